@@ -1,0 +1,28 @@
+"""storyline: sourced summaries of clusters of news articles.
+
+Every summary sentence is a sentence of an input article, located by its character span, with the
+articles it comes from and the others that report the same thing.
+"""
+
+from __future__ import annotations
+
+from .api import load_articles, sample_paths, summarize
+from .errors import StorylineError
+from .model import Article, Cluster, Sentence, Summary, SummarySentence
+from .options import SummarizeOptions
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "Cluster",
+    "Sentence",
+    "Summary",
+    "SummarySentence",
+    "SummarizeOptions",
+    "StorylineError",
+    "load_articles",
+    "sample_paths",
+    "summarize",
+    "__version__",
+]

@@ -1,0 +1,118 @@
+"""The library's front door: the only module the shells (CLI, web, evaluation) call.
+
+    >>> import storyline
+    >>> summary = storyline.summarize(["First article text ...", Path("b.html")], words=120)
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from importlib import resources
+from pathlib import Path
+
+from . import methods
+from .attribute import attribute
+from .clean import clean_articles
+from .cluster import build_cluster
+from .errors import EmptyInputError
+from .ingest import DocumentSet, article_from_html, article_from_text, expand_paths, looks_like_html, read_article
+from .model import Article, Cluster, Summary
+from .options import SummarizeOptions
+
+ArticleLike = str | os.PathLike[str] | Article
+
+SINGLE_SOURCE_NOTE = "single-source summary: only one article was given, so nothing is corroborated"
+
+
+def _as_article(item: ArticleLike, number: int) -> Article:
+    aid = str(number)
+    if isinstance(item, Article):
+        return item
+    if isinstance(item, os.PathLike):
+        return read_article(Path(item), id=aid)
+    if isinstance(item, str):
+        if looks_like_html(item):
+            return article_from_html(item, id=aid, origin=f"<text {number}>")
+        return article_from_text(item, id=aid, origin=f"<text {number}>")
+    raise TypeError(f"an article must be a str, a path or an Article, not {type(item).__name__}")
+
+
+def load_articles(items: Iterable[ArticleLike], *, strict: bool = True) -> list[Article]:
+    """Read and clean articles: strings are article text (plain or HTML), paths are files, and
+    ``Article`` objects keep their metadata. Cleaning is applied to all of them (it leaves clean prose
+    alone). With ``strict``, an article left empty by cleaning is an error; otherwise it is skipped."""
+    raw = [_as_article(item, k) for k, item in enumerate(items, 1)]
+    out = []
+    for a, c in zip(raw, clean_articles(raw), strict=True):
+        if not c.text.strip():
+            if strict:
+                what = "is empty" if not a.text.strip() else "has no article text left after removing page clutter"
+                raise EmptyInputError(f"{a.origin or 'article ' + a.id}: {what}")
+            continue
+        out.append(c)
+    if not out:
+        raise EmptyInputError("no article text to summarize: every article was empty or page clutter")
+    return _unique_ids(out)
+
+
+def _unique_ids(articles: list[Article]) -> list[Article]:
+    seen: set[str] = set()
+    out = []
+    for k, a in enumerate(articles, 1):
+        aid = a.id if a.id and a.id not in seen else str(k)
+        while aid in seen:
+            aid += "'"
+        seen.add(aid)
+        out.append(a if aid == a.id else replace(a, id=aid))
+    return out
+
+
+def make_cluster(articles: Sequence[Article], *, merge_duplicates: bool = True) -> Cluster:
+    return build_cluster(articles, merge_duplicates=merge_duplicates)
+
+
+def summarize_cluster(cluster: Cluster, options: SummarizeOptions) -> Summary:
+    chosen = methods.get(options.method).select(cluster, options.words)
+    notes = (SINGLE_SOURCE_NOTE,) if len(cluster.articles) == 1 else ()
+    return Summary(
+        articles=cluster.articles,
+        sentences=attribute(cluster, chosen),
+        method=options.method,
+        budget=options.words,
+        notes=notes,
+    )
+
+
+def summarize(
+    articles: Iterable[ArticleLike] | Cluster,
+    words: int = 150,
+    method: str = "default",
+    *,
+    options: SummarizeOptions | None = None,
+) -> Summary:
+    """A sourced summary of at most ``words`` words of a cluster of articles about one event."""
+    opts = options or SummarizeOptions(words=words, method=method)
+    if isinstance(articles, Cluster):
+        return summarize_cluster(articles, opts)
+    if isinstance(articles, (str, Article)) or isinstance(articles, os.PathLike):
+        articles = [articles]
+    loaded = load_articles(articles, strict=opts.strict)
+    return summarize_cluster(make_cluster(loaded, merge_duplicates=opts.merge_duplicates), opts)
+
+
+def summarize_documents(docs: DocumentSet, options: SummarizeOptions) -> Summary:
+    """Summarize a dataset cluster (its documents are raw article texts)."""
+    loaded = load_articles(docs.articles, strict=options.strict)
+    return summarize_cluster(make_cluster(loaded, merge_duplicates=options.merge_duplicates), options)
+
+
+def sample_paths() -> list[Path]:
+    """The sample cluster shipped in the package (fictional articles written by the project)."""
+    root = resources.files("storyline") / "data" / "sample"
+    return sorted(Path(str(p)) for p in root.iterdir() if p.name.endswith((".txt", ".html")))
+
+
+def read_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    return expand_paths(paths)

@@ -1,0 +1,223 @@
+"""Cleaning: from scraped text to an article body.
+
+Scraped pages arrive as flattened text with the page's clutter in it: menus, share buttons, photo
+credits and captions, comment and newsletter forms, "Also read:" links, cookie notices, date banners.
+Lines are also broken in the middle of sentences (sometimes with a blank line inside a sentence).
+
+The filter works on lines, because that is the unit the clutter comes in:
+1. rejoin a line with the next when the sentence visibly continues (no final punctuation and the next
+   line starts in lower case);
+2. drop lines that match known clutter, look like credits, captions, menus or date banners, or are short
+   lines repeated across several articles of the cluster (site furniture);
+3. keep the rest as paragraphs separated by a blank line.
+
+The first short unpunctuated line before the body is taken as the title when none is known.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from .model import Article, count_words
+
+# Phrases that only ever appear in page furniture. Matched against the start of a normalised line,
+# or anywhere for the ones that cannot occur in reporting.
+_CLUTTER_START = (
+    "type to search", "search for", "leave a reply", "leave a comment", "comments", "comment",
+    "please enter your", "your email address will not be published", "required fields are marked",
+    "by submitting this form", "sign me up", "subscribe", "sign up for", "sign up to", "newsletter",
+    "also read", "read more", "read also", "related:", "related articles", "related stories", "share this",
+    "share on", "share:", "tweet with a location", "you can add location information", "we use cookies",
+    "this site uses cookies", "this website uses cookies", "accept cookies", "cookie", "advertisement",
+    "posted on", "posted in", "categorized", "filed under", "donate to", "click here", "follow us",
+    "please let us know if you", "image copyright", "image caption", "media playback", "photo:", "photo by",
+    "photograph:", "file photo", "(ap photo", "skip to", "sign in", "log in", "login", "menu", "home",
+    "copyright", "©", "all rights reserved", "this material may not be published", "loading", "watch:",
+    "video:", "listen to this article", "recommended", "most popular", "trending", "email this",
+    "print this", "facebook", "twitter", "whatsapp", "linkedin", "pinterest", "add to", "next article",
+    "previous article", "next story", "previous story", "more from", "you may also like", "don't miss",
+    "get the latest", "download the app", "open in app", "support our journalism", "become a member",
+    "already a subscriber", "enjoy unlimited", "this article was originally published", "tags:", "topics:",
+    "report an error", "editor's note:", "note to readers", "(function", "var ", "window.",
+)
+_CLUTTER_ANYWHERE = (
+    "getty images", "receive emails", "marketing emails", "unsubscribe", "safeunsubscribe",
+    "privacy policy", "terms of service", "terms of use", "cookie policy", "javascript is disabled",
+    "enable javascript", "your browser does not support", "having issues with commenting",
+    "notifications", "all rights reserved", "embedded from", "tweet with a location",
+)
+# "REUTERS/Mohsin Raza", "AFP/Getty Images", "(AP Photo/John Doe)": an agency credit ending a caption.
+_CREDIT = re.compile(
+    r"(?:\b(?:REUTERS|Reuters|AP|AFP|EPA|UPI|Xinhua|Getty(?: Images)?|Shutterstock|Bloomberg|ANI|PTI)"
+    r"\s*/\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\)?\s*$)"
+    r"|(?:\((?:Photo|Image|Credit)[^)]*\)\s*$)",
+)
+_MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+).split()
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun"
+_DATE_WORDS = set(_MONTHS) | set(_WEEKDAYS.split()) | {
+    "updated", "published", "posted", "last", "am", "pm", "a.m", "p.m", "est", "edt", "gmt", "utc", "pkt",
+    "ist", "bst", "cet", "pst", "pdt", "on", "at", "of", "th", "st", "nd", "rd", "today", "modified",
+}
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z.]*|\d+")
+_FINAL = tuple('.!?…"”’\')]:;')
+_TERMINAL = re.compile(r"[.!?…][\"”’')\]]*\s*$|[\"”’]\s*$")
+_QUOTE_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+# A body paragraph with no final punctuation is rare; a line this long is kept regardless.
+_LONG_LINE_WORDS = 30
+# Short lines that recur across articles of a cluster are site furniture, not reporting.
+_REPEATED_MAX_WORDS = 15
+_EDGE_HEAD, _EDGE_TAIL = 5, 8
+
+
+def normalise_text(text: str) -> str:
+    """Unicode NFC, unified newlines, no control characters except newline and tab, no-break spaces
+    made plain."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
+    return "".join(c for c in text if c in "\n\t" or unicodedata.category(c)[0] != "C")
+
+
+def _key(line: str) -> str:
+    return " ".join(line.lower().translate(_QUOTE_FOLD).split())
+
+
+def is_date_banner(line: str) -> bool:
+    """True for a line that is only a date or time ("Tuesday September 26, 2023", "Updated 10:30 GMT")."""
+    tokens = _TOKEN.findall(line.lower())
+    if not tokens or len(tokens) > 10:
+        return False
+    has_date = any(t.rstrip(".") in _MONTHS or (t.isdigit() and len(t) == 4) for t in tokens)
+    rest = [t for t in tokens if not t.isdigit() and t.rstrip(".") not in _DATE_WORDS]
+    return has_date and not rest
+
+
+def is_clutter(line: str) -> bool:
+    """Clutter judged from the line alone."""
+    key = _key(line)
+    if not key:
+        return True
+    if key.startswith(_CLUTTER_START) and (count_words(key) < 25 or key.startswith(("©", "copyright"))):
+        return True
+    if any(p in key for p in _CLUTTER_ANYWHERE) and count_words(key) < 40:
+        return True
+    if _CREDIT.search(line.strip()):
+        return True
+    return is_date_banner(line)
+
+
+def _ends_sentence(line: str) -> bool:
+    return bool(_TERMINAL.search(line))
+
+
+def _continues(line: str, nxt: str) -> bool:
+    """Does ``nxt`` carry on the sentence that ``line`` leaves open?"""
+    if _ends_sentence(line):
+        return False
+    first = nxt.lstrip()[:1]
+    if not first:
+        return False
+    if first.islower():
+        return True
+    # "…said the president of the" / "…in the" then "United States…": a line ending in a function word
+    # or a comma is open even when the next line starts with a capital.
+    last = line.rstrip().split()[-1].lower() if line.split() else ""
+    return line.rstrip().endswith((",", "-", "–", "—")) and count_words(line) >= 8 or last in _OPEN_WORDS
+
+
+_OPEN_WORDS = {
+    "the", "a", "an", "of", "to", "in", "on", "and", "or", "but", "for", "with", "by", "from", "that",
+    "as", "at", "his", "her", "their", "its", "is", "was", "were", "are", "said", "says",
+}
+
+
+def rejoin_lines(lines: Sequence[str]) -> list[str]:
+    """Join lines broken inside a sentence, skipping blank lines between the two halves."""
+    out: list[str] = []
+    pending = ""
+    for raw in lines:
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        if pending and _continues(pending, line):
+            pending = f"{pending} {line}"
+            continue
+        if pending:
+            out.append(pending)
+        pending = line
+    if pending:
+        out.append(pending)
+    return out
+
+
+def _is_body(line: str) -> bool:
+    """A paragraph of reporting: ends like a sentence, or is long enough to be prose anyway."""
+    words = count_words(line)
+    if words >= _LONG_LINE_WORDS:
+        return True
+    return _ends_sentence(line) and words >= 4
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    text: str
+    title: str
+    dropped: tuple[str, ...]
+
+
+def clean_text(text: str, *, boilerplate: Iterable[str] = (), want_title: bool = True) -> Cleaned:
+    """Clean one article's text. ``boilerplate`` are normalised lines known to be site furniture."""
+    furniture = set(boilerplate)
+    lines = rejoin_lines(normalise_text(text).split("\n"))
+    kept: list[str] = []
+    dropped: list[str] = []
+    title = ""
+    for line in lines:
+        if is_clutter(line) or _key(line) in furniture:
+            dropped.append(line)
+            continue
+        if _is_body(line):
+            kept.append(line)
+            continue
+        # A short unpunctuated line before the body: the headline if it looks like one, else a menu,
+        # a caption or a byline.
+        if want_title and not title and not kept and count_words(line) >= 4:
+            title = line
+        else:
+            dropped.append(line)
+    return Cleaned(text="\n\n".join(kept), title=title, dropped=tuple(dropped))
+
+
+def repeated_lines(texts: Sequence[str], *, min_articles: int = 2) -> set[str]:
+    """Short lines that occur in at least ``min_articles`` different texts (normalised keys)."""
+    if len(texts) < min_articles:
+        return set()
+    counts: Counter[str] = Counter()
+    for text in texts:
+        # Furniture sits above and below the story; lines in the middle are reporting, and wire copy
+        # repeated across outlets must keep them.
+        lines = [ln for ln in normalise_text(text).split("\n") if ln.strip()]
+        edge = lines[:_EDGE_HEAD] + lines[-_EDGE_TAIL:]
+        keys = {_key(ln) for ln in edge}
+        counts.update(k for k in keys if k and count_words(k) <= _REPEATED_MAX_WORDS)
+    return {k for k, n in counts.items() if n >= min_articles}
+
+
+def clean_articles(articles: Sequence[Article], *, find_titles: bool = True) -> list[Article]:
+    """Clean every article of a cluster; short lines repeated across articles count as clutter.
+
+    Articles whose body is empty after cleaning are returned with empty text: the caller decides
+    whether that is an error (it is for a single article, not for one of fifty in a dataset).
+    """
+    furniture = repeated_lines([a.text for a in articles], min_articles=max(2, min(3, len(articles))))
+    out = []
+    for article in articles:
+        cleaned = clean_text(article.text, boilerplate=furniture, want_title=find_titles and not article.title)
+        out.append(replace(article, text=cleaned.text, title=article.title or cleaned.title))
+    return out

@@ -1,0 +1,59 @@
+"""From cleaned articles to a ``Cluster``: sentences segmented, near-duplicate articles merged.
+
+Two outlets often run the same wire story. Keeping both would make the summary quote one of them
+at random and double every centrality score, so the copy is left out of the sentence pool and
+credited next to the article that stays (``Cluster.duplicates``). Near-duplicates are found by the
+containment of word 5-shingles: Broder (1997), "On the resemblance and containment of documents".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .model import Article, Cluster
+from .segment import segment
+
+_SHINGLE = 5
+# An article whose shingles are this much contained in another one is a copy of it (edited wire copy
+# keeps well above this; two reports of one event share far less).
+DUPLICATE_CONTAINMENT = 0.6
+_TOKEN = re.compile(r"\w+")
+
+
+def shingles(text: str, k: int = _SHINGLE) -> frozenset[int]:
+    words = _TOKEN.findall(text.lower())
+    if len(words) < k:
+        return frozenset([hash(" ".join(words))]) if words else frozenset()
+    return frozenset(hash(" ".join(words[i : i + k])) for i in range(len(words) - k + 1))
+
+
+def find_duplicates(articles: Sequence[Article]) -> dict[str, tuple[str, ...]]:
+    """Map each kept article id to the ids of its near-duplicates. The longer article of a pair stays
+    (it has more to offer); ties keep the earlier one."""
+    sh = [shingles(a.text) for a in articles]
+    order = sorted(range(len(articles)), key=lambda i: (-len(sh[i]), i))
+    kept: list[int] = []
+    merged: dict[int, list[int]] = {}
+    for i in order:
+        home = None
+        for k in kept:
+            if sh[i] and len(sh[i] & sh[k]) / len(sh[i]) >= DUPLICATE_CONTAINMENT:
+                home = k
+                break
+        if home is None:
+            kept.append(i)
+            merged[i] = []
+        else:
+            merged[home].append(i)
+    return {
+        articles[k].id: tuple(articles[j].id for j in sorted(v)) for k, v in merged.items() if v
+    }
+
+
+def build_cluster(articles: Sequence[Article], *, merge_duplicates: bool = True) -> Cluster:
+    """Segment every article; leave near-duplicate copies out of the sentence pool."""
+    dups = find_duplicates(articles) if merge_duplicates and len(articles) > 1 else {}
+    hidden = {d for ds in dups.values() for d in ds}
+    sentences = tuple(s for a in articles if a.id not in hidden for s in segment(a))
+    return Cluster(articles=tuple(articles), sentences=sentences, duplicates=dups)

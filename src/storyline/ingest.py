@@ -1,0 +1,235 @@
+"""Ingestion: one reader per format, each turning bytes into ``Article`` objects with raw text.
+
+Formats: plain text (``.txt``, ``.md``), HTML (``.html``, ``.htm``; body and metadata by trafilatura),
+and the dataset schema of ``../shared/data`` (``.json``, ``.jsonl``, ``.jsonl.gz``: one cluster per
+line, ``{"id", "documents": [...], "summaries": [...]}``). Encodings are detected, never assumed.
+Cleaning happens in :mod:`storyline.clean`; this module only reads.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import EmptyInputError, InputNotFoundError, MalformedDataError, UnreadableInputError
+from .model import Article
+
+TEXT_SUFFIXES = (".txt", ".md", ".text")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+DATA_SUFFIXES = (".jsonl", ".json", ".jsonl.gz", ".json.gz")
+SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + DATA_SUFFIXES
+MAX_BYTES = 20 * 1024 * 1024  # one article or one data file line larger than this is not news
+
+_HTML_SNIFF = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body|<article|<div|<p[\s>])", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSet:
+    """A cluster as read from a source: its articles and, for datasets, reference summaries."""
+
+    id: str
+    articles: tuple[Article, ...]
+    summaries: tuple[str, ...] = ()
+
+
+# ---------------------------------------------------------------------------------------------- bytes
+
+
+def decode(data: bytes, name: str) -> str:
+    """Bytes to text: BOMs honoured, UTF-8 tried first, otherwise detected by charset-normalizer.
+
+    Raises ``UnreadableInputError`` for binary data and for text in an encoding we cannot identify.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise UnreadableInputError(f"{name}: broken UTF-16 text ({exc.reason})") from None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if b"\x00" in data[:4096]:
+        raise UnreadableInputError(f"{name}: looks like a binary file, not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise UnreadableInputError(f"{name}: unsupported or unrecognised text encoding")
+    text = str(best)
+    if _control_ratio(text) > 0.05:
+        raise UnreadableInputError(f"{name}: looks like a binary file, not text")
+    return text
+
+
+def _control_ratio(text: str) -> float:
+    if not text:
+        return 0.0
+    bad = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
+    return bad / len(text)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES and not path.name.endswith(DATA_SUFFIXES):
+            raise UnreadableInputError(f"{path}: {size // 1_000_000} MB is too large for one article")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputNotFoundError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputNotFoundError(f"{path}: permission denied") from None
+    except IsADirectoryError:
+        raise InputNotFoundError(f"{path}: is a directory") from None
+    except OSError as exc:
+        raise InputNotFoundError(f"{path}: cannot read ({exc.strerror})") from None
+
+
+# ---------------------------------------------------------------------------------------------- formats
+
+
+def looks_like_html(data: bytes | str) -> bool:
+    head = data[:2048] if isinstance(data, bytes) else data[:2048].encode("utf-8", "replace")
+    return bool(_HTML_SNIFF.search(head))
+
+
+def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
+    """The body and metadata of an HTML page, via trafilatura (navigation, captions, comments dropped)."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
+    )
+    if doc is None:
+        raise EmptyInputError(f"{origin or id}: no article text found in this HTML page")
+    meta = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    text = meta.get("text") or ""
+    return Article(
+        id=id,
+        text=text,
+        source=meta.get("sitename") or meta.get("hostname") or "",
+        title=meta.get("title") or "",
+        date=meta.get("date") or None,
+        url=meta.get("url") or "",
+        author=meta.get("author") or "",
+        origin=origin,
+    )
+
+
+def article_from_text(text: str, *, id: str, origin: str = "", title: str = "") -> Article:
+    return Article(id=id, text=text, title=title, origin=origin)
+
+
+def _dataset_lines(data: bytes, name: str) -> Iterator[tuple[int, dict]]:
+    if name.endswith(".gz"):
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError) as exc:
+            raise MalformedDataError(f"{name}: not a valid gzip file ({exc})") from None
+    text = decode(data, name)
+    stripped = text.lstrip()
+    # A .json file may hold one object (or a list of them) over several lines.
+    if name.endswith((".json", ".json.gz")) and stripped[:1] in "[{":
+        try:
+            value = json.loads(text)
+        except json.JSONDecodeError:
+            value = None
+        if isinstance(value, dict):
+            yield 1, value
+            return
+        if isinstance(value, list):
+            for i, item in enumerate(value, 1):
+                yield i, item
+            return
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            yield lineno, json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise MalformedDataError(f"{name}, line {lineno}: not valid JSON ({exc.msg})") from None
+
+
+def read_dataset(path: str | Path, *, need_summaries: bool = False) -> Iterator[DocumentSet]:
+    """Clusters from a file in the ``../shared/data`` schema, one per line, validated as they are read."""
+    path = Path(path)
+    data = _read_bytes(path)
+    yield from parse_dataset(data, str(path), need_summaries=need_summaries)
+
+
+def parse_dataset(data: bytes, name: str, *, need_summaries: bool = False) -> Iterator[DocumentSet]:
+    seen = 0
+    for lineno, obj in _dataset_lines(data, name):
+        where = f"{name}, line {lineno}"
+        if not isinstance(obj, dict):
+            raise MalformedDataError(f"{where}: expected a JSON object with a 'documents' list")
+        docs = obj.get("documents")
+        if not isinstance(docs, list) or not all(isinstance(d, str) for d in docs):
+            raise MalformedDataError(f"{where}: 'documents' must be a list of article texts")
+        if not any(d.strip() for d in docs):
+            raise MalformedDataError(f"{where}: the cluster has no documents")
+        sums = obj.get("summaries", [])
+        if not isinstance(sums, list) or not all(isinstance(s, str) for s in sums):
+            raise MalformedDataError(f"{where}: 'summaries' must be a list of strings")
+        if need_summaries and not any(s.strip() for s in sums):
+            raise MalformedDataError(f"{where}: the cluster has no reference summaries")
+        titles = obj.get("document_titles") or []
+        cid = str(obj.get("id") or f"{Path(name).name}:{lineno}")
+        articles = tuple(
+            Article(
+                id=str(i),
+                text=d,
+                title=titles[i - 1] if i - 1 < len(titles) and isinstance(titles[i - 1], str) else "",
+                origin=f"{name}:{lineno}#{i}",
+            )
+            for i, d in enumerate((d for d in docs if d.strip()), 1)
+        )
+        seen += 1
+        yield DocumentSet(id=cid, articles=articles, summaries=tuple(s for s in sums if s.strip()))
+    if seen == 0:
+        raise EmptyInputError(f"{name}: no clusters in this file")
+
+
+def is_dataset_name(name: str) -> bool:
+    return name.lower().endswith(DATA_SUFFIXES)
+
+
+def read_article(path: Path, *, id: str) -> Article:
+    """One article from a text or HTML file (by suffix, else by sniffing the content)."""
+    data = _read_bytes(path)
+    if not data.strip():
+        raise EmptyInputError(f"{path}: the file is empty")
+    text = decode(data, str(path))
+    if path.name.lower().endswith(HTML_SUFFIXES) or (
+        not path.name.lower().endswith(TEXT_SUFFIXES) and looks_like_html(text)
+    ):
+        return article_from_html(text, id=id, origin=str(path))
+    return article_from_text(text, id=id, origin=str(path))
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named directly, plus the supported files inside named directories (sorted, recursive)."""
+    out: list[Path] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            found = sorted(
+                f for f in path.rglob("*")
+                if f.is_file() and f.name.lower().endswith(SUPPORTED) and not f.name.startswith(".")
+            )
+            if not found:
+                raise EmptyInputError(
+                    f"{path}: no readable articles in this directory (looked for {', '.join(SUPPORTED)})"
+                )
+            out.extend(found)
+        elif path.exists():
+            out.append(path)
+        else:
+            raise InputNotFoundError(f"{path}: no such file or directory")
+    return out

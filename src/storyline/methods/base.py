@@ -1,0 +1,138 @@
+"""What every selection method shares: candidate filtering, the word budget, redundancy control,
+dangling openers and the reading order. A method only says how important each sentence is.
+
+The greedy fill follows Carbonell & Goldstein (1998) "The use of MMR, diversity-based reranking":
+take the best remaining sentence unless it repeats one already chosen, until the budget is spent.
+"""
+
+from __future__ import annotations
+
+import re
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..model import Cluster, Sentence
+from ..represent import ClusterVectors, vectors
+
+# A sentence opening with one of these leans on one before it that the reader may not have.
+_DANGLING = re.compile(
+    r"^[\"“‘']?(?:he|she|it|they|them|his|her|its|their|this|these|those|that|such|but|and|or|so|also|"
+    r"however|meanwhile|moreover|furthermore|still|yet|instead|then|thus|therefore|besides|nevertheless|"
+    r"nonetheless|additionally|likewise|similarly|otherwise|later|earlier|the two|both|there)\b",
+    re.IGNORECASE,
+)
+_MIN_WORDS, _MAX_WORDS = 6, 80
+
+
+def dangling(sentence: Sentence) -> bool:
+    """Does the sentence open with a pronoun or connective whose antecedent is in another sentence?"""
+    return bool(_DANGLING.match(sentence.text))
+
+
+def is_candidate(sentence: Sentence) -> bool:
+    """Fragments, headlines without a verb-like length, questions to the reader and very long run-ons
+    are never chosen."""
+    n = sentence.words
+    if n < _MIN_WORDS or n > _MAX_WORDS:
+        return False
+    text = sentence.text.rstrip()
+    return not text.endswith("?") and not text.endswith(":")
+
+
+@dataclass(frozen=True, slots=True)
+class SelectionPolicy:
+    """The shared knobs. ``redundancy``: the highest cosine allowed to a sentence already chosen.
+    ``dangling_penalty``: multiplier on the score of a dangling opener (1.0 leaves it alone)."""
+
+    redundancy: float = 0.5
+    dangling_penalty: float = 1.0
+    order: str = "position"  # "position" (reading order) or "rank"
+
+
+class Selector(ABC):
+    """A summarization method: ``select(cluster, budget)`` returns the chosen sentences in reading order."""
+
+    name: str = ""
+    description: str = ""
+    policy = SelectionPolicy()
+
+    @abstractmethod
+    def score(self, cluster: Cluster, vecs: ClusterVectors) -> np.ndarray:
+        """Importance of each sentence of ``cluster.sentences`` (higher is better)."""
+
+    def select(self, cluster: Cluster, budget: int) -> list[Sentence]:
+        if not cluster.sentences or budget <= 0:
+            return []
+        vecs = vectors(cluster)
+        scores = np.asarray(self.score(cluster, vecs), dtype=float)
+        return greedy_fill(cluster, vecs, scores, budget, self.policy)
+
+
+def greedy_fill(
+    cluster: Cluster, vecs: ClusterVectors, scores: np.ndarray, budget: int, policy: SelectionPolicy
+) -> list[Sentence]:
+    sents = cluster.sentences
+    adjusted = scores.copy()
+    if policy.dangling_penalty != 1.0:
+        for i, s in enumerate(sents):
+            if dangling(s):
+                adjusted[i] *= policy.dangling_penalty if adjusted[i] > 0 else 1.0 / policy.dangling_penalty
+    order = sorted(range(len(sents)), key=lambda i: (-adjusted[i], i))
+    candidates = [i for i in order if is_candidate(sents[i])]
+    if not candidates:  # a cluster of fragments: still say something
+        candidates = order
+    chosen: list[int] = []
+    used = 0
+    seen_texts: set[str] = set()
+    sim = vecs.similarity if policy.redundancy < 1.0 else None
+    for i in candidates:
+        n = sents[i].words
+        if used + n > budget:
+            continue
+        key = " ".join(sents[i].text.lower().split())
+        if key in seen_texts:
+            continue
+        if sim is not None and chosen and float(sim[i, chosen].max()) > policy.redundancy:
+            continue
+        chosen.append(i)
+        seen_texts.add(key)
+        used += n
+        if budget - used < _MIN_WORDS:
+            break
+    return order_sentences(cluster, chosen, policy.order)
+
+
+def order_sentences(cluster: Cluster, chosen: list[int], how: str = "position") -> list[Sentence]:
+    """Reading order: earlier in its article first (leads before details), then article order.
+    ``rank`` keeps the order of choice."""
+    sents = cluster.sentences
+    if how == "rank":
+        return [sents[i] for i in chosen]
+    article_rank = {a.id: k for k, a in enumerate(cluster.articles)}
+    length = {a.id: max(1, len(cluster.sentences_of(a.id))) for a in cluster.articles}
+    return [
+        sents[i]
+        for i in sorted(
+            chosen,
+            key=lambda i: (sents[i].index / length[sents[i].article], article_rank[sents[i].article]),
+        )
+    ]
+
+
+def pagerank(weights: np.ndarray, damping: float = 0.85, tol: float = 1e-6, max_iter: int = 100) -> np.ndarray:
+    """Stationary distribution of a random walk on a weighted graph (Page et al., 1999), by power
+    iteration; rows with no edges jump uniformly."""
+    n = weights.shape[0]
+    if n == 0:
+        return np.zeros(0)
+    row = weights.sum(axis=1, keepdims=True)
+    trans = np.divide(weights, row, out=np.full_like(weights, 1.0 / n), where=row > 0)
+    p = np.full(n, 1.0 / n)
+    for _ in range(max_iter):
+        nxt = (1 - damping) / n + damping * (trans.T @ p)
+        if np.abs(nxt - p).sum() < tol:
+            return nxt
+        p = nxt
+    return p

@@ -1,0 +1,138 @@
+"""The data model every stage shares: frozen dataclasses with provenance, no I/O and no imports
+from the rest of the package.
+
+Invariant: for every sentence ``s`` of an article ``a``, ``a.text[s.start:s.end] == s.text``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+_WORD = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)
+
+
+def count_words(text: str) -> int:
+    """Words as a reader counts them (and as the budget is enforced): runs of letters/digits."""
+    return len(_WORD.findall(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article after ingestion and cleaning. ``text`` is the cleaned body."""
+
+    id: str
+    text: str
+    source: str = ""
+    title: str = ""
+    date: str | None = None  # ISO 8601 date (YYYY-MM-DD) when known
+    url: str = ""
+    author: str = ""
+    origin: str = ""  # where it was read from: a path, "<stdin>", "data.jsonl:3#2"
+
+    @property
+    def words(self) -> int:
+        return count_words(self.text)
+
+    @property
+    def label(self) -> str:
+        """A short human name: the outlet, else the title, else the id."""
+        return self.source or self.title or self.id
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of an article, located by character span in ``Article.text``."""
+
+    article: str  # Article.id
+    index: int  # position within the article, 0-based
+    start: int
+    end: int
+    text: str
+
+    @property
+    def words(self) -> int:
+        return count_words(self.text)
+
+
+def _frozen_map(value: Mapping[str, tuple[str, ...]] | None) -> Mapping[str, tuple[str, ...]]:
+    return MappingProxyType(dict(value or {}))
+
+
+@dataclass(frozen=True, slots=True, eq=False, weakref_slot=True)
+class Cluster:
+    """The articles of one story and their sentences.
+
+    ``duplicates`` maps the id of a kept article to the ids of near-duplicates (the same wire copy in
+    another outlet) whose sentences were left out of the pool and which are credited with it.
+    Clusters compare by identity, so derived data (vectors, similarities) can be cached per cluster.
+    """
+
+    articles: tuple[Article, ...]
+    sentences: tuple[Sentence, ...]
+    duplicates: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: _frozen_map(None))
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "duplicates", _frozen_map(self.duplicates))
+
+    def article(self, article_id: str) -> Article:
+        for a in self.articles:
+            if a.id == article_id:
+                return a
+        raise KeyError(article_id)
+
+    @property
+    def kept_ids(self) -> tuple[str, ...]:
+        """Ids of articles whose sentences are in the pool (duplicates excluded)."""
+        merged = {d for ds in self.duplicates.values() for d in ds}
+        return tuple(a.id for a in self.articles if a.id not in merged)
+
+    def sentences_of(self, article_id: str) -> tuple[Sentence, ...]:
+        return tuple(s for s in self.sentences if s.article == article_id)
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySentence:
+    """A chosen sentence with its attribution.
+
+    ``sources``: the article it was taken from, then any near-duplicate copies of that article.
+    ``corroborated_by``: other articles that report the same content (found by similarity).
+    """
+
+    sentence: Sentence
+    sources: tuple[str, ...]
+    corroborated_by: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        """Every article that carries this sentence's content, the origin first."""
+        return self.sources + tuple(a for a in self.corroborated_by if a not in self.sources)
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    articles: tuple[Article, ...]
+    sentences: tuple[SummarySentence, ...]
+    method: str
+    budget: int
+    notes: tuple[str, ...] = ()
+
+    @property
+    def words(self) -> int:
+        return sum(s.sentence.words for s in self.sentences)
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.sentences)
+
+    def article(self, article_id: str) -> Article:
+        for a in self.articles:
+            if a.id == article_id:
+                return a
+        raise KeyError(article_id)

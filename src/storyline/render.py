@@ -1,0 +1,110 @@
+"""Rendering a ``Summary`` as text, Markdown or JSON. Pure functions of the summary: no I/O."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .model import Article, Summary
+
+
+def _numbers(summary: Summary) -> dict[str, int]:
+    return {a.id: k for k, a in enumerate(summary.articles, 1)}
+
+
+def _describe(article: Article) -> str:
+    parts = [article.source] if article.source else []
+    if article.title:
+        parts.append(f"“{article.title}”")
+    if not parts:
+        parts.append(article.origin or f"article {article.id}")
+    text = " — ".join(parts)
+    if article.date:
+        text += f" ({article.date})"
+    return text
+
+
+def marks(summary: Summary, ids: tuple[str, ...]) -> str:
+    num = _numbers(summary)
+    return "".join(f"[{num[i]}]" for i in ids if i in num)
+
+
+def to_text(summary: Summary) -> str:
+    lines = ["Sources"]
+    for k, a in enumerate(summary.articles, 1):
+        lines.append(f"  [{k}] {_describe(a)}")
+    lines.append("")
+    lines.append(
+        f"Summary ({summary.words} words from {len(summary.articles)} "
+        f"article{'s' if len(summary.articles) != 1 else ''}, method: {summary.method})"
+    )
+    for note in summary.notes:
+        lines.append(f"Note: {note}")
+    lines.append("")
+    for s in summary.sentences:
+        lines.append(f"{s.text} {marks(summary, s.articles)}")
+    return "\n".join(lines) + "\n"
+
+
+def _md_escape(text: str) -> str:
+    return "".join("\\" + c if c in "\\`*_[]<>#|" else c for c in text)
+
+
+def to_markdown(summary: Summary) -> str:
+    lines = ["## Summary", ""]
+    for note in summary.notes:
+        lines += [f"> {_md_escape(note)}", ""]
+    for s in summary.sentences:
+        refs = "".join(f"[^{_numbers(summary)[i]}]" for i in s.articles)
+        lines.append(f"- {_md_escape(s.text)} {refs}")
+    lines += ["", f"*{summary.words} words, method `{summary.method}`*", "", "## Sources", ""]
+    for k, a in enumerate(summary.articles, 1):
+        desc = _md_escape(_describe(a))
+        lines.append(f"[^{k}]: {f'[{desc}](<{a.url}>)' if a.url else desc}")
+    return "\n".join(lines) + "\n"
+
+
+def to_dict(summary: Summary) -> dict[str, Any]:
+    """The JSON schema documented in the README."""
+    return {
+        "articles": [
+            {
+                "id": a.id,
+                "source": a.source,
+                "title": a.title,
+                "date": a.date,
+                "url": a.url,
+                "author": a.author,
+                "origin": a.origin,
+                "words": a.words,
+            }
+            for a in summary.articles
+        ],
+        "sentences": [
+            {
+                "text": s.text,
+                "article": s.sentence.article,
+                "index": s.sentence.index,
+                "start": s.sentence.start,
+                "end": s.sentence.end,
+                "sources": list(s.sources),
+                "corroborated_by": list(s.corroborated_by),
+            }
+            for s in summary.sentences
+        ],
+        "words": summary.words,
+        "budget": summary.budget,
+        "method": summary.method,
+        "notes": list(summary.notes),
+    }
+
+
+def to_json(summary: Summary, *, indent: int | None = 2) -> str:
+    return json.dumps(to_dict(summary), ensure_ascii=False, indent=indent)
+
+
+RENDERERS = {"text": to_text, "md": to_markdown, "json": to_json}
+
+
+def render(summary: Summary, fmt: str) -> str:
+    return RENDERERS[fmt](summary)

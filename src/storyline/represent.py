@@ -1,0 +1,135 @@
+"""Sentence representations shared by every method: tokens, TF-IDF vectors, one similarity API.
+
+Computed once per cluster and cached (weakly, by cluster identity), so selection, attribution and
+analysis never tokenise the same text twice.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import weakref
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+from scipy import sparse
+
+from .model import Cluster
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are aren't as at be because been before being
+    below between both but by can can't cannot could couldn't did didn't do does doesn't doing don't down during
+    each few for from further had hadn't has hasn't have haven't having he he'd he'll he's her here here's hers
+    herself him himself his how how's i i'd i'll i'm i've if in into is isn't it it's its itself just let's me
+    more most mustn't my myself no nor not now of off on once only or other ought our ours ourselves out over
+    own same shan't she she'd she'll she's should shouldn't so some such than that that's the their theirs them
+    themselves then there there's these they they'd they'll they're they've this those through to too under
+    until up very was wasn't we we'd we'll we're we've were weren't what what's when when's where where's
+    which while who who's whom why why's will with won't would wouldn't you you'd you'll you're you've your
+    yours yourself yourselves said says say would could also one two mr mrs ms s t""".split()
+)
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    return _stemmer().stemWord(word)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # type: ignore[no-untyped-def]
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens (apostrophes folded), punctuation dropped."""
+    return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
+
+
+def content_terms(text: str) -> list[str]:
+    """Stemmed words without stopwords: the terms TF-IDF and overlap measures work on."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS and not (len(w) == 1 and w.isdigit())]
+
+
+def bigrams(terms: Sequence[str]) -> list[tuple[str, str]]:
+    return list(zip(terms, terms[1:], strict=False))
+
+
+@dataclass(eq=False)
+class ClusterVectors:
+    """TF-IDF rows (L2-normalised) for the sentences of a cluster, in ``cluster.sentences`` order.
+
+    ``idf`` is computed over sentences, as LexRank does (Erkan & Radev, 2004); ``article_df`` counts how
+    many articles use a term, the basis of cross-article support.
+    """
+
+    terms: list[list[str]]
+    vocab: dict[str, int]
+    matrix: sparse.csr_matrix
+    idf: np.ndarray
+    article_df: np.ndarray
+    _sim: np.ndarray | None = field(default=None, repr=False)
+
+    @property
+    def similarity(self) -> np.ndarray:
+        """Dense cosine similarity between all sentence pairs (computed on first use)."""
+        if self._sim is None:
+            sim = (self.matrix @ self.matrix.T).toarray()
+            np.clip(sim, 0.0, 1.0, out=sim)
+            self._sim = sim
+        return self._sim
+
+    def vectorize(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        """TF-IDF rows for other texts in this cluster's vocabulary (unknown terms dropped)."""
+        return _tfidf_rows([content_terms(t) for t in texts], self.vocab, self.idf)
+
+
+def _tfidf_rows(terms: Sequence[Sequence[str]], vocab: dict[str, int], idf: np.ndarray) -> sparse.csr_matrix:
+    rows, cols, vals = [], [], []
+    for i, ts in enumerate(terms):
+        for t, n in Counter(ts).items():
+            j = vocab.get(t)
+            if j is not None:
+                rows.append(i)
+                cols.append(j)
+                vals.append((1.0 + math.log(n)) * idf[j])
+    m = sparse.csr_matrix((vals, (rows, cols)), shape=(len(terms), len(vocab)), dtype=np.float64)
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
+
+
+def build_vectors(cluster: Cluster) -> ClusterVectors:
+    terms = [content_terms(s.text) for s in cluster.sentences]
+    vocab: dict[str, int] = {}
+    for ts in terms:
+        for t in ts:
+            vocab.setdefault(t, len(vocab))
+    n = max(1, len(terms))
+    df = np.zeros(len(vocab))
+    adf_sets: dict[int, set[str]] = {}
+    for s, ts in zip(cluster.sentences, terms, strict=True):
+        for j in {vocab[t] for t in ts}:
+            df[j] += 1
+            adf_sets.setdefault(j, set()).add(s.article)
+    idf = np.log((n + 1) / (df + 1)) + 1.0
+    article_df = np.array([len(adf_sets.get(j, ())) for j in range(len(vocab))], dtype=float)
+    return ClusterVectors(terms, vocab, _tfidf_rows(terms, vocab, idf), idf, article_df)
+
+
+_CACHE: weakref.WeakKeyDictionary[Cluster, ClusterVectors] = weakref.WeakKeyDictionary()
+
+
+def vectors(cluster: Cluster) -> ClusterVectors:
+    """The cluster's vectors, built once."""
+    v = _CACHE.get(cluster)
+    if v is None:
+        v = build_vectors(cluster)
+        _CACHE[cluster] = v
+    return v
