@@ -66,6 +66,8 @@ _DATE_WORDS = set(_MONTHS) | set(_WEEKDAYS.split()) | {
     "ist", "bst", "cet", "pst", "pdt", "on", "at", "of", "th", "st", "nd", "rd", "today", "modified",
 }
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z.]*|\d+")
+# "By Jane Doe", "By Coastline Wire staff | Updated 7:15 a.m.", "Posted on March 10, 2026 by Tom Achebe"
+_BYLINE = re.compile(r"^(?:by|written by|reporting by|posted by)\s+[A-Z][\w.'’-]*(?:\s+\S+){0,10}$", re.I)
 _FINAL = tuple('.!?…"”’\')]:;')
 _TERMINAL = re.compile(r"[.!?…][\"”’')\]]*\s*$|[\"”’]\s*$")
 _QUOTE_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
@@ -107,9 +109,16 @@ def is_clutter(line: str) -> bool:
         return True
     if any(p in key for p in _CLUTTER_ANYWHERE) and count_words(key) < 40:
         return True
-    if _CREDIT.search(line.strip()):
+    if _CREDIT.search(line.strip()) or _BYLINE.match(line.strip()):
+        return True
+    if line.count(" | ") >= 2 or line.count("|") >= 3:  # "Home | News | Sport": a menu
         return True
     return is_date_banner(line)
+
+
+def _is_credit(line: str) -> bool:
+    key = _key(line)
+    return bool(_CREDIT.search(line.strip())) or key.startswith(("photo:", "photo by", "photograph:", "(photo"))
 
 
 def _ends_sentence(line: str) -> bool:
@@ -137,20 +146,46 @@ _OPEN_WORDS = {
 }
 
 
+def _headline_case(line: str) -> bool:
+    """Most longer words capitalised: a headline or a menu, not a wrapped line of prose."""
+    long_words = [w for w in line.split() if len(w) >= 4 and w[0].isalpha()]
+    return bool(long_words) and sum(w[0].isupper() for w in long_words) >= 0.7 * len(long_words)
+
+
+def _wrapped(line: str, nxt: str) -> bool:
+    """Hard-wrapped prose: ``line`` stops mid-sentence and ``nxt`` follows with no blank line between."""
+    return (
+        not _ends_sentence(line)
+        and len(line) >= _WRAP_MIN_CHARS
+        and not _headline_case(line)
+        and not is_clutter(line)
+        and not is_clutter(nxt)
+    )
+
+
+_WRAP_MIN_CHARS = 40
+
+
 def rejoin_lines(lines: Sequence[str]) -> list[str]:
-    """Join lines broken inside a sentence, skipping blank lines between the two halves."""
+    """Join lines broken inside a sentence: hard-wrapped paragraphs, and sentences broken across a blank
+    line (the second half starts in lower case, or the first ends on a comma or a function word)."""
     out: list[str] = []
     pending = ""
+    last_physical = ""
+    blank_since = False
     for raw in lines:
         line = " ".join(raw.split())
         if not line:
+            blank_since = True
             continue
-        if pending and _continues(pending, line):
+        if pending and (_continues(pending, line) or (not blank_since and _wrapped(last_physical, line))):
             pending = f"{pending} {line}"
-            continue
-        if pending:
-            out.append(pending)
-        pending = line
+        else:
+            if pending:
+                out.append(pending)
+            pending = line
+        last_physical = line
+        blank_since = False
     if pending:
         out.append(pending)
     return out
@@ -177,11 +212,17 @@ def clean_text(text: str, *, boilerplate: Iterable[str] = (), want_title: bool =
     lines = rejoin_lines(normalise_text(text).split("\n"))
     kept: list[str] = []
     dropped: list[str] = []
+    lines_seen: list[str] = []
     title = ""
     for line in lines:
         if is_clutter(line) or _key(line) in furniture:
+            # A caption sits right above its photo credit: "The ship is seen ... on Sunday." / "Photo: X/Y".
+            if _is_credit(line) and kept and count_words(kept[-1]) < _LONG_LINE_WORDS and kept[-1] is lines_seen[-1]:
+                dropped.append(kept.pop())
             dropped.append(line)
+            lines_seen.append(line)
             continue
+        lines_seen.append(line)
         if _is_body(line):
             kept.append(line)
             continue

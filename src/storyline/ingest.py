@@ -109,12 +109,18 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
     if doc is None:
         raise EmptyInputError(f"{origin or id}: no article text found in this HTML page")
     meta = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
-    text = meta.get("text") or ""
+    title = (meta.get("title") or "").strip()
+    # trafilatura puts one paragraph per line; make paragraphs explicit so cleaning never merges a
+    # heading into the paragraph below it, and drop the headline it repeats at the top of the body.
+    paragraphs = [p.strip() for p in (meta.get("text") or "").split("\n") if p.strip()]
+    if paragraphs and title and " ".join(paragraphs[0].split()) == " ".join(title.split()):
+        paragraphs = paragraphs[1:]
+    text = "\n\n".join(paragraphs)
     return Article(
         id=id,
         text=text,
         source=meta.get("sitename") or meta.get("hostname") or "",
-        title=meta.get("title") or "",
+        title=title,
         date=meta.get("date") or None,
         url=meta.get("url") or "",
         author=meta.get("author") or "",
