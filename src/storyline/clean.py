@@ -259,6 +259,10 @@ def clean_articles(articles: Sequence[Article], *, find_titles: bool = True) -> 
     furniture = repeated_lines([a.text for a in articles], min_articles=max(2, min(3, len(articles))))
     out = []
     for article in articles:
-        cleaned = clean_text(article.text, boilerplate=furniture, want_title=find_titles and not article.title)
+        want_title = find_titles and not article.title
+        cleaned = clean_text(article.text, boilerplate=furniture, want_title=want_title)
+        if not cleaned.text and furniture:
+            # Every line is shared with another article: a copy of it, not furniture.
+            cleaned = clean_text(article.text, want_title=want_title)
         out.append(replace(article, text=cleaned.text, title=article.title or cleaned.title))
     return out

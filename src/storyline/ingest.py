@@ -44,28 +44,47 @@ def decode(data: bytes, name: str) -> str:
 
     Raises ``UnreadableInputError`` for binary data and for text in an encoding we cannot identify.
     """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"),
+                       (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise UnreadableInputError(f"{name}: broken {codec.upper()} text ({exc.reason})") from None
+    if b"\x00" not in data[:4096]:  # NUL is valid UTF-8 but never in text: UTF-16/32 or binary
         try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise UnreadableInputError(f"{name}: broken UTF-16 text ({exc.reason})") from None
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    if b"\x00" in data[:4096]:
-        raise UnreadableInputError(f"{name}: looks like a binary file, not text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    # NUL bytes: UTF-16/32 without a byte-order mark, or a binary file.
+    candidates = ["utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be"] if b"\x00" in data[:4096] else None
+    best = from_bytes(data, cp_isolation=candidates).best()
     if best is None or best.encoding is None:
+        if candidates:
+            raise UnreadableInputError(f"{name}: looks like a binary file, not text")
         raise UnreadableInputError(f"{name}: unsupported or unrecognised text encoding")
     text = str(best)
     if _control_ratio(text) > 0.05:
         raise UnreadableInputError(f"{name}: looks like a binary file, not text")
+    if _garbage_ratio(text) > 0.1:
+        raise UnreadableInputError(
+            f"{name}: unsupported or unrecognised text encoding (best guess {best.encoding} gives gibberish); "
+            "convert it to UTF-8"
+        )
     return text
+
+
+def _garbage_ratio(text: str) -> float:
+    """Share of symbols, private-use and unassigned characters: high when bytes were decoded with the
+    wrong table."""
+    import unicodedata
+
+    if not text:
+        return 0.0
+    bad = sum(1 for c in text if unicodedata.category(c) in ("So", "Co", "Cn", "Cs") or c == "\ufffd")
+    return bad / len(text)
 
 
 def _control_ratio(text: str) -> float:

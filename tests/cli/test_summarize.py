@@ -1,0 +1,147 @@
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from storyline.cli import cli
+
+EXPECTED_LEAD = """\
+Sources
+  [1] 1.txt
+  [2] 2.txt
+  [3] 3.txt
+
+Summary (38 words from 3 articles, method: lead)
+
+The city council of Lindenfeld voted on Tuesday to close the old harbor to freight ships. [1][2][3]
+Lindenfeld's council voted on Tuesday to close the old harbor to freight traffic. [2][1][3]
+Councillors approved the plan by seven votes to two. [2]
+"""
+
+
+@pytest.fixture
+def harbor_dir(tmp_path, harbor_texts, monkeypatch):
+    for i, t in enumerate(harbor_texts, 1):
+        (tmp_path / f"{i}.txt").write_text(t)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(*args: str, input: bytes | None = None):
+    return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+
+
+def test_exact_text_output(harbor_dir):
+    result = run("summarize", "1.txt", "2.txt", "3.txt", "--method", "lead", "--words", "40")
+    assert result.exit_code == 0
+    assert result.stdout == EXPECTED_LEAD
+
+
+def test_json_output_schema(harbor_dir):
+    result = run("summarize", ".", "--format", "json", "--words", "50")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["method"] == "default" and data["words"] <= 50
+    assert [a["id"] for a in data["articles"]] == ["1", "2", "3"]
+    for s in data["sentences"]:
+        assert s["sources"][0] == s["article"]
+        text = (harbor_dir / f"{s['article']}.txt").read_text()
+        assert s["text"] in text
+
+
+def test_markdown_and_stdin(harbor_texts):
+    result = run("summarize", "-", "--format", "md", "--words", "30", input=harbor_texts[0].encode())
+    assert result.exit_code == 0
+    assert result.stdout.startswith("## Summary")
+    assert "single-source summary" in result.stderr
+
+
+def test_output_file_is_written_atomically_and_inputs_are_protected(harbor_dir):
+    out = harbor_dir / "out.json"
+    out.write_text("previous")
+    result = run("summarize", "1.txt", "2.txt", "--format", "json", "-o", str(out))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert json.loads(out.read_text())["sentences"]
+    assert not [p for p in os.listdir(harbor_dir) if p.endswith(".tmp")]
+    before = (harbor_dir / "1.txt").read_text()
+    result = run("summarize", "1.txt", "2.txt", "-o", "1.txt")
+    assert result.exit_code == 2 and "refusing to overwrite an input" in result.stderr
+    assert (harbor_dir / "1.txt").read_text() == before
+
+
+def test_jsonl_clusters_are_summarized_each(tmp_path, harbor_texts):
+    data = tmp_path / "d.jsonl"
+    rows = [{"id": "a", "documents": harbor_texts[:2]}, {"id": "b", "documents": harbor_texts[1:]}]
+    data.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    result = run("summarize", str(data), "--format", "json", "--words", "30")
+    assert result.exit_code == 0
+    lines = [json.loads(x) for x in result.stdout.splitlines()]
+    assert [x["id"] for x in lines] == ["a", "b"]
+
+
+def test_sample_and_list_methods():
+    result = run("summarize", "--sample", "--words", "80")
+    assert result.exit_code == 0
+    assert "Harbor Bridge" in result.stdout and "[1]" in result.stdout
+    listing = run("summarize", "--list-methods").stdout
+    for name in ("default", "lead", "lexrank", "textrank", "centroid", "fast"):
+        assert name in listing
+
+
+# One test per bad input: a one-line message on stderr, the documented exit code, no traceback.
+def _bad_cases(tmp: "os.PathLike[str]"):
+    from pathlib import Path
+
+    tmp = Path(tmp)
+    (tmp / "empty").mkdir()
+    (tmp / "junk").mkdir()
+    (tmp / "junk" / "x.png").write_bytes(b"\x89PNG")
+    (tmp / "bin.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    (tmp / "empty.txt").write_text("")
+    (tmp / "clutter.txt").write_text("Type to search\n\nLeave a Reply\n\nShare on Facebook\n")
+    import random
+
+    (tmp / "enc.txt").write_bytes(bytes(random.Random(1).randrange(128, 256) for _ in range(400)))
+    (tmp / "bad.jsonl").write_text('{"documents": ["A text about the harbor."]}\n{"documents": [1, 2]}\n')
+    (tmp / "ok.txt").write_text("The council voted on Tuesday to close the old harbor to freight ships.")
+    return [
+        (["missing.txt"], 3, "missing.txt: no such file or directory"),
+        (["empty"], 5, "no readable articles in this directory"),
+        (["junk"], 5, "no readable articles in this directory"),
+        (["bin.txt"], 4, "looks like a binary file"),
+        (["empty.txt"], 5, "empty.txt: the file is empty"),
+        (["clutter.txt", "ok.txt"], 5, "clutter.txt: has no article text left after removing page clutter"),
+        (["enc.txt"], 4, "unsupported or unrecognised text encoding"),
+        (["bad.jsonl"], 6, "bad.jsonl, line 2: 'documents' must be a list of article texts"),
+        (["ok.txt", "--words", "0"], 2, "the word budget must be at least 1"),
+        (["ok.txt", "--words", "-3"], 2, "the word budget must be at least 1"),
+        (["ok.txt", "--method", "nope"], 2, "unknown method 'nope'"),
+        ([], 2, "no input"),
+    ]
+
+
+@pytest.mark.parametrize("case", range(12))
+def test_bad_input(tmp_path, monkeypatch, case):
+    args, code, message = _bad_cases(tmp_path)[case]
+    monkeypatch.chdir(tmp_path)
+    result = run("summarize", *args)
+    assert result.exit_code == code, result.output
+    assert message in result.stderr
+    assert result.stderr.startswith("storyline: error: ") and result.stderr.count("\n") == 1
+    assert "Traceback" not in result.output
+
+
+def test_single_article_works_and_says_so(harbor_dir):
+    result = run("summarize", "1.txt", "--words", "30")
+    assert result.exit_code == 0
+    assert result.stderr == "storyline: note: single-source summary: only one article was given, so nothing is corroborated\n"
+
+
+def test_console_script_runs_as_a_process(harbor_dir):
+    exe = os.path.join(os.path.dirname(sys.executable), "storyline")
+    proc = subprocess.run([exe, "summarize", "missing.txt"], capture_output=True, text=True)
+    assert proc.returncode == 3
+    assert proc.stderr == "storyline: error: missing.txt: no such file or directory\n"

@@ -1,0 +1,39 @@
+"""Paths to ../shared and small texts written for the tests (importable as ``support``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+EXAMPLE = SHARED / "examples" / "trump-pakistan-letter"
+DATA = SHARED / "data"
+
+needs_shared = pytest.mark.skipif(not EXAMPLE.is_dir(), reason="../shared/examples is not present")
+needs_data = pytest.mark.skipif(not DATA.is_dir(), reason="../shared/data is not present")
+
+
+# Three short articles about one invented event, written for these tests.
+HARBOR = [
+    (
+        "The city council of Lindenfeld voted on Tuesday to close the old harbor to freight ships. "
+        "The vote passed by seven votes to two after a long debate. "
+        "Mayor Ruth Kessler said the decision would make the waterfront safer for residents. "
+        "Freight companies will have until March to move their operations to the new port."
+    ),
+    (
+        "Lindenfeld's council voted on Tuesday to close the old harbor to freight traffic. "
+        "Councillors approved the plan by seven votes to two. "
+        "Shipping firms must move to the new port by March, officials said. "
+        "Local fishermen welcomed the decision, saying the harbor had become crowded."
+    ),
+    (
+        "Freight ships will no longer be allowed in Lindenfeld's old harbor after a council vote on Tuesday. "
+        "Mayor Ruth Kessler said the waterfront would be safer for the people who live there. "
+        "The new port, opened two years ago, has room for twice as many ships. "
+        "Critics said the move would cost jobs in the old town."
+    ),
+]
+

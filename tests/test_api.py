@@ -1,0 +1,112 @@
+import dataclasses
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import storyline
+from storyline.api import SINGLE_SOURCE_NOTE, load_articles, sample_paths
+from storyline.errors import EmptyInputError, OptionsError
+from storyline.methods import names
+from storyline.model import Article, count_words
+
+
+def test_summarize_strings_paths_and_articles(harbor_texts, tmp_path):
+    p = tmp_path / "third.txt"
+    p.write_text(harbor_texts[2])
+    summary = storyline.summarize(
+        [harbor_texts[0], Article(id="x", text=harbor_texts[1], source="Port Post"), p], words=60
+    )
+    assert 0 < summary.words <= 60
+    by_id = {a.id: a for a in summary.articles}
+    assert by_id["x"].source == "Port Post"
+    for s in summary.sentences:
+        art = by_id[s.sentence.article]
+        assert art.text[s.sentence.start : s.sentence.end] == s.text
+        assert s.sources[0] == s.sentence.article
+
+
+def test_results_are_frozen(harbor_texts):
+    summary = storyline.summarize(harbor_texts, words=40)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        summary.method = "x"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        summary.sentences[0].sentence.start = 3  # type: ignore[misc]
+
+
+def test_vote_is_corroborated(harbor_texts):
+    summary = storyline.summarize(harbor_texts, words=80)
+    vote = [s for s in summary.sentences if "Tuesday" in s.text and "harbor" in s.text]
+    assert vote, summary.text
+    assert len(vote[0].articles) == 3
+
+
+def test_single_article_says_so(harbor_texts):
+    summary = storyline.summarize(harbor_texts[0], words=30)
+    assert summary.notes == (SINGLE_SOURCE_NOTE,)
+    assert all(s.corroborated_by == () for s in summary.sentences)
+
+
+@pytest.mark.parametrize("words", [0, -5])
+def test_budget_must_be_positive(harbor_texts, words):
+    with pytest.raises(OptionsError, match="at least 1"):
+        storyline.summarize(harbor_texts, words=words)
+
+
+def test_unknown_method_names_the_known_ones(harbor_texts):
+    with pytest.raises(OptionsError, match="unknown method 'nope'.*lexrank"):
+        storyline.summarize(harbor_texts, method="nope")
+
+
+def test_all_clutter_article_is_an_error(harbor_texts):
+    with pytest.raises(EmptyInputError, match="page clutter"):
+        storyline.summarize([harbor_texts[0], "Type to search\n\nLeave a Reply\n"])
+
+
+def test_sample_cluster_ships_with_the_package():
+    paths = sample_paths()
+    assert len(paths) >= 4 and any(p.suffix == ".html" for p in paths)
+    arts = load_articles(paths)
+    assert all(a.text for a in arts)
+    text = " ".join(a.text for a in arts)
+    for clutter in ("Leave a Reply", "Type to search", "Also read", "Share on", "Photo:", "cookie"):
+        assert clutter not in text
+
+
+@pytest.mark.parametrize("method", ["default", "fast", "lead", "lexrank", "textrank", "centroid"])
+def test_every_baseline_is_registered_and_runs(method, harbor_texts):
+    assert method in names()
+    summary = storyline.summarize(harbor_texts, words=50, method=method)
+    assert 0 < summary.words <= 50 and summary.method == method
+
+
+SENT = st.text(alphabet=st.sampled_from("abcdefghij klmnop"), min_size=20, max_size=80).map(
+    lambda t: " ".join(t.split()).capitalize() + "."
+)
+ARTICLE = st.lists(SENT, min_size=1, max_size=8).map(" ".join).filter(lambda t: count_words(t) >= 4)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(ARTICLE, min_size=1, max_size=4), st.integers(min_value=1, max_value=120),
+       st.sampled_from(["default", "fast", "lead", "lexrank", "textrank", "centroid"]))
+def test_invariants(texts, words, method):
+    arts = [Article(id=str(i), text=t) for i, t in enumerate(texts)]
+    summary = storyline.summarize(arts, words=words, method=method)
+    again = storyline.summarize(arts, words=words, method=method)
+    assert summary == again  # deterministic
+    assert summary.words <= words  # within budget, whole sentences only
+    by_id = {a.id: a for a in summary.articles}
+    for s in summary.sentences:
+        art = by_id[s.sentence.article]  # comes from an input article
+        assert art.text[s.sentence.start : s.sentence.end] == s.text  # span round-trips
+        assert set(s.articles) <= set(by_id)
+
+
+def test_path_objects_are_read(tmp_path, harbor_texts):
+    files = []
+    for i, t in enumerate(harbor_texts):
+        f = tmp_path / f"{i}.txt"
+        f.write_text(t)
+        files.append(Path(f))
+    assert storyline.summarize(files, words=40).words <= 40

@@ -1,0 +1,24 @@
+from storyline.cluster import build_cluster, find_duplicates
+from storyline.model import Article
+
+WIRE = (
+    "The Harbor Bridge in Port Alder was closed on Monday after a container ship lost power and hit one of "
+    "its piers. Engineers began an inspection of the eastern pier at dawn, and divers found cracked concrete "
+    "near the waterline. The mayor said the bridge would stay closed until inspectors declared it safe."
+)
+
+
+def test_wire_copy_is_merged_into_the_longer_article():
+    a = Article(id="1", text=WIRE)
+    b = Article(id="2", text=WIRE + " The coast guard has opened an investigation into the accident.")
+    c = Article(id="3", text="Commuters faced long detours on Monday. The ferry added four extra crossings.")
+    assert find_duplicates([a, b, c]) == {"2": ("1",)}
+    cluster = build_cluster([a, b, c])
+    assert {s.article for s in cluster.sentences} == {"2", "3"}
+    assert cluster.kept_ids == ("2", "3")
+
+
+def test_different_reports_are_not_merged(harbor_texts):
+    arts = [Article(id=str(i), text=t) for i, t in enumerate(harbor_texts)]
+    assert find_duplicates(arts) == {}
+    assert len(build_cluster(arts).sentences) == 12

@@ -1,0 +1,86 @@
+import gzip
+import json
+
+import pytest
+
+from storyline.errors import EmptyInputError, InputNotFoundError, MalformedDataError, UnreadableInputError
+from storyline.ingest import decode, expand_paths, read_article, read_dataset
+
+TEXT = "Le conseil a voté mardi la fermeture du vieux port aux cargos, a déclaré la mairie."
+
+
+def test_utf8_latin1_and_utf16_are_detected():
+    assert decode(TEXT.encode("utf-8"), "x") == TEXT
+    assert decode(TEXT.encode("utf-16"), "x") == TEXT
+    assert decode(("\ufeff" + TEXT).encode("utf-8"), "x") == TEXT
+    assert decode((TEXT * 3).encode("cp1252"), "x") == TEXT * 3
+
+
+def test_binary_is_refused():
+    with pytest.raises(UnreadableInputError, match="binary"):
+        decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "img.txt")
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(InputNotFoundError, match="no such file"):
+        read_article(tmp_path / "nope.txt", id="1")
+
+
+def test_empty_file(tmp_path):
+    p = tmp_path / "empty.txt"
+    p.write_text("  \n")
+    with pytest.raises(EmptyInputError, match="empty"):
+        read_article(p, id="1")
+
+
+def test_html_metadata_and_body(tmp_path):
+    p = tmp_path / "page.html"
+    p.write_text(
+        "<html><head><title>Harbor closes | Lindenfeld Post</title>"
+        '<meta property="og:site_name" content="Lindenfeld Post">'
+        '<meta property="og:title" content="Harbor closes">'
+        '<meta property="article:published_time" content="2026-03-10">'
+        "</head><body><nav><a href='/'>Home</a> <a href='/n'>News</a></nav><article><h1>Harbor closes</h1>"
+        "<p>The council of Lindenfeld voted on Tuesday to close the old harbor to freight ships after a "
+        "long debate.</p><p>Mayor Ruth Kessler said the decision would make the waterfront safer for "
+        "everyone who lives there.</p></article><footer>Privacy policy</footer></body></html>"
+    )
+    a = read_article(p, id="1")
+    assert a.source == "Lindenfeld Post"
+    assert a.title == "Harbor closes"
+    assert a.date == "2026-03-10"
+    assert "voted on Tuesday" in a.text and "Privacy" not in a.text and "Home" not in a.text
+
+
+def test_dataset_reader_and_errors(tmp_path):
+    good = tmp_path / "d.jsonl.gz"
+    rows = [{"id": "c1", "documents": ["One text. Two.", "Other text."], "summaries": ["Ref."]}]
+    good.write_bytes(gzip.compress("\n".join(json.dumps(r) for r in rows).encode()))
+    (ds,) = read_dataset(good)
+    assert ds.id == "c1" and len(ds.articles) == 2 and ds.summaries == ("Ref.",)
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps(rows[0]) + "\n{not json\n")
+    with pytest.raises(MalformedDataError, match="line 2"):
+        list(read_dataset(bad))
+
+    nodocs = tmp_path / "nodocs.jsonl"
+    nodocs.write_text(json.dumps({"id": "x", "documents": []}) + "\n")
+    with pytest.raises(MalformedDataError, match="line 1: the cluster has no documents"):
+        list(read_dataset(nodocs))
+
+    norefs = tmp_path / "norefs.jsonl"
+    norefs.write_text(json.dumps({"id": "x", "documents": ["a b c."]}) + "\n")
+    with pytest.raises(MalformedDataError, match="no reference summaries"):
+        list(read_dataset(norefs, need_summaries=True))
+
+
+def test_directory_expansion(tmp_path):
+    (tmp_path / "b.txt").write_text("x")
+    (tmp_path / "a.html").write_text("x")
+    (tmp_path / "skip.png").write_bytes(b"\x89PNG")
+    assert [p.name for p in expand_paths([tmp_path])] == ["a.html", "b.txt"]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(EmptyInputError, match="no readable articles"):
+        expand_paths([empty])

@@ -1,0 +1,51 @@
+import pytest
+
+from storyline.model import Article
+from storyline.segment import segment, split_spans
+
+HARD = [
+    ("The U.S. Army said it would help. Officials agreed.", 2),
+    ("Gen. Smith arrived at 10 a.m. Monday. He spoke briefly.", 2),
+    ("The attacks of Sep. 11, 2001 changed things. Then came war.", 2),
+    ("He lives in Washington, D.C. and works there. She does not.", 2),
+    ("“We will win,” he said. “They will lose.”", 2),
+    ("He is the No. 1 seed. She is second.", 2),
+    ("Mr. Trump met Dr. Jones at 5 p.m. on Jan. 5. They talked.", 2),
+    ("“Is it over?” she asked. Nobody answered.", 2),
+    ("Prices rose 3.5 percent in May. Wages did not.", 2),
+    ("Lt. Col. Ann Reyes of the U.N. mission spoke. She was brief.", 2),
+]
+
+
+@pytest.mark.parametrize(("text", "n"), HARD)
+def test_news_abbreviations_and_quotes(text, n):
+    spans = list(split_spans(text))
+    assert len(spans) == n, [text[a:b] for a, b in spans]
+
+
+def test_spans_round_trip_and_paragraphs_never_merge():
+    text = "First paragraph ends here.\n\nSecond one starts here. And goes on."
+    art = Article(id="a", text=text)
+    sents = segment(art)
+    assert [s.text for s in sents] == ["First paragraph ends here.", "Second one starts here.", "And goes on."]
+    for s in sents:
+        assert art.text[s.start : s.end] == s.text
+    assert [s.index for s in sents] == [0, 1, 2]
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        ("WASHINGTON: The administration wants help from its allies in the region.",
+         "The administration wants help from its allies in the region."),
+        ("ISLAMABAD, Pakistan – The prime minister said he had received a letter on Monday.",
+         "The prime minister said he had received a letter on Monday."),
+        ("PORT ALDER (Coastline Wire) — The bridge was closed on Monday after the accident.",
+         "The bridge was closed on Monday after the accident."),
+    ],
+)
+def test_datelines_are_trimmed_from_the_span(lead, expected):
+    art = Article(id="a", text=lead)
+    (s,) = segment(art)
+    assert s.text == expected
+    assert art.text[s.start : s.end] == expected
