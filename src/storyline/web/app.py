@@ -1,0 +1,272 @@
+"""The web app: server-rendered pages and a JSON API over the same library calls.
+
+    storyline serve                       # or: uvicorn --factory storyline.web.app:app_from_env
+
+Pages: ``/`` (the form and past stories), ``/stories/{id}`` (the sourced summary), ``/stories/{id}/articles/{aid}``
+(one source with the cited sentences marked). API: ``/api/stories`` (POST, GET), ``/api/stories/{id}``, with the
+OpenAPI schema at ``/openapi.json`` and a page describing it at ``/docs`` (FastAPI's own docs page loads its
+scripts from a CDN, which this app's Content-Security-Policy and "no external requests" rule out).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+
+from ..errors import OptionsError, StorylineError
+from . import views
+from .inputs import Limits, RequestError, StoryIn, check_articles, form_boxes, upload_articles
+from .security import HEADERS, SecurityMiddleware
+from .store import Store, StoryRow
+from .workers import BusyError, Summarizer, default_workers
+
+log = logging.getLogger(__name__)
+HERE = Path(__file__).parent
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WebSettings:
+    """``db``: the SQLite file; ``workers``: summarization processes; ``queue_limit``: jobs queued or running
+    before new ones get 503; ``processes``: False runs jobs in threads (tests)."""
+
+    db: Path
+    workers: int = field(default_factory=default_workers)
+    queue_limit: int = 64
+    limits: Limits = field(default_factory=Limits)
+    processes: bool = True
+
+    def __post_init__(self) -> None:
+        if self.workers < 1:
+            raise OptionsError(f"workers must be at least 1 (got {self.workers})")
+        if self.queue_limit < 1:
+            raise OptionsError(f"the queue limit must be at least 1 (got {self.queue_limit})")
+
+
+def _error(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status, headers=headers)
+
+
+def _wants_html(request: Request) -> bool:
+    return not request.url.path.startswith("/api/") and "text/html" in request.headers.get("accept", "")
+
+
+def story_json(story: StoryRow) -> dict[str, Any]:
+    out = {"id": story.id, "created": story.created, "title": story.title, **story.summary}
+    out["analysis"] = story.analysis
+    return out
+
+
+def create_app(settings: WebSettings) -> FastAPI:
+    store = Store(settings.db)
+    summarizer = Summarizer(workers=settings.workers, queue_limit=settings.queue_limit, processes=settings.processes)
+    templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescape on for .html
+    limits = settings.limits
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> Any:
+        summarizer.warm()
+        yield
+        await summarizer.drain()
+        await run_in_threadpool(summarizer.close)
+
+    app = FastAPI(
+        title="storyline",
+        summary="Sourced summaries of clusters of news articles",
+        version=_version(),
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.store = store
+    app.state.summarizer = summarizer
+    app.add_middleware(SecurityMiddleware, max_body=limits.max_body)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    # ------------------------------------------------------------------------------------- errors
+
+    def page(request: Request, name: str, status: int = 200, **ctx: Any) -> Response:
+        return templates.TemplateResponse(request, name, ctx, status_code=status)
+
+    @app.exception_handler(StorylineError)
+    async def on_library_error(request: Request, exc: StorylineError) -> Response:
+        headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, BusyError) else None
+        return _error(exc.http_status, str(exc), headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def on_invalid(request: Request, exc: RequestValidationError) -> Response:
+        errors = exc.errors()
+        first = errors[0] if errors else {}
+        if first.get("type") == "json_invalid":
+            return _error(400, "the request body is not valid JSON")
+        where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
+        message = f"{where}: {first.get('msg', 'invalid value')}" if where else first.get("msg", "invalid request")
+        return _error(422, message.replace("Field required", "required"))
+
+    @app.exception_handler(HTTPException)
+    async def on_http(request: Request, exc: HTTPException) -> Response:
+        message = exc.detail if isinstance(exc.detail, str) else "request failed"
+        if _wants_html(request):
+            return page(request, "error.html", exc.status_code, message=message)
+        return _error(exc.status_code, message, dict(exc.headers or {}))
+
+    @app.exception_handler(Exception)
+    async def on_bug(request: Request, exc: Exception) -> Response:
+        # Logged with its traceback on the server; the client learns nothing about the internals.
+        log.error("internal error on %s %s", request.method, request.url.path, exc_info=exc)
+        return _error(500, "internal server error", {k.decode(): v.decode() for k, v in HEADERS})
+
+    # ------------------------------------------------------------------------------------- work
+
+    async def create_story(inputs: list[dict[str, Any]], words: int, method: str) -> StoryRow:
+        checked = check_articles(inputs, limits)
+
+        async def save(result: dict[str, Any]) -> StoryRow:
+            title = views.story_title(result["summary"], result["articles"])
+            return await run_in_threadpool(
+                lambda: store.add(
+                    title=title,
+                    summary=result["summary"],
+                    articles=result["articles"],
+                    inputs=[{k: v for k, v in a.items() if k != "html"} for a in checked],
+                    analysis=result["analysis"],
+                )
+            )
+
+        story: StoryRow = await summarizer.submit(checked, words, method, save)
+        return story
+
+    def get_or_404(story_id: str) -> StoryRow:
+        story = store.get(story_id) if len(story_id) <= 64 else None
+        if story is None:
+            raise HTTPException(404, f"no story with id {story_id[:64]!r}")
+        return story
+
+    # ------------------------------------------------------------------------------------- API
+
+    @app.post("/api/stories", status_code=201, tags=["stories"], summary="Summarize articles into a story")
+    async def api_create(body: StoryIn) -> JSONResponse:
+        """Summarize the articles (only ``text`` is required) and store the story. Answers the summary JSON
+        (as ``storyline summarize --format json``) with the story's ``id``."""
+        story = await create_story([a.model_dump() for a in body.articles], body.words, body.method)
+        return JSONResponse(story_json(story), status_code=201, headers={"Location": f"/api/stories/{story.id}"})
+
+    @app.get("/api/stories", tags=["stories"], summary="List stories, newest first")
+    def api_list(limit: int = Query(20, ge=1, le=100), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+        items, total = store.list(limit=limit, offset=offset)
+        nxt = offset + limit if offset + limit < total else None
+        return {
+            "stories": [
+                {"id": s.id, "created": s.created, "title": s.title, "article_count": s.article_count}
+                for s in items
+            ],
+            "total": total,
+            "limit": limit,
+            "offset": offset,
+            "next_offset": nxt,
+        }
+
+    @app.get("/api/stories/{story_id}", tags=["stories"], summary="One story's summary JSON")
+    def api_get(story_id: str) -> dict[str, Any]:
+        return story_json(get_or_404(story_id))
+
+    @app.get("/api/health", tags=["server"], summary="Liveness and queue depth")
+    def api_health() -> dict[str, Any]:
+        return {"status": "ok", "queued": summarizer.pending, "queue_limit": summarizer.queue_limit}
+
+    # ------------------------------------------------------------------------------------- pages
+
+    def index(request: Request, status: int = 200, **ctx: Any) -> Response:
+        raw = request.query_params.get("page", "1")
+        page_no = int(raw) if raw.isdigit() and 0 < int(raw) < 10**6 else 1
+        per = 20
+        items, total = store.list(limit=per, offset=(page_no - 1) * per)
+        return page(request, "index.html", status, stories=items, total=total, page_no=page_no,
+                    pages=max(1, -(-total // per)), limits=limits, **ctx)
+
+    @app.get("/", include_in_schema=False)
+    def home(request: Request) -> Response:
+        return index(request)
+
+    @app.post("/stories", include_in_schema=False)
+    async def form_create(request: Request) -> Response:
+        origin = request.headers.get("origin")
+        if origin and origin not in (f"{request.url.scheme}://{request.url.netloc}", "null"):
+            return _error(403, "cross-site form submissions are refused")
+        boxes: list[dict[str, Any]] = []
+        try:
+            async with request.form(
+                max_files=limits.max_articles, max_fields=limits.max_articles * 6 + 10, max_part_size=limits.max_body
+            ) as form:
+                boxes = form_boxes(form)
+                inputs = list(boxes)
+                for up in form.getlist("files"):
+                    if hasattr(up, "read") and getattr(up, "filename", ""):
+                        inputs += upload_articles(up.filename, await up.read())
+                words = _int(form.get("words"), 150)
+                method = str(form.get("method") or "default")
+            story = await create_story(inputs, words, method)
+        except BusyError:
+            raise
+        except StorylineError as exc:
+            status = exc.http_status if 400 <= exc.http_status < 500 else 422
+            return index(request, status, error=str(exc), boxes=boxes)
+        return RedirectResponse(f"/stories/{story.id}", status_code=303)
+
+    @app.get("/stories/{story_id}", include_in_schema=False)
+    def story_page(request: Request, story_id: str) -> Response:
+        story = get_or_404(story_id)
+        return page(request, "story.html", story=story, lines=views.lines(story), describe=views.describe,
+                    numbers=views.numbers(story))
+
+    @app.get("/stories/{story_id}/articles/{article_id}", include_in_schema=False)
+    def article_page(request: Request, story_id: str, article_id: str) -> Response:
+        story = get_or_404(story_id)
+        art = story.article(article_id)
+        if art is None:
+            raise HTTPException(404, f"story {story_id} has no article {article_id[:20]!r}")
+        return page(request, "article.html", story=story, article=art, number=views.numbers(story)[article_id],
+                    paragraphs=views.paragraphs(story, article_id), describe=views.describe)
+
+    @app.get("/docs", include_in_schema=False)
+    def docs(request: Request) -> Response:
+        return page(request, "docs.html", schema=app.openapi())
+
+    return app
+
+
+def _int(value: Any, default: int) -> int:
+    if value in (None, ""):
+        return default
+    try:
+        return int(str(value))
+    except ValueError:
+        raise RequestError(f"words must be a whole number, not {str(value)[:20]!r}", 422) from None
+
+
+def _version() -> str:
+    from .. import __version__
+
+    return __version__
+
+
+def app_from_env() -> FastAPI:
+    """For ``uvicorn --factory``: the database from ``STORYLINE_DB`` (default: the user data directory)."""
+    return create_app(WebSettings(db=Path(os.environ.get("STORYLINE_DB") or default_db())))
+
+
+def default_db() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("storyline")) / "stories.sqlite3"

@@ -1,0 +1,162 @@
+"""What users send, checked before any work is queued: the JSON API's models, the HTML form's boxes and
+uploaded files, and the limits on all of them. Everything here is untrusted; nothing here fetches a URL
+(a URL is kept as metadata and shown as a link, never requested: no SSRF surface).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..errors import StorylineError
+from ..ingest import decode
+from ..options import DEFAULT_WORDS, MAX_WORDS
+
+MAX_BODY = 2 * 1024 * 1024
+MAX_ARTICLE = 200 * 1024
+MAX_ARTICLES = 50
+UPLOAD_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".jsonl", ".json")
+_META_LIMIT = 500
+
+
+class RequestError(StorylineError):
+    """A request the server will not take; ``http_status`` says why (400, 413, 415, 422)."""
+
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.http_status = status
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Limits:
+    """Bounds on one submission, so one request cannot take the server's memory or time."""
+
+    max_body: int = MAX_BODY
+    max_article: int = MAX_ARTICLE
+    max_articles: int = MAX_ARTICLES
+
+
+class ArticleIn(BaseModel):
+    """One article. Only ``text`` is required; it may be plain text or an HTML page."""
+
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(description="The article body (plain text or HTML)")
+    title: str = Field("", max_length=_META_LIMIT)
+    source: str = Field("", max_length=_META_LIMIT, description="The outlet, e.g. 'Harbor Radio News'")
+    url: str = Field("", max_length=2000, description="Kept as a link; never fetched")
+    date: str | None = Field(None, max_length=40, description="YYYY-MM-DD")
+
+
+class StoryIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    articles: list[ArticleIn] = Field(min_length=1)
+    words: int = Field(DEFAULT_WORDS, ge=1, le=MAX_WORDS, description="Most words in the summary")
+    method: str = Field("default", max_length=40, description="A selection method name")
+
+
+def _clean_date(value: str | None, where: str) -> str | None:
+    if not value or not value.strip():
+        return None
+    value = value.strip()
+    try:
+        return date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        raise RequestError(f"{where}: date must look like 2026-03-10 (got {value[:40]!r})", 422) from None
+
+
+def _clean_url(value: str, where: str) -> str:
+    value = (value or "").strip()
+    if value and not re.match(r"https?://[^\s/]", value, re.I):
+        raise RequestError(f"{where}: url must start with http:// or https://", 422)
+    return value
+
+
+def check_articles(raw: list[dict[str, Any]], limits: Limits) -> list[dict[str, Any]]:
+    """Validate submitted articles (dicts with text, title, source, url, date, and for uploads origin and
+    html) and return them normalised. Empty text is left for the library to reject with its own message."""
+    if not raw:
+        raise RequestError("no articles: paste at least one article or upload a file", 422)
+    if len(raw) > limits.max_articles:
+        raise RequestError(f"too many articles: {len(raw)} (at most {limits.max_articles} per story)", 413)
+    out = []
+    for k, a in enumerate(raw, 1):
+        where = a.get("origin") or f"article {k}"
+        text = a.get("text")
+        if not isinstance(text, str):
+            raise RequestError(f"{where}: text is required", 422)
+        if len(text.encode("utf-8")) > limits.max_article:
+            raise RequestError(f"{where}: larger than {limits.max_article // 1024} KB, the limit for one article", 413)
+        out.append(
+            {
+                "text": text,
+                "title": (a.get("title") or "").strip()[:_META_LIMIT],
+                "source": (a.get("source") or "").strip()[:_META_LIMIT],
+                "url": _clean_url(a.get("url") or "", where),
+                "date": _clean_date(a.get("date"), where),
+                "origin": where,
+                "html": bool(a.get("html")),
+            }
+        )
+    return out
+
+
+def _jsonl_articles(data: str, name: str) -> list[dict[str, Any]]:
+    """A .jsonl upload: one article per line (``{"text", "title", ...}``) or clusters in the dataset
+    schema (``{"documents": [...]}``)."""
+    out: list[dict[str, Any]] = []
+    for lineno, line in enumerate(data.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise RequestError(f"{name}, line {lineno}: not valid JSON ({exc.msg})", 400) from None
+        where = f"{name}:{lineno}"
+        if isinstance(obj, dict) and isinstance(obj.get("text"), str):
+            out.append({k: obj.get(k) for k in ("text", "title", "source", "url", "date")} | {"origin": where})
+        elif isinstance(obj, dict) and isinstance(obj.get("documents"), list):
+            for i, doc in enumerate(obj["documents"], 1):
+                if isinstance(doc, str) and doc.strip():
+                    out.append({"text": doc, "origin": f"{where}#{i}"})
+        else:
+            raise RequestError(f"{where}: expected an object with 'text' (or a 'documents' list)", 422)
+    if not out:
+        raise RequestError(f"{name}: no articles in this file", 422)
+    return out
+
+
+def upload_articles(name: str, data: bytes) -> list[dict[str, Any]]:
+    """Articles from one uploaded file, by its suffix. The name is only ever shown, never used as a path."""
+    name = re.sub(r"[^\w.\- ]", "_", name)[-100:] or "upload"
+    lower = name.lower()
+    if not lower.endswith(UPLOAD_SUFFIXES):
+        raise RequestError(f"{name}: unsupported file type (use {', '.join(UPLOAD_SUFFIXES)})", 415)
+    if not data.strip():
+        raise RequestError(f"{name}: the file is empty", 422)
+    try:
+        text = decode(data, name)
+    except StorylineError as exc:
+        raise RequestError(str(exc), 415) from None
+    if lower.endswith((".jsonl", ".json")):
+        return _jsonl_articles(text, name)
+    return [{"text": text, "origin": name, "html": lower.endswith((".html", ".htm"))}]
+
+
+FORM_FIELDS = ("text", "title", "source", "url", "date")
+
+
+def form_boxes(form: Any) -> list[dict[str, str]]:
+    """The article boxes of the HTML form, in order; boxes left entirely blank are dropped."""
+    columns = {f: [v if isinstance(v, str) else "" for v in form.getlist(f)] for f in FORM_FIELDS}
+    n = max((len(v) for v in columns.values()), default=0)
+    boxes = []
+    for i in range(n):
+        box = {f: (columns[f][i] if i < len(columns[f]) else "") for f in FORM_FIELDS}
+        if any(v.strip() for v in box.values()):
+            boxes.append(box | {"origin": f"article {i + 1}"})
+    return boxes

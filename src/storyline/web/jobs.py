@@ -1,0 +1,145 @@
+"""The summarization job the web server runs in its worker processes.
+
+Plain data in, plain data out (dicts of str/int/list), so the job crosses a process boundary and the
+result goes straight into the store. Everything CPU-heavy happens here, never on the event loop:
+HTML extraction, cleaning, segmentation, selection, attribution and, when the library has it, analysis.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+CONTEXT_CHARS = 240  # how much text around a sentence the popover shows, each side
+
+
+def _article(raw: dict[str, Any], number: int) -> Any:
+    """An ``Article`` from a submitted one: HTML bodies go through trafilatura, and the metadata the
+    user typed wins over what the page says about itself."""
+    from ..ingest import article_from_html, looks_like_html
+    from ..model import Article
+
+    aid = str(number)
+    origin = raw.get("origin") or f"article {number}"
+    text = raw["text"]
+    base = Article(id=aid, text=text, origin=origin)
+    if raw.get("html") or looks_like_html(text):
+        base = article_from_html(text, id=aid, origin=origin)
+    given = {k: raw[k] for k in ("title", "source", "url", "date") if raw.get(k)}
+    return dataclasses.replace(base, **given)
+
+
+def _find_span(text: str, needle: str) -> tuple[int, int] | None:
+    at = text.find(needle)
+    return (at, at + len(needle)) if at >= 0 else None
+
+
+def evidence(cluster: Any, summary: Any) -> list[list[dict[str, Any]]]:
+    """For each summary sentence, where each article that carries it says so: the chosen sentence itself
+    for its origin, the same words in a wire copy, and for a corroborating article its sentence most
+    similar to the chosen one (TF-IDF cosine, the measure attribution used to credit it)."""
+    from ..represent import vectors
+
+    sim = vectors(cluster).similarity
+    position = {(s.article, s.index): i for i, s in enumerate(cluster.sentences)}
+    out: list[list[dict[str, Any]]] = []
+    for ss in summary.sentences:
+        s = ss.sentence
+        i = position.get((s.article, s.index))
+        spans: list[dict[str, Any]] = []
+        for aid in ss.articles:
+            art = cluster.article(aid)
+            span: tuple[int, int] | None
+            if aid == s.article:
+                span = (s.start, s.end)
+            else:
+                span = _find_span(art.text, s.text)
+                if span is None and i is not None:
+                    best = max(
+                        (j for j, o in enumerate(cluster.sentences) if o.article == aid),
+                        key=lambda j: float(sim[i, j]),
+                        default=None,
+                    )
+                    if best is not None:
+                        o = cluster.sentences[best]
+                        span = (o.start, o.end)
+            if span is not None:
+                spans.append({"article": aid, "start": span[0], "end": span[1]})
+        out.append(spans)
+    return out
+
+
+def context(text: str, start: int, end: int, chars: int = CONTEXT_CHARS) -> tuple[str, str, str]:
+    """The text before a span, the span, and the text after it, cut at word boundaries."""
+    a = max(0, start - chars)
+    if a > 0:
+        space = text.find(" ", a, start)
+        a = space + 1 if space >= 0 else a
+    b = min(len(text), end + chars)
+    if b < len(text):
+        space = text.rfind(" ", end, b)
+        b = space if space >= 0 else b
+    before = ("…" if a > 0 else "") + text[a:start]
+    after = text[end:b] + ("…" if b < len(text) else "")
+    return before, text[start:end], after
+
+
+def jsonable(value: Any) -> Any:
+    """The JSON form of whatever ``storyline.analyze`` returns (its ``to_dict()`` when it has one)."""
+    if hasattr(value, "to_dict"):
+        value = value.to_dict()
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        value = dataclasses.asdict(value)
+    return json.loads(json.dumps(value, default=str, ensure_ascii=False))
+
+
+def _analyze(cluster: Any, articles: list[Any]) -> Any:
+    """The library's analysis when it has one (built by another module, maybe not there yet)."""
+    import storyline
+
+    analyze = getattr(storyline, "analyze", None)
+    if analyze is None:
+        return None
+    try:
+        try:
+            result = analyze(cluster)
+        except TypeError:
+            result = analyze(articles)
+        return jsonable(result)
+    except Exception:  # the story stands without its analysis
+        log.exception("analysis failed; the story is stored without it")
+        return None
+
+
+def run(inputs: list[dict[str, Any]], words: int, method: str) -> dict[str, Any]:
+    """Summarize submitted articles. Raises ``StorylineError`` for bad input (empty, all clutter,
+    bad options); returns the summary JSON, the cleaned articles, evidence spans and the analysis."""
+    from .. import api, render
+    from ..options import SummarizeOptions
+
+    options = SummarizeOptions(words=words, method=method)
+    loaded = api.load_articles([_article(raw, k) for k, raw in enumerate(inputs, 1)])
+    cluster = api.make_cluster(loaded)
+    summary = api.summarize_cluster(cluster, options)
+    data = render.to_dict(summary)
+    data["evidence"] = evidence(cluster, summary)
+    return {
+        "summary": data,
+        "articles": [
+            {f.name: getattr(a, f.name) for f in dataclasses.fields(a)} for a in summary.articles
+        ],
+        "analysis": _analyze(cluster, loaded),
+    }
+
+
+def warm() -> None:
+    """Import the pipeline (and its first-use caches) in a fresh worker process."""
+    from .. import api, render  # noqa: F401
+    from ..model import Article
+    from ..segment import segment
+
+    segment(Article(id="0", text="Warm up. The worker is ready."))

@@ -1,0 +1,65 @@
+// Source popovers on the story page: hover, keyboard focus or tap a source number to see the sentence in
+// its article; Escape or a tap elsewhere closes it. Without this script the numbers are plain links.
+(function () {
+  "use strict";
+  var open = null;
+  var hideTimer = null;
+  var lastPointer = "mouse";
+
+  function tipOf(mark) { return document.getElementById(mark.getAttribute("data-tip")); }
+
+  function show(mark) {
+    clearTimeout(hideTimer);
+    if (open && open !== mark) { hide(open); }
+    var tip = tipOf(mark);
+    if (!tip) { return; }
+    tip.hidden = false;
+    mark.setAttribute("aria-expanded", "true");
+    open = mark;
+    // Keep the popover inside the viewport on narrow screens (CSS handles phones).
+    tip.style.left = "";
+    var r = tip.getBoundingClientRect();
+    if (r.right > window.innerWidth - 8) {
+      tip.style.left = Math.min(0, window.innerWidth - 8 - r.right) + "px";
+    }
+  }
+
+  function hide(mark) {
+    var tip = tipOf(mark);
+    if (tip) { tip.hidden = true; }
+    mark.setAttribute("aria-expanded", "false");
+    if (open === mark) { open = null; }
+  }
+
+  function hideSoon(mark) {
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(function () { hide(mark); }, 250);
+  }
+
+  document.querySelectorAll("a.mark[data-tip]").forEach(function (mark) {
+    var cite = mark.parentNode;
+    mark.setAttribute("aria-expanded", "false");
+    cite.addEventListener("mouseenter", function () { if (lastPointer === "mouse") { show(mark); } });
+    cite.addEventListener("mouseleave", function () { if (lastPointer === "mouse") { hideSoon(mark); } });
+    mark.addEventListener("focus", function () { show(mark); });
+    cite.addEventListener("focusout", function (e) {
+      if (!cite.contains(e.relatedTarget)) { hide(mark); }
+    });
+    mark.addEventListener("pointerdown", function (e) { lastPointer = e.pointerType || "mouse"; });
+    mark.addEventListener("click", function (e) {
+      // On touch there is no hover: the first tap shows the popover, whose link opens the article.
+      if (lastPointer === "touch" && open !== mark) {
+        e.preventDefault();
+        show(mark);
+      }
+    });
+  });
+
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape" && open) { var m = open; hide(m); m.focus(); }
+  });
+  document.addEventListener("pointerdown", function (e) {
+    lastPointer = e.pointerType || "mouse";
+    if (open && !open.parentNode.contains(e.target)) { hide(open); }
+  });
+})();

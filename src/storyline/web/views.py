@@ -1,0 +1,124 @@
+"""What the templates show, built from a stored story: plain data, no markup (the templates escape
+everything they print, so article text stays text)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .jobs import context
+from .store import StoryRow
+
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Cite:
+    number: int
+    article: str
+    label: str  # outlet — title (date)
+    kind: str  # "source" (the sentence comes from it) or "corroborated" (it reports the same)
+    href: str
+    before: str = ""
+    quote: str = ""
+    after: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    index: int
+    text: str
+    cites: tuple[Cite, ...]
+
+
+def anchor(start: int, end: int) -> str:
+    return f"s-{start}-{end}"
+
+
+def describe(article: dict[str, Any]) -> str:
+    parts = [p for p in (article.get("source"), article.get("title")) if p]
+    text = " — ".join(parts) or article.get("origin") or f"article {article['id']}"
+    return f"{text} ({article['date']})" if article.get("date") else text
+
+
+def numbers(story: StoryRow) -> dict[str, int]:
+    return {a["id"]: k for k, a in enumerate(story.articles, 1)}
+
+
+def lines(story: StoryRow) -> list[Line]:
+    """The summary's sentences, each with a citation per article that carries it and, where the store has
+    its span, the words of that article around it (for the popover)."""
+    num = numbers(story)
+    evidence = story.summary.get("evidence") or []
+    out = []
+    for i, s in enumerate(story.summary.get("sentences", [])):
+        spans = {e["article"]: e for e in (evidence[i] if i < len(evidence) else [])}
+        sources = set(s.get("sources", []))
+        cites = []
+        for aid in list(s.get("sources", [])) + [a for a in s.get("corroborated_by", []) if a not in sources]:
+            art = story.article(aid)
+            if art is None:
+                continue
+            href = f"/stories/{story.id}/articles/{aid}"
+            before = quote = after = ""
+            span = spans.get(aid)
+            if span is not None:
+                href += "#" + anchor(span["start"], span["end"])
+                before, quote, after = context(art["text"], span["start"], span["end"])
+            cites.append(
+                Cite(num[aid], aid, describe(art), "source" if aid in sources else "corroborated", href,
+                     before, quote, after)
+            )
+        out.append(Line(i, s["text"], tuple(cites)))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    text: str
+    marked: bool = False
+    anchor: str = ""
+
+
+def paragraphs(story: StoryRow, article_id: str) -> list[list[Piece]]:
+    """An article's text in paragraphs, with every span the summary cites from it marked (the one a link
+    points to is the ``:target``)."""
+    art = story.article(article_id)
+    if art is None:
+        return []
+    text = art["text"]
+    rows = story.summary.get("evidence") or []
+    spans = sorted({(e["start"], e["end"]) for row in rows for e in row if e["article"] == article_id})
+    paras = []
+    pos = 0
+    for m in [*_PARAGRAPH.finditer(text), None]:
+        end = m.start() if m else len(text)
+        paras.append((pos, end))
+        pos = m.end() if m else len(text)
+    out = []
+    for ps, pe in paras:
+        pieces: list[Piece] = []
+        cur = ps
+        for a, b in spans:
+            a2, b2 = max(a, cur), min(b, pe)
+            if a2 >= b2:
+                continue
+            if a2 > cur:
+                pieces.append(Piece(text[cur:a2]))
+            pieces.append(Piece(text[a2:b2], True, anchor(a, b) if a2 == a else ""))
+            cur = b2
+        if cur < pe:
+            pieces.append(Piece(text[cur:pe]))
+        if pieces:
+            out.append(pieces)
+    return out
+
+
+def story_title(summary: dict[str, Any], articles: list[dict[str, Any]]) -> str:
+    """The first article title, else the start of the summary."""
+    for a in articles:
+        if a.get("title"):
+            return str(a["title"])[:200]
+    first = (summary.get("sentences") or [{"text": "Untitled story"}])[0]["text"]
+    return first if len(first) <= 100 else first[:99].rsplit(" ", 1)[0] + "…"
