@@ -21,7 +21,13 @@ demo: $(STAMP)
 	$(VENV)/bin/storyline summarize --sample --words 120
 
 test: $(STAMP)
+	bash scripts/setup-browser.sh
 	$(PY) -m pytest -q
+
+# Web load test: the server in one process, the load generator in another; writes benchmarks/web_results.md.
+bench-web: $(STAMP)
+	bash scripts/setup-browser.sh
+	$(PY) benchmarks/web/bench.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests
