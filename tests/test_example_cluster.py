@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from support import needs_shared
+
 import storyline
 from storyline.represent import content_terms
-
-from support import needs_shared
 
 CLUTTER = ("Getty Images", "REUTERS/", "Type to search", "Leave a", "Please enter", "Also read",
            "newsletter", "Sign me up", "Tweet with", "September 26, 2023", "Donate", "COMMENTS",

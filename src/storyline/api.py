@@ -17,7 +17,14 @@ from .attribute import attribute
 from .clean import clean_articles
 from .cluster import build_cluster
 from .errors import EmptyInputError
-from .ingest import DocumentSet, article_from_html, article_from_text, expand_paths, looks_like_html, read_article
+from .ingest import (
+    DocumentSet,
+    article_from_html,
+    article_from_text,
+    expand_paths,
+    looks_like_html,
+    read_article,
+)
 from .model import Article, Cluster, Summary
 from .options import SummarizeOptions
 
@@ -96,7 +103,7 @@ def summarize(
     opts = options or SummarizeOptions(words=words, method=method)
     if isinstance(articles, Cluster):
         return summarize_cluster(articles, opts)
-    if isinstance(articles, (str, Article)) or isinstance(articles, os.PathLike):
+    if isinstance(articles, (str, Article, os.PathLike)):
         articles = [articles]
     loaded = load_articles(articles, strict=opts.strict)
     return summarize_cluster(make_cluster(loaded, merge_duplicates=opts.merge_duplicates), opts)

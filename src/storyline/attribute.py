@@ -30,6 +30,7 @@ def attribute(cluster: Cluster, chosen: Sequence[Sentence]) -> tuple[SummarySent
     sim = vecs.similarity
     position = {(s.article, s.index): i for i, s in enumerate(cluster.sentences)}
     term_sets = [set(t) for t in vecs.terms]
+    order = {a.id: k for k, a in enumerate(cluster.articles)}
     out = []
     for s in chosen:
         i = position[(s.article, s.index)]
@@ -41,8 +42,6 @@ def attribute(cluster: Cluster, chosen: Sequence[Sentence]) -> tuple[SummarySent
             if same_content(term_sets[i], term_sets[j], float(sim[i, j])):
                 backers.append(other.article)
                 backers.extend(cluster.duplicates.get(other.article, ()))
-        order = {a.id: k for k, a in enumerate(cluster.articles)}
-        out.append(
-            SummarySentence(sentence=s, sources=sources, corroborated_by=tuple(sorted(set(backers), key=order.get)))
-        )
+        ordered = tuple(sorted(set(backers), key=lambda aid: order[aid]))
+        out.append(SummarySentence(sentence=s, sources=sources, corroborated_by=ordered))
     return tuple(out)

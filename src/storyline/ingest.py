@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -169,8 +170,7 @@ def _dataset_lines(data: bytes, name: str) -> Iterator[tuple[int, dict]]:
             yield 1, value
             return
         if isinstance(value, list):
-            for i, item in enumerate(value, 1):
-                yield i, item
+            yield from enumerate(value, 1)
             return
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip():
@@ -238,7 +238,7 @@ def read_article(path: Path, *, id: str) -> Article:
     return article_from_text(text, id=id, origin=str(path))
 
 
-def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """Files named directly, plus the supported files inside named directories (sorted, recursive)."""
     out: list[Path] = []
     for p in paths:

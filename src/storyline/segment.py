@@ -42,7 +42,8 @@ def split_spans(text: str) -> Iterator[tuple[int, int]]:
         chunk = para.group()
         merged: list[list[int]] = []
         for a, b in _blingfire_spans(chunk):
-            if merged and _NO_BREAK_AFTER.search(chunk[merged[-1][0] : merged[-1][1]]) and chunk[a:a + 1].isupper() is False:
+            previous = chunk[merged[-1][0] : merged[-1][1]] if merged else ""
+            if previous and _NO_BREAK_AFTER.search(previous) and not chunk[a : a + 1].isupper():
                 merged[-1][1] = b
             else:
                 merged.append([a, b])
@@ -67,7 +68,7 @@ def trim_dateline(text: str, start: int, end: int) -> int:
 def segment(article: Article) -> tuple[Sentence, ...]:
     """The sentences of an article; ``article.text[s.start:s.end] == s.text`` for each."""
     text = article.text
-    out = []
+    out: list[Sentence] = []
     for i, (a, b) in enumerate(split_spans(text)):
         if i == 0 or (a > 0 and text[a - 2 : a] == "\n\n" and len(out) < 3):
             a = trim_dateline(text, a, b)

@@ -137,7 +137,8 @@ def test_bad_input(tmp_path, monkeypatch, case):
 def test_single_article_works_and_says_so(harbor_dir):
     result = run("summarize", "1.txt", "--words", "30")
     assert result.exit_code == 0
-    assert result.stderr == "storyline: note: single-source summary: only one article was given, so nothing is corroborated\n"
+    note = "single-source summary: only one article was given, so nothing is corroborated"
+    assert result.stderr == f"storyline: note: {note}\n"
 
 
 def test_console_script_runs_as_a_process(harbor_dir):
