@@ -88,8 +88,11 @@ def summarize(
     results: list[tuple[str, Summary]] = []
     if loose:
         results.append(("articles", api.summarize(loose, options=options)))
-    for ds in sets:
-        results.append((ds.id, api.summarize_documents(ds, options)))
+    # Many clusters take a while: show progress on a terminal, stay silent in pipes and logs.
+    show = len(sets) > 1 and sys.stderr.isatty()
+    with click.progressbar(sets, label="Summarizing", file=sys.stderr, hidden=not show) as bar:
+        for ds in bar:
+            results.append((ds.id, api.summarize_documents(ds, options)))
     for _, s in results:
         for note in s.notes:
             click.echo(f"storyline: note: {note}", err=True)
