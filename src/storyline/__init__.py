@@ -6,7 +6,7 @@ articles it comes from and the others that report the same thing.
 
 from __future__ import annotations
 
-from .api import load_articles, sample_paths, summarize
+from .api import analyze, load_articles, sample_paths, summarize
 from .errors import StorylineError
 from .model import Article, Cluster, Sentence, Summary, SummarySentence
 from .options import SummarizeOptions
@@ -14,6 +14,7 @@ from .options import SummarizeOptions
 __version__ = "0.1.0"
 
 __all__ = [
+    "analyze",
     "Article",
     "Cluster",
     "Sentence",

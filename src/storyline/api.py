@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import methods
 from .attribute import attribute
@@ -27,6 +28,9 @@ from .ingest import (
 )
 from .model import Article, Cluster, Summary
 from .options import SummarizeOptions
+
+if TYPE_CHECKING:
+    from .analysis.model import Analysis
 
 ArticleLike = str | os.PathLike[str] | Article
 
@@ -123,3 +127,38 @@ def sample_paths() -> list[Path]:
 
 def read_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     return expand_paths(paths)
+
+
+def with_date(articles: Sequence[Article], date: str | None) -> list[Article]:
+    """Give undated articles a publication date (ISO ``YYYY-MM-DD``), the base for relative dates."""
+    if date is None:
+        return list(articles)
+    from datetime import date as _date
+
+    from .errors import OptionsError
+
+    try:
+        _date.fromisoformat(date)
+    except (TypeError, ValueError):
+        raise OptionsError(f"publication date {date!r} is not a date like 2018-12-03") from None
+    return [a if a.date else replace(a, date=date) for a in articles]
+
+
+def analyze(
+    articles: Iterable[ArticleLike] | Cluster, *, date: str | None = None, merge_duplicates: bool = True
+) -> Analysis:
+    """Agreement, disagreement, quotes, entities, timeline and only-here content of a cluster.
+
+    ``date`` is the publication date (ISO) of articles that carry none: relative dates ("Monday",
+    "last year") are resolved against it."""
+    from .analysis import analyze_cluster
+
+    if isinstance(articles, Cluster):
+        cluster = articles
+        if date is not None:
+            cluster = make_cluster(with_date(cluster.articles, date), merge_duplicates=merge_duplicates)
+        return analyze_cluster(cluster)
+    if isinstance(articles, (str, Article, os.PathLike)):
+        articles = [articles]
+    loaded = with_date(load_articles(articles), date)
+    return analyze_cluster(make_cluster(loaded, merge_duplicates=merge_duplicates))

@@ -1,0 +1,51 @@
+"""Story analysis of a cluster: what the articles agree on, where they disagree, who is quoted, who
+and what is involved, when things happened, and what only one article reports.
+
+    >>> import storyline
+    >>> analysis = storyline.analyze([Path("a.txt"), Path("b.txt")])
+    >>> analysis.conflicts[0].reason
+
+Each section lives in its own module; every item carries the spans of the sentences it comes from.
+"""
+
+from __future__ import annotations
+
+from ..model import Cluster
+from .agreement import facts
+from .align import align
+from .conflicts import conflicts
+from .entities import EntityIndex
+from .model import Action, Analysis, Conflict, Entity, Event, Fact, OnlyHere, Quote, Span, Value
+from .ner import EntityRecognizer, RuleRecognizer, SpacyRecognizer, default_recognizer
+from .onlyhere import only_here
+from .quotes import quotes
+from .timeline import timeline
+
+SINGLE_SOURCE_NOTE = "single article: nothing can be corroborated or contradicted"
+UNDATED_NOTE = "no publication date given: relative dates (Monday, last year) are left unresolved; use --date"
+
+__all__ = [
+    "Action", "Analysis", "Conflict", "Entity", "EntityRecognizer", "Event", "Fact", "OnlyHere", "Quote",
+    "RuleRecognizer", "Span", "SpacyRecognizer", "Value", "analyze_cluster", "default_recognizer",
+]
+
+
+def analyze_cluster(cluster: Cluster, *, recognizer: EntityRecognizer | None = None) -> Analysis:
+    index = EntityIndex(cluster, recognizer or default_recognizer())
+    groups = align(cluster)
+    events = timeline(cluster, groups)
+    notes = []
+    if len(cluster.kept_ids) < 2:
+        notes.append(SINGLE_SOURCE_NOTE)
+    if any(e.date is None for e in events) and not all(a.date for a in cluster.articles):
+        notes.append(UNDATED_NOTE)
+    return Analysis(
+        articles=cluster.articles,
+        facts=facts(cluster, groups),
+        conflicts=conflicts(cluster, groups, index),
+        quotes=quotes(cluster, index),
+        entities=index.entities(),
+        timeline=events,
+        only_here=only_here(cluster),
+        notes=tuple(notes),
+    )

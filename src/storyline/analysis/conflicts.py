@@ -1,0 +1,123 @@
+"""Disagreement: the same fact reported with incompatible values.
+
+Only sentences aligned as the same fact (:mod:`.align`) are compared, so "12 killed" in one story
+and "40 injured" in another sentence are never set against each other. In an aligned group, values
+are compared slot by slot (the counted noun, the currency, the day of an event, the person holding a
+title, the place introduced by "in"): compatible values form one reading (see
+:func:`storyline.analysis.values.compatible`: a hedged or vague figure agrees with a precise one it
+contains), and a conflict is two readings that some articles give and others do not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..model import Cluster
+from . import dates
+from .align import Group
+from .entities import EntityIndex
+from .model import Conflict, Span, Value
+from .values import Quantity, compatible, quantities
+
+_TITLE = re.compile(
+    r"((?:[A-Z][\w.]*\s+)?(?:President|Prime Minister|Minister|Secretary|Mayor|Governor|Chief|Director|"
+    r"Spokes(?:wo)?man|Coach|Captain|Judge|Ambassador|Commissioner|Chair(?:wo)?man))\s+$"
+)
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$")
+
+
+@dataclass(frozen=True)
+class _Item:
+    kind: str
+    slot: str
+    value: Quantity | str
+    text: str
+    article: str
+    span: Span
+
+
+def _same(a: _Item, b: _Item) -> bool:
+    if isinstance(a.value, Quantity) and isinstance(b.value, Quantity):
+        return compatible(a.value, b.value)
+    return a.value == b.value
+
+
+def _items(cluster: Cluster, index: EntityIndex, i: int) -> list[_Item]:
+    s = cluster.sentences[i]
+    span = Span(s.article, s.start, s.end)
+    out = [_Item(q.kind, q.slot, q, q.text, s.article, span) for q in quantities(s.text)]
+    published = cluster.article(s.article).date
+    for d in dates.find(s.text, published):
+        slot = {"weekday": "day", "mdy": "day", "dmy": "day", "iso": "day", "my": "month", "year": "year"}.get(d.kind)
+        if slot:
+            value = d.resolved or re.sub(r"^(?:on|last|next|this|since|until|by|in)\s+", "", d.text.lower())
+            out.append(_Item("date", slot, value, d.text, s.article, span))
+    text = cluster.article(s.article).text
+    for m in index.mentions.get(s.article, []):
+        if not (s.start <= m.start and m.end <= s.end):
+            continue
+        before = text[max(s.start, m.start - 40) : m.start]
+        if m.kind == "person" and (t := _TITLE.search(before)):
+            out.append(_Item("name", t.group(1).lower(), m.name, m.name, s.article, span))
+        elif m.kind == "place" and _LOCATIVE.search(before):
+            out.append(_Item("place", "location", m.name, m.name, s.article, span))
+    return out
+
+
+def _readings(items: list[_Item]) -> list[list[_Item]]:
+    classes: list[list[_Item]] = []
+    for it in items:
+        for c in classes:
+            if all(_same(it, o) for o in c):
+                c.append(it)
+                break
+        else:
+            classes.append([it])
+    return classes
+
+
+def _reason(kind: str, slot: str, a: _Item, b: _Item) -> str:
+    if kind in ("amount", "count", "percent"):
+        what = f"the number of {slot}" if kind == "count" else ("the amount" if kind == "amount" else "the percentage")
+        return (f"{what} differs: “{a.text}” ({a.value.normalized}) and “{b.text}” ({b.value.normalized}) "  # type: ignore[union-attr]
+                "cannot both be right, even allowing for rounding and hedges")
+    if kind == "date":
+        return f"different {slot}s given for the same event: {a.value} vs {b.value}"
+    if kind == "name":
+        return f"different people named as {slot}: {a.value} vs {b.value}"
+    return f"different places given for the same event: {a.value} vs {b.value}"
+
+
+def conflicts(cluster: Cluster, groups: list[Group], index: EntityIndex) -> tuple[Conflict, ...]:
+    order = {a.id: k for k, a in enumerate(cluster.articles)}
+    out = []
+    for g in groups:
+        by_slot: dict[tuple[str, str], list[_Item]] = defaultdict(list)
+        for i in g.members:
+            for it in _items(cluster, index, i):
+                by_slot[(it.kind, it.slot)].append(it)
+        for (kind, slot), items in by_slot.items():
+            if len({it.article for it in items}) < 2:
+                continue
+            classes = _readings(items)
+            arts = [{it.article for it in c} for c in classes]
+            # Two readings conflict when each has an article the other lacks.
+            live = [k for k in range(len(classes)) if any(arts[k] - arts[j] for j in range(len(classes)) if j != k)]
+            if len(live) < 2 or not any(arts[a] - arts[b] and arts[b] - arts[a] for a in live for b in live if a < b):
+                continue
+            values = []
+            for k in live:
+                c = classes[k]
+                credited = set()
+                for it in c:
+                    credited.add(it.article)
+                    credited.update(cluster.duplicates.get(it.article, ()))
+                norm = c[0].value.normalized if isinstance(c[0].value, Quantity) else str(c[0].value)
+                values.append(Value(c[0].text, norm, tuple(sorted(credited, key=order.__getitem__)),
+                                    tuple(dict.fromkeys(it.span for it in c))))
+            a, b = classes[live[0]][0], classes[live[1]][0]
+            out.append(Conflict(kind, slot, tuple(values), _reason(kind, slot, a, b), cluster.sentences[g.centre].text,
+                                tuple(dict.fromkeys(it.span for k in live for it in classes[k]))))
+    return tuple(out)

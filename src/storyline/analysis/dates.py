@@ -1,0 +1,171 @@
+"""Date phrases in a sentence, found by our own patterns, and resolved against the article's
+publication date.
+
+Searching whole texts for dates with a general parser invents dates ("after 17 years" became 2035
+with ``dateparser.search_dates``), so phrases are found by patterns that only match what news uses
+for dates, and only the matched phrase is resolved. Weekdays follow the newsroom convention: a bare
+"Monday" in a report is the most recent Monday on or before the publication date (the day itself
+included, which dateparser's ``PREFER_DATES_FROM='past'`` excludes), or the next one when the verb is
+future ("will meet on Tuesday"). Explicit dates go through ``dateparser.parse`` with the publication
+date as ``RELATIVE_BASE`` when dateparser is installed, through ``strptime`` otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+MONTHS = {m: k for k, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+MONTHS.update({m[:3]: k for m, k in list(MONTHS.items())})
+MONTHS["sept"] = 9
+WEEKDAYS = {d: k for k, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+_MON = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|" \
+       r"August|September|October|November|December"
+_WD = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_N = r"\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+PATTERNS = [
+    ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
+    ("mdy", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?\b")),
+    ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<y>\d{{4}}))?\b")),
+    ("my", re.compile(rf"\b(?:in|since|until|by|from|of|last|next|this|early|late|mid-)\s*(?P<mon>{_MON})"
+                      rf"(?:\s+(?P<y>\d{{4}}))?\b(?!\s+\d)")),
+    ("weekday", re.compile(rf"\b(?:(?P<rel>last|next|this|on|since|until|by)\s+)?(?P<wd>{_WD})\b")),
+    ("ago", re.compile(rf"\b(?P<n>{_N})\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I)),
+    ("last", re.compile(r"\b(?P<rel>last|next|this|earlier this|later this)\s+(?P<unit>week|month|year)\b", re.I)),
+    ("rel", re.compile(r"\b(?P<word>yesterday|today|tomorrow)\b", re.I)),
+    ("year", re.compile(r"\b(?:in|since|until|by|of|from|during)\s+(?P<y>(?:19|20)\d\d)\b(?!-)")),
+]
+_FUTURE = re.compile(r"\b(?:will|is to|are to|is due|are due|expected to|scheduled|plans? to|next)\b", re.I)
+_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+@dataclass(frozen=True, slots=True)
+class DatePhrase:
+    """A date phrase in a sentence: offsets in the sentence, the kind of pattern, the resolved date
+    (ISO; ``YYYY-MM`` or ``YYYY`` when the phrase names no day; None when it cannot be resolved)."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    resolved: str | None
+
+
+def find(sentence: str, published: str | None) -> list[DatePhrase]:
+    base = _parse_iso(published)
+    plain = re.sub(r"[“\"][^”\"]*[”\"]", lambda m: " " * len(m.group()), sentence)  # quotes have their own tense
+    out: list[DatePhrase] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pat in PATTERNS:
+        for m in pat.finditer(sentence):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            if kind == "mdy" and m.group("mon") == "May" and not m.group("y") and sentence[m.end():m.end() + 1] == "%":
+                continue
+            taken.append((m.start(), m.end()))
+            future = bool(_FUTURE.search(plain[max(0, m.start() - 60) : m.end() + 10]))
+            out.append(DatePhrase(m.group(), m.start(), m.end(), kind, _resolve(kind, m, base, future)))
+    return sorted(out, key=lambda d: d.start)
+
+
+def _parse_iso(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value[:10]).date()
+    except ValueError:
+        return None
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _resolve(kind: str, m: re.Match[str], base: date | None, future: bool) -> str | None:
+    g = m.groupdict()
+    try:
+        if kind == "iso":
+            return date(int(g["y"]), int(g["m"]), int(g["d"])).isoformat()
+        if kind in ("mdy", "dmy"):
+            return _explicit(m.group(), _month(g["mon"]), int(g["d"]), g.get("y"), base, future)
+        if kind == "year":
+            return g["y"]
+        if kind == "my":
+            mon = _month(g["mon"])
+            if g.get("y"):
+                return f"{int(g['y']):04d}-{mon:02d}"
+            if base is None:
+                return None
+            year = base.year
+            ahead = future or m.group().lower().startswith("next")
+            if ahead and mon < base.month:
+                year += 1
+            elif not ahead and mon > base.month:
+                year -= 1
+            return f"{year:04d}-{mon:02d}"
+    except (ValueError, KeyError):
+        return None
+    if base is None:
+        return None
+    if kind == "weekday":
+        return _weekday(WEEKDAYS[g["wd"].lower()], (g.get("rel") or "").lower(), base, future).isoformat()
+    if kind == "ago":
+        n = _SMALL.get(g["n"].lower()) or int(g["n"])
+        return _shift(base, g["unit"].lower(), -n)
+    if kind == "last":
+        step = {"last": -1, "next": 1}.get(g["rel"].lower().split()[0], 0)
+        return _shift(base, g["unit"].lower(), step)
+    if kind == "rel":
+        return (base + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[g["word"].lower()])).isoformat()
+    return None
+
+
+def _weekday(wd: int, rel: str, base: date, future: bool) -> date:
+    back = (base.weekday() - wd) % 7
+    if rel == "last":
+        return base - timedelta(days=back or 7)
+    if rel == "next" or (future and rel != "since"):
+        return base + timedelta(days=((wd - base.weekday()) % 7) or 7)
+    return base - timedelta(days=back)
+
+
+def _shift(base: date, unit: str, n: int) -> str:
+    if unit == "day":
+        return (base + timedelta(days=n)).isoformat()
+    if unit == "week":
+        return (base + timedelta(weeks=n)).isoformat()
+    if unit == "month":
+        k = base.year * 12 + base.month - 1 + n
+        return f"{k // 12:04d}-{k % 12 + 1:02d}"
+    return f"{base.year + n:04d}"
+
+
+def _explicit(phrase: str, mon: int, day: int, year: str | None, base: date | None, future: bool) -> str | None:
+    if year:
+        parsed = _dateparser(phrase, base)
+        return parsed or date(int(year), mon, day).isoformat()
+    if base is None:
+        return None
+    d = date(base.year, mon, day)
+    # A date without a year is the nearest one in the direction the sentence points.
+    if not future and d > base + timedelta(days=7):
+        d = date(base.year - 1, mon, day)
+    elif future and d < base - timedelta(days=7):
+        d = date(base.year + 1, mon, day)
+    return d.isoformat()
+
+
+def _dateparser(phrase: str, base: date | None) -> str | None:
+    try:
+        import dateparser
+    except ImportError:
+        return None
+    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]}
+    if base:
+        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
+    parsed = dateparser.parse(phrase.replace("Sept.", "Sep.").replace("Sept ", "Sep "), languages=["en"],
+                              settings=settings)
+    return parsed.date().isoformat() if parsed else None

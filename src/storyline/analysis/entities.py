@@ -1,0 +1,259 @@
+"""People, organisations and places under canonical names, with what each is reported to do.
+
+Mentions come from an :class:`~storyline.analysis.ner.EntityRecognizer`. Within the cluster they are
+joined into entities the way a reader does: a bare surname ("Khan") or first name is the full name
+used elsewhere ("Imran Khan"), whatever label the tagger gave it (spaCy often tags a bare surname ORG
+after the full name: the full name's label wins); "the prime minister" is the one person the cluster
+introduces with that title; "the Foreign Ministry" and "Foreign Ministry" are one organisation.
+This is the "one sense per discourse" heuristic of Gale, Church & Yarowsky (1992) applied to names.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from ..model import Cluster
+from .model import Action, Entity, Span
+from .ner import PERSON_TITLES, EntityRecognizer, Mention
+
+_POSSESSIVE = re.compile(r"(?:['’]s?|\s+)$")
+_LEADING = re.compile(rf"^(?:the\s+|The\s+|(?:{PERSON_TITLES})\s+)+")
+_TITLE_HEAD = (
+    r"(?:[Pp]resident|[Pp]rime [Mm]inister|[Mm]inister|[Ss]ecretary|[Ss]enator|[Gg]overnor|[Mm]ayor|[Cc]hancellor|"
+    r"[Ss]pokes(?:wo)?man|[Aa]mbassador|[Ee]nvoy|[Cc]hief|[Dd]irector|[Cc]ommissioner|[Gg]eneral|[Jj]udge|"
+    r"[Cc]oach|[Cc]hair(?:wo)?man|[Cc]aptain|[Ss]uperintendent|[Ss]heriff|[Rr]epresentative|[Oo]fficer)"
+)
+# "Pakistan's Information Minister Fawad Chaudhry", "U.S. President Donald Trump"
+_TITLE_BEFORE = re.compile(rf"((?:[A-Z][\w.]*\s+){{0,3}}{_TITLE_HEAD})\s+$")
+# "Shah Qureshi, Pakistan's foreign minister," / "Ana Ruiz, the city's mayor,"
+_TITLE_AFTER = re.compile(rf"^,\s+((?:the\s+|a\s+|[\w.]+['’]s\s+)?(?:[\w-]+\s+){{0,3}}?{_TITLE_HEAD})\b")
+_THE_TITLE = re.compile(rf"\b[Tt]he\s+(?:[A-Z][\w.]*\s+)?({_TITLE_HEAD}(?:\s+of\s+[A-Z]\w+)?)\b")
+_VERB_SKIP = frozenset("also further then later again reportedly previously already still now had has have".split())
+_IRREGULAR = frozenset(
+    """said says told tells met meets left leaves went goes took takes made makes gave gives sent sends wrote
+    writes spoke speaks came comes saw sees won wins lost loses led leads ran runs put puts set sets sought
+    seeks found finds kept keeps held holds brought brings began begins became becomes got gets paid pays
+    is was are were will would could should can may might must did does do wants seeks urges plans hopes
+    needs remains continues insists denies claims warns accuses calls asks agrees supports rejects expects
+    believes argues faces holds visits meets announces confirms tweets writes sends plays""".split()
+)
+# One place under one name: the forms news uses for the same country or body.
+SYNONYMS = {
+    "U.S": "United States", "U.S.": "United States", "US": "United States", "USA": "United States",
+    "U.S.A": "United States", "America": "United States", "U.K": "United Kingdom", "UK": "United Kingdom",
+    "Britain": "United Kingdom", "U.N": "United Nations", "UN": "United Nations",
+}
+_WORD = re.compile(r"[\w’'.-]+|[^\w\s]")
+MAX_ACTIONS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A mention mapped to its entity: the index used by quotes (speakers, pronouns)."""
+
+    start: int
+    end: int
+    kind: str
+    name: str
+
+
+def org_key(name: str) -> str:
+    m = re.fullmatch(r"(?:\w+['’]s\s+)?Ministry of (?:the\s+)?([\w ]+?)(?:\s+Affairs)?", name)
+    if m:
+        return f"{m.group(1)} ministry".lower()
+    return re.sub(r"^\w+['’]s\s+", "", name).lower()
+
+
+def clean_surface(text: str) -> str:
+    text = _POSSESSIVE.sub("", text.strip(" \t\n,;:“”\"'"))
+    text = _LEADING.sub("", text).strip()
+    return SYNONYMS.get(text, text)
+
+
+def _title_of(text: str, m: Mention) -> str:
+    before = _TITLE_BEFORE.search(text[max(0, m.start - 50) : m.start])
+    if before:
+        return re.sub(r"^(?:[A-Z][\w.]*['’]s\s+)", "", before.group(1))
+    after = _TITLE_AFTER.match(text[m.end : m.end + 80])
+    if after:
+        return re.sub(r"^(?:the|a)\s+", "", after.group(1))
+    return ""
+
+
+def _group_people(forms: Counter[str]) -> dict[str, str]:
+    """Map every person form to its canonical full name."""
+    full = sorted((f for f in forms if len(f.split()) > 1), key=lambda f: (-forms[f], -len(f), f))
+    canon: dict[str, str] = {}
+    for f in full:
+        toks = f.split()
+        for c in dict.fromkeys(canon.values()):
+            ct = c.split()
+            if ct[-1] == toks[-1] and (ct[0] == toks[0] or set(toks) <= set(ct) or set(ct) <= set(toks)):
+                canon[f] = c
+                break
+        else:
+            canon[f] = f
+    heads = list(dict.fromkeys(canon.values()))
+    for f in forms:
+        if f in canon:
+            continue
+        by_last = [c for c in heads if c.split()[-1] == f]
+        by_first = [c for c in heads if c.split()[0] == f]
+        match = by_last or by_first
+        canon[f] = max(match, key=lambda c: sum(forms[g] for g in canon if canon[g] == c)) if match else f
+    return canon
+
+
+class EntityIndex:
+    """Entities of a cluster and every resolved mention, per article, in text order."""
+
+    def __init__(self, cluster: Cluster, recognizer: EntityRecognizer) -> None:
+        self.cluster = cluster
+        raw: dict[str, list[Mention]] = {}
+        titles: dict[str, Counter[str]] = defaultdict(Counter)
+        kinds: dict[str, Counter[str]] = defaultdict(Counter)
+        for aid in cluster.kept_ids:
+            text = cluster.article(aid).text
+            found = []
+            for m in recognizer.recognize(text):
+                form = clean_surface(m.text)
+                if len(form) < 2 or not form[0].isupper():
+                    continue
+                found.append(Mention(m.start, m.end, m.kind, form))
+                kinds[form][m.kind] += 1
+                if m.kind == "person":
+                    t = _title_of(text, m)
+                    if t:
+                        titles[form][t] += 1
+            raw[aid] = found
+        kind_of = {f: c.most_common(1)[0][0] for f, c in kinds.items()}
+        people = Counter({f: sum(kinds[f].values()) for f, k in kind_of.items() if k == "person"})
+        # A bare surname or first name of a full person name is that person, whatever its label.
+        parts = {t for f in people if len(f.split()) > 1 for t in (f.split()[0], f.split()[-1])}
+        for f in kind_of:
+            if f in parts and len(f.split()) == 1:
+                kind_of[f] = "person"
+                people[f] += sum(kinds[f].values())
+        self.canon = _group_people(people)
+        # One organisation under one name: "Ministry of Foreign Affairs" is the "Foreign Ministry".
+        by_key: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for f, k in kind_of.items():
+            if k != "person":
+                by_key[(k, org_key(f))].append(f)
+        for forms in by_key.values():
+            best = max(forms, key=lambda f: (sum(kinds[g][kind_of[g]] for g in forms if g == f), -len(f), f))
+            for f in forms:
+                self.canon[f] = best
+        self.kind = {c: "person" for c in set(self.canon[f] for f in people)}
+        for f, k in kind_of.items():
+            self.kind.setdefault(self.canon[f], k)
+        self.title: dict[str, str] = {}
+        for f, c in titles.items():
+            if f in self.canon and c:
+                self.title.setdefault(self.canon[f], c.most_common(1)[0][0])
+        self.mentions: dict[str, list[Resolved]] = {}
+        for aid, found in raw.items():
+            res = [Resolved(m.start, m.end, kind_of[m.text], self.canon[m.text]) for m in found]
+            res += self._extra_mentions(cluster.article(aid).text, res)
+            self.mentions[aid] = sorted(res, key=lambda r: r.start)
+
+    def _extra_mentions(self, text: str, have: list[Resolved]) -> list[Resolved]:
+        """Surnames the tagger missed, and "the prime minister" for the one person with that title."""
+        taken = [(r.start, r.end) for r in have]
+        extra: list[Resolved] = []
+
+        def free(a: int, b: int) -> bool:
+            return all(b <= s or a >= e for s, e in taken)
+
+        for c, k in self.kind.items():
+            if k != "person" or len(c.split()) < 2:
+                continue
+            for m in re.finditer(rf"\b{re.escape(c.split()[-1])}\b", text):
+                if free(m.start(), m.end()):
+                    extra.append(Resolved(m.start(), m.end(), "person", c))
+                    taken.append((m.start(), m.end()))
+        by_title: dict[str, list[str]] = defaultdict(list)
+        for person, t in self.title.items():
+            head = re.search(rf"{_TITLE_HEAD}$", t)
+            if head:
+                by_title[head.group().lower()].append(person)
+        for m in _THE_TITLE.finditer(text):
+            who = by_title.get(m.group(1).lower(), [])
+            if len(who) == 1 and free(m.start(), m.end()):
+                extra.append(Resolved(m.start(), m.end(), "person", who[0]))
+        return extra
+
+    def entities(self) -> tuple[Entity, ...]:
+        cluster = self.cluster
+        starts = {aid: [s.start for s in cluster.sentences_of(aid)] for aid in cluster.kept_ids}
+        sents = {aid: cluster.sentences_of(aid) for aid in cluster.kept_ids}
+        by_name: dict[str, list[tuple[str, Resolved]]] = defaultdict(list)
+        for aid, res in self.mentions.items():
+            for r in res:
+                by_name[r.name].append((aid, r))
+        order = {a.id: k for k, a in enumerate(cluster.articles)}
+        out = []
+        for name, ms in by_name.items():
+            arts: set[str] = set()
+            spans: dict[Span, None] = {}
+            actions: list[Action] = []
+            for aid, r in ms:
+                arts.add(aid)
+                arts.update(cluster.duplicates.get(aid, ()))
+                k = bisect.bisect_right(starts[aid], r.start) - 1
+                if k < 0:
+                    continue
+                s = sents[aid][k]
+                span = Span(aid, s.start, s.end)
+                spans[span] = None
+                phrase = verb_phrase(cluster.article(aid).text[r.end : s.end])
+                if phrase and len(actions) < MAX_ACTIONS and all(a.phrase != phrase for a in actions):
+                    actions.append(Action(phrase, span))
+            aliases = sorted({f for f, c in self.canon.items() if c == name and f != name})
+            out.append(
+                Entity(
+                    name=name,
+                    kind=self.kind.get(name, "org"),
+                    aliases=tuple(aliases),
+                    title=self.title.get(name, ""),
+                    articles=tuple(sorted(arts, key=order.__getitem__)),
+                    mentions=len(ms),
+                    actions=tuple(actions),
+                    spans=tuple(spans),
+                )
+            )
+        out.sort(key=lambda e: (-len(e.articles), -e.mentions, e.name))
+        return tuple(out)
+
+
+def verb_phrase(after: str, max_words: int = 7) -> str:
+    """The verb phrase right after a mention ("told Fox News he had cut aid"), or "" when the mention
+    is not the subject. Skips an appositive (", Pakistan's foreign minister,") and adverbs."""
+    rest = after
+    if rest.startswith(","):
+        close = rest.find(",", 1)
+        if 0 < close < 80:
+            rest = rest[close + 1 :]
+        else:
+            return ""
+    toks = _WORD.findall(rest)
+    k = 0
+    while k < len(toks) and (toks[k].lower() in _VERB_SKIP or toks[k].endswith("ly")) and toks[k].islower():
+        k += 1
+    if k >= len(toks):
+        return ""
+    head = toks[k]
+    aux = toks[:k]
+    if not after[:1].isspace() and not after.startswith(","):
+        return ""
+    if not head.islower() or not (head in _IRREGULAR or head.endswith("ed")):
+        return ""
+    words = [t for t in aux if t in ("had", "has", "have")] + [head]
+    for t in toks[k + 1 :]:
+        if not re.fullmatch(r"[\w’'.-]+", t) or len(words) >= max_words:
+            break
+        words.append(t)
+    return " ".join(words)

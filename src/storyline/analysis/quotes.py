@@ -1,0 +1,247 @@
+"""Direct quotations and who said them, merged across the articles that carry them.
+
+Attribution follows the patterns of news prose that rule-based quote attributors use (Pouliquen,
+Steinberger & Best, 2007, "Automatic detection of quotations in multilingual news"; Pareti et al.,
+2013): a speech verb next to the quotation, with the speaker after it ("…,” said X; “…,” X said) or
+before it (X said: “…”). Pronoun speakers are the last person named before the quote; a definite
+description ("the statement added") continues the previous speaker; a quotation that opens a new
+sentence right after an attributed one, with no verb of its own, is the rest of that quotation (a
+quote split across sentences). The same quotation in several articles, or a fragment of a longer
+one, is merged when most of its words are found in the other, in order of appearance.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from ..model import Cluster
+from ..represent import stem, words
+from .entities import EntityIndex, Resolved, clean_surface
+from .model import Quote, Span
+
+SPEECH = (
+    r"said|says|say|told|tells|added|adds|noted|notes|stated|states|wrote|writes|tweeted|declared|insisted|"
+    r"explained|warned|asked|replied|answered|continued|indicated|recalled|acknowledged|announced|argued|"
+    r"claimed|confirmed|commented|remarked|observed|stressed|emphasi[sz]ed|urged|testified|retorted|"
+    r"complained|accused|denied|conceded|admitted|cautioned|predicted|promised|vowed|saying|telling|adding|"
+    r"noting|according to"
+)
+_SPEECH = re.compile(rf"\b(?:{SPEECH})\b")
+_PRONOUN = re.compile(r"^(?:he|she|He|She)$")
+_DEFINITE = re.compile(r"^(?:the|The)\s+(?:[\w-]+\s+){0,3}?(statement|official|spokes(?:wo)?man|ministry|"
+                       r"office|department|source|report|letter|agency|company|police|spokesperson)$")
+_AGENT_NOUN = re.compile(r"\b(?:official|officials|spokes(?:wo)?man|spokesperson|source|sources|aide|diplomat|"
+                         r"diplomats|officer|analyst|expert|resident|witness|person|member)\b")
+MIN_WORDS = 2
+MERGE_CONTAINMENT = 0.8
+MIN_MERGE_TERMS = 4
+_NAME = re.compile(r"(?:[A-Z][a-z’'-]+\s){1,3}[A-Z][a-z’'-]+")
+_POSSESSED = re.compile(r"[A-Z][\w.]*[’']s\s+[a-z]")
+_SUBJECT_END = re.compile(r"\s(?:after|when|before|while)\s")
+_OPEN, _CLOSE = "“\"", "”\""
+
+
+@dataclass
+class _Seg:
+    article: str
+    start: int  # of the quoted text (inside the marks)
+    end: int
+    speaker: str | None = None
+    title: str = ""
+    parts: list[tuple[int, int]] = field(default_factory=list)
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the text inside quotation marks. An opening mark met while a quote is open restarts
+    it (a stray mark in scraped text), so one bad mark loses one quote, not all that follow."""
+    out = []
+    open_at = -1
+    for k, c in enumerate(text):
+        if c == "“" or (c == '"' and open_at < 0):
+            open_at = k + 1
+        elif c in _CLOSE and open_at >= 0:
+            if c == '"' or c == "”":
+                out.append((open_at, k))
+                open_at = -1
+        elif c == "\n" and open_at >= 0 and text[k + 1 : k + 2] == "\n":
+            open_at = -1  # a quote does not run over a paragraph break without reopening
+    return [(a, b) for a, b in out if len(words(text[a:b])) >= MIN_WORDS]
+
+
+def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in " \n":
+        a += 1
+    while b > a and text[b - 1] in " ,\n":
+        b -= 1
+    return a, b
+
+
+class _Attributor:
+    def __init__(self, index: EntityIndex, aid: str, text: str, bounds: list[tuple[int, int]]) -> None:
+        self.index, self.aid, self.text = index, aid, text
+        self.bounds = bounds
+        self.starts = [s for s, _ in bounds]
+        self.mentions = index.mentions.get(aid, [])
+        self.quoted_spans = quote_spans(text)
+
+    def quoted(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.quoted_spans)
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        k = max(0, bisect.bisect_right(self.starts, pos) - 1)
+        return self.bounds[k]
+
+    def in_region(self, a: int, b: int) -> list[Resolved]:
+        return [m for m in self.mentions if a <= m.start and m.end <= b]
+
+    def last_person_before(self, pos: int) -> str | None:
+        """The antecedent of "he"/"she": the last person named outside quotation marks."""
+        people = [m for m in self.mentions if m.end <= pos and m.kind == "person" and not self.quoted(m.start)]
+        return people[-1].name if people else None
+
+    def who(self, a: int, b: int, *, prefer_last: bool, previous: str | None) -> str | None:
+        """The speaker named in ``text[a:b]``: after the quote, the first name there (“…,” X, a title,
+        said); before it, the subject right before the verb (… after X told …: “…”)."""
+        chunks = [c for c in re.split(r",\s", self.text[a:b].strip(" ,.:;—–-\n")) if c.strip()]
+        if not chunks:
+            return None
+        chunk = chunks[-1] if prefer_last else chunks[0]
+        phrase = re.split(r"\s+(?:on|in|at|during|after|before|when|while|to)\s+", chunk.strip())
+        phrase_text = (phrase[-1] if prefer_last and _SUBJECT_END.search(chunk) else phrase[0]).strip()
+        if _PRONOUN.match(phrase_text) or re.search(r"(?:^|\s)(?:he|she)$", phrase_text):
+            return self.last_person_before(a)
+        if re.fullmatch(r"they|They|it|It|we|We|I", phrase_text):
+            return None
+        found = self.in_region(a, b)
+        people = [m for m in found if m.kind == "person"]
+        if people:
+            return (people[-1] if prefer_last else people[0]).name
+        if _NAME.fullmatch(phrase_text) and not any(m.name in phrase_text for m in found):
+            return phrase_text  # a name the recogniser missed ("Shah Mahmood Qureshi")
+        if found and all(m.kind == "place" for m in found) and _POSSESSED.match(phrase_text):
+            return clean_surface(phrase_text)  # "Pakistan's foreign ministry": the body, not the place
+        head = phrase_text.split()[-1].lower() if phrase_text.split() else ""
+        if _DEFINITE.match(phrase_text):
+            if head in ("statement", "letter", "report") or (previous and head in previous.lower()):
+                return previous or clean_surface(phrase_text)
+            return clean_surface(phrase_text)
+        if found and not _AGENT_NOUN.search(phrase_text):
+            ranked = sorted(found, key=lambda m: m.kind == "place")  # places speak only through others
+            return ranked[-1 if prefer_last else 0].name if not prefer_last else found[-1].name
+        phrase = phrase_text
+        if re.match(r"[A-Z]", phrase) or _AGENT_NOUN.search(phrase):
+            return clean_surface(re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I))
+        return None
+
+    def after(self, q_end: int, limit: int, previous: str | None) -> str | None:
+        """“…,” X said / “…,” said X / “…,” according to X."""
+        region = self.text[q_end:limit]
+        stop = min((region.find(c) for c in _OPEN if c in region), default=len(region))
+        region = region[:stop]
+        m = _SPEECH.search(region)
+        if not m or len(words(region[: m.start()])) > 10:
+            return None
+        base = q_end
+        if not words(region[: m.start()]):  # verb first: the speaker follows it
+            tail = re.match(r"\s*(?:[a-zA-Z]+ly\s+|to\s+[A-Z][\w.]*\s+)?", region[m.end() :])
+            off = m.end() + (tail.end() if tail else 0)
+            return self.who(base + off, base + len(region), prefer_last=False, previous=previous)
+        return self.who(base, base + m.start(), prefer_last=False, previous=previous)
+
+    def before(self, sent_start: int, q_start: int, previous: str | None) -> str | None:
+        """X said: “…” / X said that … “…” (the subject of the last speech verb before the quote)."""
+        region = self.text[sent_start:q_start]
+        att_start = sent_start
+        cut = max((region.rfind(c) for c in _CLOSE), default=-1)
+        if cut >= 0:
+            sent_start, region = sent_start + cut + 1, region[cut + 1 :]
+        verbs = list(_SPEECH.finditer(region))
+        if not verbs:
+            return None
+        v = verbs[-1]
+        if v.group().endswith("ing") or v.group() == "according to":
+            first = self.in_region(att_start, sent_start + v.start())
+            people = sorted(first, key=lambda m: ("person", "org", "place").index(m.kind))
+            if v.group() == "according to":
+                return self.who(sent_start + v.end(), q_start, prefer_last=False, previous=previous)
+            return people[0].name if people else None
+        return self.who(sent_start, sent_start + v.start(), prefer_last=True, previous=previous)
+
+
+def _segments(index: EntityIndex, cluster: Cluster, aid: str) -> list[_Seg]:
+    text = cluster.article(aid).text
+    bounds = [(s.start, s.end) for s in cluster.sentences_of(aid)]
+    if not bounds:
+        return []
+    att = _Attributor(index, aid, text, bounds)
+    out: list[_Seg] = []
+    previous: str | None = None
+    prev_sent = -10
+    for a, b in quote_spans(text):
+        sa, _ = att.sentence(a)
+        first = bisect.bisect_right(att.starts, a) - 1
+        last_sent = bisect.bisect_right(att.starts, max(a, b - 1)) - 1
+        _, eb = bounds[last_sent]
+        speaker = att.after(b + 1, eb, previous) or att.before(sa, a - 1, previous)
+        s0, s1 = _strip(text, a, b)
+        opens_sentence = not text[sa : a - 1].strip()
+        if speaker is None and out and first == prev_sent and out[-1].speaker:
+            speaker = out[-1].speaker  # a second quote in the same sentence: the same speaker
+        elif speaker is None and out and opens_sentence and first == prev_sent + 1 and out[-1].speaker:
+            last = out[-1]  # the rest of a quotation split across sentences
+            last.parts.append((s0, s1))
+            last.end = s1
+            prev_sent = last_sent
+            continue
+        title = index.title.get(speaker, "") if speaker else ""
+        out.append(_Seg(aid, s0, s1, speaker, title, [(s0, s1)]))
+        previous = speaker or previous
+        prev_sent = last_sent
+    return out
+
+
+def _terms(text: str) -> list[str]:
+    return [stem(w) for w in words(text)]
+
+
+def _contained(small: list[str], big: list[str]) -> bool:
+    if len(small) < MIN_MERGE_TERMS:  # "doing nothing": too short to be the same quote by words alone
+        return " ".join(small) in " ".join(big) and len(small) == len(big)
+    bag = set(big)
+    return sum(t in bag for t in small) / len(small) >= MERGE_CONTAINMENT
+
+
+def quotes(cluster: Cluster, index: EntityIndex) -> tuple[Quote, ...]:
+    segs = [s for aid in cluster.kept_ids for s in _segments(index, cluster, aid)]
+    texts = {id(s): " … ".join(cluster.article(s.article).text[a:b].strip() for a, b in s.parts) for s in segs}
+    terms = {id(s): _terms(texts[id(s)]) for s in segs}
+    groups: list[list[_Seg]] = []
+    for s in sorted(segs, key=lambda s: -len(terms[id(s)])):  # longest first: fragments join them
+        for g in groups:
+            if _contained(terms[id(s)], terms[id(g[0])]):
+                g.append(s)
+                break
+        else:
+            groups.append([s])
+    order = {a.id: k for k, a in enumerate(cluster.articles)}
+    out = []
+    for g in groups:
+        arts: list[str] = []
+        for s in g:
+            arts += [s.article, *cluster.duplicates.get(s.article, ())]
+        named = [s.speaker for s in g if s.speaker]
+        # A named entity beats a description ("an unnamed official"); then the most frequent.
+        speaker = max(named, key=lambda n: (n in index.kind, named.count(n), -named.index(n))) if named else None
+        out.append(
+            Quote(
+                text=texts[id(g[0])],
+                speaker=speaker,
+                title=index.title.get(speaker, "") if speaker else "",
+                articles=tuple(sorted(set(arts), key=order.__getitem__)),
+                spans=tuple(Span(s.article, a, b) for s in g for a, b in s.parts),
+            )
+        )
+    out.sort(key=lambda q: (-len(q.articles), min(order[a] for a in q.articles), q.spans[0].start))
+    return tuple(out)

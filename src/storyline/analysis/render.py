@@ -1,0 +1,100 @@
+"""Rendering an ``Analysis`` as text, Markdown or JSON. Pure functions: no I/O."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any
+
+from .model import Analysis, Entity
+
+KINDS = (("person", "People"), ("org", "Organisations"), ("place", "Places"))
+MAX_ENTITIES = 12
+
+
+def _refs(analysis: Analysis, ids: tuple[str, ...]) -> str:
+    num = {a.id: k for k, a in enumerate(analysis.articles, 1)}
+    return "".join(f"[{num[i]}]" for i in ids if i in num)
+
+
+def _entity_line(analysis: Analysis, e: Entity) -> str:
+    name = f"{e.name} ({e.title})" if e.title else e.name
+    also = f", also “{'”, “'.join(e.aliases)}”" if e.aliases else ""
+    n = len(e.articles)
+    head = f"{name} — {n} article{'s' if n != 1 else ''}, {e.mentions} mention{'s' if e.mentions != 1 else ''}{also}"
+    head += f" {_refs(analysis, e.articles)}"
+    if e.actions:
+        head += "\n      " + "; ".join(a.phrase for a in e.actions)
+    return head
+
+
+def sections(analysis: Analysis) -> list[tuple[str, list[str]]]:
+    """(heading, lines) for every section: what both text and Markdown print."""
+    r = lambda ids: _refs(analysis, ids)  # noqa: E731
+    total = len(analysis.articles)
+    out = [("Agreement", [f"{f.text} — reported by {f.support} of {total} sources {r(f.articles)}"
+                          for f in analysis.facts])]
+    lines = []
+    for c in analysis.conflicts:
+        vals = " vs ".join(f"“{v.text}” {r(v.articles)}" for v in c.values)
+        lines.append(f"{c.kind} ({c.slot}): {vals}\n      why: {c.reason}")
+    out.append(("Disagreement", lines))
+    lines = []
+    for q in analysis.quotes:
+        who = q.speaker or "unattributed"
+        if q.title and q.speaker:
+            who += f" ({q.title})"
+        lines.append(f"“{q.text}” — {who} {r(q.articles)}")
+    out.append(("Quotes", lines))
+    for kind, heading in KINDS:
+        out.append((heading, [_entity_line(analysis, e) for e in analysis.of_kind(kind)[:MAX_ENTITIES]]))
+    out.append(("Timeline", [f"{e.date or '(unresolved)'}  “{e.phrase}”: {e.text} {r(e.articles)}"
+                             for e in analysis.timeline]))
+    out.append(("Only here", [f"{o.text} {r((o.article,))}" for o in analysis.only_here]))
+    return out
+
+
+def _describe(a: Any) -> str:
+    text = a.source or a.title or a.origin or f"article {a.id}"
+    return text + (f" ({a.date})" if a.date else "")
+
+
+def to_text(analysis: Analysis) -> str:
+    lines = ["Sources"] + [f"  [{k}] {_describe(a)}" for k, a in enumerate(analysis.articles, 1)]
+    lines += [f"Note: {n}" for n in analysis.notes]
+    for heading, items in sections(analysis):
+        lines += ["", f"{heading} ({len(items)})"]
+        lines += [f"  - {it}" for it in items] or ["  (none)"]
+    return "\n".join(lines) + "\n"
+
+
+def to_markdown(analysis: Analysis) -> str:
+    lines = ["## Analysis", ""] + [f"> {n}" for n in analysis.notes]
+    for heading, items in sections(analysis):
+        lines += ["", f"### {heading}", ""]
+        lines += [f"- {it}".replace("\n      ", "  \n  ") for it in items] or ["*none*"]
+    lines += ["", "### Sources", ""] + [f"{k}. {_describe(a)}" for k, a in enumerate(analysis.articles, 1)]
+    return "\n".join(lines) + "\n"
+
+
+def to_dict(analysis: Analysis) -> dict[str, Any]:
+    """Every section as plain data; spans are ``{"article", "start", "end"}`` into the article text."""
+    d = asdict(analysis)
+    d["articles"] = [{"id": a.id, "source": a.source, "title": a.title, "date": a.date, "origin": a.origin}
+                     for a in analysis.articles]
+    for f, fact in zip(d["facts"], analysis.facts, strict=True):
+        f["support"] = fact.support
+    for q, quote in zip(d["quotes"], analysis.quotes, strict=True):
+        q["attributed"] = quote.attributed
+    return d
+
+
+def to_json(analysis: Analysis) -> str:
+    return json.dumps(to_dict(analysis), ensure_ascii=False, indent=2)
+
+
+RENDERERS = {"text": to_text, "md": to_markdown, "json": to_json}
+
+
+def render(analysis: Analysis, fmt: str) -> str:
+    return RENDERERS[fmt](analysis)

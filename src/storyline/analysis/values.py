@@ -1,0 +1,161 @@
+"""Typed values in a sentence (amounts, counts, percentages, dates) as intervals, so two reports can
+be checked for compatibility rather than string equality.
+
+Hedges widen a value into the range a careful reader allows: "about 75,000" is 75,000 ± 10%,
+"more than 75,000" is [75,000, ∞), "billions of dollars" is [2 billion, 1 trillion). Two values
+conflict only when their intervals do not meet: a vague figure never contradicts a precise one it
+contains, which is how newsroom fact-checkers treat rounding and hedging.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from ..represent import stem
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a dozen": 12, "a hundred": 100,
+}
+SCALE = {"thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+VAGUE = {  # plural scale words used as quantities
+    "dozens": (24, 100), "scores": (40, 200), "hundreds": (200, 1e3), "thousands": (2e3, 1e6),
+    "tens of thousands": (2e4, 1e5), "hundreds of thousands": (2e5, 1e6), "millions": (2e6, 1e9),
+    "tens of millions": (2e7, 1e8), "hundreds of millions": (2e8, 1e9), "billions": (2e9, 1e12),
+    "trillions": (2e12, 1e15),
+}
+HEDGE = {
+    "about": (0.9, 1.1), "around": (0.9, 1.1), "roughly": (0.9, 1.1), "approximately": (0.9, 1.1),
+    "some": (0.9, 1.1), "an estimated": (0.9, 1.1), "nearly": (0.9, 1.0), "almost": (0.9, 1.0),
+    "close to": (0.9, 1.0), "more than": (1.0, math.inf), "over": (1.0, math.inf), "at least": (1.0, math.inf),
+    "upwards of": (1.0, math.inf), "less than": (0.0, 1.0), "fewer than": (0.0, 1.0), "under": (0.0, 1.0),
+    "up to": (0.0, 1.0), "at most": (0.0, 1.0), "as many as": (0.0, 1.0),
+}
+CURRENCY = {
+    "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "rs": "PKR", "rs.": "PKR", "dollars": "USD",
+    "euros": "EUR", "pounds": "GBP", "rupees": "PKR", "yen": "JPY",
+}
+TOLERANCE = 0.01  # exact figures within 1% are the same figure rounded
+
+_H = "|".join(sorted((re.escape(h) for h in HEDGE), key=len, reverse=True))
+_V = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
+_W = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+_NUM = rf"(?:\d[\d,]*(?:\.\d+)?|{_W})"
+_SC = r"(?:\s*(?:thousand|million|billion|trillion|bn|mn|m)\b)?"
+AMOUNT = re.compile(
+    rf"(?:(?P<h>{_H})\s+)?(?:(?P<cur>US\$|\$|€|£|Rs\.?)\s?(?P<n>{_NUM}){_SC}"
+    rf"|(?P<n2>{_NUM}){_SC}\s+(?P<cur2>dollars|euros|pounds|rupees|yen)"
+    rf"|(?P<v>{_V})\s+of\s+(?P<cur3>dollars|euros|pounds|rupees))",
+    re.I,
+)
+COUNT = re.compile(
+    rf"(?:(?P<h>{_H})\s+)?(?:(?P<n>{_NUM}){_SC}|(?P<v>{_V})\s+of)\s+"
+    rf"(?P<w1>[a-z-]{{3,}})(?:\s+(?P<w2>[a-z-]{{3,}}))?",
+    re.I,
+)
+PERCENT = re.compile(rf"(?:(?P<h>{_H})\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", re.I)
+_VERBISH = frozenset("was has is were does goes makes takes this thus plus less unless across".split())
+_NOT_COUNT_NOUN = frozenset(
+    "percent per cent years year months month days day weeks week hours minutes am pm of and or to the".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A figure in a sentence: ``kind`` amount/count/percent, ``slot`` what it measures (currency, the
+    counted noun), ``lo``/``hi`` the interval it allows, ``text`` as written, ``start``/``end`` in the sentence."""
+
+    kind: str
+    slot: str
+    lo: float
+    hi: float
+    text: str
+    start: int
+    end: int
+
+    @property
+    def normalized(self) -> str:
+        if self.lo == self.hi:
+            return _fmt(self.lo)
+        if math.isinf(self.hi):
+            return f">={_fmt(self.lo)}"
+        return f"{_fmt(self.lo)}..{_fmt(self.hi)}"
+
+
+def _fmt(x: float) -> str:
+    return f"{x:,.0f}" if x == int(x) else f"{x:,.2f}"
+
+
+def _number(raw: str) -> float | None:
+    raw = raw.lower().strip()
+    if raw in NUMBER_WORDS:
+        return float(NUMBER_WORDS[raw])
+    try:
+        return float(raw.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _interval(m: re.Match[str], n_group: str, matched: str) -> tuple[float, float] | None:
+    v = m.groupdict().get("v")
+    if v:
+        return VAGUE[v.lower()]
+    n = _number(m.group(n_group))
+    if n is None:
+        return None
+    scale = re.search(r"(thousand|million|billion|trillion|bn|mn|m)\b\s*\S*$", matched[: matched.lower().rfind(
+        m.group(n_group).lower()) + len(m.group(n_group)) + 12], re.I)
+    if scale:
+        n *= SCALE[scale.group(1).lower()]
+    h = m.group("h")
+    lo_f, hi_f = HEDGE[h.lower()] if h else (1.0, 1.0)
+    return n * lo_f, n * hi_f
+
+
+def quantities(text: str) -> list[Quantity]:
+    """Amounts, counts and percentages in ``text``; a span is read by the most specific pattern only."""
+    out: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for m in AMOUNT.finditer(text):
+        n_group = "n" if m.group("n") else "n2"
+        iv = _interval(m, n_group, m.group())
+        if iv is None:
+            continue
+        cur = (m.group("cur") or m.group("cur2") or m.group("cur3") or "").lower()
+        out.append(Quantity("amount", CURRENCY.get(cur, cur), iv[0], iv[1], m.group(), m.start(), m.end()))
+        taken.append((m.start(), m.end()))
+    for m in PERCENT.finditer(text):
+        if free(m.start(), m.end()):
+            n = float(m.group("n"))
+            lo_f, hi_f = HEDGE[m.group("h").lower()] if m.group("h") else (1.0, 1.0)
+            out.append(Quantity("percent", "percent", n * lo_f, n * hi_f, m.group(), m.start(), m.end()))
+            taken.append((m.start(), m.end()))
+    for m in COUNT.finditer(text):
+        w1, w2 = m.group("w1").lower(), (m.group("w2") or "").lower()
+        two = w2.endswith("s") and w2 not in _VERBISH and not w1.endswith("s")
+        noun = w2 if two else w1
+        if not free(m.start(), m.end()) or noun in _NOT_COUNT_NOUN:
+            continue
+        if m.group("n") and re.fullmatch(r"(1[89]|20)\d\d", m.group("n")):
+            continue  # a year, not a count
+        iv = _interval(m, "n", m.group())
+        if iv is None:
+            continue
+        end = m.end("w2") if two else m.end("w1")
+        out.append(Quantity("count", stem(noun), iv[0], iv[1], text[m.start() : end].strip(), m.start(), end))
+        taken.append((m.start(), m.end()))
+    return sorted(out, key=lambda q: q.start)
+
+
+def compatible(a: Quantity, b: Quantity) -> bool:
+    """Whether both figures can be true at once (intervals meet, exact figures within ``TOLERANCE``)."""
+    lo_a, hi_a = a.lo * (1 - TOLERANCE), a.hi * (1 + TOLERANCE)
+    return lo_a <= b.hi and b.lo <= hi_a
