@@ -1,0 +1,127 @@
+"""The JSON API through real HTTP against a running ``storyline serve``."""
+
+from __future__ import annotations
+
+import signal
+import sqlite3
+
+import httpx
+import pytest
+from articles import MILLBROOK, sample_articles
+from webserver import Server
+
+SECURITY_HEADERS = ("content-security-policy", "x-content-type-options", "referrer-policy")
+
+
+def create(server: Server, articles: list[dict], **extra) -> httpx.Response:
+    return httpx.post(server.url + "/api/stories", json={"articles": articles, **extra}, timeout=120)
+
+
+def assert_alive(server: Server) -> None:
+    assert httpx.get(server.url + "/api/health", timeout=10).json()["status"] == "ok"
+
+
+def test_create_get_and_list(server: Server) -> None:
+    r = create(server, sample_articles(), words=100)
+    assert r.status_code == 201, r.text
+    body = r.json()
+    sid = body["id"]
+    assert r.headers["location"] == f"/api/stories/{sid}"
+    assert body["sentences"] and body["words"] <= 100 and body["method"] == "default"
+    ids = {a["id"] for a in body["articles"]}
+    for s in body["sentences"]:
+        assert s["article"] in ids and set(s["sources"]) <= ids and s["start"] < s["end"]
+    got = httpx.get(f"{server.url}/api/stories/{sid}").json()
+    assert got == body
+    listing = httpx.get(server.url + "/api/stories", params={"limit": 100}).json()
+    mine = [s for s in listing["stories"] if s["id"] == sid]
+    assert mine and mine[0]["article_count"] == len(body["articles"]) and mine[0]["title"] == body["title"]
+    assert listing["total"] >= 1 and set(mine[0]) == {"id", "created", "title", "article_count"}
+
+
+def test_metadata_is_kept(server: Server) -> None:
+    r = create(server, MILLBROOK, words=60)
+    assert r.status_code == 201, r.text
+    first = r.json()["articles"][0]
+    assert (first["title"], first["source"], first["date"], first["url"]) == (
+        MILLBROOK[0]["title"], "Millbrook Courier", "2026-04-02", "https://courier.example/millbrook-library")
+    assert r.json()["title"] == MILLBROOK[0]["title"]
+
+
+def test_pagination(server: Server) -> None:
+    for _ in range(2):
+        assert create(server, MILLBROOK[:2], words=40).status_code == 201
+    page1 = httpx.get(server.url + "/api/stories", params={"limit": 1}).json()
+    page2 = httpx.get(server.url + "/api/stories", params={"limit": 1, "offset": 1}).json()
+    assert len(page1["stories"]) == 1 and page1["next_offset"] == 1
+    assert page1["stories"][0]["id"] != page2["stories"][0]["id"]
+    assert page1["stories"][0]["created"] >= page2["stories"][0]["created"]
+    assert httpx.get(server.url + "/api/stories", params={"limit": 0}).status_code == 422
+
+
+BAD_REQUESTS = [
+    (b"{not json", 400, "not valid JSON"),
+    (b'{"articles": [{"title": "no text"}]}', 422, "text"),
+    (b'{"articles": [{"text": "   "}]}', 400, "empty"),
+    (b'{"articles": [{"text": "Home | News | Login\\nSubscribe\\nCookie settings"}]}', 400, "clutter"),
+    (b'{"articles": []}', 422, "articles"),
+    (b'{"articles": "text"}', 422, "articles"),
+    (b'{"articles": [{"text": "A sentence here."}], "words": 0}', 422, "words"),
+    (b'{"articles": [{"text": "A sentence here."}], "method": "nope"}', 400, "unknown method"),
+    (b'{"articles": [{"text": "A sentence here.", "url": "javascript:alert(1)"}]}', 422, "url"),
+    (b'{"articles": [{"text": "A sentence here.", "date": "yesterday"}]}', 422, "date"),
+    (b'{"articles": [{"text": "A sentence here.", "extra": 1}]}', 422, "extra"),
+    (b"[]", 422, ""),
+]
+
+
+@pytest.mark.parametrize(("body", "status", "words"), BAD_REQUESTS)
+def test_bad_requests_get_json_errors(server: Server, body: bytes, status: int, words: str) -> None:
+    r = httpx.post(server.url + "/api/stories", content=body, headers={"content-type": "application/json"})
+    assert r.status_code == status, r.text
+    assert set(r.json()) == {"error"} and words.lower() in r.json()["error"].lower()
+    assert "Traceback" not in r.text and "File \"" not in r.text
+    assert_alive(server)
+
+
+def test_size_and_count_limits(server: Server) -> None:
+    r = httpx.post(server.url + "/api/stories", content=b"x" * (3 * 1024 * 1024),
+                   headers={"content-type": "application/json"})
+    assert r.status_code == 413 and "too large" in r.json()["error"]
+    big = "Word " * 50_000 + "end."
+    r = create(server, [{"text": big}])
+    assert r.status_code == 413 and "KB" in r.json()["error"]
+    r = create(server, [{"text": "One short article."}] * 51)
+    assert r.status_code == 413 and "at most 50" in r.json()["error"]
+    assert_alive(server)
+
+
+def test_headers_and_errors_on_pages(server: Server) -> None:
+    for path, status in [("/", 200), ("/api/stories", 200), ("/no/such/page", 404), ("/api/stories/zzz", 404)]:
+        r = httpx.get(server.url + path, headers={"accept": "text/html"})
+        assert r.status_code == status
+        for h in SECURITY_HEADERS:
+            assert h in r.headers, (path, h)
+        assert "frame-ancestors 'none'" in r.headers["content-security-policy"]
+        assert "'unsafe-inline'" not in r.headers["content-security-policy"]
+    assert httpx.get(server.url + "/api/stories/zzz").json() == {"error": "no story with id 'zzz'"}
+    schema = httpx.get(server.url + "/openapi.json").json()
+    assert "/api/stories" in schema["paths"] and "/api/stories/{story_id}" in schema["paths"]
+    assert "StoryIn" in httpx.get(server.url + "/docs").text
+
+
+def test_restart_keeps_stories(fresh_server: Server) -> None:
+    srv = fresh_server.start()
+    made = create(srv, MILLBROOK, words=50).json()
+    srv.stop()  # graceful
+    srv.start()
+    assert httpx.get(f"{srv.url}/api/stories/{made['id']}").json() == made
+    second = create(srv, MILLBROOK[1:], words=40).json()
+    srv.stop(signal.SIGKILL)  # a crash: what was answered 201 must still be there
+    srv.start()
+    for story in (made, second):
+        assert httpx.get(f"{srv.url}/api/stories/{story['id']}").json() == story
+    assert httpx.get(srv.url + "/api/stories").json()["total"] == 2
+    with sqlite3.connect(srv.db) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

@@ -1,0 +1,81 @@
+"""The submission queue, in process (no sockets): bursts are queued and stored, 503 only past the cap."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from pathlib import Path
+
+import httpx
+from articles import MILLBROOK
+
+from storyline.web import jobs
+from storyline.web.app import WebSettings, create_app
+
+
+def client(app) -> httpx.AsyncClient:
+    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test", timeout=120)
+
+
+def test_burst_is_queued_and_all_stored(tmp_path: Path) -> None:
+    app = create_app(WebSettings(db=tmp_path / "s.db", workers=1, queue_limit=64, processes=False))
+
+    async def burst() -> list[httpx.Response]:
+        async with client(app) as c:
+            bodies = [{"articles": MILLBROOK[k % 3:] + MILLBROOK[: k % 3], "words": 30 + k} for k in range(12)]
+            return await asyncio.gather(*(c.post("/api/stories", json=b) for b in bodies))
+
+    responses = asyncio.run(burst())
+    assert [r.status_code for r in responses] == [201] * 12
+    ids = {r.json()["id"] for r in responses}
+    assert len(ids) == 12 and app.state.store.count() == 12
+    assert app.state.summarizer.pending == 0
+
+
+def test_503_with_retry_after_only_beyond_the_cap(tmp_path: Path, monkeypatch) -> None:
+    release = threading.Event()
+    started = threading.Event()
+    real_run = jobs.run
+
+    def slow_run(*args):
+        started.set()
+        release.wait(30)
+        return real_run(*args)
+
+    monkeypatch.setattr(jobs, "run", slow_run)
+    app = create_app(WebSettings(db=tmp_path / "s.db", workers=1, queue_limit=1, processes=False))
+
+    async def scenario() -> tuple[httpx.Response, httpx.Response, httpx.Response]:
+        async with client(app) as c:
+            first = asyncio.create_task(c.post("/api/stories", json={"articles": MILLBROOK}))
+            while not started.is_set():
+                await asyncio.sleep(0.01)
+            second = await c.post("/api/stories", json={"articles": MILLBROOK})
+            health = await c.get("/api/health")  # reads are served while the worker is busy
+            release.set()
+            return await first, second, health
+
+    first, second, health = asyncio.run(scenario())
+    assert first.status_code == 201
+    assert second.status_code == 503 and int(second.headers["retry-after"]) >= 1
+    assert "busy" in second.json()["error"]
+    assert health.json()["queued"] == 1
+    assert app.state.store.count() == 1
+
+
+def test_internal_errors_are_generic(tmp_path: Path, monkeypatch) -> None:
+    def broken(*args):
+        raise RuntimeError("secret internal detail at /srv/x.py")
+
+    monkeypatch.setattr(jobs, "run", broken)
+    app = create_app(WebSettings(db=tmp_path / "s.db", workers=1, processes=False))
+
+    async def go() -> tuple[httpx.Response, httpx.Response]:
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
+            return await c.post("/api/stories", json={"articles": MILLBROOK}), await c.get("/api/health")
+
+    bad, health = asyncio.run(go())
+    assert bad.status_code == 500 and bad.json() == {"error": "internal server error"}
+    assert "secret" not in bad.text and "content-security-policy" in bad.headers
+    assert health.status_code == 200

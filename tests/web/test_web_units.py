@@ -1,0 +1,102 @@
+"""Store, input checks and page views, without a server."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from articles import MILLBROOK
+
+from storyline.web.inputs import Limits, RequestError, check_articles, upload_articles
+from storyline.web.jobs import context, run
+from storyline.web.store import Store
+from storyline.web.views import lines, paragraphs
+
+
+def stored(tmp_path: Path):
+    store = Store(tmp_path / "s.db")
+    result = run(check_articles(MILLBROOK, Limits()), 60, "default")
+    return store, store.add(title="t", summary=result["summary"], articles=result["articles"], inputs=MILLBROOK)
+
+
+def test_store_round_trip_and_wal(tmp_path: Path) -> None:
+    store, story = stored(tmp_path)
+    assert store.get(story.id) == story
+    items, total = store.list()
+    assert total == 1 and items[0].id == story.id and items[0].article_count == 3
+    assert store.get("missing") is None
+    with sqlite3.connect(store.path) as db:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_a_failed_write_leaves_nothing_behind(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s.db")
+    twins = [{"id": "1", "text": "a"}, {"id": "1", "text": "b"}]  # the second violates the primary key
+    with pytest.raises(sqlite3.IntegrityError):
+        store.add(title="x", summary={}, articles=twins, inputs=[])
+    assert store.count() == 0
+    with sqlite3.connect(store.path) as db:
+        assert db.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 0
+
+
+def test_evidence_spans_point_at_the_cited_words(tmp_path: Path) -> None:
+    _, story = stored(tmp_path)
+    texts = {a["id"]: a["text"] for a in story.articles}
+    for sentence, spans in zip(story.summary["sentences"], story.summary["evidence"], strict=True):
+        origin = next(e for e in spans if e["article"] == sentence["article"])
+        assert texts[origin["article"]][origin["start"]:origin["end"]] == sentence["text"]
+    view = lines(story)
+    assert view and all(c.quote for line in view for c in line.cites)
+    first = view[0].cites[0]
+    assert first.kind == "source" and first.quote == view[0].text and first.href.endswith(
+        f"#s-{story.summary['sentences'][0]['start']}-{story.summary['sentences'][0]['end']}")
+
+
+def test_article_paragraphs_mark_the_cited_spans(tmp_path: Path) -> None:
+    _, story = stored(tmp_path)
+    s = story.summary["sentences"][0]
+    pieces = [p for para in paragraphs(story, s["article"]) for p in para]
+    target = [p for p in pieces if p.anchor == f"s-{s['start']}-{s['end']}"]
+    assert len(target) == 1 and target[0].marked and target[0].text == s["text"]
+    assert "".join(p.text for p in pieces).replace(" ", "") == next(
+        a["text"] for a in story.articles if a["id"] == s["article"]).replace("\n", "").replace(" ", "")
+
+
+def test_context_cuts_at_word_boundaries() -> None:
+    text = "alpha beta gamma delta. The cited sentence. epsilon zeta eta theta"
+    start = text.index("The")
+    before, quote, after = context(text, start, start + len("The cited sentence."), chars=12)
+    assert quote == "The cited sentence."
+    assert before.startswith("…") and not before[1:].startswith(("lpha", "eta", "amma"))
+    assert after.endswith("…") and after.startswith(" epsilon")
+
+
+def test_input_checks() -> None:
+    limits = Limits(max_article=100, max_articles=2)
+    ok = check_articles([{"text": "x", "date": "2026-03-10T08:00:00Z", "url": "https://a.example/x"}], limits)
+    assert ok[0]["date"] == "2026-03-10"
+    for bad, status in [
+        ([{"text": "x" * 101}], 413),
+        ([{"text": "x"}] * 3, 413),
+        ([{"text": "x", "url": "file:///etc/passwd"}], 422),
+        ([{"text": "x", "date": "soon"}], 422),
+        ([{"title": "no text"}], 422),
+        ([], 422),
+    ]:
+        with pytest.raises(RequestError) as err:
+            check_articles(bad, limits)
+        assert err.value.http_status == status
+
+
+def test_uploads() -> None:
+    lines_ = b'{"text": "One.", "title": "T", "source": "S"}\n\n{"documents": ["Two.", "Three."]}\n'
+    got = upload_articles("cluster.jsonl", lines_)
+    assert [a["text"] for a in got] == ["One.", "Two.", "Three."] and got[0]["title"] == "T"
+    assert upload_articles("../../etc/a.html", b"<html><body><p>Hi.</p></body></html>")[0]["html"] is True
+    assert "/" not in upload_articles("../../etc/a.txt", b"Hello.")[0]["origin"]
+    for name, data, status in [("x.exe", b"MZ", 415), ("x.txt", b"  ", 422), ("x.jsonl", b"{bad", 400),
+                               ("x.jsonl", b'{"other": 1}', 422), ("x.txt", b"\x00\x01\x02" * 100, 415)]:
+        with pytest.raises(RequestError) as err:
+            upload_articles(name, data)
+        assert err.value.http_status == status, name
