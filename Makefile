@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench bench-web train lint venv clean
+.PHONY: demo test bench bench-web bench-analysis train lint venv clean
 
 venv: $(STAMP)
 
@@ -23,6 +23,10 @@ demo: $(STAMP)
 test: $(STAMP)
 	bash scripts/setup-browser.sh
 	$(PY) -m pytest -q
+
+# Story analysis on the labelled fictional set: precision/recall per section to benchmarks/analysis_results.md.
+bench-analysis: $(STAMP)
+	$(PY) -m storyline.evaluate.analysis_bench benchmarks/analysis/set.json -o benchmarks/analysis_results.md
 
 # Web load test: the server in one process, the load generator in another; writes benchmarks/web_results.md.
 bench-web: $(STAMP)

@@ -24,13 +24,18 @@ _LEADING = re.compile(rf"^(?:the\s+|The\s+|(?:{PERSON_TITLES})\s+)+")
 _TITLE_HEAD = (
     r"(?:[Pp]resident|[Pp]rime [Mm]inister|[Mm]inister|[Ss]ecretary|[Ss]enator|[Gg]overnor|[Mm]ayor|[Cc]hancellor|"
     r"[Ss]pokes(?:wo)?man|[Aa]mbassador|[Ee]nvoy|[Cc]hief|[Dd]irector|[Cc]ommissioner|[Gg]eneral|[Jj]udge|"
-    r"[Cc]oach|[Cc]hair(?:wo)?man|[Cc]aptain|[Ss]uperintendent|[Ss]heriff|[Rr]epresentative|[Oo]fficer)"
+    r"[Cc]oach|[Cc]hair(?:wo)?man|[Cc]aptain|[Ss]uperintendent|[Ss]heriff|[Rr]epresentative|[Oo]fficer|"
+    r"[Mm]aster|[Ll]eader|[Ee]xecutive|[Cc]ouncill?or)"
+)
+# "Harbour Master Ines Idowu" (a title the tagger kept inside the name)
+_TITLE_IN = re.compile(
+    rf"^(?:[A-Z][\w.]*\s+){{0,2}}(?:{_TITLE_HEAD}|Master|Leader|Executive)\s+(?=[A-Z][a-z]+\s+[A-Z][a-z])"
 )
 # "Pakistan's Information Minister Fawad Chaudhry", "U.S. President Donald Trump"
 _TITLE_BEFORE = re.compile(rf"((?:[A-Z][\w.]*\s+){{0,3}}{_TITLE_HEAD})\s+$")
 # "Shah Qureshi, Pakistan's foreign minister," / "Ana Ruiz, the city's mayor,"
 _TITLE_AFTER = re.compile(rf"^,\s+((?:the\s+|a\s+|[\w.]+['’]s\s+)?(?:[\w-]+\s+){{0,3}}?{_TITLE_HEAD})\b")
-_THE_TITLE = re.compile(rf"\b[Tt]he\s+(?:[A-Z][\w.]*\s+)?({_TITLE_HEAD}(?:\s+of\s+[A-Z]\w+)?)\b")
+_THE_TITLE = re.compile(rf"\b[Tt]he\s+(?:[A-Za-z][\w.]*\s+)?({_TITLE_HEAD}(?:\s+of\s+[A-Z]\w+)?)\b")
 _VERB_SKIP = frozenset("also further then later again reportedly previously already still now had has have".split())
 _IRREGULAR = frozenset(
     """said says told tells met meets left leaves went goes took takes made makes gave gives sent sends wrote
@@ -70,6 +75,7 @@ def org_key(name: str) -> str:
 def clean_surface(text: str) -> str:
     text = _POSSESSIVE.sub("", text.strip(" \t\n,;:“”\"'"))
     text = _LEADING.sub("", text).strip()
+    text = _TITLE_IN.sub("", text)
     return SYNONYMS.get(text, text)
 
 
@@ -81,6 +87,15 @@ def _title_of(text: str, m: Mention) -> str:
     if after:
         return re.sub(r"^(?:the|a)\s+", "", after.group(1))
     return ""
+
+
+_SPOKE = re.compile(r"^\s*(?:,\s+[^,]{3,60},\s*)?(?:said|says|told|added|insisted)\b")
+
+
+def _looks_personal(text: str, m: Mention) -> bool:
+    if _TITLE_BEFORE.search(text[max(0, m.start - 50) : m.start]) or _TITLE_IN.match(m.text):
+        return True
+    return bool(_SPOKE.match(text[m.end : m.end + 90]) or re.search(r"\bsaid\s+$", text[max(0, m.start - 6) : m.start]))
 
 
 def _group_people(forms: Counter[str]) -> dict[str, str]:
@@ -122,9 +137,12 @@ class EntityIndex:
                 form = clean_surface(m.text)
                 if len(form) < 2 or not form[0].isupper():
                     continue
-                found.append(Mention(m.start, m.end, m.kind, form))
-                kinds[form][m.kind] += 1
-                if m.kind == "person":
+                kind = m.kind
+                if kind != "person" and len(form.split()) in (2, 3) and _looks_personal(text, m):
+                    kind = "person"  # a title before it or a speech verb next to it: a person, whatever the tag
+                found.append(Mention(m.start, m.end, kind, form))
+                kinds[form][kind] += 1
+                if kind == "person":
                     t = _title_of(text, m)
                     if t:
                         titles[form][t] += 1
@@ -175,6 +193,7 @@ class EntityIndex:
                 if free(m.start(), m.end()):
                     extra.append(Resolved(m.start(), m.end(), "person", c))
                     taken.append((m.start(), m.end()))
+                    self.canon.setdefault(m.group(), c)
         by_title: dict[str, list[str]] = defaultdict(list)
         for person, t in self.title.items():
             head = re.search(rf"{_TITLE_HEAD}$", t)
@@ -184,6 +203,7 @@ class EntityIndex:
             who = by_title.get(m.group(1).lower(), [])
             if len(who) == 1 and free(m.start(), m.end()):
                 extra.append(Resolved(m.start(), m.end(), "person", who[0]))
+                self.canon.setdefault(m.group().lower(), who[0])  # "the minister" is one of their names
         return extra
 
     def entities(self) -> tuple[Entity, ...]:
