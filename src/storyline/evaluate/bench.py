@@ -1,0 +1,132 @@
+"""``make bench``: the development suite of ``../shared/data`` at the budgets of its README, every
+registry method against every sumy peer and the oracle.
+
+    python -m storyline.evaluate.bench [--data ../shared/data] [--out benchmarks] [--jobs 2] [--only duc2003]
+
+Writes ``<out>/<name>.json`` and ``<out>/<name>.png`` per dataset, then ``<out>/results.md`` rebuilt from
+every JSON present (so re-running one dataset with ``--only`` keeps the others' tables).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..files import write_atomic
+from . import report
+from .datasets import load_eval_set
+from .runner import evaluate, resolve_methods
+
+
+@dataclass(frozen=True, slots=True)
+class BenchSet:
+    name: str
+    file: str  # relative to the data directory
+    words: int
+    limit: int | None = None
+    title: str = ""
+
+
+SUITE = (
+    BenchSet("multinews_val", "multinews/val.jsonl.gz", 300, 1000, "Multi-News val (seeded sample of 1,000 clusters)"),
+    BenchSet("multinews_dev_original", "multinews/dev_original_format.jsonl", 300, None,
+             "Multi-News, original scraped format (92 clusters)"),
+    BenchSet("duc2003", "duc2003/task2_clean.jsonl", 100, None, "DUC 2003 task 2 (recall is the DUC convention)"),
+    BenchSet("multiling2011", "multiling2011_en/test.jsonl", 250, None, "MultiLing 2011 English"),
+    BenchSet("neus_val", "neus_allsides/val.jsonl", 60, None, "NeuS / AllSides val"),
+)
+
+
+def command_for(b: BenchSet, data: str, out: str, seed: int, jobs: int, methods: str = "all") -> str:
+    limit = f" --limit {b.limit}" if b.limit else ""
+    return (
+        f"storyline eval {data}/{b.file} --words {b.words}{limit} --seed {seed} --methods {methods} --jobs {jobs} "
+        f"--format json -o {out}/{b.name}.json --plot {out}/{b.name}.png"
+    )
+
+
+def results_markdown(out: Path) -> str:
+    parts = [
+        "# Benchmarks\n\n",
+        "Made by `make bench` (`python -m storyline.evaluate.bench`); each table says the equivalent "
+        "`storyline eval` command and when it ran. Scores are ROUGE F1 ×100 with seeded bootstrap 95% "
+        "intervals; every output, the oracle's included, is cut to the same word budget.\n",
+    ]
+    for b in SUITE:
+        f = out / f"{b.name}.json"
+        if not f.is_file():
+            continue
+        d = json.loads(f.read_text(encoding="utf-8"))
+        parts.append(f"\n## {b.title or b.name}\n\n")
+        parts.append(f"`{d.get('command', '')}` — {d.get('date', '')}, wall {d.get('wall_seconds', 0):.0f} s, "
+                     f"`{d.get('ids_sha256', '')[:12]}` (sha256 of the cluster ids)\n\n")
+        parts.append(report.markdown_table(d))
+        parts.append(f"\n![{b.name}]({b.name}.png)\n")
+    return "".join(parts)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m storyline.evaluate.bench", description=__doc__.split("\n")[0])
+    ap.add_argument("--data", default="../shared/data")
+    ap.add_argument("--out", default="benchmarks")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--methods", default="all")
+    ap.add_argument("--only", default="", help="comma-separated dataset names: " + ", ".join(b.name for b in SUITE))
+    args = ap.parse_args(argv)
+    data, out = Path(args.data), Path(args.out)
+    if not data.is_dir():
+        print(f"bench: skipped: {data} is absent (the evaluation data lives in ../shared/data)", file=sys.stderr)
+        return 0
+    out.mkdir(parents=True, exist_ok=True)
+    only = {s.strip() for s in args.only.split(",") if s.strip()}
+    unknown = only - {b.name for b in SUITE}
+    if unknown:
+        print(f"bench: unknown dataset {sorted(unknown)[0]!r}; choose from {[b.name for b in SUITE]}", file=sys.stderr)
+        return 2
+    names = resolve_methods(args.methods)
+    start = time.time()
+    for b in SUITE:
+        if only and b.name not in only:
+            continue
+        path = data / b.file
+        if not path.exists():
+            print(f"bench: {b.name}: {path} is absent, skipped", file=sys.stderr)
+            continue
+        t0 = time.time()
+        eval_set = load_eval_set(path, limit=b.limit, seed=args.seed)
+        print(f"bench: {b.name}: {len(eval_set.clusters)} clusters × {len(names)} methods ...", file=sys.stderr)
+        bar = _progress(len(eval_set.clusters))
+        ev = evaluate(eval_set, names, b.words, seed=args.seed, jobs=args.jobs, progress=bar)
+        wall = time.time() - t0
+        extra = {
+            "limit": b.limit,
+            "command": command_for(b, args.data, args.out, args.seed, args.jobs, args.methods),
+            "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            "wall_seconds": round(wall, 1),
+            "jobs": args.jobs,
+        }
+        write_atomic(out / f"{b.name}.json", report.to_json(ev, extra=extra))
+        write_atomic(out / f"{b.name}.png", report.plot(ev))
+        write_atomic(out / "results.md", results_markdown(out))
+        print(f"bench: {b.name}: done in {wall:.0f} s", file=sys.stderr)
+    print(f"bench: all done in {time.time() - start:.0f} s; see {out / 'results.md'}", file=sys.stderr)
+    return 0
+
+
+def _progress(total: int):  # type: ignore[no-untyped-def]
+    if not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    bar = tqdm(total=total, unit="cluster", file=sys.stderr)
+    return bar.update
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,219 @@
+"""Evaluation sets: clusters with reference summaries, from three formats.
+
+- the JSON Lines schema of ``../shared/data`` (``{"id", "documents", "summaries"}``), read by
+  :func:`storyline.ingest.read_dataset`;
+- the Multi-News release format (Fabbri et al., ACL 2019): one cluster per line of a ``.src`` file, its
+  sources joined by ``|||||`` and line breaks written ``NEWLINE_CHAR``, the summaries on the same line of a
+  parallel ``.tgt`` file;
+- DUC SGML: a directory of cluster subdirectories (``d30001t/``) whose files hold ``<DOC>...<TEXT>...</TEXT>
+  </DOC>`` records, and a directory of model summaries named by cluster (``D30001.M.100.T.A``).
+
+``--limit K`` keeps a seeded sample of K clusters (numpy ``Generator``), in file order, so "1,000 clusters
+of Multi-News val" means the same clusters on every machine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import InputNotFoundError, MalformedDataError, OptionsError
+from ..ingest import DocumentSet, decode, is_dataset_name, read_dataset
+from ..model import Article
+
+MULTINEWS_DOC_SEP = "|||||"
+_DOC = re.compile(r"<DOC>(.*?)</DOC>", re.S | re.I)
+_TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S | re.I)
+_DOCNO = re.compile(r"<DOCNO>\s*(.*?)\s*</DOCNO>", re.S | re.I)
+_TAG = re.compile(r"<[^>]+>")
+_CLUSTER_KEY = re.compile(r"^[a-z]*\d+", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class EvalSet:
+    """The clusters to score: ``name`` is a short label for reports."""
+
+    name: str
+    clusters: tuple[DocumentSet, ...]
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(c.id for c in self.clusters)
+
+    def digest(self) -> str:
+        """sha256 of the cluster ids, in order: a gate notices when its slice changes."""
+        return hashlib.sha256("\n".join(self.ids).encode("utf-8")).hexdigest()
+
+
+def dataset_name(path: Path) -> str:
+    """``multinews/val`` for ``.../multinews/val.jsonl.gz``: the parent folder and the stem."""
+    stem = path.name
+    for suffix in (".gz", ".jsonl", ".json", ".src", ".txt"):
+        stem = stem.removesuffix(suffix)
+    return f"{path.parent.name}/{stem}" if path.parent.name else stem
+
+
+def _check(ds: DocumentSet, where: str) -> DocumentSet:
+    if not ds.articles:
+        raise MalformedDataError(f"{where}: the cluster has no documents")
+    if not ds.summaries:
+        raise MalformedDataError(f"{where}: the cluster has no reference summaries")
+    return ds
+
+
+# ---------------------------------------------------------------------------------------------- Multi-News
+
+
+def _multinews_text(text: str) -> str:
+    return text.replace("NEWLINE_CHAR", "\n").strip()
+
+
+def sibling_target(src: Path) -> Path | None:
+    """``test.tgt`` next to ``test.src`` (the last ``src`` in the name becomes ``tgt``)."""
+    name = src.name
+    k = name.rfind("src")
+    if k < 0:
+        return None
+    cand = src.with_name(name[:k] + "tgt" + name[k + 3 :])
+    return cand if cand.is_file() else None
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return decode(path.read_bytes(), str(path))
+    except FileNotFoundError:
+        raise InputNotFoundError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputNotFoundError(f"{path}: is a directory") from None
+    except OSError as exc:
+        raise InputNotFoundError(f"{path}: cannot read ({exc.strerror})") from None
+
+
+def read_multinews(src: Path, tgt: Path) -> list[DocumentSet]:
+    """Clusters from a Multi-News ``.src`` file and its parallel ``.tgt`` file."""
+    sources = _read_text(src).split("\n")
+    targets = _read_text(tgt).split("\n")
+    # A trailing newline leaves one empty last line in each file.
+    while sources and not sources[-1].strip():
+        sources.pop()
+    while targets and not targets[-1].strip():
+        targets.pop()
+    if len(sources) != len(targets):
+        raise MalformedDataError(
+            f"{src}: {len(sources)} clusters but {tgt} has {len(targets)} summaries; the files must be parallel"
+        )
+    out = []
+    for lineno, (line, summary) in enumerate(zip(sources, targets, strict=True), 1):
+        docs = [_multinews_text(d) for d in line.split(MULTINEWS_DOC_SEP)]
+        docs = [d for d in docs if d]
+        articles = tuple(
+            Article(id=str(i), text=d, origin=f"{src}:{lineno}#{i}") for i, d in enumerate(docs, 1)
+        )
+        refs = tuple(s for s in [_multinews_text(summary)] if s)
+        where = f"{src if refs else tgt}, line {lineno}"
+        out.append(_check(DocumentSet(id=f"{src.stem}_{lineno}", articles=articles, summaries=refs), where))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- DUC
+
+
+def cluster_key(name: str) -> str:
+    """``d30001`` for a documents folder ``d30001t`` and for a model file ``D30001.M.100.T.A``."""
+    head = name.split(".")[0]
+    m = _CLUSTER_KEY.match(head)
+    return (m.group() if m else head).lower()
+
+
+def _sgml_docs(text: str, where: str) -> list[tuple[str, str]]:
+    """(docno, body) of every ``<DOC>`` record; a file without records is one document."""
+    out = []
+    records = _DOC.findall(text) or [text]
+    for k, rec in enumerate(records, 1):
+        m = _TEXT.search(rec)
+        body = m.group(1) if m else (rec if not _DOC.search(text) else "")
+        body = html.unescape(_TAG.sub(" ", body))
+        body = "\n".join(" ".join(line.split()) for line in body.split("\n")).strip()
+        if body:
+            no = _DOCNO.search(rec)
+            out.append((no.group(1) if no else f"{where}#{k}", body))
+    return out
+
+
+def read_duc(docs_dir: Path, models_dir: Path) -> list[DocumentSet]:
+    """Clusters from a DUC documents directory and a model-summaries directory, matched by cluster id."""
+    if not models_dir.is_dir():
+        raise InputNotFoundError(f"{models_dir}: the model summaries directory does not exist")
+    models: dict[str, list[str]] = {}
+    for f in sorted(p for p in models_dir.rglob("*") if p.is_file() and not p.name.startswith(".")):
+        text = _TAG.sub(" ", html.unescape(_read_text(f)))
+        text = " ".join(text.split())
+        if text:
+            models.setdefault(cluster_key(f.name), []).append(text)
+    subdirs = sorted(p for p in docs_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
+    if not subdirs:
+        raise MalformedDataError(f"{docs_dir}: no cluster subdirectories (expected e.g. d30001t/ with SGML files)")
+    out = []
+    for sub in subdirs:
+        docs: list[tuple[str, str]] = []
+        for f in sorted(p for p in sub.rglob("*") if p.is_file() and not p.name.startswith(".")):
+            docs.extend(_sgml_docs(_read_text(f), str(f)))
+        key = cluster_key(sub.name)
+        articles = tuple(
+            Article(id=str(i), text=body, title="", origin=f"{sub}/{no}") for i, (no, body) in enumerate(docs, 1)
+        )
+        if not models.get(key):
+            raise MalformedDataError(f"{sub}: no model summaries for cluster {key} in {models_dir}")
+        out.append(_check(DocumentSet(id=key, articles=articles, summaries=tuple(models[key])), str(sub)))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- entry
+
+
+def sample(clusters: Sequence[DocumentSet], limit: int | None, seed: int) -> tuple[DocumentSet, ...]:
+    """A seeded sample of ``limit`` clusters, kept in file order (all of them when ``limit`` is None or
+    not smaller than the set)."""
+    if limit is not None and limit <= 0:
+        raise OptionsError(f"--limit must be at least 1 (got {limit})")
+    if limit is None or limit >= len(clusters):
+        return tuple(clusters)
+    rng = np.random.default_rng(seed)
+    keep = np.sort(rng.choice(len(clusters), size=limit, replace=False))
+    return tuple(clusters[int(i)] for i in keep)
+
+
+def load_eval_set(
+    path: str | Path, *, references: str | Path | None = None, limit: int | None = None, seed: int = 0
+) -> EvalSet:
+    """Read an evaluation set from a JSONL file, a Multi-News ``.src`` file or a DUC directory."""
+    path = Path(path)
+    if not path.exists():
+        raise InputNotFoundError(f"{path}: no such file or directory")
+    if path.is_dir():
+        models = Path(references) if references else next(
+            (path.parent / n for n in ("models", "model", "summaries") if (path.parent / n).is_dir()), None
+        )
+        if models is None:
+            raise OptionsError(f"{path}: a DUC directory needs --references MODELS_DIR (the model summaries)")
+        clusters: Sequence[DocumentSet] = read_duc(path, models)
+    elif is_dataset_name(path.name):
+        if references:
+            raise OptionsError("--references is for Multi-News .src files and DUC directories, not JSONL")
+        clusters = []
+        for k, ds in enumerate(read_dataset(path, need_summaries=True), 1):
+            clusters.append(_check(ds, f"{path}, cluster {k} ({ds.id})"))
+    else:
+        tgt = Path(references) if references else sibling_target(path)
+        if tgt is None:
+            raise OptionsError(
+                f"{path}: not a .jsonl dataset; for Multi-News .src files give --references FILE.tgt"
+            )
+        clusters = read_multinews(path, tgt)
+    return EvalSet(name=dataset_name(path), clusters=sample(clusters, limit, seed))

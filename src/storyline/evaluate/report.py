@@ -1,0 +1,167 @@
+"""Reports of an :class:`~storyline.evaluate.runner.Evaluation`: Markdown, CSV, JSON and a PNG plot.
+
+Scores are F1 (and recall) ×100; intervals are the seeded bootstrap 95% intervals over clusters.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import platform
+from importlib import metadata
+from typing import Any
+
+from .rouge import METRICS
+from .runner import Evaluation
+
+MEMORY_NOTE = (
+    "peak MB: largest tracemalloc peak (Python heap, numpy buffers included) while the method summarizes "
+    "each of the 3 largest clusters, measured in a separate untimed pass"
+)
+TIME_NOTE = (
+    "s/cluster: median CPU seconds (time.process_time) from raw document texts to summary "
+    "(ingest, clean, segment, select), scoring excluded; total: summed over clusters"
+)
+PACKAGES = ("storyline", "rouge-score", "sumy", "numpy", "scipy", "blingfire", "nltk")
+FORMATS = ("md", "csv", "json")
+
+
+def versions() -> dict[str, str]:
+    out = {"python": platform.python_version()}
+    for p in PACKAGES:
+        try:
+            out[p] = metadata.version(p)
+        except metadata.PackageNotFoundError:
+            out[p] = "not installed"
+    return out
+
+
+def _pct(x: float) -> float:
+    return round(100 * x, 2) if not math.isnan(x) else None  # type: ignore[return-value]
+
+
+def to_dict(ev: Evaluation, *, extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    results = []
+    for r in ev.results:
+        results.append(
+            {
+                "method": r.method,
+                **{m: _pct(r.scores[m].mean) for m in METRICS},
+                "ci95": {m: [_pct(r.scores[m].low), _pct(r.scores[m].high)] for m in METRICS},
+                "seconds_per_cluster": round(r.seconds_median, 5),
+                "seconds_total": round(r.seconds_total, 3),
+                "peak_mb": round(r.peak_mb, 2) if not math.isnan(r.peak_mb) else None,
+            }
+        )
+    return {
+        "dataset": ev.dataset,
+        "clusters": len(ev.ids),
+        "words": ev.words,
+        "seed": ev.seed,
+        "ids_sha256": ev.digest,
+        "results": results,
+        "versions": versions(),
+        **(extra or {}),
+    }
+
+
+def to_json(ev: Evaluation, *, extra: dict[str, Any] | None = None) -> str:
+    return json.dumps(to_dict(ev, extra=extra), indent=2, ensure_ascii=False) + "\n"
+
+
+def _fmt(x: float | None, digits: int) -> str:
+    return "—" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:.{digits}f}"
+
+
+def _ci(row: dict[str, Any], m: str) -> str:
+    low, high = row["ci95"][m]
+    return f"{_fmt(row[m], 2)} [{_fmt(low, 1)}, {_fmt(high, 1)}]"
+
+
+def markdown_table(d: dict[str, Any]) -> str:
+    """The Markdown table of a report in its JSON form (so saved reports re-render the same)."""
+    head = (
+        "| method | R1 F1 [95% CI] | R2 F1 [95% CI] | RLsum F1 [95% CI] | R1 rec | R2 rec "
+        "| s/cluster | total s | peak MB |\n"
+        "|---|---|---|---|---|---|---|---|---|\n"
+    )
+    rows = "".join(
+        f"| {r['method']} | {_ci(r, 'rouge1')} | {_ci(r, 'rouge2')} | {_ci(r, 'rougeLsum')} "
+        f"| {_fmt(r['rouge1_recall'], 2)} | {_fmt(r['rouge2_recall'], 2)} "
+        f"| {_fmt(r['seconds_per_cluster'], 3)} | {_fmt(r['seconds_total'], 1)} | {_fmt(r['peak_mb'], 1)} |\n"
+        for r in d["results"]
+    )
+    notes = (
+        f"\n{d['dataset']}: {d['clusters']} clusters, every output cut to {d['words']} words, seed {d['seed']}. "
+        f"ROUGE ×100 (rouge-score, stemmed; references averaged).\n{TIME_NOTE}; {MEMORY_NOTE}.\n"
+    )
+    return head + rows + notes
+
+
+def to_markdown(ev: Evaluation) -> str:
+    return markdown_table(to_dict(ev))
+
+
+def to_csv(ev: Evaluation) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(
+        ["dataset", "clusters", "words", "method", *METRICS, *(f"{m}_{e}" for m in METRICS for e in ("low", "high")),
+         "seconds_per_cluster", "seconds_total", "peak_mb"]
+    )
+    for r in ev.results:
+        w.writerow(
+            [ev.dataset, len(ev.ids), ev.words, r.method, *(f"{100 * r.scores[m].mean:.2f}" for m in METRICS),
+             *(f"{100 * getattr(r.scores[m], e):.2f}" for m in METRICS for e in ("low", "high")),
+             f"{r.seconds_median:.5f}", f"{r.seconds_total:.3f}", f"{r.peak_mb:.2f}"]
+        )
+    return buf.getvalue()
+
+
+def render(ev: Evaluation, fmt: str, *, extra: dict[str, Any] | None = None) -> str:
+    if fmt == "json":
+        return to_json(ev, extra=extra)
+    if fmt == "csv":
+        return to_csv(ev)
+    return to_markdown(ev)
+
+
+def plot(ev: Evaluation) -> bytes:
+    """A PNG: R1 and R2 with 95% intervals per method; CPU seconds per cluster against cluster size."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    names = [r.method for r in ev.results]
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(13, max(4.0, 0.35 * len(names) + 1.5)))
+    ys = range(len(names))
+    for off, metric, colour in ((-0.15, "rouge1", "tab:blue"), (0.15, "rouge2", "tab:orange")):
+        means = [100 * r.scores[metric].mean for r in ev.results]
+        lows = [100 * (r.scores[metric].mean - r.scores[metric].low) for r in ev.results]
+        highs = [100 * (r.scores[metric].high - r.scores[metric].mean) for r in ev.results]
+        ax1.errorbar(means, [y + off for y in ys], xerr=[lows, highs], fmt="o", color=colour, capsize=3,
+                     label=metric.replace("rouge", "ROUGE-") + " F1")
+    ax1.set_yticks(list(ys), names)
+    ax1.invert_yaxis()
+    ax1.set_xlabel("F1 ×100 (bootstrap 95% interval)")
+    ax1.grid(axis="x", alpha=0.3)
+    ax1.legend(loc="lower right")
+    ax1.set_title(f"{ev.dataset}: {len(ev.ids)} clusters, {ev.words} words")
+    cmap = plt.get_cmap("tab20")
+    for k, r in enumerate(ev.results):
+        secs = [max(s, 1e-5) for s in r.seconds]
+        ax2.scatter(ev.cluster_words, secs, s=8, alpha=0.6, color=cmap(k % 20), label=r.method)
+    ax2.set_yscale("log")
+    ax2.set_xlabel("cluster size (words of the raw documents)")
+    ax2.set_ylabel("CPU seconds per cluster (log)")
+    ax2.grid(alpha=0.3)
+    ax2.legend(fontsize=7, ncol=2, markerscale=2)
+    ax2.set_title("time per cluster")
+    fig.tight_layout()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=110)
+    plt.close(fig)
+    return buf.getvalue()

@@ -1,0 +1,114 @@
+"""ROUGE as the project measures it (``../shared/data/README.md``), split like rouge_score itself:
+tokenize (rouge_score's tokenizer with its Porter stemmer) → score one summary → aggregate over clusters.
+
+- ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 (Lin, 2004, "ROUGE: a package for automatic evaluation of
+  summaries"), plus ROUGE-1/2 recall, the DUC convention.
+- Several references: the per-reference scores are averaged.
+- ROUGE-Lsum: one sentence per line in both texts, split with storyline's segmenter.
+- Every output is first cut to the same budget of whitespace words.
+- The 95% interval is a percentile bootstrap over clusters (Efron & Tibshirani, 1993) drawn from a
+  seeded numpy ``Generator``; rouge_score's own bootstrap uses global randomness and cannot be repeated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from ..segment import split_spans
+
+METRICS = ("rouge1", "rouge2", "rougeLsum", "rouge1_recall", "rouge2_recall")
+F1_METRICS = ("rouge1", "rouge2", "rougeLsum")
+BOOTSTRAP_SAMPLES = 1000
+
+
+def truncate_words(text: str, words: int) -> str:
+    """The first ``words`` whitespace-separated words of ``text``, joined by single spaces."""
+    return " ".join(text.split()[:words])
+
+
+def sentence_lines(text: str) -> str:
+    """One sentence per line (storyline's segmenter), as rougeLsum expects."""
+    flat = " ".join(text.split())
+    return "\n".join(flat[a:b] for a, b in split_spans(flat))
+
+
+class _CachedStemmer:
+    """rouge_score's Porter stemmer with a memo: stemming is most of the cost of scoring, and the same
+    words come back in every summary and reference."""
+
+    def __init__(self) -> None:
+        from nltk.stem import porter
+
+        self.stem = lru_cache(maxsize=500_000)(porter.PorterStemmer().stem)
+
+
+class RougeTokenizer:
+    """rouge_score's default tokenizer (lower-case, alphanumeric runs, Porter stems of words of more than
+    three letters), with the stemmer memoised: the same tokens, faster."""
+
+    def __init__(self) -> None:
+        self._stemmer = _CachedStemmer()
+
+    def tokenize(self, text: str) -> list[str]:
+        from rouge_score import tokenize
+
+        return list(tokenize.tokenize(text, self._stemmer))
+
+
+@lru_cache(maxsize=1)
+def tokenizer() -> RougeTokenizer:
+    return RougeTokenizer()
+
+
+@lru_cache(maxsize=1)
+def scorer():  # type: ignore[no-untyped-def]
+    from rouge_score import rouge_scorer
+
+    return rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], tokenizer=tokenizer())
+
+
+def score_summary(summary: str, references: Sequence[str], words: int) -> dict[str, float]:
+    """The five metrics (fractions, not ×100) of one summary cut to ``words`` words, averaged over
+    ``references``."""
+    if not references:
+        raise ValueError("no references to score against")
+    pred = sentence_lines(truncate_words(summary, words))
+    total = dict.fromkeys(METRICS, 0.0)
+    for ref in references:
+        s = scorer().score(sentence_lines(ref), pred)
+        total["rouge1"] += s["rouge1"].fmeasure
+        total["rouge2"] += s["rouge2"].fmeasure
+        total["rougeLsum"] += s["rougeLsum"].fmeasure
+        total["rouge1_recall"] += s["rouge1"].recall
+        total["rouge2_recall"] += s["rouge2"].recall
+    return {k: v / len(references) for k, v in total.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Aggregate:
+    """Mean of a metric over clusters with its bootstrap 95% interval (fractions)."""
+
+    mean: float
+    low: float
+    high: float
+
+
+def bootstrap(values: Sequence[float], *, seed: int = 0, samples: int = BOOTSTRAP_SAMPLES) -> Aggregate:
+    """Mean and percentile-bootstrap 95% interval over clusters, reproducible for a given ``seed``."""
+    x = np.asarray(values, dtype=float)
+    if x.size == 0:
+        return Aggregate(float("nan"), float("nan"), float("nan"))
+    rng = np.random.default_rng(seed)
+    idx = rng.integers(0, x.size, size=(samples, x.size))
+    means = x[idx].mean(axis=1)
+    low, high = np.percentile(means, [2.5, 97.5])
+    return Aggregate(float(x.mean()), float(low), float(high))
+
+
+def aggregate(per_cluster: Sequence[dict[str, float]], *, seed: int = 0) -> dict[str, Aggregate]:
+    """Every metric aggregated; the same resampled clusters for every metric and method (one seed)."""
+    return {m: bootstrap([c[m] for c in per_cluster], seed=seed) for m in METRICS}
