@@ -33,6 +33,15 @@ bench-web: $(STAMP)
 	bash scripts/setup-browser.sh
 	$(PY) benchmarks/web/bench.py
 
+# The development suite of ../shared/data (skips with a message when it is absent); see benchmarks/results.md.
+# Re-run one dataset: make bench BENCH_ARGS="--only duc2003".
+bench: $(STAMP)
+	$(PY) -m storyline.evaluate.bench --data ../shared/data --out benchmarks --jobs 2 $(BENCH_ARGS)
+
+# ROUGE floors on a fixed dev slice (also run by `make test` as tests/evaluate/test_gate.py).
+gate: $(STAMP)
+	$(PY) -m storyline.evaluate.gate --data ../shared/data --gate benchmarks/gate.json
+
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests
 	$(VENV)/bin/mypy src
