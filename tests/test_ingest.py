@@ -84,3 +84,15 @@ def test_directory_expansion(tmp_path):
     empty.mkdir()
     with pytest.raises(EmptyInputError, match="no readable articles"):
         expand_paths([empty])
+
+
+def test_front_matter_supplies_metadata(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text("---\nsource: Lindenfeld Post\ndate: 2026-03-10\nurl: https://post.example/a\n---\n"
+                 "The council voted on Tuesday to close the harbor.")
+    a = read_article(p, id="1")
+    assert (a.source, a.date, a.url) == ("Lindenfeld Post", "2026-03-10", "https://post.example/a")
+    assert a.text == "The council voted on Tuesday to close the harbor."
+    p.write_text("---\ndate: last Tuesday\n---\nText.")
+    with pytest.raises(MalformedDataError, match="YYYY-MM-DD"):
+        read_article(p, id="1")

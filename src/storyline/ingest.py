@@ -148,8 +148,50 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
     )
 
 
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
+_FRONT_KEYS = {"source": "source", "outlet": "source", "site": "source", "title": "title", "date": "date",
+               "url": "url", "author": "author"}
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def front_matter(text: str, name: str = "") -> tuple[dict[str, str], str]:
+    """Metadata from an optional header block at the top of a text file, and the text after it::
+
+        ---
+        source: Alder Gazette
+        date: 2026-03-09
+        ---
+
+    Keys: source (or outlet, site), title, date (ISO, YYYY-MM-DD), url, author; others are ignored.
+    """
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return {}, text
+    meta: dict[str, str] = {}
+    for line in m.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        field = _FRONT_KEYS.get(key.strip().lower())
+        if sep and field and value.strip():
+            meta[field] = value.strip().strip("\"'")
+    if "date" in meta and not _ISO_DATE.match(meta["date"]):
+        raise MalformedDataError(f"{name or 'front matter'}: date must be YYYY-MM-DD, not {meta['date']!r}")
+    if "date" in meta:
+        meta["date"] = meta["date"][:10]
+    return meta, text[m.end():]
+
+
 def article_from_text(text: str, *, id: str, origin: str = "", title: str = "") -> Article:
-    return Article(id=id, text=text, title=title, origin=origin)
+    meta, body = front_matter(text, origin)
+    return Article(
+        id=id,
+        text=body,
+        title=meta.get("title", title),
+        source=meta.get("source", ""),
+        date=meta.get("date"),
+        url=meta.get("url", ""),
+        author=meta.get("author", ""),
+        origin=origin,
+    )
 
 
 def _dataset_lines(data: bytes, name: str) -> Iterator[tuple[int, dict]]:
