@@ -209,7 +209,7 @@ def cluster(rng: random.Random, number: int) -> dict:
     people = [{"name": full, "forms": [full] + ([sur] if re.search(rf"(?<!{chief[0]} ){sur}\b", texts) else [])}]
     if plan == "name_conflict":
         people.append({"name": f"{chief[0]} {alt_sur}", "forms": [f"{chief[0]} {alt_sur}"]})
-    if any("witness" == f["fact"] for labels in facts_by_art for f in labels):
+    if any(f["fact"] == "witness" for labels in facts_by_art for f in labels):
         people.append({"name": wfull, "forms": [wfull]})
     gold["people"] = people
     gold["sentences"] = {a["id"]: labels for a, labels in zip(arts, facts_by_art, strict=True)}
@@ -249,9 +249,9 @@ def _exclusive(rng: random.Random, k: int, ev: dict, org: str, place: str, wsur:
         f"A spokesperson for {org} declined to say whether insurance would cover the costs.",
         f"Schools in {place} reopened after staff checked every classroom for safety problems.",
         f"A charity appeal organised by the {wsur} family raised enough money for forty emergency beds.",
-        f"The regional assembly will debate new inspection rules for sites like this one later in the season.",
-        f"Volunteers from three neighbouring villages brought blankets, generators and hot food to the shelter.",
-        f"Satellite photographs published by a university laboratory show the damaged roof from above.",
+        "The regional assembly will debate new inspection rules for sites like this one later in the season.",
+        "Volunteers from three neighbouring villages brought blankets, generators and hot food to the shelter.",
+        "Satellite photographs published by a university laboratory show the damaged roof from above.",
     ]
     return options[k % len(options)]
 

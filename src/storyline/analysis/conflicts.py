@@ -36,12 +36,14 @@ class _Item:
     text: str
     article: str
     span: Span
+    weekday: str = ""
 
 
 def _same(a: _Item, b: _Item) -> bool:
     if isinstance(a.value, Quantity) and isinstance(b.value, Quantity):
         return compatible(a.value, b.value)
-    return a.value == b.value
+    # The same weekday name is the same day even when tense moved one resolution a week away.
+    return a.value == b.value or bool(a.weekday and a.weekday == b.weekday)
 
 
 def _items(cluster: Cluster, index: EntityIndex, i: int) -> list[_Item]:
@@ -53,7 +55,8 @@ def _items(cluster: Cluster, index: EntityIndex, i: int) -> list[_Item]:
         slot = {"weekday": "day", "mdy": "day", "dmy": "day", "iso": "day", "my": "month", "year": "year"}.get(d.kind)
         if slot:
             value = d.resolved or re.sub(r"^(?:on|last|next|this|since|until|by|in)\s+", "", d.text.lower())
-            out.append(_Item("date", slot, value, d.text, s.article, span))
+            wd = d.text.split()[-1].lower() if d.kind == "weekday" else ""
+            out.append(_Item("date", slot, value, d.text, s.article, span, wd))
     text = cluster.article(s.article).text
     for m in index.mentions.get(s.article, []):
         if not (s.start <= m.start and m.end <= s.end):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -18,6 +19,7 @@ from ..analysis import render as arender
 from ..analysis.model import Analysis
 from ..errors import OptionsError
 from ..files import write_atomic
+from ..ingest import DocumentSet
 from ..model import Summary
 from ..options import FORMATS
 from . import cli
@@ -32,7 +34,7 @@ def split_dates(paths: tuple[str, ...]) -> tuple[tuple[str, ...], dict[str, str]
     for p in paths:
         m = _AT_DATE.match(p)
         if m and not Path(p).exists():
-            api.with_date([], m.group("date"))  # validates nothing; keeps one error path below
+            api.with_date([], m.group("date"))  # raises OptionsError for an impossible date
             plain.append(m.group("path"))
             dated[m.group("path")] = m.group("date")
         else:
@@ -47,28 +49,29 @@ def analyses(paths: tuple[str, ...], date: str | None) -> list[tuple[str, Analys
     plain, dated = split_dates(paths)
     for d in dated.values():
         api.with_date([], d)
-    sets, loose, files = gather(plain)
+    sets, loose, _ = gather(plain)
+    by_origin = {}
+    for p, d in dated.items():
+        for f in api.read_paths([p]):
+            by_origin[str(f)] = d
+    return analyses_of(sets, loose, date, by_origin)
+
+
+def analyses_of(
+    sets: list[DocumentSet], loose: list[api.ArticleLike], date: str | None, by_origin: dict[str, str] | None = None
+) -> list[tuple[str, Analysis]]:
+    """Analyses of what :func:`gather` read: the loose articles as one cluster, then each dataset cluster.
+    ``by_origin`` dates single files (by path); ``date`` dates every other undated article."""
     out = []
     if loose:
         articles = api.load_articles(loose)
-        by_origin = {}
-        for p, d in dated.items():
-            for f in api.read_paths([p]):
-                by_origin[str(f)] = d
-        articles = api.with_date([a if a.origin not in by_origin else _dated(a, by_origin[a.origin])
-                                  for a in articles], date)
-        out.append(("articles", analyze_cluster(api.make_cluster(articles))))
+        articles = [a if a.origin not in (by_origin or {}) else replace(a, date=by_origin[a.origin])  # type: ignore[index]
+                    for a in articles]
+        out.append(("articles", analyze_cluster(api.make_cluster(api.with_date(articles, date)))))
     for ds in sets:
         articles = api.with_date(api.load_articles(ds.articles), date)
         out.append((ds.id, analyze_cluster(api.make_cluster(articles))))
     return out
-
-
-def _dated(article, date: str):  # type: ignore[no-untyped-def]
-    from dataclasses import replace
-
-    api.with_date([], date)
-    return replace(article, date=date)
 
 
 def render_many(results: list[tuple[str, Analysis]], fmt: str) -> str:
@@ -118,7 +121,7 @@ def analyze(paths: tuple[str, ...], fmt: str, output: str | None, date: str | No
             click.echo(f"storyline: note: {note}", err=True)
     text = render_many(results, fmt)
     if output:
-        _, files = None, api.read_paths([p for p in split_dates(paths)[0] if p != "-"])
+        files = api.read_paths([p for p in split_dates(paths)[0] if p != "-"])
         write_atomic(output, text, protect=files)
     else:
         click.echo(text, nl=False)

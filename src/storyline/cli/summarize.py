@@ -66,8 +66,10 @@ def _render_many(results: list[tuple[str, Summary]], fmt: str) -> str:
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout.")
 @click.option("--sample", is_flag=True, help="Summarize the sample cluster shipped with storyline.")
 @click.option("--list-methods", is_flag=True, help="List the selection methods and exit.")
+@click.option("--analysis", "with_analysis", is_flag=True, help="Add the story analysis (see storyline analyze).")
 def summarize(
-    paths: tuple[str, ...], words: int, fmt: str, method: str, output: str | None, sample: bool, list_methods: bool
+    paths: tuple[str, ...], words: int, fmt: str, method: str, output: str | None, sample: bool, list_methods: bool,
+    with_analysis: bool = False,
 ) -> None:
     """Summarize the articles in PATHS (.txt, .md, .html, .json/.jsonl, directories, or - for stdin).
 
@@ -96,7 +98,12 @@ def summarize(
     for _, s in results:
         for note in s.notes:
             click.echo(f"storyline: note: {note}", err=True)
-    text = _render_many(results, fmt)
+    if with_analysis:
+        from .analyze import analyses_of, with_summaries
+
+        text = with_summaries(results, analyses_of(sets, loose, None), fmt)
+    else:
+        text = _render_many(results, fmt)
     if output:
         write_atomic(output, text, protect=files)
     else:

@@ -1,0 +1,46 @@
+"""The real example cluster in ../shared (skipped when absent): people, the shared quote, the Monday."""
+
+from __future__ import annotations
+
+import pytest
+from support import EXAMPLE, needs_shared
+
+from storyline import analyze
+
+
+@pytest.fixture(scope="module")
+def an():
+    if not EXAMPLE.is_dir():
+        pytest.skip("../shared/examples is not present")
+    return analyze(sorted(EXAMPLE.glob("*.txt")), date="2018-12-03")
+
+
+@needs_shared
+def test_people_each_once(an) -> None:
+    names = [e.name for e in an.people]
+    for full in ("Donald Trump", "Imran Khan", "Fawad Chaudhry", "Zalmay Khalilzad"):
+        assert names.count(full) == 1
+        surname = full.split()[-1]
+        assert surname not in names, f"{surname} split from {full}"
+
+
+@needs_shared
+def test_facilitation_quote_is_one_quote_for_every_article(an) -> None:
+    carrying = {a.id for a in an.articles if "facilitation role in good faith" in a.text}
+    hits = [q for q in an.quotes if "facilitation role in good faith" in q.text]
+    assert len(hits) == 1
+    assert set(hits[0].articles) == carrying and len(carrying) >= 2
+
+
+@needs_shared
+def test_letter_dated_to_the_monday(an) -> None:
+    letter = [e for e in an.timeline if "letter" in e.text and "Monday" in e.phrase]
+    assert letter and all(e.date == "2018-12-03" for e in letter)
+
+
+@needs_shared
+def test_no_conflict_for_mere_precision(an) -> None:
+    for c in an.conflicts:
+        texts = {v.text for v in c.values}
+        assert not (any("billion" in t for t in texts) and any("trillion" in t for t in texts))
+    assert all(c.kind not in ("amount", "count") for c in an.conflicts)

@@ -1,0 +1,32 @@
+from storyline.analysis.values import compatible, quantities
+
+
+def one(text: str):
+    qs = quantities(text)
+    assert len(qs) == 1, qs
+    return qs[0]
+
+
+def test_hedges_and_vague_figures_are_compatible_with_precise_ones() -> None:
+    assert compatible(one("about 75,000 casualties"), one("more than 75,000 casualties"))
+    assert compatible(one("costs of $1 trillion"), one("more than $1 trillion in costs"))
+    assert compatible(one("billions of dollars in aid"), one("$20 billion in aid"))
+
+
+def test_different_exact_figures_conflict() -> None:
+    assert not compatible(one("14 people were hurt"), one("19 people were hurt"))
+    assert not compatible(one("$20 million"), one("$60 million"))
+    assert not compatible(one("billions of dollars"), one("$20 million"))
+
+
+def test_slots_name_what_is_counted() -> None:
+    assert one("at least 12 people were killed").slot == one("twelve people died").slot
+    assert one("300 police officers").slot == "offic"
+    assert one("$3 billion").slot == "USD"
+    assert quantities("three days of talks") == []
+    assert quantities("in 2011 the town grew") == []
+
+
+def test_scale_words_multiply() -> None:
+    q = one("$4.2 million")
+    assert q.lo == q.hi == 4_200_000
