@@ -79,3 +79,33 @@ def test_internal_errors_are_generic(tmp_path: Path, monkeypatch) -> None:
     assert bad.status_code == 500 and bad.json() == {"error": "internal server error"}
     assert "secret" not in bad.text and "content-security-policy" in bad.headers
     assert health.status_code == 200
+
+
+def _story_page(app) -> tuple[dict, str]:
+    async def go() -> tuple[dict, str]:
+        async with client(app) as c:
+            made = (await c.post("/api/stories", json={"articles": MILLBROOK, "words": 60})).json()
+            page = await c.get(f"/stories/{made['id']}")
+            assert page.status_code == 200
+            return made, page.text
+
+    return asyncio.run(go())
+
+
+def test_story_page_without_the_analysis(tmp_path: Path, monkeypatch) -> None:
+    import storyline
+
+    monkeypatch.delattr(storyline, "analyze", raising=False)
+    made, html = _story_page(create_app(WebSettings(db=tmp_path / "s.db", workers=1, processes=False)))
+    assert made["analysis"] is None
+    assert 'id="summary-h"' in html and 'id="analysis-h"' not in html
+
+
+def test_story_page_with_an_analysis(tmp_path: Path, monkeypatch) -> None:
+    import storyline
+
+    monkeypatch.setattr(storyline, "analyze", lambda cluster: {"quotes": [{"text": "A <b>quote</b>"}]},
+                        raising=False)
+    made, html = _story_page(create_app(WebSettings(db=tmp_path / "s.db", workers=1, processes=False)))
+    assert made["analysis"] is not None
+    assert 'id="analysis-h"' in html and "<b>quote</b>" not in html

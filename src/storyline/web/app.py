@@ -64,7 +64,7 @@ def _wants_html(request: Request) -> bool:
 
 def story_json(story: StoryRow) -> dict[str, Any]:
     out = {"id": story.id, "created": story.created, "title": story.title, **story.summary}
-    out["analysis"] = story.analysis
+    out["analysis"] = story.analysis.get("json") if isinstance(story.analysis, dict) else None
     return out
 
 

@@ -97,8 +97,9 @@ def jsonable(value: Any) -> Any:
     return json.loads(json.dumps(value, default=str, ensure_ascii=False))
 
 
-def _analyze(cluster: Any, articles: list[Any]) -> Any:
-    """The library's analysis when it has one (built by another module, maybe not there yet)."""
+def _analyze(cluster: Any, articles: list[Any]) -> dict[str, Any] | None:
+    """The library's analysis when it has one: ``{"json": its JSON form, "sections": [[heading, [line]]]}``
+    (the readable lines when the library renders them, for the page). ``None`` without it."""
     import storyline
 
     analyze = getattr(storyline, "analyze", None)
@@ -109,7 +110,13 @@ def _analyze(cluster: Any, articles: list[Any]) -> Any:
             result = analyze(cluster)
         except TypeError:
             result = analyze(articles)
-        return jsonable(result)
+        try:
+            from ..analysis import render as arender
+
+            data, sections = arender.to_dict(result), arender.sections(result)
+        except (ImportError, AttributeError, TypeError):  # not the library's Analysis: shown generically
+            data, sections = jsonable(result), None
+        return {"json": jsonable(data), "sections": jsonable(sections)}
     except Exception:  # the story stands without its analysis
         log.exception("analysis failed; the story is stored without it")
         return None

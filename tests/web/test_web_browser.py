@@ -1,0 +1,203 @@
+"""End to end in a real headless Chromium (Debian's, driven by Python playwright) against a real server.
+
+Skipped when /usr/bin/chromium is missing: run scripts/setup-browser.sh (``make test`` does) to install it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from articles import MILLBROOK, sample_files
+from webserver import Server
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]
+SHOTS = Path(__file__).resolve().parents[2] / "test-output"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium: run scripts/setup-browser.sh"),
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server: Server) -> Iterator:
+    context = browser.new_context(base_url=server.url, viewport={"width": 1100, "height": 900})
+    pg = context.new_page()
+    pg.set_default_timeout(60_000)  # a summary on a busy 2-core machine can take a while
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    yield pg
+    context.close()
+    assert not errors, errors
+
+
+@pytest.fixture(scope="module")
+def sample_story(browser, server: Server) -> str:
+    """The sample cluster submitted through the form as uploaded files; returns the story URL path."""
+    files = sample_files()
+    if len(files) < 2:
+        pytest.skip("the sample cluster is not in the package")
+    context = browser.new_context(base_url=server.url)
+    pg = context.new_page()
+    pg.set_default_timeout(60_000)
+    pg.goto("/")
+    pg.set_input_files("#files", [str(f) for f in files])
+    pg.fill("#words", "120")
+    pg.click("button[type=submit]")
+    pg.wait_for_url("**/stories/*")
+    path = pg.url.split(server.url, 1)[1]
+    context.close()
+    return path
+
+
+def test_form_with_typed_articles(page) -> None:
+    page.goto("/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("fieldset.article-box").count() == 2
+    page.click("#add-article")
+    assert page.locator("fieldset.article-box").count() == 3
+    assert page.evaluate("document.activeElement.id") == "text-3"  # focus moves to the new box
+    for n, art in enumerate(MILLBROOK, 1):
+        page.get_by_label("Text", exact=False).nth(n - 1).fill(art["text"])
+        page.fill(f"#title-{n}", art["title"])
+        page.fill(f"#source-{n}", art["source"])
+        page.fill(f"#date-{n}", art["date"])
+    page.fill("#words", "60")
+    page.click("button[type=submit]")
+    page.wait_for_url("**/stories/*")
+    assert page.locator("h1").inner_text() == MILLBROOK[0]["title"]
+    sources = page.locator("ol.sources li")
+    assert sources.count() == 3
+    assert "Valley Radio" in sources.nth(1).inner_text() and "2026-04-02" in sources.nth(1).inner_text()
+    assert "Flooded library back in business" in sources.nth(1).inner_text()
+    assert page.locator(".summary .line").count() >= 1
+
+
+def test_form_errors_are_shown_and_the_form_kept(page) -> None:
+    page.goto("/")
+    page.fill("#title-1", "Only a title")
+    page.click("button[type=submit]")
+    alert = page.get_by_role("alert")
+    assert "empty" in alert.inner_text()
+    assert page.input_value("#title-1") == "Only a title"
+
+
+def test_hover_shows_the_source_sentence_and_click_opens_it(page, sample_story: str) -> None:
+    page.goto(sample_story)
+    assert page.locator("ol.sources li").count() == len(sample_files())
+    line = page.locator(".summary .line").first
+    sentence = line.locator(".sentence").inner_text()
+    mark = line.locator("a.mark.source").first
+    tip = page.locator("#" + mark.get_attribute("data-tip"))
+    assert tip.is_hidden()
+    mark.hover()
+    tip.wait_for(state="visible")
+    assert tip.locator("mark").inner_text() == sentence
+    assert len(tip.inner_text()) > len(sentence)  # the surrounding text, not just the sentence
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "story-page.png"), full_page=True)
+    mark.click()
+    page.wait_for_url("**/articles/*#s-*")
+    target = page.locator(".article-text mark:target")
+    assert target.count() == 1 and target.inner_text() == sentence
+    assert target.evaluate("el => getComputedStyle(el).outlineStyle") == "solid"
+
+
+def test_corroborating_sources_show_their_own_sentence(page, sample_story: str) -> None:
+    page.goto(sample_story)
+    other = page.locator("a.mark.corroborated").first
+    if other.count() == 0:
+        pytest.skip("no corroborated sentence in this summary")
+    other.hover()
+    tip = page.locator("#" + other.get_attribute("data-tip"))
+    tip.wait_for(state="visible")
+    quoted = tip.locator("mark").inner_text()
+    other.click()
+    page.wait_for_url("**/articles/*")
+    assert page.locator(".article-text mark:target").inner_text() == quoted
+
+
+def test_keyboard_navigation(page, sample_story: str) -> None:
+    page.goto(sample_story)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to content"
+    assert page.locator("a.skip").evaluate("el => el.getBoundingClientRect().left >= 0")  # visible on focus
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.className")
+    assert "mark" in focused
+    first = page.locator("a.mark").first
+    tip = page.locator("#" + first.get_attribute("data-tip"))
+    assert tip.is_visible() and first.get_attribute("aria-expanded") == "true"
+    assert first.evaluate("el => getComputedStyle(el).outlineStyle") == "solid"  # visible focus
+    page.keyboard.press("Escape")
+    assert tip.is_hidden()
+    page.keyboard.press("Tab")  # the popover is closed, so Tab goes on to the next source number
+    assert page.evaluate("document.activeElement.classList.contains('mark')")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/articles/*")
+    assert page.locator(".article-text mark:target").count() == 1
+
+
+def test_phone_sized_screen_and_tap(browser, server: Server, sample_story: str) -> None:
+    context = browser.new_context(base_url=server.url, viewport={"width": 390, "height": 844}, has_touch=True,
+                                  is_mobile=True, device_scale_factor=2)
+    pg = context.new_page()
+    pg.goto(sample_story)
+    assert pg.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    mark = pg.locator("a.mark").first
+    mark.tap()
+    tip = pg.locator("#" + mark.get_attribute("data-tip"))
+    tip.wait_for(state="visible")
+    assert "/stories/" in pg.url and "/articles/" not in pg.url  # first tap shows, does not navigate
+    box = tip.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    SHOTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(SHOTS / "story-page-phone.png"))
+    tip.locator("a.tip-link").tap()
+    pg.wait_for_url("**/articles/*")
+    context.close()
+
+
+PAYLOAD_TITLE = '<img src=x onerror="window.__pwned=1">'
+PAYLOAD_SOURCE = "<svg onload=window.__pwned=2>"
+PAYLOAD_SCRIPT = "<script>window.__pwned=3</script>"
+
+
+def test_untrusted_text_is_shown_not_run(page, server: Server) -> None:
+    text = (
+        f"The town council met on Tuesday to debate the {PAYLOAD_SCRIPT} budget for the new harbour wall. "
+        "Council members voted seven to two in favour of the plan after a long debate. "
+        f"A resident held a sign that read {PAYLOAD_TITLE} outside the hall during the vote."
+    )
+    r = httpx.post(server.url + "/api/stories", timeout=120, json={
+        "articles": [{"text": text, "title": PAYLOAD_TITLE, "source": PAYLOAD_SOURCE}], "words": 200})
+    assert r.status_code == 201, r.text
+    sid = r.json()["id"]
+    for path in ("/", f"/stories/{sid}", f"/stories/{sid}/articles/1"):
+        page.goto(path)
+        page.wait_for_load_state("load")
+        assert page.evaluate("typeof window.__pwned") == "undefined", path
+        body = page.locator("body").inner_text()
+        assert PAYLOAD_TITLE in body, path
+        assert page.locator("img[src=x], svg, script:not([src])").count() == 0, path
+    page.goto(f"/stories/{sid}")
+    assert PAYLOAD_SCRIPT in page.locator(".summary").inner_text()
+    assert PAYLOAD_SOURCE in page.locator("ol.sources").inner_text()
+    page.locator("a.mark").first.hover()
+    assert page.evaluate("typeof window.__pwned") == "undefined"
