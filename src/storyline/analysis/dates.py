@@ -163,7 +163,7 @@ def _dateparser(phrase: str, base: date | None) -> str | None:
         import dateparser
     except ImportError:
         return None
-    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]}
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]}
     if base:
         settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
     parsed = dateparser.parse(phrase.replace("Sept.", "Sep.").replace("Sept ", "Sep "), languages=["en"],

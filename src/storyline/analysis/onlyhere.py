@@ -33,7 +33,7 @@ def only_here(cluster: Cluster, *, per_article: int = PER_ARTICLE) -> tuple[Only
         mine = np.flatnonzero(art == aid)
         others = np.flatnonzero(art != aid)
         scored = []
-        for i in mine:
+        for i in map(int, mine):
             s = sents[i]
             if s.words < MIN_WORDS or s.text.rstrip().endswith("?") or not _CONTENT.search(s.text):
                 continue

@@ -129,10 +129,9 @@ class _Attributor:
             return clean_surface(phrase_text)
         if found and not _AGENT_NOUN.search(phrase_text):
             ranked = sorted(found, key=lambda m: m.kind == "place")  # places speak only through others
-            return ranked[-1 if prefer_last else 0].name if not prefer_last else found[-1].name
-        phrase = phrase_text
-        if re.match(r"[A-Z]", phrase) or _AGENT_NOUN.search(phrase):
-            return clean_surface(re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I))
+            return found[-1].name if prefer_last else ranked[0].name
+        if re.match(r"[A-Z]", phrase_text) or _AGENT_NOUN.search(phrase_text):
+            return clean_surface(re.sub(r"^(?:the|a|an)\s+", "", phrase_text, flags=re.I))
         return None
 
     def after(self, q_end: int, limit: int, previous: str | None) -> str | None:
