@@ -53,6 +53,8 @@ SYNONYMS = {
 }
 _WORD = re.compile(r"[\w’'.-]+|[^\w\s]")
 MAX_ACTIONS = 5
+_STRONG_TITLES = frozenset("president prime minister minister mayor governor secretary senator chancellor ambassador "
+                           "envoy".split()) | {"prime minister"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,10 +202,14 @@ class EntityIndex:
             if head:
                 by_title[head.group().lower()].append(person)
         for m in _THE_TITLE.finditer(text):
-            who = by_title.get(m.group(1).lower(), [])
+            head = m.group(1).lower()
+            modifier = m.group()[4 : m.start(1) - m.start()].strip().lower()
+            # "the Pakistani leader" is not the al-Qaeda leader: a weak title needs its own modifier.
+            who = [p for p in by_title.get(head, [])
+                   if not modifier or head in _STRONG_TITLES or modifier in self.title.get(p, "").lower()]
             if len(who) == 1 and free(m.start(), m.end()):
                 extra.append(Resolved(m.start(), m.end(), "person", who[0]))
-                self.canon.setdefault(m.group().lower(), who[0])  # "the minister" is one of their names
+                self.canon.setdefault(m.group(), who[0])  # "the minister" is one of their names
         return extra
 
     def entities(self) -> tuple[Entity, ...]:
