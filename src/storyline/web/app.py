@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +37,7 @@ from .workers import BusyError, Summarizer, default_workers
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).parent
+RENDER_CACHE = 256  # rendered stories kept in memory
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -147,6 +151,23 @@ def create_app(settings: WebSettings) -> FastAPI:
         story: StoryRow = await summarizer.submit(checked, words, method, save)
         return story
 
+    # Stories never change once stored, so their rendered forms can be kept (bounded, least recently used).
+    rendered: OrderedDict[tuple[str, str], bytes] = OrderedDict()
+    cache_lock = threading.Lock()
+
+    def cached(kind: str, story_id: str, make: Callable[[], bytes]) -> bytes:
+        key = (kind, story_id)
+        with cache_lock:
+            if key in rendered:
+                rendered.move_to_end(key)
+                return rendered[key]
+        data = make()
+        with cache_lock:
+            rendered[key] = data
+            while len(rendered) > RENDER_CACHE:
+                rendered.popitem(last=False)
+        return data
+
     def get_or_404(story_id: str) -> StoryRow:
         story = store.get(story_id) if len(story_id) <= 64 else None
         if story is None:
@@ -177,9 +198,11 @@ def create_app(settings: WebSettings) -> FastAPI:
             "next_offset": nxt,
         }
 
-    @app.get("/api/stories/{story_id}", tags=["stories"], summary="One story's summary JSON")
-    def api_get(story_id: str) -> dict[str, Any]:
-        return story_json(get_or_404(story_id))
+    @app.get("/api/stories/{story_id}", tags=["stories"], summary="One story's summary JSON",
+             response_model=dict[str, Any])
+    def api_get(story_id: str) -> Response:
+        body = cached("json", story_id, lambda: JSONResponse(story_json(get_or_404(story_id))).body)
+        return Response(body, media_type="application/json")
 
     @app.get("/api/health", tags=["server"], summary="Liveness and queue depth")
     def api_health() -> dict[str, Any]:
@@ -226,9 +249,14 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     @app.get("/stories/{story_id}", include_in_schema=False)
     def story_page(request: Request, story_id: str) -> Response:
-        story = get_or_404(story_id)
-        return page(request, "story.html", story=story, lines=views.lines(story), describe=views.describe,
-                    numbers=views.numbers(story))
+        def make() -> bytes:
+            story = get_or_404(story_id)
+            html = templates.get_template("story.html").render(
+                request=request, story=story, lines=views.lines(story), describe=views.describe,
+                numbers=views.numbers(story))
+            return html.encode("utf-8")
+
+        return Response(cached("page", story_id, make), media_type="text/html; charset=utf-8")
 
     @app.get("/stories/{story_id}/articles/{article_id}", include_in_schema=False)
     def article_page(request: Request, story_id: str, article_id: str) -> Response:

@@ -20,15 +20,15 @@ CONTEXT_CHARS = 240  # how much text around a sentence the popover shows, each s
 def _article(raw: dict[str, Any], number: int) -> Any:
     """An ``Article`` from a submitted one: HTML bodies go through trafilatura, and the metadata the
     user typed wins over what the page says about itself."""
-    from ..ingest import article_from_html, looks_like_html
-    from ..model import Article
+    from ..ingest import article_from_html, article_from_text, looks_like_html
 
     aid = str(number)
     origin = raw.get("origin") or f"article {number}"
     text = raw["text"]
-    base = Article(id=aid, text=text, origin=origin)
     if raw.get("html") or looks_like_html(text):
         base = article_from_html(text, id=aid, origin=origin)
+    else:  # plain text, with its front matter (source, date, ...) read as metadata
+        base = article_from_text(text, id=aid, origin=origin)
     given = {k: raw[k] for k in ("title", "source", "url", "date") if raw.get(k)}
     return dataclasses.replace(base, **given)
 
