@@ -52,3 +52,13 @@ def test_summarize_analysis_flag(tmp_path) -> None:
     r = CliRunner().invoke(cli, ["summarize", *paths, "--analysis", "-o", str(tmp_path / "out.md"), "--format", "md"])
     assert r.exit_code == 0
     assert "### Quotes" in (tmp_path / "out.md").read_text(encoding="utf-8")
+
+
+def test_summarize_analysis_takes_the_date_option_of_analyze(tmp_path) -> None:
+    paths = write(tmp_path)
+    r = CliRunner().invoke(cli, ["summarize", *paths, "--analysis", "--date", "2024-03-06", "--format", "json"])
+    assert r.exit_code == 0, r.output
+    dates = {(e["phrase"], e["date"]) for e in json.loads(r.stdout)["analysis"]["timeline"]}
+    assert ("on Monday", "2024-03-04") in dates
+    r = CliRunner().invoke(cli, ["summarize", *paths, "--analysis", "--date", "2024-02-31"])
+    assert r.exit_code == 2 and "not a date" in r.output

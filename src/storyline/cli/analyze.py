@@ -23,7 +23,7 @@ from ..ingest import DocumentSet
 from ..model import Summary
 from ..options import FORMATS
 from . import cli
-from .summarize import gather
+from .summarize import date_option, gather
 
 _AT_DATE = re.compile(r"^(?P<path>.+)@(?P<date>\d{4}-\d{2}-\d{2})$")
 
@@ -103,7 +103,7 @@ def with_summaries(summaries: list[tuple[str, Summary]], found: list[tuple[str, 
 @click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout.")
-@click.option("--date", "date", metavar="YYYY-MM-DD", help="Publication date of undated inputs (PATH@DATE for one).")
+@date_option
 @click.option("--sample", is_flag=True, help="Analyze the sample cluster shipped with storyline.")
 def analyze(paths: tuple[str, ...], fmt: str, output: str | None, date: str | None, sample: bool) -> None:
     """Analyze the articles in PATHS: what they agree on, where they disagree, who is quoted, who and

@@ -16,6 +16,13 @@ from ..options import DEFAULT_WORDS, FORMATS, SummarizeOptions
 from . import cli
 
 
+# One --date for every command that analyses: the publication date given to undated inputs, the base
+# for relative dates ("Monday", "last year").
+date_option = click.option(
+    "--date", "date", metavar="YYYY-MM-DD", help="Publication date of undated inputs: the base for relative dates in the analysis."
+)
+
+
 def _read_stdin() -> tuple[list[DocumentSet], list[api.ArticleLike]]:
     data = sys.stdin.buffer.read()
     if not data.strip():
@@ -67,9 +74,10 @@ def _render_many(results: list[tuple[str, Summary]], fmt: str) -> str:
 @click.option("--sample", is_flag=True, help="Summarize the sample cluster shipped with storyline.")
 @click.option("--list-methods", is_flag=True, help="List the selection methods and exit.")
 @click.option("--analysis", "with_analysis", is_flag=True, help="Add the story analysis (see storyline analyze).")
+@date_option
 def summarize(
     paths: tuple[str, ...], words: int, fmt: str, method: str, output: str | None, sample: bool, list_methods: bool,
-    with_analysis: bool = False,
+    with_analysis: bool = False, date: str | None = None,
 ) -> None:
     """Summarize the articles in PATHS (.txt, .md, .html, .json/.jsonl, directories, or - for stdin).
 
@@ -82,6 +90,8 @@ def summarize(
             click.echo(f"{name:10} {methods.get(name).description}")
         return
     options = SummarizeOptions(words=words, method=method)
+    if date is not None:
+        api.with_date([], date)  # an impossible date fails before any work, with or without --analysis
     if sample:
         paths = paths + tuple(str(p) for p in api.sample_paths())
     if not paths:
@@ -101,7 +111,7 @@ def summarize(
     if with_analysis:
         from .analyze import analyses_of, with_summaries
 
-        text = with_summaries(results, analyses_of(sets, loose, None), fmt)
+        text = with_summaries(results, analyses_of(sets, loose, date), fmt)
     else:
         text = _render_many(results, fmt)
     if output:
