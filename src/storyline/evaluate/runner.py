@@ -88,14 +88,14 @@ class ClusterRun:
     scores: dict[str, dict[str, float]]
 
 
-def run_cluster(cluster: DocumentSet, names: Sequence[str], words: int) -> ClusterRun:
+def run_cluster(cluster: DocumentSet, names: Sequence[str], words: int, lsum: bool = True) -> ClusterRun:
     seconds: dict[str, float] = {}
     scores: dict[str, dict[str, float]] = {}
     for m in names:
         t0 = time.process_time()
         text = summarize_with(m, cluster, words)
         seconds[m] = time.process_time() - t0
-        scores[m] = score_summary(text, cluster.summaries, words)
+        scores[m] = score_summary(text, cluster.summaries, words, lsum=lsum)
     size = sum(len(a.text.split()) for a in cluster.articles)
     return ClusterRun(cluster.id, size, seconds, scores)
 
@@ -116,12 +116,12 @@ def warm_up(names: Sequence[str], words: int) -> None:
 
 
 # Worker state for multiprocessing (set once per worker by the initializer).
-_JOB: tuple[tuple[str, ...], int] = ((), 0)
+_JOB: tuple[tuple[str, ...], int, bool] = ((), 0, True)
 
 
-def _init_worker(names: tuple[str, ...], words: int) -> None:
+def _init_worker(names: tuple[str, ...], words: int, lsum: bool) -> None:
     global _JOB
-    _JOB = (names, words)
+    _JOB = (names, words, lsum)
     warm_up(names, words)
 
 
@@ -179,9 +179,11 @@ def evaluate(
     seed: int = 0,
     jobs: int = 1,
     memory: bool = True,
+    lsum: bool = True,
     progress: Callable[[int], None] | None = None,
 ) -> Evaluation:
-    """Score ``names`` on every cluster of ``eval_set`` at a budget of ``words`` words."""
+    """Score ``names`` on every cluster of ``eval_set`` at a budget of ``words`` words (``lsum=False``:
+    no ROUGE-Lsum, reported as NaN; ``memory=False``: no peak-memory pass)."""
     if words <= 0:
         raise OptionsError(f"the word budget must be at least 1 (got {words}); try --words 100")
     if jobs < 1:
@@ -192,12 +194,12 @@ def evaluate(
     if jobs == 1 or len(clusters) < 2:
         warm_up(names, words)
         for c in clusters:
-            runs.append(run_cluster(c, names, words))
+            runs.append(run_cluster(c, names, words, lsum))
             if progress:
                 progress(1)
     else:
         ctx = multiprocessing.get_context("fork")
-        with ctx.Pool(min(jobs, len(clusters)), initializer=_init_worker, initargs=(names, words)) as pool:
+        with ctx.Pool(min(jobs, len(clusters)), initializer=_init_worker, initargs=(names, words, lsum)) as pool:
             for run in pool.imap(_work, clusters, chunksize=1):
                 runs.append(run)
                 if progress:

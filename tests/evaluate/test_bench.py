@@ -1,0 +1,44 @@
+"""The bench driver: skips without data, rebuilds results.md from saved reports."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from storyline.evaluate import bench
+
+
+def test_bench_skips_cleanly_without_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert bench.main(["--data", str(tmp_path / "absent"), "--out", str(tmp_path / "out")]) == 0
+    assert "skipped" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_bench_rejects_unknown_dataset(tmp_path: Path) -> None:
+    assert bench.main(["--data", str(tmp_path), "--out", str(tmp_path), "--only", "nope"]) == 2
+
+
+def test_results_markdown_has_one_table_per_saved_dataset(tmp_path: Path) -> None:
+    d = {
+        "dataset": "duc2003/task2_clean", "clusters": 9, "words": 100, "seed": 0, "ids_sha256": "ab" * 32,
+        "command": "storyline eval x --words 100", "date": "2026-01-01 00:00 UTC", "wall_seconds": 12.0,
+        "results": [{"method": "lead", "rouge1": 30.0, "rouge2": 8.0, "rougeLsum": 27.0, "rouge1_recall": 29.0,
+                     "rouge2_recall": 7.5, "ci95": {m: [1.0, 2.0] for m in ("rouge1", "rouge2", "rougeLsum")},
+                     "seconds_per_cluster": 0.1, "seconds_total": 0.9, "peak_mb": 2.0}],
+    }
+    (tmp_path / "duc2003.json").write_text(json.dumps(d), encoding="utf-8")
+    md = bench.results_markdown(tmp_path)
+    assert md.count("\n| method |") == 1
+    assert "`storyline eval x --words 100` — 2026-01-01 00:00 UTC" in md
+    assert "| lead | 30.00 [1.0, 2.0]" in md
+    assert "![duc2003](duc2003.png)" in md
+
+
+def test_suite_budgets_follow_the_data_readme() -> None:
+    budgets = {b.name: (b.words, b.limit) for b in bench.SUITE}
+    assert budgets == {
+        "multinews_val": (300, 1000), "multinews_dev_original": (300, None), "duc2003": (100, None),
+        "multiling2011": (250, None), "neus_val": (60, None),
+    }

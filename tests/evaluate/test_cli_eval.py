@@ -1,0 +1,124 @@
+"""``storyline eval`` through click's runner: output shapes, exact tables, bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from support import HARBOR
+
+from storyline.cli import cli
+from storyline.evaluate import report
+
+REF = "Lindenfeld's council voted on Tuesday to close the old harbor to freight ships."
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    p = tmp_path / "toy.jsonl"
+    rows = [
+        {"id": "harbor", "documents": HARBOR, "summaries": [REF]},
+        {"id": "harbor-2", "documents": HARBOR[1:], "summaries": [REF, "Ships must move by March."]},
+    ]
+    p.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return p
+
+
+def _run(*args: str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(cli, ["eval", *args])
+
+
+def test_json_shape(data: Path) -> None:
+    res = _run(str(data), "--words", "20", "--methods", "lead,sumy-lexrank,oracle", "--format", "json")
+    assert res.exit_code == 0, res.output
+    d = json.loads(res.output)
+    assert {"dataset", "clusters", "words", "results", "seed", "versions"} <= set(d)
+    assert d["clusters"] == 2 and d["words"] == 20 and d["seed"] == 0
+    assert [r["method"] for r in d["results"]] == ["lead", "sumy-lexrank", "oracle"]
+    for r in d["results"]:
+        for key in ("rouge1", "rouge2", "rougeLsum", "rouge1_recall", "rouge2_recall", "seconds_per_cluster",
+                    "peak_mb"):
+            assert isinstance(r[key], float | int), key
+        assert set(r["ci95"]) >= {"rouge1", "rouge2", "rougeLsum"}
+        for low, high in r["ci95"].values():
+            assert low <= high
+        assert 0 <= r["rouge1"] <= 100
+    assert "rouge-score" in d["versions"] and "sumy" in d["versions"]
+
+
+def test_markdown_table_header_and_rows(data: Path) -> None:
+    res = _run(str(data), "--words", "20", "--methods", "lead,oracle", "--no-memory")
+    assert res.exit_code == 0, res.output
+    lines = res.output.splitlines()
+    assert lines[0] == (
+        "| method | R1 F1 [95% CI] | R2 F1 [95% CI] | RLsum F1 [95% CI] | R1 rec | R2 rec | s/cluster | total s "
+        "| peak MB |"
+    )
+    assert lines[2].startswith("| lead | ") and lines[3].startswith("| oracle | ")
+    assert lines[2].endswith(" | — |")  # no memory pass
+    assert "2 clusters, every output cut to 20 words, seed 0" in res.output
+
+
+def test_csv_and_output_file_and_plot(data: Path, tmp_path: Path) -> None:
+    out, png = tmp_path / "r.csv", tmp_path / "p.png"
+    res = _run(str(data), "-w", "20", "--methods", "lead", "--format", "csv", "-o", str(out), "--plot", str(png))
+    assert res.exit_code == 0, res.output
+    assert res.output == ""
+    rows = out.read_text(encoding="utf-8").splitlines()
+    assert rows[0].startswith("dataset,clusters,words,method,rouge1,rouge2,rougeLsum")
+    assert rows[1].split(",")[3] == "lead"
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_jobs_give_the_same_scores(data: Path) -> None:
+    one = json.loads(_run(str(data), "-w", "20", "--methods", "lead", "--format", "json", "--no-memory").output)
+    two = json.loads(_run(str(data), "-w", "20", "--methods", "lead", "--format", "json", "--no-memory",
+                          "-j", "2").output)
+    assert one["results"][0]["rouge1"] == two["results"][0]["rouge1"]
+    assert one["results"][0]["ci95"] == two["results"][0]["ci95"]
+
+
+def test_unknown_method_is_one_line_naming_it(data: Path) -> None:
+    res = _run(str(data), "--words", "20", "--methods", "lead,bogus")
+    assert res.exit_code == 2
+    assert res.output.count("\n") == 1 and "unknown method 'bogus'" in res.output
+    assert "Traceback" not in res.output
+
+
+def test_cluster_without_references_names_the_line(tmp_path: Path) -> None:
+    p = tmp_path / "bad.jsonl"
+    p.write_text(json.dumps({"id": "x", "documents": HARBOR}) + "\n", encoding="utf-8")
+    res = _run(str(p), "--words", "20", "--methods", "lead")
+    assert res.exit_code == 6
+    assert res.output.strip() == f"storyline: error: {p}, line 1: the cluster has no reference summaries"
+
+
+def test_not_the_schema(tmp_path: Path) -> None:
+    p = tmp_path / "bad.jsonl"
+    p.write_text("this is not json\n", encoding="utf-8")
+    res = _run(str(p), "--words", "20")
+    assert res.exit_code == 6 and "line 1: not valid JSON" in res.output
+
+
+def test_bad_budget(data: Path) -> None:
+    res = _run(str(data), "--words", "0", "--methods", "lead")
+    assert res.exit_code == 2 and "word budget" in res.output
+
+
+def test_markdown_table_renders_a_saved_report_exactly() -> None:
+    d = {
+        "dataset": "toy/set", "clusters": 2, "words": 20, "seed": 0,
+        "results": [{
+            "method": "lead", "rouge1": 41.5, "rouge2": 12.25, "rougeLsum": 38.0, "rouge1_recall": 40.0,
+            "rouge2_recall": 11.0, "ci95": {"rouge1": [40.0, 43.0], "rouge2": [11.0, 13.5], "rougeLsum": [37.0, 39.0]},
+            "seconds_per_cluster": 0.0123, "seconds_total": 0.5, "peak_mb": 1.25,
+        }],
+    }
+    table = report.markdown_table(d).splitlines()
+    assert table[2] == (
+        "| lead | 41.50 [40.0, 43.0] | 12.25 [11.0, 13.5] | 38.00 [37.0, 39.0] | 40.00 | 11.00 | 0.012 | 0.5 | 1.2 |"
+    )
+    assert table[4] == "toy/set: 2 clusters, every output cut to 20 words, seed 0. ROUGE ×100 (rouge-score, " \
+        "stemmed; references averaged)."

@@ -1,0 +1,137 @@
+"""Readers for evaluation sets, on small fixtures written here."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from storyline.errors import InputNotFoundError, MalformedDataError, OptionsError
+from storyline.evaluate.datasets import cluster_key, load_eval_set, sample, sibling_target
+
+DOC_A = "The council voted on Tuesday to close the harbor. The mayor welcomed the vote."
+DOC_B = "Freight ships must leave the old harbor by March. Fishermen said it was crowded."
+
+
+def _jsonl(tmp_path: Path, rows: list[dict], name: str = "set.jsonl") -> Path:
+    p = tmp_path / name
+    p.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return p
+
+
+def test_jsonl_reader_keeps_ids_documents_and_references(tmp_path: Path) -> None:
+    p = _jsonl(tmp_path, [{"id": "c1", "documents": [DOC_A, DOC_B], "summaries": ["The harbor closes."]}])
+    es = load_eval_set(p)
+    assert es.name == f"{tmp_path.name}/set"
+    (c,) = es.clusters
+    assert c.id == "c1" and [a.text for a in c.articles] == [DOC_A, DOC_B] and c.summaries == ("The harbor closes.",)
+
+
+def test_jsonl_cluster_without_references_names_the_line(tmp_path: Path) -> None:
+    p = _jsonl(tmp_path, [{"id": "c1", "documents": [DOC_A], "summaries": ["x"]}, {"documents": [DOC_A]}])
+    with pytest.raises(MalformedDataError, match="line 2: the cluster has no reference summaries"):
+        load_eval_set(p)
+
+
+def test_jsonl_cluster_without_documents_names_the_line(tmp_path: Path) -> None:
+    p = _jsonl(tmp_path, [{"id": "c1", "documents": [], "summaries": ["x"]}])
+    with pytest.raises(MalformedDataError, match="line 1: the cluster has no documents"):
+        load_eval_set(p)
+
+
+def test_a_file_that_is_not_the_schema_is_malformed(tmp_path: Path) -> None:
+    p = tmp_path / "bad.jsonl"
+    p.write_text('{"documents": "not a list", "summaries": []}\n', encoding="utf-8")
+    with pytest.raises(MalformedDataError, match="line 1"):
+        load_eval_set(p)
+
+
+def test_missing_path_is_reported(tmp_path: Path) -> None:
+    with pytest.raises(InputNotFoundError):
+        load_eval_set(tmp_path / "absent.jsonl")
+
+
+def _multinews(tmp_path: Path) -> Path:
+    src = tmp_path / "test.src"
+    src.write_text(
+        f"{DOC_A}NEWLINE_CHARNEWLINE_CHARMore text here. ||||| {DOC_B}\n{DOC_B} |||||  \n", encoding="utf-8"
+    )
+    (tmp_path / "test.tgt").write_text("– The harbor closes.\n– Ships leave.\n", encoding="utf-8")
+    return src
+
+
+def test_multinews_release_format_with_sibling_target(tmp_path: Path) -> None:
+    es = load_eval_set(_multinews(tmp_path))
+    assert es.ids == ("test_1", "test_2")
+    first, second = es.clusters
+    assert [a.text for a in first.articles] == [f"{DOC_A}\n\nMore text here.", DOC_B]
+    assert first.summaries == ("– The harbor closes.",)
+    assert len(second.articles) == 1
+
+
+def test_multinews_explicit_references_and_mismatched_lengths(tmp_path: Path) -> None:
+    src = _multinews(tmp_path)
+    other = tmp_path / "refs.txt"
+    other.write_text("only one\n", encoding="utf-8")
+    with pytest.raises(MalformedDataError, match="2 clusters but .* has 1 summaries"):
+        load_eval_set(src, references=other)
+
+
+def test_multinews_without_target_asks_for_references(tmp_path: Path) -> None:
+    src = tmp_path / "alone.src"
+    src.write_text(f"{DOC_A}\n", encoding="utf-8")
+    assert sibling_target(src) is None
+    with pytest.raises(OptionsError, match="--references"):
+        load_eval_set(src)
+
+
+def _duc(tmp_path: Path) -> tuple[Path, Path]:
+    docs = tmp_path / "docs"
+    for cid, body in (("d30001t", DOC_A), ("d30002t", DOC_B)):
+        (docs / cid).mkdir(parents=True)
+        (docs / cid / "APW19981001.0001").write_text(
+            f"<DOC>\n<DOCNO> APW1 </DOCNO>\n<HEADLINE>Head</HEADLINE>\n<TEXT>\n<P>\n{body}\n</P>\n</TEXT>\n</DOC>\n"
+            f"<DOC><DOCNO>APW2</DOCNO><TEXT>Second &amp; last report of the day.</TEXT></DOC>\n",
+            encoding="utf-8",
+        )
+    models = tmp_path / "models"
+    models.mkdir()
+    (models / "D30001.M.100.T.A").write_text("The harbor closes.\n", encoding="utf-8")
+    (models / "D30001.M.100.T.B").write_text("The council closed the harbor.\n", encoding="utf-8")
+    (models / "D30002.M.100.T.C").write_text("Ships leave by March.\n", encoding="utf-8")
+    return docs, models
+
+
+def test_duc_directories_match_models_by_cluster_id(tmp_path: Path) -> None:
+    docs, models = _duc(tmp_path)
+    es = load_eval_set(docs, references=models)
+    assert es.ids == ("d30001", "d30002")
+    first = es.clusters[0]
+    assert [a.text for a in first.articles] == [DOC_A, "Second & last report of the day."]
+    assert first.summaries == ("The harbor closes.", "The council closed the harbor.")
+    # a sibling folder named models is found without --references
+    assert load_eval_set(docs).ids == es.ids
+
+
+def test_duc_cluster_without_models_is_named(tmp_path: Path) -> None:
+    docs, models = _duc(tmp_path)
+    (models / "D30002.M.100.T.C").unlink()
+    with pytest.raises(MalformedDataError, match="no model summaries for cluster d30002"):
+        load_eval_set(docs, references=models)
+
+
+def test_cluster_key() -> None:
+    assert cluster_key("d30001t") == cluster_key("D30001.M.100.T.A") == "d30001"
+
+
+def test_limit_is_a_seeded_sample_in_file_order(tmp_path: Path) -> None:
+    rows = [{"id": f"c{i}", "documents": [DOC_A], "summaries": ["x"]} for i in range(20)]
+    p = _jsonl(tmp_path, rows)
+    a, b = load_eval_set(p, limit=5, seed=3), load_eval_set(p, limit=5, seed=3)
+    assert a.ids == b.ids and len(a.ids) == 5
+    assert list(a.ids) == sorted(a.ids, key=lambda s: int(s[1:]))
+    assert a.digest() == b.digest() != load_eval_set(p, limit=5, seed=4).digest()
+    assert len(load_eval_set(p, limit=50).ids) == 20
+    with pytest.raises(OptionsError):
+        sample(a.clusters, 0, 0)

@@ -1,0 +1,94 @@
+"""ROUGE scoring and aggregation against hand-computed values."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from storyline.evaluate.rouge import (
+    aggregate,
+    bootstrap,
+    score_summary,
+    sentence_lines,
+    tokenizer,
+    truncate_words,
+)
+
+
+def test_truncate_words_counts_whitespace_words() -> None:
+    assert truncate_words("a  b\nc d e", 3) == "a b c"
+    assert truncate_words("a b", 10) == "a b"
+
+
+def test_sentence_lines_puts_one_sentence_per_line() -> None:
+    assert sentence_lines("The vote  passed.\nThe mayor left the U.S. on Monday. Critics spoke.") == (
+        "The vote passed.\nThe mayor left the U.S. on Monday.\nCritics spoke."
+    )
+
+
+def test_tokenizer_matches_rouge_score_default() -> None:
+    from rouge_score.tokenizers import DefaultTokenizer
+
+    text = "Running dogs were RUNNING faster; the U.S. economy's 3.5% growth, café"
+    assert tokenizer().tokenize(text) == DefaultTokenizer(use_stemmer=True).tokenize(text)
+
+
+def test_single_reference_hand_computed() -> None:
+    # unigrams: the×2, cat, on, mat shared -> 5/6 both ways; bigrams: the-cat, on-the, the-mat -> 3/5.
+    s = score_summary("the cat sat on the mat", ["the cat lay on the mat"], 100)
+    assert s["rouge1"] == pytest.approx(5 / 6)
+    assert s["rouge1_recall"] == pytest.approx(5 / 6)
+    assert s["rouge2"] == pytest.approx(3 / 5)
+    assert s["rouge2_recall"] == pytest.approx(3 / 5)
+    # one sentence each: LCS = the cat on the mat = 5 of 6
+    assert s["rougeLsum"] == pytest.approx(5 / 6)
+
+
+def test_recall_and_precision_differ_when_lengths_differ() -> None:
+    # pred 2 tokens, both in the 4-token reference: P = 1, R = 1/2, F = 2/3
+    s = score_summary("cat mat", ["the cat the mat"], 100)
+    assert s["rouge1_recall"] == pytest.approx(0.5)
+    assert s["rouge1"] == pytest.approx(2 / 3)
+
+
+def test_several_references_are_averaged() -> None:
+    s = score_summary("the cat sat on the mat", ["the cat sat on the mat", "a dog barked"], 100)
+    assert s["rouge1"] == pytest.approx(0.5)
+    assert s["rouge2"] == pytest.approx(0.5)
+
+
+def test_summary_is_cut_to_the_budget_before_scoring() -> None:
+    full = score_summary("the cat sat on the mat and then many other words followed", ["the cat sat on the mat"], 6)
+    assert full["rouge1"] == pytest.approx(1.0)
+
+
+def test_stemming_is_on() -> None:
+    assert score_summary("running dogs", ["runs dog"], 10)["rouge1"] == pytest.approx(1.0)
+
+
+def test_bootstrap_is_deterministic_for_a_seed() -> None:
+    values = [0.1, 0.5, 0.3, 0.9, 0.2, 0.4, 0.8]
+    a, b = bootstrap(values, seed=7), bootstrap(values, seed=7)
+    assert a == b
+    assert a.mean == pytest.approx(np.mean(values))
+    assert a.low <= a.mean <= a.high
+    assert bootstrap(values, seed=8) != a
+
+
+def test_bootstrap_of_constant_values_is_a_point() -> None:
+    agg = bootstrap([0.25] * 5, seed=0)
+    assert (agg.low, agg.mean, agg.high) == pytest.approx((0.25, 0.25, 0.25))
+
+
+def test_aggregate_covers_every_metric() -> None:
+    rows = [score_summary("the cat sat", ["the cat sat"], 10), score_summary("a dog", ["the cat sat"], 10)]
+    agg = aggregate(rows, seed=0)
+    assert set(agg) == {"rouge1", "rouge2", "rougeLsum", "rouge1_recall", "rouge2_recall"}
+    assert agg["rouge1"].mean == pytest.approx(0.5)
+
+
+def test_without_lsum_the_other_metrics_are_unchanged() -> None:
+    full = score_summary("the cat sat on the mat. A dog.", ["the cat lay on the mat"], 100)
+    fast = score_summary("the cat sat on the mat. A dog.", ["the cat lay on the mat"], 100, lsum=False)
+    assert np.isnan(fast.pop("rougeLsum"))
+    assert fast == {k: v for k, v in full.items() if k != "rougeLsum"}
