@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import click
@@ -31,9 +32,11 @@ def serve(host: str, port: int, db: Path | None, workers: int | None, queue_limi
             f"the web extra is not installed ({exc.name} is missing): pip install 'storyline[web]'"
         ) from None
     path = db or default_db()
-    kwargs = {"workers": workers} if workers else {}
     try:
-        app = create_app(WebSettings(db=path, queue_limit=queue_limit, **kwargs))
+        settings = WebSettings(db=path, queue_limit=queue_limit)
+        if workers:
+            settings = dataclasses.replace(settings, workers=workers)
+        app = create_app(settings)
     except OSError as exc:
         raise OptionsError(f"{path}: cannot open the story database ({exc.strerror or exc})") from None
     click.echo(f"storyline: stories are stored in {path}", err=True)

@@ -26,6 +26,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 
 from ..errors import OptionsError, StorylineError
@@ -201,7 +202,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     @app.get("/api/stories/{story_id}", tags=["stories"], summary="One story's summary JSON",
              response_model=dict[str, Any])
     def api_get(story_id: str) -> Response:
-        body = cached("json", story_id, lambda: JSONResponse(story_json(get_or_404(story_id))).body)
+        body = cached("json", story_id, lambda: bytes(JSONResponse(story_json(get_or_404(story_id))).body))
         return Response(body, media_type="application/json")
 
     @app.get("/api/health", tags=["server"], summary="Liveness and queue depth")
@@ -235,7 +236,7 @@ def create_app(settings: WebSettings) -> FastAPI:
                 boxes = form_boxes(form)
                 inputs = list(boxes)
                 for up in form.getlist("files"):
-                    if hasattr(up, "read") and getattr(up, "filename", ""):
+                    if isinstance(up, UploadFile) and up.filename:
                         inputs += upload_articles(up.filename, await up.read())
                 words = _int(form.get("words"), 150)
                 method = str(form.get("method") or "default")
