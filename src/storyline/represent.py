@@ -85,6 +85,14 @@ class ClusterVectors:
             self._sim = sim
         return self._sim
 
+    def cosines(self, i: int) -> np.ndarray:
+        """Cosine of sentence ``i`` to every sentence: a row of ``similarity``, computed alone when the
+        full matrix has not been built (a fast method need never build it)."""
+        if self._sim is not None:
+            return self._sim[i]
+        row = (self.matrix @ self.matrix[i].T).toarray().ravel()
+        return np.clip(row, 0.0, 1.0, out=row)
+
     def vectorize(self, texts: Sequence[str]) -> sparse.csr_matrix:
         """TF-IDF rows for other texts in this cluster's vocabulary (unknown terms dropped)."""
         return _tfidf_rows([content_terms(t) for t in texts], self.vocab, self.idf)

@@ -86,7 +86,10 @@ def greedy_fill(
     chosen: list[int] = []
     used = 0
     seen_texts: set[str] = set()
-    sim = vecs.similarity if policy.redundancy < 1.0 else None
+    check = policy.redundancy < 1.0
+    # Best cosine of each sentence to one already chosen, updated a row at a time: the full similarity
+    # matrix is never needed for this.
+    nearest = np.zeros(len(sents))
     for i in candidates:
         n = sents[i].words
         if used + n > budget:
@@ -94,9 +97,11 @@ def greedy_fill(
         key = " ".join(sents[i].text.lower().split())
         if key in seen_texts:
             continue
-        if sim is not None and chosen and float(sim[i, chosen].max()) > policy.redundancy:
+        if check and chosen and nearest[i] > policy.redundancy:
             continue
         chosen.append(i)
+        if check:
+            np.maximum(nearest, vecs.cosines(i), out=nearest)
         seen_texts.add(key)
         used += n
         if budget - used < _MIN_WORDS:

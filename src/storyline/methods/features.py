@@ -1,0 +1,186 @@
+"""Sentence features for the learned scorer: one row per sentence of a cluster, one column per name in
+``FEATURE_NAMES``.
+
+Every feature is case-blind (the training text is lower-cased and sentence-cased, the text we summarize
+is not) and most are relative to the cluster (a percentile, a share of the other articles), so that a
+model fitted on the processed Multi-News release carries over to full-length scraped articles.
+
+The ingredients are the classic signals of extractive multi-document summarization: position (Edmundson,
+1969; the lead baseline), centrality to the cluster centroid (Radev et al., 2004), graph degree (Erkan &
+Radev, 2004), how many articles carry a sentence's words and bigrams (the concept weights of Gillick &
+Favre, 2009) and cross-article support (the same fact reported by several outlets).
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from ..model import Cluster
+from ..represent import ClusterVectors, bigrams
+from .base import dangling
+
+FEATURE_NAMES: tuple[str, ...] = (
+    "index",  # position in its article, 0-based
+    "inv_sqrt_index",
+    "article_rank",  # order of its article in the cluster, as a share of the articles
+    "n_articles",  # articles whose sentences are in the pool
+    "words",
+    "content_terms",
+    "centroid_cos",
+    "centroid_pct",
+    "article_centroid_cos",  # cosine to the centroid of its own article
+    "degree",  # share of the cluster's sentences with cosine > 0.1 (LexRank's graph)
+    "degree_pct",
+    "support",  # summed best cosine (>= 0.25) to each other article, per other article
+    "support_pct",
+    "support_articles",  # share of other articles with a sentence of cosine >= 0.25
+    "best_other",  # best cosine to any sentence of another article
+    "term_mass",  # mean share of articles that use each of its terms
+    "term_mass_pct",
+    "bigram_mass",  # mean share of articles that use each of its bigrams
+    "bigram_sum",  # summed share of articles over its bigrams that occur in 2+ articles
+    "bigram_pct",
+    "lead_sim",  # mean over the other articles of the best cosine to one of their first two sentences
+    "digits",
+    "quote",
+    "dangling",
+    "said",
+    "stop_share",  # share of its words that are not content terms
+)
+
+_QUOTE = re.compile(r"[\"“”]")
+_DIGIT = re.compile(r"\d")
+_SAID = re.compile(r"\b(?:said|says|told|according to)\b", re.IGNORECASE)
+
+
+def _pct(x: np.ndarray) -> np.ndarray:
+    """Percentile rank within the cluster (0 lowest, 1 highest; ties share the mean rank)."""
+    n = x.size
+    if n <= 1:
+        return np.ones(n)
+    order = np.argsort(x, kind="stable")
+    ranks = np.empty(n)
+    ranks[order] = np.arange(n)
+    # average the ranks of ties so identical values get identical percentiles
+    _, inv, counts = np.unique(x, return_inverse=True, return_counts=True)
+    sums = np.bincount(inv, weights=ranks)
+    return (sums / counts)[inv] / (n - 1)
+
+
+def _centroid_cos(matrix, rows: np.ndarray | None = None) -> np.ndarray:  # type: ignore[no-untyped-def]
+    sub = matrix if rows is None else matrix[rows]
+    centroid = np.asarray(sub.mean(axis=0)).ravel()
+    norm = np.linalg.norm(centroid)
+    if norm == 0:
+        return np.zeros(sub.shape[0])
+    return np.asarray(sub @ (centroid / norm)).ravel()
+
+
+def _article_max(sim: np.ndarray, art: np.ndarray, ids: list[str]) -> np.ndarray:
+    """(sentences x articles): best cosine of each sentence to a sentence of each article; a sentence's
+    own article is set to -1 so it never counts as support."""
+    out = np.empty((sim.shape[0], len(ids)))
+    for k, a in enumerate(ids):
+        cols = art == a
+        out[:, k] = sim[:, cols].max(axis=1) if cols.any() else 0.0
+        out[cols, k] = -1.0
+    return out
+
+
+def _bigram_features(cluster: Cluster, vecs: ClusterVectors, n_art: int) -> tuple[np.ndarray, np.ndarray]:
+    seen: dict[tuple[str, str], set[str]] = {}
+    grams = [set(bigrams(ts)) for ts in vecs.terms]
+    for s, gs in zip(cluster.sentences, grams, strict=True):
+        for g in gs:
+            seen.setdefault(g, set()).add(s.article)
+    share = {g: len(a) / n_art for g, a in seen.items()}
+    mass = np.array([sum(share[g] for g in gs) / (len(gs) + 2.0) for gs in grams])
+    total = np.array([sum(share[g] for g in gs if len(seen[g]) > 1) for gs in grams])
+    return mass, total
+
+
+def sentence_features(cluster: Cluster, vecs: ClusterVectors) -> np.ndarray:
+    """The feature matrix (``len(cluster.sentences)`` x ``len(FEATURE_NAMES)``), float64, no NaN."""
+    sents = cluster.sentences
+    n = len(sents)
+    if n == 0:
+        return np.zeros((0, len(FEATURE_NAMES)))
+    kept = list(cluster.kept_ids) or list(dict.fromkeys(s.article for s in sents))
+    ids = list(dict.fromkeys(s.article for s in sents))
+    n_art = max(1, len(kept))
+    art = np.array([s.article for s in sents])
+    rank = {a.id: k for k, a in enumerate(cluster.articles)}
+    index = np.array([s.index for s in sents], dtype=float)
+    words = np.array([s.words for s in sents], dtype=float)
+    n_terms = np.array([len(t) for t in vecs.terms], dtype=float)
+
+    sim = vecs.similarity
+    centroid = _centroid_cos(vecs.matrix)
+    own = np.zeros(n)
+    for a in ids:
+        rows = np.flatnonzero(art == a)
+        own[rows] = _centroid_cos(vecs.matrix, rows)
+    degree = ((sim > 0.1).sum(axis=1) - 1) / max(1, n - 1)
+
+    others = max(1, len(ids) - 1)
+    amax = _article_max(sim, art, ids)
+    support = np.where(amax >= 0.25, amax, 0.0).sum(axis=1) / others
+    support_articles = (amax >= 0.25).sum(axis=1) / others
+    best_other = amax.max(axis=1).clip(min=0.0) if len(ids) > 1 else np.zeros(n)
+
+    weight = vecs.article_df / n_art
+    term_mass = np.array(
+        [weight[[vecs.vocab[t] for t in set(ts)]].sum() / (len(set(ts)) + 2.0) if ts else 0.0 for ts in vecs.terms]
+    )
+    bigram_mass, bigram_sum = _bigram_features(cluster, vecs, n_art)
+
+    lead_rows = index < 2
+    lead_sim = np.zeros(n)
+    if len(ids) > 1:
+        for a in ids:
+            cols = lead_rows & (art == a)
+            if cols.any():
+                best = sim[:, cols].max(axis=1)
+                best[art == a] = 0.0
+                lead_sim += best
+        lead_sim /= others
+
+    flags = np.array(
+        [
+            (bool(_DIGIT.search(s.text)), bool(_QUOTE.search(s.text)), dangling(s), bool(_SAID.search(s.text)))
+            for s in sents
+        ],
+        dtype=float,
+    )
+    cols = [
+        index,
+        1.0 / np.sqrt(1.0 + index),
+        np.array([rank.get(s.article, 0) for s in sents], dtype=float) / max(1, len(cluster.articles)),
+        np.full(n, float(n_art)),
+        words,
+        n_terms,
+        centroid,
+        _pct(centroid),
+        own,
+        degree,
+        _pct(degree),
+        support,
+        _pct(support),
+        support_articles,
+        best_other,
+        term_mass,
+        _pct(term_mass),
+        bigram_mass,
+        bigram_sum,
+        _pct(bigram_sum),
+        lead_sim,
+        flags[:, 0],
+        flags[:, 1],
+        flags[:, 2],
+        flags[:, 3],
+        1.0 - n_terms / np.maximum(words, 1.0),
+    ]
+    out = np.column_stack(cols).astype(np.float64)
+    return np.nan_to_num(out, nan=0.0, posinf=0.0, neginf=0.0)

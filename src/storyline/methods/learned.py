@@ -1,0 +1,168 @@
+"""The learned sentence scorer: a gradient-boosted tree ensemble (Friedman, 2001; trained with LightGBM,
+Ke et al., 2017) over ``features.FEATURE_NAMES``, shipped as a small JSON file and evaluated with numpy,
+so the core install needs no LightGBM at run time.
+
+File format (``storyline-trees/1``)::
+
+    {"format": "storyline-trees/1", "features": [...], "base": 0.0, "meta": {...},
+     "trees": [{"feature": [...], "threshold": [...], "left": [...], "right": [...], "leaf": [...]}, ...]}
+
+Internal nodes are numbered from 0 (the root); a child ``c < 0`` is leaf ``~c``. A row goes left when
+``x[feature] <= threshold``. The features never hold NaN, so LightGBM's missing-value routes are unused.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from .features import FEATURE_NAMES
+
+log = logging.getLogger(__name__)
+
+FORMAT = "storyline-trees/1"
+MODEL_NAME = "default-scorer.json"
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Tree:
+    feature: np.ndarray
+    threshold: np.ndarray
+    left: np.ndarray
+    right: np.ndarray
+    leaf: np.ndarray
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class TreeEnsemble:
+    """A sum of regression trees over named features."""
+
+    features: tuple[str, ...]
+    trees: tuple[Tree, ...]
+    base: float = 0.0
+    meta: dict | None = None
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        x = np.asarray(x, dtype=np.float64)
+        if x.ndim != 2 or x.shape[1] != len(self.features):
+            raise ValueError(f"expected {len(self.features)} feature columns, got shape {x.shape}")
+        n = x.shape[0]
+        out = np.full(n, self.base)
+        rows = np.arange(n)
+        for t in self.trees:
+            if t.feature.size == 0:  # a single-leaf tree
+                out += t.leaf[0]
+                continue
+            node = np.zeros(n, dtype=np.int64)
+            live = rows
+            while live.size:
+                nd = node[live]
+                go_left = x[live, t.feature[nd]] <= t.threshold[nd]
+                node[live] = np.where(go_left, t.left[nd], t.right[nd])
+                live = live[node[live] >= 0]
+            out += t.leaf[~node]
+        return out
+
+    def to_json(self) -> dict:
+        return {
+            "format": FORMAT,
+            "features": list(self.features),
+            "base": self.base,
+            "meta": self.meta or {},
+            "trees": [
+                {
+                    "feature": t.feature.tolist(),
+                    "threshold": [float(f"{v:.9g}") for v in t.threshold.tolist()],
+                    "left": t.left.tolist(),
+                    "right": t.right.tolist(),
+                    "leaf": [float(f"{v:.7g}") for v in t.leaf.tolist()],
+                }
+                for t in self.trees
+            ],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> TreeEnsemble:
+        if data.get("format") != FORMAT:
+            raise ValueError(f"not a {FORMAT} model (format={data.get('format')!r})")
+        trees = tuple(
+            Tree(
+                feature=np.asarray(t["feature"], dtype=np.int64),
+                threshold=np.asarray(t["threshold"], dtype=np.float64),
+                left=np.asarray(t["left"], dtype=np.int64),
+                right=np.asarray(t["right"], dtype=np.int64),
+                leaf=np.asarray(t["leaf"], dtype=np.float64),
+            )
+            for t in data["trees"]
+        )
+        return cls(tuple(data["features"]), trees, float(data.get("base", 0.0)), dict(data.get("meta") or {}))
+
+
+def _flatten(root: dict) -> Tree:
+    """One LightGBM tree (nested dicts) to the flat arrays of ``Tree``."""
+    feature: list[int] = []
+    threshold: list[float] = []
+    left: list[int] = []
+    right: list[int] = []
+    leaf: list[float] = []
+
+    def walk(node: dict) -> int:
+        if "split_feature" not in node:
+            leaf.append(float(node.get("leaf_value", 0.0)))
+            return ~(len(leaf) - 1)
+        if node.get("decision_type", "<=") != "<=":
+            raise ValueError("only numerical '<=' splits are supported")
+        k = len(feature)
+        feature.append(int(node["split_feature"]))
+        threshold.append(float(node["threshold"]))
+        left.append(0)
+        right.append(0)
+        left[k] = walk(node["left_child"])
+        right[k] = walk(node["right_child"])
+        return k
+
+    walk(root)
+    return Tree(
+        np.asarray(feature, dtype=np.int64),
+        np.asarray(threshold, dtype=np.float64),
+        np.asarray(left, dtype=np.int64),
+        np.asarray(right, dtype=np.int64),
+        np.asarray(leaf, dtype=np.float64),
+    )
+
+
+def from_lightgbm_dump(dump: dict, meta: dict | None = None) -> TreeEnsemble:
+    """Convert ``lightgbm.Booster.dump_model()`` output (numerical splits only) to a ``TreeEnsemble``."""
+    trees = tuple(_flatten(info["tree_structure"]) for info in dump["tree_info"])
+    names = tuple(dump.get("feature_names") or FEATURE_NAMES)
+    return TreeEnsemble(names, trees, 0.0, meta)
+
+
+def default_model_path() -> Path:
+    return Path(str(resources.files("storyline") / "data" / "models" / MODEL_NAME))
+
+
+def load_model(path: str | Path | None = None) -> TreeEnsemble | None:
+    """The shipped scorer, or ``None`` (with a logged warning) when it is missing, unreadable or was
+    trained on other features than this version computes."""
+    return _load(str(path or default_model_path()))
+
+
+@lru_cache(maxsize=4)
+def _load(path: str) -> TreeEnsemble | None:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            model = TreeEnsemble.from_json(json.load(fh))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        log.warning("learned scorer unavailable (%s: %s); using the hand-weighted blend", path, exc)
+        return None
+    if model.features != FEATURE_NAMES:
+        log.warning("learned scorer %s was trained on other features; using the hand-weighted blend", path)
+        return None
+    return model

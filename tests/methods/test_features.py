@@ -1,0 +1,65 @@
+"""Sentence features: shape, ranges and hand-checked values."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from storyline.api import load_articles, make_cluster
+from storyline.methods.features import FEATURE_NAMES, _pct, sentence_features
+from storyline.represent import vectors
+
+TEXTS = [
+    "Heavy rain flooded the market square of Dunmore on Friday. Firefighters pumped water out of twelve shops. "
+    "He said the drains had not been cleaned for years.",
+    "Flooding hit the market square of Dunmore on Friday after heavy rain. A bakery owner said she lost a week "
+    "of stock to the water.",
+]
+
+
+def _features() -> tuple[np.ndarray, object]:
+    cluster = make_cluster(load_articles(TEXTS))
+    return sentence_features(cluster, vectors(cluster)), cluster
+
+
+def col(x: np.ndarray, name: str) -> np.ndarray:
+    return x[:, FEATURE_NAMES.index(name)]
+
+
+def test_shape_and_finite() -> None:
+    x, cluster = _features()
+    assert x.shape == (len(cluster.sentences), len(FEATURE_NAMES))  # type: ignore[attr-defined]
+    assert np.isfinite(x).all()
+
+
+def test_position_and_flags() -> None:
+    x, cluster = _features()
+    assert col(x, "index").tolist() == [s.index for s in cluster.sentences]  # type: ignore[attr-defined]
+    assert col(x, "n_articles").tolist() == [2.0] * len(cluster.sentences)  # type: ignore[attr-defined]
+    texts = [s.text for s in cluster.sentences]  # type: ignore[attr-defined]
+    assert col(x, "dangling")[texts.index("He said the drains had not been cleaned for years.")] == 1.0
+    assert col(x, "digits").sum() == 0.0
+    assert col(x, "said").sum() == 2.0
+
+
+def test_support_marks_the_shared_fact() -> None:
+    x, cluster = _features()
+    texts = [s.text for s in cluster.sentences]  # type: ignore[attr-defined]
+    lead = texts.index("Heavy rain flooded the market square of Dunmore on Friday.")
+    aside = texts.index("Firefighters pumped water out of twelve shops.")
+    assert col(x, "support")[lead] > 0.25
+    assert col(x, "support")[aside] == 0.0
+    assert col(x, "support_articles")[lead] == 1.0
+    assert col(x, "bigram_sum")[lead] > col(x, "bigram_sum")[aside]
+
+
+def test_percentile_ranks() -> None:
+    assert _pct(np.array([3.0, 1.0, 2.0])).tolist() == [1.0, 0.0, 0.5]
+    assert _pct(np.array([1.0, 1.0, 2.0])).tolist() == [0.25, 0.25, 1.0]
+    assert _pct(np.array([5.0])).tolist() == [1.0]
+
+
+def test_empty_cluster_has_no_rows() -> None:
+    from storyline.model import Cluster
+
+    empty = Cluster(articles=(), sentences=())
+    assert sentence_features(empty, vectors(empty)).shape == (0, len(FEATURE_NAMES))
