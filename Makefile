@@ -46,5 +46,12 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests
 	$(VENV)/bin/mypy src
 
+# Rebuild the default method's scorer (src/storyline/data/models/default-scorer.json) from
+# ../shared/data with fixed seeds; ~5 minutes on one core. Skipped when the data is not there.
+train: $(STAMP)
+	@if [ -f ../shared/data/multinews/train.jsonl.gz ]; then \
+		$(PY) -m storyline.learn.train --data ../shared/data; \
+	else echo "make train: skipped, ../shared/data/multinews/train.jsonl.gz not found"; fi
+
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache test-output
