@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from ..model import Cluster
 from .model import Action, Entity, Span
 from .ner import PERSON_TITLES, EntityRecognizer, Mention
+from .repair import repair
 
 _POSSESSIVE = re.compile(r"(?:['’]s?|\s+)$")
 _LEADING = re.compile(rf"^(?:the\s+|The\s+|(?:{PERSON_TITLES})\s+)+")
@@ -100,14 +101,42 @@ def _looks_personal(text: str, m: Mention) -> bool:
     return bool(_SPOKE.match(text[m.end : m.end + 90]) or re.search(r"\bsaid\s+$", text[max(0, m.start - 6) : m.start]))
 
 
+# Lower-case name particles: "Osama bin Laden" is "Bin Laden" at the start of a sentence.
+PARTICLES = frozenset("bin ibn bint al el da de del della der di dos du la le van von ter ten".split())
+# An outlet, not a person: "Aurora newspaper reported", "told the Sentinel daily".
+_OUTLET_NOUN = re.compile(r"^\s+(?:newspaper|daily|weekly|news\s+agency|news\s+channel|TV|television|radio|"
+                          r"magazine|website|broadcaster)\b")
+_OUTLET_VERB = re.compile(r"^[,”\"]?\s+(?:reported|reports|quoted|cited)\b")
+_OUTLET_BEFORE = re.compile(r"(?:\btold|\baccording\s+to|\bquoted\s+by|\breported\s+by|\binterview\s+with)\s+$")
+
+
+def _name_tokens(form: str) -> list[str]:
+    return [t.lower() if t.lower() in PARTICLES else t for t in form.split()]
+
+
+def _surname(form: str) -> str:
+    """"Osama bin Laden" → "bin Laden"; "Imran Khan" → "Khan"."""
+    toks = _name_tokens(form)
+    k = len(toks) - 1
+    while k > 0 and toks[k - 1] in PARTICLES:
+        k -= 1
+    return " ".join(toks[k:])
+
+
+def _is_surname_form(form: str) -> bool:
+    """"Bin Laden": a particle first, so a surname, not a first and last name."""
+    return len(form.split()) > 1 and form.split()[0].lower() in PARTICLES
+
+
 def _group_people(forms: Counter[str]) -> dict[str, str]:
     """Map every person form to its canonical full name."""
-    full = sorted((f for f in forms if len(f.split()) > 1), key=lambda f: (-forms[f], -len(f), f))
+    full = sorted((f for f in forms if len(f.split()) > 1 and not _is_surname_form(f)),
+                  key=lambda f: (-forms[f], -len(f), f))
     canon: dict[str, str] = {}
     for f in full:
-        toks = f.split()
+        toks = _name_tokens(f)
         for c in dict.fromkeys(canon.values()):
-            ct = c.split()
+            ct = _name_tokens(c)
             if ct[-1] == toks[-1] and (ct[0] == toks[0] or set(toks) <= set(ct) or set(ct) <= set(toks)):
                 canon[f] = c
                 break
@@ -117,7 +146,8 @@ def _group_people(forms: Counter[str]) -> dict[str, str]:
     for f in forms:
         if f in canon:
             continue
-        by_last = [c for c in heads if c.split()[-1] == f]
+        key = " ".join(_name_tokens(f))
+        by_last = [c for c in heads if c.split()[-1] == f or _surname(c) == key]
         by_first = [c for c in heads if c.split()[0] == f]
         match = by_last or by_first
         canon[f] = max(match, key=lambda c: sum(forms[g] for g in canon if canon[g] == c)) if match else f
@@ -132,16 +162,22 @@ class EntityIndex:
         raw: dict[str, list[Mention]] = {}
         titles: dict[str, Counter[str]] = defaultdict(Counter)
         kinds: dict[str, Counter[str]] = defaultdict(Counter)
+        outlet_cue: set[str] = set()
         for aid in cluster.kept_ids:
             text = cluster.article(aid).text
             found = []
-            for m in recognizer.recognize(text):
+            for m in repair(text, recognizer.recognize(text)):
                 form = clean_surface(m.text)
                 if len(form) < 2 or not form[0].isupper():
                     continue
                 kind = m.kind
                 if kind != "person" and len(form.split()) in (2, 3) and _looks_personal(text, m):
                     kind = "person"  # a title before it or a speech verb next to it: a person, whatever the tag
+                if _OUTLET_NOUN.match(text[m.end : m.end + 20]):
+                    kind = "org"  # "Aurora newspaper": whatever the name looks like, an outlet
+                elif len(form.split()) == 1 and (_OUTLET_VERB.match(text[m.end : m.end + 20])
+                                                 or _OUTLET_BEFORE.search(text[max(0, m.start - 20) : m.start])):
+                    outlet_cue.add(form)
                 found.append(Mention(m.start, m.end, kind, form))
                 kinds[form][kind] += 1
                 if kind == "person":
@@ -153,6 +189,12 @@ class EntityIndex:
         people = Counter({f: sum(kinds[f].values()) for f, k in kind_of.items() if k == "person"})
         # A bare surname or first name of a full person name is that person, whatever its label.
         parts = {t for f in people if len(f.split()) > 1 for t in (f.split()[0], f.split()[-1])}
+        # A one-word "person" never seen with a first name or a title, next to "reported" or after
+        # "according to": an outlet ("… the talks, Aurora reported").
+        for f in outlet_cue - parts:
+            if kind_of.get(f) == "person" and f not in titles:
+                kind_of[f] = "org"
+                del people[f]
         for f in kind_of:
             if f in parts and len(f.split()) == 1:
                 kind_of[f] = "person"

@@ -41,6 +41,10 @@ _NAME = re.compile(r"(?:[A-Z][a-z’'-]+\s){1,3}[A-Z][a-z’'-]+")
 _POSSESSED = re.compile(r"[A-Z][\w.]*[’']s\s+[a-z]")
 _SUBJECT_END = re.compile(r"\s(?:after|when|before|while)\s")
 _OPEN, _CLOSE = "“\"", "”\""
+# "Khan, meanwhile, talking to the envoy Munter, said: “…”": a participial phrase between the subject
+# and its speech verb names the person spoken to, not the speaker.
+_PARTICIPLE = re.compile(r"\b(?:[a-z]+ing\s+(?:to|with)|addressing|meeting|briefing|visiting|interviewing|"
+                         r"thanking|hosting|receiving|in\s+(?:a|an|his|her|their)\s+(?:\w+\s+)?(?:with|to))\b")
 
 
 @dataclass
@@ -166,6 +170,9 @@ class _Attributor:
             if v.group() == "according to":
                 return self.who(sent_start + v.end(), q_start, prefer_last=False, previous=previous)
             return people[0].name if people else None
+        p = _PARTICIPLE.search(region, 0, v.start())
+        if p and any(m.kind != "place" for m in self.in_region(sent_start, sent_start + p.start())):
+            return self.who(sent_start, sent_start + p.start(), prefer_last=False, previous=previous)
         return self.who(sent_start, sent_start + v.start(), prefer_last=True, previous=previous)
 
 

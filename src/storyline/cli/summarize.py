@@ -15,11 +15,11 @@ from ..model import Summary
 from ..options import DEFAULT_WORDS, FORMATS, SummarizeOptions
 from . import cli
 
-
 # One --date for every command that analyses: the publication date given to undated inputs, the base
 # for relative dates ("Monday", "last year").
 date_option = click.option(
-    "--date", "date", metavar="YYYY-MM-DD", help="Publication date of undated inputs: the base for relative dates in the analysis."
+    "--date", "date", metavar="YYYY-MM-DD",
+    help="Publication date of undated inputs: the base for relative dates in the analysis.",
 )
 
 

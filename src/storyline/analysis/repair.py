@@ -1,0 +1,115 @@
+"""Repairs to the mentions a recogniser returns, for the mistakes it makes on news prose.
+
+Statistical taggers trained on OntoNotes (spaCy's small model among them) cut long names short
+("Shah Mahmood" + "Qureshi"), join coordinated names ("the Transport Ministry and Finance" from "the
+Transport Ministry and Finance Minister X"), read a hyphenated adjective ("U.S.-Norway partnership")
+as a place or a person and a militant "Network" as a place. These rules look only at the text around
+each mention, so they apply to any :class:`~storyline.analysis.ner.EntityRecognizer`. Cluster-wide
+repairs (an outlet named like a person) live in :mod:`storyline.analysis.entities`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .ner import PLACES, Mention
+
+# A name ending in one of these is an organisation, whatever the tagger said ("the Crimson Network").
+ORG_HEADS = frozenset(
+    """Network Networks Group Party Movement Front Brigade Brigades Council Ministry Agency Institute Committee
+    Commission Company Bank Corporation Union Association Foundation Organisation Organization Office Department
+    Service Authority Court Parliament Assembly Police University Army Navy Bureau Federation League Coalition
+    Administration Government Campaign""".split()
+)
+_TITLE_NEXT = re.compile(
+    r"^\s+(?:[A-Z][a-z]+\s+)?(?:Minister|Secretary|Adviser|Advisor|Spokes(?:wo)?man|Chief|Director)\b"
+)
+_NOT_NAME = frozenset(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
+    September October November December The A An And Or But In On At For From By With Of To""".split()
+)
+_ABBREV_PLACES = frozenset("U.S. US U.K. UK EU U.N. UN USA".split())
+_TITLE_WORD = re.compile(r"^[A-Z][a-z’'-]+$")
+
+
+def _is_place_word(word: str) -> bool:
+    return word in PLACES or word in _ABBREV_PLACES
+
+
+def _hyphen_compound(text: str) -> bool:
+    """"U.S.-Norway", "Chile-Peru": an adjective made of places, not a place or a person."""
+    parts = text.split("-")
+    return len(parts) == 2 and all(parts) and any(_is_place_word(p) for p in parts)
+
+
+def _split_coordination(text: str, m: Mention) -> list[Mention]:
+    """"the Transport Ministry and Finance [Minister …]": two names, or a name and the start of a title."""
+    k = m.text.find(" and ")
+    if k < 0 or m.kind == "person":
+        return [m]
+    left, right = m.text[:k], m.text[k + 5 :]
+    left_words = left.split()
+    if not left_words or not (left_words[-1] in ORG_HEADS or _is_place_word(left_words[-1])):
+        return [m]  # "Procter and Gamble", "Department of Agriculture and Food": one name
+    out = [Mention(m.start, m.start + k, m.kind, left)]
+    rs = m.start + k + 5
+    if right and not _TITLE_NEXT.match(text[m.end : m.end + 40]):
+        kind = "org" if right.split()[-1] in ORG_HEADS else ("place" if _is_place_word(right) else m.kind)
+        out.append(Mention(rs, m.end, kind, right))
+    return out
+
+
+def _split_leading_place(m: Mention) -> list[Mention]:
+    """"(ambassador to) Norway Victor Hale": a place does not start a longer name."""
+    words = m.text.split()
+    if m.kind == "place" or len(words) < 3 or not _is_place_word(words[0]):
+        return [m]
+    if not all(_TITLE_WORD.match(w) for w in words[1:]) or words[-1] in ORG_HEADS:
+        return [m]
+    cut = m.start + len(words[0])
+    rest = m.text[len(words[0]) :].lstrip()
+    return [Mention(m.start, cut, "place", words[0]), Mention(m.end - len(rest), m.end, "person", rest)]
+
+
+def _extend_name(text: str, m: Mention, nxt: Mention | None) -> tuple[Mention, bool]:
+    """"Shah Mahmood" + " Qureshi": a person's name runs on over a following capitalised word that is
+    no place, no date and no organisation. Returns the mention and whether ``nxt`` was absorbed."""
+    words = m.text.split()
+    if not 1 <= len(words) <= 3 or not all(_TITLE_WORD.match(w) for w in words):
+        return m, False
+    if m.kind != "person" and not (nxt and nxt.kind == "place" and len(words) >= 2):
+        return m, False
+    # A run of capitalised words going on after it is a headline or a longer name: leave it.
+    follow = re.match(r" ([A-Z][a-z’'-]+)\b(?!\s+[A-Z])", text[m.end : m.end + 40])
+    if not follow:
+        return m, False
+    word = follow.group(1)
+    if word in _NOT_NAME or _is_place_word(word) or word in ORG_HEADS:
+        return m, False
+    end = m.end + follow.end()
+    if nxt is not None and nxt.start < end:
+        if nxt.end != end:  # the next mention is longer than one word: leave both alone
+            return m, False
+        return Mention(m.start, end, m.kind, text[m.start : end]), True
+    return Mention(m.start, end, m.kind, text[m.start : end]), False
+
+
+def repair(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with the repairs above applied, in text order."""
+    ordered = sorted(mentions, key=lambda x: x.start)
+    out: list[Mention] = []
+    k = 0
+    while k < len(ordered):
+        m = ordered[k]
+        nxt = ordered[k + 1] if k + 1 < len(ordered) else None
+        m, absorbed = _extend_name(text, m, nxt)
+        k += 2 if absorbed else 1
+        if _hyphen_compound(m.text):
+            continue
+        for part in _split_coordination(text, m):
+            for piece in _split_leading_place(part):
+                words = piece.text.split()
+                if piece.kind != "org" and words and words[-1] in ORG_HEADS:
+                    piece = Mention(piece.start, piece.end, "org", piece.text)
+                out.append(piece)
+    return out

@@ -1,0 +1,55 @@
+"""Regressions for mistakes seen on real news, on self-written text (see quality_fixtures)."""
+
+from __future__ import annotations
+
+import pytest
+from quality_fixtures import articles
+
+from storyline import analyze
+
+
+@pytest.fixture(scope="module")
+def an():
+    return analyze(articles())
+
+
+def _quote(an, start: str):
+    return next(q for q in an.quotes if q.text.startswith(start))
+
+
+def _kinds(an) -> dict[str, str]:
+    return {e.name: e.kind for e in an.entities}
+
+
+def test_speaker_before_a_participial_phrase_is_the_subject(an) -> None:
+    assert _quote(an, "We will keep the ferry").speaker == "Lena Okoro"
+
+
+def test_long_name_is_not_cut_short(an) -> None:
+    assert _quote(an, "The meeting of the two").speaker == "Shah Mahmood Qureshi"
+    people = {e.name: e for e in an.people}
+    assert "Shah Mahmood" not in people
+    assert "Qureshi" in people["Shah Mahmood Qureshi"].aliases
+
+
+def test_surname_with_particle_joins_the_full_name(an) -> None:
+    people = {e.name: e for e in an.people}
+    assert "Bin Rashid" not in people
+    assert "Bin Rashid" in people["Khalid bin Rashid"].aliases
+
+
+def test_outlet_named_like_a_person_is_an_organisation(an) -> None:
+    assert _kinds(an).get("Aurora") == "org"
+
+
+def test_coordinated_names_are_split(an) -> None:
+    kinds = _kinds(an)
+    assert kinds.get("Transport Ministry") == "org"
+    assert not any(" and " in name for name in kinds)
+
+
+def test_hyphenated_places_and_networks(an) -> None:
+    kinds = _kinds(an)
+    assert not any("-" in name for name in kinds)
+    assert kinds.get("Crimson Network") == "org"
+    assert "Victor Hale" in kinds and "Norway Victor Hale" not in kinds
