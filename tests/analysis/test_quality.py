@@ -53,3 +53,26 @@ def test_hyphenated_places_and_networks(an) -> None:
     assert not any("-" in name for name in kinds)
     assert kinds.get("Crimson Network") == "org"
     assert "Victor Hale" in kinds and "Norway Victor Hale" not in kinds
+
+
+ACTIONS = (
+    "Both Norway and Chile were at the talks. As Norway wants, the ferry will run. "
+    "Mayor Lena Okoro visited the harbour on Monday, and later she met the ferry crews. "
+    "The council said Okoro had approved the budget for the new quay because the old one was failing."
+)
+
+
+@pytest.mark.parametrize("recognizer", ["spacy", "rules"])
+def test_actions_are_verb_phrases_of_subjects_cut_at_clause_ends(recognizer) -> None:
+    from storyline.analysis import RuleRecognizer, analyze_cluster, default_recognizer
+    from storyline.api import make_cluster
+    from storyline.model import Article
+
+    rec = RuleRecognizer() if recognizer == "rules" else default_recognizer()
+    an = analyze_cluster(make_cluster([Article(id="1", text=ACTIONS, date="2023-10-12")]), recognizer=rec)
+    acts = {e.name: [a.phrase for a in e.actions] for e in an.entities}
+    assert acts.get("Norway", []) == []  # "were", "wants": a copula and a bare verb are no action
+    okoro = acts["Lena Okoro"]
+    assert "visited the harbour on Monday" in okoro
+    assert any(p.startswith("had approved the budget") and "because" not in p for p in okoro)
+    assert all(len(p.split()) >= 2 for p in okoro)

@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..model import Cluster
+from .actions import verb_phrase
 from .model import Action, Entity, Span
 from .ner import PERSON_TITLES, EntityRecognizer, Mention
 from .repair import repair
@@ -37,22 +38,12 @@ _TITLE_BEFORE = re.compile(rf"((?:[A-Z][\w.]*\s+){{0,3}}{_TITLE_HEAD})\s+$")
 # "Shah Qureshi, Pakistan's foreign minister," / "Ana Ruiz, the city's mayor,"
 _TITLE_AFTER = re.compile(rf"^,\s+((?:the\s+|a\s+|[\w.]+['’]s\s+)?(?:[\w-]+\s+){{0,3}}?{_TITLE_HEAD})\b")
 _THE_TITLE = re.compile(rf"\b[Tt]he\s+(?:[A-Za-z][\w.]*\s+)?({_TITLE_HEAD}(?:\s+of\s+[A-Z]\w+)?)\b")
-_VERB_SKIP = frozenset("also further then later again reportedly previously already still now had has have".split())
-_IRREGULAR = frozenset(
-    """said says told tells met meets left leaves went goes took takes made makes gave gives sent sends wrote
-    writes spoke speaks came comes saw sees won wins lost loses led leads ran runs put puts set sets sought
-    seeks found finds kept keeps held holds brought brings began begins became becomes got gets paid pays
-    is was are were will would could should can may might must did does do wants seeks urges plans hopes
-    needs remains continues insists denies claims warns accuses calls asks agrees supports rejects expects
-    believes argues faces holds visits meets announces confirms tweets writes sends plays""".split()
-)
 # One place under one name: the forms news uses for the same country or body.
 SYNONYMS = {
     "U.S": "United States", "U.S.": "United States", "US": "United States", "USA": "United States",
     "U.S.A": "United States", "America": "United States", "U.K": "United Kingdom", "UK": "United Kingdom",
     "Britain": "United Kingdom", "U.N": "United Nations", "UN": "United Nations",
 }
-_WORD = re.compile(r"[\w’'.-]+|[^\w\s]")
 MAX_ACTIONS = 5
 _STRONG_TITLES = frozenset("president prime minister minister mayor governor secretary senator chancellor ambassador "
                            "envoy".split()) | {"prime minister"}
@@ -159,6 +150,8 @@ class EntityIndex:
 
     def __init__(self, cluster: Cluster, recognizer: EntityRecognizer) -> None:
         self.cluster = cluster
+        # Subjects and their verb phrases from a parse, per article, when the recogniser parses.
+        self.parsed: dict[str, dict[int, str]] = {}
         raw: dict[str, list[Mention]] = {}
         titles: dict[str, Counter[str]] = defaultdict(Counter)
         kinds: dict[str, Counter[str]] = defaultdict(Counter)
@@ -166,7 +159,12 @@ class EntityIndex:
         for aid in cluster.kept_ids:
             text = cluster.article(aid).text
             found = []
-            for m in repair(text, recognizer.recognize(text)):
+            mentions = recognizer.recognize(text)
+            parse = getattr(recognizer, "actions", None)
+            acts = parse(text) if parse is not None else None
+            if acts is not None:
+                self.parsed[aid] = acts
+            for m in repair(text, mentions):
                 form = clean_surface(m.text)
                 if len(form) < 2 or not form[0].isupper():
                     continue
@@ -254,6 +252,14 @@ class EntityIndex:
                 self.canon.setdefault(m.group(), who[0])  # "the minister" is one of their names
         return extra
 
+    def action(self, aid: str, r: Resolved, sent_start: int, sent_end: int) -> str:
+        """What the mention ``r`` is the subject of: from the parse when there is one, else by rule."""
+        parsed = self.parsed.get(aid)
+        if parsed is not None:
+            return next((parsed[k] for k in range(r.start, r.end) if k in parsed), "")
+        text = self.cluster.article(aid).text
+        return verb_phrase(text[r.end : sent_end], text[sent_start : r.start])
+
     def entities(self) -> tuple[Entity, ...]:
         cluster = self.cluster
         starts = {aid: [s.start for s in cluster.sentences_of(aid)] for aid in cluster.kept_ids}
@@ -277,7 +283,7 @@ class EntityIndex:
                 s = sents[aid][k]
                 span = Span(aid, s.start, s.end)
                 spans[span] = None
-                phrase = verb_phrase(cluster.article(aid).text[r.end : s.end])
+                phrase = self.action(aid, r, s.start, s.end)
                 if phrase and len(actions) < MAX_ACTIONS and all(a.phrase != phrase for a in actions):
                     actions.append(Action(phrase, span))
             aliases = sorted({f for f, c in self.canon.items() if c == name and f != name})
@@ -295,33 +301,3 @@ class EntityIndex:
             )
         out.sort(key=lambda e: (-len(e.articles), -e.mentions, e.name))
         return tuple(out)
-
-
-def verb_phrase(after: str, max_words: int = 7) -> str:
-    """The verb phrase right after a mention ("told Fox News he had cut aid"), or "" when the mention
-    is not the subject. Skips an appositive (", Pakistan's foreign minister,") and adverbs."""
-    rest = after
-    if rest.startswith(","):
-        close = rest.find(",", 1)
-        if 0 < close < 80:
-            rest = rest[close + 1 :]
-        else:
-            return ""
-    toks = _WORD.findall(rest)
-    k = 0
-    while k < len(toks) and (toks[k].lower() in _VERB_SKIP or toks[k].endswith("ly")) and toks[k].islower():
-        k += 1
-    if k >= len(toks):
-        return ""
-    head = toks[k]
-    aux = toks[:k]
-    if not after[:1].isspace() and not after.startswith(","):
-        return ""
-    if not head.islower() or not (head in _IRREGULAR or head.endswith("ed")):
-        return ""
-    words = [t for t in aux if t in ("had", "has", "have")] + [head]
-    for t in toks[k + 1 :]:
-        if not re.fullmatch(r"[\w’'.-]+", t) or len(words) >= max_words:
-            break
-        words.append(t)
-    return " ".join(words)

@@ -28,6 +28,8 @@ _NOT_NAME = frozenset(
     """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
     September October November December The A An And Or But In On At For From By With Of To""".split()
 )
+# "the Haqqani network": a lower-case organisation noun after a name makes it one.
+_ORG_NEXT = re.compile(r"^\s+(?:network|networks|group|militia|movement|faction|party|cartel|gang)\b")
 _ABBREV_PLACES = frozenset("U.S. US U.K. UK EU U.N. UN USA".split())
 _TITLE_WORD = re.compile(r"^[A-Z][a-z’'-]+$")
 
@@ -109,7 +111,9 @@ def repair(text: str, mentions: list[Mention]) -> list[Mention]:
         for part in _split_coordination(text, m):
             for piece in _split_leading_place(part):
                 words = piece.text.split()
-                if piece.kind != "org" and words and words[-1] in ORG_HEADS:
+                if piece.kind != "org" and words and (
+                    words[-1] in ORG_HEADS or _ORG_NEXT.match(text[piece.end : piece.end + 20])
+                ):
                     piece = Mention(piece.start, piece.end, "org", piece.text)
                 out.append(piece)
     return out

@@ -1,0 +1,125 @@
+"""What an entity is reported to do: the verb phrase of which it is the grammatical subject.
+
+With a dependency parse (spaCy's, Honnibal & Johnson, 2015, an arc-eager transition parser) the
+action of a subject is its head verb, with the auxiliaries before it and the complements after it,
+cut where the clause ends: at punctuation, at a coordinated or adverbial clause (``conj``, ``advcl``,
+``parataxis``), at a relative clause. Copulas and bare auxiliaries ("Pakistan were", "is") are no
+action. Without a parser, :func:`verb_phrase` applies the same limits to the words after a mention.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+MIN_WORDS = 2
+MAX_WORDS = 14
+# A clause ends at these: a second verb of its own, a reason or time clause, an aside.
+_STOP_DEPS = frozenset("conj cc advcl parataxis relcl punct appos mark".split())
+_LIGHT = frozenset("be is are was were been being am 's ’s have has had having do does did".split())
+_DANGLING = frozenset("the a an of to in on at for with by from and or but that which who as its his her their "
+                      "our this these those is are was were be been has have had will would".split())
+
+
+def _trim(tokens: list[Any]) -> list[Any]:
+    """No phrase ends on a function word ("urged the country to assist the")."""
+    while tokens and (tokens[-1].lower_ in _DANGLING or tokens[-1].is_punct or tokens[-1].tag_ == "POS"):
+        # "is seeking Islamabad’s [“help”]": a possessive without its noun goes with its owner
+        tokens = tokens[:-2] if tokens[-1].tag_ == "POS" else tokens[:-1]
+    return tokens
+
+
+def _phrase(verb: Any, subject: Any) -> str:
+    doc = verb.doc
+    before = [t for t in verb.lefts if t.i > subject.i and t.dep_ in ("aux", "auxpass", "neg")]
+    start = before[0].i if before else verb.i
+    end = verb.i + 1
+    for child in verb.rights:
+        if child.dep_ in _STOP_DEPS or child.is_punct:
+            break
+        sub = list(child.subtree)
+        if any(t.is_punct and t.text not in ("’", "'", "-", "%", "$") for t in sub):
+            cut = next(t.i for t in sub if t.is_punct and t.text not in ("’", "'", "-", "%", "$"))
+            end = max(end, cut)
+            break
+        end = sub[-1].i + 1
+        if end - start >= MAX_WORDS:
+            break
+    tokens = _trim(list(doc[start : min(end, start + MAX_WORDS)]))
+    if verb not in tokens or len([t for t in tokens if not t.is_punct]) < MIN_WORDS:
+        return ""
+    return doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def subject_actions(doc: Any) -> dict[int, str]:
+    """Character offset of every subject token → the action phrase of its verb (spaCy ``Doc``)."""
+    out: dict[int, str] = {}
+    for tok in doc:
+        subj = tok
+        if tok.dep_ == "conj" and tok.head.dep_ in ("nsubj", "nsubjpass"):
+            subj = tok.head  # "the ministry and the minister confirmed": both are subjects
+        if subj.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        verb = subj.head
+        if not verb.tag_.startswith("VB") or verb.lower_ in _LIGHT or verb.i < tok.i:
+            continue
+        phrase = _phrase(verb, tok)
+        if phrase:
+            out[tok.idx] = phrase
+    return out
+
+
+# ---------------------------------------------------------------------------------------- no parser
+
+_VERB_SKIP = frozenset("also further then later again reportedly previously already still now".split())
+_AUX = frozenset("had has have will would could should can may might must did does do is was are were".split())
+_CONTENT = frozenset(
+    """said says told tells met meets left leaves went goes took takes made makes gave gives sent sends wrote
+    writes spoke speaks came comes saw sees won wins lost loses led leads ran runs put puts set sets sought
+    seeks found finds kept keeps held holds brought brings began begins became becomes got gets paid pays
+    wants urges plans hopes needs remains continues insists denies claims warns accuses calls asks agrees
+    supports rejects expects believes argues faces visits announces confirms tweets plays""".split()
+)
+_WORD = re.compile(r"[\w’'.$%-]+|[^\w\s]")
+_CLAUSE_END = frozenset("which who whom whose while whereas because although though but and or so when after "
+                        "before since as if unless until".split())
+_PREP_BEFORE = re.compile(r"\b(?:of|to|with|by|from|in|on|at|for|about|against|between|and|or|than|like)\s+$")
+
+
+def _content_verb(word: str) -> bool:
+    return word.islower() and (word in _CONTENT or word.endswith("ed") or word.endswith("ing"))
+
+
+def verb_phrase(after: str, before: str = "") -> str:
+    """The verb phrase right after a mention ("told reporters he had cut aid"), or "" when the mention
+    is not the subject of a content verb. Skips an appositive (", Norway's foreign minister,") and
+    adverbs; ends at the clause boundary; ``before`` is the text before the mention (a preposition
+    there means the mention is no subject)."""
+    if _PREP_BEFORE.search(before[-20:]) or re.search(r"[’']s?\s*$|\b(?:the|a|an)\s+$", before[-6:]):
+        return ""
+    rest = after
+    if rest.startswith(","):
+        close = rest.find(",", 1)
+        if not 0 < close < 80:
+            return ""
+        rest = rest[close + 1 :]
+    elif not rest[:1].isspace():
+        return ""
+    toks = _WORD.findall(rest)
+    k = 0
+    while k < len(toks) and (toks[k] in _VERB_SKIP or (toks[k].endswith("ly") and toks[k].islower())):
+        k += 1
+    words: list[str] = []
+    while k < len(toks) and toks[k] in _AUX | {"not", "also", "been"}:
+        words.append(toks[k])
+        k += 1
+    if k >= len(toks) or not _content_verb(toks[k]) or (toks[k].endswith("ing") and not words):
+        return ""
+    words.append(toks[k])
+    for t in toks[k + 1 :]:
+        if not re.fullmatch(r"[\w’'.$%-]+", t) or t in _CLAUSE_END or len(words) >= MAX_WORDS:
+            break
+        words.append(t)
+    while words and words[-1].lower() in _DANGLING:
+        words.pop()
+    return " ".join(words) if len(words) >= MIN_WORDS else ""
