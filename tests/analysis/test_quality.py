@@ -76,3 +76,24 @@ def test_actions_are_verb_phrases_of_subjects_cut_at_clause_ends(recognizer) -> 
     assert "visited the harbour on Monday" in okoro
     assert any(p.startswith("had approved the budget") and "because" not in p for p in okoro)
     assert all(len(p.split()) >= 2 for p in okoro)
+
+
+ONLY = [
+    "Storm waves damaged the Harbour Board pier in Saltby on Sunday, the Harbour Board said. "
+    "Repairs to the Harbour Board pier will take months, engineers said.",
+    "The Harbour Board pier in Saltby was damaged by storm waves on Sunday. "
+    "Engineers said repairs to the pier will take months. "
+    "Volunteers from three nearby villages brought blankets and hot food to the shelter.",
+    "Storm waves damaged the pier of the Harbour Board in Saltby on Sunday. "
+    "A spokesperson for the Harbour Board declined to say whether insurance would cover the pier repairs.",
+]
+
+
+def test_only_here_counts_figures_in_words_and_news_beside_shared_names() -> None:
+    from storyline.model import Article
+
+    an = analyze([Article(id=str(k), text=t, date="2024-01-08") for k, t in enumerate(ONLY, 1)])
+    got = {o.article: o.text for o in an.only_here}
+    assert "three nearby villages" in got.get("2", "")
+    assert "insurance" in got.get("3", "")
+    assert "1" not in got  # everything article 1 says, the others say too

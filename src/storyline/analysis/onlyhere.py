@@ -1,9 +1,15 @@
 """Only here: salient statements that one article reports and no other article matches.
 
 A sentence qualifies when no sentence of another article is even loosely similar to it (cosine
-below ``LOOSE``, well under the alignment threshold, so paraphrases are not mistaken for news), and
-it carries content: enough terms, and a name or a figure. Ranked by the summed TF-IDF weight of the
-terms that no other article uses, a simple salience score in the spirit of Luhn (1958)."""
+below ``LOOSE``, well under the alignment threshold, so paraphrases are not mistaken for news), or
+when what it shares with the closest one is only the story's own names: a cosine still under the
+alignment threshold while most of its terms appear in no other article ("A spokesperson for the
+Harbour Board declined to comment on insurance" beside other articles naming the Harbour Board).
+It must carry content: enough terms, and a name or a figure (in digits or in words). (Admitting
+sentences with only several terms of their own and neither found more of the planted facts of the
+benchmark set, but admitted scare quotes and background in equal number: not worth it.)
+Ranked by the summed TF-IDF weight of the terms that no other article uses, a simple salience score
+in the spirit of Luhn (1958)."""
 
 from __future__ import annotations
 
@@ -11,6 +17,7 @@ import re
 
 import numpy as np
 
+from ..attribute import COSINE
 from ..model import Cluster
 from ..represent import vectors
 from .model import OnlyHere, Span
@@ -18,7 +25,11 @@ from .model import OnlyHere, Span
 LOOSE = 0.25
 MIN_WORDS = 8
 PER_ARTICLE = 3
-_CONTENT = re.compile(r"\d|(?<![.!?“\"]\s)(?<!^)\b[A-Z][a-z]+")
+NOVEL = 0.5  # share of a sentence's terms no other article uses, for it to count as new despite names
+_CONTENT = re.compile(
+    r"\d|(?<![.!?“\"]\s)(?<!^)\b[A-Z][a-z]+|\b(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|quarter)\b"
+)
 
 
 def only_here(cluster: Cluster, *, per_article: int = PER_ARTICLE) -> tuple[OnlyHere, ...]:
@@ -35,11 +46,15 @@ def only_here(cluster: Cluster, *, per_article: int = PER_ARTICLE) -> tuple[Only
         scored = []
         for i in map(int, mine):
             s = sents[i]
-            if s.words < MIN_WORDS or s.text.rstrip().endswith("?") or not _CONTENT.search(s.text):
+            if s.words < MIN_WORDS or s.text.rstrip().endswith("?"):
                 continue
-            if others.size and float(sim[i, others].max()) >= LOOSE:
+            if not _CONTENT.search(s.text):
                 continue
-            own = {t for t in vecs.terms[i] if vecs.article_df[vecs.vocab[t]] == 1}
+            terms = set(vecs.terms[i])
+            own = {t for t in terms if vecs.article_df[vecs.vocab[t]] == 1}
+            closest = float(sim[i, others].max()) if others.size else 0.0
+            if closest >= COSINE or (closest >= LOOSE and len(own) < NOVEL * len(terms)):
+                continue
             score = sum(float(vecs.idf[vecs.vocab[t]]) for t in own)
             scored.append((score, int(i)))
         scored.sort(key=lambda p: (-p[0], p[1]))
