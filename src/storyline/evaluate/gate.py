@@ -27,7 +27,7 @@ from .runner import evaluate
 
 GATE_METRICS = ("rouge1", "rouge2")
 DEFAULT_EPSILON = 0.5  # points ×100; the slice is small and deterministic, so this is headroom for tiny edits
-DEFAULT_SLICES = {
+DEFAULT_SLICES: dict[str, dict[str, Any]] = {
     "multinews_val": {"file": "multinews/val.jsonl.gz", "limit": 30, "seed": 0, "words": 300},
     "duc2003": {"file": "duc2003/task2_clean.jsonl", "limit": None, "seed": 0, "words": 100},
 }
@@ -77,8 +77,9 @@ def update(gate: dict[str, Any], data: Path, *, force: bool = False) -> tuple[di
     """Floors raised to today's scores for every registered method; a floor that would go down is kept
     (and reported) unless ``force``."""
     notes: list[str] = []
-    new = {"epsilon": gate.get("epsilon", DEFAULT_EPSILON), "slices": {}}
-    slices = gate.get("slices") or DEFAULT_SLICES
+    new_slices: dict[str, Any] = {}
+    new = {"epsilon": gate.get("epsilon", DEFAULT_EPSILON), "slices": new_slices}
+    slices: dict[str, dict[str, Any]] = gate.get("slices") or DEFAULT_SLICES
     for name, spec in slices.items():
         digest, scores = measure(data, spec, methods.names())
         old = spec.get("floors", {}) if spec.get("digest") == digest else {}
@@ -99,7 +100,7 @@ def update(gate: dict[str, Any], data: Path, *, force: bool = False) -> tuple[di
                 floors[m] = old[m]
                 notes.append(f"{name}/{m}: not registered any more; kept its floors (use --force to drop)")
         base = {k: v for k, v in spec.items() if k not in ("floors", "digest")}
-        new["slices"][name] = {**base, "digest": digest, "floors": floors}
+        new_slices[name] = {**base, "digest": digest, "floors": floors}
     return new, notes
 
 

@@ -148,12 +148,13 @@ def plot(ev: Evaluation) -> bytes:
     ax1.invert_yaxis()
     ax1.set_xlabel("F1 ×100 (bootstrap 95% interval)")
     ax1.grid(axis="x", alpha=0.3)
-    ax1.legend(loc="lower right")
+    ax1.legend(loc="best", framealpha=0.9)
     ax1.set_title(f"{ev.dataset}: {len(ev.ids)} clusters, {ev.words} words")
-    cmap = plt.get_cmap("tab20")
+    cmap = plt.get_cmap("tab10")
     for k, r in enumerate(ev.results):
         secs = [max(s, 1e-5) for s in r.seconds]
-        ax2.scatter(ev.cluster_words, secs, s=8, alpha=0.6, color=cmap(k % 20), label=r.method)
+        ax2.scatter(ev.cluster_words, secs, s=10, alpha=0.6, color=cmap(k % 10), marker="os^D"[k // 10 % 4],
+                    label=r.method)
     ax2.set_yscale("log")
     ax2.set_xlabel("cluster size (words of the raw documents)")
     ax2.set_ylabel("CPU seconds per cluster (log)")
