@@ -122,3 +122,19 @@ def test_markdown_table_renders_a_saved_report_exactly() -> None:
     )
     assert table[4] == "toy/set: 2 clusters, every output cut to 20 words, seed 0. ROUGE ×100 (rouge-score, " \
         "stemmed; references averaged)."
+
+
+def test_multinews_release_files_with_references(tmp_path: Path) -> None:
+    src, tgt = tmp_path / "val.src", tmp_path / "gold.txt"
+    src.write_text(" ||||| ".join(HARBOR) + "\n", encoding="utf-8")
+    tgt.write_text(f"– {REF}\n", encoding="utf-8")
+    res = _run(str(src), "--references", str(tgt), "--words", "20", "--methods", "lead", "--format", "json",
+               "--no-memory")
+    assert res.exit_code == 0, res.output
+    d = json.loads(res.output)
+    assert d["dataset"] == f"{tmp_path.name}/val" and d["clusters"] == 1
+
+
+def test_eval_is_listed_in_help() -> None:
+    res = CliRunner().invoke(cli, ["--help"])
+    assert "eval" in res.output
