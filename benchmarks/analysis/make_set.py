@@ -275,12 +275,17 @@ def main() -> None:
     rng = random.Random(SEED)
     clusters = [cluster(rng, k) for k in range(N_CLUSTERS)]
     hand = json.loads(Path(__file__).with_name("handwritten.json").read_text(encoding="utf-8"))
-    # Hand-written clusters are spread through the set so both splits hold some.
-    for k, h in enumerate(hand):
+    # Hand-written clusters are spread through the set so both splits hold some. Those that name their
+    # split (written later, while fixing what they exercise) are added after, so the held-out clusters
+    # stay the ones they were.
+    fixed = [h for h in hand if "split" in h]
+    for k, h in enumerate(h for h in hand if "split" not in h):
         clusters.insert(min(len(clusters), 6 + k * 12), h)
     cut = int(len(clusters) * 0.75)
     for k, c in enumerate(clusters):
         c["split"] = "dev" if k < cut else "heldout"
+    clusters += fixed
+    cut = sum(c["split"] == "dev" for c in clusters)
     OUT.write_text(json.dumps({"seed": SEED, "clusters": clusters}, ensure_ascii=False, indent=1) + "\n",
                    encoding="utf-8")
     print(f"wrote {OUT} ({len(clusters)} clusters, {len(clusters) - cut} held out)")

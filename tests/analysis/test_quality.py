@@ -97,3 +97,18 @@ def test_only_here_counts_figures_in_words_and_news_beside_shared_names() -> Non
     assert "three nearby villages" in got.get("2", "")
     assert "insurance" in got.get("3", "")
     assert "1" not in got  # everything article 1 says, the others say too
+
+
+def test_pronoun_skips_a_person_in_a_participial_phrase_and_outlets_and_naming_verbs_attribute() -> None:
+    from storyline.model import Article
+
+    text = ("Governor Ruth Amsel, meeting cooperative chairman Joss Hale on Monday, said the fund would pay out. "
+            "“Nobody will lose a farm over this,” she said. Hale called the promise “a good start.” "
+            "Locals called the plan “a long time coming.” "
+            "“The contract was cancelled because the costs doubled,” Aurora newspaper reported.")
+    an = analyze([Article(id="1", text=text, date="2023-09-14")])
+    speakers = {q.text.rstrip("."): q.speaker for q in an.quotes}
+    assert speakers["Nobody will lose a farm over this"] == "Ruth Amsel"
+    assert speakers["a good start"] == "Joss Hale"
+    assert speakers["a long time coming"] is None
+    assert speakers["The contract was cancelled because the costs doubled"] == "Aurora"
