@@ -238,9 +238,9 @@ class EntityIndex:
                     self.canon.setdefault(m.group(), c)
         by_title: dict[str, list[str]] = defaultdict(list)
         for person, t in self.title.items():
-            head = re.search(rf"{_TITLE_HEAD}$", t)
-            if head:
-                by_title[head.group().lower()].append(person)
+            found = re.search(rf"{_TITLE_HEAD}$", t)
+            if found:
+                by_title[found.group().lower()].append(person)
         for m in _THE_TITLE.finditer(text):
             head = m.group(1).lower()
             modifier = m.group()[4 : m.start(1) - m.start()].strip().lower()
