@@ -105,10 +105,12 @@ def test_pronoun_skips_a_person_in_a_participial_phrase_and_outlets_and_naming_v
     text = ("Governor Ruth Amsel, meeting cooperative chairman Joss Hale on Monday, said the fund would pay out. "
             "“Nobody will lose a farm over this,” she said. Hale called the promise “a good start.” "
             "Locals called the plan “a long time coming.” "
-            "“The contract was cancelled because the costs doubled,” Aurora newspaper reported.")
+            "“The contract was cancelled because the costs doubled,” Aurora newspaper reported. "
+            "The ministry said that Rossi wanted “a clean break,” Aurora newspaper reported.")
     an = analyze([Article(id="1", text=text, date="2023-09-14")])
     speakers = {q.text.rstrip("."): q.speaker for q in an.quotes}
     assert speakers["Nobody will lose a farm over this"] == "Ruth Amsel"
     assert speakers["a good start"] == "Joss Hale"
     assert speakers["a long time coming"] is None
     assert speakers["The contract was cancelled because the costs doubled"] == "Aurora"
+    assert speakers["a clean break"] != "Aurora"  # the outlet relays the ministry's words

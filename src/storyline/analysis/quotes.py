@@ -31,6 +31,7 @@ SPEECH = (
 _SPEECH = re.compile(rf"\b(?:{SPEECH})\b")
 # "Hale called the promise “a good start”": naming verbs attribute a quote to a named person only
 # ("Locals called the ridge “a trap”" stays unattributed).
+_RELAYED = frozenset(("reported", "reports"))
 _NAMING = re.compile(r"\b(?:called|calls|described|describes|dubbed|branded)\b")
 _PRONOUN = re.compile(r"^(?:he|she|He|She)$")
 _DEFINITE = re.compile(r"^(?:the|The)\s+(?:[\w-]+\s+){0,3}?(statement|official|spokes(?:wo)?man|ministry|"
@@ -92,6 +93,7 @@ class _Attributor:
         self.starts = [s for s, _ in bounds]
         self.mentions = index.mentions.get(aid, [])
         self.quoted_spans = quote_spans(text)
+        self.relayed = False  # the last attribution after a quote was an outlet's "reported"
 
     def quoted(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.quoted_spans)
@@ -162,6 +164,7 @@ class _Attributor:
         m = _SPEECH.search(region)
         if not m or len(words(region[: m.start()])) > 10:
             return None
+        self.relayed = m.group() in _RELAYED
         base = q_end
         if not words(region[: m.start()]):  # verb first: the speaker follows it
             tail = re.match(r"\s*(?:[a-zA-Z]+ly\s+|to\s+[A-Z][\w.]*\s+)?", region[m.end() :])
@@ -209,7 +212,12 @@ def _segments(index: EntityIndex, cluster: Cluster, aid: str) -> list[_Seg]:
         first = bisect.bisect_right(att.starts, a) - 1
         last_sent = bisect.bisect_right(att.starts, max(a, b - 1)) - 1
         _, eb = bounds[last_sent]
-        speaker = att.after(b + 1, eb, previous) or att.before(sa, a - 1, previous)
+        att.relayed = False
+        speaker = att.after(b + 1, eb, previous)
+        if speaker is None or att.relayed:
+            # "The ministry said that X is seeking “…,” Aurora newspaper reported": the outlet relays
+            # the words of the speaker before the quote, when there is one.
+            speaker = att.before(sa, a - 1, previous) or speaker
         s0, s1 = _strip(text, a, b)
         opens_sentence = not text[sa : a - 1].strip()
         if speaker is None and out and first == prev_sent and out[-1].speaker:
