@@ -30,3 +30,11 @@ def test_slots_name_what_is_counted() -> None:
 def test_scale_words_multiply() -> None:
     q = one("$4.2 million")
     assert q.lo == q.hi == 4_200_000
+
+
+def test_two_different_estimates_conflict_but_an_estimate_covers_an_exact_figure() -> None:
+    assert not compatible(one("about 48,000 vehicles"), one("about 45,000 vehicles"))
+    assert compatible(one("about 48,000 vehicles"), one("around 48,000 vehicles"))
+    assert compatible(one("about 48,000 vehicles"), one("47,500 vehicles"))
+    assert compatible(one("about 75,000 casualties"), one("more than 75,000 casualties"))
+    assert one("about 45,000 vehicles").normalized == "~45,000"

@@ -83,8 +83,14 @@ def _readings(items: list[_Item]) -> list[list[_Item]]:
 
 def _reason(kind: str, slot: str, a: _Item, b: _Item) -> str:
     if kind in ("amount", "count", "percent"):
-        what = f"the number of {slot}" if kind == "count" else ("the amount" if kind == "amount" else "the percentage")
-        return (f"{what} differs: “{a.text}” ({a.value.normalized}) and “{b.text}” ({b.value.normalized}) "  # type: ignore[union-attr]
+        noun = a.text.split()[-1].lower() if kind == "count" else ""
+        what = f"the number of {noun}" if kind == "count" else ("the amount" if kind == "amount" else "the percentage")
+        qa, qb = a.value, b.value
+        assert isinstance(qa, Quantity) and isinstance(qb, Quantity)
+        if qa.estimate is not None and qb.estimate is not None:
+            return (f"{what} differs: the articles give different estimates, “{a.text}” and “{b.text}” "
+                    f"({qa.normalized} vs {qb.normalized})")
+        return (f"{what} differs: “{a.text}” ({qa.normalized}) and “{b.text}” ({qb.normalized}) "
                 "cannot both be right, even allowing for rounding and hedges")
     if kind == "date":
         return f"different {slot}s given for the same event: {a.value} vs {b.value}"
@@ -121,6 +127,8 @@ def conflicts(cluster: Cluster, groups: list[Group], index: EntityIndex) -> tupl
                 values.append(Value(c[0].text, norm, tuple(sorted(credited, key=order.__getitem__)),
                                     tuple(dict.fromkeys(it.span for it in c))))
             a, b = classes[live[0]][0], classes[live[1]][0]
-            out.append(Conflict(kind, slot, tuple(values), _reason(kind, slot, a, b), cluster.sentences[g.centre].text,
+            # Counts are matched on the stemmed noun; readers get the noun as written.
+            shown = a.text.split()[-1].lower() if kind == "count" else slot
+            out.append(Conflict(kind, shown, tuple(values), _reason(kind, slot, a, b), cluster.sentences[g.centre].text,
                                 tuple(dict.fromkeys(it.span for k in live for it in classes[k]))))
     return tuple(out)

@@ -40,6 +40,9 @@ CURRENCY = {
     "euros": "EUR", "pounds": "GBP", "rupees": "PKR", "yen": "JPY",
 }
 TOLERANCE = 0.01  # exact figures within 1% are the same figure rounded
+# Hedges that give an estimate rather than a bound. Two outlets that each give an estimate ("about 45,000",
+# "about 48,000") report different figures, even though each hedge alone would stretch to cover the other.
+APPROXIMATE = frozenset({"about", "around", "roughly", "approximately", "some", "an estimated"})
 
 _H = "|".join(sorted((re.escape(h) for h in HEDGE), key=len, reverse=True))
 _V = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
@@ -76,9 +79,12 @@ class Quantity:
     text: str
     start: int
     end: int
+    estimate: float | None = None  # the stated figure, when hedged as an estimate ("about 45,000")
 
     @property
     def normalized(self) -> str:
+        if self.estimate is not None:
+            return f"~{_fmt(self.estimate)}"
         if self.lo == self.hi:
             return _fmt(self.lo)
         if math.isinf(self.hi):
@@ -98,6 +104,11 @@ def _number(raw: str) -> float | None:
         return float(raw.replace(",", ""))
     except ValueError:
         return None
+
+
+def _estimate(m: re.Match[str], iv: tuple[float, float]) -> float | None:
+    h = (m.groupdict().get("h") or "").lower()
+    return (iv[0] + iv[1]) / 2 if h in APPROXIMATE and not m.groupdict().get("v") else None
 
 
 def _interval(m: re.Match[str], n_group: str, matched: str) -> tuple[float, float] | None:
@@ -130,13 +141,15 @@ def quantities(text: str) -> list[Quantity]:
         if iv is None:
             continue
         cur = (m.group("cur") or m.group("cur2") or m.group("cur3") or "").lower()
-        out.append(Quantity("amount", CURRENCY.get(cur, cur), iv[0], iv[1], m.group(), m.start(), m.end()))
+        out.append(Quantity("amount", CURRENCY.get(cur, cur), iv[0], iv[1], m.group(), m.start(), m.end(),
+                            _estimate(m, iv)))
         taken.append((m.start(), m.end()))
     for m in PERCENT.finditer(text):
         if free(m.start(), m.end()):
             n = float(m.group("n"))
             lo_f, hi_f = HEDGE[m.group("h").lower()] if m.group("h") else (1.0, 1.0)
-            out.append(Quantity("percent", "percent", n * lo_f, n * hi_f, m.group(), m.start(), m.end()))
+            out.append(Quantity("percent", "percent", n * lo_f, n * hi_f, m.group(), m.start(), m.end(),
+                                _estimate(m, (n * lo_f, n * hi_f))))
             taken.append((m.start(), m.end()))
     for m in COUNT.finditer(text):
         w1, w2 = m.group("w1").lower(), (m.group("w2") or "").lower()
@@ -150,12 +163,16 @@ def quantities(text: str) -> list[Quantity]:
         if iv is None:
             continue
         end = m.end("w2") if two else m.end("w1")
-        out.append(Quantity("count", stem(noun), iv[0], iv[1], text[m.start() : end].strip(), m.start(), end))
+        out.append(Quantity("count", stem(noun), iv[0], iv[1], text[m.start() : end].strip(), m.start(), end,
+                            _estimate(m, iv)))
         taken.append((m.start(), m.end()))
     return sorted(out, key=lambda q: q.start)
 
 
 def compatible(a: Quantity, b: Quantity) -> bool:
-    """Whether both figures can be true at once (intervals meet, exact figures within ``TOLERANCE``)."""
+    """Whether both figures can be true at once (intervals meet, exact figures within ``TOLERANCE``).
+    Two estimates are compared as stated figures: "about 45,000" and "about 48,000" disagree."""
+    if a.estimate is not None and b.estimate is not None:
+        return abs(a.estimate - b.estimate) <= TOLERANCE * max(abs(a.estimate), abs(b.estimate))
     lo_a, hi_a = a.lo * (1 - TOLERANCE), a.hi * (1 + TOLERANCE)
     return lo_a <= b.hi and b.lo <= hi_a
