@@ -2,67 +2,15 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+from typing import Any
 
 import click
 
 from .. import api, render
-from ..errors import OptionsError
-from ..files import write_atomic
-from ..ingest import DocumentSet, decode, is_dataset_name, parse_dataset, read_dataset
 from ..model import Summary
 from ..options import DEFAULT_WORDS, FORMATS, SummarizeOptions
 from . import cli
-
-# One --date for every command that analyses: the publication date given to undated inputs, the base
-# for relative dates ("Monday", "last year").
-date_option = click.option(
-    "--date", "date", metavar="YYYY-MM-DD",
-    help="Publication date of undated inputs: the base for relative dates in the analysis.",
-)
-
-
-def _read_stdin() -> tuple[list[DocumentSet], list[api.ArticleLike]]:
-    data = sys.stdin.buffer.read()
-    if not data.strip():
-        raise OptionsError("standard input is empty")
-    if data.lstrip()[:1] in (b"{", b"["):
-        return list(parse_dataset(data, "<stdin>.jsonl")), []
-    return [], [decode(data, "<stdin>")]
-
-
-def gather(paths: tuple[str, ...]) -> tuple[list[DocumentSet], list[api.ArticleLike], list[Path]]:
-    """Split the command line into dataset clusters and loose articles (one cluster)."""
-    sets: list[DocumentSet] = []
-    loose: list[api.ArticleLike] = []
-    files: list[Path] = []
-    for p in paths:
-        if p == "-":
-            s, a = _read_stdin()
-            sets += s
-            loose += a
-            continue
-        for f in api.read_paths([p]):
-            files.append(f)
-            if is_dataset_name(f.name):
-                sets.extend(read_dataset(f))
-            else:
-                loose.append(f)
-    if sets and loose:
-        raise OptionsError("give either dataset files (.json/.jsonl) or article files, not both at once")
-    return sets, loose, files
-
-
-def _render_many(results: list[tuple[str, Summary]], fmt: str) -> str:
-    if len(results) == 1:
-        return render.render(results[0][1], fmt)
-    if fmt == "json":
-        import json
-
-        return "".join(json.dumps({"id": cid, **render.to_dict(s)}, ensure_ascii=False) + "\n" for cid, s in results)
-    head = "# {}\n\n" if fmt == "md" else "=== {} ===\n"
-    return "\n".join(head.format(cid) + render.render(s, fmt) for cid, s in results)
+from .inputs import date_option, emit, notes, read_inputs, render_many
 
 
 @cli.command()
@@ -81,7 +29,8 @@ def summarize(
 ) -> None:
     """Summarize the articles in PATHS (.txt, .md, .html, .json/.jsonl, directories, or - for stdin).
 
-    Every sentence is marked with the sources that carry it, like [1][3].
+    Every sentence is marked with the sources that carry it, like [1][3]. PATH@YYYY-MM-DD gives one
+    file its publication date.
     """
     from .. import methods
 
@@ -90,31 +39,26 @@ def summarize(
             click.echo(f"{name:10} {methods.get(name).description}")
         return
     options = SummarizeOptions(words=words, method=method)
-    if date is not None:
-        api.with_date([], date)  # an impossible date fails before any work, with or without --analysis
-    if sample:
-        paths = paths + tuple(str(p) for p in api.sample_paths())
-    if not paths:
-        raise OptionsError("no input: give article files, a directory, - for stdin, or --sample")
-    sets, loose, files = gather(paths)
-    results: list[tuple[str, Summary]] = []
-    if loose:
-        results.append(("articles", api.summarize(loose, options=options)))
-    # Many clusters take a while: show progress on a terminal, stay silent in pipes and logs.
-    show = len(sets) > 1 and sys.stderr.isatty()
-    with click.progressbar(sets, label="Summarizing", file=sys.stderr, hidden=not show) as bar:
-        for ds in bar:
-            results.append((ds.id, api.summarize_documents(ds, options)))
-    for _, s in results:
-        for note in s.notes:
-            click.echo(f"storyline: note: {note}", err=True)
-    if with_analysis:
-        from .analyze import analyses_of, with_summaries
+    inputs = read_inputs(paths, sample=sample, date=date)
+    results = [(cid, api.summarize_cluster(c, options)) for cid, c in inputs.clusters]
+    notes([n for _, s in results for n in s.notes])
+    if not with_analysis:
+        emit(render_many(results, fmt, render.render, render.to_dict), output, inputs)
+        return
+    from ..analysis import analyze_cluster
+    from ..analysis import render as arender
 
-        text = with_summaries(results, analyses_of(sets, loose, date), fmt)
-    else:
-        text = _render_many(results, fmt)
-    if output:
-        write_atomic(output, text, protect=files)
-    else:
-        click.echo(text, nl=False)
+    both = [(cid, (s, analyze_cluster(c))) for (cid, s), (_, c) in zip(results, inputs.clusters, strict=True)]
+
+    def one(pair: tuple[Any, Any], f: str) -> str:
+        summary, analysis = pair
+        if f == "json":
+            import json
+
+            return json.dumps(combined(pair), ensure_ascii=False, indent=2)
+        return render.render(summary, f) + "\n" + arender.render(analysis, f)
+
+    def combined(pair: tuple[Summary, Any]) -> dict[str, Any]:
+        return {**render.to_dict(pair[0]), "analysis": arender.to_dict(pair[1])}
+
+    emit(render_many(both, fmt, one, combined), output, inputs)
