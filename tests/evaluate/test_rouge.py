@@ -92,3 +92,31 @@ def test_without_lsum_the_other_metrics_are_unchanged() -> None:
     fast = score_summary("the cat sat on the mat. A dog.", ["the cat lay on the mat"], 100, lsum=False)
     assert np.isnan(fast.pop("rougeLsum"))
     assert fast == {k: v for k, v in full.items() if k != "rougeLsum"}
+
+
+def _textbook_lcs_table(ref: list[str], can: list[str]) -> list[list[int]]:
+    t = [[0] * (len(can) + 1) for _ in range(len(ref) + 1)]
+    for i in range(1, len(ref) + 1):
+        for j in range(1, len(can) + 1):
+            t[i][j] = t[i - 1][j - 1] + 1 if ref[i - 1] == can[j - 1] else max(t[i - 1][j], t[i][j - 1])
+    return t
+
+
+def test_fast_lcs_table_equals_the_textbook_table() -> None:
+    import random
+
+    from storyline.evaluate.rouge import _lcs_table
+
+    rng = random.Random(0)
+    for _ in range(300):
+        ref = [rng.choice("abcde") for _ in range(rng.randint(0, 12))]
+        can = [rng.choice("abcdef") for _ in range(rng.randint(0, 12))]
+        assert _lcs_table(ref, can) == _textbook_lcs_table(ref, can)
+
+
+def test_rougelsum_hand_computed_over_two_sentences() -> None:
+    # reference sentences: "a b c" / "d e"; summary: "a c x" / "d"; union LCS hits: a, c, d = 3;
+    # recall 3/5, precision 3/4.
+    s = score_summary("Alpha gamma xray. Delta.", ["Alpha beta gamma. Delta echo."], 100)
+    r, p = 3 / 5, 3 / 4
+    assert s["rougeLsum"] == pytest.approx(2 * p * r / (p + r))

@@ -64,10 +64,40 @@ def tokenizer() -> RougeTokenizer:
     return RougeTokenizer()
 
 
+def _lcs_table(ref: Sequence[str], can: Sequence[str]) -> list[list[int]]:
+    """The same table as rouge_score's ``_lcs_table`` (so the same LCS is read out of it), built faster:
+    a row whose reference token is absent from the candidate equals the row above (rows never decrease
+    left to right), and the inner loop avoids ``max()`` and double indexing. ROUGE-Lsum's table is most
+    of the cost of scoring a 300-word summary."""
+    cols = len(can)
+    present = set(can)
+    prev = [0] * (cols + 1)
+    table = [prev]
+    for r in ref:
+        if r not in present:
+            cur = prev[:]
+        else:
+            cur = [0] * (cols + 1)
+            left = 0
+            for j, c in enumerate(can, 1):
+                if r == c:
+                    left = prev[j - 1] + 1
+                else:
+                    up = prev[j]
+                    if up > left:
+                        left = up
+                cur[j] = left
+        table.append(cur)
+        prev = cur
+    return table
+
+
 @lru_cache(maxsize=1)
 def scorer():  # type: ignore[no-untyped-def]
     from rouge_score import rouge_scorer
 
+    # rouge-score is pinned (0.1.2): swap in the equivalent, faster table (tests compare the two).
+    rouge_scorer._lcs_table = _lcs_table
     return rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], tokenizer=tokenizer())
 
 
