@@ -30,7 +30,8 @@ def test_results_markdown_has_one_table_per_saved_dataset(tmp_path: Path) -> Non
     }
     (tmp_path / "duc2003.json").write_text(json.dumps(d), encoding="utf-8")
     md = bench.results_markdown(tmp_path)
-    assert md.count("\n| method |") == 1
+    assert md.count("\n| method |") == 2  # the cross-dataset summary, then the dataset's own table
+    assert "| lead | 30.00 / 8.00 |" in md
     assert "`storyline eval x --words 100` — 2026-01-01 00:00 UTC" in md
     assert "| lead | 30.00 [1.0, 2.0]" in md
     assert "![duc2003](duc2003.png)" in md

@@ -2,6 +2,7 @@
 registry method against every sumy peer and the oracle.
 
     python -m storyline.evaluate.bench [--data ../shared/data] [--out benchmarks] [--jobs 2] [--only duc2003]
+    python -m storyline.evaluate.bench --summary    # the cross-dataset R1/R2 table of the saved results
 
 Writes ``<out>/<name>.json`` and ``<out>/<name>.png`` per dataset, then ``<out>/results.md`` rebuilt from
 every JSON present (so re-running one dataset with ``--only`` keeps the others' tables).
@@ -50,6 +51,34 @@ def command_for(b: BenchSet, data: str, out: str, seed: int, jobs: int, methods:
     )
 
 
+def _saved(out: Path) -> list[tuple[BenchSet, dict]]:
+    return [
+        (b, json.loads((out / f"{b.name}.json").read_text(encoding="utf-8")))
+        for b in SUITE
+        if (out / f"{b.name}.json").is_file()
+    ]
+
+
+def summary_table(out: Path) -> str:
+    """One row per method, one column per saved dataset: ROUGE-1 / ROUGE-2 F1 (×100)."""
+    saved = _saved(out)
+    if not saved:
+        return ""
+    order: list[str] = []
+    for _, d in saved:
+        order.extend(r["method"] for r in d["results"] if r["method"] not in order)
+    head = "| method | " + " | ".join(f"{b.name} ({d['words']} w)" for b, d in saved) + " |\n"
+    head += "|---" * (len(saved) + 1) + "|\n"
+    rows = []
+    for m in order:
+        cells = []
+        for _, d in saved:
+            r = next((r for r in d["results"] if r["method"] == m), None)
+            cells.append(f"{r['rouge1']:.2f} / {r['rouge2']:.2f}" if r else "—")
+        rows.append(f"| {m} | " + " | ".join(cells) + " |\n")
+    return head + "".join(rows)
+
+
 def results_markdown(out: Path) -> str:
     parts = [
         "# Benchmarks\n\n",
@@ -57,11 +86,10 @@ def results_markdown(out: Path) -> str:
         "`storyline eval` command and when it ran. Scores are ROUGE F1 ×100 with seeded bootstrap 95% "
         "intervals; every output, the oracle's included, is cut to the same word budget.\n",
     ]
-    for b in SUITE:
-        f = out / f"{b.name}.json"
-        if not f.is_file():
-            continue
-        d = json.loads(f.read_text(encoding="utf-8"))
+    summary = summary_table(out)
+    if summary:
+        parts.append("\n## Summary: ROUGE-1 / ROUGE-2 F1\n\n" + summary)
+    for b, d in _saved(out):
         parts.append(f"\n## {b.title or b.name}\n\n")
         parts.append(f"`{d.get('command', '')}` — {d.get('date', '')}, wall {d.get('wall_seconds', 0):.0f} s, "
                      f"`{d.get('ids_sha256', '')[:12]}` (sha256 of the cluster ids)\n\n")
@@ -78,7 +106,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--methods", default="all")
     ap.add_argument("--only", default="", help="comma-separated dataset names: " + ", ".join(b.name for b in SUITE))
+    ap.add_argument("--summary", action="store_true", help="print the cross-dataset R1/R2 table of saved results")
+    ap.add_argument("--rebuild", action="store_true", help="only rewrite results.md from the saved JSON files")
     args = ap.parse_args(argv)
+    if args.summary:
+        print(summary_table(Path(args.out)), end="")
+        return 0
+    if args.rebuild:
+        write_atomic(Path(args.out) / "results.md", results_markdown(Path(args.out)))
+        return 0
     data, out = Path(args.data), Path(args.out)
     if not data.is_dir():
         print(f"bench: skipped: {data} is absent (the evaluation data lives in ../shared/data)", file=sys.stderr)
