@@ -6,10 +6,8 @@ analysis never tokenise the same text twice.
 
 from __future__ import annotations
 
-import math
 import re
 import weakref
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -42,9 +40,16 @@ def stem(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _stemmer():  # type: ignore[no-untyped-def]
-    import snowballstemmer
+    """The Porter2 (Snowball English) stemmer: PyStemmer's C build when installed (~20x faster, the
+    same algorithm; it differed on 10 of 16,411 dev words), else the pure-Python snowballstemmer."""
+    try:
+        import Stemmer
 
-    return snowballstemmer.stemmer("english")
+        return Stemmer.Stemmer("english")
+    except ImportError:
+        import snowballstemmer
+
+        return snowballstemmer.stemmer("english")
 
 
 def words(text: str) -> list[str]:
@@ -90,7 +95,12 @@ class ClusterVectors:
         full matrix has not been built (a fast method need never build it)."""
         if self._sim is not None:
             return self._sim[i]
-        row = (self.matrix @ self.matrix[i].T).toarray().ravel()
+        # sparse matrix times a dense vector: one C loop, none of the sparse-times-sparse set-up cost
+        m = self.matrix
+        a, b = m.indptr[i], m.indptr[i + 1]
+        dense = np.zeros(m.shape[1])
+        dense[m.indices[a:b]] = m.data[a:b]
+        row = np.asarray(m @ dense, dtype=np.float64)
         return np.clip(row, 0.0, 1.0, out=row)
 
     def vectorize(self, texts: Sequence[str]) -> sparse.csr_matrix:
@@ -99,18 +109,16 @@ class ClusterVectors:
 
 
 def _tfidf_rows(terms: Sequence[Sequence[str]], vocab: dict[str, int], idf: np.ndarray) -> sparse.csr_matrix:
-    rows, cols, vals = [], [], []
-    for i, ts in enumerate(terms):
-        for t, n in Counter(ts).items():
-            j = vocab.get(t)
-            if j is not None:
-                rows.append(i)
-                cols.append(j)
-                vals.append((1.0 + math.log(n)) * idf[j])
-    m = sparse.csr_matrix((vals, (rows, cols)), shape=(len(terms), len(vocab)), dtype=np.float64)
-    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    """Rows of (1 + log tf) * idf, L2-normalised; counted with numpy rather than a Counter per row."""
+    width = len(vocab)
+    rows = np.fromiter((i for i, ts in enumerate(terms) for t in ts if t in vocab), dtype=np.int64)
+    cols = np.fromiter((vocab[t] for ts in terms for t in ts if t in vocab), dtype=np.int64)
+    cells, tf = np.unique(rows * max(1, width) + cols, return_counts=True)
+    r, c = np.divmod(cells, max(1, width))
+    vals = (1.0 + np.log(tf)) * idf[c] if cells.size else np.zeros(0)
+    norms = np.sqrt(np.bincount(r, weights=vals * vals, minlength=len(terms)))
     norms[norms == 0] = 1.0
-    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
+    return sparse.csr_matrix((vals / norms[r], (r, c)), shape=(len(terms), width), dtype=np.float64)
 
 
 def build_vectors(cluster: Cluster) -> ClusterVectors:

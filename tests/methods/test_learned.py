@@ -13,8 +13,11 @@ from storyline.methods.learned import Tree, TreeEnsemble, from_lightgbm_dump
 def test_hand_built_tree() -> None:
     # x0 <= 1 ? (x1 <= 0 ? 10 : 20) : 30
     tree = Tree(
-        feature=np.array([0, 1]), threshold=np.array([1.0, 0.0]),
-        left=np.array([1, ~0]), right=np.array([~2, ~1]), leaf=np.array([10.0, 20.0, 30.0]),
+        feature=np.array([0, 1]),
+        threshold=np.array([1.0, 0.0]),
+        left=np.array([1, ~0]),
+        right=np.array([~2, ~1]),
+        leaf=np.array([10.0, 20.0, 30.0]),
     )
     model = TreeEnsemble(("a", "b"), (tree,), base=0.5)
     x = np.array([[0.0, -1.0], [1.0, 1.0], [2.0, 0.0]])
@@ -35,3 +38,40 @@ def test_matches_lightgbm() -> None:
     ours = from_lightgbm_dump(booster.dump_model())
     test = rng.normal(size=(100, 4))
     assert np.allclose(ours.predict(test), booster.predict(test), atol=1e-6)
+
+
+def _random_tree(rng: np.random.Generator, leaves: int, n_features: int) -> Tree:
+    """A random binary tree with ``leaves`` leaves, in the flat format (children < 0 are leaves)."""
+    feature: list[int] = []
+    threshold: list[float] = []
+    left: list[int] = []
+    right: list[int] = []
+    values: list[float] = []
+
+    def grow(k: int) -> int:
+        if k == 1:
+            values.append(float(rng.normal()))
+            return ~(len(values) - 1)
+        node = len(feature)
+        feature.append(int(rng.integers(n_features)))
+        threshold.append(float(rng.normal()))
+        left.append(0)
+        right.append(0)
+        cut = int(rng.integers(1, k))
+        left[node] = grow(cut)
+        right[node] = grow(k - cut)
+        return node
+
+    grow(leaves)
+    return Tree(np.array(feature), np.array(threshold), np.array(left), np.array(right), np.array(values))
+
+
+@pytest.mark.parametrize("leaves", [2, 31, 64, 65])
+def test_bit_vector_evaluation_matches_the_walk(leaves: int) -> None:
+    rng = np.random.default_rng(leaves)
+    trees = tuple(_random_tree(rng, leaves, 5) for _ in range(12))
+    single = Tree(*(np.zeros(0, dtype=np.int64),) * 4, np.array([0.25]))
+    model = TreeEnsemble(tuple("abcde"), (*trees, single), base=1.0)
+    x = rng.normal(size=(700, 5))  # more rows than one evaluation block
+    x[:10, 0] = trees[0].threshold[0]  # ties go left in both
+    assert np.allclose(model.predict(x), model.predict_walk(x), rtol=0, atol=1e-12)

@@ -1,6 +1,6 @@
 """Train the default method's sentence scorer from the Multi-News training split.
 
-    python -m storyline.learn.train [--data ../shared/data] [--clusters 4000] [--seed 2019]
+    python -m storyline.learn.train [--data ../shared/data] [--clusters 12000] [--seed 2019]
 
 Each sentence of a seeded sample of training clusters (Fabbri et al., 2019, "Multi-News") gets the
 features of :mod:`storyline.methods.features` and a target: how much of the sentence is in the
@@ -130,7 +130,7 @@ def fit(x: np.ndarray, y: np.ndarray, rounds: int = ROUNDS, seed: int = 2019) ->
     return booster.dump_model()
 
 
-def train(data: Path, out: Path, *, clusters: int = 4000, seed: int = 2019, rounds: int = ROUNDS) -> dict:
+def train(data: Path, out: Path, *, clusters: int = 12000, seed: int = 2019, rounds: int = ROUNDS) -> dict:
     """Rebuild the shipped scorer; returns its metadata."""
     from ..files import write_atomic
     from ..methods.learned import from_lightgbm_dump
@@ -166,7 +166,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m storyline.learn.train", description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=Path("../shared/data"))
     ap.add_argument("--out", type=Path, default=default_model_path())
-    ap.add_argument("--clusters", type=int, default=4000)
+    ap.add_argument("--clusters", type=int, default=12000)
     ap.add_argument("--seed", type=int, default=2019)
     ap.add_argument("--rounds", type=int, default=ROUNDS)
     args = ap.parse_args(argv)

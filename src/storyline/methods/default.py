@@ -3,8 +3,10 @@
 The scores come from a learned model (:mod:`storyline.methods.learned`): gradient-boosted trees over
 position, centrality, graph degree, cross-article support and concept (word and bigram) article
 frequency (:mod:`storyline.methods.features`), trained to predict each sentence's ROUGE overlap with
-reference summaries of the Multi-News training split. When the shipped model cannot be loaded, the
-hand-weighted blend below takes over (and a warning is logged).
+reference summaries of the Multi-News training split. The sentences are then chosen by concept coverage
+(:mod:`storyline.methods.coverage`: Gillick & Favre, 2009; Lin & Bilmes, 2010): widely reported bigrams
+count once, plus the learned score of each sentence, greedily per word under the budget. When the shipped
+model cannot be loaded, the hand-weighted blend below takes over (and a warning is logged).
 
 The blend: a sentence matters when several articles carry its content (cross-article support), when it is central
 to the cluster (cosine to the centroid), and when it comes early in its article (news is written top
@@ -18,8 +20,9 @@ from __future__ import annotations
 import numpy as np
 
 from ..model import Cluster, Sentence
-from ..represent import ClusterVectors
+from ..represent import ClusterVectors, vectors
 from .base import SelectionPolicy, Selector
+from .coverage import CoveragePolicy, coverage_fill
 from .features import sentence_features
 from .learned import load_model
 
@@ -79,10 +82,15 @@ class Default(Selector):
     weights = (0.45, 0.25, 0.30)  # support, centrality, position: the fallback blend
     model_path: str | None = None  # None: the model shipped in the package
 
+    coverage: CoveragePolicy | None = CoveragePolicy(quality=3.0, redundancy=0.45)  # None: plain greedy fill
+
     def select(self, cluster: Cluster, budget: int) -> list[Sentence]:
         if load_model(self.model_path) is None:  # the fallback keeps the policy it was tuned with
             return Blend().select(cluster, budget)
-        return super().select(cluster, budget)
+        if self.coverage is None or not cluster.sentences or budget <= 0:
+            return super().select(cluster, budget)
+        vecs = vectors(cluster)
+        return coverage_fill(cluster, vecs, self.score(cluster, vecs), budget, self.coverage)
 
     def score(self, cluster: Cluster, vecs: ClusterVectors) -> np.ndarray:
         model = load_model(self.model_path)

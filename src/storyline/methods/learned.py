@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -40,6 +40,63 @@ class Tree:
 
 
 @dataclass(frozen=True, slots=True, eq=False)
+class _Packed:
+    """All trees' internal nodes side by side, for the bit-vector evaluation of QuickScorer (Lucchese et
+    al., 2015, "QuickScorer: a fast algorithm to rank documents with additive ensembles of regression
+    trees"): each node carries the mask of the leaves that become unreachable when its test fails (the
+    leaves of its left subtree); a row's exit leaf in a tree is the lowest bit left after AND-ing the masks
+    of the tree's failed tests. Leaves are numbered left to right, so bit ``k`` is leaf ``k``."""
+
+    feature: np.ndarray  # (nodes,)
+    threshold: np.ndarray  # (nodes,)
+    mask: np.ndarray  # (nodes,) uint64
+    starts: np.ndarray  # first node of each tree with internal nodes
+    leaves: np.ndarray  # (trees, max_leaves) leaf values, zero padded
+    constant: float  # the sum of the single-leaf trees
+
+
+def _pack(trees: tuple[Tree, ...]) -> _Packed | None:
+    split = [t for t in trees if t.feature.size]
+    if any(t.leaf.size > 64 for t in split):  # more leaves than bits: use the node-by-node walk
+        return None
+    feature: list[np.ndarray] = []
+    threshold: list[np.ndarray] = []
+    mask: list[np.ndarray] = []
+    starts: list[int] = []
+    leaves = np.zeros((len(split), max((int(t.leaf.size) for t in split), default=1)))
+    for k, t in enumerate(split):
+        starts.append(sum(len(f) for f in feature))
+        below = np.zeros(t.feature.size, dtype=np.uint64)
+
+        def fill(node: int, t: Tree = t, below: np.ndarray = below) -> int:
+            """Bits of the leaves under ``node`` (a leaf is ``~index``); records each node's left mask."""
+            if node < 0:
+                return 1 << (~node)
+            left = fill(int(t.left[node]))
+            below[node] = np.uint64(left)
+            return left | fill(int(t.right[node]))
+
+        fill(0)
+        feature.append(t.feature)
+        threshold.append(t.threshold)
+        mask.append(~below)  # a failed test keeps every leaf but those of its left subtree
+        leaves[k, : t.leaf.size] = t.leaf
+    constant = float(sum(t.leaf[0] for t in trees if not t.feature.size))
+    if not split:
+        return _Packed(
+            np.zeros(0, np.int64), np.zeros(0), np.zeros(0, np.uint64), np.zeros(0, np.int64), leaves, constant
+        )
+    return _Packed(
+        np.concatenate(feature),
+        np.concatenate(threshold),
+        np.concatenate(mask),
+        np.asarray(starts, np.int64),
+        leaves,
+        constant,
+    )
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class TreeEnsemble:
     """A sum of regression trees over named features."""
 
@@ -47,11 +104,34 @@ class TreeEnsemble:
     trees: tuple[Tree, ...]
     base: float = 0.0
     meta: dict | None = None
+    _packed: _Packed | None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_packed", _pack(self.trees))
 
     def predict(self, x: np.ndarray) -> np.ndarray:
         x = np.asarray(x, dtype=np.float64)
         if x.ndim != 2 or x.shape[1] != len(self.features):
             raise ValueError(f"expected {len(self.features)} feature columns, got shape {x.shape}")
+        if self._packed is None:
+            return self.predict_walk(x)
+        p = self._packed
+        out = np.full(x.shape[0], self.base + p.constant)
+        if not p.starts.size:
+            return out
+        ones = np.uint64(0xFFFFFFFFFFFFFFFF)
+        cols = np.arange(p.starts.size)
+        for a in range(0, x.shape[0], 256):  # rows in blocks: the (rows x nodes) arrays stay small
+            failed = x[a : a + 256, p.feature] > p.threshold
+            alive = np.bitwise_and.reduceat(np.where(failed, p.mask, ones), p.starts, axis=1)
+            lowest = alive & (~alive + np.uint64(1))  # the lowest set bit
+            leaf = np.log2(lowest.astype(np.float64)).astype(np.int64)  # exact: a power of two
+            out[a : a + 256] += p.leaves[cols, leaf].sum(axis=1)
+        return out
+
+    def predict_walk(self, x: np.ndarray) -> np.ndarray:
+        """The same sums, one tree and one level at a time (the reference for ``predict``)."""
+        x = np.asarray(x, dtype=np.float64)
         n = x.shape[0]
         out = np.full(n, self.base)
         rows = np.arange(n)

@@ -1,0 +1,82 @@
+"""Concept-coverage selection: hand-computed concept weights, the budget, and that a covered concept
+stops paying."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from storyline.api import load_articles, make_cluster
+from storyline.methods.coverage import CoveragePolicy, concepts, coverage_fill
+from storyline.represent import bigrams, vectors
+
+TEXTS = [
+    "Storm winds toppled the harbour crane in Port Avery on Tuesday morning. "
+    "Dock workers cleared broken glass from the ferry terminal for hours.",
+    "The harbour crane in Port Avery fell during storm winds on Tuesday. "
+    "Fishing boats stayed tied up along the northern quay all week.",
+    "Port Avery lost its harbour crane to storm winds early on Tuesday. "
+    "A local bakery handed out free bread to stranded ferry passengers.",
+]
+
+
+@pytest.fixture(scope="module")
+def cluster():  # type: ignore[no-untyped-def]
+    return make_cluster(load_articles(TEXTS))
+
+
+def test_concept_weights_are_article_shares(cluster) -> None:  # type: ignore[no-untyped-def]
+    vecs = vectors(cluster)
+    matrix, weight = concepts(cluster, vecs, min_articles=2)
+    assert matrix.shape == (len(cluster.sentences), weight.size)
+    # "harbour crane" is a bigram of the first sentence of all three articles: weight 3/3
+    texts = [s.text for s in cluster.sentences]
+    first = texts.index(TEXTS[0].split(". ")[0] + ".")
+    grams = bigrams(vecs.terms[first])
+    assert ("harbour", "crane") in grams
+    row = matrix[first].toarray().ravel()
+    assert weight[row > 0].max() == pytest.approx(1.0)
+    # a sentence found in one article only carries no weighted concept
+    bakery = next(i for i, t in enumerate(texts) if "bakery" in t)
+    assert weight[matrix[bakery].toarray().ravel() > 0].sum() == 0.0
+    # with min_articles=1 every bigram counts, at 1/3 for one article
+    _, all_weights = concepts(cluster, vecs, min_articles=1)
+    assert all_weights.min() == pytest.approx(1 / 3)
+
+
+def test_covered_concepts_stop_paying(cluster) -> None:  # type: ignore[no-untyped-def]
+    vecs = vectors(cluster)
+    # coverage alone, no redundancy cap: after one crane sentence, the other two have little left to add,
+    # so the second pick is not another crane sentence
+    policy = CoveragePolicy(quality=0.0, redundancy=1.0, order="rank")
+    chosen = coverage_fill(cluster, vecs, np.zeros(len(cluster.sentences)), 20, policy)
+    assert len(chosen) >= 1
+    assert "crane" in chosen[0].text
+    if len(chosen) > 1:
+        assert "crane" not in chosen[1].text
+
+
+def test_quality_follows_the_scores_when_it_dominates(cluster) -> None:  # type: ignore[no-untyped-def]
+    vecs = vectors(cluster)
+    texts = [s.text for s in cluster.sentences]
+    scores = np.zeros(len(texts))
+    bakery = next(i for i, t in enumerate(texts) if "bakery" in t)
+    scores[bakery] = 1.0
+    chosen = coverage_fill(cluster, vecs, scores, 15, CoveragePolicy(quality=1000.0, order="rank"))
+    assert chosen[0].text == texts[bakery]
+
+
+@pytest.mark.parametrize("budget", [0, 5, 12, 30, 200])
+def test_within_budget_unique_and_from_the_input(cluster, budget: int) -> None:  # type: ignore[no-untyped-def]
+    vecs = vectors(cluster)
+    chosen = coverage_fill(cluster, vecs, np.ones(len(cluster.sentences)), budget, CoveragePolicy())
+    assert sum(s.words for s in chosen) <= budget
+    assert len(set(chosen)) == len(chosen)
+    assert all(s in set(cluster.sentences) for s in chosen)
+
+
+def test_policy_is_validated() -> None:
+    with pytest.raises(ValueError):
+        CoveragePolicy(quality=-1.0)
+    with pytest.raises(ValueError):
+        CoveragePolicy(min_articles=0)
