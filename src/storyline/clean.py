@@ -21,6 +21,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .model import Article, count_words
 
@@ -88,7 +89,9 @@ def normalise_text(text: str) -> str:
     return text.translate(drop) if drop else text
 
 
+@lru_cache(maxsize=65_536)
 def _key(line: str) -> str:
+    # cached: each line is keyed two or three times while cleaning (clutter, furniture, credit checks)
     return " ".join(line.lower().translate(_QUOTE_FOLD).split())
 
 

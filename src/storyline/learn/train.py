@@ -1,6 +1,7 @@
 """Train the default method's sentence scorer from the Multi-News training split.
 
     python -m storyline.learn.train [--data ../shared/data] [--clusters 12000] [--seed 2019]
+        [--table features.npz] [--ablate support|position|concepts] [--out model.json]
 
 Each sentence of a seeded sample of training clusters (Fabbri et al., 2019, "Multi-News") gets the
 features of :mod:`storyline.methods.features` and a target: how much of the sentence is in the
@@ -29,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..errors import InputNotFoundError, ModelUnavailableError
+from ..errors import InputNotFoundError, ModelUnavailableError, OptionsError
 
 log = logging.getLogger(__name__)
 
@@ -130,16 +131,59 @@ def fit(x: np.ndarray, y: np.ndarray, rounds: int = ROUNDS, seed: int = 2019) ->
     return booster.dump_model()
 
 
-def train(data: Path, out: Path, *, clusters: int = 12000, seed: int = 2019, rounds: int = ROUNDS) -> dict:
-    """Rebuild the shipped scorer; returns its metadata."""
+# Feature groups that ``--ablate`` blanks (set to 0, so no tree can split on them), for the ablation table.
+ABLATIONS = {
+    "support": ("support", "support_pct", "support_articles", "best_other", "lead_sim"),
+    "position": ("index", "inv_sqrt_index", "article_rank", "lead_sim"),
+    "concepts": ("term_mass", "term_mass_pct", "bigram_mass", "bigram_sum", "bigram_pct"),
+}
+
+
+def load_or_build_table(
+    path: Path, clusters: int, seed: int, table: Path | None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The training table, read from ``table`` when it holds one for the same sample, else built (and
+    saved there when ``table`` is given): feature extraction is most of the training time."""
+    key = np.array([clusters, seed])
+    if table is not None and table.exists():
+        with np.load(table) as saved:
+            if np.array_equal(saved["key"], key):
+                log.info("features from %s", table)
+                return saved["x"], saved["y"], saved["g"]
+    x, y, g = build_table(sample_lines(path, clusters, seed))
+    if table is not None:
+        with open(table, "wb") as fh:
+            np.savez(fh, x=x, y=y, g=g, key=key)
+    return x, y, g
+
+
+def train(
+    data: Path,
+    out: Path,
+    *,
+    clusters: int = 12000,
+    seed: int = 2019,
+    rounds: int = ROUNDS,
+    table: Path | None = None,
+    ablate: Sequence[str] = (),
+) -> dict:
+    """Rebuild the shipped scorer (or an ablated one); returns its metadata."""
     from ..files import write_atomic
+    from ..methods.features import FEATURE_NAMES
     from ..methods.learned import from_lightgbm_dump
 
     path = Path(data) / TRAIN_FILE
     if not path.exists():
         raise InputNotFoundError(f"{path}: training data not found (expected ../shared/data)")
+    unknown = [a for a in ablate if a not in ABLATIONS]
+    if unknown:
+        raise OptionsError(f"unknown ablation {unknown[0]!r}; choose from: {', '.join(ABLATIONS)}")
     t0 = time.perf_counter()
-    x, y, g = build_table(sample_lines(path, clusters, seed))
+    x, y, g = load_or_build_table(path, clusters, seed, table)
+    blank = sorted({FEATURE_NAMES.index(f) for a in ablate for f in ABLATIONS[a]})
+    if blank:
+        x = x.copy()
+        x[:, blank] = 0.0
     t1 = time.perf_counter()
     dump = fit(x, y, rounds, seed)
     t2 = time.perf_counter()
@@ -153,6 +197,8 @@ def train(data: Path, out: Path, *, clusters: int = 12000, seed: int = 2019, rou
         "seconds_features": round(t1 - t0, 1),
         "seconds_fit": round(t2 - t1, 1),
     }
+    if ablate:
+        meta["ablated"] = sorted(ablate)
     model = from_lightgbm_dump(dump, meta)
     write_atomic(out, json.dumps(model.to_json(), separators=(",", ":")))
     log.info("wrote %s (%d trees, %d sentences) in %.0f s", out, len(model.trees), len(y), t2 - t0)
@@ -169,10 +215,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--clusters", type=int, default=12000)
     ap.add_argument("--seed", type=int, default=2019)
     ap.add_argument("--rounds", type=int, default=ROUNDS)
+    ap.add_argument("--table", type=Path, help="cache of the feature table (.npz): read if it matches, else written")
+    ap.add_argument("--ablate", action="append", default=[], choices=sorted(ABLATIONS), help="blank a feature group")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     try:
-        meta = train(args.data, args.out, clusters=args.clusters, seed=args.seed, rounds=args.rounds)
+        meta = train(
+            args.data,
+            args.out,
+            clusters=args.clusters,
+            seed=args.seed,
+            rounds=args.rounds,
+            table=args.table,
+            ablate=args.ablate,
+        )
     except StorylineError as exc:
         log.error("%s", exc)
         return 1

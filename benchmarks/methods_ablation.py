@@ -1,0 +1,92 @@
+"""Ablation of the default method: the full method, then one ingredient taken away at a time.
+
+    .venv/bin/python benchmarks/methods_ablation.py original --models-dir /tmp/ablation
+    .venv/bin/python benchmarks/methods_ablation.py val --n 300 --models-dir /tmp/ablation
+
+The feature-group variants need scorers trained without that group, made once with
+``python -m storyline.learn.train --table /tmp/features.npz --ablate GROUP --out DIR/no-GROUP.json`` for
+GROUP in support, position, concepts (the table cache makes the second and later runs take seconds);
+a variant whose model file is missing is skipped. Scoring as in ``methods_dev.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from methods_dev import DATA, SETS, cut, score  # noqa: E402
+
+from storyline.api import load_articles, make_cluster  # noqa: E402
+from storyline.ingest import read_dataset  # noqa: E402
+from storyline.methods.base import dangling  # noqa: E402
+from storyline.methods.default import Default, blend  # noqa: E402
+from storyline.model import Cluster  # noqa: E402
+from storyline.represent import ClusterVectors  # noqa: E402
+
+
+class BlendScores(Default):
+    """Concept coverage over the hand-weighted blend's scores: the method without its model."""
+
+    def score(self, cluster: Cluster, vecs: ClusterVectors) -> np.ndarray:
+        return blend(cluster, vecs, self.weights)
+
+
+class DanglingPenalty(Default):
+    """The default with dangling openers' scores halved (the model already sees the flag)."""
+
+    def score(self, cluster: Cluster, vecs: ClusterVectors) -> np.ndarray:
+        s = super().score(cluster, vecs)
+        return s * np.array([0.5 if dangling(x) else 1.0 for x in cluster.sentences])
+
+
+def variants(models: Path | None) -> dict[str, Default]:
+    cov = Default.coverage
+    assert cov is not None
+    out: dict[str, Default] = {"default (full)": Default()}
+    for group in ("support", "position", "concepts"):
+        path = models / f"no-{group}.json" if models else None
+        if path and path.exists():
+            out[f"- {group} features"] = type(f"No{group}", (Default,), {"model_path": str(path)})()
+    out["- model (blend scores)"] = BlendScores()
+    out["- concept coverage (greedy)"] = type("NoCoverage", (Default,), {"coverage": None})()
+    out["- redundancy cap"] = type("NoRedundancy", (Default,), {"coverage": replace(cov, redundancy=1.0)})()
+    out["+ dangling penalty 0.5"] = DanglingPenalty()
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("dataset", choices=SETS)
+    ap.add_argument("--n", type=int, default=0, help="seeded sample size (0: all)")
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--models-dir", type=Path, help="folder with no-support.json, no-position.json, ...")
+    args = ap.parse_args()
+    rel, budget = SETS[args.dataset]
+    docs = list(read_dataset(DATA / rel, need_summaries=True))
+    if args.n and args.n < len(docs):
+        docs = random.Random(args.seed).sample(docs, args.n)
+    clusters = [(make_cluster(load_articles(d.articles, strict=False)), d.summaries) for d in docs]
+    print(f"{args.dataset}: {len(clusters)} clusters, {budget} words", file=sys.stderr)
+    print(f"{'variant':30s} {'R1':>6s} {'R2':>6s} {'RLs':>6s} {'R2rec':>6s}")
+    for name, method in variants(args.models_dir).items():
+        totals: dict[str, float] = {}
+        for cluster, refs in clusters:
+            summary = cut([s.text for s in method.select(cluster, budget)], budget)
+            for k, v in score(summary, refs).items():
+                totals[k] = totals.get(k, 0.0) + v / len(clusters)
+        print(
+            f"{name:30s} {totals['rouge1_f']:6.2f} {totals['rouge2_f']:6.2f} {totals['rougeLsum_f']:6.2f} "
+            f"{totals['rouge2_r']:6.2f}",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()

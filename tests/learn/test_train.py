@@ -1,0 +1,96 @@
+"""Training the scorer on a tiny synthetic corpus: the target, the table cache, ablations, determinism."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+
+import numpy as np
+import pytest
+
+from storyline.errors import OptionsError
+from storyline.learn.train import ABLATIONS, TRAIN_FILE, sentence_gains, train
+from storyline.methods.features import FEATURE_NAMES
+from storyline.methods.learned import load_model
+
+pytest.importorskip("lightgbm")
+pytest.importorskip("nltk")
+
+PLACES = ["Brackley", "Tunmore", "Ashgrove", "Pellham", "Corrin"]
+EVENTS = ["a warehouse fire", "a flooded tunnel", "a power cut", "a bridge collapse", "a water leak"]
+FILLER = [
+    "Local shops said business was slow all week.",
+    "A school concert went ahead as planned in the evening.",
+    "The weather is expected to stay mild through the weekend.",
+    "Volunteers painted the community hall on Saturday morning.",
+]
+
+
+def _cluster(rng: random.Random) -> dict:
+    place, event = rng.choice(PLACES), rng.choice(EVENTS)
+    lead = f"Officials in {place} said {event} closed the town centre on Monday."
+    docs = []
+    for k in range(3):
+        body = [lead if k == 0 else f"On Monday {event} closed the centre of {place}, officials said."]
+        body += rng.sample(FILLER, 3)
+        docs.append(" ".join(body))
+    return {"id": f"c{rng.random()}", "documents": docs, "summaries": [f"{event.capitalize()} shut {place} on Monday."]}
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory):  # type: ignore[no-untyped-def]
+    root = tmp_path_factory.mktemp("data")
+    path = root / TRAIN_FILE
+    path.parent.mkdir(parents=True)
+    rng = random.Random(5)
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        for _ in range(60):
+            fh.write(json.dumps(_cluster(rng)) + "\n")
+    return root
+
+
+def test_sentence_gains_hand_computed() -> None:
+    # 3 tokens, 2 in the reference; 2 bigrams, 1 in the reference: (2/3 + 1/2) / 2
+    gains = sentence_gains(["red fox ran", "blue sky"], "the red fox slept")
+    assert gains[0] == pytest.approx((2 / 3 + 1 / 2) / 2)
+    assert gains[1] == 0.0
+
+
+def test_train_writes_a_loadable_deterministic_model(data_dir, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    table = tmp_path / "features.npz"
+    a, b = tmp_path / "a.json", tmp_path / "b.json"
+    meta = train(data_dir, a, clusters=40, seed=3, rounds=20, table=table)
+    assert table.exists() and meta["clusters"] == 40
+    train(data_dir, b, clusters=40, seed=3, rounds=20, table=table)  # from the cached table
+    assert json.loads(a.read_text())["trees"] == json.loads(b.read_text())["trees"]
+    model = load_model(a)
+    assert model is not None and model.features == FEATURE_NAMES
+    assert any(t.feature.size for t in model.trees)  # it learned something from 40 clusters
+
+
+def test_ablation_never_splits_on_the_blanked_group(data_dir, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    table = tmp_path / "features.npz"
+    out = tmp_path / "no-position.json"
+    meta = train(data_dir, out, clusters=40, seed=3, rounds=20, table=table, ablate=["position"])
+    assert meta["ablated"] == ["position"]
+    model = load_model(out)
+    assert model is not None
+    blanked = {FEATURE_NAMES.index(f) for f in ABLATIONS["position"]}
+    used = {int(f) for t in model.trees for f in t.feature}
+    assert used and not used & blanked
+    train(data_dir, tmp_path / "full.json", clusters=40, seed=3, rounds=20, table=table)
+    full = load_model(tmp_path / "full.json")
+    assert full is not None
+    assert {int(f) for t in full.trees for f in t.feature} & blanked  # position matters in this corpus
+    with pytest.raises(OptionsError):
+        train(data_dir, tmp_path / "x.json", clusters=40, seed=3, rounds=5, table=table, ablate=["colour"])
+
+
+def test_table_cache_is_ignored_for_another_sample(data_dir, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    table = tmp_path / "features.npz"
+    train(data_dir, tmp_path / "a.json", clusters=40, seed=3, rounds=5, table=table)
+    meta = train(data_dir, tmp_path / "b.json", clusters=30, seed=3, rounds=5, table=table)
+    assert meta["clusters"] == 30
+    with np.load(table) as saved:
+        assert saved["key"].tolist() == [30, 3]
