@@ -107,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--methods", default="all")
     ap.add_argument("--only", default="", help="comma-separated dataset names: " + ", ".join(b.name for b in SUITE))
     ap.add_argument("--summary", action="store_true", help="print the cross-dataset R1/R2 table of saved results")
+    ap.add_argument("--no-memory", action="store_true",
+                    help="skip the peak-memory pass (most of the wall time on the large sets, from sumy's KL-Sum)")
     ap.add_argument("--rebuild", action="store_true", help="only rewrite results.md from the saved JSON files")
     args = ap.parse_args(argv)
     if args.summary:
@@ -138,7 +140,8 @@ def main(argv: list[str] | None = None) -> int:
         eval_set = load_eval_set(path, limit=b.limit, seed=args.seed)
         print(f"bench: {b.name}: {len(eval_set.clusters)} clusters × {len(names)} methods ...", file=sys.stderr)
         bar = _progress(len(eval_set.clusters))
-        ev = evaluate(eval_set, names, b.words, seed=args.seed, jobs=args.jobs, progress=bar)
+        ev = evaluate(eval_set, names, b.words, seed=args.seed, jobs=args.jobs, memory=not args.no_memory,
+                      progress=bar)
         wall = time.time() - t0
         extra = {
             "limit": b.limit,
