@@ -91,7 +91,8 @@ def results_markdown(out: Path) -> str:
         parts.append("\n## Summary: ROUGE-1 / ROUGE-2 F1\n\n" + summary)
     for b, d in _saved(out):
         parts.append(f"\n## {b.title or b.name}\n\n")
-        parts.append(f"`{d.get('command', '')}` — {d.get('date', '')}, wall {d.get('wall_seconds', 0):.0f} s, "
+        git = f", tree `{d['git']}`" if d.get("git") else ""
+        parts.append(f"`{d.get('command', '')}` — {d.get('date', '')}, wall {d.get('wall_seconds', 0):.0f} s{git}, "
                      f"`{d.get('ids_sha256', '')[:12]}` (sha256 of the cluster ids)\n\n")
         parts.append(report.markdown_table(d))
         parts.append(f"\n![{b.name}]({b.name}.png)\n")
@@ -149,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
             "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
             "wall_seconds": round(wall, 1),
             "jobs": args.jobs,
+            "git": _git_state(),
         }
         write_atomic(out / f"{b.name}.json", report.to_json(ev, extra=extra))
         write_atomic(out / f"{b.name}.png", report.plot(ev))
@@ -156,6 +158,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bench: {b.name}: done in {wall:.0f} s", file=sys.stderr)
     print(f"bench: all done in {time.time() - start:.0f} s; see {out / 'results.md'}", file=sys.stderr)
     return 0
+
+
+def _git_state() -> str:
+    """The commit the run measured (``-dirty``: with uncommitted changes in the tree)."""
+    import subprocess
+
+    try:
+        res = subprocess.run(["git", "describe", "--always", "--dirty"], capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+    return res.stdout.strip() or "unknown"
 
 
 def _progress(total: int):  # type: ignore[no-untyped-def]
