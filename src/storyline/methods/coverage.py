@@ -89,11 +89,14 @@ def coverage_fill(
     chosen: list[int] = []
     seen: set[str] = set()
     used = 0.0
+    # the (sentence, concept) pairs as plain arrays: a bincount per step costs far less than a scipy product
+    rows = np.repeat(np.arange(n), np.diff(matrix.indptr))
+    cols = matrix.indices
     while True:
         alive &= lengths <= budget - used
         if not alive.any():
             break
-        gain = matrix @ weight + own
+        gain = np.bincount(rows, weights=weight[cols], minlength=n) + own
         # ties go to the earlier sentence (argmax takes the first), as in greedy_fill
         i = int(np.argmax(np.where(alive, gain / np.maximum(lengths, 1.0), -np.inf)))
         alive[i] = False
