@@ -46,9 +46,11 @@ class CoveragePolicy:
             raise ValueError("min_articles must be >= 1")
 
 
-def concepts(cluster: Cluster, vecs: ClusterVectors, min_articles: int = 2) -> tuple[sparse.csr_matrix, np.ndarray]:
-    """(sentences x concepts) 0/1 matrix and the concept weights: the share of the cluster's articles
-    using each bigram, 0 below ``min_articles`` articles."""
+def concept_pairs(
+    cluster: Cluster, vecs: ClusterVectors, min_articles: int = 2
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The (sentence, concept) pairs as two index arrays, sentence-major, and the concept weights: the
+    share of the cluster's articles using each bigram, 0 below ``min_articles`` articles."""
     index: dict[tuple[str, str], int] = {}
     rows: list[int] = []
     cols: list[int] = []
@@ -62,13 +64,18 @@ def concepts(cluster: Cluster, vecs: ClusterVectors, min_articles: int = 2) -> t
             owners[j].add(s.article)
             rows.append(i)
             cols.append(j)
-    matrix = sparse.csr_matrix(
-        (np.ones(len(rows)), (rows, cols)), shape=(len(cluster.sentences), len(owners)), dtype=np.float64
-    )
     n_articles = max(1, len({s.article for s in cluster.sentences}))
     need = min(min_articles, n_articles)
     df = np.array([len(o) for o in owners], dtype=np.float64)
-    return matrix, np.where(df >= need, df / n_articles, 0.0)
+    weight = np.where(df >= need, df / n_articles, 0.0)
+    return np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64), weight
+
+
+def concepts(cluster: Cluster, vecs: ClusterVectors, min_articles: int = 2) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """(sentences x concepts) 0/1 matrix and the concept weights (see :func:`concept_pairs`)."""
+    rows, cols, weight = concept_pairs(cluster, vecs, min_articles)
+    shape = (len(cluster.sentences), weight.size)
+    return sparse.csr_matrix((np.ones(rows.size), (rows, cols)), shape=shape, dtype=np.float64), weight
 
 
 def coverage_fill(
@@ -79,7 +86,9 @@ def coverage_fill(
     n = len(sents)
     if n == 0 or budget <= 0:
         return []
-    matrix, weight = concepts(cluster, vecs, policy.min_articles)
+    rows, cols, weight = concept_pairs(cluster, vecs, policy.min_articles)
+    # where each sentence's pairs start and end (rows are sentence-major)
+    bounds = np.searchsorted(rows, np.arange(n + 1))
     lengths = np.array([s.words for s in sents], dtype=np.float64)
     own = policy.quality * np.asarray(scores, dtype=np.float64) * lengths
     alive = np.array([is_candidate(s) for s in sents])
@@ -89,9 +98,7 @@ def coverage_fill(
     chosen: list[int] = []
     seen: set[str] = set()
     used = 0.0
-    # the (sentence, concept) pairs as plain arrays: a bincount per step costs far less than a scipy product
-    rows = np.repeat(np.arange(n), np.diff(matrix.indptr))
-    cols = matrix.indices
+    # a bincount over the (sentence, concept) pairs per step: far cheaper than a scipy product
     while True:
         alive &= lengths <= budget - used
         if not alive.any():
@@ -108,7 +115,7 @@ def coverage_fill(
         used += lengths[i]
         np.maximum(nearest, vecs.cosines(i), out=nearest)
         weight = weight.copy()
-        weight[matrix.indices[matrix.indptr[i] : matrix.indptr[i + 1]]] = 0.0
+        weight[cols[bounds[i] : bounds[i + 1]]] = 0.0
         if budget - used < _MIN_WORDS:
             break
     return order_sentences(cluster, chosen, policy.order)
