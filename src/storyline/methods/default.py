@@ -76,7 +76,7 @@ def blend(cluster: Cluster, vecs: ClusterVectors, weights: tuple[float, float, f
 
 class Default(Selector):
     name = "default"
-    description = "learned sentence scorer (support, centrality, position, concepts), redundancy-aware"
+    description = "learned sentence scores + coverage of widely reported concepts (Gillick & Favre, 2009)"
     # The model already sees the dangling-opener flag, so no extra penalty (a 0.5 penalty cost ~0.8 R2).
     policy = SelectionPolicy(redundancy=0.45, dangling_penalty=1.0)
     weights = (0.45, 0.25, 0.30)  # support, centrality, position: the fallback blend
