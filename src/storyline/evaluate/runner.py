@@ -200,6 +200,9 @@ def evaluate(
             if progress:
                 progress(1)
     else:
+        # Load every method (lazy models, caches) here first, so that all workers, of this pool and of
+        # later ones, fork the same code and state even if files in the tree change during a long run.
+        warm_up(names, words)
         ctx = multiprocessing.get_context("fork")
         with ctx.Pool(min(jobs, len(clusters)), initializer=_init_worker, initargs=(names, words, lsum)) as pool:
             for run in pool.imap(_work, clusters, chunksize=1):
