@@ -70,3 +70,9 @@ def test_gate_file_pins_both_slices_with_digests() -> None:
     assert set(pinned["slices"]) == {"multinews_val", "duc2003"}
     for spec in pinned["slices"].values():
         assert len(spec["digest"]) == 64 and "default" in spec["floors"]
+
+
+def test_a_slice_epsilon_overrides_the_global_one(fake_measure) -> None:  # type: ignore[no-untyped-def]
+    g = _fake_gate(10.6)
+    g["slices"]["s"]["epsilon"] = 1.0
+    assert gate.check(g, Path(".")) == []

@@ -3,7 +3,8 @@
 
 ``benchmarks/gate.json`` pins, per slice, the data file, sample size, seed, budget and the sha256 of the
 slice's cluster ids (a changed slice is reported, not silently scored), and per method R1/R2 floors; a
-score passes when it is at least ``floor - epsilon``.
+score passes when it is at least ``floor - epsilon`` (a slice may carry its own epsilon: DUC's 9 clusters
+are noisier than 30 Multi-News ones).
 
     python -m storyline.evaluate.gate            # check (what the pytest gate test does)
     python -m storyline.evaluate.gate --update   # raise floors to today's scores; never lowers one
@@ -29,7 +30,7 @@ GATE_METRICS = ("rouge1", "rouge2")
 DEFAULT_EPSILON = 0.5  # points ×100; the slice is small and deterministic, so this is headroom for tiny edits
 DEFAULT_SLICES: dict[str, dict[str, Any]] = {
     "multinews_val": {"file": "multinews/val.jsonl.gz", "limit": 30, "seed": 0, "words": 300},
-    "duc2003": {"file": "duc2003/task2_clean.jsonl", "limit": None, "seed": 0, "words": 100},
+    "duc2003": {"file": "duc2003/task2_clean.jsonl", "limit": None, "seed": 0, "words": 100, "epsilon": 1.0},
 }
 
 
@@ -50,10 +51,11 @@ def measure(data: Path, spec: dict[str, Any], names: list[str]) -> tuple[str, di
 
 def check(gate: dict[str, Any], data: Path) -> list[Finding]:
     """Every way today's scores fall short of the pinned floors (empty: the gate passes)."""
-    eps = float(gate.get("epsilon", DEFAULT_EPSILON))
     known = set(methods.names())
     out: list[Finding] = []
     for name, spec in gate["slices"].items():
+        # A slice may set its own epsilon: on DUC's 9 clusters one summary moving 9 points moves the mean 1.
+        eps = float(spec.get("epsilon", gate.get("epsilon", DEFAULT_EPSILON)))
         floors: dict[str, dict[str, float]] = spec.get("floors", {})
         missing = sorted(set(floors) - known)
         out.extend(Finding(name, m, "method is pinned in the gate but no longer registered") for m in missing)
