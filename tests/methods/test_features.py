@@ -63,3 +63,39 @@ def test_empty_cluster_has_no_rows() -> None:
 
     empty = Cluster(articles=(), sentences=())
     assert sentence_features(empty, vectors(empty)).shape == (0, len(FEATURE_NAMES))
+
+
+THREE = [
+    "Storm winds toppled the harbour crane in Port Avery on Tuesday morning, the port authority said. "
+    "Dock workers cleared broken glass from the ferry terminal for hours after the crane fell.",
+    "The harbour crane in Port Avery fell during storm winds on Tuesday, port officials said. "
+    "Fishing boats stayed tied up along the northern quay while the ferry terminal was repaired.",
+    "Port Avery lost its harbour crane to storm winds early on Tuesday, the port authority confirmed. "
+    "A local bakery handed out free bread to stranded ferry passengers at the terminal.",
+]
+
+
+def test_features_and_choice_do_not_depend_on_the_hash_seed() -> None:
+    """String hashing is seeded per process; a set-ordered float sum once made ``make train`` differ
+    from run to run."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import hashlib, sys\n"
+        "from storyline.api import load_articles, make_cluster\n"
+        "from storyline.methods import get\n"
+        "from storyline.methods.features import sentence_features\n"
+        "from storyline.represent import vectors\n"
+        f"c = make_cluster(load_articles({THREE!r}))\n"
+        "x = sentence_features(c, vectors(c))\n"
+        "chosen = [s.text for s in get('default').select(c, 25)]\n"
+        "print(hashlib.sha256(x.tobytes()).hexdigest(), chosen)\n"
+    )
+    outs = set()
+    for seed in ("1", "2", "3"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+        outs.add(run.stdout)
+    assert len(outs) == 1, outs

@@ -56,7 +56,7 @@ def concept_pairs(
     cols: list[int] = []
     owners: list[set[str]] = []
     for i, (s, terms) in enumerate(zip(cluster.sentences, vecs.terms, strict=True)):
-        for g in set(bigrams(terms)):
+        for g in dict.fromkeys(bigrams(terms)):  # first-seen order: the same in every process
             j = index.get(g)
             if j is None:
                 j = index[g] = len(owners)

@@ -101,7 +101,9 @@ def _article_max(sim: np.ndarray, art: np.ndarray, ids: list[str]) -> np.ndarray
 
 def _bigram_features(cluster: Cluster, vecs: ClusterVectors, n_art: int) -> tuple[np.ndarray, np.ndarray]:
     seen: dict[tuple[str, str], set[str]] = {}
-    grams = [set(bigrams(ts)) for ts in vecs.terms]
+    # dict.fromkeys, not set: a set of strings iterates in a per-process (hash-seeded) order, and the sums
+    # below would then differ in the last bit from run to run (enough to change a retrained model)
+    grams = [list(dict.fromkeys(bigrams(ts))) for ts in vecs.terms]
     for s, gs in zip(cluster.sentences, grams, strict=True):
         for g in gs:
             seen.setdefault(g, set()).add(s.article)
@@ -142,7 +144,10 @@ def sentence_features(cluster: Cluster, vecs: ClusterVectors) -> np.ndarray:
 
     weight = vecs.article_df / n_art
     term_mass = np.array(
-        [weight[[vecs.vocab[t] for t in set(ts)]].sum() / (len(set(ts)) + 2.0) if ts else 0.0 for ts in vecs.terms]
+        [
+            weight[[vecs.vocab[t] for t in dict.fromkeys(ts)]].sum() / (len(set(ts)) + 2.0) if ts else 0.0
+            for ts in vecs.terms
+        ]
     )
     bigram_mass, bigram_sum = _bigram_features(cluster, vecs, n_art)
 
