@@ -35,7 +35,7 @@ bench-web: $(STAMP)
 
 # The development suite of ../shared/data (skips with a message when it is absent); see benchmarks/results.md.
 # Re-run one dataset: make bench BENCH_ARGS="--only duc2003".
-bench: $(STAMP)
+bench: $(STAMP) bench-analysis
 	$(PY) -m storyline.evaluate.bench --data ../shared/data --out benchmarks --jobs 2 $(BENCH_ARGS)
 
 # ROUGE floors on a fixed dev slice (also run by `make test` as tests/evaluate/test_gate.py).
