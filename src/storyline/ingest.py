@@ -95,10 +95,12 @@ def _control_ratio(text: str) -> float:
     return bad / len(text)
 
 
-def _read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, *, max_bytes: int | None = MAX_BYTES) -> bytes:
+    """The file's bytes, or a one-line ``StorylineError`` saying why not. ``max_bytes`` guards single
+    articles (dataset files are exempt: they hold many)."""
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES and not path.name.endswith(DATA_SUFFIXES):
+        if max_bytes is not None and size > max_bytes and not path.name.endswith(DATA_SUFFIXES):
             raise UnreadableInputError(f"{path}: {size // 1_000_000} MB is too large for one article")
         return path.read_bytes()
     except FileNotFoundError:
@@ -226,7 +228,7 @@ def _dataset_lines(data: bytes, name: str) -> Iterator[tuple[int, dict]]:
 def read_dataset(path: str | Path, *, need_summaries: bool = False) -> Iterator[DocumentSet]:
     """Clusters from a file in the ``../shared/data`` schema, one per line, validated as they are read."""
     path = Path(path)
-    data = _read_bytes(path)
+    data = read_bytes(path)
     yield from parse_dataset(data, str(path), need_summaries=need_summaries)
 
 
@@ -269,7 +271,7 @@ def is_dataset_name(name: str) -> bool:
 
 def read_article(path: Path, *, id: str) -> Article:
     """One article from a text or HTML file (by suffix, else by sniffing the content)."""
-    data = _read_bytes(path)
+    data = read_bytes(path)
     if not data.strip():
         raise EmptyInputError(f"{path}: the file is empty")
     text = decode(data, str(path))

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import InputNotFoundError, MalformedDataError, OptionsError
-from ..ingest import DocumentSet, decode, is_dataset_name, read_dataset
+from ..ingest import DocumentSet, decode, is_dataset_name, read_bytes, read_dataset
 from ..model import Article
 
 MULTINEWS_DOC_SEP = "|||||"
@@ -85,14 +85,7 @@ def sibling_target(src: Path) -> Path | None:
 
 
 def _read_text(path: Path) -> str:
-    try:
-        return decode(path.read_bytes(), str(path))
-    except FileNotFoundError:
-        raise InputNotFoundError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputNotFoundError(f"{path}: is a directory") from None
-    except OSError as exc:
-        raise InputNotFoundError(f"{path}: cannot read ({exc.strerror})") from None
+    return decode(read_bytes(path, max_bytes=None), str(path))
 
 
 def read_multinews(src: Path, tgt: Path) -> list[DocumentSet]:
