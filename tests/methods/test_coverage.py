@@ -80,3 +80,37 @@ def test_policy_is_validated() -> None:
         CoveragePolicy(quality=-1.0)
     with pytest.raises(ValueError):
         CoveragePolicy(min_articles=0)
+
+
+def test_a_sentence_leaning_on_another_waits_for_it():
+    import storyline
+
+    texts = [
+        "The council of Lindenfeld voted on Tuesday to close the old harbor to freight ships. "
+        "“There is much more work to be done on the waterfront,” the mayor said afterwards. "
+        "“However, nobody will lose their job over this decision.”",
+        "Lindenfeld's council voted on Tuesday to close the old harbor to freight traffic. "
+        "However, nobody will lose their job over this decision, the mayor promised. "
+        "Shipping firms must move to the new port by March, officials said.",
+    ]
+    from storyline.methods.base import dangling
+
+    for words in (15, 30, 40, 60):
+        summary = storyline.summarize(texts, words=words)
+        chosen = {(s.sentence.article, s.sentence.index) for s in summary.sentences}
+        for s in summary.sentences:
+            if dangling(s.sentence):  # only ever next to the sentence it leans on
+                assert (s.sentence.article, s.sentence.index - 1) in chosen, (words, summary.text)
+
+
+def test_dangling_covers_openers_and_bare_quotes():
+    from storyline.methods.base import dangling
+    from storyline.model import Sentence
+
+    def sent(text: str) -> Sentence:
+        return Sentence(article="a", index=1, start=0, end=len(text), text=text)
+
+    assert dangling(sent("He said the plan would work."))
+    assert dangling(sent("“However, there is much more work to be done.”"))
+    assert not dangling(sent("“We will win,” the mayor said on Tuesday."))
+    assert not dangling(sent("The mayor said the plan would work."))

@@ -26,9 +26,16 @@ _DANGLING = re.compile(
 _MIN_WORDS, _MAX_WORDS = 6, 80
 
 
+# A sentence that is nothing but a quotation ("“There is much more work to be done.”"): its speaker is
+# named in another sentence, so alone it tells the reader nothing they can check.
+_BARE_QUOTE = re.compile(r"^[\"“][^\"“”]*[.!?…,]?[\"”]$")
+
+
 def dangling(sentence: Sentence) -> bool:
-    """Does the sentence open with a pronoun or connective whose antecedent is in another sentence?"""
-    return bool(_DANGLING.match(sentence.text))
+    """Does the sentence lean on another one: an opening pronoun or connective whose antecedent is
+    elsewhere, or a bare quotation whose speaker is named elsewhere?"""
+    text = sentence.text.strip()
+    return bool(_DANGLING.match(text) or _BARE_QUOTE.match(text))
 
 
 def is_candidate(sentence: Sentence) -> bool:

@@ -25,7 +25,7 @@ from scipy import sparse
 
 from ..model import Cluster, Sentence
 from ..represent import ClusterVectors, bigrams
-from .base import _MIN_WORDS, is_candidate, order_sentences
+from .base import _MIN_WORDS, dangling, is_candidate, order_sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +94,12 @@ def coverage_fill(
     alive = np.array([is_candidate(s) for s in sents])
     if not alive.any():  # a cluster of fragments: still say something
         alive[:] = True
+    # A sentence that leans on the one before it ("He said...", a bare quotation) waits until that one is
+    # chosen; it is taken alone only when nothing self-contained fits any more.
+    leans = np.array([dangling(s) for s in sents])
+    position = {(s.article, s.index): k for k, s in enumerate(sents)}
+    before = np.array([position.get((s.article, s.index - 1), -1) for s in sents])
+    picked = np.zeros(n, dtype=bool)
     nearest = np.zeros(n)
     chosen: list[int] = []
     seen: set[str] = set()
@@ -104,13 +110,17 @@ def coverage_fill(
         if not alive.any():
             break
         gain = np.bincount(rows, weights=weight[cols], minlength=n) + own
+        ready = alive & (~leans | ((before >= 0) & picked[np.maximum(before, 0)]))
+        if not ready.any():
+            ready = alive
         # ties go to the earlier sentence (argmax takes the first), as in greedy_fill
-        i = int(np.argmax(np.where(alive, gain / np.maximum(lengths, 1.0), -np.inf)))
+        i = int(np.argmax(np.where(ready, gain / np.maximum(lengths, 1.0), -np.inf)))
         alive[i] = False
         key = " ".join(sents[i].text.lower().split())
         if key in seen or (chosen and nearest[i] > policy.redundancy):
             continue
         chosen.append(i)
+        picked[i] = True
         seen.add(key)
         used += lengths[i]
         np.maximum(nearest, vecs.cosines(i), out=nearest)
