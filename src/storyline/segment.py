@@ -48,11 +48,12 @@ def _blingfire_spans(text: str) -> list[tuple[int, int]]:
         ctypes.c_char_p(data), ctypes.c_int(n), ctypes.byref(out), ctypes.byref(starts), ctypes.byref(ends),
         ctypes.c_int(cap),
     )
-    if got == -1 or got > cap:
-        return []
+    if got == -1 or got > cap:  # the fast path refused: take blingfire's own (slower) wrapper
+        _, offsets = blingfire.text_to_sentences_and_offsets(text)
+        return [(int(x), int(y)) for x, y in offsets]
     count = out.value.count(b"\n") + 1
-    a = np.frombuffer(starts, dtype=np.int32, count=count).astype(np.int64)
-    b = np.frombuffer(ends, dtype=np.int32, count=count).astype(np.int64) + 1  # inclusive last byte
+    a = np.ctypeslib.as_array(starts)[:count].astype(np.int64)
+    b = np.ctypeslib.as_array(ends)[:count].astype(np.int64) + 1  # inclusive last byte
     if len(text) != n:  # multi-byte characters: byte offsets to character offsets
         lead = (np.frombuffer(data, dtype=np.uint8) & 0xC0) != 0x80
         char_at = np.append(np.cumsum(lead) - 1, len(text))
