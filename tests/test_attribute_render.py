@@ -34,3 +34,19 @@ def test_markdown_escapes_article_text():
     )
     md = to_markdown(summary)
     assert "<b>" not in md and "\\<b\\>" in md
+
+
+def test_a_sentence_with_other_figures_does_not_corroborate():
+    from storyline.attribute import figures_agree
+
+    assert not figures_agree("About 45,000 vehicles cross the bridge.", "About 48,000 vehicles cross it.")
+    assert figures_agree("About 75,000 people died.", "More than 75,000 people died in 2011.")
+    assert figures_agree("Fourteen people were hurt.", "14 people were hurt.")
+    summary = storyline.summarize(
+        [
+            "The old bridge in Lindenfeld carries about 45,000 vehicles every weekday, the city said on Monday.",
+            "The old bridge in Lindenfeld carries about 48,000 vehicles every weekday, the city said on Monday.",
+        ],
+        words=20,
+    )
+    assert summary.sentences[0].corroborated_by == ()

@@ -3,11 +3,14 @@
 ``sources`` is the article the sentence was taken from plus its near-duplicate copies (same wire
 story). ``corroborated_by`` are the other articles with a sentence that says the same thing: a TF-IDF
 cosine above ``COSINE`` or, for a short statement quoted inside a longer sentence, most of the shorter
-one's content terms found in the other (``CONTAINMENT``, with at least ``MIN_SHARED`` terms).
+one's content terms found in the other (``CONTAINMENT``, with at least ``MIN_SHARED`` terms) — unless the
+two state figures and share none of them: "about 45,000 vehicles" does not back "about 48,000 vehicles".
+(Those disagreements are what ``storyline analyze`` reports.)
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .model import Cluster, Sentence, SummarySentence
@@ -16,6 +19,20 @@ from .represent import vectors
 COSINE = 0.45
 CONTAINMENT = 0.7
 MIN_SHARED = 5
+
+
+_FIGURE = re.compile(r"\d(?:[\d,.]*\d)?")
+
+
+def figures(text: str) -> set[str]:
+    """The figures written in digits, normalised ("45,000" → "45000")."""
+    return {m.group().replace(",", "") for m in _FIGURE.finditer(text)}
+
+
+def figures_agree(a: str, b: str) -> bool:
+    """False when both sentences state figures and none of them is the same."""
+    fa, fb = figures(a), figures(b)
+    return not (fa and fb) or bool(fa & fb)
 
 
 def same_content(a: set[str], b: set[str], cosine: float) -> bool:
@@ -39,7 +56,7 @@ def attribute(cluster: Cluster, chosen: Sequence[Sentence]) -> tuple[SummarySent
         for j, other in enumerate(cluster.sentences):
             if other.article in sources or other.article in backers:
                 continue
-            if same_content(term_sets[i], term_sets[j], float(sim[i, j])):
+            if same_content(term_sets[i], term_sets[j], float(sim[i, j])) and figures_agree(s.text, other.text):
                 backers.append(other.article)
                 backers.extend(cluster.duplicates.get(other.article, ()))
         ordered = tuple(sorted(set(backers), key=lambda aid: order[aid]))
