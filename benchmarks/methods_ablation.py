@@ -21,7 +21,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from methods_dev import DATA, SETS, cut, score  # noqa: E402
+from methods_dev import DATA, SETS, add_mean, cut, row, score  # noqa: E402
 
 from storyline.api import load_articles, make_cluster  # noqa: E402
 from storyline.ingest import read_dataset  # noqa: E402
@@ -79,13 +79,8 @@ def main() -> None:
         totals: dict[str, float] = {}
         for cluster, refs in clusters:
             summary = cut([s.text for s in method.select(cluster, budget)], budget)
-            for k, v in score(summary, refs).items():
-                totals[k] = totals.get(k, 0.0) + v / len(clusters)
-        print(
-            f"{name:30s} {totals['rouge1_f']:6.2f} {totals['rouge2_f']:6.2f} {totals['rougeLsum_f']:6.2f} "
-            f"{totals['rouge2_r']:6.2f}",
-            flush=True,
-        )
+            add_mean(totals, score(summary, refs), len(clusters))
+        print(row(name, totals, 30), flush=True)
 
 
 if __name__ == "__main__":

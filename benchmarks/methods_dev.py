@@ -74,6 +74,17 @@ class _Tok:
         return re.findall(r"\w+", sentence)
 
 
+def add_mean(totals: dict[str, float], scores: dict[str, float], n: int) -> None:
+    """Accumulate one cluster's scores into a running mean over ``n`` clusters."""
+    for k, v in scores.items():
+        totals[k] = totals.get(k, 0.0) + v / n
+
+
+def row(name: str, totals: dict[str, float], width: int, extra: str = "") -> str:
+    return (f"{name:{width}s} {totals['rouge1_f']:6.2f} {totals['rouge2_f']:6.2f} {totals['rougeLsum_f']:6.2f} "
+            f"{totals['rouge2_r']:6.2f}{extra}")
+
+
 def sumy_peer(name: str):  # type: ignore[no-untyped-def]
     from sumy.nlp.stemmers import Stemmer
     from sumy.summarizers.lex_rank import LexRankSummarizer
@@ -149,13 +160,8 @@ def main() -> None:
             t0 = time.perf_counter()
             sents = run_sumy(m, docs, budget) if m.startswith("sumy") else run_ours(m, docs, budget)
             times.append(time.perf_counter() - t0)
-            for k, v in score(cut(sents, budget), docs.summaries).items():
-                totals[k] = totals.get(k, 0.0) + v / len(clusters)
-        print(
-            f"{m:15s} {totals['rouge1_f']:6.2f} {totals['rouge2_f']:6.2f} {totals['rougeLsum_f']:6.2f} "
-            f"{totals['rouge2_r']:6.2f} {statistics.median(times):7.4f}",
-            flush=True,
-        )
+            add_mean(totals, score(cut(sents, budget), docs.summaries), len(clusters))
+        print(row(m, totals, 15, f" {statistics.median(times):7.4f}"), flush=True)
 
 
 if __name__ == "__main__":
