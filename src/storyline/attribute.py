@@ -44,21 +44,39 @@ def same_content(a: set[str], b: set[str], cosine: float) -> bool:
 
 def attribute(cluster: Cluster, chosen: Sequence[Sentence]) -> tuple[SummarySentence, ...]:
     vecs = vectors(cluster)
-    sim = vecs.similarity
     position = {(s.article, s.index): i for i, s in enumerate(cluster.sentences)}
-    term_sets = [set(t) for t in vecs.terms]
+    term_sets: dict[int, set[str]] = {}  # built on demand: most sentences are never compared by terms
     order = {a.id: k for k, a in enumerate(cluster.articles)}
+    by_article: dict[str, list[int]] = {}
+    for j, other in enumerate(cluster.sentences):
+        by_article.setdefault(other.article, []).append(j)
+
+    def terms(j: int) -> set[str]:
+        if j not in term_sets:
+            term_sets[j] = set(vecs.terms[j])
+        return term_sets[j]
+
     out = []
     for s in chosen:
         i = position[(s.article, s.index)]
+        # One row of cosines, not the whole matrix: a fast method never builds it.
+        cos = vecs.cosines(i).tolist()
+        # Containment needs MIN_SHARED shared terms, so a sentence with fewer terms is judged by cosine.
+        mine = terms(i) if len(vecs.terms[i]) >= MIN_SHARED else None
         sources = (s.article, *cluster.duplicates.get(s.article, ()))
         backers: list[str] = []
-        for j, other in enumerate(cluster.sentences):
-            if other.article in sources or other.article in backers:
+        # An article backs the sentence if any one of its sentences says the same thing.
+        for aid, rows in by_article.items():
+            if aid in sources or aid in backers:
                 continue
-            if same_content(term_sets[i], term_sets[j], float(sim[i, j])) and figures_agree(s.text, other.text):
-                backers.append(other.article)
-                backers.extend(cluster.duplicates.get(other.article, ()))
+            for j in rows:
+                similar = cos[j] >= COSINE or (
+                    mine is not None and len(vecs.terms[j]) >= MIN_SHARED and same_content(mine, terms(j), cos[j])
+                )
+                if similar and figures_agree(s.text, cluster.sentences[j].text):
+                    backers.append(aid)
+                    backers.extend(cluster.duplicates.get(aid, ()))
+                    break
         ordered = tuple(sorted(set(backers), key=lambda aid: order[aid]))
         out.append(SummarySentence(sentence=s, sources=sources, corroborated_by=ordered))
     return tuple(out)

@@ -21,9 +21,9 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from itertools import islice
 
-from .model import Article, count_words
+from .model import Article, count_words, has_words
 
 # Phrases that only ever appear in page furniture. Matched against the start of a normalised line,
 # or anywhere for the ones that cannot occur in reporting.
@@ -71,7 +71,7 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z.]*|\d+")
 _BYLINE = re.compile(r"^(?:by|written by|reporting by|posted by)\s+[A-Z][\w.'’-]*(?:\s+\S+){0,10}$", re.I)
 _FINAL = tuple('.!?…"”’\')]:;')
 _TERMINAL = re.compile(r"[.!?…][\"”’')\]]*\s*$|[\"”’]\s*$")
-_QUOTE_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+_QUOTE_FOLD = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'))
 # A body paragraph with no final punctuation is rare; a line this long is kept regardless.
 _LONG_LINE_WORDS = 30
 # Short lines that recur across articles of a cluster are site furniture, not reporting.
@@ -84,20 +84,29 @@ def normalise_text(text: str) -> str:
     made plain."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
-    # Look each distinct character up once (a per-character scan was the slowest step of cleaning).
-    drop = {ord(c): None for c in set(text) if c not in "\n\t" and unicodedata.category(c)[0] == "C"}
+    # Look each distinct character up once (a per-character scan was the slowest step of cleaning), and
+    # only the ones outside printable ASCII, which has no control character but newline and tab.
+    odd = set(text) - _PLAIN_ASCII
+    drop = {ord(c): None for c in odd if unicodedata.category(c)[0] == "C"}
     return text.translate(drop) if drop else text
 
 
-@lru_cache(maxsize=65_536)
+_PLAIN_ASCII = frozenset(map(chr, range(32, 127))) | {"\n", "\t"}
+
+
 def _key(line: str) -> str:
-    # cached: each line is keyed two or three times while cleaning (clutter, furniture, credit checks)
-    return " ".join(line.lower().translate(_QUOTE_FOLD).split())
+    """The line lower-cased, quotes folded, whitespace collapsed: what clutter lists are matched against."""
+    line = line.lower()
+    if not line.isascii():  # str.replace scans in C; translate() with a dict was 100 µs a paragraph
+        for curly, plain in _QUOTE_FOLD:
+            line = line.replace(curly, plain)
+    return " ".join(line.split())
 
 
 def is_date_banner(line: str) -> bool:
     """True for a line that is only a date or time ("Tuesday September 26, 2023", "Updated 10:30 GMT")."""
-    tokens = _TOKEN.findall(line.lower())
+    # Eleven tokens are enough to say no: a paragraph of prose is not tokenised whole.
+    tokens = [m.group() for m in islice(_TOKEN.finditer(line.lower()), 11)]
     if not tokens or len(tokens) > 10:
         return False
     has_date = any(t.rstrip(".") in _MONTHS or (t.isdigit() and len(t) == 4) for t in tokens)
@@ -107,23 +116,31 @@ def is_date_banner(line: str) -> bool:
 
 def is_clutter(line: str) -> bool:
     """Clutter judged from the line alone."""
-    key = _key(line)
+    return _is_clutter(line, _key(line))
+
+
+def _is_clutter(line: str, key: str) -> bool:
     if not key:
         return True
-    if key.startswith(_CLUTTER_START) and (count_words(key) < 25 or key.startswith(("©", "copyright"))):
+    if key.startswith(_CLUTTER_START) and (not has_words(key, 25) or key.startswith(("©", "copyright"))):
         return True
-    if any(p in key for p in _CLUTTER_ANYWHERE) and count_words(key) < 40:
+    if any(p in key for p in _CLUTTER_ANYWHERE) and not has_words(key, 40):
         return True
-    if _CREDIT.search(line.strip()) or _BYLINE.match(line.strip()):
+    if _credit(line.strip()) or _BYLINE.match(line.strip()):
         return True
     if line.count(" | ") >= 2 or line.count("|") >= 3:  # "Home | News | Sport": a menu
         return True
     return is_date_banner(line)
 
 
-def _is_credit(line: str) -> bool:
-    key = _key(line)
-    return bool(_CREDIT.search(line.strip())) or key.startswith(("photo:", "photo by", "photograph:", "(photo"))
+def _credit(stripped: str) -> bool:
+    """A credit ends the line with "Agency/Name" or "(Photo ...)": without a slash or a closing
+    parenthesis there is none, and the regex (tried at every offset of a long paragraph) is skipped."""
+    return ("/" in stripped or stripped.endswith(")")) and bool(_CREDIT.search(stripped))
+
+
+def _is_credit(line: str, key: str) -> bool:
+    return _credit(line.strip()) or key.startswith(("photo:", "photo by", "photograph:", "(photo"))
 
 
 def _ends_sentence(line: str) -> bool:
@@ -198,10 +215,9 @@ def rejoin_lines(lines: Sequence[str]) -> list[str]:
 
 def _is_body(line: str) -> bool:
     """A paragraph of reporting: ends like a sentence, or is long enough to be prose anyway."""
-    words = count_words(line)
-    if words >= _LONG_LINE_WORDS:
+    if has_words(line, _LONG_LINE_WORDS):
         return True
-    return _ends_sentence(line) and words >= 4
+    return _ends_sentence(line) and has_words(line, 4)
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,16 +229,23 @@ class Cleaned:
 
 def clean_text(text: str, *, boilerplate: Iterable[str] = (), want_title: bool = True) -> Cleaned:
     """Clean one article's text. ``boilerplate`` are normalised lines known to be site furniture."""
-    furniture = set(boilerplate)
-    lines = rejoin_lines(normalise_text(text).split("\n"))
+    return _clean_normalised(normalise_text(text), set(boilerplate), want_title)
+
+
+def _clean_normalised(text: str, furniture: set[str] | frozenset[str], want_title: bool) -> Cleaned:
+    lines = rejoin_lines(text.split("\n"))
     kept: list[str] = []
     dropped: list[str] = []
     lines_seen: list[str] = []
     title = ""
     for line in lines:
-        if is_clutter(line) or _key(line) in furniture:
+        key = _key(line)
+        if _is_clutter(line, key) or key in furniture:
             # A caption sits right above its photo credit: "The ship is seen ... on Sunday." / "Photo: X/Y".
-            if _is_credit(line) and kept and count_words(kept[-1]) < _LONG_LINE_WORDS and kept[-1] is lines_seen[-1]:
+            if (
+                _is_credit(line, key) and kept and count_words(kept[-1]) < _LONG_LINE_WORDS
+                and kept[-1] is lines_seen[-1]
+            ):
                 dropped.append(kept.pop())
             dropped.append(line)
             lines_seen.append(line)
@@ -244,14 +267,20 @@ def repeated_lines(texts: Sequence[str], *, min_articles: int = 2) -> set[str]:
     """Short lines that occur in at least ``min_articles`` different texts (normalised keys)."""
     if len(texts) < min_articles:
         return set()
+    return _repeated_normalised([normalise_text(t) for t in texts], min_articles)
+
+
+def _repeated_normalised(texts: Sequence[str], min_articles: int) -> set[str]:
+    if len(texts) < min_articles:
+        return set()
     counts: Counter[str] = Counter()
     for text in texts:
         # Furniture sits above and below the story; lines in the middle are reporting, and wire copy
         # repeated across outlets must keep them.
-        lines = [ln for ln in normalise_text(text).split("\n") if ln.strip()]
+        lines = [ln for ln in text.split("\n") if ln.strip()]
         edge = lines[:_EDGE_HEAD] + lines[-_EDGE_TAIL:]
         keys = {_key(ln) for ln in edge}
-        counts.update(k for k in keys if k and count_words(k) <= _REPEATED_MAX_WORDS)
+        counts.update(k for k in keys if k and not has_words(k, _REPEATED_MAX_WORDS + 1))
     return {k for k, n in counts.items() if n >= min_articles}
 
 
@@ -261,13 +290,14 @@ def clean_articles(articles: Sequence[Article], *, find_titles: bool = True) -> 
     Articles whose body is empty after cleaning are returned with empty text: the caller decides
     whether that is an error (it is for a single article, not for one of fifty in a dataset).
     """
-    furniture = repeated_lines([a.text for a in articles], min_articles=max(2, min(3, len(articles))))
+    texts = [normalise_text(a.text) for a in articles]  # once per article, not once per use
+    furniture = _repeated_normalised(texts, min_articles=max(2, min(3, len(articles))))
     out = []
-    for article in articles:
+    for article, text in zip(articles, texts, strict=True):
         want_title = find_titles and not article.title
-        cleaned = clean_text(article.text, boilerplate=furniture, want_title=want_title)
+        cleaned = _clean_normalised(text, furniture, want_title)
         if not cleaned.text and furniture:
             # Every line is shared with another article: a copy of it, not furniture.
-            cleaned = clean_text(article.text, want_title=want_title)
+            cleaned = _clean_normalised(text, set(), want_title)
         out.append(replace(article, text=cleaned.text, title=article.title or cleaned.title))
     return out

@@ -36,7 +36,7 @@ def shingles(text: str, k: int = _SHINGLE) -> frozenset[int]:
     words = _TOKEN.findall(text.lower())
     if len(words) < k:
         return frozenset([hash(" ".join(words))]) if words else frozenset()
-    ids = np.fromiter((hash(w) for w in words), dtype=np.int64, count=len(words)).view(np.uint64)
+    ids = np.fromiter(map(hash, words), dtype=np.int64, count=len(words)).view(np.uint64)
     n = len(words) - k + 1
     mixed = ids[:n] * _MIX[0]
     for j in range(1, k):

@@ -19,6 +19,21 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+_AT_LEAST: dict[int, re.Pattern[str]] = {}
+
+
+def has_words(text: str, n: int) -> bool:
+    """``count_words(text) >= n``, without tokenising all of a long paragraph: one regex match of ``n``
+    words, each an atomic group (so a word is never split in two to make up the count) that skips the
+    non-word gap before it exactly as ``findall`` does."""
+    if n <= 0:
+        return True
+    pattern = _AT_LEAST.get(n)
+    if pattern is None:
+        pattern = _AT_LEAST[n] = re.compile(rf"(?>\W*{_WORD.pattern}){{{n}}}", re.UNICODE)
+    return pattern.match(text) is not None
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """One news article after ingestion and cleaning. ``text`` is the cleaned body."""

@@ -54,7 +54,8 @@ def _stemmer():  # type: ignore[no-untyped-def]
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens (apostrophes folded), punctuation dropped."""
-    return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
+    # The pattern treats ’ and ' alike, so folding the text first gives the same tokens as folding each.
+    return _WORD.findall(text.lower().replace("’", "'"))
 
 
 def content_terms(text: str) -> list[str]:
@@ -66,20 +67,37 @@ def bigrams(terms: Sequence[str]) -> list[tuple[str, str]]:
     return list(zip(terms, terms[1:], strict=False))
 
 
+# Above this many sentence x term cells the lean path's dense matrix would cost more memory than it saves
+# time (8 MB of float64), so ``cosines`` goes through the sparse matrix instead.
+_DENSE_CELLS = 1_000_000
+
+
 @dataclass(eq=False)
 class ClusterVectors:
     """TF-IDF rows (L2-normalised) for the sentences of a cluster, in ``cluster.sentences`` order.
 
     ``idf`` is computed over sentences, as LexRank does (Erkan & Radev, 2004); ``article_df`` counts how
-    many articles use a term, the basis of cross-article support.
+    many articles use a term, the basis of cross-article support. ``cells`` are the distinct (sentence,
+    term) pairs, sentence-major, with the term's count in the sentence.
+
+    The sparse ``matrix`` and the ``similarity`` matrix are built on first use: a fast method that only
+    needs a few rows of cosines (the redundancy check, attribution) never pays for either.
     """
 
     terms: list[list[str]]
     vocab: dict[str, int]
-    matrix: sparse.csr_matrix
     idf: np.ndarray
     article_df: np.ndarray
+    cells: tuple[np.ndarray, np.ndarray, np.ndarray]  # rows, columns, term frequencies
+    _matrix: sparse.csr_matrix | None = field(default=None, repr=False)
+    _dense: np.ndarray | None = field(default=None, repr=False)
     _sim: np.ndarray | None = field(default=None, repr=False)
+
+    @property
+    def matrix(self) -> sparse.csr_matrix:
+        if self._matrix is None:
+            self._matrix = _tfidf_matrix(self.cells, len(self.terms), len(self.vocab), self.idf)
+        return self._matrix
 
     @property
     def similarity(self) -> np.ndarray:
@@ -95,6 +113,16 @@ class ClusterVectors:
         full matrix has not been built (a fast method need never build it)."""
         if self._sim is not None:
             return self._sim[i]
+        n, width = len(self.terms), len(self.vocab)
+        if self._matrix is None and n * width <= _DENSE_CELLS:
+            # A small cluster: one dense matrix-vector product, none of scipy's per-call set-up cost
+            # (which is most of the time on a 20-sentence cluster).
+            if self._dense is None:
+                rows, cols, vals = _tfidf_cells(self.cells, n, self.idf)
+                self._dense = np.zeros((n, width))
+                self._dense[rows, cols] = vals
+            row = self._dense @ self._dense[i]
+            return np.clip(row, 0.0, 1.0, out=row)
         # sparse matrix times a dense vector: one C loop, none of the sparse-times-sparse set-up cost
         m = self.matrix
         a, b = m.indptr[i], m.indptr[i + 1]
@@ -105,20 +133,36 @@ class ClusterVectors:
 
     def vectorize(self, texts: Sequence[str]) -> sparse.csr_matrix:
         """TF-IDF rows for other texts in this cluster's vocabulary (unknown terms dropped)."""
-        return _tfidf_rows([content_terms(t) for t in texts], self.vocab, self.idf)
+        terms = [[t for t in content_terms(text) if t in self.vocab] for text in texts]
+        return _tfidf_matrix(_count_cells(terms, self.vocab), len(terms), len(self.vocab), self.idf)
 
 
-def _tfidf_rows(terms: Sequence[Sequence[str]], vocab: dict[str, int], idf: np.ndarray) -> sparse.csr_matrix:
-    """Rows of (1 + log tf) * idf, L2-normalised; counted with numpy rather than a Counter per row."""
-    width = len(vocab)
-    rows = np.fromiter((i for i, ts in enumerate(terms) for t in ts if t in vocab), dtype=np.int64)
-    cols = np.fromiter((vocab[t] for ts in terms for t in ts if t in vocab), dtype=np.int64)
-    cells, tf = np.unique(rows * max(1, width) + cols, return_counts=True)
-    r, c = np.divmod(cells, max(1, width))
-    vals = (1.0 + np.log(tf)) * idf[c] if cells.size else np.zeros(0)
-    norms = np.sqrt(np.bincount(r, weights=vals * vals, minlength=len(terms)))
+Cells = tuple[np.ndarray, np.ndarray, np.ndarray]
+
+
+def _count_cells(terms: Sequence[Sequence[str]], vocab: dict[str, int]) -> Cells:
+    """Distinct (row, term id) pairs in row-then-term order, with counts: numpy rather than a Counter
+    per row. Every term must be in ``vocab``."""
+    width = max(1, len(vocab))
+    rows = np.repeat(np.arange(len(terms), dtype=np.int64), [len(ts) for ts in terms])
+    cols = np.fromiter((vocab[t] for ts in terms for t in ts), dtype=np.int64, count=rows.size)
+    cells, tf = np.unique(rows * width + cols, return_counts=True)
+    r, c = np.divmod(cells, width)
+    return r, c, tf
+
+
+def _tfidf_cells(cells: Cells, n_rows: int, idf: np.ndarray) -> Cells:
+    """Values (1 + log tf) * idf of each cell, each row L2-normalised."""
+    r, c, tf = cells
+    vals = (1.0 + np.log(tf)) * idf[c] if c.size else np.zeros(0)
+    norms = np.sqrt(np.bincount(r, weights=vals * vals, minlength=n_rows))
     norms[norms == 0] = 1.0
-    return sparse.csr_matrix((vals / norms[r], (r, c)), shape=(len(terms), width), dtype=np.float64)
+    return r, c, vals / norms[r]
+
+
+def _tfidf_matrix(cells: Cells, n_rows: int, width: int, idf: np.ndarray) -> sparse.csr_matrix:
+    r, c, vals = _tfidf_cells(cells, n_rows, idf)
+    return sparse.csr_matrix((vals, (r, c)), shape=(n_rows, width), dtype=np.float64)
 
 
 def build_vectors(cluster: Cluster) -> ClusterVectors:
@@ -128,15 +172,17 @@ def build_vectors(cluster: Cluster) -> ClusterVectors:
         for t in ts:
             vocab.setdefault(t, len(vocab))
     n = max(1, len(terms))
-    df = np.zeros(len(vocab))
-    adf_sets: dict[int, set[str]] = {}
-    for s, ts in zip(cluster.sentences, terms, strict=True):
-        for j in {vocab[t] for t in ts}:
-            df[j] += 1
-            adf_sets.setdefault(j, set()).add(s.article)
+    cells = _count_cells(terms, vocab)
+    rows, cols, _ = cells
+    width = len(vocab)
+    # document frequencies from the distinct (sentence, term) and (article, term) pairs
+    df = np.bincount(cols, minlength=width).astype(float)
     idf = np.log((n + 1) / (df + 1)) + 1.0
-    article_df = np.array([len(adf_sets.get(j, ())) for j in range(len(vocab))], dtype=float)
-    return ClusterVectors(terms, vocab, _tfidf_rows(terms, vocab, idf), idf, article_df)
+    article_of = {a: k for k, a in enumerate(dict.fromkeys(s.article for s in cluster.sentences))}
+    art = np.fromiter((article_of[s.article] for s in cluster.sentences), dtype=np.int64, count=len(terms))
+    pairs = np.unique(art[rows] * max(1, width) + cols) % max(1, width)
+    article_df = np.bincount(pairs, minlength=width).astype(float)
+    return ClusterVectors(terms, vocab, idf, article_df, cells)
 
 
 _CACHE: weakref.WeakKeyDictionary[Cluster, ClusterVectors] = weakref.WeakKeyDictionary()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+import threading
 from collections.abc import Iterator
 
 import numpy as np
@@ -31,6 +32,24 @@ _NO_BREAK_AFTER = re.compile(
 )
 
 
+class _Scratch(threading.local):
+    """Output buffers for blingfire, reused from call to call (one set per thread, grown on demand):
+    allocating them, and ``ctypes.c_int32 * cap`` building a new ctypes type for every size, cost
+    several times the segmentation itself on a paragraph."""
+
+    size = 0
+
+    def get(self, cap: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, ctypes.c_void_p, ...]:
+        if self.size < cap:
+            self.size = max(cap, 2 * self.size, 4096)
+            self.arrays = (np.empty(self.size, np.uint8), np.empty(self.size, np.int32), np.empty(self.size, np.int32))
+            self.pointers = tuple(ctypes.c_void_p(x.ctypes.data) for x in self.arrays)
+        return (*self.arrays, *self.pointers)
+
+
+_SCRATCH = _Scratch()
+
+
 def _blingfire_spans(text: str) -> list[tuple[int, int]]:
     """The same spans as ``blingfire.text_to_sentences_and_offsets``, whose byte-to-character mapping is
     a Python loop over every byte (most of the time of segmentation); here it is done with numpy."""
@@ -41,23 +60,23 @@ def _blingfire_spans(text: str) -> list[tuple[int, int]]:
     if n == 0:
         return []
     cap = 2 * n
-    out = ctypes.create_string_buffer(cap)
-    starts = (ctypes.c_int32 * cap)()
-    ends = (ctypes.c_int32 * cap)()
+    out, starts, ends, p_out, p_starts, p_ends = _SCRATCH.get(cap)
     got = blingfire.blingfire.TextToSentencesWithOffsets(
-        ctypes.c_char_p(data), ctypes.c_int(n), ctypes.byref(out), ctypes.byref(starts), ctypes.byref(ends),
-        ctypes.c_int(cap),
+        ctypes.c_char_p(data), ctypes.c_int(n), p_out, p_starts, p_ends, ctypes.c_int(cap)
     )
     if got == -1 or got > cap:  # the fast path refused: take blingfire's own (slower) wrapper
         _, offsets = blingfire.text_to_sentences_and_offsets(text)
         return [(int(x), int(y)) for x, y in offsets]
-    count = out.value.count(b"\n") + 1
-    a = np.ctypeslib.as_array(starts)[:count].astype(np.int64)
-    b = np.ctypeslib.as_array(ends)[:count].astype(np.int64) + 1  # inclusive last byte
-    if len(text) != n:  # multi-byte characters: byte offsets to character offsets
-        lead = (np.frombuffer(data, dtype=np.uint8) & 0xC0) != 0x80
-        char_at = np.append(np.cumsum(lead) - 1, len(text))
-        a, b = char_at[a], char_at[np.minimum(b, n)]
+    # Sentences come out "\n"-separated, up to a NUL (or ``got`` bytes: what follows is an older call's).
+    count = out[:got].tobytes().split(b"\0", 1)[0].count(b"\n") + 1
+    if len(text) == n:  # ASCII: byte offsets are character offsets
+        return list(zip(starts[:count].tolist(), (ends[:count] + 1).tolist(), strict=True))
+    a = starts[:count].astype(np.int64)
+    b = ends[:count].astype(np.int64) + 1  # inclusive last byte
+    # multi-byte characters: byte offsets to character offsets
+    lead = (np.frombuffer(data, dtype=np.uint8) & 0xC0) != 0x80
+    char_at = np.append(np.cumsum(lead) - 1, len(text))
+    a, b = char_at[a], char_at[np.minimum(b, n)]
     return list(zip(a.tolist(), b.tolist(), strict=True))
 
 

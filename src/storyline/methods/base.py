@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
 
-from ..model import Cluster, Sentence
+from ..model import Cluster, Sentence, count_words
 from ..represent import ClusterVectors, vectors
 
 # A sentence opening with one of these leans on one before it that the reader may not have.
@@ -41,11 +42,13 @@ def dangling(sentence: Sentence) -> bool:
 def is_candidate(sentence: Sentence) -> bool:
     """Fragments, headlines without a verb-like length, questions to the reader and very long run-ons
     are never chosen."""
-    n = sentence.words
-    if n < _MIN_WORDS or n > _MAX_WORDS:
+    return _candidate(sentence.text, sentence.words)
+
+
+def _candidate(text: str, n_words: int) -> bool:
+    if n_words < _MIN_WORDS or n_words > _MAX_WORDS:
         return False
-    text = sentence.text.rstrip()
-    return not text.endswith("?") and not text.endswith(":")
+    return not text.rstrip().endswith(("?", ":"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,8 +89,10 @@ def greedy_fill(
         for i, s in enumerate(sents):
             if dangling(s):
                 adjusted[i] *= policy.dangling_penalty if adjusted[i] > 0 else 1.0 / policy.dangling_penalty
-    order = sorted(range(len(sents)), key=lambda i: (-adjusted[i], i))
-    candidates = [i for i in order if is_candidate(sents[i])]
+    # Best first, ties in reading order (a stable sort of the negated scores).
+    order = np.argsort(-adjusted, kind="stable").tolist()
+    lengths = [count_words(s.text) for s in sents]  # Sentence.words would tokenise again at every use
+    candidates = [i for i in order if _candidate(sents[i].text, lengths[i])]
     if not candidates:  # a cluster of fragments: still say something
         candidates = order
     chosen: list[int] = []
@@ -98,7 +103,7 @@ def greedy_fill(
     # matrix is never needed for this.
     nearest = np.zeros(len(sents))
     for i in candidates:
-        n = sents[i].words
+        n = lengths[i]
         if used + n > budget:
             continue
         key = " ".join(sents[i].text.lower().split())
@@ -123,7 +128,8 @@ def order_sentences(cluster: Cluster, chosen: list[int], how: str = "position") 
     if how == "rank":
         return [sents[i] for i in chosen]
     article_rank = {a.id: k for k, a in enumerate(cluster.articles)}
-    length = {a.id: max(1, len(cluster.sentences_of(a.id))) for a in cluster.articles}
+    counts = Counter(s.article for s in sents)
+    length = {a.id: max(1, counts[a.id]) for a in cluster.articles}
     return [
         sents[i]
         for i in sorted(

@@ -42,7 +42,8 @@ def support(cluster: Cluster, vecs: ClusterVectors, threshold: float = 0.25) -> 
 
 
 def position(cluster: Cluster) -> np.ndarray:
-    return np.array([1.0 / (1.0 + s.index) ** 0.5 for s in cluster.sentences])
+    index = np.fromiter((s.index for s in cluster.sentences), dtype=float, count=len(cluster.sentences))
+    return 1.0 / np.sqrt(1.0 + index)
 
 
 def term_support(cluster: Cluster, vecs: ClusterVectors) -> np.ndarray:
@@ -50,13 +51,11 @@ def term_support(cluster: Cluster, vecs: ClusterVectors) -> np.ndarray:
     a cheap proxy for cross-article support."""
     n_articles = max(1, len(cluster.kept_ids))
     weight = (vecs.article_df / n_articles) * np.minimum(vecs.idf, 4.0)
-    out = np.zeros(len(cluster.sentences))
-    for i, ts in enumerate(vecs.terms):
-        ids = {vecs.vocab[t] for t in ts}
-        if ids:
-            w = weight[list(ids)]
-            out[i] = w.sum() / (len(ids) + 4.0)
-    return out
+    rows, cols, _ = vecs.cells  # one cell per distinct (sentence, term)
+    n = len(cluster.sentences)
+    total = np.bincount(rows, weights=weight[cols], minlength=n)
+    distinct = np.bincount(rows, minlength=n)
+    return total / (distinct + 4.0)
 
 
 def _unit(x: np.ndarray) -> np.ndarray:
