@@ -11,10 +11,12 @@ two state figures and share none of them: "about 45,000 vehicles" does not back 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+
+import numpy as np
 
 from .model import Cluster, Sentence, SummarySentence
-from .represent import vectors
+from .represent import ClusterVectors, vectors
 
 COSINE = 0.45
 CONTAINMENT = 0.7
@@ -44,39 +46,41 @@ def same_content(a: set[str], b: set[str], cosine: float) -> bool:
 
 def attribute(cluster: Cluster, chosen: Sequence[Sentence]) -> tuple[SummarySentence, ...]:
     vecs = vectors(cluster)
-    position = {(s.article, s.index): i for i, s in enumerate(cluster.sentences)}
-    term_sets: dict[int, set[str]] = {}  # built on demand: most sentences are never compared by terms
+    sents = cluster.sentences
+    position = {(s.article, s.index): i for i, s in enumerate(sents)}
     order = {a.id: k for k, a in enumerate(cluster.articles)}
-    by_article: dict[str, list[int]] = {}
-    for j, other in enumerate(cluster.sentences):
-        by_article.setdefault(other.article, []).append(j)
-
-    def terms(j: int) -> set[str]:
-        if j not in term_sets:
-            term_sets[j] = set(vecs.terms[j])
-        return term_sets[j]
-
+    shared_terms = _shared_terms(vecs)
+    n_terms = np.bincount(vecs.cells[0], minlength=len(sents))  # distinct terms per sentence
     out = []
     for s in chosen:
         i = position[(s.article, s.index)]
-        # One row of cosines, not the whole matrix: a fast method never builds it.
-        cos = vecs.cosines(i).tolist()
-        # Containment needs MIN_SHARED shared terms, so a sentence with fewer terms is judged by cosine.
-        mine = terms(i) if len(vecs.terms[i]) >= MIN_SHARED else None
+        # ``same_content`` for every sentence at once, from one row of cosines and one of shared terms.
+        similar = vecs.cosines(i) >= COSINE
+        if n_terms[i] >= MIN_SHARED:
+            shared = shared_terms(i)
+            smaller = np.maximum(1, np.minimum(n_terms[i], n_terms))
+            similar |= (shared >= MIN_SHARED) & (shared / smaller >= CONTAINMENT)
         sources = (s.article, *cluster.duplicates.get(s.article, ()))
         backers: list[str] = []
-        # An article backs the sentence if any one of its sentences says the same thing.
-        for aid, rows in by_article.items():
-            if aid in sources or aid in backers:
+        for j in np.flatnonzero(similar).tolist():
+            other = sents[j]
+            if other.article in sources or other.article in backers:
                 continue
-            for j in rows:
-                similar = cos[j] >= COSINE or (
-                    mine is not None and len(vecs.terms[j]) >= MIN_SHARED and same_content(mine, terms(j), cos[j])
-                )
-                if similar and figures_agree(s.text, cluster.sentences[j].text):
-                    backers.append(aid)
-                    backers.extend(cluster.duplicates.get(aid, ()))
-                    break
+            if figures_agree(s.text, other.text):
+                backers.append(other.article)
+                backers.extend(cluster.duplicates.get(other.article, ()))
         ordered = tuple(sorted(set(backers), key=lambda aid: order[aid]))
         out.append(SummarySentence(sentence=s, sources=sources, corroborated_by=ordered))
     return tuple(out)
+
+
+def _shared_terms(vecs: ClusterVectors) -> Callable[[int], np.ndarray]:
+    """``shared(i)``: how many distinct terms sentence ``i`` shares with each sentence (a product of
+    0/1 term-presence rows, dense for a small cluster, sparse otherwise)."""
+    dense = vecs.dense
+    if dense is not None:
+        present = (dense > 0).astype(np.float64)
+        return lambda i: present @ present[i]
+    binary = vecs.matrix.copy()
+    binary.data[:] = 1.0
+    return lambda i: (binary @ binary[i].T).toarray().ravel()

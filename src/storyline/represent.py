@@ -91,6 +91,7 @@ class ClusterVectors:
     cells: tuple[np.ndarray, np.ndarray, np.ndarray]  # rows, columns, term frequencies
     _matrix: sparse.csr_matrix | None = field(default=None, repr=False)
     _dense: np.ndarray | None = field(default=None, repr=False)
+    _rows: dict[int, np.ndarray] = field(default_factory=dict, repr=False)  # cosine rows of the lean path
     _sim: np.ndarray | None = field(default=None, repr=False)
 
     @property
@@ -113,16 +114,14 @@ class ClusterVectors:
         full matrix has not been built (a fast method need never build it)."""
         if self._sim is not None:
             return self._sim[i]
-        n, width = len(self.terms), len(self.vocab)
-        if self._matrix is None and n * width <= _DENSE_CELLS:
+        if self.dense is not None:
             # A small cluster: one dense matrix-vector product, none of scipy's per-call set-up cost
-            # (which is most of the time on a 20-sentence cluster).
-            if self._dense is None:
-                rows, cols, vals = _tfidf_cells(self.cells, n, self.idf)
-                self._dense = np.zeros((n, width))
-                self._dense[rows, cols] = vals
-            row = self._dense @ self._dense[i]
-            return np.clip(row, 0.0, 1.0, out=row)
+            # (which is most of the time on a 20-sentence cluster). The rows of the chosen sentences are
+            # asked for twice (redundancy check, then attribution), so they are kept.
+            row = self._rows.get(i)
+            if row is None:
+                row = self._rows[i] = np.clip(self.dense @ self.dense[i], 0.0, 1.0)
+            return row
         # sparse matrix times a dense vector: one C loop, none of the sparse-times-sparse set-up cost
         m = self.matrix
         a, b = m.indptr[i], m.indptr[i + 1]
@@ -130,6 +129,17 @@ class ClusterVectors:
         dense[m.indices[a:b]] = m.data[a:b]
         row = np.asarray(m @ dense, dtype=np.float64)
         return np.clip(row, 0.0, 1.0, out=row)
+
+    @property
+    def dense(self) -> np.ndarray | None:
+        """The TF-IDF rows as a dense array, for a cluster small enough (``None`` otherwise, or once the
+        sparse matrix exists: then that one is used, so that every cosine comes from one computation)."""
+        n, width = len(self.terms), len(self.vocab)
+        if self._dense is None and self._matrix is None and n * width <= _DENSE_CELLS:
+            rows, cols, vals = _tfidf_cells(self.cells, n, self.idf)
+            self._dense = np.zeros((n, width))
+            self._dense[rows, cols] = vals
+        return self._dense
 
     def vectorize(self, texts: Sequence[str]) -> sparse.csr_matrix:
         """TF-IDF rows for other texts in this cluster's vocabulary (unknown terms dropped)."""

@@ -1,0 +1,47 @@
+"""Word counts, TF-IDF vectors and the lean cosine path (texts written for these tests)."""
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+from support import HARBOR
+
+from storyline.cluster import build_cluster
+from storyline.model import Article, count_words, has_words
+from storyline.represent import build_vectors
+
+# Words, joiners that may or may not join them, spaces and underscores: the cases that make counting hard.
+PIECES = st.sampled_from(["harbor", "7", "é", "-", "'", "’", ".", " ", "  ", "_", "x.y", "—", ",", "İ", "\n"])
+
+
+@given(st.lists(PIECES, max_size=30).map("".join), st.integers(min_value=0, max_value=12))
+def test_has_words_agrees_with_count_words(text: str, n: int) -> None:
+    assert has_words(text, n) == (count_words(text) >= n)
+
+
+def test_has_words_does_not_split_a_word_to_reach_the_count() -> None:
+    assert not has_words("harbor", 2)
+    assert has_words("state-of-the-art harbor", 2)
+    assert not has_words("state-of-the-art", 2)
+
+
+def _cluster():  # type: ignore[no-untyped-def]
+    arts = [Article(id=str(k), text=t) for k, t in enumerate(HARBOR, 1)]
+    return build_cluster(arts, merge_duplicates=False)
+
+
+def test_dense_cosine_rows_match_the_similarity_matrix() -> None:
+    lean, full = build_vectors(_cluster()), build_vectors(_cluster())
+    sim = full.similarity
+    for i in range(len(lean.terms)):
+        assert np.allclose(lean.cosines(i), sim[i], atol=1e-12)
+    assert lean._matrix is None  # the lean path never built the sparse matrix
+
+
+def test_document_frequencies_count_sentences_and_articles() -> None:
+    cluster = _cluster()
+    vecs = build_vectors(cluster)
+    term = vecs.vocab["harbor"]
+    sentences = sum("harbor" in ts for ts in vecs.terms)
+    articles = len({s.article for s, ts in zip(cluster.sentences, vecs.terms, strict=True) if "harbor" in ts})
+    assert vecs.idf[term] == np.log((len(vecs.terms) + 1) / (sentences + 1)) + 1.0
+    assert vecs.article_df[term] == articles == 3
