@@ -14,9 +14,10 @@ import re
 from collections.abc import Callable, Sequence
 
 import numpy as np
+from scipy import sparse
 
 from .model import Cluster, Sentence, SummarySentence
-from .represent import ClusterVectors, vectors
+from .represent import DENSE_CELLS, ClusterVectors, vectors
 
 COSINE = 0.45
 CONTAINMENT = 0.7
@@ -75,12 +76,14 @@ def attribute(cluster: Cluster, chosen: Sequence[Sentence]) -> tuple[SummarySent
 
 
 def _shared_terms(vecs: ClusterVectors) -> Callable[[int], np.ndarray]:
-    """``shared(i)``: how many distinct terms sentence ``i`` shares with each sentence (a product of
-    0/1 term-presence rows, dense for a small cluster, sparse otherwise)."""
-    dense = vecs.dense
-    if dense is not None:
-        present = (dense > 0).astype(np.float64)
+    """``shared(i)``: how many distinct terms sentence ``i`` shares with each sentence: a product of
+    0/1 term-presence rows, dense for a small cluster (a scipy product costs more to set up than
+    this one takes) and sparse otherwise."""
+    rows, cols, _ = vecs.cells
+    shape = (len(vecs.terms), max(1, len(vecs.vocab)))
+    if shape[0] * shape[1] <= DENSE_CELLS:
+        present = np.zeros(shape)
+        present[rows, cols] = 1.0
         return lambda i: present @ present[i]
-    binary = vecs.matrix.copy()
-    binary.data[:] = 1.0
+    binary = sparse.csr_matrix((np.ones(rows.size), (rows, cols)), shape=shape)
     return lambda i: (binary @ binary[i].T).toarray().ravel()

@@ -69,7 +69,7 @@ def bigrams(terms: Sequence[str]) -> list[tuple[str, str]]:
 
 # Above this many sentence x term cells the lean path's dense matrix would cost more memory than it saves
 # time (8 MB of float64), so ``cosines`` goes through the sparse matrix instead.
-_DENSE_CELLS = 1_000_000
+DENSE_CELLS = 1_000_000
 
 
 @dataclass(eq=False)
@@ -135,7 +135,7 @@ class ClusterVectors:
         """The TF-IDF rows as a dense array, for a cluster small enough (``None`` otherwise, or once the
         sparse matrix exists: then that one is used, so that every cosine comes from one computation)."""
         n, width = len(self.terms), len(self.vocab)
-        if self._dense is None and self._matrix is None and n * width <= _DENSE_CELLS:
+        if self._dense is None and self._matrix is None and n * width <= DENSE_CELLS:
             rows, cols, vals = _tfidf_cells(self.cells, n, self.idf)
             self._dense = np.zeros((n, width))
             self._dense[rows, cols] = vals
