@@ -72,3 +72,71 @@ def test_short_lines_repeated_at_edges_of_several_articles_are_furniture():
 
 def test_all_clutter_article_becomes_empty():
     assert clean_text("Type to search\n\nLeave a Reply\n\nShare on Facebook").text == ""
+
+
+# Page parts written in sentences (storyline.pageparts): captions, teaser cards, embeds, promos.
+_PROSE = "The council of Lindenfeld voted on Tuesday to close the old harbor to freight ships, officials said."
+
+
+def _body(*paragraphs: str) -> str:
+    return clean_text("\n\n".join(paragraphs), want_title=False).text
+
+
+def test_wire_photo_caption_paragraph_is_dropped():
+    for caption in [
+        "Fishermen unload crates at the old harbor in Lindenfeld, Tuesday, Oct. 30, 2029.",
+        "A ferry drives past the closed pier in Lindenfeld Wednesday, Oct. 31, 2029.",
+        "Dock workers watch the vote on a screen in Lindenfeld, Nov. 2, 2029, in Harborview.",
+        "FILE - The mayor of Lindenfeld speaks to reporters at city hall.",
+        "In this undated photo released by the port authority, a freighter waits outside the harbor.",
+        "A handout photo provided by the port authority shows the damaged pier.",
+        "Cranes stand idle at the freight terminal. (Photo: Jane Roe, Harbor Gazette)",
+        "Cranes stand idle at the freight terminal. Photo: Jane Roe / Harbor Gazette",
+    ]:
+        assert _body(caption, _PROSE) == _PROSE, caption
+
+
+def test_prose_with_full_dates_is_kept():
+    for prose in [
+        "The law took effect on Monday, May 7, 2029.",
+        "Marta Olsen was born in Lindenfeld on Dec. 4, 2001.",
+        "The ship left port Monday, May 7, 2029.",
+        "The council said the harbor would close Monday, May 7, 2029.",
+        "In a photo posted online, the mayor said, the pier looked safe.",
+        # A dated sentence inside a paragraph of prose.
+        "Freight traffic fell by a third last year. The law took effect on Monday, May 7, 2029, in Lindenfeld.",
+    ]:
+        assert _body(_PROSE, prose) == f"{_PROSE}\n\n{prose}", prose
+
+
+def test_teaser_card_and_gallery_are_dropped():
+    card = (
+        "Fishermen unload crates at the old harbor in Lindenfeld, Tuesday, Oct. 30, 2029. The council of "
+        "Lindenfeld voted on Tuesday to close... (Harbor Wire)"
+    )
+    gallery = "Hide Caption 3 of 12 Photos: The harbor closes Gulls circle the empty pier on Oct. 30, 2029."
+    assert _body(card, _PROSE, gallery) == _PROSE
+
+
+def test_cut_off_teaser_is_trimmed_or_dropped():
+    # A short lone teaser is a headline link; a cut-off last sentence goes, the paragraph stays.
+    assert _body("Ten Things To Know About The Harbor Clo...", _PROSE) == _PROSE
+    assert _body(f"{_PROSE} The harbor master said the ships would...") == _PROSE
+    # A quotation trailing off closes its quote: it is prose.
+    quote = '"We will see what the council decides..." the harbor master said.'
+    assert _body(quote) == quote
+
+
+def test_embeds_promos_and_taglines_are_dropped():
+    for part in [
+        "The harbor is closed and nobody told us. — Jane Roe (@janeroe_harbor) October 30, 2029",
+        "Skip Twitter post by @janeroe_harbor The harbor is closed and nobody told us.",
+        "To read more about the harbor, click here.",
+        "Sign up now for our newsletter and get the news delivered straight to your inbox!",
+        "[Photos: The Ten Busiest Harbors Of The North]",
+        "(Quiz: How well do you know Lindenfeld?)",
+        "Tom Achebe contributed to this report.",
+    ]:
+        assert _body(_PROSE, part) == _PROSE, part
+    # A related link in brackets after the last sentence goes; the sentence stays.
+    assert _body(f"{_PROSE} [Photos: The Ten Busiest Harbors]") == _PROSE

@@ -8,7 +8,9 @@ The filter works on lines, because that is the unit the clutter comes in:
 1. rejoin a line with the next when the sentence visibly continues (no final punctuation and the next
    line starts in lower case);
 2. drop lines that match known clutter, look like credits, captions, menus or date banners, or are short
-   lines repeated across several articles of the cluster (site furniture);
+   lines repeated across several articles of the cluster (site furniture); paragraphs written in
+   sentences that are still page parts (photo captions, teaser cards, embeds, promos) are recognised
+   in ``pageparts``;
 3. keep the rest as paragraphs separated by a blank line.
 
 The first short unpunctuated line before the body is taken as the title when none is known.
@@ -24,6 +26,7 @@ from dataclasses import dataclass, replace
 from itertools import islice
 
 from .model import Article, count_words, has_words
+from .pageparts import is_page_part, trim_teaser
 
 # Phrases that only ever appear in page furniture. Matched against the start of a normalised line,
 # or anywhere for the ones that cannot occur in reporting.
@@ -55,7 +58,9 @@ _CLUTTER_ANYWHERE = (
 _CREDIT = re.compile(
     r"(?:\b(?:REUTERS|Reuters|AP|AFP|EPA|UPI|Xinhua|Getty(?: Images)?|Shutterstock|Bloomberg|ANI|PTI)"
     r"\s*/\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\)?\s*$)"
-    r"|(?:\((?:Photo|Image|Credit)[^)]*\)\s*$)",
+    r"|(?:\((?:Photo|Image|Credit)[^)]*\)\s*$)"
+    # "Jane Roe / City Fire Department via Reuters": a handout's credit.
+    r"|(?:/\s*[A-Z][^/]{1,60}\bvia\s+(?:Reuters|REUTERS|AP|AFP|Getty Images|EPA|UPI)\s*$)",
 )
 _MONTHS = (
     "january february march april may june july august september october november december "
@@ -251,6 +256,14 @@ def _clean_normalised(text: str, furniture: set[str] | frozenset[str], want_titl
             lines_seen.append(line)
             continue
         lines_seen.append(line)
+        # Captions, teaser cards, embeds and promos are written in sentences, so they pass the tests
+        # above; their shapes are in ``pageparts``. A teaser's cut-off tail goes, its paragraph stays.
+        trimmed = trim_teaser(line)
+        if not trimmed or is_page_part(trimmed):
+            dropped.append(line)
+            continue
+        line = trimmed
+        lines_seen[-1] = line
         if _is_body(line):
             kept.append(line)
             continue

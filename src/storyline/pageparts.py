@@ -1,0 +1,183 @@
+"""Page parts that read like prose: photo captions, teaser cards, embeds, promos, taglines.
+
+``clean.py`` drops lines that look like furniture (menus, credits, banners). What survives it and still
+reaches summaries are parts of the page that are written in sentences but are not the article:
+
+- photo captions. Wire captions follow a fixed style (AP Stylebook, "Captions"): a present-tense
+  sentence saying who does what where, then the date set off by commas, with the year because the
+  photo outlives the news ("A man rides through a flooded street in Lindenfeld, Tuesday, Oct. 30,
+  2029."), often opened by "FILE -" or "In this photo taken ...", or closed by a credit;
+- photo galleries flattened into one line ("Image 3 of 12 ...");
+- teaser cards that pair a caption with the first words of a story, cut mid-sentence and followed by
+  the agency's name ("... collapsing homes... (Wire Service)"), and teasers cut at a character limit;
+- embedded posts, whose fallback text ends with "— Name (@handle) Month D, YYYY";
+- promos and taglines: "click here", newsletter prompts, "[Photos: ...]" links, "(Quiz: ...)",
+  "X contributed to this report.".
+
+Every rule looks at one paragraph (a line after ``clean.rejoin_lines``) and is bounded in length: a
+caption, a card or a prompt is short, and a long paragraph of reporting is never dropped for matching
+one of these shapes. Dates inside prose survive: a caption's date is appended to the sentence (after a
+comma or straight after a place), whereas prose introduces it ("took effect on Monday, May 7, 2029"),
+and a sentence in the past tense is not read as a caption unless the date is set off by a comma.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import count_words, has_words
+from .segment import split_spans
+
+_MONTH = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|June|July|Aug(?:ust|\.)?|"
+    r"Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_FULL_DATE = rf"{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d"
+# The caption's date closes the sentence, optionally followed by a short ", in Place." tail.
+_PLACE_TAIL = r"(?:,?\s+in\s+[A-Z][\w.' -]{1,40}?(?:,\s*[A-Z][\w.' -]{1,25})?)?"
+_DATE_END = re.compile(rf"(?P<lead>[,\w.)])?\s*(?P<weekday>{_WEEKDAY},?\s+)?{_FULL_DATE}{_PLACE_TAIL}\s*\.?\s*$")
+# Words that put a sentence in the past (or in reported speech): prose, not a caption.
+_PAST = re.compile(r"\b(?:was|were|had|has been|have been|did|said|says|told|would|will)\b", re.I)
+_CAPTION_MAX_WORDS = 50
+
+# "... the first words of a story, cut... (Wire Service)": a teaser card credited to its source.
+_CARD = re.compile(r"[\w,;]\s?(?:\.{3}|…)\s*\([A-Z][^()]{1,40}\)\s*$")
+_CARD_MAX_WORDS = 80
+# A gallery's counter: "Image 3 of 12", "Hide Caption 7 of 40", "Photo 2 of / 9".
+_GALLERY = re.compile(r"\b(?:Caption|Image|Photo|Picture|Slide)\s+\d{1,3}\s+of\s+/?\s*\d{1,3}\b", re.I)
+_GALLERY_SHORT_WORDS = 80
+# "FILE - ...", "In this undated photo released by ...", "A handout photo provided by ... shows ...".
+_PHOTO_INTRO = re.compile(
+    r"^(?:FILE(?:\s+PHOTO)?\s*(?:[-–—:]|--)"
+    r"|In (?:this|a|an|the)\b[^,.]{0,50}?\b(?:photos?|images?|pictures?|frame grab|video still|still)\b"
+    r"[^,]{0,60}?\b(?:taken|released|provided|made available|dated|undated|file|handout|courtesy|shot|"
+    rf"obtained|from|by|{_MONTH})"
+    r"|(?:A|An|This|The)\s+(?:[\w-]+\s+){0,3}?(?:photo|image|picture|frame grab|still)\s+"
+    r"(?:taken|released|provided|made available|dated|obtained|from|by|courtesy)\b[^.]{0,120}?\bshows?\b"
+    r"|(?:A|An|This)\s+(?:undated|handout|file)\s+(?:[\w-]+\s+){0,2}?(?:photo|image|picture)\b)"
+)
+_PHOTO_INTRO_MAX_WORDS = 60
+# The fallback text of an embedded post ends with its signature: "— Name (@handle) Month D, YYYY".
+_EMBED_SIGNATURE = re.compile(rf"[—–-]\s*[^()]{{1,60}}\(@\w{{1,30}}\)\s+{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\s*$")
+_EMBED_MAX_WORDS = 80
+# The end-of-story tagline crediting other reporters.
+_TAGLINE = re.compile(
+    r"\bcontributed (?:reporting|to this (?:report|story|article))\b|^(?:additional )?reporting by\b", re.I
+)
+_TAGLINE_MAX_WORDS = 40
+# A whole paragraph in brackets or parentheses: a related-story link, a quiz, a correction note.
+_BRACKETED = re.compile(r"^(?:\[[^\[\]]*\]|\([^()]*\))$")
+_BRACKETED_MAX_WORDS = 25
+# Prompts to the reader: never reporting in a short paragraph.
+_PROMPTS = (
+    "click here", "click for more", "sign up now", "to your inbox", "log in to continue",
+    "sign in to continue", "subscribe now", "subscribe today", "download our app",
+)
+_PROMPT_MAX_WORDS = 30
+_FOLLOW = re.compile(r"\bfollow (?:him|her|them|me|us) (?:on|at) (?:twitter|facebook|instagram)\b", re.I)
+# "Skip Twitter post by @name", "Skip Advertisement": markers a page leaves around embeds and ads; the
+# embed's text follows on the same line (a post is short).
+_SKIP_MARKER = re.compile(r"^(?:skip|end of) (?:[\w-]+ ){0,2}(?:post|advertisement|content|ad)\b", re.I)
+# A caption carries its photo's credit: "... in the park. (Photo: Jane Roe, Wire)" inside the
+# paragraph, or "... in the park. Photo: Jane Roe / The Gazette" at its end.
+_CAPTION_CREDIT = re.compile(
+    r"\((?:AP |AFP |Reuters )?(?:Photo|Image|Picture|Photograph|Credit)s?\b[^()]{0,60}\)"
+    r"|\b(?:Photo|Image|Picture|Photograph|Credit)s?:\s*[A-Z][^.!?:]{1,60}$"
+)
+
+# A teaser cut at a character limit ends in an ellipsis straight after a word (no closing quote:
+# a quotation trailing off closes its quote, "I don't know...").
+_TRUNCATED = re.compile(r"[\w,;]\s?(?:\.{3}|…)\s*$")
+# A lone truncated sentence this short is a headline or a caption teaser; a longer one keeps enough
+# reporting (a paywalled lede) to stay.
+_LONE_TEASER_MAX_WORDS = 15
+# "... said on Tuesday. [Photos: The Ten Tallest Bridges]": a related-link in brackets after a sentence.
+_TRAILING_LINK = re.compile(r"(?<=[.!?\"”’])\s+\[[^\[\]]{3,120}\]\s*$")
+
+
+def is_caption(line: str) -> bool:
+    """A photo caption standing as a paragraph: a short sentence ending with a full date (with year),
+    appended as captions do. The date set off by a comma ("in Lindenfeld, Tuesday, Oct. 30, 2029.")
+    is enough; a date straight after a place ("in Lindenfeld Tuesday, Oct. 30, 2029.") also needs
+    the weekday and a sentence with no past tense or reported speech in it. A date introduced by a
+    preposition ("on", "since") is prose."""
+    if has_words(line, _CAPTION_MAX_WORDS + 1) or line[:1] in "\"“‘'":
+        return False
+    m = _DATE_END.search(line)
+    if not m or m.start() == 0:
+        return False
+    before = line[: m.start() + (1 if m.group("lead") else 0)].rstrip()
+    if _ends_in_sentence_break(before):  # the date stands alone after a sentence: a dateline stamp
+        return False
+    if before.endswith(","):
+        return True
+    last = before.rsplit(None, 1)[-1].lower() if before else ""
+    if last in _DATE_PREPOSITIONS or not m.group("weekday"):
+        return False
+    return not _PAST.search(line) and _present_verb(line)
+
+
+# "A bus drives", "Crowds are": a caption's verb is in the present, early in the sentence. Irregular
+# past forms ("left") cannot be told from other words, so without a present verb it is prose.
+_PRESENT = re.compile(r"^(?:is|are|[a-z]{2,}[^s\W]s)$")
+_NOT_VERBS = {"this", "thus", "news", "always", "perhaps", "its", "was", "has", "does", "series", "means"}
+
+
+def _present_verb(line: str) -> bool:
+    words = line.split()[1:9]
+    return any(_PRESENT.match(w) and w not in _NOT_VERBS for w in words)
+
+
+_DATE_PREPOSITIONS = {
+    "on", "since", "until", "till", "by", "before", "after", "from", "of", "to", "through", "between",
+    "and", "or", "than", "born", "dated", "starting", "beginning", "ending", "effective",
+}
+
+
+def _ends_in_sentence_break(text: str) -> bool:
+    return not text or text[-1] in ".!?:;"
+
+
+def is_page_part(line: str) -> bool:
+    """True for a paragraph that is part of the page around the article (see the module docstring).
+    ``line`` is one paragraph with its whitespace collapsed."""
+    if not line:
+        return False
+    short80 = not has_words(line, _CARD_MAX_WORDS + 1)
+    if short80 and line.endswith(")") and _CARD.search(line):
+        return True
+    if _GALLERY.search(line) and (len(_GALLERY.findall(line)) >= 2 or not has_words(line, _GALLERY_SHORT_WORDS + 1)):
+        return True
+    if short80 and _EMBED_SIGNATURE.search(line):
+        return True
+    if not has_words(line, _PHOTO_INTRO_MAX_WORDS + 1) and _PHOTO_INTRO.match(line):
+        return True
+    if not has_words(line, _TAGLINE_MAX_WORDS + 1) and _TAGLINE.search(line):
+        return True
+    if not has_words(line, _BRACKETED_MAX_WORDS + 1) and _BRACKETED.match(line):
+        return True
+    if not has_words(line, _PROMPT_MAX_WORDS + 1):
+        low = line.lower()
+        if any(p in low for p in _PROMPTS) or _FOLLOW.search(line):
+            return True
+    if short80 and _SKIP_MARKER.match(line):
+        return True
+    if not has_words(line, _CAPTION_MAX_WORDS + 1) and _CAPTION_CREDIT.search(line):
+        return True
+    return is_caption(line)
+
+
+def trim_teaser(line: str) -> str:
+    """``line`` without the parts a page appends to a paragraph: a related-story link in brackets after
+    the last sentence, and a trailing sentence cut off by an ellipsis. A paragraph that is only a short
+    cut-off sentence (a headline teaser) becomes empty; a long one is kept whole."""
+    link = _TRAILING_LINK.search(line) if line.endswith("]") else None
+    if link:
+        line = line[: link.start()]
+    if not _TRUNCATED.search(line):
+        return line
+    spans = list(split_spans(line))  # the segmenter knows "Mr." and "U.S." are not sentence ends
+    if len(spans) > 1:
+        return line[: spans[-2][1]].rstrip()
+    return "" if count_words(line) <= _LONE_TEASER_MAX_WORDS else line
