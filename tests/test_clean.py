@@ -140,3 +140,9 @@ def test_embeds_promos_and_taglines_are_dropped():
         assert _body(_PROSE, part) == _PROSE, part
     # A related link in brackets after the last sentence goes; the sentence stays.
     assert _body(f"{_PROSE} [Photos: The Ten Busiest Harbors]") == _PROSE
+
+
+def test_dated_headline_is_the_title_not_a_caption():
+    cleaned = clean_text(f"Storm hits Lindenfeld as the harbor closes Tuesday, Oct. 30, 2029\n\n{_PROSE}")
+    assert cleaned.title.startswith("Storm hits Lindenfeld")
+    assert cleaned.text == _PROSE
