@@ -146,3 +146,12 @@ def test_dated_headline_is_the_title_not_a_caption():
     cleaned = clean_text(f"Storm hits Lindenfeld as the harbor closes Tuesday, Oct. 30, 2029\n\n{_PROSE}")
     assert cleaned.title.startswith("Storm hits Lindenfeld")
     assert cleaned.text == _PROSE
+
+
+def test_flattened_sign_up_form_is_dropped_but_reporting_about_newsletters_is_kept():
+    form = (
+        "Get the Harbor Daily newsletter. Sign up to receive the morning briefing in your inbox. Enter your "
+        "email address. You can opt out at any time. Thank you for signing up."
+    )
+    prose = "The harbor authority began sending a weekly newsletter to shipping firms in March, officials said."
+    assert _body(form, _PROSE, prose) == f"{_PROSE}\n\n{prose}"

@@ -11,7 +11,7 @@ reaches summaries are parts of the page that are written in sentences but are no
 - teaser cards that pair a caption with the first words of a story, cut mid-sentence and followed by
   the agency's name ("... collapsing homes... (Wire Service)"), and teasers cut at a character limit;
 - embedded posts, whose fallback text ends with "— Name (@handle) Month D, YYYY";
-- promos and taglines: "click here", newsletter prompts, "[Photos: ...]" links, "(Quiz: ...)",
+- promos and taglines: "click here", newsletter prompts and sign-up forms, "[Photos: ...]" links, "(Quiz: ...)",
   "X contributed to this report.".
 
 Every rule looks at one paragraph (a line after ``clean.rejoin_lines``) and is bounded in length: a
@@ -79,6 +79,14 @@ _PROMPTS = (
     "sign in to continue", "subscribe now", "subscribe today", "download our app",
 )
 _PROMPT_MAX_WORDS = 30
+# A sign-up form flattened into a paragraph: several of its stock phrases together. Reporting about
+# newsletters may use one or two; four distinct ones in one short paragraph are the form itself.
+_FORM_MARKERS = (
+    "newsletter", "sign up", "subscrib", "inbox", "email address", "opt-out", "opt out", "special offers",
+    "privacy policy", "you can unsubscribe",
+)
+_FORM_MIN_MARKERS = 4
+_FORM_MAX_WORDS = 120
 _FOLLOW = re.compile(r"\bfollow (?:him|her|them|me|us) (?:on|at) (?:twitter|facebook|instagram)\b", re.I)
 # "Skip Twitter post by @name", "Skip Advertisement": markers a page leaves around embeds and ads; the
 # embed's text follows on the same line (a post is short).
@@ -163,6 +171,8 @@ def is_page_part(line: str) -> bool:
     if " of " in low and any(w in low for w in _GALLERY_WORDS):
         gallery = len(_GALLERY.findall(line))
     n = _tokens(line)
+    if n <= _FORM_MAX_WORDS and sum(m in low for m in _FORM_MARKERS) >= _FORM_MIN_MARKERS:
+        return True
     if n > _CARD_MAX_WORDS:  # a long paragraph is reporting, or a whole gallery
         return gallery >= 2
     if gallery and (gallery >= 2 or n <= _GALLERY_SHORT_WORDS):
