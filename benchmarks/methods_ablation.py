@@ -5,7 +5,7 @@
 
 The feature-group variants need scorers trained without that group, made once with
 ``python -m storyline.learn.train --table /tmp/features.npz --ablate GROUP --out DIR/no-GROUP.json`` for
-GROUP in support, position, concepts (the table cache makes the second and later runs take seconds);
+GROUP in support, position, concepts, lexicon (the table cache makes the second and later runs take seconds);
 a variant whose model file is missing is skipped. Scoring as in ``methods_dev.py``.
 """
 
@@ -50,7 +50,7 @@ def variants(models: Path | None) -> dict[str, Default]:
     cov = Default.coverage
     assert cov is not None
     out: dict[str, Default] = {"default (full)": Default()}
-    for group in ("support", "position", "concepts"):
+    for group in ("support", "position", "concepts", "lexicon"):
         path = models / f"no-{group}.json" if models else None
         if path and path.exists():
             out[f"- {group} features"] = type(f"No{group}", (Default,), {"model_path": str(path)})()

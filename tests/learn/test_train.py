@@ -10,7 +10,16 @@ import numpy as np
 import pytest
 
 from storyline.errors import OptionsError
-from storyline.learn.train import ABLATIONS, TRAIN_FILE, sentence_gains, train
+from storyline.learn.train import (
+    ABLATIONS,
+    HELD_OUT_FILE,
+    TRAIN_FILE,
+    estimate_lexicon,
+    reference_key,
+    sentence_gains,
+    split_lines,
+    train,
+)
 from storyline.methods.features import FEATURE_NAMES
 from storyline.methods.learned import load_model
 
@@ -51,9 +60,9 @@ def data_dir(tmp_path_factory):  # type: ignore[no-untyped-def]
 
 
 def test_sentence_gains_hand_computed() -> None:
-    # 3 tokens, 2 in the reference; 2 bigrams, 1 in the reference: (2/3 + 1/2) / 2
+    # 3 tokens, 2 in the reference; 2 bigrams, 1 in the reference: (2/3 + 2 * 1/2) / 3
     gains = sentence_gains(["red fox ran", "blue sky"], "the red fox slept")
-    assert gains[0] == pytest.approx((2 / 3 + 1 / 2) / 2)
+    assert gains[0] == pytest.approx((2 / 3 + 2 * 1 / 2) / 3)
     assert gains[1] == 0.0
 
 
@@ -93,4 +102,42 @@ def test_table_cache_is_ignored_for_another_sample(data_dir, tmp_path) -> None: 
     meta = train(data_dir, tmp_path / "b.json", clusters=30, seed=3, rounds=5, table=table)
     assert meta["clusters"] == 30
     with np.load(table) as saved:
-        assert saved["key"].tolist() == [30, 3]
+        assert saved["key"].tolist() == [30, 3, len(FEATURE_NAMES)]
+
+
+def test_development_clusters_are_never_trained_on(data_dir, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with gzip.open(data_dir / TRAIN_FILE, "rt", encoding="utf-8") as fh:
+        clusters = [json.loads(line) for line in fh]
+    # the development file holds two of the training clusters, re-cased and re-spaced as in the original release
+    dev = data_dir.parent / "with-dev"
+    (dev / TRAIN_FILE).parent.mkdir(parents=True)
+    (dev / TRAIN_FILE).write_bytes((data_dir / TRAIN_FILE).read_bytes())
+    held = [dict(c, summaries=["  " + c["summaries"][0].upper()]) for c in clusters[:2]]
+    (dev / HELD_OUT_FILE).write_text("".join(json.dumps(c) + "\n" for c in held), encoding="utf-8")
+    keys = {reference_key(c["summaries"][0]) for c in held}
+    same = sum(reference_key(c["summaries"][0]) in keys for c in clusters)  # the corpus repeats some summaries
+    assert same >= 2
+    meta = train(dev, tmp_path / "m.json", clusters=40, seed=3, rounds=5)
+    assert meta["held_out_clusters"] == same and meta["lexicon_clusters"] == 60 - same - 40
+    scorer, rest, excluded = split_lines(dev / TRAIN_FILE, 40, 3, keys)
+    assert excluded == same and len(scorer) == 40 and len(rest) == 20 - same
+    assert not {reference_key(json.loads(ln)["summaries"][0]) for ln in scorer + rest} & keys
+    assert not set(scorer) & set(rest)  # the lexicon never sees a cluster the trees are fitted on
+
+
+def test_lexicon_is_the_smoothed_share_of_clusters_whose_reference_keeps_the_term() -> None:
+    lines = [
+        json.dumps({"documents": ["The warehouse fire spread fast."], "summaries": ["A warehouse burned."]}).encode()
+    ] * 6 + [json.dumps({"documents": ["The warehouse was empty."], "summaries": ["Nobody was hurt."]}).encode()] * 4
+    lexicon = estimate_lexicon(lines)
+    # "warehous" is in all 10 clusters' articles and 6 references; "fire" in 6 articles, 0 references
+    assert lexicon.weights["warehous"] == pytest.approx((6 + 10 * lexicon.prior) / 20, abs=1e-4)
+    assert lexicon.weights["fire"] < lexicon.prior < lexicon.weights["warehous"]
+    assert "hurt" not in lexicon.weights  # never in the articles
+
+
+def test_shipped_model_carries_its_lexicon() -> None:
+    model = load_model()
+    assert model is not None and model.lexicon is not None
+    assert len(model.lexicon.weights) > 1000 and 0 < model.lexicon.prior < 1
+    assert model.meta and model.meta["held_out_clusters"] > 0  # trained without the development clusters

@@ -114,3 +114,41 @@ def test_dangling_covers_openers_and_bare_quotes():
     assert dangling(sent("“However, there is much more work to be done.”"))
     assert not dangling(sent("“We will win,” the mayor said on Tuesday."))
     assert not dangling(sent("The mayor said the plan would work."))
+
+
+def test_continues_quote_spots_the_second_half_of_a_split_quotation():
+    from storyline.methods.coverage import continues_quote
+
+    assert continues_quote("Nobody will lose their job over this.” ")
+    assert continues_quote("The harbor stays open.” “We will see,” he said.")
+    assert not continues_quote("“We will win,” the mayor said.")
+    assert not continues_quote("“Nobody will lose their job over this decision.")  # opens it: it leans on nothing
+    assert not continues_quote("The council voted on Tuesday.")
+
+
+def test_a_split_quotation_is_never_ended_alone():
+    import storyline
+
+    texts = [
+        "The council of Lindenfeld voted on Tuesday to close the old harbor to freight ships after a long debate. "
+        "“We have waited for this day for a very long time. Every family on the waterfront will feel the "
+        "difference by the summer,” the mayor told reporters.",
+        "Lindenfeld's council voted on Tuesday to close the old harbor to freight traffic after a debate. "
+        "Shipping firms must move their boats to the new deep-water port by March, officials said.",
+    ]
+    ended = 0
+    for words in (20, 35, 50, 80):
+        summary = storyline.summarize(texts, words=words)
+        chosen = {(s.sentence.article, s.sentence.index) for s in summary.sentences}
+        for s in summary.sentences:
+            if s.text.rstrip().endswith("the mayor told reporters."):
+                ended += 1
+                assert (s.sentence.article, s.sentence.index - 1) in chosen, (words, summary.text)
+    assert ended  # the second half is worth choosing once its first half is in
+
+
+def test_short_sentences_are_not_candidates(cluster):  # type: ignore[no-untyped-def]
+    vecs = vectors(cluster)
+    scores = np.array([5.0 if s.words < 12 else 0.0 for s in cluster.sentences])  # make the short ones tempting
+    texts = [s.text for s in coverage_fill(cluster, vecs, scores, 60, CoveragePolicy(min_words=12))]
+    assert texts and all(len(t.split()) >= 12 for t in texts)

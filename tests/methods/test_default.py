@@ -48,7 +48,9 @@ def test_shipped_model_loads_with_the_current_features() -> None:
 
 def test_default_uses_the_model(cluster) -> None:  # type: ignore[no-untyped-def]
     vecs = vectors(cluster)
-    expected = load_model().predict(sentence_features(cluster, vecs))  # type: ignore[union-attr]
+    model = load_model()
+    assert model is not None
+    expected = model.predict(sentence_features(cluster, vecs, model.lexicon))
     assert np.allclose(Default().score(cluster, vecs), expected)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from storyline.api import load_articles, make_cluster
-from storyline.methods.features import FEATURE_NAMES, _pct, sentence_features
+from storyline.methods.features import FEATURE_NAMES, percentile, sentence_features
 from storyline.represent import vectors
 
 TEXTS = [
@@ -53,9 +53,9 @@ def test_support_marks_the_shared_fact() -> None:
 
 
 def test_percentile_ranks() -> None:
-    assert _pct(np.array([3.0, 1.0, 2.0])).tolist() == [1.0, 0.0, 0.5]
-    assert _pct(np.array([1.0, 1.0, 2.0])).tolist() == [0.25, 0.25, 1.0]
-    assert _pct(np.array([5.0])).tolist() == [1.0]
+    assert percentile(np.array([3.0, 1.0, 2.0])).tolist() == [1.0, 0.0, 0.5]
+    assert percentile(np.array([1.0, 1.0, 2.0])).tolist() == [0.25, 0.25, 1.0]
+    assert percentile(np.array([5.0])).tolist() == [1.0]
 
 
 def test_empty_cluster_has_no_rows() -> None:

@@ -32,12 +32,15 @@ from .base import _MIN_WORDS, dangling, is_candidate, order_sentences
 class CoveragePolicy:
     """``quality``: weight of the sentence scores against concept coverage (0 = coverage alone).
     ``min_articles``: a concept counts when at least this many articles use it (lowered to 1 for a
-    single-article cluster). ``redundancy``: the highest cosine allowed to a sentence already chosen."""
+    single-article cluster). ``redundancy``: the highest cosine allowed to a sentence already chosen.
+    ``min_words``: shorter sentences are not candidates (besides the shared rules of :mod:`.base`): a
+    six-word sentence ("The vote was seven to two.") scores high per word but rarely stands on its own."""
 
     quality: float = 3.0
     min_articles: int = 2
     redundancy: float = 0.45
     order: str = "position"
+    min_words: int = 8
 
     def __post_init__(self) -> None:
         if self.quality < 0:
@@ -78,6 +81,13 @@ def concepts(cluster: Cluster, vecs: ClusterVectors, min_articles: int = 2) -> t
     return sparse.csr_matrix((np.ones(rows.size), (rows, cols)), shape=shape, dtype=np.float64), weight
 
 
+def continues_quote(text: str) -> bool:
+    """Does the sentence close a quotation it did not open (“…” split across two sentences)?"""
+    t = text.strip()
+    close, open_ = t.find("”"), t.find("“")
+    return close >= 0 and (open_ < 0 or close < open_)
+
+
 def coverage_fill(
     cluster: Cluster, vecs: ClusterVectors, scores: np.ndarray, budget: int, policy: CoveragePolicy
 ) -> list[Sentence]:
@@ -91,12 +101,13 @@ def coverage_fill(
     bounds = np.searchsorted(rows, np.arange(n + 1))
     lengths = np.array([s.words for s in sents], dtype=np.float64)
     own = policy.quality * np.asarray(scores, dtype=np.float64) * lengths
-    alive = np.array([is_candidate(s) for s in sents])
+    alive = np.array([is_candidate(s) for s in sents]) & (lengths >= policy.min_words)
     if not alive.any():  # a cluster of fragments: still say something
         alive[:] = True
-    # A sentence that leans on the one before it ("He said...", a bare quotation) waits until that one is
-    # chosen; it is taken alone only when nothing self-contained fits any more.
-    leans = np.array([dangling(s) for s in sents])
+    # A sentence that leans on the one before it ("He said...", a bare quotation, the second half of a
+    # quotation the segmenter split) waits until that one is chosen. It is never taken alone once the
+    # summary has begun (the budget is left a little short instead); only when nothing else is usable.
+    leans = np.array([dangling(s) or continues_quote(s.text) for s in sents])
     position = {(s.article, s.index): k for k, s in enumerate(sents)}
     before = np.array([position.get((s.article, s.index - 1), -1) for s in sents])
     picked = np.zeros(n, dtype=bool)
@@ -112,6 +123,8 @@ def coverage_fill(
         gain = np.bincount(rows, weights=weight[cols], minlength=n) + own
         ready = alive & (~leans | ((before >= 0) & picked[np.maximum(before, 0)]))
         if not ready.any():
+            if chosen:  # better a few words short than a sentence the reader cannot place
+                break
             ready = alive
         # ties go to the earlier sentence (argmax takes the first), as in greedy_fill
         i = int(np.argmax(np.where(ready, gain / np.maximum(lengths, 1.0), -np.inf)))

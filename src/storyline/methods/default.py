@@ -95,7 +95,7 @@ class Default(Selector):
         model = load_model(self.model_path)
         if model is None:
             return blend(cluster, vecs, self.weights)
-        return model.predict(sentence_features(cluster, vecs))
+        return model.predict(sentence_features(cluster, vecs, model.lexicon))
 
 
 class Blend(Selector):

@@ -8,7 +8,8 @@ model fitted on the processed Multi-News release carries over to full-length scr
 The ingredients are the classic signals of extractive multi-document summarization: position (Edmundson,
 1969; the lead baseline), centrality to the cluster centroid (Radev et al., 2004), graph degree (Erkan &
 Radev, 2004), how many articles carry a sentence's words and bigrams (the concept weights of Gillick &
-Favre, 2009) and cross-article support (the same fact reported by several outlets).
+Favre, 2009), cross-article support (the same fact reported by several outlets), and how likely summary
+writers are to keep the sentence's words at all (Hong & Nenkova, 2014; :mod:`.lexicon`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import numpy as np
 from ..model import Cluster
 from ..represent import ClusterVectors, bigrams
 from .base import dangling
+from .lexicon import COLUMNS, TermLexicon, lexicon_columns
 
 FEATURE_NAMES: tuple[str, ...] = (
     "index",  # position in its article, 0-based
@@ -48,6 +50,8 @@ FEATURE_NAMES: tuple[str, ...] = (
     "dangling",
     "said",
     "stop_share",  # share of its words that are not content terms
+    *COLUMNS,  # learned term importance (lexicon.py)
+    "lex_pct",  # percentile of lex_mean within the cluster
 )
 
 _QUOTE = re.compile(r"[\"“”]")
@@ -55,7 +59,7 @@ _DIGIT = re.compile(r"\d")
 _SAID = re.compile(r"\b(?:said|says|told|according to)\b", re.IGNORECASE)
 
 
-def _pct(x: np.ndarray) -> np.ndarray:
+def percentile(x: np.ndarray) -> np.ndarray:
     """Percentile rank within the cluster (0 lowest, 1 highest; ties share the mean rank)."""
     n = x.size
     if n <= 1:
@@ -113,8 +117,9 @@ def _bigram_features(cluster: Cluster, vecs: ClusterVectors, n_art: int) -> tupl
     return mass, total
 
 
-def sentence_features(cluster: Cluster, vecs: ClusterVectors) -> np.ndarray:
-    """The feature matrix (``len(cluster.sentences)`` x ``len(FEATURE_NAMES)``), float64, no NaN."""
+def sentence_features(cluster: Cluster, vecs: ClusterVectors, lexicon: TermLexicon | None = None) -> np.ndarray:
+    """The feature matrix (``len(cluster.sentences)`` x ``len(FEATURE_NAMES)``), float64, no NaN.
+    ``lexicon``: the term-importance table the scorer was trained with (it ships in the model file)."""
     sents = cluster.sentences
     n = len(sents)
     if n == 0:
@@ -177,19 +182,19 @@ def sentence_features(cluster: Cluster, vecs: ClusterVectors) -> np.ndarray:
         words,
         n_terms,
         centroid,
-        _pct(centroid),
+        percentile(centroid),
         own,
         degree,
-        _pct(degree),
+        percentile(degree),
         support,
-        _pct(support),
+        percentile(support),
         support_articles,
         best_other,
         term_mass,
-        _pct(term_mass),
+        percentile(term_mass),
         bigram_mass,
         bigram_sum,
-        _pct(bigram_sum),
+        percentile(bigram_sum),
         lead_sim,
         flags[:, 0],
         flags[:, 1],
@@ -197,5 +202,6 @@ def sentence_features(cluster: Cluster, vecs: ClusterVectors) -> np.ndarray:
         flags[:, 3],
         1.0 - n_terms / np.maximum(words, 1.0),
     ]
-    out = np.column_stack(cols).astype(np.float64)
+    lex = lexicon_columns(vecs.terms, lexicon)
+    out = np.column_stack([*cols, lex, percentile(lex[:, 0])]).astype(np.float64)
     return np.nan_to_num(out, nan=0.0, posinf=0.0, neginf=0.0)

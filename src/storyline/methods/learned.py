@@ -5,6 +5,7 @@ so the core install needs no LightGBM at run time.
 File format (``storyline-trees/1``)::
 
     {"format": "storyline-trees/1", "features": [...], "base": 0.0, "meta": {...},
+     "lexicon": {"prior": 0.28, "terms": {"stem": p, ...}},  # optional: see lexicon.py
      "trees": [{"feature": [...], "threshold": [...], "left": [...], "right": [...], "leaf": [...]}, ...]}
 
 Internal nodes are numbered from 0 (the root); a child ``c < 0`` is leaf ``~c``. A row goes left when
@@ -23,6 +24,8 @@ from pathlib import Path
 import numpy as np
 
 from .features import FEATURE_NAMES
+from .lexicon import COLUMNS as LEXICON_COLUMNS
+from .lexicon import TermLexicon
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +107,7 @@ class TreeEnsemble:
     trees: tuple[Tree, ...]
     base: float = 0.0
     meta: dict | None = None
+    lexicon: TermLexicon | None = None  # the term table the lexicon features were computed with
     _packed: _Packed | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -155,6 +159,7 @@ class TreeEnsemble:
             "features": list(self.features),
             "base": self.base,
             "meta": self.meta or {},
+            **({"lexicon": self.lexicon.to_json()} if self.lexicon else {}),
             "trees": [
                 {
                     "feature": t.feature.tolist(),
@@ -181,7 +186,8 @@ class TreeEnsemble:
             )
             for t in data["trees"]
         )
-        return cls(tuple(data["features"]), trees, float(data.get("base", 0.0)), dict(data.get("meta") or {}))
+        lexicon = TermLexicon.from_json(data["lexicon"]) if "lexicon" in data else None
+        return cls(tuple(data["features"]), trees, float(data.get("base", 0.0)), dict(data.get("meta") or {}), lexicon)
 
 
 def _flatten(root: dict) -> Tree:
@@ -217,11 +223,11 @@ def _flatten(root: dict) -> Tree:
     )
 
 
-def from_lightgbm_dump(dump: dict, meta: dict | None = None) -> TreeEnsemble:
+def from_lightgbm_dump(dump: dict, meta: dict | None = None, lexicon: TermLexicon | None = None) -> TreeEnsemble:
     """Convert ``lightgbm.Booster.dump_model()`` output (numerical splits only) to a ``TreeEnsemble``."""
     trees = tuple(_flatten(info["tree_structure"]) for info in dump["tree_info"])
     names = tuple(dump.get("feature_names") or FEATURE_NAMES)
-    return TreeEnsemble(names, trees, 0.0, meta)
+    return TreeEnsemble(names, trees, 0.0, meta, lexicon)
 
 
 def default_model_path() -> Path:
@@ -244,5 +250,8 @@ def _load(path: str) -> TreeEnsemble | None:
         return None
     if model.features != FEATURE_NAMES:
         log.warning("learned scorer %s was trained on other features; using the hand-weighted blend", path)
+        return None
+    if model.lexicon is None and any(f in model.features for f in LEXICON_COLUMNS):
+        log.warning("learned scorer %s has no term lexicon for its lexicon features; using the blend", path)
         return None
     return model
