@@ -5,6 +5,7 @@
   var open = null;
   var hideTimer = null;
   var lastPointer = "mouse";
+  var shownBeforeTap = false; // was this mark's popover already open when the current tap began?
 
   function tipOf(mark) { return document.getElementById(mark.getAttribute("data-tip")); }
 
@@ -45,12 +46,18 @@
     cite.addEventListener("focusout", function (e) {
       if (!cite.contains(e.relatedTarget)) { hide(mark); }
     });
-    mark.addEventListener("pointerdown", function (e) { lastPointer = e.pointerType || "mouse"; });
+    mark.addEventListener("pointerdown", function (e) {
+      lastPointer = e.pointerType || "mouse";
+      shownBeforeTap = open === mark;
+    });
     mark.addEventListener("click", function (e) {
-      // On touch there is no hover: the first tap shows the popover, whose link opens the article.
-      if (lastPointer === "touch" && open !== mark) {
+      // On touch there is no hover: the first tap shows the popover, whose link opens the article. The tap
+      // also focuses the mark, which opens the popover before this click arrives, so ask what was open
+      // when the tap began, not now.
+      if (lastPointer === "touch" && !shownBeforeTap) {
         e.preventDefault();
         show(mark);
+        shownBeforeTap = true;
       }
     });
   });
