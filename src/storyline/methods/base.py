@@ -122,19 +122,30 @@ def greedy_fill(
 
 
 def order_sentences(cluster: Cluster, chosen: list[int], how: str = "position") -> list[Sentence]:
-    """Reading order: earlier in its article first (leads before details), then article order.
-    ``rank`` keeps the order of choice."""
+    """Reading order: earlier in its article first (leads before details), then article order; a run of
+    consecutive sentences of one article stays together, so a quotation split over two sentences or a
+    sentence and the "He said..." that follows it are never separated. ``rank`` keeps the order of choice."""
     sents = cluster.sentences
     if how == "rank":
         return [sents[i] for i in chosen]
     article_rank = {a.id: k for k, a in enumerate(cluster.articles)}
     counts = Counter(s.article for s in sents)
     length = {a.id: max(1, counts[a.id]) for a in cluster.articles}
+    # each chosen sentence joins the run of the chosen sentence just before it in its article
+    by_place = {(sents[i].article, sents[i].index): i for i in chosen}
+    head: dict[int, int] = {}
+    for i in sorted(chosen, key=lambda i: (sents[i].article, sents[i].index)):
+        before = by_place.get((sents[i].article, sents[i].index - 1))
+        head[i] = head[before] if before is not None else i
     return [
         sents[i]
         for i in sorted(
             chosen,
-            key=lambda i: (sents[i].index / length[sents[i].article], article_rank[sents[i].article]),
+            key=lambda i: (
+                sents[head[i]].index / length[sents[i].article],
+                article_rank[sents[i].article],
+                sents[i].index,
+            ),
         )
     ]
 
