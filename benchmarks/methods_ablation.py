@@ -56,6 +56,9 @@ def variants(models: Path | None) -> dict[str, Default]:
             out[f"- {group} features"] = type(f"No{group}", (Default,), {"model_path": str(path)})()
     out["- model (blend scores)"] = BlendScores()
     out["- concept coverage (greedy)"] = type("NoCoverage", (Default,), {"coverage": None})()
+    out["- 8-word minimum (6, as for every method)"] = type(
+        "NoMinWords", (Default,), {"coverage": replace(cov, min_words=0)}
+    )()
     out["- redundancy cap"] = type("NoRedundancy", (Default,), {"coverage": replace(cov, redundancy=1.0)})()
     out["+ dangling penalty 0.5"] = DanglingPenalty()
     return out
