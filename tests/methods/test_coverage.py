@@ -153,3 +153,32 @@ def test_short_sentences_are_not_candidates(cluster):  # type: ignore[no-untyped
     scores = np.array([5.0 if s.words < 12 else 0.0 for s in cluster.sentences])  # make the short ones tempting
     texts = [s.text for s in coverage_fill(cluster, vecs, scores, 60, CoveragePolicy(min_words=12))]
     assert texts and all(len(t.split()) >= 12 for t in texts)
+
+
+def test_speaker_is_the_named_person_next_to_a_speech_verb():
+    from storyline.methods.coverage import speaker
+
+    assert speaker("“We will not reopen the bridge,” Mayor Ada Lindqvist told reporters on Monday.") == "lindqvist"
+    assert speaker("Ada Lindqvist said on Monday that the bridge would stay shut.") == "lindqvist"
+    assert speaker("The bridge stays shut for now, said Ada Lindqvist.") == "lindqvist"
+    assert speaker("He said the bridge stays shut.") is None  # a pronoun names nobody
+    assert speaker("The mayor said the bridge stays shut.") is None
+    assert speaker("The bridge was closed on Monday.") is None
+
+
+def test_a_quotation_and_its_paraphrase_by_one_speaker_are_not_both_chosen():
+    import storyline
+    from storyline.methods.coverage import speaker
+
+    texts = [
+        "A fishing boat hit the Kestrel Bridge in Wendham on Sunday night, and the bridge has been shut since then. "
+        "“We will not reopen the bridge until every bolt has been checked,” Mayor Ada Lindqvist told reporters on "
+        "Monday. The mayor also said free buses would run across the river from the main station on Wednesday.",
+        "The Kestrel Bridge in Wendham has been shut since a fishing boat hit it on Sunday night. Ada Lindqvist said "
+        "on Monday that the bridge would stay shut until every part of the damaged pier had been checked by "
+        "engineers. Ada Lindqvist said the town council would pay for free ferry rides until the bridge reopens.",
+    ]
+    summary = storyline.summarize(texts, words=200)
+    said = [s.text for s in summary.sentences if speaker(s.text) == "lindqvist"]
+    assert not any("every bolt" in t for t in said) or not any("every part" in t for t in said), summary.text
+    assert any("ferry" in t for t in said), summary.text  # another statement of hers is still welcome

@@ -18,6 +18,7 @@ paraphrase with one new bigram through).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -33,12 +34,16 @@ class CoveragePolicy:
     """``quality``: weight of the sentence scores against concept coverage (0 = coverage alone).
     ``min_articles``: a concept counts when at least this many articles use it (lowered to 1 for a
     single-article cluster). ``redundancy``: the highest cosine allowed to a sentence already chosen.
-    ``min_words``: shorter sentences are not candidates (besides the shared rules of :mod:`.base`): a
-    six-word sentence ("The vote was seven to two.") scores high per word but rarely stands on its own."""
+    ``same_speaker_redundancy``: the lower cap between two sentences that report the same named speaker
+    (a quotation and its paraphrase: "“We will not reopen…,” Mayor Okafor said" and "Okafor said the bridge
+    would stay closed…" share few words but one statement). ``min_words``: shorter sentences are not
+    candidates (besides the shared rules of :mod:`.base`): a six-word sentence ("The vote was seven to two.")
+    scores high per word but rarely stands on its own."""
 
     quality: float = 3.0
     min_articles: int = 2
     redundancy: float = 0.45
+    same_speaker_redundancy: float = 0.3
     order: str = "position"
     min_words: int = 8
 
@@ -81,6 +86,24 @@ def concepts(cluster: Cluster, vecs: ClusterVectors, min_articles: int = 2) -> t
     return sparse.csr_matrix((np.ones(rows.size), (rows, cols)), shape=shape, dtype=np.float64), weight
 
 
+# "…, Mayor Helen Okafor told reporters" / "Helen Okafor said on Monday" / "said Helen Okafor": the speaker's
+# last name, before or after a speech verb (a crude, cheap stand-in for analysis.quotes' attribution).
+_NAME = r"((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+)"
+_SPEECH = r"(?:said|says|told|added|stated|insisted|explained)"
+_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "who", "you"})
+_SPEAKER = re.compile(rf"{_NAME},?\s+{_SPEECH}\b|\b{_SPEECH},?\s+{_NAME}")
+
+
+def speaker(text: str) -> str | None:
+    """The last name of the person the sentence reports as speaking, if it names one."""
+    m = _SPEAKER.search(text)
+    if not m:
+        return None
+    name = (m.group(1) or m.group(2)).split()
+    last = name[-1].lower() if name else None
+    return None if last in _PRONOUNS else last
+
+
 def continues_quote(text: str) -> bool:
     """Does the sentence close a quotation it did not open (“…” split across two sentences)?"""
     t = text.strip()
@@ -112,6 +135,8 @@ def coverage_fill(
     before = np.array([position.get((s.article, s.index - 1), -1) for s in sents])
     picked = np.zeros(n, dtype=bool)
     nearest = np.zeros(n)
+    speakers = [speaker(s.text) for s in sents]
+    same_speaker = np.zeros(n)  # best cosine to a chosen sentence with the same named speaker
     chosen: list[int] = []
     seen: set[str] = set()
     used = 0.0
@@ -130,13 +155,18 @@ def coverage_fill(
         i = int(np.argmax(np.where(ready, gain / np.maximum(lengths, 1.0), -np.inf)))
         alive[i] = False
         key = " ".join(sents[i].text.lower().split())
-        if key in seen or (chosen and nearest[i] > policy.redundancy):
+        repeats = chosen and nearest[i] > policy.redundancy
+        if key in seen or repeats or same_speaker[i] > policy.same_speaker_redundancy:
             continue
         chosen.append(i)
         picked[i] = True
         seen.add(key)
         used += lengths[i]
-        np.maximum(nearest, vecs.cosines(i), out=nearest)
+        cos = vecs.cosines(i)
+        np.maximum(nearest, cos, out=nearest)
+        if speakers[i]:
+            same = np.array([sp == speakers[i] for sp in speakers])
+            np.maximum(same_speaker, np.where(same, cos, 0.0), out=same_speaker)
         weight = weight.copy()
         weight[cols[bounds[i] : bounds[i + 1]]] = 0.0
         if budget - used < _MIN_WORDS:
