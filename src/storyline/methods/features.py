@@ -202,6 +202,6 @@ def sentence_features(cluster: Cluster, vecs: ClusterVectors, lexicon: TermLexic
         flags[:, 3],
         1.0 - n_terms / np.maximum(words, 1.0),
     ]
-    lex = lexicon_columns(vecs.terms, lexicon)
+    lex = lexicon_columns(vecs, lexicon)
     out = np.column_stack([*cols, lex, percentile(lex[:, 0])]).astype(np.float64)
     return np.nan_to_num(out, nan=0.0, posinf=0.0, neginf=0.0)

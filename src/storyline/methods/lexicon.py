@@ -17,11 +17,13 @@ inside the scorer's JSON file so that trees and table always match.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
 import numpy as np
+
+from ..represent import ClusterVectors
 
 COLUMNS: tuple[str, ...] = (
     "lex_mean",  # mean p(t) over the sentence's distinct terms
@@ -52,19 +54,27 @@ class TermLexicon:
         return cls(float(data["prior"]), {str(k): float(v) for k, v in data["terms"].items()})
 
 
-def lexicon_columns(terms: Sequence[Sequence[str]], lexicon: TermLexicon | None) -> np.ndarray:
-    """(sentences x ``COLUMNS``) for the sentences whose terms are ``terms``. Without a lexicon every
-    term reads as unknown at rate 0 (a model trained with the lexicon should not be used that way)."""
-    out = np.zeros((len(terms), len(COLUMNS)))
+def lexicon_columns(vecs: ClusterVectors, lexicon: TermLexicon | None) -> np.ndarray:
+    """(sentences x ``COLUMNS``) for the sentences of ``vecs``. Without a lexicon every term reads as
+    unknown at rate 0 (a model trained with the lexicon should not be used that way).
+
+    Computed over the cluster's distinct (sentence, term) pairs at once: one lexicon lookup per distinct
+    term of the cluster, not per sentence."""
+    rows, cols, _ = vecs.cells
+    n = len(vecs.terms)
+    out = np.zeros((n, len(COLUMNS)))
+    if not rows.size:
+        return out
     prior = lexicon.prior if lexicon else 0.0
     table = lexicon.weights if lexicon else {}
-    for i, ts in enumerate(terms):
-        distinct = list(dict.fromkeys(ts))
-        if not distinct:
-            continue
-        p = np.fromiter((table.get(t, prior) for t in distinct), dtype=np.float64, count=len(distinct))
-        out[i, 0] = p.mean()
-        out[i, 1] = p.max()
-        out[i, 2] = p.sum()
-        out[i, 3] = sum(t not in table for t in distinct) / len(distinct)
+    p = np.fromiter((table.get(t, prior) for t in vecs.vocab), dtype=np.float64, count=len(vecs.vocab))
+    unknown = np.fromiter((t not in table for t in vecs.vocab), dtype=np.float64, count=len(vecs.vocab))
+    counts = np.bincount(rows, minlength=n).astype(np.float64)
+    has = counts > 0
+    values = p[cols]
+    out[:, 2] = np.bincount(rows, weights=values, minlength=n)
+    out[has, 0] = out[has, 2] / counts[has]
+    # rows are sentence-major, so each sentence's pairs are one run starting where its row first appears
+    out[has, 1] = np.maximum.reduceat(values, np.searchsorted(rows, np.flatnonzero(has)))
+    out[has, 3] = np.bincount(rows, weights=unknown[cols], minlength=n)[has] / counts[has]
     return out
