@@ -93,12 +93,21 @@ class ClusterVectors:
     _dense: np.ndarray | None = field(default=None, repr=False)
     _rows: dict[int, np.ndarray] = field(default_factory=dict, repr=False)  # cosine rows of the lean path
     _sim: np.ndarray | None = field(default=None, repr=False)
+    _bigrams: list[list[tuple[str, str]]] | None = field(default=None, repr=False)
 
     @property
     def matrix(self) -> sparse.csr_matrix:
         if self._matrix is None:
             self._matrix = _tfidf_matrix(self.cells, len(self.terms), len(self.vocab), self.idf)
         return self._matrix
+
+    @property
+    def distinct_bigrams(self) -> list[list[tuple[str, str]]]:
+        """Each sentence's distinct content-word bigrams in first-seen order (the concepts of the default
+        method's features and of its coverage selection, computed once for both)."""
+        if self._bigrams is None:
+            self._bigrams = [list(dict.fromkeys(bigrams(ts))) for ts in self.terms]
+        return self._bigrams
 
     @property
     def similarity(self) -> np.ndarray:

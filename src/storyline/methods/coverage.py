@@ -25,7 +25,7 @@ import numpy as np
 from scipy import sparse
 
 from ..model import Cluster, Sentence
-from ..represent import ClusterVectors, bigrams
+from ..represent import ClusterVectors
 from .base import _MIN_WORDS, dangling, is_candidate, order_sentences
 
 
@@ -63,8 +63,8 @@ def concept_pairs(
     rows: list[int] = []
     cols: list[int] = []
     owners: list[set[str]] = []
-    for i, (s, terms) in enumerate(zip(cluster.sentences, vecs.terms, strict=True)):
-        for g in dict.fromkeys(bigrams(terms)):  # first-seen order: the same in every process
+    for i, (s, grams) in enumerate(zip(cluster.sentences, vecs.distinct_bigrams, strict=True)):
+        for g in grams:  # first-seen order: the same in every process
             j = index.get(g)
             if j is None:
                 j = index[g] = len(owners)

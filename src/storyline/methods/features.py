@@ -19,7 +19,7 @@ import re
 import numpy as np
 
 from ..model import Cluster
-from ..represent import ClusterVectors, bigrams
+from ..represent import ClusterVectors
 from .base import dangling
 from .lexicon import COLUMNS, TermLexicon, lexicon_columns
 
@@ -64,13 +64,11 @@ def percentile(x: np.ndarray) -> np.ndarray:
     n = x.size
     if n <= 1:
         return np.ones(n)
-    order = np.argsort(x, kind="stable")
-    ranks = np.empty(n)
-    ranks[order] = np.arange(n)
-    # average the ranks of ties so identical values get identical percentiles
-    _, inv, counts = np.unique(x, return_inverse=True, return_counts=True)
-    sums = np.bincount(inv, weights=ranks)
-    return (sums / counts)[inv] / (n - 1)
+    ordered = np.sort(x)
+    # tied values occupy the ranks left..right-1 of the sorted order; each gets their mean
+    left = np.searchsorted(ordered, x, side="left")
+    right = np.searchsorted(ordered, x, side="right")
+    return (left + right - 1) / 2 / (n - 1)
 
 
 def _centroid_cos(matrix) -> np.ndarray:  # type: ignore[no-untyped-def]
@@ -107,7 +105,7 @@ def _bigram_features(cluster: Cluster, vecs: ClusterVectors, n_art: int) -> tupl
     seen: dict[tuple[str, str], set[str]] = {}
     # dict.fromkeys, not set: a set of strings iterates in a per-process (hash-seeded) order, and the sums
     # below would then differ in the last bit from run to run (enough to change a retrained model)
-    grams = [list(dict.fromkeys(bigrams(ts))) for ts in vecs.terms]
+    grams = vecs.distinct_bigrams
     for s, gs in zip(cluster.sentences, grams, strict=True):
         for g in gs:
             seen.setdefault(g, set()).add(s.article)
