@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import signal
 import sqlite3
+import time
+from pathlib import Path
 
 import httpx
 import pytest
@@ -110,6 +112,20 @@ def test_headers_and_errors_on_pages(server: Server) -> None:
     assert "StoryIn" in httpx.get(server.url + "/docs").text
 
 
+def _workers_of(pid: int) -> list[int]:
+    """Pids of the pool workers (multiprocessing spawn children) of process ``pid``, from /proc."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            cmd = (stat.parent / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and b"spawn_main" in cmd:
+            found.append(int(stat.parent.name))
+    return found
+
+
 def test_restart_keeps_stories(fresh_server: Server) -> None:
     srv = fresh_server.start()
     made = create(srv, MILLBROOK, words=50).json()
@@ -117,7 +133,14 @@ def test_restart_keeps_stories(fresh_server: Server) -> None:
     srv.start()
     assert httpx.get(f"{srv.url}/api/stories/{made['id']}").json() == made
     second = create(srv, MILLBROOK[1:], words=40).json()
+    assert srv.proc is not None
+    workers = _workers_of(srv.proc.pid)
+    assert workers  # the summaries ran in worker processes
     srv.stop(signal.SIGKILL)  # a crash: what was answered 201 must still be there
+    deadline = time.monotonic() + 20
+    while any(Path(f"/proc/{w}").exists() for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [w for w in workers if Path(f"/proc/{w}").exists()], "workers outlived the killed server"
     srv.start()
     for story in (made, second):
         assert httpx.get(f"{srv.url}/api/stories/{story['id']}").json() == story

@@ -42,6 +42,20 @@ def default_workers() -> int:
     return max(1, min(4, (os.cpu_count() or 2) - 1))
 
 
+def _exit_with_parent(parent: int, every: float = 2.0) -> None:
+    """In a worker: exit when the server that started it is gone. A server killed outright (SIGKILL, OOM)
+    never shuts its pool down, and its idle workers would otherwise live on as orphans."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="storyline-parent-watch", daemon=True).start()
+
+
 class Summarizer:
     """A bounded queue in front of a pool of workers that run :func:`storyline.web.jobs.run`."""
 
@@ -57,7 +71,12 @@ class Summarizer:
         if not self.processes:
             return ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="storyline-job")
         # spawn, not fork: the server has threads, and forking a threaded process can copy held locks.
-        return ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"))
+        return ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_exit_with_parent,
+            initargs=(os.getpid(),),
+        )
 
     def warm(self) -> None:
         """Start the workers and import the pipeline in them now, not on the first submission."""
