@@ -80,6 +80,10 @@ def test_policy_is_validated() -> None:
         CoveragePolicy(quality=-1.0)
     with pytest.raises(ValueError):
         CoveragePolicy(min_articles=0)
+    with pytest.raises(ValueError):
+        CoveragePolicy(min_words=-1)
+    with pytest.raises(ValueError):
+        CoveragePolicy(same_speaker_redundancy=1.5)
 
 
 def test_a_sentence_leaning_on_another_waits_for_it():

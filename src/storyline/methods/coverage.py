@@ -52,6 +52,10 @@ class CoveragePolicy:
             raise ValueError("quality must be >= 0")
         if self.min_articles < 1:
             raise ValueError("min_articles must be >= 1")
+        if self.min_words < 0:
+            raise ValueError("min_words must be >= 0")
+        if not (0.0 <= self.same_speaker_redundancy <= 1.0 and 0.0 <= self.redundancy <= 1.0):
+            raise ValueError("redundancy caps are cosines: they must be in [0, 1]")
 
 
 def concept_pairs(
