@@ -139,7 +139,7 @@ def coverage_fill(
     before = np.array([position.get((s.article, s.index - 1), -1) for s in sents])
     picked = np.zeros(n, dtype=bool)
     nearest = np.zeros(n)
-    speakers = [speaker(s.text) for s in sents]
+    speakers = np.array([speaker(s.text) or "" for s in sents], dtype=object)
     same_speaker = np.zeros(n)  # best cosine to a chosen sentence with the same named speaker
     chosen: list[int] = []
     seen: set[str] = set()
@@ -169,7 +169,7 @@ def coverage_fill(
         cos = vecs.cosines(i)
         np.maximum(nearest, cos, out=nearest)
         if speakers[i]:
-            same = np.array([sp == speakers[i] for sp in speakers])
+            same = speakers == speakers[i]
             np.maximum(same_speaker, np.where(same, cos, 0.0), out=same_speaker)
         weight = weight.copy()
         weight[cols[bounds[i] : bounds[i + 1]]] = 0.0
