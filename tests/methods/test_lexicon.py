@@ -43,3 +43,9 @@ def test_json_round_trip_and_validation() -> None:
     assert TermLexicon.from_json(lexicon.to_json()) == lexicon
     with pytest.raises(ValueError):
         TermLexicon(1.5)
+
+
+def test_lookup_marks_unknown_terms() -> None:
+    lexicon = TermLexicon(0.28, {"report": 0.87, "enlarg": 0.02})
+    assert lexicon.lookup(["enlarg", "zzz", "report"]).tolist() == [0.02, -1.0, 0.87]
+    assert dict(lexicon.weights) == {"report": 0.87, "enlarg": 0.02}

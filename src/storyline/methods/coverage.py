@@ -26,7 +26,8 @@ from scipy import sparse
 
 from ..model import Cluster, Sentence
 from ..represent import ClusterVectors
-from .base import _MIN_WORDS, dangling, is_candidate, order_sentences
+from .base import _MIN_WORDS, _candidate, dangling, order_sentences
+from .concepts import bigram_index
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,24 +64,11 @@ def concept_pairs(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The (sentence, concept) pairs as two index arrays, sentence-major, and the concept weights: the
     share of the cluster's articles using each bigram, 0 below ``min_articles`` articles."""
-    index: dict[tuple[str, str], int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    owners: list[set[str]] = []
-    for i, (s, grams) in enumerate(zip(cluster.sentences, vecs.distinct_bigrams, strict=True)):
-        for g in grams:  # first-seen order: the same in every process
-            j = index.get(g)
-            if j is None:
-                j = index[g] = len(owners)
-                owners.append(set())
-            owners[j].add(s.article)
-            rows.append(i)
-            cols.append(j)
+    index = bigram_index(cluster, vecs)
     n_articles = max(1, len({s.article for s in cluster.sentences}))
     need = min(min_articles, n_articles)
-    df = np.array([len(o) for o in owners], dtype=np.float64)
-    weight = np.where(df >= need, df / n_articles, 0.0)
-    return np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64), weight
+    weight = np.where(index.articles >= need, index.articles / n_articles, 0.0)
+    return index.rows, index.cols, weight
 
 
 def concepts(cluster: Cluster, vecs: ClusterVectors, min_articles: int = 2) -> tuple[sparse.csr_matrix, np.ndarray]:
@@ -96,11 +84,12 @@ _NAME = r"((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+)"
 _SPEECH = r"(?:said|says|told|added|stated|insisted|explained)"
 _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "who", "you"})
 _SPEAKER = re.compile(rf"{_NAME},?\s+{_SPEECH}\b|\b{_SPEECH},?\s+{_NAME}")
+_ANY_SPEECH = re.compile(rf"{_SPEECH}\b")  # a cheap test first: most sentences report no speech at all
 
 
 def speaker(text: str) -> str | None:
     """The last name of the person the sentence reports as speaking, if it names one."""
-    m = _SPEAKER.search(text)
+    m = _SPEAKER.search(text) if _ANY_SPEECH.search(text) else None
     if not m:
         return None
     name = (m.group(1) or m.group(2)).split()
@@ -124,11 +113,11 @@ def coverage_fill(
     if n == 0 or budget <= 0:
         return []
     rows, cols, weight = concept_pairs(cluster, vecs, policy.min_articles)
-    # where each sentence's pairs start and end (rows are sentence-major)
-    bounds = np.searchsorted(rows, np.arange(n + 1))
-    lengths = np.array([s.words for s in sents], dtype=np.float64)
+    bounds = bigram_index(cluster, vecs).bounds  # sentence i's pairs are bounds[i]:bounds[i + 1]
+    words = [s.words for s in sents]
+    lengths = np.array(words, dtype=np.float64)
     own = policy.quality * np.asarray(scores, dtype=np.float64) * lengths
-    alive = np.array([is_candidate(s) for s in sents]) & (lengths >= policy.min_words)
+    alive = np.array([_candidate(s.text, k) for s, k in zip(sents, words, strict=True)]) & (lengths >= policy.min_words)
     if not alive.any():  # a cluster of fragments: still say something
         alive[:] = True
     # A sentence that leans on the one before it ("He said...", a bare quotation, the second half of a
@@ -171,7 +160,6 @@ def coverage_fill(
         if speakers[i]:
             same = speakers == speakers[i]
             np.maximum(same_speaker, np.where(same, cos, 0.0), out=same_speaker)
-        weight = weight.copy()
         weight[cols[bounds[i] : bounds[i + 1]]] = 0.0
         if budget - used < _MIN_WORDS:
             break

@@ -21,6 +21,7 @@ import numpy as np
 from ..model import Cluster
 from ..represent import ClusterVectors
 from .base import dangling
+from .concepts import bigram_index
 from .lexicon import COLUMNS, TermLexicon, lexicon_columns
 
 FEATURE_NAMES: tuple[str, ...] = (
@@ -60,10 +61,13 @@ _SAID = re.compile(r"\b(?:said|says|told|according to)\b", re.IGNORECASE)
 
 
 def percentile(x: np.ndarray) -> np.ndarray:
-    """Percentile rank within the cluster (0 lowest, 1 highest; ties share the mean rank)."""
+    """Percentile rank within the cluster (0 lowest, 1 highest; ties share the mean rank). Values equal
+    to 12 decimals are ties: two copies of one sentence must rank alike even when their cosines were
+    summed in another order and differ in the last bit."""
     n = x.size
     if n <= 1:
         return np.ones(n)
+    x = np.round(x, 12)
     ordered = np.sort(x)
     # tied values occupy the ranks left..right-1 of the sorted order; each gets their mean
     left = np.searchsorted(ordered, x, side="left")
@@ -102,16 +106,13 @@ def _article_max(sim: np.ndarray, art: np.ndarray, ids: list[str]) -> np.ndarray
 
 
 def _bigram_features(cluster: Cluster, vecs: ClusterVectors, n_art: int) -> tuple[np.ndarray, np.ndarray]:
-    seen: dict[tuple[str, str], set[str]] = {}
-    # dict.fromkeys, not set: a set of strings iterates in a per-process (hash-seeded) order, and the sums
-    # below would then differ in the last bit from run to run (enough to change a retrained model)
-    grams = vecs.distinct_bigrams
-    for s, gs in zip(cluster.sentences, grams, strict=True):
-        for g in gs:
-            seen.setdefault(g, set()).add(s.article)
-    share = {g: len(a) / n_art for g, a in seen.items()}
-    mass = np.array([sum(share[g] for g in gs) / (len(gs) + 2.0) for gs in grams])
-    total = np.array([sum(share[g] for g in gs if len(seen[g]) > 1) for gs in grams])
+    """Per sentence: the mean share of articles using its bigrams (smoothed by 2), and the summed share
+    over those of its bigrams that occur in 2+ articles."""
+    index = bigram_index(cluster, vecs)
+    n = len(cluster.sentences)
+    share = index.articles[index.cols] / n_art
+    mass = np.bincount(index.rows, weights=share, minlength=n) / (index.counts + 2.0)
+    total = np.bincount(index.rows, weights=np.where(index.articles[index.cols] > 1, share, 0.0), minlength=n)
     return mass, total
 
 
@@ -131,8 +132,11 @@ def sentence_features(cluster: Cluster, vecs: ClusterVectors, lexicon: TermLexic
     words = np.array([s.words for s in sents], dtype=float)
     n_terms = np.array([len(t) for t in vecs.terms], dtype=float)
 
-    sim = vecs.similarity
-    centroid = _centroid_cos(vecs.matrix)
+    dense = vecs.dense
+    if dense is None:  # a large cluster: the sparse rows
+        sim, centroid = vecs.similarity, _centroid_cos(vecs.matrix)
+    else:  # a small one: plain array products, none of scipy's per-call set-up (most of the time here)
+        sim, centroid = np.clip(dense @ dense.T, 0.0, 1.0), _centroid_cos(dense)
     own = np.zeros(n)
     for a in ids:
         rows = np.flatnonzero(art == a)
@@ -145,13 +149,11 @@ def sentence_features(cluster: Cluster, vecs: ClusterVectors, lexicon: TermLexic
     support_articles = (amax >= 0.25).sum(axis=1) / others
     best_other = amax.max(axis=1).clip(min=0.0) if len(ids) > 1 else np.zeros(n)
 
+    # mean share of articles over each sentence's distinct terms (smoothed by 2), from the (sentence, term) cells
+    cell_rows, cell_cols, _ = vecs.cells
     weight = vecs.article_df / n_art
-    term_mass = np.array(
-        [
-            weight[[vecs.vocab[t] for t in dict.fromkeys(ts)]].sum() / (len(set(ts)) + 2.0) if ts else 0.0
-            for ts in vecs.terms
-        ]
-    )
+    distinct = np.bincount(cell_rows, minlength=n)
+    term_mass = np.bincount(cell_rows, weights=weight[cell_cols], minlength=n) / (distinct + 2.0)
     bigram_mass, bigram_sum = _bigram_features(cluster, vecs, n_art)
 
     lead_rows = index < 2

@@ -48,11 +48,12 @@ class _Packed:
     al., 2015, "QuickScorer: a fast algorithm to rank documents with additive ensembles of regression
     trees"): each node carries the mask of the leaves that become unreachable when its test fails (the
     leaves of its left subtree); a row's exit leaf in a tree is the lowest bit left after AND-ing the masks
-    of the tree's failed tests. Leaves are numbered left to right, so bit ``k`` is leaf ``k``."""
+    of the tree's failed tests (here: the complement of the OR of their left-subtree masks). Leaves are
+    numbered left to right, so bit ``k`` is leaf ``k``."""
 
     feature: np.ndarray  # (nodes,)
     threshold: np.ndarray  # (nodes,)
-    mask: np.ndarray  # (nodes,) uint64
+    ruled_out: np.ndarray  # (nodes,) uint64: the leaves of the node's left subtree
     starts: np.ndarray  # first node of each tree with internal nodes
     leaves: np.ndarray  # (trees, max_leaves) leaf values, zero padded
     constant: float  # the sum of the single-leaf trees
@@ -82,7 +83,7 @@ def _pack(trees: tuple[Tree, ...]) -> _Packed | None:
         fill(0)
         feature.append(t.feature)
         threshold.append(t.threshold)
-        mask.append(~below)  # a failed test keeps every leaf but those of its left subtree
+        mask.append(below)  # a failed test rules out the leaves of its left subtree
         leaves[k, : t.leaf.size] = t.leaf
     constant = float(sum(t.leaf[0] for t in trees if not t.feature.size))
     if not split:
@@ -123,14 +124,16 @@ class TreeEnsemble:
         out = np.full(x.shape[0], self.base + p.constant)
         if not p.starts.size:
             return out
-        ones = np.uint64(0xFFFFFFFFFFFFFFFF)
-        cols = np.arange(p.starts.size)
-        for a in range(0, x.shape[0], 256):  # rows in blocks: the (rows x nodes) arrays stay small
-            failed = x[a : a + 256, p.feature] > p.threshold
-            alive = np.bitwise_and.reduceat(np.where(failed, p.mask, ones), p.starts, axis=1)
+        trees = np.arange(p.starts.size)[:, None]
+        for a in range(0, x.shape[0], 256):  # rows in blocks: the (nodes x rows) arrays stay small
+            # nodes down, rows across: gathering whole rows of x.T is much cheaper than columns of x
+            failed = np.ascontiguousarray(x[a : a + 256].T)[p.feature] > p.threshold[:, None]
+            # a leaf survives unless a failed test rules it out: OR the ruled-out sets of each tree
+            ruled_out = np.bitwise_or.reduceat(p.ruled_out[:, None] * failed, p.starts, axis=0)
+            alive = ~ruled_out
             lowest = alive & (~alive + np.uint64(1))  # the lowest set bit
             leaf = np.log2(lowest.astype(np.float64)).astype(np.int64)  # exact: a power of two
-            out[a : a + 256] += p.leaves[cols, leaf].sum(axis=1)
+            out[a : a + 256] += p.leaves[trees, leaf].sum(axis=0)
         return out
 
     def predict_walk(self, x: np.ndarray) -> np.ndarray:

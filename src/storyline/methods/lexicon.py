@@ -17,7 +17,7 @@ inside the scorer's JSON file so that trees and table always match.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -40,11 +40,20 @@ class TermLexicon:
 
     prior: float
     weights: Mapping[str, float] = field(default_factory=dict)
+    # the same table as a plain dict: lookups through the read-only proxy cost twice as much
+    _table: dict[str, float] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.prior <= 1.0:
             raise ValueError("prior must be in [0, 1]")
-        object.__setattr__(self, "weights", MappingProxyType(dict(self.weights)))
+        table = dict(self.weights)
+        object.__setattr__(self, "_table", table)
+        object.__setattr__(self, "weights", MappingProxyType(table))
+
+    def lookup(self, terms: Iterable[str]) -> np.ndarray:
+        """p(t) of each term, -1.0 where the table does not know it."""
+        get = self._table.get
+        return np.fromiter((get(t, -1.0) for t in terms), dtype=np.float64)
 
     def to_json(self) -> dict:
         return {"prior": self.prior, "terms": dict(self.weights)}
@@ -65,10 +74,9 @@ def lexicon_columns(vecs: ClusterVectors, lexicon: TermLexicon | None) -> np.nda
     out = np.zeros((n, len(COLUMNS)))
     if not rows.size:
         return out
-    prior = lexicon.prior if lexicon else 0.0
-    table = lexicon.weights if lexicon else {}
-    p = np.fromiter((table.get(t, prior) for t in vecs.vocab), dtype=np.float64, count=len(vecs.vocab))
-    unknown = np.fromiter((t not in table for t in vecs.vocab), dtype=np.float64, count=len(vecs.vocab))
+    p = lexicon.lookup(vecs.vocab) if lexicon else np.full(len(vecs.vocab), -1.0)
+    unknown = (p < 0).astype(np.float64)
+    p[p < 0] = lexicon.prior if lexicon else 0.0
     counts = np.bincount(rows, minlength=n).astype(np.float64)
     has = counts > 0
     values = p[cols]
