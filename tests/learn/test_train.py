@@ -16,8 +16,10 @@ from storyline.learn.train import (
     TRAIN_FILE,
     estimate_lexicon,
     reference_key,
+    same_fingerprint,
     sentence_gains,
     split_lines,
+    table_fingerprint,
     train,
 )
 from storyline.methods.features import FEATURE_NAMES
@@ -141,3 +143,17 @@ def test_shipped_model_carries_its_lexicon() -> None:
     assert model is not None and model.lexicon is not None
     assert len(model.lexicon.weights) > 1000 and 0 < model.lexicon.prior < 1
     assert model.meta and model.meta["held_out_clusters"] > 0  # trained without the development clusters
+
+
+def test_fingerprint_recomputes_and_tells_changes_apart(data_dir, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "m.json"
+    meta = train(data_dir, out, clusters=40, seed=3, rounds=5)
+    model = load_model(out)
+    assert model is not None and model.lexicon is not None
+    recorded = meta["fingerprint"]
+    assert recorded["sentences"] > 0 and len(recorded["x_sum"]) == len(FEATURE_NAMES)
+    again = table_fingerprint(data_dir, meta["sample_clusters"], meta["seed"], model.lexicon)
+    assert same_fingerprint(again, recorded)
+    moved = dict(recorded, x_sum=[v + 0.01 * (k == 3) for k, v in enumerate(recorded["x_sum"])])
+    assert not same_fingerprint(moved, recorded)
+    assert not same_fingerprint(dict(recorded, sentences=recorded["sentences"] + 1), recorded)

@@ -65,6 +65,7 @@ PARAMS = {
     "verbose": -1,
 }
 ROUNDS = 300
+FINGERPRINT_CLUSTERS = 100  # the first clusters of the sample, whose features the model file records
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
@@ -187,6 +188,35 @@ def fit(x: np.ndarray, y: np.ndarray, rounds: int = ROUNDS, seed: int = 2019) ->
     return booster.dump_model()
 
 
+def fingerprint(x: np.ndarray, y: np.ndarray) -> dict:
+    """A short record of a feature table (rows, per-column sums, target sum). The model file keeps the one
+    of the first ``FINGERPRINT_CLUSTERS`` training clusters, so a test can recompute it and tell when a
+    change to cleaning, segmentation or the features means the shipped scorer is no longer what
+    ``make train`` builds."""
+    return {
+        "sentences": int(len(y)),
+        "x_sum": [round(float(v), 6) for v in np.asarray(x, dtype=np.float64).sum(axis=0)],
+        "y_sum": round(float(np.sum(y)), 6),
+    }
+
+
+def same_fingerprint(a: dict, b: dict, rtol: float = 1e-6) -> bool:
+    """Equal row counts and sums equal to ``rtol`` (summation order may move the last bits)."""
+    if a.get("sentences") != b.get("sentences") or len(a.get("x_sum", ())) != len(b.get("x_sum", ())):
+        return False
+    left = np.asarray([*a["x_sum"], a["y_sum"]], dtype=np.float64)
+    right = np.asarray([*b["x_sum"], b["y_sum"]], dtype=np.float64)
+    return bool(np.allclose(left, right, rtol=rtol, atol=1e-4))
+
+
+def table_fingerprint(data: Path, clusters: int, seed: int, lexicon: TermLexicon) -> dict:
+    """The fingerprint of the first ``FINGERPRINT_CLUSTERS`` clusters of a training sample, recomputed
+    from ``data`` with this code."""
+    lines, _, _ = split_lines(Path(data) / TRAIN_FILE, clusters, seed, held_out_keys(data))
+    x, y, _ = build_table(lines[:FINGERPRINT_CLUSTERS], lexicon)
+    return fingerprint(x, y)
+
+
 # Feature groups that ``--ablate`` blanks (set to 0, so no tree can split on them), for the ablation table.
 ABLATIONS = {
     "support": ("support", "support_pct", "support_articles", "best_other", "lead_sim"),
@@ -267,6 +297,7 @@ def train(
     t2 = time.perf_counter()
     meta = {
         "data": TRAIN_FILE,
+        "sample_clusters": clusters,  # asked for (--clusters); "clusters" is how many were usable
         "clusters": int(len(np.unique(g))),
         "sentences": int(len(y)),
         "seed": seed,
@@ -277,6 +308,7 @@ def train(
         "lexicon_terms": len(ts.lexicon.weights),
         "seconds_features": round(t1 - t0, 1),
         "seconds_fit": round(t2 - t1, 1),
+        "fingerprint": fingerprint(ts.x[ts.groups < FINGERPRINT_CLUSTERS], y[ts.groups < FINGERPRINT_CLUSTERS]),
     }
     if ablate:
         meta["ablated"] = sorted(ablate)
