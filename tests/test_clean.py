@@ -1,4 +1,20 @@
-from storyline.clean import clean_articles, clean_text, is_clutter, is_date_banner, rejoin_lines
+import re
+from itertools import islice
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from storyline.clean import (
+    _DATE_WORDS,
+    _MONTHS,
+    _TOKEN,
+    _ends_sentence,
+    clean_articles,
+    clean_text,
+    is_clutter,
+    is_date_banner,
+    rejoin_lines,
+)
 from storyline.model import Article
 
 
@@ -155,3 +171,31 @@ def test_flattened_sign_up_form_is_dropped_but_reporting_about_newsletters_is_ke
     )
     prose = "The harbor authority began sending a weekly newsletter to shipping firms in March, officials said."
     assert _body(form, _PROSE, prose) == f"{_PROSE}\n\n{prose}"
+
+
+# The pattern ``_ends_sentence`` replaces with string operations.
+_TERMINAL = re.compile(r"[.!?…][\"”’')\]]*\s*$|[\"”’]\s*$")
+_ENDINGS = st.sampled_from(["word", ".", "!", "?", "…", '"', "”", "’", "'", ")", "]", " ", "\n", "\t", ",", "\u2003"])
+
+
+@given(st.lists(_ENDINGS, max_size=12).map("".join))
+def test_ends_sentence_agrees_with_the_terminal_pattern(line: str) -> None:
+    assert _ends_sentence(line) == bool(_TERMINAL.search(line))
+
+
+def _date_banner_reference(line: str) -> bool:
+    """``is_date_banner`` as it was before the first-token shortcut."""
+    tokens = [m.group() for m in islice(_TOKEN.finditer(line.lower()), 11)]
+    if not tokens or len(tokens) > 10:
+        return False
+    has_date = any(t.rstrip(".") in _MONTHS or (t.isdigit() and len(t) == 4) for t in tokens)
+    rest = [t for t in tokens if not t.isdigit() and t.rstrip(".") not in _DATE_WORDS]
+    return has_date and not rest
+
+
+_BANNER_PIECES = ["Monday", "June", "Sept.", "9", "2018", "Updated", "10:30", "GMT", "the", "vote", ",", "a.m.", "on"]
+
+
+@given(st.lists(st.sampled_from(_BANNER_PIECES), max_size=14).map(" ".join))
+def test_date_banner_first_token_shortcut_changes_nothing(line: str) -> None:
+    assert is_date_banner(line) == _date_banner_reference(line)

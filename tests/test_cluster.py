@@ -1,4 +1,9 @@
-from storyline.cluster import build_cluster, find_duplicates
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from storyline.cluster import build_cluster, find_duplicates, shingle_words
 from storyline.model import Article
 
 WIRE = (
@@ -22,3 +27,10 @@ def test_different_reports_are_not_merged(harbor_texts):
     arts = [Article(id=str(i), text=t) for i, t in enumerate(harbor_texts)]
     assert find_duplicates(arts) == {}
     assert len(build_cluster(arts).sentences) == 12
+
+
+@given(st.lists(st.sampled_from(["Harbor", "7", "é", "É", "İ", "ß", "½", "²", "٣", "_", "’", "“", "—", "…", " ", "\n",
+                                 ",", "x.y", "\u2003", "\u0301", "日本", "\ud800"]), max_size=30).map("".join))
+def test_shingle_words_are_the_regex_word_runs(text: str) -> None:
+    expected = re.findall(r"\w+", text.lower())
+    assert [w.decode("utf-8", "surrogatepass") for w in shingle_words(text)] == expected

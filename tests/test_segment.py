@@ -1,7 +1,9 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from storyline.model import Article
-from storyline.segment import segment, split_spans
+from storyline.segment import _NO_BREAK_AFTER, _blingfire_spans, _ends_in_abbreviation, segment, split_spans
 
 HARD = [
     ("The U.S. Army said it would help. Officials agreed.", 2),
@@ -49,3 +51,20 @@ def test_datelines_are_trimmed_from_the_span(lead, expected):
     (s,) = segment(art)
     assert s.text == expected
     assert art.text[s.start : s.end] == expected
+
+
+@given(st.lists(st.sampled_from(["Mr", "Sept", "U.S", "a.m", "No", "x", "Co", ".", " ", "\n", "Corp", "7"]), max_size=8)
+       .map("".join))
+def test_abbreviation_test_on_the_tail_agrees_with_a_full_search(span: str) -> None:
+    assert _ends_in_abbreviation(span) == bool(_NO_BREAK_AFTER.search(span))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The U.S. Army said it would help. Officials agreed.", "“We will win,” he said. “They will lose.” Café é.", "x"],
+)
+def test_spans_are_blingfires_own(text: str) -> None:
+    import blingfire
+
+    starts, ends = _blingfire_spans(text)
+    assert list(zip(starts, ends, strict=True)) == [tuple(o) for o in blingfire.text_to_sentences_and_offsets(text)[1]]

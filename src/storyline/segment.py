@@ -11,7 +11,7 @@ from __future__ import annotations
 import ctypes
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import numpy as np
 
@@ -39,45 +39,74 @@ class _Scratch(threading.local):
 
     size = 0
 
-    def get(self, cap: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, ctypes.c_void_p, ...]:
+    def get(self, cap: int) -> _Buffers:
+        """The text, start and end buffers (holding at least ``cap`` entries) and their addresses."""
         if self.size < cap:
             self.size = max(cap, 2 * self.size, 4096)
-            self.arrays = (np.empty(self.size, np.uint8), np.empty(self.size, np.int32), np.empty(self.size, np.int32))
-            self.pointers = tuple(ctypes.c_void_p(x.ctypes.data) for x in self.arrays)
-        return (*self.arrays, *self.pointers)
+            out = np.empty(self.size, np.uint8)
+            starts, ends = np.empty(self.size, np.int32), np.empty(self.size, np.int32)
+            p_out, p_starts, p_ends = (ctypes.c_void_p(x.ctypes.data) for x in (out, starts, ends))
+            self.buffers: _Buffers = (out, starts, ends, p_out, p_starts, p_ends)
+        return self.buffers
 
 
+_Buffers = tuple[np.ndarray, np.ndarray, np.ndarray, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p]
 _SCRATCH = _Scratch()
 
 
-def _blingfire_spans(text: str) -> list[tuple[int, int]]:
-    """The same spans as ``blingfire.text_to_sentences_and_offsets``, whose byte-to-character mapping is
-    a Python loop over every byte (most of the time of segmentation); here it is done with numpy."""
-    import blingfire
+_BREAKER: Callable[..., int] | None = None
 
+
+def _breaker() -> Callable[..., int]:
+    """blingfire's ``TextToSentencesWithOffsets``, looked up once rather than imported per paragraph."""
+    global _BREAKER
+    if _BREAKER is None:
+        import blingfire
+
+        _BREAKER = blingfire.blingfire.TextToSentencesWithOffsets
+    return _BREAKER
+
+
+def _blingfire_spans(text: str) -> tuple[list[int], list[int]]:
+    """The starts and (exclusive) ends of the spans ``blingfire.text_to_sentences_and_offsets`` gives,
+    whose byte-to-character mapping is a Python loop over every byte (most of the time of
+    segmentation); here it is done with numpy, and only for text that is not ASCII."""
     data = text.encode("utf-8")
     n = len(data)
     if n == 0:
-        return []
+        return [], []
     cap = 2 * n
-    out, starts, ends, p_out, p_starts, p_ends = _SCRATCH.get(cap)
-    got = blingfire.blingfire.TextToSentencesWithOffsets(
-        ctypes.c_char_p(data), ctypes.c_int(n), p_out, p_starts, p_ends, ctypes.c_int(cap)
-    )
+    _, starts, ends, p_out, p_starts, p_ends = _SCRATCH.get(cap)
+    # ctypes passes bytes as ``char *`` and ints as ``int``: no wrapper objects to build per call
+    got = _breaker()(data, n, p_out, p_starts, p_ends, cap)
     if got == -1 or got > cap:  # the fast path refused: take blingfire's own (slower) wrapper
+        import blingfire
+
         _, offsets = blingfire.text_to_sentences_and_offsets(text)
-        return [(int(x), int(y)) for x, y in offsets]
+        return [int(x) for x, _ in offsets], [int(y) for _, y in offsets]
     # Sentences come out "\n"-separated, up to a NUL (or ``got`` bytes: what follows is an older call's).
-    count = out[:got].tobytes().split(b"\0", 1)[0].count(b"\n") + 1
+    out = ctypes.string_at(p_out, got)
+    nul = out.find(b"\0")
+    count = out.count(b"\n", 0, got if nul < 0 else nul) + 1
     if len(text) == n:  # ASCII: byte offsets are character offsets
-        return list(zip(starts[:count].tolist(), (ends[:count] + 1).tolist(), strict=True))
+        return starts[:count].tolist(), (ends[:count] + 1).tolist()
     a = starts[:count].astype(np.int64)
     b = ends[:count].astype(np.int64) + 1  # inclusive last byte
     # multi-byte characters: byte offsets to character offsets
     lead = (np.frombuffer(data, dtype=np.uint8) & 0xC0) != 0x80
     char_at = np.append(np.cumsum(lead) - 1, len(text))
-    a, b = char_at[a], char_at[np.minimum(b, n)]
-    return list(zip(a.tolist(), b.tolist(), strict=True))
+    return char_at[a].tolist(), char_at[np.minimum(b, n)].tolist()
+
+
+# The longest abbreviation ``_NO_BREAK_AFTER`` knows is four letters and its period, maybe before a final
+# newline; with the character before it for ``\b``, eight characters of a span decide the match.
+_ABBREVIATION_TAIL = 8
+
+
+def _ends_in_abbreviation(span: str) -> bool:
+    """``_NO_BREAK_AFTER.search(span)``, on the span's tail only: a search for an end-anchored pattern
+    tries it at every offset of the sentence."""
+    return _NO_BREAK_AFTER.search(span[-_ABBREVIATION_TAIL:]) is not None
 
 
 def split_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -85,14 +114,20 @@ def split_spans(text: str) -> Iterator[tuple[int, int]]:
     for para in _PARA.finditer(text):
         base = para.start()
         chunk = para.group()
-        merged: list[list[int]] = []
-        for a, b in _blingfire_spans(chunk):
-            previous = chunk[merged[-1][0] : merged[-1][1]] if merged else ""
-            if previous and _NO_BREAK_AFTER.search(previous) and not chunk[a : a + 1].isupper():
-                merged[-1][1] = b
+        starts, ends = _blingfire_spans(chunk)
+        merged_starts: list[int] = []
+        merged_ends: list[int] = []
+        for a, b in zip(starts, ends, strict=True):
+            if (
+                merged_starts
+                and _ends_in_abbreviation(chunk[merged_starts[-1] : merged_ends[-1]])
+                and not chunk[a : a + 1].isupper()
+            ):
+                merged_ends[-1] = b
             else:
-                merged.append([a, b])
-        for a, b in merged:
+                merged_starts.append(a)
+                merged_ends.append(b)
+        for a, b in zip(merged_starts, merged_ends, strict=True):
             # blingfire's offsets are on the chunk it was given; strip whitespace to be safe.
             while a < b and chunk[a].isspace():
                 a += 1
