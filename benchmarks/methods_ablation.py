@@ -6,7 +6,8 @@
 The feature-group variants need scorers trained without that group, made once with
 ``python -m storyline.learn.train --table /tmp/features.npz --ablate GROUP --out DIR/no-GROUP.json`` for
 GROUP in support, position, concepts, lexicon (the table cache makes the second and later runs take seconds);
-a variant whose model file is missing is skipped. Scoring as in ``methods_dev.py``.
+a variant whose model file is missing is skipped. Scoring as in ``methods_dev.py``. The last row is no method
+but the headroom of the scorer: the same selection driven by each sentence's true overlap with the references.
 """
 
 from __future__ import annotations
@@ -46,6 +47,20 @@ class DanglingPenalty(Default):
         return s * np.array([0.5 if dangling(x) else 1.0 for x in cluster.sentences])
 
 
+class ReferenceScores(Default):
+    """The ceiling of any sentence scorer in this selection: each sentence scored by its true overlap with
+    the cluster's references (the training target, averaged over references). Not a method: it reads the
+    answer, so it only says how much better scores alone could make the default."""
+
+    references: tuple[str, ...] = ()
+
+    def score(self, cluster: Cluster, vecs: ClusterVectors) -> np.ndarray:
+        from storyline.learn.train import sentence_gains
+
+        texts = [s.text for s in cluster.sentences]
+        return np.mean([sentence_gains(texts, r) for r in self.references], axis=0)
+
+
 def variants(models: Path | None) -> dict[str, Default]:
     cov = Default.coverage
     assert cov is not None
@@ -61,6 +76,7 @@ def variants(models: Path | None) -> dict[str, Default]:
     )()
     out["- redundancy cap"] = type("NoRedundancy", (Default,), {"coverage": replace(cov, redundancy=1.0)})()
     out["+ dangling penalty 0.5"] = DanglingPenalty()
+    out["ceiling: true overlap as scores"] = ReferenceScores()
     return out
 
 
@@ -81,6 +97,8 @@ def main() -> None:
     for name, method in variants(args.models_dir).items():
         totals: dict[str, float] = {}
         for cluster, refs in clusters:
+            if isinstance(method, ReferenceScores):
+                method.references = refs
             summary = cut([s.text for s in method.select(cluster, budget)], budget)
             add_mean(totals, score(summary, refs), len(clusters))
         print(row(name, totals, 30), flush=True)
