@@ -47,9 +47,8 @@ class _Packed:
     """All trees' internal nodes side by side, for the bit-vector evaluation of QuickScorer (Lucchese et
     al., 2015, "QuickScorer: a fast algorithm to rank documents with additive ensembles of regression
     trees"): each node carries the mask of the leaves that become unreachable when its test fails (the
-    leaves of its left subtree); a row's exit leaf in a tree is the lowest bit left after AND-ing the masks
-    of the tree's failed tests (here: the complement of the OR of their left-subtree masks). Leaves are
-    numbered left to right, so bit ``k`` is leaf ``k``."""
+    leaves of its left subtree); a row's exit leaf in a tree is the lowest leaf that none of the tree's
+    failed tests ruled out. Leaves are numbered left to right, so bit ``k`` is leaf ``k``."""
 
     feature: np.ndarray  # (nodes,)
     threshold: np.ndarray  # (nodes,)
@@ -65,7 +64,7 @@ def _pack(trees: tuple[Tree, ...]) -> _Packed | None:
         return None
     feature: list[np.ndarray] = []
     threshold: list[np.ndarray] = []
-    mask: list[np.ndarray] = []
+    ruled_out: list[np.ndarray] = []
     starts: list[int] = []
     leaves = np.zeros((len(split), max((int(t.leaf.size) for t in split), default=1)))
     for k, t in enumerate(split):
@@ -83,7 +82,7 @@ def _pack(trees: tuple[Tree, ...]) -> _Packed | None:
         fill(0)
         feature.append(t.feature)
         threshold.append(t.threshold)
-        mask.append(below)  # a failed test rules out the leaves of its left subtree
+        ruled_out.append(below)  # a failed test rules out the leaves of its left subtree
         leaves[k, : t.leaf.size] = t.leaf
     constant = float(sum(t.leaf[0] for t in trees if not t.feature.size))
     if not split:
@@ -93,7 +92,7 @@ def _pack(trees: tuple[Tree, ...]) -> _Packed | None:
     return _Packed(
         np.concatenate(feature),
         np.concatenate(threshold),
-        np.concatenate(mask),
+        np.concatenate(ruled_out),
         np.asarray(starts, np.int64),
         leaves,
         constant,
