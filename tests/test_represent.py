@@ -1,13 +1,15 @@
 """Word counts, TF-IDF vectors and the lean cosine path (texts written for these tests)."""
 
+import re
+
 import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 from support import HARBOR
 
 from storyline.cluster import build_cluster
-from storyline.model import Article, count_words, has_words
-from storyline.represent import build_vectors
+from storyline.model import Article, count_words, has_words, word_counts
+from storyline.represent import build_vectors, content_terms, content_terms_of, words
 
 # Words, joiners that may or may not join them, spaces and underscores: the cases that make counting hard.
 PIECES = st.sampled_from(["harbor", "7", "é", "-", "'", "’", ".", " ", "  ", "_", "x.y", "—", ",", "İ", "\n"])
@@ -45,3 +47,35 @@ def test_document_frequencies_count_sentences_and_articles() -> None:
     articles = len({s.article for s, ts in zip(cluster.sentences, vecs.terms, strict=True) if "harbor" in ts})
     assert vecs.idf[term] == np.log((len(vecs.terms) + 1) / (sentences + 1)) + 1.0
     assert vecs.article_df[term] == articles == 3
+
+
+@given(st.lists(st.lists(PIECES, max_size=12).map("".join), max_size=6))
+def test_word_counts_agree_with_count_words(texts: list[str]) -> None:
+    assert word_counts(texts).tolist() == [count_words(t) for t in texts]
+
+
+# Words, apostrophes that may or may not join them, punctuation in and outside ASCII, stopwords, digits.
+TOKEN_PIECES = st.sampled_from(
+    ["harbor", "The", "said", "7", "٣", "é", "İ", "'", "’", "''", " ", "_", "—", "“", "”", "…", ",", "x", "\n", "£"]
+)
+
+
+@given(st.lists(TOKEN_PIECES, max_size=16).map("".join))
+def test_words_are_the_pattern_matches(text: str) -> None:
+    assert words(text) == re.findall(r"[^\W_]+(?:['’][^\W_]+)?", text.lower().replace("’", "'"))
+
+
+@given(st.lists(st.lists(TOKEN_PIECES, max_size=12).map("".join), max_size=5))
+def test_content_terms_of_a_cluster_are_each_texts_content_terms(texts: list[str]) -> None:
+    assert content_terms_of(texts) == [content_terms(t) for t in texts]
+
+
+def test_cosine_rows_from_the_term_index_match_the_similarity_matrix(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("storyline.represent.ROW_CELLS", 0)  # every cluster takes the term index
+    lean, full = build_vectors(_cluster()), build_vectors(_cluster())
+    sim = full.similarity
+    for i in range(len(lean.terms)):
+        assert np.allclose(lean.cosines(i), sim[i], atol=1e-12)
+        shared = [len(set(lean.terms[i]) & set(ts)) for ts in lean.terms]
+        assert lean.shared_terms(i).tolist() == shared
+    assert lean._dense is None and lean._matrix is None

@@ -11,13 +11,12 @@ two state figures and share none of them: "about 45,000 vehicles" does not back 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
-from scipy import sparse
 
 from .model import Cluster, Sentence, SummarySentence
-from .represent import DENSE_CELLS, ClusterVectors, vectors
+from .represent import vectors
 
 COSINE = 0.45
 CONTAINMENT = 0.7
@@ -50,7 +49,6 @@ def attribute(cluster: Cluster, chosen: Sequence[Sentence]) -> tuple[SummarySent
     sents = cluster.sentences
     position = {(s.article, s.index): i for i, s in enumerate(sents)}
     order = {a.id: k for k, a in enumerate(cluster.articles)}
-    shared_terms = _shared_terms(vecs)
     n_terms = np.bincount(vecs.cells[0], minlength=len(sents))  # distinct terms per sentence
     out = []
     for s in chosen:
@@ -58,7 +56,7 @@ def attribute(cluster: Cluster, chosen: Sequence[Sentence]) -> tuple[SummarySent
         # ``same_content`` for every sentence at once, from one row of cosines and one of shared terms.
         similar = vecs.cosines(i) >= COSINE
         if n_terms[i] >= MIN_SHARED:
-            shared = shared_terms(i)
+            shared = vecs.shared_terms(i)
             smaller = np.maximum(1, np.minimum(n_terms[i], n_terms))
             similar |= (shared >= MIN_SHARED) & (shared / smaller >= CONTAINMENT)
         sources = (s.article, *cluster.duplicates.get(s.article, ()))
@@ -73,17 +71,3 @@ def attribute(cluster: Cluster, chosen: Sequence[Sentence]) -> tuple[SummarySent
         ordered = tuple(sorted(set(backers), key=lambda aid: order[aid]))
         out.append(SummarySentence(sentence=s, sources=sources, corroborated_by=ordered))
     return tuple(out)
-
-
-def _shared_terms(vecs: ClusterVectors) -> Callable[[int], np.ndarray]:
-    """``shared(i)``: how many distinct terms sentence ``i`` shares with each sentence: a product of
-    0/1 term-presence rows, dense for a small cluster (a scipy product costs more to set up than
-    this one takes) and sparse otherwise."""
-    rows, cols, _ = vecs.cells
-    shape = (len(vecs.terms), max(1, len(vecs.vocab)))
-    if shape[0] * shape[1] <= DENSE_CELLS:
-        present = np.zeros(shape)
-        present[rows, cols] = 1.0
-        return lambda i: present @ present[i]
-    binary = sparse.csr_matrix((np.ones(rows.size), (rows, cols)), shape=shape)
-    return lambda i: (binary @ binary[i].T).toarray().ravel()

@@ -7,9 +7,11 @@ Invariant: for every sentence ``s`` of an article ``a``, ``a.text[s.start:s.end]
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
+
+import numpy as np
 
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)
 
@@ -17,6 +19,41 @@ _WORD = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)
 def count_words(text: str) -> int:
     """Words as a reader counts them (and as the budget is enforced): runs of letters/digits."""
     return len(_WORD.findall(text))
+
+
+# The character classes of ``_WORD``: 1 a word character (``\w``), 2 a joiner (``[-'’.]``), 0 neither.
+_ASCII_CLASSES = np.array(
+    [1 if chr(c).isalnum() or chr(c) == "_" else 2 if chr(c) in "-'." else 0 for c in range(128)], dtype=np.int8
+)
+
+
+def word_counts(texts: Sequence[str]) -> np.ndarray:
+    """``count_words`` of each text, in one vectorised pass over all of them: a word starts at a word
+    character that follows neither a word character nor a single joiner after one (the regex builds a
+    string per word, ~200 ns each, to count sentences that are only measured)."""
+    if not texts:
+        return np.zeros(0, dtype=np.int64)
+    joined = "\n".join(texts)  # a newline is neither a word character nor a joiner: no word spans two texts
+    if joined.isascii():
+        kind = _ASCII_CLASSES[np.frombuffer(joined.encode("ascii"), dtype=np.uint8)]
+    else:
+        codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        kind = np.zeros(codes.size, dtype=np.int8)
+        ascii_ = codes < 128
+        kind[ascii_] = _ASCII_CLASSES[codes[ascii_]]
+        wide, inverse = np.unique(codes[~ascii_], return_inverse=True)
+        wide_kinds = [1 if chr(c).isalnum() else 2 if chr(c) == "’" else 0 for c in wide.tolist()]
+        kind[~ascii_] = np.array(wide_kinds, dtype=np.int8)[inverse]
+    word = kind == 1
+    start = word.copy()
+    start[1:] &= ~word[:-1]
+    start[2:] &= ~((kind[1:-1] == 2) & word[:-2])
+    starts_before = np.zeros(start.size + 1, dtype=np.int64)
+    np.cumsum(start, out=starts_before[1:])
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    first = np.zeros(len(texts), dtype=np.int64)
+    np.cumsum(lengths[:-1] + 1, out=first[1:])
+    return starts_before[first + lengths] - starts_before[first]
 
 
 _AT_LEAST: dict[int, re.Pattern[str]] = {}

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..model import Cluster, Sentence, count_words
+from ..model import Cluster, Sentence, word_counts
 from ..represent import ClusterVectors, vectors
 
 # A sentence opening with one of these leans on one before it that the reader may not have.
@@ -91,7 +91,7 @@ def greedy_fill(
                 adjusted[i] *= policy.dangling_penalty if adjusted[i] > 0 else 1.0 / policy.dangling_penalty
     # Best first, ties in reading order (a stable sort of the negated scores).
     order = np.argsort(-adjusted, kind="stable").tolist()
-    lengths = [count_words(s.text) for s in sents]  # Sentence.words would tokenise again at every use
+    lengths = word_counts([s.text for s in sents]).tolist()  # Sentence.words would tokenise at every use
     candidates = [i for i in order if _candidate(sents[i].text, lengths[i])]
     if not candidates:  # a cluster of fragments: still say something
         candidates = order
