@@ -56,7 +56,9 @@ def test_datelines_are_trimmed_from_the_span(lead, expected):
 @given(st.lists(st.sampled_from(["Mr", "Sept", "U.S", "a.m", "No", "x", "Co", ".", " ", "\n", "Corp", "7"]), max_size=8)
        .map("".join))
 def test_abbreviation_test_on_the_tail_agrees_with_a_full_search(span: str) -> None:
-    assert _ends_in_abbreviation(span) == bool(_NO_BREAK_AFTER.search(span))
+    text = f"Before. {span} after"
+    start = len("Before. ")
+    assert _ends_in_abbreviation(text, start, start + len(span)) == bool(_NO_BREAK_AFTER.search(span))
 
 
 @pytest.mark.parametrize(

@@ -38,12 +38,11 @@ def word_counts(texts: Sequence[str]) -> np.ndarray:
         kind = _ASCII_CLASSES[np.frombuffer(joined.encode("ascii"), dtype=np.uint8)]
     else:
         codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        kind = np.zeros(codes.size, dtype=np.int8)
-        ascii_ = codes < 128
-        kind[ascii_] = _ASCII_CLASSES[codes[ascii_]]
-        wide, inverse = np.unique(codes[~ascii_], return_inverse=True)
+        kind = _ASCII_CLASSES[np.minimum(codes, 127)]  # DEL (127) is neither; the few wide ones follow
+        at = np.flatnonzero(codes > 127)
+        wide, inverse = np.unique(codes[at], return_inverse=True)
         wide_kinds = [1 if chr(c).isalnum() else 2 if chr(c) == "’" else 0 for c in wide.tolist()]
-        kind[~ascii_] = np.array(wide_kinds, dtype=np.int8)[inverse]
+        kind[at] = np.array(wide_kinds, dtype=np.int8)[inverse]
     word = kind == 1
     start = word.copy()
     start[1:] &= ~word[:-1]

@@ -103,10 +103,10 @@ def _blingfire_spans(text: str) -> tuple[list[int], list[int]]:
 _ABBREVIATION_TAIL = 8
 
 
-def _ends_in_abbreviation(span: str) -> bool:
-    """``_NO_BREAK_AFTER.search(span)``, on the span's tail only: a search for an end-anchored pattern
-    tries it at every offset of the sentence."""
-    return _NO_BREAK_AFTER.search(span[-_ABBREVIATION_TAIL:]) is not None
+def _ends_in_abbreviation(text: str, start: int, end: int) -> bool:
+    """``_NO_BREAK_AFTER.search(text[start:end])``, on the span's tail only: a search for an end-anchored
+    pattern tries it at every offset of the sentence."""
+    return _NO_BREAK_AFTER.search(text[max(start, end - _ABBREVIATION_TAIL) : end]) is not None
 
 
 def split_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -120,7 +120,7 @@ def split_spans(text: str) -> Iterator[tuple[int, int]]:
         for a, b in zip(starts, ends, strict=True):
             if (
                 merged_starts
-                and _ends_in_abbreviation(chunk[merged_starts[-1] : merged_ends[-1]])
+                and _ends_in_abbreviation(chunk, merged_starts[-1], merged_ends[-1])
                 and not chunk[a : a + 1].isupper()
             ):
                 merged_ends[-1] = b
