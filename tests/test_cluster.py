@@ -3,7 +3,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from storyline.cluster import build_cluster, find_duplicates, shingle_words
+from storyline.cluster import build_cluster, find_duplicates, shared_count, shingle_keys, shingle_words, shingles
 from storyline.model import Article
 
 WIRE = (
@@ -34,3 +34,11 @@ def test_different_reports_are_not_merged(harbor_texts):
 def test_shingle_words_are_the_regex_word_runs(text: str) -> None:
     expected = re.findall(r"\w+", text.lower())
     assert [w.decode("utf-8", "surrogatepass") for w in shingle_words(text)] == expected
+
+
+@given(st.lists(st.sampled_from(["a b c d e f", "a b", "g h i j k l m", "a b c d e f g"]), max_size=3).map(" ".join),
+       st.lists(st.sampled_from(["a b c d e f", "x y", "g h i j k l m", "c d e f g"]), max_size=3).map(" ".join))
+def test_shared_count_is_the_size_of_the_set_intersection(a: str, b: str) -> None:
+    keys_a, keys_b = shingle_keys(a), shingle_keys(b)
+    assert keys_a.tolist() == sorted(set(keys_a.tolist()))
+    assert shared_count(keys_a, keys_b) == len(shingles(a) & shingles(b))
