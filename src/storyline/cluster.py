@@ -42,7 +42,7 @@ def shingle_words(text: str) -> list[bytes]:
     low = text.lower()
     if not low.isascii():
         codes = np.frombuffer(low.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        for code in np.unique(codes[codes > 127]).tolist():
+        for code in set(codes[codes > 127].tolist()):  # the few distinct ones (order does not matter)
             char = chr(code)
             if not char.isalnum():  # what ``\w`` means outside ASCII (the underscore is ASCII)
                 low = low.replace(char, " ")

@@ -128,25 +128,24 @@ def content_terms_of(texts: Iterable[str]) -> list[list[str]]:
     the words of ASCII text are split as bytes (a 256-entry ``bytes.translate`` table, several times
     faster than ``str.translate``), and the distinct words are decoded and stemmed through ``map``."""
     token_lists = []
-    wide = False  # a text with letters outside ASCII, split by the pattern
+    digits: set[bytes] = set()  # single digits outside ASCII ("٣"): words, but no terms
     for text in texts:
         low = _fold(text.lower())
         if low.isascii():
             token_lists.append(_split_ascii(low.encode("ascii").translate(_BYTE_BREAKS)))
         else:
-            wide = True
-            token_lists.append([w.encode() for w in _WORD.findall(low)])
+            tokens = _WORD.findall(low)
+            digits.update(w.encode() for w in tokens if len(w) == 1 and w.isdigit())
+            token_lists.append([w.encode() for w in tokens])
     distinct = set().union(*token_lists)
-    # stopwords and ASCII digits map to "", so that ``filter`` drops them below
-    term_of = dict.fromkeys(distinct.intersection(_NOT_TERMS), "")
-    kept = list(distinct.difference(_NOT_TERMS))
+    # stopwords and digits map to "", so that ``filter`` drops them below
+    not_terms = _NOT_TERMS | digits
+    term_of = dict.fromkeys(distinct.intersection(not_terms), "")
+    kept = list(distinct.difference(not_terms))
     decoded = b"\n".join(kept).decode().split("\n")  # no word holds a newline
     stems = list(map(stem, decoded))
-    if wide or not all(stems):
-        # a single digit outside ASCII ("٣") is no term; a word that stems to nothing is one
-        stems = [t if _is_term(w) else "" for w, t in zip(decoded, stems, strict=True)]
-        if not all(t or not _is_term(w) for w, t in zip(decoded, stems, strict=True)):
-            return [[stem(w.decode()) for w in tokens if _is_term(w.decode())] for tokens in token_lists]
+    if not all(stems):  # a word that stems to nothing is still a term: the exact path
+        return [[stem(w.decode()) for w in tokens if _is_term(w.decode())] for tokens in token_lists]
     term_of.update(zip(kept, stems, strict=True))
     return [list(filter(None, map(term_of.__getitem__, tokens))) for tokens in token_lists]
 
@@ -356,6 +355,13 @@ def _count_cells(terms: Sequence[Sequence[str]], vocab: dict[str, int]) -> Cells
     return r, c, tf
 
 
+def _distinct(keys: np.ndarray) -> np.ndarray:
+    """``np.unique(keys)`` by a sort: numpy 2 answers a plain ``unique`` with a hash table, several times
+    slower on a few thousand integers."""
+    keys = np.sort(keys)
+    return keys[np.r_[True, keys[1:] != keys[:-1]]] if keys.size else keys
+
+
 def _tfidf_cells(cells: Cells, n_rows: int, idf: np.ndarray) -> Cells:
     """Values (1 + log tf) * idf of each cell, each row L2-normalised."""
     r, c, tf = cells
@@ -383,7 +389,7 @@ def build_vectors(cluster: Cluster) -> ClusterVectors:
     idf = np.log((n + 1) / (df + 1)) + 1.0
     article_of = {a: k for k, a in enumerate(dict.fromkeys(s.article for s in cluster.sentences))}
     art = np.fromiter((article_of[s.article] for s in cluster.sentences), dtype=np.int64, count=len(terms))
-    pairs = np.unique(art[rows] * max(1, width) + cols) % max(1, width)
+    pairs = _distinct(art[rows] * max(1, width) + cols) % max(1, width)
     article_df = np.bincount(pairs, minlength=width).astype(float)
     return ClusterVectors(terms, vocab, idf, article_df, cells)
 
