@@ -70,7 +70,7 @@ def _breaker() -> Callable[..., int]:
 def _blingfire_spans(text: str) -> tuple[list[int], list[int]]:
     """The starts and (exclusive) ends of the spans ``blingfire.text_to_sentences_and_offsets`` gives,
     whose byte-to-character mapping is a Python loop over every byte (most of the time of
-    segmentation); here it is done with numpy, and only for text that is not ASCII."""
+    segmentation); here only the few offsets are converted, and only for text that is not ASCII."""
     data = text.encode("utf-8")
     n = len(data)
     if n == 0:
@@ -88,14 +88,17 @@ def _blingfire_spans(text: str) -> tuple[list[int], list[int]]:
     out = ctypes.string_at(p_out, got)
     nul = out.find(b"\0")
     count = out.count(b"\n", 0, got if nul < 0 else nul) + 1
+    first, last = starts[:count].tolist(), ends[:count].tolist()  # ``last``: the inclusive last byte
     if len(text) == n:  # ASCII: byte offsets are character offsets
-        return starts[:count].tolist(), (ends[:count] + 1).tolist()
-    a = starts[:count].astype(np.int64)
-    b = ends[:count].astype(np.int64) + 1  # inclusive last byte
-    # multi-byte characters: byte offsets to character offsets
-    lead = (np.frombuffer(data, dtype=np.uint8) & 0xC0) != 0x80
-    char_at = np.append(np.cumsum(lead) - 1, len(text))
-    return char_at[a].tolist(), char_at[np.minimum(b, n)].tolist()
+        return first, [b + 1 for b in last]
+    # Multi-byte characters: a byte offset becomes the number of characters before it, by decoding the
+    # bytes before it (a few offsets per paragraph; "ignore" drops a character cut in two, which then
+    # counts as the one the offset is in).
+    return [_chars_before(data, a) for a in first], [_chars_before(data, min(b + 1, n)) for b in last]
+
+
+def _chars_before(data: bytes, offset: int) -> int:
+    return len(data[:offset].decode("utf-8", "ignore"))
 
 
 # The longest abbreviation ``_NO_BREAK_AFTER`` knows is four letters and its period, maybe before a final
