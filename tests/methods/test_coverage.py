@@ -186,3 +186,38 @@ def test_a_quotation_and_its_paraphrase_by_one_speaker_are_not_both_chosen():
     said = [s.text for s in summary.sentences if speaker(s.text) == "lindqvist"]
     assert not any("every bolt" in t for t in said) or not any("every part" in t for t in said), summary.text
     assert any("ferry" in t for t in said), summary.text  # another statement of hers is still welcome
+
+
+def test_opens_quote_spots_the_first_half_of_a_split_quotation():
+    from storyline.methods.coverage import opens_quote
+
+    assert opens_quote("“We have waited for this day for a very long time.")
+    assert opens_quote("The mayor said: “We have waited for this day.")
+    assert not opens_quote("“We will win,” the mayor said.")
+    assert not opens_quote("“We will win,\" the mayor said.")  # closed by a straight mark, as scraped text does
+    assert not opens_quote("The council voted on Tuesday.")
+
+
+def test_a_split_quotation_is_never_left_open():
+    import storyline
+    from storyline.methods.coverage import opens_quote
+
+    texts = [
+        "The council of Lindenfeld voted on Tuesday to close the old harbor to freight ships after a long debate. "
+        "“We have waited for this day for a very long time, and the whole waterfront knows it. Every family "
+        "will feel it,” the mayor told reporters. Shipping firms must leave by March, officials said.",
+        "Lindenfeld's council voted on Tuesday to close the old harbor to freight traffic after a long debate. "
+        "Shipping firms must move their boats to the new deep-water port by March, officials said.",
+    ]
+    opened = 0
+    for words in (20, 30, 40, 50, 60, 80):
+        summary = storyline.summarize(texts, words=words)
+        places = [(s.sentence.article, s.sentence.index) for s in summary.sentences]
+        for k, s in enumerate(summary.sentences):
+            if opens_quote(s.text):
+                opened += 1  # its second half follows it, whatever the budget
+                assert k + 1 < len(places) and places[k + 1] == (s.sentence.article, s.sentence.index + 1), (
+                    words,
+                    summary.text,
+                )
+    assert opened  # the quotation is worth choosing when both halves fit

@@ -104,6 +104,13 @@ def continues_quote(text: str) -> bool:
     return close >= 0 and (open_ < 0 or close < open_)
 
 
+def opens_quote(text: str) -> bool:
+    """Does the sentence open a quotation it does not close (the first half of a split “…”)? Scraped text
+    often closes a curly quotation with a straight mark (“…," he said), so either mark closes it."""
+    t = text.strip()
+    return t.rfind("“") > max(t.rfind("”"), t.rfind('"'))
+
+
 def coverage_fill(
     cluster: Cluster, vecs: ClusterVectors, scores: np.ndarray, budget: int, policy: CoveragePolicy
 ) -> list[Sentence]:
@@ -126,6 +133,13 @@ def coverage_fill(
     leans = np.array([dangling(s) or continues_quote(s.text) for s in sents])
     position = {(s.article, s.index): k for k, s in enumerate(sents)}
     before = np.array([position.get((s.article, s.index - 1), -1) for s in sents])
+    # A sentence that opens a quotation the next one closes is taken with that next one, or not at all:
+    # a summary must not leave a quotation open.
+    closer = np.full(n, -1)
+    for j in np.flatnonzero((before >= 0) & leans):
+        if continues_quote(sents[j].text) and opens_quote(sents[before[j]].text):
+            closer[before[j]] = j
+    unit = lengths + np.where(closer >= 0, lengths[np.maximum(closer, 0)], 0.0)
     picked = np.zeros(n, dtype=bool)
     nearest = np.zeros(n)
     speakers = np.array([speaker(s.text) or "" for s in sents], dtype=object)
@@ -133,9 +147,24 @@ def coverage_fill(
     chosen: list[int] = []
     seen: set[str] = set()
     used = 0.0
+
+    def take(i: int) -> None:
+        nonlocal used
+        chosen.append(i)
+        picked[i] = True
+        alive[i] = False
+        seen.add(" ".join(sents[i].text.lower().split()))
+        used += lengths[i]
+        cos = vecs.cosines(i)
+        np.maximum(nearest, cos, out=nearest)
+        if speakers[i]:
+            same = speakers == speakers[i]
+            np.maximum(same_speaker, np.where(same, cos, 0.0), out=same_speaker)
+        weight[cols[bounds[i] : bounds[i + 1]]] = 0.0
+
     # a bincount over the (sentence, concept) pairs per step: far cheaper than a scipy product
     while True:
-        alive &= lengths <= budget - used
+        alive &= unit <= budget - used
         if not alive.any():
             break
         gain = np.bincount(rows, weights=weight[cols], minlength=n) + own
@@ -151,16 +180,9 @@ def coverage_fill(
         repeats = chosen and nearest[i] > policy.redundancy
         if key in seen or repeats or same_speaker[i] > policy.same_speaker_redundancy:
             continue
-        chosen.append(i)
-        picked[i] = True
-        seen.add(key)
-        used += lengths[i]
-        cos = vecs.cosines(i)
-        np.maximum(nearest, cos, out=nearest)
-        if speakers[i]:
-            same = speakers == speakers[i]
-            np.maximum(same_speaker, np.where(same, cos, 0.0), out=same_speaker)
-        weight[cols[bounds[i] : bounds[i + 1]]] = 0.0
+        take(i)
+        if closer[i] >= 0 and not picked[closer[i]]:
+            take(int(closer[i]))
         if budget - used < _MIN_WORDS:
             break
     return order_sentences(cluster, chosen, policy.order)
