@@ -69,4 +69,7 @@ _register()
 
 
 def main() -> None:
+    from ..threads import single_blas_thread
+
+    single_blas_thread()
     cli(prog_name="storyline")

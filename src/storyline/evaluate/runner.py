@@ -24,6 +24,7 @@ from ..errors import EmptyInputError, OptionsError
 from ..ingest import DocumentSet
 from ..model import Article
 from ..options import SummarizeOptions
+from ..threads import single_blas_thread
 from .datasets import EvalSet
 from .oracle import greedy_oracle
 from .peers import SUMY_PEERS, sumy_summary
@@ -124,6 +125,7 @@ _JOB: tuple[tuple[str, ...], int, bool] = ((), 0, True)
 def _init_worker(names: tuple[str, ...], words: int, lsum: bool) -> None:
     global _JOB
     _JOB = (names, words, lsum)
+    single_blas_thread()
     warm_up(names, words)
 
 
@@ -191,6 +193,8 @@ def evaluate(
     if jobs < 1:
         raise OptionsError(f"--jobs must be at least 1 (got {jobs})")
     names = tuple(resolve_methods(names))
+    # BLAS threads left spinning after one method's matrix product would count in the CPU time of the next
+    single_blas_thread()
     clusters = eval_set.clusters
     runs: list[ClusterRun] = []
     if jobs == 1 or len(clusters) < 2:

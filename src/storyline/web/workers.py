@@ -42,11 +42,16 @@ def default_workers() -> int:
     return max(1, min(4, (os.cpu_count() or 2) - 1))
 
 
-def _exit_with_parent(parent: int, every: float = 2.0) -> None:
-    """In a worker: exit when the server that started it is gone. A server killed outright (SIGKILL, OOM)
-    never shuts its pool down, and its idle workers would otherwise live on as orphans."""
+def _start_worker(parent: int, every: float = 2.0) -> None:
+    """In a worker: one BLAS thread (the workers already use the cores), and exit when the server that
+    started it is gone. A server killed outright (SIGKILL, OOM) never shuts its pool down, and its idle
+    workers would otherwise live on as orphans."""
     import threading
     import time
+
+    from ..threads import single_blas_thread
+
+    single_blas_thread()
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -74,7 +79,7 @@ class Summarizer:
         return ProcessPoolExecutor(
             max_workers=self.workers,
             mp_context=multiprocessing.get_context("spawn"),
-            initializer=_exit_with_parent,
+            initializer=_start_worker,
             initargs=(os.getpid(),),
         )
 
