@@ -116,6 +116,8 @@ def test_dangling_covers_openers_and_bare_quotes():
 
     assert dangling(sent("He said the plan would work."))
     assert dangling(sent("“However, there is much more work to be done.”"))
+    assert dangling(sent("Other officials have called for talks as well."))  # other than whom?
+    assert dangling(sent("Another 20 people were hurt."))
     assert not dangling(sent("“We will win,” the mayor said on Tuesday."))
     assert not dangling(sent("The mayor said the plan would work."))
 

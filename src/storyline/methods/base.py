@@ -21,7 +21,8 @@ from ..represent import ClusterVectors, vectors
 _DANGLING = re.compile(
     r"^[\"“‘']?(?:he|she|it|they|them|his|her|its|their|this|these|those|that|such|but|and|or|so|also|"
     r"however|meanwhile|moreover|furthermore|still|yet|instead|then|thus|therefore|besides|nevertheless|"
-    r"nonetheless|additionally|likewise|similarly|otherwise|later|earlier|the two|both|there)\b",
+    r"nonetheless|additionally|likewise|similarly|otherwise|later|earlier|the two|both|there|other|others|"
+    r"another)\b",
     re.IGNORECASE,
 )
 _MIN_WORDS, _MAX_WORDS = 6, 80
