@@ -223,3 +223,19 @@ def test_a_split_quotation_is_never_left_open():
                     summary.text,
                 )
     assert opened  # the quotation is worth choosing when both halves fit
+
+
+def test_a_quotation_over_three_sentences_is_not_opened():
+    import storyline
+    from storyline.methods.coverage import opens_quote
+
+    texts = [
+        "The council of Lindenfeld voted on Tuesday to close the old harbor to freight ships after a long debate. "
+        "“We have waited for this day for a very long time on the harbor front. The families will feel it by "
+        "the summer. Nobody will lose their job,” the mayor told reporters.",
+        "Lindenfeld's council voted on Tuesday to close the old harbor to freight traffic after a long debate. "
+        "Shipping firms must move their boats to the new deep-water port by March, officials said.",
+    ]
+    for words in (20, 40, 60, 80):
+        summary = storyline.summarize(texts, words=words)
+        assert not any(opens_quote(s.text) for s in summary.sentences), (words, summary.text)

@@ -124,22 +124,24 @@ def coverage_fill(
     words = [s.words for s in sents]
     lengths = np.array(words, dtype=np.float64)
     own = policy.quality * np.asarray(scores, dtype=np.float64) * lengths
-    alive = np.array([_candidate(s.text, k) for s, k in zip(sents, words, strict=True)]) & (lengths >= policy.min_words)
-    if not alive.any():  # a cluster of fragments: still say something
-        alive[:] = True
+    usable = np.array([_candidate(s.text, k) for s, k in zip(sents, words, strict=True)])
+    usable &= lengths >= policy.min_words
     # A sentence that leans on the one before it ("He said...", a bare quotation, the second half of a
     # quotation the segmenter split) waits until that one is chosen. It is never taken alone once the
     # summary has begun (the budget is left a little short instead); only when nothing else is usable.
     leans = np.array([dangling(s) or continues_quote(s.text) for s in sents])
     position = {(s.article, s.index): k for k, s in enumerate(sents)}
     before = np.array([position.get((s.article, s.index - 1), -1) for s in sents])
-    # A sentence that opens a quotation the next one closes is taken with that next one, or not at all:
-    # a summary must not leave a quotation open.
+    # A sentence that opens a quotation the next one closes is taken with that next one, or not at all; one
+    # whose quotation runs on longer is not taken: a summary must not leave a quotation open.
     closer = np.full(n, -1)
     for j in np.flatnonzero((before >= 0) & leans):
         if continues_quote(sents[j].text) and opens_quote(sents[before[j]].text):
             closer[before[j]] = j
     unit = lengths + np.where(closer >= 0, lengths[np.maximum(closer, 0)], 0.0)
+    alive = usable & ~np.array([closer[i] < 0 and opens_quote(s.text) for i, s in enumerate(sents)])
+    if not alive.any():  # a cluster of fragments: still say something
+        alive = usable if usable.any() else np.ones(n, dtype=bool)
     picked = np.zeros(n, dtype=bool)
     nearest = np.zeros(n)
     speakers = np.array([speaker(s.text) or "" for s in sents], dtype=object)
