@@ -199,3 +199,28 @@ _BANNER_PIECES = ["Monday", "June", "Sept.", "9", "2018", "Updated", "10:30", "G
 @given(st.lists(st.sampled_from(_BANNER_PIECES), max_size=14).map(" ".join))
 def test_date_banner_first_token_shortcut_changes_nothing(line: str) -> None:
     assert is_date_banner(line) == _date_banner_reference(line)
+
+
+def test_furniture_sentences_inside_a_paragraph_are_dropped_and_the_reporting_kept() -> None:
+    from storyline.pageparts import drop_furniture_sentences
+
+    para = (
+        "The council of Lindenfeld voted on Monday to close the old harbor. These crawls are part of an effort "
+        "to archive pages as they are created and archive the pages that they refer to. The mayor said the vote "
+        "was close."
+    )
+    assert drop_furniture_sentences(para) == (
+        "The council of Lindenfeld voted on Monday to close the old harbor. The mayor said the vote was close."
+    )
+    notice = (
+        "You can add location information to your Tweets, such as your city or precise location, from the web "
+        "and via third-party applications. You always have the option to delete your Tweet location history."
+    )
+    assert drop_furniture_sentences(notice) == ""
+    prose = "Reporters said the archive of the city council had been kept in the harbor office since 1990."
+    assert drop_furniture_sentences(prose) is prose  # untouched, not re-joined
+    from storyline.clean import clean_text
+
+    cleaned = clean_text("Tweet with a location\n\n" + notice + " Learn more\n\n" + para)
+    assert "Tweet" not in cleaned.text and "archive pages" not in cleaned.text
+    assert cleaned.text.startswith("The council of Lindenfeld voted on Monday")

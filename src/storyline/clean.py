@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from itertools import chain, islice
 
 from .model import Article, count_words, has_words
-from .pageparts import is_page_part, trim_teaser
+from .pageparts import drop_furniture_sentences, is_page_part, trim_teaser
 
 # Phrases that only ever appear in page furniture. Matched against the start of a normalised line,
 # or anywhere for the ones that cannot occur in reporting.
@@ -282,7 +282,7 @@ def _clean_normalised(text: str, furniture: set[str] | frozenset[str], want_titl
         lines_seen.append(line)
         # Captions, teaser cards, embeds and promos are written in sentences, so they pass the tests
         # above; their shapes are in ``pageparts``. A teaser's cut-off tail goes, its paragraph stays.
-        trimmed = trim_teaser(line)
+        trimmed = trim_teaser(drop_furniture_sentences(line))
         if not trimmed or is_page_part(trimmed):
             dropped.append(line)
             continue

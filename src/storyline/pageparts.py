@@ -215,3 +215,52 @@ def trim_teaser(line: str) -> str:
     if len(spans) > 1:
         return line[: spans[-2][1]].rstrip()
     return "" if count_words(line) <= _LONE_TEASER_MAX_WORDS else line
+
+
+# Sentences of web furniture that pages carry inside a paragraph and scrapers flatten into the text, where
+# no line-level test can drop them without the reporting around them: the Internet Archive's notes on its
+# crawls (news datasets reach many pages through the Wayback Machine), Twitter's location notice, comment
+# and e-mail forms, video players, reprint notices. Each phrase is one that reporting does not use.
+_FURNITURE_PHRASES = (
+    "crawls are part of an effort to archive pages",
+    "archive the pages that they refer to",
+    "as the pages that are referenced are changed or taken from the web",
+    "a link to the version that was live when the page was written",
+    "crawls of supported",
+    "these data are added to the wayback machine after an embargo",
+    "has been donating their crawl data to the internet archive",
+    "focused crawls are collections of frequently-updated webcrawl data",
+    "the seed for this crawl was a list of every host in the wayback machine",
+    "using the archive-it service of the internet archive",
+    "add location information to your tweets",
+    "delete your tweet location history",
+    "always have the option to delete your location history",
+    "when you tweet with a location, twitter stores that location",
+    "would you like to proceed to legacy twitter",
+    "get breaking news alerts and special reports",
+    "this will appear next to all of your comments",
+    "this will not appear anywhere on newser",
+    "rating is available when the video has been rented",
+    "this feature is not available right now",
+    "the interactive transcript could not be loaded",
+    "the news and stories that matter, delivered weekday mornings",
+    "this copy is for your personal, non-commercial use only",
+    "use the order reprints tool",
+    "there was a problem saving your notification",
+    "email notifications are only sent once a day",
+    "we have sent you a verification email",
+    "check your spam or junk folder",
+    "click on the link to activate your profile",
+    "add as an interest to stay up to date",
+    "subscribe to our free newsletters",
+    "javascript is disabled in your browser",
+)
+
+
+def drop_furniture_sentences(line: str) -> str:
+    """``line`` without its sentences of web furniture (``""`` when nothing else is left); a paragraph
+    without any is returned as it is, unsplit."""
+    if not any(map(line.lower().__contains__, _FURNITURE_PHRASES)):
+        return line
+    kept = [line[a:b] for a, b in split_spans(line) if not any(map(line[a:b].lower().__contains__, _FURNITURE_PHRASES))]
+    return " ".join(kept)
