@@ -22,9 +22,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from methods_dev import DATA, SETS, add_mean, cut, row, score  # noqa: E402
+from methods_dev import DATA, SETS, add_mean, cluster_of, cut, row, score  # noqa: E402
 
-from storyline.api import load_articles, make_cluster  # noqa: E402
 from storyline.ingest import read_dataset  # noqa: E402
 from storyline.methods.base import dangling  # noqa: E402
 from storyline.methods.default import Default, blend  # noqa: E402
@@ -91,7 +90,7 @@ def main() -> None:
     docs = list(read_dataset(DATA / rel, need_summaries=True))
     if args.n and args.n < len(docs):
         docs = random.Random(args.seed).sample(docs, args.n)
-    clusters = [(make_cluster(load_articles(d.articles, strict=False)), d.summaries) for d in docs]
+    clusters = [(cluster_of(d), d.summaries) for d in docs]
     print(f"{args.dataset}: {len(clusters)} clusters, {budget} words", file=sys.stderr)
     print(f"{'variant':30s} {'R1':>6s} {'R2':>6s} {'RLs':>6s} {'R2rec':>6s}")
     for name, method in variants(args.models_dir).items():

@@ -21,8 +21,10 @@ from pathlib import Path
 from rouge_score import rouge_scorer
 
 from storyline.api import load_articles, make_cluster
+from storyline.errors import EmptyInputError
 from storyline.ingest import read_dataset
 from storyline.methods import get
+from storyline.model import Cluster
 from storyline.segment import split_spans
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
@@ -97,10 +99,22 @@ def sumy_peer(name: str):  # type: ignore[no-untyped-def]
     return s
 
 
+def cluster_of(docs) -> Cluster:  # type: ignore[no-untyped-def]
+    """The cleaned cluster of a dataset entry; an empty one when every article was page clutter (its
+    summary is then empty and scored as such, as ``storyline eval`` does)."""
+    try:
+        return make_cluster(load_articles(docs.articles, strict=False))
+    except EmptyInputError:
+        return Cluster(articles=(), sentences=())
+
+
 def run_sumy(name: str, docs, budget: int) -> list[str]:  # type: ignore[no-untyped-def]
     from sumy.parsers.plaintext import PlaintextParser
 
-    arts = load_articles(docs.articles, strict=False)
+    try:
+        arts = load_articles(docs.articles, strict=False)
+    except EmptyInputError:
+        return []
     text = "\n\n".join(a.text for a in arts)
     doc = PlaintextParser.from_string(text, _Tok()).document
     summarizer = sumy_peer(name)
@@ -118,7 +132,7 @@ def run_sumy(name: str, docs, budget: int) -> list[str]:  # type: ignore[no-unty
 
 
 def run_ours(method: str, docs, budget: int) -> list[str]:  # type: ignore[no-untyped-def]
-    cluster = make_cluster(load_articles(docs.articles, strict=False))
+    cluster = cluster_of(docs)
     if method == "blend":
         from storyline.methods.default import Blend
 
