@@ -73,7 +73,8 @@ def variants(models: Path | None) -> dict[str, Default]:
     out["- 8-word minimum (6, as for every method)"] = type(
         "NoMinWords", (Default,), {"coverage": replace(cov, min_words=0)}
     )()
-    out["- redundancy cap"] = type("NoRedundancy", (Default,), {"coverage": replace(cov, redundancy=1.0)})()
+    out["- redundancy cap (cosine)"] = type("NoRedundancy", (Default,), {"coverage": replace(cov, redundancy=1.0)})()
+    out["- containment cap"] = type("NoContainment", (Default,), {"coverage": replace(cov, containment=1.0)})()
     out["+ dangling penalty 0.5"] = DanglingPenalty()
     out["ceiling: true overlap as scores"] = ReferenceScores()
     return out

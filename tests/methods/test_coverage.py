@@ -239,3 +239,26 @@ def test_a_quotation_over_three_sentences_is_not_opened():
     for words in (20, 40, 60, 80):
         summary = storyline.summarize(texts, words=words)
         assert not any(opens_quote(s.text) for s in summary.sentences), (words, summary.text)
+
+
+def test_a_sentence_mostly_contained_in_a_chosen_one_is_skipped():
+    texts = [
+        "Storm winds toppled the old harbour crane in Port Avery early on Tuesday morning, flattening two sheds, "
+        "closing the ferry terminal, cutting power to the northern quay and stranding forty passengers overnight.",
+        "The harbour crane in Port Avery was toppled by storm winds, the port authority said in a statement.",
+        "Fishing boats stayed tied up along the quay all week while engineers inspected the damaged cranes.",
+    ]
+    cluster = make_cluster(load_articles(texts))
+    vecs = vectors(cluster)
+    sents = list(cluster.sentences)
+    long_one = next(i for i, s in enumerate(sents) if s.text.startswith("Storm winds"))
+    restated = next(i for i, s in enumerate(sents) if s.text.startswith("The harbour crane"))
+    assert vecs.cosines(long_one)[restated] < 0.45  # the cosine cap alone lets it through
+    scores = np.array([3.0 if i == long_one else 2.0 if i == restated else 1.0 for i in range(len(sents))])
+    loose = CoveragePolicy(quality=5.0, containment=1.0, order="rank")
+    strict = CoveragePolicy(quality=5.0, order="rank")  # the default cap, 0.45
+    assert sents[restated] in coverage_fill(cluster, vecs, scores, 200, loose)
+    chosen = coverage_fill(cluster, vecs, scores, 200, strict)
+    assert chosen[0] == sents[long_one] and sents[restated] not in chosen
+    with pytest.raises(ValueError):
+        CoveragePolicy(containment=1.5)

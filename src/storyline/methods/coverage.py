@@ -39,7 +39,10 @@ class CoveragePolicy:
     (a quotation and its paraphrase: "“We will not reopen…,” Mayor Okafor said" and "Okafor said the bridge
     would stay closed…" share few words but one statement). ``min_words``: shorter sentences are not
     candidates (besides the shared rules of :mod:`.base`): a six-word sentence ("The vote was seven to two.")
-    scores high per word but rarely stands on its own."""
+    scores high per word but rarely stands on its own. ``containment``: the largest share of a candidate's
+    distinct content terms that one chosen sentence may already hold. The cosine misses a short sentence
+    that restates part of a long one already chosen and adds a clause: the long sentence's other terms
+    dilute the cosine, not the repetition the reader sees."""
 
     quality: float = 3.0
     min_articles: int = 2
@@ -47,6 +50,7 @@ class CoveragePolicy:
     same_speaker_redundancy: float = 0.3
     order: str = "position"
     min_words: int = 8
+    containment: float = 0.45
 
     def __post_init__(self) -> None:
         if self.quality < 0:
@@ -57,6 +61,8 @@ class CoveragePolicy:
             raise ValueError("min_words must be >= 0")
         if not (0.0 <= self.same_speaker_redundancy <= 1.0 and 0.0 <= self.redundancy <= 1.0):
             raise ValueError("redundancy caps are cosines: they must be in [0, 1]")
+        if not 0.0 <= self.containment <= 1.0:
+            raise ValueError("containment is a share of a sentence's terms: it must be in [0, 1]")
 
 
 def concept_pairs(
@@ -146,6 +152,10 @@ def coverage_fill(
     nearest = np.zeros(n)
     speakers = np.array([speaker(s.text) or "" for s in sents], dtype=object)
     same_speaker = np.zeros(n)  # best cosine to a chosen sentence with the same named speaker
+    # share of each sentence's distinct terms found in one chosen sentence, the largest so far
+    term_rows, term_cols, _ = vecs.cells
+    distinct_terms = np.maximum(np.bincount(term_rows, minlength=n), 1)
+    contained = np.zeros(n)
     chosen: list[int] = []
     seen: set[str] = set()
     used = 0.0
@@ -159,6 +169,10 @@ def coverage_fill(
         used += lengths[i]
         cos = vecs.cosines(i)
         np.maximum(nearest, cos, out=nearest)
+        in_i = np.zeros(len(vecs.vocab), dtype=bool)
+        in_i[term_cols[term_rows == i]] = True
+        share = np.bincount(term_rows, weights=in_i[term_cols], minlength=n) / distinct_terms
+        np.maximum(contained, share, out=contained)
         if speakers[i]:
             same = speakers == speakers[i]
             np.maximum(same_speaker, np.where(same, cos, 0.0), out=same_speaker)
@@ -179,7 +193,7 @@ def coverage_fill(
         i = int(np.argmax(np.where(ready, gain / np.maximum(lengths, 1.0), -np.inf)))
         alive[i] = False
         key = " ".join(sents[i].text.lower().split())
-        repeats = chosen and nearest[i] > policy.redundancy
+        repeats = chosen and (nearest[i] > policy.redundancy or contained[i] > policy.containment)
         if key in seen or repeats or same_speaker[i] > policy.same_speaker_redundancy:
             continue
         take(i)
