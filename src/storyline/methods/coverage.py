@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from ..model import Cluster, Sentence
+from ..model import Cluster, Sentence, word_counts
 from ..represent import ClusterVectors
 from .base import _MIN_WORDS, _candidate, dangling, order_sentences
 from .concepts import bigram_index
@@ -127,8 +127,9 @@ def coverage_fill(
         return []
     rows, cols, weight = concept_pairs(cluster, vecs, policy.min_articles)
     bounds = bigram_index(cluster, vecs).bounds  # sentence i's pairs are bounds[i]:bounds[i + 1]
-    words = [s.words for s in sents]
-    lengths = np.array(words, dtype=np.float64)
+    counts = word_counts([s.text for s in sents])
+    words = counts.tolist()
+    lengths = counts.astype(np.float64)
     own = policy.quality * np.asarray(scores, dtype=np.float64) * lengths
     usable = np.array([_candidate(s.text, k) for s, k in zip(sents, words, strict=True)])
     usable &= lengths >= policy.min_words
@@ -152,10 +153,13 @@ def coverage_fill(
     nearest = np.zeros(n)
     speakers = np.array([speaker(s.text) or "" for s in sents], dtype=object)
     same_speaker = np.zeros(n)  # best cosine to a chosen sentence with the same named speaker
-    # share of each sentence's distinct terms found in one chosen sentence, the largest so far
+    # share of each sentence's distinct terms found in one chosen sentence, the largest so far; the cells
+    # are sentence-major, so sentence i's terms are term_cols[term_bounds[i]:term_bounds[i + 1]]
     term_rows, term_cols, _ = vecs.cells
-    distinct_terms = np.maximum(np.bincount(term_rows, minlength=n), 1)
+    term_bounds = np.searchsorted(term_rows, np.arange(n + 1))
+    distinct_terms = np.maximum(np.diff(term_bounds), 1)
     contained = np.zeros(n)
+    in_chosen = np.zeros(len(vecs.vocab))
     chosen: list[int] = []
     seen: set[str] = set()
     used = 0.0
@@ -169,10 +173,12 @@ def coverage_fill(
         used += lengths[i]
         cos = vecs.cosines(i)
         np.maximum(nearest, cos, out=nearest)
-        in_i = np.zeros(len(vecs.vocab), dtype=bool)
-        in_i[term_cols[term_rows == i]] = True
-        share = np.bincount(term_rows, weights=in_i[term_cols], minlength=n) / distinct_terms
-        np.maximum(contained, share, out=contained)
+        if policy.containment < 1.0:
+            mine = term_cols[term_bounds[i] : term_bounds[i + 1]]
+            in_chosen[mine] = 1.0
+            share = np.bincount(term_rows, weights=in_chosen[term_cols], minlength=n) / distinct_terms
+            np.maximum(contained, share, out=contained)
+            in_chosen[mine] = 0.0
         if speakers[i]:
             same = speakers == speakers[i]
             np.maximum(same_speaker, np.where(same, cos, 0.0), out=same_speaker)

@@ -18,7 +18,7 @@ import re
 
 import numpy as np
 
-from ..model import Cluster
+from ..model import Cluster, word_counts
 from ..represent import ClusterVectors
 from .base import dangling
 from .concepts import bigram_index
@@ -129,7 +129,7 @@ def sentence_features(cluster: Cluster, vecs: ClusterVectors, lexicon: TermLexic
     art = np.array([s.article for s in sents])
     rank = {a.id: k for k, a in enumerate(cluster.articles)}
     index = np.array([s.index for s in sents], dtype=float)
-    words = np.array([s.words for s in sents], dtype=float)
+    words = word_counts([s.text for s in sents]).astype(float)
     n_terms = np.array([len(t) for t in vecs.terms], dtype=float)
 
     dense = vecs.dense
