@@ -262,3 +262,14 @@ def test_a_sentence_mostly_contained_in_a_chosen_one_is_skipped():
     assert chosen[0] == sents[long_one] and sents[restated] not in chosen
     with pytest.raises(ValueError):
         CoveragePolicy(containment=1.5)
+
+
+def test_quotation_closers_pair_an_opening_sentence_with_the_one_that_closes_it():
+    from storyline.methods.coverage import quotation_closers
+    from storyline.model import Sentence
+
+    texts = ["“We waited a long time.", "Every family will feel it,” the mayor said.", "“We will win,” she said."]
+    sents = [Sentence(article="a", index=k, start=0, end=len(t), text=t) for k, t in enumerate(texts)]
+    leans = np.array([False, True, False])
+    before = np.array([-1, 0, 1])
+    assert quotation_closers(sents, leans, before).tolist() == [1, -1, -1]

@@ -19,6 +19,7 @@ paraphrase with one new bigram through).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -117,6 +118,59 @@ def opens_quote(text: str) -> bool:
     return t.rfind("“") > max(t.rfind("”"), t.rfind('"'))
 
 
+def quotation_closers(sents: Sequence[Sentence], leans: np.ndarray, before: np.ndarray) -> np.ndarray:
+    """For each sentence that opens a quotation the next sentence closes, that next sentence's number; -1
+    for every other sentence."""
+    closer = np.full(len(sents), -1)
+    for j in np.flatnonzero((before >= 0) & leans).tolist():
+        b = int(before[j])
+        if continues_quote(sents[j].text) and opens_quote(sents[b].text):
+            closer[b] = j
+    return closer
+
+
+class _Repeats:
+    """What the chosen sentences already say, to turn away a candidate that would say it again: its best
+    cosine to a chosen sentence, the largest share of its distinct content terms held by one chosen
+    sentence, and its best cosine to a chosen sentence reporting the same named speaker."""
+
+    def __init__(self, sents: Sequence[Sentence], vecs: ClusterVectors, policy: CoveragePolicy) -> None:
+        n = len(sents)
+        self.vecs, self.policy, self.n = vecs, policy, n
+        self.nearest = np.zeros(n)
+        self.contained = np.zeros(n)
+        self.same_speaker = np.zeros(n)
+        self.speakers = np.array([speaker(s.text) or "" for s in sents], dtype=object)
+        # the (sentence, term) cells are sentence-major: sentence i's terms are cols[bounds[i]:bounds[i + 1]]
+        self.term_rows, self.term_cols, _ = vecs.cells
+        self.term_bounds = np.searchsorted(self.term_rows, np.arange(n + 1))
+        self.distinct = np.maximum(np.diff(self.term_bounds), 1)
+        self._in_chosen = np.zeros(len(vecs.vocab))
+        self.any_chosen = False
+
+    def repeats(self, i: int) -> bool:
+        p = self.policy
+        return self.any_chosen and (
+            self.nearest[i] > p.redundancy
+            or self.contained[i] > p.containment
+            or self.same_speaker[i] > p.same_speaker_redundancy
+        )
+
+    def add(self, i: int) -> None:
+        self.any_chosen = True
+        cos = self.vecs.cosines(i)
+        np.maximum(self.nearest, cos, out=self.nearest)
+        if self.policy.containment < 1.0:
+            mine = self.term_cols[self.term_bounds[i] : self.term_bounds[i + 1]]
+            self._in_chosen[mine] = 1.0
+            held = np.bincount(self.term_rows, weights=self._in_chosen[self.term_cols], minlength=self.n)
+            np.maximum(self.contained, held / self.distinct, out=self.contained)
+            self._in_chosen[mine] = 0.0
+        if self.speakers[i]:
+            same = self.speakers == self.speakers[i]
+            np.maximum(self.same_speaker, np.where(same, cos, 0.0), out=self.same_speaker)
+
+
 def coverage_fill(
     cluster: Cluster, vecs: ClusterVectors, scores: np.ndarray, budget: int, policy: CoveragePolicy
 ) -> list[Sentence]:
@@ -128,10 +182,9 @@ def coverage_fill(
     rows, cols, weight = concept_pairs(cluster, vecs, policy.min_articles)
     bounds = bigram_index(cluster, vecs).bounds  # sentence i's pairs are bounds[i]:bounds[i + 1]
     counts = word_counts([s.text for s in sents])
-    words = counts.tolist()
     lengths = counts.astype(np.float64)
     own = policy.quality * np.asarray(scores, dtype=np.float64) * lengths
-    usable = np.array([_candidate(s.text, k) for s, k in zip(sents, words, strict=True)])
+    usable = np.array([_candidate(s.text, k) for s, k in zip(sents, counts.tolist(), strict=True)])
     usable &= lengths >= policy.min_words
     # A sentence that leans on the one before it ("He said...", a bare quotation, the second half of a
     # quotation the segmenter split) waits until that one is chosen. It is never taken alone once the
@@ -141,47 +194,25 @@ def coverage_fill(
     before = np.array([position.get((s.article, s.index - 1), -1) for s in sents])
     # A sentence that opens a quotation the next one closes is taken with that next one, or not at all; one
     # whose quotation runs on longer is not taken: a summary must not leave a quotation open.
-    closer = np.full(n, -1)
-    for j in np.flatnonzero((before >= 0) & leans):
-        if continues_quote(sents[j].text) and opens_quote(sents[before[j]].text):
-            closer[before[j]] = j
+    closer = quotation_closers(sents, leans, before)
     unit = lengths + np.where(closer >= 0, lengths[np.maximum(closer, 0)], 0.0)
     alive = usable & ~np.array([closer[i] < 0 and opens_quote(s.text) for i, s in enumerate(sents)])
     if not alive.any():  # a cluster of fragments: still say something
         alive = usable if usable.any() else np.ones(n, dtype=bool)
     picked = np.zeros(n, dtype=bool)
-    nearest = np.zeros(n)
-    speakers = np.array([speaker(s.text) or "" for s in sents], dtype=object)
-    same_speaker = np.zeros(n)  # best cosine to a chosen sentence with the same named speaker
-    # share of each sentence's distinct terms found in one chosen sentence, the largest so far; the cells
-    # are sentence-major, so sentence i's terms are term_cols[term_bounds[i]:term_bounds[i + 1]]
-    term_rows, term_cols, _ = vecs.cells
-    term_bounds = np.searchsorted(term_rows, np.arange(n + 1))
-    distinct_terms = np.maximum(np.diff(term_bounds), 1)
-    contained = np.zeros(n)
-    in_chosen = np.zeros(len(vecs.vocab))
+    said = _Repeats(sents, vecs, policy)
     chosen: list[int] = []
     seen: set[str] = set()
     used = 0.0
 
-    def take(i: int) -> None:
+    def take(i: int, key: str) -> None:
         nonlocal used
         chosen.append(i)
         picked[i] = True
         alive[i] = False
-        seen.add(" ".join(sents[i].text.lower().split()))
+        seen.add(key)
         used += lengths[i]
-        cos = vecs.cosines(i)
-        np.maximum(nearest, cos, out=nearest)
-        if policy.containment < 1.0:
-            mine = term_cols[term_bounds[i] : term_bounds[i + 1]]
-            in_chosen[mine] = 1.0
-            share = np.bincount(term_rows, weights=in_chosen[term_cols], minlength=n) / distinct_terms
-            np.maximum(contained, share, out=contained)
-            in_chosen[mine] = 0.0
-        if speakers[i]:
-            same = speakers == speakers[i]
-            np.maximum(same_speaker, np.where(same, cos, 0.0), out=same_speaker)
+        said.add(i)
         weight[cols[bounds[i] : bounds[i + 1]]] = 0.0
 
     # a bincount over the (sentence, concept) pairs per step: far cheaper than a scipy product
@@ -198,13 +229,18 @@ def coverage_fill(
         # ties go to the earlier sentence (argmax takes the first), as in greedy_fill
         i = int(np.argmax(np.where(ready, gain / np.maximum(lengths, 1.0), -np.inf)))
         alive[i] = False
-        key = " ".join(sents[i].text.lower().split())
-        repeats = chosen and (nearest[i] > policy.redundancy or contained[i] > policy.containment)
-        if key in seen or repeats or same_speaker[i] > policy.same_speaker_redundancy:
+        key = _text_key(sents[i].text)
+        if key in seen or said.repeats(i):
             continue
-        take(i)
-        if closer[i] >= 0 and not picked[closer[i]]:
-            take(int(closer[i]))
+        take(i, key)
+        j = int(closer[i])
+        if j >= 0 and not picked[j]:
+            take(j, _text_key(sents[j].text))
         if budget - used < _MIN_WORDS:
             break
     return order_sentences(cluster, chosen, policy.order)
+
+
+def _text_key(text: str) -> str:
+    """The sentence lower-cased with its whitespace collapsed: two copies of one sentence share it."""
+    return " ".join(text.lower().split())
