@@ -40,6 +40,11 @@ def dangling(sentence: Sentence) -> bool:
     return bool(_DANGLING.match(text) or _BARE_QUOTE.match(text))
 
 
+def text_key(text: str) -> str:
+    """The sentence lower-cased with its whitespace collapsed: two copies of one sentence share it."""
+    return " ".join(text.lower().split())
+
+
 def is_candidate(sentence: Sentence) -> bool:
     """Fragments, headlines without a verb-like length, questions to the reader and very long run-ons
     are never chosen."""
@@ -107,7 +112,7 @@ def greedy_fill(
         n = lengths[i]
         if used + n > budget:
             continue
-        key = " ".join(sents[i].text.lower().split())
+        key = text_key(sents[i].text)
         if key in seen_texts:
             continue
         if check and chosen and nearest[i] > policy.redundancy:

@@ -27,7 +27,7 @@ from scipy import sparse
 
 from ..model import Cluster, Sentence, word_counts
 from ..represent import ClusterVectors
-from .base import _MIN_WORDS, _candidate, dangling, order_sentences
+from .base import _MIN_WORDS, _candidate, dangling, order_sentences, text_key
 from .concepts import bigram_index
 
 
@@ -229,18 +229,13 @@ def coverage_fill(
         # ties go to the earlier sentence (argmax takes the first), as in greedy_fill
         i = int(np.argmax(np.where(ready, gain / np.maximum(lengths, 1.0), -np.inf)))
         alive[i] = False
-        key = _text_key(sents[i].text)
+        key = text_key(sents[i].text)
         if key in seen or said.repeats(i):
             continue
         take(i, key)
         j = int(closer[i])
         if j >= 0 and not picked[j]:
-            take(j, _text_key(sents[j].text))
+            take(j, text_key(sents[j].text))
         if budget - used < _MIN_WORDS:
             break
     return order_sentences(cluster, chosen, policy.order)
-
-
-def _text_key(text: str) -> str:
-    """The sentence lower-cased with its whitespace collapsed: two copies of one sentence share it."""
-    return " ".join(text.lower().split())
