@@ -70,3 +70,29 @@ def test_spans_are_blingfires_own(text: str) -> None:
 
     starts, ends = _blingfire_spans(text)
     assert list(zip(starts, ends, strict=True)) == [tuple(o) for o in blingfire.text_to_sentences_and_offsets(text)[1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # paragraphs whose separating space the scraper lost
+        ("The fault runs on and beyond.Researchers with the survey released it.",
+         ["The fault runs on and beyond.", "Researchers with the survey released it."]),
+        # a quotation mark glued to both: it opens the next sentence's quotation...
+        ('It has been 160 years since the quake."The stress is building," Graves said.Most were large.',
+         ["It has been 160 years since the quake.", '"The stress is building," Graves said.', "Most were large."]),
+        # ...or closes the first one's
+        ('He said "go home."Then he left.', ['He said "go home."', "Then he left."]),
+        ("The mayor spoke.”Then the vote came.", ["The mayor spoke.”", "Then the vote came."]),
+        # left whole: abbreviations and web addresses
+        ("He has a Ph.D.From Yale.", ["He has a Ph.D.From Yale."]),
+        ("The U.S.Army said so.", ["The U.S.Army said so."]),
+        ("Visit www.Example.com today.", ["Visit www.Example.com today."]),
+        ("Write to news@Site.org now.", ["Write to news@Site.org now."]),
+    ],
+)
+def test_sentences_glued_without_a_space_are_split(text: str, expected: list[str]) -> None:
+    art = Article(id="a", text=text)
+    sents = segment(art)
+    assert [s.text for s in sents] == expected
+    assert all(text[s.start : s.end] == s.text for s in sents)

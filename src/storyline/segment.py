@@ -30,6 +30,13 @@ _NO_BREAK_AFTER = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Gov|Sen|Rep|Rev|Prof|St|Jr|Sr|No|Nos|Vol|vs|Inc|Corp|"
     r"Co|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|a\.m|p\.m)\.$"
 )
+# Scraped pages often lose the space between paragraphs: "...and beyond.Researchers with the USGS...",
+# "...since the last quake.\"The stress is building,\" Graves said.Most earthquakes...". A sentence end glued
+# to a capitalised word is a break; blingfire keeps the two sentences as one. Two lower-case letters
+# before the mark and a lower-case letter after the capital keep "Ph.D.", "U.S.Army" and "a.m.The" whole;
+# a web address ("www.Example.com", "news@Site.org") is left alone.
+_GLUED = re.compile(r"[a-z]{2}[.!?](?=[\"“”’]?[A-Z][a-z])")
+_WEB = re.compile(r"(?:www|https?|@)\S*$|^\S*\.(?:com|org|net|gov|edu|co\.uk)\b")
 
 
 class _Scratch(threading.local):
@@ -130,7 +137,7 @@ def split_spans(text: str) -> Iterator[tuple[int, int]]:
             else:
                 merged_starts.append(a)
                 merged_ends.append(b)
-        for a, b in zip(merged_starts, merged_ends, strict=True):
+        for a, b in _unglued(chunk, merged_starts, merged_ends):
             # blingfire's offsets are on the chunk it was given; strip whitespace to be safe.
             while a < b and chunk[a].isspace():
                 a += 1
@@ -138,6 +145,24 @@ def split_spans(text: str) -> Iterator[tuple[int, int]]:
                 b -= 1
             if b > a:
                 yield base + a, base + b
+
+
+def _unglued(chunk: str, starts: list[int], ends: list[int]) -> Iterator[tuple[int, int]]:
+    """The spans, each cut after every sentence end glued to the next sentence (see ``_GLUED``)."""
+    for a, b in zip(starts, ends, strict=True):
+        for m in _GLUED.finditer(chunk, a, b):
+            cut = m.end()
+            mark = chunk[cut]
+            # a quotation mark between the two closes the first sentence's quotation or opens the next one
+            if mark in "”’" or (mark == '"' and chunk.count('"', a, cut) % 2 == 1):
+                cut += 1
+            word_start = chunk.rfind(" ", a, cut) + 1
+            word_end = chunk.find(" ", cut, b)
+            if _WEB.search(chunk[max(a, word_start) : cut]) or _WEB.search(chunk[cut : b if word_end < 0 else word_end]):
+                continue
+            yield a, cut
+            a = cut
+        yield a, b
 
 
 def trim_dateline(text: str, start: int, end: int) -> int:
