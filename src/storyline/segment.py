@@ -156,9 +156,10 @@ def _unglued(chunk: str, starts: list[int], ends: list[int]) -> Iterator[tuple[i
             # a quotation mark between the two closes the first sentence's quotation or opens the next one
             if mark in "”’" or (mark == '"' and chunk.count('"', a, cut) % 2 == 1):
                 cut += 1
-            word_start = chunk.rfind(" ", a, cut) + 1
+            before = chunk[max(a, chunk.rfind(" ", a, cut) + 1) : cut]
             word_end = chunk.find(" ", cut, b)
-            if _WEB.search(chunk[max(a, word_start) : cut]) or _WEB.search(chunk[cut : b if word_end < 0 else word_end]):
+            after = chunk[cut : b if word_end < 0 else word_end]
+            if _WEB.search(before) or _WEB.search(after):
                 continue
             yield a, cut
             a = cut
