@@ -264,6 +264,43 @@ def test_a_sentence_mostly_contained_in_a_chosen_one_is_skipped():
         CoveragePolicy(containment=1.5)
 
 
+def test_a_chosen_sentence_that_a_longer_later_choice_says_again_leaves() -> None:
+    texts = [
+        "Harbour crane toppled by storm in Port Avery.",  # a caption: scored first, then said again in full
+        "Storm winds toppled the harbour crane in Port Avery early on Tuesday, flattening two sheds, closing "
+        "the ferry terminal, cutting power to the northern quay and stranding forty passengers overnight.",
+        "Fishing boats stayed tied up along the quay all week while engineers inspected the damaged cranes.",
+    ]
+    cluster = make_cluster(load_articles(texts))
+    vecs = vectors(cluster)
+    sents = list(cluster.sentences)
+    caption = next(i for i, s in enumerate(sents) if s.text.startswith("Harbour crane"))
+    full = next(i for i, s in enumerate(sents) if s.text.startswith("Storm winds"))
+    assert vecs.cosines(full)[caption] < 0.45  # neither cap turns the full sentence away (see `kept`)
+    scores = np.array([3.0 if i == caption else 2.0 if i == full else 1.0 for i in range(len(sents))])
+    kept = CoveragePolicy(quality=5.0, subsumed=1.0, min_words=0, order="rank")
+    assert coverage_fill(cluster, vecs, scores, 200, kept)[:2] == [sents[caption], sents[full]]
+    chosen = coverage_fill(cluster, vecs, scores, 200, CoveragePolicy(quality=5.0, min_words=0, order="rank"))
+    assert sents[full] in chosen and sents[caption] not in chosen
+    assert len(chosen) == len(sents) - 1  # the freed words went to the next sentence
+    with pytest.raises(ValueError):
+        CoveragePolicy(subsumed=-0.1)
+
+
+def test_refers_back_adds_definite_role_nouns_to_dangling_openers() -> None:
+    from storyline.methods.base import dangling, refers_back
+    from storyline.model import Sentence
+
+    def sent(text: str) -> Sentence:
+        return Sentence(article="a", index=1, start=0, end=len(text), text=text)
+
+    for text in ("The company said no fuel had spilled.", "“The agency will review it,” she said.", "He left."):
+        assert refers_back(sent(text))
+    assert not dangling(sent("The company said no fuel had spilled."))  # the scorer's feature is unchanged
+    for text in ("The Coast Guard opened an investigation.", "The companys' shares fell.", "Tessaline said so."):
+        assert not refers_back(sent(text))
+
+
 def test_quotation_closers_pair_an_opening_sentence_with_the_one_that_closes_it():
     from storyline.methods.coverage import quotation_closers
     from storyline.model import Sentence

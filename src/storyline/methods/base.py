@@ -40,6 +40,24 @@ def dangling(sentence: Sentence) -> bool:
     return bool(_DANGLING.match(text) or _BARE_QUOTE.match(text))
 
 
+# "The company said…", "The agency added…": a definite role noun names someone the reader met in an earlier
+# sentence. Only the concept-coverage selection holds these back (see ``refers_back``); the scorer's
+# ``dangling`` feature and the simpler methods keep the pronoun-and-connective rule above.
+_DEFINITE = re.compile(
+    r"^[\"“‘']?the (?:company|firm|agency|group|man|woman|boy|girl|couple|suspect|victim|officials?|spokes(?:man|"
+    r"woman|person)|statement|report|study|researchers|team|move|decision|incident|bill|plan|deal|pair|singer|"
+    r"actor|actress|star|lawmaker|senator|congressman|network|newspaper|paper|station|school|hospital|"
+    r"university|airline|carrier|retailer|bank|giant|startup|president|minister|leader|country|nation)\b",
+    re.IGNORECASE,
+)
+
+
+def refers_back(sentence: Sentence) -> bool:
+    """``dangling``, or an opening definite role noun ("The company said…") that points to an earlier
+    mention."""
+    return dangling(sentence) or bool(_DEFINITE.match(sentence.text.strip()))
+
+
 def text_key(text: str) -> str:
     """The sentence lower-cased with its whitespace collapsed: two copies of one sentence share it."""
     return " ".join(text.lower().split())

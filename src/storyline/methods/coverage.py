@@ -27,7 +27,7 @@ from scipy import sparse
 
 from ..model import Cluster, Sentence, word_counts
 from ..represent import ClusterVectors
-from .base import _MIN_WORDS, _candidate, dangling, order_sentences, text_key
+from .base import _MIN_WORDS, _candidate, order_sentences, refers_back, text_key
 from .concepts import bigram_index
 
 
@@ -43,7 +43,9 @@ class CoveragePolicy:
     scores high per word but rarely stands on its own. ``containment``: the largest share of a candidate's
     distinct content terms that one chosen sentence may already hold. The cosine misses a short sentence
     that restates part of a long one already chosen and adds a clause: the long sentence's other terms
-    dilute the cosine, not the repetition the reader sees."""
+    dilute the cosine, not the repetition the reader sees. ``subsumed``: the other way round, a chosen
+    sentence with more than this share of its distinct terms in a longer sentence chosen after it leaves
+    the summary (a headline or caption first, then the lead sentence that says it all again)."""
 
     quality: float = 3.0
     min_articles: int = 2
@@ -52,6 +54,7 @@ class CoveragePolicy:
     order: str = "position"
     min_words: int = 8
     containment: float = 0.45
+    subsumed: float = 0.55
 
     def __post_init__(self) -> None:
         if self.quality < 0:
@@ -62,8 +65,8 @@ class CoveragePolicy:
             raise ValueError("min_words must be >= 0")
         if not (0.0 <= self.same_speaker_redundancy <= 1.0 and 0.0 <= self.redundancy <= 1.0):
             raise ValueError("redundancy caps are cosines: they must be in [0, 1]")
-        if not 0.0 <= self.containment <= 1.0:
-            raise ValueError("containment is a share of a sentence's terms: it must be in [0, 1]")
+        if not (0.0 <= self.containment <= 1.0 and 0.0 <= self.subsumed <= 1.0):
+            raise ValueError("containment and subsumed are shares of a sentence's terms: they must be in [0, 1]")
 
 
 def concept_pairs(
@@ -147,6 +150,8 @@ class _Repeats:
         self.distinct = np.maximum(np.diff(self.term_bounds), 1)
         self._in_chosen = np.zeros(len(vecs.vocab))
         self.any_chosen = False
+        # after add(i): for each sentence, the share of its distinct terms that sentence i holds
+        self.held_by_last = np.zeros(n)
 
     def repeats(self, i: int) -> bool:
         p = self.policy
@@ -156,15 +161,24 @@ class _Repeats:
             or self.same_speaker[i] > p.same_speaker_redundancy
         )
 
+    def reset(self, chosen: Sequence[int]) -> None:
+        """Forget everything, then add ``chosen`` again (after a chosen sentence left the summary)."""
+        for a in (self.nearest, self.contained, self.same_speaker):
+            a.fill(0.0)
+        self.any_chosen = False
+        for i in chosen:
+            self.add(i)
+
     def add(self, i: int) -> None:
         self.any_chosen = True
         cos = self.vecs.cosines(i)
         np.maximum(self.nearest, cos, out=self.nearest)
-        if self.policy.containment < 1.0:
+        if self.policy.containment < 1.0 or self.policy.subsumed < 1.0:
             mine = self.term_cols[self.term_bounds[i] : self.term_bounds[i + 1]]
             self._in_chosen[mine] = 1.0
             held = np.bincount(self.term_rows, weights=self._in_chosen[self.term_cols], minlength=self.n)
-            np.maximum(self.contained, held / self.distinct, out=self.contained)
+            self.held_by_last = held / self.distinct
+            np.maximum(self.contained, self.held_by_last, out=self.contained)
             self._in_chosen[mine] = 0.0
         if self.speakers[i]:
             same = self.speakers == self.speakers[i]
@@ -189,7 +203,7 @@ def coverage_fill(
     # A sentence that leans on the one before it ("He said...", a bare quotation, the second half of a
     # quotation the segmenter split) waits until that one is chosen. It is never taken alone once the
     # summary has begun (the budget is left a little short instead); only when nothing else is usable.
-    leans = np.array([dangling(s) or continues_quote(s.text) for s in sents])
+    leans = np.array([refers_back(s) or continues_quote(s.text) for s in sents])
     position = {(s.article, s.index): k for k, s in enumerate(sents)}
     before = np.array([position.get((s.article, s.index - 1), -1) for s in sents])
     # A sentence that opens a quotation the next one closes is taken with that next one, or not at all; one
@@ -205,6 +219,8 @@ def coverage_fill(
     seen: set[str] = set()
     used = 0.0
 
+    full_weight = weight.copy()
+
     def take(i: int, key: str) -> None:
         nonlocal used
         chosen.append(i)
@@ -214,6 +230,25 @@ def coverage_fill(
         used += lengths[i]
         said.add(i)
         weight[cols[bounds[i] : bounds[i + 1]]] = 0.0
+        # an earlier, shorter choice that this one says again leaves (unless another choice leans on it)
+        gone = [
+            j
+            for j in chosen
+            if said.held_by_last[j] > policy.subsumed and said.distinct[j] < said.distinct[i] and not _tied(j)
+        ]
+        if gone:
+            for j in gone:
+                chosen.remove(j)
+                picked[j] = False
+                used -= lengths[j]
+            weight[:] = full_weight
+            for k in chosen:
+                weight[cols[bounds[k] : bounds[k + 1]]] = 0.0
+            said.reset(chosen)
+
+    def _tied(j: int) -> bool:
+        """Is ``j`` half of a quotation pair, or the sentence a chosen one leans on?"""
+        return closer[j] >= 0 or bool(np.any(closer == j)) or any(leans[k] and before[k] == j for k in chosen)
 
     # a bincount over the (sentence, concept) pairs per step: far cheaper than a scipy product
     while True:
