@@ -79,3 +79,13 @@ def test_cosine_rows_from_the_term_index_match_the_similarity_matrix(monkeypatch
         shared = [len(set(lean.terms[i]) & set(ts)) for ts in lean.terms]
         assert lean.shared_terms(i).tolist() == shared
     assert lean._dense is None and lean._matrix is None
+
+
+def test_a_sentence_without_content_terms_has_float_cosines(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("storyline.represent.ROW_CELLS", 0)  # the term index path
+    no_terms = "\n\nAnd so it was, and then it was not."
+    arts = [Article(id="1", text=HARBOR[0] + no_terms), Article(id="2", text=HARBOR[1])]
+    vecs = build_vectors(build_cluster(arts, merge_duplicates=False))
+    empty = next(i for i, t in enumerate(vecs.terms) if not t)
+    row = vecs.cosines(empty)
+    assert row.dtype == np.float64 and not row.any()

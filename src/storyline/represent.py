@@ -249,7 +249,8 @@ class ClusterVectors:
                 rows, values, weights = self._postings(i)
                 # each sentence's products summed in term order, as the sparse matrix-vector product does
                 row = np.bincount(rows, weights=values * weights, minlength=len(self.terms))
-                np.clip(row, 0.0, 1.0, out=row)
+                # float even for a sentence with no content terms (an empty bincount comes back as int)
+                row = np.clip(row.astype(np.float64, copy=False), 0.0, 1.0)
             self._rows[i] = row
         return row
 
