@@ -46,6 +46,19 @@ class DanglingPenalty(Default):
         return s * np.array([0.5 if dangling(x) else 1.0 for x in cluster.sentences])
 
 
+class NoDefiniteOpeners(Default):
+    """The default with only pronoun and connective openers held back ("The company said…" taken alone)."""
+
+    def select(self, cluster: Cluster, budget: int):  # type: ignore[no-untyped-def]
+        from storyline.methods import coverage
+
+        saved, coverage.refers_back = coverage.refers_back, dangling
+        try:
+            return super().select(cluster, budget)
+        finally:
+            coverage.refers_back = saved
+
+
 class ReferenceScores(Default):
     """The ceiling of any sentence scorer in this selection: each sentence scored by its true overlap with
     the cluster's references (the training target, averaged over references). Not a method: it reads the
@@ -75,6 +88,8 @@ def variants(models: Path | None) -> dict[str, Default]:
     )()
     out["- redundancy cap (cosine)"] = type("NoRedundancy", (Default,), {"coverage": replace(cov, redundancy=1.0)})()
     out["- containment cap"] = type("NoContainment", (Default,), {"coverage": replace(cov, containment=1.0)})()
+    out["- subsumed rule"] = type("NoSubsumed", (Default,), {"coverage": replace(cov, subsumed=1.0)})()
+    out["- definite role-noun openers"] = NoDefiniteOpeners()
     out["+ dangling penalty 0.5"] = DanglingPenalty()
     out["ceiling: true overlap as scores"] = ReferenceScores()
     return out
