@@ -86,6 +86,7 @@ def test_spans_are_blingfires_own(text: str) -> None:
         ("The mayor spoke.”Then the vote came.", ["The mayor spoke.”", "Then the vote came."]),
         # left whole: abbreviations and web addresses
         ("He has a Ph.D.From Yale.", ["He has a Ph.D.From Yale."]),
+        ("Mrs.Clinton met Barcelona vs.Real Madrid fans.", ["Mrs.Clinton met Barcelona vs.Real Madrid fans."]),
         ("The U.S.Army said so.", ["The U.S.Army said so."]),
         ("Visit www.Example.com today.", ["Visit www.Example.com today."]),
         ("Write to news@Site.org now.", ["Write to news@Site.org now."]),

@@ -157,6 +157,8 @@ def _unglued(chunk: str, starts: list[int], ends: list[int]) -> Iterator[tuple[i
             at = m.start()
             if at - 2 < a or chunk[at - 1] not in _LOWER or chunk[at - 2] not in _LOWER:
                 continue
+            if _ends_in_abbreviation(chunk, a, at + 1):  # "Mrs.Clinton", "vs.Real Madrid"
+                continue
             cut = m.end()
             mark = chunk[cut]
             # a quotation mark between the two closes the first sentence's quotation or opens the next one
