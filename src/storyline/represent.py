@@ -17,7 +17,7 @@ from typing import AnyStr
 import numpy as np
 from scipy import sparse
 
-from .model import Cluster
+from .model import Cluster, word_counts
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 
@@ -199,11 +199,12 @@ class ClusterVectors:
     idf: np.ndarray
     article_df: np.ndarray
     cells: tuple[np.ndarray, np.ndarray, np.ndarray]  # rows, columns, term frequencies
+    words: np.ndarray  # each sentence's word count (``model.count_words``), int64, counted once for all users
+    tokens: tuple[np.ndarray, np.ndarray]  # every term occurrence in reading order: (sentence, term id)
     _matrix: sparse.csr_matrix | None = field(default=None, repr=False)
     _dense: np.ndarray | None = field(default=None, repr=False)
     _rows: dict[int, np.ndarray] = field(default_factory=dict, repr=False)  # cosine rows of the lean path
     _sim: np.ndarray | None = field(default=None, repr=False)
-    _bigrams: list[list[tuple[str, str]]] | None = field(default=None, repr=False)
     _index: _TermIndex | None = field(default=None, repr=False)
     _postings_of: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = field(default_factory=dict, repr=False)
     _present: np.ndarray | None = field(default=None, repr=False)  # 0/1 sentence x term, small clusters
@@ -213,14 +214,6 @@ class ClusterVectors:
         if self._matrix is None:
             self._matrix = _tfidf_matrix(self.cells, len(self.terms), len(self.vocab), self.idf)
         return self._matrix
-
-    @property
-    def distinct_bigrams(self) -> list[list[tuple[str, str]]]:
-        """Each sentence's distinct content-word bigrams in first-seen order (the concepts of the default
-        method's features and of its coverage selection, computed once for both)."""
-        if self._bigrams is None:
-            self._bigrams = [list(dict.fromkeys(bigrams(ts))) for ts in self.terms]
-        return self._bigrams
 
     @property
     def similarity(self) -> np.ndarray:
@@ -292,7 +285,8 @@ class ClusterVectors:
     def vectorize(self, texts: Sequence[str]) -> sparse.csr_matrix:
         """TF-IDF rows for other texts in this cluster's vocabulary (unknown terms dropped)."""
         terms = [[t for t in content_terms(text) if t in self.vocab] for text in texts]
-        return _tfidf_matrix(_count_cells(terms, self.vocab), len(terms), len(self.vocab), self.idf)
+        cells = _count_cells(_token_ids(terms, self.vocab), len(self.vocab))
+        return _tfidf_matrix(cells, len(terms), len(self.vocab), self.idf)
 
 
 Cells = tuple[np.ndarray, np.ndarray, np.ndarray]
@@ -345,12 +339,18 @@ def _starts(keys: np.ndarray, n: int) -> np.ndarray:
     return out
 
 
-def _count_cells(terms: Sequence[Sequence[str]], vocab: dict[str, int]) -> Cells:
-    """Distinct (row, term id) pairs in row-then-term order, with counts: numpy rather than a Counter
-    per row. Every term must be in ``vocab``."""
-    width = max(1, len(vocab))
+def _token_ids(terms: Sequence[Sequence[str]], vocab: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+    """(sentence, term id) of every term occurrence, in reading order. Every term must be in ``vocab``."""
     rows = np.repeat(np.arange(len(terms), dtype=np.int64), [len(ts) for ts in terms])
     cols = np.fromiter(map(vocab.__getitem__, chain.from_iterable(terms)), dtype=np.int64, count=rows.size)
+    return rows, cols
+
+
+def _count_cells(tokens: tuple[np.ndarray, np.ndarray], width: int) -> Cells:
+    """Distinct (row, term id) pairs in row-then-term order, with counts: numpy rather than a Counter
+    per row."""
+    rows, cols = tokens
+    width = max(1, width)
     cells, tf = np.unique(rows * width + cols, return_counts=True)
     r, c = np.divmod(cells, width)
     return r, c, tf
@@ -382,7 +382,8 @@ def build_vectors(cluster: Cluster) -> ClusterVectors:
     # term ids in order of first use
     vocab = {t: k for k, t in enumerate(dict.fromkeys(chain.from_iterable(terms)))}
     n = max(1, len(terms))
-    cells = _count_cells(terms, vocab)
+    tokens = _token_ids(terms, vocab)
+    cells = _count_cells(tokens, len(vocab))
     rows, cols, _ = cells
     width = len(vocab)
     # document frequencies from the distinct (sentence, term) and (article, term) pairs
@@ -392,7 +393,8 @@ def build_vectors(cluster: Cluster) -> ClusterVectors:
     art = np.fromiter((article_of[s.article] for s in cluster.sentences), dtype=np.int64, count=len(terms))
     pairs = _distinct(art[rows] * max(1, width) + cols) % max(1, width)
     article_df = np.bincount(pairs, minlength=width).astype(float)
-    return ClusterVectors(terms, vocab, idf, article_df, cells)
+    counts = word_counts([s.text for s in cluster.sentences])
+    return ClusterVectors(terms, vocab, idf, article_df, cells, counts, tokens)
 
 
 _CACHE: weakref.WeakKeyDictionary[Cluster, ClusterVectors] = weakref.WeakKeyDictionary()

@@ -45,21 +45,31 @@ def bigram_index(cluster: Cluster, vecs: ClusterVectors) -> BigramIndex:
 
 
 def _build(cluster: Cluster, vecs: ClusterVectors) -> BigramIndex:
-    ids: dict[tuple[str, str], int] = {}
-    grams = vecs.distinct_bigrams
-    cols = np.fromiter(
-        (ids.setdefault(g, len(ids)) for gs in grams for g in gs), dtype=np.int64, count=sum(map(len, grams))
-    )
-    per_sentence = np.fromiter(map(len, grams), dtype=np.int64, count=len(grams))
-    rows = np.repeat(np.arange(len(grams), dtype=np.int64), per_sentence)
-    bounds = np.concatenate(([0], np.cumsum(per_sentence)))
+    """From the term occurrences in reading order, with numpy: a bigram is two consecutive terms of one
+    sentence; pairs and bigram numbers come out in first-seen order, as a walk over the sentences would
+    give them (the Python walk cost a third of the default's features on a Multi-News cluster)."""
+    rows_all, ids_all = vecs.tokens
+    n = len(cluster.sentences)
+    width = max(1, len(vecs.vocab))
+    same = rows_all[:-1] == rows_all[1:]
+    sent = rows_all[:-1][same]
+    pair = ids_all[:-1][same] * width + ids_all[1:][same]
+    # distinct (sentence, bigram) pairs, kept in order of first occurrence
+    _, first = np.unique(sent * (width * width) + pair, return_index=True)
+    first.sort()
+    rows, pair = sent[first], pair[first]
+    # bigram numbers in order of first occurrence
+    _, first_of, inverse = np.unique(pair, return_index=True, return_inverse=True)
+    number = np.empty(first_of.size, dtype=np.int64)
+    number[np.argsort(first_of, kind="stable")] = np.arange(first_of.size)
+    cols = number[inverse.ravel()]
+    bounds = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows, minlength=n), out=bounds[1:])
     article_of: dict[str, int] = {}
     art = np.fromiter(
-        (article_of.setdefault(s.article, len(article_of)) for s in cluster.sentences),
-        dtype=np.int64,
-        count=len(cluster.sentences),
+        (article_of.setdefault(s.article, len(article_of)) for s in cluster.sentences), dtype=np.int64, count=n
     )
-    width = max(1, len(article_of))
-    used = np.unique(cols * width + art[rows]) // width  # one entry per distinct (bigram, article)
-    articles = np.bincount(used, minlength=len(ids)).astype(np.float64)
+    arts = max(1, len(article_of))
+    used = np.unique(cols * arts + art[rows]) // arts  # one entry per distinct (bigram, article)
+    articles = np.bincount(used, minlength=first_of.size).astype(np.float64)
     return BigramIndex(rows, cols, articles, bounds)

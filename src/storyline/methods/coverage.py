@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from ..model import Cluster, Sentence, word_counts
+from ..model import Cluster, Sentence
 from ..represent import ClusterVectors
 from .base import _MIN_WORDS, _candidate, order_sentences, refers_back, text_key
 from .concepts import bigram_index
@@ -195,7 +195,7 @@ def coverage_fill(
         return []
     rows, cols, weight = concept_pairs(cluster, vecs, policy.min_articles)
     bounds = bigram_index(cluster, vecs).bounds  # sentence i's pairs are bounds[i]:bounds[i + 1]
-    counts = word_counts([s.text for s in sents])
+    counts = vecs.words
     lengths = counts.astype(np.float64)
     own = policy.quality * np.asarray(scores, dtype=np.float64) * lengths
     usable = np.array([_candidate(s.text, k) for s, k in zip(sents, counts.tolist(), strict=True)])
@@ -231,11 +231,11 @@ def coverage_fill(
         said.add(i)
         weight[cols[bounds[i] : bounds[i + 1]]] = 0.0
         # an earlier, shorter choice that this one says again leaves (unless another choice leans on it)
-        gone = [
-            j
-            for j in chosen
-            if said.held_by_last[j] > policy.subsumed and said.distinct[j] < said.distinct[i] and not _tied(j)
-        ]
+        if policy.subsumed >= 1.0 or len(chosen) < 2:
+            return
+        earlier = np.asarray(chosen)
+        said_again = (said.held_by_last[earlier] > policy.subsumed) & (said.distinct[earlier] < said.distinct[i])
+        gone = [j for j in earlier[said_again].tolist() if not _tied(j)]
         if gone:
             for j in gone:
                 chosen.remove(j)

@@ -18,7 +18,7 @@ import re
 
 import numpy as np
 
-from ..model import Cluster, word_counts
+from ..model import Cluster
 from ..represent import ClusterVectors
 from .base import dangling
 from .concepts import bigram_index
@@ -129,7 +129,7 @@ def sentence_features(cluster: Cluster, vecs: ClusterVectors, lexicon: TermLexic
     art = np.array([s.article for s in sents])
     rank = {a.id: k for k, a in enumerate(cluster.articles)}
     index = np.array([s.index for s in sents], dtype=float)
-    words = word_counts([s.text for s in sents]).astype(float)
+    words = vecs.words.astype(float)
     n_terms = np.array([len(t) for t in vecs.terms], dtype=float)
 
     dense = vecs.dense
@@ -203,5 +203,9 @@ def sentence_features(cluster: Cluster, vecs: ClusterVectors, lexicon: TermLexic
         1.0 - n_terms / np.maximum(words, 1.0),
     ]
     lex = lexicon_columns(vecs, lexicon)
-    out = np.column_stack([*cols, lex, percentile(lex[:, 0])]).astype(np.float64)
-    return np.nan_to_num(out, nan=0.0, posinf=0.0, neginf=0.0)
+    out = np.empty((n, len(FEATURE_NAMES)))
+    for k, col in enumerate(cols):  # filled in place: column_stack's copies cost more than the columns
+        out[:, k] = col
+    out[:, len(cols) : len(cols) + lex.shape[1]] = lex
+    out[:, -1] = percentile(lex[:, 0])
+    return np.nan_to_num(out, copy=False, nan=0.0, posinf=0.0, neginf=0.0)

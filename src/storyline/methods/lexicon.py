@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import repeat
 from types import MappingProxyType
 
 import numpy as np
@@ -52,8 +53,7 @@ class TermLexicon:
 
     def lookup(self, terms: Iterable[str]) -> np.ndarray:
         """p(t) of each term, -1.0 where the table does not know it."""
-        get = self._table.get
-        return np.fromiter((get(t, -1.0) for t in terms), dtype=np.float64)
+        return np.fromiter(map(self._table.get, terms, repeat(-1.0)), dtype=np.float64)
 
     def to_json(self) -> dict:
         return {"prior": self.prior, "terms": dict(self.weights)}
