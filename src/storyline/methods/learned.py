@@ -30,6 +30,10 @@ from .lexicon import TermLexicon
 log = logging.getLogger(__name__)
 
 FORMAT = "storyline-trees/1"
+# Rows evaluated together. The (nodes x rows) temporaries are ~17 bytes a cell: with 9,000 nodes, 24 rows
+# keep each array under 2 MB, in cache. Measured per dev_original cluster: 16 rows 1.9 ms, 24 rows 1.8 ms,
+# 32 rows 3.3 ms, 64 rows 4.2 ms, 256 rows 2.5 ms (and a 27 MB peak of memory on the largest cluster).
+_BLOCK = 24
 MODEL_NAME = "default-scorer.json"
 
 
@@ -124,15 +128,15 @@ class TreeEnsemble:
         if not p.starts.size:
             return out
         trees = np.arange(p.starts.size)[:, None]
-        for a in range(0, x.shape[0], 256):  # rows in blocks: the (nodes x rows) arrays stay small
+        for a in range(0, x.shape[0], _BLOCK):  # rows in blocks: the (nodes x rows) arrays stay small
             # nodes down, rows across: gathering whole rows of x.T is much cheaper than columns of x
-            failed = np.ascontiguousarray(x[a : a + 256].T)[p.feature] > p.threshold[:, None]
+            failed = np.ascontiguousarray(x[a : a + _BLOCK].T)[p.feature] > p.threshold[:, None]
             # a leaf survives unless a failed test rules it out: OR the ruled-out sets of each tree
             ruled_out = np.bitwise_or.reduceat(p.ruled_out[:, None] * failed, p.starts, axis=0)
             alive = ~ruled_out
             lowest = alive & (~alive + np.uint64(1))  # the lowest set bit
             leaf = np.log2(lowest.astype(np.float64)).astype(np.int64)  # exact: a power of two
-            out[a : a + 256] += p.leaves[trees, leaf].sum(axis=0)
+            out[a : a + _BLOCK] += p.leaves[trees, leaf].sum(axis=0)
         return out
 
     def predict_walk(self, x: np.ndarray) -> np.ndarray:
