@@ -287,17 +287,19 @@ def test_a_chosen_sentence_that_a_longer_later_choice_says_again_leaves() -> Non
         CoveragePolicy(subsumed=-0.1)
 
 
-def test_refers_back_adds_definite_role_nouns_to_dangling_openers() -> None:
+def test_refers_back_adds_definite_role_nouns_and_list_items_to_dangling_openers() -> None:
     from storyline.methods.base import dangling, refers_back
     from storyline.model import Sentence
 
     def sent(text: str) -> Sentence:
         return Sentence(article="a", index=1, start=0, end=len(text), text=text)
 
-    for text in ("The company said no fuel had spilled.", "“The agency will review it,” she said.", "He left."):
+    for text in ("The company said no fuel had spilled.", "“The agency will review it,” she said.", "He left.",
+                 "_People ages 40 to 75 with diabetes.", "• Schools closed.", "- Roads shut."):
         assert refers_back(sent(text))
     assert not dangling(sent("The company said no fuel had spilled."))  # the scorer's feature is unchanged
-    for text in ("The Coast Guard opened an investigation.", "The companys' shares fell.", "Tessaline said so."):
+    for text in ("The Coast Guard opened an investigation.", "The companys' shares fell.", "Tessaline said so.",
+                 "-5 degrees was the low."):
         assert not refers_back(sent(text))
 
 

@@ -52,10 +52,16 @@ _DEFINITE = re.compile(
 )
 
 
+# "_People ages 40 to 75 with Type 2 diabetes.", "• Schools closed.": an item of a list, which needs the
+# sentence that introduces the list.
+_LIST_ITEM = re.compile(r"^(?:[_•*·▪‣◦]|[-–—]{1,2}\s)")
+
+
 def refers_back(sentence: Sentence) -> bool:
-    """``dangling``, or an opening definite role noun ("The company said…") that points to an earlier
-    mention."""
-    return dangling(sentence) or bool(_DEFINITE.match(sentence.text.strip()))
+    """``dangling``, an opening definite role noun ("The company said…") that points to an earlier
+    mention, or an item of a list."""
+    text = sentence.text.strip()
+    return dangling(sentence) or bool(_DEFINITE.match(text) or _LIST_ITEM.match(text))
 
 
 def text_key(text: str) -> str:
