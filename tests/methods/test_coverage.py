@@ -130,6 +130,11 @@ def test_continues_quote_spots_the_second_half_of_a_split_quotation():
     assert not continues_quote("“We will win,” the mayor said.")
     assert not continues_quote("“Nobody will lose their job over this decision.")  # opens it: it leans on nothing
     assert not continues_quote("The council voted on Tuesday.")
+    # straight marks: an odd count ending the sentence closes a quotation opened before it
+    assert continues_quote('Let us show them that the harbor can work!"')
+    assert not continues_quote('"We will win," the mayor said.')
+    assert not continues_quote('He called it "a good day."')
+    assert not continues_quote('"Nobody will lose their job."')
 
 
 def test_a_split_quotation_is_never_ended_alone():

@@ -108,10 +108,14 @@ def speaker(text: str) -> str | None:
 
 
 def continues_quote(text: str) -> bool:
-    """Does the sentence close a quotation it did not open (“…” split across two sentences)?"""
+    """Does the sentence close a quotation it did not open (“…” split across two sentences)? With straight
+    marks, which look alike both ways: an odd number of them, the last one ending the sentence and none
+    starting it ('Let's show them that potato salad loves the internet!!"')."""
     t = text.strip()
     close, open_ = t.find("”"), t.find("“")
-    return close >= 0 and (open_ < 0 or close < open_)
+    if close >= 0 and (open_ < 0 or close < open_):
+        return True
+    return t.endswith('"') and not t.startswith('"') and t.count('"') % 2 == 1
 
 
 def opens_quote(text: str) -> bool:
