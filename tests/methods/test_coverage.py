@@ -300,7 +300,8 @@ def test_refers_back_adds_definite_role_nouns_and_list_items_to_dangling_openers
         return Sentence(article="a", index=1, start=0, end=len(text), text=text)
 
     for text in ("The company said no fuel had spilled.", "“The agency will review it,” she said.", "He left.",
-                 "_People ages 40 to 75 with diabetes.", "• Schools closed.", "- Roads shut."):
+                 "_People ages 40 to 75 with diabetes.", "• Schools closed.", "- Roads shut.",
+                 "The same can't be said for the port."):
         assert refers_back(sent(text))
     assert not dangling(sent("The company said no fuel had spilled."))  # the scorer's feature is unchanged
     for text in ("The Coast Guard opened an investigation.", "The companys' shares fell.", "Tessaline said so.",

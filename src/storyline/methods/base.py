@@ -41,13 +41,14 @@ def dangling(sentence: Sentence) -> bool:
 
 
 # "The company said…", "The agency added…": a definite role noun names someone the reader met in an earlier
-# sentence. Only the concept-coverage selection holds these back (see ``refers_back``); the scorer's
-# ``dangling`` feature and the simpler methods keep the pronoun-and-connective rule above.
+# sentence ("The same can't be said for…" points back as well). Only the concept-coverage selection holds
+# these back (see ``refers_back``); the scorer's ``dangling`` feature and the simpler methods keep the
+# pronoun-and-connective rule above.
 _DEFINITE = re.compile(
     r"^[\"“‘']?the (?:company|firm|agency|group|man|woman|boy|girl|couple|suspect|victim|officials?|spokes(?:man|"
     r"woman|person)|statement|report|study|researchers|team|move|decision|incident|bill|plan|deal|pair|singer|"
     r"actor|actress|star|lawmaker|senator|congressman|network|newspaper|paper|station|school|hospital|"
-    r"university|airline|carrier|retailer|bank|giant|startup|president|minister|leader|country|nation)\b",
+    r"university|airline|carrier|retailer|bank|giant|startup|president|minister|leader|country|nation|same)\b",
     re.IGNORECASE,
 )
 
