@@ -65,6 +65,12 @@ PARAMS = {
     "verbose": -1,
 }
 ROUNDS = 300
+# A sentence further down its article never scores higher for that alone. The training articles are cut to
+# their first ~150 words, so the trees see positions up to about 8; the constraint keeps what they learn
+# there from bending the wrong way on the long articles of real pages. Measured against the same trees
+# without it (R1 / R2): dev_original +0.07 / +0.14, DUC +0.1 / level, MultiLing +0.9 / +0.3, NeuS -0.1 / -0.2,
+# val level.
+MONOTONE = {"index": -1, "inv_sqrt_index": 1}
 FINGERPRINT_CLUSTERS = 100  # the first clusters of the sample, whose features the model file records
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -183,7 +189,7 @@ def fit(x: np.ndarray, y: np.ndarray, rounds: int = ROUNDS, seed: int = 2019) ->
         raise ModelUnavailableError("training needs lightgbm: pip install 'storyline[bench]'") from None
     from ..methods.features import FEATURE_NAMES
 
-    params = dict(PARAMS, seed=seed)
+    params = dict(PARAMS, seed=seed, monotone_constraints=[MONOTONE.get(f, 0) for f in FEATURE_NAMES])
     booster = lgb.train(params, lgb.Dataset(x, y, feature_name=list(FEATURE_NAMES)), num_boost_round=rounds)
     return booster.dump_model()
 
@@ -302,6 +308,7 @@ def train(
         "sentences": int(len(y)),
         "seed": seed,
         "rounds": rounds,
+        "monotone": MONOTONE,  # +1 / -1: the score may only rise / fall with the feature
         "target": "(P1 + 2 P2) / 3: share of the sentence's unigrams and bigrams in the reference",
         "held_out_clusters": ts.excluded,
         "lexicon_clusters": ts.lexicon_clusters,
