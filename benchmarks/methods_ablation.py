@@ -47,7 +47,8 @@ class DanglingPenalty(Default):
 
 
 class NoDefiniteOpeners(Default):
-    """The default with only pronoun and connective openers held back ("The company said…" taken alone)."""
+    """The default with only pronoun and connective openers held back ("The company said…", "_People ages…"
+    taken alone)."""
 
     def select(self, cluster: Cluster, budget: int):  # type: ignore[no-untyped-def]
         from storyline.methods import coverage
@@ -89,7 +90,7 @@ def variants(models: Path | None) -> dict[str, Default]:
     out["- redundancy cap (cosine)"] = type("NoRedundancy", (Default,), {"coverage": replace(cov, redundancy=1.0)})()
     out["- containment cap"] = type("NoContainment", (Default,), {"coverage": replace(cov, containment=1.0)})()
     out["- subsumed rule"] = type("NoSubsumed", (Default,), {"coverage": replace(cov, subsumed=1.0)})()
-    out["- definite role-noun openers"] = NoDefiniteOpeners()
+    out["- definite and list-item openers"] = NoDefiniteOpeners()
     out["+ dangling penalty 0.5"] = DanglingPenalty()
     out["ceiling: true overlap as scores"] = ReferenceScores()
     return out
