@@ -318,3 +318,19 @@ def test_quotation_closers_pair_an_opening_sentence_with_the_one_that_closes_it(
     leans = np.array([False, True, False])
     before = np.array([-1, 0, 1])
     assert quotation_closers(sents, leans, before).tolist() == [1, -1, -1]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Harbor Bridge Stays Closed As Engineers Inspect The Damaged Pier.", True),
+        ("Port Alder Mayor Is Running For Governor In 2027.", True),
+        ("Helen Okafor of Port Alder has closed the Harbor Bridge to traffic.", False),  # names, not a headline
+        ("The mayor said the bridge would stay closed until the pier was checked.", False),
+    ],
+)
+def test_title_case_headlines_are_not_candidates(text: str, expected: bool) -> None:
+    from storyline.methods.base import _candidate, headline
+
+    assert headline(text) is expected
+    assert _candidate(text, len(text.split())) is not expected
