@@ -85,17 +85,17 @@ def _candidate(text: str, n_words: int) -> bool:
 # A headline in title case ("North Korea Ramps Up International Rancor With H-Bomb Threat."): a small word that
 # running text keeps in lower case is capitalised after the first word, and most longer words are capitalised.
 # Names alone ("Alberto Contador of Spain has won the Tour") do not make a headline.
-_SMALL_WORDS = (
-    "With|Over|For|In|Of|The|And|To|Is|Are|Has|Its|On|At|By|From|As|An|Up|Out|After|About|Into|Could|Will|May|How|"
-    "What|Why|Who|New|Not|Be"
+_SMALL_WORDS = frozenset(
+    "With Over For In Of The And To Is Are Has Its On At By From As An Up Out After About Into Could Will May How "
+    "What Why Who New Not Be".split()
 )
-_TITLE_SMALL_WORD = re.compile(rf"\s(?:{_SMALL_WORDS})\s")
+_CAPITALISED_SHORT = re.compile(r"\s([A-Z][a-z]{0,4})(?=\s)")  # then looked up: half the cost of one alternation
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]{3,}")
 
 
 def headline(text: str) -> bool:
     """Is the sentence a title-case headline (a page's title or a teaser run into the text)?"""
-    if not _TITLE_SMALL_WORD.search(text):
+    if not any(m.group(1) in _SMALL_WORDS for m in _CAPITALISED_SHORT.finditer(text)):
         return False
     long_words = _TITLE_WORD.findall(text)
     return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.7 * len(long_words)
