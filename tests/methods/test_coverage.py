@@ -231,6 +231,17 @@ def test_a_quotation_over_three_sentences_is_not_opened():
         assert not any(opens_quote(s.text) for s in summary.sentences), (words, summary.text)
 
 
+def _ranked(texts: list[str], first: str, second: str):  # type: ignore[no-untyped-def]
+    """The cluster of ``texts``, its vectors and sentences, the numbers of the sentences starting with ``first``
+    and ``second``, and scores that rank those two first and second (every other sentence 1.0)."""
+    cluster = make_cluster(load_articles(texts))
+    sents = list(cluster.sentences)
+    a = next(i for i, s in enumerate(sents) if s.text.startswith(first))
+    b = next(i for i, s in enumerate(sents) if s.text.startswith(second))
+    scores = np.array([3.0 if i == a else 2.0 if i == b else 1.0 for i in range(len(sents))])
+    return cluster, vectors(cluster), sents, (a, b), scores
+
+
 def test_a_sentence_mostly_contained_in_a_chosen_one_is_skipped():
     texts = [
         "Storm winds toppled the old harbour crane in Port Avery early on Tuesday morning, flattening two sheds, "
@@ -238,13 +249,8 @@ def test_a_sentence_mostly_contained_in_a_chosen_one_is_skipped():
         "The harbour crane in Port Avery was toppled by storm winds, the port authority said in a statement.",
         "Fishing boats stayed tied up along the quay all week while engineers inspected the damaged cranes.",
     ]
-    cluster = make_cluster(load_articles(texts))
-    vecs = vectors(cluster)
-    sents = list(cluster.sentences)
-    long_one = next(i for i, s in enumerate(sents) if s.text.startswith("Storm winds"))
-    restated = next(i for i, s in enumerate(sents) if s.text.startswith("The harbour crane"))
+    cluster, vecs, sents, (long_one, restated), scores = _ranked(texts, "Storm winds", "The harbour crane")
     assert vecs.cosines(long_one)[restated] < 0.45  # the cosine cap alone lets it through
-    scores = np.array([3.0 if i == long_one else 2.0 if i == restated else 1.0 for i in range(len(sents))])
     loose = CoveragePolicy(quality=5.0, containment=1.0, order="rank")
     strict = CoveragePolicy(quality=5.0, order="rank")  # the default cap, 0.45
     assert sents[restated] in coverage_fill(cluster, vecs, scores, 200, loose)
@@ -261,13 +267,8 @@ def test_a_chosen_sentence_that_a_longer_later_choice_says_again_leaves() -> Non
         "the ferry terminal, cutting power to the northern quay and stranding forty passengers overnight.",
         "Fishing boats stayed tied up along the quay all week while engineers inspected the damaged cranes.",
     ]
-    cluster = make_cluster(load_articles(texts))
-    vecs = vectors(cluster)
-    sents = list(cluster.sentences)
-    caption = next(i for i, s in enumerate(sents) if s.text.startswith("Harbour crane"))
-    full = next(i for i, s in enumerate(sents) if s.text.startswith("Storm winds"))
+    cluster, vecs, sents, (caption, full), scores = _ranked(texts, "Harbour crane", "Storm winds")
     assert vecs.cosines(full)[caption] < 0.45  # neither cap turns the full sentence away (see `kept`)
-    scores = np.array([3.0 if i == caption else 2.0 if i == full else 1.0 for i in range(len(sents))])
     kept = CoveragePolicy(quality=5.0, subsumed=1.0, min_words=0, order="rank")
     assert coverage_fill(cluster, vecs, scores, 200, kept)[:2] == [sents[caption], sents[full]]
     chosen = coverage_fill(cluster, vecs, scores, 200, CoveragePolicy(quality=5.0, min_words=0, order="rank"))
