@@ -167,10 +167,6 @@ def _split_ascii(spaced: bytes) -> list[bytes]:
 _SPACE = ord(" ")
 
 
-def bigrams(terms: Sequence[str]) -> list[tuple[str, str]]:
-    return list(zip(terms, terms[1:], strict=False))
-
-
 # Above this many sentence x term cells a dense matrix would cost more memory than it saves time (8 MB
 # of float64): ``dense`` is not built.
 DENSE_CELLS = 1_000_000

@@ -8,7 +8,7 @@ import pytest
 
 from storyline.api import load_articles, make_cluster
 from storyline.methods.coverage import CoveragePolicy, concepts, coverage_fill
-from storyline.represent import bigrams, vectors
+from storyline.represent import vectors
 
 TEXTS = [
     "Storm winds toppled the harbour crane in Port Avery on Tuesday morning. "
@@ -32,7 +32,8 @@ def test_concept_weights_are_article_shares(cluster) -> None:  # type: ignore[no
     # "harbour crane" is a bigram of the first sentence of all three articles: weight 3/3
     texts = [s.text for s in cluster.sentences]
     first = texts.index(TEXTS[0].split(". ")[0] + ".")
-    grams = bigrams(vecs.terms[first])
+    terms = vecs.terms[first]
+    grams = list(zip(terms, terms[1:], strict=False))
     assert ("harbour", "crane") in grams
     row = matrix[first].toarray().ravel()
     assert weight[row > 0].max() == pytest.approx(1.0)
