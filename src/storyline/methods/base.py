@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..model import Cluster, Sentence, word_counts
+from ..model import Cluster, Sentence
 from ..represent import ClusterVectors, vectors
 
 # A sentence opening with one of these leans on one before it that the reader may not have.
@@ -141,7 +141,7 @@ def greedy_fill(
                 adjusted[i] *= policy.dangling_penalty if adjusted[i] > 0 else 1.0 / policy.dangling_penalty
     # Best first, ties in reading order (a stable sort of the negated scores).
     order = np.argsort(-adjusted, kind="stable").tolist()
-    lengths = word_counts([s.text for s in sents]).tolist()  # Sentence.words would tokenise at every use
+    lengths = vecs.words.tolist()  # counted once per cluster (Sentence.words would tokenise at every use)
     candidates = [i for i in order if _candidate(sents[i].text, lengths[i])]
     if not candidates:  # a cluster of fragments: still say something
         candidates = order
