@@ -224,3 +224,49 @@ def test_furniture_sentences_inside_a_paragraph_are_dropped_and_the_reporting_ke
     cleaned = clean_text("Tweet with a location\n\n" + notice + " Learn more\n\n" + para)
     assert "Tweet" not in cleaned.text and "archive pages" not in cleaned.text
     assert cleaned.text.startswith("The council of Lindenfeld voted on Monday")
+
+
+# Web archive notes standing in for a story (pageparts.is_archive_note). Written for these tests, in the
+# style of the notes the Internet Archive shows for its crawls and collections.
+_CRAWL_NOTE = (
+    "Crawl of outbound links from a large encyclopedia, started in spring. These files are not publicly "
+    "accessible for now. Settings of this collection. We switched off the check for duplicates. Every "
+    "language edition was crawled, not the English one alone. The seed list was drawn from 700 collections."
+)
+
+
+def test_an_article_that_is_a_web_archive_note_becomes_empty() -> None:
+    from storyline.pageparts import is_archive_note
+
+    assert is_archive_note(_CRAWL_NOTE)
+    assert is_archive_note("The seed for wide00021 was: front pages of every domain, up to 50 pages a domain.")
+    toolbar = "Success fail Jan Mar Apr 2 captures 04 Jan 2026 - 11 Mar 2026 About this capture collected by the crawler."
+    assert is_archive_note(toolbar)
+    assert clean_text(_CRAWL_NOTE).text == ""
+    # beside a story, the note goes and the story stays
+    story = Article(id="s", text="The council of Lindenfeld voted on Monday to close the old harbor.\n\n"
+                    "The mayor said the vote was close and that the harbor office would move.")
+    note = Article(id="n", text=_CRAWL_NOTE)
+    texts = [a.text for a in clean_articles([story, note])]
+    assert texts[1] == "" and "old harbor" in texts[0]
+
+
+def test_stories_about_crawling_or_the_archive_are_not_archive_notes() -> None:
+    from storyline.pageparts import is_archive_note
+
+    toddler = "A toddler crawled into the gorilla enclosure on Saturday, the zoo said. Keepers shot the gorilla."
+    assert not is_archive_note(toddler)
+    insects = "A cicada crawls from its shell near Kempton. Millions more will follow this month, experts said."
+    assert not is_archive_note(insects)
+    short_story = (
+        "The Internet Archive said its Wayback Machine was back online after an attack. Engineers worked "
+        "through the night, the founder said. Readers could again browse old pages of closed newspapers."
+    )
+    assert not is_archive_note(short_story)  # one sentence in three speaks of the Archive
+    # a long story about the Archive keeps every paragraph
+    long_story = " ".join(
+        ["The Internet Archive said on Tuesday that its Wayback Machine was back online after an attack."]
+        + ["Engineers worked through the night to restore the service, the nonprofit's founder told reporters."] * 30
+    )
+    assert not is_archive_note(long_story)
+    assert clean_text(long_story).text

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from itertools import chain, islice
 
 from .model import Article, count_words, has_words
-from .pageparts import drop_furniture_sentences, is_page_part, trim_teaser
+from .pageparts import drop_furniture_sentences, is_archive_note, is_page_part, trim_teaser
 
 # Phrases that only ever appear in page furniture. Matched against the start of a normalised line,
 # or anywhere for the ones that cannot occur in reporting.
@@ -297,7 +297,10 @@ def _clean_normalised(text: str, furniture: set[str] | frozenset[str], want_titl
             title = line
         else:
             dropped.append(line)
-    return Cleaned(text="\n\n".join(kept), title=title, dropped=tuple(dropped))
+    body = "\n\n".join(kept)
+    if body and is_archive_note(body):  # the page kept a web archive's note instead of the story
+        return Cleaned(text="", title="", dropped=tuple(dropped + kept))
+    return Cleaned(text=body, title=title, dropped=tuple(dropped))
 
 
 def repeated_lines(texts: Sequence[str], *, min_articles: int = 2) -> set[str]:
