@@ -240,12 +240,15 @@ def test_an_article_that_is_a_web_archive_note_becomes_empty() -> None:
 
     assert is_archive_note(_CRAWL_NOTE)
     assert is_archive_note("The seed for wide00021 was: front pages of every domain, up to 50 pages a domain.")
-    toolbar = "Success fail Jan Mar Apr 2 captures 04 Jan 2026 - 11 Mar 2026 About this capture collected by the crawler."
+    toolbar = "Success fail Jan Mar Apr 2 captures 04 Jan 2026 - 11 Mar 2026 About this capture collected by a crawl."
     assert is_archive_note(toolbar)
     assert clean_text(_CRAWL_NOTE).text == ""
     # beside a story, the note goes and the story stays
-    story = Article(id="s", text="The council of Lindenfeld voted on Monday to close the old harbor.\n\n"
-                    "The mayor said the vote was close and that the harbor office would move.")
+    story = Article(
+        id="s",
+        text="The council of Lindenfeld voted on Monday to close the old harbor.\n\n"
+        "The mayor said the vote was close and that the harbor office would move.",
+    )
     note = Article(id="n", text=_CRAWL_NOTE)
     texts = [a.text for a in clean_articles([story, note])]
     assert texts[1] == "" and "old harbor" in texts[0]
