@@ -143,6 +143,14 @@ def test_cut_off_teaser_is_trimmed_or_dropped():
     assert _body(quote) == quote
 
 
+def test_video_player_close_button_is_cut_from_the_description():
+    video = "CLOSE Ferry crews across the bay stopped work on Monday after the harbor was closed."
+    assert _body(video) == video.removeprefix("CLOSE ")
+    # the word in prose, or in capitals inside a sentence, stays
+    assert _body("Close to 300 ships used the harbor last year, the council said.").startswith("Close to")
+    assert "CLOSE" in _body("The sign on the harbor gate read CLOSE for the first time in a century.")
+
+
 def test_embeds_promos_and_taglines_are_dropped():
     for part in [
         "The harbor is closed and nobody told us. — Jane Roe (@janeroe_harbor) October 30, 2029",

@@ -106,6 +106,9 @@ _TRUNCATED = re.compile(r"[\w,;]\s?(?:\.{3}|…)\s*$")
 # reporting (a paywalled lede) to stay.
 _LONE_TEASER_MAX_WORDS = 15
 # "... said on Tuesday. [Photos: The Ten Tallest Bridges]": a related-link in brackets after a sentence.
+# Gannett's video players ("CLOSE Police departments across the country responded to …"): the button's label
+# flattened into the description. Reporting never opens a sentence with the word in capitals.
+_PLAYER_CLOSE = re.compile(r"^CLOSE\s+(?=[A-Z\"“‘'])")
 _TRAILING_LINK = re.compile(r"(?<=[.!?\"”’])\s+\[[^\[\]]{3,120}\]\s*$")
 
 
@@ -202,9 +205,12 @@ def is_page_part(line: str) -> bool:
 
 
 def trim_teaser(line: str) -> str:
-    """``line`` without the parts a page appends to a paragraph: a related-story link in brackets after
-    the last sentence, and a trailing sentence cut off by an ellipsis. A paragraph that is only a short
-    cut-off sentence (a headline teaser) becomes empty; a long one is kept whole."""
+    """``line`` without the parts a page adds to a paragraph: the "CLOSE" button of a video player before
+    the video's description, a related-story link in brackets after the last sentence, and a trailing
+    sentence cut off by an ellipsis. A paragraph that is only a short cut-off sentence (a headline teaser)
+    becomes empty; a long one is kept whole."""
+    if line.startswith("CLOSE "):
+        line = _PLAYER_CLOSE.sub("", line, count=1)
     if line.endswith("]"):
         link = _TRAILING_LINK.search(line, max(0, len(line) - _TAIL))
         if link:
