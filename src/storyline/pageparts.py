@@ -19,6 +19,9 @@ caption, a card or a prompt is short, and a long paragraph of reporting is never
 one of these shapes. Dates inside prose survive: a caption's date is appended to the sentence (after a
 comma or straight after a place), whereas prose introduces it ("took effect on Monday, May 7, 2029"),
 and a sentence in the past tense is not read as a caption unless the date is set off by a comma.
+
+One rule looks at a whole article instead: a web archive's note on its crawls ("Crawl of outlinks from
+…"), which scrapers keep in place of a story reached through the Wayback Machine (``is_archive_note``).
 """
 
 from __future__ import annotations
@@ -105,10 +108,10 @@ _TRUNCATED = re.compile(r"[\w,;]\s?(?:\.{3}|…)\s*$")
 # A lone truncated sentence this short is a headline or a caption teaser; a longer one keeps enough
 # reporting (a paywalled lede) to stay.
 _LONE_TEASER_MAX_WORDS = 15
-# "... said on Tuesday. [Photos: The Ten Tallest Bridges]": a related-link in brackets after a sentence.
 # Gannett's video players ("CLOSE Police departments across the country responded to …"): the button's label
 # flattened into the description. Reporting never opens a sentence with the word in capitals.
 _PLAYER_CLOSE = re.compile(r"^CLOSE\s+(?=[A-Z\"“‘'])")
+# "... said on Tuesday. [Photos: The Ten Tallest Bridges]": a related-link in brackets after a sentence.
 _TRAILING_LINK = re.compile(r"(?<=[.!?\"”’])\s+\[[^\[\]]{3,120}\]\s*$")
 
 
