@@ -44,6 +44,11 @@ def test_spans_round_trip_and_paragraphs_never_merge():
          "The prime minister said he had received a letter on Monday."),
         ("PORT ALDER (Coastline Wire) — The bridge was closed on Monday after the accident.",
          "The bridge was closed on Monday after the accident."),
+        ("PORT ALDER/VALMORA, The ship's operator said the engine had failed.",
+         "The ship's operator said the engine had failed."),
+        # one capitalised name before a comma is prose, not a dateline
+        ("NASA, the space agency, said the launch would go ahead.",
+         "NASA, the space agency, said the launch would go ahead."),
     ],
 )
 def test_datelines_are_trimmed_from_the_span(lead, expected):
