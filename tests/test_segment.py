@@ -46,6 +46,8 @@ def test_spans_round_trip_and_paragraphs_never_merge():
          "The bridge was closed on Monday after the accident."),
         ("PORT ALDER/VALMORA, The ship's operator said the engine had failed.",
          "The ship's operator said the engine had failed."),
+        ("(CNN) The ship's operator said the engine had failed.", "The ship's operator said the engine had failed."),
+        ("(AP) — The ship's operator said the engine had failed.", "The ship's operator said the engine had failed."),
         # one capitalised name before a comma is prose, not a dateline
         ("NASA, the space agency, said the launch would go ahead.",
          "NASA, the space agency, said the launch would go ahead."),

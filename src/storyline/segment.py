@@ -22,11 +22,13 @@ _PARA = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 # "LONDON (Reuters) -": an upper-case place or agency, then a dash, colon or underscore. Two or more places
 # joined by slashes may end in a comma instead ("PRETORIA/KHARTOUM, Sudanese President …", the agency's tag
 # lost in scraping); one capitalised word before a comma is too often prose ("NASA, the agency, said …").
+# A broadcaster's or agency's tag alone opens a sentence too: "(CNN) Sen. John McCain said Thursday …".
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*"
     r"(?:\s*,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
     r"(?:\s+Report)?(?:\s*\([^)]{1,40}\))?\s*(?:[-–—_:]|--)\s+"
-    r"|[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*(?:/[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*)+,\s+(?=[A-Z]))"
+    r"|[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*(?:/[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*)+,\s+(?=[A-Z])"
+    r"|\((?:CNN|AP|AFP|Reuters|UPI|Bloomberg|CNBC)\)\s*(?:[-–—_:]\s*)?(?=[A-Z\"“]))"
 )
 # Abbreviations after which a break is almost always wrong in news text.
 _NO_BREAK_AFTER = re.compile(
