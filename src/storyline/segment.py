@@ -23,11 +23,12 @@ _PARA = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 # joined by slashes may end in a comma instead ("PRETORIA/KHARTOUM, Sudanese President …", the agency's tag
 # lost in scraping); one capitalised word before a comma is too often prose ("NASA, the agency, said …").
 # A broadcaster's or agency's tag alone opens a sentence too: "(CNN) Sen. John McCain said Thursday …".
+_CAPS_PLACE = r"[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*"  # "WASHINGTON", "PORT ALDER"
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*"
+    rf"^(?:{_CAPS_PLACE}"
     r"(?:\s*,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
     r"(?:\s+Report)?(?:\s*\([^)]{1,40}\))?\s*(?:[-–—_:]|--)\s+"
-    r"|[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*(?:/[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*)+,\s+(?=[A-Z])"
+    rf"|{_CAPS_PLACE}(?:/{_CAPS_PLACE})+,\s+(?=[A-Z])"
     r"|\((?:CNN|AP|AFP|Reuters|UPI|Bloomberg|CNBC)\)\s*(?:[-–—_:]\s*)?(?=[A-Z\"“]))"
 )
 # Abbreviations after which a break is almost always wrong in news text.
