@@ -75,6 +75,12 @@ class _State:
 def greedy_oracle(sentences: Sequence[str], references: Sequence[str], words: int) -> str:
     """The oracle summary (sentences in the order chosen, the last possibly cut) of at most ``words``
     whitespace words."""
+    return " ".join(text for _, text in oracle_picks(sentences, references, words))
+
+
+def oracle_picks(sentences: Sequence[str], references: Sequence[str], words: int) -> list[tuple[int, str]]:
+    """The oracle's choices in order: (index into ``sentences``, the text taken, cut when it is the last
+    and did not fit whole). Training uses the indices as labels (:mod:`storyline.learn.train`)."""
     refs = [Grams.of(tokens(r)) for r in references]
     states = [_State(r) for r in refs]
     # rouge_score's tokenizer splits on every non-alphanumeric character, so a text's tokens are the
@@ -82,7 +88,7 @@ def greedy_oracle(sentences: Sequence[str], references: Sequence[str], words: in
     word_tokens = [[tokens(w) for w in s.split()] for s in sentences]
     grams = [Grams.of([t for ts in wt for t in ts]) for wt in word_tokens]
     lengths = [len(wt) for wt in word_tokens]
-    chosen: list[str] = []
+    chosen: list[tuple[int, str]] = []
     used_uni = used_bi = 0
     used_words = 0
     best_score = 0.0
@@ -112,6 +118,6 @@ def greedy_oracle(sentences: Sequence[str], references: Sequence[str], words: in
         used_uni += sum(g.uni.values())
         used_bi += sum(g.bi.values())
         used_words += len(text.split())
-        chosen.append(text)
+        chosen.append((i, text))
         remaining.discard(i)
-    return " ".join(chosen)
+    return chosen
