@@ -110,3 +110,13 @@ def test_path_objects_are_read(tmp_path, harbor_texts):
         f.write_text(t)
         files.append(Path(f))
     assert storyline.summarize(files, words=40).words <= 40
+
+
+def test_an_empty_summary_says_no_sentence_fits(harbor_texts):
+    summary = storyline.summarize(harbor_texts, words=1)
+    assert summary.sentences == () and summary.words == 0
+    assert summary.notes == (
+        "the summary is empty: no sentence fits in 1 word (summaries take whole sentences, and the shortest has 9 "
+        "words); raise the word budget",
+    )
+    assert not [n for n in storyline.summarize(harbor_texts, words=9).notes if "empty" in n]

@@ -42,3 +42,42 @@ def test_shared_count_is_the_size_of_the_set_intersection(a: str, b: str) -> Non
     keys_a, keys_b = shingle_keys(a), shingle_keys(b)
     assert keys_a.tolist() == sorted(set(keys_a.tolist()))
     assert shared_count(keys_a, keys_b) == len(shingles(a) & shingles(b))
+
+
+def test_a_cluster_over_the_sentence_limit_is_refused_before_any_scoring(monkeypatch, harbor_texts):
+    import pytest
+
+    import storyline
+    from storyline import cluster as cluster_module
+    from storyline import represent
+    from storyline.errors import InputTooLargeError
+
+    arts = [Article(id=str(i), text=t) for i, t in enumerate(harbor_texts)]
+    assert len(build_cluster(arts).sentences) == 12
+    monkeypatch.setattr(cluster_module, "MAX_SENTENCES", 11)
+
+    def no_quadratic_work(_):  # type: ignore[no-untyped-def]
+        raise AssertionError("sentence vectors were built for a cluster over the limit")
+
+    monkeypatch.setattr(represent, "build_vectors", no_quadratic_work)
+    message = "12 sentences in one cluster is more than the limit of 11; give fewer or shorter articles at once"
+    with pytest.raises(InputTooLargeError, match=f"^{message}$"):
+        build_cluster(arts)
+    with pytest.raises(InputTooLargeError, match=message):
+        storyline.summarize(harbor_texts)
+    assert InputTooLargeError.exit_code == 4 and InputTooLargeError.http_status == 413
+
+
+def test_a_cluster_built_by_hand_is_checked_too(monkeypatch, harbor_texts):
+    import pytest
+
+    import storyline
+    from storyline import cluster as cluster_module
+    from storyline.errors import InputTooLargeError
+
+    built = build_cluster([Article(id=str(i), text=t) for i, t in enumerate(harbor_texts)])
+    monkeypatch.setattr(cluster_module, "MAX_SENTENCES", 11)
+    with pytest.raises(InputTooLargeError, match="12 sentences"):
+        storyline.summarize(built)
+    with pytest.raises(InputTooLargeError, match="12 sentences"):
+        storyline.analyze(built)

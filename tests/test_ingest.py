@@ -1,10 +1,20 @@
 import gzip
+import io
 import json
+import os
+from pathlib import Path
 
 import pytest
 
-from storyline.errors import EmptyInputError, InputNotFoundError, MalformedDataError, UnreadableInputError
-from storyline.ingest import decode, expand_paths, read_article, read_dataset
+from storyline.errors import (
+    EmptyInputError,
+    InputNotFoundError,
+    InputTooLargeError,
+    MalformedDataError,
+    OptionsError,
+    UnreadableInputError,
+)
+from storyline.ingest import MAX_BYTES, decode, expand_paths, read_article, read_dataset, read_limited
 
 TEXT = "Le conseil a voté mardi la fermeture du vieux port aux cargos, a déclaré la mairie."
 
@@ -96,3 +106,40 @@ def test_front_matter_supplies_metadata(tmp_path):
     p.write_text("---\ndate: last Tuesday\n---\nText.")
     with pytest.raises(MalformedDataError, match="YYYY-MM-DD"):
         read_article(p, id="1")
+
+
+def test_an_impossible_header_date_is_refused(tmp_path):
+    p = tmp_path / "a.txt"
+    for bad in ("2026-13-45", "2026-02-30"):
+        p.write_text(f"---\ndate: {bad}\n---\nText.")
+        with pytest.raises(MalformedDataError, match=f"a.txt: date '{bad}' in the header is not a real date"):
+            read_article(p, id="1")
+    p.write_text("---\ndate: 2024-02-29T08:00\n---\nText.")
+    assert read_article(p, id="1").date == "2024-02-29"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_a_device_is_refused_not_read_forever():
+    with pytest.raises(InputNotFoundError, match="/dev/zero: not a regular file"):
+        read_article(Path("/dev/zero"), id="1")
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path):
+    p = tmp_path / "huge.txt"
+    with p.open("wb") as fh:
+        fh.truncate(MAX_BYTES + 1)  # sparse: takes no disk
+    with pytest.raises(InputTooLargeError, match="huge.txt: more than 20 MB, the limit for one article"):
+        read_article(p, id="1")
+
+
+def test_a_stream_is_read_only_up_to_the_limit():
+    stream = io.BytesIO(b"x" * 11)
+    with pytest.raises(InputTooLargeError, match="<s>: more than 1e-05 MB"):
+        read_limited(stream, "<s>", 10)
+    assert stream.tell() == 11  # the limit and one byte more, not the whole stream
+    assert read_limited(io.BytesIO(b"x" * 10), "<s>", 10) == b"x" * 10
+
+
+def test_a_url_is_not_taken_for_a_path():
+    with pytest.raises(OptionsError, match=r"^https://example.org/a.html: storyline does not fetch URLs"):
+        expand_paths(["https://example.org/a.html"])

@@ -89,3 +89,15 @@ def test_a_sentence_without_content_terms_has_float_cosines(monkeypatch) -> None
     empty = next(i for i, t in enumerate(vecs.terms) if not t)
     row = vecs.cosines(empty)
     assert row.dtype == np.float64 and not row.any()
+
+
+def test_similarity_in_blocks_of_rows_is_the_same_as_in_one_product(monkeypatch) -> None:
+    from storyline import represent
+
+    cluster = build_cluster([Article(id=str(k), text=t) for k, t in enumerate(HARBOR * 2, 1)], merge_duplicates=False)
+    whole = build_vectors(cluster).similarity
+    monkeypatch.setattr(represent, "_SIMILARITY_CELLS", 2 * len(cluster.sentences) + 1)  # blocks of 2 rows
+    blocks = build_vectors(cluster).similarity
+    assert len(cluster.sentences) == 24 and np.array_equal(whole, blocks)
+    matrix = build_vectors(cluster).matrix
+    assert np.array_equal(whole, np.clip((matrix @ matrix.T).toarray(), 0, 1))

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from . import methods
 from .attribute import attribute
 from .clean import clean_articles
-from .cluster import build_cluster
+from .cluster import build_cluster, check_size
 from .errors import EmptyInputError
 from .ingest import (
     DocumentSet,
@@ -26,7 +26,7 @@ from .ingest import (
     looks_like_html,
     read_article,
 )
-from .model import Article, Cluster, Summary
+from .model import Article, Cluster, Summary, count_words
 from .options import SummarizeOptions
 
 if TYPE_CHECKING:
@@ -50,17 +50,22 @@ def _as_article(item: ArticleLike, number: int) -> Article:
     raise TypeError(f"an article must be a str, a path or an Article, not {type(item).__name__}")
 
 
-def load_articles(items: Iterable[ArticleLike], *, strict: bool = True) -> list[Article]:
+def load_articles(
+    items: Iterable[ArticleLike], *, strict: bool = True, skip: Callable[[Article, str], bool] | None = None
+) -> list[Article]:
     """Read and clean articles: strings are article text (plain or HTML), paths are files, and
     ``Article`` objects keep their metadata. Cleaning is applied to all of them (it leaves clean prose
-    alone). With ``strict``, an article left empty by cleaning is an error; otherwise it is skipped."""
+    alone). With ``strict``, an article left empty by cleaning is an error; otherwise it is skipped.
+    ``skip(article, message)``, when given, is asked first: ``True`` skips that article even when strict
+    (the CLI skips files it found in a directory, and notes why)."""
     raw = [_as_article(item, k) for k, item in enumerate(items, 1)]
     out = []
     for a, c in zip(raw, clean_articles(raw), strict=True):
         if not c.text.strip():
-            if strict:
-                what = "is empty" if not a.text.strip() else "has no article text left after removing page clutter"
-                raise EmptyInputError(f"{a.origin or 'article ' + a.id}: {what}")
+            what = "is empty" if not a.text.strip() else "has no article text left after removing page clutter"
+            message = f"{a.origin or 'article ' + a.id}: {what}"
+            if strict and not (skip and skip(a, message)):
+                raise EmptyInputError(message)
             continue
         out.append(c)
     if not out:
@@ -85,8 +90,11 @@ def make_cluster(articles: Sequence[Article], *, merge_duplicates: bool = True) 
 
 
 def summarize_cluster(cluster: Cluster, options: SummarizeOptions) -> Summary:
+    check_size(cluster)  # a cluster built by hand has not been through build_cluster's check
     chosen = methods.get(options.method).select(cluster, options.words)
-    notes = (SINGLE_SOURCE_NOTE,) if len(cluster.articles) == 1 else ()
+    notes: tuple[str, ...] = (SINGLE_SOURCE_NOTE,) if len(cluster.articles) == 1 else ()
+    if not chosen and cluster.sentences:
+        notes += (_too_short_note(cluster, options.words),)
     return Summary(
         articles=cluster.articles,
         sentences=attribute(cluster, chosen),
@@ -94,6 +102,16 @@ def summarize_cluster(cluster: Cluster, options: SummarizeOptions) -> Summary:
         budget=options.words,
         notes=notes,
     )
+
+
+def _too_short_note(cluster: Cluster, words: int) -> str:
+    """Why a summary came out empty: whole sentences only, and none fits the budget."""
+    budget = f"{words} word{'s' if words != 1 else ''}"
+    shortest = min(count_words(s.text) for s in cluster.sentences)
+    if shortest > words:
+        return (f"the summary is empty: no sentence fits in {budget} (summaries take whole sentences, and the "
+                f"shortest has {shortest} words); raise the word budget")
+    return f"the summary is empty: no sentence the method would choose fits in {budget}; raise the word budget"
 
 
 def summarize(
@@ -154,7 +172,7 @@ def analyze(
     from .analysis import analyze_cluster
 
     if isinstance(articles, Cluster):
-        cluster = articles
+        cluster = check_size(articles)
         if date is not None:
             cluster = make_cluster(with_date(cluster.articles, date), merge_duplicates=merge_duplicates)
         return analyze_cluster(cluster)

@@ -32,6 +32,12 @@ class UnreadableInputError(StorylineError):
     exit_code = 4
 
 
+class InputTooLargeError(UnreadableInputError):
+    """An input over one of the documented size limits (bytes per file or stdin, sentences per cluster)."""
+
+    http_status = 413
+
+
 class EmptyInputError(StorylineError):
     """Nothing usable is left: an empty article, one that is all clutter, an empty directory."""
 
@@ -48,3 +54,9 @@ class ModelUnavailableError(StorylineError):
     """An optional model or extra is asked for but not installed."""
 
     exit_code = 7
+
+
+class OutputError(StorylineError):
+    """The output (a file given with ``-o``, or standard output) cannot be written."""
+
+    exit_code = 8

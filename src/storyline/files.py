@@ -1,5 +1,10 @@
-"""Writing output files safely: atomically (a temporary file in the same directory, flushed, then
-renamed over the target) and never over one of the user's inputs."""
+"""Writing output files safely: checked before any work (``output_target``), then written atomically
+(a temporary file in the target's directory, flushed to disk, then renamed over the target) and never
+over one of the user's inputs.
+
+A symbolic link is written through: the file it points to gets the new content and the link stays,
+so ``-o latest.md`` where ``latest.md -> briefs/monday.md`` updates ``briefs/monday.md``.
+"""
 
 from __future__ import annotations
 
@@ -9,29 +14,81 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from .errors import OptionsError, StorylineError
+from .errors import OptionsError, OutputError
+
+__all__ = ["STDOUT", "OutputError", "output_target", "write_atomic"]
+
+STDOUT = "-"  # as an output path: standard output
 
 
-class OutputError(StorylineError):
-    exit_code = 8
+def _final(path: str | os.PathLike[str]) -> Path:
+    """The file that writing ``path`` changes: symbolic links followed to their end (a dangling link's
+    target is created)."""
+    return Path(os.path.realpath(path))
+
+
+def output_target(
+    path: str | None, *, inputs: Iterable[Path] = (), option: str = "-o"
+) -> Path | None:
+    """Check an output path before any work is done; ``None`` means standard output (no path, or ``-``).
+
+    Refused: an empty name and a name that is an input file or lies inside an input directory (usage
+    errors, exit 2: a later run over that directory would read the output as an article), a directory,
+    and a file whose directory does not exist or cannot be written (output errors, exit 8)."""
+    if path is None or path == STDOUT:
+        return None
+    if not path.strip():
+        raise OptionsError(f"{option} needs a file name (or - for standard output)")
+    target = _final(path)
+    _refuse_inputs(path, target, inputs, option)
+    if target.is_dir():
+        raise OutputError(f"{path}: is a directory; give a file name for {option}")
+    directory = target.parent
+    if not directory.is_dir():
+        given = Path(path).parent  # as the user wrote it, unless a link leads elsewhere
+        shown = given if _final(given) == directory else directory
+        raise OutputError(f"{path}: the directory {shown} does not exist")
+    if not os.access(directory, os.W_OK | os.X_OK):
+        raise OutputError(f"{path}: cannot write in {directory} (permission denied)")
+    return target
+
+
+def _refuse_inputs(shown: str, target: Path, inputs: Iterable[Path], option: str) -> None:
+    for p in inputs:
+        real = _final(p)
+        if real.is_dir():
+            if target.is_relative_to(real) and target != real:
+                raise OptionsError(
+                    f"{shown}: inside the input directory {p}, where a later run would read it as an article; "
+                    f"write {option} elsewhere"
+                )
+        elif real == target or _same_file(real, target):
+            raise OptionsError(f"{shown}: refusing to overwrite an input file; choose another {option} path")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    with contextlib.suppress(OSError):
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    return False
 
 
 def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, protect: Iterable[Path] = ()) -> None:
-    target = Path(path)
+    """Write ``data`` to ``path`` atomically, through a symbolic link, never over a file in ``protect``."""
+    shown = os.fspath(path)
+    target = _final(path)
     for p in protect:
-        with contextlib.suppress(OSError):
-            if p.exists() and target.exists() and os.path.samefile(p, target):
-                raise OptionsError(f"{target}: refusing to overwrite an input file; choose another -o path")
+        if _same_file(p, target):
+            raise OptionsError(f"{shown}: refusing to overwrite an input file; choose another -o path")
     if target.is_dir():
-        raise OutputError(f"{target}: is a directory; give a file name for -o")
-    directory = target.parent if str(target.parent) else Path(".")
+        raise OutputError(f"{shown}: is a directory; give a file name for -o")
+    directory = target.parent
     if not directory.is_dir():
-        raise OutputError(f"{target}: the directory {directory} does not exist")
+        raise OutputError(f"{shown}: the directory {directory} does not exist")
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
-        raise OutputError(f"{target}: cannot write here ({exc.strerror})") from None
+        raise OutputError(f"{shown}: cannot write here ({exc.strerror})") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
@@ -46,7 +103,7 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, protect: It
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise OutputError(f"{target}: could not write ({exc.strerror})") from None
+        raise OutputError(f"{shown}: could not write ({exc.strerror})") from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

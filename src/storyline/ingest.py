@@ -12,18 +12,30 @@ import gzip
 import json
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
-from .errors import EmptyInputError, InputNotFoundError, MalformedDataError, UnreadableInputError
+from .errors import (
+    EmptyInputError,
+    InputNotFoundError,
+    InputTooLargeError,
+    MalformedDataError,
+    OptionsError,
+    UnreadableInputError,
+)
 from .model import Article
 
 TEXT_SUFFIXES = (".txt", ".md", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 DATA_SUFFIXES = (".jsonl", ".json", ".jsonl.gz", ".json.gz")
 SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + DATA_SUFFIXES
-MAX_BYTES = 20 * 1024 * 1024  # one article or one data file line larger than this is not news
+# An article file (or standard input) larger than this is not news; a dataset file holds many clusters.
+MAX_BYTES = 20_000_000
+MAX_DATASET_BYTES = 2_000_000_000
 
 _HTML_SNIFF = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body|<article|<div|<p[\s>])", re.I)
 
@@ -95,14 +107,19 @@ def _control_ratio(text: str) -> float:
     return bad / len(text)
 
 
-def read_bytes(path: Path, *, max_bytes: int | None = MAX_BYTES) -> bytes:
-    """The file's bytes, or a one-line ``StorylineError`` saying why not. ``max_bytes`` guards single
-    articles (dataset files are exempt: they hold many)."""
+def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
+    """The file's bytes, or a one-line ``StorylineError`` saying why not.
+
+    Only regular files are read: a device (``/dev/zero``), a FIFO or a socket never ends or blocks.
+    At most ``max_bytes`` are read from an article file and ``MAX_DATASET_BYTES`` from a dataset file
+    (it holds many clusters); the size is checked on what is read, not on what ``stat`` claims."""
+    if is_dataset_name(path.name):
+        limit, what = MAX_DATASET_BYTES, "a dataset file"
+    else:
+        limit, what = max_bytes, "one article" if max_bytes == MAX_BYTES else "this kind of file"
     try:
-        size = path.stat().st_size
-        if max_bytes is not None and size > max_bytes and not path.name.endswith(DATA_SUFFIXES):
-            raise UnreadableInputError(f"{path}: {size // 1_000_000} MB is too large for one article")
-        return path.read_bytes()
+        # O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever before we can look at it.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise InputNotFoundError(f"{path}: no such file") from None
     except PermissionError:
@@ -111,6 +128,33 @@ def read_bytes(path: Path, *, max_bytes: int | None = MAX_BYTES) -> bytes:
         raise InputNotFoundError(f"{path}: is a directory") from None
     except OSError as exc:
         raise InputNotFoundError(f"{path}: cannot read ({exc.strerror})") from None
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputNotFoundError(f"{path}: is a directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputNotFoundError(
+                f"{path}: not a regular file (a device, FIFO or socket); save it to a file, or pipe it in as -"
+            )
+        if info.st_size > limit:  # known too large: say so without reading it
+            raise InputTooLargeError(f"{path}: more than {_size(limit)}, the limit for {what}")
+        try:
+            return read_limited(fh, str(path), limit, what=what)
+        except OSError as exc:
+            raise InputNotFoundError(f"{path}: cannot read ({exc.strerror})") from None
+
+
+def read_limited(stream: BinaryIO, name: str, limit: int = MAX_BYTES, *, what: str = "one article") -> bytes:
+    """All of ``stream``, or ``InputTooLargeError`` once more than ``limit`` bytes have come (the rest
+    is never read, so an endless stream costs ``limit`` bytes of memory, not all of it)."""
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise InputTooLargeError(f"{name}: more than {_size(limit)}, the limit for {what}")
+    return data
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e9:g} GB" if n >= 1e9 else f"{n / 1e6:g} MB"
 
 
 # ---------------------------------------------------------------------------------------------- formats
@@ -154,6 +198,8 @@ _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
 _FRONT_KEYS = {"source": "source", "outlet": "source", "site": "source", "title": "title", "date": "date",
                "url": "url", "author": "author"}
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+# A URL given where a path belongs ("http://...", "https://...", "ftp://..."); ``Path`` would fold its "//".
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 def front_matter(text: str, name: str = "") -> tuple[dict[str, str], str]:
@@ -175,11 +221,21 @@ def front_matter(text: str, name: str = "") -> tuple[dict[str, str], str]:
         field = _FRONT_KEYS.get(key.strip().lower())
         if sep and field and value.strip():
             meta[field] = value.strip().strip("\"'")
-    if "date" in meta and not _ISO_DATE.match(meta["date"]):
-        raise MalformedDataError(f"{name or 'front matter'}: date must be YYYY-MM-DD, not {meta['date']!r}")
     if "date" in meta:
-        meta["date"] = meta["date"][:10]
+        meta["date"] = _header_date(meta["date"], name or "front matter")
     return meta, text[m.end():]
+
+
+def _header_date(value: str, name: str) -> str:
+    """The ``YYYY-MM-DD`` of a header date (a time after it is dropped), checked to be a real date as
+    ``--date`` is: ``2026-13-45`` and ``2026-02-30`` are errors, not dates shown as given."""
+    if not _ISO_DATE.match(value):
+        raise MalformedDataError(f"{name}: date must be YYYY-MM-DD, not {value!r}")
+    try:
+        date.fromisoformat(value[:10])
+    except ValueError:
+        raise MalformedDataError(f"{name}: date {value[:10]!r} in the header is not a real date") from None
+    return value[:10]
 
 
 def article_from_text(text: str, *, id: str, origin: str = "", title: str = "") -> Article:
@@ -287,6 +343,8 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     out: list[Path] = []
     for p in paths:
         path = Path(p)
+        if _URL.match(os.fspath(p)) and not path.exists():
+            raise OptionsError(f"{os.fspath(p)}: storyline does not fetch URLs; save the page and give the saved file")
         if path.is_dir():
             found = sorted(
                 f for f in path.rglob("*")

@@ -215,9 +215,7 @@ class ClusterVectors:
     def similarity(self) -> np.ndarray:
         """Dense cosine similarity between all sentence pairs (computed on first use)."""
         if self._sim is None:
-            sim = (self.matrix @ self.matrix.T).toarray()
-            np.clip(sim, 0.0, 1.0, out=sim)
-            self._sim = sim
+            self._sim = _similarity(self.matrix)
         return self._sim
 
     def cosines(self, i: int) -> np.ndarray:
@@ -371,6 +369,27 @@ def _tfidf_cells(cells: Cells, n_rows: int, idf: np.ndarray) -> Cells:
 def _tfidf_matrix(cells: Cells, n_rows: int, width: int, idf: np.ndarray) -> sparse.csr_matrix:
     r, c, vals = _tfidf_cells(cells, n_rows, idf)
     return sparse.csr_matrix((vals, (r, c)), shape=(n_rows, width), dtype=np.float64)
+
+
+# Rows of the similarity matrix computed per sparse product: alike sentences make the product as dense
+# as the result, so one product over a large cluster would hold the n x n matrix twice (sparse and dense).
+_SIMILARITY_CELLS = 4_000_000
+
+
+def _similarity(matrix: sparse.csr_matrix) -> np.ndarray:
+    """Cosines of all row pairs of an L2-normalised matrix, clipped to [0, 1]. Large matrices go a block
+    of rows at a time (each row of a sparse product is summed on its own, so the values are the same)."""
+    n = matrix.shape[0]
+    block = max(1, _SIMILARITY_CELLS // max(n, 1))
+    if block >= n:
+        sim = (matrix @ matrix.T).toarray()
+    else:
+        sim = np.empty((n, n), dtype=np.float64)
+        right = matrix.T.tocsr()
+        for start in range(0, n, block):
+            sim[start : start + block] = (matrix[start : start + block] @ right).toarray()
+    np.clip(sim, 0.0, 1.0, out=sim)
+    return sim
 
 
 def build_vectors(cluster: Cluster) -> ClusterVectors:

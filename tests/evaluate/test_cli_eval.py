@@ -138,3 +138,22 @@ def test_multinews_release_files_with_references(tmp_path: Path) -> None:
 def test_eval_is_listed_in_help() -> None:
     res = CliRunner().invoke(cli, ["--help"])
     assert "eval" in res.output
+
+
+def test_report_and_plot_may_not_share_a_file(data: Path, tmp_path: Path) -> None:
+    same = tmp_path / "same.md"
+    res = _run(str(data), "-w", "20", "--methods", "lead", "-o", str(same), "--plot", str(same))
+    assert res.exit_code == 2 and not same.exists()
+    assert res.output == (
+        f"storyline: error: -o {same} and --plot {same} name the same file; give them different names\n"
+    )
+    res = _run(str(data), "-w", "20", "--methods", "lead", "--plot", "-")
+    assert res.exit_code == 2 and "--plot needs a file name" in res.output
+
+
+def test_outputs_are_checked_before_the_evaluation(data: Path, tmp_path: Path) -> None:
+    res = _run(str(data), "-w", "20", "--methods", "lead", "-o", str(data))
+    assert res.exit_code == 2 and "refusing to overwrite an input file" in res.output
+    res = _run(str(data), "-w", "20", "--methods", "lead", "--plot", str(tmp_path))
+    assert res.exit_code == 8
+    assert res.output == f"storyline: error: {tmp_path}: is a directory; give a file name for --plot\n"

@@ -100,3 +100,13 @@ def test_uploads() -> None:
         with pytest.raises(RequestError) as err:
             upload_articles(name, data)
         assert err.value.http_status == status, name
+
+
+def test_a_cluster_over_the_sentence_limit_is_a_413(monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline import cluster
+    from storyline.errors import InputTooLargeError
+
+    monkeypatch.setattr(cluster, "MAX_SENTENCES", 3)
+    with pytest.raises(InputTooLargeError, match="more than the limit of 3") as caught:
+        run([dict(a) for a in MILLBROOK], 60, "default")
+    assert caught.value.http_status == 413

@@ -3,31 +3,77 @@
 The only place that prints or exits. Library errors (``StorylineError``) become one line on stderr and
 the exit code their class names; nothing the user does shows a traceback.
 
-Exit codes: 0 ok; 1 other error; 2 bad option or usage; 3 input missing or unreadable; 4 binary file
-or unsupported encoding; 5 nothing to summarize (empty or all clutter); 6 malformed JSON/JSONL;
-7 optional model not installed; 8 cannot write the output; 70 internal error; 130 interrupted.
+Exit codes: 0 ok; 1 other error; 2 bad option or usage (Click's usage errors included); 3 input missing
+or unreadable; 4 binary file, unsupported encoding, or input over a size limit; 5 nothing to summarize
+(empty or all clutter); 6 malformed JSON/JSONL or header; 7 optional model not installed; 8 cannot write
+the output (a file or standard output); 70 internal error; 130 interrupted.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, NoReturn
 
 import click
 
-from ..errors import StorylineError
+from ..errors import OutputError, StorylineError
 
 EXIT_INTERNAL = 70
 
 
-def fail(message: str, code: int) -> None:
-    click.echo(f"storyline: error: {message}", err=True)
+def fail(message: str, code: int) -> NoReturn:
+    click.echo(f"storyline: error: {' '.join(message.split())}", err=True)
     sys.exit(code)
 
 
+def out(text: str) -> None:
+    """Write to standard output. A full disk or a failing device is an output error (exit 8), not a
+    crash; a reader that stops early (``| head``) is handled where every command is invoked."""
+    try:
+        click.echo(text, nl=False)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        # What is left in the buffer would fail again when Python flushes it on the way out.
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        raise OutputError(f"standard output: could not write ({exc.strerror or exc})") from None
+
+
+def _usage_message(exc: click.ClickException) -> str:
+    """Click's error as one line; a usage error says where the help is, as Click's own three lines do."""
+    message = exc.format_message()
+    ctx = getattr(exc, "ctx", None)
+    if isinstance(exc, click.UsageError) and ctx is not None:
+        message += f" (see '{ctx.command_path} --help')"
+    return message
+
+
 class StorylineGroup(click.Group):
-    """Turns library errors into one-line messages and exit codes for every subcommand."""
+    """Turns library errors into one-line messages and exit codes for every subcommand, and Click's
+    usage errors (bad option values, unknown options or commands) into the same one line, exit 2."""
+
+    def main(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
+        standalone_mode: bool = True, **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        try:
+            # Not standalone: Click raises its errors instead of printing Usage/Try/Error itself, and
+            # returns the exit code of --help, --version or ctx.exit().
+            code = super().main(args, prog_name, complete_var, False, **extra)
+        except click.ClickException as exc:
+            fail(_usage_message(exc), exc.exit_code)
+        except click.Abort:
+            click.echo("storyline: interrupted", err=True)
+            sys.exit(130)
+        sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

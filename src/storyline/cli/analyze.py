@@ -18,7 +18,7 @@ from .inputs import date_option, emit, notes, read_inputs, render_many
 @cli.command()
 @click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout.")
+@click.option("--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout; - is stdout.")
 @date_option
 @click.option("--sample", is_flag=True, help="Analyze the sample cluster shipped with storyline.")
 def analyze(paths: tuple[str, ...], fmt: str, output: str | None, date: str | None, sample: bool) -> None:
@@ -27,7 +27,7 @@ def analyze(paths: tuple[str, ...], fmt: str, output: str | None, date: str | No
 
     Every item is marked with the sources that carry it, like [1][3].
     """
-    inputs = read_inputs(paths, sample=sample, date=date)
+    inputs = read_inputs(paths, sample=sample, date=date, output=output)
     results = [(cid, analyze_cluster(c)) for cid, c in inputs.clusters]
     notes([n for _, a in results for n in a.notes])
-    emit(render_many(results, fmt, arender.render, arender.to_dict), output, inputs)
+    emit(render_many(results, fmt, arender.render, arender.to_dict), inputs)

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import click
 
-from ..files import write_atomic
-from . import cli
+from ..errors import OptionsError
+from ..files import STDOUT, output_target, write_atomic
+from . import cli, out
 
 
 @cli.command("eval")
@@ -16,13 +17,13 @@ from . import cli
 @click.option("--words", "-w", type=int, required=True, help="Word budget; every output is cut to it.")
 @click.option("--methods", "method_spec", default="all", show_default=True,
               help="Comma-separated methods: registry names, sumy-*, oracle; or all, ours, sumy.")
-@click.option("--references", type=click.Path(), help="Multi-News .tgt file, or DUC model-summaries directory.")
+@click.option("--references", metavar="PATH", help="Multi-News .tgt file, or DUC model-summaries directory.")
 @click.option("--limit", type=int, help="Score a fixed seeded sample of this many clusters.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the sample and the bootstrap.")
 @click.option("--jobs", "-j", type=int, default=1, show_default=True, help="Worker processes over clusters.")
 @click.option("--format", "fmt", type=click.Choice(("md", "csv", "json")), default="md", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report here (atomically).")
-@click.option("--plot", "plot_path", type=click.Path(dir_okay=False), help="Also write a PNG plot here.")
+@click.option("--output", "-o", metavar="FILE", help="Write the report here (atomically); - is stdout.")
+@click.option("--plot", "plot_path", metavar="FILE.png", help="Also write a PNG plot here.")
 @click.option("--no-memory", is_flag=True, help="Skip the peak-memory pass.")
 def evaluate_command(
     data: str, words: int, method_spec: str, references: str | None, limit: int | None, seed: int, jobs: int,
@@ -34,10 +35,20 @@ def evaluate_command(
     peak memory, for storyline's methods, sumy's peers and a greedy ROUGE oracle.
     """
     from ..evaluate import report
-    from ..evaluate.datasets import load_eval_set
+    from ..evaluate.datasets import load_eval_set, sibling_target
     from ..evaluate.runner import evaluate, resolve_methods
 
     names = resolve_methods(method_spec)  # an unknown name fails before any data is read
+    # What the run reads, which no output may overwrite: the data, its references (given, or the .tgt
+    # found beside a Multi-News .src file).
+    inputs = [Path(data), *([Path(references)] if references else [])]
+    inputs += [t for t in [sibling_target(Path(data))] if t and not references and Path(data).is_file()]
+    report_to = output_target(output, inputs=inputs)
+    if plot_path == STDOUT:
+        raise OptionsError("--plot needs a file name: the PNG is not written to standard output")
+    plot_to = output_target(plot_path, inputs=inputs, option="--plot")
+    if report_to and plot_to and report_to == plot_to:
+        raise OptionsError(f"-o {output} and --plot {plot_path} name the same file; give them different names")
     eval_set = load_eval_set(data, references=references, limit=limit, seed=seed)
     bar = None
     if sys.stderr.isatty():
@@ -52,8 +63,8 @@ def evaluate_command(
             bar.close()
     text = report.render(ev, fmt, extra={"limit": limit})
     if plot_path:
-        write_atomic(plot_path, report.plot(ev), protect=[Path(data)])
-    if output:
-        write_atomic(output, text, protect=[Path(data)])
+        write_atomic(plot_path, report.plot(ev), protect=inputs)
+    if report_to:
+        write_atomic(report_to, text, protect=inputs)
     else:
-        click.echo(text, nl=False)
+        out(text)

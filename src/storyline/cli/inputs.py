@@ -11,17 +11,27 @@ import json
 import re
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from .. import api
-from ..errors import OptionsError
-from ..files import write_atomic
-from ..ingest import DocumentSet, decode, is_dataset_name, parse_dataset, read_dataset
+from ..errors import EmptyInputError, OptionsError, StorylineError
+from ..files import output_target, write_atomic
+from ..ingest import (
+    MAX_BYTES,
+    DocumentSet,
+    decode,
+    is_dataset_name,
+    parse_dataset,
+    read_article,
+    read_dataset,
+    read_limited,
+)
 from ..model import Article, Cluster
+from . import out
 
 T = TypeVar("T")
 
@@ -35,11 +45,13 @@ _AT_DATE = re.compile(r"^(?P<path>.+)@(?P<date>\d{4}-\d{2}-\d{2})$")
 
 @dataclass(frozen=True)
 class Inputs:
-    """The clusters named on the command line (the loose articles form one, each dataset line another)
-    and the files read, which ``-o`` must never overwrite."""
+    """The clusters named on the command line (the loose articles form one, each dataset line another),
+    the files and directories read (``-o`` must never overwrite them) and the checked output path
+    (``None``: standard output)."""
 
     clusters: list[tuple[str, Cluster]]
     files: list[Path]
+    output: str | None = None
 
 
 def split_dates(paths: Sequence[str]) -> tuple[list[str], dict[str, str]]:
@@ -57,7 +69,7 @@ def split_dates(paths: Sequence[str]) -> tuple[list[str], dict[str, str]]:
 
 
 def _read_stdin() -> tuple[list[DocumentSet], list[api.ArticleLike]]:
-    data = sys.stdin.buffer.read()
+    data = read_limited(sys.stdin.buffer, "standard input", MAX_BYTES)
     if not data.strip():
         raise OptionsError("standard input is empty")
     if data.lstrip()[:1] in (b"{", b"["):
@@ -65,26 +77,48 @@ def _read_stdin() -> tuple[list[DocumentSet], list[api.ArticleLike]]:
     return [], [decode(data, "<stdin>")]
 
 
-def gather(paths: Sequence[str]) -> tuple[list[DocumentSet], list[api.ArticleLike], list[Path]]:
-    """Split the command line into dataset clusters and loose articles (one cluster)."""
-    sets: list[DocumentSet] = []
-    loose: list[api.ArticleLike] = []
-    files: list[Path] = []
-    for p in paths:
-        if p == "-":
+@dataclass
+class _Gathered:
+    sets: list[DocumentSet] = field(default_factory=list)
+    loose: list[api.ArticleLike] = field(default_factory=list)
+    found_in_directory: set[str] = field(default_factory=set)  # origins of files a directory gave us
+
+
+def skipped(message: str) -> None:
+    click.echo(f"storyline: note: skipped {message}", err=True)
+
+
+def gather(listing: Sequence[tuple[str, list[Path] | None]]) -> _Gathered:
+    """Read what the command line names: dataset clusters, and loose articles (one cluster).
+
+    A file found by expanding a directory that cannot be read (empty, binary, malformed, a stray
+    README) is skipped with a note; a file named explicitly is an error."""
+    got = _Gathered()
+    for p, files in listing:
+        if files is None:  # "-"
             s, a = _read_stdin()
-            sets += s
-            loose += a
+            got.sets += s
+            got.loose += a
             continue
-        for f in api.read_paths([p]):
-            files.append(f)
-            if is_dataset_name(f.name):
-                sets.extend(read_dataset(f))
-            else:
-                loose.append(f)
-    if sets and loose:
+        in_directory = Path(p).is_dir()
+        for f in files:
+            try:
+                if is_dataset_name(f.name):
+                    got.sets.extend(list(read_dataset(f)))  # validated now, so a bad one can be skipped
+                else:
+                    got.loose.append(read_article(f, id=str(len(got.loose) + 1)))
+            except StorylineError as exc:
+                if not in_directory:
+                    raise
+                skipped(str(exc))
+                continue
+            if in_directory:
+                got.found_in_directory.add(str(f))
+    if got.sets and got.loose:
         raise OptionsError("give either dataset files (.json/.jsonl) or article files, not both at once")
-    return sets, loose, files
+    if not got.sets and not got.loose:
+        raise EmptyInputError("nothing to summarize: every file found was skipped")
+    return got
 
 
 def _dated(articles: list[Article], by_origin: dict[str, str], date: str | None) -> list[Article]:
@@ -92,8 +126,13 @@ def _dated(articles: list[Article], by_origin: dict[str, str], date: str | None)
     return api.with_date(articles, date)
 
 
-def read_inputs(paths: Sequence[str], *, sample: bool = False, date: str | None = None) -> Inputs:
-    """Read, clean and cluster everything named on the command line, once."""
+def read_inputs(
+    paths: Sequence[str], *, sample: bool = False, date: str | None = None, output: str | None = None
+) -> Inputs:
+    """Check the options, then read, clean and cluster everything named on the command line, once.
+
+    Everything that can be checked without reading an article is checked first (dates, that the paths
+    exist, the ``-o`` path against the inputs), so a mistake fails at once, not after the work."""
     if date is not None:
         api.with_date([], date)  # an impossible date fails before any work
     if sample:
@@ -101,19 +140,31 @@ def read_inputs(paths: Sequence[str], *, sample: bool = False, date: str | None 
     if not paths:
         raise OptionsError("no input: give article files, a directory, - for stdin, or --sample")
     plain, dated = split_dates(paths)
-    sets, loose, files = gather(plain)
-    by_origin = {str(f): d for p, d in dated.items() for f in api.read_paths([p])}
+    listing = [(p, None if p == "-" else api.read_paths([p])) for p in plain]
+    named = [Path(p) for p in plain if p != "-"]
+    target = output_target(output, inputs=named)
+    got = gather(listing)
+    files = [f for _, fs in listing for f in fs or ()]
+    by_origin = {str(f): dated[p] for p, fs in listing if p in dated for f in fs or ()}
     clusters: list[tuple[str, Cluster]] = []
-    if loose:
-        clusters.append(("articles", api.make_cluster(_dated(api.load_articles(loose), by_origin, date))))
+    if got.loose:
+
+        def skip(article: Article, message: str) -> bool:
+            if article.origin not in got.found_in_directory:
+                return False
+            skipped(message)
+            return True
+
+        articles = api.load_articles(got.loose, skip=skip)
+        clusters.append(("articles", api.make_cluster(_dated(articles, by_origin, date))))
     # Many clusters take a while: show progress on a terminal, stay silent in pipes and logs.
-    show = len(sets) > 1 and sys.stderr.isatty()
-    with click.progressbar(sets, label="Reading", file=sys.stderr, hidden=not show) as bar:
+    show = len(got.sets) > 1 and sys.stderr.isatty()
+    with click.progressbar(got.sets, label="Reading", file=sys.stderr, hidden=not show) as bar:
         for ds in bar:
             # In a dataset, an article that cleaning empties is skipped, not fatal.
             articles = _dated(api.load_articles(ds.articles, strict=False), by_origin, date)
             clusters.append((ds.id, api.make_cluster(articles)))
-    return Inputs(clusters, files)
+    return Inputs(clusters, [*files, *named], output if target else None)
 
 
 def render_many(
@@ -128,11 +179,12 @@ def render_many(
     return "\n".join(head.format(cid) + render_one(r, fmt) for cid, r in results)
 
 
-def emit(text: str, output: str | None, inputs: Inputs) -> None:
-    if output:
-        write_atomic(output, text, protect=inputs.files)
+def emit(text: str, inputs: Inputs) -> None:
+    """The result to the ``-o`` file checked by ``read_inputs`` (atomically), or to standard output."""
+    if inputs.output is not None:
+        write_atomic(inputs.output, text, protect=inputs.files)
     else:
-        click.echo(text, nl=False)
+        out(text)
 
 
 def notes(messages: Sequence[str]) -> None:

@@ -9,7 +9,7 @@ import click
 from .. import api, render
 from ..model import Summary
 from ..options import DEFAULT_WORDS, FORMATS, SummarizeOptions
-from . import cli
+from . import cli, out
 from .inputs import date_option, emit, notes, read_inputs, render_many
 
 
@@ -18,7 +18,7 @@ from .inputs import date_option, emit, notes, read_inputs, render_many
 @click.option("--words", "-w", type=int, default=DEFAULT_WORDS, show_default=True, help="Most words in the summary.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--method", "-m", default="default", show_default=True, help="Selection method (see --list-methods).")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout.")
+@click.option("--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout; - is stdout.")
 @click.option("--sample", is_flag=True, help="Summarize the sample cluster shipped with storyline.")
 @click.option("--list-methods", is_flag=True, help="List the selection methods and exit.")
 @click.option("--analysis", "with_analysis", is_flag=True, help="Add the story analysis (see storyline analyze).")
@@ -35,15 +35,14 @@ def summarize(
     from .. import methods
 
     if list_methods:
-        for name in methods.names():
-            click.echo(f"{name:10} {methods.get(name).description}")
+        out("".join(f"{name:10} {methods.get(name).description}\n" for name in methods.names()))
         return
     options = SummarizeOptions(words=words, method=method)
-    inputs = read_inputs(paths, sample=sample, date=date)
+    inputs = read_inputs(paths, sample=sample, date=date, output=output)
     results = [(cid, api.summarize_cluster(c, options)) for cid, c in inputs.clusters]
     notes([n for _, s in results for n in s.notes])
     if not with_analysis:
-        emit(render_many(results, fmt, render.render, render.to_dict), output, inputs)
+        emit(render_many(results, fmt, render.render, render.to_dict), inputs)
         return
     from ..analysis import analyze_cluster
     from ..analysis import render as arender
@@ -61,4 +60,4 @@ def summarize(
     def combined(pair: tuple[Summary, Any]) -> dict[str, Any]:
         return {**render.to_dict(pair[0]), "analysis": arender.to_dict(pair[1])}
 
-    emit(render_many(both, fmt, one, combined), output, inputs)
+    emit(render_many(both, fmt, one, combined), inputs)

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import InputNotFoundError, MalformedDataError, OptionsError
-from ..ingest import DocumentSet, decode, is_dataset_name, read_bytes, read_dataset
+from ..ingest import MAX_DATASET_BYTES, DocumentSet, decode, is_dataset_name, read_bytes, read_dataset
 from ..model import Article
 
 MULTINEWS_DOC_SEP = "|||||"
@@ -85,7 +85,7 @@ def sibling_target(src: Path) -> Path | None:
 
 
 def _read_text(path: Path) -> str:
-    return decode(read_bytes(path, max_bytes=None), str(path))
+    return decode(read_bytes(path, max_bytes=MAX_DATASET_BYTES), str(path))
 
 
 def read_multinews(src: Path, tgt: Path) -> list[DocumentSet]:

@@ -1,0 +1,107 @@
+"""What the command line reads: directories (bad files skipped with a note), limits on what is read,
+URLs, header dates, and a budget no sentence fits."""
+
+import json
+import os
+
+import pytest
+from click.testing import CliRunner
+
+from storyline.cli import cli
+
+CLUTTER = "Type to search\n\nLeave a Reply\n\nShare on Facebook\n"
+
+
+@pytest.fixture
+def folder(tmp_path, harbor_texts, monkeypatch):
+    d = tmp_path / "d"
+    (d / "more").mkdir(parents=True)
+    (d / "1.txt").write_text(harbor_texts[0])
+    (d / "more" / "2.txt").write_text(harbor_texts[1])  # directories are searched recursively
+    (d / ".3.txt").write_text(harbor_texts[2])  # hidden files are not read
+    monkeypatch.chdir(tmp_path)
+    return d
+
+
+def run(*args: str, input: bytes | None = None):
+    return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+
+
+def test_unreadable_files_found_in_a_directory_are_skipped_with_a_note(folder):
+    (folder / "empty.txt").write_text("")
+    (folder / "meta.json").write_text('{"pages": 3}')
+    (folder / "menu.html").write_text(f"<html><body><p>{CLUTTER}</p></body></html>")
+    (folder / "clutter.txt").write_text(CLUTTER)
+    result = run("summarize", "d", "--words", "40", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert [a["origin"] for a in json.loads(result.stdout)["articles"]] == ["d/1.txt", "d/more/2.txt"]
+    notes = result.stderr.splitlines()
+    assert "storyline: note: skipped d/empty.txt: the file is empty" in notes
+    assert "storyline: note: skipped d/meta.json, line 1: 'documents' must be a list of article texts" in notes
+    assert "storyline: note: skipped d/clutter.txt: has no article text left after removing page clutter" in notes
+    assert any(n.startswith("storyline: note: skipped d/menu.html: ") for n in notes)
+
+
+def test_an_explicit_bad_file_is_still_an_error(folder):
+    (folder / "empty.txt").write_text("")
+    result = run("summarize", "d/1.txt", "d/empty.txt")
+    assert result.exit_code == 5 and result.stderr == "storyline: error: d/empty.txt: the file is empty\n"
+
+
+def test_a_directory_with_nothing_readable_is_an_error_after_the_notes(tmp_path, monkeypatch):
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "empty.txt").write_text("")
+    monkeypatch.chdir(tmp_path)
+    result = run("summarize", "d")
+    assert result.exit_code == 5
+    assert result.stderr == (
+        "storyline: note: skipped d/empty.txt: the file is empty\n"
+        "storyline: error: nothing to summarize: every file found was skipped\n"
+    )
+
+
+def test_a_url_is_not_fetched_and_says_so():
+    result = run("summarize", "http://127.0.0.1:8799/a.html")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "storyline: error: http://127.0.0.1:8799/a.html: storyline does not fetch URLs; "
+        "save the page and give the saved file\n"
+    )
+
+
+@pytest.mark.parametrize("bad", ["2026-13-45", "2026-02-30"])
+def test_an_impossible_header_date_is_an_error_naming_the_file(tmp_path, monkeypatch, bad):
+    (tmp_path / "a.txt").write_text(f"---\ndate: {bad}\n---\nThe council voted on Tuesday to close the harbor.\n")
+    monkeypatch.chdir(tmp_path)
+    result = run("summarize", "a.txt")
+    assert result.exit_code == 6
+    assert result.stderr == f"storyline: error: a.txt: date '{bad}' in the header is not a real date\n"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path, monkeypatch):
+    os.mkfifo(tmp_path / "pipe")
+    monkeypatch.chdir(tmp_path)
+    result = run("summarize", "pipe")
+    assert result.exit_code == 3
+    assert "pipe: not a regular file (a device, FIFO or socket)" in result.stderr
+
+
+def test_standard_input_is_read_up_to_the_limit(monkeypatch, harbor_texts):
+    monkeypatch.setattr("storyline.cli.inputs.MAX_BYTES", 100)
+    result = run("summarize", "-", input=harbor_texts[0].encode())
+    assert result.exit_code == 4
+    assert result.stderr == "storyline: error: standard input: more than 0.0001 MB, the limit for one article\n"
+
+
+def test_a_budget_no_sentence_fits_says_so_in_the_output(tmp_path, monkeypatch, harbor_texts):
+    for i, t in enumerate(harbor_texts, 1):
+        (tmp_path / f"{i}.txt").write_text(t)
+    monkeypatch.chdir(tmp_path)
+    note = ("the summary is empty: no sentence fits in 5 words (summaries take whole sentences, and the shortest "
+            "has 9 words); raise the word budget")
+    text = run("summarize", "1.txt", "2.txt", "3.txt", "--words", "5")
+    assert text.exit_code == 0
+    assert f"Note: {note}\n" in text.stdout and f"storyline: note: {note}\n" in text.stderr
+    as_json = json.loads(run("summarize", "1.txt", "2.txt", "3.txt", "--words", "5", "--format", "json").stdout)
+    assert as_json["sentences"] == [] and as_json["notes"] == [note]

@@ -1,0 +1,93 @@
+"""``-o``: checked before any work, written atomically through links, never over or among the inputs;
+standard output that cannot be written is an output error, not a crash."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from storyline.cli import cli
+
+BINARY = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
+
+
+@pytest.fixture
+def articles(tmp_path, harbor_texts, monkeypatch):
+    d = tmp_path / "arts"
+    d.mkdir()
+    for i, t in enumerate(harbor_texts, 1):
+        (d / f"{i}.txt").write_text(t)
+    monkeypatch.chdir(tmp_path)
+    return d
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def one_line_error(result, code: int, message: str) -> None:
+    assert result.exit_code == code, result.output
+    assert result.stderr.startswith("storyline: error: ") and result.stderr.count("\n") == 1
+    assert message in result.stderr
+
+
+def test_a_directory_as_output_is_the_projects_output_error(articles):
+    one_line_error(run("summarize", "arts", "-o", "arts"), 8, "arts: is a directory; give a file name for -o")
+
+
+def test_an_empty_output_name_is_refused_not_taken_for_stdout(articles):
+    result = run("summarize", "arts", "-o", "")
+    one_line_error(result, 2, "-o needs a file name (or - for standard output)")
+    assert result.stdout == ""
+
+
+def test_dash_is_standard_output(articles):
+    result = run("summarize", "arts", "--words", "30", "-o", "-")
+    assert result.exit_code == 0 and result.stdout.startswith("Sources\n")
+    assert not Path("-").exists()
+
+
+def test_output_is_checked_before_any_input_is_read(articles):
+    # bin.txt would fail with exit 4 once read: the missing directory must be reported first
+    (articles.parent / "bin.txt").write_bytes(BINARY)
+    result = run("summarize", "bin.txt", "-o", "nodir/brief.md")
+    one_line_error(result, 8, "nodir/brief.md: the directory nodir does not exist")
+    one_line_error(run("summarize", "bin.txt", "-o", "bin.txt"), 2, "refusing to overwrite an input file")
+
+
+def test_output_inside_an_input_directory_is_refused(articles):
+    result = run("summarize", "arts", "-o", "arts/brief.md")
+    one_line_error(result, 2, "arts/brief.md: inside the input directory arts")
+    assert not (articles / "brief.md").exists()
+    one_line_error(run("analyze", "arts", "-o", "arts/sub/../brief.md"), 2, "inside the input directory arts")
+
+
+def test_output_through_a_symlink_updates_its_target_and_keeps_the_link(articles):
+    real = articles.parent / "real.md"
+    real.write_text("stale")
+    link = articles.parent / "link.md"
+    link.symlink_to("real.md")
+    result = run("summarize", "arts", "--words", "30", "--format", "md", "-o", "link.md")
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink() and os.readlink(link) == "real.md"
+    assert real.read_text().startswith("## Summary")
+    assert not [p for p in os.listdir(articles.parent) if p.endswith(".tmp")]
+
+
+def test_a_symlink_to_an_input_is_refused(articles):
+    (articles.parent / "alias.txt").symlink_to(articles / "1.txt")
+    before = (articles / "1.txt").read_text()
+    one_line_error(run("summarize", "arts/1.txt", "arts/2.txt", "-o", "alias.txt"), 2, "refusing to overwrite an input")
+    assert (articles / "1.txt").read_text() == before and (articles.parent / "alias.txt").is_symlink()
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+def test_a_full_disk_on_stdout_is_an_output_error(articles):
+    exe = os.path.join(os.path.dirname(sys.executable), "storyline")
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([exe, "summarize", "arts"], stdout=full, stderr=subprocess.PIPE, text=True)
+    assert proc.returncode == 8
+    assert proc.stderr == "storyline: error: standard output: could not write (No space left on device)\n"

@@ -1,0 +1,47 @@
+"""Click's own usage errors look like every other error: one line, ``storyline: error: ...``, exit 2."""
+
+import pytest
+from click.testing import CliRunner
+
+from storyline.cli import cli
+
+USAGE_ERRORS = [
+    (["summarize", "x.txt", "--format", "xml"], "Invalid value for '--format': 'xml' is not one of"),
+    (["summarize", "x.txt", "--words", "abc"], "'abc' is not a valid integer"),
+    (["summarize", "--bogus"], "No such option '--bogus'"),
+    (["frob"], "No such command 'frob'"),
+    (["eval", "x.jsonl", "--words", "10", "--format", "xml"], "'xml' is not one of 'md', 'csv', 'json'"),
+    (["eval", "x.jsonl"], "Missing option '--words'"),
+    (["serve", "--port", "99999"], "99999 is not in the range 0<=x<=65535"),
+    (["serve", "--workers", "0"], "0 is not in the range 1<=x<=64"),
+    (["analyze", "--format"], "Option '--format' requires an argument"),
+]
+
+
+@pytest.mark.parametrize(("args", "message"), USAGE_ERRORS)
+def test_usage_error_is_one_line_with_exit_2(args, message):
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    assert result.stderr.startswith("storyline: error: ") and result.stderr.count("\n") == 1
+    assert message in result.stderr
+    assert "Usage:" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_usage_error_names_the_help_of_its_command():
+    result = CliRunner().invoke(cli, ["summarize", "--bogus"], prog_name="storyline")
+    assert result.stderr == (
+        "storyline: error: No such option '--bogus'. (see 'storyline summarize --help')\n"
+    )
+
+
+@pytest.mark.parametrize("args", [["--help"], ["summarize", "--help"], ["eval", "-h"], ["serve", "--help"]])
+def test_help_still_works(args):
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Usage: ") and result.stderr == ""
+
+
+def test_version_still_works():
+    result = CliRunner().invoke(cli, ["--version"])
+    assert result.exit_code == 0 and "version" in result.stdout
