@@ -5,7 +5,8 @@ the exit code their class names; nothing the user does shows a traceback.
 
 Exit codes: 0 ok; 1 other error; 2 bad option or usage; 3 input missing or unreadable; 4 binary file
 or unsupported encoding; 5 nothing to summarize (empty or all clutter); 6 malformed JSON/JSONL;
-7 optional model not installed; 8 cannot write the output; 70 internal error; 130 interrupted.
+7 optional model not installed; 8 cannot write the output; 9 ``serve`` cannot listen on its address;
+70 internal error; 130 interrupted.
 """
 
 from __future__ import annotations
