@@ -18,6 +18,7 @@ class OptionsError(StorylineError, ValueError):
     """An option is out of range or unknown (a budget of 0, an unknown method name)."""
 
     exit_code = 2
+    http_status = 422  # an invalid field of the request
 
 
 class InputNotFoundError(StorylineError):
@@ -48,3 +49,4 @@ class ModelUnavailableError(StorylineError):
     """An optional model or extra is asked for but not installed."""
 
     exit_code = 7
+

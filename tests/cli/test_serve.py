@@ -77,5 +77,11 @@ def test_a_bad_host_is_one_line(tmp_path: Path) -> None:
     assert result.stderr == "storyline: error: cannot listen on 256.1.1.1:8000: not a valid host name or address\n"
 
 
-def test_exit_code_9_is_documented() -> None:
-    assert re.search(r"^\| 9 \| .*cannot listen", README.read_text(encoding="utf-8"), re.M)
+def test_exit_code_9_and_the_queue_limit_are_documented_as_they_behave() -> None:
+    readme = README.read_text(encoding="utf-8")
+    assert re.search(r"^\| 9 \| .*cannot listen", readme, re.M)
+    # The queue limit counts submissions queued or running (tests/web/test_web_queue.py pins the behaviour).
+    assert "queued or running" in serve("--help").stdout
+    prose = " ".join(readme.split())
+    assert "503 with `Retry-After` when `--queue-limit` submissions are already queued or running" in prose
+    assert "submissions are waiting" not in prose

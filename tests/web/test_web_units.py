@@ -148,6 +148,9 @@ def test_input_checks() -> None:
         ([{"text": "x", "url": "file:///etc/passwd"}], 422),
         ([{"text": "x", "date": "soon"}], 422),
         ([{"title": "no text"}], 422),
+        ([{"text": "x\ud800"}], 422),
+        ([{"text": "x", "source": "\udfff"}], 422),
+        ([{"text": "x", "url": "https://a.example/\ud800"}], 422),
         ([], 422),
     ]:
         with pytest.raises(RequestError) as err:
