@@ -18,6 +18,7 @@ class OptionsError(StorylineError, ValueError):
     """An option is out of range or unknown (a budget of 0, an unknown method name)."""
 
     exit_code = 2
+    http_status = 422  # an invalid field of the request
 
 
 class InputNotFoundError(StorylineError):

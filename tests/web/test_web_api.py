@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import signal
 import sqlite3
 import time
@@ -69,11 +70,13 @@ BAD_REQUESTS = [
     (b'{"articles": []}', 422, "articles"),
     (b'{"articles": "text"}', 422, "articles"),
     (b'{"articles": [{"text": "A sentence here."}], "words": 0}', 422, "words"),
-    (b'{"articles": [{"text": "A sentence here."}], "method": "nope"}', 400, "unknown method"),
+    (b'{"articles": [{"text": "A sentence here."}], "method": "nope"}', 422, "unknown method"),
     (b'{"articles": [{"text": "A sentence here.", "url": "javascript:alert(1)"}]}', 422, "url"),
     (b'{"articles": [{"text": "A sentence here.", "date": "yesterday"}]}', 422, "date"),
     (b'{"articles": [{"text": "A sentence here.", "extra": 1}]}', 422, "extra"),
     (b"[]", 422, ""),
+    (b"", 400, "empty"),
+    (b'{"articles": [{"text": "A sentence here.", "words": 150}], "words": "many"}', 422, "words"),
 ]
 
 
@@ -96,6 +99,80 @@ def test_size_and_count_limits(server: Server) -> None:
     r = create(server, [{"text": "One short article."}] * 51)
     assert r.status_code == 413 and "at most 50" in r.json()["error"]
     assert_alive(server)
+
+
+@pytest.mark.parametrize("field", ["text", "title", "source", "url"])
+def test_a_lone_surrogate_in_any_field_is_refused(server: Server, field: str) -> None:
+    article = {"text": "The ferry ran late on Monday.", "url": "https://news.example/ferry"}
+    article[field] = article.get(field, "") + "\ud800"
+    body = json.dumps({"articles": [article]}).encode()
+    assert b'\\ud800"' in body  # JSON's spelling of a lone surrogate, which decodes to no character
+    r = httpx.post(server.url + "/api/stories", content=body, headers={"content-type": "application/json"})
+    assert r.status_code == 422, r.text
+    assert set(r.json()) == {"error"} and field in r.json()["error"]
+    assert_alive(server)
+
+
+def test_offset_is_bounded(server: Server) -> None:
+    r = httpx.get(server.url + "/api/stories", params={"offset": "99999999999999999999999"})
+    assert r.status_code == 422 and r.json()["error"].startswith("offset:")
+    r = httpx.get(server.url + "/api/stories", params={"offset": 10**9})
+    assert r.status_code == 200 and r.json()["stories"] == [] and r.json()["next_offset"] is None
+    assert_alive(server)
+
+
+def _chunks(total: int, size: int = 64 * 1024):
+    for start in range(0, total, size):
+        yield b" " * min(size, total - start)
+
+
+def test_a_chunked_body_over_the_cap_gets_413(server: Server) -> None:
+    # A generator body goes out with Transfer-Encoding: chunked and no Content-Length.
+    for total in (2 * 1024 * 1024 + 1, 5 * 1024 * 1024):
+        r = httpx.post(server.url + "/api/stories", content=_chunks(total),
+                       headers={"content-type": "application/json"}, timeout=60)
+        assert r.request.headers.get("transfer-encoding") == "chunked" and "content-length" not in r.request.headers
+        assert r.status_code == 413, r.text
+        assert r.json() == {"error": "request body too large (the limit is 2048 KB)"}
+    # The form's page gets a page back, not JSON, whichever way the size is found out.
+    for content in (_chunks(3 * 1024 * 1024), b" " * (3 * 1024 * 1024)):
+        r = httpx.post(server.url + "/stories", content=content, timeout=60,
+                       headers={"content-type": "multipart/form-data; boundary=x"})
+        assert r.status_code == 413 and r.headers["content-type"].startswith("text/html")
+        assert "request body too large (the limit is 2048 KB)" in r.text
+    # Under the cap, a chunked body reaches the app whole.
+    payload = b'{"articles": [{"text": "A sentence here."}], "method": "nope"}'
+    r = httpx.post(server.url + "/api/stories", content=iter([payload[:10], payload[10:]]),
+                   headers={"content-type": "application/json"})
+    assert r.status_code == 422 and "unknown method" in r.json()["error"]
+    assert_alive(server)
+
+
+def test_too_many_files_on_the_form_shows_the_form_with_413(server: Server) -> None:
+    files = [("files", (f"part{k}.txt", b"The ferry ran late on Monday.", "text/plain")) for k in range(52)]
+    r = httpx.post(server.url + "/stories", files=files, data={"text": "Kept <b>box</b> text."}, timeout=60)
+    assert r.status_code == 413
+    assert r.headers["content-type"].startswith("text/html")
+    assert 'id="form-error"' in r.text and "too many files: 52 (at most 50 per story)" in r.text
+    assert "Kept &lt;b&gt;box&lt;/b&gt; text." in r.text  # what was typed comes back, escaped
+    files = [("files", (f"part{k}.txt", b"Short.", "text/plain")) for k in range(201)]
+    r = httpx.post(server.url + "/stories", files=files, timeout=60)  # past the parser's own hard stop
+    assert r.status_code == 413 and r.headers["content-type"].startswith("text/html")
+    assert "too many files (at most 50 per story)" in r.text
+    assert_alive(server)
+
+
+def test_pages_answer_html_errors_and_the_api_json(server: Server) -> None:
+    hostile = "<img src=x onerror=alert(1)>"
+    for path in (f"/stories/{hostile}", f"/stories/{hostile}/articles/1", "/no/such/page"):
+        r = httpx.get(server.url + path)  # no Accept header, as curl sends it
+        assert r.status_code == 404 and r.headers["content-type"].startswith("text/html"), path
+        assert hostile not in r.text and "<h1>Sorry</h1>" in r.text
+    assert "no story with id &#39;&lt;img src=x onerror=alert(1)&gt;&#39;" in httpx.get(
+        server.url + f"/stories/{hostile}").text
+    for path in (f"/api/stories/{hostile}", "/api/nothing-here"):
+        r = httpx.get(server.url + path, headers={"accept": "text/html"})
+        assert r.status_code == 404 and set(r.json()) == {"error"}, path
 
 
 def test_headers_and_errors_on_pages(server: Server) -> None:

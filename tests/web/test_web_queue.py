@@ -63,6 +63,45 @@ def test_503_with_retry_after_only_beyond_the_cap(tmp_path: Path, monkeypatch) -
     assert app.state.store.count() == 1
 
 
+def test_the_queue_limit_counts_running_and_queued_submissions(tmp_path: Path, monkeypatch) -> None:
+    # --workers 1 --queue-limit 2: one story running and one waiting fill the queue; the third is refused,
+    # as JSON for the API and as the form page again (with Retry-After) for a person using the form.
+    release = threading.Event()
+    started = threading.Event()
+    real_run = jobs.run
+
+    def slow_run(*args):
+        started.set()
+        release.wait(30)
+        return real_run(*args)
+
+    monkeypatch.setattr(jobs, "run", slow_run)
+    app = create_app(WebSettings(db=tmp_path / "s.db", workers=1, queue_limit=2, processes=False))
+
+    async def scenario() -> tuple[list[httpx.Response], httpx.Response, httpx.Response, int]:
+        async with client(app) as c:
+            running = asyncio.create_task(c.post("/api/stories", json={"articles": MILLBROOK}))
+            while not started.is_set():
+                await asyncio.sleep(0.01)
+            waiting = asyncio.create_task(c.post("/api/stories", json={"articles": MILLBROOK[1:]}))
+            while app.state.summarizer.pending < 2:
+                await asyncio.sleep(0.01)
+            refused = await c.post("/api/stories", json={"articles": MILLBROOK})
+            form = await c.post("/stories", data={"text": MILLBROOK[0]["text"], "title": "Typed <i>title</i>"})
+            pending = app.state.summarizer.pending
+            release.set()
+            return list(await asyncio.gather(running, waiting)), refused, form, pending
+
+    accepted, refused, form, pending = asyncio.run(scenario())
+    assert pending == 2
+    assert [r.status_code for r in accepted] == [201, 201]
+    assert refused.status_code == 503 and int(refused.headers["retry-after"]) >= 1 and "busy" in refused.json()["error"]
+    assert form.status_code == 503 and int(form.headers["retry-after"]) >= 1
+    assert form.headers["content-type"].startswith("text/html") and 'id="form-error"' in form.text
+    assert "Typed &lt;i&gt;title&lt;/i&gt;" in form.text
+    assert app.state.store.count() == 2
+
+
 def test_internal_errors_are_generic(tmp_path: Path, monkeypatch) -> None:
     def broken(*args):
         raise RuntimeError("secret internal detail at /srv/x.py")

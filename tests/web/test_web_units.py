@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from articles import MILLBROOK
 
 from storyline.web.inputs import Limits, RequestError, check_articles, upload_articles
 from storyline.web.jobs import context, run
-from storyline.web.store import Store
+from storyline.web.store import APPLICATION_ID, SCHEMA, SCHEMA_VERSION, Store, StoreError
 from storyline.web.views import lines, paragraphs
 
 
@@ -38,6 +39,71 @@ def test_a_failed_write_leaves_nothing_behind(tmp_path: Path) -> None:
     assert store.count() == 0
     with sqlite3.connect(store.path) as db:
         assert db.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 0
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_new_store_is_marked_as_ours(tmp_path: Path) -> None:
+    store = Store(tmp_path / "new" / "s.db")
+    with sqlite3.connect(store.path) as db:
+        assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    Store(store.path)  # and opens again
+
+
+def test_another_programs_database_is_refused_untouched(tmp_path: Path) -> None:
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE contacts (name TEXT, phone TEXT)")
+        db.execute("INSERT INTO contacts VALUES ('Ada', '555-0100')")
+    db.close()
+    before = _digest(other)
+    with pytest.raises(StoreError, match=r"other tables \(contacts\), not a storyline story database"):
+        Store(other)
+    assert _digest(other) == before and sorted(p.name for p in tmp_path.iterdir()) == ["other.db"]
+
+
+def test_a_database_marked_by_another_program_is_refused(tmp_path: Path) -> None:
+    other = tmp_path / "marked.db"
+    with sqlite3.connect(other) as db:
+        db.execute("PRAGMA application_id = 1234")
+    db.close()
+    with pytest.raises(StoreError, match="another program"):
+        Store(other)
+
+
+def test_a_store_from_a_newer_storyline_is_refused(tmp_path: Path) -> None:
+    path = Store(tmp_path / "s.db").path
+    with sqlite3.connect(path) as db:
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.close()
+    with pytest.raises(StoreError, match="newer storyline"):
+        Store(path)
+
+
+def test_a_file_that_is_not_a_database_is_refused_untouched(tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("The ferry ran late on Monday, the harbour office said.\n" * 40)
+    before = _digest(article)
+    with pytest.raises(StoreError, match="not a SQLite database") as err:
+        Store(article)
+    assert err.value.exit_code == 2 and "\n" not in str(err.value)
+    assert _digest(article) == before and sorted(p.name for p in tmp_path.iterdir()) == ["article.txt"]
+
+
+def test_a_store_from_before_the_mark_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as db:  # what earlier versions wrote: the tables, no header mark
+        db.executescript(SCHEMA)
+        db.execute("INSERT INTO stories VALUES ('abc', '2026-01-01T00:00:00Z', 'Old', 0, '{}', NULL, '[]')")
+    db.close()
+    store = Store(path)
+    assert store.get("abc") is not None and store.count() == 1
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    db.close()
 
 
 def test_evidence_spans_point_at_the_cited_words(tmp_path: Path) -> None:
@@ -82,6 +148,9 @@ def test_input_checks() -> None:
         ([{"text": "x", "url": "file:///etc/passwd"}], 422),
         ([{"text": "x", "date": "soon"}], 422),
         ([{"title": "no text"}], 422),
+        ([{"text": "x\ud800"}], 422),
+        ([{"text": "x", "source": "\udfff"}], 422),
+        ([{"text": "x", "url": "https://a.example/\ud800"}], 422),
         ([], 422),
     ]:
         with pytest.raises(RequestError) as err:

@@ -3,22 +3,63 @@
 from __future__ import annotations
 
 import dataclasses
+import errno
+import socket
 from pathlib import Path
 
 import click
 
-from ..errors import ModelUnavailableError, OptionsError
+from ..errors import ModelUnavailableError, OptionsError, StorylineError
 from . import cli
+
+
+class ListenError(StorylineError):
+    """The server cannot listen where it was asked: the port is in use, the address is not this
+    machine's, or the port needs privileges."""
+
+    exit_code = 9
+
+
+_LISTEN_REASONS = {
+    errno.EADDRINUSE: "address already in use",
+    errno.EADDRNOTAVAIL: "not an address of this machine",
+    errno.EACCES: "permission denied (ports below 1024 need privileges)",
+}
+
+
+def _where(host: str, port: int) -> str:
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """The server's socket, bound before anything is announced, so that a port in use or a bad address is
+    one line of error rather than a 'serving on' followed by the server's own failure."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET  # as uvicorn decides it
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+    except socket.gaierror:
+        sock.close()
+        raise OptionsError(f"cannot listen on {_where(host, port)}: not a valid host name or address") from None
+    except OSError as exc:
+        sock.close()
+        reason = _LISTEN_REASONS.get(exc.errno or 0) or (exc.strerror or str(exc)).lower()
+        raise ListenError(f"cannot listen on {_where(host, port)}: {reason}") from None
+    except BaseException:
+        sock.close()
+        raise
+    return sock
 
 
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), help="SQLite file for stories "
-              "[default: stories.sqlite3 in the user data directory].")
+              "[default: stories.sqlite3 in the user data directory]; a new file, or one storyline made.")
 @click.option("--workers", type=click.IntRange(1, 64), help="Summarization processes [default: CPUs - 1].")
 @click.option("--queue-limit", default=64, show_default=True, type=click.IntRange(1, 100_000),
-              help="Submissions queued or running before new ones get 503 + Retry-After.")
+              help="Submissions queued or running at once; more get 503 + Retry-After.")
 @click.option("--log-level", default="info", show_default=True,
               type=click.Choice(["critical", "error", "warning", "info", "debug"]))
 def serve(host: str, port: int, db: Path | None, workers: int | None, queue_limit: int, log_level: str) -> None:
@@ -32,13 +73,19 @@ def serve(host: str, port: int, db: Path | None, workers: int | None, queue_limi
             f"the web extra is not installed ({exc.name} is missing): pip install 'storyline[web]'"
         ) from None
     path = db or default_db()
+    sock = listen(host, port)
     try:
-        settings = WebSettings(db=path, queue_limit=queue_limit)
-        if workers:
-            settings = dataclasses.replace(settings, workers=workers)
-        app = create_app(settings)
-    except OSError as exc:
-        raise OptionsError(f"{path}: cannot open the story database ({exc.strerror or exc})") from None
-    click.echo(f"storyline: stories are stored in {path}", err=True)
-    click.echo(f"storyline: serving on http://{host}:{port}/ (Ctrl+C to stop)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False, timeout_graceful_shutdown=30)
+        try:
+            settings = WebSettings(db=path, queue_limit=queue_limit)
+            if workers:
+                settings = dataclasses.replace(settings, workers=workers)
+            app = create_app(settings)
+        except OSError as exc:
+            raise OptionsError(f"{path}: cannot open the story database ({exc.strerror or exc})") from None
+        bound = _where(host, sock.getsockname()[1])
+        click.echo(f"storyline: stories are stored in {path}", err=True)
+        click.echo(f"storyline: serving on http://{bound}/ (Ctrl+C to stop)", err=True)
+        config = uvicorn.Config(app, log_level=log_level, server_header=False, timeout_graceful_shutdown=30)
+        uvicorn.Server(config).run(sockets=[sock])
+    finally:
+        sock.close()

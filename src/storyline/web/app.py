@@ -14,7 +14,7 @@ import logging
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,10 +26,11 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import UploadFile
+from starlette.datastructures import FormData, UploadFile
 from starlette.exceptions import HTTPException
 
 from ..errors import OptionsError, StorylineError
+from ..options import SummarizeOptions
 from . import views
 from .inputs import Limits, RequestError, StoryIn, check_articles, form_boxes, upload_articles
 from .security import HEADERS, SecurityMiddleware
@@ -39,6 +40,7 @@ from .workers import BusyError, Summarizer, default_workers
 log = logging.getLogger(__name__)
 HERE = Path(__file__).parent
 RENDER_CACHE = 256  # rendered stories kept in memory
+MAX_OFFSET = 10**9  # far past any store this serves, and well inside SQLite's 64-bit integers
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -63,8 +65,10 @@ def _error(status: int, message: str, headers: dict[str, str] | None = None) -> 
     return JSONResponse({"error": message}, status_code=status, headers=headers)
 
 
-def _wants_html(request: Request) -> bool:
-    return not request.url.path.startswith("/api/") and "text/html" in request.headers.get("accept", "")
+def _is_api(request: Request) -> bool:
+    """JSON routes answer errors in JSON; every other route is a page, and a person reads its errors."""
+    path = request.url.path
+    return path == "/api" or path.startswith("/api/") or path == "/openapi.json"
 
 
 def story_json(story: StoryRow) -> dict[str, Any]:
@@ -104,10 +108,17 @@ def create_app(settings: WebSettings) -> FastAPI:
     def page(request: Request, name: str, status: int = 200, **ctx: Any) -> Response:
         return templates.TemplateResponse(request, name, ctx, status_code=status)
 
+    def failure(request: Request, status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+        if _is_api(request):
+            return _error(status, message, headers)
+        response = page(request, "error.html", status, message=message)
+        response.headers.update(headers or {})
+        return response
+
     @app.exception_handler(StorylineError)
     async def on_library_error(request: Request, exc: StorylineError) -> Response:
         headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, BusyError) else None
-        return _error(exc.http_status, str(exc), headers)
+        return failure(request, exc.http_status, str(exc), headers)
 
     @app.exception_handler(RequestValidationError)
     async def on_invalid(request: Request, exc: RequestValidationError) -> Response:
@@ -115,16 +126,17 @@ def create_app(settings: WebSettings) -> FastAPI:
         first = errors[0] if errors else {}
         if first.get("type") == "json_invalid":
             return _error(400, "the request body is not valid JSON")
-        where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
+        if first.get("type") == "missing" and tuple(first.get("loc", ())) == ("body",) and not await request.body():
+            # FastAPI reports an empty body as a missing field; an empty body is no JSON document at all.
+            return _error(400, "the request body is empty; send a JSON object such as {\"articles\": [...]}")
+        where = ".".join(str(p) for p in first.get("loc", ()) if p not in ("body", "query", "path"))
         message = f"{where}: {first.get('msg', 'invalid value')}" if where else first.get("msg", "invalid request")
         return _error(422, message.replace("Field required", "required"))
 
     @app.exception_handler(HTTPException)
     async def on_http(request: Request, exc: HTTPException) -> Response:
         message = exc.detail if isinstance(exc.detail, str) else "request failed"
-        if _wants_html(request):
-            return page(request, "error.html", exc.status_code, message=message)
-        return _error(exc.status_code, message, dict(exc.headers or {}))
+        return failure(request, exc.status_code, message, dict(exc.headers or {}))
 
     @app.exception_handler(Exception)
     async def on_bug(request: Request, exc: Exception) -> Response:
@@ -135,6 +147,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     # ------------------------------------------------------------------------------------- work
 
     async def create_story(inputs: list[dict[str, Any]], words: int, method: str) -> StoryRow:
+        SummarizeOptions(words=words, method=method)  # a bad option is refused before it takes a queue slot
         checked = check_articles(inputs, limits)
 
         async def save(result: dict[str, Any]) -> StoryRow:
@@ -185,7 +198,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         return JSONResponse(story_json(story), status_code=201, headers={"Location": f"/api/stories/{story.id}"})
 
     @app.get("/api/stories", tags=["stories"], summary="List stories, newest first")
-    def api_list(limit: int = Query(20, ge=1, le=100), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+    def api_list(limit: int = Query(20, ge=1, le=100), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
         items, total = store.list(limit=limit, offset=offset)
         nxt = offset + limit if offset + limit < total else None
         return {
@@ -227,25 +240,28 @@ def create_app(settings: WebSettings) -> FastAPI:
     async def form_create(request: Request) -> Response:
         origin = request.headers.get("origin")
         if origin and origin not in (f"{request.url.scheme}://{request.url.netloc}", "null"):
-            return _error(403, "cross-site form submissions are refused")
+            return page(request, "error.html", 403, message="cross-site form submissions are refused")
         boxes: list[dict[str, Any]] = []
         try:
-            async with request.form(
-                max_files=limits.max_articles, max_fields=limits.max_articles * 6 + 10, max_part_size=limits.max_body
-            ) as form:
+            async with _parse_form(request, limits) as form:
                 boxes = form_boxes(form)
                 inputs = list(boxes)
-                for up in form.getlist("files"):
-                    if isinstance(up, UploadFile) and up.filename:
-                        inputs += upload_articles(up.filename, await up.read())
+                uploads = [up for up in form.getlist("files") if isinstance(up, UploadFile) and up.filename]
+                if len(uploads) > limits.max_articles:
+                    raise RequestError(
+                        f"too many files: {len(uploads)} (at most {limits.max_articles} per story)", 413)
+                for up in uploads:
+                    inputs += upload_articles(up.filename or "", await up.read())
                 words = _int(form.get("words"), 150)
                 method = str(form.get("method") or "default")
             story = await create_story(inputs, words, method)
-        except BusyError:
-            raise
         except StorylineError as exc:
-            status = exc.http_status if 400 <= exc.http_status < 500 else 422
-            return index(request, status, error=str(exc), boxes=boxes)
+            # The form again, with what was typed and the error: a person reads this, not a program.
+            status = exc.http_status if 400 <= exc.http_status < 600 else 422
+            response = index(request, status, error=str(exc), boxes=boxes)
+            if isinstance(exc, BusyError):
+                response.headers["Retry-After"] = str(exc.retry_after)
+            return response
         return RedirectResponse(f"/stories/{story.id}", status_code=303)
 
     @app.get("/stories/{story_id}", include_in_schema=False)
@@ -273,6 +289,27 @@ def create_app(settings: WebSettings) -> FastAPI:
         return page(request, "docs.html", schema=app.openapi())
 
     return app
+
+
+@asynccontextmanager
+async def _parse_form(request: Request, limits: Limits) -> AsyncIterator[FormData]:
+    """The submitted form. Starlette's limits on its parts are a hard stop, set above the number of files
+    a story may have so that a few too many are counted by the route, which can still show what was typed.
+    Going past them is a ``RequestError`` (413; 400 for a body that is not a form) shown on the page."""
+    try:
+        form = await request.form(max_files=limits.max_articles * 4, max_fields=limits.max_articles * 6 + 10,
+                                  max_part_size=limits.max_body)
+    except HTTPException as exc:
+        detail = str(exc.detail)
+        if detail.startswith("Too many files"):
+            raise RequestError(f"too many files (at most {limits.max_articles} per story)", 413) from None
+        if detail.startswith("Too many fields") or "exceeded maximum size" in detail:
+            raise RequestError(f"the form is too large: {detail[:120]}", 413) from None
+        raise RequestError(f"the form could not be read: {detail[:120]}", 400) from None
+    try:
+        yield form
+    finally:
+        await form.close()
 
 
 def _int(value: Any, default: int) -> int:

@@ -76,6 +76,19 @@ def _clean_url(value: str, where: str) -> str:
     return value
 
 
+ARTICLE_TEXT_FIELDS = ("text", "title", "source", "url", "date")
+
+
+def _check_unicode(value: Any, name: str, where: str) -> None:
+    """JSON can spell a lone surrogate (``"\\ud800"``), which is no character at all: such a string cannot
+    be encoded, summarized or stored, so it is refused here rather than failing deep in the pipeline."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise RequestError(f"{where}: {name} is not valid Unicode text (it has a lone surrogate)", 422) from None
+
+
 def check_articles(raw: list[dict[str, Any]], limits: Limits) -> list[dict[str, Any]]:
     """Validate submitted articles (dicts with text, title, source, url, date, and for uploads origin and
     html) and return them normalised. Empty text is left for the library to reject with its own message."""
@@ -89,6 +102,8 @@ def check_articles(raw: list[dict[str, Any]], limits: Limits) -> list[dict[str, 
         text = a.get("text")
         if not isinstance(text, str):
             raise RequestError(f"{where}: text is required", 422)
+        for name in ARTICLE_TEXT_FIELDS:
+            _check_unicode(a.get(name), name, where)
         if len(text.encode("utf-8")) > limits.max_article:
             raise RequestError(f"{where}: larger than {limits.max_article // 1024} KB, the limit for one article", 413)
         out.append(
@@ -147,7 +162,7 @@ def upload_articles(name: str, data: bytes) -> list[dict[str, Any]]:
     return [{"text": text, "origin": name, "html": lower.endswith((".html", ".htm"))}]
 
 
-FORM_FIELDS = ("text", "title", "source", "url", "date")
+FORM_FIELDS = ARTICLE_TEXT_FIELDS
 
 
 def form_boxes(form: Any) -> list[dict[str, str]]:

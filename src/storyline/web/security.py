@@ -22,15 +22,21 @@ HEADERS = [
 ]
 
 Scope = dict[str, Any]
-
-
-class _TooLarge(Exception):
-    pass
+TOO_LARGE_PAGE = (
+    '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Too large · storyline</title>\n'
+    '<link rel="stylesheet" href="/static/style.css">\n</head>\n<body>\n<main id="main">\n<h1>Sorry</h1>\n'
+    '<p role="alert">{message}: upload fewer or smaller files.</p>\n<p><a href="/">Back to the start</a></p>\n'
+    "</main>\n</body>\n</html>\n"
+)
 
 
 class SecurityMiddleware:
     """Adds the security headers and refuses request bodies over ``max_body`` bytes with 413, whether
-    the size is announced (Content-Length) or only discovered while streaming (chunked)."""
+    the size is announced (Content-Length) or only discovered while streaming (chunked).
+
+    A body without a Content-Length is read here, up to the limit, before the app sees the request: the
+    refusal has to be this middleware's own response, because an error raised from inside ``receive()``
+    while a route parses its body is turned by the framework into a generic 400."""
 
     def __init__(self, app: Any, *, max_body: int) -> None:
         self.app = app
@@ -40,44 +46,73 @@ class SecurityMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        started = False
 
         async def send_with_headers(message: dict[str, Any]) -> None:
-            nonlocal started
             if message["type"] == "http.response.start":
-                started = True
                 names = {k.lower() for k, _ in message.get("headers", [])}
                 message["headers"] = list(message.get("headers", [])) + [h for h in HEADERS if h[0] not in names]
             await send(message)
 
+        path = str(scope.get("path", ""))
+        api = path == "/api" or path.startswith("/api/")
         length = dict(scope.get("headers", [])).get(b"content-length")
-        if length is not None and (not length.isdigit() or int(length) > self.max_body):
-            await self._refuse(send_with_headers)
+        if length is not None:
+            # The server holds the client to the length it announced, so checking the number is enough.
+            if not length.isdigit() or int(length) > self.max_body:
+                await self._refuse(send_with_headers, api)
+                return
+            await self.app(scope, receive, send_with_headers)
             return
+        body = await self._read_body(receive)
+        if body is None:  # the client hung up before it finished sending: nobody to answer
+            return
+        if len(body) > self.max_body:
+            await self._refuse(send_with_headers, api)
+            return
+        await self.app(scope, _replay(body, receive), send_with_headers)
+
+    async def _read_body(self, receive: Any) -> bytes | None:
+        """The whole body, or the first chunks that took it past the limit; None on a disconnect."""
+        chunks: list[bytes] = []
         seen = 0
-
-        async def counted_receive() -> dict[str, Any]:
-            nonlocal seen
+        while True:
             message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.max_body:
-                    raise _TooLarge
-            return dict(message)
+            if message["type"] != "http.request":
+                return None
+            chunk = message.get("body", b"")
+            chunks.append(chunk)
+            seen += len(chunk)
+            if seen > self.max_body or not message.get("more_body", False):
+                return b"".join(chunks)
 
-        try:
-            await self.app(scope, counted_receive, send_with_headers)
-        except _TooLarge:
-            if not started:
-                await self._refuse(send_with_headers)
-
-    async def _refuse(self, send: Any) -> None:
-        body = json.dumps({"error": f"request body too large (the limit is {self.max_body // 1024} KB)"}).encode()
+    async def _refuse(self, send: Any, api: bool) -> None:
+        """413: JSON for the API, a small page for a browser that posted the form (nothing in it comes from
+        the request)."""
+        message = f"request body too large (the limit is {self.max_body // 1024} KB)"
+        if api:
+            body, kind = json.dumps({"error": message}).encode(), b"application/json"
+        else:
+            body, kind = TOO_LARGE_PAGE.format(message=message).encode(), b"text/html; charset=utf-8"
         await send(
             {
                 "type": "http.response.start",
                 "status": 413,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
+                "headers": [(b"content-type", kind), (b"content-length", str(len(body)).encode())],
             }
         )
         await send({"type": "http.response.body", "body": body})
+
+
+def _replay(body: bytes, receive: Any) -> Any:
+    """A ``receive`` that hands the app the body already read, then passes on what the server sends next
+    (a disconnect)."""
+    sent = False
+
+    async def replayed() -> dict[str, Any]:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return dict(await receive())
+
+    return replayed

@@ -20,6 +20,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ..errors import OptionsError
+
+# Written into the file header of every database this module creates ("STLN"), with the schema version in
+# user_version: the mark that tells a story database from any other SQLite file before a byte is written.
+APPLICATION_ID = 0x53544C4E
+SCHEMA_VERSION = 1
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS stories (
     id            TEXT PRIMARY KEY,
@@ -47,6 +53,16 @@ CREATE TABLE IF NOT EXISTS articles (
 """
 
 ARTICLE_FIELDS = ("id", "source", "title", "date", "url", "author", "origin", "text")
+# The tables as SCHEMA makes them, to recognise a store written before the header mark was introduced.
+COLUMNS = {
+    "stories": ("id", "created", "title", "article_count", "summary_json", "analysis_json", "input_json"),
+    "articles": ("story_id", "position", *ARTICLE_FIELDS),
+}
+
+
+class StoreError(OptionsError):
+    """The file given for the stories is not a story database: not SQLite at all, or another program's
+    database. It is refused untouched."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,14 +91,50 @@ class StoryListItem:
 
 
 class Store:
-    """The SQLite store of stories. ``path`` is created (with its directory) on first use."""
+    """The SQLite store of stories. ``path`` is created (with its directory) on first use; an existing file
+    is used only if it is a story database (``StoreError`` otherwise, and the file is left as it was)."""
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as db:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.executescript(SCHEMA)
+        try:
+            with self._connect() as db:
+                self._check(db)
+                db.execute("PRAGMA journal_mode=WAL")
+                db.executescript(
+                    f"BEGIN IMMEDIATE; {SCHEMA} PRAGMA application_id = {APPLICATION_ID};"
+                    f" PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
+                )
+        except sqlite3.DatabaseError as exc:
+            reason = "not a SQLite database" if "not a database" in str(exc) else f"cannot open it ({exc})"
+            raise StoreError(f"{self.path}: {reason}; give a new file or a storyline story database") from None
+
+    def _check(self, db: sqlite3.Connection) -> None:
+        """Refuse, before anything is written, a database that is neither new, nor marked as a story
+        database, nor a story database from before the mark (the same two tables, the same columns)."""
+        app_id = db.execute("PRAGMA application_id").fetchone()[0]
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if app_id == APPLICATION_ID:
+            if version > SCHEMA_VERSION:
+                raise StoreError(f"{self.path}: written by a newer storyline (schema {version}); upgrade storyline")
+            return
+        if app_id != 0:
+            raise StoreError(f"{self.path}: another program's SQLite database (application id {app_id:#x}); "
+                             "give a new file or a storyline story database")
+        tables = sorted(
+            name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            if not name.startswith("sqlite_")
+        )
+        if not tables:
+            return  # new or empty: ours to set up
+        if set(tables) == set(COLUMNS) and all(
+            tuple(row[1] for row in db.execute(f"PRAGMA table_info({table})")) == columns
+            for table, columns in COLUMNS.items()
+        ):
+            return
+        shown = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")
+        raise StoreError(f"{self.path}: a SQLite database with other tables ({shown}), not a storyline "
+                         "story database; give a new file or a storyline story database")
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None)

@@ -3,8 +3,8 @@
 Summarizing is CPU-bound Python: on the event loop it would stall every request, and in threads it would
 fight the readers for the GIL. It runs in a small pool of worker processes instead; the pool's queue
 holds submissions beyond the workers, so a burst is queued, not lost, and pages keep being served.
-Only when more than ``queue_limit`` jobs are waiting or running is a submission turned away (503 with
-Retry-After), so memory stays bounded.
+Once ``queue_limit`` jobs are queued or running (running ones count: they hold memory too), a further
+submission is turned away (503 with Retry-After), so memory stays bounded.
 
 A job and the write of its result are one task shielded from the request: a client that hangs up after
 submitting still gets its story stored.
@@ -98,7 +98,8 @@ class Summarizer:
         """Run a job, then ``then(result)`` (the store write); both complete even if the caller is cancelled."""
         if self.pending >= self.queue_limit:
             raise BusyError(
-                f"the server is busy: {self.pending} stories are queued; try again shortly", self.retry_after()
+                f"the server is busy: {self.pending} stories are queued or running; try again shortly",
+                self.retry_after(),
             )
         self.pending += 1
         task = asyncio.ensure_future(self._run(inputs, words, method, then))

@@ -1,0 +1,87 @@
+"""``storyline serve`` refusing what it cannot serve: one line on stderr, a documented exit code, and the
+user's files left as they were. No server is started here (each case fails before it would listen)."""
+
+import hashlib
+import re
+import socket
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from storyline.cli import cli
+
+pytest.importorskip("fastapi")
+pytest.importorskip("uvicorn")
+
+README = Path(__file__).parents[2] / "README.md"
+
+
+@pytest.fixture(autouse=True)
+def never_serve(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each case must fail before the server runs; if one ever got that far, fail it rather than serve."""
+    import uvicorn
+
+    def run(self, sockets=None):
+        raise AssertionError("storyline serve went on to serve")
+
+    monkeypatch.setattr(uvicorn.Server, "run", run)
+
+
+def serve(*args: str):
+    return CliRunner().invoke(cli, ["serve", *args], catch_exceptions=False)
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_another_programs_database_is_refused_and_left_alone(tmp_path: Path) -> None:
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE contacts (name TEXT)")
+    db.close()
+    before = digest(other)
+    result = serve("--db", str(other), "--port", "0")
+    assert result.exit_code == 2
+    assert result.stderr == (f"storyline: error: {other}: a SQLite database with other tables (contacts), not a "
+                             "storyline story database; give a new file or a storyline story database\n")
+    assert digest(other) == before and [p.name for p in tmp_path.iterdir()] == ["other.db"]
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("The ferry ran late on Monday, the harbour office said.\n")
+    result = serve("--db", str(article), "--port", "0")
+    assert result.exit_code == 2
+    assert result.stderr == (f"storyline: error: {article}: not a SQLite database; "
+                             "give a new file or a storyline story database\n")
+    assert article.read_text() == "The ferry ran late on Monday, the harbour office said.\n"
+
+
+def test_a_port_in_use_is_one_line_before_anything_is_announced(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = serve("--db", str(tmp_path / "s.db"), "--port", str(port))
+    assert result.exit_code == 9
+    assert result.stderr == f"storyline: error: cannot listen on 127.0.0.1:{port}: address already in use\n"
+    assert not (tmp_path / "s.db").exists()
+
+
+def test_a_bad_host_is_one_line(tmp_path: Path) -> None:
+    result = serve("--db", str(tmp_path / "s.db"), "--host", "256.1.1.1", "--port", "8000")
+    assert result.exit_code == 2
+    assert result.stderr == "storyline: error: cannot listen on 256.1.1.1:8000: not a valid host name or address\n"
+
+
+def test_exit_code_9_and_the_queue_limit_are_documented_as_they_behave() -> None:
+    readme = README.read_text(encoding="utf-8")
+    assert re.search(r"^\| 9 \| .*cannot listen", readme, re.M)
+    # The queue limit counts submissions queued or running (tests/web/test_web_queue.py pins the behaviour).
+    assert "queued or running" in serve("--help").stdout
+    prose = " ".join(readme.split())
+    assert "503 with `Retry-After` when `--queue-limit` submissions are already queued or running" in prose
+    assert "submissions are waiting" not in prose
