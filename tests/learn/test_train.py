@@ -13,11 +13,14 @@ from storyline.errors import OptionsError
 from storyline.learn.train import (
     ABLATIONS,
     HELD_OUT_FILE,
+    ORACLE_SHARE,
     TRAIN_FILE,
     estimate_lexicon,
+    oracle_labels,
     reference_key,
     same_fingerprint,
     sentence_gains,
+    sentence_targets,
     split_lines,
     table_fingerprint,
     train,
@@ -68,6 +71,36 @@ def test_sentence_gains_hand_computed() -> None:
     assert gains[1] == 0.0
 
 
+def test_oracle_labels_mark_what_the_greedy_oracle_takes() -> None:
+    sents = ["The red fox ran.", "Stocks fell on Monday.", "The red fox ran home."]
+    # the oracle takes the sentence with the reference's words and stops when nothing adds
+    assert oracle_labels(sents, "the red fox ran home", words=5).tolist() == [0.0, 0.0, 1.0]
+    assert oracle_labels(sents, "the red fox ran home", words=0).tolist() == [0.0, 0.0, 0.0]
+    # with 3 words the oracle takes "The red fox" cut from the first: not a sentence it took
+    assert oracle_labels(sents, "the red fox ran home", words=3).tolist() == [0.0, 0.0, 0.0]
+    assert oracle_labels(sents, "the red fox ran home", words=4).tolist() == [1.0, 0.0, 0.0]
+
+
+def test_targets_mix_overlap_and_oracle_choice() -> None:
+    sents = ["The red fox ran.", "Stocks fell on Monday.", "The red fox ran home."]
+    ref = "the red fox ran home"
+    assert sentence_targets(sents, ref, 0.0).tolist() == sentence_gains(sents, ref).tolist()
+    want = 0.75 * sentence_gains(sents, ref) + 0.25 * oracle_labels(sents, ref)
+    got = sentence_targets(sents, ref, 0.25)
+    assert got.tolist() == pytest.approx(want.tolist())
+    assert got[2] > got[0] > got[1] == 0.0  # taken by the oracle beats an equal overlap it did not take
+    assert ORACLE_SHARE == 0.0  # the shipped scorer: overlap alone (see the note on ORACLE_SHARE)
+
+
+def test_oracle_share_changes_the_targets_and_is_checked(data_dir, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    plain = train(data_dir, tmp_path / "a.json", clusters=20, seed=3, rounds=5)
+    mixed = train(data_dir, tmp_path / "b.json", clusters=20, seed=3, rounds=5, oracle_share=0.25)
+    assert mixed["fingerprint"]["y_sum"] != plain["fingerprint"]["y_sum"]
+    assert "oracle" in mixed["target"] and "oracle" not in plain["target"]
+    with pytest.raises(OptionsError):
+        train(data_dir, tmp_path / "c.json", clusters=20, seed=3, rounds=5, oracle_share=1.5)
+
+
 def test_train_writes_a_loadable_deterministic_model(data_dir, tmp_path) -> None:  # type: ignore[no-untyped-def]
     table = tmp_path / "features.npz"
     a, b = tmp_path / "a.json", tmp_path / "b.json"
@@ -104,7 +137,12 @@ def test_table_cache_is_ignored_for_another_sample(data_dir, tmp_path) -> None: 
     meta = train(data_dir, tmp_path / "b.json", clusters=30, seed=3, rounds=5, table=table)
     assert meta["clusters"] == 30
     with np.load(table) as saved:
-        assert saved["key"].tolist() == [30, 3, len(FEATURE_NAMES)]
+        assert saved["key"].tolist() == [30, 3, len(FEATURE_NAMES), 0, 300]
+    # another target is another table: the cached one is not reused
+    mixed = train(data_dir, tmp_path / "c.json", clusters=30, seed=3, rounds=5, table=table, oracle_share=0.25)
+    assert mixed["fingerprint"]["y_sum"] != meta["fingerprint"]["y_sum"]
+    with np.load(table) as saved:
+        assert saved["key"].tolist() == [30, 3, len(FEATURE_NAMES), 250, 300]
 
 
 def test_development_clusters_are_never_trained_on(data_dir, tmp_path) -> None:  # type: ignore[no-untyped-def]
