@@ -146,3 +146,18 @@ def test_console_script_runs_as_a_process(harbor_dir):
     proc = subprocess.run([exe, "summarize", "missing.txt"], capture_output=True, text=True)
     assert proc.returncode == 3
     assert proc.stderr == "storyline: error: missing.txt: no such file or directory\n"
+
+
+def test_readme_shows_what_the_sample_prints():
+    """The README's example output is the real output of `storyline summarize --sample --words 120`
+    (regenerate the block when the scorer or the sample changes)."""
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    command = "$ storyline summarize --sample --words 120\n"
+    assert command in readme
+    start = readme.index(command) + len(command)
+    shown = readme[start : readme.index("```", start)]
+    result = run("summarize", "--sample", "--words", "120")
+    assert result.exit_code == 0
+    assert result.stdout == shown
