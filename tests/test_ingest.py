@@ -143,3 +143,15 @@ def test_a_stream_is_read_only_up_to_the_limit():
 def test_a_url_is_not_taken_for_a_path():
     with pytest.raises(OptionsError, match=r"^https://example.org/a.html: storyline does not fetch URLs"):
         expand_paths(["https://example.org/a.html"])
+
+
+def test_a_gzip_dataset_is_limited_by_what_it_decompresses_to(tmp_path, monkeypatch):
+    import storyline.ingest as ingest
+
+    row = json.dumps({"id": "c1", "documents": ["One text. " * 500], "summaries": ["Ref."]})
+    path = tmp_path / "bomb.jsonl.gz"
+    path.write_bytes(gzip.compress(row.encode()))  # ~5 kB of JSON in a few hundred bytes
+    monkeypatch.setattr(ingest, "MAX_DATASET_BYTES", 1000)
+    assert path.stat().st_size < 1000
+    with pytest.raises(InputTooLargeError, match="decompressed"):
+        list(read_dataset(path))

@@ -9,6 +9,7 @@ Cleaning happens in :mod:`storyline.clean`; this module only reads.
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import os
 import re
@@ -254,8 +255,9 @@ def article_from_text(text: str, *, id: str, origin: str = "", title: str = "") 
 
 def _dataset_lines(data: bytes, name: str) -> Iterator[tuple[int, dict]]:
     if name.endswith(".gz"):
-        try:
-            data = gzip.decompress(data)
+        try:  # decompressed a piece at a time, so a small bomb stops at the limit instead of filling memory
+            with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
+                data = read_limited(fh, name, MAX_DATASET_BYTES, what="a dataset file, decompressed")
         except (OSError, EOFError) as exc:
             raise MalformedDataError(f"{name}: not a valid gzip file ({exc})") from None
     text = decode(data, name)
