@@ -32,7 +32,8 @@ def test_burst_is_queued_and_all_stored(tmp_path: Path) -> None:
     assert app.state.summarizer.pending == 0
 
 
-def test_503_with_retry_after_only_beyond_the_cap(tmp_path: Path, monkeypatch) -> None:
+def hold_jobs(monkeypatch) -> tuple[threading.Event, threading.Event]:
+    """Make every story job wait until ``release`` is set; ``started`` is set when the first one runs."""
     release = threading.Event()
     started = threading.Event()
     real_run = jobs.run
@@ -43,6 +44,11 @@ def test_503_with_retry_after_only_beyond_the_cap(tmp_path: Path, monkeypatch) -
         return real_run(*args)
 
     monkeypatch.setattr(jobs, "run", slow_run)
+    return started, release
+
+
+def test_503_with_retry_after_only_beyond_the_cap(tmp_path: Path, monkeypatch) -> None:
+    started, release = hold_jobs(monkeypatch)
     app = create_app(WebSettings(db=tmp_path / "s.db", workers=1, queue_limit=1, processes=False))
 
     async def scenario() -> tuple[httpx.Response, httpx.Response, httpx.Response]:
@@ -66,16 +72,7 @@ def test_503_with_retry_after_only_beyond_the_cap(tmp_path: Path, monkeypatch) -
 def test_the_queue_limit_counts_running_and_queued_submissions(tmp_path: Path, monkeypatch) -> None:
     # --workers 1 --queue-limit 2: one story running and one waiting fill the queue; the third is refused,
     # as JSON for the API and as the form page again (with Retry-After) for a person using the form.
-    release = threading.Event()
-    started = threading.Event()
-    real_run = jobs.run
-
-    def slow_run(*args):
-        started.set()
-        release.wait(30)
-        return real_run(*args)
-
-    monkeypatch.setattr(jobs, "run", slow_run)
+    started, release = hold_jobs(monkeypatch)
     app = create_app(WebSettings(db=tmp_path / "s.db", workers=1, queue_limit=2, processes=False))
 
     async def scenario() -> tuple[list[httpx.Response], httpx.Response, httpx.Response, int]:
