@@ -145,7 +145,9 @@ def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
             raise InputNotFoundError(f"{path}: cannot read ({exc.strerror})") from None
 
 
-def read_limited(stream: BinaryIO, name: str, limit: int = MAX_BYTES, *, what: str = "one article") -> bytes:
+def read_limited(
+    stream: BinaryIO | io.BufferedIOBase, name: str, limit: int = MAX_BYTES, *, what: str = "one article"
+) -> bytes:
     """All of ``stream``, or ``InputTooLargeError`` once more than ``limit`` bytes have come (the rest
     is never read, so an endless stream costs ``limit`` bytes of memory, not all of it)."""
     data = stream.read(limit + 1)

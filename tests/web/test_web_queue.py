@@ -106,14 +106,19 @@ def test_internal_errors_are_generic(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(jobs, "run", broken)
     app = create_app(WebSettings(db=tmp_path / "s.db", workers=1, processes=False))
 
-    async def go() -> tuple[httpx.Response, httpx.Response]:
+    async def go() -> tuple[httpx.Response, httpx.Response, httpx.Response]:
         transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
-            return await c.post("/api/stories", json={"articles": MILLBROOK}), await c.get("/api/health")
+            bad = await c.post("/api/stories", json={"articles": MILLBROOK})
+            form = await c.post("/stories", data={"text": MILLBROOK[0]["text"]})
+            return bad, form, await c.get("/api/health")
 
-    bad, health = asyncio.run(go())
+    bad, form, health = asyncio.run(go())
     assert bad.status_code == 500 and bad.json() == {"error": "internal server error"}
     assert "secret" not in bad.text and "content-security-policy" in bad.headers
+    # a person who posted the form gets a page, not JSON
+    assert form.status_code == 500 and form.headers["content-type"].startswith("text/html")
+    assert "secret" not in form.text and 'role="alert"' in form.text and "content-security-policy" in form.headers
     assert health.status_code == 200
 
 

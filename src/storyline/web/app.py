@@ -22,7 +22,7 @@ from typing import Any
 
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
@@ -33,7 +33,7 @@ from ..errors import OptionsError, StorylineError
 from ..options import SummarizeOptions
 from . import views
 from .inputs import Limits, RequestError, StoryIn, check_articles, form_boxes, upload_articles
-from .security import HEADERS, SecurityMiddleware
+from .security import HEADERS, INTERNAL_ERROR_PAGE, SecurityMiddleware, is_api_path
 from .store import Store, StoryRow
 from .workers import BusyError, Summarizer, default_workers
 
@@ -66,9 +66,7 @@ def _error(status: int, message: str, headers: dict[str, str] | None = None) -> 
 
 
 def _is_api(request: Request) -> bool:
-    """JSON routes answer errors in JSON; every other route is a page, and a person reads its errors."""
-    path = request.url.path
-    return path == "/api" or path.startswith("/api/") or path == "/openapi.json"
+    return is_api_path(request.url.path)
 
 
 def story_json(story: StoryRow) -> dict[str, Any]:
@@ -142,7 +140,10 @@ def create_app(settings: WebSettings) -> FastAPI:
     async def on_bug(request: Request, exc: Exception) -> Response:
         # Logged with its traceback on the server; the client learns nothing about the internals.
         log.error("internal error on %s %s", request.method, request.url.path, exc_info=exc)
-        return _error(500, "internal server error", {k.decode(): v.decode() for k, v in HEADERS})
+        headers = {k.decode(): v.decode() for k, v in HEADERS}
+        if _is_api(request):
+            return _error(500, "internal server error", headers)
+        return HTMLResponse(INTERNAL_ERROR_PAGE, status_code=500, headers=headers)
 
     # ------------------------------------------------------------------------------------- work
 

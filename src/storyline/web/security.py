@@ -22,12 +22,20 @@ HEADERS = [
 ]
 
 Scope = dict[str, Any]
-TOO_LARGE_PAGE = (
-    '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Too large · storyline</title>\n'
+# Static pages for answers given outside the templates (nothing in them comes from the request).
+_PAGE = (
+    '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>{title} · storyline</title>\n'
     '<link rel="stylesheet" href="/static/style.css">\n</head>\n<body>\n<main id="main">\n<h1>Sorry</h1>\n'
-    '<p role="alert">{message}: upload fewer or smaller files.</p>\n<p><a href="/">Back to the start</a></p>\n'
+    '<p role="alert">{message}</p>\n<p><a href="/">Back to the start</a></p>\n'
     "</main>\n</body>\n</html>\n"
 )
+TOO_LARGE_PAGE = _PAGE.replace("{title}", "Too large").replace("{message}", "{message}: upload fewer or smaller files.")
+INTERNAL_ERROR_PAGE = _PAGE.format(title="Error", message="Something went wrong on our side; the error is logged.")
+
+
+def is_api_path(path: str) -> bool:
+    """JSON routes answer errors in JSON; every other route is a page, and a person reads its errors."""
+    return path == "/api" or path.startswith("/api/") or path == "/openapi.json"
 
 
 class SecurityMiddleware:
@@ -54,7 +62,7 @@ class SecurityMiddleware:
             await send(message)
 
         path = str(scope.get("path", ""))
-        api = path == "/api" or path.startswith("/api/")
+        api = is_api_path(path)
         length = dict(scope.get("headers", [])).get(b"content-length")
         if length is not None:
             # The server holds the client to the length it announced, so checking the number is enough.
