@@ -28,13 +28,17 @@ from .model import Article
 from .represent import content_terms
 
 
+_KEY_TERMS = 12  # an article is compared with the stories that use one of its heaviest terms
+_REWEIGHT = 1.1  # a story's weighted centroid is redone when the stream has grown by 10%
+
+
 @dataclass(frozen=True, slots=True)
 class GroupingOptions:
     """``threshold``: the least cosine between an article and a story's centroid for the article to join
     it. ``window_days``: an article joins no story whose articles are all more than this many days from it
     (only when both sides have dates; 0 turns the window off)."""
 
-    threshold: float = 0.2
+    threshold: float = 0.22
     window_days: int = 7
 
     def __post_init__(self) -> None:
@@ -62,6 +66,10 @@ class _Story:
     articles: list[str] = field(default_factory=list)
     first: date | None = None
     last: date | None = None
+    # the centroid weighted with the IDF of a recent moment, and the stream length at that moment
+    vec: dict[str, float] = field(default_factory=dict)
+    norm: float = 0.0
+    weighted_at: int = -1
 
 
 def article_terms(article: Article) -> Counter[str]:
@@ -111,6 +119,23 @@ class StoryGrouper:
         vec = {t: v * self._idf(t) for t, v in tf.items()}
         return vec, math.sqrt(sum(v * v for v in vec.values()))
 
+    def _centroid(self, story: _Story) -> tuple[dict[str, float], float]:
+        """The story's weighted centroid, recomputed when the story changed or the stream has grown by
+        more than ``_REWEIGHT`` since (the IDF of a long stream moves slowly)."""
+        if story.weighted_at < 0 or self._n > story.weighted_at * _REWEIGHT:
+            story.vec, story.norm = self._weighted(story.tf)
+            story.weighted_at = self._n
+        return story.vec, story.norm
+
+    def _candidates(self, vec: dict[str, float]) -> set[int]:
+        """Stories that use one of the article's ``_KEY_TERMS`` heaviest terms: a story sharing none of
+        them cannot reach the threshold in practice, and common words would make every story a candidate."""
+        keys = sorted(vec, key=lambda t: (-vec[t], t))[:_KEY_TERMS]
+        out: set[int] = set()
+        for t in keys:
+            out |= self._postings.get(t, set())
+        return out
+
     def _in_window(self, story: _Story, day: date | None) -> bool:
         w = self.options.window_days
         if not w or day is None or story.first is None or story.last is None:
@@ -128,14 +153,11 @@ class StoryGrouper:
         vec, norm = self._weighted(tf)
         best, best_sim = -1, 0.0
         if norm > 0:
-            candidates: set[int] = set()
-            for t in tf:
-                candidates |= self._postings.get(t, set())
-            for k in sorted(candidates):
+            for k in sorted(self._candidates(vec)):
                 story = self._stories[k]
                 if not self._in_window(story, day):
                     continue
-                cvec, cnorm = self._weighted(story.tf)
+                cvec, cnorm = self._centroid(story)
                 if cnorm == 0:
                     continue
                 sim = sum(v * cvec[t] for t, v in vec.items() if t in cvec) / (norm * cnorm)
@@ -147,6 +169,7 @@ class StoryGrouper:
             self._stories.append(_Story())
         story = self._stories[best]
         story.tf.update(tf)
+        story.weighted_at = -1
         story.articles.append(article.id)
         if day is not None:
             story.first = day if story.first is None else min(story.first, day)
