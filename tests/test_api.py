@@ -120,3 +120,42 @@ def test_an_empty_summary_says_no_sentence_fits(harbor_texts):
         "words); raise the word budget",
     )
     assert not [n for n in storyline.summarize(harbor_texts, words=9).notes if "empty" in n]
+
+
+BRIDGE = [
+    "The Harbor Bridge in Port Alder was closed on Sunday after a container ship struck one of its piers.",
+    "A container ship hit a pier of Port Alder's Harbor Bridge on Sunday night; the bridge is closed.",
+]
+MAYOR = "Voters in Lindenfeld elected Ruth Kessler mayor on Tuesday, ending twelve years of council rule."
+
+
+def test_group_takes_what_summarize_takes(tmp_path):
+    p = tmp_path / "second.txt"
+    p.write_text(BRIDGE[1])
+    stories = storyline.group([BRIDGE[0], Article(id="m", text=MAYOR, source="Lindenfeld Post"), p])
+    assert [[a.id for a in s] for s in stories] == [["1", "3"], ["m"]]
+    assert stories[1][0].source == "Lindenfeld Post" and stories[0][1].origin == str(p)
+    summary = storyline.summarize(stories[0], words=30)
+    assert {a.id for a in summary.articles} == {"1", "3"}
+
+
+def test_group_options_are_checked_before_reading():
+    with pytest.raises(OptionsError, match="threshold"):
+        storyline.group(["missing.txt"], threshold=0)  # not InputNotFoundError: nothing was read
+    with pytest.raises(OptionsError, match="date window"):
+        storyline.group(MAYOR, window_days=-2)
+    assert storyline.group(MAYOR) == storyline.group([MAYOR], threshold=1.0, window_days=0)
+
+
+def test_group_with_options_object_and_exports():
+    opts = storyline.GroupingOptions(threshold=1.0)
+    assert [len(s) for s in storyline.group(BRIDGE, options=opts)] == [1, 1]
+    assert [len(s) for s in storyline.group_articles([Article(id=str(k), text=t) for k, t in enumerate(BRIDGE)])] == [2]
+    grouper = storyline.StoryGrouper()
+    assert grouper.add(Article(id="a", text=MAYOR)).new
+    # ``storyline.group`` is the function; the module stays importable by its name.
+    from storyline.group import StoryGrouper
+
+    assert StoryGrouper is storyline.StoryGrouper and callable(storyline.group)
+    with pytest.raises(EmptyInputError):
+        storyline.group(["   "])

@@ -18,6 +18,7 @@ from .attribute import attribute
 from .clean import clean_articles
 from .cluster import build_cluster, check_size
 from .errors import EmptyInputError
+from .group import GroupingOptions, group_articles
 from .ingest import (
     DocumentSet,
     article_from_html,
@@ -129,6 +130,30 @@ def summarize(
         articles = [articles]
     loaded = load_articles(articles, strict=opts.strict)
     return summarize_cluster(make_cluster(loaded, merge_duplicates=opts.merge_duplicates), opts)
+
+
+_GROUPING = GroupingOptions()
+
+
+def group(
+    items: Iterable[ArticleLike],
+    *,
+    threshold: float = _GROUPING.threshold,
+    window_days: int = _GROUPING.window_days,
+    options: GroupingOptions | None = None,
+) -> list[tuple[Article, ...]]:
+    """Group articles into stories, taking them as a stream in the order given (see
+    :mod:`storyline.group`). Inputs are those of :func:`summarize` (text, paths, ``Article`` objects),
+    read and cleaned the same way. Returns the stories in order of their first article, each a tuple of
+    its articles in arrival order; summarize one with ``summarize(story)``.
+
+        >>> for story in storyline.group(paths, threshold=0.25):
+        ...     print(len(story), story[0].title)
+    """
+    opts = options or GroupingOptions(threshold=threshold, window_days=window_days)  # checked before reading
+    if isinstance(items, (str, Article, os.PathLike)):
+        items = [items]
+    return group_articles(load_articles(items), opts)
 
 
 def summarize_documents(docs: DocumentSet, options: SummarizeOptions) -> Summary:

@@ -12,7 +12,8 @@ def _numbers(summary: Summary) -> dict[str, int]:
     return {a.id: k for k, a in enumerate(summary.articles, 1)}
 
 
-def _describe(article: Article) -> str:
+def describe(article: Article) -> str:
+    """One line naming an article: its outlet and title (else where it was read from) and its date."""
     parts = [article.source] if article.source else []
     if article.title:
         parts.append(f"“{article.title}”")
@@ -32,7 +33,7 @@ def marks(summary: Summary, ids: tuple[str, ...]) -> str:
 def to_text(summary: Summary) -> str:
     lines = ["Sources"]
     for k, a in enumerate(summary.articles, 1):
-        lines.append(f"  [{k}] {_describe(a)}")
+        lines.append(f"  [{k}] {describe(a)}")
     lines.append("")
     lines.append(
         f"Summary ({summary.words} words from {len(summary.articles)} "
@@ -46,40 +47,42 @@ def to_text(summary: Summary) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _md_escape(text: str) -> str:
+def md_escape(text: str) -> str:
     return "".join("\\" + c if c in "\\`*_[]<>#|" else c for c in text)
 
 
 def to_markdown(summary: Summary) -> str:
     lines = ["## Summary", ""]
     for note in summary.notes:
-        lines += [f"> {_md_escape(note)}", ""]
+        lines += [f"> {md_escape(note)}", ""]
     for s in summary.sentences:
         refs = "".join(f"[^{_numbers(summary)[i]}]" for i in s.articles)
-        lines.append(f"- {_md_escape(s.text)} {refs}")
+        lines.append(f"- {md_escape(s.text)} {refs}")
     lines += ["", f"*{summary.words} words, method `{summary.method}`*", "", "## Sources", ""]
     for k, a in enumerate(summary.articles, 1):
-        desc = _md_escape(_describe(a))
+        desc = md_escape(describe(a))
         lines.append(f"[^{k}]: {f'[{desc}](<{a.url}>)' if a.url else desc}")
     return "\n".join(lines) + "\n"
+
+
+def article_dict(article: Article) -> dict[str, Any]:
+    """An article's metadata as the JSON output gives it (not its text)."""
+    return {
+        "id": article.id,
+        "source": article.source,
+        "title": article.title,
+        "date": article.date,
+        "url": article.url,
+        "author": article.author,
+        "origin": article.origin,
+        "words": article.words,
+    }
 
 
 def to_dict(summary: Summary) -> dict[str, Any]:
     """The JSON schema documented in the README."""
     return {
-        "articles": [
-            {
-                "id": a.id,
-                "source": a.source,
-                "title": a.title,
-                "date": a.date,
-                "url": a.url,
-                "author": a.author,
-                "origin": a.origin,
-                "words": a.words,
-            }
-            for a in summary.articles
-        ],
+        "articles": [article_dict(a) for a in summary.articles],
         "sentences": [
             {
                 "text": s.text,

@@ -102,7 +102,8 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from . import summarize as _summarize  # noqa: F401  (registers its command)
+    from . import group as _group  # noqa: F401  (registers its command)
+    from . import summarize as _summarize  # noqa: F401
 
     for name in ("analyze", "evaluate", "serve"):
         try:

@@ -46,12 +46,13 @@ _AT_DATE = re.compile(r"^(?P<path>.+)@(?P<date>\d{4}-\d{2}-\d{2})$")
 @dataclass(frozen=True)
 class Inputs:
     """The clusters named on the command line (the loose articles form one, each dataset line another),
-    the files and directories read (``-o`` must never overwrite them) and the checked output path
-    (``None``: standard output)."""
+    or for a stream its articles; the files and directories read (``-o`` must never overwrite them); and
+    the checked output path (``None``: standard output)."""
 
     clusters: list[tuple[str, Cluster]]
     files: list[Path]
     output: str | None = None
+    articles: list[Article] = field(default_factory=list)  # a stream (``read_stream``), not clustered
 
 
 def split_dates(paths: Sequence[str]) -> tuple[list[str], dict[str, str]]:
@@ -126,10 +127,17 @@ def _dated(articles: list[Article], by_origin: dict[str, str], date: str | None)
     return api.with_date(articles, date)
 
 
-def read_inputs(
-    paths: Sequence[str], *, sample: bool = False, date: str | None = None, output: str | None = None
-) -> Inputs:
-    """Check the options, then read, clean and cluster everything named on the command line, once.
+def read_article_sets(
+    paths: Sequence[str],
+    *,
+    sample: bool = False,
+    date: str | None = None,
+    output: str | None = None,
+    build: Callable[[list[Article]], T],
+) -> tuple[list[tuple[str, T]], list[Path], str | None]:
+    """Check the options, then read and clean everything named on the command line, once: the loose
+    articles as one set (``"articles"``), each dataset cluster as another, each passed through ``build``
+    as it is read. Returns those, the files and directories read, and the checked ``-o`` path.
 
     Everything that can be checked without reading an article is checked first (dates, that the paths
     exist, the ``-o`` path against the inputs), so a mistake fails at once, not after the work."""
@@ -146,7 +154,7 @@ def read_inputs(
     got = gather(listing)
     files = [f for _, fs in listing for f in fs or ()]
     by_origin = {str(f): dated[p] for p, fs in listing if p in dated for f in fs or ()}
-    clusters: list[tuple[str, Cluster]] = []
+    sets: list[tuple[str, T]] = []
     if got.loose:
 
         def skip(article: Article, message: str) -> bool:
@@ -156,15 +164,35 @@ def read_inputs(
             return True
 
         articles = api.load_articles(got.loose, skip=skip)
-        clusters.append(("articles", api.make_cluster(_dated(articles, by_origin, date))))
+        sets.append(("articles", build(_dated(articles, by_origin, date))))
     # Many clusters take a while: show progress on a terminal, stay silent in pipes and logs.
     show = len(got.sets) > 1 and sys.stderr.isatty()
     with click.progressbar(got.sets, label="Reading", file=sys.stderr, hidden=not show) as bar:
         for ds in bar:
             # In a dataset, an article that cleaning empties is skipped, not fatal.
             articles = _dated(api.load_articles(ds.articles, strict=False), by_origin, date)
-            clusters.append((ds.id, api.make_cluster(articles)))
-    return Inputs(clusters, [*files, *named], output if target else None)
+            sets.append((ds.id, build(articles)))
+    return sets, [*files, *named], output if target else None
+
+
+def read_inputs(
+    paths: Sequence[str], *, sample: bool = False, date: str | None = None, output: str | None = None
+) -> Inputs:
+    """The clusters named on the command line (see ``read_article_sets``)."""
+    clusters, files, out_path = read_article_sets(paths, sample=sample, date=date, output=output,
+                                                  build=api.make_cluster)
+    return Inputs(clusters, files, out_path)
+
+
+def read_stream(
+    paths: Sequence[str], *, sample: bool = False, date: str | None = None, output: str | None = None
+) -> Inputs:
+    """Every article named on the command line as one stream, in the order given (a directory's files
+    sorted, a dataset's clusters and documents in file order), numbered 1, 2, ... in that order: the
+    inputs of ``storyline group``. ``clusters`` holds no cluster here; ``articles`` holds the stream."""
+    sets, files, out_path = read_article_sets(paths, sample=sample, date=date, output=output, build=list)
+    stream = [a for _, articles in sets for a in articles]
+    return Inputs([], files, out_path, [replace(a, id=str(k)) for k, a in enumerate(stream, 1)])
 
 
 def render_many(

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Query, Request
+from fastapi import Path as Path_
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -30,11 +31,13 @@ from starlette.datastructures import FormData, UploadFile
 from starlette.exceptions import HTTPException
 
 from ..errors import OptionsError, StorylineError
-from ..options import SummarizeOptions
-from . import views
-from .inputs import Limits, RequestError, StoryIn, check_articles, form_boxes, upload_articles
+from ..group import GroupingOptions
+from ..options import DEFAULT_WORDS, MAX_WORDS, SummarizeOptions
+from . import jobs, views
+from .inputs import ArticleIn, Limits, RequestError, StoryIn, check_articles, form_boxes, upload_articles
 from .security import HEADERS, INTERNAL_ERROR_PAGE, SecurityMiddleware, is_api_path
-from .store import Store, StoryRow
+from .store import Store, StoryRow, StreamArticle
+from .stream import Stream
 from .workers import BusyError, Summarizer, default_workers
 
 log = logging.getLogger(__name__)
@@ -53,6 +56,7 @@ class WebSettings:
     queue_limit: int = 64
     limits: Limits = field(default_factory=Limits)
     processes: bool = True
+    grouping: GroupingOptions = field(default_factory=GroupingOptions)
 
     def __post_init__(self) -> None:
         if self.workers < 1:
@@ -75,8 +79,14 @@ def story_json(story: StoryRow) -> dict[str, Any]:
     return out
 
 
+def stream_article_json(a: StreamArticle) -> dict[str, Any]:
+    return {"id": a.id, "position": a.position, "created": a.created, "title": a.title, "source": a.source,
+            "url": a.url, "date": a.date, "similarity": a.similarity, "text": a.text}
+
+
 def create_app(settings: WebSettings) -> FastAPI:
     store = Store(settings.db)
+    stream = Stream(store, settings.grouping)  # rebuilt from the stored stream, in arrival order
     summarizer = Summarizer(workers=settings.workers, queue_limit=settings.queue_limit, processes=settings.processes)
     templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescape on for .html
     limits = settings.limits
@@ -97,6 +107,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.store = store
+    app.state.stream = stream
     app.state.summarizer = summarizer
     app.add_middleware(SecurityMiddleware, max_body=limits.max_body)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
@@ -219,6 +230,72 @@ def create_app(settings: WebSettings) -> FastAPI:
         body = cached("json", story_id, lambda: bytes(JSONResponse(story_json(get_or_404(story_id))).body))
         return Response(body, media_type="application/json")
 
+    # Stream stories grow, so a summary is kept per (story, article count, words): a new article makes a new key.
+    summaries: OrderedDict[tuple[int, int, int], dict[str, Any]] = OrderedDict()
+
+    async def stream_story(number: int, words: int) -> tuple[list[StreamArticle], dict[str, Any]]:
+        SummarizeOptions(words=words)
+        articles = await run_in_threadpool(store.stream_articles, number)
+        if not articles:
+            raise HTTPException(404, f"the stream has no story {number}")
+        key = (number, len(articles), words)
+        with cache_lock:
+            if key in summaries:
+                summaries.move_to_end(key)
+                return articles, summaries[key]
+
+        async def keep(result: dict[str, Any]) -> dict[str, Any]:
+            with cache_lock:
+                summaries[key] = result["summary"]
+                while len(summaries) > RENDER_CACHE:
+                    summaries.popitem(last=False)
+            return dict(result["summary"])
+
+        inputs = [{"id": a.id, "text": a.text, "title": a.title, "source": a.source, "url": a.url, "date": a.date,
+                   "origin": a.origin} for a in articles]
+        summary = await summarizer.submit(inputs, words, "default", keep, job=jobs.summarize_stream)
+        return articles, summary
+
+    @app.post("/api/articles", status_code=201, tags=["stream"], summary="Add an article to the stream")
+    async def api_add_article(body: ArticleIn) -> JSONResponse:
+        """Clean the article (only ``text`` is required), put it into the stream story it is most like (or a
+        new one) and store it. Answers where it went: ``{"article", "story", "new_story", "similarity",
+        "story_articles"}``."""
+        (checked,) = check_articles([body.model_dump()], limits)
+        checked["origin"] = "the article"  # names it in an error ("the article: is empty")
+        cleaned = await run_in_threadpool(jobs.clean_input, checked, "0")
+        posted = await run_in_threadpool(stream.post, cleaned)
+        return JSONResponse(posted.to_json(), status_code=201,
+                            headers={"Location": f"/api/stream/stories/{posted.article.story}"})
+
+    @app.get("/api/stream/stories", tags=["stream"], summary="List the stream's stories, newest first")
+    def api_stream_list(
+        limit: int = Query(20, ge=1, le=100), offset: int = Query(0, ge=0, le=MAX_OFFSET)
+    ) -> dict[str, Any]:
+        items, total = store.stream_stories(limit=limit, offset=offset)
+        return {
+            "stories": [
+                {"story": s.story, "article_count": s.article_count, "first_title": s.first_title,
+                 "latest_title": s.latest_title, "first_date": s.first_date, "latest_date": s.latest_date,
+                 "created": s.created, "updated": s.updated}
+                for s in items
+            ],
+            "total": total,
+            "limit": limit,
+            "offset": offset,
+            "next_offset": offset + limit if offset + limit < total else None,
+        }
+
+    @app.get("/api/stream/stories/{number}", tags=["stream"], summary="One stream story and its summary")
+    async def api_stream_story(
+        number: int = Path_(ge=1, le=MAX_OFFSET), words: int = Query(DEFAULT_WORDS, ge=1, le=MAX_WORDS)
+    ) -> dict[str, Any]:
+        """The story's articles in arrival order (``text`` cleaned: the summary's spans point into it) and
+        its sourced summary (the summarize JSON with ``evidence``), made when first asked for."""
+        articles, summary = await stream_story(number, words)
+        return {"story": number, "article_count": len(articles),
+                "articles": [stream_article_json(a) for a in articles], "summary": summary}
+
     @app.get("/api/health", tags=["server"], summary="Liveness and queue depth")
     def api_health() -> dict[str, Any]:
         return {"status": "ok", "queued": summarizer.pending, "queue_limit": summarizer.queue_limit}
@@ -284,6 +361,25 @@ def create_app(settings: WebSettings) -> FastAPI:
             raise HTTPException(404, f"story {story_id} has no article {article_id[:20]!r}")
         return page(request, "article.html", story=story, article=art, number=views.numbers(story)[article_id],
                     paragraphs=views.paragraphs(story, article_id), describe=views.describe)
+
+    @app.get("/stream", include_in_schema=False)
+    def stream_page(request: Request) -> Response:
+        raw = request.query_params.get("page", "1")
+        page_no = int(raw) if raw.isdigit() and 0 < int(raw) < 10**6 else 1
+        per = 20
+        items, total = store.stream_stories(limit=per, offset=(page_no - 1) * per)
+        return page(request, "stream.html", stories=items, total=total, page_no=page_no,
+                    pages=max(1, -(-total // per)))
+
+    @app.get("/stream/{number}", include_in_schema=False)
+    async def stream_story_page(request: Request, number: int = Path_(ge=1, le=MAX_OFFSET)) -> Response:
+        articles, summary = await stream_story(number, DEFAULT_WORDS)
+        by_id = {a.id: k for k, a in enumerate(articles, 1)}
+        lines = [(s["text"], [by_id[i] for i in s["sources"] + s["corroborated_by"] if i in by_id])
+                 for s in summary["sentences"]]
+        labels = [views.describe(stream_article_json(a)) for a in articles]
+        return page(request, "stream_story.html", number=number, articles=list(zip(articles, labels, strict=True)),
+                    lines=lines, notes=summary.get("notes", []))
 
     @app.get("/docs", include_in_schema=False)
     def docs(request: Request) -> Response:

@@ -143,6 +143,35 @@ def run(inputs: list[dict[str, Any]], words: int, method: str) -> dict[str, Any]
     }
 
 
+def clean_input(raw: dict[str, Any], article_id: str) -> Any:
+    """One submitted article (checked by ``web.inputs.check_articles``) read and cleaned as a story's
+    articles are; ``EmptyInputError`` when nothing is left of it."""
+    from .. import api
+
+    (article,) = api.load_articles([_article(raw, 1)])
+    return dataclasses.replace(article, id=article_id)
+
+
+def summarize_stream(inputs: list[dict[str, Any]], words: int, method: str) -> dict[str, Any]:
+    """The summary JSON (with evidence spans) of a stream story: its stored articles are already clean,
+    so they are summarized as they are (``storyline.summarize`` of their cluster, ids kept) and the
+    character spans point into the stored text."""
+    from .. import api, render
+    from ..model import Article
+    from ..options import SummarizeOptions
+
+    articles = [
+        Article(id=str(a["id"]), text=str(a["text"]), source=a.get("source") or "", title=a.get("title") or "",
+                date=a.get("date") or None, url=a.get("url") or "", origin=a.get("origin") or "")
+        for a in inputs
+    ]
+    cluster = api.make_cluster(articles)
+    summary = api.summarize(cluster, options=SummarizeOptions(words=words, method=method))
+    data = render.to_dict(summary)
+    data["evidence"] = evidence(cluster, summary)
+    return {"summary": data}
+
+
 def warm() -> None:
     """Import the pipeline (and its first-use caches) in a fresh worker process."""
     from .. import api, render  # noqa: F401

@@ -10,6 +10,7 @@ from the server's thread pool without sharing a connection across threads.
 
 from __future__ import annotations
 
+import builtins
 import json
 import secrets
 import sqlite3
@@ -25,7 +26,7 @@ from ..errors import OptionsError
 # Written into the file header of every database this module creates ("STLN"), with the schema version in
 # user_version: the mark that tells a story database from any other SQLite file before a byte is written.
 APPLICATION_ID = 0x53544C4E
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS stories (
     id            TEXT PRIMARY KEY,
@@ -52,7 +53,28 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 """
 
+# Version 2 adds the stream: articles posted one at a time, each assigned to a stream story on arrival.
+# A version 1 database gains the (empty) table when it is opened; its stories are untouched.
+STREAM_SCHEMA = """
+CREATE TABLE IF NOT EXISTS stream_articles (
+    id         TEXT PRIMARY KEY,
+    position   INTEGER NOT NULL UNIQUE,
+    story      INTEGER NOT NULL,
+    similarity REAL NOT NULL,
+    created    TEXT NOT NULL,
+    title      TEXT NOT NULL,
+    source     TEXT NOT NULL,
+    url        TEXT NOT NULL,
+    date       TEXT,
+    origin     TEXT NOT NULL,
+    text       TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS stream_articles_story ON stream_articles (story, position);
+"""
+
 ARTICLE_FIELDS = ("id", "source", "title", "date", "url", "author", "origin", "text")
+STREAM_FIELDS = ("id", "position", "story", "similarity", "created", "title", "source", "url", "date", "origin",
+                 "text")
 # The tables as SCHEMA makes them, to recognise a store written before the header mark was introduced.
 COLUMNS = {
     "stories": ("id", "created", "title", "article_count", "summary_json", "analysis_json", "input_json"),
@@ -83,6 +105,46 @@ class StoryRow:
 
 
 @dataclass(frozen=True, slots=True)
+class StreamArticle:
+    """An article of the stream as stored: the cleaned text and metadata the grouper saw, its place in
+    the stream (``position``, from 1), its story (``story``, from 1) and its similarity when it joined."""
+
+    id: str
+    position: int
+    story: int
+    similarity: float
+    created: str
+    title: str
+    source: str
+    url: str
+    date: str | None
+    origin: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class StreamStoryItem:
+    """One stream story in a listing: its number, size, first and latest articles' titles (or the start of
+    their text when untitled), the span of its articles' dates, and when its first and latest arrived."""
+
+    story: int
+    article_count: int
+    first_title: str
+    latest_title: str
+    first_date: str | None
+    latest_date: str | None
+    created: str
+    updated: str
+
+
+def _label(title: str, text: str) -> str:
+    if title:
+        return title
+    words = text.split()
+    return " ".join(words[:12]) + (" …" if len(words) > 12 else "")
+
+
+@dataclass(frozen=True, slots=True)
 class StoryListItem:
     id: str
     created: str
@@ -102,7 +164,7 @@ class Store:
                 self._check(db)
                 db.execute("PRAGMA journal_mode=WAL")
                 db.executescript(
-                    f"BEGIN IMMEDIATE; {SCHEMA} PRAGMA application_id = {APPLICATION_ID};"
+                    f"BEGIN IMMEDIATE; {SCHEMA} {STREAM_SCHEMA} PRAGMA application_id = {APPLICATION_ID};"
                     f" PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
                 )
         except sqlite3.DatabaseError as exc:
@@ -226,3 +288,59 @@ class Store:
     def count(self) -> int:
         with self._connect() as db:
             return int(db.execute("SELECT COUNT(*) FROM stories").fetchone()[0])
+
+    # ----------------------------------------------------------------------------------------- stream
+
+    def add_stream_article(self, article: dict[str, Any], *, story: int, similarity: float) -> StreamArticle:
+        """Store one stream article (``id``, ``text``, ``title``, ``source``, ``url``, ``date``, ``origin``)
+        at the end of the stream, in one transaction; returns it with its position."""
+        created = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        with self._connect() as db:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                position = db.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM stream_articles").fetchone()[0]
+                row = StreamArticle(
+                    id=article["id"], position=position, story=story, similarity=similarity, created=created,
+                    title=article.get("title") or "", source=article.get("source") or "",
+                    url=article.get("url") or "", date=article.get("date"), origin=article.get("origin") or "",
+                    text=article["text"],
+                )
+                db.execute(f"INSERT INTO stream_articles ({', '.join(STREAM_FIELDS)}) VALUES "
+                           f"({', '.join('?' * len(STREAM_FIELDS))})", tuple(getattr(row, f) for f in STREAM_FIELDS))
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+        return row
+
+    def stream_articles(self, story: int | None = None) -> builtins.list[StreamArticle]:
+        """The stream's articles in arrival order: all of them, or one story's."""
+        query = f"SELECT {', '.join(STREAM_FIELDS)} FROM stream_articles"
+        with self._connect() as db:
+            if story is None:
+                rows = db.execute(query + " ORDER BY position").fetchall()
+            else:
+                rows = db.execute(query + " WHERE story = ? ORDER BY position", (story,)).fetchall()
+        return [StreamArticle(*r) for r in rows]
+
+    def stream_stories(self, *, limit: int = 20, offset: int = 0) -> tuple[builtins.list[StreamStoryItem], int]:
+        """The stream's stories, newest first, and how many there are."""
+        with self._connect() as db:
+            total = db.execute("SELECT COUNT(DISTINCT story) FROM stream_articles").fetchone()[0]
+            rows = db.execute(
+                """
+                SELECT s.story, s.n, f.title, substr(f.text, 1, 400), l.title, substr(l.text, 1, 400),
+                       s.d0, s.d1, f.created, l.created
+                FROM (SELECT story, COUNT(*) AS n, MIN(position) AS fp, MAX(position) AS lp,
+                             MIN(date) AS d0, MAX(date) AS d1
+                      FROM stream_articles GROUP BY story) AS s
+                JOIN stream_articles AS f ON f.position = s.fp
+                JOIN stream_articles AS l ON l.position = s.lp
+                ORDER BY s.story DESC LIMIT ? OFFSET ?
+                """,
+                (limit, offset),
+            ).fetchall()
+        return [
+            StreamStoryItem(story, n, _label(ft, ftext), _label(lt, ltext), d0, d1, c0, c1)
+            for story, n, ft, ftext, lt, ltext, d0, d1, c0, c1 in rows
+        ], total

@@ -93,27 +93,30 @@ class Summarizer:
         return max(1, min(120, self.pending // max(1, self.workers) + 1))
 
     async def submit(
-        self, inputs: list[dict[str, Any]], words: int, method: str, then: Callable[[dict[str, Any]], Awaitable[Any]]
+        self, inputs: list[dict[str, Any]], words: int, method: str, then: Callable[[dict[str, Any]], Awaitable[Any]],
+        *, job: Callable[[list[dict[str, Any]], int, str], dict[str, Any]] | None = None,
     ) -> Any:
-        """Run a job, then ``then(result)`` (the store write); both complete even if the caller is cancelled."""
+        """Run a job (``job``, a module-level function of ``jobs``, default ``jobs.run``), then
+        ``then(result)`` (the store write); both complete even if the caller is cancelled."""
         if self.pending >= self.queue_limit:
             raise BusyError(
                 f"the server is busy: {self.pending} stories are queued or running; try again shortly",
                 self.retry_after(),
             )
         self.pending += 1
-        task = asyncio.ensure_future(self._run(inputs, words, method, then))
+        task = asyncio.ensure_future(self._run(job or jobs.run, inputs, words, method, then))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
         return await asyncio.shield(task)
 
     async def _run(
-        self, inputs: list[dict[str, Any]], words: int, method: str, then: Callable[[dict[str, Any]], Awaitable[Any]]
+        self, job: Callable[[list[dict[str, Any]], int, str], dict[str, Any]], inputs: list[dict[str, Any]],
+        words: int, method: str, then: Callable[[dict[str, Any]], Awaitable[Any]],
     ) -> Any:
         try:
             loop = asyncio.get_running_loop()
             try:
-                result = await loop.run_in_executor(self._pool, jobs.run, inputs, words, method)
+                result = await loop.run_in_executor(self._pool, job, inputs, words, method)
             except BrokenProcessPool:
                 # A worker died (out of memory, killed): replace the pool; this job is reported, not retried.
                 log.error("a summarization worker died; restarting the pool")

@@ -1,0 +1,100 @@
+"""``storyline group``: a stream of articles sorted into stories, each optionally summarized."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+import click
+
+from .. import api, render
+from ..group import GroupingOptions, group_articles
+from ..model import Article, Summary
+from ..options import DEFAULT_WORDS, FORMATS, SummarizeOptions
+from . import cli
+from .inputs import emit, notes, read_stream
+
+_DEFAULTS = GroupingOptions()
+
+Story = tuple[tuple[Article, ...], Summary | None]
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option("--threshold", type=float, default=_DEFAULTS.threshold, show_default=True,
+              help="Least similarity (0-1] for an article to join a story; higher splits more.")
+@click.option("--window-days", type=int, default=_DEFAULTS.window_days, show_default=True,
+              help="An article joins no story more than this many days from it (dated articles; 0: off).")
+@click.option("--summarize", "with_summary", is_flag=True, help="Add each story's sourced summary.")
+@click.option("--words", "-w", type=int, default=DEFAULT_WORDS, show_default=True,
+              help="Most words in each summary (with --summarize).")
+@click.option("--method", "-m", default="default", show_default=True,
+              help="Selection method of the summaries (with --summarize; see summarize --list-methods).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout; - is stdout.")
+@click.option("--sample", is_flag=True, help="Add the sample cluster shipped with storyline to the stream.")
+@click.pass_context
+def group(
+    ctx: click.Context, paths: tuple[str, ...], threshold: float, window_days: int, with_summary: bool, words: int,
+    method: str, fmt: str, output: str | None, sample: bool,
+) -> None:
+    """Sort the articles in PATHS into stories, taking them as a stream in the order given.
+
+    Inputs are those of summarize (.txt, .md, .html, directories, - for stdin; every document of a
+    .json/.jsonl dataset is one article of the stream, in file order). An article joins the story it is
+    most similar to, or starts a new one. PATH@YYYY-MM-DD gives one file its publication date.
+    """
+    options = GroupingOptions(threshold=threshold, window_days=window_days)
+    summary_options = SummarizeOptions(words=words, method=method)
+    if not with_summary:
+        given = [f"--{name}" for name in ("words", "method")
+                 if ctx.get_parameter_source(name) is not click.core.ParameterSource.DEFAULT]
+        if given:
+            raise click.UsageError(
+                f"{' and '.join(given)} only appl{'y' if len(given) > 1 else 'ies'} with --summarize", ctx)
+    inputs = read_stream(paths, sample=sample, output=output)
+    stories: list[Story] = [
+        (arts, api.summarize_cluster(api.make_cluster(arts), summary_options) if with_summary else None)
+        for arts in group_articles(inputs.articles, options)
+    ]
+    # A one-article story says so in its own summary; on stderr that note would only repeat itself.
+    notes([n for _, s in stories if s for n in s.notes if n != api.SINGLE_SOURCE_NOTE])
+    emit(render_stories(stories, options, fmt), inputs)
+
+
+def _count(n: int) -> str:
+    return f"{n} article{'s' if n != 1 else ''}"
+
+
+def render_stories(stories: Sequence[Story], options: GroupingOptions, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(stories_dict(stories, options), ensure_ascii=False, indent=2) + "\n"
+    md = fmt == "md"
+    parts = []
+    for k, (arts, summary) in enumerate(stories, 1):
+        head = f"# Story {k} — {_count(len(arts))}" if md else f"Story {k} — {_count(len(arts))}"
+        lines = [head, ""] if md else [head]
+        for a in arts:
+            lines.append(f"- {a.id}. {render.md_escape(render.describe(a))}" if md
+                         else f"  {a.id:>3}. {render.describe(a)}")
+        part = "\n".join(lines) + "\n"
+        if summary is not None:
+            part += "\n" + render.render(summary, fmt)
+        parts.append(part)
+    return "\n".join(parts)
+
+
+def stories_dict(stories: Sequence[Story], options: GroupingOptions) -> dict[str, Any]:
+    return {
+        "stories": [
+            {
+                "story": k,
+                "articles": [render.article_dict(a) for a in arts],
+                "summary": None if summary is None else render.to_dict(summary),
+            }
+            for k, (arts, summary) in enumerate(stories, 1)
+        ],
+        "threshold": options.threshold,
+        "window_days": options.window_days,
+    }

@@ -1,0 +1,155 @@
+"""``storyline group``: a stream of articles into stories, through the command line."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from storyline.cli import cli
+
+# Two stories written for these tests, interleaved as they would arrive.
+BRIDGE_1 = """---
+source: Port Alder Gazette
+title: Ship strikes Harbor Bridge
+date: 2026-05-03
+---
+The Harbor Bridge in Port Alder was closed on Sunday after a container ship struck one of its piers.
+Engineers began an inspection of the damaged pier on Monday morning.
+"""
+MAYOR_1 = (
+    "Voters in Lindenfeld elected Ruth Kessler mayor on Tuesday, ending twelve years of council rule. "
+    "Kessler won 54 percent of the vote.\n"
+)
+BRIDGE_2 = """---
+source: Coast Radio
+date: 2026-05-04
+---
+A container ship hit a pier of Port Alder's Harbor Bridge on Sunday night, and the bridge is closed.
+Engineers are inspecting the damaged pier of the bridge.
+"""
+MAYOR_2 = "Ruth Kessler won the Lindenfeld mayoral election on Tuesday with 54 percent of the vote.\n"
+
+EXPECTED_TEXT = """\
+Story 1 — 2 articles
+    1. Port Alder Gazette — “Ship strikes Harbor Bridge” (2026-05-03)
+    3. Coast Radio (2026-05-04)
+
+Story 2 — 2 articles
+    2. 2-mayor.txt
+    4. 4-mayor.txt
+"""
+
+
+@pytest.fixture
+def stream_dir(tmp_path, monkeypatch):
+    for name, text in (("1-bridge.txt", BRIDGE_1), ("2-mayor.txt", MAYOR_1), ("3-bridge.txt", BRIDGE_2),
+                       ("4-mayor.txt", MAYOR_2)):
+        (tmp_path / name).write_text(text)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(*args: str, input: bytes | None = None):
+    return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+
+
+def test_exact_text_output_of_a_directory(stream_dir):
+    result = run("group", ".")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == EXPECTED_TEXT and result.stderr == ""
+
+
+def test_files_in_the_order_given(stream_dir):
+    result = run("group", "2-mayor.txt", "1-bridge.txt", "4-mayor.txt", "3-bridge.txt", "--format", "json")
+    data = json.loads(result.stdout)
+    assert [[a["origin"] for a in s["articles"]] for s in data["stories"]] == [
+        ["2-mayor.txt", "4-mayor.txt"], ["1-bridge.txt", "3-bridge.txt"]]
+    assert [[a["id"] for a in s["articles"]] for s in data["stories"]] == [["1", "3"], ["2", "4"]]
+
+
+def test_json_schema_with_summaries(stream_dir):
+    result = run("group", ".", "--format", "json", "--summarize", "--words", "25", "--threshold", "0.3",
+                 "--window-days", "2")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data) == {"stories", "threshold", "window_days"}
+    assert (data["threshold"], data["window_days"]) == (0.3, 2)
+    assert [s["story"] for s in data["stories"]] == [1, 2]
+    first = data["stories"][0]
+    assert set(first["articles"][0]) == {"id", "source", "title", "date", "url", "author", "origin", "words"}
+    summary = first["summary"]
+    assert summary["words"] <= 25 and summary["sentences"]
+    assert {a["id"] for a in summary["articles"]} == {a["id"] for a in first["articles"]}
+
+
+def test_text_and_markdown_summaries(stream_dir):
+    result = run("group", "1-bridge.txt", "2-mayor.txt", "--summarize", "--words", "30")
+    assert result.exit_code == 0, result.output
+    # Two one-article stories: each has its summary, which says it is single-source (and stderr stays quiet).
+    assert result.stdout.count("Summary (") == 2 and result.stdout.count("single-source summary") == 2
+    assert result.stdout.startswith("Story 1 — 1 article\n    1. Port Alder Gazette")
+    assert "Harbor Bridge in Port Alder was closed on Sunday" in result.stdout and result.stderr == ""
+    md = run("group", ".", "--summarize", "--format", "md").stdout
+    assert md.startswith("# Story 1 — 2 articles\n\n- 1. Port Alder Gazette")
+    assert md.count("## Summary") == 2
+
+
+def test_a_high_threshold_keeps_every_article_apart(stream_dir):
+    data = json.loads(run("group", ".", "--threshold", "1", "--format", "json").stdout)
+    assert [len(s["articles"]) for s in data["stories"]] == [1, 1, 1, 1]
+
+
+def test_the_date_window_splits_a_story(stream_dir):
+    (stream_dir / "3-bridge.txt").write_text(BRIDGE_2.replace("2026-05-04", "2026-06-20"))
+    data = json.loads(run("group", ".", "--format", "json").stdout)
+    assert len(data["stories"]) == 3
+    off = json.loads(run("group", ".", "--format", "json", "--window-days", "0").stdout)
+    assert len(off["stories"]) == 2
+
+
+def test_every_document_of_a_dataset_is_one_article_in_file_order(tmp_path):
+    data = tmp_path / "d.jsonl"
+    rows = [{"id": "a", "documents": [BRIDGE_1.split("---\n")[-1], MAYOR_1]},
+            {"id": "b", "documents": [MAYOR_2, BRIDGE_2.split("---\n")[-1]]}]
+    data.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    got = json.loads(run("group", str(data), "--format", "json").stdout)
+    origins = [[a["origin"].rsplit(":", 1)[1] for a in s["articles"]] for s in got["stories"]]
+    assert origins == [["1#1", "2#2"], ["1#2", "2#1"]]
+    assert [[a["id"] for a in s["articles"]] for s in got["stories"]] == [["1", "4"], ["2", "3"]]
+
+
+def test_stdin_and_output_file(stream_dir):
+    out = stream_dir / "out" / "stories.txt"
+    out.parent.mkdir()
+    result = run("group", "-", "1-bridge.txt", "-o", str(out), input=BRIDGE_2.encode())
+    assert result.exit_code == 0 and result.stdout == ""
+    assert out.read_text().startswith("Story 1 — 2 articles\n    1. Coast Radio (2026-05-04)\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["missing.txt"], 3, "missing.txt: no such file or directory"),
+        ([], 2, "no input"),
+        ([".", "--threshold", "0"], 2, "the grouping threshold must be in (0, 1], not 0.0"),
+        ([".", "--threshold", "1.5"], 2, "the grouping threshold must be in (0, 1]"),
+        ([".", "--window-days", "-1"], 2, "the date window must be 0 (off) or more days"),
+        ([".", "--words", "40"], 2, "--words only applies with --summarize"),
+        ([".", "--method", "lead", "-w", "9"], 2, "--words and --method only apply with --summarize"),
+        ([".", "--summarize", "--words", "0"], 2, "the word budget must be at least 1"),
+        ([".", "--summarize", "--method", "nope"], 2, "unknown method 'nope'"),
+        (["1-bridge.txt", "-o", "1-bridge.txt"], 2, "refusing to overwrite an input file"),
+        ([".", "-o", "sub/x.txt"], 2, "inside the input directory"),
+        (["1-bridge.txt", "-o", "nowhere/x.txt"], 8, "the directory nowhere does not exist"),
+        (["empty.txt"], 5, "empty.txt: the file is empty"),
+    ],
+)
+def test_bad_input_is_one_line_and_its_exit_code(stream_dir, args, code, message):
+    (stream_dir / "sub").mkdir()
+    (stream_dir / "empty.txt").write_text("")
+    before = (stream_dir / "1-bridge.txt").read_text()
+    result = run("group", *args)
+    assert result.exit_code == code, result.output
+    assert message in result.stderr and result.stdout == ""
+    assert result.stderr.startswith("storyline: error: ") and result.stderr.count("\n") == 1
+    assert (stream_dir / "1-bridge.txt").read_text() == before

@@ -1,0 +1,209 @@
+"""The stream over HTTP, in process: articles posted one at a time fall into stories, which survive a
+restart, stay consistent under concurrent posts, and are summarized on request."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from pathlib import Path
+
+import httpx
+import pytest
+from articles import MILLBROOK
+
+from storyline.group import StoryGrouper
+from storyline.web.app import WebSettings, create_app
+from storyline.web.inputs import Limits
+from storyline.web.store import SCHEMA, Store
+from storyline.web.stream import _article
+
+# A second story, written for these tests, to interleave with the Millbrook library articles.
+FERRY = [
+    {"title": "Ferry service to Gull Island suspended", "source": "Harbor Radio", "date": "2026-04-02",
+     "text": "The ferry to Gull Island stopped running on Wednesday after an engine fault on the only ferry boat. "
+             "The ferry operator said a replacement engine part would arrive from the mainland within a week."},
+    {"title": "Gull Island ferry halted by engine fault", "source": "Island Times", "date": "2026-04-03",
+     "text": "Islanders face a week without the ferry: an engine fault halted the Gull Island ferry boat on "
+             "Wednesday, and the operator is waiting for a replacement engine part."},
+]
+
+
+def app_for(db: Path, **kw):
+    return create_app(WebSettings(db=db, workers=1, queue_limit=8, processes=False, **kw))
+
+
+def client(app) -> httpx.AsyncClient:
+    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test", timeout=120)
+
+
+async def post_all(app, articles: list[dict | str], *, together: bool = False) -> list[httpx.Response]:
+    """Post each article (a dict, or a str of JSON sent as it is)."""
+    async with client(app) as c:
+
+        def send(a: dict | str):
+            if isinstance(a, str):
+                return c.post("/api/articles", content=a.encode(), headers={"content-type": "application/json"})
+            return c.post("/api/articles", json=a)
+
+        if together:
+            return list(await asyncio.gather(*(send(a) for a in articles)))
+        return [await send(a) for a in articles]
+
+
+async def get(app, url: str, **params) -> httpx.Response:
+    async with client(app) as c:
+        return await c.get(url, params=params)
+
+
+INTERLEAVED = [MILLBROOK[0], FERRY[0], MILLBROOK[1], FERRY[1], MILLBROOK[2]]
+
+
+def test_interleaved_stories_end_up_apart(tmp_path: Path) -> None:
+    app = app_for(tmp_path / "s.db")
+    responses = asyncio.run(post_all(app, INTERLEAVED))
+    assert [r.status_code for r in responses] == [201] * 5, responses[0].text
+    got = [r.json() for r in responses]
+    assert [(g["story"], g["new_story"], g["story_articles"]) for g in got] == [
+        (1, True, 1), (2, True, 1), (1, False, 2), (2, False, 2), (1, False, 3)]
+    assert got[0]["similarity"] == 0.0 and all(g["similarity"] >= 0.2 for g in got if not g["new_story"])
+    assert responses[2].headers["location"] == "/api/stream/stories/1"
+    assert len({g["article"] for g in got}) == 5
+
+    listing = asyncio.run(get(app, "/api/stream/stories")).json()
+    assert listing["total"] == 2 and listing["next_offset"] is None
+    newest, oldest = listing["stories"]
+    assert (newest["story"], newest["article_count"], newest["first_title"], newest["latest_title"]) == (
+        2, 2, FERRY[0]["title"], FERRY[1]["title"])
+    assert (oldest["story"], oldest["article_count"], oldest["first_date"], oldest["latest_date"]) == (
+        1, 3, "2026-04-02", "2026-04-03")
+    page = asyncio.run(get(app, "/api/stream/stories", limit=1, offset=1)).json()
+    assert [s["story"] for s in page["stories"]] == [1] and page["next_offset"] is None
+
+
+def test_a_story_with_its_summary(tmp_path: Path) -> None:
+    app = app_for(tmp_path / "s.db")
+    ids = [r.json()["article"] for r in asyncio.run(post_all(app, INTERLEAVED))]
+    body = asyncio.run(get(app, "/api/stream/stories/1", words=60)).json()
+    assert body["story"] == 1 and body["article_count"] == 3
+    assert [a["id"] for a in body["articles"]] == [ids[0], ids[2], ids[4]]
+    assert [a["position"] for a in body["articles"]] == [1, 3, 5]
+    texts = {a["id"]: a["text"] for a in body["articles"]}
+    summary = body["summary"]
+    assert summary["sentences"] and summary["words"] <= 60
+    for s in summary["sentences"]:  # spans point into the stored (cleaned) text the response carries
+        assert texts[s["article"]][s["start"]:s["end"]] == s["text"]
+    assert asyncio.run(get(app, "/api/stream/stories/1", words=60)).json() == body  # cached, same answer
+    assert asyncio.run(get(app, "/api/stream/stories/3")).status_code == 404
+    assert asyncio.run(get(app, "/api/stream/stories/0")).status_code == 422
+
+
+def test_a_one_article_story_is_summarized_too(tmp_path: Path) -> None:
+    app = app_for(tmp_path / "s.db")
+    asyncio.run(post_all(app, [FERRY[0]]))
+    summary = asyncio.run(get(app, "/api/stream/stories/1")).json()["summary"]
+    assert summary["sentences"] and any("single-source" in n for n in summary["notes"])
+
+
+def test_a_restart_keeps_the_stories_and_continues_them(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    first = app_for(db)
+    before = [r.json() for r in asyncio.run(post_all(first, INTERLEAVED[:4]))]
+    again = app_for(db)  # a new server on the same database
+    assert asyncio.run(get(again, "/api/stream/stories")).json() == asyncio.run(
+        get(first, "/api/stream/stories")).json()
+    after = asyncio.run(post_all(again, [MILLBROOK[2], {"text": "Lindenfeld elects a new mayor, Ruth Kessler, "
+                                                                 "who won 54 percent of the vote on Tuesday."}]))
+    joined, new = (r.json() for r in after)
+    assert (joined["story"], joined["new_story"], joined["story_articles"]) == (1, False, 3)
+    assert (new["story"], new["new_story"], new["story_articles"]) == (3, True, 1)
+    assert before[0]["story"] == 1
+
+
+def test_parallel_posts_are_all_stored_and_consistent(tmp_path: Path) -> None:
+    app = app_for(tmp_path / "s.db")
+    articles = [dict(a, title=f"{a['title']} ({k})") for k in range(4) for a in INTERLEAVED]
+    responses = asyncio.run(post_all(app, articles, together=True))
+    assert [r.status_code for r in responses] == [201] * len(articles)
+    stored = app.state.store.stream_articles()
+    assert sorted(a.position for a in stored) == list(range(1, len(articles) + 1))
+    assert {r.json()["article"] for r in responses} == {a.id for a in stored}
+    # Each answer is what the store says, and the store is what one grouper decides over the arrival order.
+    by_id = {a.id: a for a in stored}
+    for r in responses:
+        assert by_id[r.json()["article"]].story == r.json()["story"]
+    grouper = StoryGrouper()
+    replay = [grouper.add(_article(a)).story + 1 for a in stored]
+    assert replay == [a.story for a in stored]
+    # A story's size grew by one with each of its articles, whatever order the posts were decided in.
+    for story in {a.story for a in stored}:
+        sizes = sorted(r.json()["story_articles"] for r in responses if r.json()["story"] == story)
+        assert sizes == list(range(1, len(sizes) + 1))
+    assert len(app.state.stream) == len(articles)
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "message"),
+    [
+        ({}, 422, "text: required"),
+        ({"text": "x", "colour": "red"}, 422, "colour"),
+        ({"text": "The ferry stopped.", "date": "next week"}, 422, "date must look like 2026-03-10"),
+        ({"text": "The ferry stopped.", "url": "javascript:alert(1)"}, 422, "url must start with http"),
+        ({"text": "The ferry stopped.", "title": "t" * 600}, 422, "title"),
+        ('{"text": "\\ud800 lone"}', 422, "not valid Unicode"),
+        ({"text": "   "}, 400, "the article: is empty"),
+        ({"text": "Share on Facebook\n\nLeave a Reply\n"}, 400, "no article text left"),
+        ({"text": "x" * 3000}, 413, "larger than 2 KB"),
+    ],
+)
+def test_bad_articles_are_refused_and_nothing_is_stored(tmp_path: Path, body, status, message) -> None:
+    app = app_for(tmp_path / "s.db", limits=Limits(max_article=2048))
+    (r,) = asyncio.run(post_all(app, [body]))
+    assert r.status_code == status, r.text
+    assert message in r.json()["error"]
+    assert app.state.store.stream_articles() == [] and len(app.state.stream) == 0
+
+
+def test_a_body_that_is_not_json_or_too_large(tmp_path: Path) -> None:
+    app = app_for(tmp_path / "s.db", limits=Limits(max_body=4096))
+
+    async def send() -> list[httpx.Response]:
+        async with client(app) as c:
+            return [await c.post("/api/articles", content=b"{not json", headers={"content-type": "application/json"}),
+                    await c.post("/api/articles", content=b"", headers={"content-type": "application/json"}),
+                    await c.post("/api/articles", json={"text": "word " * 2000})]
+
+    bad, empty, large = asyncio.run(send())
+    assert (bad.status_code, empty.status_code, large.status_code) == (400, 400, 413)
+    assert app.state.store.stream_articles() == []
+
+
+def test_stream_pages_escape_what_was_posted(tmp_path: Path) -> None:
+    app = app_for(tmp_path / "s.db")
+    hostile = {"title": "<script>alert(1)</script> Ferry", "source": "<b>Radio</b>", **{
+        k: v for k, v in FERRY[0].items() if k not in ("title", "source")}}
+    asyncio.run(post_all(app, [hostile, FERRY[1]]))
+    listing = asyncio.run(get(app, "/stream"))
+    assert listing.status_code == 200 and '<a href="/stream/1">' in listing.text
+    assert "<script>alert(1)" not in listing.text and "&lt;script&gt;alert(1)&lt;/script&gt; Ferry" in listing.text
+    story = asyncio.run(get(app, "/stream/1"))
+    assert story.status_code == 200 and "<b>Radio</b>" not in story.text and "&lt;b&gt;Radio&lt;/b&gt;" in story.text
+    assert "engine" in story.text and "<script" not in story.text
+    assert asyncio.run(get(app, "/stream/9")).status_code == 404
+
+
+def test_a_version_1_database_gains_the_stream(tmp_path: Path) -> None:
+    path = tmp_path / "v1.db"
+    with sqlite3.connect(path) as db:  # what storyline wrote before the stream: the story tables, version 1
+        db.executescript(SCHEMA)
+        db.execute("PRAGMA application_id = 0x53544C4E")
+        db.execute("PRAGMA user_version = 1")
+        db.execute("INSERT INTO stories VALUES ('abc', '2026-01-01T00:00:00Z', 'Old', 0, '{}', NULL, '[]')")
+    db.close()
+    app = app_for(path)
+    assert app.state.store.get("abc") is not None
+    (r,) = asyncio.run(post_all(app, [FERRY[0]]))
+    assert r.status_code == 201 and r.json()["story"] == 1
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+    db.close()
+    assert Store(path).stream_articles()[0].title == FERRY[0]["title"]  # and it opens again
