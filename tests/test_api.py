@@ -132,7 +132,7 @@ MAYOR = "Voters in Lindenfeld elected Ruth Kessler mayor on Tuesday, ending twel
 def test_group_takes_what_summarize_takes(tmp_path):
     p = tmp_path / "second.txt"
     p.write_text(BRIDGE[1])
-    stories = storyline.group([BRIDGE[0], Article(id="m", text=MAYOR, source="Lindenfeld Post"), p])
+    stories = storyline.group_stories([BRIDGE[0], Article(id="m", text=MAYOR, source="Lindenfeld Post"), p])
     assert [[a.id for a in s] for s in stories] == [["1", "3"], ["m"]]
     assert stories[1][0].source == "Lindenfeld Post" and stories[0][1].origin == str(p)
     summary = storyline.summarize(stories[0], words=30)
@@ -141,21 +141,21 @@ def test_group_takes_what_summarize_takes(tmp_path):
 
 def test_group_options_are_checked_before_reading():
     with pytest.raises(OptionsError, match="threshold"):
-        storyline.group(["missing.txt"], threshold=0)  # not InputNotFoundError: nothing was read
+        storyline.group_stories(["missing.txt"], threshold=0)  # not InputNotFoundError: nothing was read
     with pytest.raises(OptionsError, match="date window"):
-        storyline.group(MAYOR, window_days=-2)
-    assert storyline.group(MAYOR) == storyline.group([MAYOR], threshold=1.0, window_days=0)
+        storyline.group_stories(MAYOR, window_days=-2)
+    assert storyline.group_stories(MAYOR) == storyline.group_stories([MAYOR], threshold=1.0, window_days=0)
 
 
 def test_group_with_options_object_and_exports():
     opts = storyline.GroupingOptions(threshold=1.0)
-    assert [len(s) for s in storyline.group(BRIDGE, options=opts)] == [1, 1]
+    assert [len(s) for s in storyline.group_stories(BRIDGE, options=opts)] == [1, 1]
     assert [len(s) for s in storyline.group_articles([Article(id=str(k), text=t) for k, t in enumerate(BRIDGE)])] == [2]
     grouper = storyline.StoryGrouper()
     assert grouper.add(Article(id="a", text=MAYOR)).new
-    # ``storyline.group`` is the function; the module stays importable by its name.
-    from storyline.group import StoryGrouper
+    # the function is ``group_stories``: ``storyline.group`` stays the module
+    import storyline.group as module
 
-    assert StoryGrouper is storyline.StoryGrouper and callable(storyline.group)
+    assert module.StoryGrouper is storyline.StoryGrouper and callable(storyline.group_stories)
     with pytest.raises(EmptyInputError):
-        storyline.group(["   "])
+        storyline.group_stories(["   "])

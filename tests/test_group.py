@@ -64,3 +64,14 @@ def test_an_article_without_terms_starts_its_own_story():
     grouper = StoryGrouper()
     grouper.add(Article(id="a", text=BRIDGE[0]))
     assert grouper.add(Article(id="b", text="It was. And then?")).new
+
+
+def test_restore_puts_articles_where_they_were_stored():
+    grouper = StoryGrouper(GroupingOptions(threshold=1.0))  # would split everything by itself
+    assert grouper.restore(Article(id="b0", text=BRIDGE[0]), 0).new
+    joined = grouper.restore(Article(id="b1", text=BRIDGE[1]), 0)
+    assert not joined.new and joined.story == 0 and 0 < joined.similarity < 1
+    assert grouper.stories == (("b0", "b1"),)
+    with pytest.raises(OptionsError, match="does not exist"):
+        grouper.restore(Article(id="e0", text=ELECTION[0]), 5)
+    assert grouper.add(Article(id="b2", text=BRIDGE[2])).story == 1  # new decisions use the options

@@ -6,7 +6,7 @@ articles it comes from and the others that report the same thing.
 
 from __future__ import annotations
 
-from .api import analyze, group, load_articles, sample_paths, summarize
+from .api import analyze, group_stories, load_articles, sample_paths, summarize
 from .errors import StorylineError
 from .group import GroupingOptions, StoryGrouper, group_articles
 from .model import Article, Cluster, Sentence, Summary, SummarySentence
@@ -17,7 +17,7 @@ __version__ = "0.1.0"
 __all__ = [
     "analyze",
     "Article",
-    "group",
+    "group_stories",
     "group_articles",
     "GroupingOptions",
     "StoryGrouper",

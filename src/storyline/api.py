@@ -135,7 +135,7 @@ def summarize(
 _GROUPING = GroupingOptions()
 
 
-def group(
+def group_stories(
     items: Iterable[ArticleLike],
     *,
     threshold: float = _GROUPING.threshold,
@@ -147,7 +147,7 @@ def group(
     read and cleaned the same way. Returns the stories in order of their first article, each a tuple of
     its articles in arrival order; summarize one with ``summarize(story)``.
 
-        >>> for story in storyline.group(paths, threshold=0.25):
+        >>> for story in storyline.group_stories(paths, threshold=0.25):
         ...     print(len(story), story[0].title)
     """
     opts = options or GroupingOptions(threshold=threshold, window_days=window_days)  # checked before reading

@@ -127,6 +127,12 @@ class StoryGrouper:
             story.weighted_at = self._n
         return story.vec, story.norm
 
+    def _cosine(self, vec: dict[str, float], norm: float, story: _Story) -> float:
+        cvec, cnorm = self._centroid(story)
+        if norm == 0 or cnorm == 0:
+            return 0.0
+        return sum(v * cvec[t] for t, v in vec.items() if t in cvec) / (norm * cnorm)
+
     def _candidates(self, vec: dict[str, float]) -> set[int]:
         """Stories that use one of the article's ``_KEY_TERMS`` heaviest terms: a story sharing none of
         them cannot reach the threshold in practice, and common words would make every story a candidate."""
@@ -143,6 +149,18 @@ class StoryGrouper:
         return (story.first - day).days <= w and (day - story.last).days <= w
 
     def add(self, article: Article) -> Assignment:
+        """Decide where ``article`` goes, and put it there."""
+        return self._place(article, None)
+
+    def restore(self, article: Article, story: int) -> Assignment:
+        """Put ``article`` into story ``story`` as decided earlier (a store rebuilding its stream: what was
+        stored stands, even if today's grouping would decide otherwise). ``story`` is an existing story's
+        number or the next new one."""
+        if not 0 <= story <= len(self._stories):
+            raise OptionsError(f"story {story} does not exist (the stream has {len(self._stories)})")
+        return self._place(article, story)
+
+    def _place(self, article: Article, story_given: int | None) -> Assignment:
         if article.id in self._ids:
             raise OptionsError(f"article {article.id!r} is already in the stream")
         tf = article_terms(article)
@@ -152,18 +170,18 @@ class StoryGrouper:
         day = _day(article)
         vec, norm = self._weighted(tf)
         best, best_sim = -1, 0.0
-        if norm > 0:
+        if story_given is not None:
+            if story_given < len(self._stories):
+                best = story_given
+                best_sim = self._cosine(vec, norm, self._stories[best])
+        elif norm > 0:
             for k in sorted(self._candidates(vec)):
-                story = self._stories[k]
-                if not self._in_window(story, day):
+                if not self._in_window(self._stories[k], day):
                     continue
-                cvec, cnorm = self._centroid(story)
-                if cnorm == 0:
-                    continue
-                sim = sum(v * cvec[t] for t, v in vec.items() if t in cvec) / (norm * cnorm)
+                sim = self._cosine(vec, norm, self._stories[k])
                 if sim > best_sim:
                     best, best_sim = k, sim
-        new = best < 0 or best_sim < self.options.threshold
+        new = best < 0 if story_given is not None else (best < 0 or best_sim < self.options.threshold)
         if new:
             best, best_sim = len(self._stories), 0.0
             self._stories.append(_Story())

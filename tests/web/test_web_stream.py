@@ -207,3 +207,18 @@ def test_a_version_1_database_gains_the_stream(tmp_path: Path) -> None:
         assert db.execute("PRAGMA user_version").fetchone()[0] == 2
     db.close()
     assert Store(path).stream_articles()[0].title == FERRY[0]["title"]  # and it opens again
+
+
+def test_stored_stories_stand_when_the_grouping_changes(tmp_path: Path) -> None:
+    # Stored with the default threshold; a server restarted with a threshold that would split everything still
+    # shows (and extends) the stories it answered before, instead of regrouping them.
+    from storyline.group import GroupingOptions
+
+    db = tmp_path / "s.db"
+    first = app_for(db)
+    asyncio.run(post_all(first, INTERLEAVED[:4]))
+    listed = asyncio.run(get(first, "/api/stream/stories")).json()
+    strict = app_for(db, grouping=GroupingOptions(threshold=1.0))
+    assert asyncio.run(get(strict, "/api/stream/stories")).json() == listed
+    (late,) = asyncio.run(post_all(strict, [MILLBROOK[2]]))
+    assert late.json()["new_story"] and late.json()["story"] == 3  # new decisions follow the new options

@@ -11,7 +11,6 @@ One server process owns a database's stream: a second process on the same file w
 
 from __future__ import annotations
 
-import logging
 import secrets
 import threading
 from dataclasses import dataclass
@@ -21,7 +20,6 @@ from ..group import GroupingOptions, StoryGrouper
 from ..model import Article
 from .store import Store, StreamArticle
 
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,20 +57,15 @@ class Stream:
         self._grouper = self._rebuild()
 
     def _rebuild(self) -> StoryGrouper:
+        """The grouper of the stored stream: every stored article back in its stored story, in arrival
+        order (what was answered stands, even if a later version of the grouping would decide otherwise)."""
         grouper = StoryGrouper(self.options)
         sizes: list[int] = []
-        differ = 0
         for row in self.store.stream_articles():
-            got = grouper.add(_article(row))
-            if got.story + 1 != row.story:
-                differ += 1
+            got = grouper.restore(_article(row), row.story - 1)
             if got.new:
                 sizes.append(0)
             sizes[got.story] += 1
-        if differ:
-            # Only a change in the grouping (or its options) between runs can do this; the stored numbers stand.
-            log.warning("the stream's stories differ from the stored ones for %d articles; new articles follow "
-                         "the current grouping", differ)
         self._sizes = sizes
         return grouper
 
