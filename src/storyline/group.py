@@ -27,7 +27,6 @@ from .errors import OptionsError
 from .model import Article
 from .represent import content_terms
 
-
 _KEY_TERMS = 12  # an article is compared with the stories that use one of its heaviest terms
 _REWEIGHT = 1.1  # a story's weighted centroid is redone when the stream has grown by 10%
 

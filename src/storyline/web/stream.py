@@ -21,7 +21,6 @@ from ..model import Article
 from .store import Store, StreamArticle
 
 
-
 @dataclass(frozen=True, slots=True)
 class Posted:
     article: StreamArticle
