@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench bench-web bench-analysis train lint venv clean
+.PHONY: demo test bench bench-web bench-analysis bench-grouping train lint venv clean
 
 venv: $(STAMP)
 
@@ -33,9 +33,13 @@ bench-web: $(STAMP)
 	bash scripts/setup-browser.sh
 	$(PY) benchmarks/web/bench.py
 
+# Grouping a stream of articles into stories, scored on Multi-News clusters; writes benchmarks/grouping_results.md.
+bench-grouping: $(STAMP)
+	$(PY) -m storyline.evaluate.grouping --data ../shared/data --out benchmarks
+
 # The development suite of ../shared/data (skips with a message when it is absent); see benchmarks/results.md.
 # Re-run one dataset: make bench BENCH_ARGS="--only duc2003".
-bench: $(STAMP) bench-analysis
+bench: $(STAMP) bench-analysis bench-grouping
 	$(PY) -m storyline.evaluate.bench --data ../shared/data --out benchmarks --jobs 2 $(BENCH_ARGS)
 
 # ROUGE floors on a fixed dev slice (also run by `make test` as tests/evaluate/test_gate.py).

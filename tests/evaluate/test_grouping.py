@@ -12,3 +12,21 @@ def test_bcubed_hand_computed():
     # all apart: precision 1, recall (1/2 + 1/2 + 1) / 3
     assert bcubed([["a"], ["b"], ["c"]], truth)[:2] == (1.0, pytest.approx(2 / 3))
     assert bcubed([], truth) == (0.0, 0.0, 0.0)
+
+
+def test_the_benchmark_methods_group_a_small_stream():
+    from storyline.evaluate.grouping import METHODS, make_stream, run
+
+    bridge = [
+        "The Harbor Bridge in Port Alder was closed on Sunday after a container ship struck one of its piers.",
+        "A container ship hit a pier of Port Alder's Harbor Bridge on Sunday night; the bridge is closed.",
+    ]
+    mayor = [
+        "Voters in Lindenfeld elected Ruth Kessler mayor on Tuesday, ending twelve years of council rule.",
+        "Ruth Kessler won Lindenfeld's mayoral election on Tuesday with 54 percent of the vote.",
+    ]
+    stream = make_stream("fixture", [bridge, mayor], seed=1)
+    assert len(stream.articles) == 4 and set(stream.truth.values()) == {"0", "1"}
+    for name, (method, _) in METHODS.items():
+        row = run(method, stream, 0.2)
+        assert row["f1"] == 1.0 and row["stories"] == 2, name
