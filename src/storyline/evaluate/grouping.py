@@ -64,8 +64,8 @@ class Stream:
     truth: dict[str, str]  # article id -> its cluster
 
 
-def make_stream(name: str, clusters: Sequence[Sequence[str]], seed: int) -> Stream:
-    """Every article of ``clusters`` (raw texts), cleaned, with ids ``cluster-article``, shuffled."""
+def make_stream(name: str, clusters: Sequence[Sequence[Article | str]], seed: int) -> Stream:
+    """Every article of ``clusters`` (raw texts or articles), cleaned, with ids ``cluster-article``, shuffled."""
     arts: list[Article] = []
     truth: dict[str, str] = {}
     for k, docs in enumerate(clusters):
