@@ -82,6 +82,25 @@ def test_jsonl_clusters_are_summarized_each(tmp_path, harbor_texts):
     assert [x["id"] for x in lines] == ["a", "b"]
 
 
+def test_a_dataset_cluster_that_is_all_clutter_is_skipped_with_a_note(tmp_path, harbor_texts):
+    data = tmp_path / "d.jsonl"
+    clutter = ["Subscribe to our newsletter", "Share this article\nAdvertisement"]
+    rows = [{"id": "a", "documents": harbor_texts[:2]}, {"id": "junk", "documents": clutter},
+            {"id": "b", "documents": harbor_texts[1:]}]
+    data.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    result = CliRunner().invoke(cli, ["summarize", str(data), "--format", "json", "--words", "30"])
+    assert result.exit_code == 0
+    assert [json.loads(x)["id"] for x in result.stdout.splitlines()] == ["a", "b"]
+    assert "storyline: note: skipped cluster junk:" in result.stderr
+    grouped = CliRunner().invoke(cli, ["group", str(data), "--format", "json"])
+    assert grouped.exit_code == 0 and "skipped cluster junk" in grouped.stderr
+    # nothing but clutter: the usual error, exit 5
+    only = tmp_path / "only.jsonl"
+    only.write_text(json.dumps(rows[1]) + "\n" + json.dumps(dict(rows[1], id="junk2")) + "\n")
+    result = CliRunner().invoke(cli, ["summarize", str(only)])
+    assert result.exit_code == 5 and "every cluster was skipped" in result.stderr
+
+
 def test_sample_and_list_methods():
     result = run("summarize", "--sample", "--words", "80")
     assert result.exit_code == 0

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 import click
 
 from .. import api
-from ..errors import EmptyInputError, OptionsError, StorylineError
+from ..errors import EmptyInputError, OptionsError, StorylineError, UnreadableInputError
 from ..files import output_target, write_atomic
 from ..ingest import (
     MAX_BYTES,
@@ -169,9 +169,17 @@ def read_article_sets(
     show = len(got.sets) > 1 and sys.stderr.isatty()
     with click.progressbar(got.sets, label="Reading", file=sys.stderr, hidden=not show) as bar:
         for ds in bar:
-            # In a dataset, an article that cleaning empties is skipped, not fatal.
-            articles = _dated(api.load_articles(ds.articles, strict=False), by_origin, date)
-            sets.append((ds.id, build(articles)))
+            # In a dataset, an article that cleaning empties is skipped, not fatal; so is a whole cluster
+            # that is all clutter (or over a limit), with a note: the other clusters are still answered.
+            try:
+                articles = _dated(api.load_articles(ds.articles, strict=False), by_origin, date)
+                sets.append((ds.id, build(articles)))
+            except (EmptyInputError, UnreadableInputError) as exc:
+                if len(got.sets) == 1 and not got.loose:
+                    raise
+                skipped(f"cluster {ds.id}: {exc}")
+    if not sets:
+        raise EmptyInputError("nothing to summarize: every cluster was skipped")
     return sets, [*files, *named], output if target else None
 
 
