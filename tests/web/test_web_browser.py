@@ -201,3 +201,35 @@ def test_untrusted_text_is_shown_not_run(page, server: Server) -> None:
     assert PAYLOAD_SOURCE in page.locator("ol.sources").inner_text()
     page.locator("a.mark").first.hover()
     assert page.evaluate("typeof window.__pwned") == "undefined"
+
+
+def test_stream_pages_list_stories_and_show_their_summary(page, server: Server) -> None:
+    # Two stories interleaved through POST /api/articles, one with a hostile title: the stream page lists
+    # both, a story page shows its articles and its sourced summary, and nothing posted runs.
+    ferry = [
+        "The ferry to Gull Island stopped running on Wednesday after an engine fault on the only ferry boat. "
+        "The ferry operator said a replacement engine part would arrive from the mainland within a week.",
+        "Islanders face a week without the ferry: an engine fault halted the Gull Island ferry boat on "
+        "Wednesday, and the operator is waiting for a replacement engine part.",
+    ]
+    posted = []
+    for body in ({"text": ferry[0], "title": PAYLOAD_TITLE, "source": "Harbor Radio"},
+                 {"text": MILLBROOK[0]["text"], "title": MILLBROOK[0].get("title", ""), "source": "Valley Post"},
+                 {"text": ferry[1], "title": "Gull Island ferry halted", "source": "Island Times"}):
+        r = httpx.post(server.url + "/api/articles", json=body, timeout=60)
+        assert r.status_code == 201, r.text
+        posted.append(r.json())
+    assert posted[2]["story"] == posted[0]["story"] != posted[1]["story"]
+    page.goto("/stream")
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    listing = page.locator("ul.stories").inner_text()
+    assert PAYLOAD_TITLE in listing and "2 articles" in listing
+    page.locator(f"a[href='/stream/{posted[0]['story']}']").click()
+    page.wait_for_load_state("load")
+    body = page.locator("body").inner_text()
+    assert "Gull Island" in body and "Island Times" in body
+    assert "Summary" in body and "engine fault" in body  # the sourced summary, made on request
+    assert page.locator("script:not([src]), img[src=x]").count() == 0
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "stream-story.png"), full_page=True)
