@@ -87,10 +87,11 @@ def test_text_and_markdown_summaries(stream_dir):
     assert result.exit_code == 0, result.output
     # Two one-article stories: each has its summary, which says it is single-source (and stderr stays quiet).
     assert result.stdout.count("Summary (") == 2 and result.stdout.count("single-source summary") == 2
-    assert result.stdout.startswith("Story 1 — 1 article\n    1. Port Alder Gazette")
+    assert result.stdout.startswith("Story 1 — 1 article\nArticle 1 of the stream\n\nSources\n  [1] Port Alder Gazette")
+    assert result.stdout.count("Port Alder Gazette") == 1  # the sources are listed once, by the summary
     assert "Harbor Bridge in Port Alder was closed on Sunday" in result.stdout and result.stderr == ""
     md = run("group", ".", "--summarize", "--format", "md").stdout
-    assert md.startswith("# Story 1 — 2 articles\n\n- 1. Port Alder Gazette")
+    assert md.startswith("# Story 1 — 2 articles\n\nArticles 1, 3 of the stream; below, its sources are numbered")
     assert md.count("## Summary") == 2
 
 

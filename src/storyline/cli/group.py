@@ -75,9 +75,14 @@ def render_stories(stories: Sequence[Story], options: GroupingOptions, fmt: str)
     for k, (arts, summary) in enumerate(stories, 1):
         head = f"# Story {k} — {_count(len(arts))}" if md else f"Story {k} — {_count(len(arts))}"
         lines = [head, ""] if md else [head]
-        for a in arts:
-            lines.append(f"- {a.id}. {render.md_escape(render.describe(a))}" if md
-                         else f"  {a.id:>3}. {render.describe(a)}")
+        if summary is not None:  # the summary lists the sources itself, numbered within the story
+            ids = ", ".join(a.id for a in arts)
+            lines.append(f"Articles {ids} of the stream; below, its sources are numbered [1] to [{len(arts)}]"
+                         if len(arts) > 1 else f"Article {ids} of the stream")
+        else:
+            for a in arts:
+                lines.append(f"- {a.id}. {render.md_escape(render.describe(a))}" if md
+                             else f"  {a.id:>3}. {render.describe(a)}")
         part = "\n".join(lines) + "\n"
         if summary is not None:
             part += "\n" + render.render(summary, fmt)
