@@ -85,3 +85,26 @@ def test_exit_code_9_and_the_queue_limit_are_documented_as_they_behave() -> None
     prose = " ".join(readme.split())
     assert "503 with `Retry-After` when `--queue-limit` submissions are already queued or running" in prose
     assert "submissions are waiting" not in prose
+
+
+def test_grouping_options_are_checked_first_and_reach_the_app(tmp_path: Path, monkeypatch) -> None:
+    result = serve("--db", str(tmp_path / "s.db"), "--port", "0", "--group-threshold", "0")
+    assert result.exit_code == 2 and result.stderr.startswith("storyline: error: the grouping threshold")
+    assert not (tmp_path / "s.db").exists()  # refused before the database was made
+    import storyline.web.app as webapp
+
+    seen = {}
+    real = webapp.create_app
+
+    def spy(settings):
+        seen["grouping"] = settings.grouping
+        return real(settings)
+
+    monkeypatch.setattr(webapp, "create_app", spy)
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn.Server, "run", lambda self, sockets=None: None)  # return at once instead
+    result = serve("--db", str(tmp_path / "s.db"), "--port", "0",
+                   "--group-threshold", "0.3", "--group-window-days", "2")
+    assert result.exit_code == 0, result.output
+    assert (seen["grouping"].threshold, seen["grouping"].window_days) == (0.3, 2)

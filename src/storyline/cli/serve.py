@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from ..errors import ModelUnavailableError, OptionsError, StorylineError
+from ..group import GroupingOptions
 from . import cli
 
 
@@ -52,6 +53,9 @@ def listen(host: str, port: int) -> socket.socket:
     return sock
 
 
+_GROUPING = GroupingOptions()
+
+
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
@@ -60,10 +64,24 @@ def listen(host: str, port: int) -> socket.socket:
 @click.option("--workers", type=click.IntRange(1, 64), help="Summarization processes [default: CPUs - 1].")
 @click.option("--queue-limit", default=64, show_default=True, type=click.IntRange(1, 100_000),
               help="Submissions queued or running at once; more get 503 + Retry-After.")
+@click.option("--group-threshold", type=float, default=_GROUPING.threshold, show_default=True,
+              help="The stream (POST /api/articles): least similarity for an article to join a story.")
+@click.option("--group-window-days", type=int, default=_GROUPING.window_days, show_default=True,
+              help="The stream: an article joins no story more than this many days from it (0: off).")
 @click.option("--log-level", default="info", show_default=True,
               type=click.Choice(["critical", "error", "warning", "info", "debug"]))
-def serve(host: str, port: int, db: Path | None, workers: int | None, queue_limit: int, log_level: str) -> None:
+def serve(
+    host: str,
+    port: int,
+    db: Path | None,
+    workers: int | None,
+    queue_limit: int,
+    group_threshold: float,
+    group_window_days: int,
+    log_level: str,
+) -> None:
     """Serve the web page and the JSON API (docs at /docs, schema at /openapi.json)."""
+    grouping = GroupingOptions(threshold=group_threshold, window_days=group_window_days)  # checked first
     try:
         import uvicorn
 
@@ -76,7 +94,7 @@ def serve(host: str, port: int, db: Path | None, workers: int | None, queue_limi
     sock = listen(host, port)
     try:
         try:
-            settings = WebSettings(db=path, queue_limit=queue_limit)
+            settings = WebSettings(db=path, queue_limit=queue_limit, grouping=grouping)
             if workers:
                 settings = dataclasses.replace(settings, workers=workers)
             app = create_app(settings)
