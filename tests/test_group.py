@@ -75,3 +75,38 @@ def test_restore_puts_articles_where_they_were_stored():
     with pytest.raises(OptionsError, match="does not exist"):
         grouper.restore(Article(id="e0", text=ELECTION[0]), 5)
     assert grouper.add(Article(id="b2", text=BRIDGE[2])).story == 1  # new decisions use the options
+
+
+def _fillers(n, date=None):
+    # n articles on n unrelated subjects: each its own story
+    return [Article(id=f"f{k}", date=date, text=f"Zorblat{k} quenbird{k} festival drew visitors to Vantor{k} "
+                    f"on Saturday, organisers of the Zorblat{k} fair said.") for k in range(n)]
+
+
+def test_a_story_idle_for_long_is_closed_and_no_longer_joined():
+    grouper = StoryGrouper(GroupingOptions(idle_articles=100))
+    grouper.add(Article(id="b0", text=BRIDGE[0]))
+    for a in _fillers(300):
+        grouper.add(a)
+    assert grouper.open_stories < len(grouper.stories)  # closed ones keep their articles
+    assert grouper.stories[0] == ("b0",)
+    assert grouper.add(Article(id="b1", text=BRIDGE[1])).new  # the bridge story was closed
+    never = StoryGrouper(GroupingOptions(idle_articles=0))
+    never.add(Article(id="b0", text=BRIDGE[0]))
+    for a in _fillers(300):
+        never.add(a)
+    assert never.open_stories == len(never.stories)
+    assert not never.add(Article(id="b1", text=BRIDGE[1])).new
+
+
+def test_a_dated_story_past_the_window_is_closed():
+    grouper = StoryGrouper(GroupingOptions(window_days=7))
+    grouper.add(Article(id="b0", text=BRIDGE[0], date="2026-01-02"))
+    for a in _fillers(256, date="2026-03-01"):
+        grouper.add(a)
+    assert grouper.open_stories == len(grouper.stories) - 1  # only the January story closed
+    # a restore may still put a stored article there (what was answered stands)
+    assert not grouper.restore(Article(id="b1", text=BRIDGE[1], date="2026-01-03"), 0).new
+    assert grouper.stories[0] == ("b0", "b1")
+    with pytest.raises(OptionsError):
+        GroupingOptions(idle_articles=-1)

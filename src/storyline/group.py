@@ -29,22 +29,29 @@ from .represent import content_terms
 
 _KEY_TERMS = 12  # an article is compared with the stories that use one of its heaviest terms
 _REWEIGHT = 1.1  # a story's weighted centroid is redone when the stream has grown by 10%
+_CLOSE_EVERY = 256  # arrivals between two looks for stories to close
 
 
 @dataclass(frozen=True, slots=True)
 class GroupingOptions:
     """``threshold``: the least cosine between an article and a story's centroid for the article to join
     it. ``window_days``: an article joins no story whose articles are all more than this many days from it
-    (only when both sides have dates; 0 turns the window off)."""
+    (only when both sides have dates; 0 turns the window off). ``idle_articles``: a story that no article
+    joined in this many arrivals is closed (0: never), and so is a dated story whose latest article is more
+    than ``window_days`` older than the newest article seen: a closed story keeps its articles but is no
+    longer compared with new ones, so a long-running stream holds only its live stories in memory."""
 
     threshold: float = 0.22
     window_days: int = 7
+    idle_articles: int = 50_000
 
     def __post_init__(self) -> None:
         if not 0.0 < self.threshold <= 1.0:
             raise OptionsError(f"the grouping threshold must be in (0, 1], not {self.threshold}")
         if self.window_days < 0:
             raise OptionsError(f"the date window must be 0 (off) or more days, not {self.window_days}")
+        if self.idle_articles < 0:
+            raise OptionsError(f"idle_articles must be 0 (never close) or more, not {self.idle_articles}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +76,8 @@ class _Story:
     vec: dict[str, float] = field(default_factory=dict)
     norm: float = 0.0
     weighted_at: int = -1
+    last_arrival: int = 0  # the stream length when its latest article came
+    closed: bool = False
 
 
 def article_terms(article: Article) -> Counter[str]:
@@ -103,6 +112,7 @@ class StoryGrouper:
         self._n = 0
         self._postings: dict[str, set[int]] = {}  # term -> stories whose articles use it
         self._ids: set[str] = set()
+        self._newest: date | None = None  # the latest date of any article so far
 
     def __len__(self) -> int:
         return self._n
@@ -185,15 +195,44 @@ class StoryGrouper:
             best, best_sim = len(self._stories), 0.0
             self._stories.append(_Story())
         story = self._stories[best]
+        story.closed = False  # (only a restore can reach a closed story)
         story.tf.update(tf)
         story.weighted_at = -1
+        story.last_arrival = self._n
         story.articles.append(article.id)
         if day is not None:
             story.first = day if story.first is None else min(story.first, day)
             story.last = day if story.last is None else max(story.last, day)
         for t in tf:
             self._postings.setdefault(t, set()).add(best)
+        if day is not None and (self._newest is None or day > self._newest):
+            self._newest = day
+        if self._n % _CLOSE_EVERY == 0:
+            self._close_stale()
         return Assignment(article.id, best, new, round(best_sim, 4))
+
+    @property
+    def open_stories(self) -> int:
+        return sum(not s.closed for s in self._stories)
+
+    def _close_stale(self) -> None:
+        """Close the stories that no article can join any more, or that none has joined for a long time
+        (see ``GroupingOptions``): their terms leave the candidate lists and their vectors are freed."""
+        idle, window, newest = self.options.idle_articles, self.options.window_days, self._newest
+        for k, story in enumerate(self._stories):
+            if story.closed:
+                continue
+            stale = bool(idle) and self._n - story.last_arrival >= idle
+            if window and newest is not None and story.last is not None:
+                stale = stale or (newest - story.last).days > window
+            if stale:
+                for t in story.tf:
+                    holders = self._postings.get(t)
+                    if holders is not None:
+                        holders.discard(k)
+                        if not holders:
+                            del self._postings[t]
+                story.tf, story.vec, story.norm, story.weighted_at, story.closed = Counter(), {}, 0.0, -1, True
 
 
 def group_articles(articles: Iterable[Article], options: GroupingOptions | None = None) -> list[tuple[Article, ...]]:
