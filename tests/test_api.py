@@ -159,3 +159,17 @@ def test_group_with_options_object_and_exports():
     assert module.StoryGrouper is storyline.StoryGrouper and callable(storyline.group_stories)
     with pytest.raises(EmptyInputError):
         storyline.group_stories(["   "])
+
+
+def test_group_stories_checks_its_arguments_and_keeps_the_callers_ids():
+    with pytest.raises(OptionsError, match="not both"):
+        storyline.group_stories(BRIDGE, threshold=0.5, options=storyline.GroupingOptions())
+    with pytest.raises(OptionsError, match="no articles"):
+        storyline.group_stories([])
+    with pytest.raises(OptionsError, match="given twice"):
+        storyline.group_stories([Article(id="a", text=BRIDGE[0]), Article(id="a", text=BRIDGE[1])])
+    # a text given beside an Article whose id is "1" does not take that id from it
+    stories = storyline.group_stories([BRIDGE[0], Article(id="1", text=BRIDGE[1]), MAYOR])
+    ids = sorted(a.id for s in stories for a in s)
+    assert "1" in ids and len(set(ids)) == 3
+    assert any(a.id == "1" and a.text.startswith(BRIDGE[1][:30]) for s in stories for a in s)

@@ -110,3 +110,25 @@ def test_a_dated_story_past_the_window_is_closed():
     assert grouper.stories[0] == ("b0", "b1")
     with pytest.raises(OptionsError):
         GroupingOptions(idle_articles=-1)
+
+
+def test_misuse_is_refused_before_the_stream_changes():
+    from storyline.errors import EmptyInputError
+
+    grouper = StoryGrouper()
+    grouper.add(Article(id="1", text=BRIDGE[0]))
+    for bad in (0.5, True, "0", None):
+        with pytest.raises(OptionsError, match="number"):
+            grouper.restore(Article(id="2", text=BRIDGE[1]), bad)  # type: ignore[arg-type]
+    with pytest.raises(OptionsError, match="Article objects"):
+        grouper.add(BRIDGE[1])  # type: ignore[arg-type]
+    with pytest.raises(EmptyInputError):
+        grouper.add(Article(id="3", text="  "))
+    assert len(grouper) == 1 and grouper.stories == (("1",),)
+    assert not grouper.add(Article(id="2", text=BRIDGE[1])).new  # the refused attempts left no trace
+    for bad_options in ({"threshold": 0.5}, "x"):
+        with pytest.raises(OptionsError):
+            StoryGrouper(bad_options)  # type: ignore[arg-type]
+    for kwargs in ({"threshold": "x"}, {"threshold": None}, {"window_days": 1.5}, {"idle_articles": True}):
+        with pytest.raises(OptionsError):
+            GroupingOptions(**kwargs)  # type: ignore[arg-type]

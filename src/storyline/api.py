@@ -17,7 +17,7 @@ from . import methods
 from .attribute import attribute
 from .clean import clean_articles
 from .cluster import build_cluster, check_size
-from .errors import EmptyInputError
+from .errors import EmptyInputError, OptionsError
 from .group import GroupingOptions, group_articles
 from .ingest import (
     DocumentSet,
@@ -59,27 +59,33 @@ def load_articles(
     alone). With ``strict``, an article left empty by cleaning is an error; otherwise it is skipped.
     ``skip(article, message)``, when given, is asked first: ``True`` skips that article even when strict
     (the CLI skips files it found in a directory, and notes why)."""
+    items = list(items)
+    chosen = [isinstance(item, Article) and bool(item.id) for item in items]  # ids the caller chose
     raw = [_as_article(item, k) for k, item in enumerate(items, 1)]
-    out = []
-    for a, c in zip(raw, clean_articles(raw), strict=True):
+    out: list[tuple[Article, bool]] = []
+    for a, c, own in zip(raw, clean_articles(raw), chosen, strict=True):
         if not c.text.strip():
             what = "is empty" if not a.text.strip() else "has no article text left after removing page clutter"
             message = f"{a.origin or 'article ' + a.id}: {what}"
             if strict and not (skip and skip(a, message)):
                 raise EmptyInputError(message)
             continue
-        out.append(c)
+        out.append((c, own))
     if not out:
         raise EmptyInputError("no article text to summarize: every article was empty or page clutter")
     return _unique_ids(out)
 
 
-def _unique_ids(articles: list[Article]) -> list[Article]:
+def _unique_ids(articles: list[tuple[Article, bool]]) -> list[Article]:
+    """Every article with its own id. An id the caller chose (the flag) is kept by the first article that
+    has it; the numbers given to texts and files give way to the caller's ids, and a repeat gets a prime."""
+    reserved = {a.id for a, own in articles if own}
     seen: set[str] = set()
     out = []
-    for k, a in enumerate(articles, 1):
-        aid = a.id if a.id and a.id not in seen else str(k)
-        while aid in seen:
+    for k, (a, own) in enumerate(articles, 1):
+        keep = bool(a.id) and a.id not in seen and (own or a.id not in reserved)
+        aid = a.id if keep else str(k)
+        while aid in seen or (not keep and aid in reserved):
             aid += "'"
         seen.add(aid)
         out.append(a if aid == a.id else replace(a, id=aid))
@@ -138,8 +144,8 @@ _GROUPING = GroupingOptions()
 def group_stories(
     items: Iterable[ArticleLike],
     *,
-    threshold: float = _GROUPING.threshold,
-    window_days: int = _GROUPING.window_days,
+    threshold: float | None = None,
+    window_days: int | None = None,
     options: GroupingOptions | None = None,
 ) -> list[tuple[Article, ...]]:
     """Group articles into stories, taking them as a stream in the order given (see
@@ -150,9 +156,21 @@ def group_stories(
         >>> for story in storyline.group_stories(paths, threshold=0.25):
         ...     print(len(story), story[0].title)
     """
-    opts = options or GroupingOptions(threshold=threshold, window_days=window_days)  # checked before reading
+    if options is not None and (threshold is not None or window_days is not None):
+        raise OptionsError("give either options or threshold and window_days, not both")
+    opts = options or GroupingOptions(  # checked before anything is read
+        threshold=_GROUPING.threshold if threshold is None else threshold,
+        window_days=_GROUPING.window_days if window_days is None else window_days,
+    )
     if isinstance(items, (str, Article, os.PathLike)):
         items = [items]
+    items = list(items)
+    if not items:
+        raise OptionsError("no articles given")
+    ids = [item.id for item in items if isinstance(item, Article) and item.id]
+    twice = sorted({i for i in ids if ids.count(i) > 1})
+    if twice:
+        raise OptionsError(f"article id {twice[0]!r} is given twice: each article of a stream needs its own id")
     return group_articles(load_articles(items), opts)
 
 

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from .errors import OptionsError
+from .errors import EmptyInputError, OptionsError
 from .model import Article
 from .represent import content_terms
 
@@ -46,6 +46,12 @@ class GroupingOptions:
     idle_articles: int = 50_000
 
     def __post_init__(self) -> None:
+        if isinstance(self.threshold, bool) or not isinstance(self.threshold, (int, float)):
+            raise OptionsError(f"the grouping threshold must be a number, not {self.threshold!r}")
+        for name in ("window_days", "idle_articles"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise OptionsError(f"{name} must be a whole number, not {value!r}")
         if not 0.0 < self.threshold <= 1.0:
             raise OptionsError(f"the grouping threshold must be in (0, 1], not {self.threshold}")
         if self.window_days < 0:
@@ -106,6 +112,8 @@ class StoryGrouper:
     the order they came (the result is the same)."""
 
     def __init__(self, options: GroupingOptions | None = None) -> None:
+        if options is not None and not isinstance(options, GroupingOptions):
+            raise OptionsError(f"options must be GroupingOptions, not {type(options).__name__}")
         self.options = options or GroupingOptions()
         self._stories: list[_Story] = []
         self._df: Counter[str] = Counter()  # articles using each term
@@ -165,11 +173,18 @@ class StoryGrouper:
         """Put ``article`` into story ``story`` as decided earlier (a store rebuilding its stream: what was
         stored stands, even if today's grouping would decide otherwise). ``story`` is an existing story's
         number or the next new one."""
+        if isinstance(story, bool) or not isinstance(story, int):
+            raise OptionsError(f"a story is given by its number, not {story!r}")
         if not 0 <= story <= len(self._stories):
             raise OptionsError(f"story {story} does not exist (the stream has {len(self._stories)})")
         return self._place(article, story)
 
     def _place(self, article: Article, story_given: int | None) -> Assignment:
+        """Checks everything before the stream changes, so a refused article leaves no trace."""
+        if not isinstance(article, Article):
+            raise OptionsError(f"the stream takes Article objects, not {type(article).__name__}")
+        if not article.text.strip():
+            raise EmptyInputError(f"article {article.id!r} has no text")
         if article.id in self._ids:
             raise OptionsError(f"article {article.id!r} is already in the stream")
         tf = article_terms(article)
