@@ -85,6 +85,17 @@ def test_dataset_reader_and_errors(tmp_path):
         list(read_dataset(norefs, need_summaries=True))
 
 
+def test_dataset_documents_are_numbered_by_their_place_in_the_list(tmp_path):
+    path = tmp_path / "d.jsonl"
+    rows = [{"id": "c1", "documents": ["", "One text. Two.", "  \n", "Other text."],
+             "document_titles": ["", "First", "", "Second"]}]
+    path.write_text(json.dumps(rows[0]) + "\n")
+    (ds,) = read_dataset(path)
+    assert [(a.id, a.origin, a.title) for a in ds.articles] == [
+        ("2", f"{path}:1#2", "First"), ("4", f"{path}:1#4", "Second")]
+    assert ds.empty == (f"{path}:1#1", f"{path}:1#3")
+
+
 def test_directory_expansion(tmp_path):
     (tmp_path / "b.txt").write_text("x")
     (tmp_path / "a.html").write_text("x")
@@ -116,6 +127,17 @@ def test_an_impossible_header_date_is_refused(tmp_path):
             read_article(p, id="1")
     p.write_text("---\ndate: 2024-02-29T08:00\n---\nText.")
     assert read_article(p, id="1").date == "2024-02-29"
+
+
+def test_a_header_date_is_a_date_and_at_most_a_time_nothing_else(tmp_path):
+    p = tmp_path / "a.txt"
+    for good in ("2026-04-01", "2026-04-01 08:30", "2026-04-01T08:30:00+02:00"):
+        p.write_text(f"---\ndate: {good}\n---\nText.")
+        assert read_article(p, id="1").date == "2026-04-01"
+    for bad in ("2026-04-01garbage", "2026-04-01T", "2026-04-01T08:61", "2026-04-01 08:30 CET", "2026-04-011"):
+        p.write_text(f"---\ndate: {bad}\n---\nText.")
+        with pytest.raises(MalformedDataError, match="a.txt: date must be YYYY-MM-DD"):
+            read_article(p, id="1")
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")

@@ -57,8 +57,9 @@ def load_articles(
     """Read and clean articles: strings are article text (plain or HTML), paths are files, and
     ``Article`` objects keep their metadata. Cleaning is applied to all of them (it leaves clean prose
     alone). With ``strict``, an article left empty by cleaning is an error; otherwise it is skipped.
-    ``skip(article, message)``, when given, is asked first: ``True`` skips that article even when strict
-    (the CLI skips files it found in a directory, and notes why)."""
+    ``skip(article, message)``, when given, is asked first about every such article: ``True`` skips it
+    even when strict (the CLI skips files it found in a directory, and notes why; it notes the documents
+    of a dataset it skips too)."""
     items = list(items)
     chosen = [isinstance(item, Article) and bool(item.id) for item in items]  # ids the caller chose
     raw = [_as_article(item, k) for k, item in enumerate(items, 1)]
@@ -67,7 +68,7 @@ def load_articles(
         if not c.text.strip():
             what = "is empty" if not a.text.strip() else "has no article text left after removing page clutter"
             message = f"{a.origin or 'article ' + a.id}: {what}"
-            if strict and not (skip and skip(a, message)):
+            if not (skip and skip(a, message)) and strict:
                 raise EmptyInputError(message)
             continue
         out.append((c, own))

@@ -16,9 +16,18 @@ from pathlib import Path
 
 from .errors import OptionsError, OutputError
 
-__all__ = ["STDOUT", "OutputError", "output_target", "write_atomic"]
+__all__ = ["STDOUT", "OutputError", "is_stdout", "output_target", "write_atomic"]
 
 STDOUT = "-"  # as an output path: standard output
+# Names of the standard streams as files: standard output is written as ``-`` is; standard error is refused
+# (the output is the result, not a message), as is any other device, FIFO or socket.
+_STDOUT_NAMES = (STDOUT, "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1")
+_STDERR_NAMES = ("/dev/stderr", "/dev/fd/2", "/proc/self/fd/2")
+
+
+def is_stdout(path: str) -> bool:
+    """Whether an output path means standard output: ``-``, or ``/dev/stdout`` and its other names."""
+    return path in _STDOUT_NAMES
 
 
 def _final(path: str | os.PathLike[str]) -> Path:
@@ -30,19 +39,29 @@ def _final(path: str | os.PathLike[str]) -> Path:
 def output_target(
     path: str | None, *, inputs: Iterable[Path] = (), option: str = "-o"
 ) -> Path | None:
-    """Check an output path before any work is done; ``None`` means standard output (no path, or ``-``).
+    """Check an output path before any work is done; ``None`` means standard output (no path, ``-`` or
+    ``/dev/stdout``).
 
-    Refused: an empty name and a name that is an input file or lies inside an input directory (usage
-    errors, exit 2: a later run over that directory would read the output as an article), a directory,
-    and a file whose directory does not exist or cannot be written (output errors, exit 8)."""
-    if path is None or path == STDOUT:
+    Refused: an empty name, standard error, and a name that is an input file or lies inside an input
+    directory (usage errors, exit 2: a later run over that directory would read the output as an
+    article), a directory, another device, FIFO or socket, and a file whose directory does not exist or
+    cannot be written (output errors, exit 8)."""
+    if path is None or is_stdout(path):
         return None
     if not path.strip():
         raise OptionsError(f"{option} needs a file name (or - for standard output)")
+    if path in _STDERR_NAMES:
+        raise OptionsError(
+            f"{option} {path}: the output goes to a file or to standard output (-), not to standard error"
+        )
     target = _final(path)
     _refuse_inputs(path, target, inputs, option)
     if target.is_dir():
         raise OutputError(f"{path}: is a directory; give a file name for {option}")
+    if target.exists() and not target.is_file():
+        raise OutputError(
+            f"{path}: not a regular file (a device, FIFO or socket); {option} writes a file (- for standard output)"
+        )
     directory = target.parent
     if not directory.is_dir():
         given = Path(path).parent  # as the user wrote it, unless a link leads elsewhere

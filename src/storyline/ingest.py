@@ -16,7 +16,7 @@ import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import BinaryIO
 
@@ -48,6 +48,7 @@ class DocumentSet:
     id: str
     articles: tuple[Article, ...]
     summaries: tuple[str, ...] = ()
+    empty: tuple[str, ...] = ()  # origins of the documents left out because they are empty (datasets)
 
 
 # ---------------------------------------------------------------------------------------------- bytes
@@ -201,6 +202,8 @@ _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
 _FRONT_KEYS = {"source": "source", "outlet": "source", "site": "source", "title": "title", "date": "date",
                "url": "url", "author": "author"}
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+# What may follow the date in a header: a time ("T08:00", " 08:00:00+02:00"), checked by ``fromisoformat``.
+_ISO_TIME = re.compile(r"^[T ]\d{2}:\d{2}")
 # A URL given where a path belongs ("http://...", "https://...", "ftp://..."); ``Path`` would fold its "//".
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
@@ -230,14 +233,21 @@ def front_matter(text: str, name: str = "") -> tuple[dict[str, str], str]:
 
 
 def _header_date(value: str, name: str) -> str:
-    """The ``YYYY-MM-DD`` of a header date (a time after it is dropped), checked to be a real date as
-    ``--date`` is: ``2026-13-45`` and ``2026-02-30`` are errors, not dates shown as given."""
-    if not _ISO_DATE.match(value):
+    """The ``YYYY-MM-DD`` of a header date, checked to be a real date as ``--date`` is: ``2026-13-45``
+    and ``2026-02-30`` are errors, not dates shown as given. Only an ISO time may follow the date (it is
+    dropped: ``2024-02-29T08:00``); anything else after it (``2026-04-01garbage``) is an error."""
+    rest = value[10:]
+    if not _ISO_DATE.match(value) or (rest and not _ISO_TIME.match(rest)):
         raise MalformedDataError(f"{name}: date must be YYYY-MM-DD, not {value!r}")
     try:
         date.fromisoformat(value[:10])
     except ValueError:
         raise MalformedDataError(f"{name}: date {value[:10]!r} in the header is not a real date") from None
+    if rest:
+        try:
+            datetime.fromisoformat(value)
+        except ValueError:
+            raise MalformedDataError(f"{name}: date must be YYYY-MM-DD, not {value!r}") from None
     return value[:10]
 
 
@@ -310,6 +320,8 @@ def parse_dataset(data: bytes, name: str, *, need_summaries: bool = False) -> It
             raise MalformedDataError(f"{where}: the cluster has no reference summaries")
         titles = obj.get("document_titles") or []
         cid = str(obj.get("id") or f"{Path(name).name}:{lineno}")
+        # A document is numbered by its place in "documents" (1-based), empty ones counted: "f.jsonl:6#4"
+        # is the fourth document of line 6 whatever was left out before it.
         articles = tuple(
             Article(
                 id=str(i),
@@ -317,10 +329,12 @@ def parse_dataset(data: bytes, name: str, *, need_summaries: bool = False) -> It
                 title=titles[i - 1] if i - 1 < len(titles) and isinstance(titles[i - 1], str) else "",
                 origin=f"{name}:{lineno}#{i}",
             )
-            for i, d in enumerate((d for d in docs if d.strip()), 1)
+            for i, d in enumerate(docs, 1)
+            if d.strip()
         )
+        empty = tuple(f"{name}:{lineno}#{i}" for i, d in enumerate(docs, 1) if not d.strip())
         seen += 1
-        yield DocumentSet(id=cid, articles=articles, summaries=tuple(s for s in sums if s.strip()))
+        yield DocumentSet(id=cid, articles=articles, summaries=tuple(s for s in sums if s.strip()), empty=empty)
     if seen == 0:
         raise EmptyInputError(f"{name}: no clusters in this file")
 

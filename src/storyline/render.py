@@ -3,9 +3,21 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from .model import Article, Summary
+
+# C0 and C1 control characters (and DEL), but for newline and tab: in a title, a source or a sentence they
+# could drive the terminal the text is printed on (ESC ] sets its title, ESC [ moves the cursor...).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character but newline and tab shown as U+FFFD: what the text and
+    Markdown renderers print, so nothing an article carries reaches the terminal as a command. JSON keeps
+    the text exact (its escapes are inert)."""
+    return _CONTROL.sub("\ufffd", text)
 
 
 def _numbers(summary: Summary) -> dict[str, int]:
@@ -44,7 +56,7 @@ def to_text(summary: Summary) -> str:
     lines.append("")
     for s in summary.sentences:
         lines.append(f"{s.text} {marks(summary, s.articles)}")
-    return "\n".join(lines) + "\n"
+    return printable("\n".join(lines) + "\n")
 
 
 def md_escape(text: str) -> str:
@@ -62,7 +74,7 @@ def to_markdown(summary: Summary) -> str:
     for k, a in enumerate(summary.articles, 1):
         desc = md_escape(describe(a))
         lines.append(f"[^{k}]: {f'[{desc}](<{a.url}>)' if a.url else desc}")
-    return "\n".join(lines) + "\n"
+    return printable("\n".join(lines) + "\n")
 
 
 def article_dict(article: Article) -> dict[str, Any]:

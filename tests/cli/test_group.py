@@ -91,7 +91,9 @@ def test_text_and_markdown_summaries(stream_dir):
     assert result.stdout.count("Port Alder Gazette") == 1  # the sources are listed once, by the summary
     assert "Harbor Bridge in Port Alder was closed on Sunday" in result.stdout and result.stderr == ""
     md = run("group", ".", "--summarize", "--format", "md").stdout
-    assert md.startswith("# Story 1 — 2 articles\n\nArticles 1, 3 of the stream; below, its sources are numbered")
+    # Markdown sources are footnotes, not [1] [2]: the line says so.
+    assert md.startswith("# Story 1 — 2 articles\n\nArticles 1, 3 of the stream; below, they are its sources, "
+                         "footnotes 1 to 2\n")
     assert md.count("## Summary") == 2
 
 
@@ -154,3 +156,48 @@ def test_bad_input_is_one_line_and_its_exit_code(stream_dir, args, code, message
     assert message in result.stderr and result.stdout == ""
     assert result.stderr.startswith("storyline: error: ") and result.stderr.count("\n") == 1
     assert (stream_dir / "1-bridge.txt").read_text() == before
+
+
+def test_markdown_article_lines_are_not_nested_ordered_lists(stream_dir):
+    md = run("group", ".", "--format", "md").stdout
+    assert "- **1.** Port Alder Gazette — “Ship strikes Harbor Bridge” (2026-05-03)\n" in md
+    assert "- **4.** 4-mayor.txt\n" in md and "- 1." not in md
+
+
+def test_documents_left_out_of_a_dataset_stream_are_noted_and_numbered_by_their_place(tmp_path, monkeypatch):
+    clutter = "Type to search\n\nLeave a Reply\n\nShare on Facebook\n"
+    rows = [{"id": "a", "documents": ["  ", clutter, BRIDGE_1.split("---\n")[-1], MAYOR_1]},
+            {"id": "b", "documents": [MAYOR_2, ""]}]
+    (tmp_path / "d.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    monkeypatch.chdir(tmp_path)
+    result = run("group", "d.jsonl", "--format", "json")
+    assert result.exit_code == 0, result.output
+    got = json.loads(result.stdout)
+    assert sorted(a["origin"] for s in got["stories"] for a in s["articles"]) == [
+        "d.jsonl:1#3", "d.jsonl:1#4", "d.jsonl:2#1"]
+    assert result.stderr.splitlines() == [
+        "storyline: note: skipped d.jsonl:1#1: is empty",
+        "storyline: note: skipped d.jsonl:1#2: has no article text left after removing page clutter",
+        "storyline: note: skipped d.jsonl:2#2: is empty",
+    ]
+
+
+HOSTILE = """---
+source: Evil\x1b]0;pwned\x07 Wire
+title: Ship \x1b[2J\x1b[31mstrikes\x9b1m bridge
+date: 2026-05-03
+---
+The Harbor Bridge in Port Alder was closed on Sunday after a container ship struck one of its piers.
+"""
+
+
+@pytest.mark.parametrize("args", [[], ["--summarize"]])
+@pytest.mark.parametrize("fmt", ["text", "md"])
+def test_control_characters_of_an_article_never_reach_the_terminal(stream_dir, args, fmt):
+    (stream_dir / "evil.txt").write_text(HOSTILE)
+    result = run("group", "evil.txt", "2-mayor.txt", "--format", fmt, *args)
+    assert result.exit_code == 0, result.output
+    assert not any(c in result.stdout for c in "\x1b\x07\x9b")
+    assert "Evil\ufffd" in result.stdout and "0;pwned\ufffd Wire" in result.stdout  # shown, not run
+    data = json.loads(run("group", "evil.txt", "--format", "json", *args).stdout)
+    assert data["stories"][0]["articles"][0]["source"] == "Evil\x1b]0;pwned\x07 Wire"  # JSON stays exact

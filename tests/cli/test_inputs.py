@@ -105,3 +105,44 @@ def test_a_budget_no_sentence_fits_says_so_in_the_output(tmp_path, monkeypatch, 
     assert f"Note: {note}\n" in text.stdout and f"storyline: note: {note}\n" in text.stderr
     as_json = json.loads(run("summarize", "1.txt", "2.txt", "3.txt", "--words", "5", "--format", "json").stdout)
     assert as_json["sentences"] == [] and as_json["notes"] == [note]
+
+
+@pytest.mark.parametrize("command", ["summarize", "analyze", "group"])
+def test_a_date_on_a_dataset_file_is_refused_not_ignored(tmp_path, monkeypatch, harbor_texts, command):
+    (tmp_path / "d.jsonl").write_text(json.dumps({"id": "a", "documents": harbor_texts}) + "\n")
+    (tmp_path / "more").mkdir()
+    (tmp_path / "more" / "e.jsonl").write_text(json.dumps({"id": "b", "documents": harbor_texts}) + "\n")
+    monkeypatch.chdir(tmp_path)
+    result = run(command, "d.jsonl@2026-01-01")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (
+        "storyline: error: d.jsonl@2026-01-01: a date applies to article files and directories of them, "
+        "not to a dataset file (d.jsonl); give it without @DATE\n"
+    )
+    result = run(command, "more@2026-01-01")  # a directory holding one
+    assert result.exit_code == 2 and "not to a dataset file (more/e.jsonl)" in result.stderr
+    dataset = json.dumps({"id": "a", "documents": harbor_texts}).encode()
+    result = run(command, "--", "-@2026-01-01", input=dataset)  # "--": not an option
+    assert result.exit_code == 2 and "not to a dataset file (standard input)" in result.stderr
+
+
+def test_a_date_on_standard_input_dates_its_article(harbor_texts):
+    result = run("summarize", "--format", "json", "--", "-@2026-01-01", input=harbor_texts[0].encode())
+    assert result.exit_code == 0, result.output
+    assert [a["date"] for a in json.loads(result.stdout)["articles"]] == ["2026-01-01"]
+
+
+@pytest.mark.parametrize("command", ["summarize", "analyze", "group"])
+def test_standard_input_given_twice_is_a_usage_error(harbor_texts, command):
+    result = run(command, "-", "-", input=harbor_texts[0].encode())
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == "storyline: error: - (standard input) is given more than once; it can be read only once\n"
+
+
+@pytest.mark.parametrize("bad", ["2026-04-01garbage", "2026-04-01 or so", "2026-04-01T25:00"])
+def test_a_header_date_with_more_than_a_date_is_an_error_naming_the_file(tmp_path, monkeypatch, bad):
+    (tmp_path / "a.txt").write_text(f"---\ndate: {bad}\n---\nThe council voted on Tuesday to close the harbor.\n")
+    monkeypatch.chdir(tmp_path)
+    result = run("group", "a.txt")
+    assert result.exit_code == 6
+    assert result.stderr == f"storyline: error: a.txt: date must be YYYY-MM-DD, not '{bad}'\n"

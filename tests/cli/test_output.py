@@ -91,3 +91,21 @@ def test_a_full_disk_on_stdout_is_an_output_error(articles):
         proc = subprocess.run([exe, "summarize", "arts"], stdout=full, stderr=subprocess.PIPE, text=True)
     assert proc.returncode == 8
     assert proc.stderr == "storyline: error: standard output: could not write (No space left on device)\n"
+
+
+def test_dev_stdout_is_standard_output_and_dev_stderr_is_refused(articles):
+    plain = run("summarize", "arts", "--words", "30")
+    result = run("summarize", "arts", "--words", "30", "-o", "/dev/stdout")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == plain.stdout and result.stderr == ""
+    for name in ("/dev/stderr", "/dev/fd/2"):
+        result = run("summarize", "arts", "-o", name)
+        one_line_error(result, 2, f"-o {name}: the output goes to a file or to standard output (-), not to "
+                                  "standard error")
+        assert result.stdout == ""
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/null"), reason="needs /dev/null")
+def test_another_device_as_output_is_refused_before_any_work(articles):
+    result = run("group", "arts", "-o", "/dev/null")
+    one_line_error(result, 8, "/dev/null: not a regular file (a device, FIFO or socket); -o writes a file")

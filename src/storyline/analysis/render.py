@@ -6,6 +6,7 @@ import json
 from dataclasses import asdict
 from typing import Any
 
+from ..render import printable
 from .model import Analysis, Entity
 
 KINDS = (("person", "People"), ("org", "Organisations"), ("place", "Places"))
@@ -97,4 +98,6 @@ RENDERERS = {"text": to_text, "md": to_markdown, "json": to_json}
 
 
 def render(analysis: Analysis, fmt: str) -> str:
-    return RENDERERS[fmt](analysis)
+    text = RENDERERS[fmt](analysis)
+    # Text and Markdown go to terminals: no control character from an article may reach one as a command.
+    return text if fmt == "json" else printable(text)

@@ -26,7 +26,9 @@ EXIT_INTERNAL = 70
 
 
 def fail(message: str, code: int) -> NoReturn:
-    click.echo(f"storyline: error: {' '.join(message.split())}", err=True)
+    from ..render import printable  # a file name may hold control characters too
+
+    click.echo(printable(f"storyline: error: {' '.join(message.split())}"), err=True)
     sys.exit(code)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import OptionsError
-from ..files import STDOUT, output_target, write_atomic
+from ..files import is_stdout, output_target, write_atomic
 from . import cli, out
 
 
@@ -44,7 +44,7 @@ def evaluate_command(
     inputs = [Path(data), *([Path(references)] if references else [])]
     inputs += [t for t in [sibling_target(Path(data))] if t and not references and Path(data).is_file()]
     report_to = output_target(output, inputs=inputs)
-    if plot_path == STDOUT:
+    if plot_path is not None and is_stdout(plot_path):
         raise OptionsError("--plot needs a file name: the PNG is not written to standard output")
     plot_to = output_target(plot_path, inputs=inputs, option="--plot")
     if report_to and plot_to and report_to == plot_to:

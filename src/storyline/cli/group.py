@@ -77,13 +77,19 @@ def render_stories(stories: Sequence[Story], options: GroupingOptions, fmt: str)
         lines = [head, ""] if md else [head]
         if summary is not None:  # the summary lists the sources itself, numbered within the story
             ids = ", ".join(a.id for a in arts)
-            lines.append(f"Articles {ids} of the stream; below, its sources are numbered [1] to [{len(arts)}]"
-                         if len(arts) > 1 else f"Article {ids} of the stream")
+            if len(arts) == 1:
+                lines.append(f"Article {ids} of the stream")
+            elif md:  # Markdown sources are footnotes
+                lines.append(f"Articles {ids} of the stream; below, they are its sources, footnotes 1 to {len(arts)}")
+            else:
+                lines.append(f"Articles {ids} of the stream; below, its sources are numbered [1] to [{len(arts)}]")
         else:
+            # In Markdown "- 1. ..." would be an ordered list inside a bullet: the number is bold text.
             for a in arts:
-                lines.append(f"- {a.id}. {render.md_escape(render.describe(a))}" if md
+                lines.append(f"- **{a.id}.** {render.md_escape(render.describe(a))}" if md
                              else f"  {a.id:>3}. {render.describe(a)}")
-        part = "\n".join(lines) + "\n"
+        # Titles and sources come from the articles: no control character in them may reach a terminal.
+        part = render.printable("\n".join(lines) + "\n")
         if summary is not None:
             part += "\n" + render.render(summary, fmt)
         parts.append(part)

@@ -23,14 +23,18 @@ from ..files import output_target, write_atomic
 from ..ingest import (
     MAX_BYTES,
     DocumentSet,
+    article_from_html,
+    article_from_text,
     decode,
     is_dataset_name,
+    looks_like_html,
     parse_dataset,
     read_article,
     read_dataset,
     read_limited,
 )
 from ..model import Article, Cluster
+from ..render import printable
 from . import out
 
 T = TypeVar("T")
@@ -56,26 +60,42 @@ class Inputs:
 
 
 def split_dates(paths: Sequence[str]) -> tuple[list[str], dict[str, str]]:
-    """``PATH@YYYY-MM-DD`` → the path, and its date keyed by path (a real file named so wins)."""
+    """``PATH@YYYY-MM-DD`` → the path, and its date keyed by path (a real file named so wins).
+
+    A date belongs to article files (one, or those of a directory), not to a dataset file: its clusters
+    hold many articles, which may carry their own dates; one given there is refused, not ignored."""
     plain, dated = [], {}
     for p in paths:
         m = _AT_DATE.match(p)
         if m and not Path(p).exists():
             api.with_date([], m.group("date"))  # raises OptionsError for an impossible date
+            if is_dataset_name(m.group("path")) and not Path(m.group("path")).is_dir():
+                _refuse_dated_dataset(p, m.group("path"))
             plain.append(m.group("path"))
             dated[m.group("path")] = m.group("date")
         else:
             plain.append(p)
+    if plain.count("-") > 1:
+        raise OptionsError("- (standard input) is given more than once; it can be read only once")
     return plain, dated
 
 
-def _read_stdin() -> tuple[list[DocumentSet], list[api.ArticleLike]]:
+def _refuse_dated_dataset(given: str, dataset: str) -> None:
+    raise OptionsError(
+        f"{given}: a date applies to article files and directories of them, not to a dataset file "
+        f"({dataset}); give it without @DATE"
+    )
+
+
+def _read_stdin(id: str) -> tuple[list[DocumentSet], list[api.ArticleLike]]:
     data = read_limited(sys.stdin.buffer, "standard input", MAX_BYTES)
     if not data.strip():
         raise OptionsError("standard input is empty")
     if data.lstrip()[:1] in (b"{", b"["):
         return list(parse_dataset(data, "<stdin>.jsonl")), []
-    return [], [decode(data, "<stdin>")]
+    text = decode(data, "<stdin>")
+    read = article_from_html if looks_like_html(text) else article_from_text
+    return [], [read(text, id=id, origin="<stdin>")]
 
 
 @dataclass
@@ -83,10 +103,11 @@ class _Gathered:
     sets: list[DocumentSet] = field(default_factory=list)
     loose: list[api.ArticleLike] = field(default_factory=list)
     found_in_directory: set[str] = field(default_factory=set)  # origins of files a directory gave us
+    stdin_dataset: bool = False  # standard input held a dataset
 
 
 def skipped(message: str) -> None:
-    click.echo(f"storyline: note: skipped {message}", err=True)
+    click.echo(printable(f"storyline: note: skipped {message}"), err=True)
 
 
 def gather(listing: Sequence[tuple[str, list[Path] | None]]) -> _Gathered:
@@ -97,7 +118,8 @@ def gather(listing: Sequence[tuple[str, list[Path] | None]]) -> _Gathered:
     got = _Gathered()
     for p, files in listing:
         if files is None:  # "-"
-            s, a = _read_stdin()
+            s, a = _read_stdin(id=str(len(got.loose) + 1))
+            got.stdin_dataset = bool(s)
             got.sets += s
             got.loose += a
             continue
@@ -134,13 +156,17 @@ def read_article_sets(
     date: str | None = None,
     output: str | None = None,
     build: Callable[[list[Article]], T],
+    note_documents: bool = False,
 ) -> tuple[list[tuple[str, T]], list[Path], str | None]:
     """Check the options, then read and clean everything named on the command line, once: the loose
     articles as one set (``"articles"``), each dataset cluster as another, each passed through ``build``
     as it is read. Returns those, the files and directories read, and the checked ``-o`` path.
 
     Everything that can be checked without reading an article is checked first (dates, that the paths
-    exist, the ``-o`` path against the inputs), so a mistake fails at once, not after the work."""
+    exist, the ``-o`` path against the inputs), so a mistake fails at once, not after the work.
+
+    With ``note_documents`` (a stream, where every document is an article), each document of a dataset
+    left out as empty or all clutter gets a note, as a file skipped in a directory does."""
     if date is not None:
         api.with_date([], date)  # an impossible date fails before any work
     if sample:
@@ -149,11 +175,19 @@ def read_article_sets(
         raise OptionsError("no input: give article files, a directory, - for stdin, or --sample")
     plain, dated = split_dates(paths)
     listing = [(p, None if p == "-" else api.read_paths([p])) for p in plain]
+    for p, fs in listing:  # a dated directory holding a dataset file
+        bad = [f for f in fs or () if p in dated and is_dataset_name(f.name)]
+        if bad:
+            _refuse_dated_dataset(f"{p}@{dated[p]}", str(bad[0]))
     named = [Path(p) for p in plain if p != "-"]
     target = output_target(output, inputs=named)
     got = gather(listing)
+    if "-" in dated and got.stdin_dataset:
+        _refuse_dated_dataset(f"-@{dated['-']}", "standard input")
     files = [f for _, fs in listing for f in fs or ()]
     by_origin = {str(f): dated[p] for p, fs in listing if p in dated for f in fs or ()}
+    if "-" in dated:
+        by_origin["<stdin>"] = dated["-"]
     sets: list[tuple[str, T]] = []
     if got.loose:
 
@@ -171,9 +205,20 @@ def read_article_sets(
         for ds in bar:
             # In a dataset, an article that cleaning empties is skipped, not fatal; so is a whole cluster
             # that is all clutter (or over a limit), with a note: the other clusters are still answered.
+            dropped = {origin: f"{origin}: is empty" for origin in ds.empty}
+
+            def note(article: Article, message: str, dropped: dict[str, str] = dropped) -> bool:
+                dropped[article.origin] = message
+                return True
+
             try:
-                articles = _dated(api.load_articles(ds.articles, strict=False), by_origin, date)
-                sets.append((ds.id, build(articles)))
+                try:
+                    loaded = api.load_articles(ds.articles, strict=False, skip=note if note_documents else None)
+                finally:
+                    if note_documents:
+                        for origin in sorted(dropped, key=_document_number):
+                            skipped(dropped[origin])
+                sets.append((ds.id, build(_dated(loaded, by_origin, date))))
             except (EmptyInputError, UnreadableInputError) as exc:
                 if len(got.sets) == 1 and not got.loose:
                     raise
@@ -181,6 +226,11 @@ def read_article_sets(
     if not sets:
         raise EmptyInputError("nothing to summarize: every cluster was skipped")
     return sets, [*files, *named], output if target else None
+
+
+def _document_number(origin: str) -> int:
+    """The ``4`` of ``f.jsonl:6#4``."""
+    return int(origin.rpartition("#")[2])
 
 
 def read_inputs(
@@ -198,7 +248,8 @@ def read_stream(
     """Every article named on the command line as one stream, in the order given (a directory's files
     sorted, a dataset's clusters and documents in file order), numbered 1, 2, ... in that order: the
     inputs of ``storyline group``. ``clusters`` holds no cluster here; ``articles`` holds the stream."""
-    sets, files, out_path = read_article_sets(paths, sample=sample, date=date, output=output, build=list)
+    sets, files, out_path = read_article_sets(paths, sample=sample, date=date, output=output, build=list,
+                                              note_documents=True)
     stream = [a for _, articles in sets for a in articles]
     return Inputs([], files, out_path, [replace(a, id=str(k)) for k, a in enumerate(stream, 1)])
 
@@ -212,7 +263,8 @@ def render_many(
     if fmt == "json":
         return "".join(json.dumps({"id": cid, **to_dict(r)}, ensure_ascii=False) + "\n" for cid, r in results)
     head = "# {}\n\n" if fmt == "md" else "=== {} ===\n"
-    return "\n".join(head.format(cid) + render_one(r, fmt) for cid, r in results)
+    # A cluster's id comes from the dataset: no control character in it may reach a terminal.
+    return "\n".join(printable(head.format(cid)) + render_one(r, fmt) for cid, r in results)
 
 
 def emit(text: str, inputs: Inputs) -> None:
@@ -225,4 +277,4 @@ def emit(text: str, inputs: Inputs) -> None:
 
 def notes(messages: Sequence[str]) -> None:
     for note in dict.fromkeys(messages):
-        click.echo(f"storyline: note: {note}", err=True)
+        click.echo(printable(f"storyline: note: {note}"), err=True)
