@@ -188,7 +188,8 @@ def test_stream_pages_escape_what_was_posted(tmp_path: Path) -> None:
     story = asyncio.run(get(app, "/stream/1"))
     assert story.status_code == 200 and "<b>Radio</b>" not in story.text and "&lt;b&gt;Radio&lt;/b&gt;" in story.text
     assert "engine" in story.text and "<script" not in story.text
-    assert asyncio.run(get(app, "/stream/9")).status_code == 404
+    missing = asyncio.run(get(app, "/stream/9"))
+    assert missing.status_code == 404 and "no such story: the stream has no story 9" in missing.text
 
 
 def test_a_version_1_database_gains_the_stream(tmp_path: Path) -> None:
@@ -222,3 +223,159 @@ def test_stored_stories_stand_when_the_grouping_changes(tmp_path: Path) -> None:
     assert asyncio.run(get(strict, "/api/stream/stories")).json() == listed
     (late,) = asyncio.run(post_all(strict, [MILLBROOK[2]]))
     assert late.json()["new_story"] and late.json()["story"] == 3  # new decisions follow the new options
+
+
+FERRY_LATE = {"title": "Gull Island ferry back in service", "source": "Harbor Radio", "date": "2026-04-09",
+              "text": "The Gull Island ferry is running again after the replacement engine part arrived and the "
+                      "ferry boat passed its engine checks."}
+
+
+def test_a_story_over_the_sentence_limit_is_summarized_from_its_latest_articles(tmp_path: Path,
+                                                                                monkeypatch) -> None:
+    # The FERRY articles are two sentences and one, FERRY_LATE one: with a limit of two the story is too large.
+    monkeypatch.setattr("storyline.cluster.MAX_SENTENCES", 2)
+    app = app_for(tmp_path / "s.db")
+    ids = [r.json()["article"] for r in asyncio.run(post_all(app, FERRY))]
+    r = asyncio.run(get(app, "/api/stream/stories/1", words=60))
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert [a["id"] for a in body["articles"]] == ids and body["article_count"] == 2  # every article, still
+    assert body["summarized_articles"] == 1
+    assert body["note"] == "summary of the latest 1 of 2 articles: the whole story is over the 2-sentence limit"
+    assert body["summary"]["sentences"] and {s["article"] for s in body["summary"]["sentences"]} == {ids[1]}
+    page = asyncio.run(get(app, "/stream/1"))
+    assert page.status_code == 200 and "summary of the latest 1 of 2 articles" in page.text
+    assert FERRY[0]["title"] in page.text and FERRY[1]["title"] in page.text
+
+    # A new article is a new cache key: the summary is made again from the story as it now is.
+    (late,) = asyncio.run(post_all(app, [FERRY_LATE]))
+    assert late.json()["story"] == 1, late.text
+    again = asyncio.run(get(app, "/api/stream/stories/1", words=60)).json()
+    assert again["article_count"] == 3 and again["summarized_articles"] == 2
+    assert again["note"].startswith("summary of the latest 2 of 3 articles")
+    assert {s["article"] for s in again["summary"]["sentences"]} <= {ids[1], late.json()["article"]}
+
+    # Without the limit's pressure the same story is summarized whole, with no note.
+    monkeypatch.setattr("storyline.cluster.MAX_SENTENCES", 12_000)
+    whole = asyncio.run(get(app, "/api/stream/stories/1", words=61)).json()
+    assert whole["summarized_articles"] == 3 and whole["note"] is None
+
+
+def test_a_story_whose_latest_article_alone_is_over_the_limit_still_lists_its_articles(tmp_path: Path) -> None:
+    app = app_for(tmp_path / "s.db")
+    huge = {"title": "Tug log", "text": " ".join(f"Tug {i} sank." for i in range(12_500))}  # under 200 KB
+    (r,) = asyncio.run(post_all(app, [huge]))
+    assert r.status_code == 201, r.text
+    body = asyncio.run(get(app, "/api/stream/stories/1")).json()
+    assert body["summary"] is None and body["summarized_articles"] == 0
+    assert body["note"] == "no summary: the latest article alone is over the 12,000-sentence limit"
+    assert [a["title"] for a in body["articles"]] == ["Tug log"]
+    page = asyncio.run(get(app, "/stream/1"))
+    assert page.status_code == 200 and "over the 12,000-sentence limit" in page.text and "Tug log" in page.text
+
+
+@pytest.mark.parametrize("number", ["abc", "0", "-1", "1.5", "99999999999", "%C2%B2"])
+def test_a_stream_page_for_a_story_that_cannot_be_is_an_html_404(tmp_path: Path, number: str) -> None:
+    app = app_for(tmp_path / "s.db")
+    asyncio.run(post_all(app, [FERRY[0]]))
+    r = asyncio.run(get(app, f"/stream/{number}"))
+    assert r.status_code == 404 and r.headers["content-type"].startswith("text/html")
+    assert "no such story" in r.text
+    api = asyncio.run(get(app, f"/api/stream/stories/{number}"))
+    assert api.status_code == 422 and api.headers["content-type"] == "application/json"  # the API stays JSON
+
+
+def test_stream_pages_past_the_last_or_not_numbers_are_html_404s(tmp_path: Path) -> None:
+    app = app_for(tmp_path / "s.db")
+    assert asyncio.run(get(app, "/stream", page="1")).status_code == 200  # an empty stream has its one page
+    asyncio.run(post_all(app, [FERRY[0]]))
+    for listing in ("/stream", "/"):
+        assert asyncio.run(get(app, listing, page="1")).status_code == 200
+        for bad in ("2", "3", "abc", "0", "-1", "1.5", "9" * 30, "²"):
+            r = asyncio.run(get(app, listing, page=bad))
+            assert r.status_code == 404 and r.headers["content-type"].startswith("text/html"), (listing, bad)
+            assert "no such page" in r.text and "No articles in the stream yet" not in r.text
+
+
+def test_untitled_articles_are_labelled_alike_on_both_stream_pages(tmp_path: Path) -> None:
+    app = app_for(tmp_path / "s.db")
+    untitled = {k: v for k, v in FERRY[0].items() if k != "title"}
+    (r,) = asyncio.run(post_all(app, [untitled]))
+    snippet = " ".join(untitled["text"].split()[:12]) + " …"
+    assert snippet in asyncio.run(get(app, "/stream")).text
+    story = asyncio.run(get(app, "/stream/1")).text
+    assert f"Harbor Radio — {snippet} (2026-04-02)" in story
+    assert f"article {r.json()['article']}" not in story
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (b"", 'send a JSON object such as {"text": "..."}'),
+        (b'{"text": "caf\xe9 ferry"}', "the request body is not valid UTF-8 JSON"),
+        (b'{"text": "The ferry stopped.", "date": "2026-04-01garbage"}', None),
+    ],
+)
+def test_article_errors_speak_of_one_article(tmp_path: Path, body: bytes, message: str | None) -> None:
+    app = app_for(tmp_path / "s.db")
+    async def send() -> httpx.Response:
+        async with client(app) as c:
+            return await c.post("/api/articles", content=body, headers={"content-type": "application/json"})
+
+    r = asyncio.run(send())
+    assert r.status_code in (400, 422), r.text
+    error = r.json()["error"]
+    assert not error.startswith("article 1")
+    if message:
+        assert r.status_code == 400 and message in error
+
+
+@pytest.mark.parametrize("value", ["2026-04-01garbage", "2026-04-01T99:99", "20260401", "2026-W14-3",
+                                   "2026-02-30", "2026-04-01 ", "２０２６-04-01", "2026-04-01T10:00Zjunk"])
+def test_dates_that_are_not_a_real_yyyy_mm_dd_are_refused_by_both_endpoints(tmp_path: Path, value: str) -> None:
+    app = app_for(tmp_path / "s.db")
+
+    async def send() -> list[httpx.Response]:
+        async with client(app) as c:
+            article = {"text": "The ferry stopped on Wednesday.", "date": value}
+            return [await c.post("/api/articles", json=article), await c.post("/api/stories", json={
+                "articles": [article]})]
+
+    one, story = asyncio.run(send())
+    if value == "2026-04-01 ":  # surrounding spaces are trimmed, as for every short field
+        assert one.status_code == 201 and app.state.store.stream_articles()[0].date == "2026-04-01"
+        return
+    assert (one.status_code, story.status_code) == (422, 422), (one.text, story.text)
+    assert one.json()["error"].startswith("date must look like 2026-03-10")
+    assert story.json()["error"].startswith("article 1: date must look like 2026-03-10")
+    assert app.state.store.stream_articles() == [] and app.state.store.count() == 0
+
+
+def test_control_characters_are_stripped_from_short_fields(tmp_path: Path) -> None:
+    app = app_for(tmp_path / "s.db")
+    dirty = dict(FERRY[0], title="Ferry\x00 \x1b[31mstopped\x07\x9b", source="Harbor\tRadio\x85News\x7f",
+                 url="https://example.com/\x1bferry")
+    (r,) = asyncio.run(post_all(app, [dirty]))
+    assert r.status_code == 201, r.text
+    (stored,) = app.state.store.stream_articles()
+    assert (stored.title, stored.source, stored.url) == ("Ferry [31mstopped", "Harbor\tRadio News",
+                                                         "https://example.com/ferry")
+    page = asyncio.run(get(app, "/stream/1")).text + asyncio.run(get(app, "/stream")).text
+    assert not any(c in page for c in "\x00\x1b\x07\x9b\x85\x7f")
+
+
+def test_a_body_that_is_not_utf8_is_a_400_on_both_endpoints(tmp_path: Path) -> None:
+    app = app_for(tmp_path / "s.db")
+
+    async def send() -> list[httpx.Response]:
+        async with client(app) as c:
+            headers = {"content-type": "application/json"}
+            return [await c.post("/api/articles", content=b'{"text": "Caf\xe9 closes."}', headers=headers),
+                    await c.post("/api/stories", content=b'{"articles": [{"text": "Caf\xe9 closes."}]}',
+                                 headers=headers),
+                    await c.post("/api/stories", content=b"", headers=headers)]
+
+    one, story, empty = asyncio.run(send())
+    for r in (one, story):
+        assert (r.status_code, r.json()) == (400, {"error": "the request body is not valid UTF-8 JSON"})
+    assert empty.json()["error"].endswith('send a JSON object such as {"articles": [...]}')

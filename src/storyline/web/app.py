@@ -44,6 +44,8 @@ log = logging.getLogger(__name__)
 HERE = Path(__file__).parent
 RENDER_CACHE = 256  # rendered stories kept in memory
 MAX_OFFSET = 10**9  # far past any store this serves, and well inside SQLite's 64-bit integers
+PER_PAGE = 20  # stories on a page of a listing
+NOT_UTF8_JSON = "the request body is not valid UTF-8 JSON"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -82,6 +84,23 @@ def story_json(story: StoryRow) -> dict[str, Any]:
 def stream_article_json(a: StreamArticle) -> dict[str, Any]:
     return {"id": a.id, "position": a.position, "created": a.created, "title": a.title, "source": a.source,
             "url": a.url, "date": a.date, "similarity": a.similarity, "text": a.text}
+
+
+@dataclass(frozen=True, slots=True)
+class StreamStory:
+    """A stream story and its summary: of all its articles, or of the latest ``summarized`` when the whole
+    story is over the cluster sentence limit (``note`` says so; ``summary`` is None when not even the
+    latest article fits)."""
+
+    articles: list[StreamArticle]
+    summary: dict[str, Any] | None
+    summarized: int
+    note: str | None
+
+    @classmethod
+    def of(cls, articles: list[StreamArticle], result: dict[str, Any]) -> StreamStory:
+        summary = dict(result["summary"]) if result["summary"] is not None else None
+        return cls(articles, summary, int(result["summarized"]), result.get("note"))
 
 
 def create_app(settings: WebSettings) -> FastAPI:
@@ -137,7 +156,8 @@ def create_app(settings: WebSettings) -> FastAPI:
             return _error(400, "the request body is not valid JSON")
         if first.get("type") == "missing" and tuple(first.get("loc", ())) == ("body",) and not await request.body():
             # FastAPI reports an empty body as a missing field; an empty body is no JSON document at all.
-            return _error(400, "the request body is empty; send a JSON object such as {\"articles\": [...]}")
+            example = '{"text": "..."}' if request.url.path == "/api/articles" else '{"articles": [...]}'
+            return _error(400, f"the request body is empty; send a JSON object such as {example}")
         where = ".".join(str(p) for p in first.get("loc", ()) if p not in ("body", "query", "path"))
         message = f"{where}: {first.get('msg', 'invalid value')}" if where else first.get("msg", "invalid request")
         return _error(422, message.replace("Field required", "required"))
@@ -145,6 +165,9 @@ def create_app(settings: WebSettings) -> FastAPI:
     @app.exception_handler(HTTPException)
     async def on_http(request: Request, exc: HTTPException) -> Response:
         message = exc.detail if isinstance(exc.detail, str) else "request failed"
+        if message == "There was an error parsing the body" and _is_api(request):
+            # FastAPI's answer when the JSON body's bytes cannot be decoded as text (invalid UTF-8): no JSON.
+            message = NOT_UTF8_JSON
         return failure(request, exc.status_code, message, dict(exc.headers or {}))
 
     @app.exception_handler(Exception)
@@ -230,38 +253,39 @@ def create_app(settings: WebSettings) -> FastAPI:
         body = cached("json", story_id, lambda: bytes(JSONResponse(story_json(get_or_404(story_id))).body))
         return Response(body, media_type="application/json")
 
-    # Stream stories grow, so a summary is kept per (story, article count, words): a new article makes a new key.
+    # Stream stories grow, so a summary is kept per (story, article count, words): a story's articles are only
+    # ever appended, so its count names the articles (and so which latest ones fit the sentence limit).
     summaries: OrderedDict[tuple[int, int, int], dict[str, Any]] = OrderedDict()
 
-    async def stream_story(number: int, words: int) -> tuple[list[StreamArticle], dict[str, Any]]:
+    async def stream_story(number: int, words: int) -> StreamStory:
         SummarizeOptions(words=words)
         articles = await run_in_threadpool(store.stream_articles, number)
         if not articles:
-            raise HTTPException(404, f"the stream has no story {number}")
+            raise HTTPException(404, f"no such story: the stream has no story {number}")
         key = (number, len(articles), words)
         with cache_lock:
             if key in summaries:
                 summaries.move_to_end(key)
-                return articles, summaries[key]
+                return StreamStory.of(articles, summaries[key])
 
         async def keep(result: dict[str, Any]) -> dict[str, Any]:
             with cache_lock:
-                summaries[key] = result["summary"]
+                summaries[key] = result
                 while len(summaries) > RENDER_CACHE:
                     summaries.popitem(last=False)
-            return dict(result["summary"])
+            return result
 
         inputs = [{"id": a.id, "text": a.text, "title": a.title, "source": a.source, "url": a.url, "date": a.date,
                    "origin": a.origin} for a in articles]
-        summary = await summarizer.submit(inputs, words, "default", keep, job=jobs.summarize_stream)
-        return articles, summary
+        result = await summarizer.submit(inputs, words, "default", keep, job=jobs.summarize_stream)
+        return StreamStory.of(articles, result)
 
     @app.post("/api/articles", status_code=201, tags=["stream"], summary="Add an article to the stream")
     async def api_add_article(body: ArticleIn) -> JSONResponse:
         """Clean the article (only ``text`` is required), put it into the stream story it is most like (or a
         new one) and store it. Answers where it went: ``{"article", "story", "new_story", "similarity",
         "story_articles"}``."""
-        (checked,) = check_articles([body.model_dump()], limits)
+        (checked,) = check_articles([body.model_dump()], limits, single=True)
         checked["origin"] = "the article"  # names it in an error ("the article: is empty")
         cleaned = await run_in_threadpool(jobs.clean_input, checked, "0")
         posted = await run_in_threadpool(stream.post, cleaned)
@@ -292,9 +316,10 @@ def create_app(settings: WebSettings) -> FastAPI:
     ) -> dict[str, Any]:
         """The story's articles in arrival order (``text`` cleaned: the summary's spans point into it) and
         its sourced summary (the summarize JSON with ``evidence``), made when first asked for."""
-        articles, summary = await stream_story(number, words)
-        return {"story": number, "article_count": len(articles),
-                "articles": [stream_article_json(a) for a in articles], "summary": summary}
+        made = await stream_story(number, words)
+        return {"story": number, "article_count": len(made.articles),
+                "articles": [stream_article_json(a) for a in made.articles], "summary": made.summary,
+                "summarized_articles": made.summarized, "note": made.note}
 
     @app.get("/api/health", tags=["server"], summary="Liveness and queue depth")
     def api_health() -> dict[str, Any]:
@@ -302,13 +327,27 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     # ------------------------------------------------------------------------------------- pages
 
-    def index(request: Request, status: int = 200, **ctx: Any) -> Response:
+    def page_number(request: Request) -> int:
+        """The listing page asked for (``?page=``, 1 when absent); an HTML 404 for one that cannot exist."""
         raw = request.query_params.get("page", "1")
-        page_no = int(raw) if raw.isdigit() and 0 < int(raw) < 10**6 else 1
-        per = 20
-        items, total = store.list(limit=per, offset=(page_no - 1) * per)
+        if not (raw.isascii() and raw.isdigit() and len(raw) <= 7 and int(raw) >= 1):
+            raise HTTPException(404, f"no such page: {raw[:20]!r} (pages are numbered 1, 2, 3, ...)")
+        return int(raw)
+
+    def pages_of(page_no: int, total: int) -> int:
+        """How many pages ``total`` stories fill (one, empty, when there are none); an HTML 404 for a page
+        past the last."""
+        pages = max(1, -(-total // PER_PAGE))
+        if page_no > pages:
+            raise HTTPException(404, f"no such page: {page_no} (there {'is' if pages == 1 else 'are'} {pages})")
+        return pages
+
+    def index(request: Request, status: int = 200, **ctx: Any) -> Response:
+        page_no = page_number(request) if status == 200 else 1
+        items, total = store.list(limit=PER_PAGE, offset=(page_no - 1) * PER_PAGE)
+        pages = pages_of(page_no, total) if status == 200 else max(1, -(-total // PER_PAGE))
         return page(request, "index.html", status, stories=items, total=total, page_no=page_no,
-                    pages=max(1, -(-total // per)), limits=limits, **ctx)
+                    pages=pages, limits=limits, **ctx)
 
     @app.get("/", include_in_schema=False)
     def home(request: Request) -> Response:
@@ -364,22 +403,25 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     @app.get("/stream", include_in_schema=False)
     def stream_page(request: Request) -> Response:
-        raw = request.query_params.get("page", "1")
-        page_no = int(raw) if raw.isdigit() and 0 < int(raw) < 10**6 else 1
-        per = 20
-        items, total = store.stream_stories(limit=per, offset=(page_no - 1) * per)
+        page_no = page_number(request)
+        items, total = store.stream_stories(limit=PER_PAGE, offset=(page_no - 1) * PER_PAGE)
         return page(request, "stream.html", stories=items, total=total, page_no=page_no,
-                    pages=max(1, -(-total // per)))
+                    pages=pages_of(page_no, total))
 
     @app.get("/stream/{number}", include_in_schema=False)
-    async def stream_story_page(request: Request, number: int = Path_(ge=1, le=MAX_OFFSET)) -> Response:
-        articles, summary = await stream_story(number, DEFAULT_WORDS)
-        by_id = {a.id: k for k, a in enumerate(articles, 1)}
+    async def stream_story_page(request: Request, number: str) -> Response:
+        # Taken as text, so that a number that cannot be a story's ("abc", "0", "1.5") is the page's 404.
+        if not (number.isascii() and number.isdigit() and 1 <= int(number) <= MAX_OFFSET):
+            raise HTTPException(404, f"no such story: the stream has no story {number[:20]!r}")
+        made = await stream_story(int(number), DEFAULT_WORDS)
+        by_id = {a.id: k for k, a in enumerate(made.articles, 1)}
+        sentences = made.summary["sentences"] if made.summary else []
         lines = [(s["text"], [by_id[i] for i in s["sources"] + s["corroborated_by"] if i in by_id])
-                 for s in summary["sentences"]]
-        labels = [views.describe(stream_article_json(a)) for a in articles]
-        return page(request, "stream_story.html", number=number, articles=list(zip(articles, labels, strict=True)),
-                    lines=lines, notes=summary.get("notes", []))
+                 for s in sentences]
+        labels = [views.stream_label(a.source, a.title, a.text, a.date) for a in made.articles]
+        notes = ([made.note] if made.note else []) + list(made.summary.get("notes", []) if made.summary else [])
+        return page(request, "stream_story.html", number=int(number),
+                    articles=list(zip(made.articles, labels, strict=True)), lines=lines, notes=notes)
 
     @app.get("/docs", include_in_schema=False)
     def docs(request: Request) -> Response:

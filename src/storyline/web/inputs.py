@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -59,21 +59,49 @@ class StoryIn(BaseModel):
     method: str = Field("default", max_length=40, description="A selection method name")
 
 
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# A full ISO 8601 timestamp (what feeds and JSONL dumps carry) is taken for its day, once the whole of it
+# has been checked to be a real moment; anything else after the day ("2026-04-01garbage") is refused.
+_TIMESTAMP = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})?")
+
+
+def _at(where: str, message: str) -> str:
+    """The message, after the name of the article it is about when there is one."""
+    return f"{where}: {message}" if where else message
+
+
 def _clean_date(value: str | None, where: str) -> str | None:
+    """``YYYY-MM-DD``, a real date (or a full ISO timestamp, reduced to its day); ``None`` when blank."""
     if not value or not value.strip():
         return None
     value = value.strip()
     try:
-        return date.fromisoformat(value[:10]).isoformat()
+        if _DATE.fullmatch(value):
+            return date.fromisoformat(value).isoformat()
+        if _TIMESTAMP.fullmatch(value):
+            return datetime.fromisoformat(value.replace("Z", "+00:00")).date().isoformat()
     except ValueError:
-        raise RequestError(f"{where}: date must look like 2026-03-10 (got {value[:40]!r})", 422) from None
+        pass
+    raise RequestError(_at(where, f"date must look like 2026-03-10: a real date, YYYY-MM-DD "
+                                  f"(got {value[:40]!r})"), 422)
 
 
 def _clean_url(value: str, where: str) -> str:
     value = (value or "").strip()
     if value and not re.match(r"https?://[^\s/]", value, re.I):
-        raise RequestError(f"{where}: url must start with http:// or https://", 422)
+        raise RequestError(_at(where, "url must start with http:// or https://"), 422)
     return value
+
+
+# C0 and C1 control characters (and DEL), tab excepted: a title, source or URL is one short line, so line
+# breaks become spaces and the rest (NUL, ESC, BEL, ...) are dropped before anything is stored or shown.
+_BREAKS = re.compile(r"[\r\n\x0b\x0c\x85]+")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def _line(value: str | None) -> str:
+    return _CONTROLS.sub("", _BREAKS.sub(" ", value or "")).strip()
 
 
 ARTICLE_TEXT_FIELDS = ("text", "title", "source", "url", "date")
@@ -86,32 +114,37 @@ def _check_unicode(value: Any, name: str, where: str) -> None:
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
-            raise RequestError(f"{where}: {name} is not valid Unicode text (it has a lone surrogate)", 422) from None
+            raise RequestError(_at(where, f"{name} is not valid Unicode text (it has a lone surrogate)"), 422) from None
 
 
-def check_articles(raw: list[dict[str, Any]], limits: Limits) -> list[dict[str, Any]]:
+def check_articles(raw: list[dict[str, Any]], limits: Limits, *, single: bool = False) -> list[dict[str, Any]]:
     """Validate submitted articles (dicts with text, title, source, url, date, and for uploads origin and
-    html) and return them normalised. Empty text is left for the library to reject with its own message."""
+    html) and return them normalised: title, source and url without control characters. Empty text is left
+    for the library to reject with its own message. ``single``: the request is one article, so its errors
+    are not prefixed with "article 1"."""
     if not raw:
         raise RequestError("no articles: paste at least one article or upload a file", 422)
     if len(raw) > limits.max_articles:
         raise RequestError(f"too many articles: {len(raw)} (at most {limits.max_articles} per story)", 413)
     out = []
     for k, a in enumerate(raw, 1):
-        where = a.get("origin") or f"article {k}"
+        where = a.get("origin") or ("" if single else f"article {k}")
         text = a.get("text")
         if not isinstance(text, str):
-            raise RequestError(f"{where}: text is required", 422)
+            raise RequestError(_at(where, "text is required"), 422)
         for name in ARTICLE_TEXT_FIELDS:
+            if a.get(name) is not None and not isinstance(a.get(name), str):  # a JSONL upload's "date": 5
+                raise RequestError(_at(where, f"{name} must be a string"), 422)
             _check_unicode(a.get(name), name, where)
         if len(text.encode("utf-8")) > limits.max_article:
-            raise RequestError(f"{where}: larger than {limits.max_article // 1024} KB, the limit for one article", 413)
+            raise RequestError(_at(where, f"larger than {limits.max_article // 1024} KB, the limit for one article"),
+                               413)
         out.append(
             {
                 "text": text,
-                "title": (a.get("title") or "").strip()[:_META_LIMIT],
-                "source": (a.get("source") or "").strip()[:_META_LIMIT],
-                "url": _clean_url(a.get("url") or "", where),
+                "title": _line(a.get("title"))[:_META_LIMIT],
+                "source": _line(a.get("source"))[:_META_LIMIT],
+                "url": _clean_url(_line(a.get("url")), where),
                 "date": _clean_date(a.get("date"), where),
                 "origin": where,
                 "html": bool(a.get("html")),

@@ -152,11 +152,31 @@ def clean_input(raw: dict[str, Any], article_id: str) -> Any:
     return dataclasses.replace(article, id=article_id)
 
 
+def _latest_that_fit(articles: list[Any], limit: int) -> list[Any]:
+    """The most recent articles whose sentences, counted newest first, stay within ``limit`` (in arrival
+    order). Merging near-duplicates only removes sentences, so their cluster is within the limit too."""
+    from ..segment import segment
+
+    total = 0
+    taken: list[Any] = []
+    for article in reversed(articles):
+        total += len(segment(article))
+        if total > limit:
+            break
+        taken.append(article)
+    return taken[::-1]
+
+
 def summarize_stream(inputs: list[dict[str, Any]], words: int, method: str) -> dict[str, Any]:
     """The summary JSON (with evidence spans) of a stream story: its stored articles are already clean,
     so they are summarized as they are (``storyline.summarize`` of their cluster, ids kept) and the
-    character spans point into the stored text."""
+    character spans point into the stored text. A story grown past the cluster sentence limit
+    (``cluster.MAX_SENTENCES``) is summarized from its latest articles that fit, with a ``note`` saying so,
+    or not at all (``summary`` None) when even its latest article is over the limit. ``summarized``: how
+    many of the latest articles the summary covers."""
     from .. import api, render
+    from .. import cluster as clustering
+    from ..errors import InputTooLargeError
     from ..model import Article
     from ..options import SummarizeOptions
 
@@ -165,11 +185,22 @@ def summarize_stream(inputs: list[dict[str, Any]], words: int, method: str) -> d
                 date=a.get("date") or None, url=a.get("url") or "", origin=a.get("origin") or "")
         for a in inputs
     ]
-    cluster = api.make_cluster(articles)
+    note = None
+    try:
+        cluster = api.make_cluster(articles)
+    except InputTooLargeError:
+        limit = clustering.MAX_SENTENCES
+        latest = _latest_that_fit(articles, limit)
+        if not latest:
+            return {"summary": None, "summarized": 0,
+                    "note": f"no summary: the latest article alone is over the {limit:,}-sentence limit"}
+        note = (f"summary of the latest {len(latest)} of {len(articles)} articles: the whole story is over the "
+                f"{limit:,}-sentence limit")
+        cluster = api.make_cluster(latest)
     summary = api.summarize(cluster, options=SummarizeOptions(words=words, method=method))
     data = render.to_dict(summary)
     data["evidence"] = evidence(cluster, summary)
-    return {"summary": data}
+    return {"summary": data, "summarized": len(cluster.articles), "note": note}
 
 
 def warm() -> None:

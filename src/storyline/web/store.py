@@ -137,7 +137,8 @@ class StreamStoryItem:
     updated: str
 
 
-def _label(title: str, text: str) -> str:
+def label(title: str, text: str) -> str:
+    """An article's title, or the start of its text when it has none (the stream's pages and listing)."""
     if title:
         return title
     words = text.split()
@@ -341,6 +342,6 @@ class Store:
                 (limit, offset),
             ).fetchall()
         return [
-            StreamStoryItem(story, n, _label(ft, ftext), _label(lt, ltext), d0, d1, c0, c1)
+            StreamStoryItem(story, n, label(ft, ftext), label(lt, ltext), d0, d1, c0, c1)
             for story, n, ft, ftext, lt, ltext, d0, d1, c0, c1 in rows
         ], total

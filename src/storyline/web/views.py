@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .jobs import context
-from .store import StoryRow
+from .store import StoryRow, label
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
@@ -40,6 +40,12 @@ def describe(article: dict[str, Any]) -> str:
     parts = [p for p in (article.get("source"), article.get("title")) if p]
     text = " — ".join(parts) or article.get("origin") or f"article {article['id']}"
     return f"{text} ({article['date']})" if article.get("date") else text
+
+
+def stream_label(source: str, title: str, text: str, date: str | None) -> str:
+    """A stream article as ``/stream/{n}`` lists it: outlet — title (date), the start of its text standing in
+    for a missing title as on ``/stream``."""
+    return describe({"source": source, "title": label(title, text), "date": date, "id": ""})
 
 
 def numbers(story: StoryRow) -> dict[str, int]:
