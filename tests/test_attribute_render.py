@@ -50,3 +50,11 @@ def test_a_sentence_with_other_figures_does_not_corroborate():
         words=20,
     )
     assert summary.sentences[0].corroborated_by == ()
+
+
+def test_footnotes_apart_relabels_only_the_markers():
+    from storyline.render import footnotes_apart
+
+    md = "- A sentence with \\[^1\\] in its text. [^1][^2]\n\n## Sources\n\n[^1]: One\n[^2]: Two\n"
+    out = footnotes_apart(md, "3")
+    assert out == "- A sentence with \\[^1\\] in its text. [^3-1][^3-2]\n\n## Sources\n\n[^3-1]: One\n[^3-2]: Two\n"

@@ -77,6 +77,15 @@ def to_markdown(summary: Summary) -> str:
     return printable("\n".join(lines) + "\n")
 
 
+_FOOTNOTE = re.compile(r"(?<!\\)\[\^(\d+)\]")  # our markers: md_escape escapes every "[" of the text
+
+
+def footnotes_apart(markdown: str, tag: str) -> str:
+    """One summary's Markdown with its footnotes relabelled ``[^tag-k]``, so that several summaries can share
+    one document without each one's ``[^1]`` pointing at the first summary's first source."""
+    return _FOOTNOTE.sub(lambda m: f"[^{tag}-{m.group(1)}]", markdown)
+
+
 def article_dict(article: Article) -> dict[str, Any]:
     """An article's metadata as the JSON output gives it (not its text)."""
     return {

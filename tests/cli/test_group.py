@@ -1,6 +1,7 @@
 """``storyline group``: a stream of articles into stories, through the command line."""
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -95,6 +96,8 @@ def test_text_and_markdown_summaries(stream_dir):
     assert md.startswith("# Story 1 — 2 articles\n\nArticles 1, 3 of the stream; below, they are its sources, "
                          "footnotes 1 to 2\n")
     assert md.count("## Summary") == 2
+    labels = re.findall(r"^\[\^([\w-]+)\]:", md, flags=re.M)
+    assert labels and len(labels) == len(set(labels))  # each story's footnotes apart
 
 
 def test_a_high_threshold_keeps_every_article_apart(stream_dir):

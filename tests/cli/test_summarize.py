@@ -198,3 +198,16 @@ def test_control_characters_are_shown_not_sent_to_the_terminal(tmp_path, monkeyp
     (tmp_path / "d.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
     result = run("summarize", "d.jsonl", "--words", "30")
     assert result.exit_code == 0 and "=== x\ufffd]0;t\ufffd ===" in result.stdout and "\x1b" not in result.stdout
+
+
+def test_markdown_of_several_clusters_keeps_each_clusters_footnotes(tmp_path, harbor_texts):
+    import re
+
+    data = tmp_path / "d.jsonl"
+    rows = [{"id": "a", "documents": harbor_texts[:2]}, {"id": "b", "documents": harbor_texts[1:]}]
+    data.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    md = run("summarize", str(data), "--format", "md", "--words", "40").stdout
+    labels = re.findall(r"^\[\^([\w-]+)\]:", md, flags=re.M)
+    assert labels and len(labels) == len(set(labels))  # no footnote defined twice
+    first, second = md.split("# b\n")
+    assert "[^1-" in first and "[^2-" not in first and "[^2-" in second and "[^1-" not in second

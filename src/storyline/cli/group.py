@@ -91,7 +91,8 @@ def render_stories(stories: Sequence[Story], options: GroupingOptions, fmt: str)
         # Titles and sources come from the articles: no control character in them may reach a terminal.
         part = render.printable("\n".join(lines) + "\n")
         if summary is not None:
-            part += "\n" + render.render(summary, fmt)
+            rendered = render.render(summary, fmt)
+            part += "\n" + (render.footnotes_apart(rendered, str(k)) if md else rendered)
         parts.append(part)
     return "\n".join(parts)
 

@@ -34,7 +34,7 @@ from ..ingest import (
     read_limited,
 )
 from ..model import Article, Cluster
-from ..render import printable
+from ..render import footnotes_apart, printable
 from . import out
 
 T = TypeVar("T")
@@ -264,7 +264,10 @@ def render_many(
         return "".join(json.dumps({"id": cid, **to_dict(r)}, ensure_ascii=False) + "\n" for cid, r in results)
     head = "# {}\n\n" if fmt == "md" else "=== {} ===\n"
     # A cluster's id comes from the dataset: no control character in it may reach a terminal.
-    return "\n".join(printable(head.format(cid)) + render_one(r, fmt) for cid, r in results)
+    parts = [render_one(r, fmt) for _, r in results]
+    if fmt == "md":  # each cluster's footnotes labelled apart, or every [^1] would be the first cluster's
+        parts = [footnotes_apart(p, str(k)) for k, p in enumerate(parts, 1)]
+    return "\n".join(printable(head.format(cid)) + p for (cid, _), p in zip(results, parts, strict=True))
 
 
 def emit(text: str, inputs: Inputs) -> None:
