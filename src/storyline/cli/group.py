@@ -80,7 +80,7 @@ def render_stories(stories: Sequence[Story], options: GroupingOptions, fmt: str)
             if len(arts) == 1:
                 lines.append(f"Article {ids} of the stream")
             elif md:  # Markdown sources are footnotes
-                lines.append(f"Articles {ids} of the stream; below, they are its sources, footnotes 1 to {len(arts)}")
+                lines.append(f"Articles {ids} of the stream; below, they are the footnotes of its summary")
             else:
                 lines.append(f"Articles {ids} of the stream; below, its sources are numbered [1] to [{len(arts)}]")
         else:
