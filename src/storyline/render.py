@@ -9,8 +9,9 @@ from typing import Any
 from .model import Article, Summary
 
 # C0 and C1 control characters (and DEL), but for newline and tab: in a title, a source or a sentence they
-# could drive the terminal the text is printed on (ESC ] sets its title, ESC [ moves the cursor...).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# could drive the terminal the text is printed on (ESC ] sets its title, ESC [ moves the cursor...). And the
+# bidirectional overrides and isolates, which reorder what is shown ("Trojan Source", CVE-2021-42574).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def printable(text: str) -> str:

@@ -183,17 +183,18 @@ def test_readme_shows_what_the_sample_prints():
 
 
 def test_control_characters_are_shown_not_sent_to_the_terminal(tmp_path, monkeypatch, harbor_texts):
-    hostile = "---\nsource: Evil\x1b]0;pwned\x07 Wire\n---\n" + harbor_texts[0].replace(" ", " \x1b[31m", 3)
+    header = "---\nsource: Evil\x1b]0;pwned\x07 Wire \u202egnp.exe\n---\n"  # OSC, BEL, a right-to-left override
+    hostile = header + harbor_texts[0].replace(" ", " \x1b[31m", 3)
     (tmp_path / "a.txt").write_text(hostile)
     (tmp_path / "b.txt").write_text(harbor_texts[1])
     monkeypatch.chdir(tmp_path)
     for fmt in ("text", "md"):
         result = run("summarize", "a.txt", "b.txt", "--format", fmt, "--analysis")
         assert result.exit_code == 0, result.output
-        assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+        assert "\x1b" not in result.stdout and "\x07" not in result.stdout and "\u202e" not in result.stdout
         assert "\ufffd" in result.stdout
     data = json.loads(run("summarize", "a.txt", "b.txt", "--format", "json").stdout)
-    assert data["articles"][0]["source"] == "Evil\x1b]0;pwned\x07 Wire"  # JSON stays exact
+    assert data["articles"][0]["source"] == "Evil\x1b]0;pwned\x07 Wire \u202egnp.exe"  # JSON stays exact
     rows = [{"id": "x\x1b]0;t\x07", "documents": harbor_texts[:2]}, {"id": "y", "documents": harbor_texts[1:]}]
     (tmp_path / "d.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
     result = run("summarize", "d.jsonl", "--words", "30")
