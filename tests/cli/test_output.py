@@ -28,19 +28,19 @@ def run(*args: str):
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
-def one_line_error(result, code: int, message: str) -> None:
+def assert_one_line_error(result, code: int, message: str) -> None:
     assert result.exit_code == code, result.output
     assert result.stderr.startswith("storyline: error: ") and result.stderr.count("\n") == 1
     assert message in result.stderr
 
 
 def test_a_directory_as_output_is_the_projects_output_error(articles):
-    one_line_error(run("summarize", "arts", "-o", "arts"), 8, "arts: is a directory; give a file name for -o")
+    assert_one_line_error(run("summarize", "arts", "-o", "arts"), 8, "arts: is a directory; give a file name for -o")
 
 
 def test_an_empty_output_name_is_refused_not_taken_for_stdout(articles):
     result = run("summarize", "arts", "-o", "")
-    one_line_error(result, 2, "-o needs a file name (or - for standard output)")
+    assert_one_line_error(result, 2, "-o needs a file name (or - for standard output)")
     assert result.stdout == ""
 
 
@@ -54,15 +54,15 @@ def test_output_is_checked_before_any_input_is_read(articles):
     # bin.txt would fail with exit 4 once read: the missing directory must be reported first
     (articles.parent / "bin.txt").write_bytes(BINARY)
     result = run("summarize", "bin.txt", "-o", "nodir/brief.md")
-    one_line_error(result, 8, "nodir/brief.md: the directory nodir does not exist")
-    one_line_error(run("summarize", "bin.txt", "-o", "bin.txt"), 2, "refusing to overwrite an input file")
+    assert_one_line_error(result, 8, "nodir/brief.md: the directory nodir does not exist")
+    assert_one_line_error(run("summarize", "bin.txt", "-o", "bin.txt"), 2, "refusing to overwrite an input file")
 
 
 def test_output_inside_an_input_directory_is_refused(articles):
     result = run("summarize", "arts", "-o", "arts/brief.md")
-    one_line_error(result, 2, "arts/brief.md: inside the input directory arts")
+    assert_one_line_error(result, 2, "arts/brief.md: inside the input directory arts")
     assert not (articles / "brief.md").exists()
-    one_line_error(run("analyze", "arts", "-o", "arts/sub/../brief.md"), 2, "inside the input directory arts")
+    assert_one_line_error(run("analyze", "arts", "-o", "arts/sub/../brief.md"), 2, "inside the input directory arts")
 
 
 def test_output_through_a_symlink_updates_its_target_and_keeps_the_link(articles):
@@ -80,7 +80,8 @@ def test_output_through_a_symlink_updates_its_target_and_keeps_the_link(articles
 def test_a_symlink_to_an_input_is_refused(articles):
     (articles.parent / "alias.txt").symlink_to(articles / "1.txt")
     before = (articles / "1.txt").read_text()
-    one_line_error(run("summarize", "arts/1.txt", "arts/2.txt", "-o", "alias.txt"), 2, "refusing to overwrite an input")
+    result = run("summarize", "arts/1.txt", "arts/2.txt", "-o", "alias.txt")
+    assert_one_line_error(result, 2, "refusing to overwrite an input")
     assert (articles / "1.txt").read_text() == before and (articles.parent / "alias.txt").is_symlink()
 
 
@@ -100,7 +101,7 @@ def test_dev_stdout_is_standard_output_and_dev_stderr_is_refused(articles):
     assert result.stdout == plain.stdout and result.stderr == ""
     for name in ("/dev/stderr", "/dev/fd/2"):
         result = run("summarize", "arts", "-o", name)
-        one_line_error(result, 2, f"-o {name}: the output goes to a file or to standard output (-), not to "
+        assert_one_line_error(result, 2, f"-o {name}: the output goes to a file or to standard output (-), not to "
                                   "standard error")
         assert result.stdout == ""
 
@@ -108,4 +109,4 @@ def test_dev_stdout_is_standard_output_and_dev_stderr_is_refused(articles):
 @pytest.mark.skipif(not os.path.exists("/dev/null"), reason="needs /dev/null")
 def test_another_device_as_output_is_refused_before_any_work(articles):
     result = run("group", "arts", "-o", "/dev/null")
-    one_line_error(result, 8, "/dev/null: not a regular file (a device, FIFO or socket); -o writes a file")
+    assert_one_line_error(result, 8, "/dev/null: not a regular file (a device, FIFO or socket); -o writes a file")
