@@ -226,6 +226,10 @@ class StoryGrouper:
             self._close_stale()
         return Assignment(article.id, best, new, round(best_sim, 4))
 
+    def size(self, story: int) -> int:
+        """How many articles story ``story`` holds."""
+        return len(self._stories[story].articles)
+
     @property
     def open_stories(self) -> int:
         return sum(not s.closed for s in self._stories)

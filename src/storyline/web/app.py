@@ -38,6 +38,7 @@ from .inputs import ArticleIn, Limits, RequestError, StoryIn, check_articles, fo
 from .security import HEADERS, INTERNAL_ERROR_PAGE, SecurityMiddleware, is_api_path
 from .store import Store, StoryRow, StreamArticle
 from .stream import Stream
+from .stream import fields as stream_fields
 from .workers import BusyError, Summarizer, default_workers
 
 log = logging.getLogger(__name__)
@@ -275,8 +276,7 @@ def create_app(settings: WebSettings) -> FastAPI:
                     summaries.popitem(last=False)
             return result
 
-        inputs = [{"id": a.id, "text": a.text, "title": a.title, "source": a.source, "url": a.url, "date": a.date,
-                   "origin": a.origin} for a in articles]
+        inputs = [stream_fields(a) for a in articles]
         result = await summarizer.submit(inputs, words, "default", keep, job=jobs.summarize_stream)
         return StreamStory.of(articles, result)
 

@@ -177,14 +177,10 @@ def summarize_stream(inputs: list[dict[str, Any]], words: int, method: str) -> d
     from .. import api, render
     from .. import cluster as clustering
     from ..errors import InputTooLargeError
-    from ..model import Article
     from ..options import SummarizeOptions
+    from .stream import stored_article
 
-    articles = [
-        Article(id=str(a["id"]), text=str(a["text"]), source=a.get("source") or "", title=a.get("title") or "",
-                date=a.get("date") or None, url=a.get("url") or "", origin=a.get("origin") or "")
-        for a in inputs
-    ]
+    articles = [stored_article(a) for a in inputs]
     note = None
     try:
         cluster = api.make_cluster(articles)

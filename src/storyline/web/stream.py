@@ -1,8 +1,8 @@
 """The server's stream: articles posted one at a time, each put into a story as it arrives.
 
 One :class:`storyline.group.StoryGrouper` holds the stream's state in memory; the store holds the articles.
-At startup the grouper is rebuilt by adding the stored articles again in arrival order (the grouper decides
-each article from the ones before it, so the same order gives the same stories). Posting an article assigns
+At startup the grouper is rebuilt by putting each stored article back into its stored story, in arrival order
+(``StoryGrouper.restore``: what was answered stands). Posting an article assigns
 it and stores it under one lock, so concurrent posts are decided one after another, each against all the
 articles stored before it, and the grouper never holds an article the store does not.
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import secrets
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,12 +38,23 @@ class Posted:
         }
 
 
-def _article(row: StreamArticle | dict[str, Any]) -> Article:
-    """What the grouper sees of a stream article: built the same way when it is posted and when the grouper
-    is rebuilt from the store."""
-    d = row if isinstance(row, dict) else {k: getattr(row, k) for k in ("id", "text", "title", "source", "date", "url")}
+FIELDS = ("id", "text", "title", "source", "url", "date", "origin")  # what a stream article is made of
+
+
+def fields(row: StreamArticle) -> dict[str, Any]:
+    """The stored article's ``FIELDS`` (what a worker process is sent to summarize it)."""
+    return {k: getattr(row, k) for k in FIELDS}
+
+
+def stored_article(d: Mapping[str, Any]) -> Article:
+    """The ``Article`` of a stream article's ``FIELDS``: built the same way when it is posted, when the grouper
+    is rebuilt from the store and when a story is summarized (its text is already clean)."""
     return Article(id=str(d["id"]), text=str(d["text"]), title=d.get("title") or "", source=d.get("source") or "",
-                   date=d.get("date"), url=d.get("url") or "")
+                   date=d.get("date") or None, url=d.get("url") or "", origin=d.get("origin") or "")
+
+
+def _article(row: StreamArticle | Mapping[str, Any]) -> Article:
+    return stored_article(row if isinstance(row, Mapping) else fields(row))
 
 
 class Stream:
@@ -52,20 +64,14 @@ class Stream:
         self.store = store
         self.options = options or GroupingOptions()
         self._lock = threading.Lock()
-        self._sizes: list[int] = []  # articles per story, by story number - 1
         self._grouper = self._rebuild()
 
     def _rebuild(self) -> StoryGrouper:
         """The grouper of the stored stream: every stored article back in its stored story, in arrival
         order (what was answered stands, even if a later version of the grouping would decide otherwise)."""
         grouper = StoryGrouper(self.options)
-        sizes: list[int] = []
         for row in self.store.stream_articles():
-            got = grouper.restore(_article(row), row.story - 1)
-            if got.new:
-                sizes.append(0)
-            sizes[got.story] += 1
-        self._sizes = sizes
+            grouper.restore(_article(row), row.story - 1)
         return grouper
 
     def post(self, cleaned: Article) -> Posted:
@@ -79,10 +85,7 @@ class Stream:
             except BaseException:
                 self._grouper = self._rebuild()  # the grouper took an article the store did not: start again
                 raise
-            if got.new:
-                self._sizes.append(0)
-            self._sizes[got.story] += 1
-            return Posted(stored, got.new, self._sizes[got.story])
+            return Posted(stored, got.new, self._grouper.size(got.story))
 
     def __len__(self) -> int:
         return len(self._grouper)
