@@ -61,3 +61,10 @@ class OutputError(StorylineError):
     """The output (a file given with ``-o``, or standard output) cannot be written."""
 
     exit_code = 8
+
+
+class ListenError(StorylineError):
+    """``serve`` cannot listen where it was asked: the port is in use, the address is not this machine's,
+    or the port needs privileges."""
+
+    exit_code = 9

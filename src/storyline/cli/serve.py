@@ -9,17 +9,9 @@ from pathlib import Path
 
 import click
 
-from ..errors import ModelUnavailableError, OptionsError, StorylineError
+from ..errors import ListenError, ModelUnavailableError, OptionsError
 from ..group import GroupingOptions
 from . import cli
-
-
-class ListenError(StorylineError):
-    """The server cannot listen where it was asked: the port is in use, the address is not this
-    machine's, or the port needs privileges."""
-
-    exit_code = 9
-
 
 _LISTEN_REASONS = {
     errno.EADDRINUSE: "address already in use",
