@@ -81,10 +81,15 @@ def make_stream(name: str, clusters: Sequence[Sequence[Article | str]], seed: in
     return Stream(name, tuple(arts), truth)
 
 
+class _PlainTF(StoryGrouper):
+    """The baseline: the same single pass with every term weighing the same (no IDF)."""
+
+    def _idf(self, term: str) -> float:
+        return 1.0
+
+
 def single_pass(stream: Stream, threshold: float, idf: bool = True) -> list[tuple[str, ...]]:
-    grouper = StoryGrouper(GroupingOptions(threshold=threshold))
-    if not idf:
-        grouper._idf = lambda term: 1.0  # type: ignore[method-assign]  # the plain-tf baseline
+    grouper = (StoryGrouper if idf else _PlainTF)(GroupingOptions(threshold=threshold))
     for a in stream.articles:
         grouper.add(a)
     return list(grouper.stories)
