@@ -13,14 +13,15 @@ from storyline.errors import OptionsError
 from storyline.learn.train import (
     ABLATIONS,
     HELD_OUT_FILE,
+    LONG_FROM,
     ORACLE_SHARE,
     TRAIN_FILE,
     estimate_lexicon,
+    mix_targets,
     oracle_labels,
     reference_key,
     same_fingerprint,
     sentence_gains,
-    sentence_targets,
     split_lines,
     table_fingerprint,
     train,
@@ -84,21 +85,37 @@ def test_oracle_labels_mark_what_the_greedy_oracle_takes() -> None:
 def test_targets_mix_overlap_and_oracle_choice() -> None:
     sents = ["The red fox ran.", "Stocks fell on Monday.", "The red fox ran home."]
     ref = "the red fox ran home"
-    assert sentence_targets(sents, ref, 0.0).tolist() == sentence_gains(sents, ref).tolist()
-    want = 0.75 * sentence_gains(sents, ref) + 0.25 * oracle_labels(sents, ref)
-    got = sentence_targets(sents, ref, 0.25)
-    assert got.tolist() == pytest.approx(want.tolist())
+    gains, labels = sentence_gains(sents, ref), oracle_labels(sents, ref)
+    assert mix_targets(gains, labels, 0.0).tolist() == gains.tolist()
+    got = mix_targets(gains, labels, 0.25)
+    assert got.tolist() == pytest.approx((0.75 * gains + 0.25 * labels).tolist())
     assert got[2] > got[0] > got[1] == 0.0  # taken by the oracle beats an equal overlap it did not take
-    assert ORACLE_SHARE == 0.0  # the shipped scorer: overlap alone (see the note on ORACLE_SHARE)
+    assert (ORACLE_SHARE, LONG_FROM) == (0.25, 200)  # the shipped long-summary ensemble (see the note on them)
 
 
-def test_oracle_share_changes_the_targets_and_is_checked(data_dir, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    plain = train(data_dir, tmp_path / "a.json", clusters=20, seed=3, rounds=5)
-    mixed = train(data_dir, tmp_path / "b.json", clusters=20, seed=3, rounds=5, oracle_share=0.25)
-    assert mixed["fingerprint"]["y_sum"] != plain["fingerprint"]["y_sum"]
-    assert "oracle" in mixed["target"] and "oracle" not in plain["target"]
+def test_long_summary_ensemble_is_trained_on_the_oracle_mix(data_dir, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    meta = train(data_dir, tmp_path / "a.json", clusters=20, seed=3, rounds=5, long_from=150)
+    model = load_model(tmp_path / "a.json")
+    assert model is not None and [m for m, _ in model.longer] == [150]
+    long = model.for_budget(150)
+    assert long is not model and model.for_budget(149) is model and model.for_budget(None) is model
+    assert long.lexicon is model.lexicon and long.features == model.features
+    assert meta["longer"]["min_words"] == 150 and "oracle" in meta["longer"]["target"]
+    assert 0 < meta["longer"]["oracle_chosen"] < 1 and "oracle" not in meta["target"]
+    x = np.random.default_rng(0).random((50, len(FEATURE_NAMES)))
+    assert not np.allclose(long.predict(x), model.predict(x))  # another target, other trees
+    # the first ensemble does not depend on the second: the same trees with or without it
+    train(data_dir, tmp_path / "b.json", clusters=20, seed=3, rounds=5, oracle_share=0.0)
+    single = load_model(tmp_path / "b.json")
+    assert single is not None and single.longer == ()
+    assert (
+        json.loads((tmp_path / "a.json").read_text())["trees"] == json.loads((tmp_path / "b.json").read_text())["trees"]
+    )
     with pytest.raises(OptionsError):
         train(data_dir, tmp_path / "c.json", clusters=20, seed=3, rounds=5, oracle_share=1.5)
+    with pytest.raises(OptionsError):
+        train(data_dir, tmp_path / "c.json", clusters=20, seed=3, rounds=5, long_from=0)
+    assert not (tmp_path / "c.json").exists()
 
 
 def test_train_writes_a_loadable_deterministic_model(data_dir, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -137,12 +154,8 @@ def test_table_cache_is_ignored_for_another_sample(data_dir, tmp_path) -> None: 
     meta = train(data_dir, tmp_path / "b.json", clusters=30, seed=3, rounds=5, table=table)
     assert meta["clusters"] == 30
     with np.load(table) as saved:
-        assert saved["key"].tolist() == [30, 3, len(FEATURE_NAMES), 0, 300]
-    # another target is another table: the cached one is not reused
-    mixed = train(data_dir, tmp_path / "c.json", clusters=30, seed=3, rounds=5, table=table, oracle_share=0.25)
-    assert mixed["fingerprint"]["y_sum"] != meta["fingerprint"]["y_sum"]
-    with np.load(table) as saved:
-        assert saved["key"].tolist() == [30, 3, len(FEATURE_NAMES), 250, 300]
+        assert saved["key"].tolist() == [30, 3, len(FEATURE_NAMES), 300]
+        assert saved["labels"].shape == saved["y"].shape and set(saved["labels"].tolist()) == {0.0, 1.0}
 
 
 def test_development_clusters_are_never_trained_on(data_dir, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -54,6 +54,34 @@ def test_default_uses_the_model(cluster) -> None:  # type: ignore[no-untyped-def
     assert np.allclose(Default().score(cluster, vecs), expected)
 
 
+def test_long_summaries_use_the_long_summary_ensemble(cluster, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    shipped = load_model()
+    assert shipped is not None and [m for m, _ in shipped.longer] == [200]
+    vecs = vectors(cluster)
+    x = sentence_features(cluster, vecs, shipped.lexicon)
+    long = shipped.for_budget(200)
+    assert not np.allclose(long.predict(x), shipped.predict(x))
+    assert np.allclose(Default().score(cluster, vecs, 300), long.predict(x))
+    assert np.allclose(Default().score(cluster, vecs, 199), shipped.predict(x))
+    # the selection follows the budget: a model whose variant from 50 words prefers the opposite sentences
+    negated = tuple(Tree(t.feature, t.threshold, t.left, t.right, -t.leaf) for t in shipped.trees)
+    variant = TreeEnsemble(shipped.features, negated, -shipped.base, lexicon=shipped.lexicon)
+    flipped = TreeEnsemble(
+        shipped.features, shipped.trees, shipped.base, shipped.meta, shipped.lexicon, ((50, variant),)
+    )
+    path = tmp_path / "flipped.json"
+    path.write_text(json.dumps(flipped.to_json()))
+
+    class Flipped(Default):
+        model_path = str(path)
+
+    def texts(method: Default, budget: int) -> list[str]:
+        return [s.text for s in method.select(cluster, budget)]
+
+    assert texts(Flipped(), 40) == texts(Default(), 40)
+    assert texts(Flipped(), 60) != texts(Default(), 60)
+
+
 def test_missing_model_falls_back_to_the_blend(cluster, tmp_path, caplog) -> None:  # type: ignore[no-untyped-def]
     class NoModel(Default):
         model_path = str(tmp_path / "absent.json")

@@ -28,6 +28,37 @@ def test_hand_built_tree() -> None:
         model.predict(np.zeros((2, 3)))
 
 
+def _constant(value: float, features: tuple[str, ...] = ("a", "b")) -> TreeEnsemble:
+    empty = np.zeros(0, dtype=np.int64)
+    return TreeEnsemble(features, (Tree(empty, np.zeros(0), empty, empty, np.array([value])),))
+
+
+def test_budget_variants_pick_by_summary_length_and_round_trip() -> None:
+    model = TreeEnsemble(("a", "b"), _constant(1.0).trees, longer=((100, _constant(2.0)), (300, _constant(3.0))))
+    x = np.zeros((2, 2))
+    chosen = {w: model.for_budget(w).predict(x)[0] for w in (None, 0, 99, 100, 299, 300, 5000)}
+    assert chosen == {None: 1.0, 0: 1.0, 99: 1.0, 100: 2.0, 299: 2.0, 300: 3.0, 5000: 3.0}
+    again = TreeEnsemble.from_json(json.loads(json.dumps(model.to_json())))
+    assert [m for m, _ in again.longer] == [100, 300]
+    assert again.for_budget(150).predict(x).tolist() == [2.0, 2.0]
+    assert "longer" not in _constant(1.0).to_json()  # a single ensemble writes the format as before
+
+
+@pytest.mark.parametrize(
+    "longer",
+    [
+        ((300, _constant(3.0)), (100, _constant(2.0))),  # not ascending
+        ((100, _constant(2.0)), (100, _constant(3.0))),  # twice the same bound
+        ((0, _constant(2.0)),),  # a bound below one word
+        ((100, _constant(2.0, ("a", "c"))),),  # other features
+        ((100, TreeEnsemble(("a", "b"), (), longer=((200, _constant(1.0)),))),),  # nested variants
+    ],
+)
+def test_budget_variants_are_checked(longer) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ValueError):
+        TreeEnsemble(("a", "b"), (), longer=longer)
+
+
 def test_matches_lightgbm() -> None:
     lgb = pytest.importorskip("lightgbm")
     rng = np.random.default_rng(7)

@@ -3,10 +3,12 @@
 The scores come from a learned model (:mod:`storyline.methods.learned`): gradient-boosted trees over
 position, centrality, graph degree, cross-article support and concept (word and bigram) article
 frequency (:mod:`storyline.methods.features`), trained to predict each sentence's ROUGE overlap with
-reference summaries of the Multi-News training split. The sentences are then chosen by concept coverage
-(:mod:`storyline.methods.coverage`: Gillick & Favre, 2009; Lin & Bilmes, 2010): widely reported bigrams
-count once, plus the learned score of each sentence, greedily per word under the budget. When the shipped
-model cannot be loaded, the hand-weighted blend below takes over (and a warning is logged).
+reference summaries of the Multi-News training split (for summaries of 200 words and more, an ensemble
+whose target also counts the sentences a ROUGE oracle takes into a 300-word summary). The sentences are
+then chosen by concept coverage (:mod:`storyline.methods.coverage`: Gillick & Favre, 2009; Lin & Bilmes,
+2010): widely reported bigrams count once, plus the learned score of each sentence, greedily per word under
+the budget. When the shipped model cannot be loaded, the hand-weighted blend below takes over (and a
+warning is logged).
 
 The blend: a sentence matters when several articles carry its content (cross-article support), when it is central
 to the cluster (cosine to the centroid), and when it comes early in its article (news is written top
@@ -21,7 +23,7 @@ import numpy as np
 
 from ..model import Cluster, Sentence
 from ..represent import ClusterVectors, vectors
-from .base import SelectionPolicy, Selector
+from .base import SelectionPolicy, Selector, greedy_fill
 from .coverage import CoveragePolicy, coverage_fill
 from .features import sentence_features
 from .learned import load_model
@@ -86,16 +88,20 @@ class Default(Selector):
     def select(self, cluster: Cluster, budget: int) -> list[Sentence]:
         if load_model(self.model_path) is None:  # the fallback keeps the policy it was tuned with
             return Blend().select(cluster, budget)
-        if self.coverage is None or not cluster.sentences or budget <= 0:
-            return super().select(cluster, budget)
+        if not cluster.sentences or budget <= 0:
+            return []
         vecs = vectors(cluster)
-        return coverage_fill(cluster, vecs, self.score(cluster, vecs), budget, self.coverage)
+        scores = self.score(cluster, vecs, budget)
+        if self.coverage is None:
+            return greedy_fill(cluster, vecs, scores, budget, self.policy)
+        return coverage_fill(cluster, vecs, scores, budget, self.coverage)
 
-    def score(self, cluster: Cluster, vecs: ClusterVectors) -> np.ndarray:
+    def score(self, cluster: Cluster, vecs: ClusterVectors, budget: int | None = None) -> np.ndarray:
+        """The model's scores; a model with budget variants uses the one trained for ``budget`` words."""
         model = load_model(self.model_path)
         if model is None:
             return blend(cluster, vecs, self.weights)
-        return model.predict(sentence_features(cluster, vecs, model.lexicon))
+        return model.for_budget(budget).predict(sentence_features(cluster, vecs, model.lexicon))
 
 
 class Blend(Selector):

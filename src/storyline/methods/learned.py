@@ -6,7 +6,11 @@ File format (``storyline-trees/1``)::
 
     {"format": "storyline-trees/1", "features": [...], "base": 0.0, "meta": {...},
      "lexicon": {"prior": 0.28, "terms": {"stem": p, ...}},  # optional: see lexicon.py
-     "trees": [{"feature": [...], "threshold": [...], "left": [...], "right": [...], "leaf": [...]}, ...]}
+     "trees": [{"feature": [...], "threshold": [...], "left": [...], "right": [...], "leaf": [...]}, ...],
+     "longer": [{"min_words": 200, "base": 0.0, "meta": {...}, "trees": [...]}, ...]}  # optional
+
+``longer``: ensembles over the same features and lexicon for summaries of at least ``min_words`` words
+(``TreeEnsemble.for_budget``); the top-level trees serve shorter budgets, and every budget when absent.
 
 Internal nodes are numbered from 0 (the root); a child ``c < 0`` is leaf ``~c``. A row goes left when
 ``x[feature] <= threshold``. The features never hold NaN, so LightGBM's missing-value routes are unused.
@@ -112,10 +116,26 @@ class TreeEnsemble:
     base: float = 0.0
     meta: dict | None = None
     lexicon: TermLexicon | None = None  # the term table the lexicon features were computed with
+    # (min_words, ensemble) in ascending order: the ensemble to use for budgets of at least min_words words
+    longer: tuple[tuple[int, TreeEnsemble], ...] = ()
     _packed: _Packed | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_packed", _pack(self.trees))
+        bounds = [m for m, _ in self.longer]
+        if bounds != sorted(set(bounds)) or any(m < 1 for m in bounds):
+            raise ValueError(f"budget variants need distinct, ascending min_words >= 1, not {bounds}")
+        if any(e.features != self.features or e.longer for _, e in self.longer):
+            raise ValueError("a budget variant must score the same features and have no variants of its own")
+
+    def for_budget(self, words: int | None) -> TreeEnsemble:
+        """The ensemble for a summary of ``words`` words: the variant with the largest ``min_words`` not
+        above it, else this one (also when ``words`` is None)."""
+        chosen = self
+        for min_words, ensemble in self.longer:
+            if words is not None and words >= min_words:
+                chosen = ensemble
+        return chosen
 
     def predict(self, x: np.ndarray) -> np.ndarray:
         x = np.asarray(x, dtype=np.float64)
@@ -160,40 +180,68 @@ class TreeEnsemble:
         return out
 
     def to_json(self) -> dict:
-        return {
+        out = {
             "format": FORMAT,
             "features": list(self.features),
             "base": self.base,
             "meta": self.meta or {},
             **({"lexicon": self.lexicon.to_json()} if self.lexicon else {}),
-            "trees": [
-                {
-                    "feature": t.feature.tolist(),
-                    "threshold": [float(f"{v:.9g}") for v in t.threshold.tolist()],
-                    "left": t.left.tolist(),
-                    "right": t.right.tolist(),
-                    "leaf": [float(f"{v:.7g}") for v in t.leaf.tolist()],
-                }
-                for t in self.trees
-            ],
+            "trees": _trees_to_json(self.trees),
         }
+        if self.longer:
+            out["longer"] = [
+                {"min_words": m, "base": e.base, "meta": e.meta or {}, "trees": _trees_to_json(e.trees)}
+                for m, e in self.longer
+            ]
+        return out
 
     @classmethod
     def from_json(cls, data: dict) -> TreeEnsemble:
         if data.get("format") != FORMAT:
             raise ValueError(f"not a {FORMAT} model (format={data.get('format')!r})")
-        trees = tuple(
-            Tree(
-                feature=np.asarray(t["feature"], dtype=np.int64),
-                threshold=np.asarray(t["threshold"], dtype=np.float64),
-                left=np.asarray(t["left"], dtype=np.int64),
-                right=np.asarray(t["right"], dtype=np.int64),
-                leaf=np.asarray(t["leaf"], dtype=np.float64),
-            )
-            for t in data["trees"]
-        )
+        features = tuple(data["features"])
         lexicon = TermLexicon.from_json(data["lexicon"]) if "lexicon" in data else None
-        return cls(tuple(data["features"]), trees, float(data.get("base", 0.0)), dict(data.get("meta") or {}), lexicon)
+        longer = tuple(
+            (
+                int(v["min_words"]),
+                cls(features, _trees_from_json(v["trees"]), float(v.get("base", 0.0)), v.get("meta"), lexicon),
+            )
+            for v in data.get("longer", ())
+        )
+        return cls(
+            features,
+            _trees_from_json(data["trees"]),
+            float(data.get("base", 0.0)),
+            dict(data.get("meta") or {}),
+            lexicon,
+            longer,
+        )
+
+
+def _trees_to_json(trees: tuple[Tree, ...]) -> list[dict]:
+    return [
+        {
+            "feature": t.feature.tolist(),
+            "threshold": [float(f"{v:.9g}") for v in t.threshold.tolist()],
+            "left": t.left.tolist(),
+            "right": t.right.tolist(),
+            "leaf": [float(f"{v:.7g}") for v in t.leaf.tolist()],
+        }
+        for t in trees
+    ]
+
+
+def _trees_from_json(trees: list[dict]) -> tuple[Tree, ...]:
+    return tuple(
+        Tree(
+            feature=np.asarray(t["feature"], dtype=np.int64),
+            threshold=np.asarray(t["threshold"], dtype=np.float64),
+            left=np.asarray(t["left"], dtype=np.int64),
+            right=np.asarray(t["right"], dtype=np.int64),
+            leaf=np.asarray(t["leaf"], dtype=np.float64),
+        )
+        for t in trees
+    )
 
 
 def _flatten(root: dict) -> Tree:
@@ -229,11 +277,16 @@ def _flatten(root: dict) -> Tree:
     )
 
 
-def from_lightgbm_dump(dump: dict, meta: dict | None = None, lexicon: TermLexicon | None = None) -> TreeEnsemble:
+def from_lightgbm_dump(
+    dump: dict,
+    meta: dict | None = None,
+    lexicon: TermLexicon | None = None,
+    longer: tuple[tuple[int, TreeEnsemble], ...] = (),
+) -> TreeEnsemble:
     """Convert ``lightgbm.Booster.dump_model()`` output (numerical splits only) to a ``TreeEnsemble``."""
     trees = tuple(_flatten(info["tree_structure"]) for info in dump["tree_info"])
     names = tuple(dump.get("feature_names") or FEATURE_NAMES)
-    return TreeEnsemble(names, trees, 0.0, meta, lexicon)
+    return TreeEnsemble(names, trees, 0.0, meta, lexicon, longer)
 
 
 @lru_cache(maxsize=1)
