@@ -123,7 +123,7 @@ def test_an_impossible_header_date_is_refused(tmp_path):
     p = tmp_path / "a.txt"
     for bad in ("2026-13-45", "2026-02-30"):
         p.write_text(f"---\ndate: {bad}\n---\nText.")
-        with pytest.raises(MalformedDataError, match=f"a.txt: date '{bad}' in the header is not a real date"):
+        with pytest.raises(MalformedDataError, match=f"a.txt: header date '{bad}' is not a real date"):
             read_article(p, id="1")
     p.write_text("---\ndate: 2024-02-29T08:00\n---\nText.")
     assert read_article(p, id="1").date == "2024-02-29"
@@ -136,7 +136,7 @@ def test_a_header_date_is_a_date_and_at_most_a_time_nothing_else(tmp_path):
         assert read_article(p, id="1").date == "2026-04-01"
     for bad in ("2026-04-01garbage", "2026-04-01T", "2026-04-01T08:61", "2026-04-01 08:30 CET", "2026-04-011"):
         p.write_text(f"---\ndate: {bad}\n---\nText.")
-        with pytest.raises(MalformedDataError, match="a.txt: date must be YYYY-MM-DD"):
+        with pytest.raises(MalformedDataError, match=r"a.txt: header date .* is not a real date \(YYYY-MM-DD\)"):
             read_article(p, id="1")
 
 

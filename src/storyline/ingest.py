@@ -237,17 +237,14 @@ def _header_date(value: str, name: str) -> str:
     and ``2026-02-30`` are errors, not dates shown as given. Only an ISO time may follow the date (it is
     dropped: ``2024-02-29T08:00``); anything else after it (``2026-04-01garbage``) is an error."""
     rest = value[10:]
-    if not _ISO_DATE.match(value) or (rest and not _ISO_TIME.match(rest)):
-        raise MalformedDataError(f"{name}: date must be YYYY-MM-DD, not {value!r}")
     try:
+        if not _ISO_DATE.match(value) or (rest and not _ISO_TIME.match(rest)):
+            raise ValueError(value)
         date.fromisoformat(value[:10])
-    except ValueError:
-        raise MalformedDataError(f"{name}: date {value[:10]!r} in the header is not a real date") from None
-    if rest:
-        try:
+        if rest:
             datetime.fromisoformat(value)
-        except ValueError:
-            raise MalformedDataError(f"{name}: date must be YYYY-MM-DD, not {value!r}") from None
+    except ValueError:
+        raise MalformedDataError(f"{name}: header date {value!r} is not a real date (YYYY-MM-DD)") from None
     return value[:10]
 
 

@@ -72,11 +72,11 @@ def test_a_url_is_not_fetched_and_says_so():
 @pytest.mark.parametrize(
     ("command", "bad", "why"),
     [
-        ("summarize", "2026-13-45", "date '2026-13-45' in the header is not a real date"),
-        ("summarize", "2026-02-30", "date '2026-02-30' in the header is not a real date"),
-        ("group", "2026-04-01garbage", "date must be YYYY-MM-DD, not '2026-04-01garbage'"),
-        ("group", "2026-04-01 or so", "date must be YYYY-MM-DD, not '2026-04-01 or so'"),
-        ("group", "2026-04-01T25:00", "date must be YYYY-MM-DD, not '2026-04-01T25:00'"),
+        ("summarize", "2026-13-45", "header date '2026-13-45' is not a real date (YYYY-MM-DD)"),
+        ("summarize", "2026-02-30", "header date '2026-02-30' is not a real date (YYYY-MM-DD)"),
+        ("group", "2026-04-01garbage", "header date '2026-04-01garbage' is not a real date (YYYY-MM-DD)"),
+        ("group", "2026-04-01 or so", "header date '2026-04-01 or so' is not a real date (YYYY-MM-DD)"),
+        ("group", "2026-04-01T25:00", "header date '2026-04-01T25:00' is not a real date (YYYY-MM-DD)"),
     ],
 )
 def test_a_header_date_that_is_not_a_real_date_is_an_error_naming_the_file(tmp_path, monkeypatch, command, bad, why):

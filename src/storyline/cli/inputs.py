@@ -149,24 +149,20 @@ def _dated(articles: list[Article], by_origin: dict[str, str], date: str | None)
     return api.with_date(articles, date)
 
 
-def read_article_sets(
-    paths: Sequence[str],
-    *,
-    sample: bool = False,
-    date: str | None = None,
-    output: str | None = None,
-    build: Callable[[list[Article]], T],
-    note_documents: bool = False,
-) -> tuple[list[tuple[str, T]], list[Path], str | None]:
-    """Check the options, then read and clean everything named on the command line, once: the loose
-    articles as one set (``"articles"``), each dataset cluster as another, each passed through ``build``
-    as it is read. Returns those, the files and directories read, and the checked ``-o`` path.
+@dataclass(frozen=True)
+class _Checked:
+    """The command line checked before any article is read: each plain PATH with the files it names
+    (``None`` for stdin), the paths named, the dates given per PATH, and the ``-o`` path to write."""
 
-    Everything that can be checked without reading an article is checked first (dates, that the paths
-    exist, the ``-o`` path against the inputs), so a mistake fails at once, not after the work.
+    listing: list[tuple[str, list[Path] | None]]
+    named: list[Path]
+    dated: dict[str, str]
+    output: str | None
 
-    With ``note_documents`` (a stream, where every document is an article), each document of a dataset
-    left out as empty or all clutter gets a note, as a file skipped in a directory does."""
+
+def check_inputs(paths: Sequence[str], *, sample: bool, date: str | None, output: str | None) -> _Checked:
+    """Everything that can be checked without reading an article (dates, that the paths exist, a dated
+    directory holding a dataset, the ``-o`` path against the inputs), so a mistake fails at once."""
     if date is not None:
         api.with_date([], date)  # an impossible date fails before any work
     if sample:
@@ -181,43 +177,78 @@ def read_article_sets(
             _refuse_dated_dataset(f"{p}@{dated[p]}", str(bad[0]))
     named = [Path(p) for p in plain if p != "-"]
     target = output_target(output, inputs=named)
-    got = gather(listing)
-    if "-" in dated and got.stdin_dataset:
-        _refuse_dated_dataset(f"-@{dated['-']}", "standard input")
-    files = [f for _, fs in listing for f in fs or ()]
-    by_origin = {str(f): dated[p] for p, fs in listing if p in dated for f in fs or ()}
-    if "-" in dated:
-        by_origin["<stdin>"] = dated["-"]
+    return _Checked(listing, named, dated, output if target else None)
+
+
+def _origin_dates(checked: _Checked) -> dict[str, str]:
+    """The date given on the command line for each file (by ``Article.origin``) that has one."""
+    by_origin = {str(f): checked.dated[p] for p, fs in checked.listing if p in checked.dated for f in fs or ()}
+    if "-" in checked.dated:
+        by_origin["<stdin>"] = checked.dated["-"]
+    return by_origin
+
+
+def _load_loose(got: _Gathered) -> list[Article]:
+    """The loose articles, cleaned; one found in a directory that cleaning empties is skipped with a note."""
+
+    def skip(article: Article, message: str) -> bool:
+        if article.origin not in got.found_in_directory:
+            return False
+        skipped(message)
+        return True
+
+    return api.load_articles(got.loose, skip=skip)
+
+
+def _load_dataset_cluster(ds: DocumentSet, note_documents: bool) -> list[Article]:
+    """One dataset cluster's articles, cleaned: an article that cleaning empties is left out (with a note
+    each when ``note_documents``); a cluster left with none raises ``EmptyInputError``."""
+    dropped = {origin: f"{origin}: is empty" for origin in ds.empty}
+
+    def note(article: Article, message: str) -> bool:
+        dropped[article.origin] = message
+        return True
+
+    try:
+        return api.load_articles(ds.articles, strict=False, skip=note if note_documents else None)
+    finally:
+        if note_documents:
+            for origin in sorted(dropped, key=_document_number):
+                skipped(dropped[origin])
+
+
+def read_article_sets(
+    paths: Sequence[str],
+    *,
+    sample: bool = False,
+    date: str | None = None,
+    output: str | None = None,
+    build: Callable[[list[Article]], T],
+    note_documents: bool = False,
+) -> tuple[list[tuple[str, T]], list[Path], str | None]:
+    """Check the options (``check_inputs``), then read and clean everything named on the command line,
+    once: the loose articles as one set (``"articles"``), each dataset cluster as another, each passed
+    through ``build`` as it is read. Returns those, the files and directories read, and the checked ``-o``
+    path.
+
+    With ``note_documents`` (a stream, where every document is an article), each document of a dataset
+    left out as empty or all clutter gets a note, as a file skipped in a directory does."""
+    checked = check_inputs(paths, sample=sample, date=date, output=output)
+    got = gather(checked.listing)
+    if "-" in checked.dated and got.stdin_dataset:
+        _refuse_dated_dataset(f"-@{checked.dated['-']}", "standard input")
+    by_origin = _origin_dates(checked)
     sets: list[tuple[str, T]] = []
     if got.loose:
-
-        def skip(article: Article, message: str) -> bool:
-            if article.origin not in got.found_in_directory:
-                return False
-            skipped(message)
-            return True
-
-        articles = api.load_articles(got.loose, skip=skip)
-        sets.append(("articles", build(_dated(articles, by_origin, date))))
+        sets.append(("articles", build(_dated(_load_loose(got), by_origin, date))))
     # Many clusters take a while: show progress on a terminal, stay silent in pipes and logs.
     show = len(got.sets) > 1 and sys.stderr.isatty()
     with click.progressbar(got.sets, label="Reading", file=sys.stderr, hidden=not show) as bar:
         for ds in bar:
-            # In a dataset, an article that cleaning empties is skipped, not fatal; so is a whole cluster
-            # that is all clutter (or over a limit), with a note: the other clusters are still answered.
-            dropped = {origin: f"{origin}: is empty" for origin in ds.empty}
-
-            def note(article: Article, message: str, dropped: dict[str, str] = dropped) -> bool:
-                dropped[article.origin] = message
-                return True
-
+            # In a dataset, a whole cluster that is all clutter (or over a limit) is skipped with a note:
+            # the other clusters are still answered.
             try:
-                try:
-                    loaded = api.load_articles(ds.articles, strict=False, skip=note if note_documents else None)
-                finally:
-                    if note_documents:
-                        for origin in sorted(dropped, key=_document_number):
-                            skipped(dropped[origin])
+                loaded = _load_dataset_cluster(ds, note_documents)
                 sets.append((ds.id, build(_dated(loaded, by_origin, date))))
             except (EmptyInputError, UnreadableInputError) as exc:
                 if len(got.sets) == 1 and not got.loose:
@@ -225,7 +256,8 @@ def read_article_sets(
                 skipped(f"cluster {ds.id}: {exc}")
     if not sets:
         raise EmptyInputError("nothing to summarize: every cluster was skipped")
-    return sets, [*files, *named], output if target else None
+    files = [f for _, fs in checked.listing for f in fs or ()]
+    return sets, [*files, *checked.named], checked.output
 
 
 def _document_number(origin: str) -> int:
