@@ -34,16 +34,23 @@ from storyline.represent import ClusterVectors  # noqa: E402
 class BlendScores(Default):
     """Concept coverage over the hand-weighted blend's scores: the method without its model."""
 
-    def score(self, cluster: Cluster, vecs: ClusterVectors) -> np.ndarray:
+    def score(self, cluster: Cluster, vecs: ClusterVectors, budget: int | None = None) -> np.ndarray:
         return blend(cluster, vecs, self.weights)
 
 
 class DanglingPenalty(Default):
     """The default with dangling openers' scores halved (the model already sees the flag)."""
 
-    def score(self, cluster: Cluster, vecs: ClusterVectors) -> np.ndarray:
-        s = super().score(cluster, vecs)
+    def score(self, cluster: Cluster, vecs: ClusterVectors, budget: int | None = None) -> np.ndarray:
+        s = super().score(cluster, vecs, budget)
         return s * np.array([0.5 if dangling(x) else 1.0 for x in cluster.sentences])
+
+
+class OneEnsemble(Default):
+    """The default with the overlap ensemble at every budget (no long-summary ensemble)."""
+
+    def score(self, cluster: Cluster, vecs: ClusterVectors, budget: int | None = None) -> np.ndarray:
+        return super().score(cluster, vecs, None)
 
 
 class NoDefiniteOpeners(Default):
@@ -67,7 +74,7 @@ class ReferenceScores(Default):
 
     references: tuple[str, ...] = ()
 
-    def score(self, cluster: Cluster, vecs: ClusterVectors) -> np.ndarray:
+    def score(self, cluster: Cluster, vecs: ClusterVectors, budget: int | None = None) -> np.ndarray:
         from storyline.learn.train import sentence_gains
 
         texts = [s.text for s in cluster.sentences]
@@ -82,6 +89,7 @@ def variants(models: Path | None) -> dict[str, Default]:
         path = models / f"no-{group}.json" if models else None
         if path and path.exists():
             out[f"- {group} features"] = type(f"No{group}", (Default,), {"model_path": str(path)})()
+    out["- long-summary ensemble (overlap ensemble only)"] = OneEnsemble()
     out["- model (blend scores)"] = BlendScores()
     out["- concept coverage (greedy)"] = type("NoCoverage", (Default,), {"coverage": None})()
     out["- 8-word minimum (6, as for every method)"] = type(
