@@ -288,3 +288,52 @@ def test_quotation_closers_pair_an_opening_sentence_with_the_one_that_closes_it(
     leans = np.array([False, True, False])
     before = np.array([-1, 0, 1])
     assert quotation_closers(sents, leans, before).tolist() == [1, -1, -1]
+
+
+def test_one_long_sentence_worth_more_than_the_greedy_summary_opens_it() -> None:
+    # Per word, the three short statements pay more than the long lead; under a 32-word budget the greedy
+    # alone takes all three and the lead no longer fits. The lead alone is worth more (Lin & Bilmes 2010,
+    # Algorithm 1), so it opens the summary and the rest of the budget is filled after it.
+    lead = (
+        "The Maple County council voted on Thursday to close the old Harlow river bridge for a full year "
+        "of repairs after inspectors found deep cracks in its steel supports."
+    )
+    texts = [
+        lead + " Officials praised the quick work of the inspectors today.",
+        "Shops near the bridge expect fewer customers this winter. The county will pay for extra bus routes.",
+    ]
+    cluster = make_cluster(load_articles(texts))
+    vecs = vectors(cluster)
+    sents = [s.text for s in cluster.sentences]
+    per_word = np.array([1.0 if t == lead else 1.05 for t in sents])
+    # the scores dominate the (small) concept weights: lead alone 30 x 29 > 30 x 1.05 x 26 for the others
+    policy = CoveragePolicy(quality=30.0, min_articles=2, redundancy=1.0, min_words=0, order="rank")
+    words = dict(zip(sents, vecs.words.tolist(), strict=True))
+    assert len(sents) == 4 and words[lead] == 29 and sum(w for t, w in words.items() if t != lead) == 26
+    chosen = [s.text for s in coverage_fill(cluster, vecs, per_word, 32, policy)]
+    assert chosen == [lead]
+    # the greedy's own choice stands when it is worth more: the same budget with the lead scored lower
+    lower = np.where(per_word == 1.0, 0.8, per_word)
+    assert lead not in [s.text for s in coverage_fill(cluster, vecs, lower, 32, policy)]
+    # with room for everything the greedy's own choice stands
+    roomy = [s.text for s in coverage_fill(cluster, vecs, per_word, 80, policy)]
+    assert set(roomy) == set(sents)
+
+
+def test_a_bare_quotation_over_two_sentences_waits_for_its_speaker() -> None:
+    import storyline
+
+    texts = [
+        "Councillor Ada Brenn announced on Tuesday that Lindenfeld will close its old harbor to freight ships. "
+        "Brenn told a packed town hall that the decision came after ten years of complaints from residents. "
+        "“We have waited for this day for a very long time. Every family on the waterfront will feel it.”",
+        "Lindenfeld will close its old harbor to freight ships, councillor Ada Brenn announced on Tuesday. "
+        "Shipping firms must move their boats to the new deep-water port by March, officials said.",
+    ]
+    for words in (20, 35, 50, 80, 120):
+        summary = storyline.summarize(texts, words=words)
+        places = [(s.sentence.article, s.sentence.index) for s in summary.sentences]
+        for k, s in enumerate(summary.sentences):
+            if s.text.startswith("“We have waited"):
+                # the sentence before it (which names the speaker) is in, right before it
+                assert k > 0 and places[k - 1] == (s.sentence.article, s.sentence.index - 1), (words, summary.text)

@@ -44,11 +44,18 @@ def dangling(sentence: Sentence) -> bool:
 # sentence ("The same can't be said for…" points back as well). Only the concept-coverage selection holds
 # these back (see ``refers_back``); the scorer's ``dangling`` feature and the simpler methods keep the
 # pronoun-and-connective rule above.
-_DEFINITE = re.compile(
-    r"^[\"“‘']?the (?:company|firm|agency|group|man|woman|boy|girl|couple|suspect|victim|officials?|spokes(?:man|"
+_ROLE = (
+    r"the (?:company|firm|agency|group|man|woman|boy|girl|couple|suspect|victim|officials?|spokes(?:man|"
     r"woman|person)|statement|report|study|researchers|team|move|decision|incident|bill|plan|deal|pair|singer|"
     r"actor|actress|star|lawmaker|senator|congressman|network|newspaper|paper|station|school|hospital|"
-    r"university|airline|carrier|retailer|bank|giant|startup|president|minister|leader|country|nation|same)\b",
+    r"university|airline|carrier|retailer|bank|giant|startup|president|minister|leader|country|nation|same)\b"
+)
+_DEFINITE = re.compile(rf"^[\"“‘']?{_ROLE}", re.IGNORECASE)
+# "“The war cost both countries,” the statement noted." / "“…,” he said.": a quotation credited to a pronoun
+# or a definite role noun after it; like an opener, that speaker was named in an earlier sentence.
+_CREDITED_BACK = re.compile(
+    rf"^[\"“].*[\"”],?\s+{_ROLE}(?:\s+\w+)?\s+"
+    r"(?:said|says|noted|notes|added|adds|stated|states|told|wrote|writes|continued|explained|insisted)\b[^\"“”]*$",
     re.IGNORECASE,
 )
 
@@ -60,9 +67,10 @@ _LIST_ITEM = re.compile(r"^(?:[_•*·▪‣◦]|[-–—]{1,2}\s)")
 
 def refers_back(sentence: Sentence) -> bool:
     """``dangling``, an opening definite role noun ("The company said…") that points to an earlier
-    mention, or an item of a list."""
+    mention, a quotation credited to a pronoun or such a noun ("“…,” the statement noted."), or an item
+    of a list."""
     text = sentence.text.strip()
-    return dangling(sentence) or bool(_DEFINITE.match(text) or _LIST_ITEM.match(text))
+    return dangling(sentence) or bool(_DEFINITE.match(text) or _LIST_ITEM.match(text) or _CREDITED_BACK.match(text))
 
 
 def text_key(text: str) -> str:

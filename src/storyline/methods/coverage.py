@@ -189,16 +189,36 @@ class _Repeats:
             np.maximum(self.same_speaker, np.where(same, cos, 0.0), out=self.same_speaker)
 
 
-def coverage_fill(
-    cluster: Cluster, vecs: ClusterVectors, scores: np.ndarray, budget: int, policy: CoveragePolicy
-) -> list[Sentence]:
-    """Greedy budgeted maximisation of ``F`` (see the module docstring); ``scores`` are per word."""
+@dataclass(frozen=True, slots=True, eq=False)
+class _Problem:
+    """One cluster's selection problem: the concept pairs and weights, each sentence's own term of ``F``,
+    length and unit (with the quotation half it must be taken with), and the rules that tie sentences."""
+
+    rows: np.ndarray
+    cols: np.ndarray
+    weight: np.ndarray  # concept weights, before any are covered
+    bounds: np.ndarray  # sentence i's pairs are bounds[i]:bounds[i + 1]
+    lengths: np.ndarray
+    own: np.ndarray
+    unit: np.ndarray
+    alive: np.ndarray  # candidates at the start
+    leans: np.ndarray
+    before: np.ndarray
+    closer: np.ndarray
+
+    def value(self, chosen: Sequence[int]) -> float:
+        """``F`` of a set of sentences (each concept counted once)."""
+        if not chosen:
+            return 0.0
+        covered = np.unique(np.concatenate([self.cols[self.bounds[i] : self.bounds[i + 1]] for i in chosen]))
+        return float(self.weight[covered].sum() + self.own[list(chosen)].sum())
+
+
+def _problem(cluster: Cluster, vecs: ClusterVectors, scores: np.ndarray, policy: CoveragePolicy) -> _Problem:
     sents = cluster.sentences
     n = len(sents)
-    if n == 0 or budget <= 0:
-        return []
     rows, cols, weight = concept_pairs(cluster, vecs, policy.min_articles)
-    bounds = bigram_index(cluster, vecs).bounds  # sentence i's pairs are bounds[i]:bounds[i + 1]
+    bounds = bigram_index(cluster, vecs).bounds
     counts = vecs.words
     lengths = counts.astype(np.float64)
     own = policy.quality * np.asarray(scores, dtype=np.float64) * lengths
@@ -213,17 +233,75 @@ def coverage_fill(
     # A sentence that opens a quotation the next one closes is taken with that next one, or not at all; one
     # whose quotation runs on longer is not taken: a summary must not leave a quotation open.
     closer = quotation_closers(sents, leans, before)
+    # Such a pair that is nothing but the quotation ("“We will rebuild. The town deserves it.”") is a bare
+    # quotation over two sentences: its speaker is named before it, so it waits for that sentence too.
+    for i in np.flatnonzero(closer >= 0).tolist():
+        if sents[i].text.lstrip().startswith(("“", '"')) and sents[int(closer[i])].text.rstrip().endswith(("”", '"')):
+            leans[i] = True
     unit = lengths + np.where(closer >= 0, lengths[np.maximum(closer, 0)], 0.0)
     alive = usable & ~np.array([closer[i] < 0 and opens_quote(s.text) for i, s in enumerate(sents)])
     if not alive.any():  # a cluster of fragments: still say something
         alive = usable if usable.any() else np.ones(n, dtype=bool)
+    return _Problem(rows, cols, weight, bounds, lengths, own, unit, alive, leans, before, closer)
+
+
+def coverage_fill(
+    cluster: Cluster, vecs: ClusterVectors, scores: np.ndarray, budget: int, policy: CoveragePolicy
+) -> list[Sentence]:
+    """Budgeted maximisation of ``F`` (see the module docstring); ``scores`` are per word.
+
+    As in Lin & Bilmes (2010, Algorithm 1; after Khuller et al., 1999), the cost-scaled greedy is compared
+    with the best single sentence that fits: per-word gains favour short sentences, and under a small
+    budget a few short ones ("…,” the statement noted.") can crowd out the one long sentence that carries
+    the news. When that sentence alone is worth more than the greedy's whole summary, the greedy starts
+    from it and fills the rest of the budget."""
+    sents = cluster.sentences
+    if not sents or budget <= 0:
+        return []
+    problem = _problem(cluster, vecs, scores, policy)
+    alone = np.bincount(problem.rows, weights=problem.weight[problem.cols], minlength=len(sents)) + problem.own
+    chosen, value = _greedy(sents, vecs, problem, budget, policy, alone)
+    single = _best_single(problem, budget, alone)
+    # ``alone`` summed over the pair bounds its ``F`` from above: the exact value only when it may win
+    if single is not None and alone[single].sum() > value and problem.value(single) > value:
+        chosen, _ = _greedy(sents, vecs, problem, budget, policy, alone, first=single)
+    return order_sentences(cluster, chosen, policy.order)
+
+
+def _best_single(problem: _Problem, budget: int, alone: np.ndarray) -> list[int] | None:
+    """The sentence (with the quotation half it needs) of highest ``F`` on its own (``alone``) that may
+    open a summary and fits the budget; ``None`` when there is none."""
+    p = problem
+    fits = p.alive & ~p.leans & (p.unit <= budget)
+    if not fits.any():
+        return None
+    i = int(np.argmax(np.where(fits, alone, -np.inf)))
+    return [i] if p.closer[i] < 0 else [i, int(p.closer[i])]
+
+
+def _greedy(
+    sents: Sequence[Sentence],
+    vecs: ClusterVectors,
+    problem: _Problem,
+    budget: int,
+    policy: CoveragePolicy,
+    alone: np.ndarray,
+    first: Sequence[int] = (),
+) -> tuple[list[int], float]:
+    """The cost-scaled greedy: the best gain per word that still fits, under the shared rules; ``first``
+    is taken before anything else. ``alone``: each sentence's gain with nothing chosen. Returns the
+    chosen sentences and their ``F``."""
+    p = problem
+    n = len(sents)
+    rows, cols, bounds, lengths, own = p.rows, p.cols, p.bounds, p.lengths, p.own
+    leans, before, closer, unit = p.leans, p.before, p.closer, p.unit
+    weight = p.weight.copy()
+    alive = p.alive.copy()
     picked = np.zeros(n, dtype=bool)
     said = _Repeats(sents, vecs, policy)
     chosen: list[int] = []
     seen: set[str] = set()
     used = 0.0
-
-    full_weight = weight.copy()
 
     def take(i: int, key: str) -> None:
         nonlocal used
@@ -245,7 +323,7 @@ def coverage_fill(
                 chosen.remove(j)
                 picked[j] = False
                 used -= lengths[j]
-            weight[:] = full_weight
+            weight[:] = p.weight
             for k in chosen:
                 weight[cols[bounds[k] : bounds[k + 1]]] = 0.0
             said.reset(chosen)
@@ -254,12 +332,14 @@ def coverage_fill(
         """Is ``j`` half of a quotation pair, or the sentence a chosen one leans on?"""
         return closer[j] >= 0 or bool(np.any(closer == j)) or any(leans[k] and before[k] == j for k in chosen)
 
+    for i in first:
+        take(i, text_key(sents[i].text))
     # a bincount over the (sentence, concept) pairs per step: far cheaper than a scipy product
     while True:
         alive &= unit <= budget - used
         if not alive.any():
             break
-        gain = np.bincount(rows, weights=weight[cols], minlength=n) + own
+        gain = np.bincount(rows, weights=weight[cols], minlength=n) + own if chosen else alone
         ready = alive & (~leans | ((before >= 0) & picked[np.maximum(before, 0)]))
         if not ready.any():
             if chosen:  # better a few words short than a sentence the reader cannot place
@@ -277,4 +357,4 @@ def coverage_fill(
             take(j, text_key(sents[j].text))
         if budget - used < _MIN_WORDS:
             break
-    return order_sentences(cluster, chosen, policy.order)
+    return chosen, float(p.weight.sum() - weight.sum() + own[chosen].sum())
