@@ -42,6 +42,19 @@ def test_vote_is_corroborated(harbor_texts):
     assert len(vote[0].articles) == 3
 
 
+def test_articles_dated_far_apart_get_a_note(harbor_texts):
+    def dated(*days: str) -> list[Article]:
+        return [Article(id=str(k), text=t, date=d) for k, (t, d) in enumerate(zip(harbor_texts, days, strict=False))]
+
+    spread = storyline.summarize(dated("2026-01-05", "2026-03-01", "2026-01-06"), words=60)
+    want = "the articles' dates span 55 days (2026-01-05 to 2026-03-01): they may report more than one event"
+    assert spread.notes == (want,)
+    assert storyline.summarize(dated("2026-01-05", "2026-02-04", "2026-01-06"), words=60).notes == ()  # 30 days
+    assert storyline.summarize(dated("2026-01-05", "2026-05-01"), words=60).notes != ()
+    undated = storyline.summarize([Article(id="a", text=harbor_texts[0], date="2020-01-01"), harbor_texts[1]], words=60)
+    assert undated.notes == ()  # one date is no span
+
+
 def test_single_article_says_so(harbor_texts):
     summary = storyline.summarize(harbor_texts[0], words=30)
     assert summary.notes == (SINGLE_SOURCE_NOTE,)

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
 ArticleLike = str | os.PathLike[str] | Article
 
 SINGLE_SOURCE_NOTE = "single-source summary: only one article was given, so nothing is corroborated"
+# Dated articles further apart than this are likely to report more than one event: the summary says so.
+SPAN_NOTE_DAYS = 30
 
 
 def _as_article(item: ArticleLike, number: int) -> Article:
@@ -103,6 +106,9 @@ def summarize_cluster(cluster: Cluster, options: SummarizeOptions) -> Summary:
     notes: tuple[str, ...] = (SINGLE_SOURCE_NOTE,) if len(cluster.articles) == 1 else ()
     if not chosen and cluster.sentences:
         notes += (_too_short_note(cluster, options.words),)
+    span = _date_span_note(cluster)
+    if span:
+        notes += (span,)
     return Summary(
         articles=cluster.articles,
         sentences=attribute(cluster, chosen),
@@ -110,6 +116,19 @@ def summarize_cluster(cluster: Cluster, options: SummarizeOptions) -> Summary:
         budget=options.words,
         notes=notes,
     )
+
+
+def _date_span_note(cluster: Cluster) -> str | None:
+    """A warning when the articles' publication dates lie more than ``SPAN_NOTE_DAYS`` apart: they are
+    summarized as one story, and a reader should know that they may tell more than one."""
+    dates = sorted({a.date for a in cluster.articles if a.date})
+    if len(dates) < 2:
+        return None
+    first, last = dt.date.fromisoformat(dates[0]), dt.date.fromisoformat(dates[-1])
+    days = (last - first).days
+    if days <= SPAN_NOTE_DAYS:
+        return None
+    return f"the articles' dates span {days} days ({first} to {last}): they may report more than one event"
 
 
 def _too_short_note(cluster: Cluster, words: int) -> str:
