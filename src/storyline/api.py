@@ -30,6 +30,7 @@ from .ingest import (
 )
 from .model import Article, Cluster, Summary, count_words
 from .options import SummarizeOptions
+from .pagedate import with_page_date
 
 if TYPE_CHECKING:
     from .analysis.model import Analysis
@@ -68,6 +69,7 @@ def load_articles(
     raw = [_as_article(item, k) for k, item in enumerate(items, 1)]
     out: list[tuple[Article, bool]] = []
     for a, c, own in zip(raw, clean_articles(raw), chosen, strict=True):
+        c = with_page_date(a, c)
         if not c.text.strip():
             what = "is empty" if not a.text.strip() else "has no article text left after removing page clutter"
             message = f"{a.origin or 'article ' + a.id}: {what}"

@@ -82,6 +82,9 @@ class Article:
     url: str = ""
     author: str = ""
     origin: str = ""  # where it was read from: a path, "<stdin>", "data.jsonl:3#2"
+    # The line of the page text ``date`` was read from ("June 09, 2018"), when no header, metadata or
+    # caller gave the article a date; empty otherwise.
+    date_line: str = ""
 
     @property
     def words(self) -> int:

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from .model import Article, Summary
+from .pagedate import READ_FROM_PAGE
 
 # C0 and C1 control characters (and DEL), but for newline and tab: in a title, a source or a sentence they
 # could drive the terminal the text is printed on (ESC ] sets its title, ESC [ moves the cursor...). And the
@@ -33,9 +34,14 @@ def describe(article: Article) -> str:
     if not parts:
         parts.append(article.origin or f"article {article.id}")
     text = " — ".join(parts)
-    if article.date:
-        text += f" ({article.date})"
-    return text
+    return text + dated(article)
+
+
+def dated(article: Article) -> str:
+    """`` (2018-06-09)`` after an article's name, saying so when the date was read from the page text."""
+    if not article.date:
+        return ""
+    return f" ({article.date}, {READ_FROM_PAGE})" if article.date_line else f" ({article.date})"
 
 
 def marks(summary: Summary, ids: tuple[str, ...]) -> str:
@@ -94,6 +100,7 @@ def article_dict(article: Article) -> dict[str, Any]:
         "source": article.source,
         "title": article.title,
         "date": article.date,
+        "date_line": article.date_line or None,  # the page text's line the date was read from
         "url": article.url,
         "author": article.author,
         "origin": article.origin,

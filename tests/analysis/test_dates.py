@@ -1,4 +1,4 @@
-from storyline.analysis.dates import find
+from storyline.analysis.dates import find, label, precision, sort_key
 
 
 def resolved(sentence: str, published: str | None) -> list[tuple[str, str | None]]:
@@ -31,3 +31,29 @@ def test_no_publication_date_keeps_the_phrase_unresolved() -> None:
 
 def test_spurious_numbers_are_not_dates() -> None:
     assert find("the conflict to end after 17 years", "2018-12-03") == []
+
+
+def test_a_month_opening_the_sentence_is_resolved_like_one_inside_it() -> None:
+    base = "2019-07-16"
+    assert resolved("In November, the council cut the budget.", base) == [("In November", "2018-11")]
+    assert resolved("the council met in September", base) == [("in September", "2018-09")]
+    assert resolved("In 2011, the bridge opened.", base) == [("In 2011", "2011")]
+    assert resolved("Last Monday the mayor spoke.", base) == [("Last Monday", "2019-07-15")]
+    assert resolved("The board may meet in May.", base) == [("in May", "2019-05")]  # "may" is no month
+
+
+def test_a_week_phrase_names_a_week_not_a_day() -> None:
+    base = "2018-06-09"  # a Saturday of ISO week 23 (Monday 4 to Sunday 10 June)
+    assert resolved("The council this week proposed a levy.", base) == [("this week", "2018-W23")]
+    assert resolved("He resigned last week.", base) == [("last week", "2018-W22")]
+    assert resolved("The vote is due next week.", base) == [("next week", "2018-W24")]
+    assert resolved("tweets two weeks ago", base) == [("two weeks ago", "2018-05-26")]  # counted back: a day
+
+
+def test_precision_order_and_label_of_resolved_dates() -> None:
+    assert [precision(d) for d in ("2018-06-09", "2018-W23", "2018-06", "2018", None)] == [
+        "day", "week", "month", "year", None]
+    assert sorted(["2018-06-09", "2018-W23", "2018-06", "2018-06-03"], key=sort_key) == [
+        "2018-06", "2018-06-03", "2018-W23", "2018-06-09"]
+    assert label("2018-W23") == "week 2018-06-04 to 2018-06-10"
+    assert label("2018-06-09") == "2018-06-09" and label(None) == "(unresolved)"

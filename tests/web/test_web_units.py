@@ -179,3 +179,30 @@ def test_a_cluster_over_the_sentence_limit_is_a_413(monkeypatch: pytest.MonkeyPa
     with pytest.raises(InputTooLargeError, match="more than the limit of 3") as caught:
         run([dict(a) for a in MILLBROOK], 60, "default")
     assert caught.value.http_status == 413
+
+
+DATELINED = {"title": "Harbour levy plan divided Kellmouth councillors", "text": (
+    "Harbour levy plan divided Kellmouth councillors\n\nJune 09, 2018\n\nKELLMOUTH: The Kellmouth council this "
+    "week proposed a harbour levy to pay for the new breakwater, and councillors who opposed it said on Thursday "
+    "that they would force a second vote.\n\nThe levy would add a small charge to every berth in the harbour.\n")}
+UNDATED = {"text": ("Councillors opposed to the harbour levy said on Thursday that they would force a second vote on "
+                    "the plan for the new Kellmouth breakwater.\n\nThe levy would add a small charge to every berth "
+                    "in the harbour, the council said.\n")}
+
+
+def test_the_web_says_where_a_date_came_from_and_how_to_give_one(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from storyline.web.app import WebSettings, create_app
+
+    with TestClient(create_app(WebSettings(db=tmp_path / "s.db"))) as client:
+        r = client.post("/api/stories", json={"articles": [DATELINED, UNDATED], "words": 60})
+        assert r.status_code == 201, r.text
+        body = r.json()
+        assert [(a["date"], a["date_line"]) for a in body["articles"]] == [("2018-06-09", "June 09, 2018"),
+                                                                           (None, None)]
+        (note,) = [n for n in body["analysis"]["notes"] if "no publication date" in n]
+        assert "--date" not in note and "the Date field of the form" in note and '"date"' in note
+        page = client.get(f"/stories/{body['id']}").text
+        assert "read from the page text: “June 09, 2018”" in page
+        assert "week 2018-06-04 to 2018-06-10" in page and "the Date field of the form" in page

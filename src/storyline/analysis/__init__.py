@@ -22,11 +22,12 @@ from .quotes import quotes
 from .timeline import timeline
 
 SINGLE_SOURCE_NOTE = "single article: nothing can be corroborated or contradicted"
-UNDATED_NOTE = "no publication date given: relative dates (Monday, last year) are left unresolved; use --date"
+# Each shell says how its users give a date (the command line's --date, the web form's date field).
+UNDATED_NOTE = "no publication date given: relative dates (Monday, last year) are left unresolved"
 
 __all__ = [
     "Action", "Analysis", "Conflict", "Entity", "EntityRecognizer", "Event", "Fact", "OnlyHere", "Quote",
-    "RuleRecognizer", "Span", "SpacyRecognizer", "Value", "analyze_cluster", "default_recognizer",
+    "RuleRecognizer", "Span", "SpacyRecognizer", "UNDATED_NOTE", "Value", "analyze_cluster", "default_recognizer",
 ]
 
 

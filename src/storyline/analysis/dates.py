@@ -29,13 +29,14 @@ PATTERNS = [
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
     ("mdy", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?\b")),
     ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<y>\d{{4}}))?\b")),
-    ("my", re.compile(rf"\b(?:in|since|until|by|from|of|last|next|this|early|late|mid-)\s*(?P<mon>{_MON})"
+    # The preposition may open the sentence ("In November, ..."); the month keeps its capital ("may").
+    ("my", re.compile(rf"\b(?i:in|since|until|by|from|of|last|next|this|early|late|mid-)\s*(?P<mon>{_MON})"
                       rf"(?:\s+(?P<y>\d{{4}}))?\b(?!\s+\d)")),
-    ("weekday", re.compile(rf"\b(?:(?P<rel>last|next|this|on|since|until|by)\s+)?(?P<wd>{_WD})\b")),
+    ("weekday", re.compile(rf"\b(?:(?P<rel>(?i:last|next|this|on|since|until|by))\s+)?(?P<wd>{_WD})\b")),
     ("ago", re.compile(rf"\b(?P<n>{_N})\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I)),
     ("last", re.compile(r"\b(?P<rel>last|next|this|earlier this|later this)\s+(?P<unit>week|month|year)\b", re.I)),
     ("rel", re.compile(r"\b(?P<word>yesterday|today|tomorrow)\b", re.I)),
-    ("year", re.compile(r"\b(?:in|since|until|by|of|from|during)\s+(?P<y>(?:19|20)\d\d)\b(?!-)")),
+    ("year", re.compile(r"\b(?i:in|since|until|by|of|from|during)\s+(?P<y>(?:19|20)\d\d)\b(?!-)")),
 ]
 _FUTURE = re.compile(r"\b(?:will|is to|are to|is due|are due|expected to|scheduled|plans? to|next)\b", re.I)
 _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -45,7 +46,8 @@ _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
 @dataclass(frozen=True, slots=True)
 class DatePhrase:
     """A date phrase in a sentence: offsets in the sentence, the kind of pattern, the resolved date
-    (ISO; ``YYYY-MM`` or ``YYYY`` when the phrase names no day; None when it cannot be resolved)."""
+    (ISO; ``YYYY-Www`` for a calendar week, ``YYYY-MM`` or ``YYYY`` when the phrase names no day; None
+    when it cannot be resolved)."""
 
     text: str
     start: int
@@ -117,6 +119,8 @@ def _resolve(kind: str, m: re.Match[str], base: date | None, future: bool) -> st
         return _shift(base, g["unit"].lower(), -n)
     if kind == "last":
         step = {"last": -1, "next": 1}.get(g["rel"].lower().split()[0], 0)
+        if g["unit"].lower() == "week":  # "this week" names a calendar week, not the day of writing
+            return _iso_week(base + timedelta(weeks=step))
         return _shift(base, g["unit"].lower(), step)
     if kind == "rel":
         return (base + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[g["word"].lower()])).isoformat()
@@ -130,6 +134,46 @@ def _weekday(wd: int, rel: str, base: date, future: bool) -> date:
     if rel == "next" or (future and rel != "since"):
         return base + timedelta(days=((wd - base.weekday()) % 7) or 7)
     return base - timedelta(days=back)
+
+
+def _iso_week(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def precision(resolved: str | None) -> str | None:
+    """How much of the calendar a resolved date names: ``day`` (``2018-06-09``), ``week`` (the ISO week
+    ``2018-W23``), ``month`` (``2018-06``) or ``year`` (``2018``); None for an unresolved phrase."""
+    if not resolved:
+        return None
+    if "W" in resolved:
+        return "week"
+    return {4: "year", 7: "month"}.get(len(resolved), "day")
+
+
+def first_day(resolved: str) -> date:
+    """The first day of the period a resolved date names (the Monday of an ISO week)."""
+    if "W" in resolved:
+        year, _, week = resolved.partition("-W")
+        return date.fromisocalendar(int(year), int(week), 1)
+    parts = [int(p) for p in resolved.split("-")]
+    return date(parts[0], *(parts[1:] + [1, 1])[:2])
+
+
+def sort_key(resolved: str) -> str:
+    """Resolved dates in calendar order: ISO strings sort as dates (a year before its months, a month
+    before its days), but an ISO week sorts by its Monday."""
+    return first_day(resolved).isoformat() if "W" in resolved else resolved
+
+
+def label(resolved: str | None) -> str:
+    """A resolved date as a reader should see it: a week as the week it is, never as one of its days."""
+    if not resolved:
+        return "(unresolved)"
+    if precision(resolved) == "week":
+        monday = first_day(resolved)
+        return f"week {monday.isoformat()} to {(monday + timedelta(days=6)).isoformat()}"
+    return resolved
 
 
 def _shift(base: date, unit: str, n: int) -> str:

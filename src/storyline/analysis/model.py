@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Article
+from .dates import precision
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -101,13 +102,20 @@ class Entity:
 @dataclass(frozen=True, slots=True)
 class Event:
     """A dated statement: the date phrase as written and, when the article's publication date allows,
-    the calendar date it stands for (ISO ``YYYY-MM-DD``; ``YYYY-MM`` or ``YYYY`` for coarser phrases)."""
+    the calendar date it stands for (ISO ``YYYY-MM-DD``; the ISO week ``YYYY-Www`` for "this week",
+    ``YYYY-MM`` or ``YYYY`` for coarser phrases)."""
 
     date: str | None
     phrase: str
     text: str
     articles: tuple[str, ...]
     spans: tuple[Span, ...]
+
+    @property
+    def precision(self) -> str | None:
+        """``day``, ``week``, ``month`` or ``year``: how much of the calendar ``date`` names (None when
+        unresolved)."""
+        return precision(self.date)
 
 
 @dataclass(frozen=True, slots=True)

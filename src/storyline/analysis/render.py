@@ -6,7 +6,8 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from ..render import printable
+from ..render import dated, printable
+from . import dates
 from .model import Analysis, Entity
 
 KINDS = (("person", "People"), ("org", "Organisations"), ("place", "Places"))
@@ -49,7 +50,7 @@ def sections(analysis: Analysis) -> list[tuple[str, list[str]]]:
     out.append(("Quotes", lines))
     for kind, heading in KINDS:
         out.append((heading, [_entity_line(analysis, e) for e in analysis.of_kind(kind)[:MAX_ENTITIES]]))
-    out.append(("Timeline", [f"{e.date or '(unresolved)'}  “{e.phrase}”: {e.text} {r(e.articles)}"
+    out.append(("Timeline", [f"{dates.label(e.date)}  “{e.phrase}”: {e.text} {r(e.articles)}"
                              for e in analysis.timeline]))
     out.append(("Only here", [f"{o.text} {r((o.article,))}" for o in analysis.only_here]))
     return out
@@ -57,7 +58,7 @@ def sections(analysis: Analysis) -> list[tuple[str, list[str]]]:
 
 def _describe(a: Any) -> str:
     text = a.source or a.title or a.origin or f"article {a.id}"
-    return text + (f" ({a.date})" if a.date else "")
+    return text + dated(a)
 
 
 def to_text(analysis: Analysis) -> str:
@@ -81,12 +82,14 @@ def to_markdown(analysis: Analysis) -> str:
 def to_dict(analysis: Analysis) -> dict[str, Any]:
     """Every section as plain data; spans are ``{"article", "start", "end"}`` into the article text."""
     d = asdict(analysis)
-    d["articles"] = [{"id": a.id, "source": a.source, "title": a.title, "date": a.date, "origin": a.origin}
-                     for a in analysis.articles]
+    d["articles"] = [{"id": a.id, "source": a.source, "title": a.title, "date": a.date,
+                      "date_line": a.date_line or None, "origin": a.origin} for a in analysis.articles]
     for f, fact in zip(d["facts"], analysis.facts, strict=True):
         f["support"] = fact.support
     for q, quote in zip(d["quotes"], analysis.quotes, strict=True):
         q["attributed"] = quote.attributed
+    for e, event in zip(d["timeline"], analysis.timeline, strict=True):
+        e["precision"] = event.precision
     return d
 
 

@@ -1,7 +1,8 @@
 """Timeline: dated statements in calendar order, with the articles that report them.
 
 Date phrases are found and resolved by :mod:`.dates` against each article's own publication date; a
-relative phrase in an undated article keeps its wording and no calendar date. The same date in
+relative phrase in an undated article keeps its wording and no calendar date. A phrase that names a
+period keeps its precision: "this week" is the ISO week (``2018-W23``), never one of its days. The same date in
 aligned sentences (the same fact, :mod:`.align`) is one event credited to every article."""
 
 from __future__ import annotations
@@ -42,5 +43,6 @@ def timeline(cluster: Cluster, groups: list[Group]) -> tuple[Event, ...]:
               tuple(dict.fromkeys(e["spans"])))
         for e in merged.values()
     ]
-    events.sort(key=lambda e: (e.date is None, e.date or "", order[e.articles[0]], e.spans[0].start))
+    events.sort(key=lambda e: (e.date is None, dates.sort_key(e.date) if e.date else "", order[e.articles[0]],
+                               e.spans[0].start))
     return tuple(events)

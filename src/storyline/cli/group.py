@@ -59,7 +59,7 @@ def group(
         for arts in group_articles(inputs.articles, options)
     ]
     # A one-article story says so in its own summary; on stderr that note would only repeat itself.
-    notes([n for _, s in stories if s for n in s.notes if n != api.SINGLE_SOURCE_NOTE])
+    notes([n for _, s in stories if s for n in s.notes if n != api.SINGLE_SOURCE_NOTE], inputs)
     emit(render_stories(stories, options, fmt), inputs)
 
 

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 import click
 
 from .. import api
+from ..analysis import UNDATED_NOTE, Analysis
 from ..errors import EmptyInputError, OptionsError, StorylineError, UnreadableInputError
 from ..files import output_target, write_atomic
 from ..ingest import (
@@ -145,7 +146,8 @@ def gather(listing: Sequence[tuple[str, list[Path] | None]]) -> _Gathered:
 
 
 def _dated(articles: list[Article], by_origin: dict[str, str], date: str | None) -> list[Article]:
-    articles = [replace(a, date=by_origin[a.origin]) if a.origin in by_origin else a for a in articles]
+    # A date given on the command line wins over one read from the page text (``date_line`` goes with it).
+    articles = [replace(a, date=by_origin[a.origin], date_line="") if a.origin in by_origin else a for a in articles]
     return api.with_date(articles, date)
 
 
@@ -310,6 +312,21 @@ def emit(text: str, inputs: Inputs) -> None:
         out(text)
 
 
-def notes(messages: Sequence[str]) -> None:
+def notes(messages: Sequence[str], inputs: Inputs) -> None:
+    """The notes of the results (undated articles, a single source, ...). They are part of the document
+    (its "Note:" lines, "> " in Markdown, ``notes`` in JSON), so they are repeated on stderr only when the
+    document goes to a file (``-o``): on a terminal every note shows once."""
+    if inputs.output is None:
+        return
     for note in dict.fromkeys(messages):
         click.echo(printable(f"storyline: note: {note}"), err=True)
+
+
+# What the undated-article note tells a user of the command line to do about it.
+DATE_HINT = "; give one with --date YYYY-MM-DD (every undated input) or PATH@YYYY-MM-DD (one file)"
+
+
+def with_date_hint(analysis: Analysis) -> Analysis:
+    """The analysis with its undated-article note saying how the command line gives a date."""
+    hinted = tuple(n + DATE_HINT if n == UNDATED_NOTE else n for n in analysis.notes)
+    return analysis if hinted == analysis.notes else replace(analysis, notes=hinted)

@@ -10,7 +10,7 @@ from .. import api, render
 from ..model import Summary
 from ..options import DEFAULT_WORDS, FORMATS, SummarizeOptions
 from . import cli, out
-from .inputs import date_option, emit, notes, read_inputs, render_many
+from .inputs import date_option, emit, notes, read_inputs, render_many, with_date_hint
 
 
 @cli.command()
@@ -40,14 +40,15 @@ def summarize(
     options = SummarizeOptions(words=words, method=method)
     inputs = read_inputs(paths, sample=sample, date=date, output=output)
     results = [(cid, api.summarize_cluster(c, options)) for cid, c in inputs.clusters]
-    notes([n for _, s in results for n in s.notes])
+    notes([n for _, s in results for n in s.notes], inputs)
     if not with_analysis:
         emit(render_many(results, fmt, render.render, render.to_dict), inputs)
         return
     from ..analysis import analyze_cluster
     from ..analysis import render as arender
 
-    both = [(cid, (s, analyze_cluster(c))) for (cid, s), (_, c) in zip(results, inputs.clusters, strict=True)]
+    both = [(cid, (s, with_date_hint(analyze_cluster(c))))
+            for (cid, s), (_, c) in zip(results, inputs.clusters, strict=True)]
 
     def one(pair: tuple[Any, Any], f: str) -> str:
         summary, analysis = pair

@@ -88,6 +88,10 @@ def context(text: str, start: int, end: int, chars: int = CONTEXT_CHARS) -> tupl
     return before, text[start:end], after
 
 
+# What the undated-article note tells a user of the web page or the API to do about it.
+DATE_HINT = "; give each article its date (the Date field of the form, \"date\" of each article in the API)"
+
+
 def jsonable(value: Any) -> Any:
     """The JSON form of whatever ``storyline.analyze`` returns (its ``to_dict()`` when it has one)."""
     if hasattr(value, "to_dict"):
@@ -111,9 +115,11 @@ def _analyze(cluster: Any, articles: list[Any]) -> dict[str, Any] | None:
         except TypeError:
             result = analyze(articles)
         try:
+            from ..analysis import UNDATED_NOTE
             from ..analysis import render as arender
 
             data, sections = arender.to_dict(result), arender.sections(result)
+            data["notes"] = [n + DATE_HINT if n == UNDATED_NOTE else n for n in data["notes"]]
         except (ImportError, AttributeError, TypeError):  # not the library's Analysis: shown generically
             data, sections = jsonable(result), None
         return {"json": jsonable(data), "sections": jsonable(sections)}
@@ -136,8 +142,10 @@ def run(inputs: list[dict[str, Any]], words: int, method: str) -> dict[str, Any]
     data["evidence"] = evidence(cluster, summary)
     return {
         "summary": data,
+        # What the store keeps of each article; where a date came from is in the summary's articles.
         "articles": [
-            {f.name: getattr(a, f.name) for f in dataclasses.fields(a)} for a in summary.articles
+            {f.name: getattr(a, f.name) for f in dataclasses.fields(a) if f.name != "date_line"}
+            for a in summary.articles
         ],
         "analysis": _analyze(cluster, loaded),
     }

@@ -1,0 +1,116 @@
+"""The publication date a page prints near its top, for an article whose header or metadata gives none.
+
+Cleaning drops a line that is only a date (``clean.is_date_banner``): it is not reporting. But one such
+line is the article's own dateline ("June 09, 2018" under the headline), the base that "Monday" and
+"last year" are resolved against. This module reads it from the raw page text as metadata, beside
+cleaning (the cleaned text is left exactly as it was), and says which line it came from.
+
+A page can show other dates up there: the site's banner with the day the page was viewed ("Tuesday
+September 26, 2023" above the masthead) and the day it was updated. What tells them apart:
+
+- position: a dateline sits below the headline, with the byline; a banner sits above it. When the
+  headline is found among the lines before the body, only date lines below it count;
+- wording: an "Updated" or "Modified" line gives the day of a later edit, not of publication;
+- consistency: a weekday that is not the date's own weekday, or a date after today (no page was
+  published after it was read), is not trusted;
+- order: of the date lines left, the earliest is the publication date (a page is viewed and updated
+  on or after the day it appeared).
+
+Nothing is compared across the articles of a cluster: a story's articles may be years apart (a
+follow-up), so a date later than the others' is no sign of a banner.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from .clean import is_date_banner, normalise_text
+from .model import Article
+
+_MONTH_NUMBERS = {m: k for k, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+_MONTH_NUMBERS.update({m[:3]: k for m, k in list(_MONTH_NUMBERS.items())})
+_MONTH_NUMBERS["sept"] = 9
+_MON = r"(?P<mon>[A-Za-z]{3,9})\.?"
+_DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
+_FULL_DATES = (
+    re.compile(rf"\b{_MON}\s+{_DAY},?\s+(?P<y>\d{{4}})\b"),  # June 09, 2018
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON},?\s+(?P<y>\d{{4}})\b"),  # 9 June 2018
+    re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),  # 2018-06-09
+)
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKDAY = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b\.?", re.I)
+_EDITED = re.compile(r"\b(?:updated|modified|edited|last)\b", re.I)
+# The top of a page: the lines before the first paragraph of prose, and never more than these.
+_HEAD_LINES = 10
+_PROSE_WORDS = 20
+# What the outputs say of a date read this way, beside it.
+READ_FROM_PAGE = "read from the page text"
+
+
+@dataclass(frozen=True, slots=True)
+class PageDate:
+    """A publication date read from the page text: the ISO date and the line it was read from."""
+
+    date: str
+    line: str
+
+
+def page_date(text: str, title: str = "", *, today: date | None = None) -> PageDate | None:
+    """The publication date printed near the top of a page (``text`` as scraped, before cleaning),
+    or None when the page shows none that can be trusted. ``title`` is the article's headline, which
+    separates a banner above it from a dateline below it."""
+    head = _head(normalise_text(text))
+    wanted = " ".join(title.split()).lower()
+    below = next((k + 1 for k, line in enumerate(head) if wanted and line.lower() == wanted), 0)
+    limit = today or date.today()
+    found = [d for line in head[below:] if (d := _dateline(line)) and d.date <= limit.isoformat()]
+    return min(found, key=lambda d: d.date, default=None)
+
+
+def _head(text: str) -> list[str]:
+    lines: list[str] = []
+    for raw in text.split("\n"):
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        if len(line.split()) >= _PROSE_WORDS or len(lines) == _HEAD_LINES:
+            break
+        lines.append(line)
+    return lines
+
+
+def _dateline(line: str) -> PageDate | None:
+    """The date of a line that is only a date (with "Published", "Posted on", a time), else None."""
+    if not is_date_banner(line) or _EDITED.search(line):
+        return None
+    days = {d for pattern in _FULL_DATES for m in pattern.finditer(line) if (d := _calendar_day(m))}
+    if len(days) != 1:
+        return None
+    (day,) = days
+    weekdays = {m.group(1).lower() for m in _WEEKDAY.finditer(line)}
+    if weekdays and weekdays != {_WEEKDAYS[day.weekday()]}:
+        return None
+    return PageDate(day.isoformat(), line)
+
+
+def _calendar_day(m: re.Match[str]) -> date | None:
+    g = m.groupdict()
+    try:
+        month = int(g["m"]) if g.get("m") else _MONTH_NUMBERS[g["mon"].lower()]
+        return date(int(g["y"]), month, int(g["d"]))
+    except (KeyError, ValueError):
+        return None
+
+
+def with_page_date(raw: Article, cleaned: Article) -> Article:
+    """``cleaned`` dated from ``raw``'s page text when no header, metadata or caller gave it a date."""
+    if cleaned.date:
+        return cleaned
+    found = page_date(raw.text, cleaned.title)
+    if found is None:
+        return cleaned
+    return replace(cleaned, date=found.date, date_line=found.line)
+

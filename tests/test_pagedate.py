@@ -1,0 +1,69 @@
+"""A page's own dateline as the publication date of an undated article (``storyline.pagedate``).
+
+Every page here is fictional, written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from storyline.api import load_articles
+from storyline.clean import clean_articles
+from storyline.model import Article
+from storyline.pagedate import page_date
+
+BODY = ("OSTRAVEN: The river authority of Ostraven said on Thursday that the old weir would be rebuilt "
+        "before the spring floods, after engineers found cracks along its eastern wall last month.\n\n"
+        "The authority's director, Mila Varga, said the work would take about six weeks.\n")
+TITLE = "Ostraven weir to be rebuilt before spring floods"
+PAGE = f"Sunday March 3, 2024\n\n{TITLE}\n\nNovember 14, 2019\n\n{BODY}"  # a banner above, a dateline below
+TODAY = date(2025, 1, 1)
+
+
+def test_the_dateline_under_the_headline_not_the_banner_above_it() -> None:
+    found = page_date(PAGE, TITLE, today=TODAY)
+    assert found is not None and (found.date, found.line) == ("2019-11-14", "November 14, 2019")
+
+
+def test_a_banner_alone_is_not_a_publication_date() -> None:
+    assert page_date(f"Sunday March 3, 2024\n\n{TITLE}\n\n{BODY}", TITLE, today=TODAY) is None
+
+
+def test_without_the_headline_the_earliest_date_line_counts() -> None:
+    found = page_date(f"Sunday March 3, 2024\n\nNovember 14, 2019\n\n{BODY}", "", today=TODAY)
+    assert found is not None and found.date == "2019-11-14"
+
+
+def test_forms_of_a_dateline() -> None:
+    for line, iso in [("Posted on 14 November 2019", "2019-11-14"), ("Published: Nov. 14, 2019 10:30 am", "2019-11-14"),
+                      ("2019-11-14", "2019-11-14"), ("Thursday, November 14, 2019", "2019-11-14")]:
+        found = page_date(f"{TITLE}\n{line}\n{BODY}", TITLE, today=TODAY)
+        assert found is not None and found.date == iso, line
+
+
+def test_dates_that_are_not_the_publication_date_are_refused() -> None:
+    refused = [
+        "Updated November 15, 2019",  # a later edit
+        "Monday, November 14, 2019",  # the 14th was a Thursday: the line contradicts itself
+        "November 2019",  # no day
+        "November 14, 2031",  # after today: no page is published after it is read
+        "By Mila Varga, November 14, 2019",  # a byline, not a date line
+    ]
+    for line in refused:
+        assert page_date(f"{TITLE}\n{line}\n{BODY}", TITLE, today=TODAY) is None, line
+
+
+def test_a_date_in_the_body_is_not_the_page_date() -> None:
+    assert page_date(f"{TITLE}\n\n{BODY}\nNovember 14, 2019\n", TITLE, today=TODAY) is None
+
+
+def test_loading_dates_the_article_and_leaves_the_cleaned_text_alone() -> None:
+    (article,) = load_articles([PAGE])
+    (plain,) = clean_articles([Article(id="1", text=PAGE, origin="<text 1>")])
+    assert (article.text, article.title) == (plain.text, plain.title)  # cleaning's output is unchanged
+    assert "November 14, 2019" not in article.text
+    assert (article.date, article.date_line) == ("2019-11-14", "November 14, 2019")
+
+
+def test_a_header_date_wins_over_the_page_text() -> None:
+    (article,) = load_articles([f"---\ndate: 2019-11-15\n---\n{PAGE}"])
+    assert (article.date, article.date_line) == ("2019-11-15", "")
