@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import threading
 from pathlib import Path
 
@@ -150,3 +151,11 @@ def test_story_page_with_an_analysis(tmp_path: Path, monkeypatch) -> None:
     made, html = _story_page(create_app(WebSettings(db=tmp_path / "s.db", workers=1, processes=False)))
     assert made["analysis"] is not None
     assert 'id="analysis-h"' in html and "<b>quote</b>" not in html
+
+
+def test_story_page_headings_give_the_true_counts(tmp_path: Path) -> None:
+    made, html = _story_page(create_app(WebSettings(db=tmp_path / "s.db", workers=1, processes=False)))
+    assert made["analysis"] is not None
+    heads = re.findall(r"<h3>([^<]*)(?:<span[^>]*>([^<]*)</span>)?</h3>", html)
+    assert any(h.startswith("People (") for h, _ in heads)
+    assert all(re.search(r"\(\d+(?:; \d+ shown)?\)$", h) and not extra for h, extra in heads)  # counted once

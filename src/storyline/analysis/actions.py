@@ -29,23 +29,64 @@ def _trim(tokens: list[Any]) -> list[Any]:
     return tokens
 
 
+# A phrase cut short ends before one of these: a constituent that the words before it do not need.
+_OPTIONAL_DEPS = frozenset("prep advmod npadvmod advcl ccomp xcomp relcl acl appos mark dep parataxis agent "
+                           "punct".split())
+
+
+def _optional_at(doc: Any, p: int, start: int) -> bool:
+    """Whether a constituent the phrase can do without starts at token ``p``: a clause, a prepositional
+    phrase, a coordinated verb ("and discussed …"), hanging on a word in ``doc[start:p]``. A noun's
+    coordination ("between A [and B]") is no such constituent: cutting it leaves half a phrase; nor is
+    the clause of a verb that has nothing else after it ("hoping [that …]")."""
+    u = doc[p]
+    if u.left_edge.i != p:
+        return False
+    while True:
+        if start <= u.head.i < p and (u.dep_ in _OPTIONAL_DEPS or (
+                u.dep_ in ("cc", "conj") and u.head.tag_.startswith("VB"))):
+            # "hoping [that …]": a verb is not left without the clause it governs
+            return u.dep_ not in ("ccomp", "xcomp") or any(u.head.i < c.i < p for c in u.head.rights)
+        if u.head.i == u.i or u.head.left_edge.i != p:
+            return False
+        u = u.head
+
+
+def _clean_end(doc: Any, start: int, limit: int, verb: Any) -> int:
+    """The last end at or before ``limit`` that closes every phrase it opens: every word before it
+    hangs on a word before it, and what follows is a constituent the phrase can do without. "said he
+    would advocate ties between A and B [as Veld was …]", not "… as Veld"; else the verb alone."""
+    for p in range(min(limit, len(doc)), verb.i, -1):
+        if p == len(doc) or (_optional_at(doc, p, start)
+                             and all(t.head.i < p for t in doc[start:p] if t.i != verb.i)):
+            return p
+    return verb.i + 1
+
+
 def _phrase(verb: Any, subject: Any) -> str:
     doc = verb.doc
     before = [t for t in verb.lefts if t.i > subject.i and t.dep_ in ("aux", "auxpass", "neg")]
     start = before[0].i if before else verb.i
     end = verb.i + 1
+    cut_short = False
     for child in verb.rights:
         if child.dep_ in _STOP_DEPS or child.is_punct:
             break
         sub = list(child.subtree)
         if any(t.is_punct and t.text not in ("’", "'", "-", "%", "$") for t in sub):
             cut = next(t.i for t in sub if t.is_punct and t.text not in ("’", "'", "-", "%", "$"))
-            end = max(end, cut)
+            end, cut_short = max(end, cut), cut > end
             break
         end = sub[-1].i + 1
         if end - start >= MAX_WORDS:
             break
-    tokens = _trim(list(doc[start : min(end, start + MAX_WORDS)]))
+    if cut_short or end - start > MAX_WORDS:
+        end = _clean_end(doc, start, min(end, start + MAX_WORDS), verb)
+    kept = list(doc[start : min(end, start + MAX_WORDS)])
+    tokens = _trim(kept)
+    if any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in kept[len(tokens) :]) and tokens:
+        # "… that relations with Corvel [were]": a clause without its verb is cut back to its start
+        tokens = _trim(list(doc[start : _clean_end(doc, start, tokens[-1].i + 1, verb)]))
     if verb not in tokens or len([t for t in tokens if not t.is_punct]) < MIN_WORDS:
         return ""
     return doc[tokens[0].i : tokens[-1].i + 1].text
@@ -83,6 +124,11 @@ _CONTENT = frozenset(
 _WORD = re.compile(r"[\w’'.$%-]+|[^\w\s]")
 _CLAUSE_END = frozenset("which who whom whose while whereas because although though but and or so when after "
                         "before since as if unless until".split())
+# Where a phrase cut short may end: before a preposition or a clause ("that", "as").
+_SUBORDINATE = frozenset("that whether as because since while".split())
+_VERB_WORDS = frozenset("is are was were be been has have had will would".split())
+_CUT_BEFORE = _SUBORDINATE | frozenset("of to with by from in on at for about over under against between into "
+                                       "during after before".split())
 _PREP_BEFORE = re.compile(r"\b(?:of|to|with|by|from|in|on|at|for|about|against|between|and|or|than|like)\s+$")
 
 
@@ -116,10 +162,27 @@ def verb_phrase(after: str, before: str = "") -> str:
     if k >= len(toks) or not _content_verb(toks[k]) or (toks[k].endswith("ing") and not words):
         return ""
     words.append(toks[k])
+    verb_at = len(words)
+    stop = ""
     for t in toks[k + 1 :]:
         if not re.fullmatch(r"[\w’'.$%-]+", t) or t in _CLAUSE_END or len(words) >= MAX_WORDS:
+            stop = t if len(words) < MAX_WORDS else "limit"
             break
         words.append(t)
+    popped = []
+    while words and words[-1].lower() in _DANGLING:
+        popped.append(words.pop().lower())
+    # Cut short inside a clause, the phrase goes back to where a clause or a phrase began: "told Vale
+    # [that relations with Veld were] “vital”" loses its broken clause; "has met X over [the past]" its
+    # broken phrase; "ties between A [and B]" the half of its pair.
+    marks = [j for j in range(verb_at, len(words)) if words[j] in _CUT_BEFORE]
+    if marks and set(popped) & _VERB_WORDS:
+        subordinate = [j for j in marks if words[j] in _SUBORDINATE]
+        words = words[: subordinate[-1] if subordinate else marks[-1]]
+    elif marks and (stop == "limit" or (stop in ("and", "or") and words[marks[-1]] == "between")):
+        words = words[: marks[-1]]
+        while len(words) > verb_at and words[-1].endswith("ing"):
+            words.pop()  # "… favorably hoping [to see …]": a participle without its complement
     while words and words[-1].lower() in _DANGLING:
         words.pop()
     return " ".join(words) if len(words) >= MIN_WORDS else ""

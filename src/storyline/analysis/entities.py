@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from ..model import Cluster
 from .actions import verb_phrase
 from .model import Action, Entity, Span
+from .names import defined_acronym, is_event, is_generic, is_outlet_or_body, variant_targets
 from .ner import PERSON_TITLES, EntityRecognizer, Mention
 from .repair import repair
 
@@ -156,6 +157,7 @@ class EntityIndex:
         titles: dict[str, Counter[str]] = defaultdict(Counter)
         kinds: dict[str, Counter[str]] = defaultdict(Counter)
         outlet_cue: set[str] = set()
+        defined: dict[str, str] = {}  # "(UVL)" after "United Veld Lines": acronym → full name
         for aid in cluster.kept_ids:
             text = cluster.article(aid).text
             found = []
@@ -168,9 +170,18 @@ class EntityIndex:
                 form = clean_surface(m.text)
                 if len(form) < 2 or not form[0].isupper():
                     continue
+                if is_generic(form, text[max(0, m.start - 40) : m.start], text[m.end : m.end + 3]):
+                    continue  # "South" of "South and Central Asia", "State" of "Secretary of State"
                 kind = m.kind
-                if kind != "person" and len(form.split()) in (2, 3) and _looks_personal(text, m):
+                if (kind != "person" and len(form.split()) in (2, 3) and not is_outlet_or_body(m.text)
+                        and not is_outlet_or_body(form) and _looks_personal(text, m)):
                     kind = "person"  # a title before it or a speech verb next to it: a person, whatever the tag
+                if kind == "place" and is_event(form):
+                    kind = "org"  # "the Veld Process": a process or a meeting named after a place
+                if kind != "person":
+                    acr = defined_acronym(form, text[m.end : m.end + 14])
+                    if acr:
+                        defined.setdefault(acr, form)
                 if _OUTLET_NOUN.match(text[m.end : m.end + 20]):
                     kind = "org"  # "Aurora newspaper": whatever the name looks like, an outlet
                 elif len(form.split()) == 1 and (_OUTLET_VERB.match(text[m.end : m.end + 20])
@@ -198,18 +209,22 @@ class EntityIndex:
                 kind_of[f] = "person"
                 people[f] += sum(kinds[f].values())
         self.canon = _group_people(people)
-        # One organisation under one name: "Ministry of Foreign Affairs" is the "Foreign Ministry".
+        # One organisation under one name: "Ministry of Foreign Affairs" is the "Foreign Ministry"; a
+        # plural, a bare name, a qualified name or an acronym of one is that name (see names.py).
+        variant = variant_targets({f: k for f, k in kind_of.items() if k != "person"}, defined)
         by_key: dict[tuple[str, str], list[str]] = defaultdict(list)
         for f, k in kind_of.items():
             if k != "person":
-                by_key[(k, org_key(f))].append(f)
+                head = variant.get(f, f)
+                by_key[(kind_of[head], org_key(head))].append(f)
         for forms in by_key.values():
-            best = max(forms, key=lambda f: (sum(kinds[g][kind_of[g]] for g in forms if g == f), -len(f), f))
+            names = [f for f in forms if f not in variant] or forms
+            best = max(names, key=lambda f: (kinds[f][kind_of[f]], -len(f), f))
             for f in forms:
                 self.canon[f] = best
         self.kind = {c: "person" for c in set(self.canon[f] for f in people)}
         for f, k in kind_of.items():
-            self.kind.setdefault(self.canon[f], k)
+            self.kind.setdefault(self.canon[f], kind_of.get(self.canon[f], k))
         self.title: dict[str, str] = {}
         for f, c in titles.items():
             if f in self.canon and c:

@@ -26,7 +26,10 @@ SPEECH = (
     r"explained|warned|asked|replied|answered|continued|indicated|recalled|acknowledged|announced|argued|"
     r"claimed|confirmed|commented|remarked|observed|stressed|emphasi[sz]ed|urged|testified|retorted|"
     r"complained|accused|denied|conceded|admitted|cautioned|predicted|promised|vowed|saying|telling|adding|"
-    r"noting|according to|reported|reports"
+    r"noting|according to|reported|reports|"
+    # Verbs that carry a quoted view or the words of a talk: "hoping that “…”", "discussed the “need for …”".
+    r"hoping|hoped|welcoming|expressing|expressed|discussed|discussing|reiterated|reiterating|underlined|"
+    r"underscored|highlighted|pledged|stressing|emphasi[sz]ing|urging|warning|insisting"
 )
 _SPEECH = re.compile(rf"\b(?:{SPEECH})\b")
 # "Hale called the promise “a good start”": naming verbs attribute a quote to a named person only
@@ -36,6 +39,17 @@ _NAMING = re.compile(r"\b(?:called|calls|described|describes|dubbed|branded)\b")
 _PRONOUN = re.compile(r"^(?:he|she|He|She)$")
 _DEFINITE = re.compile(r"^(?:the|The)\s+(?:[\w-]+\s+){0,3}?(statement|official|spokes(?:wo)?man|ministry|"
                        r"office|department|source|report|letter|agency|company|police|spokesperson)$")
+# "The administration welcomed the offer saying “…”": a body or a role named by a common noun speaks too.
+_SUBJECT_NOUN = re.compile(
+    r"^\s*[Tt]he\s+((?:[\w’'-]+\s+){0,3}?(?:administration|government|ministry|office|department|agency|"
+    r"company|police|army|military|embassy|council|committee|commission|court|campaign|party|union|board|"
+    r"official|officials|spokes(?:wo)?man|spokesperson|statement|secretary|minister|president|mayor|"
+    r"governor|chief|envoy|ambassador|group|organi[sz]ation|authorities|authority))\s+(?:[a-z]+ly\s+|also\s+)?"
+    r"(?:[a-z]+ed|[a-z]+s)\b")
+# "X met Y … and discussed “…”": the speaker of a verb coordinated with an earlier one is that one's subject.
+_COORDINATED = re.compile(r"\band\s+(?:(?:also|then|later|[a-z]+ly)\s+)?$")
+_OBJECT_BEFORE = re.compile(r"\b(?:with|to|by|from|for|of|met|meeting|told|called|phoned|and)\s+"
+                            r"(?:[\w.’']+\s+){0,3}$")
 _AGENT_NOUN = re.compile(r"\b(?:official|officials|spokes(?:wo)?man|spokesperson|source|sources|aide|diplomat|"
                          r"diplomats|officer|analyst|expert|resident|witness|person|member)\b")
 MIN_WORDS = 2
@@ -94,6 +108,7 @@ class _Attributor:
         self.mentions = index.mentions.get(aid, [])
         self.quoted_spans = quote_spans(text)
         self.relayed = False  # the last attribution after a quote was an outlet's "reported"
+        self.speakers: list[str] = []  # speakers of the article's quotes so far, in order
 
     def quoted(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.quoted_spans)
@@ -148,12 +163,26 @@ class _Attributor:
         if _DEFINITE.match(phrase_text):
             if head in ("statement", "letter", "report") or (previous and head in previous.lower()):
                 return previous or clean_surface(phrase_text)
-            return clean_surface(phrase_text)
+            # "the official said" after another speaker came between: the last official quoted
+            earlier = next((p for p in reversed(self.speakers) if head in p.lower()), None)
+            return earlier or clean_surface(phrase_text)
         if found and not _AGENT_NOUN.search(phrase_text):
             ranked = sorted(found, key=lambda m: m.kind == "place")  # places speak only through others
             return found[-1].name if prefer_last else ranked[0].name
         if re.match(r"[A-Z]", phrase_text) or _AGENT_NOUN.search(phrase_text):
             return clean_surface(re.sub(r"^(?:the|a|an)\s+", "", phrase_text, flags=re.I))
+        return None
+
+    def described_subject(self, a: int, b: int) -> str | None:
+        """"The administration welcomed …": a subject named by a role or a body, not by a name."""
+        m = _SUBJECT_NOUN.match(self.text[a:b])
+        return clean_surface(m.group(1)) if m else None
+
+    def first_subject(self, a: int, b: int) -> str | None:
+        """The first person named in ``text[a:b]`` who is no object ("… met Y", "… with Y")."""
+        for m in self.in_region(a, b):
+            if m.kind == "person" and not _OBJECT_BEFORE.search(self.text[a : m.start]):
+                return m.name
         return None
 
     def after(self, q_end: int, limit: int, previous: str | None) -> str | None:
@@ -191,7 +220,11 @@ class _Attributor:
             people = sorted(first, key=lambda m: ("person", "org", "place").index(m.kind))
             if v.group() == "according to":
                 return self.who(sent_start + v.end(), q_start, prefer_last=False, previous=previous)
-            return people[0].name if people else None
+            return people[0].name if people else self.described_subject(att_start, q_start)
+        if _COORDINATED.search(region, 0, v.start()):
+            subject = self.first_subject(sent_start, sent_start + v.start())
+            if subject:
+                return subject
         p = _PARTICIPLE.search(region, 0, v.start())
         if p and any(m.kind != "place" for m in self.in_region(sent_start, sent_start + p.start())):
             return self.who(sent_start, sent_start + p.start(), prefer_last=False, previous=previous)
@@ -231,6 +264,8 @@ def _segments(index: EntityIndex, cluster: Cluster, aid: str) -> list[_Seg]:
         title = index.title.get(speaker, "") if speaker else ""
         out.append(_Seg(aid, s0, s1, speaker, title, [(s0, s1)]))
         previous = speaker or previous
+        if speaker:
+            att.speakers.append(speaker)
         prev_sent = last_sent
     return out
 

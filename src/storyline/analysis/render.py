@@ -30,29 +30,37 @@ def _entity_line(analysis: Analysis, e: Entity) -> str:
     return head
 
 
+def _counted(heading: str, lines: list[str], total: int | None = None) -> tuple[str, list[str]]:
+    """The heading with its true count: "People (17; 12 shown)" when the list is cut short."""
+    total = len(lines) if total is None else total
+    return (f"{heading} ({total})" if total == len(lines) else f"{heading} ({total}; {len(lines)} shown)"), lines
+
+
 def sections(analysis: Analysis) -> list[tuple[str, list[str]]]:
-    """(heading, lines) for every section: what both text and Markdown print."""
+    """(heading with its count, lines) for every section: what text, Markdown and the web page print.
+    A list cut to ``MAX_ENTITIES`` says in its heading how many there are and how many are shown."""
     r = lambda ids: _refs(analysis, ids)  # noqa: E731
     total = len(analysis.articles)
-    out = [("Agreement", [f"{f.text} — reported by {f.support} of {total} sources {r(f.articles)}"
-                          for f in analysis.facts])]
+    out = [_counted("Agreement", [f"{f.text} — reported by {f.support} of {total} sources {r(f.articles)}"
+                                  for f in analysis.facts])]
     lines = []
     for c in analysis.conflicts:
         vals = " vs ".join(f"“{v.text}” {r(v.articles)}" for v in c.values)
         lines.append(f"{c.kind} ({c.slot}): {vals}\n      why: {c.reason}")
-    out.append(("Disagreement", lines))
+    out.append(_counted("Disagreement", lines))
     lines = []
     for q in analysis.quotes:
         who = q.speaker or "unattributed"
         if q.title and q.speaker:
             who += f" ({q.title})"
         lines.append(f"“{q.text}” — {who} {r(q.articles)}")
-    out.append(("Quotes", lines))
+    out.append(_counted("Quotes", lines))
     for kind, heading in KINDS:
-        out.append((heading, [_entity_line(analysis, e) for e in analysis.of_kind(kind)[:MAX_ENTITIES]]))
-    out.append(("Timeline", [f"{dates.label(e.date)}  “{e.phrase}”: {e.text} {r(e.articles)}"
-                             for e in analysis.timeline]))
-    out.append(("Only here", [f"{o.text} {r((o.article,))}" for o in analysis.only_here]))
+        found = analysis.of_kind(kind)
+        out.append(_counted(heading, [_entity_line(analysis, e) for e in found[:MAX_ENTITIES]], len(found)))
+    out.append(_counted("Timeline", [f"{dates.label(e.date)}  “{e.phrase}”: {e.text} {r(e.articles)}"
+                                     for e in analysis.timeline]))
+    out.append(_counted("Only here", [f"{o.text} {r((o.article,))}" for o in analysis.only_here]))
     return out
 
 
@@ -65,7 +73,7 @@ def to_text(analysis: Analysis) -> str:
     lines = ["Sources"] + [f"  [{k}] {_describe(a)}" for k, a in enumerate(analysis.articles, 1)]
     lines += [f"Note: {n}" for n in analysis.notes]
     for heading, items in sections(analysis):
-        lines += ["", f"{heading} ({len(items)})"]
+        lines += ["", heading]
         lines += [f"  - {it}" for it in items] or ["  (none)"]
     return "\n".join(lines) + "\n"
 

@@ -1,0 +1,154 @@
+"""Which surface forms of organisations and places name the same thing, and which are no names at all.
+
+News writes one body several ways in one story: "the Crimson Network", "Crimson Networks" and a bare
+"Crimson"; "the Lantern Daily Herald" and later "LDH"; "Maritime Union of Veld (MUV)" and then "MUV";
+"the Veldish Brotherhood" and "the Brotherhood". The rules here join such forms only when the cluster
+offers a single reading (two qualified forms of one name stay apart: a "Northern" and a "Southern"
+Brotherhood are two groups). Acronyms follow the definition pattern "Full Name (ACR)" that
+Schwartz & Hearst (2003) use to find abbreviations, and bare initials of one full name otherwise.
+
+It also says which one-word mentions are no entity: a compass word cut out of "South and Central
+Asia", "State" out of "Secretary of State", an adjective such as "Congressional testimony".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from .ner import PLACES
+from .repair import ORG_HEADS
+
+# A body that meets, a process or an agreement: named after a place, it is no place ("the Veld Process").
+EVENT_HEADS = frozenset(
+    """Process Conference Summit Talks Accord Accords Agreement Treaty Initiative Dialogue Declaration Forum
+    Format Convention Protocol Plan Pact Roadmap""".split()
+)
+# Words that end the name of an outlet: "the Lantern Daily Herald reported" names no person.
+OUTLET_HEADS = frozenset(
+    """Journal Times Post News Herald Tribune Gazette Chronicle Telegraph Observer Express Monitor Review
+    Magazine Daily Weekly Wire Press Agency Standard Mirror Courier Dispatch Examiner Inquirer""".split()
+)
+NAME_HEADS = ORG_HEADS | EVENT_HEADS | OUTLET_HEADS
+# One word that names no one on its own: a direction, an institution's common noun, an adjective.
+GENERIC_WORDS = frozenset(
+    """North South East West Central Northern Southern Eastern Western Middle Upper Lower Greater State States
+    Government Administration Congressional Presidential Parliamentary Federal National International Regional
+    Provincial Municipal Constitutional Ministerial Judicial Legislative Executive Military Civil Royal
+    Official Public General Special Interim Acting""".split()
+)
+# "Congressional testimony", "Parliamentary panel": a capitalised adjective before a common noun.
+_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ional|ial|ical|istic|ative|itive)$")
+_TITLE_OF = re.compile(r"\b(?:Secretary|Minister|Ministry|Department|Office|Director|Commissioner|Minister)\s+of\s+"
+                       r"(?:the\s+)?$")
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ian|ean|ese|i|ish|ch|ic)$")
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
+_DEFINED = re.compile(r"^\s*\(\s*([A-Z][A-Z.&-]{1,9})\s*\)")
+_MINOR = frozenset("of for and the de del la le on in at to".split())
+
+
+def is_generic(form: str, before: str, after: str) -> bool:
+    """Whether a one-word mention ``form`` is no entity, given the text ``before`` and ``after`` it."""
+    if len(form.split()) != 1:
+        return False
+    if form in GENERIC_WORDS or _TITLE_OF.search(before[-40:]):
+        return True
+    return bool(_ADJECTIVE.fullmatch(form) and re.match(r"\s+[a-z]", after[:3]))
+
+
+def is_outlet_or_body(form: str) -> bool:
+    """A name ending in an organisation's or an outlet's head noun, or written with "the" before it:
+    not a person, whatever verb comes next ("said The Lantern Daily Herald")."""
+    words = form.split()
+    return bool(words) and (words[-1] in NAME_HEADS or words[0] in ("the", "The"))
+
+
+def is_event(form: str) -> bool:
+    """"The Veld Process", "Astra Summit": a meeting, a process, an agreement, not a place."""
+    words = form.split()
+    return len(words) > 1 and words[-1] in EVENT_HEADS
+
+
+def initials(name: str) -> str:
+    """"Lantern Daily Herald" → "LDH"; "Maritime Union of Veld" → "MUV"; "Tehrik-i-Veld" → "TIV"."""
+    parts = [p for p in re.split(r"[\s-]+", name) if p and p.lower() not in _MINOR]
+    return "".join(p[0].upper() for p in parts if p[0].isalpha())
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)
+
+
+def defined_acronym(name: str, after: str) -> str | None:
+    """The acronym written in parentheses right after ``name`` ("United Veld Lines (UVL)"), when its
+    letters are the initials of the name's words, in order, starting with the first."""
+    m = _DEFINED.match(after)
+    if not m or len(name.split()) < 2:
+        return None
+    acr = m.group(1).replace(".", "").replace("-", "")
+    full = initials(name)
+    if len(acr) >= 2 and acr[0] == full[:1] and _subsequence(acr, full):
+        return acr
+    return None
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
+
+
+def variant_targets(kinds: Mapping[str, str], defined: Mapping[str, str]) -> dict[str, str]:
+    """For every organisation or place form that is another form's variant, that other form.
+
+    ``kinds`` maps each non-person form of the cluster to its kind; ``defined`` maps an acronym to the
+    full name it was defined for ("(UVL)"). Forms of different kinds join only through an acronym.
+    """
+    forms = set(kinds)
+    target: dict[str, str] = {}
+    # "Crimson Networks" is the "Crimson Network" when the cluster writes both.
+    for f in forms:
+        words = f.split()
+        if len(words) > 1:
+            singular = " ".join([*words[:-1], _singular(words[-1])])
+            if singular != f and singular in forms and kinds[singular] == kinds[f]:
+                target[f] = singular
+    heads = {f for f in forms if f not in target}
+    # A bare "Crimson" is the one "Crimson <Network|Party|Summit…>" of the cluster.
+    for f in forms:
+        if f in target or kinds[f] != "org":
+            continue
+        longer = [g for g in heads if kinds[g] == "org" and g.startswith(f + " ")
+                  and len(g.split()) == len(f.split()) + 1 and g.split()[-1] in NAME_HEADS]
+        if len(longer) == 1:
+            target[f] = longer[0]
+    # "the Veldish Brotherhood" is "the Brotherhood" when it is the only qualified Brotherhood.
+    qualified: dict[str, list[str]] = {}
+    for f in forms:
+        words = f.split()
+        rest = " ".join(words[1:])
+        if (f not in target and len(words) > 1 and kinds[f] == "org" and kinds.get(rest) == "org"
+                and (_DEMONYM.fullmatch(words[0]) or words[0] in PLACES or kinds.get(words[0]) == "place")):
+            qualified.setdefault(rest, []).append(f)
+    for rest, fs in qualified.items():
+        if len(fs) == 1 and rest not in target:
+            target[fs[0]] = rest
+    # Acronyms: defined in parentheses, or the initials of a single full name of the cluster.
+    for f in forms:
+        if f in target or not _ACRONYM.fullmatch(f):
+            continue
+        full = defined.get(f)
+        if full is None and len(f) >= 3:
+            cands = [g for g in forms if g != f and len(g.split()) > 1 and initials(g) == f]
+            full = cands[0] if len(cands) == 1 else None
+        if full is not None and full in forms:
+            target[f] = full
+    # Follow chains ("Crimson" → "Crimson Networks" → "Crimson Network"); a cycle stops where it repeats.
+    out = {}
+    for f in target:
+        seen, g = {f}, target[f]
+        while g in target and g not in seen:
+            seen.add(g)
+            g = target[g]
+        if g != f:
+            out[f] = g
+    return out

@@ -1,0 +1,97 @@
+"""Name variants of organisations and places, and one-word mentions that are no entity (names.py),
+on self-written fictional text."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline import analyze
+from storyline.analysis.names import (
+    defined_acronym,
+    initials,
+    is_event,
+    is_generic,
+    is_outlet_or_body,
+    variant_targets,
+)
+from storyline.model import Article
+
+A = (
+    "The Veld government has asked its neighbours for help in ending the insurgency, The Lantern Daily Herald "
+    "said in a report on Tuesday.\n\n"
+    "According to the LDH, the request followed months of attacks by the Veldish Brotherhood and its Crimson "
+    "Networks, which operate from the hills near Ardent.\n\n"
+    "Interior Minister Corin Vale said the government would hold talks with the Brotherhood at the Ardent "
+    "Process next month. Vale spoke to the Secretary of State, Mira Osk, on Monday."
+)
+B = (
+    "The Veld government wants help from Morland, Tessaly and the Maritime Union of Veld (MUV) to end the war "
+    "with the Brotherhood.\n\n"
+    "Officials said the Crimson Network has carried out most of the attacks. The Crimson group denies it. "
+    "The LDH said Vale will travel to Morland and the MUV headquarters this week.\n\n"
+    "Alice Penn, the State Department's assistant secretary for South and Central Asian affairs, said in "
+    "Congressional testimony in June that the Ardent Process Conference “remains the best hope for peace.”"
+)
+
+
+def test_initials_and_defined_acronyms() -> None:
+    assert initials("Lantern Daily Herald") == "LDH"
+    assert initials("Maritime Union of Veld") == "MUV"
+    assert initials("Tehrik-i-Veld") == "TIV"
+    assert defined_acronym("Maritime Union of Veld", " (MUV) to end") == "MUV"
+    assert defined_acronym("Maritime Union of Veld", " (Veld) to end") is None
+    assert defined_acronym("Maritime Union of Veld", " (XYZ)") is None
+    assert defined_acronym("Morland", " (MO)") is None  # one word defines no acronym
+
+
+def test_generic_words_and_adjectives_are_no_entities() -> None:
+    assert is_generic("South", "secretary for ", " and")
+    assert is_generic("State", "the Secretary of ", ", Mira")
+    assert is_generic("Finance", "the Minister of ", " said")
+    assert is_generic("Congressional", "said in ", " testimony")
+    assert is_generic("Ardential", "the ", " council")
+    assert not is_generic("Ardential", "said in ", ". The")  # no noun after: not read as an adjective
+    assert not is_generic("Morland", "travel to ", " and")
+    assert not is_generic("South Asia", "groups in ", " without")
+
+
+def test_outlets_and_events_are_typed_by_their_head_word() -> None:
+    assert is_outlet_or_body("Lantern Daily Herald") and is_outlet_or_body("The Corin Vale")
+    assert not is_outlet_or_body("Corin Vale")
+    assert is_event("Ardent Process") and is_event("Ardent Summit") and not is_event("Ardent")
+
+
+def test_variant_targets_join_plurals_bare_names_qualified_names_and_acronyms() -> None:
+    kinds = {"Crimson": "org", "Crimson Network": "org", "Crimson Networks": "org", "Brotherhood": "org",
+             "Veldish Brotherhood": "org", "LDH": "org", "Lantern Daily Herald": "org", "MUV": "org",
+             "Maritime Union of Veld": "org", "Ardent Process": "org", "Ardent Process Conference": "org",
+             "UVL": "place", "United Veld Lands": "place", "Morland": "place"}
+    got = variant_targets(kinds, {"UVL": "United Veld Lands"})
+    assert got == {"Crimson": "Crimson Network", "Crimson Networks": "Crimson Network",
+                   "Veldish Brotherhood": "Brotherhood", "LDH": "Lantern Daily Herald",
+                   "MUV": "Maritime Union of Veld", "Ardent Process": "Ardent Process Conference",
+                   "UVL": "United Veld Lands"}
+
+
+def test_ambiguous_variants_stay_apart() -> None:
+    kinds = {"Brotherhood": "org", "Northern Brotherhood": "org", "Southern Brotherhood": "org",
+             "Crimson": "org", "Crimson Party": "org", "Crimson Network": "org",
+             "CP": "org", "ABC": "org", "Alder Bay Council": "org", "Ash Brook Club": "org",
+             "Morland": "place", "Morland Army": "org"}
+    assert variant_targets(kinds, {}) == {}
+
+
+@pytest.fixture(scope="module")
+def entities():
+    an = analyze([Article(id="1", text=A), Article(id="2", text=B)])
+    return {e.name: e for e in an.entities}
+
+
+def test_cluster_entities_merge_variants_and_drop_generic_words(entities) -> None:
+    assert entities["Lantern Daily Herald"].kind == "org"
+    assert "LDH" in entities["Lantern Daily Herald"].aliases
+    assert set(entities["Crimson Network"].aliases) >= {"Crimson Networks"}
+    assert "MUV" in entities["Maritime Union of Veld"].aliases
+    assert "Veldish Brotherhood" in entities["Brotherhood"].aliases
+    assert not {"South", "State", "Congressional", "LDH", "MUV", "Crimson Networks"} & set(entities)
+    assert {"Corin Vale", "Mira Osk", "Alice Penn"} <= set(entities)

@@ -1,0 +1,49 @@
+"""Quotes whose speaker is named in the same sentence with no "said" next to the quote (self-written text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline import analyze
+from storyline.model import Article
+
+A = (
+    "Harbour Minister Tilda Marsh met the port workers' leader, Oren Falk, on Friday and discussed the "
+    "\"need for a fair settlement before the season starts.\"\n\n"
+    "The ministry welcomed the union's offer saying that it \"opens a path to reopening the docks within a week.\"\n\n"
+    "Marsh also issued a statement calling on both sides to keep talking, hoping that \"cooler heads will "
+    "carry the day on the waterfront.\"\n\n"
+    "\"We have waited long enough for a decent contract,\" a union official said on Friday.\n\n"
+    "The port authority welcomed the talks, saying \"the gates must open again soon.\" "
+    "\"Every day the gates stay shut costs the town dearly,\" the official "
+    "added."
+)
+B = (
+    "Talks to end the strike at the port of Corvel resumed on Friday, with Tilda Marsh, the harbour minister, "
+    "leading them.\n\n"
+    "Oren Falk said the workers would not return until the new contract was signed."
+)
+
+
+@pytest.fixture(scope="module")
+def by_text():
+    an = analyze([Article(id="1", text=A), Article(id="2", text=B)])
+    return {q.text.split()[0].strip("“\""): q for q in an.quotes}
+
+
+def test_coordinated_verb_takes_the_subject_of_the_first_not_its_object(by_text) -> None:
+    assert by_text["need"].speaker == "Tilda Marsh"
+
+
+def test_a_body_named_by_a_common_noun_speaks(by_text) -> None:
+    assert by_text["opens"].speaker == "ministry"
+
+
+def test_hoping_that_attributes_to_the_subject(by_text) -> None:
+    assert by_text["cooler"].speaker == "Tilda Marsh"
+
+
+def test_the_official_continues_the_last_official_quoted(by_text) -> None:
+    assert by_text["We"].speaker == "union official"
+    assert by_text["the"].speaker == "port authority"
+    assert by_text["Every"].speaker == "union official"

@@ -1,0 +1,35 @@
+"""Section headings give the true count of a list, and say how many are shown when it is cut short."""
+
+from __future__ import annotations
+
+from storyline.analysis.model import Analysis, Entity
+from storyline.analysis.render import MAX_ENTITIES, sections, to_markdown, to_text
+from storyline.model import Article
+
+
+def _person(k: int) -> Entity:
+    return Entity(name=f"Person {chr(65 + k)}ardent", kind="person", aliases=(), title="", articles=("1",),
+                  mentions=1, actions=(), spans=())
+
+
+def _analysis(people: int) -> Analysis:
+    ents = tuple(_person(k) for k in range(people)) + (
+        Entity(name="Veld Council", kind="org", aliases=(), title="", articles=("1",), mentions=2, actions=(),
+               spans=()),)
+    return Analysis(articles=(Article(id="1", text="Text."),), facts=(), conflicts=(), quotes=(), entities=ents,
+                    timeline=(), only_here=())
+
+
+def test_a_capped_list_says_how_many_there_are_and_how_many_are_shown() -> None:
+    an = _analysis(MAX_ENTITIES + 5)
+    heads = dict(sections(an))
+    assert f"People ({MAX_ENTITIES + 5}; {MAX_ENTITIES} shown)" in heads
+    assert len(heads[f"People ({MAX_ENTITIES + 5}; {MAX_ENTITIES} shown)"]) == MAX_ENTITIES
+    assert "Organisations (1)" in heads and "Quotes (0)" in heads
+    assert f"\nPeople ({MAX_ENTITIES + 5}; {MAX_ENTITIES} shown)\n" in to_text(an)
+    assert f"### People ({MAX_ENTITIES + 5}; {MAX_ENTITIES} shown)" in to_markdown(an)
+
+
+def test_a_list_that_fits_gives_its_count_alone() -> None:
+    heads = [h for h, _ in sections(_analysis(3))]
+    assert "People (3)" in heads and not any("shown" in h for h in heads)
