@@ -44,3 +44,12 @@ def test_no_conflict_for_mere_precision(an) -> None:
         texts = {v.text for v in c.values}
         assert not (any("billion" in t for t in texts) and any("trillion" in t for t in texts))
     assert all(c.kind not in ("amount", "count") for c in an.conflicts)
+
+
+@needs_shared
+def test_one_quoted_statement_is_one_agreement_item(an) -> None:
+    # The Foreign Ministry's statement, quoted sentence by sentence by two outlets, is one fact.
+    phrases = ("war had cost both", "facilitation role in good faith", "shared responsibility", "renew partnership")
+    hits = [f for f in an.facts
+            if any(p in an.article(s.article).text[s.start : s.end] for s in f.spans for p in phrases)]
+    assert len(hits) == 1

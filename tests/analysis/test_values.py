@@ -38,3 +38,11 @@ def test_two_different_estimates_conflict_but_an_estimate_covers_an_exact_figure
     assert compatible(one("about 48,000 vehicles"), one("47,500 vehicles"))
     assert compatible(one("about 75,000 casualties"), one("more than 75,000 casualties"))
     assert one("about 45,000 vehicles").normalized == "~45,000"
+
+
+def test_magnitude_words_are_ranges_that_meet_only_when_they_overlap() -> None:
+    hundreds = one("hundreds of millions of dollars in grants")
+    assert (hundreds.lo, hundreds.hi) == (2e8, 1e9)
+    assert not compatible(hundreds, one("billions of dollars in grants"))
+    assert compatible(hundreds, one("$400 million in grants"))
+    assert compatible(one("billions of dollars in grants"), one("$3 billion in grants"))

@@ -40,11 +40,12 @@ def analyze_cluster(cluster: Cluster, *, recognizer: EntityRecognizer | None = N
         notes.append(SINGLE_SOURCE_NOTE)
     if any(e.date is None for e in events) and not all(a.date for a in cluster.articles):
         notes.append(UNDATED_NOTE)
+    said = quotes(cluster, index)
     return Analysis(
         articles=cluster.articles,
-        facts=facts(cluster, groups),
+        facts=facts(cluster, groups, quotes=said),
         conflicts=conflicts(cluster, groups, index),
-        quotes=quotes(cluster, index),
+        quotes=said,
         entities=index.entities(),
         timeline=events,
         only_here=only_here(cluster),

@@ -1,28 +1,80 @@
 """Agreement: the main facts of a story, each a group of aligned sentences, ranked by how many
 articles report it ("reported by 4 of 5 sources"), ties broken by how early the fact appears (news
-puts the main facts first: the inverted pyramid)."""
+puts the main facts first: the inverted pyramid).
+
+A statement quoted at length (a ministry's press release, a speech) is aligned sentence by sentence,
+since each outlet quotes it sentence for sentence; listed as it is, one statement carried by the same
+two outlets would fill the list. Aligned groups whose every sentence quotes the same speaker (or the
+same unattributed quotation, :mod:`.quotes`), carried by the same articles, are therefore one fact:
+its text is the statement's first aligned sentence, and its spans are all of the statement's
+sentences.
+"""
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
+
 from ..model import Cluster
 from .align import Group
-from .model import Fact, Span
+from .model import Fact, Quote, Span
 
 MAX_FACTS = 12
 
 
-def facts(cluster: Cluster, groups: list[Group], *, limit: int = MAX_FACTS) -> tuple[Fact, ...]:
+def _statements(cluster: Cluster, quotes: Sequence[Quote]) -> dict[int, str | None]:
+    """Sentence (index into ``cluster.sentences``) → the statement it quotes: the speaker, or the quotation
+    itself when unattributed; None for a sentence that quotes two different statements."""
+    sents = cluster.sentences
+    by_article: dict[str, list[int]] = {}
+    for i, s in enumerate(sents):
+        by_article.setdefault(s.article, []).append(i)
+    starts = {a: [sents[i].start for i in idx] for a, idx in by_article.items()}
+    out: dict[int, str | None] = {}
+    for k, q in enumerate(quotes):
+        key = f"speaker:{q.speaker}" if q.speaker is not None else f"quote:{k}"
+        for sp in q.spans:
+            idx = by_article.get(sp.article, [])
+            pos = max(0, bisect.bisect_right(starts.get(sp.article, []), sp.start) - 1)
+            while pos < len(idx) and sents[idx[pos]].start < sp.end:
+                i = idx[pos]
+                if sents[i].end > sp.start:
+                    out[i] = key if out.get(i, key) == key else None
+                pos += 1
+    return out
+
+
+def _statement_key(g: Group, statements: dict[int, str | None]) -> tuple[tuple[str, ...], str] | None:
+    keys = {statements.get(i) for i in g.members}
+    key = keys.pop() if len(keys) == 1 else None
+    return None if key is None else (g.articles, key)
+
+
+def facts(cluster: Cluster, groups: list[Group], *, quotes: Sequence[Quote] = (),
+          limit: int = MAX_FACTS) -> tuple[Fact, ...]:
     sents = cluster.sentences
     total = len(cluster.articles)
-    ranked = sorted(groups, key=lambda g: (-len(g.articles), min(sents[i].index for i in g.members)))
+    first = lambda g: min(sents[i].index for i in g.members)  # noqa: E731
+    statements = _statements(cluster, quotes)
+    merged: list[list[Group]] = []
+    at: dict[tuple[tuple[str, ...], str], int] = {}
+    for g in sorted(groups, key=lambda g: (first(g), g.members)):
+        key = _statement_key(g, statements)
+        if key is not None and key in at:
+            merged[at[key]].append(g)
+            continue
+        if key is not None:
+            at[key] = len(merged)
+        merged.append([g])
+    ranked = sorted(merged, key=lambda gs: (-len(gs[0].articles), first(gs[0])))
     out = []
-    for g in ranked[:limit]:
-        centre = sents[g.centre]
+    for gs in ranked[:limit]:
+        members = sorted((i for g in gs for i in g.members), key=lambda i: (sents[i].article, sents[i].start))
         out.append(
             Fact(
-                text=centre.text,
-                articles=g.articles,
-                spans=tuple(Span(sents[i].article, sents[i].start, sents[i].end) for i in g.members),
+                text=sents[gs[0].centre].text,
+                articles=gs[0].articles,
+                spans=tuple(Span(sents[i].article, sents[i].start, sents[i].end) for i in members),
                 total=total,
             )
         )

@@ -20,9 +20,11 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Fact:
-    """A statement several articles make: the sentences that say it, one per article at most.
+    """A statement several articles make: the sentences that say it, one per article at most, except for
+    a statement quoted over several sentences (all of them, in each article).
 
-    ``text`` is the representative sentence (the most central of the group)."""
+    ``text`` is the representative sentence (the most central of the group; for a quoted statement, of
+    its first sentence)."""
 
     text: str
     articles: tuple[str, ...]
