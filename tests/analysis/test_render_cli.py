@@ -86,7 +86,7 @@ def test_a_dateline_of_the_page_dates_its_article_and_says_so(tmp_path) -> None:
     a, b = str(tmp_path / "a.txt"), str(tmp_path / "b.txt")
     r = CliRunner().invoke(cli, ["analyze", a, b])
     assert r.exit_code == 0, r.output
-    assert "[1] Harbour levy plan divided Kellmouth councillors (2018-06-09, read from the page text)" in r.stdout
+    assert "[1] “Harbour levy plan divided Kellmouth councillors” (2018-06-09, read from the page text)" in r.stdout
     assert "week 2018-06-04 to 2018-06-10  “this week”" in r.stdout  # a week, not the 9th
     assert "2018-06-07  “on Thursday”" in r.stdout and "2017-11  “In November”" in r.stdout
     # The undated second article: the note is in the output once, with the command line's way to date it.

@@ -6,7 +6,7 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from ..render import dated, printable
+from ..render import describe, printable
 from . import dates
 from .model import Analysis, Entity
 
@@ -64,13 +64,8 @@ def sections(analysis: Analysis) -> list[tuple[str, list[str]]]:
     return out
 
 
-def _describe(a: Any) -> str:
-    text = a.source or a.title or a.origin or f"article {a.id}"
-    return text + dated(a)
-
-
 def to_text(analysis: Analysis) -> str:
-    lines = ["Sources"] + [f"  [{k}] {_describe(a)}" for k, a in enumerate(analysis.articles, 1)]
+    lines = ["Sources"] + [f"  [{k}] {describe(a)}" for k, a in enumerate(analysis.articles, 1)]
     lines += [f"Note: {n}" for n in analysis.notes]
     for heading, items in sections(analysis):
         lines += ["", heading]
@@ -83,7 +78,7 @@ def to_markdown(analysis: Analysis) -> str:
     for heading, items in sections(analysis):
         lines += ["", f"### {heading}", ""]
         lines += [f"- {it}".replace("\n      ", "  \n  ") for it in items] or ["*none*"]
-    lines += ["", "### Sources", ""] + [f"{k}. {_describe(a)}" for k, a in enumerate(analysis.articles, 1)]
+    lines += ["", "### Sources", ""] + [f"{k}. {describe(a)}" for k, a in enumerate(analysis.articles, 1)]
     return "\n".join(lines) + "\n"
 
 
