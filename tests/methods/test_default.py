@@ -56,13 +56,13 @@ def test_default_uses_the_model(cluster) -> None:  # type: ignore[no-untyped-def
 
 def test_long_summaries_use_the_long_summary_ensemble(cluster, tmp_path) -> None:  # type: ignore[no-untyped-def]
     shipped = load_model()
-    assert shipped is not None and [m for m, _ in shipped.longer] == [200]
+    assert shipped is not None and [m for m, _ in shipped.longer] == [150]
     vecs = vectors(cluster)
     x = sentence_features(cluster, vecs, shipped.lexicon)
-    long = shipped.for_budget(200)
+    long = shipped.for_budget(150)
     assert not np.allclose(long.predict(x), shipped.predict(x))
     assert np.allclose(Default().score(cluster, vecs, 300), long.predict(x))
-    assert np.allclose(Default().score(cluster, vecs, 199), shipped.predict(x))
+    assert np.allclose(Default().score(cluster, vecs, 149), shipped.predict(x))
     # the selection follows the budget: a model whose variant from 50 words prefers the opposite sentences
     negated = tuple(Tree(t.feature, t.threshold, t.left, t.right, -t.leaf) for t in shipped.trees)
     variant = TreeEnsemble(shipped.features, negated, -shipped.base, lexicon=shipped.lexicon)

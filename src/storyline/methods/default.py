@@ -3,7 +3,7 @@
 The scores come from a learned model (:mod:`storyline.methods.learned`): gradient-boosted trees over
 position, centrality, graph degree, cross-article support and concept (word and bigram) article
 frequency (:mod:`storyline.methods.features`), trained to predict each sentence's ROUGE overlap with
-reference summaries of the Multi-News training split (for summaries of 200 words and more, an ensemble
+reference summaries of the Multi-News training split (for summaries of 150 words and more, an ensemble
 whose target also counts the sentences a ROUGE oracle takes into a 300-word summary). The sentences are
 then chosen by concept coverage (:mod:`storyline.methods.coverage`: Gillick & Favre, 2009; Lin & Bilmes,
 2010): widely reported bigrams count once, plus the learned score of each sentence, greedily per word under

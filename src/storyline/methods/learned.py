@@ -7,7 +7,7 @@ File format (``storyline-trees/1``)::
     {"format": "storyline-trees/1", "features": [...], "base": 0.0, "meta": {...},
      "lexicon": {"prior": 0.28, "terms": {"stem": p, ...}},  # optional: see lexicon.py
      "trees": [{"feature": [...], "threshold": [...], "left": [...], "right": [...], "leaf": [...]}, ...],
-     "longer": [{"min_words": 200, "base": 0.0, "meta": {...}, "trees": [...]}, ...]}  # optional
+     "longer": [{"min_words": 150, "base": 0.0, "meta": {...}, "trees": [...]}, ...]}  # optional
 
 ``longer``: ensembles over the same features and lexicon for summaries of at least ``min_words`` words
 (``TreeEnsemble.for_budget``); the top-level trees serve shorter budgets, and every budget when absent.
