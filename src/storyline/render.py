@@ -34,14 +34,9 @@ def describe(article: Article) -> str:
     if not parts:
         parts.append(article.origin or f"article {article.id}")
     text = " — ".join(parts)
-    return text + dated(article)
-
-
-def dated(article: Article) -> str:
-    """`` (2018-06-09)`` after an article's name, saying so when the date was read from the page text."""
-    if not article.date:
-        return ""
-    return f" ({article.date}, {READ_FROM_PAGE})" if article.date_line else f" ({article.date})"
+    if article.date:  # saying so when the date was read from the page text
+        text += f" ({article.date}, {READ_FROM_PAGE})" if article.date_line else f" ({article.date})"
+    return text
 
 
 def marks(summary: Summary, ids: tuple[str, ...]) -> str:

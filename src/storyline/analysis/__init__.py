@@ -10,6 +10,8 @@ Each section lives in its own module; every item carries the spans of the senten
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Cluster
 from .agreement import facts
 from .align import align
@@ -28,6 +30,7 @@ UNDATED_NOTE = "no publication date given: relative dates (Monday, last year) ar
 __all__ = [
     "Action", "Analysis", "Conflict", "Entity", "EntityRecognizer", "Event", "Fact", "OnlyHere", "Quote",
     "RuleRecognizer", "Span", "SpacyRecognizer", "UNDATED_NOTE", "Value", "analyze_cluster", "default_recognizer",
+    "with_date_hint",
 ]
 
 
@@ -51,3 +54,9 @@ def analyze_cluster(cluster: Cluster, *, recognizer: EntityRecognizer | None = N
         only_here=only_here(cluster),
         notes=tuple(notes),
     )
+
+
+def with_date_hint(analysis: Analysis, hint: str) -> Analysis:
+    """The analysis with ``hint`` (how the caller's shell gives a date) after its undated-article note."""
+    hinted = tuple(n + hint if n == UNDATED_NOTE else n for n in analysis.notes)
+    return analysis if hinted == analysis.notes else replace(analysis, notes=hinted)

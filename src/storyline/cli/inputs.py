@@ -18,7 +18,8 @@ from typing import Any, TypeVar
 import click
 
 from .. import api
-from ..analysis import UNDATED_NOTE, Analysis
+from ..analysis import Analysis
+from ..analysis import with_date_hint as analysis_date_hint
 from ..errors import EmptyInputError, OptionsError, StorylineError, UnreadableInputError
 from ..files import output_target, write_atomic
 from ..ingest import (
@@ -328,5 +329,4 @@ DATE_HINT = "; give one with --date YYYY-MM-DD (every undated input) or PATH@YYY
 
 def with_date_hint(analysis: Analysis) -> Analysis:
     """The analysis with its undated-article note saying how the command line gives a date."""
-    hinted = tuple(n + DATE_HINT if n == UNDATED_NOTE else n for n in analysis.notes)
-    return analysis if hinted == analysis.notes else replace(analysis, notes=hinted)
+    return analysis_date_hint(analysis, DATE_HINT)

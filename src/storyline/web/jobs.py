@@ -115,11 +115,11 @@ def _analyze(cluster: Any, articles: list[Any]) -> dict[str, Any] | None:
         except TypeError:
             result = analyze(articles)
         try:
-            from ..analysis import UNDATED_NOTE
             from ..analysis import render as arender
+            from ..analysis import with_date_hint
 
+            result = with_date_hint(result, DATE_HINT)
             data, sections = arender.to_dict(result), arender.sections(result)
-            data["notes"] = [n + DATE_HINT if n == UNDATED_NOTE else n for n in data["notes"]]
         except (ImportError, AttributeError, TypeError):  # not the library's Analysis: shown generically
             data, sections = jsonable(result), None
         return {"json": jsonable(data), "sections": jsonable(sections)}
