@@ -281,3 +281,51 @@ def test_stories_about_crawling_or_the_archive_are_not_archive_notes() -> None:
     )
     assert not is_archive_note(long_story)
     assert clean_text(long_story).text
+
+
+def test_caption_and_credit_run_into_the_story_leave_the_story() -> None:
+    # A flattened page: the caption, its credit, then the story in one paragraph. The story stays whole.
+    story = "The council of Lindenfeld voted on Tuesday to close the old harbor to freight ships, officials said."
+    for credit in ["(Photo: Jane Roe, Harbor Gazette)", "( Photo: Jane Roe/Harbor Gazette )", "(AP Photo/Jane Roe)"]:
+        para = f"Cranes stand idle at the freight terminal on Monday. {credit} {story}"
+        assert _body(para) == story, credit
+    # After a long stretch of reporting only the credit goes: what precedes it is not a caption.
+    long_text = " ".join([_PROSE] * 5)
+    assert _body(f"{long_text} (Photo: Jane Roe) {story}") == f"{long_text} {story}"
+    # A credit that closes a short paragraph still marks the whole paragraph as a caption.
+    assert _body("Cranes stand idle at the freight terminal. (Photo: Jane Roe, Harbor Gazette)", story) == story
+    # Parentheses that are not credits stay.
+    aside = "Freight fell (credit card payments for berths were suspended) after the vote on Tuesday, officials said."
+    assert _body(aside) == aside
+
+
+def test_advertisement_label_between_sentences_is_cut() -> None:
+    para = "The council voted on Tuesday to close the harbor. Advertisement The mayor said the vote was close."
+    assert _body(para) == "The council voted on Tuesday to close the harbor. The mayor said the vote was close."
+    upper = "The council voted on Tuesday to close the harbor. ADVERTISEMENT Ships will dock at Eastport instead."
+    assert _body(upper) == "The council voted on Tuesday to close the harbor. Ships will dock at Eastport instead."
+    # A sentence about advertising keeps its first word.
+    prose = "The council voted on Tuesday. Advertisement spending by the port rose by a fifth last year."
+    assert _body(prose) == prose
+
+
+def test_flattened_image_labels_are_cut() -> None:
+    para = (
+        "Image copyright Harbor Wire Image caption Cranes stand idle at the freight terminal. "
+        "The council of Lindenfeld voted on Tuesday to close the old harbor to freight ships."
+    )
+    assert _body(para).startswith("Cranes stand idle at the freight terminal. The council")
+
+
+def test_a_headline_every_copy_carries_is_still_each_copys_title() -> None:
+    # Two outlets running one wire story share its headline: a repeated line, but not site furniture.
+    headline = "Harbor Bridge closed after ship hits pier"
+    body = "The container ship lost power and struck a pier of the Harbor Bridge on Sunday night, officials said."
+    arts = [Article(id=str(i), text=f"{headline}\n\n{body}") for i in (1, 2)]
+    assert [(a.title, a.text) for a in clean_articles(arts)] == [(headline, body), (headline, body)]
+    # A site's name above each page's own headline stays out of the title.
+    site = "The Harbor Daily Online Edition"
+    pages = [Article(id=str(i), text=f"{site}\n\n{h}\n\n{b}") for i, (h, b) in enumerate(
+        [("Council votes to close the harbor", body), ("Fishermen welcome the harbor vote", _PROSE)])]
+    assert [a.title for a in clean_articles(pages)] == ["Council votes to close the harbor",
+                                                        "Fishermen welcome the harbor vote"]

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from storyline.api import load_articles
 from storyline.clean import clean_articles
 from storyline.model import Article
@@ -67,3 +70,31 @@ def test_loading_dates_the_article_and_leaves_the_cleaned_text_alone() -> None:
 def test_a_header_date_wins_over_the_page_text() -> None:
     (article,) = load_articles([f"---\ndate: 2019-11-15\n---\n{PAGE}"])
     assert (article.date, article.date_line) == ("2019-11-15", "")
+
+
+def _head_reference(text: str) -> list[str]:
+    """``pagedate._head`` as it was before it read the page line by line: normalise it all, then split."""
+    from storyline.clean import normalise_text
+
+    lines: list[str] = []
+    for raw in normalise_text(text).split("\n"):
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        if len(line.split()) >= 20 or len(lines) == 10:
+            break
+        lines.append(line)
+    return lines
+
+
+_PAGE_PIECES = st.sampled_from(
+    ["June 9, 2018", "Updated", "word", "the vote", " ", "\n", "\r\n", "\r", "\n\n", "\x0c", "\x85", "\u2028",
+     "\u00a0", "\u200b", "e\u0301", "\u0301", "\x00", "\t", "Saturday,"]
+)
+
+
+@given(st.lists(_PAGE_PIECES, max_size=60).map("".join))
+def test_reading_the_head_line_by_line_changes_nothing(text: str) -> None:
+    from storyline.pagedate import _head
+
+    assert _head(text) == _head_reference(text)

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from itertools import chain, islice
 
 from .model import Article, count_words, has_words
-from .pageparts import drop_furniture_sentences, is_archive_note, is_page_part, trim_teaser
+from .pageparts import cut_inline_parts, drop_furniture_sentences, is_archive_note, is_page_part, trim_teaser
 
 # Phrases that only ever appear in page furniture. Matched against the start of a normalised line,
 # or anywhere for the ones that cannot occur in reporting.
@@ -267,9 +267,16 @@ def _clean_normalised(text: str, furniture: set[str] | frozenset[str], want_titl
     dropped: list[str] = []
     lines_seen: list[str] = []
     title = ""
+    shared_title = ""  # a headline every copy of a wire story carries: the title when no other line is
     for line in lines:
         key = _fold(line)  # ``rejoin_lines`` collapsed the whitespace already
-        if _is_clutter(line, key) or key in furniture:
+        clutter = _is_clutter(line, key)
+        if (
+            not clutter and key in furniture and want_title and not title and not shared_title and not kept
+            and count_words(line) >= 4 and not _ends_sentence(line)
+        ):
+            shared_title = line  # dropped from the body like any repeated line, but kept as a title
+        if clutter or key in furniture:
             # A caption sits right above its photo credit: "The ship is seen ... on Sunday." / "Photo: X/Y".
             if (
                 _is_credit(line, key) and kept and count_words(kept[-1]) < _LONG_LINE_WORDS
@@ -282,7 +289,7 @@ def _clean_normalised(text: str, furniture: set[str] | frozenset[str], want_titl
         lines_seen.append(line)
         # Captions, teaser cards, embeds and promos are written in sentences, so they pass the tests
         # above; their shapes are in ``pageparts``. A teaser's cut-off tail goes, its paragraph stays.
-        trimmed = trim_teaser(drop_furniture_sentences(line))
+        trimmed = trim_teaser(cut_inline_parts(drop_furniture_sentences(line)))
         if not trimmed or is_page_part(trimmed):
             dropped.append(line)
             continue
@@ -297,6 +304,7 @@ def _clean_normalised(text: str, furniture: set[str] | frozenset[str], want_titl
             title = line
         else:
             dropped.append(line)
+    title = title or shared_title
     body = "\n\n".join(kept)
     if body and is_archive_note(body):  # the page kept a web archive's note instead of the story
         return Cleaned(text="", title="", dropped=tuple(dropped + kept))

@@ -46,6 +46,8 @@ _EDITED = re.compile(r"\b(?:updated|modified|edited|last)\b", re.I)
 # The top of a page: the lines before the first paragraph of prose, and never more than these.
 _HEAD_LINES = 10
 _PROSE_WORDS = 20
+# A line of the raw page, whatever its line break ("\r\n", "\r" or "\n"; blank lines are skipped anyway).
+_LINE = re.compile(r"[^\r\n]+")
 # What the outputs say of a date read this way, beside it.
 READ_FROM_PAGE = "read from the page text"
 
@@ -62,7 +64,7 @@ def page_date(text: str, title: str = "", *, today: date | None = None) -> PageD
     """The publication date printed near the top of a page (``text`` as scraped, before cleaning),
     or None when the page shows none that can be trusted. ``title`` is the article's headline, which
     separates a banner above it from a dateline below it."""
-    head = _head(normalise_text(text))
+    head = _head(text)
     wanted = " ".join(title.split()).lower()
     below = next((k + 1 for k, line in enumerate(head) if wanted and line.lower() == wanted), 0)
     limit = today or date.today()
@@ -71,9 +73,12 @@ def page_date(text: str, title: str = "", *, today: date | None = None) -> PageD
 
 
 def _head(text: str) -> list[str]:
+    """The page's first lines (normalised, whitespace collapsed), up to its first paragraph of prose. Read one
+    line at a time, so that the rest of a long page is never normalised: normalising is line by line
+    (a line break composes with nothing), and what it drops (control characters) never breaks a line."""
     lines: list[str] = []
-    for raw in text.split("\n"):
-        line = " ".join(raw.split())
+    for m in _LINE.finditer(text):
+        line = " ".join(normalise_text(m.group()).split())
         if not line:
             continue
         if len(line.split()) >= _PROSE_WORDS or len(lines) == _HEAD_LINES:

@@ -20,6 +20,10 @@ one of these shapes. Dates inside prose survive: a caption's date is appended to
 comma or straight after a place), whereas prose introduces it ("took effect on Monday, May 7, 2029"),
 and a sentence in the past tense is not read as a caption unless the date is set off by a comma.
 
+Flattening also runs page parts into the sentences around them: a caption and its credit before the story
+in one paragraph, an ad slot's "Advertisement" label between two sentences, a BBC image's "Image copyright
+… Image caption" labels. ``cut_inline_parts`` deletes those words and keeps the reporting around them.
+
 One rule looks at a whole article instead: a web archive's note on its crawls ("Crawl of outlinks from
 …"), which scrapers keep in place of a story reached through the Wayback Machine (``is_archive_note``).
 """
@@ -28,7 +32,7 @@ from __future__ import annotations
 
 import re
 
-from .model import count_words
+from .model import count_words, has_words
 from .segment import split_spans
 
 _MONTH = (
@@ -98,6 +102,26 @@ _SKIP_MARKER = re.compile(r"^(?:skip|end of) (?:[\w-]+ ){0,2}(?:post|advertiseme
 # paragraph, or "... in the park. Photo: Jane Roe / The Gazette" at its end.
 _INLINE_CREDIT = re.compile(r"\((?:AP |AFP |Reuters )?(?:Photo|Image|Picture|Photograph|Credit)s?\b[^()]{0,60}\)")
 _END_CREDIT = re.compile(r"\b(?:Photo|Image|Picture|Photograph|Credit)s?:\s*[A-Z][^.!?:]{1,60}$")
+# The same credit inside a paragraph that flattening joined to the caption before it and the story after it
+# ("... police said. (Photo: Surprise Police Department) A person who was ..."). Capitalised as pages print
+# it: the processed Multi-News release, lower-cased, keeps its credits (and so does the scorer's training
+# text, which the summarized text must resemble).
+_CREDIT_IN_TEXT = re.compile(
+    r"\(\s*(?:AP |AFP |Reuters )?(?:Photo|Image|Picture|Photograph|Credit)s?\s*(?::|/|\s+(?:by|courtesy|via)\b)"
+    r"[^()]{0,60}\)\s*"
+)
+# A credit needs this many words after it to be read as a caption joined to the story that follows.
+_STORY_AFTER_CREDIT_WORDS = 6
+# "Advertisement" left between two sentences where an ad slot was ("... the vote. Advertisement The mayor
+# said ..."): the slot's label, flattened into the text. The next word must be capitalised: "Advertisement
+# spending rose" is a sentence about advertising, and in the sentence-cased processed Multi-News release
+# (the scorer's training text) the label's next word never is.
+_AD_SLOT = re.compile(
+    r"(?:^|(?<=[.!?\"”’)] ))(?:Advertisement|ADVERTISEMENT)\s+(?:Continue reading the main story\s+)?(?=[A-Z])"
+)
+# A BBC page flattened: "Image copyright AFP Image caption Mexican troops guard ...": the two labels and the
+# rights holder between them (the caption's own words cannot be told from the story's and stay).
+_IMAGE_LABELS = re.compile(r"\bImage copyright\s+(?:\S+\s+){1,5}?Image caption\s+")
 # End-anchored patterns are tried on the paragraph's tail only: searching a whole paragraph for a
 # pattern anchored at its end tries it at every offset (cleaning took three times as long).
 _TAIL = 160
@@ -205,6 +229,27 @@ def is_page_part(line: str) -> bool:
     ):
         return True
     return is_caption(line)
+
+
+def cut_inline_parts(line: str) -> str:
+    """``line`` without the page parts that flattening ran into its sentences: a photo credit in
+    parentheses with the caption before it (a short caption, then the story: only the story stays; after
+    a long stretch of text, only the credit goes), an "Advertisement" label between two sentences, and
+    a flattened BBC image's labels. Words are only deleted; a paragraph without any is returned as it is."""
+    if "(" in line:
+        m = _CREDIT_IN_TEXT.search(line)
+        while m:
+            after = line[m.end() :]
+            if not has_words(after, _STORY_AFTER_CREDIT_WORDS):
+                break  # the credit closes the paragraph: ``is_page_part`` judges the whole of it
+            before = line[: m.start()]
+            line = after if _tokens(before) <= _CAPTION_MAX_WORDS else before + after
+            m = _CREDIT_IN_TEXT.search(line)
+    if "Advertisement" in line or "ADVERTISEMENT" in line:
+        line = _AD_SLOT.sub("", line)
+    if "Image caption" in line:
+        line = _IMAGE_LABELS.sub("", line)
+    return line
 
 
 def trim_teaser(line: str) -> str:
