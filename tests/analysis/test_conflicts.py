@@ -28,3 +28,34 @@ def test_hundreds_of_millions_against_billions_is_a_conflict() -> None:
 def test_a_figure_inside_the_range_is_not_a_conflict() -> None:
     an = _cluster("hundreds of millions of dollars", "$400 million")
     assert not [c for c in an.conflicts if c.kind == "amount"]
+
+
+def _people(one: str, two: str, three: str):
+    """Three outlets name the official who spoke; the sentences are one fact (same quote, same briefing)."""
+    texts = [
+        f"The Harlow Vale water board closed the Kestrel Hill reservoir on Tuesday after a crack was found. {one}",
+        f"A crack closed the Kestrel Hill reservoir in Harlow Vale on Tuesday, the water board said. {two}",
+        f"Engineers found a crack at the Kestrel Hill reservoir, which the Harlow Vale board shut on Tuesday. {three}",
+    ]
+    return analyze([Article(id=str(k), text=t, source=f"Outlet {k}") for k, t in enumerate(texts, 1)])
+
+
+def test_the_same_title_given_to_two_people_is_a_name_conflict() -> None:
+    # The title before the name in two articles, after it (an appositive) in the third.
+    an = _people(
+        "“We will not take any risk with the dam,” Water Commissioner Marta Olsen said at a briefing.",
+        "“We will not take any risk with the dam,” Water Commissioner Marta Olsen told reporters at a briefing.",
+        "“We will not take any risk with the dam,” said Marta Lindqvist, the water commissioner of Harlow Vale.",
+    )
+    names = [c for c in an.conflicts if c.kind == "name"]
+    assert len(names) == 1
+    assert {v.text for v in names[0].values} == {"Marta Olsen", "Marta Lindqvist"}
+
+
+def test_one_person_named_with_and_without_the_title_is_not_a_conflict() -> None:
+    an = _people(
+        "“We will not take any risk with the dam,” Water Commissioner Marta Olsen said at a briefing.",
+        "“We will not take any risk with the dam,” Marta Olsen, the board’s water commissioner, told reporters.",
+        "“We will not take any risk with the dam,” Olsen said at a briefing on Tuesday.",
+    )
+    assert not [c for c in an.conflicts if c.kind == "name"]

@@ -17,14 +17,10 @@ from dataclasses import dataclass
 from ..model import Cluster
 from . import dates
 from .align import Group
-from .entities import EntityIndex
+from .entities import EntityIndex, role_key, title_of
 from .model import Conflict, Span, Value
 from .values import Quantity, compatible, quantities
 
-_TITLE = re.compile(
-    r"((?:[A-Z][\w.]*\s+)?(?:President|Prime Minister|Minister|Secretary|Mayor|Governor|Chief|Director|"
-    r"Spokes(?:wo)?man|Coach|Captain|Judge|Ambassador|Commissioner|Chair(?:wo)?man))\s+$"
-)
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$")
 
 
@@ -61,10 +57,12 @@ def _items(cluster: Cluster, index: EntityIndex, i: int) -> list[_Item]:
     for m in index.mentions.get(s.article, []):
         if not (s.start <= m.start and m.end <= s.end):
             continue
-        before = text[max(s.start, m.start - 40) : m.start]
-        if m.kind == "person" and (t := _TITLE.search(before)):
-            out.append(_Item("name", t.group(1).lower(), m.name, m.name, s.article, span))
-        elif m.kind == "place" and _LOCATIVE.search(before):
+        if m.kind == "person":
+            # the title this sentence gives the person, before the name or after it
+            title = title_of(text[s.start : s.end], m.start - s.start, m.end - s.start)
+            if title:
+                out.append(_Item("name", role_key(title), m.name, m.name, s.article, span))
+        elif m.kind == "place" and _LOCATIVE.search(text[max(s.start, m.start - 40) : m.start]):
             out.append(_Item("place", "location", m.name, m.name, s.article, span))
     return out
 

@@ -74,14 +74,26 @@ def clean_surface(text: str) -> str:
     return SYNONYMS.get(text, text)
 
 
-def _title_of(text: str, m: Mention) -> str:
-    before = _TITLE_BEFORE.search(text[max(0, m.start - 50) : m.start])
+def title_of(text: str, start: int, end: int) -> str:
+    """The title ``text`` gives the person named at ``start:end``, as written: before the name ("Information
+    Minister Fawad Chaudhry", "Harbour Master Ines Idowu", whether or not the span takes the title in), or
+    after it ("Shah Qureshi, Pakistan's foreign minister,"); "" when there is none."""
+    inside = _TITLE_IN.match(text[start:end])
+    if inside:
+        return inside.group().strip()
+    before = _TITLE_BEFORE.search(text[max(0, start - 50) : start])
     if before:
         return re.sub(r"^(?:[A-Z][\w.]*['’]s\s+)", "", before.group(1))
-    after = _TITLE_AFTER.match(text[m.end : m.end + 80])
+    after = _TITLE_AFTER.match(text[end : end + 80])
     if after:
         return re.sub(r"^(?:the|a)\s+", "", after.group(1))
     return ""
+
+
+def role_key(title: str) -> str:
+    """A title as a slot to compare across articles: lower case, without an article or an owner
+    ("Pakistan's foreign minister" and "Foreign Minister" are one role)."""
+    return re.sub(r"^(?:the\s+|a\s+)?(?:[\w.]+['’]s\s+)?", "", " ".join(title.lower().split()))
 
 
 _SPOKE = re.compile(r"^\s*(?:,\s+[^,]{3,60},\s*)?(?:said|says|told|added|insisted)\b")
@@ -190,7 +202,7 @@ class EntityIndex:
                 found.append(Mention(m.start, m.end, kind, form))
                 kinds[form][kind] += 1
                 if kind == "person":
-                    t = _title_of(text, m)
+                    t = title_of(text, m.start, m.end)
                     if t:
                         titles[form][t] += 1
             raw[aid] = found
