@@ -78,3 +78,16 @@ def test_resolve_methods_groups_and_unknown_names() -> None:
     assert resolve_methods("lead, oracle,lead") == ["lead", "oracle"]
     with pytest.raises(OptionsError, match="unknown method 'nope'"):
         resolve_methods("lead,nope")
+
+
+def test_sumy_lsa_numbers_its_term_rows_in_sorted_order() -> None:
+    # sumy numbers LSA's term rows in a frozenset's order, which follows the per-process hash seed (its
+    # scores moved by up to 0.5 between runs); the peer sorts them, so every process builds the same matrix.
+    from sumy.parsers.plaintext import PlaintextParser
+
+    from storyline.evaluate.peers import _summarizer
+
+    document = PlaintextParser.from_string("\n\n".join(HARBOR), StorylineTokenizer()).document
+    rows = _summarizer("sumy-lsa")._create_dictionary(document)
+    assert len(rows) > 20
+    assert list(rows) == sorted(rows) and list(rows.values()) == list(range(len(rows)))

@@ -58,9 +58,25 @@ def _summarizer(name: str) -> Any:
     from sumy.utils import get_stop_words
 
     module, cls = SUMY_PEERS[name]
-    summarizer = getattr(importlib.import_module(module), cls)(Stemmer("english"))
+    summarizer_class = getattr(importlib.import_module(module), cls)
+    if name == "sumy-lsa":
+        summarizer_class = _sorted_lsa(summarizer_class)
+    summarizer = summarizer_class(Stemmer("english"))
     summarizer.stop_words = get_stop_words("english")
     return summarizer
+
+
+def _sorted_lsa(lsa: type) -> type:
+    """sumy's LSA with its term rows in sorted order. sumy numbers the rows in the iteration order of a
+    ``frozenset`` of strings, which changes with Python's hash seed from process to process: the SVD then
+    sums in another order, near-ties among sentences break another way, and the scores moved by up to 0.5
+    between runs on the same clusters. The method is unchanged; only the row order is fixed."""
+
+    class SortedLsaSummarizer(lsa):  # type: ignore[misc, valid-type]
+        def _create_dictionary(self, document: Any) -> dict[str, int]:
+            return {w: i for i, w in enumerate(sorted(super()._create_dictionary(document)))}
+
+    return SortedLsaSummarizer
 
 
 def budget_count(words: int) -> Callable[[Sequence[Any]], Sequence[Any]]:
