@@ -43,3 +43,31 @@ def test_suite_budgets_follow_the_data_readme() -> None:
         "multinews_val": (300, 1000), "multinews_dev_original": (300, None), "duc2003": (100, None),
         "multiling2011": (250, None), "neus_val": (60, None),
     }
+
+
+def test_standing_names_the_best_baseline_per_metric_and_the_paired_lead(tmp_path: Path) -> None:
+    def row(method: str, r1: float, r2: float, secs: float) -> dict:
+        return {"method": method, "rouge1": r1, "rouge2": r2, "rougeLsum": 0.0, "rouge1_recall": 0.0,
+                "rouge2_recall": 0.0, "ci95": {m: [0.0, 1.0] for m in ("rouge1", "rouge2", "rougeLsum")},
+                "seconds_per_cluster": secs, "seconds_total": 1.0, "peak_mb": 1.0}
+
+    def lead(method: str, r1: float, r2: float) -> dict:
+        return {"method": method, "rouge1": {"lead": r1, "ci95": [r1 - 1, r1 + 1], "ahead": 0.9},
+                "rouge2": {"lead": r2, "ci95": [r2 - 1, r2 + 1], "ahead": 0.9}}
+
+    d = {
+        "dataset": "duc2003/task2_clean", "clusters": 9, "words": 100, "seed": 0, "ids_sha256": "ab" * 32,
+        "results": [row("default", 40.0, 12.0, 0.004), row("fast", 35.0, 9.0, 0.001), row("lead", 38.0, 9.0, 0.002),
+                    row("sumy-lexrank", 36.0, 10.5, 0.008), row("oracle", 50.0, 20.0, 0.01)],
+        "paired": [lead("fast", 5.0, 3.0), lead("lead", 2.0, 3.0), lead("sumy-lexrank", 4.0, 1.5)],
+    }
+    (tmp_path / "duc2003.json").write_text(json.dumps(d), encoding="utf-8")
+    table = bench.standing_table(tmp_path)
+    # R1: lead is the best baseline (fast is ours, the oracle is no method); R2: sumy's LexRank
+    assert "| duc2003 | lead 38.00: +2.00 [+1.0, +3.0] | sumy-lexrank 10.50: +1.50 [+0.5, +2.5] " in table
+    assert "| 4.00 / 8.00; fast 8.0x faster |" in table
+    assert "## Where the default stands" in bench.results_markdown(tmp_path)
+    # a report saved before pairs were recorded has no standing row
+    del d["paired"]
+    (tmp_path / "duc2003.json").write_text(json.dumps(d), encoding="utf-8")
+    assert bench.standing_table(tmp_path) == ""

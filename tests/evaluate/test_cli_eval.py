@@ -59,6 +59,20 @@ def test_markdown_table_header_and_rows(data: Path) -> None:
     assert lines[2].startswith("| lead | ") and lines[3].startswith("| oracle | ")
     assert lines[2].endswith(" | — |")  # no memory pass
     assert "2 clusters, every output cut to 20 words, seed 0" in res.output
+    assert "paired bootstrap" not in res.output  # no default in the run: nothing to pair
+
+
+def test_the_default_is_paired_with_every_other_method_but_the_oracle(data: Path) -> None:
+    res = _run(str(data), "--words", "20", "--methods", "default,lead,oracle", "--no-memory", "--format", "json")
+    assert res.exit_code == 0, res.output
+    rows = json.loads(res.output)["paired"]
+    assert [r["method"] for r in rows] == ["lead"]
+    for m in ("rouge1", "rouge2"):
+        low, high = rows[0][m]["ci95"]
+        assert low <= rows[0][m]["lead"] <= high and 0.0 <= rows[0][m]["ahead"] <= 1.0
+    table = report.markdown_table(json.loads(res.output))
+    assert "| method | R1 lead [95% CI] | R2 lead [95% CI] | ahead R1 / R2 |" in table
+    assert "\n| lead | " in table.split("paired bootstrap")[1]
 
 
 def test_csv_and_output_file_and_plot(data: Path, tmp_path: Path) -> None:

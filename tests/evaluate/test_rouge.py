@@ -120,3 +120,19 @@ def test_rougelsum_hand_computed_over_two_sentences() -> None:
     s = score_summary("Alpha gamma xray. Delta.", ["Alpha beta gamma. Delta echo."], 100)
     r, p = 3 / 5, 3 / 4
     assert s["rougeLsum"] == pytest.approx(2 * p * r / (p + r))
+
+
+def test_paired_difference_sees_a_steady_lead_that_separate_intervals_hide() -> None:
+    from storyline.evaluate.rouge import paired
+
+    rng = np.random.default_rng(3)
+    base = rng.uniform(0.2, 0.6, size=40)  # clusters differ a lot from one another
+    better = base + 0.01  # a small lead on every cluster
+    d = paired(better, base, seed=0)
+    assert d.mean == pytest.approx(0.01) and d.low == pytest.approx(0.01) and d.ahead == 1.0
+    a, b = bootstrap(better, seed=0), bootstrap(base, seed=0)
+    assert a.low < b.high  # the two separate intervals overlap
+    # no lead at all: the interval straddles zero and about half the resamples lead
+    noise = base + rng.normal(0, 0.05, size=40)
+    d = paired(noise - noise.mean() + base.mean(), base, seed=0)
+    assert d.low < 0 < d.high and 0.2 < d.ahead < 0.8

@@ -13,8 +13,8 @@ import platform
 from importlib import metadata
 from typing import Any
 
-from .rouge import METRICS
-from .runner import MEMORY_CLUSTERS, Evaluation
+from .rouge import METRICS, paired
+from .runner import MEMORY_CLUSTERS, ORACLE, Evaluation
 
 MEMORY_NOTE = (
     "peak MB: largest tracemalloc peak (Python heap, numpy buffers included) while the method summarizes "
@@ -70,9 +70,35 @@ def to_dict(ev: Evaluation, *, extra: dict[str, Any] | None = None) -> dict[str,
         "ids_sha256": ev.digest,
         "memory_clusters": MEMORY_CLUSTERS,
         "results": results,
+        **({"paired": comparisons} if (comparisons := paired_rows(ev)) else {}),
         "versions": versions(),
         **(extra or {}),
     }
+
+
+PAIRED_WITH = "default"
+PAIRED_METRICS = ("rouge1", "rouge2")
+
+
+def paired_rows(ev: Evaluation) -> list[dict[str, Any]]:
+    """The default against every other method but the oracle, cluster by cluster (see ``rouge.paired``):
+    its lead ×100 with the paired 95% interval and the share of resamples it leads in; empty when the
+    default was not run or ran alone."""
+    names = [r.method for r in ev.results]
+    if PAIRED_WITH not in names:
+        return []
+    mine = [run.scores[PAIRED_WITH] for run in ev.per_cluster]
+    rows = []
+    for other in names:
+        if other in (PAIRED_WITH, ORACLE):
+            continue
+        theirs = [run.scores[other] for run in ev.per_cluster]
+        row: dict[str, Any] = {"method": other}
+        for m in PAIRED_METRICS:
+            d = paired([x[m] for x in mine], [x[m] for x in theirs], seed=ev.seed)
+            row[m] = {"lead": _pct(d.mean), "ci95": [_pct(d.low), _pct(d.high)], "ahead": round(d.ahead, 3)}
+        rows.append(row)
+    return rows
 
 
 def to_json(ev: Evaluation, *, extra: dict[str, Any] | None = None) -> str:
@@ -107,7 +133,31 @@ def markdown_table(d: dict[str, Any]) -> str:
         # reports saved before the key existed were measured on the 3 largest clusters
         f"{memory_note(d.get('memory_clusters', 3))}.\n"
     )
-    return head + rows + notes
+    return head + rows + notes + paired_table(d)
+
+
+def _lead(cell: dict[str, Any]) -> str:
+    low, high = cell["ci95"]
+    return f"{cell['lead']:+.2f} [{low:+.1f}, {high:+.1f}]" if cell["lead"] is not None else "—"
+
+
+def paired_table(d: dict[str, Any]) -> str:
+    """The default's lead over each other method, paired by cluster ("" for a report without it)."""
+    rows = d.get("paired")
+    if not rows:
+        return ""
+    head = (
+        f"\n{PAIRED_WITH} against each method on the same clusters (paired bootstrap: every resample draws the "
+        f"same clusters for both; lead = {PAIRED_WITH} − method, ×100; ahead: share of resamples with a positive "
+        "lead):\n\n"
+        "| method | R1 lead [95% CI] | R2 lead [95% CI] | ahead R1 / R2 |\n|---|---|---|---|\n"
+    )
+    body = "".join(
+        f"| {r['method']} | {_lead(r['rouge1'])} | {_lead(r['rouge2'])} "
+        f"| {r['rouge1']['ahead']:.2f} / {r['rouge2']['ahead']:.2f} |\n"
+        for r in rows
+    )
+    return head + body
 
 
 def to_markdown(ev: Evaluation) -> str:

@@ -149,6 +149,29 @@ def bootstrap(values: Sequence[float], *, seed: int = 0, samples: int = BOOTSTRA
     return Aggregate(float(x.mean()), float(low), float(high))
 
 
+@dataclass(frozen=True, slots=True)
+class Difference:
+    """A method's mean lead over another on the same clusters, its paired bootstrap 95% interval, and the
+    share of resamples in which the lead is positive (fractions)."""
+
+    mean: float
+    low: float
+    high: float
+    ahead: float
+
+
+def paired(a: Sequence[float], b: Sequence[float], *, seed: int = 0, samples: int = BOOTSTRAP_SAMPLES) -> Difference:
+    """``a`` minus ``b``, cluster by cluster, resampled as :func:`bootstrap` resamples (the same clusters for
+    both methods in each resample: a paired test, far tighter than comparing two separate intervals)."""
+    d = np.asarray(a, dtype=float) - np.asarray(b, dtype=float)
+    if d.size == 0:
+        return Difference(float("nan"), float("nan"), float("nan"), float("nan"))
+    rng = np.random.default_rng(seed)
+    means = d[rng.integers(0, d.size, size=(samples, d.size))].mean(axis=1)
+    low, high = np.percentile(means, [2.5, 97.5])
+    return Difference(float(d.mean()), float(low), float(high), float((means > 0).mean()))
+
+
 def aggregate(per_cluster: Sequence[dict[str, float]], *, seed: int = 0) -> dict[str, Aggregate]:
     """Every metric aggregated; the same resampled clusters for every metric and method (one seed)."""
     return {m: bootstrap([c[m] for c in per_cluster], seed=seed) for m in METRICS}
