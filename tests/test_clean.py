@@ -289,9 +289,13 @@ def test_caption_and_credit_run_into_the_story_leave_the_story() -> None:
     for credit in ["(Photo: Jane Roe, Harbor Gazette)", "( Photo: Jane Roe/Harbor Gazette )", "(AP Photo/Jane Roe)"]:
         para = f"Cranes stand idle at the freight terminal on Monday. {credit} {story}"
         assert _body(para) == story, credit
-    # After a long stretch of reporting only the credit goes: what precedes it is not a caption.
-    long_text = " ".join([_PROSE] * 5)
-    assert _body(f"{long_text} (Photo: Jane Roe) {story}") == f"{long_text} {story}"
+    # Only the sentence before the credit is its caption: the reporting before that stays.
+    lead = "Ships queued outside the old harbor of Lindenfeld on Monday as the council met, officials said."
+    para = f"{lead} Cranes stand idle at the freight terminal. (Photo: Jane Roe) {story}"
+    assert _body(para) == f"{lead} {story}"
+    # A sentence too long for a caption keeps; only the credit goes.
+    long_sentence = " and ".join([_PROSE.rstrip(".")] * 3) + "."
+    assert _body(f"{long_sentence} (Photo: Jane Roe) {story}") == f"{long_sentence} {story}"
     # A credit that closes a short paragraph still marks the whole paragraph as a caption.
     assert _body("Cranes stand idle at the freight terminal. (Photo: Jane Roe, Harbor Gazette)", story) == story
     # Parentheses that are not credits stay.

@@ -233,9 +233,9 @@ def is_page_part(line: str) -> bool:
 
 def cut_inline_parts(line: str) -> str:
     """``line`` without the page parts that flattening ran into its sentences: a photo credit in
-    parentheses with the caption before it (a short caption, then the story: only the story stays; after
-    a long stretch of text, only the credit goes), an "Advertisement" label between two sentences, and
-    a flattened BBC image's labels. Words are only deleted; a paragraph without any is returned as it is."""
+    parentheses with its caption, the one sentence before it (when that sentence is caption-sized; a
+    longer one keeps and only the credit goes), an "Advertisement" label between two sentences, and a
+    flattened BBC image's labels. Words are only deleted; a paragraph without any is returned as it is."""
     if "(" in line:
         m = _CREDIT_IN_TEXT.search(line)
         while m:
@@ -243,7 +243,10 @@ def cut_inline_parts(line: str) -> str:
             if not has_words(after, _STORY_AFTER_CREDIT_WORDS):
                 break  # the credit closes the paragraph: ``is_page_part`` judges the whole of it
             before = line[: m.start()]
-            line = after if _tokens(before) <= _CAPTION_MAX_WORDS else before + after
+            spans = list(split_spans(before))
+            if spans and _tokens(before[spans[-1][0] :].strip()) <= _CAPTION_MAX_WORDS:
+                before = before[: spans[-1][0]]  # the caption; the reporting before it stays
+            line = before + after
             m = _CREDIT_IN_TEXT.search(line)
     if "Advertisement" in line or "ADVERTISEMENT" in line:
         line = _AD_SLOT.sub("", line)
