@@ -49,6 +49,23 @@ def _spacy_pipeline(parse: bool = True):  # type: ignore[no-untyped-def]
     return nlp
 
 
+def _common_nouns_only(entity) -> bool:  # type: ignore[no-untyped-def]
+    """A one-word entity opening its sentence that the tagger reads as a common word ("Commuters were
+    advised …", capitalised only because it comes first, is no organisation). Inside a sentence a
+    capital is the writer's, and the tagger's common-noun reading of a rare name ("O’Malley", "LinkedIn")
+    is the one to distrust. Only with the tagger; without it every entity counts."""
+    if len(entity) != 1 or entity.start != entity.sent.start:
+        return False
+    tag = entity[0].tag_
+    if not tag or tag.startswith("NNP"):
+        return False
+    after = entity.doc[entity.end].lower_ if entity.end < len(entity.doc) else ""
+    return after not in _SPEECH_AFTER  # "Horowitz said …": a speaker, whatever the tag
+
+
+_SPEECH_AFTER = frozenset("said says told added wrote asked explained insisted".split())
+
+
 class SpacyRecognizer:
     """spaCy's entities; with ``parse`` (the default) also :meth:`actions` from its dependency parse,
     at about twice the cost of the NER alone."""
@@ -69,7 +86,7 @@ class SpacyRecognizer:
         out = []
         for e in doc.ents:
             kind = _LABELS.get(e.label_)
-            if kind:
+            if kind and not _common_nouns_only(e):
                 out.append(Mention(e.start_char, e.end_char, kind, e.text))
         return out
 
