@@ -171,3 +171,13 @@ def test_outputs_are_checked_before_the_evaluation(data: Path, tmp_path: Path) -
     res = _run(str(data), "-w", "20", "--methods", "lead", "--plot", str(tmp_path))
     assert res.exit_code == 8
     assert res.output == f"storyline: error: {tmp_path}: is a directory; give a file name for --plot\n"
+
+
+def test_pair_names_the_method_the_others_are_paired_with(data: Path) -> None:
+    res = _run(str(data), "--words", "20", "--methods", "lead,textrank,oracle", "--no-memory", "--pair", "textrank")
+    assert res.exit_code == 0, res.output
+    assert "textrank against each method on the same clusters" in res.output
+    assert "\n| lead | " in res.output.split("paired bootstrap")[1]
+    for bad in ("oracle", "lexrank"):  # the oracle is no method; lexrank is not in the run
+        res = _run(str(data), "--words", "20", "--methods", "lead,textrank,oracle", "--pair", bad)
+        assert res.exit_code == 2 and "--pair" in res.output and "Traceback" not in res.output

@@ -25,20 +25,25 @@ from . import cli, out
 @click.option("--output", "-o", metavar="FILE", help="Write the report here (atomically); - is stdout.")
 @click.option("--plot", "plot_path", metavar="FILE.png", help="Also write a PNG plot here.")
 @click.option("--no-memory", is_flag=True, help="Skip the peak-memory pass.")
+@click.option("--pair", "pair", metavar="METHOD",
+              help="Pair this method with every other one, cluster by cluster (default: default, when run).")
 def evaluate_command(
     data: str, words: int, method_spec: str, references: str | None, limit: int | None, seed: int, jobs: int,
-    fmt: str, output: str | None, plot_path: str | None, no_memory: bool,
+    fmt: str, output: str | None, plot_path: str | None, no_memory: bool, pair: str | None,
 ) -> None:
     """Score methods on DATA (.jsonl[.gz] in the shared schema, a Multi-News .src file, or a DUC directory).
 
     ROUGE-1/2/Lsum F1 with seeded bootstrap 95% intervals, R1/R2 recall, CPU seconds per cluster and
-    peak memory, for storyline's methods, sumy's peers and a greedy ROUGE oracle.
+    peak memory, for storyline's methods, sumy's peers and a greedy ROUGE oracle; and one method's lead
+    over each other method, paired by cluster, with its interval.
     """
     from ..evaluate import report
     from ..evaluate.datasets import load_eval_set, sibling_target
-    from ..evaluate.runner import evaluate, resolve_methods
+    from ..evaluate.runner import ORACLE, evaluate, resolve_methods
 
     names = resolve_methods(method_spec)  # an unknown name fails before any data is read
+    if pair is not None and (pair not in names or pair == ORACLE):
+        raise OptionsError(f"--pair {pair}: pair a method the run scores (not the oracle); it runs {', '.join(names)}")
     # What the run reads, which no output may overwrite: the data, its references (given, or the .tgt
     # found beside a Multi-News .src file).
     inputs = [Path(data), *([Path(references)] if references else [])]
@@ -61,7 +66,7 @@ def evaluate_command(
     finally:
         if bar:
             bar.close()
-    text = report.render(ev, fmt, extra={"limit": limit})
+    text = report.render(ev, fmt, extra={"limit": limit}, pair=pair or report.PAIRED_WITH)
     if plot_path:
         write_atomic(plot_path, report.plot(ev), protect=inputs)
     if report_to:

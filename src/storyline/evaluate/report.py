@@ -33,6 +33,9 @@ TIME_NOTE = (
 )
 PACKAGES = ("storyline", "rouge-score", "sumy", "numpy", "scipy", "blingfire", "nltk")
 FORMATS = ("md", "csv", "json")
+# The method every other one is paired with, cluster by cluster, unless the caller names another.
+PAIRED_WITH = "default"
+PAIRED_METRICS = ("rouge1", "rouge2")
 
 
 def versions() -> dict[str, str]:
@@ -49,7 +52,8 @@ def _pct(x: float) -> float:
     return round(100 * x, 2) if not math.isnan(x) else None  # type: ignore[return-value]
 
 
-def to_dict(ev: Evaluation, *, extra: dict[str, Any] | None = None) -> dict[str, Any]:
+def to_dict(ev: Evaluation, *, extra: dict[str, Any] | None = None, pair: str = PAIRED_WITH) -> dict[str, Any]:
+    """The report as plain data; ``pair``: the method every other one is paired with (when it was run)."""
     results = []
     for r in ev.results:
         results.append(
@@ -70,27 +74,23 @@ def to_dict(ev: Evaluation, *, extra: dict[str, Any] | None = None) -> dict[str,
         "ids_sha256": ev.digest,
         "memory_clusters": MEMORY_CLUSTERS,
         "results": results,
-        **({"paired": comparisons} if (comparisons := paired_rows(ev)) else {}),
+        **({"paired_with": pair, "paired": comparisons} if (comparisons := paired_rows(ev, pair)) else {}),
         "versions": versions(),
         **(extra or {}),
     }
 
 
-PAIRED_WITH = "default"
-PAIRED_METRICS = ("rouge1", "rouge2")
-
-
-def paired_rows(ev: Evaluation) -> list[dict[str, Any]]:
-    """The default against every other method but the oracle, cluster by cluster (see ``rouge.paired``):
-    its lead ×100 with the paired 95% interval and the share of resamples it leads in; empty when the
-    default was not run or ran alone."""
+def paired_rows(ev: Evaluation, pair: str = PAIRED_WITH) -> list[dict[str, Any]]:
+    """``pair`` against every other method but the oracle, cluster by cluster (see ``rouge.paired``): its
+    lead ×100 with the paired 95% interval and the share of resamples it leads in; empty when ``pair`` was
+    not run or ran alone."""
     names = [r.method for r in ev.results]
-    if PAIRED_WITH not in names:
+    if pair not in names:
         return []
-    mine = [run.scores[PAIRED_WITH] for run in ev.per_cluster]
+    mine = [run.scores[pair] for run in ev.per_cluster]
     rows = []
     for other in names:
-        if other in (PAIRED_WITH, ORACLE):
+        if other in (pair, ORACLE):
             continue
         theirs = [run.scores[other] for run in ev.per_cluster]
         row: dict[str, Any] = {"method": other}
@@ -101,8 +101,8 @@ def paired_rows(ev: Evaluation) -> list[dict[str, Any]]:
     return rows
 
 
-def to_json(ev: Evaluation, *, extra: dict[str, Any] | None = None) -> str:
-    return json.dumps(to_dict(ev, extra=extra), indent=2, ensure_ascii=False) + "\n"
+def to_json(ev: Evaluation, *, extra: dict[str, Any] | None = None, pair: str = PAIRED_WITH) -> str:
+    return json.dumps(to_dict(ev, extra=extra, pair=pair), indent=2, ensure_ascii=False) + "\n"
 
 
 def _fmt(x: float | None, digits: int) -> str:
@@ -142,13 +142,14 @@ def _lead(cell: dict[str, Any]) -> str:
 
 
 def paired_table(d: dict[str, Any]) -> str:
-    """The default's lead over each other method, paired by cluster ("" for a report without it)."""
+    """One method's lead over each other method, paired by cluster ("" for a report without it)."""
     rows = d.get("paired")
     if not rows:
         return ""
+    pair = d.get("paired_with", PAIRED_WITH)  # reports saved before the key existed paired the default
     head = (
-        f"\n{PAIRED_WITH} against each method on the same clusters (paired bootstrap: every resample draws the "
-        f"same clusters for both; lead = {PAIRED_WITH} − method, ×100; ahead: share of resamples with a positive "
+        f"\n{pair} against each method on the same clusters (paired bootstrap: every resample draws the "
+        f"same clusters for both; lead = {pair} − method, ×100; ahead: share of resamples with a positive "
         "lead):\n\n"
         "| method | R1 lead [95% CI] | R2 lead [95% CI] | ahead R1 / R2 |\n|---|---|---|---|\n"
     )
@@ -160,8 +161,8 @@ def paired_table(d: dict[str, Any]) -> str:
     return head + body
 
 
-def to_markdown(ev: Evaluation) -> str:
-    return markdown_table(to_dict(ev))
+def to_markdown(ev: Evaluation, pair: str = PAIRED_WITH) -> str:
+    return markdown_table(to_dict(ev, pair=pair))
 
 
 def to_csv(ev: Evaluation) -> str:
@@ -180,12 +181,12 @@ def to_csv(ev: Evaluation) -> str:
     return buf.getvalue()
 
 
-def render(ev: Evaluation, fmt: str, *, extra: dict[str, Any] | None = None) -> str:
+def render(ev: Evaluation, fmt: str, *, extra: dict[str, Any] | None = None, pair: str = PAIRED_WITH) -> str:
     if fmt == "json":
-        return to_json(ev, extra=extra)
+        return to_json(ev, extra=extra, pair=pair)
     if fmt == "csv":
         return to_csv(ev)
-    return to_markdown(ev)
+    return to_markdown(ev, pair)
 
 
 def plot(ev: Evaluation) -> bytes:
