@@ -58,3 +58,47 @@ def test_footnotes_apart_relabels_only_the_markers():
     md = "- A sentence with \\[^1\\] in its text. [^1][^2]\n\n## Sources\n\n[^1]: One\n[^2]: Two\n"
     out = footnotes_apart(md, "3")
     assert out == "- A sentence with \\[^1\\] in its text. [^3-1][^3-2]\n\n## Sources\n\n[^3-1]: One\n[^3-2]: Two\n"
+
+
+# Written for these tests: a speaker introduced in one article and named by surname alone in another.
+_INTRO = [
+    "Harbour Master Ines Quint said on Monday that the Kestrel pier would stay closed until divers had checked "
+    "it. The pier was hit by a grain ship on Sunday night.",
+    "Divers will inspect the Kestrel pier on Tuesday after a grain ship struck it late on Sunday. Quint said the "
+    "harbour would reopen to small boats on Wednesday. But Quint gave no date for the freight berths.",
+]
+
+
+def _sentence(cluster, article: str, starts: str):
+    return next(s for s in cluster.sentences if s.article == article and s.text.startswith(starts))
+
+
+def test_a_speaker_named_by_surname_alone_is_introduced_from_the_cluster():
+    from storyline.api import load_articles, make_cluster
+    from storyline.attribute import introductions
+
+    cluster = make_cluster(load_articles(_INTRO))
+    quint = _sentence(cluster, "2", "Quint said")
+    (intro,) = introductions(cluster, [quint])
+    assert (intro.name, intro.text, intro.article) == ("Quint", "Harbour Master Ines Quint", "1")
+    assert cluster.article("1").text[intro.start : intro.end] == intro.text  # a span that can be checked
+    # the summary introduces her itself: nothing to add
+    first = _sentence(cluster, "1", "Harbour Master")
+    assert introductions(cluster, [first, quint]) == ()
+    # "But Quint" is no introduction, and a name no article introduces gets nothing
+    assert introductions(make_cluster(load_articles([_INTRO[1]])), [quint]) == ()
+
+
+def test_who_is_who_in_text_markdown_and_json():
+    from dataclasses import replace
+
+    from storyline.model import Introduction
+
+    summary = storyline.summarize(_INTRO, words=30)
+    who = Introduction("Quint", "Harbour Master Ines Quint", "1", 0, 25)
+    summary = replace(summary, introductions=(who,))
+    assert "\nWho's who\n  Quint: Harbour Master Ines Quint [1]\n" in to_text(summary)
+    assert "- **Quint**: Harbour Master Ines Quint [^1]" in to_markdown(summary)
+    assert to_dict(summary)["introductions"] == [
+        {"name": "Quint", "text": "Harbour Master Ines Quint", "article": "1", "start": 0, "end": 25}]
+    assert "Who's who" not in to_text(replace(summary, introductions=()))

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import methods
-from .attribute import attribute
+from .attribute import attribute, introductions
 from .clean import clean_articles
 from .cluster import build_cluster, check_size
 from .errors import EmptyInputError, OptionsError
@@ -117,6 +117,7 @@ def summarize_cluster(cluster: Cluster, options: SummarizeOptions) -> Summary:
         method=options.method,
         budget=options.words,
         notes=notes,
+        introductions=introductions(cluster, chosen),
     )
 
 

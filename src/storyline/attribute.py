@@ -1,4 +1,4 @@
-"""Attribution: which articles carry each chosen sentence.
+"""Attribution: which articles carry each chosen sentence, and who its speakers are.
 
 ``sources`` is the article the sentence was taken from plus its near-duplicate copies (same wire
 story). ``corroborated_by`` are the other articles with a sentence that says the same thing: a TF-IDF
@@ -6,17 +6,23 @@ cosine above ``COSINE`` or, for a short statement quoted inside a longer sentenc
 one's content terms found in the other (``CONTAINMENT``, with at least ``MIN_SHARED`` terms) — unless the
 two state figures and share none of them: "about 45,000 vehicles" does not back "about 48,000 vehicles".
 (Those disagreements are what ``storyline analyze`` reports.)
+
+``introductions`` says who a speaker is when a chosen sentence names them by one word ("Chaudhry said …")
+and no chosen sentence introduces them: the first words an article uses to ("Pakistan’s Information
+Minister Fawad Chaudhry"), with their span, so that the reader can place the name and check it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import chain
 
 import numpy as np
 
-from .model import Cluster, Sentence, SummarySentence
-from .represent import vectors
+from .methods.coverage import named_speaker
+from .model import Cluster, Introduction, Sentence, SummarySentence
+from .represent import STOPWORDS, vectors
 
 COSINE = 0.45
 CONTAINMENT = 0.7
@@ -71,3 +77,51 @@ def attribute(cluster: Cluster, chosen: Sequence[Sentence]) -> tuple[SummarySent
         ordered = tuple(sorted(set(backers), key=lambda aid: order[aid]))
         out.append(SummarySentence(sentence=s, sources=sources, corroborated_by=ordered))
     return tuple(out)
+
+
+def introductions(cluster: Cluster, chosen: Sequence[Sentence]) -> tuple[Introduction, ...]:
+    """For each speaker a chosen sentence names by one word, in reading order, and whom no chosen sentence
+    introduces: where the cluster first introduces them (the speaker's own article first, then the others in
+    the cluster's order). A name no article introduces gets nothing."""
+    out: list[Introduction] = []
+    seen: set[str] = set()
+    for s in chosen:
+        name = named_speaker(s.text)
+        if not name or " " in name or name in seen or re.search(rf"\btold,?\s+{re.escape(name)}\b", s.text):
+            continue  # "… told America who …": the one told is no speaker
+        seen.add(name)
+        if any(_introduction(c.text, name) for c in chosen):
+            continue
+        sents = cluster.sentences
+        own = s.article
+        for other in chain((x for x in sents if x.article == own), (x for x in sents if x.article != own)):
+            span = _introduction(other.text, name)
+            if span:
+                a, b = span
+                out.append(Introduction(name, other.text[a:b], other.article, other.start + a, other.start + b))
+                break
+    return tuple(out)
+
+
+def _introduction(text: str, name: str) -> tuple[int, int] | None:
+    """The span of the first place ``text`` gives ``name`` with capitalised words before it ("Information
+    Minister Fawad Chaudhry", "Director of National Intelligence James Clapper"). "But Chaudhry" is no
+    introduction, and neither is one capitalised word opening the sentence: it may be capitalised only for
+    that ("Maybe Fox …", "Make America …")."""
+    if name not in text:
+        return None
+    for m in re.finditer(rf"((?:[A-Z][\w’'.-]*\s+(?:of\s+(?:the\s+)?)?){{1,5}}){re.escape(name)}\b", text):
+        words = m.group(1).split()
+        start = m.start()
+        while words and words[0].lower().rstrip(".") in STOPWORDS:  # "But", "When", "The" before the name
+            start = text.index(words[0], start) + len(words[0])
+            words.pop(0)
+        while text[start : start + 1].isspace():
+            start += 1
+        if not words or (len(words) == 1 and not text[:start].strip(_OPENERS)):
+            continue
+        return start, m.end()
+    return None
+
+
+_OPENERS = " \t“\"‘'(["

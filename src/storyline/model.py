@@ -170,12 +170,26 @@ class SummarySentence:
 
 
 @dataclass(frozen=True, slots=True)
+class Introduction:
+    """Who a speaker the summary names by one word is ("Chaudhry said …"), as an article introduces them:
+    ``text`` is ``article``'s text at ``start:end`` ("Pakistan’s Information Minister Fawad Chaudhry"), in a
+    sentence the summary does not carry."""
+
+    name: str
+    text: str
+    article: str  # Article.id
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class Summary:
     articles: tuple[Article, ...]
     sentences: tuple[SummarySentence, ...]
     method: str
     budget: int
     notes: tuple[str, ...] = ()
+    introductions: tuple[Introduction, ...] = ()  # "who's who" for speakers named by one word
 
     @property
     def words(self) -> int:

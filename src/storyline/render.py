@@ -22,6 +22,10 @@ def printable(text: str) -> str:
     return _CONTROL.sub("\ufffd", text)
 
 
+# Under the summary: who each speaker named by one word is, as an article introduces them.
+WHO = "Who's who"
+
+
 def _numbers(summary: Summary) -> dict[str, int]:
     return {a.id: k for k, a in enumerate(summary.articles, 1)}
 
@@ -58,6 +62,9 @@ def to_text(summary: Summary) -> str:
     lines.append("")
     for s in summary.sentences:
         lines.append(f"{s.text} {marks(summary, s.articles)}")
+    if summary.introductions:
+        lines += ["", WHO]
+        lines += [f"  {i.name}: {i.text} {marks(summary, (i.article,))}" for i in summary.introductions]
     return printable("\n".join(lines) + "\n")
 
 
@@ -72,6 +79,10 @@ def to_markdown(summary: Summary) -> str:
     for s in summary.sentences:
         refs = "".join(f"[^{_numbers(summary)[i]}]" for i in s.articles)
         lines.append(f"- {md_escape(s.text)} {refs}")
+    if summary.introductions:
+        lines += ["", f"**{WHO}**", ""]
+        lines += [f"- **{md_escape(i.name)}**: {md_escape(i.text)} [^{_numbers(summary)[i.article]}]"
+                  for i in summary.introductions if i.article in _numbers(summary)]
     lines += ["", f"*{summary.words} words, method `{summary.method}`*", "", "## Sources", ""]
     for k, a in enumerate(summary.articles, 1):
         desc = md_escape(describe(a))
@@ -123,6 +134,10 @@ def to_dict(summary: Summary) -> dict[str, Any]:
         "budget": summary.budget,
         "method": summary.method,
         "notes": list(summary.notes),
+        "introductions": [
+            {"name": i.name, "text": i.text, "article": i.article, "start": i.start, "end": i.end}
+            for i in summary.introductions
+        ],
     }
 
 

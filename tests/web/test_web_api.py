@@ -225,3 +225,29 @@ def test_restart_keeps_stories(fresh_server: Server) -> None:
     with sqlite3.connect(srv.db) as db:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+# Written for this test: the summary quotes "Quint said …" from one outlet; the other introduces her.
+QUINT = [
+    {"text": "Divers will inspect the Kestrel pier in Harlow on Tuesday after a grain ship struck it late on Sunday "
+             "night. The ship, the Marta Vale, was carrying wheat to the mills at Eastport. Its crew of twelve was "
+             "unhurt. The harbour was closed to all traffic on Monday. Harbour Master Ines Quint visited the pier on "
+             "Monday afternoon.", "source": "Harlow Post"},
+    {"text": "Quint said the Kestrel pier in Harlow would reopen to small boats on Wednesday after divers inspect it "
+             "on Tuesday. A grain ship struck the pier late on Sunday night. The ship was carrying wheat to the mills "
+             "at Eastport.", "source": "Coast Wire"},
+]
+
+
+def test_the_story_says_who_a_speaker_named_by_surname_is(server: Server) -> None:
+    r = create(server, QUINT, words=40)
+    assert r.status_code == 201, r.text
+    body = r.json()
+    texts = " ".join(s["text"] for s in body["sentences"])
+    assert "Quint said" in texts and "Ines Quint" not in texts  # the case this test is about
+    (who,) = body["introductions"]
+    post = next(a for a in body["articles"] if a["source"] == "Harlow Post")
+    assert (who["name"], who["text"], who["article"]) == ("Quint", "Harbour Master Ines Quint", post["id"])
+    page = httpx.get(f"{server.url}/stories/{body['id']}").text
+    assert "Who&#39;s who" in page or "Who's who" in page
+    assert "<strong>Quint</strong>: Harbour Master Ines Quint" in page

@@ -206,3 +206,20 @@ def test_the_web_says_where_a_date_came_from_and_how_to_give_one(tmp_path: Path)
         page = client.get(f"/stories/{body['id']}").text
         assert "read from the page text: “June 09, 2018”" in page
         assert "week 2018-06-04 to 2018-06-10" in page and "the Date field of the form" in page
+
+
+def test_who_is_who_links_each_introduction_to_its_article(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from storyline.web.views import introductions
+
+    _, story = stored(tmp_path)
+    assert introductions(story) == [] or all(w.href.startswith(f"/stories/{story.id}/articles/")
+                                             for w in introductions(story))
+    second = story.articles[1]
+    summary = {**story.summary, "introductions": [
+        {"name": "Okoro", "text": "Mayor Lena Okoro", "article": second["id"], "start": 0, "end": 16},
+        {"name": "Gone", "text": "Chief Gone", "article": "no-such-article", "start": 0, "end": 10}]}
+    (who,) = introductions(replace(story, summary=summary))  # an unknown article is left out
+    assert (who.name, who.text, who.number) == ("Okoro", "Mayor Lena Okoro", 2)
+    assert who.href == f"/stories/{story.id}/articles/{second['id']}"

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -97,14 +98,21 @@ _SPEAKER = re.compile(rf"{_NAME},?\s+{_SPEECH}\b|\b{_SPEECH},?\s+{_NAME}")
 _ANY_SPEECH = re.compile(rf"{_SPEECH}\b")  # a cheap test first: most sentences report no speech at all
 
 
-def speaker(text: str) -> str | None:
-    """The last name of the person the sentence reports as speaking, if it names one."""
+@lru_cache(maxsize=4096)  # asked of every sentence by the selection, then of the chosen ones by attribution
+def named_speaker(text: str) -> str | None:
+    """The name of the person the sentence reports as speaking, as written ("Helen Okafor", "Okafor"), if it
+    names one (not a pronoun)."""
     m = _SPEAKER.search(text) if _ANY_SPEECH.search(text) else None
     if not m:
         return None
-    name = (m.group(1) or m.group(2)).split()
-    last = name[-1].lower() if name else None
-    return None if last in _PRONOUNS else last
+    name = m.group(1) or m.group(2)
+    return None if name.split()[-1].lower() in _PRONOUNS else name
+
+
+def speaker(text: str) -> str | None:
+    """The last name of the person the sentence reports as speaking, if it names one."""
+    name = named_speaker(text)
+    return name.split()[-1].lower() if name else None
 
 
 def continues_quote(text: str) -> bool:

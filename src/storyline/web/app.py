@@ -387,7 +387,7 @@ def create_app(settings: WebSettings) -> FastAPI:
             story = get_or_404(story_id)
             html = templates.get_template("story.html").render(
                 request=request, story=story, lines=views.lines(story), describe=views.describe,
-                numbers=views.numbers(story))
+                numbers=views.numbers(story), who=views.introductions(story))
             return html.encode("utf-8")
 
         return Response(cached("page", story_id, make), media_type="text/html; charset=utf-8")

@@ -32,6 +32,29 @@ class Line:
     cites: tuple[Cite, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Who:
+    """A speaker the summary names by one word, and the words an article introduces them with."""
+
+    name: str
+    text: str
+    number: int
+    label: str
+    href: str
+
+
+def introductions(story: StoryRow) -> list[Who]:
+    """The summary's "who's who" (stories stored before it existed have none)."""
+    num = numbers(story)
+    out = []
+    for i in story.summary.get("introductions") or []:
+        art = story.article(i["article"])
+        if art is not None:
+            out.append(Who(i["name"], i["text"], num[i["article"]], describe(art),
+                           f"/stories/{story.id}/articles/{i['article']}"))
+    return out
+
+
 def anchor(start: int, end: int) -> str:
     return f"s-{start}-{end}"
 
