@@ -83,6 +83,7 @@ def introductions(cluster: Cluster, chosen: Sequence[Sentence]) -> tuple[Introdu
     """For each speaker a chosen sentence names by one word, in reading order, and whom no chosen sentence
     introduces: where the cluster first introduces them (the speaker's own article first, then the others in
     the cluster's order). A name no article introduces gets nothing."""
+    sents = cluster.sentences
     out: list[Introduction] = []
     seen: set[str] = set()
     for s in chosen:
@@ -92,7 +93,6 @@ def introductions(cluster: Cluster, chosen: Sequence[Sentence]) -> tuple[Introdu
         seen.add(name)
         if any(_introduction(c.text, name) for c in chosen):
             continue
-        sents = cluster.sentences
         own = s.article
         for other in chain((x for x in sents if x.article == own), (x for x in sents if x.article != own)):
             span = _introduction(other.text, name)

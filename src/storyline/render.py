@@ -76,13 +76,14 @@ def to_markdown(summary: Summary) -> str:
     lines = ["## Summary", ""]
     for note in summary.notes:
         lines += [f"> {md_escape(note)}", ""]
+    num = _numbers(summary)
     for s in summary.sentences:
-        refs = "".join(f"[^{_numbers(summary)[i]}]" for i in s.articles)
+        refs = "".join(f"[^{num[i]}]" for i in s.articles)
         lines.append(f"- {md_escape(s.text)} {refs}")
     if summary.introductions:
         lines += ["", f"**{WHO}**", ""]
-        lines += [f"- **{md_escape(i.name)}**: {md_escape(i.text)} [^{_numbers(summary)[i.article]}]"
-                  for i in summary.introductions if i.article in _numbers(summary)]
+        lines += [f"- **{md_escape(i.name)}**: {md_escape(i.text)} [^{num[i.article]}]"
+                  for i in summary.introductions if i.article in num]
     lines += ["", f"*{summary.words} words, method `{summary.method}`*", "", "## Sources", ""]
     for k, a in enumerate(summary.articles, 1):
         desc = md_escape(describe(a))

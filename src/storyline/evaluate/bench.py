@@ -16,6 +16,7 @@ import json
 import sys
 import time
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 
 from ..files import write_atomic
@@ -96,7 +97,7 @@ def standing_table(out: Path) -> str:
             continue
         cells = []
         for m in ("rouge1", "rouge2"):
-            best = max(base, key=lambda r: float(r[m]))  # noqa: B023 (used at once, inside the loop)
+            best = max(base, key=itemgetter(m))
             lead = pairs[best["method"]][m]
             low, high = lead["ci95"]
             cells.append(f"{best['method']} {best[m]:.2f}: {lead['lead']:+.2f} [{low:+.1f}, {high:+.1f}]")
