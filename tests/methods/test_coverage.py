@@ -161,6 +161,9 @@ def test_speaker_is_the_named_person_next_to_a_speech_verb():
     assert speaker("He said the bridge stays shut.") is None  # a pronoun names nobody
     assert speaker("The mayor said the bridge stays shut.") is None
     assert speaker("The bridge was closed on Monday.") is None
+    # the one told is no speaker: not the outlet a pronoun spoke to, not the person a minister told
+    assert speaker("“The bridge stays shut,” she told Reuters on Monday.") is None
+    assert speaker("The minister told Lindqvist that the bridge would stay shut.") is None
 
 
 def test_a_quotation_and_its_paraphrase_by_one_speaker_are_not_both_chosen():

@@ -93,8 +93,11 @@ def concepts(cluster: Cluster, vecs: ClusterVectors, min_articles: int = 2) -> t
 # last name, before or after a speech verb (a crude, cheap stand-in for analysis.quotes' attribution).
 _NAME = r"((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+)"
 _SPEECH = r"(?:said|says|told|added|stated|insisted|explained)"
+# After the verb the name is the speaker's ("…, said Helen Okafor"), but for "told", whose object is the one
+# told ("the minister told Okafor …").
+_SPEECH_BEFORE_NAME = r"(?:said|says|added|stated|insisted|explained)"
 _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "who", "you"})
-_SPEAKER = re.compile(rf"{_NAME},?\s+{_SPEECH}\b|\b{_SPEECH},?\s+{_NAME}")
+_SPEAKER = re.compile(rf"{_NAME},?\s+{_SPEECH}\b|\b{_SPEECH_BEFORE_NAME},?\s+{_NAME}")
 _ANY_SPEECH = re.compile(rf"{_SPEECH}\b")  # a cheap test first: most sentences report no speech at all
 
 
