@@ -62,6 +62,30 @@ def test_html_metadata_and_body(tmp_path):
     assert "voted on Tuesday" in a.text and "Privacy" not in a.text and "Home" not in a.text
 
 
+_FLOOD_BODY = (
+    "<p>Floodwaters rose across the valley on Tuesday as officials ordered residents of three towns to leave "
+    "their homes before the river crested.</p><p>The river peaked at 8.2 metres late in the evening, "
+    "according to the regional water authority, which said levees had held in most places.</p>"
+)
+
+
+def test_a_copyright_notice_is_no_publication_date(tmp_path):
+    """htmldate's extensive search reads "Copyright 2019" as 2019-01-01: a false date that would move
+    relative dates and story grouping."""
+    p = tmp_path / "page.html"
+    p.write_text(f"<html><head><title>Valley floods</title></head><body><article>{_FLOOD_BODY}</article>"
+                 "<footer>Copyright 2019 Valley News. All rights reserved.</footer></body></html>")
+    assert read_article(p, id="1").date is None
+
+
+def test_a_byline_gives_the_author_without_its_date(tmp_path):
+    p = tmp_path / "page.html"
+    p.write_text(f"<html><head><title>Valley floods</title></head><body><article><h1>Valley floods</h1>"
+                 f'<p class="byline">By Sam Reporter | April 1, 2026</p>{_FLOOD_BODY}</article></body></html>')
+    a = read_article(p, id="1")
+    assert (a.author, a.date) == ("Sam Reporter", "2026-04-01")
+
+
 def test_dataset_reader_and_errors(tmp_path):
     good = tmp_path / "d.jsonl.gz"
     rows = [{"id": "c1", "documents": ["One text. Two.", "Other text."], "summaries": ["Ref."]}]

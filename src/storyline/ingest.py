@@ -172,9 +172,19 @@ def looks_like_html(data: bytes | str) -> bool:
 def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
     """The body and metadata of an HTML page, via trafilatura (navigation, captions, comments dropped)."""
     import trafilatura
+    from trafilatura.settings import set_date_params
 
+    # The date only from the page's markup (meta tags, <time>, JSON-LD, the URL, a byline): htmldate's
+    # extensive search falls back on a copyright notice and gives "Copyright 2019" as 2019-01-01, a false
+    # publication date that moves relative dates and story grouping. A date printed in the text is still
+    # read later (``pagedate``).
     doc = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        favor_precision=True,
+        date_extraction_params=set_date_params(extensive=False),
     )
     if doc is None:
         raise EmptyInputError(f"{origin or id}: no article text found in this HTML page")
@@ -193,9 +203,24 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
         title=title,
         date=meta.get("date") or None,
         url=meta.get("url") or "",
-        author=meta.get("author") or "",
+        author=_byline_names(meta.get("author") or ""),
         origin=origin,
     )
+
+
+# A part of a byline that is a date or time, not a name: "April 1", "1 April 2026", "10:30", "2026-04-01".
+_DATE_PART = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|"
+    r"\b(?:updated|published|posted)\b",
+    re.IGNORECASE,
+)
+
+
+def _byline_names(author: str) -> str:
+    """trafilatura's author field without the date it sometimes takes from the byline: "By Sam Reporter |
+    April 1, 2026" comes as "Sam Reporter; April 1"."""
+    names = [p.strip() for p in author.split(";")]
+    return "; ".join(p for p in names if p and not _DATE_PART.search(p))
 
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
