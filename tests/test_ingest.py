@@ -125,6 +125,10 @@ def test_directory_expansion(tmp_path):
     (tmp_path / "a.html").write_text("x")
     (tmp_path / "skip.png").write_bytes(b"\x89PNG")
     assert [p.name for p in expand_paths([tmp_path])] == ["a.html", "b.txt"]
+    (tmp_path / ".checkpoints").mkdir()
+    (tmp_path / ".checkpoints" / "b.txt").write_text("x")  # a hidden folder's copy is no article
+    assert [p.name for p in expand_paths([tmp_path])] == ["a.html", "b.txt"]
+    assert [p.name for p in expand_paths([tmp_path / ".checkpoints"])] == ["b.txt"]  # unless named
     empty = tmp_path / "empty"
     empty.mkdir()
     with pytest.raises(EmptyInputError, match="no readable articles"):

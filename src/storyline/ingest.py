@@ -388,7 +388,8 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
         if path.is_dir():
             found = sorted(
                 f for f in path.rglob("*")
-                if f.is_file() and f.name.lower().endswith(SUPPORTED) and not f.name.startswith(".")
+                if f.is_file() and f.name.lower().endswith(SUPPORTED)
+                and not any(part.startswith(".") for part in f.relative_to(path).parts)  # .git/, .cache/
             )
             if not found:
                 raise EmptyInputError(
