@@ -36,6 +36,17 @@ def test_markdown_escapes_article_text():
     assert "<b>" not in md and "\\<b\\>" in md
 
 
+def test_markdown_defines_footnotes_only_for_cited_sources_and_lists_the_rest():
+    """A footnote definition nothing refers to is dropped by renderers, and the source with it."""
+    from dataclasses import replace
+
+    summary = storyline.summarize(_INTRO, words=30)
+    only_first = tuple(replace(s, sources=(summary.articles[0].id,), corroborated_by=()) for s in summary.sentences)
+    md = to_markdown(replace(summary, sentences=only_first, introductions=()))
+    assert "[^1]:" in md and "[^2]:" not in md
+    assert "Not cited in the summary:\n\n- \\[2\\] " in md
+
+
 def test_a_sentence_with_other_figures_does_not_corroborate():
     from storyline.attribute import figures_agree
 

@@ -85,9 +85,19 @@ def to_markdown(summary: Summary) -> str:
         lines += [f"- **{md_escape(i.name)}**: {md_escape(i.text)} [^{num[i.article]}]"
                   for i in summary.introductions if i.article in num]
     lines += ["", f"*{summary.words} words, method `{summary.method}`*", "", "## Sources", ""]
+    # Footnotes only for the sources the summary cites: renderers drop a definition nothing refers to, and
+    # with it the source. The others are listed plainly, under their numbers in the text output.
+    cited = {k for s in summary.sentences for k in s.articles} | {i.article for i in summary.introductions}
+    rest = []
     for k, a in enumerate(summary.articles, 1):
         desc = md_escape(describe(a))
-        lines.append(f"[^{k}]: {f'[{desc}](<{a.url}>)' if a.url else desc}")
+        link = f"[{desc}](<{a.url}>)" if a.url else desc
+        if a.id in cited:
+            lines.append(f"[^{k}]: {link}")
+        else:
+            rest.append(f"- \\[{k}\\] {link}")
+    if rest:
+        lines += ["", "Not cited in the summary:", "", *rest]
     return printable("\n".join(lines) + "\n")
 
 
