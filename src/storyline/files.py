@@ -91,6 +91,19 @@ def _same_file(a: Path, b: Path) -> bool:
     return False
 
 
+def _umask() -> int:
+    """The process's file mode creation mask: read from /proc where Linux shows it, else set and restored
+    (which is not thread-safe, hence the first way)."""
+    with contextlib.suppress(OSError, ValueError):
+        with open("/proc/self/status", encoding="ascii", errors="replace") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, protect: Iterable[Path] = ()) -> None:
     """Write ``data`` to ``path`` atomically, through a symbolic link, never over a file in ``protect``."""
     shown = os.fspath(path)
@@ -116,8 +129,8 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, protect: It
         if target.exists():
             with contextlib.suppress(OSError):
                 os.chmod(tmp, target.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o644)
+        else:  # as open() would have made it (mkstemp's file is 0600)
+            os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, target)
     except OSError as exc:
         with contextlib.suppress(OSError):

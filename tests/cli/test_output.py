@@ -110,3 +110,15 @@ def test_dev_stdout_is_standard_output_and_dev_stderr_is_refused(articles):
 def test_another_device_as_output_is_refused_before_any_work(articles):
     result = run("group", "arts", "-o", "/dev/null")
     assert_one_line_error(result, 8, "/dev/null: not a regular file (a device, FIFO or socket); -o writes a file")
+
+
+@pytest.mark.parametrize("mask", [0o077, 0o022])
+def test_a_new_output_file_follows_the_umask(articles, mask):
+    from storyline.files import write_atomic
+
+    old = os.umask(mask)
+    try:
+        write_atomic(f"out-{mask:o}.md", "brief\n")
+    finally:
+        os.umask(old)
+    assert Path(f"out-{mask:o}.md").stat().st_mode & 0o777 == 0o666 & ~mask
