@@ -163,6 +163,9 @@ def test_report_and_plot_may_not_share_a_file(data: Path, tmp_path: Path) -> Non
     )
     res = _run(str(data), "-w", "20", "--methods", "lead", "--plot", "-")
     assert res.exit_code == 2 and "--plot needs a file name" in res.output
+    text = tmp_path / "scores.txt"  # PNG bytes in a .txt file would be a surprise: refused before the run
+    res = _run(str(data), "-w", "20", "--methods", "lead", "--plot", str(text))
+    assert res.exit_code == 2 and "give a file name ending in .png" in res.output and not text.exists()
 
 
 def test_outputs_are_checked_before_the_evaluation(data: Path, tmp_path: Path) -> None:

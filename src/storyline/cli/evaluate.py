@@ -54,6 +54,8 @@ def evaluate_command(
     plot_to = output_target(plot_path, inputs=inputs, option="--plot")
     if report_to and plot_to and report_to == plot_to:
         raise OptionsError(f"-o {output} and --plot {plot_path} name the same file; give them different names")
+    if plot_path is not None and not plot_path.lower().endswith(".png"):
+        raise OptionsError(f"--plot {plot_path}: the plot is a PNG image; give a file name ending in .png")
     eval_set = load_eval_set(data, references=references, limit=limit, seed=seed)
     bar = None
     if sys.stderr.isatty():
