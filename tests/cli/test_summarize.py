@@ -80,6 +80,12 @@ def test_jsonl_clusters_are_summarized_each(tmp_path, harbor_texts):
     assert result.exit_code == 0
     lines = [json.loads(x) for x in result.stdout.splitlines()]
     assert [x["id"] for x in lines] == ["a", "b"]
+    # one cluster keeps its id too: the same shape whatever the number of clusters
+    data.write_text(json.dumps(rows[0]) + "\n")
+    one = run("summarize", str(data), "--format", "json", "--words", "30")
+    assert one.exit_code == 0 and json.loads(one.stdout)["id"] == "a"
+    loose = run("summarize", "--sample", "--format", "json", "--words", "30")  # loose articles: no id
+    assert "id" not in json.loads(loose.stdout)
 
 
 def test_a_dataset_cluster_that_is_all_clutter_is_skipped_with_a_note(tmp_path, harbor_texts):

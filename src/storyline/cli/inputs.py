@@ -243,7 +243,7 @@ def read_article_sets(
     by_origin = _origin_dates(checked)
     sets: list[tuple[str, T]] = []
     if got.loose:
-        sets.append(("articles", build(_dated(_load_loose(got), by_origin, date))))
+        sets.append((LOOSE, build(_dated(_load_loose(got), by_origin, date))))
     # Many clusters take a while: show progress on a terminal, stay silent in pipes and logs.
     show = len(got.sets) > 1 and sys.stderr.isatty()
     with click.progressbar(got.sets, label="Reading", file=sys.stderr, hidden=not show) as bar:
@@ -289,12 +289,19 @@ def read_stream(
     return Inputs([], files, out_path, [replace(a, id=str(k)) for k, a in enumerate(stream, 1)])
 
 
+# The id of the cluster the loose articles of a command line form (a dataset's clusters have their own).
+LOOSE = "articles"
+
+
 def render_many(
     results: list[tuple[str, T]], fmt: str, render_one: Callable[[T, str], str], to_dict: Callable[[T], dict[str, Any]]
 ) -> str:
     """One result as the format asks; several as sections (text, md) or JSON Lines with their ids."""
     if len(results) == 1:
-        return render_one(results[0][1], fmt)
+        cid, result = results[0]
+        if fmt == "json" and cid != LOOSE:  # a dataset's cluster keeps its id, as when there are several
+            return json.dumps({"id": cid, **to_dict(result)}, ensure_ascii=False, indent=2)
+        return render_one(result, fmt)
     if fmt == "json":
         return "".join(json.dumps({"id": cid, **to_dict(r)}, ensure_ascii=False) + "\n" for cid, r in results)
     head = "# {}\n\n" if fmt == "md" else "=== {} ===\n"
