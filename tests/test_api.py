@@ -77,6 +77,11 @@ def test_all_clutter_article_is_an_error(harbor_texts):
         storyline.summarize([harbor_texts[0], "Type to search\n\nLeave a Reply\n"])
 
 
+def test_no_articles_at_all_says_so():
+    with pytest.raises(EmptyInputError, match="^no articles given$"):
+        storyline.summarize([])
+
+
 def test_sample_cluster_ships_with_the_package():
     paths = sample_paths()
     assert len(paths) >= 4 and any(p.suffix == ".html" for p in paths)

@@ -65,6 +65,8 @@ def load_articles(
     even when strict (the CLI skips files it found in a directory, and notes why; it notes the documents
     of a dataset it skips too)."""
     items = list(items)
+    if not items:
+        raise EmptyInputError("no articles given")
     chosen = [isinstance(item, Article) and bool(item.id) for item in items]  # ids the caller chose
     raw = [_as_article(item, k) for k, item in enumerate(items, 1)]
     out: list[tuple[Article, bool]] = []

@@ -94,11 +94,10 @@ def _same_file(a: Path, b: Path) -> bool:
 def _umask() -> int:
     """The process's file mode creation mask: read from /proc where Linux shows it, else set and restored
     (which is not thread-safe, hence the first way)."""
-    with contextlib.suppress(OSError, ValueError):
-        with open("/proc/self/status", encoding="ascii", errors="replace") as fh:
-            for line in fh:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
+    with contextlib.suppress(OSError, ValueError), open("/proc/self/status", encoding="ascii", errors="replace") as fh:
+        for line in fh:
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
     mask = os.umask(0o022)
     os.umask(mask)
     return mask

@@ -136,8 +136,9 @@ def test_a_date_on_a_dataset_file_is_refused_not_ignored(tmp_path, monkeypatch, 
     assert result.exit_code == 2 and "not to a dataset file (standard input)" in result.stderr
 
 
-def test_a_date_on_standard_input_dates_its_article(harbor_texts):
-    result = run("summarize", "--format", "json", "--", "-@2026-01-01", input=harbor_texts[0].encode())
+@pytest.mark.parametrize("words", [["--", "-@2026-01-01"], ["-@2026-01-01"]])  # "--" no longer needed
+def test_a_date_on_standard_input_dates_its_article(harbor_texts, words):
+    result = run("summarize", "--format", "json", *words, input=harbor_texts[0].encode())
     assert result.exit_code == 0, result.output
     assert [a["date"] for a in json.loads(result.stdout)["articles"]] == ["2026-01-01"]
 
@@ -149,3 +150,8 @@ def test_standard_input_given_twice_is_a_usage_error(harbor_texts, command):
     assert result.stderr == "storyline: error: - (standard input) is given more than once; it can be read only once\n"
 
 
+
+
+def test_empty_standard_input_is_nothing_to_summarize():
+    result = run("summarize", "-", input=b"  \n")
+    assert result.exit_code == 5 and result.stderr == "storyline: error: standard input is empty\n"

@@ -12,10 +12,10 @@ from ..analysis import analyze_cluster
 from ..analysis import render as arender
 from ..options import FORMATS
 from . import cli
-from .inputs import date_option, emit, notes, read_inputs, render_many, with_date_hint
+from .inputs import PATHS_COMMAND, date_option, emit, notes, read_inputs, render_many, with_date_hint
 
 
-@cli.command()
+@cli.command(context_settings=PATHS_COMMAND)
 @click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout; - is stdout.")

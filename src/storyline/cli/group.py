@@ -13,14 +13,14 @@ from ..group import GroupingOptions, group_articles
 from ..model import Article, Summary
 from ..options import DEFAULT_WORDS, FORMATS, SummarizeOptions
 from . import cli
-from .inputs import emit, notes, read_stream
+from .inputs import PATHS_COMMAND, emit, notes, read_stream
 
 _DEFAULTS = GroupingOptions()
 
 Story = tuple[tuple[Article, ...], Summary | None]
 
 
-@cli.command()
+@cli.command(context_settings=PATHS_COMMAND)
 @click.argument("paths", nargs=-1)
 @click.option("--threshold", type=float, default=_DEFAULTS.threshold, show_default=True,
               help="Least similarity (0-1] for an article to join a story; higher splits more.")

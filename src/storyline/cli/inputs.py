@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -46,6 +46,9 @@ date_option = click.option(
     "--date", "date", metavar="YYYY-MM-DD",
     help="Publication date of undated inputs: the base for relative dates in the analysis.",
 )
+# The settings of the commands that take PATHS: an unknown option is passed on as a path, so that
+# ``-@2018-12-03`` (standard input, dated) is one; ``split_dates`` refuses every other.
+PATHS_COMMAND = {"ignore_unknown_options": True}
 _AT_DATE = re.compile(r"^(?P<path>.+)@(?P<date>\d{4}-\d{2}-\d{2})$")
 
 
@@ -68,6 +71,10 @@ def split_dates(paths: Sequence[str]) -> tuple[list[str], dict[str, str]]:
     hold many articles, which may carry their own dates; one given there is refused, not ignored."""
     plain, dated = [], {}
     for p in paths:
+        # The commands let click pass unknown options through (``PATHS_COMMAND``) so that ``-@DATE``, standard
+        # input with a date, reaches here; any other word starting with "-" is still no path.
+        if p.startswith("-") and p != "-" and not p.startswith("-@"):
+            _no_such_option(p.partition("=")[0])
         m = _AT_DATE.match(p)
         if m and not Path(p).exists():
             api.with_date([], m.group("date"))  # raises OptionsError for an impossible date
@@ -82,6 +89,15 @@ def split_dates(paths: Sequence[str]) -> tuple[list[str], dict[str, str]]:
     return plain, dated
 
 
+def _no_such_option(name: str) -> NoReturn:
+    """Click's own error for an unknown option, with its "Did you mean" for a near miss."""
+    import difflib
+
+    ctx = click.get_current_context(silent=True)
+    known = [o for param in ctx.command.params for o in param.opts] if ctx else []
+    raise click.NoSuchOption(name, possibilities=difflib.get_close_matches(name, known), ctx=ctx)
+
+
 def _refuse_dated_dataset(given: str, dataset: str) -> None:
     raise OptionsError(
         f"{given}: a date applies to article files and directories of them, not to a dataset file "
@@ -92,7 +108,7 @@ def _refuse_dated_dataset(given: str, dataset: str) -> None:
 def _read_stdin(id: str) -> tuple[list[DocumentSet], list[api.ArticleLike]]:
     data = read_limited(sys.stdin.buffer, "standard input", MAX_BYTES)
     if not data.strip():
-        raise OptionsError("standard input is empty")
+        raise EmptyInputError("standard input is empty")
     if data.lstrip()[:1] in (b"{", b"["):
         return list(parse_dataset(data, "<stdin>.jsonl")), []
     text = decode(data, "<stdin>")

@@ -10,10 +10,10 @@ from .. import api, render
 from ..model import Summary
 from ..options import DEFAULT_WORDS, FORMATS, SummarizeOptions
 from . import cli, out
-from .inputs import date_option, emit, notes, read_inputs, render_many, with_date_hint
+from .inputs import PATHS_COMMAND, date_option, emit, notes, read_inputs, render_many, with_date_hint
 
 
-@cli.command()
+@cli.command(context_settings=PATHS_COMMAND)
 @click.argument("paths", nargs=-1)
 @click.option("--words", "-w", type=int, default=DEFAULT_WORDS, show_default=True, help="Most words in the summary.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
