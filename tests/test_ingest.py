@@ -205,3 +205,26 @@ def test_a_gzip_dataset_is_limited_by_what_it_decompresses_to(tmp_path, monkeypa
     assert path.stat().st_size < 1000
     with pytest.raises(InputTooLargeError, match="decompressed"):
         list(read_dataset(path))
+
+
+def test_a_file_of_one_article_per_line_is_one_cluster(tmp_path):
+    """The JSON Lines the web page's upload takes: {"text", "title", "source", "url", "date", "author"}."""
+    path = tmp_path / "arts.jsonl"
+    rows = [{"text": "The harbor closed on Tuesday.", "title": "Harbor closes", "source": "Post", "date": "2026-03-10"},
+            {"text": "  ", "title": "empty"},
+            {"text": "Freight ships must leave by March.", "source": None, "url": None, "date": None}]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    (ds,) = read_dataset(path)
+    assert ds.id == "arts.jsonl" and ds.empty == (f"{path}:2",)
+    assert [(a.id, a.title, a.source, a.date, a.origin) for a in ds.articles] == [
+        ("1", "Harbor closes", "Post", "2026-03-10", f"{path}:1"), ("3", "", "", None, f"{path}:3")]
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text(json.dumps(rows[0]) + "\n" + json.dumps({"id": "c", "documents": ["A text."]}) + "\n")
+    with pytest.raises(MalformedDataError, match="line 2: expected an article"):
+        list(read_dataset(mixed))
+    bad_date = tmp_path / "bad.jsonl"
+    bad_date.write_text(json.dumps(dict(rows[0], date="2026-13-01")) + "\n")
+    with pytest.raises(MalformedDataError, match="line 1: .*not a real date"):
+        list(read_dataset(bad_date))
+    with pytest.raises(MalformedDataError, match="reference summaries"):  # no dataset for eval
+        list(read_dataset(path, need_summaries=True))

@@ -17,8 +17,9 @@ import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import chain
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO, TypeGuard
 
 from .errors import (
     EmptyInputError,
@@ -325,8 +326,21 @@ def read_dataset(path: str | Path, *, need_summaries: bool = False) -> Iterator[
 
 
 def parse_dataset(data: bytes, name: str, *, need_summaries: bool = False) -> Iterator[DocumentSet]:
+    """The clusters of a dataset file, one per line (``{"id", "documents": [...], "summaries": [...]}``);
+    or, when the first line is an article (``{"text", "title", "source", "url", "date", "author"}``, as
+    the web page's upload takes), the file's articles as one cluster named after the file."""
+    lines = _dataset_lines(data, name)
+    first = next(lines, None)
+    if first is not None and _is_article_line(first[1]):
+        if need_summaries:
+            raise MalformedDataError(
+                f"{name}: one article per line, with no reference summaries: scoring needs clusters in the "
+                "dataset schema ({\"documents\": [...], \"summaries\": [...]})"
+            )
+        yield _article_lines(chain([first], lines), name)
+        return
     seen = 0
-    for lineno, obj in _dataset_lines(data, name):
+    for lineno, obj in chain([first] if first else [], lines):
         where = f"{name}, line {lineno}"
         if not isinstance(obj, dict):
             raise MalformedDataError(f"{where}: expected a JSON object with a 'documents' list")
@@ -359,6 +373,42 @@ def parse_dataset(data: bytes, name: str, *, need_summaries: bool = False) -> It
         yield DocumentSet(id=cid, articles=articles, summaries=tuple(s for s in sums if s.strip()), empty=empty)
     if seen == 0:
         raise EmptyInputError(f"{name}: no clusters in this file")
+
+
+_ARTICLE_FIELDS = ("title", "source", "url", "author")
+
+
+def _is_article_line(obj: object) -> TypeGuard[dict[str, Any]]:
+    return isinstance(obj, dict) and "documents" not in obj and isinstance(obj.get("text"), str)
+
+
+def _article_lines(lines: Iterable[tuple[int, object]], name: str) -> DocumentSet:
+    """A file of one article per line: one cluster, its articles numbered by line (empty ones noted)."""
+    articles, empty = [], []
+    for lineno, obj in lines:
+        where = f"{name}, line {lineno}"
+        if not _is_article_line(obj):
+            raise MalformedDataError(f"{where}: expected an article, an object with a 'text' string, as on line 1")
+        meta = {}
+        for key in _ARTICLE_FIELDS:
+            value = obj.get(key)
+            if value is not None and not isinstance(value, str):
+                raise MalformedDataError(f"{where}: '{key}' must be a string")
+            meta[key] = (value or "").strip()
+        date = obj.get("date")
+        if date is not None and not isinstance(date, str):
+            raise MalformedDataError(f"{where}: 'date' must be a string (YYYY-MM-DD)")
+        origin = f"{name}:{lineno}"
+        if not obj["text"].strip():
+            empty.append(origin)
+            continue
+        articles.append(Article(
+            id=str(lineno), text=obj["text"], date=_header_date(date, where) if date and date.strip() else None,
+            origin=origin, **meta,
+        ))
+    if not articles:
+        raise EmptyInputError(f"{name}: every article in this file is empty")
+    return DocumentSet(id=Path(name).name, articles=tuple(articles), empty=tuple(empty))
 
 
 def is_dataset_name(name: str) -> bool:

@@ -220,3 +220,13 @@ def test_markdown_of_several_clusters_keeps_each_clusters_footnotes(tmp_path, ha
     assert labels and len(labels) == len(set(labels))  # no footnote defined twice
     first, second = md.split("# b\n")
     assert "[^1-" in first and "[^2-" not in first and "[^2-" in second and "[^1-" not in second
+
+
+def test_a_file_of_one_article_per_line_is_summarized_as_one_cluster(tmp_path, harbor_texts):
+    data = tmp_path / "arts.jsonl"
+    rows = [{"text": t, "source": f"Outlet {k}", "title": None} for k, t in enumerate(harbor_texts, 1)]
+    data.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    result = run("summarize", str(data), "--format", "json", "--words", "40")
+    assert result.exit_code == 0, result.output
+    got = json.loads(result.stdout)
+    assert got["id"] == "arts.jsonl" and [a["source"] for a in got["articles"]] == [r["source"] for r in rows]
