@@ -70,6 +70,7 @@ BAD_REQUESTS = [
     (b'{"articles": []}', 422, "articles"),
     (b'{"articles": "text"}', 422, "articles"),
     (b'{"articles": [{"text": "A sentence here."}], "words": 0}', 422, "words"),
+    (b'{"articles": [{"text": "A sentence here."}], "words": true}', 422, "words: must be a whole number"),
     (b'{"articles": [{"text": "A sentence here."}], "method": "nope"}', 422, "unknown method"),
     (b'{"articles": [{"text": "A sentence here.", "url": "javascript:alert(1)"}]}', 422, "url"),
     (b'{"articles": [{"text": "A sentence here.", "date": "yesterday"}]}', 422, "date"),

@@ -10,6 +10,7 @@ scripts from a CDN, which this app's Content-Security-Policy and "no external re
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import threading
@@ -20,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Query, Request
+from fastapi import Depends, FastAPI, Query, Request
 from fastapi import Path as Path_
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -34,7 +35,7 @@ from ..errors import OptionsError, StorylineError
 from ..group import GroupingOptions
 from ..options import DEFAULT_WORDS, MAX_WORDS, SummarizeOptions
 from . import jobs, views
-from .inputs import ArticleIn, Limits, RequestError, StoryIn, check_articles, form_boxes, upload_articles
+from .inputs import ArticleIn, Limits, RequestError, StoryIn, check_articles, form_boxes, require_json, upload_articles
 from .security import HEADERS, INTERNAL_ERROR_PAGE, SecurityMiddleware, is_api_path
 from .store import Store, StoryRow, StreamArticle
 from .stream import Stream
@@ -74,6 +75,11 @@ def _error(status: int, message: str, headers: dict[str, str] | None = None) -> 
 
 def _is_api(request: Request) -> bool:
     return is_api_path(request.url.path)
+
+
+def _json_body(request: Request) -> None:
+    """For the routes that read a JSON body: 415 for a body sent as anything else (text/plain, a form)."""
+    require_json(request.headers.get("content-type"))
 
 
 def story_json(story: StoryRow) -> dict[str, Any]:
@@ -160,7 +166,11 @@ def create_app(settings: WebSettings) -> FastAPI:
             example = '{"text": "..."}' if request.url.path == "/api/articles" else '{"articles": [...]}'
             return _error(400, f"the request body is empty; send a JSON object such as {example}")
         where = ".".join(str(p) for p in first.get("loc", ()) if p not in ("body", "query", "path"))
-        message = f"{where}: {first.get('msg', 'invalid value')}" if where else first.get("msg", "invalid request")
+        msg = first.get("msg", "invalid value")
+        if first.get("type") == "int_type":  # a strict int field given true, "150", 1.5, ...
+            got = json.dumps(first.get("input"), ensure_ascii=False, default=str)
+            msg = f"must be a whole number written as a JSON number, such as 150 (got {got[:40]})"
+        message = f"{where}: {msg}" if where else first.get("msg", "invalid request")
         return _error(422, message.replace("Field required", "required"))
 
     @app.exception_handler(HTTPException)
@@ -226,7 +236,8 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     # ------------------------------------------------------------------------------------- API
 
-    @app.post("/api/stories", status_code=201, tags=["stories"], summary="Summarize articles into a story")
+    @app.post("/api/stories", status_code=201, tags=["stories"], summary="Summarize articles into a story",
+              dependencies=[Depends(_json_body)])
     async def api_create(body: StoryIn) -> JSONResponse:
         """Summarize the articles (only ``text`` is required) and store the story. Answers the summary JSON
         (as ``storyline summarize --format json``) with the story's ``id``."""
@@ -280,7 +291,8 @@ def create_app(settings: WebSettings) -> FastAPI:
         result = await summarizer.submit(inputs, words, "default", keep, job=jobs.summarize_stream)
         return StreamStory.of(articles, result)
 
-    @app.post("/api/articles", status_code=201, tags=["stream"], summary="Add an article to the stream")
+    @app.post("/api/articles", status_code=201, tags=["stream"], summary="Add an article to the stream",
+              dependencies=[Depends(_json_body)])
     async def api_add_article(body: ArticleIn) -> JSONResponse:
         """Clean the article (only ``text`` is required), put it into the stream story it is most like (or a
         new one) and store it. Answers where it went: ``{"article", "story", "new_story", "similarity",

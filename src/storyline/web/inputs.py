@@ -5,13 +5,14 @@ uploaded files, and the limits on all of them. Everything here is untrusted; not
 
 from __future__ import annotations
 
+import email.message
 import json
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, model_validator
 
 from ..errors import StorylineError
 from ..ingest import decode
@@ -41,10 +42,36 @@ class Limits:
     max_articles: int = MAX_ARTICLES
 
 
-class ArticleIn(BaseModel):
-    """One article. Only ``text`` is required; it may be plain text or an HTML page."""
+def _nullable_optionals(schema: dict[str, Any]) -> None:
+    """The schema says what ``_Body`` takes: ``null`` for every optional field (``title: null`` as well as
+    ``date: null``), alongside the field's own type."""
+    required = set(schema.get("required", ()))
+    for name, spec in schema.get("properties", {}).items():
+        if name in required or "anyOf" in spec:
+            continue
+        inner = {k: spec.pop(k) for k in list(spec) if k not in ("title", "description", "default")}
+        spec["anyOf"] = [inner, {"type": "null"}]
 
-    model_config = ConfigDict(extra="forbid")
+
+class _Body(BaseModel):
+    """A JSON request body: unknown fields are refused, and ``null`` for an optional field is the same as
+    leaving it out (its default applies). Required fields stay required: ``"text": null`` is refused."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_nullable_optionals)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _null_is_absent(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        fields = cls.model_fields
+        return {k: v for k, v in data.items() if v is not None or k not in fields or fields[k].is_required()}
+
+
+class ArticleIn(_Body):
+    """One article. Only ``text`` is required; it may be plain text or an HTML page. ``null`` for any other
+    field is the same as leaving it out."""
+
     text: str = Field(description="The article body (plain text or HTML)")
     title: str = Field("", max_length=_META_LIMIT)
     source: str = Field("", max_length=_META_LIMIT, description="The outlet, e.g. 'Harbor Radio News'")
@@ -52,11 +79,27 @@ class ArticleIn(BaseModel):
     date: str | None = Field(None, max_length=40, description="YYYY-MM-DD")
 
 
-class StoryIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class StoryIn(_Body):
+    """Articles to summarize into one story. Only ``articles`` is required; ``null`` for ``words`` or
+    ``method`` is the same as leaving it out."""
+
     articles: list[ArticleIn] = Field(min_length=1)
-    words: int = Field(DEFAULT_WORDS, ge=1, le=MAX_WORDS, description="Most words in the summary")
+    # Strict: a JSON number only. A lax int takes true as 1 (a one-word budget, an empty summary) and "150".
+    words: StrictInt = Field(DEFAULT_WORDS, ge=1, le=MAX_WORDS, description="Most words in the summary")
     method: str = Field("default", max_length=40, description="A selection method name")
+
+
+def require_json(content_type: str | None) -> None:
+    """A JSON endpoint's body must be sent as JSON (``application/json``, or a ``+json`` type, as FastAPI
+    reads them); anything else is a 415 that says so, rather than a 422 about a body that was never read."""
+    message = email.message.Message()
+    message["content-type"] = content_type or ""
+    subtype = message.get_content_subtype()
+    if content_type and message.get_content_maintype() == "application" and (
+            subtype == "json" or subtype.endswith("+json")):
+        return
+    got = f"got {content_type.split(';')[0].strip()[:60]!r}" if content_type else "got no Content-Type"
+    raise RequestError(f"send the body as JSON with Content-Type: application/json ({got})", 415)
 
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")

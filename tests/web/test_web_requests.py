@@ -1,0 +1,122 @@
+"""How the JSON endpoints read a request body, in process: strict whole numbers, null as an absent optional
+field, and 415 for a body not sent as JSON."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import httpx
+import pytest
+
+from storyline.web.app import WebSettings, create_app
+
+# Written for these tests.
+BRIDGE = {
+    "text": "The swing bridge at Tollerton stayed shut on Thursday after a gearbox failed during the morning "
+            "opening. Council engineers said the bridge would reopen to cars on Saturday once a new gearbox was "
+            "fitted. Boats can still pass underneath while the span is closed.",
+    "title": "Tollerton swing bridge shut by gearbox failure",
+    "source": "Tollerton Gazette",
+    "url": "https://gazette.example/tollerton-bridge",
+    "date": "2026-05-14",
+}
+
+
+def app_for(db: Path):
+    return create_app(WebSettings(db=db, workers=1, queue_limit=8, processes=False))
+
+
+async def send(app, *requests: tuple[str, bytes, dict[str, str]]) -> list[httpx.Response]:
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test", timeout=120) as c:
+        return [await c.post(path, content=body, headers=headers) for path, body, headers in requests]
+
+
+def as_json(path: str, body: object) -> tuple[str, bytes, dict[str, str]]:
+    return path, json.dumps(body).encode(), {"content-type": "application/json"}
+
+
+@pytest.mark.parametrize(("words", "shown"), [(True, "true"), (False, "false"), ("150", '"150"'),
+                                              (120.0, "120.0"), (99.5, "99.5")])
+def test_words_must_be_a_json_whole_number(tmp_path: Path, words: object, shown: str) -> None:
+    # Lax ints took true as a budget of 1 word: a 201 and a stored story with an empty summary.
+    app = app_for(tmp_path / "s.db")
+    (r,) = asyncio.run(send(app, as_json("/api/stories", {"articles": [BRIDGE], "words": words})))
+    assert r.status_code == 422, r.text
+    assert r.json() == {"error": f"words: must be a whole number written as a JSON number, such as 150 (got {shown})"}
+    assert app.state.store.count() == 0
+
+
+def test_a_whole_number_of_words_is_still_taken(tmp_path: Path) -> None:
+    app = app_for(tmp_path / "s.db")
+    (r,) = asyncio.run(send(app, as_json("/api/stories", {"articles": [BRIDGE], "words": 30})))
+    assert r.status_code == 201, r.text
+    assert 0 < r.json()["words"] <= 30 and r.json()["sentences"]
+
+
+def test_null_is_an_absent_optional_field_on_both_endpoints(tmp_path: Path) -> None:
+    app = app_for(tmp_path / "s.db")
+    article = dict(BRIDGE, title=None, source=None, url=None, date=None)
+    story, one = asyncio.run(send(app, as_json("/api/stories", {"articles": [article], "words": None, "method": None}),
+                                  as_json("/api/articles", article)))
+    assert (story.status_code, one.status_code) == (201, 201), (story.text, one.text)
+    body = story.json()
+    assert body["method"] == "default" and 0 < body["words"] <= 150  # the defaults, as when left out
+    (stored,) = body["articles"]
+    assert (stored["title"], stored["source"], stored["url"], stored["date"]) == ("", "", "", None)
+    (streamed,) = app.state.store.stream_articles()
+    assert (streamed.title, streamed.source, streamed.url, streamed.date) == ("", "", "", None)
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "message"),
+    [
+        ("/api/stories", {"articles": None}, "articles: Input should be a valid list"),
+        ("/api/stories", {"articles": [{"text": None}]}, "articles.0.text: Input should be a valid string"),
+        ("/api/articles", {"text": None}, "text: Input should be a valid string"),
+        ("/api/articles", {"text": "The bridge is shut.", "colour": None}, "colour: Extra inputs are not permitted"),
+    ],
+)
+def test_null_does_not_stand_for_a_required_or_unknown_field(tmp_path: Path, path: str, body: dict,
+                                                             message: str) -> None:
+    app = app_for(tmp_path / "s.db")
+    (r,) = asyncio.run(send(app, as_json(path, body)))
+    assert (r.status_code, r.json()) == (422, {"error": message})
+
+
+def test_the_schema_says_optional_fields_take_null(tmp_path: Path) -> None:
+    schema = create_app(WebSettings(db=tmp_path / "s.db", processes=False)).openapi()["components"]["schemas"]
+    for name, fields in (("ArticleIn", ("title", "source", "url", "date")), ("StoryIn", ("words", "method"))):
+        for field in fields:
+            assert {"type": "null"} in schema[name]["properties"][field]["anyOf"], (name, field)
+    assert schema["ArticleIn"]["properties"]["text"] == {
+        "type": "string", "title": "Text", "description": "The article body (plain text or HTML)"}
+    assert schema["StoryIn"]["properties"]["words"]["anyOf"][0] == {"type": "integer", "minimum": 1, "maximum": 5000}
+
+
+@pytest.mark.parametrize(("content_type", "got"), [
+    ("text/plain", "got 'text/plain'"),
+    ("text/plain; charset=utf-8", "got 'text/plain'"),
+    ("application/x-www-form-urlencoded", "got 'application/x-www-form-urlencoded'"),  # curl -d without -H
+    (None, "got no Content-Type"),
+])
+def test_a_body_not_sent_as_json_is_a_415_on_both_endpoints(tmp_path: Path, content_type: str | None,
+                                                             got: str) -> None:
+    app = app_for(tmp_path / "s.db")
+    headers = {"content-type": content_type} if content_type else {}
+    story, one, empty = asyncio.run(send(app, ("/api/stories", json.dumps({"articles": [BRIDGE]}).encode(), headers),
+                                         ("/api/articles", json.dumps(BRIDGE).encode(), headers),
+                                         ("/api/stories", b"", headers)))
+    for r in (story, one, empty):
+        assert r.status_code == 415, r.text
+        assert r.json() == {"error": f"send the body as JSON with Content-Type: application/json ({got})"}
+    assert app.state.store.count() == 0 and app.state.store.stream_articles() == []
+
+
+@pytest.mark.parametrize("content_type", ["application/json; charset=utf-8", "Application/JSON",
+                                          "application/vnd.storyline+json"])
+def test_json_content_types_are_taken(tmp_path: Path, content_type: str) -> None:
+    app = app_for(tmp_path / "s.db")
+    (r,) = asyncio.run(send(app, ("/api/articles", json.dumps(BRIDGE).encode(), {"content-type": content_type})))
+    assert r.status_code == 201, r.text
