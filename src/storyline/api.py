@@ -80,7 +80,7 @@ def load_articles(
             continue
         out.append((c, own))
     if not out:
-        raise EmptyInputError("no article text to summarize: every article was empty or page clutter")
+        raise EmptyInputError("no article text left: every article was empty or page clutter")
     return _unique_ids(out)
 
 
