@@ -71,3 +71,37 @@ def test_quotes_of_different_speakers_stay_separate_facts() -> None:
     an = analyze([Article(id="1", text=one, source="Valley Courier"), Article(id="2", text=two, source="Coast Herald")])
     quoted = [f for f in an.facts if "secure water" in f.text or "grazing land" in f.text]
     assert len(quoted) == 2
+
+
+def test_an_article_that_gives_another_figure_does_not_support_the_fact() -> None:
+    # The first sentences align as one fact, but the depths disagree: that is a disagreement, not agreement.
+    one = (
+        "Officials said the river peaked at 8.2 metres on Tuesday.\n\n"
+        "Emergency crews built a wall of sandbags along the promenade to protect the old market square.\n\n"
+        "The bakery on Mill Lane handed out bread to volunteers, its owner said."
+    )
+    two = (
+        "Officials said the river peaked at 9.1 metres on Tuesday.\n\n"
+        "Emergency crews built a wall of sandbags along the promenade to protect the old market square.\n\n"
+        "About 300 homes were emptied overnight, police said, and the fire brigade used boats to reach residents."
+    )
+    an = analyze([Article(id="1", text=one, source="Valley Courier", date="2026-04-01"),
+                  Article(id="2", text=two, source="Coast Herald", date="2026-04-01")])
+    assert [c.slot for c in an.conflicts] == ["metres"]
+    assert not [f for f in an.facts if "peaked" in f.text], [f.text for f in an.facts]
+    assert [f.text for f in an.facts] == [
+        "Emergency crews built a wall of sandbags along the promenade to protect the old market square."
+    ]
+
+
+def test_the_fact_is_shown_as_most_articles_give_it() -> None:
+    # Two of three give 8.2 metres: the fact reads 8.2 and is credited to those two only.
+    one = "Officials said the river peaked at 8.2 metres on Tuesday after two days of heavy rain."
+    two = "The river peaked at 9.1 metres on Tuesday after two days of heavy rain, officials said."
+    three = "After two days of heavy rain the river peaked on Tuesday at 8.2 metres, officials said."
+    an = analyze([Article(id=str(k), text=t, source=s, date="2026-04-01")
+                  for k, (t, s) in enumerate(((one, "A"), (two, "B"), (three, "C")), 1)])
+    peaked = [f for f in an.facts if "peaked" in f.text]
+    assert len(peaked) == 1
+    assert "8.2 metres" in peaked[0].text
+    assert peaked[0].articles == ("1", "3") and {s.article for s in peaked[0].spans} == {"1", "3"}

@@ -57,3 +57,22 @@ def test_precision_order_and_label_of_resolved_dates() -> None:
         "2018-06", "2018-06-03", "2018-W23", "2018-06-09"]
     assert label("2018-W23") == "week 2018-06-04 to 2018-06-10"
     assert label("2018-06-09") == "2018-06-09" and label(None) == "(unresolved)"
+
+
+def test_expectation_and_schedule_verbs_look_ahead_like_will() -> None:
+    wednesday = "2026-04-01"
+    assert resolved("Forecasters expect more rain on Thursday", wednesday) == [("on Thursday", "2026-04-02")]
+    assert resolved("More rain was expected on Thursday", wednesday) == [("on Thursday", "2026-04-02")]
+    assert resolved("The council will vote on Friday", wednesday) == [("on Friday", "2026-04-03")]
+    assert resolved("The minister is due to visit on Saturday", wednesday) == [("on Saturday", "2026-04-04")]
+    assert resolved("Talks are set to resume on Monday", wednesday) == [("on Monday", "2026-04-06")]
+    assert resolved("A vote is scheduled for Tuesday", wednesday) == [("Tuesday", "2026-04-07")]
+    assert resolved("The weather service forecasts snow on Friday", wednesday) == [("on Friday", "2026-04-03")]
+    assert resolved("The board plans to meet on Monday", wednesday) == [("on Monday", "2026-04-06")]
+
+
+def test_a_cause_or_a_forecast_as_a_noun_does_not_set_the_tense() -> None:
+    wednesday = "2026-04-01"
+    assert resolved("The road closed on Monday due to flooding", wednesday) == [("on Monday", "2026-03-30")]
+    assert resolved("The forecast on Tuesday was wrong", wednesday) == [("on Tuesday", "2026-03-31")]
+    assert resolved("The river peaked on Tuesday", wednesday) == [("on Tuesday", "2026-03-31")]

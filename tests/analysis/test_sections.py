@@ -27,7 +27,14 @@ def test_every_span_is_evidence_from_its_article(an) -> None:
 def test_agreement_ranks_the_fact_all_three_report_first(an) -> None:
     top = an.facts[0]
     assert top.support == 3 and top.total == 3
-    assert "warehouse" in top.text
+    assert [f.support for f in an.facts] == sorted((f.support for f in an.facts), reverse=True)
+
+
+def test_agreement_does_not_count_the_article_that_gives_another_figure(an) -> None:
+    # All three report the warehouse fire, but article 2 says 19 injured where 1 and 3 say 14.
+    fire = next(f for f in an.facts if "warehouse" in f.text)
+    assert "14 people" in fire.text
+    assert fire.articles == ("1", "3") and {s.article for s in fire.spans} == {"1", "3"}
 
 
 def test_conflicting_count_reported_and_equivalent_amounts_are_not(an) -> None:

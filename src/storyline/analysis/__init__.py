@@ -46,7 +46,7 @@ def analyze_cluster(cluster: Cluster, *, recognizer: EntityRecognizer | None = N
     said = quotes(cluster, index)
     return Analysis(
         articles=cluster.articles,
-        facts=facts(cluster, groups, quotes=said),
+        facts=facts(cluster, groups, quotes=said, index=index),
         conflicts=conflicts(cluster, groups, index),
         quotes=said,
         entities=index.entities(),

@@ -1,6 +1,8 @@
 """Agreement: the main facts of a story, each a group of aligned sentences, ranked by how many
 articles report it ("reported by 4 of 5 sources"), ties broken by how early the fact appears (news
-puts the main facts first: the inverted pyramid).
+puts the main facts first: the inverted pyramid). An article whose aligned sentence gives the fact
+with an incompatible figure, day or name (a disagreement, :mod:`.conflicts`) disputes the fact rather
+than reporting it: it is not counted, and a fact so left with one article is no agreement.
 
 A statement quoted at length (a ministry's press release, a speech) is aligned sentence by sentence,
 since each outlet quotes it sentence for sentence; listed as it is, one statement carried by the same
@@ -17,6 +19,8 @@ from collections.abc import Sequence
 
 from ..model import Cluster
 from .align import Group
+from .conflicts import disputed_by
+from .entities import EntityIndex
 from .model import Fact, Quote, Span
 
 MAX_FACTS = 12
@@ -50,8 +54,11 @@ def _statement_key(g: Group, statements: dict[int, str | None]) -> tuple[tuple[s
     return None if key is None else (g.articles, key)
 
 
-def facts(cluster: Cluster, groups: list[Group], *, quotes: Sequence[Quote] = (),
+def facts(cluster: Cluster, groups: list[Group], *, quotes: Sequence[Quote] = (), index: EntityIndex | None = None,
           limit: int = MAX_FACTS) -> tuple[Fact, ...]:
+    """The facts of ``groups``, most widely reported first. With ``index``, an article that contradicts a
+    fact's figures (the same aligned fact with an incompatible value, :mod:`.conflicts`) does not count
+    as reporting it, and a fact left with fewer than two articles is no agreement."""
     sents = cluster.sentences
     total = len(cluster.articles)
     first = lambda g: min(sents[i].index for i in g.members)  # noqa: E731
@@ -66,16 +73,38 @@ def facts(cluster: Cluster, groups: list[Group], *, quotes: Sequence[Quote] = ()
         if key is not None:
             at[key] = len(merged)
         merged.append([g])
-    ranked = sorted(merged, key=lambda gs: (-len(gs[0].articles), first(gs[0])))
+    candidates = [_supported(cluster, gs, index) for gs in merged]
+    kept = [(gs, c) for gs, c in zip(merged, candidates, strict=True) if len(c[1]) >= 2]
+    ranked = sorted(kept, key=lambda x: (-len(x[1][1]), first(x[0][0])))
     out = []
-    for gs in ranked[:limit]:
-        members = sorted((i for g in gs for i in g.members), key=lambda i: (sents[i].article, sents[i].start))
+    for _, (shown, articles, cited) in ranked[:limit]:
+        members = sorted(cited, key=lambda i: (sents[i].article, sents[i].start))
         out.append(
             Fact(
-                text=sents[gs[0].centre].text,
-                articles=gs[0].articles,
+                text=sents[shown].text,
+                articles=articles,
                 spans=tuple(Span(sents[i].article, sents[i].start, sents[i].end) for i in members),
                 total=total,
             )
         )
     return tuple(out)
+
+
+def _supported(cluster: Cluster, gs: list[Group], index: EntityIndex | None) -> tuple[int, tuple[str, ...], list[int]]:
+    """The sentence to show for a fact, the articles that support it and the sentences to cite.
+
+    An article that gives a figure, a day or a name of the fact incompatible with the shown sentence's
+    (see :func:`.conflicts.disputed_by`) contradicts it, so it is not counted as reporting it. The
+    sentence shown is the one the most articles support, the group's centre on a tie."""
+    sents = cluster.sentences
+    head = gs[0]
+    members = [i for g in gs for i in g.members]
+    if index is None:
+        return head.centre, head.articles, members
+    against = [disputed_by(cluster, g, index) for g in gs]
+    shown = max(head.members, key=lambda i: (sum(a not in against[0][sents[i].article] for a in head.articles),
+                                             i == head.centre, -i))
+    ref = sents[shown].article
+    dropped = frozenset().union(*(d.get(ref, frozenset()) for d in against))
+    return (shown, tuple(a for a in head.articles if a not in dropped),
+            [i for i in members if sents[i].article not in dropped])

@@ -97,26 +97,55 @@ def _reason(kind: str, slot: str, a: _Item, b: _Item) -> str:
     return f"different places given for the same event: {a.value} vs {b.value}"
 
 
+def _disputes(cluster: Cluster, g: Group, index: EntityIndex) -> list[tuple[str, str, list[list[_Item]]]]:
+    """The values on which the sentences of ``g`` disagree: (kind, slot, the conflicting readings)."""
+    by_slot: dict[tuple[str, str], list[_Item]] = defaultdict(list)
+    for i in g.members:
+        for it in _items(cluster, index, i):
+            by_slot[(it.kind, it.slot)].append(it)
+    out = []
+    for (kind, slot), items in by_slot.items():
+        if len({it.article for it in items}) < 2:
+            continue
+        classes = _readings(items)
+        arts = [{it.article for it in c} for c in classes]
+        # Two readings conflict when each has an article the other lacks.
+        live = [k for k in range(len(classes)) if any(arts[k] - arts[j] for j in range(len(classes)) if j != k)]
+        if len(live) < 2 or not any(arts[a] - arts[b] and arts[b] - arts[a] for a in live for b in live if a < b):
+            continue
+        out.append((kind, slot, [classes[k] for k in live]))
+    return out
+
+
+def disputed_by(cluster: Cluster, g: Group, index: EntityIndex) -> dict[str, frozenset[str]]:
+    """For each article with a sentence in ``g``: the articles that contradict that sentence, i.e. give a
+    value of the fact (a figure, a day, a name) only in readings incompatible with every reading the
+    sentence gives. Near-duplicate copies of a contradicting article contradict it too. An article whose
+    sentence gives no value in a disputed slot is contradicted by no one on that slot."""
+    disputes = _disputes(cluster, g, index)
+    out: dict[str, frozenset[str]] = {}
+    for i in g.members:
+        own = cluster.sentences[i].article
+        against: set[str] = set()
+        for _, _, readings in disputes:
+            arts = [{it.article for it in c} for c in readings]
+            mine = set().union(*(a for a in arts if own in a))
+            if not mine:
+                continue
+            for a in set().union(*arts) - mine:
+                against.add(a)
+                against.update(cluster.duplicates.get(a, ()))
+        out[own] = frozenset(against)
+    return out
+
+
 def conflicts(cluster: Cluster, groups: list[Group], index: EntityIndex) -> tuple[Conflict, ...]:
     order = {a.id: k for k, a in enumerate(cluster.articles)}
     out = []
     for g in groups:
-        by_slot: dict[tuple[str, str], list[_Item]] = defaultdict(list)
-        for i in g.members:
-            for it in _items(cluster, index, i):
-                by_slot[(it.kind, it.slot)].append(it)
-        for (kind, slot), items in by_slot.items():
-            if len({it.article for it in items}) < 2:
-                continue
-            classes = _readings(items)
-            arts = [{it.article for it in c} for c in classes]
-            # Two readings conflict when each has an article the other lacks.
-            live = [k for k in range(len(classes)) if any(arts[k] - arts[j] for j in range(len(classes)) if j != k)]
-            if len(live) < 2 or not any(arts[a] - arts[b] and arts[b] - arts[a] for a in live for b in live if a < b):
-                continue
+        for kind, slot, readings in _disputes(cluster, g, index):
             values = []
-            for k in live:
-                c = classes[k]
+            for c in readings:
                 credited = set()
                 for it in c:
                     credited.add(it.article)
@@ -124,9 +153,9 @@ def conflicts(cluster: Cluster, groups: list[Group], index: EntityIndex) -> tupl
                 norm = c[0].value.normalized if isinstance(c[0].value, Quantity) else str(c[0].value)
                 values.append(Value(c[0].text, norm, tuple(sorted(credited, key=order.__getitem__)),
                                     tuple(dict.fromkeys(it.span for it in c))))
-            a, b = classes[live[0]][0], classes[live[1]][0]
+            a, b = readings[0][0], readings[1][0]
             # Counts are matched on the stemmed noun; readers get the noun as written.
             shown = a.text.split()[-1].lower() if kind == "count" else slot
             out.append(Conflict(kind, shown, tuple(values), _reason(kind, slot, a, b), cluster.sentences[g.centre].text,
-                                tuple(dict.fromkeys(it.span for k in live for it in classes[k]))))
+                                tuple(dict.fromkeys(it.span for c in readings for it in c))))
     return tuple(out)

@@ -38,7 +38,14 @@ PATTERNS = [
     ("rel", re.compile(r"\b(?P<word>yesterday|today|tomorrow)\b", re.I)),
     ("year", re.compile(r"\b(?i:in|since|until|by|of|from|during)\s+(?P<y>(?:19|20)\d\d)\b(?!-)")),
 ]
-_FUTURE = re.compile(r"\b(?:will|is to|are to|is due|are due|expected to|scheduled|plans? to|next)\b", re.I)
+# Verbs that point a bare weekday or date forward: "will", and the verbs of expectation and schedule
+# ("more rain was expected on Thursday", "talks are set to resume on Monday"). A bare "due to" is
+# left out ("closed on Monday due to flooding" gives a cause), and so is the noun "a/the forecast".
+_FUTURE = re.compile(
+    r"\b(?:will|is to|are to|(?:is|are|was|were) due|due(?!\s+to\b)|expect(?:s|ed)?|scheduled|set to|planned|"
+    r"plans? to|(?<!the )(?<!an )(?<!a )forecasts?|next)\b",
+    re.I,
+)
 _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 

@@ -114,6 +114,26 @@ _OUTLET_VERB = re.compile(r"^[,”\"]?\s+(?:reported|reports|quoted|cited)\b")
 _OUTLET_BEFORE = re.compile(r"(?:\btold|\baccording\s+to|\bquoted\s+by|\breported\s+by|\binterview\s+with)\s+$")
 
 
+def _bounds(cluster: Cluster, aid: str) -> list[int]:
+    """Every sentence start and end of an article, in order: where no mention, title or alias may cross."""
+    return sorted({k for s in cluster.sentences_of(aid) for k in (s.start, s.end)})
+
+
+def _crosses(bounds: list[int], start: int, end: int) -> bool:
+    k = bisect.bisect_right(bounds, start)
+    return k < len(bounds) and bounds[k] < end
+
+
+def _clause(bounds: list[int], start: int, end: int, size: int) -> tuple[int, int]:
+    """The stretch of text between the sentence boundaries around ``start:end``: the sentence of a
+    mention (or the dateline before the first sentence), so that no title is read across a full stop
+    ("late in the evening. Governor Ruth Okoye" gives the evening no title)."""
+    k = bisect.bisect_right(bounds, start)
+    lo = bounds[k - 1] if k > 0 else 0
+    k = bisect.bisect_left(bounds, end)
+    return lo, bounds[k] if k < len(bounds) else size
+
+
 def _name_tokens(form: str) -> list[str]:
     return [t.lower() if t.lower() in PARTICLES else t for t in form.split()]
 
@@ -172,6 +192,7 @@ class EntityIndex:
         defined: dict[str, str] = {}  # "(UVL)" after "United Veld Lines": acronym → full name
         for aid in cluster.kept_ids:
             text = cluster.article(aid).text
+            bounds = _bounds(cluster, aid)
             found = []
             mentions = recognizer.recognize(text)
             parse = getattr(recognizer, "actions", None)
@@ -179,6 +200,9 @@ class EntityIndex:
             if acts is not None:
                 self.parsed[aid] = acts
             for m in repair(text, mentions):
+                if _crosses(bounds, m.start, m.end):
+                    continue  # "Tuesday. Governor Ruth": the tagger read across a full stop
+                lo, hi = _clause(bounds, m.start, m.end, len(text))
                 form = clean_surface(m.text)
                 if len(form) < 2 or not form[0].isupper():
                     continue
@@ -186,7 +210,8 @@ class EntityIndex:
                     continue  # "South" of "South and Central Asia", "State" of "Secretary of State"
                 kind = m.kind
                 if (kind != "person" and len(form.split()) in (2, 3) and not is_outlet_or_body(m.text)
-                        and not is_outlet_or_body(form) and _looks_personal(text, m)):
+                        and not is_outlet_or_body(form)
+                        and _looks_personal(text[lo:hi], Mention(m.start - lo, m.end - lo, m.kind, m.text))):
                     kind = "person"  # a title before it or a speech verb next to it: a person, whatever the tag
                 if kind == "place" and is_event(form):
                     kind = "org"  # "the Veld Process": a process or a meeting named after a place
@@ -202,7 +227,7 @@ class EntityIndex:
                 found.append(Mention(m.start, m.end, kind, form))
                 kinds[form][kind] += 1
                 if kind == "person":
-                    t = title_of(text, m.start, m.end)
+                    t = title_of(text[lo:hi], m.start - lo, m.end - lo)
                     if t:
                         titles[form][t] += 1
             raw[aid] = found
@@ -244,10 +269,10 @@ class EntityIndex:
         self.mentions: dict[str, list[Resolved]] = {}
         for aid, found in raw.items():
             res = [Resolved(m.start, m.end, kind_of[m.text], self.canon[m.text]) for m in found]
-            res += self._extra_mentions(cluster.article(aid).text, res)
+            res += self._extra_mentions(cluster.article(aid).text, _bounds(cluster, aid), res)
             self.mentions[aid] = sorted(res, key=lambda r: r.start)
 
-    def _extra_mentions(self, text: str, have: list[Resolved]) -> list[Resolved]:
+    def _extra_mentions(self, text: str, bounds: list[int], have: list[Resolved]) -> list[Resolved]:
         """Surnames the tagger missed, and "the prime minister" for the one person with that title."""
         taken = [(r.start, r.end) for r in have]
         extra: list[Resolved] = []
@@ -269,6 +294,8 @@ class EntityIndex:
             if found:
                 by_title[found.group().lower()].append(person)
         for m in _THE_TITLE.finditer(text):
+            if _crosses(bounds, m.start(), m.end()):
+                continue  # "the evening. Governor": two sentences, no title
             head = m.group(1).lower()
             modifier = m.group()[4 : m.start(1) - m.start()].strip().lower()
             # "the Pakistani leader" is not the al-Qaeda leader: a weak title needs its own modifier.
