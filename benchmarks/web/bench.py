@@ -85,7 +85,14 @@ def run_python(url: str) -> dict:
     return {"tool": "python loadgen (httpx/asyncio)", **json.loads(out)}
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    import argparse
+
+    argparse.ArgumentParser(
+        description="Load test of the web server (make bench-web): reads under load and a burst of stories; "
+        "writes benchmarks/web_results.md.",
+        epilog="Settings from the environment: BENCH_SECONDS (10), BENCH_CONNECTIONS (16), BENCH_STORIES (50).",
+    ).parse_args(argv)
     tmp = Path(tempfile.mkdtemp(prefix="storyline-bench-"))
     port = free_port()
     base = f"http://127.0.0.1:{port}"
