@@ -70,6 +70,14 @@ def test_multinews_release_format_with_sibling_target(tmp_path: Path) -> None:
     assert len(second.articles) == 1
 
 
+def test_multinews_preprocessed_release_separates_sources_by_its_tag(tmp_path: Path) -> None:
+    src = tmp_path / "val.src"  # the preprocessed/truncated releases join sources by a tag, not "|||||"
+    src.write_text(f"{DOC_A} story_separator_special_tag {DOC_B}\n", encoding="utf-8")
+    (tmp_path / "val.tgt").write_text("– The harbor closes.\n", encoding="utf-8")
+    (cluster,) = load_eval_set(src).clusters
+    assert [a.text for a in cluster.articles] == [DOC_A, DOC_B]
+
+
 def test_multinews_explicit_references_and_mismatched_lengths(tmp_path: Path) -> None:
     src = _multinews(tmp_path)
     other = tmp_path / "refs.txt"

@@ -3,8 +3,9 @@
 - the JSON Lines schema of ``../shared/data`` (``{"id", "documents", "summaries"}``), read by
   :func:`storyline.ingest.read_dataset`;
 - the Multi-News release format (Fabbri et al., ACL 2019): one cluster per line of a ``.src`` file, its
-  sources joined by ``|||||`` and line breaks written ``NEWLINE_CHAR``, the summaries on the same line of a
-  parallel ``.tgt`` file;
+  sources joined by ``|||||`` (the raw release) or `` story_separator_special_tag `` (the preprocessed and
+  truncated ones) and line breaks written ``NEWLINE_CHAR``, the summaries on the same line of a parallel
+  ``.tgt`` file;
 - DUC SGML: a directory of cluster subdirectories (``d30001t/``) whose files hold ``<DOC>...<TEXT>...</TEXT>
   </DOC>`` records, and a directory of model summaries named by cluster (``D30001.M.100.T.A``).
 
@@ -27,7 +28,9 @@ from ..errors import InputNotFoundError, MalformedDataError, OptionsError
 from ..ingest import MAX_DATASET_BYTES, DocumentSet, decode, is_dataset_name, read_bytes, read_dataset
 from ..model import Article
 
-MULTINEWS_DOC_SEP = "|||||"
+# Between two sources of a cluster: "|||||" in the raw release, "story_separator_special_tag" in the
+# preprocessed and truncated ones.
+MULTINEWS_DOC_SEP = re.compile(r"\|\|\|\|\||\bstory_separator_special_tag\b")
 _DOC = re.compile(r"<DOC>(.*?)</DOC>", re.S | re.I)
 _TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S | re.I)
 _DOCNO = re.compile(r"<DOCNO>\s*(.*?)\s*</DOCNO>", re.S | re.I)
@@ -103,7 +106,7 @@ def read_multinews(src: Path, tgt: Path) -> list[DocumentSet]:
         )
     out = []
     for lineno, (line, summary) in enumerate(zip(sources, targets, strict=True), 1):
-        docs = [_multinews_text(d) for d in line.split(MULTINEWS_DOC_SEP)]
+        docs = [_multinews_text(d) for d in MULTINEWS_DOC_SEP.split(line)]
         docs = [d for d in docs if d]
         articles = tuple(
             Article(id=str(i), text=d, origin=f"{src}:{lineno}#{i}") for i, d in enumerate(docs, 1)
