@@ -176,6 +176,20 @@ def test_outputs_are_checked_before_the_evaluation(data: Path, tmp_path: Path) -
     assert res.output == f"storyline: error: {tmp_path}: is a directory; give a file name for --plot\n"
 
 
+@pytest.mark.parametrize(("option", "value", "message"), [
+    ("--seed", "-1", "--seed must be 0 or more (got -1)"),
+    ("--jobs", "0", "--jobs must be at least 1 (got 0)"),
+    ("--limit", "0", "--limit must be at least 1 (got 0)"),
+    ("--words", "0", "the word budget must be at least 1 (got 0)"),
+])
+def test_run_numbers_are_checked_before_the_data_is_read(tmp_path: Path, option: str, value: str, message: str) -> None:
+    absent = tmp_path / "absent.jsonl"  # never reached: the numbers are refused first
+    args = ["-w", "20", option, value] if option != "--words" else [option, value]
+    res = _run(str(absent), *args, "--methods", "lead")
+    assert res.exit_code == 2 and res.output == f"storyline: error: {message}" + (
+        "; try --words 100\n" if option == "--words" else "\n")
+
+
 def test_pair_names_the_method_the_others_are_paired_with(data: Path) -> None:
     res = _run(str(data), "--words", "20", "--methods", "lead,textrank,oracle", "--no-memory", "--pair", "textrank")
     assert res.exit_code == 0, res.output

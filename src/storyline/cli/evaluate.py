@@ -39,9 +39,10 @@ def evaluate_command(
     """
     from ..evaluate import report
     from ..evaluate.datasets import load_eval_set, sibling_target
-    from ..evaluate.runner import ORACLE, evaluate, resolve_methods
+    from ..evaluate.runner import ORACLE, check_options, evaluate, resolve_methods
 
-    names = resolve_methods(method_spec)  # an unknown name fails before any data is read
+    check_options(words, jobs=jobs, limit=limit, seed=seed)  # before any data is read
+    names = resolve_methods(method_spec)  # an unknown name too
     if pair is not None and (pair not in names or pair == ORACLE):
         raise OptionsError(f"--pair {pair}: pair a method the run scores (not the oracle); it runs {', '.join(names)}")
     # What the run reads, which no output may overwrite: the data, its references (given, or the .tgt

@@ -175,6 +175,18 @@ class Evaluation:
     per_cluster: tuple[ClusterRun, ...]
 
 
+def check_options(words: int, *, jobs: int = 1, limit: int | None = None, seed: int = 0) -> None:
+    """The run's numbers, checked before any data is read (the command line calls it first)."""
+    if words <= 0:
+        raise OptionsError(f"the word budget must be at least 1 (got {words}); try --words 100")
+    if jobs < 1:
+        raise OptionsError(f"--jobs must be at least 1 (got {jobs})")
+    if limit is not None and limit <= 0:
+        raise OptionsError(f"--limit must be at least 1 (got {limit})")
+    if seed < 0:  # numpy's generators take none, and the bootstrap would fail only after the whole run
+        raise OptionsError(f"--seed must be 0 or more (got {seed})")
+
+
 def evaluate(
     eval_set: EvalSet,
     names: Sequence[str],
@@ -188,10 +200,7 @@ def evaluate(
 ) -> Evaluation:
     """Score ``names`` on every cluster of ``eval_set`` at a budget of ``words`` words (``lsum=False``:
     no ROUGE-Lsum, reported as NaN; ``memory=False``: no peak-memory pass)."""
-    if words <= 0:
-        raise OptionsError(f"the word budget must be at least 1 (got {words}); try --words 100")
-    if jobs < 1:
-        raise OptionsError(f"--jobs must be at least 1 (got {jobs})")
+    check_options(words, jobs=jobs, seed=seed)
     names = tuple(resolve_methods(names))
     # BLAS threads left spinning after one method's matrix product would count in the CPU time of the next
     single_blas_thread()
