@@ -1,4 +1,5 @@
 import dataclasses
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -75,6 +76,32 @@ def test_unknown_method_names_the_known_ones(harbor_texts):
 def test_all_clutter_article_is_an_error(harbor_texts):
     with pytest.raises(EmptyInputError, match="page clutter"):
         storyline.summarize([harbor_texts[0], "Type to search\n\nLeave a Reply\n"])
+
+
+def test_articles_the_caller_built_are_checked_up_front(harbor_texts, tmp_path):
+    other = Article(id="b", text=harbor_texts[1], date="2018-12-03")
+    for date in ("2018-02-30", "yesterday", "20181203"):
+        with pytest.raises(OptionsError, match=f"article 'a': date '{date}' is not a date like 2018-12-03"):
+            storyline.summarize([Article(id="a", text=harbor_texts[0], date=date), other])
+    with pytest.raises(OptionsError, match="its text must be a str, not NoneType"):
+        storyline.summarize([Article(id="a", text=None), other])  # type: ignore[arg-type]
+    with pytest.raises(OptionsError, match="article id 'b' is given twice"):  # not renamed behind the caller's back
+        storyline.summarize([other, replace(other, text=harbor_texts[2])])
+    with pytest.raises(OptionsError, match="not a date like 2018-12-03"):
+        storyline.analyze(harbor_texts, date="20181203")
+    with pytest.raises(storyline.StorylineError, match="is a directory; give the article files in it"):
+        storyline.summarize([Path(tmp_path)])
+
+
+def test_words_and_method_or_options_not_both(harbor_texts):
+    from storyline import SummarizeOptions
+
+    with pytest.raises(OptionsError, match="either options or words and method"):
+        storyline.summarize(harbor_texts, words=30, options=SummarizeOptions(words=150))
+    with pytest.raises(OptionsError, match="either options or words and method"):
+        storyline.summarize(harbor_texts, method="lead", options=SummarizeOptions())
+    assert storyline.summarize(harbor_texts, options=SummarizeOptions(words=30)).budget == 30
+    assert storyline.summarize(harbor_texts).budget == 150
 
 
 def test_no_articles_at_all_says_so():

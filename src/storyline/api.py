@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from importlib import resources
@@ -29,7 +30,7 @@ from .ingest import (
     read_article,
 )
 from .model import Article, Cluster, Summary, count_words
-from .options import SummarizeOptions
+from .options import DEFAULT_WORDS, SummarizeOptions
 from .pagedate import with_page_date
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ SPAN_NOTE_DAYS = 30
 def _as_article(item: ArticleLike, number: int) -> Article:
     aid = str(number)
     if isinstance(item, Article):
-        return item
+        return _checked(item)
     if isinstance(item, os.PathLike):
         return read_article(Path(item), id=aid)
     if isinstance(item, str):
@@ -68,6 +69,10 @@ def load_articles(
     if not items:
         raise EmptyInputError("no articles given")
     chosen = [isinstance(item, Article) and bool(item.id) for item in items]  # ids the caller chose
+    ids = [item.id for item in items if isinstance(item, Article) and item.id]
+    twice = next((i for k, i in enumerate(ids) if i in ids[:k]), None)
+    if twice is not None:  # renaming it would break the caller's link from the id to the article
+        raise OptionsError(f"article id {twice!r} is given twice: each article needs its own id")
     raw = [_as_article(item, k) for k, item in enumerate(items, 1)]
     out: list[tuple[Article, bool]] = []
     for a, c, own in zip(raw, clean_articles(raw), chosen, strict=True):
@@ -85,8 +90,8 @@ def load_articles(
 
 
 def _unique_ids(articles: list[tuple[Article, bool]]) -> list[Article]:
-    """Every article with its own id. An id the caller chose (the flag) is kept by the first article that
-    has it; the numbers given to texts and files give way to the caller's ids, and a repeat gets a prime."""
+    """Every article with its own id. The ids the caller chose (the flag; ``load_articles`` refuses one given
+    twice) are kept; the numbers given to texts and files give way to them, and a repeat gets a prime."""
     reserved = {a.id for a, own in articles if own}
     seen: set[str] = set()
     out = []
@@ -148,13 +153,18 @@ def _too_short_note(cluster: Cluster, words: int) -> str:
 
 def summarize(
     articles: Iterable[ArticleLike] | Cluster,
-    words: int = 150,
-    method: str = "default",
+    words: int | None = None,
+    method: str | None = None,
     *,
     options: SummarizeOptions | None = None,
 ) -> Summary:
-    """A sourced summary of at most ``words`` words of a cluster of articles about one event."""
-    opts = options or SummarizeOptions(words=words, method=method)
+    """A sourced summary of at most ``words`` words (150 when not given) of a cluster of articles about one
+    event, chosen by ``method`` ("default"); or as ``options`` say (then give neither)."""
+    if options is not None and (words is not None or method is not None):
+        raise OptionsError("give either options or words and method, not both")
+    opts = options or SummarizeOptions(
+        words=DEFAULT_WORDS if words is None else words, method="default" if method is None else method
+    )
     if isinstance(articles, Cluster):
         return summarize_cluster(articles, opts)
     if isinstance(articles, (str, Article, os.PathLike)):
@@ -219,15 +229,32 @@ def with_date(articles: Sequence[Article], date: str | None) -> list[Article]:
     """Give undated articles a publication date (ISO ``YYYY-MM-DD``), the base for relative dates."""
     if date is None:
         return list(articles)
-    from datetime import date as _date
-
-    from .errors import OptionsError
-
-    try:
-        _date.fromisoformat(date)
-    except (TypeError, ValueError):
-        raise OptionsError(f"publication date {date!r} is not a date like 2018-12-03") from None
+    if not is_iso_date(date):
+        raise OptionsError(f"publication date {date!r} is not a date like 2018-12-03")
     return [a if a.date else replace(a, date=date) for a in articles]
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def is_iso_date(value: object) -> bool:
+    """A real date written ``YYYY-MM-DD`` (not ``20181203``, which ``fromisoformat`` also takes)."""
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _checked(article: Article) -> Article:
+    """An ``Article`` the caller built, refused up front when its text is no string or its date no date."""
+    if not isinstance(article.text, str):
+        raise OptionsError(f"article {article.id!r}: its text must be a str, not {type(article.text).__name__}")
+    if article.date is not None and not is_iso_date(article.date):
+        raise OptionsError(f"article {article.id!r}: date {article.date!r} is not a date like 2018-12-03")
+    return article
 
 
 def analyze(

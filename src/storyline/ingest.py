@@ -131,10 +131,11 @@ def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
         raise InputNotFoundError(f"{path}: is a directory") from None
     except OSError as exc:
         raise InputNotFoundError(f"{path}: cannot read ({exc.strerror})") from None
+    if stat.S_ISDIR(os.fstat(fd).st_mode):  # before fdopen, which refuses a directory with its own error
+        os.close(fd)
+        raise InputNotFoundError(f"{path}: is a directory; give the article files in it")
     with os.fdopen(fd, "rb") as fh:
         info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise InputNotFoundError(f"{path}: is a directory")
         if not stat.S_ISREG(info.st_mode):
             raise InputNotFoundError(
                 f"{path}: not a regular file (a device, FIFO or socket); save it to a file, or pipe it in as -"

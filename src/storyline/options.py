@@ -31,6 +31,9 @@ class SummarizeOptions:
             raise OptionsError(f"the word budget must be at least 1 (got {self.words}); try --words 150")
         if self.words > MAX_WORDS:
             raise OptionsError(f"the word budget is capped at {MAX_WORDS} words (got {self.words})")
+        for name in ("merge_duplicates", "strict"):
+            if not isinstance(getattr(self, name), bool):
+                raise OptionsError(f"{name} must be True or False, not {getattr(self, name)!r}")
         from . import methods
 
         methods.get(self.method)  # raises OptionsError naming the known methods
