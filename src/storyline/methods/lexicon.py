@@ -17,6 +17,7 @@ inside the scorer's JSON file so that trees and table always match.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -47,7 +48,7 @@ class TermLexicon:
     def __post_init__(self) -> None:
         if not 0.0 <= self.prior <= 1.0:
             raise ValueError("prior must be in [0, 1]")
-        table = dict(self.weights)
+        table = {sys.intern(k): v for k, v in self.weights.items()}  # as represent.stem's terms are
         object.__setattr__(self, "_table", table)
         object.__setattr__(self, "weights", MappingProxyType(table))
 
