@@ -155,3 +155,11 @@ def test_standard_input_given_twice_is_a_usage_error(harbor_texts, command):
 def test_empty_standard_input_is_nothing_to_summarize():
     result = run("summarize", "-", input=b"  \n")
     assert result.exit_code == 5 and result.stderr == "storyline: error: standard input is empty\n"
+
+
+def test_a_file_whose_name_starts_with_a_dash_is_read_after_double_dash(tmp_path, monkeypatch, harbor_texts):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "-notes.txt").write_text(harbor_texts[0])
+    result = run("summarize", "--format", "json", "--", "-notes.txt")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["articles"][0]["origin"].endswith("-notes.txt")

@@ -72,8 +72,9 @@ def split_dates(paths: Sequence[str]) -> tuple[list[str], dict[str, str]]:
     plain, dated = [], {}
     for p in paths:
         # The commands let click pass unknown options through (``PATHS_COMMAND``) so that ``-@DATE``, standard
-        # input with a date, reaches here; any other word starting with "-" is still no path.
-        if p.startswith("-") and p != "-" and not p.startswith("-@"):
+        # input with a date, reaches here; any other word starting with "-" is still no path, unless it names a
+        # file (given after "--": ``-- -notes.txt``).
+        if p.startswith("-") and p != "-" and not p.startswith("-@") and not Path(p).exists():
             _no_such_option(p.partition("=")[0])
         m = _AT_DATE.match(p)
         if m and not Path(p).exists():
