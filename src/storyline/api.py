@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from importlib import resources
@@ -26,6 +25,7 @@ from .ingest import (
     article_from_html,
     article_from_text,
     expand_paths,
+    is_iso_date,
     looks_like_html,
     read_article,
 )
@@ -232,20 +232,6 @@ def with_date(articles: Sequence[Article], date: str | None) -> list[Article]:
     if not is_iso_date(date):
         raise OptionsError(f"publication date {date!r} is not a date like 2018-12-03")
     return [a if a.date else replace(a, date=date) for a in articles]
-
-
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def is_iso_date(value: object) -> bool:
-    """A real date written ``YYYY-MM-DD`` (not ``20181203``, which ``fromisoformat`` also takes)."""
-    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
-        return False
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
 
 
 def _checked(article: Article) -> Article:

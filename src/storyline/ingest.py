@@ -131,11 +131,11 @@ def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
         raise InputNotFoundError(f"{path}: is a directory") from None
     except OSError as exc:
         raise InputNotFoundError(f"{path}: cannot read ({exc.strerror})") from None
-    if stat.S_ISDIR(os.fstat(fd).st_mode):  # before fdopen, which refuses a directory with its own error
+    info = os.fstat(fd)
+    if stat.S_ISDIR(info.st_mode):  # before fdopen, which refuses a directory with its own error
         os.close(fd)
         raise InputNotFoundError(f"{path}: is a directory; give the article files in it")
     with os.fdopen(fd, "rb") as fh:
-        info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise InputNotFoundError(
                 f"{path}: not a regular file (a device, FIFO or socket); save it to a file, or pipe it in as -"
@@ -228,7 +228,7 @@ def _byline_names(author: str) -> str:
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
 _FRONT_KEYS = {"source": "source", "outlet": "source", "site": "source", "title": "title", "date": "date",
                "url": "url", "author": "author"}
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # What may follow the date in a header: a time ("T08:00", " 08:00:00+02:00"), checked by ``fromisoformat``.
 _ISO_TIME = re.compile(r"^[T ]\d{2}:\d{2}")
 # A URL given where a path belongs ("http://...", "https://...", "ftp://..."); ``Path`` would fold its "//".
@@ -259,15 +259,25 @@ def front_matter(text: str, name: str = "") -> tuple[dict[str, str], str]:
     return meta, text[m.end():]
 
 
+def is_iso_date(value: object) -> bool:
+    """A real date written ``YYYY-MM-DD`` (not ``20181203``, which ``fromisoformat`` also takes)."""
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _header_date(value: str, name: str) -> str:
     """The ``YYYY-MM-DD`` of a header date, checked to be a real date as ``--date`` is: ``2026-13-45``
     and ``2026-02-30`` are errors, not dates shown as given. Only an ISO time may follow the date (it is
     dropped: ``2024-02-29T08:00``); anything else after it (``2026-04-01garbage``) is an error."""
     rest = value[10:]
     try:
-        if not _ISO_DATE.match(value) or (rest and not _ISO_TIME.match(rest)):
+        if not is_iso_date(value[:10]) or (rest and not _ISO_TIME.match(rest)):
             raise ValueError(value)
-        date.fromisoformat(value[:10])
         if rest:
             datetime.fromisoformat(value)
     except ValueError:

@@ -9,13 +9,13 @@ import email.message
 import json
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, model_validator
 
 from ..errors import StorylineError
-from ..ingest import decode
+from ..ingest import decode, is_iso_date
 from ..options import DEFAULT_WORDS, MAX_WORDS
 
 MAX_BODY = 2 * 1024 * 1024
@@ -102,7 +102,6 @@ def require_json(content_type: str | None) -> None:
     raise RequestError(f"send the body as JSON with Content-Type: application/json ({got})", 415)
 
 
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # A full ISO 8601 timestamp (what feeds and JSONL dumps carry) is taken for its day, once the whole of it
 # has been checked to be a real moment; anything else after the day ("2026-04-01garbage") is refused.
 _TIMESTAMP = re.compile(
@@ -120,8 +119,8 @@ def _clean_date(value: str | None, where: str) -> str | None:
         return None
     value = value.strip()
     try:
-        if _DATE.fullmatch(value):
-            return date.fromisoformat(value).isoformat()
+        if is_iso_date(value):
+            return value
         if _TIMESTAMP.fullmatch(value):
             return datetime.fromisoformat(value.replace("Z", "+00:00")).date().isoformat()
     except ValueError:
