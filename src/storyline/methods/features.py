@@ -132,11 +132,11 @@ def sentence_features(cluster: Cluster, vecs: ClusterVectors, lexicon: TermLexic
     words = vecs.words.astype(float)
     n_terms = np.array([len(t) for t in vecs.terms], dtype=float)
 
-    dense = vecs.dense
-    if dense is None:  # a large cluster: the sparse rows
+    dense_sim = vecs.dense_similarity()
+    if dense_sim is None:  # a large cluster: the sparse rows
         sim, centroid = vecs.similarity, _centroid_cos(vecs.matrix)
     else:  # a small one: plain array products, none of scipy's per-call set-up (most of the time here)
-        sim, centroid = np.clip(dense @ dense.T, 0.0, 1.0), _centroid_cos(dense)
+        sim, centroid = dense_sim, _centroid_cos(vecs.dense)
     own = np.zeros(n)
     for a in ids:
         rows = np.flatnonzero(art == a)
