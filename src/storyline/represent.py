@@ -392,7 +392,7 @@ def _count_cells(tokens: tuple[np.ndarray, np.ndarray], width: int) -> Cells:
     return r, c, tf
 
 
-def _distinct(keys: np.ndarray) -> np.ndarray:
+def distinct_keys(keys: np.ndarray) -> np.ndarray:
     """``np.unique(keys)`` by a sort: numpy 2 answers a plain ``unique`` with a hash table, several times
     slower on a few thousand integers."""
     keys = np.sort(keys)
@@ -448,7 +448,7 @@ def build_vectors(cluster: Cluster) -> ClusterVectors:
     idf = np.log((n + 1) / (df + 1)) + 1.0
     article_of = {a: k for k, a in enumerate(dict.fromkeys(s.article for s in cluster.sentences))}
     art = np.fromiter((article_of[s.article] for s in cluster.sentences), dtype=np.int64, count=len(terms))
-    pairs = _distinct(art[rows] * max(1, width) + cols) % max(1, width)
+    pairs = distinct_keys(art[rows] * max(1, width) + cols) % max(1, width)
     article_df = np.bincount(pairs, minlength=width).astype(float)
     counts = word_counts([s.text for s in cluster.sentences])
     return ClusterVectors(terms, vocab, idf, article_df, cells, counts, tokens)
