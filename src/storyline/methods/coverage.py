@@ -347,19 +347,23 @@ def _greedy(
 
     for i in first:
         take(i, text_key(sents[i].text))
+    # the loop's constants, computed once
+    free = ~leans  # may be taken whether or not the sentence before it is
+    has_before, sentence_before = before >= 0, np.maximum(before, 0)
+    per_word = np.maximum(lengths, 1.0)
     # a bincount over the (sentence, concept) pairs per step: far cheaper than a scipy product
     while True:
         alive &= unit <= budget - used
         if not alive.any():
             break
         gain = np.bincount(rows, weights=weight[cols], minlength=n) + own if chosen else alone
-        ready = alive & (~leans | ((before >= 0) & picked[np.maximum(before, 0)]))
+        ready = alive & (free | (has_before & picked[sentence_before]))
         if not ready.any():
             if chosen:  # better a few words short than a sentence the reader cannot place
                 break
             ready = alive
         # ties go to the earlier sentence (argmax takes the first), as in greedy_fill
-        i = int(np.argmax(np.where(ready, gain / np.maximum(lengths, 1.0), -np.inf)))
+        i = int(np.argmax(np.where(ready, gain / per_word, -np.inf)))
         alive[i] = False
         key = text_key(sents[i].text)
         if key in seen or said.repeats(i):

@@ -58,6 +58,17 @@ FEATURE_NAMES: tuple[str, ...] = (
 _QUOTE = re.compile(r"[\"“”]")
 _DIGIT = re.compile(r"\d")
 _SAID = re.compile(r"\b(?:said|says|told|according to)\b", re.IGNORECASE)
+_SAID_WORDS = ("said", "says", "told", "according to")
+
+
+def _says(text: str) -> bool:
+    """``_SAID`` finds a match; the words are looked for as substrings first (the case-blind regex is
+    tried at every character). Text outside ASCII goes to the regex: its case folding is wider."""
+    if text.isascii():
+        low = text.lower()
+        if not any(w in low for w in _SAID_WORDS):
+            return False
+    return _SAID.search(text) is not None
 
 
 def percentile(x: np.ndarray) -> np.ndarray:
@@ -169,7 +180,7 @@ def sentence_features(cluster: Cluster, vecs: ClusterVectors, lexicon: TermLexic
 
     flags = np.array(
         [
-            (bool(_DIGIT.search(s.text)), bool(_QUOTE.search(s.text)), dangling(s), bool(_SAID.search(s.text)))
+            (bool(_DIGIT.search(s.text)), bool(_QUOTE.search(s.text)), dangling(s), _says(s.text))
             for s in sents
         ],
         dtype=float,
