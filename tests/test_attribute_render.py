@@ -100,6 +100,18 @@ def test_a_speaker_named_by_surname_alone_is_introduced_from_the_cluster():
     assert introductions(make_cluster(load_articles([_INTRO[1]])), [quint]) == ()
 
 
+def test_an_introduction_is_found_at_any_mention_of_the_name():
+    from storyline.attribute import _introduction
+
+    text = "But Quint said little. The Quints sailed. Harbour Master Ines Quint spoke later."
+    a, b = _introduction(text, "Quint")  # type: ignore[misc]
+    assert text[a:b] == "Harbour Master Ines Quint"  # not "But Quint", not inside "Quints"
+    text = "The report came from Director of the Port Authority Alma Reyes on Friday."
+    a, b = _introduction(text, "Reyes")  # type: ignore[misc]
+    assert text[a:b] == "Director of the Port Authority Alma Reyes"
+    assert _introduction("Quint spoke. Quintessa laughed.", "Quint") is None  # a lone opening word is none
+
+
 def test_who_is_who_in_text_markdown_and_json():
     from dataclasses import replace
 
