@@ -55,6 +55,21 @@ def test_sentence_broken_across_blank_line_is_rejoined():
     ]
 
 
+def test_a_word_broken_at_a_line_end_is_joined_again():
+    text = (
+        "Shop owners in Varnholt began cleaning up on Wednes-\n"
+        "day as the water of the river started to re-\n"
+        "cede, and a well-\n"
+        "known baker said the council had been slow to re-\n"
+        "spond. The council said it would respond on Friday.\n"
+    )
+    assert clean_text(text).text == (
+        "Shop owners in Varnholt began cleaning up on Wednesday as the water of the river started to re-cede, "
+        "and a well-known baker said the council had been slow to respond. The council said it would respond "
+        "on Friday."
+    )
+
+
 def test_hard_wrapped_paragraph_is_rejoined_but_headline_is_not():
     text = (
         "Council Closes Old Harbor To Freight\n\n"

@@ -217,6 +217,15 @@ def _wrapped(line: str, nxt: str) -> bool:
 _WRAP_MIN_CHARS = 40
 
 
+_BROKEN_WORD = re.compile(r"(?:^|\s)([^\W\d_]+)-$")  # a line ending inside a word: "on Wednes-"
+_WORD_START = re.compile(r"[^\W\d_A-Z]+(?=[\s.,;:!?’'\")]|$)")  # the lower-case rest of it: "day"
+_WORDS = re.compile(r"[^\W\d_]+")
+_FULL_DATE_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
+
+
 def rejoin_lines(lines: Sequence[str]) -> list[str]:
     """Join lines broken inside a sentence: hard-wrapped paragraphs, and sentences broken across a blank
     line (the second half starts in lower case, or the first ends on a comma or a function word)."""
@@ -224,13 +233,25 @@ def rejoin_lines(lines: Sequence[str]) -> list[str]:
     pending = ""
     last_physical = ""
     blank_since = False
+    words: set[str] | None = None  # the text's words, read when a word is first found broken
     for raw in lines:
         line = " ".join(raw.split())
         if not line:
             blank_since = True
             continue
         if pending and (_continues(pending, line) or (not blank_since and _wrapped(last_physical, line))):
-            pending = f"{pending} {line}"
+            broken = _BROKEN_WORD.search(pending) if pending.endswith("-") else None
+            rest = _WORD_START.match(line) if broken else None
+            if broken and rest and rest.group()[0].islower():
+                # "Wednes-" / "day": one word broken at the line's end (print and PDF text). The hyphen goes
+                # when the whole word is one the text writes elsewhere, or a day or month; else it stays
+                # ("well-" / "known"), with no space.
+                if words is None:
+                    words = set(_WORDS.findall("\n".join(lines).lower())) | _FULL_DATE_WORDS
+                whole = (broken.group(1) + rest.group()).lower()
+                pending = f"{pending[:-1] if whole in words else pending}{line}"
+            else:
+                pending = f"{pending} {line}"
         else:
             if pending:
                 out.append(pending)
