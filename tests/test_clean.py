@@ -92,6 +92,17 @@ def test_caption_above_credit_is_dropped():
     assert clean_text(text).text == "A cargo ship struck a pier of the Harbor Bridge late on Sunday, officials said."
 
 
+def test_a_credit_line_with_its_own_caption_leaves_the_paragraph_above_it() -> None:
+    quote = '"The building was 120 years old and full of wood," Lind told reporters. "We could not save it."'
+    for credit in ("Photo: Firefighters at the market hall in Kelby. (Morrow Times/Jon Vik)",
+                   "Firefighters work at the market hall in Kelby on Tuesday. REUTERS/Jon Vik"):
+        text = (f"Firefighters fought the blaze for six hours.\n\n{quote}\n\n{credit}\n\n"
+                "Police said they were investigating.")
+        assert clean_text(text).text == (
+            f"Firefighters fought the blaze for six hours.\n\n{quote}\n\nPolice said they were investigating."
+        ), credit
+
+
 def test_short_lines_repeated_at_edges_of_several_articles_are_furniture():
     footer = "Subscribe to the Daily Harbor for news you can trust today."
     body = ["The council voted on Tuesday to close the harbor.", "Ships must move by March, officials said.",

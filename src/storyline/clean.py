@@ -162,6 +162,16 @@ def _is_credit(line: str, key: str) -> bool:
     return _credit(line.strip()) or key.startswith(("photo:", "photo by", "photograph:", "(photo"))
 
 
+_CREDIT_LABEL = re.compile(r"^\(?(?:photo(?:graph)?|image|picture)(?:\s+by)?\s*:?\s*", re.I)
+_CAPTION_SENTENCE = re.compile(r"^(.+?[.!?])\s+\S")
+
+
+def _own_caption(line: str) -> bool:
+    """A credit line that is a caption too: a sentence of four words or more before the credit."""
+    m = _CAPTION_SENTENCE.match(_CREDIT_LABEL.sub("", line.strip(), count=1))
+    return bool(m) and has_words(m.group(1), 4)
+
+
 def _ends_sentence(line: str) -> bool:
     r"""Does the line end like a sentence: a stop, then any closing quotes or brackets, or a closing
     quote alone (trailing whitespace aside)? The same as searching for
@@ -299,9 +309,11 @@ def _clean_normalised(text: str, furniture: set[str] | frozenset[str], want_titl
             shared_title = line  # dropped from the body like any repeated line, but kept as a title
         if clutter or key in furniture:
             # A caption sits right above its photo credit: "The ship is seen ... on Sunday." / "Photo: X/Y".
+            # Not when the credit line carries its own caption ("Photo: Firefighters at the hall. (Name)"):
+            # the paragraph above it is then reporting.
             if (
                 _is_credit(line, key) and kept and count_words(kept[-1]) < _LONG_LINE_WORDS
-                and kept[-1] is lines_seen[-1]
+                and kept[-1] is lines_seen[-1] and not _own_caption(line)
             ):
                 dropped.append(kept.pop())
             dropped.append(line)
