@@ -169,7 +169,7 @@ _CAPTION_SENTENCE = re.compile(r"^(.+?[.!?])\s+\S")
 def _own_caption(line: str) -> bool:
     """A credit line that is a caption too: a sentence of four words or more before the credit."""
     m = _CAPTION_SENTENCE.match(_CREDIT_LABEL.sub("", line.strip(), count=1))
-    return bool(m) and has_words(m.group(1), 4)
+    return m is not None and has_words(m.group(1), 4)
 
 
 def _ends_sentence(line: str) -> bool:
