@@ -103,6 +103,17 @@ def test_a_credit_line_with_its_own_caption_leaves_the_paragraph_above_it() -> N
         ), credit
 
 
+def test_a_live_blog_entry_loses_its_time_stamp_and_keeps_its_text() -> None:
+    text = ("08:02 - A fire destroyed the market hall in Kelby overnight, the fire service said.\n\n"
+            "9.45am \u2013 \u201cWe will rebuild the hall,\u201d the mayor said.\n\n"
+            "2.50 - 3.00 euros a day is what a stall costs, traders said.")
+    assert clean_text(text).text == (
+        "A fire destroyed the market hall in Kelby overnight, the fire service said.\n\n"
+        "\u201cWe will rebuild the hall,\u201d the mayor said.\n\n"
+        "2.50 - 3.00 euros a day is what a stall costs, traders said."
+    )
+
+
 def test_short_lines_repeated_at_edges_of_several_articles_are_furniture():
     footer = "Subscribe to the Daily Harbor for news you can trust today."
     body = ["The council voted on Tuesday to close the harbor.", "Ships must move by March, officials said.",

@@ -166,6 +166,13 @@ _CREDIT_LABEL = re.compile(r"^\(?(?:photo(?:graph)?|image|picture)(?:\s+by)?\s*:
 _CAPTION_SENTENCE = re.compile(r"^(.+?[.!?])\s+\S")
 
 
+# The time a live blog stamps on an entry, before a dash and the entry's capital: "08:02 - ", "9.45am – ",
+# "14:10 GMT — " (not "2.50 - 3.00 euros", "1.20 - the score").
+_LIVE_STAMP = re.compile(
+    r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?-i:[A-Z]{2,4}\s*)?[-–—]\s+(?-i:(?=[A-Z\"\u201c\u2018']))", re.I
+)
+
+
 def _own_caption(line: str) -> bool:
     """A credit line that is a caption too: a sentence of four words or more before the credit."""
     m = _CAPTION_SENTENCE.match(_CREDIT_LABEL.sub("", line.strip(), count=1))
@@ -326,7 +333,7 @@ def _clean_normalised(text: str, furniture: set[str] | frozenset[str], want_titl
         if not trimmed or is_page_part(trimmed):
             dropped.append(line)
             continue
-        line = trimmed
+        line = _LIVE_STAMP.sub("", trimmed, count=1)  # "08:02 - A fire destroyed …": a live blog's entry time
         lines_seen[-1] = line
         if _is_body(line):
             kept.append(line)
