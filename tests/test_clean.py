@@ -55,6 +55,21 @@ def test_sentence_broken_across_blank_line_is_rejoined():
     ]
 
 
+def test_a_word_broken_at_a_line_end_is_joined_again():
+    text = (
+        "Shop owners in Varnholt began cleaning up on Wednes-\n"
+        "day as the water of the river started to re-\n"
+        "cede, and a well-\n"
+        "known baker said the council had been slow to re-\n"
+        "spond. The council said it would respond on Friday.\n"
+    )
+    assert clean_text(text).text == (
+        "Shop owners in Varnholt began cleaning up on Wednesday as the water of the river started to re-cede, "
+        "and a well-known baker said the council had been slow to respond. The council said it would respond "
+        "on Friday."
+    )
+
+
 def test_hard_wrapped_paragraph_is_rejoined_but_headline_is_not():
     text = (
         "Council Closes Old Harbor To Freight\n\n"
@@ -75,6 +90,28 @@ def test_caption_above_credit_is_dropped():
         "A cargo ship struck a pier of the Harbor Bridge late on Sunday, officials said."
     )
     assert clean_text(text).text == "A cargo ship struck a pier of the Harbor Bridge late on Sunday, officials said."
+
+
+def test_a_credit_line_with_its_own_caption_leaves_the_paragraph_above_it() -> None:
+    quote = '"The building was 120 years old and full of wood," Lind told reporters. "We could not save it."'
+    for credit in ("Photo: Firefighters at the market hall in Kelby. (Morrow Times/Jon Vik)",
+                   "Firefighters work at the market hall in Kelby on Tuesday. REUTERS/Jon Vik"):
+        text = (f"Firefighters fought the blaze for six hours.\n\n{quote}\n\n{credit}\n\n"
+                "Police said they were investigating.")
+        assert clean_text(text).text == (
+            f"Firefighters fought the blaze for six hours.\n\n{quote}\n\nPolice said they were investigating."
+        ), credit
+
+
+def test_a_live_blog_entry_loses_its_time_stamp_and_keeps_its_text() -> None:
+    text = ("08:02 - A fire destroyed the market hall in Kelby overnight, the fire service said.\n\n"
+            "9.45am \u2013 \u201cWe will rebuild the hall,\u201d the mayor said.\n\n"
+            "2.50 - 3.00 euros a day is what a stall costs, traders said.")
+    assert clean_text(text).text == (
+        "A fire destroyed the market hall in Kelby overnight, the fire service said.\n\n"
+        "\u201cWe will rebuild the hall,\u201d the mayor said.\n\n"
+        "2.50 - 3.00 euros a day is what a stall costs, traders said."
+    )
 
 
 def test_short_lines_repeated_at_edges_of_several_articles_are_furniture():

@@ -147,6 +147,15 @@ def test_front_matter_supplies_metadata(tmp_path):
         read_article(p, id="1")
 
 
+def test_front_matter_with_windows_line_endings_and_a_bom(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_bytes(b"\xef\xbb\xbf---\r\nsource: Lindenfeld Post\r\ndate: 2026-03-10\r\ntitle: Harbor closes\r\n---\r\n"
+                  b"The council voted on Tuesday to close the harbor.\r\n")
+    a = read_article(p, id="1")
+    assert (a.source, a.date, a.title) == ("Lindenfeld Post", "2026-03-10", "Harbor closes")
+    assert a.text.strip() == "The council voted on Tuesday to close the harbor."
+
+
 def test_an_impossible_header_date_is_refused(tmp_path):
     p = tmp_path / "a.txt"
     for bad in ("2026-13-45", "2026-02-30"):

@@ -162,6 +162,23 @@ def _is_credit(line: str, key: str) -> bool:
     return _credit(line.strip()) or key.startswith(("photo:", "photo by", "photograph:", "(photo"))
 
 
+_CREDIT_LABEL = re.compile(r"^\(?(?:photo(?:graph)?|image|picture)(?:\s+by)?\s*:?\s*", re.I)
+_CAPTION_SENTENCE = re.compile(r"^(.+?[.!?])\s+\S")
+
+
+# The time a live blog stamps on an entry, before a dash and the entry's capital: "08:02 - ", "9.45am – ",
+# "14:10 GMT — " (not "2.50 - 3.00 euros", "1.20 - the score").
+_LIVE_STAMP = re.compile(
+    r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?-i:[A-Z]{2,4}\s*)?[-–—]\s+(?-i:(?=[A-Z\"\u201c\u2018']))", re.I
+)
+
+
+def _own_caption(line: str) -> bool:
+    """A credit line that is a caption too: a sentence of four words or more before the credit."""
+    m = _CAPTION_SENTENCE.match(_CREDIT_LABEL.sub("", line.strip(), count=1))
+    return m is not None and has_words(m.group(1), 4)
+
+
 def _ends_sentence(line: str) -> bool:
     r"""Does the line end like a sentence: a stop, then any closing quotes or brackets, or a closing
     quote alone (trailing whitespace aside)? The same as searching for
@@ -217,6 +234,15 @@ def _wrapped(line: str, nxt: str) -> bool:
 _WRAP_MIN_CHARS = 40
 
 
+_BROKEN_WORD = re.compile(r"(?:^|\s)([^\W\d_]+)-$")  # a line ending inside a word: "on Wednes-"
+_WORD_START = re.compile(r"[^\W\d_A-Z]+(?=[\s.,;:!?’'\")]|$)")  # the lower-case rest of it: "day"
+_WORDS = re.compile(r"[^\W\d_]+")
+_FULL_DATE_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
+
+
 def rejoin_lines(lines: Sequence[str]) -> list[str]:
     """Join lines broken inside a sentence: hard-wrapped paragraphs, and sentences broken across a blank
     line (the second half starts in lower case, or the first ends on a comma or a function word)."""
@@ -224,13 +250,25 @@ def rejoin_lines(lines: Sequence[str]) -> list[str]:
     pending = ""
     last_physical = ""
     blank_since = False
+    words: set[str] | None = None  # the text's words, read when a word is first found broken
     for raw in lines:
         line = " ".join(raw.split())
         if not line:
             blank_since = True
             continue
         if pending and (_continues(pending, line) or (not blank_since and _wrapped(last_physical, line))):
-            pending = f"{pending} {line}"
+            broken = _BROKEN_WORD.search(pending) if pending.endswith("-") else None
+            rest = _WORD_START.match(line) if broken else None
+            if broken and rest and rest.group()[0].islower():
+                # "Wednes-" / "day": one word broken at the line's end (print and PDF text). The hyphen goes
+                # when the whole word is one the text writes elsewhere, or a day or month; else it stays
+                # ("well-" / "known"), with no space.
+                if words is None:
+                    words = set(_WORDS.findall("\n".join(lines).lower())) | _FULL_DATE_WORDS
+                whole = (broken.group(1) + rest.group()).lower()
+                pending = f"{pending[:-1] if whole in words else pending}{line}"
+            else:
+                pending = f"{pending} {line}"
         else:
             if pending:
                 out.append(pending)
@@ -278,9 +316,11 @@ def _clean_normalised(text: str, furniture: set[str] | frozenset[str], want_titl
             shared_title = line  # dropped from the body like any repeated line, but kept as a title
         if clutter or key in furniture:
             # A caption sits right above its photo credit: "The ship is seen ... on Sunday." / "Photo: X/Y".
+            # Not when the credit line carries its own caption ("Photo: Firefighters at the hall. (Name)"):
+            # the paragraph above it is then reporting.
             if (
                 _is_credit(line, key) and kept and count_words(kept[-1]) < _LONG_LINE_WORDS
-                and kept[-1] is lines_seen[-1]
+                and kept[-1] is lines_seen[-1] and not _own_caption(line)
             ):
                 dropped.append(kept.pop())
             dropped.append(line)
@@ -293,7 +333,7 @@ def _clean_normalised(text: str, furniture: set[str] | frozenset[str], want_titl
         if not trimmed or is_page_part(trimmed):
             dropped.append(line)
             continue
-        line = trimmed
+        line = _LIVE_STAMP.sub("", trimmed, count=1)  # "08:02 - A fire destroyed …": a live blog's entry time
         lines_seen[-1] = line
         if _is_body(line):
             kept.append(line)

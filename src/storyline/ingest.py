@@ -225,7 +225,8 @@ def _byline_names(author: str) -> str:
     return "; ".join(p for p in names if p and not _DATE_PART.search(p))
 
 
-_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
+# Windows line endings (CRLF) too: a header saved on Windows was read as the article's first lines.
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.S)
 _FRONT_KEYS = {"source": "source", "outlet": "source", "site": "source", "title": "title", "date": "date",
                "url": "url", "author": "author"}
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -55,3 +55,10 @@ def test_parsed_phrases_end_at_a_clause_boundary(parse) -> None:
     assert "has met with Lorn leaders and a variety of regional officials" in got
     for phrases in (got,):
         assert not any(p.split()[-1] in ("the", "past", "with", "as", "that") for p in phrases)
+
+
+def test_a_parsed_phrase_stops_at_its_paragraph_end(parse) -> None:
+    got = parse("Fire chief Oskar Lind, 58, said the roof collapsed at about 3 a.m.\n\n"
+                "Mayor Sanna Berg said the town would rebuild the hall.")
+    assert "said the roof collapsed at about 3 a.m." in got
+    assert not any("\n" in p or p != p.strip() for p in got), got

@@ -44,3 +44,17 @@ def test_no_alias_or_title_spans_a_sentence_boundary(recognizer) -> None:
         for form in (e.name, e.title, *e.aliases):
             assert ". " not in form, (e.name, form)
 
+
+
+@pytest.mark.parametrize("recognizer", _recognizers(), ids=lambda r: r.name)
+def test_a_dateline_in_capitals_is_the_place_the_cluster_names(recognizer) -> None:
+    one = ("VARNHOLT — The river Ossel burst its banks on Monday, forcing officials to close the bridge in "
+           "Varnholt. Mayor Ingrid Solberg said the town would rebuild.")
+    two = "Officials in Varnholt closed the bridge on Monday after the river burst its banks, police said."
+    arts = [Article(id="1", text=one, source="Varnholt Courier", date="2024-04-15"),
+            Article(id="2", text=two, source="Nordic Wire", date="2024-04-16")]
+    an = analyze_cluster(make_cluster(arts), recognizer=recognizer)
+    named = {e.name: e for e in an.entities}
+    assert "VARNHOLT" not in named
+    town = named["Varnholt"]
+    assert town.kind == "place" and "VARNHOLT" in town.aliases and town.articles == ("1", "2")

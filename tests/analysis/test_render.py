@@ -33,3 +33,21 @@ def test_a_capped_list_says_how_many_there_are_and_how_many_are_shown() -> None:
 def test_a_list_that_fits_gives_its_count_alone() -> None:
     heads = [h for h, _ in sections(_analysis(3))]
     assert "People (3)" in heads and not any("shown" in h for h in heads)
+
+
+def test_markdown_escapes_the_article_text_of_every_section() -> None:
+    import storyline
+
+    one = ("The council of Brennmark approved the *new* budget of 4_000_000 crowns on Tuesday [in a close vote] "
+           "after a <long> debate. Council leader Mara Voss said the plan was a `safe` #1 choice.")
+    two = ("Brennmark's council approved the *new* budget of 4_000_000 crowns on Tuesday [in a close vote] "
+           "after a <long> debate. Critics said the vote was rushed.")
+    an = storyline.analyze([storyline.Article(id="1", text=one, source="The *Star* <b>", date="2024-05-02"),
+                            storyline.Article(id="2", text=two, date="2024-05-03")])
+    md = to_markdown(an)
+    assert an.facts and an.timeline  # the text is in the Agreement and Timeline sections
+    assert "\\*new\\*" in md and "\\<long\\>" in md and "\\[in a close vote\\]" in md and "4\\_000\\_000" in md
+    assert "*new*" not in md.replace("\\*new\\*", "") and "<long>" not in md.replace("\\<long\\>", "")
+    assert "The \\*Star\\* \\<b\\>" in md
+    # text output keeps the article text as it is
+    assert "*new* budget" in to_text(an) and "[in a close vote]" in to_text(an)

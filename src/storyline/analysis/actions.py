@@ -23,7 +23,8 @@ _DANGLING = frozenset("the a an of to in on at for with by from and or but that 
 
 def _trim(tokens: list[Any]) -> list[Any]:
     """No phrase ends on a function word ("urged the country to assist the")."""
-    while tokens and (tokens[-1].lower_ in _DANGLING or tokens[-1].is_punct or tokens[-1].tag_ == "POS"):
+    while tokens and (tokens[-1].lower_ in _DANGLING or tokens[-1].is_punct or tokens[-1].tag_ == "POS"
+                      or tokens[-1].is_space):
         # "is seeking Islamabad’s [“help”]": a possessive without its noun goes with its owner
         tokens = tokens[:-2] if tokens[-1].tag_ == "POS" else tokens[:-1]
     return tokens
@@ -83,6 +84,8 @@ def _phrase(verb: Any, subject: Any) -> str:
     if cut_short or end - start > MAX_WORDS:
         end = _clean_end(doc, start, min(end, start + MAX_WORDS), verb)
     kept = list(doc[start : min(end, start + MAX_WORDS)])
+    # A phrase ends at its paragraph's end: spaCy reads "3 a.m.\n\n" as a word of the sentence.
+    kept = kept[: next((k for k, t in enumerate(kept) if t.is_space and "\n" in t.text), len(kept))]
     tokens = _trim(kept)
     if any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in kept[len(tokens) :]) and tokens:
         # "… that relations with Corvel [were]": a clause without its verb is cut back to its start

@@ -232,6 +232,15 @@ class EntityIndex:
                         titles[form][t] += 1
             raw[aid] = found
         kind_of = {f: c.most_common(1)[0][0] for f, c in kinds.items()}
+        # A name in capitals ("VARNHOLT —", a dateline) is tagged an organisation; written normally elsewhere
+        # in the cluster ("in Varnholt"), that form says what it is, and the two are then one entity.
+        written: dict[str, set[str]] = defaultdict(set)
+        for f, k in kind_of.items():
+            if not f.isupper() and k != "person":
+                written[f.lower()].add(k)
+        for f in kind_of:
+            if f.isupper() and kind_of[f] != "person" and len(written.get(f.lower(), ())) == 1:
+                kind_of[f] = next(iter(written[f.lower()]))
         people = Counter({f: sum(kinds[f].values()) for f, k in kind_of.items() if k == "person"})
         # A bare surname or first name of a full person name is that person, whatever its label.
         parts = {t for f in people if len(f.split()) > 1 for t in (f.split()[0], f.split()[-1])}

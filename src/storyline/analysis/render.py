@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
-from ..render import describe, printable
+from ..render import describe, md_escape, printable
 from . import dates
 from .model import Analysis, Entity
 
@@ -19,14 +20,18 @@ def _refs(analysis: Analysis, ids: tuple[str, ...]) -> str:
     return "".join(f"[{num[i]}]" for i in ids if i in num)
 
 
-def _entity_line(analysis: Analysis, e: Entity) -> str:
-    name = f"{e.name} ({e.title})" if e.title else e.name
-    also = f", also “{'”, “'.join(e.aliases)}”" if e.aliases else ""
+def _same(text: str) -> str:
+    return text
+
+
+def _entity_line(analysis: Analysis, e: Entity, esc: Callable[[str], str] = _same) -> str:
+    name = f"{esc(e.name)} ({esc(e.title)})" if e.title else esc(e.name)
+    also = f", also “{'”, “'.join(map(esc, e.aliases))}”" if e.aliases else ""
     n = len(e.articles)
     head = f"{name} — {n} article{'s' if n != 1 else ''}, {e.mentions} mention{'s' if e.mentions != 1 else ''}{also}"
     head += f" {_refs(analysis, e.articles)}"
     if e.actions:
-        head += "\n      " + "; ".join(a.phrase for a in e.actions)
+        head += "\n      " + "; ".join(esc(a.phrase) for a in e.actions)
     return head
 
 
@@ -36,31 +41,32 @@ def _counted(heading: str, lines: list[str], total: int | None = None) -> tuple[
     return (f"{heading} ({total})" if total == len(lines) else f"{heading} ({total}; {len(lines)} shown)"), lines
 
 
-def sections(analysis: Analysis) -> list[tuple[str, list[str]]]:
+def sections(analysis: Analysis, esc: Callable[[str], str] = _same) -> list[tuple[str, list[str]]]:
     """(heading with its count, lines) for every section: what text, Markdown and the web page print.
-    A list cut to ``MAX_ENTITIES`` says in its heading how many there are and how many are shown."""
+    A list cut to ``MAX_ENTITIES`` says in its heading how many there are and how many are shown.
+    ``esc`` is applied to every piece of article text (Markdown escapes it; the rest is ours)."""
     r = lambda ids: _refs(analysis, ids)  # noqa: E731
     total = len(analysis.articles)
-    out = [_counted("Agreement", [f"{f.text} — reported by {f.support} of {total} sources {r(f.articles)}"
+    out = [_counted("Agreement", [f"{esc(f.text)} — reported by {f.support} of {total} sources {r(f.articles)}"
                                   for f in analysis.facts])]
     lines = []
     for c in analysis.conflicts:
-        vals = " vs ".join(f"“{v.text}” {r(v.articles)}" for v in c.values)
-        lines.append(f"{c.kind} ({c.slot}): {vals}\n      why: {c.reason}")
+        vals = " vs ".join(f"“{esc(v.text)}” {r(v.articles)}" for v in c.values)
+        lines.append(f"{c.kind} ({esc(c.slot)}): {vals}\n      why: {esc(c.reason)}")
     out.append(_counted("Disagreement", lines))
     lines = []
     for q in analysis.quotes:
-        who = q.speaker or "unattributed"
+        who = esc(q.speaker) if q.speaker else "unattributed"
         if q.title and q.speaker:
-            who += f" ({q.title})"
-        lines.append(f"“{q.text}” — {who} {r(q.articles)}")
+            who += f" ({esc(q.title)})"
+        lines.append(f"“{esc(q.text)}” — {who} {r(q.articles)}")
     out.append(_counted("Quotes", lines))
     for kind, heading in KINDS:
         found = analysis.of_kind(kind)
-        out.append(_counted(heading, [_entity_line(analysis, e) for e in found[:MAX_ENTITIES]], len(found)))
-    out.append(_counted("Timeline", [f"{dates.label(e.date)}  “{e.phrase}”: {e.text} {r(e.articles)}"
+        out.append(_counted(heading, [_entity_line(analysis, e, esc) for e in found[:MAX_ENTITIES]], len(found)))
+    out.append(_counted("Timeline", [f"{dates.label(e.date)}  “{esc(e.phrase)}”: {esc(e.text)} {r(e.articles)}"
                                      for e in analysis.timeline]))
-    out.append(_counted("Only here", [f"{o.text} {r((o.article,))}" for o in analysis.only_here]))
+    out.append(_counted("Only here", [f"{esc(o.text)} {r((o.article,))}" for o in analysis.only_here]))
     return out
 
 
@@ -74,11 +80,11 @@ def to_text(analysis: Analysis) -> str:
 
 
 def to_markdown(analysis: Analysis) -> str:
-    lines = ["## Analysis", ""] + [f"> {n}" for n in analysis.notes]
-    for heading, items in sections(analysis):
+    lines = ["## Analysis", ""] + [f"> {md_escape(n)}" for n in analysis.notes]
+    for heading, items in sections(analysis, md_escape):
         lines += ["", f"### {heading}", ""]
         lines += [f"- {it}".replace("\n      ", "  \n  ") for it in items] or ["*none*"]
-    lines += ["", "### Sources", ""] + [f"{k}. {describe(a)}" for k, a in enumerate(analysis.articles, 1)]
+    lines += ["", "### Sources", ""] + [f"{k}. {md_escape(describe(a))}" for k, a in enumerate(analysis.articles, 1)]
     return "\n".join(lines) + "\n"
 
 
