@@ -53,6 +53,10 @@ def test_a_sentence_with_other_figures_does_not_corroborate():
     assert not figures_agree("About 45,000 vehicles cross the bridge.", "About 48,000 vehicles cross it.")
     assert figures_agree("About 75,000 people died.", "More than 75,000 people died in 2011.")
     assert figures_agree("Fourteen people were hurt.", "14 people were hurt.")
+    # numbers written as words count as figures ("one" does not: "one of the", "no one")
+    assert not figures_agree("The pier will reopen within two years.", "The pier will reopen within three years.")
+    assert figures_agree("Twenty-five boats were lost.", "25 boats were lost, one of the owners said.")
+    assert not figures_agree("Six hours later the fire was out.", "Five hours later the fire was out.")
     summary = storyline.summarize(
         [
             "The old bridge in Lindenfeld carries about 45,000 vehicles every weekday, the city said on Monday.",
