@@ -36,6 +36,7 @@ from ..group import GroupingOptions
 from ..options import DEFAULT_WORDS, MAX_WORDS, SummarizeOptions
 from . import jobs, views
 from .inputs import ArticleIn, Limits, RequestError, StoryIn, check_articles, form_boxes, require_json, upload_articles
+from .inputs import is_web_url as web_url
 from .security import HEADERS, INTERNAL_ERROR_PAGE, SecurityMiddleware, is_api_path
 from .store import Store, StoryRow, StreamArticle
 from .stream import Stream
@@ -115,6 +116,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     stream = Stream(store, settings.grouping)  # rebuilt from the stored stream, in arrival order
     summarizer = Summarizer(workers=settings.workers, queue_limit=settings.queue_limit, processes=settings.processes)
     templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescape on for .html
+    templates.env.tests["web_url"] = web_url  # only http(s) addresses become links, stored ones too
     limits = settings.limits
 
     @asynccontextmanager

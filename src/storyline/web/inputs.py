@@ -129,9 +129,18 @@ def _clean_date(value: str | None, where: str) -> str | None:
                                   f"(got {value[:40]!r})"), 422)
 
 
+_WEB_URL = re.compile(r"https?://[^\s/]", re.I)
+
+
+def is_web_url(value: str | None) -> bool:
+    """An ``http(s)://`` address: the only kind kept and shown as a link (never ``javascript:``, ``data:``,
+    ``file:``, ...)."""
+    return bool(_WEB_URL.match(value or ""))
+
+
 def _clean_url(value: str, where: str) -> str:
     value = (value or "").strip()
-    if value and not re.match(r"https?://[^\s/]", value, re.I):
+    if value and not is_web_url(value):
         raise RequestError(_at(where, "url must start with http:// or https://"), 422)
     return value
 

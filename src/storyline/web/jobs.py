@@ -21,6 +21,7 @@ def _article(raw: dict[str, Any], number: int) -> Any:
     """An ``Article`` from a submitted one: HTML bodies go through trafilatura, and the metadata the
     user typed wins over what the page says about itself."""
     from ..ingest import article_from_html, article_from_text, looks_like_html
+    from .inputs import is_web_url
 
     aid = str(number)
     origin = raw.get("origin") or f"article {number}"
@@ -30,7 +31,10 @@ def _article(raw: dict[str, Any], number: int) -> Any:
     else:  # plain text, with its front matter (source, date, ...) read as metadata
         base = article_from_text(text, id=aid, origin=origin)
     given = {k: raw[k] for k in ("title", "source", "url", "date") if raw.get(k)}
-    return dataclasses.replace(base, **given)
+    article = dataclasses.replace(base, **given)
+    if not is_web_url(article.url):  # a text's header or a page's metadata gave "javascript:..." or no URL
+        article = dataclasses.replace(article, url="")
+    return article
 
 
 def _find_span(text: str, needle: str) -> tuple[int, int] | None:

@@ -1,0 +1,75 @@
+"""What an outside-in audit of the pages and the API found, in process: addresses that must never become
+links, HTTP methods and paths a client may use, request bodies that are not what they should be, and a
+refused form that keeps what was typed."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from pathlib import Path
+
+import httpx
+import pytest
+from articles import MILLBROOK
+
+from storyline.web.app import WebSettings, create_app
+
+
+def app_for(db: Path):
+    return create_app(WebSettings(db=db, workers=1, queue_limit=8, processes=False))
+
+
+async def call(app, *requests: tuple) -> list[httpx.Response]:
+    """Each request as ``(method, path, kwargs)``, one after another."""
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test", timeout=120) as c:
+        return [await c.request(method, path, **kw) for method, path, kw in requests]
+
+
+def hrefs(html: str) -> list[str]:
+    return re.findall(r'href="([^"]*)"', html)
+
+
+# Written for these tests: a pasted text whose header names a script or data address as its URL.
+HOSTILE_HEADER = (
+    "---\nsource: Quayside Post\nurl: {url}\ndate: 2026-05-02\n---\n"
+    "The lock gates at Quayside jammed open on Friday, draining the upper basin. The canal trust said divers "
+    "would inspect the gates on Monday. Two narrowboats were left resting on the mud overnight."
+)
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(document.domain)", "JavaScript:alert(1)",
+                                 "data:text/html,<script>alert(1)</script>", "file:///etc/passwd"])
+def test_an_address_from_an_article_header_that_is_not_http_is_dropped(tmp_path: Path, url: str) -> None:
+    # The form and the API refuse such a URL typed in its field, but a text's own header went through as
+    # the article's URL, and every page showed it as a clickable "original" link.
+    app = app_for(tmp_path / "s.db")
+    text = HOSTILE_HEADER.format(url=url)
+    story, one = asyncio.run(call(app, ("POST", "/api/stories", {"json": {"articles": [{"text": text}, MILLBROOK[1]]}}),
+                                  ("POST", "/api/articles", {"json": {"text": text}})))
+    assert (story.status_code, one.status_code) == (201, 201), (story.text, one.text)
+    assert story.json()["articles"][0]["source"] == "Quayside Post"  # the rest of the header is still read
+    assert story.json()["articles"][0]["url"] == ""
+    sid, n = story.json()["id"], one.json()["story"]
+    pages = asyncio.run(call(app, ("GET", f"/stories/{sid}", {}), ("GET", f"/stories/{sid}/articles/1", {}),
+                             ("GET", f"/api/stream/stories/{n}", {}), ("GET", f"/stream/{n}", {})))
+    assert [p.status_code for p in pages] == [200] * 4
+    assert pages[2].json()["articles"][0]["url"] == ""
+    for p in (pages[0], pages[1], pages[3]):
+        assert not [h for h in hrefs(p.text) if not h.startswith(("/", "#", "http://", "https://"))], p.url
+
+
+def test_a_stored_address_that_is_not_http_is_shown_as_no_link(tmp_path: Path) -> None:
+    # A story stored before addresses were checked keeps its URL in the data; the pages link only http(s).
+    app = app_for(tmp_path / "s.db")
+    article = {"id": "1", "source": "Quayside Post", "title": "Lock gates jam", "date": None,
+               "url": "javascript:alert(1)", "author": "", "origin": "article 1",
+               "text": "The lock gates jammed open on Friday."}
+    summary = {"articles": [dict(article, date_line=None, words=7)], "words": 7, "budget": 150, "method": "default",
+               "notes": [], "sentences": [{"text": article["text"], "article": "1", "index": 0, "start": 0,
+                                           "end": len(article["text"]), "sources": ["1"], "corroborated_by": []}]}
+    row = app.state.store.add(title="Lock gates jam", summary=summary, articles=[article], inputs=[])
+    story, one = asyncio.run(call(app, ("GET", f"/stories/{row.id}", {}), ("GET", f"/stories/{row.id}/articles/1", {})))
+    for page in (story, one):
+        assert page.status_code == 200
+        assert "Quayside Post" in page.text
+        assert not [h for h in hrefs(page.text) if "javascript" in h.lower()]
