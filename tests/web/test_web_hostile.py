@@ -73,3 +73,21 @@ def test_a_stored_address_that_is_not_http_is_shown_as_no_link(tmp_path: Path) -
         assert page.status_code == 200
         assert "Quayside Post" in page.text
         assert not [h for h in hrefs(page.text) if "javascript" in h.lower()]
+
+
+def test_head_is_answered_wherever_get_is(tmp_path: Path) -> None:
+    # HEAD (link checkers, monitors, curl -I) was a 405 on every page and API route but /static.
+    app = app_for(tmp_path / "s.db")
+    paths = ["/", "/stream", "/docs", "/api/stories", "/api/stream/stories", "/api/health", "/openapi.json",
+             "/static/style.css"]
+    gets = asyncio.run(call(app, *(("GET", p, {}) for p in paths)))
+    heads = asyncio.run(call(app, *(("HEAD", p, {}) for p in paths)))
+    for path, get, head in zip(paths, gets, heads, strict=True):
+        assert (head.status_code, get.status_code) == (200, 200), path
+        assert head.content == b"", path
+        assert head.headers["content-type"] == get.headers["content-type"], path
+        assert head.headers["content-length"] == str(len(get.content)), path
+        assert "frame-ancestors 'none'" in head.headers["content-security-policy"], path
+    missing, post_only = asyncio.run(call(app, ("HEAD", "/stories/nope", {}), ("HEAD", "/api/articles", {})))
+    assert (missing.status_code, missing.content) == (404, b"")
+    assert (post_only.status_code, post_only.headers["allow"]) == (405, "POST")
