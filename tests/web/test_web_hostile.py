@@ -91,3 +91,24 @@ def test_head_is_answered_wherever_get_is(tmp_path: Path) -> None:
     missing, post_only = asyncio.run(call(app, ("HEAD", "/stories/nope", {}), ("HEAD", "/api/articles", {})))
     assert (missing.status_code, missing.content) == (404, b"")
     assert (post_only.status_code, post_only.headers["allow"]) == (405, "POST")
+
+
+@pytest.mark.parametrize(("words", "shown"), [("80", 'value="80"'), ('80"><b id=x>', 'value="80&#34;&gt;&lt;b id=x&gt;"')])
+def test_a_refused_form_keeps_the_word_budget_that_was_typed(tmp_path: Path, words: str, shown: str) -> None:
+    # The boxes came back as typed, but the summary length was reset to 150.
+    app = app_for(tmp_path / "s.db")
+    form = {"text": [MILLBROOK[0]["text"], MILLBROOK[1]["text"]], "title": ["", ""], "source": ["", ""],
+            "url": ["", ""], "date": ["2026-02-30", ""], "words": words}
+    (r,) = asyncio.run(call(app, ("POST", "/stories", {"data": form})))
+    assert r.status_code == 422 and 'role="alert"' in r.text
+    assert re.search(r'<input id="words"[^>]*' + re.escape(shown), r.text), r.text[-2500:]
+    assert "Millbrook public library reopened" in r.text
+    assert app.state.store.count() == 0
+
+
+def test_the_address_a_refused_form_leaves_is_the_form(tmp_path: Path) -> None:
+    # A refused form is shown at /stories; asking for that address again was a 405 "Method Not Allowed" page.
+    app = app_for(tmp_path / "s.db")
+    plain, slash = asyncio.run(call(app, ("GET", "/stories", {}), ("GET", "/stories/", {"follow_redirects": True})))
+    assert (plain.status_code, plain.headers["location"]) == (303, "/")
+    assert slash.status_code == 200 and 'id="story-form"' in slash.text

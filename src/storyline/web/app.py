@@ -373,9 +373,11 @@ def create_app(settings: WebSettings) -> FastAPI:
         if origin and origin not in (f"{request.url.scheme}://{request.url.netloc}", "null"):
             return page(request, "error.html", 403, message="cross-site form submissions are refused")
         boxes: list[dict[str, Any]] = []
+        typed_words = ""
         try:
             async with _parse_form(request, limits) as form:
                 boxes = form_boxes(form)
+                typed_words = str(form.get("words") or "")[:20]
                 inputs = list(boxes)
                 uploads = [up for up in form.getlist("files") if isinstance(up, UploadFile) and up.filename]
                 if len(uploads) > limits.max_articles:
@@ -389,11 +391,16 @@ def create_app(settings: WebSettings) -> FastAPI:
         except StorylineError as exc:
             # The form again, with what was typed and the error: a person reads this, not a program.
             status = exc.http_status if 400 <= exc.http_status < 600 else 422
-            response = index(request, status, error=str(exc), boxes=boxes)
+            response = index(request, status, error=str(exc), boxes=boxes, words=typed_words)
             if isinstance(exc, BusyError):
                 response.headers["Retry-After"] = str(exc.retry_after)
             return response
         return RedirectResponse(f"/stories/{story.id}", status_code=303)
+
+    @app.get("/stories", include_in_schema=False)
+    def stories_page() -> Response:
+        # The address a refused form is shown at: asked for again (Enter in the address bar), it is the form.
+        return RedirectResponse("/", status_code=303)
 
     @app.get("/stories/{story_id}", include_in_schema=False)
     def story_page(request: Request, story_id: str) -> Response:
