@@ -93,7 +93,8 @@ def test_head_is_answered_wherever_get_is(tmp_path: Path) -> None:
     assert (post_only.status_code, post_only.headers["allow"]) == (405, "POST")
 
 
-@pytest.mark.parametrize(("words", "shown"), [("80", 'value="80"'), ('80"><b id=x>', 'value="80&#34;&gt;&lt;b id=x&gt;"')])
+@pytest.mark.parametrize(("words", "shown"), [("80", 'value="80"'),
+                                              ('80"><b id=x>', 'value="80&#34;&gt;&lt;b id=x&gt;"')])
 def test_a_refused_form_keeps_the_word_budget_that_was_typed(tmp_path: Path, words: str, shown: str) -> None:
     # The boxes came back as typed, but the summary length was reset to 150.
     app = app_for(tmp_path / "s.db")
@@ -112,3 +113,22 @@ def test_the_address_a_refused_form_leaves_is_the_form(tmp_path: Path) -> None:
     plain, slash = asyncio.run(call(app, ("GET", "/stories", {}), ("GET", "/stories/", {"follow_redirects": True})))
     assert (plain.status_code, plain.headers["location"]) == (303, "/")
     assert slash.status_code == 200 and 'id="story-form"' in slash.text
+
+
+@pytest.mark.parametrize("path", ["/api/stories", "/api/articles"])
+def test_a_body_nested_too_deeply_is_not_called_invalid_utf8(tmp_path: Path, path: str) -> None:
+    # Valid UTF-8, so "the request body is not valid UTF-8 JSON" sent the client looking in the wrong place.
+    app = app_for(tmp_path / "s.db")
+    body = b'{"articles": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    (r,) = asyncio.run(call(app, ("POST", path, {"content": body, "headers": {"content-type": "application/json"}})))
+    assert (r.status_code, r.json()) == (400, {"error": "the request body is nested too deeply to be read as JSON"})
+
+
+@pytest.mark.parametrize("body", [b"[]", b'"text"', b"null", b"5", b'[{"text": "The bridge is shut."}]'])
+@pytest.mark.parametrize(("path", "example"), [("/api/stories", '{"articles": [...]}'),
+                                               ("/api/articles", '{"text": "..."}')])
+def test_a_body_that_is_not_an_object_says_so(tmp_path: Path, body: bytes, path: str, example: str) -> None:
+    # Was "Input should be a valid dictionary or object to extract fields from", naming nothing.
+    app = app_for(tmp_path / "s.db")
+    (r,) = asyncio.run(call(app, ("POST", path, {"content": body, "headers": {"content-type": "application/json"}})))
+    assert (r.status_code, r.json()) == (422, {"error": f"the request body must be a JSON object such as {example}"})

@@ -49,6 +49,7 @@ RENDER_CACHE = 256  # rendered stories kept in memory
 MAX_OFFSET = 10**9  # far past any store this serves, and well inside SQLite's 64-bit integers
 PER_PAGE = 20  # stories on a page of a listing
 NOT_UTF8_JSON = "the request body is not valid UTF-8 JSON"
+NESTED_JSON = "the request body is nested too deeply to be read as JSON"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -76,6 +77,11 @@ def _error(status: int, message: str, headers: dict[str, str] | None = None) -> 
 
 def _is_api(request: Request) -> bool:
     return is_api_path(request.url.path)
+
+
+def _example(request: Request) -> str:
+    """The smallest body the JSON route asked for takes, for its error messages."""
+    return '{"text": "..."}' if request.url.path == "/api/articles" else '{"articles": [...]}'
 
 
 def _json_body(request: Request) -> None:
@@ -165,8 +171,10 @@ def create_app(settings: WebSettings) -> FastAPI:
             return _error(400, "the request body is not valid JSON")
         if first.get("type") == "missing" and tuple(first.get("loc", ())) == ("body",) and not await request.body():
             # FastAPI reports an empty body as a missing field; an empty body is no JSON document at all.
-            example = '{"text": "..."}' if request.url.path == "/api/articles" else '{"articles": [...]}'
-            return _error(400, f"the request body is empty; send a JSON object such as {example}")
+            return _error(400, f"the request body is empty; send a JSON object such as {_example(request)}")
+        if first.get("type") == "model_attributes_type" and tuple(first.get("loc", ())) == ("body",):
+            # A JSON array, string, number or null where the object goes.
+            return _error(422, f"the request body must be a JSON object such as {_example(request)}")
         where = ".".join(str(p) for p in first.get("loc", ()) if p not in ("body", "query", "path"))
         msg = first.get("msg", "invalid value")
         if first.get("type") == "int_type":  # a strict int field given true, "150", 1.5, ...
@@ -179,8 +187,11 @@ def create_app(settings: WebSettings) -> FastAPI:
     async def on_http(request: Request, exc: HTTPException) -> Response:
         message = exc.detail if isinstance(exc.detail, str) else "request failed"
         if message == "There was an error parsing the body" and _is_api(request):
-            # FastAPI's answer when the JSON body's bytes cannot be decoded as text (invalid UTF-8): no JSON.
-            message = NOT_UTF8_JSON
+            # FastAPI's answer when the JSON body cannot be parsed for another reason than its syntax: its bytes
+            # are not UTF-8 text, or it nests deeper than the parser goes ([[[[...]]]]).
+            cause = exc.__cause__
+            message = (NOT_UTF8_JSON if isinstance(cause, UnicodeDecodeError)
+                       else NESTED_JSON if isinstance(cause, RecursionError) else "the request body is not valid JSON")
         return failure(request, exc.status_code, message, dict(exc.headers or {}))
 
     @app.exception_handler(Exception)
