@@ -174,6 +174,29 @@ def test_phone_sized_screen_and_tap(browser, server: Server, sample_story: str) 
     context.close()
 
 
+def test_on_a_phone_the_popover_does_not_cover_the_number_tapped(browser, server: Server, sample_story: str) -> None:
+    # The popover is pinned to the bottom of a phone's screen; a number tapped in the lower part of the screen
+    # (or focused from the keyboard, which scrolls it just into view at the bottom) ended up under it.
+    context = browser.new_context(base_url=server.url, viewport={"width": 390, "height": 844}, has_touch=True,
+                                  is_mobile=True)
+    pg = context.new_page()
+    pg.goto(sample_story)
+    marks = pg.locator(".summary a.mark")
+    for mark in (marks.first, marks.last):
+        mark.evaluate("el => window.scrollBy({top: el.getBoundingClientRect().bottom - window.innerHeight + 4,"
+                      " behavior: 'instant'})")
+        mark.tap()
+        tip = pg.locator("#" + mark.get_attribute("data-tip"))
+        tip.wait_for(state="visible")
+        number, popover = mark.bounding_box(), tip.bounding_box()
+        assert number and popover and number["y"] >= 0
+        assert number["y"] + number["height"] <= popover["y"], (number, popover)
+        SHOTS.mkdir(exist_ok=True)
+        pg.screenshot(path=str(SHOTS / "story-page-phone-last-number.png"))  # the last number's, once done
+        pg.keyboard.press("Escape")
+    context.close()
+
+
 PAYLOAD_TITLE = '<img src=x onerror="window.__pwned=1">'
 PAYLOAD_SOURCE = "<svg onload=window.__pwned=2>"
 PAYLOAD_SCRIPT = "<script>window.__pwned=3</script>"
