@@ -256,3 +256,23 @@ def test_stream_pages_list_stories_and_show_their_summary(page, server: Server) 
     assert page.evaluate("typeof window.__pwned") == "undefined"
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / "stream-story.png"), full_page=True)
+
+
+def test_a_form_on_another_site_cannot_create_a_story(browser, server: Server) -> None:
+    # A page elsewhere that asks for no referrer makes the browser send "Origin: null", which was taken for
+    # this site's own form: its hidden auto-submitted form created a story.
+    attacker = (
+        '<!doctype html><meta name="referrer" content="no-referrer">'
+        f'<form id="f" method="post" action="{server.url}/stories" enctype="multipart/form-data">'
+        f'<textarea name="text">{MILLBROOK[2]["text"]}</textarea></form>'
+        "<script>document.getElementById('f').submit()</script>"
+    )
+    before = httpx.get(server.url + "/api/stories?limit=1").json()["total"]
+    context = browser.new_context()
+    pg = context.new_page()
+    pg.route("http://attacker.example/", lambda route: route.fulfill(content_type="text/html", body=attacker))
+    with pg.expect_response(lambda r: r.url == server.url + "/stories") as answer:
+        pg.goto("http://attacker.example/")
+    assert answer.value.status == 403
+    context.close()
+    assert httpx.get(server.url + "/api/stories?limit=1").json()["total"] == before

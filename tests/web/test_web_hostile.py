@@ -132,3 +132,22 @@ def test_a_body_that_is_not_an_object_says_so(tmp_path: Path, body: bytes, path:
     app = app_for(tmp_path / "s.db")
     (r,) = asyncio.run(call(app, ("POST", path, {"content": body, "headers": {"content-type": "application/json"}})))
     assert (r.status_code, r.json()) == (422, {"error": f"the request body must be a JSON object such as {example}"})
+
+
+@pytest.mark.parametrize(("headers", "status"), [
+    ({"origin": "null", "sec-fetch-site": "cross-site"}, 403),  # another site's page that asks for no referrer
+    ({"origin": "null", "sec-fetch-site": "same-site"}, 403),
+    ({"sec-fetch-site": "cross-site"}, 403),
+    ({"origin": "https://elsewhere.example"}, 403),
+    ({"origin": "null", "sec-fetch-site": "same-origin"}, 303),  # this site's own form, under no-referrer
+    ({"origin": "http://test"}, 303),
+    ({}, 303),  # curl
+])
+def test_a_form_sent_from_another_site_is_refused(tmp_path: Path, headers: dict[str, str], status: int) -> None:
+    # Origin: null was taken as this site's own form, but any page can send it: a page with
+    # <meta name="referrer" content="no-referrer"> that submits a form here created a story.
+    app = app_for(tmp_path / "s.db")
+    form = {"text": [MILLBROOK[0]["text"]], "title": [""], "source": [""], "url": [""], "date": [""]}
+    (r,) = asyncio.run(call(app, ("POST", "/stories", {"data": form, "headers": headers})))
+    assert r.status_code == status, r.text
+    assert app.state.store.count() == (1 if status == 303 else 0)

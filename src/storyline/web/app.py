@@ -380,8 +380,12 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     @app.post("/stories", include_in_schema=False)
     async def form_create(request: Request) -> Response:
+        # A browser names the page a form was sent from: Origin (just "null" under this site's no-referrer
+        # policy, and from any page that asks for no referrer) and, more surely, Sec-Fetch-Site.
         origin = request.headers.get("origin")
-        if origin and origin not in (f"{request.url.scheme}://{request.url.netloc}", "null"):
+        site = request.headers.get("sec-fetch-site")
+        if (origin and origin not in (f"{request.url.scheme}://{request.url.netloc}", "null")) or (
+                site and site not in ("same-origin", "none")):
             return page(request, "error.html", 403, message="cross-site form submissions are refused")
         boxes: list[dict[str, Any]] = []
         typed_words = ""
