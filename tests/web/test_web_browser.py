@@ -276,3 +276,22 @@ def test_a_form_on_another_site_cannot_create_a_story(browser, server: Server) -
     assert answer.value.status == 403
     context.close()
     assert httpx.get(server.url + "/api/stories?limit=1").json()["total"] == before
+
+
+def test_a_direction_override_in_a_title_cannot_reorder_the_page(page, server: Server) -> None:
+    # U+202E (right-to-left override) left open in a title showed the date beside it backwards ("20-40-6202").
+    # (Cleaning already takes such controls out of the article text, which the summary sentences come from.)
+    rlo = "\u202e"
+    article = {"text": f"Officials said {rlo}the Gull Island ferry will not run for a week after an engine fault. "
+                       "The operator is waiting for a replacement part from the mainland.",
+               "title": f"Ferry halted {rlo}until further notice", "source": f"Harbor {rlo}Radio", "date": "2026-04-02"}
+    r = httpx.post(server.url + "/api/stories", json={"articles": [article], "words": 200}, timeout=120)
+    assert r.status_code == 201, r.text
+    (stored,) = r.json()["articles"]
+    assert (stored["title"], stored["source"]) == ("Ferry halted until further notice", "Harbor Radio")
+    page.goto(f"/stories/{r.json()['id']}")
+    source = page.locator("ol.sources li").first
+    assert "2026-04-02" in source.inner_text()
+    title, date = source.locator("cite").bounding_box(), source.locator("time").bounding_box()
+    assert title and date and date["x"] >= title["x"] + title["width"] - 1, (title, date)
+    assert rlo not in page.locator("main").inner_text()

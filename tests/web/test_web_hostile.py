@@ -151,3 +151,17 @@ def test_a_form_sent_from_another_site_is_refused(tmp_path: Path, headers: dict[
     (r,) = asyncio.run(call(app, ("POST", "/stories", {"data": form, "headers": headers})))
     assert r.status_code == status, r.text
     assert app.state.store.count() == (1 if status == 303 else 0)
+
+
+def test_a_title_or_outlet_from_an_article_header_is_one_line_without_controls(tmp_path: Path) -> None:
+    # The title, source and url fields drop control characters; a text's own header went around them.
+    app = app_for(tmp_path / "s.db")
+    text = ("---\ntitle: Lock gates \u202ejam open\nsource: Quayside\u2066 Post\x1b[31m\n---\n"
+            + HOSTILE_HEADER.split("---\n", 2)[2])
+    story, one = asyncio.run(call(app, ("POST", "/api/stories", {"json": {"articles": [{"text": text}]}}),
+                                  ("POST", "/api/articles", {"json": {"text": text}})))
+    assert (story.status_code, one.status_code) == (201, 201), (story.text, one.text)
+    (stored,) = story.json()["articles"]
+    (streamed,) = app.state.store.stream_articles()
+    for got in ((stored["title"], stored["source"]), (streamed.title, streamed.source)):
+        assert got == ("Lock gates jam open", "Quayside Post[31m")

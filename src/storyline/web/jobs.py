@@ -21,7 +21,7 @@ def _article(raw: dict[str, Any], number: int) -> Any:
     """An ``Article`` from a submitted one: HTML bodies go through trafilatura, and the metadata the
     user typed wins over what the page says about itself."""
     from ..ingest import article_from_html, article_from_text, looks_like_html
-    from .inputs import is_web_url
+    from .inputs import is_web_url, one_line
 
     aid = str(number)
     origin = raw.get("origin") or f"article {number}"
@@ -32,9 +32,11 @@ def _article(raw: dict[str, Any], number: int) -> Any:
         base = article_from_text(text, id=aid, origin=origin)
     given = {k: raw[k] for k in ("title", "source", "url", "date") if raw.get(k)}
     article = dataclasses.replace(base, **given)
-    if not is_web_url(article.url):  # a text's header or a page's metadata gave "javascript:..." or no URL
-        article = dataclasses.replace(article, url="")
-    return article
+    # What a text's header or a page's metadata gave is held to what the API's fields are: one line without
+    # control characters, and a URL only when it is an http(s) address (not "javascript:...").
+    url = one_line(article.url)
+    return dataclasses.replace(article, title=one_line(article.title), source=one_line(article.source),
+                               url=url if is_web_url(url) else "")
 
 
 def _find_span(text: str, needle: str) -> tuple[int, int] | None:
