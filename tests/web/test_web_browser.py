@@ -174,6 +174,29 @@ def test_phone_sized_screen_and_tap(browser, server: Server, sample_story: str) 
     context.close()
 
 
+def test_on_a_phone_the_popover_does_not_cover_the_number_tapped(browser, server: Server, sample_story: str) -> None:
+    # The popover is pinned to the bottom of a phone's screen; a number tapped in the lower part of the screen
+    # (or focused from the keyboard, which scrolls it just into view at the bottom) ended up under it.
+    context = browser.new_context(base_url=server.url, viewport={"width": 390, "height": 844}, has_touch=True,
+                                  is_mobile=True)
+    pg = context.new_page()
+    pg.goto(sample_story)
+    marks = pg.locator(".summary a.mark")
+    for mark in (marks.first, marks.last):
+        mark.evaluate("el => window.scrollBy({top: el.getBoundingClientRect().bottom - window.innerHeight + 4,"
+                      " behavior: 'instant'})")
+        mark.tap()
+        tip = pg.locator("#" + mark.get_attribute("data-tip"))
+        tip.wait_for(state="visible")
+        number, popover = mark.bounding_box(), tip.bounding_box()
+        assert number and popover and number["y"] >= 0
+        assert number["y"] + number["height"] <= popover["y"], (number, popover)
+        SHOTS.mkdir(exist_ok=True)
+        pg.screenshot(path=str(SHOTS / "story-page-phone-last-number.png"))  # the last number's, once done
+        pg.keyboard.press("Escape")
+    context.close()
+
+
 PAYLOAD_TITLE = '<img src=x onerror="window.__pwned=1">'
 PAYLOAD_SOURCE = "<svg onload=window.__pwned=2>"
 PAYLOAD_SCRIPT = "<script>window.__pwned=3</script>"
@@ -233,3 +256,42 @@ def test_stream_pages_list_stories_and_show_their_summary(page, server: Server) 
     assert page.evaluate("typeof window.__pwned") == "undefined"
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / "stream-story.png"), full_page=True)
+
+
+def test_a_form_on_another_site_cannot_create_a_story(browser, server: Server) -> None:
+    # A page elsewhere that asks for no referrer makes the browser send "Origin: null", which was taken for
+    # this site's own form: its hidden auto-submitted form created a story.
+    attacker = (
+        '<!doctype html><meta name="referrer" content="no-referrer">'
+        f'<form id="f" method="post" action="{server.url}/stories" enctype="multipart/form-data">'
+        f'<textarea name="text">{MILLBROOK[2]["text"]}</textarea></form>'
+        "<script>document.getElementById('f').submit()</script>"
+    )
+    before = httpx.get(server.url + "/api/stories?limit=1").json()["total"]
+    context = browser.new_context()
+    pg = context.new_page()
+    pg.route("http://attacker.example/", lambda route: route.fulfill(content_type="text/html", body=attacker))
+    with pg.expect_response(lambda r: r.url == server.url + "/stories") as answer:
+        pg.goto("http://attacker.example/")
+    assert answer.value.status == 403
+    context.close()
+    assert httpx.get(server.url + "/api/stories?limit=1").json()["total"] == before
+
+
+def test_a_direction_override_in_a_title_cannot_reorder_the_page(page, server: Server) -> None:
+    # U+202E (right-to-left override) left open in a title showed the date beside it backwards ("20-40-6202").
+    # (Cleaning already takes such controls out of the article text, which the summary sentences come from.)
+    rlo = "\u202e"
+    article = {"text": f"Officials said {rlo}the Gull Island ferry will not run for a week after an engine fault. "
+                       "The operator is waiting for a replacement part from the mainland.",
+               "title": f"Ferry halted {rlo}until further notice", "source": f"Harbor {rlo}Radio", "date": "2026-04-02"}
+    r = httpx.post(server.url + "/api/stories", json={"articles": [article], "words": 200}, timeout=120)
+    assert r.status_code == 201, r.text
+    (stored,) = r.json()["articles"]
+    assert (stored["title"], stored["source"]) == ("Ferry halted until further notice", "Harbor Radio")
+    page.goto(f"/stories/{r.json()['id']}")
+    source = page.locator("ol.sources li").first
+    assert "2026-04-02" in source.inner_text()
+    title, date = source.locator("cite").bounding_box(), source.locator("time").bounding_box()
+    assert title and date and date["x"] >= title["x"] + title["width"] - 1, (title, date)
+    assert rlo not in page.locator("main").inner_text()

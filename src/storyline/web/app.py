@@ -36,6 +36,7 @@ from ..group import GroupingOptions
 from ..options import DEFAULT_WORDS, MAX_WORDS, SummarizeOptions
 from . import jobs, views
 from .inputs import ArticleIn, Limits, RequestError, StoryIn, check_articles, form_boxes, require_json, upload_articles
+from .inputs import is_web_url as web_url
 from .security import HEADERS, INTERNAL_ERROR_PAGE, SecurityMiddleware, is_api_path
 from .store import Store, StoryRow, StreamArticle
 from .stream import Stream
@@ -48,6 +49,7 @@ RENDER_CACHE = 256  # rendered stories kept in memory
 MAX_OFFSET = 10**9  # far past any store this serves, and well inside SQLite's 64-bit integers
 PER_PAGE = 20  # stories on a page of a listing
 NOT_UTF8_JSON = "the request body is not valid UTF-8 JSON"
+NESTED_JSON = "the request body is nested too deeply to be read as JSON"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -75,6 +77,11 @@ def _error(status: int, message: str, headers: dict[str, str] | None = None) -> 
 
 def _is_api(request: Request) -> bool:
     return is_api_path(request.url.path)
+
+
+def _example(request: Request) -> str:
+    """The smallest body the JSON route asked for takes, for its error messages."""
+    return '{"text": "..."}' if request.url.path == "/api/articles" else '{"articles": [...]}'
 
 
 def _json_body(request: Request) -> None:
@@ -115,6 +122,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     stream = Stream(store, settings.grouping)  # rebuilt from the stored stream, in arrival order
     summarizer = Summarizer(workers=settings.workers, queue_limit=settings.queue_limit, processes=settings.processes)
     templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescape on for .html
+    templates.env.tests["web_url"] = web_url  # only http(s) addresses become links, stored ones too
     limits = settings.limits
 
     @asynccontextmanager
@@ -163,8 +171,10 @@ def create_app(settings: WebSettings) -> FastAPI:
             return _error(400, "the request body is not valid JSON")
         if first.get("type") == "missing" and tuple(first.get("loc", ())) == ("body",) and not await request.body():
             # FastAPI reports an empty body as a missing field; an empty body is no JSON document at all.
-            example = '{"text": "..."}' if request.url.path == "/api/articles" else '{"articles": [...]}'
-            return _error(400, f"the request body is empty; send a JSON object such as {example}")
+            return _error(400, f"the request body is empty; send a JSON object such as {_example(request)}")
+        if first.get("type") == "model_attributes_type" and tuple(first.get("loc", ())) == ("body",):
+            # A JSON array, string, number or null where the object goes.
+            return _error(422, f"the request body must be a JSON object such as {_example(request)}")
         where = ".".join(str(p) for p in first.get("loc", ()) if p not in ("body", "query", "path"))
         msg = first.get("msg", "invalid value")
         if first.get("type") == "int_type":  # a strict int field given true, "150", 1.5, ...
@@ -177,8 +187,11 @@ def create_app(settings: WebSettings) -> FastAPI:
     async def on_http(request: Request, exc: HTTPException) -> Response:
         message = exc.detail if isinstance(exc.detail, str) else "request failed"
         if message == "There was an error parsing the body" and _is_api(request):
-            # FastAPI's answer when the JSON body's bytes cannot be decoded as text (invalid UTF-8): no JSON.
-            message = NOT_UTF8_JSON
+            # FastAPI's answer when the JSON body cannot be parsed for another reason than its syntax: its bytes
+            # are not UTF-8 text, or it nests deeper than the parser goes ([[[[...]]]]).
+            cause = exc.__cause__
+            message = (NOT_UTF8_JSON if isinstance(cause, UnicodeDecodeError)
+                       else NESTED_JSON if isinstance(cause, RecursionError) else "the request body is not valid JSON")
         return failure(request, exc.status_code, message, dict(exc.headers or {}))
 
     @app.exception_handler(Exception)
@@ -367,13 +380,19 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     @app.post("/stories", include_in_schema=False)
     async def form_create(request: Request) -> Response:
+        # A browser names the page a form was sent from: Origin (just "null" under this site's no-referrer
+        # policy, and from any page that asks for no referrer) and, more surely, Sec-Fetch-Site.
         origin = request.headers.get("origin")
-        if origin and origin not in (f"{request.url.scheme}://{request.url.netloc}", "null"):
+        site = request.headers.get("sec-fetch-site")
+        if (origin and origin not in (f"{request.url.scheme}://{request.url.netloc}", "null")) or (
+                site and site not in ("same-origin", "none")):
             return page(request, "error.html", 403, message="cross-site form submissions are refused")
         boxes: list[dict[str, Any]] = []
+        typed_words = ""
         try:
             async with _parse_form(request, limits) as form:
                 boxes = form_boxes(form)
+                typed_words = str(form.get("words") or "")[:20]
                 inputs = list(boxes)
                 uploads = [up for up in form.getlist("files") if isinstance(up, UploadFile) and up.filename]
                 if len(uploads) > limits.max_articles:
@@ -387,11 +406,16 @@ def create_app(settings: WebSettings) -> FastAPI:
         except StorylineError as exc:
             # The form again, with what was typed and the error: a person reads this, not a program.
             status = exc.http_status if 400 <= exc.http_status < 600 else 422
-            response = index(request, status, error=str(exc), boxes=boxes)
+            response = index(request, status, error=str(exc), boxes=boxes, words=typed_words)
             if isinstance(exc, BusyError):
                 response.headers["Retry-After"] = str(exc.retry_after)
             return response
         return RedirectResponse(f"/stories/{story.id}", status_code=303)
+
+    @app.get("/stories", include_in_schema=False)
+    def stories_page() -> Response:
+        # The address a refused form is shown at: asked for again (Enter in the address bar), it is the form.
+        return RedirectResponse("/", status_code=303)
 
     @app.get("/stories/{story_id}", include_in_schema=False)
     def story_page(request: Request, story_id: str) -> Response:

@@ -129,20 +129,32 @@ def _clean_date(value: str | None, where: str) -> str | None:
                                   f"(got {value[:40]!r})"), 422)
 
 
+_WEB_URL = re.compile(r"https?://[^\s/]", re.I)
+
+
+def is_web_url(value: str | None) -> bool:
+    """An ``http(s)://`` address: the only kind kept and shown as a link (never ``javascript:``, ``data:``,
+    ``file:``, ...)."""
+    return bool(_WEB_URL.match(value or ""))
+
+
 def _clean_url(value: str, where: str) -> str:
     value = (value or "").strip()
-    if value and not re.match(r"https?://[^\s/]", value, re.I):
+    if value and not is_web_url(value):
         raise RequestError(_at(where, "url must start with http:// or https://"), 422)
     return value
 
 
 # C0 and C1 control characters (and DEL), tab excepted: a title, source or URL is one short line, so line
-# breaks become spaces and the rest (NUL, ESC, BEL, ...) are dropped before anything is stored or shown.
-_BREAKS = re.compile(r"[\r\n\x0b\x0c\x85]+")
-_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# breaks become spaces and the rest (NUL, ESC, BEL, ...) are dropped before anything is stored or shown. So
+# are the bidirectional embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069): one left
+# open in a title ran on into the page around it, showing the date beside it backwards.
+_BREAKS = re.compile(r"[\r\n\x0b\x0c\x85\u2028\u2029]+")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
-def _line(value: str | None) -> str:
+def one_line(value: str | None) -> str:
+    """A title, source or URL as it is stored and shown: one line, without control characters."""
     return _CONTROLS.sub("", _BREAKS.sub(" ", value or "")).strip()
 
 
@@ -184,9 +196,9 @@ def check_articles(raw: list[dict[str, Any]], limits: Limits, *, single: bool = 
         out.append(
             {
                 "text": text,
-                "title": _line(a.get("title"))[:_META_LIMIT],
-                "source": _line(a.get("source"))[:_META_LIMIT],
-                "url": _clean_url(_line(a.get("url")), where),
+                "title": one_line(a.get("title"))[:_META_LIMIT],
+                "source": one_line(a.get("source"))[:_META_LIMIT],
+                "url": _clean_url(one_line(a.get("url")), where),
                 "date": _clean_date(a.get("date"), where),
                 "origin": where,
                 "html": bool(a.get("html")),

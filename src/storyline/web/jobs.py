@@ -21,6 +21,7 @@ def _article(raw: dict[str, Any], number: int) -> Any:
     """An ``Article`` from a submitted one: HTML bodies go through trafilatura, and the metadata the
     user typed wins over what the page says about itself."""
     from ..ingest import article_from_html, article_from_text, looks_like_html
+    from .inputs import is_web_url, one_line
 
     aid = str(number)
     origin = raw.get("origin") or f"article {number}"
@@ -30,7 +31,12 @@ def _article(raw: dict[str, Any], number: int) -> Any:
     else:  # plain text, with its front matter (source, date, ...) read as metadata
         base = article_from_text(text, id=aid, origin=origin)
     given = {k: raw[k] for k in ("title", "source", "url", "date") if raw.get(k)}
-    return dataclasses.replace(base, **given)
+    article = dataclasses.replace(base, **given)
+    # What a text's header or a page's metadata gave is held to what the API's fields are: one line without
+    # control characters, and a URL only when it is an http(s) address (not "javascript:...").
+    url = one_line(article.url)
+    return dataclasses.replace(article, title=one_line(article.title), source=one_line(article.source),
+                               url=url if is_web_url(url) else "")
 
 
 def _find_span(text: str, needle: str) -> tuple[int, int] | None:

@@ -39,8 +39,9 @@ def is_api_path(path: str) -> bool:
 
 
 class SecurityMiddleware:
-    """Adds the security headers and refuses request bodies over ``max_body`` bytes with 413, whether
-    the size is announced (Content-Length) or only discovered while streaming (chunked).
+    """Adds the security headers, answers HEAD as GET without the body, and refuses request bodies over
+    ``max_body`` bytes with 413, whether the size is announced (Content-Length) or only discovered while
+    streaming (chunked).
 
     A body without a Content-Length is read here, up to the limit, before the app sees the request: the
     refusal has to be this middleware's own response, because an error raised from inside ``receive()``
@@ -54,6 +55,8 @@ class SecurityMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        if scope.get("method") == "HEAD":  # every page and GET route answers HEAD: its headers, no body
+            scope, send = dict(scope, method="GET"), _without_body(send)
 
         async def send_with_headers(message: dict[str, Any]) -> None:
             if message["type"] == "http.response.start":
@@ -109,6 +112,20 @@ class SecurityMiddleware:
             }
         )
         await send({"type": "http.response.body", "body": body})
+
+
+def _without_body(send: Any) -> Any:
+    """A ``send`` for a HEAD request answered as its GET: the status and headers (Content-Length included),
+    no body."""
+
+    async def send_head(message: dict[str, Any]) -> None:
+        if message["type"] == "http.response.body":
+            if message.get("more_body", False):
+                return
+            message = {"type": "http.response.body", "body": b""}
+        await send(message)
+
+    return send_head
 
 
 def _replay(body: bytes, receive: Any) -> Any:

@@ -23,6 +23,14 @@
     if (r.right > window.innerWidth - 8) {
       tip.style.left = Math.min(0, window.innerWidth - 8 - r.right) + "px";
     }
+    // On a phone the popover is pinned to the bottom of the screen: scroll the number it belongs to (and its
+    // sentence) above it rather than under it (the page gets room below for that while a popover is open).
+    if (window.getComputedStyle(tip).position === "fixed") {
+      document.body.classList.add("tip-open");
+      var m = mark.getBoundingClientRect();
+      var top = tip.getBoundingClientRect().top;
+      if (m.bottom > top - 8) { window.scrollBy({ top: m.bottom - top + 8, behavior: "instant" }); }
+    }
   }
 
   function hide(mark) {
@@ -30,6 +38,7 @@
     if (tip) { tip.hidden = true; }
     mark.setAttribute("aria-expanded", "false");
     if (open === mark) { open = null; }
+    if (!open) { document.body.classList.remove("tip-open"); }
   }
 
   function hideSoon(mark) {
