@@ -28,7 +28,7 @@ class SummarizeOptions:
         if isinstance(self.words, bool) or not isinstance(self.words, int):
             raise OptionsError(f"words must be a whole number, not {self.words!r}")
         if self.words <= 0:
-            raise OptionsError(f"the word budget must be at least 1 (got {self.words}); try --words 150")
+            raise OptionsError(f"the word budget must be at least 1 (got {self.words}); 150 is a usual length")
         if self.words > MAX_WORDS:
             raise OptionsError(f"the word budget is capped at {MAX_WORDS} words (got {self.words})")
         for name in ("merge_duplicates", "strict"):

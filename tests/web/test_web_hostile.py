@@ -165,3 +165,15 @@ def test_a_title_or_outlet_from_an_article_header_is_one_line_without_controls(t
     (streamed,) = app.state.store.stream_articles()
     for got in ((stored["title"], stored["source"]), (streamed.title, streamed.source)):
         assert got == ("Lock gates jam open", "Quayside Post[31m")
+
+
+def test_the_form_takes_the_word_budgets_the_server_takes(tmp_path: Path) -> None:
+    # The form's box allowed 20-1000 words where the API and the form's handler take 1 to MAX_WORDS; and the
+    # library's refusal of 0 told a web user to "try --words 150", a command-line flag.
+    from storyline.options import MAX_WORDS
+
+    app = app_for(tmp_path / "s.db")
+    form = {"text": [MILLBROOK[0]["text"]], "title": [""], "source": [""], "url": [""], "date": [""], "words": "0"}
+    page, refused = asyncio.run(call(app, ("GET", "/", {}), ("POST", "/stories", {"data": form})))
+    assert re.search(rf'<input id="words"[^>]* min="1" max="{MAX_WORDS}"', page.text)
+    assert refused.status_code in (400, 422) and "--words" not in refused.text

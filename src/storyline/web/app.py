@@ -372,7 +372,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         items, total = store.list(limit=PER_PAGE, offset=(page_no - 1) * PER_PAGE)
         pages = pages_of(page_no, total) if status == 200 else max(1, -(-total // PER_PAGE))
         return page(request, "index.html", status, stories=items, total=total, page_no=page_no,
-                    pages=pages, limits=limits, **ctx)
+                    pages=pages, limits=limits, max_words=MAX_WORDS, **ctx)
 
     @app.get("/", include_in_schema=False)
     def home(request: Request) -> Response:
