@@ -29,7 +29,8 @@ def memory_note(clusters: int) -> str:
 
 TIME_NOTE = (
     "s/cluster: median CPU seconds (time.process_time) from raw document texts to summary "
-    "(ingest, clean, segment, select), scoring excluded; total: summed over clusters"
+    "(ingest, clean, segment, select), scoring excluded, the methods taking turns to run first on a cluster; "
+    "total: summed over clusters"
 )
 PACKAGES = ("storyline", "rouge-score", "sumy", "numpy", "scipy", "blingfire", "nltk")
 FORMATS = ("md", "csv", "json")
