@@ -4,7 +4,8 @@ be checked for compatibility rather than string equality.
 Hedges widen a value into the range a careful reader allows: "about 75,000" is 75,000 ± 10%,
 "more than 75,000" is [75,000, ∞), "billions of dollars" is [2 billion, 1 trillion). Two values
 conflict only when their intervals do not meet: a vague figure never contradicts a precise one it
-contains, which is how newsroom fact-checkers treat rounding and hedging.
+contains, which is how newsroom fact-checkers treat rounding and hedging. Counts include durations
+("six hours", "two years"; "two years ago" is a date, :mod:`.dates`).
 """
 
 from __future__ import annotations
@@ -13,14 +14,12 @@ import math
 import re
 from dataclasses import dataclass
 
+from ..attribute import NUMBER_WORD, number_word
 from ..represent import stem
 
-NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a dozen": 12, "a hundred": 100,
-}
+# Numbers written as words are read as the summary's corroboration check reads them
+# (:data:`storyline.attribute.NUMBER_WORD`, one to ninety-nine), plus two phrases.
+_NUMBER_PHRASES = {"a dozen": 12, "a hundred": 100}
 SCALE = {"thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 VAGUE = {  # plural scale words used as quantities
     "dozens": (24, 100), "scores": (40, 200), "hundreds": (200, 1e3), "thousands": (2e3, 1e6),
@@ -46,8 +45,7 @@ APPROXIMATE = frozenset({"about", "around", "roughly", "approximately", "some", 
 
 _H = "|".join(sorted((re.escape(h) for h in HEDGE), key=len, reverse=True))
 _V = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
-_W = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
-_NUM = rf"(?:\d[\d,]*(?:\.\d+)?|{_W})"
+_NUM = rf"(?:\d[\d,]*(?:\.\d+)?|{'|'.join(_NUMBER_PHRASES)}|{NUMBER_WORD.pattern})"
 _SC = r"(?:\s*(?:thousand|million|billion|trillion|bn|mn|m)\b)?"
 AMOUNT = re.compile(
     rf"(?:(?P<h>{_H})\s+)?(?:(?P<cur>US\$|\$|€|£|Rs\.?)\s?(?P<n>{_NUM}){_SC}"
@@ -62,9 +60,7 @@ COUNT = re.compile(
 )
 PERCENT = re.compile(rf"(?:(?P<h>{_H})\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", re.I)
 _VERBISH = frozenset("was has is were does goes makes takes this thus plus less unless across".split())
-_NOT_COUNT_NOUN = frozenset(
-    "percent per cent years year months month days day weeks week hours minutes am pm of and or to the".split()
-)
+_NOT_COUNT_NOUN = frozenset("percent per cent am pm of and or to the".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,8 +94,10 @@ def _fmt(x: float) -> str:
 
 def _number(raw: str) -> float | None:
     raw = raw.lower().strip()
-    if raw in NUMBER_WORDS:
-        return float(NUMBER_WORDS[raw])
+    if raw in _NUMBER_PHRASES:
+        return float(_NUMBER_PHRASES[raw])
+    if NUMBER_WORD.fullmatch(raw):
+        return float(number_word(raw))
     try:
         return float(raw.replace(",", ""))
     except ValueError:
@@ -155,8 +153,8 @@ def quantities(text: str) -> list[Quantity]:
         w1, w2 = m.group("w1").lower(), (m.group("w2") or "").lower()
         two = w2.endswith("s") and w2 not in _VERBISH and not w1.endswith("s")
         noun = w2 if two else w1
-        if not free(m.start(), m.end()) or noun in _NOT_COUNT_NOUN:
-            continue
+        if not free(m.start(), m.end()) or noun in _NOT_COUNT_NOUN or w2 == "ago":
+            continue  # "ago": a date ("two years ago"), which .dates reads
         if m.group("n") and re.fullmatch(r"(1[89]|20)\d\d", m.group("n")):
             continue  # a year, not a count
         iv = _interval(m, "n", m.group())
