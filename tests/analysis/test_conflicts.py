@@ -74,6 +74,21 @@ def _mill(one: str, two: str, three: str):
     return analyze([Article(id=str(k), text=t, source=f"Outlet {k}") for k, t in enumerate(texts, 1)])
 
 
+def test_hedged_times_an_hour_apart_disagree() -> None:
+    an = _mill("at about 3 a.m.", "at about 4 a.m.", "at about 3 a.m.")
+    times = [c for c in an.conflicts if c.kind == "time"]
+    assert len(times) == 1
+    assert {v.normalized: v.articles for v in times[0].values} == {"~03:00": ("1", "3"), "~04:00": ("2",)}
+    roof = next(f for f in an.facts if "Orwen" in f.text)
+    assert roof.articles == ("1", "3")  # the article that says 4 a.m. does not report this fact
+
+
+def test_hedged_times_within_half_an_hour_agree() -> None:
+    an = _mill("at about 3 a.m.", "at around 3:30 a.m.", "at 3:10 a.m.")
+    assert not [c for c in an.conflicts if c.kind == "time"]
+    assert next(f for f in an.facts if "Orwen" in f.text).articles == ("1", "2", "3")
+
+
 def test_durations_in_words_disagree() -> None:
     an = _mill("after burning for six hours", "after a fire of five hours", "after burning for six hours")
     counts = [c for c in an.conflicts if c.kind == "count"]

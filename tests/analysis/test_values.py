@@ -59,3 +59,18 @@ def test_numbers_in_words_are_read_whole_and_only_as_words() -> None:
     assert one("Forty-six people were hurt").lo == 46
     assert one("twenty five boats sank").lo == 25
     assert quantities("often people said so") == []  # not "ten people"
+
+
+def test_times_of_day_are_minutes_and_hedges_widen_them_by_half_an_hour() -> None:
+    q = one("the roof fell in at about 3 a.m. on Tuesday")
+    assert (q.kind, q.lo, q.hi, q.normalized) == ("time", 150, 210, "~03:00")
+    assert one("at 4:30pm").normalized == "16:30"
+    assert one("shortly after 11 p.m.").normalized == "23:00..23:30"
+    # Two hedged times: the same within 30 minutes, different beyond it.
+    assert not compatible(one("at about 3 a.m."), one("at about 4 a.m."))
+    assert compatible(one("at about 3 a.m."), one("at around 3:30 a.m."))
+    assert not compatible(one("at about 3 a.m."), one("at 4 a.m."))
+    assert compatible(one("at about 3 a.m."), one("at 3:20 a.m."))
+    assert compatible(one("shortly after 3 a.m."), one("at 3:20 a.m."))
+    assert compatible(one("before 6 a.m."), one("at 3 a.m."))
+    assert not compatible(one("at 3 a.m."), one("at 3 p.m."))

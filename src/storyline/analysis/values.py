@@ -1,11 +1,17 @@
-"""Typed values in a sentence (amounts, counts, percentages, dates) as intervals, so two reports can
-be checked for compatibility rather than string equality.
+"""Typed values in a sentence (amounts, counts, percentages, times of day) as intervals, so two reports
+can be checked for compatibility rather than string equality.
 
 Hedges widen a value into the range a careful reader allows: "about 75,000" is 75,000 ± 10%,
 "more than 75,000" is [75,000, ∞), "billions of dollars" is [2 billion, 1 trillion). Two values
 conflict only when their intervals do not meet: a vague figure never contradicts a precise one it
 contains, which is how newsroom fact-checkers treat rounding and hedging. Counts include durations
 ("six hours", "two years"; "two years ago" is a date, :mod:`.dates`).
+
+A time of day ("3 a.m.", "4:30 p.m.") is not a figure that rounds by a share of itself: it is read in
+minutes after midnight, and a hedge widens it by ``TIME_TOLERANCE`` minutes, not 10%: "about 3 a.m." is
+2:30 to 3:30, "shortly after 3 a.m." 3:00 to 3:30, "before 3 a.m." any time up to 3:00. Two hedged times
+agree when they are at most ``TIME_TOLERANCE`` minutes apart ("about 3 a.m." / "around 3:30 a.m."), so
+"about 3 a.m." and "about 4 a.m." disagree; unhedged times agree only when they are the same minute.
 """
 
 from __future__ import annotations
@@ -61,12 +67,27 @@ COUNT = re.compile(
 PERCENT = re.compile(rf"(?:(?P<h>{_H})\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", re.I)
 _VERBISH = frozenset("was has is were does goes makes takes this thus plus less unless across".split())
 _NOT_COUNT_NOUN = frozenset("percent per cent am pm of and or to the".split())
+TIME_TOLERANCE = 30  # minutes: how far a hedged time of day reaches, and how far apart two such times agree
+_TIME_HEDGE = {  # minutes before and after the time given
+    "about": (TIME_TOLERANCE, TIME_TOLERANCE), "around": (TIME_TOLERANCE, TIME_TOLERANCE),
+    "roughly": (TIME_TOLERANCE, TIME_TOLERANCE), "approximately": (TIME_TOLERANCE, TIME_TOLERANCE),
+    "shortly after": (0, TIME_TOLERANCE), "just after": (0, TIME_TOLERANCE), "soon after": (0, TIME_TOLERANCE),
+    "shortly before": (TIME_TOLERANCE, 0), "just before": (TIME_TOLERANCE, 0),
+    "after": (0, math.inf), "since": (0, math.inf), "before": (math.inf, 0), "by": (math.inf, 0),
+    "until": (math.inf, 0),
+}
+_TH = "|".join(sorted((re.escape(h) for h in _TIME_HEDGE), key=len, reverse=True))
+TIME = re.compile(
+    rf"(?:\b(?P<h>{_TH})\s+)?\b(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ap>[ap])(?:\.m\.?|m)(?![a-z])",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Quantity:
-    """A figure in a sentence: ``kind`` amount/count/percent, ``slot`` what it measures (currency, the
-    counted noun), ``lo``/``hi`` the interval it allows, ``text`` as written, ``start``/``end`` in the sentence."""
+    """A figure in a sentence: ``kind`` amount/count/percent/time, ``slot`` what it measures (currency, the
+    counted noun), ``lo``/``hi`` the interval it allows (a time: in minutes after midnight), ``text`` as
+    written, ``start``/``end`` in the sentence."""
 
     kind: str
     slot: str
@@ -79,17 +100,24 @@ class Quantity:
 
     @property
     def normalized(self) -> str:
+        fmt = _clock if self.kind == "time" else _fmt
         if self.estimate is not None:
-            return f"~{_fmt(self.estimate)}"
+            return f"~{fmt(self.estimate)}"
         if self.lo == self.hi:
-            return _fmt(self.lo)
+            return fmt(self.lo)
         if math.isinf(self.hi):
-            return f">={_fmt(self.lo)}"
-        return f"{_fmt(self.lo)}..{_fmt(self.hi)}"
+            return f">={fmt(self.lo)}"
+        if math.isinf(self.lo):
+            return f"<={fmt(self.hi)}"
+        return f"{fmt(self.lo)}..{fmt(self.hi)}"
 
 
 def _fmt(x: float) -> str:
     return f"{x:,.0f}" if x == int(x) else f"{x:,.2f}"
+
+
+def _clock(minutes: float) -> str:
+    return f"{int(minutes) // 60 % 24:02d}:{int(minutes) % 60:02d}"
 
 
 def _number(raw: str) -> float | None:
@@ -126,14 +154,24 @@ def _interval(m: re.Match[str], n_group: str, matched: str) -> tuple[float, floa
 
 
 def quantities(text: str) -> list[Quantity]:
-    """Amounts, counts and percentages in ``text``; a span is read by the most specific pattern only."""
+    """Times of day, amounts, counts and percentages in ``text``; a span is read by the most specific
+    pattern only."""
     out: list[Quantity] = []
     taken: list[tuple[int, int]] = []
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
+    for m in TIME.finditer(text):
+        t = int(m.group("hour")) % 12 * 60 + int(m.group("min") or 0) + (720 if m.group("ap").lower() == "p" else 0)
+        h = (m.group("h") or "").lower()
+        before, after = _TIME_HEDGE.get(h, (0, 0))
+        out.append(Quantity("time", "time of day", t - before, t + after, m.group(), m.start(), m.end(),
+                            float(t) if h in APPROXIMATE else None))
+        taken.append((m.start(), m.end()))
     for m in AMOUNT.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
         n_group = "n" if m.group("n") else "n2"
         iv = _interval(m, n_group, m.group())
         if iv is None:
@@ -169,7 +207,12 @@ def quantities(text: str) -> list[Quantity]:
 
 def compatible(a: Quantity, b: Quantity) -> bool:
     """Whether both figures can be true at once (intervals meet, exact figures within ``TOLERANCE``).
-    Two estimates are compared as stated figures: "about 45,000" and "about 48,000" disagree."""
+    Two estimates are compared as stated figures: "about 45,000" and "about 48,000" disagree. Times of
+    day are compared in minutes, without the relative tolerance: two estimates agree within ``TIME_TOLERANCE``."""
+    if a.kind == "time" or b.kind == "time":
+        if a.estimate is not None and b.estimate is not None:
+            return abs(a.estimate - b.estimate) <= TIME_TOLERANCE
+        return a.lo <= b.hi and b.lo <= a.hi
     if a.estimate is not None and b.estimate is not None:
         return abs(a.estimate - b.estimate) <= TOLERANCE * max(abs(a.estimate), abs(b.estimate))
     lo_a, hi_a = a.lo * (1 - TOLERANCE), a.hi * (1 + TOLERANCE)
