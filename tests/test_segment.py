@@ -48,6 +48,16 @@ def test_spans_round_trip_and_paragraphs_never_merge():
          "The ship's operator said the engine had failed."),
         ("(CNN) The ship's operator said the engine had failed.", "The ship's operator said the engine had failed."),
         ("(AP) — The ship's operator said the engine had failed.", "The ship's operator said the engine had failed."),
+        # a wire dateline with the date: "CITY, Mon D (Outlet) -", any dash, with or without a year
+        ("KELBY, Sept 3 (Morrow Times) - A fire destroyed the grain store on the quay.",
+         "A fire destroyed the grain store on the quay."),
+        ("KELBY, Sept. 3, 2025 (Morrow Times) – A fire destroyed the grain store on the quay.",
+         "A fire destroyed the grain store on the quay."),
+        ("PORT ALDER, Tessaly, September 14 (AP) — A fire destroyed the grain store on the quay.",
+         "A fire destroyed the grain store on the quay."),
+        # a date after a name with no dash after it is the sentence itself
+        ("KELBY, Sept 3 was the day the grain store burned, the council said.",
+         "KELBY, Sept 3 was the day the grain store burned, the council said."),
         # one capitalised name before a comma is prose, not a dateline
         ("NASA, the space agency, said the launch would go ahead.",
          "NASA, the space agency, said the launch would go ahead."),

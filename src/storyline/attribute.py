@@ -30,29 +30,30 @@ MIN_SHARED = 5
 
 
 _FIGURE = re.compile(r"\d(?:[\d,.]*\d)?")
-# Numbers written as words, two to ninety-nine ("one" is left out: it is far more often a pronoun, "one of
-# the", "no one", than a figure).
+# Numbers written as words, one to ninety-nine ("six", "fourteen", "twenty-five", "forty two"): the one
+# definition, which the analysis reads figures with too (:mod:`storyline.analysis.values`).
 _UNITS = "one two three four five six seven eight nine".split()
 _TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_WORD_VALUE = {w: k for k, w in enumerate(_UNITS, 1)} | {w: k for k, w in enumerate(_TEENS, 10)}
-_WORD_VALUE |= {w: 10 * k for k, w in enumerate(_TENS, 2)}
-_NUMBER_WORD = re.compile(
-    rf"\b(?:({'|'.join(_TENS)})(?:[- ]({'|'.join(_UNITS)}))?|({'|'.join(_UNITS[1:] + _TEENS)}))\b", re.IGNORECASE
-)
+NUMBER_WORDS = {w: k for k, w in enumerate(_UNITS, 1)} | {w: k for k, w in enumerate(_TEENS, 10)}
+NUMBER_WORDS |= {w: 10 * k for k, w in enumerate(_TENS, 2)}
+NUMBER_WORD = re.compile(rf"\b(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS)}))?|{'|'.join(_UNITS + _TEENS)})\b",
+                         re.IGNORECASE)
+
+
+def number_word(words: str) -> int:
+    """The value of a number that :data:`NUMBER_WORD` matches: "twenty-five" → 25."""
+    tens, _, unit = words.lower().replace("-", " ").partition(" ")
+    return NUMBER_WORDS[tens] + (NUMBER_WORDS[unit] if unit else 0)
 
 
 def figures(text: str) -> set[str]:
     """The figures the sentence states, normalised: in digits ("45,000" → "45000") and in words from two to
     ninety-nine ("three" → "3", "twenty-five" → "25"), so that "within two years" and "within three years"
-    are seen to differ."""
+    are seen to differ. "One" is left out: it is far more often a pronoun ("one of the", "no one") than a
+    figure."""
     out = {m.group().replace(",", "") for m in _FIGURE.finditer(text)}
-    for m in _NUMBER_WORD.finditer(text):
-        tens, unit, small = m.groups()
-        if small:
-            out.add(str(_WORD_VALUE[small.lower()]))
-        else:
-            out.add(str(_WORD_VALUE[tens.lower()] + (_WORD_VALUE[unit.lower()] if unit else 0)))
+    out.update(str(number_word(m.group())) for m in NUMBER_WORD.finditer(text) if m.group().lower() != "one")
     return out
 
 

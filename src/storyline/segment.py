@@ -19,7 +19,8 @@ from .model import Article, Sentence
 
 _PARA = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 # "WASHINGTON:", "ISLAMABAD, Pakistan –", "DOI INTHANON, Thailand (AP) _", "PKONWEB Report (Islamabad) —",
-# "LONDON (Reuters) -": an upper-case place or agency, then a dash, colon or underscore. Two or more places
+# "LONDON (Reuters) -", "KELBY, Sept 3 (Morrow Times) -" (the wire's date after the place, with or without its
+# year): an upper-case place or agency, then a dash, colon or underscore. Two or more places
 # joined by slashes may end in a comma instead ("PRETORIA/KHARTOUM, Sudanese President …", the agency's tag
 # lost in scraping); one capitalised word before a comma is too often prose ("NASA, the agency, said …").
 # A broadcaster's or agency's tag alone opens a sentence too: "(CNN) Sen. John McCain said Thursday …".
@@ -27,6 +28,7 @@ _CAPS_PLACE = r"[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*"  # "WASHINGTON", "
 _DATELINE = re.compile(
     rf"^(?:{_CAPS_PLACE}"
     r"(?:\s*,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
+    r"(?:\s*,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?)?"
     r"(?:\s+Report)?(?:\s*\([^)]{1,40}\))?\s*(?:[-–—_:]|--)\s+"
     rf"|{_CAPS_PLACE}(?:/{_CAPS_PLACE})+,\s+(?=[A-Z])"
     r"|\((?:CNN|AP|AFP|Reuters|UPI|Bloomberg|CNBC)\)\s*(?:[-–—_:]\s*)?(?=[A-Z\"“]))"

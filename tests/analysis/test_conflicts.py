@@ -59,3 +59,37 @@ def test_one_person_named_with_and_without_the_title_is_not_a_conflict() -> None
         "“We will not take any risk with the dam,” Olsen said at a briefing on Tuesday.",
     )
     assert not [c for c in an.conflicts if c.kind == "name"]
+
+
+def _mill(one: str, two: str, three: str):
+    """Three outlets report the roof of a mill falling in; the first sentences are one fact."""
+    texts = [
+        f"The roof of the Orwen flour mill in Tessaly collapsed {one} on Tuesday, the fire service said.\n\n"
+        "Nobody was inside the building, which had been empty since the spring.",
+        f"Part of the old Orwen flour mill in Tessaly fell in {two} on Tuesday, according to the fire service.\n\n"
+        "The owner, Carla Brenn, was away on holiday and said she would rebuild.",
+        f"The fire service said the roof of Tessaly's Orwen flour mill collapsed {three} on Tuesday.\n\n"
+        "Police closed the river road and asked drivers to avoid the town centre.",
+    ]
+    return analyze([Article(id=str(k), text=t, source=f"Outlet {k}") for k, t in enumerate(texts, 1)])
+
+
+def test_hedged_times_an_hour_apart_disagree() -> None:
+    an = _mill("at about 3 a.m.", "at about 4 a.m.", "at about 3 a.m.")
+    times = [c for c in an.conflicts if c.kind == "time"]
+    assert len(times) == 1
+    assert {v.normalized: v.articles for v in times[0].values} == {"~03:00": ("1", "3"), "~04:00": ("2",)}
+    roof = next(f for f in an.facts if "Orwen" in f.text)
+    assert roof.articles == ("1", "3")  # the article that says 4 a.m. does not report this fact
+
+
+def test_hedged_times_within_half_an_hour_agree() -> None:
+    an = _mill("at about 3 a.m.", "at around 3:30 a.m.", "at 3:10 a.m.")
+    assert not [c for c in an.conflicts if c.kind == "time"]
+    assert next(f for f in an.facts if "Orwen" in f.text).articles == ("1", "2", "3")
+
+
+def test_durations_in_words_disagree() -> None:
+    an = _mill("after burning for six hours", "after a fire of five hours", "after burning for six hours")
+    counts = [c for c in an.conflicts if c.kind == "count"]
+    assert [(c.slot, {v.text for v in c.values}) for c in counts] == [("hours", {"six hours", "five hours"})]

@@ -18,6 +18,7 @@ def test_future_weekday_looks_ahead_but_quotes_do_not_set_the_tense() -> None:
 def test_relative_and_explicit_phrases() -> None:
     base = "2018-12-03"
     assert resolved("tweets two weeks ago", base) == [("two weeks ago", "2018-11-19")]
+    assert resolved("Twenty-five years ago the mill closed", base) == [("Twenty-five years ago", "1993")]
     assert resolved("he cut aid last year", base) == [("last year", "2017")]
     assert resolved("took office in August", base) == [("in August", "2018-08")]
     assert resolved("the attacks of Sep. 11, 2011.", base) == [("Sep. 11, 2011", "2011-09-11")]

@@ -89,3 +89,18 @@ def test_rule_based_fallback_finds_the_same_people() -> None:
     names = {e.name for e in an.people}
     assert {"Ana Marlow", "Tomas Quint"} <= names
     assert not any(n == "Marlow" for n in names)
+
+
+def test_a_wire_dateline_opens_no_fact_and_no_timeline_event() -> None:
+    from storyline.model import Article
+
+    texts = [
+        "KELBY, Sept 3 (Morrow Times) - A fire destroyed the old grain store on the Kelby quay on Tuesday night, "
+        "the harbour office said.\n\nNobody was hurt, and the night watchman raised the alarm at once.",
+        "KELBY, Sept 3 (Coast Wire) – The old grain store on the Kelby quay was destroyed by a fire on Tuesday "
+        "night, according to the harbour office.\n\nThe quay will stay closed to boats until the wreck is cleared, "
+        "and the ferry to Orn Island will leave from the beach.",
+    ]
+    an = analyze([Article(id=str(k), text=t, source=f"Outlet {k}", date="2025-09-03") for k, t in enumerate(texts, 1)])
+    assert [f.text.split(" ")[:3] for f in an.facts] == [["A", "fire", "destroyed"]]
+    assert an.timeline and all("KELBY" not in e.text for e in an.timeline)

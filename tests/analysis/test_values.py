@@ -23,7 +23,7 @@ def test_slots_name_what_is_counted() -> None:
     assert one("at least 12 people were killed").slot == one("twelve people died").slot
     assert one("300 police officers").slot == "offic"
     assert one("$3 billion").slot == "USD"
-    assert quantities("three days of talks") == []
+    assert [q.slot for q in quantities("three days of talks")] == ["day"]  # a duration: days, not talks
     assert quantities("in 2011 the town grew") == []
 
 
@@ -46,3 +46,31 @@ def test_magnitude_words_are_ranges_that_meet_only_when_they_overlap() -> None:
     assert not compatible(hundreds, one("billions of dollars in grants"))
     assert compatible(hundreds, one("$400 million in grants"))
     assert compatible(one("billions of dollars in grants"), one("$3 billion in grants"))
+
+
+def test_durations_are_counts_in_digits_or_words() -> None:
+    assert not compatible(one("the fire burned for six hours"), one("the fire burned for five hours"))
+    assert not compatible(one("repairs will take two years"), one("repairs will take 3 years"))
+    assert compatible(one("repairs will take two years"), one("repairs will take 2 years"))
+    assert quantities("the mill was sold two years ago") == []  # a date, read by .dates
+
+
+def test_numbers_in_words_are_read_whole_and_only_as_words() -> None:
+    assert one("Forty-six people were hurt").lo == 46
+    assert one("twenty five boats sank").lo == 25
+    assert quantities("often people said so") == []  # not "ten people"
+
+
+def test_times_of_day_are_minutes_and_hedges_widen_them_by_half_an_hour() -> None:
+    q = one("the roof fell in at about 3 a.m. on Tuesday")
+    assert (q.kind, q.lo, q.hi, q.normalized) == ("time", 150, 210, "~03:00")
+    assert one("at 4:30pm").normalized == "16:30"
+    assert one("shortly after 11 p.m.").normalized == "23:00..23:30"
+    # Two hedged times: the same within 30 minutes, different beyond it.
+    assert not compatible(one("at about 3 a.m."), one("at about 4 a.m."))
+    assert compatible(one("at about 3 a.m."), one("at around 3:30 a.m."))
+    assert not compatible(one("at about 3 a.m."), one("at 4 a.m."))
+    assert compatible(one("at about 3 a.m."), one("at 3:20 a.m."))
+    assert compatible(one("shortly after 3 a.m."), one("at 3:20 a.m."))
+    assert compatible(one("before 6 a.m."), one("at 3 a.m."))
+    assert not compatible(one("at 3 a.m."), one("at 3 p.m."))

@@ -3,7 +3,7 @@
 Only sentences aligned as the same fact (:mod:`.align`) are compared, so "12 killed" in one story
 and "40 injured" in another sentence are never set against each other. In an aligned group, values
 are compared slot by slot (the counted noun, the currency, the day of an event, the person holding a
-title, the place introduced by "in"): compatible values form one reading (see
+title, the place introduced by "in", the time of day): compatible values form one reading (see
 :func:`storyline.analysis.values.compatible`: a hedged or vague figure agrees with a precise one it
 contains), and a conflict is two readings that some articles give and others do not.
 """
@@ -19,7 +19,7 @@ from . import dates
 from .align import Group
 from .entities import EntityIndex, role_key, title_of
 from .model import Conflict, Span, Value
-from .values import Quantity, compatible, quantities
+from .values import TIME_TOLERANCE, Quantity, compatible, quantities
 
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$")
 
@@ -90,6 +90,14 @@ def _reason(kind: str, slot: str, a: _Item, b: _Item) -> str:
                     f"({qa.normalized} vs {qb.normalized})")
         return (f"{what} differs: “{a.text}” ({qa.normalized}) and “{b.text}” ({qb.normalized}) "
                 "cannot both be right, even allowing for rounding and hedges")
+    if kind == "time":
+        qa, qb = a.value, b.value
+        assert isinstance(qa, Quantity) and isinstance(qb, Quantity)
+        if qa.estimate is not None and qb.estimate is not None:
+            return (f"the time of day differs: the articles give estimates more than {TIME_TOLERANCE} minutes "
+                    f"apart, “{a.text}” and “{b.text}” ({qa.normalized} vs {qb.normalized})")
+        return (f"the time of day differs: “{a.text}” ({qa.normalized}) and “{b.text}” ({qb.normalized}) "
+                f"cannot both be right (a hedge such as “about” allows {TIME_TOLERANCE} minutes either way)")
     if kind == "date":
         return f"different {slot}s given for the same event: {a.value} vs {b.value}"
     if kind == "name":

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from ..attribute import NUMBER_WORD, number_word
+
 MONTHS = {m: k for k, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
 MONTHS.update({m[:3]: k for m, k in list(MONTHS.items())})
@@ -24,7 +26,7 @@ WEEKDAYS = {d: k for k, d in enumerate("monday tuesday wednesday thursday friday
 _MON = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|" \
        r"August|September|October|November|December"
 _WD = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-_N = r"\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_N = rf"\d+|a|an|{NUMBER_WORD.pattern}"
 PATTERNS = [
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
     ("mdy", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?\b")),
@@ -46,8 +48,6 @@ _FUTURE = re.compile(
     r"plans? to|(?<!the )(?<!an )(?<!a )forecasts?|next)\b",
     re.I,
 )
-_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +122,8 @@ def _resolve(kind: str, m: re.Match[str], base: date | None, future: bool) -> st
     if kind == "weekday":
         return _weekday(WEEKDAYS[g["wd"].lower()], (g.get("rel") or "").lower(), base, future).isoformat()
     if kind == "ago":
-        n = _SMALL.get(g["n"].lower()) or int(g["n"])
+        word = g["n"].lower()
+        n = int(word) if word.isdigit() else 1 if word in ("a", "an") else number_word(word)
         return _shift(base, g["unit"].lower(), -n)
     if kind == "last":
         step = {"last": -1, "next": 1}.get(g["rel"].lower().split()[0], 0)

@@ -48,7 +48,7 @@ class Value:
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
-    """The same fact reported with incompatible values. ``kind``: number, amount, count, date, name, place."""
+    """The same fact reported with incompatible values. ``kind``: number, amount, count, time, date, name, place."""
 
     kind: str
     slot: str  # what the value measures or names ("casualties", "day", "foreign minister")

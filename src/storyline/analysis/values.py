@@ -1,10 +1,17 @@
-"""Typed values in a sentence (amounts, counts, percentages, dates) as intervals, so two reports can
-be checked for compatibility rather than string equality.
+"""Typed values in a sentence (amounts, counts, percentages, times of day) as intervals, so two reports
+can be checked for compatibility rather than string equality.
 
 Hedges widen a value into the range a careful reader allows: "about 75,000" is 75,000 ± 10%,
 "more than 75,000" is [75,000, ∞), "billions of dollars" is [2 billion, 1 trillion). Two values
 conflict only when their intervals do not meet: a vague figure never contradicts a precise one it
-contains, which is how newsroom fact-checkers treat rounding and hedging.
+contains, which is how newsroom fact-checkers treat rounding and hedging. Counts include durations
+("six hours", "two years"; "two years ago" is a date, :mod:`.dates`).
+
+A time of day ("3 a.m.", "4:30 p.m.") is not a figure that rounds by a share of itself: it is read in
+minutes after midnight, and a hedge widens it by ``TIME_TOLERANCE`` minutes, not 10%: "about 3 a.m." is
+2:30 to 3:30, "shortly after 3 a.m." 3:00 to 3:30, "before 3 a.m." any time up to 3:00. Two hedged times
+agree when they are at most ``TIME_TOLERANCE`` minutes apart ("about 3 a.m." / "around 3:30 a.m."), so
+"about 3 a.m." and "about 4 a.m." disagree; unhedged times agree only when they are the same minute.
 """
 
 from __future__ import annotations
@@ -13,14 +20,12 @@ import math
 import re
 from dataclasses import dataclass
 
+from ..attribute import NUMBER_WORD, number_word
 from ..represent import stem
 
-NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a dozen": 12, "a hundred": 100,
-}
+# Numbers written as words are read as the summary's corroboration check reads them
+# (:data:`storyline.attribute.NUMBER_WORD`, one to ninety-nine), plus two phrases.
+_NUMBER_PHRASES = {"a dozen": 12, "a hundred": 100}
 SCALE = {"thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 VAGUE = {  # plural scale words used as quantities
     "dozens": (24, 100), "scores": (40, 200), "hundreds": (200, 1e3), "thousands": (2e3, 1e6),
@@ -46,8 +51,7 @@ APPROXIMATE = frozenset({"about", "around", "roughly", "approximately", "some", 
 
 _H = "|".join(sorted((re.escape(h) for h in HEDGE), key=len, reverse=True))
 _V = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
-_W = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
-_NUM = rf"(?:\d[\d,]*(?:\.\d+)?|{_W})"
+_NUM = rf"(?:\d[\d,]*(?:\.\d+)?|{'|'.join(_NUMBER_PHRASES)}|{NUMBER_WORD.pattern})"
 _SC = r"(?:\s*(?:thousand|million|billion|trillion|bn|mn|m)\b)?"
 AMOUNT = re.compile(
     rf"(?:(?P<h>{_H})\s+)?(?:(?P<cur>US\$|\$|€|£|Rs\.?)\s?(?P<n>{_NUM}){_SC}"
@@ -62,15 +66,28 @@ COUNT = re.compile(
 )
 PERCENT = re.compile(rf"(?:(?P<h>{_H})\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", re.I)
 _VERBISH = frozenset("was has is were does goes makes takes this thus plus less unless across".split())
-_NOT_COUNT_NOUN = frozenset(
-    "percent per cent years year months month days day weeks week hours minutes am pm of and or to the".split()
+_NOT_COUNT_NOUN = frozenset("percent per cent am pm of and or to the".split())
+TIME_TOLERANCE = 30  # minutes: how far a hedged time of day reaches, and how far apart two such times agree
+_TIME_HEDGE = {  # minutes before and after the time given
+    "about": (TIME_TOLERANCE, TIME_TOLERANCE), "around": (TIME_TOLERANCE, TIME_TOLERANCE),
+    "roughly": (TIME_TOLERANCE, TIME_TOLERANCE), "approximately": (TIME_TOLERANCE, TIME_TOLERANCE),
+    "shortly after": (0, TIME_TOLERANCE), "just after": (0, TIME_TOLERANCE), "soon after": (0, TIME_TOLERANCE),
+    "shortly before": (TIME_TOLERANCE, 0), "just before": (TIME_TOLERANCE, 0),
+    "after": (0, math.inf), "since": (0, math.inf), "before": (math.inf, 0), "by": (math.inf, 0),
+    "until": (math.inf, 0),
+}
+_TH = "|".join(sorted((re.escape(h) for h in _TIME_HEDGE), key=len, reverse=True))
+TIME = re.compile(
+    rf"(?:\b(?P<h>{_TH})\s+)?\b(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ap>[ap])(?:\.m\.?|m)(?![a-z])",
+    re.I,
 )
 
 
 @dataclass(frozen=True, slots=True)
 class Quantity:
-    """A figure in a sentence: ``kind`` amount/count/percent, ``slot`` what it measures (currency, the
-    counted noun), ``lo``/``hi`` the interval it allows, ``text`` as written, ``start``/``end`` in the sentence."""
+    """A figure in a sentence: ``kind`` amount/count/percent/time, ``slot`` what it measures (currency, the
+    counted noun), ``lo``/``hi`` the interval it allows (a time: in minutes after midnight), ``text`` as
+    written, ``start``/``end`` in the sentence."""
 
     kind: str
     slot: str
@@ -83,23 +100,32 @@ class Quantity:
 
     @property
     def normalized(self) -> str:
+        fmt = _clock if self.kind == "time" else _fmt
         if self.estimate is not None:
-            return f"~{_fmt(self.estimate)}"
+            return f"~{fmt(self.estimate)}"
         if self.lo == self.hi:
-            return _fmt(self.lo)
+            return fmt(self.lo)
         if math.isinf(self.hi):
-            return f">={_fmt(self.lo)}"
-        return f"{_fmt(self.lo)}..{_fmt(self.hi)}"
+            return f">={fmt(self.lo)}"
+        if math.isinf(self.lo):
+            return f"<={fmt(self.hi)}"
+        return f"{fmt(self.lo)}..{fmt(self.hi)}"
 
 
 def _fmt(x: float) -> str:
     return f"{x:,.0f}" if x == int(x) else f"{x:,.2f}"
 
 
+def _clock(minutes: float) -> str:
+    return f"{int(minutes) // 60 % 24:02d}:{int(minutes) % 60:02d}"
+
+
 def _number(raw: str) -> float | None:
     raw = raw.lower().strip()
-    if raw in NUMBER_WORDS:
-        return float(NUMBER_WORDS[raw])
+    if raw in _NUMBER_PHRASES:
+        return float(_NUMBER_PHRASES[raw])
+    if NUMBER_WORD.fullmatch(raw):
+        return float(number_word(raw))
     try:
         return float(raw.replace(",", ""))
     except ValueError:
@@ -128,14 +154,24 @@ def _interval(m: re.Match[str], n_group: str, matched: str) -> tuple[float, floa
 
 
 def quantities(text: str) -> list[Quantity]:
-    """Amounts, counts and percentages in ``text``; a span is read by the most specific pattern only."""
+    """Times of day, amounts, counts and percentages in ``text``; a span is read by the most specific
+    pattern only."""
     out: list[Quantity] = []
     taken: list[tuple[int, int]] = []
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
+    for m in TIME.finditer(text):
+        t = int(m.group("hour")) % 12 * 60 + int(m.group("min") or 0) + (720 if m.group("ap").lower() == "p" else 0)
+        h = (m.group("h") or "").lower()
+        before, after = _TIME_HEDGE.get(h, (0, 0))
+        out.append(Quantity("time", "time of day", t - before, t + after, m.group(), m.start(), m.end(),
+                            float(t) if h in APPROXIMATE else None))
+        taken.append((m.start(), m.end()))
     for m in AMOUNT.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
         n_group = "n" if m.group("n") else "n2"
         iv = _interval(m, n_group, m.group())
         if iv is None:
@@ -155,8 +191,8 @@ def quantities(text: str) -> list[Quantity]:
         w1, w2 = m.group("w1").lower(), (m.group("w2") or "").lower()
         two = w2.endswith("s") and w2 not in _VERBISH and not w1.endswith("s")
         noun = w2 if two else w1
-        if not free(m.start(), m.end()) or noun in _NOT_COUNT_NOUN:
-            continue
+        if not free(m.start(), m.end()) or noun in _NOT_COUNT_NOUN or w2 == "ago":
+            continue  # "ago": a date ("two years ago"), which .dates reads
         if m.group("n") and re.fullmatch(r"(1[89]|20)\d\d", m.group("n")):
             continue  # a year, not a count
         iv = _interval(m, "n", m.group())
@@ -171,7 +207,12 @@ def quantities(text: str) -> list[Quantity]:
 
 def compatible(a: Quantity, b: Quantity) -> bool:
     """Whether both figures can be true at once (intervals meet, exact figures within ``TOLERANCE``).
-    Two estimates are compared as stated figures: "about 45,000" and "about 48,000" disagree."""
+    Two estimates are compared as stated figures: "about 45,000" and "about 48,000" disagree. Times of
+    day are compared in minutes, without the relative tolerance: two estimates agree within ``TIME_TOLERANCE``."""
+    if a.kind == "time" or b.kind == "time":
+        if a.estimate is not None and b.estimate is not None:
+            return abs(a.estimate - b.estimate) <= TIME_TOLERANCE
+        return a.lo <= b.hi and b.lo <= a.hi
     if a.estimate is not None and b.estimate is not None:
         return abs(a.estimate - b.estimate) <= TOLERANCE * max(abs(a.estimate), abs(b.estimate))
     lo_a, hi_a = a.lo * (1 - TOLERANCE), a.hi * (1 + TOLERANCE)
