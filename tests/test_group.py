@@ -132,3 +132,31 @@ def test_misuse_is_refused_before_the_stream_changes():
     for kwargs in ({"threshold": "x"}, {"threshold": None}, {"window_days": 1.5}, {"idle_articles": True}):
         with pytest.raises(OptionsError):
             GroupingOptions(**kwargs)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("article", "message"),
+    [
+        (Article(id="d", text=FLOOD[0], date="yesterday"), "date 'yesterday' is not a date"),
+        (Article(id="d", text=FLOOD[0], date="2026-02-30"), "is not a date"),
+        (Article(id="n", text=None), "its text must be a str, not NoneType"),  # type: ignore[arg-type]
+        (Article(id=7, text=FLOOD[0]), "its id must be a str, not int"),  # type: ignore[arg-type]
+        (Article(id="t", text=FLOOD[0], title=None), "its title must be a str"),  # type: ignore[arg-type]
+    ],
+)
+def test_an_article_the_stream_cannot_use_is_refused_up_front(article, message):
+    # A date that is no date used to be passed over in silence (the article escaped the date window),
+    # and a text of None was an AttributeError, not a StorylineError.
+    grouper = StoryGrouper()
+    with pytest.raises(OptionsError, match=message):
+        grouper.add(article)
+    assert len(grouper) == 0 and grouper.stories == ()
+
+
+@pytest.mark.parametrize("story", [-1, 1, 5, True, "0"])
+def test_size_of_a_story_that_does_not_exist_is_an_options_error(story):
+    grouper = StoryGrouper()
+    grouper.add(Article(id="x", text=FLOOD[0]))
+    assert grouper.size(0) == 1
+    with pytest.raises(OptionsError, match="does not exist"):
+        grouper.size(story)

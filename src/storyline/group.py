@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .errors import EmptyInputError, OptionsError
+from .ingest import is_iso_date
 from .model import Article
 from .represent import content_terms
 
@@ -183,6 +184,12 @@ class StoryGrouper:
         """Checks everything before the stream changes, so a refused article leaves no trace."""
         if not isinstance(article, Article):
             raise OptionsError(f"the stream takes Article objects, not {type(article).__name__}")
+        for name in ("id", "text", "title"):
+            value = getattr(article, name)
+            if not isinstance(value, str):
+                raise OptionsError(f"article {article.id!r}: its {name} must be a str, not {type(value).__name__}")
+        if article.date is not None and not is_iso_date(article.date):  # else the date window would pass it by
+            raise OptionsError(f"article {article.id!r}: date {article.date!r} is not a date like 2018-12-03")
         if not article.text.strip():
             raise EmptyInputError(f"article {article.id!r} has no text")
         if article.id in self._ids:
@@ -228,6 +235,8 @@ class StoryGrouper:
 
     def size(self, story: int) -> int:
         """How many articles story ``story`` holds."""
+        if isinstance(story, bool) or not isinstance(story, int) or not 0 <= story < len(self._stories):
+            raise OptionsError(f"story {story!r} does not exist (the stream has {len(self._stories)})")
         return len(self._stories[story].articles)
 
     @property
