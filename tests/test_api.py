@@ -218,3 +218,29 @@ def test_group_stories_checks_its_arguments_and_keeps_the_callers_ids():
     ids = sorted(a.id for s in stories for a in s)
     assert "1" in ids and len(set(ids)) == 3
     assert any(a.id == "1" and a.text.startswith(BRIDGE[1][:30]) for s in stories for a in s)
+
+
+class _CountedId(str):
+    """An article id that counts how often it is compared for equality."""
+
+    compared = 0
+
+    def __eq__(self, other: object) -> bool:
+        _CountedId.compared += 1
+        return str.__eq__(self, other)
+
+    __hash__ = str.__hash__
+
+
+def test_repeated_ids_are_found_without_comparing_every_pair():
+    # Looking for an id given twice compared each id with all those before it: with a stream of thousands
+    # of articles that took longer than grouping them.
+    n = 1500
+    items = [Article(id=_CountedId(f"a{k}"), text=f"{MAYOR} Item {k}.") for k in range(n)]
+    _CountedId.compared = 0
+    load_articles(items)
+    assert _CountedId.compared < 10 * n
+    _CountedId.compared = 0
+    with pytest.raises(OptionsError, match="'a0' is given twice"):
+        storyline.group_stories([*items, Article(id=_CountedId("a0"), text=MAYOR)])
+    assert _CountedId.compared < 10 * n

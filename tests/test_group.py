@@ -132,3 +132,61 @@ def test_misuse_is_refused_before_the_stream_changes():
     for kwargs in ({"threshold": "x"}, {"threshold": None}, {"window_days": 1.5}, {"idle_articles": True}):
         with pytest.raises(OptionsError):
             GroupingOptions(**kwargs)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("article", "message"),
+    [
+        (Article(id="d", text=FLOOD[0], date="yesterday"), "date 'yesterday' is not a date"),
+        (Article(id="d", text=FLOOD[0], date="2026-02-30"), "is not a date"),
+        (Article(id="n", text=None), "its text must be a str, not NoneType"),  # type: ignore[arg-type]
+        (Article(id=7, text=FLOOD[0]), "its id must be a str, not int"),  # type: ignore[arg-type]
+        (Article(id="t", text=FLOOD[0], title=None), "its title must be a str"),  # type: ignore[arg-type]
+    ],
+)
+def test_an_article_the_stream_cannot_use_is_refused_up_front(article, message):
+    # A date that is no date used to be passed over in silence (the article escaped the date window),
+    # and a text of None was an AttributeError, not a StorylineError.
+    grouper = StoryGrouper()
+    with pytest.raises(OptionsError, match=message):
+        grouper.add(article)
+    assert len(grouper) == 0 and grouper.stories == ()
+
+
+@pytest.mark.parametrize("story", [-1, 1, 5, True, "0"])
+def test_size_of_a_story_that_does_not_exist_is_an_options_error(story):
+    grouper = StoryGrouper()
+    grouper.add(Article(id="x", text=FLOOD[0]))
+    assert grouper.size(0) == 1
+    with pytest.raises(OptionsError, match="does not exist"):
+        grouper.size(story)
+
+
+FILLERS = [
+    "The Marlow chess open ended on Sunday with a win for the grandmaster Ilse Varga.",
+    "A fire destroyed a timber warehouse in Dunmore overnight; nobody was hurt.",
+    "The Brenton orchestra announced a new conductor for its autumn season.",
+    "Striking bus drivers in Carvel returned to work after a pay deal on Friday.",
+    "Snow closed the mountain pass above Elsby for the third day running.",
+    "The Farrow museum reopened its dinosaur hall after two years of repairs.",
+    "A new ferry will link Gull Island with the mainland from next spring.",
+    "Farmers near Ostwick reported the best apple harvest in a decade.",
+    "The Halden football club sacked its coach after six defeats in a row.",
+    "Scientists at Torvik University mapped a new cave system under the town.",
+]
+
+
+def test_a_restored_stream_goes_on_deciding_as_the_uninterrupted_one():
+    # The centroids a stream compares are weighted (and cached) as it goes; restore used to weigh only the
+    # stored story's, so after a restart the same next articles got other similarities, and near the
+    # threshold other stories.
+    by_id = {a.id: a for a in [*arts(FILLERS, "f"), *arts(BRIDGE, "b"), *arts(ELECTION, "e"), *arts(FLOOD, "x")]}
+    order = "e0 b2 f6 b0 f8 f5 b1 f1 f7 f4 x0 f0 e1 f3 f2 f9".split()
+    stream, cut = [by_id[i] for i in order], 12  # e1 compares story e0's centroid, weighted before the cut
+    whole = StoryGrouper()
+    answered = [whole.add(a) for a in stream]
+    restarted = StoryGrouper()
+    for a, got in zip(stream[:cut], answered[:cut], strict=True):
+        restarted.restore(a, got.story)
+    assert [restarted.add(a) for a in stream[cut:]] == answered[cut:]
+    assert restarted.stories == whole.stories

@@ -70,7 +70,7 @@ def load_articles(
         raise EmptyInputError("no articles given")
     chosen = [isinstance(item, Article) and bool(item.id) for item in items]  # ids the caller chose
     ids = [item.id for item in items if isinstance(item, Article) and item.id]
-    twice = next((i for k, i in enumerate(ids) if i in ids[:k]), None)
+    twice = _first_repeat(ids)
     if twice is not None:  # renaming it would break the caller's link from the id to the article
         raise OptionsError(f"article id {twice!r} is given twice: each article needs its own id")
     raw = [_as_article(item, k) for k, item in enumerate(items, 1)]
@@ -87,6 +87,16 @@ def load_articles(
     if not out:
         raise EmptyInputError("no article text left: every article was empty or page clutter")
     return _unique_ids(out)
+
+
+def _first_repeat(ids: Iterable[str]) -> str | None:
+    """The first id that was seen before, or ``None`` (in linear time: a stream may hold many articles)."""
+    seen: set[str] = set()
+    for i in ids:
+        if i in seen:
+            return i
+        seen.add(i)
+    return None
 
 
 def _unique_ids(articles: list[tuple[Article, bool]]) -> list[Article]:
@@ -202,10 +212,9 @@ def group_stories(
     items = list(items)
     if not items:
         raise OptionsError("no articles given")
-    ids = [item.id for item in items if isinstance(item, Article) and item.id]
-    twice = sorted({i for i in ids if ids.count(i) > 1})
-    if twice:
-        raise OptionsError(f"article id {twice[0]!r} is given twice: each article of a stream needs its own id")
+    twice = _first_repeat(item.id for item in items if isinstance(item, Article) and item.id)
+    if twice is not None:
+        raise OptionsError(f"article id {twice!r} is given twice: each article of a stream needs its own id")
     return group_articles(load_articles(items), opts)
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .errors import EmptyInputError, OptionsError
+from .ingest import is_iso_date
 from .model import Article
 from .represent import content_terms
 
@@ -172,7 +173,8 @@ class StoryGrouper:
     def restore(self, article: Article, story: int) -> Assignment:
         """Put ``article`` into story ``story`` as decided earlier (a store rebuilding its stream: what was
         stored stands, even if today's grouping would decide otherwise). ``story`` is an existing story's
-        number or the next new one."""
+        number or the next new one. A stream rebuilt this way with the options it ran with goes on deciding
+        exactly as if it had never stopped."""
         if isinstance(story, bool) or not isinstance(story, int):
             raise OptionsError(f"a story is given by its number, not {story!r}")
         if not 0 <= story <= len(self._stories):
@@ -183,6 +185,12 @@ class StoryGrouper:
         """Checks everything before the stream changes, so a refused article leaves no trace."""
         if not isinstance(article, Article):
             raise OptionsError(f"the stream takes Article objects, not {type(article).__name__}")
+        for name in ("id", "text", "title"):
+            value = getattr(article, name)
+            if not isinstance(value, str):
+                raise OptionsError(f"article {article.id!r}: its {name} must be a str, not {type(value).__name__}")
+        if article.date is not None and not is_iso_date(article.date):  # else the date window would pass it by
+            raise OptionsError(f"article {article.id!r}: date {article.date!r} is not a date like 2018-12-03")
         if not article.text.strip():
             raise EmptyInputError(f"article {article.id!r} has no text")
         if article.id in self._ids:
@@ -194,17 +202,22 @@ class StoryGrouper:
         day = _day(article)
         vec, norm = self._weighted(tf)
         best, best_sim = -1, 0.0
-        if story_given is not None:
-            if story_given < len(self._stories):
-                best = story_given
-                best_sim = self._cosine(vec, norm, self._stories[best])
-        elif norm > 0:
+        if norm > 0:
             for k in sorted(self._candidates(vec)):
                 if not self._in_window(self._stories[k], day):
+                    continue
+                if story_given is not None:
+                    # A restore weighs the centroids that ``add`` would have compared (not comparing them):
+                    # which centroids are weighted when is part of the state, so a stream rebuilt by
+                    # ``restore`` goes on deciding as the stream that was never interrupted.
+                    self._centroid(self._stories[k])
                     continue
                 sim = self._cosine(vec, norm, self._stories[k])
                 if sim > best_sim:
                     best, best_sim = k, sim
+        if story_given is not None and story_given < len(self._stories):
+            best = story_given
+            best_sim = self._cosine(vec, norm, self._stories[best])
         new = best < 0 if story_given is not None else (best < 0 or best_sim < self.options.threshold)
         if new:
             best, best_sim = len(self._stories), 0.0
@@ -228,6 +241,8 @@ class StoryGrouper:
 
     def size(self, story: int) -> int:
         """How many articles story ``story`` holds."""
+        if isinstance(story, bool) or not isinstance(story, int) or not 0 <= story < len(self._stories):
+            raise OptionsError(f"story {story!r} does not exist (the stream has {len(self._stories)})")
         return len(self._stories[story].articles)
 
     @property

@@ -186,6 +186,22 @@ def test_documents_left_out_of_a_dataset_stream_are_noted_and_numbered_by_their_
     ]
 
 
+
+def test_articles_left_out_of_a_file_of_one_article_per_line_are_noted_in_line_order(tmp_path, monkeypatch):
+    # Such a file names an article by its line ("a.jsonl:3"), not "line#document": this used to crash.
+    clutter = "Type to search\n\nLeave a Reply\n\nShare on Facebook\n"
+    rows = [{"text": MAYOR_1}, {"text": ""}] + [{"text": MAYOR_2, "title": f"Copy {k}"} for k in range(7)]
+    rows.append({"text": clutter, "source": "Clutter Daily"})
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    monkeypatch.chdir(tmp_path)
+    result = run("group", "a.jsonl", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert sum(len(s["articles"]) for s in json.loads(result.stdout)["stories"]) == 8
+    assert result.stderr.splitlines() == [
+        "storyline: note: skipped a.jsonl:2: is empty",
+        "storyline: note: skipped a.jsonl:10: has no article text left after removing page clutter",
+    ]
+
 HOSTILE = """---
 source: Evil\x1b]0;pwned\x07 Wire
 title: Ship \x1b[2J\x1b[31mstrikes\x9b1m bridge

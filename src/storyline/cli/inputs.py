@@ -280,9 +280,10 @@ def read_article_sets(
     return sets, [*files, *checked.named], checked.output
 
 
-def _document_number(origin: str) -> int:
-    """The ``4`` of ``f.jsonl:6#4``."""
-    return int(origin.rpartition("#")[2])
+def _document_number(origin: str) -> tuple[int, ...]:
+    """Where a document lies in its file: ``(6, 4)`` for ``f.jsonl:6#4`` (a dataset's cluster on line 6, its
+    fourth document), ``(3,)`` for ``f.jsonl:3`` (line 3 of a file of one article per line)."""
+    return tuple(int(n) for n in origin.rpartition(":")[2].split("#"))
 
 
 def read_inputs(
