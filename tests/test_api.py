@@ -91,6 +91,10 @@ def test_articles_the_caller_built_are_checked_up_front(harbor_texts, tmp_path):
         storyline.analyze(harbor_texts, date="20181203")
     with pytest.raises(storyline.StorylineError, match="is a directory; give the article files in it"):
         storyline.summarize([Path(tmp_path)])
+    # a dict (as JSON gives it) is no article: a StorylineError like every other refusal, not a TypeError
+    for call in (storyline.summarize, storyline.group_stories):
+        with pytest.raises(OptionsError, match="an article must be a str, a path or an Article, not dict"):
+            call([{"text": harbor_texts[0]}, other])  # type: ignore[list-item]
 
 
 def test_words_and_method_or_options_not_both(harbor_texts):

@@ -53,7 +53,7 @@ def _as_article(item: ArticleLike, number: int) -> Article:
         if looks_like_html(item):
             return article_from_html(item, id=aid, origin=f"<text {number}>")
         return article_from_text(item, id=aid, origin=f"<text {number}>")
-    raise TypeError(f"an article must be a str, a path or an Article, not {type(item).__name__}")
+    raise OptionsError(f"an article must be a str, a path or an Article, not {type(item).__name__}")
 
 
 def load_articles(
