@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from storyline.api import load_articles, make_cluster
-from storyline.methods.features import FEATURE_NAMES, percentile, sentence_features
+from storyline.methods.features import FEATURE_NAMES, percentile, percentiles, sentence_features
 from storyline.represent import vectors
 
 TEXTS = [
@@ -56,6 +57,19 @@ def test_percentile_ranks() -> None:
     assert percentile(np.array([3.0, 1.0, 2.0])).tolist() == [1.0, 0.0, 0.5]
     assert percentile(np.array([1.0, 1.0, 2.0])).tolist() == [0.25, 0.25, 1.0]
     assert percentile(np.array([5.0])).tolist() == [1.0]
+
+
+@pytest.mark.parametrize("nan", [False, True])
+@pytest.mark.parametrize("n", [1, 2, 7, 64, 65, 300])
+def test_percentiles_of_several_columns_are_each_columns_percentile(n: int, nan: bool) -> None:
+    rng = np.random.default_rng(n)
+    columns = [np.round(rng.random(n) * 4, 1) for _ in range(5)]  # many ties
+    columns.append(columns[0] + 1e-15)  # equal to 12 decimals: ties too
+    if nan:
+        columns[1][0] = np.nan  # takes the sort's order, as percentile does
+    got = percentiles(*columns)
+    assert got.shape == (6, n)
+    assert np.array_equal(got, np.stack([percentile(c) for c in columns]), equal_nan=True)
 
 
 def test_empty_cluster_has_no_rows() -> None:

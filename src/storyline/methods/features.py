@@ -86,6 +86,25 @@ def percentile(x: np.ndarray) -> np.ndarray:
     return (left + right - 1) / 2 / (n - 1)
 
 
+# Up to this many sentences ``percentiles`` counts with one (columns x n x n) comparison instead of a sort
+# per column: on a small cluster numpy's per-call set-up, not the work, is the cost.
+_PAIRWISE_RANKS = 64
+
+
+def percentiles(*columns: np.ndarray) -> np.ndarray:
+    """``percentile`` of each column, as the rows of one array: the same numbers (ranks are counts)."""
+    x = np.round(np.stack(columns), 12)
+    k, n = x.shape
+    if n <= 1:
+        return np.ones((k, n))
+    if n > _PAIRWISE_RANKS or np.isnan(x).any():  # NaN: the sort's order, which comparisons do not give
+        return np.stack([percentile(c) for c in columns])
+    # for each value, how many of its column lie below it (``left``) and how many not above it (``right``)
+    left = (x[:, None, :] < x[:, :, None]).sum(axis=2)
+    right = (x[:, None, :] <= x[:, :, None]).sum(axis=2)
+    return (left + right - 1) / 2 / (n - 1)
+
+
 def _centroid_cos(matrix) -> np.ndarray:  # type: ignore[no-untyped-def]
     centroid = np.asarray(matrix.mean(axis=0)).ravel()
     norm = np.linalg.norm(centroid)
@@ -98,7 +117,10 @@ def _own_centroid_cos(sim: np.ndarray, rows: np.ndarray) -> np.ndarray:
     """Cosine of each sentence of ``rows`` to the centroid of those sentences, from the cosine matrix
     of L2-normalised rows: ``x_i . c = mean_j sim_ij`` and ``|c|^2 = mean_jk sim_jk`` (a sparse row slice
     per article cost more than the rest of the features on small clusters)."""
-    sub = sim[np.ix_(rows, rows)]
+    lo, hi = int(rows[0]), int(rows[-1]) + 1
+    # an article's sentences are one run of the cluster's (as ``build_cluster`` makes them): a slice's copy,
+    # the same array as the fancy index gives, for less
+    sub = sim[lo:hi, lo:hi].copy() if hi - lo == rows.size else sim[np.ix_(rows, rows)]
     norm2 = float(sub.mean()) if sub.size else 0.0
     if norm2 <= 0:
         return np.zeros(sub.shape[0])
@@ -185,6 +207,8 @@ def sentence_features(cluster: Cluster, vecs: ClusterVectors, lexicon: TermLexic
         ],
         dtype=float,
     )
+    lex = lexicon_columns(vecs, lexicon)
+    ranks = percentiles(centroid, degree, support, term_mass, bigram_sum, lex[:, 0])
     cols = [
         index,
         1.0 / np.sqrt(1.0 + index),
@@ -193,19 +217,19 @@ def sentence_features(cluster: Cluster, vecs: ClusterVectors, lexicon: TermLexic
         words,
         n_terms,
         centroid,
-        percentile(centroid),
+        ranks[0],
         own,
         degree,
-        percentile(degree),
+        ranks[1],
         support,
-        percentile(support),
+        ranks[2],
         support_articles,
         best_other,
         term_mass,
-        percentile(term_mass),
+        ranks[3],
         bigram_mass,
         bigram_sum,
-        percentile(bigram_sum),
+        ranks[4],
         lead_sim,
         flags[:, 0],
         flags[:, 1],
@@ -213,10 +237,11 @@ def sentence_features(cluster: Cluster, vecs: ClusterVectors, lexicon: TermLexic
         flags[:, 3],
         1.0 - n_terms / np.maximum(words, 1.0),
     ]
-    lex = lexicon_columns(vecs, lexicon)
     out = np.empty((n, len(FEATURE_NAMES)))
     for k, col in enumerate(cols):  # filled in place: column_stack's copies cost more than the columns
         out[:, k] = col
     out[:, len(cols) : len(cols) + lex.shape[1]] = lex
-    out[:, -1] = percentile(lex[:, 0])
+    out[:, -1] = ranks[5]
+    if np.isfinite(out).all():  # the usual case: no pass to replace what is not there
+        return out
     return np.nan_to_num(out, copy=False, nan=0.0, posinf=0.0, neginf=0.0)
