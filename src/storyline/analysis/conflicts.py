@@ -80,24 +80,21 @@ def _readings(items: list[_Item]) -> list[list[_Item]]:
 
 
 def _reason(kind: str, slot: str, a: _Item, b: _Item) -> str:
-    if kind in ("amount", "count", "percent"):
-        noun = a.text.split()[-1].lower() if kind == "count" else ""
-        what = f"the number of {noun}" if kind == "count" else ("the amount" if kind == "amount" else "the percentage")
+    if kind in ("amount", "count", "percent", "time"):
         qa, qb = a.value, b.value
         assert isinstance(qa, Quantity) and isinstance(qb, Quantity)
+        if kind == "time":
+            what, estimates = "the time of day", f"estimates more than {TIME_TOLERANCE} minutes apart"
+            allowing = f" (a hedge such as “about” allows {TIME_TOLERANCE} minutes either way)"
+        else:
+            noun = a.text.split()[-1].lower() if kind == "count" else ""
+            what = {"count": f"the number of {noun}", "amount": "the amount"}.get(kind, "the percentage")
+            estimates, allowing = "different estimates", ", even allowing for rounding and hedges"
         if qa.estimate is not None and qb.estimate is not None:
-            return (f"{what} differs: the articles give different estimates, “{a.text}” and “{b.text}” "
+            return (f"{what} differs: the articles give {estimates}, “{a.text}” and “{b.text}” "
                     f"({qa.normalized} vs {qb.normalized})")
         return (f"{what} differs: “{a.text}” ({qa.normalized}) and “{b.text}” ({qb.normalized}) "
-                "cannot both be right, even allowing for rounding and hedges")
-    if kind == "time":
-        qa, qb = a.value, b.value
-        assert isinstance(qa, Quantity) and isinstance(qb, Quantity)
-        if qa.estimate is not None and qb.estimate is not None:
-            return (f"the time of day differs: the articles give estimates more than {TIME_TOLERANCE} minutes "
-                    f"apart, “{a.text}” and “{b.text}” ({qa.normalized} vs {qb.normalized})")
-        return (f"the time of day differs: “{a.text}” ({qa.normalized}) and “{b.text}” ({qb.normalized}) "
-                f"cannot both be right (a hedge such as “about” allows {TIME_TOLERANCE} minutes either way)")
+                f"cannot both be right{allowing}")
     if kind == "date":
         return f"different {slot}s given for the same event: {a.value} vs {b.value}"
     if kind == "name":
