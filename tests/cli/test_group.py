@@ -221,3 +221,16 @@ def test_control_characters_of_an_article_never_reach_the_terminal(stream_dir, a
     assert "Evil\ufffd" in result.stdout and "0;pwned\ufffd Wire" in result.stdout  # shown, not run
     data = json.loads(run("group", "evil.txt", "--format", "json", *args).stdout)
     assert data["stories"][0]["articles"][0]["source"] == "Evil\x1b]0;pwned\x07 Wire"  # JSON stays exact
+
+
+def test_a_long_stream_shows_progress_on_a_terminal_only(stream_dir, monkeypatch):
+    from storyline.cli import group as group_cli
+    from storyline.cli import inputs
+
+    assert run("group", ".", "--summarize").stderr == ""  # not a terminal: nothing
+    monkeypatch.setattr(inputs, "on_terminal", lambda: True)
+    assert "Grouping" not in run("group", ".").stderr  # four articles: done before a bar would say anything
+    result = run("group", ".", "--summarize")
+    assert "Summarizing" in result.stderr and result.stdout == run("group", ".", "--summarize").stdout
+    monkeypatch.setattr(group_cli, "PROGRESS_FROM", 2)
+    assert "Grouping" in run("group", ".").stderr

@@ -88,6 +88,20 @@ def test_jsonl_clusters_are_summarized_each(tmp_path, harbor_texts):
     assert "id" not in json.loads(loose.stdout)
 
 
+def test_several_clusters_show_progress_on_a_terminal_only(tmp_path, harbor_texts, monkeypatch):
+    from storyline.cli import inputs
+
+    data = tmp_path / "d.jsonl"
+    rows = [{"id": "a", "documents": harbor_texts[:2]}, {"id": "b", "documents": harbor_texts[1:]}]
+    data.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    quiet = run("summarize", str(data), "--analysis")
+    assert quiet.exit_code == 0 and quiet.stderr == ""  # not a terminal: nothing
+    monkeypatch.setattr(inputs, "on_terminal", lambda: True)
+    shown = run("summarize", str(data), "--analysis")
+    assert all(label in shown.stderr for label in ("Reading", "Summarizing", "Analyzing"))
+    assert shown.stdout == quiet.stdout  # the bars go to standard error only
+
+
 def test_a_dataset_cluster_that_is_all_clutter_is_skipped_with_a_note(tmp_path, harbor_texts):
     data = tmp_path / "d.jsonl"
     clutter = ["Subscribe to our newsletter", "Share this article\nAdvertisement"]

@@ -12,7 +12,7 @@ from ..analysis import analyze_cluster
 from ..analysis import render as arender
 from ..options import FORMATS
 from . import cli
-from .inputs import PATHS_COMMAND, date_option, emit, notes, read_inputs, render_many, with_date_hint
+from .inputs import PATHS_COMMAND, date_option, emit, notes, progress, read_inputs, render_many, with_date_hint
 
 
 @cli.command(context_settings=PATHS_COMMAND)
@@ -28,6 +28,7 @@ def analyze(paths: tuple[str, ...], fmt: str, output: str | None, date: str | No
     Every item is marked with the sources that carry it, like [1][3].
     """
     inputs = read_inputs(paths, sample=sample, date=date, output=output)
-    results = [(cid, with_date_hint(analyze_cluster(c))) for cid, c in inputs.clusters]
+    with progress(inputs.clusters, "Analyzing") as clusters:
+        results = [(cid, with_date_hint(analyze_cluster(c))) for cid, c in clusters]
     notes([n for _, a in results for n in a.notes], inputs)
     emit(render_many(results, fmt, arender.render, arender.to_dict), inputs)

@@ -13,7 +13,7 @@ from ..group import GroupingOptions, group_articles
 from ..model import Article, Summary
 from ..options import DEFAULT_WORDS, FORMATS, SummarizeOptions
 from . import cli
-from .inputs import PATHS_COMMAND, emit, notes, read_stream
+from .inputs import PATHS_COMMAND, emit, notes, progress, read_stream
 
 _DEFAULTS = GroupingOptions()
 
@@ -54,13 +54,19 @@ def group(
             raise click.UsageError(
                 f"{' and '.join(given)} only appl{'y' if len(given) > 1 else 'ies'} with --summarize", ctx)
     inputs = read_stream(paths, sample=sample, output=output)
-    stories: list[Story] = [
-        (arts, api.summarize_cluster(api.make_cluster(arts), summary_options) if with_summary else None)
-        for arts in group_articles(inputs.articles, options)
-    ]
+    # a long stream takes a while (50,000 articles: about half a minute)
+    with progress(inputs.articles, "Grouping", at_least=PROGRESS_FROM) as articles:
+        groups = group_articles(articles, options)
+    with progress(groups if with_summary else [], "Summarizing") as each:
+        summaries = [api.summarize_cluster(api.make_cluster(arts), summary_options) for arts in each]
+    stories: list[Story] = [(arts, summaries[k] if with_summary else None) for k, arts in enumerate(groups)]
     # A one-article story says so in its own summary; on stderr that note would only repeat itself.
     notes([n for _, s in stories if s for n in s.notes if n != api.SINGLE_SOURCE_NOTE], inputs)
     emit(render_stories(stories, options, fmt), inputs)
+
+
+# Streams shorter than this are grouped in well under a second: no progress bar.
+PROGRESS_FROM = 500
 
 
 def _count(n: int) -> str:

@@ -261,9 +261,7 @@ def read_article_sets(
     sets: list[tuple[str, T]] = []
     if got.loose:
         sets.append((LOOSE, build(_dated(_load_loose(got), by_origin, date))))
-    # Many clusters take a while: show progress on a terminal, stay silent in pipes and logs.
-    show = len(got.sets) > 1 and sys.stderr.isatty()
-    with click.progressbar(got.sets, label="Reading", file=sys.stderr, hidden=not show) as bar:
+    with progress(got.sets, "Reading") as bar:
         for ds in bar:
             # In a dataset, a whole cluster that is all clutter (or over a limit) is skipped with a note:
             # the other clusters are still answered.
@@ -278,6 +276,17 @@ def read_article_sets(
         raise EmptyInputError("nothing to summarize: every cluster was skipped")
     files = [f for _, fs in checked.listing for f in fs or ()]
     return sets, [*files, *checked.named], checked.output
+
+
+def on_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
+def progress(items: Sequence[T], label: str, *, at_least: int = 2) -> Any:
+    """A progress bar over ``items`` on standard error, shown only on a terminal and for at least ``at_least``
+    items (many clusters, a long stream take a while; pipes and logs stay silent). Use as a context manager
+    that yields the items."""
+    return click.progressbar(items, label=label, file=sys.stderr, hidden=not on_terminal() or len(items) < at_least)
 
 
 def _document_number(origin: str) -> tuple[int, ...]:

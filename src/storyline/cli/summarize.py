@@ -10,7 +10,7 @@ from .. import api, render
 from ..model import Summary
 from ..options import DEFAULT_WORDS, FORMATS, SummarizeOptions
 from . import cli, out
-from .inputs import PATHS_COMMAND, date_option, emit, notes, read_inputs, render_many, with_date_hint
+from .inputs import PATHS_COMMAND, date_option, emit, notes, progress, read_inputs, render_many, with_date_hint
 
 
 @cli.command(context_settings=PATHS_COMMAND)
@@ -39,7 +39,8 @@ def summarize(
         return
     options = SummarizeOptions(words=words, method=method)
     inputs = read_inputs(paths, sample=sample, date=date, output=output)
-    results = [(cid, api.summarize_cluster(c, options)) for cid, c in inputs.clusters]
+    with progress(inputs.clusters, "Summarizing") as clusters:
+        results = [(cid, api.summarize_cluster(c, options)) for cid, c in clusters]
     notes([n for _, s in results for n in s.notes], inputs)
     if not with_analysis:
         emit(render_many(results, fmt, render.render, render.to_dict), inputs)
@@ -47,8 +48,9 @@ def summarize(
     from ..analysis import analyze_cluster
     from ..analysis import render as arender
 
-    both = [(cid, (s, with_date_hint(analyze_cluster(c))))
-            for (cid, s), (_, c) in zip(results, inputs.clusters, strict=True)]
+    with progress(inputs.clusters, "Analyzing") as clusters:
+        both = [(cid, (s, with_date_hint(analyze_cluster(c))))
+                for (cid, s), (_, c) in zip(results, clusters, strict=True)]
 
     def one(pair: tuple[Any, Any], f: str) -> str:
         summary, analysis = pair
