@@ -129,3 +129,14 @@ def test_who_is_who_in_text_markdown_and_json():
     assert to_dict(summary)["introductions"] == [
         {"name": "Quint", "text": "Harbour Master Ines Quint", "article": "1", "start": 0, "end": 25}]
     assert "Who's who" not in to_text(replace(summary, introductions=()))
+
+
+def test_markdown_links_only_http_addresses_even_of_an_article_built_by_hand():
+    from storyline.model import Article
+    from storyline.render import to_markdown
+
+    texts = ["The council of Lindenfeld voted on Tuesday to close the old harbor to freight ships.",
+             "Lindenfeld's council voted on Tuesday to close the old harbor to freight traffic."]
+    md = to_markdown(storyline.summarize([Article(id="a", text=texts[0], source="Post", url="javascript:alert(1)"),
+                                          Article(id="b", text=texts[1], source="Wire", url="https://w.example/x")]))
+    assert "javascript:" not in md and "](<https://w.example/x>)" in md

@@ -156,6 +156,21 @@ def test_front_matter_with_windows_line_endings_and_a_bom(tmp_path):
     assert a.text.strip() == "The council voted on Tuesday to close the harbor."
 
 
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "file:///etc/passwd"])
+def test_a_header_url_that_is_not_http_is_dropped_on_reading(tmp_path, url):
+    # Untrusted text: every output links an article's URL (Markdown footnotes, the web page).
+    from storyline.ingest import parse_dataset
+
+    p = tmp_path / "a.txt"
+    p.write_text(f"---\nurl: {url}\n---\nThe council voted on Tuesday to close the harbor.")
+    assert read_article(p, id="1").url == ""
+    p.write_text("---\nurl: https://example.org/harbor\n---\nThe council voted on Tuesday to close the harbor.")
+    assert read_article(p, id="1").url == "https://example.org/harbor"
+    line = json.dumps({"text": "The council voted on Tuesday to close the harbor.", "url": url})
+    (cluster,) = parse_dataset(line.encode(), "a.jsonl")
+    assert cluster.articles[0].url == ""
+
+
 def test_an_impossible_header_date_is_refused(tmp_path):
     p = tmp_path / "a.txt"
     for bad in ("2026-13-45", "2026-02-30"):

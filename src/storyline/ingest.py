@@ -204,7 +204,7 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
         source=meta.get("sitename") or meta.get("hostname") or "",
         title=title,
         date=meta.get("date") or None,
-        url=meta.get("url") or "",
+        url=_web_url(meta.get("url")),
         author=_byline_names(meta.get("author") or ""),
         origin=origin,
     )
@@ -286,6 +286,22 @@ def _header_date(value: str, name: str) -> str:
     return value[:10]
 
 
+_WEB_URL = re.compile(r"https?://[^\s/]", re.I)
+
+
+def is_web_url(value: str | None) -> bool:
+    """An ``http(s)://`` address: the only kind of URL an article keeps and any output links (never
+    ``javascript:``, ``data:``, ``file:``, ...)."""
+    return bool(_WEB_URL.match(value or ""))
+
+
+def _web_url(value: str | None) -> str:
+    """A URL read from a file's header, a page's metadata or a line of JSON, kept only when it is an
+    http(s) address: the text is untrusted, and every output (Markdown, JSON, the web page) links it."""
+    value = (value or "").strip()
+    return value if is_web_url(value) else ""
+
+
 def article_from_text(text: str, *, id: str, origin: str = "", title: str = "") -> Article:
     meta, body = front_matter(text, origin)
     return Article(
@@ -294,7 +310,7 @@ def article_from_text(text: str, *, id: str, origin: str = "", title: str = "") 
         title=meta.get("title", title),
         source=meta.get("source", ""),
         date=meta.get("date"),
-        url=meta.get("url", ""),
+        url=_web_url(meta.get("url")),
         author=meta.get("author", ""),
         origin=origin,
     )
@@ -406,7 +422,7 @@ def _article_lines(lines: Iterable[tuple[int, object]], name: str) -> DocumentSe
             value = obj.get(key)
             if value is not None and not isinstance(value, str):
                 raise MalformedDataError(f"{where}: '{key}' must be a string")
-            meta[key] = (value or "").strip()
+            meta[key] = _web_url(value) if key == "url" else (value or "").strip()
         date = obj.get("date")
         if date is not None and not isinstance(date, str):
             raise MalformedDataError(f"{where}: 'date' must be a string (YYYY-MM-DD)")

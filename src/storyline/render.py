@@ -6,6 +6,7 @@ import json
 import re
 from typing import Any
 
+from .ingest import is_web_url
 from .model import Article, Summary
 from .pagedate import READ_FROM_PAGE
 
@@ -91,7 +92,7 @@ def to_markdown(summary: Summary) -> str:
     rest = []
     for k, a in enumerate(summary.articles, 1):
         desc = md_escape(describe(a))
-        link = f"[{desc}](<{a.url}>)" if a.url else desc
+        link = f"[{desc}](<{a.url}>)" if is_web_url(a.url) else desc  # an Article built by hand too
         if a.id in cited:
             lines.append(f"[^{k}]: {link}")
         else:

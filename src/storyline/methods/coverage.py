@@ -96,7 +96,7 @@ _SPEECH_WORDS = ("said", "says", "told", "added", "stated", "insisted", "explain
 _SPEECH = "(?:" + "|".join(_SPEECH_WORDS) + ")"
 # After the verb the name is the speaker's ("…, said Helen Okafor"), but for "told", whose object is the one
 # told ("the minister told Okafor …").
-_SPEECH_BEFORE_NAME = r"(?:said|says|added|stated|insisted|explained)"
+_SPEECH_BEFORE_NAME = "(?:" + "|".join(w for w in _SPEECH_WORDS if w != "told") + ")"
 _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "who", "you"})
 _SPEAKER = re.compile(rf"{_NAME},?\s+{_SPEECH}\b|\b{_SPEECH_BEFORE_NAME},?\s+{_NAME}")
 

@@ -33,10 +33,10 @@ from starlette.exceptions import HTTPException
 
 from ..errors import OptionsError, StorylineError
 from ..group import GroupingOptions
+from ..ingest import is_web_url as web_url
 from ..options import DEFAULT_WORDS, MAX_WORDS, SummarizeOptions
 from . import jobs, views
 from .inputs import ArticleIn, Limits, RequestError, StoryIn, check_articles, form_boxes, require_json, upload_articles
-from .inputs import is_web_url as web_url
 from .security import HEADERS, INTERNAL_ERROR_PAGE, SecurityMiddleware, is_api_path
 from .store import Store, StoryRow, StreamArticle
 from .stream import Stream

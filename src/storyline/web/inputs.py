@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, model_validator
 
 from ..errors import StorylineError
-from ..ingest import decode, is_iso_date
+from ..ingest import decode, is_iso_date, is_web_url
 from ..options import DEFAULT_WORDS, MAX_WORDS
 
 MAX_BODY = 2 * 1024 * 1024
@@ -127,15 +127,6 @@ def _clean_date(value: str | None, where: str) -> str | None:
         pass
     raise RequestError(_at(where, f"date must look like 2026-03-10: a real date, YYYY-MM-DD "
                                   f"(got {value[:40]!r})"), 422)
-
-
-_WEB_URL = re.compile(r"https?://[^\s/]", re.I)
-
-
-def is_web_url(value: str | None) -> bool:
-    """An ``http(s)://`` address: the only kind kept and shown as a link (never ``javascript:``, ``data:``,
-    ``file:``, ...)."""
-    return bool(_WEB_URL.match(value or ""))
 
 
 def _clean_url(value: str, where: str) -> str:

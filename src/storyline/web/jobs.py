@@ -21,7 +21,7 @@ def _article(raw: dict[str, Any], number: int) -> Any:
     """An ``Article`` from a submitted one: HTML bodies go through trafilatura, and the metadata the
     user typed wins over what the page says about itself."""
     from ..ingest import article_from_html, article_from_text, looks_like_html
-    from .inputs import is_web_url, one_line
+    from .inputs import one_line
 
     aid = str(number)
     origin = raw.get("origin") or f"article {number}"
@@ -33,10 +33,9 @@ def _article(raw: dict[str, Any], number: int) -> Any:
     given = {k: raw[k] for k in ("title", "source", "url", "date") if raw.get(k)}
     article = dataclasses.replace(base, **given)
     # What a text's header or a page's metadata gave is held to what the API's fields are: one line without
-    # control characters, and a URL only when it is an http(s) address (not "javascript:...").
-    url = one_line(article.url)
+    # control characters (reading it kept its URL only if it is an http(s) address, ``ingest._web_url``).
     return dataclasses.replace(article, title=one_line(article.title), source=one_line(article.source),
-                               url=url if is_web_url(url) else "")
+                               url=one_line(article.url))
 
 
 def _find_span(text: str, needle: str) -> tuple[int, int] | None:
