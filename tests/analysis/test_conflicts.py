@@ -89,6 +89,18 @@ def test_hedged_times_within_half_an_hour_agree() -> None:
     assert next(f for f in an.facts if "Orwen" in f.text).articles == ("1", "2", "3")
 
 
+def test_a_time_on_the_hour_and_a_time_minutes_after_it_agree() -> None:
+    an = _mill("at 3 a.m.", "at 3:20 a.m.", "at 3 a.m.")
+    assert not [c for c in an.conflicts if c.kind == "time"]
+    assert next(f for f in an.facts if "Orwen" in f.text).articles == ("1", "2", "3")
+
+
+def test_times_an_hour_apart_on_the_hour_disagree_and_say_what_rounding_allows() -> None:
+    an = _mill("at 3 a.m.", "at 4 a.m.", "at 3 a.m.")
+    (time,) = [c for c in an.conflicts if c.kind == "time"]
+    assert "a time on the hour up to 29" in time.reason
+
+
 def test_durations_in_words_disagree() -> None:
     an = _mill("after burning for six hours", "after a fire of five hours", "after burning for six hours")
     counts = [c for c in an.conflicts if c.kind == "count"]

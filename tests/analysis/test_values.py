@@ -74,3 +74,37 @@ def test_times_of_day_are_minutes_and_hedges_widen_them_by_half_an_hour() -> Non
     assert compatible(one("shortly after 3 a.m."), one("at 3:20 a.m."))
     assert compatible(one("before 6 a.m."), one("at 3 a.m."))
     assert not compatible(one("at 3 a.m."), one("at 3 p.m."))
+
+
+def test_a_time_on_the_hour_is_read_as_rounded_to_it() -> None:
+    # "3 a.m." in one report and "3:20 a.m." in another is rounding, not a dispute; the next hour is.
+    assert compatible(one("at 3 a.m."), one("at 3:20 a.m."))
+    assert compatible(one("at 3 a.m."), one("at 2:45 a.m."))
+    assert not compatible(one("at 3 a.m."), one("at 3:30 a.m."))
+    assert not compatible(one("at 3 a.m."), one("at 4 a.m."))
+    assert not compatible(one("at 3:10 a.m."), one("at 3:20 a.m."))  # minutes written: exact
+    assert not compatible(one("at about 3 a.m."), one("at 4 a.m."))
+    assert one("at 3 a.m.").normalized == "03:00"
+
+
+def test_noon_midnight_and_unambiguous_24_hour_times_are_times_of_day() -> None:
+    assert (one("the polls closed at noon").kind, one("the polls closed at noon").lo) == ("time", 720)
+    assert one("at midday").lo == 720
+    assert one("shortly before midnight").normalized == "23:30..00:00"
+    assert one("at 14:30 on Friday").normalized == "14:30"
+    assert one("at 0300 GMT").normalized == "03:00"
+    assert compatible(one("at about midnight"), one("at 11:50 p.m."))  # around the clock
+    assert not compatible(one("at noon"), one("at 1 p.m."))
+    # not times: a race time, a morning's "afternoon", a bare 12-hour clock reading
+    assert [q for q in quantities("she won in 2:13:45 on Sunday") if q.kind == "time"] == []
+    assert quantities("late in the afternoon") == []
+    assert [q for q in quantities("at 9:30 on Friday") if q.kind == "time"] == []
+
+
+def test_times_in_different_zones_are_never_compared() -> None:
+    est, gmt = one("at 8 a.m. EST"), one("at 1300 GMT")
+    assert (est.slot, gmt.slot) == ("time of day ET", "time of day GMT")
+    assert one("at 9 a.m. EDT").slot == est.slot  # one US zone whatever its daylight letter
+    assert one("at 3:20 a.m. local time").slot == "time of day"
+    both = quantities("at 8 a.m. EST (1300 GMT)")
+    assert [q.text for q in both] == ["8 a.m. EST", "1300 GMT"]

@@ -19,7 +19,7 @@ from . import dates
 from .align import Group
 from .entities import EntityIndex, role_key, title_of
 from .model import Conflict, Span, Value
-from .values import TIME_TOLERANCE, Quantity, compatible, quantities
+from .values import ROUNDED_HOUR, TIME_TOLERANCE, Quantity, compatible, quantities
 
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$")
 
@@ -85,7 +85,8 @@ def _reason(kind: str, slot: str, a: _Item, b: _Item) -> str:
         assert isinstance(qa, Quantity) and isinstance(qb, Quantity)
         if kind == "time":
             what, estimates = "the time of day", f"estimates more than {TIME_TOLERANCE} minutes apart"
-            allowing = f" (a hedge such as “about” allows {TIME_TOLERANCE} minutes either way)"
+            allowing = (f" (a hedge such as “about” allows {TIME_TOLERANCE} minutes either way, a time on the hour"
+                        f" up to {ROUNDED_HOUR - 1})")
         else:
             noun = a.text.split()[-1].lower() if kind == "count" else ""
             what = {"count": f"the number of {noun}", "amount": "the amount"}.get(kind, "the percentage")

@@ -11,7 +11,13 @@ A time of day ("3 a.m.", "4:30 p.m.") is not a figure that rounds by a share of 
 minutes after midnight, and a hedge widens it by ``TIME_TOLERANCE`` minutes, not 10%: "about 3 a.m." is
 2:30 to 3:30, "shortly after 3 a.m." 3:00 to 3:30, "before 3 a.m." any time up to 3:00. Two hedged times
 agree when they are at most ``TIME_TOLERANCE`` minutes apart ("about 3 a.m." / "around 3:30 a.m."), so
-"about 3 a.m." and "about 4 a.m." disagree; unhedged times agree only when they are the same minute.
+"about 3 a.m." and "about 4 a.m." disagree. A time on the hour without a hedge ("3 a.m.", "at noon") is read as
+rounded: it agrees with any time less than ``ROUNDED_HOUR`` minutes away ("3:20 a.m."), not with the next hour's;
+other unhedged times agree only when they are the same minute. "noon", "midday" and "midnight" are times of day,
+and so are 24-hour times that cannot be anything else ("14:30", "0300 GMT"). A time zone written after the time
+("3 a.m. ET", "0800 GMT") is part of what is measured (the ``slot``): times in different zones are never
+compared, since "3 a.m. EST" and "8 a.m. GMT" are one moment. Times compare around the clock: "about midnight"
+and "11:50 p.m." agree.
 """
 
 from __future__ import annotations
@@ -68,6 +74,8 @@ PERCENT = re.compile(rf"(?:(?P<h>{_H})\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?:%|percent\b
 _VERBISH = frozenset("was has is were does goes makes takes this thus plus less unless across".split())
 _NOT_COUNT_NOUN = frozenset("percent per cent am pm of and or to the".split())
 TIME_TOLERANCE = 30  # minutes: how far a hedged time of day reaches, and how far apart two such times agree
+ROUNDED_HOUR = 30  # minutes: an unhedged time on the hour agrees with times less than this away
+_DAY = 24 * 60
 _TIME_HEDGE = {  # minutes before and after the time given
     "about": (TIME_TOLERANCE, TIME_TOLERANCE), "around": (TIME_TOLERANCE, TIME_TOLERANCE),
     "roughly": (TIME_TOLERANCE, TIME_TOLERANCE), "approximately": (TIME_TOLERANCE, TIME_TOLERANCE),
@@ -77,8 +85,16 @@ _TIME_HEDGE = {  # minutes before and after the time given
     "until": (math.inf, 0),
 }
 _TH = "|".join(sorted((re.escape(h) for h in _TIME_HEDGE), key=len, reverse=True))
+# A zone written after a time; the US zones are one zone whatever their daylight letter ("EST", "EDT", "ET").
+_ZONE = r"(?P<zone>GMT|UTC|BST|CET|CEST|IST|PKT|[ECMP][SD]?T|local time)\b"
+_ZONES = {"est": "ET", "edt": "ET", "et": "ET", "cst": "CT", "cdt": "CT", "ct": "CT", "mst": "MT", "mdt": "MT",
+          "mt": "MT", "pst": "PT", "pdt": "PT", "pt": "PT", "utc": "GMT", "gmt": "GMT"}
+_CLOCK_WORDS = {"noon": 12 * 60, "midday": 12 * 60, "midnight": 0}
 TIME = re.compile(
-    rf"(?:\b(?P<h>{_TH})\s+)?\b(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ap>[ap])(?:\.m\.?|m)(?![a-z])",
+    rf"(?:\b(?P<h>{_TH})\s+)?(?:\b(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ap>[ap])(?:\.m\.?|m)"
+    rf"(?![a-z])|(?<![\w:.])(?P<h24>[01]\d|2[0-3])[:.]?(?P<m24>[0-5]\d)(?=\s*(?:GMT|UTC)\b)"
+    rf"|(?<![\w:.])(?P<h24c>1[3-9]|2[0-3]):(?P<m24c>[0-5]\d)(?![\w:]|\.\d)"
+    rf"|\b(?P<word>noon|midday|midnight)\b)(?:\s*{_ZONE})?",
     re.I,
 )
 
@@ -97,6 +113,7 @@ class Quantity:
     start: int
     end: int
     estimate: float | None = None  # the stated figure, when hedged as an estimate ("about 45,000")
+    rounding: float = 0  # a time: the minutes either way an unhedged time on the hour stands for
 
     @property
     def normalized(self) -> str:
@@ -118,6 +135,21 @@ def _fmt(x: float) -> str:
 
 def _clock(minutes: float) -> str:
     return f"{int(minutes) // 60 % 24:02d}:{int(minutes) % 60:02d}"
+
+
+def _clock_minutes(m: re.Match[str], hedge: str) -> tuple[int, bool]:
+    """A TIME match in minutes after midnight, and whether it is on the hour (no minutes written). Midnight
+    is the end of the day after a hedge that looks back ("before midnight"), else its start."""
+    if m.group("word"):
+        word = m.group("word").lower()
+        if word == "midnight" and _TIME_HEDGE.get(hedge, (0, 0))[0] > 0:
+            return _DAY, True
+        return _CLOCK_WORDS[word], True
+    if m.group("hour"):
+        pm = m.group("ap").lower() == "p"
+        return int(m.group("hour")) % 12 * 60 + int(m.group("min") or 0) + (720 if pm else 0), not m.group("min")
+    hour, minute = (m.group("h24"), m.group("m24")) if m.group("h24") else (m.group("h24c"), m.group("m24c"))
+    return int(hour) * 60 + int(minute), False
 
 
 def _number(raw: str) -> float | None:
@@ -163,11 +195,14 @@ def quantities(text: str) -> list[Quantity]:
         return all(b <= s or a >= e for s, e in taken)
 
     for m in TIME.finditer(text):
-        t = int(m.group("hour")) % 12 * 60 + int(m.group("min") or 0) + (720 if m.group("ap").lower() == "p" else 0)
         h = (m.group("h") or "").lower()
+        t, on_the_hour = _clock_minutes(m, h)
         before, after = _TIME_HEDGE.get(h, (0, 0))
-        out.append(Quantity("time", "time of day", t - before, t + after, m.group(), m.start(), m.end(),
-                            float(t) if h in APPROXIMATE else None))
+        zone = (m.group("zone") or "").lower()
+        zone = _ZONES.get(zone, zone.upper()) if zone and zone != "local time" else ""
+        out.append(Quantity("time", f"time of day {zone}".strip(), t - before, t + after, m.group(), m.start(),
+                            m.end(), float(t) if h in APPROXIMATE else None,
+                            ROUNDED_HOUR - 1 if on_the_hour and not h else 0))
         taken.append((m.start(), m.end()))
     for m in AMOUNT.finditer(text):
         if not free(m.start(), m.end()):
@@ -210,10 +245,16 @@ def compatible(a: Quantity, b: Quantity) -> bool:
     Two estimates are compared as stated figures: "about 45,000" and "about 48,000" disagree. Times of
     day are compared in minutes, without the relative tolerance: two estimates agree within ``TIME_TOLERANCE``."""
     if a.kind == "time" or b.kind == "time":
-        if a.estimate is not None and b.estimate is not None:
-            return abs(a.estimate - b.estimate) <= TIME_TOLERANCE
-        return a.lo <= b.hi and b.lo <= a.hi
+        # around the clock: "about midnight" (23:30..00:30) and "11:50 p.m." meet a day apart
+        return any(_times_meet(a, b, shift) for shift in (0, -_DAY, _DAY))
     if a.estimate is not None and b.estimate is not None:
         return abs(a.estimate - b.estimate) <= TOLERANCE * max(abs(a.estimate), abs(b.estimate))
     lo_a, hi_a = a.lo * (1 - TOLERANCE), a.hi * (1 + TOLERANCE)
     return lo_a <= b.hi and b.lo <= hi_a
+
+
+def _times_meet(a: Quantity, b: Quantity, shift: int) -> bool:
+    if a.estimate is not None and b.estimate is not None:
+        return abs(a.estimate - (b.estimate + shift)) <= TIME_TOLERANCE
+    slack = a.rounding + b.rounding
+    return a.lo - slack <= b.hi + shift and b.lo + shift <= a.hi + slack
