@@ -115,6 +115,25 @@ def test_the_address_a_refused_form_leaves_is_the_form(tmp_path: Path) -> None:
     assert slash.status_code == 200 and 'id="story-form"' in slash.text
 
 
+def test_a_trailing_slash_redirects_to_a_relative_address_not_the_host_header(tmp_path: Path) -> None:
+    app = app_for(tmp_path / "s.db")
+    hdr = {"headers": {"host": "evil.example"}}
+    api, page, none = asyncio.run(call(app, ("GET", "/api/stories/?limit=2", hdr), ("GET", "/stream/", hdr),
+                                       ("GET", "/nowhere/", hdr)))
+    assert (api.status_code, api.headers["location"]) == (307, "/api/stories?limit=2")
+    assert (page.status_code, page.headers["location"]) == (307, "/stream")
+    assert none.status_code == 404
+
+
+@pytest.mark.parametrize(("method", "path", "allow"), [
+    ("DELETE", "/api/stories", "GET, HEAD, POST"), ("PUT", "/", "GET, HEAD"), ("GET", "/api/articles", "POST"),
+])
+def test_a_405_names_every_method_of_the_path(tmp_path: Path, method: str, path: str, allow: str) -> None:
+    # Starlette named the first route's methods only: DELETE /api/stories answered "Allow: POST".
+    (r,) = asyncio.run(call(app_for(tmp_path / "s.db"), (method, path, {})))
+    assert (r.status_code, r.headers["allow"]) == (405, allow)
+
+
 @pytest.mark.parametrize("path", ["/api/stories", "/api/articles"])
 def test_a_body_nested_too_deeply_is_not_called_invalid_utf8(tmp_path: Path, path: str) -> None:
     # Valid UTF-8, so "the request body is not valid UTF-8 JSON" sent the client looking in the wrong place.

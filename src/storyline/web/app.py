@@ -140,6 +140,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         redoc_url=None,
         lifespan=lifespan,
     )
+    app.router.redirect_slashes = False  # a trailing slash is redirected by ``on_http``, to a relative address
     app.state.store = store
     app.state.stream = stream
     app.state.summarizer = summarizer
@@ -183,8 +184,25 @@ def create_app(settings: WebSettings) -> FastAPI:
         message = f"{where}: {msg}" if where else first.get("msg", "invalid request")
         return _error(422, message.replace("Field required", "required"))
 
+    def methods_at(path: str) -> set[str]:
+        """Every method some route answers at ``path`` (HEAD wherever GET is: the middleware answers it)."""
+        found: set[str] = set()
+        for route in app.router.routes:
+            methods = getattr(route, "methods", None)
+            regex = getattr(route, "path_regex", None)
+            if methods and regex is not None and regex.match(path):
+                found |= set(methods)
+        return found | {"HEAD"} if "GET" in found else found
+
     @app.exception_handler(HTTPException)
     async def on_http(request: Request, exc: HTTPException) -> Response:
+        path = request.url.path
+        if exc.status_code == 404 and len(path) > 1 and path.endswith("/") and methods_at(path.rstrip("/")):
+            # "/api/stories/" → "/api/stories": a relative address, never one built from the request's Host header
+            target = path.rstrip("/") + (f"?{request.url.query}" if request.url.query else "")
+            return RedirectResponse(target, status_code=307)
+        if exc.status_code == 405:  # Starlette names the methods of the first route of the path only
+            exc = HTTPException(405, exc.detail, {"Allow": ", ".join(sorted(methods_at(path)))})
         message = exc.detail if isinstance(exc.detail, str) else "request failed"
         if message == "There was an error parsing the body" and _is_api(request):
             # FastAPI's answer when the JSON body cannot be parsed for another reason than its syntax: its bytes
