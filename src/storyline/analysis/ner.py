@@ -54,10 +54,10 @@ def _common_nouns_only(entity) -> bool:  # type: ignore[no-untyped-def]
     advised …", capitalised only because it comes first, is no organisation). Inside a sentence a
     capital is the writer's, and the tagger's common-noun reading of a rare name ("O’Malley", "LinkedIn")
     is the one to distrust. Only with the tagger; without it every entity counts."""
-    if len(entity) != 1 or entity.start != entity.sent.start:
-        return False
     tag = entity[0].tag_
-    if not tag or tag.startswith("NNP"):
+    if len(entity) != 1 or not tag or tag.startswith("NNP"):
+        return False  # without the tagger (``parse=False``) there are no tags, nor sentence starts to ask for
+    if entity.start != entity.sent.start:
         return False
     after = entity.doc[entity.end].lower_ if entity.end < len(entity.doc) else ""
     return after not in _SPEECH_AFTER  # "Horowitz said …": a speaker, whatever the tag
