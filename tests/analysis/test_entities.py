@@ -58,3 +58,41 @@ def test_a_dateline_in_capitals_is_the_place_the_cluster_names(recognizer) -> No
     assert "VARNHOLT" not in named
     town = named["Varnholt"]
     assert town.kind == "place" and "VARNHOLT" in town.aliases and town.articles == ("1", "2")
+
+
+@pytest.mark.parametrize("recognizer", _recognizers(), ids=lambda r: r.name)
+def test_a_wire_dateline_names_its_city_a_place_however_the_tagger_reads_it_elsewhere(recognizer) -> None:
+    one = ("KESTRA, Valdonia (AP) _ Fishing boats stayed in port on Monday after the storm, harbour officials "
+           "said. Kestra was spared the worst of the flooding, but Orlen and Mavik lost their piers.")
+    two = "Harbour Master Ines Idowu said the boats of Kestra would sail again on Wednesday."
+    arts = [Article(id="1", text=one, source="Wire", date="2024-04-15"),
+            Article(id="2", text=two, source="Coast Herald", date="2024-04-16")]
+    an = analyze_cluster(make_cluster(arts), recognizer=recognizer)
+    kestra = [e for e in an.entities if e.name.lower() == "kestra"]
+    assert [e.kind for e in kestra] == ["place"]  # one entity, a place (the tagger reads "Kestra" an org)
+    if recognizer.name == "spacy":  # the rules do not find the name written normally
+        assert kestra[0].name == "Kestra" and "KESTRA" in kestra[0].aliases
+
+
+def test_a_name_with_and_without_its_suffix_is_one_person_and_the_suffix_alone_is_nobody() -> None:
+    one = ("Pope Leo II visited the island on Saturday. Leo II spoke to the fishermen of Orlen, who lost their "
+           "boats in World War II.")
+    two = "Pope Leo II prayed for the fishermen. Later Pope Leo met the mayor."
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=two, source="Coast Herald")]
+    an = analyze_cluster(make_cluster(arts), recognizer=RuleRecognizer())
+    people = [e for e in an.entities if e.kind == "person"]
+    assert all(e.name != "II" and "II" not in e.aliases for e in an.entities)
+    leo = [e for e in people if "Leo" in e.name]
+    assert len(leo) <= 1
+
+
+@pytest.mark.skipif(not any(r.name == "spacy" for r in _recognizers()), reason="spaCy is not installed")
+def test_a_people_the_tagger_reads_as_a_person_somewhere_is_no_person() -> None:
+    one = ("Stepped-up patrols angered Orthodox Veldians, who make up a third of the valley. For most Veldians, "
+           "the new law was a provocation, Mayor Ingrid Solberg said.")
+    two = "Veldians marched in Orlen on Sunday. The Veldians said the law must go, and Ingrid Solberg met them."
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=two, source="Coast Herald")]
+    an = analyze_cluster(make_cluster(arts), recognizer=SpacyRecognizer())
+    people = {e.name for e in an.entities if e.kind == "person"}
+    assert "Ingrid Solberg" in people
+    assert not any("Veldian" in p for p in people), people

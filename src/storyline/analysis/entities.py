@@ -111,6 +111,8 @@ PARTICLES = frozenset("bin ibn bint al el da de del della der di dos du la le va
 _OUTLET_NOUN = re.compile(r"^\s+(?:newspaper|daily|weekly|news\s+agency|news\s+channel|TV|television|radio|"
                           r"magazine|website|broadcaster)\b")
 _OUTLET_VERB = re.compile(r"^[,”\"]?\s+(?:reported|reports|quoted|cited)\b")
+# A wire dateline after a place in capitals at a paragraph's start: "SPLIT, Croatia (AP) _", "ZAGREB, Croatia -".
+_DATELINE_AFTER = re.compile(r"^,(?:\s+[A-Z][\w.]*){1,3}\s*(?:\((?:AP|AFP|Reuters|UPI|dpa|Xinhua)\)\s*)?[_—–-]")
 _OUTLET_BEFORE = re.compile(r"(?:\btold|\baccording\s+to|\bquoted\s+by|\breported\s+by|\binterview\s+with)\s+$")
 
 
@@ -134,8 +136,20 @@ def _clause(bounds: list[int], start: int, end: int, size: int) -> tuple[int, in
     return lo, bounds[k] if k < len(bounds) else size
 
 
+# A generational or regnal suffix is no part of the name to match by: "John Paul II" is "John Paul", whose
+# last name is "Paul"; "II" alone is nobody (and is in "World War II").
+SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV V VI".split())
+
+
+def _name_words(form: str) -> list[str]:
+    words = form.replace(",", " ").split()
+    while len(words) > 1 and words[-1] in SUFFIXES:
+        words.pop()
+    return words
+
+
 def _name_tokens(form: str) -> list[str]:
-    return [t.lower() if t.lower() in PARTICLES else t for t in form.split()]
+    return [t.lower() if t.lower() in PARTICLES else t for t in _name_words(form)]
 
 
 def _surname(form: str) -> str:
@@ -154,8 +168,13 @@ def _is_surname_form(form: str) -> bool:
 
 def _group_people(forms: Counter[str]) -> dict[str, str]:
     """Map every person form to its canonical full name."""
+    # One name with and without its suffix ("John Paul II", "John Paul") counts as one, shown with it.
+    same: Counter[tuple[str, ...]] = Counter()
+    for f in forms:
+        same[tuple(_name_tokens(f))] += forms[f]
     full = sorted((f for f in forms if len(f.split()) > 1 and not _is_surname_form(f)),
-                  key=lambda f: (-forms[f], -len(f), f))
+                  key=lambda f: (-same[tuple(_name_tokens(f))], len(_name_words(f)) == len(f.split()), -forms[f],
+                                 -len(f), f))
     canon: dict[str, str] = {}
     for f in full:
         toks = _name_tokens(f)
@@ -171,11 +190,21 @@ def _group_people(forms: Counter[str]) -> dict[str, str]:
         if f in canon:
             continue
         key = " ".join(_name_tokens(f))
-        by_last = [c for c in heads if c.split()[-1] == f or _surname(c) == key]
-        by_first = [c for c in heads if c.split()[0] == f]
+        by_last = [c for c in heads if _name_words(c)[-1] == f or _surname(c) == key]
+        by_first = [c for c in heads if _name_words(c)[0] == f]
         match = by_last or by_first
         canon[f] = max(match, key=lambda c: sum(forms[g] for g in canon if canon[g] == c)) if match else f
     return canon
+
+
+def _group_named(form: str, group_words: set[str], surnames: set[str]) -> bool:
+    """Whether ``form`` names a group, as the recogniser tagged it somewhere in the cluster (a nationality, a
+    religious or political group): a plural ("Serbs", "Democrats"; spaCy tags surnames so too: "Romney"), alone
+    or after other group words ("Orthodox Serbs"), that is no one's surname here ("Donald Yeomans")."""
+    words = form.split()
+    last = words[-1]
+    return (len(last) > 3 and last.endswith("s") and last not in surnames
+            and all(w in group_words for w in words))
 
 
 class EntityIndex:
@@ -190,21 +219,29 @@ class EntityIndex:
         kinds: dict[str, Counter[str]] = defaultdict(Counter)
         outlet_cue: set[str] = set()
         defined: dict[str, str] = {}  # "(UVL)" after "United Veld Lines": acronym → full name
+        recognized: dict[str, list[Mention]] = {}
+        group_words: set[str] = set()  # "Serbs", "Democrats": tagged as groups somewhere in the cluster
         for aid in cluster.kept_ids:
             text = cluster.article(aid).text
-            bounds = _bounds(cluster, aid)
-            found = []
-            mentions = recognizer.recognize(text)
+            recognized[aid] = recognizer.recognize(text)
             parse = getattr(recognizer, "actions", None)
             acts = parse(text) if parse is not None else None
             if acts is not None:
                 self.parsed[aid] = acts
-            for m in repair(text, mentions):
+            groups = getattr(recognizer, "groups", None)
+            group_words.update(groups(text) if groups is not None else ())
+        surnames = {m.text.split()[-1] for ms in recognized.values() for m in ms
+                    if m.kind == "person" and len(m.text.split()) > 1 and m.text.split()[0] not in group_words}
+        for aid in cluster.kept_ids:
+            text = cluster.article(aid).text
+            bounds = _bounds(cluster, aid)
+            found = []
+            for m in repair(text, recognized[aid]):
                 if _crosses(bounds, m.start, m.end):
                     continue  # "Tuesday. Governor Ruth": the tagger read across a full stop
                 lo, hi = _clause(bounds, m.start, m.end, len(text))
                 form = clean_surface(m.text)
-                if len(form) < 2 or not form[0].isupper():
+                if len(form) < 2 or not form[0].isupper() or form in SUFFIXES:
                     continue
                 if is_generic(form, text[max(0, m.start - 40) : m.start], text[m.end : m.end + 3]):
                     continue  # "South" of "South and Central Asia", "State" of "Secretary of State"
@@ -213,6 +250,12 @@ class EntityIndex:
                         and not is_outlet_or_body(form)
                         and _looks_personal(text[lo:hi], Mention(m.start - lo, m.end - lo, m.kind, m.text))):
                     kind = "person"  # a title before it or a speech verb next to it: a person, whatever the tag
+                if kind == "person" and _group_named(form, group_words, surnames) and not title_of(
+                        text[lo:hi], m.start - lo, m.end - lo):
+                    continue  # "Orthodox Serbs", "Croats": a people, which the tagger read as a person elsewhere
+                if form.isupper() and (m.start == 0 or text[m.start - 1] == "\n") and _DATELINE_AFTER.match(
+                        text[m.end : m.end + 60]):
+                    kind = "place"  # a dateline's city, which the tagger reads as an organisation
                 if kind == "place" and is_event(form):
                     kind = "org"  # "the Veld Process": a process or a meeting named after a place
                 if kind != "person":
@@ -241,9 +284,15 @@ class EntityIndex:
         for f in kind_of:
             if f.isupper() and kind_of[f] != "person" and len(written.get(f.lower(), ())) == 1:
                 kind_of[f] = next(iter(written[f.lower()]))
+        # But a city that heads a wire dateline ("SPLIT, Croatia (AP) _") is a place, in capitals and written
+        # normally, whatever the tagger took it for ("Split was untouched by the fighting": a person).
+        datelines = {f.lower() for f, c in kinds.items() if f.isupper() and c["place"]}
+        for f in kind_of:
+            if f.lower() in datelines and f not in titles:
+                kind_of[f] = "place"
         people = Counter({f: sum(kinds[f].values()) for f, k in kind_of.items() if k == "person"})
         # A bare surname or first name of a full person name is that person, whatever its label.
-        parts = {t for f in people if len(f.split()) > 1 for t in (f.split()[0], f.split()[-1])}
+        parts = {t for f in people if len(_name_words(f)) > 1 for t in (_name_words(f)[0], _name_words(f)[-1])}
         # A one-word "person" never seen with a first name or a title, next to "reported" or after
         # "according to": an outlet ("… the talks, Aurora reported").
         for f in outlet_cue - parts:
@@ -265,7 +314,7 @@ class EntityIndex:
                 by_key[(kind_of[head], org_key(head))].append(f)
         for forms in by_key.values():
             names = [f for f in forms if f not in variant] or forms
-            best = max(names, key=lambda f: (kinds[f][kind_of[f]], -len(f), f))
+            best = max(names, key=lambda f: (not f.isupper(), kinds[f][kind_of[f]], -len(f), f))  # "Split", not "SPLIT"
             for f in forms:
                 self.canon[f] = best
         self.kind = {c: "person" for c in set(self.canon[f] for f in people)}
@@ -290,9 +339,9 @@ class EntityIndex:
             return all(b <= s or a >= e for s, e in taken)
 
         for c, k in self.kind.items():
-            if k != "person" or len(c.split()) < 2:
+            if k != "person" or len(_name_words(c)) < 2:
                 continue
-            for m in re.finditer(rf"\b{re.escape(c.split()[-1])}\b", text):
+            for m in re.finditer(rf"\b{re.escape(_name_words(c)[-1])}\b", text):
                 if free(m.start(), m.end()):
                     extra.append(Resolved(m.start(), m.end(), "person", c))
                     taken.append((m.start(), m.end()))

@@ -76,6 +76,7 @@ class SpacyRecognizer:
         self._nlp = _spacy_pipeline(parse)
         self.parses = parse
         self._last: tuple[str, dict[int, str]] | None = None
+        self._groups: tuple[str, frozenset[str]] | None = None
 
     def recognize(self, text: str) -> list[Mention]:
         doc = self._nlp(text)
@@ -88,7 +89,15 @@ class SpacyRecognizer:
             kind = _LABELS.get(e.label_)
             if kind and not _common_nouns_only(e):
                 out.append(Mention(e.start_char, e.end_char, kind, e.text))
+        self._groups = (text, frozenset(e[-1].text for e in doc.ents if e.label_ == "NORP"))
         return out
+
+    def groups(self, text: str) -> frozenset[str]:
+        """The last words of the nationalities, religious and political groups in ``text`` ("Serbs" of
+        "Orthodox Serbs", "Democrats"): spaCy tags the same words a person elsewhere ("Croats" said …)."""
+        if self._groups is None or self._groups[0] != text:
+            self.recognize(text)
+        return self._groups[1] if self._groups else frozenset()
 
     def actions(self, text: str) -> dict[int, str] | None:
         """Character offset of each grammatical subject → its verb phrase; None without a parser.
