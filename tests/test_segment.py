@@ -101,6 +101,10 @@ def test_spans_are_blingfires_own(text: str) -> None:
         # ...or closes the first one's
         ('He said "go home."Then he left.', ['He said "go home."', "Then he left."]),
         ("The mayor spoke.”Then the vote came.", ["The mayor spoke.”", "Then the vote came."]),
+        # the next sentence opens on the word "I"
+        ('The pier was closed, the council said."I have never seen it so bad," a fisherman said.',
+         ["The pier was closed, the council said.", '"I have never seen it so bad," a fisherman said.']),
+        ("We waited for the ferry all day.I never saw it.", ["We waited for the ferry all day.", "I never saw it."]),
         # left whole: abbreviations and web addresses
         ("He has a Ph.D.From Yale.", ["He has a Ph.D.From Yale."]),
         ("Mrs.Clinton met Barcelona vs.Real Madrid fans.", ["Mrs.Clinton met Barcelona vs.Real Madrid fans."]),

@@ -43,9 +43,9 @@ _NO_BREAK_AFTER = re.compile(
 # "...since the last quake.\"The stress is building,\" Graves said.Most earthquakes...". A sentence end glued
 # to a capitalised word is a break; blingfire keeps the two sentences as one. Two lower-case letters
 # before the mark (checked after the match: a pattern starting with them is 5x slower to scan) and a
-# lower-case letter after the capital keep "Ph.D.", "U.S.Army" and "a.m.The" whole; a web address
-# ("www.Example.com", "news@Site.org") is left alone.
-_GLUED = re.compile(r"[.!?](?=[\"“”’]?[A-Z][a-z])")
+# lower-case letter after the capital (or the word "I": '…knock it down."I think …') keep "Ph.D.", "U.S.Army"
+# and "a.m.The" whole; a web address ("www.Example.com", "news@Site.org") is left alone.
+_GLUED = re.compile(r"[.!?](?=[\"“”’]?(?:[A-Z][a-z]|I\s))")
 _LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 # A question, exclamation or trailing-off ("…", "...") that closes a quotation, then lower-case words that go on
 # with the sentence ("…a total con!" he added.", "…a reservation?" the attorney tweeted.", "…Katie ..." one
