@@ -101,6 +101,10 @@ def test_spans_are_blingfires_own(text: str) -> None:
         # ...or closes the first one's
         ('He said "go home."Then he left.', ['He said "go home."', "Then he left."]),
         ("The mayor spoke.”Then the vote came.", ["The mayor spoke.”", "Then the vote came."]),
+        # the next sentence opens on the word "I"
+        ('The pier was closed, the council said."I have never seen it so bad," a fisherman said.',
+         ["The pier was closed, the council said.", '"I have never seen it so bad," a fisherman said.']),
+        ("We waited for the ferry all day.I never saw it.", ["We waited for the ferry all day.", "I never saw it."]),
         # left whole: abbreviations and web addresses
         ("He has a Ph.D.From Yale.", ["He has a Ph.D.From Yale."]),
         ("Mrs.Clinton met Barcelona vs.Real Madrid fans.", ["Mrs.Clinton met Barcelona vs.Real Madrid fans."]),
@@ -110,6 +114,28 @@ def test_spans_are_blingfires_own(text: str) -> None:
     ],
 )
 def test_sentences_glued_without_a_space_are_split(text: str, expected: list[str]) -> None:
+    art = Article(id="a", text=text)
+    sents = segment(art)
+    assert [s.text for s in sents] == expected
+    assert all(text[s.start : s.end] == s.text for s in sents)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # BlingFire breaks after a question or exclamation closing a straight-quoted quotation, before the words
+        # that go on with the sentence
+        ('"Is the ferry late again?" the harbour master asked. Nobody knew.',
+         ['"Is the ferry late again?" the harbour master asked.', "Nobody knew."]),
+        ('"Keep the gates shut!" shouted a steward.', ['"Keep the gates shut!" shouted a steward.']),
+        ('"See you all next spring ..." one reader wrote.', ['"See you all next spring ..." one reader wrote.']),
+        ("“We were told nothing at all!\" he added.", ["“We were told nothing at all!\" he added."]),
+        # a capital after the quotation is the next sentence
+        ('"Is the ferry late again?" The harbour master shrugged.',
+         ['"Is the ferry late again?"', "The harbour master shrugged."]),
+    ],
+)
+def test_a_quoted_question_or_exclamation_stays_with_the_words_after_it(text: str, expected: list[str]) -> None:
     art = Article(id="a", text=text)
     sents = segment(art)
     assert [s.text for s in sents] == expected

@@ -3,7 +3,8 @@
 BlingFire's sentence breaker (a finite-state model, ~2.7M words/s) is right on U.S., Gen., Sep. 11,
 10 a.m., D.C., No. 1 and quotations; on top of it we split paragraphs first (a sentence never spans
 a blank line in a cleaned article), trim datelines ("ISLAMABAD, Pakistan –", "WASHINGTON:") off the
-front of a span, and re-merge the rare split after an abbreviation it does not know.
+front of a span, re-merge the rare split after an abbreviation it does not know or inside a quoted
+sentence ("Stop it!" he added.), and split sentences the scraper glued together (see ``_GLUED``).
 """
 
 from __future__ import annotations
@@ -42,10 +43,14 @@ _NO_BREAK_AFTER = re.compile(
 # "...since the last quake.\"The stress is building,\" Graves said.Most earthquakes...". A sentence end glued
 # to a capitalised word is a break; blingfire keeps the two sentences as one. Two lower-case letters
 # before the mark (checked after the match: a pattern starting with them is 5x slower to scan) and a
-# lower-case letter after the capital keep "Ph.D.", "U.S.Army" and "a.m.The" whole; a web address
-# ("www.Example.com", "news@Site.org") is left alone.
-_GLUED = re.compile(r"[.!?](?=[\"“”’]?[A-Z][a-z])")
+# lower-case letter after the capital (or the word "I": '…knock it down."I think …') keep "Ph.D.", "U.S.Army"
+# and "a.m.The" whole; a web address ("www.Example.com", "news@Site.org") is left alone.
+_GLUED = re.compile(r"[.!?](?=[\"“”’]?(?:[A-Z][a-z]|I\s))")
 _LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+# A question, exclamation or trailing-off ("…", "...") that closes a quotation, then lower-case words that go on
+# with the sentence ("…a total con!" he added.", "…a reservation?" the attorney tweeted.", "…Katie ..." one
+# follower said."): BlingFire breaks there when the mark is a straight one.
+_QUOTED_END = re.compile(r"(?:[?!]|\.\.\.|…)[\"”’]$")
 _WEB = re.compile(r"(?:www|https?|@)\S*$|^\S*\.(?:com|org|net|gov|edu|co\.uk)\b")
 
 
@@ -129,6 +134,12 @@ def _ends_in_abbreviation(text: str, start: int, end: int) -> bool:
     return _NO_BREAK_AFTER.search(text[max(start, end - _ABBREVIATION_TAIL) : end]) is not None
 
 
+def _ends_quoted_question(text: str, start: int, end: int) -> bool:
+    """Does the span end a quotation on a question, an exclamation or a trailing-off (``_QUOTED_END``, tried
+    on its last four characters only)?"""
+    return _QUOTED_END.search(text, max(start, end - 4), end) is not None
+
+
 def split_spans(text: str) -> Iterator[tuple[int, int]]:
     """Character spans of the sentences of ``text``."""
     for para in _PARA.finditer(text):
@@ -138,10 +149,9 @@ def split_spans(text: str) -> Iterator[tuple[int, int]]:
         merged_starts: list[int] = []
         merged_ends: list[int] = []
         for a, b in zip(starts, ends, strict=True):
-            if (
-                merged_starts
-                and _ends_in_abbreviation(chunk, merged_starts[-1], merged_ends[-1])
-                and not chunk[a : a + 1].isupper()
+            if merged_starts and (
+                (_ends_in_abbreviation(chunk, merged_starts[-1], merged_ends[-1]) and not chunk[a : a + 1].isupper())
+                or (chunk[a : a + 1].islower() and _ends_quoted_question(chunk, merged_starts[-1], merged_ends[-1]))
             ):
                 merged_ends[-1] = b
             else:
