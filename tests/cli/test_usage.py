@@ -48,3 +48,15 @@ def test_help_still_works(args):
 def test_version_still_works():
     result = CliRunner().invoke(cli, ["--version"])
     assert result.exit_code == 0 and "version" in result.stdout
+
+
+def test_python_dash_m_runs_the_command():
+    """``python -m storyline.cli`` is the command without its installed script (a clone's own venv)."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "storyline.cli", "summarize", "--bogus"], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 2
+    assert done.stderr == "storyline: error: No such option '--bogus'. (see 'storyline summarize --help')\n"
