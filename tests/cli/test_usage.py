@@ -60,3 +60,11 @@ def test_python_dash_m_runs_the_command():
     )
     assert done.returncode == 2
     assert done.stderr == "storyline: error: No such option '--bogus'. (see 'storyline summarize --help')\n"
+
+
+@pytest.mark.parametrize("command", ["summarize", "analyze", "group"])
+def test_help_says_what_path_at_date_dates(command):
+    """PATH@DATE dates a file, a directory's files or standard input, on every command that reads articles."""
+    result = CliRunner().invoke(cli, [command, "--help"], terminal_width=200)
+    assert "PATH@YYYY-MM-DD gives an article file (a directory's article files, or -) its publication date" in " ".join(
+        result.stdout.split())
