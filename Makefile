@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench bench-web bench-analysis bench-grouping train lint venv clean
+.PHONY: demo test bench bench-web bench-analysis bench-grouping gate train lint venv clean
 
 venv: $(STAMP)
 
@@ -51,7 +51,7 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy src
 
 # Rebuild the default method's scorer (src/storyline/data/models/default-scorer.json) from
-# ../shared/data with fixed seeds; ~5 minutes on one core. Skipped when the data is not there.
+# ../shared/data with fixed seeds; about 3.5 minutes on one core. Skipped when the data is not there.
 train: $(STAMP)
 	@if [ -f ../shared/data/multinews/train.jsonl.gz ]; then \
 		$(PY) -m storyline.learn.train --data ../shared/data; \

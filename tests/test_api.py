@@ -78,6 +78,17 @@ def test_all_clutter_article_is_an_error(harbor_texts):
         storyline.summarize([harbor_texts[0], "Type to search\n\nLeave a Reply\n"])
 
 
+def test_a_file_name_given_as_a_string_is_told_to_be_a_path(harbor_texts, tmp_path, monkeypatch):
+    """A string is article text: summarize(["a.txt"]) reads the words "a.txt", and the error says to give a Path."""
+    (tmp_path / "a.txt").write_text(harbor_texts[0])
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(EmptyInputError, match=r"to read the file 'a.txt', give Path\('a.txt'\)"):
+        storyline.summarize(["a.txt", harbor_texts[1]])
+    with pytest.raises(EmptyInputError) as raised:
+        storyline.summarize(["raw article text ...", harbor_texts[1]])
+    assert "Path(" not in str(raised.value)
+
+
 def test_articles_the_caller_built_are_checked_up_front(harbor_texts, tmp_path):
     other = Article(id="b", text=harbor_texts[1], date="2018-12-03")
     for date in ("2018-02-30", "yesterday", "20181203"):

@@ -252,3 +252,27 @@ def test_a_file_of_one_article_per_line_is_one_cluster(tmp_path):
         list(read_dataset(bad_date))
     with pytest.raises(MalformedDataError, match="reference summaries"):  # no dataset for eval
         list(read_dataset(path, need_summaries=True))
+
+
+def test_an_article_line_is_read_as_the_web_upload_reads_it(tmp_path):
+    """A line's text is read as a file's: its header gives the outlet and date, an HTML page goes through
+    trafilatura (its markup had been taken as the article's words); the line's own fields win."""
+    header = "---\nsource: Alder Gazette\ndate: 2026-03-09\ntitle: Pier struck\n---\n"
+    page = ("<html><head><title>Ferry halted | Island Times</title>"
+            '<meta property="og:site_name" content="Island Times"></head><body><article><h1>Ferry halted</h1>'
+            "<p>The Gull Island ferry stopped running on Tuesday after a fault was found in its steering gear, "
+            "the operator said in a statement to passengers.</p>"
+            "<p>Engineers expect the repairs to take at least a week, and a smaller boat will carry foot "
+            "passengers to the island in the meantime.</p></article></body></html>")
+    rows = [{"text": header + "A cargo ship struck a pier of the Harbor Bridge on Sunday night."},
+            {"text": page, "date": "2026-04-07"},
+            {"text": header + "The bridge stayed shut on Monday.", "source": "Coast Radio", "date": "2026-03-10"}]
+    path = tmp_path / "arts.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    (ds,) = read_dataset(path)
+    first, second, third = ds.articles
+    assert (first.source, first.title, first.date) == ("Alder Gazette", "Pier struck", "2026-03-09")
+    assert first.text == "A cargo ship struck a pier of the Harbor Bridge on Sunday night."
+    assert (second.source, second.title, second.date) == ("Island Times", "Ferry halted", "2026-04-07")
+    assert "<" not in second.text and second.text.startswith("The Gull Island ferry stopped running")
+    assert (third.source, third.title, third.date) == ("Coast Radio", "Pier struck", "2026-03-10")

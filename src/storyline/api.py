@@ -75,11 +75,11 @@ def load_articles(
         raise OptionsError(f"article id {twice!r} is given twice: each article needs its own id")
     raw = [_as_article(item, k) for k, item in enumerate(items, 1)]
     out: list[tuple[Article, bool]] = []
-    for a, c, own in zip(raw, clean_articles(raw), chosen, strict=True):
+    for item, a, c, own in zip(items, raw, clean_articles(raw), chosen, strict=True):
         c = with_page_date(a, c)
         if not c.text.strip():
             what = "is empty" if not a.text.strip() else "has no article text left after removing page clutter"
-            message = f"{a.origin or 'article ' + a.id}: {what}"
+            message = f"{a.origin or 'article ' + a.id}: {what}{_path_hint(item)}"
             if not (skip and skip(a, message)) and strict:
                 raise EmptyInputError(message)
             continue
@@ -87,6 +87,17 @@ def load_articles(
     if not out:
         raise EmptyInputError("no article text left: every article was empty or page clutter")
     return _unique_ids(out)
+
+
+def _path_hint(item: ArticleLike) -> str:
+    """For a string that names a file (``summarize(["a.txt"])``): a string is article text, a file a Path."""
+    if isinstance(item, str) and "\n" not in item and len(item) < 4096:
+        try:
+            if os.path.isfile(item):
+                return f" (a string is article text; to read the file {item!r}, give Path({item!r}))"
+        except (OSError, ValueError):
+            pass
+    return ""
 
 
 def _first_repeat(ids: Iterable[str]) -> str | None:

@@ -15,7 +15,7 @@ import os
 import re
 import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from itertools import chain
 from pathlib import Path
@@ -430,10 +430,16 @@ def _article_lines(lines: Iterable[tuple[int, object]], name: str) -> DocumentSe
         if not obj["text"].strip():
             empty.append(origin)
             continue
-        articles.append(Article(
-            id=str(lineno), text=obj["text"], date=_header_date(date, where) if date and date.strip() else None,
-            origin=origin, **meta,
-        ))
+        # The text is read as a file's would be, and as the web page's upload reads the same line: an HTML
+        # page through trafilatura, plain text with its header (source, date, ...); the fields given on
+        # the line win over what the text says about itself.
+        text = obj["text"]
+        read = article_from_html if looks_like_html(text) else article_from_text
+        base = read(text, id=str(lineno), origin=origin)
+        given = {k: v for k, v in meta.items() if v}
+        if date and date.strip():
+            given["date"] = _header_date(date, where)
+        articles.append(replace(base, **given))
     if not articles:
         raise EmptyInputError(f"{name}: every article in this file is empty")
     return DocumentSet(id=Path(name).name, articles=tuple(articles), empty=tuple(empty))

@@ -77,3 +77,14 @@ def test_a_cause_or_a_forecast_as_a_noun_does_not_set_the_tense() -> None:
     assert resolved("The road closed on Monday due to flooding", wednesday) == [("on Monday", "2026-03-30")]
     assert resolved("The forecast on Tuesday was wrong", wednesday) == [("on Tuesday", "2026-03-31")]
     assert resolved("The river peaked on Tuesday", wednesday) == [("on Tuesday", "2026-03-31")]
+
+
+def test_a_day_said_on_is_past_whatever_the_statement_says_of_the_future() -> None:
+    """A "will" in the statement does not move the day it was said: "..., the mayor said on Monday"."""
+    base = "2018-12-05"  # a Wednesday
+    said = resolved("The bridge will reopen next week, the mayor said on Monday.", base)
+    assert said[1] == ("on Monday", "2018-12-03")
+    assert resolved("The bridge will reopen, officials told reporters Monday.", base) == [("Monday", "2018-12-03")]
+    assert resolved("The mayor said on Monday that talks will resume on Thursday.", base) == [
+        ("on Monday", "2018-12-03"), ("on Thursday", "2018-12-06")]
+    assert resolved("The council will meet on Monday, officials said.", base) == [("on Monday", "2018-12-10")]

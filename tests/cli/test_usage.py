@@ -48,3 +48,23 @@ def test_help_still_works(args):
 def test_version_still_works():
     result = CliRunner().invoke(cli, ["--version"])
     assert result.exit_code == 0 and "version" in result.stdout
+
+
+def test_python_dash_m_runs_the_command():
+    """``python -m storyline.cli`` is the command without its installed script (a clone's own venv)."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "storyline.cli", "summarize", "--bogus"], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 2
+    assert done.stderr == "storyline: error: No such option '--bogus'. (see 'storyline summarize --help')\n"
+
+
+@pytest.mark.parametrize("command", ["summarize", "analyze", "group"])
+def test_help_says_what_path_at_date_dates(command):
+    """PATH@DATE dates a file, a directory's files or standard input, on every command that reads articles."""
+    result = CliRunner().invoke(cli, [command, "--help"], terminal_width=200)
+    assert "PATH@YYYY-MM-DD gives an article file (a directory's article files, or -) its publication date" in " ".join(
+        result.stdout.split())

@@ -48,6 +48,14 @@ _FUTURE = re.compile(
     r"plans? to|(?<!the )(?<!an )(?<!a )forecasts?|next)\b",
     re.I,
 )
+# A date that a past verb of saying takes ("..., the mayor said on Monday", "officials announced Tuesday")
+# is the day it was said, whatever the statement says of the future: "The bridge will reopen next week,
+# the mayor said on Monday" was said last Monday.
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|told(?:\s+(?:reporters|journalists|the\s+\w+|\w+))?|announced|reported|added|confirmed|stated|"
+    r"wrote|declared|tweeted)\s+(?:(?:on|late|early)\s+)*$",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +83,9 @@ def find(sentence: str, published: str | None) -> list[DatePhrase]:
             if kind == "mdy" and m.group("mon") == "May" and not m.group("y") and sentence[m.end():m.end() + 1] == "%":
                 continue
             taken.append((m.start(), m.end()))
-            future = bool(_FUTURE.search(plain[max(0, m.start() - 60) : m.end() + 10]))
+            future = bool(_FUTURE.search(plain[max(0, m.start() - 60) : m.end() + 10])) and not _SAID_BEFORE.search(
+                plain[max(0, m.start() - 40) : m.start()]
+            )
             out.append(DatePhrase(m.group(), m.start(), m.end(), kind, _resolve(kind, m, base, future)))
     return sorted(out, key=lambda d: d.start)
 

@@ -25,6 +25,10 @@ def analyze(paths: tuple[str, ...], fmt: str, output: str | None, date: str | No
     """Analyze the articles in PATHS: what they agree on, where they disagree, who is quoted, who and
     what is involved, when things happened, and what only one article reports.
 
+    Inputs are those of summarize (.txt, .md, .html, .json/.jsonl, directories, or - for stdin).
+    PATH@YYYY-MM-DD gives an article file (a directory's article files, or -) its publication date;
+    --date dates every input that has none.
+
     Every item is marked with the sources that carry it, like [1][3].
     """
     inputs = read_inputs(paths, sample=sample, date=date, output=output)

@@ -43,7 +43,8 @@ def group(
 
     Inputs are those of summarize (.txt, .md, .html, directories, - for stdin; every document of a
     .json/.jsonl dataset is one article of the stream, in file order). An article joins the story it is
-    most similar to, or starts a new one. PATH@YYYY-MM-DD gives one file its publication date.
+    most similar to, or starts a new one. PATH@YYYY-MM-DD gives an article file (a directory's article
+    files, or -) its publication date.
     """
     options = GroupingOptions(threshold=threshold, window_days=window_days)
     summary_options = SummarizeOptions(words=words, method=method)

@@ -29,8 +29,8 @@ def summarize(
 ) -> None:
     """Summarize the articles in PATHS (.txt, .md, .html, .json/.jsonl, directories, or - for stdin).
 
-    Every sentence is marked with the sources that carry it, like [1][3]. PATH@YYYY-MM-DD gives one
-    file its publication date.
+    Every sentence is marked with the sources that carry it, like [1][3]. PATH@YYYY-MM-DD gives an
+    article file (a directory's article files, or -) its publication date.
     """
     from .. import methods
 
