@@ -96,3 +96,17 @@ def test_a_people_the_tagger_reads_as_a_person_somewhere_is_no_person() -> None:
     people = {e.name for e in an.entities if e.kind == "person"}
     assert "Ingrid Solberg" in people
     assert not any("Veldian" in p for p in people), people
+
+
+def test_the_sample_clusters_companies_and_hospital_are_no_people() -> None:
+    # `storyline analyze --sample` listed "Tessaline Shipping" and "Saint Brendan" (of "Saint Brendan's
+    # Hospital") under People.
+    from storyline import api
+    from storyline.analysis.ner import default_recognizer
+
+    if default_recognizer().name != "spacy":
+        pytest.skip("the People of the rule-based recogniser differ")
+    an = api.analyze(api.sample_paths())
+    kinds = {e.name: e.kind for e in an.entities}
+    assert kinds.get("Tessaline Shipping") == "org" and kinds.get("Saint Brendan's Hospital") == "org"
+    assert {n for n, k in kinds.items() if k == "person"} == {"Helen Okafor", "Rafael Domingo", "Marta Ruiz"}

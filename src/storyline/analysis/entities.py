@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ..model import Cluster
 from .actions import verb_phrase
 from .model import Action, Entity, Span
-from .names import defined_acronym, is_event, is_generic, is_outlet_or_body, variant_targets
+from .names import NAME_HEADS, defined_acronym, is_event, is_generic, is_outlet_or_body, variant_targets
 from .ner import PERSON_TITLES, EntityRecognizer, Mention
 from .repair import repair
 
@@ -250,6 +250,8 @@ class EntityIndex:
                         and not is_outlet_or_body(form)
                         and _looks_personal(text[lo:hi], Mention(m.start - lo, m.end - lo, m.kind, m.text))):
                     kind = "person"  # a title before it or a speech verb next to it: a person, whatever the tag
+                if kind == "person" and form.split()[-1] in NAME_HEADS:
+                    kind = "org"  # "Tessaline Shipping", "Saint Brendan's Hospital": a body, whatever the tag
                 if kind == "person" and _group_named(form, group_words, surnames) and not title_of(
                         text[lo:hi], m.start - lo, m.end - lo):
                     continue  # "Orthodox Serbs", "Croats": a people, which the tagger read as a person elsewhere

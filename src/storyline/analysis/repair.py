@@ -19,7 +19,8 @@ ORG_HEADS = frozenset(
     """Network Networks Group Party Movement Front Brigade Brigades Council Ministry Agency Institute Committee
     Commission Company Bank Corporation Union Association Foundation Organisation Organization Office Department
     Service Authority Court Parliament Assembly Police University Army Navy Bureau Federation League Coalition
-    Administration Government Campaign""".split()
+    Administration Government Campaign Shipping Lines Airlines Airways Hospital Clinic School College Museum
+    Library Club Holdings Industries Motors Systems Technologies Partners Inc Inc. Corp Corp. Ltd Ltd. LLC""".split()
 )
 _TITLE_NEXT = re.compile(
     r"^\s+(?:[A-Z][a-z]+\s+)?(?:Minister|Secretary|Adviser|Advisor|Spokes(?:wo)?man|Chief|Director)\b"
@@ -96,6 +97,27 @@ def _extend_name(text: str, m: Mention, nxt: Mention | None) -> tuple[Mention, b
     return Mention(m.start, end, m.kind, text[m.start : end]), False
 
 
+_HEAD_AFTER = re.compile(r"^(?:['’]s)?((?:\s[A-Z][a-z]+){1,3}\.?)(?![\w’'-])")
+
+
+def _extend_to_head(text: str, m: Mention, nxt: Mention | None) -> Mention:
+    """"Saint Brendan's" + " Hospital", "Arlington County" + " Police Department": a name the tagger cut before
+    capitalised words ending in an organisation's head noun is that organisation (unless they start the next
+    mention)."""
+    follow = _HEAD_AFTER.match(text[m.end : m.end + 30])
+    if not follow:
+        return m
+    run = follow.group(1)  # " Police Department", " Hospital."
+    if run.split()[-1] not in ORG_HEADS:  # "Hospital." ending the sentence: the head without the full stop
+        run = run.rstrip(".")
+        if run.split()[-1] not in ORG_HEADS:
+            return m  # "Colorado's Front Range": the run ends in no head noun
+    end = m.end + follow.start(1) + len(run)
+    if nxt is not None and nxt.start < end:
+        return m
+    return Mention(m.start, end, "org", text[m.start : end])
+
+
 def repair(text: str, mentions: list[Mention]) -> list[Mention]:
     """The mentions with the repairs above applied, in text order."""
     ordered = sorted(mentions, key=lambda x: x.start)
@@ -106,6 +128,7 @@ def repair(text: str, mentions: list[Mention]) -> list[Mention]:
         nxt = ordered[k + 1] if k + 1 < len(ordered) else None
         m, absorbed = _extend_name(text, m, nxt)
         k += 2 if absorbed else 1
+        m = _extend_to_head(text, m, ordered[k] if k < len(ordered) else None)
         if _hyphen_compound(m.text):
             continue
         for part in _split_coordination(text, m):

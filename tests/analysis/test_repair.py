@@ -1,0 +1,38 @@
+"""The repairs of recognised names (``storyline.analysis.repair``). Fictional text."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.analysis.ner import Mention
+from storyline.analysis.repair import repair
+
+
+def _one(text: str, surface: str, kind: str) -> Mention:
+    start = text.index(surface)
+    return Mention(start, start + len(surface), kind, surface)
+
+
+@pytest.mark.parametrize(("text", "cut", "kind", "whole"), [
+    ("Two crew were taken to Saint Brendan's Hospital.", "Saint Brendan's", "person", "Saint Brendan's Hospital"),
+    ("She called the Tessaly County Police Department at noon.", "Tessaly County", "place",
+     "Tessaly County Police Department"),
+    ("Shares of Orwen Motors Corp. fell.", "Orwen", "org", "Orwen Motors Corp."),
+])
+def test_a_name_cut_before_an_organisations_head_noun_is_that_organisation(
+        text: str, cut: str, kind: str, whole: str) -> None:
+    (m,) = repair(text, [_one(text, cut, kind)])
+    assert (m.text, m.kind) == (whole, "org")
+    assert text[m.start : m.end] == whole
+
+
+def test_a_name_followed_by_no_head_noun_at_the_runs_end_stays() -> None:
+    text = "Hikers crossed Tessaly's Front Range on Monday."
+    m = _one(text, "Tessaly", "place")
+    assert repair(text, [m]) == [m]
+
+
+def test_head_words_that_start_the_next_mention_are_left_to_it() -> None:
+    text = "The Orwen Hospital Trust said the ward would reopen."
+    place, body = _one(text, "Orwen", "place"), _one(text, "Hospital Trust", "org")
+    assert repair(text, [place, body]) == [place, body]
