@@ -51,3 +51,12 @@ def test_markdown_escapes_the_article_text_of_every_section() -> None:
     assert "The \\*Star\\* \\<b\\>" in md
     # text output keeps the article text as it is
     assert "*new* budget" in to_text(an) and "[in a close vote]" in to_text(an)
+
+
+def test_markdown_has_one_blank_line_after_the_heading_and_each_note_is_its_own_quote() -> None:
+    import dataclasses
+
+    md = to_markdown(_analysis(2))
+    assert md.startswith("## Analysis\n\n### Agreement") and "\n\n\n" not in md
+    noted = to_markdown(dataclasses.replace(_analysis(2), notes=("First note.", "Second note.")))
+    assert noted.startswith("## Analysis\n\n> First note.\n>\n> Second note.\n\n### Agreement")

@@ -80,7 +80,9 @@ def to_text(analysis: Analysis) -> str:
 
 
 def to_markdown(analysis: Analysis) -> str:
-    lines = ["## Analysis", ""] + [f"> {md_escape(n)}" for n in analysis.notes]
+    lines = ["## Analysis"]
+    for k, note in enumerate(analysis.notes):  # a blockquote each: one ">" line between keeps them apart
+        lines += ["" if k == 0 else ">", f"> {md_escape(note)}"]
     for heading, items in sections(analysis, md_escape):
         lines += ["", f"### {heading}", ""]
         lines += [f"- {it}".replace("\n      ", "  \n  ") for it in items] or ["*none*"]
