@@ -71,3 +71,11 @@ def test_a_quotation_stops_at_its_paragraph_and_at_the_limit(cluster) -> None:
     passengers = _index(cluster, "“Passengers")
     assert quotation(cluster, passengers) == (passengers, passengers + 1)
     assert quotation(cluster, _index(cluster, "It was worth")) is None  # four sentences: too long
+
+
+def test_a_quotation_too_long_to_read_at_a_glance_is_not_shown_whole() -> None:
+    long = " ".join(["the ferry sailed past the harbour wall"] * 6)
+    text = f"Okafor said: “On the first day {long}. On the second day {long}.”"
+    c = make_cluster([Article(id="1", text=text, source="Adra Post")])
+    assert len(c.sentences) == 2
+    assert quotation(c, 0) is None and quotation(c, 1) is None

@@ -123,7 +123,8 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class OnlyHere:
-    """A salient statement that a single article reports and no other."""
+    """A salient statement that a single article reports and no other: a sentence, or the few sentences
+    of a quotation the segmenter cut apart (``span`` covers them all)."""
 
     text: str
     article: str

@@ -18,10 +18,12 @@ measure in inches (6’2”), not a quotation mark.
 
 from __future__ import annotations
 
-from ..model import Cluster, Sentence
+from ..model import Cluster, Sentence, count_words
 
 _OPENERS_BEFORE = " \t\n([{—–-/:‘"
-MAX_SENTENCES = 3  # a quotation longer than this is not worth showing whole: its pieces are left as they are
+# A quotation longer than this is not shown whole (an item is read at a glance): its pieces are left as they are.
+MAX_SENTENCES = 3
+MAX_WORDS = 80  # the longest single sentences of news run about this long
 
 
 def _marks(text: str, open_: bool = False) -> tuple[bool, int]:
@@ -87,7 +89,8 @@ def is_tail(cluster: Cluster, i: int) -> bool:
 def quotation(cluster: Cluster, i: int, limit: int = MAX_SENTENCES) -> tuple[int, ...] | None:
     """Sentence ``i`` with the sentences of its article that its quotation runs over (indices into
     ``cluster.sentences``, in order) when together they read as a whole statement of at most ``limit``
-    sentences; None when they do not (a quotation longer than that, or marks that never balance)."""
+    sentences and ``MAX_WORDS`` words; None when they do not (a longer quotation, or marks that never
+    balance)."""
     sents = cluster.sentences
     s = sents[i]
     text = cluster.article(s.article).text
@@ -102,7 +105,7 @@ def quotation(cluster: Cluster, i: int, limit: int = MAX_SENTENCES) -> tuple[int
         if orphans:
             return None
         if not left_open:
-            return tuple(range(lo, hi + 1))
+            return tuple(range(lo, hi + 1)) if lo == hi or count_words(piece) <= MAX_WORDS else None
         if (hi + 1 >= len(sents) or sents[hi + 1].article != s.article or hi - lo + 1 >= limit
                 or "\n\n" in text[sents[hi].end : sents[hi + 1].start]):
             return None
