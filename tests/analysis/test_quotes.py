@@ -47,3 +47,32 @@ def test_the_official_continues_the_last_official_quoted(by_text) -> None:
     assert by_text["We"].speaker == "union official"
     assert by_text["the"].speaker == "port authority"
     assert by_text["Every"].speaker == "union official"
+
+
+def test_a_quotation_over_several_paragraphs_is_one_quote_of_its_speaker() -> None:
+    # News leaves each paragraph of a long quotation open and reopens the next; only the last closes.
+    text = (
+        "The harbour of Corvel reopened on Monday after the strike.\n\n"
+        "Harbour Minister Tilda Marsh said: \"The gates are open again and the first ships are unloading.\n\n"
+        "\"Every worker will be paid for the days of the strike.\n\n"
+        "\"We will meet the union again in the spring to talk about the new contract.\"\n\n"
+        "The union did not comment."
+    )
+    an = analyze([Article(id="1", text=text), Article(id="2", text=B)])
+    mine = [q for q in an.quotes if "1" in q.articles]
+    assert len(mine) == 1, [(q.text, q.speaker) for q in mine]
+    q = mine[0]
+    assert q.speaker == "Tilda Marsh"
+    assert q.text.startswith("The gates are open") and "paid for the days" in q.text
+    assert q.text.endswith("the new contract.")
+    assert [text[s.start : s.end].split()[0] for s in q.spans] == ["The", "Every", "We"]
+
+
+def test_an_unclosed_mark_before_a_paragraph_of_prose_quotes_nothing() -> None:
+    text = (
+        "The harbour of Corvel reopened on Monday after the strike.\n\n"
+        "Harbour Minister Tilda Marsh called the deal \"a fair one for the workers of the town.\n\n"
+        "The union did not comment on the minister's words on Monday."
+    )
+    an = analyze([Article(id="1", text=text), Article(id="2", text=B)])
+    assert not [q for q in an.quotes if "1" in q.articles]

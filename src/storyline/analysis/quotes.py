@@ -77,7 +77,11 @@ class _Seg:
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the text inside quotation marks. An opening mark met while a quote is open restarts
-    it (a stray mark in scraped text), so one bad mark loses one quote, not all that follow."""
+    it (a stray mark in scraped text), so one bad mark loses one quote, not all that follow.
+
+    A quote does not run over a paragraph break without reopening; when the next paragraph opens with a
+    mark, the paragraph ends a piece of the quotation (news quotes a statement over several paragraphs
+    by leaving each one open and reopening the next), else the unclosed mark was a stray one."""
     out = []
     open_at = -1
     for k, c in enumerate(text):
@@ -88,7 +92,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 out.append((open_at, k))
                 open_at = -1
         elif c == "\n" and open_at >= 0 and text[k + 1 : k + 2] == "\n":
-            open_at = -1  # a quote does not run over a paragraph break without reopening
+            if text[k:].lstrip().startswith(tuple(_OPEN)):
+                out.append((open_at, k))
+            open_at = -1
     return [(a, b) for a, b in out if len(words(text[a:b])) >= MIN_WORDS]
 
 
