@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storyline import analyze
+from storyline.analysis.quotes import is_title
 from storyline.model import Article
 
 A = (
@@ -76,3 +77,25 @@ def test_an_unclosed_mark_before_a_paragraph_of_prose_quotes_nothing() -> None:
     )
     an = analyze([Article(id="1", text=text), Article(id="2", text=B)])
     assert not [q for q in an.quotes if "1" in q.articles]
+
+
+def test_a_show_or_a_slogan_in_quotation_marks_is_no_quote() -> None:
+    text = (
+        "Harbour Minister Tilda Marsh told “Morning Tide” on Sunday that the strike at Corvel was over.\n\n"
+        "Her party's old slogan, “Open Gates for Corvel,” was painted on the dock wall.\n\n"
+        "“Every worker will be paid for the days of the strike,” Marsh said."
+    )
+    an = analyze([Article(id="1", text=text), Article(id="2", text=B)])
+    assert [(q.text, q.speaker) for q in an.quotes if "1" in q.articles] == [
+        ("Every worker will be paid for the days of the strike", "Tilda Marsh")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("quoted", "expected"),
+    [("Face the Nation", True), ("Meet the Press.", True), ("60 Minutes", True), ("NO SURRENDER", True),
+     ("utterly avoidable", False), ("Thank you", False), ("Bluff or mistake?", False), ("Corvel", False),
+     ("Open Every Gate In The Whole Town", False)],
+)
+def test_is_title(quoted: str, expected: bool) -> None:
+    assert is_title(quoted) is expected

@@ -98,6 +98,19 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if len(words(text[a:b])) >= MIN_WORDS]
 
 
+# “Face the Nation”, “Thin Blue Line”, “Make America Great Again”: a few words, each capitalised but the
+# small ones, name a show, a book, a nickname or a slogan; they quote no one's words.
+_TITLE_WORD = re.compile(r"[A-Z0-9][\w’'./&@-]*|of|the|and|a|an|in|on|at|for|to|by|with|from|or|vs\.?")
+MAX_TITLE_WORDS = 4
+
+
+def is_title(quoted: str) -> bool:
+    """Whether quoted text is a name or a title rather than someone's words."""
+    parts = quoted.strip(" .,;:!?").split()
+    return (2 <= len(parts) <= MAX_TITLE_WORDS and (parts[0][0].isupper() or parts[0][0].isdigit())
+            and all(_TITLE_WORD.fullmatch(w) for w in parts))
+
+
 def _strip(text: str, a: int, b: int) -> tuple[int, int]:
     while a < b and text[a] in " \n":
         a += 1
@@ -247,6 +260,8 @@ def _segments(index: EntityIndex, cluster: Cluster, aid: str) -> list[_Seg]:
     previous: str | None = None
     prev_sent = -10
     for a, b in quote_spans(text):
+        if is_title(text[a:b]):
+            continue  # a show or a slogan named: no one's words, and no speaker for the quotes after it
         sa, _ = att.sentence(a)
         first = bisect.bisect_right(att.starts, a) - 1
         last_sent = bisect.bisect_right(att.starts, max(a, b - 1)) - 1
