@@ -99,3 +99,18 @@ def test_a_show_or_a_slogan_in_quotation_marks_is_no_quote() -> None:
 )
 def test_is_title(quoted: str, expected: bool) -> None:
     assert is_title(quoted) is expected
+
+
+def test_old_wire_marks_quote_like_curly_ones() -> None:
+    text = (
+        "The harbour of Corvel reopened on Monday after a three-week strike.\n\n"
+        "``Every worker will be paid for the days of the strike,'' Harbour Minister Tilda Marsh said. "
+        "``The gates are open again.''"
+    )
+    an = analyze([Article(id="1", text=text), Article(id="2", text=B)])
+    mine = [q for q in an.quotes if "1" in q.articles]
+    assert [(q.text, q.speaker) for q in mine] == [
+        ("Every worker will be paid for the days of the strike", "Tilda Marsh"),
+        ("The gates are open again.", "Tilda Marsh"),
+    ]
+    assert [text[s.start : s.end] for q in mine for s in q.spans] == [q.text for q in mine]

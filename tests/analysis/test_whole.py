@@ -79,3 +79,8 @@ def test_a_quotation_too_long_to_read_at_a_glance_is_not_shown_whole() -> None:
     c = make_cluster([Article(id="1", text=text, source="Adra Post")])
     assert len(c.sentences) == 2
     assert quotation(c, 0) is None and quotation(c, 1) is None
+
+
+def test_old_wire_marks_balance_like_curly_ones() -> None:
+    assert balanced("``The ferry is safe,'' the captain said.")
+    assert not balanced("The crossing takes two hours,'' the captain said.")

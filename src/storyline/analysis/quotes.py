@@ -250,8 +250,14 @@ class _Attributor:
         return self.who(sent_start, sent_start + v.start(), prefer_last=True, previous=previous)
 
 
+def typeset_marks(text: str) -> str:
+    """``text`` with the quotation marks of old wire copy (``like this'') as “ and ”, at the same
+    offsets: each pair of characters becomes a mark and a space on its outer side."""
+    return text.replace("``", " “").replace("''", "” ")
+
+
 def _segments(index: EntityIndex, cluster: Cluster, aid: str) -> list[_Seg]:
-    text = cluster.article(aid).text
+    text = typeset_marks(cluster.article(aid).text)
     bounds = [(s.start, s.end) for s in cluster.sentences_of(aid)]
     if not bounds:
         return []

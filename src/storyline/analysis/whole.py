@@ -13,7 +13,7 @@ after a space or at the start of a text and closes after a word or punctuation. 
 while a quotation is open restarts it (nested quotations take single marks, so a second double mark
 is a stray one, as :func:`.quotes.quote_spans` reads it too), and a paragraph break ends a quotation
 (news reopens it at the next paragraph). A closing mark right after a digit with nothing open is a
-measure in inches (6’2”), not a quotation mark.
+measure in inches (6’2”), not a quotation mark. Old wire copy's ``marks'' are read as “ and ”.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ def _marks(text: str, open_: bool = False) -> tuple[bool, int]:
     """Scan ``text`` from a state where a quotation is ``open_`` or not: whether one is open at its end,
     and how many closing marks it has that close nothing (the tail of a quotation opened before it)."""
     orphans = 0
+    text = text.replace("``", "“").replace("''", "”")  # old wire copy's marks
     for k, c in enumerate(text):
         if c == "\n" and text[k + 1 : k + 2] == "\n":
             open_ = False
