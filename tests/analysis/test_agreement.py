@@ -105,3 +105,57 @@ def test_the_fact_is_shown_as_most_articles_give_it() -> None:
     assert len(peaked) == 1
     assert "8.2 metres" in peaked[0].text
     assert peaked[0].articles == ("1", "3") and {s.article for s in peaked[0].spans} == {"1", "3"}
+
+
+def _bridge(*texts: str):
+    return analyze([Article(id=str(k), text=t, source=f"Outlet {k}", date="2025-04-10")
+                    for k, t in enumerate(texts, 1)])
+
+
+def test_the_fact_is_shown_from_an_article_that_gives_it_whole() -> None:
+    # Article 1 quotes the statement over two sentences, so its aligned sentence opens a quotation it
+    # never closes; article 2 gives the same fact as a whole sentence.
+    an = _bridge(
+        "Officials of Tellin county said on Tuesday: “The Marrow Bridge across the Tellin river will reopen "
+        "to traffic on Monday after three months of repairs. The work cost the county four million crowns.”\n\n"
+        "Ferries will stop running once the bridge reopens.",
+        "The Marrow Bridge across the Tellin river will reopen to traffic on Monday after three months of "
+        "repairs, officials of Tellin county said.\n\n"
+        "Shops on the south bank have lost half their trade since the bridge closed in January.",
+    )
+    bridge = next(f for f in an.facts if "Marrow Bridge" in f.text)
+    assert bridge.text.startswith("The Marrow Bridge across") and bridge.articles == ("1", "2")
+    assert {s.article for s in bridge.spans} == {"1", "2"}
+
+
+def test_a_fact_given_only_as_the_tail_of_quotations_shows_the_quotation() -> None:
+    an = _bridge(
+        "The Marrow Bridge reopened on Monday.\n\n"
+        "Engineer Pavel Ostrow said: “Our crews worked through the night for three weeks. The Marrow Bridge "
+        "over the Tellin is safe for heavy lorries again.”",
+        "Traffic crossed the Marrow Bridge on Monday for the first time since January.\n\n"
+        "“Every cable and every bolt was tested twice. The Marrow Bridge over the Tellin is safe for heavy "
+        "lorries again,” said Pavel Ostrow, the county engineer.",
+    )
+    lorries = [f for f in an.facts if "heavy lorries" in f.text]
+    assert len(lorries) == 1, [f.text for f in an.facts]
+    fact = lorries[0]
+    assert fact.text in (
+        "Engineer Pavel Ostrow said: “Our crews worked through the night for three weeks. The Marrow Bridge "
+        "over the Tellin is safe for heavy lorries again.”",
+        "“Every cable and every bolt was tested twice. The Marrow Bridge over the Tellin is safe for heavy "
+        "lorries again,” said Pavel Ostrow, the county engineer.",
+    )
+    shown = next(a for a in ("1", "2") if fact.text.split(". ")[0] in an.article(a).text)
+    evidence = [an.article(s.article).text[s.start : s.end] for s in fact.spans if s.article == shown]
+    assert " ".join(evidence) == fact.text  # every sentence shown is cited
+
+
+def test_the_tail_of_a_long_quotation_heads_no_fact() -> None:
+    an = _bridge(
+        "Engineer Pavel Ostrow spoke on Monday. “Our crews worked through the night. They slept in tents. "
+        "They ate on the deck. The Marrow Bridge over the Tellin is safe for heavy lorries again.”",
+        "Pavel Ostrow was proud. “Every cable was tested. Every bolt was tested twice. Nothing was left to "
+        "chance. The Marrow Bridge over the Tellin is safe for heavy lorries again.”",
+    )
+    assert not [f.text for f in an.facts if "heavy lorries" in f.text]

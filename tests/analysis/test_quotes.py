@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storyline import analyze
+from storyline.analysis.quotes import is_title
 from storyline.model import Article
 
 A = (
@@ -47,3 +48,69 @@ def test_the_official_continues_the_last_official_quoted(by_text) -> None:
     assert by_text["We"].speaker == "union official"
     assert by_text["the"].speaker == "port authority"
     assert by_text["Every"].speaker == "union official"
+
+
+def test_a_quotation_over_several_paragraphs_is_one_quote_of_its_speaker() -> None:
+    # News leaves each paragraph of a long quotation open and reopens the next; only the last closes.
+    text = (
+        "The harbour of Corvel reopened on Monday after the strike.\n\n"
+        "Harbour Minister Tilda Marsh said: \"The gates are open again and the first ships are unloading.\n\n"
+        "\"Every worker will be paid for the days of the strike.\n\n"
+        "\"We will meet the union again in the spring to talk about the new contract.\"\n\n"
+        "The union did not comment."
+    )
+    an = analyze([Article(id="1", text=text), Article(id="2", text=B)])
+    mine = [q for q in an.quotes if "1" in q.articles]
+    assert len(mine) == 1, [(q.text, q.speaker) for q in mine]
+    q = mine[0]
+    assert q.speaker == "Tilda Marsh"
+    assert q.text.startswith("The gates are open") and "paid for the days" in q.text
+    assert q.text.endswith("the new contract.")
+    assert [text[s.start : s.end].split()[0] for s in q.spans] == ["The", "Every", "We"]
+
+
+def test_an_unclosed_mark_before_a_paragraph_of_prose_quotes_nothing() -> None:
+    text = (
+        "The harbour of Corvel reopened on Monday after the strike.\n\n"
+        "Harbour Minister Tilda Marsh called the deal \"a fair one for the workers of the town.\n\n"
+        "The union did not comment on the minister's words on Monday."
+    )
+    an = analyze([Article(id="1", text=text), Article(id="2", text=B)])
+    assert not [q for q in an.quotes if "1" in q.articles]
+
+
+def test_a_show_or_a_slogan_in_quotation_marks_is_no_quote() -> None:
+    text = (
+        "Harbour Minister Tilda Marsh told “Morning Tide” on Sunday that the strike at Corvel was over.\n\n"
+        "Her party's old slogan, “Open Gates for Corvel,” was painted on the dock wall.\n\n"
+        "“Every worker will be paid for the days of the strike,” Marsh said."
+    )
+    an = analyze([Article(id="1", text=text), Article(id="2", text=B)])
+    assert [(q.text, q.speaker) for q in an.quotes if "1" in q.articles] == [
+        ("Every worker will be paid for the days of the strike", "Tilda Marsh")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("quoted", "expected"),
+    [("Face the Nation", True), ("Meet the Press.", True), ("60 Minutes", True), ("NO SURRENDER", True),
+     ("utterly avoidable", False), ("Thank you", False), ("Bluff or mistake?", False), ("Corvel", False),
+     ("Open Every Gate In The Whole Town", False)],
+)
+def test_is_title(quoted: str, expected: bool) -> None:
+    assert is_title(quoted) is expected
+
+
+def test_old_wire_marks_quote_like_curly_ones() -> None:
+    text = (
+        "The harbour of Corvel reopened on Monday after a three-week strike.\n\n"
+        "``Every worker will be paid for the days of the strike,'' Harbour Minister Tilda Marsh said. "
+        "``The gates are open again.''"
+    )
+    an = analyze([Article(id="1", text=text), Article(id="2", text=B)])
+    mine = [q for q in an.quotes if "1" in q.articles]
+    assert [(q.text, q.speaker) for q in mine] == [
+        ("Every worker will be paid for the days of the strike", "Tilda Marsh"),
+        ("The gates are open again.", "Tilda Marsh"),
+    ]
+    assert [text[s.start : s.end] for q in mine for s in q.spans] == [q.text for q in mine]

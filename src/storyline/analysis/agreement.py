@@ -10,6 +10,12 @@ two outlets would fill the list. Aligned groups whose every sentence quotes the 
 same unattributed quotation, :mod:`.quotes`), carried by the same articles, are therefore one fact:
 its text is the statement's first aligned sentence, and its spans are all of the statement's
 sentences.
+
+The sentence shown must read whole (:mod:`.whole`): an article whose sentence is a piece of a quotation
+the segmenter cut (“He will not take part … . or He walks away from bad deals.”) is passed over for
+one whose marks balance. When every article gives only such a piece, the piece is shown with the
+sentences its quotation runs over in that article (cited too), if they are few; a piece that cannot
+be made whole and is the tail of a quotation heads no fact, nor does a quotation another fact shows.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from .align import Group
 from .conflicts import disputed_by
 from .entities import EntityIndex
 from .model import Fact, Quote, Span
+from .whole import is_tail, is_whole, quotation
 
 MAX_FACTS = 12
 
@@ -76,12 +83,19 @@ def facts(cluster: Cluster, groups: list[Group], *, quotes: Sequence[Quote] = ()
     candidates = [_supported(cluster, gs, index) for gs in merged]
     kept = [(gs, c) for gs, c in zip(merged, candidates, strict=True) if len(c[1]) >= 2]
     ranked = sorted(kept, key=lambda x: (-len(x[1][1]), first(x[0][0])))
-    out = []
-    for _, (shown, articles, cited) in ranked[:limit]:
-        members = sorted(cited, key=lambda i: (sents[i].article, sents[i].start))
+    out: list[Fact] = []
+    seen: set[int] = set()  # sentences already shown: two sentences of one quotation show it once
+    for _, (shown, articles, cited) in ranked:
+        if len(out) == limit:
+            break
+        unit = _whole_unit(cluster, shown)
+        if unit is None or seen.intersection(unit):
+            continue
+        seen.update(unit)
+        members = sorted(set(cited) | set(unit), key=lambda i: (sents[i].article, sents[i].start))
         out.append(
             Fact(
-                text=sents[shown].text,
+                text=" ".join(sents[i].text for i in unit),
                 articles=articles,
                 spans=tuple(Span(sents[i].article, sents[i].start, sents[i].end) for i in members),
                 total=total,
@@ -90,20 +104,34 @@ def facts(cluster: Cluster, groups: list[Group], *, quotes: Sequence[Quote] = ()
     return tuple(out)
 
 
+def _whole_unit(cluster: Cluster, i: int) -> tuple[int, ...] | None:
+    """The sentences to show for sentence ``i``: itself when it reads whole, else with the sentences its
+    quotation runs over; None for the tail of a quotation that cannot be made whole. The start of a
+    long quotation is kept as it is: it begins the statement."""
+    if is_whole(cluster, i):
+        return (i,)
+    unit = quotation(cluster, i)
+    if unit is not None:
+        return unit
+    return None if is_tail(cluster, i) else (i,)
+
+
 def _supported(cluster: Cluster, gs: list[Group], index: EntityIndex | None) -> tuple[int, tuple[str, ...], list[int]]:
     """The sentence to show for a fact, the articles that support it and the sentences to cite.
 
     An article that gives a figure, a day or a name of the fact incompatible with the shown sentence's
     (see :func:`.conflicts.disputed_by`) contradicts it, so it is not counted as reporting it. The
-    sentence shown is the one the most articles support, the group's centre on a tie."""
+    sentence shown is the one the most articles support; on a tie, one that reads whole, then the group's
+    centre."""
     sents = cluster.sentences
     head = gs[0]
     members = [i for g in gs for i in g.members]
+    whole = {i: is_whole(cluster, i) for i in head.members}
     if index is None:
-        return head.centre, head.articles, members
+        return max(head.members, key=lambda i: (whole[i], i == head.centre, -i)), head.articles, members
     against = [disputed_by(cluster, g, index) for g in gs]
     shown = max(head.members, key=lambda i: (sum(a not in against[0][sents[i].article] for a in head.articles),
-                                             i == head.centre, -i))
+                                             whole[i], i == head.centre, -i))
     ref = sents[shown].article
     dropped = frozenset().union(*(d.get(ref, frozenset()) for d in against))
     return (shown, tuple(a for a in head.articles if a not in dropped),

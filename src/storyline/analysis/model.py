@@ -23,8 +23,9 @@ class Fact:
     """A statement several articles make: the sentences that say it, one per article at most, except for
     a statement quoted over several sentences (all of them, in each article).
 
-    ``text`` is the representative sentence (the most central of the group; for a quoted statement, of
-    its first sentence)."""
+    ``text`` is the representative sentence (the most central of the group that reads whole; for a
+    quoted statement, of its first sentence), with the sentences of its article that its quotation runs
+    over when the segmenter cut a short quotation apart (those are among ``spans`` too)."""
 
     text: str
     articles: tuple[str, ...]
@@ -122,7 +123,8 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class OnlyHere:
-    """A salient statement that a single article reports and no other."""
+    """A salient statement that a single article reports and no other: a sentence, or the few sentences
+    of a quotation the segmenter cut apart (``span`` covers them all)."""
 
     text: str
     article: str

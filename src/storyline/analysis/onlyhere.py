@@ -9,7 +9,10 @@ It must carry content: enough terms, and a name or a figure (in digits or in wor
 sentences with only several terms of their own and neither found more of the planted facts of the
 benchmark set, but admitted scare quotes and background in equal number: not worth it.)
 Ranked by the summed TF-IDF weight of the terms that no other article uses, a simple salience score
-in the spirit of Luhn (1958)."""
+in the spirit of Luhn (1958).
+
+A sentence that is only a piece of a quotation the segmenter cut (:mod:`.whole`) is shown with the
+sentences its quotation runs over, as one statement, when they are few; otherwise it is passed over."""
 
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ from ..attribute import COSINE
 from ..model import Cluster
 from ..represent import vectors
 from .model import OnlyHere, Span
+from .whole import is_whole, quotation
 
 LOOSE = 0.25
 MIN_WORDS = 8
@@ -58,7 +62,15 @@ def only_here(cluster: Cluster, *, per_article: int = PER_ARTICLE) -> tuple[Only
             score = sum(float(vecs.idf[vecs.vocab[t]]) for t in own)
             scored.append((score, int(i)))
         scored.sort(key=lambda p: (-p[0], p[1]))
-        for _, i in sorted(scored[:per_article], key=lambda p: p[1]):
-            s = sents[i]
-            out.append(OnlyHere(text=s.text, article=s.article, span=Span(s.article, s.start, s.end)))
+        units: list[tuple[int, ...]] = []
+        for _, i in scored:
+            if len(units) == per_article:
+                break
+            unit = (i,) if is_whole(cluster, i) else quotation(cluster, i)
+            if unit is not None and not any(set(unit) & set(u) for u in units):
+                units.append(unit)
+        for unit in sorted(units):
+            first, last = sents[unit[0]], sents[unit[-1]]
+            out.append(OnlyHere(text=" ".join(sents[i].text for i in unit), article=first.article,
+                                span=Span(first.article, first.start, last.end)))
     return tuple(out)

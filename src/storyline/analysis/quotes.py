@@ -77,7 +77,11 @@ class _Seg:
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the text inside quotation marks. An opening mark met while a quote is open restarts
-    it (a stray mark in scraped text), so one bad mark loses one quote, not all that follow."""
+    it (a stray mark in scraped text), so one bad mark loses one quote, not all that follow.
+
+    A quote does not run over a paragraph break without reopening; when the next paragraph opens with a
+    mark, the paragraph ends a piece of the quotation (news quotes a statement over several paragraphs
+    by leaving each one open and reopening the next), else the unclosed mark was a stray one."""
     out = []
     open_at = -1
     for k, c in enumerate(text):
@@ -88,8 +92,23 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 out.append((open_at, k))
                 open_at = -1
         elif c == "\n" and open_at >= 0 and text[k + 1 : k + 2] == "\n":
-            open_at = -1  # a quote does not run over a paragraph break without reopening
+            if text[k:].lstrip().startswith(tuple(_OPEN)):
+                out.append((open_at, k))
+            open_at = -1
     return [(a, b) for a, b in out if len(words(text[a:b])) >= MIN_WORDS]
+
+
+# “Face the Nation”, “Thin Blue Line”, “Make America Great Again”: a few words, each capitalised but the
+# small ones, name a show, a book, a nickname or a slogan; they quote no one's words.
+_TITLE_WORD = re.compile(r"[A-Z0-9][\w’'./&@-]*|of|the|and|a|an|in|on|at|for|to|by|with|from|or|vs\.?")
+MAX_TITLE_WORDS = 4
+
+
+def is_title(quoted: str) -> bool:
+    """Whether quoted text is a name or a title rather than someone's words."""
+    parts = quoted.strip(" .,;:!?").split()
+    return (2 <= len(parts) <= MAX_TITLE_WORDS and (parts[0][0].isupper() or parts[0][0].isdigit())
+            and all(_TITLE_WORD.fullmatch(w) for w in parts))
 
 
 def _strip(text: str, a: int, b: int) -> tuple[int, int]:
@@ -231,8 +250,14 @@ class _Attributor:
         return self.who(sent_start, sent_start + v.start(), prefer_last=True, previous=previous)
 
 
+def typeset_marks(text: str) -> str:
+    """``text`` with the quotation marks of old wire copy (``like this'') as “ and ”, at the same
+    offsets: each pair of characters becomes a mark and a space on its outer side."""
+    return text.replace("``", " “").replace("''", "” ")
+
+
 def _segments(index: EntityIndex, cluster: Cluster, aid: str) -> list[_Seg]:
-    text = cluster.article(aid).text
+    text = typeset_marks(cluster.article(aid).text)
     bounds = [(s.start, s.end) for s in cluster.sentences_of(aid)]
     if not bounds:
         return []
@@ -241,6 +266,8 @@ def _segments(index: EntityIndex, cluster: Cluster, aid: str) -> list[_Seg]:
     previous: str | None = None
     prev_sent = -10
     for a, b in quote_spans(text):
+        if is_title(text[a:b]):
+            continue  # a show or a slogan named: no one's words, and no speaker for the quotes after it
         sa, _ = att.sentence(a)
         first = bisect.bisect_right(att.starts, a) - 1
         last_sent = bisect.bisect_right(att.starts, max(a, b - 1)) - 1
