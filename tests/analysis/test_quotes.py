@@ -114,3 +114,19 @@ def test_old_wire_marks_quote_like_curly_ones() -> None:
         ("The gates are open again.", "Tilda Marsh"),
     ]
     assert [text[s.start : s.end] for q in mine for s in q.spans] == [q.text for q in mine]
+
+
+def test_words_around_a_speaker_are_not_the_speaker() -> None:
+    intro = "Harbour Minister Tilda Marsh visited the flooded quay in Corvel on Monday.\n\n"
+    texts = [
+        intro + "\"The water came up faster than anyone expected,\" she also said.",
+        "Storms flooded the quay in Corvel on Monday.\n\n\"Corvel stands with every family that lost a boat,\" "
+        "the president offered his thoughts and prayers.",
+        "Storms flooded the quay in Corvel on Monday.\n\n\"Repairs to the quay will begin within a month,\" "
+        "a senior port official briefed on the plans said.",
+    ]
+    an = analyze([Article(id=str(k), text=t) for k, t in enumerate(texts, 1)])
+    speaker = {q.text.split()[1]: q.speaker for q in an.quotes}
+    assert speaker["water"] == "Tilda Marsh"  # "she also" is she: the last person named
+    assert speaker["stands"] is None  # a clause is no speaker ("president offered his thoughts and prayers")
+    assert speaker["to"] == "senior port official"  # not "senior port official briefed"

@@ -37,8 +37,13 @@ _SPEECH = re.compile(rf"\b(?:{SPEECH})\b")
 _RELAYED = frozenset(("reported", "reports"))
 _NAMING = re.compile(r"\b(?:called|calls|described|describes|dubbed|branded)\b")
 _PRONOUN = re.compile(r"^(?:he|she|He|She)$")
+# Words around a speaker that are not part of it: "She also said", "Instead it said", "a senior official briefed".
+_FILLER = re.compile(r"^(?:(?:Instead|Then|Later|Also|And|But|So)\s+)+|(?:\s+(?:also|then|later|again|too|"
+                     r"further|instead|briefed|added|later))+$")
+_OTHER_PRONOUN = re.compile(r"\b(?:his|her|its|their|our|my|your|him|them|us|you|we|they)\b", re.I)
 _DEFINITE = re.compile(r"^(?:the|The)\s+(?:[\w-]+\s+){0,3}?(statement|official|spokes(?:wo)?man|ministry|"
-                       r"office|department|source|report|letter|agency|company|police|spokesperson)$")
+                       r"office|department|source|report|letter|text|document|memo|agency|company|police|"
+                       r"spokesperson)$")
 # "The administration welcomed the offer saying “…”": a body or a role named by a common noun speaks too.
 _SUBJECT_NOUN = re.compile(
     r"^\s*[Tt]he\s+((?:[\w’'-]+\s+){0,3}?(?:administration|government|ministry|office|department|agency|"
@@ -165,7 +170,7 @@ class _Attributor:
             return None
         chunk = chunks[-1] if prefer_last else chunks[0]
         phrase = re.split(r"\s+(?:on|in|at|during|after|before|when|while|to)\s+", chunk.strip())
-        phrase_text = (phrase[-1] if prefer_last and _SUBJECT_END.search(chunk) else phrase[0]).strip()
+        phrase_text = _FILLER.sub("", (phrase[-1] if prefer_last and _SUBJECT_END.search(chunk) else phrase[0]).strip())
         if _PRONOUN.match(phrase_text) or re.search(r"(?:^|\s)(?:he|she)$", phrase_text):
             return self.last_person_before(a)
         if re.fullmatch(r"they|They|it|It|we|We|I", phrase_text):
@@ -180,7 +185,8 @@ class _Attributor:
             return clean_surface(phrase_text)  # "Pakistan's foreign ministry": the body, not the place
         head = phrase_text.split()[-1].lower() if phrase_text.split() else ""
         if _DEFINITE.match(phrase_text):
-            if head in ("statement", "letter", "report") or (previous and head in previous.lower()):
+            if head in ("statement", "letter", "report", "text", "document", "memo") or (
+                    previous and head in previous.lower()):
                 return previous or clean_surface(phrase_text)
             # "the official said" after another speaker came between: the last official quoted
             earlier = next((p for p in reversed(self.speakers) if head in p.lower()), None)
@@ -188,6 +194,8 @@ class _Attributor:
         if found and not _AGENT_NOUN.search(phrase_text):
             ranked = sorted(found, key=lambda m: m.kind == "place")  # places speak only through others
             return found[-1].name if prefer_last else ranked[0].name
+        if _OTHER_PRONOUN.search(phrase_text):
+            return None  # "the president offered his thoughts and prayers": a clause, not who spoke
         if re.match(r"[A-Z]", phrase_text) or _AGENT_NOUN.search(phrase_text):
             return clean_surface(re.sub(r"^(?:the|a|an)\s+", "", phrase_text, flags=re.I))
         return None
