@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import signal
 import statistics
 import time
 import tracemalloc
@@ -136,6 +137,9 @@ _JOB: tuple[tuple[str, ...], int, bool] = ((), 0, True)
 
 def _init_worker(names: tuple[str, ...], words: int, lsum: bool) -> None:
     global _JOB
+    # A terminal's Ctrl-C reaches the whole process group: the parent stops the run (its pool terminates the
+    # workers) and says so in one line; a worker interrupted mid-cluster would print its own traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _JOB = (names, words, lsum)
     single_blas_thread()
     warm_up(names, words)
