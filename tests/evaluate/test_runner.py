@@ -8,6 +8,7 @@ import signal
 import pytest
 from support import HARBOR
 
+from storyline.errors import EmptyInputError
 from storyline.evaluate import runner
 from storyline.evaluate.datasets import EvalSet
 from storyline.evaluate.rouge import METRICS
@@ -67,3 +68,8 @@ def test_workers_leave_a_ctrl_c_to_the_parent(monkeypatch: pytest.MonkeyPatch) -
     eval_set = EvalSet(name="toy", clusters=tuple(_cluster(f"c{k}") for k in range(4)))
     ev = runner.evaluate(eval_set, ["lead"], 30, jobs=2, memory=False, lsum=False)
     assert [r.id for r in ev.per_cluster] == ["c0", "c1", "c2", "c3"]
+
+
+def test_an_empty_set_is_refused_not_scored_as_nan() -> None:
+    with pytest.raises(EmptyInputError, match="toy: no clusters to score"):
+        runner.evaluate(EvalSet(name="toy", clusters=()), ["lead"], 30, memory=False)

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..errors import InputNotFoundError, MalformedDataError, OptionsError
+from ..errors import EmptyInputError, InputNotFoundError, MalformedDataError, OptionsError
 from ..ingest import MAX_DATASET_BYTES, DocumentSet, decode, is_dataset_name, read_bytes, read_dataset
 from ..model import Article
 
@@ -112,8 +112,12 @@ def read_multinews(src: Path, tgt: Path) -> list[DocumentSet]:
             Article(id=str(i), text=d, origin=f"{src}:{lineno}#{i}") for i, d in enumerate(docs, 1)
         )
         refs = tuple(s for s in [_multinews_text(summary)] if s)
-        where = f"{src if refs else tgt}, line {lineno}"
+        if not articles:  # the .src line is blank (whatever its .tgt line holds)
+            raise MalformedDataError(f"{src}, line {lineno}: the cluster has no documents")
+        where = f"{tgt}, line {lineno}"
         out.append(_check(DocumentSet(id=f"{src.stem}_{lineno}", articles=articles, summaries=refs), where))
+    if not out:
+        raise EmptyInputError(f"{src}: no clusters in this file")
     return out
 
 

@@ -235,6 +235,8 @@ def evaluate(
     # BLAS threads left spinning after one method's matrix product would count in the CPU time of the next
     single_blas_thread()
     clusters = eval_set.clusters
+    if not clusters:
+        raise EmptyInputError(f"{eval_set.name}: no clusters to score")
     runs: list[ClusterRun] = []
     if jobs == 1 or len(clusters) < 2:
         warm_up(names, words)
