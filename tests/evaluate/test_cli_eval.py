@@ -198,3 +198,37 @@ def test_pair_names_the_method_the_others_are_paired_with(data: Path) -> None:
     for bad in ("oracle", "lexrank"):  # the oracle is no method; lexrank is not in the run
         res = _run(str(data), "--words", "20", "--methods", "lead,textrank,oracle", "--pair", bad)
         assert res.exit_code == 2 and "--pair" in res.output and "Traceback" not in res.output
+
+
+def _duc_beside_models(tmp_path: Path) -> tuple[Path, Path]:
+    """A DUC documents directory with its model summaries in ``models/`` beside it (found without --references)."""
+    docs, models = tmp_path / "docs", tmp_path / "models"
+    (docs / "d30001t").mkdir(parents=True)
+    (docs / "d30001t" / "APW19981001.0001").write_text(
+        "".join(f"<DOC><DOCNO>APW{k}</DOCNO><TEXT>{t}</TEXT></DOC>\n" for k, t in enumerate(HARBOR, 1)),
+        encoding="utf-8")
+    models.mkdir()
+    (models / "D30001.M.100.T.A").write_text(REF + "\n", encoding="utf-8")
+    return docs, models
+
+
+def test_no_output_goes_into_the_model_summaries_found_beside_a_duc_directory(tmp_path: Path) -> None:
+    """The report would be read as one more model summary of cluster d30001 by the next run."""
+    docs, models = _duc_beside_models(tmp_path)
+    for option in ("-o", "--plot"):
+        target = models / ("D30001.md" if option == "-o" else "D30001.png")
+        res = _run(str(docs), "-w", "20", "--methods", "lead", option, str(target))
+        assert res.exit_code == 2 and not target.exists(), res.output
+        assert res.output == (f"storyline: error: {target}: inside the input directory {models}, where a later "
+                              f"run would read it as an article; write {option} elsewhere\n")
+    res = _run(str(docs), "-w", "20", "--methods", "lead", "--no-memory", "--format", "json")
+    assert res.exit_code == 0 and json.loads(res.output)["clusters"] == 1, res.output
+
+
+def test_duc_references_that_are_a_file_are_named_as_such(tmp_path: Path) -> None:
+    docs, models = _duc_beside_models(tmp_path)
+    model = models / "D30001.M.100.T.A"
+    res = _run(str(docs), "-w", "20", "--methods", "lead", "--references", str(model))
+    assert res.exit_code == 2 and res.output == (
+        f"storyline: error: {model}: not a directory; a DUC directory's --references is the directory of model "
+        "summaries\n")

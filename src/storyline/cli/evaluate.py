@@ -38,17 +38,16 @@ def evaluate_command(
     over each other method, paired by cluster, with its interval.
     """
     from ..evaluate import report
-    from ..evaluate.datasets import load_eval_set, sibling_target
+    from ..evaluate.datasets import load_eval_set, reference_path
     from ..evaluate.runner import ORACLE, check_options, evaluate, resolve_methods
 
     check_options(words, jobs=jobs, limit=limit, seed=seed)  # before any data is read
     names = resolve_methods(method_spec)  # an unknown name too
     if pair is not None and (pair not in names or pair == ORACLE):
         raise OptionsError(f"--pair {pair}: pair a method the run scores (not the oracle); it runs {', '.join(names)}")
-    # What the run reads, which no output may overwrite: the data, its references (given, or the .tgt
-    # found beside a Multi-News .src file).
-    inputs = [Path(data), *([Path(references)] if references else [])]
-    inputs += [t for t in [sibling_target(Path(data))] if t and not references and Path(data).is_file()]
+    # What the run reads, which no output may overwrite or join: the data and its references (given, or the
+    # .tgt beside a Multi-News .src file, or the model summaries beside a DUC directory).
+    inputs = [Path(data), *[r for r in [reference_path(data, references)] if r]]
     report_to = output_target(output, inputs=inputs)
     if plot_path is not None and is_stdout(plot_path):
         raise OptionsError("--plot needs a file name: the PNG is not written to standard output")

@@ -149,6 +149,10 @@ def _sgml_docs(text: str, where: str) -> list[tuple[str, str]]:
 def read_duc(docs_dir: Path, models_dir: Path) -> list[DocumentSet]:
     """Clusters from a DUC documents directory and a model-summaries directory, matched by cluster id."""
     if not models_dir.is_dir():
+        if models_dir.exists():
+            raise OptionsError(
+                f"{models_dir}: not a directory; a DUC directory's --references is the directory of model summaries"
+            )
         raise InputNotFoundError(f"{models_dir}: the model summaries directory does not exist")
     models: dict[str, list[str]] = {}
     for f in sorted(p for p in models_dir.rglob("*") if p.is_file() and not p.name.startswith(".")):
@@ -189,6 +193,24 @@ def sample(clusters: Sequence[DocumentSet], limit: int | None, seed: int) -> tup
     return tuple(clusters[int(i)] for i in keep)
 
 
+# The model summaries of a DUC directory given without --references: a directory of one of these names beside it.
+DUC_MODEL_DIRS = ("models", "model", "summaries")
+
+
+def reference_path(path: str | Path, references: str | Path | None = None) -> Path | None:
+    """The references a run over ``path`` reads besides it: ``references`` when given, else the ``.tgt`` file
+    beside a Multi-News ``.src`` file or the model-summaries directory beside a DUC directory (``None`` when
+    there is none, and for a JSONL file, which holds its own). No output may be written over or into them."""
+    if references:
+        return Path(references)
+    path = Path(path)
+    if path.is_dir():
+        return next((path.parent / n for n in DUC_MODEL_DIRS if (path.parent / n).is_dir()), None)
+    if not path.is_file() or is_dataset_name(path.name):
+        return None
+    return sibling_target(path)
+
+
 def load_eval_set(
     path: str | Path, *, references: str | Path | None = None, limit: int | None = None, seed: int = 0
 ) -> EvalSet:
@@ -197,9 +219,7 @@ def load_eval_set(
     if not path.exists():
         raise InputNotFoundError(f"{path}: no such file or directory")
     if path.is_dir():
-        models = Path(references) if references else next(
-            (path.parent / n for n in ("models", "model", "summaries") if (path.parent / n).is_dir()), None
-        )
+        models = reference_path(path, references)
         if models is None:
             raise OptionsError(f"{path}: a DUC directory needs --references MODELS_DIR (the model summaries)")
         clusters: Sequence[DocumentSet] = read_duc(path, models)
@@ -210,7 +230,7 @@ def load_eval_set(
         for k, ds in enumerate(read_dataset(path, need_summaries=True), 1):
             clusters.append(_check(ds, f"{path}, cluster {k} ({ds.id})"))
     else:
-        tgt = Path(references) if references else sibling_target(path)
+        tgt = reference_path(path, references)
         if tgt is None:
             raise OptionsError(
                 f"{path}: not a .jsonl dataset; for Multi-News .src files give --references FILE.tgt"
