@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -232,3 +233,39 @@ def test_duc_references_that_are_a_file_are_named_as_such(tmp_path: Path) -> Non
     assert res.exit_code == 2 and res.output == (
         f"storyline: error: {model}: not a directory; a DUC directory's --references is the directory of model "
         "summaries\n")
+
+
+@pytest.mark.parametrize(("module", "args", "message"), [
+    ("rouge_score", ("--methods", "lead"), "scoring needs rouge_score"),
+    ("sumy", ("--methods", "lead,sumy-lexrank"), "a sumy-* method needs sumy"),
+    ("matplotlib", ("--methods", "lead", "--plot", "p.png"), "--plot needs matplotlib"),
+])
+def test_a_missing_bench_package_is_exit_7_before_the_run(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, module: str, args: tuple[str, ...], message: str
+) -> None:
+    """Not an internal error (exit 70) in the middle of the run, or after it for the plot."""
+    from storyline.evaluate import runner
+
+    def no_run(*a: object, **k: object) -> None:
+        raise AssertionError("the run started")
+
+    monkeypatch.setattr(runner, "run_cluster", no_run)
+    monkeypatch.setitem(sys.modules, module, None)  # what an install without the bench extra gives
+    monkeypatch.chdir(tmp_path)
+    res = _run(str(data), "-w", "20", *args)
+    assert res.exit_code == 7 and not (tmp_path / "p.png").exists()
+    assert res.output == f"storyline: error: {message}, which is not installed: pip install 'storyline[bench]'\n"
+
+
+def test_progress_on_a_terminal_covers_the_clusters_then_the_memory_pass(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyline.cli import inputs
+
+    quiet = CliRunner().invoke(cli, ["eval", str(data), "-w", "20", "--methods", "lead,fast"])
+    assert quiet.exit_code == 0 and quiet.stderr == ""  # not a terminal: nothing
+    monkeypatch.setattr(inputs, "on_terminal", lambda: True)
+    shown = CliRunner().invoke(cli, ["eval", str(data), "-w", "20", "--methods", "lead,fast"])
+    assert shown.exit_code == 0 and shown.stderr.split() == ["Scoring", f"{data.parent.name}/toy", "Peak", "memory"]
+    no_memory = CliRunner().invoke(cli, ["eval", str(data), "-w", "20", "--methods", "lead,fast", "--no-memory"])
+    assert no_memory.stderr.split() == ["Scoring", f"{data.parent.name}/toy"]

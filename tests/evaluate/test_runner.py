@@ -73,3 +73,10 @@ def test_workers_leave_a_ctrl_c_to_the_parent(monkeypatch: pytest.MonkeyPatch) -
 def test_an_empty_set_is_refused_not_scored_as_nan() -> None:
     with pytest.raises(EmptyInputError, match="toy: no clusters to score"):
         runner.evaluate(EvalSet(name="toy", clusters=()), ["lead"], 30, memory=False)
+
+
+def test_the_memory_pass_reports_each_method(calls: list[tuple[str, str]]) -> None:
+    done: list[int] = []
+    clusters = tuple(_cluster(f"c{k}") for k in range(2))
+    ev = runner.evaluate(EvalSet(name="toy", clusters=clusters), NAMES, 30, lsum=False, memory_progress=done.append)
+    assert done == [1, 1, 1] and all(r.peak_mb >= 0 for r in ev.results)
