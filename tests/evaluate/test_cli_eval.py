@@ -162,8 +162,10 @@ def test_report_and_plot_may_not_share_a_file(data: Path, tmp_path: Path) -> Non
     assert res.output == (
         f"storyline: error: -o {same} and --plot {same} name the same file; give them different names\n"
     )
-    res = _run(str(data), "-w", "20", "--methods", "lead", "--plot", "-")
-    assert res.exit_code == 2 and "--plot needs a file name" in res.output
+    for no_file in ("-", "", " "):  # not "(or - for standard output)", as -o '' is told
+        res = _run(str(data), "-w", "20", "--methods", "lead", "--plot", no_file)
+        assert res.exit_code == 2
+        assert res.output == "storyline: error: --plot needs a file name: the PNG is not written to standard output\n"
     text = tmp_path / "scores.txt"  # PNG bytes in a .txt file would be a surprise: refused before the run
     res = _run(str(data), "-w", "20", "--methods", "lead", "--plot", str(text))
     assert res.exit_code == 2 and "give a file name ending in .png" in res.output and not text.exists()

@@ -49,7 +49,7 @@ def evaluate_command(
     # .tgt beside a Multi-News .src file, or the model summaries beside a DUC directory).
     inputs = [Path(data), *[r for r in [reference_path(data, references)] if r]]
     report_to = output_target(output, inputs=inputs)
-    if plot_path is not None and is_stdout(plot_path):
+    if plot_path is not None and (is_stdout(plot_path) or not plot_path.strip()):
         raise OptionsError("--plot needs a file name: the PNG is not written to standard output")
     plot_to = output_target(plot_path, inputs=inputs, option="--plot")
     if report_to and plot_to and report_to == plot_to:
