@@ -168,3 +168,12 @@ def test_limit_is_a_seeded_sample_in_file_order(tmp_path: Path) -> None:
     assert len(load_eval_set(p, limit=50).ids) == 20
     with pytest.raises(OptionsError):
         sample(a.clusters, 0, 0)
+
+
+def test_a_directory_of_dataset_files_is_told_to_name_the_file(tmp_path: Path) -> None:
+    """Not asked for the model summaries of a DUC directory it is not."""
+    _jsonl(tmp_path, [{"id": "c1", "documents": [DOC_A], "summaries": ["x"]}])
+    with pytest.raises(MalformedDataError) as err:
+        load_eval_set(tmp_path)
+    assert str(err.value) == (f"{tmp_path}: no cluster subdirectories (a directory is read as DUC: e.g. d30001t/ "
+                              "with SGML files); give a .jsonl[.gz] or .src file by its own path")

@@ -146,6 +146,16 @@ def _sgml_docs(text: str, where: str) -> list[tuple[str, str]]:
     return out
 
 
+def _cluster_dirs(docs_dir: Path) -> list[Path]:
+    subdirs = sorted(p for p in docs_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
+    if not subdirs:
+        raise MalformedDataError(
+            f"{docs_dir}: no cluster subdirectories (a directory is read as DUC: e.g. d30001t/ with SGML files); "
+            "give a .jsonl[.gz] or .src file by its own path"
+        )
+    return subdirs
+
+
 def read_duc(docs_dir: Path, models_dir: Path) -> list[DocumentSet]:
     """Clusters from a DUC documents directory and a model-summaries directory, matched by cluster id."""
     if not models_dir.is_dir():
@@ -160,9 +170,7 @@ def read_duc(docs_dir: Path, models_dir: Path) -> list[DocumentSet]:
         text = " ".join(text.split())
         if text:
             models.setdefault(cluster_key(f.name), []).append(text)
-    subdirs = sorted(p for p in docs_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
-    if not subdirs:
-        raise MalformedDataError(f"{docs_dir}: no cluster subdirectories (expected e.g. d30001t/ with SGML files)")
+    subdirs = _cluster_dirs(docs_dir)
     out = []
     for sub in subdirs:
         docs: list[tuple[str, str]] = []
@@ -219,6 +227,7 @@ def load_eval_set(
     if not path.exists():
         raise InputNotFoundError(f"{path}: no such file or directory")
     if path.is_dir():
+        _cluster_dirs(path)  # a folder of dataset files is not DUC: say so before asking for model summaries
         models = reference_path(path, references)
         if models is None:
             raise OptionsError(f"{path}: a DUC directory needs --references MODELS_DIR (the model summaries)")
