@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -161,8 +162,10 @@ def test_report_and_plot_may_not_share_a_file(data: Path, tmp_path: Path) -> Non
     assert res.output == (
         f"storyline: error: -o {same} and --plot {same} name the same file; give them different names\n"
     )
-    res = _run(str(data), "-w", "20", "--methods", "lead", "--plot", "-")
-    assert res.exit_code == 2 and "--plot needs a file name" in res.output
+    for no_file in ("-", "", " "):  # not "(or - for standard output)", as -o '' is told
+        res = _run(str(data), "-w", "20", "--methods", "lead", "--plot", no_file)
+        assert res.exit_code == 2
+        assert res.output == "storyline: error: --plot needs a file name: the PNG is not written to standard output\n"
     text = tmp_path / "scores.txt"  # PNG bytes in a .txt file would be a surprise: refused before the run
     res = _run(str(data), "-w", "20", "--methods", "lead", "--plot", str(text))
     assert res.exit_code == 2 and "give a file name ending in .png" in res.output and not text.exists()
@@ -198,3 +201,73 @@ def test_pair_names_the_method_the_others_are_paired_with(data: Path) -> None:
     for bad in ("oracle", "lexrank"):  # the oracle is no method; lexrank is not in the run
         res = _run(str(data), "--words", "20", "--methods", "lead,textrank,oracle", "--pair", bad)
         assert res.exit_code == 2 and "--pair" in res.output and "Traceback" not in res.output
+
+
+def _duc_beside_models(tmp_path: Path) -> tuple[Path, Path]:
+    """A DUC documents directory with its model summaries in ``models/`` beside it (found without --references)."""
+    docs, models = tmp_path / "docs", tmp_path / "models"
+    (docs / "d30001t").mkdir(parents=True)
+    (docs / "d30001t" / "APW19981001.0001").write_text(
+        "".join(f"<DOC><DOCNO>APW{k}</DOCNO><TEXT>{t}</TEXT></DOC>\n" for k, t in enumerate(HARBOR, 1)),
+        encoding="utf-8")
+    models.mkdir()
+    (models / "D30001.M.100.T.A").write_text(REF + "\n", encoding="utf-8")
+    return docs, models
+
+
+def test_no_output_goes_into_the_model_summaries_found_beside_a_duc_directory(tmp_path: Path) -> None:
+    """The report would be read as one more model summary of cluster d30001 by the next run."""
+    docs, models = _duc_beside_models(tmp_path)
+    for option in ("-o", "--plot"):
+        target = models / ("D30001.md" if option == "-o" else "D30001.png")
+        res = _run(str(docs), "-w", "20", "--methods", "lead", option, str(target))
+        assert res.exit_code == 2 and not target.exists(), res.output
+        assert res.output == (f"storyline: error: {target}: inside the input directory {models}, where a later "
+                              f"run would read it as an article; write {option} elsewhere\n")
+    res = _run(str(docs), "-w", "20", "--methods", "lead", "--no-memory", "--format", "json")
+    assert res.exit_code == 0 and json.loads(res.output)["clusters"] == 1, res.output
+
+
+def test_duc_references_that_are_a_file_are_named_as_such(tmp_path: Path) -> None:
+    docs, models = _duc_beside_models(tmp_path)
+    model = models / "D30001.M.100.T.A"
+    res = _run(str(docs), "-w", "20", "--methods", "lead", "--references", str(model))
+    assert res.exit_code == 2 and res.output == (
+        f"storyline: error: {model}: not a directory; a DUC directory's --references is the directory of model "
+        "summaries\n")
+
+
+@pytest.mark.parametrize(("module", "args", "message"), [
+    ("rouge_score", ("--methods", "lead"), "scoring needs rouge_score"),
+    ("sumy", ("--methods", "lead,sumy-lexrank"), "a sumy-* method needs sumy"),
+    ("matplotlib", ("--methods", "lead", "--plot", "p.png"), "--plot needs matplotlib"),
+])
+def test_a_missing_bench_package_is_exit_7_before_the_run(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, module: str, args: tuple[str, ...], message: str
+) -> None:
+    """Not an internal error (exit 70) in the middle of the run, or after it for the plot."""
+    from storyline.evaluate import runner
+
+    def no_run(*a: object, **k: object) -> None:
+        raise AssertionError("the run started")
+
+    monkeypatch.setattr(runner, "run_cluster", no_run)
+    monkeypatch.setitem(sys.modules, module, None)  # what an install without the bench extra gives
+    monkeypatch.chdir(tmp_path)
+    res = _run(str(data), "-w", "20", *args)
+    assert res.exit_code == 7 and not (tmp_path / "p.png").exists()
+    assert res.output == f"storyline: error: {message}, which is not installed: pip install 'storyline[bench]'\n"
+
+
+def test_progress_on_a_terminal_covers_the_clusters_then_the_memory_pass(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyline.cli import inputs
+
+    quiet = CliRunner().invoke(cli, ["eval", str(data), "-w", "20", "--methods", "lead,fast"])
+    assert quiet.exit_code == 0 and quiet.stderr == ""  # not a terminal: nothing
+    monkeypatch.setattr(inputs, "on_terminal", lambda: True)
+    shown = CliRunner().invoke(cli, ["eval", str(data), "-w", "20", "--methods", "lead,fast"])
+    assert shown.exit_code == 0 and shown.stderr.split() == ["Scoring", f"{data.parent.name}/toy", "Peak", "memory"]
+    no_memory = CliRunner().invoke(cli, ["eval", str(data), "-w", "20", "--methods", "lead,fast", "--no-memory"])
+    assert no_memory.stderr.split() == ["Scoring", f"{data.parent.name}/toy"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.errors import InputNotFoundError, MalformedDataError, OptionsError
+from storyline.errors import EmptyInputError, InputNotFoundError, MalformedDataError, OptionsError
 from storyline.evaluate.datasets import cluster_key, load_eval_set, sample, sibling_target
 
 DOC_A = "The council voted on Tuesday to close the harbor. The mayor welcomed the vote."
@@ -86,6 +86,31 @@ def test_multinews_explicit_references_and_mismatched_lengths(tmp_path: Path) ->
         load_eval_set(src, references=other)
 
 
+@pytest.mark.parametrize("lines", ["", "\n", "\n\n  \n"])
+def test_multinews_files_without_clusters_are_empty_input(tmp_path: Path, lines: str) -> None:
+    """As an empty JSONL file is: exit 5, not a report of "0 clusters" with a dash in every cell."""
+    src = tmp_path / "val.src"
+    src.write_text(lines, encoding="utf-8")
+    (tmp_path / "val.tgt").write_text(lines, encoding="utf-8")
+    with pytest.raises(EmptyInputError, match=r"val\.src: no clusters in this file"):
+        load_eval_set(src)
+
+
+def test_multinews_blank_source_line_names_the_src_file(tmp_path: Path) -> None:
+    src = tmp_path / "val.src"
+    src.write_text(f"{DOC_A}\n\n{DOC_B}\n", encoding="utf-8")
+    tgt = tmp_path / "val.tgt"
+    tgt.write_text("– The harbor closes.\n\n– Ships leave.\n", encoding="utf-8")  # blank on line 2 too
+    with pytest.raises(MalformedDataError) as err:
+        load_eval_set(src)
+    assert str(err.value) == f"{src}, line 2: the cluster has no documents"
+    src.write_text(f"{DOC_A}\n{DOC_B}\n{DOC_A}\n", encoding="utf-8")
+    tgt.write_text("– The harbor closes.\n \n– Ships leave.\n", encoding="utf-8")
+    with pytest.raises(MalformedDataError) as err:
+        load_eval_set(src)
+    assert str(err.value) == f"{tgt}, line 2: the cluster has no reference summaries"
+
+
 def test_multinews_without_target_asks_for_references(tmp_path: Path) -> None:
     src = tmp_path / "alone.src"
     src.write_text(f"{DOC_A}\n", encoding="utf-8")
@@ -143,3 +168,12 @@ def test_limit_is_a_seeded_sample_in_file_order(tmp_path: Path) -> None:
     assert len(load_eval_set(p, limit=50).ids) == 20
     with pytest.raises(OptionsError):
         sample(a.clusters, 0, 0)
+
+
+def test_a_directory_of_dataset_files_is_told_to_name_the_file(tmp_path: Path) -> None:
+    """Not asked for the model summaries of a DUC directory it is not."""
+    _jsonl(tmp_path, [{"id": "c1", "documents": [DOC_A], "summaries": ["x"]}])
+    with pytest.raises(MalformedDataError) as err:
+        load_eval_set(tmp_path)
+    assert str(err.value) == (f"{tmp_path}: no cluster subdirectories (a directory is read as DUC: e.g. d30001t/ "
+                              "with SGML files); give a .jsonl[.gz] or .src file by its own path")

@@ -10,7 +10,8 @@ from support import HARBOR
 
 from storyline.evaluate import report
 from storyline.evaluate.datasets import EvalSet
-from storyline.evaluate.runner import evaluate
+from storyline.evaluate.rouge import METRICS, Aggregate
+from storyline.evaluate.runner import ClusterRun, Evaluation, MethodResult, evaluate
 from storyline.ingest import DocumentSet
 from storyline.model import Article
 
@@ -40,3 +41,29 @@ def test_the_time_panels_show_each_methods_median_and_the_speed_goals_methods_by
     finally:
         plt.close(fig)
     assert report.plot(ev)[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.parametrize("methods", [1, 5, 13])
+def test_the_score_legend_hides_no_method_and_the_median_labels_stay_inside(methods: int) -> None:
+    """The legend sits in a row of its own above the methods (``loc="best"`` put it over the bars of one or
+    two methods, the 13 of ``--methods all`` among them); each median's label lies inside the time panel."""
+    names = [f"method-{k}" for k in range(methods)]
+    agg = {m: Aggregate(0.40 + 0.01 * k, 0.30, 0.55) for k, m in enumerate(METRICS)}
+    results = tuple(MethodResult(m, agg, (0.004, 0.006, 0.009), 1.0) for m in names)
+    runs = tuple(ClusterRun(f"c{k}", 300 * (k + 1), {}, {}) for k in range(3))
+    ev = Evaluation("toy", 100, 0, ("c0", "c1", "c2"), "x", (300, 600, 900), results, runs)
+    fig = report.figure(ev)
+    try:
+        fig.canvas.draw()
+        scores, times, _ = fig.axes
+        legend = scores.get_legend().get_window_extent()
+        for y in range(methods):
+            for off in (-0.15, 0.15):  # the R1 and R2 bars of a method
+                row = scores.transData.transform((0.45, y + off))[1]
+                assert not legend.y0 <= row <= legend.y1, (y, off)
+        frame = times.get_window_extent()
+        for label in times.texts:
+            box = label.get_window_extent()
+            assert frame.y0 <= box.y0 and box.y1 <= frame.y1, label.get_text()
+    finally:
+        plt.close(fig)

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import signal
+
 import pytest
 from support import HARBOR
 
+from storyline.errors import EmptyInputError
 from storyline.evaluate import runner
 from storyline.evaluate.datasets import EvalSet
+from storyline.evaluate.rouge import METRICS
 from storyline.ingest import DocumentSet
 from storyline.model import Article
 
@@ -45,3 +50,33 @@ def test_evaluate_rotates_the_first_method_over_the_clusters(calls: list[tuple[s
     assert firsts == ["default", "lead", "fast", "default"]
     assert [r.method for r in ev.results] == list(NAMES)
     assert all(len(r.seconds) == 4 for r in ev.results)
+
+
+def _interrupted_work(job: tuple[int, DocumentSet]) -> runner.ClusterRun:
+    """A worker's task that gets the SIGINT a terminal's Ctrl-C sends to the whole process group."""
+    os.kill(os.getpid(), signal.SIGINT)
+    index, cluster = job
+    return runner.ClusterRun(cluster.id, 1, {"lead": 0.0}, {"lead": dict.fromkeys(METRICS, 0.5)})
+
+
+@pytest.mark.timeout(60)
+def test_workers_leave_a_ctrl_c_to_the_parent(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each worker ignores SIGINT (the parent stops the run and says so in one line): before, a worker printed
+    a KeyboardInterrupt traceback and died, and the run waited for its cluster for ever."""
+    monkeypatch.setattr(runner, "_work", _interrupted_work)  # forked workers see it
+    monkeypatch.setattr(runner, "warm_up", lambda names, words: None)
+    eval_set = EvalSet(name="toy", clusters=tuple(_cluster(f"c{k}") for k in range(4)))
+    ev = runner.evaluate(eval_set, ["lead"], 30, jobs=2, memory=False, lsum=False)
+    assert [r.id for r in ev.per_cluster] == ["c0", "c1", "c2", "c3"]
+
+
+def test_an_empty_set_is_refused_not_scored_as_nan() -> None:
+    with pytest.raises(EmptyInputError, match="toy: no clusters to score"):
+        runner.evaluate(EvalSet(name="toy", clusters=()), ["lead"], 30, memory=False)
+
+
+def test_the_memory_pass_reports_each_method(calls: list[tuple[str, str]]) -> None:
+    done: list[int] = []
+    clusters = tuple(_cluster(f"c{k}") for k in range(2))
+    ev = runner.evaluate(EvalSet(name="toy", clusters=clusters), NAMES, 30, lsum=False, memory_progress=done.append)
+    assert done == [1, 1, 1] and all(r.peak_mb >= 0 for r in ev.results)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
@@ -10,6 +9,7 @@ import click
 from ..errors import OptionsError
 from ..files import is_stdout, output_target, write_atomic
 from . import cli, out
+from .inputs import progress
 
 
 @cli.command("eval")
@@ -38,37 +38,39 @@ def evaluate_command(
     over each other method, paired by cluster, with its interval.
     """
     from ..evaluate import report
-    from ..evaluate.datasets import load_eval_set, sibling_target
-    from ..evaluate.runner import ORACLE, check_options, evaluate, resolve_methods
+    from ..evaluate.datasets import load_eval_set, reference_path
+    from ..evaluate.runner import ORACLE, check_options, evaluate, require_extras, resolve_methods
 
     check_options(words, jobs=jobs, limit=limit, seed=seed)  # before any data is read
     names = resolve_methods(method_spec)  # an unknown name too
     if pair is not None and (pair not in names or pair == ORACLE):
         raise OptionsError(f"--pair {pair}: pair a method the run scores (not the oracle); it runs {', '.join(names)}")
-    # What the run reads, which no output may overwrite: the data, its references (given, or the .tgt
-    # found beside a Multi-News .src file).
-    inputs = [Path(data), *([Path(references)] if references else [])]
-    inputs += [t for t in [sibling_target(Path(data))] if t and not references and Path(data).is_file()]
+    # What the run reads, which no output may overwrite or join: the data and its references (given, or the
+    # .tgt beside a Multi-News .src file, or the model summaries beside a DUC directory).
+    inputs = [Path(data), *[r for r in [reference_path(data, references)] if r]]
     report_to = output_target(output, inputs=inputs)
-    if plot_path is not None and is_stdout(plot_path):
+    if plot_path is not None and (is_stdout(plot_path) or not plot_path.strip()):
         raise OptionsError("--plot needs a file name: the PNG is not written to standard output")
     plot_to = output_target(plot_path, inputs=inputs, option="--plot")
     if report_to and plot_to and report_to == plot_to:
         raise OptionsError(f"-o {output} and --plot {plot_path} name the same file; give them different names")
     if plot_path is not None and not plot_path.lower().endswith(".png"):
         raise OptionsError(f"--plot {plot_path}: the plot is a PNG image; give a file name ending in .png")
+    require_extras(names, plot=plot_path is not None)
     eval_set = load_eval_set(data, references=references, limit=limit, seed=seed)
-    bar = None
-    if sys.stderr.isatty():
-        from tqdm import tqdm
+    # On a terminal: the clusters, then the peak-memory pass (a method at a time, traced: on DUC it takes
+    # longer than the scoring); in pipes and logs nothing.
+    steps = len(eval_set.clusters) + (0 if no_memory else len(names))
+    with progress(range(steps), f"Scoring {eval_set.name}", at_least=1) as bar:
 
-        bar = tqdm(total=len(eval_set.clusters), unit="cluster", file=sys.stderr, desc=eval_set.name)
-    try:
+        def cluster_done(n: int) -> None:
+            bar.update(n)
+            if bar.pos == len(eval_set.clusters) < steps:
+                bar.label = "Peak memory"
+                bar.render_progress()
+
         ev = evaluate(eval_set, names, words, seed=seed, jobs=jobs, memory=not no_memory,
-                      progress=bar.update if bar else None)
-    finally:
-        if bar:
-            bar.close()
+                      progress=cluster_done, memory_progress=bar.update)
     text = report.render(ev, fmt, extra={"limit": limit}, pair=pair or report.PAIRED_WITH)
     if plot_path:
         write_atomic(plot_path, report.plot(ev), protect=inputs)

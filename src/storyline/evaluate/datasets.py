@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..errors import InputNotFoundError, MalformedDataError, OptionsError
+from ..errors import EmptyInputError, InputNotFoundError, MalformedDataError, OptionsError
 from ..ingest import MAX_DATASET_BYTES, DocumentSet, decode, is_dataset_name, read_bytes, read_dataset
 from ..model import Article
 
@@ -112,8 +112,12 @@ def read_multinews(src: Path, tgt: Path) -> list[DocumentSet]:
             Article(id=str(i), text=d, origin=f"{src}:{lineno}#{i}") for i, d in enumerate(docs, 1)
         )
         refs = tuple(s for s in [_multinews_text(summary)] if s)
-        where = f"{src if refs else tgt}, line {lineno}"
+        if not articles:  # the .src line is blank (whatever its .tgt line holds)
+            raise MalformedDataError(f"{src}, line {lineno}: the cluster has no documents")
+        where = f"{tgt}, line {lineno}"
         out.append(_check(DocumentSet(id=f"{src.stem}_{lineno}", articles=articles, summaries=refs), where))
+    if not out:
+        raise EmptyInputError(f"{src}: no clusters in this file")
     return out
 
 
@@ -142,9 +146,23 @@ def _sgml_docs(text: str, where: str) -> list[tuple[str, str]]:
     return out
 
 
+def _cluster_dirs(docs_dir: Path) -> list[Path]:
+    subdirs = sorted(p for p in docs_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
+    if not subdirs:
+        raise MalformedDataError(
+            f"{docs_dir}: no cluster subdirectories (a directory is read as DUC: e.g. d30001t/ with SGML files); "
+            "give a .jsonl[.gz] or .src file by its own path"
+        )
+    return subdirs
+
+
 def read_duc(docs_dir: Path, models_dir: Path) -> list[DocumentSet]:
     """Clusters from a DUC documents directory and a model-summaries directory, matched by cluster id."""
     if not models_dir.is_dir():
+        if models_dir.exists():
+            raise OptionsError(
+                f"{models_dir}: not a directory; a DUC directory's --references is the directory of model summaries"
+            )
         raise InputNotFoundError(f"{models_dir}: the model summaries directory does not exist")
     models: dict[str, list[str]] = {}
     for f in sorted(p for p in models_dir.rglob("*") if p.is_file() and not p.name.startswith(".")):
@@ -152,9 +170,7 @@ def read_duc(docs_dir: Path, models_dir: Path) -> list[DocumentSet]:
         text = " ".join(text.split())
         if text:
             models.setdefault(cluster_key(f.name), []).append(text)
-    subdirs = sorted(p for p in docs_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
-    if not subdirs:
-        raise MalformedDataError(f"{docs_dir}: no cluster subdirectories (expected e.g. d30001t/ with SGML files)")
+    subdirs = _cluster_dirs(docs_dir)
     out = []
     for sub in subdirs:
         docs: list[tuple[str, str]] = []
@@ -185,6 +201,24 @@ def sample(clusters: Sequence[DocumentSet], limit: int | None, seed: int) -> tup
     return tuple(clusters[int(i)] for i in keep)
 
 
+# The model summaries of a DUC directory given without --references: a directory of one of these names beside it.
+DUC_MODEL_DIRS = ("models", "model", "summaries")
+
+
+def reference_path(path: str | Path, references: str | Path | None = None) -> Path | None:
+    """The references a run over ``path`` reads besides it: ``references`` when given, else the ``.tgt`` file
+    beside a Multi-News ``.src`` file or the model-summaries directory beside a DUC directory (``None`` when
+    there is none, and for a JSONL file, which holds its own). No output may be written over or into them."""
+    if references:
+        return Path(references)
+    path = Path(path)
+    if path.is_dir():
+        return next((path.parent / n for n in DUC_MODEL_DIRS if (path.parent / n).is_dir()), None)
+    if not path.is_file() or is_dataset_name(path.name):
+        return None
+    return sibling_target(path)
+
+
 def load_eval_set(
     path: str | Path, *, references: str | Path | None = None, limit: int | None = None, seed: int = 0
 ) -> EvalSet:
@@ -193,9 +227,8 @@ def load_eval_set(
     if not path.exists():
         raise InputNotFoundError(f"{path}: no such file or directory")
     if path.is_dir():
-        models = Path(references) if references else next(
-            (path.parent / n for n in ("models", "model", "summaries") if (path.parent / n).is_dir()), None
-        )
+        _cluster_dirs(path)  # a folder of dataset files is not DUC: say so before asking for model summaries
+        models = reference_path(path, references)
         if models is None:
             raise OptionsError(f"{path}: a DUC directory needs --references MODELS_DIR (the model summaries)")
         clusters: Sequence[DocumentSet] = read_duc(path, models)
@@ -206,7 +239,7 @@ def load_eval_set(
         for k, ds in enumerate(read_dataset(path, need_summaries=True), 1):
             clusters.append(_check(ds, f"{path}, cluster {k} ({ds.id})"))
     else:
-        tgt = Path(references) if references else sibling_target(path)
+        tgt = reference_path(path, references)
         if tgt is None:
             raise OptionsError(
                 f"{path}: not a .jsonl dataset; for Multi-News .src files give --references FILE.tgt"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import signal
 import statistics
 import time
 import tracemalloc
@@ -21,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .. import api, methods
-from ..errors import EmptyInputError, OptionsError
+from ..errors import EmptyInputError, ModelUnavailableError, OptionsError
 from ..ingest import DocumentSet
 from ..model import Article
 from ..options import SummarizeOptions
@@ -136,6 +137,9 @@ _JOB: tuple[tuple[str, ...], int, bool] = ((), 0, True)
 
 def _init_worker(names: tuple[str, ...], words: int, lsum: bool) -> None:
     global _JOB
+    # A terminal's Ctrl-C reaches the whole process group: the parent stops the run (its pool terminates the
+    # workers) and says so in one line; a worker interrupted mid-cluster would print its own traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _JOB = (names, words, lsum)
     single_blas_thread()
     warm_up(names, words)
@@ -201,6 +205,28 @@ class Evaluation:
     per_cluster: tuple[ClusterRun, ...]
 
 
+# What a run imports from the bench extra, and what for.
+_EXTRAS = (("rouge_score", "scoring"), ("sumy", "a sumy-* method"), ("matplotlib", "--plot"))
+
+
+def require_extras(names: Sequence[str], *, plot: bool = False) -> None:
+    """The bench extra's packages that a run of ``names`` (and its ``plot``) needs, imported now: a missing one
+    is a ``ModelUnavailableError`` before any work, not an internal error in the middle of the run (scoring)
+    or after it (the plot)."""
+    import importlib
+
+    needed = {"rouge_score": True, "sumy": any(n in SUMY_PEERS for n in names), "matplotlib": plot}
+    for module, what in _EXTRAS:
+        if not needed[module]:
+            continue
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            raise ModelUnavailableError(
+                f"{what} needs {module}, which is not installed: pip install 'storyline[bench]'"
+            ) from None
+
+
 def check_options(words: int, *, jobs: int = 1, limit: int | None = None, seed: int = 0) -> None:
     """The run's numbers, checked before any data is read (the command line calls it first)."""
     if words <= 0:
@@ -223,14 +249,19 @@ def evaluate(
     memory: bool = True,
     lsum: bool = True,
     progress: Callable[[int], None] | None = None,
+    memory_progress: Callable[[int], None] | None = None,
 ) -> Evaluation:
     """Score ``names`` on every cluster of ``eval_set`` at a budget of ``words`` words (``lsum=False``:
-    no ROUGE-Lsum, reported as NaN; ``memory=False``: no peak-memory pass)."""
+    no ROUGE-Lsum, reported as NaN; ``memory=False``: no peak-memory pass). ``progress(1)`` is called as
+    each cluster is done, ``memory_progress(1)`` as each method's peak memory is measured."""
     check_options(words, jobs=jobs, seed=seed)
     names = tuple(resolve_methods(names))
+    require_extras(names)
     # BLAS threads left spinning after one method's matrix product would count in the CPU time of the next
     single_blas_thread()
     clusters = eval_set.clusters
+    if not clusters:
+        raise EmptyInputError(f"{eval_set.name}: no clusters to score")
     runs: list[ClusterRun] = []
     if jobs == 1 or len(clusters) < 2:
         warm_up(names, words)
@@ -253,14 +284,19 @@ def evaluate(
                 if progress:
                     progress(1)
     biggest = sorted(clusters, key=lambda c: -sum(len(a.text.split()) for a in c.articles))[:MEMORY_CLUSTERS]
+    peaks = dict.fromkeys(names, float("nan"))
     if memory and biggest:
         warm_up(names, words)
+        for m in names:
+            peaks[m] = peak_memory_mb(biggest, m, words)
+            if memory_progress:
+                memory_progress(1)
     results = tuple(
         MethodResult(
             method=m,
             scores=aggregate([r.scores[m] for r in runs], seed=seed),
             seconds=tuple(r.seconds[m] for r in runs),
-            peak_mb=peak_memory_mb(biggest, m, words) if memory else float("nan"),
+            peak_mb=peaks[m],
         )
         for m in names
     )
