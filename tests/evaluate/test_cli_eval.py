@@ -133,10 +133,30 @@ def test_markdown_table_renders_a_saved_report_exactly() -> None:
     }
     table = report.markdown_table(d).splitlines()
     assert table[2] == (
-        "| lead | 41.50 [40.0, 43.0] | 12.25 [11.0, 13.5] | 38.00 [37.0, 39.0] | 40.00 | 11.00 | 0.012 | 0.5 | 1.2 |"
+        "| lead | 41.50 [40.0, 43.0] | 12.25 [11.0, 13.5] | 38.00 [37.0, 39.0] | 40.00 | 11.00 | 0.012 | 0.5 | 1.3 |"
     )
     assert table[4] == "toy/set: 2 clusters, every output cut to 20 words, seed 0. ROUGE ×100 (rouge-score, " \
         "stemmed; references averaged)."
+
+
+def test_markdown_rounds_the_saved_figures_half_up_as_the_unrounded_ones_would() -> None:
+    # The JSON keeps 2 decimals (38.152 -> 38.15, a float just under 38.15): the 1-decimal interval bounds of the
+    # Markdown read 38.2 as the unrounded value does, not 38.1 as formatting the float gave.
+    d = {
+        "dataset": "toy/set", "clusters": 2, "words": 20, "seed": 0,
+        "results": [{
+            "method": "lead", "rouge1": 41.5, "rouge2": 12.25, "rougeLsum": 38.0, "rouge1_recall": 40.0,
+            "rouge2_recall": 11.0,
+            "ci95": {"rouge1": [38.15, 43.05], "rouge2": [11.0, 13.5], "rougeLsum": [37.0, 39.0]},
+            "seconds_per_cluster": 0.0123, "seconds_total": 0.5, "peak_mb": None,
+        }],
+        "paired_with": "default",
+        "paired": [{"method": "lead", "rouge1": {"lead": 0.125, "ci95": [-0.05, 0.35], "ahead": 0.9},
+                    "rouge2": {"lead": None, "ci95": [None, None], "ahead": 0.5}}],
+    }
+    text = report.markdown_table(d)
+    assert "| 41.50 [38.2, 43.1] |" in text and "| 0.5 | — |" in text
+    assert "| lead | +0.13 [-0.1, +0.4] | — | 0.90 / 0.50 |" in text
 
 
 def test_multinews_release_files_with_references(tmp_path: Path) -> None:

@@ -100,7 +100,7 @@ def standing_table(out: Path) -> str:
             best = max(base, key=itemgetter(m))
             lead = pairs[best["method"]][m]
             low, high = lead["ci95"]
-            cells.append(f"{best['method']} {best[m]:.2f}: {lead['lead']:+.2f} [{low:+.1f}, {high:+.1f}]")
+            cells.append(f"{best['method']} {best[m]:.2f}: {report.lead_cell(lead)}")
         secs = {r["method"]: r["seconds_per_cluster"] for r in d["results"]}
         peer = secs.get(SPEED_PEER)
         speed = "—"

@@ -10,6 +10,7 @@ import io
 import json
 import math
 import platform
+from decimal import ROUND_HALF_UP, Decimal
 from importlib import metadata
 from typing import Any
 
@@ -108,8 +109,13 @@ def to_json(ev: Evaluation, *, extra: dict[str, Any] | None = None, pair: str = 
     return json.dumps(to_dict(ev, extra=extra, pair=pair), indent=2, ensure_ascii=False) + "\n"
 
 
-def _fmt(x: float | None, digits: int) -> str:
-    return "—" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:.{digits}f}"
+def _fmt(x: float | None, digits: int, sign: bool = False) -> str:
+    """``x`` to ``digits`` decimals, half up from its decimal text: the tables re-render the JSON's 2-decimal
+    figures, and 38.15 (a float just under it) must read 38.2 as the unrounded 38.152 would, not 38.1."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "—"
+    q = Decimal(repr(x)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    return f"{q:+}" if sign else f"{q}"
 
 
 def _ci(row: dict[str, Any], m: str) -> str:
@@ -139,9 +145,12 @@ def markdown_table(d: dict[str, Any]) -> str:
     return head + rows + notes + paired_table(d)
 
 
-def _lead(cell: dict[str, Any]) -> str:
+def lead_cell(cell: dict[str, Any]) -> str:
+    """A paired lead and its interval, "+1.94 [+1.0, +2.9]" ("—" when none)."""
     low, high = cell["ci95"]
-    return f"{cell['lead']:+.2f} [{low:+.1f}, {high:+.1f}]" if cell["lead"] is not None else "—"
+    if cell["lead"] is None:
+        return "—"
+    return f"{_fmt(cell['lead'], 2, True)} [{_fmt(low, 1, True)}, {_fmt(high, 1, True)}]"
 
 
 def paired_table(d: dict[str, Any]) -> str:
@@ -157,7 +166,7 @@ def paired_table(d: dict[str, Any]) -> str:
         "| method | R1 lead [95% CI] | R2 lead [95% CI] | ahead R1 / R2 |\n|---|---|---|---|\n"
     )
     body = "".join(
-        f"| {r['method']} | {_lead(r['rouge1'])} | {_lead(r['rouge2'])} "
+        f"| {r['method']} | {lead_cell(r['rouge1'])} | {lead_cell(r['rouge2'])} "
         f"| {r['rouge1']['ahead']:.2f} / {r['rouge2']['ahead']:.2f} |\n"
         for r in rows
     )
