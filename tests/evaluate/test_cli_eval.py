@@ -87,6 +87,13 @@ def test_csv_and_output_file_and_plot(data: Path, tmp_path: Path) -> None:
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+def test_csv_leaves_an_unmeasured_peak_memory_empty(data: Path) -> None:
+    res = _run(str(data), "-w", "20", "--methods", "lead", "--format", "csv", "--no-memory")
+    assert res.exit_code == 0, res.output
+    row = res.output.splitlines()[1].split(",")
+    assert row[-1] == "" and "nan" not in res.output  # JSON has null, Markdown a dash
+
+
 def test_jobs_give_the_same_scores(data: Path) -> None:
     one = json.loads(_run(str(data), "-w", "20", "--methods", "lead", "--format", "json", "--no-memory").output)
     two = json.loads(_run(str(data), "-w", "20", "--methods", "lead", "--format", "json", "--no-memory",

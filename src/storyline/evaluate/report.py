@@ -188,7 +188,8 @@ def to_csv(ev: Evaluation) -> str:
         w.writerow(
             [ev.dataset, len(ev.ids), ev.words, r.method, *(f"{100 * r.scores[m].mean:.2f}" for m in METRICS),
              *(f"{100 * getattr(r.scores[m], e):.2f}" for m in METRICS for e in ("low", "high")),
-             f"{r.seconds_median:.5f}", f"{r.seconds_total:.3f}", f"{r.peak_mb:.2f}"]
+             f"{r.seconds_median:.5f}", f"{r.seconds_total:.3f}",
+             "" if math.isnan(r.peak_mb) else f"{r.peak_mb:.2f}"]  # not measured (--no-memory): empty, not "nan"
         )
     return buf.getvalue()
 
