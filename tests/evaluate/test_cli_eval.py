@@ -164,6 +164,7 @@ def test_markdown_rounds_the_saved_figures_half_up_as_the_unrounded_ones_would()
     text = report.markdown_table(d)
     assert "| 41.50 [38.2, 43.1] |" in text and "| 0.5 | — |" in text
     assert "| lead | +0.13 [-0.1, +0.4] | — | 0.90 / 0.50 |" in text
+    assert "toy/set: 2 clusters," in text and "toy/set: 1 cluster," in report.markdown_table({**d, "clusters": 1})
 
 
 def test_multinews_release_files_with_references(tmp_path: Path) -> None:

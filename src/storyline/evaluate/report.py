@@ -109,6 +109,10 @@ def to_json(ev: Evaluation, *, extra: dict[str, Any] | None = None, pair: str = 
     return json.dumps(to_dict(ev, extra=extra, pair=pair), indent=2, ensure_ascii=False) + "\n"
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _fmt(x: float | None, digits: int, sign: bool = False) -> str:
     """``x`` to ``digits`` decimals, half up from its decimal text: the tables re-render the JSON's 2-decimal
     figures, and 38.15 (a float just under it) must read 38.2 as the unrounded 38.152 would, not 38.1."""
@@ -137,7 +141,7 @@ def markdown_table(d: dict[str, Any]) -> str:
         for r in d["results"]
     )
     notes = (
-        f"\n{d['dataset']}: {d['clusters']} clusters, every output cut to {d['words']} words, seed {d['seed']}. "
+        f"\n{d['dataset']}: {_count(d['clusters'], 'cluster')}, every output cut to {d['words']} words, seed {d['seed']}. "
         f"ROUGE ×100 (rouge-score, stemmed; references averaged).\n{TIME_NOTE}; "
         # reports saved before the key existed were measured on the 3 largest clusters
         f"{memory_note(d.get('memory_clusters', 3))}.\n"
@@ -246,7 +250,7 @@ def figure(ev: Evaluation) -> Any:
     ax1.set_xlabel("F1 ×100 (bootstrap 95% interval)")
     ax1.grid(axis="x", alpha=0.3)
     ax1.legend(loc="upper center", ncol=2, framealpha=0.9)
-    ax1.set_title(f"{ev.dataset}: {len(ev.ids)} clusters, {ev.words} words")
+    ax1.set_title(f"{ev.dataset}: {_count(len(ev.ids), 'cluster')}, {ev.words} words")
     quartiles = [np.percentile([max(s, 1e-5) * 1000 for s in r.seconds] or [1e-2], [25, 50, 75]) for r in ev.results]
     medians = [q[1] for q in quartiles]
     ax2.errorbar(medians, list(ys), xerr=[[q[1] - q[0] for q in quartiles], [q[2] - q[1] for q in quartiles]],
