@@ -141,7 +141,8 @@ def markdown_table(d: dict[str, Any]) -> str:
         for r in d["results"]
     )
     notes = (
-        f"\n{d['dataset']}: {_count(d['clusters'], 'cluster')}, every output cut to {d['words']} words, seed {d['seed']}. "
+        f"\n{d['dataset']}: {_count(d['clusters'], 'cluster')}, every output cut to {d['words']} words, "
+        f"seed {d['seed']}. "
         f"ROUGE ×100 (rouge-score, stemmed; references averaged).\n{TIME_NOTE}; "
         # reports saved before the key existed were measured on the 3 largest clusters
         f"{memory_note(d.get('memory_clusters', 3))}.\n"
