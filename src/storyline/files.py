@@ -36,16 +36,19 @@ def _final(path: str | os.PathLike[str]) -> Path:
     return Path(os.path.realpath(path))
 
 
+DEVNULL = Path(os.devnull)
+
+
 def output_target(
     path: str | None, *, inputs: Iterable[Path] = (), option: str = "-o"
 ) -> Path | None:
     """Check an output path before any work is done; ``None`` means standard output (no path, ``-`` or
     ``/dev/stdout``).
 
-    Refused: an empty name, standard error, and a name that is an input file or lies inside an input
-    directory (usage errors, exit 2: a later run over that directory would read the output as an
-    article), a directory, another device, FIFO or socket, and a file whose directory does not exist or
-    cannot be written (output errors, exit 8)."""
+    ``/dev/null`` throws the output away (``DEVNULL``). Refused: an empty name, standard error, and a name
+    that is an input file or lies inside an input directory (usage errors, exit 2: a later run over that
+    directory would read the output as an article), a directory, another device, FIFO or socket, and a
+    file whose directory does not exist or cannot be written (output errors, exit 8)."""
     if path is None or is_stdout(path):
         return None
     if not path.strip():
@@ -55,6 +58,8 @@ def output_target(
             f"{option} {path}: the output goes to a file or to standard output (-), not to standard error"
         )
     target = _final(path)
+    if target == DEVNULL:
+        return DEVNULL  # output thrown away, as asked (written to directly: nothing is ever renamed over it)
     _refuse_inputs(path, target, inputs, option)
     if target.is_dir():
         raise OutputError(f"{path}: is a directory; give a file name for {option}")
@@ -107,6 +112,8 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, protect: It
     """Write ``data`` to ``path`` atomically, through a symbolic link, never over a file in ``protect``."""
     shown = os.fspath(path)
     target = _final(path)
+    if target == DEVNULL:
+        return  # thrown away: a rename over the null device would replace it with a file
     for p in protect:
         if _same_file(p, target):
             raise OptionsError(f"{shown}: refusing to overwrite an input file; choose another -o path")

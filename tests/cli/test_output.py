@@ -106,10 +106,19 @@ def test_dev_stdout_is_standard_output_and_dev_stderr_is_refused(articles):
         assert result.stdout == ""
 
 
-@pytest.mark.skipif(not os.path.exists("/dev/null"), reason="needs /dev/null")
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
 def test_another_device_as_output_is_refused_before_any_work(articles):
-    result = run("group", "arts", "-o", "/dev/null")
-    assert_one_line_error(result, 8, "/dev/null: not a regular file (a device, FIFO or socket); -o writes a file")
+    result = run("group", "arts", "-o", "/dev/zero")
+    assert_one_line_error(result, 8, "/dev/zero: not a regular file (a device, FIFO or socket); -o writes a file")
+
+
+@pytest.mark.skipif(os.devnull != "/dev/null", reason="needs /dev/null")
+@pytest.mark.parametrize("command", ["summarize", "analyze", "group"])
+def test_the_null_device_throws_the_output_away_and_stays_a_device(articles, command):
+    result = run(command, "arts", "-o", "/dev/null", "--date", "2026-03-09")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "" and result.stderr == ""
+    assert not os.path.isfile("/dev/null")  # nothing was renamed over it
 
 
 @pytest.mark.parametrize("mask", [0o077, 0o022])
