@@ -115,7 +115,8 @@ def test_another_device_as_output_is_refused_before_any_work(articles):
 @pytest.mark.skipif(os.devnull != "/dev/null", reason="needs /dev/null")
 @pytest.mark.parametrize("command", ["summarize", "analyze", "group"])
 def test_the_null_device_throws_the_output_away_and_stays_a_device(articles, command):
-    result = run(command, "arts", "-o", "/dev/null", "--date", "2026-03-09")
+    dated = ("--date", "2026-03-09") if command != "group" else ()  # no note on stderr
+    result = run(command, "arts", "-o", "/dev/null", *dated)
     assert result.exit_code == 0, result.output
     assert result.stdout == "" and result.stderr == ""
     assert not os.path.isfile("/dev/null")  # nothing was renamed over it
