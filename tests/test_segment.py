@@ -3,7 +3,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from storyline.model import Article
-from storyline.segment import _NO_BREAK_AFTER, _blingfire_spans, _ends_in_abbreviation, segment, split_spans
+from storyline.segment import (
+    _NO_BREAK_AFTER,
+    _SPACED_QUOTE,
+    _blingfire_spans,
+    _ends_in_abbreviation,
+    segment,
+    split_spans,
+)
 
 HARD = [
     ("The U.S. Army said it would help. Officials agreed.", 2),
@@ -140,3 +147,53 @@ def test_a_quoted_question_or_exclamation_stays_with_the_words_after_it(text: st
     sents = segment(art)
     assert [s.text for s in sents] == expected
     assert all(text[s.start : s.end] == s.text for s in sents)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # processed text (lower-cased, every mark spaced): a mark after a sentence end opens the next quotation...
+        ('the border was closed to restore security. " we will act, " the minister said.',
+         ["the border was closed to restore security.", '" we will act, " the minister said.']),
+        ('the shop shut at noon. "we sold out, " the owner said.',
+         ["the shop shut at noon.", '"we sold out, " the owner said.']),
+        # ...or closes this one's, and the next sentence follows it
+        ('" the river rose all night. " the army closed the bridge before dawn.',
+         ['" the river rose all night. "', "the army closed the bridge before dawn."]),
+        # a closing mark followed by its attribution stays with it
+        ('" we will win. " he said.', ['" we will win. " he said.']),
+        ('" is the ferry late again? " a passenger asked the crew.',
+         ['" is the ferry late again? " a passenger asked the crew.']),
+        ('" keep the gates shut! " said a steward, waving his arms.',
+         ['" keep the gates shut! " said a steward, waving his arms.']),
+        # ...but a speech verb that opens a longer sentence, or one that runs on past a comma after a full stop, is
+        # the next sentence
+        ('" the vote is over. " officials said the count would take a week and the result would stand.',
+         ['" the vote is over. "', "officials said the count would take a week and the result would stand."]),
+        ('" the dam held. " according to the engineers, it was never at risk.',
+         ['" the dam held. "', "according to the engineers, it was never at risk."]),
+        # a stray mark upsets the parity: the mark after a quotation closed on its attribution opens one
+        ('a " wild " night ended. " the crowd left early, " she said. " nobody stayed.',
+         ['a " wild " night ended.', '" the crowd left early, " she said.', '" nobody stayed.']),
+        # ...and the one before a quotation closed on its attribution too
+        ('a " wild night ended. " the crowd left early, " she said.',
+         ['a " wild night ended.', '" the crowd left early, " she said.']),
+        # quoted words that only look like an attribution ("let me just say")
+        ('he wore a shirt that read " save the whales. " he said, " let me just say, it fits. " nobody smiled.',
+         ['he wore a shirt that read " save the whales. "', 'he said, " let me just say, it fits. "',
+          "nobody smiled."]),
+    ],
+)
+def test_a_spaced_quotation_mark_after_a_sentence_end_is_a_break(text: str, expected: list[str]) -> None:
+    art = Article(id="a", text=text)
+    sents = segment(art)
+    assert [s.text for s in sents] == expected
+    assert all(text[s.start : s.end] == s.text for s in sents)
+
+
+@pytest.mark.parametrize(
+    "text", ['He called it "a farce." then he left.', 'It was over. " The crowd left.', 'It rained. " 2 died.']
+)
+def test_ordinary_quotations_are_not_the_processed_texts_glue(text: str) -> None:
+    # a closing mark glued to its full stop, or no lower-case word after the mark
+    assert _SPACED_QUOTE.search(text) is None
