@@ -14,6 +14,8 @@ import ctypes
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import numpy as np
 
@@ -70,6 +72,19 @@ _SPEECH_VERBS = frozenset(
     "urged argued claimed acknowledged announced confirmed according".split()
 )
 _FIRST_SECOND_PERSON = frozenset("i me my we us our you your".split())
+# Whether that split is made. Only training turns it off (``without_spaced_quote_split``): the short-summary
+# ensemble is fitted on the training text as BlingFire alone breaks it there (see ``storyline.learn.train``).
+_SPACED_QUOTES: ContextVar[bool] = ContextVar("split_spaced_quotes", default=True)
+
+
+@contextmanager
+def without_spaced_quote_split() -> Iterator[None]:
+    """Segment as BlingFire and the other rules do, without splitting at spaced quotation marks."""
+    token = _SPACED_QUOTES.set(False)
+    try:
+        yield
+    finally:
+        _SPACED_QUOTES.reset(token)
 _SUBJECT_WORDS = 6  # words before the verb: "a pomona police department spokesman said"
 _TAIL_WORDS = 3  # words after it: "he said in a statement.", "he told reporters monday."
 
@@ -180,7 +195,7 @@ def split_spans(text: str) -> Iterator[tuple[int, int]]:
         spans: Iterable[tuple[int, int]] = zip(merged_starts, merged_ends, strict=True)
         if _GLUED.search(chunk):
             spans = _unglued(chunk, merged_starts, merged_ends)
-        if _SPACED_QUOTE.search(chunk):
+        if _SPACED_QUOTES.get() and _SPACED_QUOTE.search(chunk):
             spans = _split_spaced_quotes(chunk, spans)
         for a, b in spans:
             # blingfire's offsets are on the chunk it was given; strip whitespace to be safe.

@@ -19,8 +19,10 @@ def test_shipped_scorer_matches_the_features_this_code_computes() -> None:
     assert model is not None and model.meta and model.lexicon is not None
     meta = model.meta
     assert meta.get("held_out_clusters", 0) > 0  # trained without the development clusters
-    got = train.table_fingerprint(DATA, meta["sample_clusters"], meta["seed"], model.lexicon)
-    assert train.same_fingerprint(got, meta["fingerprint"]), (
-        f"the shipped scorer was trained on other features than this code computes "
-        f"({got['sentences']} vs {meta['fingerprint']['sentences']} sentences in the first clusters): run make train"
-    )
+    for short, recorded in ((True, meta["fingerprint"]), (False, model.longer[0][1].meta["fingerprint"])):
+        got = train.table_fingerprint(DATA, meta["sample_clusters"], meta["seed"], model.lexicon, short=short)
+        assert train.same_fingerprint(got, recorded), (
+            f"the shipped scorer's {'short' if short else 'long'}-summary ensemble was trained on other features "
+            f"than this code computes ({got['sentences']} vs {recorded['sentences']} sentences in the first "
+            "clusters): run make train"
+        )
