@@ -51,7 +51,7 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy src
 
 # Rebuild the default method's scorer (src/storyline/data/models/default-scorer.json) from
-# ../shared/data with fixed seeds; about 3.5 minutes on one core. Skipped when the data is not there.
+# ../shared/data with fixed seeds; about 5 minutes on one core. Skipped when the data is not there.
 train: $(STAMP)
 	@if [ -f ../shared/data/multinews/train.jsonl.gz ]; then \
 		$(PY) -m storyline.learn.train --data ../shared/data; \
