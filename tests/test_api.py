@@ -259,3 +259,11 @@ def test_repeated_ids_are_found_without_comparing_every_pair():
     with pytest.raises(OptionsError, match="'a0' is given twice"):
         storyline.group_stories([*items, Article(id=_CountedId("a0"), text=MAYOR)])
     assert _CountedId.compared < 10 * n
+
+
+def test_options_given_in_place_of_words_say_where_they_go() -> None:
+    import storyline
+    from storyline.options import SummarizeOptions
+
+    with pytest.raises(OptionsError, match="options="):
+        storyline.summarize(storyline.sample_paths(), SummarizeOptions(words=60))  # type: ignore[arg-type]

@@ -181,6 +181,8 @@ def summarize(
 ) -> Summary:
     """A sourced summary of at most ``words`` words (150 when not given) of a cluster of articles about one
     event, chosen by ``method`` ("default"); or as ``options`` say (then give neither)."""
+    if isinstance(words, SummarizeOptions):  # summarize(articles, SummarizeOptions(...))
+        raise OptionsError("give SummarizeOptions as options=..., not in place of words")
     if options is not None and (words is not None or method is not None):
         raise OptionsError("give either options or words and method, not both")
     opts = options or SummarizeOptions(
