@@ -234,3 +234,24 @@ def test_a_long_stream_shows_progress_on_a_terminal_only(stream_dir, monkeypatch
     assert "Summarizing" in result.stderr and result.stdout == run("group", ".", "--summarize").stdout
     monkeypatch.setattr(group_cli, "PROGRESS_FROM", 2)
     assert "Grouping" in run("group", ".").stderr
+
+
+def test_a_story_over_the_sentence_limit_is_listed_without_summary_and_the_others_are_summarized(
+    stream_dir, monkeypatch
+):
+    # A long stream can grow one story past the cluster limit: that story alone goes without a summary.
+    from storyline import cluster
+
+    monkeypatch.setattr(cluster, "MAX_SENTENCES", 3)  # the bridge story has 4 sentences, the mayor's 3
+    result = run("group", ".", "--summarize", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    bridge, mayor = data["stories"]
+    assert [a["id"] for a in bridge["articles"]] == ["1", "3"] and bridge["summary"] is None
+    assert mayor["summary"]["sentences"]
+    assert result.stderr == (
+        "storyline: note: skipped the summary of story 1: 4 sentences in one cluster is more than the limit of 3; "
+        "give fewer or shorter articles at once\n"
+    )
+    text = run("group", ".", "--summarize").stdout
+    assert "Story 1 — 2 articles\n    1. Port Alder Gazette" in text and "Story 2 — 2 articles\nArticles 2, 4" in text
