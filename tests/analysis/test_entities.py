@@ -110,3 +110,29 @@ def test_the_sample_clusters_companies_and_hospital_are_no_people() -> None:
     kinds = {e.name: e.kind for e in an.entities}
     assert kinds.get("Tessaline Shipping") == "org" and kinds.get("Saint Brendan's Hospital") == "org"
     assert {n for n, k in kinds.items() if k == "person"} == {"Helen Okafor", "Rafael Domingo", "Marta Ruiz"}
+
+
+def test_the_analysis_does_not_depend_on_the_hash_seed() -> None:
+    # The people were collected through a set, and the first of two people sharing a surname took every bare
+    # "Arkwright" of the story: which one followed PYTHONHASHSEED.
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import storyline\n"
+        "from storyline.analysis.render import to_json\n"
+        "from storyline.model import Article\n"
+        "one = ('Helen Arkwright, the harbour master, closed the port on Monday. Tomas Arkwright, her brother, "
+        "runs the ferry. Arkwright said the storm would pass. Mayor Ines Idowu agreed.')\n"
+        "two = ('Tomas Arkwright kept the ferry in dock. Helen Arkwright said the port would reopen. Arkwright "
+        "thanked the crews, and Mayor Ines Idowu thanked them too.')\n"
+        "print(to_json(storyline.analyze([Article(id='1', text=one, source='A'), Article(id='2', text=two, "
+        "source='B')])))\n"
+    )
+    outs = set()
+    for seed in ("0", "1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+        outs.add(done.stdout)
+    assert len(outs) == 1

@@ -319,7 +319,7 @@ class EntityIndex:
             best = max(names, key=lambda f: (not f.isupper(), kinds[f][kind_of[f]], -len(f), f))  # "Split", not "SPLIT"
             for f in forms:
                 self.canon[f] = best
-        self.kind = {c: "person" for c in set(self.canon[f] for f in people)}
+        self.kind = {c: "person" for c in dict.fromkeys(self.canon[f] for f in people)}  # in order: no hash seed
         for f, k in kind_of.items():
             self.kind.setdefault(self.canon[f], kind_of.get(self.canon[f], k))
         self.title: dict[str, str] = {}
@@ -340,9 +340,11 @@ class EntityIndex:
         def free(a: int, b: int) -> bool:
             return all(b <= s or a >= e for s, e in taken)
 
-        for c, k in self.kind.items():
-            if k != "person" or len(_name_words(c)) < 2:
-                continue
+        people = [c for c, k in self.kind.items() if k == "person" and len(_name_words(c)) > 1]
+        shared = {s for s, n in Counter(_name_words(c)[-1] for c in people).items() if n > 1}
+        for c in people:
+            if _name_words(c)[-1] in shared:
+                continue  # "Arkwright" alone, with Helen and Tomas Arkwright in the story: either of them
             for m in re.finditer(rf"\b{re.escape(_name_words(c)[-1])}\b", text):
                 if free(m.start(), m.end()):
                     extra.append(Resolved(m.start(), m.end(), "person", c))
