@@ -72,6 +72,8 @@ _SPEECH_VERBS = frozenset(
     "urged argued claimed acknowledged announced confirmed according".split()
 )
 _FIRST_SECOND_PERSON = frozenset("i me my we us our you your".split())
+_SUBJECT_WORDS = 6  # words before the verb: "a pomona police department spokesman said"
+_TAIL_WORDS = 3  # words after it: "he said in a statement.", "he told reporters monday."
 # Whether that split is made. Only training turns it off (``without_spaced_quote_split``): the short-summary
 # ensemble is fitted on the training text as BlingFire alone breaks it there (see ``storyline.learn.train``).
 _SPACED_QUOTES: ContextVar[bool] = ContextVar("split_spaced_quotes", default=True)
@@ -85,8 +87,6 @@ def without_spaced_quote_split() -> Iterator[None]:
         yield
     finally:
         _SPACED_QUOTES.reset(token)
-_SUBJECT_WORDS = 6  # words before the verb: "a pomona police department spokesman said"
-_TAIL_WORDS = 3  # words after it: "he said in a statement.", "he told reporters monday."
 
 
 class _Scratch(threading.local):

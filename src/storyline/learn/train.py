@@ -284,7 +284,7 @@ def table_fingerprint(data: Path, clusters: int, seed: int, lexicon: TermLexicon
     from ``data`` with this code: of the short-summary ensemble's table (``short``, segmented as it is
     trained: see ``build_tables``) or of the long-summary ensemble's."""
     lines, _, _ = split_lines(Path(data) / TRAIN_FILE, clusters, seed, held_out_keys(data))
-    with nullcontext() if not short else without_spaced_quote_split():
+    with without_spaced_quote_split() if short else nullcontext():
         x, y, _, _ = build_table(lines[:FINGERPRINT_CLUSTERS], lexicon, labels=False)
     return fingerprint(x, y)
 
