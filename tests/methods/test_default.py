@@ -124,3 +124,29 @@ def test_prefers_the_corroborated_fact_over_the_aside(cluster) -> None:  # type:
     texts = [s.text for s in get("default").select(cluster, 40)]
     assert any("crack" in t for t in texts)
     assert not any("library" in t for t in texts)
+
+
+# Each article opens with a quotation that the segmenter splits in two: its first half names no speaker.
+SPLIT_QUOTES = [
+    "“We will not reopen the river bridge this year, whatever the pressure from shop owners along the quay. "
+    "Safety comes first and the cracks are deep,” Mayor Lena Ortiz said on Monday. The council voted seven to "
+    "two to close the bridge after engineers found cracks in two steel supports. Repairs will cost about 14 "
+    "million dollars and take a year.",
+    "“We will not reopen the river bridge this year, whatever the pressure from shop owners along the quay. "
+    "The engineers were clear with us,” Mayor Lena Ortiz told reporters. Engineers found cracks in two steel "
+    "supports of the bridge, and the council voted to close it. Buses will use the northern bypass while the "
+    "bridge is shut.",
+]
+
+
+@pytest.mark.parametrize("budget", [20, 30, 40, 60])
+@pytest.mark.parametrize("method", ["default", "fast"])
+def test_no_quotation_is_left_open(method: str, budget: int) -> None:
+    """The first half of a split quotation is taken with its second half (which names the speaker) or not
+    at all: ``fast`` shares the default's selection rules (its plain greedy fill took the first half alone)."""
+    cluster = make_cluster(load_articles(SPLIT_QUOTES))
+    chosen = {(s.article, s.index) for s in get(method).select(cluster, budget)}
+    assert chosen
+    for article, index in chosen:
+        if index == 0:
+            assert (article, 1) in chosen

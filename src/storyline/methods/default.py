@@ -117,9 +117,21 @@ class Blend(Selector):
 
 
 class Fast(Selector):
+    """Position and term support, no model and no similarity matrix for the scores, chosen by the default's
+    concept-coverage selection (with its rules: no fragments, no half quotations, no sentence that says a
+    chosen one again). The plain greedy fill it used before was ~15% cheaper but 0.7 R1 lower on
+    dev_original and 2-2.5 R1 lower on DUC and MultiLing (the README's Tried list)."""
+
     name = "fast"
-    description = "position + term support; no similarity matrix for scoring"
-    policy = SelectionPolicy(redundancy=0.5, dangling_penalty=0.5)
+    description = "position + term support, concept-coverage selection; no model, no similarity matrix for scoring"
+    policy = SelectionPolicy(redundancy=0.5, dangling_penalty=0.5)  # the rules of a plain greedy_fill, if used
+    coverage = CoveragePolicy(quality=3.0, redundancy=0.45)
+
+    def select(self, cluster: Cluster, budget: int) -> list[Sentence]:
+        if not cluster.sentences or budget <= 0:
+            return []
+        vecs = vectors(cluster)
+        return coverage_fill(cluster, vecs, self.score(cluster, vecs), budget, self.coverage)
 
     def score(self, cluster: Cluster, vecs: ClusterVectors) -> np.ndarray:
         return 0.5 * _unit(term_support(cluster, vecs)) + 0.5 * position(cluster)
