@@ -20,6 +20,7 @@ from contextvars import ContextVar
 import numpy as np
 
 from .model import Article, Sentence
+from .vocabulary import ATTRIBUTION_VERBS
 
 _PARA = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 # "WASHINGTON:", "ISLAMABAD, Pakistan –", "DOI INTHANON, Thailand (AP) _", "PKONWEB Report (Islamabad) —",
@@ -66,11 +67,8 @@ _WEB = re.compile(r"(?:www|https?|@)\S*$|^\S*\.(?:com|org|net|gov|edu|co\.uk)\b"
 # ('… he said. "if Sen. McCain says …': one article of the dev sets).
 _SPACED_QUOTE = re.compile(r'[.!?] "(?= ?[a-z])')
 _CLAUSE_END = re.compile(r"[.,;:!?]| '|$")
-_SPEECH_VERBS = frozenset(
-    "said says told tells added adds wrote writes tweeted asked asks replied explained insisted noted stated "
-    "continued recalled warned declared pleaded laughed joked quipped agreed admitted conceded countered cautioned "
-    "urged argued claimed acknowledged announced confirmed according".split()
-)
+# Word by word, so "according" stands for "according to" ('. " according to police.').
+_SPEECH_VERBS = ATTRIBUTION_VERBS | {"according"}
 _FIRST_SECOND_PERSON = frozenset("i me my we us our you your".split())
 _SUBJECT_WORDS = 6  # words before the verb: "a pomona police department spokesman said"
 _TAIL_WORDS = 3  # words after it: "he said in a statement.", "he told reporters monday."

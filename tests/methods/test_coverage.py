@@ -166,6 +166,14 @@ def test_speaker_is_the_named_person_next_to_a_speech_verb():
     assert speaker("The minister told Lindqvist that the bridge would stay shut.") is None
 
 
+def test_speaker_verbs_are_the_shared_vocabulary():
+    from storyline.methods.coverage import speaker
+
+    assert speaker("“The bridge stays shut,” wrote Ada Lindqvist in a letter.") == "lindqvist"
+    assert speaker("Ada Lindqvist asked whether the bridge could reopen.") == "lindqvist"
+    assert speaker("The minister asked Lindqvist to keep the bridge shut.") is None  # the one asked
+
+
 def test_a_quotation_and_its_paraphrase_by_one_speaker_are_not_both_chosen():
     import storyline
     from storyline.methods.coverage import speaker

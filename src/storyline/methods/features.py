@@ -20,6 +20,7 @@ import numpy as np
 
 from ..model import Cluster
 from ..represent import ClusterVectors
+from ..vocabulary import SAID_FEATURE, alternation
 from .base import dangling
 from .concepts import bigram_index
 from .lexicon import COLUMNS, TermLexicon, lexicon_columns
@@ -57,8 +58,7 @@ FEATURE_NAMES: tuple[str, ...] = (
 
 _QUOTE = re.compile(r"[\"“”]")
 _DIGIT = re.compile(r"\d")
-_SAID = re.compile(r"\b(?:said|says|told|according to)\b", re.IGNORECASE)
-_SAID_WORDS = ("said", "says", "told", "according to")
+_SAID = re.compile(rf"\b(?:{alternation(SAID_FEATURE)})\b", re.IGNORECASE)
 
 
 def _says(text: str) -> bool:
@@ -66,7 +66,7 @@ def _says(text: str) -> bool:
     tried at every character). Text outside ASCII goes to the regex: its case folding is wider."""
     if text.isascii():
         low = text.lower()
-        if not any(w in low for w in _SAID_WORDS):
+        if not any(w in low for w in SAID_FEATURE):
             return False
     return _SAID.search(text) is not None
 
