@@ -16,6 +16,7 @@ sentences its quotation runs over, as one statement, when they are few; otherwis
 
 from __future__ import annotations
 
+import math
 import re
 
 import numpy as np
@@ -59,7 +60,9 @@ def only_here(cluster: Cluster, *, per_article: int = PER_ARTICLE) -> tuple[Only
             closest = float(sim[i, others].max()) if others.size else 0.0
             if closest >= COSINE or (closest >= LOOSE and len(own) < NOVEL * len(terms)):
                 continue
-            score = sum(float(vecs.idf[vecs.vocab[t]]) for t in own)
+            # fsum is exact, so the score does not depend on the set's (hash-seeded) order: a plain sum
+            # rounded differently from run to run and broke near-ties another way
+            score = math.fsum(float(vecs.idf[vecs.vocab[t]]) for t in own)
             scored.append((score, int(i)))
         scored.sort(key=lambda p: (-p[0], p[1]))
         units: list[tuple[int, ...]] = []
