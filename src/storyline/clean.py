@@ -26,7 +26,15 @@ from dataclasses import dataclass, replace
 from itertools import chain, islice
 
 from .model import Article, count_words, has_words
-from .pageparts import cut_inline_parts, drop_furniture_sentences, is_archive_note, is_page_part, trim_teaser
+from .pageparts import (
+    cut_inline_parts,
+    drop_furniture_sentences,
+    is_archive_note,
+    is_highlight_point,
+    is_highlights,
+    is_page_part,
+    trim_teaser,
+)
 
 # Phrases that only ever appear in page furniture. Matched against the start of a normalised line,
 # or anywhere for the ones that cannot occur in reporting.
@@ -306,7 +314,12 @@ def _clean_normalised(text: str, furniture: set[str] | frozenset[str], want_titl
     lines_seen: list[str] = []
     title = ""
     shared_title = ""  # a headline every copy of a wire story carries: the title when no other line is
+    in_highlights = False  # below a "Story highlights" label, until the story's first paragraph
     for line in lines:
+        if in_highlights and is_highlight_point(line):
+            dropped.append(line)
+            continue
+        in_highlights = is_highlights(line)
         key = _fold(line)  # ``rejoin_lines`` collapsed the whitespace already
         clutter = _is_clutter(line, key)
         if (

@@ -12,7 +12,8 @@ reaches summaries are parts of the page that are written in sentences but are no
   the agency's name ("... collapsing homes... (Wire Service)"), and teasers cut at a character limit;
 - embedded posts, whose fallback text ends with "— Name (@handle) Month D, YYYY";
 - promos and taglines: "click here", newsletter prompts and sign-up forms, "[Photos: ...]" links, "(Quiz: ...)",
-  "X contributed to this report.".
+  "X contributed to this report.";
+- a news site's summary points above the story ("Story highlights ...").
 
 Every rule looks at one paragraph (a line after ``clean.rejoin_lines``) and is bounded in length: a
 caption, a card or a prompt is short, and a long paragraph of reporting is never dropped for matching
@@ -135,6 +136,13 @@ _LONE_TEASER_MAX_WORDS = 15
 # Gannett's video players ("CLOSE Police departments across the country responded to …"): the button's label
 # flattened into the description. Reporting never opens a sentence with the word in capitals.
 _PLAYER_CLOSE = re.compile(r"^CLOSE\s+(?=[A-Z\"“‘'])")
+# CNN's "Story highlights": the label, then three or four one-line points that restate the story, above its
+# first paragraph. Flattened, the label runs into the first point (and a point ending in "says" into the next
+# one). The points are the story's summary, not its reporting. Matched as pages print it, the label on a
+# line of its own and the point capitalised: in the processed Multi-News release (the scorer's training text)
+# the label, lower-cased points and the story's first paragraph are one line, which stays.
+_HIGHLIGHTS = re.compile(r"^(?:Story highlights|Story Highlights|STORY HIGHLIGHTS)\s+(?=[\"“‘']?[A-Z0-9])")
+_HIGHLIGHTS_MAX_WORDS = 80
 # "... said on Tuesday. [Photos: The Ten Tallest Bridges]": a related-link in brackets after a sentence.
 _TRAILING_LINK = re.compile(r"(?<=[.!?\"”’])\s+\[[^\[\]]{3,120}\]\s*$")
 
@@ -224,11 +232,27 @@ def is_page_part(line: str) -> bool:
         return True
     if _SKIP_MARKER.match(line):
         return True
+    if is_highlights(line):
+        return True
     if n <= _CAPTION_MAX_WORDS and (
         ("(" in line and _INLINE_CREDIT.search(line)) or (":" in tail and _END_CREDIT.search(tail))
     ):
         return True
     return is_caption(line)
+
+
+def is_highlights(line: str) -> bool:
+    """Is ``line`` a "Story highlights" label with its first point (see ``_HIGHLIGHTS``)? The points after
+    it are lines of their own, none closed by a stop (``is_highlight_point``)."""
+    return line.startswith(("Story ", "STORY ")) and _tokens(line) <= _HIGHLIGHTS_MAX_WORDS and bool(
+        _HIGHLIGHTS.match(line)
+    )
+
+
+def is_highlight_point(line: str) -> bool:
+    """Can ``line``, just below a highlights label, be one of its points: short, and not closed by a stop (a
+    point may end on a closing quote: 'chief calls him "gentleman"'), where the story's paragraphs are."""
+    return _tokens(line) <= _HIGHLIGHTS_MAX_WORDS and not line.rstrip("\"”’')]").endswith((".", "!", "?", "…"))
 
 
 def cut_inline_parts(line: str) -> str:
