@@ -31,3 +31,24 @@ def test_highlights_in_processed_text_and_reporting_about_highlights_stay() -> N
     assert _body(processed) == processed
     prose = "Story highlights of the season included the harbor regatta, the council said."
     assert _body(prose) == prose
+
+
+def test_a_pages_note_on_its_own_publication_is_dropped() -> None:
+    assert _body(f"{_STORY} This article is reproduced with permission from the Harbor Gazette.") == _STORY
+    assert _body(_STORY, "The article was first published on March 3, 2029.") == _STORY
+    assert _body(f"{_STORY} — This story was last updated at 4:15 p.m.") == _STORY
+    assert _body(f"{_STORY} (Published Tuesday, March 3, 2029)") == _STORY
+    assert _body(_STORY, "First published March 3, 9:40 a.m. ET.") == _STORY
+
+
+def test_reporting_on_publications_and_processed_notes_stay() -> None:
+    for prose in [
+        "The article was published in the Harbor Review on Monday, the council said.",
+        "Published in 1998, the harbor history sold out in a week.",
+        "The video, posted on Monday, had been seen a million times by Tuesday.",
+        "Updated figures from the port authority show freight fell by a third.",
+        # The processed release (lower-cased, "4: 15", a capital after every stop) keeps its notes.
+        "This story was updated at 4: 15 p.m. Et with comment from the council.",
+        "This story was originally published on march 3, 2029.",
+    ]:
+        assert _body(_STORY, prose) == f"{_STORY}\n\n{prose}", prose

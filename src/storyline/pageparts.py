@@ -340,13 +340,55 @@ _FURNITURE_PHRASES = (
 )
 
 
+# A page's note on where and when the story itself was published: "This article is reproduced with permission
+# from Climate Central. The article was first published on June 15, 2017.", "— This story was last updated at
+# 3:39 p.m.", "First published April 25, 8:32 p.m. PT.", "(Published Wednesday, July 26, 2017)". The story
+# speaks of itself ("This article", or "The article was first ..."); a report on a study or another paper's
+# article ("The article was published in Nature") is not matched. A note must carry what a page prints and
+# the processed Multi-News release (the scorer's training text, lower-cased, "3: 39") does not: a capitalised
+# name or date after its first word, or a time written "3:39"; there it stays.
+_SELF_NOTE = re.compile(
+    r"^[(\[—–-]*\s*(?:"
+    r"(?:This (?:article|story|post|piece|column|essay|interview|version)|The (?:article|story|post|piece)"
+    r"(?= was (?:first|originally)\b))(?: was| is| has been| had been)?(?: first| originally| also| last)?"
+    r" (?:published|republished|reproduced|reprinted|posted|updated|adapted|excerpted|appeared|syndicated)\b"
+    # or a stamp that is nothing but the date and time
+    r"|(?:(?:First|Originally|Last) (?:published|posted|updated)|Published|Updated|Posted):?"
+    rf"(?: on)?(?: {_WEEKDAY},?)? {_MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? (?:19|20)\d\d)?"
+    r"(?:,?(?: at)? \d{1,2}(?::\d\d)? ?[ap]\.?m\.?(?: [A-Z]{2,4})?)?\.?\)?$)"
+)
+# where a note can start: a search for these is all a paragraph without one costs
+_SELF_NOTE_CUE = re.compile(
+    r"\b(?:This (?:article|story|post|piece|column|essay|interview|version)|The (?:article|story|post|piece) was"
+    r"|(?:First|Originally|Last) (?:published|posted|updated)|Published|Updated|Posted)\b"
+)
+_SELF_NOTE_MAX_WORDS = 30
+# a capital that does not follow a stop (the processed release capitalises after "p.m." and "sen."), or "3:39"
+_PAGE_CASED = re.compile(r"(?<![.!?:;])\s[(\"“‘']?[A-Z]|\d:\d\d")
+
+
+def _furniture(sentence: str) -> bool:
+    return any(map(sentence.lower().__contains__, _FURNITURE_PHRASES))
+
+
+def _is_self_note(sentence: str) -> bool:
+    return (
+        _tokens(sentence) <= _SELF_NOTE_MAX_WORDS
+        and _SELF_NOTE.match(sentence) is not None
+        and _PAGE_CASED.search(sentence.lstrip("([—–- "), 1) is not None
+    )
+
+
 def drop_furniture_sentences(line: str) -> str:
-    """``line`` without its sentences of web furniture (``""`` when nothing else is left); a paragraph
-    without any is returned as it is, unsplit."""
-    if not any(map(line.lower().__contains__, _FURNITURE_PHRASES)):
+    """``line`` without its sentences of web furniture and its notes on its own publication (``""`` when
+    nothing else is left); a paragraph without any is returned as it is, unsplit."""
+    low = line.lower()
+    phrases = any(map(low.__contains__, _FURNITURE_PHRASES))
+    if not phrases and not _SELF_NOTE_CUE.search(line):
         return line
-    kept = [line[a:b] for a, b in split_spans(line) if not any(map(line[a:b].lower().__contains__, _FURNITURE_PHRASES))]
-    return " ".join(kept)
+    spans = list(split_spans(line))
+    kept = [line[a:b] for a, b in spans if not (phrases and _furniture(line[a:b])) and not _is_self_note(line[a:b])]
+    return line if len(kept) == len(spans) else " ".join(kept)
 
 
 # A web archive's note standing in for a story: news datasets reach many pages through the Wayback Machine,
