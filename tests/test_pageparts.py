@@ -52,3 +52,19 @@ def test_reporting_on_publications_and_processed_notes_stay() -> None:
         "This story was originally published on march 3, 2029.",
     ]:
         assert _body(_STORY, prose) == f"{_STORY}\n\n{prose}", prose
+
+
+def test_a_follow_tagline_is_dropped() -> None:
+    for tagline in [
+        "Follow Jane Roe on Twitter.",
+        "Follow @janeroe for more news from Lindenfeld.",
+        "Follow us @harborsci, Facebook & Google+.",
+        "Follow @JaneRoeHarbor on Twitter for breaking news.",
+    ]:
+        assert _body(_STORY, tagline) == _STORY, tagline
+    for prose in [
+        "Follow the money, the harbor master told the council, and you will find the freight firms.",
+        # the processed release, lower-cased
+        "Follow @janeroe for more news from lindenfeld.",
+    ]:
+        assert _body(_STORY, prose) == f"{_STORY}\n\n{prose}", prose

@@ -96,6 +96,12 @@ _FORM_MARKERS = (
 _FORM_MIN_MARKERS = 4
 _FORM_MAX_WORDS = 120
 _FOLLOW = re.compile(r"\bfollow (?:him|her|them|me|us) (?:on|at) (?:twitter|facebook|instagram)\b", re.I)
+# A writer's or a site's tagline: "Follow Jane Roe on Twitter.", "Follow @janeroe for more news from Lindenfeld.",
+# "Follow us @harborsci, Facebook & Google+." A short paragraph opening with "Follow" that names a platform or a
+# handle. Matched as pages print it, with a capital after the first word that no stop explains: the processed
+# Multi-News release (the scorer's training text) lower-cases names and platforms, and its taglines stay.
+_FOLLOW_LINE = re.compile(r"^Follow (?=.*(?:@\w|\b(?:Twitter|Facebook|Instagram|Google\+|LinkedIn|Threads)\b))")
+_FOLLOW_LINE_MAX_WORDS = 20
 # "Skip Twitter post by @name", "Skip Advertisement": markers a page leaves around embeds and ads; the
 # embed's text follows on the same line (a post is short).
 _SKIP_MARKER = re.compile(r"^(?:skip|end of) (?:[\w-]+ ){0,2}(?:post|advertisement|content|ad)\b", re.I)
@@ -229,6 +235,8 @@ def is_page_part(line: str) -> bool:
     if n <= _BRACKETED_MAX_WORDS and line[0] in "[(" and _BRACKETED.match(line):
         return True
     if n <= _PROMPT_MAX_WORDS and (any(map(has, _PROMPTS)) or ("follow" in low and _FOLLOW.search(line))):
+        return True
+    if n <= _FOLLOW_LINE_MAX_WORDS and _FOLLOW_LINE.match(line) and _PAGE_CASED.search(line, 7):
         return True
     if _SKIP_MARKER.match(line):
         return True
