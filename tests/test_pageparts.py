@@ -68,3 +68,20 @@ def test_a_follow_tagline_is_dropped() -> None:
         "Follow @janeroe for more news from lindenfeld.",
     ]:
         assert _body(_STORY, prose) == f"{_STORY}\n\n{prose}", prose
+
+
+def test_a_flattened_gallery_player_and_newsletter_chooser_are_cut() -> None:
+    gallery = (
+        "1 of 12 Full Screen Autoplay Close Skip Ad × The harbor closes View Photos Ships leave the old harbor. "
+        "Caption Gulls circle the empty pier. March 3, 2029 Cranes stand idle. Jane Roe/The Harbor Gazette "
+        "Buy Photo Wait 1 second to continue."
+    )
+    assert _body(_STORY, gallery) == _STORY
+    chooser = (
+        "Get our newsletter daily. Ports Your guide to the shipping news of the day. You will now receive the "
+        "Ports newsletter Fishing The catch, the prices and the boats. You will now receive the Fishing newsletter "
+        "The harbor master said the ships would dock at Eastport."
+    )
+    assert _body(_STORY, chooser) == f"{_STORY}\n\nThe harbor master said the ships would dock at Eastport."
+    # lower-cased, as in the processed release, both stay
+    assert _body(_STORY, gallery.lower()) == f"{_STORY}\n\n{gallery.lower()}"

@@ -23,7 +23,8 @@ and a sentence in the past tense is not read as a caption unless the date is set
 
 Flattening also runs page parts into the sentences around them: a caption and its credit before the story
 in one paragraph, an ad slot's "Advertisement" label between two sentences, a BBC image's "Image copyright
-… Image caption" labels. ``cut_inline_parts`` deletes those words and keeps the reporting around them.
+… Image caption" labels, a gallery's player, a newsletter chooser. ``cut_inline_parts`` deletes those words
+and keeps the reporting around them.
 
 One rule looks at a whole article instead: a web archive's note on its crawls ("Crawl of outlinks from
 …"), which scrapers keep in place of a story reached through the Wayback Machine (``is_archive_note``).
@@ -129,6 +130,21 @@ _AD_SLOT = re.compile(
 # A BBC page flattened: "Image copyright AFP Image caption Mexican troops guard ...": the two labels and the
 # rights holder between them (the caption's own words cannot be told from the story's and stay).
 _IMAGE_LABELS = re.compile(r"\bImage copyright\s+(?:\S+\s+){1,5}?Image caption\s+")
+# A photo gallery's player flattened into the text: its counter and buttons, the captions and credits of its
+# photos, and the countdown to the next one ("1 of 62 Full Screen Autoplay Close Skip Ad × ... Buy Photo Wait 1
+# second to continue."). Everything from the counter to the countdown is the gallery. Capitalised as pages print
+# the buttons (the processed Multi-News release, lower-cased, keeps them: the scorer's training text).
+_GALLERY_PLAYER = re.compile(
+    r"(?:\b\d{1,3} of \d{1,3} )?Full Screen Autoplay Close\b.{0,2000}?\bWait \d+ seconds? to continue\.?\s*"
+)
+# A newsletter chooser flattened into the text: a prompt, then each newsletter's name and blurb with the
+# confirmation its button shows ("Get our newsletter daily. Business Your guide to ... You will now receive the
+# Business newsletter Markets ... You will now receive the Markets newsletter"). From the sentence that first
+# names a newsletter to the last confirmation; the story that runs on after it stays.
+_CHOOSER = re.compile(
+    r"(?:(?<=^)|(?<=[.!?\"”] ))[^.!?]{0,120}\b[Nn]ewsletter\b.{0,2000}You will now receive the "
+    r"(?:[A-Z][\w&'-]*\s){1,4}?newsletter\b\s*"
+)
 # End-anchored patterns are tried on the paragraph's tail only: searching a whole paragraph for a
 # pattern anchored at its end tries it at every offset (cleaning took three times as long).
 _TAIL = 160
@@ -266,8 +282,9 @@ def is_highlight_point(line: str) -> bool:
 def cut_inline_parts(line: str) -> str:
     """``line`` without the page parts that flattening ran into its sentences: a photo credit in
     parentheses with its caption, the one sentence before it (when that sentence is caption-sized; a
-    longer one keeps and only the credit goes), an "Advertisement" label between two sentences, and a
-    flattened BBC image's labels. Words are only deleted; a paragraph without any is returned as it is."""
+    longer one keeps and only the credit goes), an "Advertisement" label between two sentences, a
+    flattened BBC image's labels, a gallery's player and a newsletter chooser. Words are only deleted; a
+    paragraph without any is returned as it is."""
     if "(" in line:
         m = _CREDIT_IN_TEXT.search(line)
         while m:
@@ -284,6 +301,10 @@ def cut_inline_parts(line: str) -> str:
         line = _AD_SLOT.sub("", line)
     if "Image caption" in line:
         line = _IMAGE_LABELS.sub("", line)
+    if "Full Screen Autoplay" in line:
+        line = _GALLERY_PLAYER.sub("", line)
+    if "You will now receive the " in line:
+        line = _CHOOSER.sub("", line)
     return line
 
 
