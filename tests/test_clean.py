@@ -92,6 +92,16 @@ def test_caption_above_credit_is_dropped():
     assert clean_text(text).text == "A cargo ship struck a pier of the Harbor Bridge late on Sunday, officials said."
 
 
+def test_a_quotation_above_a_bare_credit_is_reporting_not_its_caption() -> None:
+    # A photo without a caption between two paragraphs leaves its credit alone below the reporting.
+    quote = '"It is not safe for freight," said Lind, who runs the harbor.'
+    first, last = "Firefighters fought the blaze for six hours.", "Police said they were investigating."
+    assert clean_text(f"{first}\n\n{quote}\n\nPhoto: AFP\n\n{last}").text == f"{first}\n\n{quote}\n\n{last}"
+    # A caption opening on a quoted title is still a caption.
+    caption = '"Harbor Lights" star Jane Roe waves to fans outside the theater.'
+    assert _body(caption + "\nPhoto: AFP", _PROSE) == _PROSE
+
+
 def test_a_credit_line_with_its_own_caption_leaves_the_paragraph_above_it() -> None:
     quote = '"The building was 120 years old and full of wood," Lind told reporters. "We could not save it."'
     for credit in ("Photo: Firefighters at the market hall in Kelby. (Morrow Times/Jon Vik)",

@@ -26,7 +26,15 @@ from dataclasses import dataclass, replace
 from itertools import chain, islice
 
 from .model import Article, count_words, has_words
-from .pageparts import cut_inline_parts, drop_furniture_sentences, is_archive_note, is_page_part, trim_teaser
+from .pageparts import (
+    cut_inline_parts,
+    drop_furniture_sentences,
+    is_archive_note,
+    is_highlight_point,
+    is_highlights,
+    is_page_part,
+    trim_teaser,
+)
 
 # Phrases that only ever appear in page furniture. Matched against the start of a normalised line,
 # or anywhere for the ones that cannot occur in reporting.
@@ -162,6 +170,12 @@ def _is_credit(line: str, key: str) -> bool:
     return _credit(line.strip()) or key.startswith(("photo:", "photo by", "photograph:", "(photo"))
 
 
+# A paragraph that opens on a quotation and then names its speaker: '"It is not safe," said the mayor.'
+_QUOTED_SPEECH = re.compile(
+    r"^[\"“][^\"“”]{8,}[,?!.]?[\"”],?\s+(?:[A-Z][\w.'’-]*\s+){0,4}?"
+    r"(?:said|says|told|added|asked|wrote|explained|insisted|warned)\b",
+    re.I,
+)
 _CREDIT_LABEL = re.compile(r"^\(?(?:photo(?:graph)?|image|picture)(?:\s+by)?\s*:?\s*", re.I)
 _CAPTION_SENTENCE = re.compile(r"^(.+?[.!?])\s+\S")
 
@@ -306,7 +320,12 @@ def _clean_normalised(text: str, furniture: set[str] | frozenset[str], want_titl
     lines_seen: list[str] = []
     title = ""
     shared_title = ""  # a headline every copy of a wire story carries: the title when no other line is
+    in_highlights = False  # below a "Story highlights" label, until the story's first paragraph
     for line in lines:
+        if in_highlights and is_highlight_point(line):
+            dropped.append(line)
+            continue
+        in_highlights = is_highlights(line)
         key = _fold(line)  # ``rejoin_lines`` collapsed the whitespace already
         clutter = _is_clutter(line, key)
         if (
@@ -316,11 +335,12 @@ def _clean_normalised(text: str, furniture: set[str] | frozenset[str], want_titl
             shared_title = line  # dropped from the body like any repeated line, but kept as a title
         if clutter or key in furniture:
             # A caption sits right above its photo credit: "The ship is seen ... on Sunday." / "Photo: X/Y".
-            # Not when the credit line carries its own caption ("Photo: Firefighters at the hall. (Name)"):
-            # the paragraph above it is then reporting.
+            # Not when the credit line carries its own caption ("Photo: Firefighters at the hall. (Name)"),
+            # nor above a credit for a photo without one, when the paragraph is a quotation with its speaker
+            # ('"It is not safe," the mayor said.'): a caption describes the photo, it does not quote.
             if (
                 _is_credit(line, key) and kept and count_words(kept[-1]) < _LONG_LINE_WORDS
-                and kept[-1] is lines_seen[-1] and not _own_caption(line)
+                and kept[-1] is lines_seen[-1] and not _own_caption(line) and not _QUOTED_SPEECH.match(kept[-1])
             ):
                 dropped.append(kept.pop())
             dropped.append(line)

@@ -12,7 +12,8 @@ reaches summaries are parts of the page that are written in sentences but are no
   the agency's name ("... collapsing homes... (Wire Service)"), and teasers cut at a character limit;
 - embedded posts, whose fallback text ends with "— Name (@handle) Month D, YYYY";
 - promos and taglines: "click here", newsletter prompts and sign-up forms, "[Photos: ...]" links, "(Quiz: ...)",
-  "X contributed to this report.".
+  "X contributed to this report.";
+- a news site's summary points above the story ("Story highlights ...").
 
 Every rule looks at one paragraph (a line after ``clean.rejoin_lines``) and is bounded in length: a
 caption, a card or a prompt is short, and a long paragraph of reporting is never dropped for matching
@@ -22,7 +23,8 @@ and a sentence in the past tense is not read as a caption unless the date is set
 
 Flattening also runs page parts into the sentences around them: a caption and its credit before the story
 in one paragraph, an ad slot's "Advertisement" label between two sentences, a BBC image's "Image copyright
-… Image caption" labels. ``cut_inline_parts`` deletes those words and keeps the reporting around them.
+… Image caption" labels, a gallery's player, a newsletter chooser. ``cut_inline_parts`` deletes those words
+and keeps the reporting around them.
 
 One rule looks at a whole article instead: a web archive's note on its crawls ("Crawl of outlinks from
 …"), which scrapers keep in place of a story reached through the Wayback Machine (``is_archive_note``).
@@ -95,6 +97,12 @@ _FORM_MARKERS = (
 _FORM_MIN_MARKERS = 4
 _FORM_MAX_WORDS = 120
 _FOLLOW = re.compile(r"\bfollow (?:him|her|them|me|us) (?:on|at) (?:twitter|facebook|instagram)\b", re.I)
+# A writer's or a site's tagline: "Follow Jane Roe on Twitter.", "Follow @janeroe for more news from Lindenfeld.",
+# "Follow us @harborsci, Facebook & Google+." A short paragraph opening with "Follow" that names a platform or a
+# handle. Matched as pages print it, with a capital after the first word that no stop explains: the processed
+# Multi-News release (the scorer's training text) lower-cases names and platforms, and its taglines stay.
+_FOLLOW_LINE = re.compile(r"^Follow (?=.*(?:@\w|\b(?:Twitter|Facebook|Instagram|Google\+|LinkedIn|Threads)\b))")
+_FOLLOW_LINE_MAX_WORDS = 20
 # "Skip Twitter post by @name", "Skip Advertisement": markers a page leaves around embeds and ads; the
 # embed's text follows on the same line (a post is short).
 _SKIP_MARKER = re.compile(r"^(?:skip|end of) (?:[\w-]+ ){0,2}(?:post|advertisement|content|ad)\b", re.I)
@@ -122,6 +130,21 @@ _AD_SLOT = re.compile(
 # A BBC page flattened: "Image copyright AFP Image caption Mexican troops guard ...": the two labels and the
 # rights holder between them (the caption's own words cannot be told from the story's and stay).
 _IMAGE_LABELS = re.compile(r"\bImage copyright\s+(?:\S+\s+){1,5}?Image caption\s+")
+# A photo gallery's player flattened into the text: its counter and buttons, the captions and credits of its
+# photos, and the countdown to the next one ("1 of 62 Full Screen Autoplay Close Skip Ad × ... Buy Photo Wait 1
+# second to continue."). Everything from the counter to the countdown is the gallery. Capitalised as pages print
+# the buttons (the processed Multi-News release, lower-cased, keeps them: the scorer's training text).
+_GALLERY_PLAYER = re.compile(
+    r"(?:\b\d{1,3} of \d{1,3} )?Full Screen Autoplay Close\b.{0,2000}?\bWait \d+ seconds? to continue\.?\s*"
+)
+# A newsletter chooser flattened into the text: a prompt, then each newsletter's name and blurb with the
+# confirmation its button shows ("Get our newsletter daily. Business Your guide to ... You will now receive the
+# Business newsletter Markets ... You will now receive the Markets newsletter"). From the sentence that first
+# names a newsletter to the last confirmation; the story that runs on after it stays.
+_CHOOSER = re.compile(
+    r"(?:(?<=^)|(?<=[.!?\"”] ))[^.!?]{0,120}\b[Nn]ewsletter\b.{0,2000}You will now receive the "
+    r"(?:[A-Z][\w&'-]*\s){1,4}?newsletter\b\s*"
+)
 # End-anchored patterns are tried on the paragraph's tail only: searching a whole paragraph for a
 # pattern anchored at its end tries it at every offset (cleaning took three times as long).
 _TAIL = 160
@@ -135,6 +158,13 @@ _LONE_TEASER_MAX_WORDS = 15
 # Gannett's video players ("CLOSE Police departments across the country responded to …"): the button's label
 # flattened into the description. Reporting never opens a sentence with the word in capitals.
 _PLAYER_CLOSE = re.compile(r"^CLOSE\s+(?=[A-Z\"“‘'])")
+# CNN's "Story highlights": the label, then three or four one-line points that restate the story, above its
+# first paragraph. Flattened, the label runs into the first point (and a point ending in "says" into the next
+# one). The points are the story's summary, not its reporting. Matched as pages print it, the label on a
+# line of its own and the point capitalised: in the processed Multi-News release (the scorer's training text)
+# the label, lower-cased points and the story's first paragraph are one line, which stays.
+_HIGHLIGHTS = re.compile(r"^(?:Story highlights|Story Highlights|STORY HIGHLIGHTS)\s+(?=[\"“‘']?[A-Z0-9])")
+_HIGHLIGHTS_MAX_WORDS = 80
 # "... said on Tuesday. [Photos: The Ten Tallest Bridges]": a related-link in brackets after a sentence.
 _TRAILING_LINK = re.compile(r"(?<=[.!?\"”’])\s+\[[^\[\]]{3,120}\]\s*$")
 
@@ -222,7 +252,11 @@ def is_page_part(line: str) -> bool:
         return True
     if n <= _PROMPT_MAX_WORDS and (any(map(has, _PROMPTS)) or ("follow" in low and _FOLLOW.search(line))):
         return True
+    if n <= _FOLLOW_LINE_MAX_WORDS and _FOLLOW_LINE.match(line) and _PAGE_CASED.search(line, 7):
+        return True
     if _SKIP_MARKER.match(line):
+        return True
+    if is_highlights(line):
         return True
     if n <= _CAPTION_MAX_WORDS and (
         ("(" in line and _INLINE_CREDIT.search(line)) or (":" in tail and _END_CREDIT.search(tail))
@@ -231,11 +265,26 @@ def is_page_part(line: str) -> bool:
     return is_caption(line)
 
 
+def is_highlights(line: str) -> bool:
+    """Is ``line`` a "Story highlights" label with its first point (see ``_HIGHLIGHTS``)? The points after
+    it are lines of their own, none closed by a stop (``is_highlight_point``)."""
+    return line.startswith(("Story ", "STORY ")) and _tokens(line) <= _HIGHLIGHTS_MAX_WORDS and bool(
+        _HIGHLIGHTS.match(line)
+    )
+
+
+def is_highlight_point(line: str) -> bool:
+    """Can ``line``, just below a highlights label, be one of its points: short, and not closed by a stop (a
+    point may end on a closing quote: 'chief calls him "gentleman"'), where the story's paragraphs are."""
+    return _tokens(line) <= _HIGHLIGHTS_MAX_WORDS and not line.rstrip("\"”’')]").endswith((".", "!", "?", "…"))
+
+
 def cut_inline_parts(line: str) -> str:
     """``line`` without the page parts that flattening ran into its sentences: a photo credit in
     parentheses with its caption, the one sentence before it (when that sentence is caption-sized; a
-    longer one keeps and only the credit goes), an "Advertisement" label between two sentences, and a
-    flattened BBC image's labels. Words are only deleted; a paragraph without any is returned as it is."""
+    longer one keeps and only the credit goes), an "Advertisement" label between two sentences, a
+    flattened BBC image's labels, a gallery's player and a newsletter chooser. Words are only deleted; a
+    paragraph without any is returned as it is."""
     if "(" in line:
         m = _CREDIT_IN_TEXT.search(line)
         while m:
@@ -252,6 +301,10 @@ def cut_inline_parts(line: str) -> str:
         line = _AD_SLOT.sub("", line)
     if "Image caption" in line:
         line = _IMAGE_LABELS.sub("", line)
+    if "Full Screen Autoplay" in line:
+        line = _GALLERY_PLAYER.sub("", line)
+    if "You will now receive the " in line:
+        line = _CHOOSER.sub("", line)
     return line
 
 
@@ -316,13 +369,55 @@ _FURNITURE_PHRASES = (
 )
 
 
+# A page's note on where and when the story itself was published: "This article is reproduced with permission
+# from Climate Central. The article was first published on June 15, 2017.", "— This story was last updated at
+# 3:39 p.m.", "First published April 25, 8:32 p.m. PT.", "(Published Wednesday, July 26, 2017)". The story
+# speaks of itself ("This article", or "The article was first ..."); a report on a study or another paper's
+# article ("The article was published in Nature") is not matched. A note must carry what a page prints and
+# the processed Multi-News release (the scorer's training text, lower-cased, "3: 39") does not: a capitalised
+# name or date after its first word, or a time written "3:39"; there it stays.
+_SELF_NOTE = re.compile(
+    r"^[(\[—–-]*\s*(?:"
+    r"(?:This (?:article|story|post|piece|column|essay|interview|version)|The (?:article|story|post|piece)"
+    r"(?= was (?:first|originally)\b))(?: was| is| has been| had been)?(?: first| originally| also| last)?"
+    r" (?:published|republished|reproduced|reprinted|posted|updated|adapted|excerpted|appeared|syndicated)\b"
+    # or a stamp that is nothing but the date and time
+    r"|(?:(?:First|Originally|Last) (?:published|posted|updated)|Published|Updated|Posted):?"
+    rf"(?: on)?(?: {_WEEKDAY},?)? {_MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? (?:19|20)\d\d)?"
+    r"(?:,?(?: at)? \d{1,2}(?::\d\d)? ?[ap]\.?m\.?(?: [A-Z]{2,4})?)?\.?\)?$)"
+)
+# where a note can start: a search for these is all a paragraph without one costs
+_SELF_NOTE_CUE = re.compile(
+    r"\b(?:This (?:article|story|post|piece|column|essay|interview|version)|The (?:article|story|post|piece) was"
+    r"|(?:First|Originally|Last) (?:published|posted|updated)|Published|Updated|Posted)\b"
+)
+_SELF_NOTE_MAX_WORDS = 30
+# a capital that does not follow a stop (the processed release capitalises after "p.m." and "sen."), or "3:39"
+_PAGE_CASED = re.compile(r"(?<![.!?:;])\s[(\"“‘']?[A-Z]|\d:\d\d")
+
+
+def _furniture(sentence: str) -> bool:
+    return any(map(sentence.lower().__contains__, _FURNITURE_PHRASES))
+
+
+def _is_self_note(sentence: str) -> bool:
+    return (
+        _tokens(sentence) <= _SELF_NOTE_MAX_WORDS
+        and _SELF_NOTE.match(sentence) is not None
+        and _PAGE_CASED.search(sentence.lstrip("([—–- "), 1) is not None
+    )
+
+
 def drop_furniture_sentences(line: str) -> str:
-    """``line`` without its sentences of web furniture (``""`` when nothing else is left); a paragraph
-    without any is returned as it is, unsplit."""
-    if not any(map(line.lower().__contains__, _FURNITURE_PHRASES)):
+    """``line`` without its sentences of web furniture and its notes on its own publication (``""`` when
+    nothing else is left); a paragraph without any is returned as it is, unsplit."""
+    low = line.lower()
+    phrases = any(map(low.__contains__, _FURNITURE_PHRASES))
+    if not phrases and not _SELF_NOTE_CUE.search(line):
         return line
-    kept = [line[a:b] for a, b in split_spans(line) if not any(map(line[a:b].lower().__contains__, _FURNITURE_PHRASES))]
-    return " ".join(kept)
+    spans = list(split_spans(line))
+    kept = [line[a:b] for a, b in spans if not (phrases and _furniture(line[a:b])) and not _is_self_note(line[a:b])]
+    return line if len(kept) == len(spans) else " ".join(kept)
 
 
 # A web archive's note standing in for a story: news datasets reach many pages through the Wayback Machine,

@@ -1,0 +1,87 @@
+"""Page parts written in sentences (storyline.pageparts), on text written for these tests."""
+
+from storyline.clean import clean_text
+from storyline.pageparts import is_page_part
+
+_STORY = "The council of Lindenfeld voted on Tuesday to close the old harbor to freight ships, officials said."
+
+
+def _body(*paragraphs: str) -> str:
+    return clean_text("\n\n".join(paragraphs), want_title=False).text
+
+
+def test_story_highlights_block_above_the_story_is_dropped() -> None:
+    # The label runs into the first point; a point ending in "says" is joined to the next one.
+    block = [
+        'Story highlights Mayor: the harbor is "not safe for freight, not this year"',
+        "Fishermen say the vote came as a surprise, their union says",
+        "Ships will dock at Eastport from March",
+        'Harbor master calls the decision "final"',  # a point closed by a quote looks like a sentence
+    ]
+    assert _body(*block, _STORY) == _STORY
+    # only the lines right below the label are its points
+    quoted = 'The mayor called the decision "final"'
+    assert _body(block[0], _STORY, quoted) == f"{_STORY}\n\n{quoted}"
+    assert is_page_part("Story highlights Ferry crews stop work, the harbor master says")
+
+
+def test_highlights_in_processed_text_and_reporting_about_highlights_stay() -> None:
+    # The processed release runs the lower-cased points into the story's first paragraph: that line stays.
+    processed = f"Story highlights the harbor closes to freight ships {_STORY}"
+    assert _body(processed) == processed
+    prose = "Story highlights of the season included the harbor regatta, the council said."
+    assert _body(prose) == prose
+
+
+def test_a_pages_note_on_its_own_publication_is_dropped() -> None:
+    assert _body(f"{_STORY} This article is reproduced with permission from the Harbor Gazette.") == _STORY
+    assert _body(_STORY, "The article was first published on March 3, 2029.") == _STORY
+    assert _body(f"{_STORY} — This story was last updated at 4:15 p.m.") == _STORY
+    assert _body(f"{_STORY} (Published Tuesday, March 3, 2029)") == _STORY
+    assert _body(_STORY, "First published March 3, 9:40 a.m. ET.") == _STORY
+
+
+def test_reporting_on_publications_and_processed_notes_stay() -> None:
+    for prose in [
+        "The article was published in the Harbor Review on Monday, the council said.",
+        "Published in 1998, the harbor history sold out in a week.",
+        "The video, posted on Monday, had been seen a million times by Tuesday.",
+        "Updated figures from the port authority show freight fell by a third.",
+        # The processed release (lower-cased, "4: 15", a capital after every stop) keeps its notes.
+        "This story was updated at 4: 15 p.m. Et with comment from the council.",
+        "This story was originally published on march 3, 2029.",
+    ]:
+        assert _body(_STORY, prose) == f"{_STORY}\n\n{prose}", prose
+
+
+def test_a_follow_tagline_is_dropped() -> None:
+    for tagline in [
+        "Follow Jane Roe on Twitter.",
+        "Follow @janeroe for more news from Lindenfeld.",
+        "Follow us @harborsci, Facebook & Google+.",
+        "Follow @JaneRoeHarbor on Twitter for breaking news.",
+    ]:
+        assert _body(_STORY, tagline) == _STORY, tagline
+    for prose in [
+        "Follow the money, the harbor master told the council, and you will find the freight firms.",
+        # the processed release, lower-cased
+        "Follow @janeroe for more news from lindenfeld.",
+    ]:
+        assert _body(_STORY, prose) == f"{_STORY}\n\n{prose}", prose
+
+
+def test_a_flattened_gallery_player_and_newsletter_chooser_are_cut() -> None:
+    gallery = (
+        "1 of 12 Full Screen Autoplay Close Skip Ad × The harbor closes View Photos Ships leave the old harbor. "
+        "Caption Gulls circle the empty pier. March 3, 2029 Cranes stand idle. Jane Roe/The Harbor Gazette "
+        "Buy Photo Wait 1 second to continue."
+    )
+    assert _body(_STORY, gallery) == _STORY
+    chooser = (
+        "Get our newsletter daily. Ports Your guide to the shipping news of the day. You will now receive the "
+        "Ports newsletter Fishing The catch, the prices and the boats. You will now receive the Fishing newsletter "
+        "The harbor master said the ships would dock at Eastport."
+    )
+    assert _body(_STORY, chooser) == f"{_STORY}\n\nThe harbor master said the ships would dock at Eastport."
+    # lower-cased, as in the processed release, both stay
+    assert _body(_STORY, gallery.lower()) == f"{_STORY}\n\n{gallery.lower()}"
