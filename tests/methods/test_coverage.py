@@ -120,6 +120,11 @@ def test_continues_quote_spots_the_second_half_of_a_split_quotation():
     assert continues_quote('Let us show them that the harbor can work!"')
     assert not continues_quote('"We will win," the mayor said.')
     assert not continues_quote('He called it "a good day."')
+    # one straight mark closing the quotation before the clause that credits it
+    assert continues_quote('Safety comes first and the cracks are deep," Mayor Lena Ortiz said on Monday.')
+    assert continues_quote('I think that keeping the ferry running matters," he added.')
+    assert not continues_quote('It was, she said, a "very good" deal for the harbor.')
+    assert not continues_quote('The new 7" screens are brighter, the company said.')
     assert not continues_quote('"Nobody will lose their job."')
 
 

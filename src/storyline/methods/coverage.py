@@ -28,7 +28,7 @@ from scipy import sparse
 
 from ..model import Cluster, Sentence
 from ..represent import ClusterVectors
-from ..vocabulary import OBJECT_VERBS, SPEAKER_VERBS, alternation
+from ..vocabulary import ATTRIBUTION_VERBS, OBJECT_VERBS, SPEAKER_VERBS, alternation
 from .base import _MIN_WORDS, _candidate, order_sentences, refers_back, text_key
 from .concepts import bigram_index
 
@@ -120,15 +120,23 @@ def speaker(text: str) -> str | None:
     return name.split()[-1].lower() if name else None
 
 
+# 'Safety comes first," the mayor said.': the one straight mark of the sentence closes a quotation after its
+# punctuation, and a short clause crediting it follows.
+_CLOSED_THEN_CREDITED = re.compile(rf'^[^"]*[,.!?…]"\s+[^"]{{0,80}}?\b(?:{alternation(ATTRIBUTION_VERBS)})\b[^"]*$')
+
+
 def continues_quote(text: str) -> bool:
     """Does the sentence close a quotation it did not open (“…” split across two sentences)? With straight
     marks, which look alike both ways: an odd number of them, the last one ending the sentence and none
-    starting it ('Let's show them that potato salad loves the internet!!"')."""
+    starting it ('Let's show them that potato salad loves the internet!!"'), or a single one closing the
+    quotation before the clause that credits it ('Safety comes first," the mayor said.')."""
     t = text.strip()
     close, open_ = t.find("”"), t.find("“")
     if close >= 0 and (open_ < 0 or close < open_):
         return True
-    return t.endswith('"') and not t.startswith('"') and t.count('"') % 2 == 1
+    if t.startswith('"') or t.count('"') % 2 == 0:
+        return False
+    return t.endswith('"') or (t.count('"') == 1 and _CLOSED_THEN_CREDITED.match(t) is not None)
 
 
 def opens_quote(text: str) -> bool:
