@@ -62,3 +62,61 @@ def test_a_parsed_phrase_stops_at_its_paragraph_end(parse) -> None:
                 "Mayor Sanna Berg said the town would rebuild the hall.")
     assert "said the roof collapsed at about 3 a.m." in got
     assert not any("\n" in p or p != p.strip() for p in got), got
+
+
+@pytest.fixture(scope="module")
+def by_subject():
+    """The action phrase of each subject word of a text, keyed by that word."""
+    pytest.importorskip("spacy")
+    from storyline.analysis.actions import subject_actions
+    from storyline.analysis.ner import _spacy_pipeline
+
+    try:
+        nlp = _spacy_pipeline(True)
+    except OSError:
+        pytest.skip("the spaCy model is not installed")
+
+    def run(text: str) -> dict[str, str]:
+        doc = nlp(text)
+        return {doc.char_span(k, k + 1, alignment_mode="expand").text: p for k, p in subject_actions(doc).items()}
+    return run
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    # a complaint, a contention, a hope, a perception: what someone says or thinks about the subject
+    ("Governor Lind complained that Corvel had taken millions of crowns from the fund.", "Corvel"),
+    ("The Herald said Ardent contends that Veldmark needs more seats on the council.", "Veldmark"),
+    ("An aide told reporters that the ministry was hopeful that Corvel will sign the accord soon.", "Corvel"),
+    ("Officials are playing down perceptions that Veldmark is helping Corvel.", "Veldmark"),
+    ("Critics pointed to reports that Halvorsen had sold the harbour land for cash.", "Halvorsen"),
+    # a condition, a question
+    ("An official claimed that if Halvorsen won the vote, the port would close.", "Halvorsen"),
+    ("The judge must decide whether it was lawful for Ardent to release the prisoners.", "Ardent"),
+    # an advice or a possibility
+    ("Ardent and Corvel should explore new ways to work together, the statement said.", "Ardent"),
+    ("It is possible that Veldmark may rise in next year's rankings.", "Veldmark"),
+])
+def test_no_action_from_a_claim_a_wish_or_a_condition(by_subject, text: str, subject: str) -> None:
+    assert subject not in by_subject(text)
+
+
+@pytest.mark.parametrize(("text", "subject", "want"), [
+    # plain attribution reports a fact: the subject's action stays
+    ("Minister Ada Kell said Corvel had sent two ships to the harbour.", "Corvel", "had sent two ships to the harbour"),
+    ("Corvel sent two ships to the harbour, the ministry said.", "Corvel", "sent two ships to the harbour"),
+    # the one who complains or hopes keeps that action
+    ("Governor Lind complained that Corvel had taken millions of crowns.", "Lind", "complained that Corvel had taken"),
+    # "could not" is what happened
+    ("Halvorsen could not be reached for comment on Monday.", "Halvorsen", "could not be reached for comment"),
+])
+def test_actions_reported_as_facts_stay(by_subject, text: str, subject: str, want: str) -> None:
+    assert by_subject(text)[subject].startswith(want)
+
+
+def test_a_transcript_label_is_no_subject(by_subject) -> None:
+    """An interview's "Name: answer": the name labels the speaker; the answer's verb is not theirs."""
+    assert "Halvorsen" not in by_subject("Jerry Halvorsen: Perpetually freeze the ground.")
+    got = by_subject("Petra Lindqvist: Red dots mean the ground is sinking.")
+    assert "Lindqvist" not in got and got["dots"] == "mean the ground is sinking"
+    got = by_subject("Dan Sorensen: Ten years, you've never issued a subpoena before?")
+    assert "Sorensen" not in got and got["you"] == "'ve never issued a subpoena before"

@@ -136,3 +136,53 @@ def test_the_analysis_does_not_depend_on_the_hash_seed() -> None:
         done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
         outs.add(done.stdout)
     assert len(outs) == 1
+
+
+class _TaggedAsPeople:
+    """A recogniser that tags every occurrence of the given words a person, as spaCy does with some towns
+    and countries ("what happened in Niger", "the town of Moonachie")."""
+
+    name = "stub"
+
+    def __init__(self, *words: str) -> None:
+        self.words = words
+
+    def recognize(self, text: str) -> list:
+        import re
+
+        from storyline.analysis.ner import Mention
+
+        return sorted((Mention(m.start(), m.end(), "person", m.group()) for w in self.words
+                       for m in re.finditer(rf"\b{w}\b", text)), key=lambda m: m.start)
+
+
+def test_a_one_word_person_in_a_place_slot_is_a_place() -> None:
+    one = ("Four soldiers died in an ambush in Tarvolo on Monday. Officials in Veldmark said little about "
+           "Tarvolo, and the patrol had crossed into Ostrava before the attack.")
+    two = ("The patrol was based in the small town of Tarvolo, near the Ostrava border. Halvorsen said the "
+           "patrol would return to Tarvolo.")
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=two, source="Coast Herald")]
+    an = analyze_cluster(make_cluster(arts), recognizer=_TaggedAsPeople("Tarvolo", "Ostrava", "Halvorsen"))
+    kinds = {e.name: e.kind for e in an.entities}
+    assert kinds["Tarvolo"] == "place" and kinds["Ostrava"] == "place"  # 3 of 4, and 2 of 2, in a place's slot
+    assert kinds["Halvorsen"] == "person"
+
+
+def test_a_name_of_a_person_stays_a_person_in_a_place_slot() -> None:
+    # "confidence in Lind": a surname of a full name of the cluster, and a possessive, stay people
+    one = "Voters lost confidence in Lind after the vote. Mayor Ada Lind resigned on Monday."
+    two = "In Halvorsen's office, aides said Ada Lind had left. Halvorsen said nothing."
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=two, source="Coast Herald")]
+    an = analyze_cluster(make_cluster(arts), recognizer=_TaggedAsPeople("Ada Lind", "Lind", "Halvorsen"))
+    kinds = {e.name: e.kind for e in an.entities}
+    assert kinds["Ada Lind"] == "person" and kinds["Halvorsen"] == "person" and "Lind" not in kinds
+
+
+def test_a_country_that_speaks_is_no_person() -> None:
+    # "The U.S. said ...": a speech verb after a name makes a person of it, but not of "United States"
+    one = "The U.S. said it was deeply concerned. The summit in Orlen ended on Monday."
+    two = "The United States said the talks in Orlen had failed."
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=two, source="Coast Herald")]
+    for recognizer in _recognizers():
+        an = analyze_cluster(make_cluster(arts), recognizer=recognizer)
+        assert all(e.kind != "person" for e in an.entities if e.name == "United States"), recognizer.name

@@ -36,3 +36,14 @@ def test_head_words_that_start_the_next_mention_are_left_to_it() -> None:
     text = "The Orwen Hospital Trust said the ward would reopen."
     place, body = _one(text, "Orwen", "place"), _one(text, "Hospital Trust", "org")
     assert repair(text, [place, body]) == [place, body]
+
+
+@pytest.mark.parametrize(("text", "tagged", "kind", "want"), [
+    ("The warehouse fire in Dunmarsh Saturday left the town in shock.", "Dunmarsh Saturday", "place", "Dunmarsh"),
+    ("Mayor Ada Lind Monday ordered an inquiry.", "Ada Lind Monday", "person", "Ada Lind"),
+    ("Prime Minister Theresa May spoke first.", "Theresa May", "person", "Theresa May"),  # a month may end a name
+    ("Police closed Sunday Street.", "Sunday Street", "place", "Sunday Street"),
+])
+def test_no_name_ends_in_a_weekday(text: str, tagged: str, kind: str, want: str) -> None:
+    (m,) = repair(text, [_one(text, tagged, kind)])
+    assert m.text == want == text[m.start : m.end]

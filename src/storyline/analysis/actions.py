@@ -95,6 +95,49 @@ def _phrase(verb: Any, subject: Any) -> str:
     return doc[tokens[0].i : tokens[-1].i + 1].text
 
 
+# A clause that says what someone claims, hopes, fears, supposes or perceives is no action of its subject:
+# "Kell complained that Veld had cut aid", "hopeful that Corvel will sign", "perceptions that Veld is
+# rewarding Corvel". The words that introduce such a clause (a verb, an adjective or a noun), by their
+# start. Plain attribution ("said", "told", "reported", "confirmed") is how news reports a fact: not here.
+_NOT_ASSERTED = re.compile(
+    r"(?:complain|contend|claim|alleg|accus|believ|think|thought|hope|hoping|wish|want|fear|suspect|suspic|doubt|"
+    r"assum|suppos|imagin|predict|expect|insist|argu|suggest|deni|deny|promis|perception|rumou?r|speculat|"
+    r"possib|likel|unlikel|unclear|uncertain)"
+)
+_REPORT_NOUNS = frozenset("report reports".split())  # "reports that X had …": a noun; the verb is attribution
+# "if X won", "whether X was", "unless X pays": what X would do, not what X did.
+_HYPOTHETICAL = frozenset("if whether unless".split())
+# "X should explore", "X may rise", "X might have received": an advice or a possibility. "could not" stays
+# ("X could not be reached for comment" is a fact).
+_UNSURE_MODALS = frozenset("should may might must ought could".split())
+
+
+def _asserted(verb: Any) -> bool:
+    """Whether the clause of ``verb`` reports something its subject does, rather than someone's claim,
+    wish or supposition about it, a condition, or an advice: every clause above it (through ``ccomp``,
+    ``acl``, ``xcomp``, ``advcl``, ``conj`` …) is checked, up to the sentence's root."""
+    aux = [c for c in verb.lefts if c.dep_ == "aux" and c.lower_ in _UNSURE_MODALS]
+    if aux and not (aux[0].lower_ == "could" and any(c.dep_ == "neg" for c in verb.children)):
+        return False
+    u = verb
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL for c in u.children):
+            return False
+        if u.head.i == u.i:
+            return True
+        head = u.head
+        if u.dep_ in ("ccomp", "acl", "xcomp") and (
+                _NOT_ASSERTED.match(head.lower_) or (head.lower_ in _REPORT_NOUNS and head.tag_.startswith("NN"))):
+            return False
+        u = head
+
+
+def _labelled(subj: Any, verb: Any) -> bool:
+    """A speaker's label, not a subject: "Ada Kell: Perpetually freeze the ground." (an interview
+    transcript), whose parse makes the name the subject of the answer's verb."""
+    return any(t.text == ":" for t in subj.doc[subj.i + 1 : verb.i])
+
+
 def subject_actions(doc: Any) -> dict[int, str]:
     """Character offset of every subject token → the action phrase of its verb (spaCy ``Doc``)."""
     out: dict[int, str] = {}
@@ -106,6 +149,8 @@ def subject_actions(doc: Any) -> dict[int, str]:
             continue
         verb = subj.head
         if not verb.tag_.startswith("VB") or verb.lower_ in _LIGHT or verb.i < tok.i:
+            continue
+        if _labelled(tok, verb) or not _asserted(verb):
             continue
         phrase = _phrase(verb, tok)
         if phrase:

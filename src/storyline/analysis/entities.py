@@ -115,6 +115,13 @@ _OUTLET_VERB = re.compile(r"^[,”\"]?\s+(?:reported|reports|quoted|cited)\b")
 # A wire dateline after a place in capitals at a paragraph's start: "SPLIT, Croatia (AP) _", "ZAGREB, Croatia -".
 _DATELINE_AFTER = re.compile(r"^,(?:\s+[A-Z][\w.]*){1,3}\s*(?:\((?:AP|AFP|Reuters|UPI|dpa|Xinhua)\)\s*)?[_—–-]")
 _OUTLET_BEFORE = re.compile(r"(?:\btold|\baccording\s+to|\bquoted\s+by|\breported\s+by|\binterview\s+with)\s+$")
+# A place's slot: "in Niger", "near Rieti", "the town of Moonachie", "the Lazio region", "the Mali border". One
+# word that the tagger reads as a person there is a place (unless it is a person's name elsewhere in the cluster).
+_PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|into|across|throughout)|\b(?:city|town|village|county|province|region|"
+                           r"state|country|coast|island|capital|district|suburb|outskirts|municipality)\s+of)\s+$")
+_PLACE_AFTER = re.compile(r"^\s+(?:region|province|county|border|coast|district|valley|countryside)\b")
+# The names the synonyms give ("United States" for "U.S."): a speech verb after them makes no person.
+_SYNONYM_NAMES = frozenset(SYNONYMS.values())
 
 
 def _bounds(cluster: Cluster, aid: str) -> list[int]:
@@ -248,11 +255,15 @@ class EntityIndex:
                     continue  # "South" of "South and Central Asia", "State" of "Secretary of State"
                 kind = m.kind
                 if (kind != "person" and len(form.split()) in (2, 3) and not is_outlet_or_body(m.text)
-                        and not is_outlet_or_body(form)
+                        and not is_outlet_or_body(form) and form not in _SYNONYM_NAMES
                         and _looks_personal(text[lo:hi], Mention(m.start - lo, m.end - lo, m.kind, m.text))):
                     kind = "person"  # a title before it or a speech verb next to it: a person, whatever the tag
                 if kind == "person" and form.split()[-1] in NAME_HEADS:
                     kind = "org"  # "Tessaline Shipping", "Saint Brendan's Hospital": a body, whatever the tag
+                if (kind == "person" and " " not in form and text[m.end : m.end + 1] not in ("'", "’")
+                        and (_PLACE_BEFORE.search(text[max(0, m.start - 30) : m.start])
+                             or _PLACE_AFTER.match(text[m.end : m.end + 15]))):
+                    kind = "place"  # "in Niger", "the Lazio region" (a possessive is anyone's: "in Lind's office")
                 if kind == "person" and _group_named(form, group_words, surnames) and not title_of(
                         text[lo:hi], m.start - lo, m.end - lo):
                     continue  # "Orthodox Serbs", "Croats": a people, which the tagger read as a person elsewhere

@@ -62,6 +62,19 @@ def _split_coordination(text: str, m: Mention) -> list[Mention]:
     return out
 
 
+_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+
+
+def _drop_trailing_weekday(m: Mention) -> Mention:
+    """"(a fire in) Dunmarsh Saturday": the tagger takes the day after a name into it; no name ends in a
+    weekday (a month may: "Theresa May")."""
+    words = m.text.split()
+    if len(words) < 2 or words[-1] not in _WEEKDAYS:
+        return m
+    text = m.text[: m.text.rindex(words[-1])].rstrip()
+    return Mention(m.start, m.start + len(text), m.kind, text)
+
+
 def _split_leading_place(m: Mention) -> list[Mention]:
     """"(ambassador to) Norway Victor Hale": a place does not start a longer name."""
     words = m.text.split()
@@ -126,7 +139,7 @@ def repair(text: str, mentions: list[Mention]) -> list[Mention]:
     while k < len(ordered):
         m = ordered[k]
         nxt = ordered[k + 1] if k + 1 < len(ordered) else None
-        m, absorbed = _extend_name(text, m, nxt)
+        m, absorbed = _extend_name(text, _drop_trailing_weekday(m), nxt)
         k += 2 if absorbed else 1
         m = _extend_to_head(text, m, ordered[k] if k < len(ordered) else None)
         if _hyphen_compound(m.text):
