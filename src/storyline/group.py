@@ -8,8 +8,9 @@ article is decided once, when it arrives, so a store can take articles as they c
 Representation: the article's content terms (:func:`storyline.represent.content_terms`, stemmed, no
 stopwords), its title's terms counted twice, with sublinear term frequency ``1 + log tf`` and an IDF from
 the document frequencies of the stream so far (a term in every article weighs nothing; one seen first
-weighs most). A story's centroid is the sum of its articles' term-frequency vectors, weighted with the IDF
-of the moment it is compared, so early stories are not frozen with the IDF of a short stream.
+weighs most). A story's centroid is the sum of its articles' term-frequency vectors, weighted with a recent
+IDF (a joining article's terms with that of the moment; the whole centroid again once the stream has grown by
+10% since), so early stories are not frozen with the IDF of a short stream.
 
 Scale: the work per article is bounded, not grown with the stream. Each story is indexed under the
 ``_INDEX_TERMS`` heaviest terms of its weighted centroid; an article looks up its ``_KEY_TERMS`` heaviest
