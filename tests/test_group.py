@@ -190,3 +190,104 @@ def test_a_restored_stream_goes_on_deciding_as_the_uninterrupted_one():
         restarted.restore(a, got.story)
     assert [restarted.add(a) for a in stream[cut:]] == answered[cut:]
     assert restarted.stories == whole.stories
+
+
+def _bridge_fillers(n):
+    # n stories of their own, every one a bridge story: "bridge" is heavy in each of them
+    return [Article(id=f"g{k}", text=f"The Quenbird{k} bridge of Vantor{k} was painted by Zorblat{k} "
+                    f"and Morlin{k}.") for k in range(n)]
+
+
+def test_a_story_whose_terms_many_stories_share_still_receives_its_article(monkeypatch):
+    # Every story using one of an article's heavy terms used to get the full cosine: with "bridge" heavy in
+    # hundreds of stories the work per article grew with the stream. Now only a shortlist, ranked over the
+    # index, is compared, and the bridge story of Port Alder still takes its second article.
+    import storyline.group as group
+
+    grouper = StoryGrouper()
+    grouper.add(Article(id="b0", text=BRIDGE[0]))
+    for a in _bridge_fillers(2 * group._POSTINGS):
+        grouper.add(a)
+    assert len(grouper.stories) == 1 + 2 * group._POSTINGS
+    compared = []
+    cosine = StoryGrouper._cosine
+
+    def counted(self, vec, norm, k):
+        compared.append(k)
+        return cosine(self, vec, norm, k)
+
+    monkeypatch.setattr(StoryGrouper, "_cosine", counted)
+    got = grouper.add(Article(id="b1", text=BRIDGE[1]))
+    assert not got.new and got.story == 0 and got.similarity >= GroupingOptions().threshold
+    assert 0 in compared and len(compared) <= group._SHORTLIST
+
+
+def test_a_restored_stream_with_a_crowded_index_goes_on_deciding_as_the_uninterrupted_one():
+    # The index (each story under its heaviest terms, refreshed as it takes articles or is reweighted, and
+    # looked up from its latest entries) is state too: a stream rebuilt by restore at any point decides on
+    # as the one never interrupted, similarities included.
+    import storyline.group as group
+
+    fillers = _bridge_fillers(group._POSTINGS + 40)
+    stream = [*fillers[:60], *arts(BRIDGE[:2], "b"), *fillers[60:], BRIDGE_LATE, *arts(ELECTION, "e"),
+              *arts(FLOOD, "x"), *arts(FILLERS, "f")]
+    whole = StoryGrouper()
+    answered = [whole.add(a) for a in stream]
+    assert answered[-len(FILLERS) - 4].story == answered[60].story  # the late bridge article found its story
+    for cut in (61, len(fillers) + 2, len(stream) - 5):
+        restarted, until_cut = StoryGrouper(), StoryGrouper()
+        for a, got in zip(stream[:cut], answered[:cut], strict=True):
+            assert restarted.restore(a, got.story) == got
+            until_cut.add(a)
+        assert _state(restarted) == _state(until_cut)
+        assert [restarted.add(a) for a in stream[cut:]] == answered[cut:]
+        assert restarted.stories == whole.stories
+
+
+def _state(grouper):
+    # what the next decisions depend on: the index in its order, and each story's weighting
+    index = [(t, list(holders.items())) for t, holders in grouper._index.items()]
+    return index, [(s.vec, s.norm, s.weighted_at, s.keys) for s in grouper._stories]
+
+
+BRIDGE_LATE = Article(id="b-late", text=BRIDGE[2])
+
+
+def test_grouping_does_not_depend_on_the_hash_seed():
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "from storyline.group import StoryGrouper\n"
+        "from storyline.model import Article\n"
+        f"texts = {[*BRIDGE, *ELECTION, *FLOOD, *FILLERS]!r}\n"
+        "grouper = StoryGrouper()\n"
+        "for k, t in enumerate(texts):\n"
+        "    print(grouper.add(Article(id=str(k), text=t)))\n"
+    )
+    outs = set()
+    for seed in ("0", "1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+        outs.add(done.stdout)
+    assert len(outs) == 1
+
+
+def test_the_index_holds_open_stories_under_their_heaviest_terms():
+    import math
+
+    import storyline.group as group
+
+    grouper = StoryGrouper(GroupingOptions(idle_articles=100))
+    for a in [*arts(BRIDGE, "b"), *_bridge_fillers(300), *arts(ELECTION, "e")]:
+        grouper.add(a)
+    closed = {k for k, s in enumerate(grouper._stories) if s.closed}
+    assert 0 in closed and closed.isdisjoint(k for holders in grouper._index.values() for k in holders)
+    for k, story in enumerate(grouper._stories):
+        if story.closed:
+            continue
+        # a story that took articles is weighted term by term: its norm still that of its vector
+        assert math.isclose(story.norm, math.sqrt(sum(v * v for v in story.vec.values())))
+        assert 0 < len(story.keys) <= group._INDEX_TERMS
+        assert all(math.isclose(grouper._index[t][k], story.vec[t] / story.norm) for t in story.keys)

@@ -56,7 +56,7 @@ def group(
             raise click.UsageError(
                 f"{' and '.join(given)} only appl{'y' if len(given) > 1 else 'ies'} with --summarize", ctx)
     inputs = read_stream(paths, sample=sample, output=output)
-    # a long stream takes a while (10,000 undated articles: about 25 s; it grows faster than the stream, see README)
+    # a long stream takes a while (about 1 ms an article, 45,895 undated articles in under a minute: see README)
     with progress(inputs.articles, "Grouping", at_least=PROGRESS_FROM) as articles:
         groups = group_articles(articles, options)
     with progress(groups if with_summary else [], "Summarizing") as each:
