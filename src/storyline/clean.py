@@ -35,6 +35,7 @@ from .pageparts import (
     is_page_part,
     trim_teaser,
 )
+from .vocabulary import SPEAKER_VERBS, alternation
 
 # Phrases that only ever appear in page furniture. Matched against the start of a normalised line,
 # or anywhere for the ones that cannot occur in reporting.
@@ -173,7 +174,7 @@ def _is_credit(line: str, key: str) -> bool:
 # A paragraph that opens on a quotation and then names its speaker: '"It is not safe," said the mayor.'
 _QUOTED_SPEECH = re.compile(
     r"^[\"“][^\"“”]{8,}[,?!.]?[\"”],?\s+(?:[A-Z][\w.'’-]*\s+){0,4}?"
-    r"(?:said|says|told|added|asked|wrote|explained|insisted|warned)\b",
+    rf"(?:{alternation(SPEAKER_VERBS | {'warned'})})\b",
     re.I,
 )
 _CREDIT_LABEL = re.compile(r"^\(?(?:photo(?:graph)?|image|picture)(?:\s+by)?\s*:?\s*", re.I)

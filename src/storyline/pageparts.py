@@ -392,6 +392,9 @@ _SELF_NOTE_CUE = re.compile(
     r"|(?:First|Originally|Last) (?:published|posted|updated)|Published|Updated|Posted)\b"
 )
 _SELF_NOTE_MAX_WORDS = 30
+# words without which no note matches, looked for as substrings before the cue's alternation is tried at every
+# offset of the paragraph (that search alone took ~0.2 ms of a scraped cluster's cleaning)
+_SELF_NOTE_WORDS = ("This ", "ublished", "pdated", "osted", " was first", " was originally")
 # a capital that does not follow a stop (the processed release capitalises after "p.m." and "sen."), or "3:39"
 _PAGE_CASED = re.compile(r"(?<![.!?:;])\s[(\"“‘']?[A-Z]|\d:\d\d")
 
@@ -413,7 +416,7 @@ def drop_furniture_sentences(line: str) -> str:
     nothing else is left); a paragraph without any is returned as it is, unsplit."""
     low = line.lower()
     phrases = any(map(low.__contains__, _FURNITURE_PHRASES))
-    if not phrases and not _SELF_NOTE_CUE.search(line):
+    if not phrases and not (any(map(line.__contains__, _SELF_NOTE_WORDS)) and _SELF_NOTE_CUE.search(line)):
         return line
     spans = list(split_spans(line))
     kept = [line[a:b] for a, b in spans if not (phrases and _furniture(line[a:b])) and not _is_self_note(line[a:b])]
