@@ -112,6 +112,11 @@ def test_spans_are_blingfires_own(text: str) -> None:
         ('The pier was closed, the council said."I have never seen it so bad," a fisherman said.',
          ["The pier was closed, the council said.", '"I have never seen it so bad," a fisherman said.']),
         ("We waited for the ferry all day.I never saw it.", ["We waited for the ferry all day.", "I never saw it."]),
+        # after an acronym of capitals
+        ("The survey was led by a geophysicist with the USGS.Geologists studied the fault.",
+         ["The survey was led by a geophysicist with the USGS.", "Geologists studied the fault."]),
+        ("The couple are apart, a friend tells PEOPLE.Douglas, 68, is at home.",
+         ["The couple are apart, a friend tells PEOPLE.", "Douglas, 68, is at home."]),
         # left whole: abbreviations and web addresses
         ("He has a Ph.D.From Yale.", ["He has a Ph.D.From Yale."]),
         ("Mrs.Clinton met Barcelona vs.Real Madrid fans.", ["Mrs.Clinton met Barcelona vs.Real Madrid fans."]),

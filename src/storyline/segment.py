@@ -51,6 +51,10 @@ _NO_BREAK_AFTER = re.compile(
 # and "a.m.The" whole; a web address ("www.Example.com", "news@Site.org") is left alone.
 _GLUED = re.compile(r"[.!?](?=[\"“”’]?(?:[A-Z][a-z]|I\s))")
 _LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+# An acronym of capitals alone ends a sentence as a word does: "… a geophysicist with the USGS.Geologists studied
+# …", "… a friend tells PEOPLE.Douglas, 68, …". Not a letter of a dotted one ("U.S.Army": the "S" follows a stop).
+_ACRONYM_END = re.compile(r"(?:^|(?<=[\s(\"“‘']))[A-Z]{2,}$")
+_ACRONYM_TAIL = 16
 # A question, exclamation or trailing-off ("…", "...") that closes a quotation, then lower-case words that go on
 # with the sentence ("…a total con!" he added.", "…a reservation?" the attorney tweeted.", "…Katie ..." one
 # follower said."): BlingFire breaks there when the mark is a straight one.
@@ -210,7 +214,11 @@ def _unglued(chunk: str, starts: list[int], ends: list[int]) -> Iterator[tuple[i
     for a, b in zip(starts, ends, strict=True):
         for m in _GLUED.finditer(chunk, a, b):
             at = m.start()
-            if at - 2 < a or chunk[at - 1] not in _LOWER or chunk[at - 2] not in _LOWER:
+            if at - 2 < a:
+                continue
+            if (chunk[at - 1] not in _LOWER or chunk[at - 2] not in _LOWER) and not _ACRONYM_END.search(
+                chunk, max(a, at - _ACRONYM_TAIL), at
+            ):
                 continue
             if _ends_in_abbreviation(chunk, a, at + 1):  # "Mrs.Clinton", "vs.Real Madrid"
                 continue
