@@ -40,7 +40,8 @@ _TITLE_BEFORE = re.compile(rf"((?:[A-Z][\w.]*\s+){{0,3}}{_TITLE_HEAD})\s+$")
 # "Shah Qureshi, Pakistan's foreign minister," / "Ana Ruiz, the city's mayor,"
 _TITLE_AFTER = re.compile(rf"^,\s+((?:the\s+|a\s+|[\w.]+['’]s\s+)?(?:[\w-]+\s+){{0,3}}?{_TITLE_HEAD})\b")
 _THE_TITLE = re.compile(rf"\b[Tt]he\s+(?:[A-Za-z][\w.]*\s+)?({_TITLE_HEAD}(?:\s+of\s+[A-Z]\w+)?)\b")
-# One place under one name: the forms news uses for the same country or body.
+# One place under one name: the forms news uses for the same country or body. A form is looked up with and
+# without its final full stop ("U.K." as "U.K", which is how a tagger cuts it at a sentence's end).
 SYNONYMS = {
     "U.S": "United States", "U.S.": "United States", "US": "United States", "USA": "United States",
     "U.S.A": "United States", "America": "United States", "U.K": "United Kingdom", "UK": "United Kingdom",
@@ -72,7 +73,7 @@ def clean_surface(text: str) -> str:
     text = _POSSESSIVE.sub("", text.strip(" \t\n,;:“”\"'"))
     text = _LEADING.sub("", text).strip()
     text = _TITLE_IN.sub("", text)
-    return SYNONYMS.get(text, text)
+    return SYNONYMS.get(text) or SYNONYMS.get(text.removesuffix("."), text)
 
 
 def title_of(text: str, start: int, end: int) -> str:
