@@ -221,3 +221,26 @@ def test_an_abbreviation_with_its_final_full_stop_is_the_country_or_body(recogni
     assert "U.K." not in names and "U.N." not in names, names
     for e in an.entities:
         assert not {"U.K.", "U.N."} & set(e.aliases) or e.name in ("United Kingdom", "United Nations"), e
+
+
+def test_a_surname_with_or_without_its_hyphened_particle_is_one_person() -> None:
+    # "Omar al-Bashir", "Al-Bashir" and "Bashir" were three people
+    one = ("President Karim al-Tahiri left Orlen on Monday. Al-Tahiri flew home before the court could rule. "
+           "Tahiri said the court had no power over him.")
+    two = "Tahiri landed in Veld to cheering crowds. Karim al-Tahiri thanked his supporters."
+    kinds = {"Karim al-Tahiri": "person", "Al-Tahiri": "person", "Tahiri": "person", "Orlen": "place",
+             "Veld": "place"}
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=two, source="Coast Herald")]
+    an = analyze_cluster(make_cluster(arts), recognizer=_Tagged(kinds))
+    people = [e for e in an.entities if e.kind == "person"]
+    assert [e.name for e in people] == ["Karim al-Tahiri"], people
+    assert {"Al-Tahiri", "Tahiri"} <= set(people[0].aliases) and people[0].articles == ("1", "2")
+
+
+def test_two_people_who_share_only_the_bare_surname_stay_apart() -> None:
+    one = "Karim al-Tahiri met Lina Tahiri in Orlen on Monday. Lina Tahiri said the talks went well."
+    two = "Karim al-Tahiri and Lina Tahiri met again in Veld."
+    kinds = {"Karim al-Tahiri": "person", "Lina Tahiri": "person", "Orlen": "place", "Veld": "place"}
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=two, source="Coast Herald")]
+    an = analyze_cluster(make_cluster(arts), recognizer=_Tagged(kinds))
+    assert {e.name for e in an.entities if e.kind == "person"} == {"Karim al-Tahiri", "Lina Tahiri"}

@@ -109,6 +109,12 @@ def _looks_personal(text: str, m: Mention) -> bool:
 
 # Lower-case name particles: "Osama bin Laden" is "Bin Laden" at the start of a sentence.
 PARTICLES = frozenset("bin ibn bint al el da de del della der di dos du la le van von ter ten".split())
+# A particle joined to the surname by a hyphen ("Omar al-Bashir", "Al-Bashir" at a sentence's start, "Zia
+# ul-Haq"); news writes the surname without it too ("Bashir"). Arabic's article takes the sound of the
+# letter after it ("ash-Shami", "ad-Din").
+_HYPHENED = re.compile(
+    rf"^({'|'.join(sorted(PARTICLES | {'ad', 'an', 'ar', 'as', 'ash', 'at', 'az', 'ul', 'ud'}))})-(?=[A-Z])",
+    re.IGNORECASE)
 # An outlet, not a person: "Aurora newspaper reported", "told the Sentinel daily".
 _OUTLET_NOUN = re.compile(r"^\s+(?:newspaper|daily|weekly|news\s+agency|news\s+channel|TV|television|radio|"
                           r"magazine|website|broadcaster)\b")
@@ -158,7 +164,13 @@ def _name_words(form: str) -> list[str]:
 
 
 def _name_tokens(form: str) -> list[str]:
-    return [t.lower() if t.lower() in PARTICLES else t for t in _name_words(form)]
+    return [t.lower() if t.lower() in PARTICLES else _HYPHENED.sub(lambda m: m.group(1).lower() + "-", t)
+            for t in _name_words(form)]
+
+
+def _bare(word: str) -> str:
+    """A surname without its hyphened particle: "al-Bashir" → "Bashir"."""
+    return _HYPHENED.sub("", word)
 
 
 def _surname(form: str) -> str:
@@ -189,7 +201,7 @@ def _group_people(forms: Counter[str]) -> dict[str, str]:
         toks = _name_tokens(f)
         for c in dict.fromkeys(canon.values()):
             ct = _name_tokens(c)
-            if ct[-1] == toks[-1] and (ct[0] == toks[0] or set(toks) <= set(ct) or set(ct) <= set(toks)):
+            if _bare(ct[-1]) == _bare(toks[-1]) and (ct[0] == toks[0] or set(toks) <= set(ct) or set(ct) <= set(toks)):
                 canon[f] = c
                 break
         else:
@@ -199,7 +211,7 @@ def _group_people(forms: Counter[str]) -> dict[str, str]:
         if f in canon:
             continue
         key = " ".join(_name_tokens(f))
-        by_last = [c for c in heads if _name_words(c)[-1] == f or _surname(c) == key]
+        by_last = [c for c in heads if _bare(_name_words(c)[-1]) == _bare(key) or _surname(c) == key]
         by_first = [c for c in heads if _name_words(c)[0] == f]
         match = by_last or by_first
         canon[f] = max(match, key=lambda c: sum(forms[g] for g in canon if canon[g] == c)) if match else f
@@ -307,7 +319,8 @@ class EntityIndex:
                 kind_of[f] = "place"
         people = Counter({f: sum(kinds[f].values()) for f, k in kind_of.items() if k == "person"})
         # A bare surname or first name of a full person name is that person, whatever its label.
-        parts = {t for f in people if len(_name_words(f)) > 1 for t in (_name_words(f)[0], _name_words(f)[-1])}
+        parts = {t for f in people if len(_name_words(f)) > 1
+                 for t in (_name_words(f)[0], _name_words(f)[-1], _bare(_name_words(f)[-1]))}
         # A one-word "person" never seen with a first name or a title, next to "reported" or after
         # "according to": an outlet ("… the talks, Aurora reported").
         for f in outlet_cue - parts:
