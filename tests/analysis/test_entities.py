@@ -244,3 +244,21 @@ def test_two_people_who_share_only_the_bare_surname_stay_apart() -> None:
     arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=two, source="Coast Herald")]
     an = analyze_cluster(make_cluster(arts), recognizer=_Tagged(kinds))
     assert {e.name for e in an.entities if e.kind == "person"} == {"Karim al-Tahiri", "Lina Tahiri"}
+
+
+def test_a_company_with_or_without_its_suffix_is_one_organisation() -> None:
+    # "Kellogg Co" and "Kellogg Co." were two organisations, and "Clorox" a place beside "Clorox Co"
+    one = ("Harlow Biscuit Co. said on Monday it would close its plant in Orlen. Harlow Biscuit Co said "
+           "the plant had lost money for years, as had Marrow Foods Inc.")
+    two = ("Harlow Biscuit, the biscuit maker, closed its plant in Orlen. Marrow Foods may follow Harlow "
+           "Biscuit out of Orlen.")
+    kinds = {"Harlow Biscuit Co.": "org", "Harlow Biscuit Co": "org", "Harlow Biscuit": "org",
+             "Marrow Foods Inc.": "org", "Marrow Foods": "place", "Orlen": "place"}
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=two, source="Coast Herald")]
+    an = analyze_cluster(make_cluster(arts), recognizer=_Tagged(kinds))
+    harlow = [e for e in an.entities if "Harlow" in e.name]
+    assert len(harlow) == 1 and harlow[0].kind == "org", harlow
+    assert {"Harlow Biscuit Co.", "Harlow Biscuit Co"} <= {harlow[0].name, *harlow[0].aliases}
+    marrow = [e for e in an.entities if "Marrow" in e.name]  # the tagger's place is the company
+    assert [e.kind for e in marrow] == ["org"] and {"Marrow Foods", "Marrow Foods Inc."} == {
+        marrow[0].name, *marrow[0].aliases}, marrow

@@ -95,3 +95,12 @@ def test_cluster_entities_merge_variants_and_drop_generic_words(entities) -> Non
     assert "Veldish Brotherhood" in entities["Brotherhood"].aliases
     assert not {"South", "State", "Congressional", "LDH", "MUV", "Crimson Networks"} & set(entities)
     assert {"Corin Vale", "Mira Osk", "Alice Penn"} <= set(entities)
+
+
+def test_a_company_stem_drops_the_legal_form_but_never_leaves_a_bare_head_noun() -> None:
+    from storyline.analysis.names import company_stem
+
+    assert company_stem("Harlow Biscuit Co.") == company_stem("Harlow Biscuit Co") == "Harlow Biscuit"
+    assert company_stem("Marrow & Co.") == company_stem("Marrow, Inc.") == company_stem("Marrow plc") == "Marrow"
+    assert company_stem("News Corp.") == "News Corp."  # not "News"
+    assert company_stem("Harlow Biscuit") == "Harlow Biscuit" and company_stem("Costa Co") == "Costa"

@@ -19,7 +19,7 @@ from ..model import Cluster
 from ..vocabulary import SPEAKER_VERBS, alternation
 from .actions import verb_phrase
 from .model import Action, Entity, Span
-from .names import NAME_HEADS, defined_acronym, is_event, is_generic, is_outlet_or_body, variant_targets
+from .names import NAME_HEADS, company_stem, defined_acronym, is_event, is_generic, is_outlet_or_body, variant_targets
 from .ner import PERSON_TITLES, EntityRecognizer, Mention
 from .repair import repair
 
@@ -63,6 +63,7 @@ class Resolved:
 
 
 def org_key(name: str) -> str:
+    name = company_stem(name)  # "Kellogg Co." is "Kellogg Co" and "Kellogg"
     m = re.fullmatch(r"(?:\w+['’]s\s+)?Ministry of (?:the\s+)?([\w ]+?)(?:\s+Affairs)?", name)
     if m:
         return f"{m.group(1)} ministry".lower()
@@ -317,6 +318,13 @@ class EntityIndex:
         for f in kind_of:
             if f.lower() in datelines and f not in titles:
                 kind_of[f] = "place"
+        # A company named with its legal form ("Clorox Co") is the company the bare name is, whatever the
+        # tagger took that for ("Clorox", a place).
+        for f, k in list(kind_of.items()):
+            stem = company_stem(f)
+            if k == "org" and stem != f and kind_of.get(stem) == "place":
+                kind_of[stem] = "org"
+                kinds[stem]["org"] += kinds[stem].pop("place")
         people = Counter({f: sum(kinds[f].values()) for f, k in kind_of.items() if k == "person"})
         # A bare surname or first name of a full person name is that person, whatever its label.
         parts = {t for f in people if len(_name_words(f)) > 1

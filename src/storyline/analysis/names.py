@@ -47,6 +47,20 @@ _DEFINED = re.compile(r"^\s*\(\s*([A-Z][A-Z.&-]{1,9})\s*\)")
 _MINOR = frozenset("of for and the de del la le on in at to".split())
 
 
+# A company's legal form after its name, with or without the full stop, after a comma or an ampersand:
+# "Kellogg Co.", "Kellogg Co", "Merck & Co.", "Acme, Inc.".
+_COMPANY_SUFFIX = re.compile(r"(?:,?\s+&)?,?\s+(?:Co|Corp|Inc|Ltd|LLC|L\.L\.C|PLC|Plc|plc|LLP)\.?$")
+
+
+def company_stem(name: str) -> str:
+    """A company's name without its legal form ("Kellogg Co." → "Kellogg"), which news writes or drops at
+    will; a name that would be left a bare head noun keeps it ("News Corp", "Post Ltd")."""
+    stem = _COMPANY_SUFFIX.sub("", name)
+    if not stem or (" " not in stem and (stem in NAME_HEADS or stem in GENERIC_WORDS)):
+        return name
+    return stem
+
+
 def is_generic(form: str, before: str, after: str) -> bool:
     """Whether a one-word mention ``form`` is no entity, given the text ``before`` and ``after`` it."""
     if len(form.split()) != 1:
