@@ -262,3 +262,23 @@ def test_a_company_with_or_without_its_suffix_is_one_organisation() -> None:
     marrow = [e for e in an.entities if "Marrow" in e.name]  # the tagger's place is the company
     assert [e.kind for e in marrow] == ["org"] and {"Marrow Foods", "Marrow Foods Inc."} == {
         marrow[0].name, *marrow[0].aliases}, marrow
+
+
+def test_an_honorific_is_no_first_name_that_joins_two_of_one_family() -> None:
+    # "Sheik Hamad bin Khalifa al-Thani" was taken for "Sheik Tamim bin Hamad Al Thani", his son: same first
+    # word, same family name
+    one = ("Sheik Karim bin Ossa al-Tahiri became emir on Monday. His father, Sheik Ossa bin Fadil al-Tahiri, "
+           "stepped down after 18 years.")
+    two = ("Sheik Ossa bin Fadil Al Tahiri handed power to his son. Sheik Karim bin Ossa Al Tahiri thanked him, "
+           "and Sheik Karim said he would keep his father's ministers.")
+    kinds = {"Sheik Karim bin Ossa al-Tahiri": "person", "Sheik Ossa bin Fadil al-Tahiri": "person",
+             "Sheik Ossa bin Fadil Al Tahiri": "person", "Sheik Karim bin Ossa Al Tahiri": "person",
+             "Sheik Karim": "person"}
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=two, source="Coast Herald")]
+    an = analyze_cluster(make_cluster(arts), recognizer=_Tagged(kinds))
+    people = {e.name: e for e in an.entities if e.kind == "person"}
+    assert len(people) == 2, people
+    for e in people.values():
+        assert e.articles == ("1", "2"), e
+        firsts = {f.removeprefix("Sheik ").split()[0] for f in (e.name, *e.aliases) if len(f.split()) > 2}
+        assert len(firsts) == 1, e  # no father's name under the son's
