@@ -282,3 +282,18 @@ def test_an_honorific_is_no_first_name_that_joins_two_of_one_family() -> None:
         assert e.articles == ("1", "2"), e
         firsts = {f.removeprefix("Sheik ").split()[0] for f in (e.name, *e.aliases) if len(f.split()) > 2}
         assert len(firsts) == 1, e  # no father's name under the son's
+
+
+def test_a_name_ending_in_a_street_or_building_word_is_a_place() -> None:
+    # "Linda Vista Avenue", "Salesforce Tower" and "Bridge Station" were listed under People
+    one = ("The robot patrolled Orla Vista Avenue on Monday before it rolled into a fountain near Harlow Tower. "
+           "Crews closed Kestrel Bridge and Mill Road for the day.")
+    two = ("Harlow Tower stands at the end of Orla Vista Avenue. Mayor Ines Tower said the fountain would be "
+           "drained, and Tower thanked the crews at Kestrel Bridge.")
+    kinds = {"Orla Vista Avenue": "person", "Harlow Tower": "person", "Kestrel Bridge": "org", "Mill Road": "org",
+             "Ines Tower": "person", "Tower": "person"}
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=two, source="Coast Herald")]
+    an = analyze_cluster(make_cluster(arts), recognizer=_Tagged(kinds))
+    got = {e.name: e.kind for e in an.entities}
+    assert got["Orla Vista Avenue"] == got["Harlow Tower"] == got["Kestrel Bridge"] == got["Mill Road"] == "place"
+    assert got["Ines Tower"] == "person"  # a title before the name: a person, whatever it ends in

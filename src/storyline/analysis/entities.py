@@ -19,7 +19,17 @@ from ..model import Cluster
 from ..vocabulary import SPEAKER_VERBS, alternation
 from .actions import verb_phrase
 from .model import Action, Entity, Span
-from .names import NAME_HEADS, company_stem, defined_acronym, is_event, is_generic, is_outlet_or_body, variant_targets
+from .names import (
+    NAME_HEADS,
+    company_stem,
+    defined_acronym,
+    is_event,
+    is_facility,
+    is_generic,
+    is_outlet_or_body,
+    is_thoroughfare,
+    variant_targets,
+)
 from .ner import PERSON_TITLES, EntityRecognizer, Mention
 from .repair import repair
 
@@ -274,6 +284,11 @@ class EntityIndex:
                     kind = "person"  # a title before it or a speech verb next to it: a person, whatever the tag
                 if kind == "person" and form.split()[-1] in NAME_HEADS:
                     kind = "org"  # "Tessaline Shipping", "Saint Brendan's Hospital": a body, whatever the tag
+                if (kind == "person" and is_facility(form)
+                        and not _looks_personal(text[lo:hi], Mention(m.start - lo, m.end - lo, m.kind, m.text))):
+                    kind = "place"  # "Linda Vista Avenue", "Salesforce Tower" (but "Mayor Ines Tower said")
+                if kind == "org" and is_thoroughfare(form):
+                    kind = "place"  # "Terra Bella Avenue", "London Bridge": a street, whatever the tag
                 if (kind == "person" and " " not in form and text[m.end : m.end + 1] not in ("'", "’")
                         and (_PLACE_BEFORE.search(text[max(0, m.start - 30) : m.start])
                              or _PLACE_AFTER.match(text[m.end : m.end + 15]))):
