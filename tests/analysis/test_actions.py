@@ -120,3 +120,17 @@ def test_a_transcript_label_is_no_subject(by_subject) -> None:
     assert "Lindqvist" not in got and got["dots"] == "mean the ground is sinking"
     got = by_subject("Dan Sorensen: Ten years, you've never issued a subpoena before?")
     assert "Sorensen" not in got and got["you"] == "'ve never issued a subpoena before"
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("KESTRA, Valdonia—Harlow Biscuit Co., citing the collapse of the currency, said Tuesday it was closing "
+     "its plant.", "Co."),
+    ("KESTRA (Wire) - Harlow Biscuit Co on Tuesday said it was closing its plant.", "Co"),
+    ("KESTRA, Valdonia — Harlow Mills, the biscuit maker, said on Monday it would close its plant.", "Mills"),
+])
+def test_a_wire_dateline_is_no_subject(by_subject, text: str, subject: str) -> None:
+    # "CARACAS, Venezuela—Kellogg Co., … said Tuesday …": the parse made the dateline's city and country the
+    # subject of what the company did
+    got = by_subject(text)
+    assert "KESTRA" not in got and "Valdonia" not in got, got
+    assert got.get(subject, "").startswith("said"), got

@@ -186,3 +186,114 @@ def test_a_country_that_speaks_is_no_person() -> None:
     for recognizer in _recognizers():
         an = analyze_cluster(make_cluster(arts), recognizer=recognizer)
         assert all(e.kind != "person" for e in an.entities if e.name == "United States"), recognizer.name
+
+
+class _Tagged:
+    """A recogniser that tags the given forms with the given kinds, the longest form first where two
+    start at one place (as a tagger reads "Karim al-Tahiri" whole)."""
+
+    name = "stub"
+
+    def __init__(self, kinds: dict[str, str]) -> None:
+        self.kinds = kinds
+
+    def recognize(self, text: str) -> list:
+        import re
+
+        from storyline.analysis.ner import Mention
+
+        forms = sorted(self.kinds, key=len, reverse=True)
+        pattern = "|".join(re.escape(f) for f in forms)
+        return [Mention(m.start(), m.end(), self.kinds[m.group()], m.group())
+                for m in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", text)]
+
+
+@pytest.mark.parametrize("recognizer", _recognizers(), ids=lambda r: r.name)
+def test_an_abbreviation_with_its_final_full_stop_is_the_country_or_body(recognizer) -> None:
+    # "U.S." was in the synonym table, "U.K." and "U.N." only without their final full stop
+    one = ("The U.K. said on Monday it would send two ships to Orlen. The U.N. said the port was safe. "
+           "Officials in Orlen welcomed the ships.")
+    two = ("The United Kingdom will send two ships to Orlen, and the United Nations said the port was safe. "
+           "The United Kingdom and the United Nations met in Orlen.")
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=two, source="Coast Herald")]
+    an = analyze_cluster(make_cluster(arts), recognizer=recognizer)
+    names = {e.name for e in an.entities}
+    assert "U.K." not in names and "U.N." not in names, names
+    for e in an.entities:
+        assert not {"U.K.", "U.N."} & set(e.aliases) or e.name in ("United Kingdom", "United Nations"), e
+
+
+def test_a_surname_with_or_without_its_hyphened_particle_is_one_person() -> None:
+    # "Omar al-Bashir", "Al-Bashir" and "Bashir" were three people
+    one = ("President Karim al-Tahiri left Orlen on Monday. Al-Tahiri flew home before the court could rule. "
+           "Tahiri said the court had no power over him.")
+    two = "Tahiri landed in Veld to cheering crowds. Karim al-Tahiri thanked his supporters."
+    kinds = {"Karim al-Tahiri": "person", "Al-Tahiri": "person", "Tahiri": "person", "Orlen": "place",
+             "Veld": "place"}
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=two, source="Coast Herald")]
+    an = analyze_cluster(make_cluster(arts), recognizer=_Tagged(kinds))
+    people = [e for e in an.entities if e.kind == "person"]
+    assert [e.name for e in people] == ["Karim al-Tahiri"], people
+    assert {"Al-Tahiri", "Tahiri"} <= set(people[0].aliases) and people[0].articles == ("1", "2")
+
+
+def test_two_people_who_share_only_the_bare_surname_stay_apart() -> None:
+    one = "Karim al-Tahiri met Lina Tahiri in Orlen on Monday. Lina Tahiri said the talks went well."
+    two = "Karim al-Tahiri and Lina Tahiri met again in Veld."
+    kinds = {"Karim al-Tahiri": "person", "Lina Tahiri": "person", "Orlen": "place", "Veld": "place"}
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=two, source="Coast Herald")]
+    an = analyze_cluster(make_cluster(arts), recognizer=_Tagged(kinds))
+    assert {e.name for e in an.entities if e.kind == "person"} == {"Karim al-Tahiri", "Lina Tahiri"}
+
+
+def test_a_company_with_or_without_its_suffix_is_one_organisation() -> None:
+    # "Kellogg Co" and "Kellogg Co." were two organisations, and "Clorox" a place beside "Clorox Co"
+    one = ("Harlow Biscuit Co. said on Monday it would close its plant in Orlen. Harlow Biscuit Co said "
+           "the plant had lost money for years, as had Marrow Foods Inc.")
+    two = ("Harlow Biscuit, the biscuit maker, closed its plant in Orlen. Marrow Foods may follow Harlow "
+           "Biscuit out of Orlen.")
+    kinds = {"Harlow Biscuit Co.": "org", "Harlow Biscuit Co": "org", "Harlow Biscuit": "org",
+             "Marrow Foods Inc.": "org", "Marrow Foods": "place", "Orlen": "place"}
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=two, source="Coast Herald")]
+    an = analyze_cluster(make_cluster(arts), recognizer=_Tagged(kinds))
+    harlow = [e for e in an.entities if "Harlow" in e.name]
+    assert len(harlow) == 1 and harlow[0].kind == "org", harlow
+    assert {"Harlow Biscuit Co.", "Harlow Biscuit Co"} <= {harlow[0].name, *harlow[0].aliases}
+    marrow = [e for e in an.entities if "Marrow" in e.name]  # the tagger's place is the company
+    assert [e.kind for e in marrow] == ["org"] and {"Marrow Foods", "Marrow Foods Inc."} == {
+        marrow[0].name, *marrow[0].aliases}, marrow
+
+
+def test_an_honorific_is_no_first_name_that_joins_two_of_one_family() -> None:
+    # "Sheik Hamad bin Khalifa al-Thani" was taken for "Sheik Tamim bin Hamad Al Thani", his son: same first
+    # word, same family name
+    one = ("Sheik Karim bin Ossa al-Tahiri became emir on Monday. His father, Sheik Ossa bin Fadil al-Tahiri, "
+           "stepped down after 18 years.")
+    two = ("Sheik Ossa bin Fadil Al Tahiri handed power to his son. Sheik Karim bin Ossa Al Tahiri thanked him, "
+           "and Sheik Karim said he would keep his father's ministers.")
+    kinds = {"Sheik Karim bin Ossa al-Tahiri": "person", "Sheik Ossa bin Fadil al-Tahiri": "person",
+             "Sheik Ossa bin Fadil Al Tahiri": "person", "Sheik Karim bin Ossa Al Tahiri": "person",
+             "Sheik Karim": "person"}
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=two, source="Coast Herald")]
+    an = analyze_cluster(make_cluster(arts), recognizer=_Tagged(kinds))
+    people = {e.name: e for e in an.entities if e.kind == "person"}
+    assert len(people) == 2, people
+    for e in people.values():
+        assert e.articles == ("1", "2"), e
+        firsts = {f.removeprefix("Sheik ").split()[0] for f in (e.name, *e.aliases) if len(f.split()) > 2}
+        assert len(firsts) == 1, e  # no father's name under the son's
+
+
+def test_a_name_ending_in_a_street_or_building_word_is_a_place() -> None:
+    # "Linda Vista Avenue", "Salesforce Tower" and "Bridge Station" were listed under People
+    one = ("The robot patrolled Orla Vista Avenue on Monday before it rolled into a fountain near Harlow Tower. "
+           "Crews closed Kestrel Bridge and Mill Road for the day.")
+    two = ("Harlow Tower stands at the end of Orla Vista Avenue. Mayor Ines Tower said the fountain would be "
+           "drained, and Tower thanked the crews at Kestrel Bridge.")
+    kinds = {"Orla Vista Avenue": "person", "Harlow Tower": "person", "Kestrel Bridge": "org", "Mill Road": "org",
+             "Ines Tower": "person", "Tower": "person"}
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=two, source="Coast Herald")]
+    an = analyze_cluster(make_cluster(arts), recognizer=_Tagged(kinds))
+    got = {e.name: e.kind for e in an.entities}
+    assert got["Orla Vista Avenue"] == got["Harlow Tower"] == got["Kestrel Bridge"] == got["Mill Road"] == "place"
+    assert got["Ines Tower"] == "person"  # a title before the name: a person, whatever it ends in

@@ -95,3 +95,20 @@ def test_cluster_entities_merge_variants_and_drop_generic_words(entities) -> Non
     assert "Veldish Brotherhood" in entities["Brotherhood"].aliases
     assert not {"South", "State", "Congressional", "LDH", "MUV", "Crimson Networks"} & set(entities)
     assert {"Corin Vale", "Mira Osk", "Alice Penn"} <= set(entities)
+
+
+def test_a_company_stem_drops_the_legal_form_but_never_leaves_a_bare_head_noun() -> None:
+    from storyline.analysis.names import company_stem
+
+    assert company_stem("Harlow Biscuit Co.") == company_stem("Harlow Biscuit Co") == "Harlow Biscuit"
+    assert company_stem("Marrow & Co.") == company_stem("Marrow, Inc.") == company_stem("Marrow plc") == "Marrow"
+    assert company_stem("News Corp.") == "News Corp."  # not "News"
+    assert company_stem("Harlow Biscuit") == "Harlow Biscuit" and company_stem("Costa Co") == "Costa"
+
+
+def test_streets_and_buildings_are_told_by_their_last_word() -> None:
+    from storyline.analysis.names import is_facility, is_thoroughfare
+
+    assert is_facility("Linda Vista Avenue") and is_facility("Harlow Tower") and is_facility("Bridge Station")
+    assert is_thoroughfare("Mill Road") and not is_thoroughfare("Harlow Tower")  # a tower may be a business
+    assert not is_facility("Tower") and not is_facility("Ines Lane") and not is_facility("Avenue Capital Group")

@@ -138,9 +138,30 @@ def _labelled(subj: Any, verb: Any) -> bool:
     return any(t.text == ":" for t in subj.doc[subj.i + 1 : verb.i])
 
 
+# A wire dateline opening a paragraph: a place in capitals, then its country or state, the agency, and a
+# dash ("CARACAS, Venezuela—", "KESTRA (Reuters) -", "SPLIT, Croatia (AP) _", "WASHINGTON — ").
+_CAPS_PLACE = r"[A-Z][A-Z.'’]*(?:[- ][A-Z][A-Z.'’]*)*"
+_DATELINE = re.compile(
+    rf"^[ \t]*{_CAPS_PLACE}(?:,(?:[ \t]+[A-Z][\w.]*){{1,3}}[ \t]*(?:\([^()\n]{{1,30}}\)[ \t]*)?(?:--|[_—–-])"
+    r"|[ \t]*\([^()\n]{1,30}\)[ \t]*(?:--|[_—–-])|[ \t]+(?:--|[_—–-])(?=[ \t]))(?=\s|[A-Z\"“‘'])",
+    re.MULTILINE,
+)
+
+
+def _dateline_subject(tok: Any, start: int, end: int) -> Any:
+    """The subject a parse hid behind a dateline (``start:end``) it took for the subject: "CARACAS,
+    Venezuela—Kellogg Co., …, said" hangs "Co." on "Venezuela"; the first noun after the dateline that hangs
+    on a word of it is the one that acts. None when there is none (the company is a subject of its own)."""
+    for t in tok.sent:
+        if t.idx >= end and start <= t.head.idx < end and t.tag_.startswith("NN"):
+            return t
+    return None
+
+
 def subject_actions(doc: Any) -> dict[int, str]:
     """Character offset of every subject token → the action phrase of its verb (spaCy ``Doc``)."""
     out: dict[int, str] = {}
+    datelines = [(m.start(), m.end()) for m in _DATELINE.finditer(doc.text)]
     for tok in doc:
         subj = tok
         if tok.dep_ == "conj" and tok.head.dep_ in ("nsubj", "nsubjpass"):
@@ -152,6 +173,11 @@ def subject_actions(doc: Any) -> dict[int, str]:
             continue
         if _labelled(tok, verb) or not _asserted(verb):
             continue
+        line = next(((a, b) for a, b in datelines if a <= tok.idx < b), None)
+        if line is not None:
+            tok = _dateline_subject(tok, *line)
+            if tok is None or tok.i > verb.i:
+                continue
         phrase = _phrase(verb, tok)
         if phrase:
             out[tok.idx] = phrase

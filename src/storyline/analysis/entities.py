@@ -19,7 +19,17 @@ from ..model import Cluster
 from ..vocabulary import SPEAKER_VERBS, alternation
 from .actions import verb_phrase
 from .model import Action, Entity, Span
-from .names import NAME_HEADS, defined_acronym, is_event, is_generic, is_outlet_or_body, variant_targets
+from .names import (
+    NAME_HEADS,
+    company_stem,
+    defined_acronym,
+    is_event,
+    is_facility,
+    is_generic,
+    is_outlet_or_body,
+    is_thoroughfare,
+    variant_targets,
+)
 from .ner import PERSON_TITLES, EntityRecognizer, Mention
 from .repair import repair
 
@@ -40,7 +50,8 @@ _TITLE_BEFORE = re.compile(rf"((?:[A-Z][\w.]*\s+){{0,3}}{_TITLE_HEAD})\s+$")
 # "Shah Qureshi, Pakistan's foreign minister," / "Ana Ruiz, the city's mayor,"
 _TITLE_AFTER = re.compile(rf"^,\s+((?:the\s+|a\s+|[\w.]+['’]s\s+)?(?:[\w-]+\s+){{0,3}}?{_TITLE_HEAD})\b")
 _THE_TITLE = re.compile(rf"\b[Tt]he\s+(?:[A-Za-z][\w.]*\s+)?({_TITLE_HEAD}(?:\s+of\s+[A-Z]\w+)?)\b")
-# One place under one name: the forms news uses for the same country or body.
+# One place under one name: the forms news uses for the same country or body. A form is looked up with and
+# without its final full stop ("U.K." as "U.K", which is how a tagger cuts it at a sentence's end).
 SYNONYMS = {
     "U.S": "United States", "U.S.": "United States", "US": "United States", "USA": "United States",
     "U.S.A": "United States", "America": "United States", "U.K": "United Kingdom", "UK": "United Kingdom",
@@ -62,6 +73,7 @@ class Resolved:
 
 
 def org_key(name: str) -> str:
+    name = company_stem(name)  # "Kellogg Co." is "Kellogg Co" and "Kellogg"
     m = re.fullmatch(r"(?:\w+['’]s\s+)?Ministry of (?:the\s+)?([\w ]+?)(?:\s+Affairs)?", name)
     if m:
         return f"{m.group(1)} ministry".lower()
@@ -72,7 +84,7 @@ def clean_surface(text: str) -> str:
     text = _POSSESSIVE.sub("", text.strip(" \t\n,;:“”\"'"))
     text = _LEADING.sub("", text).strip()
     text = _TITLE_IN.sub("", text)
-    return SYNONYMS.get(text, text)
+    return SYNONYMS.get(text) or SYNONYMS.get(text.removesuffix("."), text)
 
 
 def title_of(text: str, start: int, end: int) -> str:
@@ -108,6 +120,12 @@ def _looks_personal(text: str, m: Mention) -> bool:
 
 # Lower-case name particles: "Osama bin Laden" is "Bin Laden" at the start of a sentence.
 PARTICLES = frozenset("bin ibn bint al el da de del della der di dos du la le van von ter ten".split())
+# A particle joined to the surname by a hyphen ("Omar al-Bashir", "Al-Bashir" at a sentence's start, "Zia
+# ul-Haq"); news writes the surname without it too ("Bashir"). Arabic's article takes the sound of the
+# letter after it ("ash-Shami", "ad-Din").
+_HYPHENED = re.compile(
+    rf"^({'|'.join(sorted(PARTICLES | {'ad', 'an', 'ar', 'as', 'ash', 'at', 'az', 'ul', 'ud'}))})-(?=[A-Z])",
+    re.IGNORECASE)
 # An outlet, not a person: "Aurora newspaper reported", "told the Sentinel daily".
 _OUTLET_NOUN = re.compile(r"^\s+(?:newspaper|daily|weekly|news\s+agency|news\s+channel|TV|television|radio|"
                           r"magazine|website|broadcaster)\b")
@@ -157,7 +175,13 @@ def _name_words(form: str) -> list[str]:
 
 
 def _name_tokens(form: str) -> list[str]:
-    return [t.lower() if t.lower() in PARTICLES else t for t in _name_words(form)]
+    return [t.lower() if t.lower() in PARTICLES else _HYPHENED.sub(lambda m: m.group(1).lower() + "-", t)
+            for t in _name_words(form)]
+
+
+def _bare(word: str) -> str:
+    """A surname without its hyphened particle: "al-Bashir" → "Bashir"."""
+    return _HYPHENED.sub("", word)
 
 
 def _surname(form: str) -> str:
@@ -188,7 +212,7 @@ def _group_people(forms: Counter[str]) -> dict[str, str]:
         toks = _name_tokens(f)
         for c in dict.fromkeys(canon.values()):
             ct = _name_tokens(c)
-            if ct[-1] == toks[-1] and (ct[0] == toks[0] or set(toks) <= set(ct) or set(ct) <= set(toks)):
+            if _bare(ct[-1]) == _bare(toks[-1]) and (ct[0] == toks[0] or set(toks) <= set(ct) or set(ct) <= set(toks)):
                 canon[f] = c
                 break
         else:
@@ -198,7 +222,7 @@ def _group_people(forms: Counter[str]) -> dict[str, str]:
         if f in canon:
             continue
         key = " ".join(_name_tokens(f))
-        by_last = [c for c in heads if _name_words(c)[-1] == f or _surname(c) == key]
+        by_last = [c for c in heads if _bare(_name_words(c)[-1]) == _bare(key) or _surname(c) == key]
         by_first = [c for c in heads if _name_words(c)[0] == f]
         match = by_last or by_first
         canon[f] = max(match, key=lambda c: sum(forms[g] for g in canon if canon[g] == c)) if match else f
@@ -260,6 +284,11 @@ class EntityIndex:
                     kind = "person"  # a title before it or a speech verb next to it: a person, whatever the tag
                 if kind == "person" and form.split()[-1] in NAME_HEADS:
                     kind = "org"  # "Tessaline Shipping", "Saint Brendan's Hospital": a body, whatever the tag
+                if (kind == "person" and is_facility(form)
+                        and not _looks_personal(text[lo:hi], Mention(m.start - lo, m.end - lo, m.kind, m.text))):
+                    kind = "place"  # "Linda Vista Avenue", "Salesforce Tower" (but "Mayor Ines Tower said")
+                if kind == "org" and is_thoroughfare(form):
+                    kind = "place"  # "Terra Bella Avenue", "London Bridge": a street, whatever the tag
                 if (kind == "person" and " " not in form and text[m.end : m.end + 1] not in ("'", "’")
                         and (_PLACE_BEFORE.search(text[max(0, m.start - 30) : m.start])
                              or _PLACE_AFTER.match(text[m.end : m.end + 15]))):
@@ -304,9 +333,17 @@ class EntityIndex:
         for f in kind_of:
             if f.lower() in datelines and f not in titles:
                 kind_of[f] = "place"
+        # A company named with its legal form ("Clorox Co") is the company the bare name is, whatever the
+        # tagger took that for ("Clorox", a place).
+        for f, k in list(kind_of.items()):
+            stem = company_stem(f)
+            if k == "org" and stem != f and kind_of.get(stem) == "place":
+                kind_of[stem] = "org"
+                kinds[stem]["org"] += kinds[stem].pop("place")
         people = Counter({f: sum(kinds[f].values()) for f, k in kind_of.items() if k == "person"})
         # A bare surname or first name of a full person name is that person, whatever its label.
-        parts = {t for f in people if len(_name_words(f)) > 1 for t in (_name_words(f)[0], _name_words(f)[-1])}
+        parts = {t for f in people if len(_name_words(f)) > 1
+                 for t in (_name_words(f)[0], _name_words(f)[-1], _bare(_name_words(f)[-1]))}
         # A one-word "person" never seen with a first name or a title, next to "reported" or after
         # "according to": an outlet ("… the talks, Aurora reported").
         for f in outlet_cue - parts:

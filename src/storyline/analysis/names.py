@@ -30,6 +30,17 @@ OUTLET_HEADS = frozenset(
     Magazine Daily Weekly Wire Press Agency Standard Mirror Courier Dispatch Examiner Inquirer""".split()
 )
 NAME_HEADS = ORG_HEADS | EVENT_HEADS | OUTLET_HEADS
+# Words that end the name of a street or a crossing: a place, never a person or a body ("Linda Vista Avenue").
+THOROUGHFARE_HEADS = frozenset(
+    "Avenue Street Road Boulevard Drive Highway Freeway Expressway Motorway Parkway Turnpike Tunnel Bridge Square"
+    .split()
+)
+# ... and of a building, a site or a landmark, which may also name the business that runs it ("Salesforce
+# Tower", "Bridge Station"): never a person. Words that are common surnames too ("Hall", "Lane", "Lake",
+# "Bay", "Court") are not here.
+FACILITY_HEADS = THOROUGHFARE_HEADS | frozenset(
+    "Tower Towers Station Airport Terminal Stadium Arena Plaza Park Falls Heights Canyon".split()
+)
 # One word that names no one on its own: a direction, an institution's common noun, an adjective.
 GENERIC_WORDS = frozenset(
     """North South East West Central Northern Southern Eastern Western Middle Upper Lower Greater State States
@@ -45,6 +56,20 @@ _DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ian|ean|ese|i|ish|ch|ic)$")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
 _DEFINED = re.compile(r"^\s*\(\s*([A-Z][A-Z.&-]{1,9})\s*\)")
 _MINOR = frozenset("of for and the de del la le on in at to".split())
+
+
+# A company's legal form after its name, with or without the full stop, after a comma or an ampersand:
+# "Kellogg Co.", "Kellogg Co", "Merck & Co.", "Acme, Inc.".
+_COMPANY_SUFFIX = re.compile(r"(?:,?\s+&)?,?\s+(?:Co|Corp|Inc|Ltd|LLC|L\.L\.C|PLC|Plc|plc|LLP)\.?$")
+
+
+def company_stem(name: str) -> str:
+    """A company's name without its legal form ("Kellogg Co." → "Kellogg"), which news writes or drops at
+    will; a name that would be left a bare head noun keeps it ("News Corp", "Post Ltd")."""
+    stem = _COMPANY_SUFFIX.sub("", name)
+    if not stem or (" " not in stem and (stem in NAME_HEADS or stem in GENERIC_WORDS)):
+        return name
+    return stem
 
 
 def is_generic(form: str, before: str, after: str) -> bool:
@@ -67,6 +92,18 @@ def is_event(form: str) -> bool:
     """"The Veld Process", "Astra Summit": a meeting, a process, an agreement, not a place."""
     words = form.split()
     return len(words) > 1 and words[-1] in EVENT_HEADS
+
+
+def is_thoroughfare(form: str) -> bool:
+    """"Linda Vista Avenue", "Kestrel Bridge": a street or a crossing."""
+    words = form.split()
+    return len(words) > 1 and words[-1] in THOROUGHFARE_HEADS
+
+
+def is_facility(form: str) -> bool:
+    """"Salesforce Tower", "Bridge Station", or a street: a place or a building, no person."""
+    words = form.split()
+    return len(words) > 1 and words[-1] in FACILITY_HEADS
 
 
 def initials(name: str) -> str:

@@ -114,7 +114,7 @@ PERSON_TITLES = (
     "President|Prime Minister|Vice President|Minister|Secretary|Senator|Sen\\.|Rep\\.|Governor|Gov\\.|Mayor|"
     "Mr\\.?|Mrs\\.?|Ms\\.?|Dr\\.?|Gen\\.|General|Judge|Justice|Chancellor|King|Queen|Prince|Chief|Director|"
     "Ambassador|Commissioner|Professor|Prof\\.|Inspector|Captain|Capt\\.|Colonel|Col\\.|Coach|Spokesman|"
-    "Spokeswoman|Chairman|Chairwoman|Councillor|Councilor|Superintendent|Sheriff|Envoy"
+    "Spokeswoman|Chairman|Chairwoman|Councillor|Councilor|Superintendent|Sheriff|Envoy|Sheikh|Sheik|Sheikha|Sheika"
 )
 _TITLE_WORD = re.compile(
     r"(?:President|Minister|Secretary|Senator|Sen\.|Rep\.|Governor|Gov\.|Mayor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|"

@@ -20,7 +20,8 @@ ORG_HEADS = frozenset(
     Commission Company Bank Corporation Union Association Foundation Organisation Organization Office Department
     Service Authority Court Parliament Assembly Police University Army Navy Bureau Federation League Coalition
     Administration Government Campaign Shipping Lines Airlines Airways Hospital Clinic School College Museum
-    Library Club Holdings Industries Motors Systems Technologies Partners Inc Inc. Corp Corp. Ltd Ltd. LLC""".split()
+    Library Club Holdings Industries Motors Systems Technologies Partners Inc Inc. Corp Corp. Ltd Ltd. LLC Co Co. PLC
+    Plc plc LLP""".split()
 )
 _TITLE_NEXT = re.compile(
     r"^\s+(?:[A-Z][a-z]+\s+)?(?:Minister|Secretary|Adviser|Advisor|Spokes(?:wo)?man|Chief|Director)\b"
