@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +16,17 @@ DATA = SHARED / "data"
 
 needs_shared = pytest.mark.skipif(not EXAMPLE.is_dir(), reason="../shared/examples is not present")
 needs_data = pytest.mark.skipif(not DATA.is_dir(), reason="../shared/data is not present")
+
+
+def outputs_under_hash_seeds(script: str, seeds: tuple[str, ...] = ("0", "1", "2")) -> set[str]:
+    """The distinct standard outputs of ``python -c script`` run once under each ``PYTHONHASHSEED``: one output
+    means that nothing it prints follows the order of a set or a dict of strings."""
+    outs = set()
+    for seed in seeds:
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+        outs.add(done.stdout)
+    return outs
 
 
 # Three short articles about one invented event, written for these tests.

@@ -1,4 +1,5 @@
 import pytest
+from support import outputs_under_hash_seeds
 
 from storyline.errors import OptionsError
 from storyline.group import GroupingOptions, StoryGrouper, group_articles
@@ -254,9 +255,6 @@ BRIDGE_LATE = Article(id="b-late", text=BRIDGE[2])
 
 
 def test_grouping_does_not_depend_on_the_hash_seed():
-    import os
-    import subprocess
-    import sys
 
     script = (
         "from storyline.group import StoryGrouper\n"
@@ -266,12 +264,7 @@ def test_grouping_does_not_depend_on_the_hash_seed():
         "for k, t in enumerate(texts):\n"
         "    print(grouper.add(Article(id=str(k), text=t)))\n"
     )
-    outs = set()
-    for seed in ("0", "1", "2"):
-        env = {**os.environ, "PYTHONHASHSEED": seed}
-        done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
-        outs.add(done.stdout)
-    assert len(outs) == 1
+    assert len(outputs_under_hash_seeds(script)) == 1
 
 
 def test_the_index_holds_open_stories_under_their_heaviest_terms():

@@ -4,6 +4,7 @@ written for these tests."""
 from __future__ import annotations
 
 import pytest
+from support import outputs_under_hash_seeds
 
 from storyline.analysis import RuleRecognizer, SpacyRecognizer, analyze_cluster
 from storyline.api import make_cluster
@@ -115,9 +116,6 @@ def test_the_sample_clusters_companies_and_hospital_are_no_people() -> None:
 def test_the_analysis_does_not_depend_on_the_hash_seed() -> None:
     # The people were collected through a set, and the first of two people sharing a surname took every bare
     # "Arkwright" of the story: which one followed PYTHONHASHSEED.
-    import os
-    import subprocess
-    import sys
 
     script = (
         "import storyline\n"
@@ -130,12 +128,7 @@ def test_the_analysis_does_not_depend_on_the_hash_seed() -> None:
         "print(to_json(storyline.analyze([Article(id='1', text=one, source='A'), Article(id='2', text=two, "
         "source='B')])))\n"
     )
-    outs = set()
-    for seed in ("0", "1", "2"):
-        env = {**os.environ, "PYTHONHASHSEED": seed}
-        done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
-        outs.add(done.stdout)
-    assert len(outs) == 1
+    assert len(outputs_under_hash_seeds(script)) == 1
 
 
 class _TaggedAsPeople:

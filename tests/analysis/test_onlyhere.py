@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from support import DATA, needs_data
+from support import DATA, needs_data, outputs_under_hash_seeds
 
 from storyline import analyze
 from storyline.analysis.whole import balanced
@@ -51,9 +51,6 @@ def test_only_here_does_not_depend_on_the_hash_seed() -> None:
     """A sentence's score summed the IDF of its own terms in the order of a set, which follows
     PYTHONHASHSEED: the last bit of the sum changed from run to run and near-ties went another way (two
     DUC 2003 and MultiLing clusters picked other sentences in two runs of the same code)."""
-    import os
-    import subprocess
-    import sys
 
     script = (
         "from storyline import api\n"
@@ -64,9 +61,4 @@ def test_only_here_does_not_depend_on_the_hash_seed() -> None:
         "        cluster = api.make_cluster(api.load_articles(c.articles, strict=False))\n"
         "        print(c.id, [(o.article, o.span.start) for o in only_here(cluster)])\n"
     )
-    outs = set()
-    for seed in ("1", "2", "3", "4"):
-        env = {**os.environ, "PYTHONHASHSEED": seed}
-        done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
-        outs.add(done.stdout)
-    assert len(outs) == 1
+    assert len(outputs_under_hash_seeds(script, ("1", "2", "3", "4"))) == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from support import outputs_under_hash_seeds
 
 from storyline.api import load_articles, make_cluster
 from storyline.methods.features import FEATURE_NAMES, percentile, percentiles, sentence_features
@@ -92,9 +93,6 @@ THREE = [
 def test_features_and_choice_do_not_depend_on_the_hash_seed() -> None:
     """String hashing is seeded per process; a set-ordered float sum once made ``make train`` differ
     from run to run."""
-    import os
-    import subprocess
-    import sys
 
     code = (
         "import hashlib, sys\n"
@@ -107,9 +105,5 @@ def test_features_and_choice_do_not_depend_on_the_hash_seed() -> None:
         "chosen = [s.text for s in get('default').select(c, 25)]\n"
         "print(hashlib.sha256(x.tobytes()).hexdigest(), chosen)\n"
     )
-    outs = set()
-    for seed in ("1", "2", "3"):
-        env = dict(os.environ, PYTHONHASHSEED=seed)
-        run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
-        outs.add(run.stdout)
+    outs = outputs_under_hash_seeds(code, ("1", "2", "3"))
     assert len(outs) == 1, outs
