@@ -40,6 +40,30 @@ def test_reporting_is_not_clutter():
     assert not is_clutter("“We will not reopen the bridge,” the mayor said.")
 
 
+def test_a_paragraph_of_reporting_opening_on_a_word_that_also_opens_clutter_is_kept() -> None:
+    # "home", "facebook", "search for", "posted on" … open menus, share bars and stamps, and news paragraphs too
+    for line in [
+        "Facebook said on Sunday that it had removed the videos within a day.",
+        "Home prices in Lindenfeld rose five percent in March, the report said.",
+        "Homeland Security officials said the border crossing would stay open.",
+        "Search for the missing hiker resumed on Tuesday near the northern ridge.",
+        "Posted on the town hall's door, the notice gave residents a week.",
+        "Comments by the mayor drew a sharp reply from the council.",
+    ]:
+        assert not is_clutter(line), line
+    for line in [
+        "Facebook Twitter Email Print",
+        "Home | News | Sport",
+        "Comments are closed.",
+        "Search for:",
+        "Posted on March 3, 2017 by Admin",
+        "Loading...",
+        "Facebook was unable to fetch your friends. Please try again.",
+        "Subscribe to our newsletter for the latest news.",
+    ]:
+        assert is_clutter(line), line
+
+
 def test_date_banner():
     assert is_date_banner("Tuesday September 26, 2023")
     assert is_date_banner("June 09, 2018")
