@@ -79,6 +79,29 @@ def test_sentence_broken_across_blank_line_is_rejoined():
     ]
 
 
+def test_a_paragraph_ending_on_its_attribution_without_a_stop_is_not_run_into_the_next() -> None:
+    # A page that lost the stop after "… she said", and a sub-heading that ends on "says": the capitalised
+    # line after the blank starts a paragraph of its own; a lower-case one still carries the sentence on.
+    lines = [
+        '"We will open the bridge again on Friday," the mayor of Lindenfeld said', "",
+        "Repairs began on Monday after the flood damaged two of its piers.", "",
+        "Bridge will reopen, mayor says", "",
+        "The council voted to pay for the repairs from its reserve fund.", "",
+        "The harbor master said", "",
+        "that the ferries would keep running until then.",
+    ]
+    assert rejoin_lines(lines) == [
+        '"We will open the bridge again on Friday," the mayor of Lindenfeld said',
+        "Repairs began on Monday after the flood damaged two of its piers.",
+        "Bridge will reopen, mayor says",
+        "The council voted to pay for the repairs from its reserve fund.",
+        "The harbor master said that the ferries would keep running until then.",
+    ]
+    cleaned = clean_text("\n\n".join(lines[:8]), want_title=False).text.split("\n\n")
+    assert "Bridge will reopen, mayor says" not in cleaned
+    assert "The council voted to pay for the repairs from its reserve fund." in cleaned
+
+
 def test_a_word_broken_at_a_line_end_is_joined_again():
     text = (
         "Shop owners in Varnholt began cleaning up on Wednes-\n"

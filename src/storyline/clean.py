@@ -242,6 +242,11 @@ def _continues(line: str, nxt: str) -> bool:
     # "…said the president of the" / "…in the" then "United States…": a line ending in a function word
     # or a comma is open even when the next line starts with a capital.
     last = line.rstrip().split()[-1].lower() if line.split() else ""
+    if last in _SPEECH_ENDS:
+        # '"…was in prison being tortured," he said' / 'As soon as Romney wrapped up, …', 'Family supports
+        # police' (a sub-heading), '"We will come," she said.': a paragraph that lost its stop after its
+        # attribution, not a sentence broken before a capitalised word.
+        return False
     return line.rstrip().endswith((",", "-", "–", "—")) and count_words(line) >= 8 or last in _OPEN_WORDS
 
 
@@ -249,6 +254,7 @@ _OPEN_WORDS = {
     "the", "a", "an", "of", "to", "in", "on", "and", "or", "but", "for", "with", "by", "from", "that",
     "as", "at", "his", "her", "their", "its", "is", "was", "were", "are", "said", "says",
 }
+_SPEECH_ENDS = frozenset({"said", "says"})  # open before a lower-case line only (see ``_continues``)
 
 
 def _headline_case(line: str) -> bool:
