@@ -202,3 +202,31 @@ def test_a_spaced_quotation_mark_after_a_sentence_end_is_a_break(text: str, expe
 def test_ordinary_quotations_are_not_the_processed_texts_glue(text: str) -> None:
     # a closing mark glued to its full stop, or no lower-case word after the mark
     assert _SPACED_QUOTE.search(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The archive kept the letter for a century. The clerks take a look Researchers began with the seal.",
+            [
+                "The archive kept the letter for a century.",
+                "The clerks take a look",
+                "Researchers began with the seal.",
+            ],
+        ),
+        (
+            "Harbor reopens after the storm Although the piers held, the ferries stayed in port.",
+            ["Harbor reopens after the storm", "Although the piers held, the ferries stayed in port."],
+        ),
+        # left whole: after a function word, before a capital, at an article, and in lower-cased text
+        ("The crew joined the Officials union in May.", ["The crew joined the Officials union in May."]),
+        ('She sang "Born This Way" on the tour.', ['She sang "Born This Way" on the tour.']),
+        ("He told the band The Killers would play.", ["He told the band The Killers would play."]),
+        ("the crews go to work although the piers held.", ["the crews go to work although the piers held."]),
+    ],
+)
+def test_a_heading_run_into_the_next_sentence_is_a_break(text: str, expected: list[str]) -> None:
+    sents = segment(Article(id="a", text=text))
+    assert [s.text for s in sents] == expected
+    assert all(text[s.start : s.end] == s.text for s in sents)

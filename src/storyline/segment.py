@@ -51,6 +51,22 @@ _NO_BREAK_AFTER = re.compile(
 # and "a.m.The" whole; a web address ("www.Example.com", "news@Site.org") is left alone.
 _GLUED = re.compile(r"[.!?](?=[\"“”’]?(?:[A-Z][a-z]|I\s))")
 _LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+# A sub-heading, a caption or a headline that the page flattened into the paragraph after it, with no stop:
+# "… a story all by itself. The detectives go to work Researchers started with …", "… clean energy
+# Tech, defying US reversal Although solar generation …". A lower-case word, then a capitalised word that opens
+# sentences and is not a name (a conjunction, a pronoun, a question word, "Researchers"), then a lower-case word:
+# a break. Not after a function word ("… by the Police and …"), nor before a capital ("Born This Way", "for the
+# Last Great Kegger"), nor at an article or possessive, which open titles and names as often as sentences ("the
+# band The Killers", "group A strep"), nor in processed (lower-cased) text, where no capital is left.
+_RUN_IN = re.compile(
+    r"(?<=[a-z]) (?=(?:But|However|Although|Though|While|When|After|Before|As|If|Because|Since|He|She|They|We|"
+    r"This|These|Those|There|Researchers|Scientists|Officials|Authorities|What|Why|How|Meanwhile|Instead|"
+    r"Many|Some|Most|Several) [a-z])"
+)
+_RUN_IN_NOT_AFTER = frozenset(
+    "the a an of to in on and or but for with by from that as at is was were are be been his her their its our "
+    "my your this these those than into over under about like if".split()
+)
 # An acronym of capitals alone ends a sentence as a word does: "… a geophysicist with the USGS.Geologists studied
 # …", "… a friend tells PEOPLE.Douglas, 68, …". Not a letter of a dotted one ("U.S.Army": the "S" follows a stop).
 _ACRONYM_END = re.compile(r"(?:^|(?<=[\s(\"“‘']))[A-Z]{2,}$")
@@ -199,6 +215,8 @@ def split_spans(text: str) -> Iterator[tuple[int, int]]:
             spans = _unglued(chunk, merged_starts, merged_ends)
         if _SPACED_QUOTES.get() and _SPACED_QUOTE.search(chunk):
             spans = _split_spaced_quotes(chunk, spans)
+        if _RUN_IN.search(chunk):
+            spans = _split_run_in(chunk, spans)
         for a, b in spans:
             # blingfire's offsets are on the chunk it was given; strip whitespace to be safe.
             while a < b and chunk[a].isspace():
@@ -234,6 +252,19 @@ def _unglued(chunk: str, starts: list[int], ends: list[int]) -> Iterator[tuple[i
                 continue
             yield a, cut
             a = cut
+        yield a, b
+
+
+def _split_run_in(chunk: str, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """The spans, each cut where a heading runs into the sentence after it (see ``_RUN_IN``)."""
+    for a, b in spans:
+        for m in _RUN_IN.finditer(chunk, a, b):
+            at = m.start()
+            word = chunk[max(a, chunk.rfind(" ", a, at) + 1) : at]
+            if not word.isalpha() or not word.islower() or word in _RUN_IN_NOT_AFTER:
+                continue
+            yield a, at
+            a = at + 1
         yield a, b
 
 
