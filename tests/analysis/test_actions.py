@@ -134,3 +134,16 @@ def test_a_wire_dateline_is_no_subject(by_subject, text: str, subject: str) -> N
     got = by_subject(text)
     assert "KESTRA" not in got and "Valdonia" not in got, got
     assert got.get(subject, "").startswith("said"), got
+
+
+@pytest.mark.parametrize(("text", "subject", "want"), [
+    # the length limit after a participle: "… terminal starting" had lost what starts
+    ("Mayor Ines Okoye said the town would run free shuttle buses from the Eastside terminal starting at 6 a.m. "
+     "on Monday, officials said.", "Okoye", "said the town would run free shuttle buses from the Eastside terminal"),
+    # the length limit inside a hyphened word: "… and it had re" of "re-opened"
+    ("Ada Kell said on Monday that the mill closure was illegal and it had re-opened the plant.", "Kell",
+     "said on Monday that the mill closure was illegal"),
+])
+def test_a_cut_phrase_ends_on_no_broken_word_or_bare_participle(by_subject, text: str, subject: str,
+                                                                 want: str) -> None:
+    assert by_subject(text)[subject] == want

@@ -58,10 +58,23 @@ def _clean_end(doc: Any, start: int, limit: int, verb: Any) -> int:
     hangs on a word before it, and what follows is a constituent the phrase can do without. "said he
     would advocate ties between A and B [as Veld was …]", not "… as Veld"; else the verb alone."""
     for p in range(min(limit, len(doc)), verb.i, -1):
-        if p == len(doc) or (_optional_at(doc, p, start)
+        if p == len(doc) or (_optional_at(doc, p, start) and not _splits(doc, p, verb)
                              and all(t.head.i < p for t in doc[start:p] if t.i != verb.i)):
             return p
     return verb.i + 1
+
+
+def _splits(doc: Any, p: int, verb: Any) -> bool:
+    """Whether an end at token ``p`` cuts a written word ("it had re[-opened]") or leaves a participle that
+    modifies the words before it without any of its complements ("buses from the terminal starting [at 6
+    a.m.]", "a group calling [for …]"; "will continue producing" is whole): the end is then no end of a
+    phrase."""
+    last = doc[p - 1]
+    if not last.whitespace_ and not doc[p].is_space and (not doc[p].is_punct or doc[p].text in ("-", "–")):
+        return True
+    rights = [c.i for c in last.rights]
+    return (last.i != verb.i and last.tag_ == "VBG" and last.dep_ in ("advcl", "acl") and bool(rights)
+            and min(rights) >= p)
 
 
 def _phrase(verb: Any, subject: Any) -> str:
