@@ -147,3 +147,13 @@ def test_a_wire_dateline_is_no_subject(by_subject, text: str, subject: str) -> N
 def test_a_cut_phrase_ends_on_no_broken_word_or_bare_participle(by_subject, text: str, subject: str,
                                                                  want: str) -> None:
     assert by_subject(text)[subject] == want
+
+
+def test_a_relative_clause_on_its_object_is_no_action(by_subject) -> None:
+    # "the divisiveness that the president is setting" gave the president "is setting at the national level"
+    got = by_subject("Critics blame the divisiveness that the governor is setting at the national level.")
+    assert "governor" not in got, got
+    assert "governor" not in by_subject("The plan which the governor announced on Monday will cost millions.")
+    # a passive has no object to lose: a "that" the parse hangs on its verb is the conjunction
+    got = by_subject("Navy officials said in a news release that Lind was helped to the edge of the pool on Friday.")
+    assert got["Lind"].startswith("was helped to the edge of the pool"), got

@@ -151,6 +151,13 @@ def _labelled(subj: Any, verb: Any) -> bool:
     return any(t.text == ":" for t in subj.doc[subj.i + 1 : verb.i])
 
 
+def _object_before(verb: Any, subj: Any) -> bool:
+    """An object before its subject: a relative clause's pronoun ("the divisiveness that the president is
+    setting"), whose phrase would go on without its object ("is setting at the national level"). A passive
+    has no object to lose: there the "that" is a misparsed conjunction ("said that Lind was helped out")."""
+    return subj.dep_ == "nsubj" and any(c.dep_ in ("dobj", "dative") and c.i < subj.i for c in verb.children)
+
+
 # A wire dateline opening a paragraph: a place in capitals, then its country or state, the agency, and a
 # dash ("CARACAS, Venezuela—", "KESTRA (Reuters) -", "SPLIT, Croatia (AP) _", "WASHINGTON — ").
 _CAPS_PLACE = r"[A-Z][A-Z.'’]*(?:[- ][A-Z][A-Z.'’]*)*"
@@ -184,7 +191,7 @@ def subject_actions(doc: Any) -> dict[int, str]:
         verb = subj.head
         if not verb.tag_.startswith("VB") or verb.lower_ in _LIGHT or verb.i < tok.i:
             continue
-        if _labelled(tok, verb) or not _asserted(verb):
+        if _labelled(tok, verb) or not _asserted(verb) or _object_before(verb, subj):
             continue
         line = next(((a, b) for a, b in datelines if a <= tok.idx < b), None)
         if line is not None:
