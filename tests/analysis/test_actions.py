@@ -134,3 +134,26 @@ def test_a_wire_dateline_is_no_subject(by_subject, text: str, subject: str) -> N
     got = by_subject(text)
     assert "KESTRA" not in got and "Valdonia" not in got, got
     assert got.get(subject, "").startswith("said"), got
+
+
+@pytest.mark.parametrize(("text", "subject", "want"), [
+    # the length limit after a participle: "… terminal starting" had lost what starts
+    ("Mayor Ines Okoye said the town would run free shuttle buses from the Eastside terminal starting at 6 a.m. "
+     "on Monday, officials said.", "Okoye", "said the town would run free shuttle buses from the Eastside terminal"),
+    # the length limit inside a hyphened word: "… and it had re" of "re-opened"
+    ("Ada Kell said on Monday that the mill closure was illegal and it had re-opened the plant.", "Kell",
+     "said on Monday that the mill closure was illegal"),
+])
+def test_a_cut_phrase_ends_on_no_broken_word_or_bare_participle(by_subject, text: str, subject: str,
+                                                                 want: str) -> None:
+    assert by_subject(text)[subject] == want
+
+
+def test_a_relative_clause_on_its_object_is_no_action(by_subject) -> None:
+    # "the divisiveness that the president is setting" gave the president "is setting at the national level"
+    got = by_subject("Critics blame the divisiveness that the governor is setting at the national level.")
+    assert "governor" not in got, got
+    assert "governor" not in by_subject("The plan which the governor announced on Monday will cost millions.")
+    # a passive has no object to lose: a "that" the parse hangs on its verb is the conjunction
+    got = by_subject("Navy officials said in a news release that Lind was helped to the edge of the pool on Friday.")
+    assert got["Lind"].startswith("was helped to the edge of the pool"), got

@@ -239,6 +239,39 @@ def test_two_people_who_share_only_the_bare_surname_stay_apart() -> None:
     assert {e.name for e in an.entities if e.kind == "person"} == {"Karim al-Tahiri", "Lina Tahiri"}
 
 
+_VARGAS = {"Ines Varga": "person", "Paul Varga": "person", "Varga": "person", "Orlen": "place"}
+_ADMIRAL = ("Paul Varga led the navy for a decade. Paul Varga warned of storms in Orlen. Paul Varga said the "
+            "port must close. Ines Varga runs the ferries.")
+
+
+def test_a_shared_bare_surname_is_the_person_the_article_names_first() -> None:
+    # Every bare "Varga" went to the admiral, whom the cluster names most, though this article is about
+    # the ferry owner and names him only to tell the two apart.
+    one = ("Ines Varga founded the ferry line in Orlen in 1990. Varga said the line would sail again. Retired "
+           "Admiral Paul Varga, who is no relation, called the plan reckless. Varga answered that the ships "
+           "were safe.")
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=_ADMIRAL, source="Coast Herald")]
+    an = analyze_cluster(make_cluster(arts), recognizer=_Tagged(_VARGAS))
+    people = {e.name: e for e in an.entities if e.kind == "person"}
+    assert set(people) == {"Ines Varga", "Paul Varga"}, people
+    ines, paul = people["Ines Varga"], people["Paul Varga"]
+    assert ines.mentions == 4 and ines.aliases == ("Varga",)
+    phrases = " | ".join(a.phrase for a in ines.actions)
+    assert "said the line would sail again" in phrases and "answered that the ships were safe" in phrases
+    assert paul.mentions == 4 and paul.aliases == ()
+    assert not any("sail" in a.phrase or "ships" in a.phrase for a in paul.actions)
+
+
+def test_a_shared_bare_surname_after_both_full_names_in_one_sentence_is_nobody_s_alias() -> None:
+    one = "Ines Varga met Paul Varga in Orlen on Monday. Varga said the ferry line would sail again."
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=_ADMIRAL, source="Coast Herald")]
+    an = analyze_cluster(make_cluster(arts), recognizer=_Tagged(_VARGAS))
+    people = {e.name: e for e in an.entities if e.kind == "person"}
+    assert "Varga" not in people["Ines Varga"].aliases and "Varga" not in people["Paul Varga"].aliases
+    assert people["Varga"].mentions == 1
+    assert not any("sail" in a.phrase for e in people.values() if e.name != "Varga" for a in e.actions)
+
+
 def test_a_company_with_or_without_its_suffix_is_one_organisation() -> None:
     # "Kellogg Co" and "Kellogg Co." were two organisations, and "Clorox" a place beside "Clorox Co"
     one = ("Harlow Biscuit Co. said on Monday it would close its plant in Orlen. Harlow Biscuit Co said "

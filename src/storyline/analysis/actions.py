@@ -58,10 +58,23 @@ def _clean_end(doc: Any, start: int, limit: int, verb: Any) -> int:
     hangs on a word before it, and what follows is a constituent the phrase can do without. "said he
     would advocate ties between A and B [as Veld was …]", not "… as Veld"; else the verb alone."""
     for p in range(min(limit, len(doc)), verb.i, -1):
-        if p == len(doc) or (_optional_at(doc, p, start)
+        if p == len(doc) or (_optional_at(doc, p, start) and not _splits(doc, p, verb)
                              and all(t.head.i < p for t in doc[start:p] if t.i != verb.i)):
             return p
     return verb.i + 1
+
+
+def _splits(doc: Any, p: int, verb: Any) -> bool:
+    """Whether an end at token ``p`` cuts a written word ("it had re[-opened]") or leaves a participle that
+    modifies the words before it without any of its complements ("buses from the terminal starting [at 6
+    a.m.]", "a group calling [for …]"; "will continue producing" is whole): the end is then no end of a
+    phrase."""
+    last = doc[p - 1]
+    if not last.whitespace_ and not doc[p].is_space and (not doc[p].is_punct or doc[p].text in ("-", "–")):
+        return True
+    rights = [c.i for c in last.rights]
+    return (last.i != verb.i and last.tag_ == "VBG" and last.dep_ in ("advcl", "acl") and bool(rights)
+            and min(rights) >= p)
 
 
 def _phrase(verb: Any, subject: Any) -> str:
@@ -138,6 +151,13 @@ def _labelled(subj: Any, verb: Any) -> bool:
     return any(t.text == ":" for t in subj.doc[subj.i + 1 : verb.i])
 
 
+def _object_before(verb: Any, subj: Any) -> bool:
+    """An object before its subject: a relative clause's pronoun ("the divisiveness that the president is
+    setting"), whose phrase would go on without its object ("is setting at the national level"). A passive
+    has no object to lose: there the "that" is a misparsed conjunction ("said that Lind was helped out")."""
+    return subj.dep_ == "nsubj" and any(c.dep_ in ("dobj", "dative") and c.i < subj.i for c in verb.children)
+
+
 # A wire dateline opening a paragraph: a place in capitals, then its country or state, the agency, and a
 # dash ("CARACAS, Venezuela—", "KESTRA (Reuters) -", "SPLIT, Croatia (AP) _", "WASHINGTON — ").
 _CAPS_PLACE = r"[A-Z][A-Z.'’]*(?:[- ][A-Z][A-Z.'’]*)*"
@@ -171,7 +191,7 @@ def subject_actions(doc: Any) -> dict[int, str]:
         verb = subj.head
         if not verb.tag_.startswith("VB") or verb.lower_ in _LIGHT or verb.i < tok.i:
             continue
-        if _labelled(tok, verb) or not _asserted(verb):
+        if _labelled(tok, verb) or not _asserted(verb) or _object_before(verb, subj):
             continue
         line = next(((a, b) for a, b in datelines if a <= tok.idx < b), None)
         if line is not None:

@@ -229,6 +229,29 @@ def _group_people(forms: Counter[str]) -> dict[str, str]:
     return canon
 
 
+def _surname_sharers(canon: dict[str, str], forms: Counter[str]) -> dict[str, list[str]]:
+    """Each bare surname that two or more full names of the cluster end on ("Khan" of "Zulfiqar Khan" and
+    "A. Q. Khan") → those names, in ``canon``'s order. A full name the cluster writes once is no rival: as
+    often a tagger's slip ("Obama, Conard", "Attacking Romney") or a variant ("Matthew Lesser") as a
+    second person."""
+    full: Counter[str] = Counter()
+    for f, c in canon.items():
+        if len(f.split()) > 1 and not _is_surname_form(f):
+            full[c] += forms[f]
+    heads = [c for c in dict.fromkeys(canon.values()) if full[c] > 1]
+    out: dict[str, list[str]] = {}
+    for f in canon:
+        if len(f.split()) > 1 and not _is_surname_form(f):
+            continue
+        key = " ".join(_name_tokens(f))
+        owners = [c for c in heads if _bare(_name_words(c)[-1]) == _bare(key) or _surname(c) == key]
+        if owners and canon[f] not in owners:
+            owners.append(canon[f])  # the one it goes to without evidence is always a candidate
+        if len(owners) > 1:
+            out[f] = owners
+    return out
+
+
 def _group_named(form: str, group_words: set[str], surnames: set[str]) -> bool:
     """Whether ``form`` names a group, as the recogniser tagged it somewhere in the cluster (a nationality, a
     religious or political group): a plural ("Serbs", "Democrats"; spaCy tags surnames so too: "Romney"), alone
@@ -376,10 +399,43 @@ class EntityIndex:
             if f in self.canon and c:
                 self.title.setdefault(self.canon[f], c.most_common(1)[0][0])
         self.mentions: dict[str, list[Resolved]] = {}
+        self.sharers = sharers = _surname_sharers({f: self.canon[f] for f in people}, people)
+        self.shared_forms: dict[str, set[str]] = defaultdict(set)  # a person → the shared surnames given them
         for aid, found in raw.items():
             res = [Resolved(m.start, m.end, kind_of[m.text], self.canon[m.text]) for m in found]
+            if sharers:
+                res = self._resolve_shared(found, res, sharers, [s.start for s in cluster.sentences_of(aid)])
             res += self._extra_mentions(cluster.article(aid).text, _bounds(cluster, aid), res)
             self.mentions[aid] = sorted(res, key=lambda r: r.start)
+
+    def _resolve_shared(self, found: list[Mention], res: list[Resolved], sharers: dict[str, list[str]],
+                        starts: list[int]) -> list[Resolved]:
+        """Give a bare surname that two people share ("Khan") to the one of them the article names first:
+        news introduces its subject in full, then calls them by surname, and names anyone else of that
+        surname in full to tell them apart ("Abdul Qadeer Khan … Khan said … retired Lt. Gen. Zulfiqar Khan").
+        Nearest preceding mention (recency) fails exactly there: every "Khan" after the general's one line
+        went to him. Where both are first named in one sentence, the surname stays a mention of its own;
+        in an article that names neither, it goes to the one the cluster names most."""
+        named: dict[str, int] = {}  # a person → the sentence the article first names them in
+        for m, r in zip(found, res, strict=True):
+            if m.text not in sharers:
+                named.setdefault(r.name, bisect.bisect_right(starts, m.start))
+        out = []
+        for m, r in zip(found, res, strict=True):
+            owners = sharers.get(m.text) if r.kind == "person" else None
+            if not owners:
+                out.append(r)
+                continue
+            here = sorted((named[c], c) for c in owners if c in named)
+            name = r.name
+            if here:
+                name = m.text if len(here) > 1 and here[0][0] == here[1][0] else here[0][1]
+            if name == m.text:
+                self.kind.setdefault(name, "person")
+            else:
+                self.shared_forms[name].add(m.text)
+            out.append(Resolved(r.start, r.end, r.kind, name))
+        return out
 
     def _extra_mentions(self, text: str, bounds: list[int], have: list[Resolved]) -> list[Resolved]:
         """Surnames the tagger missed, and "the prime minister" for the one person with that title."""
@@ -451,7 +507,8 @@ class EntityIndex:
                 phrase = self.action(aid, r, s.start, s.end)
                 if phrase and len(actions) < MAX_ACTIONS and all(a.phrase != phrase for a in actions):
                     actions.append(Action(phrase, span))
-            aliases = sorted({f for f, c in self.canon.items() if c == name and f != name})
+            aliases = sorted({f for f, c in self.canon.items() if c == name and f != name and f not in self.sharers}
+                             | self.shared_forms.get(name, set()))
             out.append(
                 Entity(
                     name=name,
