@@ -224,6 +224,10 @@ def test_ordinary_quotations_are_not_the_processed_texts_glue(text: str) -> None
         ('She sang "Born This Way" on the tour.', ['She sang "Born This Way" on the tour.']),
         ("He told the band The Killers would play.", ["He told the band The Killers would play."]),
         ("the crews go to work although the piers held.", ["the crews go to work although the piers held."]),
+        # an opener and a small word that begin titles as often as sentences
+        ("The band played the song What a Wonderful World at the end.",
+         ["The band played the song What a Wonderful World at the end."]),
+        ("Fans of the series This is Us waited for the finale.", ["Fans of the series This is Us waited for the finale."]),
     ],
 )
 def test_a_heading_run_into_the_next_sentence_is_a_break(text: str, expected: list[str]) -> None:

@@ -67,6 +67,9 @@ _RUN_IN_NOT_AFTER = frozenset(
     "the a an of to in on and or but for with by from that as at is was were are be been his her their its our "
     "my your this these those than into over under about like if".split()
 )
+# An opener and a small word that begin titles as often as sentences: "the song What a Wonderful World", "the
+# film How to Train Your Dragon", "the series This is Us", "the ad When in Rome": no break before them.
+_TITLE_LIKE = re.compile(r"(?:What an?|What is|How to|This is|When in|If only)\b")
 # An acronym of capitals alone ends a sentence as a word does: "… a geophysicist with the USGS.Geologists studied
 # …", "… a friend tells PEOPLE.Douglas, 68, …". Not a letter of a dotted one ("U.S.Army": the "S" follows a stop).
 _ACRONYM_END = re.compile(r"(?:^|(?<=[\s(\"“‘']))[A-Z]{2,}$")
@@ -262,6 +265,8 @@ def _split_run_in(chunk: str, spans: Iterable[tuple[int, int]]) -> Iterator[tupl
             at = m.start()
             word = chunk[max(a, chunk.rfind(" ", a, at) + 1) : at]
             if not word.isalpha() or not word.islower() or word in _RUN_IN_NOT_AFTER:
+                continue
+            if _TITLE_LIKE.match(chunk, at + 1):  # "the song What a Wonderful World", "the show This is Us"
                 continue
             yield a, at
             a = at + 1
