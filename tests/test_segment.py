@@ -227,7 +227,8 @@ def test_ordinary_quotations_are_not_the_processed_texts_glue(text: str) -> None
         # an opener and a small word that begin titles as often as sentences
         ("The band played the song What a Wonderful World at the end.",
          ["The band played the song What a Wonderful World at the end."]),
-        ("Fans of the series This is Us waited for the finale.", ["Fans of the series This is Us waited for the finale."]),
+        ("Fans of the series This is Us waited for the finale.",
+         ["Fans of the series This is Us waited for the finale."]),
     ],
 )
 def test_a_heading_run_into_the_next_sentence_is_a_break(text: str, expected: list[str]) -> None:
