@@ -26,6 +26,14 @@ HARD = [
 ]
 
 
+def _assert_split(text: str, expected: list[str]) -> None:
+    """``text`` segments into ``expected``, each sentence the exact span of the text it points to."""
+    sents = segment(Article(id="a", text=text))
+    assert [s.text for s in sents] == expected
+    assert all(text[s.start : s.end] == s.text for s in sents)
+
+
+
 @pytest.mark.parametrize(("text", "n"), HARD)
 def test_news_abbreviations_and_quotes(text, n):
     spans = list(split_spans(text))
@@ -126,10 +134,7 @@ def test_spans_are_blingfires_own(text: str) -> None:
     ],
 )
 def test_sentences_glued_without_a_space_are_split(text: str, expected: list[str]) -> None:
-    art = Article(id="a", text=text)
-    sents = segment(art)
-    assert [s.text for s in sents] == expected
-    assert all(text[s.start : s.end] == s.text for s in sents)
+    _assert_split(text, expected)
 
 
 @pytest.mark.parametrize(
@@ -148,10 +153,7 @@ def test_sentences_glued_without_a_space_are_split(text: str, expected: list[str
     ],
 )
 def test_a_quoted_question_or_exclamation_stays_with_the_words_after_it(text: str, expected: list[str]) -> None:
-    art = Article(id="a", text=text)
-    sents = segment(art)
-    assert [s.text for s in sents] == expected
-    assert all(text[s.start : s.end] == s.text for s in sents)
+    _assert_split(text, expected)
 
 
 @pytest.mark.parametrize(
@@ -190,10 +192,7 @@ def test_a_quoted_question_or_exclamation_stays_with_the_words_after_it(text: st
     ],
 )
 def test_a_spaced_quotation_mark_after_a_sentence_end_is_a_break(text: str, expected: list[str]) -> None:
-    art = Article(id="a", text=text)
-    sents = segment(art)
-    assert [s.text for s in sents] == expected
-    assert all(text[s.start : s.end] == s.text for s in sents)
+    _assert_split(text, expected)
 
 
 @pytest.mark.parametrize(
@@ -232,6 +231,4 @@ def test_ordinary_quotations_are_not_the_processed_texts_glue(text: str) -> None
     ],
 )
 def test_a_heading_run_into_the_next_sentence_is_a_break(text: str, expected: list[str]) -> None:
-    sents = segment(Article(id="a", text=text))
-    assert [s.text for s in sents] == expected
-    assert all(text[s.start : s.end] == s.text for s in sents)
+    _assert_split(text, expected)

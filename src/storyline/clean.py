@@ -158,7 +158,7 @@ def _is_clutter(line: str, key: str) -> bool:
     if (
         key.startswith(_CLUTTER_START)
         and (not has_words(key, 25) or key.startswith(("©", "copyright")))
-        and not (key.startswith(_NEWS_WORD_START) and _reads_as_reporting(line, key))
+        and not (key.startswith(_NEWS_WORD_START) and _reads_as_reporting(line))
     ):
         return True
     # map() over the bound ``in`` test: the same scans as a generator expression, without its frames
@@ -172,7 +172,7 @@ def _is_clutter(line: str, key: str) -> bool:
     return is_date_banner(line)
 
 
-def _reads_as_reporting(line: str, key: str) -> bool:
+def _reads_as_reporting(line: str) -> bool:
     """A sentence of reporting rather than a menu, a button or a share bar: six words or more, closed by a
     stop, a third of them lower-case ("Facebook Twitter Email Print" is not). Not in the processed Multi-News
     release (the scorer's training text), told by its spaced quotation marks ('banning " prominent'): there
