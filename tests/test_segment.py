@@ -228,6 +228,12 @@ def test_ordinary_quotations_are_not_the_processed_texts_glue(text: str) -> None
          ["The band played the song What a Wonderful World at the end."]),
         ("Fans of the series This is Us waited for the finale.",
          ["Fans of the series This is Us waited for the finale."]),
+        # after a word that names a title next, whatever the title's first words
+        ("Her memoir was a sequel to the book Why we dream in color.",
+         ["Her memoir was a sequel to the book Why we dream in color."]),
+        ("The choir closed with the ballad If you stay tonight and left.",
+         ["The choir closed with the ballad If you stay tonight and left."]),
+        ("A café called When we met opened on the square.", ["A café called When we met opened on the square."]),
     ],
 )
 def test_a_heading_run_into_the_next_sentence_is_a_break(text: str, expected: list[str]) -> None:

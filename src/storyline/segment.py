@@ -66,6 +66,9 @@ _RUN_IN = re.compile(
 _RUN_IN_NOT_AFTER = frozenset(
     "the a an of to in on and or but for with by from that as at is was were are be been his her their its our "
     "my your this these those than into over under about like if".split()
+) | frozenset(  # words that name a title next: "the book Why We Sleep", "the song Because You Loved Me"
+    "book books novel memoir song songs single album film films movie movies show series sitcom play musical "
+    "ballad hit anthem poem essay podcast episode documentary track titled entitled called named dubbed".split()
 )
 # An opener and a small word that begin titles as often as sentences: "the song What a Wonderful World", "the
 # film How to Train Your Dragon", "the series This is Us", "the ad When in Rome": no break before them.
