@@ -400,13 +400,6 @@ def _clean_normalised(text: str, furniture: set[str] | frozenset[str], want_titl
     return Cleaned(text=body, title=title, dropped=tuple(dropped))
 
 
-def repeated_lines(texts: Sequence[str], *, min_articles: int = 2) -> set[str]:
-    """Short lines that occur in at least ``min_articles`` different texts (normalised keys)."""
-    if len(texts) < min_articles:
-        return set()
-    return _repeated_normalised([normalise_text(t) for t in texts], min_articles)
-
-
 def _repeated_normalised(texts: Sequence[str], min_articles: int) -> set[str]:
     if len(texts) < min_articles:
         return set()

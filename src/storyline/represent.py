@@ -318,13 +318,6 @@ class ClusterVectors:
             self._dense[rows, cols] = vals
         return self._dense
 
-    def vectorize(self, texts: Sequence[str]) -> sparse.csr_matrix:
-        """TF-IDF rows for other texts in this cluster's vocabulary (unknown terms dropped)."""
-        terms = [[t for t in content_terms(text) if t in self.vocab] for text in texts]
-        cells = _count_cells(_token_ids(terms, self.vocab), len(self.vocab))
-        return _tfidf_matrix(cells, len(terms), len(self.vocab), self.idf)
-
-
 Cells = tuple[np.ndarray, np.ndarray, np.ndarray]
 
 

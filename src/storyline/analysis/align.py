@@ -15,7 +15,7 @@ import numpy as np
 from scipy import sparse
 
 from ..attribute import CONTAINMENT, COSINE, MIN_SHARED
-from ..model import Cluster, Sentence
+from ..model import Cluster
 from ..represent import ClusterVectors, vectors
 
 # A sentence this short ("He said no.") matches too much by accident to anchor a fact.
@@ -119,7 +119,3 @@ def _pairs(cluster: Cluster, vecs: ClusterVectors) -> tuple[np.ndarray, np.ndarr
 
 def matched(cluster: Cluster, groups: list[Group]) -> set[int]:
     return {i for g in groups for i in g.members}
-
-
-def sentence_at(cluster: Cluster, i: int) -> Sentence:
-    return cluster.sentences[i]

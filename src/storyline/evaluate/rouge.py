@@ -21,7 +21,6 @@ import numpy as np
 from ..segment import split_spans
 
 METRICS = ("rouge1", "rouge2", "rougeLsum", "rouge1_recall", "rouge2_recall")
-F1_METRICS = ("rouge1", "rouge2", "rougeLsum")
 BOOTSTRAP_SAMPLES = 1000
 
 

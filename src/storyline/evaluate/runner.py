@@ -36,7 +36,6 @@ ORACLE = "oracle"
 # The largest cluster only: tracing makes pure-Python peers such as KL-Sum several times slower, and on
 # 8,000-word clusters three traced runs per method took most of a 14-minute DUC bench.
 MEMORY_CLUSTERS = 1
-GROUPS = {"all", "ours", "sumy"}
 
 
 def available() -> list[str]:

@@ -79,13 +79,9 @@ def text_key(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def is_candidate(sentence: Sentence) -> bool:
-    """Fragments, headlines without a verb-like length, questions to the reader and very long run-ons
-    are never chosen."""
-    return _candidate(sentence.text, sentence.words)
-
-
 def _candidate(text: str, n_words: int) -> bool:
+    """May this sentence be chosen at all? Fragments, headlines without a verb-like length, questions to the
+    reader and very long run-ons are never chosen."""
     if n_words < _MIN_WORDS or n_words > _MAX_WORDS:
         return False
     return not text.rstrip().endswith(("?", ":")) and not headline(text)
