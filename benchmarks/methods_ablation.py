@@ -6,7 +6,8 @@
 The feature-group variants need scorers trained without that group, made once with
 ``python -m storyline.learn.train --table /tmp/features.npz --ablate GROUP --out DIR/no-GROUP.json`` for
 GROUP in support, position, concepts, lexicon (the table cache makes the second and later runs take seconds);
-a variant whose model file is missing is skipped. Scoring as in ``methods_dev.py``. The last row is no method
+a variant whose model file is missing is skipped. Scored as ``storyline eval`` scores (``evaluate.rouge``: every
+summary cut to the same budget, references averaged). The last row is no method
 but the headroom of the scorer: the same selection driven by each sentence's true overlap with the references.
 """
 
@@ -20,15 +21,32 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from storyline.api import load_articles, make_cluster
+from storyline.errors import EmptyInputError
+from storyline.evaluate.rouge import score_summary
+from storyline.ingest import read_dataset
+from storyline.methods.base import dangling
+from storyline.methods.default import Default, blend
+from storyline.model import Cluster
+from storyline.represent import ClusterVectors
 
-from methods_dev import DATA, SETS, add_mean, cluster_of, cut, row, score  # noqa: E402
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+SETS = {
+    "original": ("multinews/dev_original_format.jsonl", 300),
+    "duc": ("duc2003/task2_clean.jsonl", 100),
+    "val": ("multinews/val.jsonl.gz", 300),
+    "multiling": ("multiling2011_en/test.jsonl", 250),
+}
+COLUMNS = (("R1", "rouge1"), ("R2", "rouge2"), ("RLs", "rougeLsum"), ("R2rec", "rouge2_recall"))
 
-from storyline.ingest import read_dataset  # noqa: E402
-from storyline.methods.base import dangling  # noqa: E402
-from storyline.methods.default import Default, blend  # noqa: E402
-from storyline.model import Cluster  # noqa: E402
-from storyline.represent import ClusterVectors  # noqa: E402
+
+def cluster_of(docs) -> Cluster:  # type: ignore[no-untyped-def]
+    """The cleaned cluster of a dataset entry; an empty one when every article was page clutter (its
+    summary is then empty and scored as such, as ``storyline eval`` does)."""
+    try:
+        return make_cluster(load_articles(docs.articles, strict=False))
+    except EmptyInputError:
+        return Cluster(articles=(), sentences=())
 
 
 class BlendScores(Default):
@@ -117,15 +135,17 @@ def main() -> None:
         docs = random.Random(args.seed).sample(docs, args.n)
     clusters = [(cluster_of(d), d.summaries) for d in docs]
     print(f"{args.dataset}: {len(clusters)} clusters, {budget} words", file=sys.stderr)
-    print(f"{'variant':30s} {'R1':>6s} {'R2':>6s} {'RLs':>6s} {'R2rec':>6s}")
+    print(f"{'variant':48s}" + "".join(f" {label:>6s}" for label, _ in COLUMNS))
     for name, method in variants(args.models_dir).items():
-        totals: dict[str, float] = {}
+        totals = dict.fromkeys((key for _, key in COLUMNS), 0.0)
         for cluster, refs in clusters:
             if isinstance(method, ReferenceScores):
                 method.references = refs
-            summary = cut([s.text for s in method.select(cluster, budget)], budget)
-            add_mean(totals, score(summary, refs), len(clusters))
-        print(row(name, totals, 30), flush=True)
+            summary = " ".join(s.text for s in method.select(cluster, budget))
+            scores = score_summary(summary, refs, budget)
+            for key in totals:
+                totals[key] += 100 * scores[key] / len(clusters)
+        print(f"{name:48s}" + "".join(f" {totals[key]:6.2f}" for _, key in COLUMNS), flush=True)
 
 
 if __name__ == "__main__":
