@@ -105,3 +105,72 @@ def test_durations_in_words_disagree() -> None:
     an = _mill("after burning for six hours", "after a fire of five hours", "after burning for six hours")
     counts = [c for c in an.conflicts if c.kind == "count"]
     assert [(c.slot, {v.text for v in c.values}) for c in counts] == [("hours", {"six hours", "five hours"})]
+
+
+def _three(first: str, second: str, third: str):
+    return analyze([Article(id=str(k), text=t, source=f"Outlet {k}") for k, t in enumerate((first, second, third), 1)])
+
+
+def test_two_figures_one_article_gives_together_are_two_things_not_a_conflict() -> None:
+    # One outlet gives the bill's total and the payment; the others give one each: no figure is disputed.
+    an = _three(
+        "Parliament passed the $2.1 trillion flood relief bill, with $1,200 payments to households, on Wednesday. "
+        "The vote followed weeks of rain in the north.",
+        "Parliament passed the flood relief bill with $1,200 payments to households on Wednesday. "
+        "Farmers in the delta said the money would come too late.",
+        "The $2.1 trillion flood relief bill passed Parliament on Wednesday after a long debate. Critics called it "
+        "wasteful.",
+    )
+    assert not an.conflicts
+    assert an.facts[0].articles == ("1", "2", "3")
+
+
+def test_a_place_inside_another_that_one_article_names_with_it_is_not_a_conflict() -> None:
+    an = _three(
+        "Police in Cleveland, Ohio, say two men were arrested after the theft of a bakery van on Monday. "
+        "The van was found empty.",
+        "Two men were arrested after the theft of a bakery van near Jacobs Field in downtown Cleveland, Ohio, on "
+        "Monday, police say. The bakery's owner thanked the public.",
+        "Two men have been arrested over the theft of a bakery van in Cleveland on Monday, police say. "
+        "Both will appear in court next week.",
+    )
+    assert not an.conflicts
+    assert an.facts[0].articles == ("1", "2", "3")
+
+
+def test_a_place_one_article_names_as_the_subject_is_not_contradicted_by_in_that_place() -> None:
+    # "Ohio became the 12th state in the U.S." and "… in Ohio" give the same place, not the U.S. against Ohio.
+    an = _three(
+        "Ohio on Tuesday became the 12th state in the U.S. to ban plastic bags after Governor Mike DeWine signed "
+        "the bill. Retailers had lobbied against it.",
+        "Governor Mike DeWine on Tuesday signed the bill that will ban plastic bags in Ohio from next year. "
+        "Environmental groups cheered.",
+        "Shops in Columbus said they were ready for the ban. Some will offer paper bags for a small fee.",
+    )
+    assert not [c for c in an.conflicts if c.kind == "place"]
+
+
+def test_different_places_for_one_event_still_disagree() -> None:
+    an = _three(
+        "Police in Cleveland, Ohio, say two men were arrested after the theft of a bakery van on Monday. "
+        "The van was found empty.",
+        "Two men were arrested after the theft of a bakery van in Toledo, Ohio, on Monday, police say. "
+        "The bakery's owner thanked the public.",
+        "Two men have been arrested over the theft of a bakery van in Cleveland on Monday, police say. "
+        "Both will appear in court next week.",
+    )
+    places = [c for c in an.conflicts if c.kind == "place"]
+    assert len(places) == 1 and {v.text for v in places[0].values} == {"Cleveland", "Toledo"}
+
+
+def test_a_city_with_its_state_after_a_comma_is_the_same_place() -> None:
+    # the tagger reads "Washington, DC" as one name, and "Washington" as another
+    an = _three(
+        "Police in Washington say two men were arrested after the theft of a bakery van on Monday. "
+        "The van was found empty.",
+        "Two men were arrested after the theft of a bakery van in Washington, DC, on Monday, police say. "
+        "The bakery's owner thanked the public.",
+        "Two men have been arrested over the theft of a bakery van in Washington on Monday, police say. "
+        "Both will appear in court next week.",
+    )
+    assert not [c for c in an.conflicts if c.kind == "place"]

@@ -62,3 +62,29 @@ def test_only_here_does_not_depend_on_the_hash_seed() -> None:
         "        print(c.id, [(o.article, o.span.start) for o in only_here(cluster)])\n"
     )
     assert len(outputs_under_hash_seeds(script, ("1", "2", "3", "4"))) == 1
+
+
+# Three outlets on one event, each a headline over its lead (as NeuS gives them). The third outlet's headline
+# says its lead again in fewer words; the second's headline gives a figure its lead does not.
+_OUTLETS = (
+    "Vell Island ferry back in service after month-long repairs.\n\n"
+    "The Kestrel ferry between Port Adra and Vell Island returned to service on Tuesday after a month in dock, "
+    "the operator said.",
+    "Islanders cheer calmer Kestrel crossing as 4,000 passengers sail in a week.\n\n"
+    "Islanders on Vell cheered a calmer crossing on the Kestrel this week, and said the long wait for the "
+    "new engines had been worth it.",
+    "Harbour master Lena Okafor blames Norland shipyard for ferry delay.\n\n"
+    "Harbour master Lena Okafor said the Norland shipyard that rebuilt the ferry's engines had delayed the "
+    "repairs by two weeks, and that the island had paid for the delay in lost trade.",
+)
+
+
+def test_a_headline_its_own_lead_says_again_is_not_a_second_item() -> None:
+    an = analyze([Article(id=str(k), text=t, source=f"Outlet {k}") for k, t in enumerate(_OUTLETS, 1)])
+    third = [o.text for o in an.only_here if o.article == "3"]
+    assert third == [_OUTLETS[2].split("\n\n")[1]]
+
+
+def test_a_headline_with_a_figure_its_lead_lacks_is_kept() -> None:
+    an = analyze([Article(id=str(k), text=t, source=f"Outlet {k}") for k, t in enumerate(_OUTLETS, 1)])
+    assert any("4,000 passengers" in o.text for o in an.only_here if o.article == "2")

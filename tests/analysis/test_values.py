@@ -108,3 +108,13 @@ def test_times_in_different_zones_are_never_compared() -> None:
     assert one("at 3:20 a.m. local time").slot == "time of day"
     both = quantities("at 8 a.m. EST (1300 GMT)")
     assert [q.text for q in both] == ["8 a.m. EST", "1300 GMT"]
+
+
+def test_a_scale_letter_written_against_the_number_multiplies() -> None:
+    # headlines abbreviate the scale: "$1.6B" had been read as $1.60 and set against "$1.6 billion"
+    assert compatible(one("Orwen Motors files $1.6B suit"), one("a $1.6 billion lawsuit against Orwen Motors"))
+    assert one("a $2.4T spending bill").normalized == "2,400,000,000,000"
+    assert one("a $50K signing bonus").lo == 50_000
+    jobs = one("20.5M Lost Jobs in April")
+    assert (jobs.slot, jobs.lo) == (one("20.5 million jobs were lost").slot, 20_500_000)
+    assert quantities("gave 5 b vitamins to the crew") == []  # a lone letter after a space is no scale

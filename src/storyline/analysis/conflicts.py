@@ -5,7 +5,11 @@ and "40 injured" in another sentence are never set against each other. In an ali
 are compared slot by slot (the counted noun, the currency, the day of an event, the person holding a
 title, the place introduced by "in", the time of day): compatible values form one reading (see
 :func:`storyline.analysis.values.compatible`: a hedged or vague figure agrees with a precise one it
-contains), and a conflict is two readings that some articles give and others do not.
+contains), and a conflict is two readings that some articles give and others do not. Two readings that
+one article gives together in its sentence are two different things, not two versions of one ("the $1.9
+trillion bill, with $1,400 checks"; "near Nationals Park in southeast Washington"): they never conflict.
+For names and places, an article that names the person or place anywhere in its sentence gives it too
+("Illinois became the 11th state in the U.S. to …" against "… in Illinois").
 """
 
 from __future__ import annotations
@@ -38,8 +42,18 @@ class _Item:
 def _same(a: _Item, b: _Item) -> bool:
     if isinstance(a.value, Quantity) and isinstance(b.value, Quantity):
         return compatible(a.value, b.value)
+    if a.kind == "place" and isinstance(a.value, str) and isinstance(b.value, str):
+        # a place with its state or country after a comma is that place: "Washington, DC" and "Washington"
+        return a.value == b.value or a.value.startswith(b.value + ",") or b.value.startswith(a.value + ",")
     # The same weekday name is the same day even when tense moved one resolution a week away.
     return a.value == b.value or bool(a.weekday and a.weekday == b.weekday)
+
+
+def _named(cluster: Cluster, index: EntityIndex, i: int) -> set[str]:
+    """The people and places sentence ``i`` names, in any role."""
+    s = cluster.sentences[i]
+    return {m.name for m in index.mentions.get(s.article, [])
+            if m.kind in ("person", "place") and s.start <= m.start and m.end <= s.end}
 
 
 def _items(cluster: Cluster, index: EntityIndex, i: int) -> list[_Item]:
@@ -103,10 +117,25 @@ def _reason(kind: str, slot: str, a: _Item, b: _Item) -> str:
     return f"different places given for the same event: {a.value} vs {b.value}"
 
 
-def _disputes(cluster: Cluster, g: Group, index: EntityIndex) -> list[tuple[str, str, list[list[_Item]]]]:
-    """The values on which the sentences of ``g`` disagree: (kind, slot, the conflicting readings)."""
+@dataclass(frozen=True)
+class _Dispute:
+    """The readings of one slot that take part in a conflict, and which pairs of them (indices) clash."""
+
+    kind: str
+    slot: str
+    readings: list[list[_Item]]
+    clashes: frozenset[tuple[int, int]]
+
+    def clash(self, a: int, b: int) -> bool:
+        return (min(a, b), max(a, b)) in self.clashes
+
+
+def _disputes(cluster: Cluster, g: Group, index: EntityIndex) -> list[_Dispute]:
+    """The values on which the sentences of ``g`` disagree."""
     by_slot: dict[tuple[str, str], list[_Item]] = defaultdict(list)
+    named: dict[str, set[str]] = {}
     for i in g.members:
+        named[cluster.sentences[i].article] = _named(cluster, index, i)
         for it in _items(cluster, index, i):
             by_slot[(it.kind, it.slot)].append(it)
     out = []
@@ -115,11 +144,16 @@ def _disputes(cluster: Cluster, g: Group, index: EntityIndex) -> list[tuple[str,
             continue
         classes = _readings(items)
         arts = [{it.article for it in c} for c in classes]
-        # Two readings conflict when each has an article the other lacks.
-        live = [k for k in range(len(classes)) if any(arts[k] - arts[j] for j in range(len(classes)) if j != k)]
-        if len(live) < 2 or not any(arts[a] - arts[b] and arts[b] - arts[a] for a in live for b in live if a < b):
+        if kind in ("name", "place"):
+            arts = [a | {art for art, names in named.items() if c[0].value in names} for a, c in zip(arts, classes,
+                                                                                                   strict=True)]
+        # Two readings conflict when no article gives both: one article giving both reports two things.
+        pairs = [(a, b) for a in range(len(classes)) for b in range(a + 1, len(classes)) if not arts[a] & arts[b]]
+        if not pairs:
             continue
-        out.append((kind, slot, [classes[k] for k in live]))
+        live = sorted({k for p in pairs for k in p})
+        at = {k: n for n, k in enumerate(live)}
+        out.append(_Dispute(kind, slot, [classes[k] for k in live], frozenset((at[a], at[b]) for a, b in pairs)))
     return out
 
 
@@ -133,14 +167,17 @@ def disputed_by(cluster: Cluster, g: Group, index: EntityIndex) -> dict[str, fro
     for i in g.members:
         own = cluster.sentences[i].article
         against: set[str] = set()
-        for _, _, readings in disputes:
-            arts = [{it.article for it in c} for c in readings]
-            mine = set().union(*(a for a in arts if own in a))
+        for d in disputes:
+            arts = [{it.article for it in c} for c in d.readings]
+            mine = [k for k, a in enumerate(arts) if own in a]
             if not mine:
                 continue
-            for a in set().union(*arts) - mine:
-                against.add(a)
-                against.update(cluster.duplicates.get(a, ()))
+            shared = set().union(*(arts[k] for k in mine))
+            for k, a in enumerate(arts):
+                if any(d.clash(k, m) for m in mine):
+                    for other in a - shared:
+                        against.add(other)
+                        against.update(cluster.duplicates.get(other, ()))
         out[own] = frozenset(against)
     return out
 
@@ -149,7 +186,8 @@ def conflicts(cluster: Cluster, groups: list[Group], index: EntityIndex) -> tupl
     order = {a.id: k for k, a in enumerate(cluster.articles)}
     out = []
     for g in groups:
-        for kind, slot, readings in _disputes(cluster, g, index):
+        for d in _disputes(cluster, g, index):
+            kind, slot, readings = d.kind, d.slot, d.readings
             values = []
             for c in readings:
                 credited = set()
@@ -159,7 +197,8 @@ def conflicts(cluster: Cluster, groups: list[Group], index: EntityIndex) -> tupl
                 norm = c[0].value.normalized if isinstance(c[0].value, Quantity) else str(c[0].value)
                 values.append(Value(c[0].text, norm, tuple(sorted(credited, key=order.__getitem__)),
                                     tuple(dict.fromkeys(it.span for it in c))))
-            a, b = readings[0][0], readings[1][0]
+            first, second = min(d.clashes)
+            a, b = readings[first][0], readings[second][0]
             # Counts are matched on the stemmed noun; readers get the noun as written.
             shown = a.text.split()[-1].lower() if kind == "count" else slot
             out.append(Conflict(kind, shown, tuple(values), _reason(kind, slot, a, b), cluster.sentences[g.centre].text,

@@ -32,7 +32,8 @@ from ..represent import stem
 # Numbers written as words are read as the summary's corroboration check reads them
 # (:data:`storyline.attribute.NUMBER_WORD`, one to ninety-nine), plus two phrases.
 _NUMBER_PHRASES = {"a dozen": 12, "a hundred": 100}
-SCALE = {"thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+SCALE = {"thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12,
+         "tn": 1e12, "k": 1e3, "b": 1e9, "t": 1e12}
 VAGUE = {  # plural scale words used as quantities
     "dozens": (24, 100), "scores": (40, 200), "hundreds": (200, 1e3), "thousands": (2e3, 1e6),
     "tens of thousands": (2e4, 1e5), "hundreds of thousands": (2e5, 1e6), "millions": (2e6, 1e9),
@@ -58,15 +59,24 @@ APPROXIMATE = frozenset({"about", "around", "roughly", "approximately", "some", 
 _H = "|".join(sorted((re.escape(h) for h in HEDGE), key=len, reverse=True))
 _V = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
 _NUM = rf"(?:\d[\d,]*(?:\.\d+)?|{'|'.join(_NUMBER_PHRASES)}|{NUMBER_WORD.pattern})"
-_SC = r"(?:\s*(?:thousand|million|billion|trillion|bn|mn|m)\b)?"
+
+
+def _scale(group: str) -> str:
+    """A scale after a number, captured as ``group``: a word ("2 million", "$2m", "$3 bn"), or a letter written
+    against the number, as headlines abbreviate ("$1.6B", "$1.9T", "20.5M jobs", "$50K"); a lone letter after a
+    space ("5 b") is no scale."""
+    return rf"(?:\s*(?P<{group}>thousand|million|billion|trillion|bn|mn|tn|m)\b|(?P<{group}_x>[bkt])\b)?"
+
+
+
 AMOUNT = re.compile(
-    rf"(?:(?P<h>{_H})\s+)?(?:(?P<cur>US\$|\$|€|£|Rs\.?)\s?(?P<n>{_NUM}){_SC}"
-    rf"|(?P<n2>{_NUM}){_SC}\s+(?P<cur2>dollars|euros|pounds|rupees|yen)"
+    rf"(?:(?P<h>{_H})\s+)?(?:(?P<cur>US\$|\$|€|£|Rs\.?)\s?(?P<n>{_NUM}){_scale('sc')}"
+    rf"|(?P<n2>{_NUM}){_scale('sc2')}\s+(?P<cur2>dollars|euros|pounds|rupees|yen)"
     rf"|(?P<v>{_V})\s+of\s+(?P<cur3>dollars|euros|pounds|rupees))",
     re.I,
 )
 COUNT = re.compile(
-    rf"(?:(?P<h>{_H})\s+)?(?:(?P<n>{_NUM}){_SC}|(?P<v>{_V})\s+of)\s+"
+    rf"(?:(?P<h>{_H})\s+)?(?:(?P<n>{_NUM}){_scale('sc')}|(?P<v>{_V})\s+of)\s+"
     rf"(?P<w1>[a-z-]{{3,}})(?:\s+(?P<w2>[a-z-]{{3,}}))?",
     re.I,
 )
@@ -169,17 +179,17 @@ def _estimate(m: re.Match[str], iv: tuple[float, float]) -> float | None:
     return (iv[0] + iv[1]) / 2 if h in APPROXIMATE and not m.groupdict().get("v") else None
 
 
-def _interval(m: re.Match[str], n_group: str, matched: str) -> tuple[float, float] | None:
+def _interval(m: re.Match[str], n_group: str) -> tuple[float, float] | None:
     v = m.groupdict().get("v")
     if v:
         return VAGUE[v.lower()]
     n = _number(m.group(n_group))
     if n is None:
         return None
-    scale = re.search(r"(thousand|million|billion|trillion|bn|mn|m)\b\s*\S*$", matched[: matched.lower().rfind(
-        m.group(n_group).lower()) + len(m.group(n_group)) + 12], re.I)
+    sc = "sc2" if n_group == "n2" else "sc"
+    scale = m.group(sc) or m.group(f"{sc}_x")
     if scale:
-        n *= SCALE[scale.group(1).lower()]
+        n *= SCALE[scale.lower()]
     h = m.group("h")
     lo_f, hi_f = HEDGE[h.lower()] if h else (1.0, 1.0)
     return n * lo_f, n * hi_f
@@ -208,7 +218,7 @@ def quantities(text: str) -> list[Quantity]:
         if not free(m.start(), m.end()):
             continue
         n_group = "n" if m.group("n") else "n2"
-        iv = _interval(m, n_group, m.group())
+        iv = _interval(m, n_group)
         if iv is None:
             continue
         cur = (m.group("cur") or m.group("cur2") or m.group("cur3") or "").lower()
@@ -230,7 +240,7 @@ def quantities(text: str) -> list[Quantity]:
             continue  # "ago": a date ("two years ago"), which .dates reads
         if m.group("n") and re.fullmatch(r"(1[89]|20)\d\d", m.group("n")):
             continue  # a year, not a count
-        iv = _interval(m, "n", m.group())
+        iv = _interval(m, "n")
         if iv is None:
             continue
         end = m.end("w2") if two else m.end("w1")
