@@ -118,3 +118,20 @@ def test_a_scale_letter_written_against_the_number_multiplies() -> None:
     jobs = one("20.5M Lost Jobs in April")
     assert (jobs.slot, jobs.lo) == (one("20.5 million jobs were lost").slot, 20_500_000)
     assert quantities("gave 5 b vitamins to the crew") == []  # a lone letter after a space is no scale
+
+
+def test_a_scaled_figure_with_decimals_stands_for_what_rounds_to_it() -> None:
+    # "$1.4 trillion" is $1.35-1.45 trillion as written; "$1.37 trillion" says the same more precisely
+    assert compatible(one("a $1.4 trillion spending plan"), one("the $1.37 trillion spending plan"))
+    assert compatible(one("about 2.5 million voters"), one("roughly 2.46 million voters"))
+    assert not compatible(one("a $1.4 trillion spending plan"), one("the $1.5 trillion spending plan"))
+    assert not compatible(one("$20 million"), one("$20.6 million"))  # the more precise figure is outside
+    assert compatible(one("$20 million"), one("$20.1 million"))  # within 1%, as any two figures
+    assert not compatible(one("1,400 workers"), one("1,370 workers"))  # no scale: read as written
+
+
+def test_the_second_half_of_a_tally_is_no_count() -> None:
+    assert quantities("The court ruled in a 5-4 vote on Friday.") == []
+    assert quantities("Harbor City won with a 3-1 win at home.") == []
+    rising = one("About 10-12 people were hurt.")  # a range rises: still a count of people
+    assert rising.slot == one("12 people were hurt").slot

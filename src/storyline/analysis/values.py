@@ -68,7 +68,6 @@ def _scale(group: str) -> str:
     return rf"(?:\s*(?P<{group}>thousand|million|billion|trillion|bn|mn|tn|m)\b|(?P<{group}_x>[bkt])\b)?"
 
 
-
 AMOUNT = re.compile(
     rf"(?:(?P<h>{_H})\s+)?(?:(?P<cur>US\$|\$|€|£|Rs\.?)\s?(?P<n>{_NUM}){_scale('sc')}"
     rf"|(?P<n2>{_NUM}){_scale('sc2')}\s+(?P<cur2>dollars|euros|pounds|rupees|yen)"
@@ -123,7 +122,9 @@ class Quantity:
     start: int
     end: int
     estimate: float | None = None  # the stated figure, when hedged as an estimate ("about 45,000")
-    rounding: float = 0  # a time: the minutes either way an unhedged time on the hour stands for
+    # how far either way the figure as written may have been rounded: a time, the minutes an unhedged time on the
+    # hour stands for; an amount or count, half a unit of the last decimal of a scaled figure ("$1.4 trillion")
+    rounding: float = 0
 
     @property
     def normalized(self) -> str:
@@ -179,6 +180,19 @@ def _estimate(m: re.Match[str], iv: tuple[float, float]) -> float | None:
     return (iv[0] + iv[1]) / 2 if h in APPROXIMATE and not m.groupdict().get("v") else None
 
 
+def _rounding(m: re.Match[str], n_group: str) -> float:
+    """Half a unit of the last decimal of a figure written with decimals and a scale: "$1.4 trillion" stands
+    for anything from $1.35 to $1.45 trillion, and "$1.37 trillion" is the same figure more precisely. A
+    whole figure ("$2 million") and an unscaled one ("1,400") are read as written."""
+    n = m.groupdict().get(n_group) or ""
+    sc = "sc2" if n_group == "n2" else "sc"
+    scale = m.groupdict().get(sc) or m.groupdict().get(f"{sc}_x")
+    if not scale or "." not in n:
+        return 0.0
+    decimals = len(n) - n.index(".") - 1
+    return 0.5 * 10.0**-decimals * SCALE[scale.lower()]
+
+
 def _interval(m: re.Match[str], n_group: str) -> tuple[float, float] | None:
     v = m.groupdict().get("v")
     if v:
@@ -193,6 +207,19 @@ def _interval(m: re.Match[str], n_group: str) -> tuple[float, float] | None:
     h = m.group("h")
     lo_f, hi_f = HEDGE[h.lower()] if h else (1.0, 1.0)
     return n * lo_f, n * hi_f
+
+
+_TALLY_HEAD = re.compile(r"(\d+)\s?[-–]\s?$")
+
+
+def _is_tally(text: str, m: re.Match[str]) -> bool:
+    """Is the count's number the second half of a tally ("a 5-4 vote", "a 2-2 draw")? Winners come first,
+    so its first half is as large or larger; a range ("10-12 people") rises."""
+    if m.group("h"):
+        return False
+    head = _TALLY_HEAD.search(text, 0, m.start("n"))
+    n = _number(m.group("n"))
+    return head is not None and n is not None and float(head.group(1)) >= n
 
 
 def quantities(text: str) -> list[Quantity]:
@@ -223,7 +250,7 @@ def quantities(text: str) -> list[Quantity]:
             continue
         cur = (m.group("cur") or m.group("cur2") or m.group("cur3") or "").lower()
         out.append(Quantity("amount", CURRENCY.get(cur, cur), iv[0], iv[1], m.group(), m.start(), m.end(),
-                            _estimate(m, iv)))
+                            _estimate(m, iv), _rounding(m, n_group)))
         taken.append((m.start(), m.end()))
     for m in PERCENT.finditer(text):
         if free(m.start(), m.end()):
@@ -240,12 +267,14 @@ def quantities(text: str) -> list[Quantity]:
             continue  # "ago": a date ("two years ago"), which .dates reads
         if m.group("n") and re.fullmatch(r"(1[89]|20)\d\d", m.group("n")):
             continue  # a year, not a count
+        if m.group("n") and _is_tally(text, m):
+            continue  # "a 5-4 vote", "a 3-1 win": a tally, not four votes
         iv = _interval(m, "n")
         if iv is None:
             continue
         end = m.end("w2") if two else m.end("w1")
         out.append(Quantity("count", stem(noun), iv[0], iv[1], text[m.start() : end].strip(), m.start(), end,
-                            _estimate(m, iv)))
+                            _estimate(m, iv), _rounding(m, "n")))
         taken.append((m.start(), m.end()))
     return sorted(out, key=lambda q: q.start)
 
@@ -257,10 +286,20 @@ def compatible(a: Quantity, b: Quantity) -> bool:
     if a.kind == "time" or b.kind == "time":
         # around the clock: "about midnight" (23:30..00:30) and "11:50 p.m." meet a day apart
         return any(_times_meet(a, b, shift) for shift in (0, -_DAY, _DAY))
+    if (a.rounding or b.rounding) and _rounded_meet(a, b):
+        return True
     if a.estimate is not None and b.estimate is not None:
         return abs(a.estimate - b.estimate) <= TOLERANCE * max(abs(a.estimate), abs(b.estimate))
     lo_a, hi_a = a.lo * (1 - TOLERANCE), a.hi * (1 + TOLERANCE)
     return lo_a <= b.hi and b.lo <= hi_a
+
+
+def _rounded_meet(a: Quantity, b: Quantity) -> bool:
+    """A figure rounded as written stands for a half-open interval around it: "$1.4 trillion" and "$1.37
+    trillion" meet; "$1.4 trillion" and "$1.5 trillion" only touch, which is no meeting."""
+    if a.estimate is not None and b.estimate is not None:
+        return abs(a.estimate - b.estimate) < a.rounding + b.rounding
+    return a.lo - a.rounding < b.hi + b.rounding and b.lo - b.rounding < a.hi + a.rounding
 
 
 def _times_meet(a: Quantity, b: Quantity, shift: int) -> bool:
