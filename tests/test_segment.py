@@ -206,6 +206,22 @@ def test_ordinary_quotations_are_not_the_processed_texts_glue(text: str) -> None
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a dash after an initial's stop goes on with the sentence: a dateline (then trimmed), an aside
+        ("LARKSPUR, N.C. — The ferry vote is set for Tuesday, officials said.",
+         ["The ferry vote is set for Tuesday, officials said."]),
+        ("She moved to Washington, D.C. – a city she had never seen – in 2019.",
+         ["She moved to Washington, D.C. – a city she had never seen – in 2019."]),
+        # a stop after initials before a capital is still an end, and so is one before a dash on a new line
+        ("He lives in Larkspur, N.C. The race is close.", ["He lives in Larkspur, N.C.", "The race is close."]),
+    ],
+)
+def test_a_dash_after_initials_goes_on_with_the_sentence(text: str, expected: list[str]) -> None:
+    _assert_split(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         (
             "The archive kept the letter for a century. The clerks take a look Researchers began with the seal.",
             [

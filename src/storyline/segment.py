@@ -199,6 +199,20 @@ def _ends_quoted_question(text: str, start: int, end: int) -> bool:
     return _QUOTED_END.search(text, max(start, end - 4), end) is not None
 
 
+_DASHES = frozenset("—–-")
+
+
+def _dash_goes_on(chunk: str, end: int, a: int) -> bool:
+    """Does the span at ``a``, which opens on a dash, go on with the one before it, which ends on an initial's
+    stop? "CHARLOTTE, N.C. — The special election …", "… in Washington, D.C. – a city that …": blingfire
+    breaks after the initials, and a sentence does not open on a dash."""
+    before = chunk[end - 2 : end].rstrip()
+    return (
+        len(before) == 2 and before[1] == "." and before[0].isupper() and chunk[a + 1 : a + 2].isspace()
+        and "\n" not in chunk[end:a]
+    )
+
+
 def split_spans(text: str) -> Iterator[tuple[int, int]]:
     """Character spans of the sentences of ``text``."""
     for para in _PARA.finditer(text):
@@ -211,6 +225,7 @@ def split_spans(text: str) -> Iterator[tuple[int, int]]:
             if merged_starts and (
                 (_ends_in_abbreviation(chunk, merged_starts[-1], merged_ends[-1]) and not chunk[a : a + 1].isupper())
                 or (chunk[a : a + 1].islower() and _ends_quoted_question(chunk, merged_starts[-1], merged_ends[-1]))
+                or (chunk[a : a + 1] in _DASHES and _dash_goes_on(chunk, merged_ends[-1], a))
             ):
                 merged_ends[-1] = b
             else:
