@@ -338,3 +338,17 @@ def test_a_paywall_prompt_is_not_part_of_the_teaser():
     assert a.text == ("By Greta Holm\n\nThe plastics warehouse that burned down in Brellin on Tuesday night had not "
                       "had a full fire safety inspection for more than three years, council records seen by the "
                       "Ledger show.")
+
+
+@pytest.mark.parametrize(("byline", "author"), [
+    ("By Rhys Callan &bull; 13 May 2026", "Rhys Callan"),
+    ("By Owen Tarrant, Business Reporter", "Owen Tarrant"),
+    ("By Ana Ruiz, Northline Press", "Ana Ruiz"),
+    ("Ana Ruiz | Staff writer", "Ana Ruiz"),
+    ("By Ana Ruiz, Chief Reporter, and Tom Ellery", "Ana Ruiz; Tom Ellery"),
+])
+def test_a_byline_gives_the_names_without_role_agency_or_separator(tmp_path, byline, author):
+    p = tmp_path / "page.html"
+    p.write_text(_page("<title>Warehouse fire</title>",
+                       f'<article><h1>Warehouse fire</h1><p class="byline">{byline}</p>{_FIRE}</article>'))
+    assert read_article(p, id="1").author == author

@@ -238,11 +238,30 @@ _DATE_PART = re.compile(
 )
 
 
+# A part of a byline that is a role or a news agency, not a name: "Business Reporter", "Staff writer",
+# "Northline Press". A role is its noun with qualifiers before it, so that a name is never taken for one
+# ("Sam Reporter").
+_ROLE_QUALIFIERS = (
+    "staff|senior|chief|deputy|associate|assistant|managing|contributing|special|freelance|local|democracy|"
+    "political|politics|business|health|crime|court|city|sports?|science|education|environment|transport|"
+    "foreign|home|affairs|economics|technology|arts|data|investigations|investigative|digital|community|news"
+)
+_ROLE_PART = re.compile(
+    rf"^(?:(?:{_ROLE_QUALIFIERS})\s+)*(?:reporter|correspondent|editor|writer|journalist|columnist|"
+    r"contributor|photographer|producer|staff)s?$|\s(?:press|agency|wire|news service)$",
+    re.IGNORECASE,
+)
+# What a byline puts between a name and what follows it ("Rhys Callan • 13 May 2026" comes as
+# "Rhys Callan •").
+_BYLINE_PUNCTUATION = " \t•·|–—-,:;/"
+
+
 def _byline_names(author: str) -> str:
-    """trafilatura's author field without the date it sometimes takes from the byline: "By Sam Reporter |
-    April 1, 2026" comes as "Sam Reporter; April 1"."""
-    names = [p.strip() for p in author.split(";")]
-    return "; ".join(p for p in names if p and not _DATE_PART.search(p))
+    """trafilatura's author field without the date, the role and the agency it sometimes takes from the
+    byline: "By Sam Reporter | April 1, 2026" comes as "Sam Reporter; April 1", "By Owen Tarrant,
+    Business Reporter" as "Owen Tarrant; Business Reporter"."""
+    names = [p.strip(_BYLINE_PUNCTUATION) for p in author.split(";")]
+    return "; ".join(p for p in names if p and not _DATE_PART.search(p) and not _ROLE_PART.search(p))
 
 
 # Windows line endings (CRLF) too: a header saved on Windows was read as the article's first lines.
