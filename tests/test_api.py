@@ -267,3 +267,42 @@ def test_options_given_in_place_of_words_say_where_they_go() -> None:
 
     with pytest.raises(OptionsError, match="options="):
         storyline.summarize(storyline.sample_paths(), SummarizeOptions(words=60))  # type: ignore[arg-type]
+
+
+HTML_PAGES = Path(__file__).parent / "fixtures" / "html"
+
+# Page: (title, outlet, publication date, the body's first words, words of page furniture it must not hold).
+SAVED_PAGES = {
+    "wordpress.html": ("Warehouse fire forces hundreds from their homes in Brellin", "Brellin Courier", "2026-05-13",
+                       "About 300 people were moved", ("Leave a Reply", "Recent Posts", "sister", "Proudly")),
+    "wire.html": ("Hundreds evacuated as fire destroys plastics warehouse", "Tessel Valley Times", "2026-05-13",
+                  "Firefighters fought through the night", ("Corvane Plastics fined", "Subscribe", "Topics")),
+    "amp.html": ("Brellin fire: residents allowed home after air tests", "Riverside Daily", "2026-05-13",
+                 "Families who fled", ("Advertisement", "Smoke rises", "Photo:")),
+    "liveblog.html": ("Live: Brellin warehouse fire - latest updates", "Valley Radio", "2026-05-12",
+                      "The council says all schools", ("Listen live", "09:12")),
+    "splitads.html": ("Eastfield schools shut as warehouse smoke drifts over town", "Eastfield Herald", "2026-05-13",
+                      "Every school in the Eastfield district", ("Advertisement", "Read more", "Sign up", "inbox")),
+    "gallery.html": ("In pictures: the Mill Road warehouse fire", "Brellin Courier", "2026-05-13",
+                     "A fire destroyed the Corvane", ("Photo:", "aerial ladder", "Share this gallery")),
+    "saved.html": ("Firm points to electrical fault in Brellin warehouse fire", "North Bay Post", "2026-05-13",
+                   "The company whose warehouse", ("JavaScript", "free articles", "Share on Facebook", "Copyright")),
+    "paywall.html": ("Questions grow over safety checks at burnt-out Brellin warehouse", "The Valley Ledger",
+                     "2026-05-14", "The plastics warehouse", ("subscribers only", "unlimited access", "Log in")),
+    "latin1.html": ("Brellin fire: café owner tells of night on the sports hall floor", "Tessel Gazette", "2026-05-13",
+                    "Marta Kovác had just closed her café", ("\ufffd",)),
+    "titlesite.html": ("Firm says it will pay for clean-up after Brellin blaze", "Brellin Evening Standard",
+                       "2026-05-14", "Corvane Plastics has promised", ("Brellin Now",)),
+    "cookie.html": ("Two firefighters hurt tackling Brellin blaze are back at work", "Midshire Echo", "2026-05-15",
+                    "Two firefighters who were taken", ("cookies", "Most read", "tractor", "Last updated")),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SAVED_PAGES))
+def test_a_saved_news_page_gives_its_story_headline_outlet_and_date(name):
+    """A page saved from a news site, read and cleaned: its story, all of it, without the page around it."""
+    title, outlet, day, start, furniture = SAVED_PAGES[name]
+    (a,) = load_articles([HTML_PAGES / name])
+    assert (a.title, a.source, a.date) == (title, outlet, day)
+    assert a.text.startswith(start)
+    assert not [w for w in furniture if w in a.text]

@@ -276,3 +276,79 @@ def test_an_article_line_is_read_as_the_web_upload_reads_it(tmp_path):
     assert (second.source, second.title, second.date) == ("Island Times", "Ferry halted", "2026-04-07")
     assert "<" not in second.text and second.text.startswith("The Gull Island ferry stopped running")
     assert (third.source, third.title, third.date) == ("Coast Radio", "Pier struck", "2026-03-10")
+
+
+# ---------------------------------------------------------------------------------------------- saved pages
+
+HTML_PAGES = Path(__file__).parent / "fixtures" / "html"
+
+def test_the_site_name_added_to_a_title_is_cut_when_the_headline_is_the_pages_h1():
+    """og:title repeats the <title>, "Headline | Brellin Now", and the publisher (og:site_name) has
+    another name: the headline is the part that is the page's <h1>."""
+    a = read_article(HTML_PAGES / "titlesite.html", id="1")
+    assert (a.title, a.source) == ("Firm says it will pay for clean-up after Brellin blaze", "Brellin Evening Standard")
+
+
+def _page(head: str, body: str) -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+_FIRE = "".join(f"<p>{s}</p>" for s in (
+    "A fire destroyed a plastics warehouse in the town of Brellin overnight, forcing 300 people from their homes.",
+    "Sixty firefighters worked for six hours to bring the fire under control, the fire service said on Wednesday.",
+    "Two firefighters were taken to hospital with smoke inhalation, and no one else was hurt in the fire.",
+))
+
+
+def test_a_page_without_a_site_name_takes_it_from_its_title_not_its_host_name(tmp_path):
+    p = tmp_path / "page.html"
+    p.write_text(_page('<title>Warehouse fire in Brellin - Tessel Valley Times</title>'
+                       '<link rel="canonical" href="https://www.tvt.example/news/fire">',
+                       f"<article><h1>Warehouse fire in Brellin</h1>{_FIRE}</article>"))
+    a = read_article(p, id="1")
+    assert (a.title, a.source) == ("Warehouse fire in Brellin", "Tessel Valley Times")
+
+
+def test_the_dates_of_related_stories_and_of_an_update_are_not_the_publication_date(tmp_path):
+    """With no date of its own in the markup, a page was dated by htmldate's earliest <time>: a related
+    story's from 2024, or the day the story was updated."""
+    related = ('<section class="related"><h2>More on this story</h2><ul><li><a href="/old">Firm fined over '
+               'spill</a> <time datetime="2024-03-03">3 March 2024</time></li></ul></section>')
+    p = tmp_path / "page.html"
+    p.write_text(_page("<title>Warehouse fire</title>", f"<article><h1>Warehouse fire</h1>{_FIRE}</article>{related}"))
+    assert read_article(p, id="1").date is None
+    updated = '<p class="meta">By Ana Ruiz <time class="updated" datetime="2026-05-14T10:05">May 14, 2026</time></p>'
+    p.write_text(_page("<title>Warehouse fire</title>", f"<article><h1>Warehouse fire</h1>{updated}{_FIRE}</article>"))
+    assert read_article(p, id="1").date is None
+    # WordPress marks a never-edited post's date "published updated": that one is the publication date.
+    posted = '<time class="entry-date published updated" datetime="2026-05-13T07:42">May 13, 2026</time>'
+    p.write_text(_page("<title>Warehouse fire</title>",
+                       f"<article><h1>Warehouse fire</h1><p>{posted}</p>{_FIRE}</article>{related}"))
+    assert read_article(p, id="1").date == "2026-05-13"
+
+
+def test_a_section_front_is_refused_not_summarized_as_its_headlines():
+    with pytest.raises(EmptyInputError, match=r"section\.html: a page of 10 headlines \(a section front or index\), "
+                                               r"not an article; save the article's own page$"):
+        read_article(HTML_PAGES / "section.html", id="1")
+
+
+def test_a_paywall_prompt_is_not_part_of_the_teaser():
+    a = read_article(HTML_PAGES / "paywall.html", id="1")
+    assert a.text == ("By Greta Holm\n\nThe plastics warehouse that burned down in Brellin on Tuesday night had not "
+                      "had a full fire safety inspection for more than three years, council records seen by the "
+                      "Ledger show.")
+
+
+@pytest.mark.parametrize(("byline", "author"), [
+    ("By Rhys Callan &bull; 13 May 2026", "Rhys Callan"),
+    ("By Owen Tarrant, Business Reporter", "Owen Tarrant"),
+    ("By Ana Ruiz, Northline Press", "Ana Ruiz"),
+    ("Ana Ruiz | Staff writer", "Ana Ruiz"),
+    ("By Ana Ruiz, Chief Reporter, and Tom Ellery", "Ana Ruiz; Tom Ellery"),
+])
+def test_a_byline_gives_the_names_without_role_agency_or_separator(tmp_path, byline, author):
+    p = tmp_path / "page.html"
+    p.write_text(_page("<title>Warehouse fire</title>",
+                       f'<article><h1>Warehouse fire</h1><p class="byline">{byline}</p>{_FIRE}</article>'))
+    assert read_article(p, id="1").author == author

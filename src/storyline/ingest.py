@@ -21,6 +21,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any, BinaryIO, TypeGuard
 
+from . import htmlpage
 from .errors import (
     EmptyInputError,
     InputNotFoundError,
@@ -172,16 +173,26 @@ def looks_like_html(data: bytes | str) -> bool:
 
 
 def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
-    """The body and metadata of an HTML page, via trafilatura (navigation, captions, comments dropped)."""
+    """The body and metadata of an HTML page, via trafilatura (navigation, captions, comments dropped),
+    with what :mod:`storyline.htmlpage` reads from the markup: the dates of other stories hidden from the
+    date search, the site's name cut from the title, teasers and a paywall's prompt out of the body."""
     import trafilatura
     from trafilatura.settings import set_date_params
+    from trafilatura.utils import load_html
 
+    name = origin or id
+    tree = load_html(html)
+    if tree is None:
+        raise EmptyInputError(f"{name}: no article text found in this HTML page")
+    heads = htmlpage.headlines(tree)
+    teasers = htmlpage.teasers(tree)
+    htmlpage.hide_other_dates(tree)
     # The date only from the page's markup (meta tags, <time>, JSON-LD, the URL, a byline): htmldate's
     # extensive search falls back on a copyright notice and gives "Copyright 2019" as 2019-01-01, a false
     # publication date that moves relative dates and story grouping. A date printed in the text is still
     # read later (``pagedate``).
     doc = trafilatura.bare_extraction(
-        html,
+        tree,
         with_metadata=True,
         include_comments=False,
         include_tables=False,
@@ -189,19 +200,28 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
         date_extraction_params=set_date_params(extensive=False),
     )
     if doc is None:
-        raise EmptyInputError(f"{origin or id}: no article text found in this HTML page")
+        raise EmptyInputError(f"{name}: no article text found in this HTML page")
     meta = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
-    title = (meta.get("title") or "").strip()
+    site = (meta.get("sitename") or "").strip()
+    title = htmlpage.page_title(meta.get("title") or "", heads, site)[0]
+    if not site or htmlpage.is_domain(site):  # the name the <title> gives beats a host name
+        site = htmlpage.title_site(tree, heads) or site
     # trafilatura puts one paragraph per line; make paragraphs explicit so cleaning never merges a
     # heading into the paragraph below it, and drop the headline it repeats at the top of the body.
     paragraphs = [p.strip() for p in (meta.get("text") or "").split("\n") if p.strip()]
-    if paragraphs and title and " ".join(paragraphs[0].split()) == " ".join(title.split()):
+    if paragraphs and title and " ".join(paragraphs[0].split()) == title:
         paragraphs = paragraphs[1:]
-    text = "\n\n".join(paragraphs)
+    own = [p for p in paragraphs if " ".join(p.split()) not in teasers.paragraphs]
+    if teasers.count >= htmlpage.MIN_INDEX_TEASERS and paragraphs and not own:
+        raise EmptyInputError(
+            f"{name}: a page of {teasers.count} headlines (a section front or index), not an article; "
+            "save the article's own page"
+        )
+    text = "\n\n".join(p for p in own if not htmlpage.is_paywall_prompt(p))
     return Article(
         id=id,
         text=text,
-        source=meta.get("sitename") or meta.get("hostname") or "",
+        source=site or meta.get("hostname") or "",
         title=title,
         date=meta.get("date") or None,
         url=_web_url(meta.get("url")),
@@ -218,11 +238,30 @@ _DATE_PART = re.compile(
 )
 
 
+# A part of a byline that is a role or a news agency, not a name: "Business Reporter", "Staff writer",
+# "Northline Press". A role is its noun with qualifiers before it, so that a name is never taken for one
+# ("Sam Reporter").
+_ROLE_QUALIFIERS = (
+    "staff|senior|chief|deputy|associate|assistant|managing|contributing|special|freelance|local|democracy|"
+    "political|politics|business|health|crime|court|city|sports?|science|education|environment|transport|"
+    "foreign|home|affairs|economics|technology|arts|data|investigations|investigative|digital|community|news"
+)
+_ROLE_PART = re.compile(
+    rf"^(?:(?:{_ROLE_QUALIFIERS})\s+)*(?:reporter|correspondent|editor|writer|journalist|columnist|"
+    r"contributor|photographer|producer|staff)s?$|\s(?:press|agency|wire|news service)$",
+    re.IGNORECASE,
+)
+# What a byline puts between a name and what follows it ("Rhys Callan • 13 May 2026" comes as
+# "Rhys Callan •").
+_BYLINE_PUNCTUATION = " \t•·|–—-,:;/"
+
+
 def _byline_names(author: str) -> str:
-    """trafilatura's author field without the date it sometimes takes from the byline: "By Sam Reporter |
-    April 1, 2026" comes as "Sam Reporter; April 1"."""
-    names = [p.strip() for p in author.split(";")]
-    return "; ".join(p for p in names if p and not _DATE_PART.search(p))
+    """trafilatura's author field without the date, the role and the agency it sometimes takes from the
+    byline: "By Sam Reporter | April 1, 2026" comes as "Sam Reporter; April 1", "By Owen Tarrant,
+    Business Reporter" as "Owen Tarrant; Business Reporter"."""
+    names = [p.strip(_BYLINE_PUNCTUATION) for p in author.split(";")]
+    return "; ".join(p for p in names if p and not _DATE_PART.search(p) and not _ROLE_PART.search(p))
 
 
 # Windows line endings (CRLF) too: a header saved on Windows was read as the article's first lines.

@@ -163,3 +163,20 @@ def test_a_file_whose_name_starts_with_a_dash_is_read_after_double_dash(tmp_path
     result = run("summarize", "--format", "json", "--", "-notes.txt")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["articles"][0]["origin"].endswith("-notes.txt")
+
+
+SECTION_FRONT = os.path.join(os.path.dirname(__file__), "..", "fixtures", "html", "section.html")
+
+
+def test_a_section_front_is_skipped_in_a_directory_and_an_error_when_named(folder):
+    with open(SECTION_FRONT, encoding="utf-8") as fh:
+        (folder / "local-news.html").write_text(fh.read())
+    result = run("summarize", "d", "--words", "40", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert [a["origin"] for a in json.loads(result.stdout)["articles"]] == ["d/1.txt", "d/more/2.txt"]
+    assert ("storyline: note: skipped d/local-news.html: a page of 10 headlines (a section front or index), not an "
+            "article; save the article's own page") in result.stderr.splitlines()
+    result = run("summarize", "d/local-news.html")
+    assert result.exit_code != 0
+    assert result.stderr.startswith("storyline: error: d/local-news.html: a page of 10 headlines")
+    assert "Traceback" not in result.output and len(result.stderr.splitlines()) == 1

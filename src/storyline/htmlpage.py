@@ -1,0 +1,172 @@
+"""What a saved news page says about its own story, read from its markup, beside trafilatura's extraction.
+
+``ingest.article_from_html`` hands the page to trafilatura for the body and the metadata. A news page
+also carries parts about *other* stories and about the site, which trafilatura reads as the story's own:
+
+- the dates of other stories: a "Related" or "Most read" box, a sidebar or a comment thread dates its
+  items with ``<time datetime>``; when the article's own date is not in the page's metadata, htmldate
+  takes the earliest ``<time>`` on the page, the date of an older related story. A ``<time>`` marked as
+  the day of an update is no publication date either (``hide_other_dates``);
+- the site's name in the title: ``og:title`` often repeats the ``<title>``, "Headline | Site"
+  (``page_title``), the site's name that the metadata may lack;
+- a section front or index page: ten teasers, each a linked headline and a line of standfirst, which
+  trafilatura returns as the body (``Teasers``);
+- a paywall's prompt beside the free teaser ("This article is for subscribers only",
+  ``is_paywall_prompt``).
+
+Everything here reads the parsed page once, before trafilatura's own pass over the same tree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # lxml comes with trafilatura, imported when a page is read
+    from lxml.html import HtmlElement
+
+# A container of other stories, or of what readers wrote: its ``<time>`` dates something else.
+_ELSEWHERE_TAGS = frozenset({"aside", "nav"})
+_ELSEWHERE = re.compile(
+    r"related|more-?on|most-?(?:read|popular|viewed|shared)|popular|recommend|recirc|teaser|sidebar|"
+    r"widget|comment|trending|promo|read-?more|archive",
+    re.I,
+)
+# A ``<time>`` of an edit: WordPress marks it ``class="updated"`` (and its never-edited posts
+# ``class="entry-date published updated"``, which is the publication date).
+_UPDATED = re.compile(r"updated|modified", re.I)
+_PUBLISHED = re.compile(r"published|entry-date|datePublished", re.I)
+
+
+def hide_other_dates(tree: HtmlElement) -> None:
+    """Empty the ``<time>`` elements that date other stories, comments or an update, so that the date
+    search reads only the article's own. Their date goes, attributes and text: the text of a ``<time>``
+    is never part of the body trafilatura extracts, and a date left in any form (a ``<span
+    class="updated">``) is one that htmldate's search would find."""
+    for el in list(tree.iter("time")):
+        marks = " ".join(filter(None, (el.get("class"), el.get("itemprop"))))
+        if (_UPDATED.search(marks) and not _PUBLISHED.search(marks)) or _elsewhere(el):
+            tail = el.tail
+            el.clear()
+            el.tail = tail
+
+
+def _elsewhere(el: HtmlElement) -> bool:
+    for node in el.iterancestors():
+        if node.tag in _ELSEWHERE_TAGS:
+            return True
+        if _ELSEWHERE.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
+            return True
+    return False
+
+
+def headlines(tree: HtmlElement) -> tuple[str, ...]:
+    """The texts of the page's ``<h1>`` elements, whitespace collapsed."""
+    return tuple(t for el in tree.iter("h1") if (t := _flat(el.text_content())))
+
+
+# The separator between a headline and a site's name in a page title: "Headline | Site", "Headline - Site".
+_SEPARATOR = re.compile(r"\s+(?:[|–—•·»]|-{1,2}|::)\s+")
+_SITE_MAX_WORDS = 6
+
+
+def page_title(title: str, heads: tuple[str, ...], site: str) -> tuple[str, str]:
+    """The headline of a page title that adds the site's name ("Headline | Site", or "Site | Headline"),
+    and the name it adds (else ``""``). A part is the headline when it is the page's ``<h1>``; without an
+    ``<h1>`` that says so, the site's name is only cut when it is ``site``, the name the metadata gives."""
+    flat = _flat(title)
+    wanted = {h.casefold() for h in heads}
+    if not flat or flat.casefold() in wanted:
+        return flat, ""
+    cuts = list(_SEPARATOR.finditer(flat))
+    for m in cuts:
+        head, tail = flat[: m.start()], flat[m.end():]
+        if head.casefold() in wanted:
+            return head, _site_name(flat[cuts[-1].end():])
+        if tail.casefold() in wanted:
+            return tail, _site_name(flat[: cuts[0].start()])
+    if cuts and site and flat[cuts[-1].end():].casefold() == _flat(site).casefold():
+        return flat[: cuts[-1].start()], ""
+    return flat, ""
+
+
+def title_site(tree: HtmlElement, heads: tuple[str, ...]) -> str:
+    """The site's name that the ``<title>`` element adds to the headline ("Headline | Site"), else ``""``."""
+    element = tree.find(".//head//title")
+    return "" if element is None else page_title(element.text_content(), heads, "")[1]
+
+
+def _site_name(part: str) -> str:
+    return part if len(part.split()) <= _SITE_MAX_WORDS else ""
+
+
+def is_domain(name: str) -> bool:
+    """A host name standing in for a site's name ("example.org"), as trafilatura gives without one."""
+    return "." in name and " " not in name.strip()
+
+
+# --------------------------------------------------------------------------------------- teasers
+
+_HEADINGS = ("h2", "h3", "h4")
+# A teaser block is small: a linked headline, a line or two of standfirst, a date.
+_TEASER_MAX_PARAGRAPHS = 2
+_TEASER_MAX_WORDS = 60
+# This many teasers whose standfirsts make up the whole body are an index page, not an article.
+MIN_INDEX_TEASERS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Teasers:
+    """The standfirsts of a page's teaser blocks (a heading that links to another page, and a short
+    paragraph beside it), whitespace collapsed, and how many blocks there are."""
+
+    paragraphs: frozenset[str]
+    count: int
+
+
+def teasers(tree: HtmlElement) -> Teasers:
+    found: set[str] = set()
+    count = 0
+    for tag in _HEADINGS:
+        for heading in tree.iter(tag):
+            if not _links_away(heading):
+                continue
+            block = heading.getparent()
+            if block is None:
+                continue
+            paragraphs = [t for p in block.iter("p") if (t := _flat(p.text_content()))]
+            words = sum(len(t.split()) for t in paragraphs)
+            if 0 < len(paragraphs) <= _TEASER_MAX_PARAGRAPHS and words <= _TEASER_MAX_WORDS:
+                found.update(paragraphs)
+                count += 1
+    return Teasers(frozenset(found), count)
+
+
+def _links_away(heading: HtmlElement) -> bool:
+    """A heading that is a link to another page (not an anchor within this one), all of its text."""
+    text = _flat(heading.text_content())
+    links = [a for a in heading.iter("a") if not (a.get("href") or "#").startswith("#")]
+    return bool(text) and bool(links) and _flat(" ".join(a.text_content() for a in links)) == text
+
+
+# --------------------------------------------------------------------------------------- paywall
+
+_PAYWALL = re.compile(
+    r"\b(?:for (?:paying )?subscribers only|subscribers?[- ]only|subscribe (?:now )?to (?:continue|read|unlock)|"
+    r"to continue reading|continue reading with|unlimited (?:digital )?access|already (?:a subscriber|subscribed)|"
+    r"exclusive to (?:our )?subscribers|to read (?:the|this) (?:full|rest|whole)|"
+    r"become a (?:subscriber|member) to)\b",
+    re.I,
+)
+_PAYWALL_MAX_WORDS = 40
+
+
+def is_paywall_prompt(paragraph: str) -> bool:
+    """A short paragraph of a paywall's prompt ("This article is for subscribers only. Get unlimited
+    access from just £1 a week."): reporting on subscriptions runs longer, or says it otherwise."""
+    return len(paragraph.split()) <= _PAYWALL_MAX_WORDS and bool(_PAYWALL.search(paragraph))
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())

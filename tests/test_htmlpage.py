@@ -1,0 +1,64 @@
+import pytest
+from trafilatura.utils import load_html
+
+from storyline.htmlpage import hide_other_dates, is_paywall_prompt, page_title, teasers, title_site
+
+
+def _tree(body: str, head: str = "<title>Page</title>"):
+    return load_html(f"<html><head>{head}</head><body>{body}</body></html>")
+
+
+@pytest.mark.parametrize(("title", "heads", "site", "expected"), [
+    ("Bridge shut | Brellin Now", ("Bridge shut",), "Brellin Evening Standard", ("Bridge shut", "Brellin Now")),
+    ("Brellin Courier - Bridge shut", ("Bridge shut",), "", ("Bridge shut", "Brellin Courier")),
+    ("Bridge shut | Local | Brellin Courier", ("Bridge shut",), "", ("Bridge shut", "Brellin Courier")),
+    ("Bridge shut – Brellin Courier", (), "Brellin Courier", ("Bridge shut", "")),
+    # A headline that holds a separator is cut only where the page's <h1> says the headline ends.
+    ("Fire: residents - and pets - go home", ("Fire: residents - and pets - go home",), "", (
+        "Fire: residents - and pets - go home", "")),
+    ("Fire - what we know", (), "Brellin Courier", ("Fire - what we know", "")),
+])
+def test_page_title_cuts_the_site_name_only_beside_the_headline(title, heads, site, expected):
+    assert page_title(title, heads, site) == expected
+
+
+def test_title_site_reads_the_title_element():
+    tree = _tree("<h1>Bridge shut</h1>", "<title>Bridge shut - Tessel Valley Times</title>")
+    assert title_site(tree, ("Bridge shut",)) == "Tessel Valley Times"
+    assert title_site(_tree("<h1>Bridge shut</h1>"), ("Bridge shut",)) == ""
+
+
+def test_teasers_are_linked_headlines_with_a_short_standfirst():
+    tree = _tree(
+        '<div><h2><a href="/a">Library opens on Sundays</a></h2><p>A petition won.</p></div>'
+        '<div><h3><a href="/b">Choir to sing</a></h3><p>A first.</p><time datetime="2026-05-05">5 May</time></div>'
+        # An anchor within the page, and a heading that only holds a link, are no teasers.
+        '<article><h2><a href="#background">Background</a></h2><p>The depot opened in 1990.</p>'
+        '<h2>Reaction, <a href="/topic/council">council</a></h2><p>The council said little.</p></article>'
+    )
+    assert teasers(tree).paragraphs == {"A petition won.", "A first."}
+    assert teasers(tree).count == 2
+
+
+def test_the_dates_of_other_stories_comments_and_updates_are_hidden():
+    tree = _tree(
+        '<article><time class="entry-date published updated" datetime="2026-05-13">13 May</time> <time '
+        'class="updated" datetime="2026-05-14">14 May</time> tail <p>By <time datetime="2026-05-13">x</time></p>'
+        '</article><aside><time datetime="2024-01-01">Jan 1</time></aside>'
+        '<div id="comments"><time datetime="2026-06-01">June 1</time></div>'
+        '<ul class="most-read-list"><li><time datetime="2025-01-01">2025</time></li></ul>'
+    )
+    hide_other_dates(tree)
+    assert [t.get("datetime") for t in tree.iter("time")] == ["2026-05-13", None, "2026-05-13", None, None, None]
+    assert "tail" in tree.text_content() and "Jan 1" not in tree.text_content()
+
+
+@pytest.mark.parametrize(("paragraph", "prompt"), [
+    ("This article is for subscribers only. Get unlimited access from just £1 a week.", True),
+    ("Subscribe to continue reading", True),
+    ("Already a subscriber? Log in", True),
+    ("The paper said its subscribers rose by a tenth last year, to 40,000.", False),
+    ("Readers told the council " + "that the bus depot would be a burden " * 5 + "for subscribers only.", False),
+])
+def test_a_paywall_prompt_is_short_and_says_so(paragraph, prompt):
+    assert is_paywall_prompt(paragraph) is prompt
