@@ -53,6 +53,18 @@ def test_the_dates_of_other_stories_comments_and_updates_are_hidden():
     assert "tail" in tree.text_content() and "Jan 1" not in tree.text_content()
 
 
+def test_a_layout_wrapper_named_for_its_sidebar_or_comments_hides_no_date():
+    # themes name the page's frame for what sits beside the story: the story's own <time> stays
+    page = (
+        '<div class="site-content has-sidebar comments-open"><article><h1>Depot fire</h1>'
+        '<time class="entry-date published" datetime="2026-05-13">13 May</time><p>Text.</p></article>'
+        '<aside class="sidebar"><time datetime="2024-01-01">Jan 1</time></aside></div>'
+    )
+    tree = load_html(f'<html><head></head><body class="single has-sidebar">{page}</body></html>')
+    hide_other_dates(tree)
+    assert [t.get("datetime") for t in tree.iter("time")] == ["2026-05-13", None]
+
+
 @pytest.mark.parametrize(("paragraph", "prompt"), [
     ("This article is for subscribers only. Get unlimited access from just £1 a week.", True),
     ("Subscribe to continue reading", True),

@@ -53,7 +53,13 @@ def hide_other_dates(tree: HtmlElement) -> None:
 
 
 def _elsewhere(el: HtmlElement) -> bool:
+    """Is ``el`` inside a container of other stories or comments? Only containers below the page's frame
+    count: the walk up stops at ``<body>`` and at the first container that holds an ``<h1>`` (the story's
+    own heading), whose classes name the layout ("has-sidebar", "comments-open" on a theme's wrapper), not
+    a box of other stories."""
     for node in el.iterancestors():
+        if node.tag in ("body", "html") or next(node.iter("h1"), None) is not None:
+            return False
         if node.tag in _ELSEWHERE_TAGS:
             return True
         if _ELSEWHERE.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
