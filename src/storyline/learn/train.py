@@ -40,13 +40,14 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import logging
 import random
 import re
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
@@ -55,8 +56,10 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import InputNotFoundError, ModelUnavailableError, OptionsError
+from ..ingest import DocumentSet
 from ..methods.lexicon import COLUMNS as LEXICON_COLUMNS
 from ..methods.lexicon import TermLexicon
+from ..model import Cluster
 from ..segment import without_spaced_quote_split
 
 log = logging.getLogger(__name__)
@@ -212,25 +215,55 @@ def estimate_lexicon(lines: Sequence[bytes]) -> TermLexicon:
     return TermLexicon(round(prior, 4), weights)
 
 
-def build_table(
-    lines: Sequence[bytes], lexicon: TermLexicon | None, labels: bool = True
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Features, ``sentence_gains``, ``oracle_labels`` (zeros unless ``labels``) and cluster numbers for
-    every sentence of the given dataset lines."""
+class SentenceDigest:
+    """The number of training sentences and a SHA-256 of their texts in order: what the model file records
+    of the text each ensemble was fitted on. The feature fingerprint covers the first clusters only; a
+    change to cleaning or segmentation that moves a few sentences anywhere in the sample changes this (a
+    verb added to the segmenter's attribution list joined four sentence pairs in 5 of 29,897 clusters, and
+    the shipped long-summary ensemble was no longer what ``make train`` built, unnoticed)."""
+
+    def __init__(self) -> None:
+        self.sentences = 0
+        self._hash = hashlib.sha256()
+
+    def add(self, texts: Sequence[str]) -> None:
+        self.sentences += len(texts)
+        for t in texts:
+            self._hash.update(t.encode("utf-8"))
+            self._hash.update(b"\0")
+
+    def to_json(self) -> dict:
+        return {"sentences": self.sentences, "sha256": self._hash.hexdigest()}
+
+
+def training_clusters(lines: Sequence[bytes]) -> Iterator[tuple[int, DocumentSet, Cluster]]:
+    """The clusters of the given dataset lines as the tables see them (cleaned and segmented; those
+    cleaning leaves empty or with fewer than two sentences are left out), numbered by line."""
     from ..api import load_articles, make_cluster
     from ..errors import StorylineError
     from ..ingest import parse_dataset
-    from ..methods.features import sentence_features
-    from ..represent import vectors
 
-    xs, ys, ls, groups = [], [], [], []
     for k, docs in enumerate(parse_dataset(b"\n".join(lines), "train.jsonl", need_summaries=True)):
         try:
             cluster = make_cluster(load_articles(docs.articles, strict=False))
         except StorylineError:
             continue
-        if len(cluster.sentences) < 2:
-            continue
+        if len(cluster.sentences) >= 2:
+            yield k, docs, cluster
+
+
+def build_table(
+    lines: Sequence[bytes], lexicon: TermLexicon | None, labels: bool = True
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, dict]:
+    """Features, ``sentence_gains``, ``oracle_labels`` (zeros unless ``labels``) and cluster numbers for
+    every sentence of the given dataset lines, and the ``SentenceDigest`` of those sentences."""
+    from ..methods.features import sentence_features
+    from ..represent import vectors
+
+    xs, ys, ls, groups = [], [], [], []
+    digest = SentenceDigest()
+    for k, docs, cluster in training_clusters(lines):
+        digest.add([s.text for s in cluster.sentences])
         xs.append(sentence_features(cluster, vectors(cluster), lexicon))
         texts = [s.text for s in cluster.sentences]
         ys.append(sentence_gains(texts, docs.summaries[0]))
@@ -238,7 +271,19 @@ def build_table(
         groups.append(np.full(len(cluster.sentences), k))
         if k % 500 == 0:
             log.info("featurised %d clusters", k)
-    return np.vstack(xs), np.concatenate(ys), np.concatenate(ls), np.concatenate(groups)
+    return np.vstack(xs), np.concatenate(ys), np.concatenate(ls), np.concatenate(groups), digest.to_json()
+
+
+def segmentation_digest(data: Path, clusters: int, seed: int, *, short: bool = True) -> dict:
+    """The ``SentenceDigest`` of a whole training sample, recomputed from ``data`` with this code (no
+    features: cleaning and segmentation only, about 25 s): of the short-summary ensemble's text (``short``,
+    without the spaced-quote split) or of the long-summary ensemble's."""
+    lines, _, _ = split_lines(Path(data) / TRAIN_FILE, clusters, seed, held_out_keys(data))
+    digest = SentenceDigest()
+    with without_spaced_quote_split() if short else nullcontext():
+        for _, _, cluster in training_clusters(lines):
+            digest.add([s.text for s in cluster.sentences])
+    return digest.to_json()
 
 
 def fit(
@@ -285,7 +330,7 @@ def table_fingerprint(data: Path, clusters: int, seed: int, lexicon: TermLexicon
     trained: see ``build_tables``) or of the long-summary ensemble's."""
     lines, _, _ = split_lines(Path(data) / TRAIN_FILE, clusters, seed, held_out_keys(data))
     with without_spaced_quote_split() if short else nullcontext():
-        x, y, _, _ = build_table(lines[:FINGERPRINT_CLUSTERS], lexicon, labels=False)
+        x, y, _, _, _ = build_table(lines[:FINGERPRINT_CLUSTERS], lexicon, labels=False)
     return fingerprint(x, y)
 
 
@@ -318,6 +363,8 @@ class TrainingSet:
     lexicon: TermLexicon
     excluded: int
     lexicon_clusters: int
+    digest: dict  # SentenceDigest of the long-summary ensemble's sentences
+    short_digest: dict  # and of the short one's
 
 
 def load_or_build_table(data: Path, clusters: int, seed: int, table: Path | None) -> TrainingSet:
@@ -328,20 +375,21 @@ def load_or_build_table(data: Path, clusters: int, seed: int, table: Path | None
     key = np.array([clusters, seed, len(FEATURE_NAMES), ORACLE_WORDS])
     if table is not None and table.exists():
         with np.load(table) as saved:
-            if "key" in saved and "sx" in saved and np.array_equal(saved["key"], key):
+            if "key" in saved and "digests" in saved and np.array_equal(saved["key"], key):
                 log.info("features from %s", table)
                 lexicon = TermLexicon.from_json(json.loads(str(saved["lexicon"])))
                 counts = saved["counts"].tolist()
+                digests = json.loads(str(saved["digests"]))
                 return TrainingSet(saved["x"], saved["y"], saved["labels"], saved["g"], saved["sx"], saved["sy"],
-                                   saved["sg"], lexicon, *counts)
+                                   saved["sg"], lexicon, *counts, *digests)
     lines, rest, excluded = split_lines(Path(data) / TRAIN_FILE, clusters, seed, held_out_keys(data))
     log.info(
         "%d clusters held out (development set); %d for the scorer, %d for the lexicon", excluded, len(lines), len(rest)
     )
     lexicon = estimate_lexicon(rest)
-    x, y, labels, g = build_table(lines, lexicon)
+    x, y, labels, g, digest = build_table(lines, lexicon)
     with without_spaced_quote_split():
-        sx, sy, _, sg = build_table(lines, lexicon, labels=False)
+        sx, sy, _, sg, short_digest = build_table(lines, lexicon, labels=False)
     if table is not None:
         with open(table, "wb") as fh:
             np.savez(
@@ -356,8 +404,9 @@ def load_or_build_table(data: Path, clusters: int, seed: int, table: Path | None
                 key=key,
                 lexicon=json.dumps(lexicon.to_json()),
                 counts=[excluded, len(rest)],
+                digests=json.dumps([digest, short_digest]),
             )
-    return TrainingSet(x, y, labels, g, sx, sy, sg, lexicon, excluded, len(rest))
+    return TrainingSet(x, y, labels, g, sx, sy, sg, lexicon, excluded, len(rest), digest, short_digest)
 
 
 def train(
@@ -415,6 +464,7 @@ def train(
             "sentences": int(len(long_y)),
             "segmentation": "as segment() splits (spaced quotation marks of processed text included)",
             "fingerprint": fingerprint(ts.x[first], ts.y[first]),
+            "text": ts.digest,
         }
         long_dump = fit(long_x, long_y, long_rounds, seed, LONG_LEARNING_RATE)
         longer = ((long_from, from_lightgbm_dump(long_dump, long_meta, ts.lexicon)),)
@@ -435,6 +485,7 @@ def train(
         "seconds_features": round(t1 - t0, 1),
         "seconds_fit": round(t3 - t1, 1),
         "fingerprint": fingerprint(ts.short_x[g < FINGERPRINT_CLUSTERS], y[g < FINGERPRINT_CLUSTERS]),
+        "text": ts.short_digest,
     }
     if ablate:
         meta["ablated"] = sorted(ablate)
