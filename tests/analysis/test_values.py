@@ -135,3 +135,18 @@ def test_the_second_half_of_a_tally_is_no_count() -> None:
     assert quantities("Harbor City won with a 3-1 win at home.") == []
     rising = one("About 10-12 people were hurt.")  # a range rises: still a count of people
     assert rising.slot == one("12 people were hurt").slot
+
+
+def test_a_number_in_a_name_or_a_date_is_no_count() -> None:
+    assert [q.lo for q in quantities("The clinic saw 40 Covid-19 patients on Monday.")] == [40]
+    assert quantities("The 9/11 hijackers had trained in Florida.") == []
+    assert quantities("A Jan. 29 memo warned the board.") == []
+    assert quantities("On March 3 protesters marched to the port.") == []
+    assert one("The 24 protesters marched on March 3.").lo == 24  # a count beside a date stays
+
+
+def test_the_part_of_a_whole_is_the_count() -> None:
+    won = one("Labour won 157 of 338 seats.")
+    assert (won.lo, won.hi, won.text) == (157, 157, "157 of 338 seats")
+    assert not compatible(won, one("Labour won 150 of 338 seats."))
+    assert compatible(won, one("Labour took 157 seats."))

@@ -81,7 +81,7 @@ COUNT = re.compile(
 )
 PERCENT = re.compile(rf"(?:(?P<h>{_H})\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", re.I)
 _VERBISH = frozenset("was has is were does goes makes takes this thus plus less unless across".split())
-_NOT_COUNT_NOUN = frozenset("percent per cent am pm of and or to the".split())
+_NOT_COUNT_NOUN = frozenset("percent per cent am pm of and or to the out".split())
 TIME_TOLERANCE = 30  # minutes: how far a hedged time of day reaches, and how far apart two such times agree
 ROUNDED_HOUR = 30  # minutes: an unhedged time on the hour agrees with times less than this away
 _DAY = 24 * 60
@@ -209,6 +209,20 @@ def _interval(m: re.Match[str], n_group: str) -> tuple[float, float] | None:
     return n * lo_f, n * hi_f
 
 
+# A number that is part of a name or a date, not a count of what follows: "Covid-19 cases", "F-35 jets", "the
+# 9/11 hijackers", "24/7 shifts", "a Jan. 29 memo", "on March 3 protesters marched".
+_NAME_OR_DATE_HEAD = re.compile(
+    r"(?:[A-Za-z]-|/|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s|"
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s)$"
+)
+# "157 of 338 seats", "three out of 10 voters": the count is the part, the number before "of".
+_OF_TOTAL = re.compile(r"(\d[\d,]*)\s+(?:out\s+)?of\s+$", re.I)
+
+
+def _part_of_a_name_or_date(text: str, start: int, end: int) -> bool:
+    return _NAME_OR_DATE_HEAD.search(text, max(0, start - 12), start) is not None or text[end : end + 1] == "/"
+
+
 _TALLY_HEAD = re.compile(r"(\d+)\s?[-–]\s?$")
 
 
@@ -269,11 +283,18 @@ def quantities(text: str) -> list[Quantity]:
             continue  # a year, not a count
         if m.group("n") and _is_tally(text, m):
             continue  # "a 5-4 vote", "a 3-1 win": a tally, not four votes
+        if m.group("n") and _part_of_a_name_or_date(text, m.start("n"), m.end("n")):
+            continue  # "Covid-19 cases", "the 9/11 hijackers", "a Jan. 29 memo"
         iv = _interval(m, "n")
         if iv is None:
             continue
+        start = m.start()
+        if m.group("n") and not m.group("h") and (whole := _OF_TOTAL.search(text, 0, m.start("n"))):
+            part = _number(whole.group(1))  # "157 of 338 seats": 157 seats, of a whole of 338
+            if part is not None:
+                iv, start = (part, part), whole.start(1)
         end = m.end("w2") if two else m.end("w1")
-        out.append(Quantity("count", stem(noun), iv[0], iv[1], text[m.start() : end].strip(), m.start(), end,
+        out.append(Quantity("count", stem(noun), iv[0], iv[1], text[start:end].strip(), start, end,
                             _estimate(m, iv), _rounding(m, "n")))
         taken.append((m.start(), m.end()))
     return sorted(out, key=lambda q: q.start)
