@@ -159,3 +159,57 @@ def test_the_tail_of_a_long_quotation_heads_no_fact() -> None:
         "chance. The Marrow Bridge over the Tellin is safe for heavy lorries again.”",
     )
     assert not [f.text for f in an.facts if "heavy lorries" in f.text]
+
+
+# One outlet's headline aligns with a second outlet's short report, its lead (which says the headline again
+# at length) with a third outlet's lead: one fact, reported by all three.
+_HEADLINE = "Harlow Vale board approves Kestrel Hill reservoir.\n\n"
+_LEAD = ("The Harlow Vale water board on Tuesday approved a reservoir at Kestrel Hill that will hold four billion "
+         "litres, ending a two-year fight over the valley's water supply.")
+_SHORT = ("The Harlow Vale board has approved the Kestrel Hill reservoir, officials said.\n\n"
+          "Anglers on the river Ash fear for the trout that spawn below the planned dam.")
+_LONG = ("On Tuesday the Harlow Vale water board approved a reservoir at Kestrel Hill that will hold four billion "
+         "litres, ending a two-year fight over the water supply of the valley.\n\n"
+         "Farmers downstream asked the county for a share of the water in dry summers.")
+
+
+def _valley(*texts: str):
+    return analyze([Article(id=str(k), text=t, source=f"Outlet {k}") for k, t in enumerate(texts, 1)])
+
+
+def test_a_headline_and_its_own_lead_do_not_split_a_fact_in_two() -> None:
+    an = _valley(_HEADLINE + _LEAD, _SHORT, _LONG)
+    reservoir = [f for f in an.facts if "reservoir" in f.text]
+    assert len(reservoir) == 1, [(f.text, f.articles) for f in an.facts]
+    fact = reservoir[0]
+    assert fact.articles == ("1", "2", "3") and fact.support == 3
+    assert fact.text == _LEAD  # the longer whole sentence, of two facts as well supported
+    # both sentences of article 1 stay evidence, beside the other outlets'
+    cited = [an.article(s.article).text[s.start : s.end] for s in fact.spans]
+    assert cited[:2] == [_HEADLINE.strip(), _LEAD] and {s.article for s in fact.spans} == {"1", "2", "3"}
+
+
+def test_an_article_that_disputes_the_lead_is_not_credited_through_the_headline() -> None:
+    # Article 4 gives the lead's reservoir as three billion litres: it disputes that fact, so joining the
+    # headline's fact to it must not credit article 4.
+    four = ("A reservoir at Kestrel Hill holding three billion litres was approved by the Harlow Vale water board "
+            "on Tuesday, ending a two-year fight over the valley's water supply.\n\n"
+            "The county's planning office will publish the tender for the dam in the autumn, a spokesman said.")
+    an = _valley(_HEADLINE + _LEAD, _SHORT, _LONG, four)
+    reservoir = [f for f in an.facts if "reservoir" in f.text]
+    assert [f.articles for f in reservoir] == [("1", "2", "3")], [(f.text, f.articles) for f in an.facts]
+    assert "4" not in {s.article for s in reservoir[0].spans}
+
+
+def test_a_later_sentence_a_longer_one_holds_half_of_stays_a_fact_of_its_own() -> None:
+    # Only a headline (an article's first sentence) is joined to the fact its lead gives: in article 1 the
+    # engineer's line shares half its terms with the longer cost sentence, yet says something else.
+    one = (_HEADLINE + _LEAD + "\n\n"
+           "The dam will be built by Carrow Engineering and will cost forty million crowns, the board said.\n\n"
+           "Carrow Engineering built the Ash dam in 1998.")
+    two = (_SHORT + "\n\nThe dam will be built by Carrow Engineering and will cost the county forty million "
+           "crowns, according to the board.")
+    three = _LONG + "\n\nCarrow Engineering, which built the Ash dam in 1998, will build this one too."
+    an = _valley(one, two, three)
+    assert any(f.articles == ("1", "3") and "1998" in f.text for f in an.facts), [(f.text, f.articles)
+                                                                                  for f in an.facts]

@@ -11,6 +11,11 @@ same unattributed quotation, :mod:`.quotes`), carried by the same articles, are 
 its text is the statement's first aligned sentence, and its spans are all of the statement's
 sentences.
 
+A headline and its own lead, which says the headline again at length (:mod:`.restated`), can align with
+different outlets: the headline with one, the lead with another. They are one fact, reported by all of
+them, and are joined (only a headline, an article's first sentence: in long articles, a later sentence
+that a longer one holds half of is as often another fact); a disagreement still keeps an article out.
+
 The sentence shown must read whole (:mod:`.whole`): an article whose sentence is a piece of a quotation
 the segmenter cut (“He will not take part … . or He walks away from bad deals.”) is passed over for
 one whose marks balance. When every article gives only such a piece, the piece is shown with the
@@ -23,11 +28,15 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
+import numpy as np
+
 from ..model import Cluster
+from ..represent import vectors
 from .align import Group
 from .conflicts import disputed_by
 from .entities import EntityIndex
 from .model import Fact, Quote, Span
+from .restated import restaters
 from .whole import is_tail, is_whole, quotation
 
 MAX_FACTS = 12
@@ -81,11 +90,13 @@ def facts(cluster: Cluster, groups: list[Group], *, quotes: Sequence[Quote] = ()
             at[key] = len(merged)
         merged.append([g])
     candidates = [_supported(cluster, gs, index) for gs in merged]
-    kept = [(gs, c) for gs, c in zip(merged, candidates, strict=True) if len(c[1]) >= 2]
-    ranked = sorted(kept, key=lambda x: (-len(x[1][1]), first(x[0][0])))
+    # each with the articles that dispute it (their aligned sentence gives an incompatible value)
+    kept = [(first(gs[0]), *c, frozenset(a for g in gs for a in g.articles) - set(c[1]))
+            for gs, c in zip(merged, candidates, strict=True) if len(c[1]) >= 2]
+    ranked = sorted(_join_restated(cluster, kept), key=lambda x: (-len(x[2]), x[0]))
     out: list[Fact] = []
     seen: set[int] = set()  # sentences already shown: two sentences of one quotation show it once
-    for _, (shown, articles, cited) in ranked:
+    for _, shown, articles, cited, _ in ranked:
         if len(out) == limit:
             break
         unit = _whole_unit(cluster, shown)
@@ -136,3 +147,64 @@ def _supported(cluster: Cluster, gs: list[Group], index: EntityIndex | None) -> 
     dropped = frozenset().union(*(d.get(ref, frozenset()) for d in against))
     return (shown, tuple(a for a in head.articles if a not in dropped),
             [i for i in members if sents[i].article not in dropped])
+
+
+# first position, sentence shown, articles, sentences cited, articles that dispute it
+_Candidate = tuple[int, int, tuple[str, ...], list[int], frozenset[str]]
+
+
+def _join_restated(cluster: Cluster, kept: list[_Candidate]) -> list[_Candidate]:
+    """The facts with each headline joined to the fact its own lead gives: one outlet's headline aligned
+    with a second outlet, and its lead, which says the headline again at length (:mod:`.restated`), with
+    a third, are one fact that all three report, not two facts each of two.
+
+    Only an article's first sentence is joined so, to the fact of the sentence that restates it best (the
+    most terms shared; of as many, the earliest): in a long article a later sentence that a longer one
+    holds half of is as often another fact (a quotation, a detail) as the same one, and a headline joins
+    one fact, not each that echoes it. A disagreement still counts: two facts are not joined when one
+    credits an article that disputes the other (:func:`.conflicts.disputed_by`), and a fact a dispute
+    left with fewer than two articles is not in ``kept``, so it joins nothing."""
+    sents = cluster.sentences
+    owner = {i: k for k, c in enumerate(kept) for i in c[3]}
+    heads = [i for i in owner if sents[i].index == 0]
+    if not heads:
+        return kept
+    vecs = vectors(cluster)
+    n_terms = np.bincount(vecs.cells[0], minlength=len(sents))
+    parent = list(range(len(kept)))
+    credits = [set(c[2]) for c in kept]
+    disputes = [set(c[4]) for c in kept]
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for i in sorted(heads):
+        shared = vecs.shared_terms(i)
+        others = [j for j in owner if sents[j].article == sents[i].article and owner[j] != owner[i]]
+        best = max(restaters(cluster, shared, n_terms, i, sorted(others)), key=lambda j: (shared[j], -j), default=None)
+        if best is not None:
+            a, b = sorted((find(owner[i]), find(owner[best])))
+            if a == b or credits[a] & disputes[b] or credits[b] & disputes[a]:
+                continue
+            parent[b] = a
+            credits[a] |= credits[b]
+            disputes[a] |= disputes[b]
+    parts: dict[int, list[_Candidate]] = {}
+    for k, c in enumerate(kept):
+        parts.setdefault(find(k), []).append(c)
+    return [_joined(cluster, p) if len(p) > 1 else p[0] for p in parts.values()]
+
+
+def _joined(cluster: Cluster, parts: list[_Candidate]) -> _Candidate:
+    """One fact of ``parts``: shown as the one the most articles support (on a tie, by the longer sentence that
+    reads whole), crediting the articles each credits and citing the sentences each cites. Sentences of
+    different parts are not set against each other for values: :mod:`.conflicts` compares only sentences
+    aligned as the same fact, and a headline's lead and another outlet's sentence were not."""
+    sents = cluster.sentences
+    head = max(parts, key=lambda c: (len(c[2]), is_whole(cluster, c[1]), sents[c[1]].words, -c[0]))
+    order = {a.id: k for k, a in enumerate(cluster.articles)}
+    credited = {a for c in parts for a in c[2]}
+    return (min(c[0] for c in parts), head[1], tuple(sorted(credited, key=order.__getitem__)),
+            sorted({i for c in parts for i in c[3]}), frozenset().union(*(c[4] for c in parts)))

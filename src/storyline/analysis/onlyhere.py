@@ -12,7 +12,7 @@ Ranked by the summed TF-IDF weight of the terms that no other article uses, a si
 in the spirit of Luhn (1958).
 
 A sentence whose terms and figures a longer sentence of its own article mostly holds (a headline over the
-lead that says it again) is no item of its own: the longer one stands for both.
+lead that says it again, :mod:`.restated`) is no item of its own: the longer one stands for both.
 
 A sentence that is only a piece of a quotation the segmenter cut (:mod:`.whole`) is shown with the
 sentences its quotation runs over, as one statement, when they are few; otherwise it is passed over."""
@@ -28,14 +28,13 @@ from ..attribute import COSINE
 from ..model import Cluster
 from ..represent import vectors
 from .model import OnlyHere, Span
-from .values import Quantity, compatible, quantities
+from .restated import restaters
 from .whole import is_whole, quotation
 
 LOOSE = 0.25
 MIN_WORDS = 8
 PER_ARTICLE = 3
 NOVEL = 0.5  # share of a sentence's terms no other article uses, for it to count as new despite names
-RESTATED = 0.45  # share of a sentence's terms that a longer sentence of its own article holds: it says that again
 _CONTENT = re.compile(
     r"\d|(?<![.!?“\"]\s)(?<!^)\b[A-Z][a-z]+|\b(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|quarter)\b"
@@ -75,7 +74,9 @@ def only_here(cluster: Cluster, *, per_article: int = PER_ARTICLE) -> tuple[Only
         for _, i in scored:
             if len(units) == per_article:
                 break
-            if _restated(cluster, vecs.shared_terms(i), n_terms, i, mine):
+            # a headline or recap that a longer sentence of its own article says again: that one stands for
+            # both (it is only here or, when another article says it, neither is)
+            if next(restaters(cluster, vecs.shared_terms(i), n_terms, i, map(int, mine)), None) is not None:
                 continue
             unit = (i,) if is_whole(cluster, i) else quotation(cluster, i)
             if unit is not None and not any(set(unit) & set(u) for u in units):
@@ -86,20 +87,3 @@ def only_here(cluster: Cluster, *, per_article: int = PER_ARTICLE) -> tuple[Only
                                 span=Span(first.article, first.start, last.end)))
     return tuple(out)
 
-
-def _restated(cluster: Cluster, shared: np.ndarray, n_terms: np.ndarray, i: int, mine: np.ndarray) -> bool:
-    """Whether a longer sentence of its own article holds most of sentence ``i``'s terms (``shared``: the
-    terms ``i`` shares with each sentence) and every figure it gives: a headline, or a recap, that the
-    article's lead says again. The longer one stands for both: it is only here or, when another article
-    says it, neither is. A headline with a figure of its own ("as many as 1.2 million") adds that."""
-    own = max(1, int(n_terms[i]))
-    figures: list[Quantity] | None = None
-    for j in map(int, mine):
-        if j == i or shared[j] < RESTATED * own or n_terms[j] < n_terms[i] or (n_terms[j] == n_terms[i] and j > i):
-            continue
-        if figures is None:
-            figures = quantities(cluster.sentences[i].text)
-        theirs = quantities(cluster.sentences[j].text)
-        if all(any(q.kind == t.kind and q.slot == t.slot and compatible(q, t) for t in theirs) for q in figures):
-            return True
-    return False
