@@ -174,3 +174,15 @@ def test_a_city_with_its_state_after_a_comma_is_the_same_place() -> None:
         "Both will appear in court next week.",
     )
     assert not [c for c in an.conflicts if c.kind == "place"]
+
+
+def test_a_part_of_a_month_is_that_month_on_undated_articles() -> None:
+    # without publication dates the months are compared as written: "late January" is January
+    told = "the Harbor Board that the depot pumps were failing, officials said."
+    docs = [
+        f"Ravel Fuel warned {told} in late January. The board met twice on the matter.",
+        f"In January, the fuel supplier Ravel Fuel had warned {told} Nobody on the board replied.",
+        f"Ravel Fuel, the supplier, warned {told} in March. The mayor was not told of it.",
+    ]
+    reasons = [c.reason for c in analyze(docs).conflicts if c.kind == "date"]
+    assert reasons == ["different months given for the same event: january vs march"]

@@ -56,6 +56,9 @@ def _named(cluster: Cluster, index: EntityIndex, i: int) -> set[str]:
             if m.kind in ("person", "place") and s.start <= m.start and m.end <= s.end}
 
 
+_DATE_QUALIFIERS = re.compile(r"^(?:(?:on|last|next|this|since|until|by|in|early|mid|late)(?:\s+|-))+")
+
+
 def _items(cluster: Cluster, index: EntityIndex, i: int) -> list[_Item]:
     s = cluster.sentences[i]
     span = Span(s.article, s.start, s.end)
@@ -64,7 +67,9 @@ def _items(cluster: Cluster, index: EntityIndex, i: int) -> list[_Item]:
     for d in dates.find(s.text, published):
         slot = {"weekday": "day", "mdy": "day", "dmy": "day", "iso": "day", "my": "month", "year": "year"}.get(d.kind)
         if slot:
-            value = d.resolved or re.sub(r"^(?:on|last|next|this|since|until|by|in)\s+", "", d.text.lower())
+            # unresolved (no publication date), the words as written without the preposition or a part of the
+            # month: "late January" and "in January" are one month
+            value = d.resolved or _DATE_QUALIFIERS.sub("", d.text.lower())
             wd = d.text.split()[-1].lower() if d.kind == "weekday" else ""
             out.append(_Item("date", slot, value, d.text, s.article, span, wd))
     text = cluster.article(s.article).text
