@@ -306,3 +306,10 @@ def test_a_saved_news_page_gives_its_story_headline_outlet_and_date(name):
     assert (a.title, a.source, a.date) == (title, outlet, day)
     assert a.text.startswith(start)
     assert not [w for w in furniture if w in a.text]
+
+
+def test_a_paywalled_teaser_gets_a_note():
+    pages = Path(__file__).parent / "fixtures" / "html"
+    summary = storyline.summarize([pages / "paywall.html", pages / "wire.html"], words=80)
+    assert summary.notes == (storyline.api.TEASER_NOTE.format(article="The Valley Ledger"),)
+    assert [a.teaser for a in summary.articles] == [True, False]

@@ -338,6 +338,8 @@ def test_a_paywall_prompt_is_not_part_of_the_teaser():
     assert a.text == ("By Greta Holm\n\nThe plastics warehouse that burned down in Brellin on Tuesday night had not "
                       "had a full fire safety inspection for more than three years, council records seen by the "
                       "Ledger show.")
+    assert a.teaser  # and the article says it is only the teaser
+    assert not read_article(HTML_PAGES / "wire.html", id="2").teaser
 
 
 @pytest.mark.parametrize(("byline", "author"), [

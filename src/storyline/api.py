@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 ArticleLike = str | os.PathLike[str] | Article
 
 SINGLE_SOURCE_NOTE = "single-source summary: only one article was given, so nothing is corroborated"
+# A paywalled page gives its free teaser only (``Article.teaser``): the reader should know what is missing.
+TEASER_NOTE = "{article} gave only the free teaser of a paywalled page: the rest of its story is not in this summary"
 # Dated articles further apart than this are likely to report more than one event: the summary says so.
 SPAN_NOTE_DAYS = 30
 
@@ -139,6 +141,7 @@ def summarize_cluster(cluster: Cluster, options: SummarizeOptions) -> Summary:
     span = _date_span_note(cluster)
     if span:
         notes += (span,)
+    notes += tuple(TEASER_NOTE.format(article=a.label) for a in cluster.articles if a.teaser)
     return Summary(
         articles=cluster.articles,
         sentences=attribute(cluster, chosen),

@@ -217,7 +217,8 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
             f"{name}: a page of {teasers.count} headlines (a section front or index), not an article; "
             "save the article's own page"
         )
-    text = "\n\n".join(p for p in own if not htmlpage.is_paywall_prompt(p))
+    kept = [p for p in own if not htmlpage.is_paywall_prompt(p)]
+    text = "\n\n".join(kept)
     return Article(
         id=id,
         text=text,
@@ -227,6 +228,7 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
         url=_web_url(meta.get("url")),
         author=_byline_names(meta.get("author") or ""),
         origin=origin,
+        teaser=len(kept) < len(own),
     )
 
 

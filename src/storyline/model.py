@@ -85,6 +85,8 @@ class Article:
     # The line of the page text ``date`` was read from ("June 09, 2018"), when no header, metadata or
     # caller gave the article a date; empty otherwise.
     date_line: str = ""
+    # The page was paywalled: ``text`` is only the free teaser above the prompt to subscribe.
+    teaser: bool = False
 
     @property
     def words(self) -> int:

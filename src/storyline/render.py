@@ -119,6 +119,7 @@ def article_dict(article: Article) -> dict[str, Any]:
         "title": article.title,
         "date": article.date,
         "date_line": article.date_line or None,  # the page text's line the date was read from
+        "teaser": article.teaser,  # only the free teaser of a paywalled page
         "url": article.url,
         "author": article.author,
         "origin": article.origin,

@@ -94,7 +94,8 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
     """Every section as plain data; spans are ``{"article", "start", "end"}`` into the article text."""
     d = asdict(analysis)
     d["articles"] = [{"id": a.id, "source": a.source, "title": a.title, "date": a.date,
-                      "date_line": a.date_line or None, "origin": a.origin} for a in analysis.articles]
+                      "date_line": a.date_line or None, "teaser": a.teaser, "origin": a.origin}
+                     for a in analysis.articles]
     for f, fact in zip(d["facts"], analysis.facts, strict=True):
         f["support"] = fact.support
     for q, quote in zip(d["quotes"], analysis.quotes, strict=True):
