@@ -477,7 +477,7 @@ def _article_lines(lines: Iterable[tuple[int, object]], name: str) -> DocumentSe
         text = obj["text"]
         read = article_from_html if looks_like_html(text) else article_from_text
         base = read(text, id=str(lineno), origin=origin)
-        given = {k: v for k, v in meta.items() if v}
+        given: dict[str, Any] = {k: v for k, v in meta.items() if v}
         if date and date.strip():
             given["date"] = _header_date(date, where)
         articles.append(replace(base, **given))
