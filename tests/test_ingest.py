@@ -342,6 +342,16 @@ def test_a_paywall_prompt_is_not_part_of_the_teaser():
     assert not read_article(HTML_PAGES / "wire.html", id="2").teaser
 
 
+def test_a_full_story_with_a_subscription_promo_below_it_is_no_teaser(tmp_path):
+    story = "".join(f"<p>The council met on Tuesday {k} and the clerks read every motion to the room in order.</p>"
+                    for k in range(20))
+    page = tmp_path / "promo.html"
+    page.write_text(f"<html><head><title>Council meets</title></head><body><article><h1>Council meets</h1>{story}"
+                    "<p>Get unlimited digital access from just £1 a week.</p></article></body></html>")
+    a = read_article(page, id="1")
+    assert "unlimited" not in a.text and not a.teaser
+
+
 @pytest.mark.parametrize(("byline", "author"), [
     ("By Rhys Callan &bull; 13 May 2026", "Rhys Callan"),
     ("By Owen Tarrant, Business Reporter", "Owen Tarrant"),

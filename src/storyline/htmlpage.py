@@ -166,6 +166,9 @@ _PAYWALL = re.compile(
     re.I,
 )
 _PAYWALL_MAX_WORDS = 40
+# A page that kept a paywall's prompt is a teaser when what is left is this short: a full story can carry a
+# subscription promo ("Unlimited digital access from £1") below it and is no teaser.
+TEASER_MAX_WORDS = 200
 
 
 def is_paywall_prompt(paragraph: str) -> bool:

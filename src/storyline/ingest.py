@@ -228,7 +228,7 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
         url=_web_url(meta.get("url")),
         author=_byline_names(meta.get("author") or ""),
         origin=origin,
-        teaser=len(kept) < len(own),
+        teaser=len(kept) < len(own) and len(text.split()) <= htmlpage.TEASER_MAX_WORDS,
     )
 
 
