@@ -65,6 +65,17 @@ def test_a_layout_wrapper_named_for_its_sidebar_or_comments_hides_no_date():
     assert [t.get("datetime") for t in tree.iter("time")] == ["2026-05-13", None]
 
 
+def test_an_opinion_pieces_own_frame_is_no_comment_thread():
+    # "commentary" names the story's own section, not what readers wrote below it
+    tree = _tree(
+        '<header><h1>Why the depot matters</h1></header><div class="commentary-body"><p class="byline">By Ana Ruiz '
+        '<time datetime="2026-05-13">13 May</time></p><p>Text.</p><div class="comment-list"><time '
+        'datetime="2026-05-20">20 May</time></div></div>'
+    )
+    hide_other_dates(tree)
+    assert [t.get("datetime") for t in tree.iter("time")] == ["2026-05-13", None]
+
+
 @pytest.mark.parametrize(("paragraph", "prompt"), [
     ("This article is for subscribers only. Get unlimited access from just £1 a week.", True),
     ("Subscribe to continue reading", True),

@@ -26,11 +26,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # lxml comes with trafilatura, imported when a page is read
     from lxml.html import HtmlElement
 
-# A container of other stories, or of what readers wrote: its ``<time>`` dates something else.
+# A container of other stories, or of what readers wrote: its ``<time>`` dates something else. Not an
+# opinion piece's own frame ("commentary-body", "commentator"), which dates the story.
 _ELSEWHERE_TAGS = frozenset({"aside", "nav"})
 _ELSEWHERE = re.compile(
     r"related|more-?on|most-?(?:read|popular|viewed|shared)|popular|recommend|recirc|teaser|sidebar|"
-    r"widget|comment|trending|promo|read-?more|archive",
+    r"widget|comment(?!ary|ator)|trending|promo|read-?more|archive",
     re.I,
 )
 # A ``<time>`` of an edit: WordPress marks it ``class="updated"`` (and its never-edited posts
