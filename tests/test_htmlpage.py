@@ -80,7 +80,13 @@ def test_an_opinion_pieces_own_frame_is_no_comment_thread():
     ("This article is for subscribers only. Get unlimited access from just £1 a week.", True),
     ("Subscribe to continue reading", True),
     ("Already a subscriber? Log in", True),
+    ("Get unlimited digital access from just £1 a week.", True),
+    ("Unlimited access to the Ledger for $1", True),
+    ("Unlimited access for 99p a week", True),
+    ("Subscribe for unlimited access.", True),
     ("The paper said its subscribers rose by a tenth last year, to 40,000.", False),
+    ("The deal gives inspectors unlimited access to the sites.", False),
+    ("Members get unlimited access to the pool from 6 a.m.", False),
     ("Readers told the council " + "that the bus depot would be a burden " * 5 + "for subscribers only.", False),
 ])
 def test_a_paywall_prompt_is_short_and_says_so(paragraph, prompt):

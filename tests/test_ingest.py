@@ -352,6 +352,15 @@ def test_a_full_story_with_a_subscription_promo_below_it_is_no_teaser(tmp_path):
     assert "unlimited" not in a.text and not a.teaser
 
 
+def test_reporting_on_unlimited_access_is_no_paywall_prompt(tmp_path):
+    page = tmp_path / "deal.html"
+    page.write_text("<html><head><title>Deal</title></head><body><article><h1>Deal</h1><p>Iran agreed to the deal on "
+                    "Tuesday after long talks in Vienna, officials said.</p><p>The deal gives inspectors unlimited "
+                    "access to the sites.</p></article></body></html>")
+    a = read_article(page, id="1")
+    assert a.text.endswith("unlimited access to the sites.") and not a.teaser
+
+
 @pytest.mark.parametrize(("byline", "author"), [
     ("By Rhys Callan &bull; 13 May 2026", "Rhys Callan"),
     ("By Owen Tarrant, Business Reporter", "Owen Tarrant"),

@@ -161,7 +161,10 @@ def _links_away(heading: HtmlElement) -> bool:
 
 _PAYWALL = re.compile(
     r"\b(?:for (?:paying )?subscribers only|subscribers?[- ]only|subscribe (?:now )?to (?:continue|read|unlock)|"
-    r"to continue reading|continue reading with|unlimited (?:digital )?access|already (?:a subscriber|subscribed)|"
+    r"to continue reading|continue reading with|already (?:a subscriber|subscribed)|"
+    # an offer, with its price or its call to subscribe: reporting says "inspectors have unlimited access"
+    r"unlimited (?:digital )?access\b[^.!?]{0,40}?\b(?:from|for) (?:just |only )?(?:[£$€]|\d+p\b)|"
+    r"(?:subscribe|sign up|register)(?: now| today)? for unlimited|"
     r"exclusive to (?:our )?subscribers|to read (?:the|this) (?:full|rest|whole)|"
     r"become a (?:subscriber|member) to)\b",
     re.I,
