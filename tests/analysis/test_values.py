@@ -1,3 +1,5 @@
+import math
+
 from storyline.analysis.values import compatible, quantities
 
 
@@ -150,3 +152,11 @@ def test_the_part_of_a_whole_is_the_count() -> None:
     assert (won.lo, won.hi, won.text) == (157, 157, "157 of 338 seats")
     assert not compatible(won, one("Labour won 150 of 338 seats."))
     assert compatible(won, one("Labour took 157 seats."))
+
+
+def test_the_part_of_a_whole_keeps_its_hedge_and_no_rounding_of_the_whole() -> None:
+    about = one("Labour won about 160 of 338 seats.")
+    assert (about.text, about.estimate) == ("about 160 of 338 seats", 160)
+    assert compatible(about, one("Labour won 157 of 338 seats."))  # "about" reaches 157, as for "about 160 seats"
+    assert one("Over 150 of 338 seats went to Labour.").hi == math.inf
+    assert one("Pollsters asked 5 of 2.5 million voters.").rounding == 0  # the whole's rounding is not the part's

@@ -215,8 +215,9 @@ _NAME_OR_DATE_HEAD = re.compile(
     r"(?:[A-Za-z]-|/|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s|"
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s)$"
 )
-# "157 of 338 seats", "three out of 10 voters": the count is the part, the number before "of".
-_OF_TOTAL = re.compile(r"(\d[\d,]*)\s+(?:out\s+)?of\s+$", re.I)
+# "157 of 338 seats", "three out of 10 voters": the count is the part, the number before "of", with its hedge
+# ("about 160 of 338 seats").
+_OF_TOTAL = re.compile(rf"(?:(?P<h>{_H})\s+)?(?P<n>\d[\d,]*)\s+(?:out\s+)?of\s+$", re.I)
 
 
 def _part_of_a_name_or_date(text: str, start: int, end: int) -> bool:
@@ -288,14 +289,16 @@ def quantities(text: str) -> list[Quantity]:
         iv = _interval(m, "n")
         if iv is None:
             continue
-        start = m.start()
+        start, estimate, rounding = m.start(), _estimate(m, iv), _rounding(m, "n")
         if m.group("n") and not m.group("h") and (whole := _OF_TOTAL.search(text, 0, m.start("n"))):
-            part = _number(whole.group(1))  # "157 of 338 seats": 157 seats, of a whole of 338
+            part = _number(whole.group("n"))  # "157 of 338 seats": 157 seats, of a whole of 338
             if part is not None:
-                iv, start = (part, part), whole.start(1)
+                lo_f, hi_f = HEDGE[whole.group("h").lower()] if whole.group("h") else (1.0, 1.0)
+                iv, start, rounding = (part * lo_f, part * hi_f), whole.start(), 0.0
+                estimate = _estimate(whole, iv)
         end = m.end("w2") if two else m.end("w1")
-        out.append(Quantity("count", stem(noun), iv[0], iv[1], text[start:end].strip(), start, end,
-                            _estimate(m, iv), _rounding(m, "n")))
+        out.append(Quantity("count", stem(noun), iv[0], iv[1], text[start:end].strip(), start, end, estimate,
+                            rounding))
         taken.append((m.start(), m.end()))
     return sorted(out, key=lambda q: q.start)
 
