@@ -250,9 +250,11 @@ _ROLE_QUALIFIERS = (
 )
 _ROLE_PART = re.compile(
     rf"^(?:(?:{_ROLE_QUALIFIERS})\s+)*(?:reporter|correspondent|editor|writer|journalist|columnist|"
-    r"contributor|photographer|producer|staff)s?$|\s(?:press|agency|wire|news service)$",
+    r"contributor|photographer|producer|staff)s?$",
     re.IGNORECASE,
 )
+# An agency after the author's name ("Ana Ruiz, Northline Press"); alone it may be a name ("Eyal Press").
+_AGENCY_PART = re.compile(r"\s(?:press|agency|wire|news service)$", re.IGNORECASE)
 # What a byline puts between a name and what follows it ("Rhys Callan • 13 May 2026" comes as
 # "Rhys Callan •").
 _BYLINE_PUNCTUATION = " \t•·|–—-,:;/"
@@ -263,7 +265,9 @@ def _byline_names(author: str) -> str:
     byline: "By Sam Reporter | April 1, 2026" comes as "Sam Reporter; April 1", "By Owen Tarrant,
     Business Reporter" as "Owen Tarrant; Business Reporter"."""
     names = [p.strip(_BYLINE_PUNCTUATION) for p in author.split(";")]
-    return "; ".join(p for p in names if p and not _DATE_PART.search(p) and not _ROLE_PART.search(p))
+    names = [p for p in names if p and not _DATE_PART.search(p) and not _ROLE_PART.search(p)]
+    people = [p for p in names if not _AGENCY_PART.search(p)]
+    return "; ".join(people or names)  # an agency-like name alone is the author's ("Eyal Press")
 
 
 # Windows line endings (CRLF) too: a header saved on Windows was read as the article's first lines.

@@ -160,3 +160,8 @@ def test_the_part_of_a_whole_keeps_its_hedge_and_no_rounding_of_the_whole() -> N
     assert compatible(about, one("Labour won 157 of 338 seats."))  # "about" reaches 157, as for "about 160 seats"
     assert one("Over 150 of 338 seats went to Labour.").hi == math.inf
     assert one("Pollsters asked 5 of 2.5 million voters.").rounding == 0  # the whole's rounding is not the part's
+
+
+def test_a_tonne_is_no_scale_of_a_count() -> None:
+    assert [q.lo for q in quantities("A 40t lorry blocked the bridge.")] == []  # not 40 trillion lorries
+    assert one("the $1.9T bill").lo == 1.9e12  # an amount's "T" is still a trillion

@@ -61,11 +61,11 @@ _V = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
 _NUM = rf"(?:\d[\d,]*(?:\.\d+)?|{'|'.join(_NUMBER_PHRASES)}|{NUMBER_WORD.pattern})"
 
 
-def _scale(group: str) -> str:
+def _scale(group: str, letters: str = "bkt") -> str:
     """A scale after a number, captured as ``group``: a word ("2 million", "$2m", "$3 bn"), or a letter written
     against the number, as headlines abbreviate ("$1.6B", "$1.9T", "20.5M jobs", "$50K"); a lone letter after a
-    space ("5 b") is no scale."""
-    return rf"(?:\s*(?P<{group}>thousand|million|billion|trillion|bn|mn|tn|m)\b|(?P<{group}_x>[bkt])\b)?"
+    space ("5 b") is no scale. ``letters``: the letters that scale (counts leave out "t": "a 40t lorry")."""
+    return rf"(?:\s*(?P<{group}>thousand|million|billion|trillion|bn|mn|tn|m)\b|(?P<{group}_x>[{letters}])\b)?"
 
 
 AMOUNT = re.compile(
@@ -75,7 +75,7 @@ AMOUNT = re.compile(
     re.I,
 )
 COUNT = re.compile(
-    rf"(?:(?P<h>{_H})\s+)?(?:(?P<n>{_NUM}){_scale('sc')}|(?P<v>{_V})\s+of)\s+"
+    rf"(?:(?P<h>{_H})\s+)?(?:(?P<n>{_NUM}){_scale('sc', 'bk')}|(?P<v>{_V})\s+of)\s+"
     rf"(?P<w1>[a-z-]{{3,}})(?:\s+(?P<w2>[a-z-]{{3,}}))?",
     re.I,
 )
