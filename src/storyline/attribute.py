@@ -75,7 +75,7 @@ def attribute(cluster: Cluster, chosen: Sequence[Sentence]) -> tuple[SummarySent
     sents = cluster.sentences
     position = {(s.article, s.index): i for i, s in enumerate(sents)}
     order = {a.id: k for k, a in enumerate(cluster.articles)}
-    n_terms = np.bincount(vecs.cells[0], minlength=len(sents))  # distinct terms per sentence
+    n_terms = vecs.distinct_terms
     out = []
     for s in chosen:
         i = position[(s.article, s.index)]

@@ -283,6 +283,11 @@ class ClusterVectors:
                 self._dense_sim.flags.writeable = False  # its rows are handed out as ``cosines``
         return self._dense_sim
 
+    @property
+    def distinct_terms(self) -> np.ndarray:
+        """How many distinct content terms each sentence has (one cell per distinct sentence-term pair)."""
+        return np.bincount(self.cells[0], minlength=len(self.terms))
+
     def shared_terms(self, i: int) -> np.ndarray:
         """How many distinct terms sentence ``i`` shares with each sentence (itself included)."""
         if self._small:

@@ -28,8 +28,6 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-import numpy as np
-
 from ..model import Cluster
 from ..represent import vectors
 from .align import Group
@@ -170,7 +168,7 @@ def _join_restated(cluster: Cluster, kept: list[_Candidate]) -> list[_Candidate]
     if not heads:
         return kept
     vecs = vectors(cluster)
-    n_terms = np.bincount(vecs.cells[0], minlength=len(sents))
+    n_terms = vecs.distinct_terms
     parent = list(range(len(kept)))
     credits = [set(c[2]) for c in kept]
     disputes = [set(c[4]) for c in kept]

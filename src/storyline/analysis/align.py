@@ -92,7 +92,7 @@ def _pairs(cluster: Cluster, vecs: ClusterVectors) -> tuple[np.ndarray, np.ndarr
     sim = vecs.similarity
     n = len(cluster.sentences)
     rows, cols, _ = vecs.cells
-    n_terms = np.bincount(rows, minlength=n)  # distinct terms of each sentence
+    n_terms = vecs.distinct_terms
     article_of = {a: k for k, a in enumerate(dict.fromkeys(s.article for s in cluster.sentences))}
     art = np.fromiter((article_of[s.article] for s in cluster.sentences), dtype=np.int64, count=n)
     present = sparse.csr_matrix((np.ones(rows.size), (rows, cols)), shape=(n, max(1, len(vecs.vocab))))

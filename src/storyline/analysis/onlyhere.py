@@ -48,7 +48,7 @@ def only_here(cluster: Cluster, *, per_article: int = PER_ARTICLE) -> tuple[Only
     sim = vecs.similarity
     sents = cluster.sentences
     art = np.array([s.article for s in sents])
-    n_terms = np.bincount(vecs.cells[0], minlength=len(sents))  # distinct terms of each sentence
+    n_terms = vecs.distinct_terms
     out: list[OnlyHere] = []
     for aid in cluster.kept_ids:
         mine = np.flatnonzero(art == aid)

@@ -1,11 +1,12 @@
 """Whether an article says one of its sentences again: a headline over the lead that says it at length,
 or a recap of an earlier paragraph.
 
-A sentence is restated by a longer sentence of its own article that holds most of its terms (``RESTATED``
-of them, or more) and every figure it gives ("as many as 1.2 million"): the longer one says all the
-shorter one says, so the two are one statement, and the longer one can stand for both. A headline with a
-figure of its own is not restated: it adds that. Only-here (:mod:`.onlyhere`) keeps the longer one as the
-article's item; Agreement (:mod:`.agreement`) reads a headline and the lead that restates it as one fact.
+A sentence is restated by a longer sentence of its own article (more distinct terms; of as many, an earlier
+one) that holds most of its terms (``RESTATED`` of them, or more) and every figure it gives ("as many as 1.2
+million"): the longer one says all the shorter one says, so the two are one statement, and the longer one can
+stand for both. A headline with a figure of its own is not restated: it adds that. Only-here
+(:mod:`.onlyhere`) keeps the longer one as the article's item; Agreement (:mod:`.agreement`) reads a headline
+and the lead that restates it as one fact.
 """
 
 from __future__ import annotations

@@ -56,8 +56,7 @@ def term_support(cluster: Cluster, vecs: ClusterVectors) -> np.ndarray:
     rows, cols, _ = vecs.cells  # one cell per distinct (sentence, term)
     n = len(cluster.sentences)
     total = np.bincount(rows, weights=weight[cols], minlength=n)
-    distinct = np.bincount(rows, minlength=n)
-    return total / (distinct + 4.0)
+    return total / (vecs.distinct_terms + 4.0)
 
 
 def _unit(x: np.ndarray) -> np.ndarray:
