@@ -140,3 +140,20 @@ def test_markdown_links_only_http_addresses_even_of_an_article_built_by_hand():
     md = to_markdown(storyline.summarize([Article(id="a", text=texts[0], source="Post", url="javascript:alert(1)"),
                                           Article(id="b", text=texts[1], source="Wire", url="https://w.example/x")]))
     assert "javascript:" not in md and "](<https://w.example/x>)" in md
+
+
+def test_a_url_cannot_end_its_markdown_link_and_start_another():
+    # A header's url is untrusted: a ">" in it would close the <...> destination and the rest would become a
+    # live javascript: link in any Markdown viewer; a backslash, a space or a line break would break the link.
+    from storyline.model import Article
+    from storyline.render import md_url, to_markdown
+
+    texts = ["The council of Lindenfeld voted on Tuesday to close the old harbor to freight ships.",
+             "Lindenfeld's council voted on Tuesday to close the old harbor to freight traffic."]
+    evil = "https://w.example/a>)[x](javascript:alert(1)//"
+    md = to_markdown(storyline.summarize([Article(id="a", text=texts[0], source="Post", url=evil),
+                                          Article(id="b", text=texts[1], source="Wire", url="https://w.example/x")]))
+    # One destination, from "<" to the line's last ">": nothing of the URL is left outside it.
+    assert "[^1]: [Post](<https://w.example/a%3E)[x](javascript:alert(1)//>)" in md.splitlines()
+    assert md_url("https://w.example/a b\\c<d>\u00a0e\n") == "https://w.example/a%20b%5Cc%3Cd%3E%C2%A0e%0A"
+    assert md_url("https://w.example/x?q=1&r=(2)#f") == "https://w.example/x?q=1&r=(2)#f"

@@ -73,6 +73,18 @@ def md_escape(text: str) -> str:
     return "".join("\\" + c if c in "\\`*_[]<>#|" else c for c in text)
 
 
+# What may not stand inside a Markdown link's ``<...>`` destination: a ">" would end it early and make the rest
+# of an untrusted URL Markdown of its own ("https://x/a>)[x](javascript:alert(1)//" gives a second, live link),
+# a backslash would escape our closing ">", and a space or line break would end the link.
+_MD_URL_UNSAFE = re.compile(r"[<>\\\s\x00-\x1f\x7f-\x9f]")
+
+
+def md_url(url: str) -> str:
+    """``url`` with every character that could end or escape a ``<...>`` link destination percent-encoded
+    (as UTF-8 bytes, as a browser would send them): the link goes where the URL says, and nowhere else."""
+    return _MD_URL_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), url)
+
+
 def to_markdown(summary: Summary) -> str:
     lines = ["## Summary", ""]
     for note in summary.notes:
@@ -92,7 +104,7 @@ def to_markdown(summary: Summary) -> str:
     rest = []
     for k, a in enumerate(summary.articles, 1):
         desc = md_escape(describe(a))
-        link = f"[{desc}](<{a.url}>)" if is_web_url(a.url) else desc  # an Article built by hand too
+        link = f"[{desc}](<{md_url(a.url)}>)" if is_web_url(a.url) else desc  # an Article built by hand too
         if a.id in cited:
             lines.append(f"[^{k}]: {link}")
         else:
