@@ -278,6 +278,19 @@ def test_an_article_line_is_read_as_the_web_upload_reads_it(tmp_path):
     assert (third.source, third.title, third.date) == ("Coast Radio", "Pier struck", "2026-03-10")
 
 
+def test_an_article_lines_fields_are_read_as_one_line(tmp_path):
+    """A title, outlet, author or URL given on a line of JSON is one line, as a header's and the web upload's
+    are: its line breaks would start a list item or a heading in the Markdown output."""
+    row = {"text": "A cargo ship struck a pier of the Harbor Bridge on Sunday night.",
+           "title": "Pier struck\n\n# Bridge shut", "source": " Alder\r\n- Gazette ", "author": "Ann\tLee",
+           "url": "https://alder.example/pier\nstruck"}
+    path = tmp_path / "arts.jsonl"
+    path.write_text(json.dumps(row) + "\n")
+    ((article,),) = (ds.articles for ds in read_dataset(path))
+    assert (article.title, article.source, article.author, article.url) == (
+        "Pier struck # Bridge shut", "Alder - Gazette", "Ann Lee", "https://alder.example/pier struck")
+
+
 # ---------------------------------------------------------------------------------------------- saved pages
 
 HTML_PAGES = Path(__file__).parent / "fixtures" / "html"

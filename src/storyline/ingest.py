@@ -467,7 +467,11 @@ def _article_lines(lines: Iterable[tuple[int, object]], name: str) -> DocumentSe
             value = obj.get(key)
             if value is not None and not isinstance(value, str):
                 raise MalformedDataError(f"{where}: '{key}' must be a string")
-            meta[key] = _web_url(value) if key == "url" else (value or "").strip()
+            # One line, as a header's fields and the web upload's are: a line break in a title or an outlet
+            # would break the text listing of sources and start new blocks in the Markdown (a list item, a
+            # heading), and one in a URL would end its Markdown link.
+            value = " ".join((value or "").split())
+            meta[key] = _web_url(value) if key == "url" else value
         date = obj.get("date")
         if date is not None and not isinstance(date, str):
             raise MalformedDataError(f"{where}: 'date' must be a string (YYYY-MM-DD)")
