@@ -108,3 +108,26 @@ def test_grouping_options_are_checked_first_and_reach_the_app(tmp_path: Path, mo
                    "--group-threshold", "0.3", "--group-window-days", "2")
     assert result.exit_code == 0, result.output
     assert (seen["grouping"].threshold, seen["grouping"].window_days) == (0.3, 2)
+
+
+@pytest.mark.parametrize(("host", "local"), [
+    ("127.0.0.1", True), ("127.0.0.2", True), ("::1", True), ("localhost", True),
+    ("0.0.0.0", False), ("::", False), ("192.0.2.7", False), ("example.org", False)])
+def test_serve_on_loopback_answers_only_requests_addressed_to_this_machine(host: str, local: bool) -> None:
+    from storyline.cli.serve import is_loopback
+
+    assert is_loopback(host) is local
+
+
+def test_the_default_serve_turns_on_the_host_check(tmp_path: Path, monkeypatch) -> None:
+    import uvicorn
+
+    import storyline.web.app as webapp
+
+    seen = {}
+    real = webapp.create_app
+    monkeypatch.setattr(webapp, "create_app", lambda settings: seen.setdefault("s", settings) and real(settings))
+    monkeypatch.setattr(uvicorn.Server, "run", lambda self, sockets=None: None)
+    result = serve("--db", str(tmp_path / "s.db"), "--port", "0")
+    assert result.exit_code == 0, result.output
+    assert seen["s"].local_only is True

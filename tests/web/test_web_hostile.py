@@ -196,3 +196,32 @@ def test_the_form_takes_the_word_budgets_the_server_takes(tmp_path: Path) -> Non
     page, refused = asyncio.run(call(app, ("GET", "/", {}), ("POST", "/stories", {"data": form})))
     assert re.search(rf'<input id="words"[^>]* min="1" max="{MAX_WORDS}"', page.text)
     assert refused.status_code in (400, 422) and "--words" not in refused.text
+
+
+@pytest.mark.parametrize(("host", "status"), [
+    ("evil.example:8765", 421),  # a site whose name now points at 127.0.0.1 (DNS rebinding)
+    ("127.0.0.1.evil.example", 421),
+    ("localhost.evil.example:80", 421),
+    ("localhost:8765", 200),
+    ("LOCALHOST.", 200),
+    ("app.localhost:8765", 200),
+    ("127.0.0.1:8765", 200),
+    ("[::1]:8765", 200),
+    ("192.168.1.20", 200),  # an address cannot be rebound: the page's origin is the address itself
+])
+def test_a_server_on_loopback_answers_only_requests_addressed_to_this_machine(
+        tmp_path: Path, host: str, status: int) -> None:
+    # A page on evil.example whose DNS answer turned to 127.0.0.1 is same-origin with the server under that
+    # name: without this check it read /api/stories and posted stories (Origin and Host both evil.example).
+    app = create_app(WebSettings(db=tmp_path / "s.db", workers=1, processes=False, local_only=True))
+    body = {"articles": [{"text": MILLBROOK[0]["text"]}]}
+    answers = asyncio.run(call(app, ("GET", "/api/stories", {"headers": {"host": host}}),
+                               ("GET", "/", {"headers": {"host": host}}),
+                               ("POST", "/api/stories", {"headers": {"host": host}, "json": body})))
+    assert [r.status_code for r in answers] == [status, status, 201 if status == 200 else status]
+    if status == 421:
+        assert "localhost" in answers[0].json()["error"] and "<script" not in answers[1].text
+        assert app.state.store.count() == 0
+    # Off by default (a server bound to every address is reached by names this one cannot know).
+    (r,) = asyncio.run(call(app_for(tmp_path / "t.db"), ("GET", "/api/stories", {"headers": {"host": host}})))
+    assert r.status_code == 200

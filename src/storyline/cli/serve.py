@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import errno
+import ipaddress
 import socket
 from pathlib import Path
 
@@ -22,6 +23,17 @@ _LISTEN_REASONS = {
 
 def _where(host: str, port: int) -> str:
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``--host`` is this machine's loopback (the default): then only this machine's browser can reach
+    the server, and it answers only requests addressed to localhost or an IP address (DNS rebinding)."""
+    if host.lower().rstrip(".") == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 def listen(host: str, port: int) -> socket.socket:
@@ -86,7 +98,7 @@ def serve(
     sock = listen(host, port)
     try:
         try:
-            settings = WebSettings(db=path, queue_limit=queue_limit, grouping=grouping)
+            settings = WebSettings(db=path, queue_limit=queue_limit, grouping=grouping, local_only=is_loopback(host))
             if workers:
                 settings = dataclasses.replace(settings, workers=workers)
             app = create_app(settings)

@@ -55,7 +55,9 @@ NESTED_JSON = "the request body is nested too deeply to be read as JSON"
 @dataclass(frozen=True, slots=True, kw_only=True)
 class WebSettings:
     """``db``: the SQLite file; ``workers``: summarization processes; ``queue_limit``: jobs queued or running
-    before new ones get 503; ``processes``: False runs jobs in threads (tests)."""
+    before new ones get 503; ``processes``: False runs jobs in threads (tests); ``local_only``: answer only
+    requests addressed to localhost or an IP address (421 otherwise), as ``storyline serve`` does on a loopback
+    address, so that a site whose name was pointed at 127.0.0.1 (DNS rebinding) cannot read or add stories."""
 
     db: Path
     workers: int = field(default_factory=default_workers)
@@ -63,6 +65,7 @@ class WebSettings:
     limits: Limits = field(default_factory=Limits)
     processes: bool = True
     grouping: GroupingOptions = field(default_factory=GroupingOptions)
+    local_only: bool = False
 
     def __post_init__(self) -> None:
         if self.workers < 1:
@@ -144,7 +147,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.state.store = store
     app.state.stream = stream
     app.state.summarizer = summarizer
-    app.add_middleware(SecurityMiddleware, max_body=limits.max_body)
+    app.add_middleware(SecurityMiddleware, max_body=limits.max_body, local_only=settings.local_only)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     # ------------------------------------------------------------------------------------- errors

@@ -3,6 +3,8 @@ error pages included, and see the body before any route reads it)."""
 
 from __future__ import annotations
 
+import html
+import ipaddress
 import json
 from typing import Any
 
@@ -33,6 +35,32 @@ TOO_LARGE_PAGE = _PAGE.replace("{title}", "Too large").replace("{message}", "{me
 INTERNAL_ERROR_PAGE = _PAGE.format(title="Error", message="Something went wrong on our side; the error is logged.")
 
 
+MISDIRECTED_PAGE = _PAGE.replace("{title}", "Wrong address")
+
+
+def host_name(host: str) -> str:
+    """The name in a Host header, without its port or an IPv6 address's brackets, lower-cased."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host[1:].split("]", 1)[0]
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
+def is_local_host(host: str) -> bool:
+    """Whether a Host header names this server as a browser on this machine reaches a loopback address:
+    ``localhost`` (or a name under ``.localhost``, which resolves to loopback) or an IP address. Any other
+    name reaching a server bound to loopback was made to point there (DNS rebinding), and the page that did
+    it would read the stories as if it were this site."""
+    name = host_name(host).rstrip(".")
+    if name == "localhost" or name.endswith(".localhost"):
+        return True
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
+
+
 def is_api_path(path: str) -> bool:
     """JSON routes answer errors in JSON; every other route is a page, and a person reads its errors."""
     return path == "/api" or path.startswith("/api/") or path == "/openapi.json"
@@ -47,9 +75,10 @@ class SecurityMiddleware:
     refusal has to be this middleware's own response, because an error raised from inside ``receive()``
     while a route parses its body is turned by the framework into a generic 400."""
 
-    def __init__(self, app: Any, *, max_body: int) -> None:
+    def __init__(self, app: Any, *, max_body: int, local_only: bool = False) -> None:
         self.app = app
         self.max_body = max_body
+        self.local_only = local_only
 
     async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
@@ -66,6 +95,10 @@ class SecurityMiddleware:
 
         path = str(scope.get("path", ""))
         api = is_api_path(path)
+        host = dict(scope.get("headers", [])).get(b"host")
+        if self.local_only and host is not None and not is_local_host(host.decode("latin-1")):
+            await self._misdirected(send_with_headers, api, host.decode("latin-1"))
+            return
         length = dict(scope.get("headers", [])).get(b"content-length")
         if length is not None:
             # The server holds the client to the length it announced, so checking the number is enough.
@@ -96,18 +129,28 @@ class SecurityMiddleware:
             if seen > self.max_body or not message.get("more_body", False):
                 return b"".join(chunks)
 
+    async def _misdirected(self, send: Any, api: bool, host: str) -> None:
+        """421 for a request addressed to a name that is not this machine's (``local_only``)."""
+        message = (f"this server answers requests to localhost or an IP address, not to {host_name(host)[:100]!r}; "
+                   "open it as http://localhost:PORT/ or http://127.0.0.1:PORT/")
+        await self._answer(send, 421, api, message, MISDIRECTED_PAGE)
+
     async def _refuse(self, send: Any, api: bool) -> None:
         """413: JSON for the API, a small page for a browser that posted the form (nothing in it comes from
         the request)."""
         message = f"request body too large (the limit is {self.max_body // 1024} KB)"
+        await self._answer(send, 413, api, message, TOO_LARGE_PAGE)
+
+    @staticmethod
+    async def _answer(send: Any, status: int, api: bool, message: str, page: str) -> None:
         if api:
             body, kind = json.dumps({"error": message}).encode(), b"application/json"
         else:
-            body, kind = TOO_LARGE_PAGE.format(message=message).encode(), b"text/html; charset=utf-8"
+            body, kind = page.format(message=html.escape(message)).encode(), b"text/html; charset=utf-8"
         await send(
             {
                 "type": "http.response.start",
-                "status": 413,
+                "status": status,
                 "headers": [(b"content-type", kind), (b"content-length", str(len(body)).encode())],
             }
         )
