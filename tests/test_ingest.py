@@ -26,6 +26,17 @@ def test_utf8_latin1_and_utf16_are_detected():
     assert decode((TEXT * 3).encode("cp1252"), "x") == TEXT * 3
 
 
+def test_utf8_text_with_a_few_stray_bytes_stays_utf8():
+    # One Windows-1252 "é" in a UTF-8 article with curly quotes: the whole file was detected as another
+    # encoding (Mac Roman), and every quotation mark of the article came out as "‚Äú".
+    utf8 = "The mayor said the bridge “would stay shut” for weeks, the council’s statement said. ".encode()
+    data = utf8 * 3 + b"Caf\xe9 owners nearby complained. " + utf8
+    assert decode(data, "x") == (utf8 * 3).decode() + "Café owners nearby complained. " + utf8.decode()
+    assert decode(utf8 + "“".encode()[:2], "x") == utf8.decode() + "\ufffd"  # a character cut in half
+    # Text in Windows-1252 throughout is still detected as such, even with a byte pair that looks like UTF-8.
+    assert decode((TEXT * 3 + " Ü“").encode("cp1252"), "x") == TEXT * 3 + " Ü“"
+
+
 def test_binary_is_refused():
     with pytest.raises(UnreadableInputError, match="binary"):
         decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "img.txt")

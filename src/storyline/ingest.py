@@ -73,6 +73,9 @@ def decode(data: bytes, name: str) -> str:
             return data.decode("utf-8")
         except UnicodeDecodeError:
             pass
+        repaired = _utf8_with_stray_bytes(data)
+        if repaired is not None:
+            return repaired
     from charset_normalizer import from_bytes
 
     # NUL bytes: UTF-16/32 without a byte-order mark, or a binary file.
@@ -91,6 +94,45 @@ def decode(data: bytes, name: str) -> str:
             "convert it to UTF-8"
         )
     return text
+
+
+# A character UTF-8 spells in two to four bytes: what text in another 8-bit encoding (Windows-1252, Latin-1)
+# almost never contains by chance (a capital accented letter followed by a typographic mark).
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xef][\x80-\xbf]{2}"
+    rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf4][\x80-\xbf]{3}"
+)
+
+
+def _utf8_with_stray_bytes(data: bytes) -> str | None:
+    """UTF-8 text with a few bytes that are not UTF-8 (a "café" pasted from a Windows-1252 page, a character
+    cut in half), read as UTF-8 with a stray byte read as Windows-1252 and a cut character as U+FFFD. None
+    when the bytes that are not UTF-8 outnumber the characters UTF-8 spells in several bytes: text in another
+    encoding, left to the detector. Detecting the encoding of the whole file instead read every curly quote of
+    such an article as gibberish ("‚Äú" for "“")."""
+    spelled = len(_UTF8_MULTIBYTE.findall(data))
+    if not spelled:
+        return None
+    text = data.decode("utf-8", errors="surrogateescape")  # each stray byte b as the lone surrogate 0xDC00 + b
+    if len(_STRAY.findall(text)) > spelled:
+        return None
+    return _STRAY_RUN.sub(lambda m: _read_stray(bytes(ord(c) - 0xDC00 for c in m.group())), text)
+
+
+_STRAY = re.compile("[\udc80-\udcff]")
+_STRAY_RUN = re.compile("[\udc80-\udcff]+")
+
+
+def _read_stray(run: bytes) -> str:
+    out, i = [], 0
+    while i < len(run):
+        j = i + 1
+        if 0xC2 <= run[i] <= 0xF4:  # a lead byte with the continuation bytes it kept: a character cut short
+            while j < len(run) and 0x80 <= run[j] <= 0xBF and j - i < 3:
+                j += 1
+        out.append("\ufffd" if j - i > 1 else run[i:j].decode("cp1252", errors="replace"))
+        i = j
+    return "".join(out)
 
 
 def _garbage_ratio(text: str) -> float:
