@@ -88,6 +88,18 @@ def test_an_opinion_pieces_own_frame_is_no_comment_thread():
     ("The deal gives inspectors unlimited access to the sites.", False),
     ("Members get unlimited access to the pool from 6 a.m.", False),
     ("Readers told the council " + "that the bus depot would be a burden " * 5 + "for subscribers only.", False),
+    # "for subscribers only" is a prompt where it speaks to the reader, of the page, or is the label alone ...
+    ("This content is for subscribers only.", True),
+    ("Subscriber-only content", True),
+    ("For subscribers only. Sign in or subscribe.", True),
+    ("Exclusive to our subscribers", True),
+    ("To read the full story, subscribe today.", True),
+    ("Log in to read the rest of this article", True),
+    # ... not a statement of the story, nor a verb of it
+    ("The council's minutes are for subscribers only, the clerk said.", False),
+    ("Its new series of content for subscribers only arrives on the Tessel streaming service in March.", False),
+    ("The film is for subscribers only, and viewers can subscribe for five dollars a month.", False),
+    ("To read the full report, residents must visit the town hall.", False),
 ])
 def test_a_paywall_prompt_is_short_and_says_so(paragraph, prompt):
     assert is_paywall_prompt(paragraph) is prompt

@@ -352,6 +352,18 @@ def test_a_full_story_with_a_subscription_promo_below_it_is_no_teaser(tmp_path):
     assert "unlimited" not in a.text and not a.teaser
 
 
+def test_a_story_sentence_about_content_for_subscribers_is_no_paywall_prompt(tmp_path):
+    story = ("<p>The Tessel streaming service will stop its free tier in March, the company said on Tuesday.</p>"
+             "<p>Its new series of content for subscribers only will cost five dollars a month.</p>"
+             "<p>The council's minutes are for subscribers only, the clerk said.</p>")
+    page = tmp_path / "stream.html"
+    page.write_text(_page("<title>Free tier ends</title>", f"<article><h1>Free tier ends</h1>{story}"
+                          "<p>This article is for subscribers only. Sign in or subscribe.</p></article>"))
+    a = read_article(page, id="1")
+    assert "content for subscribers only" in a.text and "minutes are for subscribers only" in a.text
+    assert "Sign in" not in a.text and a.teaser
+
+
 def test_reporting_on_unlimited_access_is_no_paywall_prompt(tmp_path):
     page = tmp_path / "deal.html"
     page.write_text("<html><head><title>Deal</title></head><body><article><h1>Deal</h1><p>Iran agreed to the deal on "

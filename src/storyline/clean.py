@@ -63,6 +63,8 @@ _CLUTTER_START = (
 _NEWS_WORD_START = (
     "facebook", "twitter", "whatsapp", "linkedin", "pinterest", "home", "menu", "loading", "login", "cookie",
     "comment", "trending", "recommended", "search for", "add to", "more from", "posted on",
+    # "Subscribers to the service will pay more from March, the company said."; "Subscribe to …" stays clutter
+    "subscriber", "subscribed",
 )
 _CLUTTER_ANYWHERE = (
     "getty images", "receive emails", "marketing emails", "unsubscribe", "safeunsubscribe",

@@ -159,16 +159,40 @@ def _links_away(heading: HtmlElement) -> bool:
 
 # --------------------------------------------------------------------------------------- paywall
 
+# A paywall's prompt in so many words: it asks the reader to pay, or offers a price.
 _PAYWALL = re.compile(
-    r"\b(?:for (?:paying )?subscribers only|subscribers?[- ]only|subscribe (?:now )?to (?:continue|read|unlock)|"
+    r"\b(?:subscribe (?:now )?to (?:continue|read|unlock)|"
     r"to continue reading|continue reading with|already (?:a subscriber|subscribed)|"
     # an offer, with its price or its call to subscribe: reporting says "inspectors have unlimited access"
     r"unlimited (?:digital )?access\b[^.!?]{0,40}?\b(?:from|for) (?:just |only )?(?:[£$€]|\d+p\b)|"
     r"(?:subscribe|sign up|register)(?: now| today)? for unlimited|"
-    r"exclusive to (?:our )?subscribers|to read (?:the|this) (?:full|rest|whole)|"
     r"become a (?:subscriber|member) to)\b",
     re.I,
 )
+# Words a prompt shares with reporting: "This article is for subscribers only" is a prompt, "The council's
+# minutes are for subscribers only, the clerk said" a statement of the story, as is a streaming service's
+# "content for subscribers only". They are a prompt only where the paragraph speaks to the reader or of the
+# page itself (``_READER``), is the label alone ("Subscribers only"), or asks the reader to act
+# (``_CALL_TO_ACT``), and does not report what someone said.
+_MEMBERS_ONLY = re.compile(
+    r"\b(?:for (?:our )?(?:paying )?subscribers only|subscribers?[- ]only|exclusive to (?:our )?subscribers|"
+    r"to read (?:the|this) (?:full|rest|whole))\b",
+    re.I,
+)
+_READER = re.compile(
+    r"\b(?:you|your|this (?:article|story|content|page|piece|feature|report|post|newsletter|podcast|video|"
+    r"section)|our (?:subscribers|members|journalism))\b",
+    re.I,
+)
+# An imperative: at the start of a sentence or clause, or after "or", "and", "please" ("Sign in or subscribe"),
+# not a verb of the story ("viewers can subscribe for $5 a month").
+_CALL_TO_ACT = re.compile(
+    r"(?:^|[.!?:;,–—|]\s*|\b(?:or|and|please)\s+)(?:subscribe|sign in|sign up|log ?in|register|unlock|"
+    r"start (?:your )?(?:free )?trial|click here|join (?:now|today|us)|get (?:full|unlimited|instant) access)\b",
+    re.I,
+)
+_REPORTED = re.compile(r"\b(?:said|says|told|according to|reported|announced)\b", re.I)
+_LABEL_MAX_WORDS = 8
 _PAYWALL_MAX_WORDS = 40
 # A page that kept a paywall's prompt is a teaser when what is left is this short: a full story can carry a
 # subscription promo ("Unlimited digital access from £1") below it and is no teaser.
@@ -178,7 +202,16 @@ TEASER_MAX_WORDS = 200
 def is_paywall_prompt(paragraph: str) -> bool:
     """A short paragraph of a paywall's prompt ("This article is for subscribers only. Get unlimited
     access from just £1 a week."): reporting on subscriptions runs longer, or says it otherwise."""
-    return len(paragraph.split()) <= _PAYWALL_MAX_WORDS and bool(_PAYWALL.search(paragraph))
+    words = len(paragraph.split())
+    if words > _PAYWALL_MAX_WORDS:
+        return False
+    if _PAYWALL.search(paragraph):
+        return True
+    m = _MEMBERS_ONLY.search(paragraph)
+    if m is None or _REPORTED.search(paragraph):
+        return False
+    label = m.start() == len(paragraph) - len(paragraph.lstrip()) and words <= _LABEL_MAX_WORDS
+    return label or bool(_READER.search(paragraph) or _CALL_TO_ACT.search(paragraph))
 
 
 def _flat(text: str) -> str:
