@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from storyline.clean import clean_articles
 from storyline.errors import (
     EmptyInputError,
     InputNotFoundError,
@@ -307,6 +308,41 @@ def test_a_page_without_a_site_name_takes_it_from_its_title_not_its_host_name(tm
                        f"<article><h1>Warehouse fire in Brellin</h1>{_FIRE}</article>"))
     a = read_article(p, id="1")
     assert (a.title, a.source) == ("Warehouse fire in Brellin", "Tessel Valley Times")
+
+
+_HEADLINE, _SITE = "Warehouse fire forces 300 from homes", "Tessel Valley Times"
+
+
+@pytest.mark.parametrize(("head", "masthead"), [
+    # the logo is the page's one <h1>, a link to the front page, in "Site | Headline"
+    (f"<title>{_SITE} | {_HEADLINE}</title>", f'<h1><a href="/">{_SITE}</a></h1>'),
+    # a WordPress theme's site title in an <h1> beside the story's
+    (f"<title>{_SITE} – {_HEADLINE}</title>",
+     f'<h1 class="site-title"><a href="https://tvt.example/" rel="home">{_SITE}</a></h1><h1>{_HEADLINE}</h1>'),
+    # the logo an image, the site named by og:site_name, the headline by og:title
+    (f'<title>{_SITE} - {_HEADLINE}</title><meta property="og:site_name" content="{_SITE}">',
+     f'<a href="/"><img src="logo.png" alt="{_SITE}"></a>'),
+    (f'<title>{_SITE} | {_HEADLINE}</title><meta property="og:title" content="{_HEADLINE}">', f"<h1>{_SITE}</h1>"),
+    (f'<title>{_SITE} — {_HEADLINE}</title><meta property="og:site_name" content="{_SITE}">', f"<h1>{_SITE}</h1>"),
+    # and in the usual order
+    (f"<title>{_HEADLINE} | {_SITE}</title>", f'<div class="logo"><a href="/">{_SITE}</a></div>'),
+    (f"<title>{_HEADLINE} — {_SITE}</title>", ""),
+])
+def test_the_headline_is_the_storys_title_and_the_site_its_source_in_either_order(tmp_path, head, masthead):
+    p = tmp_path / "page.html"
+    p.write_text(_page(head, f"<header>{masthead}</header><article>{_FIRE}</article>"))
+    a = read_article(p, id="1")
+    assert (a.title, a.source) == (_HEADLINE, _SITE)
+
+
+def test_a_page_titled_with_the_sites_name_alone_takes_its_headline_from_the_body(tmp_path):
+    p = tmp_path / "page.html"
+    p.write_text(_page(f"<title>{_SITE}</title>", f'<header><h1><a href="/">{_SITE}</a></h1></header>'
+                                                 f"<article><h2>{_HEADLINE}</h2>{_FIRE}</article>"))
+    a = read_article(p, id="1")
+    assert (a.title, a.source) == ("", _SITE)
+    (cleaned,) = clean_articles([a])
+    assert cleaned.title == _HEADLINE and _HEADLINE not in cleaned.text
 
 
 def test_the_dates_of_related_stories_and_of_an_update_are_not_the_publication_date(tmp_path):
