@@ -165,6 +165,19 @@ _PLAYER_CLOSE = re.compile(r"^CLOSE\s+(?=[A-Z\"“‘'])")
 # the label, lower-cased points and the story's first paragraph are one line, which stays.
 _HIGHLIGHTS = re.compile(r"^(?:Story highlights|Story Highlights|STORY HIGHLIGHTS)\s+(?=[\"“‘']?[A-Z0-9])")
 _HIGHLIGHTS_MAX_WORDS = 80
+# A live blog's or an explainer's label over its own summary: "Key points:", "Key events", "Summary", "At a
+# glance", "What we know so far". A label, with no content of its own: alone on its line it is dropped, run
+# into its first point ("Key points: About 300 people …") it is cut from the sentence. Unlike CNN's
+# highlights, the points stay: a live blog's summary of updates that are short and many. Matched as pages print
+# it, capitalised, and followed by its colon or a capitalised point (not "Summary judgment was granted").
+_POINTS_LABEL = re.compile(
+    r"^(?:Key (?:points|Points|events|Events|facts|Facts|developments|Developments)|KEY (?:POINTS|EVENTS|FACTS)|"
+    r"Summary|SUMMARY|At a glance|At a Glance|Highlights|HIGHLIGHTS|What we know(?: so far)?|What We Know)"
+)
+_POINTS_LABEL_END = re.compile(r"\s*[:–—-]?\s*$")
+_POINTS_LABEL_LEAD = re.compile(r"\s*(?:[:–—-]\s+|\s(?=[\"“‘']?[A-Z0-9]))")
+# "- ", "• ", "* ", "▪ ": a list item's marker at the start of a line (trafilatura prints ``<li>`` with "- ").
+_BULLET = re.compile(r"^[-•*–·▪●■◦]\s+(?=\S)")
 # "... said on Tuesday. [Photos: The Ten Tallest Bridges]": a related-link in brackets after a sentence.
 _TRAILING_LINK = re.compile(r"(?<=[.!?\"”’])\s+\[[^\[\]]{3,120}\]\s*$")
 
@@ -277,6 +290,26 @@ def is_highlight_point(line: str) -> bool:
     """Can ``line``, just below a highlights label, be one of its points: short, and not closed by a stop (a
     point may end on a closing quote: 'chief calls him "gentleman"'), where the story's paragraphs are."""
     return _tokens(line) <= _HIGHLIGHTS_MAX_WORDS and not line.rstrip("\"”’')]").endswith((".", "!", "?", "…"))
+
+
+def is_points_label(line: str) -> bool:
+    """Is ``line`` a summary's label alone ("Key points:", "Key events", see ``_POINTS_LABEL``)?"""
+    m = _POINTS_LABEL.match(line.strip())
+    return m is not None and bool(_POINTS_LABEL_END.match(line.strip(), m.end()))
+
+
+def cut_points_label(line: str) -> str:
+    """``line`` without a summary's label run into its first point: "Key points: About 300 people were
+    evacuated." is "About 300 people were evacuated."; a line that does not open on one is returned as it is."""
+    m = _POINTS_LABEL.match(line)
+    lead = _POINTS_LABEL_LEAD.match(line, m.end()) if m else None
+    return line[lead.end():] if lead else line
+
+
+def bullet_item(line: str) -> str | None:
+    """The text of a list item printed with its marker ("- About 300 homes were evacuated"), else ``None``."""
+    m = _BULLET.match(line)
+    return line[m.end():] if m else None
 
 
 def cut_inline_parts(line: str) -> str:
