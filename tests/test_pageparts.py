@@ -43,16 +43,20 @@ def test_a_summarys_label_is_told_from_a_sentence_that_opens_on_its_word() -> No
                   "Highlights of the regatta were shown on television."):
         assert cut_points_label(prose) == prose
     assert bullet_item("• Ferries stop at noon") == "Ferries stop at noon"
-    assert bullet_item("- 3 ships wait") == "3 ships wait"
+    assert bullet_item("- 3 ships wait", point=True) == "3 ships wait" and bullet_item("- 3 ships wait") is None
     assert bullet_item("-5 degrees overnight") is None and bullet_item("2 - 1 to the visitors") is None
+    # the processed Multi-News release, lower-cased, keeps its label and its dash, as the scorer was trained on it
+    for processed in (f"Summary: the harbor closes to freight ships {_STORY}", f"- the harbor closes {_STORY}",
+                      f"Highlights 1 the harbor closes 2 ferries stop {_STORY}", f"• 1.8m tonnes of cargo {_STORY}"):
+        assert _body(processed) == processed
 
 
 def test_a_live_blogs_key_points_are_sentences_and_their_label_none() -> None:
     points = ["- The harbor of Lindenfeld closed to freight ships at noon on Tuesday",
-              "- About 40 crew members stayed on board the waiting ships",
+              "- 40 crew members stayed on board the waiting ships",
               "- Ferries to Eastport run every hour until Friday"]
     expected = ["The harbor of Lindenfeld closed to freight ships at noon on Tuesday.",
-                "About 40 crew members stayed on board the waiting ships.",
+                "40 crew members stayed on board the waiting ships.",
                 "Ferries to Eastport run every hour until Friday."]
     # each point a paragraph, closed by a stop; one printed without blank lines is not run into the next
     for block in ("\n".join(["Key points:", *points]), "\n\n".join(["Key events", *points])):

@@ -240,7 +240,7 @@ _CLOSING_QUOTES = ('"', "”", "’")
 
 def _continues(line: str, nxt: str) -> bool:
     """Does ``nxt`` carry on the sentence that ``line`` leaves open?"""
-    if _ends_sentence(line) or bullet_item(nxt) is not None:  # a list's item starts a line of its own
+    if _ends_sentence(line) or bullet_item(nxt, point=True) is not None:  # a list item starts a line of its own
         return False
     first = nxt.lstrip()[:1]
     if not first:
@@ -275,7 +275,7 @@ def _wrapped(line: str, nxt: str) -> bool:
     """Hard-wrapped prose: ``line`` stops mid-sentence and ``nxt`` follows with no blank line between."""
     return (
         not _ends_sentence(line)
-        and bullet_item(nxt) is None
+        and bullet_item(nxt, point=True) is None
         and len(line) >= _WRAP_MIN_CHARS
         and not _headline_case(line)
         and not is_clutter(line)
@@ -365,7 +365,7 @@ def _clean_normalised(text: str, furniture: set[str] | frozenset[str], want_titl
             dropped.append(line)
             continue
         in_highlights = is_highlights(line)
-        point = in_points and bullet_item(line) is not None
+        point = in_points and bullet_item(line, point=True) is not None
         in_points = point or is_points_label(line)
         if in_points and not point:  # the label: no content of its own, and no headline
             dropped.append(line)
@@ -400,7 +400,7 @@ def _clean_normalised(text: str, furniture: set[str] | frozenset[str], want_titl
             continue
         line = _LIVE_STAMP.sub("", trimmed, count=1)  # "08:02 - A fire destroyed …": a live blog's entry time
         line = cut_points_label(line)  # "Key points: About 300 people …": the label run into its first point
-        item = bullet_item(line)
+        item = bullet_item(line, point=point)
         if item is not None:  # "- About 300 homes were evacuated": the item reads without its marker, and a
             # summary's point as the sentence it is, closed by a stop
             line = f"{item}." if point and not _ends_sentence(item) and has_words(item, _POINT_MIN_WORDS) else item
