@@ -49,6 +49,9 @@ def test_a_paragraph_of_reporting_opening_on_a_word_that_also_opens_clutter_is_k
         "Search for the missing hiker resumed on Tuesday near the northern ridge.",
         "Posted on the town hall's door, the notice gave residents a week.",
         "Comments by the mayor drew a sharp reply from the council.",
+        # "subscribe" opens a prompt, "subscribers" a story about them
+        "Subscribers to the Tessel streaming service will pay two dollars more a month from March, it said.",
+        "Subscribed members of the rowing club voted against the plan on Tuesday.",
     ]:
         assert not is_clutter(line), line
     for line in [
@@ -60,6 +63,7 @@ def test_a_paragraph_of_reporting_opening_on_a_word_that_also_opens_clutter_is_k
         "Loading...",
         "Facebook was unable to fetch your friends. Please try again.",
         "Subscribe to our newsletter for the latest news.",
+        "Subscribers only",
     ]:
         assert is_clutter(line), line
 

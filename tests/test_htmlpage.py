@@ -1,7 +1,15 @@
 import pytest
 from trafilatura.utils import load_html
 
-from storyline.htmlpage import hide_other_dates, is_paywall_prompt, page_title, teasers, title_site
+from storyline.htmlpage import (
+    hide_other_dates,
+    is_paywall_prompt,
+    page_title,
+    site_marks,
+    story_title,
+    teasers,
+    title_site,
+)
 
 
 def _tree(body: str, head: str = "<title>Page</title>"):
@@ -12,7 +20,10 @@ def _tree(body: str, head: str = "<title>Page</title>"):
     ("Bridge shut | Brellin Now", ("Bridge shut",), "Brellin Evening Standard", ("Bridge shut", "Brellin Now")),
     ("Brellin Courier - Bridge shut", ("Bridge shut",), "", ("Bridge shut", "Brellin Courier")),
     ("Bridge shut | Local | Brellin Courier", ("Bridge shut",), "", ("Bridge shut", "Brellin Courier")),
-    ("Bridge shut – Brellin Courier", (), "Brellin Courier", ("Bridge shut", "")),
+    ("Bridge shut – Brellin Courier", (), "Brellin Courier", ("Bridge shut", "Brellin Courier")),
+    ("Brellin Courier — Bridge shut", (), "Brellin Courier", ("Bridge shut", "Brellin Courier")),
+    # an <h1> that is the site's name is its logo, not the headline
+    ("Brellin Courier | Bridge shut", ("Brellin Courier",), "Brellin Courier", ("Bridge shut", "Brellin Courier")),
     # A headline that holds a separator is cut only where the page's <h1> says the headline ends.
     ("Fire: residents - and pets - go home", ("Fire: residents - and pets - go home",), "", (
         "Fire: residents - and pets - go home", "")),
@@ -22,10 +33,60 @@ def test_page_title_cuts_the_site_name_only_beside_the_headline(title, heads, si
     assert page_title(title, heads, site) == expected
 
 
+@pytest.mark.parametrize(("title", "heads", "marks", "expected"), [
+    ("Tessel Valley Times | Warehouse fire", ("Tessel Valley Times",), ("Tessel Valley Times",), (
+        "Warehouse fire", "Tessel Valley Times")),
+    ("Warehouse fire - Tessel Valley Times", ("Tessel Valley Times",), ("Tessel Valley Times",), (
+        "Warehouse fire", "Tessel Valley Times")),
+    ("Tessel Valley Times — Warehouse fire", (), ("Tessel Valley Times", "Home"), (
+        "Warehouse fire", "Tessel Valley Times")),
+    # the story's own <h1> beside the logo's still says where the headline ends
+    ("Warehouse fire - what we know | Tessel Valley Times", ("Tessel Valley Times", "Warehouse fire - what we know"),
+     ("Tessel Valley Times",), ("Warehouse fire - what we know", "Tessel Valley Times")),
+])
+def test_the_mastheads_name_is_the_site_in_either_order(title, heads, marks, expected):
+    assert page_title(title, heads, "", marks=marks) == expected
+
+
+def test_site_marks_are_the_names_of_the_front_page_link_and_the_logo():
+    tree = _tree(
+        '<header><h1 class="site-title"><a href="https://tvt.example/" rel="home">Tessel Valley Times</a></h1>'
+        '<a href="/"><img src="logo.png" alt="TVT"></a><nav><a href="/news/">News</a>'
+        '<a href="index.html">Front page</a></nav></header><div class="brand-bar">Tessel Valley Times</div>'
+        '<article><h1>Warehouse fire</h1><p>Read <a href="/news/fire">the story</a> of the fire that destroyed '
+        'the plastics warehouse in Brellin on Tuesday night.</p></article>'
+    )
+    assert site_marks(tree) == ("Tessel Valley Times", "TVT", "Front page")
+
+
+@pytest.mark.parametrize(("head", "found", "heads", "site", "expected"), [
+    # the logo's <h1> is the one trafilatura took: the headline is the rest of "Site | Headline"
+    ("<title>Tessel Valley Times | Warehouse fire forces 300 from homes</title>", "Tessel Valley Times",
+     ("Tessel Valley Times",), "", "Warehouse fire forces 300 from homes"),
+    # og:title gives the headline: the <h1> does not displace it
+    ('<title>Tessel Valley Times | Warehouse fire</title><meta property="og:title" content="Warehouse fire">',
+     "Warehouse fire", ("Tessel Valley Times",), "", "Warehouse fire"),
+    # trafilatura's cut of "Site | Headline" at its separator, with no markup for either: the longer part
+    ("<title>Tessel Valley Times | Warehouse fire forces 300 from homes</title>", "Tessel Valley Times", (), "",
+     "Warehouse fire forces 300 from homes"),
+    ("<title>Warehouse fire forces 300 from homes | Tessel Valley Times</title>",
+     "Warehouse fire forces 300 from homes", (), "", "Warehouse fire forces 300 from homes"),
+    # a title that is only the site's name is no headline
+    ("<title>Tessel Valley Times</title>", "Tessel Valley Times", ("Tessel Valley Times",), "", ""),
+])
+def test_the_story_title_is_never_the_sites_name(head, found, heads, site, expected):
+    tree = _tree('<header><a href="/">Tessel Valley Times</a></header>', head)
+    assert story_title(tree, found, heads, site, site_marks(tree)) == expected
+
+
 def test_title_site_reads_the_title_element():
     tree = _tree("<h1>Bridge shut</h1>", "<title>Bridge shut - Tessel Valley Times</title>")
     assert title_site(tree, ("Bridge shut",)) == "Tessel Valley Times"
     assert title_site(_tree("<h1>Bridge shut</h1>"), ("Bridge shut",)) == ""
+    # the headline first, then an <h1> that may be the logo: "Site | Headline" gives the site's name
+    tree = _tree("<h1>Tessel Valley Times</h1>", "<title>Tessel Valley Times | Bridge shut</title>")
+    assert title_site(tree, ("Bridge shut", "Tessel Valley Times")) == "Tessel Valley Times"
+    assert title_site(_tree("", "<title>TVT</title>"), (), marks=("TVT",)) == "TVT"
 
 
 def test_teasers_are_linked_headlines_with_a_short_standfirst():
@@ -88,6 +149,18 @@ def test_an_opinion_pieces_own_frame_is_no_comment_thread():
     ("The deal gives inspectors unlimited access to the sites.", False),
     ("Members get unlimited access to the pool from 6 a.m.", False),
     ("Readers told the council " + "that the bus depot would be a burden " * 5 + "for subscribers only.", False),
+    # "for subscribers only" is a prompt where it speaks to the reader, of the page, or is the label alone ...
+    ("This content is for subscribers only.", True),
+    ("Subscriber-only content", True),
+    ("For subscribers only. Sign in or subscribe.", True),
+    ("Exclusive to our subscribers", True),
+    ("To read the full story, subscribe today.", True),
+    ("Log in to read the rest of this article", True),
+    # ... not a statement of the story, nor a verb of it
+    ("The council's minutes are for subscribers only, the clerk said.", False),
+    ("Its new series of content for subscribers only arrives on the Tessel streaming service in March.", False),
+    ("The film is for subscribers only, and viewers can subscribe for five dollars a month.", False),
+    ("To read the full report, residents must visit the town hall.", False),
 ])
 def test_a_paywall_prompt_is_short_and_says_so(paragraph, prompt):
     assert is_paywall_prompt(paragraph) is prompt

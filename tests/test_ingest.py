@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from storyline.clean import clean_articles
 from storyline.errors import (
     EmptyInputError,
     InputNotFoundError,
@@ -333,6 +334,41 @@ def test_a_page_without_a_site_name_takes_it_from_its_title_not_its_host_name(tm
     assert (a.title, a.source) == ("Warehouse fire in Brellin", "Tessel Valley Times")
 
 
+_HEADLINE, _SITE = "Warehouse fire forces 300 from homes", "Tessel Valley Times"
+
+
+@pytest.mark.parametrize(("head", "masthead"), [
+    # the logo is the page's one <h1>, a link to the front page, in "Site | Headline"
+    (f"<title>{_SITE} | {_HEADLINE}</title>", f'<h1><a href="/">{_SITE}</a></h1>'),
+    # a WordPress theme's site title in an <h1> beside the story's
+    (f"<title>{_SITE} – {_HEADLINE}</title>",
+     f'<h1 class="site-title"><a href="https://tvt.example/" rel="home">{_SITE}</a></h1><h1>{_HEADLINE}</h1>'),
+    # the logo an image, the site named by og:site_name, the headline by og:title
+    (f'<title>{_SITE} - {_HEADLINE}</title><meta property="og:site_name" content="{_SITE}">',
+     f'<a href="/"><img src="logo.png" alt="{_SITE}"></a>'),
+    (f'<title>{_SITE} | {_HEADLINE}</title><meta property="og:title" content="{_HEADLINE}">', f"<h1>{_SITE}</h1>"),
+    (f'<title>{_SITE} — {_HEADLINE}</title><meta property="og:site_name" content="{_SITE}">', f"<h1>{_SITE}</h1>"),
+    # and in the usual order
+    (f"<title>{_HEADLINE} | {_SITE}</title>", f'<div class="logo"><a href="/">{_SITE}</a></div>'),
+    (f"<title>{_HEADLINE} — {_SITE}</title>", ""),
+])
+def test_the_headline_is_the_storys_title_and_the_site_its_source_in_either_order(tmp_path, head, masthead):
+    p = tmp_path / "page.html"
+    p.write_text(_page(head, f"<header>{masthead}</header><article>{_FIRE}</article>"))
+    a = read_article(p, id="1")
+    assert (a.title, a.source) == (_HEADLINE, _SITE)
+
+
+def test_a_page_titled_with_the_sites_name_alone_takes_its_headline_from_the_body(tmp_path):
+    p = tmp_path / "page.html"
+    p.write_text(_page(f"<title>{_SITE}</title>", f'<header><h1><a href="/">{_SITE}</a></h1></header>'
+                                                 f"<article><h2>{_HEADLINE}</h2>{_FIRE}</article>"))
+    a = read_article(p, id="1")
+    assert (a.title, a.source) == ("", _SITE)
+    (cleaned,) = clean_articles([a])
+    assert cleaned.title == _HEADLINE and _HEADLINE not in cleaned.text
+
+
 def test_the_dates_of_related_stories_and_of_an_update_are_not_the_publication_date(tmp_path):
     """With no date of its own in the markup, a page was dated by htmldate's earliest <time>: a related
     story's from 2024, or the day the story was updated."""
@@ -374,6 +410,18 @@ def test_a_full_story_with_a_subscription_promo_below_it_is_no_teaser(tmp_path):
                     "<p>Get unlimited digital access from just £1 a week.</p></article></body></html>")
     a = read_article(page, id="1")
     assert "unlimited" not in a.text and not a.teaser
+
+
+def test_a_story_sentence_about_content_for_subscribers_is_no_paywall_prompt(tmp_path):
+    story = ("<p>The Tessel streaming service will stop its free tier in March, the company said on Tuesday.</p>"
+             "<p>Its new series of content for subscribers only will cost five dollars a month.</p>"
+             "<p>The council's minutes are for subscribers only, the clerk said.</p>")
+    page = tmp_path / "stream.html"
+    page.write_text(_page("<title>Free tier ends</title>", f"<article><h1>Free tier ends</h1>{story}"
+                          "<p>This article is for subscribers only. Sign in or subscribe.</p></article>"))
+    a = read_article(page, id="1")
+    assert "content for subscribers only" in a.text and "minutes are for subscribers only" in a.text
+    assert "Sign in" not in a.text and a.teaser
 
 
 def test_reporting_on_unlimited_access_is_no_paywall_prompt(tmp_path):

@@ -1,7 +1,7 @@
 """Page parts written in sentences (storyline.pageparts), on text written for these tests."""
 
 from storyline.clean import clean_text
-from storyline.pageparts import is_page_part
+from storyline.pageparts import bullet_item, cut_points_label, is_page_part, is_points_label
 
 _STORY = "The council of Lindenfeld voted on Tuesday to close the old harbor to freight ships, officials said."
 
@@ -31,6 +31,43 @@ def test_highlights_in_processed_text_and_reporting_about_highlights_stay() -> N
     assert _body(processed) == processed
     prose = "Story highlights of the season included the harbor regatta, the council said."
     assert _body(prose) == prose
+
+
+def test_a_summarys_label_is_told_from_a_sentence_that_opens_on_its_word() -> None:
+    for label in ("Key points:", "Key events", "Summary", "What we know so far:", "KEY POINTS"):
+        assert is_points_label(label), label
+    assert not is_points_label("Key points of the plan were agreed on Tuesday.")
+    assert cut_points_label("Key points: About 300 people left their homes.") == "About 300 people left their homes."
+    assert cut_points_label("Summary – Ferries stop at noon.") == "Ferries stop at noon."
+    for prose in ("Summary judgment was granted to the port on Monday.", "Key events of the week ran late.",
+                  "Highlights of the regatta were shown on television."):
+        assert cut_points_label(prose) == prose
+    assert bullet_item("• Ferries stop at noon") == "Ferries stop at noon"
+    assert bullet_item("- 3 ships wait", point=True) == "3 ships wait" and bullet_item("- 3 ships wait") is None
+    assert bullet_item("-5 degrees overnight") is None and bullet_item("2 - 1 to the visitors") is None
+    # the processed Multi-News release, lower-cased, keeps its label and its dash, as the scorer was trained on it
+    for processed in (f"Summary: the harbor closes to freight ships {_STORY}", f"- the harbor closes {_STORY}",
+                      f"Highlights 1 the harbor closes 2 ferries stop {_STORY}", f"• 1.8m tonnes of cargo {_STORY}"):
+        assert _body(processed) == processed
+
+
+def test_a_live_blogs_key_points_are_sentences_and_their_label_none() -> None:
+    points = ["- The harbor of Lindenfeld closed to freight ships at noon on Tuesday",
+              "- 40 crew members stayed on board the waiting ships",
+              "- Ferries to Eastport run every hour until Friday"]
+    expected = ["The harbor of Lindenfeld closed to freight ships at noon on Tuesday.",
+                "40 crew members stayed on board the waiting ships.",
+                "Ferries to Eastport run every hour until Friday."]
+    # each point a paragraph, closed by a stop; one printed without blank lines is not run into the next
+    for block in ("\n".join(["Key points:", *points]), "\n\n".join(["Key events", *points])):
+        assert _body(block, _STORY) == "\n\n".join([*expected, _STORY])
+    # the label run into its first point is cut from it
+    assert _body(f"Key points: {expected[0]} {expected[1]}", _STORY) == f"{expected[0]} {expected[1]}\n\n{_STORY}"
+    # a label of four words or more is no headline either
+    assert clean_text("What we know so far\n\n" + "\n".join(points)).title == ""
+    # an item with its own stop loses its marker anywhere; a list without a label is still no body
+    assert _body(_STORY, "• Ferries to Eastport run every hour until Friday.") == f"{_STORY}\n\n{expected[2]}"
+    assert _body(_STORY, *points) == _STORY
 
 
 def test_a_pages_note_on_its_own_publication_is_dropped() -> None:

@@ -27,12 +27,15 @@ from itertools import chain, islice
 
 from .model import Article, count_words, has_words
 from .pageparts import (
+    bullet_item,
     cut_inline_parts,
+    cut_points_label,
     drop_furniture_sentences,
     is_archive_note,
     is_highlight_point,
     is_highlights,
     is_page_part,
+    is_points_label,
     trim_teaser,
 )
 from .vocabulary import SPEAKER_VERBS, alternation
@@ -63,6 +66,8 @@ _CLUTTER_START = (
 _NEWS_WORD_START = (
     "facebook", "twitter", "whatsapp", "linkedin", "pinterest", "home", "menu", "loading", "login", "cookie",
     "comment", "trending", "recommended", "search for", "add to", "more from", "posted on",
+    # "Subscribers to the service will pay more from March, the company said."; "Subscribe to …" stays clutter
+    "subscriber", "subscribed",
 )
 _CLUTTER_ANYWHERE = (
     "getty images", "receive emails", "marketing emails", "unsubscribe", "safeunsubscribe",
@@ -96,6 +101,9 @@ _QUOTE_FOLD = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'))
 _LONG_LINE_WORDS = 30
 # Short lines that recur across articles of a cluster are site furniture, not reporting.
 _REPEATED_MAX_WORDS = 15
+# A summary's point that reads as a sentence (four words, as a paragraph of the body): "About 300 homes were
+# evacuated", not "Schools shut".
+_POINT_MIN_WORDS = 4
 _EDGE_HEAD, _EDGE_TAIL = 5, 8
 
 
@@ -232,7 +240,7 @@ _CLOSING_QUOTES = ('"', "”", "’")
 
 def _continues(line: str, nxt: str) -> bool:
     """Does ``nxt`` carry on the sentence that ``line`` leaves open?"""
-    if _ends_sentence(line):
+    if _ends_sentence(line) or bullet_item(nxt, point=True) is not None:  # a list item starts a line of its own
         return False
     first = nxt.lstrip()[:1]
     if not first:
@@ -267,6 +275,7 @@ def _wrapped(line: str, nxt: str) -> bool:
     """Hard-wrapped prose: ``line`` stops mid-sentence and ``nxt`` follows with no blank line between."""
     return (
         not _ends_sentence(line)
+        and bullet_item(nxt, point=True) is None
         and len(line) >= _WRAP_MIN_CHARS
         and not _headline_case(line)
         and not is_clutter(line)
@@ -350,11 +359,18 @@ def _clean_normalised(text: str, furniture: set[str] | frozenset[str], want_titl
     title = ""
     shared_title = ""  # a headline every copy of a wire story carries: the title when no other line is
     in_highlights = False  # below a "Story highlights" label, until the story's first paragraph
+    in_points = False  # below a "Key points:" label, while its list goes on
     for line in lines:
         if in_highlights and is_highlight_point(line):
             dropped.append(line)
             continue
         in_highlights = is_highlights(line)
+        point = in_points and bullet_item(line, point=True) is not None
+        in_points = point or is_points_label(line)
+        if in_points and not point:  # the label: no content of its own, and no headline
+            dropped.append(line)
+            lines_seen.append(line)
+            continue
         key = _fold(line)  # ``rejoin_lines`` collapsed the whitespace already
         clutter = _is_clutter(line, key)
         if (
@@ -383,6 +399,11 @@ def _clean_normalised(text: str, furniture: set[str] | frozenset[str], want_titl
             dropped.append(line)
             continue
         line = _LIVE_STAMP.sub("", trimmed, count=1)  # "08:02 - A fire destroyed …": a live blog's entry time
+        line = cut_points_label(line)  # "Key points: About 300 people …": the label run into its first point
+        item = bullet_item(line, point=point)
+        if item is not None:  # "- About 300 homes were evacuated": the item reads without its marker, and a
+            # summary's point as the sentence it is, closed by a stop
+            line = f"{item}." if point and not _ends_sentence(item) and has_words(item, _POINT_MIN_WORDS) else item
         lines_seen[-1] = line
         if _is_body(line):
             kept.append(line)

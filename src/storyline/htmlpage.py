@@ -7,8 +7,9 @@ also carries parts about *other* stories and about the site, which trafilatura r
   items with ``<time datetime>``; when the article's own date is not in the page's metadata, htmldate
   takes the earliest ``<time>`` on the page, the date of an older related story. A ``<time>`` marked as
   the day of an update is no publication date either (``hide_other_dates``);
-- the site's name in the title: ``og:title`` often repeats the ``<title>``, "Headline | Site"
-  (``page_title``), the site's name that the metadata may lack;
+- the site's name in the title: ``og:title`` often repeats the ``<title>``, "Headline | Site" or "Site |
+  Headline" (``page_title``), the site's name that the metadata may lack; the masthead names the site
+  (``site_marks``: a link to the front page, a logo, which some themes set in the page's ``<h1>``);
 - a section front or index page: ten teasers, each a linked headline and a line of standfirst, which
   trafilatura returns as the body (``Teasers``);
 - a paywall's prompt beside the free teaser ("This article is for subscribers only",
@@ -76,32 +77,134 @@ def headlines(tree: HtmlElement) -> tuple[str, ...]:
 # The separator between a headline and a site's name in a page title: "Headline | Site", "Headline - Site".
 _SEPARATOR = re.compile(r"\s+(?:[|–—•·»]|-{1,2}|::)\s+")
 _SITE_MAX_WORDS = 6
+# A masthead's element: WordPress themes write the site's name in ``<h1 class="site-title">`` on some pages.
+_MASTHEAD = re.compile(r"logo|brand|masthead|site-?(?:title|name)", re.I)
+_FRONT_PAGE = re.compile(r"^(?:(?:https?:)?//[^/?#]+)?/?(?:index\.(?:html?|php))?$", re.I)
 
 
-def page_title(title: str, heads: tuple[str, ...], site: str) -> tuple[str, str]:
+def site_marks(tree: HtmlElement) -> tuple[str, ...]:
+    """The site's name as the page's masthead writes it: the text (or its image's ``alt``) of a link to
+    the site's front page ("/", ``rel="home"``) or of an element marked as the logo ("site-title", "logo",
+    "brand"), when it is short enough to be a name. What a page title's part is matched against, so that
+    a logo in an ``<h1>`` is not taken for the headline."""
+    found: dict[str, None] = {}
+    for el in tree.iter("a"):
+        href = (el.get("href") or "").strip()
+        if (href and _FRONT_PAGE.match(href)) or "home" in (el.get("rel") or "").split():
+            found.setdefault(_label(el))
+    for el in tree.xpath("//body//*[@class or @id]"):
+        if _MASTHEAD.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+            found.setdefault(_label(el))
+    return tuple(n for n in found if n and len(n.split()) <= _SITE_MAX_WORDS)
+
+
+def _label(el: HtmlElement) -> str:
+    text = _flat(el.text_content())
+    if text:
+        return text
+    img = next(el.iter("img"), None)
+    return "" if img is None else _flat(img.get("alt") or "")
+
+
+def page_title(title: str, heads: tuple[str, ...], site: str, *, marks: tuple[str, ...] = ()) -> tuple[str, str]:
     """The headline of a page title that adds the site's name ("Headline | Site", or "Site | Headline"),
-    and the name it adds (else ``""``). A part is the headline when it is the page's ``<h1>``; without an
-    ``<h1>`` that says so, the site's name is only cut when it is ``site``, the name the metadata gives."""
+    and the name it adds (else ``""``). A part is the headline when it is the page's ``<h1>``, unless that
+    is the site's name: ``site`` (the name the metadata gives) or one of ``marks`` (the masthead's,
+    :func:`site_marks`), as a logo set in an ``<h1>`` is. Without such an ``<h1>``, the site's name is cut
+    when it is the first or the last part and one of those names."""
     flat = _flat(title)
-    wanted = {h.casefold() for h in heads}
+    names = {n.casefold() for n in (_flat(site), *marks) if n}
+    wanted = {h.casefold() for h in heads} - names
     if not flat or flat.casefold() in wanted:
         return flat, ""
     cuts = list(_SEPARATOR.finditer(flat))
+    if not cuts:
+        return flat, ""
+    first, last = flat[: cuts[0].start()], flat[cuts[-1].end():]
     for m in cuts:
         head, tail = flat[: m.start()], flat[m.end():]
         if head.casefold() in wanted:
-            return head, _site_name(flat[cuts[-1].end():])
+            return head, _site_name(last)
         if tail.casefold() in wanted:
-            return tail, _site_name(flat[: cuts[0].start()])
-    if cuts and site and flat[cuts[-1].end():].casefold() == _flat(site).casefold():
-        return flat[: cuts[-1].start()], ""
+            return tail, _site_name(first)
+    if last.casefold() in names:
+        return flat[: cuts[-1].start()], last
+    if first.casefold() in names:
+        return flat[cuts[0].end():], first
     return flat, ""
 
 
-def title_site(tree: HtmlElement, heads: tuple[str, ...]) -> str:
-    """The site's name that the ``<title>`` element adds to the headline ("Headline | Site"), else ``""``."""
+def is_site_name(text: str, site: str, marks: tuple[str, ...]) -> bool:
+    """Is ``text`` the site's name, as the metadata (``site``) or the masthead (``marks``) gives it?"""
+    folded = _flat(text).casefold()
+    return bool(folded) and folded in {n.casefold() for n in (_flat(site), *marks) if n}
+
+
+def story_title(tree: HtmlElement, found: str, heads: tuple[str, ...], site: str, marks: tuple[str, ...]) -> str:
+    """The story's headline: ``found`` (trafilatura's title: ``og:title``, JSON-LD's headline, the page's one
+    ``<h1>``, else a part of the ``<title>``) without the site's name it adds.
+
+    trafilatura cuts a ``<title>`` at its last separator and takes the part before it: the site's name of
+    "Site | Headline". Such a part, where no markup gives it as the headline, is decided here on the whole
+    ``<title>`` (``page_title``), and without evidence either way the part that runs to twice the other's
+    words is the headline (a site's name is short). When the title is only the site's name (a logo in the
+    one ``<h1>``), it is the headline beside it in the ``<title>``; else ``""``: a site's name is no
+    headline, and cleaning may find the story's (:func:`storyline.clean.clean_text`)."""
     element = tree.find(".//head//title")
-    return "" if element is None else page_title(element.text_content(), heads, "")[1]
+    whole = "" if element is None else _flat(element.text_content())
+    if whole and _flat(found) in _cut_parts(whole) and _flat(found).casefold() not in _declared(tree, heads):
+        decided = page_title(whole, heads, site, marks=marks)[0]
+        found = decided if decided != whole else _longer_part(whole) or found
+    title = page_title(found, heads, site, marks=marks)[0]
+    if not is_site_name(title, site, marks):
+        return title
+    title = page_title(whole, heads, site, marks=marks)[0]
+    return "" if is_site_name(title, site, marks) else title
+
+
+def _cut_parts(title: str) -> tuple[str, str]:
+    """The parts of a page title either side of its last separator, as trafilatura cuts it."""
+    cuts = list(_SEPARATOR.finditer(title))
+    return (title[: cuts[-1].start()], title[cuts[-1].end():]) if cuts else ("", "")
+
+
+def _declared(tree: HtmlElement, heads: tuple[str, ...]) -> set[str]:
+    """The titles the markup gives the story (``og:title``, ``twitter:title``, ``<h1>``, ``<h2>``), folded."""
+    metas = tree.xpath('//head/meta[@property="og:title" or @name="twitter:title" or @property="twitter:title"]')
+    texts = [m.get("content") or "" for m in metas]
+    texts += [el.text_content() for el in tree.iter("h2")]
+    return {_flat(t).casefold() for t in (*texts, *heads) if t.strip()}
+
+
+def _longer_part(title: str) -> str:
+    """The headline of "Site | Headline" or "Headline | Site" told by length alone: the first or last part
+    when it has four words or more and twice the other's, with what lies between; else ``""``."""
+    cuts = list(_SEPARATOR.finditer(title))
+    if not cuts:
+        return ""
+    first, last = len(title[: cuts[0].start()].split()), len(title[cuts[-1].end():].split())
+    if first >= max(4, 2 * last):
+        return title[: cuts[-1].start()]
+    if last >= max(4, 2 * first):
+        return title[cuts[0].end():]
+    return ""
+
+
+def title_site(tree: HtmlElement, heads: tuple[str, ...], *, marks: tuple[str, ...] = ()) -> str:
+    """The site's name that the ``<title>`` element adds to the headline ("Headline | Site", "Site |
+    Headline"), or is when the masthead gives that name too, else ``""``. ``heads`` are the headline's
+    candidates, the likeliest first (the story's title before the page's ``<h1>``s, one of which may be a
+    logo); ``marks`` the masthead's names."""
+    element = tree.find(".//head//title")
+    if element is None:
+        return ""
+    text = element.text_content()
+    if is_site_name(text, "", marks):  # the <title> is the name alone
+        return _flat(text)
+    for head in heads:
+        if name := page_title(text, (head,), "", marks=marks)[1]:
+            return name
+    return page_title(text, (), "", marks=marks)[1]
 
 
 def _site_name(part: str) -> str:
@@ -159,16 +262,40 @@ def _links_away(heading: HtmlElement) -> bool:
 
 # --------------------------------------------------------------------------------------- paywall
 
+# A paywall's prompt in so many words: it asks the reader to pay, or offers a price.
 _PAYWALL = re.compile(
-    r"\b(?:for (?:paying )?subscribers only|subscribers?[- ]only|subscribe (?:now )?to (?:continue|read|unlock)|"
+    r"\b(?:subscribe (?:now )?to (?:continue|read|unlock)|"
     r"to continue reading|continue reading with|already (?:a subscriber|subscribed)|"
     # an offer, with its price or its call to subscribe: reporting says "inspectors have unlimited access"
     r"unlimited (?:digital )?access\b[^.!?]{0,40}?\b(?:from|for) (?:just |only )?(?:[£$€]|\d+p\b)|"
     r"(?:subscribe|sign up|register)(?: now| today)? for unlimited|"
-    r"exclusive to (?:our )?subscribers|to read (?:the|this) (?:full|rest|whole)|"
     r"become a (?:subscriber|member) to)\b",
     re.I,
 )
+# Words a prompt shares with reporting: "This article is for subscribers only" is a prompt, "The council's
+# minutes are for subscribers only, the clerk said" a statement of the story, as is a streaming service's
+# "content for subscribers only". They are a prompt only where the paragraph speaks to the reader or of the
+# page itself (``_READER``), is the label alone ("Subscribers only"), or asks the reader to act
+# (``_CALL_TO_ACT``), and does not report what someone said.
+_MEMBERS_ONLY = re.compile(
+    r"\b(?:for (?:our )?(?:paying )?subscribers only|subscribers?[- ]only|exclusive to (?:our )?subscribers|"
+    r"to read (?:the|this) (?:full|rest|whole))\b",
+    re.I,
+)
+_READER = re.compile(
+    r"\b(?:you|your|this (?:article|story|content|page|piece|feature|report|post|newsletter|podcast|video|"
+    r"section)|our (?:subscribers|members|journalism))\b",
+    re.I,
+)
+# An imperative: at the start of a sentence or clause, or after "or", "and", "please" ("Sign in or subscribe"),
+# not a verb of the story ("viewers can subscribe for $5 a month").
+_CALL_TO_ACT = re.compile(
+    r"(?:^|[.!?:;,–—|]\s*|\b(?:or|and|please)\s+)(?:subscribe|sign in|sign up|log ?in|register|unlock|"
+    r"start (?:your )?(?:free )?trial|click here|join (?:now|today|us)|get (?:full|unlimited|instant) access)\b",
+    re.I,
+)
+_REPORTED = re.compile(r"\b(?:said|says|told|according to|reported|announced)\b", re.I)
+_LABEL_MAX_WORDS = 8
 _PAYWALL_MAX_WORDS = 40
 # A page that kept a paywall's prompt is a teaser when what is left is this short: a full story can carry a
 # subscription promo ("Unlimited digital access from £1") below it and is no teaser.
@@ -178,7 +305,16 @@ TEASER_MAX_WORDS = 200
 def is_paywall_prompt(paragraph: str) -> bool:
     """A short paragraph of a paywall's prompt ("This article is for subscribers only. Get unlimited
     access from just £1 a week."): reporting on subscriptions runs longer, or says it otherwise."""
-    return len(paragraph.split()) <= _PAYWALL_MAX_WORDS and bool(_PAYWALL.search(paragraph))
+    words = len(paragraph.split())
+    if words > _PAYWALL_MAX_WORDS:
+        return False
+    if _PAYWALL.search(paragraph):
+        return True
+    m = _MEMBERS_ONLY.search(paragraph)
+    if m is None or _REPORTED.search(paragraph):
+        return False
+    label = m.start() == len(paragraph) - len(paragraph.lstrip()) and words <= _LABEL_MAX_WORDS
+    return label or bool(_READER.search(paragraph) or _CALL_TO_ACT.search(paragraph))
 
 
 def _flat(text: str) -> str:

@@ -227,6 +227,7 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
     if tree is None:
         raise EmptyInputError(f"{name}: no article text found in this HTML page")
     heads = htmlpage.headlines(tree)
+    marks = htmlpage.site_marks(tree)
     teasers = htmlpage.teasers(tree)
     htmlpage.hide_other_dates(tree)
     # The date only from the page's markup (meta tags, <time>, JSON-LD, the URL, a byline): htmldate's
@@ -245,9 +246,9 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
         raise EmptyInputError(f"{name}: no article text found in this HTML page")
     meta = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     site = (meta.get("sitename") or "").strip()
-    title = htmlpage.page_title(meta.get("title") or "", heads, site)[0]
+    title = htmlpage.story_title(tree, meta.get("title") or "", heads, site, marks)
     if not site or htmlpage.is_domain(site):  # the name the <title> gives beats a host name
-        site = htmlpage.title_site(tree, heads) or site
+        site = htmlpage.title_site(tree, (title, *heads) if title else heads, marks=marks) or site
     # trafilatura puts one paragraph per line; make paragraphs explicit so cleaning never merges a
     # heading into the paragraph below it, and drop the headline it repeats at the top of the body.
     paragraphs = [p.strip() for p in (meta.get("text") or "").split("\n") if p.strip()]

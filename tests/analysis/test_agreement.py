@@ -189,6 +189,39 @@ def test_a_headline_and_its_own_lead_do_not_split_a_fact_in_two() -> None:
     assert cited[:2] == [_HEADLINE.strip(), _LEAD] and {s.article for s in fact.spans} == {"1", "2", "3"}
 
 
+_LONG_HEAD = "The Harlow Vale water board approved a reservoir at Kestrel Hill on Tuesday after a two-year fight."
+_SHORT_LEAD = "The Harlow Vale board approved the Kestrel Hill reservoir after a long fight."
+_HEARING = "The county will hold a hearing on the dam in May, a spokesman said."
+
+
+def test_a_headline_longer_than_its_lead_is_one_fact_with_it() -> None:
+    # Article 1's headline gives the approval with its day (aligned with article 3), its lead says it again in
+    # fewer words (aligned with article 2): the lead is restated by the headline, and the two are one fact.
+    two = ("The Harlow Vale board has approved the Kestrel Hill reservoir after a long fight, officials said.\n\n"
+           "Anglers on the river Ash fear for the trout that spawn below the planned dam.")
+    three = ("On Tuesday the Harlow Vale water board approved a reservoir at Kestrel Hill, ending a two-year fight."
+             "\n\nFarmers downstream asked the county for a share of the water in dry summers.")
+    an = _valley(f"{_LONG_HEAD}\n\n{_SHORT_LEAD}\n\n{_HEARING}", two, three)
+    reservoir = [f for f in an.facts if "reservoir" in f.text]
+    assert [(f.articles, f.text) for f in reservoir] == [(("1", "2", "3"), _LONG_HEAD)]
+    # only the sentence right below the headline is so joined: the same line further down stays apart
+    later = _valley(f"{_LONG_HEAD}\n\n{_HEARING}\n\n{_SHORT_LEAD}", two, three)
+    assert len([f for f in later.facts if "reservoir" in f.text]) == 2
+
+
+def test_a_headline_with_a_clause_its_lead_lacks_keeps_that_fact() -> None:
+    # The headline adds the farmers' share, which article 2 reports: joined to the lead's approval, that fact
+    # would be lost in it.
+    head = "Kestrel Hill reservoir approved, downstream farmers to get a share of its water in dry summers."
+    one = f"{head}\n\nThe Harlow Vale board approved the Kestrel Hill reservoir on Tuesday.\n\n{_HEARING}"
+    two = ("The Harlow Vale board has approved the Kestrel Hill reservoir, officials said.\n\n"
+           "Farmers downstream will get a share of the water in dry summers, the board said.")
+    three = ("On Tuesday the Harlow Vale board approved the reservoir at Kestrel Hill.\n\n"
+             "Anglers on the river Ash fear for the trout that spawn below the planned dam.")
+    an = _valley(one, two, three)
+    assert (("1", "2"), head) in [(f.articles, f.text) for f in an.facts]
+
+
 def test_an_article_that_disputes_the_lead_is_not_credited_through_the_headline() -> None:
     # Article 4 gives the lead's reservoir as three billion litres: it disputes that fact, so joining the
     # headline's fact to it must not credit article 4.

@@ -85,6 +85,14 @@ def test_a_headline_its_own_lead_says_again_is_not_a_second_item() -> None:
     assert third == [_OUTLETS[2].split("\n\n")[1]]
 
 
+def test_a_lead_its_own_longer_headline_says_again_is_not_a_second_item() -> None:
+    # the same rule the other way round: the longer sentence stands for both, whichever comes first
+    first, second = _OUTLETS[2].split("\n\n")
+    outlets = (*_OUTLETS[:2], f"{second}\n\n{first}")
+    an = analyze([Article(id=str(k), text=t, source=f"Outlet {k}") for k, t in enumerate(outlets, 1)])
+    assert [o.text for o in an.only_here if o.article == "3"] == [second]
+
+
 def test_a_headline_with_a_figure_its_lead_lacks_is_kept() -> None:
     an = analyze([Article(id=str(k), text=t, source=f"Outlet {k}") for k, t in enumerate(_OUTLETS, 1)])
     assert any("4,000 passengers" in o.text for o in an.only_here if o.article == "2")

@@ -14,7 +14,8 @@ sentences.
 A headline and its own lead, which says the headline again at length (:mod:`.restated`), can align with
 different outlets: the headline with one, the lead with another. They are one fact, reported by all of
 them, and are joined (only a headline, an article's first sentence: in long articles, a later sentence
-that a longer one holds half of is as often another fact); a disagreement still keeps an article out.
+that a longer one holds half of is as often another fact); a disagreement still keeps an article out. A
+headline longer than its lead, which says it again in fewer words, is joined to the lead the same way.
 
 The sentence shown must read whole (:mod:`.whole`): an article whose sentence is a piece of a quotation
 the segmenter cut (“He will not take part … . or He walks away from bad deals.”) is passed over for
@@ -28,13 +29,15 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
+import numpy as np
+
 from ..model import Cluster
-from ..represent import vectors
+from ..represent import ClusterVectors, vectors
 from .align import Group
 from .conflicts import disputed_by
 from .entities import EntityIndex
 from .model import Fact, Quote, Span
-from .restated import restaters
+from .restated import RESTATED, restaters
 from .whole import is_tail, is_whole, quotation
 
 MAX_FACTS = 12
@@ -159,9 +162,11 @@ def _join_restated(cluster: Cluster, kept: list[_Candidate]) -> list[_Candidate]
     Only an article's first sentence is joined so, to the fact of the sentence that restates it best (the
     most terms shared; of as many, the earliest): in a long article a later sentence that a longer one
     holds half of is as often another fact (a quotation, a detail) as the same one, and a headline joins
-    one fact, not each that echoes it. A disagreement still counts: two facts are not joined when one
-    credits an article that disputes the other (:func:`.conflicts.disputed_by`), and a fact a dispute
-    left with fewer than two articles is not in ``kept``, so it joins nothing."""
+    one fact, not each that echoes it. A headline longer than its lead joins the lead's fact when the lead
+    (the sentence right below it) is what it restates (``_restated_lead``). A disagreement still counts:
+    two facts are not joined when one credits an article that disputes the other
+    (:func:`.conflicts.disputed_by`), and a fact a dispute left with fewer than two articles is not in
+    ``kept``, so it joins nothing."""
     sents = cluster.sentences
     owner = {i: k for k, c in enumerate(kept) for i in c[3]}
     heads = [i for i in owner if sents[i].index == 0]
@@ -182,6 +187,8 @@ def _join_restated(cluster: Cluster, kept: list[_Candidate]) -> list[_Candidate]
         shared = vecs.shared_terms(i)
         others = [j for j in owner if sents[j].article == sents[i].article and owner[j] != owner[i]]
         best = max(restaters(cluster, shared, n_terms, i, sorted(others)), key=lambda j: (shared[j], -j), default=None)
+        if best is None:
+            best = _restated_lead(cluster, vecs, n_terms, i, others)
         if best is not None:
             a, b = sorted((find(owner[i]), find(owner[best])))
             if a == b or credits[a] & disputes[b] or credits[b] & disputes[a]:
@@ -193,6 +200,23 @@ def _join_restated(cluster: Cluster, kept: list[_Candidate]) -> list[_Candidate]
     for k, c in enumerate(kept):
         parts.setdefault(find(k), []).append(c)
     return [_joined(cluster, p) if len(p) > 1 else p[0] for p in parts.values()]
+
+
+def _restated_lead(
+    cluster: Cluster, vecs: ClusterVectors, n_terms: np.ndarray, head: int, others: list[int]
+) -> int | None:
+    """The lead of ``head``'s article (its second sentence, of ``others``) when ``head`` says it again at
+    greater length: a headline longer than its lead is the same fact as the lead, as a shorter one is. Only
+    the sentence right below, and only a headline that adds little to it (the lead holds ``RESTATED`` of its
+    terms too): one that adds a second clause ("…, unemployment rate hits 50-year low") may align with another
+    outlet by that clause, a fact of its own. A later short sentence that the first holds half of is as often
+    another fact."""
+    lead = next((j for j in others if cluster.sentences[j].index == 1), None)
+    if lead is None or vecs.shared_terms(head)[lead] < RESTATED * max(1, int(n_terms[head])):
+        return None  # the headline says more than its lead (a second clause), and may align by that
+    if next(restaters(cluster, vecs.shared_terms(lead), n_terms, lead, [head]), None) is None:
+        return None
+    return lead
 
 
 def _joined(cluster: Cluster, parts: list[_Candidate]) -> _Candidate:

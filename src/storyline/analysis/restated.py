@@ -6,7 +6,7 @@ one) that holds most of its terms (``RESTATED`` of them, or more) and every figu
 million"): the longer one says all the shorter one says, so the two are one statement, and the longer one can
 stand for both. A headline with a figure of its own is not restated: it adds that. Only-here
 (:mod:`.onlyhere`) keeps the longer one as the article's item; Agreement (:mod:`.agreement`) reads a headline
-and the lead that restates it as one fact.
+and its lead as one fact, whichever of the two restates the other.
 """
 
 from __future__ import annotations
