@@ -165,3 +165,28 @@ def test_the_part_of_a_whole_keeps_its_hedge_and_no_rounding_of_the_whole() -> N
 def test_a_tonne_is_no_scale_of_a_count() -> None:
     assert [q.lo for q in quantities("A 40t lorry blocked the bridge.")] == []  # not 40 trillion lorries
     assert one("the $1.9T bill").lo == 1.9e12  # an amount's "T" is still a trillion
+
+
+def test_a_range_is_the_interval_between_its_figures() -> None:
+    for text in ("10-12 people were hurt in the crush.", "10 to 12 people were hurt in the crush.",
+                 "Between 10 and 12 people were hurt in the crush."):
+        hurt = one(text)
+        assert (hurt.lo, hurt.hi, hurt.estimate) == (10, 12, None), text
+        assert compatible(hurt, one("11 people were hurt in the crush."))
+        assert not compatible(hurt, one("20 people were hurt in the crush."))
+    assert one("10-12 people were hurt.").text == "10-12 people"
+    assert (one("It sinks 1.5-2 inches a year.").lo, one("between 1.5 to 2 inches").lo) == (1.5, 1.5)  # no "5-2" tally
+    assert (one("The storm left two or three days of damage.").lo, one("two or three days").hi) == (2, 3)
+    assert (one("2-3 million people fled the floods.").lo, one("2-3 million people").hi) == (2e6, 3e6)
+    about = one("About 10-12 people were hurt.")  # the hedge reaches both ends
+    assert (round(about.lo, 6), round(about.hi, 6)) == (9, 13.2)
+
+
+def test_a_change_from_one_figure_to_another_is_its_second_figure() -> None:
+    risen = one("The toll rose from 10 to 12 people overnight.")
+    assert (risen.lo, risen.hi, risen.text) == (12, 12, "12 people")
+    assert one("Donors gave 500 to 2 million people.").lo == 2e6  # no range falls, and no tally has a scale
+
+
+def test_a_tally_written_with_to_is_no_count() -> None:
+    assert quantities("The board approved it in a 5 to 4 ruling.") == []
