@@ -190,3 +190,11 @@ def test_a_change_from_one_figure_to_another_is_its_second_figure() -> None:
 
 def test_a_tally_written_with_to_is_no_count() -> None:
     assert quantities("The board approved it in a 5 to 4 ruling.") == []
+
+
+def test_a_number_ends_before_a_comma_that_no_digits_follow() -> None:
+    # an age or a year set off by commas counts nothing after it
+    assert quantities("Ada Marsh, 46, told reporters the dam held.") == []
+    assert quantities("By 2070, says the board, the lake will be dry.") == []
+    assert one("The fund paid $1,500, the board said.").text == "$1,500"
+    assert one("In all 1,200,000 voters turned out.").lo == 1_200_000

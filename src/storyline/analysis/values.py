@@ -58,7 +58,7 @@ APPROXIMATE = frozenset({"about", "around", "roughly", "approximately", "some", 
 
 _H = "|".join(sorted((re.escape(h) for h in HEDGE), key=len, reverse=True))
 _V = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
-_NUM = rf"(?:\d[\d,]*(?:\.\d+)?|{'|'.join(_NUMBER_PHRASES)}|{NUMBER_WORD.pattern})"
+_NUM = rf"(?:\d[\d,]*(?<!,)(?:\.\d+)?|{'|'.join(_NUMBER_PHRASES)}|{NUMBER_WORD.pattern})"
 
 
 def _scale(group: str, letters: str = "bkt") -> str:
