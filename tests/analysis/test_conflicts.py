@@ -186,3 +186,40 @@ def test_a_part_of_a_month_is_that_month_on_undated_articles() -> None:
     ]
     reasons = [c.reason for c in analyze(docs).conflicts if c.kind == "date"]
     assert reasons == ["different months given for the same event: january vs march"]
+
+
+_OTHER = "Diesel prices in the region rose for a third week. Traders blamed the weak shilling."
+
+
+def _shipped(first: str, second: str):
+    return _three(f"Harlow Fuel shipped {first} in May, the company said. Its ships sailed from Oman.",
+                  f"Harlow Fuel shipped {second} in May, the company said. Buyers paid in dollars.", _OTHER)
+
+
+def test_a_total_over_listed_recipients_and_a_part_for_one_of_them_is_not_a_conflict() -> None:
+    an = _shipped("4 million litres of diesel to Kenya and Uganda", "2.5 million litres of diesel to Kenya")
+    assert not an.conflicts
+    # neither article reports the other's figure: still no agreement on it
+    assert not [f for f in an.facts if "Harlow" in f.text]
+
+
+def test_the_same_recipients_or_none_named_with_another_figure_still_disagree() -> None:
+    for second in ("2.5 million litres of diesel to Kenya and Uganda", "2.5 million litres of diesel"):
+        an = _shipped("4 million litres of diesel to Kenya and Uganda", second)
+        assert [(c.slot, {v.text for v in c.values}) for c in an.conflicts] == [
+            ("litres", {"4 million litres", "2.5 million litres"})], second
+
+
+def test_a_city_with_its_country_after_a_comma_is_no_list() -> None:
+    an = _shipped("4 million litres of diesel to Mombasa, Kenya", "2.5 million litres of diesel to Mombasa")
+    assert [c.slot for c in an.conflicts] == ["litres"]
+
+
+def test_a_part_of_a_total_broken_down_in_its_sentence_is_not_a_conflict() -> None:
+    total = "The storm killed 46 people in Canada, 23 of them in Ontario, including 18 in Toronto, officials said."
+    an = _three(f"{total} Roads were shut.", "The storm killed 10 people in Toronto, officials said on Sunday. "
+                "Schools were closed.", _OTHER)
+    assert not an.conflicts
+    an = _three(f"{total} Roads were shut.", "The storm killed 10 people in Canada, officials said on Sunday. "
+                "Schools were closed.", _OTHER)
+    assert [(c.slot, {v.text for v in c.values}) for c in an.conflicts] == [("people", {"46 people", "10 people"})]

@@ -10,6 +10,9 @@ one article gives together in its sentence are two different things, not two ver
 trillion bill, with $1,400 checks"; "near Nationals Park in southeast Washington"): they never conflict.
 For names and places, an article that names the person or place anywhere in its sentence gives it too
 ("Illinois became the 11th state in the U.S. to …" against "… in Illinois").
+A total and its part are two figures, not two versions of one: "4 million litres to Kenya and Uganda" against
+"2.5 million litres went to Kenya", or "46 people were killed in the U.S., 23 of them in New York" against "10
+people in New York City" (:func:`_total_and_part`).
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from dataclasses import dataclass
 from ..model import Cluster
 from . import dates
 from .align import Group
-from .entities import EntityIndex, role_key, title_of
+from .entities import EntityIndex, Resolved, role_key, title_of
 from .model import Conflict, Span, Value
 from .values import ROUNDED_HOUR, TIME_TOLERANCE, Quantity, compatible, quantities
 
@@ -86,6 +89,75 @@ def _items(cluster: Cluster, index: EntityIndex, i: int) -> list[_Item]:
     return out
 
 
+# What joins two names of a list ("Kenya and Uganda", "Kenya, Uganda and Tanzania", "the Red Cross or the UN"); a
+# list needs a conjunction, so a city with its state after a comma ("Oakland, California") is no list of two.
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s+(?:and|or|as well as|plus|&))\s+(?:the\s+)?", re.I)
+_CONJUNCTION = re.compile(r"\b(?:and|or|as well as|plus)\b|&", re.I)
+# Words after a figure that give parts of it: "46 people were killed, 23 of them in New York, including 18 in ..."
+_BREAKDOWN = re.compile(r"\b(?:of them|of whom|of which|including|among them|among whom)\b", re.I)
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """The places and organisations the sentence of a figure names (``named``; ``places``, the places alone),
+    those it lists together (joined by "and", "or", commas before one), and the places it names only after a
+    breakdown of its figure (``parts``: "23 of them in New York, including 18 in New York City")."""
+
+    named: frozenset[str]
+    places: frozenset[str]
+    listed: frozenset[str]
+    parts: frozenset[str]
+
+
+def _scope(cluster: Cluster, index: EntityIndex, it: _Item) -> _Scope:
+    text = cluster.article(it.article).text
+    ms = [m for m in index.mentions.get(it.article, [])
+          if m.kind in ("place", "org") and it.span.start <= m.start and m.end <= it.span.end]
+    listed: set[str] = set()
+    runs: list[list[Resolved]] = []
+    for k, m in enumerate(ms):
+        if k and _LIST_JOIN.fullmatch(text, ms[k - 1].end, m.start):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    for run in runs:
+        if len(run) > 1 and _CONJUNCTION.search(text, run[0].end, run[-1].start):
+            listed.update(r.name for r in run)
+    parts: frozenset[str] = frozenset()
+    figure_end = it.span.start + it.value.end if isinstance(it.value, Quantity) else it.span.start
+    if bd := _BREAKDOWN.search(text, figure_end, it.span.end):
+        before = {m.name for m in ms if m.start < bd.start()}
+        parts = frozenset(m.name for m in ms if m.start >= bd.end() and m.kind == "place") - before
+    return _Scope(frozenset(m.name for m in ms), frozenset(m.name for m in ms if m.kind == "place"),
+                  frozenset(listed), parts)
+
+
+def _total_and_part(cluster: Cluster, index: EntityIndex, a: list[_Item], b: list[_Item]) -> bool:
+    """Whether one reading of a count or an amount is a total and the other a part of it: an article with the
+    larger figure lists places or organisations ("4 million litres to Kenya and Uganda") of which an article with
+    the smaller names some, not all ("2.5 million litres went to Kenya"), or breaks its figure down into parts
+    ("46 people were killed in the U.S., 23 of them in New York") and the smaller figure is given for places of
+    those parts alone ("10 people in New York City"). Both are true at once: two scopes, not two versions."""
+    if a[0].kind not in ("count", "amount"):
+        return False
+
+    def size(c: list[_Item]) -> tuple[float, float]:
+        q = c[0].value
+        assert isinstance(q, Quantity)
+        return q.lo, q.hi
+
+    total, part = (a, b) if size(a) > size(b) else (b, a)
+    for whole in total:
+        w = _scope(cluster, index, whole)
+        for piece in part:
+            p = _scope(cluster, index, piece)
+            if p.named & w.listed and not w.listed <= p.named:
+                return True
+            if p.places and p.places <= w.parts:
+                return True
+    return False
+
+
 def _readings(items: list[_Item]) -> list[list[_Item]]:
     classes: list[list[_Item]] = []
     for it in items:
@@ -135,8 +207,9 @@ class _Dispute:
         return (min(a, b), max(a, b)) in self.clashes
 
 
-def _disputes(cluster: Cluster, g: Group, index: EntityIndex) -> list[_Dispute]:
-    """The values on which the sentences of ``g`` disagree."""
+def _disputes(cluster: Cluster, g: Group, index: EntityIndex, *, parts_differ: bool = False) -> list[_Dispute]:
+    """The values on which the sentences of ``g`` disagree; with ``parts_differ``, also the figures of a total
+    and of its part, which do not disagree but are not the same figure either."""
     by_slot: dict[tuple[str, str], list[_Item]] = defaultdict(list)
     named: dict[str, set[str]] = {}
     for i in g.members:
@@ -153,7 +226,10 @@ def _disputes(cluster: Cluster, g: Group, index: EntityIndex) -> list[_Dispute]:
             arts = [a | {art for art, names in named.items() if c[0].value in names} for a, c in zip(arts, classes,
                                                                                                    strict=True)]
         # Two readings conflict when no article gives both: one article giving both reports two things.
-        pairs = [(a, b) for a in range(len(classes)) for b in range(a + 1, len(classes)) if not arts[a] & arts[b]]
+        # Nor do a total and its part (see _total_and_part).
+        pairs = [(a, b) for a in range(len(classes)) for b in range(a + 1, len(classes))
+                 if not arts[a] & arts[b]
+                 and (parts_differ or not _total_and_part(cluster, index, classes[a], classes[b]))]
         if not pairs:
             continue
         live = sorted({k for p in pairs for k in p})
@@ -166,8 +242,10 @@ def disputed_by(cluster: Cluster, g: Group, index: EntityIndex) -> dict[str, fro
     """For each article with a sentence in ``g``: the articles that contradict that sentence, i.e. give a
     value of the fact (a figure, a day, a name) only in readings incompatible with every reading the
     sentence gives. Near-duplicate copies of a contradicting article contradict it too. An article whose
-    sentence gives no value in a disputed slot is contradicted by no one on that slot."""
-    disputes = _disputes(cluster, g, index)
+    sentence gives no value in a disputed slot is contradicted by no one on that slot. A total and its part
+    count here, though they are no disagreement: "4 million litres to Kenya and Uganda" and "2.5 million litres
+    to Kenya" are both true, but neither article reports the other's figure."""
+    disputes = _disputes(cluster, g, index, parts_differ=True)
     out: dict[str, frozenset[str]] = {}
     for i in g.members:
         own = cluster.sentences[i].article
