@@ -223,3 +223,28 @@ def test_a_part_of_a_total_broken_down_in_its_sentence_is_not_a_conflict() -> No
     an = _three(f"{total} Roads were shut.", "The storm killed 10 people in Canada, officials said on Sunday. "
                 "Schools were closed.", _OTHER)
     assert [(c.slot, {v.text for v in c.values}) for c in an.conflicts] == [("people", {"46 people", "10 people"})]
+
+
+_WAR = "The agency says 300 people have been killed in the Marden border war"
+
+
+def test_a_year_that_bounds_a_period_is_not_the_year_of_another_event() -> None:
+    first = f"{_WAR} since 2011, a tally the government disputes. Talks on a ceasefire stalled in the capital."
+    fire = "Rebels and the army traded fire again near the river crossing at dawn."
+    an = _three(first, f"{fire} {_WAR}, which led the court to charge the general in 2015.", _OTHER)
+    assert not an.conflicts
+    an = _three(first, f"{fire} {_WAR} since 2013, a tally the government disputes.", _OTHER)
+    assert [c.reason for c in an.conflicts] == ["different years given for the same event: 2011 vs 2013"]
+
+
+_SHARES = ("Shares in Orwen Motors fell sharply on Wednesday after the sudden resignation of chief executive Ada Marsh "
+           "raised fears about the firm's plans. Analysts were surprised.")
+
+
+def test_the_day_of_an_earlier_event_a_sentence_names_after_its_own_is_not_a_conflict() -> None:
+    an = _three(_SHARES, "The sudden resignation of Orwen Motors chief executive Ada Marsh on Tuesday raised fears "
+                "about the firm's plans, analysts said. She gave no reason.", _OTHER)
+    assert not an.conflicts
+    an = _three(_SHARES, "Shares in Orwen Motors fell sharply on Tuesday as fears about the firm's plans grew, "
+                "analysts said. She gave no reason.", _OTHER)
+    assert [c.reason for c in an.conflicts] == ["different days given for the same event: wednesday vs tuesday"]

@@ -22,6 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..model import Cluster
+from ..represent import content_terms
 from . import dates
 from .align import Group
 from .entities import EntityIndex, Resolved, role_key, title_of
@@ -40,6 +41,10 @@ class _Item:
     article: str
     span: Span
     weekday: str = ""
+    # a date: the word that makes it a bound of a period ("since 2003", "until Friday"), or ""
+    bound: str = ""
+    # a date followed by "after …": the terms of its sentence before "after" and after it (the earlier event)
+    clauses: tuple[frozenset[str], frozenset[str]] | None = None
 
 
 def _same(a: _Item, b: _Item) -> bool:
@@ -59,6 +64,43 @@ def _named(cluster: Cluster, index: EntityIndex, i: int) -> set[str]:
             if m.kind in ("person", "place") and s.start <= m.start and m.end <= s.end}
 
 
+# A date after these is a bound of a period, not the day of an event: "300,000 killed since 2003" and "warrants
+# issued in 2009" give no two years of one event. Bounds are compared only with bounds of the same word.
+_BOUNDS = frozenset({"since", "until", "by", "from"})
+# "U.S. stocks opened lower Wednesday after Cohn's resignation …": the day is the opening's; the resignation came
+# earlier, and another article may give its day ("his resignation … on Tuesday").
+_EARLIER_EVENT = re.compile(r"\b(?:after|following|in the wake of)\b", re.I)
+_CALENDAR_TERMS = frozenset(content_terms(" ".join(dates.MONTHS) + " " + " ".join(dates.WEEKDAYS)))
+
+
+def _clauses(sentence: str, date_end: int) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The terms of ``sentence`` before and after the "after" that follows a date ending at ``date_end``, no
+    day or month names among them; None when no "after" follows the date."""
+    m = _EARLIER_EVENT.search(sentence, date_end)
+    if m is None:
+        return None
+    return (frozenset(content_terms(sentence[: m.start()])) - _CALENDAR_TERMS,
+            frozenset(content_terms(sentence[m.end() :])) - _CALENDAR_TERMS)
+
+
+def _earlier_event(cluster: Cluster, a: _Item, b: _Item) -> bool:
+    """Whether ``a`` dates an event that came after another its sentence names ("opened lower Wednesday after
+    Cohn's resignation") and ``b``'s sentence, without such a clause, is about that other event (it shares more
+    terms with the clause after "after" than with the rest), on a day that is not later (or of an unknown
+    order: unresolved weekdays)."""
+    if a.clauses is None or b.clauses is not None:
+        return False
+    main, earlier = a.clauses
+    other = set(content_terms(cluster.article(b.article).text[b.span.start : b.span.end])) - _CALENDAR_TERMS
+    if len(other & earlier) <= len(other & main):
+        return False
+    va, vb = str(a.value), str(b.value)
+    return not (_ISO.match(va) and _ISO.match(vb) and vb > va)
+
+
+_ISO = re.compile(r"\d{4}")
+
+
 _DATE_QUALIFIERS = re.compile(r"^(?:(?:on|last|next|this|since|until|by|in|early|mid|late)(?:\s+|-))+")
 
 
@@ -74,7 +116,9 @@ def _items(cluster: Cluster, index: EntityIndex, i: int) -> list[_Item]:
             # month: "late January" and "in January" are one month
             value = d.resolved or _DATE_QUALIFIERS.sub("", d.text.lower())
             wd = d.text.split()[-1].lower() if d.kind == "weekday" else ""
-            out.append(_Item("date", slot, value, d.text, s.article, span, wd))
+            first = d.text.split()[0].lower()
+            bound = first if first in _BOUNDS else ""
+            out.append(_Item("date", slot, value, d.text, s.article, span, wd, bound, _clauses(s.text, d.end)))
     text = cluster.article(s.article).text
     for m in index.mentions.get(s.article, []):
         if not (s.start <= m.start and m.end <= s.end):
@@ -130,6 +174,15 @@ def _scope(cluster: Cluster, index: EntityIndex, it: _Item) -> _Scope:
         parts = frozenset(m.name for m in ms if m.start >= bd.end() and m.kind == "place") - before
     return _Scope(frozenset(m.name for m in ms), frozenset(m.name for m in ms if m.kind == "place"),
                   frozenset(listed), parts)
+
+
+def _two_things(cluster: Cluster, index: EntityIndex, a: list[_Item], b: list[_Item]) -> bool:
+    """Whether two readings of a slot, though they differ, are values of two things, not two versions of one: a
+    total and its part (:func:`_total_and_part`), the day of an event and the day of an earlier one its
+    sentence names (:func:`_earlier_event`)."""
+    if a[0].kind == "date":
+        return any(_earlier_event(cluster, x, y) or _earlier_event(cluster, y, x) for x in a for y in b)
+    return _total_and_part(cluster, index, a, b)
 
 
 def _total_and_part(cluster: Cluster, index: EntityIndex, a: list[_Item], b: list[_Item]) -> bool:
@@ -207,17 +260,17 @@ class _Dispute:
         return (min(a, b), max(a, b)) in self.clashes
 
 
-def _disputes(cluster: Cluster, g: Group, index: EntityIndex, *, parts_differ: bool = False) -> list[_Dispute]:
-    """The values on which the sentences of ``g`` disagree; with ``parts_differ``, also the figures of a total
-    and of its part, which do not disagree but are not the same figure either."""
-    by_slot: dict[tuple[str, str], list[_Item]] = defaultdict(list)
+def _disputes(cluster: Cluster, g: Group, index: EntityIndex, *, two_things: bool = False) -> list[_Dispute]:
+    """The values on which the sentences of ``g`` disagree; with ``two_things``, also the values of two things
+    (:func:`_two_things`: a total and its part), which do not disagree but are not one value either."""
+    by_slot: dict[tuple[str, str, str], list[_Item]] = defaultdict(list)
     named: dict[str, set[str]] = {}
     for i in g.members:
         named[cluster.sentences[i].article] = _named(cluster, index, i)
         for it in _items(cluster, index, i):
-            by_slot[(it.kind, it.slot)].append(it)
+            by_slot[(it.kind, it.slot, it.bound)].append(it)
     out = []
-    for (kind, slot), items in by_slot.items():
+    for (kind, slot, _), items in by_slot.items():
         if len({it.article for it in items}) < 2:
             continue
         classes = _readings(items)
@@ -226,10 +279,9 @@ def _disputes(cluster: Cluster, g: Group, index: EntityIndex, *, parts_differ: b
             arts = [a | {art for art, names in named.items() if c[0].value in names} for a, c in zip(arts, classes,
                                                                                                    strict=True)]
         # Two readings conflict when no article gives both: one article giving both reports two things.
-        # Nor do a total and its part (see _total_and_part).
+        # Nor do the values of two things (a total and its part, see _two_things).
         pairs = [(a, b) for a in range(len(classes)) for b in range(a + 1, len(classes))
-                 if not arts[a] & arts[b]
-                 and (parts_differ or not _total_and_part(cluster, index, classes[a], classes[b]))]
+                 if not arts[a] & arts[b] and (two_things or not _two_things(cluster, index, classes[a], classes[b]))]
         if not pairs:
             continue
         live = sorted({k for p in pairs for k in p})
@@ -242,10 +294,10 @@ def disputed_by(cluster: Cluster, g: Group, index: EntityIndex) -> dict[str, fro
     """For each article with a sentence in ``g``: the articles that contradict that sentence, i.e. give a
     value of the fact (a figure, a day, a name) only in readings incompatible with every reading the
     sentence gives. Near-duplicate copies of a contradicting article contradict it too. An article whose
-    sentence gives no value in a disputed slot is contradicted by no one on that slot. A total and its part
-    count here, though they are no disagreement: "4 million litres to Kenya and Uganda" and "2.5 million litres
-    to Kenya" are both true, but neither article reports the other's figure."""
-    disputes = _disputes(cluster, g, index, parts_differ=True)
+    sentence gives no value in a disputed slot is contradicted by no one on that slot. The values of two things
+    (:func:`_two_things`) count here, though they are no disagreement: "4 million litres to Kenya and Uganda" and
+    "2.5 million litres to Kenya" are both true, but neither article reports the other's figure."""
+    disputes = _disputes(cluster, g, index, two_things=True)
     out: dict[str, frozenset[str]] = {}
     for i in g.members:
         own = cluster.sentences[i].article
