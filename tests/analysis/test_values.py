@@ -198,3 +198,11 @@ def test_a_number_ends_before_a_comma_that_no_digits_follow() -> None:
     assert quantities("By 2070, says the board, the lake will be dry.") == []
     assert one("The fund paid $1,500, the board said.").text == "$1,500"
     assert one("In all 1,200,000 voters turned out.").lo == 1_200_000
+
+
+def test_others_and_more_count_what_the_count_before_them_counts() -> None:
+    seven, three = quantities("Only 7 senators voted against the bill, while three others abstained.")
+    assert (three.slot, three.lo, three.text) == (seven.slot, 3, "three others")
+    assert quantities("Four miners died and two more were hurt.")[1].slot == one("four miners").slot
+    assert one("Three others abstained.").slot == "other"  # nothing before them to count
+    assert quantities("He has 3,118 likes, 479 more than last year.")[1].slot == "more"  # a difference

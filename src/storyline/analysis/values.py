@@ -82,6 +82,9 @@ COUNT = re.compile(
 PERCENT = re.compile(rf"(?:(?P<h>{_H})\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", re.I)
 _VERBISH = frozenset("was has is were does goes makes takes this thus plus less unless across".split())
 _NOT_COUNT_NOUN = frozenset("percent per cent am pm of and or to the out".split())
+# "others" and "more" as the counted word ("three others", "12 more"; not "12 more than") count what the count
+# before them in the text counts.
+_SAME_KIND = frozenset({"other", "more"})
 TIME_TOLERANCE = 30  # minutes: how far a hedged time of day reaches, and how far apart two such times agree
 ROUNDED_HOUR = 30  # minutes: an unhedged time on the hour agrees with times less than this away
 _DAY = 24 * 60
@@ -314,6 +317,7 @@ def quantities(text: str) -> list[Quantity]:
             out.append(Quantity("percent", "percent", n * lo_f, n * hi_f, m.group(), m.start(), m.end(),
                                 _estimate(m, (n * lo_f, n * hi_f))))
             taken.append((m.start(), m.end()))
+    counted: list[str] = []  # the slots of the counts so far
     for m in COUNT.finditer(text):
         w1, w2 = m.group("w1").lower(), (m.group("w2") or "").lower()
         two = w2.endswith("s") and w2 not in _VERBISH and not w1.endswith("s")
@@ -335,8 +339,11 @@ def quantities(text: str) -> list[Quantity]:
                 iv, start, rounding = (part * lo_f, part * hi_f), whole.start(), 0.0
                 estimate = _estimate(whole, iv)
         end = m.end("w2") if two else m.end("w1")
-        out.append(Quantity("count", stem(noun), iv[0], iv[1], text[start:end].strip(), start, end, estimate,
-                            rounding))
+        slot = stem(noun)
+        if slot in _SAME_KIND and w2 != "than" and counted:
+            slot = counted[-1]  # "7 Republicans voted no, while three others voted present": three Republicans
+        counted.append(slot)
+        out.append(Quantity("count", slot, iv[0], iv[1], text[start:end].strip(), start, end, estimate, rounding))
         taken.append((m.start(), m.end()))
     return sorted(out, key=lambda q: q.start)
 
