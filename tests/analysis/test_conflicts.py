@@ -248,3 +248,31 @@ def test_the_day_of_an_earlier_event_a_sentence_names_after_its_own_is_not_a_con
     an = _three(_SHARES, "Shares in Orwen Motors fell sharply on Tuesday as fears about the firm's plans grew, "
                 "analysts said. She gave no reason.", _OTHER)
     assert [c.reason for c in an.conflicts] == ["different days given for the same event: wednesday vs tuesday"]
+
+
+def test_a_quarter_of_a_city_is_that_city_but_west_virginia_is_not_virginia() -> None:
+    van = ("Two men were arrested after the theft of a bakery van in {} on Monday, police say. "
+           "The bakery's owner thanked the public.")
+    first = ("Police in {} say two men were arrested after the theft of a bakery van on Monday. "
+             "The van was found empty.")
+    court = "Both men will appear in court next week. Their lawyers declined to comment."
+    an = _three(first.format("Cleveland"), van.format("East Cleveland"), court)
+    assert not [c for c in an.conflicts if c.kind == "place"]
+    an = _three(first.format("Virginia"), van.format("West Virginia"), court)
+    assert [{v.text for v in c.values} for c in an.conflicts if c.kind == "place"] == [{"Virginia", "West Virginia"}]
+
+
+def test_others_count_what_the_count_before_them_counts_so_one_article_gives_both() -> None:
+    an = _three("Three senators voted present on the harbour bill. The bill passed easily.",
+                "Only seven senators voted against the harbour bill, while three others voted present. "
+                "The bill now goes to the governor.", _OTHER)
+    assert not an.conflicts
+
+
+def test_an_article_that_gives_a_bound_and_a_day_gives_both_days() -> None:
+    # "until Saturday" and "as late as Sunday" in one article: "until Sunday" elsewhere is no third version
+    an = _three("Official results of the Marden vote are not expected until Saturday, and the capital's could come "
+                "as late as Sunday, officials said. Turnout was high.",
+                "Final results of the Marden vote are not expected until Sunday, officials said. Queues were long.",
+                _OTHER)
+    assert not an.conflicts

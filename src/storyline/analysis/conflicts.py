@@ -52,9 +52,24 @@ def _same(a: _Item, b: _Item) -> bool:
         return compatible(a.value, b.value)
     if a.kind == "place" and isinstance(a.value, str) and isinstance(b.value, str):
         # a place with its state or country after a comma is that place: "Washington, DC" and "Washington"
-        return a.value == b.value or a.value.startswith(b.value + ",") or b.value.startswith(a.value + ",")
+        return (a.value == b.value or a.value.startswith(b.value + ",") or b.value.startswith(a.value + ",")
+                or _part_of(a.value, b.value) or _part_of(b.value, a.value))
     # The same weekday name is the same day even when tense moved one resolution a week away.
     return a.value == b.value or bool(a.weekday and a.weekday == b.weekday)
+
+
+# "East Nashville", "Northern Syria", "downtown Cleveland": a part of the place named after the word, except where
+# the whole name is a state or country of its own.
+_QUARTER = re.compile(r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|northern|southern|"
+                      r"eastern|western|central|downtown|greater|upper|lower)\s+(?P<place>.+)", re.I)
+_NOT_A_PART = frozenset({"west virginia", "north carolina", "south carolina", "north dakota", "south dakota",
+                         "north korea", "south korea", "south sudan", "northern ireland", "east timor"})
+
+
+def _part_of(part: str, whole: str) -> bool:
+    """Whether the place ``part`` is named as a quarter of ``whole``: "East Nashville" of "Nashville"."""
+    m = _QUARTER.fullmatch(part)
+    return m is not None and m.group("place") == whole and part.lower() not in _NOT_A_PART
 
 
 def _named(cluster: Cluster, index: EntityIndex, i: int) -> set[str]:
@@ -65,7 +80,7 @@ def _named(cluster: Cluster, index: EntityIndex, i: int) -> set[str]:
 
 
 # A date after these is a bound of a period, not the day of an event: "300,000 killed since 2003" and "warrants
-# issued in 2009" give no two years of one event. Bounds are compared only with bounds of the same word.
+# issued in 2009" give no two years of one event. Bounds conflict only with bounds of the same word.
 _BOUNDS = frozenset({"since", "until", "by", "from"})
 # "U.S. stocks opened lower Wednesday after Cohn's resignation …": the day is the opening's; the resignation came
 # earlier, and another article may give its day ("his resignation … on Tuesday").
@@ -178,10 +193,12 @@ def _scope(cluster: Cluster, index: EntityIndex, it: _Item) -> _Scope:
 
 def _two_things(cluster: Cluster, index: EntityIndex, a: list[_Item], b: list[_Item]) -> bool:
     """Whether two readings of a slot, though they differ, are values of two things, not two versions of one: a
-    total and its part (:func:`_total_and_part`), the day of an event and the day of an earlier one its
-    sentence names (:func:`_earlier_event`)."""
+    total and its part (:func:`_total_and_part`), a bound of a period and a day (every article of one reading
+    writes "since", "until", "by" or "from" before it, none of the other the same word), the day of an event and
+    the day of an earlier one its sentence names (:func:`_earlier_event`)."""
     if a[0].kind == "date":
-        return any(_earlier_event(cluster, x, y) or _earlier_event(cluster, y, x) for x in a for y in b)
+        return (all(x.bound != y.bound for x in a for y in b)
+                or any(_earlier_event(cluster, x, y) or _earlier_event(cluster, y, x) for x in a for y in b))
     return _total_and_part(cluster, index, a, b)
 
 
@@ -263,14 +280,14 @@ class _Dispute:
 def _disputes(cluster: Cluster, g: Group, index: EntityIndex, *, two_things: bool = False) -> list[_Dispute]:
     """The values on which the sentences of ``g`` disagree; with ``two_things``, also the values of two things
     (:func:`_two_things`: a total and its part), which do not disagree but are not one value either."""
-    by_slot: dict[tuple[str, str, str], list[_Item]] = defaultdict(list)
+    by_slot: dict[tuple[str, str], list[_Item]] = defaultdict(list)
     named: dict[str, set[str]] = {}
     for i in g.members:
         named[cluster.sentences[i].article] = _named(cluster, index, i)
         for it in _items(cluster, index, i):
-            by_slot[(it.kind, it.slot, it.bound)].append(it)
+            by_slot[(it.kind, it.slot)].append(it)
     out = []
-    for (kind, slot, _), items in by_slot.items():
+    for (kind, slot), items in by_slot.items():
         if len({it.article for it in items}) < 2:
             continue
         classes = _readings(items)
