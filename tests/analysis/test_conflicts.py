@@ -276,3 +276,27 @@ def test_an_article_that_gives_a_bound_and_a_day_gives_both_days() -> None:
                 "Final results of the Marden vote are not expected until Sunday, officials said. Queues were long.",
                 _OTHER)
     assert not an.conflicts
+
+
+def test_a_figure_among_what_a_total_includes_is_a_part_of_it() -> None:
+    toll = "At least 40 people died in Vessa province when Typhoon Orla struck, officials said."
+    an = _three(f"{toll} Many were buried in landslides.",
+                "Officials said the dead in Vessa province when Typhoon Orla struck included six people hit by falling "
+                "trees. Roads stayed closed.", _OTHER)
+    assert not an.conflicts
+    an = _three(f"{toll} Many were buried in landslides.",
+                "Only 12 people died in Vessa province when Typhoon Orla struck, officials said. Roads stayed closed.",
+                _OTHER)
+    assert [c.slot for c in an.conflicts] == ["people"]
+
+
+def test_a_day_in_a_period_is_not_the_day_it_began() -> None:
+    cold = "The cold spell in Poland, which began on Monday, brought minus 26 Celsius to {}, the weather office said."
+    an = _three(cold.format("Ostroda") + " Buses stopped.",
+                "Minus 26 Celsius was recorded in Ostroda in the cold spell in Poland early on Thursday, the weather "
+                "office said. Schools shut.", _OTHER)
+    assert not [c for c in an.conflicts if c.kind == "date"]
+    an = _three(cold.format("Ostroda") + " Buses stopped.",
+                "The cold spell in Poland, which began on Wednesday, brought minus 26 Celsius to Ostroda, the weather "
+                "office said. Schools shut.", _OTHER)
+    assert [c.reason for c in an.conflicts] == ["different days given for the same event: monday vs wednesday"]

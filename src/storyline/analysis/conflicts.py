@@ -45,6 +45,7 @@ class _Item:
     bound: str = ""
     # a date followed by "after …": the terms of its sentence before "after" and after it (the earlier event)
     clauses: tuple[frozenset[str], frozenset[str]] | None = None
+    sentence: str = ""  # the text of the sentence (a figure's, a date's)
 
 
 def _same(a: _Item, b: _Item) -> bool:
@@ -82,6 +83,9 @@ def _named(cluster: Cluster, index: EntityIndex, i: int) -> set[str]:
 # A date after these is a bound of a period, not the day of an event: "300,000 killed since 2003" and "warrants
 # issued in 2009" give no two years of one event. Bounds conflict only with bounds of the same word.
 _BOUNDS = frozenset({"since", "until", "by", "from"})
+# A date that a verb of beginning takes is the start of a period too ("the storm, which began Monday"; "the cold
+# began Nov. 16"): a day in that period ("the lowest reading was early Sunday") is no other version of it.
+_BEGAN = re.compile(r"\b(?:began|begun|begins|begin|started|starts|start)\s+(?:on\s+|in\s+)?$", re.I)
 # "U.S. stocks opened lower Wednesday after Cohn's resignation …": the day is the opening's; the resignation came
 # earlier, and another article may give its day ("his resignation … on Tuesday").
 _EARLIER_EVENT = re.compile(r"\b(?:after|following|in the wake of)\b", re.I)
@@ -98,7 +102,7 @@ def _clauses(sentence: str, date_end: int) -> tuple[frozenset[str], frozenset[st
             frozenset(content_terms(sentence[m.end() :])) - _CALENDAR_TERMS)
 
 
-def _earlier_event(cluster: Cluster, a: _Item, b: _Item) -> bool:
+def _earlier_event(a: _Item, b: _Item) -> bool:
     """Whether ``a`` dates an event that came after another its sentence names ("opened lower Wednesday after
     Cohn's resignation") and ``b``'s sentence, without such a clause, is about that other event (it shares more
     terms with the clause after "after" than with the rest), on a day that is not later (or of an unknown
@@ -106,7 +110,7 @@ def _earlier_event(cluster: Cluster, a: _Item, b: _Item) -> bool:
     if a.clauses is None or b.clauses is not None:
         return False
     main, earlier = a.clauses
-    other = set(content_terms(cluster.article(b.article).text[b.span.start : b.span.end])) - _CALENDAR_TERMS
+    other = set(content_terms(b.sentence)) - _CALENDAR_TERMS
     if len(other & earlier) <= len(other & main):
         return False
     va, vb = str(a.value), str(b.value)
@@ -122,7 +126,7 @@ _DATE_QUALIFIERS = re.compile(r"^(?:(?:on|last|next|this|since|until|by|in|early
 def _items(cluster: Cluster, index: EntityIndex, i: int) -> list[_Item]:
     s = cluster.sentences[i]
     span = Span(s.article, s.start, s.end)
-    out = [_Item(q.kind, q.slot, q, q.text, s.article, span) for q in quantities(s.text)]
+    out = [_Item(q.kind, q.slot, q, q.text, s.article, span, sentence=s.text) for q in quantities(s.text)]
     published = cluster.article(s.article).date
     for d in dates.find(s.text, published):
         slot = {"weekday": "day", "mdy": "day", "dmy": "day", "iso": "day", "my": "month", "year": "year"}.get(d.kind)
@@ -132,8 +136,9 @@ def _items(cluster: Cluster, index: EntityIndex, i: int) -> list[_Item]:
             value = d.resolved or _DATE_QUALIFIERS.sub("", d.text.lower())
             wd = d.text.split()[-1].lower() if d.kind == "weekday" else ""
             first = d.text.split()[0].lower()
-            bound = first if first in _BOUNDS else ""
-            out.append(_Item("date", slot, value, d.text, s.article, span, wd, bound, _clauses(s.text, d.end)))
+            bound = first if first in _BOUNDS else "began" if _BEGAN.search(s.text, 0, d.start) else ""
+            out.append(_Item("date", slot, value, d.text, s.article, span, wd, bound, _clauses(s.text, d.end),
+                             s.text))
     text = cluster.article(s.article).text
     for m in index.mentions.get(s.article, []):
         if not (s.start <= m.start and m.end <= s.end):
@@ -153,6 +158,8 @@ def _items(cluster: Cluster, index: EntityIndex, i: int) -> list[_Item]:
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s+(?:and|or|as well as|plus|&))\s+(?:the\s+)?", re.I)
 _CONJUNCTION = re.compile(r"\b(?:and|or|as well as|plus)\b|&", re.I)
 # Words after a figure that give parts of it: "46 people were killed, 23 of them in New York, including 18 in ..."
+# Words before a figure that make it one of what something includes: "the dead included two children".
+_INCLUDED = re.compile(r"\b(?:includ(?:e|es|ed|ing)|among (?:them|whom|those|the dead|the victims))\b", re.I)
 _BREAKDOWN = re.compile(r"\b(?:of them|of whom|of which|including|among them|among whom)\b", re.I)
 
 
@@ -198,14 +205,22 @@ def _two_things(cluster: Cluster, index: EntityIndex, a: list[_Item], b: list[_I
     the day of an earlier one its sentence names (:func:`_earlier_event`)."""
     if a[0].kind == "date":
         return (all(x.bound != y.bound for x in a for y in b)
-                or any(_earlier_event(cluster, x, y) or _earlier_event(cluster, y, x) for x in a for y in b))
+                or any(_earlier_event(x, y) or _earlier_event(y, x) for x in a for y in b))
     return _total_and_part(cluster, index, a, b)
+
+
+def _included(it: _Item) -> bool:
+    """Whether the figure of ``it`` is one of what something includes ("the dead included two children")."""
+    assert isinstance(it.value, Quantity)
+    return _INCLUDED.search(it.sentence[: it.value.start]) is not None
 
 
 def _total_and_part(cluster: Cluster, index: EntityIndex, a: list[_Item], b: list[_Item]) -> bool:
     """Whether one reading of a count or an amount is a total and the other a part of it: an article with the
     larger figure lists places or organisations ("4 million litres to Kenya and Uganda") of which an article with
-    the smaller names some, not all ("2.5 million litres went to Kenya"), or breaks its figure down into parts
+    the smaller names some, not all ("2.5 million litres went to Kenya"), the smaller, not the larger, is one of
+    what something includes ("the fatalities included six drownings, two people hit by falling trees, …" against
+    "at least 69 people died"), or the larger breaks its figure down into parts
     ("46 people were killed in the U.S., 23 of them in New York") and the smaller figure is given for places of
     those parts alone ("10 people in New York City"). Both are true at once: two scopes, not two versions."""
     if a[0].kind not in ("count", "amount"):
@@ -217,6 +232,8 @@ def _total_and_part(cluster: Cluster, index: EntityIndex, a: list[_Item], b: lis
         return q.lo, q.hi
 
     total, part = (a, b) if size(a) > size(b) else (b, a)
+    if any(map(_included, part)) and not all(map(_included, total)):
+        return True
     for whole in total:
         w = _scope(cluster, index, whole)
         for piece in part:
