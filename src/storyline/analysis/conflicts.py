@@ -10,9 +10,12 @@ one article gives together in its sentence are two different things, not two ver
 trillion bill, with $1,400 checks"; "near Nationals Park in southeast Washington"): they never conflict.
 For names and places, an article that names the person or place anywhere in its sentence gives it too
 ("Illinois became the 11th state in the U.S. to …" against "… in Illinois").
-A total and its part are two figures, not two versions of one: "4 million litres to Kenya and Uganda" against
-"2.5 million litres went to Kenya", or "46 people were killed in the U.S., 23 of them in New York" against "10
-people in New York City" (:func:`_total_and_part`).
+Values of two things are not two versions of one (:func:`_two_things`): a total and its part ("4 million litres
+to Kenya and Uganda" against "2.5 million litres went to Kenya"; "46 people were killed in the U.S., 23 of them in
+New York" against "10 people in New York City"), the bound of a period and a day ("killed since 2003" against
+"warrants issued in 2009"), the day of an event and that of an earlier one ("opened lower Wednesday after Cohn's
+resignation" against "his resignation … on Tuesday"). They are no disagreement, but neither article is credited
+with the other's value in Agreement (:func:`disputed_by`).
 """
 
 from __future__ import annotations
@@ -89,6 +92,7 @@ _BEGAN = re.compile(r"\b(?:began|begun|begins|begin|started|starts|start)\s+(?:o
 # "U.S. stocks opened lower Wednesday after Cohn's resignation …": the day is the opening's; the resignation came
 # earlier, and another article may give its day ("his resignation … on Tuesday").
 _EARLIER_EVENT = re.compile(r"\b(?:after|following|in the wake of)\b", re.I)
+_RESOLVED = re.compile(r"\d{4}")  # a resolved date (ISO), which orders as a string; "wednesday" does not
 _CALENDAR_TERMS = frozenset(content_terms(" ".join(dates.MONTHS) + " " + " ".join(dates.WEEKDAYS)))
 
 
@@ -114,10 +118,7 @@ def _earlier_event(a: _Item, b: _Item) -> bool:
     if len(other & earlier) <= len(other & main):
         return False
     va, vb = str(a.value), str(b.value)
-    return not (_ISO.match(va) and _ISO.match(vb) and vb > va)
-
-
-_ISO = re.compile(r"\d{4}")
+    return not (_RESOLVED.match(va) and _RESOLVED.match(vb) and vb > va)
 
 
 _DATE_QUALIFIERS = re.compile(r"^(?:(?:on|last|next|this|since|until|by|in|early|mid|late)(?:\s+|-))+")
@@ -157,9 +158,9 @@ def _items(cluster: Cluster, index: EntityIndex, i: int) -> list[_Item]:
 # list needs a conjunction, so a city with its state after a comma ("Oakland, California") is no list of two.
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s+(?:and|or|as well as|plus|&))\s+(?:the\s+)?", re.I)
 _CONJUNCTION = re.compile(r"\b(?:and|or|as well as|plus)\b|&", re.I)
-# Words after a figure that give parts of it: "46 people were killed, 23 of them in New York, including 18 in ..."
 # Words before a figure that make it one of what something includes: "the dead included two children".
 _INCLUDED = re.compile(r"\b(?:includ(?:e|es|ed|ing)|among (?:them|whom|those|the dead|the victims))\b", re.I)
+# Words after a figure that give parts of it: "46 people were killed, 23 of them in New York, including 18 in ..."
 _BREAKDOWN = re.compile(r"\b(?:of them|of whom|of which|including|among them|among whom)\b", re.I)
 
 
@@ -201,8 +202,8 @@ def _scope(cluster: Cluster, index: EntityIndex, it: _Item) -> _Scope:
 def _two_things(cluster: Cluster, index: EntityIndex, a: list[_Item], b: list[_Item]) -> bool:
     """Whether two readings of a slot, though they differ, are values of two things, not two versions of one: a
     total and its part (:func:`_total_and_part`), a bound of a period and a day (every article of one reading
-    writes "since", "until", "by" or "from" before it, none of the other the same word), the day of an event and
-    the day of an earlier one its sentence names (:func:`_earlier_event`)."""
+    writes "since", "until", "by", "from" or a verb of beginning before it, none of the other the same word), the
+    day of an event and the day of an earlier one its sentence names (:func:`_earlier_event`)."""
     if a[0].kind == "date":
         return (all(x.bound != y.bound for x in a for y in b)
                 or any(_earlier_event(x, y) or _earlier_event(y, x) for x in a for y in b))
