@@ -4,8 +4,9 @@ can be checked for compatibility rather than string equality.
 Hedges widen a value into the range a careful reader allows: "about 75,000" is 75,000 ± 10%,
 "more than 75,000" is [75,000, ∞), "billions of dollars" is [2 billion, 1 trillion). Two values
 conflict only when their intervals do not meet: a vague figure never contradicts a precise one it
-contains, which is how newsroom fact-checkers treat rounding and hedging. Counts include durations
-("six hours", "two years"; "two years ago" is a date, :mod:`.dates`).
+contains, which is how newsroom fact-checkers treat rounding and hedging. A range ("10-12 people", "between
+10 and 12 people") is the interval between its figures. Counts include durations ("six hours", "two years"; "two
+years ago" is a date, :mod:`.dates`), and "three others" counts what the count before it counts.
 
 A time of day ("3 a.m.", "4:30 p.m.") is not a figure that rounds by a share of itself: it is read in
 minutes after midnight, and a hedge widens it by ``TIME_TOLERANCE`` minutes, not 10%: "about 3 a.m." is
