@@ -186,3 +186,117 @@ def test_a_part_of_a_month_is_that_month_on_undated_articles() -> None:
     ]
     reasons = [c.reason for c in analyze(docs).conflicts if c.kind == "date"]
     assert reasons == ["different months given for the same event: january vs march"]
+
+
+_OTHER = "Diesel prices in the region rose for a third week. Traders blamed the weak shilling."
+
+
+def _shipped(first: str, second: str):
+    return _three(f"Harlow Fuel shipped {first} in May, the company said. Its ships sailed from Oman.",
+                  f"Harlow Fuel shipped {second} in May, the company said. Buyers paid in dollars.", _OTHER)
+
+
+def test_a_total_over_listed_recipients_and_a_part_for_one_of_them_is_not_a_conflict() -> None:
+    an = _shipped("4 million litres of diesel to Kenya and Uganda", "2.5 million litres of diesel to Kenya")
+    assert not an.conflicts
+    # neither article reports the other's figure: still no agreement on it
+    assert not [f for f in an.facts if "Harlow" in f.text]
+
+
+def test_the_same_recipients_or_none_named_with_another_figure_still_disagree() -> None:
+    for second in ("2.5 million litres of diesel to Kenya and Uganda", "2.5 million litres of diesel"):
+        an = _shipped("4 million litres of diesel to Kenya and Uganda", second)
+        assert [(c.slot, {v.text for v in c.values}) for c in an.conflicts] == [
+            ("litres", {"4 million litres", "2.5 million litres"})], second
+
+
+def test_a_city_with_its_country_after_a_comma_is_no_list() -> None:
+    an = _shipped("4 million litres of diesel to Mombasa, Kenya", "2.5 million litres of diesel to Mombasa")
+    assert [c.slot for c in an.conflicts] == ["litres"]
+
+
+def test_a_part_of_a_total_broken_down_in_its_sentence_is_not_a_conflict() -> None:
+    total = "The storm killed 46 people in Canada, 23 of them in Ontario, including 18 in Toronto, officials said."
+    an = _three(f"{total} Roads were shut.", "The storm killed 10 people in Toronto, officials said on Sunday. "
+                "Schools were closed.", _OTHER)
+    assert not an.conflicts
+    an = _three(f"{total} Roads were shut.", "The storm killed 10 people in Canada, officials said on Sunday. "
+                "Schools were closed.", _OTHER)
+    assert [(c.slot, {v.text for v in c.values}) for c in an.conflicts] == [("people", {"46 people", "10 people"})]
+
+
+_WAR = "The agency says 300 people have been killed in the Marden border war"
+
+
+def test_a_year_that_bounds_a_period_is_not_the_year_of_another_event() -> None:
+    first = f"{_WAR} since 2011, a tally the government disputes. Talks on a ceasefire stalled in the capital."
+    fire = "Rebels and the army traded fire again near the river crossing at dawn."
+    an = _three(first, f"{fire} {_WAR}, which led the court to charge the general in 2015.", _OTHER)
+    assert not an.conflicts
+    an = _three(first, f"{fire} {_WAR} since 2013, a tally the government disputes.", _OTHER)
+    assert [c.reason for c in an.conflicts] == ["different years given for the same event: 2011 vs 2013"]
+
+
+_SHARES = ("Shares in Orwen Motors fell sharply on Wednesday after the sudden resignation of chief executive Ada Marsh "
+           "raised fears about the firm's plans. Analysts were surprised.")
+
+
+def test_the_day_of_an_earlier_event_a_sentence_names_after_its_own_is_not_a_conflict() -> None:
+    an = _three(_SHARES, "The sudden resignation of Orwen Motors chief executive Ada Marsh on Tuesday raised fears "
+                "about the firm's plans, analysts said. She gave no reason.", _OTHER)
+    assert not an.conflicts
+    an = _three(_SHARES, "Shares in Orwen Motors fell sharply on Tuesday as fears about the firm's plans grew, "
+                "analysts said. She gave no reason.", _OTHER)
+    assert [c.reason for c in an.conflicts] == ["different days given for the same event: wednesday vs tuesday"]
+
+
+def test_a_quarter_of_a_city_is_that_city_but_west_virginia_is_not_virginia() -> None:
+    van = ("Two men were arrested after the theft of a bakery van in {} on Monday, police say. "
+           "The bakery's owner thanked the public.")
+    first = ("Police in {} say two men were arrested after the theft of a bakery van on Monday. "
+             "The van was found empty.")
+    court = "Both men will appear in court next week. Their lawyers declined to comment."
+    an = _three(first.format("Cleveland"), van.format("East Cleveland"), court)
+    assert not [c for c in an.conflicts if c.kind == "place"]
+    an = _three(first.format("Virginia"), van.format("West Virginia"), court)
+    assert [{v.text for v in c.values} for c in an.conflicts if c.kind == "place"] == [{"Virginia", "West Virginia"}]
+
+
+def test_others_count_what_the_count_before_them_counts_so_one_article_gives_both() -> None:
+    an = _three("Three senators voted present on the harbour bill. The bill passed easily.",
+                "Only seven senators voted against the harbour bill, while three others voted present. "
+                "The bill now goes to the governor.", _OTHER)
+    assert not an.conflicts
+
+
+def test_an_article_that_gives_a_bound_and_a_day_gives_both_days() -> None:
+    # "until Saturday" and "as late as Sunday" in one article: "until Sunday" elsewhere is no third version
+    an = _three("Official results of the Marden vote are not expected until Saturday, and the capital's could come "
+                "as late as Sunday, officials said. Turnout was high.",
+                "Final results of the Marden vote are not expected until Sunday, officials said. Queues were long.",
+                _OTHER)
+    assert not an.conflicts
+
+
+def test_a_figure_among_what_a_total_includes_is_a_part_of_it() -> None:
+    toll = "At least 40 people died in Vessa province when Typhoon Orla struck, officials said."
+    an = _three(f"{toll} Many were buried in landslides.",
+                "Officials said the dead in Vessa province when Typhoon Orla struck included six people hit by falling "
+                "trees. Roads stayed closed.", _OTHER)
+    assert not an.conflicts
+    an = _three(f"{toll} Many were buried in landslides.",
+                "Only 12 people died in Vessa province when Typhoon Orla struck, officials said. Roads stayed closed.",
+                _OTHER)
+    assert [c.slot for c in an.conflicts] == ["people"]
+
+
+def test_a_day_in_a_period_is_not_the_day_it_began() -> None:
+    cold = "The cold spell in Poland, which began on Monday, brought minus 26 Celsius to {}, the weather office said."
+    an = _three(cold.format("Ostroda") + " Buses stopped.",
+                "Minus 26 Celsius was recorded in Ostroda in the cold spell in Poland early on Thursday, the weather "
+                "office said. Schools shut.", _OTHER)
+    assert not [c for c in an.conflicts if c.kind == "date"]
+    an = _three(cold.format("Ostroda") + " Buses stopped.",
+                "The cold spell in Poland, which began on Wednesday, brought minus 26 Celsius to Ostroda, the weather "
+                "office said. Schools shut.", _OTHER)
+    assert [c.reason for c in an.conflicts] == ["different days given for the same event: monday vs wednesday"]

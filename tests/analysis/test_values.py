@@ -165,3 +165,44 @@ def test_the_part_of_a_whole_keeps_its_hedge_and_no_rounding_of_the_whole() -> N
 def test_a_tonne_is_no_scale_of_a_count() -> None:
     assert [q.lo for q in quantities("A 40t lorry blocked the bridge.")] == []  # not 40 trillion lorries
     assert one("the $1.9T bill").lo == 1.9e12  # an amount's "T" is still a trillion
+
+
+def test_a_range_is_the_interval_between_its_figures() -> None:
+    for text in ("10-12 people were hurt in the crush.", "10 to 12 people were hurt in the crush.",
+                 "Between 10 and 12 people were hurt in the crush."):
+        hurt = one(text)
+        assert (hurt.lo, hurt.hi, hurt.estimate) == (10, 12, None), text
+        assert compatible(hurt, one("11 people were hurt in the crush."))
+        assert not compatible(hurt, one("20 people were hurt in the crush."))
+    assert one("10-12 people were hurt.").text == "10-12 people"
+    assert (one("It sinks 1.5-2 inches a year.").lo, one("between 1.5 to 2 inches").lo) == (1.5, 1.5)  # no "5-2" tally
+    assert (one("The storm left two or three days of damage.").lo, one("two or three days").hi) == (2, 3)
+    assert (one("2-3 million people fled the floods.").lo, one("2-3 million people").hi) == (2e6, 3e6)
+    about = one("About 10-12 people were hurt.")  # the hedge reaches both ends
+    assert (round(about.lo, 6), round(about.hi, 6)) == (9, 13.2)
+
+
+def test_a_change_from_one_figure_to_another_is_its_second_figure() -> None:
+    risen = one("The toll rose from 10 to 12 people overnight.")
+    assert (risen.lo, risen.hi, risen.text) == (12, 12, "12 people")
+    assert one("Donors gave 500 to 2 million people.").lo == 2e6  # no range falls, and no tally has a scale
+
+
+def test_a_tally_written_with_to_is_no_count() -> None:
+    assert quantities("The board approved it in a 5 to 4 ruling.") == []
+
+
+def test_a_number_ends_before_a_comma_that_no_digits_follow() -> None:
+    # an age or a year set off by commas counts nothing after it
+    assert quantities("Ada Marsh, 46, told reporters the dam held.") == []
+    assert quantities("By 2070, says the board, the lake will be dry.") == []
+    assert one("The fund paid $1,500, the board said.").text == "$1,500"
+    assert one("In all 1,200,000 voters turned out.").lo == 1_200_000
+
+
+def test_others_and_more_count_what_the_count_before_them_counts() -> None:
+    seven, three = quantities("Only 7 senators voted against the bill, while three others abstained.")
+    assert (three.slot, three.lo, three.text) == (seven.slot, 3, "three others")
+    assert quantities("Four miners died and two more were hurt.")[1].slot == one("four miners").slot
+    assert one("Three others abstained.").slot == "other"  # nothing before them to count
+    assert quantities("He has 3,118 likes, 479 more than last year.")[1].slot == "more"  # a difference

@@ -10,6 +10,12 @@ one article gives together in its sentence are two different things, not two ver
 trillion bill, with $1,400 checks"; "near Nationals Park in southeast Washington"): they never conflict.
 For names and places, an article that names the person or place anywhere in its sentence gives it too
 ("Illinois became the 11th state in the U.S. to …" against "… in Illinois").
+Values of two things are not two versions of one (:func:`_two_things`): a total and its part ("4 million litres
+to Kenya and Uganda" against "2.5 million litres went to Kenya"; "46 people were killed in the U.S., 23 of them in
+New York" against "10 people in New York City"), the bound of a period and a day ("killed since 2003" against
+"warrants issued in 2009"), the day of an event and that of an earlier one ("opened lower Wednesday after Cohn's
+resignation" against "his resignation … on Tuesday"). They are no disagreement, but neither article is credited
+with the other's value in Agreement (:func:`disputed_by`).
 """
 
 from __future__ import annotations
@@ -19,9 +25,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..model import Cluster
+from ..represent import content_terms
 from . import dates
 from .align import Group
-from .entities import EntityIndex, role_key, title_of
+from .entities import EntityIndex, Resolved, role_key, title_of
 from .model import Conflict, Span, Value
 from .values import ROUNDED_HOUR, TIME_TOLERANCE, Quantity, compatible, quantities
 
@@ -37,6 +44,11 @@ class _Item:
     article: str
     span: Span
     weekday: str = ""
+    # a date: the word that makes it a bound of a period ("since 2003", "until Friday"), or ""
+    bound: str = ""
+    # a date followed by "after …": the terms of its sentence before "after" and after it (the earlier event)
+    clauses: tuple[frozenset[str], frozenset[str]] | None = None
+    sentence: str = ""  # the text of the sentence (a figure's, a date's)
 
 
 def _same(a: _Item, b: _Item) -> bool:
@@ -44,9 +56,24 @@ def _same(a: _Item, b: _Item) -> bool:
         return compatible(a.value, b.value)
     if a.kind == "place" and isinstance(a.value, str) and isinstance(b.value, str):
         # a place with its state or country after a comma is that place: "Washington, DC" and "Washington"
-        return a.value == b.value or a.value.startswith(b.value + ",") or b.value.startswith(a.value + ",")
+        return (a.value == b.value or a.value.startswith(b.value + ",") or b.value.startswith(a.value + ",")
+                or _part_of(a.value, b.value) or _part_of(b.value, a.value))
     # The same weekday name is the same day even when tense moved one resolution a week away.
     return a.value == b.value or bool(a.weekday and a.weekday == b.weekday)
+
+
+# "East Nashville", "Northern Syria", "downtown Cleveland": a part of the place named after the word, except where
+# the whole name is a state or country of its own.
+_QUARTER = re.compile(r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|northern|southern|"
+                      r"eastern|western|central|downtown|greater|upper|lower)\s+(?P<place>.+)", re.I)
+_NOT_A_PART = frozenset({"west virginia", "north carolina", "south carolina", "north dakota", "south dakota",
+                         "north korea", "south korea", "south sudan", "northern ireland", "east timor"})
+
+
+def _part_of(part: str, whole: str) -> bool:
+    """Whether the place ``part`` is named as a quarter of ``whole``: "East Nashville" of "Nashville"."""
+    m = _QUARTER.fullmatch(part)
+    return m is not None and m.group("place") == whole and part.lower() not in _NOT_A_PART
 
 
 def _named(cluster: Cluster, index: EntityIndex, i: int) -> set[str]:
@@ -56,13 +83,51 @@ def _named(cluster: Cluster, index: EntityIndex, i: int) -> set[str]:
             if m.kind in ("person", "place") and s.start <= m.start and m.end <= s.end}
 
 
+# A date after these is a bound of a period, not the day of an event: "300,000 killed since 2003" and "warrants
+# issued in 2009" give no two years of one event. Bounds conflict only with bounds of the same word.
+_BOUNDS = frozenset({"since", "until", "by", "from"})
+# A date that a verb of beginning takes is the start of a period too ("the storm, which began Monday"; "the cold
+# began Nov. 16"): a day in that period ("the lowest reading was early Sunday") is no other version of it.
+_BEGAN = re.compile(r"\b(?:began|begun|begins|begin|started|starts|start)\s+(?:on\s+|in\s+)?$", re.I)
+# "U.S. stocks opened lower Wednesday after Cohn's resignation …": the day is the opening's; the resignation came
+# earlier, and another article may give its day ("his resignation … on Tuesday").
+_EARLIER_EVENT = re.compile(r"\b(?:after|following|in the wake of)\b", re.I)
+_RESOLVED = re.compile(r"\d{4}")  # a resolved date (ISO), which orders as a string; "wednesday" does not
+_CALENDAR_TERMS = frozenset(content_terms(" ".join(dates.MONTHS) + " " + " ".join(dates.WEEKDAYS)))
+
+
+def _clauses(sentence: str, date_end: int) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The terms of ``sentence`` before and after the "after" that follows a date ending at ``date_end``, no
+    day or month names among them; None when no "after" follows the date."""
+    m = _EARLIER_EVENT.search(sentence, date_end)
+    if m is None:
+        return None
+    return (frozenset(content_terms(sentence[: m.start()])) - _CALENDAR_TERMS,
+            frozenset(content_terms(sentence[m.end() :])) - _CALENDAR_TERMS)
+
+
+def _earlier_event(a: _Item, b: _Item) -> bool:
+    """Whether ``a`` dates an event that came after another its sentence names ("opened lower Wednesday after
+    Cohn's resignation") and ``b``'s sentence, without such a clause, is about that other event (it shares more
+    terms with the clause after "after" than with the rest), on a day that is not later (or of an unknown
+    order: unresolved weekdays)."""
+    if a.clauses is None or b.clauses is not None:
+        return False
+    main, earlier = a.clauses
+    other = set(content_terms(b.sentence)) - _CALENDAR_TERMS
+    if len(other & earlier) <= len(other & main):
+        return False
+    va, vb = str(a.value), str(b.value)
+    return not (_RESOLVED.match(va) and _RESOLVED.match(vb) and vb > va)
+
+
 _DATE_QUALIFIERS = re.compile(r"^(?:(?:on|last|next|this|since|until|by|in|early|mid|late)(?:\s+|-))+")
 
 
 def _items(cluster: Cluster, index: EntityIndex, i: int) -> list[_Item]:
     s = cluster.sentences[i]
     span = Span(s.article, s.start, s.end)
-    out = [_Item(q.kind, q.slot, q, q.text, s.article, span) for q in quantities(s.text)]
+    out = [_Item(q.kind, q.slot, q, q.text, s.article, span, sentence=s.text) for q in quantities(s.text)]
     published = cluster.article(s.article).date
     for d in dates.find(s.text, published):
         slot = {"weekday": "day", "mdy": "day", "dmy": "day", "iso": "day", "my": "month", "year": "year"}.get(d.kind)
@@ -71,7 +136,10 @@ def _items(cluster: Cluster, index: EntityIndex, i: int) -> list[_Item]:
             # month: "late January" and "in January" are one month
             value = d.resolved or _DATE_QUALIFIERS.sub("", d.text.lower())
             wd = d.text.split()[-1].lower() if d.kind == "weekday" else ""
-            out.append(_Item("date", slot, value, d.text, s.article, span, wd))
+            first = d.text.split()[0].lower()
+            bound = first if first in _BOUNDS else "began" if _BEGAN.search(s.text, 0, d.start) else ""
+            out.append(_Item("date", slot, value, d.text, s.article, span, wd, bound, _clauses(s.text, d.end),
+                             s.text))
     text = cluster.article(s.article).text
     for m in index.mentions.get(s.article, []):
         if not (s.start <= m.start and m.end <= s.end):
@@ -84,6 +152,98 @@ def _items(cluster: Cluster, index: EntityIndex, i: int) -> list[_Item]:
         elif m.kind == "place" and _LOCATIVE.search(text[max(s.start, m.start - 40) : m.start]):
             out.append(_Item("place", "location", m.name, m.name, s.article, span))
     return out
+
+
+# What joins two names of a list ("Kenya and Uganda", "Kenya, Uganda and Tanzania", "the Red Cross or the UN"); a
+# list needs a conjunction, so a city with its state after a comma ("Oakland, California") is no list of two.
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s+(?:and|or|as well as|plus|&))\s+(?:the\s+)?", re.I)
+_CONJUNCTION = re.compile(r"\b(?:and|or|as well as|plus)\b|&", re.I)
+# Words before a figure that make it one of what something includes: "the dead included two children".
+_INCLUDED = re.compile(r"\b(?:includ(?:e|es|ed|ing)|among (?:them|whom|those|the dead|the victims))\b", re.I)
+# Words after a figure that give parts of it: "46 people were killed, 23 of them in New York, including 18 in ..."
+_BREAKDOWN = re.compile(r"\b(?:of them|of whom|of which|including|among them|among whom)\b", re.I)
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """The places and organisations the sentence of a figure names (``named``; ``places``, the places alone),
+    those it lists together (joined by "and", "or", commas before one), and the places it names only after a
+    breakdown of its figure (``parts``: "23 of them in New York, including 18 in New York City")."""
+
+    named: frozenset[str]
+    places: frozenset[str]
+    listed: frozenset[str]
+    parts: frozenset[str]
+
+
+def _scope(cluster: Cluster, index: EntityIndex, it: _Item) -> _Scope:
+    text = cluster.article(it.article).text
+    ms = [m for m in index.mentions.get(it.article, [])
+          if m.kind in ("place", "org") and it.span.start <= m.start and m.end <= it.span.end]
+    listed: set[str] = set()
+    runs: list[list[Resolved]] = []
+    for k, m in enumerate(ms):
+        if k and _LIST_JOIN.fullmatch(text, ms[k - 1].end, m.start):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    for run in runs:
+        if len(run) > 1 and _CONJUNCTION.search(text, run[0].end, run[-1].start):
+            listed.update(r.name for r in run)
+    parts: frozenset[str] = frozenset()
+    figure_end = it.span.start + it.value.end if isinstance(it.value, Quantity) else it.span.start
+    if bd := _BREAKDOWN.search(text, figure_end, it.span.end):
+        before = {m.name for m in ms if m.start < bd.start()}
+        parts = frozenset(m.name for m in ms if m.start >= bd.end() and m.kind == "place") - before
+    return _Scope(frozenset(m.name for m in ms), frozenset(m.name for m in ms if m.kind == "place"),
+                  frozenset(listed), parts)
+
+
+def _two_things(cluster: Cluster, index: EntityIndex, a: list[_Item], b: list[_Item]) -> bool:
+    """Whether two readings of a slot, though they differ, are values of two things, not two versions of one: a
+    total and its part (:func:`_total_and_part`), a bound of a period and a day (every article of one reading
+    writes "since", "until", "by", "from" or a verb of beginning before it, none of the other the same word), the
+    day of an event and the day of an earlier one its sentence names (:func:`_earlier_event`)."""
+    if a[0].kind == "date":
+        return (all(x.bound != y.bound for x in a for y in b)
+                or any(_earlier_event(x, y) or _earlier_event(y, x) for x in a for y in b))
+    return _total_and_part(cluster, index, a, b)
+
+
+def _included(it: _Item) -> bool:
+    """Whether the figure of ``it`` is one of what something includes ("the dead included two children")."""
+    assert isinstance(it.value, Quantity)
+    return _INCLUDED.search(it.sentence[: it.value.start]) is not None
+
+
+def _total_and_part(cluster: Cluster, index: EntityIndex, a: list[_Item], b: list[_Item]) -> bool:
+    """Whether one reading of a count or an amount is a total and the other a part of it: an article with the
+    larger figure lists places or organisations ("4 million litres to Kenya and Uganda") of which an article with
+    the smaller names some, not all ("2.5 million litres went to Kenya"), the smaller, not the larger, is one of
+    what something includes ("the fatalities included six drownings, two people hit by falling trees, …" against
+    "at least 69 people died"), or the larger breaks its figure down into parts
+    ("46 people were killed in the U.S., 23 of them in New York") and the smaller figure is given for places of
+    those parts alone ("10 people in New York City"). Both are true at once: two scopes, not two versions."""
+    if a[0].kind not in ("count", "amount"):
+        return False
+
+    def size(c: list[_Item]) -> tuple[float, float]:
+        q = c[0].value
+        assert isinstance(q, Quantity)
+        return q.lo, q.hi
+
+    total, part = (a, b) if size(a) > size(b) else (b, a)
+    if any(map(_included, part)) and not all(map(_included, total)):
+        return True
+    for whole in total:
+        w = _scope(cluster, index, whole)
+        for piece in part:
+            p = _scope(cluster, index, piece)
+            if p.named & w.listed and not w.listed <= p.named:
+                return True
+            if p.places and p.places <= w.parts:
+                return True
+    return False
 
 
 def _readings(items: list[_Item]) -> list[list[_Item]]:
@@ -135,8 +295,9 @@ class _Dispute:
         return (min(a, b), max(a, b)) in self.clashes
 
 
-def _disputes(cluster: Cluster, g: Group, index: EntityIndex) -> list[_Dispute]:
-    """The values on which the sentences of ``g`` disagree."""
+def _disputes(cluster: Cluster, g: Group, index: EntityIndex, *, two_things: bool = False) -> list[_Dispute]:
+    """The values on which the sentences of ``g`` disagree; with ``two_things``, also the values of two things
+    (:func:`_two_things`: a total and its part), which do not disagree but are not one value either."""
     by_slot: dict[tuple[str, str], list[_Item]] = defaultdict(list)
     named: dict[str, set[str]] = {}
     for i in g.members:
@@ -153,7 +314,9 @@ def _disputes(cluster: Cluster, g: Group, index: EntityIndex) -> list[_Dispute]:
             arts = [a | {art for art, names in named.items() if c[0].value in names} for a, c in zip(arts, classes,
                                                                                                    strict=True)]
         # Two readings conflict when no article gives both: one article giving both reports two things.
-        pairs = [(a, b) for a in range(len(classes)) for b in range(a + 1, len(classes)) if not arts[a] & arts[b]]
+        # Nor do the values of two things (a total and its part, see _two_things).
+        pairs = [(a, b) for a in range(len(classes)) for b in range(a + 1, len(classes))
+                 if not arts[a] & arts[b] and (two_things or not _two_things(cluster, index, classes[a], classes[b]))]
         if not pairs:
             continue
         live = sorted({k for p in pairs for k in p})
@@ -166,8 +329,10 @@ def disputed_by(cluster: Cluster, g: Group, index: EntityIndex) -> dict[str, fro
     """For each article with a sentence in ``g``: the articles that contradict that sentence, i.e. give a
     value of the fact (a figure, a day, a name) only in readings incompatible with every reading the
     sentence gives. Near-duplicate copies of a contradicting article contradict it too. An article whose
-    sentence gives no value in a disputed slot is contradicted by no one on that slot."""
-    disputes = _disputes(cluster, g, index)
+    sentence gives no value in a disputed slot is contradicted by no one on that slot. The values of two things
+    (:func:`_two_things`) count here, though they are no disagreement: "4 million litres to Kenya and Uganda" and
+    "2.5 million litres to Kenya" are both true, but neither article reports the other's figure."""
+    disputes = _disputes(cluster, g, index, two_things=True)
     out: dict[str, frozenset[str]] = {}
     for i in g.members:
         own = cluster.sentences[i].article

@@ -4,8 +4,9 @@ can be checked for compatibility rather than string equality.
 Hedges widen a value into the range a careful reader allows: "about 75,000" is 75,000 ± 10%,
 "more than 75,000" is [75,000, ∞), "billions of dollars" is [2 billion, 1 trillion). Two values
 conflict only when their intervals do not meet: a vague figure never contradicts a precise one it
-contains, which is how newsroom fact-checkers treat rounding and hedging. Counts include durations
-("six hours", "two years"; "two years ago" is a date, :mod:`.dates`).
+contains, which is how newsroom fact-checkers treat rounding and hedging. A range ("10-12 people", "between
+10 and 12 people") is the interval between its figures. Counts include durations ("six hours", "two years"; "two
+years ago" is a date, :mod:`.dates`), and "three others" counts what the count before it counts.
 
 A time of day ("3 a.m.", "4:30 p.m.") is not a figure that rounds by a share of itself: it is read in
 minutes after midnight, and a hedge widens it by ``TIME_TOLERANCE`` minutes, not 10%: "about 3 a.m." is
@@ -58,7 +59,7 @@ APPROXIMATE = frozenset({"about", "around", "roughly", "approximately", "some", 
 
 _H = "|".join(sorted((re.escape(h) for h in HEDGE), key=len, reverse=True))
 _V = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
-_NUM = rf"(?:\d[\d,]*(?:\.\d+)?|{'|'.join(_NUMBER_PHRASES)}|{NUMBER_WORD.pattern})"
+_NUM = rf"(?:\d[\d,]*(?<!,)(?:\.\d+)?|{'|'.join(_NUMBER_PHRASES)}|{NUMBER_WORD.pattern})"
 
 
 def _scale(group: str, letters: str = "bkt") -> str:
@@ -82,6 +83,9 @@ COUNT = re.compile(
 PERCENT = re.compile(rf"(?:(?P<h>{_H})\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", re.I)
 _VERBISH = frozenset("was has is were does goes makes takes this thus plus less unless across".split())
 _NOT_COUNT_NOUN = frozenset("percent per cent am pm of and or to the out".split())
+# "others" and "more" as the counted word ("three others", "12 more"; not "12 more than") count what the count
+# before them in the text counts.
+_SAME_KIND = frozenset({"other", "more"})
 TIME_TOLERANCE = 30  # minutes: how far a hedged time of day reaches, and how far apart two such times agree
 ROUNDED_HOUR = 30  # minutes: an unhedged time on the hour agrees with times less than this away
 _DAY = 24 * 60
@@ -224,17 +228,57 @@ def _part_of_a_name_or_date(text: str, start: int, end: int) -> bool:
     return _NAME_OR_DATE_HEAD.search(text, max(0, start - 12), start) is not None or text[end : end + 1] == "/"
 
 
-_TALLY_HEAD = re.compile(r"(\d+)\s?[-–]\s?$")
+_TALLY_HEAD = re.compile(r"(?<![\w.,])(\d+)(?:\s?[-–]\s?|\s+to\s+)$")
 
 
 def _is_tally(text: str, m: re.Match[str]) -> bool:
-    """Is the count's number the second half of a tally ("a 5-4 vote", "a 2-2 draw")? Winners come first,
-    so its first half is as large or larger; a range ("10-12 people") rises."""
-    if m.group("h"):
+    """Is the count's number the second half of a tally ("a 5-4 vote", "a 2-2 draw", "a 5 to 4 ruling")? Winners
+    come first, so its first half is as large or larger; a range ("10-12 people") rises. A tally has no scale:
+    "500 to 2 million people" is 2 million people."""
+    if m.group("h") or m.group("sc") or m.group("sc_x"):
         return False
     head = _TALLY_HEAD.search(text, 0, m.start("n"))
     n = _number(m.group("n"))
     return head is not None and n is not None and float(head.group(1)) >= n
+
+
+def _counts_what_follows(text: str, m: re.Match[str], noun: str, after: str) -> bool:
+    """Whether a COUNT match counts ``noun``: its number is no year ("in 2011 the town grew"), no tally's second
+    half ("a 5-4 vote"), no part of a name or a date ("Covid-19 cases", "the 9/11 hijackers", "a Jan. 29 memo"),
+    its noun is a word that can be counted ("percent", "of" and "to" cannot) and no "ago" follows ("two years
+    ago" is a date, which :mod:`.dates` reads)."""
+    if noun in _NOT_COUNT_NOUN or after == "ago":
+        return False
+    n = m.group("n")
+    if not n:
+        return True  # a magnitude word ("dozens of"), no number
+    return not (re.fullmatch(r"(1[89]|20)\d\d", n) or _is_tally(text, m)
+                or _part_of_a_name_or_date(text, m.start("n"), m.end("n")))
+
+
+# The first figure and the word of a range before a count's number: "10-12 people", "10 to 12 people", "two or
+# three days", "between 10 and 12 people", with a hedge of the whole range before it ("about 10-12 people"). "From 10
+# to 12" is a change more often than a range ("the toll rose from 10 to 12"): it is read as its second figure.
+_RANGE_HEAD = re.compile(
+    rf"(?:(?P<h>{_H})\s+)?(?:\bbetween\s+(?P<lo>{_NUM})\s+and\s+|(?<!\bfrom\s)(?<![\w.,])"
+    rf"(?:(?P<lo2>\d[\d,]*(?:\.\d+)?)\s?[-–]\s?|(?P<lo3>{_NUM})\s+(?:to|or)\s+))$",
+    re.I,
+)
+
+
+def _range(text: str, m: re.Match[str], hi: float) -> tuple[re.Match[str], float] | None:
+    """The range a count's number ends, as its head match and its first figure (scaled as the number is: "2-3
+    million people"), when the first figure is the smaller; None when the number ends no range."""
+    if m.group("h"):
+        return None
+    head = _RANGE_HEAD.search(text, 0, m.start("n"))
+    if head is None:
+        return None
+    lo = _number(head.group("lo") or head.group("lo2") or head.group("lo3"))
+    n = _number(m.group("n"))
+    if lo is None or n is None or lo >= n:
+        return None
+    return head, lo * hi / n
 
 
 def quantities(text: str) -> list[Quantity]:
@@ -274,31 +318,33 @@ def quantities(text: str) -> list[Quantity]:
             out.append(Quantity("percent", "percent", n * lo_f, n * hi_f, m.group(), m.start(), m.end(),
                                 _estimate(m, (n * lo_f, n * hi_f))))
             taken.append((m.start(), m.end()))
+    counted: list[str] = []  # the slots of the counts so far
     for m in COUNT.finditer(text):
         w1, w2 = m.group("w1").lower(), (m.group("w2") or "").lower()
         two = w2.endswith("s") and w2 not in _VERBISH and not w1.endswith("s")
         noun = w2 if two else w1
-        if not free(m.start(), m.end()) or noun in _NOT_COUNT_NOUN or w2 == "ago":
-            continue  # "ago": a date ("two years ago"), which .dates reads
-        if m.group("n") and re.fullmatch(r"(1[89]|20)\d\d", m.group("n")):
-            continue  # a year, not a count
-        if m.group("n") and _is_tally(text, m):
-            continue  # "a 5-4 vote", "a 3-1 win": a tally, not four votes
-        if m.group("n") and _part_of_a_name_or_date(text, m.start("n"), m.end("n")):
-            continue  # "Covid-19 cases", "the 9/11 hijackers", "a Jan. 29 memo"
+        if not free(m.start(), m.end()) or not _counts_what_follows(text, m, noun, w2):
+            continue
         iv = _interval(m, "n")
         if iv is None:
             continue
         start, estimate, rounding = m.start(), _estimate(m, iv), _rounding(m, "n")
-        if m.group("n") and not m.group("h") and (whole := _OF_TOTAL.search(text, 0, m.start("n"))):
+        if m.group("n") and (span := _range(text, m, iv[1])):
+            head, lo = span  # "10-12 people": from 10 to 12, with the range's hedge at both ends
+            lo_f, hi_f = HEDGE[head.group("h").lower()] if head.group("h") else (1.0, 1.0)
+            iv, start, estimate = (lo * lo_f, iv[1] * hi_f), head.start(), None
+        elif m.group("n") and not m.group("h") and (whole := _OF_TOTAL.search(text, 0, m.start("n"))):
             part = _number(whole.group("n"))  # "157 of 338 seats": 157 seats, of a whole of 338
             if part is not None:
                 lo_f, hi_f = HEDGE[whole.group("h").lower()] if whole.group("h") else (1.0, 1.0)
                 iv, start, rounding = (part * lo_f, part * hi_f), whole.start(), 0.0
                 estimate = _estimate(whole, iv)
         end = m.end("w2") if two else m.end("w1")
-        out.append(Quantity("count", stem(noun), iv[0], iv[1], text[start:end].strip(), start, end, estimate,
-                            rounding))
+        slot = stem(noun)
+        if slot in _SAME_KIND and w2 != "than" and counted:
+            slot = counted[-1]  # "7 Republicans voted no, while three others voted present": three Republicans
+        counted.append(slot)
+        out.append(Quantity("count", slot, iv[0], iv[1], text[start:end].strip(), start, end, estimate, rounding))
         taken.append((m.start(), m.end()))
     return sorted(out, key=lambda q: q.start)
 
