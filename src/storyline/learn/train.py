@@ -351,7 +351,7 @@ class TrainingSet:
     cluster numbers) is segmented as ``segment`` does; the short-summary ensemble's (``short_*``) without
     the split at spaced quotation marks of processed text (``segment.without_spaced_quote_split``): fitted
     on the finer split, the short ensemble lost 1 point of R2 recall on DUC over two seeds, while the long
-    one gained 0.35-0.45 R1 and R2 on Multi-News val and original (see the README)."""
+    one gained 0.35-0.45 R1 and R2 on Multi-News val and original (docs/method-history.md, ninth round)."""
 
     x: np.ndarray
     y: np.ndarray

@@ -119,7 +119,7 @@ class Fast(Selector):
     """Position and term support, no model and no similarity matrix for the scores, chosen by the default's
     concept-coverage selection (with its rules: no fragments, no half quotations, no sentence that says a
     chosen one again). The plain greedy fill it used before was 20-30% cheaper but 0.6 R1 lower on
-    dev_original and 2-2.5 R1 lower on DUC and MultiLing (the README's tenth round)."""
+    dev_original and 2-2.5 R1 lower on DUC and MultiLing (docs/method-history.md, tenth round)."""
 
     name = "fast"
     description = "position + term support, concept-coverage selection; no model, no similarity matrix for scoring"
