@@ -53,3 +53,14 @@ def test_one_quoted_statement_is_one_agreement_item(an) -> None:
     hits = [f for f in an.facts
             if any(p in an.article(s.article).text[s.start : s.end] for s in f.spans for p in phrases)]
     assert len(hits) == 1
+
+
+@needs_shared
+def test_the_letter_told_in_other_words_is_one_agreement_item(an) -> None:
+    # "in a letter sent to the Pakistani prime minister on Monday, urged the country to assist" and "said Monday
+    # that he had received a letter from President Donald Trump, asking for his government's help": one fact.
+    hits = [f for f in an.facts if "urged the country to assist" in f.text]
+    assert len(hits) == 1
+    cited = " ".join(an.article(s.article).text[s.start : s.end] for s in hits[0].spans)
+    assert "had received a letter from President Donald Trump" in cited
+    assert hits[0].support >= 2

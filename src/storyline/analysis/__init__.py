@@ -20,6 +20,7 @@ from .entities import EntityIndex
 from .model import Action, Analysis, Conflict, Entity, Event, Fact, OnlyHere, Quote, Span, Value
 from .ner import EntityRecognizer, RuleRecognizer, SpacyRecognizer, default_recognizer
 from .onlyhere import only_here
+from .paraphrase import join_paraphrases
 from .quotes import quotes
 from .timeline import timeline
 
@@ -36,7 +37,7 @@ __all__ = [
 
 def analyze_cluster(cluster: Cluster, *, recognizer: EntityRecognizer | None = None) -> Analysis:
     index = EntityIndex(cluster, recognizer or default_recognizer())
-    groups = align(cluster)
+    groups = join_paraphrases(cluster, align(cluster), index)
     events = timeline(cluster, groups)
     notes = []
     if len(cluster.kept_ids) < 2:

@@ -35,7 +35,6 @@ class Group:
 def align(cluster: Cluster) -> list[Group]:
     """Every group of two or more aligned sentences, largest first."""
     vecs = vectors(cluster)
-    sim = vecs.similarity
     sents = cluster.sentences
     scores, firsts, seconds = _pairs(cluster, vecs)
     # best first; ties by position, as sorting the (-score, i, j) tuples would
@@ -66,7 +65,7 @@ def align(cluster: Cluster) -> list[Group]:
     for idx in members.values():
         if len(idx) < 2:
             continue
-        centre = max(idx, key=lambda i: (sum(float(sim[i, j]) for j in idx if j != i), -i))
+        centre = centre_of(cluster, idx)
         credited: set[str] = set()
         for i in idx:
             credited.add(sents[i].article)
@@ -74,6 +73,12 @@ def align(cluster: Cluster) -> list[Group]:
         groups.append(Group(tuple(idx), tuple(sorted(credited, key=order.__getitem__)), centre))
     groups.sort(key=lambda g: (-len(g.articles), g.members[0]))
     return groups
+
+
+def centre_of(cluster: Cluster, idx: list[int]) -> int:
+    """The member of ``idx`` most similar in wording to the others (of as similar, the first)."""
+    sim = vectors(cluster).similarity
+    return max(idx, key=lambda i: (sum(float(sim[i, j]) for j in idx if j != i), -i))
 
 
 # Pairs judged per block of rows: a block of cosines and one of shared-term counts (float64 each), ~64 MB.

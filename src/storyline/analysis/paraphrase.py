@@ -1,0 +1,305 @@
+"""Paraphrase alignment: the same fact told in other words, joined to the groups wording aligned (:mod:`.align`).
+
+Wording finds "sent a letter asking for help" in "sent a letter to ask for help", not in "wrote to the prime
+minister, urging him to assist". Two reports of one fact share its anchors instead: the people, organisations
+and places it is about (however each article names them: "the Pakistani prime minister" is Imran Khan once the
+entity index says so, a title before a name is part of the name, "Pakistani" is Pakistan), its day and figures,
+and what happened, in one of a few words news uses for it ("urged" / "asked", "assist" / "help", "detained" /
+"arrested"; :data:`PARAPHRASES`). How a report is framed ("said", "told CNN") is no anchor.
+
+Inside one story every sentence names the same people, so a shared name is no evidence by itself: a pair is
+taken when its sentences, each read as its anchors and other content terms, have a TF-IDF cosine of at least
+``COSINE`` and share at least ``MIN_SHARED`` of them, of which one or more is a named entity and ``MIN_OTHER``
+or more are neither a name nor a word of time ("X met Y on Monday" and "X criticised Y on Monday" share X, Y
+and the day). Two sentences that each say when, with no time in common ("on Monday" / "last year"), are other
+events. Only the lead of each article (its first ``LEAD`` sentences) is read: there news tells the story's main
+facts, and further down, sentences that share a story's names and words were as often different details (on
+the 92 Multi-News dev clusters, 15 of the 18 pairs judged wrong or unclear by hand lay past the sixth sentence,
+and 24 of the 41 right).
+Pairs are merged best-first after every wording pair, under the same one-sentence-per-article constraint, and
+not when an article on one side gives a figure, a day or a name that contradicts the other side
+(:func:`.conflicts.disputed_by`): a paraphrase never makes a disagreement.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import numpy as np
+from scipy import sparse
+
+from ..model import Cluster
+from ..represent import STOPWORDS, stem, words
+from ..vocabulary import QUOTE_VERBS
+from . import dates
+from .align import MIN_TERMS, Group, centre_of
+from .conflicts import disputed_by
+from .entities import EntityIndex, title_of
+
+COSINE = 0.35  # of the anchor vectors; wording alone takes pairs from 0.45 on (``attribute.COSINE``)
+MIN_SHARED = 5  # anchors and terms the two sentences share
+MIN_OTHER = 3  # of them, not named entities: what the sentences say of those they name
+LEAD = 6  # sentences of an article's lead, where news tells its main facts: the only ones paraphrases align
+ENTITY_KINDS = ("person", "org", "place")
+
+_CLASSES = (
+    # asking, helping
+    "ask asked asking asks urge urged urges urging seek seeks sought seeking request requested requests "
+    "requesting",
+    "help helped helping helps assist assisted assisting assists assistance",
+    "letter letters message messages",
+    # harm
+    "kill killed killing kills die died dies dying dead death deaths slain",
+    "injure injured injuring injuries injury wound wounded wounding hurt",
+    "arrest arrested arresting arrests detain detained detaining detention custody",
+    "shoot shooting shot shootings gunman gunmen gunfire",
+    "blast blasts explosion explosions explode exploded bomb bombing bombs",
+    # law and office
+    "sue sued suing lawsuit lawsuits",
+    "investigate investigated investigating investigation investigations probe probes probing inquiry",
+    "resign resigned resigning resignation quit quits quitting",
+    "ban banned banning bans prohibit prohibited prohibiting",
+    "reject rejected rejecting rejects refuse refused refusing refuses rebuff rebuffed",
+    "meet met meeting meets",
+    "win won winning wins victory",
+    # movement of a figure
+    "rise rose rising rises increase increased increasing increases climb climbed climbing jump jumped surge surged",
+    "fell plunge plunged slump slumped tumble tumbled",
+    # people
+    "lawmakers legislators congressmen",
+    "coronavirus covid virus pandemic",
+)
+PARAPHRASES: dict[str, str] = {stem(w): f"#{line.split()[0]}" for line in _CLASSES for w in line.split()}
+"""A term's stem → its paraphrase class (named by the class's first word): words news uses for one thing.
+Kept to words with one reading in news prose: "fire" (dismiss, blaze), "press", "strike", "charge" ("in charge"),
+"appeal" (a court's), "drop" ("dropped off") or "bar" are left out."""
+
+FRAME = frozenset(stem(w) for phrase in QUOTE_VERBS for w in phrase.split()) | {stem("according")}
+"""Verbs of saying: how a report is framed ("…, the ministry said", "told CNN"), no part of the fact. Left out."""
+
+WHEN = frozenset(stem(w) for w in """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+    day week month year morning afternoon evening night last next earlier later ago""".split())
+"""Words of a day or time: kept (a day both give is an anchor), but not counted among ``MIN_OTHER``: most
+sentences of a story happen on its one day."""
+
+# suffixes of an adjective of a place ("Pakistani", "Afghan", "Chinese", "Iranian", "British")
+_DEMONYM = re.compile(r"(?:ian|ean|ese|ish|an|i|n)$")
+_MIN_PLACE = 4
+
+
+def join_paraphrases(cluster: Cluster, groups: list[Group], index: EntityIndex) -> list[Group]:
+    """``groups`` (from :func:`.align.align`) with the paraphrase pairs merged in, largest first."""
+    sents = cluster.sentences
+    n = len(sents)
+    if n < 2:
+        return groups
+    places = _places(index)
+    bags = [_anchors(cluster, index, i, places) for i in range(n)]
+    pairs = _pairs(cluster, bags)
+    if not pairs:
+        return groups
+    parent = list(range(n))
+    for g in groups:
+        for i in g.members[1:]:
+            parent[i] = g.members[0]
+    part: dict[int, list[int]] = {g.members[0]: list(g.members) for g in groups}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    def members(r: int) -> list[int]:
+        return part.get(r, [r])
+
+    for _, i, j in pairs:
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            continue
+        a, b = members(ri), members(rj)
+        if {sents[k].article for k in a} & {sents[k].article for k in b}:
+            continue
+        if _contradicts(cluster, a, b, index):
+            continue
+        parent[rj] = ri
+        part[ri] = sorted(a + b)
+        part.pop(rj, None)
+    if len(part) == len(groups) and all(len(part.get(g.members[0], ())) == len(g.members) for g in groups):
+        return groups
+    return _groups(cluster, [m for m in part.values() if len(m) > 1])
+
+
+def _contradicts(cluster: Cluster, a: list[int], b: list[int], index: EntityIndex) -> bool:
+    """Whether an article of one side gives a value (figure, day, name) that contradicts the other side."""
+    sents = cluster.sentences
+    merged = sorted(a + b)
+    against = disputed_by(cluster, Group(tuple(merged), (), merged[0]), index)
+    side_a = {sents[k].article for k in a}
+    side_b = {sents[k].article for k in b}
+    return any(against.get(x, frozenset()) & side_b for x in side_a) or any(
+        against.get(x, frozenset()) & side_a for x in side_b)
+
+
+def _groups(cluster: Cluster, parts: list[list[int]]) -> list[Group]:
+    sents = cluster.sentences
+    order = {a.id: k for k, a in enumerate(cluster.articles)}
+    out = []
+    for idx in parts:
+        credited: set[str] = set()
+        for i in idx:
+            credited.add(sents[i].article)
+            credited.update(cluster.duplicates.get(sents[i].article, ()))
+        out.append(Group(tuple(idx), tuple(sorted(credited, key=order.__getitem__)), centre_of(cluster, idx)))
+    out.sort(key=lambda g: (-len(g.articles), g.members[0]))
+    return out
+
+
+def _anchors(cluster: Cluster, index: EntityIndex, i: int, places: dict[str, str]) -> list[str]:
+    """Sentence ``i`` as anchors and terms: each entity it names as ``@name``, each other content word stemmed
+    (its paraphrase class instead, ``#class``; a place's adjective as the place)."""
+    s = cluster.sentences[i]
+    text = cluster.article(s.article).text
+    out: list[str] = []
+    at = s.start
+    rest: list[str] = []
+    titles: list[str] = []  # "President", "Pakistan's foreign minister": part of how a person is named
+    for m in index.mentions.get(s.article, []):
+        if m.start < s.start or m.end > s.end or m.kind not in ENTITY_KINDS or m.start < at:
+            continue
+        rest.append(text[at : m.start])
+        out.append("@" + m.name)
+        if m.kind == "person":
+            titles.extend(stem(w) for w in words(title_of(text[s.start : s.end], m.start - s.start, m.end - s.start)))
+        at = m.end
+    rest.append(text[at : s.end])
+    for w in words(" ".join(rest)):
+        if w in STOPWORDS or w.isdigit() and len(w) == 1:
+            continue
+        st = stem(w)
+        if st in titles:
+            titles.remove(st)
+            continue
+        if st in FRAME and st not in PARAPHRASES:  # "urged", "asked": what was said, not how it is reported
+            continue
+        out.append(PARAPHRASES.get(st) or places.get(w) or _demonym(w, places) or st)
+    return out
+
+
+def _places(index: EntityIndex) -> dict[str, str]:
+    """The cluster's places by their lower-cased one-word names: "pakistan" → "@Pakistan"."""
+    return {m.name.lower(): "@" + m.name for ms in index.mentions.values() for m in ms
+            if m.kind == "place" and " " not in m.name and len(m.name) >= _MIN_PLACE}
+
+
+def _demonym(word: str, places: dict[str, str]) -> str | None:
+    """The place an adjective names ("pakistani" → Pakistan, "afghan" → Afghanistan): its stem without the
+    suffix begins a place of the cluster."""
+    base = _DEMONYM.sub("", word)
+    if len(base) < _MIN_PLACE or base == word:
+        return None
+    hits = [p for name, p in places.items() if name.startswith(base) and len(name) - len(base) <= 4]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _other_times(cluster: Cluster, a: int, b: int) -> bool:
+    """Whether sentences ``a`` and ``b`` both say when and no time of one agrees with a time of the other ("on
+    Monday" / "last year"): the same people on other days are other events. Resolved dates agree when their
+    periods overlap ("last week" and the Thursday in it); unresolved ones when they read alike or name one
+    weekday."""
+    found = []
+    for i in (a, b):
+        s = cluster.sentences[i]
+        found.append(dates.find(s.text, cluster.article(s.article).date))
+    if not found[0] or not found[1]:
+        return False
+    return not any(_same_time(x, y) for x in found[0] for y in found[1])
+
+
+def _same_time(x: dates.DatePhrase, y: dates.DatePhrase) -> bool:
+    if x.resolved and y.resolved:
+        (s1, e1), (s2, e2) = _period(x.resolved), _period(y.resolved)
+        return s1 <= e2 and s2 <= e1
+    words_x, words_y = _time_words(x.text), _time_words(y.text)
+    return words_x == words_y or bool(words_x & words_y & _WEEKDAYS)
+
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_QUALIFIERS = frozenset("on in at by since until early mid late this the of".split())
+
+
+def _time_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in words(text) if w not in _QUALIFIERS)
+
+
+def _period(resolved: str) -> tuple[date, date]:
+    """The first and last day of the period a resolved date names."""
+    first = dates.first_day(resolved)
+    kind = dates.precision(resolved)
+    if kind == "day":
+        return first, first
+    if kind == "week":
+        return first, first + timedelta(days=6)
+    if kind == "month":
+        after = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        return first, after - timedelta(days=1)
+    return first, date(first.year, 12, 31)
+
+
+# Pairs judged per block of rows (dense cosines, float64).
+_BLOCK_CELLS = 4_000_000
+
+
+def _pairs(cluster: Cluster, bags: list[list[str]]) -> list[tuple[float, int, int]]:
+    """(cosine, i, j) of the lead sentences' pairs (of different articles) that pass the anchor test, best first.
+    The weights are TF-IDF over every sentence of the cluster: a word of every paragraph anchors nothing."""
+    sents = cluster.sentences
+    n = len(sents)
+    vocab: dict[str, int] = {}
+    rows, cols = [], []
+    for i, bag in enumerate(bags):
+        for t in set(bag):
+            rows.append(i)
+            cols.append(vocab.setdefault(t, len(vocab)))
+    if not vocab:
+        return []
+    r, c = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
+    present = sparse.csr_matrix((np.ones(r.size), (r, c)), shape=(n, len(vocab)))
+    df = np.bincount(c, minlength=len(vocab)).astype(float)
+    idf = np.log((n + 1) / (df + 1)) + 1.0
+    size = np.asarray(present.sum(axis=1)).ravel()
+    lead = np.flatnonzero((size >= MIN_TERMS) & np.fromiter((s.index < LEAD for s in sents), dtype=bool, count=n))
+    if lead.size < 2:
+        return []
+    present = present[lead]
+    weighted = present.multiply(idf[None, :]).tocsr()
+    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    unit = sparse.csr_matrix(weighted.multiply(1.0 / norms[:, None]))
+    entity = np.array([t.startswith("@") for t in vocab], dtype=float)
+    when = np.array([t in WHEN for t in vocab], dtype=float)
+    present_t = present.T.tocsr()
+    entity_t = present.multiply(entity[None, :]).T.tocsr()
+    when_t = present.multiply(when[None, :]).T.tocsr()
+    article_of = {a: k for k, a in enumerate(dict.fromkeys(s.article for s in sents))}
+    art = np.fromiter((article_of[sents[i].article] for i in lead.tolist()), dtype=np.int64, count=lead.size)
+    m = lead.size
+    block = max(1, _BLOCK_CELLS // m)
+    out: list[tuple[float, int, int]] = []
+    for start in range(0, m, block):
+        stop = min(m, start + block)
+        cos = (unit[start:stop] @ unit.T).toarray()
+        ok = cos >= COSINE
+        ok &= art[start:stop, None] != art[None, :]
+        ok &= np.arange(start, stop)[:, None] < np.arange(m)[None, :]
+        if not ok.any():
+            continue
+        shared = (present[start:stop] @ present_t).toarray()
+        named = (present[start:stop] @ entity_t).toarray()
+        dated = (present[start:stop] @ when_t).toarray()
+        ok &= (shared >= MIN_SHARED) & (named >= 1) & (shared - named - dated >= MIN_OTHER)
+        for i, j in zip(*np.nonzero(ok), strict=True):
+            a, b = int(lead[i + start]), int(lead[j])
+            if not _other_times(cluster, a, b):
+                out.append((float(cos[i, j]), a, b))
+    out.sort(key=lambda p: (-p[0], p[1], p[2]))
+    return out

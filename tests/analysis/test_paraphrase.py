@@ -1,0 +1,111 @@
+"""Paraphrase alignment: one fact told in other words joins the Agreement section; sentences that name the same
+people but report other things do not. Fictional articles written for these tests."""
+
+from __future__ import annotations
+
+from storyline import analyze
+from storyline.analysis.align import align
+from storyline.analysis.entities import EntityIndex
+from storyline.analysis.ner import RuleRecognizer
+from storyline.analysis.paraphrase import LEAD, _demonym, join_paraphrases
+from storyline.cluster import build_cluster
+from storyline.model import Article
+from storyline.represent import vectors
+
+# One fact (the governor's letter asking the board for help), in other words: wording shares too little of it.
+URGED = ("Governor Ruth Okoye, in a letter sent to the Marrow Bay port authority on Monday, urged its directors "
+         "to assist the province in ending the freight stoppage.")
+ASKED = ("Tomas Penhale, who heads the Valdorian port authority, said Monday that he had received a letter from "
+         "Governor Ruth Okoye asking for help to settle the dockers' walkout.")
+FILLER_ONE = ("Dockers at Marrow Bay walked out in March over pay and shifts. "
+              "Shipping lines have since moved cargo to the northern ports. "
+              "Local traders say stocks of flour and fuel are running low.")
+FILLER_TWO = ("The strike has now lasted eleven weeks. "
+              "Union leaders have rejected two pay offers from the port operator. "
+              "A court hearing on the dispute is set for next month.")
+
+
+def _articles(*texts: str) -> list[Article]:
+    return [Article(id=str(k), text=t, source=f"Outlet {k}", date="2025-05-06") for k, t in enumerate(texts, 1)]
+
+
+def _fact_with(an, *phrases: str):
+    return [f for f in an.facts
+            if all(any(p in an.article(s.article).text[s.start : s.end] for s in f.spans) for p in phrases)]
+
+
+def test_paraphrased_fact_is_one_agreement_item() -> None:
+    arts = _articles(URGED + "\n\n" + FILLER_ONE, ASKED + "\n\n" + FILLER_TWO)
+    cluster = build_cluster(arts, merge_duplicates=False)
+    first, second = (next(i for i, s in enumerate(cluster.sentences) if s.text.startswith(t[:20]))
+                     for t in (URGED, ASKED))
+    # wording alone does not align them (cosine below the attribution test's 0.45) ...
+    assert float(vectors(cluster).similarity[first, second]) < 0.45
+    assert not any({first, second} <= set(g.members) for g in align(cluster))
+    # ... their anchors do: the governor, the port authority, the day, the letter, asking for help
+    an = analyze(arts)
+    hits = _fact_with(an, "urged its directors", "asking for help")
+    assert len(hits) == 1 and hits[0].support == 2
+
+
+def _joined(first: str, second: str) -> bool:
+    """Whether paraphrase alignment alone (no wording groups) puts the two articles' first sentences together."""
+    arts = _articles(first + "\n\n" + FILLER_ONE, second + "\n\n" + FILLER_TWO)
+    cluster = build_cluster(arts, merge_duplicates=False)
+    a, b = (next(i for i, s in enumerate(cluster.sentences) if s.article == k and s.index == 0) for k in ("1", "2"))
+    groups = join_paraphrases(cluster, [], EntityIndex(cluster, RuleRecognizer()))
+    return any({a, b} <= set(g.members) for g in groups)
+
+
+def test_paraphrase_alone_joins_the_pair() -> None:
+    assert _joined(URGED, ASKED)
+
+
+def test_same_people_on_another_day_is_another_event() -> None:
+    # Both name the governor, the port authority's head and its freight: other events, a year apart.
+    met = ("Governor Ruth Okoye met Tomas Penhale, the head of the port authority, in Marrow Bay on Monday to "
+           "discuss the freight stoppage.")
+    accused = "Last year Governor Ruth Okoye accused Tomas Penhale of hiding the port authority's freight losses."
+    assert not _joined(met, accused)
+    assert _joined(met, accused.replace("Last year ", "On Monday "))  # the same anchors on the same day
+
+
+def test_same_people_doing_other_things_is_no_agreement() -> None:
+    met = "Governor Ruth Okoye met Tomas Penhale in Marrow Bay on Monday to discuss the freight stoppage."
+    fired = "Governor Ruth Okoye dismissed Tomas Penhale on Monday, saying the province needed new leadership."
+    assert not _joined(met, fired)
+
+
+def test_paraphrase_with_another_figure_is_not_joined() -> None:
+    # The pair that aligns, but the articles give different counts of the ships held up: a paraphrase never
+    # makes a disagreement, so the two stay apart, and nothing is reported as disputed.
+    urged = URGED.replace("stoppage.", "stoppage that holds 40 ships.")
+    asked = ASKED.replace("walkout.", "walkout that holds 65 ships.")
+    assert _joined(urged, asked.replace("65", "40"))
+    assert not _joined(urged, asked)
+    an = analyze(_articles(urged + "\n\n" + FILLER_ONE, asked + "\n\n" + FILLER_TWO))
+    assert not _fact_with(an, "urged its directors", "asking for help")
+    assert not an.conflicts
+
+
+def test_paraphrase_past_the_lead_is_not_aligned() -> None:
+    # Deep in an article, sentences that share a story's names and words are as often other details.
+    later = " ".join(f"Paragraph {k} tells of the harbour's history and its cranes." for k in range(LEAD))
+    an = analyze(_articles(later + "\n\n" + URGED, later.replace("cranes", "warehouses") + "\n\n" + ASKED))
+    assert not _fact_with(an, "urged its directors", "asking for help")
+
+
+def test_join_keeps_wording_groups() -> None:
+    arts = _articles(URGED + "\n\n" + FILLER_ONE, ASKED + "\n\n" + FILLER_TWO, FILLER_ONE)
+    cluster = build_cluster(arts, merge_duplicates=False)
+    groups = align(cluster)
+    joined = join_paraphrases(cluster, groups, EntityIndex(cluster, RuleRecognizer()))
+    assert {g.members for g in groups} < {g.members for g in joined}
+
+
+def test_a_place_adjective_names_the_place() -> None:
+    places = {"valdoria": "@Valdoria", "marrowland": "@Marrowland"}
+    assert _demonym("valdorian", places) == "@Valdoria"
+    assert _demonym("marrowlandi", places) == "@Marrowland"
+    assert _demonym("val", places) is None  # too short to tell
+    assert _demonym("harbour", places) is None
