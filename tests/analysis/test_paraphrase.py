@@ -3,11 +3,14 @@ people but report other things do not. Fictional articles written for these test
 
 from __future__ import annotations
 
+import time
+
 from storyline import analyze
 from storyline.analysis.align import align
 from storyline.analysis.entities import EntityIndex
 from storyline.analysis.ner import RuleRecognizer
-from storyline.analysis.paraphrase import LEAD, _demonym, join_paraphrases
+from storyline.analysis import paraphrase
+from storyline.analysis.paraphrase import LEAD, _Places, join_paraphrases
 from storyline.cluster import build_cluster
 from storyline.model import Article
 from storyline.represent import vectors
@@ -104,8 +107,48 @@ def test_join_keeps_wording_groups() -> None:
 
 
 def test_a_place_adjective_names_the_place() -> None:
-    places = {"valdoria": "@Valdoria", "marrowland": "@Marrowland"}
-    assert _demonym("valdorian", places) == "@Valdoria"
-    assert _demonym("marrowlandi", places) == "@Marrowland"
-    assert _demonym("val", places) is None  # too short to tell
-    assert _demonym("harbour", places) is None
+    places = _Places({"valdoria": "@Valdoria", "marrowland": "@Marrowland"})
+    assert places.demonym("valdorian") == "@Valdoria"
+    assert places.demonym("marrowlandi") == "@Marrowland"
+    assert places.demonym("val") is None  # too short to tell
+    assert places.demonym("harbour") is None
+    # of two places it may name, none: "Valdoria" and "Valdorin"
+    assert _Places({"valdoria": "@Valdoria", "valdorin": "@Valdorin"}).demonym("valdorian") is None
+    assert _Places({"britain": "@Britain"}).demonym("british") == "@Britain"
+    assert _Places({"afghanistan": "@Afghanistan"}).demonym("afghan") is None  # "afgh" lacks 7 letters: too many
+
+
+def test_a_place_adjective_is_looked_up_not_matched_against_every_place() -> None:
+    # A cluster of many places (a long live blog, a roundup) costs no more per word than one of few: each
+    # word's adjective reading had been tested against every place's name (20,000 x 20,000 here: minutes).
+    names = {f"placename{k:05d}": f"@Placename{k:05d}" for k in range(20_000)}
+    places = _Places(names)
+    started = time.perf_counter()
+    found = [places.demonym(f"placename{k:05d}ian") for k in range(20_000)]
+    assert found == [f"@Placename{k:05d}" for k in range(20_000)]
+    assert time.perf_counter() - started < 5.0
+
+
+def test_two_groups_that_contradict_are_asked_once(monkeypatch) -> None:
+    # Three outlets run one wording (40 ships), three another (65 ships): each wording is a group, and every pair
+    # across them aligns by its anchors. Whether the two sides contradict is asked once, not once a pair (which
+    # had made a cluster of 80 such articles cost 87 s).
+    urged = URGED.replace("stoppage.", "stoppage that holds 40 ships.")
+    asked = ASKED.replace("walkout.", "walkout that holds 65 ships.")
+    fillers = (FILLER_ONE, FILLER_TWO)
+    arts = _articles(*(f"{urged if k < 3 else asked}\n\n{fillers[k % 2]}" for k in range(6)))
+    cluster = build_cluster(arts, merge_duplicates=False)
+    groups = align(cluster)
+    firsts = {i for i, s in enumerate(cluster.sentences) if s.index == 0}
+    assert sorted(len(set(g.members) & firsts) for g in groups if set(g.members) & firsts) == [3, 3]
+    asked_about: list[tuple[list[int], list[int]]] = []
+    contradicts = paraphrase._contradicts
+
+    def counted(cluster, a, b, index):  # type: ignore[no-untyped-def]
+        asked_about.append((a, b))
+        return contradicts(cluster, a, b, index)
+
+    monkeypatch.setattr(paraphrase, "_contradicts", counted)
+    joined = join_paraphrases(cluster, groups, EntityIndex(cluster, RuleRecognizer()))
+    assert {g.members for g in joined} == {g.members for g in groups}  # 40 ships and 65 ships stay apart
+    assert len(asked_about) == 1

@@ -24,6 +24,7 @@ not when an article on one side gives a figure, a day or a name that contradicts
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date, timedelta
 
 import numpy as np
@@ -83,9 +84,10 @@ WHEN = frozenset(stem(w) for w in """monday tuesday wednesday thursday friday sa
 """Words of a day or time: kept (a day both give is an anchor), but not counted among ``MIN_OTHER``: most
 sentences of a story happen on its one day."""
 
-# suffixes of an adjective of a place ("Pakistani", "Afghan", "Chinese", "Iranian", "British")
+# suffixes of an adjective of a place ("Pakistani", "Chinese", "Iranian", "Mexican", "British")
 _DEMONYM = re.compile(r"(?:ian|ean|ese|ish|an|i|n)$")
 _MIN_PLACE = 4
+_DEMONYM_MAX_CUT = 4  # letters of a place's name its adjective's stem may lack: "Brit(ain)", "Chin(a)"
 
 
 def join_paraphrases(cluster: Cluster, groups: list[Group], index: EntityIndex) -> list[Group]:
@@ -94,8 +96,9 @@ def join_paraphrases(cluster: Cluster, groups: list[Group], index: EntityIndex) 
     n = len(sents)
     if n < 2:
         return groups
-    places = _places(index)
-    bags = [_anchors(cluster, index, i, places) for i in range(n)]
+    places = _Places.of(index)
+    starts = {aid: [m.start for m in ms] for aid, ms in index.mentions.items()}
+    bags = [_anchors(cluster, index, starts, i, places) for i in range(n)]
     pairs = _pairs(cluster, bags)
     if not pairs:
         return groups
@@ -113,14 +116,19 @@ def join_paraphrases(cluster: Cluster, groups: list[Group], index: EntityIndex) 
     def members(r: int) -> list[int]:
         return part.get(r, [r])
 
+    # Two sides found to contradict, by their roots and sizes (a side only grows): the many pairs between two
+    # large groups ask once, not once a pair (for 80 articles in two wordings of two figures, 87 s).
+    refused: set[tuple[int, int, int, int]] = set()
     for _, i, j in pairs:
         ri, rj = find(i), find(j)
         if ri == rj:
             continue
         a, b = members(ri), members(rj)
-        if {sents[k].article for k in a} & {sents[k].article for k in b}:
+        sides = (min(ri, rj), len(members(min(ri, rj))), max(ri, rj), len(members(max(ri, rj))))
+        if sides in refused or {sents[k].article for k in a} & {sents[k].article for k in b}:
             continue
         if _contradicts(cluster, a, b, index):
+            refused.add(sides)
             continue
         parent[rj] = ri
         part[ri] = sorted(a + b)
@@ -155,17 +163,20 @@ def _groups(cluster: Cluster, parts: list[list[int]]) -> list[Group]:
     return out
 
 
-def _anchors(cluster: Cluster, index: EntityIndex, i: int, places: dict[str, str]) -> list[str]:
+def _anchors(cluster: Cluster, index: EntityIndex, starts: dict[str, list[int]], i: int, places: _Places) -> list[str]:
     """Sentence ``i`` as anchors and terms: each entity it names as ``@name``, each other content word stemmed
-    (its paraphrase class instead, ``#class``; a place's adjective as the place)."""
+    (its paraphrase class instead, ``#class``; a place's adjective as the place). ``starts``: the start of each
+    mention of ``index``, by article, where the sentence's own are looked up (not scanned for)."""
     s = cluster.sentences[i]
     text = cluster.article(s.article).text
+    at_article = starts.get(s.article, [])
+    mentions = index.mentions.get(s.article, [])[bisect_left(at_article, s.start) : bisect_left(at_article, s.end)]
     out: list[str] = []
     at = s.start
     rest: list[str] = []
     titles: list[str] = []  # "President", "Pakistan's foreign minister": part of how a person is named
-    for m in index.mentions.get(s.article, []):
-        if m.start < s.start or m.end > s.end or m.kind not in ENTITY_KINDS or m.start < at:
+    for m in mentions:
+        if m.end > s.end or m.kind not in ENTITY_KINDS or m.start < at:
             continue
         rest.append(text[at : m.start])
         out.append("@" + m.name)
@@ -182,38 +193,55 @@ def _anchors(cluster: Cluster, index: EntityIndex, i: int, places: dict[str, str
             continue
         if st in FRAME and st not in PARAPHRASES:  # "urged", "asked": what was said, not how it is reported
             continue
-        out.append(PARAPHRASES.get(st) or places.get(w) or _demonym(w, places) or st)
+        out.append(PARAPHRASES.get(st) or places.names.get(w) or places.demonym(w) or st)
     return out
 
 
-def _places(index: EntityIndex) -> dict[str, str]:
-    """The cluster's places by their lower-cased one-word names: "pakistan" → "@Pakistan"."""
-    return {m.name.lower(): "@" + m.name for ms in index.mentions.values() for m in ms
-            if m.kind == "place" and " " not in m.name and len(m.name) >= _MIN_PLACE}
+class _Places:
+    """The cluster's places by their lower-cased one-word names ("pakistan" → "@Pakistan"), and by the
+    beginnings an adjective of one keeps ("pakistan", "brit"): a word is looked up, not matched against every
+    place, so that a cluster of many places costs no more per word than one of few."""
+
+    def __init__(self, names: dict[str, str]) -> None:
+        self.names = names
+        prefixes: dict[str, list[str]] = {}
+        for name, place in names.items():
+            for k in range(max(_MIN_PLACE, len(name) - _DEMONYM_MAX_CUT), len(name) + 1):
+                prefixes.setdefault(name[:k], []).append(place)
+        self.prefixes = prefixes
+
+    @classmethod
+    def of(cls, index: EntityIndex) -> _Places:
+        return cls({m.name.lower(): "@" + m.name for ms in index.mentions.values() for m in ms
+                    if m.kind == "place" and " " not in m.name and len(m.name) >= _MIN_PLACE})
+
+    def demonym(self, word: str) -> str | None:
+        """The place an adjective names ("pakistani" → Pakistan, "british" → Britain): its stem without the
+        suffix begins one place of the cluster, which is at most ``_DEMONYM_MAX_CUT`` letters longer ("afghan",
+        "afgh", is too far from Afghanistan)."""
+        base = _DEMONYM.sub("", word)
+        if len(base) < _MIN_PLACE or base == word:
+            return None
+        hits = self.prefixes.get(base, ())
+        return hits[0] if len(hits) == 1 else None
 
 
-def _demonym(word: str, places: dict[str, str]) -> str | None:
-    """The place an adjective names ("pakistani" → Pakistan, "afghan" → Afghanistan): its stem without the
-    suffix begins a place of the cluster."""
-    base = _DEMONYM.sub("", word)
-    if len(base) < _MIN_PLACE or base == word:
-        return None
-    hits = [p for name, p in places.items() if name.startswith(base) and len(name) - len(base) <= 4]
-    return hits[0] if len(hits) == 1 else None
-
-
-def _other_times(cluster: Cluster, a: int, b: int) -> bool:
-    """Whether sentences ``a`` and ``b`` both say when and no time of one agrees with a time of the other ("on
-    Monday" / "last year"): the same people on other days are other events. Resolved dates agree when their
-    periods overlap ("last week" and the Thursday in it); unresolved ones when they read alike or name one
-    weekday."""
-    found = []
-    for i in (a, b):
-        s = cluster.sentences[i]
-        found.append(dates.find(s.text, cluster.article(s.article).date))
-    if not found[0] or not found[1]:
+def _other_times(times: list[dates.DatePhrase], others: list[dates.DatePhrase]) -> bool:
+    """Whether two sentences, of the times ``times`` and ``others`` (:func:`_times`), both say when and no time
+    of one agrees with a time of the other ("on Monday" / "last year"): the same people on other days are other
+    events. Resolved dates agree when their periods overlap ("last week" and the Thursday in it); unresolved ones
+    when they read alike or name one weekday."""
+    if not times or not others:
         return False
-    return not any(_same_time(x, y) for x in found[0] for y in found[1])
+    return not any(_same_time(x, y) for x in times for y in others)
+
+
+def _times(cluster: Cluster, i: int, found: dict[int, list[dates.DatePhrase]]) -> list[dates.DatePhrase]:
+    """The dates sentence ``i`` gives, read once (``found``) however many pairs it is in."""
+    if i not in found:
+        s = cluster.sentences[i]
+        found[i] = dates.find(s.text, cluster.article(s.article).date)
+    return found[i]
 
 
 def _same_time(x: dates.DatePhrase, y: dates.DatePhrase) -> bool:
@@ -285,6 +313,7 @@ def _pairs(cluster: Cluster, bags: list[list[str]]) -> list[tuple[float, int, in
     m = lead.size
     block = max(1, _BLOCK_CELLS // m)
     out: list[tuple[float, int, int]] = []
+    found: dict[int, list[dates.DatePhrase]] = {}
     for start in range(0, m, block):
         stop = min(m, start + block)
         cos = (unit[start:stop] @ unit.T).toarray()
@@ -299,7 +328,7 @@ def _pairs(cluster: Cluster, bags: list[list[str]]) -> list[tuple[float, int, in
         ok &= (shared >= MIN_SHARED) & (named >= 1) & (shared - named - dated >= MIN_OTHER)
         for i, j in zip(*np.nonzero(ok), strict=True):
             a, b = int(lead[i + start]), int(lead[j])
-            if not _other_times(cluster, a, b):
+            if not _other_times(_times(cluster, a, found), _times(cluster, b, found)):
                 out.append((float(cos[i, j]), a, b))
     out.sort(key=lambda p: (-p[0], p[1], p[2]))
     return out
