@@ -42,6 +42,14 @@ def test_a_summarys_label_is_told_from_a_sentence_that_opens_on_its_word() -> No
     for prose in ("Summary judgment was granted to the port on Monday.", "Key events of the week ran late.",
                   "Highlights of the regatta were shown on television."):
         assert cut_points_label(prose) == prose
+    # without its colon or dash, a capital after the label's words is a headline's or a name's
+    for prose in ("Summary Judgment Granted To Lindenfeld Port", "What We Know About The Harbor Closure",
+                  "Key Points From The Harbor Board's Budget", "Highlights Magazine named Ana Reyes its editor.",
+                  "Summary Street was under a metre of water by noon."):
+        assert cut_points_label(prose) == prose, prose
+    cleaned = clean_text(f"What We Know About The Harbor Closure\n\nSummary Street flooded on Monday. {_STORY}")
+    assert (cleaned.title, cleaned.text) == ("What We Know About The Harbor Closure",
+                                             f"Summary Street flooded on Monday. {_STORY}")
     assert bullet_item("• Ferries stop at noon") == "Ferries stop at noon"
     assert bullet_item("- 3 ships wait", point=True) == "3 ships wait" and bullet_item("- 3 ships wait") is None
     assert bullet_item("-5 degrees overnight") is None and bullet_item("2 - 1 to the visitors") is None

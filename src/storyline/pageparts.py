@@ -176,7 +176,9 @@ _POINTS_LABEL = re.compile(
     r"Summary|SUMMARY|At a glance|At a Glance|Highlights|HIGHLIGHTS|What we know(?: so far)?|What We Know)"
 )
 _POINTS_LABEL_END = re.compile(r"\s*[:–—-]?\s*$")
-_POINTS_LABEL_LEAD = re.compile(r"\s*(?:[:–—-]\s*)?\s(?=[\"“‘']?[A-Z])")
+# Run into its first point, the label ends on a colon or a dash: without one, "Summary Judgment Granted", "What
+# We Know About the Flood" and "Highlights Magazine named …" are a headline and a sentence that open on its words.
+_POINTS_LABEL_LEAD = re.compile(r"\s*[:–—-]\s+(?=[\"“‘']?[A-Z])")
 # "- ", "• ", "* ", "▪ ": a list item's marker at the start of a line (trafilatura prints ``<li>`` with "- "),
 # before the item's capital, as pages print it: in the processed Multi-News release (the scorer's training
 # text, lower-cased) a document that opens on "- hillsborough county …" or "• 1.8m users …" keeps its mark,
@@ -305,7 +307,8 @@ def is_points_label(line: str) -> bool:
 
 def cut_points_label(line: str) -> str:
     """``line`` without a summary's label run into its first point: "Key points: About 300 people were
-    evacuated." is "About 300 people were evacuated."; a line that does not open on one is returned as it is."""
+    evacuated." is "About 300 people were evacuated."; a line that does not open on one, with its colon or
+    dash, is returned as it is."""
     m = _POINTS_LABEL.match(line)
     lead = _POINTS_LABEL_LEAD.match(line, m.end()) if m else None
     return line[lead.end():] if lead else line
