@@ -6,10 +6,10 @@ from __future__ import annotations
 import time
 
 from storyline import analyze
+from storyline.analysis import paraphrase
 from storyline.analysis.align import align
 from storyline.analysis.entities import EntityIndex
 from storyline.analysis.ner import RuleRecognizer
-from storyline.analysis import paraphrase
 from storyline.analysis.paraphrase import LEAD, _Places, join_paraphrases
 from storyline.cluster import build_cluster
 from storyline.model import Article
