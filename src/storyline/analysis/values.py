@@ -228,6 +228,17 @@ def _part_of_a_name_or_date(text: str, start: int, end: int) -> bool:
     return _NAME_OR_DATE_HEAD.search(text, max(0, start - 12), start) is not None or text[end : end + 1] == "/"
 
 
+# How far before a count's number the words that end at it are looked for ("between 10 and", "157 of", "a 5-"):
+# far more than they take, and a bound, so that a sentence of many figures is read in time linear in its length
+# (searched from its start, a 10,000-character sentence of 300 figures had taken 0.7 s, one of 50,000 18 s).
+_LOOKBACK = 200
+
+
+def _lookback(m: re.Match[str]) -> int:
+    """Where to start looking for the words before ``m``'s number that end at it (``_LOOKBACK``)."""
+    return max(0, m.start("n") - _LOOKBACK)
+
+
 _TALLY_HEAD = re.compile(r"(?<![\w.,])(\d+)(?:\s?[-–]\s?|\s+to\s+)$")
 
 
@@ -237,7 +248,7 @@ def _is_tally(text: str, m: re.Match[str]) -> bool:
     "500 to 2 million people" is 2 million people."""
     if m.group("h") or m.group("sc") or m.group("sc_x"):
         return False
-    head = _TALLY_HEAD.search(text, 0, m.start("n"))
+    head = _TALLY_HEAD.search(text, _lookback(m), m.start("n"))
     n = _number(m.group("n"))
     return head is not None and n is not None and float(head.group(1)) >= n
 
@@ -271,7 +282,7 @@ def _range(text: str, m: re.Match[str], hi: float) -> tuple[re.Match[str], float
     million people"), when the first figure is the smaller; None when the number ends no range."""
     if m.group("h"):
         return None
-    head = _RANGE_HEAD.search(text, 0, m.start("n"))
+    head = _RANGE_HEAD.search(text, _lookback(m), m.start("n"))
     if head is None:
         return None
     lo = _number(head.group("lo") or head.group("lo2") or head.group("lo3"))
@@ -333,7 +344,7 @@ def quantities(text: str) -> list[Quantity]:
             head, lo = span  # "10-12 people": from 10 to 12, with the range's hedge at both ends
             lo_f, hi_f = HEDGE[head.group("h").lower()] if head.group("h") else (1.0, 1.0)
             iv, start, estimate = (lo * lo_f, iv[1] * hi_f), head.start(), None
-        elif m.group("n") and not m.group("h") and (whole := _OF_TOTAL.search(text, 0, m.start("n"))):
+        elif m.group("n") and not m.group("h") and (whole := _OF_TOTAL.search(text, _lookback(m), m.start("n"))):
             part = _number(whole.group("n"))  # "157 of 338 seats": 157 seats, of a whole of 338
             if part is not None:
                 lo_f, hi_f = HEDGE[whole.group("h").lower()] if whole.group("h") else (1.0, 1.0)
