@@ -164,3 +164,9 @@ def test_an_opinion_pieces_own_frame_is_no_comment_thread():
 ])
 def test_a_paywall_prompt_is_short_and_says_so(paragraph, prompt):
     assert is_paywall_prompt(paragraph) is prompt
+
+
+def test_a_title_part_of_separators_alone_names_no_site() -> None:
+    assert page_title("| | -", ("|",), "") == ("|", "")
+    assert page_title("Harbor closes | -", ("Harbor closes",), "") == ("Harbor closes", "")
+    assert page_title("Harbor closes | The Gazette", ("Harbor closes",), "") == ("Harbor closes", "The Gazette")

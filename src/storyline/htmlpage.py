@@ -208,7 +208,8 @@ def title_site(tree: HtmlElement, heads: tuple[str, ...], *, marks: tuple[str, .
 
 
 def _site_name(part: str) -> str:
-    return part if len(part.split()) <= _SITE_MAX_WORDS else ""
+    """``part`` of a page title as a site's name: a few words, with a letter or a digit ("|", "-" are none)."""
+    return part if len(part.split()) <= _SITE_MAX_WORDS and any(c.isalnum() for c in part) else ""
 
 
 def is_domain(name: str) -> bool:
