@@ -4,6 +4,7 @@ only for sentences aligned as the same fact, and only when the ranges do not mee
 from __future__ import annotations
 
 from storyline import analyze
+from storyline.analysis.conflicts import _part_of
 from storyline.model import Article
 
 
@@ -260,6 +261,9 @@ def test_a_quarter_of_a_city_is_that_city_but_west_virginia_is_not_virginia() ->
     assert not [c for c in an.conflicts if c.kind == "place"]
     an = _three(first.format("Virginia"), van.format("West Virginia"), court)
     assert [{v.text for v in c.values} for c in an.conflicts if c.kind == "place"] == [{"Virginia", "West Virginia"}]
+    # "America", the United States, has no south or centre; a continent's north includes it
+    assert not _part_of("South America", "America") and not _part_of("Central America", "America")
+    assert _part_of("Northern Syria", "Syria") and _part_of("downtown Cleveland", "Cleveland")
 
 
 def test_others_count_what_the_count_before_them_counts_so_one_article_gives_both() -> None:

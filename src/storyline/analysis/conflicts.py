@@ -67,7 +67,9 @@ def _same(a: _Item, b: _Item) -> bool:
 _QUARTER = re.compile(r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|northern|southern|"
                       r"eastern|western|central|downtown|greater|upper|lower)\s+(?P<place>.+)", re.I)
 _NOT_A_PART = frozenset({"west virginia", "north carolina", "south carolina", "north dakota", "south dakota",
-                         "north korea", "south korea", "south sudan", "northern ireland", "east timor"})
+                         "north korea", "south korea", "south sudan", "northern ireland", "east timor",
+                         # "America" in news is the United States, which these are not in
+                         "south america", "central america"})
 
 
 def _part_of(part: str, whole: str) -> bool:
