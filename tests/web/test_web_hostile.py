@@ -225,3 +225,16 @@ def test_a_server_on_loopback_answers_only_requests_addressed_to_this_machine(
     # Off by default (a server bound to every address is reached by names this one cannot know).
     (r,) = asyncio.run(call(app_for(tmp_path / "t.db"), ("GET", "/api/stories", {"headers": {"host": host}})))
     assert r.status_code == 200
+
+
+@pytest.mark.parametrize(("any_host", "status"), [("", 421), ("1", 200)])
+def test_the_uvicorn_factory_checks_the_host_unless_told_it_is_served_under_other_names(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, any_host: str, status: int) -> None:
+    from storyline.web.app import app_from_env
+
+    monkeypatch.setenv("STORYLINE_DB", str(tmp_path / "f.db"))
+    monkeypatch.setenv("STORYLINE_ANY_HOST", any_host)
+    app = app_from_env()
+    (r, local) = asyncio.run(call(app, ("GET", "/api/stories", {"headers": {"host": "evil.example"}}),
+                                  ("GET", "/api/stories", {"headers": {"host": "127.0.0.1:8000"}})))
+    assert (r.status_code, local.status_code) == (status, 200)

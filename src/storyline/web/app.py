@@ -524,8 +524,13 @@ def _version() -> str:
 
 
 def app_from_env() -> FastAPI:
-    """For ``uvicorn --factory``: the database from ``STORYLINE_DB`` (default: the user data directory)."""
-    return create_app(WebSettings(db=Path(os.environ.get("STORYLINE_DB") or default_db())))
+    """For ``uvicorn --factory``: the database from ``STORYLINE_DB`` (default: the user data directory).
+
+    uvicorn, not this app, knows the address it binds, so the app answers only requests addressed to
+    ``localhost`` or an IP address (``local_only``, as ``storyline serve`` on a loopback address) unless
+    ``STORYLINE_ANY_HOST=1`` says it is served under other names (behind a proxy that checks them)."""
+    any_host = os.environ.get("STORYLINE_ANY_HOST", "") == "1"
+    return create_app(WebSettings(db=Path(os.environ.get("STORYLINE_DB") or default_db()), local_only=not any_host))
 
 
 def default_db() -> Path:
