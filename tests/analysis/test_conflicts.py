@@ -304,3 +304,16 @@ def test_a_day_in_a_period_is_not_the_day_it_began() -> None:
                 "The cold spell in Poland, which began on Wednesday, brought minus 26 Celsius to Ostroda, the weather "
                 "office said. Schools shut.", _OTHER)
     assert [c.reason for c in an.conflicts] == ["different days given for the same event: monday vs wednesday"]
+
+
+def test_the_reason_names_the_figures_that_play_the_same_role() -> None:
+    # Article 2 gives two speeds; only its wind speed disagrees with article 1's. The reason must not set
+    # article 1's winds against the storm's speed of travel, the first figure article 2 happens to give.
+    one = ("Storm Kelo moved slowly toward the coast of Varnia on Monday with sustained winds of 120 kph, "
+           "forecasters at the Varnia weather bureau said.\n\nSchools along the coast closed for two days.")
+    two = ("Storm Kelo moved toward the coast of Varnia at 9 kph on Monday with sustained winds of 150 kph, "
+           "forecasters at the Varnia weather bureau said.\n\nFerries to the islands were cancelled.")
+    an = analyze([Article(id="1", text=one, source="Varnia Post"), Article(id="2", text=two, source="Coast Wire")])
+    (c,) = [c for c in an.conflicts if c.kind == "count"]
+    assert {v.text for v in c.values} == {"120 kph", "9 kph", "150 kph"}
+    assert "“120 kph”" in c.reason and "“150 kph”" in c.reason and "9 kph" not in c.reason

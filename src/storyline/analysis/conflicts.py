@@ -354,6 +354,38 @@ def disputed_by(cluster: Cluster, g: Group, index: EntityIndex) -> dict[str, fro
     return out
 
 
+_BEFORE, _AFTER = 30, 15  # characters either side of a figure in which its role is told ("winds of 120 kph")
+
+
+def _context(it: _Item) -> frozenset[str]:
+    """The words next to a figure in its sentence, whole words only and no figures ("sustained winds of" 120 kph
+    against "moving northwest at" 9 kph): what the figure is a figure of."""
+    q = it.value
+    assert isinstance(q, Quantity)
+    before = it.sentence[max(0, q.start - _BEFORE): q.start]
+    after = it.sentence[q.end: q.end + _AFTER]
+    if q.start > _BEFORE:
+        before = before.partition(" ")[2]  # no word cut at the window's edge
+    if q.end + _AFTER < len(it.sentence):
+        after = after.rpartition(" ")[0]
+    return frozenset(w for w in content_terms(before + " " + after) if not any(ch.isdigit() for ch in w))
+
+
+def _shown_clash(readings: list[list[_Item]], clashes: frozenset[tuple[int, int]]) -> tuple[int, int]:
+    """The two readings the reason names: of the clashing pairs of figures, the one whose figures are told in the
+    most alike words (the same role: "winds of 120 kph" / "winds of 130 kph", not "moving at 9 kph"), the first
+    pair on a tie; for days, names and places the first pair."""
+    if len(clashes) == 1 or not all(isinstance(c[0].value, Quantity) for c in readings):
+        return min(clashes)
+    around = [frozenset().union(*(_context(it) for it in c)) for c in readings]
+
+    def alike(pair: tuple[int, int]) -> float:
+        a, b = around[pair[0]], around[pair[1]]
+        return len(a & b) / len(a | b) if a | b else 0.0
+
+    return max(sorted(clashes), key=alike)
+
+
 def conflicts(cluster: Cluster, groups: list[Group], index: EntityIndex) -> tuple[Conflict, ...]:
     order = {a.id: k for k, a in enumerate(cluster.articles)}
     out = []
@@ -369,7 +401,7 @@ def conflicts(cluster: Cluster, groups: list[Group], index: EntityIndex) -> tupl
                 norm = c[0].value.normalized if isinstance(c[0].value, Quantity) else str(c[0].value)
                 values.append(Value(c[0].text, norm, tuple(sorted(credited, key=order.__getitem__)),
                                     tuple(dict.fromkeys(it.span for it in c))))
-            first, second = min(d.clashes)
+            first, second = _shown_clash(readings, d.clashes)
             a, b = readings[first][0], readings[second][0]
             # Counts are matched on the stemmed noun; readers get the noun as written.
             shown = a.text.split()[-1].lower() if kind == "count" else slot
