@@ -60,17 +60,21 @@ def align(cluster: Cluster) -> list[Group]:
     members: dict[int, list[int]] = {}
     for i in range(len(sents)):
         members.setdefault(find(i), []).append(i)
+    return groups_of(cluster, [idx for idx in members.values() if len(idx) > 1])
+
+
+def groups_of(cluster: Cluster, parts: list[list[int]]) -> list[Group]:
+    """A group of each list of aligned sentences (ascending indices), crediting each member's article and its
+    near-duplicate copies, the groups reported by the most articles first (ties by their first sentence)."""
+    sents = cluster.sentences
     order = {a.id: k for k, a in enumerate(cluster.articles)}
     groups = []
-    for idx in members.values():
-        if len(idx) < 2:
-            continue
-        centre = centre_of(cluster, idx)
+    for idx in parts:
         credited: set[str] = set()
         for i in idx:
             credited.add(sents[i].article)
             credited.update(cluster.duplicates.get(sents[i].article, ()))
-        groups.append(Group(tuple(idx), tuple(sorted(credited, key=order.__getitem__)), centre))
+        groups.append(Group(tuple(idx), tuple(sorted(credited, key=order.__getitem__)), centre_of(cluster, idx)))
     groups.sort(key=lambda g: (-len(g.articles), g.members[0]))
     return groups
 

@@ -179,6 +179,20 @@ def first_day(resolved: str) -> date:
     return date(parts[0], *(parts[1:] + [1, 1])[:2])
 
 
+def period(resolved: str) -> tuple[date, date]:
+    """The first and last day of the period a resolved date names."""
+    first = first_day(resolved)
+    kind = precision(resolved)
+    if kind == "day":
+        return first, first
+    if kind == "week":
+        return first, first + timedelta(days=6)
+    if kind == "month":
+        after = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        return first, after - timedelta(days=1)
+    return first, date(first.year, 12, 31)
+
+
 def sort_key(resolved: str) -> str:
     """Resolved dates in calendar order: ISO strings sort as dates (a year before its months, a month
     before its days), but an ISO week sorts by its Monday."""
@@ -190,8 +204,8 @@ def label(resolved: str | None) -> str:
     if not resolved:
         return "(unresolved)"
     if precision(resolved) == "week":
-        monday = first_day(resolved)
-        return f"week {monday.isoformat()} to {(monday + timedelta(days=6)).isoformat()}"
+        monday, sunday = period(resolved)
+        return f"week {monday.isoformat()} to {sunday.isoformat()}"
     return resolved
 
 

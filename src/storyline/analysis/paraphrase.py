@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from datetime import date, timedelta
 
 import numpy as np
 from scipy import sparse
@@ -34,7 +33,7 @@ from ..model import Cluster
 from ..represent import STOPWORDS, stem, words
 from ..vocabulary import QUOTE_VERBS
 from . import dates
-from .align import MIN_TERMS, Group, centre_of
+from .align import MIN_TERMS, Group, groups_of
 from .conflicts import disputed_by
 from .entities import EntityIndex, title_of
 
@@ -135,7 +134,7 @@ def join_paraphrases(cluster: Cluster, groups: list[Group], index: EntityIndex) 
         part.pop(rj, None)
     if len(part) == len(groups) and all(len(part.get(g.members[0], ())) == len(g.members) for g in groups):
         return groups
-    return _groups(cluster, [m for m in part.values() if len(m) > 1])
+    return groups_of(cluster, [m for m in part.values() if len(m) > 1])
 
 
 def _contradicts(cluster: Cluster, a: list[int], b: list[int], index: EntityIndex) -> bool:
@@ -147,20 +146,6 @@ def _contradicts(cluster: Cluster, a: list[int], b: list[int], index: EntityInde
     side_b = {sents[k].article for k in b}
     return any(against.get(x, frozenset()) & side_b for x in side_a) or any(
         against.get(x, frozenset()) & side_a for x in side_b)
-
-
-def _groups(cluster: Cluster, parts: list[list[int]]) -> list[Group]:
-    sents = cluster.sentences
-    order = {a.id: k for k, a in enumerate(cluster.articles)}
-    out = []
-    for idx in parts:
-        credited: set[str] = set()
-        for i in idx:
-            credited.add(sents[i].article)
-            credited.update(cluster.duplicates.get(sents[i].article, ()))
-        out.append(Group(tuple(idx), tuple(sorted(credited, key=order.__getitem__)), centre_of(cluster, idx)))
-    out.sort(key=lambda g: (-len(g.articles), g.members[0]))
-    return out
 
 
 def _anchors(cluster: Cluster, index: EntityIndex, starts: dict[str, list[int]], i: int, places: _Places) -> list[str]:
@@ -246,7 +231,7 @@ def _times(cluster: Cluster, i: int, found: dict[int, list[dates.DatePhrase]]) -
 
 def _same_time(x: dates.DatePhrase, y: dates.DatePhrase) -> bool:
     if x.resolved and y.resolved:
-        (s1, e1), (s2, e2) = _period(x.resolved), _period(y.resolved)
+        (s1, e1), (s2, e2) = dates.period(x.resolved), dates.period(y.resolved)
         return s1 <= e2 and s2 <= e1
     words_x, words_y = _time_words(x.text), _time_words(y.text)
     return words_x == words_y or bool(words_x & words_y & _WEEKDAYS)
@@ -258,20 +243,6 @@ _QUALIFIERS = frozenset("on in at by since until early mid late this the of".spl
 
 def _time_words(text: str) -> frozenset[str]:
     return frozenset(w for w in words(text) if w not in _QUALIFIERS)
-
-
-def _period(resolved: str) -> tuple[date, date]:
-    """The first and last day of the period a resolved date names."""
-    first = dates.first_day(resolved)
-    kind = dates.precision(resolved)
-    if kind == "day":
-        return first, first
-    if kind == "week":
-        return first, first + timedelta(days=6)
-    if kind == "month":
-        after = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-        return first, after - timedelta(days=1)
-    return first, date(first.year, 12, 31)
 
 
 # Pairs judged per block of rows (dense cosines, float64).
