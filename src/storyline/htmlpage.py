@@ -113,7 +113,7 @@ def page_title(title: str, heads: tuple[str, ...], site: str, *, marks: tuple[st
     :func:`site_marks`), as a logo set in an ``<h1>`` is. Without such an ``<h1>``, the site's name is cut
     when it is the first or the last part and one of those names."""
     flat = _flat(title)
-    names = {n.casefold() for n in (_flat(site), *marks) if n}
+    names = _site_names(site, marks)
     wanted = {h.casefold() for h in heads} - names
     if not flat or flat.casefold() in wanted:
         return flat, ""
@@ -137,7 +137,12 @@ def page_title(title: str, heads: tuple[str, ...], site: str, *, marks: tuple[st
 def is_site_name(text: str, site: str, marks: tuple[str, ...]) -> bool:
     """Is ``text`` the site's name, as the metadata (``site``) or the masthead (``marks``) gives it?"""
     folded = _flat(text).casefold()
-    return bool(folded) and folded in {n.casefold() for n in (_flat(site), *marks) if n}
+    return bool(folded) and folded in _site_names(site, marks)
+
+
+def _site_names(site: str, marks: tuple[str, ...]) -> set[str]:
+    """The site's names, folded: the metadata's (``site``) and the masthead's (``marks``)."""
+    return {n.casefold() for n in (_flat(site), *marks) if n}
 
 
 def story_title(tree: HtmlElement, found: str, heads: tuple[str, ...], site: str, marks: tuple[str, ...]) -> str:

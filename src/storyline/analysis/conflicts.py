@@ -237,10 +237,10 @@ def _total_and_part(cluster: Cluster, index: EntityIndex, a: list[_Item], b: lis
     total, part = (a, b) if size(a) > size(b) else (b, a)
     if any(map(_included, part)) and not all(map(_included, total)):
         return True
+    pieces = [_scope(cluster, index, piece) for piece in part]
     for whole in total:
         w = _scope(cluster, index, whole)
-        for piece in part:
-            p = _scope(cluster, index, piece)
+        for p in pieces:
             if p.named & w.listed and not w.listed <= p.named:
                 return True
             if p.places and p.places <= w.parts:
