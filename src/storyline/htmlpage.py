@@ -13,7 +13,9 @@ also carries parts about *other* stories and about the site, which trafilatura r
 - a section front or index page: ten teasers, each a linked headline and a line of standfirst, which
   trafilatura returns as the body (``Teasers``);
 - a paywall's prompt beside the free teaser ("This article is for subscribers only",
-  ``is_paywall_prompt``).
+  ``is_paywall_prompt``);
+- a live blog that prints its entries newest first (``live_entries``): its lead is the latest update, not
+  the story's start, until the entries are read in the order they were written (``oldest_first``).
 
 Everything here reads the parsed page once, before trafilatura's own pass over the same tree.
 """
@@ -22,6 +24,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
+from itertools import chain, pairwise
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # lxml comes with trafilatura, imported when a page is read
@@ -67,6 +71,123 @@ def _elsewhere(el: HtmlElement) -> bool:
         if _ELSEWHERE.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
             return True
     return False
+
+
+# --------------------------------------------------------------------------------------- live blogs
+
+# An entry's clock label where no ``<time datetime>`` stamps it: "Updated 10:42", "09:12", "9.45pm", "14:10 GMT".
+# A time with a dot is a clock's only with "am"/"pm" or after "Updated": "2.50 euros" opens a line of prices.
+_CLOCK_LABEL = re.compile(
+    r"^(?:(?P<label>(?:updated|posted|published)(?: at)?:?\s+))?(?P<h>\d{1,2})(?P<sep>[:.])(?P<m>\d{2})"
+    r"(?:\s*(?P<half>[ap])\.?m\b\.?)?(?!\d|[:.]\d)",
+    re.I,
+)
+# A live blog has this many entries at least: two in either order say nothing.
+_MIN_ENTRIES = 3
+
+
+def live_entries(tree: HtmlElement) -> tuple[str, ...]:
+    """The texts of a live blog's entries, whitespace removed (the keys :func:`oldest_first` matches
+    paragraphs by), in the page's order, when the page prints them newest first; else ``()``.
+
+    Entries are sibling elements of one kind (tag and class) that each carry a stamp: the first ``<time
+    datetime>`` in it, else a clock label opening its text ("Updated 10:42", "09:12"). They are a live blog
+    printed newest first only when there are three or more, every stamp parses (the ``datetime``s all with a
+    time zone or all without one), and each is strictly earlier than the one above it: anything else (a tie,
+    one stamp out of order, a day that passes midnight under clock labels) leaves the page as it is. Siblings
+    inside a box of other stories or comments are no entries (``_elsewhere``). Read before
+    :func:`hide_other_dates` empties the ``<time>`` elements of updates."""
+    for parent in tree.iter():
+        groups: dict[tuple[str, str], list[HtmlElement]] = {}
+        for child in parent:
+            if isinstance(child.tag, str):
+                groups.setdefault((child.tag, child.get("class") or ""), []).append(child)
+        for kids in groups.values():
+            if len(kids) >= _MIN_ENTRIES and _newest_first(kids) and not _elsewhere(kids[0]):
+                return tuple(_key(el.text_content()) for el in kids)
+    return ()
+
+
+def _newest_first(entries: list[HtmlElement]) -> bool:
+    """Do the entries' stamps parse and each run strictly earlier than the one before it?"""
+    stamps: list[datetime | None] | list[int | None] = [_stamp(el) for el in entries]
+    if None in stamps:
+        stamps = [_clock(el) for el in entries]
+    if None in stamps:
+        return False
+    try:
+        return all(a > b for a, b in pairwise(stamps))  # type: ignore[operator]
+    except TypeError:  # a time zone on some stamps and not on others: no order to read
+        return False
+
+
+def _stamp(entry: HtmlElement) -> datetime | None:
+    time = next((t for t in entry.iter("time") if t.get("datetime")), None)
+    if time is None:
+        return None
+    try:
+        return datetime.fromisoformat((time.get("datetime") or "").strip())
+    except ValueError:
+        return None
+
+
+def _clock(entry: HtmlElement) -> int | None:
+    """The minute of the day an entry's opening clock label gives ("Updated 10:42", "9.45pm")."""
+    m = _CLOCK_LABEL.match(_opening(entry))
+    if m is None or (m["sep"] == "." and not (m["half"] or m["label"])):
+        return None
+    hour, minute, half = int(m["h"]), int(m["m"]), (m["half"] or "").lower()
+    if half:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half == "p" else 0)
+    return hour * 60 + minute if hour < 24 and minute < 60 else None
+
+
+def _opening(el: HtmlElement, chars: int = 40) -> str:
+    """The first ``chars`` or so characters of ``el``'s text, whitespace collapsed, without reading all of it."""
+    parts: list[str] = []
+    seen = 0
+    for text in el.itertext():
+        parts.append(text)
+        seen += len(text)
+        if seen >= chars:
+            break
+    return _flat(" ".join(parts))
+
+
+def oldest_first(paragraphs: list[str], entries: tuple[str, ...]) -> list[str]:
+    """The extracted ``paragraphs`` with a newest-first live blog's ``entries`` (:func:`live_entries`) turned
+    to the order they were written. A paragraph belongs to the entry whose text holds it (when several do, the
+    one the paragraph before it is in, else the next after that one). What belongs to no entry and comes
+    before the last entry's paragraphs (the blog's summary or key points, the standfirst) leads, in its
+    order; the entries follow, oldest first, each with its paragraphs in their order; what comes after them
+    stays last."""
+    if not entries:
+        return paragraphs
+    owner: list[int | None] = []
+    current = 0
+    for p in paragraphs:
+        key = _key(p)
+        # the entry the last paragraph was in, else the next that holds it (entries come in the page's order)
+        order = chain(range(current, len(entries)), range(current))
+        found = next((i for i in order if key and key in entries[i]), None)
+        current = current if found is None else found
+        owner.append(found)
+    placed = [i for i, o in enumerate(owner) if o is not None]
+    if not placed:
+        return paragraphs
+    last = placed[-1]
+    lead = [p for i, (p, o) in enumerate(zip(paragraphs, owner, strict=True)) if o is None and i < last]
+    tail = [p for i, (p, o) in enumerate(zip(paragraphs, owner, strict=True)) if o is None and i > last]
+    body = [p for e in reversed(range(len(entries))) for p, o in zip(paragraphs, owner, strict=True) if o == e]
+    return lead + body + tail
+
+
+def _key(text: str) -> str:
+    """``text`` without its whitespace: an extracted paragraph's text as it is found in its element's, where
+    ``text_content`` joins a heading to the paragraph after it with no space."""
+    return "".join(text.split())
 
 
 def headlines(tree: HtmlElement) -> tuple[str, ...]:

@@ -229,6 +229,7 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
     heads = htmlpage.headlines(tree)
     marks = htmlpage.site_marks(tree)
     teasers = htmlpage.teasers(tree)
+    entries = htmlpage.live_entries(tree)  # before their <time>s of updates are emptied
     htmlpage.hide_other_dates(tree)
     # The date only from the page's markup (meta tags, <time>, JSON-LD, the URL, a byline): htmldate's
     # extensive search falls back on a copyright notice and gives "Copyright 2019" as 2019-01-01, a false
@@ -252,6 +253,7 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
     # trafilatura puts one paragraph per line; make paragraphs explicit so cleaning never merges a
     # heading into the paragraph below it, and drop the headline it repeats at the top of the body.
     paragraphs = [p.strip() for p in (meta.get("text") or "").split("\n") if p.strip()]
+    paragraphs = htmlpage.oldest_first(paragraphs, entries)  # a live blog printed newest first
     if paragraphs and title and " ".join(paragraphs[0].split()) == title:
         paragraphs = paragraphs[1:]
     own = [p for p in paragraphs if " ".join(p.split()) not in teasers.paragraphs]
