@@ -10,6 +10,7 @@ from storyline.htmlpage import (
     site_marks,
     story_title,
     teasers,
+    title_marks,
     title_site,
 )
 
@@ -234,3 +235,30 @@ def test_the_entries_are_read_oldest_first_after_the_blogs_summary():
         "It has two paragraphs.", "Follow the blog for more."]
     assert oldest_first(paragraphs, ()) == paragraphs
     assert oldest_first(["Nothing of the blog."], entries) == ["Nothing of the blog."]
+
+
+@pytest.mark.parametrize(("head", "expected"), [
+    ("<title>Brellin Courier | Bridge shut after flood</title>", ("Brellin Courier",)),
+    ("<title>Bridge shut after flood - Brellin Courier</title>", ("Brellin Courier",)),
+    ("<title>Brellin Courier | News | Bridge shut after flood</title>", ("Brellin Courier",)),
+    ('<meta property="og:title" content="Brellin Courier — Bridge shut after flood">', ("Brellin Courier",)),
+    # a headline in title case is one by its length: longer than a site's name runs
+    ("<title>Brellin Courier | Old Stone Bridge Shut After Flood Damage</title>", ("Brellin Courier",)),
+    # no evidence: a headline as short as the name, a name's words only, no separator, the <h1> in the middle
+    ("<title>Bridge shut | Brellin Courier</title>", ()),
+    ("<title>Brellin Courier | Voice of the Valley Online</title>", ()),
+    ("<title>Brellin Courier: bridge shut after flood</title>", ()),
+    ("<title>News | Brellin Courier | Bridge shut after flood</title>", ()),
+])
+def test_an_h1_is_the_sites_name_when_the_title_gives_a_headline_beside_it(head, expected):
+    tree = _tree("<h1>Brellin Courier</h1><p>The old bridge was shut.</p>", head)
+    assert title_marks(tree, ("Brellin Courier",)) == expected
+
+
+def test_a_headline_h1_is_not_taken_for_the_sites_name_beside_a_tagline():
+    # "Headline | Site - a tagline": the part at the other end of the <h1> is the site's tagline
+    head = "<title>Bridge Shut | Brellin Courier - news for the whole Lenne valley</title>"
+    assert title_marks(_tree("<h1>Bridge Shut</h1>", head), ("Bridge Shut",)) == ()
+    # a headline in sentence case is no name, whatever the title's other end
+    head = "<title>Bridge shut - the Brellin Courier, news for the whole Lenne valley</title>"
+    assert title_marks(_tree("<h1>Bridge shut</h1>", head), ("Bridge shut",)) == ()

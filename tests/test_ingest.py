@@ -421,6 +421,25 @@ def test_a_live_blog_printed_newest_first_is_read_from_its_start(tmp_path):
         assert got == [text for _, text in entries]
 
 
+@pytest.mark.parametrize("head", [
+    "<title>Brellin Courier | Warehouse fire forces hundreds from homes</title>",
+    "<title>Warehouse fire forces hundreds from homes – Brellin Courier</title>",
+    '<title>Brellin Courier | Warehouse fire forces hundreds from homes</title>'
+    '<meta property="og:title" content="Warehouse fire forces hundreds from homes">',
+])
+def test_a_bare_h1_that_is_the_sites_name_beside_the_title_is_no_headline(tmp_path, head):
+    # no logo, no front-page link, no og:site_name: the <title> says which side is the site's name
+    p = tmp_path / "page.html"
+    p.write_text(_page(head, f"<article><h1>Brellin Courier</h1>{_FIRE}</article>"))
+    a = read_article(p, id="1")
+    assert (a.title, a.source) == ("Warehouse fire forces hundreds from homes", "Brellin Courier")
+    assert a.text.startswith("A fire destroyed a plastics warehouse")
+    # a <title> no longer than the name beside it gives no evidence: the <h1> stays the headline
+    p.write_text(_page("<title>Warehouse fire | Brellin Courier</title>",
+                       f"<article><h1>Brellin Courier</h1>{_FIRE}</article>"))
+    assert read_article(p, id="1").title == "Brellin Courier"
+
+
 def test_a_section_front_is_refused_not_summarized_as_its_headlines():
     with pytest.raises(EmptyInputError, match=r"section\.html: a page of 10 headlines \(a section front or index\), "
                                                r"not an article; save the article's own page$"):

@@ -219,6 +219,60 @@ def site_marks(tree: HtmlElement) -> tuple[str, ...]:
     return tuple(n for n in found if n and len(n.split()) <= _SITE_MAX_WORDS)
 
 
+# Words a site's name has in lower case ("Voice of America", "Mail & Guardian"); any other is a headline's.
+_NAME_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "at", "de", "la", "el"})
+
+
+def title_marks(tree: HtmlElement, heads: tuple[str, ...]) -> tuple[str, ...]:
+    """The page's ``<h1>``s (``heads``) that its titles show to be the site's name: a page title (the
+    ``<title>``, ``og:title``, ``twitter:title``) whose first or last part is the ``<h1>``, written as a name
+    (a few words, each capitalised but "of", "and", ...), and whose part at the other end is a headline: four
+    words or more, twice the ``<h1>``'s, written as a sentence (a lower-case word that a name does not have:
+    "Brellin Courier | Bridge shut after flood") or longer than a name runs. The evidence that the ``<h1>`` is
+    the masthead when the page marks no logo (:func:`site_marks`) and gives no ``og:site_name``; its headline
+    is then the title's other end (:func:`page_title`). A title with separators of two kinds is not read:
+    "Headline | Site - a tagline" has the tagline at its other end."""
+    titles = [el.text_content() for el in tree.iterfind(".//head//title")]
+    titles += [m.get("content") or "" for m in tree.xpath(_TITLE_METAS)]
+    found: dict[str, None] = {}
+    for title in titles:
+        flat = _flat(title)
+        cuts = list(_SEPARATOR.finditer(flat))
+        if not cuts or len({m.group().strip() for m in cuts}) > 1:  # "Headline | Site - tagline": no ends to read
+            continue
+        first, last = flat[: cuts[0].start()], flat[cuts[-1].end():]
+        for head in heads:
+            if not _written_as_name(head):
+                continue
+            words = len(_WORD.findall(head))
+            for name, other in ((first, last), (last, first)):
+                if name.casefold() == head.casefold() and _headline_beside(other, words):
+                    found.setdefault(head)
+    return tuple(found)
+
+
+_TITLE_METAS = '//head/meta[@property="og:title" or @name="twitter:title" or @property="twitter:title"]'
+
+
+def _written_as_name(text: str) -> bool:
+    """A few words, each capitalised or a digit but the small words of a name: "Brellin Courier", "Voice of
+    the Valley", not "Bridge shut"."""
+    words = _WORD.findall(text)
+    return 0 < len(words) <= _SITE_MAX_WORDS and all(w[0].isupper() or w[0].isdigit() or w in _NAME_WORDS
+                                                     for w in words)
+
+
+def _headline_beside(text: str, name_words: int) -> bool:
+    """Is ``text``, beside a name of ``name_words`` words in a page title, a headline (see ``title_marks``)?"""
+    words = _WORD.findall(text)
+    if len(words) < max(4, 2 * name_words):
+        return False
+    return len(words) > _SITE_MAX_WORDS or any(w[0].islower() and w not in _NAME_WORDS for w in words)
+
+
+_WORD = re.compile(r"[^\W_][\w'’.&-]*")
+
+
 def _label(el: HtmlElement) -> str:
     text = _flat(el.text_content())
     if text:
@@ -296,7 +350,7 @@ def _cut_parts(title: str) -> tuple[str, str]:
 
 def _declared(tree: HtmlElement, heads: tuple[str, ...]) -> set[str]:
     """The titles the markup gives the story (``og:title``, ``twitter:title``, ``<h1>``, ``<h2>``), folded."""
-    metas = tree.xpath('//head/meta[@property="og:title" or @name="twitter:title" or @property="twitter:title"]')
+    metas = tree.xpath(_TITLE_METAS)
     texts = [m.get("content") or "" for m in metas]
     texts += [el.text_content() for el in tree.iter("h2")]
     return {_flat(t).casefold() for t in (*texts, *heads) if t.strip()}
