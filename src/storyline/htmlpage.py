@@ -332,14 +332,15 @@ def story_title(tree: HtmlElement, found: str, heads: tuple[str, ...], site: str
     headline, and cleaning may find the story's (:func:`storyline.clean.clean_text`)."""
     element = tree.find(".//head//title")
     whole = "" if element is None else _flat(element.text_content())
-    if whole and _flat(found) in _cut_parts(whole) and _flat(found).casefold() not in _declared(tree, heads):
-        decided = page_title(whole, heads, site, marks=marks)[0]
+    decided = page_title(whole, heads, site, marks=marks)[0]  # the <title>'s headline, read once
+    flat = _flat(found)
+    if whole and flat in _cut_parts(whole) and flat.casefold() not in _declared(tree, heads):
         found = decided if decided != whole else _longer_part(whole) or found
-    title = page_title(found, heads, site, marks=marks)[0]
+        flat = _flat(found)
+    title = decided if flat == whole else page_title(found, heads, site, marks=marks)[0]
     if not is_site_name(title, site, marks):
         return title
-    title = page_title(whole, heads, site, marks=marks)[0]
-    return "" if is_site_name(title, site, marks) else title
+    return "" if is_site_name(decided, site, marks) else decided
 
 
 def _cut_parts(title: str) -> tuple[str, str]:
