@@ -161,6 +161,11 @@ def test_an_opinion_pieces_own_frame_is_no_comment_thread():
     ("Log in to read the rest of this article", True),
     # ... not a statement of the story, nor a verb of it
     ("The council's minutes are for subscribers only, the clerk said.", False),
+    # what a speaker said or wrote to the reader is reporting, with any verb a speaker is named by
+    ("“Your minutes are for subscribers only,” the clerk wrote to the council.", False),
+    ("This content is for subscribers only, the streaming service explained in a notice.", False),
+    # "reports" is a prompt's noun here, not a relay's verb
+    ("Exclusive reports for subscribers only. Subscribe today.", True),
     ("Its new series of content for subscribers only arrives on the Tessel streaming service in March.", False),
     ("The film is for subscribers only, and viewers can subscribe for five dollars a month.", False),
     ("To read the full report, residents must visit the town hall.", False),

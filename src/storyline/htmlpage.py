@@ -28,6 +28,8 @@ from datetime import datetime
 from itertools import chain, pairwise
 from typing import TYPE_CHECKING
 
+from .vocabulary import SPEAKER_VERBS, alternation
+
 if TYPE_CHECKING:  # lxml comes with trafilatura, imported when a page is read
     from lxml.html import HtmlElement
 
@@ -476,7 +478,10 @@ _CALL_TO_ACT = re.compile(
     r"start (?:your )?(?:free )?trial|click here|join (?:now|today|us)|get (?:full|unlimited|instant) access)\b",
     re.I,
 )
-_REPORTED = re.compile(r"\b(?:said|says|told|according to|reported|announced)\b", re.I)
+# A paragraph that reports what someone said or wrote ("…, the clerk said", "…, she wrote to the council"):
+# the speaker's verbs, and a relay's. Not the wider ``vocabulary.QUOTE_VERBS``, whose "reports", "notes",
+# "continued" or "warning" a prompt writes as nouns and adjectives ("Exclusive reports for subscribers only").
+_REPORTED = re.compile(rf"\b(?:{alternation(SPEAKER_VERBS | {'according to', 'reported', 'announced'})})\b", re.I)
 _LABEL_MAX_WORDS = 8
 _PAYWALL_MAX_WORDS = 40
 # A page that kept a paywall's prompt is a teaser when what is left is this short: a full story can carry a
