@@ -280,7 +280,9 @@ SAVED_PAGES = {
     "amp.html": ("Brellin fire: residents allowed home after air tests", "Riverside Daily", "2026-05-13",
                  "Families who fled", ("Advertisement", "Smoke rises", "Photo:")),
     "liveblog.html": ("Live: Brellin warehouse fire - latest updates", "Valley Radio", "2026-05-12",
-                      "The council says all schools", ("Listen live", "09:12", "Key points")),
+                      # its entries, printed newest first, are read in the order they were written, after its
+                      # key points
+                      "About 300 people evacuated", ("Listen live", "09:12", "Key points")),
     "splitads.html": ("Eastfield schools shut as warehouse smoke drifts over town", "Eastfield Herald", "2026-05-13",
                       "Every school in the Eastfield district", ("Advertisement", "Read more", "Sign up", "inbox")),
     "gallery.html": ("In pictures: the Mill Road warehouse fire", "Brellin Courier", "2026-05-13",

@@ -4,10 +4,13 @@ from trafilatura.utils import load_html
 from storyline.htmlpage import (
     hide_other_dates,
     is_paywall_prompt,
+    live_entries,
+    oldest_first,
     page_title,
     site_marks,
     story_title,
     teasers,
+    title_marks,
     title_site,
 )
 
@@ -158,6 +161,11 @@ def test_an_opinion_pieces_own_frame_is_no_comment_thread():
     ("Log in to read the rest of this article", True),
     # ... not a statement of the story, nor a verb of it
     ("The council's minutes are for subscribers only, the clerk said.", False),
+    # what a speaker said or wrote to the reader is reporting, with any verb a speaker is named by
+    ("“Your minutes are for subscribers only,” the clerk wrote to the council.", False),
+    ("This content is for subscribers only, the streaming service explained in a notice.", False),
+    # "reports" is a prompt's noun here, not a relay's verb
+    ("Exclusive reports for subscribers only. Subscribe today.", True),
     ("Its new series of content for subscribers only arrives on the Tessel streaming service in March.", False),
     ("The film is for subscribers only, and viewers can subscribe for five dollars a month.", False),
     ("To read the full report, residents must visit the town hall.", False),
@@ -170,3 +178,92 @@ def test_a_title_part_of_separators_alone_names_no_site() -> None:
     assert page_title("| | -", ("|",), "") == ("|", "")
     assert page_title("Harbor closes | -", ("Harbor closes",), "") == ("Harbor closes", "")
     assert page_title("Harbor closes | The Gazette", ("Harbor closes",), "") == ("Harbor closes", "The Gazette")
+
+
+def _entries(stamps: list[str], *, tag: str = "div", kind: str = "time") -> str:
+    """A live blog's entries, one per stamp, in the order given; each says which stamp it has."""
+    def stamp(s: str) -> str:
+        return f'<time datetime="{s}">{s[11:16]}</time>' if kind == "time" else s
+    return "".join(f'<{tag} class="entry">{stamp(s)}<p>Entry number {k} of the ferry blog.</p></{tag}>'
+                   for k, s in enumerate(stamps))
+
+
+@pytest.mark.parametrize(("stamps", "newest_first"), [
+    (["2026-05-13T09:12:00+01:00", "2026-05-13T03:58:00+01:00", "2026-05-12T23:15:00+01:00"], True),
+    (["2026-05-13T09:12", "2026-05-13T03:58", "2026-05-13T01:20", "2026-05-12T23:15"], True),
+    (["2026-05-13", "2026-05-12", "2026-05-11"], True),
+    # the blog's order already, a tie, one entry out of order, two entries, stamps that do not parse
+    (["2026-05-12T23:15", "2026-05-13T03:58", "2026-05-13T09:12"], False),
+    (["2026-05-13T09:12", "2026-05-13T09:12", "2026-05-13T03:58"], False),
+    (["2026-05-13T09:12", "2026-05-13T01:20", "2026-05-13T03:58", "2026-05-12T23:15"], False),
+    (["2026-05-13T09:12", "2026-05-13T03:58"], False),
+    (["2026-05-13T09:12", "this morning", "2026-05-12T23:15"], False),
+    # a time zone on some stamps and not on others gives no order to read
+    (["2026-05-13T09:12+01:00", "2026-05-13T03:58", "2026-05-12T23:15+01:00"], False),
+])
+def test_a_live_blog_is_newest_first_only_when_three_stamps_parse_and_strictly_fall(stamps, newest_first):
+    tree = _tree(f"<article><h1>Ferry strike</h1><p>Key points: sailings cancelled.</p>{_entries(stamps)}</article>")
+    found = live_entries(tree)
+    if newest_first:
+        assert found == tuple(f"{s[11:16]}Entrynumber{k}oftheferryblog." for k, s in enumerate(stamps))
+    else:
+        assert found == ()
+
+
+@pytest.mark.parametrize(("labels", "newest_first"), [
+    (["Updated 10:42", "Updated 9.15", "Updated 08:02"], True),
+    (["9.45pm", "3.10pm", "11.05am"], True),
+    (["14:10 GMT", "12:00 GMT", "09:30 GMT"], True),
+    # past midnight the clock starts again: no order to read
+    (["01:10", "23:50", "22:05"], False),
+    # prices, not times: a dot is a clock's only with am/pm or an "Updated" label
+    (["9.99", "5.49", "2.50"], False),
+])
+def test_entries_without_time_elements_are_ordered_by_their_clock_labels(labels, newest_first):
+    tree = _tree(f"<article><h1>Ferry strike</h1>{_entries(labels, tag='section', kind='label')}</article>")
+    assert bool(live_entries(tree)) is newest_first
+
+
+def test_stamped_items_in_a_box_of_other_stories_are_no_live_blog():
+    stamps = ["2026-05-13T09:12", "2026-05-13T03:58", "2026-05-12T23:15"]
+    tree = _tree(f"<article><h1>Ferry strike</h1><p>Text.</p></article><aside>{_entries(stamps)}</aside>")
+    assert live_entries(tree) == ()
+
+
+def test_the_entries_are_read_oldest_first_after_the_blogs_summary():
+    entries = ("10:42Newestentry.Ithastwoparagraphs.", "09:15Middleentry.", "08:02Oldestentry.")
+    paragraphs = ["Key points: sailings cancelled.", "Newest entry.", "Middle entry.", "Oldest entry.",
+                  "It has two paragraphs.", "Follow the blog for more."]
+    # a paragraph of the newest entry that trafilatura put after the others stays with its entry
+    assert oldest_first(paragraphs, entries) == [
+        "Key points: sailings cancelled.", "Oldest entry.", "Middle entry.", "Newest entry.",
+        "It has two paragraphs.", "Follow the blog for more."]
+    assert oldest_first(paragraphs, ()) == paragraphs
+    assert oldest_first(["Nothing of the blog."], entries) == ["Nothing of the blog."]
+
+
+@pytest.mark.parametrize(("head", "expected"), [
+    ("<title>Brellin Courier | Bridge shut after flood</title>", ("Brellin Courier",)),
+    ("<title>Bridge shut after flood - Brellin Courier</title>", ("Brellin Courier",)),
+    ("<title>Brellin Courier | News | Bridge shut after flood</title>", ("Brellin Courier",)),
+    ('<meta property="og:title" content="Brellin Courier — Bridge shut after flood">', ("Brellin Courier",)),
+    # a headline in title case is one by its length: longer than a site's name runs
+    ("<title>Brellin Courier | Old Stone Bridge Shut After Flood Damage</title>", ("Brellin Courier",)),
+    # no evidence: a headline as short as the name, a name's words only, no separator, the <h1> in the middle
+    ("<title>Bridge shut | Brellin Courier</title>", ()),
+    ("<title>Brellin Courier | Voice of the Valley Online</title>", ()),
+    ("<title>Brellin Courier: bridge shut after flood</title>", ()),
+    ("<title>News | Brellin Courier | Bridge shut after flood</title>", ()),
+])
+def test_an_h1_is_the_sites_name_when_the_title_gives_a_headline_beside_it(head, expected):
+    tree = _tree("<h1>Brellin Courier</h1><p>The old bridge was shut.</p>", head)
+    assert title_marks(tree, ("Brellin Courier",)) == expected
+
+
+def test_a_headline_h1_is_not_taken_for_the_sites_name_beside_a_tagline():
+    # "Headline | Site - a tagline": the part at the other end of the <h1> is the site's tagline
+    head = "<title>Bridge Shut | Brellin Courier - news for the whole Lenne valley</title>"
+    assert title_marks(_tree("<h1>Bridge Shut</h1>", head), ("Bridge Shut",)) == ()
+    # a headline in sentence case is no name, whatever the title's other end
+    head = "<title>Bridge shut - the Brellin Courier, news for the whole Lenne valley</title>"
+    assert title_marks(_tree("<h1>Bridge shut</h1>", head), ("Bridge shut",)) == ()

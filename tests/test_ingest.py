@@ -387,6 +387,59 @@ def test_the_dates_of_related_stories_and_of_an_update_are_not_the_publication_d
     assert read_article(p, id="1").date == "2026-05-13"
 
 
+_FERRY = (
+    ("2026-06-02T08:05+01:00", "Unions called the strike on Monday night after talks with the ferry firm broke down."),
+    ("2026-06-02T11:40+01:00", "The first sailing from Port Aldous was cancelled and passengers were sent home."),
+    ("2026-06-02T14:20+01:00", "The company said it would run a reduced timetable from Wednesday with agency crews."),
+    ("2026-06-02T17:55+01:00", "Talks will resume on Thursday at the offices of the mediation service in Kelby."),
+)
+
+
+def _ferry_blog(entries) -> str:
+    body = "".join(f'<article class="post"><time datetime="{t}">{t[11:16]}</time><p>{text}</p></article>'
+                   for t, text in entries)
+    return _page('<title>Live: ferry strike</title><meta property="article:published_time" content="2026-06-02">',
+                 '<main><h1>Live: ferry strike</h1><p class="standfirst">Ferry crews across the islands walked out on '
+                 f"Tuesday in a dispute over pay and rosters.</p><div class='feed'>{body}</div></main>")
+
+
+def test_a_live_blog_printed_newest_first_is_read_from_its_start(tmp_path):
+    p = tmp_path / "blog.html"
+    p.write_text(_ferry_blog(reversed(_FERRY)))
+    a = read_article(p, id="1")
+    paragraphs = a.text.split("\n\n")
+    # the standfirst leads, then the entries in the order they were written: the blog's lead is the story's start
+    assert paragraphs[0].startswith("Ferry crews across the islands")
+    assert paragraphs[1:] == [text for _, text in _FERRY]
+    assert a.date == "2026-06-02"
+    # a blog printed oldest first is read as trafilatura gives it, and one whose stamps are not strictly
+    # newest first too: its entries stay in the page's order
+    texts = {text for _, text in _FERRY}
+    for entries in (_FERRY, (_FERRY[2], _FERRY[3], _FERRY[1], _FERRY[0])):
+        p.write_text(_ferry_blog(entries))
+        got = [t for t in read_article(p, id="1").text.split("\n\n") if t in texts]
+        assert got == [text for _, text in entries]
+
+
+@pytest.mark.parametrize("head", [
+    "<title>Brellin Courier | Warehouse fire forces hundreds from homes</title>",
+    "<title>Warehouse fire forces hundreds from homes – Brellin Courier</title>",
+    '<title>Brellin Courier | Warehouse fire forces hundreds from homes</title>'
+    '<meta property="og:title" content="Warehouse fire forces hundreds from homes">',
+])
+def test_a_bare_h1_that_is_the_sites_name_beside_the_title_is_no_headline(tmp_path, head):
+    # no logo, no front-page link, no og:site_name: the <title> says which side is the site's name
+    p = tmp_path / "page.html"
+    p.write_text(_page(head, f"<article><h1>Brellin Courier</h1>{_FIRE}</article>"))
+    a = read_article(p, id="1")
+    assert (a.title, a.source) == ("Warehouse fire forces hundreds from homes", "Brellin Courier")
+    assert a.text.startswith("A fire destroyed a plastics warehouse")
+    # a <title> no longer than the name beside it gives no evidence: the <h1> stays the headline
+    p.write_text(_page("<title>Warehouse fire | Brellin Courier</title>",
+                       f"<article><h1>Brellin Courier</h1>{_FIRE}</article>"))
+    assert read_article(p, id="1").title == "Brellin Courier"
+
+
 def test_a_section_front_is_refused_not_summarized_as_its_headlines():
     with pytest.raises(EmptyInputError, match=r"section\.html: a page of 10 headlines \(a section front or index\), "
                                                r"not an article; save the article's own page$"):

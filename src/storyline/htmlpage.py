@@ -13,7 +13,9 @@ also carries parts about *other* stories and about the site, which trafilatura r
 - a section front or index page: ten teasers, each a linked headline and a line of standfirst, which
   trafilatura returns as the body (``Teasers``);
 - a paywall's prompt beside the free teaser ("This article is for subscribers only",
-  ``is_paywall_prompt``).
+  ``is_paywall_prompt``);
+- a live blog that prints its entries newest first (``live_entries``): its lead is the latest update, not
+  the story's start, until the entries are read in the order they were written (``oldest_first``).
 
 Everything here reads the parsed page once, before trafilatura's own pass over the same tree.
 """
@@ -22,7 +24,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
+from itertools import chain, pairwise
 from typing import TYPE_CHECKING
+
+from .vocabulary import SPEAKER_VERBS, alternation
 
 if TYPE_CHECKING:  # lxml comes with trafilatura, imported when a page is read
     from lxml.html import HtmlElement
@@ -69,6 +75,123 @@ def _elsewhere(el: HtmlElement) -> bool:
     return False
 
 
+# --------------------------------------------------------------------------------------- live blogs
+
+# An entry's clock label where no ``<time datetime>`` stamps it: "Updated 10:42", "09:12", "9.45pm", "14:10 GMT".
+# A time with a dot is a clock's only with "am"/"pm" or after "Updated": "2.50 euros" opens a line of prices.
+_CLOCK_LABEL = re.compile(
+    r"^(?:(?P<label>(?:updated|posted|published)(?: at)?:?\s+))?(?P<h>\d{1,2})(?P<sep>[:.])(?P<m>\d{2})"
+    r"(?:\s*(?P<half>[ap])\.?m\b\.?)?(?!\d|[:.]\d)",
+    re.I,
+)
+# A live blog has this many entries at least: two in either order say nothing.
+_MIN_ENTRIES = 3
+
+
+def live_entries(tree: HtmlElement) -> tuple[str, ...]:
+    """The texts of a live blog's entries, whitespace removed (the keys :func:`oldest_first` matches
+    paragraphs by), in the page's order, when the page prints them newest first; else ``()``.
+
+    Entries are sibling elements of one kind (tag and class) that each carry a stamp: the first ``<time
+    datetime>`` in it, else a clock label opening its text ("Updated 10:42", "09:12"). They are a live blog
+    printed newest first only when there are three or more, every stamp parses (the ``datetime``s all with a
+    time zone or all without one), and each is strictly earlier than the one above it: anything else (a tie,
+    one stamp out of order, a day that passes midnight under clock labels) leaves the page as it is. Siblings
+    inside a box of other stories or comments are no entries (``_elsewhere``). Read before
+    :func:`hide_other_dates` empties the ``<time>`` elements of updates."""
+    for parent in tree.iter():
+        groups: dict[tuple[str, str], list[HtmlElement]] = {}
+        for child in parent:
+            if isinstance(child.tag, str):
+                groups.setdefault((child.tag, child.get("class") or ""), []).append(child)
+        for kids in groups.values():
+            if len(kids) >= _MIN_ENTRIES and _newest_first(kids) and not _elsewhere(kids[0]):
+                return tuple(_key(el.text_content()) for el in kids)
+    return ()
+
+
+def _newest_first(entries: list[HtmlElement]) -> bool:
+    """Do the entries' stamps parse and each run strictly earlier than the one before it?"""
+    stamps: list[datetime | None] | list[int | None] = [_stamp(el) for el in entries]
+    if None in stamps:
+        stamps = [_clock(el) for el in entries]
+    if None in stamps:
+        return False
+    try:
+        return all(a > b for a, b in pairwise(stamps))  # type: ignore[operator]
+    except TypeError:  # a time zone on some stamps and not on others: no order to read
+        return False
+
+
+def _stamp(entry: HtmlElement) -> datetime | None:
+    time = next((t for t in entry.iter("time") if t.get("datetime")), None)
+    if time is None:
+        return None
+    try:
+        return datetime.fromisoformat((time.get("datetime") or "").strip())
+    except ValueError:
+        return None
+
+
+def _clock(entry: HtmlElement) -> int | None:
+    """The minute of the day an entry's opening clock label gives ("Updated 10:42", "9.45pm")."""
+    m = _CLOCK_LABEL.match(_opening(entry))
+    if m is None or (m["sep"] == "." and not (m["half"] or m["label"])):
+        return None
+    hour, minute, half = int(m["h"]), int(m["m"]), (m["half"] or "").lower()
+    if half:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half == "p" else 0)
+    return hour * 60 + minute if hour < 24 and minute < 60 else None
+
+
+def _opening(el: HtmlElement, chars: int = 40) -> str:
+    """The first ``chars`` or so characters of ``el``'s text, whitespace collapsed, without reading all of it."""
+    parts: list[str] = []
+    seen = 0
+    for text in el.itertext():
+        parts.append(text)
+        seen += len(text)
+        if seen >= chars:
+            break
+    return _flat(" ".join(parts))
+
+
+def oldest_first(paragraphs: list[str], entries: tuple[str, ...]) -> list[str]:
+    """The extracted ``paragraphs`` with a newest-first live blog's ``entries`` (:func:`live_entries`) turned
+    to the order they were written. A paragraph belongs to the entry whose text holds it (when several do, the
+    one the paragraph before it is in, else the next after that one). What belongs to no entry and comes
+    before the last entry's paragraphs (the blog's summary or key points, the standfirst) leads, in its
+    order; the entries follow, oldest first, each with its paragraphs in their order; what comes after them
+    stays last."""
+    if not entries:
+        return paragraphs
+    owner: list[int | None] = []
+    current = 0
+    for p in paragraphs:
+        key = _key(p)
+        # the entry the last paragraph was in, else the next that holds it (entries come in the page's order)
+        order = chain(range(current, len(entries)), range(current))
+        found = next((i for i in order if key and key in entries[i]), None)
+        current = current if found is None else found
+        owner.append(found)
+    placed = [i for i, o in enumerate(owner) if o is not None]
+    if not placed:
+        return paragraphs
+    last = placed[-1]
+    lead = [p for i, (p, o) in enumerate(zip(paragraphs, owner, strict=True)) if o is None and i < last]
+    tail = [p for i, (p, o) in enumerate(zip(paragraphs, owner, strict=True)) if o is None and i > last]
+    body = [p for e in reversed(range(len(entries))) for p, o in zip(paragraphs, owner, strict=True) if o == e]
+    return lead + body + tail
+
+
+def _key(text: str) -> str:
+    """``text`` without its whitespace: an extracted paragraph's text as it is found in its element's, where
+    ``text_content`` joins a heading to the paragraph after it with no space."""
+    return "".join(text.split())
+
+
 def headlines(tree: HtmlElement) -> tuple[str, ...]:
     """The texts of the page's ``<h1>`` elements, whitespace collapsed."""
     return tuple(t for el in tree.iter("h1") if (t := _flat(el.text_content())))
@@ -96,6 +219,60 @@ def site_marks(tree: HtmlElement) -> tuple[str, ...]:
         if _MASTHEAD.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
             found.setdefault(_label(el))
     return tuple(n for n in found if n and len(n.split()) <= _SITE_MAX_WORDS)
+
+
+# Words a site's name has in lower case ("Voice of America", "Mail & Guardian"); any other is a headline's.
+_NAME_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "at", "de", "la", "el"})
+
+
+def title_marks(tree: HtmlElement, heads: tuple[str, ...]) -> tuple[str, ...]:
+    """The page's ``<h1>``s (``heads``) that its titles show to be the site's name: a page title (the
+    ``<title>``, ``og:title``, ``twitter:title``) whose first or last part is the ``<h1>``, written as a name
+    (a few words, each capitalised but "of", "and", ...), and whose part at the other end is a headline: four
+    words or more, twice the ``<h1>``'s, written as a sentence (a lower-case word that a name does not have:
+    "Brellin Courier | Bridge shut after flood") or longer than a name runs. The evidence that the ``<h1>`` is
+    the masthead when the page marks no logo (:func:`site_marks`) and gives no ``og:site_name``; its headline
+    is then the title's other end (:func:`page_title`). A title with separators of two kinds is not read:
+    "Headline | Site - a tagline" has the tagline at its other end."""
+    titles = [el.text_content() for el in tree.iterfind(".//head//title")]
+    titles += [m.get("content") or "" for m in tree.xpath(_TITLE_METAS)]
+    found: dict[str, None] = {}
+    for title in titles:
+        flat = _flat(title)
+        cuts = list(_SEPARATOR.finditer(flat))
+        if not cuts or len({m.group().strip() for m in cuts}) > 1:  # "Headline | Site - tagline": no ends to read
+            continue
+        first, last = flat[: cuts[0].start()], flat[cuts[-1].end():]
+        for head in heads:
+            if not _written_as_name(head):
+                continue
+            words = len(_WORD.findall(head))
+            for name, other in ((first, last), (last, first)):
+                if name.casefold() == head.casefold() and _headline_beside(other, words):
+                    found.setdefault(head)
+    return tuple(found)
+
+
+_TITLE_METAS = '//head/meta[@property="og:title" or @name="twitter:title" or @property="twitter:title"]'
+
+
+def _written_as_name(text: str) -> bool:
+    """A few words, each capitalised or a digit but the small words of a name: "Brellin Courier", "Voice of
+    the Valley", not "Bridge shut"."""
+    words = _WORD.findall(text)
+    return 0 < len(words) <= _SITE_MAX_WORDS and all(w[0].isupper() or w[0].isdigit() or w in _NAME_WORDS
+                                                     for w in words)
+
+
+def _headline_beside(text: str, name_words: int) -> bool:
+    """Is ``text``, beside a name of ``name_words`` words in a page title, a headline (see ``title_marks``)?"""
+    words = _WORD.findall(text)
+    if len(words) < max(4, 2 * name_words):
+        return False
+    return len(words) > _SITE_MAX_WORDS or any(w[0].islower() and w not in _NAME_WORDS for w in words)
+
+
+_WORD = re.compile(r"[^\W_][\w'’.&-]*")
 
 
 def _label(el: HtmlElement) -> str:
@@ -157,14 +334,15 @@ def story_title(tree: HtmlElement, found: str, heads: tuple[str, ...], site: str
     headline, and cleaning may find the story's (:func:`storyline.clean.clean_text`)."""
     element = tree.find(".//head//title")
     whole = "" if element is None else _flat(element.text_content())
-    if whole and _flat(found) in _cut_parts(whole) and _flat(found).casefold() not in _declared(tree, heads):
-        decided = page_title(whole, heads, site, marks=marks)[0]
+    decided = page_title(whole, heads, site, marks=marks)[0]  # the <title>'s headline, read once
+    flat = _flat(found)
+    if whole and flat in _cut_parts(whole) and flat.casefold() not in _declared(tree, heads):
         found = decided if decided != whole else _longer_part(whole) or found
-    title = page_title(found, heads, site, marks=marks)[0]
+        flat = _flat(found)
+    title = decided if flat == whole else page_title(found, heads, site, marks=marks)[0]
     if not is_site_name(title, site, marks):
         return title
-    title = page_title(whole, heads, site, marks=marks)[0]
-    return "" if is_site_name(title, site, marks) else title
+    return "" if is_site_name(decided, site, marks) else decided
 
 
 def _cut_parts(title: str) -> tuple[str, str]:
@@ -175,7 +353,7 @@ def _cut_parts(title: str) -> tuple[str, str]:
 
 def _declared(tree: HtmlElement, heads: tuple[str, ...]) -> set[str]:
     """The titles the markup gives the story (``og:title``, ``twitter:title``, ``<h1>``, ``<h2>``), folded."""
-    metas = tree.xpath('//head/meta[@property="og:title" or @name="twitter:title" or @property="twitter:title"]')
+    metas = tree.xpath(_TITLE_METAS)
     texts = [m.get("content") or "" for m in metas]
     texts += [el.text_content() for el in tree.iter("h2")]
     return {_flat(t).casefold() for t in (*texts, *heads) if t.strip()}
@@ -300,7 +478,10 @@ _CALL_TO_ACT = re.compile(
     r"start (?:your )?(?:free )?trial|click here|join (?:now|today|us)|get (?:full|unlimited|instant) access)\b",
     re.I,
 )
-_REPORTED = re.compile(r"\b(?:said|says|told|according to|reported|announced)\b", re.I)
+# A paragraph that reports what someone said or wrote ("…, the clerk said", "…, she wrote to the council"):
+# the speaker's verbs, and a relay's. Not the wider ``vocabulary.QUOTE_VERBS``, whose "reports", "notes",
+# "continued" or "warning" a prompt writes as nouns and adjectives ("Exclusive reports for subscribers only").
+_REPORTED = re.compile(rf"\b(?:{alternation(SPEAKER_VERBS | {'according to', 'reported', 'announced'})})\b", re.I)
 _LABEL_MAX_WORDS = 8
 _PAYWALL_MAX_WORDS = 40
 # A page that kept a paywall's prompt is a teaser when what is left is this short: a full story can carry a

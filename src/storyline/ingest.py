@@ -227,8 +227,9 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
     if tree is None:
         raise EmptyInputError(f"{name}: no article text found in this HTML page")
     heads = htmlpage.headlines(tree)
-    marks = htmlpage.site_marks(tree)
+    marks = (*htmlpage.site_marks(tree), *htmlpage.title_marks(tree, heads))
     teasers = htmlpage.teasers(tree)
+    entries = htmlpage.live_entries(tree)  # before their <time>s of updates are emptied
     htmlpage.hide_other_dates(tree)
     # The date only from the page's markup (meta tags, <time>, JSON-LD, the URL, a byline): htmldate's
     # extensive search falls back on a copyright notice and gives "Copyright 2019" as 2019-01-01, a false
@@ -250,9 +251,13 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
     if not site or htmlpage.is_domain(site):  # the name the <title> gives beats a host name
         site = htmlpage.title_site(tree, (title, *heads) if title else heads, marks=marks) or site
     # trafilatura puts one paragraph per line; make paragraphs explicit so cleaning never merges a
-    # heading into the paragraph below it, and drop the headline it repeats at the top of the body.
+    # heading into the paragraph below it, and drop the headline (or the site's name) it repeats at the top of
+    # the body.
     paragraphs = [p.strip() for p in (meta.get("text") or "").split("\n") if p.strip()]
+    paragraphs = htmlpage.oldest_first(paragraphs, entries)  # a live blog printed newest first
     if paragraphs and title and " ".join(paragraphs[0].split()) == title:
+        paragraphs = paragraphs[1:]
+    if paragraphs and htmlpage.is_site_name(paragraphs[0], site, marks):  # the masthead's <h1>, when it is one
         paragraphs = paragraphs[1:]
     own = [p for p in paragraphs if " ".join(p.split()) not in teasers.paragraphs]
     if teasers.count >= htmlpage.MIN_INDEX_TEASERS and paragraphs and not own:
