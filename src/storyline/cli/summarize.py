@@ -47,10 +47,12 @@ def summarize(
         return
     from ..analysis import analyze_cluster
     from ..analysis import render as arender
+    from ..analysis.corroborate import corroborate
 
     with progress(inputs.clusters, "Analyzing") as clusters:
-        both = [(cid, (s, with_date_hint(analyze_cluster(c))))
-                for (cid, s), (_, c) in zip(results, clusters, strict=True)]
+        analyses = [with_date_hint(analyze_cluster(c)) for _, c in clusters]
+    # Shown together, the summary names the sources the analysis finds for its sentences too.
+    both = [(cid, (corroborate(s, a), a)) for (cid, s), a in zip(results, analyses, strict=True)]
 
     def one(pair: tuple[Any, Any], f: str) -> str:
         summary, analysis = pair

@@ -43,10 +43,13 @@ def _find_span(text: str, needle: str) -> tuple[int, int] | None:
     return (at, at + len(needle)) if at >= 0 else None
 
 
-def evidence(cluster: Any, summary: Any) -> list[list[dict[str, Any]]]:
+def evidence(cluster: Any, summary: Any, analysis: Any = None) -> list[list[dict[str, Any]]]:
     """For each summary sentence, where each article that carries it says so: the chosen sentence itself
-    for its origin, the same words in a wire copy, and for a corroborating article its sentence most
-    similar to the chosen one (TF-IDF cosine, the measure attribution used to credit it)."""
+    for its origin, the same words in a wire copy, for an article the analysis found telling the same fact
+    in other words (``analysis``, :func:`storyline.analysis.corroborate.corroborate`) its sentence of that
+    fact, and for another corroborating article its sentence most similar to the chosen one (TF-IDF cosine,
+    the measure attribution used to credit it)."""
+    from ..analysis.corroborate import fact_span
     from ..represent import vectors
 
     sim = vectors(cluster).similarity
@@ -63,6 +66,9 @@ def evidence(cluster: Any, summary: Any) -> list[list[dict[str, Any]]]:
                 span = (s.start, s.end)
             else:
                 span = _find_span(art.text, s.text)
+                told = None if span is not None or analysis is None else fact_span(analysis, s, aid)
+                if told is not None:
+                    span = (told.start, told.end)
                 if span is None and i is not None:
                     best = max(
                         (j for j, o in enumerate(cluster.sentences) if o.article == aid),
@@ -106,9 +112,9 @@ def jsonable(value: Any) -> Any:
     return json.loads(json.dumps(value, default=str, ensure_ascii=False))
 
 
-def _analyze(cluster: Any, articles: list[Any]) -> dict[str, Any] | None:
-    """The library's analysis when it has one: ``{"json": its JSON form, "sections": [[heading, [line]]]}``
-    (the readable lines when the library renders them, for the page). ``None`` without it."""
+def _analyze(cluster: Any, articles: list[Any]) -> Any:
+    """The library's analysis of the story, or ``None`` when the library has none or it fails (the story
+    stands without it)."""
     import storyline
 
     analyze = getattr(storyline, "analyze", None)
@@ -116,9 +122,20 @@ def _analyze(cluster: Any, articles: list[Any]) -> dict[str, Any] | None:
         return None
     try:
         try:
-            result = analyze(cluster)
+            return analyze(cluster)
         except TypeError:
-            result = analyze(articles)
+            return analyze(articles)
+    except Exception:
+        log.exception("analysis failed; the story is stored without it")
+        return None
+
+
+def _shown(result: Any) -> dict[str, Any] | None:
+    """An analysis as the store keeps it: ``{"json": its JSON form, "sections": [[heading, [line]]]}`` (the
+    readable lines when the library renders them, for the page); ``None`` for none."""
+    if result is None:
+        return None
+    try:
         try:
             from ..analysis import render as arender
             from ..analysis import with_date_hint
@@ -137,14 +154,19 @@ def run(inputs: list[dict[str, Any]], words: int, method: str) -> dict[str, Any]
     """Summarize submitted articles. Raises ``StorylineError`` for bad input (empty, all clutter,
     bad options); returns the summary JSON, the cleaned articles, evidence spans and the analysis."""
     from .. import api, render
+    from ..analysis import Analysis
+    from ..analysis.corroborate import corroborate
     from ..options import SummarizeOptions
 
     options = SummarizeOptions(words=words, method=method)
     loaded = api.load_articles([_article(raw, k) for k, raw in enumerate(inputs, 1)])
     cluster = api.make_cluster(loaded)
     summary = api.summarize_cluster(cluster, options)
+    analysis = _analyze(cluster, loaded)
+    if isinstance(analysis, Analysis):  # the page shows both: the summary names the sources the analysis finds
+        summary = corroborate(summary, analysis)
     data = render.to_dict(summary)
-    data["evidence"] = evidence(cluster, summary)
+    data["evidence"] = evidence(cluster, summary, analysis if isinstance(analysis, Analysis) else None)
     return {
         "summary": data,
         # What the store keeps of each article; where a date came from is in the summary's articles.
@@ -152,7 +174,7 @@ def run(inputs: list[dict[str, Any]], words: int, method: str) -> dict[str, Any]
             {f.name: getattr(a, f.name) for f in dataclasses.fields(a) if f.name not in ("date_line", "teaser")}
             for a in summary.articles
         ],
-        "analysis": _analyze(cluster, loaded),
+        "analysis": _shown(analysis),
     }
 
 

@@ -1,0 +1,54 @@
+"""The summary's sources, read with the analysis: a summary sentence that heads or joins an Agreement fact is
+also reported by that fact's other articles.
+
+Attribution (:mod:`storyline.attribute`) credits the articles whose sentences say a chosen sentence again in
+much the same words. The analysis also joins sentences that tell one fact in other words
+(:mod:`.paraphrase`: "in a letter sent to the prime minister, urged the country to assist" / "said he had
+received a letter … asking for his government's help"), and lists them under Agreement as "reported by 2 of
+5 sources". Where a summary and its analysis are shown together (``storyline summarize --analysis``, the web
+page), the summary sentence names those sources too, so that the two never tell the reader different things
+about who reports what. An article that disputes the fact (:mod:`.conflicts`) is not among a fact's articles,
+so it is never added.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import Sentence, Summary, SummarySentence
+from .model import Analysis, Fact, Span
+
+
+def corroborate(summary: Summary, analysis: Analysis) -> Summary:
+    """``summary`` with each sentence's ``corroborated_by`` widened by the articles of every Agreement fact
+    that one of the sentence's own spans belongs to (the sentence itself, in the article it was taken from),
+    in the order the articles were given."""
+    order = {a.id: k for k, a in enumerate(summary.articles)}
+    sentences = tuple(_widened(ss, analysis.facts, order) for ss in summary.sentences)
+    return summary if sentences == summary.sentences else replace(summary, sentences=sentences)
+
+
+def _holds(fact: Fact, s: Sentence) -> bool:
+    return any(sp.article == s.article and sp.start < s.end and s.start < sp.end for sp in fact.spans)
+
+
+def fact_span(analysis: Analysis, s: Sentence, article: str) -> Span | None:
+    """Where ``article`` tells the Agreement fact that sentence ``s`` belongs to (its first span there), if
+    ``s`` belongs to one that ``article`` reports: the evidence for a source that :func:`corroborate` added."""
+    for fact in analysis.facts:
+        if article in fact.articles and _holds(fact, s):
+            return next((sp for sp in fact.spans if sp.article == article), None)
+    return None
+
+
+def _widened(ss: SummarySentence, facts: tuple[Fact, ...], order: dict[str, int]) -> SummarySentence:
+    s = ss.sentence
+    known = set(ss.articles)
+    extra: set[str] = set()
+    for fact in facts:
+        if _holds(fact, s):
+            extra.update(a for a in fact.articles if a not in known)
+    if not extra:
+        return ss
+    added = sorted(extra, key=lambda a: order.get(a, len(order)))
+    return replace(ss, corroborated_by=(*ss.corroborated_by, *added))

@@ -1,0 +1,97 @@
+"""A summary shown with its analysis names the sources of the Agreement facts its sentences belong to (one fact
+told in other words, which attribution by wording misses). Fictional articles written for these tests."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from storyline import analyze, api
+from storyline.analysis.corroborate import corroborate, fact_span
+from storyline.cli import cli
+from storyline.model import Article, Cluster, Summary
+from storyline.options import SummarizeOptions
+from storyline.web.jobs import run
+
+# The minister's letter to the river authority, told by each outlet in its own words.
+LETTER = ("Minister Clara Voss, in a letter sent to the Halden river authority on Tuesday, urged its engineers "
+          "to assist the district in ending the canal closure.")
+RECEIVED = ("Pieter Laan, who heads the Ostrian river authority, said Tuesday that he had received a letter from "
+            "Minister Clara Voss asking for help to reopen the blocked canal.")
+ONE = ("Barges have been stuck at the Halden locks since a gate failed in April. "
+       "Grain merchants say their silos are almost full. "
+       "Repairs to the gate could take until the autumn, according to the operator.")
+TWO = ("The closure has cost shippers millions in detours. "
+       "Farmers upstream have begun moving their harvest by road. "
+       "The operator has promised a temporary gate within weeks.")
+TEXTS = (LETTER + "\n\n" + ONE, RECEIVED + "\n\n" + TWO)
+
+
+def _cluster() -> Cluster:
+    arts = [Article(id=str(k), text=t, source=f"Outlet {k}", date="2025-05-06") for k, t in enumerate(TEXTS, 1)]
+    return api.make_cluster(api.load_articles(arts))
+
+
+def _summary(cluster: Cluster) -> Summary:
+    return api.summarize_cluster(cluster, SummarizeOptions(words=80))
+
+
+def test_a_paraphrased_fact_adds_its_other_source() -> None:
+    cluster = _cluster()
+    summary = _summary(cluster)
+    letter = next(ss for ss in summary.sentences if ss.text == LETTER)
+    assert letter.articles == ("1",)  # attribution by wording does not see article 2 tell it
+    widened = corroborate(summary, analyze(cluster))
+    letter = next(ss for ss in widened.sentences if ss.text == LETTER)
+    assert letter.sources == ("1",) and letter.corroborated_by == ("2",)
+    # sentences of no Agreement fact keep what attribution gave them
+    rest = [(a.text, a.articles) for a in widened.sentences if a.text != LETTER]
+    assert rest == [(a.text, a.articles) for a in summary.sentences if a.text != LETTER]
+
+
+def test_nothing_is_added_without_a_fact_or_twice() -> None:
+    cluster = _cluster()
+    summary = _summary(cluster)
+    an = analyze(cluster)
+    assert corroborate(summary, replace(an, facts=())) is summary
+    once = corroborate(summary, an)
+    assert corroborate(once, an) is once  # a source already named is not named again
+
+
+def test_the_evidence_of_an_added_source_is_its_sentence_of_the_fact() -> None:
+    cluster = _cluster()
+    an = analyze(cluster)
+    letter = next(s for s in cluster.sentences if s.text == LETTER)
+    span = fact_span(an, letter, "2")
+    assert span is not None and cluster.article("2").text[span.start : span.end] == RECEIVED
+    other = next(s for s in cluster.sentences if s.text.startswith("Grain merchants"))
+    assert fact_span(an, other, "2") is None
+
+
+def test_summarize_with_analysis_names_the_fact_sources(tmp_path: Path) -> None:
+    paths = []
+    for k, text in enumerate(TEXTS, 1):
+        (p := tmp_path / f"{k}.txt").write_text(text, encoding="utf-8")
+        paths.append(str(p))
+    plain = CliRunner().invoke(cli, ["summarize", *paths, "--words", "80", "--format", "json"])
+    both = CliRunner().invoke(cli, ["summarize", *paths, "--words", "80", "--analysis", "--format", "json"])
+    assert plain.exit_code == 0 and both.exit_code == 0, plain.output + both.output
+
+    def sources(output: str) -> list[str]:
+        line = next(s for s in json.loads(output)["sentences"] if s["text"] == LETTER)
+        return line["sources"] + line["corroborated_by"]
+
+    assert sources(plain.stdout) == ["1"]
+    assert sources(both.stdout) == ["1", "2"]
+
+
+def test_the_web_story_names_them_and_points_at_the_evidence() -> None:
+    result = run([{"text": t} for t in TEXTS], 80, "default")
+    k, line = next((k, s) for k, s in enumerate(result["summary"]["sentences"]) if s["text"] == LETTER)
+    assert line["corroborated_by"] == ["2"]
+    second = next(e for e in result["summary"]["evidence"][k] if e["article"] == "2")
+    stored = next(a for a in result["articles"] if a["id"] == "2")
+    assert stored["text"][second["start"] : second["end"]] == RECEIVED
