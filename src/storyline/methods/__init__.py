@@ -6,6 +6,7 @@ from ..errors import OptionsError
 from .base import SelectionPolicy, Selector, greedy_fill
 from .baselines import Centroid, Lead, LexRank, TextRank
 from .default import Default, Fast
+from .icsi import Icsi
 
 _REGISTRY: dict[str, type[Selector]] = {}
 
@@ -18,7 +19,7 @@ def register(cls: type[Selector]) -> type[Selector]:
     return cls
 
 
-for _cls in (Default, Fast, Lead, LexRank, TextRank, Centroid):
+for _cls in (Default, Fast, Lead, LexRank, TextRank, Centroid, Icsi):
     register(_cls)
 
 

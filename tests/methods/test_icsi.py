@@ -1,0 +1,93 @@
+"""The ICSI baseline (Gillick & Favre, 2009): its concepts, its article threshold, and that the integer program
+finds the best summary there is (checked against every subset of the candidates). Fictional articles."""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+import pytest
+
+from storyline.api import load_articles, make_cluster
+from storyline.methods import get
+from storyline.methods.icsi import Icsi, concepts
+from storyline.represent import vectors
+
+TEXTS = [
+    "Storm winds toppled the harbour crane in Port Avery on Tuesday morning. "
+    "Dock workers cleared broken glass from the ferry terminal for hours. "
+    "The ferry terminal reopened on Wednesday after the clean-up crews finished.",
+    "The harbour crane in Port Avery fell during storm winds on Tuesday. "
+    "Fishing boats stayed tied up along the northern quay all week. "
+    "Ferry passengers waited at the terminal while dock workers cleared the glass.",
+    "Port Avery lost its harbour crane to storm winds early on Tuesday. "
+    "A local bakery handed out free bread to stranded ferry passengers. "
+    "Fishing boats stayed in port along the northern quay until the winds dropped.",
+]
+
+
+@pytest.fixture(scope="module")
+def cluster():  # type: ignore[no-untyped-def]
+    return make_cluster(load_articles(TEXTS))
+
+
+def test_concepts_are_stemmed_bigrams_without_two_stopwords() -> None:
+    got = concepts("The cranes of the harbour fell")
+    assert ("crane", "of") in got and ("harbour", "fell") in got
+    assert ("of", "the") not in got  # two stopwords
+
+
+@pytest.mark.parametrize(("articles", "least"), [(1, 2), (2, 2), (3, 2), (7, 3), (10, 3), (20, 6)])
+def test_a_concept_counts_from_thirty_percent_of_the_articles(articles: int, least: int) -> None:
+    assert Icsi().min_articles(articles) == least
+
+
+def _value(cluster, chosen, least: int) -> int:  # type: ignore[no-untyped-def]
+    """The objective of a set of sentences: the article counts of the distinct concepts they cover."""
+    used: dict[tuple[str, str], set[str]] = {}
+    for s in cluster.sentences:
+        for c in concepts(s.text):
+            used.setdefault(c, set()).add(s.article)
+    covered = set().union(*(concepts(s.text) for s in chosen)) if chosen else set()
+    return sum(len(used[c]) for c in covered if len(used[c]) >= least)
+
+
+@pytest.mark.parametrize("budget", [20, 35, 50])
+def test_the_program_finds_the_best_summary_within_the_budget(cluster, budget: int) -> None:  # type: ignore[no-untyped-def]
+    method = Icsi()
+    chosen = method.select(cluster, budget)
+    lengths = vectors(cluster).words.tolist()
+    by_text = {s.text: i for i, s in enumerate(cluster.sentences)}
+    assert sum(lengths[by_text[s.text]] for s in chosen) <= budget
+    least = method.min_articles(len(cluster.articles))
+    best = max(
+        _value(cluster, subset, least)
+        for k in range(len(cluster.sentences) + 1)
+        for subset in combinations(cluster.sentences, k)
+        if sum(lengths[by_text[s.text]] for s in subset) <= budget
+    )
+    assert best > 0 and _value(cluster, chosen, least) == best
+
+
+def test_the_summary_is_in_reading_order_and_registered(cluster) -> None:  # type: ignore[no-untyped-def]
+    chosen = get("icsi").select(cluster, 50)
+    assert chosen
+    for article in {s.article for s in chosen}:  # each article's sentences in the order it tells them
+        told = [s.index for s in chosen if s.article == article]
+        assert told == sorted(told)
+
+
+def test_a_small_cluster_fills_its_budget_after_the_shared_concepts() -> None:
+    two = make_cluster(load_articles(TEXTS[:2]))
+    lengths = {s.text: n for s, n in zip(two.sentences, vectors(two).words.tolist(), strict=True)}
+    plain = type("Plain", (Icsi,), {"fill": False})()
+    shared_only = sum(lengths[s.text] for s in plain.select(two, 60))
+    filled = sum(lengths[s.text] for s in Icsi().select(two, 60))
+    assert shared_only < filled <= 60
+    least = Icsi().min_articles(2)  # and the filling never costs a shared concept
+    assert _value(two, Icsi().select(two, 60), least) == _value(two, plain.select(two, 60), least)
+
+
+def test_one_article_has_no_shared_concept_and_gets_its_lead() -> None:
+    one = make_cluster(load_articles([TEXTS[0]]))
+    chosen = Icsi().select(one, 25)
+    assert chosen and chosen[0].index == 0
