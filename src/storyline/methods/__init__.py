@@ -7,6 +7,7 @@ from .base import SelectionPolicy, Selector, greedy_fill
 from .baselines import Centroid, Lead, LexRank, TextRank
 from .default import Default, Fast
 from .icsi import Icsi
+from .submodular import Submodular
 
 _REGISTRY: dict[str, type[Selector]] = {}
 
@@ -19,7 +20,7 @@ def register(cls: type[Selector]) -> type[Selector]:
     return cls
 
 
-for _cls in (Default, Fast, Lead, LexRank, TextRank, Centroid, Icsi):
+for _cls in (Default, Fast, Lead, LexRank, TextRank, Centroid, Icsi, Submodular):
     register(_cls)
 
 

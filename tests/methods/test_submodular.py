@@ -1,0 +1,65 @@
+"""The submodular baseline (Lin & Bilmes, 2011): its objective's saturation and diversity, and that the greedy
+gets close to the best summary there is (checked against every subset of a small cluster). Fictional articles."""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+import numpy as np
+import pytest
+
+from storyline.api import load_articles, make_cluster
+from storyline.methods import get
+from storyline.methods.submodular import Submodular
+from storyline.represent import vectors
+
+TEXTS = [
+    "Storm winds toppled the harbour crane in Port Avery on Tuesday morning. "
+    "Dock workers cleared broken glass from the ferry terminal for hours. "
+    "The ferry terminal reopened on Wednesday after the clean-up crews finished.",
+    "The harbour crane in Port Avery fell during storm winds on Tuesday. "
+    "Fishing boats stayed tied up along the northern quay all week. "
+    "Ferry passengers waited at the terminal while dock workers cleared the glass.",
+    "Port Avery lost its harbour crane to storm winds early on Tuesday. "
+    "A local bakery handed out free bread to stranded ferry passengers. "
+    "Fishing boats stayed in port along the northern quay until the winds dropped.",
+]
+
+
+@pytest.fixture(scope="module")
+def cluster():  # type: ignore[no-untyped-def]
+    return make_cluster(load_articles(TEXTS))
+
+
+def test_coverage_saturates_and_diversity_pays_less_for_a_second_sentence_of_one_part(cluster) -> None:  # type: ignore[no-untyped-def]
+    f = Submodular().objective(cluster)
+    n = len(cluster.sentences)
+    assert f.value([]) == 0.0
+    everything = f.value(list(range(n)))
+    assert everything == pytest.approx(np.minimum(f.w.sum(axis=1), f.cap).sum()
+                                       + f.diversity * np.sqrt(np.bincount(f.parts, f.singleton)).sum())
+    # submodular: a sentence adds no more to a larger summary than to a smaller one
+    for k in range(n):
+        small, large = [j for j in range(1) if j != k], [j for j in range(n // 2) if j != k]
+        assert f.value([*large, k]) - f.value(large) <= f.value([*small, k]) - f.value(small) + 1e-9
+
+
+@pytest.mark.parametrize("budget", [25, 40])
+def test_the_greedy_comes_close_to_the_best_summary(cluster, budget: int) -> None:  # type: ignore[no-untyped-def]
+    method = Submodular()
+    f = method.objective(cluster)
+    lengths = vectors(cluster).words.tolist()
+    index = {s.text: i for i, s in enumerate(cluster.sentences)}
+    chosen = [index[s.text] for s in method.select(cluster, budget)]
+    assert chosen and sum(lengths[i] for i in chosen) <= budget
+    best = max(f.value(list(sub)) for k in range(1, len(lengths) + 1)
+               for sub in combinations(range(len(lengths)), k) if sum(lengths[i] for i in sub) <= budget)
+    assert f.value(chosen) >= 0.9 * best
+
+
+def test_registered_and_the_same_on_every_run(cluster) -> None:  # type: ignore[no-untyped-def]
+    first = [s.text for s in get("submodular").select(cluster, 40)]
+    assert first == [s.text for s in get("submodular").select(make_cluster(load_articles(TEXTS)), 40)]
+    for article in {s.article for s in get("submodular").select(cluster, 40)}:
+        told = [s.index for s in get("submodular").select(cluster, 40) if s.article == article]
+        assert told == sorted(told)
