@@ -100,6 +100,29 @@ def test_a_story_idle_for_long_is_closed_and_no_longer_joined():
     assert not never.add(Article(id="b1", text=BRIDGE[1])).new
 
 
+@pytest.mark.parametrize("far", ["2062-03-01", "9999-12-31"])
+def test_one_article_dated_far_ahead_does_not_close_every_dated_story(far):
+    # a mistyped year or a placeholder date had moved the stream's clock: at the next look every dated story
+    # was closed, and the bridge story's next article started a new story
+    def next_bridge_article(typo: bool):
+        grouper = StoryGrouper(GroupingOptions(window_days=7))
+        grouper.add(Article(id="b0", text=BRIDGE[0], date="2026-03-01"))
+        if typo:
+            grouper.add(Article(id="typo", text="Lanterns lit the Quelmont quay for the autumn regatta.", date=far))
+        for a in _fillers(300, date="2026-03-02"):
+            grouper.add(a)
+        return grouper, grouper.add(Article(id="b1", text=BRIDGE[1], date="2026-03-03"))
+    for typo in (False, True):
+        grouper, placed = next_bridge_article(typo)
+        assert not placed.new and placed.story == 0 and grouper.open_stories == len(grouper.stories)
+    # a second article near the far date confirms it: then the clock moves and the March stories close
+    grouper, _ = next_bridge_article(True)
+    grouper.add(Article(id="typo2", text="The Quelmont regatta ended with a lantern parade.", date=far))
+    for a in _fillers(256, date=far):
+        grouper.add(Article(id=f"late-{a.id}", text=a.text, date=far))
+    assert grouper.add(Article(id="b2", text=BRIDGE[2], date="2026-03-04")).new
+
+
 def test_a_dated_story_past_the_window_is_closed():
     grouper = StoryGrouper(GroupingOptions(window_days=7))
     grouper.add(Article(id="b0", text=BRIDGE[0], date="2026-01-02"))

@@ -46,6 +46,7 @@ _SHORTLIST = 10  # the stories that score best over the key terms alone get the 
 _POSTINGS = 128  # the most stories looked at under one term: those indexed last
 _REWEIGHT = 1.1  # a story's weighted centroid is redone when the stream has grown by 10%
 _CLOSE_EVERY = 256  # arrivals between two looks for stories to close
+_AHEAD_KEEP = 64  # unconfirmed dates far ahead of the stream's clock remembered, the latest ones
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +55,8 @@ class GroupingOptions:
     it. ``window_days``: an article joins no story whose articles are all more than this many days from it
     (only when both sides have dates; 0 turns the window off). ``idle_articles``: a story that no article
     joined in this many arrivals is closed (0: never), and so is a dated story whose latest article is more
-    than ``window_days`` older than the newest article seen: a closed story keeps its articles but is no
+    than ``window_days`` older than the newest article seen (a date far ahead counts once a second article
+    confirms it): a closed story keeps its articles but is no
     longer compared with new ones, so a long-running stream holds only its live stories in memory."""
 
     threshold: float = 0.22
@@ -138,7 +140,10 @@ class StoryGrouper:
         # term -> {story: the term's weight in the story's unit centroid}, for the stories indexed under it
         self._index: dict[str, dict[int, float]] = {}
         self._ids: set[str] = set()
-        self._newest: date | None = None  # the latest date of any article so far
+        # The stream's clock, which closes dated stories: the latest date so far that is within the window of
+        # the clock or of another article's date (see ``_advance_clock``); the far dates not yet confirmed.
+        self._newest: date | None = None
+        self._ahead: list[date] = []
 
     def __len__(self) -> int:
         return self._n
@@ -290,11 +295,29 @@ class StoryGrouper:
         if day is not None:
             story.first = day if story.first is None else min(story.first, day)
             story.last = day if story.last is None else max(story.last, day)
-        if day is not None and (self._newest is None or day > self._newest):
-            self._newest = day
+        if day is not None:
+            self._advance_clock(day)
         if self._n % _CLOSE_EVERY == 0:
             self._close_stale()
         return Assignment(article.id, best, new, round(best_sim, 4))
+
+    def _advance_clock(self, day: date) -> None:
+        """Move the clock to ``day`` when it is later. A date more than ``window_days`` ahead of the clock (or
+        the first date of all) moves it only once another article dated within the window of it confirms it:
+        one mistyped year ("2062" for "2026") or a placeholder ("9999-12-31") would otherwise close every
+        dated story at each look, splitting every story that goes on after it."""
+        newest, w = self._newest, self.options.window_days
+        if newest is not None and day <= newest:
+            return
+        if not w or (newest is not None and (day - newest).days <= w):
+            self._newest = day
+            return
+        near = [p for p in self._ahead if abs((day - p).days) <= w]
+        if near:
+            self._newest = max(day, *near)
+            self._ahead = [p for p in self._ahead if p > self._newest]
+        else:
+            self._ahead = [*self._ahead, day][-_AHEAD_KEEP:]
 
     def size(self, story: int) -> int:
         """How many articles story ``story`` holds."""

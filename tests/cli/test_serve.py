@@ -60,6 +60,15 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
     assert article.read_text() == "The ferry ran late on Monday, the harbour office said.\n"
 
 
+def test_a_db_in_a_directory_that_does_not_exist_is_refused_not_made(tmp_path: Path) -> None:
+    typo = tmp_path / "storie" / "s.db"
+    result = serve("--db", str(typo), "--port", "0")
+    assert result.exit_code == 2
+    assert result.stderr == (f"storyline: error: {typo}: the directory {typo.parent} does not exist; "
+                             "give a file in an existing directory\n")
+    assert list(tmp_path.iterdir()) == []  # no directory made, no empty store left behind
+
+
 def test_a_port_in_use_is_one_line_before_anything_is_announced(tmp_path: Path) -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))

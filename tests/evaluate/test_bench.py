@@ -20,6 +20,20 @@ def test_bench_rejects_unknown_dataset(tmp_path: Path) -> None:
     assert bench.main(["--data", str(tmp_path), "--out", str(tmp_path), "--only", "nope"]) == 2
 
 
+@pytest.mark.parametrize(("option", "message"), [
+    (["--methods", "default,bogus"], "bench: unknown method 'bogus'"),
+    (["--jobs", "0"], "bench: --jobs must be at least 1 (got 0)"),
+    (["--seed", "-1"], "bench: --seed must be 0 or more (got -1)"),
+])
+def test_bench_refuses_bad_options_in_one_line_before_reading(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], option: list[str], message: str
+) -> None:
+    assert bench.main(["--data", str(tmp_path / "absent"), "--out", str(tmp_path / "out"), *option]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(message) and err.count("\n") == 1
+    assert not (tmp_path / "out").exists()
+
+
 def test_results_markdown_has_one_table_per_saved_dataset(tmp_path: Path) -> None:
     d = {
         "dataset": "duc2003/task2_clean", "clusters": 9, "words": 100, "seed": 0, "ids_sha256": "ab" * 32,

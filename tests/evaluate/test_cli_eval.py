@@ -59,6 +59,11 @@ def test_markdown_table_header_and_rows(data: Path) -> None:
     )
     assert lines[2].startswith("| lead | ") and lines[3].startswith("| oracle | ")
     assert lines[2].endswith(" | — |")  # no memory pass
+    assert "peak MB: not measured (--no-memory)" in res.output and "tracemalloc" not in res.output
+    measured = json.loads(_run(str(data), "--words", "20", "--methods", "lead", "--format", "json").output)
+    unmeasured = json.loads(_run(str(data), "-w", "20", "--methods", "lead", "--format", "json", "--no-memory").output)
+    assert measured["memory_clusters"] == 1 and unmeasured["memory_clusters"] == 0
+    assert "tracemalloc peak" in report.markdown_table(measured)
     assert "2 clusters, every output cut to 20 words, seed 0" in res.output
     assert "paired bootstrap" not in res.output  # no default in the run: nothing to pair
 

@@ -76,3 +76,21 @@ def test_a_slice_epsilon_overrides_the_global_one(fake_measure) -> None:  # type
     g = _fake_gate(10.6)
     g["slices"]["s"]["epsilon"] = 1.0
     assert gate.check(g, Path(".")) == []
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (None, "no such gate file; pin the floors first with --update"),
+    ("not json", "not a gate file (Expecting value"),
+    ('{"floors": {}}', "not a gate file (no 'slices' object)"),
+    ('{"slices": {"s": {"file": "x.jsonl", "words": 10}}}', "pins no floors, so it would pass anything"),
+])
+def test_a_gate_file_that_is_absent_malformed_or_empty_fails_instead_of_passing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str | None, message: str
+) -> None:
+    path = tmp_path / "gate.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    assert gate.main(["--data", str(tmp_path), "--gate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"gate: {path}: {message}") and err.count("\n") == 1
+    assert "passed" not in err

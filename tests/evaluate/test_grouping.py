@@ -1,5 +1,6 @@
 import pytest
 
+from storyline.evaluate import grouping
 from storyline.evaluate.grouping import bcubed
 
 
@@ -30,3 +31,13 @@ def test_the_benchmark_methods_group_a_small_stream():
     for name, (method, _) in METHODS.items():
         row = run(method, stream, 0.2)
         assert row["f1"] == 1.0 and row["stories"] == 2, name
+
+
+@pytest.mark.parametrize("option", [["--clusters", "0"], ["--clusters", "-5"], ["--seed", "-1"]])
+def test_the_benchmark_refuses_a_count_or_seed_out_of_range(tmp_path, capsys, option):
+    # --clusters -5 had sliced off the end of val (all but 5 clusters: an hour's run); 0 was a traceback
+    with pytest.raises(SystemExit) as stop:
+        grouping.main(["--data", str(tmp_path), "--out", str(tmp_path / "out"), *option])
+    assert stop.value.code == 2
+    assert f"error: {option[0]} must be" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()

@@ -171,6 +171,16 @@ def test_uploads() -> None:
         assert err.value.http_status == status, name
 
 
+def test_an_upload_of_several_clusters_is_refused_not_merged_into_one_story() -> None:
+    two = (b'{"id": "a", "documents": ["The quarry closed on Monday."], "summaries": ["x"]}\n'
+           b'{"id": "b", "documents": ["A zeppelin landed on Friday."], "summaries": ["y"]}\n')
+    with pytest.raises(RequestError, match=r"several clusters \(lines 1 and 2\)") as err:
+        upload_articles("pair.jsonl", two)
+    assert err.value.http_status == 422
+    one = b'{"text": "A note from the editor."}\n{"id": "a", "documents": ["The quarry closed on Monday."]}\n'
+    assert len(upload_articles("one.jsonl", one)) == 2  # one cluster beside article lines is still one story
+
+
 def test_a_cluster_over_the_sentence_limit_is_a_413(monkeypatch: pytest.MonkeyPatch) -> None:
     from storyline import cluster
     from storyline.errors import InputTooLargeError

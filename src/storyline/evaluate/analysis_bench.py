@@ -214,7 +214,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("set", nargs="?", type=Path, default=DEFAULT_SET)
     ap.add_argument("-o", "--output", type=Path, default=DEFAULT_OUT)
     args = ap.parse_args(argv)
-    data = json.loads(args.set.read_text(encoding="utf-8"))["clusters"]
+    try:
+        data = json.loads(args.set.read_text(encoding="utf-8"))["clusters"]
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as exc:
+        what = "no 'clusters' list" if isinstance(exc, (KeyError, TypeError)) else exc
+        ap.error(f"{args.set}: not a labelled analysis set ({what})")
     t = time.perf_counter()
     dev = evaluate([c for c in data if c["split"] == "dev"])
     held = evaluate([c for c in data if c["split"] == "heldout"])

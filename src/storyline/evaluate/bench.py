@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
 
+from ..errors import OptionsError
 from ..files import write_atomic
 from . import report
 from .datasets import load_eval_set
-from .runner import ORACLE, evaluate, resolve_methods
+from .runner import ORACLE, check_options, evaluate, resolve_methods
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +167,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.rebuild:
         write_atomic(Path(args.out) / "results.md", results_markdown(Path(args.out)))
         return 0
+    try:  # checked before anything is read or written: one line, not a traceback after loading a dataset
+        names = resolve_methods(args.methods)
+        check_options(SUITE[0].words, jobs=args.jobs, seed=args.seed)
+    except OptionsError as exc:
+        print(f"bench: {exc}", file=sys.stderr)
+        return 2
     data, out = Path(args.data), Path(args.out)
     if not data.is_dir():
         print(f"bench: skipped: {data} is absent (the evaluation data lives in ../shared/data)", file=sys.stderr)
@@ -176,7 +183,6 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         print(f"bench: unknown dataset {sorted(unknown)[0]!r}; choose from {[b.name for b in SUITE]}", file=sys.stderr)
         return 2
-    names = resolve_methods(args.methods)
     start = time.time()
     for b in SUITE:
         if only and b.name not in only:

@@ -117,7 +117,19 @@ def main(argv: list[str] | None = None) -> int:
     if not data.is_dir():
         print(f"gate: skipped: {data} is absent", file=sys.stderr)
         return 0
-    gate = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {"slices": DEFAULT_SLICES}
+    if not path.is_file() and not args.update:  # a mistyped --gate must not pass with no floors to check
+        print(f"gate: {path}: no such gate file; pin the floors first with --update", file=sys.stderr)
+        return 2
+    try:
+        gate = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {"slices": DEFAULT_SLICES}
+        pinned = sum(len(spec.get("floors", {})) for spec in gate["slices"].values())
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
+        what = exc if isinstance(exc, (OSError, ValueError)) else "no 'slices' object"
+        print(f"gate: {path}: not a gate file ({what})", file=sys.stderr)
+        return 2
+    if not pinned and not args.update:
+        print(f"gate: {path}: pins no floors, so it would pass anything; pin them with --update", file=sys.stderr)
+        return 2
     if args.update:
         new, notes = update(gate, data, force=args.force)
         write_atomic(path, json.dumps(new, indent=2) + "\n")

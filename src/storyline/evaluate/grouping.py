@@ -219,6 +219,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--clusters", type=int, default=1500, help="clusters in each val half")
     ap.add_argument("--seed", type=int, default=3)
     args = ap.parse_args(argv)
+    if args.clusters < 1:  # a negative count had sliced off the end: the whole val set, for an hour
+        ap.error(f"--clusters must be at least 1 (got {args.clusters})")
+    if args.seed < 0:
+        ap.error(f"--seed must be 0 or more (got {args.seed})")
     args.out.mkdir(parents=True, exist_ok=True)
     if not (args.data / VAL).exists():
         print(f"grouping: skipped, {args.data / VAL} not found", file=sys.stderr)

@@ -26,6 +26,8 @@ MEMORY_NOTE = (
 
 
 def memory_note(clusters: int) -> str:
+    if not clusters:  # a run with --no-memory: the column is all dashes
+        return "peak MB: not measured (--no-memory)"
     which = "the largest cluster" if clusters == 1 else f"each of the {clusters} largest clusters"
     return MEMORY_NOTE.format(which=which)
 
@@ -76,7 +78,8 @@ def to_dict(ev: Evaluation, *, extra: dict[str, Any] | None = None, pair: str = 
         "words": ev.words,
         "seed": ev.seed,
         "ids_sha256": ev.digest,
-        "memory_clusters": MEMORY_CLUSTERS,
+        # 0: no memory pass ran (--no-memory), so no peak was measured
+        "memory_clusters": MEMORY_CLUSTERS if any(not math.isnan(r.peak_mb) for r in ev.results) else 0,
         "results": results,
         **({"paired_with": pair, "paired": comparisons} if (comparisons := paired_rows(ev, pair)) else {}),
         "versions": versions(),

@@ -199,9 +199,11 @@ def check_articles(raw: list[dict[str, Any]], limits: Limits, *, single: bool = 
 
 
 def _jsonl_articles(data: str, name: str) -> list[dict[str, Any]]:
-    """A .jsonl upload: one article per line (``{"text", "title", ...}``) or clusters in the dataset
-    schema (``{"documents": [...]}``)."""
+    """A .jsonl upload: one article per line (``{"text", "title", ...}``) or one cluster in the dataset
+    schema (``{"documents": [...]}``). A story is one event: a file of several clusters is refused rather
+    than summarized as one story."""
     out: list[dict[str, Any]] = []
+    cluster_lines: list[int] = []
     for lineno, line in enumerate(data.splitlines(), 1):
         if not line.strip():
             continue
@@ -213,6 +215,13 @@ def _jsonl_articles(data: str, name: str) -> list[dict[str, Any]]:
         if isinstance(obj, dict) and isinstance(obj.get("text"), str):
             out.append({k: obj.get(k) for k in ("text", "title", "source", "url", "date")} | {"origin": where})
         elif isinstance(obj, dict) and isinstance(obj.get("documents"), list):
+            cluster_lines.append(lineno)
+            if len(cluster_lines) > 1:
+                raise RequestError(
+                    f"{name}: several clusters (lines {cluster_lines[0]} and {lineno}): a story is one cluster; "
+                    "upload one cluster per story, or post the articles to /api/articles to sort them into stories",
+                    422,
+                )
             for i, doc in enumerate(obj["documents"], 1):
                 if isinstance(doc, str) and doc.strip():
                     out.append({"text": doc, "origin": f"{where}#{i}"})
