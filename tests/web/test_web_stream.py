@@ -379,3 +379,18 @@ def test_a_body_that_is_not_utf8_is_a_400_on_both_endpoints(tmp_path: Path) -> N
     for r in (one, story):
         assert (r.status_code, r.json()) == (400, {"error": "the request body is not valid UTF-8 JSON"})
     assert empty.json()["error"].endswith('send a JSON object such as {"articles": [...]}')
+
+
+def test_a_retried_post_is_answered_again_not_stored_twice(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    app = app_for(db)
+    first, again, wire = asyncio.run(post_all(app, [FERRY[0], FERRY[0], dict(FERRY[0], source="Coast Wire")]))
+    assert (first.status_code, again.status_code, wire.status_code) == (201, 200, 201)
+    assert again.json() == dict(first.json(), repeated=True)
+    assert again.headers["location"] == first.headers["location"]
+    assert wire.json()["repeated"] is False and wire.json()["story_articles"] == 2  # another outlet's copy
+    assert len(Store(db).stream_articles()) == 2
+    # after a restart the stored article is still known
+    (after,) = asyncio.run(post_all(app_for(db), [FERRY[0]]))
+    assert after.status_code == 200 and after.json()["article"] == first.json()["article"]
+    assert len(Store(db).stream_articles()) == 2

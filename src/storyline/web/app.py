@@ -330,12 +330,13 @@ def create_app(settings: WebSettings) -> FastAPI:
     async def api_add_article(body: ArticleIn) -> JSONResponse:
         """Clean the article (only ``text`` is required), put it into the stream story it is most like (or a
         new one) and store it. Answers where it went: ``{"article", "story", "new_story", "similarity",
-        "story_articles"}``."""
+        "story_articles", "repeated"}``; an article posted again exactly as before (a retry) is not stored
+        twice: ``200`` with the stored article's answer and ``repeated`` true."""
         (checked,) = check_articles([body.model_dump()], limits, single=True)
         checked["origin"] = "the article"  # names it in an error ("the article: is empty")
         cleaned = await run_in_threadpool(jobs.clean_input, checked, "0")
         posted = await run_in_threadpool(stream.post, cleaned)
-        return JSONResponse(posted.to_json(), status_code=201,
+        return JSONResponse(posted.to_json(), status_code=200 if posted.repeated else 201,
                             headers={"Location": f"/api/stream/stories/{posted.article.story}"})
 
     @app.get("/api/stream/stories", tags=["stream"], summary="List the stream's stories, newest first")

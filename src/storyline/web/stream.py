@@ -6,11 +6,18 @@ At startup the grouper is rebuilt by putting each stored article back into its s
 it and stores it under one lock, so concurrent posts are decided one after another, each against all the
 articles stored before it, and the grouper never holds an article the store does not.
 
+An article posted again with the same cleaned text, title, source, URL and date (a client retrying a post
+whose answer it did not get) is not stored twice: the answer is the stored article's, marked ``repeated``.
+The same text from another outlet or under another URL is another article (a wire copy, which summaries
+merge as a near-duplicate).
+
 One server process owns a database's stream: a second process on the same file would keep its own grouper.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import secrets
 import threading
 from collections.abc import Mapping
@@ -27,6 +34,7 @@ class Posted:
     article: StreamArticle
     new_story: bool
     story_articles: int  # the story's articles, this one included
+    repeated: bool = False  # the same article was stored before: nothing was stored now
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -35,6 +43,7 @@ class Posted:
             "new_story": self.new_story,
             "similarity": self.article.similarity,
             "story_articles": self.story_articles,
+            "repeated": self.repeated,
         }
 
 
@@ -57,6 +66,14 @@ def _article(row: StreamArticle | Mapping[str, Any]) -> Article:
     return stored_article(row if isinstance(row, Mapping) else fields(row))
 
 
+_SAME = ("text", "title", "source", "url", "date")  # an article posted again has all of these alike
+
+
+def _digest(row: StreamArticle | Mapping[str, Any]) -> bytes:
+    values = [row.get(k) if isinstance(row, Mapping) else getattr(row, k) for k in _SAME]
+    return hashlib.sha256(json.dumps([v or "" for v in values], ensure_ascii=False).encode()).digest()
+
+
 class Stream:
     """The stream of one store. ``post`` is safe to call from several threads at once."""
 
@@ -64,14 +81,18 @@ class Stream:
         self.store = store
         self.options = options or GroupingOptions()
         self._lock = threading.Lock()
+        # each stored article by its digest (``_SAME``), and whether it began its story (what its post answered)
+        self._seen: dict[bytes, tuple[StreamArticle, bool]] = {}
         self._grouper = self._rebuild()
 
     def _rebuild(self) -> StoryGrouper:
         """The grouper of the stored stream: every stored article back in its stored story, in arrival
         order (what was answered stands, even if a later version of the grouping would decide otherwise)."""
         grouper = StoryGrouper(self.options)
+        self._seen = {}
         for row in self.store.stream_articles():
-            grouper.restore(_article(row), row.story - 1)
+            got = grouper.restore(_article(row), row.story - 1)
+            self._seen.setdefault(_digest(row), (row, got.new))
         return grouper
 
     def post(self, cleaned: Article) -> Posted:
@@ -79,12 +100,16 @@ class Stream:
         row = {"id": secrets.token_hex(6), "text": cleaned.text, "title": cleaned.title, "source": cleaned.source,
                "url": cleaned.url, "date": cleaned.date, "origin": cleaned.origin}
         with self._lock:
+            if (earlier := self._seen.get(key := _digest(row))) is not None:
+                before, began = earlier
+                return Posted(before, began, self._grouper.size(before.story - 1), repeated=True)
             got = self._grouper.add(_article(row))
             try:
                 stored = self.store.add_stream_article(row, story=got.story + 1, similarity=got.similarity)
             except BaseException:
                 self._grouper = self._rebuild()  # the grouper took an article the store did not: start again
                 raise
+            self._seen[key] = (stored, got.new)
             return Posted(stored, got.new, self._grouper.size(got.story))
 
     def __len__(self) -> int:
