@@ -63,3 +63,10 @@ def test_registered_and_the_same_on_every_run(cluster) -> None:  # type: ignore[
     for article in {s.article for s in get("submodular").select(cluster, 40)}:
         told = [s.index for s in get("submodular").select(cluster, 40) if s.article == article]
         assert told == sorted(told)
+
+
+@pytest.mark.parametrize("name", ["submodular", "icsi"])
+def test_a_cluster_of_fragments_still_gets_a_summary(name: str) -> None:
+    fragments = ["Port closed. Crane down. Storm winds.", "Crane down in storm. Port shut. Winds high."]
+    cluster = make_cluster(load_articles(fragments))
+    assert get(name).select(cluster, 20)

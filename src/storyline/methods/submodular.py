@@ -28,9 +28,10 @@ import numpy as np
 from ..model import Cluster, Sentence
 from ..represent import ClusterVectors, vectors
 from .base import Selector, _candidate, order_sentences, text_key
-from .baselines import Centroid
+from .baselines import Centroid, Lead
 
 SEED = 0  # k-means starts: the same parts, and summary, on every run
+_BLOCK = 256  # candidates whose coverage gains are computed together
 
 
 class Submodular(Selector):
@@ -60,8 +61,8 @@ class Submodular(Selector):
         sents = cluster.sentences
         lengths = vectors(cluster).words.astype(float)
         pool = [i for i, s in enumerate(sents) if _candidate(s.text, int(lengths[i])) and lengths[i] <= budget]
-        if not pool:
-            return []
+        if not pool:  # a cluster of fragments: still say something, as every method does
+            return Lead().select(cluster, budget)
         f = self.objective(cluster)
         cover = np.zeros(len(sents))  # C_i(S)
         mass = np.zeros(f.n_parts)  # Σ r_j over the chosen sentences of each part
@@ -110,8 +111,12 @@ class Objective:
 
     def gains(self, cover: np.ndarray, mass: np.ndarray, cand: np.ndarray) -> np.ndarray:
         """What adding each of ``cand`` to a summary with coverage ``cover`` and part masses ``mass`` adds to F."""
-        base = np.minimum(cover, self.cap)
-        coverage = (np.minimum(cover[:, None] + self.w[:, cand], self.cap[:, None]) - base[:, None]).sum(axis=0)
+        base = np.minimum(cover, self.cap)[:, None]
+        coverage = np.empty(cand.size)
+        for at in range(0, cand.size, _BLOCK):  # a block of candidates at a time: n x block floats, not n x n
+            block = cand[at : at + _BLOCK]
+            coverage[at : at + _BLOCK] = (np.minimum(cover[:, None] + self.w[:, block], self.cap[:, None])
+                                          - base).sum(axis=0)
         p = self.parts[cand]
         return coverage + self.diversity * (np.sqrt(mass[p] + self.singleton[cand]) - np.sqrt(mass[p]))
 
