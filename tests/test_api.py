@@ -11,6 +11,7 @@ from storyline.api import SINGLE_SOURCE_NOTE, load_articles, sample_paths
 from storyline.errors import EmptyInputError, OptionsError
 from storyline.methods import names
 from storyline.model import Article, count_words
+from storyline.options import SummarizeOptions
 
 
 def test_summarize_strings_paths_and_articles(harbor_texts, tmp_path):
@@ -315,3 +316,15 @@ def test_a_paywalled_teaser_gets_a_note():
     summary = storyline.summarize([pages / "paywall.html", pages / "wire.html"], words=80)
     assert summary.notes == (storyline.api.TEASER_NOTE.format(article="The Valley Ledger"),)
     assert [a.teaser for a in summary.articles] == [True, False]
+
+
+def test_articles_skipped_with_strict_false_are_named_in_the_notes() -> None:
+    text = ("The Brellin council shut the old river bridge on Tuesday after flood water damaged its supports. "
+            "Engineers said the bridge could stay closed for three weeks while divers inspect the piers.")
+    summary = storyline.summarize([text, "   "], options=SummarizeOptions(words=60, strict=False))
+    assert summary.sentences
+    assert summary.notes[0].startswith("skipped <text 2>: is empty")
+    assert SINGLE_SOURCE_NOTE not in summary.notes
+    assert any("only one of the articles had text" in n for n in summary.notes)
+    with pytest.raises(EmptyInputError):  # strict, as before: an error
+        storyline.summarize([text, "   "], words=60)

@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 ArticleLike = str | os.PathLike[str] | Article
 
 SINGLE_SOURCE_NOTE = "single-source summary: only one article was given, so nothing is corroborated"
+# The same when others were given but skipped as empty or all page clutter (``strict=False``).
+SKIPPED_SINGLE_NOTE = "single-source summary: only one of the articles had text, so nothing is corroborated"
 # A paywalled page gives its free teaser only (``Article.teaser``): the reader should know what is missing.
 TEASER_NOTE = "{article} gave only the free teaser of a paywalled page: the rest of its story is not in this summary"
 # Dated articles further apart than this are likely to report more than one event: the summary says so.
@@ -195,8 +197,18 @@ def summarize(
         return summarize_cluster(articles, opts)
     if isinstance(articles, (str, Article, os.PathLike)):
         articles = [articles]
-    loaded = load_articles(articles, strict=opts.strict)
-    return summarize_cluster(make_cluster(loaded, merge_duplicates=opts.merge_duplicates), opts)
+    skipped: list[str] = []  # with strict=False: what was left out, and why (the summary's notes say so)
+
+    def note(_: Article, message: str) -> bool:
+        skipped.append(message)
+        return False  # not skipped for this reason alone: strict decides
+
+    loaded = load_articles(articles, strict=opts.strict, skip=note)
+    summary = summarize_cluster(make_cluster(loaded, merge_duplicates=opts.merge_duplicates), opts)
+    if not skipped:
+        return summary
+    kept = tuple(SKIPPED_SINGLE_NOTE if n == SINGLE_SOURCE_NOTE else n for n in summary.notes)
+    return replace(summary, notes=(*(f"skipped {m}" for m in skipped), *kept))
 
 
 _GROUPING = GroupingOptions()
