@@ -152,3 +152,14 @@ def test_two_groups_that_contradict_are_asked_once(monkeypatch) -> None:
     joined = join_paraphrases(cluster, groups, EntityIndex(cluster, RuleRecognizer()))
     assert {g.members for g in joined} == {g.members for g in groups}  # 40 ships and 65 ships stay apart
     assert len(asked_about) == 1
+
+
+def test_pairs_judged_in_small_blocks_are_the_same(monkeypatch) -> None:
+    # The pairs are judged a block of rows at a time (align.BLOCK_CELLS cells); blocks of a row or two find the same.
+    arts = _articles(*(f"{URGED if k % 2 else ASKED}\n\n{FILLER_ONE if k % 3 else FILLER_TWO}" for k in range(5)))
+    cluster = build_cluster(arts, merge_duplicates=False)
+    index = EntityIndex(cluster, RuleRecognizer())
+    whole = join_paraphrases(cluster, align(cluster), index)
+    monkeypatch.setattr(paraphrase, "BLOCK_CELLS", 20)
+    assert join_paraphrases(cluster, align(cluster), index) == whole
+    assert any(len(g.members) == 5 for g in whole)

@@ -33,7 +33,7 @@ from ..model import Cluster
 from ..represent import STOPWORDS, stem, words
 from ..vocabulary import QUOTE_VERBS
 from . import dates
-from .align import MIN_TERMS, Group, groups_of
+from .align import BLOCK_CELLS, MIN_TERMS, Group, groups_of
 from .conflicts import disputed_by
 from .entities import EntityIndex, title_of
 
@@ -245,10 +245,6 @@ def _time_words(text: str) -> frozenset[str]:
     return frozenset(w for w in words(text) if w not in _QUALIFIERS)
 
 
-# Pairs judged per block of rows (dense cosines, float64).
-_BLOCK_CELLS = 4_000_000
-
-
 def _pairs(cluster: Cluster, bags: list[list[str]]) -> list[tuple[float, int, int]]:
     """(cosine, i, j) of the lead sentences' pairs (of different articles) that pass the anchor test, best first.
     The weights are TF-IDF over every sentence of the cluster: a word of every paragraph anchors nothing."""
@@ -282,7 +278,7 @@ def _pairs(cluster: Cluster, bags: list[list[str]]) -> list[tuple[float, int, in
     article_of = {a: k for k, a in enumerate(dict.fromkeys(s.article for s in sents))}
     art = np.fromiter((article_of[sents[i].article] for i in lead.tolist()), dtype=np.int64, count=lead.size)
     m = lead.size
-    block = max(1, _BLOCK_CELLS // m)
+    block = max(1, BLOCK_CELLS // m)
     out: list[tuple[float, int, int]] = []
     found: dict[int, list[dates.DatePhrase]] = {}
     for start in range(0, m, block):
