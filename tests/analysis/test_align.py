@@ -69,10 +69,10 @@ def _reference_groups(cluster):
     return sorted(tuple(g) for g in groups.values() if len(g) > 1)
 
 
-@pytest.mark.parametrize("block_cells", [align_module._BLOCK_CELLS, 50])
+@pytest.mark.parametrize("block_cells", [align_module.BLOCK_CELLS, 50])
 def test_groups_are_those_of_the_pairwise_test(monkeypatch, block_cells) -> None:
     # 50 cells: blocks of a row or two, so that pairs found across many blocks are put together right.
-    monkeypatch.setattr(align_module, "_BLOCK_CELLS", block_cells)
+    monkeypatch.setattr(align_module, "BLOCK_CELLS", block_cells)
     monkeypatch.setattr(align_module, "_CHUNK", 7)
     cluster = _cluster(6, 12)
     got = sorted(g.members for g in align(cluster))

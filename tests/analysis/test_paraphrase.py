@@ -10,7 +10,7 @@ from storyline.analysis import paraphrase
 from storyline.analysis.align import align
 from storyline.analysis.entities import EntityIndex
 from storyline.analysis.ner import RuleRecognizer
-from storyline.analysis.paraphrase import LEAD, _Places, join_paraphrases
+from storyline.analysis.paraphrase import LEAD, _anchors, _figures, _Names, _Places, join_paraphrases
 from storyline.cluster import build_cluster
 from storyline.model import Article
 from storyline.represent import vectors
@@ -51,13 +51,24 @@ def test_paraphrased_fact_is_one_agreement_item() -> None:
     assert len(hits) == 1 and hits[0].support == 2
 
 
-def _joined(first: str, second: str) -> bool:
-    """Whether paraphrase alignment alone (no wording groups) puts the two articles' first sentences together."""
-    arts = _articles(first + "\n\n" + FILLER_ONE, second + "\n\n" + FILLER_TWO)
+def _joined(first: str, second: str, *, above_first: str = "", above_second: str = "") -> bool:
+    """Whether paraphrase alignment alone (no wording groups) puts the two articles' sentences ``first`` and
+    ``second`` together: each article's first sentence, or its second below ``above_first`` / ``above_second``."""
+    return _read(first, second, above_first, above_second)[0]
+
+
+def _read(first: str, second: str, above_first: str = "", above_second: str = "") -> tuple[bool, list[str], list[str]]:
+    """Whether the two sentences are joined (:func:`_joined`), and each read as anchors and terms."""
+    arts = _articles(above_first + first + "\n\n" + FILLER_ONE, above_second + second + "\n\n" + FILLER_TWO)
     cluster = build_cluster(arts, merge_duplicates=False)
-    a, b = (next(i for i, s in enumerate(cluster.sentences) if s.article == k and s.index == 0) for k in ("1", "2"))
-    groups = join_paraphrases(cluster, [], EntityIndex(cluster, RuleRecognizer()))
-    return any({a, b} <= set(g.members) for g in groups)
+    a, b = (next(i for i, s in enumerate(cluster.sentences) if s.article == k and s.index == int(bool(above)))
+            for k, above in (("1", above_first), ("2", above_second)))
+    index = EntityIndex(cluster, RuleRecognizer())
+    groups = join_paraphrases(cluster, [], index)
+    names = _Names.of(index)
+    starts = {aid: [m.start for m in ms] for aid, ms in index.mentions.items()}
+    return (any({a, b} <= set(g.members) for g in groups), _anchors(cluster, index, starts, a, names),
+            _anchors(cluster, index, starts, b, names))
 
 
 def test_paraphrase_alone_joins_the_pair() -> None:
@@ -152,3 +163,75 @@ def test_two_groups_that_contradict_are_asked_once(monkeypatch) -> None:
     joined = join_paraphrases(cluster, groups, EntityIndex(cluster, RuleRecognizer()))
     assert {g.members for g in joined} == {g.members for g in groups}  # 40 ships and 65 ships stay apart
     assert len(asked_about) == 1
+
+
+def test_a_figure_is_one_term_however_written() -> None:
+    # "$1.6B" had been the terms "6b" and nothing ("1"), "$1.6 billion" the term "billion": no figure in common.
+    assert _figures("Veldmark Lines sues the port for $1.6B.")[1] == _figures("a claim of $1.6 billion")[1]
+    assert _figures("about 45,000 people")[1] == _figures("45,000 people")[1]
+    # as the dispute test reads them, "$1.37 trillion" may round to "$1.4 trillion"
+    assert _figures("a $1.37 trillion bill")[1] == _figures("a $1.4 trillion bill")[1]
+    assert _figures("a $1.4 trillion bill")[1] != _figures("a $1.5 trillion bill")[1]
+    # a small count is no anchor (as one digit or a number word it was none before); a time of day is left as it is
+    assert _figures("two councils")[1] == [] and _figures("3 ships")[1] == []
+    text, found = _figures("The ferry left at 3 p.m. with 41 passengers.")
+    assert found == ["=41 count"] and "3 p.m." in text and "41" not in text
+
+
+def test_lives_lost_is_a_death() -> None:
+    # "lives lost" is "died": with the figure, the sinking's anchors are enough (before, 2 of the 3 terms
+    # that are not names: the figure and the ferry).
+    lost = ("Forty-one lives were lost when the Veldmark ferry Saint Oda sank off Corran Point on Sunday, the coast "
+            "guard said.")
+    died = "Forty-one passengers died when the ferry Saint Oda went down off Corran Point on Sunday."
+    joined, read_lost, read_died = _read(lost, died, "Ferry news. ", "Ferry news. ")
+    assert "#kill" in read_lost and "#kill" in read_died
+    assert joined
+    # the same words, no death: "lost" alone (an election, a job) is no death
+    assert "#kill" not in _read("Coldwater lost the vote on the harbour, the council said.", died)[1]
+
+
+def test_a_title_case_headline_is_read_word_by_word() -> None:
+    # A recogniser takes the capitalised words of such a headline for one name ("Okoye Meets Penhale Over Port
+    # Strike" had been an organisation); read word by word, the governor, the harbour chief and the meeting are there.
+    joined, headline, _ = _read("Okoye Meets Penhale Over Port Strike.",
+                                "Governor Ruth Okoye met Tomas Penhale on Monday over the Marrow Bay port strike.",
+                                above_second="Port news. ")
+    assert {"@Ruth Okoye", "@Tomas Penhale", "#meet", "strike"} <= set(headline)
+    assert joined
+
+
+def test_a_headline_and_a_lead_that_tell_one_fact() -> None:
+    # A headline says its fact in few words: 4 anchors shared (the place, the fishermen, the rescue, the trawler),
+    # most of the headline's, join it to another outlet's lead; two lead sentences need 5.
+    headline = "Fishermen Rescued Off Corran Point After Trawler Sinks."
+    lead = ("Twelve fishermen were rescued on Sunday after their trawler sank off Corran Point, the Veldmark coast "
+            "guard said.")
+    assert _joined(headline, lead, above_second="Sea news. ")
+    assert not _joined(headline, lead, above_first="Sea news. ", above_second="Sea news. ")
+    # on another day, another event
+    assert not _joined(headline.replace(".", " in 2019."), lead, above_second="Sea news. ")
+    # the same 4 are too few of a headline that says more (half of its 8)
+    assert not _joined("Fishermen Rescued Off Corran Point After Trawler Sinks; Dockers Strike.", lead,
+                       above_second="Sea news. ")
+
+
+def test_a_headline_about_the_same_people_doing_another_thing_is_not_joined() -> None:
+    lead = "Governor Ruth Okoye dismissed Tomas Penhale on Monday over the Marrow Bay port strike."
+    # the governor, the harbour chief and the strike are not enough: what she did to him differs
+    assert not _joined("Okoye Meets Penhale Over Port Strike.", lead, above_second="Port news. ")
+    # one kind of event, other victims
+    assert not _joined("Bomb Kills Tomas Penhale, Coldwater Harbour Master.",
+                       "A bomb killed Ines Quint, the mayor of Coldwater, outside her office on Monday.",
+                       above_second="Port news. ")
+
+
+def test_pairs_judged_in_small_blocks_are_the_same(monkeypatch) -> None:
+    # The pairs are judged a block of rows at a time (align.BLOCK_CELLS cells); blocks of a row or two find the same.
+    arts = _articles(*(f"{URGED if k % 2 else ASKED}\n\n{FILLER_ONE if k % 3 else FILLER_TWO}" for k in range(5)))
+    cluster = build_cluster(arts, merge_duplicates=False)
+    index = EntityIndex(cluster, RuleRecognizer())
+    whole = join_paraphrases(cluster, align(cluster), index)
+    monkeypatch.setattr(paraphrase, "BLOCK_CELLS", 20)
+    assert join_paraphrases(cluster, align(cluster), index) == whole
+    assert any(len(g.members) == 5 for g in whole)

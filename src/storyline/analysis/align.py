@@ -85,8 +85,9 @@ def centre_of(cluster: Cluster, idx: list[int]) -> int:
     return max(idx, key=lambda i: (sum(float(sim[i, j]) for j in idx if j != i), -i))
 
 
-# Pairs judged per block of rows: a block of cosines and one of shared-term counts (float64 each), ~64 MB.
-_BLOCK_CELLS = 4_000_000
+# Pairs judged per block of rows: a block of cosines and one of shared-term counts (float64 each), ~64 MB. The
+# paraphrase pairs (:mod:`.paraphrase`) are judged in blocks of the same size.
+BLOCK_CELLS = 4_000_000
 # Pairs merged per chunk of Python ints.
 _CHUNK = 1_000_000
 
@@ -107,7 +108,7 @@ def _pairs(cluster: Cluster, vecs: ClusterVectors) -> tuple[np.ndarray, np.ndarr
     present = sparse.csr_matrix((np.ones(rows.size), (rows, cols)), shape=(n, max(1, len(vecs.vocab))))
     present_t = present.T.tocsr()
     able = n_terms >= MIN_TERMS
-    block = max(1, _BLOCK_CELLS // max(n, 1))
+    block = max(1, BLOCK_CELLS // max(n, 1))
     found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     for start in range(0, n, block):
         stop = min(n, start + block)
