@@ -223,3 +223,42 @@ def test_a_long_sentence_of_figures_is_read_in_linear_time() -> None:
     assert [q.text for q in quantities(part)] == ["About 300 people", "12 homes", "10-12 boats", "157 of 338 seats"]
     far = ("x " * 5000) + "between 10 and 12 people, a 5 to 4 ruling"
     assert [(q.text, q.lo, q.hi) for q in quantities(far)] == [("between 10 and 12 people", 10, 12)]
+
+
+def test_a_share_of_the_vote_counted_or_of_precincts_reporting_is_no_result() -> None:
+    assert [q.text for q in quantities("With 22 percent of the vote counted, Ostin had 51 percent.")] == ["51 percent"]
+    assert quantities("Ostin led with 90% of precincts reporting.") == []
+    assert quantities("after 40 percent of the ballots had been tallied") == []
+    assert quantities("with 95% counted, the race was too close to call") == []
+    # a candidate's share is a result, with "in" and a place after it or without "with" before it
+    assert [q.text for q in quantities("with 60 percent of the vote in Ohio")] == ["60 percent"]
+    assert [q.text for q in quantities("Ostin won 55 percent of the votes counted so far")] == ["55 percent"]
+    assert [q.text for q in quantities("with 5 percent in savings")] == ["5 percent"]
+
+
+def test_rupees_and_wire_dollars_are_words_of_their_own() -> None:
+    pesos, dollars = quantities("the floods destroyed 4 billion pesos (dlrs 100 million) of crops")
+    assert (pesos.kind, pesos.slot) == ("count", "peso")
+    assert (dollars.kind, dollars.slot, dollars.lo) == ("amount", "USD", 100e6)
+    assert one("a fine of Rs 5 million").slot == "PKR"
+
+
+def test_a_count_joined_to_its_noun_by_a_hyphen_is_a_count_of_that_noun() -> None:
+    q = one("she was given a three-year prison sentence")
+    assert (q.kind, q.slot, q.lo, q.text, q.of) == ("count", "year", 3, "three-year", {"prison", "sentenc"})
+    assert compatible(q, one("she was jailed for three years"))
+    age = one("a 10-year-old boy was found")
+    assert (age.slot, age.lo, age.of) == ("year-old", 10, {"boy"})
+    assert one("a twenty-five-year lease").lo == 25
+    # no unit: a fraction, a number in words, a name, an amount
+    assert quantities("two-thirds of voters") == []
+    assert one("Forty-six people were hurt").lo == 46
+    assert quantities("F-16 jets and Covid-19 wards") == []
+
+
+def test_a_duration_that_a_possessed_noun_takes_is_of_that_noun() -> None:
+    assert one("he had his de facto wife of 10 years followed").of == {"wife"}
+    assert one("Orrin's partner of three years").of == {"partner"}
+    # no possessive: the noun is the event that lasted
+    assert one("the mill collapsed after a fire of five hours").of == frozenset()
+    assert one("he faces a total of 10 years in prison").of == frozenset()
