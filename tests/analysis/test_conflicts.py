@@ -391,3 +391,15 @@ def test_a_bound_that_fits_two_readings_gives_neither() -> None:
     assert [(v.text, v.articles) for v in c.values] == [("120 kph", ("1",)), ("130 kph", ("2", "3")),
                                                          ("9 kph", ("3",))]
     assert "“120 kph”" in c.reason and "“130 kph”" in c.reason
+
+
+def test_a_figure_worth_of_one_of_the_things_another_lists_is_a_part_of_it() -> None:
+    flood = "The Vessa floods destroyed {} worth of {}, the civil defence office said."
+    an = _three(flood.format("12.5 billion pesos (dlrs 250 million)", "roads, crops and other property")
+                + " Rivers are still high.",
+                flood.format("some 4 billion pesos (dlrs 80 million)", "crops") + " Farmers asked for help.", _OTHER)
+    assert not an.conflicts
+    an = _three(flood.format("12.5 billion pesos", "roads, crops and other property") + " Rivers are still high.",
+                flood.format("some 4 billion pesos", "roads, crops and other property") + " Farmers asked for help.",
+                _OTHER)
+    assert [c.slot for c in an.conflicts] == ["pesos"]

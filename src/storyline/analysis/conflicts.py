@@ -249,7 +249,9 @@ def _total_and_part(cluster: Cluster, index: EntityIndex, a: list[_Item], b: lis
     what something includes ("the fatalities included six drownings, two people hit by falling trees, …" against
     "at least 69 people died"), or the larger breaks its figure down into parts
     ("46 people were killed in the U.S., 23 of them in New York") and the smaller figure is given for places of
-    those parts alone ("10 people in New York City"). Both are true at once: two scopes, not two versions."""
+    those parts alone ("10 people in New York City"), or the larger is "worth of" things it lists, of which the
+    smaller's names some ("12.5 billion pesos worth of roads, crops and other property" against "4 billion
+    pesos worth of crops", :func:`_worth_of`). Both are true at once: two scopes, not two versions."""
     if a[0].kind not in ("count", "amount"):
         return False
 
@@ -261,6 +263,14 @@ def _total_and_part(cluster: Cluster, index: EntityIndex, a: list[_Item], b: lis
     total, part = (a, b) if size(a) > size(b) else (b, a)
     if any(map(_included, part)) and not all(map(_included, total)):
         return True
+    worth = [_worth_of(p) for p in part]
+    for whole in total:
+        listed = _worth_of(whole)
+        for own in filter(None, worth):
+            # every thing the part is worth of is one the total lists, and the total lists more
+            if all(any(o & t for t in listed) for o in own) and sum(any(t & o for o in own) for t in listed) < len(
+                    listed):
+                return True
     pieces = [_scope(cluster, index, piece) for piece in part]
     for whole in total:
         w = _scope(cluster, index, whole)
@@ -270,6 +280,27 @@ def _total_and_part(cluster: Cluster, index: EntityIndex, a: list[_Item], b: lis
             if p.places and p.places <= w.parts:
                 return True
     return False
+
+
+# What a figure is worth of, right after it (past a converted figure in brackets): "4 billion pesos (dlrs 100
+# million) worth of crops", "worth of infrastructure, crops and other property"
+_THING = r"(?!(?:and|or)\b)[a-z]+(?:\s+(?!(?:and|or)\b)[a-z]+)?"  # a word or two, no "and"
+_WORTH_OF = re.compile(rf"\s*(?:\([^()]{{0,40}}\)\s*)?\)?\s*(?:worth|in\s+damage\s+to|in\s+losses\s+to)\s+"
+                       rf"(?:of\s+)?(?P<what>{_THING}(?:\s*,\s*{_THING})*\s*,?\s+(?:and|or)\s+{_THING}|{_THING})",
+                       re.I)  # a list ends with "and" or "or": "crops, the office said" is "crops"
+_LIST_PARTS = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.I)
+
+
+def _worth_of(it: _Item) -> frozenset[frozenset[str]]:
+    """The things a figure is said to be worth of, each as its terms ("other property" is "property"); empty when no
+    "worth of" follows it."""
+    q = it.value
+    assert isinstance(q, Quantity)
+    m = _WORTH_OF.match(it.sentence, q.end)
+    if m is None:
+        return frozenset()
+    parts = (frozenset(content_terms(w)) - {"other"} for w in _LIST_PARTS.split(m.group("what")))
+    return frozenset(p for p in parts if p)
 
 
 def _loose(it: _Item) -> bool:
