@@ -153,6 +153,9 @@ def test_the_part_of_a_whole_is_the_count() -> None:
     assert (won.lo, won.hi, won.text) == (157, 157, "157 of 338 seats")
     assert not compatible(won, one("Labour won 150 of 338 seats."))
     assert compatible(won, one("Labour took 157 seats."))
+    # a whole that the world or a country has
+    lions = one("About 900 of the country's 2,300 lions live in the park.")
+    assert (lions.estimate, lions.slot) == (900, "lion")
 
 
 def test_the_part_of_a_whole_keeps_its_hedge_and_no_rounding_of_the_whole() -> None:

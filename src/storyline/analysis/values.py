@@ -251,9 +251,9 @@ _NAME_OR_DATE_HEAD = re.compile(
     r"(?:[A-Za-z]-|/|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s|"
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s)$"
 )
-# "157 of 338 seats", "three out of 10 voters": the count is the part, the number before "of", with its hedge
-# ("about 160 of 338 seats").
-_OF_TOTAL = re.compile(rf"(?:(?P<h>{_H})\s+)?(?P<n>\d[\d,]*)\s+(?:out\s+)?of\s+$", re.I)
+# "157 of 338 seats", "three out of 10 voters", "1,750 of the world's 4,800 rhinos": the count is the part, the
+# number before "of", with its hedge ("about 160 of 338 seats").
+_OF_TOTAL = re.compile(rf"(?:(?P<h>{_H})\s+)?(?P<n>\d[\d,]*)\s+(?:out\s+)?of\s+(?:the\s+[a-z]+['’]s\s+)?$", re.I)
 
 
 def _part_of_a_name_or_date(text: str, start: int, end: int) -> bool:
