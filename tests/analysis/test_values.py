@@ -265,3 +265,9 @@ def test_a_duration_that_a_possessed_noun_takes_is_of_that_noun() -> None:
     # no possessive: the noun is the event that lasted
     assert one("the mill collapsed after a fire of five hours").of == frozenset()
     assert one("he faces a total of 10 years in prison").of == frozenset()
+
+
+def test_others_after_a_count_are_not_of_a_hyphenated_count_read_before_it() -> None:
+    qs = quantities("Seven senators voted no and three others voted present during the two-day session.")
+    assert [(q.text, q.slot) for q in qs] == [("Seven senators", "senat"), ("three others", "senat"),
+                                              ("two-day", "day")]

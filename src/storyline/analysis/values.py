@@ -109,6 +109,8 @@ def _counting_progress(text: str, m: re.Match[str]) -> bool:
         return False  # "with 5 percent in savings": "in" says what is counted only of votes ("of the vote in")
     return _PROGRESS_BEFORE.search(text, max(0, m.start() - 20), m.start()) is not None or (
         of and after.group("what") is None)
+
+
 _VERBISH = frozenset("was has is were does goes makes takes this thus plus less unless across".split())
 _NOT_COUNT_NOUN = frozenset("percent per cent am pm of and or to the out".split())
 # "others" and "more" as the counted word ("three others", "12 more"; not "12 more than") count what the count
@@ -159,7 +161,7 @@ class Quantity:
     rounding: float = 0
     # what the figure is of, when its words tie it to a noun (stems): a duration that a noun before "of" takes ("his
     # wife of 10 years": the marriage's length, no prison term), or the noun a hyphenated count describes ("a
-    # three-year prison sentence"); empty when the sentence does not say (:func:`of_what`)
+    # three-year prison sentence"); empty when the sentence does not say (:func:`_duration_of`, :data:`HYPHENATED`)
     of: frozenset[str] = frozenset()
 
     @property
@@ -394,7 +396,6 @@ def quantities(text: str) -> list[Quantity]:
             out.append(Quantity("percent", "percent", n * lo_f, n * hi_f, m.group(), m.start(), m.end(),
                                 _estimate(m, (n * lo_f, n * hi_f))))
             taken.append((m.start(), m.end()))
-    counted: list[str] = []  # the slots of the counts so far
     for m in HYPHENATED.finditer(text):
         unit = m.group("unit").lower()
         if not free(m.start(), m.end("figure")) or unit in _NOT_HYPHEN_UNIT or NUMBER_WORD.fullmatch(unit):
@@ -403,10 +404,10 @@ def quantities(text: str) -> list[Quantity]:
         if figure is None:
             continue
         slot = stem(unit + (m.group("old") or "").lower())
-        counted.append(slot)
         out.append(Quantity("count", slot, figure, figure, m.group("figure"), m.start(), m.end("figure"),
                             of=frozenset(content_terms(m.group("what") or ""))))
         taken.append((m.start(), m.end("figure")))
+    counted: list[str] = []  # the slots of the counts so far (not of hyphenated ones, read first)
     for m in COUNT.finditer(text):
         w1, w2 = m.group("w1").lower(), (m.group("w2") or "").lower()
         two = w2.endswith("s") and w2 not in _VERBISH and not w1.endswith("s")
