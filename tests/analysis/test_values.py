@@ -146,6 +146,8 @@ def test_a_number_in_a_name_or_a_date_is_no_count() -> None:
     assert quantities("A Jan. 29 memo warned the board.") == []
     assert quantities("On March 3 protesters marched to the port.") == []
     assert one("The 24 protesters marched on March 3.").lo == 24  # a count beside a date stays
+    assert quantities("The video was released on 21 July 2015.") == []  # the day before the month
+    assert quantities("The port reopened on 3 Sept. after the strike.") == []
 
 
 def test_the_part_of_a_whole_is_the_count() -> None:

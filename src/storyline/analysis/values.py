@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from ..attribute import NUMBER_WORD, number_word
 from ..represent import content_terms, stem
+from .dates import MONTHS
 
 # Numbers written as words are read as the summary's corroboration check reads them
 # (:data:`storyline.attribute.NUMBER_WORD`, one to ninety-nine), plus two phrases.
@@ -112,7 +113,8 @@ def _counting_progress(text: str, m: re.Match[str]) -> bool:
 
 
 _VERBISH = frozenset("was has is were does goes makes takes this thus plus less unless across".split())
-_NOT_COUNT_NOUN = frozenset("percent per cent am pm of and or to the out".split())
+# ... nor is a month: "21 July 2015" is a day (:mod:`.dates`)
+_NOT_COUNT_NOUN = frozenset("percent per cent am pm of and or to the out".split()) | frozenset(MONTHS)
 # "others" and "more" as the counted word ("three others", "12 more"; not "12 more than") count what the count
 # before them in the text counts.
 _SAME_KIND = frozenset({"other", "more"})
