@@ -317,3 +317,89 @@ def test_the_reason_names_the_figures_that_play_the_same_role() -> None:
     (c,) = [c for c in an.conflicts if c.kind == "count"]
     assert {v.text for v in c.values} == {"120 kph", "9 kph", "150 kph"}
     assert "“120 kph”" in c.reason and "“150 kph”" in c.reason and "9 kph" not in c.reason
+
+
+def test_a_prison_term_and_the_length_of_a_marriage_are_two_things() -> None:
+    # both years, but of a sentence and of a wife: no disagreement; two prison terms still disagree
+    an = _three("A Tessaly man has been sentenced to nine years' jail for having his wife kidnapped at the harbour "
+                "because he wrongly suspected she was cheating. Lawyers for the family said they would appeal.",
+                "The Tessaly man had planned to have his wife of 10 years kidnapped at the harbour because he wrongly "
+                "suspected she was cheating. The judge called the crime cruel.", _OTHER)
+    assert not an.conflicts
+    an = _three("A Tessaly man has been sentenced to nine years in prison for having his wife kidnapped at the harbour "
+                "because he wrongly suspected she was cheating. Lawyers for the family said they would appeal.",
+                "The man from Tessaly who had his wife kidnapped at the harbour, wrongly suspecting she was cheating, "
+                "was sentenced on Friday to 10 years in prison. His wife was not in court.", _OTHER)
+    assert [(c.slot, {v.text for v in c.values}) for c in an.conflicts] == [("years", {"nine years", "10 years"})]
+
+
+def test_a_hyphenated_count_is_compared_only_with_a_count_of_the_same_thing() -> None:
+    # "a three-year prison sentence ... to one year" gives both figures the other article gives
+    an = _three("The appeals court in Marden reduced the three-year prison sentence of activist Ines Quint to one year "
+                "on Sunday, her lawyer said. She had torn up a photo of the king.",
+                "The appeals court in Marden reduced the sentence of activist Ines Quint from three years in prison to "
+                "one on Sunday, her lawyer said. She plans to appeal again.", _OTHER)
+    assert not an.conflicts
+    missing = "police in Tessaly issued an alert for a missing {} who was taken from a park on Thursday."
+    an = _three("Overnight, " + missing.format("one-year-old boy") + " Officers searched the river banks.",
+                "Before dawn, " + missing.format("boy and his 33-year-old father") + " Both were found safe.", _OTHER)
+    assert not an.conflicts
+    an = _three("Overnight, " + missing.format("10-year-old boy") + " Officers searched the river banks.",
+                "Before dawn, " + missing.format("11-year-old boy") + " He was found safe.", _OTHER)
+    assert [(c.slot, {v.text for v in c.values}) for c in an.conflicts] == [
+        ("years of age", {"10-year-old", "11-year-old"})]
+
+
+def test_the_share_of_the_vote_counted_is_no_result() -> None:
+    an = _three("With 22 percent of the vote counted, Mara Ostin led the race for mayor of Tessaly, officials said. "
+                "Her rival conceded nothing.",
+                "Mara Ostin led the race for mayor of Tessaly with 40 percent of the vote, officials said. "
+                "Turnout was low.", _OTHER)
+    assert not an.conflicts
+
+
+def test_a_day_an_absolute_clause_follows_is_not_the_day_of_its_event() -> None:
+    # "arrived on Monday with temperatures dipping to …": the dip may have come on another day
+    reading = ("The lowest temperature was minus 26 Celsius in Ostroda in the north early on Thursday, the weather "
+               "office said. Schools shut.")
+    an = _three("The cold front arrived in Poland on Monday with temperatures dipping as low as minus 26 Celsius in "
+                "Ostroda in the north, the weather office said. Buses stopped.", reading, _OTHER)
+    assert not [c for c in an.conflicts if c.kind == "date"]
+    # the same event on two days still disagrees; so does "with" before a noun alone, which adds no event
+    an = _three("The cold front arrived in Poland on Monday with temperatures dipping as low as minus 26 Celsius in "
+                "Ostroda, the weather office said. Buses stopped.",
+                "Poland's cold front arrived on Wednesday, with temperatures dipping to minus 26 Celsius in Ostroda, "
+                "the weather office said. Schools shut and trains ran late.", _OTHER)
+    assert [c.reason for c in an.conflicts] == ["different days given for the same event: monday vs wednesday"]
+    an = _three("The foreign minister of Varnia met on Monday with envoys of the Marden government in Ostroda to end "
+                "the border war. The talks lasted hours.",
+                "Envoys of the Marden government met the foreign minister of Varnia in Ostroda on Wednesday to end "
+                "the border war. No deal was reached.", _OTHER)
+    assert [c.reason for c in an.conflicts] == ["different days given for the same event: monday vs wednesday"]
+
+
+def test_a_bound_that_fits_two_readings_gives_neither() -> None:
+    # Article 2's "gusts of up to 160 kph" fits both 120 and 130 kph winds; it must not make article 2 give the
+    # 120 (an article that gives both readings gives two things), which hid the 120/130 disagreement.
+    one = ("Storm Kelo headed for the coast of Varnia with sustained winds of 120 kph and gusts of up to 150 kph, "
+           "the weather bureau said.\n\nSchools closed.")
+    two = ("Storm Kelo headed for the coast of Varnia with sustained winds of 130 kph and gusts of up to 160 kph, "
+           "the weather bureau said.\n\nFerries stopped.")
+    three = ("Storm Kelo headed for the coast of Varnia at 9 kph with sustained winds of 130 kph, the weather bureau "
+             "said.\n\nShops shut.")
+    (c,) = [c for c in _three(one, two, three).conflicts if c.slot == "kph"]
+    assert [(v.text, v.articles) for v in c.values] == [("120 kph", ("1",)), ("130 kph", ("2", "3")),
+                                                         ("9 kph", ("3",))]
+    assert "“120 kph”" in c.reason and "“130 kph”" in c.reason
+
+
+def test_a_figure_worth_of_one_of_the_things_another_lists_is_a_part_of_it() -> None:
+    flood = "The Vessa floods destroyed {} worth of {}, the civil defence office said."
+    an = _three(flood.format("12.5 billion pesos (dlrs 250 million)", "roads, crops and other property")
+                + " Rivers are still high.",
+                flood.format("some 4 billion pesos (dlrs 80 million)", "crops") + " Farmers asked for help.", _OTHER)
+    assert not an.conflicts
+    an = _three(flood.format("12.5 billion pesos", "roads, crops and other property") + " Rivers are still high.",
+                flood.format("some 4 billion pesos", "roads, crops and other property") + " Farmers asked for help.",
+                _OTHER)
+    assert [c.slot for c in an.conflicts] == ["pesos"]

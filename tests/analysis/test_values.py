@@ -146,6 +146,8 @@ def test_a_number_in_a_name_or_a_date_is_no_count() -> None:
     assert quantities("A Jan. 29 memo warned the board.") == []
     assert quantities("On March 3 protesters marched to the port.") == []
     assert one("The 24 protesters marched on March 3.").lo == 24  # a count beside a date stays
+    assert quantities("The video was released on 21 July 2015.") == []  # the day before the month
+    assert quantities("The port reopened on 3 Sept. after the strike.") == []
 
 
 def test_the_part_of_a_whole_is_the_count() -> None:
@@ -153,6 +155,9 @@ def test_the_part_of_a_whole_is_the_count() -> None:
     assert (won.lo, won.hi, won.text) == (157, 157, "157 of 338 seats")
     assert not compatible(won, one("Labour won 150 of 338 seats."))
     assert compatible(won, one("Labour took 157 seats."))
+    # a whole that the world or a country has
+    lions = one("About 900 of the country's 2,300 lions live in the park.")
+    assert (lions.estimate, lions.slot) == (900, "lion")
 
 
 def test_the_part_of_a_whole_keeps_its_hedge_and_no_rounding_of_the_whole() -> None:
@@ -223,3 +228,48 @@ def test_a_long_sentence_of_figures_is_read_in_linear_time() -> None:
     assert [q.text for q in quantities(part)] == ["About 300 people", "12 homes", "10-12 boats", "157 of 338 seats"]
     far = ("x " * 5000) + "between 10 and 12 people, a 5 to 4 ruling"
     assert [(q.text, q.lo, q.hi) for q in quantities(far)] == [("between 10 and 12 people", 10, 12)]
+
+
+def test_a_share_of_the_vote_counted_or_of_precincts_reporting_is_no_result() -> None:
+    assert [q.text for q in quantities("With 22 percent of the vote counted, Ostin had 51 percent.")] == ["51 percent"]
+    assert quantities("Ostin led with 90% of precincts reporting.") == []
+    assert quantities("after 40 percent of the ballots had been tallied") == []
+    assert quantities("with 95% counted, the race was too close to call") == []
+    # a candidate's share is a result, with "in" and a place after it or without "with" before it
+    assert [q.text for q in quantities("with 60 percent of the vote in Ohio")] == ["60 percent"]
+    assert [q.text for q in quantities("Ostin won 55 percent of the votes counted so far")] == ["55 percent"]
+    assert [q.text for q in quantities("with 5 percent in savings")] == ["5 percent"]
+
+
+def test_rupees_and_wire_dollars_are_words_of_their_own() -> None:
+    pesos, dollars = quantities("the floods destroyed 4 billion pesos (dlrs 100 million) of crops")
+    assert (pesos.kind, pesos.slot) == ("count", "peso")
+    assert (dollars.kind, dollars.slot, dollars.lo) == ("amount", "USD", 100e6)
+    assert one("a fine of Rs 5 million").slot == "PKR"
+
+
+def test_a_count_joined_to_its_noun_by_a_hyphen_is_a_count_of_that_noun() -> None:
+    q = one("she was given a three-year prison sentence")
+    assert (q.kind, q.slot, q.lo, q.text, q.of) == ("count", "year", 3, "three-year", {"prison", "sentenc"})
+    assert compatible(q, one("she was jailed for three years"))
+    age = one("a 10-year-old boy was found")
+    assert (age.slot, age.lo, age.of) == ("year-old", 10, {"boy"})
+    assert one("a twenty-five-year lease").lo == 25
+    # no unit: a fraction, a number in words, a name, an amount
+    assert quantities("two-thirds of voters") == []
+    assert one("Forty-six people were hurt").lo == 46
+    assert quantities("F-16 jets and Covid-19 wards") == []
+
+
+def test_a_duration_that_a_possessed_noun_takes_is_of_that_noun() -> None:
+    assert one("he had his de facto wife of 10 years followed").of == {"wife"}
+    assert one("Orrin's partner of three years").of == {"partner"}
+    # no possessive: the noun is the event that lasted
+    assert one("the mill collapsed after a fire of five hours").of == frozenset()
+    assert one("he faces a total of 10 years in prison").of == frozenset()
+
+
+def test_others_after_a_count_are_not_of_a_hyphenated_count_read_before_it() -> None:
+    qs = quantities("Seven senators voted no and three others voted present during the two-day session.")
+    assert [(q.text, q.slot) for q in qs] == [("Seven senators", "senat"), ("three others", "senat"),
+                                              ("two-day", "day")]

@@ -14,8 +14,10 @@ Values of two things are not two versions of one (:func:`_two_things`): a total 
 to Kenya and Uganda" against "2.5 million litres went to Kenya"; "46 people were killed in the U.S., 23 of them in
 New York" against "10 people in New York City"), the bound of a period and a day ("killed since 2003" against
 "warrants issued in 2009"), the day of an event and that of an earlier one ("opened lower Wednesday after Cohn's
-resignation" against "his resignation … on Tuesday"). They are no disagreement, but neither article is credited
-with the other's value in Agreement (:func:`disputed_by`).
+resignation" against "his resignation … on Tuesday") or of one that goes with it ("arrived on Nov. 16 with
+temperatures dipping to minus 26" against "minus 26 was recorded on Sunday"), a duration of one thing and of another
+("sentenced to nine years' jail" against "his wife of 10 years"). They are no disagreement, but neither article is
+credited with the other's value in Agreement (:func:`disputed_by`).
 """
 
 from __future__ import annotations
@@ -46,8 +48,9 @@ class _Item:
     weekday: str = ""
     # a date: the word that makes it a bound of a period ("since 2003", "until Friday"), or ""
     bound: str = ""
-    # a date followed by "after …": the terms of its sentence before "after" and after it (the earlier event)
-    clauses: tuple[frozenset[str], frozenset[str]] | None = None
+    # a date followed by "after …" or by "with" and a clause of its own: the terms of its sentence before the word and
+    # after it (the other event), and whether the other event came earlier ("after") or goes with it ("with")
+    clauses: tuple[frozenset[str], frozenset[str], bool] | None = None
     sentence: str = ""  # the text of the sentence (a figure's, a date's)
 
 
@@ -93,34 +96,40 @@ _BOUNDS = frozenset({"since", "until", "by", "from"})
 _BEGAN = re.compile(r"\b(?:began|begun|begins|begin|started|starts|start)\s+(?:on\s+|in\s+)?$", re.I)
 # "U.S. stocks opened lower Wednesday after Cohn's resignation …": the day is the opening's; the resignation came
 # earlier, and another article may give its day ("his resignation … on Tuesday").
-_EARLIER_EVENT = re.compile(r"\b(?:after|following|in the wake of)\b", re.I)
+# "The cold front arrived on Nov. 16 with temperatures dipping as low as minus 26 Celsius": "with", a subject and a
+# participle make a clause of its own (an absolute clause), an event that goes with the dated one, not the dated one;
+# another article may give the day of the dip ("minus 26 Celsius was recorded early Sunday"). "With" before a noun
+# alone ("met on Monday with Iranian officials") adds no event.
+_OTHER_EVENT = re.compile(
+    r"\b(?:(?P<after>after|following|in the wake of)|with(?=\s+(?:[\w'’.-]+\s+){1,4}?[a-z]+(?:ing|ed)\b))\b", re.I)
 _RESOLVED = re.compile(r"\d{4}")  # a resolved date (ISO), which orders as a string; "wednesday" does not
 _CALENDAR_TERMS = frozenset(content_terms(" ".join(dates.MONTHS) + " " + " ".join(dates.WEEKDAYS)))
 
 
-def _clauses(sentence: str, date_end: int) -> tuple[frozenset[str], frozenset[str]] | None:
-    """The terms of ``sentence`` before and after the "after" that follows a date ending at ``date_end``, no
-    day or month names among them; None when no "after" follows the date."""
-    m = _EARLIER_EVENT.search(sentence, date_end)
+def _clauses(sentence: str, date_end: int) -> tuple[frozenset[str], frozenset[str], bool] | None:
+    """The terms of ``sentence`` before and after the "after" (or the "with" of an absolute clause,
+    :data:`_OTHER_EVENT`) that follows a date ending at ``date_end``, no day or month names among them, and whether
+    it was "after"; None when neither follows the date."""
+    m = _OTHER_EVENT.search(sentence, date_end)
     if m is None:
         return None
     return (frozenset(content_terms(sentence[: m.start()])) - _CALENDAR_TERMS,
-            frozenset(content_terms(sentence[m.end() :])) - _CALENDAR_TERMS)
+            frozenset(content_terms(sentence[m.end() :])) - _CALENDAR_TERMS, m.group("after") is not None)
 
 
-def _earlier_event(a: _Item, b: _Item) -> bool:
-    """Whether ``a`` dates an event that came after another its sentence names ("opened lower Wednesday after
-    Cohn's resignation") and ``b``'s sentence, without such a clause, is about that other event (it shares more
-    terms with the clause after "after" than with the rest), on a day that is not later (or of an unknown
-    order: unresolved weekdays)."""
+def _other_event(a: _Item, b: _Item) -> bool:
+    """Whether ``a`` dates an event that its sentence joins to another ("opened lower Wednesday after Cohn's
+    resignation", "arrived on Nov. 16 with temperatures dipping to minus 26") and ``b``'s sentence, without such a
+    clause, is about that other event (it shares more terms with the clause after "after" or "with" than with the
+    rest); after "after", on a day that is not later (or of an unknown order: unresolved weekdays)."""
     if a.clauses is None or b.clauses is not None:
         return False
-    main, earlier = a.clauses
+    main, other_event, earlier = a.clauses
     other = set(content_terms(b.sentence)) - _CALENDAR_TERMS
-    if len(other & earlier) <= len(other & main):
+    if len(other & other_event) <= len(other & main):
         return False
     va, vb = str(a.value), str(b.value)
-    return not (_RESOLVED.match(va) and _RESOLVED.match(vb) and vb > va)
+    return not (earlier and _RESOLVED.match(va) and _RESOLVED.match(vb) and vb > va)
 
 
 _DATE_QUALIFIERS = re.compile(r"^(?:(?:on|last|next|this|since|until|by|in|early|mid|late)(?:\s+|-))+")
@@ -205,11 +214,26 @@ def _two_things(cluster: Cluster, index: EntityIndex, a: list[_Item], b: list[_I
     """Whether two readings of a slot, though they differ, are values of two things, not two versions of one: a
     total and its part (:func:`_total_and_part`), a bound of a period and a day (every article of one reading
     writes "since", "until", "by", "from" or a verb of beginning before it, none of the other the same word), the
-    day of an event and the day of an earlier one its sentence names (:func:`_earlier_event`)."""
+    day of an event and the day of another one its sentence names (:func:`_other_event`), figures that their words
+    tie to two things (:func:`_of_two_things`, every figure of one reading against every one of the other)."""
     if a[0].kind == "date":
         return (all(x.bound != y.bound for x in a for y in b)
-                or any(_earlier_event(x, y) or _earlier_event(y, x) for x in a for y in b))
-    return _total_and_part(cluster, index, a, b)
+                or any(_other_event(x, y) or _other_event(y, x) for x in a for y in b))
+    return _total_and_part(cluster, index, a, b) or all(_of_two_things(x, y) for x in a for y in b)
+
+
+def _of_two_things(x: _Item, y: _Item) -> bool:
+    """Whether two figures of one unit are figures of two things, as their words tell: one is of a noun (a duration
+    that a noun before "of" takes, "his wife of 10 years"; a hyphenated count, "a two-day summit", see
+    :attr:`.values.Quantity.of`) that neither the other's noun nor the words next to the other name ("sentenced to
+    nine years' jail"); when both are of a noun, none is of both ("a 33-year-old father", "a one-year-old boy").
+    "a nine-year sentence" and "sentenced to 10 years" are of one thing."""
+    qx, qy = x.value, y.value
+    if not isinstance(qx, Quantity) or not isinstance(qy, Quantity) or not (qx.of or qy.of):
+        return False
+    if qx.of and qy.of:  # both say what they are of: "his 33-year-old father", "a one-year-old boy"
+        return not qx.of & qy.of
+    return not (qx.of & _context(y)) and not (qy.of & _context(x))
 
 
 def _included(it: _Item) -> bool:
@@ -225,7 +249,9 @@ def _total_and_part(cluster: Cluster, index: EntityIndex, a: list[_Item], b: lis
     what something includes ("the fatalities included six drownings, two people hit by falling trees, …" against
     "at least 69 people died"), or the larger breaks its figure down into parts
     ("46 people were killed in the U.S., 23 of them in New York") and the smaller figure is given for places of
-    those parts alone ("10 people in New York City"). Both are true at once: two scopes, not two versions."""
+    those parts alone ("10 people in New York City"), or the larger is "worth of" things it lists, of which the
+    smaller's names some ("12.5 billion pesos worth of roads, crops and other property" against "4 billion
+    pesos worth of crops", :func:`_worth_of`). Both are true at once: two scopes, not two versions."""
     if a[0].kind not in ("count", "amount"):
         return False
 
@@ -237,6 +263,14 @@ def _total_and_part(cluster: Cluster, index: EntityIndex, a: list[_Item], b: lis
     total, part = (a, b) if size(a) > size(b) else (b, a)
     if any(map(_included, part)) and not all(map(_included, total)):
         return True
+    worth = [_worth_of(p) for p in part]
+    for whole in total:
+        listed = _worth_of(whole)
+        for own in filter(None, worth):
+            # every thing the part is worth of is one the total lists, and the total lists more
+            if all(any(o & t for t in listed) for o in own) and sum(any(t & o for o in own) for t in listed) < len(
+                    listed):
+                return True
     pieces = [_scope(cluster, index, piece) for piece in part]
     for whole in total:
         w = _scope(cluster, index, whole)
@@ -248,16 +282,66 @@ def _total_and_part(cluster: Cluster, index: EntityIndex, a: list[_Item], b: lis
     return False
 
 
+# What a figure is worth of, right after it (past a converted figure in brackets): "4 billion pesos (dlrs 100
+# million) worth of crops", "worth of infrastructure, crops and other property"
+_THING = r"(?!(?:and|or)\b)[a-z]+(?:\s+(?!(?:and|or)\b)[a-z]+)?"  # a word or two, no "and"
+_WORTH_OF = re.compile(rf"\s*(?:\([^()]{{0,40}}\)\s*)?\)?\s*(?:worth|in\s+damage\s+to|in\s+losses\s+to)\s+"
+                       rf"(?:of\s+)?(?P<what>{_THING}(?:\s*,\s*{_THING})*\s*,?\s+(?:and|or)\s+{_THING}|{_THING})",
+                       re.I)  # a list ends with "and" or "or": "crops, the office said" is "crops"
+_LIST_PARTS = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.I)
+
+
+def _worth_of(it: _Item) -> frozenset[frozenset[str]]:
+    """The things a figure is said to be worth of, each as its terms ("other property" is "property"); empty when no
+    "worth of" follows it."""
+    q = it.value
+    assert isinstance(q, Quantity)
+    m = _WORTH_OF.match(it.sentence, q.end)
+    if m is None:
+        return frozenset()
+    parts = (frozenset(content_terms(w)) - {"other"} for w in _LIST_PARTS.split(m.group("what")))
+    return frozenset(p for p in parts if p)
+
+
+def _loose(it: _Item) -> bool:
+    """Whether the item is a figure that allows a span, not one value: a bound ("up to 160 kph", "more than 40"), a
+    range ("10-12 people") or a magnitude ("hundreds"). An estimate ("about 45,000") is a stated figure."""
+    q = it.value
+    return isinstance(q, Quantity) and q.lo != q.hi and q.estimate is None
+
+
 def _readings(items: list[_Item]) -> list[list[_Item]]:
+    """The values of one slot, in classes of compatible values (each class agrees with all its members), in the
+    order of their first item. Stated figures go first; a loose one (:func:`_loose`) joins the one class it fits,
+    makes a class of its own when it fits none, and is left out when it fits several: "gusts of up to 160 kph" fits
+    both "120 kph" and "130 kph" winds, and would otherwise put its article among the 120's, so that the article's
+    "130 kph" no longer clashed with the 120 (an article that gives both readings gives two things)."""
     classes: list[list[_Item]] = []
-    for it in items:
-        for c in classes:
-            if all(_same(it, o) for o in c):
-                c.append(it)
-                break
+    position = {id(it): k for k, it in enumerate(items)}
+    for it in sorted(items, key=_loose):  # stable: stated figures first, each in order
+        fits = [c for c in classes if all(_same(it, o) for o in c)]
+        if len(fits) > 1 and _loose(it):
+            continue
+        if fits:
+            fits[0].append(it)
         else:
             classes.append([it])
-    return classes
+    for c in classes:
+        c.sort(key=lambda it: position[id(it)])
+    return sorted(classes, key=lambda c: position[id(c[0])])
+
+
+_HYPHENATED = re.compile(r"^[\w.-]+?-(?P<unit>[a-z]+)(?P<old>-old)?$", re.I)
+
+
+def _counted(text: str) -> str:
+    """What a count as written counts, for readers: its last word ("12 people" → "people"), the unit of a hyphenated
+    count ("a three-year sentence" → "years"; "a 10-year-old" → "years of age")."""
+    noun = text.split()[-1].lower()
+    m = _HYPHENATED.match(noun)
+    if m is None:
+        return noun
+    return m.group("unit") + "s" + (" of age" if m.group("old") else "")
 
 
 def _reason(kind: str, slot: str, a: _Item, b: _Item) -> str:
@@ -269,7 +353,7 @@ def _reason(kind: str, slot: str, a: _Item, b: _Item) -> str:
             allowing = (f" (a hedge such as “about” allows {TIME_TOLERANCE} minutes either way, a time on the hour"
                         f" up to {ROUNDED_HOUR - 1})")
         else:
-            noun = a.text.split()[-1].lower() if kind == "count" else ""
+            noun = _counted(a.text) if kind == "count" else ""
             what = {"count": f"the number of {noun}", "amount": "the amount"}.get(kind, "the percentage")
             estimates, allowing = "different estimates", ", even allowing for rounding and hedges"
         if qa.estimate is not None and qb.estimate is not None:
@@ -404,7 +488,7 @@ def conflicts(cluster: Cluster, groups: list[Group], index: EntityIndex) -> tupl
             first, second = _shown_clash(readings, d.clashes)
             a, b = readings[first][0], readings[second][0]
             # Counts are matched on the stemmed noun; readers get the noun as written.
-            shown = a.text.split()[-1].lower() if kind == "count" else slot
+            shown = _counted(a.text) if kind == "count" else slot
             out.append(Conflict(kind, shown, tuple(values), _reason(kind, slot, a, b), cluster.sentences[g.centre].text,
                                 tuple(dict.fromkeys(it.span for c in readings for it in c))))
     return tuple(out)

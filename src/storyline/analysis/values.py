@@ -6,7 +6,9 @@ Hedges widen a value into the range a careful reader allows: "about 75,000" is 7
 conflict only when their intervals do not meet: a vague figure never contradicts a precise one it
 contains, which is how newsroom fact-checkers treat rounding and hedging. A range ("10-12 people", "between
 10 and 12 people") is the interval between its figures. Counts include durations ("six hours", "two years"; "two
-years ago" is a date, :mod:`.dates`), and "three others" counts what the count before it counts.
+years ago" is a date, :mod:`.dates`) and counts joined to their noun by a hyphen ("a three-year sentence", "a
+10-year-old boy"), with what they are of when the words say (:attr:`Quantity.of`), and "three others" counts what
+the count before it counts. A share of the vote counted ("with 22 percent of the vote counted") is no figure.
 
 A time of day ("3 a.m.", "4:30 p.m.") is not a figure that rounds by a share of itself: it is read in
 minutes after midnight, and a hedge widens it by ``TIME_TOLERANCE`` minutes, not 10%: "about 3 a.m." is
@@ -28,7 +30,8 @@ import re
 from dataclasses import dataclass
 
 from ..attribute import NUMBER_WORD, number_word
-from ..represent import stem
+from ..represent import content_terms, stem
+from .dates import MONTHS
 
 # Numbers written as words are read as the summary's corroboration check reads them
 # (:data:`storyline.attribute.NUMBER_WORD`, one to ninety-nine), plus two phrases.
@@ -49,7 +52,8 @@ HEDGE = {
     "up to": (0.0, 1.0), "at most": (0.0, 1.0), "as many as": (0.0, 1.0),
 }
 CURRENCY = {
-    "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "rs": "PKR", "rs.": "PKR", "dollars": "USD",
+    "$": "USD", "us$": "USD", "dlrs": "USD", "dlrs.": "USD", "€": "EUR", "£": "GBP", "rs": "PKR", "rs.": "PKR",
+    "dollars": "USD",
     "euros": "EUR", "pounds": "GBP", "rupees": "PKR", "yen": "JPY",
 }
 TOLERANCE = 0.01  # exact figures within 1% are the same figure rounded
@@ -70,7 +74,8 @@ def _scale(group: str, letters: str = "bkt") -> str:
 
 
 AMOUNT = re.compile(
-    rf"(?:(?P<h>{_H})\s+)?(?:(?P<cur>US\$|\$|€|£|Rs\.?)\s?(?P<n>{_NUM}){_scale('sc')}"
+    # "Rs" and "dlrs" (the wire services' dollars) are words of their own: "dlrs 252.8 million" is no rupees
+    rf"(?:(?P<h>{_H})\s+)?(?:(?P<cur>US\$|\$|€|£|(?<![a-z])(?:Rs|dlrs)\.?)\s?(?P<n>{_NUM}){_scale('sc')}"
     rf"|(?P<n2>{_NUM}){_scale('sc2')}\s+(?P<cur2>dollars|euros|pounds|rupees|yen)"
     rf"|(?P<v>{_V})\s+of\s+(?P<cur3>dollars|euros|pounds|rupees))",
     re.I,
@@ -81,8 +86,35 @@ COUNT = re.compile(
     re.I,
 )
 PERCENT = re.compile(rf"(?:(?P<h>{_H})\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", re.I)
+# A share of what has been counted or has reported, not a result: "with 22 percent of the vote counted", "with 90%
+# of precincts reporting", "after 40 percent of ballots had been tallied", "with 95% counted". After "with", "after",
+# "once", "when" or "as", or of units that report (precincts, polling stations), never of a candidate's share ("won
+# 51 percent of the votes counted" is a result).
+_COUNTED = (r"(?:(?:had|has|have|were|was)\s+(?:been\s+)?|being\s+)?"
+            r"(?:counted|reporting|reported|tallied|processed|declared|returned|in(?!\s+(?:the\s+)?(?-i:[A-Z])))\b")
+_TALLIED = r"(?:votes?|ballots?|returns|results)"
+_REPORTING_UNITS = r"(?:precincts|polling\s+(?:stations|places|centres|centers)|districts|constituencies|counties)"
+_PROGRESS_AFTER = re.compile(
+    rf"\s+(?:of\s+(?:the\s+|all\s+)?(?:(?P<what>(?:\w+\s+){{0,2}}?{_TALLIED})|{_REPORTING_UNITS})\s+)?{_COUNTED}",
+    re.I)
+_PROGRESS_BEFORE = re.compile(r"\b(?:with|after|once|when|as|by\s+the\s+time)\s+(?:only\s+|just\s+)?$", re.I)
+
+
+def _counting_progress(text: str, m: re.Match[str]) -> bool:
+    """Whether the percentage ``m`` says how much has been counted or has reported (:data:`_PROGRESS_AFTER`)."""
+    after = _PROGRESS_AFTER.match(text, m.end())
+    if after is None:
+        return False
+    of = after.group().lstrip().lower().startswith("of")
+    if not of and after.group().lower().endswith("in"):
+        return False  # "with 5 percent in savings": "in" says what is counted only of votes ("of the vote in")
+    return _PROGRESS_BEFORE.search(text, max(0, m.start() - 20), m.start()) is not None or (
+        of and after.group("what") is None)
+
+
 _VERBISH = frozenset("was has is were does goes makes takes this thus plus less unless across".split())
-_NOT_COUNT_NOUN = frozenset("percent per cent am pm of and or to the out".split())
+# ... nor is a month: "21 July 2015" is a day (:mod:`.dates`)
+_NOT_COUNT_NOUN = frozenset("percent per cent am pm of and or to the out".split()) | frozenset(MONTHS)
 # "others" and "more" as the counted word ("three others", "12 more"; not "12 more than") count what the count
 # before them in the text counts.
 _SAME_KIND = frozenset({"other", "more"})
@@ -129,6 +161,10 @@ class Quantity:
     # how far either way the figure as written may have been rounded: a time, the minutes an unhedged time on the
     # hour stands for; an amount or count, half a unit of the last decimal of a scaled figure ("$1.4 trillion")
     rounding: float = 0
+    # what the figure is of, when its words tie it to a noun (stems): a duration that a noun before "of" takes ("his
+    # wife of 10 years": the marriage's length, no prison term), or the noun a hyphenated count describes ("a
+    # three-year prison sentence"); empty when the sentence does not say (:func:`_duration_of`, :data:`HYPHENATED`)
+    of: frozenset[str] = frozenset()
 
     @property
     def normalized(self) -> str:
@@ -219,9 +255,9 @@ _NAME_OR_DATE_HEAD = re.compile(
     r"(?:[A-Za-z]-|/|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s|"
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s)$"
 )
-# "157 of 338 seats", "three out of 10 voters": the count is the part, the number before "of", with its hedge
-# ("about 160 of 338 seats").
-_OF_TOTAL = re.compile(rf"(?:(?P<h>{_H})\s+)?(?P<n>\d[\d,]*)\s+(?:out\s+)?of\s+$", re.I)
+# "157 of 338 seats", "three out of 10 voters", "1,750 of the world's 4,800 rhinos": the count is the part, the
+# number before "of", with its hedge ("about 160 of 338 seats").
+_OF_TOTAL = re.compile(rf"(?:(?P<h>{_H})\s+)?(?P<n>\d[\d,]*)\s+(?:out\s+)?of\s+(?:the\s+[a-z]+['’]s\s+)?$", re.I)
 
 
 def _part_of_a_name_or_date(text: str, start: int, end: int) -> bool:
@@ -292,6 +328,37 @@ def _range(text: str, m: re.Match[str], hi: float) -> tuple[re.Match[str], float
     return head, lo * hi / n
 
 
+# A count written as an adjective, joined to its noun by a hyphen: "a three-year prison sentence", "a 10-year-old
+# boy" (an age: "year-old"), "a two-day summit", with the noun it describes (up to two words). The number is no
+# part of a name ("F-16", "Covid-19") or of an amount ("$1-billion").
+HYPHENATED = re.compile(
+    rf"(?<![\w$€£.,/-])(?P<figure>(?P<n>\d+(?:\.\d+)?|{NUMBER_WORD.pattern})-(?P<unit>[a-z]{{3,}})(?P<old>-old)?)"
+    rf"(?![\w-])(?P<what>(?:\s+[a-z]{{3,}}){{0,2}})",
+    re.I,
+)
+# Words after a hyphenated number that are no unit counted: fractions ("two-thirds"), manners ("one-sided",
+# "three-way", "five-fold"), and scales ("10-million").
+_NOT_HYPHEN_UNIT = frozenset(
+    "third thirds quarter quarters half halves fifth fifths fold way sided off party".split()
+) | frozenset(SCALE)
+# The units of a duration: of such a count, a possessed noun before "of" says what lasted ("his wife of 10 years")
+_DURATIONS = frozenset(stem(w) for w in
+                       "seconds minutes hours days nights weeks months years decades centuries".split())
+# "his wife of 10 years", "Kalala's de facto wife of 10 years", "their home of 20 years": how long the possessor has
+# had what the noun names. Without the possessive the noun is most often the event that lasted ("a fire of five
+# hours", "a sentence of nine years").
+_POSSESSED_OF = re.compile(
+    r"(?:\b(?:his|her|their|its|my|your|our)|\w['’]s?)\s+(?:[a-z]+\s+){0,2}?(?P<head>[a-z]+)\s+of\s+$", re.I)
+
+
+def _duration_of(text: str, start: int) -> frozenset[str]:
+    """What a duration starting at ``start`` is of, when a possessed noun before "of" takes it: "his wife of 10
+    years" is the length of a marriage, not of a prison term. Empty for "a fire of five hours", "three years of
+    drought"."""
+    m = _POSSESSED_OF.search(text, max(0, start - 60), start)
+    return frozenset(content_terms(m.group("head"))) if m else frozenset()
+
+
 def quantities(text: str) -> list[Quantity]:
     """Times of day, amounts, counts and percentages in ``text``; a span is read by the most specific
     pattern only."""
@@ -323,13 +390,26 @@ def quantities(text: str) -> list[Quantity]:
                             _estimate(m, iv), _rounding(m, n_group)))
         taken.append((m.start(), m.end()))
     for m in PERCENT.finditer(text):
-        if free(m.start(), m.end()):
+        if free(m.start(), m.end()) and _counting_progress(text, m):
+            taken.append((m.start(), m.end()))  # no result: how far the count has got
+        elif free(m.start(), m.end()):
             n = float(m.group("n"))
             lo_f, hi_f = HEDGE[m.group("h").lower()] if m.group("h") else (1.0, 1.0)
             out.append(Quantity("percent", "percent", n * lo_f, n * hi_f, m.group(), m.start(), m.end(),
                                 _estimate(m, (n * lo_f, n * hi_f))))
             taken.append((m.start(), m.end()))
-    counted: list[str] = []  # the slots of the counts so far
+    for m in HYPHENATED.finditer(text):
+        unit = m.group("unit").lower()
+        if not free(m.start(), m.end("figure")) or unit in _NOT_HYPHEN_UNIT or NUMBER_WORD.fullmatch(unit):
+            continue  # "two-thirds", "forty-six" (read whole by COUNT)
+        figure = _number(m.group("n"))
+        if figure is None:
+            continue
+        slot = stem(unit + (m.group("old") or "").lower())
+        out.append(Quantity("count", slot, figure, figure, m.group("figure"), m.start(), m.end("figure"),
+                            of=frozenset(content_terms(m.group("what") or ""))))
+        taken.append((m.start(), m.end("figure")))
+    counted: list[str] = []  # the slots of the counts so far (not of hyphenated ones, read first)
     for m in COUNT.finditer(text):
         w1, w2 = m.group("w1").lower(), (m.group("w2") or "").lower()
         two = w2.endswith("s") and w2 not in _VERBISH and not w1.endswith("s")
@@ -355,7 +435,8 @@ def quantities(text: str) -> list[Quantity]:
         if slot in _SAME_KIND and w2 != "than" and counted:
             slot = counted[-1]  # "7 Republicans voted no, while three others voted present": three Republicans
         counted.append(slot)
-        out.append(Quantity("count", slot, iv[0], iv[1], text[start:end].strip(), start, end, estimate, rounding))
+        out.append(Quantity("count", slot, iv[0], iv[1], text[start:end].strip(), start, end, estimate, rounding,
+                            _duration_of(text, start) if slot in _DURATIONS else frozenset()))
         taken.append((m.start(), m.end()))
     return sorted(out, key=lambda q: q.start)
 
