@@ -26,6 +26,8 @@ with no concept used by enough articles (one article, or articles that share no 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -33,6 +35,9 @@ from ..model import Cluster, Sentence
 from ..represent import STOPWORDS, ClusterVectors, stems, vectors, words
 from .base import Selector, _candidate, order_sentences
 from .baselines import Lead
+
+if TYPE_CHECKING:  # scipy.optimize is imported when a program is built
+    from scipy.optimize import LinearConstraint
 
 # HiGHS proves optimality on DUC's and Multi-News's clusters in well under a second; a pathological cluster
 # stops here with the best summary found so far.
@@ -90,21 +95,34 @@ class Icsi(Selector):
         return order_sentences(cluster, chosen) if chosen else Lead().select(cluster, budget)
 
 
-def _solve(pool: list[int], bags: list[set[tuple[str, str]]], lengths: list[int],
-           weight: dict[tuple[str, str], float], budget: int) -> list[int]:
-    """The sentences of ``pool`` (their concept ``bags`` and ``lengths``) the ILP chooses."""
-    from scipy.optimize import Bounds, LinearConstraint, milp
+@dataclass(frozen=True, slots=True, eq=False)
+class Program:
+    """The integer program of one cluster: variables are the concepts ``0 .. n_concepts-1``, then the
+    sentences; minimise ``cost · x`` (the concepts' weights, negated) under ``constraints``."""
+
+    cost: np.ndarray
+    constraints: tuple[LinearConstraint, ...]
+    n_concepts: int
+
+
+def program(bags: list[set[tuple[str, str]]], lengths: list[int], weight: dict[tuple[str, str], float],
+            budget: int) -> Program:
+    """The program for sentences with these concept ``bags`` and ``lengths``. Concepts are numbered in sorted
+    order and each sentence's in that order too: the same program, row for row, in every process (a set's
+    order varies with ``PYTHONHASHSEED``, and HiGHS may answer a program with its rows in another order with
+    another of the summaries of equal weight)."""
+    from scipy.optimize import LinearConstraint
     from scipy.sparse import coo_array
 
-    names = sorted({c for bag in bags for c in bag})  # sorted: the same program, and answer, in every process
+    names = sorted({c for bag in bags for c in bag})
     number = {c: k for k, c in enumerate(names)}
-    n_c, n_s = len(names), len(pool)
-    # variables: concepts 0..n_c-1, then sentences n_c..n_c+n_s-1
+    n_c, n_s = len(names), len(bags)
     cost = np.concatenate([-np.array([weight[c] for c in names], dtype=float), np.zeros(n_s)])
-    occ_rows, occ_cols = [], []
+    occ_rows: list[int] = []
+    occ_cols: list[int] = []
     for j, bag in enumerate(bags):
-        for c in bag:
-            occ_rows.append(number[c])
+        for k in sorted(number[c] for c in bag):
+            occ_rows.append(k)
             occ_cols.append(j)
     m = len(occ_rows)
     r = np.arange(m)
@@ -119,18 +137,25 @@ def _solve(pool: list[int], bags: list[set[tuple[str, str]]], lengths: list[int]
                       shape=(n_c, n_c + n_s))
     length = coo_array((np.array(lengths, dtype=float), (np.zeros(n_s, dtype=int), n_c + np.arange(n_s))),
                        shape=(1, n_c + n_s))
+    return Program(cost, (LinearConstraint(link.tocsr(), -np.inf, 0.0),
+                          LinearConstraint(cover.tocsr(), -np.inf, 0.0),
+                          LinearConstraint(length.tocsr(), -np.inf, float(budget))), n_c)
+
+
+def _solve(pool: list[int], bags: list[set[tuple[str, str]]], lengths: list[int],
+           weight: dict[tuple[str, str], float], budget: int) -> list[int]:
+    """The sentences of ``pool`` (their concept ``bags`` and ``lengths``) the ILP chooses."""
+    from scipy.optimize import Bounds, milp
+
+    p = program(bags, lengths, weight, budget)
     result = milp(
-        cost,
-        constraints=[
-            LinearConstraint(link.tocsr(), -np.inf, 0.0),
-            LinearConstraint(cover.tocsr(), -np.inf, 0.0),
-            LinearConstraint(length.tocsr(), -np.inf, float(budget)),
-        ],
-        integrality=np.ones(n_c + n_s),
+        p.cost,
+        constraints=list(p.constraints),
+        integrality=np.ones(p.cost.size),
         bounds=Bounds(0, 1),
         options={"time_limit": TIME_LIMIT_S, "presolve": True},
     )
     if result.x is None:
         return []
-    picked = np.flatnonzero(result.x[n_c:] > 0.5)
+    picked = np.flatnonzero(result.x[p.n_concepts:] > 0.5)
     return [pool[j] for j in picked.tolist()]
