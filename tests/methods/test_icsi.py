@@ -118,3 +118,23 @@ def test_the_program_is_the_same_row_for_row_whatever_the_hash_seed() -> None:
         for seed in (1, 2, 3)
     }
     assert len(digests) == 1
+
+
+def test_what_the_solver_prints_goes_to_stderr_not_into_the_output(cluster, monkeypatch, capfd) -> None:  # type: ignore[no-untyped-def]
+    # HiGHS prints a debugging line on the C standard output now and then (ERGO-Code/HiGHS#2783), where
+    # `summarize --format json` writes its JSON: a solver that does so, at the C level, must not reach it
+    import scipy.optimize
+
+    real = scipy.optimize.milp
+
+    def noisy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        os.write(1, b"HighsMipSolverData::transformNewIntegerFeasibleSolution tmpSolver.run();\n")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(scipy.optimize, "milp", noisy)
+    print("before", flush=True)
+    assert Icsi().select(cluster, 50)
+    print("after", flush=True)
+    out, err = capfd.readouterr()
+    assert out == "before\nafter\n"
+    assert "tmpSolver.run();" in err

@@ -28,7 +28,12 @@ no wording) is filled by position (the lead), as the ILP would have nothing to m
 
 from __future__ import annotations
 
+import contextlib
 import math
+import os
+import sys
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -151,14 +156,55 @@ def _solve(pool: list[int], bags: list[set[tuple[str, str]]], lengths: list[int]
     from scipy.optimize import Bounds, milp
 
     p = program(bags, lengths, weight, budget)
-    result = milp(
-        p.cost,
-        constraints=list(p.constraints),
-        integrality=np.ones(p.cost.size),
-        bounds=Bounds(0, 1),
-        options={"time_limit": TIME_LIMIT_S, "presolve": True},
-    )
+    with _stdout_to_stderr():
+        result = milp(
+            p.cost,
+            constraints=list(p.constraints),
+            integrality=np.ones(p.cost.size),
+            bounds=Bounds(0, 1),
+            options={"time_limit": TIME_LIMIT_S, "presolve": True},
+        )
     if result.x is None:
         return []
     picked = np.flatnonzero(result.x[p.n_concepts:] > 0.5)
     return [pool[j] for j in picked.tolist()]
+
+
+_REDIRECT = threading.Lock()  # one solve at a time moves the process's standard output
+
+
+@contextlib.contextmanager
+def _stdout_to_stderr() -> Iterator[None]:
+    """The process's standard output (file descriptor 1) sent to standard error meanwhile. HiGHS, as scipy
+    bundles it, now and then prints a debugging line ("HighsMipSolverData::transformNewIntegerFeasibleSolution
+    tmpSolver.run();", ERGO-Code/HiGHS#2783) with no option to silence it, on the standard output where
+    ``storyline summarize --format json`` writes its JSON (1 of 400 Multi-News val clusters: invalid JSON).
+    Python's own output is flushed first, so nothing of it is moved; other threads' writes meanwhile go to
+    standard error too. Where the descriptors cannot be moved the solve runs as it is."""
+    with _REDIRECT:
+        try:
+            if sys.stdout is not None:
+                sys.stdout.flush()
+            saved = os.dup(1)
+        except (OSError, ValueError):
+            saved = -1
+        if saved < 0:
+            yield
+            return
+        try:
+            os.dup2(2, 1)
+            yield
+        finally:
+            _flush_c_stdout()
+            os.dup2(saved, 1)
+            os.close(saved)
+
+
+def _flush_c_stdout() -> None:
+    """Flush the C library's buffered output, so that what HiGHS printed leaves while it still goes to stderr."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).fflush(None)
+    except (OSError, AttributeError, TypeError):  # no C library to reach (Windows): its buffer flushes itself
+        pass
