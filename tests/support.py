@@ -51,3 +51,17 @@ HARBOR = [
     ),
 ]
 
+
+
+# A storm at an invented port, told by three outlets (the concept and coverage baselines' tests).
+PORT_AVERY = [
+    "Storm winds toppled the harbour crane in Port Avery on Tuesday morning. "
+    "Dock workers cleared broken glass from the ferry terminal for hours. "
+    "The ferry terminal reopened on Wednesday after the clean-up crews finished.",
+    "The harbour crane in Port Avery fell during storm winds on Tuesday. "
+    "Fishing boats stayed tied up along the northern quay all week. "
+    "Ferry passengers waited at the terminal while dock workers cleared the glass.",
+    "Port Avery lost its harbour crane to storm winds early on Tuesday. "
+    "A local bakery handed out free bread to stranded ferry passengers. "
+    "Fishing boats stayed in port along the northern quay until the winds dropped.",
+]

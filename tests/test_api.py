@@ -328,3 +328,16 @@ def test_articles_skipped_with_strict_false_are_named_in_the_notes() -> None:
     assert any("only one of the articles had text" in n for n in summary.notes)
     with pytest.raises(EmptyInputError):  # strict, as before: an error
         storyline.summarize([text, "   "], words=60)
+
+
+def test_a_dataset_cluster_names_its_skipped_documents_as_summarize_does() -> None:
+    from storyline.api import summarize_documents
+    from storyline.ingest import DocumentSet
+
+    text = ("The Brellin council shut the old river bridge on Tuesday after flood water damaged its supports. "
+            "Engineers said the bridge could stay closed for three weeks while divers inspect the piers.")
+    docs = DocumentSet("c1", (Article(id="1", text=text, origin="c1#1"),
+                              Article(id="2", text="Share this", origin="c1#2")))
+    summary = summarize_documents(docs, SummarizeOptions(words=60, strict=False))
+    assert summary.notes[0].startswith("skipped c1#2: ")
+    assert summary.notes == storyline.summarize(docs.articles, options=SummarizeOptions(words=60, strict=False)).notes

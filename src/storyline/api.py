@@ -197,13 +197,18 @@ def summarize(
         return summarize_cluster(articles, opts)
     if isinstance(articles, (str, Article, os.PathLike)):
         articles = [articles]
+    return _summarize_items(articles, opts)
+
+
+def _summarize_items(items: Iterable[ArticleLike], opts: SummarizeOptions) -> Summary:
+    """Load, cluster and summarize ``items``; with ``strict=False`` the notes name each article skipped."""
     skipped: list[str] = []  # with strict=False: what was left out, and why (the summary's notes say so)
 
     def note(_: Article, message: str) -> bool:
         skipped.append(message)
         return False  # not skipped for this reason alone: strict decides
 
-    loaded = load_articles(articles, strict=opts.strict, skip=note)
+    loaded = load_articles(items, strict=opts.strict, skip=note)
     summary = summarize_cluster(make_cluster(loaded, merge_duplicates=opts.merge_duplicates), opts)
     if not skipped:
         return summary
@@ -247,9 +252,8 @@ def group_stories(
 
 
 def summarize_documents(docs: DocumentSet, options: SummarizeOptions) -> Summary:
-    """Summarize a dataset cluster (its documents are raw article texts)."""
-    loaded = load_articles(docs.articles, strict=options.strict)
-    return summarize_cluster(make_cluster(loaded, merge_duplicates=options.merge_duplicates), options)
+    """Summarize a dataset cluster (its documents are raw article texts), as :func:`summarize` does."""
+    return _summarize_items(docs.articles, options)
 
 
 def sample_paths() -> list[Path]:

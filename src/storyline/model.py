@@ -154,7 +154,8 @@ class SummarySentence:
     """A chosen sentence with its attribution.
 
     ``sources``: the article it was taken from, then any near-duplicate copies of that article.
-    ``corroborated_by``: other articles that report the same content (found by similarity).
+    ``corroborated_by``: other articles that report the same content (found by similarity; where the summary is
+    shown with its analysis, also the articles of an Agreement fact it belongs to, ``analysis.corroborate``).
     """
 
     sentence: Sentence

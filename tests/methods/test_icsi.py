@@ -3,26 +3,18 @@ finds the best summary there is (checked against every subset of the candidates)
 
 from __future__ import annotations
 
+import os
 from itertools import combinations
 
 import pytest
+from support import PORT_AVERY, outputs_under_hash_seeds
 
 from storyline.api import load_articles, make_cluster
 from storyline.methods import get
 from storyline.methods.icsi import Icsi, concepts
 from storyline.represent import vectors
 
-TEXTS = [
-    "Storm winds toppled the harbour crane in Port Avery on Tuesday morning. "
-    "Dock workers cleared broken glass from the ferry terminal for hours. "
-    "The ferry terminal reopened on Wednesday after the clean-up crews finished.",
-    "The harbour crane in Port Avery fell during storm winds on Tuesday. "
-    "Fishing boats stayed tied up along the northern quay all week. "
-    "Ferry passengers waited at the terminal while dock workers cleared the glass.",
-    "Port Avery lost its harbour crane to storm winds early on Tuesday. "
-    "A local bakery handed out free bread to stranded ferry passengers. "
-    "Fishing boats stayed in port along the northern quay until the winds dropped.",
-]
+TEXTS = PORT_AVERY
 
 
 @pytest.fixture(scope="module")
@@ -91,3 +83,39 @@ def test_one_article_has_no_shared_concept_and_gets_its_lead() -> None:
     one = make_cluster(load_articles([TEXTS[0]]))
     chosen = Icsi().select(one, 25)
     assert chosen and chosen[0].index == 0
+
+
+def test_the_program_is_the_same_row_for_row_whatever_the_hash_seed() -> None:
+    # HiGHS may answer a program given in another row order with another summary of the same weight
+    script = f"""
+import hashlib
+from storyline.api import load_articles, make_cluster
+from storyline.methods.icsi import concepts, program
+bags = [concepts(s.text) for s in make_cluster(load_articles({TEXTS!r})).sentences]
+p = program(bags, [10] * len(bags), dict.fromkeys(set().union(*bags), 1.0), 40)
+h = hashlib.sha256(p.cost.tobytes())
+for c in p.constraints:
+    h.update(c.A.indices.tobytes() + c.A.indptr.tobytes() + c.A.data.tobytes())
+print(h.hexdigest())
+"""
+    assert len(outputs_under_hash_seeds(script)) == 1
+
+
+def test_what_the_solver_prints_goes_to_stderr_not_into_the_output(cluster, monkeypatch, capfd) -> None:  # type: ignore[no-untyped-def]
+    # HiGHS prints a debugging line on the C standard output now and then (ERGO-Code/HiGHS#2783), where
+    # `summarize --format json` writes its JSON: a solver that does so, at the C level, must not reach it
+    import scipy.optimize
+
+    real = scipy.optimize.milp
+
+    def noisy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        os.write(1, b"HighsMipSolverData::transformNewIntegerFeasibleSolution tmpSolver.run();\n")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(scipy.optimize, "milp", noisy)
+    print("before", flush=True)
+    assert Icsi().select(cluster, 50)
+    print("after", flush=True)
+    out, err = capfd.readouterr()
+    assert out == "before\nafter\n"
+    assert "tmpSolver.run();" in err

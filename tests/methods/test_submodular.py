@@ -3,27 +3,22 @@ gets close to the best summary there is (checked against every subset of a small
 
 from __future__ import annotations
 
+import time
+import warnings
 from itertools import combinations
 
 import numpy as np
 import pytest
+from scipy import sparse
+from scipy.cluster.vq import kmeans2
+from support import PORT_AVERY
 
 from storyline.api import load_articles, make_cluster
 from storyline.methods import get
-from storyline.methods.submodular import Submodular
+from storyline.methods.submodular import SEED, Submodular, _parts
 from storyline.represent import vectors
 
-TEXTS = [
-    "Storm winds toppled the harbour crane in Port Avery on Tuesday morning. "
-    "Dock workers cleared broken glass from the ferry terminal for hours. "
-    "The ferry terminal reopened on Wednesday after the clean-up crews finished.",
-    "The harbour crane in Port Avery fell during storm winds on Tuesday. "
-    "Fishing boats stayed tied up along the northern quay all week. "
-    "Ferry passengers waited at the terminal while dock workers cleared the glass.",
-    "Port Avery lost its harbour crane to storm winds early on Tuesday. "
-    "A local bakery handed out free bread to stranded ferry passengers. "
-    "Fishing boats stayed in port along the northern quay until the winds dropped.",
-]
+TEXTS = PORT_AVERY
 
 
 @pytest.fixture(scope="module")
@@ -70,3 +65,35 @@ def test_a_cluster_of_fragments_still_gets_a_summary(name: str) -> None:
     fragments = ["Port closed. Crane down. Storm winds.", "Crane down in storm. Port shut. Winds high."]
     cluster = make_cluster(load_articles(fragments))
     assert get(name).select(cluster, 20)
+
+
+class _Vectors:
+    def __init__(self, rows: np.ndarray) -> None:
+        self.matrix = sparse.csr_matrix(rows)
+
+
+def test_the_parts_are_scipys_kmeans_plus_plus_parts() -> None:
+    rng = np.random.default_rng(5)
+    rows = rng.random((300, 40)) * (rng.random((300, 40)) < 0.2)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # scipy's own warnings on an empty part
+        expected = kmeans2(rows, 60, minit="++", seed=SEED, iter=10)[1]
+    assert np.array_equal(_parts(_Vectors(rows), 60), expected)  # type: ignore[arg-type]
+
+
+def test_fewer_distinct_sentences_than_parts_is_no_warning() -> None:
+    rows = np.zeros((20, 5))
+    rows[:, 0] = 1.0
+    rows[10:, 1] = 1.0  # two distinct points for four parts
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # scipy's seeding divided 0 by 0 and warned of empty parts on stderr
+        parts = _parts(_Vectors(rows), 4)  # type: ignore[arg-type]
+    assert parts.tolist() == [1] * 10 + [0] * 10
+
+
+def test_many_parts_are_seeded_in_time_linear_in_the_parts() -> None:
+    rows = np.random.default_rng(3).random((2000, 256))
+    start = time.process_time()
+    parts = _parts(_Vectors(rows), 400)  # type: ignore[arg-type]
+    assert len(set(parts.tolist())) > 300
+    assert time.process_time() - start < 5.0  # scipy's seeding measured every point to every centre: 15 s

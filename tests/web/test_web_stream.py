@@ -4,7 +4,9 @@ restart, stay consistent under concurrent posts, and are summarized on request."
 from __future__ import annotations
 
 import asyncio
+import gc
 import sqlite3
+import tracemalloc
 from pathlib import Path
 
 import httpx
@@ -15,7 +17,7 @@ from storyline.group import StoryGrouper
 from storyline.web.app import WebSettings, create_app
 from storyline.web.inputs import Limits
 from storyline.web.store import SCHEMA, Store
-from storyline.web.stream import _article
+from storyline.web.stream import Stream, _article
 
 # A second story, written for these tests, to interleave with the Millbrook library articles.
 FERRY = [
@@ -394,3 +396,24 @@ def test_a_retried_post_is_answered_again_not_stored_twice(tmp_path: Path) -> No
     (after,) = asyncio.run(post_all(app_for(db), [FERRY[0]]))
     assert after.status_code == 200 and after.json()["article"] == first.json()["article"]
     assert len(Store(db).stream_articles()) == 2
+
+
+def test_what_the_stream_remembers_of_each_post_is_not_its_text(tmp_path: Path) -> None:
+    # A long-running stream holds its live stories' terms, not the texts of all it stored: the answers kept
+    # for retried posts are a few numbers each.
+    store = Store(tmp_path / "s.db")
+    body = " ".join(f"harbour{k % 40} crane storm quay" for k in range(3000))  # ~80 KB of 43 distinct terms
+    for k in range(30):
+        row = {"id": f"a{k}", "text": f"Report {k}. {body}", "title": "", "source": "", "url": "", "date": None,
+               "origin": ""}
+        store.add_stream_article(row, story=1, similarity=0.0)
+    gc.collect()
+    tracemalloc.start()
+    try:
+        stream = Stream(store)
+        gc.collect()
+        held = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert len(stream) == 30
+    assert held < 5 * len(body)  # the 30 texts are 30 times that

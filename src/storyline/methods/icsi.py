@@ -10,22 +10,32 @@ maximises the total weight of the concepts it covers, each counted once, within 
     maximise  Σ_i w_i c_i   subject to   Σ_j l_j s_j ≤ L,   s_j ≤ c_i where sentence j has concept i,
               Σ_j s_j ≥ c_i over the sentences j with concept i,   c_i, s_j ∈ {0, 1},
 
-solved exactly with HiGHS (``scipy.optimize.milp``). On DUC's ten-article clusters the weighted concepts fill
-the budget; on two or three short articles they run out after a few sentences, and the program, with nothing
-left to gain, would stop there (188 words of 300 on Multi-News val, 41.8 R1). So the other concepts, those of
-fewer articles, take part too with weights that together stay under the least weighted concept's: they never
-trade against it, they only choose among the summaries of the best weight the one that covers most else, and it
-fills the budget (val 45.2 R1; DUC level, 38.8 / 11.3) (``fill``; the strongest form of the baseline, which is
-the one to compare with). Only sentences the shared candidate filter accepts
-(:mod:`.base`: 6 to 80 words, no question, no headline) and with a concept take part; the chosen ones are put in
-reading order. Redundancy needs no threshold: a sentence that repeats chosen concepts adds no weight. A cluster
-with no concept used by enough articles (one article, or articles that share no wording) is filled by position
-(the lead), as the ILP would have nothing to maximise.
+solved with HiGHS (``scipy.optimize.milp``) to its default relative gap, 1e-4 of the objective (a few hundredths).
+On DUC's ten-article clusters the weighted concepts fill the budget; on two or three short articles they run out
+after a few sentences, and the program, with nothing left to gain, would stop there (188 words of 300 on Multi-News
+val, 41.8 R1). So the other concepts, those of fewer articles, take part too with weights that together stay under
+1, less than the least weighted concept's: at the optimum they never trade against it, they only choose among the
+summaries of the best weight the one that covers most else, and it fills the budget (val 45.2 R1; DUC level, 38.8
+/ 11.3) (``fill``; the strongest form of the baseline, which is the one to compare with). Within the gap, the
+answer may cover a few fill concepts fewer than the best (with no gap, 15 of the 92 Multi-News dev summaries would
+differ); it gives up a weighted concept only if a summary without it covered nearly every fill concept of the
+cluster, which no budget short of the whole cluster allows, so the weighted total is the optimum. Only sentences
+the shared candidate filter accepts (:mod:`.base`: 6 to 80 words, no question, no headline) and with a concept
+take part; the chosen ones are put in reading order. Redundancy needs no threshold: a sentence that repeats chosen
+concepts adds no weight. A cluster with no concept used by enough articles (one article, or articles that share
+no wording) is filled by position (the lead), as the ILP would have nothing to maximise.
 """
 
 from __future__ import annotations
 
+import contextlib
 import math
+import os
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -34,7 +44,10 @@ from ..represent import STOPWORDS, ClusterVectors, stems, vectors, words
 from .base import Selector, _candidate, order_sentences
 from .baselines import Lead
 
-# HiGHS proves optimality on DUC's and Multi-News's clusters in well under a second; a pathological cluster
+if TYPE_CHECKING:  # scipy.optimize is imported when a program is built
+    from scipy.optimize import LinearConstraint
+
+# HiGHS reaches its gap on DUC's and Multi-News's clusters in well under a second; a pathological cluster
 # stops here with the best summary found so far.
 TIME_LIMIT_S = 10.0
 
@@ -90,21 +103,34 @@ class Icsi(Selector):
         return order_sentences(cluster, chosen) if chosen else Lead().select(cluster, budget)
 
 
-def _solve(pool: list[int], bags: list[set[tuple[str, str]]], lengths: list[int],
-           weight: dict[tuple[str, str], float], budget: int) -> list[int]:
-    """The sentences of ``pool`` (their concept ``bags`` and ``lengths``) the ILP chooses."""
-    from scipy.optimize import Bounds, LinearConstraint, milp
+@dataclass(frozen=True, slots=True, eq=False)
+class Program:
+    """The integer program of one cluster: variables are the concepts ``0 .. n_concepts-1``, then the
+    sentences; minimise ``cost · x`` (the concepts' weights, negated) under ``constraints``."""
+
+    cost: np.ndarray
+    constraints: tuple[LinearConstraint, ...]
+    n_concepts: int
+
+
+def program(bags: list[set[tuple[str, str]]], lengths: list[int], weight: dict[tuple[str, str], float],
+            budget: int) -> Program:
+    """The program for sentences with these concept ``bags`` and ``lengths``. Concepts are numbered in sorted
+    order and each sentence's in that order too: the same program, row for row, in every process (a set's
+    order varies with ``PYTHONHASHSEED``, and HiGHS may answer a program with its rows in another order with
+    another of the summaries of equal weight)."""
+    from scipy.optimize import LinearConstraint
     from scipy.sparse import coo_array
 
-    names = sorted({c for bag in bags for c in bag})  # sorted: the same program, and answer, in every process
+    names = sorted({c for bag in bags for c in bag})
     number = {c: k for k, c in enumerate(names)}
-    n_c, n_s = len(names), len(pool)
-    # variables: concepts 0..n_c-1, then sentences n_c..n_c+n_s-1
+    n_c, n_s = len(names), len(bags)
     cost = np.concatenate([-np.array([weight[c] for c in names], dtype=float), np.zeros(n_s)])
-    occ_rows, occ_cols = [], []
+    occ_rows: list[int] = []
+    occ_cols: list[int] = []
     for j, bag in enumerate(bags):
-        for c in bag:
-            occ_rows.append(number[c])
+        for k in sorted(number[c] for c in bag):
+            occ_rows.append(k)
             occ_cols.append(j)
     m = len(occ_rows)
     r = np.arange(m)
@@ -119,22 +145,66 @@ def _solve(pool: list[int], bags: list[set[tuple[str, str]]], lengths: list[int]
                       shape=(n_c, n_c + n_s))
     length = coo_array((np.array(lengths, dtype=float), (np.zeros(n_s, dtype=int), n_c + np.arange(n_s))),
                        shape=(1, n_c + n_s))
-    result = milp(
-        cost,
-        constraints=[
-            LinearConstraint(link.tocsr(), -np.inf, 0.0),
-            LinearConstraint(cover.tocsr(), -np.inf, 0.0),
-            LinearConstraint(length.tocsr(), -np.inf, float(budget)),
-        ],
-        integrality=np.ones(n_c + n_s),
-        bounds=Bounds(0, 1),
-        # Without presolve: with it, HiGHS (scipy 1.17's) prints a debug line to the process's standard output
-        # when a solution found in the presolved model needs re-solving in the original (one Multi-News val
-        # cluster in 400), which would land in the middle of a summary printed as JSON. Without it the
-        # solve takes about 2.4 times as long and finds another of the equally good summaries on ties.
-        options={"time_limit": TIME_LIMIT_S, "presolve": False},
-    )
+    return Program(cost, (LinearConstraint(link.tocsr(), -np.inf, 0.0),
+                          LinearConstraint(cover.tocsr(), -np.inf, 0.0),
+                          LinearConstraint(length.tocsr(), -np.inf, float(budget))), n_c)
+
+
+def _solve(pool: list[int], bags: list[set[tuple[str, str]]], lengths: list[int],
+           weight: dict[tuple[str, str], float], budget: int) -> list[int]:
+    """The sentences of ``pool`` (their concept ``bags`` and ``lengths``) the ILP chooses."""
+    from scipy.optimize import Bounds, milp
+
+    p = program(bags, lengths, weight, budget)
+    with _stdout_to_stderr():
+        result = milp(
+            p.cost,
+            constraints=list(p.constraints),
+            integrality=np.ones(p.cost.size),
+            bounds=Bounds(0, 1),
+            options={"time_limit": TIME_LIMIT_S, "presolve": True},
+        )
     if result.x is None:
         return []
-    picked = np.flatnonzero(result.x[n_c:] > 0.5)
+    picked = np.flatnonzero(result.x[p.n_concepts:] > 0.5)
     return [pool[j] for j in picked.tolist()]
+
+
+_REDIRECT = threading.Lock()  # one solve at a time moves the process's standard output
+
+
+@contextlib.contextmanager
+def _stdout_to_stderr() -> Iterator[None]:
+    """The process's standard output (file descriptor 1) sent to standard error meanwhile. HiGHS, as scipy
+    bundles it, now and then prints a debugging line ("HighsMipSolverData::transformNewIntegerFeasibleSolution
+    tmpSolver.run();", ERGO-Code/HiGHS#2783) with no option to silence it, on the standard output where
+    ``storyline summarize --format json`` writes its JSON (1 of 400 Multi-News val clusters: invalid JSON).
+    Python's own output is flushed first, so nothing of it is moved; other threads' writes meanwhile go to
+    standard error too. Where the descriptors cannot be moved the solve runs as it is."""
+    with _REDIRECT:
+        try:
+            if sys.stdout is not None:
+                sys.stdout.flush()
+            saved = os.dup(1)
+        except (OSError, ValueError):
+            saved = -1
+        if saved < 0:
+            yield
+            return
+        try:
+            os.dup2(2, 1)
+            yield
+        finally:
+            _flush_c_stdout()
+            os.dup2(saved, 1)
+            os.close(saved)
+
+
+def _flush_c_stdout() -> None:
+    """Flush the C library's buffered output, so that what HiGHS printed leaves while it still goes to stderr."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).fflush(None)
+    except (OSError, AttributeError, TypeError):  # no C library to reach (Windows): its buffer flushes itself
+        pass

@@ -337,7 +337,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         cleaned = await run_in_threadpool(jobs.clean_input, checked, "0")
         posted = await run_in_threadpool(stream.post, cleaned)
         return JSONResponse(posted.to_json(), status_code=200 if posted.repeated else 201,
-                            headers={"Location": f"/api/stream/stories/{posted.article.story}"})
+                            headers={"Location": f"/api/stream/stories/{posted.story}"})
 
     @app.get("/api/stream/stories", tags=["stream"], summary="List the stream's stories, newest first")
     def api_stream_list(

@@ -21,7 +21,7 @@ import json
 import secrets
 import threading
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..group import GroupingOptions, StoryGrouper
@@ -31,17 +31,22 @@ from .store import Store, StreamArticle
 
 @dataclass(frozen=True, slots=True)
 class Posted:
-    article: StreamArticle
+    """Where a posted article went: its id, its story (from 1) and similarity, whether it began the story, the
+    story's articles now (this one included), and whether it had been stored before (a retry)."""
+
+    article: str
+    story: int
+    similarity: float
     new_story: bool
-    story_articles: int  # the story's articles, this one included
+    story_articles: int
     repeated: bool = False  # the same article was stored before: nothing was stored now
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "article": self.article.id,
-            "story": self.article.story,
+            "article": self.article,
+            "story": self.story,
             "new_story": self.new_story,
-            "similarity": self.article.similarity,
+            "similarity": self.similarity,
             "story_articles": self.story_articles,
             "repeated": self.repeated,
         }
@@ -81,8 +86,9 @@ class Stream:
         self.store = store
         self.options = options or GroupingOptions()
         self._lock = threading.Lock()
-        # each stored article by its digest (``_SAME``), and whether it began its story (what its post answered)
-        self._seen: dict[bytes, tuple[StreamArticle, bool]] = {}
+        # what each stored article's post answered, by its digest (``_SAME``): a few numbers, not the article,
+        # so that the stream's memory still holds no article's text (only its live stories' terms)
+        self._seen: dict[bytes, Posted] = {}
         self._grouper = self._rebuild()
 
     def _rebuild(self) -> StoryGrouper:
@@ -92,7 +98,7 @@ class Stream:
         self._seen = {}
         for row in self.store.stream_articles():
             got = grouper.restore(_article(row), row.story - 1)
-            self._seen.setdefault(_digest(row), (row, got.new))
+            self._seen.setdefault(_digest(row), Posted(row.id, row.story, row.similarity, got.new, 0))
         return grouper
 
     def post(self, cleaned: Article) -> Posted:
@@ -101,16 +107,16 @@ class Stream:
                "url": cleaned.url, "date": cleaned.date, "origin": cleaned.origin}
         with self._lock:
             if (earlier := self._seen.get(key := _digest(row))) is not None:
-                before, began = earlier
-                return Posted(before, began, self._grouper.size(before.story - 1), repeated=True)
+                return replace(earlier, story_articles=self._grouper.size(earlier.story - 1), repeated=True)
             got = self._grouper.add(_article(row))
             try:
                 stored = self.store.add_stream_article(row, story=got.story + 1, similarity=got.similarity)
             except BaseException:
                 self._grouper = self._rebuild()  # the grouper took an article the store did not: start again
                 raise
-            self._seen[key] = (stored, got.new)
-            return Posted(stored, got.new, self._grouper.size(got.story))
+            posted = Posted(stored.id, stored.story, stored.similarity, got.new, self._grouper.size(got.story))
+            self._seen[key] = posted
+            return posted
 
     def __len__(self) -> int:
         return len(self._grouper)
