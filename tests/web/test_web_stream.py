@@ -417,3 +417,15 @@ def test_what_the_stream_remembers_of_each_post_is_not_its_text(tmp_path: Path) 
         tracemalloc.stop()
     assert len(stream) == 30
     assert held < 5 * len(body)  # the 30 texts are 30 times that
+
+
+def test_only_the_latest_posts_are_remembered_for_retries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline.web import stream as stream_module
+
+    monkeypatch.setattr(stream_module, "RETRY_WINDOW", 2)
+    db = tmp_path / "s.db"
+    app = app_for(db)
+    statuses = [r.status_code for r in asyncio.run(post_all(app, [*FERRY, MILLBROOK[0], FERRY[1], FERRY[0]]))]
+    # FERRY[1] is among the latest two when posted again; FERRY[0] was three posts back, so it is stored again
+    assert statuses == [201, 201, 201, 200, 201]
+    assert len(Store(db).stream_articles()) == 4

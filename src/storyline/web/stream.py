@@ -20,6 +20,7 @@ import hashlib
 import json
 import secrets
 import threading
+from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
@@ -72,6 +73,9 @@ def _article(row: StreamArticle | Mapping[str, Any]) -> Article:
 
 
 _SAME = ("text", "title", "source", "url", "date")  # an article posted again has all of these alike
+# A retry comes soon after the post it repeats: the latest this many stored articles are recognised (about
+# 150 bytes each), one posted again after that many others is stored again.
+RETRY_WINDOW = 10_000
 
 
 def _digest(row: StreamArticle | Mapping[str, Any]) -> bytes:
@@ -86,20 +90,27 @@ class Stream:
         self.store = store
         self.options = options or GroupingOptions()
         self._lock = threading.Lock()
-        # what each stored article's post answered, by its digest (``_SAME``): a few numbers, not the article,
-        # so that the stream's memory still holds no article's text (only its live stories' terms)
-        self._seen: dict[bytes, Posted] = {}
+        # what each of the latest ``RETRY_WINDOW`` stored articles' posts answered, by its digest (``_SAME``):
+        # a few numbers, not the article, and not for every article ever stored, so that a long-running
+        # stream's memory stays that of its live stories
+        self._seen: OrderedDict[bytes, Posted] = OrderedDict()
         self._grouper = self._rebuild()
 
     def _rebuild(self) -> StoryGrouper:
         """The grouper of the stored stream: every stored article back in its stored story, in arrival
         order (what was answered stands, even if a later version of the grouping would decide otherwise)."""
         grouper = StoryGrouper(self.options)
-        self._seen = {}
+        self._seen = OrderedDict()
         for row in self.store.stream_articles():
             got = grouper.restore(_article(row), row.story - 1)
-            self._seen.setdefault(_digest(row), Posted(row.id, row.story, row.similarity, got.new, 0))
+            self._remember(_digest(row), Posted(row.id, row.story, row.similarity, got.new, 0))
         return grouper
+
+    def _remember(self, key: bytes, posted: Posted) -> None:
+        if key not in self._seen:
+            self._seen[key] = posted
+            if len(self._seen) > RETRY_WINDOW:
+                self._seen.popitem(last=False)
 
     def post(self, cleaned: Article) -> Posted:
         """Assign a cleaned article to a story and store it; both happen, or neither."""
@@ -115,7 +126,7 @@ class Stream:
                 self._grouper = self._rebuild()  # the grouper took an article the store did not: start again
                 raise
             posted = Posted(stored.id, stored.story, stored.similarity, got.new, self._grouper.size(got.story))
-            self._seen[key] = posted
+            self._remember(key, posted)
             return posted
 
     def __len__(self) -> int:
