@@ -39,7 +39,7 @@ SETS = {
     "multiling": ("multiling2011_en/test.jsonl", 250),
     "neus": ("neus_allsides/val.jsonl", 60),
 }
-OURS = ("default", "lead", "lexrank", "textrank", "centroid")
+OURS = ("default", "lead", "lexrank", "textrank", "centroid", "icsi", "submodular")
 Summarizer = Callable[[Sequence[Article], int], str]
 
 
