@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.methods.base import _candidate, dangling, headline, refers_back
+from storyline.methods.base import candidate, dangling, headline, refers_back
 from storyline.model import Sentence
 
 
@@ -55,4 +55,4 @@ def test_a_quotation_credited_to_a_definite_role_noun_refers_back() -> None:
 )
 def test_title_case_headlines_are_not_candidates(text: str, expected: bool) -> None:
     assert headline(text) is expected
-    assert _candidate(text, len(text.split())) is not expected
+    assert candidate(text, len(text.split())) is not expected

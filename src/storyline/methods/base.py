@@ -79,7 +79,7 @@ def text_key(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _candidate(text: str, n_words: int) -> bool:
+def candidate(text: str, n_words: int) -> bool:
     """May this sentence be chosen at all? Fragments, headlines without a verb-like length, questions to the
     reader and very long run-ons are never chosen."""
     if n_words < _MIN_WORDS or n_words > _MAX_WORDS:
@@ -147,7 +147,7 @@ def greedy_fill(
     # Best first, ties in reading order (a stable sort of the negated scores).
     order = np.argsort(-adjusted, kind="stable").tolist()
     lengths = vecs.words.tolist()  # counted once per cluster (Sentence.words would tokenise at every use)
-    candidates = [i for i in order if _candidate(sents[i].text, lengths[i])]
+    candidates = [i for i in order if candidate(sents[i].text, lengths[i])]
     if not candidates:  # a cluster of fragments: still say something
         candidates = order
     chosen: list[int] = []

@@ -29,7 +29,7 @@ from scipy import sparse
 from ..model import Cluster, Sentence
 from ..represent import ClusterVectors
 from ..vocabulary import ATTRIBUTION_VERBS, OBJECT_VERBS, SPEAKER_VERBS, alternation
-from .base import _MIN_WORDS, _candidate, order_sentences, refers_back, text_key
+from .base import _MIN_WORDS, candidate, order_sentences, refers_back, text_key
 from .concepts import bigram_index
 
 
@@ -243,7 +243,7 @@ def _problem(cluster: Cluster, vecs: ClusterVectors, scores: np.ndarray, policy:
     counts = vecs.words
     lengths = counts.astype(np.float64)
     own = policy.quality * np.asarray(scores, dtype=np.float64) * lengths
-    usable = np.array([_candidate(s.text, k) for s, k in zip(sents, counts.tolist(), strict=True)])
+    usable = np.array([candidate(s.text, k) for s, k in zip(sents, counts.tolist(), strict=True)])
     usable &= lengths >= policy.min_words
     # A sentence that leans on the one before it ("He said...", a bare quotation, the second half of a
     # quotation the segmenter split) waits until that one is chosen. It is never taken alone once the

@@ -41,7 +41,7 @@ import numpy as np
 
 from ..model import Cluster, Sentence
 from ..represent import STOPWORDS, ClusterVectors, stems, vectors, words
-from .base import Selector, _candidate, order_sentences
+from .base import Selector, candidate, order_sentences
 from .baselines import Lead
 
 if TYPE_CHECKING:  # scipy.optimize is imported when a program is built
@@ -96,7 +96,7 @@ class Icsi(Selector):
             rest = [c for c in used_by if c not in weight]
             weight |= dict.fromkeys(rest, 1.0 / (len(rest) + 1))
         pool = [i for i, s in enumerate(sents)
-                if _candidate(s.text, lengths[i]) and lengths[i] <= budget and bags[i] & weight.keys()]
+                if candidate(s.text, lengths[i]) and lengths[i] <= budget and bags[i] & weight.keys()]
         if not pool:
             return Lead().select(cluster, budget)
         chosen = _solve(pool, [bags[i] & weight.keys() for i in pool], [lengths[i] for i in pool], weight, budget)

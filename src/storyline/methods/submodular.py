@@ -27,7 +27,7 @@ import numpy as np
 
 from ..model import Cluster, Sentence
 from ..represent import ClusterVectors, vectors
-from .base import Selector, _candidate, order_sentences, text_key
+from .base import Selector, candidate, order_sentences, text_key
 from .baselines import Centroid, Lead
 
 SEED = 0  # k-means starts: the same parts, and summary, on every run
@@ -60,7 +60,7 @@ class Submodular(Selector):
             return []
         sents = cluster.sentences
         lengths = vectors(cluster).words.astype(float)
-        pool = [i for i, s in enumerate(sents) if _candidate(s.text, int(lengths[i])) and lengths[i] <= budget]
+        pool = [i for i, s in enumerate(sents) if candidate(s.text, int(lengths[i])) and lengths[i] <= budget]
         if not pool:  # a cluster of fragments: still say something, as every method does
             return Lead().select(cluster, budget)
         f = self.objective(cluster)

@@ -163,10 +163,11 @@ def run(inputs: list[dict[str, Any]], words: int, method: str) -> dict[str, Any]
     cluster = api.make_cluster(loaded)
     summary = api.summarize_cluster(cluster, options)
     analysis = _analyze(cluster, loaded)
-    if isinstance(analysis, Analysis):  # the page shows both: the summary names the sources the analysis finds
-        summary = corroborate(summary, analysis)
+    ours = analysis if isinstance(analysis, Analysis) else None  # the library's, not a stand-in's
+    if ours is not None:  # the page shows both: the summary names the sources the analysis finds
+        summary = corroborate(summary, ours)
     data = render.to_dict(summary)
-    data["evidence"] = evidence(cluster, summary, analysis if isinstance(analysis, Analysis) else None)
+    data["evidence"] = evidence(cluster, summary, ours)
     return {
         "summary": data,
         # What the store keeps of each article; where a date came from is in the summary's articles.
