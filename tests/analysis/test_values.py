@@ -273,3 +273,22 @@ def test_others_after_a_count_are_not_of_a_hyphenated_count_read_before_it() -> 
     qs = quantities("Seven senators voted no and three others voted present during the two-day session.")
     assert [(q.text, q.slot) for q in qs] == [("Seven senators", "senat"), ("three others", "senat"),
                                               ("two-day", "day")]
+
+
+def test_an_amount_with_its_scale_joined_by_a_hyphen_is_read_whole() -> None:
+    # some outlets print "$1-billion": it had been read as $1 and set against "$1 billion"
+    assert one("Harlow Rail won a $1-billion contract").lo == 1e9
+    assert compatible(one("a $1-billion contract"), one("a contract worth $1 billion"))
+    assert one("a US$3-billion bid for the port").normalized == "3,000,000,000"
+    assert (one("fined $2.5-million").lo, one("fined $2.5-million").rounding) == (2.5e6, 50_000)
+    assert one("1.5-million people signed").lo == 1.5e6
+    assert quantities("a 10-million-strong union") == []
+
+
+def test_a_range_of_amounts_under_one_scale_is_the_interval_between_them() -> None:
+    # "$5-10 million" had been read as $5 and as a count of "millions"
+    q = one("repairs will cost $5-10 million")
+    assert (q.kind, q.lo, q.hi, q.estimate) == ("amount", 5e6, 10e6, None)
+    assert one("repairs will cost $5-$10 million").hi == 10e6
+    assert compatible(q, one("repairs will cost $8 million"))
+    assert not compatible(q, one("repairs will cost $20 million"))

@@ -67,15 +67,19 @@ _NUM = rf"(?:\d[\d,]*(?<!,)(?:\.\d+)?|{'|'.join(_NUMBER_PHRASES)}|{NUMBER_WORD.p
 
 
 def _scale(group: str, letters: str = "bkt") -> str:
-    """A scale after a number, captured as ``group``: a word ("2 million", "$2m", "$3 bn"), or a letter written
+    """A scale after a number, captured as ``group``: a word ("2 million", "$2m", "$3 bn"; a scale word spelled out
+    may be joined by a hyphen, as some outlets print amounts: "$1-billion", "US$2.5-million"), or a letter written
     against the number, as headlines abbreviate ("$1.6B", "$1.9T", "20.5M jobs", "$50K"); a lone letter after a
     space ("5 b") is no scale. ``letters``: the letters that scale (counts leave out "t": "a 40t lorry")."""
-    return rf"(?:\s*(?P<{group}>thousand|million|billion|trillion|bn|mn|tn|m)\b|(?P<{group}_x>[{letters}])\b)?"
+    return (rf"(?:(?:\s*|-(?=(?:thousand|million|billion|trillion)\b))"
+            rf"(?P<{group}>thousand|million|billion|trillion|bn|mn|tn|m)\b|(?P<{group}_x>[{letters}])\b)?")
 
 
 AMOUNT = re.compile(
     # "Rs" and "dlrs" (the wire services' dollars) are words of their own: "dlrs 252.8 million" is no rupees
-    rf"(?:(?P<h>{_H})\s+)?(?:(?P<cur>US\$|\$|€|£|(?<![a-z])(?:Rs|dlrs)\.?)\s?(?P<n>{_NUM}){_scale('sc')}"
+    # a range of amounts written with one scale: "$5-10 million", "$5-$10 million" are $5 to $10 million
+    rf"(?:(?P<h>{_H})\s+)?(?:(?P<cur>US\$|\$|€|£|(?<![a-z])(?:Rs|dlrs)\.?)\s?"
+    rf"(?:(?P<lo>\d[\d,]*(?<!,)(?:\.\d+)?)\s?[-–]\s?(?:US\$|\$|€|£)?(?=\d))?(?P<n>{_NUM}){_scale('sc')}"
     rf"|(?P<n2>{_NUM}){_scale('sc2')}\s+(?P<cur2>dollars|euros|pounds|rupees|yen)"
     rf"|(?P<v>{_V})\s+of\s+(?P<cur3>dollars|euros|pounds|rupees))",
     re.I,
@@ -217,7 +221,8 @@ def _number(raw: str) -> float | None:
 
 def _estimate(m: re.Match[str], iv: tuple[float, float]) -> float | None:
     h = (m.groupdict().get("h") or "").lower()
-    return (iv[0] + iv[1]) / 2 if h in APPROXIMATE and not m.groupdict().get("v") else None
+    ranged = m.groupdict().get("v") or m.groupdict().get("lo")  # a magnitude or a range is no stated figure
+    return (iv[0] + iv[1]) / 2 if h in APPROXIMATE and not ranged else None
 
 
 def _rounding(m: re.Match[str], n_group: str) -> float:
@@ -246,6 +251,11 @@ def _interval(m: re.Match[str], n_group: str) -> tuple[float, float] | None:
         n *= SCALE[scale.lower()]
     h = m.group("h")
     lo_f, hi_f = HEDGE[h.lower()] if h else (1.0, 1.0)
+    low = _number(m.groupdict().get("lo") or "")
+    if low is not None and scale:
+        low *= SCALE[scale.lower()]
+    if low is not None and low < n:  # "$5-10 million": from $5 million to $10 million
+        return low * lo_f, n * hi_f
     return n * lo_f, n * hi_f
 
 
