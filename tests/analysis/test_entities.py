@@ -323,3 +323,16 @@ def test_a_name_ending_in_a_street_or_building_word_is_a_place() -> None:
     got = {e.name: e.kind for e in an.entities}
     assert got["Orla Vista Avenue"] == got["Harlow Tower"] == got["Kestrel Bridge"] == got["Mill Road"] == "place"
     assert got["Ines Tower"] == "person"  # a title before the name: a person, whatever it ends in
+
+
+def test_a_body_named_with_and_without_its_country_is_one_organisation() -> None:
+    # "Supreme Court" and "U.S. Supreme Court", "Justice Department" and "U.S. Department of Justice" were two each
+    one = ("The U.S. Supreme Court heard the Orlen case on Monday. The U.S. Department of Justice defended the law.")
+    two = ("The Supreme Court will rule on the Orlen case by June. The Justice Department said the law was sound.")
+    kinds = {"U.S. Supreme Court": "org", "Supreme Court": "org", "U.S. Department of Justice": "org",
+             "Justice Department": "org", "Orlen": "place"}
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=two, source="Coast Herald")]
+    orgs = {e.name: e for e in analyze_cluster(make_cluster(arts), recognizer=_Tagged(kinds)).organisations}
+    assert set(orgs) == {"Supreme Court", "Justice Department"}, orgs
+    assert orgs["Supreme Court"].aliases == ("U.S. Supreme Court",) and orgs["Supreme Court"].articles == ("1", "2")
+    assert orgs["Justice Department"].aliases == ("U.S. Department of Justice",)

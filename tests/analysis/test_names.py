@@ -12,6 +12,7 @@ from storyline.analysis.names import (
     is_event,
     is_generic,
     is_outlet_or_body,
+    org_key,
     variant_targets,
 )
 from storyline.model import Article
@@ -112,3 +113,26 @@ def test_streets_and_buildings_are_told_by_their_last_word() -> None:
     assert is_facility("Linda Vista Avenue") and is_facility("Harlow Tower") and is_facility("Bridge Station")
     assert is_thoroughfare("Mill Road") and not is_thoroughfare("Harlow Tower")  # a tower may be a business
     assert not is_facility("Tower") and not is_facility("Ines Lane") and not is_facility("Avenue Capital Group")
+
+
+def test_a_name_qualified_by_a_country_abbreviation_is_the_bare_name() -> None:
+    # "U.S. Supreme Court" and "Supreme Court" were two organisations in Who's involved
+    kinds = {"Supreme Court": "org", "U.S. Supreme Court": "org", "US Supreme Court": "org", "Senate": "org",
+             "U.S. Senate": "org", "Justice Department": "org", "U.S. Department of Justice": "org",
+             "Orlen": "place"}
+    assert variant_targets(kinds, {}) == {"U.S. Supreme Court": "Supreme Court", "US Supreme Court": "Supreme Court",
+                                          "U.S. Senate": "Senate", "U.S. Department of Justice": "Justice Department"}
+
+
+def test_a_bare_name_that_two_qualified_names_end_in_stays_apart_from_both() -> None:
+    kinds = {"Supreme Court": "org", "U.S. Supreme Court": "org", "Pakistan Supreme Court": "org",
+             "House": "org", "U.S. House": "org", "White House": "place",
+             "Senate": "org", "UN Senate": "org", "Orlen Senate": "org", "Orlen": "place"}
+    assert variant_targets(kinds, {}) == {}
+
+
+def test_a_ministry_or_department_of_something_is_that_something_s_ministry_or_department() -> None:
+    assert org_key("Department of Justice") == org_key("Justice Department") == "justice department"
+    assert org_key("Ministry of Foreign Affairs") == org_key("Foreign Affairs Ministry") == org_key("Foreign Ministry")
+    assert org_key("Department of the Interior") == org_key("Interior Department")
+    assert org_key("Justice Department") != org_key("Justice Ministry")

@@ -21,6 +21,7 @@ from .actions import verb_phrase
 from .model import Action, Entity, Span
 from .names import (
     NAME_HEADS,
+    SYNONYMS,
     company_stem,
     defined_acronym,
     is_event,
@@ -28,6 +29,8 @@ from .names import (
     is_generic,
     is_outlet_or_body,
     is_thoroughfare,
+    org_key,
+    synonym,
     variant_targets,
 )
 from .ner import PERSON_TITLES, EntityRecognizer, Mention
@@ -50,13 +53,6 @@ _TITLE_BEFORE = re.compile(rf"((?:[A-Z][\w.]*\s+){{0,3}}{_TITLE_HEAD})\s+$")
 # "Shah Qureshi, Pakistan's foreign minister," / "Ana Ruiz, the city's mayor,"
 _TITLE_AFTER = re.compile(rf"^,\s+((?:the\s+|a\s+|[\w.]+['’]s\s+)?(?:[\w-]+\s+){{0,3}}?{_TITLE_HEAD})\b")
 _THE_TITLE = re.compile(rf"\b[Tt]he\s+(?:[A-Za-z][\w.]*\s+)?({_TITLE_HEAD}(?:\s+of\s+[A-Z]\w+)?)\b")
-# One place under one name: the forms news uses for the same country or body. A form is looked up with and
-# without its final full stop ("U.K." as "U.K", which is how a tagger cuts it at a sentence's end).
-SYNONYMS = {
-    "U.S": "United States", "U.S.": "United States", "US": "United States", "USA": "United States",
-    "U.S.A": "United States", "America": "United States", "U.K": "United Kingdom", "UK": "United Kingdom",
-    "Britain": "United Kingdom", "U.N": "United Nations", "UN": "United Nations",
-}
 MAX_ACTIONS = 5
 _STRONG_TITLES = frozenset("president prime minister minister mayor governor secretary senator chancellor ambassador "
                            "envoy".split()) | {"prime minister"}
@@ -72,19 +68,17 @@ class Resolved:
     name: str
 
 
-def org_key(name: str) -> str:
-    name = company_stem(name)  # "Kellogg Co." is "Kellogg Co" and "Kellogg"
-    m = re.fullmatch(r"(?:\w+['’]s\s+)?Ministry of (?:the\s+)?([\w ]+?)(?:\s+Affairs)?", name)
-    if m:
-        return f"{m.group(1)} ministry".lower()
-    return re.sub(r"^\w+['’]s\s+", "", name).lower()
+_ARTICLES = re.compile(r"^(?:the\s+|The\s+)+")
 
 
 def clean_surface(text: str) -> str:
     text = _POSSESSIVE.sub("", text.strip(" \t\n,;:“”\"'"))
-    text = _LEADING.sub("", text).strip()
+    bare = _LEADING.sub("", text).strip()
+    # A title word that begins the name of a body is part of it: "Justice Department", "General Motors" (not
+    # "Department", "Motors"); a person's title is not ("President Ruth Okoye").
+    text = _ARTICLES.sub("", text).strip() if bare and bare.split()[-1] in NAME_HEADS and " " not in bare else bare
     text = _TITLE_IN.sub("", text)
-    return SYNONYMS.get(text) or SYNONYMS.get(text.removesuffix("."), text)
+    return synonym(text)
 
 
 def title_of(text: str, start: int, end: int) -> str:

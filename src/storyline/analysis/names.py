@@ -134,6 +134,72 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
 
 
+# One place under one name: the forms news uses for the same country or body. A form is looked up with and
+# without its final full stop ("U.K." as "U.K", which is how a tagger cuts it at a sentence's end).
+SYNONYMS = {
+    "U.S": "United States", "U.S.": "United States", "US": "United States", "USA": "United States",
+    "U.S.A": "United States", "America": "United States", "U.K": "United Kingdom", "UK": "United Kingdom",
+    "Britain": "United Kingdom", "U.N": "United Nations", "UN": "United Nations",
+}
+
+
+def synonym(form: str) -> str:
+    """The one name of a country or body that ``form`` is a form of ("U.S." → "United States"), else ``form``."""
+    return SYNONYMS.get(form) or SYNONYMS.get(form.removesuffix("."), form)
+
+
+# "Ministry of Foreign Affairs" is the "Foreign Ministry", "Department of Justice" the "Justice Department"
+_BODY_OF = re.compile(r"(?:\w+['’]s\s+)?(?P<head>Ministry|Department) of (?:the\s+)?(?P<what>[\w ]+?)(?:\s+Affairs)?")
+_AFFAIRS_BODY = re.compile(r"(?P<what>[\w ]+?)\s+Affairs\s+(?P<head>Ministry|Department)")
+
+
+def org_key(name: str) -> str:
+    """What two forms of one organisation or place share: "Kellogg Co." and "Kellogg"; "Ministry of Foreign
+    Affairs", "Foreign Affairs Ministry" and "Foreign Ministry"; "Department of Justice" and "Justice
+    Department"; "Pakistan's Foreign Ministry" and "Foreign Ministry"."""
+    name = company_stem(name)  # "Kellogg Co." is "Kellogg Co" and "Kellogg"
+    m = _BODY_OF.fullmatch(name) or _AFFAIRS_BODY.fullmatch(name)
+    if m:
+        return f"{m.group('what')} {m.group('head')}".lower()
+    return re.sub(r"^\w+['’]s\s+", "", name).lower()
+
+
+def _place_like(qualifier: str, kinds: Mapping[str, str]) -> bool:
+    """Whether a word before a name says whose it is, as a country or a place does ("Veldish", "Pakistan",
+    "U.S.", "UN")."""
+    return bool(_DEMONYM.fullmatch(qualifier) or qualifier in PLACES or kinds.get(qualifier) == "place"
+                or synonym(qualifier) != qualifier)
+
+
+def _qualified_variants(kinds: Mapping[str, str], taken: Mapping[str, str]) -> dict[str, str]:
+    """"the Veldish Brotherhood" is "the Brotherhood", "U.S. Supreme Court" and "US Supreme Court" are the "Supreme
+    Court", "U.S. Department of Justice" the "Justice Department": an organisation's name after a country, a place or
+    its adjective is the bare name the cluster writes too, when every name of the cluster that ends in that name
+    (whatever its kind) is qualified by that one country or place. A "Pakistan Supreme Court" beside a "U.S. Supreme
+    Court", a "North Carolina House" or a "White House" beside a "U.S. House" leave the bare name to either."""
+    bare: dict[str, list[str]] = {}  # the key of a bare name → its forms
+    for f, k in kinds.items():
+        if k == "org" and f not in taken:
+            bare.setdefault(org_key(f), []).append(f)
+    qualifiers: dict[str, set[str]] = {}  # the key of a bare name → the qualifiers written before it
+    candidates: dict[str, list[str]] = {}  # ... → the forms of it qualified by a country or place
+    for f in kinds:
+        words = f.split()
+        for k in range(1, len(words)):
+            key = org_key(" ".join(words[k:]))
+            if key not in bare or not all(w[:1].isupper() for w in words[:k]):
+                continue
+            qualifiers.setdefault(key, set()).add(synonym(" ".join(words[:k])))
+            if k == 1 and kinds[f] == "org" and f not in taken and _place_like(words[0], kinds):
+                candidates.setdefault(key, []).append(f)
+    out = {}
+    for key, fs in candidates.items():
+        if len(qualifiers[key]) == 1:
+            for f in fs:
+                out[f] = min(bare[key])
+    return out
+
+
 def variant_targets(kinds: Mapping[str, str], defined: Mapping[str, str]) -> dict[str, str]:
     """For every organisation or place form that is another form's variant, that other form.
 
@@ -159,16 +225,7 @@ def variant_targets(kinds: Mapping[str, str], defined: Mapping[str, str]) -> dic
         if len(longer) == 1:
             target[f] = longer[0]
     # "the Veldish Brotherhood" is "the Brotherhood" when it is the only qualified Brotherhood.
-    qualified: dict[str, list[str]] = {}
-    for f in forms:
-        words = f.split()
-        rest = " ".join(words[1:])
-        if (f not in target and len(words) > 1 and kinds[f] == "org" and kinds.get(rest) == "org"
-                and (_DEMONYM.fullmatch(words[0]) or words[0] in PLACES or kinds.get(words[0]) == "place")):
-            qualified.setdefault(rest, []).append(f)
-    for rest, fs in qualified.items():
-        if len(fs) == 1 and rest not in target:
-            target[fs[0]] = rest
+    target.update(_qualified_variants(kinds, target))
     # Acronyms: defined in parentheses, or the initials of a single full name of the cluster.
     for f in forms:
         if f in target or not _ACRONYM.fullmatch(f):
