@@ -336,3 +336,44 @@ def test_a_body_named_with_and_without_its_country_is_one_organisation() -> None
     assert set(orgs) == {"Supreme Court", "Justice Department"}, orgs
     assert orgs["Supreme Court"].aliases == ("U.S. Supreme Court",) and orgs["Supreme Court"].articles == ("1", "2")
     assert orgs["Justice Department"].aliases == ("U.S. Department of Justice",)
+
+
+def _people(texts: list[str], kinds: dict[str, str]) -> dict[str, object]:
+    arts = [Article(id=str(k), text=t, source=f"Outlet {k}") for k, t in enumerate(texts, 1)]
+    return {e.name: e for e in analyze_cluster(make_cluster(arts), recognizer=_Tagged(kinds)).people}
+
+
+def test_a_surname_given_an_office_is_not_a_person_the_cluster_gives_another_office() -> None:
+    # "President Biden" was taken for "first lady Jill Biden", the only full name of that surname in the cluster
+    one = ("President Vance held a minute of silence in Orlen on Monday. Later he walked to the harbour with "
+           "first lady Mara Vance and the mayor.")
+    two = "President Vance spoke for ten minutes at the harbour in Orlen. Vance promised a memorial."
+    kinds = {"Vance": "person", "Mara Vance": "person", "Orlen": "place"}
+    people = _people([one, two], kinds)
+    assert set(people) == {"Vance", "Mara Vance"}, people
+    assert people["Vance"].title == "President" and people["Mara Vance"].title == "first lady"
+    assert people["Vance"].mentions == 3 and people["Vance"].articles == ("1", "2")
+
+
+def test_a_surname_given_an_office_is_the_person_who_holds_it_or_the_one_untitled_full_name() -> None:
+    kinds = {"Vance": "person", "Mara Vance": "person", "Tomas Vance": "person", "Orlen": "place"}
+    # the holder of the office, even in an article that names another of that surname first
+    one = ("First lady Mara Vance opened the harbour in Orlen on Monday. President Vance spoke after her. "
+           "Mara Vance cut the ribbon.")
+    two = "President Tomas Vance flew to Orlen on Monday. President Tomas Vance praised the builders."
+    people = _people([one, two], kinds)
+    assert "Vance" not in people and "Vance" in people["Tomas Vance"].aliases, people
+    assert people["Tomas Vance"].articles == ("1", "2") and people["Mara Vance"].articles == ("1",)
+    # a lone full name the cluster gives no office is the titled surname, as before
+    people = _people(["Tomas Vance flew to Orlen on Monday.", "President Vance praised the builders in Orlen."],
+                     kinds)
+    assert set(people) == {"Tomas Vance"} and people["Tomas Vance"].articles == ("1", "2"), people
+
+
+def test_a_surname_given_an_office_that_two_untitled_full_names_could_be_is_neither() -> None:
+    kinds = {"Vance": "person", "Mara Vance": "person", "Tomas Vance": "person", "Orlen": "place"}
+    one = "Tomas Vance and Mara Vance flew to Orlen on Monday. Governor Vance praised the builders."
+    two = "Governor Vance spoke in Orlen on Monday, with Mara Vance and Tomas Vance beside the stage."
+    people = _people([one, two], kinds)
+    assert people["Vance"].title == "Governor" and people["Vance"].mentions == 2, people
+    assert "Vance" not in people["Mara Vance"].aliases and "Vance" not in people["Tomas Vance"].aliases

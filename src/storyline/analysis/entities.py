@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..model import Cluster
@@ -42,7 +43,7 @@ _TITLE_HEAD = (
     r"(?:[Pp]resident|[Pp]rime [Mm]inister|[Mm]inister|[Ss]ecretary|[Ss]enator|[Gg]overnor|[Mm]ayor|[Cc]hancellor|"
     r"[Ss]pokes(?:wo)?man|[Aa]mbassador|[Ee]nvoy|[Cc]hief|[Dd]irector|[Cc]ommissioner|[Gg]eneral|[Jj]udge|"
     r"[Cc]oach|[Cc]hair(?:wo)?man|[Cc]aptain|[Ss]uperintendent|[Ss]heriff|[Rr]epresentative|[Oo]fficer|"
-    r"[Mm]aster|[Ll]eader|[Ee]xecutive|[Cc]ouncill?or)"
+    r"[Mm]aster|[Ll]eader|[Ee]xecutive|[Cc]ouncill?or|[Ff]irst [Ll]ady)"
 )
 # "Harbour Master Ines Idowu" (a title the tagger kept inside the name)
 _TITLE_IN = re.compile(
@@ -55,7 +56,33 @@ _TITLE_AFTER = re.compile(rf"^,\s+((?:the\s+|a\s+|[\w.]+['’]s\s+)?(?:[\w-]+\s+
 _THE_TITLE = re.compile(rf"\b[Tt]he\s+(?:[A-Za-z][\w.]*\s+)?({_TITLE_HEAD}(?:\s+of\s+[A-Z]\w+)?)\b")
 MAX_ACTIONS = 5
 _STRONG_TITLES = frozenset("president prime minister minister mayor governor secretary senator chancellor ambassador "
-                           "envoy".split()) | {"prime minister"}
+                           "envoy".split()) | {"prime minister", "first lady"}
+_OFFICE = re.compile(rf"{_TITLE_HEAD}$")
+
+
+def offices(titles: Iterable[str]) -> frozenset[str]:
+    """The offices among ``titles`` (:data:`_STRONG_TITLES`: "President", "Foreign Minister", "first lady"), each
+    by its last word ("minister" of "Prime Minister" and of "Minister"); no descriptive title ("leader", "chief")."""
+    out = set()
+    for t in titles:
+        m = _OFFICE.search(t)
+        if m and " ".join(m.group().lower().split()) in _STRONG_TITLES:
+            out.add(m.group().lower().split()[-1])
+    return frozenset(out)
+
+
+def by_office(candidates: list[str], held: frozenset[str], office_of: Mapping[str, frozenset[str]]) -> list[str]:
+    """Of the people a surname may be, those a title it is given allows: "President Biden" is the one of them the
+    cluster gives that office ("President Joe Biden"), else one it gives no other office ("Joe Biden"), but never
+    "first lady Jill Biden"; when several the cluster gives no office could be it, none. Without an office given,
+    all ``candidates``."""
+    if not held:
+        return candidates
+    holders = [c for c in candidates if office_of.get(c, frozenset()) & held]
+    if holders:
+        return holders
+    free = [c for c in candidates if not office_of.get(c)]
+    return free if len(free) == 1 else []
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,8 +219,10 @@ def _is_surname_form(form: str) -> bool:
     return len(form.split()) > 1 and form.split()[0].lower() in PARTICLES
 
 
-def _group_people(forms: Counter[str]) -> dict[str, str]:
-    """Map every person form to its canonical full name."""
+def _group_people(forms: Counter[str], titles: Mapping[str, Counter[str]] | None = None) -> dict[str, str]:
+    """Map every person form to its canonical full name; a surname or first name given an office (``titles``, per
+    form) goes to a full name only as :func:`by_office` allows."""
+    titles = titles or {}
     # One name with and without its suffix ("John Paul II", "John Paul") counts as one, shown with it.
     same: Counter[tuple[str, ...]] = Counter()
     for f in forms:
@@ -212,13 +241,16 @@ def _group_people(forms: Counter[str]) -> dict[str, str]:
         else:
             canon[f] = f
     heads = list(dict.fromkeys(canon.values()))
+    office_of: dict[str, frozenset[str]] = defaultdict(frozenset)
+    for f, c in canon.items():
+        office_of[c] |= offices(titles.get(f, ()))
     for f in forms:
         if f in canon:
             continue
         key = " ".join(_name_tokens(f))
         by_last = [c for c in heads if _bare(_name_words(c)[-1]) == _bare(key) or _surname(c) == key]
         by_first = [c for c in heads if _name_words(c)[0] == f]
-        match = by_last or by_first
+        match = by_office(by_last or by_first, offices(titles.get(f, ())), office_of)
         canon[f] = max(match, key=lambda c: sum(forms[g] for g in canon if canon[g] == c)) if match else f
     return canon
 
@@ -269,6 +301,7 @@ class EntityIndex:
         outlet_cue: set[str] = set()
         defined: dict[str, str] = {}  # "(UVL)" after "United Veld Lines": acronym → full name
         recognized: dict[str, list[Mention]] = {}
+        held: dict[tuple[str, int], str] = {}  # the title a person's mention is given, by article and start
         group_words: set[str] = set()  # "Serbs", "Democrats": tagged as groups somewhere in the cluster
         for aid in cluster.kept_ids:
             text = cluster.article(aid).text
@@ -333,6 +366,7 @@ class EntityIndex:
                     t = title_of(text[lo:hi], m.start - lo, m.end - lo)
                     if t:
                         titles[form][t] += 1
+                        held[(aid, m.start)] = t
             raw[aid] = found
         kind_of = {f: c.most_common(1)[0][0] for f, c in kinds.items()}
         # A name in capitals ("VARNHOLT —", a dateline) is tagged an organisation; written normally elsewhere
@@ -371,7 +405,12 @@ class EntityIndex:
             if f in parts and len(f.split()) == 1:
                 kind_of[f] = "person"
                 people[f] += sum(kinds[f].values())
-        self.canon = _group_people(people)
+        self.canon = _group_people(people, titles)
+        # the offices the cluster gives each person by their full name ("President Joe Biden": president)
+        self.offices: dict[str, frozenset[str]] = defaultdict(frozenset)
+        for f, c in self.canon.items():
+            if len(f.split()) > 1 and not _is_surname_form(f):
+                self.offices[c] |= offices(titles.get(f, ()))
         # One organisation under one name: "Ministry of Foreign Affairs" is the "Foreign Ministry"; a
         # plural, a bare name, a qualified name or an acronym of one is that name (see names.py).
         variant = variant_targets({f: k for f, k in kind_of.items() if k != "person"}, defined)
@@ -398,31 +437,36 @@ class EntityIndex:
         for aid, found in raw.items():
             res = [Resolved(m.start, m.end, kind_of[m.text], self.canon[m.text]) for m in found]
             if sharers:
-                res = self._resolve_shared(found, res, sharers, [s.start for s in cluster.sentences_of(aid)])
+                res = self._resolve_shared(found, res, sharers, [s.start for s in cluster.sentences_of(aid)],
+                                           [held.get((aid, m.start), "") for m in found])
             res += self._extra_mentions(cluster.article(aid).text, _bounds(cluster, aid), res)
             self.mentions[aid] = sorted(res, key=lambda r: r.start)
 
     def _resolve_shared(self, found: list[Mention], res: list[Resolved], sharers: dict[str, list[str]],
-                        starts: list[int]) -> list[Resolved]:
+                        starts: list[int], given: list[str]) -> list[Resolved]:
         """Give a bare surname that two people share ("Khan") to the one of them the article names first:
         news introduces its subject in full, then calls them by surname, and names anyone else of that
         surname in full to tell them apart ("Abdul Qadeer Khan … Khan said … retired Lt. Gen. Zulfiqar Khan").
         Nearest preceding mention (recency) fails exactly there: every "Khan" after the general's one line
         went to him. Where both are first named in one sentence, the surname stays a mention of its own;
-        in an article that names neither, it goes to the one the cluster names most."""
+        in an article that names neither, it goes to the one the cluster names most. A surname given an office
+        (``given``, per mention: "President Biden") is only one of them that :func:`by_office` allows."""
         named: dict[str, int] = {}  # a person → the sentence the article first names them in
         for m, r in zip(found, res, strict=True):
             if m.text not in sharers:
                 named.setdefault(r.name, bisect.bisect_right(starts, m.start))
         out = []
-        for m, r in zip(found, res, strict=True):
+        for m, r, title in zip(found, res, given, strict=True):
             owners = sharers.get(m.text) if r.kind == "person" else None
             if not owners:
                 out.append(r)
                 continue
-            here = sorted((named[c], c) for c in owners if c in named)
-            name = r.name
-            if here:
+            fitting = by_office([c for c in owners if c != m.text], offices([title]), self.offices)
+            here = sorted((named[c], c) for c in fitting if c in named)
+            name = r.name if fitting or not title else m.text
+            if title and len(fitting) == 1:
+                name = fitting[0]
+            elif here:
                 name = m.text if len(here) > 1 and here[0][0] == here[1][0] else here[0][1]
             if name == m.text:
                 self.kind.setdefault(name, "person")
@@ -442,8 +486,9 @@ class EntityIndex:
         people = [c for c, k in self.kind.items() if k == "person" and len(_name_words(c)) > 1]
         shared = {s for s, n in Counter(_name_words(c)[-1] for c in people).items() if n > 1}
         for c in people:
-            if _name_words(c)[-1] in shared:
-                continue  # "Arkwright" alone, with Helen and Tomas Arkwright in the story: either of them
+            if _name_words(c)[-1] in shared or self.canon.get(_name_words(c)[-1], c) != c:
+                continue  # "Arkwright" alone, with Helen and Tomas Arkwright in the story: either of them; "Biden"
+                # kept apart from "first lady Jill Biden" (a president): not hers
             for m in re.finditer(rf"\b{re.escape(_name_words(c)[-1])}\b", text):
                 if free(m.start(), m.end()):
                     extra.append(Resolved(m.start(), m.end(), "person", c))
