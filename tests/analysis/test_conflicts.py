@@ -403,3 +403,52 @@ def test_a_figure_worth_of_one_of_the_things_another_lists_is_a_part_of_it() -> 
                 flood.format("some 4 billion pesos", "roads, crops and other property") + " Farmers asked for help.",
                 _OTHER)
     assert [c.slot for c in an.conflicts] == ["pesos"]
+
+
+def test_an_article_that_gives_the_other_figure_in_another_sentence_gives_both() -> None:
+    # "awarded $5.7 million" against "awarded $2.1 million in compensatory damages": the second article gave the
+    # $5.7 million too, a sentence earlier
+    award = ("A jury in Orlen awarded {} to the Harlow family in their lawsuit against the Marsh Dairy, court "
+             "records show.")
+    second = ("The Harlow family won $5.7 million from a jury on Friday, after their cattle died from tainted water. "
+              + award.format("$2.1 million in compensatory damages") + " The dairy will appeal.")
+    an = _three(award.format("$5.7 million") + " The dairy said it would appeal.", second, _OTHER)
+    assert not an.conflicts
+    # nor is the second article credited with the first's sentence, which its own sentence does not say
+    assert not [f for f in an.facts if "$5.7 million" in f.text and "2" in f.articles]
+    # told in other words (no term around the figure in common), the other figure is another thing: a dispute
+    second = ("Insurers paid $5.7 million for cattle lost in the floods. " + award.format("$2.1 million")
+              + " The dairy will appeal.")
+    an = _three(award.format("$5.7 million") + " The dairy said it would appeal.", second, _OTHER)
+    assert [c.slot for c in an.conflicts] == ["USD"]
+
+
+def test_figures_each_of_two_different_sets_has_are_two_things() -> None:
+    nominated = "{} earned {} nominations each for the Orlen Music Awards, announced on Monday in Harlow."
+    an = _three(nominated.format("Ada Marsh and the Vessa Singers", "three") + " Voting opens in May.",
+                nominated.format("Tomas Reed and Lina Holt", "five") + " The show airs in June.", _OTHER)
+    assert not an.conflicts
+    an = _three(nominated.format("Ada Marsh and the Vessa Singers", "three") + " Voting opens in May.",
+                nominated.format("Ada Marsh and the Vessa Singers", "five") + " The show airs in June.", _OTHER)
+    assert [c.slot for c in an.conflicts] == ["nominations"]
+
+
+def test_a_lead_and_a_deficit_are_two_margins() -> None:
+    # "he was ahead by six points among likely voters" against "he's losing the South, among likely voters, by 22"
+    poll = "In the Orlen tracking poll of likely voters released Monday, Marsh was {}."
+    first = poll.format("ahead by six points") + " Her rival Tomas Reed called the poll a fluke."
+    second = " Marsh will campaign in the north next week, her office said."
+    an = _three(first, poll.format("losing the coast by 22 points") + second, _OTHER)
+    assert not an.conflicts
+    an = _three(first, poll.format("ahead by 22 points") + second, _OTHER)
+    assert [c.slot for c in an.conflicts] == ["points"]
+
+
+def test_two_years_each_with_its_own_figure_are_a_series_not_two_dates_of_one_event() -> None:
+    died = "More than {} people in Vessa died of heat stroke in {}, according to the Orlen health ministry report."
+    an = _three(died.format("6,300", "2016") + " Doctors called for shade.",
+                died.format("7,200", "2017") + " Cities opened cooling centres.", _OTHER)
+    assert not [c for c in an.conflicts if c.kind == "date"]
+    an = _three(died.format("6,300", "2016") + " Doctors called for shade.",
+                died.format("6,300", "2017") + " Cities opened cooling centres.", _OTHER)
+    assert [c.reason for c in an.conflicts] == ["different years given for the same event: 2016 vs 2017"]

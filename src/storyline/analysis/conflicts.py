@@ -16,12 +16,18 @@ New York" against "10 people in New York City"), the bound of a period and a day
 "warrants issued in 2009"), the day of an event and that of an earlier one ("opened lower Wednesday after Cohn's
 resignation" against "his resignation … on Tuesday") or of one that goes with it ("arrived on Nov. 16 with
 temperatures dipping to minus 26" against "minus 26 was recorded on Sunday"), a duration of one thing and of another
-("sentenced to nine years' jail" against "his wife of 10 years"). They are no disagreement, but neither article is
-credited with the other's value in Agreement (:func:`disputed_by`).
+("sentenced to nine years' jail" against "his wife of 10 years"), what each of two different sets has ("A and B
+earned three nominations each" against "C and D … five nominations each"), a lead and a deficit ("ahead by six
+points" against "losing the South by 22 points"), the years of a series, each with its own figure ("more than 63,000
+died in 2016" against "more than 72,000 … in 2017"). They are no disagreement, but neither article is credited with
+the other's value in Agreement (:func:`disputed_by`). Nor does an article dispute a figure that it gives itself in
+another sentence, in words like those around it (:func:`_given_elsewhere`: "awarded $5.7 million" against "awarded $2.1
+million in compensatory damages" from an article that wrote "a jury awarded $5.7 million" a sentence before).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -218,8 +224,65 @@ def _two_things(cluster: Cluster, index: EntityIndex, a: list[_Item], b: list[_I
     tie to two things (:func:`_of_two_things`, every figure of one reading against every one of the other)."""
     if a[0].kind == "date":
         return (all(x.bound != y.bound for x in a for y in b)
-                or any(_other_event(x, y) or _other_event(y, x) for x in a for y in b))
-    return _total_and_part(cluster, index, a, b) or all(_of_two_things(x, y) for x in a for y in b)
+                or any(_other_event(x, y) or _other_event(y, x) for x in a for y in b)
+                or all(_series(x, y) for x in a for y in b))
+    return _total_and_part(cluster, index, a, b) or all(
+        _of_two_things(x, y) or _each_of_others(x, y) or _lead_and_deficit(x, y) for x in a for y in b)
+
+
+def _stated(q: Quantity) -> float:
+    """The figure as written, without its hedge: "about 45,000" and "more than 45,000" state 45,000."""
+    if q.estimate is not None:
+        return q.estimate
+    return q.lo if q.lo > 0 and not math.isinf(q.lo) else q.hi
+
+
+def _series(x: _Item, y: _Item) -> bool:
+    """Whether two dates are the times of two measurements of a series: their sentences state a figure of one unit
+    each, and different ones ("more than 63,000 Americans died of overdoses in 2016" against "more than 72,000 …
+    in 2017"): a figure for each period, not two dates of one event."""
+    fx = {q.slot: q for q in quantities(x.sentence) if q.kind != "time"}
+    fy = {q.slot: q for q in quantities(y.sentence) if q.kind != "time"}
+    return any(_stated(fx[k]) != _stated(fy[k]) for k in fx.keys() & fy.keys())
+
+
+_EACH = re.compile(r"\s*,?\s*(?:each|apiece)\b", re.I)
+
+
+def _each_of_others(x: _Item, y: _Item) -> bool:
+    """Whether two figures are what each of two different sets of people or things has: both are given "each" or
+    "apiece", and the words before them (who has the figure) differ ("A and B earned three nominations each"
+    against "C and D picked up five nominations each"): fewer than half the terms of either are the other's."""
+    qx, qy = x.value, y.value
+    if not isinstance(qx, Quantity) or not isinstance(qy, Quantity):
+        return False
+    if not (_EACH.match(x.sentence, qx.end) and _EACH.match(y.sentence, qy.end)):
+        return False
+    who_x, who_y = set(content_terms(x.sentence[: qx.start])), set(content_terms(y.sentence[: qy.start]))
+    return 2 * len(who_x & who_y) < min(len(who_x), len(who_y))
+
+
+# The side of a margin: ahead ("leads by six points", "ahead by seven") or behind ("trails by 3", "losing the South by
+# 22 points"). A lead and a deficit are two margins (overall and in a region, of one candidate and of another).
+# "Up" and "down" are no sides: "sales were up 5%" and "down 3%" are two versions of one change.
+_AHEAD = re.compile(r"\b(?:ahead|leads|leading)\b", re.I)
+_BEHIND = re.compile(r"\b(?:behind|trails?|trailing|trailed|losing)\b", re.I)
+_SIDE_WINDOW = 60  # characters before a figure in which its side is told
+
+
+def _lead_and_deficit(x: _Item, y: _Item) -> bool:
+    """Whether one figure is a lead and the other a deficit: the words just before it (``_SIDE_WINDOW``) say it is
+    ahead, and not behind, the other's the opposite."""
+    qx, qy = x.value, y.value
+    if not isinstance(qx, Quantity) or not isinstance(qy, Quantity):
+        return False
+
+    def side(it: _Item, q: Quantity) -> int:
+        before = it.sentence[max(0, q.start - _SIDE_WINDOW) : q.start]
+        ahead, behind = bool(_AHEAD.search(before)), bool(_BEHIND.search(before))
+        return 0 if ahead == behind else (1 if ahead else -1)
+
+    return side(x, qx) * side(y, qy) == -1
 
 
 def _of_two_things(x: _Item, y: _Item) -> bool:
@@ -381,11 +444,39 @@ class _Dispute:
         return (min(a, b), max(a, b)) in self.clashes
 
 
+_FIGURES = frozenset({"count", "amount", "percent"})
+
+
+def _given_elsewhere(cluster: Cluster, g: Group, reading: list[_Item], figures: dict[str, list[_Item]]) -> set[str]:
+    """The articles of ``g`` that give the figure of ``reading`` in another of their sentences, told in words like
+    those of the reading (:func:`_context` shares a term): "A jury on Friday awarded $5.7 million to …" in an article
+    whose sentence of the group reads "The jury awarded $2.1 million in compensatory damages …". Such an article
+    reports both figures, as one that gives both in its sentence does: two things, no dispute. ``figures`` caches
+    each article's figures outside the group."""
+    first = reading[0]
+    own = {it.article for it in reading}
+    around = frozenset().union(*(_context(it) for it in reading))
+    out = set()
+    for art in dict.fromkeys(cluster.sentences[i].article for i in g.members):
+        if art in own:
+            continue
+        if art not in figures:
+            inside = {cluster.sentences[i].start for i in g.members if cluster.sentences[i].article == art}
+            figures[art] = [_Item(q.kind, q.slot, q, q.text, art, Span(art, s.start, s.end), sentence=s.text)
+                            for s in cluster.sentences_of(art) if s.start not in inside for q in quantities(s.text)
+                            if q.kind in _FIGURES]
+        if any(it.kind == first.kind and it.slot == first.slot and all(_same(it, o) for o in reading)
+               and _context(it) & around for it in figures[art]):
+            out.add(art)
+    return out
+
+
 def _disputes(cluster: Cluster, g: Group, index: EntityIndex, *, two_things: bool = False) -> list[_Dispute]:
     """The values on which the sentences of ``g`` disagree; with ``two_things``, also the values of two things
     (:func:`_two_things`: a total and its part), which do not disagree but are not one value either."""
     by_slot: dict[tuple[str, str], list[_Item]] = defaultdict(list)
     named: dict[str, set[str]] = {}
+    figures: dict[str, list[_Item]] = {}  # per article, the figures of its sentences outside the group, when asked
     for i in g.members:
         named[cluster.sentences[i].article] = _named(cluster, index, i)
         for it in _items(cluster, index, i):
@@ -399,6 +490,8 @@ def _disputes(cluster: Cluster, g: Group, index: EntityIndex, *, two_things: boo
         if kind in ("name", "place"):
             arts = [a | {art for art, names in named.items() if c[0].value in names} for a, c in zip(arts, classes,
                                                                                                    strict=True)]
+        if kind in _FIGURES and len(classes) > 1 and not two_things:  # no article is credited with the other's
+            arts = [a | _given_elsewhere(cluster, g, c, figures) for a, c in zip(arts, classes, strict=True)]
         # Two readings conflict when no article gives both: one article giving both reports two things.
         # Nor do the values of two things (a total and its part, see _two_things).
         pairs = [(a, b) for a in range(len(classes)) for b in range(a + 1, len(classes))
