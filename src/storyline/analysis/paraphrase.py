@@ -13,8 +13,9 @@ taken when its sentences, each read as its anchors and other content terms, have
 ``COSINE`` and share at least ``MIN_SHARED`` of them, of which one or more is a named entity and ``MIN_OTHER``
 or more are neither a name nor a word of time ("X met Y on Monday" and "X criticised Y on Monday" share X, Y
 and the day). Two sentences that each say when, with no time in common ("on Monday" / "last year"), are other
-events. A headline (an article's first sentence) says its fact in few words: with it, ``HEADLINE_SHARED`` shared
-items are enough when they are ``HEADLINE_COVER`` of the headline's own, still ``MIN_OTHER`` of them no name; a
+events; two that each name, with a title, a person the other does not are other facts about what they share. A
+headline (an article's first sentence) says its fact in few words: with it, ``HEADLINE_SHARED`` shared items are
+enough when they are ``HEADLINE_COVER`` of the headline's own, still ``MIN_OTHER`` of them no name; a
 headline in title case is read word by word (a recogniser reads "Trump Vetoes Defense-Spending" as one name).
 Only the lead of each article (its first ``LEAD`` sentences) is read: there news tells the story's main
 facts, and further down, sentences that share a story's names and words were as often different details (on
@@ -122,7 +123,7 @@ def join_paraphrases(cluster: Cluster, groups: list[Group], index: EntityIndex) 
     names = _Names.of(index)
     starts = {aid: [m.start for m in ms] for aid, ms in index.mentions.items()}
     bags = [_anchors(cluster, index, starts, i, names) for i in range(n)]
-    pairs = _pairs(cluster, bags)
+    pairs = _pairs(cluster, bags, [_people(cluster, index, starts, i) for i in range(n)])
     if not pairs:
         return groups
     parent = list(range(n))
@@ -361,9 +362,32 @@ def _time_words(text: str) -> frozenset[str]:
     return frozenset(w for w in words(text) if w not in _QUALIFIERS)
 
 
-def _pairs(cluster: Cluster, bags: list[list[str]]) -> list[tuple[float, int, int]]:
-    """(cosine, i, j) of the lead sentences' pairs (of different articles) that pass the anchor test, best first.
-    The weights are TF-IDF over every sentence of the cluster: a word of every paragraph anchors nothing."""
+def _people(cluster: Cluster, index: EntityIndex, starts: dict[str, list[int]], i: int) -> tuple[frozenset[str],
+                                                                                                frozenset[str]]:
+    """The people sentence ``i`` names, and those of them it gives a title ("Inspector General Michael Horowitz"):
+    a title makes sure a name is a person's, which a recogniser's label alone does not ("Marrow Bay")."""
+    s = cluster.sentences[i]
+    text = cluster.article(s.article).text
+    at = starts.get(s.article, [])
+    ms = [m for m in index.mentions.get(s.article, [])[bisect_left(at, s.start) : bisect_left(at, s.end)]
+          if m.kind == "person" and m.end <= s.end]
+    titled = (m.name for m in ms if title_of(text[s.start : s.end], m.start - s.start, m.end - s.start))
+    return frozenset(m.name for m in ms), frozenset(titled)
+
+
+def _other_people(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Whether each of two sentences names, with a title, a person the other does not name (:func:`_people`)."""
+    return bool(a[1] - b[0]) and bool(b[1] - a[0])
+
+
+def _pairs(cluster: Cluster, bags: list[list[str]],
+           people: list[tuple[frozenset[str], frozenset[str]]]) -> list[tuple[float, int, int]]:
+    """(cosine, i, j) of the lead sentences' pairs (of different articles) that pass the anchor test, best first,
+    and that neither say when with no time in common (:func:`_other_times`) nor each name, with a title, a person
+    the other does not (:func:`_other_people`; ``people``, each sentence's): "Inspector General Michael Horowitz's
+    inquiry into the FBI's handling of the Clinton email probe" and "the report criticized former Attorney General
+    Loretta Lynch for her handling of the probe into Clinton's email" are two facts about one probe. The weights
+    are TF-IDF over every sentence of the cluster: a word of every paragraph anchors nothing."""
     sents = cluster.sentences
     n = len(sents)
     vocab: dict[str, int] = {}
@@ -417,7 +441,8 @@ def _pairs(cluster: Cluster, bags: list[list[str]]) -> list[tuple[float, int, in
         ok &= (shared >= MIN_SHARED) | ((shared >= HEADLINE_SHARED) & (shared >= HEADLINE_COVER * heads))
         for i, j in zip(*np.nonzero(ok), strict=True):
             a, b = int(lead[i + start]), int(lead[j])
-            if not _other_times(_times(cluster, a, found), _times(cluster, b, found)):
+            if not _other_times(_times(cluster, a, found), _times(cluster, b, found)) and not _other_people(
+                    people[a], people[b]):
                 out.append((float(cos[i, j]), a, b))
     out.sort(key=lambda p: (-p[0], p[1], p[2]))
     return out
