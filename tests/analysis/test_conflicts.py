@@ -416,6 +416,16 @@ def test_an_article_that_gives_the_other_figure_in_another_sentence_gives_both()
     assert not an.conflicts
     # nor is the second article credited with the first's sentence, which its own sentence does not say
     assert not [f for f in an.facts if "$5.7 million" in f.text and "2" in f.articles]
+    # a bound ("at least") is no report of the other figure, nor is the figure of another measure: a dispute
+    second = ("A jury on Friday awarded at least $2 million to the Harlow family. "
+              + award.format("$2.1 million in compensatory damages") + " The dairy will appeal.")
+    an = _three(award.format("$5.7 million") + " The dairy said it would appeal.", second, _OTHER)
+    assert [c.slot for c in an.conflicts] == ["USD"]
+    cold = "Temperatures in Vessa fell to minus 26 Celsius (minus {} Fahrenheit) on Sunday, the weather office said."
+    an = _three(cold.format(15) + " Schools closed.",
+                "On Saturday it was as cold as minus 20 Celsius (minus 4 Fahrenheit) in the hills. " + cold.format(4)
+                + " Trains stopped.", _OTHER)
+    assert [c.slot for c in an.conflicts] == ["fahrenheit"]
     # told in other words (no term around the figure in common), the other figure is another thing: a dispute
     second = ("Insurers paid $5.7 million for cattle lost in the floods. " + award.format("$2.1 million")
               + " The dairy will appeal.")

@@ -30,7 +30,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Cluster
 from ..represent import content_terms
@@ -448,11 +448,13 @@ _FIGURES = frozenset({"count", "amount", "percent"})
 
 
 def _given_elsewhere(cluster: Cluster, g: Group, reading: list[_Item], figures: dict[str, list[_Item]]) -> set[str]:
-    """The articles of ``g`` that give the figure of ``reading`` in another of their sentences, told in words like
+    """The articles of ``g`` that give the figure of ``reading`` in another of their sentences, as a stated figure
+    (no bound: "at least 21 people" is no report of 36), told in words like
     those of the reading (:func:`_context` shares a term): "A jury on Friday awarded $5.7 million to …" in an article
-    whose sentence of the group reads "The jury awarded $2.1 million in compensatory damages …". Such an article
-    reports both figures, as one that gives both in its sentence does: two things, no dispute. ``figures`` caches
-    each article's figures outside the group."""
+    whose sentence of the group reads "The jury awarded $2.1 million in compensatory damages …", unless the two
+    sentences give other figures that differ (:func:`_beside_other_figures`). Such an article reports both figures,
+    as one that gives both in its sentence does: two things, no dispute. ``figures`` caches each article's figures
+    outside the group."""
     first = reading[0]
     own = {it.article for it in reading}
     around = frozenset().union(*(_context(it) for it in reading))
@@ -465,10 +467,28 @@ def _given_elsewhere(cluster: Cluster, g: Group, reading: list[_Item], figures: 
             figures[art] = [_Item(q.kind, q.slot, q, q.text, art, Span(art, s.start, s.end), sentence=s.text)
                             for s in cluster.sentences_of(art) if s.start not in inside for q in quantities(s.text)
                             if q.kind in _FIGURES]
-        if any(it.kind == first.kind and it.slot == first.slot and all(_same(it, o) for o in reading)
-               and _context(it) & around for it in figures[art]):
+        if any(it.kind == first.kind and it.slot == first.slot and not _loose(it) and all(_same(it, o) for o in reading)
+               and _context(it) & around and not any(_beside_other_figures(it, o) for o in reading)
+               for it in figures[art]):
             out.add(art)
     return out
+
+
+def _beside_other_figures(x: _Item, y: _Item) -> bool:
+    """Whether two figures are each told next to another figure (``_BEFORE`` characters before them, in brackets
+    after them) and those differ: the figures are then of two things ("minus 20 degrees Celsius (minus 4
+    Fahrenheit)" is not "minus 26 Celsius (minus 4 Fahrenheit)")."""
+    near_x, near_y = _neighbour(x), _neighbour(y)
+    return near_x is not None and near_y is not None and near_x.kind == near_y.kind and not compatible(
+        replace(near_x, slot=""), replace(near_y, slot=""))
+
+
+def _neighbour(it: _Item) -> Quantity | None:
+    """The figure told right before ``it``'s (within ``_BEFORE`` characters), if any."""
+    q = it.value
+    assert isinstance(q, Quantity)
+    before = [o for o in quantities(it.sentence) if o.end <= q.start and q.start - o.end <= _BEFORE]
+    return before[-1] if before else None
 
 
 def _disputes(cluster: Cluster, g: Group, index: EntityIndex, *, two_things: bool = False) -> list[_Dispute]:

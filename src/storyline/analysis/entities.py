@@ -408,9 +408,9 @@ class EntityIndex:
         self.canon = _group_people(people, titles)
         # the offices the cluster gives each person by their full name ("President Joe Biden": president)
         self.offices: dict[str, frozenset[str]] = defaultdict(frozenset)
-        for f, c in self.canon.items():
-            if len(f.split()) > 1 and not _is_surname_form(f):
-                self.offices[c] |= offices(titles.get(f, ()))
+        for form, person in self.canon.items():
+            if len(form.split()) > 1 and not _is_surname_form(form):
+                self.offices[person] |= offices(titles.get(form, ()))
         # One organisation under one name: "Ministry of Foreign Affairs" is the "Foreign Ministry"; a
         # plural, a bare name, a qualified name or an acronym of one is that name (see names.py).
         variant = variant_targets({f: k for f, k in kind_of.items() if k != "person"}, defined)

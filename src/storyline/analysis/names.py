@@ -178,8 +178,8 @@ def _qualified_variants(kinds: Mapping[str, str], taken: Mapping[str, str]) -> d
     (whatever its kind) is qualified by that one country or place. A "Pakistan Supreme Court" beside a "U.S. Supreme
     Court", a "North Carolina House" or a "White House" beside a "U.S. House" leave the bare name to either."""
     bare: dict[str, list[str]] = {}  # the key of a bare name → its forms
-    for f, k in kinds.items():
-        if k == "org" and f not in taken:
+    for f, kind in kinds.items():
+        if kind == "org" and f not in taken:
             bare.setdefault(org_key(f), []).append(f)
     qualifiers: dict[str, set[str]] = {}  # the key of a bare name → the qualifiers written before it
     candidates: dict[str, list[str]] = {}  # ... → the forms of it qualified by a country or place
