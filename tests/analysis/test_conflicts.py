@@ -462,3 +462,8 @@ def test_two_years_each_with_its_own_figure_are_a_series_not_two_dates_of_one_ev
     an = _three(died.format("6,300", "2016") + " Doctors called for shade.",
                 died.format("6,300", "2017") + " Cities opened cooling centres.", _OTHER)
     assert [c.reason for c in an.conflicts] == ["different years given for the same event: 2016 vs 2017"]
+    # two days, each with its figure, are two disagreements about one event
+    rescued = "{} climbers were rescued from the Vessa ridge on {} after a storm trapped them, the Orlen police said."
+    an = _three(rescued.format("Nine", "Wednesday") + " Two went to hospital.",
+                rescued.format("Eleven", "Thursday") + " The ridge is closed.", _OTHER)
+    assert sorted(c.kind for c in an.conflicts) == ["count", "date"]

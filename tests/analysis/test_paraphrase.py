@@ -242,8 +242,8 @@ def test_sentences_that_each_name_a_person_the_other_does_not_are_other_facts() 
     # Loretta Lynch for her handling of the probe into Clinton's email": two facts about one probe
     inquiry = ("The report will close Inspector General Lina Holt's inquiry into the port authority's handling of the "
                "freight audit of Governor Ruth Okoye's private shipping accounts in Marrow Bay on Monday.")
-    faulted = ("The report also faulted former Mayor Tomas Penhale for his handling of the freight audit into Governor Ruth "
-               "Okoye's private shipping accounts in Marrow Bay on Monday.")
+    faulted = ("The report also faulted former Mayor Tomas Penhale for his handling of the freight audit into "
+               "Governor Ruth Okoye's private shipping accounts in Marrow Bay on Monday.")
     assert not _joined(inquiry, faulted)
     # with the person of one of them only, one fact told in other words
     assert _joined(inquiry, faulted.replace("former Mayor Tomas Penhale for his", "the port authority for its"))

@@ -225,7 +225,7 @@ def _two_things(cluster: Cluster, index: EntityIndex, a: list[_Item], b: list[_I
     if a[0].kind == "date":
         return (all(x.bound != y.bound for x in a for y in b)
                 or any(_other_event(x, y) or _other_event(y, x) for x in a for y in b)
-                or all(_series(x, y) for x in a for y in b))
+                or a[0].slot in _PERIODS and all(_series(x, y) for x in a for y in b))
     return _total_and_part(cluster, index, a, b) or all(
         _of_two_things(x, y) or _each_of_others(x, y) or _lead_and_deficit(x, y) for x in a for y in b)
 
@@ -237,10 +237,15 @@ def _stated(q: Quantity) -> float:
     return q.lo if q.lo > 0 and not math.isinf(q.lo) else q.hi
 
 
+# Dates that are periods, over which a figure is counted ("in 2016", "in March"), unlike the day of an event.
+_PERIODS = frozenset({"year", "month"})
+
+
 def _series(x: _Item, y: _Item) -> bool:
-    """Whether two dates are the times of two measurements of a series: their sentences state a figure of one unit
-    each, and different ones ("more than 63,000 Americans died of overdoses in 2016" against "more than 72,000 …
-    in 2017"): a figure for each period, not two dates of one event."""
+    """Whether two years or months are the periods of two measurements of a series: their sentences state a figure of
+    one unit each, and different ones ("more than 63,000 Americans died of overdoses in 2016" against "more than
+    72,000 … in 2017"): a figure for each period, not two dates of one event. (Two days with two figures, "nine
+    climbers were rescued on Wednesday" against "eleven … on Thursday", are two disagreements about one event.)"""
     fx = {q.slot: q for q in quantities(x.sentence) if q.kind != "time"}
     fy = {q.slot: q for q in quantities(y.sentence) if q.kind != "time"}
     return any(_stated(fx[k]) != _stated(fy[k]) for k in fx.keys() & fy.keys())
