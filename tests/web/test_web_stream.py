@@ -96,7 +96,8 @@ def test_a_story_with_its_summary(tmp_path: Path) -> None:
         assert texts[s["article"]][s["start"]:s["end"]] == s["text"]
     assert asyncio.run(get(app, "/api/stream/stories/1", words=60)).json() == body  # cached, same answer
     assert asyncio.run(get(app, "/api/stream/stories/3")).status_code == 404
-    assert asyncio.run(get(app, "/api/stream/stories/0")).status_code == 422
+    missing = asyncio.run(get(app, "/api/stream/stories/0"))  # no story 0 is no story 3: a 404, not a 422
+    assert missing.status_code == 404 and missing.json() == {"error": "no such story: the stream has no story 0"}
 
 
 def test_a_one_article_story_is_summarized_too(tmp_path: Path) -> None:
@@ -283,8 +284,11 @@ def test_a_stream_page_for_a_story_that_cannot_be_is_an_html_404(tmp_path: Path,
     r = asyncio.run(get(app, f"/stream/{number}"))
     assert r.status_code == 404 and r.headers["content-type"].startswith("text/html")
     assert "no such story" in r.text
+    # the API answers the same status, in one line of JSON
     api = asyncio.run(get(app, f"/api/stream/stories/{number}"))
-    assert api.status_code == 422 and api.headers["content-type"] == "application/json"  # the API stays JSON
+    assert api.status_code == 404 and api.headers["content-type"] == "application/json"
+    assert list(api.json()) == ["error"] and api.json()["error"].startswith("no such story")
+    assert "\n" not in api.json()["error"]
 
 
 def test_stream_pages_past_the_last_or_not_numbers_are_html_404s(tmp_path: Path) -> None:
