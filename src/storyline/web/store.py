@@ -137,6 +137,11 @@ class StreamStoryItem:
     updated: str
 
 
+def now() -> str:
+    """The moment, as stories and stream articles record their arrival (UTC, microseconds)."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
 def label(title: str, text: str) -> str:
     """An article's title, or the start of its text when it has none (the stream's pages and listing)."""
     if title:
@@ -225,7 +230,7 @@ class Store:
     ) -> StoryRow:
         """Store a story in one transaction; returns it with its new id."""
         sid = secrets.token_hex(6)
-        created = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        created = now()
         with self._connect() as db:
             db.execute("BEGIN IMMEDIATE")
             try:
@@ -293,9 +298,10 @@ class Store:
     # ----------------------------------------------------------------------------------------- stream
 
     def add_stream_article(self, article: dict[str, Any], *, story: int, similarity: float) -> StreamArticle:
-        """Store one stream article (``id``, ``text``, ``title``, ``source``, ``url``, ``date``, ``origin``)
-        at the end of the stream, in one transaction; returns it with its position."""
-        created = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        """Store one stream article (``id``, ``text``, ``title``, ``source``, ``url``, ``date``, ``origin``, and
+        ``created``, its arrival, when the caller took it: now otherwise) at the end of the stream, in one
+        transaction; returns it with its position."""
+        created = article.get("created") or now()
         with self._connect() as db:
             db.execute("BEGIN IMMEDIATE")
             try:
