@@ -155,6 +155,21 @@ def test_a_run_of_new_dates_moves_the_clock_after_a_gap():
     assert grouper.add(Article(id="b1", text=BRIDGE[1], date="2026-03-03")).new  # its story was closed
 
 
+def test_a_stream_of_one_dated_article_a_day_has_a_clock_too():
+    # never 16 articles within a week of one another: the clock must still start, and follow the stream
+    # past a month's gap, or its old dated stories would never close
+    grouper = StoryGrouper(GroupingOptions(window_days=7))
+    start = date(2026, 3, 1)
+    grouper.add(Article(id="b0", text=BRIDGE[0], date=start.isoformat()))
+    fillers = _fillers(300)
+    for k, a in enumerate(fillers[:40], 1):
+        grouper.add(Article(id=a.id, text=a.text, date=date.fromordinal(start.toordinal() + k).isoformat()))
+    for k, a in enumerate(fillers[40:], 71):  # a month without news, then one a day again
+        grouper.add(Article(id=a.id, text=a.text, date=date.fromordinal(start.toordinal() + k).isoformat()))
+    assert grouper.open_stories < len(grouper.stories)
+    assert grouper.add(Article(id="b1", text=BRIDGE[1], date="2026-03-02")).new  # its story was closed
+
+
 def test_dates_past_the_day_received_never_move_the_clock():
     # however many articles carry the far date: received in March, none of them can be from 2062
     def stream(received):

@@ -47,7 +47,7 @@ _POSTINGS = 128  # the most stories looked at under one term: those indexed last
 _REWEIGHT = 1.1  # a story's weighted centroid is redone when the stream has grown by 10%
 _CLOSE_EVERY = 256  # arrivals between two looks for stories to close
 _RECENT = 32  # the latest dated arrivals the clock looks at before it jumps ahead
-_BULK = _RECENT // 2  # how many of them must lie within the window of a far date for the clock to jump to it
+_BULK = _RECENT // 2  # how many of them must reach a far date for the clock to jump there
 _LEAD_DAYS = 1  # a date this many days past its arrival's (UTC) day can be real (a local day ahead of UTC)
 
 
@@ -135,9 +135,9 @@ class StoryGrouper:
     The stream's clock (its "now", which closes dated stories) is its newest date, with two guards against
     dates that are wrong (a mistyped year, "2062" for "2026", a "9999-12-31" placeholder), which would
     otherwise close every ongoing story at the next look: a date more than ``window_days`` ahead of the
-    clock moves it only once at least half of the latest ``_RECENT`` dated arrivals lie within the window of
-    it (a run of new dates, as when the stream resumes after a gap, does so within a few articles; a wrong
-    date, even copied by several outlets, stays a minority), and a date more than a day past the day the
+    clock moves it only as far as at least half of the latest ``_RECENT`` dated arrivals reach (a run of new
+    dates, as when the stream resumes after a gap, gets there within ``_BULK`` articles; a wrong date, even
+    copied by several outlets, stays a minority), and a date more than a day past the day the
     article was received (``received``, when the caller knows it: the server does) never moves it."""
 
     def __init__(self, options: GroupingOptions | None = None) -> None:
@@ -316,11 +316,12 @@ class StoryGrouper:
 
     def _advance_clock(self, day: date) -> None:
         """Move the clock to ``day`` when it is later. A date more than ``window_days`` ahead of the clock (or
-        the first date of all) moves it only when at least ``_BULK`` of the latest ``_RECENT`` dated arrivals
-        (this one included) lie within the window of it, and then to the latest of those: one mistyped year
-        ("2062" for "2026") or a placeholder ("9999-12-31"), or a few copies of it, would otherwise close
-        every dated story at each look, splitting every story that goes on after it. Holding the clock back
-        only keeps stories open longer (the date window still keeps far articles out of them)."""
+        any date while there is no clock) moves it no further than ``_BULK`` of the latest ``_RECENT`` dated
+        arrivals (this one included) all reach: one mistyped year ("2062" for "2026") or a placeholder
+        ("9999-12-31"), or a few copies of it, would otherwise close every dated story at each look,
+        splitting every story that goes on after it; a stream that has moved on, fast or one article a day,
+        takes the clock with it once ``_BULK`` articles have. Holding the clock back only keeps stories open
+        longer (the date window still keeps far articles out of them)."""
         self._recent.append(day)
         newest, w = self._newest, self.options.window_days
         if newest is not None and day <= newest:
@@ -328,9 +329,10 @@ class StoryGrouper:
         if not w or (newest is not None and (day - newest).days <= w):
             self._newest = day
             return
-        near = [p for p in self._recent if abs((day - p).days) <= w]
-        if len(near) >= _BULK:
-            self._newest = max(near)
+        if len(self._recent) >= _BULK:
+            reached = heapq.nlargest(_BULK, self._recent)[-1]  # as far as _BULK recent arrivals all reach
+            if newest is None or reached > newest:
+                self._newest = reached
 
     def size(self, story: int) -> int:
         """How many articles story ``story`` holds."""
