@@ -58,7 +58,7 @@ class GroupingOptions:
     (only when both sides have dates; 0 turns the window off). ``idle_articles``: a story that no article
     joined in this many arrivals is closed (0: never), and so is a dated story whose latest article is more
     than ``window_days`` older than the stream's clock (its newest date, where a date far ahead counts only
-    once most recent articles are dated near it: see ``StoryGrouper``): a closed story keeps its articles
+    as far as most recent dated articles reach: see ``StoryGrouper``): a closed story keeps its articles
     but is no longer compared with new ones, so a long-running stream holds only its live stories in memory."""
 
     threshold: float = 0.22

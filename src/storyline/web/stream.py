@@ -8,11 +8,11 @@ articles stored before it, and the grouper never holds an article the store does
 
 An article posted again with the same cleaned text, title, source, URL and date (a client retrying a post
 whose answer it did not get) is not stored twice: the answer is the stored article's, marked ``repeated``.
+The same text from another outlet or under another URL is another article (a wire copy, which summaries
+merge as a near-duplicate).
 
 The grouper is told the day each article arrived (the store's ``created``, taken once for both), so that a
 date far past it (a mistyped year) does not move the stream's clock, before or after a restart.
-The same text from another outlet or under another URL is another article (a wire copy, which summaries
-merge as a near-duplicate).
 
 One server process owns a database's stream: a second process on the same file would keep its own grouper.
 """
