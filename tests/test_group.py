@@ -1,3 +1,5 @@
+from datetime import date, datetime
+
 import pytest
 from support import outputs_under_hash_seeds
 
@@ -121,6 +123,75 @@ def test_one_article_dated_far_ahead_does_not_close_every_dated_story(far):
     for a in _fillers(256, date=far):
         grouper.add(Article(id=f"late-{a.id}", text=a.text, date=far))
     assert grouper.add(Article(id="b2", text=BRIDGE[2], date="2026-03-04")).new
+
+
+@pytest.mark.parametrize("copies", [2, 5, 15])
+def test_a_far_date_several_articles_carry_does_not_move_the_clock(copies):
+    # a wire story with a mistyped year, taken by several outlets at once: the copies confirmed one another,
+    # the clock jumped to 2062 and at the next look every March story was closed
+    grouper = StoryGrouper(GroupingOptions(window_days=7))
+    grouper.add(Article(id="b0", text=BRIDGE[0], date="2026-03-01"))
+    for k in range(copies):
+        grouper.add(Article(id=f"typo{k}", text="Lanterns lit the Quelmont quay for the autumn regatta.",
+                            date="2062-03-01"))
+    for a in _fillers(300, date="2026-03-02"):
+        grouper.add(a)
+    assert grouper.open_stories == len(grouper.stories)
+    placed = grouper.add(Article(id="b1", text=BRIDGE[1], date="2026-03-03"))
+    assert not placed.new and placed.story == 0
+
+
+def test_a_run_of_new_dates_moves_the_clock_after_a_gap():
+    # the stream resumes a month later: once most recent articles carry the new dates, the clock follows
+    # them and the March stories close at the next look
+    grouper = StoryGrouper(GroupingOptions(window_days=7))
+    grouper.add(Article(id="b0", text=BRIDGE[0], date="2026-03-01"))
+    fillers = _fillers(300)
+    for a in fillers[:100]:
+        grouper.add(Article(id=a.id, text=a.text, date="2026-03-02"))
+    for a in fillers[100:]:
+        grouper.add(Article(id=a.id, text=a.text, date="2026-04-10"))
+    assert grouper.open_stories < len(grouper.stories)
+    assert grouper.add(Article(id="b1", text=BRIDGE[1], date="2026-03-03")).new  # its story was closed
+
+
+def test_a_stream_of_one_dated_article_a_day_has_a_clock_too():
+    # never 16 articles within a week of one another: the clock must still start, and follow the stream
+    # past a month's gap, or its old dated stories would never close
+    grouper = StoryGrouper(GroupingOptions(window_days=7))
+    start = date(2026, 3, 1)
+    grouper.add(Article(id="b0", text=BRIDGE[0], date=start.isoformat()))
+    fillers = _fillers(300)
+    for k, a in enumerate(fillers[:40], 1):
+        grouper.add(Article(id=a.id, text=a.text, date=date.fromordinal(start.toordinal() + k).isoformat()))
+    for k, a in enumerate(fillers[40:], 71):  # a month without news, then one a day again
+        grouper.add(Article(id=a.id, text=a.text, date=date.fromordinal(start.toordinal() + k).isoformat()))
+    assert grouper.open_stories < len(grouper.stories)
+    assert grouper.add(Article(id="b1", text=BRIDGE[1], date="2026-03-02")).new  # its story was closed
+
+
+def test_dates_past_the_day_received_never_move_the_clock():
+    # however many articles carry the far date: received in March, none of them can be from 2062
+    def stream(received):
+        grouper = StoryGrouper(GroupingOptions(window_days=7))
+        grouper.add(Article(id="b0", text=BRIDGE[0], date="2026-03-01"), received=received)
+        for a in _fillers(300, date="2062-03-01"):
+            grouper.add(a, received=received)
+        return grouper, grouper.add(Article(id="b1", text=BRIDGE[1], date="2026-03-03"), received=received)
+    grouper, placed = stream(date(2026, 3, 3))
+    assert not placed.new and grouper.open_stories == len(grouper.stories)
+    grouper, placed = stream(None)  # not told when they came, the bulk of the stream is in 2062
+    assert placed.new
+    # a day ahead of the day received (a local date east of UTC) is a real date: the stream moves on
+    grouper = StoryGrouper(GroupingOptions(window_days=7))
+    grouper.add(Article(id="b0", text=BRIDGE[0], date="2026-03-01"), received=date(2026, 3, 1))
+    for a in _fillers(300, date="2026-03-20"):
+        grouper.add(a, received=date(2026, 3, 19))
+    assert grouper.add(Article(id="b1", text=BRIDGE[1], date="2026-03-03"), received=date(2026, 3, 19)).new
+    for bad in ("2026-03-01", datetime(2026, 3, 1), 5):
+        with pytest.raises(OptionsError, match="received must be a date"):
+            grouper.add(Article(id="x", text=FLOOD[0]), received=bad)  # type: ignore[arg-type]
+    assert "x" not in {i for s in grouper.stories for i in s}
 
 
 def test_a_dated_story_past_the_window_is_closed():

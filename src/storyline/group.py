@@ -30,10 +30,10 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from .errors import EmptyInputError, OptionsError
 from .ingest import is_iso_date
@@ -46,7 +46,9 @@ _SHORTLIST = 10  # the stories that score best over the key terms alone get the 
 _POSTINGS = 128  # the most stories looked at under one term: those indexed last
 _REWEIGHT = 1.1  # a story's weighted centroid is redone when the stream has grown by 10%
 _CLOSE_EVERY = 256  # arrivals between two looks for stories to close
-_AHEAD_KEEP = 64  # unconfirmed dates far ahead of the stream's clock remembered, the latest ones
+_RECENT = 32  # the latest dated arrivals the clock looks at before it jumps ahead
+_BULK = _RECENT // 2  # how many of them must reach a far date for the clock to jump there
+_LEAD_DAYS = 1  # a date this many days past its arrival's (UTC) day can be real (a local day ahead of UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,9 +57,9 @@ class GroupingOptions:
     it. ``window_days``: an article joins no story whose articles are all more than this many days from it
     (only when both sides have dates; 0 turns the window off). ``idle_articles``: a story that no article
     joined in this many arrivals is closed (0: never), and so is a dated story whose latest article is more
-    than ``window_days`` older than the newest article seen (a date far ahead counts once a second article
-    confirms it): a closed story keeps its articles but is no
-    longer compared with new ones, so a long-running stream holds only its live stories in memory."""
+    than ``window_days`` older than the stream's clock (its newest date, where a date far ahead counts only
+    as far as most recent dated articles reach: see ``StoryGrouper``): a closed story keeps its articles
+    but is no longer compared with new ones, so a long-running stream holds only its live stories in memory."""
 
     threshold: float = 0.22
     window_days: int = 7
@@ -128,7 +130,15 @@ class StoryGrouper:
 
     ``add`` decides one article and returns its ``Assignment``; ``stories`` lists the article ids of each
     story so far. The state is the articles seen, so a store rebuilds it by adding its articles again in
-    the order they came (the result is the same)."""
+    the order they came (the result is the same).
+
+    The stream's clock (its "now", which closes dated stories) is its newest date, with two guards against
+    dates that are wrong (a mistyped year, "2062" for "2026", a "9999-12-31" placeholder), which would
+    otherwise close every ongoing story at the next look: a date more than ``window_days`` ahead of the
+    clock moves it only as far as at least half of the latest ``_RECENT`` dated arrivals reach (a run of new
+    dates, as when the stream resumes after a gap, gets there within ``_BULK`` articles; a wrong date, even
+    copied by several outlets, stays a minority), and a date more than a day past the day the
+    article was received (``received``, when the caller knows it: the server does) never moves it."""
 
     def __init__(self, options: GroupingOptions | None = None) -> None:
         if options is not None and not isinstance(options, GroupingOptions):
@@ -140,10 +150,10 @@ class StoryGrouper:
         # term -> {story: the term's weight in the story's unit centroid}, for the stories indexed under it
         self._index: dict[str, dict[int, float]] = {}
         self._ids: set[str] = set()
-        # The stream's clock, which closes dated stories: the latest date so far that is within the window of
-        # the clock or of another article's date (see ``_advance_clock``); the far dates not yet confirmed.
+        # The stream's clock, which closes dated stories (see ``_advance_clock``), and the dates of the latest
+        # dated arrivals that may move it.
         self._newest: date | None = None
-        self._ahead: list[date] = []
+        self._recent: deque[date] = deque(maxlen=_RECENT)
 
     def __len__(self) -> int:
         return self._n
@@ -234,25 +244,28 @@ class StoryGrouper:
             return True
         return (story.first - day).days <= w and (day - story.last).days <= w
 
-    def add(self, article: Article) -> Assignment:
-        """Decide where ``article`` goes, and put it there."""
-        return self._place(article, None)
+    def add(self, article: Article, *, received: date | None = None) -> Assignment:
+        """Decide where ``article`` goes, and put it there. ``received``: the (UTC) day it arrived, when known;
+        its date counts for the stream's clock only if it is at most a day later."""
+        return self._place(article, None, received)
 
-    def restore(self, article: Article, story: int) -> Assignment:
+    def restore(self, article: Article, story: int, *, received: date | None = None) -> Assignment:
         """Put ``article`` into story ``story`` as decided earlier (a store rebuilding its stream: what was
         stored stands, even if today's grouping would decide otherwise). ``story`` is an existing story's
-        number or the next new one. A stream rebuilt this way with the options it ran with goes on deciding
-        exactly as if it had never stopped."""
+        number or the next new one. A stream rebuilt this way with the options (and ``received`` days) it ran
+        with goes on deciding exactly as if it had never stopped."""
         if isinstance(story, bool) or not isinstance(story, int):
             raise OptionsError(f"a story is given by its number, not {story!r}")
         if not 0 <= story <= len(self._stories):
             raise OptionsError(f"story {story} does not exist (the stream has {len(self._stories)})")
-        return self._place(article, story)
+        return self._place(article, story, received)
 
-    def _place(self, article: Article, story_given: int | None) -> Assignment:
+    def _place(self, article: Article, story_given: int | None, received: date | None) -> Assignment:
         """Checks everything before the stream changes, so a refused article leaves no trace."""
         if not isinstance(article, Article):
             raise OptionsError(f"the stream takes Article objects, not {type(article).__name__}")
+        if received is not None and (isinstance(received, datetime) or not isinstance(received, date)):
+            raise OptionsError(f"received must be a date, not {type(received).__name__}")
         for name in ("id", "text", "title"):
             value = getattr(article, name)
             if not isinstance(value, str):
@@ -295,7 +308,7 @@ class StoryGrouper:
         if day is not None:
             story.first = day if story.first is None else min(story.first, day)
             story.last = day if story.last is None else max(story.last, day)
-        if day is not None:
+        if day is not None and (received is None or (day - received).days <= _LEAD_DAYS):
             self._advance_clock(day)
         if self._n % _CLOSE_EVERY == 0:
             self._close_stale()
@@ -303,21 +316,23 @@ class StoryGrouper:
 
     def _advance_clock(self, day: date) -> None:
         """Move the clock to ``day`` when it is later. A date more than ``window_days`` ahead of the clock (or
-        the first date of all) moves it only once another article dated within the window of it confirms it:
-        one mistyped year ("2062" for "2026") or a placeholder ("9999-12-31") would otherwise close every
-        dated story at each look, splitting every story that goes on after it."""
+        any date while there is no clock) moves it no further than ``_BULK`` of the latest ``_RECENT`` dated
+        arrivals (this one included) all reach: one mistyped year ("2062" for "2026") or a placeholder
+        ("9999-12-31"), or a few copies of it, would otherwise close every dated story at each look,
+        splitting every story that goes on after it; a stream that has moved on, fast or one article a day,
+        takes the clock with it once ``_BULK`` articles have. Holding the clock back only keeps stories open
+        longer (the date window still keeps far articles out of them)."""
+        self._recent.append(day)
         newest, w = self._newest, self.options.window_days
         if newest is not None and day <= newest:
             return
         if not w or (newest is not None and (day - newest).days <= w):
             self._newest = day
             return
-        near = [p for p in self._ahead if abs((day - p).days) <= w]
-        if near:
-            self._newest = max(day, *near)
-            self._ahead = [p for p in self._ahead if p > self._newest]
-        else:
-            self._ahead = [*self._ahead, day][-_AHEAD_KEEP:]
+        if len(self._recent) >= _BULK:
+            reached = heapq.nlargest(_BULK, self._recent)[-1]  # as far as _BULK recent arrivals all reach
+            if newest is None or reached > newest:
+                self._newest = reached
 
     def size(self, story: int) -> int:
         """How many articles story ``story`` holds."""

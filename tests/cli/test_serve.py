@@ -69,6 +69,18 @@ def test_a_db_in_a_directory_that_does_not_exist_is_refused_not_made(tmp_path: P
     assert list(tmp_path.iterdir()) == []  # no directory made, no empty store left behind
 
 
+def test_an_empty_db_name_is_refused_as_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # it was taken as the current directory: "storyline: error: .: cannot open it (unable to open database file)"
+    monkeypatch.chdir(tmp_path)
+    for empty in ("", "."):
+        result = serve("--db", empty, "--port", "0")
+        assert result.exit_code == 2 and result.stderr.count("\n") == 1
+        assert result.stderr.startswith("storyline: error: ") and "cannot open" not in result.stderr
+    assert serve("--db", "", "--port", "0").stderr == (
+        "storyline: error: --db '' names no file; give a file such as stories.sqlite3\n")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_port_in_use_is_one_line_before_anything_is_announced(tmp_path: Path) -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))

@@ -96,7 +96,8 @@ def test_a_story_with_its_summary(tmp_path: Path) -> None:
         assert texts[s["article"]][s["start"]:s["end"]] == s["text"]
     assert asyncio.run(get(app, "/api/stream/stories/1", words=60)).json() == body  # cached, same answer
     assert asyncio.run(get(app, "/api/stream/stories/3")).status_code == 404
-    assert asyncio.run(get(app, "/api/stream/stories/0")).status_code == 422
+    missing = asyncio.run(get(app, "/api/stream/stories/0"))  # no story 0 is no story 3: a 404, not a 422
+    assert missing.status_code == 404 and missing.json() == {"error": "no such story: the stream has no story 0"}
 
 
 def test_a_one_article_story_is_summarized_too(tmp_path: Path) -> None:
@@ -283,8 +284,11 @@ def test_a_stream_page_for_a_story_that_cannot_be_is_an_html_404(tmp_path: Path,
     r = asyncio.run(get(app, f"/stream/{number}"))
     assert r.status_code == 404 and r.headers["content-type"].startswith("text/html")
     assert "no such story" in r.text
+    # the API answers the same status, in one line of JSON
     api = asyncio.run(get(app, f"/api/stream/stories/{number}"))
-    assert api.status_code == 422 and api.headers["content-type"] == "application/json"  # the API stays JSON
+    assert api.status_code == 404 and api.headers["content-type"] == "application/json"
+    assert list(api.json()) == ["error"] and api.json()["error"].startswith("no such story")
+    assert "\n" not in api.json()["error"]
 
 
 def test_stream_pages_past_the_last_or_not_numbers_are_html_404s(tmp_path: Path) -> None:
@@ -429,3 +433,36 @@ def test_only_the_latest_posts_are_remembered_for_retries(tmp_path: Path, monkey
     # FERRY[1] is among the latest two when posted again; FERRY[0] was three posts back, so it is stored again
     assert statuses == [201, 201, 201, 200, 201]
     assert len(Store(db).stream_articles()) == 4
+
+
+def test_wire_copies_dated_years_ahead_do_not_close_the_stream_stories(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    # Three outlets post the same wire story with a mistyped year. Received today, none of them can be dated
+    # 2062, so however many there are the stream's clock stays, and the ferry story stays open, across a
+    # restart too. (Looks for stories to close every 4 arrivals, and 2 recent articles are a bulk, so that a
+    # few posts show it.)
+    from datetime import UTC, datetime, timedelta
+
+    from storyline.model import Article
+
+    monkeypatch.setattr("storyline.group._CLOSE_EVERY", 4)
+    monkeypatch.setattr("storyline.group._BULK", 2)
+    day = datetime.now(UTC).date() - timedelta(days=10)
+    store = Store(tmp_path / "s.db")
+    stream = Stream(store)
+    first = stream.post(Article(id="x", text=FERRY[0]["text"], date=day.isoformat()))
+    for source in ("Wire One", "Wire Two", "Wire Three"):
+        stream.post(Article(id="x", text="Lanterns lit the Quelmont quay for the autumn regatta on Friday.",
+                            source=source, date=str(day.year + 36) + day.isoformat()[4:]))
+    for k in range(6):
+        stream.post(Article(id="x", text=f"Zorblat{k} quenbird{k} festival drew visitors to Vantor{k}.",
+                            date=(day + timedelta(days=1)).isoformat()))
+    assert stream.post(Article(id="x", text=FERRY[1]["text"], date=(day + timedelta(days=2)).isoformat())).story \
+        == first.story
+    again = Stream(store)  # rebuilt from the store: the same clock
+    for k in range(6, 10):
+        again.post(Article(id="x", text=f"Zorblat{k} quenbird{k} festival drew visitors to Vantor{k}.",
+                           date=(day + timedelta(days=2)).isoformat()))
+    late = again.post(Article(id="x", text="The Gull Island ferry engine part arrived; the ferry runs again.",
+                              date=(day + timedelta(days=3)).isoformat()))
+    assert late.story == first.story and not late.new_story

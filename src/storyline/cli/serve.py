@@ -86,6 +86,8 @@ def serve(
 ) -> None:
     """Serve the web page and the JSON API (docs at /docs, schema at /openapi.json)."""
     grouping = GroupingOptions(threshold=group_threshold, window_days=group_window_days)  # checked first
+    if db is not None and str(db) == ".":  # --db '' (a "." itself is refused by click as a directory)
+        raise OptionsError("--db '' names no file; give a file such as stories.sqlite3")
     if db is not None and not db.parent.is_dir():  # a mistyped --db would make a new tree and an empty store
         raise OptionsError(f"{db}: the directory {db.parent} does not exist; give a file in an existing directory")
     try:

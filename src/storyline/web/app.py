@@ -303,6 +303,14 @@ def create_app(settings: WebSettings) -> FastAPI:
     # ever appended, so its count names the articles (and so which latest ones fit the sentence limit).
     summaries: OrderedDict[tuple[int, int, int], dict[str, Any]] = OrderedDict()
 
+    def story_number(number: str) -> int:
+        """A stream story's number from its address. Taken as text, so that one that cannot be a story's
+        ("abc", "0", "1.5", "-1") is a 404, as a story that is not there yet: the page and the API alike."""
+        if not (number.isascii() and number.isdigit() and 1 <= int(number) <= MAX_OFFSET):
+            shown = number if number.isascii() and number.isdigit() and len(number) <= 20 else repr(number[:20])
+            raise HTTPException(404, f"no such story: the stream has no story {shown}")
+        return int(number)
+
     async def stream_story(number: int, words: int) -> StreamStory:
         SummarizeOptions(words=words)
         articles = await run_in_threadpool(store.stream_articles, number)
@@ -359,12 +367,14 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     @app.get("/api/stream/stories/{number}", tags=["stream"], summary="One stream story and its summary")
     async def api_stream_story(
-        number: int = Path_(ge=1, le=MAX_OFFSET), words: int = Query(DEFAULT_WORDS, ge=1, le=MAX_WORDS)
+        number: str = Path_(description="The story's number, from 1; any other is a 404, as a story not there"),
+        words: int = Query(DEFAULT_WORDS, ge=1, le=MAX_WORDS),
     ) -> dict[str, Any]:
         """The story's articles in arrival order (``text`` cleaned: the summary's spans point into it) and
         its sourced summary (the summarize JSON with ``evidence``), made when first asked for."""
-        made = await stream_story(number, words)
-        return {"story": number, "article_count": len(made.articles),
+        n = story_number(number)
+        made = await stream_story(n, words)
+        return {"story": n, "article_count": len(made.articles),
                 "articles": [stream_article_json(a) for a in made.articles], "summary": made.summary,
                 "summarized_articles": made.summarized, "note": made.note}
 
@@ -468,10 +478,7 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     @app.get("/stream/{number}", include_in_schema=False)
     async def stream_story_page(request: Request, number: str) -> Response:
-        # Taken as text, so that a number that cannot be a story's ("abc", "0", "1.5") is the page's 404.
-        if not (number.isascii() and number.isdigit() and 1 <= int(number) <= MAX_OFFSET):
-            raise HTTPException(404, f"no such story: the stream has no story {number[:20]!r}")
-        made = await stream_story(int(number), DEFAULT_WORDS)
+        made = await stream_story(story_number(number), DEFAULT_WORDS)
         by_id = {a.id: k for k, a in enumerate(made.articles, 1)}
         sentences = made.summary["sentences"] if made.summary else []
         lines = [(s["text"], [by_id[i] for i in s["sources"] + s["corroborated_by"] if i in by_id])

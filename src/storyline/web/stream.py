@@ -11,6 +11,9 @@ whose answer it did not get) is not stored twice: the answer is the stored artic
 The same text from another outlet or under another URL is another article (a wire copy, which summaries
 merge as a near-duplicate).
 
+The grouper is told the day each article arrived (the store's ``created``, taken once for both), so that a
+date far past it (a mistyped year) does not move the stream's clock, before or after a restart.
+
 One server process owns a database's stream: a second process on the same file would keep its own grouper.
 """
 
@@ -23,11 +26,12 @@ import threading
 from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
 from ..group import GroupingOptions, StoryGrouper
 from ..model import Article
-from .store import Store, StreamArticle
+from .store import Store, StreamArticle, now
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +82,12 @@ _SAME = ("text", "title", "source", "url", "date")  # an article posted again ha
 RETRY_WINDOW = 10_000
 
 
+def _received(created: str) -> date:
+    """The (UTC) day of a stored arrival: an article dated more than a day after it is dated wrong, and its
+    date does not move the stream's clock (``StoryGrouper``)."""
+    return date.fromisoformat(created[:10])
+
+
 def _digest(row: StreamArticle | Mapping[str, Any]) -> bytes:
     values = [row.get(k) if isinstance(row, Mapping) else getattr(row, k) for k in _SAME]
     return hashlib.sha256(json.dumps([v or "" for v in values], ensure_ascii=False).encode()).digest()
@@ -102,7 +112,7 @@ class Stream:
         grouper = StoryGrouper(self.options)
         self._seen = OrderedDict()
         for row in self.store.stream_articles():
-            got = grouper.restore(_article(row), row.story - 1)
+            got = grouper.restore(_article(row), row.story - 1, received=_received(row.created))
             self._remember(_digest(row), Posted(row.id, row.story, row.similarity, got.new, 0))
         return grouper
 
@@ -119,7 +129,9 @@ class Stream:
         with self._lock:
             if (earlier := self._seen.get(key := _digest(row))) is not None:
                 return replace(earlier, story_articles=self._grouper.size(earlier.story - 1), repeated=True)
-            got = self._grouper.add(_article(row))
+            # the arrival the store records is the one the grouper sees, so that a rebuild decides the same
+            row["created"] = arrived = now()
+            got = self._grouper.add(_article(row), received=_received(arrived))
             try:
                 stored = self.store.add_stream_article(row, story=got.story + 1, similarity=got.similarity)
             except BaseException:
