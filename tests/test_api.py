@@ -341,3 +341,16 @@ def test_a_dataset_cluster_names_its_skipped_documents_as_summarize_does() -> No
     summary = summarize_documents(docs, SummarizeOptions(words=60, strict=False))
     assert summary.notes[0].startswith("skipped c1#2: ")
     assert summary.notes == storyline.summarize(docs.articles, options=SummarizeOptions(words=60, strict=False)).notes
+
+
+def test_one_file_given_twice_is_refused_not_read_as_two_sources(harbor_texts, tmp_path):
+    # Read twice, the file would be two articles naming each other as the source of every sentence.
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(harbor_texts[0])
+    b.write_text(harbor_texts[1])
+    (tmp_path / "link.txt").symlink_to(a)
+    with pytest.raises(OptionsError, match=r"a\.txt: the file is given twice: give each article once"):
+        storyline.summarize([a, b, a])
+    with pytest.raises(OptionsError, match=r"link\.txt: the file is given twice \(as .*a\.txt before\)"):
+        storyline.group_stories([a, tmp_path / "link.txt"])
+    assert len(storyline.summarize([a, b, harbor_texts[0]]).articles) == 3  # the same text as a string is not a file

@@ -77,6 +77,7 @@ def load_articles(
     twice = _first_repeat(ids)
     if twice is not None:  # renaming it would break the caller's link from the id to the article
         raise OptionsError(f"article id {twice!r} is given twice: each article needs its own id")
+    _refuse_repeated_files(items)
     raw = [_as_article(item, k) for k, item in enumerate(items, 1)]
     out: list[tuple[Article, bool]] = []
     for item, a, c, own in zip(items, raw, clean_articles(raw), chosen, strict=True):
@@ -91,6 +92,26 @@ def load_articles(
     if not out:
         raise EmptyInputError("no article text left: every article was empty or page clutter")
     return _unique_ids(out)
+
+
+def _refuse_repeated_files(items: Sequence[ArticleLike]) -> None:
+    """One file given twice (the same path, another path to it, a link) would be read as two articles, each
+    naming the other as a source of every sentence, as if two outlets had reported the story: refused."""
+    seen: dict[tuple[int, int], os.PathLike[str]] = {}
+    for item in items:
+        if not isinstance(item, os.PathLike):
+            continue
+        try:
+            info = os.stat(item)
+        except (OSError, ValueError):  # reading it says why
+            continue
+        key = (info.st_dev, info.st_ino)
+        if key not in seen:
+            seen[key] = item
+        else:
+            first = seen[key]
+            again = "" if os.fspath(first) == os.fspath(item) else f" (as {os.fspath(first)} before)"
+            raise OptionsError(f"{os.fspath(item)}: the file is given twice{again}: give each article once")
 
 
 def _path_hint(item: ArticleLike) -> str:

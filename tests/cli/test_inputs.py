@@ -180,3 +180,28 @@ def test_a_section_front_is_skipped_in_a_directory_and_an_error_when_named(folde
     assert result.exit_code != 0
     assert result.stderr.startswith("storyline: error: d/local-news.html: a page of 10 headlines")
     assert "Traceback" not in result.output and len(result.stderr.splitlines()) == 1
+
+
+def test_a_file_named_again_is_read_once_with_a_note(folder):
+    # "d d/1.txt", "1.txt ./1.txt", a link to it: one article, not two sources of every sentence.
+    (folder / "link.txt").symlink_to(folder / "1.txt")
+    result = run("summarize", "d", "d/1.txt", "./d/more/2.txt", "--words", "40", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert [a["origin"] for a in json.loads(result.stdout)["articles"]] == ["d/1.txt", "d/more/2.txt"]
+    assert result.stderr.splitlines() == [
+        "storyline: note: skipped d/link.txt: the same file as d/1.txt, read once",
+        "storyline: note: skipped d/1.txt: given again, read once",
+        "storyline: note: skipped d/more/2.txt: given again, read once",
+    ]
+    stream = run("group", "d/1.txt", "d/1.txt", "--format", "json")
+    assert stream.exit_code == 0 and len(json.loads(stream.stdout)["stories"][0]["articles"]) == 1
+    assert stream.stderr == "storyline: note: skipped d/1.txt: given again, read once\n"
+
+
+def test_a_file_named_again_with_another_date_is_refused(folder):
+    result = run("summarize", "d/1.txt@2026-03-09", "./d/1.txt@2026-03-10", "d/more/2.txt")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "storyline: error: d/1.txt@2026-03-10: given already (d/1.txt@2026-03-09); "
+        "give each file once, with one date\n"
+    )

@@ -190,7 +190,7 @@ def check_inputs(paths: Sequence[str], *, sample: bool, date: str | None, output
     if not paths:
         raise OptionsError("no input: give article files, a directory, - for stdin, or --sample")
     plain, dated = split_dates(paths)
-    listing = [(p, None if p == "-" else api.read_paths([p])) for p in plain]
+    listing = _each_file_once([(p, None if p == "-" else api.read_paths([p])) for p in plain], dated)
     for p, fs in listing:  # a dated directory holding a dataset file
         bad = [f for f in fs or () if p in dated and is_dataset_name(f.name)]
         if bad:
@@ -198,6 +198,41 @@ def check_inputs(paths: Sequence[str], *, sample: bool, date: str | None, output
     named = [Path(p) for p in plain if p != "-"]
     target = output_target(output, inputs=named)
     return _Checked(listing, named, dated, output if target else None)
+
+
+def _each_file_once(
+    listing: list[tuple[str, list[Path] | None]], dated: dict[str, str]
+) -> list[tuple[str, list[Path] | None]]:
+    """The listing with every file in it once. A file named again (the same path twice, ``./a.txt`` beside
+    ``a.txt``, a link to it, a directory holding a file also named, overlapping globs) would be read as
+    another article, and every sentence of it would name both as sources, as if two outlets had reported
+    it: it is read where it first comes, and each repeat is noted. A repeat that gives the file another
+    date than its first mention is refused (which one is meant cannot be told)."""
+    seen: dict[tuple[int, int], tuple[Path, str]] = {}
+    out: list[tuple[str, list[Path] | None]] = []
+    for p, files in listing:
+        if files is None:  # standard input
+            out.append((p, files))
+            continue
+        kept = []
+        for f in files:
+            try:
+                info = f.stat()
+            except OSError:  # gone or unreadable: reading it says why
+                kept.append(f)
+                continue
+            key = (info.st_dev, info.st_ino)
+            if key not in seen:
+                seen[key] = (f, p)
+                kept.append(f)
+                continue
+            first = seen[key]
+            if p in dated and dated[p] != dated.get(first[1]):
+                before = f"{first[0]}@{dated[first[1]]}" if first[1] in dated else f"{first[0]}, undated"
+                raise OptionsError(f"{f}@{dated[p]}: given already ({before}); give each file once, with one date")
+            skipped(f"{f}: given again, read once" if f == first[0] else f"{f}: the same file as {first[0]}, read once")
+        out.append((p, kept))
+    return out
 
 
 def _origin_dates(checked: _Checked) -> dict[str, str]:
