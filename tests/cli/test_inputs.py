@@ -205,3 +205,33 @@ def test_a_file_named_again_with_another_date_is_refused(folder):
         "storyline: error: d/1.txt@2026-03-10: given already (d/1.txt@2026-03-09); "
         "give each file once, with one date\n"
     )
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda text: ("\ufeff" + text).encode("utf-8"),  # a byte-order mark, as Windows tools write
+        lambda text: text.encode("utf-16"),
+        lambda text: json.dumps(json.loads(text), indent=2).encode(),  # one object over lines: jq's output
+    ],
+    ids=["bom", "utf-16", "pretty"],
+)
+def test_json_on_standard_input_is_read_as_a_dataset_however_it_is_written(harbor_texts, encode):
+    line = json.dumps({"id": "harbor", "documents": harbor_texts[:2]})
+    result = run("summarize", "-", "--words", "40", "--format", "json", input=encode(line))
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["id"] == "harbor" and len(data["articles"]) == 2
+
+
+def test_json_lines_and_a_json_list_on_standard_input(harbor_texts):
+    lines = "".join(json.dumps({"text": t, "source": f"Outlet {k}"}) + "\n" for k, t in enumerate(harbor_texts, 1))
+    result = run("summarize", "-", "--words", "40", "--format", "json", input=lines.encode())
+    assert result.exit_code == 0, result.output
+    assert [a["source"] for a in json.loads(result.stdout)["articles"]] == ["Outlet 1", "Outlet 2", "Outlet 3"]
+    listed = json.dumps([json.loads(x) for x in lines.splitlines()], indent=1).encode()
+    result = run("summarize", "-", "--words", "40", "--format", "json", input=listed)
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)["articles"]) == 3
+    bad = run("summarize", "-", input=(lines + "{oops\n").encode())
+    assert bad.exit_code == 6 and "<stdin>.jsonl, line 4: not valid JSON" in bad.stderr

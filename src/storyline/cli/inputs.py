@@ -110,11 +110,23 @@ def _read_stdin(id: str) -> tuple[list[DocumentSet], list[api.ArticleLike]]:
     data = read_limited(sys.stdin.buffer, "standard input", MAX_BYTES)
     if not data.strip():
         raise EmptyInputError("standard input is empty")
-    if data.lstrip()[:1] in (b"{", b"["):
-        return list(parse_dataset(data, "<stdin>.jsonl")), []
-    text = decode(data, "<stdin>")
+    text = decode(data, "<stdin>")  # first: a byte-order mark (or UTF-16) may stand before a dataset's "{"
+    if text.lstrip()[:1] in ("{", "["):
+        return list(parse_dataset(data, _stdin_dataset_name(text))), []
     read = article_from_html if looks_like_html(text) else article_from_text
     return [], [read(text, id=id, origin="<stdin>")]
+
+
+def _stdin_dataset_name(text: str) -> str:
+    """How JSON on standard input is read: as a .jsonl file (one object a line), unless it is one JSON
+    value over several lines (``jq``'s pretty output, a saved .json file), which is read as a .json file is."""
+    if "\n" in text.strip():
+        try:
+            json.loads(text)  # JSON Lines of two objects or more stop at the second: "Extra data"
+        except ValueError:
+            return "<stdin>.jsonl"
+        return "<stdin>.json"
+    return "<stdin>.jsonl"
 
 
 @dataclass
