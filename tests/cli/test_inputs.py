@@ -235,3 +235,16 @@ def test_json_lines_and_a_json_list_on_standard_input(harbor_texts):
     assert len(json.loads(result.stdout)["articles"]) == 3
     bad = run("summarize", "-", input=(lines + "{oops\n").encode())
     assert bad.exit_code == 6 and "<stdin>.jsonl, line 4: not valid JSON" in bad.stderr
+
+
+def test_datasets_and_articles_together_are_refused_naming_one_of_each(folder, harbor_texts):
+    (folder / "0meta.json").write_text('{"pages": 3}')  # skipped: not what the error names
+    (folder / "more" / "cluster.jsonl").write_text(json.dumps({"id": "c", "documents": harbor_texts}) + "\n")
+    result = run("summarize", "d")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "storyline: error: d/more/cluster.jsonl holds a dataset (JSON) and d/1.txt an article: give either "
+        "dataset files (.json/.jsonl) or article files, not both at once"
+    )
+    piped = run("summarize", "d/1.txt", "-", input=(json.dumps({"documents": harbor_texts}) + "\n").encode())
+    assert piped.exit_code == 2 and piped.stderr.startswith("storyline: error: standard input holds a dataset")

@@ -135,6 +135,7 @@ class _Gathered:
     loose: list[api.ArticleLike] = field(default_factory=list)
     found_in_directory: set[str] = field(default_factory=set)  # origins of files a directory gave us
     stdin_dataset: bool = False  # standard input held a dataset
+    dataset_origin: str = ""  # the first file (or standard input) that gave dataset clusters
 
 
 def skipped(message: str) -> None:
@@ -151,6 +152,7 @@ def gather(listing: Sequence[tuple[str, list[Path] | None]]) -> _Gathered:
         if files is None:  # "-"
             s, a = _read_stdin(id=str(len(got.loose) + 1))
             got.stdin_dataset = bool(s)
+            got.dataset_origin = got.dataset_origin or ("standard input" if s else "")
             got.sets += s
             got.loose += a
             continue
@@ -159,6 +161,7 @@ def gather(listing: Sequence[tuple[str, list[Path] | None]]) -> _Gathered:
             try:
                 if is_dataset_name(f.name):
                     got.sets.extend(list(read_dataset(f)))  # validated now, so a bad one can be skipped
+                    got.dataset_origin = got.dataset_origin or str(f)
                 else:
                     got.loose.append(read_article(f, id=str(len(got.loose) + 1)))
             except StorylineError as exc:
@@ -169,7 +172,11 @@ def gather(listing: Sequence[tuple[str, list[Path] | None]]) -> _Gathered:
             if in_directory:
                 got.found_in_directory.add(str(f))
     if got.sets and got.loose:
-        raise OptionsError("give either dataset files (.json/.jsonl) or article files, not both at once")
+        article = next((a.origin for a in got.loose if isinstance(a, Article)), "an article")
+        raise OptionsError(
+            f"{got.dataset_origin} holds a dataset (JSON) and {article} an article: give either dataset files "
+            "(.json/.jsonl) or article files, not both at once"
+        )
     if not got.sets and not got.loose:
         raise EmptyInputError("nothing to summarize: every file found was skipped")
     return got
