@@ -132,3 +132,17 @@ def test_a_new_output_file_follows_the_umask(articles, mask):
     finally:
         os.umask(old)
     assert Path(f"out-{mask:o}.md").stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+@pytest.mark.parametrize("command", ["summarize", "analyze", "group"])
+def test_the_format_follows_the_output_files_suffix_unless_given(articles, command):
+    import json
+
+    assert run(command, "arts", "-o", "out.json").exit_code == 0
+    assert isinstance(json.loads(Path("out.json").read_text()), dict)  # JSON, not text under a .json name
+    assert run(command, "arts", "-o", "out.MD").exit_code == 0
+    assert Path("out.MD").read_text().startswith("#")
+    assert run(command, "arts", "-o", "out.json", "--format", "text").exit_code == 0  # given: it wins
+    assert not Path("out.json").read_text().startswith("{")
+    assert run(command, "arts", "-o", "out.csv").exit_code == 0  # no such format here: text
+    assert run(command, "arts", "--format", "text").stdout == Path("out.csv").read_text()

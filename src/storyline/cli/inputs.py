@@ -393,6 +393,20 @@ def render_many(
     return "\n".join(printable(head.format(cid)) + p for (cid, _), p in zip(results, parts, strict=True))
 
 
+# The format an ``-o`` file's name asks for when ``--format`` is not given: ``-o brief.json`` writes JSON, not
+# text under a .json name (an explicit ``--format`` wins; a suffix the command has no format for changes nothing).
+_SUFFIX_FORMATS = {".json": "json", ".jsonl": "json", ".md": "md", ".markdown": "md", ".csv": "csv", ".txt": "text"}
+
+
+def output_format(fmt: str, output: str | None, formats: Sequence[str]) -> str:
+    """``fmt``, or the format the ``-o`` file's suffix names when ``--format`` was left at its default."""
+    ctx = click.get_current_context(silent=True)
+    if output is None or ctx is None or ctx.get_parameter_source("fmt") is not click.core.ParameterSource.DEFAULT:
+        return fmt
+    wanted = _SUFFIX_FORMATS.get(Path(output).suffix.lower())
+    return wanted if wanted in formats else fmt
+
+
 def emit(text: str, inputs: Inputs) -> None:
     """The result to the ``-o`` file checked by ``read_inputs`` (atomically), or to standard output."""
     if inputs.output is not None:
