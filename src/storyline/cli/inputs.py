@@ -404,7 +404,7 @@ def output_format(fmt: str, output: str | None, formats: Sequence[str]) -> str:
     if output is None or ctx is None or ctx.get_parameter_source("fmt") is not click.core.ParameterSource.DEFAULT:
         return fmt
     wanted = _SUFFIX_FORMATS.get(Path(output).suffix.lower())
-    return wanted if wanted in formats else fmt
+    return wanted if wanted is not None and wanted in formats else fmt
 
 
 def emit(text: str, inputs: Inputs) -> None:
