@@ -499,3 +499,44 @@ def test_a_byline_gives_the_names_without_role_agency_or_separator(tmp_path, byl
     p.write_text(_page("<title>Warehouse fire</title>",
                        f'<article><h1>Warehouse fire</h1><p class="byline">{byline}</p>{_FIRE}</article>'))
     assert read_article(p, id="1").author == author
+
+
+def _scripted_page(tmp_path, ld: dict, body: str = '<div id="app"></div>') -> Path:
+    page = tmp_path / "app.html"
+    page.write_text(
+        "<html><head><title>Ferry runs aground off Kessel Point | Tidewater Post</title>"
+        f'<script type="application/ld+json">{json.dumps(ld)}</script></head><body>{body}'
+        "<noscript>You need to enable JavaScript to run this app.</noscript><script src='app.js'></script>"
+        "</body></html>"
+    )
+    return page
+
+
+FERRY = ("The passenger ferry Linnet ran aground off Kessel Point on Sunday evening, the harbour authority said.\n"
+         "All 86 passengers were taken ashore by lifeboat crews, and nobody was hurt, the authority added.\n"
+         "The rising tide lifted the ferry free shortly after midnight, and tugs towed it back to port.")
+
+
+def test_a_page_drawn_by_javascript_is_read_from_its_json_ld(tmp_path):
+    # Saved before its script ran, the page holds its story only in the JSON-LD the site gives search engines.
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Ferry runs aground off Kessel Point",
+          "datePublished": "2026-05-03T09:00:00Z", "author": {"@type": "Person", "name": "Ines Marlow"},
+          "publisher": {"@type": "Organization", "name": "Tidewater Post"}, "articleBody": FERRY}
+    a = read_article(_scripted_page(tmp_path, ld), id="1")
+    assert a.text == FERRY.replace("\n", "\n\n")
+    assert (a.title, a.source, a.date, a.author) == (
+        "Ferry runs aground off Kessel Point", "Tidewater Post", "2026-05-03", "Ines Marlow")
+
+
+def test_the_pages_own_text_wins_over_its_json_ld(tmp_path):
+    ld = {"@type": "NewsArticle", "articleBody": "A shorter version the page's JSON-LD carries for search engines."}
+    story = "".join(f"<p>{line}</p>" for line in FERRY.splitlines())
+    a = read_article(_scripted_page(tmp_path, ld, f"<article><h1>Ferry runs aground</h1>{story}</article>"), id="1")
+    assert a.text == FERRY.replace("\n", "\n\n")
+
+
+def test_a_page_with_no_text_anywhere_says_how_to_save_it(tmp_path):
+    page = _scripted_page(tmp_path, {"@type": "WebPage", "name": "Tidewater Post"})
+    with pytest.raises(EmptyInputError, match=r"app\.html: no article text found in this HTML page \(if the site "
+                                              r"draws its story with JavaScript, save the page once the browser"):
+        read_article(page, id="1")

@@ -17,11 +17,17 @@ also carries parts about *other* stories and about the site, which trafilatura r
 - a live blog that prints its entries newest first (``live_entries``): its lead is the latest update, not
   the story's start, until the entries are read in the order they were written (``oldest_first``).
 
+- the story's text in the page's JSON-LD (``json_ld_bodies``): a site that draws its article with
+  JavaScript, saved before the script ran, has its body there (schema.org ``articleBody``) and nowhere
+  else; it is read only when trafilatura finds no text in the page.
+
 Everything here reads the parsed page once, before trafilatura's own pass over the same tree.
 """
 
 from __future__ import annotations
 
+import html
+import json
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -506,3 +512,57 @@ def is_paywall_prompt(paragraph: str) -> bool:
 
 def _flat(text: str) -> str:
     return " ".join(text.split())
+
+
+# ------------------------------------------------------------------------------------- JSON-LD body
+
+# schema.org types of a story: NewsArticle, ReportageNewsArticle, BlogPosting, LiveBlogPosting, Article ...
+_STORY_TYPE = re.compile(r"(?:article|posting)$", re.I)
+_LD_MAX_DEPTH = 8
+
+
+def json_ld_bodies(tree: HtmlElement) -> tuple[str, ...]:
+    """The ``articleBody`` texts of the stories the page's JSON-LD describes, in page order, as plain text
+    with a paragraph a line (markup inside one, which some sites leave there, read as HTML). A script that
+    is not valid JSON is passed over."""
+    bodies: list[str] = []
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        for obj in _ld_objects(data, 0):
+            kinds = obj.get("@type")
+            kinds = kinds if isinstance(kinds, list) else [kinds]
+            body = obj.get("articleBody")
+            if isinstance(body, str) and body.strip() and any(
+                isinstance(k, str) and _STORY_TYPE.search(k) for k in kinds
+            ):
+                bodies.append(_ld_text(body))
+    return tuple(b for b in bodies if b)
+
+
+def _ld_objects(data: object, depth: int) -> list[dict]:
+    """Every JSON object in a JSON-LD value (its ``@graph`` and lists included), outermost first."""
+    if depth > _LD_MAX_DEPTH:
+        return []
+    if isinstance(data, list):
+        return [o for item in data for o in _ld_objects(item, depth + 1)]
+    if not isinstance(data, dict):
+        return []
+    inner = [o for value in data.values() if isinstance(value, (dict, list)) for o in _ld_objects(value, depth + 1)]
+    return [data, *inner]
+
+
+def _ld_text(body: str) -> str:
+    if re.search(r"<(?:p|br|div)\b", body, re.I):
+        from lxml import html as lxml_html
+
+        fragment = lxml_html.fragment_fromstring(body, create_parent="div")
+        for br in fragment.iter("br"):
+            br.tail = "\n" + (br.tail or "")
+        for block in fragment.iter("p", "div", "li", "h2", "h3", "h4", "blockquote"):
+            block.tail = "\n" + (block.tail or "")
+        body = fragment.text_content()
+    lines = (" ".join(line.split()) for line in html.unescape(body).splitlines())
+    return "\n".join(line for line in lines if line)

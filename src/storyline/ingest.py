@@ -231,6 +231,7 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
     teasers = htmlpage.teasers(tree)
     entries = htmlpage.live_entries(tree)  # before their <time>s of updates are emptied
     htmlpage.hide_other_dates(tree)
+    bodies = htmlpage.json_ld_bodies(tree)  # read before trafilatura's pass, which may prune scripts
     # The date only from the page's markup (meta tags, <time>, JSON-LD, the URL, a byline): htmldate's
     # extensive search falls back on a copyright notice and gives "Copyright 2019" as 2019-01-01, a false
     # publication date that moves relative dates and story grouping. A date printed in the text is still
@@ -243,9 +244,20 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
         favor_precision=True,
         date_extraction_params=set_date_params(extensive=False),
     )
-    if doc is None:
-        raise EmptyInputError(f"{name}: no article text found in this HTML page")
-    meta = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    meta = (doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)) if doc is not None else {}
+    if not (meta.get("text") or "").strip():
+        if not bodies:
+            raise EmptyInputError(
+                f"{name}: no article text found in this HTML page (if the site draws its story with JavaScript, "
+                "save the page once the browser shows it)"
+            )
+        # The page gives its story only in its JSON-LD (drawn by a script): that text, and the page's metadata.
+        if doc is None:
+            from trafilatura.metadata import extract_metadata
+
+            found = extract_metadata(tree, date_config=set_date_params(extensive=False))
+            meta = found.as_dict()
+        meta["text"] = max(bodies, key=len)
     site = (meta.get("sitename") or "").strip()
     title = htmlpage.story_title(tree, meta.get("title") or "", heads, site, marks)
     if not site or htmlpage.is_domain(site):  # the name the <title> gives beats a host name
