@@ -146,3 +146,18 @@ def test_the_format_follows_the_output_files_suffix_unless_given(articles, comma
     assert not Path("out.json").read_text().startswith("{")
     assert run(command, "arts", "-o", "out.csv").exit_code == 0  # no such format here: text
     assert run(command, "arts", "--format", "text").stdout == Path("out.csv").read_text()
+
+
+def test_a_closed_standard_output_is_an_output_error_not_a_silent_success(articles):
+    # Started with ">&-", Python has no sys.stdout and click would drop the summary without a word.
+    proc = subprocess.run(
+        [sys.executable, "-m", "storyline.cli", "summarize", "arts"], stderr=subprocess.PIPE, text=True,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert proc.returncode == 8
+    assert proc.stderr == "storyline: error: standard output is closed; give -o FILE\n"
+    proc = subprocess.run(
+        [sys.executable, "-m", "storyline.cli", "summarize", "arts", "-o", "brief.txt"], stderr=subprocess.PIPE,
+        text=True, preexec_fn=lambda: os.close(1),
+    )
+    assert proc.returncode == 0 and Path("brief.txt").read_text().startswith("Sources")

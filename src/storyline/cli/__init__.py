@@ -35,6 +35,8 @@ def fail(message: str, code: int) -> NoReturn:
 def out(text: str) -> None:
     """Write to standard output. A full disk or a failing device is an output error (exit 8), not a
     crash; a reader that stops early (``| head``) is handled where every command is invoked."""
+    if sys.stdout is None:  # started with standard output closed (">&-"): click would drop the text silently
+        raise OutputError("standard output is closed; give -o FILE")
     try:
         click.echo(text, nl=False)
     except BrokenPipeError:
