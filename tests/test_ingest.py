@@ -540,3 +540,20 @@ def test_a_page_with_no_text_anywhere_says_how_to_save_it(tmp_path):
     with pytest.raises(EmptyInputError, match=r"app\.html: no article text found in this HTML page \(if the site "
                                               r"draws its story with JavaScript, save the page once the browser"):
         read_article(page, id="1")
+
+
+def test_the_resources_a_browser_saved_beside_a_page_are_not_articles(tmp_path):
+    # "Web Page, complete": story.html and story_files/ with the page's frames (an embedded post, an ad).
+    (tmp_path / "story.html").write_text("<html><body><p>The story.</p></body></html>")
+    for folder in ("story_files", "story-Dateien", "story_files/nested"):
+        (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+        (tmp_path / folder / "saved_resource.html").write_text("<p>An embedded post.</p>")
+    (tmp_path / "notes_files").mkdir()  # no notes.html beside it: a folder of the user's own
+    (tmp_path / "notes_files" / "a.txt").write_text("An article.")
+    (tmp_path / "story2.htm").write_text("<p>Another story.</p>")
+    (tmp_path / "story2_fichiers").mkdir()
+    (tmp_path / "story2_fichiers" / "ad.html").write_text("<p>An advertisement.</p>")
+    found = [p.relative_to(tmp_path).as_posix() for p in expand_paths([tmp_path])]
+    assert found == ["notes_files/a.txt", "story.html", "story2.htm"]
+    named = tmp_path / "story_files" / "saved_resource.html"
+    assert expand_paths([named]) == [named]  # named on its own, it is read

@@ -571,6 +571,26 @@ def read_article(path: Path, *, id: str) -> Article:
     return article_from_text(text, id=id, origin=str(path))
 
 
+# The folder a browser saves a page's resources in ("Save Page As", "Web Page, complete"): "story_files/" beside
+# "story.html" (Chrome; Firefox in its language: "story-Dateien", "story_fichiers", ...). Its .html files are the
+# page's frames (an embedded post, an advertisement, a comment widget), not articles.
+_RESOURCES_DIR = re.compile(
+    r"^(?P<stem>.+?)[_-](?:files|dateien|fichiers|archivos|arquivos|bestanden|file|filer|pliki|soubory|tiedostot)$",
+    re.IGNORECASE,
+)
+
+
+def _in_saved_resources(file: Path, root: Path) -> bool:
+    """Whether ``file`` lies in the resource folder a browser saved beside a page, below ``root``."""
+    folder = root
+    for part in file.relative_to(root).parts[:-1]:
+        m = _RESOURCES_DIR.match(part)
+        if m and any((folder / f"{m.group('stem')}{suffix}").is_file() for suffix in HTML_SUFFIXES):
+            return True
+        folder = folder / part
+    return False
+
+
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """Files named directly, plus the supported files inside named directories (sorted, recursive)."""
     out: list[Path] = []
@@ -583,6 +603,7 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
                 f for f in path.rglob("*")
                 if f.is_file() and f.name.lower().endswith(SUPPORTED)
                 and not any(part.startswith(".") for part in f.relative_to(path).parts)  # .git/, .cache/
+                and not _in_saved_resources(f, path)
             )
             if not found:
                 raise EmptyInputError(
