@@ -557,3 +557,57 @@ def test_the_resources_a_browser_saved_beside_a_page_are_not_articles(tmp_path):
     assert found == ["notes_files/a.txt", "story.html", "story2.htm"]
     named = tmp_path / "story_files" / "saved_resource.html"
     assert expand_paths([named]) == [named]  # named on its own, it is read
+
+
+def _mhtml(page: str, *, where: str = "https://tidewater.example/news/ferry", nested: bool = False) -> bytes:
+    """A page saved as Chrome saves it ("Webpage, Single File"): quoted-printable HTML beside an image."""
+    import email.message
+    import email.policy
+
+    archive = email.message.EmailMessage(policy=email.policy.SMTP)
+    archive["From"] = "<Saved by Blink>"
+    archive["Snapshot-Content-Location"] = where
+    archive["Subject"] = "Ferry runs aground off Kessel Point"
+    archive.make_related()
+    html = email.message.EmailMessage(policy=email.policy.SMTP)
+    html.set_content(page, subtype="html", cte="quoted-printable")
+    html["Content-Location"] = where
+    image = email.message.EmailMessage(policy=email.policy.SMTP)
+    image.set_content(b"\x89PNG\r\n\x1a\n" + bytes(2000), maintype="image", subtype="png")
+    if nested:
+        inner = email.message.EmailMessage(policy=email.policy.SMTP)
+        inner.make_alternative()
+        inner.attach(html)
+        archive.attach(inner)
+    else:
+        archive.attach(html)
+    archive.attach(image)
+    return archive.as_bytes()
+
+
+FERRY_PAGE = ("<html><head><title>Ferry runs aground off Kessel Point | Tidewater Post</title>"
+              '<meta property="og:site_name" content="Tidewater Post"></head><body><article>'
+              "<h1>Ferry runs aground off Kessel Point</h1>"
+              + "".join(f"<p>{line}</p>" for line in FERRY.splitlines()) + "</article></body></html>")
+
+
+@pytest.mark.parametrize("nested", [False, True])
+def test_a_page_saved_as_a_web_archive_is_read_as_its_page(tmp_path, nested):
+    # Read as plain text, its quoted-printable markup ("reduc= e", "<p>") was summarized as the story.
+    saved = tmp_path / "ferry.mhtml"
+    saved.write_bytes(_mhtml(FERRY_PAGE, nested=nested))
+    a = read_article(saved, id="1")
+    assert a.text == FERRY.replace("\n", "\n\n")
+    assert (a.title, a.source, a.url) == (
+        "Ferry runs aground off Kessel Point", "Tidewater Post", "https://tidewater.example/news/ferry")
+    other = tmp_path / "ferry.bin"  # no suffix to go by: known by its headers
+    other.write_bytes(saved.read_bytes())
+    assert read_article(other, id="1").text == a.text
+    assert expand_paths([tmp_path]) == [saved]  # found in a directory (.mht too)
+
+
+def test_a_web_archive_without_a_page_is_a_clear_error(tmp_path):
+    saved = tmp_path / "empty.mht"
+    saved.write_bytes(_mhtml(FERRY_PAGE).replace(b"text/html", b"text/plain"))
+    with pytest.raises(EmptyInputError, match=r"empty\.mht: no HTML page in this saved web archive \(MHTML\)$"):
+        read_article(saved, id="1")

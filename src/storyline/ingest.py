@@ -35,10 +35,14 @@ from .model import Article
 TEXT_SUFFIXES = (".txt", ".md", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 DATA_SUFFIXES = (".jsonl", ".json", ".jsonl.gz", ".json.gz")
-SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + DATA_SUFFIXES
+# A page saved as one file ("Webpage, Single File"): a MIME archive of the page and its images.
+MHTML_SUFFIXES = (".mhtml", ".mht")
+SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + MHTML_SUFFIXES + DATA_SUFFIXES
 # An article file (or standard input) larger than this is not news; a dataset file holds many clusters.
 MAX_BYTES = 20_000_000
 MAX_DATASET_BYTES = 2_000_000_000
+# A saved web archive carries the page's images as well as its text.
+MAX_MHTML_BYTES = 100_000_000
 
 _HTML_SNIFF = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body|<article|<div|<p[\s>])", re.I)
 
@@ -212,6 +216,58 @@ def _size(n: int) -> str:
 def looks_like_html(data: bytes | str) -> bool:
     head = data[:2048] if isinstance(data, bytes) else data[:2048].encode("utf-8", "replace")
     return bool(_HTML_SNIFF.search(head))
+
+
+def looks_like_mhtml(data: bytes) -> bool:
+    """A MIME web archive (.mhtml): mail-style headers, then the parts of a ``multipart/related`` page."""
+    head = data[:4096].lstrip().lower()
+    return head.startswith((b"from:", b"mime-version:", b"content-type:", b"subject:", b"date:",
+                            b"snapshot-content-location:")) and b"multipart/related" in head
+
+
+def _mime_head(data: bytes) -> bytes:
+    """The header lines of a MIME message or part, up to the blank line that ends them."""
+    end = re.search(rb"\r?\n\r?\n", data[:65536])
+    return data[: end.end()] if end else data[:65536]
+
+
+def article_from_mhtml(data: bytes, *, id: str, origin: str = "") -> Article:
+    """The article of a page saved as a web archive (MHTML, a browser's "Webpage, Single File"): its HTML
+    part, read as an HTML file is, with the address it was saved from as its URL when the page gives none.
+    Read as plain text, its quoted-printable HTML was summarized markup and all."""
+    from email import policy
+    from email.parser import BytesParser
+
+    name = origin or id
+    parse = BytesParser(policy=policy.compat32).parsebytes
+    message = parse(_mime_head(data), headersonly=True)
+    where = str(message.get("Snapshot-Content-Location") or message.get("Content-Location") or "").strip()
+    boundary = message.get_boundary()
+    # Only the HTML parts are parsed whole: a page's images, as large as 100 MB in all, are passed over.
+    chunks = data.split(b"--" + boundary.encode("ascii", "replace")) if boundary else []
+    pages = [
+        parse(chunk.lstrip(b"\r\n"))
+        for chunk in chunks[1:]
+        if not chunk.startswith(b"--") and parse(_mime_head(chunk.lstrip(b"\r\n")), headersonly=True)
+        .get_content_type() == "text/html"
+    ]
+    if not pages:  # nested parts, or no boundary: the whole archive parsed
+        pages = [part for part in parse(data).walk() if part.get_content_type() == "text/html"]
+    if not pages:
+        raise EmptyInputError(f"{name}: no HTML page in this saved web archive (MHTML)")
+    page = next((p for p in pages if where and str(p.get("Content-Location") or "").strip() == where), pages[0])
+    payload = page.get_payload(decode=True)
+    if not isinstance(payload, bytes) or not payload.strip():
+        raise EmptyInputError(f"{name}: the page in this saved web archive (MHTML) is empty")
+    if len(payload) > MAX_BYTES:
+        raise InputTooLargeError(f"{name}: its page is more than {_size(MAX_BYTES)}, the limit for one article")
+    charset = page.get_content_charset()
+    try:
+        html = payload.decode(charset) if charset else decode(payload, name)
+    except (LookupError, UnicodeDecodeError):  # a charset Python does not know, or the page is not in it
+        html = decode(payload, name)
+    article = article_from_html(html, id=id, origin=origin)
+    return article if article.url else replace(article, url=_web_url(where))
 
 
 def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
@@ -560,9 +616,12 @@ def is_dataset_name(name: str) -> bool:
 
 def read_article(path: Path, *, id: str) -> Article:
     """One article from a text or HTML file (by suffix, else by sniffing the content)."""
-    data = read_bytes(path)
+    archive = path.name.lower().endswith(MHTML_SUFFIXES)
+    data = read_bytes(path, max_bytes=MAX_MHTML_BYTES if archive else MAX_BYTES)
     if not data.strip():
         raise EmptyInputError(f"{path}: the file is empty")
+    if archive or (not path.name.lower().endswith(TEXT_SUFFIXES + HTML_SUFFIXES) and looks_like_mhtml(data)):
+        return article_from_mhtml(data, id=id, origin=str(path))
     text = decode(data, str(path))
     if path.name.lower().endswith(HTML_SUFFIXES) or (
         not path.name.lower().endswith(TEXT_SUFFIXES) and looks_like_html(text)

@@ -248,3 +248,24 @@ def test_datasets_and_articles_together_are_refused_naming_one_of_each(folder, h
     )
     piped = run("summarize", "d/1.txt", "-", input=(json.dumps({"documents": harbor_texts}) + "\n").encode())
     assert piped.exit_code == 2 and piped.stderr.startswith("storyline: error: standard input holds a dataset")
+
+
+def test_a_web_archive_on_standard_input_is_read_as_its_page(tmp_path):
+    import email.message
+    import email.policy
+
+    archive = email.message.EmailMessage(policy=email.policy.SMTP)
+    archive["From"] = "<Saved by Blink>"
+    archive.make_related()
+    page = email.message.EmailMessage(policy=email.policy.SMTP)
+    page.set_content("<html><head><title>Quay reopens</title></head><body><article><h1>Quay reopens</h1>"
+                     "<p>The north quay reopened on Friday after three weeks of repairs, the port said.</p>"
+                     "<p>Ferries will use it again from Monday morning, a spokeswoman added.</p>"
+                     "</article></body></html>", subtype="html", cte="quoted-printable")
+    archive.attach(page)
+    result = run("summarize", "-", "--format", "json", input=archive.as_bytes())
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["articles"][0]["title"] == "Quay reopens"
+    assert [s["text"] for s in data["sentences"]][0] == (
+        "The north quay reopened on Friday after three weeks of repairs, the port said.")

@@ -26,10 +26,12 @@ from ..ingest import (
     MAX_BYTES,
     DocumentSet,
     article_from_html,
+    article_from_mhtml,
     article_from_text,
     decode,
     is_dataset_name,
     looks_like_html,
+    looks_like_mhtml,
     parse_dataset,
     read_article,
     read_dataset,
@@ -110,6 +112,8 @@ def _read_stdin(id: str) -> tuple[list[DocumentSet], list[api.ArticleLike]]:
     data = read_limited(sys.stdin.buffer, "standard input", MAX_BYTES)
     if not data.strip():
         raise EmptyInputError("standard input is empty")
+    if looks_like_mhtml(data):  # a page saved as a web archive
+        return [], [article_from_mhtml(data, id=id, origin="<stdin>")]
     text = decode(data, "<stdin>")  # first: a byte-order mark (or UTF-16) may stand before a dataset's "{"
     if text.lstrip()[:1] in ("{", "["):
         return list(parse_dataset(data, _stdin_dataset_name(text))), []
