@@ -611,3 +611,21 @@ def test_a_web_archive_without_a_page_is_a_clear_error(tmp_path):
     saved.write_bytes(_mhtml(FERRY_PAGE).replace(b"text/html", b"text/plain"))
     with pytest.raises(EmptyInputError, match=r"empty\.mht: no HTML page in this saved web archive \(MHTML\)$"):
         read_article(saved, id="1")
+
+
+@pytest.mark.parametrize(("data", "kind"), [
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "a PDF file"),
+    (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "a ZIP archive (a Word .docx, an OpenDocument or an e-book"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64), "an old Office file (a Word .doc)"),
+    # RTF is text: read as such, its control words were summarized with the article
+    (rb"{\rtf1\ansi\deff0 {\fonttbl {\f0 Times;}}\f0\fs24 The council voted on Tuesday to shut the bridge.\par }",
+     "an RTF document"),
+])
+def test_a_document_format_is_refused_saying_what_it_is_and_how_to_give_it(tmp_path, data, kind):
+    f = tmp_path / "release.txt"
+    f.write_bytes(data)
+    with pytest.raises(UnreadableInputError) as caught:
+        read_article(f, id="1")
+    assert str(caught.value).startswith(f"{f}: {kind}")
+    assert str(caught.value).endswith("which storyline does not read; save the article as a web page (.html) or "
+                                      "its text as plain text (.txt)")

@@ -60,11 +60,28 @@ class DocumentSet:
 # ---------------------------------------------------------------------------------------------- bytes
 
 
+# Documents a user may give for an article that are not text storyline can read: their first bytes and what they
+# are. (RTF is text, but its markup would be summarized: TextEdit saves a pasted article so by default.)
+_DOCUMENT_FORMATS = (
+    (b"%PDF-", "a PDF file"),
+    (b"PK\x03\x04", "a ZIP archive (a Word .docx, an OpenDocument or an e-book file is one)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office file (a Word .doc)"),
+    (b"{\\rtf", "an RTF document"),
+)
+
+
 def decode(data: bytes, name: str) -> str:
     """Bytes to text: BOMs honoured, UTF-8 tried first, otherwise detected by charset-normalizer.
 
-    Raises ``UnreadableInputError`` for binary data and for text in an encoding we cannot identify.
+    Raises ``UnreadableInputError`` for binary data and for text in an encoding we cannot identify, and for a
+    document format that is no article text (a PDF, a Word file, RTF), saying how to give it instead.
     """
+    for magic, kind in _DOCUMENT_FORMATS:
+        if data.startswith(magic):
+            raise UnreadableInputError(
+                f"{name}: {kind}, which storyline does not read; save the article as a web page (.html) or its "
+                "text as plain text (.txt)"
+            )
     for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"),
                        (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if data.startswith(bom):
