@@ -269,3 +269,24 @@ def test_a_web_archive_on_standard_input_is_read_as_its_page(tmp_path):
     assert data["articles"][0]["title"] == "Quay reopens"
     assert [s["text"] for s in data["sentences"]][0] == (
         "The north quay reopened on Friday after three weeks of repairs, the port said.")
+
+
+def test_an_unreadable_file_is_an_error_when_named_and_a_note_in_a_directory(folder, monkeypatch):
+    # chmod 000 does not stop root (the test may run as root): the refusal is simulated where the file is opened.
+    import storyline.ingest
+
+    real_open = os.open
+
+    def guarded(path, flags, *args):
+        if str(path).endswith("1.txt"):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(storyline.ingest.os, "open", guarded)
+    named = run("summarize", "d/1.txt", "d/more/2.txt")
+    assert named.exit_code == 3 and named.stderr == "storyline: error: d/1.txt: permission denied\n"
+    (folder / "3.txt").write_text((folder / "more" / "2.txt").read_text())
+    found = run("summarize", "d", "--words", "40", "--format", "json")
+    assert found.exit_code == 0, found.output
+    assert found.stderr == "storyline: note: skipped d/1.txt: permission denied\n"
+    assert [a["origin"] for a in json.loads(found.stdout)["articles"]] == ["d/3.txt", "d/more/2.txt"]
