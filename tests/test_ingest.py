@@ -629,3 +629,35 @@ def test_a_document_format_is_refused_saying_what_it_is_and_how_to_give_it(tmp_p
     assert str(caught.value).startswith(f"{f}: {kind}")
     assert str(caught.value).endswith("which storyline does not read; save the article as a web page (.html) or "
                                       "its text as plain text (.txt)")
+
+
+def test_a_markdown_file_gives_its_words_without_the_syntax(tmp_path):
+    # Read as plain text, the title was "# Bridge closed" and the summary quoted "**Harbor Bridge**" and links.
+    note = tmp_path / "note.md"
+    note.write_text(
+        "---\nsource: Alder Gazette\n---\n"
+        "# Bridge closed after ship strike #\n\n"
+        "The **Harbor Bridge** was closed on _Sunday night_ after the ship [Marisol Star](https://example.org/"
+        'ship_(vessel) "the ship") struck one of its piers, officials said.\n\n'
+        '> "We will not reopen it until every pier is checked," Mayor Helen Okafor said on Monday.\n\n'
+        "![The damaged pier](pier.jpg)\n\n"
+        "1. About 48,000 vehicles cross the bridge on an average weekday, the city's [transport office][t] said.\n"
+        "* Free shuttle buses will run from the `Eastside` terminal from Wednesday, at a cost of 2 * 3 dollars.\n\n"
+        "```\nvar tracking = 1;\n```\n\n"
+        "---\n\n"
+        "The operator\\'s statement blamed a \\*fault\\* in the main engine's fuel_system module.\n\n"
+        "[t]: https://example.org/transport\n"
+    )
+    (a,) = clean_articles([read_article(note, id="1")])
+    assert (a.title, a.source) == ("Bridge closed after ship strike", "Alder Gazette")
+    assert a.text == (
+        "The Harbor Bridge was closed on Sunday night after the ship Marisol Star struck one of its piers, officials "
+        "said.\n\n"
+        '"We will not reopen it until every pier is checked," Mayor Helen Okafor said on Monday.\n\n'
+        "About 48,000 vehicles cross the bridge on an average weekday, the city's transport office said.\n\n"
+        "Free shuttle buses will run from the Eastside terminal from Wednesday, at a cost of 2 * 3 dollars.\n\n"
+        "The operator's statement blamed a *fault* in the main engine's fuel_system module."
+    )
+    plain = tmp_path / "note.txt"  # a .txt file is read as it is written
+    plain.write_text("The **Harbor Bridge** was closed on Sunday night, officials said.")
+    assert read_article(plain, id="1").text == "The **Harbor Bridge** was closed on Sunday night, officials said."

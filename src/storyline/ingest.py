@@ -32,7 +32,8 @@ from .errors import (
 )
 from .model import Article
 
-TEXT_SUFFIXES = (".txt", ".md", ".text")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+TEXT_SUFFIXES = (".txt", ".text", *MARKDOWN_SUFFIXES)
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 DATA_SUFFIXES = (".jsonl", ".json", ".jsonl.gz", ".json.gz")
 # A page saved as one file ("Webpage, Single File"): a MIME archive of the page and its images.
@@ -480,8 +481,68 @@ def _web_url(value: str | None) -> str:
     return value if is_web_url(value) else ""
 
 
-def article_from_text(text: str, *, id: str, origin: str = "", title: str = "") -> Article:
+# Markdown (a .md file): the syntax around the words, which read as text was summarized with them ("The
+# **Harbor Bridge** ... [Marisol Star](https://...)", a title "# Bridge closed").
+_MD_FENCE = re.compile(r"^\s{0,3}(?:```|~~~)")
+_MD_DROP_LINE = re.compile(
+    r"^\s{0,3}(?:(?:[-*_]\s*){3,}|=+|-+)\s*$"  # a rule, or a heading's underline
+    r"|^\s{0,3}\[[^\]]+\]:\s+\S+(?:\s+[\"'(].*)?$"  # a link's reference: [1]: https://...
+    r"|^\s*!\[[^\]]*\]\([^)]*\)\s*$"  # an image alone on its line: its alt text is a caption
+)
+# a heading's hashes, a quote's marks, a list item's bullet or number
+_MD_LINE_START = re.compile(r"^\s{0,3}(?:#{1,6}(?=\s|$)\s*|(?:>\s?)+)|^\s*(?:[-*+]|\d{1,3}[.)])\s+")
+_MD_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # "\*" written for a plain "*" (any ASCII punctuation)
+# An escaped character is held in a private use plane (never in news text) while the syntax around it goes.
+_MD_HELD = 0x100000
+_MD_HELD_CHAR = re.compile("[\U00100000-\U0010007f]")
+_MD_CLOSING_HASHES = re.compile(r"\s+#+\s*$")
+_MD_INLINE = (
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # an image
+    (re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^()]*\))*(?:\s+[\"'(][^)]*)?\)"), r"\1"),  # [text](url "title")
+    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # [text][ref]
+    (re.compile(r"<((?:https?|mailto):[^>\s]+)>"), r"\1"),  # <https://...>
+    (re.compile(r"<!--.*?-->"), ""),
+    (re.compile(r"(`+)(.+?)\1"), r"\2"),  # `code`
+    (re.compile(r"(?<![\w*])(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?![\w*])"), r"\2"),  # **strong**
+    (re.compile(r"(?<![\w*])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])"), r"\2"),  # *emphasis*
+    (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),
+)
+
+
+def markdown_text(body: str) -> str:
+    """The words of a Markdown text: headings, quotes and list items as lines of their own, links as their
+    words, images, rules, code blocks and HTML comments out. Lines and paragraphs stay where they were."""
+    out: list[str] = []
+    fenced = False
+    for line in body.split("\n"):
+        if _MD_FENCE.match(line):
+            fenced = not fenced
+            out.append("")
+            continue
+        if fenced or _MD_DROP_LINE.match(line):
+            out.append("")
+            continue
+        line = _MD_ESCAPED.sub(lambda m: chr(_MD_HELD + ord(m.group(1))), line)
+        heading = line.lstrip().startswith("#")
+        for _ in range(3):  # "> - a quoted item"
+            line, n = _MD_LINE_START.subn("", line, count=1)
+            if not n:
+                break
+        if heading:
+            line = _MD_CLOSING_HASHES.sub("", line)
+        for pattern, repl in _MD_INLINE:
+            line = pattern.sub(repl, line)
+        out.append(_MD_HELD_CHAR.sub(lambda m: chr(ord(m.group()) - _MD_HELD), line))
+    return "\n".join(out)
+
+
+def article_from_text(
+    text: str, *, id: str, origin: str = "", title: str = "", markdown: bool = False
+) -> Article:
+    """An article from plain text (Markdown with ``markdown``), after its ``---`` header."""
     meta, body = front_matter(text, origin)
+    if markdown:
+        body = markdown_text(body)
     return Article(
         id=id,
         text=body,
@@ -644,7 +705,8 @@ def read_article(path: Path, *, id: str) -> Article:
         not path.name.lower().endswith(TEXT_SUFFIXES) and looks_like_html(text)
     ):
         return article_from_html(text, id=id, origin=str(path))
-    return article_from_text(text, id=id, origin=str(path))
+    markdown = path.name.lower().endswith(MARKDOWN_SUFFIXES)
+    return article_from_text(text, id=id, origin=str(path), markdown=markdown)
 
 
 # The folder a browser saves a page's resources in ("Save Page As", "Web Page, complete"): "story_files/" beside
