@@ -661,3 +661,23 @@ def test_a_markdown_file_gives_its_words_without_the_syntax(tmp_path):
     plain = tmp_path / "note.txt"  # a .txt file is read as it is written
     plain.write_text("The **Harbor Bridge** was closed on Sunday night, officials said.")
     assert read_article(plain, id="1").text == "The **Harbor Bridge** was closed on Sunday night, officials said."
+
+
+@pytest.mark.parametrize("own_first", [True, False])
+def test_the_next_story_a_page_loaded_below_its_own_does_not_date_it(tmp_path, own_first):
+    # A site that loads the next story as the reader scrolls: saved so, the page holds two <article>s with
+    # their <h1> and <time>; the date search took the other story's (the earlier of the two).
+    def story(headline: str, day: str, body: str) -> str:
+        return (f'<article><h1>{headline}</h1><time datetime="{day}">{day}</time>'
+                + "".join(f"<p>{line}</p>" for line in body.splitlines()) + "</article>")
+
+    own = story("Ferry runs aground off Kessel Point", "2026-05-03", FERRY)
+    other = story("Council approves new tram line", "2026-04-20",
+                  "The city council approved the new tram line on Monday by nine votes to four.\n"
+                  "Work on the first section will begin in the autumn, the transport office said.")
+    stories = own + f'<div class="next">{other}</div>' if own_first else other + own
+    page = tmp_path / "ferry.html"
+    page.write_text("<html><head><title>Ferry runs aground off Kessel Point | Tidewater Post</title></head>"
+                    f"<body>{stories}</body></html>")
+    a = read_article(page, id="1")
+    assert a.date == "2026-05-03"

@@ -58,12 +58,31 @@ def hide_other_dates(tree: HtmlElement) -> None:
     search reads only the article's own. Their date goes, attributes and text: the text of a ``<time>``
     is never part of the body trafilatura extracts, and a date left in any form (a ``<span
     class="updated">``) is one that htmldate's search would find."""
+    theirs = {el for story in _other_stories(tree) for el in story.iter("time")}
     for el in list(tree.iter("time")):
         marks = " ".join(filter(None, (el.get("class"), el.get("itemprop"))))
-        if (_UPDATED.search(marks) and not _PUBLISHED.search(marks)) or _elsewhere(el):
+        if (_UPDATED.search(marks) and not _PUBLISHED.search(marks)) or el in theirs or _elsewhere(el):
             tail = el.tail
             el.clear()
             el.tail = tail
+
+
+def _other_stories(tree: HtmlElement) -> list[HtmlElement]:
+    """The other stories a page carries whole, below its own (a site that loads the next story as the reader
+    scrolls, saved so): ``<article>``s, none inside another, each with its own ``<h1>``. The page's own is the
+    one whose ``<h1>`` its title names (``og:title``, else ``<title>``), else the first."""
+    stories = [a for a in tree.iter("article")
+               if next(a.iterancestors("article"), None) is None and next(a.iter("h1"), None) is not None]
+    if len(stories) < 2:
+        return []
+    titles = [m.get("content") or "" for m in tree.xpath(_TITLE_METAS)] + [t.text_content() for t in tree.iter("title")]
+    titled = " ".join(_flat(t).casefold() for t in titles)
+
+    def named(story: HtmlElement) -> bool:
+        return any((h := _flat(h1.text_content()).casefold()) and h in titled for h1 in story.iter("h1"))
+
+    own = next((story for story in stories if named(story)), stories[0])
+    return [story for story in stories if story is not own]
 
 
 def _elsewhere(el: HtmlElement) -> bool:
