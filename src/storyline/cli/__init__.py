@@ -73,6 +73,9 @@ class StorylineGroup(click.Group):
             # Not standalone: Click raises its errors instead of printing Usage/Try/Error itself, and
             # returns the exit code of --help, --version or ctx.exit().
             code = super().main(args, prog_name, complete_var, False, **extra)
+        except click.exceptions.NoArgsIsHelpError as exc:  # "storyline" alone: the help, as Click prints it
+            exc.show()
+            sys.exit(exc.exit_code)
         except click.ClickException as exc:
             fail(_usage_message(exc), exc.exit_code)
         except click.Abort:
