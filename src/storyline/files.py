@@ -63,6 +63,8 @@ def output_target(
     _refuse_inputs(path, target, inputs, option)
     if target.is_dir():
         raise OutputError(f"{path}: is a directory; give a file name for {option}")
+    if path.endswith(("/", os.sep)):  # "out/" means a directory: a file named "out" is not what was asked
+        raise OutputError(f"{path}: names a directory (it ends in /), and there is none; give a file name for {option}")
     if target.exists() and not target.is_file():
         raise OutputError(
             f"{path}: not a regular file (a device, FIFO or socket); {option} writes a file (- for standard output)"
@@ -71,6 +73,8 @@ def output_target(
     if not directory.is_dir():
         given = Path(path).parent  # as the user wrote it, unless a link leads elsewhere
         shown = given if _final(given) == directory else directory
+        if directory.exists():
+            raise OutputError(f"{path}: {shown} is a file, not a directory")
         raise OutputError(f"{path}: the directory {shown} does not exist")
     if not os.access(directory, os.W_OK | os.X_OK):
         raise OutputError(f"{path}: cannot write in {directory} (permission denied)")

@@ -161,3 +161,14 @@ def test_a_closed_standard_output_is_an_output_error_not_a_silent_success(articl
         text=True, preexec_fn=lambda: os.close(1),
     )
     assert proc.returncode == 0 and Path("brief.txt").read_text().startswith("Sources")
+
+
+def test_an_output_path_ending_in_a_slash_or_under_a_file_is_refused_before_work(articles):
+    # "-o briefs/" wrote a file named "briefs": the user asked for a directory.
+    assert_one_line_error(run("summarize", "arts", "-o", "briefs/"), 8,
+                          "briefs/: names a directory (it ends in /), and there is none; give a file name for -o")
+    assert not Path("briefs").exists()
+    Path("notes.txt").write_text("mine")
+    assert_one_line_error(run("summarize", "arts", "-o", "notes.txt/brief.md"), 8,
+                          "notes.txt/brief.md: notes.txt is a file, not a directory")
+    assert Path("notes.txt").read_text() == "mine"
