@@ -290,3 +290,22 @@ def test_an_unreadable_file_is_an_error_when_named_and_a_note_in_a_directory(fol
     assert found.exit_code == 0, found.output
     assert found.stderr == "storyline: note: skipped d/1.txt: permission denied\n"
     assert [a["origin"] for a in json.loads(found.stdout)["articles"]] == ["d/3.txt", "d/more/2.txt"]
+
+
+def test_a_page_downloaded_twice_is_one_source_but_the_same_wire_text_from_two_files_is_two(tmp_path, monkeypatch,
+                                                                                            harbor_texts):
+    monkeypatch.chdir(tmp_path)
+    page = ("<html><head><title>Harbor closes to freight | Lindenfeld Post</title>"
+            '<meta property="og:site_name" content="Lindenfeld Post"></head><body><article>'
+            "<h1>Harbor closes to freight</h1>"
+            + "".join(f"<p>{p}</p>" for p in harbor_texts[0].split("\n\n")) + "</article></body></html>")
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "harbor.html").write_text(page)
+    (tmp_path / "d" / "harbor (1).html").write_text(page)  # the browser's name for a second download
+    (tmp_path / "d" / "wire-a.txt").write_text(harbor_texts[1])  # one wire story, two files without a header:
+    (tmp_path / "d" / "wire-b.txt").write_text(harbor_texts[1])  # two outlets may have run it
+    result = run("summarize", "d", "--format", "json")
+    assert result.exit_code == 0, result.output
+    origins = [a["origin"] for a in json.loads(result.stdout)["articles"]]
+    assert origins == ["d/harbor (1).html", "d/wire-a.txt", "d/wire-b.txt"]
+    assert result.stderr == "storyline: note: skipped d/harbor.html: the same page as d/harbor (1).html, read once\n"

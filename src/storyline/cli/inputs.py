@@ -275,7 +275,24 @@ def _load_loose(got: _Gathered) -> list[Article]:
         skipped(message)
         return True
 
-    return api.load_articles(got.loose, skip=skip)
+    return _one_copy_of_each_page(api.load_articles(got.loose, skip=skip))
+
+
+def _one_copy_of_each_page(articles: list[Article]) -> list[Article]:
+    """The articles without a second copy of one page: the same text, title, outlet, address and date, with an
+    outlet or an address to tell the page by ("story.html" and "story (1).html", the page downloaded twice).
+    Kept, the copy would be a second source of every sentence of the page, as if a second outlet had reported
+    it. Identical text alone is not a copy: two outlets may run the same wire story (their sources, merged)."""
+    first: dict[tuple[str, ...], Article] = {}
+    kept = []
+    for a in articles:
+        page = (a.text, a.title, a.source, a.url, a.date or "")
+        if (a.source or a.url) and page in first:
+            skipped(f"{a.origin}: the same page as {first[page].origin}, read once")
+            continue
+        first.setdefault(page, a)
+        kept.append(a)
+    return kept
 
 
 def _load_dataset_cluster(ds: DocumentSet, note_documents: bool) -> list[Article]:
