@@ -78,6 +78,9 @@ def output_target(
         raise OutputError(f"{path}: the directory {shown} does not exist")
     if not os.access(directory, os.W_OK | os.X_OK):
         raise OutputError(f"{path}: cannot write in {directory} (permission denied)")
+    if target.exists() and not os.access(target, os.W_OK):
+        # The rename would replace it all the same (it needs only the directory): a read-only file is kept.
+        raise OutputError(f"{path}: the file is read-only; give another name for {option}, or make it writable")
     return target
 
 

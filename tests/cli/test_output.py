@@ -172,3 +172,16 @@ def test_an_output_path_ending_in_a_slash_or_under_a_file_is_refused_before_work
     assert_one_line_error(run("summarize", "arts", "-o", "notes.txt/brief.md"), 8,
                           "notes.txt/brief.md: notes.txt is a file, not a directory")
     assert Path("notes.txt").read_text() == "mine"
+
+
+def test_a_read_only_output_file_is_not_replaced(articles, monkeypatch):
+    # Written atomically, the output is renamed over the file, which needs only the directory to be writable:
+    # a file the user made read-only would have been replaced. (Simulated: root may write any file.)
+    Path("kept.md").write_text("the user's own")
+    Path("kept.md").chmod(0o444)
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if str(p).endswith("kept.md") and mode & os.W_OK
+                        else real_access(p, mode, **kw))
+    assert_one_line_error(run("summarize", "arts", "-o", "kept.md"), 8,
+                          "kept.md: the file is read-only; give another name for -o, or make it writable")
+    assert Path("kept.md").read_text() == "the user's own"
