@@ -681,3 +681,15 @@ def test_the_next_story_a_page_loaded_below_its_own_does_not_date_it(tmp_path, o
                     f"<body>{stories}</body></html>")
     a = read_article(page, id="1")
     assert a.date == "2026-05-03"
+
+
+@pytest.mark.parametrize("name", ["page.txt", "page.md"])
+def test_a_whole_html_page_under_a_text_name_is_read_as_html(tmp_path, name):
+    # "curl ... > page.txt": read as text, its tags and entities were summarized with the story.
+    page = tmp_path / name
+    page.write_text(f"<!-- saved from url=(0040)https://tidewater.example/news/ferry -->\n<!DOCTYPE html>{FERRY_PAGE}")
+    a = read_article(page, id="1")
+    assert a.text == FERRY.replace("\n", "\n\n") and a.title == "Ferry runs aground off Kessel Point"
+    quoted = tmp_path / f"quoted{page.suffix}"  # a text that opens with a tag it quotes stays text
+    quoted.write_text("<p> is the paragraph tag, the designer told the council on Tuesday.\n")
+    assert read_article(quoted, id="2").text.startswith("<p> is the paragraph tag")

@@ -46,6 +46,9 @@ MAX_DATASET_BYTES = 2_000_000_000
 MAX_MHTML_BYTES = 100_000_000
 
 _HTML_SNIFF = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body|<article|<div|<p[\s>])", re.I)
+# A whole HTML document, whatever the file is called: a page saved or fetched under a .txt name. (A text file
+# may open with a tag it quotes; it does not open with a doctype or <html>.)
+_HTML_DOCUMENT = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype html|<html[\s>])", re.I | re.S)
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,9 +234,10 @@ def _size(n: int) -> str:
 # ---------------------------------------------------------------------------------------------- formats
 
 
-def looks_like_html(data: bytes | str) -> bool:
+def looks_like_html(data: bytes | str, *, document: bool = False) -> bool:
+    """Whether ``data`` opens as HTML; with ``document``, as a whole page (a doctype or ``<html>``)."""
     head = data[:2048] if isinstance(data, bytes) else data[:2048].encode("utf-8", "replace")
-    return bool(_HTML_SNIFF.search(head))
+    return bool((_HTML_DOCUMENT if document else _HTML_SNIFF).search(head))
 
 
 def looks_like_mhtml(data: bytes) -> bool:
@@ -701,8 +705,8 @@ def read_article(path: Path, *, id: str) -> Article:
     if archive or (not path.name.lower().endswith(TEXT_SUFFIXES + HTML_SUFFIXES) and looks_like_mhtml(data)):
         return article_from_mhtml(data, id=id, origin=str(path))
     text = decode(data, str(path))
-    if path.name.lower().endswith(HTML_SUFFIXES) or (
-        not path.name.lower().endswith(TEXT_SUFFIXES) and looks_like_html(text)
+    if path.name.lower().endswith(HTML_SUFFIXES) or looks_like_html(
+        text, document=path.name.lower().endswith(TEXT_SUFFIXES)
     ):
         return article_from_html(text, id=id, origin=str(path))
     markdown = path.name.lower().endswith(MARKDOWN_SUFFIXES)
