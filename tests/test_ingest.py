@@ -693,3 +693,11 @@ def test_a_whole_html_page_under_a_text_name_is_read_as_html(tmp_path, name):
     quoted = tmp_path / f"quoted{page.suffix}"  # a text that opens with a tag it quotes stays text
     quoted.write_text("<p> is the paragraph tag, the designer told the council on Tuesday.\n")
     assert read_article(quoted, id="2").text.startswith("<p> is the paragraph tag")
+
+
+def test_a_page_opening_with_a_comment_is_html_on_standard_input_and_as_a_string():
+    from storyline.ingest import looks_like_html
+
+    page = f"<!-- saved from url=(0040)https://tidewater.example/news/ferry -->\n<!DOCTYPE html>{FERRY_PAGE}"
+    assert looks_like_html(page) and looks_like_html(page.encode())
+    assert not looks_like_html("<!-- a comment --> and then plain words")

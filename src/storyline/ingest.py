@@ -237,7 +237,7 @@ def _size(n: int) -> str:
 def looks_like_html(data: bytes | str, *, document: bool = False) -> bool:
     """Whether ``data`` opens as HTML; with ``document``, as a whole page (a doctype or ``<html>``)."""
     head = data[:2048] if isinstance(data, bytes) else data[:2048].encode("utf-8", "replace")
-    return bool((_HTML_DOCUMENT if document else _HTML_SNIFF).search(head))
+    return bool(_HTML_DOCUMENT.search(head) or (not document and _HTML_SNIFF.search(head)))
 
 
 def looks_like_mhtml(data: bytes) -> bool:
