@@ -185,3 +185,21 @@ def test_a_read_only_output_file_is_not_replaced(articles, monkeypatch):
     assert_one_line_error(run("summarize", "arts", "-o", "kept.md"), 8,
                           "kept.md: the file is read-only; give another name for -o, or make it writable")
     assert Path("kept.md").read_text() == "the user's own"
+
+
+def test_a_file_name_that_is_not_utf8_leaves_the_output_valid_utf8(articles):
+    # Its bytes come as lone surrogates: written with -o they crashed the run (exit 70), on standard output
+    # they went out raw and the JSON was no UTF-8.
+    import json
+
+    try:
+        (articles / os.fsdecode(b"caf\xe9.txt")).write_text((articles / "1.txt").read_text())
+    except (OSError, UnicodeError):
+        pytest.skip("this file system refuses a name that is not UTF-8")
+    (articles / "1.txt").unlink()
+    assert run("summarize", "arts", "--format", "json", "-o", "out.json").exit_code == 0
+    origins = [a["origin"] for a in json.loads(Path("out.json").read_bytes().decode("utf-8"))["articles"]]
+    assert "arts/caf\ufffd.txt" in origins
+    printed = CliRunner().invoke(cli, ["summarize", "arts", "--format", "json"], catch_exceptions=False)
+    assert printed.exit_code == 0
+    assert "arts/caf\ufffd.txt" in [a["origin"] for a in json.loads(printed.stdout_bytes.decode("utf-8"))["articles"]]

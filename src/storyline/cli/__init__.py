@@ -21,6 +21,7 @@ from typing import Any, NoReturn
 import click
 
 from ..errors import OutputError, StorylineError
+from ..files import valid_text
 
 EXIT_INTERNAL = 70
 
@@ -38,7 +39,7 @@ def out(text: str) -> None:
     if sys.stdout is None:  # started with standard output closed (">&-"): click would drop the text silently
         raise OutputError("standard output is closed; give -o FILE")
     try:
-        click.echo(text, nl=False)
+        click.echo(valid_text(text), nl=False)
     except BrokenPipeError:
         raise
     except OSError as exc:
