@@ -309,3 +309,16 @@ def test_a_page_downloaded_twice_is_one_source_but_the_same_wire_text_from_two_f
     origins = [a["origin"] for a in json.loads(result.stdout)["articles"]]
     assert origins == ["d/harbor (1).html", "d/wire-a.txt", "d/wire-b.txt"]
     assert result.stderr == "storyline: note: skipped d/harbor.html: the same page as d/harbor (1).html, read once\n"
+
+
+def test_a_dataset_on_standard_input_may_be_larger_than_an_article(monkeypatch, harbor_texts):
+    # JSON Lines of many clusters were refused at 20 MB as "the limit for one article"; a dataset file may hold 2 GB.
+    monkeypatch.setattr("storyline.cli.inputs.MAX_BYTES", 100)
+    lines = "".join(json.dumps({"id": f"c{k}", "documents": harbor_texts}) + "\n" for k in range(3))
+    result = run("summarize", "-", "--words", "30", "--format", "json", input=lines.encode())
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["c0", "c1", "c2"]
+    monkeypatch.setattr("storyline.cli.inputs.MAX_DATASET_BYTES", 1000)
+    result = run("summarize", "-", input=lines.encode())
+    assert result.exit_code == 4
+    assert result.stderr == "storyline: error: standard input: more than 1e-06 GB, the limit for a dataset\n"

@@ -20,10 +20,11 @@ import click
 from .. import api
 from ..analysis import Analysis
 from ..analysis import with_date_hint as analysis_date_hint
-from ..errors import EmptyInputError, OptionsError, StorylineError, UnreadableInputError
+from ..errors import EmptyInputError, InputTooLargeError, OptionsError, StorylineError, UnreadableInputError
 from ..files import output_target, write_atomic
 from ..ingest import (
     MAX_BYTES,
+    MAX_DATASET_BYTES,
     DocumentSet,
     article_from_html,
     article_from_mhtml,
@@ -35,7 +36,6 @@ from ..ingest import (
     parse_dataset,
     read_article,
     read_dataset,
-    read_limited,
 )
 from ..model import Article, Cluster
 from ..render import footnotes_apart, printable
@@ -109,7 +109,15 @@ def _refuse_dated_dataset(given: str, dataset: str) -> None:
 
 
 def _read_stdin(id: str) -> tuple[list[DocumentSet], list[api.ArticleLike]]:
-    data = read_limited(sys.stdin.buffer, "standard input", MAX_BYTES)
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:  # an article is refused here; a dataset (JSON) may be as large as a dataset file
+        if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] not in (b"{", b"["):
+            raise InputTooLargeError(f"standard input: more than {MAX_BYTES / 1e6:g} MB, the limit for one article")
+        data += sys.stdin.buffer.read(MAX_DATASET_BYTES + 1 - len(data))
+        if len(data) > MAX_DATASET_BYTES:
+            raise InputTooLargeError(
+                f"standard input: more than {MAX_DATASET_BYTES / 1e9:g} GB, the limit for a dataset"
+            )
     if not data.strip():
         raise EmptyInputError("standard input is empty")
     if looks_like_mhtml(data):  # a page saved as a web archive
