@@ -322,3 +322,12 @@ def test_a_dataset_on_standard_input_may_be_larger_than_an_article(monkeypatch, 
     result = run("summarize", "-", input=lines.encode())
     assert result.exit_code == 4
     assert result.stderr == "storyline: error: standard input: more than 1e-06 GB, the limit for a dataset\n"
+
+
+def test_a_gzipped_dataset_on_standard_input_is_read_as_its_file_would_be(harbor_texts):
+    import gzip
+
+    lines = "".join(json.dumps({"id": f"c{k}", "documents": harbor_texts}) + "\n" for k in range(2))
+    result = run("summarize", "-", "--words", "30", "--format", "json", input=gzip.compress(lines.encode()))
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["c0", "c1"]

@@ -108,10 +108,13 @@ def _refuse_dated_dataset(given: str, dataset: str) -> None:
     )
 
 
+_GZIP = b"\x1f\x8b"  # the magic number a gzip stream opens with
+
+
 def _read_stdin(id: str) -> tuple[list[DocumentSet], list[api.ArticleLike]]:
     data = sys.stdin.buffer.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:  # an article is refused here; a dataset (JSON) may be as large as a dataset file
-        if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] not in (b"{", b"["):
+        if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] not in (b"{", b"[") and not data.startswith(_GZIP):
             raise InputTooLargeError(f"standard input: more than {MAX_BYTES / 1e6:g} MB, the limit for one article")
         data += sys.stdin.buffer.read(MAX_DATASET_BYTES + 1 - len(data))
         if len(data) > MAX_DATASET_BYTES:
@@ -120,6 +123,8 @@ def _read_stdin(id: str) -> tuple[list[DocumentSet], list[api.ArticleLike]]:
             )
     if not data.strip():
         raise EmptyInputError("standard input is empty")
+    if data.startswith(_GZIP):  # a dataset piped in as it is stored (.jsonl.gz)
+        return list(parse_dataset(data, "<stdin>.jsonl.gz")), []
     if looks_like_mhtml(data):  # a page saved as a web archive
         return [], [article_from_mhtml(data, id=id, origin="<stdin>")]
     text = decode(data, "<stdin>")  # first: a byte-order mark (or UTF-16) may stand before a dataset's "{"
