@@ -316,3 +316,11 @@ def test_the_report_format_follows_the_output_files_suffix_unless_given(data: Pa
     assert (tmp_path / "r.json").read_text().startswith("| method |")
     assert _run(*common, "-o", str(tmp_path / "r.txt")).exit_code == 0  # no format of its own: md
     assert (tmp_path / "r.txt").read_text().startswith("| method |")
+
+
+def test_standard_input_is_not_a_dataset_to_score() -> None:
+    res = _run("-", "--words", "20")
+    assert res.exit_code == 2
+    assert res.stderr == (
+        "storyline: error: storyline eval reads a dataset file, not standard input (-): give the file's path\n"
+    )

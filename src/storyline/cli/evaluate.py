@@ -45,6 +45,8 @@ def evaluate_command(
     from ..evaluate.runner import ORACLE, check_options, evaluate, require_extras, resolve_methods
 
     check_options(words, jobs=jobs, limit=limit, seed=seed)  # before any data is read
+    if data == "-":  # "-: no such file or directory" said nothing of why
+        raise OptionsError("storyline eval reads a dataset file, not standard input (-): give the file's path")
     fmt = output_format(fmt, output, _FORMATS)
     names = resolve_methods(method_spec)  # an unknown name too
     if pair is not None and (pair not in names or pair == ORACLE):
