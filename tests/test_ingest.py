@@ -701,3 +701,27 @@ def test_a_page_opening_with_a_comment_is_html_on_standard_input_and_as_a_string
     page = f"<!-- saved from url=(0040)https://tidewater.example/news/ferry -->\n<!DOCTYPE html>{FERRY_PAGE}"
     assert looks_like_html(page) and looks_like_html(page.encode())
     assert not looks_like_html("<!-- a comment --> and then plain words")
+
+
+def test_a_page_safari_saved_as_a_web_archive_is_read_as_its_page(tmp_path):
+    # Safari's default "Save As" format, a binary property list: it was refused as text in no known encoding.
+    import plistlib
+
+    archive = {
+        "WebMainResource": {"WebResourceData": FERRY_PAGE.encode("utf-8"), "WebResourceMIMEType": "text/html",
+                            "WebResourceTextEncodingName": "UTF-8",
+                            "WebResourceURL": "https://tidewater.example/news/ferry"},
+        "WebSubresources": [{"WebResourceData": b"\x89PNG\r\n\x1a\n" + bytes(500), "WebResourceMIMEType": "image/png",
+                             "WebResourceURL": "https://tidewater.example/ferry.png"}],
+    }
+    saved = tmp_path / "ferry.webarchive"
+    saved.write_bytes(plistlib.dumps(archive, fmt=plistlib.FMT_BINARY))
+    a = read_article(saved, id="1")
+    assert a.text == FERRY.replace("\n", "\n\n")
+    assert (a.title, a.source, a.url) == (
+        "Ferry runs aground off Kessel Point", "Tidewater Post", "https://tidewater.example/news/ferry")
+    assert expand_paths([tmp_path]) == [saved]
+    broken = tmp_path / "broken.webarchive"
+    broken.write_bytes(b"bplist00" + bytes(40))
+    with pytest.raises(UnreadableInputError, match=r"broken\.webarchive: a broken Safari web archive"):
+        read_article(broken, id="2")

@@ -38,7 +38,9 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 DATA_SUFFIXES = (".jsonl", ".json", ".jsonl.gz", ".json.gz")
 # A page saved as one file ("Webpage, Single File"): a MIME archive of the page and its images.
 MHTML_SUFFIXES = (".mhtml", ".mht")
-SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + MHTML_SUFFIXES + DATA_SUFFIXES
+# Safari's "Web Archive", its default way to save a page: a binary property list holding the page and its images.
+WEBARCHIVE_SUFFIXES = (".webarchive",)
+SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + MHTML_SUFFIXES + WEBARCHIVE_SUFFIXES + DATA_SUFFIXES
 # An article file (or standard input) larger than this is not news; a dataset file holds many clusters.
 MAX_BYTES = 20_000_000
 MAX_DATASET_BYTES = 2_000_000_000
@@ -290,6 +292,37 @@ def article_from_mhtml(data: bytes, *, id: str, origin: str = "") -> Article:
         html = decode(payload, name)
     article = article_from_html(html, id=id, origin=origin)
     return article if article.url else replace(article, url=_web_url(where))
+
+
+_BINARY_PLIST = b"bplist00"
+
+
+def article_from_webarchive(data: bytes, *, id: str, origin: str = "") -> Article:
+    """The article of a page Safari saved as a Web Archive: its main resource, read as an HTML file is, with
+    the address it was saved from as its URL when the page gives none. It was refused as a binary file."""
+    import plistlib
+
+    name = origin or id
+    try:
+        archive = plistlib.loads(data)
+    except (plistlib.InvalidFileException, ValueError, TypeError, KeyError, IndexError, OverflowError):
+        raise UnreadableInputError(f"{name}: a broken Safari web archive (.webarchive)") from None
+    main = archive.get("WebMainResource") if isinstance(archive, dict) else None
+    if not isinstance(main, dict):
+        main = {}
+    page = main.get("WebResourceData")
+    if not isinstance(page, bytes) or not page.strip():
+        raise EmptyInputError(f"{name}: no page in this Safari web archive (.webarchive)")
+    if len(page) > MAX_BYTES:
+        raise InputTooLargeError(f"{name}: its page is more than {_size(MAX_BYTES)}, the limit for one article")
+    charset = main.get("WebResourceTextEncodingName")
+    try:
+        html = page.decode(charset) if isinstance(charset, str) and charset else decode(page, name)
+    except (LookupError, UnicodeDecodeError):
+        html = decode(page, name)
+    article = article_from_html(html, id=id, origin=origin)
+    where = main.get("WebResourceURL")
+    return article if article.url or not isinstance(where, str) else replace(article, url=_web_url(where))
 
 
 def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
@@ -698,11 +731,14 @@ def is_dataset_name(name: str) -> bool:
 
 def read_article(path: Path, *, id: str) -> Article:
     """One article from a text or HTML file (by suffix, else by sniffing the content)."""
-    archive = path.name.lower().endswith(MHTML_SUFFIXES)
+    archive = path.name.lower().endswith(MHTML_SUFFIXES + WEBARCHIVE_SUFFIXES)
     data = read_bytes(path, max_bytes=MAX_MHTML_BYTES if archive else MAX_BYTES)
     if not data.strip():
         raise EmptyInputError(f"{path}: the file is empty")
-    if archive or (not path.name.lower().endswith(TEXT_SUFFIXES + HTML_SUFFIXES) and looks_like_mhtml(data)):
+    lower = path.name.lower()
+    if lower.endswith(WEBARCHIVE_SUFFIXES) or (data.startswith(_BINARY_PLIST) and b"WebMainResource" in data):
+        return article_from_webarchive(data, id=id, origin=str(path))
+    if lower.endswith(MHTML_SUFFIXES) or (not lower.endswith(TEXT_SUFFIXES + HTML_SUFFIXES) and looks_like_mhtml(data)):
         return article_from_mhtml(data, id=id, origin=str(path))
     text = decode(data, str(path))
     if path.name.lower().endswith(HTML_SUFFIXES) or looks_like_html(

@@ -38,10 +38,11 @@ def summarize(
     paths: tuple[str, ...], words: int, fmt: str, method: str, output: str | None, sample: bool, list_methods: bool,
     with_analysis: bool = False, date: str | None = None,
 ) -> None:
-    """Summarize the articles in PATHS (.txt, .md, .html, .mhtml, .json/.jsonl, directories, or - for stdin).
+    """Summarize the articles in PATHS (.txt, .md, .html, .json/.jsonl, directories, or - for stdin).
 
-    Every sentence is marked with the sources that carry it, like [1][3]. PATH@YYYY-MM-DD gives an
-    article file (a directory's article files, or -) its publication date.
+    A page saved whole (.mhtml, Safari's .webarchive) is read as its HTML. Every sentence is marked with
+    the sources that carry it, like [1][3]. PATH@YYYY-MM-DD gives an article file (a directory's article
+    files, or -) its publication date.
     """
     from .. import methods
 
