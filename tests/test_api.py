@@ -1,4 +1,5 @@
 import dataclasses
+import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -341,3 +342,37 @@ def test_a_dataset_cluster_names_its_skipped_documents_as_summarize_does() -> No
     summary = summarize_documents(docs, SummarizeOptions(words=60, strict=False))
     assert summary.notes[0].startswith("skipped c1#2: ")
     assert summary.notes == storyline.summarize(docs.articles, options=SummarizeOptions(words=60, strict=False)).notes
+
+
+def test_one_file_given_twice_is_refused_not_read_as_two_sources(harbor_texts, tmp_path):
+    # Read twice, the file would be two articles naming each other as the source of every sentence.
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(harbor_texts[0])
+    b.write_text(harbor_texts[1])
+    (tmp_path / "link.txt").symlink_to(a)
+    with pytest.raises(OptionsError, match=r"a\.txt: the file is given twice: give each article once"):
+        storyline.summarize([a, b, a])
+    with pytest.raises(OptionsError, match=r"link\.txt: the file is given twice \(as .*a\.txt before\)"):
+        storyline.group_stories([a, tmp_path / "link.txt"])
+    assert len(storyline.summarize([a, b, harbor_texts[0]]).articles) == 3  # the same text as a string is not a file
+
+
+def test_a_dataset_file_is_not_read_as_one_articles_prose(harbor_texts, tmp_path):
+    # Read as an article, its JSON (escaped newlines, several clusters) was summarized as if it were prose.
+    data = tmp_path / "d.jsonl"
+    data.write_text(json.dumps({"id": "c", "documents": harbor_texts}) + "\n")
+    with pytest.raises(OptionsError, match=r"d\.jsonl: a dataset file \(\.json/\.jsonl\) holds articles, not one "
+                                           r"article: read its clusters with storyline\.ingest\.read_dataset"):
+        storyline.summarize([data, harbor_texts[0]])
+    from storyline.ingest import read_dataset
+
+    (cluster,) = read_dataset(data)  # the way the message names
+    assert len(storyline.summarize(cluster.articles, words=40).articles) == 3
+
+
+@pytest.mark.parametrize("given", [None, 5])
+def test_articles_that_are_no_collection_are_an_options_error(given):
+    for call in (storyline.summarize, storyline.analyze, storyline.group_stories):
+        with pytest.raises(OptionsError, match=f"articles must be a list of texts, paths or Articles, not "
+                                               f"{type(given).__name__}"):
+            call(given)

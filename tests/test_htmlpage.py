@@ -4,6 +4,7 @@ from trafilatura.utils import load_html
 from storyline.htmlpage import (
     hide_other_dates,
     is_paywall_prompt,
+    json_ld_bodies,
     live_entries,
     oldest_first,
     page_title,
@@ -267,3 +268,25 @@ def test_a_headline_h1_is_not_taken_for_the_sites_name_beside_a_tagline():
     # a headline in sentence case is no name, whatever the title's other end
     head = "<title>Bridge shut - the Brellin Courier, news for the whole Lenne valley</title>"
     assert title_marks(_tree("<h1>Bridge shut</h1>", head), ("Bridge shut",)) == ()
+
+
+def test_json_ld_bodies_of_stories_only_from_graphs_lists_and_markup():
+    import json
+
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "WebPage", "articleBody": "not a story"},
+        {"@type": ["ReportageNewsArticle"],
+         "articleBody": "<p>The ferry ran aground.</p><p>Nobody was hurt &amp; the tide lifted it.</p>"},
+    ]}
+    listed = [{"@type": "BlogPosting", "articleBody": "Line one of the post.\r\n\r\n  Line   two.  "}]
+    tree = _tree(
+        '<script type="application/ld+json">{not json</script>'
+        f'<script type="application/ld+json">{json.dumps(graph)}</script>'
+        f'<script type="application/ld+json">{json.dumps(listed)}</script>'
+        '<script>var articleBody = "a script, not JSON-LD";</script>'
+    )
+    assert json_ld_bodies(tree) == (
+        "The ferry ran aground.\nNobody was hurt & the tide lifted it.",
+        "Line one of the post.\nLine two.",
+    )
+    assert json_ld_bodies(_tree("<p>No JSON-LD here.</p>")) == ()

@@ -499,3 +499,229 @@ def test_a_byline_gives_the_names_without_role_agency_or_separator(tmp_path, byl
     p.write_text(_page("<title>Warehouse fire</title>",
                        f'<article><h1>Warehouse fire</h1><p class="byline">{byline}</p>{_FIRE}</article>'))
     assert read_article(p, id="1").author == author
+
+
+def _scripted_page(tmp_path, ld: dict, body: str = '<div id="app"></div>') -> Path:
+    page = tmp_path / "app.html"
+    page.write_text(
+        "<html><head><title>Ferry runs aground off Kessel Point | Tidewater Post</title>"
+        f'<script type="application/ld+json">{json.dumps(ld)}</script></head><body>{body}'
+        "<noscript>You need to enable JavaScript to run this app.</noscript><script src='app.js'></script>"
+        "</body></html>"
+    )
+    return page
+
+
+FERRY = ("The passenger ferry Linnet ran aground off Kessel Point on Sunday evening, the harbour authority said.\n"
+         "All 86 passengers were taken ashore by lifeboat crews, and nobody was hurt, the authority added.\n"
+         "The rising tide lifted the ferry free shortly after midnight, and tugs towed it back to port.")
+
+
+def test_a_page_drawn_by_javascript_is_read_from_its_json_ld(tmp_path):
+    # Saved before its script ran, the page holds its story only in the JSON-LD the site gives search engines.
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Ferry runs aground off Kessel Point",
+          "datePublished": "2026-05-03T09:00:00Z", "author": {"@type": "Person", "name": "Ines Marlow"},
+          "publisher": {"@type": "Organization", "name": "Tidewater Post"}, "articleBody": FERRY}
+    a = read_article(_scripted_page(tmp_path, ld), id="1")
+    assert a.text == FERRY.replace("\n", "\n\n")
+    assert (a.title, a.source, a.date, a.author) == (
+        "Ferry runs aground off Kessel Point", "Tidewater Post", "2026-05-03", "Ines Marlow")
+
+
+def test_the_pages_own_text_wins_over_its_json_ld(tmp_path):
+    ld = {"@type": "NewsArticle", "articleBody": "A shorter version the page's JSON-LD carries for search engines."}
+    story = "".join(f"<p>{line}</p>" for line in FERRY.splitlines())
+    a = read_article(_scripted_page(tmp_path, ld, f"<article><h1>Ferry runs aground</h1>{story}</article>"), id="1")
+    assert a.text == FERRY.replace("\n", "\n\n")
+
+
+def test_a_page_with_no_text_anywhere_says_how_to_save_it(tmp_path):
+    page = _scripted_page(tmp_path, {"@type": "WebPage", "name": "Tidewater Post"})
+    with pytest.raises(EmptyInputError, match=r"app\.html: no article text found in this HTML page \(if the site "
+                                              r"draws its story with JavaScript, save the page once the browser"):
+        read_article(page, id="1")
+
+
+def test_the_resources_a_browser_saved_beside_a_page_are_not_articles(tmp_path):
+    # "Web Page, complete": story.html and story_files/ with the page's frames (an embedded post, an ad).
+    (tmp_path / "story.html").write_text("<html><body><p>The story.</p></body></html>")
+    for folder in ("story_files", "story-Dateien", "story_files/nested"):
+        (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+        (tmp_path / folder / "saved_resource.html").write_text("<p>An embedded post.</p>")
+    (tmp_path / "notes_files").mkdir()  # no notes.html beside it: a folder of the user's own
+    (tmp_path / "notes_files" / "a.txt").write_text("An article.")
+    (tmp_path / "story2.htm").write_text("<p>Another story.</p>")
+    (tmp_path / "story2_fichiers").mkdir()
+    (tmp_path / "story2_fichiers" / "ad.html").write_text("<p>An advertisement.</p>")
+    found = [p.relative_to(tmp_path).as_posix() for p in expand_paths([tmp_path])]
+    assert found == ["notes_files/a.txt", "story.html", "story2.htm"]
+    named = tmp_path / "story_files" / "saved_resource.html"
+    assert expand_paths([named]) == [named]  # named on its own, it is read
+
+
+def _mhtml(page: str, *, where: str = "https://tidewater.example/news/ferry", nested: bool = False) -> bytes:
+    """A page saved as Chrome saves it ("Webpage, Single File"): quoted-printable HTML beside an image."""
+    import email.message
+    import email.policy
+
+    archive = email.message.EmailMessage(policy=email.policy.SMTP)
+    archive["From"] = "<Saved by Blink>"
+    archive["Snapshot-Content-Location"] = where
+    archive["Subject"] = "Ferry runs aground off Kessel Point"
+    archive.make_related()
+    html = email.message.EmailMessage(policy=email.policy.SMTP)
+    html.set_content(page, subtype="html", cte="quoted-printable")
+    html["Content-Location"] = where
+    image = email.message.EmailMessage(policy=email.policy.SMTP)
+    image.set_content(b"\x89PNG\r\n\x1a\n" + bytes(2000), maintype="image", subtype="png")
+    if nested:
+        inner = email.message.EmailMessage(policy=email.policy.SMTP)
+        inner.make_alternative()
+        inner.attach(html)
+        archive.attach(inner)
+    else:
+        archive.attach(html)
+    archive.attach(image)
+    return archive.as_bytes()
+
+
+FERRY_PAGE = ("<html><head><title>Ferry runs aground off Kessel Point | Tidewater Post</title>"
+              '<meta property="og:site_name" content="Tidewater Post"></head><body><article>'
+              "<h1>Ferry runs aground off Kessel Point</h1>"
+              + "".join(f"<p>{line}</p>" for line in FERRY.splitlines()) + "</article></body></html>")
+
+
+@pytest.mark.parametrize("nested", [False, True])
+def test_a_page_saved_as_a_web_archive_is_read_as_its_page(tmp_path, nested):
+    # Read as plain text, its quoted-printable markup ("reduc= e", "<p>") was summarized as the story.
+    saved = tmp_path / "ferry.mhtml"
+    saved.write_bytes(_mhtml(FERRY_PAGE, nested=nested))
+    a = read_article(saved, id="1")
+    assert a.text == FERRY.replace("\n", "\n\n")
+    assert (a.title, a.source, a.url) == (
+        "Ferry runs aground off Kessel Point", "Tidewater Post", "https://tidewater.example/news/ferry")
+    other = tmp_path / "ferry.bin"  # no suffix to go by: known by its headers
+    other.write_bytes(saved.read_bytes())
+    assert read_article(other, id="1").text == a.text
+    assert expand_paths([tmp_path]) == [saved]  # found in a directory (.mht too)
+
+
+def test_a_web_archive_without_a_page_is_a_clear_error(tmp_path):
+    saved = tmp_path / "empty.mht"
+    saved.write_bytes(_mhtml(FERRY_PAGE).replace(b"text/html", b"text/plain"))
+    with pytest.raises(EmptyInputError, match=r"empty\.mht: no HTML page in this saved web archive \(MHTML\)$"):
+        read_article(saved, id="1")
+
+
+@pytest.mark.parametrize(("data", "kind"), [
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "a PDF file"),
+    (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "a ZIP archive (a Word .docx, an OpenDocument or an e-book"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64), "an old Office file (a Word .doc)"),
+    # RTF is text: read as such, its control words were summarized with the article
+    (rb"{\rtf1\ansi\deff0 {\fonttbl {\f0 Times;}}\f0\fs24 The council voted on Tuesday to shut the bridge.\par }",
+     "an RTF document"),
+])
+def test_a_document_format_is_refused_saying_what_it_is_and_how_to_give_it(tmp_path, data, kind):
+    f = tmp_path / "release.txt"
+    f.write_bytes(data)
+    with pytest.raises(UnreadableInputError) as caught:
+        read_article(f, id="1")
+    assert str(caught.value).startswith(f"{f}: {kind}")
+    assert str(caught.value).endswith("which storyline does not read; save the article as a web page (.html) or "
+                                      "its text as plain text (.txt)")
+
+
+def test_a_markdown_file_gives_its_words_without_the_syntax(tmp_path):
+    # Read as plain text, the title was "# Bridge closed" and the summary quoted "**Harbor Bridge**" and links.
+    note = tmp_path / "note.md"
+    note.write_text(
+        "---\nsource: Alder Gazette\n---\n"
+        "# Bridge closed after ship strike #\n\n"
+        "The **Harbor Bridge** was closed on _Sunday night_ after the ship [Marisol Star](https://example.org/"
+        'ship_(vessel) "the ship") struck one of its piers, officials said.\n\n'
+        '> "We will not reopen it until every pier is checked," Mayor Helen Okafor said on Monday.\n\n'
+        "![The damaged pier](pier.jpg)\n\n"
+        "1. About 48,000 vehicles cross the bridge on an average weekday, the city's [transport office][t] said.\n"
+        "* Free shuttle buses will run from the `Eastside` terminal from Wednesday, at a cost of 2 * 3 dollars.\n\n"
+        "```\nvar tracking = 1;\n```\n\n"
+        "---\n\n"
+        "The operator\\'s statement blamed a \\*fault\\* in the main engine's fuel_system module.\n\n"
+        "[t]: https://example.org/transport\n"
+    )
+    (a,) = clean_articles([read_article(note, id="1")])
+    assert (a.title, a.source) == ("Bridge closed after ship strike", "Alder Gazette")
+    assert a.text == (
+        "The Harbor Bridge was closed on Sunday night after the ship Marisol Star struck one of its piers, officials "
+        "said.\n\n"
+        '"We will not reopen it until every pier is checked," Mayor Helen Okafor said on Monday.\n\n'
+        "About 48,000 vehicles cross the bridge on an average weekday, the city's transport office said.\n\n"
+        "Free shuttle buses will run from the Eastside terminal from Wednesday, at a cost of 2 * 3 dollars.\n\n"
+        "The operator's statement blamed a *fault* in the main engine's fuel_system module."
+    )
+    plain = tmp_path / "note.txt"  # a .txt file is read as it is written
+    plain.write_text("The **Harbor Bridge** was closed on Sunday night, officials said.")
+    assert read_article(plain, id="1").text == "The **Harbor Bridge** was closed on Sunday night, officials said."
+
+
+@pytest.mark.parametrize("own_first", [True, False])
+def test_the_next_story_a_page_loaded_below_its_own_does_not_date_it(tmp_path, own_first):
+    # A site that loads the next story as the reader scrolls: saved so, the page holds two <article>s with
+    # their <h1> and <time>; the date search took the other story's (the earlier of the two).
+    def story(headline: str, day: str, body: str) -> str:
+        return (f'<article><h1>{headline}</h1><time datetime="{day}">{day}</time>'
+                + "".join(f"<p>{line}</p>" for line in body.splitlines()) + "</article>")
+
+    own = story("Ferry runs aground off Kessel Point", "2026-05-03", FERRY)
+    other = story("Council approves new tram line", "2026-04-20",
+                  "The city council approved the new tram line on Monday by nine votes to four.\n"
+                  "Work on the first section will begin in the autumn, the transport office said.")
+    stories = own + f'<div class="next">{other}</div>' if own_first else other + own
+    page = tmp_path / "ferry.html"
+    page.write_text("<html><head><title>Ferry runs aground off Kessel Point | Tidewater Post</title></head>"
+                    f"<body>{stories}</body></html>")
+    a = read_article(page, id="1")
+    assert a.date == "2026-05-03"
+
+
+@pytest.mark.parametrize("name", ["page.txt", "page.md"])
+def test_a_whole_html_page_under_a_text_name_is_read_as_html(tmp_path, name):
+    # "curl ... > page.txt": read as text, its tags and entities were summarized with the story.
+    page = tmp_path / name
+    page.write_text(f"<!-- saved from url=(0040)https://tidewater.example/news/ferry -->\n<!DOCTYPE html>{FERRY_PAGE}")
+    a = read_article(page, id="1")
+    assert a.text == FERRY.replace("\n", "\n\n") and a.title == "Ferry runs aground off Kessel Point"
+    quoted = tmp_path / f"quoted{page.suffix}"  # a text that opens with a tag it quotes stays text
+    quoted.write_text("<p> is the paragraph tag, the designer told the council on Tuesday.\n")
+    assert read_article(quoted, id="2").text.startswith("<p> is the paragraph tag")
+
+
+def test_a_page_opening_with_a_comment_is_html_on_standard_input_and_as_a_string():
+    from storyline.ingest import looks_like_html
+
+    page = f"<!-- saved from url=(0040)https://tidewater.example/news/ferry -->\n<!DOCTYPE html>{FERRY_PAGE}"
+    assert looks_like_html(page) and looks_like_html(page.encode())
+    assert not looks_like_html("<!-- a comment --> and then plain words")
+
+
+def test_a_page_safari_saved_as_a_web_archive_is_read_as_its_page(tmp_path):
+    # Safari's default "Save As" format, a binary property list: it was refused as text in no known encoding.
+    import plistlib
+
+    archive = {
+        "WebMainResource": {"WebResourceData": FERRY_PAGE.encode("utf-8"), "WebResourceMIMEType": "text/html",
+                            "WebResourceTextEncodingName": "UTF-8",
+                            "WebResourceURL": "https://tidewater.example/news/ferry"},
+        "WebSubresources": [{"WebResourceData": b"\x89PNG\r\n\x1a\n" + bytes(500), "WebResourceMIMEType": "image/png",
+                             "WebResourceURL": "https://tidewater.example/ferry.png"}],
+    }
+    saved = tmp_path / "ferry.webarchive"
+    saved.write_bytes(plistlib.dumps(archive, fmt=plistlib.FMT_BINARY))
+    a = read_article(saved, id="1")
+    assert a.text == FERRY.replace("\n", "\n\n")
+    assert (a.title, a.source, a.url) == (
+        "Ferry runs aground off Kessel Point", "Tidewater Post", "https://tidewater.example/news/ferry")
+    assert expand_paths([tmp_path]) == [saved]
+    broken = tmp_path / "broken.webarchive"
+    broken.write_bytes(b"bplist00" + bytes(40))
+    with pytest.raises(UnreadableInputError, match=r"broken\.webarchive: a broken Safari web archive"):
+        read_article(broken, id="2")

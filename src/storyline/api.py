@@ -25,6 +25,7 @@ from .ingest import (
     article_from_html,
     article_from_text,
     expand_paths,
+    is_dataset_name,
     is_iso_date,
     looks_like_html,
     read_article,
@@ -52,7 +53,13 @@ def _as_article(item: ArticleLike, number: int) -> Article:
     if isinstance(item, Article):
         return _checked(item)
     if isinstance(item, os.PathLike):
-        return read_article(Path(item), id=aid)
+        path = Path(item)
+        if is_dataset_name(path.name):  # read as one article, its JSON would be summarized as prose
+            raise OptionsError(
+                f"{path}: a dataset file (.json/.jsonl) holds articles, not one article: read its clusters with "
+                f"storyline.ingest.read_dataset and summarize each one's .articles"
+            )
+        return read_article(path, id=aid)
     if isinstance(item, str):
         if looks_like_html(item):
             return article_from_html(item, id=aid, origin=f"<text {number}>")
@@ -69,7 +76,7 @@ def load_articles(
     ``skip(article, message)``, when given, is asked first about every such article: ``True`` skips it
     even when strict (the CLI skips files it found in a directory, and notes why; it notes the documents
     of a dataset it skips too)."""
-    items = list(items)
+    items = _listed(items)
     if not items:
         raise EmptyInputError("no articles given")
     chosen = [isinstance(item, Article) and bool(item.id) for item in items]  # ids the caller chose
@@ -77,6 +84,7 @@ def load_articles(
     twice = _first_repeat(ids)
     if twice is not None:  # renaming it would break the caller's link from the id to the article
         raise OptionsError(f"article id {twice!r} is given twice: each article needs its own id")
+    _refuse_repeated_files(items)
     raw = [_as_article(item, k) for k, item in enumerate(items, 1)]
     out: list[tuple[Article, bool]] = []
     for item, a, c, own in zip(items, raw, clean_articles(raw), chosen, strict=True):
@@ -91,6 +99,36 @@ def load_articles(
     if not out:
         raise EmptyInputError("no article text left: every article was empty or page clutter")
     return _unique_ids(out)
+
+
+def _listed(items: Iterable[ArticleLike]) -> list[ArticleLike]:
+    """The articles given as a list; anything that is not a collection of them (``None``, a number) is refused."""
+    try:
+        return list(items)
+    except TypeError:
+        raise OptionsError(
+            f"articles must be a list of texts, paths or Articles, not {type(items).__name__}"
+        ) from None
+
+
+def _refuse_repeated_files(items: Sequence[ArticleLike]) -> None:
+    """One file given twice (the same path, another path to it, a link) would be read as two articles, each
+    naming the other as a source of every sentence, as if two outlets had reported the story: refused."""
+    seen: dict[tuple[int, int], os.PathLike[str]] = {}
+    for item in items:
+        if not isinstance(item, os.PathLike):
+            continue
+        try:
+            info = os.stat(item)
+        except (OSError, ValueError):  # reading it says why
+            continue
+        key = (info.st_dev, info.st_ino)
+        if key not in seen:
+            seen[key] = item
+        else:
+            first = seen[key]
+            again = "" if os.fspath(first) == os.fspath(item) else f" (as {os.fspath(first)} before)"
+            raise OptionsError(f"{os.fspath(item)}: the file is given twice{again}: give each article once")
 
 
 def _path_hint(item: ArticleLike) -> str:
@@ -242,7 +280,7 @@ def group_stories(
     )
     if isinstance(items, (str, Article, os.PathLike)):
         items = [items]
-    items = list(items)
+    items = _listed(items)
     if not items:
         raise OptionsError("no articles given")
     twice = _first_repeat(item.id for item in items if isinstance(item, Article) and item.id)

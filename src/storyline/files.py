@@ -10,19 +10,31 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import OptionsError, OutputError
 
-__all__ = ["STDOUT", "OutputError", "is_stdout", "output_target", "write_atomic"]
+__all__ = ["STDOUT", "OutputError", "is_stdout", "output_target", "valid_text", "write_atomic"]
 
 STDOUT = "-"  # as an output path: standard output
 # Names of the standard streams as files: standard output is written as ``-`` is; standard error is refused
 # (the output is the result, not a message), as is any other device, FIFO or socket.
 _STDOUT_NAMES = (STDOUT, "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1")
 _STDERR_NAMES = ("/dev/stderr", "/dev/fd/2", "/proc/self/fd/2")
+
+
+# A file name that is not UTF-8 comes into Python with its bytes as lone surrogates ("caf\udce9.txt"), and goes
+# into the output with an article's origin: written as UTF-8 they fail, written back as the raw bytes they make
+# the output (JSON above all) invalid UTF-8.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_text(text: str) -> str:
+    """``text`` with every lone surrogate as U+FFFD, so that it can be written as UTF-8."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def is_stdout(path: str) -> bool:
@@ -63,6 +75,8 @@ def output_target(
     _refuse_inputs(path, target, inputs, option)
     if target.is_dir():
         raise OutputError(f"{path}: is a directory; give a file name for {option}")
+    if path.endswith(("/", os.sep)):  # "out/" means a directory: a file named "out" is not what was asked
+        raise OutputError(f"{path}: names a directory (it ends in /), and there is none; give a file name for {option}")
     if target.exists() and not target.is_file():
         raise OutputError(
             f"{path}: not a regular file (a device, FIFO or socket); {option} writes a file (- for standard output)"
@@ -71,9 +85,14 @@ def output_target(
     if not directory.is_dir():
         given = Path(path).parent  # as the user wrote it, unless a link leads elsewhere
         shown = given if _final(given) == directory else directory
+        if directory.exists():
+            raise OutputError(f"{path}: {shown} is a file, not a directory")
         raise OutputError(f"{path}: the directory {shown} does not exist")
     if not os.access(directory, os.W_OK | os.X_OK):
         raise OutputError(f"{path}: cannot write in {directory} (permission denied)")
+    if target.exists() and not os.access(target, os.W_OK):
+        # The rename would replace it all the same (it needs only the directory): a read-only file is kept.
+        raise OutputError(f"{path}: the file is read-only; give another name for {option}, or make it writable")
     return target
 
 
@@ -122,7 +141,7 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, protect: It
     directory = target.parent
     if not directory.is_dir():
         raise OutputError(f"{shown}: the directory {directory} does not exist")
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    payload = valid_text(data).encode("utf-8") if isinstance(data, str) else data
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:

@@ -17,11 +17,17 @@ also carries parts about *other* stories and about the site, which trafilatura r
 - a live blog that prints its entries newest first (``live_entries``): its lead is the latest update, not
   the story's start, until the entries are read in the order they were written (``oldest_first``).
 
+- the story's text in the page's JSON-LD (``json_ld_bodies``): a site that draws its article with
+  JavaScript, saved before the script ran, has its body there (schema.org ``articleBody``) and nowhere
+  else; it is read only when trafilatura finds no text in the page.
+
 Everything here reads the parsed page once, before trafilatura's own pass over the same tree.
 """
 
 from __future__ import annotations
 
+import html
+import json
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -52,12 +58,31 @@ def hide_other_dates(tree: HtmlElement) -> None:
     search reads only the article's own. Their date goes, attributes and text: the text of a ``<time>``
     is never part of the body trafilatura extracts, and a date left in any form (a ``<span
     class="updated">``) is one that htmldate's search would find."""
+    theirs = {el for story in _other_stories(tree) for el in story.iter("time")}
     for el in list(tree.iter("time")):
         marks = " ".join(filter(None, (el.get("class"), el.get("itemprop"))))
-        if (_UPDATED.search(marks) and not _PUBLISHED.search(marks)) or _elsewhere(el):
+        if (_UPDATED.search(marks) and not _PUBLISHED.search(marks)) or el in theirs or _elsewhere(el):
             tail = el.tail
             el.clear()
             el.tail = tail
+
+
+def _other_stories(tree: HtmlElement) -> list[HtmlElement]:
+    """The other stories a page carries whole, below its own (a site that loads the next story as the reader
+    scrolls, saved so): ``<article>``s, none inside another, each with its own ``<h1>``. The page's own is the
+    one whose ``<h1>`` its title names (``og:title``, else ``<title>``), else the first."""
+    stories = [a for a in tree.iter("article")
+               if next(a.iterancestors("article"), None) is None and next(a.iter("h1"), None) is not None]
+    if len(stories) < 2:
+        return []
+    titles = [m.get("content") or "" for m in tree.xpath(_TITLE_METAS)] + [t.text_content() for t in tree.iter("title")]
+    titled = " ".join(_flat(t).casefold() for t in titles)
+
+    def named(story: HtmlElement) -> bool:
+        return any((h := _flat(h1.text_content()).casefold()) and h in titled for h1 in story.iter("h1"))
+
+    own = next((story for story in stories if named(story)), stories[0])
+    return [story for story in stories if story is not own]
 
 
 def _elsewhere(el: HtmlElement) -> bool:
@@ -506,3 +531,57 @@ def is_paywall_prompt(paragraph: str) -> bool:
 
 def _flat(text: str) -> str:
     return " ".join(text.split())
+
+
+# ------------------------------------------------------------------------------------- JSON-LD body
+
+# schema.org types of a story: NewsArticle, ReportageNewsArticle, BlogPosting, LiveBlogPosting, Article ...
+_STORY_TYPE = re.compile(r"(?:article|posting)$", re.I)
+_LD_MAX_DEPTH = 8
+
+
+def json_ld_bodies(tree: HtmlElement) -> tuple[str, ...]:
+    """The ``articleBody`` texts of the stories the page's JSON-LD describes, in page order, as plain text
+    with a paragraph a line (markup inside one, which some sites leave there, read as HTML). A script that
+    is not valid JSON is passed over."""
+    bodies: list[str] = []
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        for obj in _ld_objects(data, 0):
+            kinds = obj.get("@type")
+            kinds = kinds if isinstance(kinds, list) else [kinds]
+            body = obj.get("articleBody")
+            if isinstance(body, str) and body.strip() and any(
+                isinstance(k, str) and _STORY_TYPE.search(k) for k in kinds
+            ):
+                bodies.append(_ld_text(body))
+    return tuple(b for b in bodies if b)
+
+
+def _ld_objects(data: object, depth: int) -> list[dict]:
+    """Every JSON object in a JSON-LD value (its ``@graph`` and lists included), outermost first."""
+    if depth > _LD_MAX_DEPTH:
+        return []
+    if isinstance(data, list):
+        return [o for item in data for o in _ld_objects(item, depth + 1)]
+    if not isinstance(data, dict):
+        return []
+    inner = [o for value in data.values() if isinstance(value, (dict, list)) for o in _ld_objects(value, depth + 1)]
+    return [data, *inner]
+
+
+def _ld_text(body: str) -> str:
+    if re.search(r"<(?:p|br|div)\b", body, re.I):
+        from lxml import html as lxml_html
+
+        fragment = lxml_html.fragment_fromstring(body, create_parent="div")
+        for br in fragment.iter("br"):
+            br.tail = "\n" + (br.tail or "")
+        for block in fragment.iter("p", "div", "li", "h2", "h3", "h4", "blockquote"):
+            block.tail = "\n" + (block.tail or "")
+        body = fragment.text_content()
+    lines = (" ".join(line.split()) for line in html.unescape(body).splitlines())
+    return "\n".join(line for line in lines if line)

@@ -32,15 +32,25 @@ from .errors import (
 )
 from .model import Article
 
-TEXT_SUFFIXES = (".txt", ".md", ".text")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+TEXT_SUFFIXES = (".txt", ".text", *MARKDOWN_SUFFIXES)
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 DATA_SUFFIXES = (".jsonl", ".json", ".jsonl.gz", ".json.gz")
-SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + DATA_SUFFIXES
+# A page saved as one file ("Webpage, Single File"): a MIME archive of the page and its images.
+MHTML_SUFFIXES = (".mhtml", ".mht")
+# Safari's "Web Archive", its default way to save a page: a binary property list holding the page and its images.
+WEBARCHIVE_SUFFIXES = (".webarchive",)
+SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + MHTML_SUFFIXES + WEBARCHIVE_SUFFIXES + DATA_SUFFIXES
 # An article file (or standard input) larger than this is not news; a dataset file holds many clusters.
 MAX_BYTES = 20_000_000
 MAX_DATASET_BYTES = 2_000_000_000
+# A saved web archive carries the page's images as well as its text.
+MAX_MHTML_BYTES = 100_000_000
 
 _HTML_SNIFF = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body|<article|<div|<p[\s>])", re.I)
+# A whole HTML document, whatever the file is called: a page saved or fetched under a .txt name. (A text file
+# may open with a tag it quotes; it does not open with a doctype or <html>.)
+_HTML_DOCUMENT = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype html|<html[\s>])", re.I | re.S)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,11 +66,28 @@ class DocumentSet:
 # ---------------------------------------------------------------------------------------------- bytes
 
 
+# Documents a user may give for an article that are not text storyline can read: their first bytes and what they
+# are. (RTF is text, but its markup would be summarized: TextEdit saves a pasted article so by default.)
+_DOCUMENT_FORMATS = (
+    (b"%PDF-", "a PDF file"),
+    (b"PK\x03\x04", "a ZIP archive (a Word .docx, an OpenDocument or an e-book file is one)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office file (a Word .doc)"),
+    (b"{\\rtf", "an RTF document"),
+)
+
+
 def decode(data: bytes, name: str) -> str:
     """Bytes to text: BOMs honoured, UTF-8 tried first, otherwise detected by charset-normalizer.
 
-    Raises ``UnreadableInputError`` for binary data and for text in an encoding we cannot identify.
+    Raises ``UnreadableInputError`` for binary data and for text in an encoding we cannot identify, and for a
+    document format that is no article text (a PDF, a Word file, RTF), saying how to give it instead.
     """
+    for magic, kind in _DOCUMENT_FORMATS:
+        if data.startswith(magic):
+            raise UnreadableInputError(
+                f"{name}: {kind}, which storyline does not read; save the article as a web page (.html) or its "
+                "text as plain text (.txt)"
+            )
     for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"),
                        (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if data.startswith(bom):
@@ -209,9 +236,93 @@ def _size(n: int) -> str:
 # ---------------------------------------------------------------------------------------------- formats
 
 
-def looks_like_html(data: bytes | str) -> bool:
+def looks_like_html(data: bytes | str, *, document: bool = False) -> bool:
+    """Whether ``data`` opens as HTML; with ``document``, as a whole page (a doctype or ``<html>``)."""
     head = data[:2048] if isinstance(data, bytes) else data[:2048].encode("utf-8", "replace")
-    return bool(_HTML_SNIFF.search(head))
+    return bool(_HTML_DOCUMENT.search(head) or (not document and _HTML_SNIFF.search(head)))
+
+
+def looks_like_mhtml(data: bytes) -> bool:
+    """A MIME web archive (.mhtml): mail-style headers, then the parts of a ``multipart/related`` page."""
+    head = data[:4096].lstrip().lower()
+    return head.startswith((b"from:", b"mime-version:", b"content-type:", b"subject:", b"date:",
+                            b"snapshot-content-location:")) and b"multipart/related" in head
+
+
+def _mime_head(data: bytes) -> bytes:
+    """The header lines of a MIME message or part, up to the blank line that ends them."""
+    end = re.search(rb"\r?\n\r?\n", data[:65536])
+    return data[: end.end()] if end else data[:65536]
+
+
+def article_from_mhtml(data: bytes, *, id: str, origin: str = "") -> Article:
+    """The article of a page saved as a web archive (MHTML, a browser's "Webpage, Single File"): its HTML
+    part, read as an HTML file is, with the address it was saved from as its URL when the page gives none.
+    Read as plain text, its quoted-printable HTML was summarized markup and all."""
+    from email import policy
+    from email.parser import BytesParser
+
+    name = origin or id
+    parse = BytesParser(policy=policy.compat32).parsebytes
+    message = parse(_mime_head(data), headersonly=True)
+    where = str(message.get("Snapshot-Content-Location") or message.get("Content-Location") or "").strip()
+    boundary = message.get_boundary()
+    # Only the HTML parts are parsed whole: a page's images, as large as 100 MB in all, are passed over.
+    chunks = data.split(b"--" + boundary.encode("ascii", "replace")) if boundary else []
+    pages = [
+        parse(chunk.lstrip(b"\r\n"))
+        for chunk in chunks[1:]
+        if not chunk.startswith(b"--") and parse(_mime_head(chunk.lstrip(b"\r\n")), headersonly=True)
+        .get_content_type() == "text/html"
+    ]
+    if not pages:  # nested parts, or no boundary: the whole archive parsed
+        pages = [part for part in parse(data).walk() if part.get_content_type() == "text/html"]
+    if not pages:
+        raise EmptyInputError(f"{name}: no HTML page in this saved web archive (MHTML)")
+    page = next((p for p in pages if where and str(p.get("Content-Location") or "").strip() == where), pages[0])
+    payload = page.get_payload(decode=True)
+    if not isinstance(payload, bytes) or not payload.strip():
+        raise EmptyInputError(f"{name}: the page in this saved web archive (MHTML) is empty")
+    if len(payload) > MAX_BYTES:
+        raise InputTooLargeError(f"{name}: its page is more than {_size(MAX_BYTES)}, the limit for one article")
+    charset = page.get_content_charset()
+    try:
+        html = payload.decode(charset) if charset else decode(payload, name)
+    except (LookupError, UnicodeDecodeError):  # a charset Python does not know, or the page is not in it
+        html = decode(payload, name)
+    article = article_from_html(html, id=id, origin=origin)
+    return article if article.url else replace(article, url=_web_url(where))
+
+
+_BINARY_PLIST = b"bplist00"
+
+
+def article_from_webarchive(data: bytes, *, id: str, origin: str = "") -> Article:
+    """The article of a page Safari saved as a Web Archive: its main resource, read as an HTML file is, with
+    the address it was saved from as its URL when the page gives none. It was refused as a binary file."""
+    import plistlib
+
+    name = origin or id
+    try:
+        archive = plistlib.loads(data)
+    except (plistlib.InvalidFileException, ValueError, TypeError, KeyError, IndexError, OverflowError):
+        raise UnreadableInputError(f"{name}: a broken Safari web archive (.webarchive)") from None
+    main = archive.get("WebMainResource") if isinstance(archive, dict) else None
+    if not isinstance(main, dict):
+        main = {}
+    page = main.get("WebResourceData")
+    if not isinstance(page, bytes) or not page.strip():
+        raise EmptyInputError(f"{name}: no page in this Safari web archive (.webarchive)")
+    if len(page) > MAX_BYTES:
+        raise InputTooLargeError(f"{name}: its page is more than {_size(MAX_BYTES)}, the limit for one article")
+    charset = main.get("WebResourceTextEncodingName")
+    try:
+        html = page.decode(charset) if isinstance(charset, str) and charset else decode(page, name)
+    except (LookupError, UnicodeDecodeError):
+        html = decode(page, name)
+    article = article_from_html(html, id=id, origin=origin)
+    where = main.get("WebResourceURL")
+    return article if article.url or not isinstance(where, str) else replace(article, url=_web_url(where))
 
 
 def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
@@ -231,6 +342,7 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
     teasers = htmlpage.teasers(tree)
     entries = htmlpage.live_entries(tree)  # before their <time>s of updates are emptied
     htmlpage.hide_other_dates(tree)
+    bodies = htmlpage.json_ld_bodies(tree)  # read before trafilatura's pass, which may prune scripts
     # The date only from the page's markup (meta tags, <time>, JSON-LD, the URL, a byline): htmldate's
     # extensive search falls back on a copyright notice and gives "Copyright 2019" as 2019-01-01, a false
     # publication date that moves relative dates and story grouping. A date printed in the text is still
@@ -243,9 +355,20 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
         favor_precision=True,
         date_extraction_params=set_date_params(extensive=False),
     )
-    if doc is None:
-        raise EmptyInputError(f"{name}: no article text found in this HTML page")
-    meta = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    meta = (doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)) if doc is not None else {}
+    if not (meta.get("text") or "").strip():
+        if not bodies:
+            raise EmptyInputError(
+                f"{name}: no article text found in this HTML page (if the site draws its story with JavaScript, "
+                "save the page once the browser shows it)"
+            )
+        # The page gives its story only in its JSON-LD (drawn by a script): that text, and the page's metadata.
+        if doc is None:
+            from trafilatura.metadata import extract_metadata
+
+            found = extract_metadata(tree, date_config=set_date_params(extensive=False))
+            meta = found.as_dict()
+        meta["text"] = max(bodies, key=len)
     site = (meta.get("sitename") or "").strip()
     title = htmlpage.story_title(tree, meta.get("title") or "", heads, site, marks)
     if not site or htmlpage.is_domain(site):  # the name the <title> gives beats a host name
@@ -395,8 +518,68 @@ def _web_url(value: str | None) -> str:
     return value if is_web_url(value) else ""
 
 
-def article_from_text(text: str, *, id: str, origin: str = "", title: str = "") -> Article:
+# Markdown (a .md file): the syntax around the words, which read as text was summarized with them ("The
+# **Harbor Bridge** ... [Marisol Star](https://...)", a title "# Bridge closed").
+_MD_FENCE = re.compile(r"^\s{0,3}(?:```|~~~)")
+_MD_DROP_LINE = re.compile(
+    r"^\s{0,3}(?:(?:[-*_]\s*){3,}|=+|-+)\s*$"  # a rule, or a heading's underline
+    r"|^\s{0,3}\[[^\]]+\]:\s+\S+(?:\s+[\"'(].*)?$"  # a link's reference: [1]: https://...
+    r"|^\s*!\[[^\]]*\]\([^)]*\)\s*$"  # an image alone on its line: its alt text is a caption
+)
+# a heading's hashes, a quote's marks, a list item's bullet or number
+_MD_LINE_START = re.compile(r"^\s{0,3}(?:#{1,6}(?=\s|$)\s*|(?:>\s?)+)|^\s*(?:[-*+]|\d{1,3}[.)])\s+")
+_MD_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # "\*" written for a plain "*" (any ASCII punctuation)
+# An escaped character is held in a private use plane (never in news text) while the syntax around it goes.
+_MD_HELD = 0x100000
+_MD_HELD_CHAR = re.compile("[\U00100000-\U0010007f]")
+_MD_CLOSING_HASHES = re.compile(r"\s+#+\s*$")
+_MD_INLINE = (
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # an image
+    (re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^()]*\))*(?:\s+[\"'(][^)]*)?\)"), r"\1"),  # [text](url "title")
+    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # [text][ref]
+    (re.compile(r"<((?:https?|mailto):[^>\s]+)>"), r"\1"),  # <https://...>
+    (re.compile(r"<!--.*?-->"), ""),
+    (re.compile(r"(`+)(.+?)\1"), r"\2"),  # `code`
+    (re.compile(r"(?<![\w*])(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?![\w*])"), r"\2"),  # **strong**
+    (re.compile(r"(?<![\w*])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])"), r"\2"),  # *emphasis*
+    (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),
+)
+
+
+def markdown_text(body: str) -> str:
+    """The words of a Markdown text: headings, quotes and list items as lines of their own, links as their
+    words, images, rules, code blocks and HTML comments out. Lines and paragraphs stay where they were."""
+    out: list[str] = []
+    fenced = False
+    for line in body.split("\n"):
+        if _MD_FENCE.match(line):
+            fenced = not fenced
+            out.append("")
+            continue
+        if fenced or _MD_DROP_LINE.match(line):
+            out.append("")
+            continue
+        line = _MD_ESCAPED.sub(lambda m: chr(_MD_HELD + ord(m.group(1))), line)
+        heading = line.lstrip().startswith("#")
+        for _ in range(3):  # "> - a quoted item"
+            line, n = _MD_LINE_START.subn("", line, count=1)
+            if not n:
+                break
+        if heading:
+            line = _MD_CLOSING_HASHES.sub("", line)
+        for pattern, repl in _MD_INLINE:
+            line = pattern.sub(repl, line)
+        out.append(_MD_HELD_CHAR.sub(lambda m: chr(ord(m.group()) - _MD_HELD), line))
+    return "\n".join(out)
+
+
+def article_from_text(
+    text: str, *, id: str, origin: str = "", title: str = "", markdown: bool = False
+) -> Article:
+    """An article from plain text (Markdown with ``markdown``), after its ``---`` header."""
     meta, body = front_matter(text, origin)
+    if markdown:
+        body = markdown_text(body)
     return Article(
         id=id,
         text=body,
@@ -548,15 +731,42 @@ def is_dataset_name(name: str) -> bool:
 
 def read_article(path: Path, *, id: str) -> Article:
     """One article from a text or HTML file (by suffix, else by sniffing the content)."""
-    data = read_bytes(path)
+    archive = path.name.lower().endswith(MHTML_SUFFIXES + WEBARCHIVE_SUFFIXES)
+    data = read_bytes(path, max_bytes=MAX_MHTML_BYTES if archive else MAX_BYTES)
     if not data.strip():
         raise EmptyInputError(f"{path}: the file is empty")
+    lower = path.name.lower()
+    if lower.endswith(WEBARCHIVE_SUFFIXES) or (data.startswith(_BINARY_PLIST) and b"WebMainResource" in data):
+        return article_from_webarchive(data, id=id, origin=str(path))
+    if lower.endswith(MHTML_SUFFIXES) or (not lower.endswith(TEXT_SUFFIXES + HTML_SUFFIXES) and looks_like_mhtml(data)):
+        return article_from_mhtml(data, id=id, origin=str(path))
     text = decode(data, str(path))
-    if path.name.lower().endswith(HTML_SUFFIXES) or (
-        not path.name.lower().endswith(TEXT_SUFFIXES) and looks_like_html(text)
+    if path.name.lower().endswith(HTML_SUFFIXES) or looks_like_html(
+        text, document=path.name.lower().endswith(TEXT_SUFFIXES)
     ):
         return article_from_html(text, id=id, origin=str(path))
-    return article_from_text(text, id=id, origin=str(path))
+    markdown = path.name.lower().endswith(MARKDOWN_SUFFIXES)
+    return article_from_text(text, id=id, origin=str(path), markdown=markdown)
+
+
+# The folder a browser saves a page's resources in ("Save Page As", "Web Page, complete"): "story_files/" beside
+# "story.html" (Chrome; Firefox in its language: "story-Dateien", "story_fichiers", ...). Its .html files are the
+# page's frames (an embedded post, an advertisement, a comment widget), not articles.
+_RESOURCES_DIR = re.compile(
+    r"^(?P<stem>.+?)[_-](?:files|dateien|fichiers|archivos|arquivos|bestanden|file|filer|pliki|soubory|tiedostot)$",
+    re.IGNORECASE,
+)
+
+
+def _in_saved_resources(file: Path, root: Path) -> bool:
+    """Whether ``file`` lies in the resource folder a browser saved beside a page, below ``root``."""
+    folder = root
+    for part in file.relative_to(root).parts[:-1]:
+        m = _RESOURCES_DIR.match(part)
+        if m and any((folder / f"{m.group('stem')}{suffix}").is_file() for suffix in HTML_SUFFIXES):
+            return True
+        folder = folder / part
+    return False
 
 
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
@@ -571,6 +781,7 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
                 f for f in path.rglob("*")
                 if f.is_file() and f.name.lower().endswith(SUPPORTED)
                 and not any(part.startswith(".") for part in f.relative_to(path).parts)  # .git/, .cache/
+                and not _in_saved_resources(f, path)
             )
             if not found:
                 raise EmptyInputError(

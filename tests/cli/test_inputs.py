@@ -180,3 +180,154 @@ def test_a_section_front_is_skipped_in_a_directory_and_an_error_when_named(folde
     assert result.exit_code != 0
     assert result.stderr.startswith("storyline: error: d/local-news.html: a page of 10 headlines")
     assert "Traceback" not in result.output and len(result.stderr.splitlines()) == 1
+
+
+def test_a_file_named_again_is_read_once_with_a_note(folder):
+    # "d d/1.txt", "1.txt ./1.txt", a link to it: one article, not two sources of every sentence.
+    (folder / "link.txt").symlink_to(folder / "1.txt")
+    result = run("summarize", "d", "d/1.txt", "./d/more/2.txt", "--words", "40", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert [a["origin"] for a in json.loads(result.stdout)["articles"]] == ["d/1.txt", "d/more/2.txt"]
+    assert result.stderr.splitlines() == [
+        "storyline: note: skipped d/link.txt: the same file as d/1.txt, read once",
+        "storyline: note: skipped d/1.txt: given again, read once",
+        "storyline: note: skipped d/more/2.txt: given again, read once",
+    ]
+    stream = run("group", "d/1.txt", "d/1.txt", "--format", "json")
+    assert stream.exit_code == 0 and len(json.loads(stream.stdout)["stories"][0]["articles"]) == 1
+    assert stream.stderr == "storyline: note: skipped d/1.txt: given again, read once\n"
+
+
+def test_a_file_named_again_with_another_date_is_refused(folder):
+    result = run("summarize", "d/1.txt@2026-03-09", "./d/1.txt@2026-03-10", "d/more/2.txt")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "storyline: error: d/1.txt@2026-03-10: given already (d/1.txt@2026-03-09); "
+        "give each file once, with one date\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda text: ("\ufeff" + text).encode("utf-8"),  # a byte-order mark, as Windows tools write
+        lambda text: text.encode("utf-16"),
+        lambda text: json.dumps(json.loads(text), indent=2).encode(),  # one object over lines: jq's output
+    ],
+    ids=["bom", "utf-16", "pretty"],
+)
+def test_json_on_standard_input_is_read_as_a_dataset_however_it_is_written(harbor_texts, encode):
+    line = json.dumps({"id": "harbor", "documents": harbor_texts[:2]})
+    result = run("summarize", "-", "--words", "40", "--format", "json", input=encode(line))
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["id"] == "harbor" and len(data["articles"]) == 2
+
+
+def test_json_lines_and_a_json_list_on_standard_input(harbor_texts):
+    lines = "".join(json.dumps({"text": t, "source": f"Outlet {k}"}) + "\n" for k, t in enumerate(harbor_texts, 1))
+    result = run("summarize", "-", "--words", "40", "--format", "json", input=lines.encode())
+    assert result.exit_code == 0, result.output
+    assert [a["source"] for a in json.loads(result.stdout)["articles"]] == ["Outlet 1", "Outlet 2", "Outlet 3"]
+    listed = json.dumps([json.loads(x) for x in lines.splitlines()], indent=1).encode()
+    result = run("summarize", "-", "--words", "40", "--format", "json", input=listed)
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)["articles"]) == 3
+    bad = run("summarize", "-", input=(lines + "{oops\n").encode())
+    assert bad.exit_code == 6 and "<stdin>.jsonl, line 4: not valid JSON" in bad.stderr
+
+
+def test_datasets_and_articles_together_are_refused_naming_one_of_each(folder, harbor_texts):
+    (folder / "0meta.json").write_text('{"pages": 3}')  # skipped: not what the error names
+    (folder / "more" / "cluster.jsonl").write_text(json.dumps({"id": "c", "documents": harbor_texts}) + "\n")
+    result = run("summarize", "d")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "storyline: error: d/more/cluster.jsonl holds a dataset (JSON) and d/1.txt an article: give either "
+        "dataset files (.json/.jsonl) or article files, not both at once"
+    )
+    piped = run("summarize", "d/1.txt", "-", input=(json.dumps({"documents": harbor_texts}) + "\n").encode())
+    assert piped.exit_code == 2 and piped.stderr.startswith("storyline: error: standard input holds a dataset")
+
+
+def test_a_web_archive_on_standard_input_is_read_as_its_page(tmp_path):
+    import email.message
+    import email.policy
+
+    archive = email.message.EmailMessage(policy=email.policy.SMTP)
+    archive["From"] = "<Saved by Blink>"
+    archive.make_related()
+    page = email.message.EmailMessage(policy=email.policy.SMTP)
+    page.set_content("<html><head><title>Quay reopens</title></head><body><article><h1>Quay reopens</h1>"
+                     "<p>The north quay reopened on Friday after three weeks of repairs, the port said.</p>"
+                     "<p>Ferries will use it again from Monday morning, a spokeswoman added.</p>"
+                     "</article></body></html>", subtype="html", cte="quoted-printable")
+    archive.attach(page)
+    result = run("summarize", "-", "--format", "json", input=archive.as_bytes())
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["articles"][0]["title"] == "Quay reopens"
+    assert [s["text"] for s in data["sentences"]][0] == (
+        "The north quay reopened on Friday after three weeks of repairs, the port said.")
+
+
+def test_an_unreadable_file_is_an_error_when_named_and_a_note_in_a_directory(folder, monkeypatch):
+    # chmod 000 does not stop root (the test may run as root): the refusal is simulated where the file is opened.
+    import storyline.ingest
+
+    real_open = os.open
+
+    def guarded(path, flags, *args):
+        if str(path).endswith("1.txt"):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(storyline.ingest.os, "open", guarded)
+    named = run("summarize", "d/1.txt", "d/more/2.txt")
+    assert named.exit_code == 3 and named.stderr == "storyline: error: d/1.txt: permission denied\n"
+    (folder / "3.txt").write_text((folder / "more" / "2.txt").read_text())
+    found = run("summarize", "d", "--words", "40", "--format", "json")
+    assert found.exit_code == 0, found.output
+    assert found.stderr == "storyline: note: skipped d/1.txt: permission denied\n"
+    assert [a["origin"] for a in json.loads(found.stdout)["articles"]] == ["d/3.txt", "d/more/2.txt"]
+
+
+def test_a_page_downloaded_twice_is_one_source_but_the_same_wire_text_from_two_files_is_two(tmp_path, monkeypatch,
+                                                                                            harbor_texts):
+    monkeypatch.chdir(tmp_path)
+    page = ("<html><head><title>Harbor closes to freight | Lindenfeld Post</title>"
+            '<meta property="og:site_name" content="Lindenfeld Post"></head><body><article>'
+            "<h1>Harbor closes to freight</h1>"
+            + "".join(f"<p>{p}</p>" for p in harbor_texts[0].split("\n\n")) + "</article></body></html>")
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "harbor.html").write_text(page)
+    (tmp_path / "d" / "harbor (1).html").write_text(page)  # the browser's name for a second download
+    (tmp_path / "d" / "wire-a.txt").write_text(harbor_texts[1])  # one wire story, two files without a header:
+    (tmp_path / "d" / "wire-b.txt").write_text(harbor_texts[1])  # two outlets may have run it
+    result = run("summarize", "d", "--format", "json")
+    assert result.exit_code == 0, result.output
+    origins = [a["origin"] for a in json.loads(result.stdout)["articles"]]
+    assert origins == ["d/harbor (1).html", "d/wire-a.txt", "d/wire-b.txt"]
+    assert result.stderr == "storyline: note: skipped d/harbor.html: the same page as d/harbor (1).html, read once\n"
+
+
+def test_a_dataset_on_standard_input_may_be_larger_than_an_article(monkeypatch, harbor_texts):
+    # JSON Lines of many clusters were refused at 20 MB as "the limit for one article"; a dataset file may hold 2 GB.
+    monkeypatch.setattr("storyline.cli.inputs.MAX_BYTES", 100)
+    lines = "".join(json.dumps({"id": f"c{k}", "documents": harbor_texts}) + "\n" for k in range(3))
+    result = run("summarize", "-", "--words", "30", "--format", "json", input=lines.encode())
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["c0", "c1", "c2"]
+    monkeypatch.setattr("storyline.cli.inputs.MAX_DATASET_BYTES", 1000)
+    result = run("summarize", "-", input=lines.encode())
+    assert result.exit_code == 4
+    assert result.stderr == "storyline: error: standard input: more than 1e-06 GB, the limit for a dataset\n"
+
+
+def test_a_gzipped_dataset_on_standard_input_is_read_as_its_file_would_be(harbor_texts):
+    import gzip
+
+    lines = "".join(json.dumps({"id": f"c{k}", "documents": harbor_texts}) + "\n" for k in range(2))
+    result = run("summarize", "-", "--words", "30", "--format", "json", input=gzip.compress(lines.encode()))
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["c0", "c1"]

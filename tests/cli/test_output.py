@@ -132,3 +132,74 @@ def test_a_new_output_file_follows_the_umask(articles, mask):
     finally:
         os.umask(old)
     assert Path(f"out-{mask:o}.md").stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+@pytest.mark.parametrize("command", ["summarize", "analyze", "group"])
+def test_the_format_follows_the_output_files_suffix_unless_given(articles, command):
+    import json
+
+    assert run(command, "arts", "-o", "out.json").exit_code == 0
+    assert isinstance(json.loads(Path("out.json").read_text()), dict)  # JSON, not text under a .json name
+    assert run(command, "arts", "-o", "out.MD").exit_code == 0
+    assert Path("out.MD").read_text().startswith("#")
+    assert run(command, "arts", "-o", "out.json", "--format", "text").exit_code == 0  # given: it wins
+    assert not Path("out.json").read_text().startswith("{")
+    assert run(command, "arts", "-o", "out.csv").exit_code == 0  # no such format here: text
+    assert run(command, "arts", "--format", "text").stdout == Path("out.csv").read_text()
+
+
+def test_a_closed_standard_output_is_an_output_error_not_a_silent_success(articles):
+    # Started with ">&-", Python has no sys.stdout and click would drop the summary without a word.
+    proc = subprocess.run(
+        [sys.executable, "-m", "storyline.cli", "summarize", "arts"], stderr=subprocess.PIPE, text=True,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert proc.returncode == 8
+    assert proc.stderr == "storyline: error: standard output is closed; give -o FILE\n"
+    proc = subprocess.run(
+        [sys.executable, "-m", "storyline.cli", "summarize", "arts", "-o", "brief.txt"], stderr=subprocess.PIPE,
+        text=True, preexec_fn=lambda: os.close(1),
+    )
+    assert proc.returncode == 0 and Path("brief.txt").read_text().startswith("Sources")
+
+
+def test_an_output_path_ending_in_a_slash_or_under_a_file_is_refused_before_work(articles):
+    # "-o briefs/" wrote a file named "briefs": the user asked for a directory.
+    assert_one_line_error(run("summarize", "arts", "-o", "briefs/"), 8,
+                          "briefs/: names a directory (it ends in /), and there is none; give a file name for -o")
+    assert not Path("briefs").exists()
+    Path("notes.txt").write_text("mine")
+    assert_one_line_error(run("summarize", "arts", "-o", "notes.txt/brief.md"), 8,
+                          "notes.txt/brief.md: notes.txt is a file, not a directory")
+    assert Path("notes.txt").read_text() == "mine"
+
+
+def test_a_read_only_output_file_is_not_replaced(articles, monkeypatch):
+    # Written atomically, the output is renamed over the file, which needs only the directory to be writable:
+    # a file the user made read-only would have been replaced. (Simulated: root may write any file.)
+    Path("kept.md").write_text("the user's own")
+    Path("kept.md").chmod(0o444)
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if str(p).endswith("kept.md") and mode & os.W_OK
+                        else real_access(p, mode, **kw))
+    assert_one_line_error(run("summarize", "arts", "-o", "kept.md"), 8,
+                          "kept.md: the file is read-only; give another name for -o, or make it writable")
+    assert Path("kept.md").read_text() == "the user's own"
+
+
+def test_a_file_name_that_is_not_utf8_leaves_the_output_valid_utf8(articles):
+    # Its bytes come as lone surrogates: written with -o they crashed the run (exit 70), on standard output
+    # they went out raw and the JSON was no UTF-8.
+    import json
+
+    try:
+        (articles / os.fsdecode(b"caf\xe9.txt")).write_text((articles / "1.txt").read_text())
+    except (OSError, UnicodeError):
+        pytest.skip("this file system refuses a name that is not UTF-8")
+    (articles / "1.txt").unlink()
+    assert run("summarize", "arts", "--format", "json", "-o", "out.json").exit_code == 0
+    origins = [a["origin"] for a in json.loads(Path("out.json").read_bytes().decode("utf-8"))["articles"]]
+    assert "arts/caf\ufffd.txt" in origins
+    printed = CliRunner().invoke(cli, ["summarize", "arts", "--format", "json"], catch_exceptions=False)
+    assert printed.exit_code == 0
+    assert "arts/caf\ufffd.txt" in [a["origin"] for a in json.loads(printed.stdout_bytes.decode("utf-8"))["articles"]]

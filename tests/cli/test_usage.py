@@ -45,6 +45,14 @@ def test_help_still_works(args):
     assert result.stdout.startswith("Usage: ") and result.stderr == ""
 
 
+def test_the_command_alone_shows_its_help_not_one_squashed_line():
+    # Click raises its help as a usage error; flattened to one line it read "storyline: error: Usage: ..."
+    result = CliRunner().invoke(cli, [], prog_name="storyline")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith("Usage: storyline [OPTIONS] COMMAND [ARGS]...\n")
+    assert "\nCommands:\n" in result.stderr and "  summarize  " in result.stderr
+
+
 def test_version_still_works():
     result = CliRunner().invoke(cli, ["--version"])
     assert result.exit_code == 0 and "version" in result.stdout

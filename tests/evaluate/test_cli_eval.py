@@ -304,3 +304,23 @@ def test_progress_on_a_terminal_covers_the_clusters_then_the_memory_pass(
     assert shown.exit_code == 0 and shown.stderr.split() == ["Scoring", f"{data.parent.name}/toy", "Peak", "memory"]
     no_memory = CliRunner().invoke(cli, ["eval", str(data), "-w", "20", "--methods", "lead,fast", "--no-memory"])
     assert no_memory.stderr.split() == ["Scoring", f"{data.parent.name}/toy"]
+
+
+def test_the_report_format_follows_the_output_files_suffix_unless_given(data: Path, tmp_path: Path) -> None:
+    common = (str(data), "--words", "20", "--methods", "lead", "--no-memory")
+    assert _run(*common, "-o", str(tmp_path / "r.csv")).exit_code == 0
+    assert (tmp_path / "r.csv").read_text().startswith("dataset,clusters,words,method,")
+    assert _run(*common, "-o", str(tmp_path / "r.JSON")).exit_code == 0
+    assert json.loads((tmp_path / "r.JSON").read_text())["clusters"] == 2
+    assert _run(*common, "-o", str(tmp_path / "r.json"), "--format", "md").exit_code == 0
+    assert (tmp_path / "r.json").read_text().startswith("| method |")
+    assert _run(*common, "-o", str(tmp_path / "r.txt")).exit_code == 0  # no format of its own: md
+    assert (tmp_path / "r.txt").read_text().startswith("| method |")
+
+
+def test_standard_input_is_not_a_dataset_to_score() -> None:
+    res = _run("-", "--words", "20")
+    assert res.exit_code == 2
+    assert res.stderr == (
+        "storyline: error: storyline eval reads a dataset file, not standard input (-): give the file's path\n"
+    )

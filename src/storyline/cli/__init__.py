@@ -21,6 +21,7 @@ from typing import Any, NoReturn
 import click
 
 from ..errors import OutputError, StorylineError
+from ..files import valid_text
 
 EXIT_INTERNAL = 70
 
@@ -35,8 +36,10 @@ def fail(message: str, code: int) -> NoReturn:
 def out(text: str) -> None:
     """Write to standard output. A full disk or a failing device is an output error (exit 8), not a
     crash; a reader that stops early (``| head``) is handled where every command is invoked."""
+    if sys.stdout is None:  # started with standard output closed (">&-"): click would drop the text silently
+        raise OutputError("standard output is closed; give -o FILE")
     try:
-        click.echo(text, nl=False)
+        click.echo(valid_text(text), nl=False)
     except BrokenPipeError:
         raise
     except OSError as exc:
@@ -71,6 +74,9 @@ class StorylineGroup(click.Group):
             # Not standalone: Click raises its errors instead of printing Usage/Try/Error itself, and
             # returns the exit code of --help, --version or ctx.exit().
             code = super().main(args, prog_name, complete_var, False, **extra)
+        except click.exceptions.NoArgsIsHelpError as exc:  # "storyline" alone: the help, as Click prints it
+            exc.show()
+            sys.exit(exc.exit_code)
         except click.ClickException as exc:
             fail(_usage_message(exc), exc.exit_code)
         except click.Abort:

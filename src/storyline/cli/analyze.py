@@ -12,12 +12,23 @@ from ..analysis import analyze_cluster
 from ..analysis import render as arender
 from ..options import FORMATS
 from . import cli
-from .inputs import PATHS_COMMAND, date_option, emit, notes, progress, read_inputs, render_many, with_date_hint
+from .inputs import (
+    PATHS_COMMAND,
+    date_option,
+    emit,
+    notes,
+    output_format,
+    progress,
+    read_inputs,
+    render_many,
+    with_date_hint,
+)
 
 
 @cli.command(context_settings=PATHS_COMMAND)
 @click.argument("paths", nargs=-1)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="With no --format, -o FILE.md writes md and -o FILE.json json.")
 @click.option("--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout; - is stdout.")
 @date_option
 @click.option("--sample", is_flag=True, help="Analyze the sample cluster shipped with storyline.")
@@ -25,12 +36,14 @@ def analyze(paths: tuple[str, ...], fmt: str, output: str | None, date: str | No
     """Analyze the articles in PATHS: what they agree on, where they disagree, who is quoted, who and
     what is involved, when things happened, and what only one article reports.
 
-    Inputs are those of summarize (.txt, .md, .html, .json/.jsonl, directories, or - for stdin).
+    Inputs are those of summarize (.txt, .md, .html, .mhtml, .webarchive, .json/.jsonl, directories, or -
+    for stdin).
     PATH@YYYY-MM-DD gives an article file (a directory's article files, or -) its publication date;
     --date dates every input that has none.
 
     Every item is marked with the sources that carry it, like [1][3].
     """
+    fmt = output_format(fmt, output, FORMATS)
     inputs = read_inputs(paths, sample=sample, date=date, output=output)
     with progress(inputs.clusters, "Analyzing") as clusters:
         results = [(cid, with_date_hint(analyze_cluster(c))) for cid, c in clusters]

@@ -9,7 +9,9 @@ import click
 from ..errors import OptionsError
 from ..files import is_stdout, output_target, write_atomic
 from . import cli, out
-from .inputs import progress
+from .inputs import output_format, progress
+
+_FORMATS = ("md", "csv", "json")
 
 
 @cli.command("eval")
@@ -21,7 +23,8 @@ from .inputs import progress
 @click.option("--limit", type=int, help="Score a fixed seeded sample of this many clusters.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the sample and the bootstrap.")
 @click.option("--jobs", "-j", type=int, default=1, show_default=True, help="Worker processes over clusters.")
-@click.option("--format", "fmt", type=click.Choice(("md", "csv", "json")), default="md", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(_FORMATS), default="md", show_default=True,
+              help="With no --format, -o FILE.csv writes csv and -o FILE.json json.")
 @click.option("--output", "-o", metavar="FILE", help="Write the report here (atomically); - is stdout.")
 @click.option("--plot", "plot_path", metavar="FILE.png", help="Also write a PNG plot here.")
 @click.option("--no-memory", is_flag=True, help="Skip the peak-memory pass.")
@@ -42,6 +45,9 @@ def evaluate_command(
     from ..evaluate.runner import ORACLE, check_options, evaluate, require_extras, resolve_methods
 
     check_options(words, jobs=jobs, limit=limit, seed=seed)  # before any data is read
+    if data == "-":  # "-: no such file or directory" said nothing of why
+        raise OptionsError("storyline eval reads a dataset file, not standard input (-): give the file's path")
+    fmt = output_format(fmt, output, _FORMATS)
     names = resolve_methods(method_spec)  # an unknown name too
     if pair is not None and (pair not in names or pair == ORACLE):
         raise OptionsError(f"--pair {pair}: pair a method the run scores (not the oracle); it runs {', '.join(names)}")

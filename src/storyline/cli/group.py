@@ -14,7 +14,7 @@ from ..group import GroupingOptions, group_articles
 from ..model import Article, Summary
 from ..options import DEFAULT_WORDS, FORMATS, SummarizeOptions
 from . import cli
-from .inputs import PATHS_COMMAND, emit, notes, progress, read_stream, skipped
+from .inputs import PATHS_COMMAND, emit, notes, output_format, progress, read_stream, skipped
 
 _DEFAULTS = GroupingOptions()
 
@@ -32,7 +32,8 @@ Story = tuple[tuple[Article, ...], Summary | None]
               help="Most words in each summary (with --summarize).")
 @click.option("--method", "-m", default="default", show_default=True,
               help="Selection method of the summaries (with --summarize; see summarize --list-methods).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="With no --format, -o FILE.md writes md and -o FILE.json json.")
 @click.option("--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout; - is stdout.")
 @click.option("--sample", is_flag=True, help="Add the sample cluster shipped with storyline to the stream.")
 @click.pass_context
@@ -42,11 +43,12 @@ def group(
 ) -> None:
     """Sort the articles in PATHS into stories, taking them as a stream in the order given.
 
-    Inputs are those of summarize (.txt, .md, .html, directories, - for stdin; every document of a
-    .json/.jsonl dataset is one article of the stream, in file order). An article joins the story it is
+    Inputs are those of summarize (.txt, .md, .html, .mhtml, .webarchive, directories, - for stdin; every
+    document of a .json/.jsonl dataset is one article of the stream, in file order). An article joins the story it is
     most similar to, or starts a new one. PATH@YYYY-MM-DD gives an article file (a directory's article
     files, or -) its publication date.
     """
+    fmt = output_format(fmt, output, FORMATS)
     options = GroupingOptions(threshold=threshold, window_days=window_days)
     summary_options = SummarizeOptions(words=words, method=method)
     if not with_summary:

@@ -20,20 +20,22 @@ import click
 from .. import api
 from ..analysis import Analysis
 from ..analysis import with_date_hint as analysis_date_hint
-from ..errors import EmptyInputError, OptionsError, StorylineError, UnreadableInputError
+from ..errors import EmptyInputError, InputTooLargeError, OptionsError, StorylineError, UnreadableInputError
 from ..files import output_target, write_atomic
 from ..ingest import (
     MAX_BYTES,
+    MAX_DATASET_BYTES,
     DocumentSet,
     article_from_html,
+    article_from_mhtml,
     article_from_text,
     decode,
     is_dataset_name,
     looks_like_html,
+    looks_like_mhtml,
     parse_dataset,
     read_article,
     read_dataset,
-    read_limited,
 )
 from ..model import Article, Cluster
 from ..render import footnotes_apart, printable
@@ -106,15 +108,42 @@ def _refuse_dated_dataset(given: str, dataset: str) -> None:
     )
 
 
+_GZIP = b"\x1f\x8b"  # the magic number a gzip stream opens with
+
+
 def _read_stdin(id: str) -> tuple[list[DocumentSet], list[api.ArticleLike]]:
-    data = read_limited(sys.stdin.buffer, "standard input", MAX_BYTES)
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:  # an article is refused here; a dataset (JSON) may be as large as a dataset file
+        if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] not in (b"{", b"[") and not data.startswith(_GZIP):
+            raise InputTooLargeError(f"standard input: more than {MAX_BYTES / 1e6:g} MB, the limit for one article")
+        data += sys.stdin.buffer.read(MAX_DATASET_BYTES + 1 - len(data))
+        if len(data) > MAX_DATASET_BYTES:
+            raise InputTooLargeError(
+                f"standard input: more than {MAX_DATASET_BYTES / 1e9:g} GB, the limit for a dataset"
+            )
     if not data.strip():
         raise EmptyInputError("standard input is empty")
-    if data.lstrip()[:1] in (b"{", b"["):
-        return list(parse_dataset(data, "<stdin>.jsonl")), []
-    text = decode(data, "<stdin>")
+    if data.startswith(_GZIP):  # a dataset piped in as it is stored (.jsonl.gz)
+        return list(parse_dataset(data, "<stdin>.jsonl.gz")), []
+    if looks_like_mhtml(data):  # a page saved as a web archive
+        return [], [article_from_mhtml(data, id=id, origin="<stdin>")]
+    text = decode(data, "<stdin>")  # first: a byte-order mark (or UTF-16) may stand before a dataset's "{"
+    if text.lstrip()[:1] in ("{", "["):
+        return list(parse_dataset(data, _stdin_dataset_name(text))), []
     read = article_from_html if looks_like_html(text) else article_from_text
     return [], [read(text, id=id, origin="<stdin>")]
+
+
+def _stdin_dataset_name(text: str) -> str:
+    """How JSON on standard input is read: as a .jsonl file (one object a line), unless it is one JSON
+    value over several lines (``jq``'s pretty output, a saved .json file), which is read as a .json file is."""
+    if "\n" in text.strip():
+        try:
+            json.loads(text)  # JSON Lines of two objects or more stop at the second: "Extra data"
+        except ValueError:
+            return "<stdin>.jsonl"
+        return "<stdin>.json"
+    return "<stdin>.jsonl"
 
 
 @dataclass
@@ -123,6 +152,7 @@ class _Gathered:
     loose: list[api.ArticleLike] = field(default_factory=list)
     found_in_directory: set[str] = field(default_factory=set)  # origins of files a directory gave us
     stdin_dataset: bool = False  # standard input held a dataset
+    dataset_origin: str = ""  # the first file (or standard input) that gave dataset clusters
 
 
 def skipped(message: str) -> None:
@@ -139,6 +169,7 @@ def gather(listing: Sequence[tuple[str, list[Path] | None]]) -> _Gathered:
         if files is None:  # "-"
             s, a = _read_stdin(id=str(len(got.loose) + 1))
             got.stdin_dataset = bool(s)
+            got.dataset_origin = got.dataset_origin or ("standard input" if s else "")
             got.sets += s
             got.loose += a
             continue
@@ -147,6 +178,7 @@ def gather(listing: Sequence[tuple[str, list[Path] | None]]) -> _Gathered:
             try:
                 if is_dataset_name(f.name):
                     got.sets.extend(list(read_dataset(f)))  # validated now, so a bad one can be skipped
+                    got.dataset_origin = got.dataset_origin or str(f)
                 else:
                     got.loose.append(read_article(f, id=str(len(got.loose) + 1)))
             except StorylineError as exc:
@@ -157,7 +189,11 @@ def gather(listing: Sequence[tuple[str, list[Path] | None]]) -> _Gathered:
             if in_directory:
                 got.found_in_directory.add(str(f))
     if got.sets and got.loose:
-        raise OptionsError("give either dataset files (.json/.jsonl) or article files, not both at once")
+        article = next((a.origin for a in got.loose if isinstance(a, Article)), "an article")
+        raise OptionsError(
+            f"{got.dataset_origin} holds a dataset (JSON) and {article} an article: give either dataset files "
+            "(.json/.jsonl) or article files, not both at once"
+        )
     if not got.sets and not got.loose:
         raise EmptyInputError("nothing to summarize: every file found was skipped")
     return got
@@ -190,7 +226,7 @@ def check_inputs(paths: Sequence[str], *, sample: bool, date: str | None, output
     if not paths:
         raise OptionsError("no input: give article files, a directory, - for stdin, or --sample")
     plain, dated = split_dates(paths)
-    listing = [(p, None if p == "-" else api.read_paths([p])) for p in plain]
+    listing = _each_file_once([(p, None if p == "-" else api.read_paths([p])) for p in plain], dated)
     for p, fs in listing:  # a dated directory holding a dataset file
         bad = [f for f in fs or () if p in dated and is_dataset_name(f.name)]
         if bad:
@@ -198,6 +234,41 @@ def check_inputs(paths: Sequence[str], *, sample: bool, date: str | None, output
     named = [Path(p) for p in plain if p != "-"]
     target = output_target(output, inputs=named)
     return _Checked(listing, named, dated, output if target else None)
+
+
+def _each_file_once(
+    listing: list[tuple[str, list[Path] | None]], dated: dict[str, str]
+) -> list[tuple[str, list[Path] | None]]:
+    """The listing with every file in it once. A file named again (the same path twice, ``./a.txt`` beside
+    ``a.txt``, a link to it, a directory holding a file also named, overlapping globs) would be read as
+    another article, and every sentence of it would name both as sources, as if two outlets had reported
+    it: it is read where it first comes, and each repeat is noted. A repeat that gives the file another
+    date than its first mention is refused (which one is meant cannot be told)."""
+    seen: dict[tuple[int, int], tuple[Path, str]] = {}
+    out: list[tuple[str, list[Path] | None]] = []
+    for p, files in listing:
+        if files is None:  # standard input
+            out.append((p, files))
+            continue
+        kept = []
+        for f in files:
+            try:
+                info = f.stat()
+            except OSError:  # gone or unreadable: reading it says why
+                kept.append(f)
+                continue
+            key = (info.st_dev, info.st_ino)
+            if key not in seen:
+                seen[key] = (f, p)
+                kept.append(f)
+                continue
+            first = seen[key]
+            if p in dated and dated[p] != dated.get(first[1]):
+                before = f"{first[0]}@{dated[first[1]]}" if first[1] in dated else f"{first[0]}, undated"
+                raise OptionsError(f"{f}@{dated[p]}: given already ({before}); give each file once, with one date")
+            skipped(f"{f}: given again, read once" if f == first[0] else f"{f}: the same file as {first[0]}, read once")
+        out.append((p, kept))
+    return out
 
 
 def _origin_dates(checked: _Checked) -> dict[str, str]:
@@ -217,7 +288,24 @@ def _load_loose(got: _Gathered) -> list[Article]:
         skipped(message)
         return True
 
-    return api.load_articles(got.loose, skip=skip)
+    return _one_copy_of_each_page(api.load_articles(got.loose, skip=skip))
+
+
+def _one_copy_of_each_page(articles: list[Article]) -> list[Article]:
+    """The articles without a second copy of one page: the same text, title, outlet, address and date, with an
+    outlet or an address to tell the page by ("story.html" and "story (1).html", the page downloaded twice).
+    Kept, the copy would be a second source of every sentence of the page, as if a second outlet had reported
+    it. Identical text alone is not a copy: two outlets may run the same wire story (their sources, merged)."""
+    first: dict[tuple[str, ...], Article] = {}
+    kept = []
+    for a in articles:
+        page = (a.text, a.title, a.source, a.url, a.date or "")
+        if (a.source or a.url) and page in first:
+            skipped(f"{a.origin}: the same page as {first[page].origin}, read once")
+            continue
+        first.setdefault(page, a)
+        kept.append(a)
+    return kept
 
 
 def _load_dataset_cluster(ds: DocumentSet, note_documents: bool) -> list[Article]:
@@ -337,6 +425,20 @@ def render_many(
     if fmt == "md":  # each cluster's footnotes labelled apart, or every [^1] would be the first cluster's
         parts = [footnotes_apart(p, str(k)) for k, p in enumerate(parts, 1)]
     return "\n".join(printable(head.format(cid)) + p for (cid, _), p in zip(results, parts, strict=True))
+
+
+# The format an ``-o`` file's name asks for when ``--format`` is not given: ``-o brief.json`` writes JSON, not
+# text under a .json name (an explicit ``--format`` wins; a suffix the command has no format for changes nothing).
+_SUFFIX_FORMATS = {".json": "json", ".jsonl": "json", ".md": "md", ".markdown": "md", ".csv": "csv", ".txt": "text"}
+
+
+def output_format(fmt: str, output: str | None, formats: Sequence[str]) -> str:
+    """``fmt``, or the format the ``-o`` file's suffix names when ``--format`` was left at its default."""
+    ctx = click.get_current_context(silent=True)
+    if output is None or ctx is None or ctx.get_parameter_source("fmt") is not click.core.ParameterSource.DEFAULT:
+        return fmt
+    wanted = _SUFFIX_FORMATS.get(Path(output).suffix.lower())
+    return wanted if wanted is not None and wanted in formats else fmt
 
 
 def emit(text: str, inputs: Inputs) -> None:

@@ -10,13 +10,24 @@ from .. import api, render
 from ..model import Summary
 from ..options import DEFAULT_WORDS, FORMATS, SummarizeOptions
 from . import cli, out
-from .inputs import PATHS_COMMAND, date_option, emit, notes, progress, read_inputs, render_many, with_date_hint
+from .inputs import (
+    PATHS_COMMAND,
+    date_option,
+    emit,
+    notes,
+    output_format,
+    progress,
+    read_inputs,
+    render_many,
+    with_date_hint,
+)
 
 
 @cli.command(context_settings=PATHS_COMMAND)
 @click.argument("paths", nargs=-1)
 @click.option("--words", "-w", type=int, default=DEFAULT_WORDS, show_default=True, help="Most words in the summary.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="With no --format, -o FILE.md writes md and -o FILE.json json.")
 @click.option("--method", "-m", default="default", show_default=True, help="Selection method (see --list-methods).")
 @click.option("--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout; - is stdout.")
 @click.option("--sample", is_flag=True, help="Summarize the sample cluster shipped with storyline.")
@@ -29,14 +40,16 @@ def summarize(
 ) -> None:
     """Summarize the articles in PATHS (.txt, .md, .html, .json/.jsonl, directories, or - for stdin).
 
-    Every sentence is marked with the sources that carry it, like [1][3]. PATH@YYYY-MM-DD gives an
-    article file (a directory's article files, or -) its publication date.
+    A page saved whole (.mhtml, Safari's .webarchive) is read as its HTML. Every sentence is marked with
+    the sources that carry it, like [1][3]. PATH@YYYY-MM-DD gives an article file (a directory's article
+    files, or -) its publication date.
     """
     from .. import methods
 
     if list_methods:
         out("".join(f"{name:10} {methods.get(name).description}\n" for name in methods.names()))
         return
+    fmt = output_format(fmt, output, FORMATS)
     options = SummarizeOptions(words=words, method=method)
     inputs = read_inputs(paths, sample=sample, date=date, output=output)
     with progress(inputs.clusters, "Summarizing") as clusters:
