@@ -1,4 +1,5 @@
-"""Verbs of saying: the one home of the word lists the stages use to find who said what.
+"""Verbs of saying: the one home of the word lists the stages use to find who said what (and of the few words
+news uses for one thing, :data:`PARAPHRASE_CLASSES`, which the analysis and the selection both read).
 
 It imports nothing from the package, so any stage may read it however low it sits (``segment`` runs before
 anything that reads quotations). The lists nest, narrowest first::

@@ -384,7 +384,7 @@ def test_gains_are_summed_again_only_after_a_choice(monkeypatch):  # type: ignor
 
     monkeypatch.setattr(coverage.np, "bincount", counting)
     alone = real(problem.rows, weights=problem.weight[problem.cols], minlength=len(cluster.sentences)) + problem.own
-    chosen, _ = coverage._greedy(cluster, vecs, problem, 150, policy, alone)
+    chosen, _ = coverage._greedy(cluster.sentences, vecs, problem, 150, policy, alone)
     assert chosen and sums <= len(chosen)
 
 

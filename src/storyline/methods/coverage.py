@@ -13,7 +13,8 @@ the learned scorer's view of a sentence still counts::
 Bilmes (2010), "Multi-document summarization via budgeted maximization of submodular functions": take the
 sentence with the best gain per word that still fits. The shared rules of :mod:`.base` still apply: only
 candidate sentences, no exact repeats, and a cosine cap to every chosen sentence (coverage alone lets a
-paraphrase with one new bigram through).
+paraphrase with one new bigram through); on top of them, no sentence that tells a chosen one's fact again in
+other words (:mod:`.restate`).
 """
 
 from __future__ import annotations
@@ -168,10 +169,11 @@ class _Repeats:
     sentence, its best cosine to a chosen sentence reporting the same named speaker, and (with
     ``policy.restated``) whether it restates a chosen sentence in other words (:mod:`.restate`)."""
 
-    def __init__(self, cluster: Cluster, vecs: ClusterVectors, policy: CoveragePolicy) -> None:
-        sents = cluster.sentences
+    def __init__(
+        self, sents: Sequence[Sentence], vecs: ClusterVectors, policy: CoveragePolicy, restatements: Restatements | None
+    ) -> None:
         n = len(sents)
-        self.restatements = Restatements(cluster, vecs) if policy.restated else None
+        self.restatements = restatements
         # sentence -> the chosen sentences its gist is close to (restated, unless it adds a figure or a name)
         self.close: dict[int, list[int]] = {}
         self.close_to_last = np.zeros(0, dtype=np.int64)  # after add(i): the sentences close to i
@@ -263,6 +265,7 @@ class _Problem:
     leans: np.ndarray
     before: np.ndarray
     closer: np.ndarray
+    restatements: Restatements | None  # with ``policy.restated``: the sentences read as gists, for both greedy runs
 
     def value(self, chosen: Sequence[int]) -> float:
         """``F`` of a set of sentences (each concept counted once)."""
@@ -300,7 +303,8 @@ def _problem(cluster: Cluster, vecs: ClusterVectors, scores: np.ndarray, policy:
     alive = usable & ~np.array([closer[i] < 0 and opens_quote(s.text) for i, s in enumerate(sents)])
     if not alive.any():  # a cluster of fragments: still say something
         alive = usable if usable.any() else np.ones(n, dtype=bool)
-    return _Problem(rows, cols, weight, bounds, lengths, own, unit, alive, leans, before, closer)
+    restatements = Restatements(cluster, vecs) if policy.restated else None
+    return _Problem(rows, cols, weight, bounds, lengths, own, unit, alive, leans, before, closer, restatements)
 
 
 def coverage_fill(
@@ -318,11 +322,11 @@ def coverage_fill(
         return []
     problem = _problem(cluster, vecs, scores, policy)
     alone = np.bincount(problem.rows, weights=problem.weight[problem.cols], minlength=len(sents)) + problem.own
-    chosen, value = _greedy(cluster, vecs, problem, budget, policy, alone)
+    chosen, value = _greedy(sents, vecs, problem, budget, policy, alone)
     single = _best_single(problem, budget, alone)
     # ``alone`` summed over the pair bounds its ``F`` from above: the exact value only when it may win
     if single is not None and alone[single].sum() > value and problem.value(single) > value:
-        chosen, _ = _greedy(cluster, vecs, problem, budget, policy, alone, first=single)
+        chosen, _ = _greedy(sents, vecs, problem, budget, policy, alone, first=single)
     return order_sentences(cluster, chosen, policy.order)
 
 
@@ -338,7 +342,7 @@ def _best_single(problem: _Problem, budget: int, alone: np.ndarray) -> list[int]
 
 
 def _greedy(
-    cluster: Cluster,
+    sents: Sequence[Sentence],
     vecs: ClusterVectors,
     problem: _Problem,
     budget: int,
@@ -350,14 +354,13 @@ def _greedy(
     is taken before anything else. ``alone``: each sentence's gain with nothing chosen. Returns the
     chosen sentences and their ``F``."""
     p = problem
-    sents = cluster.sentences
     n = len(sents)
     rows, cols, bounds, lengths, own = p.rows, p.cols, p.bounds, p.lengths, p.own
     leans, before, closer, unit = p.leans, p.before, p.closer, p.unit
     weight = p.weight.copy()
     alive = p.alive.copy()
     picked = np.zeros(n, dtype=bool)
-    said = _Repeats(cluster, vecs, policy)
+    said = _Repeats(sents, vecs, policy, p.restatements)
     chosen: list[int] = []
     seen: set[str] = set()
     used = 0.0
