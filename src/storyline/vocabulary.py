@@ -1,4 +1,5 @@
-"""Verbs of saying: the one home of the word lists the stages use to find who said what.
+"""Verbs of saying: the one home of the word lists the stages use to find who said what (and of the few words
+news uses for one thing, :data:`PARAPHRASE_CLASSES`, which the analysis and the selection both read).
 
 It imports nothing from the package, so any stage may read it however low it sits (``segment`` runs before
 anything that reads quotations). The lists nest, narrowest first::
@@ -71,6 +72,43 @@ DATED_SPEECH = frozenset(
 """Past verbs of saying whose date is the day of the statement ("…, the mayor said on Monday"), not the day
 of what it says (``analysis.dates``)."""
 
+
+PARAPHRASE_CLASSES = (
+    # asking, helping
+    "ask asked asking asks urge urged urges urging seek seeks sought seeking request requested requests "
+    "requesting",
+    "help helped helping helps assist assisted assisting assists assistance",
+    "letter letters message messages",
+    # harm
+    "kill killed killing kills die died dies dying dead death deaths slain fatal fatalities fatality perished",
+    "injure injured injuring injuries injury wound wounded wounding hurt",
+    "arrest arrested arresting arrests detain detained detaining detention custody",
+    "shoot shooting shot shootings gunman gunmen gunfire",
+    "blast blasts explosion explosions explode exploded bomb bombing bombs",
+    # law and office
+    "sue sued suing lawsuit lawsuits",
+    "investigate investigated investigating investigation investigations probe probes probing inquiry",
+    "resign resigned resigning resignation quit quits quitting",
+    "ban banned banning bans prohibit prohibited prohibiting",
+    "require required requires requiring requirement requirements mandate mandated mandates mandatory",
+    "block blocked blocking blocks halt halted halting halts",
+    "restore restored restores restoring regain regained regaining regains",
+    "postpone postponed postpones postponing delay delayed delaying delays",
+    "oust ousted ousting ousts remove removed removing removes removal",
+    "reject rejected rejecting rejects refuse refused refusing refuses rebuff rebuffed",
+    "meet met meeting meets",
+    "win won winning wins victory",
+    # movement of a figure
+    "rise rose rising rises increase increased increasing increases climb climbed climbing jump jumped surge surged",
+    "fell plunge plunged slump slumped tumble tumbled",
+    # people
+    "lawmakers legislators congressmen",
+    "police cops cop policeman policemen",
+    "coronavirus covid virus pandemic",
+)
+"""Words news uses for one thing, a class a line (named by its first word): "urged" / "asked", "assist" / "help",
+"detained" / "arrested". Read, stemmed, by the analysis's paraphrase alignment (:mod:`storyline.analysis.paraphrase`,
+which says what is left out and why) and by the selection's restatement check (:mod:`storyline.methods.restate`)."""
 
 def alternation(words: Iterable[str]) -> str:
     """A regular-expression alternation of the words (no group), longest first, so that no word is cut short by

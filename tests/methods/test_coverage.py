@@ -268,7 +268,7 @@ def test_a_sentence_mostly_contained_in_a_chosen_one_is_skipped():
     ]
     cluster, vecs, sents, (long_one, restated), scores = _ranked(texts, "Storm winds", "The harbour crane")
     assert vecs.cosines(long_one)[restated] < 0.45  # the cosine cap alone lets it through
-    loose = CoveragePolicy(quality=5.0, containment=1.0, order="rank")
+    loose = CoveragePolicy(quality=5.0, containment=1.0, restated=False, order="rank")  # gists hold it too
     strict = CoveragePolicy(quality=5.0, order="rank")  # the default cap, 0.45
     assert sents[restated] in coverage_fill(cluster, vecs, scores, 200, loose)
     chosen = coverage_fill(cluster, vecs, scores, 200, strict)
@@ -286,7 +286,7 @@ def test_a_chosen_sentence_that_a_longer_later_choice_says_again_leaves() -> Non
     ]
     cluster, vecs, sents, (caption, full), scores = _ranked(texts, "Harbour crane", "Storm winds")
     assert vecs.cosines(full)[caption] < 0.45  # neither cap turns the full sentence away (see `kept`)
-    kept = CoveragePolicy(quality=5.0, subsumed=1.0, min_words=0, order="rank")
+    kept = CoveragePolicy(quality=5.0, subsumed=1.0, restated=False, min_words=0, order="rank")
     assert coverage_fill(cluster, vecs, scores, 200, kept)[:2] == [sents[caption], sents[full]]
     chosen = coverage_fill(cluster, vecs, scores, 200, CoveragePolicy(quality=5.0, min_words=0, order="rank"))
     assert sents[full] in chosen and sents[caption] not in chosen
@@ -386,3 +386,53 @@ def test_gains_are_summed_again_only_after_a_choice(monkeypatch):  # type: ignor
     alone = real(problem.rows, weights=problem.weight[problem.cols], minlength=len(cluster.sentences)) + problem.own
     chosen, _ = coverage._greedy(cluster.sentences, vecs, problem, 150, policy, alone)
     assert chosen and sums <= len(chosen)
+
+
+# One fact in other words ("arrested" / "detained", "blast" / "explosion", "injured" / "wounded"): the wording
+# shares two terms of eight, under every cap of the wording rules.
+_LEAD = "Police arrested two men after a blast injured eleven workers at the Kestrel chemical plant on Tuesday."
+_OTHER_WORDS = "Officers detained suspects after an explosion wounded eleven at the Kestrel factory."
+_NEW = "The Kestrel plant had failed a fire-safety inspection in March, city records show."
+
+
+def _story(*openers: str) -> list[str]:
+    return [
+        _LEAD + " The plant makes paint and glue for builders across the region.",
+        *(o + " Residents of nearby streets were told to keep their windows shut." for o in openers),
+        _NEW + " Its owners have not said when it will reopen.",
+    ]
+
+
+def test_a_fact_told_again_in_other_words_is_skipped_and_a_new_fact_kept() -> None:
+    cluster, vecs, sents, (lead, other), scores = _ranked(_story(_OTHER_WORDS), _LEAD, _OTHER_WORDS)
+    new = next(i for i, s in enumerate(sents) if s.text == _NEW)
+    scores[new] = 1.5  # the next best
+    assert vecs.cosines(lead)[other] < 0.45  # the wording rules let it through
+    budget = 32  # the lead and one more sentence
+    wording = CoveragePolicy(quality=5.0, restated=False, order="rank")
+    wording_only = coverage_fill(cluster, vecs, scores, budget, wording)
+    assert wording_only == [sents[lead], sents[other]]
+    chosen = coverage_fill(cluster, vecs, scores, budget, CoveragePolicy(quality=5.0, order="rank"))
+    assert chosen == [sents[lead], sents[new]]  # the words went to the new fact
+
+
+def test_a_shorter_choice_that_a_longer_one_tells_again_in_other_words_leaves() -> None:
+    cluster, vecs, sents, (other, lead), scores = _ranked(_story(_OTHER_WORDS), _OTHER_WORDS, _LEAD)
+    kept = coverage_fill(cluster, vecs, scores, 45, CoveragePolicy(quality=5.0, restated=False, order="rank"))
+    assert kept[:2] == [sents[other], sents[lead]]
+    chosen = coverage_fill(cluster, vecs, scores, 45, CoveragePolicy(quality=5.0, order="rank"))
+    assert sents[lead] in chosen and sents[other] not in chosen
+
+
+def test_a_near_restatement_with_another_figure_or_actor_is_kept() -> None:
+    more = "Police arrested two men after a blast injured 40 workers at the Kestrel chemical plant."
+    elsewhere = "Police arrested two men after a blast injured eleven workers at the Marlow chemical plant."
+    same = "Police arrested two men after a blast injured eleven workers at the Kestrel chemical plant."
+    cluster = make_cluster(load_articles(_story(more, elsewhere, same)), merge_duplicates=False)
+    vecs = vectors(cluster)
+    sents = list(cluster.sentences)
+    scores = np.array([3.0 if s.text in (_LEAD, more, elsewhere, same) else 1.0 for s in sents])
+    # the wording rules off: only the restatement check turns a sentence away
+    policy = CoveragePolicy(quality=5.0, redundancy=1.0, containment=1.0, subsumed=1.0, same_speaker_redundancy=1.0)
+    chosen = {s.text for s in coverage_fill(cluster, vecs, scores, 200, policy)}
+    assert {_LEAD, more, elsewhere} <= chosen and same not in chosen

@@ -38,7 +38,7 @@ from scipy import sparse
 from ..attribute import NUMBER_WORD
 from ..model import Cluster
 from ..represent import STOPWORDS, stem, words
-from ..vocabulary import QUOTE_VERBS
+from ..vocabulary import PARAPHRASE_CLASSES, QUOTE_VERBS
 from . import dates
 from .align import BLOCK_CELLS, MIN_TERMS, Group, groups_of
 from .conflicts import disputed_by
@@ -53,40 +53,7 @@ HEADLINE_COVER = 0.6  # them not names, when they are this share of the headline
 LEAD = 6  # sentences of an article's lead, where news tells its main facts: the only ones paraphrases align
 ENTITY_KINDS = ("person", "org", "place")
 
-_CLASSES = (
-    # asking, helping
-    "ask asked asking asks urge urged urges urging seek seeks sought seeking request requested requests "
-    "requesting",
-    "help helped helping helps assist assisted assisting assists assistance",
-    "letter letters message messages",
-    # harm
-    "kill killed killing kills die died dies dying dead death deaths slain fatal fatalities fatality perished",
-    "injure injured injuring injuries injury wound wounded wounding hurt",
-    "arrest arrested arresting arrests detain detained detaining detention custody",
-    "shoot shooting shot shootings gunman gunmen gunfire",
-    "blast blasts explosion explosions explode exploded bomb bombing bombs",
-    # law and office
-    "sue sued suing lawsuit lawsuits",
-    "investigate investigated investigating investigation investigations probe probes probing inquiry",
-    "resign resigned resigning resignation quit quits quitting",
-    "ban banned banning bans prohibit prohibited prohibiting",
-    "require required requires requiring requirement requirements mandate mandated mandates mandatory",
-    "block blocked blocking blocks halt halted halting halts",
-    "restore restored restores restoring regain regained regaining regains",
-    "postpone postponed postpones postponing delay delayed delaying delays",
-    "oust ousted ousting ousts remove removed removing removes removal",
-    "reject rejected rejecting rejects refuse refused refusing refuses rebuff rebuffed",
-    "meet met meeting meets",
-    "win won winning wins victory",
-    # movement of a figure
-    "rise rose rising rises increase increased increasing increases climb climbed climbing jump jumped surge surged",
-    "fell plunge plunged slump slumped tumble tumbled",
-    # people
-    "lawmakers legislators congressmen",
-    "police cops cop policeman policemen",
-    "coronavirus covid virus pandemic",
-)
-PARAPHRASES: dict[str, str] = {stem(w): f"#{line.split()[0]}" for line in _CLASSES for w in line.split()}
+PARAPHRASES: dict[str, str] = {stem(w): f"#{line.split()[0]}" for line in PARAPHRASE_CLASSES for w in line.split()}
 """A term's stem → its paraphrase class (named by the class's first word): words news uses for one thing.
 Kept to words with one reading in news prose: "fire" (dismiss, blaze), "press", "strike", "charge" ("in charge"),
 "appeal" (a court's), "drop" ("dropped off") or "bar" are left out. So are the words for the kind of event a story is

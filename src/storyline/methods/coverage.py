@@ -13,7 +13,8 @@ the learned scorer's view of a sentence still counts::
 Bilmes (2010), "Multi-document summarization via budgeted maximization of submodular functions": take the
 sentence with the best gain per word that still fits. The shared rules of :mod:`.base` still apply: only
 candidate sentences, no exact repeats, and a cosine cap to every chosen sentence (coverage alone lets a
-paraphrase with one new bigram through).
+paraphrase with one new bigram through); on top of them, no sentence that tells a chosen one's fact again in
+other words (:mod:`.restate`).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from ..represent import ClusterVectors
 from ..vocabulary import ATTRIBUTION_VERBS, OBJECT_VERBS, SPEAKER_VERBS, alternation
 from .base import _MIN_WORDS, candidate, order_sentences, refers_back, text_key
 from .concepts import bigram_index
+from .restate import Restatements
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +49,10 @@ class CoveragePolicy:
     that restates part of a long one already chosen and adds a clause: the long sentence's other terms
     dilute the cosine, not the repetition the reader sees. ``subsumed``: the other way round, a chosen
     sentence with more than this share of its distinct terms in a longer sentence chosen after it leaves
-    the summary (a headline or caption first, then the lead sentence that says it all again)."""
+    the summary (a headline or caption first, then the lead sentence that says it all again).
+    ``restated``: also turn away a candidate that tells a chosen sentence's fact again in other words
+    (:mod:`.restate`: "urged the country to assist" / "asking for his government's help"), unless it adds a
+    figure or a name the chosen sentence lacks."""
 
     quality: float = 3.0
     min_articles: int = 2
@@ -57,6 +62,7 @@ class CoveragePolicy:
     min_words: int = 8
     containment: float = 0.45
     subsumed: float = 0.55
+    restated: bool = True
 
     def __post_init__(self) -> None:
         if self.quality < 0:
@@ -160,10 +166,17 @@ def quotation_closers(sents: Sequence[Sentence], leans: np.ndarray, before: np.n
 class _Repeats:
     """What the chosen sentences already say, to turn away a candidate that would say it again: its best
     cosine to a chosen sentence, the largest share of its distinct content terms held by one chosen
-    sentence, and its best cosine to a chosen sentence reporting the same named speaker."""
+    sentence, its best cosine to a chosen sentence reporting the same named speaker, and (with
+    ``policy.restated``) whether it restates a chosen sentence in other words (:mod:`.restate`)."""
 
-    def __init__(self, sents: Sequence[Sentence], vecs: ClusterVectors, policy: CoveragePolicy) -> None:
+    def __init__(
+        self, sents: Sequence[Sentence], vecs: ClusterVectors, policy: CoveragePolicy, restatements: Restatements | None
+    ) -> None:
         n = len(sents)
+        self.restatements = restatements
+        # sentence -> the chosen sentences its gist is close to (restated, unless it adds a figure or a name)
+        self.close: dict[int, list[int]] = {}
+        self.close_to_last = np.zeros(0, dtype=np.int64)  # after add(i): the sentences close to i
         self.vecs, self.policy, self.n = vecs, policy, n
         self.nearest = np.zeros(n)
         self.contained = np.zeros(n)
@@ -184,12 +197,19 @@ class _Repeats:
             self.nearest[i] > p.redundancy
             or self.contained[i] > p.containment
             or self.same_speaker[i] > p.same_speaker_redundancy
+            or self.restated(i)
         )
+
+    def restated(self, i: int) -> bool:
+        """Does candidate ``i`` tell a chosen sentence's fact again in other words (:mod:`.restate`)?"""
+        r = self.restatements
+        return r is not None and any(r.restates(i, j) for j in self.close.get(i, ()))
 
     def reset(self, chosen: Sequence[int]) -> None:
         """Forget everything, then add ``chosen`` again (after a chosen sentence left the summary)."""
         for a in (self.nearest, self.contained, self.same_speaker):
             a.fill(0.0)
+        self.close.clear()
         self.any_chosen = False
         for i in chosen:
             self.add(i)
@@ -208,6 +228,25 @@ class _Repeats:
         if self.speakers[i]:
             same = self.speakers == self.speakers[i]
             np.maximum(self.same_speaker, np.where(same, cos, 0.0), out=self.same_speaker)
+        if self.restatements is not None:
+            self.close_to_last = self.restatements.close_to(i)
+            for k in self.close_to_last.tolist():
+                self.close.setdefault(k, []).append(i)
+
+
+def _restating(restatements: Restatements, i: int, close: np.ndarray, chosen: Sequence[int]) -> list[int]:
+    """The chosen sentences with fewer gist terms than ``i``, just taken, that restate it (``close``: the
+    sentences close to it): told again with more, they may leave. Not one that names someone or something the
+    rest of the summary does not (the story's cast no exception: leaving, it would take the name with it)."""
+    size = restatements.size
+    out = []
+    near = set(close.tolist())
+    for k in chosen:
+        if k in near and size[k] < size[i]:
+            named = frozenset().union(*(restatements.names_of(c) for c in chosen if c != k))
+            if restatements.restates(k, i, named):
+                out.append(k)
+    return out
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -226,6 +265,7 @@ class _Problem:
     leans: np.ndarray
     before: np.ndarray
     closer: np.ndarray
+    restatements: Restatements | None  # with ``policy.restated``: the sentences read as gists, for both greedy runs
 
     def value(self, chosen: Sequence[int]) -> float:
         """``F`` of a set of sentences (each concept counted once)."""
@@ -263,7 +303,8 @@ def _problem(cluster: Cluster, vecs: ClusterVectors, scores: np.ndarray, policy:
     alive = usable & ~np.array([closer[i] < 0 and opens_quote(s.text) for i, s in enumerate(sents)])
     if not alive.any():  # a cluster of fragments: still say something
         alive = usable if usable.any() else np.ones(n, dtype=bool)
-    return _Problem(rows, cols, weight, bounds, lengths, own, unit, alive, leans, before, closer)
+    restatements = Restatements(cluster, vecs) if policy.restated else None
+    return _Problem(rows, cols, weight, bounds, lengths, own, unit, alive, leans, before, closer, restatements)
 
 
 def coverage_fill(
@@ -319,7 +360,7 @@ def _greedy(
     weight = p.weight.copy()
     alive = p.alive.copy()
     picked = np.zeros(n, dtype=bool)
-    said = _Repeats(sents, vecs, policy)
+    said = _Repeats(sents, vecs, policy, p.restatements)
     chosen: list[int] = []
     seen: set[str] = set()
     used = 0.0
@@ -337,10 +378,13 @@ def _greedy(
         said.add(i)
         weight[cols[bounds[i] : bounds[i + 1]]] = 0.0
         # an earlier, shorter choice that this one says again leaves (unless another choice leans on it)
-        if policy.subsumed >= 1.0 or len(chosen) < 2:
+        if len(chosen) < 2 or (policy.subsumed >= 1.0 and said.restatements is None):
             return
         earlier = np.asarray(chosen)
         said_again = (said.held_by_last[earlier] > policy.subsumed) & (said.distinct[earlier] < said.distinct[i])
+        if said.restatements is not None:  # or tells its fact again in other words, with more
+            gone_too = set(_restating(said.restatements, i, said.close_to_last, chosen))
+            said_again |= np.fromiter((k in gone_too for k in chosen), dtype=bool, count=len(chosen))
         gone = [j for j in earlier[said_again].tolist() if not _tied(j)]
         if gone:
             for j in gone:
