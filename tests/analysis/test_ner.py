@@ -30,3 +30,35 @@ def test_the_recogniser_without_the_parser_reads_a_one_word_entity() -> None:
         pytest.skip("the spaCy model is not installed")
     found = rec.recognize("Mayor Edda Lorn met engineers in Tessaly on Tuesday, the council said.")
     assert "Tessaly" in {m.text for m in found} and rec.actions("anything") is None
+
+
+def test_pieces_cut_a_long_text_at_line_then_sentence_ends_and_join_back_to_it() -> None:
+    from storyline.analysis.ner import pieces
+
+    text = "Mayor Edda Lorn spoke.\nThe council met. Engineers left early on Tuesday evening" * 3
+    cut = pieces(text, limit=40)
+    assert "".join(p for _, p in cut) == text
+    assert all(len(p) <= 40 for _, p in cut) and all(text[o : o + len(p)] == p for o, p in cut)
+    assert cut[0][1].endswith("\n")  # a line end before a sentence end
+    assert pieces("short", limit=40) == [(0, "short")]
+
+
+def test_an_article_longer_than_spacy_takes_at_once_is_read_in_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    # spaCy refuses a text over nlp.max_length (E088); the recogniser reads it in pieces, offsets kept.
+    pytest.importorskip("spacy")
+    from storyline.analysis import ner
+
+    try:
+        rec = ner.SpacyRecognizer()
+    except OSError:
+        pytest.skip("the spaCy model is not installed")
+    line = "Mayor Edda Lorn met engineers in Tessaly on Tuesday, the council said.\n"
+    text = line * 40
+    monkeypatch.setattr(ner, "PIECE_CHARS", len(line) * 3 + 5)
+    monkeypatch.setattr(rec._nlp, "max_length", 400)  # the whole text at once would raise E088
+    found = rec.recognize(text)
+    assert {text[m.start : m.end] for m in found} >= {"Edda Lorn", "Tessaly"}
+    assert all(text[m.start : m.end] == m.text for m in found)
+    assert len([m for m in found if m.text == "Tessaly"]) == 40
+    acts = rec.actions(text)
+    assert acts is not None and max(acts) > len(line) * 30

@@ -51,7 +51,10 @@ def test_summarize_analysis_flag(tmp_path) -> None:
     assert "sentences" in d and "quotes" in d["analysis"]
     r = CliRunner().invoke(cli, ["summarize", *paths, "--analysis", "-o", str(tmp_path / "out.md"), "--format", "md"])
     assert r.exit_code == 0
-    assert "### Quotes" in (tmp_path / "out.md").read_text(encoding="utf-8")
+    md = (tmp_path / "out.md").read_text(encoding="utf-8")
+    assert "### Quotes" in md and md.count("## Sources") == 1  # the summary's footnotes, not a second list
+    text = CliRunner().invoke(cli, ["summarize", *paths, "--analysis"]).stdout
+    assert text.count("Sources\n") == 1 and text.count("  [1] ") == 1 and "\nQuotes" in text
 
 
 def test_summarize_analysis_takes_the_date_option_of_analyze(tmp_path) -> None:
@@ -90,8 +93,8 @@ def test_a_dateline_of_the_page_dates_its_article_and_says_so(tmp_path) -> None:
     assert "week 2018-06-04 to 2018-06-10  “this week”" in r.stdout  # a week, not the 9th
     assert "2018-06-07  “on Thursday”" in r.stdout and "2017-11  “In November”" in r.stdout
     # The undated second article: the note is in the output once, with the command line's way to date it.
-    note = ("Note: no publication date given: relative dates (Monday, last year) are left unresolved; "
-            "give one with --date")
+    note = ("Note: no publication date given for [2]: relative dates (Monday, last year) in it are left "
+            "unresolved; give one with --date")
     assert r.stdout.count(note) == 1 and r.stderr == ""
     d = json.loads(CliRunner().invoke(cli, ["analyze", a, b, "--format", "json"]).stdout)
     assert [(x["date"], x["date_line"]) for x in d["articles"]] == [("2018-06-09", "June 09, 2018"), (None, None)]

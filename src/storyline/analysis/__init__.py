@@ -27,6 +27,7 @@ from .timeline import timeline
 SINGLE_SOURCE_NOTE = "single article: nothing can be corroborated or contradicted"
 # Each shell says how its users give a date (the command line's --date, the web form's date field).
 UNDATED_NOTE = "no publication date given: relative dates (Monday, last year) are left unresolved"
+_UNDATED_START = "no publication date given"
 
 __all__ = [
     "Action", "Analysis", "Conflict", "Entity", "EntityRecognizer", "Event", "Fact", "OnlyHere", "Quote",
@@ -42,8 +43,9 @@ def analyze_cluster(cluster: Cluster, *, recognizer: EntityRecognizer | None = N
     notes = []
     if len(cluster.kept_ids) < 2:
         notes.append(SINGLE_SOURCE_NOTE)
-    if any(e.date is None for e in events) and not all(a.date for a in cluster.articles):
-        notes.append(UNDATED_NOTE)
+    undated = [k for k, a in enumerate(cluster.articles, 1) if not a.date]
+    if any(e.date is None for e in events) and undated:
+        notes.append(undated_note(undated, len(cluster.articles)))
     said = quotes(cluster, index)
     return Analysis(
         articles=cluster.articles,
@@ -57,7 +59,16 @@ def analyze_cluster(cluster: Cluster, *, recognizer: EntityRecognizer | None = N
     )
 
 
+def undated_note(undated: list[int], n_articles: int) -> str:
+    """The note for articles without a date, by their numbers (from 1) when some others have one."""
+    if len(undated) == n_articles:
+        return UNDATED_NOTE
+    which = ", ".join(f"[{k}]" for k in undated)
+    return (f"no publication date given for {which}: relative dates (Monday, last year) in "
+            f"{'it' if len(undated) == 1 else 'them'} are left unresolved")
+
+
 def with_date_hint(analysis: Analysis, hint: str) -> Analysis:
     """The analysis with ``hint`` (how the caller's shell gives a date) after its undated-article note."""
-    hinted = tuple(n + hint if n == UNDATED_NOTE else n for n in analysis.notes)
+    hinted = tuple(n + hint if n.startswith(_UNDATED_START) else n for n in analysis.notes)
     return analysis if hinted == analysis.notes else replace(analysis, notes=hinted)

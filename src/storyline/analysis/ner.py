@@ -65,6 +65,25 @@ def _common_nouns_only(entity) -> bool:  # type: ignore[no-untyped-def]
     return after not in SPEAKER_VERBS  # "Horowitz said …": a speaker, whatever the tag
 
 
+# Characters given to spaCy at once. Its parser and NER take about 1 GB of working memory per 100,000
+# characters and refuse a text over ``nlp.max_length`` (1,000,000, error E088), so a longer article (a
+# live blog, a pasted book) is read in pieces cut at a line end, else a sentence end, else a space.
+PIECE_CHARS = 100_000
+
+
+def pieces(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, str]]:
+    """``text`` as (offset, piece) of at most ``limit`` characters each, joined back they are ``text``."""
+    out = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = next((i + len(sep) for sep in ("\n", ". ", " ") if (i := window.rfind(sep, limit // 2)) >= 0), limit)
+        out.append((start, window[:cut]))
+        start += cut
+    out.append((start, text[start:]))
+    return out
+
+
 class SpacyRecognizer:
     """spaCy's entities; with ``parse`` (the default) also :meth:`actions` from its dependency parse,
     at about twice the cost of the NER alone."""
@@ -78,17 +97,23 @@ class SpacyRecognizer:
         self._groups: tuple[str, frozenset[str]] | None = None
 
     def recognize(self, text: str) -> list[Mention]:
-        doc = self._nlp(text)
-        if self.parses:
-            from .actions import subject_actions
+        out: list[Mention] = []
+        acts: dict[int, str] = {}
+        groups: set[str] = set()
+        for offset, piece in pieces(text, PIECE_CHARS):
+            doc = self._nlp(piece)
+            if self.parses:
+                from .actions import subject_actions
 
-            self._last = (text, subject_actions(doc))
-        out = []
-        for e in doc.ents:
-            kind = _LABELS.get(e.label_)
-            if kind and not _common_nouns_only(e):
-                out.append(Mention(e.start_char, e.end_char, kind, e.text))
-        self._groups = (text, frozenset(e[-1].text for e in doc.ents if e.label_ == "NORP"))
+                acts.update((offset + k, v) for k, v in subject_actions(doc).items())
+            for e in doc.ents:
+                kind = _LABELS.get(e.label_)
+                if kind and not _common_nouns_only(e):
+                    out.append(Mention(offset + e.start_char, offset + e.end_char, kind, e.text))
+            groups.update(e[-1].text for e in doc.ents if e.label_ == "NORP")
+        if self.parses:
+            self._last = (text, acts)
+        self._groups = (text, frozenset(groups))
         return out
 
     def groups(self, text: str) -> frozenset[str]:

@@ -70,8 +70,8 @@ def sections(analysis: Analysis, esc: Callable[[str], str] = _same) -> list[tupl
     return out
 
 
-def to_text(analysis: Analysis) -> str:
-    lines = ["Sources"] + [f"  [{k}] {describe(a)}" for k, a in enumerate(analysis.articles, 1)]
+def to_text(analysis: Analysis, *, sources: bool = True) -> str:
+    lines = ["Sources"] + [f"  [{k}] {describe(a)}" for k, a in enumerate(analysis.articles, 1)] if sources else []
     lines += [f"Note: {n}" for n in analysis.notes]
     for heading, items in sections(analysis):
         lines += ["", heading]
@@ -79,14 +79,16 @@ def to_text(analysis: Analysis) -> str:
     return "\n".join(lines) + "\n"
 
 
-def to_markdown(analysis: Analysis) -> str:
+def to_markdown(analysis: Analysis, *, sources: bool = True) -> str:
     lines = ["## Analysis"]
     for k, note in enumerate(analysis.notes):  # a blockquote each: one ">" line between keeps them apart
         lines += ["" if k == 0 else ">", f"> {md_escape(note)}"]
     for heading, items in sections(analysis, md_escape):
         lines += ["", f"### {heading}", ""]
         lines += [f"- {it}".replace("\n      ", "  \n  ") for it in items] or ["*none*"]
-    lines += ["", "### Sources", ""] + [f"{k}. {md_escape(describe(a))}" for k, a in enumerate(analysis.articles, 1)]
+    if sources:
+        lines += ["", "### Sources", ""]
+        lines += [f"{k}. {md_escape(describe(a))}" for k, a in enumerate(analysis.articles, 1)]
     return "\n".join(lines) + "\n"
 
 
@@ -109,10 +111,14 @@ def to_json(analysis: Analysis) -> str:
     return json.dumps(to_dict(analysis), ensure_ascii=False, indent=2)
 
 
-RENDERERS = {"text": to_text, "md": to_markdown, "json": to_json}
+TEXT_RENDERERS = {"text": to_text, "md": to_markdown}
 
 
-def render(analysis: Analysis, fmt: str) -> str:
-    text = RENDERERS[fmt](analysis)
+def render(analysis: Analysis, fmt: str, *, sources: bool = True) -> str:
+    """``analysis`` as text, Markdown or JSON; without ``sources`` the text and Markdown leave out the list of
+    sources (shown under a summary of the same articles, which lists them under the same numbers)."""
+    if fmt == "json":
+        return to_json(analysis)
+    text = TEXT_RENDERERS[fmt](analysis, sources=sources)
     # Text and Markdown go to terminals: no control character from an article may reach one as a command.
-    return text if fmt == "json" else printable(text)
+    return printable(text)

@@ -73,7 +73,8 @@ def summarize(
             import json
 
             return json.dumps(combined(pair), ensure_ascii=False, indent=2)
-        return render.render(summary, f) + "\n" + arender.render(analysis, f)
+        # The summary lists the sources; the analysis numbers them the same way (the cluster's order).
+        return render.render(summary, f) + "\n" + arender.render(analysis, f, sources=False)
 
     def combined(pair: tuple[Summary, Any]) -> dict[str, Any]:
         return {**render.to_dict(pair[0]), "analysis": arender.to_dict(pair[1])}
