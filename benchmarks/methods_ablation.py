@@ -116,6 +116,7 @@ def variants(models: Path | None) -> dict[str, Default]:
     out["- redundancy cap (cosine)"] = type("NoRedundancy", (Default,), {"coverage": replace(cov, redundancy=1.0)})()
     out["- containment cap"] = type("NoContainment", (Default,), {"coverage": replace(cov, containment=1.0)})()
     out["- subsumed rule"] = type("NoSubsumed", (Default,), {"coverage": replace(cov, subsumed=1.0)})()
+    out["- gist restatement rule"] = type("NoRestated", (Default,), {"coverage": replace(cov, restated=False)})()
     out["- definite and list-item openers"] = NoDefiniteOpeners()
     out["+ dangling penalty 0.5"] = DanglingPenalty()
     out["ceiling: true overlap as scores"] = ReferenceScores()
