@@ -467,3 +467,17 @@ def test_two_years_each_with_its_own_figure_are_a_series_not_two_dates_of_one_ev
     an = _three(rescued.format("Nine", "Wednesday") + " Two went to hospital.",
                 rescued.format("Eleven", "Thursday") + " The ridge is closed.", _OTHER)
     assert sorted(c.kind for c in an.conflicts) == ["count", "date"]
+
+
+def test_a_temperature_under_zero_keeps_its_sign() -> None:
+    cold = "Temperatures in Vessa fell to {} on Sunday night, the weather office said, and the river froze over."
+    # -15 and 15 are two readings of one night
+    an = _three(cold.format("minus 15 Fahrenheit") + " Schools closed.",
+                cold.format("15 degrees Fahrenheit") + " Trains stopped.", _OTHER)
+    assert [c.slot for c in an.conflicts] == ["fahrenheit"]
+    assert {v.text for v in an.conflicts[0].values} == {"minus 15 Fahrenheit", "15 degrees Fahrenheit"}
+    # "minus 15", "-15" and "15 below zero" are one reading
+    for other in ("-15 degrees Fahrenheit", "15 below zero"):
+        an = _three(cold.format("minus 15 degrees") + " Schools closed.", cold.format(other) + " Trains stopped.",
+                    _OTHER)
+        assert not an.conflicts, other

@@ -292,3 +292,33 @@ def test_a_range_of_amounts_under_one_scale_is_the_interval_between_them() -> No
     assert one("repairs will cost $5-$10 million").hi == 10e6
     assert compatible(q, one("repairs will cost $8 million"))
     assert not compatible(q, one("repairs will cost $20 million"))
+
+
+def test_a_value_under_zero_keeps_its_sign() -> None:
+    cold = one("temperatures fell to minus 15 Fahrenheit")
+    assert (cold.slot, cold.lo, cold.hi, cold.text) == ("fahrenheit", -15, -15, "minus 15 Fahrenheit")
+    assert one("it was -15 degrees Fahrenheit").slot == "fahrenheit"  # "degrees Fahrenheit" is Fahrenheit
+    for below in ("-15 degrees", "(−15 degrees)", "minus 15 degrees", "negative 15 degrees", "15 below zero",
+                  "15 degrees below zero"):
+        q = one(below)
+        assert (q.slot, q.lo, q.hi) == ("degre", -15, -15), below
+        assert compatible(q, one("minus 15 degrees")), below
+        assert not compatible(q, one("15 degrees")), below
+    # a hedge widens the magnitude, before the sign or after it
+    about = one("about minus 15 degrees")
+    assert (about.lo, about.hi, about.estimate, about.text) == (-16.5, -13.5, -15, "about minus 15 degrees")
+    assert compatible(about, one("-14 degrees")) and not compatible(about, one("about -17 degrees"))
+    colder = one("more than minus 30 degrees")
+    assert compatible(colder, one("-35 degrees")) and not compatible(colder, one("-25 degrees"))
+    # a hyphen that ends a word, a figure or a range is no sign
+    assert [(q.lo, q.hi) for q in quantities("a 10-15 degrees swing")] == [(10, 15)]
+    assert quantities("the F-15 fighters") == [] and one("scores of 3 -15 points").lo == 3
+
+
+def test_a_count_needs_a_noun_not_a_function_word() -> None:
+    assert quantities("Drake won three for Bryson Tiller's album") == []
+    assert [q.text for q in quantities("the two singers won five each")] == ["two singers"]
+    assert quantities("two since Monday") == []
+    # what the count before counts, as before
+    assert [q.slot for q in quantities("7 Republicans voted no and three others voted present")] == ["republican"] * 2
+    assert one("12 more people").lo == 12

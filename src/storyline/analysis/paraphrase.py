@@ -214,7 +214,7 @@ def _figures(sentence: str) -> tuple[str, list[str]]:
     for q in found:
         for m in _NUMERAL.finditer(sentence, q.start, q.end):
             chars[m.start() : m.end()] = " " * (m.end() - m.start())
-    kept = [q for q in found if q.kind != "count" or _value(q) >= _MIN_COUNT]
+    kept = [q for q in found if q.kind != "count" or abs(_value(q)) >= _MIN_COUNT]  # "minus 15 degrees" too
     return "".join(chars), [f"={_rounded(_value(q))} {q.kind}" for q in kept]
 
 

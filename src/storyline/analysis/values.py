@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 
 from ..attribute import NUMBER_WORD, number_word
-from ..represent import content_terms, stem
+from ..represent import STOPWORDS, content_terms, stem
 from .dates import MONTHS
 
 # Numbers written as words are read as the summary's corroboration check reads them
@@ -117,8 +117,21 @@ def _counting_progress(text: str, m: re.Match[str]) -> bool:
 
 
 _VERBISH = frozenset("was has is were does goes makes takes this thus plus less unless across".split())
-# ... nor is a month: "21 July 2015" is a day (:mod:`.dates`)
-_NOT_COUNT_NOUN = frozenset("percent per cent am pm of and or to the out".split()) | frozenset(MONTHS)
+# ... nor is a month ("21 July 2015" is a day, :mod:`.dates`), nor a function word: "three for Bryson Tiller" (an
+# award's count, the noun left out), "five each", "15 below", "two since Monday" count no "for", "each", "below" or
+# "since"; such a count is dropped. ("others" and "more" count what the count before them counts, :data:`_SAME_KIND`.)
+_NOT_COUNT_NOUN = (frozenset("percent per cent am pm of and or to the out".split()) | frozenset(MONTHS)
+                   | (STOPWORDS - {"other", "more"}) | _VERBISH
+                   | frozenset("apiece respectively since among amid per via onto upon toward towards within without "
+                               "despite beyond behind near yesterday today tonight tomorrow including".split()))
+# A sign before a count's number: "minus 15 Fahrenheit", "negative 3 points", "-15 degrees" (a hyphen written against
+# the number, not ending a word, a figure or a range: "F-15", "10-15 degrees" are no sign).
+_MINUS = re.compile(r"(?:\b(?:minus|negative)\s+|(?:^|(?<=[\s(\[]))(?<!\d\s)[-\u2212])$", re.I)
+_HEDGE_BEFORE = re.compile(rf"\b(?P<h>{_H})\s+$", re.I)
+# "15 below zero", "15 degrees below zero": a temperature under zero, in degrees of an unnamed scale
+_BELOW_ZERO = re.compile(r"\s+below\s+zero\b", re.I)
+# The scales of a temperature: "15 degrees Fahrenheit" is "15 Fahrenheit" ("centigrade" is Celsius)
+_TEMPERATURE_SCALES = {"fahrenheit": "fahrenheit", "celsius": "celsius", "centigrade": "celsius"}
 # "others" and "more" as the counted word ("three others", "12 more"; not "12 more than") count what the count
 # before them in the text counts.
 _SAME_KIND = frozenset({"other", "more"})
@@ -422,8 +435,11 @@ def quantities(text: str) -> list[Quantity]:
     counted: list[str] = []  # the slots of the counts so far (not of hyphenated ones, read first)
     for m in COUNT.finditer(text):
         w1, w2 = m.group("w1").lower(), (m.group("w2") or "").lower()
-        two = w2.endswith("s") and w2 not in _VERBISH and not w1.endswith("s")
-        noun = w2 if two else w1
+        below_zero = w1 == "below" and w2 == "zero"  # "15 below zero": degrees, under zero
+        # "15 degrees Fahrenheit" counts in Fahrenheit, as "15 Fahrenheit" does
+        two = (w2.endswith("s") and w2 not in _VERBISH and not w1.endswith("s")
+               or w1 == "degrees" and w2 in _TEMPERATURE_SCALES)
+        noun = "degrees" if below_zero else w2 if two else w1
         if not free(m.start(), m.end()) or not _counts_what_follows(text, m, noun, w2):
             continue
         iv = _interval(m, "n")
@@ -440,8 +456,22 @@ def quantities(text: str) -> list[Quantity]:
                 lo_f, hi_f = HEDGE[whole.group("h").lower()] if whole.group("h") else (1.0, 1.0)
                 iv, start, rounding = (part * lo_f, part * hi_f), whole.start(), 0.0
                 estimate = _estimate(whole, iv)
-        end = m.end("w2") if two else m.end("w1")
-        slot = stem(noun)
+        end = m.end("w2") if two or below_zero else m.end("w1")
+        # a value under zero keeps its sign: "minus 15 Fahrenheit" and "-15 degrees Fahrenheit" are -15, not 15
+        sign = m.group("n") and _MINUS.search(text, max(0, m.start("n") - 12), m.start("n"))
+        if not below_zero and (under := _BELOW_ZERO.match(text, end)):
+            below_zero, end = True, under.end()
+        if sign and not m.group("h") and (hedge := _HEDGE_BEFORE.search(text, max(0, sign.start() - 20),
+                                                                          sign.start())):
+            h = hedge.group("h").lower()  # "about minus 15": the hedge before the sign
+            iv, start = (iv[0] * HEDGE[h][0], iv[1] * HEDGE[h][1]), hedge.start()
+            estimate = (iv[0] + iv[1]) / 2 if h in APPROXIMATE else None
+        elif sign:
+            start = sign.start()
+        if sign or below_zero:
+            iv = (-iv[1], -iv[0])  # a hedge widens the magnitude: "about minus 15" is -16.5 to -13.5
+            estimate = None if estimate is None else -estimate
+        slot = _TEMPERATURE_SCALES.get(noun, stem(noun))
         if slot in _SAME_KIND and w2 != "than" and counted:
             slot = counted[-1]  # "7 Republicans voted no, while three others voted present": three Republicans
         counted.append(slot)
@@ -462,7 +492,7 @@ def compatible(a: Quantity, b: Quantity) -> bool:
         return True
     if a.estimate is not None and b.estimate is not None:
         return abs(a.estimate - b.estimate) <= TOLERANCE * max(abs(a.estimate), abs(b.estimate))
-    lo_a, hi_a = a.lo * (1 - TOLERANCE), a.hi * (1 + TOLERANCE)
+    lo_a, hi_a = a.lo - TOLERANCE * abs(a.lo), a.hi + TOLERANCE * abs(a.hi)  # outwards, under zero too
     return lo_a <= b.hi and b.lo <= hi_a
 
 
