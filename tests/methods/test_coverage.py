@@ -436,3 +436,56 @@ def test_a_near_restatement_with_another_figure_or_actor_is_kept() -> None:
     policy = CoveragePolicy(quality=5.0, redundancy=1.0, containment=1.0, subsumed=1.0, same_speaker_redundancy=1.0)
     chosen = {s.text for s in coverage_fill(cluster, vecs, scores, 200, policy)}
     assert {_LEAD, more, elsewhere} <= chosen and same not in chosen
+
+
+def test_old_wire_marks_open_and_close_quotations():
+    from storyline.methods.coverage import continues_quote, opens_quote
+
+    assert continues_quote("You could hear the wind howling over the harbor in their phones.''")
+    assert opens_quote("``We were the only link these people had,'' Ostrander said. ``They were calling all night.")
+    assert not opens_quote("``We were the only link these people had,'' Ostrander said.")
+    assert not continues_quote("``We were the only link these people had,'' Ostrander said.")
+
+
+def test_a_bare_quotation_in_old_wire_marks_refers_back():
+    from storyline.methods.base import refers_back
+    from storyline.model import Sentence
+
+    def sentence(text: str) -> Sentence:
+        return Sentence(text=text, article="1", index=3, start=0, end=len(text))
+
+    assert refers_back(sentence("``There is much more work to be done on the harbor road.''"))
+    assert refers_back(sentence("``The war cost both countries dearly,'' the statement noted."))
+    assert not refers_back(sentence("``We will rebuild the harbor road,'' Mayor Ines Ostrander said."))
+
+
+def test_no_half_of_a_quotation_in_old_wire_marks_is_chosen_alone():
+    # Wire copy's ``marks'': the closing half of a quotation the segmenter cut is the most tempting sentence; it
+    # is taken only right after the sentence before it, and an opening half only with the closing one.
+    quoted = ("Ferries in Kessburg stopped on Friday as the storm hit the harbor, officials said.\n"
+              "``We were the only link these people had with the harbor,'' Ostrander said. ``They were calling "
+              "us all night from the harbor road. They were asking how high the storm water would get. "
+              "You could hear storm water flooding the harbor road in their phones.''\n"
+              "The radio station in Kessburg stayed on the air.\n``We had no warning at all, and the water rose "
+              "fast. Storm water flooded the harbor road and the ferry terminal on Friday.''")
+    texts = [quoted,
+             "Storm water flooded the harbor road and the ferry terminal in Kessburg on Friday, officials said.",
+             "The storm flooded the ferry terminal and the harbor road in Kessburg on Friday."]
+    cluster = make_cluster(load_articles(texts))
+    tails = [s for s in cluster.sentences if s.text.endswith("''") and "``" not in s.text]
+    opener = next(s for s in cluster.sentences if s.text.startswith("``We had no warning"))
+    assert len(tails) == 2
+    vecs = vectors(cluster)
+    scores = np.array([5.0 if s in tails else 1.0 for s in cluster.sentences])
+    taken = 0
+    for words in (15, 30, 45, 60, 90):
+        chosen = coverage_fill(cluster, vecs, scores, words, CoveragePolicy())
+        place = {(s.article, s.index): k for k, s in enumerate(chosen)}
+        assert chosen, words
+        for k, s in enumerate(chosen):
+            if s in tails:  # right after the sentence before it
+                taken += 1
+                assert place.get((s.article, s.index - 1)) == k - 1, (words, [c.text for c in chosen])
+            if s == opener:  # with its closing half right after it
+                assert place.get((s.article, s.index + 1)) == k + 1, (words, [c.text for c in chosen])
+    assert taken  # a closing half is still worth taking with its opening half

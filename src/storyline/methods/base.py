@@ -66,12 +66,20 @@ _CREDITED_BACK = re.compile(
 _LIST_ITEM = re.compile(r"^(?:[_•*·▪‣◦]|[-–—]{1,2}\s)")
 
 
+def typeset(text: str) -> str:
+    """``text`` with old wire copy's quotation marks (``like this'') as “ and ”, as the analysis reads them."""
+    return text.replace("``", "“").replace("''", "”") if "``" in text or "''" in text else text
+
+
 def refers_back(sentence: Sentence) -> bool:
     """``dangling``, an opening definite role noun ("The company said…") that points to an earlier
     mention, a quotation credited to a pronoun or such a noun ("“…,” the statement noted."), or an item
-    of a list."""
+    of a list. Old wire copy's ``marks'' are quotation marks too (``dangling``, a feature of the trained
+    scorer, reads “ ” and straight marks only)."""
     text = sentence.text.strip()
-    return dangling(sentence) or bool(_DEFINITE.match(text) or _LIST_ITEM.match(text) or _CREDITED_BACK.match(text))
+    marked = typeset(text)
+    return dangling(sentence) or bool(_DEFINITE.match(text) or _LIST_ITEM.match(text) or _CREDITED_BACK.match(marked)
+                                      or _BARE_QUOTE.match(marked))
 
 
 def text_key(text: str) -> str:

@@ -30,7 +30,7 @@ from scipy import sparse
 from ..model import Cluster, Sentence
 from ..represent import ClusterVectors
 from ..vocabulary import ATTRIBUTION_VERBS, OBJECT_VERBS, SPEAKER_VERBS, alternation
-from .base import _MIN_WORDS, candidate, order_sentences, refers_back, text_key
+from .base import _MIN_WORDS, candidate, order_sentences, refers_back, text_key, typeset
 from .concepts import bigram_index
 from .restate import Restatements
 
@@ -135,8 +135,9 @@ def continues_quote(text: str) -> bool:
     """Does the sentence close a quotation it did not open (“…” split across two sentences)? With straight
     marks, which look alike both ways: an odd number of them, the last one ending the sentence and none
     starting it ('Let's show them that potato salad loves the internet!!"'), or a single one closing the
-    quotation before the clause that credits it ('Safety comes first," the mayor said.')."""
-    t = text.strip()
+    quotation before the clause that credits it ('Safety comes first," the mayor said.'). Old wire copy's
+    ``marks'' are “ ”."""
+    t = typeset(text.strip())
     close, open_ = t.find("”"), t.find("“")
     if close >= 0 and (open_ < 0 or close < open_):
         return True
@@ -147,8 +148,9 @@ def continues_quote(text: str) -> bool:
 
 def opens_quote(text: str) -> bool:
     """Does the sentence open a quotation it does not close (the first half of a split “…”)? Scraped text
-    often closes a curly quotation with a straight mark (“…," he said), so either mark closes it."""
-    t = text.strip()
+    often closes a curly quotation with a straight mark (“…," he said), so either mark closes it; old wire copy's
+    ``marks'' are “ ”."""
+    t = typeset(text.strip())
     return t.rfind("“") > max(t.rfind("”"), t.rfind('"'))
 
 
@@ -297,7 +299,8 @@ def _problem(cluster: Cluster, vecs: ClusterVectors, scores: np.ndarray, policy:
     # Such a pair that is nothing but the quotation ("“We will rebuild. The town deserves it.”") is a bare
     # quotation over two sentences: its speaker is named before it, so it waits for that sentence too.
     for i in np.flatnonzero(closer >= 0).tolist():
-        if sents[i].text.lstrip().startswith(("“", '"')) and sents[int(closer[i])].text.rstrip().endswith(("”", '"')):
+        if (typeset(sents[i].text.lstrip()).startswith(("“", '"'))
+                and typeset(sents[int(closer[i])].text.rstrip()).endswith(("”", '"'))):
             leans[i] = True
     unit = lengths + np.where(closer >= 0, lengths[np.maximum(closer, 0)], 0.0)
     alive = usable & ~np.array([closer[i] < 0 and opens_quote(s.text) for i, s in enumerate(sents)])
