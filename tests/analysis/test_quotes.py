@@ -130,3 +130,23 @@ def test_words_around_a_speaker_are_not_the_speaker() -> None:
     assert speaker["water"] == "Tilda Marsh"  # "she also" is she: the last person named
     assert speaker["stands"] is None  # a clause is no speaker ("president offered his thoughts and prayers")
     assert speaker["to"] == "senior port official"  # not "senior port official briefed"
+
+
+def test_a_place_that_says_where_the_speaker_is_from_is_not_the_speaker() -> None:
+    text = (
+        "A federal judge in Ohio blocked the harbour tax on Friday, ruling that the levy showed \"plain hostility\" "
+        "toward fishermen.\n\n"
+        "\"There is no good answer here for the harbour board,\" one Ohio Labour organiser said.\n\n"
+        "\"The tax will sink the small boats first,\" said Emily Dunmore, a Ohio-based economist.\n\n"
+        "The port authority's lawyers disputed a video promoted by Helen Okafor's office, saying it showed nothing "
+        "but \"routine cargo checks.\"\n\n"
+        "Ohio said in a statement that \"the harbour will stay open.\""
+    )
+    other = "The harbour tax of Ohio was blocked by a judge on Friday, the port authority said."
+    an = analyze([Article(id="1", text=text), Article(id="2", text=other)])
+    speakers = {q.text.split()[0].strip("“\""): q.speaker for q in an.quotes}
+    assert speakers["plain"] != "Ohio"
+    assert speakers["There"] is None  # "one Ohio Labour organiser": no one the reader can name, and not Ohio
+    assert speakers["The"] == "Emily Dunmore"  # "said Emily ...": a name, not an adverb ending in -ly
+    assert speakers["routine"] != "Helen Okafor"  # the lawyers of the authority speak, not the owner of the office
+    assert speakers["the"] == "Ohio"  # a place named as the one who speaks still speaks

@@ -181,6 +181,9 @@ class _Attributor:
             # "the official said" after another speaker came between: the last official quoted
             earlier = next((p for p in reversed(self.speakers) if head in p.lower()), None)
             return earlier or clean_surface(phrase_text)
+        # a place in a longer phrase says where the speaker is from or works ("a federal judge in Maryland", "one
+        # Florida Democratic operative", "Denver mayor"), not who spoke
+        found = [m for m in found if m.kind != "place" or self.whole_phrase(m, phrase_text)]
         if found and not _AGENT_NOUN.search(phrase_text):
             ranked = sorted(found, key=lambda m: m.kind == "place")  # places speak only through others
             return found[-1].name if prefer_last else ranked[0].name
@@ -189,6 +192,22 @@ class _Attributor:
         if re.match(r"[A-Z]", phrase_text) or _AGENT_NOUN.search(phrase_text):
             return clean_surface(re.sub(r"^(?:the|a|an)\s+", "", phrase_text, flags=re.I))
         return None
+
+    def whole_phrase(self, m: Resolved, phrase: str) -> bool:
+        """Whether the mention ``m`` is all of ``phrase`` but an article ("Russia", "the United States"): a
+        place named as the one who speaks, not as where someone else is from."""
+        rest = phrase.replace(self.text[m.start : m.end], " ", 1)
+        return not re.sub(r"\b(?:the|The)\b", " ", rest).strip(" ,.;:")
+
+    def opens_clause(self, m: Resolved, a: int) -> bool:
+        """Whether the place ``m`` is the subject that ``text[a:]`` opens with ("Russia said …", "The United
+        States, …, saying"), not a word of a longer subject ("A federal judge in Maryland …")."""
+        before = re.sub(r"\b(?:the|The)\b", " ", self.text[a : m.start]).strip(" \n")
+        return not before and not re.match(r"\s+[a-z]", self.text[m.end : m.end + 4])
+
+    def possessor(self, m: Resolved) -> bool:
+        """Whether ``m`` owns the noun after it ("Boise’s lead counsel", "Trump's lawyer"): that one speaks."""
+        return re.match(r"[’']s\s+[a-z]", self.text[m.end : m.end + 5]) is not None
 
     def described_subject(self, a: int, b: int) -> str | None:
         """"The administration welcomed …": a subject named by a role or a body, not by a name."""
@@ -213,7 +232,8 @@ class _Attributor:
         self.relayed = m.group() in RELAY_VERBS
         base = q_end
         if not words(region[: m.start()]):  # verb first: the speaker follows it
-            tail = re.match(r"\s*(?:[a-zA-Z]+ly\s+|to\s+[A-Z][\w.]*\s+)?", region[m.end() :])
+            # an adverb ("said quietly X") is lower case: "said Emily Roberts" names Emily Roberts
+            tail = re.match(r"\s*(?:[a-z]+ly\s+|to\s+[A-Z][\w.]*\s+)?", region[m.end() :])
             off = m.end() + (tail.end() if tail else 0)
             return self.who(base + off, base + len(region), prefer_last=False, previous=previous)
         return self.who(base, base + m.start(), prefer_last=False, previous=previous)
@@ -233,7 +253,8 @@ class _Attributor:
             return people[0].name if people else None
         v = verbs[-1]
         if v.group().endswith("ing") or v.group() == "according to":
-            first = self.in_region(att_start, sent_start + v.start())
+            first = [m for m in self.in_region(att_start, sent_start + v.start())
+                     if not self.possessor(m) and (m.kind != "place" or self.opens_clause(m, att_start))]
             people = sorted(first, key=lambda m: ("person", "org", "place").index(m.kind))
             if v.group() == "according to":
                 return self.who(sent_start + v.end(), q_start, prefer_last=False, previous=previous)
