@@ -466,3 +466,24 @@ def test_wire_copies_dated_years_ahead_do_not_close_the_stream_stories(tmp_path:
     late = again.post(Article(id="x", text="The Gull Island ferry engine part arrived; the ferry runs again.",
                               date=(day + timedelta(days=3)).isoformat()))
     assert late.story == first.story and not late.new_story
+
+
+def test_a_page_with_a_time_zone_offset_of_a_day_or_more_is_read_by_both_endpoints(tmp_path: Path) -> None:
+    """htmldate raised on "+25:00", trafilatura dropped the page, and both endpoints answered 400."""
+    body = "".join(f"<p>{p}</p>" for p in FERRY[0]["text"].split(". "))
+    page = ('<html><head><title>Ferry halted</title><meta property="article:published_time" '
+            'content="2026-04-02T10:00:00+25:00"></head><body><article><h1>Ferry halted</h1>'
+            f"{body}</article></body></html>")
+    app = app_for(tmp_path / "s.db")
+    (posted,) = asyncio.run(post_all(app, [{"text": page}]))
+    assert posted.status_code == 201, posted.text
+    (article,) = asyncio.run(get(app, "/api/stream/stories/1")).json()["articles"]
+    assert article["date"] == "2026-04-02" and "replacement engine part" in article["text"]
+
+    async def story() -> httpx.Response:
+        async with client(app) as c:
+            return await c.post("/api/stories", json={"articles": [{"text": page}], "words": 40})
+
+    made = asyncio.run(story())
+    assert made.status_code == 201, made.text
+    assert made.json()["articles"][0]["date"] == "2026-04-02"
