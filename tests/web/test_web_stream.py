@@ -487,3 +487,26 @@ def test_a_page_with_a_time_zone_offset_of_a_day_or_more_is_read_by_both_endpoin
     made = asyncio.run(story())
     assert made.status_code == 201, made.text
     assert made.json()["articles"][0]["date"] == "2026-04-02"
+
+
+def test_a_stream_storys_articles_are_paged_and_can_be_listed_without_their_text(tmp_path: Path) -> None:
+    """The route gave every article's full text in one answer: a story of 5,000 articles was many megabytes."""
+    app = app_for(tmp_path / "s.db")
+    ids = [r.json()["article"] for r in asyncio.run(post_all(app, MILLBROOK))]
+    whole = asyncio.run(get(app, "/api/stream/stories/1", words=60)).json()
+    # a client written before the paging: a story within the default page comes whole, as it did
+    assert [a["id"] for a in whole["articles"]] == ids and all(a["text"] for a in whole["articles"])
+    assert (whole["total"], whole["offset"], whole["next_offset"], whole["article_count"]) == (3, 0, None, 3)
+    first = asyncio.run(get(app, "/api/stream/stories/1", words=60, limit=2)).json()
+    rest = asyncio.run(get(app, "/api/stream/stories/1", words=60, limit=2, offset=2)).json()
+    assert [a["id"] for a in first["articles"]] == ids[:2] and first["next_offset"] == 2
+    assert [a["id"] for a in rest["articles"]] == ids[2:] and rest["next_offset"] is None
+    assert first["summary"] == rest["summary"] == whole["summary"]  # the summary is of the whole story
+    assert first["article_count"] == rest["article_count"] == first["total"] == 3
+    bare = asyncio.run(get(app, "/api/stream/stories/1", words=60, text="false")).json()
+    assert bare["articles"] == [{k: v for k, v in a.items() if k != "text"} for a in whole["articles"]]
+    past = asyncio.run(get(app, "/api/stream/stories/1", words=60, offset=5)).json()
+    assert past["articles"] == [] and past["total"] == 3 and past["next_offset"] is None
+    for bad in ({"limit": 0}, {"limit": 1001}, {"offset": -1}, {"offset": 10**9 + 1}):
+        assert asyncio.run(get(app, "/api/stream/stories/1", **bad)).status_code == 422, bad
+    assert asyncio.run(get(app, "/api/stream/stories/2", limit=1)).status_code == 404

@@ -345,6 +345,23 @@ class Store:
                 rows = db.execute(query + " WHERE story = ? ORDER BY position", (story,)).fetchall()
         return [StreamArticle(*r) for r in rows]
 
+    def stream_story_page(
+        self, story: int, *, limit: int, offset: int = 0
+    ) -> tuple[builtins.list[StreamArticle], int]:
+        """``limit`` of one story's articles in arrival order from ``offset``, and how many it has: both
+        read in one transaction, so the count is of the same story the page was read from (articles are only
+        ever appended: the story's first ``count`` articles stay what they were)."""
+        query = (f"SELECT {', '.join(STREAM_FIELDS)} FROM stream_articles WHERE story = ?"
+                 " ORDER BY position LIMIT ? OFFSET ?")
+        with self._connect() as db:
+            db.execute("BEGIN")
+            try:
+                total = db.execute("SELECT COUNT(*) FROM stream_articles WHERE story = ?", (story,)).fetchone()[0]
+                rows = db.execute(query, (story, limit, offset)).fetchall() if total > offset else []
+            finally:
+                db.execute("COMMIT")
+        return [StreamArticle(*r) for r in rows], total
+
     def stream_stories(self, *, limit: int = 20, offset: int = 0) -> tuple[builtins.list[StreamStoryItem], int]:
         """The stream's stories, newest first, and how many there are. Only the page's stories are
         summed up (their numbers come from the story index): a listing does not read every stored article."""
