@@ -139,6 +139,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         yield
         await summarizer.drain()
         await run_in_threadpool(summarizer.close)
+        await run_in_threadpool(stream.save)  # the next start puts back only the articles stored after it
 
     app = FastAPI(
         title="storyline",
