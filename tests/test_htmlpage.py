@@ -298,7 +298,8 @@ def test_mend_dates_takes_out_impossible_days_and_offsets_of_a_day_or_more():
         '<time id="a" datetime="2026-02-30">30 Feb</time><time id="b">31/04/2026</time>'
         '<time id="c" datetime="2024-03-05T10:00:00+25:00">5 March</time>'
         '<time id="d" datetime="2024-03-05T10:00+02:00">2024-03-05 10:00 -2400</time>'
-        '<a id="e" href="https://example.com/2026/02/30/story" title="2026-02">x</a>',
+        '<a id="e" href="https://example.com/2026/02/30/story" title="2026-02">x</a>'
+        '<div class="grid-31-31-31">y</div>',
         '<meta property="article:published_time" content="2026-02-30T10:00:00">'
         '<meta name="date" content="02/30/2026"><meta name="dc.date" content="2026-02-27">',
     )
@@ -315,3 +316,5 @@ def test_mend_dates_takes_out_impossible_days_and_offsets_of_a_day_or_more():
     (link,) = tree.iter("a")
     assert link.get("href") == "https://example.com/2026/02/30/story"  # an address is htmldate's to judge
     assert link.get("title") is None  # a year and month alone is no day
+    (div,) = tree.iter("div")
+    assert div.get("class") == "grid-31-31-31"  # the names trafilatura reads the layout by are left alone

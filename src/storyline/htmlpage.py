@@ -81,8 +81,9 @@ _NUMERIC_DATE = re.compile(
 _MONTH_ONLY = re.compile(r"\d{4}[-/.]\d{1,2}")
 # A time zone offset after a clock time: "10:00:00+25:00", "10:00 -2400".
 _OFFSET = re.compile(r"(?<=\d:\d\d)(?P<sec>(?::\d\d(?:[.,]\d+)?)?)\s*(?P<off>[+-](?P<h>\d\d):?(?P<min>\d\d))(?!\d)")
-# Attributes that hold an address, not a date: a date in a URL's path is htmldate's to judge (it checks it).
-_ADDRESS_ATTRIBUTES = frozenset({"href", "src", "srcset", "action", "cite", "data-src"})
+# Attributes that hold no date: an address (a date in a URL's path is htmldate's to judge, and it checks it),
+# and the names and styles trafilatura reads the page's layout by, which are left exactly as they were.
+_NOT_DATES = frozenset({"href", "src", "srcset", "action", "cite", "data-src", "class", "id", "style"})
 
 
 def mend_dates(tree: HtmlElement) -> None:
@@ -101,7 +102,7 @@ def mend_dates(tree: HtmlElement) -> None:
         if not isinstance(el.tag, str):
             continue
         for name, value in list(el.attrib.items()):
-            if name.lower() in _ADDRESS_ATTRIBUTES or "://" in value:
+            if name.lower() in _NOT_DATES or "://" in value:
                 continue
             if _has_impossible_date(value):
                 del el.attrib[name]
