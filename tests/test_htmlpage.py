@@ -6,6 +6,7 @@ from storyline.htmlpage import (
     is_paywall_prompt,
     json_ld_bodies,
     live_entries,
+    mend_dates,
     oldest_first,
     page_title,
     site_marks,
@@ -290,3 +291,30 @@ def test_json_ld_bodies_of_stories_only_from_graphs_lists_and_markup():
         "Line one of the post.\nLine two.",
     )
     assert json_ld_bodies(_tree("<p>No JSON-LD here.</p>")) == ()
+
+
+def test_mend_dates_takes_out_impossible_days_and_offsets_of_a_day_or_more():
+    tree = _tree(
+        '<time id="a" datetime="2026-02-30">30 Feb</time><time id="b">31/04/2026</time>'
+        '<time id="c" datetime="2024-03-05T10:00:00+25:00">5 March</time>'
+        '<time id="d" datetime="2024-03-05T10:00+02:00">2024-03-05 10:00 -2400</time>'
+        '<a id="e" href="https://example.com/2026/02/30/story" title="2026-02">x</a>'
+        '<div class="grid-31-31-31">y</div>',
+        '<meta property="article:published_time" content="2026-02-30T10:00:00">'
+        '<meta name="date" content="02/30/2026"><meta name="dc.date" content="2026-02-27">',
+    )
+    mend_dates(tree)
+    metas = [m.get("content") for m in tree.iter("meta")]
+    assert metas == [None, None, "2026-02-27"]  # impossible either way round; a real one stays
+    times = {t.get("id"): (t.get("datetime"), t.text) for t in tree.iter("time")}
+    assert times == {
+        "a": (None, "30 Feb"),  # no numeric date in the text: left to htmldate, which finds none
+        "b": (None, None),
+        "c": ("2024-03-05T10:00:00", "5 March"),  # read without its offset
+        "d": ("2024-03-05T10:00+02:00", "2024-03-05 10:00"),
+    }
+    (link,) = tree.iter("a")
+    assert link.get("href") == "https://example.com/2026/02/30/story"  # an address is htmldate's to judge
+    assert link.get("title") is None  # a year and month alone is no day
+    (div,) = tree.iter("div")
+    assert div.get("class") == "grid-31-31-31"  # the names trafilatura reads the layout by are left alone

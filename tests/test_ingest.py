@@ -387,6 +387,35 @@ def test_the_dates_of_related_stories_and_of_an_update_are_not_the_publication_d
     assert read_article(p, id="1").date == "2026-05-13"
 
 
+
+def test_a_time_zone_offset_of_a_day_or_more_does_not_lose_the_page(tmp_path):
+    """htmldate raised on "+25:00" and trafilatura dropped the whole page: "no article text found"."""
+    p = tmp_path / "page.html"
+    for stamp in ("2026-05-13T07:42:00+25:00", "2026-05-13T07:42:00-2400", "2026-05-13T07:42:00+05:75"):
+        head = f'<title>Warehouse fire</title><meta property="article:published_time" content="{stamp}">'
+        p.write_text(_page(head, f"<article><h1>Warehouse fire</h1>{_FIRE}</article>"))
+        a = read_article(p, id="1")
+        assert a.date == "2026-05-13" and "Sixty firefighters" in a.text, stamp
+
+
+@pytest.mark.parametrize("markup", [
+    '<meta property="article:published_time" content="2026-02-30T10:00:00">',
+    '<meta name="date" content="31/04/2026">',
+    '<meta name="date" content="2026-02">',  # read as the day of the month it was read on
+    '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2026-02-30"}</script>',
+    '<meta property="og:url" content="https://times.example/2026/02/30/warehouse-fire">',
+])
+def test_an_impossible_date_in_the_markup_is_no_date_not_the_first_of_its_month(tmp_path, markup):
+    p = tmp_path / "page.html"
+    p.write_text(_page(f"<title>Warehouse fire</title>{markup}", f"<article><h1>Warehouse fire</h1>{_FIRE}</article>"))
+    assert read_article(p, id="1").date is None
+    # The page's other dates are still read: the impossible one is ignored, not the page's dating.
+    own = '<p><time datetime="2026-02-27">27 February 2026</time></p>'
+    p.write_text(_page(f"<title>Warehouse fire</title>{markup}",
+                       f"<article><h1>Warehouse fire</h1>{own}{_FIRE}</article>"))
+    assert read_article(p, id="1").date == "2026-02-27"
+
+
 _FERRY = (
     ("2026-06-02T08:05+01:00", "Unions called the strike on Monday night after talks with the ferry firm broke down."),
     ("2026-06-02T11:40+01:00", "The first sailing from Port Aldous was cancelled and passengers were sent home."),

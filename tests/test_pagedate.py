@@ -98,3 +98,8 @@ def test_reading_the_head_line_by_line_changes_nothing(text: str) -> None:
     from storyline.pagedate import _head
 
     assert _head(text) == _head_reference(text)
+
+
+def test_an_impossible_dateline_is_no_date_not_a_nearby_one() -> None:
+    for line in ("February 30, 2026", "30 February 2026", "2026-02-30", "Monday, February 30, 2026"):
+        assert page_date(f"Ferry halted\n{line}\nThe ferry stopped.", "Ferry halted", today=date(2026, 12, 1)) is None

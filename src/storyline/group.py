@@ -34,6 +34,7 @@ from collections import Counter, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from .errors import EmptyInputError, OptionsError
 from .ingest import is_iso_date
@@ -49,6 +50,11 @@ _CLOSE_EVERY = 256  # arrivals between two looks for stories to close
 _RECENT = 32  # the latest dated arrivals the clock looks at before it jumps ahead
 _BULK = _RECENT // 2  # how many of them must reach a far date for the clock to jump there
 _LEAD_DAYS = 1  # a date this many days past its arrival's (UTC) day can be real (a local day ahead of UTC)
+# The version of the grouping's state (``StoryGrouper.state``): a saved state is used only by the grouping it
+# was saved by. Change it with anything that changes how a state is built or read: the representation, the
+# constants above, the order of the steps.
+STATE_VERSION = (f"1:{_KEY_TERMS}:{_INDEX_TERMS}:{_SHORTLIST}:{_POSTINGS}:{_REWEIGHT}:{_CLOSE_EVERY}:{_RECENT}:"
+                 f"{_LEAD_DAYS}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,6 +363,65 @@ class StoryGrouper:
             if stale:
                 self._unindex(k)
                 story.tf, story.vec, story.norm, story.weighted_at, story.closed = Counter(), {}, 0.0, -1, True
+
+
+    # ---------------------------------------------------------------------------------- snapshots
+
+    def state(self) -> dict[str, Any]:
+        """The grouper's whole state as plain JSON values, from which :meth:`from_state` makes a grouper that
+        goes on deciding exactly as this one (a server restarting from its last snapshot instead of putting
+        every stored article back with :meth:`restore`). The order of every mapping is kept: it decides ties
+        (the stories looked at under a term are the ones indexed last) and the order of float sums."""
+        return {
+            "version": STATE_VERSION,
+            "options": [self.options.threshold, self.options.window_days, self.options.idle_articles],
+            "n": self._n,
+            "df": list(self._df.items()),
+            "ids": sorted(self._ids),
+            "newest": self._newest.isoformat() if self._newest else None,
+            "recent": [d.isoformat() for d in self._recent],
+            "index": [[t, list(holders.items())] for t, holders in self._index.items()],
+            "stories": [
+                [list(s.tf.items()), s.articles, _iso(s.first), _iso(s.last), list(s.vec.items()), s.norm,
+                 s.weighted_at, list(s.keys), s.last_arrival, s.closed]
+                for s in self._stories
+            ],
+        }
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any], options: GroupingOptions | None = None) -> StoryGrouper:
+        """The grouper that :meth:`state` described. Refused (``OptionsError``) when it was made by another
+        version of the grouping or with other options: its stories would not be the ones these would make."""
+        grouper = cls(options)
+        opts = grouper.options
+        if not isinstance(state, dict) or state.get("version") != STATE_VERSION:
+            raise OptionsError("the grouping state was saved by another version of the grouping")
+        if state.get("options") != [opts.threshold, opts.window_days, opts.idle_articles]:
+            raise OptionsError("the grouping state was saved with other grouping options")
+        try:
+            grouper._n = int(state["n"])
+            grouper._df = Counter(dict(state["df"]))
+            grouper._ids = set(state["ids"])
+            grouper._newest = _from_iso(state["newest"])
+            grouper._recent = deque((date.fromisoformat(d) for d in state["recent"]), maxlen=_RECENT)
+            grouper._index = {t: {int(k): float(w) for k, w in holders} for t, holders in state["index"]}
+            grouper._stories = [
+                _Story(tf=Counter(dict(tf)), articles=list(articles), first=_from_iso(first), last=_from_iso(last),
+                       vec=dict(vec), norm=float(norm), weighted_at=int(weighted_at), keys=tuple(keys),
+                       last_arrival=int(last_arrival), closed=bool(closed))
+                for tf, articles, first, last, vec, norm, weighted_at, keys, last_arrival, closed in state["stories"]
+            ]
+        except (KeyError, TypeError, ValueError) as exc:
+            raise OptionsError(f"the grouping state is damaged ({exc})") from None
+        return grouper
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _from_iso(day: str | None) -> date | None:
+    return date.fromisoformat(day) if day else None
 
 
 def _heaviest(vec: dict[str, float], n: int) -> tuple[str, ...]:

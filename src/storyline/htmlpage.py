@@ -17,6 +17,9 @@ also carries parts about *other* stories and about the site, which trafilatura r
 - a live blog that prints its entries newest first (``live_entries``): its lead is the latest update, not
   the story's start, until the entries are read in the order they were written (``oldest_first``).
 
+- dates that are no dates: an impossible day ("2026-02-30") that htmldate reads as the first of its month,
+  and a time zone offset of a day or more ("+25:00") on which htmldate raises and trafilatura drops the
+  whole page (``mend_dates``);
 - the story's text in the page's JSON-LD (``json_ld_bodies``): a site that draws its article with
   JavaScript, saved before the script ran, has its body there (schema.org ``articleBody``) and nowhere
   else; it is read only when trafilatura finds no text in the page.
@@ -30,7 +33,7 @@ import html
 import json
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from itertools import chain, pairwise
 from typing import TYPE_CHECKING
 
@@ -65,6 +68,78 @@ def hide_other_dates(tree: HtmlElement) -> None:
             tail = el.tail
             el.clear()
             el.tail = tail
+
+
+# A numeric date in a date attribute, in the forms htmldate reads: year first (2026-02-30, 2026/02/30,
+# 2026.02.30) or day first (30.02.2026, 30/02/26).
+_NUMERIC_DATE = re.compile(
+    r"(?<!\d)(?:(?P<y>\d{4})(?P<s1>[-/.])(?P<m>\d{1,2})(?P=s1)(?P<d>\d{1,2})"
+    r"|(?P<d2>\d{1,2})(?P<s2>[-/.])(?P<m2>\d{1,2})(?P=s2)(?P<y2>\d{4}|\d{2}))(?!\d)"
+)
+# A year and month alone ("2026-02"): htmldate gives it the day of the month it is read on (dateutil's
+# default), a different day each day.
+_MONTH_ONLY = re.compile(r"\d{4}[-/.]\d{1,2}")
+# A time zone offset after a clock time: "10:00:00+25:00", "10:00 -2400".
+_OFFSET = re.compile(r"(?<=\d:\d\d)(?P<sec>(?::\d\d(?:[.,]\d+)?)?)\s*(?P<off>[+-](?P<h>\d\d):?(?P<min>\d\d))(?!\d)")
+# Attributes that hold no date: an address (a date in a URL's path is htmldate's to judge, and it checks it),
+# and the names and styles trafilatura reads the page's layout by, which are left exactly as they were.
+_NOT_DATES = frozenset({"href", "src", "srcset", "action", "cite", "data-src", "class", "id", "style"})
+
+
+def mend_dates(tree: HtmlElement) -> None:
+    """Take out of the markup the dates that are no dates, before htmldate's search reads them.
+
+    - An impossible day ("2026-02-30", "31/04/2026") is not read by htmldate as itself: it falls back on
+      the year and month, "2026-02-01", a real date the page never gave. Such an attribute goes, and so does
+      the text of a ``<time>`` that holds one (a ``<time>``'s text is never part of the body trafilatura
+      extracts), so the page is read as undated unless it dates itself elsewhere.
+    - A year and month alone ("2026-02") is read as a day of that month, the one it is read on: it goes too.
+    - A time zone offset of a day or more ("2024-03-05T10:00:00+25:00") makes htmldate raise, and
+      trafilatura then drops the whole page as having no text. The date is read without its offset, as
+      the day and time it writes (htmldate gives the day as written, whatever the offset).
+    """
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for name, value in list(el.attrib.items()):
+            if name.lower() in _NOT_DATES or "://" in value:
+                continue
+            if _has_impossible_date(value):
+                del el.attrib[name]
+            elif (mended := _without_bad_offset(value)) != value:
+                el.set(name, mended)
+        if el.tag == "time" and el.text:
+            if _has_impossible_date(el.text):
+                el.text = None
+            else:
+                el.text = _without_bad_offset(el.text)
+
+
+def _has_impossible_date(value: str) -> bool:
+    return bool(_MONTH_ONLY.fullmatch(value.strip())) or any(not _real_day(m) for m in _NUMERIC_DATE.finditer(value))
+
+
+def _real_day(m: re.Match[str]) -> bool:
+    """Is the numeric date a real day? Day first is read either way round (htmldate swaps day and month
+    when the month cannot be one), so "02/30/2026" is real only if one of its readings is."""
+    if m["y"]:
+        return _is_day(int(m["y"]), int(m["m"]), int(m["d"]))
+    year = int(m["y2"]) if len(m["y2"]) == 4 else 2000 + int(m["y2"])
+    first, second = int(m["d2"]), int(m["m2"])
+    return _is_day(year, second, first) or _is_day(year, first, second)
+
+
+def _is_day(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _without_bad_offset(value: str) -> str:
+    """``value`` with a time zone offset that is no offset (a day or more, or 60 minutes or more) cut."""
+    return _OFFSET.sub(lambda m: m["sec"] if int(m["h"]) >= 24 or int(m["min"]) >= 60 else m[0], value)
 
 
 def _other_stories(tree: HtmlElement) -> list[HtmlElement]:

@@ -343,6 +343,7 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
     entries = htmlpage.live_entries(tree)  # before their <time>s of updates are emptied
     htmlpage.hide_other_dates(tree)
     bodies = htmlpage.json_ld_bodies(tree)  # read before trafilatura's pass, which may prune scripts
+    htmlpage.mend_dates(tree)  # an impossible day or offset would give a false date, or no page at all
     # The date only from the page's markup (meta tags, <time>, JSON-LD, the URL, a byline): htmldate's
     # extensive search falls back on a copyright notice and gives "Copyright 2019" as 2019-01-01, a false
     # publication date that moves relative dates and story grouping. A date printed in the text is still

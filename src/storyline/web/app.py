@@ -48,6 +48,11 @@ HERE = Path(__file__).parent
 RENDER_CACHE = 256  # rendered stories kept in memory
 MAX_OFFSET = 10**9  # far past any store this serves, and well inside SQLite's 64-bit integers
 PER_PAGE = 20  # stories on a page of a listing
+# A stream story's articles per answer of its API route, unless asked for fewer or more (up to the most): a
+# story of thousands of articles is many megabytes of text in one answer. Most stories fit the default whole,
+# so a client written before the paging gets every article of them, as it did.
+STREAM_ARTICLES_PAGE = 100
+MAX_STREAM_ARTICLES_PAGE = 1000
 NOT_UTF8_JSON = "the request body is not valid UTF-8 JSON"
 NESTED_JSON = "the request body is nested too deeply to be read as JSON"
 
@@ -134,6 +139,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         yield
         await summarizer.drain()
         await run_in_threadpool(summarizer.close)
+        await run_in_threadpool(stream.save)  # the next start puts back only the articles stored after it
 
     app = FastAPI(
         title="storyline",
@@ -316,11 +322,17 @@ def create_app(settings: WebSettings) -> FastAPI:
         articles = await run_in_threadpool(store.stream_articles, number)
         if not articles:
             raise HTTPException(404, f"no such story: the stream has no story {number}")
-        key = (number, len(articles), words)
+        return StreamStory.of(articles, await stream_summary(number, len(articles), words, articles))
+
+    async def stream_summary(number: int, count: int, words: int,
+                             articles: list[StreamArticle] | None = None) -> dict[str, Any]:
+        """The summary result of the story's first ``count`` articles, from the cache, else made by the worker
+        queue (the articles read now when not given: only those ``count``, since later ones may have come)."""
+        key = (number, count, words)
         with cache_lock:
             if key in summaries:
                 summaries.move_to_end(key)
-                return StreamStory.of(articles, summaries[key])
+                return summaries[key]
 
         async def keep(result: dict[str, Any]) -> dict[str, Any]:
             with cache_lock:
@@ -329,9 +341,10 @@ def create_app(settings: WebSettings) -> FastAPI:
                     summaries.popitem(last=False)
             return result
 
+        if articles is None:
+            articles = (await run_in_threadpool(store.stream_articles, number))[:count]
         inputs = [stream_fields(a) for a in articles]
-        result = await summarizer.submit(inputs, words, "default", keep, job=jobs.summarize_stream)
-        return StreamStory.of(articles, result)
+        return await summarizer.submit(inputs, words, "default", keep, job=jobs.summarize_stream)
 
     @app.post("/api/articles", status_code=201, tags=["stream"], summary="Add an article to the stream",
               dependencies=[Depends(_json_body)])
@@ -369,14 +382,29 @@ def create_app(settings: WebSettings) -> FastAPI:
     async def api_stream_story(
         number: str = Path_(description="The story's number, from 1; any other is a 404, as a story not there"),
         words: int = Query(DEFAULT_WORDS, ge=1, le=MAX_WORDS),
+        limit: int = Query(STREAM_ARTICLES_PAGE, ge=1, le=MAX_STREAM_ARTICLES_PAGE,
+                           description="How many of the story's articles to list, in arrival order"),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET, description="How many of its articles to skip first"),
+        text: bool = Query(True, description="Give each listed article's cleaned text (false: its fields alone)"),
     ) -> dict[str, Any]:
-        """The story's articles in arrival order (``text`` cleaned: the summary's spans point into it) and
-        its sourced summary (the summarize JSON with ``evidence``), made when first asked for."""
+        """The story's articles in arrival order, a page of them (``limit``, ``offset``; ``total`` and
+        ``next_offset`` as the other listings give them), each with its cleaned ``text`` (the summary's spans
+        point into it) unless ``text=false``, and the sourced summary of the whole story (the summarize JSON
+        with ``evidence``), made when first asked for."""
         n = story_number(number)
-        made = await stream_story(n, words)
-        return {"story": n, "article_count": len(made.articles),
-                "articles": [stream_article_json(a) for a in made.articles], "summary": made.summary,
-                "summarized_articles": made.summarized, "note": made.note}
+        SummarizeOptions(words=words)
+        articles, total = await run_in_threadpool(store.stream_story_page, n, limit=limit, offset=offset)
+        if not total:
+            raise HTTPException(404, f"no such story: the stream has no story {n}")
+        made = StreamStory.of(articles, await stream_summary(n, total, words))
+        listed = [stream_article_json(a) for a in made.articles]
+        if not text:
+            for item in listed:
+                del item["text"]
+        return {"story": n, "article_count": total, "articles": listed, "summary": made.summary,
+                "summarized_articles": made.summarized, "note": made.note,
+                "total": total, "limit": limit, "offset": offset,
+                "next_offset": offset + limit if offset + limit < total else None}
 
     @app.get("/api/health", tags=["server"], summary="Liveness and queue depth")
     def api_health() -> dict[str, Any]:

@@ -26,7 +26,7 @@ from ..errors import OptionsError
 # Written into the file header of every database this module creates ("STLN"), with the schema version in
 # user_version: the mark that tells a story database from any other SQLite file before a byte is written.
 APPLICATION_ID = 0x53544C4E
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS stories (
     id            TEXT PRIMARY KEY,
@@ -70,6 +70,19 @@ CREATE TABLE IF NOT EXISTS stream_articles (
     text       TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS stream_articles_story ON stream_articles (story, position);
+"""
+
+# Version 3 adds the stream grouper's latest saved state (``StoryGrouper.state``, JSON), saved when the server
+# stops: the next start takes it and puts back only the articles stored after it, instead of every stored
+# article. ``position`` and ``article`` name the last article it holds (a state that does not match the
+# stored stream is not used). A version 2 database gains the (empty) table when it is opened.
+STATE_SCHEMA = """
+CREATE TABLE IF NOT EXISTS stream_state (
+    id       INTEGER PRIMARY KEY CHECK (id = 1),
+    position INTEGER NOT NULL,
+    article  TEXT NOT NULL,
+    state    TEXT NOT NULL
+);
 """
 
 ARTICLE_FIELDS = ("id", "source", "title", "date", "url", "author", "origin", "text")
@@ -185,8 +198,8 @@ class Store:
                 self._check(db)
                 db.execute("PRAGMA journal_mode=WAL")
                 db.executescript(
-                    f"BEGIN IMMEDIATE; {SCHEMA} {STREAM_SCHEMA} PRAGMA application_id = {APPLICATION_ID};"
-                    f" PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
+                    f"BEGIN IMMEDIATE; {SCHEMA} {STREAM_SCHEMA} {STATE_SCHEMA}"
+                    f" PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
                 )
         except sqlite3.DatabaseError as exc:
             reason = "not a SQLite database" if "not a database" in str(exc) else f"cannot open it ({exc})"
@@ -335,15 +348,62 @@ class Store:
                 raise
         return row
 
-    def stream_articles(self, story: int | None = None) -> builtins.list[StreamArticle]:
-        """The stream's articles in arrival order: all of them, or one story's."""
+    def stream_articles(self, story: int | None = None, *, after: int = 0) -> builtins.list[StreamArticle]:
+        """The stream's articles in arrival order: all of them (those after position ``after``), or one story's."""
         query = f"SELECT {', '.join(STREAM_FIELDS)} FROM stream_articles"
         with self._connect() as db:
             if story is None:
-                rows = db.execute(query + " ORDER BY position").fetchall()
+                rows = db.execute(query + " WHERE position > ? ORDER BY position", (after,)).fetchall()
             else:
                 rows = db.execute(query + " WHERE story = ? ORDER BY position", (story,)).fetchall()
         return [StreamArticle(*r) for r in rows]
+
+    def stream_latest(self, n: int) -> builtins.list[tuple[StreamArticle, bool]]:
+        """The stream's latest ``n`` articles in arrival order, each with whether it began its story."""
+        fields = ", ".join(f"a.{f}" for f in STREAM_FIELDS)
+        query = (f"SELECT {fields}, a.position = (SELECT MIN(b.position) FROM stream_articles AS b"
+                 " WHERE b.story = a.story) FROM stream_articles AS a WHERE a.position > "
+                 "(SELECT COALESCE(MAX(position), 0) FROM stream_articles) - ? ORDER BY a.position")
+        with self._connect() as db:
+            rows = db.execute(query, (n,)).fetchall()
+        return [(StreamArticle(*r[:-1]), bool(r[-1])) for r in rows]
+
+    def stream_end(self) -> tuple[int, str | None]:
+        """The position and id of the stream's latest article: ``(0, None)`` for an empty stream."""
+        with self._connect() as db:
+            row = db.execute("SELECT position, id FROM stream_articles ORDER BY position DESC LIMIT 1").fetchone()
+        return (row[0], row[1]) if row else (0, None)
+
+    def save_stream_state(self, position: int, article: str, state: str) -> None:
+        """Keep the grouper's state (JSON) of the stream up to the article at ``position``, the one saved last."""
+        with self._connect() as db:
+            db.execute("INSERT OR REPLACE INTO stream_state (id, position, article, state) VALUES (1, ?, ?, ?)",
+                       (position, article, state))
+
+    def stream_state(self) -> tuple[int, str] | None:
+        """The saved grouper state and the position of the last article it holds, when it still matches the
+        stored stream (the article saved with it is at that position); else None."""
+        with self._connect() as db:
+            row = db.execute("SELECT s.position, s.state FROM stream_state AS s JOIN stream_articles AS a"
+                             " ON a.position = s.position AND a.id = s.article").fetchone()
+        return (row[0], row[1]) if row else None
+
+    def stream_story_page(
+        self, story: int, *, limit: int, offset: int = 0
+    ) -> tuple[builtins.list[StreamArticle], int]:
+        """``limit`` of one story's articles in arrival order from ``offset``, and how many it has: both
+        read in one transaction, so the count is of the same story the page was read from (articles are only
+        ever appended: the story's first ``count`` articles stay what they were)."""
+        query = (f"SELECT {', '.join(STREAM_FIELDS)} FROM stream_articles WHERE story = ?"
+                 " ORDER BY position LIMIT ? OFFSET ?")
+        with self._connect() as db:
+            db.execute("BEGIN")
+            try:
+                total = db.execute("SELECT COUNT(*) FROM stream_articles WHERE story = ?", (story,)).fetchone()[0]
+                rows = db.execute(query, (story, limit, offset)).fetchall() if total > offset else []
+            finally:
+                db.execute("COMMIT")
+        return [StreamArticle(*r) for r in rows], total
 
     def stream_stories(self, *, limit: int = 20, offset: int = 0) -> tuple[builtins.list[StreamStoryItem], int]:
         """The stream's stories, newest first, and how many there are. Only the page's stories are

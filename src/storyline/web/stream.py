@@ -2,9 +2,11 @@
 
 One :class:`storyline.group.StoryGrouper` holds the stream's state in memory; the store holds the articles.
 At startup the grouper is rebuilt by putting each stored article back into its stored story, in arrival order
-(``StoryGrouper.restore``: what was answered stands). Posting an article assigns
-it and stores it under one lock, so concurrent posts are decided one after another, each against all the
-articles stored before it, and the grouper never holds an article the store does not.
+(``StoryGrouper.restore``: what was answered stands), from the grouper's state the server saved when it last
+stopped (``Stream.save``), when there is one: only the articles stored after it are put back (a restore
+replays the comparisons each article made, about 1.3 ms an article, minutes for a stream of 100,000).
+Posting an article assigns it and stores it under one lock, so concurrent posts are decided one after
+another, each against all the articles stored before it, and the grouper never holds an article the store does not.
 
 An article posted again with the same cleaned text, title, source, URL and date (a client retrying a post
 whose answer it did not get) is not stored twice: the answer is the stored article's, marked ``repeated``.
@@ -29,6 +31,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from ..errors import OptionsError
 from ..group import GroupingOptions, StoryGrouper
 from ..model import Article
 from .store import Store, StreamArticle, now
@@ -104,17 +107,45 @@ class Stream:
         # a few numbers, not the article, and not for every article ever stored, so that a long-running
         # stream's memory stays that of its live stories
         self._seen: OrderedDict[bytes, Posted] = OrderedDict()
+        self.restored = 0  # the stored articles the latest rebuild put back one by one (not in a saved state)
         self._grouper = self._rebuild()
 
     def _rebuild(self) -> StoryGrouper:
-        """The grouper of the stored stream: every stored article back in its stored story, in arrival
-        order (what was answered stands, even if a later version of the grouping would decide otherwise)."""
-        grouper = StoryGrouper(self.options)
+        """The grouper of the stored stream: the state saved last (``save``), when it still matches the stored
+        stream and was saved by this grouping with these options, then every stored article after it back in
+        its stored story, in arrival order (what was answered stands, even if a later version of the grouping
+        would decide otherwise). Without a usable saved state, every stored article is put back."""
+        grouper, after = self._saved()
+        for row in self.store.stream_articles(after=after):
+            grouper.restore(_article(row), row.story - 1, received=_received(row.created))
+        self.restored = self.store.stream_end()[0] - after
         self._seen = OrderedDict()
-        for row in self.store.stream_articles():
-            got = grouper.restore(_article(row), row.story - 1, received=_received(row.created))
-            self._remember(_digest(row), Posted(row.id, row.story, row.similarity, got.new, 0))
+        for row, began in self.store.stream_latest(RETRY_WINDOW):
+            self._remember(_digest(row), Posted(row.id, row.story, row.similarity, began, 0))
         return grouper
+
+    def _saved(self) -> tuple[StoryGrouper, int]:
+        """The saved grouper and the position of the last article it holds; else a new one and 0."""
+        saved = self.store.stream_state()
+        if saved is not None:
+            position, state = saved
+            try:
+                grouper = StoryGrouper.from_state(json.loads(state), self.options)
+            except (OptionsError, ValueError):  # another grouping or other options: put every article back
+                pass
+            else:
+                if len(grouper) == position:
+                    return grouper, position
+        return StoryGrouper(self.options), 0
+
+    def save(self) -> None:
+        """Save the grouper's state in the store, for the next start to begin from (see ``_rebuild``)."""
+        with self._lock:
+            position, article = self.store.stream_end()
+            if article is None:
+                return
+            state = json.dumps(self._grouper.state(), ensure_ascii=False, separators=(",", ":"))
+            self.store.save_stream_state(position, article, state)
 
     def _remember(self, key: bytes, posted: Posted) -> None:
         if key not in self._seen:
