@@ -63,7 +63,7 @@ def summarize(
     from ..analysis.corroborate import corroborate
 
     with progress(inputs.clusters, "Analyzing") as clusters:
-        analyses = [with_date_hint(analyze_cluster(c)) for _, c in clusters]
+        analyses = [with_date_hint(analyze_cluster(c), cid) for cid, c in clusters]
     # Shown together, the summary names the sources the analysis finds for its sentences too.
     both = [(cid, (corroborate(s, a), a)) for (cid, s), a in zip(results, analyses, strict=True)]
     # The document carries the analysis's notes too (an undated article): with -o, stderr repeats them all.
