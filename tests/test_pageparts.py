@@ -115,6 +115,20 @@ def test_a_follow_tagline_is_dropped() -> None:
         assert _body(_STORY, prose) == f"{_STORY}\n\n{prose}", prose
 
 
+def test_a_sites_prompt_for_its_own_newsletter_is_dropped() -> None:
+    # "Want more ...? Sign up for our ..." opens on no stock phrase and names too few of a form's markers: it
+    # stayed in the story, where a summary could cite it.
+    for prompt in [
+        "Want more local news? Sign up for our free newsletter and get the top stories in your inbox every morning.",
+        "Like this story? Subscribe to our weekly briefing on the harbor.",
+        "Get the day's headlines in your inbox at 7 a.m.",
+    ]:
+        assert _body(_STORY, prompt) == _STORY, prompt
+    # reporting that mentions sign-ups stays
+    prose = "More than 3,000 residents signed up for the council's flood alerts, the mayor said on Tuesday."
+    assert _body(_STORY, prose) == f"{_STORY}\n\n{prose}"
+
+
 def test_a_flattened_gallery_player_and_newsletter_chooser_are_cut() -> None:
     gallery = (
         "1 of 12 Full Screen Autoplay Close Skip Ad × The harbor closes View Photos Ships leave the old harbor. "

@@ -90,8 +90,9 @@ def output_target(
         raise OutputError(f"{path}: the directory {shown} does not exist")
     if not os.access(directory, os.W_OK | os.X_OK):
         raise OutputError(f"{path}: cannot write in {directory} (permission denied)")
-    if target.exists() and not os.access(target, os.W_OK):
+    if target.exists() and (not os.access(target, os.W_OK) or not target.stat().st_mode & 0o222):
         # The rename would replace it all the same (it needs only the directory): a read-only file is kept.
+        # Its mode is read too: root may write any file, so access() says yes to one chmod 444 made read-only.
         raise OutputError(f"{path}: the file is read-only; give another name for {option}, or make it writable")
     return target
 

@@ -82,10 +82,12 @@ _TAGLINE_MAX_WORDS = 40
 # A whole paragraph in brackets or parentheses: a related-story link, a quiz, a correction note.
 _BRACKETED = re.compile(r"^(?:\[[^\[\]]*\]|\([^()]*\))$")
 _BRACKETED_MAX_WORDS = 25
-# Prompts to the reader: never reporting in a short paragraph.
+# Prompts to the reader: never reporting in a short paragraph. The site speaks of its own newsletter ("Want more
+# local news? Sign up for our free newsletter and get the top stories in your inbox every morning.").
 _PROMPTS = (
-    "click here", "click for more", "sign up now", "to your inbox", "log in to continue",
-    "sign in to continue", "subscribe now", "subscribe today", "download our app",
+    "click here", "click for more", "sign up now", "to your inbox", "in your inbox", "log in to continue",
+    "sign in to continue", "subscribe now", "subscribe today", "download our app", "sign up for our",
+    "subscribe to our",
 )
 _PROMPT_MAX_WORDS = 30
 # A sign-up form flattened into a paragraph: several of its stock phrases together. Reporting about

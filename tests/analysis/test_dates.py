@@ -15,6 +15,17 @@ def test_future_weekday_looks_ahead_but_quotes_do_not_set_the_tense() -> None:
     assert resolved("An official on Thursday said “they will come”", "2018-12-03")[0][1] == "2018-11-29"
 
 
+def test_a_deadline_a_modal_sets_looks_ahead_and_a_past_bound_does_not() -> None:
+    # "could take until Thursday", published on a Tuesday, had been the Thursday before.
+    base = "2026-04-14"  # a Tuesday
+    assert resolved("Engineers will inspect it, which could take until Thursday.", base)[0][1] == "2026-04-16"
+    assert resolved("The mayor said the bridge would stay shut until Thursday.", base) == [
+        ("until Thursday", "2026-04-16")]
+    assert resolved("The repairs may be finished by Friday.", base) == [("by Friday", "2026-04-17")]
+    assert resolved("The road was closed until Thursday.", base) == [("until Thursday", "2026-04-09")]
+    assert resolved("The council could not meet on Thursday.", base) == [("on Thursday", "2026-04-09")]
+
+
 def test_relative_and_explicit_phrases() -> None:
     base = "2018-12-03"
     assert resolved("tweets two weeks ago", base) == [("two weeks ago", "2018-11-19")]

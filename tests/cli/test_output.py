@@ -187,6 +187,30 @@ def test_a_read_only_output_file_is_not_replaced(articles, monkeypatch):
     assert Path("kept.md").read_text() == "the user's own"
 
 
+def test_a_read_only_output_file_is_kept_even_for_root(articles):
+    # os.access() answers yes to root for any file, so a file chmod 444 made read-only was replaced when the
+    # run was root's (a container's usual user): its mode, with no write bit for anyone, says read-only too.
+    Path("kept.md").write_text("the user's own")
+    Path("kept.md").chmod(0o444)
+    assert_one_line_error(run("summarize", "arts", "-o", "kept.md"), 8,
+                          "kept.md: the file is read-only; give another name for -o, or make it writable")
+    assert Path("kept.md").read_text() == "the user's own"
+    Path("kept.md").chmod(0o644)  # writable again: replaced as asked
+    assert run("summarize", "arts", "-o", "kept.md").exit_code == 0
+    assert Path("kept.md").read_text() != "the user's own"
+
+
+def test_summarize_with_analysis_to_a_file_repeats_the_analysis_notes_on_stderr(articles):
+    # The notes the written document carries are repeated on stderr with -o; summarize --analysis wrote the
+    # analysis's undated-article note into the file and said nothing of it, as analyze -o does.
+    result = run("summarize", "arts", "--analysis", "-o", "brief.md")
+    assert result.exit_code == 0, result.output
+    written = Path("brief.md").read_text()
+    assert "> no publication date given" in written
+    assert "storyline: note: no publication date given" in result.stderr
+    assert result.stderr == run("analyze", "arts", "-o", "analysis.md").stderr
+
+
 def test_a_file_name_that_is_not_utf8_leaves_the_output_valid_utf8(articles):
     # Its bytes come as lone surrogates: written with -o they crashed the run (exit 70), on standard output
     # they went out raw and the JSON was no UTF-8.

@@ -2,6 +2,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -244,3 +245,19 @@ def test_a_file_of_one_article_per_line_is_summarized_as_one_cluster(tmp_path, h
     assert result.exit_code == 0, result.output
     got = json.loads(result.stdout)
     assert got["id"] == "arts.jsonl" and [a["source"] for a in got["articles"]] == [r["source"] for r in rows]
+
+
+def test_the_undated_note_of_a_dataset_cluster_offers_only_what_a_dataset_takes(tmp_path, harbor_texts, monkeypatch):
+    # PATH@DATE is refused for a dataset file (exit 2), yet the note on its undated clusters offered it.
+    monkeypatch.chdir(tmp_path)
+    Path("d.jsonl").write_text(json.dumps({"id": "a", "documents": harbor_texts}) + "\n")
+    for command in (("analyze",), ("summarize", "--analysis")):
+        result = run(*command, "d.jsonl", "-o", "out.md")
+        assert result.exit_code == 0, result.output
+        assert "give one with --date YYYY-MM-DD (every undated input)\n" in result.stderr
+        assert "PATH@YYYY-MM-DD" not in result.stderr + Path("out.md").read_text()
+        assert run(*command, "d.jsonl@2026-03-09").exit_code == 2  # as the note no longer suggests
+    for i, t in enumerate(harbor_texts, 1):  # loose article files take both
+        Path(f"{i}.txt").write_text(t)
+    result = run("analyze", "1.txt", "2.txt", "-o", "loose.md")
+    assert "or PATH@YYYY-MM-DD (one file)" in result.stderr

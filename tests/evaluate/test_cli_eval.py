@@ -324,3 +324,12 @@ def test_standard_input_is_not_a_dataset_to_score() -> None:
     assert res.stderr == (
         "storyline: error: storyline eval reads a dataset file, not standard input (-): give the file's path\n"
     )
+
+
+def test_a_report_named_as_a_png_is_refused_before_the_run(data: Path, tmp_path: Path) -> None:
+    # "-o scores.png" wrote the Markdown table into a .png file (the plot is --plot), after the whole run.
+    png = tmp_path / "scores.png"
+    res = _run(str(data), "-w", "20", "--methods", "lead", "-o", str(png))
+    assert res.exit_code == 2 and not png.exists()
+    assert res.output == (f"storyline: error: -o {png}: the report is md text, not an image; "
+                          f"give the plot with --plot {png}\n")

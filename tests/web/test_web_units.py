@@ -219,6 +219,24 @@ def test_uploads() -> None:
         assert err.value.http_status == status, name
 
 
+def test_an_uploaded_markdown_file_is_read_as_markdown_as_the_command_line_reads_it() -> None:
+    # The upload took a .md file for plain text: its title kept the "# " and a quoted paragraph its "> ", in
+    # the summary too ('> "We will not reopen it," the mayor said.').
+    md = (b"# Quarry shut after landslide\n\n"
+          b"The **Millbrook quarry** closed on Monday after a landslide buried its [access road](https://a.example).\n\n"
+          b'> "We will not reopen it until the slope is safe," the owner said on Monday afternoon.\n')
+    (raw,) = check_articles(upload_articles("quarry.md", md), Limits())
+    result = run([raw], 60, "default")
+    (article,) = result["articles"]
+    assert article["title"] == "Quarry shut after landslide"
+    texts = [s["text"] for s in result["summary"]["sentences"]]
+    assert texts == ["The Millbrook quarry closed on Monday after a landslide buried its access road.",
+                     '"We will not reopen it until the slope is safe," the owner said on Monday afternoon.']
+    # a .txt upload stays plain text, as the command line reads a .txt file
+    (plain,) = check_articles(upload_articles("quarry.txt", md), Limits())
+    assert plain["markdown"] is False
+
+
 def test_an_upload_of_several_clusters_is_refused_not_merged_into_one_story() -> None:
     two = (b'{"id": "a", "documents": ["The quarry closed on Monday."], "summaries": ["x"]}\n'
            b'{"id": "b", "documents": ["A zeppelin landed on Friday."], "summaries": ["y"]}\n')

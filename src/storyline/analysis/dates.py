@@ -49,6 +49,10 @@ _FUTURE = re.compile(
     r"plans? to|(?<!the )(?<!an )(?<!a )forecasts?|next)\b",
     re.I,
 )
+# A deadline a modal sets ahead: "the inspection could take until Thursday", "it would stay shut until Friday",
+# "the repairs may be done by Monday". Without the modal the bound is past: "the road was closed until Monday".
+_MODAL_BOUND = re.compile(r"\b(?:would|could|may|might|should|must|can)\b", re.I)
+_BOUNDS = frozenset({"until", "by"})
 # A date that a past verb of saying takes ("..., the mayor said on Monday", "officials announced Tuesday")
 # is the day it was said, whatever the statement says of the future: "The bridge will reopen next week,
 # the mayor said on Monday" was said last Monday.
@@ -84,9 +88,10 @@ def find(sentence: str, published: str | None) -> list[DatePhrase]:
             if kind == "mdy" and m.group("mon") == "May" and not m.group("y") and sentence[m.end():m.end() + 1] == "%":
                 continue
             taken.append((m.start(), m.end()))
-            future = bool(_FUTURE.search(plain[max(0, m.start() - 60) : m.end() + 10])) and not _SAID_BEFORE.search(
-                plain[max(0, m.start() - 40) : m.start()]
-            )
+            before = plain[max(0, m.start() - 60) : m.start()]
+            bound = kind == "weekday" and (m.group("rel") or "").lower() in _BOUNDS and _MODAL_BOUND.search(before)
+            ahead = bound or _FUTURE.search(plain[max(0, m.start() - 60) : m.end() + 10])
+            future = bool(ahead) and not _SAID_BEFORE.search(plain[max(0, m.start() - 40) : m.start()])
             out.append(DatePhrase(m.group(), m.start(), m.end(), kind, _resolve(kind, m, base, future)))
     return sorted(out, key=lambda d: d.start)
 

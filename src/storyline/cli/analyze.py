@@ -46,6 +46,6 @@ def analyze(paths: tuple[str, ...], fmt: str, output: str | None, date: str | No
     fmt = output_format(fmt, output, FORMATS)
     inputs = read_inputs(paths, sample=sample, date=date, output=output)
     with progress(inputs.clusters, "Analyzing") as clusters:
-        results = [(cid, with_date_hint(analyze_cluster(c))) for cid, c in clusters]
+        results = [(cid, with_date_hint(analyze_cluster(c), cid)) for cid, c in clusters]
     notes([n for _, a in results for n in a.notes], inputs)
     emit(render_many(results, fmt, arender.render, arender.to_dict), inputs)

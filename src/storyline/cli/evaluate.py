@@ -62,6 +62,8 @@ def evaluate_command(
         raise OptionsError(f"-o {output} and --plot {plot_path} name the same file; give them different names")
     if plot_path is not None and not plot_path.lower().endswith(".png"):
         raise OptionsError(f"--plot {plot_path}: the plot is a PNG image; give a file name ending in .png")
+    if output is not None and output.lower().endswith(".png"):  # the report is text: it made a .png no viewer opens
+        raise OptionsError(f"-o {output}: the report is {fmt} text, not an image; give the plot with --plot {output}")
     require_extras(names, plot=plot_path is not None)
     eval_set = load_eval_set(data, references=references, limit=limit, seed=seed)
     # On a terminal: the clusters, then the peak-memory pass (a method at a time, traced: on DUC it takes

@@ -461,8 +461,11 @@ def notes(messages: Sequence[str], inputs: Inputs) -> None:
 
 # What the undated-article note tells a user of the command line to do about it.
 DATE_HINT = "; give one with --date YYYY-MM-DD (every undated input) or PATH@YYYY-MM-DD (one file)"
+# A dataset file's cluster: PATH@DATE is refused for a dataset file, so only --date is offered.
+DATASET_DATE_HINT = "; give one with --date YYYY-MM-DD (every undated input)"
 
 
-def with_date_hint(analysis: Analysis) -> Analysis:
-    """The analysis with its undated-article note saying how the command line gives a date."""
-    return analysis_date_hint(analysis, DATE_HINT)
+def with_date_hint(analysis: Analysis, cluster_id: str = LOOSE) -> Analysis:
+    """The analysis with its undated-article note saying how the command line gives a date to the articles
+    of the cluster ``cluster_id`` (the loose articles', or a dataset's)."""
+    return analysis_date_hint(analysis, DATE_HINT if cluster_id == LOOSE else DATASET_DATE_HINT)

@@ -54,8 +54,8 @@ def summarize(
     inputs = read_inputs(paths, sample=sample, date=date, output=output)
     with progress(inputs.clusters, "Summarizing") as clusters:
         results = [(cid, api.summarize_cluster(c, options)) for cid, c in clusters]
-    notes([n for _, s in results for n in s.notes], inputs)
     if not with_analysis:
+        notes([n for _, s in results for n in s.notes], inputs)
         emit(render_many(results, fmt, render.render, render.to_dict), inputs)
         return
     from ..analysis import analyze_cluster
@@ -63,9 +63,11 @@ def summarize(
     from ..analysis.corroborate import corroborate
 
     with progress(inputs.clusters, "Analyzing") as clusters:
-        analyses = [with_date_hint(analyze_cluster(c)) for _, c in clusters]
+        analyses = [with_date_hint(analyze_cluster(c), cid) for cid, c in clusters]
     # Shown together, the summary names the sources the analysis finds for its sentences too.
     both = [(cid, (corroborate(s, a), a)) for (cid, s), a in zip(results, analyses, strict=True)]
+    # The document carries the analysis's notes too (an undated article): with -o, stderr repeats them all.
+    notes([n for _, (s, a) in both for n in (*s.notes, *a.notes)], inputs)
 
     def one(pair: tuple[Any, Any], f: str) -> str:
         summary, analysis = pair

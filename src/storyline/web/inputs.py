@@ -163,8 +163,8 @@ def _check_unicode(value: Any, name: str, where: str) -> None:
 
 
 def check_articles(raw: list[dict[str, Any]], limits: Limits, *, single: bool = False) -> list[dict[str, Any]]:
-    """Validate submitted articles (dicts with text, title, source, url, date, and for uploads origin and
-    html) and return them normalised: title, source and url without control characters. Empty text is left
+    """Validate submitted articles (dicts with text, title, source, url, date, and for uploads origin, html
+    and markdown) and return them normalised: title, source and url without control characters. Empty text is left
     for the library to reject with its own message. ``single``: the request is one article, so its errors
     are not prefixed with "article 1"."""
     if not raw:
@@ -193,6 +193,7 @@ def check_articles(raw: list[dict[str, Any]], limits: Limits, *, single: bool = 
                 "date": _clean_date(a.get("date"), where),
                 "origin": where,
                 "html": bool(a.get("html")),
+                "markdown": bool(a.get("markdown")),
             }
         )
     return out
@@ -246,7 +247,9 @@ def upload_articles(name: str, data: bytes) -> list[dict[str, Any]]:
         raise RequestError(str(exc), 415) from None
     if lower.endswith((".jsonl", ".json")):
         return _jsonl_articles(text, name)
-    return [{"text": text, "origin": name, "html": lower.endswith((".html", ".htm"))}]
+    # A .md file is read as the command line reads it: its words without the Markdown syntax ("# ", "> ").
+    return [{"text": text, "origin": name, "html": lower.endswith((".html", ".htm")),
+             "markdown": lower.endswith(".md")}]
 
 
 FORM_FIELDS = ARTICLE_TEXT_FIELDS

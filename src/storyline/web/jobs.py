@@ -28,8 +28,8 @@ def _article(raw: dict[str, Any], number: int) -> Any:
     text = raw["text"]
     if raw.get("html") or looks_like_html(text):
         base = article_from_html(text, id=aid, origin=origin)
-    else:  # plain text, with its front matter (source, date, ...) read as metadata
-        base = article_from_text(text, id=aid, origin=origin)
+    else:  # plain text (an uploaded .md file as Markdown), with its front matter (source, date, ...) as metadata
+        base = article_from_text(text, id=aid, origin=origin, markdown=bool(raw.get("markdown")))
     given = {k: raw[k] for k in ("title", "source", "url", "date") if raw.get(k)}
     article = dataclasses.replace(base, **given)
     # What a text's header or a page's metadata gave is held to what the API's fields are: one line without
