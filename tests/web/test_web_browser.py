@@ -258,6 +258,35 @@ def test_stream_pages_list_stories_and_show_their_summary(page, server: Server) 
     page.screenshot(path=str(SHOTS / "stream-story.png"), full_page=True)
 
 
+def test_a_long_stream_story_is_read_a_page_of_articles_at_a_time(page, server: Server) -> None:
+    # 101 reports of one event: the story page listed all of them at once; now 100 a page, numbered on
+    # across the pages, with links to the later and earlier pages
+    text = ("The harbour wall at Penmarrow cracked in Tuesday's storm, and the council closed the quay to "
+            "boats until engineers have inspected the damage. Repairs could take a month, the council said.")
+    posted = []
+    with httpx.Client(base_url=server.url, timeout=60) as c:
+        for k in range(1, 102):
+            r = c.post("/api/articles", json={"text": text, "title": f"Penmarrow harbour wall cracked ({k})",
+                                              "source": f"Coast Outlet {k}"})
+            assert r.status_code == 201, r.text
+            posted.append(r.json())
+    story = posted[0]["story"]
+    assert {p["story"] for p in posted} == {story} and posted[-1]["story_articles"] == 101
+    page.goto(f"/stream/{story}")
+    items = page.locator("ol.sources > li")
+    assert items.count() == 100 and page.locator("ol.sources").get_attribute("start") == "1"
+    assert "Page 1 of 2" in page.locator("nav.pager").inner_text()
+    page.locator("nav.pager a[rel=next]").click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith(f"/stream/{story}?page=2#sources-h")
+    assert items.count() == 1
+    assert page.locator("li#a-101").inner_text() == "Coast Outlet 101 — Penmarrow harbour wall cracked (101)"
+    page.locator("nav.pager a[rel=prev]").click()
+    page.wait_for_load_state("load")
+    assert items.count() == 100 and page.locator("li#a-1").is_visible()
+    assert page.locator("ul.summary a").count() >= 1  # the summary cites its sources, on whichever page
+
+
 def test_a_form_on_another_site_cannot_create_a_story(browser, server: Server) -> None:
     # A page elsewhere that asks for no referrer makes the browser send "Origin: null", which was taken for
     # this site's own form: its hidden auto-submitted form created a story.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import re
 import sqlite3
 import tracemalloc
 from pathlib import Path
@@ -14,6 +15,7 @@ import pytest
 from articles import MILLBROOK
 
 from storyline.group import GroupingOptions, StoryGrouper
+from storyline.web import app as web_app
 from storyline.web.app import WebSettings, create_app
 from storyline.web.inputs import Limits
 from storyline.web.store import SCHEMA, SCHEMA_VERSION, Store
@@ -277,7 +279,8 @@ def test_a_story_whose_latest_article_alone_is_over_the_limit_still_lists_its_ar
     assert page.status_code == 200 and "over the 12,000-sentence limit" in page.text and "Tug log" in page.text
 
 
-@pytest.mark.parametrize("number", ["abc", "0", "-1", "1.5", "99999999999", "%C2%B2"])
+# "9" * 5000: int() itself refuses a number of over 4,300 digits (a 500, not a 404)
+@pytest.mark.parametrize("number", ["abc", "0", "-1", "1.5", "99999999999", "%C2%B2", "9" * 5000])
 def test_a_stream_page_for_a_story_that_cannot_be_is_an_html_404(tmp_path: Path, number: str) -> None:
     app = app_for(tmp_path / "s.db")
     asyncio.run(post_all(app, [FERRY[0]]))
@@ -510,6 +513,50 @@ def test_a_stream_storys_articles_are_paged_and_can_be_listed_without_their_text
     for bad in ({"limit": 0}, {"limit": 1001}, {"offset": -1}, {"offset": 10**9 + 1}):
         assert asyncio.run(get(app, "/api/stream/stories/1", **bad)).status_code == 422, bad
     assert asyncio.run(get(app, "/api/stream/stories/2", limit=1)).status_code == 404
+
+
+def test_a_stream_storys_page_lists_its_articles_a_page_at_a_time(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page listed every article of the story: 5,000 articles were one page of 680 kB. It lists them a
+    page at a time now, numbered across the pages, and the summary's citations link to the page of the
+    article they cite."""
+    monkeypatch.setattr(web_app, "STREAM_ARTICLES_PAGE", 2)
+    app = app_for(tmp_path / "s.db")
+    ids = [r.json()["article"] for r in asyncio.run(post_all(app, MILLBROOK))]
+    assert len(ids) == 3
+    summary = asyncio.run(get(app, "/api/stream/stories/1")).json()["summary"]
+    cited = [ids.index(i) + 1 for s in summary["sentences"] for i in s["sources"] + s["corroborated_by"]]
+    pages = {n: asyncio.run(get(app, "/stream/1", **({"page": str(n)} if n > 1 else {}))) for n in (1, 2)}
+    assert all(r.status_code == 200 for r in pages.values())
+    one, two = (r.text for r in pages.values())
+    assert '<ol class="sources" start="1">' in one and '<ol class="sources" start="3">' in two
+    assert re.findall(r'<li id="a-(\d+)">', one) == ["1", "2"] and re.findall(r'<li id="a-(\d+)">', two) == ["3"]
+    assert [t in one for t in ids] == [False] * 3  # labels, not ids
+    assert "Page 1 of 2" in one and '<a href="/stream/1?page=2#sources-h" rel="next">Later</a>' in one
+    assert "Page 2 of 2" in two and '<a href="/stream/1#sources-h" rel="prev">Earlier</a>' in two
+    assert "rel=\"prev\"" not in one and "rel=\"next\"" not in two
+    # the same summary on both pages; a citation links within the page, or to the page that lists the article
+    for n, text in ((1, one), (2, two)):
+        links = re.findall(r'<a href="([^"]*)">\[(\d+)\]</a>', text)
+        assert [int(k) for _, k in links] == cited
+        for href, k in links:
+            on = (int(k) + 1) // 2
+            assert href == (f"#a-{k}" if on == n else f"/stream/1{'?page=2' if on == 2 else ''}#a-{k}"), (n, href)
+    for bad in ("3", "0", "abc"):  # past the last page, or no page number: a 404 page, as the listings'
+        r = asyncio.run(get(app, "/stream/1", page=bad))
+        assert r.status_code == 404 and r.headers["content-type"].startswith("text/html") and "no such page" in r.text
+    monkeypatch.setattr(web_app, "STREAM_ARTICLES_PAGE", 100)
+    whole = asyncio.run(get(app, "/stream/1")).text  # one page: no pager, as before
+    assert re.findall(r'<li id="a-(\d+)">', whole) == ["1", "2", "3"] and "Page 1 of" not in whole
+
+
+def test_the_store_gives_the_places_of_articles_in_their_story(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s.db")
+    for k, story in enumerate([1, 2, 1, 1, 2], 1):
+        store.add_stream_article({"id": f"a{k}", "text": "t"}, story=story, similarity=0.5)
+    assert store.stream_places(1, ["a1", "a3", "a4"]) == {"a1": 1, "a3": 2, "a4": 3}
+    assert store.stream_places(2, ["a5", "a1", "zz"]) == {"a5": 2}  # not in the story: not placed
+    assert store.stream_places(1, []) == {}
 
 
 def test_a_restart_begins_from_the_state_saved_at_shutdown(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -312,22 +312,15 @@ def create_app(settings: WebSettings) -> FastAPI:
     def story_number(number: str) -> int:
         """A stream story's number from its address. Taken as text, so that one that cannot be a story's
         ("abc", "0", "1.5", "-1") is a 404, as a story that is not there yet: the page and the API alike."""
-        if not (number.isascii() and number.isdigit() and 1 <= int(number) <= MAX_OFFSET):
+        # (the length first: a number of over 4,300 digits is a ValueError of int() itself)
+        if not (number.isascii() and number.isdigit() and len(number) <= 20 and 1 <= int(number) <= MAX_OFFSET):
             shown = number if number.isascii() and number.isdigit() and len(number) <= 20 else repr(number[:20])
             raise HTTPException(404, f"no such story: the stream has no story {shown}")
         return int(number)
 
-    async def stream_story(number: int, words: int) -> StreamStory:
-        SummarizeOptions(words=words)
-        articles = await run_in_threadpool(store.stream_articles, number)
-        if not articles:
-            raise HTTPException(404, f"no such story: the stream has no story {number}")
-        return StreamStory.of(articles, await stream_summary(number, len(articles), words, articles))
-
-    async def stream_summary(number: int, count: int, words: int,
-                             articles: list[StreamArticle] | None = None) -> dict[str, Any]:
+    async def stream_summary(number: int, count: int, words: int) -> dict[str, Any]:
         """The summary result of the story's first ``count`` articles, from the cache, else made by the worker
-        queue (the articles read now when not given: only those ``count``, since later ones may have come)."""
+        queue (of the articles read then: only those ``count``, since later ones may have come)."""
         key = (number, count, words)
         with cache_lock:
             if key in summaries:
@@ -341,8 +334,7 @@ def create_app(settings: WebSettings) -> FastAPI:
                     summaries.popitem(last=False)
             return result
 
-        if articles is None:
-            articles = (await run_in_threadpool(store.stream_articles, number))[:count]
+        articles = (await run_in_threadpool(store.stream_articles, number))[:count]
         inputs = [stream_fields(a) for a in articles]
         return await summarizer.submit(inputs, words, "default", keep, job=jobs.summarize_stream)
 
@@ -419,10 +411,10 @@ def create_app(settings: WebSettings) -> FastAPI:
             raise HTTPException(404, f"no such page: {raw[:20]!r} (pages are numbered 1, 2, 3, ...)")
         return int(raw)
 
-    def pages_of(page_no: int, total: int) -> int:
-        """How many pages ``total`` stories fill (one, empty, when there are none); an HTML 404 for a page
-        past the last."""
-        pages = max(1, -(-total // PER_PAGE))
+    def pages_of(page_no: int, total: int, per_page: int = PER_PAGE) -> int:
+        """How many pages ``total`` stories (or articles) fill, ``per_page`` a page (one, empty, when there are
+        none); an HTML 404 for a page past the last."""
+        pages = max(1, -(-total // per_page))
         if page_no > pages:
             raise HTTPException(404, f"no such page: {page_no} (there {'is' if pages == 1 else 'are'} {pages})")
         return pages
@@ -506,15 +498,32 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     @app.get("/stream/{number}", include_in_schema=False)
     async def stream_story_page(request: Request, number: str) -> Response:
-        made = await stream_story(story_number(number), DEFAULT_WORDS)
-        by_id = {a.id: k for k, a in enumerate(made.articles, 1)}
+        """A stream story's summary and a page of its articles (``?page=``, ``STREAM_ARTICLES_PAGE`` a page,
+        numbered in arrival order across the pages): a story of 5,000 articles was one page of every label."""
+        n, page_no = story_number(number), page_number(request)
+        per = STREAM_ARTICLES_PAGE
+        articles, total = await run_in_threadpool(store.stream_story_page, n, limit=per, offset=(page_no - 1) * per)
+        if not total:
+            raise HTTPException(404, f"no such story: the stream has no story {n}")
+        pages = pages_of(page_no, total, per)
+        made = StreamStory.of(articles, await stream_summary(n, total, DEFAULT_WORDS))
         sentences = made.summary["sentences"] if made.summary else []
-        lines = [(s["text"], [by_id[i] for i in s["sources"] + s["corroborated_by"] if i in by_id])
+        cited = {i for s in sentences for i in s["sources"] + s["corroborated_by"]}
+        places = await run_in_threadpool(store.stream_places, n, sorted(cited)) if cited else {}
+
+        def cite(place: int) -> tuple[int, str]:  # an article on another page is linked on its page
+            on = -(-place // per)
+            return place, (f"#a-{place}" if on == page_no else
+                           f"/stream/{n}{f'?page={on}' if on > 1 else ''}#a-{place}")
+
+        lines = [(s["text"], [cite(places[i]) for i in s["sources"] + s["corroborated_by"] if i in places])
                  for s in sentences]
         labels = [views.stream_label(a.source, a.title, a.text, a.date) for a in made.articles]
         notes = ([made.note] if made.note else []) + list(made.summary.get("notes", []) if made.summary else [])
-        return page(request, "stream_story.html", number=int(number),
-                    articles=list(zip(made.articles, labels, strict=True)), lines=lines, notes=notes)
+        first = (page_no - 1) * per + 1
+        return page(request, "stream_story.html", number=n, total=total, page_no=page_no, pages=pages,
+                    first=first, articles=list(enumerate(zip(made.articles, labels, strict=True), first)),
+                    lines=lines, notes=notes)
 
     @app.get("/docs", include_in_schema=False)
     def docs(request: Request) -> Response:

@@ -405,6 +405,15 @@ class Store:
                 db.execute("COMMIT")
         return [StreamArticle(*r) for r in rows], total
 
+    def stream_places(self, story: int, ids: builtins.list[str]) -> dict[str, int]:
+        """The place (from 1, in arrival order) in story ``story`` of each of ``ids`` that it holds: read from
+        the story index for these articles alone, not by listing the story."""
+        query = ("SELECT a.id, (SELECT COUNT(*) FROM stream_articles AS b WHERE b.story = a.story"
+                 " AND b.position <= a.position) FROM stream_articles AS a"
+                 f" WHERE a.story = ? AND a.id IN ({', '.join('?' * len(ids))})")
+        with self._connect() as db:
+            return {i: int(place) for i, place in db.execute(query, (story, *ids))}
+
     def stream_stories(self, *, limit: int = 20, offset: int = 0) -> tuple[builtins.list[StreamStoryItem], int]:
         """The stream's stories, newest first, and how many there are. Only the page's stories are
         summed up (their numbers come from the story index): a listing does not read every stored article."""
