@@ -417,3 +417,18 @@ def test_a_saved_state_is_used_only_with_its_grouping_and_options():
     with pytest.raises(OptionsError, match="damaged"):
         StoryGrouper.from_state({**state, "stories": [[1, 2]]})
     assert StoryGrouper.from_state(state).stories == grouper.stories
+
+
+def test_a_snapshot_is_not_changed_by_what_the_grouper_does_after():
+    # a server copies the state under its lock and writes it out while the grouper takes more articles: the
+    # state it writes must be the one of the moment it copied, not one with the later articles half in it
+    grouper = StoryGrouper(GroupingOptions(window_days=7))
+    for k, text in enumerate(BRIDGE[:2]):
+        grouper.add(Article(id=f"b{k}", text=text, date="2026-03-01"))
+    before = grouper.state()
+    snap = grouper.snapshot()
+    grouper.add(Article(id="b2", text=BRIDGE[2], date="2026-03-02"))  # joins the story: its dicts change
+    for a in _fillers(300, date="2026-03-20"):  # and the clock moves, stories close
+        grouper.add(a)
+    assert snap.state() == before != grouper.state()
+    assert StoryGrouper.from_state(snap.state(), GroupingOptions(window_days=7)).state() == before
