@@ -318,3 +318,19 @@ def test_mend_dates_takes_out_impossible_days_and_offsets_of_a_day_or_more():
     assert link.get("title") is None  # a year and month alone is no day
     (div,) = tree.iter("div")
     assert div.get("class") == "grid-31-31-31"  # the names trafilatura reads the layout by are left alone
+
+
+def test_mend_dates_takes_an_impossible_date_out_of_a_date_line_not_out_of_a_sentence():
+    tree = _tree(
+        '<h1 id="h">Vote set for 30.02.2026</h1><span id="a" class="date">30.02.2026</span>'
+        '<div id="b">By Jane Roe, 31/04/2026 <b>x</b>Published: 2026-02-30</div>'
+        '<p id="c">The council had first set the vote for 30.02.2026 by mistake, then moved it to March.</p>'
+        '<span id="d">28.02.2026</span><span id="e">Time: 2.40.15</span><span id="f">2026-02</span>'
+    )
+    mend_dates(tree)
+    text = {el.get("id"): (el.text, el.tail) for el in tree.iter() if el.get("id")}
+    assert text["a"] == ("", None)
+    assert text["b"] == ("By Jane Roe,  ", None) and tree.find(".//b").tail == "Published: "
+    assert text["c"][0].startswith("The council had first set the vote for 30.02.2026")  # a sentence stays
+    assert text["h"] == ("Vote set for 30.02.2026", None)  # and so does the headline
+    assert (text["d"], text["e"], text["f"]) == (("28.02.2026", None), ("Time: 2.40.15", None), ("", None))

@@ -416,6 +416,39 @@ def test_an_impossible_date_in_the_markup_is_no_date_not_the_first_of_its_month(
     assert read_article(p, id="1").date == "2026-02-27"
 
 
+@pytest.mark.parametrize("line", [
+    '<span class="date">30.02.2026</span>',
+    '<span class="date">2026-02-30</span>',
+    '<div class="byline">By Jane Roe, 31/04/2026</div>',
+    '<div class="meta"><span>Published:</span> <span>30/02/2026 10:15</span></div>',
+    '<span class="date">2026-02</span>',  # read as the day of the month it was read on
+])
+def test_an_impossible_date_printed_in_a_date_element_is_no_date(tmp_path, line):
+    # htmldate reads the text of a date element as it reads a <time>: "30.02.2026" gave 2026-02-01
+    p = tmp_path / "page.html"
+    p.write_text(_page("<title>Warehouse fire</title>", f"<article><h1>Warehouse fire</h1>{line}{_FIRE}</article>"))
+    a = read_article(p, id="1")
+    assert a.date is None and "Sixty firefighters" in a.text
+    own = '<p class="posted">27.02.2026</p>'  # a real date beside it is still read
+    p.write_text(_page("<title>Warehouse fire</title>",
+                       f"<article><h1>Warehouse fire</h1>{line}{own}{_FIRE}</article>"))
+    assert read_article(p, id="1").date == "2026-02-27"
+
+
+@pytest.mark.parametrize("notice", [
+    "<footer>© 2019 Brellin Courier</footer>",
+    "<small>Copyright 2019</small>",
+    '<p class="copyright">© 2019-2024 Brellin Courier. All rights reserved.</p>',
+    '<footer><span itemprop="copyrightYear">2019</span></footer>',
+    '<script type="application/ld+json">{"@type": "NewsArticle", "copyrightYear": 2019}</script>',
+])
+def test_a_copyright_year_alone_is_no_publication_date(tmp_path, notice):
+    # htmldate's last resort gives a page whose only date is its copyright year that year's 1 January
+    p = tmp_path / "page.html"
+    p.write_text(_page("<title>Warehouse fire</title>", f"<article><h1>Warehouse fire</h1>{_FIRE}</article>{notice}"))
+    assert read_article(p, id="1").date is None
+
+
 _FERRY = (
     ("2026-06-02T08:05+01:00", "Unions called the strike on Monday night after talks with the ferry firm broke down."),
     ("2026-06-02T11:40+01:00", "The first sailing from Port Aldous was cancelled and passengers were sent home."),

@@ -81,6 +81,11 @@ _NUMERIC_DATE = re.compile(
 _MONTH_ONLY = re.compile(r"\d{4}[-/.]\d{1,2}")
 # A time zone offset after a clock time: "10:00:00+25:00", "10:00 -2400".
 _OFFSET = re.compile(r"(?<=\d:\d\d)(?P<sec>(?::\d\d(?:[.,]\d+)?)?)\s*(?P<off>[+-](?P<h>\d\d):?(?P<min>\d\d))(?!\d)")
+# The words an element's text may have beside an impossible date for the date to be taken out of it: a date
+# line ("Published: 30.02.2026 10:15", "By Jane Roe, 30.02.2026"), not a sentence, which is left as written.
+_DATE_LINE_WORDS = 4
+# Elements whose text is left as written whatever it holds: the headline, which the title is read from.
+_AS_WRITTEN = frozenset({"title", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "textarea", "pre", "code"})
 # Attributes that hold no date: an address (a date in a URL's path is htmldate's to judge, and it checks it),
 # and the names and styles trafilatura reads the page's layout by, which are left exactly as they were.
 _NOT_DATES = frozenset({"href", "src", "srcset", "action", "cite", "data-src", "class", "id", "style"})
@@ -93,6 +98,10 @@ def mend_dates(tree: HtmlElement) -> None:
       the year and month, "2026-02-01", a real date the page never gave. Such an attribute goes, and so does
       the text of a ``<time>`` that holds one (a ``<time>``'s text is never part of the body trafilatura
       extracts), so the page is read as undated unless it dates itself elsewhere.
+    - The same date as the text of an element that is a date line and no sentence (``<span class="date">
+      30.02.2026</span>``, "By Jane Roe, 31/04/2026"), which htmldate reads as it reads a ``<time>``: the
+      impossible date goes from the text, the words beside it stay. A sentence, the headline and the
+      ``<title>`` are left as written.
     - A year and month alone ("2026-02") is read as a day of that month, the one it is read on: it goes too.
     - A time zone offset of a day or more ("2024-03-05T10:00:00+25:00") makes htmldate raise, and
       trafilatura then drops the whole page as having no text. The date is read without its offset, as
@@ -113,6 +122,31 @@ def mend_dates(tree: HtmlElement) -> None:
                 el.text = None
             else:
                 el.text = _without_bad_offset(el.text)
+        elif el.tag not in _AS_WRITTEN and el.text and _is_impossible_date_line(el.text):
+            el.text = _without_impossible_dates(el.text)
+        if el.tail and _is_impossible_date_line(el.tail) and el.getparent() is not None \
+                and el.getparent().tag not in _AS_WRITTEN:
+            el.tail = _without_impossible_dates(el.tail)
+
+
+def _is_impossible_date_line(text: str) -> bool:
+    """A piece of text that is an impossible date and at most a few words besides ("30.02.2026", "Published:
+    31/04/2026 10:15"): what a date element (``<span class="date">``, a byline) holds, not a sentence. Only a
+    date with a four-digit year: "2.40.15" in a text is a race time as often as a date."""
+    if _MONTH_ONLY.fullmatch(text.strip()):
+        return True
+    return (any(_is_text_date(m) and not _real_day(m) for m in _NUMERIC_DATE.finditer(text))
+            and len(_NUMERIC_DATE.sub(" ", text).split()) <= _DATE_LINE_WORDS)
+
+
+def _is_text_date(m: re.Match[str]) -> bool:
+    return len(m["y"] or m["y2"]) == 4
+
+
+def _without_impossible_dates(text: str) -> str:
+    if _MONTH_ONLY.fullmatch(text.strip()):
+        return ""
+    return _NUMERIC_DATE.sub(lambda m: "" if _is_text_date(m) and not _real_day(m) else m[0], text)
 
 
 def _has_impossible_date(value: str) -> bool:
