@@ -432,3 +432,18 @@ def test_a_snapshot_is_not_changed_by_what_the_grouper_does_after():
         grouper.add(a)
     assert snap.state() == before != grouper.state()
     assert StoryGrouper.from_state(snap.state(), GroupingOptions(window_days=7)).state() == before
+
+
+def test_dates_a_few_days_past_the_day_received_do_not_step_the_clock_ahead():
+    # within the date window of the clock a date moves it at once; told the day each article came (the
+    # server's own clock), dates more than a day past it never do, so a run of articles dated three days
+    # ahead cannot close a story that is still within a week of today
+    def stream(received):
+        grouper = StoryGrouper(GroupingOptions(window_days=7))
+        grouper.add(Article(id="b0", text=BRIDGE[0], date="2026-03-04"), received=received)
+        grouper.add(Article(id="now", text=FLOOD[0], date="2026-03-10"), received=received)
+        for a in _fillers(300, date="2026-03-13"):
+            grouper.add(a, received=received)
+        return grouper.add(Article(id="b1", text=BRIDGE[1], date="2026-03-10"), received=received)
+    assert not stream(date(2026, 3, 10)).new
+    assert stream(None).new  # not told, the dates are believed: the clock is the 13th, b0's story closed
