@@ -408,11 +408,15 @@ class Store:
     def stream_places(self, story: int, ids: builtins.list[str]) -> dict[str, int]:
         """The place (from 1, in arrival order) in story ``story`` of each of ``ids`` that it holds: read from
         the story index for these articles alone, not by listing the story."""
-        query = ("SELECT a.id, (SELECT COUNT(*) FROM stream_articles AS b WHERE b.story = a.story"
-                 " AND b.position <= a.position) FROM stream_articles AS a"
-                 f" WHERE a.story = ? AND a.id IN ({', '.join('?' * len(ids))})")
+        places: dict[str, int] = {}
         with self._connect() as db:
-            return {i: int(place) for i, place in db.execute(query, (story, *ids))}
+            for k in range(0, len(ids), 500):  # (SQLite takes a limited number of parameters in one statement)
+                some = ids[k:k + 500]
+                query = ("SELECT a.id, (SELECT COUNT(*) FROM stream_articles AS b WHERE b.story = a.story"
+                         " AND b.position <= a.position) FROM stream_articles AS a"
+                         f" WHERE a.story = ? AND a.id IN ({', '.join('?' * len(some))})")
+                places.update((i, int(place)) for i, place in db.execute(query, (story, *some)))
+        return places
 
     def stream_stories(self, *, limit: int = 20, offset: int = 0) -> tuple[builtins.list[StreamStoryItem], int]:
         """The stream's stories, newest first, and how many there are. Only the page's stories are
