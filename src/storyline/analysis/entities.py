@@ -413,7 +413,7 @@ class EntityIndex:
                 self.offices[person] |= offices(titles.get(form, ()))
         # One organisation under one name: "Ministry of Foreign Affairs" is the "Foreign Ministry"; a
         # plural, a bare name, a qualified name or an acronym of one is that name (see names.py).
-        variant = variant_targets({f: k for f, k in kind_of.items() if k != "person"}, defined)
+        variant = variant_targets({f: k for f, k in kind_of.items() if k != "person"}, defined, set(people))
         by_key: dict[tuple[str, str], list[str]] = defaultdict(list)
         for f, k in kind_of.items():
             if k != "person":
