@@ -370,6 +370,21 @@ def test_a_surname_given_an_office_is_the_person_who_holds_it_or_the_one_untitle
     assert set(people) == {"Tomas Vance"} and people["Tomas Vance"].articles == ("1", "2"), people
 
 
+def test_an_abbreviated_office_is_an_office() -> None:
+    # "Gov. Vance" had gone to his wife, the full name named first in the second article: "Gov." gave no office
+    kinds = {"Vance": "person", "Mara Vance": "person", "Tomas Vance": "person", "Orlen": "place"}
+    one = "Gov. Tomas Vance signed the harbour bill in Orlen on Monday. His wife, Mara Vance, stood beside him."
+    two = "Mara Vance opened a school in Orlen. Gov. Vance said the bill would help the fishermen."
+    people = _people([one, two], kinds)
+    assert people["Tomas Vance"].title == "Gov." and "Vance" in people["Tomas Vance"].aliases, people
+    assert people["Tomas Vance"].articles == ("1", "2") and people["Mara Vance"].aliases == ()
+    # a lieutenant governor holds no governorship: with no governor named, "Gov. Vance" is nobody's yet
+    one = "Lt. Gov. Tomas Vance and first lady Mara Vance visited Orlen on Monday."
+    two = "Gov. Vance signed the harbour bill in Orlen."
+    people = _people([one, two], kinds)
+    assert "Vance" in people and people["Vance"].articles == ("2",), people
+
+
 def test_a_surname_given_an_office_that_two_untitled_full_names_could_be_is_neither() -> None:
     kinds = {"Vance": "person", "Mara Vance": "person", "Tomas Vance": "person", "Orlen": "place"}
     one = "Tomas Vance and Mara Vance flew to Orlen on Monday. Governor Vance praised the builders."

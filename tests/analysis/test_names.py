@@ -136,3 +136,24 @@ def test_a_ministry_or_department_of_something_is_that_something_s_ministry_or_d
     assert org_key("Ministry of Foreign Affairs") == org_key("Foreign Affairs Ministry") == org_key("Foreign Ministry")
     assert org_key("Department of the Interior") == org_key("Interior Department")
     assert org_key("Justice Department") != org_key("Justice Ministry")
+
+
+def test_forms_of_one_qualifier_are_one_body_and_noise_qualifies_nothing() -> None:
+    # "United States Supreme Court" (a qualifier of two words) had stayed apart from the "Supreme Court"
+    kinds = {"Supreme Court": "org", "U.S. Supreme Court": "org", "United States Supreme Court": "org"}
+    assert variant_targets(kinds, {}) == {"U.S. Supreme Court": "Supreme Court",
+                                          "United States Supreme Court": "Supreme Court"}
+    # beside an "Alabama Senate" the bare "Senate" is either, but "U.S. Senate" and "United States Senate" are one
+    kinds = {"Senate": "org", "Alabama Senate": "org", "U.S. Senate": "org", "United States Senate": "org",
+             "Alabama": "place"}
+    assert variant_targets(kinds, {}) == {"United States Senate": "U.S. Senate"}
+    # a person's name before the body ("a Trump Supreme Court") and a span run over a break ("CNN)The Supreme Court",
+    # "BUD/S. U.S. Navy") name no second body
+    kinds = {"Supreme Court": "org", "US Supreme Court": "org", "Orlen Supreme Court": "org", "Navy": "org",
+             "U.S. Navy": "org", "BUD/S. U.S. Navy": "org", "CNN)The Supreme Court": "org"}
+    assert variant_targets(kinds, {}, people={"Ada Orlen"}) == {"US Supreme Court": "Supreme Court",
+                                                             "U.S. Navy": "Navy"}
+    assert variant_targets(kinds, {}) == {"U.S. Navy": "Navy"}  # "Orlen" no person: maybe a second court
+    # an outlet named after its city goes by its whole name
+    kinds = {"Post": "org", "Kelby Post": "org", "Kelby": "place", "Ana Ruiz/The Kelby Post": "org"}
+    assert variant_targets(kinds, {}) == {"Post": "Kelby Post"}

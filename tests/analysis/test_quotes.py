@@ -150,3 +150,23 @@ def test_a_place_that_says_where_the_speaker_is_from_is_not_the_speaker() -> Non
     assert speakers["The"] == "Emily Dunmore"  # "said Emily ...": a name, not an adverb ending in -ly
     assert speakers["routine"] != "Helen Okafor"  # the lawyers of the authority speak, not the owner of the office
     assert speakers["the"] == "Ohio"  # a place named as the one who speaks still speaks
+
+
+def test_a_headline_name_and_colon_attribute_the_quotation_to_that_person() -> None:
+    # 'Okoye: "We will not back down"' as an article's first line had been unattributed
+    first = (
+        "Okoye: \"We will not back down on the river tolls\"\n\n"
+        "Governor Ruth Okoye of Tessaly told the council on Monday that the tolls would stay.\n\n"
+        "Update: \"The council meets again in June,\" a spokesman said."
+    )
+    second = (
+        "The council of Tessaly voted on Monday to keep the river tolls for another year.\n\n"
+        "Tessaly: \"Tolls are the only money the town has left\"\n\n"
+        "Ruth Okoye said the vote was a relief for the town."
+    )
+    an = analyze([Article(id="1", text=first), Article(id="2", text=second)])
+    by = {q.text.split()[0].strip("“\""): q for q in an.quotes}
+    assert by["We"].speaker == "Ruth Okoye"
+    # a label that names no person of the cluster leaves the quotation as it was
+    assert by["Tolls"].speaker is None
+    assert by["The"].speaker == "spokesman"

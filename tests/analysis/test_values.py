@@ -315,6 +315,21 @@ def test_a_value_under_zero_keeps_its_sign() -> None:
     assert quantities("the F-15 fighters") == [] and one("scores of 3 -15 points").lo == 3
 
 
+def test_a_range_under_zero_reads_both_figures() -> None:
+    # "between -5 and -15 degrees" had been read as -15 alone
+    for text in ("lows between -5 and -15 degrees", "lows between -15 and -5 degrees", "lows of -5 to -15 degrees",
+                 "lows of minus 5 to minus 15 degrees", "lows between 5 and 15 degrees below zero"):
+        q = one(text)
+        assert (q.slot, q.lo, q.hi) == ("degre", -15, -5), text
+        assert compatible(q, one("-10 degrees")) and not compatible(q, one("-20 degrees")), text
+        assert not compatible(q, one("10 degrees")), text
+    assert (one("highs of -5 to 10 degrees").lo, one("highs of -5 to 10 degrees").hi) == (-5, 10)
+    about = one("about -5 to -15 degrees")  # the range's hedge widens both ends away from zero
+    assert (about.lo, about.hi, about.estimate) == (-16.5, -4.5, None)
+    # a change is read as its second figure, signed or not
+    assert (one("fell from -5 to -15 degrees").lo, one("fell from -5 to -15 degrees").hi) == (-15, -15)
+
+
 def test_a_count_needs_a_noun_not_a_function_word() -> None:
     assert quantities("Drake won three for Bryson Tiller's album") == []
     assert [q.text for q in quantities("the two singers won five each")] == ["two singers"]

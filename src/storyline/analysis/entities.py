@@ -58,6 +58,11 @@ MAX_ACTIONS = 5
 _STRONG_TITLES = frozenset("president prime minister minister mayor governor secretary senator chancellor ambassador "
                            "envoy".split()) | {"prime minister", "first lady"}
 _OFFICE = re.compile(rf"{_TITLE_HEAD}$")
+# An office written abbreviated before a name ("Gov. Tom Harlan", "Sen. Harlan", "Pres. Okoye"), as news writes
+# governors and senators; a lieutenant governor's is another office ("Lt. Gov. Kathy Hochul").
+_ABBREVIATED = {"gov.": "governor", "sen.": "senator", "pres.": "president", "lt. gov.": "lieutenant governor"}
+_ABBREVIATED_BEFORE = re.compile(r"(?<![\w.])((?:Lt\.\s+)?(?:Gov|Sen|Pres)\.)\s+$")
+_ABBREVIATED_IN = re.compile(r"((?:Lt\.\s+)?(?:Gov|Sen|Pres)\.)\s+(?=[A-Z])")
 
 
 def offices(titles: Iterable[str]) -> frozenset[str]:
@@ -65,6 +70,9 @@ def offices(titles: Iterable[str]) -> frozenset[str]:
     by its last word ("minister" of "Prime Minister" and of "Minister"); no descriptive title ("leader", "chief")."""
     out = set()
     for t in titles:
+        if _is_abbreviated(t):
+            out.add(_ABBREVIATED[" ".join(t.lower().split())])
+            continue
         m = _OFFICE.search(t)
         if m and " ".join(m.group().lower().split()) in _STRONG_TITLES:
             out.add(m.group().lower().split()[-1])
@@ -106,6 +114,17 @@ def clean_surface(text: str) -> str:
     text = _ARTICLES.sub("", text).strip() if bare and bare.split()[-1] in NAME_HEADS and " " not in bare else bare
     text = _TITLE_IN.sub("", text)
     return synonym(text)
+
+
+def _is_abbreviated(title: str) -> bool:
+    return " ".join(title.lower().split()) in _ABBREVIATED
+
+
+def abbreviated_office(text: str, start: int, end: int) -> str:
+    """The office abbreviated right before the name at ``start:end``, or at the start of its span, as written
+    ("Gov.", "Sen."); "" when there is none."""
+    m = _ABBREVIATED_IN.match(text, start, end) or _ABBREVIATED_BEFORE.search(text, max(0, start - 16), start)
+    return m.group(1) if m else ""
 
 
 def title_of(text: str, start: int, end: int) -> str:
@@ -363,7 +382,7 @@ class EntityIndex:
                 found.append(Mention(m.start, m.end, kind, form))
                 kinds[form][kind] += 1
                 if kind == "person":
-                    t = title_of(text[lo:hi], m.start - lo, m.end - lo)
+                    t = title_of(text[lo:hi], m.start - lo, m.end - lo) or abbreviated_office(text, m.start, m.end)
                     if t:
                         titles[form][t] += 1
                         held[(aid, m.start)] = t
@@ -413,7 +432,7 @@ class EntityIndex:
                 self.offices[person] |= offices(titles.get(form, ()))
         # One organisation under one name: "Ministry of Foreign Affairs" is the "Foreign Ministry"; a
         # plural, a bare name, a qualified name or an acronym of one is that name (see names.py).
-        variant = variant_targets({f: k for f, k in kind_of.items() if k != "person"}, defined)
+        variant = variant_targets({f: k for f, k in kind_of.items() if k != "person"}, defined, set(people))
         by_key: dict[tuple[str, str], list[str]] = defaultdict(list)
         for f, k in kind_of.items():
             if k != "person":
@@ -428,9 +447,12 @@ class EntityIndex:
         for f, k in kind_of.items():
             self.kind.setdefault(self.canon[f], kind_of.get(self.canon[f], k))
         self.title: dict[str, str] = {}
-        for f, c in titles.items():
-            if f in self.canon and c:
-                self.title.setdefault(self.canon[f], c.most_common(1)[0][0])
+        # a title written out ("chairman") before an abbreviated office ("Sen."), which names no role to look for
+        for abbreviated in (False, True):
+            for f, c in titles.items():
+                kept = Counter({t: n for t, n in c.items() if abbreviated or not _is_abbreviated(t)})
+                if f in self.canon and kept:
+                    self.title.setdefault(self.canon[f], kept.most_common(1)[0][0])
         self.mentions: dict[str, list[Resolved]] = {}
         self.sharers = sharers = _surname_sharers({f: self.canon[f] for f in people}, people)
         self.shared_forms: dict[str, set[str]] = defaultdict(set)  # a person → the shared surnames given them

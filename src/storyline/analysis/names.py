@@ -14,7 +14,7 @@ Asia", "State" out of "Secretary of State", an adjective such as "Congressional 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from .ner import PLACES
 from .repair import ORG_HEADS
@@ -165,46 +165,77 @@ def org_key(name: str) -> str:
 
 
 def _place_like(qualifier: str, kinds: Mapping[str, str]) -> bool:
-    """Whether a word before a name says whose it is, as a country or a place does ("Veldish", "Pakistan",
-    "U.S.", "UN")."""
+    """Whether words before a name say whose it is, as a country or a place does ("Veldish", "Pakistan",
+    "U.S.", "UN", "United States")."""
     return bool(_DEMONYM.fullmatch(qualifier) or qualifier in PLACES or kinds.get(qualifier) == "place"
-                or synonym(qualifier) != qualifier)
+                or synonym(qualifier) != qualifier or qualifier in _SYNONYM_NAMES)
 
 
-def _qualified_variants(kinds: Mapping[str, str], taken: Mapping[str, str]) -> dict[str, str]:
-    """"the Veldish Brotherhood" is "the Brotherhood", "U.S. Supreme Court" and "US Supreme Court" are the "Supreme
-    Court", "U.S. Department of Justice" the "Justice Department": an organisation's name after a country, a place or
-    its adjective is the bare name the cluster writes too, when every name of the cluster that ends in that name
-    (whatever its kind) is qualified by that one country or place. A "Pakistan Supreme Court" beside a "U.S. Supreme
-    Court", a "North Carolina House" or a "White House" beside a "U.S. House" leave the bare name to either."""
+_SYNONYM_NAMES = frozenset(SYNONYMS.values())
+# Capitalised words that can qualify a body's name: no bracket or slash, which a tagger's span run over a sentence
+# break or a scraped heading brings in ("CNN)The Supreme Court", "BUD/S. U.S. Navy")
+_QUALIFIER = re.compile(r"[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*)*")
+
+
+def _qualified_variants(kinds: Mapping[str, str], taken: Mapping[str, str],
+                        people: Collection[str] = ()) -> dict[str, str]:
+    """"the Veldish Brotherhood" is "the Brotherhood", "U.S. Supreme Court", "US Supreme Court" and "United States
+    Supreme Court" are the "Supreme Court", "U.S. Department of Justice" the "Justice Department": an organisation's
+    name after a country, a place or its adjective is the bare name the cluster writes too, when every name of the
+    cluster that ends in that name (whatever its kind) is qualified by that one country or place. A "Pakistan Supreme
+    Court" beside a "U.S. Supreme Court", a "North Carolina House" or a "White House" beside a "U.S. House" leave the
+    bare name to either; the forms of one qualifier are still one body ("U.S. Senate" and "United States Senate"
+    beside an "Alabama Senate"). A person's name before a body's ("a Trump Supreme Court": one of ``people`` or their
+    surname) and a span run over a break ("CNN)The Supreme Court") name no other body. An outlet goes by its whole
+    name: "the Post" is the "Washington Post"."""
+    named = set(people) | {p.split()[-1] for p in people if p.split()}  # "Trump" of "Donald Trump" too
     bare: dict[str, list[str]] = {}  # the key of a bare name → its forms
     for f, kind in kinds.items():
         if kind == "org" and f not in taken:
             bare.setdefault(org_key(f), []).append(f)
     qualifiers: dict[str, set[str]] = {}  # the key of a bare name → the qualifiers written before it
-    candidates: dict[str, list[str]] = {}  # ... → the forms of it qualified by a country or place
+    candidates: dict[str, list[tuple[str, str]]] = {}  # ... → the forms of it qualified by a country or place
     for f in kinds:
         words = f.split()
         for k in range(1, len(words)):
             key = org_key(" ".join(words[k:]))
+            qualifier = " ".join(words[:k])
             if key not in bare or not all(w[:1].isupper() for w in words[:k]):
                 continue
-            qualifiers.setdefault(key, set()).add(synonym(" ".join(words[:k])))
-            if k == 1 and kinds[f] == "org" and f not in taken and _place_like(words[0], kinds):
-                candidates.setdefault(key, []).append(f)
+            if not _QUALIFIER.fullmatch(qualifier) or qualifier in named:
+                continue
+            qualifiers.setdefault(key, set()).add(synonym(qualifier))
+            if kinds[f] == "org" and f not in taken and _place_like(qualifier, kinds):
+                candidates.setdefault(key, []).append((f, synonym(qualifier)))
     out = {}
     for key, fs in candidates.items():
+        if len(qualifiers[key]) == 1 and min(bare[key]).split()[-1] in OUTLET_HEADS:
+            full = min(f for f, _ in fs)  # "the Post" is the "Washington Post": an outlet's place is its name
+            for f in [*bare[key], *(f for f, _ in fs)]:
+                if f != full:
+                    out[f] = full
+            continue
         if len(qualifiers[key]) == 1:
-            for f in fs:
+            for f, _ in fs:
                 out[f] = min(bare[key])
+            continue
+        of_one: dict[str, list[str]] = {}
+        for f, qualifier in fs:
+            of_one.setdefault(qualifier, []).append(f)
+        for forms in of_one.values():
+            for f in forms:
+                if f != min(forms):
+                    out[f] = min(forms)
     return out
 
 
-def variant_targets(kinds: Mapping[str, str], defined: Mapping[str, str]) -> dict[str, str]:
+def variant_targets(kinds: Mapping[str, str], defined: Mapping[str, str],
+                    people: Collection[str] = ()) -> dict[str, str]:
     """For every organisation or place form that is another form's variant, that other form.
 
     ``kinds`` maps each non-person form of the cluster to its kind; ``defined`` maps an acronym to the
-    full name it was defined for ("(UVL)"). Forms of different kinds join only through an acronym.
+    full name it was defined for ("(UVL)"); ``people`` the cluster's person forms. Forms of different kinds join
+    only through an acronym.
     """
     forms = set(kinds)
     target: dict[str, str] = {}
@@ -225,7 +256,7 @@ def variant_targets(kinds: Mapping[str, str], defined: Mapping[str, str]) -> dic
         if len(longer) == 1:
             target[f] = longer[0]
     # "the Veldish Brotherhood" is "the Brotherhood" when it is the only qualified Brotherhood.
-    target.update(_qualified_variants(kinds, target))
+    target.update(_qualified_variants(kinds, target, people))
     # Acronyms: defined in parentheses, or the initials of a single full name of the cluster.
     for f in forms:
         if f in target or not _ACRONYM.fullmatch(f):

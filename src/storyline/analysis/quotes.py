@@ -56,6 +56,10 @@ _SUBJECT_END = re.compile(r"\s(?:after|when|before|while)\s")
 _OPEN, _CLOSE = "“\"", "”\""
 # "Khan, meanwhile, talking to the envoy Munter, said: “…”": a participial phrase between the subject
 # and its speech verb names the person spoken to, not the speaker.
+# "Okoye: “We will not back down”": a headline's (or a caption's) name and a colon before a quotation that opens
+# its sentence; up to four capitalised words ("Gov. Ruth Okoye:", "Tessaly's Okoye:"), the speaker when they name a
+# person of the cluster.
+_LABEL = re.compile(r"\s*((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)\s*:\s*")
 _PARTICIPLE = re.compile(r"\b(?:[a-z]+ing\s+(?:to|with)|addressing|meeting|briefing|visiting|interviewing|"
                          r"thanking|hosting|receiving|in\s+(?:a|an|his|her|their)\s+(?:\w+\s+)?(?:with|to))\b")
 
@@ -209,6 +213,15 @@ class _Attributor:
         """Whether ``m`` owns the noun after it ("Boise’s lead counsel", "Trump's lawyer"): that one speaks."""
         return re.match(r"[’']s\s+[a-z]", self.text[m.end : m.end + 5]) is not None
 
+    def labelled(self, a: int, b: int, label: str) -> str | None:
+        """The person a headline-style label names ("Okoye:" before a quotation): the person mentioned there, or
+        the person the cluster knows by those words; None for anything else ("Update:", "Watch:", a place)."""
+        people = [m for m in self.in_region(a, b) if m.kind == "person"]
+        if people:
+            return people[-1].name
+        name = self.index.canon.get(clean_surface(label))
+        return name if name is not None and self.index.kind.get(name) == "person" else None
+
     def described_subject(self, a: int, b: int) -> str | None:
         """"The administration welcomed …": a subject named by a role or a body, not by a name."""
         m = _SUBJECT_NOUN.match(self.text[a:b])
@@ -246,6 +259,8 @@ class _Attributor:
         if cut >= 0:
             sent_start, region = sent_start + cut + 1, region[cut + 1 :]
         verbs = list(_SPEECH.finditer(region))
+        if not verbs and (label := _LABEL.fullmatch(region)):
+            return self.labelled(sent_start, sent_start + label.end(1), label.group(1))
         if not verbs:
             naming = list(_NAMING.finditer(region))
             people = [m for m in self.in_region(sent_start, sent_start + naming[-1].start())

@@ -328,27 +328,43 @@ def _counts_what_follows(text: str, m: re.Match[str], noun: str, after: str) -> 
 
 # The first figure and the word of a range before a count's number: "10-12 people", "10 to 12 people", "two or
 # three days", "between 10 and 12 people", with a hedge of the whole range before it ("about 10-12 people"). "From 10
-# to 12" is a change more often than a range ("the toll rose from 10 to 12"): it is read as its second figure.
+# to 12" is a change more often than a range ("the toll rose from 10 to 12"): it is read as its second figure. The
+# first figure of a range in words may carry a sign ("between -5 and -15 degrees", "minus 5 to minus 15 degrees",
+# "-5 to 10 degrees"); the hyphen form ("10-12") has none (a minus there is read as the range's dash).
+_SIGN = r"(?:(?:minus|negative)\s+|(?<![\w.,])[-\u2212])"
 _RANGE_HEAD = re.compile(
-    rf"(?:(?P<h>{_H})\s+)?(?:\bbetween\s+(?P<lo>{_NUM})\s+and\s+|(?<!\bfrom\s)(?<![\w.,])"
-    rf"(?:(?P<lo2>\d[\d,]*(?:\.\d+)?)\s?[-–]\s?|(?P<lo3>{_NUM})\s+(?:to|or)\s+))$",
+    rf"(?:(?P<h>{_H})\s+)?(?:\bbetween\s+(?P<neg>{_SIGN})?(?P<lo>{_NUM})\s+and\s+|(?<!\bfrom\s)(?<![\w.,])"
+    rf"(?:(?P<lo2>\d[\d,]*(?:\.\d+)?)\s?[-–]\s?|(?:(?P<neg3>{_SIGN})|(?<![-\u2212]))(?P<lo3>{_NUM})\s+(?:to|or)\s+))$",
     re.I,
 )
 
 
-def _range(text: str, m: re.Match[str], hi: float) -> tuple[re.Match[str], float] | None:
-    """The range a count's number ends, as its head match and its first figure (scaled as the number is: "2-3
-    million people"), when the first figure is the smaller; None when the number ends no range."""
+def _range(text: str, m: re.Match[str], hi: float, until: int, negative: bool) -> tuple[re.Match[str], float] | None:
+    """The range a count's number ends, as its head match and its first figure, signed and scaled as the number is
+    ("2-3 million people", "between -5 and -15 degrees"), when the range's words end at ``until`` (the number, or
+    the sign before it, when ``negative``); None when the number ends no range. Unsigned, the first figure must be
+    the smaller ("5 to 4" is a tally's or a change's); a range under zero is written either way ("between -5 and
+    -15", "between -15 and -5")."""
     if m.group("h"):
         return None
-    head = _RANGE_HEAD.search(text, _lookback(m), m.start("n"))
+    head = _RANGE_HEAD.search(text, max(0, until - _LOOKBACK), until)
     if head is None:
         return None
     lo = _number(head.group("lo") or head.group("lo2") or head.group("lo3"))
     n = _number(m.group("n"))
-    if lo is None or n is None or lo >= n:
+    if lo is None or n is None or n == 0:
         return None
-    return head, lo * hi / n
+    signed = bool(head.group("neg") or head.group("neg3"))
+    if not signed and not negative:
+        return (head, lo * hi / n) if lo < n else None
+    lo, n = -lo if signed else lo, -n if negative else n
+    return (head, lo * abs(hi) / abs(n)) if lo != n else None
+
+
+def _widened(value: float, hedge: str | None) -> tuple[float, float]:
+    """The interval a hedge allows around a figure, widened away from zero under zero as above it."""
+    lo_f, hi_f = HEDGE[hedge.lower()] if hedge else (1.0, 1.0)
+    return (value * lo_f, value * hi_f) if value >= 0 else (value * hi_f, value * lo_f)
 
 
 # A count written as an adjective, joined to its noun by a hyphen: "a three-year prison sentence", "a 10-year-old
@@ -446,10 +462,18 @@ def quantities(text: str) -> list[Quantity]:
         if iv is None:
             continue
         start, estimate, rounding = m.start(), _estimate(m, iv), _rounding(m, "n")
-        if m.group("n") and (span := _range(text, m, iv[1])):
+        # a value under zero keeps its sign: "minus 15 Fahrenheit" and "-15 degrees Fahrenheit" are -15, not 15
+        sign = m.group("n") and _MINUS.search(text, max(0, m.start("n") - 12), m.start("n"))
+        until = sign.start() if sign else m.start("n")
+        signed_range = False
+        if m.group("n") and (span := _range(text, m, iv[1], until, bool(sign))):
             head, lo = span  # "10-12 people": from 10 to 12, with the range's hedge at both ends
-            lo_f, hi_f = HEDGE[head.group("h").lower()] if head.group("h") else (1.0, 1.0)
-            iv, start, estimate = (lo * lo_f, iv[1] * hi_f), head.start(), None
+            hi = -iv[1] if sign else iv[1]
+            ends = _widened(lo, head.group("h")) + _widened(hi, head.group("h"))
+            iv, start, estimate = (min(ends), max(ends)), head.start(), None
+            signed_range = bool(sign or head.group("neg") or head.group("neg3"))
+            if signed_range:
+                sign = None  # read with the range: "between -5 and -15 degrees" is -15 to -5
         elif m.group("n") and not m.group("h") and (whole := _OF_TOTAL.search(text, _lookback(m), m.start("n"))):
             part = _number(whole.group("n"))  # "157 of 338 seats": 157 seats, of a whole of 338
             if part is not None:
@@ -457,9 +481,7 @@ def quantities(text: str) -> list[Quantity]:
                 iv, start, rounding = (part * lo_f, part * hi_f), whole.start(), 0.0
                 estimate = _estimate(whole, iv)
         end = m.end("w2") if two or below_zero else m.end("w1")
-        # a value under zero keeps its sign: "minus 15 Fahrenheit" and "-15 degrees Fahrenheit" are -15, not 15
-        sign = m.group("n") and _MINUS.search(text, max(0, m.start("n") - 12), m.start("n"))
-        if not below_zero and (under := _BELOW_ZERO.match(text, end)):
+        if not below_zero and not signed_range and (under := _BELOW_ZERO.match(text, end)):
             below_zero, end = True, under.end()
         if sign and not m.group("h") and (hedge := _HEDGE_BEFORE.search(text, max(0, sign.start() - 20),
                                                                           sign.start())):
@@ -468,7 +490,7 @@ def quantities(text: str) -> list[Quantity]:
             estimate = (iv[0] + iv[1]) / 2 if h in APPROXIMATE else None
         elif sign:
             start = sign.start()
-        if sign or below_zero:
+        if (sign or below_zero) and not signed_range:
             iv = (-iv[1], -iv[0])  # a hedge widens the magnitude: "about minus 15" is -16.5 to -13.5
             estimate = None if estimate is None else -estimate
         slot = _TEMPERATURE_SCALES.get(noun, stem(noun))
