@@ -143,6 +143,24 @@ def test_caption_above_credit_is_dropped():
     assert clean_text(text).text == "A cargo ship struck a pier of the Harbor Bridge late on Sunday, officials said."
 
 
+def test_a_short_lead_above_a_bare_credit_is_the_story_not_a_caption() -> None:
+    # A photo without a caption right below the story's lead leaves its credit alone under the lead: the lead
+    # reports (a wire dateline, a source credited, what has happened or will), a caption says what is seen.
+    rest = "Engineers opened two emergency gates overnight to lower the level of the reservoir."
+    for lead in (
+        "RIVERTON — Water poured over the top of the Kestrel Dam late on Monday night.",
+        "Water poured over the Kestrel Dam late on Monday, the regional water authority said.",
+        "About 3,000 people have been told to leave their homes below the Kestrel Dam.",
+        "Schools in Riverton will stay closed on Wednesday after the Kestrel Dam overflowed.",
+    ):
+        for credit in ("Photo: Ana Ruiz/Riverside Post", "REUTERS/Ana Ruiz", "(AP Photo/Ana Ruiz)"):
+            assert clean_text(f"{lead}\n{credit}\n\n{rest}").text == f"{lead}\n\n{rest}", (lead, credit)
+    # A caption that says what the photo shows goes with its credit, in the present tense or the past.
+    for caption in ("Floodwater spills over the Kestrel Dam on Monday night.",
+                    "Floodwater spilled over the Kestrel Dam on Monday night."):
+        assert clean_text(f"{caption}\nPhoto: Ana Ruiz/Riverside Post\n\n{rest}").text == rest, caption
+
+
 def test_a_quotation_above_a_bare_credit_is_reporting_not_its_caption() -> None:
     # A photo without a caption between two paragraphs leaves its credit alone below the reporting.
     quote = '"It is not safe for freight," said Lind, who runs the harbor.'

@@ -38,7 +38,8 @@ from .pageparts import (
     is_points_label,
     trim_teaser,
 )
-from .vocabulary import SPEAKER_VERBS, alternation
+from .segment import trim_dateline
+from .vocabulary import DATED_SPEECH, SPEAKER_VERBS, alternation
 
 # Phrases that only ever appear in page furniture. Matched against the start of a normalised line,
 # or anywhere for the ones that cannot occur in reporting.
@@ -224,6 +225,32 @@ def _own_caption(line: str) -> bool:
     return m is not None and has_words(m.group(1), 4)
 
 
+def _caption_of(above: str, credit: str) -> bool:
+    """Is ``above``, the paragraph right above the photo credit ``credit``, that photo's caption? A caption is
+    short and says what the photo shows; a story's short lead above a photo that has no caption of its own
+    reads as reporting instead (``_reads_as_report``). Not when the credit line carries its own caption."""
+    return (
+        count_words(above) < _LONG_LINE_WORDS and not _own_caption(credit) and not _QUOTED_SPEECH.match(above)
+        and not _reads_as_report(above)
+    )
+
+
+# What a caption does not do: credit a source for what it says ("…, officials said", "according to police"), or
+# speak of what has happened, will or might happen ("have been told to leave", "will stay closed"); a caption
+# says what the photo shows, as it is seen or was taken.
+_REPORTING = re.compile(
+    rf"\b(?:{alternation(DATED_SPEECH | {'says', 'according to'})}"
+    r"|will|would|could|might|has|have|had|won't|wouldn't|hasn't|haven't|hadn't)\b",
+    re.I,
+)
+
+
+def _reads_as_report(paragraph: str) -> bool:
+    """A paragraph of a story rather than a caption: it opens on a wire dateline ("RIVERTON —", "LONDON
+    (Reuters) -"), which only a story's first paragraph carries, or it reports (``_REPORTING``)."""
+    return trim_dateline(paragraph, 0, len(paragraph)) > 0 or _REPORTING.search(paragraph) is not None
+
+
 def _ends_sentence(line: str) -> bool:
     r"""Does the line end like a sentence: a stop, then any closing quotes or brackets, or a closing
     quote alone (trailing whitespace aside)? The same as searching for
@@ -382,11 +409,9 @@ def _clean_normalised(text: str, furniture: set[str] | frozenset[str], want_titl
             # A caption sits right above its photo credit: "The ship is seen ... on Sunday." / "Photo: X/Y".
             # Not when the credit line carries its own caption ("Photo: Firefighters at the hall. (Name)"),
             # nor above a credit for a photo without one, when the paragraph is a quotation with its speaker
-            # ('"It is not safe," the mayor said.'): a caption describes the photo, it does not quote.
-            if (
-                _is_credit(line, key) and kept and count_words(kept[-1]) < _LONG_LINE_WORDS
-                and kept[-1] is lines_seen[-1] and not _own_caption(line) and not _QUOTED_SPEECH.match(kept[-1])
-            ):
+            # ('"It is not safe," the mayor said.') or reads as the story's lead ("RIVERTON — About 3,000 people
+            # were told to leave …", "…, officials said."): a caption describes the photo, it does not report.
+            if kept and kept[-1] is lines_seen[-1] and _is_credit(line, key) and _caption_of(kept[-1], line):
                 dropped.append(kept.pop())
             dropped.append(line)
             lines_seen.append(line)
