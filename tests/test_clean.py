@@ -13,6 +13,7 @@ from storyline.clean import (
     clean_text,
     is_clutter,
     is_date_banner,
+    known_word,
     rejoin_lines,
 )
 from storyline.model import Article
@@ -115,10 +116,25 @@ def test_a_word_broken_at_a_line_end_is_joined_again():
         "spond. The council said it would respond on Friday.\n"
     )
     assert clean_text(text).text == (
-        "Shop owners in Varnholt began cleaning up on Wednesday as the water of the river started to re-cede, "
+        "Shop owners in Varnholt began cleaning up on Wednesday as the water of the river started to recede, "
         "and a well-known baker said the council had been slow to respond. The council said it would respond "
         "on Friday."
     )
+
+
+def test_a_word_broken_at_a_line_end_is_joined_when_english_writes_it_whole() -> None:
+    # Plain text hard-wrapped by a print or PDF export: "over-" / "night" is the word "overnight", which the text
+    # writes nowhere else; "well-" / "known", "long-" / "term" and "x-" / "ray" are written with their hyphen.
+    text = (
+        "Officials ordered about 3,000 people living below the dam to leave their homes over-\n"
+        "night, and a well-\nknown engineer said the long-\nterm repairs would need an x-\nray of the wall.\n"
+    )
+    assert clean_text(text).text == (
+        "Officials ordered about 3,000 people living below the dam to leave their homes overnight, and a "
+        "well-known engineer said the long-term repairs would need an x-ray of the wall."
+    )
+    assert known_word("overnight") and known_word("information")
+    assert not known_word("wellknown") and not known_word("longterm") and not known_word("xray")
 
 
 def test_hard_wrapped_paragraph_is_rejoined_but_headline_is_not():
