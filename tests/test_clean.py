@@ -32,6 +32,11 @@ def test_known_clutter_lines_are_dropped():
         "Mayor speaks at the opening. REUTERS/John Smith",
         "By Jane Doe | Updated 7:15 a.m.",
         "Home | News | Sport | Weather",
+        "You must be logged in to post a comment.",
+        "Our Standards: The Thomson Reuters Trust Principles.",
+        "Thanks for reading! Please consider supporting our journalism.",
+        "Do you have a story? Get in touch.",
+        "Have a news tip? Email us at tips@example.org",
     ]:
         assert is_clutter(line), line
 

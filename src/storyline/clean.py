@@ -63,6 +63,9 @@ _CLUTTER_START = (
     "get the latest", "download the app", "open in app", "support our journalism", "become a member",
     "already a subscriber", "enjoy unlimited", "this article was originally published", "tags:", "topics:",
     "report an error", "editor's note:", "note to readers", "(function", "var ", "window.",
+    # a comment form's login prompt, a wire's standards link, a donation or tip appeal below the story
+    "you must be logged in", "our standards:", "thanks for reading", "please consider supporting",
+    "do you have a story", "have a news tip", "got a news tip",
 )
 # Prefixes of ``_CLUTTER_START`` that are also words news opens a paragraph with ("Facebook removed 1.5 million
 # videos …", "Home prices rose …", "Homeland Security said …", "Search for the missing hiker resumed …",
