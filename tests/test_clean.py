@@ -470,3 +470,17 @@ def test_a_headline_every_copy_carries_is_still_each_copys_title() -> None:
         [("Council votes to close the harbor", body), ("Fishermen welcome the harbor vote", _PROSE)])]
     assert [a.title for a in clean_articles(pages)] == ["Council votes to close the harbor",
                                                         "Fishermen welcome the harbor vote"]
+
+
+def test_a_quotation_closed_on_a_comma_at_a_line_end_keeps_its_speaker() -> None:
+    # Hard-wrapped or flattened text that breaks the line after '…,"': the closing mark ends no sentence, so
+    # the attribution below (in lower case, or a name) is the same sentence, across a blank line too.
+    quote = '"The wall is fine. The problem is how fast we can let the water out,"'
+    for speaker in ("said Mira Castellan, the chief engineer, on Tuesday.", "Mira Castellan said on Tuesday."):
+        for gap in ("\n", "\n\n"):
+            assert clean_text(f"{quote}{gap}{speaker}").text == f"{quote} {speaker}", (speaker, gap)
+    # a quotation closed on a stop is a paragraph of its own
+    done = '"The wall is fine," she said. "We will let the water out."'
+    assert clean_text(f"{done}\n\nMira Castellan runs the authority.").text == (
+        f"{done}\n\nMira Castellan runs the authority."
+    )

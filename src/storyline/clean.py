@@ -273,10 +273,16 @@ _CLOSING_QUOTES = ('"', "”", "’")
 
 def _continues(line: str, nxt: str) -> bool:
     """Does ``nxt`` carry on the sentence that ``line`` leaves open?"""
-    if _ends_sentence(line) or bullet_item(nxt, point=True) is not None:  # a list item starts a line of its own
+    if bullet_item(nxt, point=True) is not None:  # a list item starts a line of its own
         return False
     first = nxt.lstrip()[:1]
     if not first:
+        return False
+    if line.rstrip().endswith(_OPEN_QUOTE_ENDS) and first.isalpha():
+        # '"… let the water out,"' / 'said Mira Castellan, …': a quotation closed on a comma waits for its
+        # speaker; the closing mark is no sentence end.
+        return True
+    if _ends_sentence(line):
         return False
     if first.islower():
         return True
@@ -291,6 +297,7 @@ def _continues(line: str, nxt: str) -> bool:
     return line.rstrip().endswith((",", "-", "–", "—")) and count_words(line) >= 8 or last in _OPEN_WORDS
 
 
+_OPEN_QUOTE_ENDS = (',"', ",”", ",’", ",'")
 _OPEN_WORDS = {
     "the", "a", "an", "of", "to", "in", "on", "and", "or", "but", "for", "with", "by", "from", "that",
     "as", "at", "his", "her", "their", "its", "is", "was", "were", "are", "said", "says",
