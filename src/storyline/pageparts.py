@@ -105,6 +105,15 @@ _FOLLOW = re.compile(r"\bfollow (?:him|her|them|me|us) (?:on|at) (?:twitter|face
 # Multi-News release (the scorer's training text) lower-cases names and platforms, and its taglines stay.
 _FOLLOW_LINE = re.compile(r"^Follow (?=.*(?:@\w|\b(?:Twitter|Facebook|Instagram|Google\+|LinkedIn|Threads)\b))")
 _FOLLOW_LINE_MAX_WORDS = 20
+# A writer's note with an address to write to: "Tomas Verlaine covers the environment for the Post. Email him at
+# tv@example.org.", "To contact the reporter on this story: Jane Roe in Lindenfeld at jroe@example.org". The writer
+# or the site is the one to reach ("him", "us", "the reporter"), not a source of the story ("contact police at …").
+_CONTACT = re.compile(
+    r"\b(?:(?:e-?mail|contact|reach|write to) (?:him|her|them|me|us)|(?:to )?contact the (?:reporter|writer|"
+    r"author|editor|correspondent)s?\b)[^@]{0,80}?[\w.+-]+@[\w-]+\.\w",
+    re.I,
+)
+_CONTACT_MAX_WORDS = 40
 # "Skip Twitter post by @name", "Skip Advertisement": markers a page leaves around embeds and ads; the
 # embed's text follows on the same line (a post is short).
 _SKIP_MARKER = re.compile(r"^(?:skip|end of) (?:[\w-]+ ){0,2}(?:post|advertisement|content|ad)\b", re.I)
@@ -277,6 +286,8 @@ def is_page_part(line: str) -> bool:
     if n <= _FOLLOW_LINE_MAX_WORDS and _FOLLOW_LINE.match(line) and _PAGE_CASED.search(line, 7):
         return True
     if _SKIP_MARKER.match(line):
+        return True
+    if n <= _CONTACT_MAX_WORDS and "@" in line and _CONTACT.search(line):
         return True
     if is_highlights(line):
         return True
