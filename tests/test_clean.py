@@ -484,3 +484,23 @@ def test_a_quotation_closed_on_a_comma_at_a_line_end_keeps_its_speaker() -> None
     assert clean_text(f"{done}\n\nMira Castellan runs the authority.").text == (
         f"{done}\n\nMira Castellan runs the authority."
     )
+
+
+def test_readers_comments_below_the_story_are_dropped() -> None:
+    story = ("About 3,000 people were ordered to leave their homes on Monday night after water began pouring over "
+             "the top of the Kestrel Dam.")
+    comments = (
+        "3 Comments\n\nriverfan99\nMay 12, 2026 at 8:14 pm\n"
+        "This is a disgrace, the council knew about the spillway for years and did nothing at all.\nReply\n\n"
+        "J. Smith\n2 hours ago\nStay safe everyone in Riverton, our thoughts are with you tonight.\n\n"
+        "We will all help.\nLike \u00b7 Reply\n"
+    )
+    assert clean_text(f"{story}\n\n{comments}").text == story
+    # a date line above the story is no comment's stamp: the story stays, "Reply" or not, further down
+    dated = f"May 12, 2026\n\n{story}\n\nThe authority said the dam was sound.\n\nSchools will stay closed.\n\nReply"
+    assert clean_text(dated).text == (
+        f"{story}\n\nThe authority said the dam was sound.\n\nSchools will stay closed."
+    )
+    headed = (f"Dam overflows\nMay 12, 2026\n\n{story}\n\nThe authority said the dam was sound.\n\n"
+              "Schools in Riverton will stay closed.\nReply")
+    assert clean_text(headed).text.startswith(story)

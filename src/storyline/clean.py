@@ -180,7 +180,7 @@ def _is_clutter(line: str, key: str) -> bool:
     if any(map(key.__contains__, _CLUTTER_ANYWHERE)) and not has_words(key, 40):
         return True
     stripped = line.strip()
-    if _credit(stripped) or _BYLINE.match(stripped):
+    if _credit(stripped) or _BYLINE.match(stripped) or _AGO.match(key):
         return True
     if line.count(" | ") >= 2 or line.count("|") >= 3:  # "Home | News | Sport": a menu
         return True
@@ -229,6 +229,17 @@ def _own_caption(line: str) -> bool:
     """A credit line that is a caption too: a sentence of four words or more before the credit."""
     m = _CAPTION_SENTENCE.match(_CREDIT_LABEL.sub("", line.strip(), count=1))
     return m is not None and has_words(m.group(1), 4)
+
+
+# A comment's buttons, on a line of their own below its text: "Reply", "Like · Reply", "Reply ↓", "Report abuse".
+_COMMENT_ACTION = re.compile(r"^(?:like\s*[·|•]?\s*)?reply(?:\s*[·|•]?\s*report)?\s*↓?$|^report (?:abuse|comment)$")
+# A comment's time stamp in words: "2 hours ago".
+_AGO = re.compile(r"^(?:an?|\d+) (?:second|minute|hour|day|week|month|year)s? ago$")
+# A comment's text lies between its time stamp and its buttons: two paragraphs at most (a story below a date line
+# and over a stray "Reply" has more).
+_COMMENT_MAX_LINES = _COMMENT_MAX_PARAGRAPHS = 2
+# A commenter's name above the stamp: "riverfan99", "J. Smith", "Mary from Riverton".
+_AUTHOR_NAME_WORDS = 4
 
 
 def _caption_of(above: str, credit: str) -> bool:
@@ -425,6 +436,7 @@ def _clean_normalised(text: str, furniture: set[str] | frozenset[str], want_titl
     shared_title = ""  # a headline every copy of a wire story carries: the title when no other line is
     in_highlights = False  # below a "Story highlights" label, until the story's first paragraph
     in_points = False  # below a "Key points:" label, while its list goes on
+    stamp: tuple[int, int] | None = None  # where the latest time stamp line was: (lines seen, paragraphs kept)
     for line in lines:
         if in_highlights and is_highlight_point(line):
             dropped.append(line)
@@ -437,7 +449,22 @@ def _clean_normalised(text: str, furniture: set[str] | frozenset[str], want_titl
             lines_seen.append(line)
             continue
         key = _fold(line)  # ``rejoin_lines`` collapsed the whitespace already
+        if (
+            _COMMENT_ACTION.match(key) and stamp is not None and len(lines_seen) - stamp[0] <= _COMMENT_MAX_LINES
+            and len(kept) - stamp[1] <= _COMMENT_MAX_PARAGRAPHS
+        ):
+            # A reader's comment: its author, its time stamp, its text, then "Reply". The text goes too.
+            dropped.extend(kept[stamp[1]:])
+            del kept[stamp[1]:]
+            stamp = None
+            dropped.append(line)
+            lines_seen.append(line)
+            continue
         clutter = _is_clutter(line, key)
+        if clutter and lines_seen and count_words(lines_seen[-1]) <= _AUTHOR_NAME_WORDS and (
+            _AGO.match(key) or is_date_banner(line)
+        ):
+            stamp = (len(lines_seen) + 1, len(kept))  # under its author's name: a comment's time stamp
         if (
             not clutter and key in furniture and want_title and not title and not shared_title and not kept
             and count_words(line) >= 4 and not _ends_sentence(line)
