@@ -37,8 +37,14 @@ def test_known_clutter_lines_are_dropped():
         "Thanks for reading! Please consider supporting our journalism.",
         "Do you have a story? Get in touch.",
         "Have a news tip? Email us at tips@example.org",
+        "By continuing to use this site, you agree to our use of cookies.",
+        "We and our partners use cookies to personalise content and ads.",
+        "Already have an account? Log in here.",
+        "You have reached your limit of free articles this month.",
+        "Create a free account to continue reading.",
     ]:
         assert is_clutter(line), line
+    assert not is_clutter("The EU will fine websites that use cookies to track readers without asking, officials said.")
 
 
 def test_reporting_is_not_clutter():

@@ -81,6 +81,9 @@ _CLUTTER_ANYWHERE = (
     "privacy policy", "terms of service", "terms of use", "cookie policy", "javascript is disabled",
     "enable javascript", "your browser does not support", "having issues with commenting",
     "notifications", "all rights reserved", "embedded from", "tweet with a location", "unable to fetch your friends",
+    # consent banners and metered paywalls
+    "our use of cookies", "our partners use cookies", "may not load without cookies", "already have an account?",
+    "free account to continue", "limit of free articles", "support independent journalism",
 )
 # "REUTERS/Mohsin Raza", "AFP/Getty Images", "(AP Photo/John Doe)": an agency credit ending a caption.
 _CREDIT = re.compile(
