@@ -114,6 +114,19 @@ _CONTACT = re.compile(
     re.I,
 )
 _CONTACT_MAX_WORDS = 40
+# Reporting that a flattened page ran the note into: "… resigned, according to a message from his office. To
+# contact the editor …" is no note of its own.
+_REPORTED = re.compile(r"\b(?:said|says|told|according to)\b", re.I)
+
+
+def _is_writers_note(line: str) -> bool:
+    """A writer's note (``_CONTACT``) as a page prints it: with a capitalised name or word that no stop explains
+    (the processed Multi-News release, the scorer's training text, is lower-cased: there it stays, as the
+    ``_FOLLOW_LINE`` taglines do), and no reporting in it."""
+    return (
+        _CONTACT.search(line) is not None and _PAGE_CASED.search(line, 1) is not None
+        and _REPORTED.search(line) is None
+    )
 # "Skip Twitter post by @name", "Skip Advertisement": markers a page leaves around embeds and ads; the
 # embed's text follows on the same line (a post is short).
 _SKIP_MARKER = re.compile(r"^(?:skip|end of) (?:[\w-]+ ){0,2}(?:post|advertisement|content|ad)\b", re.I)
@@ -287,7 +300,7 @@ def is_page_part(line: str) -> bool:
         return True
     if _SKIP_MARKER.match(line):
         return True
-    if n <= _CONTACT_MAX_WORDS and "@" in line and _CONTACT.search(line):
+    if n <= _CONTACT_MAX_WORDS and "@" in line and _is_writers_note(line):
         return True
     if is_highlights(line):
         return True
