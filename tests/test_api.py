@@ -58,6 +58,27 @@ def test_articles_dated_far_apart_get_a_note(harbor_texts):
     assert undated.notes == ()  # one date is no span
 
 
+# A story in German, written for this test: no English function words.
+_GERMAN = (
+    "Nach tagelangem Starkregen ist am Montagabend Wasser über die Krone des Staudamms geflossen. Die Behörden "
+    "forderten rund dreitausend Anwohner auf, ihre Häuser sofort zu verlassen. Die Chefingenieurin sagte, das "
+    "Bauwerk sei stabil. Zwei Notablässe seien geöffnet worden, um den Wasserstand langsam zu senken. Die Armee "
+    "schickte zweihundert Soldaten, die beim Füllen von Sandsäcken helfen sollen."
+)
+
+
+def test_an_article_not_in_english_gets_a_note(harbor_texts):
+    arts = [Article(id="a", text=harbor_texts[0]), Article(id="b", text=_GERMAN, title="Staudamm läuft über")]
+    summary = storyline.summarize([*arts, harbor_texts[1]], words=60)
+    assert summary.notes == (
+        "article [2] (Staudamm läuft über) does not read as English: storyline is made for English news, so its "
+        "sentences are weighed and matched poorly",
+    )
+    assert storyline.api.reads_as_english(harbor_texts[0]) and not storyline.api.reads_as_english(_GERMAN)
+    assert storyline.summarize(harbor_texts[:2], words=60).notes == ()
+    assert storyline.api.reads_as_english("Die Armee schickte Soldaten.")  # too short to judge
+
+
 def test_single_article_says_so(harbor_texts):
     summary = storyline.summarize(harbor_texts[0], words=30)
     assert summary.notes == (SINGLE_SOURCE_NOTE,)
@@ -326,6 +347,8 @@ def test_articles_skipped_with_strict_false_are_named_in_the_notes() -> None:
     assert summary.sentences
     assert summary.notes[0].startswith("skipped <text 2>: is empty")
     assert SINGLE_SOURCE_NOTE not in summary.notes
+    clutter = storyline.summarize([text, "Home | News | Sport"], options=SummarizeOptions(words=60, strict=False))
+    assert clutter.notes[0] == "skipped <text 2>: has no article text left after removing page clutter"  # README
     assert any("only one of the articles had text" in n for n in summary.notes)
     with pytest.raises(EmptyInputError):  # strict, as before: an error
         storyline.summarize([text, "   "], words=60)

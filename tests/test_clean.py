@@ -13,6 +13,7 @@ from storyline.clean import (
     clean_text,
     is_clutter,
     is_date_banner,
+    known_word,
     rejoin_lines,
 )
 from storyline.model import Article
@@ -31,8 +32,19 @@ def test_known_clutter_lines_are_dropped():
         "Mayor speaks at the opening. REUTERS/John Smith",
         "By Jane Doe | Updated 7:15 a.m.",
         "Home | News | Sport | Weather",
+        "You must be logged in to post a comment.",
+        "Our Standards: The Thomson Reuters Trust Principles.",
+        "Thanks for reading! Please consider supporting our journalism.",
+        "Do you have a story? Get in touch.",
+        "Have a news tip? Email us at tips@example.org",
+        "By continuing to use this site, you agree to our use of cookies.",
+        "We and our partners use cookies to personalise content and ads.",
+        "Already have an account? Log in here.",
+        "You have reached your limit of free articles this month.",
+        "Create a free account to continue reading.",
     ]:
         assert is_clutter(line), line
+    assert not is_clutter("The EU will fine websites that use cookies to track readers without asking, officials said.")
 
 
 def test_reporting_is_not_clutter():
@@ -115,10 +127,25 @@ def test_a_word_broken_at_a_line_end_is_joined_again():
         "spond. The council said it would respond on Friday.\n"
     )
     assert clean_text(text).text == (
-        "Shop owners in Varnholt began cleaning up on Wednesday as the water of the river started to re-cede, "
+        "Shop owners in Varnholt began cleaning up on Wednesday as the water of the river started to recede, "
         "and a well-known baker said the council had been slow to respond. The council said it would respond "
         "on Friday."
     )
+
+
+def test_a_word_broken_at_a_line_end_is_joined_when_english_writes_it_whole() -> None:
+    # Plain text hard-wrapped by a print or PDF export: "over-" / "night" is the word "overnight", which the text
+    # writes nowhere else; "well-" / "known", "long-" / "term" and "x-" / "ray" are written with their hyphen.
+    text = (
+        "Officials ordered about 3,000 people living below the dam to leave their homes over-\n"
+        "night, and a well-\nknown engineer said the long-\nterm repairs would need an x-\nray of the wall.\n"
+    )
+    assert clean_text(text).text == (
+        "Officials ordered about 3,000 people living below the dam to leave their homes overnight, and a "
+        "well-known engineer said the long-term repairs would need an x-ray of the wall."
+    )
+    assert known_word("overnight") and known_word("information")
+    assert not known_word("wellknown") and not known_word("longterm") and not known_word("xray")
 
 
 def test_hard_wrapped_paragraph_is_rejoined_but_headline_is_not():
@@ -141,6 +168,24 @@ def test_caption_above_credit_is_dropped():
         "A cargo ship struck a pier of the Harbor Bridge late on Sunday, officials said."
     )
     assert clean_text(text).text == "A cargo ship struck a pier of the Harbor Bridge late on Sunday, officials said."
+
+
+def test_a_short_lead_above_a_bare_credit_is_the_story_not_a_caption() -> None:
+    # A photo without a caption right below the story's lead leaves its credit alone under the lead: the lead
+    # reports (a wire dateline, a source credited, what has happened or will), a caption says what is seen.
+    rest = "Engineers opened two emergency gates overnight to lower the level of the reservoir."
+    for lead in (
+        "RIVERTON — Water poured over the top of the Kestrel Dam late on Monday night.",
+        "Water poured over the Kestrel Dam late on Monday, the regional water authority said.",
+        "About 3,000 people have been told to leave their homes below the Kestrel Dam.",
+        "Schools in Riverton will stay closed on Wednesday after the Kestrel Dam overflowed.",
+    ):
+        for credit in ("Photo: Ana Ruiz/Riverside Post", "REUTERS/Ana Ruiz", "(AP Photo/Ana Ruiz)"):
+            assert clean_text(f"{lead}\n{credit}\n\n{rest}").text == f"{lead}\n\n{rest}", (lead, credit)
+    # A caption that says what the photo shows goes with its credit, in the present tense or the past.
+    for caption in ("Floodwater spills over the Kestrel Dam on Monday night.",
+                    "Floodwater spilled over the Kestrel Dam on Monday night."):
+        assert clean_text(f"{caption}\nPhoto: Ana Ruiz/Riverside Post\n\n{rest}").text == rest, caption
 
 
 def test_a_quotation_above_a_bare_credit_is_reporting_not_its_caption() -> None:
@@ -431,3 +476,37 @@ def test_a_headline_every_copy_carries_is_still_each_copys_title() -> None:
         [("Council votes to close the harbor", body), ("Fishermen welcome the harbor vote", _PROSE)])]
     assert [a.title for a in clean_articles(pages)] == ["Council votes to close the harbor",
                                                         "Fishermen welcome the harbor vote"]
+
+
+def test_a_quotation_closed_on_a_comma_at_a_line_end_keeps_its_speaker() -> None:
+    # Hard-wrapped or flattened text that breaks the line after '…,"': the closing mark ends no sentence, so
+    # the attribution below (in lower case, or a name) is the same sentence, across a blank line too.
+    quote = '"The wall is fine. The problem is how fast we can let the water out,"'
+    for speaker in ("said Mira Castellan, the chief engineer, on Tuesday.", "Mira Castellan said on Tuesday."):
+        for gap in ("\n", "\n\n"):
+            assert clean_text(f"{quote}{gap}{speaker}").text == f"{quote} {speaker}", (speaker, gap)
+    # a quotation closed on a stop is a paragraph of its own
+    done = '"The wall is fine," she said. "We will let the water out."'
+    assert clean_text(f"{done}\n\nMira Castellan runs the authority.").text == (
+        f"{done}\n\nMira Castellan runs the authority."
+    )
+
+
+def test_readers_comments_below_the_story_are_dropped() -> None:
+    story = ("About 3,000 people were ordered to leave their homes on Monday night after water began pouring over "
+             "the top of the Kestrel Dam.")
+    comments = (
+        "3 Comments\n\nriverfan99\nMay 12, 2026 at 8:14 pm\n"
+        "This is a disgrace, the council knew about the spillway for years and did nothing at all.\nReply\n\n"
+        "J. Smith\n2 hours ago\nStay safe everyone in Riverton, our thoughts are with you tonight.\n\n"
+        "We will all help.\nLike \u00b7 Reply\n"
+    )
+    assert clean_text(f"{story}\n\n{comments}").text == story
+    # a date line above the story is no comment's stamp: the story stays, "Reply" or not, further down
+    dated = f"May 12, 2026\n\n{story}\n\nThe authority said the dam was sound.\n\nSchools will stay closed.\n\nReply"
+    assert clean_text(dated).text == (
+        f"{story}\n\nThe authority said the dam was sound.\n\nSchools will stay closed."
+    )
+    headed = (f"Dam overflows\nMay 12, 2026\n\n{story}\n\nThe authority said the dam was sound.\n\n"
+              "Schools in Riverton will stay closed.\nReply")
+    assert clean_text(headed).text.startswith(story)

@@ -725,6 +725,21 @@ def test_a_markdown_file_gives_its_words_without_the_syntax(tmp_path):
     assert read_article(plain, id="1").text == "The **Harbor Bridge** was closed on Sunday night, officials said."
 
 
+def test_a_markdown_file_opening_on_a_heading_takes_it_for_its_title_however_short(tmp_path):
+    # A plain line is taken for the headline from four words (menus are shorter); "# Dam overflows" was lost.
+    note = tmp_path / "dam.md"
+    note.write_text("# Dam *overflows*\n\nWater poured over the Kestrel Dam on Monday night, officials said.\n")
+    (a,) = clean_articles([read_article(note, id="1")])
+    assert (a.title, a.text) == ("Dam overflows", "Water poured over the Kestrel Dam on Monday night, officials said.")
+    # a heading further down is no title, nor is one under a header that gives the title
+    later = tmp_path / "later.md"
+    later.write_text("Water poured over the Kestrel Dam on Monday night, officials said.\n\n## Reaction\n")
+    assert read_article(later, id="1").title == ""
+    headed = tmp_path / "headed.md"
+    headed.write_text("---\ntitle: Kestrel Dam overflows\n---\n# Dam overflows\n\nWater poured over it.\n")
+    assert read_article(headed, id="1").title == "Kestrel Dam overflows"
+
+
 @pytest.mark.parametrize("own_first", [True, False])
 def test_the_next_story_a_page_loaded_below_its_own_does_not_date_it(tmp_path, own_first):
     # A site that loads the next story as the reader scrolls: saved so, the page holds two <article>s with

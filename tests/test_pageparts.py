@@ -144,3 +144,21 @@ def test_a_flattened_gallery_player_and_newsletter_chooser_are_cut() -> None:
     assert _body(_STORY, chooser) == f"{_STORY}\n\nThe harbor master said the ships would dock at Eastport."
     # lower-cased, as in the processed release, both stay
     assert _body(_STORY, gallery.lower()) == f"{_STORY}\n\n{gallery.lower()}"
+
+
+def test_a_writers_note_with_an_address_to_write_to_is_a_page_part() -> None:
+    for note in (
+        "Tomas Verlaine covers the environment for the Riverside Post. Email him at tverlaine@example.org.",
+        "To contact the reporter on this story: Jane Roe in Lindenfeld at jroe@example.org",
+        "Have a question about the Kestrel Dam? Email us at floods@example.org.",
+    ):
+        assert is_page_part(note), note
+    # an address a source gives, or one the story is about, is reporting; so is a note run into reporting, and
+    # one in lower-cased (processed) text such as the scorer's training text, which is cleaned as it was
+    for prose in (
+        "Anyone with information should contact police at tips@police.example.gov, officials said.",
+        "The hackers e-mailed staff at admin@city.example.org on Monday demanding a ransom of $40,000.",
+        "The Brellin mayor resigned, according to a message from her office. To contact the editor: ed@example.org",
+        "jane roe is a reporter for the harbor gazette. contact her at jroe@example.org.",
+    ):
+        assert not is_page_part(prose), prose

@@ -574,12 +574,23 @@ def markdown_text(body: str) -> str:
     return "\n".join(out)
 
 
+_MD_TITLE = re.compile(r"^\s{0,3}#\s+(\S.*)$")
+
+
+def _markdown_title(body: str) -> str:
+    """The heading a Markdown text opens with ("# Dam overflows"), as words: the writer marked it as the title,
+    however short (a plain line is taken for the headline only from four words, as menus are shorter)."""
+    first = next((line for line in body.split("\n") if line.strip()), "")
+    return " ".join(markdown_text(first).split()) if _MD_TITLE.match(first) else ""
+
+
 def article_from_text(
     text: str, *, id: str, origin: str = "", title: str = "", markdown: bool = False
 ) -> Article:
     """An article from plain text (Markdown with ``markdown``), after its ``---`` header."""
     meta, body = front_matter(text, origin)
     if markdown:
+        title = title or _markdown_title(body)
         body = markdown_text(body)
     return Article(
         id=id,

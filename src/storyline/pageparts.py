@@ -105,6 +105,28 @@ _FOLLOW = re.compile(r"\bfollow (?:him|her|them|me|us) (?:on|at) (?:twitter|face
 # Multi-News release (the scorer's training text) lower-cases names and platforms, and its taglines stay.
 _FOLLOW_LINE = re.compile(r"^Follow (?=.*(?:@\w|\b(?:Twitter|Facebook|Instagram|Google\+|LinkedIn|Threads)\b))")
 _FOLLOW_LINE_MAX_WORDS = 20
+# A writer's note with an address to write to: "Tomas Verlaine covers the environment for the Post. Email him at
+# tv@example.org.", "To contact the reporter on this story: Jane Roe in Lindenfeld at jroe@example.org". The writer
+# or the site is the one to reach ("him", "us", "the reporter"), not a source of the story ("contact police at …").
+_CONTACT = re.compile(
+    r"\b(?:(?:e-?mail|contact|reach|write to) (?:him|her|them|me|us)|(?:to )?contact the (?:reporter|writer|"
+    r"author|editor|correspondent)s?\b)[^@]{0,80}?[\w.+-]+@[\w-]+\.\w",
+    re.I,
+)
+_CONTACT_MAX_WORDS = 40
+# Reporting that a flattened page ran the note into: "… resigned, according to a message from his office. To
+# contact the editor …" is no note of its own.
+_REPORTED = re.compile(r"\b(?:said|says|told|according to)\b", re.I)
+
+
+def _is_writers_note(line: str) -> bool:
+    """A writer's note (``_CONTACT``) as a page prints it: with a capitalised name or word that no stop explains
+    (the processed Multi-News release, the scorer's training text, is lower-cased: there it stays, as the
+    ``_FOLLOW_LINE`` taglines do), and no reporting in it."""
+    return (
+        _CONTACT.search(line) is not None and _PAGE_CASED.search(line, 1) is not None
+        and _REPORTED.search(line) is None
+    )
 # "Skip Twitter post by @name", "Skip Advertisement": markers a page leaves around embeds and ads; the
 # embed's text follows on the same line (a post is short).
 _SKIP_MARKER = re.compile(r"^(?:skip|end of) (?:[\w-]+ ){0,2}(?:post|advertisement|content|ad)\b", re.I)
@@ -277,6 +299,8 @@ def is_page_part(line: str) -> bool:
     if n <= _FOLLOW_LINE_MAX_WORDS and _FOLLOW_LINE.match(line) and _PAGE_CASED.search(line, 7):
         return True
     if _SKIP_MARKER.match(line):
+        return True
+    if n <= _CONTACT_MAX_WORDS and "@" in line and _is_writers_note(line):
         return True
     if is_highlights(line):
         return True

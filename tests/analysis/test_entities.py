@@ -75,6 +75,16 @@ def test_a_wire_dateline_names_its_city_a_place_however_the_tagger_reads_it_else
         assert kestra[0].name == "Kestra" and "KESTRA" in kestra[0].aliases
 
 
+@pytest.mark.parametrize("recognizer", _recognizers(), ids=lambda r: r.name)
+def test_the_agency_of_a_wire_dateline_is_no_place(recognizer) -> None:
+    one = ("RIVERTON, May 12 (Northern Wire) - The Kestrel Dam overflowed on Monday night after days of heavy "
+           "rain, the regional water authority said. Schools in Riverton will stay closed on Wednesday.")
+    two = "Officials in Riverton said the Kestrel Dam overflowed on Monday night after days of rain."
+    arts = [Article(id="1", text=one), Article(id="2", text=two, source="Valley Courier")]
+    an = analyze_cluster(make_cluster(arts), recognizer=recognizer)
+    assert all(e.kind != "place" for e in an.entities if "Northern Wire" in (e.name, *e.aliases))
+
+
 def test_a_name_with_and_without_its_suffix_is_one_person_and_the_suffix_alone_is_nobody() -> None:
     one = ("Pope Leo II visited the island on Saturday. Leo II spoke to the fishermen of Orlen, who lost their "
            "boats in World War II.")

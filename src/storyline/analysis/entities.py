@@ -172,6 +172,8 @@ _OUTLET_NOUN = re.compile(r"^\s+(?:newspaper|daily|weekly|news\s+agency|news\s+c
 _OUTLET_VERB = re.compile(r"^[,”\"]?\s+(?:reported|reports|quoted|cited)\b")
 # A wire dateline after a place in capitals at a paragraph's start: "SPLIT, Croatia (AP) _", "ZAGREB, Croatia -".
 _DATELINE_AFTER = re.compile(r"^,(?:\s+[A-Z][\w.]*){1,3}\s*(?:\((?:AP|AFP|Reuters|UPI|dpa|Xinhua)\)\s*)?[_—–-]")
+# The agency's name closing a wire dateline: "(Northern Wire) -", "(Morrow Times) —".
+_AGENCY_CLOSE = re.compile(r"\)\s*(?:[-–—_:]|--)\s")
 _OUTLET_BEFORE = re.compile(r"(?:\btold|\baccording\s+to|\bquoted\s+by|\breported\s+by|\binterview\s+with)\s+$")
 # A place's slot: "in Niger", "near Rieti", "the town of Moonachie", "the Lazio region", "the Mali border". One
 # word that the tagger reads as a person there is a place (unless it is a person's name elsewhere in the cluster).
@@ -368,6 +370,8 @@ class EntityIndex:
                 if form.isupper() and (m.start == 0 or text[m.start - 1] == "\n") and _DATELINE_AFTER.match(
                         text[m.end : m.end + 60]):
                     kind = "place"  # a dateline's city, which the tagger reads as an organisation
+                if text[m.start - 1 : m.start] == "(" and _AGENCY_CLOSE.match(text, m.end):
+                    kind = "org"  # "RIVERTON, May 12 (Northern Wire) -": the wire agency of a dateline
                 if kind == "place" and is_event(form):
                     kind = "org"  # "the Veld Process": a process or a meeting named after a place
                 if kind != "person":

@@ -31,7 +31,9 @@ from __future__ import annotations
 import contextlib
 import math
 import os
+import re
 import sys
+import tempfile
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -156,7 +158,7 @@ def _solve(pool: list[int], bags: list[set[tuple[str, str]]], lengths: list[int]
     from scipy.optimize import Bounds, milp
 
     p = program(bags, lengths, weight, budget)
-    with _stdout_to_stderr():
+    with _solver_output_caught():
         result = milp(
             p.cost,
             constraints=list(p.constraints),
@@ -172,36 +174,51 @@ def _solve(pool: list[int], bags: list[set[tuple[str, str]]], lengths: list[int]
 
 _REDIRECT = threading.Lock()  # one solve at a time moves the process's standard output
 
+# HiGHS's own debugging lines name one of its classes: "HighsMipSolverData::transformNewIntegerFeasibleSolution
+# tmpSolver.run();".
+_SOLVER_LINE = re.compile(rb"^Highs\w*::.*(?:\n|$)", re.M)
+
 
 @contextlib.contextmanager
-def _stdout_to_stderr() -> Iterator[None]:
-    """The process's standard output (file descriptor 1) sent to standard error meanwhile. HiGHS, as scipy
+def _solver_output_caught() -> Iterator[None]:
+    """The process's standard output (file descriptor 1) caught in a temporary file meanwhile. HiGHS, as scipy
     bundles it, now and then prints a debugging line ("HighsMipSolverData::transformNewIntegerFeasibleSolution
     tmpSolver.run();", ERGO-Code/HiGHS#2783) with no option to silence it, on the standard output where
-    ``storyline summarize --format json`` writes its JSON (1 of 400 Multi-News val clusters: invalid JSON).
-    Python's own output is flushed first, so nothing of it is moved; other threads' writes meanwhile go to
-    standard error too. Where the descriptors cannot be moved the solve runs as it is."""
-    with _REDIRECT:
+    ``storyline summarize --format json`` writes its JSON (1 of 400 Multi-News val clusters: invalid JSON), and,
+    sent to standard error instead, among ``storyline eval``'s progress. Such lines are dropped; anything else
+    written to the descriptor meanwhile (another thread's output) goes on to standard error afterwards, never
+    into the output. Python's own output is flushed first, so nothing of it is moved. Where the descriptors
+    cannot be moved the solve runs as it is."""
+    with _REDIRECT, contextlib.ExitStack() as stack:
         try:
             if sys.stdout is not None:
                 sys.stdout.flush()
+            caught = stack.enter_context(tempfile.TemporaryFile())
             saved = os.dup(1)
         except (OSError, ValueError):
-            saved = -1
-        if saved < 0:
             yield
             return
         try:
-            os.dup2(2, 1)
+            os.dup2(caught.fileno(), 1)
             yield
         finally:
             _flush_c_stdout()
             os.dup2(saved, 1)
             os.close(saved)
+        caught.seek(0)
+        _pass_on(_SOLVER_LINE.sub(b"", caught.read()))
+
+
+def _pass_on(other: bytes) -> None:
+    """What was written to standard output during a solve that is not the solver's: to standard error."""
+    if other and sys.stderr is not None:
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.flush()
+            os.write(2, other)
 
 
 def _flush_c_stdout() -> None:
-    """Flush the C library's buffered output, so that what HiGHS printed leaves while it still goes to stderr."""
+    """Flush the C library's buffered output, so that what HiGHS printed leaves while it still goes to the file."""
     try:
         import ctypes
 
