@@ -1,8 +1,8 @@
 """A learned chooser among several selections per cluster (a summary-level reranker), measured.
 
-    .venv/bin/python benchmarks/chooser_experiment.py table --split train --n 2000 --budgets 100,300
+    .venv/bin/python benchmarks/chooser_experiment.py table --split train --n 6000 --budgets 100,300  # ~7 min, 2 jobs
     .venv/bin/python benchmarks/chooser_experiment.py table --split original        # and val, duc, multiling, neus
-    .venv/bin/python benchmarks/chooser_experiment.py report
+    .venv/bin/python benchmarks/chooser_experiment.py report --subsets 0+1+2+7 [--objective lambdarank]
 
 For each cluster the default method's pipeline makes K candidate summaries (``SETTINGS``: the coverage
 selection's quality weight, concept threshold and redundancy caps varied, the other ensemble's scores, the
@@ -12,8 +12,11 @@ redundancy, positions, the share of articles they draw on, the words used, the s
 regressor fitted on Multi-News *training* clusters (those the sentence scorer's trees were not fitted on:
 the lexicon's share of ``learn.train.split_lines``) predicts each candidate's ROUGE ((R1 + R2) / 2 F1)
 relative to the mean of its cluster's candidates; the chooser takes the best predicted candidate, or keeps
-the default's unless another is predicted to be ahead by ``--margin``. ``report`` prints, per development
-set, the default, the chooser and the oracle ceiling (the best candidate read from the references).
+the default's unless another is predicted to be ahead by a margin (chosen on two folds of the training
+clusters, never on the development sets). ``report`` prints, per development set, the default, the chooser and
+the oracle ceiling (the best candidate by R1 + R2, read from the references), as means over the clusters with
+two sentences or more (``storyline eval`` also counts the others, as 0: multiply by kept / all to compare with
+its figures), and the cost of the settings against the default's selection alone.
 
 Tables are cached under ``--cache`` (default /tmp/chooser). Reads ../shared/data; exits with a message when
 it is absent. The result is recorded in docs/method-history.md (fifteenth round, tried and not shipped).
@@ -22,7 +25,6 @@ it is absent. The result is recorded in docs/method-history.md (fifteenth round,
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from dataclasses import dataclass, replace
@@ -74,10 +76,29 @@ SETTINGS = (
 )
 K = len(SETTINGS)
 SUMMARY_FEATURES = (
-    "concepts", "concepts_share", "score_mean", "score_sum", "objective", "words_share", "sentences",
-    "mean_index", "first_share", "max_index", "articles_share", "redundancy_max", "redundancy_mean",
-    "centroid_cos", "fast_mean", "overlap_default", "mean_words", "lead_cover",
-    "js_cluster", "js_leads", "lead_terms_recall", "lead_concepts_recall", "terms_support",
+    "concepts",
+    "concepts_share",
+    "score_mean",
+    "score_sum",
+    "objective",
+    "words_share",
+    "sentences",
+    "mean_index",
+    "first_share",
+    "max_index",
+    "articles_share",
+    "redundancy_max",
+    "redundancy_mean",
+    "centroid_cos",
+    "fast_mean",
+    "overlap_default",
+    "mean_words",
+    "lead_cover",
+    "js_cluster",
+    "js_leads",
+    "lead_terms_recall",
+    "lead_concepts_recall",
+    "terms_support",
 )
 CLUSTER_FEATURES = ("budget", "articles", "log_sentences", "log_words")
 
@@ -108,8 +129,13 @@ def candidates(cluster: Cluster, budget: int) -> tuple[list[list[int]], np.ndarr
     for s in SETTINGS[1:]:
         chosen.append([index[id(x)] for x in coverage_fill(cluster, vecs, scores[s.scores], budget, s.policy)])
     t_all = time.perf_counter() - t0
-    return chosen, summary_features(cluster, vecs, chosen, own, fast, budget), cluster_features(cluster, budget), \
-        t_default, t_all
+    return (
+        chosen,
+        summary_features(cluster, vecs, chosen, own, fast, budget),
+        cluster_features(cluster, budget),
+        t_default,
+        t_all,
+    )
 
 
 def cluster_features(cluster: Cluster, budget: int) -> np.ndarray:
@@ -158,15 +184,43 @@ def summary_features(cluster, vecs, chosen, own, fast, budget) -> np.ndarray:  #
             rmax = rmean = 0.0
         vec = np.asarray(matrix[idx].sum(axis=0)).ravel()
         vnorm = np.linalg.norm(vec) or 1.0
-        out.append(np.array([
-            cov, cov / total_w, ssum / max(words, 1.0), ssum, cov + BASE.quality * ssum, words / budget, len(ch),
-            pos.mean(), float((pos == 0).mean()), pos.max(), len(arts) / n_art, rmax, rmean,
-            float(vec @ centroid) / (vnorm * cnorm), float(fast[idx].mean()),
-            len(base & set(ch)) / max(len(base | set(ch)), 1), words / len(ch),
-            len({cluster.sentences[i].article for i in ch if cluster.sentences[i].index == 0}) / max(len(leads), 1),
-            *_summary_terms(counts, idx, all_counts, lead_counts, term_w, lead_terms, covered, lead_concepts, weight,
-                            lead_cw),
-        ]))
+        out.append(
+            np.array(
+                [
+                    cov,
+                    cov / total_w,
+                    ssum / max(words, 1.0),
+                    ssum,
+                    cov + BASE.quality * ssum,
+                    words / budget,
+                    len(ch),
+                    pos.mean(),
+                    float((pos == 0).mean()),
+                    pos.max(),
+                    len(arts) / n_art,
+                    rmax,
+                    rmean,
+                    float(vec @ centroid) / (vnorm * cnorm),
+                    float(fast[idx].mean()),
+                    len(base & set(ch)) / max(len(base | set(ch)), 1),
+                    words / len(ch),
+                    len({cluster.sentences[i].article for i in ch if cluster.sentences[i].index == 0})
+                    / max(len(leads), 1),
+                    *_summary_terms(
+                        counts,
+                        idx,
+                        all_counts,
+                        lead_counts,
+                        term_w,
+                        lead_terms,
+                        covered,
+                        lead_concepts,
+                        weight,
+                        lead_cw,
+                    ),
+                ]
+            )
+        )
     return np.array(out)
 
 
@@ -175,18 +229,22 @@ def _js(p: np.ndarray, q: np.ndarray) -> float:
     p = p / (p.sum() or 1.0)
     q = q / (q.sum() or 1.0)
     m = (p + q) / 2
+
     def kl(a: np.ndarray) -> float:
         nz = a > 0
         return float((a[nz] * np.log2(a[nz] / m[nz])).sum())
+
     return (kl(p) + kl(q)) / 2
 
 
-def _summary_terms(counts, idx, all_counts, lead_counts, term_w, lead_terms, covered, lead_concepts, weight,
-                   lead_cw) -> list[float]:  # type: ignore[no-untyped-def]
+def _summary_terms(
+    counts, idx, all_counts, lead_counts, term_w, lead_terms, covered, lead_concepts, weight, lead_cw
+) -> list[float]:  # type: ignore[no-untyped-def]
     mine = np.asarray(counts[idx].sum(axis=0)).ravel()
     has = mine > 0
     return [
-        _js(mine, all_counts), _js(mine, lead_counts),
+        _js(mine, all_counts),
+        _js(mine, lead_counts),
         float(term_w[has & lead_terms].sum() / (term_w[lead_terms].sum() or 1.0)),
         float(weight[np.intersect1d(covered, lead_concepts)].sum() / lead_cw),
         float(term_w[has].sum() / (term_w.sum() or 1.0)),
@@ -264,16 +322,37 @@ def target(d: dict) -> np.ndarray:
     return (y - y.mean(axis=1, keepdims=True)).ravel()
 
 
+OBJECTIVE = "regression"  # or "lambdarank" (--objective)
+
+
 def fit(train: list[dict], settings: list[int], seed: int = 2019):  # type: ignore[no-untyped-def]
     import lightgbm as lgb
 
-    x = np.concatenate([design(d).reshape(d["sf"].shape[0], K, -1)[:, settings].reshape(-1, design(d).shape[1])
-                        for d in train])
-    y = np.concatenate([_rel(d, settings).ravel() for d in train])
-    params = {"objective": "regression", "learning_rate": 0.05, "num_leaves": 15, "min_data_in_leaf": 50,
-              "feature_fraction": 0.8, "bagging_fraction": 0.8, "bagging_freq": 1, "lambda_l2": 1.0,
-              "num_threads": 1, "seed": seed, "verbose": -1}
-    return lgb.train(params, lgb.Dataset(x, y), num_boost_round=300)
+    x = np.concatenate(
+        [design(d).reshape(d["sf"].shape[0], K, -1)[:, settings].reshape(-1, design(d).shape[1]) for d in train]
+    )
+    params = {
+        "objective": OBJECTIVE,
+        "learning_rate": 0.05,
+        "num_leaves": 15,
+        "min_data_in_leaf": 50,
+        "feature_fraction": 0.8,
+        "bagging_fraction": 0.8,
+        "bagging_freq": 1,
+        "lambda_l2": 1.0,
+        "num_threads": 1,
+        "seed": seed,
+        "verbose": -1,
+    }
+    if OBJECTIVE == "lambdarank":
+        # graded relevance: each candidate's rank within its cluster (0 = worst), ties sharing the lower rank
+        rel = np.concatenate([_rel(d, settings) for d in train])
+        y = np.stack([np.searchsorted(np.sort(r), r) for r in rel]).ravel()
+        params |= {"label_gain": list(range(len(settings))), "lambdarank_truncation_level": len(settings)}
+        ds = lgb.Dataset(x, y, group=[len(settings)] * rel.shape[0])
+    else:
+        ds = lgb.Dataset(x, np.concatenate([_rel(d, settings).ravel() for d in train]))
+    return lgb.train(params, ds, num_boost_round=300)
 
 
 def _rel(d: dict, settings: list[int]) -> np.ndarray:
@@ -301,8 +380,9 @@ def report(args: argparse.Namespace) -> None:
         print(f"  setting {k}: {s.name}")
     for name, settings in subsets.items():
         # the margin is chosen on held-out training clusters (two folds), never on the development sets
-        folds = [({k: v[: len(v) // 2] for k, v in d.items()}, {k: v[len(v) // 2 :] for k, v in d.items()})
-                 for d in train]
+        folds = [
+            ({k: v[: len(v) // 2] for k, v in d.items()}, {k: v[len(v) // 2 :] for k, v in d.items()}) for d in train
+        ]
         margins = (0.0, 0.0025, 0.005, 0.01)
         gain = dict.fromkeys(margins, 0.0)
         for a, b in ((0, 1), (1, 0)):
@@ -315,10 +395,15 @@ def report(args: argparse.Namespace) -> None:
                     gain[m] += float((y[np.arange(len(pick)), pick] - y[:, 0]).mean())
         margin = max(margins, key=lambda m: gain[m])
         booster = fit(train, settings)
-        print(f"\n== settings {name} {settings}; margin {margin} (training folds' gain in (R1+R2)/2 x100: "
-              + ", ".join(f"{m}: {100 * g / 2 / len(train):+.3f}" for m, g in gain.items()) + ")")
-        print(f"{'set':10s} {'n':>4s} {'default R1/R2':>14s} {'chooser R1/R2':>14s} {'oracle R1/R2':>14s} "
-              f"{'R2rec def/ch':>13s} {'switched':>8s} {'time x':>6s}")
+        print(
+            f"\n== settings {name} {settings}; margin {margin} (training folds' gain in (R1+R2)/2 x100: "
+            + ", ".join(f"{m}: {100 * g / 2 / len(train):+.3f}" for m, g in gain.items())
+            + ")"
+        )
+        print(
+            f"{'set':10s} {'n':>4s} {'default R1/R2':>14s} {'chooser R1/R2':>14s} {'oracle R1/R2':>14s} "
+            f"{'R2rec def/ch':>13s} {'switched':>8s} {'time x':>6s}"
+        )
         for split in args.sets:
             path = args.cache / f"{split}.npz"
             if not path.exists():
@@ -331,23 +416,27 @@ def report(args: argparse.Namespace) -> None:
             orc = np.array(settings)[y.argmax(axis=1)]
             rows = np.arange(n)
 
-            def fmt(c: np.ndarray) -> str:
+            def fmt(c: np.ndarray, d: dict = d, rows: np.ndarray = rows) -> str:
                 return f"{100 * d['r1'][rows, c].mean():6.2f}/{100 * d['r2'][rows, c].mean():5.2f}"
 
             t = d["t"]
             # the cost of the chosen settings: the default's selection plus each extra setting's share
             cost = 1 + (np.median(t[:, 1]) / np.median(t[:, 0]) - 1) * (len(settings) - 1) / (K - 1)
-            print(f"{split:10s} {n:4d} {fmt(np.zeros(n, int)):>14s} {fmt(cols):>14s} {fmt(orc):>14s} "
-                  f"{100 * d['r2rec'][:, 0].mean():6.2f}/{100 * d['r2rec'][rows, cols].mean():5.2f} "
-                  f"{(cols != 0).mean():8.2f} {cost:6.2f}")
+            print(
+                f"{split:10s} {n:4d} {fmt(np.zeros(n, int)):>14s} {fmt(cols):>14s} {fmt(orc):>14s} "
+                f"{100 * d['r2rec'][:, 0].mean():6.2f}/{100 * d['r2rec'][rows, cols].mean():5.2f} "
+                f"{(cols != 0).mean():8.2f} {cost:6.2f}"
+            )
     if args.per_setting:
         print("\nper setting, R1/R2 on each set:")
         for split in args.sets:
             path = args.cache / f"{split}.npz"
             if path.exists():
                 d = dict(np.load(path))
-                print(f"{split:10s} " + " ".join(f"{100 * d['r1'][:, k].mean():5.2f}/{100 * d['r2'][:, k].mean():5.2f}"
-                                                 for k in range(K)))
+                print(
+                    f"{split:10s} "
+                    + " ".join(f"{100 * d['r1'][:, k].mean():5.2f}/{100 * d['r2'][:, k].mean():5.2f}" for k in range(K))
+                )
 
 
 def main() -> int:
@@ -361,11 +450,13 @@ def main() -> int:
     ap.add_argument("--sets", nargs="*", default=list(SETS))
     ap.add_argument("--subsets", nargs="*", default=[], help="setting subsets to try, e.g. 0+2+6")
     ap.add_argument("--per-setting", action="store_true")
+    ap.add_argument("--objective", choices=("regression", "lambdarank"), default="regression")
     args = ap.parse_args()
     if not (DATA / SETS["original"][0]).exists():
         print(f"chooser_experiment: {DATA} not found; skipped", file=sys.stderr)
         return 0
-    json.dumps(vars(args), default=str)
+    global OBJECTIVE
+    OBJECTIVE = args.objective
     table(args) if args.command == "table" else report(args)
     return 0
 
