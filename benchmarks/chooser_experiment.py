@@ -8,7 +8,8 @@ For each cluster the default method's pipeline makes K candidate summaries (``SE
 selection's quality weight, concept threshold and redundancy caps varied, the other ensemble's scores, the
 default's scores plus a share of ``fast``'s), each described by reference-free summary-level features
 (``summary_features``: the learned scores of the chosen sentences, the weighted concepts they cover, their
-redundancy, positions, the share of articles they draw on, the words used, the setting). A LightGBM
+redundancy, positions, the share of articles they draw on, the words used, the setting, and each candidate's
+consensus with the others, as in minimum-Bayes-risk reranking). A LightGBM
 regressor fitted on Multi-News *training* clusters (those the sentence scorer's trees were not fitted on:
 the lexicon's share of ``learn.train.split_lines``) predicts each candidate's ROUGE ((R1 + R2) / 2 F1)
 relative to the mean of its cluster's candidates; the chooser takes the best predicted candidate, or keeps
@@ -99,6 +100,8 @@ SUMMARY_FEATURES = (
     "lead_terms_recall",
     "lead_concepts_recall",
     "terms_support",
+    "consensus_terms",
+    "consensus_concepts",
 )
 CLUSTER_FEATURES = ("budget", "articles", "log_sentences", "log_words")
 
@@ -221,7 +224,28 @@ def summary_features(cluster, vecs, chosen, own, fast, budget) -> np.ndarray:  #
                 ]
             )
         )
-    return np.array(out)
+    return np.concatenate([np.array(out), _consensus(counts, chosen, cols, bounds)], axis=1)
+
+
+def _consensus(counts, chosen, cols, bounds) -> np.ndarray:  # type: ignore[no-untyped-def]
+    """Minimum-Bayes-risk features (Kumar & Byrne, 2004): each candidate's mean F1 against the other
+    candidates, over term counts and over the concepts (bigrams) it covers."""
+    k = len(chosen)
+    terms = [np.asarray(counts[ch].sum(axis=0)).ravel() if ch else np.zeros(counts.shape[1]) for ch in chosen]
+    sets = [
+        set(np.concatenate([cols[bounds[i] : bounds[i + 1]] for i in ch]).tolist()) if ch else set() for ch in chosen
+    ]
+    out = np.zeros((k, 2))
+    for a in range(k):
+        f_t, f_c = [], []
+        for b in range(k):
+            if a == b:
+                continue
+            both = float(np.minimum(terms[a], terms[b]).sum())
+            f_t.append(2 * both / (float(terms[a].sum() + terms[b].sum()) or 1.0))
+            f_c.append(2 * len(sets[a] & sets[b]) / (len(sets[a]) + len(sets[b]) or 1))
+        out[a] = (np.mean(f_t), np.mean(f_c)) if f_t else (0.0, 0.0)
+    return out
 
 
 def _js(p: np.ndarray, q: np.ndarray) -> float:
