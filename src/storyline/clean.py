@@ -42,6 +42,7 @@ from .pageparts import (
     trim_teaser,
 )
 from .segment import trim_dateline
+from .stemmer import stem
 from .vocabulary import DATED_SPEECH, SPEAKER_VERBS, alternation
 
 # Phrases that only ever appear in page furniture. Matched against the start of a normalised line,
@@ -357,8 +358,6 @@ def known_word(word: str) -> bool:
     stems = _lexicon_stems()
     if not stems:
         return False
-    from .represent import stem  # the lexicon's own stemmer; imported here, as only a broken word needs it
-
     return stem(word) in stems
 
 

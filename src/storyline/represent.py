@@ -7,11 +7,9 @@ analysis never tokenise the same text twice.
 from __future__ import annotations
 
 import re
-import sys
 import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import chain
 from typing import AnyStr
 
@@ -19,6 +17,7 @@ import numpy as np
 from scipy import sparse
 
 from .model import Cluster, word_counts
+from .stemmer import stem, stems
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 
@@ -34,52 +33,6 @@ STOPWORDS = frozenset(
     which while who who's whom why why's will with won't would wouldn't you you'd you'll you're you've your
     yours yourself yourselves said says say would could also one two mr mrs ms s t""".split()
 )
-
-
-# Every word stemmed so far, and its stem: one dict lookup for a word seen before (cleared when full).
-_STEMS: dict[str, str] = {}
-_MAX_STEMS = 200_000
-
-
-def stem(word: str) -> str:
-    got = _STEMS.get(word)
-    return got if got is not None else _stem_new([word])[0]
-
-
-def stems(words: list[str]) -> list[str]:
-    """``stem`` of each word; the words not seen before go to the stemmer in one call."""
-    got = list(map(_STEMS.get, words))
-    if None not in got:
-        return got  # type: ignore[return-value]
-    missing = [w for w, s in zip(words, got, strict=True) if s is None]
-    new = dict(zip(missing, _stem_new(missing), strict=True))
-    return [s if s is not None else new[w] for w, s in zip(words, got, strict=True)]
-
-
-def _stem_new(words: list[str]) -> list[str]:
-    # Interned, as the term lexicon's keys are: a lookup then matches the key by identity instead of
-    # comparing the strings, whose memory is cold when other work ran in between (0.2-0.5 ms a cluster).
-    out = [sys.intern(s) for s in _stemmer().stemWords(words)]
-    if len(_STEMS) + len(out) > _MAX_STEMS:
-        _STEMS.clear()
-    _STEMS.update(zip(words, out, strict=True))
-    return out
-
-
-@lru_cache(maxsize=1)
-def _stemmer():  # type: ignore[no-untyped-def]
-    """The Porter2 (Snowball English) stemmer: PyStemmer's C build when installed (~20x faster, the
-    same algorithm; it differed on 10 of 16,411 dev words), else the pure-Python snowballstemmer.
-    PyStemmer's own cache is off (``_STEMS`` is the cache): its bookkeeping made a new word cost ~3 µs
-    instead of ~0.5."""
-    try:
-        import Stemmer
-
-        return Stemmer.Stemmer("english", 0)
-    except ImportError:
-        import snowballstemmer
-
-        return snowballstemmer.stemmer("english")
 
 
 # ASCII characters that are neither letters, digits nor the apostrophe: word boundaries, made spaces

@@ -8,6 +8,7 @@ import gc
 import json
 import re
 import sqlite3
+import threading
 import tracemalloc
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -660,15 +661,20 @@ def test_concurrent_posts_and_background_saves_save_consistent_states(tmp_path: 
     saves: list[tuple[int, str]] = []
     write = stream.store.save_stream_state
 
+    threads: list[str] = []
+
     def recorded(position: int, article: str, state: str) -> None:
         saves.append((position, state))
+        threads.append(threading.current_thread().name)
         write(position, article, state)
 
     stream.store.save_stream_state = recorded  # type: ignore[method-assign]
     with ThreadPoolExecutor(4) as pool:
         list(pool.map(stream.post, articles))
-    stream.save()  # waits for a save under way, then saves the state of now
-    assert len(saves) >= 2 and saves[-1][0] == len(articles)
+    stream.save()  # waits for a save under way, then saves the state of now (none when that one holds it all)
+    # The first post always starts a background save; on a loaded machine it may copy the state only after the
+    # last post, and then it is the one save (the explicit one finds nothing new): at least one, never two alike.
+    assert "storyline-stream-save" in threads and saves[-1][0] == len(articles)
     assert [p for p, _ in saves] == sorted({p for p, _ in saves})  # each save newer than the one before
     rows = Store(db).stream_articles()
     for position, state in saves:  # the grouper of the stored articles up to its position, each one
