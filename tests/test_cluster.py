@@ -60,7 +60,7 @@ def test_a_cluster_over_the_sentence_limit_is_refused_before_any_scoring(monkeyp
         raise AssertionError("sentence vectors were built for a cluster over the limit")
 
     monkeypatch.setattr(represent, "build_vectors", no_quadratic_work)
-    message = "12 sentences in one cluster is more than the limit of 11; give fewer or shorter articles at once"
+    message = "12 sentences or more in one cluster is more than the limit of 11; give fewer or shorter articles at once"
     with pytest.raises(InputTooLargeError, match=f"^{message}$"):
         build_cluster(arts)
     with pytest.raises(InputTooLargeError, match=message):
@@ -81,3 +81,28 @@ def test_a_cluster_built_by_hand_is_checked_too(monkeypatch, harbor_texts):
         storyline.summarize(built)
     with pytest.raises(InputTooLargeError, match="12 sentences"):
         storyline.analyze(built)
+
+
+def test_segmenting_stops_one_sentence_past_the_limit(monkeypatch, harbor_texts):
+    """A cluster over the limit is refused as soon as it is known to be: the rest of a 20 MB article is never
+    segmented (that took most of the 10 s a 20 MB file needed to be refused)."""
+    import pytest
+
+    from storyline import cluster as cluster_module
+    from storyline import segment as segment_module
+    from storyline.errors import InputTooLargeError
+
+    read: list[int] = []
+    real_segment = segment_module.segment
+
+    def counting(article, limit=None):  # type: ignore[no-untyped-def]
+        got = real_segment(article, limit)
+        read.append(len(got))
+        return got
+
+    monkeypatch.setattr(cluster_module, "segment", counting)
+    monkeypatch.setattr(cluster_module, "MAX_SENTENCES", 3)
+    long_one = " ".join(f"The ferry made crossing number {k} of the day." for k in range(50))
+    with pytest.raises(InputTooLargeError, match="^4 sentences or more in one cluster is more than the limit of 3;"):
+        build_cluster([Article(id="1", text=long_one), Article(id="2", text=harbor_texts[0])])
+    assert read == [4]  # one past the limit, and the second article not read at all

@@ -254,3 +254,25 @@ def test_a_dash_after_initials_goes_on_with_the_sentence(text: str, expected: li
 )
 def test_a_heading_run_into_the_next_sentence_is_a_break(text: str, expected: list[str]) -> None:
     _assert_split(text, expected)
+
+
+def test_a_paragraph_longer_than_the_window_is_segmented_in_pieces_as_it_is_whole(monkeypatch):
+    """A long paragraph (a 20 MB file on one line) goes to blingfire a piece at a time, cut only where two
+    sentences of four words or more meet, so the spans are those of the whole paragraph: "Gov." opening a
+    piece would have been read with the name after it."""
+    from storyline import segment as segment_module
+
+    sentences = [
+        "The bridge closed at noon on Monday after the crash.", "Gov.", "Chris Roe said the repairs would take weeks.",
+        "“Is it safe?” asked one driver.", "Mr. Okafor, the mayor, disagreed with him at length.",
+        "Officials in Washington, D.C. – a city of bridges – sent two engineers.", "Crews worked overnight.",
+        "Ferries at the café pier carried 4,000 commuters, the port said.",
+    ]
+    text = " ".join(sentences * 40)
+    whole = list(split_spans(text))
+    for window in (300, 451, 1_000, 2_500):
+        monkeypatch.setattr(segment_module, "_WINDOW", window)
+        assert list(split_spans(text)) == whole
+    monkeypatch.setattr(segment_module, "_WINDOW", 40)  # one sentence longer than the window: cut at a space
+    spans = list(split_spans("word " * 30))
+    assert all(b - a <= 40 for a, b in spans) and len(spans) > 1

@@ -372,6 +372,10 @@ def _lexicon_stems() -> frozenset[str]:
     return frozenset(terms) if isinstance(terms, dict) else frozenset()
 
 
+# whitespace inside a stripped line that ``" ".join(line.split())`` changes: any but a single space
+_ODD_SPACE = re.compile(r"[^\S ]|  ")
+
+
 def rejoin_lines(lines: Sequence[str]) -> list[str]:
     """Join lines broken inside a sentence: hard-wrapped paragraphs, and sentences broken across a blank
     line (the second half starts in lower case, or the first ends on a comma or a function word)."""
@@ -381,7 +385,11 @@ def rejoin_lines(lines: Sequence[str]) -> list[str]:
     blank_since = False
     words: set[str] | None = None  # the text's words, read when a word is first found broken
     for raw in lines:
-        line = " ".join(raw.split())
+        # whitespace collapsed; a line with none to collapse is kept as it is (splitting a 20 MB line into its
+        # words held 200 MB)
+        line = raw.strip()
+        if _ODD_SPACE.search(line):
+            line = " ".join(line.split())
         if not line:
             blank_since = True
             continue

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from .errors import InputTooLargeError
-from .model import Article, Cluster
+from .model import Article, Cluster, Sentence
 from .segment import segment
 
 _SHINGLE = 5
@@ -115,8 +115,14 @@ def build_cluster(articles: Sequence[Article], *, merge_duplicates: bool = True)
     """Segment every article; leave near-duplicate copies out of the sentence pool."""
     dups = find_duplicates(articles) if merge_duplicates and len(articles) > 1 else {}
     hidden = {d for ds in dups.values() for d in ds}
-    sentences = tuple(s for a in articles if a.id not in hidden for s in segment(a))
-    return check_size(Cluster(articles=tuple(articles), sentences=sentences, duplicates=dups))
+    sentences: list[Sentence] = []
+    for a in articles:
+        if a.id not in hidden:
+            # segmenting stops one sentence past the limit: a 20 MB article is refused without reading it all
+            sentences += segment(a, limit=MAX_SENTENCES - len(sentences))
+            if len(sentences) > MAX_SENTENCES:
+                raise _too_large(f"{MAX_SENTENCES + 1:,} sentences or more")
+    return check_size(Cluster(articles=tuple(articles), sentences=tuple(sentences), duplicates=dups))
 
 
 def check_size(cluster: Cluster) -> Cluster:
@@ -124,8 +130,11 @@ def check_size(cluster: Cluster) -> Cluster:
     before any work that grows with the square of the count."""
     n = len(cluster.sentences)
     if n > MAX_SENTENCES:
-        raise InputTooLargeError(
-            f"{n:,} sentences in one cluster is more than the limit of {MAX_SENTENCES:,}; "
-            "give fewer or shorter articles at once"
-        )
+        raise _too_large(f"{n:,} sentences")
     return cluster
+
+
+def _too_large(count: str) -> InputTooLargeError:
+    return InputTooLargeError(
+        f"{count} in one cluster is more than the limit of {MAX_SENTENCES:,}; give fewer or shorter articles at once"
+    )

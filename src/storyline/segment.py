@@ -213,39 +213,83 @@ def _dash_goes_on(chunk: str, end: int, a: int) -> bool:
     )
 
 
+# A paragraph longer than this many characters is segmented a piece at a time: blingfire's output buffers take
+# nine bytes per byte of input (a 20 MB file on one line held 360 MB of them, 900 MB at the peak), and a caller
+# that stops early (``segment``'s ``limit``) has not had the whole paragraph read first.
+_WINDOW = 100_000
+
+
+def _pieces(para: str) -> Iterator[tuple[int, str]]:
+    """``para`` in pieces of at most ``_WINDOW`` characters or so, with their offsets. Each is cut where
+    blingfire starts a sentence on a capital within the window, not the window's last sentence (which may be
+    cut at its edge): there no rule of ``split_spans`` joins two spans (each needs the second to start
+    otherwise), so the pieces give the spans the whole paragraph gives (``_safe_starts``). A window with no
+    such start (one sentence longer than the window) is cut at its last space."""
+    pos = 0
+    while len(para) - pos > _WINDOW:
+        window = para[pos : pos + _WINDOW]
+        starts, ends = _blingfire_spans(window)
+        cut = next(_safe_starts(window, starts, ends), 0)
+        if cut <= 0:
+            cut = window.rfind(" ") + 1 or len(window)
+        yield pos, para[pos : pos + cut]
+        pos += cut
+    yield pos, para[pos:]
+
+
+def _safe_starts(window: str, starts: list[int], ends: list[int]) -> Iterator[int]:
+    """The starts of the window's spans, last first, where a piece can begin: a sentence of four words or
+    more opening on a capital after another such sentence (not "Gov." / "Chris Christie said …", which
+    blingfire reads as one sentence when "Gov." opens the text), and not the window's last span."""
+    for i in range(len(starts) - 2, 0, -1):
+        a = starts[i]
+        if (
+            window[a : a + 1].isupper() and window.count(" ", a, ends[i]) >= 3
+            and window.count(" ", starts[i - 1], ends[i - 1]) >= 3
+        ):
+            yield a
+
+
 def split_spans(text: str) -> Iterator[tuple[int, int]]:
     """Character spans of the sentences of ``text``."""
     for para in _PARA.finditer(text):
-        base = para.start()
-        chunk = para.group()
-        starts, ends = _blingfire_spans(chunk)
-        merged_starts: list[int] = []
-        merged_ends: list[int] = []
-        for a, b in zip(starts, ends, strict=True):
-            if merged_starts and (
-                (_ends_in_abbreviation(chunk, merged_starts[-1], merged_ends[-1]) and not chunk[a : a + 1].isupper())
-                or (chunk[a : a + 1].islower() and _ends_quoted_question(chunk, merged_starts[-1], merged_ends[-1]))
-                or (chunk[a : a + 1] in _DASHES and _dash_goes_on(chunk, merged_ends[-1], a))
-            ):
-                merged_ends[-1] = b
-            else:
-                merged_starts.append(a)
-                merged_ends.append(b)
-        spans: Iterable[tuple[int, int]] = zip(merged_starts, merged_ends, strict=True)
-        if _GLUED.search(chunk):
-            spans = _unglued(chunk, merged_starts, merged_ends)
-        if _SPACED_QUOTES.get() and _SPACED_QUOTE.search(chunk):
-            spans = _split_spaced_quotes(chunk, spans)
-        if _RUN_IN.search(chunk):
-            spans = _split_run_in(chunk, spans)
-        for a, b in spans:
-            # blingfire's offsets are on the chunk it was given; strip whitespace to be safe.
-            while a < b and chunk[a].isspace():
-                a += 1
-            while b > a and chunk[b - 1].isspace():
-                b -= 1
-            if b > a:
-                yield base + a, base + b
+        if len(para.group()) > _WINDOW:
+            for offset, piece in _pieces(para.group()):
+                yield from ((para.start() + offset + a, para.start() + offset + b) for a, b in _chunk_spans(piece))
+        else:
+            yield from ((para.start() + a, para.start() + b) for a, b in _chunk_spans(para.group()))
+
+
+def _chunk_spans(chunk: str) -> Iterator[tuple[int, int]]:
+    """Character spans of the sentences of one paragraph."""
+    starts, ends = _blingfire_spans(chunk)
+    merged_starts: list[int] = []
+    merged_ends: list[int] = []
+    for a, b in zip(starts, ends, strict=True):
+        if merged_starts and (
+            (_ends_in_abbreviation(chunk, merged_starts[-1], merged_ends[-1]) and not chunk[a : a + 1].isupper())
+            or (chunk[a : a + 1].islower() and _ends_quoted_question(chunk, merged_starts[-1], merged_ends[-1]))
+            or (chunk[a : a + 1] in _DASHES and _dash_goes_on(chunk, merged_ends[-1], a))
+        ):
+            merged_ends[-1] = b
+        else:
+            merged_starts.append(a)
+            merged_ends.append(b)
+    spans: Iterable[tuple[int, int]] = zip(merged_starts, merged_ends, strict=True)
+    if _GLUED.search(chunk):
+        spans = _unglued(chunk, merged_starts, merged_ends)
+    if _SPACED_QUOTES.get() and _SPACED_QUOTE.search(chunk):
+        spans = _split_spaced_quotes(chunk, spans)
+    if _RUN_IN.search(chunk):
+        spans = _split_run_in(chunk, spans)
+    for a, b in spans:
+        # blingfire's offsets are on the chunk it was given; strip whitespace to be safe.
+        while a < b and chunk[a].isspace():
+            a += 1
+        while b > a and chunk[b - 1].isspace():
+            b -= 1
+        if b > a:
+            yield a, b
 
 
 def _unglued(chunk: str, starts: list[int], ends: list[int]) -> Iterator[tuple[int, int]]:
@@ -361,11 +405,15 @@ def trim_dateline(text: str, start: int, end: int) -> int:
     return start
 
 
-def segment(article: Article) -> tuple[Sentence, ...]:
-    """The sentences of an article; ``article.text[s.start:s.end] == s.text`` for each."""
+def segment(article: Article, limit: int | None = None) -> tuple[Sentence, ...]:
+    """The sentences of an article; ``article.text[s.start:s.end] == s.text`` for each. With ``limit``, no
+    more than ``limit + 1`` of them: enough to tell that there are more than ``limit``, without reading the
+    rest of a long text."""
     text = article.text
     out: list[Sentence] = []
     for i, (a, b) in enumerate(split_spans(text)):
+        if limit is not None and i > limit:
+            break
         if i == 0 or (a > 0 and text[a - 2 : a] == "\n\n" and len(out) < 3):
             a = trim_dateline(text, a, b)
         out.append(Sentence(article=article.id, index=len(out), start=a, end=b, text=text[a:b]))

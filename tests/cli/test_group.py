@@ -250,8 +250,8 @@ def test_a_story_over_the_sentence_limit_is_listed_without_summary_and_the_other
     assert [a["id"] for a in bridge["articles"]] == ["1", "3"] and bridge["summary"] is None
     assert mayor["summary"]["sentences"]
     assert result.stderr == (
-        "storyline: note: skipped the summary of story 1: 4 sentences in one cluster is more than the limit of 3; "
-        "give fewer or shorter articles at once\n"
+        "storyline: note: skipped the summary of story 1: 4 sentences or more in one cluster is more than the limit "
+        "of 3; give fewer or shorter articles at once\n"
     )
     text = run("group", ".", "--summarize").stdout
     assert "Story 1 — 2 articles\n    1. Port Alder Gazette" in text and "Story 2 — 2 articles\nArticles 2, 4" in text
