@@ -399,3 +399,22 @@ def test_articles_that_are_no_collection_are_an_options_error(given):
         with pytest.raises(OptionsError, match=f"articles must be a list of texts, paths or Articles, not "
                                                f"{type(given).__name__}"):
             call(given)
+
+
+def test_an_outlets_correction_is_a_note_beside_the_summary():
+    text = (
+        "---\nsource: Alder Gazette\n---\n"
+        "The Harbor Bridge in Port Alder will reopen on Friday after engineers checked the pier, the city said.\n\n"
+        "Correction: An earlier version of this article said the bridge carries 84,000 vehicles a day. "
+        "It carries about 48,000.\n"
+    )
+    summary = storyline.summarize([text], words=100)
+    assert all("84,000" not in s.text for s in summary.sentences)
+    assert summary.notes[-1] == storyline.api.CORRECTION_NOTE.format(
+        article="article [1] (Alder Gazette)",
+        correction="An earlier version of this article said the bridge carries 84,000 vehicles a day. "
+        "It carries about 48,000.",
+    )
+    assert storyline.render.to_dict(summary)["articles"][0]["corrections"] == [
+        "An earlier version of this article said the bridge carries 84,000 vehicles a day. It carries about 48,000."
+    ]

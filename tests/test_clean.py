@@ -510,3 +510,67 @@ def test_readers_comments_below_the_story_are_dropped() -> None:
     headed = (f"Dam overflows\nMay 12, 2026\n\n{story}\n\nThe authority said the dam was sound.\n\n"
               "Schools in Riverton will stay closed.\nReply")
     assert clean_text(headed).text.startswith(story)
+
+
+_BRIDGE = (
+    "The Harbor Bridge in Port Alder will reopen on Friday after engineers checked the damaged pier, the city said.\n\n"
+    "Mayor Helen Okafor said the repairs had cost about 2 million dollars and the shuttle buses would stop.\n\n"
+)
+
+
+def test_an_update_notice_is_page_furniture():
+    for notice in [
+        "This story has been updated.",
+        "This post has been updated to include a response from the Port Authority.",
+        "(This article was updated at 3:15 p.m. ET.)",
+        "Editor's note: This story was updated May 13, 2026, at 12:10 p.m. CT to include additional reactions.",
+    ]:
+        cleaned = clean_text(f"{notice}\n\n{_BRIDGE}")
+        assert cleaned.text == _BRIDGE.strip(), notice
+        assert cleaned.corrections == ()
+    # in a paragraph of the story, the notice goes and the story stays
+    cleaned = clean_text("This post has been updated. The ferry resumed on Monday after two days, the port said.")
+    assert cleaned.text == "The ferry resumed on Monday after two days, the port said."
+
+
+def test_an_update_notice_that_carries_news_stays():
+    text = "This post has been updated to indicate that the mayor closed a second bridge on Tuesday."
+    assert clean_text(f"{_BRIDGE}{text}").text.endswith(text)
+
+
+def test_a_correction_is_kept_apart_from_the_story_text():
+    text = (
+        f"{_BRIDGE}Correction: An earlier version of this article said the bridge carries 84,000 vehicles a day. "
+        "It carries about 48,000.\n\n"
+        "Editor's note: An earlier version of this story misstated the name of the ship's operator, which is "
+        "Tessaline Shipping.\n\n"
+        "Clarification (March 10, 2026): The shuttle buses are run by the city, not the port.\n\n"
+        "Correction: March 10, 2026\n"
+    )
+    cleaned = clean_text(text)
+    assert cleaned.text == _BRIDGE.strip()
+    assert cleaned.corrections == (
+        "An earlier version of this article said the bridge carries 84,000 vehicles a day. It carries about 48,000.",
+        "An earlier version of this story misstated the name of the ship's operator, which is Tessaline Shipping.",
+        "The shuttle buses are run by the city, not the port.",
+    )
+    (article,) = clean_articles([Article(id="1", text=text)])
+    assert article.corrections == cleaned.corrections and article.text == cleaned.text
+
+
+def test_a_correction_opening_a_long_paragraph_takes_its_own_sentences_only():
+    story = " ".join(["The towering former general keeps a wooden box of photos on his desk in the office."] * 6)
+    cleaned = clean_text(
+        "Correction: an earlier version of this story incorrectly stated the year of the surge. It was 2007, not 2009. "
+        + story
+    )
+    assert cleaned.corrections == (
+        "an earlier version of this story incorrectly stated the year of the surge. It was 2007, not 2009.",
+    )
+    assert cleaned.text == story
+
+
+def test_an_editors_note_or_a_story_that_corrects_nothing_is_no_correction():
+    assert clean_text(f"Editor's note: This story contains descriptions of violence.\n\n{_BRIDGE}").corrections == ()
+    story = "Corrections officers at the county jail said on Monday that two inmates had escaped overnight. " * 8
+    assert clean_text(story).corrections == () and clean_text(story).text == story.strip()

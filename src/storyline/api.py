@@ -45,6 +45,8 @@ SINGLE_SOURCE_NOTE = "single-source summary: only one article was given, so noth
 SKIPPED_SINGLE_NOTE = "single-source summary: only one of the articles had text, so nothing is corroborated"
 # A paywalled page gives its free teaser only (``Article.teaser``): the reader should know what is missing.
 TEASER_NOTE = "{article} gave only the free teaser of a paywalled page: the rest of its story is not in this summary"
+# An outlet's correction of its own story is out of the story's text (``Article.corrections``), told here instead.
+CORRECTION_NOTE = "{article} printed a correction: {correction}"
 # storyline's scores and similarities are made for English news: a story in another language is weighed and matched
 # poorly (its words are neither stemmed nor known to the scorer's lexicon).
 FOREIGN_NOTE = ("{article} does not read as English: storyline is made for English news, so its sentences are "
@@ -188,8 +190,11 @@ def summarize_cluster(cluster: Cluster, options: SummarizeOptions) -> Summary:
         notes += (span,)
     notes += tuple(TEASER_NOTE.format(article=a.label) for a in cluster.articles if a.teaser)
     notes += tuple(
-        FOREIGN_NOTE.format(article=f"article [{k}]" + (f" ({a.label})" if a.label != a.id else ""))
-        for k, a in enumerate(cluster.articles, 1)
+        CORRECTION_NOTE.format(article=_numbered(k, a), correction=c)
+        for k, a in enumerate(cluster.articles, 1) for c in a.corrections
+    )
+    notes += tuple(
+        FOREIGN_NOTE.format(article=_numbered(k, a)) for k, a in enumerate(cluster.articles, 1)
         if not reads_as_english(a.text)
     )
     return Summary(
@@ -200,6 +205,11 @@ def summarize_cluster(cluster: Cluster, options: SummarizeOptions) -> Summary:
         notes=notes,
         introductions=introductions(cluster, chosen),
     )
+
+
+def _numbered(k: int, article: Article) -> str:
+    """An article as a note names it: by its number among the sources, and its outlet or title when it has one."""
+    return f"article [{k}]" + (f" ({article.label})" if article.label != article.id else "")
 
 
 def reads_as_english(text: str) -> bool:

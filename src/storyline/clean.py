@@ -39,6 +39,7 @@ from .pageparts import (
     is_highlights,
     is_page_part,
     is_points_label,
+    split_correction,
     trim_teaser,
 )
 from .segment import trim_dateline
@@ -430,6 +431,8 @@ class Cleaned:
     text: str
     title: str
     dropped: tuple[str, ...]
+    # the outlet's corrections and clarifications, out of the story's text (``pageparts.split_correction``)
+    corrections: tuple[str, ...] = ()
 
 
 def clean_text(text: str, *, boilerplate: Iterable[str] = (), want_title: bool = True) -> Cleaned:
@@ -447,7 +450,16 @@ def _clean_normalised(text: str, furniture: set[str] | frozenset[str], want_titl
     in_highlights = False  # below a "Story highlights" label, until the story's first paragraph
     in_points = False  # below a "Key points:" label, while its list goes on
     stamp: tuple[int, int] | None = None  # where the latest time stamp line was: (lines seen, paragraphs kept)
+    corrections: list[str] = []
     for line in lines:
+        correction = split_correction(line)
+        if correction is not None:  # told beside the summary, not summarized as the story's own sentence
+            note, rest = correction
+            corrections += [note] if note else []
+            dropped.append(line[: len(line) - len(rest)].strip())
+            if not rest:
+                continue
+            line = rest
         if in_highlights and is_highlight_point(line):
             dropped.append(line)
             continue
@@ -518,7 +530,7 @@ def _clean_normalised(text: str, furniture: set[str] | frozenset[str], want_titl
     body = "\n\n".join(kept)
     if body and is_archive_note(body):  # the page kept a web archive's note instead of the story
         return Cleaned(text="", title="", dropped=tuple(dropped + kept))
-    return Cleaned(text=body, title=title, dropped=tuple(dropped))
+    return Cleaned(text=body, title=title, dropped=tuple(dropped), corrections=tuple(corrections))
 
 
 def _repeated_normalised(texts: Sequence[str], min_articles: int) -> set[str]:
@@ -552,5 +564,8 @@ def clean_articles(articles: Sequence[Article], *, find_titles: bool = True) -> 
         if not cleaned.text and furniture:
             # Every line is shared with another article: a copy of it, not furniture.
             cleaned = _clean_normalised(text, set(), want_title)
-        out.append(replace(article, text=cleaned.text, title=article.title or cleaned.title))
+        out.append(replace(
+            article, text=cleaned.text, title=article.title or cleaned.title,
+            corrections=article.corrections + cleaned.corrections,
+        ))
     return out

@@ -87,6 +87,9 @@ class Article:
     date_line: str = ""
     # The page was paywalled: ``text`` is only the free teaser above the prompt to subscribe.
     teaser: bool = False
+    # The outlet's corrections and clarifications of its own story ("An earlier version of this article said …"),
+    # kept out of ``text``: they speak of the article, not the event, and carry the wrong figure with the right one.
+    corrections: tuple[str, ...] = ()
 
     @property
     def words(self) -> int:

@@ -467,6 +467,92 @@ _SELF_NOTE_WORDS = ("This ", "ublished", "pdated", "osted", " was first", " was 
 _PAGE_CASED = re.compile(r"(?<![.!?:;])\s[(\"“‘']?[A-Z]|\d:\d\d")
 
 
+# A notice that the story was updated, alone in its sentence: "This story has been updated.", "This post has been
+# updated to include a response from Mayor Okafor.", "(This article was updated at 3:15 p.m.)". It says nothing of
+# the event (what changed is in the story); a bare one goes even where ``_SELF_NOTE`` needs a page's capital, as
+# the processed Multi-News release (the scorer's training text) has no other words for it.
+_UPDATE_NOTICE = re.compile(
+    r"^[(\[—–*-]*\s*(?:(?:note|update|editor'?s note)\s*:\s*)?(?:this|the) (?:story|article|post|report|piece|page)"
+    r" (?:has been|was|is being|will be|had been) updated"
+    # when, or what for, but no news of its own ("updated to indicate that the singer deleted another photo")
+    rf"(?P<tail>,? (?:at|on|since|throughout|with|to|in|(?:{_MONTH})|\d)\b"
+    r"(?:(?!\bthat\b)[^.!?]|\b[ap]\.m\.|\b[A-Z]\.)*)?"
+    r"[.!?]?\s*[)\]]?\s*$",
+    re.IGNORECASE,
+)
+_UPDATE_NOTICE_MAX_WORDS = 30
+
+
+def is_update_notice(sentence: str) -> bool:
+    """Is the sentence only a notice that the story has been updated (``_UPDATE_NOTICE``)? Bare ("This story has
+    been updated."), or saying when or why as a page prints it (``_PAGE_CASED``: "at 3:15 p.m.", "with comment
+    from Mayor Okafor"); the processed release's "updated at 4: 15 p.m. Et with comment …" stays, as its other
+    notes do (``_is_self_note``)."""
+    if _tokens(sentence) > _UPDATE_NOTICE_MAX_WORDS:
+        return False
+    m = _UPDATE_NOTICE.match(sentence)
+    return m is not None and (not m["tail"] or _PAGE_CASED.search(sentence.lstrip("([—–*- "), 1) is not None)
+
+
+# A correction or clarification that the outlet appended to its story: "Correction: An earlier version of this
+# article said …", "CORRECTION (March 10, 2026): …", "Clarification: …", an editor's note that corrects ("Editor's
+# note: An earlier version of this story misstated …"), or the sentence alone ("An earlier version of this story
+# gave the wrong date …"). It is about the article, not the event, and carries the wrong figure beside the right
+# one: as a sentence of the story it would be summarized, and its wrong figure read as a source's claim. It is
+# kept apart (``Article.corrections``) and told beside the summary, where it warns the reader.
+_CORRECTION_LABEL = re.compile(
+    r"^[(\[*]*\s*(?P<label>corrections?|clarifications?|editor'?s note)\b[^:.!?\n]{0,40}?:\s*", re.IGNORECASE
+)
+_EARLIER_VERSION = re.compile(
+    r"^[(\[*]*\s*(?:an?|the) (?:earlier|previous|prior|original) version of this (?:story|article|post|report|piece)",
+    re.IGNORECASE,
+)
+_CORRECTING = re.compile(
+    r"\b(?:(?:earlier|previous|prior|original) version of this|incorrectly|misstated|misidentified|misspelled|"
+    r"mischaracterized|misquoted|erroneously)\b",
+    re.IGNORECASE,
+)
+# A correction is a short paragraph of its own; in a longer one (a page flattened to one line, as the processed
+# release prints "Correction: … Kfc is facing …") only its first sentence is the correction.
+_CORRECTION_MAX_WORDS = 80
+# after its first sentence there, a sentence this short goes with it ("It was 2007, not 2009.")
+_CORRECTION_TAIL_WORDS = 8
+
+
+def split_correction(paragraph: str) -> tuple[str, str] | None:
+    """``(correction, rest)`` when ``paragraph`` opens on an outlet's correction (``_CORRECTION_LABEL``, an
+    editor's note only when it corrects, or ``_EARLIER_VERSION``), else None. ``correction`` is its text without
+    the label ("" when no sentence follows the label: "Correction: March 10, 2026"), ``rest`` what follows it
+    in a long paragraph."""
+    m = _CORRECTION_LABEL.match(paragraph)
+    if m is None:
+        if _EARLIER_VERSION.match(paragraph) is None:
+            return None
+        text = paragraph
+    else:
+        text = paragraph[m.end():]
+        if m["label"].lower().startswith("editor") and _CORRECTING.search(text, 0, 400) is None:
+            return None
+    rest = ""
+    if has_words(text, _CORRECTION_MAX_WORDS + 1):
+        spans = split_spans(text)
+        end = next(spans, (0, 0))[1]
+        if _CORRECTING.search(text, 0, end) is None:  # a story that opens on the word ("Corrections officers …")
+            return None
+        for a, b in spans:  # what goes on with it: "It was 2007, not 2009."; a sentence the release cut in two
+            if not (text[a:a + 1].islower() or _tokens(text[a:b]) <= _CORRECTION_TAIL_WORDS):
+                break
+            end = b
+        text, rest = text[:end], text[end:].strip()
+    text = text.strip()
+    if text[:1] in "([" and text[-1:] in ")]":
+        text = text[1:-1].strip()
+    return (text if has_words(text, 4) and _STOP_END.search(text) else "", rest)
+
+
+_STOP_END = re.compile(r"[.!?][\"”’')\]]*$")
+
+
 def _furniture(sentence: str) -> bool:
     return any(map(sentence.lower().__contains__, _FURNITURE_PHRASES))
 
@@ -476,7 +562,13 @@ def _is_self_note(sentence: str) -> bool:
         _tokens(sentence) <= _SELF_NOTE_MAX_WORDS
         and _SELF_NOTE.match(sentence) is not None
         and _PAGE_CASED.search(sentence.lstrip("([—–- "), 1) is not None
+        and _NEWS_IN_NOTE.search(sentence) is None
     )
+
+
+# A note on an update that tells the news it added: "This post has been updated to indicate that the singer deleted
+# another photo from her trip." It stays, a sentence of the story.
+_NEWS_IN_NOTE = re.compile(r"\bupdated to \w+ that\b")
 
 
 def drop_furniture_sentences(line: str) -> str:
@@ -484,10 +576,17 @@ def drop_furniture_sentences(line: str) -> str:
     nothing else is left); a paragraph without any is returned as it is, unsplit."""
     low = line.lower()
     phrases = any(map(low.__contains__, _FURNITURE_PHRASES))
-    if not phrases and not (any(map(line.__contains__, _SELF_NOTE_WORDS)) and _SELF_NOTE_CUE.search(line)):
+    updated = "updated" in low
+    if not phrases and not updated and not (
+        any(map(line.__contains__, _SELF_NOTE_WORDS)) and _SELF_NOTE_CUE.search(line)
+    ):
         return line
     spans = list(split_spans(line))
-    kept = [line[a:b] for a, b in spans if not (phrases and _furniture(line[a:b])) and not _is_self_note(line[a:b])]
+    kept = [
+        line[a:b] for a, b in spans
+        if not (phrases and _furniture(line[a:b])) and not _is_self_note(line[a:b])
+        and not (updated and is_update_notice(line[a:b]))
+    ]
     return line if len(kept) == len(spans) else " ".join(kept)
 
 

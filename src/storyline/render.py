@@ -132,6 +132,7 @@ def article_dict(article: Article) -> dict[str, Any]:
         "date": article.date,
         "date_line": article.date_line or None,  # the page text's line the date was read from
         "teaser": article.teaser,  # only the free teaser of a paywalled page
+        "corrections": list(article.corrections),  # the outlet's corrections, out of the story's text
         "url": article.url,
         "author": article.author,
         "origin": article.origin,
