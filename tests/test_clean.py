@@ -148,6 +148,24 @@ def test_a_word_broken_at_a_line_end_is_joined_when_english_writes_it_whole() ->
     assert not known_word("wellknown") and not known_word("longterm") and not known_word("xray")
 
 
+def test_a_word_broken_at_a_line_end_is_spelled_as_the_other_articles_of_the_cluster_write_it() -> None:
+    # "spillway" and "floodgate" are no stems of the lexicon; another article of the story writes them whole.
+    # "e-mail" is a word the lexicon knows whole, but the cluster writes it with its hyphen.
+    wrapped = (
+        "Water poured over the dam and down the spill-\nway on Tuesday night, and the flood-\ngate was shut by "
+        "the engineers, who sent an e-\nmail to the council before dawn.\n"
+    )
+    other = "The spillway of the Varnholt dam overflowed. Engineers closed a floodgate and sent an e-mail to the mayor."
+    alone = clean_text(wrapped).text
+    assert "spill-way" in alone and "flood-gate" in alone
+    first, _ = clean_articles([Article(id="1", text=wrapped), Article(id="2", text=other)])
+    assert first.text == (
+        "Water poured over the dam and down the spillway on Tuesday night, and the floodgate was shut by the "
+        "engineers, who sent an e-mail to the council before dawn."
+    )
+    assert not known_word("spillway") and not known_word("floodgate") and known_word("email")
+
+
 def test_hard_wrapped_paragraph_is_rejoined_but_headline_is_not():
     text = (
         "Council Closes Old Harbor To Freight\n\n"

@@ -377,14 +377,53 @@ def _lexicon_stems() -> frozenset[str]:
 _ODD_SPACE = re.compile(r"[^\S ]|  ")
 
 
-def rejoin_lines(lines: Sequence[str]) -> list[str]:
+_HYPHENATED = re.compile(r"[^\W\d_]+-[^\W\d_]+")  # "well-known" written within a line
+
+
+class Spellings:
+    """How the texts of a cluster write their words, read when a word is first found broken at a line's end:
+    whole ("spillway") or hyphenated within a line ("well-known"). The evidence for joining "spill-" / "way"
+    that a lexicon of stems lacks: the other articles of the story often write the word."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self._texts = texts
+        self._whole: set[str] | None = None
+        self._hyphenated: set[str] | None = None
+
+    def whole(self) -> set[str]:
+        if self._whole is None:
+            self._whole = set(_WORDS.findall("\n".join(self._texts).lower()))
+        return self._whole
+
+    def hyphenated(self) -> set[str]:
+        if self._hyphenated is None:
+            self._hyphenated = set(_HYPHENATED.findall("\n".join(self._texts).lower()))
+        return self._hyphenated
+
+
+def _join_broken_word(head: str, tail: str, own: Spellings, cluster: Spellings) -> bool:
+    """Is "head-" / "tail", a word broken at a line's end, one word written whole? Yes when its text writes it
+    whole elsewhere; no when a text of the cluster writes it with its hyphen ("well-known"); yes when another
+    text writes it whole ("spillway"), it is a day or month, or the scorer's lexicon knows it ("overnight");
+    else the hyphen stays (a compound: "well-" / "known")."""
+    whole = f"{head}{tail}".lower()
+    if whole in own.whole():
+        return True
+    if f"{head}-{tail}".lower() in cluster.hyphenated():
+        return False
+    return whole in cluster.whole() or whole in _FULL_DATE_WORDS or known_word(whole)
+
+
+def rejoin_lines(lines: Sequence[str], cluster: Spellings | None = None) -> list[str]:
     """Join lines broken inside a sentence: hard-wrapped paragraphs, and sentences broken across a blank
-    line (the second half starts in lower case, or the first ends on a comma or a function word)."""
+    line (the second half starts in lower case, or the first ends on a comma or a function word). ``cluster``
+    is how the other texts of the cluster spell their words (this text alone when not given)."""
     out: list[str] = []
     pending = ""
     last_physical = ""
     blank_since = False
-    words: set[str] | None = None  # the text's words, read when a word is first found broken
+    own = Spellings(lines)
+    cluster = cluster or own
     for raw in lines:
         # whitespace collapsed; a line with none to collapse is kept as it is (splitting a 20 MB line into its
         # words held 200 MB)
@@ -399,12 +438,8 @@ def rejoin_lines(lines: Sequence[str]) -> list[str]:
             rest = _WORD_START.match(line) if broken else None
             if broken and rest and rest.group()[0].islower():
                 # "Wednes-" / "day": one word broken at the line's end (print and PDF text). The hyphen goes
-                # when the whole word is one the text writes elsewhere, a day or month, or an English word
-                # ("over-" / "night"); else it stays ("well-" / "known"), with no space.
-                if words is None:
-                    words = set(_WORDS.findall("\n".join(lines).lower())) | _FULL_DATE_WORDS
-                whole = (broken.group(1) + rest.group()).lower()
-                joined = whole in words or known_word(whole)
+                # when the word is written whole (``_join_broken_word``); else it stays, with no space.
+                joined = _join_broken_word(broken.group(1), rest.group(), own, cluster)
                 pending = f"{pending[:-1] if joined else pending}{line}"
             else:
                 pending = f"{pending} {line}"
@@ -440,8 +475,10 @@ def clean_text(text: str, *, boilerplate: Iterable[str] = (), want_title: bool =
     return _clean_normalised(normalise_text(text), set(boilerplate), want_title)
 
 
-def _clean_normalised(text: str, furniture: set[str] | frozenset[str], want_title: bool) -> Cleaned:
-    lines = rejoin_lines(text.split("\n"))
+def _clean_normalised(
+    text: str, furniture: set[str] | frozenset[str], want_title: bool, spellings: Spellings | None = None
+) -> Cleaned:
+    lines = rejoin_lines(text.split("\n"), spellings)
     kept: list[str] = []
     dropped: list[str] = []
     lines_seen: list[str] = []
@@ -557,13 +594,14 @@ def clean_articles(articles: Sequence[Article], *, find_titles: bool = True) -> 
     """
     texts = [normalise_text(a.text) for a in articles]  # once per article, not once per use
     furniture = _repeated_normalised(texts, min_articles=max(2, min(3, len(articles))))
+    spellings = Spellings(texts)  # how the cluster writes a word that one article breaks at a line's end
     out = []
     for article, text in zip(articles, texts, strict=True):
         want_title = find_titles and not article.title
-        cleaned = _clean_normalised(text, furniture, want_title)
+        cleaned = _clean_normalised(text, furniture, want_title, spellings)
         if not cleaned.text and furniture:
             # Every line is shared with another article: a copy of it, not furniture.
-            cleaned = _clean_normalised(text, set(), want_title)
+            cleaned = _clean_normalised(text, set(), want_title, spellings)
         out.append(replace(
             article, text=cleaned.text, title=article.title or cleaned.title,
             corrections=article.corrections + cleaned.corrections,
