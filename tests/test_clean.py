@@ -592,3 +592,39 @@ def test_an_editors_note_or_a_story_that_corrects_nothing_is_no_correction():
     assert clean_text(f"Editor's note: This story contains descriptions of violence.\n\n{_BRIDGE}").corrections == ()
     story = "Corrections officers at the county jail said on Monday that two inmates had escaped overnight. " * 8
     assert clean_text(story).corrections == () and clean_text(story).text == story.strip()
+
+
+_LIVE = (
+    "Harbor Bridge fire: live updates\n\n"
+    "Firefighters are battling a blaze under the Harbor Bridge in Port Alder. Here is the latest.\n\n"
+    "Updated 3:15 p.m. ET\n"
+    "The fire is out, the fire chief said, and the bridge will stay closed overnight for inspection.\n\n"
+    "1:05 p.m.\n"
+    "Police closed the bridge in both directions.\n\n"
+    "Ferries were added to carry commuters across the harbor, the port said.\n\n"
+    "10:42 am - A fire broke out under the Harbor Bridge shortly after ten in the morning, witnesses said.\n"
+)
+
+
+def test_a_plain_text_live_blog_printed_newest_first_is_read_oldest_first():
+    cleaned = clean_text(_LIVE)
+    assert cleaned.title == "Harbor Bridge fire: live updates"
+    assert cleaned.text.split("\n\n") == [
+        "Firefighters are battling a blaze under the Harbor Bridge in Port Alder. Here is the latest.",
+        "A fire broke out under the Harbor Bridge shortly after ten in the morning, witnesses said.",
+        "Police closed the bridge in both directions.",
+        "Ferries were added to carry commuters across the harbor, the port said.",
+        "The fire is out, the fire chief said, and the bridge will stay closed overnight for inspection.",
+    ]
+
+
+def test_a_plain_text_live_blog_keeps_its_order_unless_every_stamp_is_earlier_than_the_one_above():
+    for newest, last in [("Updated 9:00 a.m. ET", "4:20 pm -"),  # oldest first already
+                         ("Updated 1:05 p.m. ET", "10:42 am -")]:  # a tie
+        text = _LIVE.replace("Updated 3:15 p.m. ET", newest).replace("10:42 am -", last)
+        assert clean_text(text).text.split("\n\n")[1].startswith("The fire is out"), (newest, last)
+    # two stamps are no live blog; a paragraph that opens on a time is no stamp
+    two = _LIVE.replace("1:05 p.m.\n", "")
+    assert clean_text(two).text.split("\n\n")[1].startswith("The fire is out")
+    prose = _LIVE.replace("1:05 p.m.\n", "1:05 p.m. was when police closed the bridge, and ")
+    assert clean_text(prose).text.split("\n\n")[1].startswith("The fire is out")

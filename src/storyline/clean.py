@@ -26,8 +26,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
-from itertools import chain, islice
+from itertools import chain, islice, pairwise
 
+from .htmlpage import clock_label
 from .model import Article, count_words, has_words
 from .pageparts import (
     bullet_item,
@@ -454,6 +455,34 @@ def rejoin_lines(lines: Sequence[str], cluster: Spellings | None = None) -> list
     return out
 
 
+# What may follow an entry's clock label on its line: a time zone ("ET", "GMT"), then nothing, or a dash or a colon
+# before the entry's text ("10:42 am - The fire …"). Prose that opens on a time ("10:42 am was when …") is no stamp.
+_STAMP_REST = re.compile(r"\s*(?:[A-Z]{2,4}\b\.?)?\s*(?:$|[-–—:|]\s+\S)")
+# A live blog has this many entries at least (as ``htmlpage``'s): two in either order say nothing.
+_MIN_ENTRIES = 3
+
+
+def oldest_first(lines: list[str]) -> list[str]:
+    """A plain-text live blog's lines with its entries turned to the order they were written, as ``htmlpage``
+    turns an HTML page's. An entry starts at a line that opens on a clock label ("10:42 am", "Updated 3:15 p.m.
+    ET", alone or before a dash and the entry's text) and runs to the next; the entries are turned only when
+    there are three or more and each stamp is strictly earlier than the one above it (newest first): a tie, a
+    stamp out of order or a day that passes midnight leaves the text as it is. The lines above the first entry
+    (a headline, the blog's summary) stay first."""
+    starts: list[int] = []
+    minutes: list[int] = []
+    for i, line in enumerate(lines):
+        label = clock_label(line) if line[:1].isdigit() or line[:1] in "UuPp" else None
+        if label is not None and _STAMP_REST.match(line, label[1]):
+            starts.append(i)
+            minutes.append(label[0])
+    if len(starts) < _MIN_ENTRIES or any(a <= b for a, b in pairwise(minutes)):
+        return lines
+    bounds = [*starts, len(lines)]
+    entries = [lines[a:b] for a, b in pairwise(bounds)]
+    return lines[: starts[0]] + [line for entry in reversed(entries) for line in entry]
+
+
 def _is_body(line: str) -> bool:
     """A paragraph of reporting: ends like a sentence, or is long enough to be prose anyway."""
     if _ends_sentence(line):  # then four words are enough (and thirty are not counted)
@@ -478,7 +507,7 @@ def clean_text(text: str, *, boilerplate: Iterable[str] = (), want_title: bool =
 def _clean_normalised(
     text: str, furniture: set[str] | frozenset[str], want_title: bool, spellings: Spellings | None = None
 ) -> Cleaned:
-    lines = rejoin_lines(text.split("\n"), spellings)
+    lines = oldest_first(rejoin_lines(text.split("\n"), spellings))
     kept: list[str] = []
     dropped: list[str] = []
     lines_seen: list[str] = []

@@ -269,8 +269,20 @@ def _stamp(entry: HtmlElement) -> datetime | None:
 
 def _clock(entry: HtmlElement) -> int | None:
     """The minute of the day an entry's opening clock label gives ("Updated 10:42", "9.45pm")."""
-    m = _CLOCK_LABEL.match(_opening(entry))
-    if m is None or (m["sep"] == "." and not (m["half"] or m["label"])):
+    label = clock_label(_opening(entry))
+    return None if label is None else label[0]
+
+
+def clock_label(text: str) -> tuple[int, int] | None:
+    """The minute of the day that the clock label opening ``text`` gives ("Updated 10:42", "9.45pm"), and where
+    the label ends; None when ``text`` opens on none."""
+    m = _CLOCK_LABEL.match(text)
+    minute = None if m is None else _minute(m)
+    return None if m is None or minute is None else (minute, m.end())
+
+
+def _minute(m: re.Match[str]) -> int | None:
+    if m["sep"] == "." and not (m["half"] or m["label"]):
         return None
     hour, minute, half = int(m["h"]), int(m["m"]), (m["half"] or "").lower()
     if half:
