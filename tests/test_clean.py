@@ -15,6 +15,7 @@ from storyline.clean import (
     is_date_banner,
     known_word,
     rejoin_lines,
+    wrap_width,
 )
 from storyline.model import Article
 
@@ -628,3 +629,45 @@ def test_a_plain_text_live_blog_keeps_its_order_unless_every_stamp_is_earlier_th
     assert clean_text(two).text.split("\n\n")[1].startswith("The fire is out")
     prose = _LIVE.replace("1:05 p.m.\n", "1:05 p.m. was when police closed the bridge, and ")
     assert clean_text(prose).text.split("\n\n")[1].startswith("The fire is out")
+
+
+def test_a_hard_wrapped_text_tells_a_wrap_from_a_paragraph_break_by_its_line_lengths():
+    # Wrapped at ~70 columns with no blank line between paragraphs: a line that ends a sentence near the width
+    # carries the paragraph on (the next word would not have fitted); a short one ends it; an indented line
+    # opens a new one.
+    text = (
+        "The Harbor Bridge in Port Alder will reopen on Friday after engineers\n"
+        "finished checking the damaged pier, the city said on Tuesday morning.\n"
+        "Crews worked through the night to replace two bearings and a section\n"
+        "of the deck, and the work cost about two million dollars in the end.\n"
+        "Mayor Helen Okafor said the shuttle buses that carried commuters across\n"
+        "the harbor would stop running on Saturday.\n"
+        "Officials said traffic would be limited to one lane in each direction\n"
+        "for the first week, and that trucks would be barred until the spring.\n"
+        "  Ferries will keep their extra sailings until the end of the month, the\n"
+        "port authority said.\n"
+    )
+    assert wrap_width(text.split("\n")) == 72
+    assert clean_text(text).text.split("\n\n") == [
+        "The Harbor Bridge in Port Alder will reopen on Friday after engineers finished checking the damaged "
+        "pier, the city said on Tuesday morning. Crews worked through the night to replace two bearings and a "
+        "section of the deck, and the work cost about two million dollars in the end. Mayor Helen Okafor said "
+        "the shuttle buses that carried commuters across the harbor would stop running on Saturday.",
+        "Officials said traffic would be limited to one lane in each direction for the first week, and that "
+        "trucks would be barred until the spring.",
+        "Ferries will keep their extra sailings until the end of the month, the port authority said.",
+    ]
+
+
+def test_lines_of_every_length_are_not_read_as_hard_wrapped():
+    # a scraped page: a paragraph a line, each ending a sentence
+    lines = [
+        "The bridge closed on Monday.",
+        "Engineers said the damage to the pier was worse than first thought, and that repairs would take weeks.",
+        "The mayor disagreed.",
+        "Ferries carried 4,000 commuters across the harbor on Tuesday, twice the usual number, the port said, "
+        "and more sailings were added for the rest of the week.",
+        "Schools stayed open.",
+    ]
+    assert wrap_width(lines) == 0
+    assert rejoin_lines(lines) == lines

@@ -328,10 +328,12 @@ def _headline_case(line: str) -> bool:
     return bool(long_words) and sum(w[0].isupper() for w in long_words) >= 0.7 * len(long_words)
 
 
-def _wrapped(line: str, nxt: str) -> bool:
-    """Hard-wrapped prose: ``line`` stops mid-sentence and ``nxt`` follows with no blank line between."""
+def _wrapped(line: str, nxt: str, width: int = 0) -> bool:
+    """Hard-wrapped prose: ``line`` stops mid-sentence and ``nxt`` follows with no blank line between. In a text
+    wrapped at ``width`` (``wrap_width``), a line that ends a sentence is wrapped too when the first word of
+    ``nxt`` would not have fitted on it: a paragraph's last line stops short of the width."""
     return (
-        not _ends_sentence(line)
+        (not _ends_sentence(line) or (width > 0 and len(line) + 1 + _first_word(nxt) > width))
         and bullet_item(nxt, point=True) is None
         and len(line) >= _WRAP_MIN_CHARS
         and not _headline_case(line)
@@ -341,6 +343,44 @@ def _wrapped(line: str, nxt: str) -> bool:
 
 
 _WRAP_MIN_CHARS = 40
+# A text is hard-wrapped when at least this many of its lines are followed by another (no blank line between),
+# the longest of most of them (``_WRAP_QUANTILE``) is at most ``_WRAP_MAX_WIDTH`` characters, and at least
+# ``_WRAP_FULL_SHARE`` of them are full: the next line's first word would not have fitted. Lines of a scraped
+# page (a paragraph each) are of every length, and few are full.
+_WRAP_MIN_LINES = 4
+_WRAP_MAX_WIDTH = 120
+_WRAP_QUANTILE = 0.9
+_WRAP_FULL_SHARE = 0.6
+_WRAP_SAMPLE = 400  # lines followed by another that the profile reads
+
+
+def _has_text(line: str) -> bool:
+    return bool(line) and not line.isspace()
+
+
+def _first_word(line: str) -> int:
+    """The length of the line's first word, without splitting the line."""
+    m = _FIRST_WORD.match(line)
+    return len(m.group(1)) if m else 0
+
+
+_FIRST_WORD = re.compile(r"\s*(\S*)")
+
+
+def wrap_width(lines: Sequence[str]) -> int:
+    """The width at which ``lines`` were hard-wrapped (a file saved from an e-mail, a terminal or a PDF, at ~70
+    columns), or 0 when they do not read as hard-wrapped. Read from the lines' profile: the lines that another
+    follows end near one width, because the wrap broke them where the next word would not fit."""
+    pairs = islice(((a, b) for a, b in pairwise(lines) if _has_text(a) and _has_text(b)), _WRAP_SAMPLE)
+    inner = [(len(a.rstrip()), _first_word(b)) for a, b in pairs]
+    if len(inner) < _WRAP_MIN_LINES:
+        return 0
+    lengths = sorted(n for n, _ in inner)
+    width = lengths[min(len(lengths) - 1, int(_WRAP_QUANTILE * len(lengths)))]
+    if width > _WRAP_MAX_WIDTH:
+        return 0
+    full = sum(n + 1 + word > width for n, word in inner)
+    return width if full >= _WRAP_FULL_SHARE * len(inner) else 0
 
 
 _BROKEN_WORD = re.compile(r"(?:^|\s)([^\W\d_]+)-$")  # a line ending inside a word: "on Wednes-"
@@ -425,6 +465,7 @@ def rejoin_lines(lines: Sequence[str], cluster: Spellings | None = None) -> list
     blank_since = False
     own = Spellings(lines)
     cluster = cluster or own
+    width = wrap_width(lines)
     for raw in lines:
         # whitespace collapsed; a line with none to collapse is kept as it is (splitting a 20 MB line into its
         # words held 200 MB)
@@ -434,7 +475,11 @@ def rejoin_lines(lines: Sequence[str], cluster: Spellings | None = None) -> list
         if not line:
             blank_since = True
             continue
-        if pending and (_continues(pending, line) or (not blank_since and _wrapped(last_physical, line))):
+        if pending and (
+            _continues(pending, line)
+            # an indented line opens a paragraph of a wrapped text
+            or (not blank_since and _wrapped(last_physical, line, 0 if raw[:1].isspace() else width))
+        ):
             broken = _BROKEN_WORD.search(pending) if pending.endswith("-") else None
             rest = _WORD_START.match(line) if broken else None
             if broken and rest and rest.group()[0].islower():
