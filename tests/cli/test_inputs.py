@@ -205,6 +205,19 @@ def test_a_file_named_again_with_another_date_is_refused(folder):
         "storyline: error: d/1.txt@2026-03-10: given already (d/1.txt@2026-03-09); "
         "give each file once, with one date\n"
     )
+    # the same path twice, with two dates or once undated: the dates were kept by path, the last one winning
+    for first, again, before in [
+        ("d/1.txt@2026-03-09", "d/1.txt@2026-03-10", "d/1.txt@2026-03-09"),
+        ("d/1.txt", "d/1.txt@2026-03-10", "d/1.txt, undated"),
+        ("d/1.txt@2026-03-09", "d/1.txt", "d/1.txt@2026-03-09"),
+    ]:
+        result = run("summarize", first, again)
+        assert result.exit_code == 2, (first, again)
+        assert result.stderr == (
+            f"storyline: error: {again}: given already ({before}); give each file once, with one date\n"
+        )
+    same = run("summarize", "d/1.txt@2026-03-09", "d/1.txt@2026-03-09", "--format", "json")
+    assert same.exit_code == 0 and json.loads(same.stdout)["articles"][0]["date"] == "2026-03-09"
 
 
 @pytest.mark.parametrize(

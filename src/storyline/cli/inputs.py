@@ -71,7 +71,8 @@ def split_dates(paths: Sequence[str]) -> tuple[list[str], dict[str, str]]:
 
     A date belongs to article files (one, or those of a directory), not to a dataset file: its clusters
     hold many articles, which may carry their own dates; one given there is refused, not ignored."""
-    plain, dated = [], {}
+    plain: list[str] = []
+    dated: dict[str, str] = {}
     for p in paths:
         # The commands let click pass unknown options through (``PATHS_COMMAND``) so that ``-@DATE``, standard
         # input with a date, reaches here; any other word starting with "-" is still no path, unless it names a
@@ -83,13 +84,24 @@ def split_dates(paths: Sequence[str]) -> tuple[list[str], dict[str, str]]:
             api.with_date([], m.group("date"))  # raises OptionsError for an impossible date
             if is_dataset_name(m.group("path")) and not Path(m.group("path")).is_dir():
                 _refuse_dated_dataset(p, m.group("path"))
+            _one_date(m.group("path"), m.group("date"), plain, dated)
             plain.append(m.group("path"))
             dated[m.group("path")] = m.group("date")
         else:
+            _one_date(p, None, plain, dated)
             plain.append(p)
     if plain.count("-") > 1:
         raise OptionsError("- (standard input) is given more than once; it can be read only once")
     return plain, dated
+
+
+def _one_date(path: str, date: str | None, plain: list[str], dated: dict[str, str]) -> None:
+    """Refuse ``path`` (with ``date``, or undated) when it was given before with another date: dates are kept by
+    path, so ``a.txt@2026-03-10 a.txt@2026-03-11`` would read the file once with the last date, as if asked."""
+    if path in plain and path != "-" and dated.get(path) != date:
+        before = f"{path}@{dated[path]}" if path in dated else f"{path}, undated"
+        again = f"{path}@{date}" if date else path
+        raise OptionsError(f"{again}: given already ({before}); give each file once, with one date")
 
 
 def _no_such_option(name: str) -> NoReturn:
