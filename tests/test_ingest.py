@@ -260,7 +260,7 @@ def test_a_file_of_one_article_per_line_is_one_cluster(tmp_path):
         list(read_dataset(mixed))
     bad_date = tmp_path / "bad.jsonl"
     bad_date.write_text(json.dumps(dict(rows[0], date="2026-13-01")) + "\n")
-    with pytest.raises(MalformedDataError, match="line 1: .*not a real date"):
+    with pytest.raises(MalformedDataError, match="line 1: the date field .2026-13-01. is not a real date"):
         list(read_dataset(bad_date))
     with pytest.raises(MalformedDataError, match="reference summaries"):  # no dataset for eval
         list(read_dataset(path, need_summaries=True))

@@ -488,7 +488,7 @@ def is_iso_date(value: object) -> bool:
     return True
 
 
-def _header_date(value: str, name: str) -> str:
+def _header_date(value: str, name: str, what: str = "header date") -> str:
     """The ``YYYY-MM-DD`` of a header date, checked to be a real date as ``--date`` is: ``2026-13-45``
     and ``2026-02-30`` are errors, not dates shown as given. Only an ISO time may follow the date (it is
     dropped: ``2024-02-29T08:00``); anything else after it (``2026-04-01garbage``) is an error."""
@@ -499,7 +499,7 @@ def _header_date(value: str, name: str) -> str:
         if rest:
             datetime.fromisoformat(value)
     except ValueError:
-        raise MalformedDataError(f"{name}: header date {value!r} is not a real date (YYYY-MM-DD)") from None
+        raise MalformedDataError(f"{name}: {what} {value!r} is not a real date (YYYY-MM-DD)") from None
     return value[:10]
 
 
@@ -730,7 +730,7 @@ def _article_lines(lines: Iterable[tuple[int, object]], name: str) -> DocumentSe
         base = read(text, id=str(lineno), origin=origin)
         given: dict[str, Any] = {k: v for k, v in meta.items() if v}
         if date and date.strip():
-            given["date"] = _header_date(date, where)
+            given["date"] = _header_date(date, where, "the date field")  # the line's own, not a text header
         articles.append(replace(base, **given))
     if not articles:
         raise EmptyInputError(f"{name}: every article in this file is empty")
