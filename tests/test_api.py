@@ -415,6 +415,8 @@ def test_an_outlets_correction_is_a_note_beside_the_summary():
         correction="An earlier version of this article said the bridge carries 84,000 vehicles a day. "
         "It carries about 48,000.",
     )
-    assert storyline.render.to_dict(summary)["articles"][0]["corrections"] == [
+    from storyline.render import to_dict
+
+    assert to_dict(summary)["articles"][0]["corrections"] == [
         "An earlier version of this article said the bridge carries 84,000 vehicles a day. It carries about 48,000."
     ]

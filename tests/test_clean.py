@@ -671,3 +671,14 @@ def test_lines_of_every_length_are_not_read_as_hard_wrapped():
     ]
     assert wrap_width(lines) == 0
     assert rejoin_lines(lines) == lines
+
+
+def test_a_correction_label_takes_a_date_or_a_note_in_brackets_only():
+    from storyline.pageparts import split_correction
+
+    for labelled in ["CORRECTION (March 10, 2026): ", "Correction, March 10: ", "Corrections and clarifications: "]:
+        assert split_correction(f"{labelled}The shuttle buses are run by the city, not the port.") == (
+            "The shuttle buses are run by the city, not the port.", ""
+        )
+    assert split_correction("Corrections officers said: the inmate escaped overnight from the county jail.") is None
+    assert split_correction("Correction: March 10, 2026") == ("", "")

@@ -501,7 +501,12 @@ def is_update_notice(sentence: str) -> bool:
 # one: as a sentence of the story it would be summarized, and its wrong figure read as a source's claim. It is
 # kept apart (``Article.corrections``) and told beside the summary, where it warns the reader.
 _CORRECTION_LABEL = re.compile(
-    r"^[(\[*]*\s*(?P<label>corrections?|clarifications?|editor'?s note)\b[^:.!?\n]{0,40}?:\s*", re.IGNORECASE
+    r"^[(\[*]*\s*(?P<label>corrections?|clarifications?|editor'?s note)"
+    # then only a date or a note in brackets before the colon: "CORRECTION (March 10, 2026):", "Correction, May 3:";
+    # not "Corrections officers said: …"
+    rf"(?:\s*\([^()]{{0,40}}\)|[\s,]+(?:and clarifications?|appended|{_MONTH}|{_WEEKDAY}|\d{{1,4}}(?:st|nd|rd|th)?)\b)*"
+    r"[\s,]*:\s*",
+    re.IGNORECASE,
 )
 _EARLIER_VERSION = re.compile(
     r"^[(\[*]*\s*(?:an?|the) (?:earlier|previous|prior|original) version of this (?:story|article|post|report|piece)",
