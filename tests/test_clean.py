@@ -578,7 +578,7 @@ def test_a_correction_is_kept_apart_from_the_story_text():
 
 
 def test_a_correction_opening_a_long_paragraph_takes_its_own_sentences_only():
-    story = " ".join(["The towering former general keeps a wooden box of photos on his desk in the office."] * 6)
+    story = " ".join(["The towering former general keeps a box of photos on his desk in Lindenfeld."] * 6)
     cleaned = clean_text(
         "Correction: an earlier version of this story incorrectly stated the year of the surge. It was 2007, not 2009. "
         + story
@@ -682,3 +682,15 @@ def test_a_correction_label_takes_a_date_or_a_note_in_brackets_only():
         )
     assert split_correction("Corrections officers said: the inmate escaped overnight from the county jail.") is None
     assert split_correction("Correction: March 10, 2026") == ("", "")
+
+
+def test_the_processed_release_keeps_its_notes_and_corrections():
+    # The shipped scorer's training text (lower-cased but for a sentence's first word) is cleaned as the scorer
+    # saw it: a text with no capital inside a sentence keeps its update notice and its correction.
+    text = (
+        "This post has been updated. Correction: an earlier version of this story incorrectly stated the year "
+        "of the surge. It was 2007, not 2009. The towering former general keeps a wooden box of photos on his "
+        "desk, sorted by date."
+    )
+    cleaned = clean_text(text)
+    assert cleaned.text == text and cleaned.corrections == ()

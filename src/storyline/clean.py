@@ -40,6 +40,7 @@ from .pageparts import (
     is_highlights,
     is_page_part,
     is_points_label,
+    reads_as_release,
     split_correction,
     trim_teaser,
 )
@@ -562,8 +563,9 @@ def _clean_normalised(
     in_points = False  # below a "Key points:" label, while its list goes on
     stamp: tuple[int, int] | None = None  # where the latest time stamp line was: (lines seen, paragraphs kept)
     corrections: list[str] = []
+    release = reads_as_release(text)  # the scorer's training text: its notes and corrections stay in it
     for line in lines:
-        correction = split_correction(line)
+        correction = None if release else split_correction(line)
         if correction is not None:  # told beside the summary, not summarized as the story's own sentence
             note, rest = correction
             corrections += [note] if note else []
@@ -617,7 +619,7 @@ def _clean_normalised(
         lines_seen.append(line)
         # Captions, teaser cards, embeds and promos are written in sentences, so they pass the tests
         # above; their shapes are in ``pageparts``. A teaser's cut-off tail goes, its paragraph stays.
-        trimmed = trim_teaser(cut_inline_parts(drop_furniture_sentences(line)))
+        trimmed = trim_teaser(cut_inline_parts(drop_furniture_sentences(line, notices=not release)))
         if not trimmed or is_page_part(trimmed):
             dropped.append(line)
             continue

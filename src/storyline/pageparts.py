@@ -524,6 +524,21 @@ _CORRECTION_MAX_WORDS = 80
 _CORRECTION_TAIL_WORDS = 8
 
 
+# A capital inside a sentence: not after a stop, a colon, an opening quote or bracket, or a dash.
+_MID_CAPITAL = re.compile(r"(?<![.!?:;\"“”'‘’(\[—–-])\s[A-Z]")
+_RELEASE_HEAD = 3_000
+
+
+def reads_as_release(text: str) -> bool:
+    """Does ``text`` read as the processed Multi-News release (the shipped scorer's training text), which
+    lower-cases every word but a sentence's first: no capital inside a sentence (no name, no "I") in its first
+    3,000 characters? Every release document of 12 words or more of val reads so, and no page of the other dev
+    sets (but a 20-word reader's comment and a "page not available" notice). Its notes and corrections stay in
+    its text, so that the training text is cleaned as the shipped scorer saw it (``_is_self_note`` keeps its
+    notes by the same sign)."""
+    return _MID_CAPITAL.search(text, 0, _RELEASE_HEAD) is None
+
+
 def split_correction(paragraph: str) -> tuple[str, str] | None:
     """``(correction, rest)`` when ``paragraph`` opens on an outlet's correction (``_CORRECTION_LABEL``, an
     editor's note only when it corrects, or ``_EARLIER_VERSION``), else None. ``correction`` is its text without
@@ -576,12 +591,13 @@ def _is_self_note(sentence: str) -> bool:
 _NEWS_IN_NOTE = re.compile(r"\bupdated to \w+ that\b")
 
 
-def drop_furniture_sentences(line: str) -> str:
+def drop_furniture_sentences(line: str, *, notices: bool = True) -> str:
     """``line`` without its sentences of web furniture and its notes on its own publication (``""`` when
-    nothing else is left); a paragraph without any is returned as it is, unsplit."""
+    nothing else is left); a paragraph without any is returned as it is, unsplit. ``notices=False`` keeps the
+    notices of an update (``is_update_notice``), as the processed release's text keeps them (``reads_as_release``)."""
     low = line.lower()
     phrases = any(map(low.__contains__, _FURNITURE_PHRASES))
-    updated = "updated" in low
+    updated = notices and "updated" in low
     if not phrases and not updated and not (
         any(map(line.__contains__, _SELF_NOTE_WORDS)) and _SELF_NOTE_CUE.search(line)
     ):
