@@ -10,6 +10,7 @@ from storyline.segment import (
     _ends_in_abbreviation,
     segment,
     split_spans,
+    without_title_join,
 )
 
 HARD = [
@@ -62,6 +63,15 @@ def test_news_abbreviations_and_quotes(text, n):
 )
 def test_titles_go_with_their_names(text: str, expected: list[str]) -> None:
     _assert_split(text, expected)
+
+
+def test_training_segments_as_before_the_title_join() -> None:
+    # the shipped scorer was fitted on the training text cut as blingfire cuts it there (storyline.learn.train)
+    text = "The damage ran to billions of dollars. Gov. Ann Marlow of Tessaly called it grim."
+    with without_title_join():
+        before = [text[a:b] for a, b in split_spans(text)]
+    assert before == ["The damage ran to billions of dollars.", "Gov.", "Ann Marlow of Tessaly called it grim."]
+    assert len(list(split_spans(text))) == 2
 
 
 def test_spans_round_trip_and_paragraphs_never_merge():

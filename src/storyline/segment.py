@@ -129,6 +129,22 @@ def without_spaced_quote_split() -> Iterator[None]:
         _SPACED_QUOTES.reset(token)
 
 
+# Whether a span ending on a title goes on with the name that opens the next one (``_title_goes_on``). Only
+# training turns it off (``without_title_join``): the shipped scorer was fitted on the training text as it was
+# segmented before that rule, and a refit is a new draw of every set's scores (docs/method-history.md).
+_TITLE_JOIN: ContextVar[bool] = ContextVar("join_titles", default=True)
+
+
+@contextmanager
+def without_title_join() -> Iterator[None]:
+    """Segment as before the title rule: "Gov." | "Chris Christie …" stay two spans, as BlingFire cuts them."""
+    token = _TITLE_JOIN.set(False)
+    try:
+        yield
+    finally:
+        _TITLE_JOIN.reset(token)
+
+
 class _Scratch(threading.local):
     """Output buffers for blingfire, reused from call to call (one set per thread, grown on demand):
     allocating them, and ``ctypes.c_int32 * cap`` building a new ctypes type for every size, cost
@@ -240,6 +256,7 @@ def _dash_goes_on(chunk: str, end: int, a: int) -> bool:
 
 def split_spans(text: str) -> Iterator[tuple[int, int]]:
     """Character spans of the sentences of ``text``."""
+    join_titles = _TITLE_JOIN.get()
     for para in _PARA.finditer(text):
         base = para.start()
         chunk = para.group()
@@ -251,7 +268,7 @@ def split_spans(text: str) -> Iterator[tuple[int, int]]:
                 (_ends_in_abbreviation(chunk, merged_starts[-1], merged_ends[-1]) and not chunk[a : a + 1].isupper())
                 or (chunk[a : a + 1].islower() and _ends_quoted_question(chunk, merged_starts[-1], merged_ends[-1]))
                 or (chunk[a : a + 1] in _DASHES and _dash_goes_on(chunk, merged_ends[-1], a))
-                or _title_goes_on(chunk, merged_starts[-1], merged_ends[-1], a)
+                or (join_titles and _title_goes_on(chunk, merged_starts[-1], merged_ends[-1], a))
             ):
                 merged_ends[-1] = b
             else:
