@@ -10,6 +10,7 @@ from storyline.segment import (
     _ends_in_abbreviation,
     segment,
     split_spans,
+    without_title_join,
 )
 
 HARD = [
@@ -38,6 +39,39 @@ def _assert_split(text: str, expected: list[str]) -> None:
 def test_news_abbreviations_and_quotes(text, n):
     spans = list(split_spans(text))
     assert len(spans) == n, [text[a:b] for a, b in spans]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title that opens a sentence goes on with its name (blingfire had cut after "Gov." and "Lt." "Col.")
+        ("The damage ran to billions of dollars. Gov. Ann Marlow of Tessaly called it grim.",
+         ["The damage ran to billions of dollars.", "Gov. Ann Marlow of Tessaly called it grim."]),
+        ("It would weaken the alliance. Lt. Col. Ivo Brandt, a senior adviser, will testify.",
+         ["It would weaken the alliance.", "Lt. Col. Ivo Brandt, a senior adviser, will testify."]),
+        ("The drones can be shot down, a report said. Rear Adm. Jon Pell, the naval chief, said so.",
+         ["The drones can be shot down, a report said.", "Rear Adm. Jon Pell, the naval chief, said so."]),
+        ("Two questions arose about the horse. Gen. Orrin was a skilled rider.",
+         ["Two questions arose about the horse.", "Gen. Orrin was a skilled rider."]),
+        # ... not before a word that opens a sentence
+        ("He lives on Elm Dr. He likes it.", ["He lives on Elm Dr.", "He likes it."]),
+        # "U.S." before a name goes on; before a word that opens a sentence it ends one
+        ("A spokesman for the U.S. Navy said the ship sank. Others agreed.",
+         ["A spokesman for the U.S. Navy said the ship sank.", "Others agreed."]),
+        ("He settled in the U.K. The next year he left.", ["He settled in the U.K.", "The next year he left."]),
+    ],
+)
+def test_titles_go_with_their_names(text: str, expected: list[str]) -> None:
+    _assert_split(text, expected)
+
+
+def test_training_segments_as_before_the_title_join() -> None:
+    # the shipped scorer was fitted on the training text cut as blingfire cuts it there (storyline.learn.train)
+    text = "The damage ran to billions of dollars. Gov. Ann Marlow of Tessaly called it grim."
+    with without_title_join():
+        before = [text[a:b] for a, b in split_spans(text)]
+    assert before == ["The damage ran to billions of dollars.", "Gov.", "Ann Marlow of Tessaly called it grim."]
+    assert len(list(split_spans(text))) == 2
 
 
 def test_spans_round_trip_and_paragraphs_never_merge():
