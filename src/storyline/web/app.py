@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sys
 import threading
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable
@@ -607,7 +608,14 @@ def app_from_env() -> FastAPI:
     ``localhost`` or an IP address (``local_only``, as ``storyline serve`` on a loopback address) unless
     ``STORYLINE_ANY_HOST=1`` says it is served under other names (behind a proxy that checks them)."""
     any_host = os.environ.get("STORYLINE_ANY_HOST", "") == "1"
-    return create_app(WebSettings(db=Path(os.environ.get("STORYLINE_DB") or default_db()), local_only=not any_host))
+    try:
+        return create_app(WebSettings(db=Path(os.environ.get("STORYLINE_DB") or default_db()),
+                                      local_only=not any_host))
+    except StorylineError as exc:
+        # uvicorn prints the traceback of whatever its factory raises: this is the shell here, so it says what
+        # ``storyline serve`` says of the same database (another program's, a newer storyline's), in one line
+        sys.stderr.write(f"storyline: error: {exc}\n")
+        raise SystemExit(exc.exit_code) from None
 
 
 def default_db() -> Path:
