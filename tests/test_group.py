@@ -1,4 +1,4 @@
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 from support import outputs_under_hash_seeds
@@ -447,3 +447,38 @@ def test_dates_a_few_days_past_the_day_received_do_not_step_the_clock_ahead():
         return grouper.add(Article(id="b1", text=BRIDGE[1], date="2026-03-10"), received=received)
     assert not stream(date(2026, 3, 10)).new
     assert stream(None).new  # not told, the dates are believed: the clock is the 13th, b0's story closed
+
+
+def test_a_few_dates_days_ahead_do_not_step_the_clock_when_the_day_received_is_not_known():
+    # the library's stream (group_articles, storyline group) is not told when each article came: three
+    # copies of an article dated six days ahead (within the window of the clock) had moved the clock six days,
+    # so the next look closed a story of two days before, and its next article began a story of its own
+    grouper = StoryGrouper(GroupingOptions(window_days=7))
+    grouper.add(Article(id="b0", text=BRIDGE[0], date="2026-03-08"))
+    grouper.add(Article(id="now", text=FLOOD[0], date="2026-03-10"))
+    fillers = _fillers(300, date="2026-03-10")
+    for a in fillers[:20]:  # the clock is the 10th
+        grouper.add(a)
+    for k in range(3):
+        grouper.add(Article(id=f"ahead{k}", text=FLOOD[0] + f" Copy {k}.", date="2026-03-16"))
+    for a in fillers[20:]:
+        grouper.add(a)
+    assert not grouper.add(Article(id="b1", text=BRIDGE[1], date="2026-03-10")).new
+    # as many as half of the latest dated articles move it, as they move the server's
+    moved = StoryGrouper(GroupingOptions(window_days=7))
+    moved.add(Article(id="b0", text=BRIDGE[0], date="2026-03-08"))
+    for a in _fillers(300, date="2026-03-16"):
+        moved.add(a)
+    assert moved.add(Article(id="b1", text=BRIDGE[1], date="2026-03-10")).new
+
+
+def test_a_stream_moving_a_day_at_a_time_moves_the_clock_when_the_day_received_is_not_known():
+    # a date a day ahead of the clock is believed at once: a stream whose dates move on a day at a time
+    # closes its stories a window after their last article
+    grouper = StoryGrouper(GroupingOptions(window_days=7, idle_articles=0))
+    grouper.add(Article(id="b0", text=BRIDGE[0], date="2026-03-01"))
+    fillers = _fillers(300)
+    for k, a in enumerate(fillers):
+        grouper.add(Article(id=a.id, text=a.text, date=(date(2026, 3, 2) + timedelta(days=k // 20)).isoformat()))
+    assert grouper.open_stories < len(grouper.stories) and grouper.size(0) == 1
+    assert grouper.add(Article(id="b1", text=BRIDGE[1], date="2026-03-09")).new  # b0's story is closed

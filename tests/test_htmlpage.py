@@ -2,6 +2,7 @@ import pytest
 from trafilatura.utils import load_html
 
 from storyline.htmlpage import (
+    headline_dates_mended,
     hide_other_dates,
     is_paywall_prompt,
     json_ld_bodies,
@@ -334,3 +335,18 @@ def test_mend_dates_takes_an_impossible_date_out_of_a_date_line_not_out_of_a_sen
     assert text["c"][0].startswith("The council had first set the vote for 30.02.2026")  # a sentence stays
     assert text["h"] == ("Vote set for 30.02.2026", None)  # and so does the headline
     assert (text["d"], text["e"], text["f"]) == (("28.02.2026", None), ("Time: 2.40.15", None), ("", None))
+
+
+def test_headline_dates_mended_is_a_copy_without_the_headlines_impossible_dates():
+    tree = _tree('<h1 id="h">Storm of <b>31/02/2026</b> hits coast</h1><h2>Vote on 2026-02-30</h2>'
+                 '<p id="p">Set for 31/02/2026 by mistake, the vote was moved.</p>',
+                 head="<title>Storm of 31/02/2026 hits coast | 28.02.2026</title>")
+    copy = headline_dates_mended(tree)
+    assert copy is not None and copy is not tree
+    assert copy.find(".//title").text == "Storm of  hits coast | 28.02.2026"  # a real date stays
+    assert copy.find(".//h1").text_content() == "Storm of  hits coast"
+    assert copy.find(".//h2").text == "Vote on "
+    assert copy.find(".//p").text.startswith("Set for 31/02/2026")  # a sentence is not the headline
+    assert tree.find(".//h1").text_content() == "Storm of 31/02/2026 hits coast"  # the page keeps it
+    assert tree.find(".//title").text == "Storm of 31/02/2026 hits coast | 28.02.2026"
+    assert headline_dates_mended(_tree("<h1>Storm of 28/02/2026 hits coast</h1>")) is None  # nothing to mend

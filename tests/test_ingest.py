@@ -435,6 +435,25 @@ def test_an_impossible_date_printed_in_a_date_element_is_no_date(tmp_path, line)
     assert read_article(p, id="1").date == "2026-02-27"
 
 
+@pytest.mark.parametrize(("title", "h1"), [
+    ("Storm of 31/02/2026 hits coast", "Storm of 31/02/2026 hits coast"),
+    ("Storm hits coast", "Storm of 2026-02-30 hits coast"),
+    ("Storm of 30.02.2026 hits coast", "Storm hits coast"),
+])
+def test_an_impossible_date_in_the_headline_is_no_date(tmp_path, title, h1):
+    # htmldate reads the <title> and <h1> as dates: "31/02/2026" in a headline dated the page 2026-02-01
+    p = tmp_path / "page.html"
+    p.write_text(_page(f"<title>{title}</title>", f"<article><h1>{h1}</h1>{_FIRE}</article>"))
+    a = read_article(p, id="1")
+    assert a.date is None and a.title in (title, h1) and "Sixty firefighters" in a.text
+    own = '<p class="posted">27.02.2026</p>'  # a real date elsewhere is still read
+    p.write_text(_page(f"<title>{title}</title>", f"<article><h1>{h1}</h1>{own}{_FIRE}</article>"))
+    assert read_article(p, id="1").date == "2026-02-27"
+    p.write_text(_page("<title>Storm of 28/02/2026 hits coast</title>",  # and a real one in the headline
+                       f"<article><h1>Storm of 28/02/2026 hits coast</h1>{_FIRE}</article>"))
+    assert read_article(p, id="1").date == "2026-02-28"
+
+
 @pytest.mark.parametrize("notice", [
     "<footer>© 2019 Brellin Courier</footer>",
     "<small>Copyright 2019</small>",

@@ -144,7 +144,9 @@ class StoryGrouper:
     clock moves it only as far as at least half of the latest ``_RECENT`` dated arrivals reach (a run of new
     dates, as when the stream resumes after a gap, gets there within ``_BULK`` articles; a wrong date, even
     copied by several outlets, stays a minority), and a date more than a day past the day the
-    article was received (``received``, when the caller knows it: the server does) never moves it."""
+    article was received (``received``, when the caller knows it: the server does) never moves it. When
+    the caller does not know that day (``group_articles``, ``storyline group``), a date more than a day
+    ahead of the clock is far: nothing vouches for it but the other articles."""
 
     def __init__(self, options: GroupingOptions | None = None) -> None:
         if options is not None and not isinstance(options, GroupingOptions):
@@ -315,24 +317,27 @@ class StoryGrouper:
             story.first = day if story.first is None else min(story.first, day)
             story.last = day if story.last is None else max(story.last, day)
         if day is not None and (received is None or (day - received).days <= _LEAD_DAYS):
-            self._advance_clock(day)
+            self._advance_clock(day, received is not None)
         if self._n % _CLOSE_EVERY == 0:
             self._close_stale()
         return Assignment(article.id, best, new, round(best_sim, 4))
 
-    def _advance_clock(self, day: date) -> None:
-        """Move the clock to ``day`` when it is later. A date more than ``window_days`` ahead of the clock (or
-        any date while there is no clock) moves it no further than ``_BULK`` of the latest ``_RECENT`` dated
-        arrivals (this one included) all reach: one mistyped year ("2062" for "2026") or a placeholder
-        ("9999-12-31"), or a few copies of it, would otherwise close every dated story at each look,
-        splitting every story that goes on after it; a stream that has moved on, fast or one article a day,
-        takes the clock with it once ``_BULK`` articles have. Holding the clock back only keeps stories open
-        longer (the date window still keeps far articles out of them)."""
+    def _advance_clock(self, day: date, received: bool) -> None:
+        """Move the clock to ``day`` when it is later. A date far ahead of the clock (or any date while there is
+        no clock) moves it no further than ``_BULK`` of the latest ``_RECENT`` dated arrivals (this one
+        included) all reach: one mistyped year ("2062" for "2026") or a placeholder ("9999-12-31"), or a few
+        copies of it, would otherwise close every dated story at each look, splitting every story that goes on
+        after it; a stream that has moved on, fast or one article a day, takes the clock with it once
+        ``_BULK`` articles have. Holding the clock back only keeps stories open longer (the date window still
+        keeps far articles out of them). Far is more than ``window_days`` ahead for a date at most a day past
+        the day it was ``received`` (the caller's own clock vouches for it), and more than ``_LEAD_DAYS`` ahead
+        when that day is not known: there a few articles dated six days ahead each had moved the clock six
+        days, closing the stories of the days before."""
         self._recent.append(day)
         newest, w = self._newest, self.options.window_days
         if newest is not None and day <= newest:
             return
-        if not w or (newest is not None and (day - newest).days <= w):
+        if not w or (newest is not None and (day - newest).days <= (w if received else min(w, _LEAD_DAYS))):
             self._newest = day
             return
         if len(self._recent) >= _BULK:

@@ -129,6 +129,38 @@ def mend_dates(tree: HtmlElement) -> None:
             el.tail = _without_impossible_dates(el.tail)
 
 
+# The elements htmldate reads as a date candidate whatever else they hold (its ``.//title|.//h1``), and the other
+# headings, which ``mend_dates`` leaves as written: the title is read from them.
+_HEADLINES = frozenset({"title", "h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def headline_dates_mended(tree: HtmlElement) -> HtmlElement | None:
+    """A copy of the page for the date search alone, with the impossible dates taken out of its ``<title>``
+    and headings, or None when they hold none. htmldate reads a date in the headline as it reads a
+    ``<time>``: "Storm of 31/02/2026 hits coast" dated the page 2026-02-01, the first of the month. The
+    page itself keeps its headline as written (its title is read from it), so the date is looked for
+    again in this copy, as the rest of the page is mended (``mend_dates``)."""
+    if not any(isinstance(el.tag, str) and el.tag in _HEADLINES and _has_impossible_date(el.text_content())
+               for el in tree.iter()):
+        return None
+    from copy import deepcopy
+
+    copy = deepcopy(tree)
+    for head in copy.iter(*_HEADLINES):
+        for el in head.iter():
+            if el.text:
+                el.text = _without_any_impossible_date(el.text)
+            if el is not head and el.tail:
+                el.tail = _without_any_impossible_date(el.tail)
+    return copy
+
+
+def _without_any_impossible_date(text: str) -> str:
+    if _MONTH_ONLY.fullmatch(text.strip()):
+        return ""
+    return _NUMERIC_DATE.sub(lambda m: m[0] if _real_day(m) else "", text)
+
+
 def _is_impossible_date_line(text: str) -> bool:
     """A piece of text that is an impossible date and at most a few words besides ("30.02.2026", "Published:
     31/04/2026 10:15"): what a date element (``<span class="date">``, a byline) holds, not a sentence. Only a

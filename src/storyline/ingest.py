@@ -344,6 +344,7 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
     htmlpage.hide_other_dates(tree)
     bodies = htmlpage.json_ld_bodies(tree)  # read before trafilatura's pass, which may prune scripts
     htmlpage.mend_dates(tree)  # an impossible day or offset would give a false date, or no page at all
+    dating = htmlpage.headline_dates_mended(tree)  # (a copy, before trafilatura's pass may prune the tree)
     # The date only from the page's markup (meta tags, <time>, JSON-LD, the URL, a byline): htmldate's
     # extensive search falls back on a copyright notice and gives "Copyright 2019" as 2019-01-01, a false
     # publication date that moves relative dates and story grouping. A date printed in the text is still
@@ -370,6 +371,10 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
             found = extract_metadata(tree, date_config=set_date_params(extensive=False))
             meta = found.as_dict()
         meta["text"] = max(bodies, key=len)
+    if dating is not None:  # the headline holds an impossible date: the date as the page is read without it
+        from htmldate import find_date
+
+        meta["date"] = find_date(dating, **set_date_params(extensive=False), url=meta.get("url"))
     site = (meta.get("sitename") or "").strip()
     title = htmlpage.story_title(tree, meta.get("title") or "", heads, site, marks)
     if not site or htmlpage.is_domain(site):  # the name the <title> gives beats a host name

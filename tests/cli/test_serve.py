@@ -50,6 +50,22 @@ def test_another_programs_database_is_refused_and_left_alone(tmp_path: Path) -> 
     assert digest(other) == before and [p.name for p in tmp_path.iterdir()] == ["other.db"]
 
 
+def test_a_database_of_a_newer_schema_is_refused_in_one_line_and_left_alone(tmp_path: Path) -> None:
+    from storyline.web.store import SCHEMA_VERSION, Store
+
+    newer = Store(tmp_path / "newer.db").path
+    with sqlite3.connect(newer) as db:  # as a storyline of the next schema would leave it
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+        db.execute("CREATE TABLE stream_clock (day TEXT)")
+    db.close()
+    before = digest(newer)
+    result = serve("--db", str(newer), "--port", "0")
+    assert result.exit_code == 2
+    assert result.stderr == (f"storyline: error: {newer}: written by a newer storyline (schema {SCHEMA_VERSION + 1});"
+                             " upgrade storyline\n")
+    assert digest(newer) == before
+
+
 def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
     article = tmp_path / "article.txt"
     article.write_text("The ferry ran late on Monday, the harbour office said.\n")

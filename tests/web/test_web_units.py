@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -81,6 +84,29 @@ def test_a_store_from_a_newer_storyline_is_refused(tmp_path: Path) -> None:
     db.close()
     with pytest.raises(StoreError, match="newer storyline"):
         Store(path)
+
+
+def _newer(tmp_path: Path) -> Path:
+    """A story database as a storyline of the next schema would leave it (this one cannot know its tables)."""
+    path = Store(tmp_path / "newer.db").path
+    with sqlite3.connect(path) as db:
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+        db.execute("CREATE TABLE stream_clock (day TEXT)")
+    db.close()
+    return path
+
+
+def test_the_uvicorn_factory_refuses_a_newer_database_in_one_line(tmp_path: Path) -> None:
+    # uvicorn printed a 40-line traceback of the factory's StoreError, exit code 1
+    path = _newer(tmp_path)
+    before = _digest(path)
+    env = {**os.environ, "STORYLINE_DB": str(path)}
+    done = subprocess.run([sys.executable, "-m", "uvicorn", "--factory", "storyline.web.app:app_from_env",
+                           "--port", "0"], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr == (f"storyline: error: {path}: written by a newer storyline (schema {SCHEMA_VERSION + 1}); "
+                           "upgrade storyline\n")
+    assert _digest(path) == before
 
 
 def test_a_file_that_is_not_a_database_is_refused_untouched(tmp_path: Path) -> None:
