@@ -58,10 +58,12 @@ _LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 # a break. Not after a function word ("… by the Police and …"), nor before a capital ("Born This Way", "for the
 # Last Great Kegger"), nor at an article or possessive, which open titles and names as often as sentences ("the
 # band The Killers", "group A strep"), nor in processed (lower-cased) text, where no capital is left.
+# The space comes first in the pattern, its letter checked behind it: a pattern that opens on a literal is
+# scanned for that character, one that opens on a lookbehind is tried at every offset (twice as slow).
 _RUN_IN = re.compile(
-    r"(?<=[a-z]) (?=(?:But|However|Although|Though|While|When|After|Before|As|If|Because|Since|He|She|They|We|"
+    r" (?=(?:But|However|Although|Though|While|When|After|Before|As|If|Because|Since|He|She|They|We|"
     r"This|These|Those|There|Researchers|Scientists|Officials|Authorities|What|Why|How|Meanwhile|Instead|"
-    r"Many|Some|Most|Several) [a-z])"
+    r"Many|Some|Most|Several) [a-z])(?<=[a-z] )"
 )
 _RUN_IN_NOT_AFTER = frozenset(
     "the a an of to in on and or but for with by from that as at is was were are be been his her their its our "
