@@ -78,12 +78,12 @@ def _head(text: str) -> list[str]:
     (a line break composes with nothing), and what it drops (control characters) never breaks a line."""
     lines: list[str] = []
     for m in _LINE.finditer(text):
-        line = " ".join(normalise_text(m.group()).split())
-        if not line:
+        words = normalise_text(m.group()).split()
+        if not words:
             continue
-        if len(line.split()) >= _PROSE_WORDS or len(lines) == _HEAD_LINES:
+        if len(words) >= _PROSE_WORDS or len(lines) == _HEAD_LINES:
             break
-        lines.append(line)
+        lines.append(" ".join(words))  # joined only when kept: the first line is often the whole story
     return lines
 
 
