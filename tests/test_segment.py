@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -5,6 +7,7 @@ from hypothesis import strategies as st
 from storyline.model import Article
 from storyline.segment import (
     _NO_BREAK_AFTER,
+    _RUN_IN,
     _SPACED_QUOTE,
     _blingfire_spans,
     _ends_in_abbreviation,
@@ -310,3 +313,15 @@ def test_a_paragraph_longer_than_the_window_is_segmented_in_pieces_as_it_is_whol
     monkeypatch.setattr(segment_module, "_WINDOW", 40)  # one sentence longer than the window: cut at a space
     spans = list(split_spans("word " * 30))
     assert all(b - a <= 40 for a, b in spans) and len(spans) > 1
+
+
+@given(
+    st.lists(st.sampled_from(["work", "A", " ", "But", "He", "Most", "Since", "she", "x", ".", "\n", "é"]), max_size=14)
+    .map("".join),
+    st.integers(min_value=0, max_value=6),
+)
+def test_the_run_in_pattern_finds_what_its_letter_first_form_finds(text: str, pos: int) -> None:
+    """``_RUN_IN`` opens on its space (so that re scans for it) and checks the letter before it behind: the
+    same places as the lookbehind-first form, from any start."""
+    letter_first = re.compile(r"(?<=[a-z]) " + _RUN_IN.pattern[1:].removesuffix("(?<=[a-z] )"))
+    assert [m.span() for m in _RUN_IN.finditer(text, pos)] == [m.span() for m in letter_first.finditer(text, pos)]

@@ -71,23 +71,27 @@ def same_content(a: set[str], b: set[str], cosine: float) -> bool:
 
 
 def attribute(cluster: Cluster, chosen: Sequence[Sentence]) -> tuple[SummarySentence, ...]:
+    if not chosen:
+        return ()
     vecs = vectors(cluster)
     sents = cluster.sentences
     position = {(s.article, s.index): i for i, s in enumerate(sents)}
     order = {a.id: k for k, a in enumerate(cluster.articles)}
     n_terms = vecs.distinct_terms
+    rows = [position[(s.article, s.index)] for s in chosen]
+    # ``same_content`` of every chosen sentence with every sentence, as one array: a row of cosines for each,
+    # and a row of shared terms for each with enough terms of its own (the comparisons once, not per row)
+    similar = np.vstack([vecs.cosines(i) for i in rows]) >= COSINE
+    wide = [k for k, i in enumerate(rows) if n_terms[i] >= MIN_SHARED]
+    if wide:
+        shared = np.vstack([vecs.shared_terms(rows[k]) for k in wide])
+        smaller = np.maximum(1, np.minimum(n_terms[[rows[k] for k in wide]][:, None], n_terms))
+        similar[wide] |= (shared >= MIN_SHARED) & (shared / smaller >= CONTAINMENT)
     out = []
-    for s in chosen:
-        i = position[(s.article, s.index)]
-        # ``same_content`` for every sentence at once, from one row of cosines and one of shared terms.
-        similar = vecs.cosines(i) >= COSINE
-        if n_terms[i] >= MIN_SHARED:
-            shared = vecs.shared_terms(i)
-            smaller = np.maximum(1, np.minimum(n_terms[i], n_terms))
-            similar |= (shared >= MIN_SHARED) & (shared / smaller >= CONTAINMENT)
+    for s, row in zip(chosen, similar, strict=True):
         sources = (s.article, *cluster.duplicates.get(s.article, ()))
         backers: list[str] = []
-        for j in np.flatnonzero(similar).tolist():
+        for j in np.flatnonzero(row).tolist():
             other = sents[j]
             if other.article in sources or other.article in backers:
                 continue

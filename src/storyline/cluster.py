@@ -77,7 +77,7 @@ def shingle_keys(text: str, k: int = _SHINGLE) -> np.ndarray:
     # sorted arrays rather than sets: numpy sorts a few thousand keys in microseconds, while a set
     # costs a Python int per key
     mixed.sort()
-    return mixed[np.r_[True, mixed[1:] != mixed[:-1]]]
+    return mixed[np.concatenate(([True], mixed[1:] != mixed[:-1]))]  # not ``np.r_``: ~25 µs of Python a call
 
 
 def shared_count(a: np.ndarray, b: np.ndarray) -> int:

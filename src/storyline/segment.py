@@ -74,10 +74,12 @@ _LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 # a break. Not after a function word ("… by the Police and …"), nor before a capital ("Born This Way", "for the
 # Last Great Kegger"), nor at an article or possessive, which open titles and names as often as sentences ("the
 # band The Killers", "group A strep"), nor in processed (lower-cased) text, where no capital is left.
+# The space comes first in the pattern, its letter checked behind it: a pattern that opens on a literal is
+# scanned for that character, one that opens on a lookbehind is tried at every offset (twice as slow).
 _RUN_IN = re.compile(
-    r"(?<=[a-z]) (?=(?:But|However|Although|Though|While|When|After|Before|As|If|Because|Since|He|She|They|We|"
+    r" (?=(?:But|However|Although|Though|While|When|After|Before|As|If|Because|Since|He|She|They|We|"
     r"This|These|Those|There|Researchers|Scientists|Officials|Authorities|What|Why|How|Meanwhile|Instead|"
-    r"Many|Some|Most|Several) [a-z])"
+    r"Many|Some|Most|Several) [a-z])(?<=[a-z] )"
 )
 _RUN_IN_NOT_AFTER = frozenset(
     "the a an of to in on and or but for with by from that as at is was were are be been his her their its our "
@@ -297,7 +299,8 @@ def split_spans(text: str) -> Iterator[tuple[int, int]]:
     for para in _PARA.finditer(text):
         if len(para.group()) > _WINDOW:
             for offset, piece in _pieces(para.group()):
-                yield from ((para.start() + offset + a, para.start() + offset + b) for a, b in _chunk_spans(piece, join_titles))
+                at = para.start() + offset
+                yield from ((at + a, at + b) for a, b in _chunk_spans(piece, join_titles))
         else:
             yield from ((para.start() + a, para.start() + b) for a, b in _chunk_spans(para.group(), join_titles))
 

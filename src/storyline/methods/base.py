@@ -108,7 +108,7 @@ _TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]{3,}")
 
 def headline(text: str) -> bool:
     """Is the sentence a title-case headline (a page's title or a teaser run into the text)?"""
-    if not any(m.group(1) in _SMALL_WORDS for m in _CAPITALISED_SHORT.finditer(text)):
+    if _SMALL_WORDS.isdisjoint(_CAPITALISED_SHORT.findall(text)):  # the group's words, no match objects
         return False
     long_words = _TITLE_WORD.findall(text)
     return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.7 * len(long_words)

@@ -113,7 +113,7 @@ def named_speaker(text: str) -> str | None:
     names one (not a pronoun)."""
     # the verbs first, as plain substrings (cheaper than a regex alternation tried at every character):
     # most sentences report no speech at all
-    m = _SPEAKER.search(text) if any(w in text for w in SPEAKER_VERBS) else None
+    m = _SPEAKER.search(text) if any(map(text.__contains__, SPEAKER_VERBS)) else None
     if not m:
         return None
     name = m.group(1) or m.group(2)
@@ -368,7 +368,7 @@ def _greedy(
     seen: set[str] = set()
     used = 0.0
 
-    changed = True  # ``weight`` changed since ``gain`` was computed
+    changed = True  # ``weight`` or ``picked`` changed since ``gain`` and ``placed`` were computed
 
     def take(i: int, key: str) -> None:
         nonlocal used, changed
@@ -418,14 +418,16 @@ def _greedy(
         # 12,000 near-identical sentences, redoing this sum after each of thousands of those took 10 s)
         if changed:
             gain = np.bincount(rows, weights=weight[cols], minlength=n) + own if chosen else alone
+            gain_per_word = gain / per_word
+            placed = free | (has_before & picked[sentence_before])  # may be taken now, as far as leaning goes
             changed = False
-        ready = alive & (free | (has_before & picked[sentence_before]))
+        ready = alive & placed
         if not ready.any():
             if chosen:  # better a few words short than a sentence the reader cannot place
                 break
             ready = alive
         # ties go to the earlier sentence (argmax takes the first), as in greedy_fill
-        i = int(np.argmax(np.where(ready, gain / per_word, -np.inf)))
+        i = int(np.argmax(np.where(ready, gain_per_word, -np.inf)))
         alive[i] = False
         key = text_key(sents[i].text)
         if key in seen or said.repeats(i):

@@ -33,7 +33,7 @@ from functools import cached_property
 import numpy as np
 
 from ..model import Cluster
-from ..represent import ClusterVectors, stem, stems
+from ..represent import ClusterVectors, distinct_keys, stem, stems
 from ..vocabulary import PARAPHRASE_CLASSES, QUOTE_VERBS
 
 COSINE = 0.4  # of the gist vectors, TF-IDF weighted over the cluster's sentences
@@ -105,7 +105,7 @@ class Restatements:
         keep = mapped >= 0
         width = max(1, len(vocab))
         # distinct (sentence, gist term) pairs, sentence-major: two terms of one class in a sentence are one
-        keys = np.unique(rows[keep] * width + mapped[keep])
+        keys = distinct_keys(rows[keep] * width + mapped[keep])
         g_rows, g_cols = keys // width, keys % width
         df = np.bincount(g_cols, minlength=width).astype(float)
         idf = np.log((n + 1) / (df + 1)) + 1.0
@@ -181,6 +181,8 @@ class Restatements:
         known = sorted(frozenset().union(*self._capitalised)) if self._capitalised else []
         out: dict[str, str] = {}
         for word in known:
+            if not word.endswith(_SUFFIXES):  # most words: no adjective's ending to try
+                continue
             for suffix in _SUFFIXES:
                 base = word[: -len(suffix)]
                 if not word.endswith(suffix) or len(base) < _MIN_PLACE or not base.isalpha():
