@@ -42,6 +42,21 @@ def test_run_cluster_starts_at_the_rotation_and_reports_in_the_given_order(calls
     assert list(run.seconds) == list(NAMES) and list(run.scores) == list(NAMES)
 
 
+def test_no_method_finds_the_speakers_another_read_on_the_cluster(monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline.methods.coverage import named_speaker
+
+    cached: list[int] = []
+
+    def record(method: str, cluster: DocumentSet, words: int) -> str:
+        cached.append(named_speaker.cache_info().currsize)
+        named_speaker("“We will reopen it,” said Mara Quill, the harbor master.")
+        return cluster.articles[0].text
+
+    monkeypatch.setattr(runner, "summarize_with", record)
+    runner.run_cluster(_cluster("c"), NAMES, 30, lsum=False)
+    assert cached == [0, 0, 0]
+
+
 def test_evaluate_rotates_the_first_method_over_the_clusters(calls: list[tuple[str, str]]) -> None:
     clusters = tuple(_cluster(f"c{k}") for k in range(4))
     eval_set = EvalSet(name="toy", clusters=clusters)
