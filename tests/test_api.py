@@ -401,6 +401,25 @@ def test_articles_that_are_no_collection_are_an_options_error(given):
             call(given)
 
 
+_CORRECTED = (
+    "---\nsource: Alder Gazette\n---\n"
+    "The Harbor Bridge in Port Alder will reopen on Friday after engineers checked the pier, the city said.\n\n"
+    "Correction: An earlier version of this article said the bridge carries 84,000 vehicles a day. "
+    "It carries about 48,000.\n"
+)
+_UNCORRECTED = ("The Harbor Bridge in Port Alder reopens on Friday, city officials said, after engineers finished "
+                "checking the damaged pier.\n")
+
+
+def test_an_outlets_correction_is_a_note_of_the_analysis_too():
+    analysis = storyline.analyze([_CORRECTED, _UNCORRECTED], date="2026-03-10")
+    assert analysis.notes == (storyline.api.CORRECTION_NOTE.format(
+        article="article [1] (Alder Gazette)",
+        correction="An earlier version of this article said the bridge carries 84,000 vehicles a day. "
+        "It carries about 48,000.",
+    ),)
+
+
 def test_an_outlets_correction_is_a_note_beside_the_summary():
     text = (
         "---\nsource: Alder Gazette\n---\n"

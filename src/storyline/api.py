@@ -31,9 +31,12 @@ from .ingest import (
     read_article,
 )
 from .model import Article, Cluster, Summary, count_words
+from .notes import CORRECTION_NOTE as CORRECTION_NOTE  # re-exported: the notes a caller may look for
+from .notes import FOREIGN_NOTE as FOREIGN_NOTE
+from .notes import article_notes
+from .notes import reads_as_english as reads_as_english
 from .options import DEFAULT_WORDS, SummarizeOptions
 from .pagedate import with_page_date
-from .represent import words
 
 if TYPE_CHECKING:
     from .analysis.model import Analysis
@@ -45,12 +48,6 @@ SINGLE_SOURCE_NOTE = "single-source summary: only one article was given, so noth
 SKIPPED_SINGLE_NOTE = "single-source summary: only one of the articles had text, so nothing is corroborated"
 # A paywalled page gives its free teaser only (``Article.teaser``): the reader should know what is missing.
 TEASER_NOTE = "{article} gave only the free teaser of a paywalled page: the rest of its story is not in this summary"
-# An outlet's correction of its own story is out of the story's text (``Article.corrections``), told here instead.
-CORRECTION_NOTE = "{article} printed a correction: {correction}"
-# storyline's scores and similarities are made for English news: a story in another language is weighed and matched
-# poorly (its words are neither stemmed nor known to the scorer's lexicon).
-FOREIGN_NOTE = ("{article} does not read as English: storyline is made for English news, so its sentences are "
-                "weighed and matched poorly")
 # Dated articles further apart than this are likely to report more than one event: the summary says so.
 SPAN_NOTE_DAYS = 30
 
@@ -189,14 +186,7 @@ def summarize_cluster(cluster: Cluster, options: SummarizeOptions) -> Summary:
     if span:
         notes += (span,)
     notes += tuple(TEASER_NOTE.format(article=a.label) for a in cluster.articles if a.teaser)
-    notes += tuple(
-        CORRECTION_NOTE.format(article=_numbered(k, a), correction=c)
-        for k, a in enumerate(cluster.articles, 1) for c in a.corrections
-    )
-    notes += tuple(
-        FOREIGN_NOTE.format(article=_numbered(k, a)) for k, a in enumerate(cluster.articles, 1)
-        if not reads_as_english(a.text)
-    )
+    notes += article_notes(cluster)
     return Summary(
         articles=cluster.articles,
         sentences=attribute(cluster, chosen),
@@ -205,30 +195,6 @@ def summarize_cluster(cluster: Cluster, options: SummarizeOptions) -> Summary:
         notes=notes,
         introductions=introductions(cluster, chosen),
     )
-
-
-def _numbered(k: int, article: Article) -> str:
-    """An article as a note names it: by its number among the sources, and its outlet or title when it has one."""
-    return f"article [{k}]" + (f" ({article.label})" if article.label != article.id else "")
-
-
-def reads_as_english(text: str) -> bool:
-    """Does ``text`` read as English? English prose is a third function words ("the", "of", "said"): on every
-    article of 40 words or more of the dev sets (Multi-News, DUC, NeuS, MultiLing) at least 13%, and on all but
-    47 of Multi-News val's 14,692 (French and Spanish pages, lists of place names) 10% or more; a German or French
-    article has 0-3%. A text under ``_LANGUAGE_MIN_WORDS`` words is not judged."""
-    tokens = words(text)
-    if len(tokens) < _LANGUAGE_MIN_WORDS:
-        return True
-    return sum(map(_ENGLISH_FUNCTION_WORDS.__contains__, tokens)) >= _ENGLISH_MIN_SHARE * len(tokens)
-
-
-_ENGLISH_FUNCTION_WORDS = frozenset(
-    "the of and to a in is that for on was with he it as at by from his have be are has were an they not this but "
-    "who will had their which been its after would she her".split()
-)
-_ENGLISH_MIN_SHARE = 0.1
-_LANGUAGE_MIN_WORDS = 40
 
 
 def _date_span_note(cluster: Cluster) -> str | None:

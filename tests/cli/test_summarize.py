@@ -276,3 +276,18 @@ def test_readme_quotes_the_undated_note_as_it_is_printed(tmp_path, harbor_texts,
     result = run("analyze", "1.txt", "2.txt")
     assert result.exit_code == 0, result.output
     assert " ".join(shown.group(1).split()) in result.stdout.splitlines()
+
+
+def test_a_correction_is_told_once_beside_summary_and_analysis(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("a.txt").write_text(
+        "---\nsource: Alder Gazette\n---\nThe Harbor Bridge in Port Alder will reopen on Friday after engineers "
+        "checked the pier, the city said.\n\nCorrection: An earlier version of this article said the bridge "
+        "carries 84,000 vehicles a day. It carries about 48,000.\n"
+    )
+    Path("b.txt").write_text("The Harbor Bridge in Port Alder reopens on Friday, city officials said, after "
+                             "engineers finished checking the damaged pier.\n")
+    assert run("analyze", "a.txt", "b.txt").output.count("printed a correction") == 1
+    result = run("summarize", "--analysis", "a.txt", "b.txt")
+    assert result.exit_code == 0, result.output
+    assert result.output.count("article [1] (Alder Gazette) printed a correction: An earlier version") == 1

@@ -325,3 +325,24 @@ def test_who_is_who_links_each_introduction_to_its_article(tmp_path: Path) -> No
     (who,) = introductions(replace(story, summary=summary))  # an unknown article is left out
     assert (who.name, who.text, who.number) == ("Okoro", "Mayor Lena Okoro", 2)
     assert who.href == f"/stories/{story.id}/articles/{second['id']}"
+
+
+def test_the_story_page_tells_a_correction_once(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from storyline.web.app import WebSettings, create_app
+
+    corrected = {"title": "Harbor Bridge to reopen", "text": (
+        "The Harbor Bridge in Port Alder will reopen on Friday after engineers checked the pier, the city said."
+        "\n\nCorrection: An earlier version of this article said the bridge carries 84,000 vehicles a day. "
+        "It carries about 48,000.\n")}
+    other = {"text": "The Harbor Bridge in Port Alder reopens on Friday, city officials said, after engineers "
+                     "finished checking the damaged pier.\n"}
+    with TestClient(create_app(WebSettings(db=tmp_path / "s.db"))) as client:
+        r = client.post("/api/stories", json={"articles": [corrected, other], "words": 60})
+        assert r.status_code == 201, r.text
+        body = r.json()
+        assert any("printed a correction" in n for n in body["notes"])
+        assert any("printed a correction" in n for n in body["analysis"]["notes"])
+        page = client.get(f"/stories/{body['id']}").text
+        assert page.count("printed a correction") == 1

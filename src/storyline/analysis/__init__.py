@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Cluster
+from ..notes import article_notes
 from .agreement import facts
 from .align import align
 from .conflicts import conflicts
@@ -46,6 +47,7 @@ def analyze_cluster(cluster: Cluster, *, recognizer: EntityRecognizer | None = N
     undated = [k for k, a in enumerate(cluster.articles, 1) if not a.date]
     if any(e.date is None for e in events) and undated:
         notes.append(undated_note(undated, len(cluster.articles)))
+    notes += article_notes(cluster)  # an outlet's printed correction is news about the story's disagreements too
     said = quotes(cluster, index)
     return Analysis(
         articles=cluster.articles,

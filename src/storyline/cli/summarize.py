@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import click
@@ -65,7 +66,11 @@ def summarize(
     with progress(inputs.clusters, "Analyzing") as clusters:
         analyses = [with_date_hint(analyze_cluster(c), cid) for cid, c in clusters]
     # Shown together, the summary names the sources the analysis finds for its sentences too.
-    both = [(cid, (corroborate(s, a), a)) for (cid, s), a in zip(results, analyses, strict=True)]
+    # A note both tell (an outlet's correction) is told once, by the summary.
+    both = [
+        (cid, (corroborate(s, a), replace(a, notes=tuple(n for n in a.notes if n not in s.notes))))
+        for (cid, s), a in zip(results, analyses, strict=True)
+    ]
     # The document carries the analysis's notes too (an undated article): with -o, stderr repeats them all.
     notes([n for _, (s, a) in both for n in (*s.notes, *a.notes)], inputs)
 
