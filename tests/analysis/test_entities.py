@@ -402,3 +402,48 @@ def test_a_surname_given_an_office_that_two_untitled_full_names_could_be_is_neit
     people = _people([one, two], kinds)
     assert people["Vance"].title == "Governor" and people["Vance"].mentions == 2, people
     assert "Vance" not in people["Mara Vance"].aliases and "Vance" not in people["Tomas Vance"].aliases
+
+
+@pytest.mark.parametrize(
+    ("title", "held"),
+    [("Vice President", "vice president"), ("U.S. President", "president"), ("Attorney General", "attorney general"),
+     ("Pakistan's Prime Minister", "prime minister"), ("Foreign Minister", "minister"),
+     ("Deputy Prime Minister", "deputy prime minister"), ("Secretary of State", "secretary of state"),
+     ("House Speaker", "speaker"), ("Speaker of the House", "speaker"), ("Chief Justice", "chief justice"),
+     ("Lt. Gov.", "lieutenant governor"), ("Lieutenant Governor", "lieutenant governor"), ("Gov.", "governor")],
+)
+def test_an_office_of_several_words_is_read_whole(title: str, held: str) -> None:
+    from storyline.analysis.entities import office, offices
+
+    assert office(title) == held
+    assert offices([title]) == {held}
+
+
+def test_a_vice_president_is_not_the_president_nor_the_president_a_vice_president() -> None:
+    # "Vice President" was read by its last word: "the president" became the vice president's alias, and
+    # "President Vance" the vice president of that surname rather than the untitled full name
+    kinds = {"Vance": "person", "Mara Vance": "person", "Tomas Vance": "person", "Orlen": "place"}
+    one = ("Vice President Mara Vance visited Orlen on Monday. The president did not travel. "
+           "The vice president spoke at the harbour.")
+    two = "Tomas Vance flew to Orlen on Tuesday. President Vance praised the builders."
+    people = _people([one, two], kinds)
+    mara, tomas = people["Mara Vance"], people["Tomas Vance"]
+    assert mara.title == "Vice President" and "The vice president" in mara.aliases, people
+    assert "The president" not in mara.aliases and "Vance" not in mara.aliases
+    assert "Vance" in tomas.aliases and "The president" in tomas.aliases  # he is the president
+    # and the other way round: with a president named in full, "the vice president" is nobody's alias
+    one = "President Tomas Vance visited Orlen on Monday. The vice president did not travel."
+    people = _people([one, "The president praised the builders of Orlen."], kinds)
+    assert "The vice president" not in people["Tomas Vance"].aliases
+    assert "The president" in people["Tomas Vance"].aliases, people
+
+
+def test_a_title_of_several_words_before_a_name_is_the_title() -> None:
+    kinds = {"Chief Justice Ada Lind": "person", "Ada Lind": "person", "Karl Berg": "person",
+             "Orlen": "place"}
+    one = ("Chief Justice Ada Lind swore in the council in Orlen on Monday. Secretary of State Karl Berg attended. "
+           "The secretary of state said little.")
+    people = _people([one, "Ada Lind and Karl Berg left Orlen on Tuesday."], kinds)
+    assert people["Ada Lind"].title == "Chief Justice", people
+    assert people["Karl Berg"].title == "Secretary of State"
+    assert "The secretary of state" in people["Karl Berg"].aliases
