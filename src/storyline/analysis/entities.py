@@ -40,7 +40,8 @@ from .repair import repair
 _POSSESSIVE = re.compile(r"(?:['’]s?|\s+)$")
 _LEADING = re.compile(rf"^(?:the\s+|The\s+|(?:{PERSON_TITLES})\s+)+")
 _TITLE_HEAD = (
-    r"(?:[Pp]resident|[Pp]rime [Mm]inister|[Mm]inister|[Ss]ecretary of [Ss]tate|[Cc]hief [Jj]ustice|[Ss]peaker|[Ss]ecretary|[Ss]enator|[Gg]overnor|[Mm]ayor|[Cc]hancellor|"
+    r"(?:[Pp]resident|[Pp]rime [Mm]inister|[Mm]inister|[Ss]ecretary of [Ss]tate|[Cc]hief [Jj]ustice|[Ss]peaker|"
+    r"[Ss]ecretary|[Ss]enator|[Gg]overnor|[Mm]ayor|[Cc]hancellor|"
     r"[Ss]pokes(?:wo)?man|[Aa]mbassador|[Ee]nvoy|[Cc]hief|[Dd]irector|[Cc]ommissioner|[Gg]eneral|[Jj]udge|"
     r"[Cc]oach|[Cc]hair(?:wo)?man|[Cc]aptain|[Ss]uperintendent|[Ss]heriff|[Rr]epresentative|[Oo]fficer|"
     r"[Mm]aster|[Ll]eader|[Ee]xecutive|[Cc]ouncill?or|[Ff]irst [Ll]ady)"
@@ -56,14 +57,15 @@ _TITLE_AFTER = re.compile(rf"^,\s+((?:the\s+|a\s+|[\w.]+['’]s\s+)?(?:[\w-]+\s+
 _THE_TITLE = re.compile(rf"\b[Tt]he\s+(?:[A-Za-z][\w.]*\s+)?({_TITLE_HEAD}(?:\s+of\s+[A-Z]\w+)?)\b")
 MAX_ACTIONS = 5
 _STRONG_TITLES = frozenset("president prime minister minister mayor governor secretary senator chancellor ambassador "
-                           "envoy speaker".split()) | {"prime minister", "first lady", "vice president", "attorney general",
-                                                       "secretary of state", "chief justice", "lieutenant governor"}
+                           "envoy speaker".split()) | {"prime minister", "first lady", "vice president",
+                                                       "attorney general", "secretary of state", "chief justice",
+                                                       "lieutenant governor"}
 _OFFICE = re.compile(rf"{_TITLE_HEAD}$")
 # Offices of more than one word, read whole: "Vice President" is not "President", "Attorney General" no general.
-_COMPOUND_OFFICES = ("secretary of state", "speaker of the house", "prime minister", "first minister", "attorney general",
-                     "solicitor general", "inspector general", "surgeon general", "secretary general",
-                     "secretary-general", "chief justice", "chief executive", "house speaker", "majority leader",
-                     "minority leader", "first lady", "lieutenant governor")
+_COMPOUND_OFFICES = ("secretary of state", "speaker of the house", "prime minister", "first minister",
+                     "attorney general", "solicitor general", "inspector general", "surgeon general",
+                     "secretary general", "secretary-general", "chief justice", "chief executive", "house speaker",
+                     "majority leader", "minority leader", "first lady", "lieutenant governor")
 _SAME_OFFICE = {"speaker of the house": "speaker", "house speaker": "speaker", "secretary-general": "secretary general"}
 # A rank before an office makes another office: a vice president, a deputy minister, an under secretary.
 _RANKS = frozenset("vice deputy lieutenant assistant under associate".split())
