@@ -447,3 +447,19 @@ def test_a_title_of_several_words_before_a_name_is_the_title() -> None:
     assert people["Ada Lind"].title == "Chief Justice", people
     assert people["Karl Berg"].title == "Secretary of State"
     assert "The secretary of state" in people["Karl Berg"].aliases
+
+
+def test_one_country_s_parliament_named_three_ways_is_one_body_and_another_s_is_another() -> None:
+    kinds = {"Parliament": "org", "British Parliament": "org", "London’s Parliament": "org", "London": "place",
+             "Tehran's Parliament": "org", "Tehran": "place"}
+    one = "A car hit people outside the British Parliament in London on Wednesday."
+    two = "Police said the attack outside London’s Parliament building lasted 82 seconds. Parliament was locked down."
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=two, source="Coast Herald")]
+    orgs = {e.name: e for e in analyze_cluster(make_cluster(arts), recognizer=_Tagged(kinds)).organisations}
+    assert set(orgs) == {"Parliament"} and orgs["Parliament"].articles == ("1", "2"), orgs
+    # with another country's parliament in the story, no form of either is the bare "Parliament"
+    three = "Tehran's Parliament condemned the attack on Thursday."
+    arts.append(Article(id="3", text=three, source="Gulf Daily"))
+    orgs = {e.name: e for e in analyze_cluster(make_cluster(arts), recognizer=_Tagged(kinds)).organisations}
+    assert orgs["Tehran's Parliament"].articles == ("3",), orgs
+    assert "Tehran's Parliament" not in orgs["Parliament"].aliases

@@ -23,6 +23,7 @@ from .model import Action, Entity, Span
 from .names import (
     NAME_HEADS,
     SYNONYMS,
+    body_key,
     company_stem,
     defined_acronym,
     is_event,
@@ -30,7 +31,6 @@ from .names import (
     is_generic,
     is_outlet_or_body,
     is_thoroughfare,
-    org_key,
     synonym,
     variant_targets,
 )
@@ -479,7 +479,7 @@ class EntityIndex:
         for f, k in kind_of.items():
             if k != "person":
                 head = variant.get(f, f)
-                by_key[(kind_of[head], org_key(head))].append(f)
+                by_key[(kind_of[head], body_key(head, kind_of))].append(f)
         for forms in by_key.values():
             names = [f for f in forms if f not in variant] or forms
             best = max(names, key=lambda f: (not f.isupper(), kinds[f][kind_of[f]], -len(f), f))  # "Split", not "SPLIT"
