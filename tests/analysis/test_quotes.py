@@ -170,3 +170,71 @@ def test_a_headline_name_and_colon_attribute_the_quotation_to_that_person() -> N
     # a label that names no person of the cluster leaves the quotation as it was
     assert by["Tolls"].speaker is None
     assert by["The"].speaker == "spokesman"
+
+
+def _mine(text: str) -> list[tuple[str, str | None]]:
+    an = analyze([Article(id="1", text=text), Article(id="2", text=B)])
+    return [(q.text, q.speaker) for q in an.quotes if "1" in q.articles]
+
+
+def test_a_paragraph_break_written_with_spaces_ends_a_quotation_as_an_empty_line_does() -> None:
+    # scraped text writes paragraph breaks " \n \n ": a quotation left open over them (to be reopened in the next
+    # paragraph) ran on to the next mark, and every pair after it was read inside out
+    text = (
+        "The harbour of Corvel reopened on Monday. \n \n "
+        "Harbour Minister Tilda Marsh said: \"The gates are open again and the first ships are unloading. \n \n "
+        "\"Every worker will be paid for the days of the strike.\" \n \n "
+        "The union did not comment on the deal. \n \n "
+        "\"We will meet the union again in the spring,\" Marsh said."
+    )
+    from storyline.analysis.quotes import quote_spans
+
+    assert [text[a:b].strip(" \n,") for a, b in quote_spans(text)] == [
+        "The gates are open again and the first ships are unloading.",
+        "Every worker will be paid for the days of the strike.", "We will meet the union again in the spring"]
+
+
+def test_a_straight_mark_that_opens_a_quotation_restarts_one_left_open() -> None:
+    # a caption's unclosed mark ("Photo: Wire \"For the port …") swallowed the next quotation and its speaker
+    text = (
+        "The strike at Corvel ended on Monday. Photo: Wire \"For the port and the town, the inquiry found the losses "
+        "were heavy, though \"no single cause was identified for the closure of the docks,\" said Oren Falk, the "
+        "union's leader. The town's shops stayed shut."
+    )
+    got = _mine(text)
+    assert ("no single cause was identified for the closure of the docks", "Oren Falk") in got, got
+
+
+def test_a_verb_after_a_semicolon_or_a_passive_one_names_no_speaker() -> None:
+    text = (
+        "Oren Falk led the strike at Corvel for a month. He mocked the minister's \"empty promises\"; urged "
+        "dockers to \"stand firm until the end\" and left the talks.\n\n"
+        "Tilda Marsh was accused of \"selling out the harbour to the shipping lines,\" according to the charge sheet."
+    )
+    got = dict(_mine(text))
+    assert got["stand firm until the end"] == "Oren Falk", got  # his words, not "dockers to"
+    assert got["selling out the harbour to the shipping lines"] is None  # not "Tilda Marsh was"
+
+
+def test_the_subject_of_a_clause_opened_by_though_speaks_not_a_name_before_it() -> None:
+    text = ("President Tilda Marsh was re-elected in April, though the United States said it did not consider the "
+            "vote \"a credible expression of the will of the people of Corvel.\"")
+    got = dict(_mine(text))
+    assert got["a credible expression of the will of the people of Corvel."] == "United States", got
+
+
+def test_the_agent_of_a_passive_before_the_speaker_does_not_speak() -> None:
+    text = ("The union's letters were leaked on Monday. In one letter, obtained by Oren Falk, the senders said, "
+            "\"We are not a criminal group and want no money from the port.\"")
+    got = dict(_mine(text))
+    assert got["We are not a criminal group and want no money from the port."] != "Oren Falk", got
+
+
+def test_a_short_quotation_is_no_fragment_of_a_longer_one_by_its_small_words() -> None:
+    # "It's a Corolla. It's fine." had joined a longer quotation that has "it", "a" and "Corolla" in it, and its
+    # speaker had become that quotation's
+    text = ("The seller's advert ran for a week. The seller adds: \"Let me tell you a story. One day my Corolla "
+            "started making a strange sound. I ignored it. It went away.\"\n\n"
+            "The report from Harbour Checks said: \"It's a Corolla. It's fine.\"")
+    got = _mine(text)
+    assert len(got) == 2, got
