@@ -181,3 +181,6 @@ def test_two_countries_parliaments_stay_two_and_neither_is_the_bare_one() -> Non
     assert body_key("Tehran's Parliament", kinds) != body_key("Parliament", kinds) == body_key("parliament", kinds)
     assert body_key("Pakistan's Foreign Ministry", {}) == body_key("Pakistan’s Foreign Ministry", {})
     assert body_key("Ada's Foundation", {}) == body_key("Foundation", {})  # no place: as org_key reads it
+    # an owner that is no place qualifies nothing
+    kinds = {"Veld Device": "org", "Ethicon's Veld Device": "org", "Ethicon": "org"}
+    assert variant_targets(kinds, {}) == {}

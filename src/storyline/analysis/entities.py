@@ -117,6 +117,13 @@ def offices(titles: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+def _fits(held: str, office_: str) -> bool:
+    """Whether a title's office ``held`` names the office ``office_`` the cluster gives someone: the same one, or its
+    first word ("Secretary Kerry" is "Secretary of State John Kerry"); never another rank ("President" is no "vice
+    president") nor a compound's last word ("Minister" is no "prime minister")."""
+    return held == office_ or office_.startswith(held + " of ")
+
+
 def by_office(candidates: list[str], held: frozenset[str], office_of: Mapping[str, frozenset[str]]) -> list[str]:
     """Of the people a surname may be, those a title it is given allows: "President Biden" is the one of them the
     cluster gives that office ("President Joe Biden"), else one it gives no other office ("Joe Biden"), but never
@@ -124,7 +131,7 @@ def by_office(candidates: list[str], held: frozenset[str], office_of: Mapping[st
     all ``candidates``."""
     if not held:
         return candidates
-    holders = [c for c in candidates if office_of.get(c, frozenset()) & held]
+    holders = [c for c in candidates if any(_fits(h, o) for h in held for o in office_of.get(c, frozenset()))]
     if holders:
         return holders
     free = [c for c in candidates if not office_of.get(c)]
@@ -567,11 +574,9 @@ class EntityIndex:
                 continue  # "the evening. Governor": two sentences, no title
             modifier = m.group()[4 : m.start(1) - m.start()].strip().lower()
             head = office(f"{modifier} {m.group(1)}")  # "the vice president" is no president, nor he the president
-            # "the Pakistani leader" is not the al-Qaeda leader: a weak title needs its own modifier; "the former
-            # president" is not the president.
+            # "the Pakistani leader" is not the al-Qaeda leader: a weak title needs its own modifier.
             who = [p for p in by_title.get(head, [])
-                   if (not modifier or _rankless(head) in _STRONG_TITLES or modifier in self.title.get(p, "").lower())
-                   and (modifier == "former") <= ("former" in self.title.get(p, "").lower())]
+                   if not modifier or _rankless(head) in _STRONG_TITLES or modifier in self.title.get(p, "").lower()]
             if len(who) == 1 and free(m.start(), m.end()):
                 extra.append(Resolved(m.start(), m.end(), "person", who[0]))
                 self.canon.setdefault(m.group(), who[0])  # "the minister" is one of their names

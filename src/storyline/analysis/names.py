@@ -250,7 +250,8 @@ def _qualified_variants(kinds: Mapping[str, str], taken: Mapping[str, str],
             if not _QUALIFIER.fullmatch(qualifier) or qualifier in named or re.sub(r"['’]s$", "", qualifier) in named:
                 continue
             qualifiers.setdefault(key, set()).add(country)
-            if kinds[f] == "org" and f not in taken and (_place_like(qualifier, kinds) or country != qualifier):
+            if kinds[f] == "org" and f not in taken and (_place_like(qualifier, kinds)
+                                                         or country != re.sub(r"['’]s$", "", qualifier)):
                 candidates.setdefault(key, []).append((f, country))
     out = {}
     for key, fs in candidates.items():
