@@ -238,3 +238,11 @@ def test_a_short_quotation_is_no_fragment_of_a_longer_one_by_its_small_words() -
             "The report from Harbour Checks said: \"It's a Corolla. It's fine.\"")
     got = _mine(text)
     assert len(got) == 2, got
+
+
+def test_an_adverb_or_an_auxiliary_before_the_verb_is_no_part_of_the_speaker() -> None:
+    # "Previously the body had said …" gave the speaker "Previously the body had"
+    text = ("The port of Corvel stayed shut on Monday. Previously the ministry had said the closure was \"a matter "
+            "of weeks, not months.\"")
+    got = dict(_mine(text))
+    assert got["a matter of weeks, not months."] == "ministry", got

@@ -28,9 +28,12 @@ _SPEECH = re.compile(rf"\b(?:{alternation(QUOTE_VERBS)})\b")
 # ("Locals called the ridge “a trap”" stays unattributed).
 _NAMING = re.compile(r"\b(?:called|calls|described|describes|dubbed|branded)\b")
 _PRONOUN = re.compile(r"^(?:he|she|He|She)$")
-# Words around a speaker that are not part of it: "She also said", "Instead it said", "a senior official briefed".
-_FILLER = re.compile(r"^(?:(?:Instead|Then|Later|Also|And|But|So)\s+)+|(?:\s+(?:also|then|later|again|too|"
-                     r"further|instead|briefed|added))+$")
+# Words around a speaker that are not part of it: "She also said", "Instead it said", "a senior official briefed",
+# "Previously the body had said", "authorities had initially said" (an adverb, an auxiliary).
+_ADVERBS = "previously|initially|earlier|repeatedly|publicly|privately|reportedly|recently|already|separately"
+_FILLER = re.compile(rf"^(?:(?:Instead|Then|Later|Also|And|But|So|Meanwhile|{_ADVERBS.title()})\s+)+|"
+                     rf"(?:\s+(?:also|then|later|again|too|further|instead|briefed|added|has|have|had|would|will|"
+                     rf"could|did|{_ADVERBS}))+$")
 _OTHER_PRONOUN = re.compile(r"\b(?:his|her|its|their|our|my|your|him|them|us|you|we|they)\b", re.I)
 _DEFINITE = re.compile(r"^(?:the|The)\s+(?:[\w-]+\s+){0,3}?(statement|official|spokes(?:wo)?man|ministry|"
                        r"office|department|source|report|letter|text|document|memo|agency|company|police|"
