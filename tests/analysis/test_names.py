@@ -166,6 +166,9 @@ def test_a_body_named_by_its_country_s_adjective_or_capital_s_possessive_is_the_
     assert variant_targets(kinds, {}) == {"British Parliament": "Parliament", "London's Parliament": "Parliament"}
     kinds = {"Parliament": "org", "London’s Parliament": "org", "U.K. Parliament": "org"}
     assert variant_targets(kinds, {}) == {"London’s Parliament": "Parliament", "U.K. Parliament": "Parliament"}
+    # a place of the cluster that owns the body, in no table of countries ("Orlen’s"), qualifies it as before
+    kinds = {"Growers Group": "org", "Orlen’s Growers Group": "org", "Orlen": "place"}
+    assert variant_targets(kinds, {}) == {"Orlen’s Growers Group": "Growers Group"}
 
 
 def test_two_countries_parliaments_stay_two_and_neither_is_the_bare_one() -> None:

@@ -246,12 +246,12 @@ def _qualified_variants(kinds: Mapping[str, str], taken: Mapping[str, str],
             qualifier = " ".join(words[:k])
             if key not in bare or not all(w[:1].isupper() for w in words[:k]):
                 continue
+            owner = re.sub(r"['’]s$", "", qualifier)  # "Denver’s Marijuana Industry Group": Denver's
             country = country_of(qualifier)
-            if not _QUALIFIER.fullmatch(qualifier) or qualifier in named or re.sub(r"['’]s$", "", qualifier) in named:
+            if not _QUALIFIER.fullmatch(qualifier) or qualifier in named or owner in named:
                 continue
             qualifiers.setdefault(key, set()).add(country)
-            if kinds[f] == "org" and f not in taken and (_place_like(qualifier, kinds)
-                                                         or country != re.sub(r"['’]s$", "", qualifier)):
+            if kinds[f] == "org" and f not in taken and (_place_like(owner, kinds) or country != owner):
                 candidates.setdefault(key, []).append((f, country))
     out = {}
     for key, fs in candidates.items():
