@@ -246,3 +246,33 @@ def test_an_adverb_or_an_auxiliary_before_the_verb_is_no_part_of_the_speaker() -
             "of weeks, not months.\"")
     got = dict(_mine(text))
     assert got["a matter of weeks, not months."] == "ministry", got
+
+
+def test_a_pronoun_is_the_person_named_before_it_in_its_own_sentence() -> None:
+    # "she" was resolved at the start of the sentence: the person of the sentence before ("the harbour master")
+    text = ("Oren Falk, the harbour master, signed the order on Monday. But the mood changed when Tilda Marsh praised "
+            "the new contract, which she said the dockers take \"great pride in.\"")
+    got = dict(_mine(text))
+    assert got["great pride in."] == "Tilda Marsh", got
+
+
+def test_a_relative_clause_after_the_speaker_names_someone_else() -> None:
+    text = ("Polls in Corvel showed Tilda Marsh ahead on Monday. \"This is her high-water mark right now,\" said a "
+            "union organiser whose own polling showed Tilda Marsh at her highest point all year.")
+    got = dict(_mine(text))
+    assert got["This is her high-water mark right now"] != "Tilda Marsh", got
+
+
+def test_an_apposition_between_the_quotation_and_its_verb_does_not_hide_the_speaker() -> None:
+    text = ("The strike at Corvel entered its third week. \"The media has been handled by him,\" Harbour Minister "
+            "Tilda Marsh, one of the union's fiercest critics in the port, said in an interview on Tuesday.")
+    got = dict(_mine(text))
+    assert got["The media has been handled by him"] == "Tilda Marsh", got
+
+
+def test_asserting_and_declaring_carry_a_quotation() -> None:
+    text = ("Oren Falk asserted on Tuesday that his posts about the port \"were not meant as threats,\" and left. "
+            "Tilda Marsh took to the radio on Wednesday, declaring \"the strike is over for good!\"")
+    got = dict(_mine(text))
+    assert got["were not meant as threats"] == "Oren Falk", got
+    assert got["the strike is over for good!"] == "Tilda Marsh"
