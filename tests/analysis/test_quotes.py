@@ -276,3 +276,10 @@ def test_asserting_and_declaring_carry_a_quotation() -> None:
     got = dict(_mine(text))
     assert got["were not meant as threats"] == "Oren Falk", got
     assert got["the strike is over for good!"] == "Tilda Marsh"
+
+
+def test_a_party_operative_speaks_not_the_party() -> None:
+    text = ("Polls in Corvel showed Tilda Marsh ahead on Monday. \"This is her high-water mark right now,\" said a "
+            "Harbour Party operative.")
+    got = dict(_mine(text))
+    assert got["This is her high-water mark right now"] not in ("Harbour Party", "Tilda Marsh"), got

@@ -58,8 +58,10 @@ _SUBJECT_NOUN = re.compile(
 _COORDINATED = re.compile(r"\band\s+(?:(?:also|then|later|[a-z]+ly)\s+)?$")
 _OBJECT_BEFORE = re.compile(r"\b(?:with|to|by|from|for|of|met|meeting|told|called|phoned|and)\s+"
                             r"(?:[\w.’']+\s+){0,3}$")
-_AGENT_NOUN = re.compile(r"\b(?:official|officials|spokes(?:wo)?man|spokesperson|source|sources|aide|diplomat|"
-                         r"diplomats|officer|analyst|expert|resident|witness|person|member)\b")
+# ... and "a GOP operative", "a Democratic strategist": a party or a body that one belongs to does not speak.
+_AGENT_NOUN = re.compile(r"\b(?:official|officials|spokes(?:wo)?man|spokesperson|source|sources|aide|aides|diplomat|"
+                         r"diplomats|officer|analyst|expert|resident|witness|person|member|operative|operatives|"
+                         r"strategist|strategists|adviser|advisers|advisor|advisors|consultant|staffer|insider)\b")
 MIN_WORDS = 2
 MERGE_CONTAINMENT = 0.8
 MIN_MERGE_TERMS = 4
