@@ -258,9 +258,9 @@ def test_a_pronoun_is_the_person_named_before_it_in_its_own_sentence() -> None:
 
 def test_a_relative_clause_after_the_speaker_names_someone_else() -> None:
     text = ("Polls in Corvel showed Tilda Marsh ahead on Monday. \"This is her high-water mark right now,\" said a "
-            "union organiser whose own polling showed Tilda Marsh at her highest point all year.")
+            "union strategist whose own polling showed Tilda Marsh at her highest point all year.")
     got = dict(_mine(text))
-    assert got["This is her high-water mark right now"] != "Tilda Marsh", got
+    assert got["This is her high-water mark right now"] == "union strategist", got
 
 
 def test_an_apposition_between_the_quotation_and_its_verb_does_not_hide_the_speaker() -> None:

@@ -191,6 +191,8 @@ class _Attributor:
             return None
         chunk = chunks[-1] if prefer_last else chunks[0]
         chunk = _SUBORDINATOR.sub("", chunk.strip())
+        if not prefer_last:
+            chunk = _RELATIVE.split(chunk, maxsplit=1)[0]  # "a GOP operative whose polling showed Clinton"
         phrase = re.split(r"\s+(?:on|in|at|during|after|before|when|while|to|though|although|whereas|because)\s+",
                           chunk.strip())
         phrase_text = _FILLER.sub("", (phrase[-1] if prefer_last and _SUBJECT_END.search(chunk) else phrase[0]).strip())
