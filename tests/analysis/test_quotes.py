@@ -283,3 +283,26 @@ def test_a_party_operative_speaks_not_the_party() -> None:
             "Harbour Party operative.")
     got = dict(_mine(text))
     assert got["This is her high-water mark right now"] not in ("Harbour Party", "Tilda Marsh"), got
+
+
+def test_the_first_of_two_quotations_in_a_sentence_is_the_speaker_named_after_the_second() -> None:
+    text = ("The port of Corvel reopened on Monday. \"The combination of the new cranes and the night shifts\" allowed "
+            "the docks to \"clear the backlog in a week,\" Oren Falk said.")
+    got = dict(_mine(text))
+    assert got["The combination of the new cranes and the night shifts"] == "Oren Falk", got
+
+
+def test_a_long_apposition_and_a_phrase_that_goes_on_from_the_quotation_do_not_hide_the_speaker() -> None:
+    text = ("The port of Corvel reopened on Monday. \"These tests replicated what might happen during a storm,\" Ada "
+            "Lind, a climatologist and research professor at the School of Coastal Sciences and Urban Planning at "
+            "Corvel State, said in a statement.\n\n"
+            "\"I gave him the money in cash, which I personally delivered\" to Tilda Marsh, Oren Falk wrote.")
+    got = dict(_mine(text))
+    assert got["These tests replicated what might happen during a storm"] == "Ada Lind", got
+    assert got["I gave him the money in cash, which I personally delivered"] == "Oren Falk"
+
+
+def test_he_called_it_quotes_him() -> None:
+    text = ("Oren Falk said the letter was forged. He called the letter \"quite mind-boggling.\"")
+    got = dict(_mine(text))
+    assert got["quite mind-boggling."] == "Oren Falk", got

@@ -32,7 +32,7 @@ _SPEECH = re.compile(rf"\b(?:{alternation(QUOTE_VERBS | _MORE_SPEECH)})\b")
 _RELATIVE = re.compile(r"\s(?:who|whose|whom|which|that)\s")
 # "“…,” New Jersey Gov. Chris Christie, one of Trump's rivals for the nomination, said": an apposition between
 # commas, not counted among the words between a quotation and its verb.
-_APPOSITION = re.compile(r",[^,“”\"]{1,90},")
+_APPOSITION = re.compile(r",[^,;“”\"]{1,140},")
 # "Hale called the promise “a good start”": naming verbs attribute a quote to a named person only
 # ("Locals called the ridge “a trap”" stays unattributed).
 _NAMING = re.compile(r"\b(?:called|calls|described|describes|dubbed|branded)\b")
@@ -95,6 +95,7 @@ class _Seg:
     speaker: str | None = None
     title: str = ""
     parts: list[tuple[int, int]] = field(default_factory=list)
+    sentence: int = -1  # the index of the sentence it ends in
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -293,7 +294,9 @@ class _Attributor:
             tail = re.match(r"\s*(?:[a-z]+ly\s+|to\s+[A-Z][\w.]*\s+)?", region[m.end() :])
             off = m.end() + (tail.end() if tail else 0)
             return self.who(base + off, base + len(region), prefer_last=False, previous=previous)
-        return self.who(base, base + m.start(), prefer_last=False, previous=previous)
+        # "“…” to Karamat, Khan wrote": a phrase that goes on from the quotation comes first; the subject is last
+        goes_on = re.match(r"\s*(?:to|for|from|with|by|about|at|in|on)\s", region)
+        return self.who(base, base + m.start(), prefer_last=bool(goes_on), previous=previous)
 
     def before(self, sent_start: int, q_start: int, previous: str | None) -> str | None:
         """X said: “…” / X said that … “…” (the subject of the last speech verb before the quote)."""
@@ -310,6 +313,8 @@ class _Attributor:
             naming = list(_NAMING.finditer(region))
             people = [m for m in self.in_region(sent_start, sent_start + naming[-1].start())
                       if m.kind == "person"] if naming else []
+            if not people and naming and re.fullmatch(r"\s*(?:He|She|he|she)\s+", region[: naming[-1].start()]):
+                return self.last_person_before(sent_start)  # "He called the letter “quite mind-boggling.”"
             return people[0].name if people else None
         v = verbs[-1]
         if v.group().endswith("ing") or v.group() == "according to":
@@ -369,11 +374,15 @@ def _segments(index: EntityIndex, cluster: Cluster, aid: str) -> list[_Seg]:
         elif speaker is None and out and opens_sentence and first == prev_sent + 1 and out[-1].speaker:
             last = out[-1]  # the rest of a quotation split across sentences
             last.parts.append((s0, s1))
-            last.end = s1
+            last.end, last.sentence = s1, last_sent
             prev_sent = last_sent
             continue
+        if speaker and out and out[-1].speaker is None and out[-1].sentence == first and not att.relayed:
+            # "“The design …” allowed them to “put the pieces together,” Hecker said": the sentence's first quotation
+            # is the speaker's too
+            out[-1].speaker, out[-1].title = speaker, index.title.get(speaker, "")
         title = index.title.get(speaker, "") if speaker else ""
-        out.append(_Seg(aid, s0, s1, speaker, title, [(s0, s1)]))
+        out.append(_Seg(aid, s0, s1, speaker, title, [(s0, s1)], last_sent))
         previous = speaker or previous
         if speaker:
             att.speakers.append(speaker)
