@@ -306,3 +306,20 @@ def test_he_called_it_quotes_him() -> None:
     text = ("Oren Falk said the letter was forged. He called the letter \"quite mind-boggling.\"")
     got = dict(_mine(text))
     assert got["quite mind-boggling."] == "Oren Falk", got
+
+
+def test_a_pronoun_that_is_its_clause_s_subject_is_the_topic_of_the_sentences_before() -> None:
+    text = ("Oren Falk dismissed the rumours on Monday. Asked whether he might not invite Tilda Marsh to the talks, "
+            "he said: \"We will see who turns up.\"")
+    got = dict(_mine(text))
+    assert got["We will see who turns up."] == "Oren Falk", got
+
+
+def test_according_to_names_its_source_after_it_and_experts_who_concluded_speak() -> None:
+    text = ("The harbour chief expressed \"every confidence\" in the crew, who had met Oren Falk in the storm, "
+            "according to the port.\n\n"
+            "A senior official said separately that harbour experts concluded the seal was \"almost certainly "
+            "genuine.\"")
+    got = dict(_mine(text))
+    assert got["every confidence"] != "Oren Falk", got
+    assert "said" not in (got["almost certainly genuine."] or "")  # not "senior official said separately that …"

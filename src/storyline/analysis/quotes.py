@@ -192,18 +192,23 @@ class _Attributor:
             return None
         chunk = chunks[-1] if prefer_last else chunks[0]
         chunk = _SUBORDINATOR.sub("", chunk.strip())
+        if prefer_last:
+            chunk = chunk.rsplit(" that ", 1)[-1]  # "an official said that experts concluded": the experts
         if not prefer_last:
+            chunk = re.sub(r"^(?:that|which|who)\s+", "", chunk)  # "“…” that Trump officials say": the officials
             chunk = _RELATIVE.split(chunk, maxsplit=1)[0]  # "a GOP operative whose polling showed Clinton"
         phrase = re.split(r"\s+(?:on|in|at|during|after|before|when|while|to|though|although|whereas|because)\s+",
                           chunk.strip())
         phrase_text = _FILLER.sub("", (phrase[-1] if prefer_last and _SUBJECT_END.search(chunk) else phrase[0]).strip())
         if _PRONOUN.match(phrase_text) or re.search(r"(?:^|\s)(?:he|she)$", phrase_text):
             # the antecedent of the pronoun where it stands ("… when Pelosi praised the pact, which she said …")
-            at = self.text.rfind(phrase_text, a, b) if prefer_last else -1
+            # ("… when Pelosi praised the pact, which she said …"); a pronoun that is the clause's subject ("Asked
+            # whether he would invite Obama, he said") is the sentence's topic, read from before the sentence
+            at = self.text.rfind(phrase_text, a, b) if prefer_last and len(phrase_text.split()) > 1 else -1
             return self.last_person_before(at if at >= 0 else a)
         if re.fullmatch(r"they|They|it|It|we|We|I", phrase_text):
             return None
-        if not prefer_last and (rel := _RELATIVE.search(self.text, a, b)):
+        if not prefer_last and (rel := _RELATIVE.search(self.text, a, b)) and self.text[a : rel.start()].strip():
             b = rel.start()  # "said a GOP operative whose polling showed Clinton ahead": not Clinton
         found = [m for m in self.in_region(a, b) if not (prefer_last and _AGENT_BY.search(self.text[a : m.start]))]
         if prefer_last and phrase_text and self.text[a:b].rstrip(" ,.:;—–-\n").endswith(phrase_text):
@@ -289,7 +294,7 @@ class _Attributor:
             return None  # "…”; urged Americans to …": a new clause after a semicolon credits nothing before it
         self.relayed = m.group() in RELAY_VERBS
         base = q_end
-        if not words(region[: m.start()]):  # verb first: the speaker follows it
+        if not words(region[: m.start()]) or m.group() == "according to":  # verb first: the speaker follows it
             # an adverb ("said quietly X") is lower case: "said Emily Roberts" names Emily Roberts
             tail = re.match(r"\s*(?:[a-z]+ly\s+|to\s+[A-Z][\w.]*\s+)?", region[m.end() :])
             off = m.end() + (tail.end() if tail else 0)
