@@ -323,3 +323,10 @@ def test_according_to_names_its_source_after_it_and_experts_who_concluded_speak(
     got = dict(_mine(text))
     assert got["every confidence"] != "Oren Falk", got
     assert "said" not in (got["almost certainly genuine."] or "")  # not "senior official said separately that …"
+
+
+def test_the_one_a_relative_pronoun_before_the_verb_stands_for_speaks() -> None:
+    text = ("The letter could not be verified. But the newspaper quoted one senior port official who said the seal "
+            "appeared genuine and the contents were \"consistent with our knowledge\" of the events.")
+    got = dict(_mine(text))
+    assert got["consistent with our knowledge"] == "one senior port official", got

@@ -200,6 +200,10 @@ class _Attributor:
         phrase = re.split(r"\s+(?:on|in|at|during|after|before|when|while|to|though|although|whereas|because)\s+",
                           chunk.strip())
         phrase_text = _FILLER.sub("", (phrase[-1] if prefer_last and _SUBJECT_END.search(chunk) else phrase[0]).strip())
+        if prefer_last and (rel := re.search(r"\s(?:who|that)$", phrase_text)):
+            # "the newspaper quoted one senior official who said": the one the relative pronoun stands for, the
+            # words after the last verb before it
+            phrase_text = re.split(r"\s[a-z]+ed\s", phrase_text[: rel.start()])[-1]
         if _PRONOUN.match(phrase_text) or re.search(r"(?:^|\s)(?:he|she)$", phrase_text):
             # the antecedent of the pronoun where it stands ("… when Pelosi praised the pact, which she said …")
             # ("… when Pelosi praised the pact, which she said …"); a pronoun that is the clause's subject ("Asked
