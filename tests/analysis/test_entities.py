@@ -402,3 +402,67 @@ def test_a_surname_given_an_office_that_two_untitled_full_names_could_be_is_neit
     people = _people([one, two], kinds)
     assert people["Vance"].title == "Governor" and people["Vance"].mentions == 2, people
     assert "Vance" not in people["Mara Vance"].aliases and "Vance" not in people["Tomas Vance"].aliases
+
+
+@pytest.mark.parametrize(
+    ("title", "held"),
+    [("Vice President", "vice president"), ("U.S. President", "president"), ("Attorney General", "attorney general"),
+     ("Pakistan's Prime Minister", "prime minister"), ("Foreign Minister", "minister"),
+     ("Deputy Prime Minister", "deputy prime minister"), ("Secretary of State", "secretary of state"),
+     ("House Speaker", "speaker"), ("Speaker of the House", "speaker"), ("Chief Justice", "chief justice"),
+     ("Lt. Gov.", "lieutenant governor"), ("Lieutenant Governor", "lieutenant governor"), ("Gov.", "governor")],
+)
+def test_an_office_of_several_words_is_read_whole(title: str, held: str) -> None:
+    from storyline.analysis.entities import office, offices
+
+    assert office(title) == held
+    assert offices([title]) == {held}
+
+
+def test_a_vice_president_is_not_the_president_nor_the_president_a_vice_president() -> None:
+    # "Vice President" was read by its last word: "the president" became the vice president's alias, and
+    # "President Vance" the vice president of that surname rather than the untitled full name
+    kinds = {"Vance": "person", "Mara Vance": "person", "Tomas Vance": "person", "Orlen": "place"}
+    one = ("Vice President Mara Vance visited Orlen on Monday. The president did not travel. "
+           "The vice president spoke at the harbour.")
+    two = "Tomas Vance flew to Orlen on Tuesday. President Vance praised the builders."
+    people = _people([one, two], kinds)
+    mara, tomas = people["Mara Vance"], people["Tomas Vance"]
+    assert mara.title == "Vice President" and "The vice president" in mara.aliases, people
+    assert "The president" not in mara.aliases and "Vance" not in mara.aliases
+    assert "Vance" in tomas.aliases and "The president" in tomas.aliases  # he is the president
+    # and the other way round: with a president named in full, "the vice president" is nobody's alias
+    one = "President Tomas Vance visited Orlen on Monday. The vice president did not travel."
+    people = _people([one, "The president praised the builders of Orlen."], kinds)
+    assert "The vice president" not in people["Tomas Vance"].aliases
+    assert "The president" in people["Tomas Vance"].aliases, people
+
+
+def test_a_title_of_several_words_before_a_name_is_the_title() -> None:
+    kinds = {"Chief Justice Ada Lind": "person", "Ada Lind": "person", "Karl Berg": "person", "Berg": "person",
+             "Orlen": "place"}
+    one = ("Chief Justice Ada Lind swore in the council in Orlen on Monday. Secretary of State Karl Berg attended. "
+           "The secretary of state said little.")
+    two = "Ada Lind left Orlen on Tuesday. Secretary Berg stayed another day."
+    people = _people([one, two], kinds)
+    assert people["Ada Lind"].title == "Chief Justice", people
+    assert people["Karl Berg"].title == "Secretary of State"
+    assert "The secretary of state" in people["Karl Berg"].aliases
+    # "Secretary Berg" is the secretary of state: a title's first word names the office too
+    assert "Berg" in people["Karl Berg"].aliases and people["Karl Berg"].articles == ("1", "2"), people
+
+
+def test_one_country_s_parliament_named_three_ways_is_one_body_and_another_s_is_another() -> None:
+    kinds = {"Parliament": "org", "British Parliament": "org", "London’s Parliament": "org", "London": "place",
+             "Tehran's Parliament": "org", "Tehran": "place"}
+    one = "A car hit people outside the British Parliament in London on Wednesday."
+    two = "Police said the attack outside London’s Parliament building lasted 82 seconds. Parliament was locked down."
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=two, source="Coast Herald")]
+    orgs = {e.name: e for e in analyze_cluster(make_cluster(arts), recognizer=_Tagged(kinds)).organisations}
+    assert set(orgs) == {"Parliament"} and orgs["Parliament"].articles == ("1", "2"), orgs
+    # with another country's parliament in the story, no form of either is the bare "Parliament"
+    three = "Tehran's Parliament condemned the attack on Thursday."
+    arts.append(Article(id="3", text=three, source="Gulf Daily"))
+    orgs = {e.name: e for e in analyze_cluster(make_cluster(arts), recognizer=_Tagged(kinds)).organisations}
+    assert orgs["Tehran's Parliament"].articles == ("3",), orgs
+    assert "Tehran's Parliament" not in orgs["Parliament"].aliases

@@ -157,3 +157,33 @@ def test_forms_of_one_qualifier_are_one_body_and_noise_qualifies_nothing() -> No
     # an outlet named after its city goes by its whole name
     kinds = {"Post": "org", "Kelby Post": "org", "Kelby": "place", "Ana Ruiz/The Kelby Post": "org"}
     assert variant_targets(kinds, {}) == {"Post": "Kelby Post"}
+
+
+def test_a_body_named_by_its_country_s_adjective_or_capital_s_possessive_is_the_bare_body() -> None:
+    # "British Parliament" stayed apart from "Parliament" beside "London's Parliament": "British" and "London's"
+    # were two qualifiers, as if two countries' parliaments
+    kinds = {"Parliament": "org", "British Parliament": "org", "London's Parliament": "org", "London": "place"}
+    assert variant_targets(kinds, {}) == {"British Parliament": "Parliament", "London's Parliament": "Parliament"}
+    kinds = {"Parliament": "org", "London’s Parliament": "org", "U.K. Parliament": "org"}
+    assert variant_targets(kinds, {}) == {"London’s Parliament": "Parliament", "U.K. Parliament": "Parliament"}
+    # a place of the cluster that owns the body, in no table of countries ("Orlen’s"), qualifies it as before
+    kinds = {"Growers Group": "org", "Orlen’s Growers Group": "org", "Orlen": "place"}
+    assert variant_targets(kinds, {}) == {"Orlen’s Growers Group": "Growers Group"}
+
+
+def test_two_countries_parliaments_stay_two_and_neither_is_the_bare_one() -> None:
+    from storyline.analysis.names import body_key
+
+    kinds = {"Parliament": "org", "British Parliament": "org", "London’s Parliament": "org",
+             "Iranian Parliament": "org", "Tehran's Parliament": "org"}
+    assert variant_targets(kinds, {}) == {"London’s Parliament": "British Parliament",
+                                          "Tehran's Parliament": "Iranian Parliament"}
+    kinds = {"Parliament": "org", "British Parliament": "org", "Tehran's Parliament": "org"}
+    assert variant_targets(kinds, {}) == {}
+    # an owner that is a country or a place stays part of the body's key; one of one country's two spellings is one
+    assert body_key("Tehran's Parliament", kinds) != body_key("Parliament", kinds) == body_key("parliament", kinds)
+    assert body_key("Pakistan's Foreign Ministry", {}) == body_key("Pakistan’s Foreign Ministry", {})
+    assert body_key("Ada's Foundation", {}) == body_key("Foundation", {})  # no place: as org_key reads it
+    # an owner that is no place qualifies nothing
+    kinds = {"Veld Device": "org", "Ethicon's Veld Device": "org", "Ethicon": "org"}
+    assert variant_targets(kinds, {}) == {}

@@ -47,3 +47,15 @@ def test_head_words_that_start_the_next_mention_are_left_to_it() -> None:
 def test_no_name_ends_in_a_weekday(text: str, tagged: str, kind: str, want: str) -> None:
     (m,) = repair(text, [_one(text, tagged, kind)])
     assert m.text == want == text[m.start : m.end]
+
+
+@pytest.mark.parametrize(("text", "tagged", "name"), [
+    ("The site was a cemetery. Said Miller: \"My father said no one should build there.\"", "Said Miller", "Miller"),
+    ("Added Tilda Marsh, \"We will not build on it.\"", "Added Tilda Marsh", "Tilda Marsh"),
+    ("Said Ouzani, a dock worker, joined the strike.", "Said Ouzani", "Said Ouzani"),  # a name, not a verb
+    ("The guard Said Ouzani joined the strike.", "Said Ouzani", "Said Ouzani"),
+])
+def test_a_verb_of_saying_inverted_before_a_label_s_name_is_no_part_of_it(text: str, tagged: str, name: str) -> None:
+    # "Said Miller:" was a person "Said Miller", and the speaker of the quotation after it
+    (m,) = repair(text, [_one(text, tagged, "person")])
+    assert m.text == name and text[m.start : m.end] == name

@@ -84,3 +84,9 @@ def test_a_quotation_too_long_to_read_at_a_glance_is_not_shown_whole() -> None:
 def test_old_wire_marks_balance_like_curly_ones() -> None:
     assert balanced("``The ferry is safe,'' the captain said.")
     assert not balanced("The crossing takes two hours,'' the captain said.")
+
+
+def test_a_paragraph_break_written_with_spaces_ends_a_quotation() -> None:
+    # " \n \n " (a line of spaces) is a paragraph break as "\n\n" is: the mark left open there is not open after it
+    assert balanced("Marsh said: \"The gates are open.\n\nThe union did not comment.")
+    assert balanced("Marsh said: \"The gates are open. \n \n The union did not comment.")

@@ -23,6 +23,7 @@ from .model import Action, Entity, Span
 from .names import (
     NAME_HEADS,
     SYNONYMS,
+    body_key,
     company_stem,
     defined_acronym,
     is_event,
@@ -30,7 +31,6 @@ from .names import (
     is_generic,
     is_outlet_or_body,
     is_thoroughfare,
-    org_key,
     synonym,
     variant_targets,
 )
@@ -40,7 +40,8 @@ from .repair import repair
 _POSSESSIVE = re.compile(r"(?:['’]s?|\s+)$")
 _LEADING = re.compile(rf"^(?:the\s+|The\s+|(?:{PERSON_TITLES})\s+)+")
 _TITLE_HEAD = (
-    r"(?:[Pp]resident|[Pp]rime [Mm]inister|[Mm]inister|[Ss]ecretary|[Ss]enator|[Gg]overnor|[Mm]ayor|[Cc]hancellor|"
+    r"(?:[Pp]resident|[Pp]rime [Mm]inister|[Mm]inister|[Ss]ecretary of [Ss]tate|[Cc]hief [Jj]ustice|[Ss]peaker|"
+    r"[Ss]ecretary|[Ss]enator|[Gg]overnor|[Mm]ayor|[Cc]hancellor|"
     r"[Ss]pokes(?:wo)?man|[Aa]mbassador|[Ee]nvoy|[Cc]hief|[Dd]irector|[Cc]ommissioner|[Gg]eneral|[Jj]udge|"
     r"[Cc]oach|[Cc]hair(?:wo)?man|[Cc]aptain|[Ss]uperintendent|[Ss]heriff|[Rr]epresentative|[Oo]fficer|"
     r"[Mm]aster|[Ll]eader|[Ee]xecutive|[Cc]ouncill?or|[Ff]irst [Ll]ady)"
@@ -56,8 +57,19 @@ _TITLE_AFTER = re.compile(rf"^,\s+((?:the\s+|a\s+|[\w.]+['’]s\s+)?(?:[\w-]+\s+
 _THE_TITLE = re.compile(rf"\b[Tt]he\s+(?:[A-Za-z][\w.]*\s+)?({_TITLE_HEAD}(?:\s+of\s+[A-Z]\w+)?)\b")
 MAX_ACTIONS = 5
 _STRONG_TITLES = frozenset("president prime minister minister mayor governor secretary senator chancellor ambassador "
-                           "envoy".split()) | {"prime minister", "first lady"}
+                           "envoy speaker".split()) | {"prime minister", "first lady", "vice president",
+                                                       "attorney general", "secretary of state", "chief justice",
+                                                       "lieutenant governor"}
 _OFFICE = re.compile(rf"{_TITLE_HEAD}$")
+# Offices of more than one word, read whole: "Vice President" is not "President", "Attorney General" no general.
+_COMPOUND_OFFICES = ("secretary of state", "speaker of the house", "prime minister", "first minister",
+                     "attorney general", "solicitor general", "inspector general", "surgeon general",
+                     "secretary general", "secretary-general", "chief justice", "chief executive", "house speaker",
+                     "majority leader", "minority leader", "first lady", "lieutenant governor")
+_SAME_OFFICE = {"speaker of the house": "speaker", "house speaker": "speaker", "secretary-general": "secretary general"}
+# A rank before an office makes another office: a vice president, a deputy minister, an under secretary.
+_RANKS = frozenset("vice deputy lieutenant assistant under associate".split())
+_SPELLED = {"lt.": "lieutenant", "gov.": "governor", "sen.": "senator", "pres.": "president", "v.p.": "vice president"}
 # An office written abbreviated before a name ("Gov. Tom Harlan", "Sen. Harlan", "Pres. Okoye"), as news writes
 # governors and senators; a lieutenant governor's is another office ("Lt. Gov. Kathy Hochul").
 _ABBREVIATED = {"gov.": "governor", "sen.": "senator", "pres.": "president", "lt. gov.": "lieutenant governor"}
@@ -65,18 +77,51 @@ _ABBREVIATED_BEFORE = re.compile(r"(?<![\w.])((?:Lt\.\s+)?(?:Gov|Sen|Pres)\.)\s+
 _ABBREVIATED_IN = re.compile(r"((?:Lt\.\s+)?(?:Gov|Sen|Pres)\.)\s+(?=[A-Z])")
 
 
+def office(title: str) -> str:
+    """The office a title names, read whole and in lower case, without its owner or a portfolio: "Vice President"
+    → "vice president", "U.S. President" → "president", "Attorney General" → "attorney general", "Pakistan's
+    Prime Minister" → "prime minister", "Foreign Minister" → "minister", "Deputy Foreign Minister" → "deputy
+    minister", "House Speaker" → "speaker", "Lt. Gov." → "lieutenant governor"; "" for no title."""
+    words = [_SPELLED.get(w, w) for w in re.sub(r"^.*['’]s\s+", "", " ".join(title.lower().split())).split()]
+    words = " ".join(words).split()
+    text = " ".join(words)
+    compound = next((c for c in _COMPOUND_OFFICES if text == c or text.endswith(" " + c)), None)
+    base = _SAME_OFFICE.get(compound, compound) if compound else (words[-1] if words else "")
+    before = words[: len(words) - (len(compound.split()) if compound else 1)]
+    ranks = [w for w in before if w in _RANKS]
+    if ranks and base == "governor" and ranks[-1] == "lieutenant":
+        ranks, base = ranks[:-1], "lieutenant governor"
+    return " ".join([*ranks, base]) if base else ""
+
+
+def _rankless(held: str) -> str:
+    """An office without the ranks before it ("deputy prime minister" → "prime minister")."""
+    words = held.split()
+    while len(words) > 1 and words[0] in _RANKS:
+        words.pop(0)
+    return " ".join(words)
+
+
 def offices(titles: Iterable[str]) -> frozenset[str]:
     """The offices among ``titles`` (:data:`_STRONG_TITLES`: "President", "Foreign Minister", "first lady"), each
-    by its last word ("minister" of "Prime Minister" and of "Minister"); no descriptive title ("leader", "chief")."""
+    read whole by :func:`office` ("Vice President" holds no presidency, "Prime Minister" is no other minister); no
+    descriptive title ("leader", "chief")."""
     out = set()
     for t in titles:
         if _is_abbreviated(t):
             out.add(_ABBREVIATED[" ".join(t.lower().split())])
             continue
-        m = _OFFICE.search(t)
-        if m and " ".join(m.group().lower().split()) in _STRONG_TITLES:
-            out.add(m.group().lower().split()[-1])
+        held = office(t)
+        if _rankless(held) in _STRONG_TITLES:
+            out.add(held)
     return frozenset(out)
+
+
+def _fits(held: str, office_: str) -> bool:
+    """Whether a title's office ``held`` names the office ``office_`` the cluster gives someone: the same one, or its
+    first word ("Secretary Kerry" is "Secretary of State John Kerry"); never another rank ("President" is no "vice
+    president") nor a compound's last word ("Minister" is no "prime minister")."""
+    return held == office_ or office_.startswith(held + " of ")
 
 
 def by_office(candidates: list[str], held: frozenset[str], office_of: Mapping[str, frozenset[str]]) -> list[str]:
@@ -86,7 +131,7 @@ def by_office(candidates: list[str], held: frozenset[str], office_of: Mapping[st
     all ``candidates``."""
     if not held:
         return candidates
-    holders = [c for c in candidates if office_of.get(c, frozenset()) & held]
+    holders = [c for c in candidates if any(_fits(h, o) for h in held for o in office_of.get(c, frozenset()))]
     if holders:
         return holders
     free = [c for c in candidates if not office_of.get(c)]
@@ -441,7 +486,7 @@ class EntityIndex:
         for f, k in kind_of.items():
             if k != "person":
                 head = variant.get(f, f)
-                by_key[(kind_of[head], org_key(head))].append(f)
+                by_key[(kind_of[head], body_key(head, kind_of))].append(f)
         for forms in by_key.values():
             names = [f for f in forms if f not in variant] or forms
             best = max(names, key=lambda f: (not f.isupper(), kinds[f][kind_of[f]], -len(f), f))  # "Split", not "SPLIT"
@@ -522,17 +567,16 @@ class EntityIndex:
                     self.canon.setdefault(m.group(), c)
         by_title: dict[str, list[str]] = defaultdict(list)
         for person, t in self.title.items():
-            found = re.search(rf"{_TITLE_HEAD}$", t)
-            if found:
-                by_title[found.group().lower()].append(person)
+            if _OFFICE.search(t):
+                by_title[office(t)].append(person)
         for m in _THE_TITLE.finditer(text):
             if _crosses(bounds, m.start(), m.end()):
                 continue  # "the evening. Governor": two sentences, no title
-            head = m.group(1).lower()
             modifier = m.group()[4 : m.start(1) - m.start()].strip().lower()
+            head = office(f"{modifier} {m.group(1)}")  # "the vice president" is no president, nor he the president
             # "the Pakistani leader" is not the al-Qaeda leader: a weak title needs its own modifier.
             who = [p for p in by_title.get(head, [])
-                   if not modifier or head in _STRONG_TITLES or modifier in self.title.get(p, "").lower()]
+                   if not modifier or _rankless(head) in _STRONG_TITLES or modifier in self.title.get(p, "").lower()]
             if len(who) == 1 and free(m.start(), m.end()):
                 extra.append(Resolved(m.start(), m.end(), "person", who[0]))
                 self.canon.setdefault(m.group(), who[0])  # "the minister" is one of their names

@@ -164,6 +164,50 @@ def org_key(name: str) -> str:
     return re.sub(r"^\w+['’]s\s+", "", name).lower()
 
 
+# A country's adjective and its capital, for a body named by either ("the British Parliament", "London's Parliament",
+# "Tehran's parliament"): the qualifier is the country, so the forms of one country are one body and two countries'
+# stay two. Country names as SYNONYMS give them.
+_COUNTRY_FORMS = (
+    "United Kingdom: British, London; United States: American, Washington; France: French, Paris; Germany: German, "
+    "Berlin; Italy: Italian, Rome; Spain: Spanish, Madrid; Russia: Russian, Moscow; China: Chinese, Beijing; Japan: "
+    "Japanese, Tokyo; India: Indian, Delhi, New Delhi; Pakistan: Pakistani, Islamabad; Iran: Iranian, Tehran; Iraq: "
+    "Iraqi, Baghdad; Israel: Israeli, Jerusalem; Turkey: Turkish, Ankara; Ukraine: Ukrainian, Kiev, Kyiv; Canada: "
+    "Canadian, Ottawa; Australia: Australian, Canberra; Mexico: Mexican, Mexico City; Brazil: Brazilian, Brasilia; "
+    "Egypt: Egyptian, Cairo; Syria: Syrian, Damascus; Afghanistan: Afghan, Kabul; Greece: Greek, Athens; Ireland: "
+    "Irish, Dublin; Scotland: Scottish, Edinburgh; Wales: Welsh, Cardiff; Poland: Polish, Warsaw; Netherlands: Dutch, "
+    "Amsterdam; Sweden: Swedish, Stockholm; Norway: Norwegian, Oslo; Denmark: Danish, Copenhagen; Finland: Finnish, "
+    "Helsinki; Austria: Austrian, Vienna; Switzerland: Swiss, Bern; Portugal: Portuguese, Lisbon; Hungary: "
+    "Hungarian, Budapest; South Korea: South Korean, Seoul; North Korea: North Korean, Pyongyang; Saudi Arabia: "
+    "Saudi, Riyadh; Nigeria: Nigerian, Abuja; Kenya: Kenyan, Nairobi; Venezuela: Venezuelan, Caracas; Lebanon: "
+    "Lebanese, Beirut; Jordan: Jordanian, Amman; Libya: Libyan, Tripoli; Sudan: Sudanese, Khartoum; Ethiopia: "
+    "Ethiopian, Addis Ababa; Thailand: Thai, Bangkok; Vietnam: Vietnamese, Hanoi; Indonesia: Indonesian, Jakarta; "
+    "Philippines: Philippine, Filipino, Manila; Taiwan: Taiwanese, Taipei; Cuba: Cuban, Havana; New Zealand: "
+    "Wellington"
+)
+COUNTRY_OF = {form.strip(): country.strip() for entry in _COUNTRY_FORMS.split(";")
+              for country, forms in [entry.split(":")] for form in forms.split(",")}
+
+
+def country_of(qualifier: str) -> str:
+    """The country a qualifier before a body's name stands for: "British", "London's", "U.K." → "United Kingdom";
+    else the qualifier, without a possessive ending ("Orlen's" → "Orlen")."""
+    bare = re.sub(r"['’]s$", "", qualifier)
+    return COUNTRY_OF.get(bare) or synonym(bare)
+
+
+_POSSESSED = re.compile(r"([A-Z][\w.]*)['’]s\s+(\S.*)")
+
+
+def body_key(name: str, kinds: Mapping[str, str]) -> str:
+    """:func:`org_key`, but a body a country or a place owns keeps its owner ("London's Parliament" and "Tehran's
+    Parliament" are two parliaments; "Pakistan's Foreign Ministry" and "Pakistan’s Foreign Ministry" one): one that
+    is the cluster's bare body is mapped to it first (:func:`variant_targets`)."""
+    m = _POSSESSED.fullmatch(name)
+    if m and (_place_like(m.group(1), kinds) or country_of(m.group(1)) != m.group(1)):
+        return f"{country_of(m.group(1)).lower()}'s {org_key(m.group(2))}"
+    return org_key(name)
+
+
 def _place_like(qualifier: str, kinds: Mapping[str, str]) -> bool:
     """Whether words before a name say whose it is, as a country or a place does ("Veldish", "Pakistan",
     "U.S.", "UN", "United States")."""
@@ -191,7 +235,7 @@ def _qualified_variants(kinds: Mapping[str, str], taken: Mapping[str, str],
     named = set(people) | {p.split()[-1] for p in people if p.split()}  # "Trump" of "Donald Trump" too
     bare: dict[str, list[str]] = {}  # the key of a bare name → its forms
     for f, kind in kinds.items():
-        if kind == "org" and f not in taken:
+        if kind == "org" and f not in taken and not _POSSESSED.match(f):  # "London's Parliament" is qualified
             bare.setdefault(org_key(f), []).append(f)
     qualifiers: dict[str, set[str]] = {}  # the key of a bare name → the qualifiers written before it
     candidates: dict[str, list[tuple[str, str]]] = {}  # ... → the forms of it qualified by a country or place
@@ -202,11 +246,13 @@ def _qualified_variants(kinds: Mapping[str, str], taken: Mapping[str, str],
             qualifier = " ".join(words[:k])
             if key not in bare or not all(w[:1].isupper() for w in words[:k]):
                 continue
-            if not _QUALIFIER.fullmatch(qualifier) or qualifier in named:
+            owner = re.sub(r"['’]s$", "", qualifier)  # "Denver’s Marijuana Industry Group": Denver's
+            country = country_of(qualifier)
+            if not _QUALIFIER.fullmatch(qualifier) or qualifier in named or owner in named:
                 continue
-            qualifiers.setdefault(key, set()).add(synonym(qualifier))
-            if kinds[f] == "org" and f not in taken and _place_like(qualifier, kinds):
-                candidates.setdefault(key, []).append((f, synonym(qualifier)))
+            qualifiers.setdefault(key, set()).add(country)
+            if kinds[f] == "org" and f not in taken and (_place_like(owner, kinds) or country != owner):
+                candidates.setdefault(key, []).append((f, country))
     out = {}
     for key, fs in candidates.items():
         if len(qualifiers[key]) == 1 and min(bare[key]).split()[-1] in OUTLET_HEADS:

@@ -17,19 +17,32 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Cluster
-from ..represent import stem, words
+from ..represent import STOPWORDS, stem, words
 from ..vocabulary import QUOTE_VERBS, RELAY_VERBS, alternation
 from .entities import EntityIndex, Resolved, clean_surface
 from .model import Quote, Span
+from .whole import paragraph_break, straight_mark
 
-_SPEECH = re.compile(rf"\b(?:{alternation(QUOTE_VERBS)})\b")
+# Verbs that carry a quoted statement here though the shared lists leave them out (there they would frame too much):
+# "asserted that his tweets “were NOT Racist”", "declaring “attorney-client privilege is dead!”", "…,” the fund
+# concluded", "informed the military that it would not act “until …”".
+_MORE_SPEECH = frozenset("asserted asserts asserting declaring concluded concludes informed".split())
+_SPEECH = re.compile(rf"\b(?:{alternation(QUOTE_VERBS | _MORE_SPEECH)})\b")
+# "said a GOP operative whose polling showed Clinton ahead": a relative clause after the speaker names others.
+_RELATIVE = re.compile(r"\s(?:who|whose|whom|which|that)\s")
+# "“…,” New Jersey Gov. Chris Christie, one of Trump's rivals for the nomination, said": an apposition between
+# commas, not counted among the words between a quotation and its verb.
+_APPOSITION = re.compile(r",[^,;“”\"]{1,140},")
 # "Hale called the promise “a good start”": naming verbs attribute a quote to a named person only
 # ("Locals called the ridge “a trap”" stays unattributed).
 _NAMING = re.compile(r"\b(?:called|calls|described|describes|dubbed|branded)\b")
 _PRONOUN = re.compile(r"^(?:he|she|He|She)$")
-# Words around a speaker that are not part of it: "She also said", "Instead it said", "a senior official briefed".
-_FILLER = re.compile(r"^(?:(?:Instead|Then|Later|Also|And|But|So)\s+)+|(?:\s+(?:also|then|later|again|too|"
-                     r"further|instead|briefed|added))+$")
+# Words around a speaker that are not part of it: "She also said", "Instead it said", "a senior official briefed",
+# "Previously the body had said", "authorities had initially said" (an adverb, an auxiliary).
+_ADVERBS = "previously|initially|earlier|repeatedly|publicly|privately|reportedly|recently|already|separately"
+_FILLER = re.compile(rf"^(?:(?:Instead|Then|Later|Also|And|But|So|Meanwhile|{_ADVERBS.title()})\s+)+|"
+                     rf"(?:\s+(?:also|then|later|again|too|further|instead|briefed|added|has|have|had|would|will|"
+                     rf"could|did|{_ADVERBS}))+$")
 _OTHER_PRONOUN = re.compile(r"\b(?:his|her|its|their|our|my|your|him|them|us|you|we|they)\b", re.I)
 _DEFINITE = re.compile(r"^(?:the|The)\s+(?:[\w-]+\s+){0,3}?(statement|official|spokes(?:wo)?man|ministry|"
                        r"office|department|source|report|letter|text|document|memo|agency|company|police|"
@@ -45,14 +58,24 @@ _SUBJECT_NOUN = re.compile(
 _COORDINATED = re.compile(r"\band\s+(?:(?:also|then|later|[a-z]+ly)\s+)?$")
 _OBJECT_BEFORE = re.compile(r"\b(?:with|to|by|from|for|of|met|meeting|told|called|phoned|and)\s+"
                             r"(?:[\w.’']+\s+){0,3}$")
-_AGENT_NOUN = re.compile(r"\b(?:official|officials|spokes(?:wo)?man|spokesperson|source|sources|aide|diplomat|"
-                         r"diplomats|officer|analyst|expert|resident|witness|person|member)\b")
+# ... and "a GOP operative", "a Democratic strategist": a party or a body that one belongs to does not speak.
+_AGENT_NOUN = re.compile(r"\b(?:official|officials|spokes(?:wo)?man|spokesperson|source|sources|aide|aides|diplomat|"
+                         r"diplomats|officer|analyst|expert|resident|witness|person|member|operative|operatives|"
+                         r"strategist|strategists|adviser|advisers|advisor|advisors|consultant|staffer|insider)\b")
 MIN_WORDS = 2
 MERGE_CONTAINMENT = 0.8
 MIN_MERGE_TERMS = 4
+MIN_CONTENT_TERMS = 3
 _NAME = re.compile(r"(?:[A-Z][a-z’'-]+\s){1,3}[A-Z][a-z’'-]+")
 _POSSESSED = re.compile(r"[A-Z][\w.]*[’']s\s+[a-z]")
-_SUBJECT_END = re.compile(r"\s(?:after|when|before|while)\s")
+# "Bashir was re-elected in April, though the U.S. said …": a clause that opens with one of these words has its own
+# subject, the speaker, after it.
+_SUBJECT_END = re.compile(r"\s(?:after|when|before|while|though|although|whereas|because)\s")
+_SUBORDINATOR = re.compile(r"^(?:though|although|whereas|because)\s+")
+# "In one message, obtained by AppRiver, the senders said": the agent of a passive is not who speaks.
+_AGENT_BY = re.compile(r"\bby\s+(?:the\s+)?$")
+# "He was accused of …": a passive verb of saying, whose subject said nothing.
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:[a-z]+ly\s+)?$")
 _OPEN, _CLOSE = "“\"", "”\""
 # "Khan, meanwhile, talking to the envoy Munter, said: “…”": a participial phrase between the subject
 # and its speech verb names the person spoken to, not the speaker.
@@ -72,25 +95,30 @@ class _Seg:
     speaker: str | None = None
     title: str = ""
     parts: list[tuple[int, int]] = field(default_factory=list)
+    sentence: int = -1  # the index of the sentence it ends in
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the text inside quotation marks. An opening mark met while a quote is open restarts
-    it (a stray mark in scraped text), so one bad mark loses one quote, not all that follow.
+    it (a stray mark in scraped text), so one bad mark loses one quote, not all that follow. A straight
+    mark (") is read by its shape, as :func:`.whole.straight_mark` reads it: one before a word after a space
+    opens, one after a word closes; a closing one with nothing open (6'2", or the tail of a stray) opens
+    nothing, so the marks after it still pair as written.
 
-    A quote does not run over a paragraph break without reopening; when the next paragraph opens with a
-    mark, the paragraph ends a piece of the quotation (news quotes a statement over several paragraphs
-    by leaving each one open and reopening the next), else the unclosed mark was a stray one."""
+    A quote does not run over a paragraph break (an empty or blank line) without reopening; when the next
+    paragraph opens with a mark, the paragraph ends a piece of the quotation (news quotes a statement over
+    several paragraphs by leaving each one open and reopening the next), else the unclosed mark was a stray one."""
     out = []
     open_at = -1
     for k, c in enumerate(text):
-        if c == "“" or (c == '"' and open_at < 0):
+        if c == '"':
+            c = straight_mark(text, k, open_at >= 0)
+        if c == "“":
             open_at = k + 1
-        elif c in _CLOSE and open_at >= 0:
-            if c == '"' or c == "”":
-                out.append((open_at, k))
-                open_at = -1
-        elif c == "\n" and open_at >= 0 and text[k + 1 : k + 2] == "\n":
+        elif c == "”" and open_at >= 0:
+            out.append((open_at, k))
+            open_at = -1
+        elif c == "\n" and open_at >= 0 and paragraph_break(text, k):
             if text[k:].lstrip().startswith(tuple(_OPEN)):
                 out.append((open_at, k))
             open_at = -1
@@ -163,13 +191,39 @@ class _Attributor:
         if not chunks:
             return None
         chunk = chunks[-1] if prefer_last else chunks[0]
-        phrase = re.split(r"\s+(?:on|in|at|during|after|before|when|while|to)\s+", chunk.strip())
+        chunk = _SUBORDINATOR.sub("", chunk.strip())
+        if prefer_last:
+            chunk = chunk.rsplit(" that ", 1)[-1]  # "an official said that experts concluded": the experts
+        if not prefer_last:
+            chunk = re.sub(r"^(?:that|which|who)\s+", "", chunk)  # "“…” that Trump officials say": the officials
+            chunk = _RELATIVE.split(chunk, maxsplit=1)[0]  # "a GOP operative whose polling showed Clinton"
+        phrase = re.split(r"\s+(?:on|in|at|during|after|before|when|while|to|though|although|whereas|because)\s+",
+                          chunk.strip())
         phrase_text = _FILLER.sub("", (phrase[-1] if prefer_last and _SUBJECT_END.search(chunk) else phrase[0]).strip())
+        if prefer_last and (rel := re.search(r"\s(?:who|that)$", phrase_text)):
+            # "the newspaper quoted one senior official who said": the one the relative pronoun stands for, the
+            # words after the last verb before it
+            phrase_text = re.split(r"\s[a-z]+ed\s", phrase_text[: rel.start()])[-1]
         if _PRONOUN.match(phrase_text) or re.search(r"(?:^|\s)(?:he|she)$", phrase_text):
-            return self.last_person_before(a)
+            # the antecedent of the pronoun where it stands ("… when Pelosi praised the pact, which she said …")
+            # ("… when Pelosi praised the pact, which she said …"); a pronoun that is the clause's subject ("Asked
+            # whether he would invite Obama, he said") is the sentence's topic, read from before the sentence
+            at = self.text.rfind(phrase_text, a, b) if prefer_last and len(phrase_text.split()) > 1 else -1
+            return self.last_person_before(at if at >= 0 else a)
         if re.fullmatch(r"they|They|it|It|we|We|I", phrase_text):
             return None
-        found = self.in_region(a, b)
+        if not prefer_last and (rel := _RELATIVE.search(self.text, a, b)) and self.text[a : rel.start()].strip():
+            b = rel.start()  # "said a GOP operative whose polling showed Clinton ahead": not Clinton
+        found = [m for m in self.in_region(a, b) if not (prefer_last and _AGENT_BY.search(self.text[a : m.start]))]
+        if prefer_last and phrase_text and self.text[a:b].rstrip(" ,.:;—–-\n").endswith(phrase_text):
+            # the subject right before the verb, when it is named: not a name earlier in the sentence ("Bashir
+            # was re-elected, though the U.S. said …"); a body or a place only when it is all of its clause ("…
+            # after saying he does not feel secure in China, said": China is where, not who)
+            at = self.text.rfind(phrase_text, a, b)
+            own = [m for m in found if at <= m.start and m.end <= at + len(phrase_text)
+                   and (m.kind == "person" or (phrase_text == chunk and self.whole_phrase(m, phrase_text)))]
+            if own:
+                return own[-1].name
         people = [m for m in found if m.kind == "person"]
         if people:
             return (people[-1] if prefer_last else people[0]).name
@@ -240,16 +294,18 @@ class _Attributor:
         stop = min((region.find(c) for c in _OPEN if c in region), default=len(region))
         region = region[:stop]
         m = _SPEECH.search(region)
-        if not m or len(words(region[: m.start()])) > 10:
-            return None
+        if not m or len(words(_APPOSITION.sub(",", region[: m.start()], 1))) > 10 or ";" in region[: m.start()]:
+            return None  # "…”; urged Americans to …": a new clause after a semicolon credits nothing before it
         self.relayed = m.group() in RELAY_VERBS
         base = q_end
-        if not words(region[: m.start()]):  # verb first: the speaker follows it
+        if not words(region[: m.start()]) or m.group() == "according to":  # verb first: the speaker follows it
             # an adverb ("said quietly X") is lower case: "said Emily Roberts" names Emily Roberts
             tail = re.match(r"\s*(?:[a-z]+ly\s+|to\s+[A-Z][\w.]*\s+)?", region[m.end() :])
             off = m.end() + (tail.end() if tail else 0)
             return self.who(base + off, base + len(region), prefer_last=False, previous=previous)
-        return self.who(base, base + m.start(), prefer_last=False, previous=previous)
+        # "“…” to Karamat, Khan wrote": a phrase that goes on from the quotation comes first; the subject is last
+        goes_on = re.match(r"\s*(?:to|for|from|with|by|about|at|in|on)\s", region)
+        return self.who(base, base + m.start(), prefer_last=bool(goes_on), previous=previous)
 
     def before(self, sent_start: int, q_start: int, previous: str | None) -> str | None:
         """X said: “…” / X said that … “…” (the subject of the last speech verb before the quote)."""
@@ -258,13 +314,16 @@ class _Attributor:
         cut = max((region.rfind(c) for c in _CLOSE), default=-1)
         if cut >= 0:
             sent_start, region = sent_start + cut + 1, region[cut + 1 :]
-        verbs = list(_SPEECH.finditer(region))
+        verbs = [v for v in _SPEECH.finditer(region)
+                 if not (v.group().endswith("ed") and _PASSIVE.search(region, 0, v.start()))]
         if not verbs and (label := _LABEL.fullmatch(region)):
             return self.labelled(sent_start, sent_start + label.end(1), label.group(1))
         if not verbs:
             naming = list(_NAMING.finditer(region))
             people = [m for m in self.in_region(sent_start, sent_start + naming[-1].start())
                       if m.kind == "person"] if naming else []
+            if not people and naming and re.fullmatch(r"\s*(?:He|She|he|she)\s+", region[: naming[-1].start()]):
+                return self.last_person_before(sent_start)  # "He called the letter “quite mind-boggling.”"
             return people[0].name if people else None
         v = verbs[-1]
         if v.group().endswith("ing") or v.group() == "according to":
@@ -274,6 +333,11 @@ class _Attributor:
             if v.group() == "according to":
                 return self.who(sent_start + v.end(), q_start, prefer_last=False, previous=previous)
             return people[0].name if people else self.described_subject(att_start, q_start)
+        if region[: v.start()].rstrip().endswith(";"):
+            # "He claimed …; said that she lacked “…”": the verb's subject is the sentence's, left out after the
+            # semicolon; a pronoun that opens the sentence is the one name to be sure of
+            opener = re.match(r"\s*(?:He|She)\b", self.text[att_start:q_start])
+            return self.last_person_before(att_start) if opener else None
         if _COORDINATED.search(region, 0, v.start()):
             subject = self.first_subject(sent_start, sent_start + v.start())
             if subject:
@@ -319,11 +383,15 @@ def _segments(index: EntityIndex, cluster: Cluster, aid: str) -> list[_Seg]:
         elif speaker is None and out and opens_sentence and first == prev_sent + 1 and out[-1].speaker:
             last = out[-1]  # the rest of a quotation split across sentences
             last.parts.append((s0, s1))
-            last.end = s1
+            last.end, last.sentence = s1, last_sent
             prev_sent = last_sent
             continue
+        if speaker and out and out[-1].speaker is None and out[-1].sentence == first and not att.relayed:
+            # "“The design …” allowed them to “put the pieces together,” Hecker said": the sentence's first quotation
+            # is the speaker's too
+            out[-1].speaker, out[-1].title = speaker, index.title.get(speaker, "")
         title = index.title.get(speaker, "") if speaker else ""
-        out.append(_Seg(aid, s0, s1, speaker, title, [(s0, s1)]))
+        out.append(_Seg(aid, s0, s1, speaker, title, [(s0, s1)], last_sent))
         previous = speaker or previous
         if speaker:
             att.speakers.append(speaker)
@@ -336,10 +404,14 @@ def _terms(text: str) -> list[str]:
 
 
 def _contained(small: list[str], big: list[str]) -> bool:
-    if len(small) < MIN_MERGE_TERMS:  # "doing nothing": too short to be the same quote by words alone
+    """Whether the quotation of terms ``small`` is ``big`` or a fragment of it: most of its content words (no "it",
+    "a": “It's a Corolla. It's fine.” is no fragment of “… a story. One day my Corolla started making a sound …”)."""
+    content = [t for t in small if t not in STOPWORDS]
+    if len(small) < MIN_MERGE_TERMS or len(content) < MIN_CONTENT_TERMS:
+        # "doing nothing": too short to be the same quote by words alone
         return " ".join(small) in " ".join(big) and len(small) == len(big)
     bag = set(big)
-    return sum(t in bag for t in small) / len(small) >= MERGE_CONTAINMENT
+    return sum(t in bag for t in content) / len(content) >= MERGE_CONTAINMENT
 
 
 def quotes(cluster: Cluster, index: EntityIndex) -> tuple[Quote, ...]:

@@ -66,6 +66,20 @@ def _split_coordination(text: str, m: Mention) -> list[Mention]:
 _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 
 
+# "Said Miller: “…”", "Added Jones, …": a speech verb that opens the sentence before the speaker's name, which the
+# tagger takes into the name (a person "Said Miller"). Only before a colon, or a comma and a quotation, as an
+# inverted attribution is written: "Said Kouachi" in running text ("Said Kouachi, 34, …") is a name.
+_INVERTED_VERB = re.compile(r"(?:Said|Says|Added|Adds|Asked|Wrote|Writes|Explained|Noted|Recalled)\s+(?=[A-Z])")
+
+
+def _drop_leading_verb(text: str, m: Mention) -> Mention:
+    """"Said Miller:" → "Miller": a verb of saying inverted before the name of a label-style attribution."""
+    verb = _INVERTED_VERB.match(m.text)
+    if not verb or not re.match(r"\s*(?::|,\s*[“\"])", text[m.end : m.end + 4]):
+        return m
+    return Mention(m.start + verb.end(), m.end, m.kind, m.text[verb.end() :])
+
+
 def _drop_trailing_weekday(m: Mention) -> Mention:
     """"(a fire in) Dunmarsh Saturday": the tagger takes the day after a name into it; no name ends in a
     weekday (a month may: "Theresa May")."""
@@ -140,7 +154,7 @@ def repair(text: str, mentions: list[Mention]) -> list[Mention]:
     while k < len(ordered):
         m = ordered[k]
         nxt = ordered[k + 1] if k + 1 < len(ordered) else None
-        m, absorbed = _extend_name(text, _drop_trailing_weekday(m), nxt)
+        m, absorbed = _extend_name(text, _drop_leading_verb(text, _drop_trailing_weekday(m)), nxt)
         k += 2 if absorbed else 1
         m = _extend_to_head(text, m, ordered[k] if k < len(ordered) else None)
         if _hyphen_compound(m.text):

@@ -18,6 +18,8 @@ measure in inches (6’2”), not a quotation mark. Old wire copy's ``marks'' ar
 
 from __future__ import annotations
 
+import re
+
 from ..model import Cluster, Sentence, count_words
 
 _OPENERS_BEFORE = " \t\n([{—–-/:‘"
@@ -26,24 +28,38 @@ MAX_SENTENCES = 3
 MAX_WORDS = 80  # the longest single sentences of news run about this long
 
 
+# A paragraph break: an empty line, or a line of spaces only (" \n \n ", as some scraped datasets write it).
+_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+def paragraph_break(text: str, k: int) -> bool:
+    """Whether the line break at ``text[k]`` ends a paragraph (an empty or blank line follows)."""
+    return _BREAK.match(text, k) is not None
+
+
+def straight_mark(text: str, k: int, open_: bool) -> str:
+    """The straight mark ``text[k]`` (") read by its shape: “ after a space or at the start and before a word,
+    ” after a word or punctuation; between spaces, it closes whatever is ``open_``."""
+    before = text[k - 1] if k else " "
+    after = text[k + 1 : k + 2] or " "
+    if before in _OPENERS_BEFORE and not after.isspace():
+        return "“"
+    if not before.isspace():
+        return "”"
+    return "”" if open_ else "“"
+
+
 def _marks(text: str, open_: bool = False) -> tuple[bool, int]:
     """Scan ``text`` from a state where a quotation is ``open_`` or not: whether one is open at its end,
     and how many closing marks it has that close nothing (the tail of a quotation opened before it)."""
     orphans = 0
     text = text.replace("``", "“").replace("''", "”")  # old wire copy's marks
     for k, c in enumerate(text):
-        if c == "\n" and text[k + 1 : k + 2] == "\n":
+        if c == "\n" and paragraph_break(text, k):
             open_ = False
             continue
         if c == '"':
-            before = text[k - 1] if k else " "
-            after = text[k + 1 : k + 2] or " "
-            if before in _OPENERS_BEFORE and not after.isspace():
-                c = "“"
-            elif not before.isspace():
-                c = "”"
-            else:
-                c = "”" if open_ else "“"  # a mark between spaces: it closes whatever is open
+            c = straight_mark(text, k, open_)
         if c == "“":
             open_ = True
         elif c == "”":
