@@ -15,7 +15,7 @@ import ctypes
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 
 import numpy as np
@@ -122,13 +122,17 @@ _SPACED_QUOTES: ContextVar[bool] = ContextVar("split_spaced_quotes", default=Tru
 
 
 @contextmanager
-def without_spaced_quote_split() -> Iterator[None]:
-    """Segment as BlingFire and the other rules do, without splitting at spaced quotation marks."""
-    token = _SPACED_QUOTES.set(False)
+def _switched_off(rule: ContextVar[bool]) -> Iterator[None]:
+    token = rule.set(False)
     try:
         yield
     finally:
-        _SPACED_QUOTES.reset(token)
+        rule.reset(token)
+
+
+def without_spaced_quote_split() -> AbstractContextManager[None]:
+    """Segment as BlingFire and the other rules do, without splitting at spaced quotation marks."""
+    return _switched_off(_SPACED_QUOTES)
 
 
 # Whether a span ending on a title goes on with the name that opens the next one (``_title_goes_on``). Only
@@ -137,14 +141,9 @@ def without_spaced_quote_split() -> Iterator[None]:
 _TITLE_JOIN: ContextVar[bool] = ContextVar("join_titles", default=True)
 
 
-@contextmanager
-def without_title_join() -> Iterator[None]:
+def without_title_join() -> AbstractContextManager[None]:
     """Segment as before the title rule: "Gov." | "Chris Christie …" stay two spans, as BlingFire cuts them."""
-    token = _TITLE_JOIN.set(False)
-    try:
-        yield
-    finally:
-        _TITLE_JOIN.reset(token)
+    return _switched_off(_TITLE_JOIN)
 
 
 class _Scratch(threading.local):
