@@ -466,3 +466,22 @@ def test_one_country_s_parliament_named_three_ways_is_one_body_and_another_s_is_
     orgs = {e.name: e for e in analyze_cluster(make_cluster(arts), recognizer=_Tagged(kinds)).organisations}
     assert orgs["Tehran's Parliament"].articles == ("3",), orgs
     assert "Tehran's Parliament" not in orgs["Parliament"].aliases
+
+
+def test_a_headline_verb_the_tagger_read_into_a_name_is_not_the_person_s_name() -> None:
+    # "Trump Blasts" was a person's shown name: a Title-Case headline's verb after a name that the prose writes alone
+    kinds = {"Falk Blasts": "person", "Falk": "org", "Tilda Marsh": "person"}
+    one = ("Falk Blasts 'Total Witch Hunt' After Police Raid His Lawyer's Office\n\n"
+           "Governor Falk unloaded on the harbour board on Tuesday. Falk said the board had ignored the dockers.")
+    two = "The harbour board defended its contract. Board chairman Tilda Marsh said the deal was fair."
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=two, source="Coast Herald")]
+    names = {e.name for e in analyze_cluster(make_cluster(arts), recognizer=_Tagged(kinds)).entities}
+    assert "Falk Blasts" not in names and "Falk" in names, names
+
+
+def test_a_full_name_in_a_headline_whose_surname_the_prose_writes_keeps_it() -> None:
+    kinds = {"Ruth Okoye": "person", "Okoye": "person", "Tilda Marsh": "person"}
+    one = "Governor Ruth Okoye Leaves Office After Flood Inquiry\n\nOkoye said she would not stand again."
+    two = "The flood inquiry ended on Monday. Tilda Marsh said the report was fair."
+    people = _people([one, two], kinds)
+    assert "Ruth Okoye" in people and "Okoye" in people["Ruth Okoye"].aliases, people

@@ -354,6 +354,56 @@ def _group_named(form: str, group_words: set[str], surnames: set[str]) -> bool:
             and all(w in group_words for w in words))
 
 
+# A line written in Title Case (a headline): at least three words of four letters or more, all capitalised but one.
+_LONG_WORD = re.compile(r"\b[A-Za-z][\w’'-]{3,}")
+MIN_TITLE_CASE_WORDS = 3
+
+
+def _line(text: str, pos: int) -> str:
+    return text[text.rfind("\n", 0, pos) + 1 : (text.find("\n", pos) + 1 or len(text) + 1) - 1]
+
+
+def title_case_line(line: str) -> bool:
+    """Whether ``line`` is written in Title Case, as headlines are ("Okoye Slams Port Deal After Strike Ends")."""
+    long_words = _LONG_WORD.findall(line)
+    lower = sum(not w[0].isupper() for w in long_words)
+    return len(long_words) >= MIN_TITLE_CASE_WORDS and lower <= 1
+
+
+def _headline_words(cluster: Cluster, repaired: Mapping[str, list[Mention]]) -> set[str]:
+    """The words that end a person's name only in Title-Case lines and are never part of one written in prose,
+    while the words before them are ("Trump Blasts 'Witch Hunt'" beside "President Trump said"): the headline's
+    verb, which the tagger read into the name."""
+    prose: set[str] = set()  # the words of names written outside Title-Case lines
+    ending: set[tuple[str, str]] = set()  # (the name before the last word, the last word) of headline names
+    for aid, ms in repaired.items():
+        text = cluster.article(aid).text
+        for m in ms:
+            words = _mention_words(m)
+            if not title_case_line(_line(text, m.start)):
+                prose.update(words)  # of any kind: a tagger often reads a bare surname as an organisation
+            elif m.kind == "person" and len(words) > 1:
+                *rest, last = words
+                ending.add((" ".join(rest), last))
+    return {last for rest, last in ending if last not in prose and all(w in prose for w in rest.split())}
+
+
+def _mention_words(m: Mention) -> list[str]:
+    return m.text.strip(" '’\"“”,;:").split()
+
+
+def _drop_headline_word(text: str, m: Mention, headline_word: set[str]) -> Mention:
+    """A person's name in a Title-Case line without a last word that :func:`_headline_words` found to be no name."""
+    words = _mention_words(m)
+    if m.kind != "person" or len(words) < 2 or words[-1] not in headline_word:
+        return m
+    if not title_case_line(_line(text, m.start)):
+        return m
+    cut = m.text.rindex(words[-1])
+    kept = m.text[:cut].rstrip()
+    return Mention(m.start, m.start + len(kept), m.kind, kept)
+
+
 class EntityIndex:
     """Entities of a cluster and every resolved mention, per article, in text order."""
 
@@ -380,11 +430,14 @@ class EntityIndex:
             group_words.update(groups(text) if groups is not None else ())
         surnames = {m.text.split()[-1] for ms in recognized.values() for m in ms
                     if m.kind == "person" and len(m.text.split()) > 1 and m.text.split()[0] not in group_words}
+        repaired = {aid: repair(cluster.article(aid).text, recognized[aid]) for aid in cluster.kept_ids}
+        headline_word = _headline_words(cluster, repaired)
         for aid in cluster.kept_ids:
             text = cluster.article(aid).text
             bounds = _bounds(cluster, aid)
             found = []
-            for m in repair(text, recognized[aid]):
+            for m in repaired[aid]:
+                m = _drop_headline_word(text, m, headline_word)
                 if _crosses(bounds, m.start, m.end):
                     continue  # "Tuesday. Governor Ruth": the tagger read across a full stop
                 lo, hi = _clause(bounds, m.start, m.end, len(text))
