@@ -330,3 +330,36 @@ def test_the_one_a_relative_pronoun_before_the_verb_stands_for_speaks() -> None:
             "appeared genuine and the contents were \"consistent with our knowledge\" of the events.")
     got = dict(_mine(text))
     assert got["consistent with our knowledge"] == "one senior port official", got
+
+
+def test_a_pronoun_passes_over_a_person_the_cluster_marks_as_of_the_other_sex() -> None:
+    # "She later wrote …" went to the last person named, a man
+    text = ("Tilda Marsh, the union leader, met the board on Monday. Marsh said she would not sign the contract. "
+            "The board's lawyer, Mr. Falk, said he was disappointed. "
+            "She later wrote \"the board has lost the trust of every docker in Corvel.\"")
+    got = dict(_mine(text))
+    assert got["the board has lost the trust of every docker in Corvel."] == "Tilda Marsh", got
+
+
+def test_a_pronoun_after_the_pronouns_the_cluster_uses_for_each_person() -> None:
+    # no honorific: the pronoun that follows each name in its sentence elsewhere in the cluster says who is who
+    text = ("Tilda Marsh spoke first at the hearing on Monday, and she said the port was safe. Marsh said she had "
+            "seen the reports. Oren Falk spoke after her. Marsh read the union's letter after him. "
+            "He told the panel: \"The docks have never been safer than this year.\"")
+    got = dict(_mine(text))
+    assert got["The docks have never been safer than this year."] == "Oren Falk", got
+
+
+def test_a_pronoun_of_a_person_of_unknown_sex_is_the_last_person_named() -> None:
+    text = ("Oren Falk met the board on Monday. Tilda Marsh spoke after the meeting. "
+            "She said: \"The docks will open again in the spring.\"")
+    got = dict(_mine(text))
+    assert got["The docks will open again in the spring."] == "Tilda Marsh", got
+
+
+def test_possessives_after_a_name_mark_the_person_s_sex_for_a_pronoun_too() -> None:
+    text = ("Tilda Marsh set up a fund for Oren Falk on Monday. Falk lost his job at the port in May. Falk sold his "
+            "boat in June, and Falk moved his family to Corvel. "
+            "She later wrote: \"Every penny raised will go to the docker and nobody else.\"")
+    got = dict(_mine(text))
+    assert got["Every penny raised will go to the docker and nobody else."] == "Tilda Marsh", got

@@ -87,6 +87,57 @@ _PARTICIPLE = re.compile(r"\b(?:[a-z]+ing\s+(?:to|with)|addressing|meeting|brief
                          r"thanking|hosting|receiving|in\s+(?:a|an|his|her|their)\s+(?:\w+\s+)?(?:with|to))\b")
 
 
+# What a cluster says of a person's sex, for a pronoun's antecedent (Hobbs, 1978, filters antecedents by agreement in
+# gender): an honorific before the name ("Mr. Falk", "Ms. Marsh"), and the pronoun that first follows a mention of
+# them in its sentence, before anyone else is named ("Falk said he …", "Falk lost his seat"), a subject pronoun
+# counting more than an object or a possessive, which may stand for someone else ("Marsh spoke after him"). Not a
+# pronoun of a later sentence, which is what the quotes' pronouns are resolved by.
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
+_HONORIFIC_IN = re.compile(r"(Mr|Mrs|Ms|Miss)\.?\s+(?=[A-Z])")
+_THIRD_PERSON = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
+_SEX = {"mr": "m", "he": "m", "him": "m", "his": "m", "mrs": "f", "ms": "f", "miss": "f", "she": "f", "her": "f",
+        "hers": "f"}
+_PRONOUN_SEX = {"he": "m", "she": "f"}
+HONORIFIC_VOTES = 4  # an honorific says more than a pronoun
+SUBJECT_VOTES = 2  # ... and "he"/"she" more than "his", "him" or "her"
+MIN_SEX_VOTES = 3  # one pronoun alone says nothing
+SEX_MAJORITY = 3  # ... and a person is one sex when the votes for it are three times those for the other
+
+
+def sexes(cluster: Cluster, index: EntityIndex) -> dict[str, str]:
+    """Each person the cluster marks consistently as a man ("m") or a woman ("f"); no one else (no list of first
+    names: only what the articles write)."""
+    votes: dict[str, dict[str, int]] = {}
+    for aid in cluster.kept_ids:
+        text = typeset_marks(cluster.article(aid).text)
+        sents = cluster.sentences_of(aid)
+        starts = [x.start for x in sents]
+        quoted = quote_spans(text)
+        people = [m for m in index.mentions.get(aid, []) if m.kind == "person"]
+        for k, m in enumerate(people):
+            tally = votes.setdefault(m.name, {"m": 0, "f": 0})
+            honorific = _HONORIFIC.search(text, max(0, m.start - 6), m.start) or _HONORIFIC_IN.match(text, m.start,
+                                                                                                       m.end)
+            if honorific:
+                tally[_SEX[honorific.group(1).lower()]] += HONORIFIC_VOTES
+            if any(a <= m.start < b for a, b in quoted):
+                continue
+            s = bisect.bisect_right(starts, m.start) - 1
+            limit = sents[s].end if s >= 0 else m.end
+            if k + 1 < len(people):
+                limit = min(limit, people[k + 1].start)
+            for p in _THIRD_PERSON.finditer(text, m.end, limit):
+                if not any(a <= p.start() < b for a, b in quoted):
+                    tally[_SEX[p.group().lower()]] += SUBJECT_VOTES if p.group().lower() in _PRONOUN_SEX else 1
+                    break
+    out = {}
+    for name, tally in votes.items():
+        for sex, other in (("m", "f"), ("f", "m")):
+            if tally[sex] >= MIN_SEX_VOTES and tally[sex] >= SEX_MAJORITY * tally[other]:
+                out[name] = sex
+    return out
+
+
 @dataclass
 class _Seg:
     article: str
@@ -147,8 +198,10 @@ def _strip(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 class _Attributor:
-    def __init__(self, index: EntityIndex, aid: str, text: str, bounds: list[tuple[int, int]]) -> None:
+    def __init__(self, index: EntityIndex, aid: str, text: str, bounds: list[tuple[int, int]],
+                 sex: dict[str, str] | None = None) -> None:
         self.index, self.aid, self.text = index, aid, text
+        self.sex = sex or {}
         self.bounds = bounds
         self.starts = [s for s, _ in bounds]
         self.mentions = index.mentions.get(aid, [])
@@ -166,11 +219,16 @@ class _Attributor:
     def in_region(self, a: int, b: int) -> list[Resolved]:
         return [m for m in self.mentions if a <= m.start and m.end <= b]
 
-    def last_person_before(self, pos: int) -> str | None:
+    def last_person_before(self, pos: int, pronoun: str = "") -> str | None:
         """The antecedent of "he"/"she": the last person named outside quotation marks, passing over
         one named inside a participial phrase ("Amsel, meeting chairman Hale, said …. “…,” she said"):
-        that person is the object, and the subject is the likelier antecedent (Hobbs, 1978)."""
-        people = [m for m in self.mentions if m.end <= pos and m.kind == "person" and not self.quoted(m.start)]
+        that person is the object, and the subject is the likelier antecedent (Hobbs, 1978). A person the cluster
+        marks as of the other sex (:func:`sexes`) is passed over too: "she" is no "Mr. Falk". One of unknown sex is
+        not passed over for one of the pronoun's named before (on the dev sets that took "he said" from the man
+        just named, whose sex the cluster does not write, for another man named before him)."""
+        other = {"m": "f", "f": "m"}.get(_PRONOUN_SEX.get(pronoun.lower(), ""), "")
+        people = [m for m in self.mentions if m.end <= pos and m.kind == "person" and not self.quoted(m.start)
+                  and not (other and self.sex.get(m.name) == other)]
         subjects = [m for m in people if not self.in_participle(m.start)]
         best = subjects[-1] if subjects else (people[-1] if people else None)
         if best is not None and people and people[-1] is not best and self.sentence(best.start) < self.sentence(
@@ -209,7 +267,7 @@ class _Attributor:
             # ("… when Pelosi praised the pact, which she said …"); a pronoun that is the clause's subject ("Asked
             # whether he would invite Obama, he said") is the sentence's topic, read from before the sentence
             at = self.text.rfind(phrase_text, a, b) if prefer_last and len(phrase_text.split()) > 1 else -1
-            return self.last_person_before(at if at >= 0 else a)
+            return self.last_person_before(at if at >= 0 else a, phrase_text.split()[-1])
         if re.fullmatch(r"they|They|it|It|we|We|I", phrase_text):
             return None
         if not prefer_last and (rel := _RELATIVE.search(self.text, a, b)) and self.text[a : rel.start()].strip():
@@ -323,7 +381,8 @@ class _Attributor:
             people = [m for m in self.in_region(sent_start, sent_start + naming[-1].start())
                       if m.kind == "person"] if naming else []
             if not people and naming and re.fullmatch(r"\s*(?:He|She|he|she)\s+", region[: naming[-1].start()]):
-                return self.last_person_before(sent_start)  # "He called the letter “quite mind-boggling.”"
+                # "He called the letter “quite mind-boggling.”"
+                return self.last_person_before(sent_start, region[: naming[-1].start()].strip())
             return people[0].name if people else None
         v = verbs[-1]
         if v.group().endswith("ing") or v.group() == "according to":
@@ -336,8 +395,8 @@ class _Attributor:
         if region[: v.start()].rstrip().endswith(";"):
             # "He claimed …; said that she lacked “…”": the verb's subject is the sentence's, left out after the
             # semicolon; a pronoun that opens the sentence is the one name to be sure of
-            opener = re.match(r"\s*(?:He|She)\b", self.text[att_start:q_start])
-            return self.last_person_before(att_start) if opener else None
+            opener = re.match(r"\s*(He|She)\b", self.text[att_start:q_start])
+            return self.last_person_before(att_start, opener.group(1)) if opener else None
         if _COORDINATED.search(region, 0, v.start()):
             subject = self.first_subject(sent_start, sent_start + v.start())
             if subject:
@@ -354,12 +413,12 @@ def typeset_marks(text: str) -> str:
     return text.replace("``", " “").replace("''", "” ")
 
 
-def _segments(index: EntityIndex, cluster: Cluster, aid: str) -> list[_Seg]:
+def _segments(index: EntityIndex, cluster: Cluster, aid: str, sex: dict[str, str] | None = None) -> list[_Seg]:
     text = typeset_marks(cluster.article(aid).text)
     bounds = [(s.start, s.end) for s in cluster.sentences_of(aid)]
     if not bounds:
         return []
-    att = _Attributor(index, aid, text, bounds)
+    att = _Attributor(index, aid, text, bounds, sex)
     out: list[_Seg] = []
     previous: str | None = None
     prev_sent = -10
@@ -415,7 +474,8 @@ def _contained(small: list[str], big: list[str]) -> bool:
 
 
 def quotes(cluster: Cluster, index: EntityIndex) -> tuple[Quote, ...]:
-    segs = [s for aid in cluster.kept_ids for s in _segments(index, cluster, aid)]
+    sex = sexes(cluster, index)
+    segs = [s for aid in cluster.kept_ids for s in _segments(index, cluster, aid, sex)]
     texts = {id(s): " … ".join(cluster.article(s.article).text[a:b].strip() for a, b in s.parts) for s in segs}
     terms = {id(s): _terms(texts[id(s)]) for s in segs}
     groups: list[list[_Seg]] = []
