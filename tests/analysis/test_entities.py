@@ -485,3 +485,36 @@ def test_a_full_name_in_a_headline_whose_surname_the_prose_writes_keeps_it() -> 
     two = "The flood inquiry ended on Monday. Tilda Marsh said the report was fair."
     people = _people([one, two], kinds)
     assert "Ruth Okoye" in people and "Okoye" in people["Ruth Okoye"].aliases, people
+
+
+def test_a_credit_line_in_title_case_keeps_its_names() -> None:
+    # "Reporting by Omar Fahmy; Editing by …" lost "Fahmy", and "Omar" became the first name of another Omar
+    kinds = {"Oren Falk": "person", "Oren Brandt": "person", "Tilda Marsh": "person"}
+    one = ("Oren Falk led the strike at Corvel for a month. Falk said the dockers would not return.\n\n"
+           "Reporting by Oren Brandt; Editing by Tilda Marsh")
+    two = "The strike at Corvel ended on Monday. Oren Falk signed the contract."
+    people = _people([one, two], kinds)
+    assert "Oren Brandt" in people and "Oren" not in people["Oren Falk"].aliases, people
+
+
+def test_a_possessive_in_a_headline_is_no_word_of_the_name() -> None:
+    # "Kim Jong-un’s" in a headline lost "Jong-un’s" (a word the prose writes only without the possessive)
+    kinds = {"Tilda Marsh’s": "person", "Tilda Marsh": "person", "Tilda": "person"}
+    one = "Questions Over Tilda Marsh’s Health Grow Louder\n\nTilda Marsh did not appear on Monday."
+    two = "Tilda was last seen in Corvel in April."
+    people = _people([one, two], kinds)
+    assert "Tilda Marsh" in people and "Tilda" not in people, people
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Falk Blasts 'Total Witch Hunt' After Police Raid His Lawyer's Office", True),
+    ("Questions Over Tilda Marsh’s Health Grow Louder", True),
+    ("Harbour Strike Ends as Dockers Accept the Board's Offer at Last", True),
+    ("Tilda Marsh did not appear on Monday.", False),
+    ("By Oren Falk", False),
+    ("Oren Falk said the dockers would not return until the contract was signed.", False),
+])
+def test_title_case_line(line: str, expected: bool) -> None:
+    from storyline.analysis.entities import title_case_line
+
+    assert title_case_line(line) is expected

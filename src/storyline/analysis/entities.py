@@ -354,9 +354,11 @@ def _group_named(form: str, group_words: set[str], surnames: set[str]) -> bool:
             and all(w in group_words for w in words))
 
 
-# A line written in Title Case (a headline): at least three words of four letters or more, all capitalised but one.
+# A line written in Title Case (a headline): at least three words of four letters or more, all capitalised, or at
+# least six, all but one ("Ruth Okoye did not appear on Monday." is prose).
 _LONG_WORD = re.compile(r"\b[A-Za-z][\w’'-]{3,}")
 MIN_TITLE_CASE_WORDS = 3
+MIN_TITLE_CASE_WORDS_ONE_LOWER = 6
 
 
 def _line(text: str, pos: int) -> str:
@@ -367,7 +369,7 @@ def title_case_line(line: str) -> bool:
     """Whether ``line`` is written in Title Case, as headlines are ("Okoye Slams Port Deal After Strike Ends")."""
     long_words = _LONG_WORD.findall(line)
     lower = sum(not w[0].isupper() for w in long_words)
-    return len(long_words) >= MIN_TITLE_CASE_WORDS and lower <= 1
+    return len(long_words) >= (MIN_TITLE_CASE_WORDS if not lower else MIN_TITLE_CASE_WORDS_ONE_LOWER) and lower <= 1
 
 
 def _headline_words(cluster: Cluster, repaired: Mapping[str, list[Mention]]) -> set[str]:
@@ -375,6 +377,7 @@ def _headline_words(cluster: Cluster, repaired: Mapping[str, list[Mention]]) -> 
     while the words before them are ("Trump Blasts 'Witch Hunt'" beside "President Trump said"): the headline's
     verb, which the tagger read into the name."""
     prose: set[str] = set()  # the words of names written outside Title-Case lines
+    names: set[str] = set()  # ... and those names, whole
     ending: set[tuple[str, str]] = set()  # (the name before the last word, the last word) of headline names
     for aid, ms in repaired.items():
         text = cluster.article(aid).text
@@ -382,14 +385,18 @@ def _headline_words(cluster: Cluster, repaired: Mapping[str, list[Mention]]) -> 
             words = _mention_words(m)
             if not title_case_line(_line(text, m.start)):
                 prose.update(words)  # of any kind: a tagger often reads a bare surname as an organisation
+                names.add(" ".join(words))
             elif m.kind == "person" and len(words) > 1:
                 *rest, last = words
                 ending.add((" ".join(rest), last))
-    return {last for rest, last in ending if last not in prose and all(w in prose for w in rest.split())}
+    # the words before it a whole name of the prose: not "Omar" of "Reporting by Omar Fahmy; Editing by …", a
+    # credit line in Title Case whose first name is another person's in the prose ("Omar al-Bashir")
+    return {last for rest, last in ending if last not in prose and rest in names}
 
 
 def _mention_words(m: Mention) -> list[str]:
-    return m.text.strip(" '’\"“”,;:").split()
+    """The words of a mention, without the quotation marks or the possessive a tagger takes in ("Kim Jong-un’s")."""
+    return re.sub(r"['’]s$", "", m.text.strip(" '’\"“”,;:")).split()
 
 
 def _drop_headline_word(text: str, m: Mention, headline_word: set[str]) -> Mention:
