@@ -72,7 +72,7 @@ _RANKS = frozenset("vice deputy lieutenant assistant under associate".split())
 _SPELLED = {"lt.": "lieutenant", "gov.": "governor", "sen.": "senator", "pres.": "president", "v.p.": "vice president"}
 # An office written abbreviated before a name ("Gov. Tom Harlan", "Sen. Harlan", "Pres. Okoye"), as news writes
 # governors and senators; a lieutenant governor's is another office ("Lt. Gov. Kathy Hochul").
-_ABBREVIATED = {"gov.": "governor", "sen.": "senator", "pres.": "president", "lt. gov.": "lieutenant governor"}
+_ABBREVIATED = frozenset({"gov.", "sen.", "pres.", "lt. gov."})  # office() spells each out (_SPELLED)
 _ABBREVIATED_BEFORE = re.compile(r"(?<![\w.])((?:Lt\.\s+)?(?:Gov|Sen|Pres)\.)\s+$")
 _ABBREVIATED_IN = re.compile(r"((?:Lt\.\s+)?(?:Gov|Sen|Pres)\.)\s+(?=[A-Z])")
 
@@ -106,15 +106,7 @@ def offices(titles: Iterable[str]) -> frozenset[str]:
     """The offices among ``titles`` (:data:`_STRONG_TITLES`: "President", "Foreign Minister", "first lady"), each
     read whole by :func:`office` ("Vice President" holds no presidency, "Prime Minister" is no other minister); no
     descriptive title ("leader", "chief")."""
-    out = set()
-    for t in titles:
-        if _is_abbreviated(t):
-            out.add(_ABBREVIATED[" ".join(t.lower().split())])
-            continue
-        held = office(t)
-        if _rankless(held) in _STRONG_TITLES:
-            out.add(held)
-    return frozenset(out)
+    return frozenset(held for held in map(office, titles) if _rankless(held) in _STRONG_TITLES)
 
 
 def _fits(held: str, office_: str) -> bool:
