@@ -4,7 +4,7 @@ import pytest
 from support import outputs_under_hash_seeds
 
 from storyline.errors import OptionsError
-from storyline.group import GroupingOptions, StoryGrouper, group_articles
+from storyline.group import GroupingOptions, StoryGrouper, article_terms, group_articles
 from storyline.model import Article
 
 BRIDGE = [
@@ -377,7 +377,9 @@ def test_the_index_holds_open_stories_under_their_heaviest_terms():
         # a story that took articles is weighted term by term: its norm still that of its vector
         assert math.isclose(story.norm, math.sqrt(sum(v * v for v in story.vec.values())))
         assert 0 < len(story.keys) <= group._INDEX_TERMS
-        assert all(math.isclose(grouper._index[t][k], story.vec[t] / story.norm) for t in story.keys)
+        # a term weighs in the index as in the story's unit centroid, times the story's cohesion
+        cohesion = math.sqrt(story.spread) / len(story.articles)
+        assert all(math.isclose(grouper._index[t][k], story.vec[t] / story.norm * cohesion) for t in story.keys)
 
 
 def test_a_grouper_made_from_a_saved_state_goes_on_deciding_as_the_uninterrupted_one():
@@ -482,3 +484,42 @@ def test_a_stream_moving_a_day_at_a_time_moves_the_clock_when_the_day_received_i
         grouper.add(Article(id=a.id, text=a.text, date=(date(2026, 3, 2) + timedelta(days=k // 20)).isoformat()))
     assert grouper.open_stories < len(grouper.stories) and grouper.size(0) == 1
     assert grouper.add(Article(id="b1", text=BRIDGE[1], date="2026-03-09")).new  # b0's story is closed
+
+
+def test_a_story_spread_over_several_events_takes_only_an_article_like_most_of_its_articles():
+    # A story's centroid of several events lies near an article of any one of them, though that article is
+    # like only a few of the story's articles. The similarity is the centroid's cosine times the story's
+    # cohesion (the mean cosine of its articles to their centroid): the article's mean cosine to the articles.
+    spread = StoryGrouper()
+    for a in arts([BRIDGE[0], ELECTION[0], FLOOD[0], *FILLERS[:3]], "x"):
+        spread.restore(a, 0)  # six events stored as one story (a stream decided by another grouping)
+    late = spread.add(Article(id="b1", text=BRIDGE[1]))
+    assert late.new and late.story == 1
+    alike = StoryGrouper()
+    for a in arts(BRIDGE[:2], "b"):
+        alike.restore(a, 0)
+    joined = alike.add(Article(id="b2", text=BRIDGE[2]))
+    assert not joined.new and joined.similarity >= GroupingOptions().threshold
+
+
+def test_a_storys_cohesion_is_the_mean_cosine_of_its_articles_to_their_centroid():
+    import math
+
+    grouper = StoryGrouper()
+    for a in arts(BRIDGE, "b"):
+        grouper.add(a)
+    story = grouper._stories[0]
+    assert len(story.articles) == 3
+    # the length of the sum of the articles' unit vectors, kept from their cosines on joining; the vectors
+    # weighted with the stream's latest IDF for the check (the grouping weighted each with that of its arrival)
+    units = []
+    for a in arts(BRIDGE, "b"):
+        vec, norm = grouper._weighted(article_terms(a))
+        units.append({t: v / norm for t, v in vec.items()})
+    total: dict[str, float] = {}
+    for u in units:
+        for t, v in u.items():
+            total[t] = total.get(t, 0.0) + v
+    exact = math.sqrt(sum(v * v for v in total.values())) / 3
+    assert 1 / math.sqrt(3) < grouper._cohesion(story) < 1
+    assert grouper._cohesion(story) == pytest.approx(exact, rel=0.1)

@@ -1,7 +1,9 @@
 """Group a stream of articles into stories, one article at a time.
 
-An article joins the story whose centroid is most similar to it, when that similarity reaches a threshold
-(and the dates, where both are known, lie within a window); otherwise it starts a new story. This is the
+An article joins the story most similar to it, when that similarity reaches a threshold (and the dates, where
+both are known, lie within a window); otherwise it starts a new story. The similarity is the article's mean
+cosine to the story's articles (average link), computed without them: the cosine to the story's centroid
+times the story's cohesion (see below). This is the
 single-pass clustering of the TDT "topic detection and tracking" tradition (Allan et al., 1998): each
 article is decided once, when it arrives, so a store can take articles as they come and never re-cluster.
 
@@ -10,13 +12,22 @@ stopwords), its title's terms counted twice, with sublinear term frequency ``1 +
 the document frequencies of the stream so far (a term in every article weighs nothing; one seen first
 weighs most). A story's centroid is the sum of its articles' term-frequency vectors, weighted with a recent
 IDF (a joining article's terms with that of the moment; the whole centroid again once the stream has grown by
-10% since), so early stories are not frozen with the IDF of a short stream.
+10% since), so early stories are not frozen with the IDF of a short stream. Each article counts in it as its
+unit vector (its term frequencies over its weighted norm on arrival), however long it is.
+
+Cohesion: the length of the sum of a story's unit vectors over their number, the mean cosine of its articles
+to their centroid (1 for one article), kept as one number per story from each article's cosine to the story
+when it joined (``|S + u|^2 = |S|^2 + 2 |S| cos(u, S) + 1``), so it neither needs the articles' vectors nor
+drifts with the IDF. Centroid cosine times cohesion is the mean cosine to the articles. A centroid cosine
+alone favoured the stories that had spread over several events: their centroid lies near an article of any
+of them, though the article is like only a few of the story's articles, so they took more and more (B-cubed
+precision 88.1 against the batch average link's 91.7 on Multi-News val at the same recall).
 
 Scale: the work per article is bounded, not grown with the stream. Each story is indexed under the
 ``_INDEX_TERMS`` heaviest terms of its weighted centroid; an article looks up its ``_KEY_TERMS`` heaviest
 terms there, at most ``_POSTINGS`` stories under each (the ones indexed last: a story is indexed anew when
-it takes an article or is reweighted), ranks them by the part of the cosine those terms make, and computes
-the full cosine for the best ``_SHORTLIST`` only (the candidate ranking of an inverted index with a
+it takes an article or is reweighted), ranks them by the part of the similarity those terms make, and
+computes the full similarity for the best ``_SHORTLIST`` only (the candidate ranking of an inverted index with a
 partial score, as in Zobel and Moffat, "Inverted files for text search engines", 2006). Before, every story
 sharing one of the article's heavy terms got the full cosine, and a term like a president's name is shared
 by thousands of stories of a long stream.
@@ -43,7 +54,7 @@ from .represent import content_terms
 
 _KEY_TERMS = 12  # an article is looked up in the story index under its heaviest terms
 _INDEX_TERMS = 32  # a story is indexed under the heaviest terms of its weighted centroid
-_SHORTLIST = 10  # the stories that score best over the key terms alone get the full cosine
+_SHORTLIST = 10  # the stories that score best over the key terms alone get the full similarity
 _POSTINGS = 128  # the most stories looked at under one term: those indexed last
 _REWEIGHT = 1.1  # a story's weighted centroid is redone when the stream has grown by 10%
 _CLOSE_EVERY = 256  # arrivals between two looks for stories to close
@@ -53,15 +64,16 @@ _LEAD_DAYS = 1  # a date this many days past its arrival's (UTC) day can be real
 # The version of the grouping's state (``StoryGrouper.state``): a saved state is used only by the grouping it
 # was saved by. Change it with anything that changes how a state is built or read: the representation, the
 # constants above, the order of the steps.
-STATE_VERSION = (f"1:{_KEY_TERMS}:{_INDEX_TERMS}:{_SHORTLIST}:{_POSTINGS}:{_REWEIGHT}:{_CLOSE_EVERY}:{_RECENT}:"
+STATE_VERSION = (f"2:{_KEY_TERMS}:{_INDEX_TERMS}:{_SHORTLIST}:{_POSTINGS}:{_REWEIGHT}:{_CLOSE_EVERY}:{_RECENT}:"
                  f"{_LEAD_DAYS}")
 
 
 @dataclass(frozen=True, slots=True)
 class GroupingOptions:
-    """``threshold``: the least cosine between an article and a story's centroid for the article to join
-    it. ``window_days``: an article joins no story whose articles are all more than this many days from it
-    (only when both sides have dates; 0 turns the window off). ``idle_articles``: a story that no article
+    """``threshold``: the least similarity of an article to a story (its mean cosine to the story's
+    articles: see the module docstring) for the article to join it. ``window_days``: an article joins no
+    story whose articles are all more than this many days from it (only when both sides have dates; 0 turns
+    the window off). ``idle_articles``: a story that no article
     joined in this many arrivals is closed (0: never), and so is a dated story whose latest article is more
     than ``window_days`` older than the stream's clock (its newest date, where a date far ahead counts only
     as far as most recent dated articles reach: see ``StoryGrouper``): a closed story keeps its articles
@@ -89,8 +101,8 @@ class GroupingOptions:
 @dataclass(frozen=True, slots=True)
 class Assignment:
     """Where one article went: the story's number (0 for the first story of the stream, in order of
-    creation), whether the article started it, and its cosine to the story's centroid when it joined
-    (0.0 for a new story)."""
+    creation), whether the article started it, and its similarity to the story when it joined (the cosine
+    to its centroid times its cohesion: see the module docstring; 0.0 for a new story)."""
 
     article: str
     story: int
@@ -100,7 +112,7 @@ class Assignment:
 
 @dataclass(slots=True)
 class _Story:
-    tf: Counter[str] = field(default_factory=Counter)  # summed sublinear tf of its articles
+    tf: Counter[str] = field(default_factory=Counter)  # its articles' sublinear tf, each over its weighted norm
     articles: list[str] = field(default_factory=list)
     first: date | None = None
     last: date | None = None
@@ -108,6 +120,9 @@ class _Story:
     vec: dict[str, float] = field(default_factory=dict)
     norm: float = 0.0
     weighted_at: int = -1
+    # the squared length of the sum of its articles' unit vectors, each added at its cosine to the story when
+    # it joined: the story's cohesion is that length over its article count (1 for one article)
+    spread: float = 0.0
     keys: tuple[str, ...] = ()  # the terms the story is indexed under (of its latest weighting)
     last_arrival: int = 0  # the stream length when its latest article came
     closed: bool = False
@@ -187,12 +202,14 @@ class StoryGrouper:
             self._reindex(k, _heaviest(story.vec, _INDEX_TERMS))
         return story.vec, story.norm
 
-    def _join(self, k: int, tf: Counter[str]) -> None:
-        """Add an article's terms to story ``k``. Unless a reweighting is due, only those terms are weighted
-        again (with the IDF of now; the others keep theirs until the next reweighting), and the story's index
-        terms are picked again from its former ones and the article's: a story of thousands of terms would
-        otherwise be weighted whole for each article it takes."""
+    def _join(self, k: int, tf: Counter[str], norm: float) -> None:
+        """Add an article's terms to story ``k``, each over ``norm`` (the article's weighted norm: each article
+        counts as its unit vector, however long it is). Unless a reweighting is due, only those terms are
+        weighted again (with the IDF of now; the others keep theirs until the next reweighting), and the story's
+        index terms are picked again from its former ones and the article's: a story of thousands of terms
+        would otherwise be weighted whole for each article it takes."""
         story = self._stories[k]
+        tf = Counter({t: v / norm for t, v in tf.items()})
         story.tf.update(tf)
         if story.weighted_at < 0 or self._n > story.weighted_at * _REWEIGHT:
             self._centroid(k)
@@ -213,7 +230,7 @@ class StoryGrouper:
         if story.norm > 0:
             story.keys = keys
             for t in keys:
-                self._index.setdefault(t, {})[k] = story.vec[t] / story.norm
+                self._index.setdefault(t, {})[k] = story.vec[t] / story.norm * self._cohesion(story)
 
     def _unindex(self, k: int) -> None:
         story = self._stories[k]
@@ -224,6 +241,19 @@ class StoryGrouper:
                 del self._index[t]
         story.keys = ()
 
+    @staticmethod
+    def _cohesion(story: _Story) -> float:
+        """How close together the story's articles are: the length of the sum of their unit vectors over their
+        number (1 for one article; the mean cosine of the articles to their centroid), as far as their cosines
+        on joining tell. A story's centroid cosines are multiplied by it, which makes them the mean cosine to
+        the story's articles (average link): a story of articles that are alike takes an article as like its
+        centroid more readily than one that has spread over several events, whose centroid is near articles
+        that are like few of its own. (Its square root in its place, or its cube root's square: B-cubed F1
+        83.5 and 83.6 at best on the tuning half, against 83.7.)"""
+        if not story.articles or story.spread <= 0:
+            return 1.0
+        return math.sqrt(story.spread) / len(story.articles)
+
     def _cosine(self, vec: dict[str, float], norm: float, k: int) -> float:
         cvec, cnorm = self._centroid(k)
         if norm == 0 or cnorm == 0:
@@ -231,7 +261,7 @@ class StoryGrouper:
         return sum(v * cvec[t] for t, v in vec.items() if t in cvec) / (norm * cnorm)
 
     def _shortlist(self, vec: dict[str, float], day: date | None) -> list[int]:
-        """The stories worth a full cosine, best first: of those indexed under one of the article's
+        """The stories worth a full similarity, best first: of those indexed under one of the article's
         ``_KEY_TERMS`` heaviest terms (the last ``_POSTINGS`` under each), the ``_SHORTLIST`` that score
         best over these terms alone, with each story's weights of its latest weighting; ties by story
         number. A story sharing none of the article's heaviest terms with its own heaviest cannot reach
@@ -290,19 +320,21 @@ class StoryGrouper:
         self._ids.add(article.id)
         day = _day(article)
         vec, norm = self._weighted(tf)
-        best, best_sim = -1, 0.0
+        best, best_sim, best_cos = -1, 0.0, 0.0
         if norm > 0:
             # A restore compares what ``add`` would have compared (and ignores the result): which centroids
             # are weighted, and stories indexed anew, when and in which order is part of the state, so a
             # stream rebuilt by ``restore`` goes on deciding as the stream that was never interrupted.
             for k in self._shortlist(vec, day):
-                sim = self._cosine(vec, norm, k)
+                cos = self._cosine(vec, norm, k)
+                sim = cos * self._cohesion(self._stories[k])
                 if sim > best_sim or (sim == best_sim and best >= 0 and k < best):
-                    best, best_sim = k, sim
+                    best, best_sim, best_cos = k, sim, cos
         if story_given is not None:
             new = story_given == len(self._stories)
             if not new:
-                best, best_sim = story_given, self._cosine(vec, norm, story_given)
+                best_cos = self._cosine(vec, norm, story_given)
+                best, best_sim = story_given, best_cos * self._cohesion(self._stories[story_given])
         else:
             new = best < 0 or best_sim < self.options.threshold
         if new:
@@ -310,9 +342,12 @@ class StoryGrouper:
             self._stories.append(_Story())
         story = self._stories[best]
         story.closed = False  # (only a restore can reach a closed story)
-        self._join(best, tf)
-        story.last_arrival = self._n
+        # |S + u|^2 = |S|^2 + 2 |S| cos(u, S) + 1 for the sum S of the story's unit vectors and the article's u,
+        # with the article's cosine to the story's centroid for cos(u, S) (1 for the article starting it)
+        story.spread += 2.0 * math.sqrt(story.spread) * (1.0 if new else best_cos) + 1.0
         story.articles.append(article.id)
+        self._join(best, tf, norm or 1.0)  # (a norm of 0 is an article without terms)
+        story.last_arrival = self._n
         if day is not None:
             story.first = day if story.first is None else min(story.first, day)
             story.last = day if story.last is None else max(story.last, day)
@@ -388,7 +423,7 @@ class StoryGrouper:
             options=self.options, n=self._n, df=dict.copy(self._df), ids=frozenset(self._ids), newest=self._newest,
             recent=tuple(self._recent), index={t: holders.copy() for t, holders in self._index.items()},
             stories=tuple((dict.copy(s.tf), tuple(s.articles), s.first, s.last, s.vec.copy(), s.norm, s.weighted_at,
-                           s.keys, s.last_arrival, s.closed) for s in self._stories),
+                           s.keys, s.last_arrival, s.closed, s.spread) for s in self._stories),
         )
 
     @classmethod
@@ -411,8 +446,9 @@ class StoryGrouper:
             grouper._stories = [
                 _Story(tf=Counter(dict(tf)), articles=list(articles), first=_from_iso(first), last=_from_iso(last),
                        vec=dict(vec), norm=float(norm), weighted_at=int(weighted_at), keys=tuple(keys),
-                       last_arrival=int(last_arrival), closed=bool(closed))
-                for tf, articles, first, last, vec, norm, weighted_at, keys, last_arrival, closed in state["stories"]
+                       last_arrival=int(last_arrival), closed=bool(closed), spread=float(spread))
+                for tf, articles, first, last, vec, norm, weighted_at, keys, last_arrival, closed, spread
+                in state["stories"]
             ]
         except (KeyError, TypeError, ValueError) as exc:
             raise OptionsError(f"the grouping state is damaged ({exc})") from None
@@ -431,7 +467,7 @@ class GroupingSnapshot:
     newest: date | None
     recent: tuple[date, ...]
     index: dict[str, dict[int, float]]
-    # per story: tf, articles, first, last, vec, norm, weighted_at, keys, last_arrival, closed
+    # per story: tf, articles, first, last, vec, norm, weighted_at, keys, last_arrival, closed, spread
     stories: tuple[tuple[Any, ...], ...]
 
     def state(self) -> dict[str, Any]:
@@ -447,8 +483,9 @@ class GroupingSnapshot:
             "index": [[t, list(holders.items())] for t, holders in self.index.items()],
             "stories": [
                 [list(tf.items()), list(articles), _iso(first), _iso(last), list(vec.items()), norm, weighted_at,
-                 list(keys), last_arrival, closed]
-                for tf, articles, first, last, vec, norm, weighted_at, keys, last_arrival, closed in self.stories
+                 list(keys), last_arrival, closed, spread]
+                for tf, articles, first, last, vec, norm, weighted_at, keys, last_arrival, closed, spread
+                in self.stories
             ],
         }
 

@@ -739,3 +739,30 @@ def test_the_state_is_written_a_piece_at_a_time_as_json_dumps_writes_it() -> Non
              "stories": [[[["x", 1.0]], ["a"], None, False]] * 5, "empty": [], "nested": {"k": [1, 2, 3]}}
     for piece in (1, 2, 100):
         assert stream_module._dumps(value, piece) == json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def test_a_state_saved_by_the_former_grouping_is_put_aside_and_the_stories_stand(tmp_path: Path) -> None:
+    """A database whose state was saved by the grouping before the stories' cohesion (version 1, ten fields a
+    story, no cohesion) starts by putting every stored article back into its stored story, as a database
+    without a state does; the next save is of this grouping."""
+    from storyline.group import STATE_VERSION
+
+    db = tmp_path / "s.db"
+    stream = Stream(Store(db))
+    for k, a in enumerate(INTERLEAVED[:3]):
+        stream.post(_article({**a, "id": str(k)}))
+    stream.save()
+    stories = stream._grouper.stories
+    with sqlite3.connect(db) as con:
+        state = json.loads(con.execute("SELECT state FROM stream_state").fetchone()[0])
+        assert state["version"] == STATE_VERSION and not STATE_VERSION.startswith("1:")
+        state["version"] = "1:12:32:10:128:1.1:256:32:1"
+        state["stories"] = [story[:10] for story in state["stories"]]
+        con.execute("UPDATE stream_state SET state = ?", (json.dumps(state),))
+    con.close()
+    again = Stream(Store(db))
+    assert again.restored == 3 and again._grouper.stories == stories
+    assert again.post(_article({**INTERLEAVED[3], "id": "3"})).story == 2  # and it goes on: the ferry's second
+    again.save()
+    position, saved = Store(db).stream_state()
+    assert position == 4 and json.loads(saved)["version"] == STATE_VERSION
