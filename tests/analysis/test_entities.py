@@ -518,3 +518,26 @@ def test_title_case_line(line: str, expected: bool) -> None:
     from storyline.analysis.entities import title_case_line
 
     assert title_case_line(line) is expected
+
+
+def test_a_name_with_a_digit_or_a_word_in_capitals_no_one_is_named_is_no_person() -> None:
+    # "COVID-19", "COVID" (a headline's capitals), "MS-13" were listed among the people
+    kinds = {"VELD-21": "person", "VELD": "person", "Harbour-9": "person", "Tilda Marsh": "person",
+             "Marsh": "person"}
+    one = ("Corvel Closes Schools as VELD Spreads\n\nTilda Marsh closed the schools of Corvel on Monday as "
+           "VELD-21 spread along the coast. Marsh said the Harbour-9 gang had looted a pharmacy.")
+    two = "VELD-21 cases doubled in Corvel in a week, Tilda Marsh said."
+    arts = [Article(id=str(k), text=t, source=f"Outlet {k}") for k, t in enumerate([one, two], 1)]
+    an = analyze_cluster(make_cluster(arts), recognizer=_Tagged(kinds))
+    assert [e.name for e in an.people] == ["Tilda Marsh"], an.people
+    assert {"VELD-21", "VELD", "Harbour-9"} <= {e.name for e in an.organisations}, an.entities
+
+
+def test_a_word_in_capitals_that_is_a_person_s_name_or_initials_is_that_person() -> None:
+    # a transcript's "MARSH:" and a person called by initials ("TJM") stay people
+    kinds = {"MARSH": "person", "TJM": "person", "Tilda Marsh": "person", "Tomas J. Marlow": "person"}
+    one = ("Tilda Marsh questioned Tomas J. Marlow at the hearing on Monday.\n\n"
+           "MARSH: Did you sign the contract?\n\nTJM answered that he had not.")
+    two = "Tomas J. Marlow denied signing the contract, Tilda Marsh said."
+    people = _people([one, two], kinds)
+    assert {"MARSH", "TJM"} <= set(people), people

@@ -26,6 +26,7 @@ from .names import (
     body_key,
     company_stem,
     defined_acronym,
+    initials,
     is_event,
     is_facility,
     is_generic,
@@ -336,6 +337,18 @@ def _surname_sharers(canon: dict[str, str], forms: Counter[str]) -> dict[str, li
     return out
 
 
+def _person_name(form: str, kind_of: Mapping[str, str]) -> bool:
+    """Whether ``form``, tagged a person, may be one: no digit in it, and a single word in capitals only as the name
+    of a person the cluster writes in normal case ("CLINTON:" of a transcript, "Clinton") or their initials ("JFK")."""
+    if re.search(r"\d", form):
+        return False
+    if " " in form or not form.isupper() or len(form.replace(".", "")) < 2:
+        return True
+    people = [f for f, k in kind_of.items() if k == "person" and not f.isupper()]
+    return (any(form.lower() == w.lower() for f in people for w in _name_words(f))
+            or any(form.replace(".", "") == initials(f) for f in people if len(f.split()) > 1))
+
+
 def _group_named(form: str, group_words: set[str], surnames: set[str]) -> bool:
     """Whether ``form`` names a group, as the recogniser tagged it somewhere in the cluster (a nationality, a
     religious or political group): a plural ("Serbs", "Democrats"; spaCy tags surnames so too: "Romney"), alone
@@ -504,6 +517,13 @@ class EntityIndex:
         for f in kind_of:
             if f.lower() in datelines and f not in titles:
                 kind_of[f] = "place"
+        # A name with a digit ("COVID-19", "MS-13", "MI6") or one word in capitals that is no person's name written
+        # normally in the cluster ("COVID", "KMOV") nor the initials of one ("JFK" of "John F. Kennedy"): a disease,
+        # a product, a gang or a station, which the tagger reads as an organisation elsewhere, never a person: the
+        # other kind the cluster tags it, else an organisation.
+        for f in [f for f, k in kind_of.items() if k == "person" and not _person_name(f, kind_of)]:
+            other = Counter({k: n for k, n in kinds[f].items() if k != "person" and n})
+            kind_of[f] = other.most_common(1)[0][0] if other else "org"
         # A company named with its legal form ("Clorox Co") is the company the bare name is, whatever the
         # tagger took that for ("Clorox", a place).
         for f, k in list(kind_of.items()):
