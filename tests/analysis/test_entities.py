@@ -540,4 +540,25 @@ def test_a_word_in_capitals_that_is_a_person_s_name_or_initials_is_that_person()
            "MARSH: Did you sign the contract?\n\nTJM answered that he had not.")
     two = "Tomas J. Marlow denied signing the contract, Tilda Marsh said."
     people = _people([one, two], kinds)
-    assert {"MARSH", "TJM"} <= set(people), people
+    assert "TJM" in people and "MARSH" in people["Tilda Marsh"].aliases, people
+
+
+def test_a_name_written_with_a_hyphen_or_a_space_in_any_case_is_one_person() -> None:
+    # "Kim Jong-un" and "Kim Jong Un" were two people
+    kinds = {"Park Min-jun": "person", "Park Min Jun": "person", "Park Min-Jun": "person", "Park Min-ho": "person"}
+    one = "Park Min-jun met the envoys in Corvel on Monday. Park Min-jun said the talks would go on."
+    two = "Park Min Jun left Corvel on Tuesday. His brother Park Min-ho stayed."
+    three = "Park Min-Jun is expected back in Corvel in May."
+    people = _people([one, two, three], kinds)
+    assert set(people) == {"Park Min-jun", "Park Min-ho"}, people
+    assert set(people["Park Min-jun"].aliases) == {"Park Min Jun", "Park Min-Jun"}
+    assert people["Park Min-jun"].articles == ("1", "2", "3")
+
+
+def test_a_transcript_s_names_in_capitals_are_the_people_the_cluster_names_normally() -> None:
+    kinds = {"TILDA MARSH": "person", "Tilda Marsh": "person", "FALK": "person", "Oren Falk": "person"}
+    one = ("TILDA MARSH: Did you sign the contract?\n\nFALK: I did not.\n\nMARSH: Then who did?")
+    two = "Oren Falk told Tilda Marsh at the hearing on Monday that he had not signed the contract."
+    people = _people([one, two], kinds)
+    assert set(people) == {"Tilda Marsh", "Oren Falk"}, people
+    assert people["Tilda Marsh"].mentions == 3 and people["Oren Falk"].mentions == 2, people

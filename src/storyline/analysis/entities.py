@@ -264,6 +264,22 @@ def _bare(word: str) -> str:
     return _HYPHENED.sub("", word)
 
 
+def _spelling(form: str) -> tuple[str, ...]:
+    """A name's words as spelled whatever its case and hyphens: "Kim Jong-un", "Kim Jong Un" and "KIM JONG-UN" →
+    ("kim", "jong", "un"); a suffix left out ("John Paul II" → ("john", "paul"))."""
+    return tuple(re.sub(r"[-‐‑]", " ", " ".join(_name_tokens(form))).lower().split())
+
+
+def _surname_of(name: str, form: str) -> bool:
+    """Whether ``form`` is the surname of the full name ``name`` ("Khan" of "Imran Khan", "Bashir" of "Omar
+    al-Bashir", "bin Laden" of "Osama bin Laden"), or that surname in capitals ("CLINTON:" of a transcript)."""
+    key = " ".join(_name_tokens(form))
+    last, surname = _bare(_name_words(name)[-1]), _surname(name)
+    if form.isupper():
+        key, last, surname = key.lower(), last.lower(), surname.lower()
+    return last == _bare(key) or surname == key
+
+
 def _surname(form: str) -> str:
     """"Osama bin Laden" → "bin Laden"; "Imran Khan" → "Khan"."""
     toks = _name_tokens(form)
@@ -282,19 +298,22 @@ def _group_people(forms: Counter[str], titles: Mapping[str, Counter[str]] | None
     """Map every person form to its canonical full name; a surname or first name given an office (``titles``, per
     form) goes to a full name only as :func:`by_office` allows."""
     titles = titles or {}
-    # One name with and without its suffix ("John Paul II", "John Paul") counts as one, shown with it.
+    # One name with and without its suffix ("John Paul II", "John Paul"), with a hyphen or a space, in capitals or
+    # not ("Kim Jong-un", "Kim Jong Un", "KIM JONG UN") counts as one, shown with the suffix, as written most, and
+    # in capitals only when never written otherwise.
     same: Counter[tuple[str, ...]] = Counter()
     for f in forms:
-        same[tuple(_name_tokens(f))] += forms[f]
+        same[_spelling(f)] += forms[f]
     full = sorted((f for f in forms if len(f.split()) > 1 and not _is_surname_form(f)),
-                  key=lambda f: (-same[tuple(_name_tokens(f))], len(_name_words(f)) == len(f.split()), -forms[f],
+                  key=lambda f: (-same[_spelling(f)], f.isupper(), len(_name_words(f)) == len(f.split()), -forms[f],
                                  -len(f), f))
     canon: dict[str, str] = {}
     for f in full:
         toks = _name_tokens(f)
         for c in dict.fromkeys(canon.values()):
             ct = _name_tokens(c)
-            if _bare(ct[-1]) == _bare(toks[-1]) and (ct[0] == toks[0] or set(toks) <= set(ct) or set(ct) <= set(toks)):
+            if _spelling(c) == _spelling(f) or _bare(ct[-1]) == _bare(toks[-1]) and (
+                    ct[0] == toks[0] or set(toks) <= set(ct) or set(ct) <= set(toks)):
                 canon[f] = c
                 break
         else:
@@ -306,8 +325,7 @@ def _group_people(forms: Counter[str], titles: Mapping[str, Counter[str]] | None
     for f in forms:
         if f in canon:
             continue
-        key = " ".join(_name_tokens(f))
-        by_last = [c for c in heads if _bare(_name_words(c)[-1]) == _bare(key) or _surname(c) == key]
+        by_last = [c for c in heads if _surname_of(c, f)]
         by_first = [c for c in heads if _name_words(c)[0] == f]
         match = by_office(by_last or by_first, offices(titles.get(f, ())), office_of)
         canon[f] = max(match, key=lambda c: sum(forms[g] for g in canon if canon[g] == c)) if match else f
@@ -328,8 +346,7 @@ def _surname_sharers(canon: dict[str, str], forms: Counter[str]) -> dict[str, li
     for f in canon:
         if len(f.split()) > 1 and not _is_surname_form(f):
             continue
-        key = " ".join(_name_tokens(f))
-        owners = [c for c in heads if _bare(_name_words(c)[-1]) == _bare(key) or _surname(c) == key]
+        owners = [c for c in heads if _surname_of(c, f)]
         if owners and canon[f] not in owners:
             owners.append(canon[f])  # the one it goes to without evidence is always a candidate
         if len(owners) > 1:
@@ -632,7 +649,10 @@ class EntityIndex:
             if _name_words(c)[-1] in shared or self.canon.get(_name_words(c)[-1], c) != c:
                 continue  # "Arkwright" alone, with Helen and Tomas Arkwright in the story: either of them; "Biden"
                 # kept apart from "first lady Jill Biden" (a president): not hers
-            for m in re.finditer(rf"\b{re.escape(_name_words(c)[-1])}\b", text):
+            # ... and in capitals, when the cluster writes the name so too ("BROOKS:" of a transcript's "SUSAN BROOKS")
+            capitals = any(f.isupper() and v == c and _spelling(f) == _spelling(c) for f, v in self.canon.items())
+            last = re.escape(_name_words(c)[-1])
+            for m in re.finditer(rf"\b(?:{last}|{last.upper()})\b" if capitals else rf"\b{last}\b", text):
                 if free(m.start(), m.end()):
                     extra.append(Resolved(m.start(), m.end(), "person", c))
                     taken.append((m.start(), m.end()))
