@@ -363,3 +363,18 @@ def test_possessives_after_a_name_mark_the_person_s_sex_for_a_pronoun_too() -> N
             "She later wrote: \"Every penny raised will go to the docker and nobody else.\"")
     got = dict(_mine(text))
     assert got["Every penny raised will go to the docker and nobody else."] == "Tilda Marsh", got
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("\"The suspect fled on foot toward the river,\" police said.", "police"),
+    ("\"The road will stay closed through the weekend,\" authorities said on Monday.", "authorities"),
+    ("\"We are asking anyone with information to call us,\" said police.", "police"),
+    ("\"The inquiry is still in its early stages,\" prosecutors said in a statement.", "prosecutors"),
+    ("Police said: \"The driver was not hurt in the crash at all.\"", "police"),
+    ("Corvel election officials disputed the claim, saying the footage shows \"normal ballot processing.\"",
+     "Corvel election officials"),
+])
+def test_a_group_named_by_a_common_noun_speaks(text: str, speaker: str) -> None:
+    # "“…,” police said" had no speaker, while "“…,” officials said" had "officials"
+    got = _mine("The harbour of Corvel reopened on Monday. " + text)
+    assert [s for _, s in got] == [speaker], got

@@ -54,12 +54,18 @@ _SUBJECT_NOUN = re.compile(
     r"official|officials|spokes(?:wo)?man|spokesperson|statement|secretary|minister|president|mayor|"
     r"governor|chief|envoy|ambassador|group|organi[sz]ation|authorities|authority))\s+(?:[a-z]+ly\s+|also\s+)?"
     r"(?:[a-z]+ed|[a-z]+s)\b")
+# "Halden County election officials disputed the claim, saying “…”": a group named by a plural common noun needs no
+# article ("Police", "State officials").
+_GROUP = r"(?:officials|authorities|police|prosecutors|investigators|detectives)"
+_GROUP_SUBJECT = re.compile(rf"^\s*((?:[A-Z][\w’'.-]*\s+){{0,3}}(?:[a-z][\w-]*\s+)?{_GROUP})\s+(?:[a-z]+ly\s+|also\s+)?"
+                            rf"(?:[a-z]+ed|[a-z]+s)\b|^\s*({_GROUP.title()})\s+(?:[a-z]+ly\s+|also\s+)?(?:[a-z]+ed|[a-z]+s)\b")
 # "X met Y … and discussed “…”": the speaker of a verb coordinated with an earlier one is that one's subject.
 _COORDINATED = re.compile(r"\band\s+(?:(?:also|then|later|[a-z]+ly)\s+)?$")
 _OBJECT_BEFORE = re.compile(r"\b(?:with|to|by|from|for|of|met|meeting|told|called|phoned|and)\s+"
                             r"(?:[\w.’']+\s+){0,3}$")
 # ... and "a GOP operative", "a Democratic strategist": a party or a body that one belongs to does not speak.
-_AGENT_NOUN = re.compile(r"\b(?:official|officials|spokes(?:wo)?man|spokesperson|source|sources|aide|aides|diplomat|"
+_AGENT_NOUN = re.compile(r"\b(?:official|officials|police|authorities|prosecutors?|investigators?|detectives?|"
+                         r"spokes(?:wo)?man|spokesperson|source|sources|aide|aides|diplomat|"
                          r"diplomats|officer|analyst|expert|resident|witness|person|member|operative|operatives|"
                          r"strategist|strategists|adviser|advisers|advisor|advisors|consultant|staffer|insider)\b")
 MIN_WORDS = 2
@@ -306,7 +312,7 @@ class _Attributor:
         if _OTHER_PRONOUN.search(phrase_text):
             return None  # "the president offered his thoughts and prayers": a clause, not who spoke
         if re.match(r"[A-Z]", phrase_text) or _AGENT_NOUN.search(phrase_text):
-            return clean_surface(re.sub(r"^(?:the|a|an)\s+", "", phrase_text, flags=re.I))
+            return _group_speaker(clean_surface(re.sub(r"^(?:the|a|an)\s+", "", phrase_text, flags=re.I)))
         return None
 
     def whole_phrase(self, m: Resolved, phrase: str) -> bool:
@@ -337,7 +343,10 @@ class _Attributor:
     def described_subject(self, a: int, b: int) -> str | None:
         """"The administration welcomed …": a subject named by a role or a body, not by a name."""
         m = _SUBJECT_NOUN.match(self.text[a:b])
-        return clean_surface(m.group(1)) if m else None
+        if m:
+            return clean_surface(m.group(1))
+        m = _GROUP_SUBJECT.match(self.text[a:b])
+        return _group_speaker(m.group(1) or m.group(2)) if m else None
 
     def first_subject(self, a: int, b: int) -> str | None:
         """The first person named in ``text[a:b]`` who is no object ("… met Y", "… with Y")."""
@@ -405,6 +414,12 @@ class _Attributor:
         if p and any(m.kind != "place" for m in self.in_region(sent_start, sent_start + p.start())):
             return self.who(sent_start, sent_start + p.start(), prefer_last=False, previous=previous)
         return self.who(sent_start, sent_start + v.start(), prefer_last=True, previous=previous)
+
+
+def _group_speaker(phrase: str) -> str:
+    """A speaker named by a group's common noun alone, as news writes it inside a sentence: "Police" that opens one
+    is the "police" of "…,” police said"; any other phrase as it is."""
+    return phrase.lower() if re.fullmatch(_GROUP, phrase.lower()) and " " not in phrase else phrase
 
 
 def typeset_marks(text: str) -> str:
