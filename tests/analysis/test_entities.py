@@ -518,3 +518,47 @@ def test_title_case_line(line: str, expected: bool) -> None:
     from storyline.analysis.entities import title_case_line
 
     assert title_case_line(line) is expected
+
+
+def test_a_name_with_a_digit_or_a_word_in_capitals_no_one_is_named_is_no_person() -> None:
+    # "COVID-19", "COVID" (a headline's capitals), "MS-13" were listed among the people
+    kinds = {"VELD-21": "person", "VELD": "person", "Harbour-9": "person", "Tilda Marsh": "person",
+             "Marsh": "person"}
+    one = ("Corvel Closes Schools as VELD Spreads\n\nTilda Marsh closed the schools of Corvel on Monday as "
+           "VELD-21 spread along the coast. Marsh said the Harbour-9 gang had looted a pharmacy.")
+    two = "VELD-21 cases doubled in Corvel in a week, Tilda Marsh said."
+    arts = [Article(id=str(k), text=t, source=f"Outlet {k}") for k, t in enumerate([one, two], 1)]
+    an = analyze_cluster(make_cluster(arts), recognizer=_Tagged(kinds))
+    assert [e.name for e in an.people] == ["Tilda Marsh"], an.people
+    assert {"VELD-21", "VELD", "Harbour-9"} <= {e.name for e in an.organisations}, an.entities
+
+
+def test_a_word_in_capitals_that_is_a_person_s_name_or_initials_is_that_person() -> None:
+    # a transcript's "MARSH:" and a person called by initials ("TJM") stay people
+    kinds = {"MARSH": "person", "TJM": "person", "Tilda Marsh": "person", "Tomas J. Marlow": "person"}
+    one = ("Tilda Marsh questioned Tomas J. Marlow at the hearing on Monday.\n\n"
+           "MARSH: Did you sign the contract?\n\nTJM answered that he had not.")
+    two = "Tomas J. Marlow denied signing the contract, Tilda Marsh said."
+    people = _people([one, two], kinds)
+    assert "TJM" in people and "MARSH" in people["Tilda Marsh"].aliases, people
+
+
+def test_a_name_written_with_a_hyphen_or_a_space_in_any_case_is_one_person() -> None:
+    # "Kim Jong-un" and "Kim Jong Un" were two people
+    kinds = {"Park Min-jun": "person", "Park Min Jun": "person", "Park Min-Jun": "person", "Park Min-ho": "person"}
+    one = "Park Min-jun met the envoys in Corvel on Monday. Park Min-jun said the talks would go on."
+    two = "Park Min Jun left Corvel on Tuesday. His brother Park Min-ho stayed."
+    three = "Park Min-Jun is expected back in Corvel in May."
+    people = _people([one, two, three], kinds)
+    assert set(people) == {"Park Min-jun", "Park Min-ho"}, people
+    assert set(people["Park Min-jun"].aliases) == {"Park Min Jun", "Park Min-Jun"}
+    assert people["Park Min-jun"].articles == ("1", "2", "3")
+
+
+def test_a_transcript_s_names_in_capitals_are_the_people_the_cluster_names_normally() -> None:
+    kinds = {"TILDA MARSH": "person", "Tilda Marsh": "person", "FALK": "person", "Oren Falk": "person"}
+    one = ("TILDA MARSH: Did you sign the contract?\n\nFALK: I did not.\n\nMARSH: Then who did?")
+    two = "Oren Falk told Tilda Marsh at the hearing on Monday that he had not signed the contract."
+    people = _people([one, two], kinds)
+    assert set(people) == {"Tilda Marsh", "Oren Falk"}, people
+    assert people["Tilda Marsh"].mentions == 3 and people["Oren Falk"].mentions == 2, people

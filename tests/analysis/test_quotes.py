@@ -363,3 +363,43 @@ def test_possessives_after_a_name_mark_the_person_s_sex_for_a_pronoun_too() -> N
             "She later wrote: \"Every penny raised will go to the docker and nobody else.\"")
     got = dict(_mine(text))
     assert got["Every penny raised will go to the docker and nobody else."] == "Tilda Marsh", got
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("\"The suspect fled on foot toward the river,\" police said.", "police"),
+    ("\"The road will stay closed through the weekend,\" authorities said on Monday.", "authorities"),
+    ("\"We are asking anyone with information to call us,\" said police.", "police"),
+    ("\"The inquiry is still in its early stages,\" prosecutors said in a statement.", "prosecutors"),
+    ("Police said: \"The driver was not hurt in the crash at all.\"", "police"),
+    ("Corvel election officials disputed the claim, saying the footage shows \"normal ballot processing.\"",
+     "Corvel election officials"),
+])
+def test_a_group_named_by_a_common_noun_speaks(text: str, speaker: str) -> None:
+    # "“…,” police said" had no speaker, while "“…,” officials said" had "officials"
+    got = _mine("The harbour of Corvel reopened on Monday. " + text)
+    assert [s for _, s in got] == [speaker], got
+
+
+def test_a_pronoun_stands_for_the_subject_not_the_people_its_sentence_names_as_objects() -> None:
+    # "Meadows outlined the talks … between Speaker Nancy Pelosi and Secretary Steven Mnuchin. He told CNBC …" went
+    # to Mnuchin
+    text = ("The strike at Corvel went into its third week. Oren Falk outlined the state of the talks after a long "
+            "conversation between Harbour Minister Tilda Marsh and Board Chairman Tomas Brandt. "
+            "He told reporters: \"The two sides are closer than they were a week ago.\"")
+    got = dict(_mine(text))
+    assert got["The two sides are closer than they were a week ago."] == "Oren Falk", got
+
+
+def test_a_name_that_only_qualifies_a_noun_after_a_possessive_is_no_antecedent() -> None:
+    # "Pelosi … after doing her best Joe Namath imitation … “…,” she told ABC" went to Joe Namath
+    text = ("Tilda Marsh promised the dockers a deal on Monday after doing her best Oren Falk impression at the "
+            "rally. \"We are going to sign the contract this week,\" she told the crowd.")
+    got = dict(_mine(text))
+    assert got["We are going to sign the contract this week"] == "Tilda Marsh", got
+
+
+def test_a_name_after_a_possessive_that_is_the_subject_of_its_verb_stays_an_antecedent() -> None:
+    text = ("The board met on Monday. Its new chairman Oren Falk was not there. "
+            "He said later: \"I was stuck in the harbour all day.\"")
+    got = dict(_mine(text))
+    assert got["I was stuck in the harbour all day."] == "Oren Falk", got

@@ -26,6 +26,7 @@ from .names import (
     body_key,
     company_stem,
     defined_acronym,
+    initials,
     is_event,
     is_facility,
     is_generic,
@@ -263,6 +264,22 @@ def _bare(word: str) -> str:
     return _HYPHENED.sub("", word)
 
 
+def _spelling(form: str) -> tuple[str, ...]:
+    """A name's words as spelled whatever its case and hyphens: "Kim Jong-un", "Kim Jong Un" and "KIM JONG-UN" →
+    ("kim", "jong", "un"); a suffix left out ("John Paul II" → ("john", "paul"))."""
+    return tuple(re.sub(r"[-‐‑]", " ", " ".join(_name_tokens(form))).lower().split())
+
+
+def _surname_of(name: str, form: str) -> bool:
+    """Whether ``form`` is the surname of the full name ``name`` ("Khan" of "Imran Khan", "Bashir" of "Omar
+    al-Bashir", "bin Laden" of "Osama bin Laden"), or that surname in capitals ("CLINTON:" of a transcript)."""
+    key = " ".join(_name_tokens(form))
+    last, surname = _bare(_name_words(name)[-1]), _surname(name)
+    if form.isupper():
+        key, last, surname = key.lower(), last.lower(), surname.lower()
+    return last == _bare(key) or surname == key
+
+
 def _surname(form: str) -> str:
     """"Osama bin Laden" → "bin Laden"; "Imran Khan" → "Khan"."""
     toks = _name_tokens(form)
@@ -281,19 +298,22 @@ def _group_people(forms: Counter[str], titles: Mapping[str, Counter[str]] | None
     """Map every person form to its canonical full name; a surname or first name given an office (``titles``, per
     form) goes to a full name only as :func:`by_office` allows."""
     titles = titles or {}
-    # One name with and without its suffix ("John Paul II", "John Paul") counts as one, shown with it.
+    # One name with and without its suffix ("John Paul II", "John Paul"), with a hyphen or a space, in capitals or
+    # not ("Kim Jong-un", "Kim Jong Un", "KIM JONG UN") counts as one, shown with the suffix, as written most, and
+    # in capitals only when never written otherwise.
     same: Counter[tuple[str, ...]] = Counter()
     for f in forms:
-        same[tuple(_name_tokens(f))] += forms[f]
+        same[_spelling(f)] += forms[f]
     full = sorted((f for f in forms if len(f.split()) > 1 and not _is_surname_form(f)),
-                  key=lambda f: (-same[tuple(_name_tokens(f))], len(_name_words(f)) == len(f.split()), -forms[f],
+                  key=lambda f: (-same[_spelling(f)], f.isupper(), len(_name_words(f)) == len(f.split()), -forms[f],
                                  -len(f), f))
     canon: dict[str, str] = {}
     for f in full:
         toks = _name_tokens(f)
         for c in dict.fromkeys(canon.values()):
             ct = _name_tokens(c)
-            if _bare(ct[-1]) == _bare(toks[-1]) and (ct[0] == toks[0] or set(toks) <= set(ct) or set(ct) <= set(toks)):
+            if _spelling(c) == _spelling(f) or _bare(ct[-1]) == _bare(toks[-1]) and (
+                    ct[0] == toks[0] or set(toks) <= set(ct) or set(ct) <= set(toks)):
                 canon[f] = c
                 break
         else:
@@ -305,8 +325,7 @@ def _group_people(forms: Counter[str], titles: Mapping[str, Counter[str]] | None
     for f in forms:
         if f in canon:
             continue
-        key = " ".join(_name_tokens(f))
-        by_last = [c for c in heads if _bare(_name_words(c)[-1]) == _bare(key) or _surname(c) == key]
+        by_last = [c for c in heads if _surname_of(c, f)]
         by_first = [c for c in heads if _name_words(c)[0] == f]
         match = by_office(by_last or by_first, offices(titles.get(f, ())), office_of)
         canon[f] = max(match, key=lambda c: sum(forms[g] for g in canon if canon[g] == c)) if match else f
@@ -327,13 +346,24 @@ def _surname_sharers(canon: dict[str, str], forms: Counter[str]) -> dict[str, li
     for f in canon:
         if len(f.split()) > 1 and not _is_surname_form(f):
             continue
-        key = " ".join(_name_tokens(f))
-        owners = [c for c in heads if _bare(_name_words(c)[-1]) == _bare(key) or _surname(c) == key]
+        owners = [c for c in heads if _surname_of(c, f)]
         if owners and canon[f] not in owners:
             owners.append(canon[f])  # the one it goes to without evidence is always a candidate
         if len(owners) > 1:
             out[f] = owners
     return out
+
+
+def _person_name(form: str, kind_of: Mapping[str, str]) -> bool:
+    """Whether ``form``, tagged a person, may be one: no digit in it, and a single word in capitals only as the name
+    of a person the cluster writes in normal case ("CLINTON:" of a transcript, "Clinton") or their initials ("JFK")."""
+    if re.search(r"\d", form):
+        return False
+    if " " in form or not form.isupper() or len(form.replace(".", "")) < 2:
+        return True
+    people = [f for f, k in kind_of.items() if k == "person" and not f.isupper()]
+    return (any(form.lower() == w.lower() for f in people for w in _name_words(f))
+            or any(form.replace(".", "") == initials(f) for f in people if len(f.split()) > 1))
 
 
 def _group_named(form: str, group_words: set[str], surnames: set[str]) -> bool:
@@ -504,6 +534,13 @@ class EntityIndex:
         for f in kind_of:
             if f.lower() in datelines and f not in titles:
                 kind_of[f] = "place"
+        # A name with a digit ("COVID-19", "MS-13", "MI6") or one word in capitals that is no person's name written
+        # normally in the cluster ("COVID", "KMOV") nor the initials of one ("JFK" of "John F. Kennedy"): a disease,
+        # a product, a gang or a station, which the tagger reads as an organisation elsewhere, never a person: the
+        # other kind the cluster tags it, else an organisation.
+        for f in [f for f, k in kind_of.items() if k == "person" and not _person_name(f, kind_of)]:
+            other = Counter({k: n for k, n in kinds[f].items() if k != "person" and n})
+            kind_of[f] = other.most_common(1)[0][0] if other else "org"
         # A company named with its legal form ("Clorox Co") is the company the bare name is, whatever the
         # tagger took that for ("Clorox", a place).
         for f, k in list(kind_of.items()):
@@ -612,7 +649,10 @@ class EntityIndex:
             if _name_words(c)[-1] in shared or self.canon.get(_name_words(c)[-1], c) != c:
                 continue  # "Arkwright" alone, with Helen and Tomas Arkwright in the story: either of them; "Biden"
                 # kept apart from "first lady Jill Biden" (a president): not hers
-            for m in re.finditer(rf"\b{re.escape(_name_words(c)[-1])}\b", text):
+            # ... and in capitals, when the cluster writes the name so too ("BROOKS:" of a transcript's "SUSAN BROOKS")
+            capitals = any(f.isupper() and v == c and _spelling(f) == _spelling(c) for f, v in self.canon.items())
+            last = re.escape(_name_words(c)[-1])
+            for m in re.finditer(rf"\b(?:{last}|{last.upper()})\b" if capitals else rf"\b{last}\b", text):
                 if free(m.start(), m.end()):
                     extra.append(Resolved(m.start(), m.end(), "person", c))
                     taken.append((m.start(), m.end()))

@@ -54,12 +54,24 @@ _SUBJECT_NOUN = re.compile(
     r"official|officials|spokes(?:wo)?man|spokesperson|statement|secretary|minister|president|mayor|"
     r"governor|chief|envoy|ambassador|group|organi[sz]ation|authorities|authority))\s+(?:[a-z]+ly\s+|also\s+)?"
     r"(?:[a-z]+ed|[a-z]+s)\b")
+# "Halden County election officials disputed the claim, saying “…”": a group named by a plural common noun needs no
+# article ("Police", "State officials").
+_GROUP = r"(?:officials|authorities|police|prosecutors|investigators|detectives)"
+_GROUP_SUBJECT = re.compile(rf"^\s*((?:[A-Z][\w’'.-]*\s+){{0,3}}(?:[a-z][\w-]*\s+)?{_GROUP})\s+(?:[a-z]+ly\s+|also\s+)?"
+                            rf"(?:[a-z]+ed|[a-z]+s)\b|^\s*({_GROUP.title()})\s+(?:[a-z]+ly\s+|also\s+)?(?:[a-z]+ed|[a-z]+s)\b")
+# "… between Speaker Nancy Pelosi and Secretary Steven Mnuchin", "met Tilda Marsh": a person named as an object.
+_CAPS = r"(?:[A-Z][\w.’'-]*\s+)"
+_OBJECT_NAMED = re.compile(rf"\b(?:between|with|to|from|against|met|meeting|called|phoned|thanked|told)\s+"
+                           rf"{_CAPS}{{0,4}}(?:and\s+{_CAPS}{{0,4}})?$")
+# "her best Joe Namath imitation": a name after a possessive, before the noun it modifies
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|its|our|my|your)\s+(?:[a-z]+\s+){0,2}$")
 # "X met Y … and discussed “…”": the speaker of a verb coordinated with an earlier one is that one's subject.
 _COORDINATED = re.compile(r"\band\s+(?:(?:also|then|later|[a-z]+ly)\s+)?$")
 _OBJECT_BEFORE = re.compile(r"\b(?:with|to|by|from|for|of|met|meeting|told|called|phoned|and)\s+"
                             r"(?:[\w.’']+\s+){0,3}$")
 # ... and "a GOP operative", "a Democratic strategist": a party or a body that one belongs to does not speak.
-_AGENT_NOUN = re.compile(r"\b(?:official|officials|spokes(?:wo)?man|spokesperson|source|sources|aide|aides|diplomat|"
+_AGENT_NOUN = re.compile(r"\b(?:official|officials|police|authorities|prosecutors?|investigators?|detectives?|"
+                         r"spokes(?:wo)?man|spokesperson|source|sources|aide|aides|diplomat|"
                          r"diplomats|officer|analyst|expert|resident|witness|person|member|operative|operatives|"
                          r"strategist|strategists|adviser|advisers|advisor|advisors|consultant|staffer|insider)\b")
 MIN_WORDS = 2
@@ -234,7 +246,26 @@ class _Attributor:
         if best is not None and people and people[-1] is not best and self.sentence(best.start) < self.sentence(
                 people[-1].start):
             best = people[-1]  # a later sentence names someone new: they are the antecedent
+        if best is not None and self.object_named(best):
+            # "Meadows outlined the talks between Speaker Nancy Pelosi and Secretary Steven Mnuchin. He told …": the
+            # subject of that sentence, not the people it names as the objects of a preposition or a verb
+            sa, _ = self.sentence(best.start)
+            free = [m for m in people if sa <= m.start < best.start and not self.object_named(m)]
+            best = free[-1] if free else best
         return best.name if best else None
+
+    def object_named(self, m: Resolved) -> bool:
+        """Whether the person ``m`` is named as an object in their sentence ("a talk between X and Y", "met X", "with
+        Y"), or as a word before a noun after a possessive ("after doing her best Joe Namath imitation"): not the
+        subject a pronoun after it stands for."""
+        sa, _ = self.sentence(m.start)
+        before = self.text[sa : m.start]
+        if _OBJECT_NAMED.search(before):
+            return True
+        after = re.match(r"\s+([a-z]+)\b", self.text[m.end : m.end + 30])
+        return bool(_POSSESSIVE_BEFORE.search(before) and after and after.group(1) not in QUOTE_VERBS
+                    and not re.fullmatch(r"[a-z]+(?:ed|s)|was|were|had|will|would|could|can|did|do|may|might|must|"
+                                         r"should|shall|who|whose|whom|which|that|and|or|but", after.group(1)))
 
     def in_participle(self, pos: int) -> bool:
         sa, _ = self.sentence(pos)
@@ -306,7 +337,7 @@ class _Attributor:
         if _OTHER_PRONOUN.search(phrase_text):
             return None  # "the president offered his thoughts and prayers": a clause, not who spoke
         if re.match(r"[A-Z]", phrase_text) or _AGENT_NOUN.search(phrase_text):
-            return clean_surface(re.sub(r"^(?:the|a|an)\s+", "", phrase_text, flags=re.I))
+            return _group_speaker(clean_surface(re.sub(r"^(?:the|a|an)\s+", "", phrase_text, flags=re.I)))
         return None
 
     def whole_phrase(self, m: Resolved, phrase: str) -> bool:
@@ -337,7 +368,10 @@ class _Attributor:
     def described_subject(self, a: int, b: int) -> str | None:
         """"The administration welcomed …": a subject named by a role or a body, not by a name."""
         m = _SUBJECT_NOUN.match(self.text[a:b])
-        return clean_surface(m.group(1)) if m else None
+        if m:
+            return clean_surface(m.group(1))
+        m = _GROUP_SUBJECT.match(self.text[a:b])
+        return _group_speaker(m.group(1) or m.group(2)) if m else None
 
     def first_subject(self, a: int, b: int) -> str | None:
         """The first person named in ``text[a:b]`` who is no object ("… met Y", "… with Y")."""
@@ -405,6 +439,12 @@ class _Attributor:
         if p and any(m.kind != "place" for m in self.in_region(sent_start, sent_start + p.start())):
             return self.who(sent_start, sent_start + p.start(), prefer_last=False, previous=previous)
         return self.who(sent_start, sent_start + v.start(), prefer_last=True, previous=previous)
+
+
+def _group_speaker(phrase: str) -> str:
+    """A speaker named by a group's common noun alone, as news writes it inside a sentence: "Police" that opens one
+    is the "police" of "…,” police said"; any other phrase as it is."""
+    return phrase.lower() if re.fullmatch(_GROUP, phrase.lower()) and " " not in phrase else phrase
 
 
 def typeset_marks(text: str) -> str:
