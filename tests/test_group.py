@@ -482,3 +482,17 @@ def test_a_stream_moving_a_day_at_a_time_moves_the_clock_when_the_day_received_i
         grouper.add(Article(id=a.id, text=a.text, date=(date(2026, 3, 2) + timedelta(days=k // 20)).isoformat()))
     assert grouper.open_stories < len(grouper.stories) and grouper.size(0) == 1
     assert grouper.add(Article(id="b1", text=BRIDGE[1], date="2026-03-09")).new  # b0's story is closed
+
+
+def test_a_snapshots_state_parts_make_its_long_lists_as_they_are_read():
+    # the server writes the state of 14,000 articles an item at a time: its millions of small lists, made all at
+    # once, set off full garbage collections that stopped every other thread
+    from collections.abc import Iterator
+
+    grouper = StoryGrouper()
+    for k, text in enumerate(BRIDGE[:3]):
+        grouper.add(Article(id=f"b{k}", text=text))
+    snap = grouper.snapshot()
+    parts = snap.state_parts()
+    assert {k for k, v in parts.items() if isinstance(v, Iterator)} == {"df", "index", "stories"}
+    assert {k: list(v) if isinstance(v, Iterator) else v for k, v in parts.items()} == snap.state() == grouper.state()

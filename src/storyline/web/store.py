@@ -72,7 +72,8 @@ CREATE TABLE IF NOT EXISTS stream_articles (
 CREATE INDEX IF NOT EXISTS stream_articles_story ON stream_articles (story, position);
 """
 
-# Version 3 adds the stream grouper's latest saved state (``StoryGrouper.state``, JSON), saved when the server
+# Version 3 adds the stream grouper's latest saved state (``StoryGrouper.state``: its JSON compressed with zlib, a
+# BLOB, or as text as the first servers of version 3 saved it), saved when the server
 # stops: the next start takes it and puts back only the articles stored after it, instead of every stored
 # article. ``position`` and ``article`` name the last article it holds (a state that does not match the
 # stored stream is not used). A version 2 database gains the (empty) table when it is opened.
@@ -374,13 +375,14 @@ class Store:
             row = db.execute("SELECT position, id FROM stream_articles ORDER BY position DESC LIMIT 1").fetchone()
         return (row[0], row[1]) if row else (0, None)
 
-    def save_stream_state(self, position: int, article: str, state: str) -> None:
-        """Keep the grouper's state (JSON) of the stream up to the article at ``position``, the one saved last."""
+    def save_stream_state(self, position: int, article: str, state: str | bytes) -> None:
+        """Keep the grouper's state of the stream up to the article at ``position``, the one saved last: its
+        JSON, compressed (bytes) or as text."""
         with self._connect() as db:
             db.execute("INSERT OR REPLACE INTO stream_state (id, position, article, state) VALUES (1, ?, ?, ?)",
                        (position, article, state))
 
-    def stream_state(self) -> tuple[int, str] | None:
+    def stream_state(self) -> tuple[int, str | bytes] | None:
         """The saved grouper state and the position of the last article it holds, when it still matches the
         stored stream (the article saved with it is at that position); else None."""
         with self._connect() as db:
