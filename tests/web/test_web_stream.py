@@ -216,7 +216,7 @@ def test_a_version_1_database_gains_the_stream(tmp_path: Path) -> None:
     (r,) = asyncio.run(post_all(app, [FERRY[0]]))
     assert r.status_code == 201 and r.json()["story"] == 1
     with sqlite3.connect(path) as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
     db.close()
     assert Store(path).stream_articles()[0].title == FERRY[0]["title"]  # and it opens again
 
@@ -773,3 +773,24 @@ def test_the_state_is_saved_compressed_and_a_state_saved_as_text_is_still_read(t
     con.close()
     damaged = Stream(Store(db))
     assert damaged.restored == 3 and damaged._grouper.state() == whole
+
+
+def test_a_stream_articles_correction_and_teaser_are_kept_and_told(tmp_path: Path) -> None:
+    """The stream stored neither an article's printed correction (out of its cleaned text) nor whether its page
+    gave only a paywall's teaser: its story's answer lost both, and its summary's notes did not tell them."""
+    db = tmp_path / "s.db"
+    correction = "An earlier version of this article said the ferry stopped on Tuesday."
+    corrected = {**FERRY[0], "text": FERRY[0]["text"] + f"\n\nCorrection: {correction}\n"}
+    paywall = (Path(__file__).parents[1] / "fixtures" / "html" / "paywall.html").read_text(encoding="utf-8")
+    answers = asyncio.run(post_all(app_for(db), [corrected, FERRY[1], {"text": paywall}]))
+    assert [r.json()["story"] for r in answers] == [1, 1, 2]
+    for app in (app_for(db), app_for(db)):  # and after a restart, from the stored articles
+        one, two = (asyncio.run(get(app, f"/api/stream/stories/{n}")).json() for n in (1, 2))
+        assert [(a["teaser"], a["corrections"]) for a in one["articles"]] == [(False, [correction]), (False, [])]
+        assert correction not in one["articles"][0]["text"]
+        assert [a["corrections"] for a in one["summary"]["articles"]] == [[correction], []]
+        assert any("printed a correction" in n and correction in n for n in one["summary"]["notes"])
+        assert [a["teaser"] for a in two["articles"]] == [a["teaser"] for a in two["summary"]["articles"]] == [True]
+        assert any("free teaser of a paywalled page" in n for n in two["summary"]["notes"])
+        page = asyncio.run(get(app, "/stream/1")).text
+        assert correction in page

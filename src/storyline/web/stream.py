@@ -70,7 +70,9 @@ class Posted:
         }
 
 
-FIELDS = ("id", "text", "title", "source", "url", "date", "origin")  # what a stream article is made of
+# what a stream article is made of: its cleaned text and metadata, and what cleaning told of it (a paywall's
+# teaser, the outlet's corrections), which its story's summary tells
+FIELDS = ("id", "text", "title", "source", "url", "date", "origin", "teaser", "corrections")
 
 
 def fields(row: StreamArticle) -> dict[str, Any]:
@@ -82,7 +84,8 @@ def stored_article(d: Mapping[str, Any]) -> Article:
     """The ``Article`` of a stream article's ``FIELDS``: built the same way when it is posted, when the grouper
     is rebuilt from the store and when a story is summarized (its text is already clean)."""
     return Article(id=str(d["id"]), text=str(d["text"]), title=d.get("title") or "", source=d.get("source") or "",
-                   date=d.get("date") or None, url=d.get("url") or "", origin=d.get("origin") or "")
+                   date=d.get("date") or None, url=d.get("url") or "", origin=d.get("origin") or "",
+                   teaser=bool(d.get("teaser")), corrections=tuple(d.get("corrections") or ()))
 
 
 def _article(row: StreamArticle | Mapping[str, Any]) -> Article:
@@ -272,7 +275,8 @@ class Stream:
     def post(self, cleaned: Article) -> Posted:
         """Assign a cleaned article to a story and store it; both happen, or neither."""
         row = {"id": secrets.token_hex(6), "text": cleaned.text, "title": cleaned.title, "source": cleaned.source,
-               "url": cleaned.url, "date": cleaned.date, "origin": cleaned.origin}
+               "url": cleaned.url, "date": cleaned.date, "origin": cleaned.origin, "teaser": cleaned.teaser,
+               "corrections": cleaned.corrections}
         with self._lock:
             if (earlier := self._seen.get(key := _digest(row))) is not None:
                 return replace(earlier, story_articles=self._grouper.size(earlier.story - 1), repeated=True)
