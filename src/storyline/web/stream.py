@@ -101,9 +101,10 @@ RETRY_WINDOW = 10_000
 # The grouper's state is saved in the background once this many articles were stored since it was last saved
 # and this many seconds have passed since that save began: a restart after a crash puts back those articles
 # (about 1.3 ms each) instead of the whole stream. Measured on 2 cores with 14,000 articles: a save holds posts
-# back while it copies the state (0.1-0.5 s, under the lock), then builds and writes its JSON (41 MB) in the
-# background for 2.5-7 s, while posts go on (the longest waited 0.46 s, behind the database write): at most once
-# in SAVE_INTERVAL, a few per cent of a core.
+# back while it copies the state (0.1-0.5 s, under the lock), then writes its JSON (44 MB) a piece at a time into
+# zlib (18.6 MB) in the background for 2.5-8 s, while posts go on, its own peak 99 MB (364 MB when the JSON was
+# one string; ``benchmarks/web/stream_save.py``, two threads posting, on a machine loaded 4 deep the longest post
+# waited 0.4-1.7 s, 1.1-2.2 s before): at most once in SAVE_INTERVAL, a few per cent of a core.
 SAVE_EVERY = 1000
 SAVE_INTERVAL = 300.0
 
