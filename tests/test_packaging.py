@@ -86,6 +86,15 @@ def test_every_distribution_an_extra_installs_is_used() -> None:
             assert name in imported or name in USED_INDIRECTLY, f"the {extra} extra installs {name}, which nothing uses"
 
 
+def test_the_dev_extra_installs_the_client_starlettes_test_client_wants() -> None:
+    # The web tests drive the app in process with Starlette's TestClient, which since Starlette 1.x runs on httpx2:
+    # with httpx alone it warns on import ("Using `httpx` with `starlette.testclient` is deprecated; install
+    # `httpx2` instead", a StarletteDeprecationWarning). httpx2 came only with the model stack (tokenizers ->
+    # huggingface_hub), so an install of the web and dev extras alone warned in every such test module.
+    uses = [p.name for p in (ROOT / "tests" / "web").glob("*.py") if "testclient import TestClient" in p.read_text()]
+    assert not uses or "httpx2" in {_name(r) for r in EXTRAS["dev"]}, f"{uses} use TestClient; dev lacks httpx2"
+
+
 def test_the_extras_the_readme_and_messages_name_exist() -> None:
     text = (ROOT / "README.md").read_text() + "\n".join(p.read_text() for p in SRC.rglob("*.py"))
     named = set(re.findall(r"storyline\[(\w+)\]", text)) | {

@@ -10,6 +10,7 @@ import re
 import sqlite3
 import threading
 import tracemalloc
+import zlib
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -215,7 +216,7 @@ def test_a_version_1_database_gains_the_stream(tmp_path: Path) -> None:
     (r,) = asyncio.run(post_all(app, [FERRY[0]]))
     assert r.status_code == 201 and r.json()["story"] == 1
     with sqlite3.connect(path) as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
     db.close()
     assert Store(path).stream_articles()[0].title == FERRY[0]["title"]  # and it opens again
 
@@ -676,9 +677,9 @@ def test_a_saved_state_that_does_not_hold_the_stored_stream_is_put_aside(tmp_pat
     assert shorter.restored == 2 and len(shorter) == 2
     with sqlite3.connect(db) as con:
         con.execute(f"INSERT INTO stream_articles VALUES ({', '.join('?' * len(row))})", row)
-        state = json.loads(con.execute("SELECT state FROM stream_state").fetchone()[0])
+        state = stream_module._loads(con.execute("SELECT state FROM stream_state").fetchone()[0])
         state["n"] = 2  # a count that is not its position: not this stream's state
-        con.execute("UPDATE stream_state SET state = ?", (json.dumps(state),))
+        con.execute("UPDATE stream_state SET state = ?", (stream_module._compressed(state),))
     con.close()
     again = Stream(Store(db))
     assert again.restored == 3 and again._grouper.state() == whole
@@ -698,7 +699,7 @@ def test_concurrent_posts_and_background_saves_save_consistent_states(tmp_path: 
 
     threads: list[str] = []
 
-    def recorded(position: int, article: str, state: str) -> None:
+    def recorded(position: int, article: str, state: str | bytes) -> None:
         saves.append((position, state))
         threads.append(threading.current_thread().name)
         write(position, article, state)
@@ -716,7 +717,7 @@ def test_concurrent_posts_and_background_saves_save_consistent_states(tmp_path: 
         grouper = StoryGrouper()
         for row in rows[:position]:
             grouper.restore(_article(row), row.story - 1, received=_received(row.created))
-        assert json.loads(state) == json.loads(json.dumps(grouper.state())), position
+        assert stream_module._loads(state) == json.loads(json.dumps(grouper.state())), position
     assert Stream(Store(db)).restored == 0
 
 
@@ -737,8 +738,62 @@ def test_the_state_is_written_a_piece_at_a_time_as_json_dumps_writes_it() -> Non
     # json.dumps of a 14,000-article state held the interpreter lock for 3 s: every post waited for it
     value = {"n": 5, "ids": ["a", "é", "c"], "index": [["t", [[1, 0.5]]], ["u", []], ["v", [[2, 1e-9]]]],
              "stories": [[[["x", 1.0]], ["a"], None, False]] * 5, "empty": [], "nested": {"k": [1, 2, 3]}}
+    expected = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     for piece in (1, 2, 100):
-        assert stream_module._dumps(value, piece) == json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        assert stream_module._dumps(value, piece) == expected
+        # the long lists given as iterators (GroupingSnapshot.state_parts) are written as the lists they make,
+        # and no piece is more than ``piece`` items of one of them: the whole is never one string
+        def parts() -> dict:
+            return {k: iter(v) if isinstance(v, list) else v for k, v in value.items()}
+
+        pieces = list(stream_module._pieces(parts(), piece))
+        assert "".join(pieces) == expected and len(pieces) > 2 * len(value)
+        assert stream_module._loads(stream_module._compressed(parts(), piece)) == value
+
+
+def test_the_state_is_saved_compressed_and_a_state_saved_as_text_is_still_read(tmp_path: Path) -> None:
+    """The saved state was its JSON text (44 MB for 14,000 articles); it is saved compressed with zlib (18 MB),
+    and a database whose state was saved as text before is still started from that state."""
+    db = tmp_path / "s.db"
+    stream = Stream(Store(db))
+    for k, a in enumerate(INTERLEAVED[:3]):
+        stream.post(_article({**a, "id": str(k)}))
+    stream.save()
+    whole = stream._grouper.state()
+    with sqlite3.connect(db) as con:
+        (saved,) = con.execute("SELECT state FROM stream_state").fetchone()
+        assert isinstance(saved, bytes) and json.loads(zlib.decompress(saved)) == json.loads(json.dumps(whole))
+        assert len(saved) < len(json.dumps(whole)) / 2
+        con.execute("UPDATE stream_state SET state = ?", (json.dumps(whole, ensure_ascii=False),))  # as text
+    con.close()
+    again = Stream(Store(db))
+    assert again.restored == 0 and again._grouper.state() == whole
+    with sqlite3.connect(db) as con:  # damaged: every article is put back, as without a saved state
+        con.execute("UPDATE stream_state SET state = ?", (saved[: len(saved) // 2] + b"x" * 10,))
+    con.close()
+    damaged = Stream(Store(db))
+    assert damaged.restored == 3 and damaged._grouper.state() == whole
+
+
+def test_a_stream_articles_correction_and_teaser_are_kept_and_told(tmp_path: Path) -> None:
+    """The stream stored neither an article's printed correction (out of its cleaned text) nor whether its page
+    gave only a paywall's teaser: its story's answer lost both, and its summary's notes did not tell them."""
+    db = tmp_path / "s.db"
+    correction = "An earlier version of this article said the ferry stopped on Tuesday."
+    corrected = {**FERRY[0], "text": FERRY[0]["text"] + f"\n\nCorrection: {correction}\n"}
+    paywall = (Path(__file__).parents[1] / "fixtures" / "html" / "paywall.html").read_text(encoding="utf-8")
+    answers = asyncio.run(post_all(app_for(db), [corrected, FERRY[1], {"text": paywall}]))
+    assert [r.json()["story"] for r in answers] == [1, 1, 2]
+    for app in (app_for(db), app_for(db)):  # and after a restart, from the stored articles
+        one, two = (asyncio.run(get(app, f"/api/stream/stories/{n}")).json() for n in (1, 2))
+        assert [(a["teaser"], a["corrections"]) for a in one["articles"]] == [(False, [correction]), (False, [])]
+        assert correction not in one["articles"][0]["text"]
+        assert [a["corrections"] for a in one["summary"]["articles"]] == [[correction], []]
+        assert any("printed a correction" in n and correction in n for n in one["summary"]["notes"])
+        assert [a["teaser"] for a in two["articles"]] == [a["teaser"] for a in two["summary"]["articles"]] == [True]
+        assert any("free teaser of a paywalled page" in n for n in two["summary"]["notes"])
+        page = asyncio.run(get(app, "/stream/1")).text
+        assert correction in page
 
 
 def test_a_state_saved_by_the_former_grouping_is_put_aside_and_the_stories_stand(tmp_path: Path) -> None:
@@ -754,15 +809,15 @@ def test_a_state_saved_by_the_former_grouping_is_put_aside_and_the_stories_stand
     stream.save()
     stories = stream._grouper.stories
     with sqlite3.connect(db) as con:
-        state = json.loads(con.execute("SELECT state FROM stream_state").fetchone()[0])
+        state = stream_module._loads(con.execute("SELECT state FROM stream_state").fetchone()[0])
         assert state["version"] == STATE_VERSION and not STATE_VERSION.startswith("1:")
         state["version"] = "1:12:32:10:128:1.1:256:32:1"
         state["stories"] = [story[:10] for story in state["stories"]]
-        con.execute("UPDATE stream_state SET state = ?", (json.dumps(state),))
+        con.execute("UPDATE stream_state SET state = ?", (json.dumps(state),))  # as that version saved it: text
     con.close()
     again = Stream(Store(db))
     assert again.restored == 3 and again._grouper.stories == stories
     assert again.post(_article({**INTERLEAVED[3], "id": "3"})).story == 2  # and it goes on: the ferry's second
     again.save()
     position, saved = Store(db).stream_state()
-    assert position == 4 and json.loads(saved)["version"] == STATE_VERSION
+    assert position == 4 and stream_module._loads(saved)["version"] == STATE_VERSION

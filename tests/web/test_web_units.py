@@ -346,3 +346,81 @@ def test_the_story_page_tells_a_correction_once(tmp_path: Path) -> None:
         assert any("printed a correction" in n for n in body["analysis"]["notes"])
         page = client.get(f"/stories/{body['id']}").text
         assert page.count("printed a correction") == 1
+
+
+def test_an_articles_teaser_and_corrections_are_kept_by_the_store(tmp_path: Path) -> None:
+    # The store kept neither: a story's or a stream's article read back had lost the outlet's printed
+    # correction (taken out of its text by cleaning) and whether the page gave only a paywall's teaser.
+    store = Store(tmp_path / "s.db")
+    articles = [{"id": "1", "text": "Body one.", "teaser": True, "corrections": ("It was 2007, not 2009.",)},
+                {"id": "2", "text": "Body two."}]
+    story = store.add(title="t", summary={}, articles=articles, inputs=[])
+    for read in (story, store.get(story.id)):  # as stored, and read back
+        assert [(a["teaser"], a["corrections"]) for a in read.articles] == [(True, ["It was 2007, not 2009."]),
+                                                                           (False, [])]
+    row = store.add_stream_article({"id": "s1", "text": "Stream body.", "teaser": True,
+                                    "corrections": ["The mayor’s name was misspelled."]}, story=1, similarity=0.0)
+    plain = store.add_stream_article({"id": "s2", "text": "Another body."}, story=1, similarity=0.5)
+    assert (row.teaser, row.corrections, plain.teaser, plain.corrections) == (
+        True, ("The mayor’s name was misspelled.",), False, ())
+    assert store.stream_articles() == [row, plain] == store.stream_story_page(1, limit=10)[0]
+    assert [r for r, _ in store.stream_latest(5)] == [row, plain]
+
+
+def test_a_schema_3_database_opens_with_its_stories_stream_and_state(tmp_path: Path) -> None:
+    import json
+
+    from storyline.web.store import STATE_SCHEMA, STREAM_SCHEMA
+
+    path = tmp_path / "v3.db"
+    summary = {"articles": [{"id": "1", "teaser": False, "corrections": ["It carries about 48,000."]},
+                            {"id": "2", "teaser": True, "corrections": []}], "sentences": []}
+    with sqlite3.connect(path) as db:  # the tables as schema 3 made them, and what it stored in them
+        db.executescript(SCHEMA + STREAM_SCHEMA + STATE_SCHEMA)
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        db.execute("PRAGMA user_version = 3")
+        db.execute("INSERT INTO stories VALUES ('abc', '2026-01-01T00:00:00Z', 'Old', 2, ?, NULL, '[]')",
+                   (json.dumps(summary),))
+        db.execute("INSERT INTO stories VALUES ('odd', '2026-01-02T00:00:00Z', 'Odd', 0, '[]', NULL, '[]')")
+        for k in (1, 2):
+            db.execute("INSERT INTO articles VALUES ('abc', ?, ?, 'Outlet', 'Title', NULL, '', '', 'a', 'Body.')",
+                       (k, str(k)))
+        db.execute("INSERT INTO stream_articles VALUES ('s1', 1, 1, 0.0, '2026-01-01T00:00:00Z', 'T', '', '', NULL,"
+                   " '', 'Stream body.')")
+        db.execute("INSERT INTO stream_state VALUES (1, 1, 's1', '{}')")
+    db.close()
+    store = Store(path)
+    # a story's articles take theirs from its summary, which had them; a stream article has none
+    assert [(a["id"], a["teaser"], a["corrections"]) for a in store.get("abc").articles] == [
+        ("1", False, ["It carries about 48,000."]), ("2", True, [])]
+    assert store.get("odd") is not None and store.count() == 2
+    (s1,) = store.stream_articles()
+    assert (s1.id, s1.text, s1.teaser, s1.corrections) == ("s1", "Stream body.", False, ())
+    assert store.stream_state() == (1, "{}")
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+    db.close()
+    assert Store(path).get("abc") == store.get("abc")  # and it opens again as it is
+
+
+def test_a_stored_articles_page_shows_its_correction(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from storyline.web.app import WebSettings, create_app
+
+    correction = ("An earlier version of this article said the bridge carries 84,000 vehicles a day. "
+                  "It carries about 48,000.")
+    corrected = {"title": "Harbor Bridge to reopen", "text": (
+        "The Harbor Bridge in Port Alder will reopen on Friday after engineers checked the pier, the city said."
+        f"\n\nCorrection: {correction}\n")}
+    other = {"text": "The Harbor Bridge in Port Alder reopens on Friday, city officials said, after engineers "
+                     "finished checking the damaged pier.\n"}
+    app = create_app(WebSettings(db=tmp_path / "s.db"))
+    with TestClient(app) as client:
+        body = client.post("/api/stories", json={"articles": [corrected, other], "words": 60}).json()
+        assert [a["corrections"] for a in body["articles"]] == [[correction], []]
+        stored = app.state.store.get(body["id"])
+        assert [a["corrections"] for a in stored.articles] == [[correction], []]
+        page = client.get(f"/stories/{body['id']}/articles/{stored.articles[0]['id']}").text
+        assert "Correction printed by the outlet" in page and "84,000 vehicles" in page
+        assert "printed by the outlet" not in client.get(f"/stories/{body['id']}/articles/2").text

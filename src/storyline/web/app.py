@@ -131,7 +131,8 @@ def page_summary(summary: dict[str, Any], listed: set[str] | None) -> dict[str, 
 
 def stream_article_json(a: StreamArticle) -> dict[str, Any]:
     return {"id": a.id, "position": a.position, "created": a.created, "title": a.title, "source": a.source,
-            "url": a.url, "date": a.date, "similarity": a.similarity, "text": a.text}
+            "url": a.url, "date": a.date, "similarity": a.similarity, "teaser": a.teaser,
+            "corrections": list(a.corrections), "text": a.text}
 
 
 @dataclass(frozen=True, slots=True)

@@ -172,10 +172,8 @@ def run(inputs: list[dict[str, Any]], words: int, method: str) -> dict[str, Any]
         "summary": data,
         # What the store keeps of each article; where a date came from is in the summary's articles.
         "articles": [
-            {
-                f.name: getattr(a, f.name) for f in dataclasses.fields(a)
-                if f.name not in ("date_line", "teaser", "corrections")
-            }
+            {f.name: getattr(a, f.name) for f in dataclasses.fields(a) if f.name != "date_line"}
+            | {"corrections": list(a.corrections)}
             for a in summary.articles
         ],
         "analysis": _shown(analysis),

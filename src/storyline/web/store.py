@@ -26,7 +26,7 @@ from ..errors import OptionsError
 # Written into the file header of every database this module creates ("STLN"), with the schema version in
 # user_version: the mark that tells a story database from any other SQLite file before a byte is written.
 APPLICATION_ID = 0x53544C4E
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS stories (
     id            TEXT PRIMARY KEY,
@@ -72,7 +72,8 @@ CREATE TABLE IF NOT EXISTS stream_articles (
 CREATE INDEX IF NOT EXISTS stream_articles_story ON stream_articles (story, position);
 """
 
-# Version 3 adds the stream grouper's latest saved state (``StoryGrouper.state``, JSON), saved when the server
+# Version 3 adds the stream grouper's latest saved state (``StoryGrouper.state``: its JSON compressed with zlib, a
+# BLOB, or as text as the first servers of version 3 saved it), saved when the server
 # stops: the next start takes it and puts back only the articles stored after it, instead of every stored
 # article. ``position`` and ``article`` name the last article it holds (a state that does not match the
 # stored stream is not used). A version 2 database gains the (empty) table when it is opened.
@@ -85,13 +86,24 @@ CREATE TABLE IF NOT EXISTS stream_state (
 );
 """
 
-ARTICLE_FIELDS = ("id", "source", "title", "date", "url", "author", "origin", "text")
-STREAM_FIELDS = ("id", "position", "story", "similarity", "created", "title", "source", "url", "date", "origin",
-                 "text")
+# Version 4 keeps what cleaning tells of an article beside its text (``Article.teaser``: the page gave only a
+# paywall's free teaser; ``Article.corrections``: the outlet's printed corrections, taken out of the text, as a
+# JSON list), for a story's articles and the stream's alike. An older database gains the columns when it is
+# opened; its stories' articles take theirs from the story's summary JSON, which always had them, and its stream
+# articles have none (they were not kept).
+NOTE_COLUMNS = {"teaser": "INTEGER NOT NULL DEFAULT 0", "corrections": "TEXT NOT NULL DEFAULT '[]'"}
+NOTE_FIELDS = tuple(NOTE_COLUMNS)
+
+# An article's fields as SCHEMA and STREAM_SCHEMA make them, then with NOTE_FIELDS.
+PLAIN_ARTICLE_FIELDS = ("id", "source", "title", "date", "url", "author", "origin", "text")
+PLAIN_STREAM_FIELDS = ("id", "position", "story", "similarity", "created", "title", "source", "url", "date", "origin",
+                       "text")
+ARTICLE_FIELDS = (*PLAIN_ARTICLE_FIELDS, *NOTE_FIELDS)
+STREAM_FIELDS = (*PLAIN_STREAM_FIELDS, *NOTE_FIELDS)
 # The tables as SCHEMA makes them, to recognise a store written before the header mark was introduced.
 COLUMNS = {
     "stories": ("id", "created", "title", "article_count", "summary_json", "analysis_json", "input_json"),
-    "articles": ("story_id", "position", *ARTICLE_FIELDS),
+    "articles": ("story_id", "position", *PLAIN_ARTICLE_FIELDS),
 }
 
 # A page of the stream's stories, newest first: the page's story numbers from the story index, then only
@@ -135,7 +147,8 @@ class StoryRow:
 @dataclass(frozen=True, slots=True)
 class StreamArticle:
     """An article of the stream as stored: the cleaned text and metadata the grouper saw, its place in
-    the stream (``position``, from 1), its story (``story``, from 1) and its similarity when it joined."""
+    the stream (``position``, from 1), its story (``story``, from 1), its similarity when it joined, and what
+    cleaning told of it (``teaser``, ``corrections``: ``Article``'s)."""
 
     id: str
     position: int
@@ -148,6 +161,26 @@ class StreamArticle:
     date: str | None
     origin: str
     text: str
+    teaser: bool = False  # the page gave only a paywall's free teaser
+    corrections: tuple[str, ...] = ()  # the outlet's printed corrections, out of ``text``
+
+
+def _stored_notes(article: Any) -> tuple[int, str]:
+    """An article's ``NOTE_FIELDS`` as the tables keep them (a dict's or a ``StreamArticle``'s)."""
+    get = article.get if isinstance(article, dict) else lambda f: getattr(article, f)
+    return int(bool(get("teaser"))), json.dumps(list(get("corrections") or ()), ensure_ascii=False)
+
+
+def _stream_article(row: tuple[Any, ...]) -> StreamArticle:
+    named = dict(zip(STREAM_FIELDS, row, strict=True))
+    named["teaser"], named["corrections"] = bool(named["teaser"]), tuple(json.loads(named["corrections"]))
+    return StreamArticle(**named)
+
+
+def _story_article(row: tuple[Any, ...]) -> dict[str, Any]:
+    article = dict(zip(ARTICLE_FIELDS, row, strict=True))
+    article["teaser"], article["corrections"] = bool(article["teaser"]), json.loads(article["corrections"])
+    return article
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,10 +230,15 @@ class Store:
             with self._connect() as db:
                 self._check(db)
                 db.execute("PRAGMA journal_mode=WAL")
-                db.executescript(
-                    f"BEGIN IMMEDIATE; {SCHEMA} {STREAM_SCHEMA} {STATE_SCHEMA}"
-                    f" PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
-                )
+                db.executescript(f"BEGIN IMMEDIATE; {SCHEMA} {STREAM_SCHEMA} {STATE_SCHEMA}")
+                try:
+                    self._add_note_columns(db)
+                    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                    db.execute("COMMIT")
+                except BaseException:
+                    db.execute("ROLLBACK")
+                    raise
         except sqlite3.DatabaseError as exc:
             reason = "not a SQLite database" if "not a database" in str(exc) else f"cannot open it ({exc})"
             raise StoreError(f"{self.path}: {reason}; give a new file or a storyline story database") from None
@@ -231,6 +269,29 @@ class Store:
         shown = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")
         raise StoreError(f"{self.path}: a SQLite database with other tables ({shown}), not a storyline "
                          "story database; give a new file or a storyline story database")
+
+    @staticmethod
+    def _add_note_columns(db: sqlite3.Connection) -> None:
+        """Schema 4 (``NOTE_COLUMNS``) on a database without it, in the transaction that opens it: the columns,
+        and each stored story's articles' values from its summary JSON's ``articles``."""
+        for table in ("articles", "stream_articles"):
+            have = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+            for column, declared in NOTE_COLUMNS.items():
+                if column not in have:
+                    db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declared}")
+                    if table == "articles" and column == "corrections":
+                        Store._notes_from_summaries(db)
+
+    @staticmethod
+    def _notes_from_summaries(db: sqlite3.Connection) -> None:
+        for story_id, summary in db.execute("SELECT id, summary_json FROM stories").fetchall():
+            try:
+                listed = json.loads(summary).get("articles") or []
+                notes = [(*_stored_notes(a), story_id, a["id"]) for a in listed
+                         if isinstance(a, dict) and (a.get("teaser") or a.get("corrections"))]
+            except (ValueError, AttributeError, KeyError, TypeError):  # not a summary this version wrote
+                continue
+            db.executemany("UPDATE articles SET teaser = ?, corrections = ? WHERE story_id = ? AND id = ?", notes)
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
@@ -275,9 +336,11 @@ class Store:
                     ),
                 )
                 db.executemany(
-                    "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    f"INSERT INTO articles (story_id, position, {', '.join(ARTICLE_FIELDS)})"
+                    f" VALUES ({', '.join('?' * (len(ARTICLE_FIELDS) + 2))})",
                     [
-                        (sid, k, *(a.get(f) if f == "date" else (a.get(f) or "") for f in ARTICLE_FIELDS))
+                        (sid, k, *(a.get(f) if f == "date" else (a.get(f) or "") for f in PLAIN_ARTICLE_FIELDS),
+                         *_stored_notes(a))
                         for k, a in enumerate(articles)
                     ],
                 )
@@ -285,7 +348,9 @@ class Store:
             except BaseException:
                 db.execute("ROLLBACK")
                 raise
-        return StoryRow(sid, created, title, len(articles), summary, analysis, tuple(articles))
+        kept = tuple({**a, "teaser": bool(a.get("teaser")), "corrections": list(a.get("corrections") or ())}
+                     for a in articles)  # as ``get`` reads them back
+        return StoryRow(sid, created, title, len(articles), summary, analysis, kept)
 
     def get(self, story_id: str) -> StoryRow | None:
         with self._connect() as db:
@@ -306,7 +371,7 @@ class Store:
             article_count=row[3],
             summary=json.loads(row[4]),
             analysis=None if row[5] is None else json.loads(row[5]),
-            articles=tuple(dict(zip(ARTICLE_FIELDS, a, strict=True)) for a in arts),
+            articles=tuple(_story_article(a) for a in arts),
         )
 
     def list(self, *, limit: int = 20, offset: int = 0) -> tuple[list[StoryListItem], int]:
@@ -338,10 +403,12 @@ class Store:
                     id=article["id"], position=position, story=story, similarity=similarity, created=created,
                     title=article.get("title") or "", source=article.get("source") or "",
                     url=article.get("url") or "", date=article.get("date"), origin=article.get("origin") or "",
-                    text=article["text"],
+                    text=article["text"], teaser=bool(article.get("teaser")),
+                    corrections=tuple(article.get("corrections") or ()),
                 )
                 db.execute(f"INSERT INTO stream_articles ({', '.join(STREAM_FIELDS)}) VALUES "
-                           f"({', '.join('?' * len(STREAM_FIELDS))})", tuple(getattr(row, f) for f in STREAM_FIELDS))
+                           f"({', '.join('?' * len(STREAM_FIELDS))})",
+                           (*(getattr(row, f) for f in PLAIN_STREAM_FIELDS), *_stored_notes(row)))
                 db.execute("COMMIT")
             except BaseException:
                 db.execute("ROLLBACK")
@@ -356,7 +423,7 @@ class Store:
                 rows = db.execute(query + " WHERE position > ? ORDER BY position", (after,)).fetchall()
             else:
                 rows = db.execute(query + " WHERE story = ? ORDER BY position", (story,)).fetchall()
-        return [StreamArticle(*r) for r in rows]
+        return [_stream_article(r) for r in rows]
 
     def stream_latest(self, n: int) -> builtins.list[tuple[StreamArticle, bool]]:
         """The stream's latest ``n`` articles in arrival order, each with whether it began its story."""
@@ -366,7 +433,7 @@ class Store:
                  "(SELECT COALESCE(MAX(position), 0) FROM stream_articles) - ? ORDER BY a.position")
         with self._connect() as db:
             rows = db.execute(query, (n,)).fetchall()
-        return [(StreamArticle(*r[:-1]), bool(r[-1])) for r in rows]
+        return [(_stream_article(r[:-1]), bool(r[-1])) for r in rows]
 
     def stream_end(self) -> tuple[int, str | None]:
         """The position and id of the stream's latest article: ``(0, None)`` for an empty stream."""
@@ -374,13 +441,14 @@ class Store:
             row = db.execute("SELECT position, id FROM stream_articles ORDER BY position DESC LIMIT 1").fetchone()
         return (row[0], row[1]) if row else (0, None)
 
-    def save_stream_state(self, position: int, article: str, state: str) -> None:
-        """Keep the grouper's state (JSON) of the stream up to the article at ``position``, the one saved last."""
+    def save_stream_state(self, position: int, article: str, state: str | bytes) -> None:
+        """Keep the grouper's state of the stream up to the article at ``position``, the one saved last: its
+        JSON, compressed (bytes) or as text."""
         with self._connect() as db:
             db.execute("INSERT OR REPLACE INTO stream_state (id, position, article, state) VALUES (1, ?, ?, ?)",
                        (position, article, state))
 
-    def stream_state(self) -> tuple[int, str] | None:
+    def stream_state(self) -> tuple[int, str | bytes] | None:
         """The saved grouper state and the position of the last article it holds, when it still matches the
         stored stream (the article saved with it is at that position); else None."""
         with self._connect() as db:
@@ -403,7 +471,7 @@ class Store:
                 rows = db.execute(query, (story, limit, offset)).fetchall() if total > offset else []
             finally:
                 db.execute("COMMIT")
-        return [StreamArticle(*r) for r in rows], total
+        return [_stream_article(r) for r in rows], total
 
     def stream_places(self, story: int, ids: builtins.list[str]) -> dict[str, int]:
         """The place (from 1, in arrival order) in story ``story`` of each of ``ids`` that it holds: read from

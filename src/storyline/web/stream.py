@@ -31,10 +31,12 @@ import logging
 import secrets
 import threading
 import time
+import zlib
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import islice
 from typing import Any
 
 from ..errors import OptionsError
@@ -68,7 +70,9 @@ class Posted:
         }
 
 
-FIELDS = ("id", "text", "title", "source", "url", "date", "origin")  # what a stream article is made of
+# what a stream article is made of: its cleaned text and metadata, and what cleaning told of it (a paywall's
+# teaser, the outlet's corrections), which its story's summary tells
+FIELDS = ("id", "text", "title", "source", "url", "date", "origin", "teaser", "corrections")
 
 
 def fields(row: StreamArticle) -> dict[str, Any]:
@@ -80,7 +84,8 @@ def stored_article(d: Mapping[str, Any]) -> Article:
     """The ``Article`` of a stream article's ``FIELDS``: built the same way when it is posted, when the grouper
     is rebuilt from the store and when a story is summarized (its text is already clean)."""
     return Article(id=str(d["id"]), text=str(d["text"]), title=d.get("title") or "", source=d.get("source") or "",
-                   date=d.get("date") or None, url=d.get("url") or "", origin=d.get("origin") or "")
+                   date=d.get("date") or None, url=d.get("url") or "", origin=d.get("origin") or "",
+                   teaser=bool(d.get("teaser")), corrections=tuple(d.get("corrections") or ()))
 
 
 def _article(row: StreamArticle | Mapping[str, Any]) -> Article:
@@ -96,22 +101,58 @@ RETRY_WINDOW = 10_000
 # The grouper's state is saved in the background once this many articles were stored since it was last saved
 # and this many seconds have passed since that save began: a restart after a crash puts back those articles
 # (about 1.3 ms each) instead of the whole stream. Measured on 2 cores with 14,000 articles: a save holds posts
-# back while it copies the state (0.1-0.5 s, under the lock), then builds and writes its JSON (41 MB) in the
-# background for 2.5-7 s, while posts go on (the longest waited 0.46 s, behind the database write): at most once
-# in SAVE_INTERVAL, a few per cent of a core.
+# back while it copies the state (0.1-0.5 s, under the lock), then writes its JSON (44 MB) a piece at a time into
+# zlib (18.6 MB) in the background for 2.5-8 s, while posts go on, its own peak 99 MB (364 MB when the JSON was
+# one string; ``benchmarks/web/stream_save.py``, two threads posting, on a machine loaded 4 deep the longest post
+# waited 0.4-1.7 s, 1.1-2.2 s before): at most once in SAVE_INTERVAL, a few per cent of a core.
 SAVE_EVERY = 1000
 SAVE_INTERVAL = 300.0
 
 
-def _dumps(value: Any, piece: int = 100) -> str:
-    """``value`` as compact JSON (as ``json.dumps`` writes it), a mapping key by key and a long list ``piece``
-    items at a time: ``json.dumps`` holds the interpreter lock until it is done, 3 s for the state of 14,000
-    articles, and every post waited that long for a background save."""
+def _pieces(value: Any, piece: int = 100) -> Iterator[str]:
+    """``value`` as compact JSON (as ``json.dumps`` writes it), a piece at a time: a mapping key by key, and a long
+    list or an iterator (``GroupingSnapshot.state_parts``) ``piece`` items at a time, as it makes them.
+    ``json.dumps`` of the whole holds the interpreter lock until it is done, 3 s for the state of 14,000 articles,
+    and every post waited that long for a background save; and the whole is one string of 44 MB."""
     if isinstance(value, dict):
-        return "{" + ",".join(f"{_compact(k)}:{_dumps(v, piece)}" for k, v in value.items()) + "}"
-    if isinstance(value, list) and len(value) > piece:
-        return "[" + ",".join(_compact(value[k:k + piece])[1:-1] for k in range(0, len(value), piece)) + "]"
-    return _compact(value)
+        yield "{"
+        for k, (key, item) in enumerate(value.items()):
+            yield ("," if k else "") + _compact(key) + ":"
+            yield from _pieces(item, piece)
+        yield "}"
+    elif isinstance(value, Iterator) or (isinstance(value, list) and len(value) > piece):
+        items, gap = iter(value), ""
+        yield "["
+        while some := list(islice(items, piece)):
+            yield gap + _compact(some)[1:-1]
+            gap = ","
+        yield "]"
+    else:
+        yield _compact(value)
+
+
+def _dumps(value: Any, piece: int = 100) -> str:
+    """``value`` as compact JSON, made a piece at a time (``_pieces``)."""
+    return "".join(_pieces(value, piece))
+
+
+def _compressed(value: Any, piece: int = 100) -> bytes:
+    """``value``'s compact JSON compressed with zlib at its fastest level, each piece as it is made: the JSON of
+    14,000 articles' state is never one 44 MB string, and its 18 MB compressed are quicker for the database to
+    write while posts wait. zlib lets the other threads run while it compresses."""
+    packer = zlib.compressobj(1)
+    out = [packer.compress(p.encode()) for p in _pieces(value, piece)]
+    out.append(packer.flush())
+    return b"".join(out)
+
+
+def _loads(state: str | bytes) -> Any:
+    """A saved state's JSON value: compressed (``_compressed``), or the JSON text the first servers of schema 3
+    saved. ``ValueError`` when it is neither (``zlib.error`` is not one)."""
+    try:
+        return json.loads(zlib.decompress(state) if isinstance(state, bytes) else state)
+    except zlib.error as exc:
+        raise ValueError(f"the grouping state is damaged ({exc})") from None
 
 
 def _compact(value: Any) -> str:
@@ -179,7 +220,7 @@ class Stream:
         if saved is not None:
             position, state = saved
             try:
-                grouper = StoryGrouper.from_state(json.loads(state), self.options)
+                grouper = StoryGrouper.from_state(_loads(state), self.options)
             except (OptionsError, ValueError):  # another grouping or other options: put every article back
                 pass
             else:
@@ -207,7 +248,7 @@ class Stream:
     def _write(self, snapshot: tuple[int, str, GroupingSnapshot] | None) -> None:
         if snapshot is not None:
             position, article, copied = snapshot
-            self.store.save_stream_state(position, article, _dumps(copied.state()))
+            self.store.save_stream_state(position, article, _compressed(copied.state_parts()))
             self._saved_up_to = position
 
     def _save_in_background(self) -> None:
@@ -235,7 +276,8 @@ class Stream:
     def post(self, cleaned: Article) -> Posted:
         """Assign a cleaned article to a story and store it; both happen, or neither."""
         row = {"id": secrets.token_hex(6), "text": cleaned.text, "title": cleaned.title, "source": cleaned.source,
-               "url": cleaned.url, "date": cleaned.date, "origin": cleaned.origin}
+               "url": cleaned.url, "date": cleaned.date, "origin": cleaned.origin, "teaser": cleaned.teaser,
+               "corrections": cleaned.corrections}
         with self._lock:
             if (earlier := self._seen.get(key := _digest(row))) is not None:
                 return replace(earlier, story_articles=self._grouper.size(earlier.story - 1), repeated=True)
