@@ -97,7 +97,8 @@ def evaluate_command(
     eval_set = load_eval_set(data, references=references, limit=limit, seed=seed)
     for name, ignored in check_external(eval_set, external).items():
         if ignored:
-            click.echo(printable(f"storyline: note: --outputs {name}: {ignored} summaries for ids not in "
+            what = "summary" if ignored == 1 else "summaries"
+            click.echo(printable(f"storyline: note: --outputs {name}: {ignored} {what} for ids not in "
                                  f"{eval_set.name} ignored"), err=True)
     # On a terminal: the clusters, then the peak-memory pass (a method at a time, traced: on DUC it takes
     # longer than the scoring); in pipes and logs nothing.
