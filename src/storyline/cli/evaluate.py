@@ -21,7 +21,8 @@ _FORMATS = ("md", "csv", "json")
 @click.argument("data")
 @click.option("--words", "-w", type=int, required=True, help="Word budget; every output is cut to it.")
 @click.option("--methods", "method_spec", default="all", show_default=True,
-              help="Comma-separated methods: registry names, sumy-*, oracle; or all, ours, sumy.")
+              help="Comma-separated methods: registry names, sumy-*, oracle, the NAMEs of --outputs and --callable; "
+                   "or all, ours, sumy.")
 @click.option("--references", metavar="PATH", help="Multi-News .tgt file, or DUC model-summaries directory.")
 @click.option("--limit", type=int, help="Score a fixed seeded sample of this many clusters.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the sample and the bootstrap.")
