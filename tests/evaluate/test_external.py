@@ -367,3 +367,9 @@ def test_lead_read_back_from_a_file_scores_as_lead_on_duc(tmp_path: Path) -> Non
                    "--no-memory"))
     lead, file = d["results"]
     assert {k: file[k] for k in SCORES} == {k: lead[k] for k in SCORES}
+
+
+def test_a_missing_outputs_file_is_exit_3_before_the_data_is_read(tmp_path: Path) -> None:
+    res = _run(str(tmp_path / "no-data.jsonl"), "-w", "20", "--outputs", f"mine={tmp_path / 'none.jsonl'}")
+    assert res.exit_code == 3
+    assert res.output == f"storyline: error: --outputs mine={tmp_path / 'none.jsonl'}: no such file\n"
