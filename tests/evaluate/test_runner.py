@@ -79,7 +79,7 @@ def test_workers_leave_a_ctrl_c_to_the_parent(monkeypatch: pytest.MonkeyPatch) -
     """Each worker ignores SIGINT (the parent stops the run and says so in one line): before, a worker printed
     a KeyboardInterrupt traceback and died, and the run waited for its cluster for ever."""
     monkeypatch.setattr(runner, "_work", _interrupted_work)  # forked workers see it
-    monkeypatch.setattr(runner, "warm_up", lambda names, words: None)
+    monkeypatch.setattr(runner, "warm_up", lambda names, words, external=None: None)
     eval_set = EvalSet(name="toy", clusters=tuple(_cluster(f"c{k}") for k in range(4)))
     ev = runner.evaluate(eval_set, ["lead"], 30, jobs=2, memory=False, lsum=False)
     assert [r.id for r in ev.per_cluster] == ["c0", "c1", "c2", "c3"]

@@ -3,11 +3,11 @@
 The only place that prints or exits. Library errors (``StorylineError``) become one line on stderr and
 the exit code their class names; nothing the user does shows a traceback.
 
-Exit codes: 0 ok; 1 other error; 2 bad option or usage (Click's usage errors included); 3 input missing
-or unreadable; 4 binary file, unsupported encoding, or input over a size limit; 5 nothing to summarize
-(empty or all clutter); 6 malformed JSON/JSONL or header; 7 optional model not installed; 8 cannot write
-the output (a file or standard output); 9 ``serve`` cannot listen on its address; 70 internal error;
-130 interrupted.
+Exit codes: 0 ok; 1 other error (an eval --callable that raised); 2 bad option or usage (Click's usage errors
+included); 3 input missing or unreadable; 4 binary file, unsupported encoding, or input over a size limit;
+5 nothing to summarize (empty or all clutter); 6 malformed JSON/JSONL or header; 7 optional model not
+installed; 8 cannot write the output (a file or standard output); 9 ``serve`` cannot listen on its address;
+70 internal error; 130 interrupted.
 """
 
 from __future__ import annotations

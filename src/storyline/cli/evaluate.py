@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import click
 
 from ..errors import OptionsError
 from ..files import is_stdout, output_target, write_atomic
+from ..render import printable
 from . import cli, out
 from .inputs import output_format, progress
 
@@ -18,7 +21,8 @@ _FORMATS = ("md", "csv", "json")
 @click.argument("data")
 @click.option("--words", "-w", type=int, required=True, help="Word budget; every output is cut to it.")
 @click.option("--methods", "method_spec", default="all", show_default=True,
-              help="Comma-separated methods: registry names, sumy-*, oracle; or all, ours, sumy.")
+              help="Comma-separated methods: registry names, sumy-*, oracle, the NAMEs of --outputs and --callable; "
+                   "or all, ours, sumy.")
 @click.option("--references", metavar="PATH", help="Multi-News .tgt file, or DUC model-summaries directory.")
 @click.option("--limit", type=int, help="Score a fixed seeded sample of this many clusters.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the sample and the bootstrap.")
@@ -30,30 +34,51 @@ _FORMATS = ("md", "csv", "json")
 @click.option("--no-memory", is_flag=True, help="Skip the peak-memory pass.")
 @click.option("--pair", "pair", metavar="METHOD",
               help="Pair this method with every other one, cluster by cluster (default: default, when run).")
+@click.option("--outputs", "outputs", multiple=True, metavar="NAME=PATH",
+              help='Also score a system\'s summaries as method NAME: a JSONL file of {"id": CLUSTER_ID, "summary": '
+                   'TEXT or [SENTENCE, ...]} lines, one for every cluster scored (repeatable). Cluster ids: a JSONL '
+                   "dataset's \"id\"; STEM_LINE for a Multi-News STEM.src file (val_1); d30001 for a DUC folder "
+                   "d30001t.")
+@click.option("--callable", "callables", multiple=True, metavar="NAME=MODULE:FUNCTION",
+              help="Also score FUNCTION(documents: list[str], words: int) -> str or list[str] as method NAME, timed "
+                   "like ours (repeatable; MODULE is imported from the current directory and sys.path).")
 def evaluate_command(
     data: str, words: int, method_spec: str, references: str | None, limit: int | None, seed: int, jobs: int,
     fmt: str, output: str | None, plot_path: str | None, no_memory: bool, pair: str | None,
+    outputs: tuple[str, ...], callables: tuple[str, ...],
 ) -> None:
     """Score methods on DATA (.jsonl[.gz] in the shared schema, a Multi-News .src file, or a DUC directory).
 
     ROUGE-1/2/Lsum F1 with seeded bootstrap 95% intervals, R1/R2 recall, CPU seconds per cluster and
-    peak memory, for storyline's methods, sumy's peers and a greedy ROUGE oracle; and one method's lead
-    over each other method, paired by cluster, with its interval.
+    peak memory, for storyline's methods, sumy's peers, a greedy ROUGE oracle and your own (--outputs,
+    --callable); and one method's lead over each other method, paired by cluster, with its interval.
     """
     from ..evaluate import report
     from ..evaluate.datasets import load_eval_set, reference_path
-    from ..evaluate.runner import ORACLE, check_options, evaluate, require_extras, resolve_methods
+    from ..evaluate.external import ExternalMethod, callable_method, check_names, parse_spec, read_outputs
+    from ..evaluate.runner import (
+        ORACLE,
+        available,
+        check_external,
+        check_options,
+        evaluate,
+        require_extras,
+        resolve_methods,
+    )
 
     check_options(words, jobs=jobs, limit=limit, seed=seed)  # before any data is read
     if data == "-":  # "-: no such file or directory" said nothing of why
         raise OptionsError("storyline eval reads a dataset file, not standard input (-): give the file's path")
     fmt = output_format(fmt, output, _FORMATS)
-    names = resolve_methods(method_spec)  # an unknown name too
+    files = [parse_spec(s, "--outputs") for s in outputs]
+    functions = [parse_spec(s, "--callable") for s in callables]
+    check_names([n for n, _ in files + functions], available())  # a clash, before anything is read or imported
+    names = resolve_methods(method_spec, [n for n, _ in files + functions])  # an unknown name too
     if pair is not None and (pair not in names or pair == ORACLE):
         raise OptionsError(f"--pair {pair}: pair a method the run scores (not the oracle); it runs {', '.join(names)}")
     # What the run reads, which no output may overwrite or join: the data and its references (given, or the
     # .tgt beside a Multi-News .src file, or the model summaries beside a DUC directory).
-    inputs = [Path(data), *[r for r in [reference_path(data, references)] if r]]
+    inputs = [Path(data), *[r for r in [reference_path(data, references)] if r], *(Path(f) for _, f in files)]
     report_to = output_target(output, inputs=inputs)
     if plot_path is not None and (is_stdout(plot_path) or not plot_path.strip()):
         raise OptionsError("--plot needs a file name: the PNG is not written to standard output")
@@ -65,7 +90,17 @@ def evaluate_command(
     if output is not None and output.lower().endswith(".png"):  # the report is text: it made a .png no viewer opens
         raise OptionsError(f"-o {output}: the report is {fmt} text, not an image; give the plot with --plot {output}")
     require_extras(names, plot=plot_path is not None)
+    if functions and os.getcwd() not in sys.path:
+        # as uvicorn and gunicorn do: the console script's sys.path holds its own folder, not the one it runs in
+        sys.path.insert(0, os.getcwd())
+    external: list[ExternalMethod] = [callable_method(n, t) for n, t in functions]
+    external += [read_outputs(n, f) for n, f in files]
     eval_set = load_eval_set(data, references=references, limit=limit, seed=seed)
+    for name, ignored in check_external(eval_set, external).items():
+        if ignored:
+            what = "summary" if ignored == 1 else "summaries"
+            click.echo(printable(f"storyline: note: --outputs {name}: {ignored} {what} for ids not in "
+                                 f"{eval_set.name} ignored"), err=True)
     # On a terminal: the clusters, then the peak-memory pass (a method at a time, traced: on DUC it takes
     # longer than the scoring); in pipes and logs nothing.
     steps = len(eval_set.clusters) + (0 if no_memory else len(names))
@@ -77,7 +112,7 @@ def evaluate_command(
                 bar.label = "Peak memory"
                 bar.render_progress()
 
-        ev = evaluate(eval_set, names, words, seed=seed, jobs=jobs, memory=not no_memory,
+        ev = evaluate(eval_set, names, words, external=external, seed=seed, jobs=jobs, memory=not no_memory,
                       progress=cluster_done, memory_progress=bar.update)
     text = report.render(ev, fmt, extra={"limit": limit}, pair=pair or report.PAIRED_WITH)
     if plot_path:

@@ -44,10 +44,16 @@ class EvalSet:
 
     name: str
     clusters: tuple[DocumentSet, ...]
+    # every cluster id the file holds, in file order, sampled by --limit or not (empty: those of ``clusters``)
+    file_ids: tuple[str, ...] = ()
 
     @property
     def ids(self) -> tuple[str, ...]:
         return tuple(c.id for c in self.clusters)
+
+    @property
+    def all_ids(self) -> tuple[str, ...]:
+        return self.file_ids or self.ids
 
     def digest(self) -> str:
         """sha256 of the cluster ids, in order: a gate notices when its slice changes."""
@@ -245,4 +251,6 @@ def load_eval_set(
                 f"{path}: not a .jsonl dataset; for Multi-News .src files give --references FILE.tgt"
             )
         clusters = read_multinews(path, tgt)
-    return EvalSet(name=dataset_name(path), clusters=sample(clusters, limit, seed))
+    return EvalSet(
+        name=dataset_name(path), clusters=sample(clusters, limit, seed), file_ids=tuple(c.id for c in clusters)
+    )

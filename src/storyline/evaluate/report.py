@@ -54,6 +54,11 @@ def versions() -> dict[str, str]:
     return out
 
 
+def _num(x: float, digits: int) -> float | None:
+    """``x`` rounded; None (JSON null) when not measured (NaN): summaries read from a file."""
+    return None if math.isnan(x) else round(x, digits)
+
+
 def _pct(x: float) -> float:
     return round(100 * x, 2) if not math.isnan(x) else None  # type: ignore[return-value]
 
@@ -67,9 +72,10 @@ def to_dict(ev: Evaluation, *, extra: dict[str, Any] | None = None, pair: str = 
                 "method": r.method,
                 **{m: _pct(r.scores[m].mean) for m in METRICS},
                 "ci95": {m: [_pct(r.scores[m].low), _pct(r.scores[m].high)] for m in METRICS},
-                "seconds_per_cluster": round(r.seconds_median, 5),
-                "seconds_total": round(r.seconds_total, 3),
-                "peak_mb": round(r.peak_mb, 2) if not math.isnan(r.peak_mb) else None,
+                "seconds_per_cluster": _num(r.seconds_median, 5),
+                "seconds_total": _num(r.seconds_total, 3),
+                "peak_mb": _num(r.peak_mb, 2),
+                **({"from": r.origin} if r.origin else {}),
             }
         )
     return {
@@ -79,7 +85,8 @@ def to_dict(ev: Evaluation, *, extra: dict[str, Any] | None = None, pair: str = 
         "seed": ev.seed,
         "ids_sha256": ev.digest,
         # 0: no memory pass ran (--no-memory), so no peak was measured
-        "memory_clusters": MEMORY_CLUSTERS if any(not math.isnan(r.peak_mb) for r in ev.results) else 0,
+        # (summaries read from a file have no peak either way)
+        "memory_clusters": 0 if any(r.timed and math.isnan(r.peak_mb) for r in ev.results) else MEMORY_CLUSTERS,
         "results": results,
         **({"paired_with": pair, "paired": comparisons} if (comparisons := paired_rows(ev, pair)) else {}),
         "versions": versions(),
@@ -150,7 +157,21 @@ def markdown_table(d: dict[str, Any]) -> str:
         # reports saved before the key existed were measured on the 3 largest clusters
         f"{memory_note(d.get('memory_clusters', 3))}.\n"
     )
-    return head + rows + notes + paired_table(d)
+    return head + rows + notes + origins_note(d) + paired_table(d)
+
+
+def origins_note(d: dict[str, Any]) -> str:
+    """Where the outside methods of a run come from, and what "—" means for them ("" when it has none)."""
+    rows = [r for r in d["results"] if r.get("from")]
+    if not rows:
+        return ""
+    said = "; ".join(
+        f"{r['method']}: {r['from']}"
+        + (" (made elsewhere: CPU time and memory not measured, —)" if r["seconds_per_cluster"] is None
+           else " (timed around the call, from the raw document texts)")
+        for r in rows
+    )
+    return f"Outside methods: {said}.\n"
 
 
 def lead_cell(cell: dict[str, Any]) -> str:
@@ -196,7 +217,7 @@ def to_csv(ev: Evaluation) -> str:
         w.writerow(
             [ev.dataset, len(ev.ids), ev.words, r.method, *(f"{100 * r.scores[m].mean:.2f}" for m in METRICS),
              *(f"{100 * getattr(r.scores[m], e):.2f}" for m in METRICS for e in ("low", "high")),
-             f"{r.seconds_median:.5f}", f"{r.seconds_total:.3f}",
+             *("" if math.isnan(x) else f"{x:.{k}f}" for x, k in ((r.seconds_median, 5), (r.seconds_total, 3))),
              "" if math.isnan(r.peak_mb) else f"{r.peak_mb:.2f}"]  # not measured (--no-memory): empty, not "nan"
         )
     return buf.getvalue()
@@ -255,19 +276,28 @@ def figure(ev: Evaluation) -> Any:
     ax1.grid(axis="x", alpha=0.3)
     ax1.legend(loc="upper center", ncol=2, framealpha=0.9)
     ax1.set_title(f"{ev.dataset}: {_count(len(ev.ids), 'cluster')}, {ev.words} words")
-    quartiles = [np.percentile([max(s, 1e-5) * 1000 for s in r.seconds] or [1e-2], [25, 50, 75]) for r in ev.results]
+    # summaries read from a file have no time: their row says so instead of a point
+    timed = [y for y, r in zip(ys, ev.results, strict=True) if r.timed]
+    quartiles = [
+        np.percentile([max(s, 1e-5) * 1000 for s in ev.results[y].seconds] or [1e-2], [25, 50, 75]) for y in timed
+    ]
     medians = [q[1] for q in quartiles]
-    ax2.errorbar(medians, list(ys), xerr=[[q[1] - q[0] for q in quartiles], [q[2] - q[1] for q in quartiles]],
-                 fmt="o", color="tab:green", capsize=3)
-    for y, m in zip(ys, medians, strict=True):
+    if timed:
+        ax2.errorbar(medians, timed, xerr=[[q[1] - q[0] for q in quartiles], [q[2] - q[1] for q in quartiles]],
+                     fmt="o", color="tab:green", capsize=3)
+    for y, m in zip(timed, medians, strict=True):
         ax2.annotate(f"{m:.3g}", (m, y), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=7)
+    for y in sorted(set(ys) - set(timed)):
+        ax2.annotate("not measured", (0.02, y), xycoords=("axes fraction", "data"), va="center", fontsize=7,
+                     color="grey")
     ax2.set_yticks(list(ys), names)
     ax2.set_ylim(len(names) - 0.5, -1.5)
     ax2.set_xscale("log")
     ax2.set_xlabel("CPU ms per cluster (log): median, interquartile range")
     ax2.grid(axis="x", alpha=0.3)
     ax2.set_title("time per cluster")
-    shown = [r for r in ev.results if r.method in TIMED_AGAINST_SIZE] or list(ev.results[:3])
+    timed_results = [r for r in ev.results if r.timed]
+    shown = [r for r in timed_results if r.method in TIMED_AGAINST_SIZE] or timed_results[:3]
     cmap = plt.get_cmap("tab10")
     for k, r in enumerate(shown):
         secs = [max(s, 1e-5) * 1000 for s in r.seconds]
@@ -276,7 +306,8 @@ def figure(ev: Evaluation) -> Any:
     ax3.set_xlabel("cluster size (words of the raw documents)")
     ax3.set_ylabel("CPU ms per cluster (log)")
     ax3.grid(alpha=0.3)
-    ax3.legend(fontsize=8, markerscale=2)
+    if shown:
+        ax3.legend(fontsize=8, markerscale=2)
     ax3.set_title("time against cluster size")
     plain = FuncFormatter(lambda v, _: f"{v:g}")  # "2", not "2 × 10⁰"
     for axis in (ax2.xaxis, ax3.yaxis):
