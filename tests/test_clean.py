@@ -694,3 +694,18 @@ def test_the_processed_release_keeps_its_notes_and_corrections():
     )
     cleaned = clean_text(text)
     assert cleaned.text == text and cleaned.corrections == ()
+
+
+def test_a_text_typed_in_lower_case_is_no_release_and_loses_its_notes_and_corrections():
+    # No capital inside a sentence, as in the release, but its sentences open in lower case too: a user's text,
+    # cleaned as a page is (the update notice goes, the correction is told beside the summary).
+    story = "the towering former general keeps a wooden box of photos on his desk. he sorts them by date."
+    text = (
+        f"{story}\n\ncorrection: an earlier version of this story incorrectly stated the year of the surge. it was "
+        "2007, not 2009.\n\nthis post has been updated."
+    )
+    cleaned = clean_text(text)
+    assert cleaned.text == story
+    assert cleaned.corrections == (
+        "an earlier version of this story incorrectly stated the year of the surge. it was 2007, not 2009.",
+    )
