@@ -709,3 +709,37 @@ def test_a_text_typed_in_lower_case_is_no_release_and_loses_its_notes_and_correc
     assert cleaned.corrections == (
         "an earlier version of this story incorrectly stated the year of the surge. it was 2007, not 2009.",
     )
+
+
+def test_a_hard_wrapped_paragraph_that_ends_at_the_full_width_ends_before_a_line_that_opens_a_paragraph():
+    # Wrapped at ~70 columns with no blank line between paragraphs, a paragraph's last line may be full: the next
+    # paragraph's first word would not have fitted on it. A capital after its stop does not tell it from a wrap
+    # ("… on Tuesday morning." / "Crews worked …" is one paragraph), nor does a quotation mark (a speaker's next
+    # sentence opens on one as often as a new paragraph does), but a numbered item and a wire dateline open one.
+    text = (
+        "The Harbor Bridge in Port Alder will reopen on Friday after engineers\n"
+        "finished checking the damaged pier, the city said on Tuesday morning.\n"
+        "Crews worked through the night to replace two bearings and a section\n"
+        "of the deck, and the work cost about two million dollars in the end.\n"
+        '"We will have the bridge back before the weekend," Mayor Helen Okafor\n'
+        "told reporters on Tuesday, standing beside the city's chief engineer.\n"
+        "Officials said traffic would be limited to one lane in each direction\n"
+        "for the first week, and that trucks would be barred until the spring.\n"
+        "1. The ferries keep their extra sailings until the end of the month.\n"
+        "2. The shuttle buses stop running on Saturday, the port authority said.\n"
+        "PORT ALDER, March 3 (Harbor Wire) — The harbor pilots' union said on\n"
+        "Tuesday that it would not strike this winter, ending a long dispute.\n"
+    )
+    assert wrap_width(text.split("\n")) == 69
+    assert clean_text(text).text.split("\n\n") == [
+        "The Harbor Bridge in Port Alder will reopen on Friday after engineers finished checking the damaged "
+        "pier, the city said on Tuesday morning. Crews worked through the night to replace two bearings and a "
+        "section of the deck, and the work cost about two million dollars in the end. "
+        '"We will have the bridge back before the weekend," Mayor Helen Okafor told reporters on Tuesday, '
+        "standing beside the city's chief engineer. Officials said traffic would be limited to one lane in each "
+        "direction for the first week, and that trucks would be barred until the spring.",
+        "1. The ferries keep their extra sailings until the end of the month.",
+        "2. The shuttle buses stop running on Saturday, the port authority said.",
+        "PORT ALDER, March 3 (Harbor Wire) — The harbor pilots' union said on Tuesday that it would not strike "
+        "this winter, ending a long dispute.",
+    ]

@@ -332,9 +332,13 @@ def _headline_case(line: str) -> bool:
 def _wrapped(line: str, nxt: str, width: int = 0) -> bool:
     """Hard-wrapped prose: ``line`` stops mid-sentence and ``nxt`` follows with no blank line between. In a text
     wrapped at ``width`` (``wrap_width``), a line that ends a sentence is wrapped too when the first word of
-    ``nxt`` would not have fitted on it: a paragraph's last line stops short of the width."""
+    ``nxt`` would not have fitted on it (a paragraph's last line stops short of the width), unless ``nxt`` opens
+    as a paragraph does (``_opens_paragraph``): a paragraph that ends at the full width is no wrap."""
     return (
-        (not _ends_sentence(line) or (width > 0 and len(line) + 1 + _first_word(nxt) > width))
+        (
+            not _ends_sentence(line)
+            or (width > 0 and len(line) + 1 + _first_word(nxt) > width and not _opens_paragraph(nxt))
+        )
         and bullet_item(nxt, point=True) is None
         and len(line) >= _WRAP_MIN_CHARS
         and not _headline_case(line)
@@ -343,6 +347,16 @@ def _wrapped(line: str, nxt: str, width: int = 0) -> bool:
     )
 
 
+def _opens_paragraph(line: str) -> bool:
+    """Does ``line`` open as a paragraph does, and not as a sentence that a wrap put at a line's start may: a wire
+    dateline ("LINDENFELD, March 3 (Wire) — ") or a numbered list's marker ("2. The council …"). A capital after
+    a full stop is no such sign, nor is a quotation mark before it: the dev sets' articles wrapped at 70 columns
+    with no blank line between paragraphs put a quotation that opens a paragraph at a full line's end 39 times,
+    and one that goes on in the same paragraph (the speaker's next sentence) 36 times."""
+    return _NUMBERED.match(line) is not None or trim_dateline(line, 0, len(line)) > 0
+
+
+_NUMBERED = re.compile(r"\d{1,2}[.)]\s+[\"“‘]?[A-Z]")
 _WRAP_MIN_CHARS = 40
 # A text is hard-wrapped when at least this many of its lines are followed by another (no blank line between),
 # the longest of most of them (``_WRAP_QUANTILE``) is at most ``_WRAP_MAX_WIDTH`` characters, and at least
