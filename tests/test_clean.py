@@ -1,4 +1,5 @@
 import re
+import time
 from itertools import islice
 
 from hypothesis import given
@@ -743,3 +744,14 @@ def test_a_hard_wrapped_paragraph_that_ends_at_the_full_width_ends_before_a_line
         "PORT ALDER, March 3 (Harbor Wire) — The harbor pilots' union said on Tuesday that it would not strike "
         "this winter, ending a long dispute.",
     ]
+
+
+def test_joining_the_lines_of_a_long_paragraph_costs_each_line_not_the_paragraph():
+    # A log or a list without a stop: 20,000 lines that each leave the sentence open make one paragraph. Each test
+    # of the next line read the whole paragraph built so far (its words split, counted, copied): 1 MB of such
+    # lines took three minutes.
+    lines = [f"Crew {i} of the harbor reported the dock gate open and" for i in range(20_000)]
+    started = time.perf_counter()
+    joined = rejoin_lines(lines)
+    assert time.perf_counter() - started < 5.0
+    assert joined == [" ".join(lines)]
