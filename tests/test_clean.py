@@ -755,3 +755,16 @@ def test_joining_the_lines_of_a_long_paragraph_costs_each_line_not_the_paragraph
     joined = rejoin_lines(lines)
     assert time.perf_counter() - started < 5.0
     assert joined == [" ".join(lines)]
+
+
+def test_a_paragraph_that_runs_on_without_a_sentence_end_is_dropped():
+    from storyline.clean import MAX_RUN_CHARS, runs_on
+
+    story = "The council voted on Tuesday to close the old harbor to freight ships."
+    run_on = ("dock gate open at the harbor and " * (MAX_RUN_CHARS // 33 + 1)).strip()
+    assert runs_on(run_on) and not runs_on(run_on[: MAX_RUN_CHARS - 1])
+    cleaned = clean_text(f"{story}\n\n{run_on}")
+    assert cleaned.text == story and run_on in cleaned.dropped
+    # as long, with a sentence end at least every 100,000 characters, it is prose
+    prose = f"{run_on[: MAX_RUN_CHARS // 2]}. {run_on[: MAX_RUN_CHARS // 2]}."
+    assert not runs_on(prose) and clean_text(prose).text == prose

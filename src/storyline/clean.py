@@ -558,6 +558,27 @@ def oldest_first(lines: list[str]) -> list[str]:
     return lines[: starts[0]] + [line for entry in reversed(entries) for line in entry]
 
 
+# A paragraph that runs this many characters without a sentence end is no prose: a minified page, a log or a data
+# file saved as text, run into one paragraph. The segmenter reads a paragraph in windows of this size
+# (``segment._WINDOW``) and cuts such a run into "sentences" of a window each, which no summary can take: a 20 MB
+# file without a stop took 12 s and 600 MB to give an empty summary. It is dropped before anything else reads it.
+MAX_RUN_CHARS = 100_000
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(?=\s|$)")
+
+
+def runs_on(text: str) -> bool:
+    """Does ``text`` run ``MAX_RUN_CHARS`` characters or more without a sentence end (a stop before a space or
+    its end; a line break ends nothing)?"""
+    if len(text) < MAX_RUN_CHARS:
+        return False
+    last = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.start() - last >= MAX_RUN_CHARS:
+            return True
+        last = m.end()
+    return len(text) - last >= MAX_RUN_CHARS
+
+
 def _is_body(line: str) -> bool:
     """A paragraph of reporting: ends like a sentence, or is long enough to be prose anyway."""
     if _ends_sentence(line):  # then four words are enough (and thirty are not counted)
@@ -594,6 +615,9 @@ def _clean_normalised(
     corrections: list[str] = []
     release = reads_as_release(text)  # the scorer's training text: its notes and corrections stay in it
     for line in lines:
+        if runs_on(line):  # no prose (``MAX_RUN_CHARS``)
+            dropped.append(line)
+            continue
         correction = None if release else split_correction(line)
         if correction is not None:  # told beside the summary, not summarized as the story's own sentence
             note, rest = correction
