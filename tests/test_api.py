@@ -101,6 +101,15 @@ def test_all_clutter_article_is_an_error(harbor_texts):
         storyline.summarize([harbor_texts[0], "Type to search\n\nLeave a Reply\n"])
 
 
+def test_a_text_without_sentence_ends_is_refused_as_no_prose_and_skipped_in_a_dataset(harbor_texts):
+    # 100,000 characters or more without a stop (a minified page, a log): the segmenter would cut it into
+    # "sentences" of 100,000 characters that no summary takes, after seconds and hundreds of MB
+    run_on = "dock gate open at the harbor and " * 4_000
+    with pytest.raises(EmptyInputError, match="runs 100,000 characters without a sentence end: no prose"):
+        storyline.summarize([harbor_texts[0], run_on])
+    assert len(storyline.load_articles([harbor_texts[0], run_on], strict=False)) == 1
+
+
 def test_a_file_name_given_as_a_string_is_told_to_be_a_path(harbor_texts, tmp_path, monkeypatch):
     """A string is article text: summarize(["a.txt"]) reads the words "a.txt", and the error says to give a Path."""
     (tmp_path / "a.txt").write_text(harbor_texts[0])

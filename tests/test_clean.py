@@ -1,4 +1,5 @@
 import re
+import time
 from itertools import islice
 
 from hypothesis import given
@@ -694,3 +695,76 @@ def test_the_processed_release_keeps_its_notes_and_corrections():
     )
     cleaned = clean_text(text)
     assert cleaned.text == text and cleaned.corrections == ()
+
+
+def test_a_text_typed_in_lower_case_is_no_release_and_loses_its_notes_and_corrections():
+    # No capital inside a sentence, as in the release, but its sentences open in lower case too: a user's text,
+    # cleaned as a page is (the update notice goes, the correction is told beside the summary).
+    story = "the towering former general keeps a wooden box of photos on his desk. he sorts them by date."
+    text = (
+        f"{story}\n\ncorrection: an earlier version of this story incorrectly stated the year of the surge. it was "
+        "2007, not 2009.\n\nthis post has been updated."
+    )
+    cleaned = clean_text(text)
+    assert cleaned.text == story
+    assert cleaned.corrections == (
+        "an earlier version of this story incorrectly stated the year of the surge. it was 2007, not 2009.",
+    )
+
+
+def test_a_hard_wrapped_paragraph_that_ends_at_the_full_width_ends_before_a_line_that_opens_a_paragraph():
+    # Wrapped at ~70 columns with no blank line between paragraphs, a paragraph's last line may be full: the next
+    # paragraph's first word would not have fitted on it. A capital after its stop does not tell it from a wrap
+    # ("… on Tuesday morning." / "Crews worked …" is one paragraph), nor does a quotation mark (a speaker's next
+    # sentence opens on one as often as a new paragraph does), but a numbered item and a wire dateline open one.
+    text = (
+        "The Harbor Bridge in Port Alder will reopen on Friday after engineers\n"
+        "finished checking the damaged pier, the city said on Tuesday morning.\n"
+        "Crews worked through the night to replace two bearings and a section\n"
+        "of the deck, and the work cost about two million dollars in the end.\n"
+        '"We will have the bridge back before the weekend," Mayor Helen Okafor\n'
+        "told reporters on Tuesday, standing beside the city's chief engineer.\n"
+        "Officials said traffic would be limited to one lane in each direction\n"
+        "for the first week, and that trucks would be barred until the spring.\n"
+        "1. The ferries keep their extra sailings until the end of the month.\n"
+        "2. The shuttle buses stop running on Saturday, the port authority said.\n"
+        "PORT ALDER, March 3 (Harbor Wire) — The harbor pilots' union said on\n"
+        "Tuesday that it would not strike this winter, ending a long dispute.\n"
+    )
+    assert wrap_width(text.split("\n")) == 69
+    assert clean_text(text).text.split("\n\n") == [
+        "The Harbor Bridge in Port Alder will reopen on Friday after engineers finished checking the damaged "
+        "pier, the city said on Tuesday morning. Crews worked through the night to replace two bearings and a "
+        "section of the deck, and the work cost about two million dollars in the end. "
+        '"We will have the bridge back before the weekend," Mayor Helen Okafor told reporters on Tuesday, '
+        "standing beside the city's chief engineer. Officials said traffic would be limited to one lane in each "
+        "direction for the first week, and that trucks would be barred until the spring.",
+        "1. The ferries keep their extra sailings until the end of the month.",
+        "2. The shuttle buses stop running on Saturday, the port authority said.",
+        "PORT ALDER, March 3 (Harbor Wire) — The harbor pilots' union said on Tuesday that it would not strike "
+        "this winter, ending a long dispute.",
+    ]
+
+
+def test_joining_the_lines_of_a_long_paragraph_costs_each_line_not_the_paragraph():
+    # A log or a list without a stop: 20,000 lines that each leave the sentence open make one paragraph. Each test
+    # of the next line read the whole paragraph built so far (its words split, counted, copied): 1 MB of such
+    # lines took three minutes.
+    lines = [f"Crew {i} of the harbor reported the dock gate open and" for i in range(20_000)]
+    started = time.perf_counter()
+    joined = rejoin_lines(lines)
+    assert time.perf_counter() - started < 5.0
+    assert joined == [" ".join(lines)]
+
+
+def test_a_paragraph_that_runs_on_without_a_sentence_end_is_dropped():
+    from storyline.clean import MAX_RUN_CHARS, runs_on
+
+    story = "The council voted on Tuesday to close the old harbor to freight ships."
+    run_on = ("dock gate open at the harbor and " * (MAX_RUN_CHARS // 33 + 1)).strip()
+    assert runs_on(run_on) and not runs_on(run_on[: MAX_RUN_CHARS - 1])
+    cleaned = clean_text(f"{story}\n\n{run_on}")
+    assert cleaned.text == story and run_on in cleaned.dropped
+    # as long, with a sentence end at least every 100,000 characters, it is prose
+    prose = f"{run_on[: MAX_RUN_CHARS // 2]}. {run_on[: MAX_RUN_CHARS // 2]}."
+    assert not runs_on(prose) and clean_text(prose).text == prose

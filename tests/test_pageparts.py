@@ -162,3 +162,33 @@ def test_a_writers_note_with_an_address_to_write_to_is_a_page_part() -> None:
         "jane roe is a reporter for the harbor gazette. contact her at jroe@example.org.",
     ):
         assert not is_page_part(prose), prose
+
+
+def test_reads_as_release_only_the_release_shape():
+    from storyline.pageparts import reads_as_release
+
+    # the processed release: lower-cased but a sentence's first word, quotation marks set apart, "3: 39"
+    release = (
+        'The harbor board met at 3: 39 p.m. On tuesday in lindenfeld. " we will not wait, " said mira castellan, '
+        'its chair. The vote was " a first step, " dock workers said.'
+    )
+    assert reads_as_release(release)
+    # a capital inside a sentence, or a time as a page prints it
+    assert not reads_as_release(release.replace("mira castellan", "Mira Castellan"))
+    assert not reads_as_release(release.replace("3: 39", "3:39"))
+    # typed in lower case: its sentences open on a small letter
+    transcript = (
+        "so we went down to the harbor at noon. the water was already over the dock. i told my brother to move "
+        "the car. he said the road was closed."
+    )
+    assert not reads_as_release(transcript)
+    assert reads_as_release(transcript.replace("noon. the", "noon. The"))  # one lower-case start is no sign
+    # sentence case with its quotations as a writer types them
+    feed = (
+        'Harbor board delays the vote on the dock plan. Workers called it "a first step," and the chair said it was '
+        '"late but welcome," a member said. The vote is now set for the spring.'
+    )
+    assert not reads_as_release(feed)
+    spaced = feed.replace('"a first step,"', '" a first step, "')
+    spaced = spaced.replace('"late but welcome,"', '" late but welcome, "')
+    assert reads_as_release(spaced)  # set apart, as the release prints them

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from . import methods
 from .attribute import attribute, introductions
-from .clean import clean_articles
+from .clean import MAX_RUN_CHARS, clean_articles, runs_on
 from .cluster import build_cluster, check_size
 from .errors import EmptyInputError, OptionsError
 from .group import GroupingOptions, group_articles
@@ -94,7 +94,12 @@ def load_articles(
     for item, a, c, own in zip(items, raw, clean_articles(raw), chosen, strict=True):
         c = with_page_date(a, c)
         if not c.text.strip():
-            what = "is empty" if not a.text.strip() else "has no article text left after removing page clutter"
+            what = (
+                "is empty" if not a.text.strip()
+                else f"runs {MAX_RUN_CHARS:,} characters without a sentence end: no prose (a minified page, a log "
+                "or a data file?)" if runs_on(a.text)
+                else "has no article text left after removing page clutter"
+            )
             message = f"{a.origin or 'article ' + a.id}: {what}{_path_hint(item)}"
             if not (skip and skip(a, message)) and strict:
                 raise EmptyInputError(message)

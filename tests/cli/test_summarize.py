@@ -147,6 +147,7 @@ def _bad_cases(tmp: "os.PathLike[str]"):
     (tmp / "enc.txt").write_bytes(bytes(random.Random(1).randrange(128, 256) for _ in range(400)))
     (tmp / "bad.jsonl").write_text('{"documents": ["A text about the harbor."]}\n{"documents": [1, 2]}\n')
     (tmp / "ok.txt").write_text("The council voted on Tuesday to close the old harbor to freight ships.")
+    (tmp / "log.txt").write_text("".join(f"dock gate {i} open at the harbor and\n" for i in range(4_000)))
     return [
         (["missing.txt"], 3, "missing.txt: no such file or directory"),
         (["empty"], 5, "no readable articles in this directory"),
@@ -156,6 +157,7 @@ def _bad_cases(tmp: "os.PathLike[str]"):
         (["clutter.txt", "ok.txt"], 5, "clutter.txt: has no article text left after removing page clutter"),
         (["enc.txt"], 4, "unsupported or unrecognised text encoding"),
         (["bad.jsonl"], 6, "bad.jsonl, line 2: 'documents' must be a list of article texts"),
+        (["log.txt"], 5, "log.txt: runs 100,000 characters without a sentence end: no prose"),
         (["ok.txt", "--words", "0"], 2, "the word budget must be at least 1"),
         (["ok.txt", "--words", "-3"], 2, "the word budget must be at least 1"),
         (["ok.txt", "--method", "nope"], 2, "unknown method 'nope'"),
@@ -163,7 +165,7 @@ def _bad_cases(tmp: "os.PathLike[str]"):
     ]
 
 
-@pytest.mark.parametrize("case", range(12))
+@pytest.mark.parametrize("case", range(13))
 def test_bad_input(tmp_path, monkeypatch, case):
     args, code, message = _bad_cases(tmp_path)[case]
     monkeypatch.chdir(tmp_path)
