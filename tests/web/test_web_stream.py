@@ -854,7 +854,9 @@ def test_a_closed_stream_lets_go_of_its_grouper_and_rebuilds_when_used(tmp_path:
     stories = stream._grouper.stories
     stream.close()
     assert stream._grouper is None and Store(db).stream_state()[0] == 3  # saved, then let go
+    assert stream._seen == {}
     assert stream.post(_article({**INTERLEAVED[3], "id": "3"})).story == 2  # rebuilt from the state just saved
+    assert stream.post(_article({**INTERLEAVED[0], "id": "x"})).repeated  # and remembers the latest posts again
     assert stream.restored == 0 and stream._grouper.stories[0] == stories[0] and len(stream) == 4
 
 

@@ -273,7 +273,7 @@ class Stream:
         with self._save_lock:
             self._write(self._snapshot())
             with self._lock:
-                self._grouper = None
+                self._grouper, self._seen = None, OrderedDict()  # (a rebuild remembers the latest posts again)
 
     def _snapshot(self) -> tuple[int, str, GroupingSnapshot] | None:
         """A copy of the grouper's state and the position and id of the latest article it holds, taken together
