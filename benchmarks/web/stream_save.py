@@ -52,7 +52,7 @@ def prepare(folder: Path, articles: int, posts: int) -> None:
                 except StorylineError:
                     continue
                 cleaned.append({"text": a.text, "title": a.title, "source": a.source, "url": a.url, "date": a.date,
-                                "origin": a.origin})
+                                "origin": a.origin, "date_line": a.date_line})
                 if len(cleaned) == articles:
                     break
             if len(cleaned) == articles:
@@ -74,7 +74,7 @@ def _article(a: dict[str, Any]) -> Any:
     from storyline.model import Article
 
     return Article(id="0", text=a["text"], title=a["title"], source=a["source"], url=a["url"], date=a["date"],
-                   origin=a["origin"])
+                   origin=a["origin"], date_line=a.get("date_line") or "")
 
 
 def _state_bytes(db: Path) -> int:

@@ -398,7 +398,7 @@ def test_a_schema_3_database_opens_with_its_stories_stream_and_state(tmp_path: P
     assert (s1.id, s1.text, s1.teaser, s1.corrections) == ("s1", "Stream body.", False, ())
     assert store.stream_state() == (1, "{}")
     with sqlite3.connect(path) as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
     db.close()
     assert Store(path).get("abc") == store.get("abc")  # and it opens again as it is
 
@@ -424,3 +424,59 @@ def test_a_stored_articles_page_shows_its_correction(tmp_path: Path) -> None:
         page = client.get(f"/stories/{body['id']}/articles/{stored.articles[0]['id']}").text
         assert "Correction printed by the outlet" in page and "84,000 vehicles" in page
         assert "printed by the outlet" not in client.get(f"/stories/{body['id']}/articles/2").text
+
+
+def test_a_stored_story_keeps_where_each_date_came_from(tmp_path: Path) -> None:
+    """The store dropped ``Article.date_line``: a story's articles read back (its article pages, the labels of its
+    citations) could not say that a date was read from the page text, as the summary's sources list does."""
+    from fastapi.testclient import TestClient
+
+    from storyline.web.app import WebSettings, create_app
+    from storyline.web.views import describe
+
+    app = create_app(WebSettings(db=tmp_path / "s.db"))
+    with TestClient(app) as client:
+        body = client.post("/api/stories", json={"articles": [DATELINED, UNDATED], "words": 60}).json()
+        stored = app.state.store.get(body["id"])
+        assert [(a["date"], a["date_line"]) for a in stored.articles] == [("2018-06-09", "June 09, 2018"),
+                                                                          (None, "")]
+        assert describe(stored.articles[0]) == ("Harbour levy plan divided Kellmouth councillors "
+                                                "(2018-06-09, read from the page text)")
+        page = client.get(f"/stories/{body['id']}/articles/{stored.articles[0]['id']}").text
+        assert "(read from the page text: “June 09, 2018”)" in page
+        assert "read from the page text" not in client.get(f"/stories/{body['id']}/articles/2").text
+
+
+def test_a_schema_4_database_gains_the_date_lines(tmp_path: Path) -> None:
+    import json
+
+    from storyline.web.store import STATE_SCHEMA, STREAM_SCHEMA
+
+    path = tmp_path / "v4.db"
+    summary = {"articles": [{"id": "1", "date": "2018-06-09", "date_line": "June 09, 2018", "teaser": False,
+                             "corrections": []},
+                            {"id": "2", "date": None, "date_line": None, "teaser": True, "corrections": []}]}
+    with sqlite3.connect(path) as db:  # the tables as schema 4 made them, and what it stored in them
+        db.executescript(SCHEMA + STREAM_SCHEMA + STATE_SCHEMA)
+        for table in ("articles", "stream_articles"):
+            db.execute(f"ALTER TABLE {table} ADD COLUMN teaser INTEGER NOT NULL DEFAULT 0")
+            db.execute(f"ALTER TABLE {table} ADD COLUMN corrections TEXT NOT NULL DEFAULT '[]'")
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        db.execute("PRAGMA user_version = 4")
+        db.execute("INSERT INTO stories VALUES ('abc', '2026-01-01T00:00:00Z', 'Old', 2, ?, NULL, '[]')",
+                   (json.dumps(summary),))
+        db.execute("INSERT INTO articles VALUES ('abc', 1, '1', '', 'T', '2018-06-09', '', '', 'a', 'Body.', 0,"
+                   " '[\"Fixed.\"]')")  # its own corrections stand: only the new column is taken from the summary
+        db.execute("INSERT INTO articles VALUES ('abc', 2, '2', '', 'T', NULL, '', '', 'b', 'Body.', 1, '[]')")
+        db.execute("INSERT INTO stream_articles VALUES ('s1', 1, 1, 0.0, '2026-01-01T00:00:00Z', 'T', '', '',"
+                   " '2018-06-09', '', 'Stream body.', 0, '[]')")
+    db.close()
+    store = Store(path)
+    assert [(a["id"], a["date_line"], a["teaser"], a["corrections"]) for a in store.get("abc").articles] == [
+        ("1", "June 09, 2018", False, ["Fixed."]), ("2", "", True, [])]
+    (s1,) = store.stream_articles()
+    assert (s1.id, s1.date, s1.date_line) == ("s1", "2018-06-09", "")
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+    db.close()
+    assert Store(path).get("abc") == store.get("abc")  # and it opens again as it is

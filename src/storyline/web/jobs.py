@@ -170,10 +170,9 @@ def run(inputs: list[dict[str, Any]], words: int, method: str) -> dict[str, Any]
     data["evidence"] = evidence(cluster, summary, ours)
     return {
         "summary": data,
-        # What the store keeps of each article; where a date came from is in the summary's articles.
+        # What the store keeps of each article (``date_line``: the page text's line its date was read from).
         "articles": [
-            {f.name: getattr(a, f.name) for f in dataclasses.fields(a) if f.name != "date_line"}
-            | {"corrections": list(a.corrections)}
+            {f.name: getattr(a, f.name) for f in dataclasses.fields(a)} | {"corrections": list(a.corrections)}
             for a in summary.articles
         ],
         "analysis": _shown(analysis),

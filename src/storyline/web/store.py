@@ -26,7 +26,7 @@ from ..errors import OptionsError
 # Written into the file header of every database this module creates ("STLN"), with the schema version in
 # user_version: the mark that tells a story database from any other SQLite file before a byte is written.
 APPLICATION_ID = 0x53544C4E
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS stories (
     id            TEXT PRIMARY KEY,
@@ -91,7 +91,13 @@ CREATE TABLE IF NOT EXISTS stream_state (
 # JSON list), for a story's articles and the stream's alike. An older database gains the columns when it is
 # opened; its stories' articles take theirs from the story's summary JSON, which always had them, and its stream
 # articles have none (they were not kept).
-NOTE_COLUMNS = {"teaser": "INTEGER NOT NULL DEFAULT 0", "corrections": "TEXT NOT NULL DEFAULT '[]'"}
+#
+# Version 5 keeps the line of the page text an article's date was read from (``Article.date_line``: '' when the
+# date came from elsewhere or there is none), so that a stream story's summary, and a story's article page, can say
+# so as the command line does. An older database gains the column as it gains version 4's: a story's articles
+# take theirs from its summary JSON, which always had it; stream articles have none.
+NOTE_COLUMNS = {"teaser": "INTEGER NOT NULL DEFAULT 0", "corrections": "TEXT NOT NULL DEFAULT '[]'",
+                "date_line": "TEXT NOT NULL DEFAULT ''"}
 NOTE_FIELDS = tuple(NOTE_COLUMNS)
 
 # An article's fields as SCHEMA and STREAM_SCHEMA make them, then with NOTE_FIELDS.
@@ -148,7 +154,7 @@ class StoryRow:
 class StreamArticle:
     """An article of the stream as stored: the cleaned text and metadata the grouper saw, its place in
     the stream (``position``, from 1), its story (``story``, from 1), its similarity when it joined, and what
-    cleaning told of it (``teaser``, ``corrections``: ``Article``'s)."""
+    cleaning told of it (``teaser``, ``corrections``, ``date_line``: ``Article``'s)."""
 
     id: str
     position: int
@@ -163,12 +169,14 @@ class StreamArticle:
     text: str
     teaser: bool = False  # the page gave only a paywall's free teaser
     corrections: tuple[str, ...] = ()  # the outlet's printed corrections, out of ``text``
+    date_line: str = ""  # the page text's line ``date`` was read from
 
 
-def _stored_notes(article: Any) -> tuple[int, str]:
+def _stored_notes(article: Any) -> tuple[int, str, str]:
     """An article's ``NOTE_FIELDS`` as the tables keep them (a dict's or a ``StreamArticle``'s)."""
     get = article.get if isinstance(article, dict) else lambda f: getattr(article, f)
-    return int(bool(get("teaser"))), json.dumps(list(get("corrections") or ()), ensure_ascii=False)
+    return (int(bool(get("teaser"))), json.dumps(list(get("corrections") or ()), ensure_ascii=False),
+            str(get("date_line") or ""))
 
 
 def _stream_article(row: tuple[Any, ...]) -> StreamArticle:
@@ -272,26 +280,30 @@ class Store:
 
     @staticmethod
     def _add_note_columns(db: sqlite3.Connection) -> None:
-        """Schema 4 (``NOTE_COLUMNS``) on a database without it, in the transaction that opens it: the columns,
-        and each stored story's articles' values from its summary JSON's ``articles``."""
+        """Schemas 4 and 5 (``NOTE_COLUMNS``) on a database without them, in the transaction that opens it: the
+        columns it lacks, and each stored story's articles' values of those from its summary JSON's ``articles``."""
         for table in ("articles", "stream_articles"):
             have = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
-            for column, declared in NOTE_COLUMNS.items():
-                if column not in have:
-                    db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declared}")
-                    if table == "articles" and column == "corrections":
-                        Store._notes_from_summaries(db)
+            added = [column for column in NOTE_COLUMNS if column not in have]
+            for column in added:
+                db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {NOTE_COLUMNS[column]}")
+            if table == "articles" and added:
+                Store._notes_from_summaries(db, added)
 
     @staticmethod
-    def _notes_from_summaries(db: sqlite3.Connection) -> None:
+    def _notes_from_summaries(db: sqlite3.Connection, columns: builtins.list[str]) -> None:
+        which = [NOTE_FIELDS.index(c) for c in columns]
+        update = f"UPDATE articles SET {', '.join(f'{c} = ?' for c in columns)} WHERE story_id = ? AND id = ?"
         for story_id, summary in db.execute("SELECT id, summary_json FROM stories").fetchall():
+            notes = []
             try:
-                listed = json.loads(summary).get("articles") or []
-                notes = [(*_stored_notes(a), story_id, a["id"]) for a in listed
-                         if isinstance(a, dict) and (a.get("teaser") or a.get("corrections"))]
+                for a in json.loads(summary).get("articles") or []:
+                    if isinstance(a, dict) and any(a.get(c) for c in columns):
+                        values = _stored_notes(a)
+                        notes.append((*(values[k] for k in which), story_id, a["id"]))
             except (ValueError, AttributeError, KeyError, TypeError):  # not a summary this version wrote
                 continue
-            db.executemany("UPDATE articles SET teaser = ?, corrections = ? WHERE story_id = ? AND id = ?", notes)
+            db.executemany(update, notes)
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
@@ -348,8 +360,8 @@ class Store:
             except BaseException:
                 db.execute("ROLLBACK")
                 raise
-        kept = tuple({**a, "teaser": bool(a.get("teaser")), "corrections": list(a.get("corrections") or ())}
-                     for a in articles)  # as ``get`` reads them back
+        kept = tuple({**a, "teaser": bool(a.get("teaser")), "corrections": list(a.get("corrections") or ()),
+                      "date_line": a.get("date_line") or ""} for a in articles)  # as ``get`` reads them back
         return StoryRow(sid, created, title, len(articles), summary, analysis, kept)
 
     def get(self, story_id: str) -> StoryRow | None:
@@ -404,7 +416,7 @@ class Store:
                     title=article.get("title") or "", source=article.get("source") or "",
                     url=article.get("url") or "", date=article.get("date"), origin=article.get("origin") or "",
                     text=article["text"], teaser=bool(article.get("teaser")),
-                    corrections=tuple(article.get("corrections") or ()),
+                    corrections=tuple(article.get("corrections") or ()), date_line=article.get("date_line") or "",
                 )
                 db.execute(f"INSERT INTO stream_articles ({', '.join(STREAM_FIELDS)}) VALUES "
                            f"({', '.join('?' * len(STREAM_FIELDS))})",

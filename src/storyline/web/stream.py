@@ -7,8 +7,12 @@ when there is one: only the articles stored after it are put back (a restore rep
 article made, about 1.3 ms an article, minutes for a stream of 100,000). The state is saved when the server
 stops, and in a background thread once ``SAVE_EVERY`` articles were stored since the last save and
 ``SAVE_INTERVAL`` seconds have passed since it began, so that a server that crashed or was killed puts back
-only the articles of its last minutes: posts wait only while the state is copied (under the lock), not while it
-is written out.
+only the articles of its last minutes. Posts wait while the state is copied (under the lock); they go on while
+its JSON is made and compressed, but not while the compressed state is written into the database: SQLite takes
+one writer at a time, and a post that comes then waits for that write to end before storing its article (about
+0.2-0.3 s for the 19 MB state of 12,000 articles on 2 cores; every post behind it waits for the lock meanwhile).
+When the server stops, the state is saved and the grouper let go (``close``): a process that makes app after app
+(tests) does not keep every stopped one's grouper, which the web framework's caches of its routes hold on to.
 Posting an article assigns it and stores it under one lock, so concurrent posts are decided one after
 another, each against all the articles stored before it, and the grouper never holds an article the store does not.
 
@@ -25,6 +29,7 @@ One server process owns a database's stream: a second process on the same file w
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import logging
@@ -34,6 +39,7 @@ import time
 import zlib
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import islice
@@ -71,8 +77,8 @@ class Posted:
 
 
 # what a stream article is made of: its cleaned text and metadata, and what cleaning told of it (a paywall's
-# teaser, the outlet's corrections), which its story's summary tells
-FIELDS = ("id", "text", "title", "source", "url", "date", "origin", "teaser", "corrections")
+# teaser, the outlet's corrections, the page text's line its date was read from), which its story's summary tells
+FIELDS = ("id", "text", "title", "source", "url", "date", "origin", "teaser", "corrections", "date_line")
 
 
 def fields(row: StreamArticle) -> dict[str, Any]:
@@ -85,7 +91,8 @@ def stored_article(d: Mapping[str, Any]) -> Article:
     is rebuilt from the store and when a story is summarized (its text is already clean)."""
     return Article(id=str(d["id"]), text=str(d["text"]), title=d.get("title") or "", source=d.get("source") or "",
                    date=d.get("date") or None, url=d.get("url") or "", origin=d.get("origin") or "",
-                   teaser=bool(d.get("teaser")), corrections=tuple(d.get("corrections") or ()))
+                   teaser=bool(d.get("teaser")), corrections=tuple(d.get("corrections") or ()),
+                   date_line=d.get("date_line") or "")
 
 
 def _article(row: StreamArticle | Mapping[str, Any]) -> Article:
@@ -102,7 +109,8 @@ RETRY_WINDOW = 10_000
 # and this many seconds have passed since that save began: a restart after a crash puts back those articles
 # (about 1.3 ms each) instead of the whole stream. Measured on 2 cores with 14,000 articles: a save holds posts
 # back while it copies the state (0.1-0.5 s, under the lock), then writes its JSON (44 MB) a piece at a time into
-# zlib (18.6 MB) in the background for 2.5-8 s, while posts go on, its own peak 99 MB (364 MB when the JSON was
+# zlib (18.6 MB) in the background for 2.5-8 s, while posts go on (but for the database write at its end, about
+# 0.25 s, which a post waits for: one writer at a time), its own peak 99 MB (364 MB when the JSON was
 # one string; ``benchmarks/web/stream_save.py``, two threads posting, on a machine loaded 4 deep the longest post
 # waited 0.4-1.7 s, 1.1-2.2 s before): at most once in SAVE_INTERVAL, a few per cent of a core.
 SAVE_EVERY = 1000
@@ -165,6 +173,20 @@ def _received(created: str) -> date:
     return date.fromisoformat(created[:10])
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off meanwhile (as it was after): rebuilding the grouper makes hundreds of
+    thousands of lists and dicts that live on, and the collector went through all of them again and again, a third
+    of a start's time (12,000 articles from their saved state: 3.2 s, 2.0 s without it)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def _digest(row: StreamArticle | Mapping[str, Any]) -> bytes:
     values = [row.get(k) if isinstance(row, Mapping) else getattr(row, k) for k in _SAME]
     return hashlib.sha256(json.dumps([v or "" for v in values], ensure_ascii=False).encode()).digest()
@@ -196,9 +218,19 @@ class Stream:
         # stream's memory stays that of its live stories
         self._seen: OrderedDict[bytes, Posted] = OrderedDict()
         self.restored = 0  # the stored articles the latest rebuild put back one by one (not in a saved state)
-        self._grouper = self._rebuild()
+        self._grouper: StoryGrouper | None = self._rebuild()  # None once closed: rebuilt when used again
+
+    def _live(self) -> StoryGrouper:
+        """The grouper (under the lock), rebuilt from the store when the stream was closed."""
+        if self._grouper is None:
+            self._grouper = self._rebuild()
+        return self._grouper
 
     def _rebuild(self) -> StoryGrouper:
+        with _collector_paused():
+            return self._rebuilt()
+
+    def _rebuilt(self) -> StoryGrouper:
         """The grouper of the stored stream: the state saved last (``save``), when it still matches the stored
         stream and was saved by this grouping with these options, then every stored article after it back in
         its stored story, in arrival order (what was answered stands, even if a later version of the grouping
@@ -234,6 +266,15 @@ class Stream:
         with self._save_lock:
             self._write(self._snapshot())
 
+    def close(self) -> None:
+        """Save the state (``save``), then let go of the grouper: the memory of a stopped server's stream is freed
+        even where its app is kept (a test's, or a program's that makes several). Used again, the stream rebuilds
+        itself from the store, from the state just saved."""
+        with self._save_lock:
+            self._write(self._snapshot())
+            with self._lock:
+                self._grouper, self._seen = None, OrderedDict()  # (a rebuild remembers the latest posts again)
+
     def _snapshot(self) -> tuple[int, str, GroupingSnapshot] | None:
         """A copy of the grouper's state and the position and id of the latest article it holds, taken together
         under the lock (the grouper holds exactly the stored articles then); None for an empty stream, or one
@@ -243,7 +284,7 @@ class Stream:
             self._unsaved, self._saved_at = 0, time.monotonic()
             if article is None or position == self._saved_up_to:
                 return None
-            return position, article, self._grouper.snapshot()
+            return position, article, self._live().snapshot()
 
     def _write(self, snapshot: tuple[int, str, GroupingSnapshot] | None) -> None:
         if snapshot is not None:
@@ -277,19 +318,20 @@ class Stream:
         """Assign a cleaned article to a story and store it; both happen, or neither."""
         row = {"id": secrets.token_hex(6), "text": cleaned.text, "title": cleaned.title, "source": cleaned.source,
                "url": cleaned.url, "date": cleaned.date, "origin": cleaned.origin, "teaser": cleaned.teaser,
-               "corrections": cleaned.corrections}
+               "corrections": cleaned.corrections, "date_line": cleaned.date_line}
         with self._lock:
+            grouper = self._live()
             if (earlier := self._seen.get(key := _digest(row))) is not None:
-                return replace(earlier, story_articles=self._grouper.size(earlier.story - 1), repeated=True)
+                return replace(earlier, story_articles=grouper.size(earlier.story - 1), repeated=True)
             # the arrival the store records is the one the grouper sees, so that a rebuild decides the same
             row["created"] = arrived = now()
-            got = self._grouper.add(_article(row), received=_received(arrived))
+            got = grouper.add(_article(row), received=_received(arrived))
             try:
                 stored = self.store.add_stream_article(row, story=got.story + 1, similarity=got.similarity)
             except BaseException:
                 self._grouper = self._rebuild()  # the grouper took an article the store did not: start again
                 raise
-            posted = Posted(stored.id, stored.story, stored.similarity, got.new, self._grouper.size(got.story))
+            posted = Posted(stored.id, stored.story, stored.similarity, got.new, grouper.size(got.story))
             self._remember(key, posted)
             self._end = (stored.position, stored.id)
             self._unsaved += 1
@@ -300,4 +342,5 @@ class Stream:
         return posted
 
     def __len__(self) -> int:
-        return len(self._grouper)
+        with self._lock:
+            return len(self._live())

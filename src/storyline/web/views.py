@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..pagedate import READ_FROM_PAGE
 from .jobs import context
 from .store import StoryRow, label
 
@@ -60,15 +61,19 @@ def anchor(start: int, end: int) -> str:
 
 
 def describe(article: dict[str, Any]) -> str:
+    """Outlet — title (date), saying so as the command line does when the date was read from the page text."""
     parts = [p for p in (article.get("source"), article.get("title")) if p]
     text = " — ".join(parts) or article.get("origin") or f"article {article['id']}"
-    return f"{text} ({article['date']})" if article.get("date") else text
+    date = article.get("date")
+    if not date:
+        return text
+    return f"{text} ({date}, {READ_FROM_PAGE})" if article.get("date_line") else f"{text} ({date})"
 
 
-def stream_label(source: str, title: str, text: str, date: str | None) -> str:
+def stream_label(source: str, title: str, text: str, date: str | None, date_line: str = "") -> str:
     """A stream article as ``/stream/{n}`` lists it: outlet — title (date), the start of its text standing in
     for a missing title as on ``/stream``."""
-    return describe({"source": source, "title": label(title, text), "date": date, "id": ""})
+    return describe({"source": source, "title": label(title, text), "date": date, "date_line": date_line, "id": ""})
 
 
 def numbers(story: StoryRow) -> dict[str, int]:
