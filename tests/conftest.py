@@ -5,7 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from support import EXAMPLE, HARBOR
+
+# Speed is measured by the benchmark commands, never by a test's clock: Hypothesis's deadline (200 ms an example)
+# and its too-slow health check (time taken to draw the data) are timed assertions on a noisy machine.
+settings.register_profile("storyline", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("storyline")
 
 
 @pytest.fixture
