@@ -65,3 +65,16 @@ PORT_AVERY = [
     "A local bakery handed out free bread to stranded ferry passengers. "
     "Fishing boats stayed in port along the northern quay until the winds dropped.",
 ]
+
+
+def duc_beside_models(folder: Path, reference: str) -> tuple[Path, Path]:
+    """A DUC documents directory (cluster ``d30001t`` of the HARBOR texts) with its one model summary,
+    ``reference``, in ``models/`` beside it, where ``storyline eval`` finds it without --references."""
+    docs, models = folder / "docs", folder / "models"
+    (docs / "d30001t").mkdir(parents=True)
+    (docs / "d30001t" / "APW19981001.0001").write_text(
+        "".join(f"<DOC><DOCNO>APW{k}</DOCNO><TEXT>{t}</TEXT></DOC>\n" for k, t in enumerate(HARBOR, 1)),
+        encoding="utf-8")
+    models.mkdir()
+    (models / "D30001.M.100.T.A").write_text(reference + "\n", encoding="utf-8")
+    return docs, models

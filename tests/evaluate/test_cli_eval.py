@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from support import HARBOR
+from support import HARBOR, duc_beside_models
 
 from storyline.cli import cli
 from storyline.evaluate import report
@@ -236,21 +236,9 @@ def test_pair_names_the_method_the_others_are_paired_with(data: Path) -> None:
         assert res.exit_code == 2 and "--pair" in res.output and "Traceback" not in res.output
 
 
-def _duc_beside_models(tmp_path: Path) -> tuple[Path, Path]:
-    """A DUC documents directory with its model summaries in ``models/`` beside it (found without --references)."""
-    docs, models = tmp_path / "docs", tmp_path / "models"
-    (docs / "d30001t").mkdir(parents=True)
-    (docs / "d30001t" / "APW19981001.0001").write_text(
-        "".join(f"<DOC><DOCNO>APW{k}</DOCNO><TEXT>{t}</TEXT></DOC>\n" for k, t in enumerate(HARBOR, 1)),
-        encoding="utf-8")
-    models.mkdir()
-    (models / "D30001.M.100.T.A").write_text(REF + "\n", encoding="utf-8")
-    return docs, models
-
-
 def test_no_output_goes_into_the_model_summaries_found_beside_a_duc_directory(tmp_path: Path) -> None:
     """The report would be read as one more model summary of cluster d30001 by the next run."""
-    docs, models = _duc_beside_models(tmp_path)
+    docs, models = duc_beside_models(tmp_path, REF)
     for option in ("-o", "--plot"):
         target = models / ("D30001.md" if option == "-o" else "D30001.png")
         res = _run(str(docs), "-w", "20", "--methods", "lead", option, str(target))
@@ -262,7 +250,7 @@ def test_no_output_goes_into_the_model_summaries_found_beside_a_duc_directory(tm
 
 
 def test_duc_references_that_are_a_file_are_named_as_such(tmp_path: Path) -> None:
-    docs, models = _duc_beside_models(tmp_path)
+    docs, models = duc_beside_models(tmp_path, REF)
     model = models / "D30001.M.100.T.A"
     res = _run(str(docs), "-w", "20", "--methods", "lead", "--references", str(model))
     assert res.exit_code == 2 and res.output == (

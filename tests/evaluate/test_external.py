@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from support import DATA, HARBOR, needs_data
+from support import DATA, HARBOR, duc_beside_models, needs_data
 
 from storyline.cli import cli
 from storyline.evaluate import CallableMethod, EvalSet, callable_method, evaluate, load_eval_set, read_outputs
@@ -238,13 +238,7 @@ def _src_and_duc(tmp_path: Path) -> tuple[Path, Path]:
     src = tmp_path / "val.src"
     src.write_text(" ||||| ".join(HARBOR) + "\n" + " ||||| ".join(HARBOR[1:]) + "\n", encoding="utf-8")
     (tmp_path / "val.tgt").write_text(f"{REF}\n{REF}\n", encoding="utf-8")
-    docs, models = tmp_path / "docs", tmp_path / "models"
-    (docs / "d30001t").mkdir(parents=True)
-    (docs / "d30001t" / "APW19981001.0001").write_text(
-        "".join(f"<DOC><DOCNO>APW{k}</DOCNO><TEXT>{t}</TEXT></DOC>\n" for k, t in enumerate(HARBOR, 1)),
-        encoding="utf-8")
-    models.mkdir()
-    (models / "D30001.M.100.T.A").write_text(REF + "\n", encoding="utf-8")
+    docs, _ = duc_beside_models(tmp_path, REF)
     return src, docs
 
 
