@@ -1,4 +1,5 @@
 import math
+import random
 import sys
 
 from storyline.analysis.values import compatible, quantities
@@ -256,6 +257,58 @@ def test_a_long_sentence_of_figures_is_read_in_linear_time(monkeypatch) -> None:
     assert [q.text for q in quantities(part)] == ["About 300 people", "12 homes", "10-12 boats", "157 of 338 seats"]
     far = ("x " * 5000) + "between 10 and 12 people, a 5 to 4 ruling"
     assert [(q.text, q.lo, q.hi) for q in quantities(far)] == [("between 10 and 12 people", 10, 12)]
+
+
+def _lines_run_in_values(text: str) -> int:
+    """The lines of ``storyline.analysis.values`` run to read ``text`` (events of a trace of that module's frames:
+    calls, lines, returns): the Python work, counted whatever structure does it."""
+    import storyline.analysis.values as values_module
+
+    here, events = values_module.__file__, [0]
+
+    def local(frame, event, arg):  # type: ignore[no-untyped-def]
+        events[0] += 1
+        return local
+
+    def calls(frame, event, arg):  # type: ignore[no-untyped-def]
+        if frame.f_code.co_filename != here:
+            return None  # other modules' lines (the regex engine's work is counted by the test above)
+        events[0] += 1
+        return local
+
+    before = sys.gettrace()
+    sys.settrace(calls)
+    try:
+        quantities(text)
+    finally:
+        sys.settrace(before)
+    return events[0]
+
+
+def test_many_figures_are_kept_apart_in_linear_work() -> None:
+    # Each figure read is checked against the spans read before it, so that a span is read by one pattern only.
+    # Compared with every span taken so far, a flattened table of 2,000 figure-laden parts took 4 s, 4,000 parts
+    # 19 s; the spans kept in order, each check is a binary search. The work is counted, not timed: ten times the
+    # parts run ten times the module's lines (compared with every span: 42 times, and more as parts are added).
+    part = "About 300 people left, 12 homes burned, 10-12 boats sank and a 5-4 vote passed, 157 of 338 seats. "
+    assert _lines_run_in_values(part * 100) <= 11 * _lines_run_in_values(part * 10)
+
+
+def test_a_span_is_free_when_it_meets_none_taken() -> None:
+    from storyline.analysis.values import _Spans
+
+    rng = random.Random(7)
+    for _ in range(200):
+        spans, taken = _Spans(), []
+        for _ in range(rng.randint(0, 40)):
+            a = rng.randint(0, 120)
+            b = a + rng.randint(1, 10)
+            met = any(a < e and s < b for s, e in taken)  # half-open spans that share a character
+            assert spans.free(a, b) is not met, (a, b, taken)
+            if not met:
+                spans.add(a, b)
+                taken.append((a, b))
+        assert list(zip(spans.starts, spans.ends, strict=True)) == sorted(taken)
 
 
 def test_a_share_of_the_vote_counted_or_of_precincts_reporting_is_no_result() -> None:
