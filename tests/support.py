@@ -67,6 +67,24 @@ PORT_AVERY = [
 ]
 
 
+# The reference summary of the toy evaluation sets below (HARBOR's story).
+HARBOR_REF = "Lindenfeld's council voted on Tuesday to close the old harbor to freight ships."
+
+
+def toy_eval_jsonl(folder: Path) -> Path:
+    """A two-cluster dataset in the ``../shared/data`` schema: ``harbor`` (the HARBOR texts, one reference) and
+    ``harbor-2`` (all but the first, two references)."""
+    import json
+
+    path = folder / "toy.jsonl"
+    rows = [
+        {"id": "harbor", "documents": HARBOR, "summaries": [HARBOR_REF]},
+        {"id": "harbor-2", "documents": HARBOR[1:], "summaries": [HARBOR_REF, "Ships must move by March."]},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
 def duc_beside_models(folder: Path, reference: str) -> tuple[Path, Path]:
     """A DUC documents directory (cluster ``d30001t`` of the HARBOR texts) with its one model summary,
     ``reference``, in ``models/`` beside it, where ``storyline eval`` finds it without --references."""

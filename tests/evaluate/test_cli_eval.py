@@ -8,23 +8,17 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from support import HARBOR, duc_beside_models
+from support import HARBOR, HARBOR_REF, duc_beside_models, toy_eval_jsonl
 
 from storyline.cli import cli
 from storyline.evaluate import report
 
-REF = "Lindenfeld's council voted on Tuesday to close the old harbor to freight ships."
+REF = HARBOR_REF
 
 
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
-    p = tmp_path / "toy.jsonl"
-    rows = [
-        {"id": "harbor", "documents": HARBOR, "summaries": [REF]},
-        {"id": "harbor-2", "documents": HARBOR[1:], "summaries": [REF, "Ships must move by March."]},
-    ]
-    p.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    return p
+    return toy_eval_jsonl(tmp_path)
 
 
 def _run(*args: str):  # type: ignore[no-untyped-def]

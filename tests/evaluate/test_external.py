@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from support import DATA, HARBOR, duc_beside_models, needs_data
+from support import DATA, HARBOR, HARBOR_REF, duc_beside_models, needs_data, toy_eval_jsonl
 
 from storyline.cli import cli
 from storyline.evaluate import CallableMethod, EvalSet, callable_method, evaluate, load_eval_set, read_outputs
 from storyline.evaluate.external import CallableFailedError
 from storyline.evaluate.runner import summarize_with
 
-REF = "Lindenfeld's council voted on Tuesday to close the old harbor to freight ships."
+REF = HARBOR_REF
 SCORES = ("rouge1", "rouge2", "rougeLsum", "rouge1_recall", "rouge2_recall", "ci95")
 
 # A summarizer as a researcher would write one, and ways for one to go wrong (imported by the tests from tmp_path).
@@ -42,13 +42,7 @@ NOT_A_FUNCTION = 3
 
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
-    p = tmp_path / "toy.jsonl"
-    rows = [
-        {"id": "harbor", "documents": HARBOR, "summaries": [REF]},
-        {"id": "harbor-2", "documents": HARBOR[1:], "summaries": [REF, "Ships must move by March."]},
-    ]
-    p.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    return p
+    return toy_eval_jsonl(tmp_path)
 
 
 @pytest.fixture
