@@ -740,7 +740,7 @@ def test_the_state_is_written_a_piece_at_a_time_as_json_dumps_writes_it() -> Non
              "stories": [[[["x", 1.0]], ["a"], None, False]] * 5, "empty": [], "nested": {"k": [1, 2, 3]}}
     expected = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     for piece in (1, 2, 100):
-        assert stream_module._dumps(value, piece) == expected
+        assert "".join(stream_module._pieces(value, piece)) == expected
         # the long lists given as iterators (GroupingSnapshot.state_parts) are written as the lists they make,
         # and no piece is more than ``piece`` items of one of them: the whole is never one string
         def parts() -> dict:

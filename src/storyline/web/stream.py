@@ -139,11 +139,6 @@ def _pieces(value: Any, piece: int = 100) -> Iterator[str]:
         yield _compact(value)
 
 
-def _dumps(value: Any, piece: int = 100) -> str:
-    """``value`` as compact JSON, made a piece at a time (``_pieces``)."""
-    return "".join(_pieces(value, piece))
-
-
 def _compressed(value: Any, piece: int = 100) -> bytes:
     """``value``'s compact JSON compressed with zlib at its fastest level, each piece as it is made: the JSON of
     14,000 articles' state is never one 44 MB string, and its 18 MB compressed are quicker for the database to
