@@ -15,7 +15,15 @@ from storyline.errors import (
     OptionsError,
     UnreadableInputError,
 )
-from storyline.ingest import MAX_BYTES, decode, expand_paths, read_article, read_dataset, read_limited
+from storyline.ingest import (
+    MAX_BYTES,
+    dataset_lines,
+    decode,
+    expand_paths,
+    read_article,
+    read_dataset,
+    read_limited,
+)
 
 TEXT = "Le conseil a voté mardi la fermeture du vieux port aux cargos, a déclaré la mairie."
 
@@ -119,6 +127,19 @@ def test_dataset_reader_and_errors(tmp_path):
     norefs.write_text(json.dumps({"id": "x", "documents": ["a b c."]}) + "\n")
     with pytest.raises(MalformedDataError, match="no reference summaries"):
         list(read_dataset(norefs, need_summaries=True))
+
+
+def test_dataset_lines_reads_any_json_values_by_line():
+    # The line reader under read_dataset (and evaluate.external's --outputs): values as they are, numbered by
+    # line, blank lines skipped; a .json file may be one object or a list; .gz decompressed.
+    assert list(dataset_lines(b'{"a": 1}\n\n[2]\n"x"\n', "o.jsonl")) == [(1, {"a": 1}), (3, [2]), (4, "x")]
+    assert list(dataset_lines(b'[{"a": 1},\n {"b": 2}]', "o.json")) == [(1, {"a": 1}), (2, {"b": 2})]
+    assert list(dataset_lines(b'{"a":\n 1}', "o.json")) == [(1, {"a": 1})]
+    assert list(dataset_lines(gzip.compress(b'{"id": "c"}\n'), "o.jsonl.gz")) == [(1, {"id": "c"})]
+    with pytest.raises(MalformedDataError, match=r"^o\.jsonl, line 2: not valid JSON"):
+        list(dataset_lines(b'{"a": 1}\n{oops\n', "o.jsonl"))
+    with pytest.raises(MalformedDataError, match="not a valid gzip file"):
+        list(dataset_lines(b"not gzip", "o.jsonl.gz"))
 
 
 def test_dataset_documents_are_numbered_by_their_place_in_the_list(tmp_path):

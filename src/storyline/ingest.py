@@ -609,7 +609,12 @@ def article_from_text(
     )
 
 
-def _dataset_lines(data: bytes, name: str) -> Iterator[tuple[int, dict]]:
+def dataset_lines(data: bytes, name: str) -> Iterator[tuple[int, dict]]:
+    """``(line number, value)`` for each JSON value of a dataset file's bytes: one a line (blank lines skipped),
+    or a ``.json`` file's one object or list of them (numbered from 1). ``.gz`` is decompressed within
+    ``MAX_DATASET_BYTES`` and the text decoded as every input is; a line that is not JSON is a
+    ``MalformedDataError`` naming ``name`` and the line. The values are not validated: the caller knows its
+    schema (clusters here, a system's summaries in :mod:`storyline.evaluate.external`)."""
     if name.endswith(".gz"):
         try:  # decompressed a piece at a time, so a small bomb stops at the limit instead of filling memory
             with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
@@ -650,7 +655,7 @@ def parse_dataset(data: bytes, name: str, *, need_summaries: bool = False) -> It
     """The clusters of a dataset file, one per line (``{"id", "documents": [...], "summaries": [...]}``);
     or, when the first line is an article (``{"text", "title", "source", "url", "date", "author"}``, as
     the web page's upload takes), the file's articles as one cluster named after the file."""
-    lines = _dataset_lines(data, name)
+    lines = dataset_lines(data, name)
     first = next(lines, None)
     if first is not None and _is_article_line(first[1]):
         if need_summaries:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputNotFoundError, MalformedDataError, OptionsError, StorylineError
-from ..ingest import MAX_DATASET_BYTES, DocumentSet, _dataset_lines, read_bytes
+from ..ingest import MAX_DATASET_BYTES, DocumentSet, dataset_lines, read_bytes
 
 # A method's name in tables, --methods and --pair: no comma (it separates --methods), no "=".
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.+-]*$")
@@ -78,7 +78,7 @@ def read_outputs(name: str, path: str | Path) -> SystemOutputs:
     out: dict[str, str] = {}
     line_of: dict[str, int] = {}
     # the dataset reader's line reader: the same gzip, encoding and size rules, "FILE, line N" in its errors
-    for lineno, obj in _dataset_lines(read_bytes(p, max_bytes=MAX_DATASET_BYTES), where):
+    for lineno, obj in dataset_lines(read_bytes(p, max_bytes=MAX_DATASET_BYTES), where):
         at = f"{where}, line {lineno}"
         if not isinstance(obj, dict) or "id" not in obj or "summary" not in obj:
             raise MalformedDataError(f"{at}: expected a JSON object with an 'id' and a 'summary'")
