@@ -172,23 +172,31 @@ class StreamArticle:
     date_line: str = ""  # the page text's line ``date`` was read from
 
 
+def _notes(article: Any) -> dict[str, Any]:
+    """An article's ``NOTE_FIELDS`` (a dict's or a ``StreamArticle``'s) as a story's article is read back:
+    ``teaser`` a bool, ``corrections`` a list, ``date_line`` a string."""
+    get = article.get if isinstance(article, dict) else lambda f: getattr(article, f)
+    return {"teaser": bool(get("teaser")), "corrections": list(get("corrections") or ()),
+            "date_line": get("date_line") or ""}
+
+
 def _stored_notes(article: Any) -> tuple[int, str, str]:
     """An article's ``NOTE_FIELDS`` as the tables keep them (a dict's or a ``StreamArticle``'s)."""
-    get = article.get if isinstance(article, dict) else lambda f: getattr(article, f)
-    return (int(bool(get("teaser"))), json.dumps(list(get("corrections") or ()), ensure_ascii=False),
-            str(get("date_line") or ""))
+    notes = _notes(article)
+    return int(notes["teaser"]), json.dumps(notes["corrections"], ensure_ascii=False), str(notes["date_line"])
+
+
+def _stored_article(fields: tuple[str, ...], row: tuple[Any, ...]) -> dict[str, Any]:
+    """A row of ``articles`` or ``stream_articles`` (its ``fields``: ``ARTICLE_FIELDS`` or ``STREAM_FIELDS``) by
+    field name, its notes read back from ``_stored_notes``'s: ``teaser`` a bool, ``corrections`` a list."""
+    named = dict(zip(fields, row, strict=True))
+    named["teaser"], named["corrections"] = bool(named["teaser"]), json.loads(named["corrections"])
+    return named
 
 
 def _stream_article(row: tuple[Any, ...]) -> StreamArticle:
-    named = dict(zip(STREAM_FIELDS, row, strict=True))
-    named["teaser"], named["corrections"] = bool(named["teaser"]), tuple(json.loads(named["corrections"]))
-    return StreamArticle(**named)
-
-
-def _story_article(row: tuple[Any, ...]) -> dict[str, Any]:
-    article = dict(zip(ARTICLE_FIELDS, row, strict=True))
-    article["teaser"], article["corrections"] = bool(article["teaser"]), json.loads(article["corrections"])
-    return article
+    named = _stored_article(STREAM_FIELDS, row)
+    return StreamArticle(**named | {"corrections": tuple(named["corrections"])})
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,8 +368,7 @@ class Store:
             except BaseException:
                 db.execute("ROLLBACK")
                 raise
-        kept = tuple({**a, "teaser": bool(a.get("teaser")), "corrections": list(a.get("corrections") or ()),
-                      "date_line": a.get("date_line") or ""} for a in articles)  # as ``get`` reads them back
+        kept = tuple({**a, **_notes(a)} for a in articles)  # as ``get`` reads them back
         return StoryRow(sid, created, title, len(articles), summary, analysis, kept)
 
     def get(self, story_id: str) -> StoryRow | None:
@@ -383,7 +390,7 @@ class Store:
             article_count=row[3],
             summary=json.loads(row[4]),
             analysis=None if row[5] is None else json.loads(row[5]),
-            articles=tuple(_story_article(a) for a in arts),
+            articles=tuple(_stored_article(ARTICLE_FIELDS, a) for a in arts),
         )
 
     def list(self, *, limit: int = 20, offset: int = 0) -> tuple[list[StoryListItem], int]:
@@ -411,12 +418,12 @@ class Store:
             db.execute("BEGIN IMMEDIATE")
             try:
                 position = db.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM stream_articles").fetchone()[0]
+                notes = _notes(article)
                 row = StreamArticle(
                     id=article["id"], position=position, story=story, similarity=similarity, created=created,
                     title=article.get("title") or "", source=article.get("source") or "",
                     url=article.get("url") or "", date=article.get("date"), origin=article.get("origin") or "",
-                    text=article["text"], teaser=bool(article.get("teaser")),
-                    corrections=tuple(article.get("corrections") or ()), date_line=article.get("date_line") or "",
+                    text=article["text"], **notes | {"corrections": tuple(notes["corrections"])},
                 )
                 db.execute(f"INSERT INTO stream_articles ({', '.join(STREAM_FIELDS)}) VALUES "
                            f"({', '.join('?' * len(STREAM_FIELDS))})",
