@@ -1,5 +1,7 @@
+import json
 import math
 import random
+import subprocess
 import sys
 
 from storyline.analysis.values import compatible, quantities
@@ -259,30 +261,44 @@ def test_a_long_sentence_of_figures_is_read_in_linear_time(monkeypatch) -> None:
     assert [(q.text, q.lo, q.hi) for q in quantities(far)] == [("between 10 and 12 people", 10, 12)]
 
 
-def _lines_run_in_values(text: str) -> int:
-    """The lines of ``storyline.analysis.values`` run to read ``text`` (events of a trace of that module's frames:
-    calls, lines, returns): the Python work, counted whatever structure does it."""
-    import storyline.analysis.values as values_module
+# Counts the lines of storyline.analysis.values run to read each text given on standard input (one a line), by
+# tracing that module's frames (calls, lines, returns): the Python work, counted whatever structure does it. It
+# runs in a process of its own: sys.settrace in the test's process would take the place of a coverage tracer or a
+# debugger there for the count's duration.
+_COUNT_LINES = """
+import json, sys
+import storyline.analysis.values as values
 
-    here, events = values_module.__file__, [0]
+here, events = values.__file__, [0]
 
-    def local(frame, event, arg):  # type: ignore[no-untyped-def]
-        events[0] += 1
-        return local
+def local(frame, event, arg):
+    events[0] += 1
+    return local
 
-    def calls(frame, event, arg):  # type: ignore[no-untyped-def]
-        if frame.f_code.co_filename != here:
-            return None  # other modules' lines (the regex engine's work is counted by the test above)
-        events[0] += 1
-        return local
+def calls(frame, event, arg):
+    if frame.f_code.co_filename != here:
+        return None  # other modules' lines (the regex engine's work is counted by the test above)
+    events[0] += 1
+    return local
 
-    before = sys.gettrace()
+counts, before = [], sys.gettrace()
+for text in json.load(sys.stdin):
+    events[0] = 0
     sys.settrace(calls)
     try:
-        quantities(text)
+        values.quantities(text)
     finally:
         sys.settrace(before)
-    return events[0]
+    counts.append(events[0])
+print(json.dumps(counts))
+"""
+
+
+def _lines_run_in_values(*texts: str) -> list[int]:
+    """The lines of ``storyline.analysis.values`` run to read each of ``texts`` in turn, in a fresh process."""
+    done = subprocess.run([sys.executable, "-c", _COUNT_LINES], input=json.dumps(texts), capture_output=True,
+                          text=True, check=True)
+    return list(json.loads(done.stdout))
 
 
 def test_many_figures_are_kept_apart_in_linear_work() -> None:
@@ -291,7 +307,8 @@ def test_many_figures_are_kept_apart_in_linear_work() -> None:
     # 19 s; the spans kept in order, each check is a binary search. The work is counted, not timed: ten times the
     # parts run ten times the module's lines (compared with every span: 42 times, and more as parts are added).
     part = "About 300 people left, 12 homes burned, 10-12 boats sank and a 5-4 vote passed, 157 of 338 seats. "
-    assert _lines_run_in_values(part * 100) <= 11 * _lines_run_in_values(part * 10)
+    many, few = _lines_run_in_values(part * 100, part * 10)
+    assert many <= 11 * few
 
 
 def test_a_span_is_free_when_it_meets_none_taken() -> None:
