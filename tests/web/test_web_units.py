@@ -480,3 +480,19 @@ def test_a_schema_4_database_gains_the_date_lines(tmp_path: Path) -> None:
         assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
     db.close()
     assert Store(path).get("abc") == store.get("abc")  # and it opens again as it is
+
+
+def test_the_apps_caches_keep_the_values_used_last() -> None:
+    # The rendered stories and the stream summaries are kept in two caches of one kind: at most `size` values,
+    # the one least recently kept or read going first.
+    from storyline.web.app import _Recent
+
+    recent: _Recent[str, bytes] = _Recent(2)
+    recent.put("a", b"A")
+    recent.put("b", b"")  # an empty value is kept like any other
+    assert (recent.get("a"), recent.get("b"), recent.get("c")) == (b"A", b"", None)
+    assert recent.get("a") == b"A"  # read last: "b" is now the least recently used
+    recent.put("c", b"C")
+    assert (recent.get("a"), recent.get("b"), recent.get("c")) == (b"A", None, b"C")
+    recent.clear()
+    assert (recent.get("a"), recent.get("c")) == (None, None)

@@ -20,7 +20,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Generic, Literal, TypeVar
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi import Path as Path_
@@ -152,6 +152,37 @@ class StreamStory:
         return cls(articles, summary, int(result["summarized"]), result.get("note"))
 
 
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class _Recent(Generic[K, V]):
+    """The values kept last or read last, at most ``size`` of them (the one least recently used goes first);
+    safe to share between the server's threads."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[K, V] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: K) -> V | None:
+        with self._lock:
+            if key not in self._items:
+                return None
+            self._items.move_to_end(key)
+            return self._items[key]
+
+    def put(self, key: K, value: V) -> None:
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
 def create_app(settings: WebSettings) -> FastAPI:
     store = Store(settings.db)
     stream = Stream(store, settings.grouping)  # rebuilt from the stored stream, in arrival order
@@ -171,9 +202,8 @@ def create_app(settings: WebSettings) -> FastAPI:
         # in a process, and a process that made app after app kept every one's stream, each start slower than the
         # last (the garbage collector going through them all: 3.7 s, then 4.6, 6.1, 6.3, 8.2 for 12,000 articles)
         await run_in_threadpool(stream.close)
-        with cache_lock:
-            rendered.clear()
-            summaries.clear()
+        rendered.clear()
+        summaries.clear()
 
     app = FastAPI(
         title="storyline",
@@ -286,20 +316,14 @@ def create_app(settings: WebSettings) -> FastAPI:
         return story
 
     # Stories never change once stored, so their rendered forms can be kept (bounded, least recently used).
-    rendered: OrderedDict[tuple[str, str], bytes] = OrderedDict()
-    cache_lock = threading.Lock()
+    rendered: _Recent[tuple[str, str], bytes] = _Recent(RENDER_CACHE)
 
     def cached(kind: str, story_id: str, make: Callable[[], bytes]) -> bytes:
         key = (kind, story_id)
-        with cache_lock:
-            if key in rendered:
-                rendered.move_to_end(key)
-                return rendered[key]
-        data = make()
-        with cache_lock:
-            rendered[key] = data
-            while len(rendered) > RENDER_CACHE:
-                rendered.popitem(last=False)
+        data = rendered.get(key)
+        if data is None:
+            data = make()
+            rendered.put(key, data)
         return data
 
     def get_or_404(story_id: str) -> StoryRow:
@@ -341,7 +365,7 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     # Stream stories grow, so a summary is kept per (story, article count, words): a story's articles are only
     # ever appended, so its count names the articles (and so which latest ones fit the sentence limit).
-    summaries: OrderedDict[tuple[int, int, int], dict[str, Any]] = OrderedDict()
+    summaries: _Recent[tuple[int, int, int], dict[str, Any]] = _Recent(RENDER_CACHE)
 
     def story_number(number: str) -> int:
         """A stream story's number from its address. Taken as text, so that one that cannot be a story's
@@ -356,16 +380,11 @@ def create_app(settings: WebSettings) -> FastAPI:
         """The summary result of the story's first ``count`` articles, from the cache, else made by the worker
         queue (of the articles read then: only those ``count``, since later ones may have come)."""
         key = (number, count, words)
-        with cache_lock:
-            if key in summaries:
-                summaries.move_to_end(key)
-                return summaries[key]
+        if (kept := summaries.get(key)) is not None:
+            return kept
 
         async def keep(result: dict[str, Any]) -> dict[str, Any]:
-            with cache_lock:
-                summaries[key] = result
-                while len(summaries) > RENDER_CACHE:
-                    summaries.popitem(last=False)
+            summaries.put(key, result)
             return result
 
         articles = (await run_in_threadpool(store.stream_articles, number))[:count]
