@@ -76,3 +76,13 @@ def test_help_says_what_path_at_date_dates(command):
     result = CliRunner().invoke(cli, [command, "--help"], terminal_width=200)
     assert "PATH@YYYY-MM-DD gives an article file (a directory's article files, or -) its publication date" in " ".join(
         result.stdout.split())
+
+
+def test_format_and_output_mean_the_same_in_every_command_that_writes_a_story() -> None:
+    # One shared option each (cli.inputs.format_option, output_option): the same name, choices, default and help.
+    def described(command: str, name: str) -> dict:
+        (param,) = [p for p in cli.commands[command].params if p.name == name]
+        return param.to_info_dict()
+
+    for name in ("fmt", "output"):
+        assert described("summarize", name) == described("analyze", name) == described("group", name)

@@ -16,8 +16,10 @@ from .inputs import (
     PATHS_COMMAND,
     date_option,
     emit,
+    format_option,
     notes,
     output_format,
+    output_option,
     progress,
     read_inputs,
     render_many,
@@ -27,9 +29,8 @@ from .inputs import (
 
 @cli.command(context_settings=PATHS_COMMAND)
 @click.argument("paths", nargs=-1)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="With no --format, -o FILE.md writes md and -o FILE.json json.")
-@click.option("--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout; - is stdout.")
+@format_option
+@output_option
 @date_option
 @click.option("--sample", is_flag=True, help="Analyze the sample cluster shipped with storyline.")
 def analyze(paths: tuple[str, ...], fmt: str, output: str | None, date: str | None, sample: bool) -> None:

@@ -14,7 +14,17 @@ from ..group import GroupingOptions, group_articles
 from ..model import Article, Summary
 from ..options import DEFAULT_WORDS, FORMATS, SummarizeOptions
 from . import cli
-from .inputs import PATHS_COMMAND, emit, notes, output_format, progress, read_stream, skipped
+from .inputs import (
+    PATHS_COMMAND,
+    emit,
+    format_option,
+    notes,
+    output_format,
+    output_option,
+    progress,
+    read_stream,
+    skipped,
+)
 
 _DEFAULTS = GroupingOptions()
 
@@ -32,9 +42,8 @@ Story = tuple[tuple[Article, ...], Summary | None]
               help="Most words in each summary (with --summarize).")
 @click.option("--method", "-m", default="default", show_default=True,
               help="Selection method of the summaries (with --summarize; see summarize --list-methods).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="With no --format, -o FILE.md writes md and -o FILE.json json.")
-@click.option("--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout; - is stdout.")
+@format_option
+@output_option
 @click.option("--sample", is_flag=True, help="Add the sample cluster shipped with storyline to the stream.")
 @click.pass_context
 def group(

@@ -38,6 +38,7 @@ from ..ingest import (
     read_dataset,
 )
 from ..model import Article, Cluster
+from ..options import FORMATS
 from ..render import footnotes_apart, printable
 from . import out
 
@@ -47,6 +48,15 @@ T = TypeVar("T")
 date_option = click.option(
     "--date", "date", metavar="YYYY-MM-DD",
     help="Publication date of undated inputs: the base for relative dates in the analysis.",
+)
+# What --format and -o mean to every command that writes a summary, an analysis or stories (``output_format``
+# reads the format from the file's suffix when --format is not given).
+format_option = click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+    help="With no --format, -o FILE.md writes md and -o FILE.json json.",
+)
+output_option = click.option(
+    "--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout; - is stdout.",
 )
 # The settings of the commands that take PATHS: an unknown option is passed on as a path, so that
 # ``-@2018-12-03`` (standard input, dated) is one; ``split_dates`` refuses every other.

@@ -15,8 +15,10 @@ from .inputs import (
     PATHS_COMMAND,
     date_option,
     emit,
+    format_option,
     notes,
     output_format,
+    output_option,
     progress,
     read_inputs,
     render_many,
@@ -27,10 +29,9 @@ from .inputs import (
 @cli.command(context_settings=PATHS_COMMAND)
 @click.argument("paths", nargs=-1)
 @click.option("--words", "-w", type=int, default=DEFAULT_WORDS, show_default=True, help="Most words in the summary.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="With no --format, -o FILE.md writes md and -o FILE.json json.")
+@format_option
 @click.option("--method", "-m", default="default", show_default=True, help="Selection method (see --list-methods).")
-@click.option("--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout; - is stdout.")
+@output_option
 @click.option("--sample", is_flag=True, help="Summarize the sample cluster shipped with storyline.")
 @click.option("--list-methods", is_flag=True, help="List the selection methods and exit.")
 @click.option("--analysis", "with_analysis", is_flag=True, help="Add the story analysis (see storyline analyze).")
