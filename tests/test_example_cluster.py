@@ -51,3 +51,16 @@ def test_every_sentence_is_credited_to_articles_that_say_the_same(example_paths)
                 theirs = set(content_terms(other))
                 if len(mine) >= 6 and len(mine & theirs) >= 0.9 * len(mine):
                     assert a.id in s.articles, (s.text, a.id)
+
+
+@needs_shared
+def test_the_statement_quoted_over_two_sentences_is_one_line_with_its_marks_once(example_paths):
+    from storyline.render import to_text
+
+    summary = storyline.summarize(example_paths)
+    lines = to_text(summary).splitlines()
+    joined = [line for line in lines if line.startswith("“Pakistan reiterates its commitment")]
+    assert len(joined) == 1
+    assert "good faith. Peace and stability in Afghanistan remains a shared responsibility.” [" in joined[0]
+    assert joined[0].count("[2]") == 1
+    assert not any(line.startswith("Peace and stability") for line in lines)

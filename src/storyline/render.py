@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from .ingest import is_web_url
-from .model import Article, Summary
+from .model import Article, Sentence, Summary
 from .pagedate import READ_FROM_PAGE
+from .quotemarks import ends_inside, opens_inside, scan
 
 # C0 and C1 control characters (and DEL), but for newline and tab: in a title, a source or a sentence they
 # could drive the terminal the text is printed on (ESC ] sets its title, ESC [ moves the cursor...). And the
@@ -49,6 +52,94 @@ def marks(summary: Summary, ids: tuple[str, ...]) -> str:
     return "".join(f"[{num[i]}]" for i in ids if i in num)
 
 
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """Summary sentences shown as one passage: consecutive in the summary, each the next sentence of the same
+    article as the one before it, with a quotation open across every break between them (the segmenter cuts a
+    quotation of several sentences at each full stop; shown one to a line, the reader saw a quotation opened on
+    one line and closed on the next). ``sentences`` are indices into the summary's sentences.
+
+    ``opened_before``: its first sentence begins inside a quotation that a sentence the summary does not carry
+    opened; ``left_open``: its last sentence leaves a quotation open that one the summary does not carry closes.
+    The renderers show the missing mark with an ellipsis (“… and …”), straight ("… and …") where a straight
+    mark opened that quotation (``straight``), so that a quoted statement never reads as the writer's own and
+    every quotation shown closes; the words stay the article's, and the JSON keeps each sentence's text exact."""
+
+    sentences: tuple[int, ...]
+    opened_before: bool = False
+    left_open: bool = False
+    straight: tuple[bool, bool] = (False, False)  # the quotation open at its start, at its end, opened by "
+
+
+def _context(s: Sentence, texts: Mapping[str, str]) -> str | None:
+    """The text of ``s``'s article, when it is known and ``s``'s span points into it."""
+    text = texts.get(s.article)
+    return text if text is not None and text[s.start : s.end] == s.text else None
+
+
+def _straight(text: str, end: int) -> bool:
+    """Whether the last opening mark before ``text[end]`` is a straight one."""
+    return text.rfind('"', 0, end) > text.rfind("“", 0, end)
+
+
+def passages(sentences: Sequence[Sentence], texts: Mapping[str, str]) -> tuple[Passage, ...]:
+    """The summary's ``sentences`` grouped into the passages they are shown in (see :class:`Passage`), read
+    in their articles' ``texts`` (article id to text). Without an article's text (a span that does not
+    point into it), a sentence's quotation marks are read in the sentences alone."""
+    groups: list[list[int]] = []
+    for k, s in enumerate(sentences):
+        p = sentences[k - 1] if k else None
+        if p is not None and p.article == s.article and s.index == p.index + 1:
+            text = _context(s, texts)
+            if text is not None and _context(p, texts) is not None:
+                joined = opens_inside(text, s)
+            else:
+                run = " ".join(sentences[i].text for i in groups[-1])
+                joined = scan(run)[0] and not s.text.lstrip().startswith(("“", '"'))
+            if joined:
+                groups[-1].append(k)
+                continue
+        groups.append([k])
+    out = []
+    for g in groups:
+        first, last = sentences[g[0]], sentences[g[-1]]
+        run = " ".join(sentences[i].text for i in g)
+        text = _context(first, texts)
+        if text is not None and _context(last, texts) is not None:
+            before, after = opens_inside(text, first), ends_inside(text, last)
+            straight = (_straight(text, first.start), _straight(text, last.end))
+        else:
+            before = scan(first.text)[1] > 0
+            after = scan(run, before)[0]
+            straight_close, curly_close = first.text.find('"'), first.text.find("”")
+            straight = (straight_close >= 0 and not 0 <= curly_close < straight_close, _straight(run, len(run)))
+        out.append(Passage(tuple(g), before, after, straight))
+    return tuple(out)
+
+
+def summary_passages(summary: Summary) -> tuple[Passage, ...]:
+    return passages([s.sentence for s in summary.sentences], {a.id: a.text for a in summary.articles})
+
+
+def shown(passage: Passage, texts: Sequence[str], keys: Sequence[Hashable]) -> list[tuple[int, str, bool]]:
+    """Each sentence of ``passage`` as it is shown: its index, its text (the first one after “… when the
+    passage begins inside a quotation, the last one before …” when it leaves one open) and whether its
+    sources are shown after it: after the last sentence, and after one whose sources (``keys[i]``, the same
+    for the same sources) differ from the next one's, so that a mark never claims a sentence it does not carry."""
+    open_ = '"…' if passage.straight[0] else "“…"
+    close = ' …"' if passage.straight[1] else " …”"
+    out = []
+    for n, i in enumerate(passage.sentences):
+        text = texts[i]
+        if n == 0 and passage.opened_before:
+            text = open_ + text
+        last = n == len(passage.sentences) - 1
+        if last and passage.left_open:
+            text = text.rstrip() + close
+        out.append((i, text, last or keys[i] != keys[passage.sentences[n + 1]]))
+    return out
+
+
 def to_text(summary: Summary) -> str:
     lines = ["Sources"]
     for k, a in enumerate(summary.articles, 1):
@@ -61,8 +152,13 @@ def to_text(summary: Summary) -> str:
     for note in summary.notes:
         lines.append(f"Note: {note}")
     lines.append("")
-    for s in summary.sentences:
-        lines.append(f"{s.text} {marks(summary, s.articles)}")
+    texts = [s.text for s in summary.sentences]
+    keys = [s.articles for s in summary.sentences]
+    for p in summary_passages(summary):
+        lines.append(" ".join(
+            f"{text} {marks(summary, summary.sentences[i].articles)}" if with_marks else text
+            for i, text, with_marks in shown(p, texts, keys)
+        ))
     if summary.introductions:
         lines += ["", WHO]
         lines += [f"  {i.name}: {i.text} {marks(summary, (i.article,))}" for i in summary.introductions]
@@ -90,9 +186,14 @@ def to_markdown(summary: Summary) -> str:
     for note in summary.notes:
         lines += [f"> {md_escape(note)}", ""]
     num = _numbers(summary)
-    for s in summary.sentences:
-        refs = "".join(f"[^{num[i]}]" for i in s.articles)
-        lines.append(f"- {md_escape(s.text)} {refs}")
+    texts = [s.text for s in summary.sentences]
+    keys = [s.articles for s in summary.sentences]
+    for p in summary_passages(summary):
+        parts = []
+        for i, text, with_refs in shown(p, texts, keys):
+            refs = "".join(f"[^{num[a]}]" for a in summary.sentences[i].articles)
+            parts.append(f"{md_escape(text)} {refs}" if with_refs else md_escape(text))
+        lines.append("- " + " ".join(parts))
     if summary.introductions:
         lines += ["", f"**{WHO}**", ""]
         lines += [f"- **{md_escape(i.name)}**: {md_escape(i.text)} [^{num[i.article]}]"
@@ -141,7 +242,9 @@ def article_dict(article: Article) -> dict[str, Any]:
 
 
 def to_dict(summary: Summary) -> dict[str, Any]:
-    """The JSON schema documented in the README."""
+    """The JSON schema documented in the README: one entry per sentence, each with the number of the passage
+    it is shown in (``passage``, from 0: the sentences of one quotation share one)."""
+    passage = {i: n for n, p in enumerate(summary_passages(summary)) for i in p.sentences}
     return {
         "articles": [article_dict(a) for a in summary.articles],
         "sentences": [
@@ -153,8 +256,9 @@ def to_dict(summary: Summary) -> dict[str, Any]:
                 "end": s.sentence.end,
                 "sources": list(s.sources),
                 "corroborated_by": list(s.corroborated_by),
+                "passage": passage[k],
             }
-            for s in summary.sentences
+            for k, s in enumerate(summary.sentences)
         ],
         "words": summary.words,
         "budget": summary.budget,

@@ -324,3 +324,32 @@ def test_a_direction_override_in_a_title_cannot_reorder_the_page(page, server: S
     title, date = source.locator("cite").bounding_box(), source.locator("time").bounding_box()
     assert title and date and date["x"] >= title["x"] + title["width"] - 1, (title, date)
     assert rlo not in page.locator("main").inner_text()
+
+
+def test_a_quotation_over_two_sentences_is_one_passage_with_one_popover(page, server: Server) -> None:
+    # Written for this test; the quotation carries a payload that must stay text.
+    first = f"“The bridge has served this town {PAYLOAD_SCRIPT} for a century."
+    second = "It will be repaired, not replaced,” the board chair said."
+    text = ("The Tollerton harbour board met on Tuesday to decide the future of the old swing bridge. "
+            f"{first} {second} Repairs will start in June and take about four months, the board said. "
+            "Boats will use the east channel while the work goes on.")
+    r = httpx.post(server.url + "/api/stories", timeout=120, json={"articles": [{"text": text}], "words": 200})
+    assert r.status_code == 201, r.text
+    sentences = r.json()["sentences"]
+    assert [s["text"] for s in sentences][1:3] == [first, second]
+    assert [s["passage"] for s in sentences] == [0, 1, 1, 2, 3]
+    page.goto(f"/stories/{r.json()['id']}")
+    lines = page.locator(".summary .line")
+    assert lines.count() == 4
+    passage = lines.nth(1)
+    assert passage.locator(".sentence").all_inner_texts() == [first, second]
+    assert passage.locator("a.mark").count() == 1  # its source, once, after the quotation
+    mark = passage.locator("a.mark.source")
+    mark.hover()
+    tip = page.locator("#" + mark.get_attribute("data-tip"))
+    tip.wait_for(state="visible")
+    assert tip.locator("mark").inner_text() == f"{first} {second}"
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    mark.click()
+    page.wait_for_url("**/articles/*#s-*")
+    assert page.locator(".article-text mark:target").inner_text() == first

@@ -187,9 +187,9 @@ def test_evidence_spans_point_at_the_cited_words(tmp_path: Path) -> None:
         origin = next(e for e in spans if e["article"] == sentence["article"])
         assert texts[origin["article"]][origin["start"]:origin["end"]] == sentence["text"]
     view = lines(story)
-    assert view and all(c.quote for line in view for c in line.cites)
-    first = view[0].cites[0]
-    assert first.kind == "source" and first.quote == view[0].text and first.href.endswith(
+    assert view and all(c.quote for line in view for part in line.parts for c in part.cites)
+    first = view[0].parts[0].cites[0]
+    assert first.kind == "source" and first.quote == view[0].parts[0].text and first.href.endswith(
         f"#s-{story.summary['sentences'][0]['start']}-{story.summary['sentences'][0]['end']}")
 
 

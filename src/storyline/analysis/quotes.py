@@ -17,11 +17,11 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Cluster
+from ..quotemarks import paragraph_break, straight_mark
 from ..represent import STOPWORDS, stem, words
 from ..vocabulary import QUOTE_VERBS, RELAY_VERBS, alternation
 from .entities import EntityIndex, Resolved, clean_surface
 from .model import Quote, Span
-from .whole import paragraph_break, straight_mark
 
 # Verbs that carry a quoted statement here though the shared lists leave them out (there they would frame too much):
 # "asserted that his tweets “were NOT Racist”", "declaring “attorney-client privilege is dead!”", "…,” the fund

@@ -576,8 +576,14 @@ def create_app(settings: WebSettings) -> FastAPI:
             return place, (f"#a-{place}" if on == page_no else
                            f"/stream/{n}{f'?page={on}' if on > 1 else ''}#a-{place}")
 
-        lines = [(s["text"], [cite(places[i]) for i in s["sources"] + s["corroborated_by"] if i in places])
-                 for s in sentences]
+        def cites(s: dict[str, Any]) -> list[tuple[int, str]]:
+            return [cite(places[i]) for i in s["sources"] + s["corroborated_by"] if i in places]
+
+        # One item a passage (the sentences of one quotation), read in the texts of this page's articles (a
+        # sentence of an article on another page by its own marks), its sources after the sentences sharing them.
+        texts = {a.id: a.text for a in made.articles}
+        lines = [[(text, cites(sentences[i]) if with_cites else []) for i, text, with_cites in passage]
+                 for passage in views.sentence_passages(sentences, texts)]
         labels = [views.stream_label(a.source, a.title, a.text, a.date, a.date_line) for a in made.articles]
         notes = ([made.note] if made.note else []) + list(made.summary.get("notes", []) if made.summary else [])
         first = (page_no - 1) * per + 1

@@ -7,7 +7,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..model import Sentence
 from ..pagedate import READ_FROM_PAGE
+from ..render import passages, shown
 from .jobs import context
 from .store import StoryRow, label
 
@@ -27,10 +29,22 @@ class Cite:
 
 
 @dataclass(frozen=True, slots=True)
-class Line:
+class Part:
+    """A summary sentence as its passage shows it: ``index`` its place in the summary, ``text`` with “… or …”
+    where the passage begins or ends inside a quotation, ``cites`` empty when the next sentence of the
+    passage has the same sources (they are shown once, after the last one that has them)."""
+
     index: int
     text: str
     cites: tuple[Cite, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A passage of the summary (``render.Passage``): one sentence, or the sentences of one quotation."""
+
+    index: int  # its first sentence's place in the summary
+    parts: tuple[Part, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,31 +94,70 @@ def numbers(story: StoryRow) -> dict[str, int]:
     return {a["id"]: k for k, a in enumerate(story.articles, 1)}
 
 
+def sentence_passages(sentences: list[dict[str, Any]], texts: dict[str, str]) -> list[list[tuple[int, str, bool]]]:
+    """The summary JSON's ``sentences`` as :func:`storyline.render.passages` groups them, read in the articles'
+    ``texts`` (id to text, those at hand): for each passage, each sentence's index, its text as shown, and
+    whether its sources are shown after it (``render.shown``)."""
+    keys = [(tuple(s.get("sources", [])), tuple(s.get("corroborated_by", []))) for s in sentences]
+    shown_texts = [s["text"] for s in sentences]
+    model = [Sentence(s["article"], s["index"], s["start"], s["end"], s["text"]) for s in sentences]
+    return [shown(p, shown_texts, keys) for p in passages(model, texts)]
+
+
+def _run_span(spans: list[dict[str, Any] | None], text: str) -> tuple[int, int] | None:
+    """One article's spans of a run of sentences as one span, when they follow one another in its text with
+    nothing but space between (the sentences of one quotation in its origin, or in a copy); else the first."""
+    if not spans or spans[0] is None:
+        return None
+    start, end = spans[0]["start"], spans[0]["end"]
+    for e in spans[1:]:
+        if e is None or e["start"] < end or text[end : e["start"]].strip():
+            return start, spans[0]["end"]
+        end = e["end"]
+    return start, end
+
+
 def lines(story: StoryRow) -> list[Line]:
-    """The summary's sentences, each with a citation per article that carries it and, where the store has
-    its span, the words of that article around it (for the popover)."""
+    """The summary's passages (a sentence, or the sentences of one quotation), each sentence followed by a
+    citation per article that carries it where the next one's differ and, where the store has its span, the
+    words of that article around it (for the popover; around the whole run of sentences the citation is for,
+    when that run is one stretch of the article)."""
     num = numbers(story)
     evidence = story.summary.get("evidence") or []
+    sentences = story.summary.get("sentences", [])
+    texts = {a["id"]: a["text"] for a in story.articles if isinstance(a.get("text"), str)}
     out = []
-    for i, s in enumerate(story.summary.get("sentences", [])):
-        spans = {e["article"]: e for e in (evidence[i] if i < len(evidence) else [])}
-        sources = set(s.get("sources", []))
-        cites = []
-        for aid in list(s.get("sources", [])) + [a for a in s.get("corroborated_by", []) if a not in sources]:
-            art = story.article(aid)
-            if art is None:
+    for passage in sentence_passages(sentences, texts):
+        parts = []
+        run: list[int] = []
+        for i, text, with_cites in passage:
+            run.append(i)
+            if not with_cites:
+                parts.append(Part(i, text, ()))
                 continue
-            href = f"/stories/{story.id}/articles/{aid}"
-            before = quote = after = ""
-            span = spans.get(aid)
-            if span is not None:
-                href += "#" + anchor(span["start"], span["end"])
-                before, quote, after = context(art["text"], span["start"], span["end"])
-            cites.append(
-                Cite(num[aid], aid, describe(art), "source" if aid in sources else "corroborated", href,
-                     before, quote, after)
-            )
-        out.append(Line(i, s["text"], tuple(cites)))
+            s = sentences[i]
+            spans = [{e["article"]: e for e in (evidence[j] if j < len(evidence) else [])} for j in run]
+            sources = set(s.get("sources", []))
+            cites = []
+            for aid in list(s.get("sources", [])) + [a for a in s.get("corroborated_by", []) if a not in sources]:
+                art = story.article(aid)
+                if art is None:
+                    continue
+                href = f"/stories/{story.id}/articles/{aid}"
+                before = quote = after = ""
+                first = spans[0].get(aid)
+                if first is not None:  # the article page anchors each sentence's span: link the run's first
+                    href += "#" + anchor(first["start"], first["end"])
+                    whole = _run_span([sp.get(aid) for sp in spans], art["text"])
+                    if whole is not None:
+                        before, quote, after = context(art["text"], *whole)
+                cites.append(
+                    Cite(num[aid], aid, describe(art), "source" if aid in sources else "corroborated", href,
+                         before, quote, after)
+                )
+            parts.append(Part(i, text, tuple(cites)))
+            run = []
+        out.append(Line(parts[0].index, tuple(parts)))
     return out
 
 

@@ -1,0 +1,26 @@
+"""Reading quotation marks (quotemarks): where a quotation is open."""
+
+from __future__ import annotations
+
+from storyline.model import Sentence
+from storyline.quotemarks import ends_inside, opens_inside, scan
+
+TEXT = 'He said: "We stay. We build." Then he left. “It is old.\n\n“It will go,” she said. Height 6\'2".'
+
+
+def _sentence(piece: str) -> Sentence:
+    at = TEXT.index(piece)
+    return Sentence("1", 0, at, at + len(piece), piece)
+
+
+def test_a_quotation_is_open_inside_its_sentences_and_closed_after():
+    first, second, after = _sentence('He said: "We stay.'), _sentence('We build."'), _sentence("Then he left.")
+    assert ends_inside(TEXT, first) and opens_inside(TEXT, second)
+    assert not ends_inside(TEXT, second) and not opens_inside(TEXT, after)
+
+
+def test_a_paragraph_break_ends_a_quotation_and_a_measure_closes_nothing():
+    left = _sentence("“It is old.")
+    assert ends_inside(TEXT, left)  # left open for the next paragraph to reopen
+    assert not opens_inside(TEXT, _sentence("“It will go,” she said."))
+    assert scan("Height 6'2\".") == (False, 0)
