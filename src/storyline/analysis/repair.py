@@ -32,7 +32,13 @@ _NOT_NAME = frozenset(
 )
 # "the Haqqani network": a lower-case organisation noun after a name makes it one.
 _ORG_NEXT = re.compile(r"^\s+(?:network|networks|group|militia|movement|faction|party|cartel|gang)\b")
-_ABBREV_PLACES = frozenset("U.S. US U.K. UK EU U.N. UN USA".split())
+# ... and the District of Columbia and the states as news abbreviates them after a city ("Washington, D.C.",
+# "Austin, Tex."), which a tagger runs into the name that opens the next sentence ("D.C. Mohammad Anwar died …").
+_ABBREV_PLACES = frozenset(
+    """U.S. US U.K. UK EU U.N. UN USA D.C. Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La. Md.
+    Mass. Mich. Minn. Miss. Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn. Tex.
+    Va. Vt. Wash. W.Va. Wis. Wyo.""".split()
+)
 _TITLE_WORD = re.compile(r"^[A-Z][a-z’'-]+$")
 
 
