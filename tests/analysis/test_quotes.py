@@ -403,3 +403,18 @@ def test_a_name_after_a_possessive_that_is_the_subject_of_its_verb_stays_an_ante
             "He said later: \"I was stuck in the harbour all day.\"")
     got = dict(_mine(text))
     assert got["I was stuck in the harbour all day."] == "Oren Falk", got
+
+
+@pytest.mark.parametrize("aside", [
+    " -- hours after papers came out calling Oren Falk the \"main organiser\" of the blockade -- ",
+    "—hours after papers came out calling Oren Falk the \"main organiser\" of the blockade—",
+    ", hours after papers came out calling Oren Falk the \"main organiser\" of the blockade, ",
+])
+def test_a_quotation_in_an_aside_between_the_speaker_and_the_verb_does_not_hide_the_speaker(aside: str) -> None:
+    # "Ferguson Police Chief Thomas Jackson -- … the \"primary suspect\" … -- told reporters the \"…\"" had no speaker
+    text = ("The port of Corvel stayed shut on Friday. Harbour Minister Tilda Marsh" + aside + "told reporters "
+            "the \"blockade has nothing to do with the talks on the new contract.\"")
+    got = dict(_mine(text))
+    assert got["blockade has nothing to do with the talks on the new contract."] == "Tilda Marsh", got
+    assert got["main organiser"] is None, got  # the papers' words, not hers
+

@@ -95,6 +95,10 @@ _OPEN, _CLOSE = "“\"", "”\""
 # its sentence; up to four capitalised words ("Gov. Ruth Okoye:", "Tessaly's Okoye:"), the speaker when they name a
 # person of the cluster.
 _LABEL = re.compile(r"\s*((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)\s*:\s*")
+# The dash or the comma that closes an aside right before a verb of saying ("… in the theft -- told"), and the dash
+# that opens one.
+_ASIDE_CLOSE = re.compile(r"(?:(\s*(?:--|—|–)|\s-)|,)\s*$")
+_ASIDE_DASH = re.compile(r"\s*(?:--|—|–)\s*|\s-\s")
 _PARTICIPLE = re.compile(r"\b(?:[a-z]+ing\s+(?:to|with)|addressing|meeting|briefing|visiting|interviewing|"
                          r"thanking|hosting|receiving|in\s+(?:a|an|his|her|their)\s+(?:\w+\s+)?(?:with|to))\b")
 
@@ -219,6 +223,7 @@ class _Attributor:
         self.mentions = index.mentions.get(aid, [])
         self.quoted_spans = quote_spans(text)
         self.relayed = False  # the last attribution after a quote was an outlet's "reported"
+        self.aside = False  # ... or its speaker was named before an aside that holds another quotation
         self.speakers: list[str] = []  # speakers of the article's quotes so far, in order
 
     def quoted(self, pos: int) -> bool:
@@ -365,6 +370,37 @@ class _Attributor:
         name = self.index.canon.get(clean_surface(label))
         return name if name is not None and self.index.kind.get(name) == "person" else None
 
+    def aside_subject(self, a: int, after_cut: int, verb_at: int, previous: str | None) -> str | None:
+        """"Chief Thomas Jackson -- hours after documents labelled Brown the “primary suspect” in the theft -- told
+        reporters “…”", "Jackson, who called it “a lie,” told …": a quotation inside an aside between dashes or
+        commas, between the subject and its speech verb (at ``verb_at``), is no attribution's end; the speaker is
+        the one named before the aside (from ``a``), when one is (a person or a body). ``after_cut``
+        is just after the aside quotation's closing mark."""
+        between = self.text[after_cut:verb_at]
+        closer = _ASIDE_CLOSE.search(between)
+        if closer:
+            dash = closer.group(1) is not None
+        elif not between.strip() and self.text[after_cut - 2 : after_cut - 1] == ",":
+            dash = False  # “… a lie,” told
+        else:
+            return None
+        opened = max(self.text.rfind(c, a, after_cut - 1) for c in _OPEN)
+        if opened < 0:
+            return None
+        before = self.text[a:opened]
+        if dash:
+            openers = list(_ASIDE_DASH.finditer(before))
+            at = a + openers[-1].start() if openers else -1
+        else:
+            at = a + before.rfind(",") if "," in before else -1
+        if at <= a or any(c in self.text[a:at] for c in _OPEN + _CLOSE):
+            return None  # no subject before it, or another quotation there
+        if not any(m.kind in ("person", "org") for m in self.in_region(a, at)):
+            return None
+        speaker = self.who(a, at, prefer_last=True, previous=previous)
+        self.aside = speaker is not None
+        return speaker
+
     def described_subject(self, a: int, b: int) -> str | None:
         """"The administration welcomed …": a subject named by a role or a body, not by a name."""
         m = _SUBJECT_NOUN.match(self.text[a:b])
@@ -426,6 +462,8 @@ class _Attributor:
             if v.group() == "according to":
                 return self.who(sent_start + v.end(), q_start, prefer_last=False, previous=previous)
             return people[0].name if people else self.described_subject(att_start, q_start)
+        if cut >= 0 and (subject := self.aside_subject(att_start, sent_start, sent_start + v.start(), previous)):
+            return subject
         if region[: v.start()].rstrip().endswith(";"):
             # "He claimed …; said that she lacked “…”": the verb's subject is the sentence's, left out after the
             # semicolon; a pronoun that opens the sentence is the one name to be sure of
@@ -469,7 +507,7 @@ def _segments(index: EntityIndex, cluster: Cluster, aid: str, sex: dict[str, str
         first = bisect.bisect_right(att.starts, a) - 1
         last_sent = bisect.bisect_right(att.starts, max(a, b - 1)) - 1
         _, eb = bounds[last_sent]
-        att.relayed = False
+        att.relayed = att.aside = False
         speaker = att.after(b + 1, eb, previous)
         if speaker is None or att.relayed:
             # "The ministry said that X is seeking “…,” Aurora newspaper reported": the outlet relays
@@ -485,9 +523,10 @@ def _segments(index: EntityIndex, cluster: Cluster, aid: str, sex: dict[str, str
             last.end, last.sentence = s1, last_sent
             prev_sent = last_sent
             continue
-        if speaker and out and out[-1].speaker is None and out[-1].sentence == first and not att.relayed:
+        if speaker and out and out[-1].speaker is None and out[-1].sentence == first and not (att.relayed or att.aside):
             # "“The design …” allowed them to “put the pieces together,” Hecker said": the sentence's first quotation
-            # is the speaker's too
+            # is the speaker's too (not one in an aside: "X -- after documents called him the “primary suspect” --
+            # told …")
             out[-1].speaker, out[-1].title = speaker, index.title.get(speaker, "")
         title = index.title.get(speaker, "") if speaker else ""
         out.append(_Seg(aid, s0, s1, speaker, title, [(s0, s1)], last_sent))
