@@ -418,3 +418,25 @@ def test_a_quotation_in_an_aside_between_the_speaker_and_the_verb_does_not_hide_
     assert got["blockade has nothing to do with the talks on the new contract."] == "Tilda Marsh", got
     assert got["main organiser"] is None, got  # the papers' words, not hers
 
+
+
+@pytest.mark.parametrize(("said", "speaker"), [
+    ("the Veldish government said", "Veldish government"),
+    ("the group said", "group"),
+    ("the outgoing emir said", "outgoing emir"),
+])
+def test_a_body_or_a_role_named_by_a_common_noun_after_the_quotation_speaks(said: str, speaker: str) -> None:
+    # "“…,” the South African government said", "the group said", "the outgoing emir said" had no speaker
+    text = f"The port of Corvel reopened on Monday. \"The gates will stay open all winter for every ship,\" {said}."
+    got = dict(_mine(text))
+    assert got["The gates will stay open all winter for every ship"] == speaker, got
+
+
+def test_the_official_is_the_last_official_quoted_not_officials() -> None:
+    # "according to the official" had gone to the "officials" quoted before
+    text = ("A senior port official said the strike was \"over for good this time.\" Harbour officials said on Monday "
+            "the gates were \"open again for all ships.\" The workers, according to the official, were \"back at "
+            "their posts by noon.\"")
+    got = dict(_mine(text))
+    assert got["open again for all ships."] == "Harbour officials", got
+    assert got["back at their posts by noon."] == "senior port official", got

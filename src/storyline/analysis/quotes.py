@@ -44,9 +44,15 @@ _FILLER = re.compile(rf"^(?:(?:Instead|Then|Later|Also|And|But|So|Meanwhile|{_AD
                      rf"(?:\s+(?:also|then|later|again|too|further|instead|briefed|added|has|have|had|would|will|"
                      rf"could|did|{_ADVERBS}))+$")
 _OTHER_PRONOUN = re.compile(r"\b(?:his|her|its|their|our|my|your|him|them|us|you|we|they)\b", re.I)
-_DEFINITE = re.compile(r"^(?:the|The)\s+(?:[\w-]+\s+){0,3}?(statement|official|spokes(?:wo)?man|ministry|"
-                       r"office|department|source|report|letter|text|document|memo|agency|company|police|"
-                       r"spokesperson)$")
+# A body or a role named by a common noun ("the statement added", "the South African government said", "the group
+# said", "the outgoing emir said"): the speaker is that description, or the one it continues.
+_BODIES = (r"administration|government|ministry|office|department|agency|company|police|army|military|embassy|"
+           r"council|committee|commission|court|campaign|party|union|board|group|organi[sz]ation|authorities|"
+           r"authority")
+_ROLES = r"official|officials|spokes(?:wo)?man|spokesperson|secretary|minister|president|mayor|governor|chief|envoy|" \
+    r"ambassador|emir|king|queen|prince"
+_DEFINITE = re.compile(rf"^(?:the|The)\s+(?:[\w-]+\s+){{0,3}}?(statement|report|letter|text|document|memo|source|"
+                       rf"{_BODIES}|{_ROLES})$")
 # "The administration welcomed the offer saying “…”": a body or a role named by a common noun speaks too.
 _SUBJECT_NOUN = re.compile(
     r"^\s*[Tt]he\s+((?:[\w’'-]+\s+){0,3}?(?:administration|government|ministry|office|department|agency|"
@@ -327,11 +333,13 @@ class _Attributor:
             return clean_surface(phrase_text)  # "Pakistan's foreign ministry": the body, not the place
         head = phrase_text.split()[-1].lower() if phrase_text.split() else ""
         if _DEFINITE.match(phrase_text):
+            # the word itself, not a longer one ("official" is no "officials", "king" no "Viking")
+            named = re.compile(rf"\b{re.escape(head)}\b")
             if head in ("statement", "letter", "report", "text", "document", "memo") or (
-                    previous and head in previous.lower()):
+                    previous and named.search(previous.lower())):
                 return previous or clean_surface(phrase_text)
             # "the official said" after another speaker came between: the last official quoted
-            earlier = next((p for p in reversed(self.speakers) if head in p.lower()), None)
+            earlier = next((p for p in reversed(self.speakers) if named.search(p.lower())), None)
             return earlier or clean_surface(phrase_text)
         # a place in a longer phrase says where the speaker is from or works ("a federal judge in Maryland", "one
         # Florida Democratic operative", "Denver mayor"), not who spoke
