@@ -440,3 +440,11 @@ def test_the_official_is_the_last_official_quoted_not_officials() -> None:
     got = dict(_mine(text))
     assert got["open again for all ships."] == "Harbour officials", got
     assert got["back at their posts by noon."] == "senior port official", got
+
+
+def test_a_name_inside_a_quotation_before_the_verb_does_not_speak() -> None:
+    # "“I could've said, 'Mitt, drop to your knees' …,” Trump said, adding that “…”" had gone to Mitt Romney
+    text = ("The strike at Corvel ended on Monday. \"We will hold you to every word, Marsh,\" Oren Falk declared, "
+            "adding that the workers \"will be back at the gates if the ministry fails them.\"")
+    got = dict(_mine(text))
+    assert got["will be back at the gates if the ministry fails them."] == "Oren Falk", got

@@ -465,7 +465,8 @@ class _Attributor:
         v = verbs[-1]
         if v.group().endswith("ing") or v.group() == "according to":
             first = [m for m in self.in_region(att_start, sent_start + v.start())
-                     if not self.possessor(m) and (m.kind != "place" or self.opens_clause(m, att_start))]
+                     if not self.possessor(m) and not self.quoted(m.start)  # "“… 'Mitt, drop …',” Trump said, adding"
+                     and (m.kind != "place" or self.opens_clause(m, att_start))]
             people = sorted(first, key=lambda m: ("person", "org", "place").index(m.kind))
             if v.group() == "according to":
                 return self.who(sent_start + v.end(), q_start, prefer_last=False, previous=previous)
