@@ -534,13 +534,44 @@ def test_a_name_with_a_digit_or_a_word_in_capitals_no_one_is_named_is_no_person(
 
 
 def test_a_word_in_capitals_that_is_a_person_s_name_or_initials_is_that_person() -> None:
-    # a transcript's "MARSH:" and a person called by initials ("TJM") stay people
+    # a transcript's "MARSH:" and a person called by initials ("TJM"; "JFK" was listed apart from "John F. Kennedy")
     kinds = {"MARSH": "person", "TJM": "person", "Tilda Marsh": "person", "Tomas J. Marlow": "person"}
     one = ("Tilda Marsh questioned Tomas J. Marlow at the hearing on Monday.\n\n"
            "MARSH: Did you sign the contract?\n\nTJM answered that he had not.")
     two = "Tomas J. Marlow denied signing the contract, Tilda Marsh said."
     people = _people([one, two], kinds)
-    assert "TJM" in people and "MARSH" in people["Tilda Marsh"].aliases, people
+    assert set(people) == {"Tilda Marsh", "Tomas J. Marlow"}, people
+    assert "MARSH" in people["Tilda Marsh"].aliases and "TJM" in people["Tomas J. Marlow"].aliases, people
+    assert people["Tomas J. Marlow"].mentions == 3
+
+
+def test_initials_two_people_of_the_cluster_share_are_neither_and_a_body_s_are_no_person_s() -> None:
+    kinds = {"TJM": "person", "Tomas J. Marlow": "person", "Tilda J. Marsh": "person", "FBV": "org",
+             "Frida B. Voss": "person"}
+    one = ("Tilda J. Marsh questioned Tomas J. Marlow on Monday. TJM said the FBV had the contract.\n\n"
+           "Frida B. Voss runs the FBV.")
+    two = "Tomas J. Marlow denied signing the contract, Tilda J. Marsh said, and Frida B. Voss agreed."
+    arts = [Article(id=str(k), text=t, source=f"Outlet {k}") for k, t in enumerate([one, two], 1)]
+    an = analyze_cluster(make_cluster(arts), recognizer=_Tagged(kinds))
+    people = {e.name: e for e in an.people}
+    assert "TJM" in people and not any("TJM" in e.aliases for e in people.values()), people
+    assert "FBV" in {e.name for e in an.organisations} and not people["Frida B. Voss"].aliases, an.entities
+
+
+def test_a_middle_name_tells_two_people_apart_and_a_name_without_one_is_either() -> None:
+    # "George W. Bush" and "George H. W. Bush" had been one person (the same first and last name)
+    kinds = {"Tomas W. Marlow": "person", "Tomas H. W. Marlow": "person", "Tomas H.W. Marlow": "person",
+             "Tomas Marlow": "person", "Oren F. Falk": "person", "Oren Falk": "person",
+             "Oren Fitzgerald Falk": "person"}
+    one = ("Tomas W. Marlow met his father Tomas H. W. Marlow in Corvel on Monday. Tomas Marlow spoke first.\n\n"
+           "Oren F. Falk joined them.")
+    two = "Tomas H.W. Marlow and Tomas W. Marlow left Corvel on Tuesday with Oren Falk and Oren Fitzgerald Falk."
+    people = _people([one, two], kinds)
+    assert {"Tomas W. Marlow", "Tomas H. W. Marlow", "Tomas Marlow"} <= set(people), people
+    assert people["Tomas H. W. Marlow"].aliases == ("Tomas H.W. Marlow",)
+    assert not people["Tomas W. Marlow"].aliases and not people["Tomas Marlow"].aliases
+    falk = next(e for e in people.values() if e.name.startswith("Oren"))
+    assert {falk.name, *falk.aliases} == {"Oren F. Falk", "Oren Falk", "Oren Fitzgerald Falk"}, people
 
 
 def test_a_name_written_with_a_hyphen_or_a_space_in_any_case_is_one_person() -> None:

@@ -403,3 +403,48 @@ def test_a_name_after_a_possessive_that_is_the_subject_of_its_verb_stays_an_ante
             "He said later: \"I was stuck in the harbour all day.\"")
     got = dict(_mine(text))
     assert got["I was stuck in the harbour all day."] == "Oren Falk", got
+
+
+@pytest.mark.parametrize("aside", [
+    " -- hours after papers came out calling Oren Falk the \"main organiser\" of the blockade -- ",
+    "—hours after papers came out calling Oren Falk the \"main organiser\" of the blockade—",
+    ", hours after papers came out calling Oren Falk the \"main organiser\" of the blockade, ",
+])
+def test_a_quotation_in_an_aside_between_the_speaker_and_the_verb_does_not_hide_the_speaker(aside: str) -> None:
+    # "Ferguson Police Chief Thomas Jackson -- … the \"primary suspect\" … -- told reporters the \"…\"" had no speaker
+    text = ("The port of Corvel stayed shut on Friday. Harbour Minister Tilda Marsh" + aside + "told reporters "
+            "the \"blockade has nothing to do with the talks on the new contract.\"")
+    got = dict(_mine(text))
+    assert got["blockade has nothing to do with the talks on the new contract."] == "Tilda Marsh", got
+    assert got["main organiser"] is None, got  # the papers' words, not hers
+
+
+
+@pytest.mark.parametrize(("said", "speaker"), [
+    ("the Veldish government said", "Veldish government"),
+    ("the group said", "group"),
+    ("the outgoing emir said", "outgoing emir"),
+])
+def test_a_body_or_a_role_named_by_a_common_noun_after_the_quotation_speaks(said: str, speaker: str) -> None:
+    # "“…,” the South African government said", "the group said", "the outgoing emir said" had no speaker
+    text = f"The port of Corvel reopened on Monday. \"The gates will stay open all winter for every ship,\" {said}."
+    got = dict(_mine(text))
+    assert got["The gates will stay open all winter for every ship"] == speaker, got
+
+
+def test_the_official_is_the_last_official_quoted_not_officials() -> None:
+    # "according to the official" had gone to the "officials" quoted before
+    text = ("A senior port official said the strike was \"over for good this time.\" Harbour officials said on Monday "
+            "the gates were \"open again for all ships.\" The workers, according to the official, were \"back at "
+            "their posts by noon.\"")
+    got = dict(_mine(text))
+    assert got["open again for all ships."] == "Harbour officials", got
+    assert got["back at their posts by noon."] == "senior port official", got
+
+
+def test_a_name_inside_a_quotation_before_the_verb_does_not_speak() -> None:
+    # "“I could've said, 'Mitt, drop to your knees' …,” Trump said, adding that “…”" had gone to Mitt Romney
+    text = ("The strike at Corvel ended on Monday. \"We will hold you to every word, Marsh,\" Oren Falk declared, "
+            "adding that the workers \"will be back at the gates if the ministry fails them.\"")
+    got = dict(_mine(text))
+    assert got["will be back at the gates if the ministry fails them."] == "Oren Falk", got

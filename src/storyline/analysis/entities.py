@@ -254,6 +254,11 @@ def _name_words(form: str) -> list[str]:
     return words
 
 
+def _name_initials(form: str) -> str:
+    """"John F. Kennedy" → "JFK"; "Martin Luther King Jr." → "MLK" (no suffix)."""
+    return initials(" ".join(_name_words(form)))
+
+
 def _name_tokens(form: str) -> list[str]:
     return [t.lower() if t.lower() in PARTICLES else _HYPHENED.sub(lambda m: m.group(1).lower() + "-", t)
             for t in _name_words(form)]
@@ -294,6 +299,33 @@ def _is_surname_form(form: str) -> bool:
     return len(form.split()) > 1 and form.split()[0].lower() in PARTICLES
 
 
+def _middle(form: str) -> str:
+    """The initials of a full name's middle names, particles left out: "John F. Kennedy" → "f", "George H.W. Bush"
+    and "George H. W. Bush" → "hw", "John Kennedy" → ""."""
+    toks = _name_tokens(form)[1:-1]
+    return "".join(re.sub(r"[^a-z]", "", t.lower())[:1] if not re.fullmatch(r"(?:[A-Za-z]\.)+", t)
+                   else t.replace(".", "").lower() for t in toks if t.lower() not in PARTICLES)
+
+
+def _other_middle(a: str, b: str) -> bool:
+    """Whether two full names of one first and last name give different middle names ("George H. W. Bush" and
+    "George W. Bush", "John F. Kennedy" and "John A. Kennedy"): two people. "John Fitzgerald Kennedy" and "John F.
+    Kennedy", or "John Kennedy" (no middle name), are not told apart so."""
+    ta, tb = _name_tokens(a), _name_tokens(b)
+    if len(ta) < 2 or len(tb) < 2 or ta[0].lower() != tb[0].lower() or _bare(ta[-1]).lower() != _bare(tb[-1]).lower():
+        return False
+    ma, mb = _middle(a), _middle(b)
+    return bool(ma and mb and ma != mb)
+
+
+def _two_middles(form: str, full: list[str]) -> bool:
+    """Whether two full names of ``full`` with ``form``'s first and last name give it different middle names."""
+    toks = _name_tokens(form)
+    fits = [g for g in full if _middle(g) and (t := _name_tokens(g))[0].lower() == toks[0].lower()
+            and _bare(t[-1]).lower() == _bare(toks[-1]).lower()]
+    return any(_other_middle(g, h) for g in fits for h in fits)
+
+
 def _group_people(forms: Counter[str], titles: Mapping[str, Counter[str]] | None = None) -> dict[str, str]:
     """Map every person form to its canonical full name; a surname or first name given an office (``titles``, per
     form) goes to a full name only as :func:`by_office` allows."""
@@ -308,10 +340,15 @@ def _group_people(forms: Counter[str], titles: Mapping[str, Counter[str]] | None
                   key=lambda f: (-same[_spelling(f)], f.isupper(), len(_name_words(f)) == len(f.split()), -forms[f],
                                  -len(f), f))
     canon: dict[str, str] = {}
+    # "John Kennedy" beside a "John F. Kennedy" and a "John A. Kennedy" (two people: :func:`_other_middle`) may be
+    # either: it stays a name of its own, and neither joins it.
+    ambiguous = {f for f in full if not _middle(f) and _two_middles(f, full)}
     for f in full:
         toks = _name_tokens(f)
-        for c in dict.fromkeys(canon.values()):
+        for c in [] if f in ambiguous else dict.fromkeys(canon.values()):
             ct = _name_tokens(c)
+            if c in ambiguous or any(_other_middle(g, f) for g in canon if canon[g] == c):
+                continue  # "George W. Bush" is not "George H. W. Bush"
             if _spelling(c) == _spelling(f) or _bare(ct[-1]) == _bare(toks[-1]) and (
                     ct[0] == toks[0] or set(toks) <= set(ct) or set(ct) <= set(toks)):
                 canon[f] = c
@@ -325,11 +362,30 @@ def _group_people(forms: Counter[str], titles: Mapping[str, Counter[str]] | None
     for f in forms:
         if f in canon:
             continue
+        by_initials = _initials_of(f, canon)
+        if by_initials is not None:
+            canon[f] = by_initials  # "JFK" is "John F. Kennedy"
+            continue
         by_last = [c for c in heads if _surname_of(c, f)]
         by_first = [c for c in heads if _name_words(c)[0] == f]
         match = by_office(by_last or by_first, offices(titles.get(f, ())), office_of)
         canon[f] = max(match, key=lambda c: sum(forms[g] for g in canon if canon[g] == c)) if match else f
     return canon
+
+
+# A person called by initials: three to five capitals, with or without full stops ("JFK", "L.B.J.").
+_INITIALS = re.compile(r"(?:[A-Z]\.?){3,5}")
+
+
+def _initials_of(form: str, canon: Mapping[str, str]) -> str | None:
+    """The one person of the cluster whose full name ``form`` gives the initials of ("JFK" of "John F. Kennedy",
+    "AOC" of "Alexandria Ocasio-Cortez", a suffix left out); None when no one's or two people's ("TJM" of both
+    "Tomas J. Marlow" and "Tilda J. Marsh")."""
+    if not _INITIALS.fullmatch(form):
+        return None
+    letters = form.replace(".", "")
+    fits = {c for f, c in canon.items() if len(_name_words(f)) > 1 and _name_initials(f) == letters}
+    return next(iter(fits)) if len(fits) == 1 else None
 
 
 def _surname_sharers(canon: dict[str, str], forms: Counter[str]) -> dict[str, list[str]]:
@@ -363,7 +419,7 @@ def _person_name(form: str, kind_of: Mapping[str, str]) -> bool:
         return True
     people = [f for f, k in kind_of.items() if k == "person" and not f.isupper()]
     return (any(form.lower() == w.lower() for f in people for w in _name_words(f))
-            or any(form.replace(".", "") == initials(f) for f in people if len(f.split()) > 1))
+            or any(form.replace(".", "") == _name_initials(f) for f in people if len(_name_words(f)) > 1))
 
 
 def _group_named(form: str, group_words: set[str], surnames: set[str]) -> bool:

@@ -44,9 +44,15 @@ _FILLER = re.compile(rf"^(?:(?:Instead|Then|Later|Also|And|But|So|Meanwhile|{_AD
                      rf"(?:\s+(?:also|then|later|again|too|further|instead|briefed|added|has|have|had|would|will|"
                      rf"could|did|{_ADVERBS}))+$")
 _OTHER_PRONOUN = re.compile(r"\b(?:his|her|its|their|our|my|your|him|them|us|you|we|they)\b", re.I)
-_DEFINITE = re.compile(r"^(?:the|The)\s+(?:[\w-]+\s+){0,3}?(statement|official|spokes(?:wo)?man|ministry|"
-                       r"office|department|source|report|letter|text|document|memo|agency|company|police|"
-                       r"spokesperson)$")
+# A body or a role named by a common noun ("the statement added", "the South African government said", "the group
+# said", "the outgoing emir said"): the speaker is that description, or the one it continues.
+_BODIES = (r"administration|government|ministry|office|department|agency|company|police|army|military|embassy|"
+           r"council|committee|commission|court|campaign|party|union|board|group|organi[sz]ation|authorities|"
+           r"authority")
+_ROLES = r"official|officials|spokes(?:wo)?man|spokesperson|secretary|minister|president|mayor|governor|chief|envoy|" \
+    r"ambassador|emir|king|queen|prince"
+_DEFINITE = re.compile(rf"^(?:the|The)\s+(?:[\w-]+\s+){{0,3}}?(statement|report|letter|text|document|memo|source|"
+                       rf"{_BODIES}|{_ROLES})$")
 # "The administration welcomed the offer saying “…”": a body or a role named by a common noun speaks too.
 _SUBJECT_NOUN = re.compile(
     r"^\s*[Tt]he\s+((?:[\w’'-]+\s+){0,3}?(?:administration|government|ministry|office|department|agency|"
@@ -95,6 +101,10 @@ _OPEN, _CLOSE = "“\"", "”\""
 # its sentence; up to four capitalised words ("Gov. Ruth Okoye:", "Tessaly's Okoye:"), the speaker when they name a
 # person of the cluster.
 _LABEL = re.compile(r"\s*((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)\s*:\s*")
+# The dash or the comma that closes an aside right before a verb of saying ("… in the theft -- told"), and the dash
+# that opens one.
+_ASIDE_CLOSE = re.compile(r"(?:(\s*(?:--|—|–)|\s-)|,)\s*$")
+_ASIDE_DASH = re.compile(r"\s*(?:--|—|–)\s*|\s-\s")
 _PARTICIPLE = re.compile(r"\b(?:[a-z]+ing\s+(?:to|with)|addressing|meeting|briefing|visiting|interviewing|"
                          r"thanking|hosting|receiving|in\s+(?:a|an|his|her|their)\s+(?:\w+\s+)?(?:with|to))\b")
 
@@ -219,6 +229,7 @@ class _Attributor:
         self.mentions = index.mentions.get(aid, [])
         self.quoted_spans = quote_spans(text)
         self.relayed = False  # the last attribution after a quote was an outlet's "reported"
+        self.aside = False  # ... or its speaker was named before an aside that holds another quotation
         self.speakers: list[str] = []  # speakers of the article's quotes so far, in order
 
     def quoted(self, pos: int) -> bool:
@@ -322,11 +333,13 @@ class _Attributor:
             return clean_surface(phrase_text)  # "Pakistan's foreign ministry": the body, not the place
         head = phrase_text.split()[-1].lower() if phrase_text.split() else ""
         if _DEFINITE.match(phrase_text):
+            # the word itself, not a longer one ("official" is no "officials", "king" no "Viking")
+            named = re.compile(rf"\b{re.escape(head)}\b")
             if head in ("statement", "letter", "report", "text", "document", "memo") or (
-                    previous and head in previous.lower()):
+                    previous and named.search(previous.lower())):
                 return previous or clean_surface(phrase_text)
             # "the official said" after another speaker came between: the last official quoted
-            earlier = next((p for p in reversed(self.speakers) if head in p.lower()), None)
+            earlier = next((p for p in reversed(self.speakers) if named.search(p.lower())), None)
             return earlier or clean_surface(phrase_text)
         # a place in a longer phrase says where the speaker is from or works ("a federal judge in Maryland", "one
         # Florida Democratic operative", "Denver mayor"), not who spoke
@@ -364,6 +377,37 @@ class _Attributor:
             return people[-1].name
         name = self.index.canon.get(clean_surface(label))
         return name if name is not None and self.index.kind.get(name) == "person" else None
+
+    def aside_subject(self, a: int, after_cut: int, verb_at: int, previous: str | None) -> str | None:
+        """"Chief Thomas Jackson -- hours after documents labelled Brown the “primary suspect” in the theft -- told
+        reporters “…”", "Jackson, who called it “a lie,” told …": a quotation inside an aside between dashes or
+        commas, between the subject and its speech verb (at ``verb_at``), is no attribution's end; the speaker is
+        the one named before the aside (from ``a``), when one is (a person or a body). ``after_cut``
+        is just after the aside quotation's closing mark."""
+        between = self.text[after_cut:verb_at]
+        closer = _ASIDE_CLOSE.search(between)
+        if closer:
+            dash = closer.group(1) is not None
+        elif not between.strip() and self.text[after_cut - 2 : after_cut - 1] == ",":
+            dash = False  # “… a lie,” told
+        else:
+            return None
+        opened = max(self.text.rfind(c, a, after_cut - 1) for c in _OPEN)
+        if opened < 0:
+            return None
+        before = self.text[a:opened]
+        if dash:
+            openers = list(_ASIDE_DASH.finditer(before))
+            at = a + openers[-1].start() if openers else -1
+        else:
+            at = a + before.rfind(",") if "," in before else -1
+        if at <= a or any(c in self.text[a:at] for c in _OPEN + _CLOSE):
+            return None  # no subject before it, or another quotation there
+        if not any(m.kind in ("person", "org") for m in self.in_region(a, at)):
+            return None
+        speaker = self.who(a, at, prefer_last=True, previous=previous)
+        self.aside = speaker is not None
+        return speaker
 
     def described_subject(self, a: int, b: int) -> str | None:
         """"The administration welcomed …": a subject named by a role or a body, not by a name."""
@@ -421,11 +465,14 @@ class _Attributor:
         v = verbs[-1]
         if v.group().endswith("ing") or v.group() == "according to":
             first = [m for m in self.in_region(att_start, sent_start + v.start())
-                     if not self.possessor(m) and (m.kind != "place" or self.opens_clause(m, att_start))]
+                     if not self.possessor(m) and not self.quoted(m.start)  # "“… 'Mitt, drop …',” Trump said, adding"
+                     and (m.kind != "place" or self.opens_clause(m, att_start))]
             people = sorted(first, key=lambda m: ("person", "org", "place").index(m.kind))
             if v.group() == "according to":
                 return self.who(sent_start + v.end(), q_start, prefer_last=False, previous=previous)
             return people[0].name if people else self.described_subject(att_start, q_start)
+        if cut >= 0 and (subject := self.aside_subject(att_start, sent_start, sent_start + v.start(), previous)):
+            return subject
         if region[: v.start()].rstrip().endswith(";"):
             # "He claimed …; said that she lacked “…”": the verb's subject is the sentence's, left out after the
             # semicolon; a pronoun that opens the sentence is the one name to be sure of
@@ -469,7 +516,7 @@ def _segments(index: EntityIndex, cluster: Cluster, aid: str, sex: dict[str, str
         first = bisect.bisect_right(att.starts, a) - 1
         last_sent = bisect.bisect_right(att.starts, max(a, b - 1)) - 1
         _, eb = bounds[last_sent]
-        att.relayed = False
+        att.relayed = att.aside = False
         speaker = att.after(b + 1, eb, previous)
         if speaker is None or att.relayed:
             # "The ministry said that X is seeking “…,” Aurora newspaper reported": the outlet relays
@@ -485,9 +532,10 @@ def _segments(index: EntityIndex, cluster: Cluster, aid: str, sex: dict[str, str
             last.end, last.sentence = s1, last_sent
             prev_sent = last_sent
             continue
-        if speaker and out and out[-1].speaker is None and out[-1].sentence == first and not att.relayed:
+        if speaker and out and out[-1].speaker is None and out[-1].sentence == first and not (att.relayed or att.aside):
             # "“The design …” allowed them to “put the pieces together,” Hecker said": the sentence's first quotation
-            # is the speaker's too
+            # is the speaker's too (not one in an aside: "X -- after documents called him the “primary suspect” --
+            # told …")
             out[-1].speaker, out[-1].title = speaker, index.title.get(speaker, "")
         title = index.title.get(speaker, "") if speaker else ""
         out.append(_Seg(aid, s0, s1, speaker, title, [(s0, s1)], last_sent))

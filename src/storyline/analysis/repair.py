@@ -23,6 +23,13 @@ ORG_HEADS = frozenset(
     Library Club Holdings Industries Motors Systems Technologies Partners Inc Inc. Corp Corp. Ltd Ltd. LLC Co Co. PLC
     Plc plc LLP""".split()
 )
+# Websites and apps that news names as a source ("wrote on Twitter", "Twitter said"), which a tagger often reads as a
+# person: never one. Only names that are no common word or name ("Vine", "Snap", "Telegram" are left out).
+PLATFORMS = frozenset(
+    "Twitter Facebook Instagram YouTube TikTok Snapchat Reddit WhatsApp LinkedIn Tumblr Pinterest Periscope Weibo "
+    "WeChat Google".split()
+)
+_PLATFORM_OF = re.compile(rf"(.+?)['’]s\s+({'|'.join(sorted(PLATFORMS))})")
 _TITLE_NEXT = re.compile(
     r"^\s+(?:[A-Z][a-z]+\s+)?(?:Minister|Secretary|Adviser|Advisor|Spokes(?:wo)?man|Chief|Director)\b"
 )
@@ -32,7 +39,13 @@ _NOT_NAME = frozenset(
 )
 # "the Haqqani network": a lower-case organisation noun after a name makes it one.
 _ORG_NEXT = re.compile(r"^\s+(?:network|networks|group|militia|movement|faction|party|cartel|gang)\b")
-_ABBREV_PLACES = frozenset("U.S. US U.K. UK EU U.N. UN USA".split())
+# ... and the District of Columbia and the states as news abbreviates them after a city ("Washington, D.C.",
+# "Austin, Tex."), which a tagger runs into the name that opens the next sentence ("D.C. Mohammad Anwar died …").
+_ABBREV_PLACES = frozenset(
+    """U.S. US U.K. UK EU U.N. UN USA D.C. Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La. Md.
+    Mass. Mich. Minn. Miss. Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn. Tex.
+    Va. Vt. Wash. W.Va. Wis. Wyo.""".split()
+)
 _TITLE_WORD = re.compile(r"^[A-Z][a-z’'-]+$")
 
 
@@ -102,6 +115,19 @@ def _split_leading_place(m: Mention) -> list[Mention]:
     return [Mention(m.start, cut, "place", words[0]), Mention(m.end - len(rest), m.end, "person", rest)]
 
 
+def _platform(m: Mention) -> list[Mention]:
+    """"Twitter" is no person but a company; "Mitt Romney’s Facebook" (friends) is a person's name and the platform,
+    not a person of that name."""
+    if m.text in PLATFORMS:
+        return [m if m.kind == "org" else Mention(m.start, m.end, "org", m.text)]
+    of = _PLATFORM_OF.fullmatch(m.text)
+    if m.kind != "person" or not of:
+        return [m]
+    owner, platform = of.group(1), of.group(2)
+    return [Mention(m.start, m.start + len(owner), m.kind, owner),
+            Mention(m.end - len(platform), m.end, "org", platform)]
+
+
 def _extend_name(text: str, m: Mention, nxt: Mention | None) -> tuple[Mention, bool]:
     """"Shah Mahmood" + " Qureshi": a person's name runs on over a following capitalised word that is
     no place, no date and no organisation. Returns the mention and whether ``nxt`` was absorbed."""
@@ -159,7 +185,7 @@ def repair(text: str, mentions: list[Mention]) -> list[Mention]:
         m = _extend_to_head(text, m, ordered[k] if k < len(ordered) else None)
         if _hyphen_compound(m.text):
             continue
-        for part in _split_coordination(text, m):
+        for part in (p for c in _split_coordination(text, m) for p in _platform(c)):
             for piece in _split_leading_place(part):
                 words = piece.text.split()
                 if piece.kind != "org" and words and (
