@@ -558,6 +558,27 @@ def test_a_story_sentence_about_content_for_subscribers_is_no_paywall_prompt(tmp
     assert "Sign in" not in a.text and a.teaser
 
 
+def test_a_wall_that_trafilatura_leaves_out_still_marks_the_teaser(tmp_path):
+    # The story in its own <div class="article-body">, the wall a sibling of it: trafilatura extracts the body
+    # alone, and only the markup tells that it is the free teaser.
+    wall = ('<div class="paywall"><h2>Subscribe to continue reading</h2><p>You have reached the end of your free '
+            'preview.</p><p>Already a subscriber? <a href="/login">Log in</a></p></div>')
+    page = tmp_path / "wall.html"
+    page.write_text(_page("<title>Fire checks</title>",
+                          f'<article><h1>Fire checks</h1><div class="article-body">{_FIRE}</div>{wall}</article>'))
+    a = read_article(page, id="1")
+    assert "subscriber" not in a.text and a.teaser
+
+
+def test_a_subscribe_button_in_the_masthead_or_footer_is_no_wall(tmp_path):
+    frame = ('<header><a href="/">The Valley Ledger</a><p>Subscribe to continue reading our journalism for just '
+             '£1.</p></header>')
+    footer = "<footer><p>Already a subscriber? Log in</p></footer>"
+    page = tmp_path / "short.html"
+    page.write_text(_page("<title>Fire</title>", f"{frame}<article><h1>Fire</h1>{_FIRE}</article>{footer}"))
+    assert not read_article(page, id="1").teaser
+
+
 def test_reporting_on_unlimited_access_is_no_paywall_prompt(tmp_path):
     page = tmp_path / "deal.html"
     page.write_text("<html><head><title>Deal</title></head><body><article><h1>Deal</h1><p>Iran agreed to the deal on "

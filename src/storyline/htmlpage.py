@@ -13,7 +13,7 @@ also carries parts about *other* stories and about the site, which trafilatura r
 - a section front or index page: ten teasers, each a linked headline and a line of standfirst, which
   trafilatura returns as the body (``Teasers``);
 - a paywall's prompt beside the free teaser ("This article is for subscribers only",
-  ``is_paywall_prompt``);
+  ``is_paywall_prompt``), found in the markup too where trafilatura leaves it out (``has_paywall_prompt``);
 - a live blog that prints its entries newest first (``live_entries``): its lead is the latest update, not
   the story's start, until the entries are read in the order they were written (``oldest_first``).
 
@@ -680,6 +680,33 @@ def is_paywall_prompt(paragraph: str) -> bool:
         return False
     label = m.start() == len(paragraph) - len(paragraph.lstrip()) and words <= _LABEL_MAX_WORDS
     return label or bool(_READER.search(paragraph) or _CALL_TO_ACT.search(paragraph))
+
+
+# Where a page prompts for money that is not the story's paywall: its frame (a "Subscribe" button in the
+# masthead, an offer in the footer) and boxes of promotions.
+_FRAME_TAGS = frozenset({"header", "nav", "footer", "aside", "form"})
+_PROMPT_TAGS = ("p", "h2", "h3", "h4", "h5", "h6", "div", "span")
+
+
+def has_paywall_prompt(tree: HtmlElement) -> bool:
+    """Does the page's story hold a paywall's prompt ("Subscribe to continue reading", "Already a subscriber?
+    Log in")? trafilatura often leaves the prompt out of the text it extracts (a story in ``<div
+    class="article-body">`` with the wall a sibling of it), and then only the markup tells that the text is the
+    free teaser. A prompt in the page's frame (a masthead's "Subscribe" button, a footer's offer) or in a box of
+    promotions is no wall; an element is read alone, without the blocks inside it."""
+    for el in tree.iter(*_PROMPT_TAGS):
+        if el.tag in ("div", "span") and any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in el):
+            continue
+        text = _flat(el.text_content())
+        if not text or not is_paywall_prompt(text):
+            continue
+        if any(node.tag in _FRAME_TAGS for node in el.iterancestors()) or _elsewhere(el):
+            continue
+        return True
+    return False
+
+
+_BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "section", "article"})
 
 
 def _flat(text: str) -> str:

@@ -343,6 +343,7 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
     entries = htmlpage.live_entries(tree)  # before their <time>s of updates are emptied
     htmlpage.hide_other_dates(tree)
     bodies = htmlpage.json_ld_bodies(tree)  # read before trafilatura's pass, which may prune scripts
+    walled = htmlpage.has_paywall_prompt(tree)  # and the prompt, which it often leaves out of the text
     htmlpage.mend_dates(tree)  # an impossible day or offset would give a false date, or no page at all
     dating = htmlpage.headline_dates_mended(tree)  # (a copy, before trafilatura's pass may prune the tree)
     # The date only from the page's markup (meta tags, <time>, JSON-LD, the URL, a byline): htmldate's
@@ -405,7 +406,7 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
         url=_web_url(meta.get("url")),
         author=_byline_names(meta.get("author") or ""),
         origin=origin,
-        teaser=len(kept) < len(own) and len(text.split()) <= htmlpage.TEASER_MAX_WORDS,
+        teaser=(walled or len(kept) < len(own)) and len(text.split()) <= htmlpage.TEASER_MAX_WORDS,
     )
 
 
