@@ -772,7 +772,12 @@ def test_a_paragraph_that_runs_on_without_a_sentence_end_is_dropped():
     run_on = ("dock gate open at the harbor and " * (MAX_RUN_CHARS // 33 + 1)).strip()
     assert runs_on(run_on) and not runs_on(run_on[: MAX_RUN_CHARS - 1])
     cleaned = clean_text(f"{story}\n\n{run_on}")
-    assert cleaned.text == story and run_on in cleaned.dropped
+    assert cleaned.text == story and run_on in cleaned.dropped and cleaned.no_prose == 1
+    # The run ends on "and", which leaves a sentence open: the story below it is not taken into it (and dropped
+    # with it), nor is a run below a story paragraph that ends open ("… from May and") taken into that.
+    open_end = f"{story} The ships will use the new port at Kelby, two miles down the coast, from May and"
+    around = clean_text(f"{run_on}\n\n{story}\n\n{open_end}\n\n{run_on}")
+    assert around.text == f"{story}\n\n{open_end}" and around.no_prose == 2
     # as long, with a sentence end at least every 100,000 characters, it is prose
     prose = f"{run_on[: MAX_RUN_CHARS // 2]}. {run_on[: MAX_RUN_CHARS // 2]}."
     assert not runs_on(prose) and clean_text(prose).text == prose
