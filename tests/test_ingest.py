@@ -558,6 +558,19 @@ def test_a_story_sentence_about_content_for_subscribers_is_no_paywall_prompt(tmp
     assert "Sign in" not in a.text and a.teaser
 
 
+def test_a_live_blogs_key_points_that_trafilatura_leaves_out_lead_its_text():
+    # trafilatura takes <div class="live-feed"> of entries for the whole story and leaves the key points above it
+    # out: they lead the text, then the entries oldest first.
+    [a] = clean_articles([read_article(HTML_PAGES / "keypoints.html", id="1")])
+    assert [p.split(".")[0] for p in a.text.split("\n\n")] == [
+        "A landslide blocked the A817 at Tarrow Pass on Monday night", "About 40 drivers were led to safety by "
+        "firefighters", "The road will be closed for at least two weeks", "Good morning",
+        "The council has confirmed that nobody was injured in the landslide", "Fellway Buses says its 42 service "
+        "will run via Callow Bridge until further notice, adding around half an hour to the trip",
+        "Two geologists from the county council are now walking the top of the slope",
+    ]
+
+
 def test_a_wall_that_trafilatura_leaves_out_still_marks_the_teaser(tmp_path):
     # The story in its own <div class="article-body">, the wall a sibling of it: trafilatura extracts the body
     # alone, and only the markup tells that it is the free teaser.

@@ -265,6 +265,11 @@ def live_entries(tree: HtmlElement) -> tuple[str, ...]:
     one stamp out of order, a day that passes midnight under clock labels) leaves the page as it is. Siblings
     inside a box of other stories or comments are no entries (``_elsewhere``). Read before
     :func:`hide_other_dates` empties the ``<time>`` elements of updates."""
+    kids = _live_entries(tree)
+    return tuple(_key(el.text_content()) for el in kids)
+
+
+def _live_entries(tree: HtmlElement) -> list[HtmlElement]:
     for parent in tree.iter():
         groups: dict[tuple[str, str], list[HtmlElement]] = {}
         for child in parent:
@@ -272,8 +277,44 @@ def live_entries(tree: HtmlElement) -> tuple[str, ...]:
                 groups.setdefault((child.tag, child.get("class") or ""), []).append(child)
         for kids in groups.values():
             if len(kids) >= _MIN_ENTRIES and _newest_first(kids) and not _elsewhere(kids[0]):
-                return tuple(_key(el.text_content()) for el in kids)
-    return ()
+                return kids
+    return []
+
+
+_LEAD_TAGS = ("p", "li", "h2", "h3", "h4")
+
+
+def live_lead(tree: HtmlElement) -> tuple[str, ...]:
+    """The blocks a newest-first live blog (:func:`live_entries`) prints above its entries, in the story's frame
+    (the container of the entries that holds the page's ``<h1>``): its key points or summary, each a paragraph
+    as trafilatura writes one (a list item as "- item"). trafilatura takes a container of entries whose class it
+    knows ("entry", "post") for the whole body and leaves these out; the reader wants them first. Not a block
+    of the page's frame (header, nav, footer, aside, a form), a box of other stories, a block inside another
+    one, nor one that is all link (a menu). Read before trafilatura's pass, which may prune the tree."""
+    kids = _live_entries(tree)
+    if not kids:
+        return ()
+    box = kids[0].getparent()
+    frame = next((node for node in box.iterancestors() if next(node.iter("h1"), None) is not None), None)
+    if frame is None:
+        return ()
+    order = {el: k for k, el in enumerate(frame.iter())}
+    start = order.get(box, 0)
+    out: list[str] = []
+    taken: set[HtmlElement] = set()
+    for el in frame.iter(*_LEAD_TAGS):
+        if order[el] >= start:
+            break
+        text = _flat(el.text_content())
+        if not text or any(node in taken for node in el.iterancestors()):
+            continue
+        if any(node.tag in _FRAME_TAGS for node in el.iterancestors()) or _elsewhere(el):
+            continue
+        if _flat(" ".join(a.text_content() for a in el.iter("a"))) == text:  # a menu's link
+            continue
+        taken.add(el)
+        out.append(f"- {text}" if el.tag == "li" else text)
+    return tuple(out)
 
 
 def _newest_first(entries: list[HtmlElement]) -> bool:

@@ -341,6 +341,7 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
     marks = (*htmlpage.site_marks(tree), *htmlpage.title_marks(tree, heads))
     teasers = htmlpage.teasers(tree)
     entries = htmlpage.live_entries(tree)  # before their <time>s of updates are emptied
+    lead = htmlpage.live_lead(tree)  # its key points above the entries, which trafilatura may leave out
     htmlpage.hide_other_dates(tree)
     bodies = htmlpage.json_ld_bodies(tree)  # read before trafilatura's pass, which may prune scripts
     walled = htmlpage.has_paywall_prompt(tree)  # and the prompt, which it often leaves out of the text
@@ -385,6 +386,8 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
     # the body.
     paragraphs = [p.strip() for p in (meta.get("text") or "").split("\n") if p.strip()]
     paragraphs = htmlpage.oldest_first(paragraphs, entries)  # a live blog printed newest first
+    if lead and not {"".join(p.split()) for p in lead} & {"".join(p.split()) for p in paragraphs}:
+        paragraphs = [*lead, *paragraphs]  # trafilatura took the entries' container for the whole story
     if paragraphs and title and " ".join(paragraphs[0].split()) == title:
         paragraphs = paragraphs[1:]
     if paragraphs and htmlpage.is_site_name(paragraphs[0], site, marks):  # the masthead's <h1>, when it is one
