@@ -366,8 +366,11 @@ def test_a_saved_news_page_gives_its_story_headline_outlet_and_date(name):
 def test_a_paywalled_teaser_gets_a_note():
     pages = Path(__file__).parent / "fixtures" / "html"
     summary = storyline.summarize([pages / "paywall.html", pages / "wire.html"], words=80)
-    assert summary.notes == (storyline.api.TEASER_NOTE.format(article="The Valley Ledger"),)
+    assert summary.notes == ("article [1] (The Valley Ledger) gave only the free teaser of a paywalled page: the rest "
+                             "of its story was not read",)
     assert [a.teaser for a in summary.articles] == [True, False]
+    # the analysis, whose agreement counts it among the sources, tells it too
+    assert storyline.analyze([pages / "paywall.html", pages / "wire.html"]).notes == summary.notes
 
 
 def test_articles_skipped_with_strict_false_are_named_in_the_notes() -> None:
