@@ -119,6 +119,19 @@ def test_a_paragraph_ending_on_its_attribution_without_a_stop_is_not_run_into_th
     assert "The council voted to pay for the repairs from its reserve fund." in cleaned
 
 
+def test_a_menu_label_ending_on_a_particle_does_not_take_the_headline_below_it() -> None:
+    # A page copied from a browser: "Log in" ends on "in", a word that leaves a sentence open, but it is a
+    # label of the menu, and the headline below it is no second half of a sentence (both went as clutter).
+    text = ("Home\nSubscribe\nLog in\n\nBridge will reopen on Friday after flood repairs\n\nBy Ana Ruiz\n\n"
+            "The Harbor Bridge will reopen on Friday, the city said, after repairs to two of its piers.\n")
+    cleaned = clean_text(text)
+    assert cleaned.title == "Bridge will reopen on Friday after flood repairs"
+    assert cleaned.text == "The Harbor Bridge will reopen on Friday, the city said, after repairs to two of its piers."
+    # a sentence broken after a function word still goes on below the blank line
+    broken = ["The council met in", "", "Lindenfeld on Monday."]
+    assert rejoin_lines(broken) == ["The council met in Lindenfeld on Monday."]
+
+
 def test_a_word_broken_at_a_line_end_is_joined_again():
     text = (
         "Shop owners in Varnholt began cleaning up on Wednes-\n"

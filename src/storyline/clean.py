@@ -303,6 +303,10 @@ def _continues(line: str, nxt: str, words_before: int = 0) -> bool:
         return True
     if _ends_sentence(line):
         return False
+    if not words_before and not has_words(line, _LABEL_MAX_WORDS + 1) and is_clutter(line):
+        # A menu's label that ends on a particle ("Log in", "Skip to") is no sentence left open: it took the
+        # headline below it ("Log in Landslide: drivers describe …"), and both went as clutter.
+        return False
     if first.islower():
         return True
     # "…said the president of the" / "…in the" then "United States…": a line ending in a function word
@@ -320,6 +324,7 @@ def _continues(line: str, nxt: str, words_before: int = 0) -> bool:
 
 
 _OPEN_COMMA_WORDS = 8  # a paragraph this long that ends on a comma or a dash goes on
+_LABEL_MAX_WORDS = 4  # a line of web furniture this short is a label, which opens no sentence
 
 
 _OPEN_QUOTE_ENDS = (',"', ",”", ",’", ",'")
