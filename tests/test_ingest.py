@@ -583,6 +583,26 @@ def test_a_wall_that_trafilatura_leaves_out_still_marks_the_teaser(tmp_path):
     assert "subscriber" not in a.text and a.teaser
 
 
+@pytest.mark.parametrize("free", ['false', '"False"'])
+def test_a_story_its_json_ld_marks_not_free_is_a_teaser_when_short(tmp_path, free):
+    # The wall drawn by a script, not in the saved page: schema.org's isAccessibleForFree says what it is.
+    ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+          f'"headline": "Fire checks", "isAccessibleForFree": {free}}}</script>')
+    page = tmp_path / "marked.html"
+    page.write_text(_page(f"<title>Fire checks</title>{ld}", f"<article><h1>Fire checks</h1>{_FIRE}</article>"))
+    assert read_article(page, id="1").teaser
+    # a subscriber's copy of the whole story is no teaser, nor is a story read from its JSON-LD body
+    long = "".join(f"<p>The council met on Tuesday {k} and the clerks read every motion to the room in order.</p>"
+                   for k in range(20))
+    page.write_text(_page(f"<title>Fire checks</title>{ld}", f"<article><h1>Fire checks</h1>{long}</article>"))
+    assert not read_article(page, id="1").teaser
+    body = ld.replace('"headline"', '"articleBody": "A fire destroyed a plastics warehouse in Brellin overnight, the '
+                      'fire service said.", "headline"')
+    page.write_text(_page(f"<title>Fire checks</title>{body}", '<div id="app"></div>'))
+    a = read_article(page, id="1")
+    assert a.text.startswith("A fire destroyed") and not a.teaser
+
+
 def test_a_subscribe_button_in_the_masthead_or_footer_is_no_wall(tmp_path):
     frame = ('<header><a href="/">The Valley Ledger</a><p>Subscribe to continue reading our journalism for just '
              '£1.</p></header>')

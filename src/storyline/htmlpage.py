@@ -763,9 +763,22 @@ _LD_MAX_DEPTH = 8
 
 def json_ld_bodies(tree: HtmlElement) -> tuple[str, ...]:
     """The ``articleBody`` texts of the stories the page's JSON-LD describes, in page order, as plain text
-    with a paragraph a line (markup inside one, which some sites leave there, read as HTML). A script that
-    is not valid JSON is passed over."""
-    bodies: list[str] = []
+    with a paragraph a line (markup inside one, which some sites leave there, read as HTML)."""
+    bodies = (obj.get("articleBody") for obj in _ld_stories(tree))
+    return tuple(text for body in bodies if isinstance(body, str) and body.strip() and (text := _ld_text(body)))
+
+
+def json_ld_paywalled(tree: HtmlElement) -> bool:
+    """Does the page's JSON-LD say its story is not free to read (schema.org ``isAccessibleForFree: false``, as
+    sites mark paywalled content for search engines)? The text a reader without a subscription saved is then
+    the free teaser, when it is short; the wall itself may be drawn by a script and not be in the page."""
+    return any(str(obj.get("isAccessibleForFree", "")).strip().lower() == "false" for obj in _ld_stories(tree))
+
+
+def _ld_stories(tree: HtmlElement) -> list[dict]:
+    """The JSON objects of the page's JSON-LD that describe a story (``_STORY_TYPE``), in page order. A script
+    that is not valid JSON is passed over."""
+    stories: list[dict] = []
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         try:
             data = json.loads(script.text or "")
@@ -774,12 +787,9 @@ def json_ld_bodies(tree: HtmlElement) -> tuple[str, ...]:
         for obj in _ld_objects(data, 0):
             kinds = obj.get("@type")
             kinds = kinds if isinstance(kinds, list) else [kinds]
-            body = obj.get("articleBody")
-            if isinstance(body, str) and body.strip() and any(
-                isinstance(k, str) and _STORY_TYPE.search(k) for k in kinds
-            ):
-                bodies.append(_ld_text(body))
-    return tuple(b for b in bodies if b)
+            if any(isinstance(k, str) and _STORY_TYPE.search(k) for k in kinds):
+                stories.append(obj)
+    return stories
 
 
 def _ld_objects(data: object, depth: int) -> list[dict]:
