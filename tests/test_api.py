@@ -79,6 +79,27 @@ def test_an_article_not_in_english_gets_a_note(harbor_texts):
     assert storyline.api.reads_as_english("Die Armee schickte Soldaten.")  # too short to judge
 
 
+def test_a_paragraph_left_out_as_no_prose_gets_a_note(harbor_texts):
+    from storyline.clean import MAX_RUN_CHARS
+
+    run_on = ("dock gate open at the harbor and " * (MAX_RUN_CHARS // 33 + 1)).strip()
+    arts = [Article(id="a", text=harbor_texts[0], source="Alder Gazette"), f"{harbor_texts[1]}\n\n{run_on}"]
+    summary = storyline.summarize(arts, words=60)
+    assert summary.notes == (
+        "article [2] had a paragraph that runs 100,000 characters or more without a sentence end: left out as no "
+        "prose (a minified page, a log or a data file?)",
+    )
+    assert run_on not in summary.articles[1].text and summary.articles[1].no_prose == 1
+    twice = storyline.summarize([Article(id="a", text=f"{run_on}\n\n{harbor_texts[0]}\n\n{run_on}",
+                                         source="Alder Gazette"), harbor_texts[1]], words=60)
+    assert twice.notes == (
+        "article [1] (Alder Gazette) had 2 paragraphs that each run 100,000 characters or more without a sentence "
+        "end: left out as no prose (a minified page, a log or a data file?)",
+    )
+    # the analysis tells it too
+    assert storyline.analyze(arts).notes[-1] == summary.notes[0]
+
+
 def test_single_article_says_so(harbor_texts):
     summary = storyline.summarize(harbor_texts[0], words=30)
     assert summary.notes == (SINGLE_SOURCE_NOTE,)
@@ -345,8 +366,11 @@ def test_a_saved_news_page_gives_its_story_headline_outlet_and_date(name):
 def test_a_paywalled_teaser_gets_a_note():
     pages = Path(__file__).parent / "fixtures" / "html"
     summary = storyline.summarize([pages / "paywall.html", pages / "wire.html"], words=80)
-    assert summary.notes == (storyline.api.TEASER_NOTE.format(article="The Valley Ledger"),)
+    assert summary.notes == ("article [1] (The Valley Ledger) gave only the free teaser of a paywalled page: the rest "
+                             "of its story was not read",)
     assert [a.teaser for a in summary.articles] == [True, False]
+    # the analysis, whose agreement counts it among the sources, tells it too
+    assert storyline.analyze([pages / "paywall.html", pages / "wire.html"]).notes == summary.notes
 
 
 def test_articles_skipped_with_strict_false_are_named_in_the_notes() -> None:

@@ -119,6 +119,19 @@ def test_a_paragraph_ending_on_its_attribution_without_a_stop_is_not_run_into_th
     assert "The council voted to pay for the repairs from its reserve fund." in cleaned
 
 
+def test_a_menu_label_ending_on_a_particle_does_not_take_the_headline_below_it() -> None:
+    # A page copied from a browser: "Log in" ends on "in", a word that leaves a sentence open, but it is a
+    # label of the menu, and the headline below it is no second half of a sentence (both went as clutter).
+    text = ("Home\nSubscribe\nLog in\n\nBridge will reopen on Friday after flood repairs\n\nBy Ana Ruiz\n\n"
+            "The Harbor Bridge will reopen on Friday, the city said, after repairs to two of its piers.\n")
+    cleaned = clean_text(text)
+    assert cleaned.title == "Bridge will reopen on Friday after flood repairs"
+    assert cleaned.text == "The Harbor Bridge will reopen on Friday, the city said, after repairs to two of its piers."
+    # a sentence broken after a function word still goes on below the blank line
+    broken = ["The council met in", "", "Lindenfeld on Monday."]
+    assert rejoin_lines(broken) == ["The council met in Lindenfeld on Monday."]
+
+
 def test_a_word_broken_at_a_line_end_is_joined_again():
     text = (
         "Shop owners in Varnholt began cleaning up on Wednes-\n"
@@ -772,7 +785,12 @@ def test_a_paragraph_that_runs_on_without_a_sentence_end_is_dropped():
     run_on = ("dock gate open at the harbor and " * (MAX_RUN_CHARS // 33 + 1)).strip()
     assert runs_on(run_on) and not runs_on(run_on[: MAX_RUN_CHARS - 1])
     cleaned = clean_text(f"{story}\n\n{run_on}")
-    assert cleaned.text == story and run_on in cleaned.dropped
+    assert cleaned.text == story and run_on in cleaned.dropped and cleaned.no_prose == 1
+    # The run ends on "and", which leaves a sentence open: the story below it is not taken into it (and dropped
+    # with it), nor is a run below a story paragraph that ends open ("… from May and") taken into that.
+    open_end = f"{story} The ships will use the new port at Kelby, two miles down the coast, from May and"
+    around = clean_text(f"{run_on}\n\n{story}\n\n{open_end}\n\n{run_on}")
+    assert around.text == f"{story}\n\n{open_end}" and around.no_prose == 2
     # as long, with a sentence end at least every 100,000 characters, it is prose
     prose = f"{run_on[: MAX_RUN_CHARS // 2]}. {run_on[: MAX_RUN_CHARS // 2]}."
     assert not runs_on(prose) and clean_text(prose).text == prose

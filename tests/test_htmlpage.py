@@ -7,6 +7,7 @@ from storyline.htmlpage import (
     is_paywall_prompt,
     json_ld_bodies,
     live_entries,
+    live_lead,
     mend_dates,
     oldest_first,
     page_title,
@@ -225,6 +226,18 @@ def test_a_live_blog_is_newest_first_only_when_three_stamps_parse_and_strictly_f
 def test_entries_without_time_elements_are_ordered_by_their_clock_labels(labels, newest_first):
     tree = _tree(f"<article><h1>Ferry strike</h1>{_entries(labels, tag='section', kind='label')}</article>")
     assert bool(live_entries(tree)) is newest_first
+
+
+def test_a_live_blogs_lead_is_what_its_frame_prints_above_the_entries():
+    stamps = ["2026-05-13T09:12", "2026-05-13T03:58", "2026-05-12T23:15"]
+    tree = _tree(
+        '<nav><ul><li><a href="/">Home</a></li></ul></nav><main><ul class="menu"><li><a href="/live">Live</a></li>'
+        '</ul><h1>Ferry strike</h1><div class="summary"><h2>Key points</h2><ul><li>Sailings <b>cancelled</b></li>'
+        '<li>Talks on Friday</li></ul></div><aside><p>Most read: a cat show.</p></aside>'
+        f'<div class="feed">{_entries(stamps)}</div><p>Below the entries.</p></main>'
+    )
+    assert live_lead(tree) == ("Key points", "- Sailings cancelled", "- Talks on Friday")
+    assert live_lead(_tree(f"<main><h1>Ferry strike</h1><p>Key points.</p>{_entries(stamps[::-1])}</main>")) == ()
 
 
 def test_stamped_items_in_a_box_of_other_stories_are_no_live_blog():

@@ -579,6 +579,60 @@ def test_a_story_sentence_about_content_for_subscribers_is_no_paywall_prompt(tmp
     assert "Sign in" not in a.text and a.teaser
 
 
+def test_a_live_blogs_key_points_that_trafilatura_leaves_out_lead_its_text():
+    # trafilatura takes <div class="live-feed"> of entries for the whole story and leaves the key points above it
+    # out: they lead the text, then the entries oldest first.
+    [a] = clean_articles([read_article(HTML_PAGES / "keypoints.html", id="1")])
+    assert [p.split(".")[0] for p in a.text.split("\n\n")] == [
+        "A landslide blocked the A817 at Tarrow Pass on Monday night", "About 40 drivers were led to safety by "
+        "firefighters", "The road will be closed for at least two weeks", "Good morning",
+        "The council has confirmed that nobody was injured in the landslide", "Fellway Buses says its 42 service "
+        "will run via Callow Bridge until further notice, adding around half an hour to the trip",
+        "Two geologists from the county council are now walking the top of the slope",
+    ]
+
+
+def test_a_wall_that_trafilatura_leaves_out_still_marks_the_teaser(tmp_path):
+    # The story in its own <div class="article-body">, the wall a sibling of it: trafilatura extracts the body
+    # alone, and only the markup tells that it is the free teaser.
+    wall = ('<div class="paywall"><h2>Subscribe to continue reading</h2><p>You have reached the end of your free '
+            'preview.</p><p>Already a subscriber? <a href="/login">Log in</a></p></div>')
+    page = tmp_path / "wall.html"
+    page.write_text(_page("<title>Fire checks</title>",
+                          f'<article><h1>Fire checks</h1><div class="article-body">{_FIRE}</div>{wall}</article>'))
+    a = read_article(page, id="1")
+    assert "subscriber" not in a.text and a.teaser
+
+
+@pytest.mark.parametrize("free", ['false', '"False"'])
+def test_a_story_its_json_ld_marks_not_free_is_a_teaser_when_short(tmp_path, free):
+    # The wall drawn by a script, not in the saved page: schema.org's isAccessibleForFree says what it is.
+    ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+          f'"headline": "Fire checks", "isAccessibleForFree": {free}}}</script>')
+    page = tmp_path / "marked.html"
+    page.write_text(_page(f"<title>Fire checks</title>{ld}", f"<article><h1>Fire checks</h1>{_FIRE}</article>"))
+    assert read_article(page, id="1").teaser
+    # a subscriber's copy of the whole story is no teaser, nor is a story read from its JSON-LD body
+    long = "".join(f"<p>The council met on Tuesday {k} and the clerks read every motion to the room in order.</p>"
+                   for k in range(20))
+    page.write_text(_page(f"<title>Fire checks</title>{ld}", f"<article><h1>Fire checks</h1>{long}</article>"))
+    assert not read_article(page, id="1").teaser
+    body = ld.replace('"headline"', '"articleBody": "A fire destroyed a plastics warehouse in Brellin overnight, the '
+                      'fire service said.", "headline"')
+    page.write_text(_page(f"<title>Fire checks</title>{body}", '<div id="app"></div>'))
+    a = read_article(page, id="1")
+    assert a.text.startswith("A fire destroyed") and not a.teaser
+
+
+def test_a_subscribe_button_in_the_masthead_or_footer_is_no_wall(tmp_path):
+    frame = ('<header><a href="/">The Valley Ledger</a><p>Subscribe to continue reading our journalism for just '
+             '£1.</p></header>')
+    footer = "<footer><p>Already a subscriber? Log in</p></footer>"
+    page = tmp_path / "short.html"
+    page.write_text(_page("<title>Fire</title>", f"{frame}<article><h1>Fire</h1>{_FIRE}</article>{footer}"))
+    assert not read_article(page, id="1").teaser
+
+
 def test_reporting_on_unlimited_access_is_no_paywall_prompt(tmp_path):
     page = tmp_path / "deal.html"
     page.write_text("<html><head><title>Deal</title></head><body><article><h1>Deal</h1><p>Iran agreed to the deal on "

@@ -43,6 +43,16 @@ def test_forms_of_a_dateline() -> None:
         assert found is not None and found.date == iso, line
 
 
+def test_a_dateline_run_into_the_headline_line() -> None:
+    # <b>Headline</b><br><i>Posted …</i> in one block of an old hand-made page: one line of the extraction
+    found = page_date(f"{TITLE} Posted Thursday, November 14, 2019\n{BODY}", "Weir to be rebuilt", today=TODAY)
+    assert found is not None and (found.date, found.line) == ("2019-11-14", "Posted Thursday, November 14, 2019")
+    for line in (f"{TITLE} posted November 14, 2019",  # no label written as one
+                 f"{TITLE} Posted November 14, 2019 by the river authority",  # not a date alone after it
+                 f"{TITLE} Updated November 15, 2019"):  # an edit's
+        assert page_date(f"{line}\n{BODY}", "", today=TODAY) is None, line
+
+
 def test_dates_that_are_not_the_publication_date_are_refused() -> None:
     refused = [
         "Updated November 15, 2019",  # a later edit

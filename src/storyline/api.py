@@ -33,6 +33,8 @@ from .ingest import (
 from .model import Article, Cluster, Summary, count_words
 from .notes import CORRECTION_NOTE as CORRECTION_NOTE  # re-exported: the notes a caller may look for
 from .notes import FOREIGN_NOTE as FOREIGN_NOTE
+from .notes import NO_PROSE_NOTE as NO_PROSE_NOTE
+from .notes import TEASER_NOTE as TEASER_NOTE
 from .notes import article_notes
 from .notes import reads_as_english as reads_as_english
 from .options import DEFAULT_WORDS, SummarizeOptions
@@ -46,8 +48,6 @@ ArticleLike = str | os.PathLike[str] | Article
 SINGLE_SOURCE_NOTE = "single-source summary: only one article was given, so nothing is corroborated"
 # The same when others were given but skipped as empty or all page clutter (``strict=False``).
 SKIPPED_SINGLE_NOTE = "single-source summary: only one of the articles had text, so nothing is corroborated"
-# A paywalled page gives its free teaser only (``Article.teaser``): the reader should know what is missing.
-TEASER_NOTE = "{article} gave only the free teaser of a paywalled page: the rest of its story is not in this summary"
 # Dated articles further apart than this are likely to report more than one event: the summary says so.
 SPAN_NOTE_DAYS = 30
 
@@ -190,7 +190,6 @@ def summarize_cluster(cluster: Cluster, options: SummarizeOptions) -> Summary:
     span = _date_span_note(cluster)
     if span:
         notes += (span,)
-    notes += tuple(TEASER_NOTE.format(article=a.label) for a in cluster.articles if a.teaser)
     notes += article_notes(cluster)
     return Summary(
         articles=cluster.articles,

@@ -303,6 +303,10 @@ def _continues(line: str, nxt: str, words_before: int = 0) -> bool:
         return True
     if _ends_sentence(line):
         return False
+    if not words_before and not has_words(line, _LABEL_MAX_WORDS + 1) and is_clutter(line):
+        # A menu's label that ends on a particle ("Log in", "Skip to") is no sentence left open: it took the
+        # headline below it ("Log in Landslide: drivers describe …"), and both went as clutter.
+        return False
     if first.islower():
         return True
     # "…said the president of the" / "…in the" then "United States…": a line ending in a function word
@@ -320,6 +324,7 @@ def _continues(line: str, nxt: str, words_before: int = 0) -> bool:
 
 
 _OPEN_COMMA_WORDS = 8  # a paragraph this long that ends on a comma or a dash goes on
+_LABEL_MAX_WORDS = 4  # a line of web furniture this short is a label, which opens no sentence
 
 
 _OPEN_QUOTE_ENDS = (',"', ",”", ",’", ",'")
@@ -489,6 +494,10 @@ def rejoin_lines(lines: Sequence[str], cluster: Spellings | None = None) -> list
     words_before = 0  # the words of ``runs[:-1]``, counted up to ``_OPEN_COMMA_WORDS``
     last_physical = ""
     blank_since = False
+    # The last line read was no prose by itself (``runs_on``): a minified script or a log line saved with the story
+    # is a paragraph of its own, dropped as such, never the start of the story's first paragraph (which ended
+    # on "and", it took the story with it, and both were dropped as no prose) nor the end of one.
+    alone = False
     own = Spellings(lines)
     cluster = cluster or own
     width = wrap_width(lines)
@@ -501,7 +510,8 @@ def rejoin_lines(lines: Sequence[str], cluster: Spellings | None = None) -> list
         if not line:
             blank_since = True
             continue
-        if runs and (
+        was_alone, alone = alone, runs_on(line)
+        if runs and not (was_alone or alone) and (
             _continues(runs[-1], line, words_before)
             # an indented line opens a paragraph of a wrapped text
             or (not blank_since and _wrapped(last_physical, line, 0 if raw[:1].isspace() else width))
@@ -593,6 +603,8 @@ class Cleaned:
     dropped: tuple[str, ...]
     # the outlet's corrections and clarifications, out of the story's text (``pageparts.split_correction``)
     corrections: tuple[str, ...] = ()
+    # paragraphs dropped as no prose (``runs_on``), told beside the summary (``notes``) when the rest is kept
+    no_prose: int = 0
 
 
 def clean_text(text: str, *, boilerplate: Iterable[str] = (), want_title: bool = True) -> Cleaned:
@@ -614,9 +626,11 @@ def _clean_normalised(
     stamp: tuple[int, int] | None = None  # where the latest time stamp line was: (lines seen, paragraphs kept)
     corrections: list[str] = []
     release = reads_as_release(text)  # the scorer's training text: its notes and corrections stay in it
+    no_prose = 0
     for line in lines:
         if runs_on(line):  # no prose (``MAX_RUN_CHARS``)
             dropped.append(line)
+            no_prose += 1
             continue
         correction = None if release else split_correction(line)
         if correction is not None:  # told beside the summary, not summarized as the story's own sentence
@@ -696,7 +710,7 @@ def _clean_normalised(
     body = "\n\n".join(kept)
     if body and is_archive_note(body):  # the page kept a web archive's note instead of the story
         return Cleaned(text="", title="", dropped=tuple(dropped + kept))
-    return Cleaned(text=body, title=title, dropped=tuple(dropped), corrections=tuple(corrections))
+    return Cleaned(text=body, title=title, dropped=tuple(dropped), corrections=tuple(corrections), no_prose=no_prose)
 
 
 def _repeated_normalised(texts: Sequence[str], min_articles: int) -> set[str]:
@@ -733,6 +747,6 @@ def clean_articles(articles: Sequence[Article], *, find_titles: bool = True) -> 
             cleaned = _clean_normalised(text, set(), want_title, spellings)
         out.append(replace(
             article, text=cleaned.text, title=article.title or cleaned.title,
-            corrections=article.corrections + cleaned.corrections,
+            corrections=article.corrections + cleaned.corrections, no_prose=article.no_prose + cleaned.no_prose,
         ))
     return out

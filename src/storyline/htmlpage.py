@@ -13,7 +13,7 @@ also carries parts about *other* stories and about the site, which trafilatura r
 - a section front or index page: ten teasers, each a linked headline and a line of standfirst, which
   trafilatura returns as the body (``Teasers``);
 - a paywall's prompt beside the free teaser ("This article is for subscribers only",
-  ``is_paywall_prompt``);
+  ``is_paywall_prompt``), found in the markup too where trafilatura leaves it out (``has_paywall_prompt``);
 - a live blog that prints its entries newest first (``live_entries``): its lead is the latest update, not
   the story's start, until the entries are read in the order they were written (``oldest_first``).
 
@@ -265,6 +265,11 @@ def live_entries(tree: HtmlElement) -> tuple[str, ...]:
     one stamp out of order, a day that passes midnight under clock labels) leaves the page as it is. Siblings
     inside a box of other stories or comments are no entries (``_elsewhere``). Read before
     :func:`hide_other_dates` empties the ``<time>`` elements of updates."""
+    kids = _live_entries(tree)
+    return tuple(_key(el.text_content()) for el in kids)
+
+
+def _live_entries(tree: HtmlElement) -> list[HtmlElement]:
     for parent in tree.iter():
         groups: dict[tuple[str, str], list[HtmlElement]] = {}
         for child in parent:
@@ -272,8 +277,44 @@ def live_entries(tree: HtmlElement) -> tuple[str, ...]:
                 groups.setdefault((child.tag, child.get("class") or ""), []).append(child)
         for kids in groups.values():
             if len(kids) >= _MIN_ENTRIES and _newest_first(kids) and not _elsewhere(kids[0]):
-                return tuple(_key(el.text_content()) for el in kids)
-    return ()
+                return kids
+    return []
+
+
+_LEAD_TAGS = ("p", "li", "h2", "h3", "h4")
+
+
+def live_lead(tree: HtmlElement) -> tuple[str, ...]:
+    """The blocks a newest-first live blog (:func:`live_entries`) prints above its entries, in the story's frame
+    (the container of the entries that holds the page's ``<h1>``): its key points or summary, each a paragraph
+    as trafilatura writes one (a list item as "- item"). trafilatura takes a container of entries whose class it
+    knows ("entry", "post") for the whole body and leaves these out; the reader wants them first. Not a block
+    of the page's frame (header, nav, footer, aside, a form), a box of other stories, a block inside another
+    one, nor one that is all link (a menu). Read before trafilatura's pass, which may prune the tree."""
+    kids = _live_entries(tree)
+    if not kids:
+        return ()
+    box = kids[0].getparent()
+    frame = next((node for node in box.iterancestors() if next(node.iter("h1"), None) is not None), None)
+    if frame is None:
+        return ()
+    order = {el: k for k, el in enumerate(frame.iter())}
+    start = order.get(box, 0)
+    out: list[str] = []
+    taken: set[HtmlElement] = set()
+    for el in frame.iter(*_LEAD_TAGS):
+        if order[el] >= start:
+            break
+        text = _flat(el.text_content())
+        if not text or any(node in taken for node in el.iterancestors()):
+            continue
+        if any(node.tag in _FRAME_TAGS for node in el.iterancestors()) or _elsewhere(el):
+            continue
+        if _flat(" ".join(a.text_content() for a in el.iter("a"))) == text:  # a menu's link
+            continue
+        taken.add(el)
+        out.append(f"- {text}" if el.tag == "li" else text)
+    return tuple(out)
 
 
 def _newest_first(entries: list[HtmlElement]) -> bool:
@@ -682,6 +723,33 @@ def is_paywall_prompt(paragraph: str) -> bool:
     return label or bool(_READER.search(paragraph) or _CALL_TO_ACT.search(paragraph))
 
 
+# Where a page prompts for money that is not the story's paywall: its frame (a "Subscribe" button in the
+# masthead, an offer in the footer) and boxes of promotions.
+_FRAME_TAGS = frozenset({"header", "nav", "footer", "aside", "form"})
+_PROMPT_TAGS = ("p", "h2", "h3", "h4", "h5", "h6", "div", "span")
+
+
+def has_paywall_prompt(tree: HtmlElement) -> bool:
+    """Does the page's story hold a paywall's prompt ("Subscribe to continue reading", "Already a subscriber?
+    Log in")? trafilatura often leaves the prompt out of the text it extracts (a story in ``<div
+    class="article-body">`` with the wall a sibling of it), and then only the markup tells that the text is the
+    free teaser. A prompt in the page's frame (a masthead's "Subscribe" button, a footer's offer) or in a box of
+    promotions is no wall; an element is read alone, without the blocks inside it."""
+    for el in tree.iter(*_PROMPT_TAGS):
+        if el.tag in ("div", "span") and any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in el):
+            continue
+        text = _flat(el.text_content())
+        if not text or not is_paywall_prompt(text):
+            continue
+        if any(node.tag in _FRAME_TAGS for node in el.iterancestors()) or _elsewhere(el):
+            continue
+        return True
+    return False
+
+
+_BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "section", "article"})
+
+
 def _flat(text: str) -> str:
     return " ".join(text.split())
 
@@ -695,9 +763,22 @@ _LD_MAX_DEPTH = 8
 
 def json_ld_bodies(tree: HtmlElement) -> tuple[str, ...]:
     """The ``articleBody`` texts of the stories the page's JSON-LD describes, in page order, as plain text
-    with a paragraph a line (markup inside one, which some sites leave there, read as HTML). A script that
-    is not valid JSON is passed over."""
-    bodies: list[str] = []
+    with a paragraph a line (markup inside one, which some sites leave there, read as HTML)."""
+    bodies = (obj.get("articleBody") for obj in _ld_stories(tree))
+    return tuple(text for body in bodies if isinstance(body, str) and body.strip() and (text := _ld_text(body)))
+
+
+def json_ld_paywalled(tree: HtmlElement) -> bool:
+    """Does the page's JSON-LD say its story is not free to read (schema.org ``isAccessibleForFree: false``, as
+    sites mark paywalled content for search engines)? The text a reader without a subscription saved is then
+    the free teaser, when it is short; the wall itself may be drawn by a script and not be in the page."""
+    return any(str(obj.get("isAccessibleForFree", "")).strip().lower() == "false" for obj in _ld_stories(tree))
+
+
+def _ld_stories(tree: HtmlElement) -> list[dict]:
+    """The JSON objects of the page's JSON-LD that describe a story (``_STORY_TYPE``), in page order. A script
+    that is not valid JSON is passed over."""
+    stories: list[dict] = []
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         try:
             data = json.loads(script.text or "")
@@ -706,12 +787,9 @@ def json_ld_bodies(tree: HtmlElement) -> tuple[str, ...]:
         for obj in _ld_objects(data, 0):
             kinds = obj.get("@type")
             kinds = kinds if isinstance(kinds, list) else [kinds]
-            body = obj.get("articleBody")
-            if isinstance(body, str) and body.strip() and any(
-                isinstance(k, str) and _STORY_TYPE.search(k) for k in kinds
-            ):
-                bodies.append(_ld_text(body))
-    return tuple(b for b in bodies if b)
+            if any(isinstance(k, str) and _STORY_TYPE.search(k) for k in kinds):
+                stories.append(obj)
+    return stories
 
 
 def _ld_objects(data: object, depth: int) -> list[dict]:

@@ -341,8 +341,11 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
     marks = (*htmlpage.site_marks(tree), *htmlpage.title_marks(tree, heads))
     teasers = htmlpage.teasers(tree)
     entries = htmlpage.live_entries(tree)  # before their <time>s of updates are emptied
+    lead = htmlpage.live_lead(tree)  # its key points above the entries, which trafilatura may leave out
     htmlpage.hide_other_dates(tree)
     bodies = htmlpage.json_ld_bodies(tree)  # read before trafilatura's pass, which may prune scripts
+    walled = htmlpage.has_paywall_prompt(tree)  # and the prompt, which it often leaves out of the text
+    marked = htmlpage.json_ld_paywalled(tree)  # "isAccessibleForFree": false (the text may be a subscriber's)
     htmlpage.mend_dates(tree)  # an impossible day or offset would give a false date, or no page at all
     dating = htmlpage.headline_dates_mended(tree)  # (a copy, before trafilatura's pass may prune the tree)
     # The date only from the page's markup (meta tags, <time>, JSON-LD, the URL, a byline): htmldate's
@@ -371,6 +374,7 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
             found = extract_metadata(tree, date_config=set_date_params(extensive=False))
             meta = found.as_dict()
         meta["text"] = max(bodies, key=len)
+        marked = False  # the body given to search engines is the whole story, paywalled or not
     if dating is not None:  # the headline holds an impossible date: the date as the page is read without it
         from htmldate import find_date
 
@@ -384,6 +388,8 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
     # the body.
     paragraphs = [p.strip() for p in (meta.get("text") or "").split("\n") if p.strip()]
     paragraphs = htmlpage.oldest_first(paragraphs, entries)  # a live blog printed newest first
+    if lead and not {"".join(p.split()) for p in lead} & {"".join(p.split()) for p in paragraphs}:
+        paragraphs = [*lead, *paragraphs]  # trafilatura took the entries' container for the whole story
     if paragraphs and title and " ".join(paragraphs[0].split()) == title:
         paragraphs = paragraphs[1:]
     if paragraphs and htmlpage.is_site_name(paragraphs[0], site, marks):  # the masthead's <h1>, when it is one
@@ -405,7 +411,7 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
         url=_web_url(meta.get("url")),
         author=_byline_names(meta.get("author") or ""),
         origin=origin,
-        teaser=len(kept) < len(own) and len(text.split()) <= htmlpage.TEASER_MAX_WORDS,
+        teaser=(walled or marked or len(kept) < len(own)) and len(text.split()) <= htmlpage.TEASER_MAX_WORDS,
     )
 
 

@@ -90,6 +90,9 @@ class Article:
     # The outlet's corrections and clarifications of its own story ("An earlier version of this article said …"),
     # kept out of ``text``: they speak of the article, not the event, and carry the wrong figure with the right one.
     corrections: tuple[str, ...] = ()
+    # Paragraphs left out of ``text`` as no prose: each ran ``clean.MAX_RUN_CHARS`` characters without a sentence
+    # end (a minified script, a log or a table of data saved with the story).
+    no_prose: int = 0
 
     @property
     def words(self) -> int:

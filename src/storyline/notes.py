@@ -1,11 +1,16 @@
-"""Notes about the articles themselves, told beside both the summary and the analysis: an outlet's printed
-correction (taken out of its story's text by ``clean``) and an article that does not read as English."""
+"""Notes about the articles themselves, told beside both the summary and the analysis: a paywalled page read
+only as its free teaser, an outlet's printed correction (taken out of its story's text by ``clean``), a paragraph
+``clean`` left out as no prose, and an article that does not read as English."""
 
 from __future__ import annotations
 
+from .clean import MAX_RUN_CHARS
 from .model import Article, Cluster
 from .represent import words
 
+# A paywalled page gives its free teaser only (``Article.teaser``): the reader of the summary, and of the analysis,
+# whose agreement counts it among the sources, should know what is missing.
+TEASER_NOTE = "{article} gave only the free teaser of a paywalled page: the rest of its story was not read"
 # An outlet's correction of its own story is out of the story's text (``Article.corrections``), told here instead.
 CORRECTION_NOTE = "{article} printed a correction: {correction}"
 # storyline's scores and similarities are made for English news: a story in another language is weighed and matched
@@ -13,12 +18,26 @@ CORRECTION_NOTE = "{article} printed a correction: {correction}"
 FOREIGN_NOTE = ("{article} does not read as English: storyline is made for English news, so its sentences are "
                 "weighed and matched poorly")
 
+# A paragraph without a sentence end for ``MAX_RUN_CHARS`` characters is out of the article's text (``clean``): the
+# rest of the article is summarized, but what was in that paragraph is not, and the reader should know.
+NO_PROSE_NOTE = ("{article} had {paragraphs} that {run} {chars:,} characters or more without a sentence end: left "
+                 "out as no prose (a minified page, a log or a data file?)")
+
 
 def article_notes(cluster: Cluster) -> tuple[str, ...]:
-    """The corrections the cluster's outlets printed, then the articles that do not read as English."""
-    notes = tuple(
+    """The paywalled pages read as their teaser, the corrections the cluster's outlets printed, then the articles
+    that lost a paragraph as no prose, then the articles that do not read as English."""
+    notes = tuple(TEASER_NOTE.format(article=numbered(k, a)) for k, a in enumerate(cluster.articles, 1) if a.teaser)
+    notes += tuple(
         CORRECTION_NOTE.format(article=numbered(k, a), correction=c)
         for k, a in enumerate(cluster.articles, 1) for c in a.corrections
+    )
+    notes += tuple(
+        NO_PROSE_NOTE.format(
+            article=numbered(k, a), paragraphs="a paragraph" if a.no_prose == 1 else f"{a.no_prose} paragraphs",
+            run="runs" if a.no_prose == 1 else "each run", chars=MAX_RUN_CHARS,
+        )
+        for k, a in enumerate(cluster.articles, 1) if a.no_prose
     )
     return notes + tuple(
         FOREIGN_NOTE.format(article=numbered(k, a)) for k, a in enumerate(cluster.articles, 1)

@@ -91,8 +91,20 @@ def _head(text: str) -> list[str]:
     return lines
 
 
+# A dateline run into the line above it: a page that sets its headline and "Posted <date>" apart with ``<br>`` in
+# one block (an old hand-made site) comes out of the extraction as one line, "Bridge shut after flood Posted
+# Tuesday, April 14, 2026". Only a label written as one (a capital, after a space) opens such a dateline.
+_LABELLED_TAIL = re.compile(r"(?<=\s)(?:Posted|Published)\b(?!.*\s(?:Posted|Published)\b)")
+
+
 def _dateline(line: str) -> PageDate | None:
-    """The date of a line that is only a date (with "Published", "Posted on", a time), else None."""
+    """The date of a line that is only a date (with "Published", "Posted on", a time), or that ends on a
+    labelled one ("… Posted Tuesday, April 14, 2026"), else None."""
+    if not is_date_banner(line):
+        tail = _LABELLED_TAIL.search(line)
+        if tail is None:
+            return None
+        line = line[tail.start():]
     if not is_date_banner(line) or _EDITED.search(line):
         return None
     days = {d for pattern in _FULL_DATES for m in pattern.finditer(line) if (d := _calendar_day(m))}

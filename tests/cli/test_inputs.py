@@ -324,6 +324,31 @@ def test_a_page_downloaded_twice_is_one_source_but_the_same_wire_text_from_two_f
     assert result.stderr == "storyline: note: skipped d/harbor.html: the same page as d/harbor (1).html, read once\n"
 
 
+def test_a_page_saved_as_html_and_as_mhtml_is_one_source(tmp_path, monkeypatch, harbor_texts):
+    # The .mhtml records the address it was saved from, the .html (no og:url, no canonical link) does not: still
+    # the same page of one outlet, not a second outlet that carries every sentence.
+    import email.message
+    import email.policy
+
+    monkeypatch.chdir(tmp_path)
+    page = ("<html><head><title>Harbor closes to freight | Lindenfeld Post</title>"
+            '<meta property="og:site_name" content="Lindenfeld Post"></head><body><article>'
+            "<h1>Harbor closes to freight</h1>"
+            + "".join(f"<p>{p}</p>" for p in harbor_texts[0].split("\n\n")) + "</article></body></html>")
+    saved = email.message.EmailMessage(policy=email.policy.SMTP)
+    saved["Snapshot-Content-Location"] = "https://lindenfeldpost.example/harbor"
+    saved.set_content(page, subtype="html", cte="quoted-printable")
+    (tmp_path / "harbor.mhtml").write_bytes(saved.as_bytes())
+    (tmp_path / "harbor.html").write_text(page)
+    (tmp_path / "other.txt").write_text(harbor_texts[1])
+    result = run("summarize", "harbor.mhtml", "harbor.html", "other.txt", "--format", "json")
+    assert result.exit_code == 0, result.output
+    articles = json.loads(result.stdout)["articles"]
+    assert [(a["origin"], a["url"]) for a in articles] == [
+        ("harbor.mhtml", "https://lindenfeldpost.example/harbor"), ("other.txt", "")]
+    assert result.stderr == "storyline: note: skipped harbor.html: the same page as harbor.mhtml, read once\n"
+
+
 def test_a_dataset_on_standard_input_may_be_larger_than_an_article(monkeypatch, harbor_texts):
     # JSON Lines of many clusters were refused at 20 MB as "the limit for one article"; a dataset file may hold 2 GB.
     monkeypatch.setattr("storyline.cli.inputs.MAX_BYTES", 100)

@@ -316,16 +316,19 @@ def _load_loose(got: _Gathered) -> list[Article]:
 def _one_copy_of_each_page(articles: list[Article]) -> list[Article]:
     """The articles without a second copy of one page: the same text, title, outlet, address and date, with an
     outlet or an address to tell the page by ("story.html" and "story (1).html", the page downloaded twice).
-    Kept, the copy would be a second source of every sentence of the page, as if a second outlet had reported
-    it. Identical text alone is not a copy: two outlets may run the same wire story (their sources, merged)."""
-    first: dict[tuple[str, ...], Article] = {}
+    A copy that lacks the address the other gives is the same page too, with its outlet: saved as one file
+    (``.mhtml``, which records the address) and as ``.html`` (which may not). Kept, the copy would be a second
+    source of every sentence of the page, as if a second outlet had reported it. Identical text alone is not a
+    copy: two outlets may run the same wire story (their sources, merged)."""
+    first: dict[tuple[str, ...], list[Article]] = {}
     kept = []
     for a in articles:
-        page = (a.text, a.title, a.source, a.url, a.date or "")
-        if (a.source or a.url) and page in first:
-            skipped(f"{a.origin}: the same page as {first[page].origin}, read once")
+        page = (a.text, a.title, a.source, a.date or "")
+        same = next((f for f in first.get(page, ()) if f.url == a.url or (a.source and not (f.url and a.url))), None)
+        if (a.source or a.url) and same is not None:
+            skipped(f"{a.origin}: the same page as {same.origin}, read once")
             continue
-        first.setdefault(page, a)
+        first.setdefault(page, []).append(a)
         kept.append(a)
     return kept
 

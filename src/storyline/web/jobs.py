@@ -157,6 +157,7 @@ def run(inputs: list[dict[str, Any]], words: int, method: str) -> dict[str, Any]
     from ..analysis import Analysis
     from ..analysis.corroborate import corroborate
     from ..options import SummarizeOptions
+    from .store import ARTICLE_FIELDS
 
     options = SummarizeOptions(words=words, method=method)
     loaded = api.load_articles([_article(raw, k) for k, raw in enumerate(inputs, 1)])
@@ -170,9 +171,10 @@ def run(inputs: list[dict[str, Any]], words: int, method: str) -> dict[str, Any]
     data["evidence"] = evidence(cluster, summary, ours)
     return {
         "summary": data,
-        # What the store keeps of each article (``date_line``: the page text's line its date was read from).
+        # What the store keeps of each article (``date_line``: the page text's line its date was read from; not
+        # ``no_prose``, which the summary's notes tell).
         "articles": [
-            {f.name: getattr(a, f.name) for f in dataclasses.fields(a)} | {"corrections": list(a.corrections)}
+            {f: getattr(a, f) for f in ARTICLE_FIELDS} | {"corrections": list(a.corrections)}
             for a in summary.articles
         ],
         "analysis": _shown(analysis),
