@@ -256,6 +256,18 @@ def test_stream_pages_list_stories_and_show_their_summary(page, server: Server) 
     assert page.evaluate("typeof window.__pwned") == "undefined"
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / "stream-story.png"), full_page=True)
+    # a citation opens its article at the sentence the summary took from it, and the way back is a link
+    first = page.locator("ul.summary li").first
+    sentence = first.inner_text()
+    first.locator("a").first.click()
+    page.wait_for_load_state("load")
+    target = page.locator(".article-text mark:target")
+    assert target.count() == 1 and target.inner_text() in sentence
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    page.screenshot(path=str(SHOTS / "stream-article.png"), full_page=True)
+    page.locator("p.crumbs a").click()
+    page.wait_for_load_state("load")
+    assert page.locator("ul.summary").count() == 1
 
 
 def test_a_long_stream_story_is_read_a_page_of_articles_at_a_time(page, server: Server) -> None:

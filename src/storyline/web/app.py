@@ -3,7 +3,8 @@
     storyline serve                       # or: uvicorn --factory storyline.web.app:app_from_env
 
 Pages: ``/`` (the form and past stories), ``/stories/{id}`` (the sourced summary), ``/stories/{id}/articles/{aid}``
-(one source with the cited sentences marked). API: ``/api/stories`` (POST, GET), ``/api/stories/{id}``, with the
+(one source with the cited sentences marked), ``/stream``, ``/stream/{n}`` and ``/stream/{n}/articles/{k}`` (the
+stream's stories, one story, one of its articles). API: ``/api/stories`` (POST, GET), ``/api/stories/{id}``, with the
 OpenAPI schema at ``/openapi.json`` and a page describing it at ``/docs`` (FastAPI's own docs page loads its
 scripts from a CDN, which this app's Content-Security-Policy and "no external requests" rule out).
 """
@@ -346,11 +347,10 @@ def create_app(settings: WebSettings) -> FastAPI:
     def story_number(number: str) -> int:
         """A stream story's number from its address. Taken as text, so that one that cannot be a story's
         ("abc", "0", "1.5", "-1") is a 404, as a story that is not there yet: the page and the API alike."""
-        # (the length first: a number of over 4,300 digits is a ValueError of int() itself)
-        if not (number.isascii() and number.isdigit() and len(number) <= 20 and 1 <= int(number) <= MAX_OFFSET):
-            shown = number if number.isascii() and number.isdigit() and len(number) <= 20 else repr(number[:20])
-            raise HTTPException(404, f"no such story: the stream has no story {shown}")
-        return int(number)
+        n = _counted(number)
+        if n is None:
+            raise HTTPException(404, f"no such story: the stream has no story {_shown(number)}")
+        return n
 
     async def stream_summary(number: int, count: int, words: int) -> dict[str, Any]:
         """The summary result of the story's first ``count`` articles, from the cache, else made by the worker
@@ -527,8 +527,9 @@ def create_app(settings: WebSettings) -> FastAPI:
         art = story.article(article_id)
         if art is None:
             raise HTTPException(404, f"story {story_id} has no article {article_id[:20]!r}")
-        return page(request, "article.html", story=story, article=art, number=views.numbers(story)[article_id],
-                    paragraphs=views.paragraphs(story, article_id), describe=views.describe)
+        return page(request, "article.html", article=art, number=views.numbers(story)[article_id],
+                    heading=art.get("title") or views.describe(art), back_href=f"/stories/{story.id}",
+                    back_text=story.title, paragraphs=views.paragraphs(story, article_id))
 
     @app.get("/stream", include_in_schema=False)
     def stream_page(request: Request) -> Response:
@@ -552,19 +553,43 @@ def create_app(settings: WebSettings) -> FastAPI:
         cited = {i for s in sentences for i in s["sources"] + s["corroborated_by"]}
         places = await run_in_threadpool(store.stream_places, n, sorted(cited)) if cited else {}
 
-        def cite(place: int) -> tuple[int, str]:  # an article on another page is linked on its page
-            on = -(-place // per)
-            return place, (f"#a-{place}" if on == page_no else
-                           f"/stream/{n}{f'?page={on}' if on > 1 else ''}#a-{place}")
+        evidence = (made.summary.get("evidence") or []) if made.summary else []
 
-        lines = [(s["text"], [cite(places[i]) for i in s["sources"] + s["corroborated_by"] if i in places])
-                 for s in sentences]
+        def cite(k: int, article: str) -> tuple[int, str]:
+            # to the article's own page, at the sentence it carries (as a summary's citation on /stories)
+            spans = evidence[k] if k < len(evidence) else []
+            at = next((views.anchor(e["start"], e["end"]) for e in spans if e["article"] == article), "")
+            return places[article], f"/stream/{n}/articles/{places[article]}" + (f"#{at}" if at else "")
+
+        lines = [(s["text"], [cite(k, i) for i in s["sources"] + s["corroborated_by"] if i in places])
+                 for k, s in enumerate(sentences)]
         labels = [views.stream_label(a.source, a.title, a.text, a.date, a.date_line) for a in made.articles]
         notes = ([made.note] if made.note else []) + list(made.summary.get("notes", []) if made.summary else [])
         first = (page_no - 1) * per + 1
         return page(request, "stream_story.html", number=n, total=total, page_no=page_no, pages=pages,
                     first=first, articles=list(enumerate(zip(made.articles, labels, strict=True), first)),
                     lines=lines, notes=notes)
+
+    @app.get("/stream/{number}/articles/{place}", include_in_schema=False)
+    async def stream_article_page(request: Request, number: str, place: str) -> Response:
+        """One article of a stream story (``place``: its number in the story, from 1 in arrival order, as
+        ``/stream/{n}`` numbers it): its cleaned text with the sentences the story's summary cites marked."""
+        n, k = story_number(number), _counted(place)
+        articles, total = await run_in_threadpool(
+            store.stream_story_page, n, limit=1, offset=(k or 1) - 1)
+        if not total:
+            raise HTTPException(404, f"no such story: the stream has no story {n}")
+        if k is None or not articles:
+            raise HTTPException(404, f"stream story {n} has no article {_shown(place)} (it has {total})")
+        (a,) = articles
+        made = StreamStory.of(articles, await stream_summary(n, total, DEFAULT_WORDS))
+        article = {"id": a.id, "title": a.title, "source": a.source, "date": a.date, "date_line": a.date_line,
+                   "url": a.url, "teaser": a.teaser, "corrections": list(a.corrections)}
+        on = -(-k // STREAM_ARTICLES_PAGE)
+        return page(request, "article.html", article=article, number=k,
+                    heading=views.stream_label("", a.title, a.text, None),
+                    back_href=f"/stream/{n}{f'?page={on}' if on > 1 else ''}#a-{k}", back_text=f"Stream story {n}",
+                    paragraphs=views.marked_paragraphs(a.text, views.cited_spans(made.summary, a.id)))
 
     @app.get("/docs", include_in_schema=False)
     def docs(request: Request) -> Response:
@@ -592,6 +617,20 @@ async def _parse_form(request: Request, limits: Limits) -> AsyncIterator[FormDat
         yield form
     finally:
         await form.close()
+
+
+def _counted(text: str) -> int | None:
+    """A number from an address that counts from 1 (a stream story's, an article's place in it), else None:
+    "abc", "0", "1.5", "-1", "١" (an Arabic-Indic digit) name nothing."""
+    # (the length first: a number of over 4,300 digits is a ValueError of int() itself)
+    if text.isascii() and text.isdigit() and len(text) <= 20 and 1 <= int(text) <= MAX_OFFSET:
+        return int(text)
+    return None
+
+
+def _shown(text: str) -> str:
+    """An address's number as an error message names it: as it is when made of digits, else quoted, cut."""
+    return text if text.isascii() and text.isdigit() and len(text) <= 20 else repr(text[:20])
 
 
 def _int(value: Any, default: int) -> int:

@@ -121,9 +121,17 @@ def paragraphs(story: StoryRow, article_id: str) -> list[list[Piece]]:
     art = story.article(article_id)
     if art is None:
         return []
-    text = art["text"]
-    rows = story.summary.get("evidence") or []
-    spans = sorted({(e["start"], e["end"]) for row in rows for e in row if e["article"] == article_id})
+    return marked_paragraphs(art["text"], cited_spans(story.summary, article_id))
+
+
+def cited_spans(summary: dict[str, Any] | None, article_id: str) -> list[tuple[int, int]]:
+    """The character spans of the article's text that the summary's ``evidence`` cites, in order."""
+    rows = (summary or {}).get("evidence") or []
+    return sorted({(e["start"], e["end"]) for row in rows for e in row if e["article"] == article_id})
+
+
+def marked_paragraphs(text: str, spans: list[tuple[int, int]]) -> list[list[Piece]]:
+    """``text`` in paragraphs, the sorted ``spans`` marked, each with the anchor a citation links to."""
     paras = []
     pos = 0
     for m in [*_PARAGRAPH.finditer(text), None]:
