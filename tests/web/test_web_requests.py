@@ -95,6 +95,39 @@ def test_the_schema_says_optional_fields_take_null(tmp_path: Path) -> None:
     assert schema["StoryIn"]["properties"]["words"]["anyOf"][0] == {"type": "integer", "minimum": 1, "maximum": 5000}
 
 
+def test_the_schema_gives_the_error_body_the_api_sends(tmp_path: Path) -> None:
+    """The schema gave every route FastAPI's 422 body, ``{"detail": [{"loc", "msg", "type"}]}``, which this
+    API never sends, and named no other error: a client made from /openapi.json read errors that are not
+    there. Each route names the statuses it answers with their ``{"error": "..."}`` body now."""
+    app = app_for(tmp_path / "s.db")
+    schema = app.openapi()
+    assert "ValidationError" not in json.dumps(schema) and "detail" not in json.dumps(schema)
+    assert schema["components"]["schemas"]["ErrorOut"]["required"] == ["error"]
+    assert schema["components"]["schemas"]["ErrorOut"]["properties"]["error"]["type"] == "string"
+    declared = {(method.upper(), path): sorted(int(c) for c in op["responses"] if c >= "400")
+                for path, ops in schema["paths"].items() for method, op in ops.items()}
+    assert declared == {
+        ("POST", "/api/stories"): [400, 413, 415, 422, 503], ("GET", "/api/stories"): [422],
+        ("GET", "/api/stories/{story_id}"): [404], ("POST", "/api/articles"): [400, 413, 415, 422],
+        ("GET", "/api/stream/stories"): [422], ("GET", "/api/stream/stories/{number}"): [404, 422, 503],
+        ("GET", "/api/health"): []}
+    for (method, path), codes in declared.items():
+        for code in codes:
+            body = schema["paths"][path][method.lower()]["responses"][str(code)]["content"]["application/json"]
+            assert body["schema"] == {"$ref": "#/components/schemas/ErrorOut"}, (path, code)
+
+    async def answers() -> list[httpx.Response]:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as c:
+            return [await c.get("/api/stories", params={"limit": 0}), await c.get("/api/stories/nope"),
+                    await c.get("/api/stream/stories", params={"offset": -1}), await c.get("/api/stream/stories/1"),
+                    await c.get("/api/stream/stories/1", params={"words": "many"})]
+
+    got = asyncio.run(answers()) + asyncio.run(send(app, ("/api/articles", b"{", {"content-type": "application/json"}),
+                                                    as_json("/api/stories", {"articles": []})))
+    assert [r.status_code for r in got] == [422, 404, 422, 404, 422, 400, 422]
+    assert all(list(r.json()) == ["error"] and isinstance(r.json()["error"], str) for r in got)
+
+
 @pytest.mark.parametrize(("content_type", "got"), [
     ("text/plain", "got 'text/plain'"),
     ("text/plain; charset=utf-8", "got 'text/plain'"),

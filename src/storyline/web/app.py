@@ -29,6 +29,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 from starlette.exceptions import HTTPException
@@ -79,6 +80,44 @@ class WebSettings:
             raise OptionsError(f"workers must be at least 1 (got {self.workers})")
         if self.queue_limit < 1:
             raise OptionsError(f"the queue limit must be at least 1 (got {self.queue_limit})")
+
+
+class ErrorOut(BaseModel):
+    """The body of every error of the JSON API."""
+
+    error: str = Field(description="What was wrong with the request, in one line")
+
+
+def _errors(limits: Limits, *codes: int) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI ``responses`` of the error statuses a route answers, each with the ``ErrorOut`` body."""
+    why = {
+        400: "The body is not valid UTF-8 JSON (or empty, or nested too deeply), or nothing is left to summarize",
+        404: "No such story",
+        413: f"The body is over {limits.max_body // 1024} KB, an article over {limits.max_article // 1024} KB, "
+             f"or more than {limits.max_articles} articles",
+        415: "The body was not sent with Content-Type: application/json",
+        422: "The body is not a JSON object, or a field or parameter is invalid",
+        503: "Too many summaries queued: try again after the Retry-After header's seconds",
+    }
+    return {code: {"model": ErrorOut, "description": why[code]} for code in codes}
+
+
+def _without_fastapi_errors(make: Callable[[], dict[str, Any]]) -> Callable[[], dict[str, Any]]:
+    """The schema without FastAPI's ``HTTPValidationError``, which it adds as the 422 of every route with a
+    parameter: this app answers every error as ``ErrorOut`` (routes name theirs with ``_errors``), and a route
+    whose parameters cannot be invalid (a story id is any text) answers no 422."""
+
+    def schema() -> dict[str, Any]:
+        made = make()  # kept by FastAPI as app.openapi_schema: this runs once
+        for ops in made.get("paths", {}).values():
+            for op in ops.values():
+                if "HTTPValidationError" in json.dumps(op.get("responses", {}).get("422", {})):
+                    del op["responses"]["422"]
+        for name in ("HTTPValidationError", "ValidationError"):
+            made.get("components", {}).get("schemas", {}).pop(name, None)
+        return made
+
+    return schema
 
 
 def _error(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
@@ -184,6 +223,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         redoc_url=None,
         lifespan=lifespan,
     )
+    app.openapi = _without_fastapi_errors(app.openapi)  # type: ignore[method-assign]
     app.router.redirect_slashes = False  # a trailing slash is redirected by ``on_http``, to a relative address
     app.state.store = store
     app.state.stream = stream
@@ -312,14 +352,16 @@ def create_app(settings: WebSettings) -> FastAPI:
     # ------------------------------------------------------------------------------------- API
 
     @app.post("/api/stories", status_code=201, tags=["stories"], summary="Summarize articles into a story",
-              dependencies=[Depends(_json_body)])
+              dependencies=[Depends(_json_body)], response_description="The story, stored",
+              responses=_errors(limits, 400, 413, 415, 422, 503))
     async def api_create(body: StoryIn) -> JSONResponse:
         """Summarize the articles (only ``text`` is required) and store the story. Answers the summary JSON
         (as ``storyline summarize --format json``) with the story's ``id``."""
         story = await create_story([a.model_dump() for a in body.articles], body.words, body.method)
         return JSONResponse(story_json(story), status_code=201, headers={"Location": f"/api/stories/{story.id}"})
 
-    @app.get("/api/stories", tags=["stories"], summary="List stories, newest first")
+    @app.get("/api/stories", tags=["stories"], summary="List stories, newest first",
+             responses=_errors(limits, 422))
     def api_list(limit: int = Query(20, ge=1, le=100), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
         items, total = store.list(limit=limit, offset=offset)
         nxt = offset + limit if offset + limit < total else None
@@ -335,7 +377,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         }
 
     @app.get("/api/stories/{story_id}", tags=["stories"], summary="One story's summary JSON",
-             response_model=dict[str, Any])
+             response_model=dict[str, Any], responses=_errors(limits, 404))
     def api_get(story_id: str) -> Response:
         body = cached("json", story_id, lambda: bytes(JSONResponse(story_json(get_or_404(story_id))).body))
         return Response(body, media_type="application/json")
@@ -373,7 +415,9 @@ def create_app(settings: WebSettings) -> FastAPI:
         return await summarizer.submit(inputs, words, "default", keep, job=jobs.summarize_stream)
 
     @app.post("/api/articles", status_code=201, tags=["stream"], summary="Add an article to the stream",
-              dependencies=[Depends(_json_body)])
+              dependencies=[Depends(_json_body)], response_description="Stored: where it went",
+              responses={200: {"description": "Posted before exactly so (a retry): the stored article's answer, "
+                                              "not stored again"}, **_errors(limits, 400, 413, 415, 422)})
     async def api_add_article(body: ArticleIn) -> JSONResponse:
         """Clean the article (only ``text`` is required), put it into the stream story it is most like (or a
         new one) and store it. Answers where it went: ``{"article", "story", "new_story", "similarity",
@@ -386,7 +430,8 @@ def create_app(settings: WebSettings) -> FastAPI:
         return JSONResponse(posted.to_json(), status_code=200 if posted.repeated else 201,
                             headers={"Location": f"/api/stream/stories/{posted.story}"})
 
-    @app.get("/api/stream/stories", tags=["stream"], summary="List the stream's stories, newest first")
+    @app.get("/api/stream/stories", tags=["stream"], summary="List the stream's stories, newest first",
+             responses=_errors(limits, 422))
     def api_stream_list(
         limit: int = Query(20, ge=1, le=100), offset: int = Query(0, ge=0, le=MAX_OFFSET)
     ) -> dict[str, Any]:
@@ -404,7 +449,8 @@ def create_app(settings: WebSettings) -> FastAPI:
             "next_offset": offset + limit if offset + limit < total else None,
         }
 
-    @app.get("/api/stream/stories/{number}", tags=["stream"], summary="One stream story and its summary")
+    @app.get("/api/stream/stories/{number}", tags=["stream"], summary="One stream story and its summary",
+             responses=_errors(limits, 404, 422, 503))
     async def api_stream_story(
         number: str = Path_(description="The story's number, from 1; any other is a 404, as a story not there"),
         words: int = Query(DEFAULT_WORDS, ge=1, le=MAX_WORDS),
