@@ -128,6 +128,29 @@ def test_the_schema_gives_the_error_body_the_api_sends(tmp_path: Path) -> None:
     assert all(list(r.json()) == ["error"] and isinstance(r.json()["error"], str) for r in got)
 
 
+def test_the_docs_page_gives_types_bounds_defaults_and_answers(tmp_path: Path) -> None:
+    """/docs showed a docstring's ``quotes`` as typed, and of a parameter only its name: not its type, bounds
+    or default, nor what a route answers."""
+    app = app_for(tmp_path / "s.db")
+
+    async def docs() -> httpx.Response:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as c:
+            return await c.get("/docs")
+
+    page = asyncio.run(docs()).text
+    assert "``" not in page and "(only <code>text</code> is required)" in page
+    assert "<code>limit</code> (query; integer, 1 to 100, default 20)" in page
+    assert "<code>limit</code> (query; integer, 1 to 1,000, default 100): How many of the story&#39;s articles" in page
+    assert ("<code>summary_sources</code> (query; string: &#34;page&#34; or &#34;all&#34;, default &#34;page&#34;)"
+            in page)
+    assert "<code>title</code> (string of at most 500 characters or null, default &#34;&#34;)" in page
+    assert "<code>articles</code> (required; array of ArticleIn, at least 1)" in page
+    assert "<code>words</code> (integer, 1 to 5,000 or null, default 150)" in page
+    assert '<li><code>404</code> No such story: <code>{"error": "..."}</code></li>' in page
+    assert "<li><code>415</code> The body was not sent with Content-Type: application/json" in page
+    assert "<li><code>200</code> Posted before exactly so (a retry)" in page
+
+
 @pytest.mark.parametrize(("content_type", "got"), [
     ("text/plain", "got 'text/plain'"),
     ("text/plain; charset=utf-8", "got 'text/plain'"),

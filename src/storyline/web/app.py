@@ -88,15 +88,16 @@ class ErrorOut(BaseModel):
     error: str = Field(description="What was wrong with the request, in one line")
 
 
-def _errors(limits: Limits, *codes: int) -> dict[int | str, dict[str, Any]]:
-    """The OpenAPI ``responses`` of the error statuses a route answers, each with the ``ErrorOut`` body."""
+def _errors(limits: Limits, *codes: int, body: bool = False) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI ``responses`` of the error statuses a route answers, each with the ``ErrorOut`` body
+    (``body``: the route reads a JSON body)."""
     why = {
         400: "The body is not valid UTF-8 JSON (or empty, or nested too deeply), or nothing is left to summarize",
         404: "No such story",
         413: f"The body is over {limits.max_body // 1024} KB, an article over {limits.max_article // 1024} KB, "
              f"or more than {limits.max_articles} articles",
         415: "The body was not sent with Content-Type: application/json",
-        422: "The body is not a JSON object, or a field or parameter is invalid",
+        422: "The body is not a JSON object, or one of its fields is invalid" if body else "A parameter is invalid",
         503: "Too many summaries queued: try again after the Retry-After header's seconds",
     }
     return {code: {"model": ErrorOut, "description": why[code]} for code in codes}
@@ -198,6 +199,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     summarizer = Summarizer(workers=settings.workers, queue_limit=settings.queue_limit, processes=settings.processes)
     templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescape on for .html
     templates.env.tests["web_url"] = web_url  # only http(s) addresses become links, stored ones too
+    templates.env.filters.update(code_spans=views.code_spans, schema_facts=views.schema_facts)  # for /docs
     limits = settings.limits
 
     @asynccontextmanager
@@ -353,7 +355,7 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     @app.post("/api/stories", status_code=201, tags=["stories"], summary="Summarize articles into a story",
               dependencies=[Depends(_json_body)], response_description="The story, stored",
-              responses=_errors(limits, 400, 413, 415, 422, 503))
+              responses=_errors(limits, 400, 413, 415, 422, 503, body=True))
     async def api_create(body: StoryIn) -> JSONResponse:
         """Summarize the articles (only ``text`` is required) and store the story. Answers the summary JSON
         (as ``storyline summarize --format json``) with the story's ``id``."""
@@ -417,7 +419,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     @app.post("/api/articles", status_code=201, tags=["stream"], summary="Add an article to the stream",
               dependencies=[Depends(_json_body)], response_description="Stored: where it went",
               responses={200: {"description": "Posted before exactly so (a retry): the stored article's answer, "
-                                              "not stored again"}, **_errors(limits, 400, 413, 415, 422)})
+                                              "not stored again"}, **_errors(limits, 400, 413, 415, 422, body=True)})
     async def api_add_article(body: ArticleIn) -> JSONResponse:
         """Clean the article (only ``text`` is required), put it into the stream story it is most like (or a
         new one) and store it. Answers where it went: ``{"article", "story", "new_story", "similarity",
