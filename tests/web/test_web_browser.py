@@ -336,3 +336,19 @@ def test_a_direction_override_in_a_title_cannot_reorder_the_page(page, server: S
     title, date = source.locator("cite").bounding_box(), source.locator("time").bounding_box()
     assert title and date and date["x"] >= title["x"] + title["width"] - 1, (title, date)
     assert rlo not in page.locator("main").inner_text()
+
+
+def test_a_visit_asks_for_nothing_that_is_not_there(browser, server: Server) -> None:
+    # Every first visit asked for /favicon.ico, a 404 logged by the server and shown in the browser's console
+    # (a browser asks once: this one is new)
+    fresh = browser.browser_type.launch(executable_path=str(CHROMIUM), args=ARGS)
+    context = fresh.new_context(base_url=server.url)
+    pg = context.new_page()
+    failed: list[str] = []
+    pg.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    pg.on("console", lambda m: failed.append(m.text) if m.type == "error" else None)  # the icon's is not a page's
+    for path in ("/", "/stream", "/docs"):
+        pg.goto(path)
+        pg.wait_for_load_state("networkidle")
+    fresh.close()
+    assert failed == []
