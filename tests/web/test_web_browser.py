@@ -352,3 +352,34 @@ def test_a_visit_asks_for_nothing_that_is_not_there(browser, server: Server) -> 
         pg.wait_for_load_state("networkidle")
     fresh.close()
     assert failed == []
+
+
+# Written for this test: an invented dam's opening, in Arabic.
+ARABIC = ("افتتح السد الجديد يوم الاثنين بعد ثلاث سنوات من العمل. قال المهندسون إن الخزان يتسع لعشرة ملايين متر "
+          "مكعب. وقال رئيس البلدية إن هذا يوم عظيم للوادي.")
+
+
+def test_right_to_left_text_reads_right_to_left(page, server: Server) -> None:
+    # An Arabic sentence in the summary showed its full stop at its start (on its right, beside the source
+    # number), and an Arabic article's paragraphs ran from the left with their stops out of place: the page
+    # is English, so every run of article text took its left-to-right direction.
+    r = httpx.post(server.url + "/api/stories", json={"articles": [{"text": ARABIC, "title": "افتتاح السد."}]},
+                   timeout=120)
+    assert r.status_code == 201, r.text
+    story = r.json()
+    page.goto(f"/stories/{story['id']}")
+    # where the text's last character (its full stop) and the one before it are drawn
+    stop = """el => { const w = document.createTreeWalker(el, NodeFilter.SHOW_TEXT); let t = null, n;
+        while ((n = w.nextNode())) { if (n.data.trim()) t = n; }
+        const k = t.data.trimEnd().length - 1, r = document.createRange(), at = i => {
+            r.setStart(t, i); r.setEnd(t, i + 1); return r.getBoundingClientRect(); };
+        return [at(k).left, at(k).right, at(k - 1).left, at(k - 1).right]; }"""
+    for where in (".sentence", "h1"):
+        _, stop_right, before_left, _ = page.locator(where).first.evaluate(stop)
+        assert stop_right <= before_left + 0.5, where  # the stop ends the text on its left
+    page.goto(f"/stories/{story['id']}/articles/{story['articles'][0]['id']}")
+    _, stop_right, before_left, _ = page.locator(".article-text p").first.evaluate(stop)
+    assert stop_right <= before_left + 0.5
+    shot = SHOTS / "right-to-left.png"
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(shot))
