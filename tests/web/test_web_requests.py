@@ -151,6 +151,27 @@ def test_the_docs_page_gives_types_bounds_defaults_and_answers(tmp_path: Path) -
     assert "<li><code>200</code> Posted before exactly so (a retry)" in page
 
 
+def test_json_sent_to_the_forms_address_is_pointed_to_the_api(tmp_path: Path) -> None:
+    # It was read as a form with no fields: a 422 HTML page of the form, "no articles: paste at least one article"
+    app = app_for(tmp_path / "s.db")
+    for content_type in ("application/json", "application/json; charset=utf-8", "application/ld+json"):
+        (r,) = asyncio.run(send(app, ("/stories", json.dumps({"articles": [BRIDGE]}).encode(),
+                                      {"content-type": content_type})))
+        assert r.status_code == 415 and r.headers["content-type"] == "application/json", r.text
+        assert r.json() == {"error": "this is the web page's form: send JSON to POST /api/stories (one story) or "
+                                     "POST /api/articles (the stream)"}
+    assert app.state.store.count() == 0
+
+
+@pytest.mark.parametrize("path", ["/api/stories", "/api/articles"])
+def test_a_number_too_long_to_read_is_named(tmp_path: Path, path: str) -> None:
+    # Valid JSON that Python will not read (a whole number of over 4,300 digits) was "not valid JSON"
+    app = app_for(tmp_path / "s.db")
+    (r,) = asyncio.run(send(app, (path, b'{"words": ' + b"9" * 5000 + b"}", {"content-type": "application/json"})))
+    assert (r.status_code, r.json()) == (400, {"error": "the request body has a number too long to read "
+                                                        "(over 4,300 digits)"})
+
+
 @pytest.mark.parametrize(("content_type", "got"), [
     ("text/plain", "got 'text/plain'"),
     ("text/plain; charset=utf-8", "got 'text/plain'"),

@@ -39,7 +39,17 @@ from ..group import GroupingOptions
 from ..ingest import is_web_url as web_url
 from ..options import DEFAULT_WORDS, MAX_WORDS, SummarizeOptions
 from . import jobs, views
-from .inputs import ArticleIn, Limits, RequestError, StoryIn, check_articles, form_boxes, require_json, upload_articles
+from .inputs import (
+    ArticleIn,
+    Limits,
+    RequestError,
+    StoryIn,
+    check_articles,
+    form_boxes,
+    is_json,
+    require_json,
+    upload_articles,
+)
 from .security import HEADERS, INTERNAL_ERROR_PAGE, SecurityMiddleware, is_api_path
 from .store import Store, StoryRow, StreamArticle
 from .stream import Stream
@@ -58,6 +68,8 @@ STREAM_ARTICLES_PAGE = 100
 MAX_STREAM_ARTICLES_PAGE = 1000
 NOT_UTF8_JSON = "the request body is not valid UTF-8 JSON"
 NESTED_JSON = "the request body is nested too deeply to be read as JSON"
+# Python reads no whole number of more than 4,300 digits (sys.get_int_max_str_digits): valid JSON, but unread
+LONG_NUMBER_JSON = "the request body has a number too long to read (over 4,300 digits)"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -295,7 +307,9 @@ def create_app(settings: WebSettings) -> FastAPI:
             # are not UTF-8 text, or it nests deeper than the parser goes ([[[[...]]]]).
             cause = exc.__cause__
             message = (NOT_UTF8_JSON if isinstance(cause, UnicodeDecodeError)
-                       else NESTED_JSON if isinstance(cause, RecursionError) else "the request body is not valid JSON")
+                       else NESTED_JSON if isinstance(cause, RecursionError)
+                       else LONG_NUMBER_JSON if isinstance(cause, ValueError) and "digits" in str(cause)
+                       else "the request body is not valid JSON")
         return failure(request, exc.status_code, message, dict(exc.headers or {}))
 
     @app.exception_handler(Exception)
@@ -528,6 +542,11 @@ def create_app(settings: WebSettings) -> FastAPI:
         if (origin and origin not in (f"{request.url.scheme}://{request.url.netloc}", "null")) or (
                 site and site not in ("same-origin", "none")):
             return page(request, "error.html", 403, message="cross-site form submissions are refused")
+        if is_json(request.headers.get("content-type")):
+            # a program's JSON sent to the page's form address (no browser form sends JSON) was read as a form
+            # without fields: "no articles: paste at least one article", on the form's HTML page
+            return _error(415, "this is the web page's form: send JSON to POST /api/stories (one story) or "
+                               "POST /api/articles (the stream)")
         boxes: list[dict[str, Any]] = []
         typed_words = ""
         try:
