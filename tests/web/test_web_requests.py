@@ -149,6 +149,7 @@ def test_the_docs_page_gives_types_bounds_defaults_and_answers(tmp_path: Path) -
     assert '<li><code>404</code> No such story: <code>{"error": "..."}</code></li>' in page
     assert "<li><code>415</code> The body was not sent with Content-Type: application/json" in page
     assert "<li><code>200</code> Posted before exactly so (a retry)" in page
+    assert '<a href="#schema-StoryIn"><code>StoryIn</code></a>' in page and 'id="schema-StoryIn"' in page
 
 
 def test_json_sent_to_the_forms_address_is_pointed_to_the_api(tmp_path: Path) -> None:
