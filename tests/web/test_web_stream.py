@@ -617,7 +617,7 @@ def test_a_stream_article_has_a_page_with_the_sentences_the_summary_cites_marked
         assert any(e["article"] == article and (e["start"], e["end"]) == (start, end)
                    for row in summary["evidence"] for e in row)
         back = f"/stream/1{'?page=2' if int(k) > 2 else ''}#a-{k}"
-        assert f'<p class="crumbs"><a href="{back}">← Stream story 1</a></p>' in r.text
+        assert f'<p class="crumbs"><a href="{back}">← <bdi>Stream story 1</bdi></a></p>' in r.text
     third = asyncio.run(get(app, "/stream/1/articles/3")).text  # on the listing's second page
     assert "<img" not in third and "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;" in third
     assert 'href="https://x.example/?a=1&amp;b=&#34;2"' in third and hostile["source"] in third
@@ -628,6 +628,27 @@ def test_a_stream_article_has_a_page_with_the_sentences_the_summary_cites_marked
         r = asyncio.run(get(app, bad))
         assert r.status_code == 404 and r.headers["content-type"].startswith("text/html"), bad
         assert "no such story" in r.text or "has no article" in r.text, bad
+
+
+def test_a_sentence_many_articles_report_links_a_few_and_counts_the_rest(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sentence that 68 of a story's 221 articles reported was followed by 68 links, a screenful of numbers
+    on a phone (thousands in a story of thousands): the first few are linked now, and the rest counted."""
+    monkeypatch.setattr(web_app, "CITES_SHOWN", 2)
+    app = app_for(tmp_path / "s.db")
+    text = ("The harbour wall at Penmarrow cracked in Tuesday's storm, and the council closed the quay to boats. "
+            "Repairs could take a month, the council said.")
+    posted = asyncio.run(post_all(app, [{"text": text, "source": f"Outlet {k}"} for k in range(1, 6)]))
+    assert {r.json()["story"] for r in posted} == {1}
+    summary = asyncio.run(get(app, "/api/stream/stories/1")).json()["summary"]
+    page = asyncio.run(get(app, "/stream/1")).text
+    items = re.findall(r"<li><span dir=\"auto\">(.*?)</li>", page)
+    assert len(items) == len(summary["sentences"]) >= 1
+    for item, sentence in zip(items, summary["sentences"], strict=True):
+        ids = sentence["sources"] + sentence["corroborated_by"]
+        assert len(ids) == 5  # every outlet printed every sentence
+        assert re.findall(r"\[(\d+)\]</a>", item) == ["1", "2"]
+        assert item.endswith('<span class="muted">and 3 more</span>')
 
 
 def test_the_store_gives_the_places_of_articles_in_their_story(tmp_path: Path) -> None:

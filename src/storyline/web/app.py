@@ -66,6 +66,7 @@ PER_PAGE = 20  # stories on a page of a listing
 # so a client written before the paging gets every article of them, as it did.
 STREAM_ARTICLES_PAGE = 100
 MAX_STREAM_ARTICLES_PAGE = 1000
+CITES_SHOWN = 12  # the articles linked after a sentence on /stream/{n}; the rest are counted ("and 40 more")
 NOT_UTF8_JSON = "the request body is not valid UTF-8 JSON"
 NESTED_JSON = "the request body is nested too deeply to be read as JSON"
 # Python reads no whole number of more than 4,300 digits (sys.get_int_max_str_digits): valid JSON, but unread
@@ -617,7 +618,10 @@ def create_app(settings: WebSettings) -> FastAPI:
         pages = pages_of(page_no, total, per)
         made = StreamStory.of(articles, await stream_summary(n, total, DEFAULT_WORDS))
         sentences = made.summary["sentences"] if made.summary else []
-        cited = {i for s in sentences for i in s["sources"] + s["corroborated_by"]}
+        # a sentence that hundreds of a story's articles report named every one of them, a screenful of numbers
+        # on a phone: the first few are linked, in arrival order (those it comes from first), the rest counted
+        citing = [(s["sources"] + [i for i in s["corroborated_by"] if i not in s["sources"]]) for s in sentences]
+        cited = {i for ids in citing for i in ids[:CITES_SHOWN]}
         places = await run_in_threadpool(store.stream_places, n, sorted(cited)) if cited else {}
 
         evidence = (made.summary.get("evidence") or []) if made.summary else []
@@ -628,8 +632,8 @@ def create_app(settings: WebSettings) -> FastAPI:
             at = next((views.anchor(e["start"], e["end"]) for e in spans if e["article"] == article), "")
             return places[article], f"/stream/{n}/articles/{places[article]}" + (f"#{at}" if at else "")
 
-        lines = [(s["text"], [cite(k, i) for i in s["sources"] + s["corroborated_by"] if i in places])
-                 for k, s in enumerate(sentences)]
+        lines = [(s["text"], [cite(k, i) for i in ids[:CITES_SHOWN] if i in places], len(ids[CITES_SHOWN:]))
+                 for k, (s, ids) in enumerate(zip(sentences, citing, strict=True))]
         labels = [views.stream_label(a.source, a.title, a.text, a.date, a.date_line) for a in made.articles]
         notes = ([made.note] if made.note else []) + list(made.summary.get("notes", []) if made.summary else [])
         first = (page_no - 1) * per + 1
