@@ -122,7 +122,7 @@ def _without_fastapi_errors(make: Callable[[], dict[str, Any]]) -> Callable[[], 
     whose parameters cannot be invalid (a story id is any text) answers no 422."""
 
     def schema() -> dict[str, Any]:
-        made = make()  # kept by FastAPI as app.openapi_schema: this runs once
+        made = make()  # FastAPI keeps it (app.openapi_schema): a later call finds it cleared already
         for ops in made.get("paths", {}).values():
             for op in ops.values():
                 if "HTTPValidationError" in json.dumps(op.get("responses", {}).get("422", {})):
