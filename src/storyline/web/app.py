@@ -653,14 +653,20 @@ def create_app(settings: WebSettings) -> FastAPI:
         if k is None or not articles:
             raise HTTPException(404, f"stream story {n} has no article {_shown(place)} (it has {total})")
         (a,) = articles
-        made = StreamStory.of(articles, await stream_summary(n, total, DEFAULT_WORDS))
+        try:
+            summary = StreamStory.of(articles, await stream_summary(n, total, DEFAULT_WORDS)).summary
+        except BusyError:  # the article is there to read all the same: without the summary's marks, for now
+            summary = None
+            busy = True
+        else:
+            busy = False
         article = {"id": a.id, "title": a.title, "source": a.source, "date": a.date, "date_line": a.date_line,
                    "url": a.url, "teaser": a.teaser, "corrections": list(a.corrections)}
         on = -(-k // STREAM_ARTICLES_PAGE)
         return page(request, "article.html", article=article, number=k,
                     heading=views.stream_label("", a.title, a.text, None),
                     back_href=f"/stream/{n}{f'?page={on}' if on > 1 else ''}#a-{k}", back_text=f"Stream story {n}",
-                    paragraphs=views.marked_paragraphs(a.text, views.cited_spans(made.summary, a.id)))
+                    paragraphs=views.marked_paragraphs(a.text, views.cited_spans(summary, a.id)), busy=busy)
 
     @app.get("/docs", include_in_schema=False)
     def docs(request: Request) -> Response:
