@@ -251,4 +251,4 @@ def test_the_story_says_who_a_speaker_named_by_surname_is(server: Server) -> Non
     assert (who["name"], who["text"], who["article"]) == ("Quint", "Harbour Master Ines Quint", post["id"])
     page = httpx.get(f"{server.url}/stories/{body['id']}").text
     assert "Who&#39;s who" in page or "Who's who" in page
-    assert "<strong>Quint</strong>: Harbour Master Ines Quint" in page
+    assert "<strong><bdi>Quint</bdi></strong>: <bdi>Harbour Master Ines Quint</bdi>" in page

@@ -256,6 +256,18 @@ def test_stream_pages_list_stories_and_show_their_summary(page, server: Server) 
     assert page.evaluate("typeof window.__pwned") == "undefined"
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / "stream-story.png"), full_page=True)
+    # a citation opens its article at the sentence the summary took from it, and the way back is a link
+    first = page.locator("ul.summary li").first
+    sentence = first.inner_text()
+    first.locator("a").first.click()
+    page.wait_for_load_state("load")
+    target = page.locator(".article-text mark:target")
+    assert target.count() == 1 and target.inner_text() in sentence
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    page.screenshot(path=str(SHOTS / "stream-article.png"), full_page=True)
+    page.locator("p.crumbs a").click()
+    page.wait_for_load_state("load")
+    assert page.locator("ul.summary").count() == 1
 
 
 def test_a_long_stream_story_is_read_a_page_of_articles_at_a_time(page, server: Server) -> None:
@@ -353,3 +365,50 @@ def test_a_quotation_over_two_sentences_is_one_passage_with_one_popover(page, se
     mark.click()
     page.wait_for_url("**/articles/*#s-*")
     assert page.locator(".article-text mark:target").inner_text() == first
+
+
+def test_a_visit_asks_for_nothing_that_is_not_there(browser, server: Server) -> None:
+    # Every first visit asked for /favicon.ico, a 404 logged by the server and shown in the browser's console
+    # (a browser asks once: this one is new)
+    fresh = browser.browser_type.launch(executable_path=str(CHROMIUM), args=ARGS)
+    context = fresh.new_context(base_url=server.url)
+    pg = context.new_page()
+    failed: list[str] = []
+    pg.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    pg.on("console", lambda m: failed.append(m.text) if m.type == "error" else None)  # the icon's is not a page's
+    for path in ("/", "/stream", "/docs"):
+        pg.goto(path)
+        pg.wait_for_load_state("networkidle")
+    fresh.close()
+    assert failed == []
+
+
+# Written for this test: an invented dam's opening, in Arabic.
+ARABIC = ("افتتح السد الجديد يوم الاثنين بعد ثلاث سنوات من العمل. قال المهندسون إن الخزان يتسع لعشرة ملايين متر "
+          "مكعب. وقال رئيس البلدية إن هذا يوم عظيم للوادي.")
+
+
+def test_right_to_left_text_reads_right_to_left(page, server: Server) -> None:
+    # An Arabic sentence in the summary showed its full stop at its start (on its right, beside the source
+    # number), and an Arabic article's paragraphs ran from the left with their stops out of place: the page
+    # is English, so every run of article text took its left-to-right direction.
+    r = httpx.post(server.url + "/api/stories", json={"articles": [{"text": ARABIC, "title": "افتتاح السد."}]},
+                   timeout=120)
+    assert r.status_code == 201, r.text
+    story = r.json()
+    page.goto(f"/stories/{story['id']}")
+    # where the text's last character (its full stop) and the one before it are drawn
+    stop = """el => { const w = document.createTreeWalker(el, NodeFilter.SHOW_TEXT); let t = null, n;
+        while ((n = w.nextNode())) { if (n.data.trim()) t = n; }
+        const k = t.data.trimEnd().length - 1, r = document.createRange(), at = i => {
+            r.setStart(t, i); r.setEnd(t, i + 1); return r.getBoundingClientRect(); };
+        return [at(k).left, at(k).right, at(k - 1).left, at(k - 1).right]; }"""
+    for where in (".sentence", "h1"):
+        _, stop_right, before_left, _ = page.locator(where).first.evaluate(stop)
+        assert stop_right <= before_left + 0.5, where  # the stop ends the text on its left
+    page.goto(f"/stories/{story['id']}/articles/{story['articles'][0]['id']}")
+    _, stop_right, before_left, _ = page.locator(".article-text p").first.evaluate(stop)
+    assert stop_right <= before_left + 0.5
+    shot = SHOTS / "right-to-left.png"
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(shot))

@@ -159,3 +159,27 @@ def test_story_page_headings_give_the_true_counts(tmp_path: Path) -> None:
     heads = re.findall(r"<h3>([^<]*)(?:<span[^>]*>([^<]*)</span>)?</h3>", html)
     assert any(h.startswith("People (") for h, _ in heads)
     assert all(re.search(r"\(\d+(?:; \d+ shown)?\)$", h) and not extra for h, extra in heads)  # counted once
+
+
+def test_a_stream_article_can_be_read_while_the_queue_is_full(tmp_path: Path, monkeypatch) -> None:
+    # Its page waits on the story's summary for the sentences to mark: with the queue full it was a 503 page,
+    # though the article's text was there to show
+    started, release = hold_jobs(monkeypatch)
+    app = create_app(WebSettings(db=tmp_path / "s.db", workers=1, queue_limit=1, processes=False))
+
+    async def scenario() -> tuple[httpx.Response, httpx.Response, httpx.Response]:
+        async with client(app) as c:  # (posting to the stream takes no place in the queue)
+            for article in MILLBROOK[:2]:
+                assert (await c.post("/api/articles", json=article)).status_code == 201
+            running = asyncio.create_task(c.post("/api/stories", json={"articles": MILLBROOK}))
+            while not started.is_set():
+                await asyncio.sleep(0.01)
+            busy = await c.get("/stream/1/articles/2")
+            release.set()
+            await running
+            return busy, await c.get("/stream/1/articles/2"), await c.get("/stream/1")
+
+    busy, later, story = asyncio.run(scenario())
+    assert busy.status_code == 200 and "Dana Whitcombe" in busy.text
+    assert "The server is busy" in busy.text and "<mark id=" not in busy.text
+    assert later.status_code == 200 and "The server is busy" not in later.text and story.status_code == 200

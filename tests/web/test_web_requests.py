@@ -95,6 +95,84 @@ def test_the_schema_says_optional_fields_take_null(tmp_path: Path) -> None:
     assert schema["StoryIn"]["properties"]["words"]["anyOf"][0] == {"type": "integer", "minimum": 1, "maximum": 5000}
 
 
+def test_the_schema_gives_the_error_body_the_api_sends(tmp_path: Path) -> None:
+    """The schema gave every route FastAPI's 422 body, ``{"detail": [{"loc", "msg", "type"}]}``, which this
+    API never sends, and named no other error: a client made from /openapi.json read errors that are not
+    there. Each route names the statuses it answers with their ``{"error": "..."}`` body now."""
+    app = app_for(tmp_path / "s.db")
+    schema = app.openapi()
+    assert "ValidationError" not in json.dumps(schema) and "detail" not in json.dumps(schema)
+    assert schema["components"]["schemas"]["ErrorOut"]["required"] == ["error"]
+    assert schema["components"]["schemas"]["ErrorOut"]["properties"]["error"]["type"] == "string"
+    declared = {(method.upper(), path): sorted(int(c) for c in op["responses"] if c >= "400")
+                for path, ops in schema["paths"].items() for method, op in ops.items()}
+    assert declared == {
+        ("POST", "/api/stories"): [400, 413, 415, 422, 503], ("GET", "/api/stories"): [422],
+        ("GET", "/api/stories/{story_id}"): [404], ("POST", "/api/articles"): [400, 413, 415, 422],
+        ("GET", "/api/stream/stories"): [422], ("GET", "/api/stream/stories/{number}"): [404, 422, 503],
+        ("GET", "/api/health"): []}
+    for (method, path), codes in declared.items():
+        for code in codes:
+            body = schema["paths"][path][method.lower()]["responses"][str(code)]["content"]["application/json"]
+            assert body["schema"] == {"$ref": "#/components/schemas/ErrorOut"}, (path, code)
+
+    async def answers() -> list[httpx.Response]:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as c:
+            return [await c.get("/api/stories", params={"limit": 0}), await c.get("/api/stories/nope"),
+                    await c.get("/api/stream/stories", params={"offset": -1}), await c.get("/api/stream/stories/1"),
+                    await c.get("/api/stream/stories/1", params={"words": "many"})]
+
+    got = asyncio.run(answers()) + asyncio.run(send(app, ("/api/articles", b"{", {"content-type": "application/json"}),
+                                                    as_json("/api/stories", {"articles": []})))
+    assert [r.status_code for r in got] == [422, 404, 422, 404, 422, 400, 422]
+    assert all(list(r.json()) == ["error"] and isinstance(r.json()["error"], str) for r in got)
+
+
+def test_the_docs_page_gives_types_bounds_defaults_and_answers(tmp_path: Path) -> None:
+    """/docs showed a docstring's ``quotes`` as typed, and of a parameter only its name: not its type, bounds
+    or default, nor what a route answers."""
+    app = app_for(tmp_path / "s.db")
+
+    async def docs() -> httpx.Response:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as c:
+            return await c.get("/docs")
+
+    page = asyncio.run(docs()).text
+    assert "``" not in page and "(only <code>text</code> is required)" in page
+    assert "<code>limit</code> (query; integer, 1 to 100, default 20)" in page
+    assert "<code>limit</code> (query; integer, 1 to 1,000, default 100): How many of the story&#39;s articles" in page
+    assert ("<code>summary_sources</code> (query; string: &#34;page&#34; or &#34;all&#34;, default &#34;page&#34;)"
+            in page)
+    assert "<code>title</code> (string of at most 500 characters or null, default &#34;&#34;)" in page
+    assert "<code>articles</code> (required; array of ArticleIn, at least 1)" in page
+    assert "<code>words</code> (integer, 1 to 5,000 or null, default 150)" in page
+    assert '<li><code>404</code> No such story: <code>{"error": "..."}</code></li>' in page
+    assert "<li><code>415</code> The body was not sent with Content-Type: application/json" in page
+    assert "<li><code>200</code> Posted before exactly so (a retry)" in page
+    assert '<a href="#schema-StoryIn"><code>StoryIn</code></a>' in page and 'id="schema-StoryIn"' in page
+
+
+def test_json_sent_to_the_forms_address_is_pointed_to_the_api(tmp_path: Path) -> None:
+    # It was read as a form with no fields: a 422 HTML page of the form, "no articles: paste at least one article"
+    app = app_for(tmp_path / "s.db")
+    for content_type in ("application/json", "application/json; charset=utf-8", "application/ld+json"):
+        (r,) = asyncio.run(send(app, ("/stories", json.dumps({"articles": [BRIDGE]}).encode(),
+                                      {"content-type": content_type})))
+        assert r.status_code == 415 and r.headers["content-type"] == "application/json", r.text
+        assert r.json() == {"error": "this is the web page's form: send JSON to POST /api/stories (one story) or "
+                                     "POST /api/articles (the stream)"}
+    assert app.state.store.count() == 0
+
+
+@pytest.mark.parametrize("path", ["/api/stories", "/api/articles"])
+def test_a_number_too_long_to_read_is_named(tmp_path: Path, path: str) -> None:
+    # Valid JSON that Python will not read (a whole number of over 4,300 digits) was "not valid JSON"
+    app = app_for(tmp_path / "s.db")
+    (r,) = asyncio.run(send(app, (path, b'{"words": ' + b"9" * 5000 + b"}", {"content-type": "application/json"})))
+    assert (r.status_code, r.json()) == (400, {"error": "the request body has a number too long to read "
+                                                        "(over 4,300 digits)"})
+
+
 @pytest.mark.parametrize(("content_type", "got"), [
     ("text/plain", "got 'text/plain'"),
     ("text/plain; charset=utf-8", "got 'text/plain'"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import html
 import json
 import re
 import sqlite3
@@ -576,19 +577,78 @@ def test_a_stream_storys_page_lists_its_articles_a_page_at_a_time(tmp_path: Path
     assert "Page 1 of 2" in one and '<a href="/stream/1?page=2#sources-h" rel="next">Later</a>' in one
     assert "Page 2 of 2" in two and '<a href="/stream/1#sources-h" rel="prev">Earlier</a>' in two
     assert "rel=\"prev\"" not in one and "rel=\"next\"" not in two
-    # the same summary on both pages; a citation links within the page, or to the page that lists the article
+    # the same summary on both pages; a citation links to the page of the article it cites, at the sentence
     for n, text in ((1, one), (2, two)):
         links = re.findall(r'<a href="([^"]*)">\[(\d+)\]</a>', text)
         assert [int(k) for _, k in links] == cited
         for href, k in links:
-            on = (int(k) + 1) // 2
-            assert href == (f"#a-{k}" if on == n else f"/stream/1{'?page=2' if on == 2 else ''}#a-{k}"), (n, href)
+            assert re.fullmatch(rf"/stream/1/articles/{k}#s-\d+-\d+", href), (n, href)
     for bad in ("3", "0", "abc"):  # past the last page, or no page number: a 404 page, as the listings'
         r = asyncio.run(get(app, "/stream/1", page=bad))
         assert r.status_code == 404 and r.headers["content-type"].startswith("text/html") and "no such page" in r.text
     monkeypatch.setattr(web_app, "STREAM_ARTICLES_PAGE", 100)
     whole = asyncio.run(get(app, "/stream/1")).text  # one page: no pager, as before
     assert re.findall(r'<li id="a-(\d+)">', whole) == ["1", "2", "3"] and "Page 1 of" not in whole
+
+
+def test_a_stream_article_has_a_page_with_the_sentences_the_summary_cites_marked(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stream story's page listed its articles by label alone and its citations led to that label: the
+    article a summary sentence came from could not be read anywhere on the site. Each article has a page now,
+    as a story's article has on /stories, and a citation links to the sentence in it."""
+    monkeypatch.setattr(web_app, "STREAM_ARTICLES_PAGE", 2)
+    app = app_for(tmp_path / "s.db")
+    hostile = {**MILLBROOK[2], "title": '<img src=x onerror="alert(1)">', "url": "https://x.example/?a=1&b=\"2"}
+    ids = [r.json()["article"] for r in asyncio.run(post_all(app, [*MILLBROOK[:2], hostile]))]
+    listing = asyncio.run(get(app, "/stream/1")).text
+    links = re.findall(r'<a href="(/stream/1/articles/\d+#s-\d+-\d+)">\[(\d+)\]</a>', listing)
+    assert links and re.findall(r'<li id="a-(\d+)"><a href="/stream/1/articles/(\d+)">', listing) == [
+        ("1", "1"), ("2", "2")]
+    summary = asyncio.run(get(app, "/api/stream/stories/1", summary_sources="all")).json()["summary"]
+    for href, k in links:
+        path, at = href.split("#")
+        r = asyncio.run(get(app, path))
+        assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+        start, end = (int(x) for x in at.split("-")[1:])
+        article = ids[int(k) - 1]
+        stored = asyncio.run(get(app, "/api/stream/stories/1", offset=int(k) - 1, limit=1)).json()["articles"][0]
+        marked = re.search(rf'<mark id="{at}" tabindex="-1">([^<]*)</mark>', r.text)
+        assert marked and html.unescape(marked.group(1)) == stored["text"][start:end]
+        assert any(e["article"] == article and (e["start"], e["end"]) == (start, end)
+                   for row in summary["evidence"] for e in row)
+        back = f"/stream/1{'?page=2' if int(k) > 2 else ''}#a-{k}"
+        assert f'<p class="crumbs"><a href="{back}">← <bdi>Stream story 1</bdi></a></p>' in r.text
+    third = asyncio.run(get(app, "/stream/1/articles/3")).text  # on the listing's second page
+    assert "<img" not in third and "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;" in third
+    assert 'href="https://x.example/?a=1&amp;b=&#34;2"' in third and hostile["source"] in third
+    assert html.unescape(re.sub(r"<[^>]+>", "", third.split('class="article-text">')[1].split("</div>")[0])).strip(
+    ) == asyncio.run(get(app, "/api/stream/stories/1", offset=2)).json()["articles"][0]["text"]
+    for bad in ("/stream/1/articles/0", "/stream/1/articles/4", "/stream/1/articles/abc",
+                "/stream/1/articles/\u0663", "/stream/2/articles/1", "/stream/0/articles/1"):
+        r = asyncio.run(get(app, bad))
+        assert r.status_code == 404 and r.headers["content-type"].startswith("text/html"), bad
+        assert "no such story" in r.text or "has no article" in r.text, bad
+
+
+def test_a_sentence_many_articles_report_links_a_few_and_counts_the_rest(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sentence that 68 of a story's 221 articles reported was followed by 68 links, a screenful of numbers
+    on a phone (thousands in a story of thousands): the first few are linked now, and the rest counted."""
+    monkeypatch.setattr(web_app, "CITES_SHOWN", 2)
+    app = app_for(tmp_path / "s.db")
+    text = ("The harbour wall at Penmarrow cracked in Tuesday's storm, and the council closed the quay to boats. "
+            "Repairs could take a month, the council said.")
+    posted = asyncio.run(post_all(app, [{"text": text, "source": f"Outlet {k}"} for k in range(1, 6)]))
+    assert {r.json()["story"] for r in posted} == {1}
+    summary = asyncio.run(get(app, "/api/stream/stories/1")).json()["summary"]
+    page = asyncio.run(get(app, "/stream/1")).text
+    items = re.findall(r"<li><span dir=\"auto\">(.*?)</li>", page)
+    assert len(items) == len(summary["sentences"]) >= 1
+    for item, sentence in zip(items, summary["sentences"], strict=True):
+        ids = sentence["sources"] + sentence["corroborated_by"]
+        assert len(ids) == 5  # every outlet printed every sentence
+        assert re.findall(r"\[(\d+)\]</a>", item) == ["1", "2"]
+        assert item.endswith('<span class="muted">and 3 more</span>')
 
 
 def test_the_store_gives_the_places_of_articles_in_their_story(tmp_path: Path) -> None:

@@ -3,7 +3,8 @@
     storyline serve                       # or: uvicorn --factory storyline.web.app:app_from_env
 
 Pages: ``/`` (the form and past stories), ``/stories/{id}`` (the sourced summary), ``/stories/{id}/articles/{aid}``
-(one source with the cited sentences marked). API: ``/api/stories`` (POST, GET), ``/api/stories/{id}``, with the
+(one source with the cited sentences marked), ``/stream``, ``/stream/{n}`` and ``/stream/{n}/articles/{k}`` (the
+stream's stories, one story, one of its articles). API: ``/api/stories`` (POST, GET), ``/api/stories/{id}``, with the
 OpenAPI schema at ``/openapi.json`` and a page describing it at ``/docs`` (FastAPI's own docs page loads its
 scripts from a CDN, which this app's Content-Security-Policy and "no external requests" rule out).
 """
@@ -28,6 +29,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 from starlette.exceptions import HTTPException
@@ -37,7 +39,17 @@ from ..group import GroupingOptions
 from ..ingest import is_web_url as web_url
 from ..options import DEFAULT_WORDS, MAX_WORDS, SummarizeOptions
 from . import jobs, views
-from .inputs import ArticleIn, Limits, RequestError, StoryIn, check_articles, form_boxes, require_json, upload_articles
+from .inputs import (
+    ArticleIn,
+    Limits,
+    RequestError,
+    StoryIn,
+    check_articles,
+    form_boxes,
+    is_json,
+    require_json,
+    upload_articles,
+)
 from .security import HEADERS, INTERNAL_ERROR_PAGE, SecurityMiddleware, is_api_path
 from .store import Store, StoryRow, StreamArticle
 from .stream import Stream
@@ -54,8 +66,11 @@ PER_PAGE = 20  # stories on a page of a listing
 # so a client written before the paging gets every article of them, as it did.
 STREAM_ARTICLES_PAGE = 100
 MAX_STREAM_ARTICLES_PAGE = 1000
+CITES_SHOWN = 12  # the articles linked after a sentence on /stream/{n}; the rest are counted ("and 40 more")
 NOT_UTF8_JSON = "the request body is not valid UTF-8 JSON"
 NESTED_JSON = "the request body is nested too deeply to be read as JSON"
+# Python reads no whole number of more than 4,300 digits (sys.get_int_max_str_digits): valid JSON, but unread
+LONG_NUMBER_JSON = "the request body has a number too long to read (over 4,300 digits)"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -78,6 +93,45 @@ class WebSettings:
             raise OptionsError(f"workers must be at least 1 (got {self.workers})")
         if self.queue_limit < 1:
             raise OptionsError(f"the queue limit must be at least 1 (got {self.queue_limit})")
+
+
+class ErrorOut(BaseModel):
+    """The body of every error of the JSON API."""
+
+    error: str = Field(description="What was wrong with the request, in one line")
+
+
+def _errors(limits: Limits, *codes: int, body: bool = False) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI ``responses`` of the error statuses a route answers, each with the ``ErrorOut`` body
+    (``body``: the route reads a JSON body)."""
+    why = {
+        400: "The body is not valid UTF-8 JSON (or empty, or nested too deeply), or nothing is left to summarize",
+        404: "No such story",
+        413: f"The body is over {limits.max_body // 1024} KB, an article over {limits.max_article // 1024} KB, "
+             f"or more than {limits.max_articles} articles",
+        415: "The body was not sent with Content-Type: application/json",
+        422: "The body is not a JSON object, or one of its fields is invalid" if body else "A parameter is invalid",
+        503: "Too many summaries queued: try again after the Retry-After header's seconds",
+    }
+    return {code: {"model": ErrorOut, "description": why[code]} for code in codes}
+
+
+def _without_fastapi_errors(make: Callable[[], dict[str, Any]]) -> Callable[[], dict[str, Any]]:
+    """The schema without FastAPI's ``HTTPValidationError``, which it adds as the 422 of every route with a
+    parameter: this app answers every error as ``ErrorOut`` (routes name theirs with ``_errors``), and a route
+    whose parameters cannot be invalid (a story id is any text) answers no 422."""
+
+    def schema() -> dict[str, Any]:
+        made = make()  # FastAPI keeps it (app.openapi_schema): a later call finds it cleared already
+        for ops in made.get("paths", {}).values():
+            for op in ops.values():
+                if "HTTPValidationError" in json.dumps(op.get("responses", {}).get("422", {})):
+                    del op["responses"]["422"]
+        for name in ("HTTPValidationError", "ValidationError"):
+            made.get("components", {}).get("schemas", {}).pop(name, None)
+        return made
+
+    return schema
 
 
 def _error(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
@@ -189,6 +243,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     summarizer = Summarizer(workers=settings.workers, queue_limit=settings.queue_limit, processes=settings.processes)
     templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescape on for .html
     templates.env.tests["web_url"] = web_url  # only http(s) addresses become links, stored ones too
+    templates.env.filters.update(code_spans=views.code_spans, schema_facts=views.schema_facts)  # for /docs
     limits = settings.limits
 
     @asynccontextmanager
@@ -213,6 +268,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         redoc_url=None,
         lifespan=lifespan,
     )
+    app.openapi = _without_fastapi_errors(app.openapi)  # type: ignore[method-assign]
     app.router.redirect_slashes = False  # a trailing slash is redirected by ``on_http``, to a relative address
     app.state.store = store
     app.state.stream = stream
@@ -282,7 +338,9 @@ def create_app(settings: WebSettings) -> FastAPI:
             # are not UTF-8 text, or it nests deeper than the parser goes ([[[[...]]]]).
             cause = exc.__cause__
             message = (NOT_UTF8_JSON if isinstance(cause, UnicodeDecodeError)
-                       else NESTED_JSON if isinstance(cause, RecursionError) else "the request body is not valid JSON")
+                       else NESTED_JSON if isinstance(cause, RecursionError)
+                       else LONG_NUMBER_JSON if isinstance(cause, ValueError) and "digits" in str(cause)
+                       else "the request body is not valid JSON")
         return failure(request, exc.status_code, message, dict(exc.headers or {}))
 
     @app.exception_handler(Exception)
@@ -335,14 +393,16 @@ def create_app(settings: WebSettings) -> FastAPI:
     # ------------------------------------------------------------------------------------- API
 
     @app.post("/api/stories", status_code=201, tags=["stories"], summary="Summarize articles into a story",
-              dependencies=[Depends(_json_body)])
+              dependencies=[Depends(_json_body)], response_description="The story, stored",
+              responses=_errors(limits, 400, 413, 415, 422, 503, body=True))
     async def api_create(body: StoryIn) -> JSONResponse:
         """Summarize the articles (only ``text`` is required) and store the story. Answers the summary JSON
         (as ``storyline summarize --format json``) with the story's ``id``."""
         story = await create_story([a.model_dump() for a in body.articles], body.words, body.method)
         return JSONResponse(story_json(story), status_code=201, headers={"Location": f"/api/stories/{story.id}"})
 
-    @app.get("/api/stories", tags=["stories"], summary="List stories, newest first")
+    @app.get("/api/stories", tags=["stories"], summary="List stories, newest first",
+             responses=_errors(limits, 422))
     def api_list(limit: int = Query(20, ge=1, le=100), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
         items, total = store.list(limit=limit, offset=offset)
         nxt = offset + limit if offset + limit < total else None
@@ -358,7 +418,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         }
 
     @app.get("/api/stories/{story_id}", tags=["stories"], summary="One story's summary JSON",
-             response_model=dict[str, Any])
+             response_model=dict[str, Any], responses=_errors(limits, 404))
     def api_get(story_id: str) -> Response:
         body = cached("json", story_id, lambda: bytes(JSONResponse(story_json(get_or_404(story_id))).body))
         return Response(body, media_type="application/json")
@@ -370,11 +430,10 @@ def create_app(settings: WebSettings) -> FastAPI:
     def story_number(number: str) -> int:
         """A stream story's number from its address. Taken as text, so that one that cannot be a story's
         ("abc", "0", "1.5", "-1") is a 404, as a story that is not there yet: the page and the API alike."""
-        # (the length first: a number of over 4,300 digits is a ValueError of int() itself)
-        if not (number.isascii() and number.isdigit() and len(number) <= 20 and 1 <= int(number) <= MAX_OFFSET):
-            shown = number if number.isascii() and number.isdigit() and len(number) <= 20 else repr(number[:20])
-            raise HTTPException(404, f"no such story: the stream has no story {shown}")
-        return int(number)
+        n = _counted(number)
+        if n is None:
+            raise HTTPException(404, f"no such story: the stream has no story {_shown(number)}")
+        return n
 
     async def stream_summary(number: int, count: int, words: int) -> dict[str, Any]:
         """The summary result of the story's first ``count`` articles, from the cache, else made by the worker
@@ -392,7 +451,9 @@ def create_app(settings: WebSettings) -> FastAPI:
         return await summarizer.submit(inputs, words, "default", keep, job=jobs.summarize_stream)
 
     @app.post("/api/articles", status_code=201, tags=["stream"], summary="Add an article to the stream",
-              dependencies=[Depends(_json_body)])
+              dependencies=[Depends(_json_body)], response_description="Stored: where it went",
+              responses={200: {"description": "Posted before exactly so (a retry): the stored article's answer, "
+                                              "not stored again"}, **_errors(limits, 400, 413, 415, 422, body=True)})
     async def api_add_article(body: ArticleIn) -> JSONResponse:
         """Clean the article (only ``text`` is required), put it into the stream story it is most like (or a
         new one) and store it. Answers where it went: ``{"article", "story", "new_story", "similarity",
@@ -405,7 +466,8 @@ def create_app(settings: WebSettings) -> FastAPI:
         return JSONResponse(posted.to_json(), status_code=200 if posted.repeated else 201,
                             headers={"Location": f"/api/stream/stories/{posted.story}"})
 
-    @app.get("/api/stream/stories", tags=["stream"], summary="List the stream's stories, newest first")
+    @app.get("/api/stream/stories", tags=["stream"], summary="List the stream's stories, newest first",
+             responses=_errors(limits, 422))
     def api_stream_list(
         limit: int = Query(20, ge=1, le=100), offset: int = Query(0, ge=0, le=MAX_OFFSET)
     ) -> dict[str, Any]:
@@ -423,7 +485,8 @@ def create_app(settings: WebSettings) -> FastAPI:
             "next_offset": offset + limit if offset + limit < total else None,
         }
 
-    @app.get("/api/stream/stories/{number}", tags=["stream"], summary="One stream story and its summary")
+    @app.get("/api/stream/stories/{number}", tags=["stream"], summary="One stream story and its summary",
+             responses=_errors(limits, 404, 422, 503))
     async def api_stream_story(
         number: str = Path_(description="The story's number, from 1; any other is a 404, as a story not there"),
         words: int = Query(DEFAULT_WORDS, ge=1, le=MAX_WORDS),
@@ -499,6 +562,11 @@ def create_app(settings: WebSettings) -> FastAPI:
         if (origin and origin not in (f"{request.url.scheme}://{request.url.netloc}", "null")) or (
                 site and site not in ("same-origin", "none")):
             return page(request, "error.html", 403, message="cross-site form submissions are refused")
+        if is_json(request.headers.get("content-type")):
+            # a program's JSON sent to the page's form address (no browser form sends JSON) was read as a form
+            # without fields: "no articles: paste at least one article", on the form's HTML page
+            return _error(415, "this is the web page's form: send JSON to POST /api/stories (one story) or "
+                               "POST /api/articles (the stream)")
         boxes: list[dict[str, Any]] = []
         typed_words = ""
         try:
@@ -546,8 +614,9 @@ def create_app(settings: WebSettings) -> FastAPI:
         art = story.article(article_id)
         if art is None:
             raise HTTPException(404, f"story {story_id} has no article {article_id[:20]!r}")
-        return page(request, "article.html", story=story, article=art, number=views.numbers(story)[article_id],
-                    paragraphs=views.paragraphs(story, article_id), describe=views.describe)
+        return page(request, "article.html", article=art, number=views.numbers(story)[article_id],
+                    heading=art.get("title") or views.describe(art), back_href=f"/stories/{story.id}",
+                    back_text=story.title, paragraphs=views.paragraphs(story, article_id))
 
     @app.get("/stream", include_in_schema=False)
     def stream_page(request: Request) -> Response:
@@ -568,28 +637,69 @@ def create_app(settings: WebSettings) -> FastAPI:
         pages = pages_of(page_no, total, per)
         made = StreamStory.of(articles, await stream_summary(n, total, DEFAULT_WORDS))
         sentences = made.summary["sentences"] if made.summary else []
-        cited = {i for s in sentences for i in s["sources"] + s["corroborated_by"]}
+        # a sentence that hundreds of a story's articles report named every one of them, a screenful of numbers
+        # on a phone: the first few are linked, in arrival order (those it comes from first), the rest counted
+        citing = [(s["sources"] + [i for i in s["corroborated_by"] if i not in s["sources"]]) for s in sentences]
+        cited = {i for ids in citing for i in ids[:CITES_SHOWN]}
         places = await run_in_threadpool(store.stream_places, n, sorted(cited)) if cited else {}
 
-        def cite(place: int) -> tuple[int, str]:  # an article on another page is linked on its page
-            on = -(-place // per)
-            return place, (f"#a-{place}" if on == page_no else
-                           f"/stream/{n}{f'?page={on}' if on > 1 else ''}#a-{place}")
+        evidence = (made.summary.get("evidence") or []) if made.summary else []
 
-        def cites(s: dict[str, Any]) -> list[tuple[int, str]]:
-            return [cite(places[i]) for i in s["sources"] + s["corroborated_by"] if i in places]
+        def cite(k: int, article: str) -> tuple[int, str]:
+            # to the article's own page, at the sentence it carries (as a summary's citation on /stories)
+            spans = evidence[k] if k < len(evidence) else []
+            at = next((views.anchor(e["start"], e["end"]) for e in spans if e["article"] == article), "")
+            return places[article], f"/stream/{n}/articles/{places[article]}" + (f"#{at}" if at else "")
+
+        def cites(k: int, run: int) -> tuple[list[tuple[int, str]], int]:
+            # sentence k's sources, linked to the first sentence (run) of those they are shown after
+            ids = citing[k]
+            return [cite(run, i) for i in ids[:CITES_SHOWN] if i in places], len(ids[CITES_SHOWN:])
 
         # One item a passage (the sentences of one quotation), read in the texts of this page's articles (a
         # sentence of an article on another page by its own marks), its sources after the sentences sharing them.
         texts = {a.id: a.text for a in made.articles}
-        lines = [[(text, cites(sentences[i]) if with_cites else []) for i, text, with_cites in passage]
-                 for passage in views.sentence_passages(sentences, texts)]
+        lines = []
+        for passage in views.sentence_passages(sentences, texts):
+            parts, run = [], None
+            for i, text, with_cites in passage:
+                run = i if run is None else run
+                parts.append((text, *(cites(i, run) if with_cites else ([], 0))))
+                run = None if with_cites else run
+            lines.append(parts)
         labels = [views.stream_label(a.source, a.title, a.text, a.date, a.date_line) for a in made.articles]
         notes = ([made.note] if made.note else []) + list(made.summary.get("notes", []) if made.summary else [])
         first = (page_no - 1) * per + 1
         return page(request, "stream_story.html", number=n, total=total, page_no=page_no, pages=pages,
                     first=first, articles=list(enumerate(zip(made.articles, labels, strict=True), first)),
                     lines=lines, notes=notes)
+
+    @app.get("/stream/{number}/articles/{place}", include_in_schema=False)
+    async def stream_article_page(request: Request, number: str, place: str) -> Response:
+        """One article of a stream story (``place``: its number in the story, from 1 in arrival order, as
+        ``/stream/{n}`` numbers it): its cleaned text with the sentences the story's summary cites marked."""
+        n, k = story_number(number), _counted(place)
+        articles, total = await run_in_threadpool(
+            store.stream_story_page, n, limit=1, offset=(k or 1) - 1)
+        if not total:
+            raise HTTPException(404, f"no such story: the stream has no story {n}")
+        if k is None or not articles:
+            raise HTTPException(404, f"stream story {n} has no article {_shown(place)} (it has {total})")
+        (a,) = articles
+        try:
+            summary = StreamStory.of(articles, await stream_summary(n, total, DEFAULT_WORDS)).summary
+        except BusyError:  # the article is there to read all the same: without the summary's marks, for now
+            summary = None
+            busy = True
+        else:
+            busy = False
+        article = {"id": a.id, "title": a.title, "source": a.source, "date": a.date, "date_line": a.date_line,
+                   "url": a.url, "teaser": a.teaser, "corrections": list(a.corrections)}
+        on = -(-k // STREAM_ARTICLES_PAGE)
+        return page(request, "article.html", article=article, number=k,
+                    heading=views.stream_label("", a.title, a.text, None),
+                    back_href=f"/stream/{n}{f'?page={on}' if on > 1 else ''}#a-{k}", back_text=f"Stream story {n}",
+                    paragraphs=views.marked_paragraphs(a.text, views.cited_spans(summary, a.id)), busy=busy)
 
     @app.get("/docs", include_in_schema=False)
     def docs(request: Request) -> Response:
@@ -617,6 +727,20 @@ async def _parse_form(request: Request, limits: Limits) -> AsyncIterator[FormDat
         yield form
     finally:
         await form.close()
+
+
+def _counted(text: str) -> int | None:
+    """A number from an address that counts from 1 (a stream story's, an article's place in it), else None:
+    "abc", "0", "1.5", "-1", "١" (an Arabic-Indic digit) name nothing."""
+    # (the length first: a number of over 4,300 digits is a ValueError of int() itself)
+    if text.isascii() and text.isdigit() and len(text) <= 20 and 1 <= int(text) <= MAX_OFFSET:
+        return int(text)
+    return None
+
+
+def _shown(text: str) -> str:
+    """An address's number as an error message names it: as it is when made of digits, else quoted, cut."""
+    return text if text.isascii() and text.isdigit() and len(text) <= 20 else repr(text[:20])
 
 
 def _int(value: Any, default: int) -> int:

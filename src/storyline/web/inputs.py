@@ -89,14 +89,19 @@ class StoryIn(_Body):
     method: str = Field("default", max_length=40, description="A selection method name")
 
 
-def require_json(content_type: str | None) -> None:
-    """A JSON endpoint's body must be sent as JSON (``application/json``, or a ``+json`` type, as FastAPI
-    reads them); anything else is a 415 that says so, rather than a 422 about a body that was never read."""
+def is_json(content_type: str | None) -> bool:
+    """Is a body of this ``Content-Type`` JSON: ``application/json``, or a ``+json`` type, as FastAPI reads them."""
     message = email.message.Message()
     message["content-type"] = content_type or ""
     subtype = message.get_content_subtype()
-    if content_type and message.get_content_maintype() == "application" and (
-            subtype == "json" or subtype.endswith("+json")):
+    return bool(content_type) and message.get_content_maintype() == "application" and (
+        subtype == "json" or subtype.endswith("+json"))
+
+
+def require_json(content_type: str | None) -> None:
+    """A JSON endpoint's body must be sent as JSON; anything else is a 415 that says so, rather than a 422
+    about a body that was never read."""
+    if is_json(content_type):
         return
     got = f"got {content_type.split(';')[0].strip()[:60]!r}" if content_type else "got no Content-Type"
     raise RequestError(f"send the body as JSON with Content-Type: application/json ({got})", 415)

@@ -3,6 +3,7 @@ everything they print, so article text stays text)."""
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -174,9 +175,17 @@ def paragraphs(story: StoryRow, article_id: str) -> list[list[Piece]]:
     art = story.article(article_id)
     if art is None:
         return []
-    text = art["text"]
-    rows = story.summary.get("evidence") or []
-    spans = sorted({(e["start"], e["end"]) for row in rows for e in row if e["article"] == article_id})
+    return marked_paragraphs(art["text"], cited_spans(story.summary, article_id))
+
+
+def cited_spans(summary: dict[str, Any] | None, article_id: str) -> list[tuple[int, int]]:
+    """The character spans of the article's text that the summary's ``evidence`` cites, in order."""
+    rows = (summary or {}).get("evidence") or []
+    return sorted({(e["start"], e["end"]) for row in rows for e in row if e["article"] == article_id})
+
+
+def marked_paragraphs(text: str, spans: list[tuple[int, int]]) -> list[list[Piece]]:
+    """``text`` in paragraphs, the sorted ``spans`` marked, each with the anchor a citation links to."""
     paras = []
     pos = 0
     for m in [*_PARAGRAPH.finditer(text), None]:
@@ -209,3 +218,39 @@ def story_title(summary: dict[str, Any], articles: list[dict[str, Any]]) -> str:
             return str(a["title"])[:200]
     first = (summary.get("sentences") or [{"text": "Untitled story"}])[0]["text"]
     return first if len(first) <= 100 else first[:99].rsplit(" ", 1)[0] + "…"
+
+
+def code_spans(text: str) -> list[tuple[str, bool]]:
+    """A description from the API schema (a docstring) in pieces, each ``quoted`` one marked as code, for the
+    /docs page: the quotes themselves are not shown."""
+    return [(part, k % 2 == 1) for k, part in enumerate(text.split("``")) if part]
+
+
+def schema_facts(spec: dict[str, Any]) -> str:
+    """A parameter's or a body field's type, bounds and default as the /docs page gives them, from its
+    schema: "integer, 1 to 100, default 20", "string of at most 500 characters or null, default \"\""."""
+    kinds = [k for k in spec.get("anyOf") or [spec] if k.get("type") != "null"]
+    said = []
+    for kind in kinds:
+        what = str(kind.get("type", "any"))
+        if "items" in kind:
+            what += " of " + str(kind["items"].get("$ref", kind["items"].get("type", "any"))).rsplit("/", 1)[-1]
+        if "enum" in kind:
+            what += ": " + " or ".join(json.dumps(v) for v in kind["enum"])
+        if "minimum" in kind or "maximum" in kind:
+            low, high = (_number(kind.get(b)) for b in ("minimum", "maximum"))
+            what += f", {low} to {high}" if low and high else f", at least {low}" if low else f", at most {high}"
+        if "maxLength" in kind:
+            what += f" of at most {kind['maxLength']:,} characters"
+        if "minItems" in kind:
+            what += f", at least {kind['minItems']}"
+        said.append(what)
+    text = " or ".join(said + (["null"] if len(kinds) < len(spec.get("anyOf") or [spec]) else []))
+    return text + (f", default {json.dumps(spec['default'])}" if "default" in spec else "")
+
+
+def _number(value: Any) -> str:
+    """A schema's bound as written in prose: 5000.0 is 5,000."""
+    if value is None:
+        return ""
+    return f"{int(value):,}" if float(value).is_integer() else str(value)
