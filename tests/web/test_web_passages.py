@@ -74,6 +74,15 @@ def test_the_stream_page_shows_the_quotation_as_one_item(tmp_path: Path) -> None
     quoted = [i for i in items if FIRST in i]
     assert len(quoted) == 1 and SECOND in quoted[0] and "<people>" not in quoted[0]
     assert not any(re.sub(r"<[^>]+>", "", i).lstrip().startswith("Nurses") for i in items)
+    # its sources follow the sentences they are shown after, each linked to the article's page at the first of them
+    (summary,) = asyncio.run(call(app, ("GET", f"/api/stream/stories/{added[0].json()['story']}", {})))
+    body = summary.json()
+    sentences = body["summary"]["sentences"]
+    k = next(n for n, s in enumerate(sentences) if s["text"].startswith("“The night ferry"))
+    first = body["summary"]["evidence"][k][0]
+    hrefs = re.findall(r'href="([^"]+)"', quoted[0])
+    assert hrefs[0] == f"/stream/1/articles/1#s-{first['start']}-{first['end']}", hrefs
+    assert all(h.startswith("/stream/1/articles/") and "#s-" in h for h in hrefs), hrefs
 
 
 def _story(pieces: list[str], text: str, copy: str) -> StoryRow:
