@@ -387,6 +387,15 @@ def test_articles_skipped_with_strict_false_are_named_in_the_notes() -> None:
         storyline.summarize([text, "   "], words=60)
 
 
+def test_a_lone_line_without_a_sentence_end_is_refused_saying_why() -> None:
+    # A news flash posted alone, without a full stop, reads as a headline: the error said only "page clutter"
+    flash = "Flood warning issued for the Brellin valley as heavy rain continues overnight"
+    why = r"removing page clutter \(no sentence in it ends with \. \? or !: a line without one is read as a headline\)$"
+    with pytest.raises(EmptyInputError, match=why):
+        storyline.summarize([flash], words=60)
+    assert storyline.summarize([flash + "."], words=60).sentences
+
+
 def test_a_dataset_cluster_names_its_skipped_documents_as_summarize_does() -> None:
     from storyline.api import summarize_documents
     from storyline.ingest import DocumentSet

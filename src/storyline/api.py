@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from importlib import resources
@@ -98,7 +99,7 @@ def load_articles(
                 "is empty" if not a.text.strip()
                 else f"runs {MAX_RUN_CHARS:,} characters without a sentence end: no prose (a minified page, a log "
                 "or a data file?)" if runs_on(a.text)
-                else "has no article text left after removing page clutter"
+                else "has no article text left after removing page clutter" + _no_stop_hint(a.text)
             )
             message = f"{a.origin or 'article ' + a.id}: {what}{_path_hint(item)}"
             if not (skip and skip(a, message)) and strict:
@@ -138,6 +139,18 @@ def _refuse_repeated_files(items: Sequence[ArticleLike]) -> None:
             first = seen[key]
             again = "" if os.fspath(first) == os.fspath(item) else f" (as {os.fspath(first)} before)"
             raise OptionsError(f"{os.fspath(item)}: the file is given twice{again}: give each article once")
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s|$)")
+
+
+def _no_stop_hint(text: str) -> str:
+    """Why a text of a line or two left nothing, when no sentence in it ends: the cleaner reads a line without a
+    full stop, question or exclamation mark as a headline ("Flood warning issued for the valley as rain
+    continues" posted alone was refused with the clutter message only, and a user could not tell why)."""
+    if _SENTENCE_END.search(text) or not any(len(line.split()) >= 6 for line in text.splitlines()):
+        return ""  # a sentence ended, or only short lines (a menu's "Home | News | Sport"): clutter says it
+    return " (no sentence in it ends with . ? or !: a line without one is read as a headline)"
 
 
 def _path_hint(item: ArticleLike) -> str:
