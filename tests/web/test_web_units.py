@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from articles import MILLBROOK
 
-from storyline.web.inputs import Limits, RequestError, check_articles, upload_articles
+from storyline.web.inputs import UPLOAD_SUFFIXES, Limits, RequestError, check_articles, upload_articles
 from storyline.web.jobs import context, run
 from storyline.web.store import APPLICATION_ID, SCHEMA, SCHEMA_VERSION, STREAM_PAGE, Store, StoreError, label
 from storyline.web.views import lines, paragraphs
@@ -243,6 +243,19 @@ def test_uploads() -> None:
         with pytest.raises(RequestError) as err:
             upload_articles(name, data)
         assert err.value.http_status == status, name
+
+
+def test_an_upload_takes_the_suffixes_the_command_line_reads_as_articles() -> None:
+    page = b"<div><p>The ferry to Orn Island stayed in port on Monday.</p></div>"
+    for name in ("a.shtml", "a.xhtml", "a.HTM"):
+        assert upload_articles(name, page)[0]["html"] is True, name
+    assert upload_articles("a.markdown", b"# Ferry\n\nThe ferry stayed in port.")[0]["markdown"] is True
+    assert upload_articles("a.text", b"The ferry stayed in port.")[0]["html"] is False
+    # the form's file picker offers the same
+    from importlib.resources import files
+
+    form = (files("storyline.web") / "templates" / "index.html").read_text(encoding="utf-8")
+    assert f'accept="{",".join(UPLOAD_SUFFIXES)}"' in form
 
 
 def test_an_uploaded_markdown_file_is_read_as_markdown_as_the_command_line_reads_it() -> None:
