@@ -153,6 +153,18 @@ def test_dataset_documents_are_numbered_by_their_place_in_the_list(tmp_path):
     assert ds.empty == (f"{path}:1#1", f"{path}:1#3")
 
 
+@pytest.mark.parametrize("suffix", [".html", ".htm", ".shtml", ".xhtml", ".HTML"])
+def test_every_html_suffix_is_read_in_a_directory_as_named(tmp_path, suffix):
+    # A page fragment with no doctype: read as HTML by its suffix, whether named or found in a directory.
+    page = tmp_path / f"story{suffix}"
+    page.write_text("<div><h1>Ferry halted at Orn</h1><p>The ferry to Orn Island stayed in port on Monday after "
+                    "the storm, the harbour office said.</p></div>")
+    assert expand_paths([tmp_path]) == [page]
+    named = read_article(page, id="1")
+    assert named == read_article(expand_paths([tmp_path])[0], id="1")
+    assert named.title == "Ferry halted at Orn" and "<p>" not in named.text
+
+
 def test_directory_expansion(tmp_path):
     (tmp_path / "b.txt").write_text("x")
     (tmp_path / "a.html").write_text("x")

@@ -1,7 +1,7 @@
 """Ingestion: one reader per format, each turning bytes into ``Article`` objects with raw text.
 
-Formats: plain text (``.txt``, ``.md``), HTML (``.html``, ``.htm``; body and metadata by trafilatura),
-and the dataset schema of ``../shared/data`` (``.json``, ``.jsonl``, ``.jsonl.gz``: one cluster per
+Formats: plain text (``.txt``, ``.md``), HTML (``.html``, ``.htm``, ``.shtml``, ``.xhtml``; body and metadata by
+trafilatura), and the dataset schema of ``../shared/data`` (``.json``, ``.jsonl``, ``.jsonl.gz``: one cluster per
 line, ``{"id", "documents": [...], "summaries": [...]}``). Encodings are detected, never assumed.
 Cleaning happens in :mod:`storyline.clean`; this module only reads.
 """
@@ -34,7 +34,7 @@ from .model import Article
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 TEXT_SUFFIXES = (".txt", ".text", *MARKDOWN_SUFFIXES)
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")  # .shtml: a page served with server-side includes
 DATA_SUFFIXES = (".jsonl", ".json", ".jsonl.gz", ".json.gz")
 # A page saved as one file ("Webpage, Single File"): a MIME archive of the page and its images.
 MHTML_SUFFIXES = (".mhtml", ".mht")

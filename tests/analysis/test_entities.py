@@ -76,13 +76,33 @@ def test_a_wire_dateline_names_its_city_a_place_however_the_tagger_reads_it_else
 
 
 @pytest.mark.parametrize("recognizer", _recognizers(), ids=lambda r: r.name)
-def test_the_agency_of_a_wire_dateline_is_no_place(recognizer) -> None:
+def test_the_agency_of_a_wire_dateline_is_no_entity_but_its_city_is_a_place(recognizer) -> None:
     one = ("RIVERTON, May 12 (Northern Wire) - The Kestrel Dam overflowed on Monday night after days of heavy "
            "rain, the regional water authority said. Schools in Riverton will stay closed on Wednesday.")
-    two = "Officials in Riverton said the Kestrel Dam overflowed on Monday night after days of rain."
-    arts = [Article(id="1", text=one), Article(id="2", text=two, source="Valley Courier")]
+    two = ("LONDON, April 14 (Reuters) - Officials in Riverton said the Kestrel Dam overflowed on Monday night "
+           "after days of rain.\n\nWASHINGTON (AP) — The Kestrel Dam's operator, Orwen Water, said it would "
+           "inspect the spillway.")
+    three = "Washington (CNN)The Kestrel Dam overflowed, Orwen Water said on Tuesday."
+    arts = [Article(id="1", text=one), Article(id="2", text=two, source="Valley Courier"),
+            Article(id="3", text=three, source="Coast Herald")]
     an = analyze_cluster(make_cluster(arts), recognizer=recognizer)
-    assert all(e.kind != "place" for e in an.entities if "Northern Wire" in (e.name, *e.aliases))
+    names = {n for e in an.entities for n in (e.name, *e.aliases)}
+    assert not names & {"Northern Wire", "Reuters", "AP", "CNN"}  # the outlet's credit, no organisation in the story
+    if recognizer.name == "spacy":
+        assert {e.name.lower(): e.kind for e in an.entities}.get("london") == "place"
+
+
+@pytest.mark.parametrize("recognizer", _recognizers(), ids=lambda r: r.name)
+def test_an_agency_the_story_names_is_an_organisation(recognizer) -> None:
+    one = ("KELBY, Sept 3 (Morrow Times) - A fire destroyed the grain store on the quay, the harbour office told "
+           "Morrow Times on Tuesday. The Morrow Times reporter saw the roof fall.")
+    two = "A fire destroyed the grain store on the Kelby quay on Tuesday, the harbour office said."
+    arts = [Article(id="1", text=one, source="Morrow Times"), Article(id="2", text=two, source="Coast Herald")]
+    an = analyze_cluster(make_cluster(arts), recognizer=recognizer)
+    times = [e for e in an.entities if "Morrow Times" in (e.name, *e.aliases)]
+    assert all(e.kind == "org" for e in times)
+    if times:  # named in the story twice, not in its dateline
+        assert times[0].mentions == 2
 
 
 def test_a_name_with_and_without_its_suffix_is_one_person_and_the_suffix_alone_is_nobody() -> None:

@@ -86,3 +86,53 @@ def test_format_and_output_mean_the_same_in_every_command_that_writes_a_story() 
 
     for name in ("fmt", "output"):
         assert described("summarize", name) == described("analyze", name) == described("group", name)
+
+
+def _readme_synopses() -> dict[str, list[str]]:
+    """Each command's option lists as the README writes them: its ``storyline CMD ...`` lines in code (the usage
+    block, and the synopsis in backticks that opens a command's section)."""
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    found: dict[str, list[str]] = {}
+    block = re.search(r"## Usage\n\n```\n(.*?)```", readme, re.S)
+    assert block is not None
+    for line in block.group(1).splitlines():
+        if m := re.match(r"(?:cat \S+ \| )?storyline (\w+)(.*?)(?:#|$)", line):
+            found.setdefault(m.group(1), []).append(m.group(2))
+    for m in re.finditer(r"`storyline (\w+) ([^`]*)`", readme):
+        found.setdefault(m.group(1), []).append(m.group(2))
+    return found
+
+
+def test_the_readme_names_every_option_of_every_command_and_no_other() -> None:
+    """The README's usage drifted from the commands: an option only ``--help`` told of, a synopsis without one."""
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    synopses = _readme_synopses()
+    for name, command in cli.commands.items():
+        options = {o for p in command.params for o in p.opts if o.startswith("--")} - {"--help"}
+        missing = sorted(o for o in options if not re.search(rf"`[^`]*{re.escape(o)}\b", readme))
+        assert not missing, (name, missing)
+        for synopsis in synopses.get(name, []):
+            unknown = sorted(set(re.findall(r"(?<![\w-])--[a-z][\w-]*", synopsis)) - options)
+            assert not unknown, (name, synopsis, unknown)
+    assert "storyline --version" in readme
+
+
+def test_the_defaults_a_readme_synopsis_shows_are_the_commands() -> None:
+    import re
+
+    compared = set()
+    for name, command in cli.commands.items():
+        defaults = {o: p.default for p in command.params for o in p.opts if o.startswith("--")}
+        for synopsis in _readme_synopses().get(name, []):
+            for option, shown in re.findall(r"\[(--[a-z][\w-]*) ([\w.]+)\]", synopsis):
+                if shown != shown.lower():  # a placeholder ("N", "PATH", "FILE.png"), not a value
+                    continue
+                assert str(defaults[option]) == shown, (name, option, shown, defaults[option])
+                compared.add(option)
+    assert {"--port", "--queue-limit", "--group-threshold", "--group-window-days"} <= compared

@@ -217,7 +217,7 @@ def test_a_version_1_database_gains_the_stream(tmp_path: Path) -> None:
     (r,) = asyncio.run(post_all(app, [FERRY[0]]))
     assert r.status_code == 201 and r.json()["story"] == 1
     with sqlite3.connect(path) as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
     db.close()
     assert Store(path).stream_articles()[0].title == FERRY[0]["title"]  # and it opens again
 
@@ -904,6 +904,24 @@ def test_a_stream_article_keeps_where_its_date_came_from(tmp_path: Path) -> None
         page = asyncio.run(get(app, "/stream/1")).text
         assert "Gull Island ferry back on Friday (2026-04-08, read from the page text)" in page
         assert "Ferry service to Gull Island suspended (2026-04-02)<" in page
+
+
+def test_a_stream_articles_paragraph_left_out_as_no_prose_is_kept_and_told(tmp_path: Path) -> None:
+    """The stream did not keep ``Article.no_prose``: a story's summary, made from the stored (clean) text, lost the
+    note that a run-on paragraph had been left out, which the command line and a posted story give."""
+    from storyline.clean import MAX_RUN_CHARS
+
+    db = tmp_path / "s.db"
+    run_on = ("engine part due from the mainland and " * (MAX_RUN_CHARS // 38 + 1)).strip()
+    with_run = {**FERRY[1], "text": f"{FERRY[1]['text']}\n\n{run_on}\n"}
+    answers = asyncio.run(post_all(app_for(db), [FERRY[0], with_run]))
+    assert [r.json()["story"] for r in answers] == [1, 1]
+    assert [a.no_prose for a in Store(db).stream_articles()] == [0, 1]
+    for app in (app_for(db), app_for(db)):  # and after a restart, from the stored articles
+        one = asyncio.run(get(app, "/api/stream/stories/1")).json()
+        assert run_on not in one["articles"][1]["text"]
+        notes = [n for n in one["summary"]["notes"] if "without a sentence end" in n]
+        assert notes and notes[0].startswith("article [2] (Island Times) had a paragraph that runs 100,000")
 
 
 def test_a_closed_stream_lets_go_of_its_grouper_and_rebuilds_when_used(tmp_path: Path) -> None:

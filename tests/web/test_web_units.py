@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from articles import MILLBROOK
 
-from storyline.web.inputs import Limits, RequestError, check_articles, upload_articles
+from storyline.web.inputs import UPLOAD_SUFFIXES, Limits, RequestError, check_articles, upload_articles
 from storyline.web.jobs import context, run
 from storyline.web.store import APPLICATION_ID, SCHEMA, SCHEMA_VERSION, STREAM_PAGE, Store, StoreError, label
 from storyline.web.views import lines, paragraphs
@@ -245,6 +245,19 @@ def test_uploads() -> None:
         assert err.value.http_status == status, name
 
 
+def test_an_upload_takes_the_suffixes_the_command_line_reads_as_articles() -> None:
+    page = b"<div><p>The ferry to Orn Island stayed in port on Monday.</p></div>"
+    for name in ("a.shtml", "a.xhtml", "a.HTM"):
+        assert upload_articles(name, page)[0]["html"] is True, name
+    assert upload_articles("a.markdown", b"# Ferry\n\nThe ferry stayed in port.")[0]["markdown"] is True
+    assert upload_articles("a.text", b"The ferry stayed in port.")[0]["html"] is False
+    # the form's file picker offers the same
+    from importlib.resources import files
+
+    form = (files("storyline.web") / "templates" / "index.html").read_text(encoding="utf-8")
+    assert f'accept="{",".join(UPLOAD_SUFFIXES)}"' in form
+
+
 def test_an_uploaded_markdown_file_is_read_as_markdown_as_the_command_line_reads_it() -> None:
     # The upload took a .md file for plain text: its title kept the "# " and a quoted paragraph its "> ", in
     # the summary too ('> "We will not reopen it," the mayor said.').
@@ -398,7 +411,7 @@ def test_a_schema_3_database_opens_with_its_stories_stream_and_state(tmp_path: P
     assert (s1.id, s1.text, s1.teaser, s1.corrections) == ("s1", "Stream body.", False, ())
     assert store.stream_state() == (1, "{}")
     with sqlite3.connect(path) as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
     db.close()
     assert Store(path).get("abc") == store.get("abc")  # and it opens again as it is
 
@@ -477,7 +490,39 @@ def test_a_schema_4_database_gains_the_date_lines(tmp_path: Path) -> None:
     (s1,) = store.stream_articles()
     assert (s1.id, s1.date, s1.date_line) == ("s1", "2018-06-09", "")
     with sqlite3.connect(path) as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
+    db.close()
+    assert Store(path).get("abc") == store.get("abc")  # and it opens again as it is
+
+
+def test_a_schema_5_database_gains_the_no_prose_counts(tmp_path: Path) -> None:
+    from storyline.web.store import NOTE_COLUMNS, STATE_SCHEMA, STREAM_SCHEMA
+
+    path = tmp_path / "v5.db"
+    with sqlite3.connect(path) as db:  # the tables as schema 5 made them, and what it stored in them
+        db.executescript(SCHEMA + STREAM_SCHEMA + STATE_SCHEMA)
+        for table in ("articles", "stream_articles"):
+            for column in ("teaser", "corrections", "date_line"):
+                db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {NOTE_COLUMNS[column]}")
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        db.execute("PRAGMA user_version = 5")
+        db.execute("INSERT INTO stories VALUES ('abc', '2026-01-01T00:00:00Z', 'Old', 1, '{\"articles\": []}', NULL,"
+                   " '[]')")
+        db.execute("INSERT INTO articles VALUES ('abc', 1, '1', '', 'T', '2018-06-09', '', '', 'a', 'Body.', 1,"
+                   " '[\"Fixed.\"]', 'June 09, 2018')")
+        db.execute("INSERT INTO stream_articles VALUES ('s1', 1, 1, 0.0, '2026-01-01T00:00:00Z', 'T', '', '',"
+                   " '2018-06-09', '', 'Stream body.', 1, '[]', 'June 09, 2018')")
+    db.close()
+    store = Store(path)
+    (a,) = store.get("abc").articles
+    assert (a["teaser"], a["corrections"], a["date_line"], a["no_prose"]) == (True, ["Fixed."], "June 09, 2018", 0)
+    (s1,) = store.stream_articles()
+    assert (s1.teaser, s1.date_line, s1.no_prose) == (True, "June 09, 2018", 0)
+    # and a new stream article keeps its count
+    kept = store.add_stream_article({"id": "s2", "text": "Body.", "no_prose": 2}, story=1, similarity=0.5)
+    assert kept.no_prose == 2 and store.stream_articles()[-1] == kept
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
     db.close()
     assert Store(path).get("abc") == store.get("abc")  # and it opens again as it is
 

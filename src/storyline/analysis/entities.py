@@ -212,6 +212,17 @@ _OUTLET_VERB = re.compile(r"^[,”\"]?\s+(?:reported|reports|quoted|cited)\b")
 _DATELINE_AFTER = re.compile(r"^,(?:\s+[A-Z][\w.]*){1,3}\s*(?:\((?:AP|AFP|Reuters|UPI|dpa|Xinhua)\)\s*)?[_—–-]")
 # The agency's name closing a wire dateline: "(Northern Wire) -", "(Morrow Times) —".
 _AGENCY_CLOSE = re.compile(r"\)\s*(?:[-–—_:]|--)\s")
+# The credit of a wire dateline opening a paragraph: "LONDON, April 14 (Reuters) -", "WASHINGTON (AP) —",
+# "AMATRICE, Italy (AP) —", "Washington (CNN)President …", "(CNN) Sen. …": a place (in capitals or not, with
+# its country or state and the wire's date), then the agency or broadcaster in brackets and a dash, or the
+# sentence's first capital. The agency is the outlet's byline, not an organisation in the story.
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE_CREDIT = re.compile(
+    r"^[ \t]*(?:[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}"
+    r"(?:,[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,2})?"
+    rf"(?:,[ \t]*{_MONTH}[ \t]+\d{{1,2}}(?:,?[ \t]+\d{{4}})?)?[ \t]*)?"
+    r"\(([^()\n]{1,40})\)[ \t]*(?:[-–—_:]|--|(?=[A-Z\"“]))",
+    re.MULTILINE)
 _OUTLET_BEFORE = re.compile(r"(?:\btold|\baccording\s+to|\bquoted\s+by|\breported\s+by|\binterview\s+with)\s+$")
 # A place's slot: "in Niger", "near Rieti", "the town of Moonachie", "the Lazio region", "the Mali border". One
 # word that the tagger reads as a person there is a place (unless it is a person's name elsewhere in the cluster).
@@ -220,6 +231,11 @@ _PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|into|across|throughout)|\b(?:city|t
 _PLACE_AFTER = re.compile(r"^\s+(?:region|province|county|border|coast|district|valley|countryside)\b")
 # The names the synonyms give ("United States" for "U.S."): a speech verb after them makes no person.
 _SYNONYM_NAMES = frozenset(SYNONYMS.values())
+
+
+def _credits(text: str) -> list[tuple[int, int]]:
+    """The spans of the agencies credited by the wire datelines of a text (see ``_DATELINE_CREDIT``)."""
+    return [m.span(1) for m in _DATELINE_CREDIT.finditer(text)]
 
 
 def _bounds(cluster: Cluster, aid: str) -> list[int]:
@@ -520,8 +536,11 @@ class EntityIndex:
         for aid in cluster.kept_ids:
             text = cluster.article(aid).text
             bounds = _bounds(cluster, aid)
+            credits = _credits(text)
             found = []
             for m in repaired[aid]:
+                if any(a <= m.start and m.end <= b for a, b in credits):
+                    continue  # "LONDON (Reuters) -": the wire that sent the story, no organisation in it
                 m = _drop_headline_word(text, m, headline_word)
                 if _crosses(bounds, m.start, m.end):
                     continue  # "Tuesday. Governor Ruth": the tagger read across a full stop

@@ -15,13 +15,13 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, model_validator
 
 from ..errors import StorylineError
-from ..ingest import decode, is_iso_date, is_web_url
+from ..ingest import HTML_SUFFIXES, MARKDOWN_SUFFIXES, TEXT_SUFFIXES, decode, is_iso_date, is_web_url
 from ..options import DEFAULT_WORDS, MAX_WORDS
 
 MAX_BODY = 2 * 1024 * 1024
 MAX_ARTICLE = 200 * 1024
 MAX_ARTICLES = 50
-UPLOAD_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".jsonl", ".json")
+UPLOAD_SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, ".jsonl", ".json")  # the command line's article suffixes
 _META_LIMIT = 500
 
 
@@ -253,8 +253,8 @@ def upload_articles(name: str, data: bytes) -> list[dict[str, Any]]:
     if lower.endswith((".jsonl", ".json")):
         return _jsonl_articles(text, name)
     # A .md file is read as the command line reads it: its words without the Markdown syntax ("# ", "> ").
-    return [{"text": text, "origin": name, "html": lower.endswith((".html", ".htm")),
-             "markdown": lower.endswith(".md")}]
+    return [{"text": text, "origin": name, "html": lower.endswith(HTML_SUFFIXES),
+             "markdown": lower.endswith(MARKDOWN_SUFFIXES)}]
 
 
 FORM_FIELDS = ARTICLE_TEXT_FIELDS

@@ -171,8 +171,8 @@ def run(inputs: list[dict[str, Any]], words: int, method: str) -> dict[str, Any]
     data["evidence"] = evidence(cluster, summary, ours)
     return {
         "summary": data,
-        # What the store keeps of each article (``date_line``: the page text's line its date was read from; not
-        # ``no_prose``, which the summary's notes tell).
+        # What the store keeps of each article (``date_line``: the page text's line its date was read from;
+        # ``no_prose``: the paragraphs left out as no prose, which the summary's notes tell).
         "articles": [
             {f: getattr(a, f) for f in ARTICLE_FIELDS} | {"corrections": list(a.corrections)}
             for a in summary.articles

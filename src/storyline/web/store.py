@@ -26,7 +26,7 @@ from ..errors import OptionsError
 # Written into the file header of every database this module creates ("STLN"), with the schema version in
 # user_version: the mark that tells a story database from any other SQLite file before a byte is written.
 APPLICATION_ID = 0x53544C4E
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS stories (
     id            TEXT PRIMARY KEY,
@@ -96,8 +96,13 @@ CREATE TABLE IF NOT EXISTS stream_state (
 # date came from elsewhere or there is none), so that a stream story's summary, and a story's article page, can say
 # so as the command line does. An older database gains the column as it gains version 4's: a story's articles
 # take theirs from its summary JSON, which always had it; stream articles have none.
+#
+# Version 6 keeps how many of an article's paragraphs cleaning left out as no prose (``Article.no_prose``: a
+# paragraph that runs ``clean.MAX_RUN_CHARS`` characters without a sentence end), so that a stream story's summary
+# tells it in its notes as the command line does. An older database gains the column as it gains version 5's; its
+# articles have 0 (a story's summary JSON told it in its notes, not per article; the stream had not kept it).
 NOTE_COLUMNS = {"teaser": "INTEGER NOT NULL DEFAULT 0", "corrections": "TEXT NOT NULL DEFAULT '[]'",
-                "date_line": "TEXT NOT NULL DEFAULT ''"}
+                "date_line": "TEXT NOT NULL DEFAULT ''", "no_prose": "INTEGER NOT NULL DEFAULT 0"}
 NOTE_FIELDS = tuple(NOTE_COLUMNS)
 
 # An article's fields as SCHEMA and STREAM_SCHEMA make them, then with NOTE_FIELDS.
@@ -154,7 +159,7 @@ class StoryRow:
 class StreamArticle:
     """An article of the stream as stored: the cleaned text and metadata the grouper saw, its place in
     the stream (``position``, from 1), its story (``story``, from 1), its similarity when it joined, and what
-    cleaning told of it (``teaser``, ``corrections``, ``date_line``: ``Article``'s)."""
+    cleaning told of it (``teaser``, ``corrections``, ``date_line``, ``no_prose``: ``Article``'s)."""
 
     id: str
     position: int
@@ -170,20 +175,22 @@ class StreamArticle:
     teaser: bool = False  # the page gave only a paywall's free teaser
     corrections: tuple[str, ...] = ()  # the outlet's printed corrections, out of ``text``
     date_line: str = ""  # the page text's line ``date`` was read from
+    no_prose: int = 0  # paragraphs left out of ``text`` as no prose (a run without a sentence end)
 
 
 def _notes(article: Any) -> dict[str, Any]:
     """An article's ``NOTE_FIELDS`` (a dict's or a ``StreamArticle``'s) as a story's article is read back:
-    ``teaser`` a bool, ``corrections`` a list, ``date_line`` a string."""
+    ``teaser`` a bool, ``corrections`` a list, ``date_line`` a string, ``no_prose`` an int."""
     get = article.get if isinstance(article, dict) else lambda f: getattr(article, f)
     return {"teaser": bool(get("teaser")), "corrections": list(get("corrections") or ()),
-            "date_line": get("date_line") or ""}
+            "date_line": get("date_line") or "", "no_prose": int(get("no_prose") or 0)}
 
 
-def _stored_notes(article: Any) -> tuple[int, str, str]:
+def _stored_notes(article: Any) -> tuple[int, str, str, int]:
     """An article's ``NOTE_FIELDS`` as the tables keep them (a dict's or a ``StreamArticle``'s)."""
     notes = _notes(article)
-    return int(notes["teaser"]), json.dumps(notes["corrections"], ensure_ascii=False), str(notes["date_line"])
+    return (int(notes["teaser"]), json.dumps(notes["corrections"], ensure_ascii=False), str(notes["date_line"]),
+            notes["no_prose"])
 
 
 def _stored_article(fields: tuple[str, ...], row: tuple[Any, ...]) -> dict[str, Any]:
@@ -288,7 +295,7 @@ class Store:
 
     @staticmethod
     def _add_note_columns(db: sqlite3.Connection) -> None:
-        """Schemas 4 and 5 (``NOTE_COLUMNS``) on a database without them, in the transaction that opens it: the
+        """Schemas 4 to 6 (``NOTE_COLUMNS``) on a database without them, in the transaction that opens it: the
         columns it lacks, and each stored story's articles' values of those from its summary JSON's ``articles``."""
         for table in ("articles", "stream_articles"):
             have = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}

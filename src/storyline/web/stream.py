@@ -77,8 +77,9 @@ class Posted:
 
 
 # what a stream article is made of: its cleaned text and metadata, and what cleaning told of it (a paywall's
-# teaser, the outlet's corrections, the page text's line its date was read from), which its story's summary tells
-FIELDS = ("id", "text", "title", "source", "url", "date", "origin", "teaser", "corrections", "date_line")
+# teaser, the outlet's corrections, the page text's line its date was read from, the paragraphs left out as no
+# prose), which its story's summary tells
+FIELDS = ("id", "text", "title", "source", "url", "date", "origin", "teaser", "corrections", "date_line", "no_prose")
 
 
 def fields(row: StreamArticle) -> dict[str, Any]:
@@ -92,7 +93,7 @@ def stored_article(d: Mapping[str, Any]) -> Article:
     return Article(id=str(d["id"]), text=str(d["text"]), title=d.get("title") or "", source=d.get("source") or "",
                    date=d.get("date") or None, url=d.get("url") or "", origin=d.get("origin") or "",
                    teaser=bool(d.get("teaser")), corrections=tuple(d.get("corrections") or ()),
-                   date_line=d.get("date_line") or "")
+                   date_line=d.get("date_line") or "", no_prose=int(d.get("no_prose") or 0))
 
 
 def _article(row: StreamArticle | Mapping[str, Any]) -> Article:
@@ -313,7 +314,7 @@ class Stream:
         """Assign a cleaned article to a story and store it; both happen, or neither."""
         row = {"id": secrets.token_hex(6), "text": cleaned.text, "title": cleaned.title, "source": cleaned.source,
                "url": cleaned.url, "date": cleaned.date, "origin": cleaned.origin, "teaser": cleaned.teaser,
-               "corrections": cleaned.corrections, "date_line": cleaned.date_line}
+               "corrections": cleaned.corrections, "date_line": cleaned.date_line, "no_prose": cleaned.no_prose}
         with self._lock:
             grouper = self._live()
             if (earlier := self._seen.get(key := _digest(row))) is not None:
