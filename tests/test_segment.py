@@ -100,6 +100,14 @@ def test_spans_round_trip_and_paragraphs_never_merge():
          "The ship's operator said the engine had failed."),
         ("(CNN) The ship's operator said the engine had failed.", "The ship's operator said the engine had failed."),
         ("(AP) — The ship's operator said the engine had failed.", "The ship's operator said the engine had failed."),
+        # a place in title case before the tag, glued to the sentence as CNN's pages print it
+        ("Tollerton (CNN)The ship's operator said the engine had failed.",
+         "The ship's operator said the engine had failed."),
+        ("Port Alder, Tessaly (AP) — The ship's operator said the engine had failed.",
+         "The ship's operator said the engine had failed."),
+        # a title-case word and a bracket that is no agency's tag: prose
+        ("Tollerton (the old port) said goodbye to its last ferry on Sunday.",
+         "Tollerton (the old port) said goodbye to its last ferry on Sunday."),
         # a wire dateline with the date: "CITY, Mon D (Outlet) -", any dash, with or without a year
         ("KELBY, Sept 3 (Morrow Times) - A fire destroyed the grain store on the quay.",
          "A fire destroyed the grain store on the quay."),

@@ -31,13 +31,18 @@ _PARA = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 # lost in scraping); one capitalised word before a comma is too often prose ("NASA, the agency, said …").
 # A broadcaster's or agency's tag alone opens a sentence too: "(CNN) Sen. John McCain said Thursday …".
 _CAPS_PLACE = r"[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*"  # "WASHINGTON", "PORT ALDER"
+# A broadcaster's tag after a place written in title case, glued to the sentence as CNN's pages print it:
+# "Washington (CNN)President Donald Trump …", "Athens, Greece (AP) — …". Only before a known tag: a title-case
+# word and a bracket open prose too ("Paris (the city) …").
+_AGENCY = r"(?:CNN|AP|AFP|Reuters|UPI|Bloomberg|CNBC)"
+_TITLE_PLACE = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:,\s*[A-Z][a-z.]+(?:\s+[A-Z][a-z.]+)?)?"
 _DATELINE = re.compile(
     rf"^(?:{_CAPS_PLACE}"
     r"(?:\s*,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
     r"(?:\s*,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?)?"
     r"(?:\s+Report)?(?:\s*\([^)]{1,40}\))?\s*(?:[-–—_:]|--)\s+"
     rf"|{_CAPS_PLACE}(?:/{_CAPS_PLACE})+,\s+(?=[A-Z])"
-    r"|\((?:CNN|AP|AFP|Reuters|UPI|Bloomberg|CNBC)\)\s*(?:[-–—_:]\s*)?(?=[A-Z\"“]))"
+    rf"|(?:{_TITLE_PLACE}\s*)?\({_AGENCY}\)\s*(?:[-–—_:]\s*)?(?=[A-Z\"“]))"
 )
 # Abbreviations after which a break is almost always wrong in news text.
 _NO_BREAK_AFTER = re.compile(
