@@ -390,6 +390,15 @@ def test_a_pronoun_stands_for_the_subject_not_the_people_its_sentence_names_as_o
     assert got["The two sides are closer than they were a week ago."] == "Oren Falk", got
 
 
+def test_a_pronoun_stands_for_the_subject_not_a_name_in_a_prepositional_phrase() -> None:
+    # "Ryan was asked about any talks he's had with Romney and the … message about Trump, but he said he hadn't “seen
+    # the content of the speech”" went to Trump
+    text = ("The strike at Corvel went into its third week. Oren Falk was asked on Monday about the speech of "
+            "Harbour Minister Tilda Marsh, but he said he had not \"seen the text of the speech yet.\"")
+    got = dict(_mine(text))
+    assert got["seen the text of the speech yet."] == "Oren Falk", got
+
+
 def test_a_name_that_only_qualifies_a_noun_after_a_possessive_is_no_antecedent() -> None:
     # "Pelosi … after doing her best Joe Namath imitation … “…,” she told ABC" went to Joe Namath
     text = ("Tilda Marsh promised the dockers a deal on Monday after doing her best Oren Falk impression at the "

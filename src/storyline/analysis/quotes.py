@@ -65,9 +65,12 @@ _SUBJECT_NOUN = re.compile(
 _GROUP = r"(?:officials|authorities|police|prosecutors|investigators|detectives)"
 _GROUP_SUBJECT = re.compile(rf"^\s*((?:[A-Z][\w’'.-]*\s+){{0,3}}(?:[a-z][\w-]*\s+)?{_GROUP})\s+(?:[a-z]+ly\s+|also\s+)?"
                             rf"(?:[a-z]+ed|[a-z]+s)\b|^\s*({_GROUP.title()})\s+(?:[a-z]+ly\s+|also\s+)?(?:[a-z]+ed|[a-z]+s)\b")
-# "… between Speaker Nancy Pelosi and Secretary Steven Mnuchin", "met Tilda Marsh": a person named as an object.
+# "… between Speaker Nancy Pelosi and Secretary Steven Mnuchin", "met Tilda Marsh", "asked about Trump": a person named
+# as an object, of a verb or a preposition (Hobbs, 1978: a subject is the likelier antecedent than a noun in a
+# prepositional phrase).
 _CAPS = r"(?:[A-Z][\w.’'-]*\s+)"
-_OBJECT_NAMED = re.compile(rf"\b(?:between|with|to|from|against|met|meeting|called|phoned|thanked|told)\s+"
+_OBJECT_NAMED = re.compile(rf"\b(?:between|with|to|from|against|about|for|of|on|over|at|into|toward|towards|than|like|"
+                           rf"under|including|met|meeting|called|phoned|thanked|told)\s+"
                            rf"{_CAPS}{{0,4}}(?:and\s+{_CAPS}{{0,4}})?$")
 # "her best Joe Namath imitation": a name after a possessive, before the noun it modifies
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|its|our|my|your)\s+(?:[a-z]+\s+){0,2}$")
