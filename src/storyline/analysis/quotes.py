@@ -26,7 +26,15 @@ from .model import Quote, Span
 # Verbs that carry a quoted statement here though the shared lists leave them out (there they would frame too much):
 # "asserted that his tweets “were NOT Racist”", "declaring “attorney-client privilege is dead!”", "…,” the fund
 # concluded", "informed the military that it would not act “until …”".
-_MORE_SPEECH = frozenset("asserted asserts asserting declaring concluded concludes informed".split())
+# ... and the verbs of saying of Levin's (1993) classes that the lists leave out: "say" verbs (37.7: "suggested that
+# …", "claiming Democrats gave them a “free pass”"), verbs of a manner of speaking (37.3: "“…!” exclaimed Sanders")
+# and of complaining (37.8: "boasted"), with the participles of those the lists hold in one form only ("explaining")
+# and "reply" ("she would reply, “…”"). Not "claims", as often a noun ("following claims of “…”").
+_MORE_SPEECH = frozenset(
+    """asserted asserts asserting declaring concluded concludes informed suggested suggests suggesting claiming
+    mentioned mentions mentioning proclaimed proclaiming exclaimed exclaims shouted yelled screamed whispered muttered
+    boasted boasts boasting bragged lamented laments lamenting mused scoffed grumbled confessed explaining arguing
+    acknowledging conceding cautioning announcing confirming recalling stating declared reply""".split())
 _SPEECH = re.compile(rf"\b(?:{alternation(QUOTE_VERBS | _MORE_SPEECH)})\b")
 # "said a GOP operative whose polling showed Clinton ahead": a relative clause after the speaker names others.
 _RELATIVE = re.compile(r"\s(?:who|whose|whom|which|that)\s")
@@ -34,8 +42,8 @@ _RELATIVE = re.compile(r"\s(?:who|whose|whom|which|that)\s")
 # commas, not counted among the words between a quotation and its verb.
 _APPOSITION = re.compile(r",[^,;“”\"]{1,140},")
 # "Hale called the promise “a good start”": naming verbs attribute a quote to a named person only
-# ("Locals called the ridge “a trap”" stays unattributed).
-_NAMING = re.compile(r"\b(?:called|calls|described|describes|dubbed|branded)\b")
+# ("Locals called the ridge “a trap”" stays unattributed); "calls for", "called on" demand, they name nothing.
+_NAMING = re.compile(r"\b(?:called|calls|described|describes|dubbed|branded)\b(?<!calls(?=\s+for\b))")
 _PRONOUN = re.compile(r"^(?:he|she|He|She)$")
 # Words around a speaker that are not part of it: "She also said", "Instead it said", "a senior official briefed",
 # "Previously the body had said", "authorities had initially said" (an adverb, an auxiliary).
@@ -70,7 +78,7 @@ _GROUP_SUBJECT = re.compile(rf"^\s*((?:[A-Z][\w’'.-]*\s+){{0,3}}(?:[a-z][\w-]*
 # prepositional phrase).
 _CAPS = r"(?:[A-Z][\w.’'-]*\s+)"
 _OBJECT_NAMED = re.compile(rf"\b(?:between|with|to|from|against|about|for|of|on|over|at|into|toward|towards|than|like|"
-                           rf"under|including|met|meeting|called|phoned|thanked|told)\s+"
+                           rf"under|including|met|meeting|called|phoned|thanked|told|(?<!\bwas\s)(?<!\bwere\s)[a-z]{{3,}}ed)\s+"
                            rf"{_CAPS}{{0,4}}(?:and\s+{_CAPS}{{0,4}})?$")
 # "her best Joe Namath imitation": a name after a possessive, before the noun it modifies
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|its|our|my|your)\s+(?:[a-z]+\s+){0,2}$")
@@ -84,6 +92,7 @@ _AGENT_NOUN = re.compile(r"\b(?:official|officials|police|authorities|prosecutor
                          r"diplomats|officer|analyst|expert|resident|witness|person|member|operative|operatives|"
                          r"strategist|strategists|adviser|advisers|advisor|advisors|consultant|staffer|insider)\b")
 MIN_WORDS = 2
+MAX_NAMING_GAP = 3  # words between a naming verb and the person who is its subject ("Hale on Monday called")
 MERGE_CONTAINMENT = 0.8
 MIN_MERGE_TERMS = 4
 MIN_CONTENT_TERMS = 3
@@ -129,9 +138,10 @@ MIN_SEX_VOTES = 3  # one pronoun alone says nothing
 SEX_MAJORITY = 3  # ... and a person is one sex when the votes for it are three times those for the other
 
 
-def sexes(cluster: Cluster, index: EntityIndex) -> dict[str, str]:
+def sexes(cluster: Cluster, index: EntityIndex, min_votes: int = MIN_SEX_VOTES) -> dict[str, str]:
     """Each person the cluster marks consistently as a man ("m") or a woman ("f"); no one else (no list of first
-    names: only what the articles write)."""
+    names: only what the articles write). With ``min_votes`` of 1, the sex the cluster leans to for each person
+    it writes anything of: a pronoun alone."""
     votes: dict[str, dict[str, int]] = {}
     for aid in cluster.kept_ids:
         text = typeset_marks(cluster.article(aid).text)
@@ -158,7 +168,7 @@ def sexes(cluster: Cluster, index: EntityIndex) -> dict[str, str]:
     out = {}
     for name, tally in votes.items():
         for sex, other in (("m", "f"), ("f", "m")):
-            if tally[sex] >= MIN_SEX_VOTES and tally[sex] >= SEX_MAJORITY * tally[other]:
+            if tally[sex] >= min_votes and tally[sex] >= SEX_MAJORITY * tally[other]:
                 out[name] = sex
     return out
 
@@ -224,9 +234,10 @@ def _strip(text: str, a: int, b: int) -> tuple[int, int]:
 
 class _Attributor:
     def __init__(self, index: EntityIndex, aid: str, text: str, bounds: list[tuple[int, int]],
-                 sex: dict[str, str] | None = None) -> None:
+                 sex: dict[str, str] | None = None, lean: dict[str, str] | None = None) -> None:
         self.index, self.aid, self.text = index, aid, text
         self.sex = sex or {}
+        self.lean = lean or {}  # the sex the cluster leans to for a person, on a pronoun alone (:func:`sexes`)
         self.bounds = bounds
         self.starts = [s for s, _ in bounds]
         self.mentions = index.mentions.get(aid, [])
@@ -260,12 +271,16 @@ class _Attributor:
         if best is not None and people and people[-1] is not best and self.sentence(best.start) < self.sentence(
                 people[-1].start):
             best = people[-1]  # a later sentence names someone new: they are the antecedent
+        sex = _PRONOUN_SEX.get(pronoun.lower(), "")
         if best is not None and self.object_named(best):
             # "Meadows outlined the talks between Speaker Nancy Pelosi and Secretary Steven Mnuchin. He told …": the
-            # subject of that sentence, not the people it names as the objects of a preposition or a verb
+            # subject of that sentence, not the people it names as the objects of a preposition or a verb; but one
+            # of the pronoun's sex, as the cluster writes it, is not passed over for one the cluster leans to the other
+            # sex for ("Rep. Dan Crenshaw took aim at Sen. Tammy Duckworth …, after she suggested"; "… when he took")
             sa, _ = self.sentence(best.start)
             free = [m for m in people if sa <= m.start < best.start and not self.object_named(m)]
-            best = free[-1] if free else best
+            if free and not (sex and self.sex.get(best.name) == sex and self.lean.get(free[-1].name, sex) != sex):
+                best = free[-1]
         return best.name if best else None
 
     def object_named(self, m: Resolved) -> bool:
@@ -290,7 +305,8 @@ class _Attributor:
     def who(self, a: int, b: int, *, prefer_last: bool, previous: str | None) -> str | None:
         """The speaker named in ``text[a:b]``: after the quote, the first name there (“…,” X, a title,
         said); before it, the subject right before the verb (… after X told …: “…”)."""
-        chunks = [c for c in re.split(r",\s", self.text[a:b].strip(" ,.:;—–-\n")) if c.strip()]
+        # a comma or a dash ends an aside ("When reporters suggested some to her — the theories … — she would reply")
+        chunks = [c for c in re.split(r",\s|\s(?:—|–|--)\s", self.text[a:b].strip(" ,.:;—–-\n")) if c.strip()]
         if not chunks:
             return None
         chunk = chunks[-1] if prefer_last else chunks[0]
@@ -370,7 +386,8 @@ class _Attributor:
 
     def possessor(self, m: Resolved) -> bool:
         """Whether ``m`` owns the noun after it ("Boise’s lead counsel", "Trump's lawyer"): that one speaks."""
-        return re.match(r"[’']s\s+[a-z]", self.text[m.end : m.end + 5]) is not None
+        return (re.match(r"[’']s\s+[a-z]", self.text[m.end : m.end + 5]) is not None
+                or re.match(r"[’']s\s+[a-z]", self.text[m.end - 2 : m.end + 3]) is not None)  # "Falk's" a tagger took in
 
     def labelled(self, a: int, b: int, label: str) -> str | None:
         """The person a headline-style label names ("Okoye:" before a quotation): the person mentioned there, or
@@ -421,11 +438,17 @@ class _Attributor:
         return _group_speaker(m.group(1) or m.group(2)) if m else None
 
     def first_subject(self, a: int, b: int) -> str | None:
-        """The first person named in ``text[a:b]`` who is no object ("… met Y", "… with Y")."""
+        """The first person named in ``text[a:b]`` who is no object ("… met Y", "… with Y") nor the owner of one ("He
+        referenced Ford's memory and suggested …"); after a pronoun that opens it, the one it stands for ("Mimicking
+        her testimony, he referenced …": the subject is "he")."""
+        opener = re.match(r"\s*(?:[A-Z][\w ,]*?,\s*)?(He|She|he|she)\s", self.text[a:b])
         for m in self.in_region(a, b):
-            if m.kind == "person" and not _OBJECT_BEFORE.search(self.text[a : m.start]):
+            if opener and m.start >= a + opener.end(1):
+                break
+            if (m.kind == "person" and not _OBJECT_BEFORE.search(self.text[a : m.start])
+                    and not self.possessor(m)):
                 return m.name
-        return None
+        return self.last_person_before(a + opener.start(1), opener.group(1)) if opener else None
 
     def after(self, q_end: int, limit: int, previous: str | None) -> str | None:
         """“…,” X said / “…,” said X / “…,” according to X."""
@@ -459,12 +482,17 @@ class _Attributor:
             return self.labelled(sent_start, sent_start + label.end(1), label.group(1))
         if not verbs:
             naming = list(_NAMING.finditer(region))
-            people = [m for m in self.in_region(sent_start, sent_start + naming[-1].start())
-                      if m.kind == "person"] if naming else []
-            if not people and naming and re.fullmatch(r"\s*(?:He|She|he|she)\s+", region[: naming[-1].start()]):
-                # "He called the letter “quite mind-boggling.”"
-                return self.last_person_before(sent_start, region[: naming[-1].start()].strip())
-            return people[0].name if people else None
+            at = sent_start + naming[-1].start() if naming else sent_start
+            # the naming verb's subject: a person right before it, but for an aside between commas and a word or
+            # two ("Conard, who …, started calling"); not one it names as an object ("The woman to accuse X of
+            # misconduct described him as"), nor the owner of the subject ("Neruda's publisher called")
+            people = [m for m in self.in_region(sent_start, at) if m.kind == "person" and not self.possessor(m)
+                      and len(words(_APPOSITION.sub(",", self.text[m.end : at]))) <= MAX_NAMING_GAP]
+            pronoun = re.search(r"(?:^|\s)(He|She|he|she)\s+$", region[: naming[-1].start()]) if naming else None
+            if pronoun and not (people and people[-1].end > sent_start + pronoun.start()):
+                # "He called the letter “quite mind-boggling.”", "… a reaction he called “lunar hay fever”"
+                return self.last_person_before(sent_start + pronoun.start(1), pronoun.group(1))
+            return people[-1].name if people else None
         v = verbs[-1]
         if v.group().endswith("ing") or v.group() == "according to":
             first = [m for m in self.in_region(att_start, sent_start + v.start())
@@ -503,12 +531,13 @@ def typeset_marks(text: str) -> str:
     return text.replace("``", " “").replace("''", "” ")
 
 
-def _segments(index: EntityIndex, cluster: Cluster, aid: str, sex: dict[str, str] | None = None) -> list[_Seg]:
+def _segments(index: EntityIndex, cluster: Cluster, aid: str, sex: dict[str, str] | None = None,
+              lean: dict[str, str] | None = None) -> list[_Seg]:
     text = typeset_marks(cluster.article(aid).text)
     bounds = [(s.start, s.end) for s in cluster.sentences_of(aid)]
     if not bounds:
         return []
-    att = _Attributor(index, aid, text, bounds, sex)
+    att = _Attributor(index, aid, text, bounds, sex, lean)
     out: list[_Seg] = []
     previous: str | None = None
     prev_sent = -10
@@ -565,8 +594,8 @@ def _contained(small: list[str], big: list[str]) -> bool:
 
 
 def quotes(cluster: Cluster, index: EntityIndex) -> tuple[Quote, ...]:
-    sex = sexes(cluster, index)
-    segs = [s for aid in cluster.kept_ids for s in _segments(index, cluster, aid, sex)]
+    sex, lean = sexes(cluster, index), sexes(cluster, index, min_votes=1)
+    segs = [s for aid in cluster.kept_ids for s in _segments(index, cluster, aid, sex, lean)]
     texts = {id(s): " … ".join(cluster.article(s.article).text[a:b].strip() for a, b in s.parts) for s in segs}
     terms = {id(s): _terms(texts[id(s)]) for s in segs}
     groups: list[list[_Seg]] = []
