@@ -451,6 +451,29 @@ def test_a_pronoun_of_one_sex_is_not_the_subject_the_cluster_leans_to_the_other_
     assert got["national dialogue"] == "Tilda Marsh", got
 
 
+@pytest.mark.parametrize(("text", "quote", "speaker"), [
+    # "Jim Walton, president of CNN Worldwide, said Cooper's new show “…”" went to "Worldwide"
+    ("Oren Falk, a spokesman for Governor Ines Idowu, said the new contract \"will be good for the dockers and good "
+     "for the town.\"", "will be good for the dockers and good for the town.", "Oren Falk"),
+    # "“… and stop” the virus, said Kathrin Jansen": the quotation closes before the end of its clause
+    ("\"We can get the ships unloaded and make sure the gates stay open and stop\" the losses, said Tilda Marsh, "
+     "the harbour minister.", "We can get the ships unloaded and make sure the gates stay open and stop",
+     "Tilda Marsh"),
+    # ... but "…,” Sen. X, R-Tenn., told Fox News": whom one told is no speaker
+    ("\"This deserves an inquiry of its own,\" Tilda Marsh, the harbour minister, told Corvel Radio.",
+     "This deserves an inquiry of its own", "Tilda Marsh"),
+    ("\"This deserves an inquiry of its own,\" Tilda Marsh, the harbour minister, said Tuesday.",
+     "This deserves an inquiry of its own", "Tilda Marsh"),
+    # "He infamously claimed … had “blood coming out of her wherever”"
+    ("Oren Falk spoke at the rally. He infamously claimed the minister had \"sold the harbour twice\" in a year.",
+     "sold the harbour twice", "Oren Falk"),
+])
+def test_the_speaker_around_an_apposition_an_adverb_or_a_clause_the_quotation_closes_inside(
+        text: str, quote: str, speaker: str) -> None:
+    got = dict(_mine("The harbour of Corvel reopened on Monday. " + text))
+    assert got[quote] == speaker, got
+
+
 def test_a_name_that_only_qualifies_a_noun_after_a_possessive_is_no_antecedent() -> None:
     # "Pelosi … after doing her best Joe Namath imitation … “…,” she told ABC" went to Joe Namath
     text = ("Tilda Marsh promised the dockers a deal on Monday after doing her best Oren Falk impression at the "

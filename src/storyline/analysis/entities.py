@@ -181,6 +181,12 @@ def title_of(text: str, start: int, end: int) -> str:
     return ""
 
 
+def title_after(text: str, end: int) -> re.Match[str] | None:
+    """The title in an apposition right after a name that ends at ``end`` (", Pakistan's foreign minister", ",
+    president of CNN Worldwide": the match ends at the title's head noun), else None."""
+    return _TITLE_AFTER.match(text[end : end + 80])
+
+
 def role_key(title: str) -> str:
     """A title as a slot to compare across articles: lower case, without an article or an owner
     ("Pakistan's foreign minister" and "Foreign Minister" are one role)."""

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from ..model import Cluster
 from ..quotemarks import paragraph_break, straight_mark
 from ..represent import STOPWORDS, stem, words
-from ..vocabulary import QUOTE_VERBS, RELAY_VERBS, alternation
-from .entities import EntityIndex, Resolved, clean_surface
+from ..vocabulary import OBJECT_VERBS, QUOTE_VERBS, RELAY_VERBS, alternation
+from .entities import EntityIndex, Resolved, clean_surface, title_after
 from .model import Quote, Span
 
 # Verbs that carry a quoted statement here though the shared lists leave them out (there they would frame too much):
@@ -48,9 +48,11 @@ _PRONOUN = re.compile(r"^(?:he|she|He|She)$")
 # Words around a speaker that are not part of it: "She also said", "Instead it said", "a senior official briefed",
 # "Previously the body had said", "authorities had initially said" (an adverb, an auxiliary).
 _ADVERBS = "previously|initially|earlier|repeatedly|publicly|privately|reportedly|recently|already|separately"
+# ... or any adverb of manner by its ending ("He infamously said", "she pointedly added"; not "family", "Italy")
+_MANNER = r"[a-z]{2,}(?:ously|ively|ally|edly|ently|antly|fully|ingly|ately|ibly|ably|lessly)"
 _FILLER = re.compile(rf"^(?:(?:Instead|Then|Later|Also|And|But|So|Meanwhile|{_ADVERBS.title()})\s+)+|"
                      rf"(?:\s+(?:also|then|later|again|too|further|instead|briefed|added|has|have|had|would|will|"
-                     rf"could|did|{_ADVERBS}))+$")
+                     rf"could|did|{_ADVERBS}|{_MANNER}))+$")
 _OTHER_PRONOUN = re.compile(r"\b(?:his|her|its|their|our|my|your|him|them|us|you|we|they)\b", re.I)
 # A body or a role named by a common noun ("the statement added", "the South African government said", "the group
 # said", "the outgoing emir said"): the speaker is that description, or the one it continues.
@@ -306,6 +308,8 @@ class _Attributor:
         """The speaker named in ``text[a:b]``: after the quote, the first name there (“…,” X, a title,
         said); before it, the subject right before the verb (… after X told …: “…”)."""
         # a comma or a dash ends an aside ("When reporters suggested some to her — the theories … — she would reply")
+        if prefer_last and (apposed := self.apposed(a, b)):
+            return apposed
         chunks = [c for c in re.split(r",\s|\s(?:—|–|--)\s", self.text[a:b].strip(" ,.:;—–-\n")) if c.strip()]
         if not chunks:
             return None
@@ -370,6 +374,16 @@ class _Attributor:
             return None  # "the president offered his thoughts and prayers": a clause, not who spoke
         if re.match(r"[A-Z]", phrase_text) or _AGENT_NOUN.search(phrase_text):
             return _group_speaker(clean_surface(re.sub(r"^(?:the|a|an)\s+", "", phrase_text, flags=re.I)))
+        return None
+
+    def apposed(self, a: int, b: int) -> str | None:
+        """"Jim Walton, president of CNN Worldwide, said": the person whose title is the apposition that ends
+        ``text[a:b]``, not a name inside the title."""
+        people = [m for m in self.in_region(a, b) if m.kind == "person"]
+        for m in reversed(people):
+            title = title_after(self.text, m.end)
+            if title and re.fullmatch(r"[^,;:“”\"]*,\s*", self.text[m.end + title.end() : b]):
+                return m.name
         return None
 
     def whole_phrase(self, m: Resolved, phrase: str) -> bool:
@@ -460,7 +474,13 @@ class _Attributor:
             return None  # "…”; urged Americans to …": a new clause after a semicolon credits nothing before it
         self.relayed = m.group() in RELAY_VERBS
         base = q_end
-        if not words(region[: m.start()]) or m.group() == "according to":  # verb first: the speaker follows it
+        # verb first, the speaker after it: right after the quotation, or after the rest of the clause that the
+        # quotation closed inside of ("“… and stop” the virus, said Kathrin Jansen")
+        # (not "…, told Fox News": whom one told; not "…,” Shah Qureshi, the minister, said Tuesday": a subject first)
+        inverted = (m.group() not in OBJECT_VERBS and re.search(r",\s*$", region[: m.start()])
+                    and re.match(r"\s+[A-Z]", region[m.end() :])
+                    and not any(x.kind != "place" for x in self.in_region(q_end, q_end + m.start())))
+        if not words(region[: m.start()]) or m.group() == "according to" or inverted:
             # an adverb ("said quietly X") is lower case: "said Emily Roberts" names Emily Roberts
             tail = re.match(r"\s*(?:[a-z]+ly\s+|to\s+[A-Z][\w.]*\s+)?", region[m.end() :])
             off = m.end() + (tail.end() if tail else 0)
