@@ -512,6 +512,17 @@ def test_a_headline_s_words_the_prose_writes_in_no_name_are_no_person() -> None:
     assert "Ines Idowu" in people and "Oren Falk" in people, people
 
 
+def test_a_royal_or_religious_title_the_tagger_took_in_is_no_part_of_the_name() -> None:
+    # "Crown Prince Mohammed bin Salman", "Emir Sheik Hamad bin Khalifa Al Thani" (beside "Hamad bin Khalifa
+    # al-Thani": two people), "Lady Melania Trump" of "First Lady Melania Trump" were people's names
+    kinds = {"Crown Prince Omar bin Falk": "person", "Omar bin Falk": "person", "Lady Tilda Marsh": "person"}
+    one = "Crown Prince Omar bin Falk opened the harbour on Monday. First Lady Tilda Marsh was there."
+    two = "Omar bin Falk said the harbour would stay open."
+    people = _people([one, two], kinds)
+    assert "Omar bin Falk" in people and people["Omar bin Falk"].articles == ("1", "2"), people
+    assert people["Omar bin Falk"].title == "Crown Prince" and "Tilda Marsh" in people, people
+
+
 def test_a_credit_line_in_title_case_keeps_its_names() -> None:
     # "Reporting by Omar Fahmy; Editing by …" lost "Fahmy", and "Omar" became the first name of another Omar
     kinds = {"Oren Falk": "person", "Oren Brandt": "person", "Tilda Marsh": "person"}

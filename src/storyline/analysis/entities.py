@@ -48,8 +48,13 @@ _TITLE_HEAD = (
     r"[Mm]aster|[Ll]eader|[Ee]xecutive|[Cc]ouncill?or|[Ff]irst [Ll]ady)"
 )
 # "Harbour Master Ines Idowu" (a title the tagger kept inside the name)
+# ... and a royal, religious or academic title ("Crown Prince Mohammed bin Salman", "First Lady Melania Trump"), before
+# a first name and a surname, a particle between them or not
+_RANKS_BEFORE_NAME = r"Prince|Princess|King|Queen|Sheikh|Sheik|Emir|Lady|Pope|Archbishop|Bishop|Cardinal|Rabbi|Imam|" \
+    r"Professor|Emeritus"
 _TITLE_IN = re.compile(
-    rf"^(?:[A-Z][\w.]*\s+){{0,2}}(?:{_TITLE_HEAD}|Master|Leader|Executive)\s+(?=[A-Z][a-z]+\s+[A-Z][a-z])"
+    rf"^(?:[A-Z][\w.]*\s+){{0,2}}(?:{_TITLE_HEAD}|Master|Leader|Executive|{_RANKS_BEFORE_NAME})\s+"
+    rf"(?=[A-Z][a-z]+\s+(?:(?:bin|ibn|bint|al|el|de|van|von)\s+)?[A-Z][a-z])"
 )
 # "Pakistan's Information Minister Fawad Chaudhry", "U.S. President Donald Trump"
 _TITLE_BEFORE = re.compile(rf"((?:[A-Z][\w.]*\s+){{0,3}}{_TITLE_HEAD})\s+$")
