@@ -474,6 +474,16 @@ def test_the_speaker_around_an_apposition_an_adverb_or_a_clause_the_quotation_cl
     assert got[quote] == speaker, got
 
 
+def test_a_pronoun_stands_for_who_spoke_not_a_person_named_in_what_they_said() -> None:
+    # "Ghandour said the government had assured Sudan that … President Jacob Zuma had blamed opposition parties …
+    # “…,” he said" went to Zuma; "Winkler said Harding was one of the only customers … “…,” he said" to Harding
+    text = ("The harbour of Corvel reopened on Monday. Oren Falk said the board had assured the union that "
+            "Governor Tomas Brandt had blamed the owners for the strike. "
+            "\"This is a case of a port that works for everyone,\" he said.")
+    got = dict(_mine(text))
+    assert got["This is a case of a port that works for everyone"] == "Oren Falk", got
+
+
 def test_a_name_that_only_qualifies_a_noun_after_a_possessive_is_no_antecedent() -> None:
     # "Pelosi … after doing her best Joe Namath imitation … “…,” she told ABC" went to Joe Namath
     text = ("Tilda Marsh promised the dockers a deal on Monday after doing her best Oren Falk impression at the "

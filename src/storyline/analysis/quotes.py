@@ -283,6 +283,15 @@ class _Attributor:
             free = [m for m in people if sa <= m.start < best.start and not self.object_named(m)]
             if free and not (sex and self.sex.get(best.name) == sex and self.lean.get(free[-1].name, sex) != sex):
                 best = free[-1]
+        if best is not None:
+            # "Ghandour said the government had assured Sudan that President Jacob Zuma had blamed … “…,” he said":
+            # a person named inside what the subject of the sentence said is not the one who goes on speaking
+            sa, _ = self.sentence(best.start)
+            reporter = next((m for m in people if sa <= m.start < best.start and not self.possessor(m)
+                             and not self.object_named(m) and _SPEECH.search(self.text, m.end, best.start)
+                             and not (sex and self.sex.get(best.name) == sex and self.lean.get(m.name, sex) != sex)),
+                            None)
+            best = reporter or best
         return best.name if best else None
 
     def object_named(self, m: Resolved) -> bool:
