@@ -500,14 +500,15 @@ def test_a_headline_s_words_after_a_name_the_prose_writes_are_no_part_of_it() ->
 
 def test_a_headline_s_words_the_prose_writes_in_no_name_are_no_person() -> None:
     # "Shoots Black Man", "Drinks Beer", "Finds" were people: a headline's words, no name of the prose at all
-    kinds = {"Shoots Harbour Guard": "person", "Finds": "person", "Tilda Marsh": "person", "Ines Idowu": "person",
+    kinds = {"Shoots Corvel Guard": "person", "Finds": "person", "Tilda Marsh": "person", "Ines Idowu": "person",
              "Oren Falk": "person"}
-    one = ("Officer Shoots Harbour Guard, Inquiry Finds\n\n"
-           "An officer shot a guard at the harbour on Monday. Board chairman Tilda Marsh said the inquiry was fair.\n\n"
+    one = ("Officer Shoots Corvel Guard, Inquiry Finds\n\n"
+           "An officer shot a guard at the harbour of Corvel on Monday. Board chairman Tilda Marsh said the inquiry was fair.\n\n"
            "(PHOTOS: Ines Idowu and Tilda Marsh in Corvel)")
     two = "The inquiry ended on Tuesday.\n\nReporting by Oren Falk; Editing by Tilda Marsh"
     people = _people([one, two], kinds)
-    assert "Shoots Harbour Guard" not in people and "Finds" not in people, people
+    # ("Corvel" is a proper noun of the prose, but neither the first nor the last word of the name)
+    assert "Shoots Corvel Guard" not in people and "Finds" not in people, people
     # a name coordinated with one the prose writes is a name, and a credit line's names stay
     assert "Ines Idowu" in people and "Oren Falk" in people, people
 

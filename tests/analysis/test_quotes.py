@@ -440,6 +440,25 @@ def test_verbs_of_saying_and_their_subjects(text: str, quote: str, speaker: str)
     assert got[quote] == speaker, got
 
 
+@pytest.mark.parametrize(("text", "quote", "speaker"), [
+    # "Trump blasted Romney with his own flurry of insults, calling him a “failed candidate”" had no speaker
+    ("Oren Falk blasted Tilda Marsh with his own flurry of insults, calling her a \"failed minister\" on Monday.",
+     "failed minister", "Oren Falk"),
+    # "He acknowledged that … constitutes a crisis, calling it “one of the toughest challenges we face”"
+    ("Oren Falk spoke on Monday. He acknowledged that the strike was a crisis, calling it \"one of the toughest "
+     "challenges we face.\"", "one of the toughest challenges we face.", "Oren Falk"),
+    # "Daniels' attorney Michael Avenatti shot right back, calling Trump a “…”"; "a judge struck down the Trump
+    # administration's plan, calling it an “end run”"
+    ("Tilda Andrews' lawyer Oren Falk shot right back, calling the board \"a club of shysters\" on Monday.",
+     "a club of shysters", "Oren Falk"),
+    ("A judge struck down the Tomas Brandt government's harbour plan, calling it an \"end run\" around the law.",
+     "end run", None),
+])
+def test_a_participle_of_naming_speaks_for_the_subject_of_its_clause(text: str, quote: str, speaker: str) -> None:
+    got = dict(_mine("The harbour of Corvel reopened on Monday. " + text))
+    assert got[quote] == speaker, got
+
+
 def test_a_pronoun_of_one_sex_is_not_the_subject_the_cluster_leans_to_the_other_sex_for() -> None:
     # "Rep. Dan Crenshaw took aim at Sen. Tammy Duckworth …, after she suggested that there should be a “national
     # dialogue”" : she is Duckworth, whom the story calls "she" and "her", not Crenshaw ("… when he took a swing")

@@ -500,8 +500,8 @@ def _headline_name(text: str, m: Mention, names: set[str], prose: set[str]) -> M
     """A person's name in a Title-Case line (a headline), where a tagger reads the headline's capitalised verbs and
     nouns into names ("Trump Seemed To Suggest North Carolina …", "Barr Declares NYC …", "… Officer Shoots Black
     Man"): cut to its longest beginning that the cluster writes as a name in prose when the word after it is no word
-    of a name there ("Trump", "Barr"), and dropped when none of its words is one, nor a proper noun of the prose, nor
-    the name it is coordinated with ("Shoots Black Man", "… Federal Judge Finds"); not in a credit line (:data:`_CREDIT`).
+    of a name there ("Trump", "Barr"), and dropped when neither its first nor its last word is one, nor a proper noun
+    of the prose ("Black" of "… Officer Shoots Black Man" is), nor the name it is coordinated with ("Shoots Black Man", "… Federal Judge Finds"); not in a credit line (:data:`_CREDIT`).
     A name the prose writes whole, or one with a word of a prose name after the cut, is kept."""
     words = _mention_words(m)
     if m.kind != "person" or not words or not title_case_line(_line(text, m.start)):
@@ -514,7 +514,7 @@ def _headline_name(text: str, m: Mention, names: set[str], prose: set[str]) -> M
             for w in words[:k]:
                 end = m.text.index(w, end) + len(w)
             return Mention(m.start, m.start + end, m.kind, m.text[:end])
-    if any(w in prose for w in words) or _CREDIT.search(_line(text, m.start)):
+    if words[0] in prose or words[-1] in prose or _CREDIT.search(_line(text, m.start)):
         return m
     # "(PHOTOS: Beyoncé and Jay-Z in Cuba)", "Joe Biden and Kamala Harris Announce …": coordinated with a name of the
     # prose, a name too

@@ -34,7 +34,8 @@ _MORE_SPEECH = frozenset(
     """asserted asserts asserting declaring concluded concludes informed suggested suggests suggesting claiming
     mentioned mentions mentioning proclaimed proclaiming exclaimed exclaims shouted yelled screamed whispered muttered
     boasted boasts boasting bragged lamented laments lamenting mused scoffed grumbled confessed explaining arguing
-    acknowledging conceding cautioning announcing confirming recalling stating declared reply""".split())
+    acknowledging conceding cautioning announcing confirming recalling stating declared reply calling exclaiming
+    describing""".split())
 _SPEECH = re.compile(rf"\b(?:{alternation(QUOTE_VERBS | _MORE_SPEECH)})\b")
 # "said a GOP operative whose polling showed Clinton ahead": a relative clause after the speaker names others.
 _RELATIVE = re.compile(r"\s(?:who|whose|whom|which|that)\s")
@@ -409,8 +410,26 @@ class _Attributor:
 
     def possessor(self, m: Resolved) -> bool:
         """Whether ``m`` owns the noun after it ("Boise’s lead counsel", "Trump's lawyer"): that one speaks."""
-        return (re.match(r"[’']s\s+[a-z]", self.text[m.end : m.end + 5]) is not None
+        after = self.text[m.end : m.end + 5]
+        return (re.match(r"[’']s\s+[a-z]", after) is not None
+                or (self.text[m.end - 1 : m.end] == "s" and re.match(r"[’']\s+[a-z]", after) is not None)  # "Daniels'"
+                or (self.text[m.end - 2 : m.end] in ("s'", "s’") and re.match(r"\s+[a-z]", after) is not None)
                 or re.match(r"[’']s\s+[a-z]", self.text[m.end - 2 : m.end + 3]) is not None)  # "Falk's" a tagger took in
+
+    def in_aside(self, q_start: int) -> bool:
+        """Whether the quotation opening after ``q_start`` ends an aside between a subject and its verb of saying
+        ("X, hours after papers came out calling Y the “main organiser” of the blockade, told reporters")."""
+        end = next((b for a, b in self.quoted_spans if a == q_start + 1), -1)
+        if end < 0:
+            return False
+        tail = self.text[end + 1 : self.sentence(q_start)[1]]
+        verb = _SPEECH.search(tail)
+        return bool(verb and not any(c in tail[: verb.start()] for c in _OPEN)
+                    and _ASIDE_CLOSE.search(tail[: verb.start()]))
+
+    def modifier(self, m: Resolved) -> bool:
+        """Whether ``m`` is a name used as a word before a noun, after "the" ("the Trump administration's plan")."""
+        return re.search(r"\b[Tt]he\s+$", self.text[max(0, m.start - 5) : m.start]) is not None
 
     def labelled(self, a: int, b: int, label: str) -> str | None:
         """The person a headline-style label names ("Okoye:" before a quotation): the person mentioned there, or
@@ -526,10 +545,18 @@ class _Attributor:
         if v.group().endswith("ing") or v.group() == "according to":
             first = [m for m in self.in_region(att_start, sent_start + v.start())
                      if not self.possessor(m) and not self.quoted(m.start)  # "“… 'Mitt, drop …',” Trump said, adding"
+                     and not (m.kind == "person" and (self.modifier(m) or self.object_named(m)))
+
                      and (m.kind != "place" or self.opens_clause(m, att_start))]
             people = sorted(first, key=lambda m: ("person", "org", "place").index(m.kind))
             if v.group() == "according to":
                 return self.who(sent_start + v.end(), q_start, prefer_last=False, previous=previous)
+            if self.in_aside(q_start):
+                return None  # "X -- hours after papers came out calling Y the “main organiser” -- told": the aside's
+            opener = re.match(r"\s*(He|She)\s", self.text[att_start:q_start])
+            if not people and opener:
+                # "He acknowledged that … constitutes a crisis, calling it “one of the toughest challenges we face”"
+                return self.last_person_before(att_start + opener.start(1), opener.group(1))
             return people[0].name if people else self.described_subject(att_start, q_start)
         if cut >= 0 and (subject := self.aside_subject(att_start, sent_start, sent_start + v.start(), previous)):
             return subject
