@@ -503,7 +503,8 @@ def test_a_headline_s_words_the_prose_writes_in_no_name_are_no_person() -> None:
     kinds = {"Shoots Corvel Guard": "person", "Finds": "person", "Tilda Marsh": "person", "Ines Idowu": "person",
              "Oren Falk": "person"}
     one = ("Officer Shoots Corvel Guard, Inquiry Finds\n\n"
-           "An officer shot a guard at the harbour of Corvel on Monday. Board chairman Tilda Marsh said the inquiry was fair.\n\n"
+           "An officer shot a guard at the harbour of Corvel on Monday. Board chairman Tilda Marsh said the inquiry "
+           "was fair.\n\n"
            "(PHOTOS: Ines Idowu and Tilda Marsh in Corvel)")
     two = "The inquiry ended on Tuesday.\n\nReporting by Oren Falk; Editing by Tilda Marsh"
     people = _people([one, two], kinds)

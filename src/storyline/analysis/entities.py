@@ -501,8 +501,9 @@ def _headline_name(text: str, m: Mention, names: set[str], prose: set[str]) -> M
     nouns into names ("Trump Seemed To Suggest North Carolina …", "Barr Declares NYC …", "… Officer Shoots Black
     Man"): cut to its longest beginning that the cluster writes as a name in prose when the word after it is no word
     of a name there ("Trump", "Barr"), and dropped when neither its first nor its last word is one, nor a proper noun
-    of the prose ("Black" of "… Officer Shoots Black Man" is), nor the name it is coordinated with ("Shoots Black Man", "… Federal Judge Finds"); not in a credit line (:data:`_CREDIT`).
-    A name the prose writes whole, or one with a word of a prose name after the cut, is kept."""
+    of the prose ("Black" of "… Officer Shoots Black Man" is), nor the name it is coordinated with ("Shoots Black
+    Man", "… Federal Judge Finds"); not in a credit line (:data:`_CREDIT`). A name the prose writes whole, or one
+    with a word of a prose name after the cut, is kept."""
     words = _mention_words(m)
     if m.kind != "person" or not words or not title_case_line(_line(text, m.start)):
         return m

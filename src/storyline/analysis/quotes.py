@@ -412,9 +412,11 @@ class _Attributor:
         """Whether ``m`` owns the noun after it ("Boise’s lead counsel", "Trump's lawyer"): that one speaks."""
         after = self.text[m.end : m.end + 5]
         return (re.match(r"[’']s\s+[a-z]", after) is not None
-                or (self.text[m.end - 1 : m.end] == "s" and re.match(r"[’']\s+[a-z]", after) is not None)  # "Daniels'"
+                # "Daniels' lawyer", whether the tagger took the mark in or not
+                or (self.text[m.end - 1 : m.end] == "s" and re.match(r"[’']\s+[a-z]", after) is not None)
                 or (self.text[m.end - 2 : m.end] in ("s'", "s’") and re.match(r"\s+[a-z]", after) is not None)
-                or re.match(r"[’']s\s+[a-z]", self.text[m.end - 2 : m.end + 3]) is not None)  # "Falk's" a tagger took in
+                # "Falk's", the tagger took the "'s" in
+                or re.match(r"[’']s\s+[a-z]", self.text[m.end - 2 : m.end + 3]) is not None)
 
     def in_aside(self, q_start: int) -> bool:
         """Whether the quotation opening after ``q_start`` ends an aside between a subject and its verb of saying
