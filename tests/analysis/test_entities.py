@@ -507,6 +507,44 @@ def test_a_full_name_in_a_headline_whose_surname_the_prose_writes_keeps_it() -> 
     assert "Ruth Okoye" in people and "Okoye" in people["Ruth Okoye"].aliases, people
 
 
+def test_a_headline_s_words_after_a_name_the_prose_writes_are_no_part_of_it() -> None:
+    # "Trump Seemed To Suggest North", "Barr Declares NYC" were people: a headline's verb and what follows it, read
+    # into the name before them
+    kinds = {"Falk Seemed To Suggest Harlow": "person", "Falk": "person", "Tilda Marsh": "person"}
+    one = ("Falk Seemed To Suggest Harlow Residents Should Vote Twice\n\n"
+           "Governor Falk spoke in Harlow on Tuesday. Falk said the ballots would be counted twice.")
+    two = "The harbour board met on Monday. Board chairman Tilda Marsh said the count was fair."
+    people = _people([one, two], kinds)
+    assert "Falk Seemed To Suggest Harlow" not in people and people["Falk"].mentions == 3, people
+
+
+def test_a_headline_s_words_the_prose_writes_in_no_name_are_no_person() -> None:
+    # "Shoots Black Man", "Drinks Beer", "Finds" were people: a headline's words, no name of the prose at all
+    kinds = {"Shoots Corvel Guard": "person", "Finds": "person", "Tilda Marsh": "person", "Ines Idowu": "person",
+             "Oren Falk": "person"}
+    one = ("Officer Shoots Corvel Guard, Inquiry Finds\n\n"
+           "An officer shot a guard at the harbour of Corvel on Monday. Board chairman Tilda Marsh said the inquiry "
+           "was fair.\n\n"
+           "(PHOTOS: Ines Idowu and Tilda Marsh in Corvel)")
+    two = "The inquiry ended on Tuesday.\n\nReporting by Oren Falk; Editing by Tilda Marsh"
+    people = _people([one, two], kinds)
+    # ("Corvel" is a proper noun of the prose, but neither the first nor the last word of the name)
+    assert "Shoots Corvel Guard" not in people and "Finds" not in people, people
+    # a name coordinated with one the prose writes is a name, and a credit line's names stay
+    assert "Ines Idowu" in people and "Oren Falk" in people, people
+
+
+def test_a_royal_or_religious_title_the_tagger_took_in_is_no_part_of_the_name() -> None:
+    # "Crown Prince Mohammed bin Salman", "Emir Sheik Hamad bin Khalifa Al Thani" (beside "Hamad bin Khalifa
+    # al-Thani": two people), "Lady Melania Trump" of "First Lady Melania Trump" were people's names
+    kinds = {"Crown Prince Omar bin Falk": "person", "Omar bin Falk": "person", "Lady Tilda Marsh": "person"}
+    one = "Crown Prince Omar bin Falk opened the harbour on Monday. First Lady Tilda Marsh was there."
+    two = "Omar bin Falk said the harbour would stay open."
+    people = _people([one, two], kinds)
+    assert "Omar bin Falk" in people and people["Omar bin Falk"].articles == ("1", "2"), people
+    assert people["Omar bin Falk"].title == "Crown Prince" and "Tilda Marsh" in people, people
+
+
 def test_a_credit_line_in_title_case_keeps_its_names() -> None:
     # "Reporting by Omar Fahmy; Editing by …" lost "Fahmy", and "Omar" became the first name of another Omar
     kinds = {"Oren Falk": "person", "Oren Brandt": "person", "Tilda Marsh": "person"}

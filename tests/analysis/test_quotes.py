@@ -390,6 +390,119 @@ def test_a_pronoun_stands_for_the_subject_not_the_people_its_sentence_names_as_o
     assert got["The two sides are closer than they were a week ago."] == "Oren Falk", got
 
 
+def test_a_pronoun_stands_for_the_subject_not_a_name_in_a_prepositional_phrase() -> None:
+    # "Ryan was asked about any talks he's had with Romney and the … message about Trump, but he said he hadn't “seen
+    # the content of the speech”" went to Trump
+    text = ("The strike at Corvel went into its third week. Oren Falk was asked on Monday about the speech of "
+            "Harbour Minister Tilda Marsh, but he said he had not \"seen the text of the speech yet.\"")
+    got = dict(_mine(text))
+    assert got["seen the text of the speech yet."] == "Oren Falk", got
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), [
+    # "The third woman to accuse … Brett Kavanaugh of sexual misconduct … described him as a “mean drunk”" went to
+    # Kavanaugh, "Neruda's Spanish publisher Seix Barral called the discovery “…”" to Neruda
+    ("The third dockworker to accuse board chairman Oren Falk of bullying the crews in his first years at the port "
+     "described him as a \"petty tyrant\" on Monday.", "petty tyrant", None),
+    ("Oren Falk's publisher called the find \"a literary event of the first order\" on Monday.",
+     "a literary event of the first order", None),
+    # "Pelosi called the choices “ill-suited”" after "President Trump has nominated Cain" went to Trump
+    ("Tilda Marsh has nominated two dockers to the board, choices that Oren Falk called \"plainly ill-suited\" on "
+     "Monday.", "plainly ill-suited", "Oren Falk"),
+    # "Sanders criticized President Donald Trump and Walmart over what he called “socialism for the rich”"
+    ("Oren Falk criticized Harbour Minister Tilda Marsh over what he called \"a giveaway to the owners\" on Monday.",
+     "a giveaway to the owners", "Oren Falk"),
+    ("Oren Falk thanked the dockers, while Tilda Marsh called on the board to \"finish the job this week.\"",
+     "finish the job this week.", "Tilda Marsh"),
+])
+def test_a_naming_verb_s_speaker_is_its_subject(text: str, quote: str, speaker: str | None) -> None:
+    got = dict(_mine("The harbour of Corvel reopened on Monday. " + text))
+    assert got[quote] == speaker, got
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), [
+    # Levin's (1993) verbs of saying that the lists left out: "“…!” exclaimed Sanders", "she suggested that there
+    # should be a “national dialogue”", "claiming Democrats have given them a “free pass”", "she would reply"
+    ("\"We will not sign this contract!\" exclaimed Oren Falk.", "We will not sign this contract!", "Oren Falk"),
+    ("Tilda Marsh suggested that there should be a \"national dialogue\" about the strike.", "national dialogue",
+     "Tilda Marsh"),
+    ("Tilda Marsh fired back on Tuesday, claiming the union had been given a \"free pass\" for months.", "free pass",
+     "Tilda Marsh"),
+    # a dash ends an aside as a comma does
+    ("Tilda Marsh spoke on Monday. When reporters put questions to her — the rumours ranged from wild to wilder — she "
+     "would reply, \"It is possible.\"", "It is possible.", "Tilda Marsh"),
+    # "Mimicking her testimony …, he repeatedly referenced Ford’s inability … and suggested the “only thing” …"
+    ("Oren Falk spoke at the rally. Mimicking her speech before the crowd, he referenced Tilda Marsh's memory of the "
+     "talks and suggested the \"only thing\" she remembered was the lunch.", "only thing", "Oren Falk"),
+])
+def test_verbs_of_saying_and_their_subjects(text: str, quote: str, speaker: str) -> None:
+    got = dict(_mine("The harbour of Corvel reopened on Monday. " + text))
+    assert got[quote] == speaker, got
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), [
+    # "Trump blasted Romney with his own flurry of insults, calling him a “failed candidate”" had no speaker
+    ("Oren Falk blasted Tilda Marsh with his own flurry of insults, calling her a \"failed minister\" on Monday.",
+     "failed minister", "Oren Falk"),
+    # "He acknowledged that … constitutes a crisis, calling it “one of the toughest challenges we face”"
+    ("Oren Falk spoke on Monday. He acknowledged that the strike was a crisis, calling it \"one of the toughest "
+     "challenges we face.\"", "one of the toughest challenges we face.", "Oren Falk"),
+    # "Daniels' attorney Michael Avenatti shot right back, calling Trump a “…”"; "a judge struck down the Trump
+    # administration's plan, calling it an “end run”"
+    ("Tilda Andrews' lawyer Oren Falk shot right back, calling the board \"a club of shysters\" on Monday.",
+     "a club of shysters", "Oren Falk"),
+    ("A judge struck down the Tomas Brandt government's harbour plan, calling it an \"end run\" around the law.",
+     "end run", None),
+])
+def test_a_participle_of_naming_speaks_for_the_subject_of_its_clause(text: str, quote: str, speaker: str) -> None:
+    got = dict(_mine("The harbour of Corvel reopened on Monday. " + text))
+    assert got[quote] == speaker, got
+
+
+def test_a_pronoun_of_one_sex_is_not_the_subject_the_cluster_leans_to_the_other_sex_for() -> None:
+    # "Rep. Dan Crenshaw took aim at Sen. Tammy Duckworth …, after she suggested that there should be a “national
+    # dialogue”" : she is Duckworth, whom the story calls "she" and "her", not Crenshaw ("… when he took a swing")
+    text = ("Tilda Marsh said she would not resign. Ms. Marsh said her board backed her. "
+            "Oren Falk was at the rally when he took the stage. "
+            "Oren Falk took aim at Tilda Marsh on Wednesday, after she suggested that there should be a "
+            "\"national dialogue\" about the strike.")
+    got = dict(_mine(text))
+    assert got["national dialogue"] == "Tilda Marsh", got
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), [
+    # "Jim Walton, president of CNN Worldwide, said Cooper's new show “…”" went to "Worldwide"
+    ("Oren Falk, a spokesman for Governor Ines Idowu, said the new contract \"will be good for the dockers and good "
+     "for the town.\"", "will be good for the dockers and good for the town.", "Oren Falk"),
+    # "“… and stop” the virus, said Kathrin Jansen": the quotation closes before the end of its clause
+    ("\"We can get the ships unloaded and make sure the gates stay open and stop\" the losses, said Tilda Marsh, "
+     "the harbour minister.", "We can get the ships unloaded and make sure the gates stay open and stop",
+     "Tilda Marsh"),
+    # ... but "…,” Sen. X, R-Tenn., told Fox News": whom one told is no speaker
+    ("\"This deserves an inquiry of its own,\" Tilda Marsh, the harbour minister, told Corvel Radio.",
+     "This deserves an inquiry of its own", "Tilda Marsh"),
+    ("\"This deserves an inquiry of its own,\" Tilda Marsh, the harbour minister, said Tuesday.",
+     "This deserves an inquiry of its own", "Tilda Marsh"),
+    # "He infamously claimed … had “blood coming out of her wherever”"
+    ("Oren Falk spoke at the rally. He infamously claimed the minister had \"sold the harbour twice\" in a year.",
+     "sold the harbour twice", "Oren Falk"),
+])
+def test_the_speaker_around_an_apposition_an_adverb_or_a_clause_the_quotation_closes_inside(
+        text: str, quote: str, speaker: str) -> None:
+    got = dict(_mine("The harbour of Corvel reopened on Monday. " + text))
+    assert got[quote] == speaker, got
+
+
+def test_a_pronoun_stands_for_who_spoke_not_a_person_named_in_what_they_said() -> None:
+    # "Ghandour said the government had assured Sudan that … President Jacob Zuma had blamed opposition parties …
+    # “…,” he said" went to Zuma; "Winkler said Harding was one of the only customers … “…,” he said" to Harding
+    text = ("The harbour of Corvel reopened on Monday. Oren Falk said the board had assured the union that "
+            "Governor Tomas Brandt had blamed the owners for the strike. "
+            "\"This is a case of a port that works for everyone,\" he said.")
+    got = dict(_mine(text))
+    assert got["This is a case of a port that works for everyone"] == "Oren Falk", got
+
+
 def test_a_name_that_only_qualifies_a_noun_after_a_possessive_is_no_antecedent() -> None:
     # "Pelosi … after doing her best Joe Namath imitation … “…,” she told ABC" went to Joe Namath
     text = ("Tilda Marsh promised the dockers a deal on Monday after doing her best Oren Falk impression at the "

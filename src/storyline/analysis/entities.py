@@ -48,8 +48,13 @@ _TITLE_HEAD = (
     r"[Mm]aster|[Ll]eader|[Ee]xecutive|[Cc]ouncill?or|[Ff]irst [Ll]ady)"
 )
 # "Harbour Master Ines Idowu" (a title the tagger kept inside the name)
+# ... and a royal, religious or academic title ("Crown Prince Mohammed bin Salman", "First Lady Melania Trump"), before
+# a first name and a surname, a particle between them or not
+_RANKS_BEFORE_NAME = r"Prince|Princess|King|Queen|Sheikh|Sheik|Emir|Lady|Pope|Archbishop|Bishop|Cardinal|Rabbi|Imam|" \
+    r"Professor|Emeritus"
 _TITLE_IN = re.compile(
-    rf"^(?:[A-Z][\w.]*\s+){{0,2}}(?:{_TITLE_HEAD}|Master|Leader|Executive)\s+(?=[A-Z][a-z]+\s+[A-Z][a-z])"
+    rf"^(?:[A-Z][\w.]*\s+){{0,2}}(?:{_TITLE_HEAD}|Master|Leader|Executive|{_RANKS_BEFORE_NAME})\s+"
+    rf"(?=[A-Z][a-z]+\s+(?:(?:bin|ibn|bint|al|el|de|van|von)\s+)?[A-Z][a-z])"
 )
 # "Pakistan's Information Minister Fawad Chaudhry", "U.S. President Donald Trump"
 _TITLE_BEFORE = re.compile(rf"((?:[A-Z][\w.]*\s+){{0,3}}{_TITLE_HEAD})\s+$")
@@ -179,6 +184,12 @@ def title_of(text: str, start: int, end: int) -> str:
     if after:
         return re.sub(r"^(?:the|a)\s+", "", after.group(1))
     return ""
+
+
+def title_after(text: str, end: int) -> re.Match[str] | None:
+    """The title in an apposition right after a name that ends at ``end`` (", Pakistan's foreign minister", ",
+    president of CNN Worldwide": the match ends at the title's head noun), else None."""
+    return _TITLE_AFTER.match(text[end : end + 80])
 
 
 def role_key(title: str) -> str:
@@ -466,26 +477,34 @@ def title_case_line(line: str) -> bool:
     return len(long_words) >= (MIN_TITLE_CASE_WORDS if not lower else MIN_TITLE_CASE_WORDS_ONE_LOWER) and lower <= 1
 
 
-def _headline_words(cluster: Cluster, repaired: Mapping[str, list[Mention]]) -> set[str]:
-    """The words that end a person's name only in Title-Case lines and are never part of one written in prose,
-    while the words before them are ("Trump Blasts 'Witch Hunt'" beside "President Trump said"): the headline's
-    verb, which the tagger read into the name."""
-    prose: set[str] = set()  # the words of names written outside Title-Case lines
-    names: set[str] = set()  # ... and those names, whole
-    ending: set[tuple[str, str]] = set()  # (the name before the last word, the last word) of headline names
+# A capitalised word inside a sentence, after a lower-case word, a comma or a hyphen ("the Biden-Harris team", "said
+# Harris"): a proper noun as the prose writes it, whether or not the tagger found a name there.
+_CAPITALISED_INSIDE = re.compile(r"(?<=[a-z,;] |[a-z]-)[A-Z][\w’']+")
+
+
+# A credit line names its reporters and photographers ("Reporting by …; Editing by …", "Scott Wong and Jesse Byrnes
+# contributed"): names, whatever the prose writes.
+_CREDIT = re.compile(r"\b(?:[Bb]y|BY|[Cc]ontribut\w*|CONTRIBUT\w*|[Cc]redit)\b")
+
+
+def _prose_names(cluster: Cluster, repaired: Mapping[str, list[Mention]]) -> tuple[set[str], set[str]]:
+    """The names of any kind the cluster writes outside Title-Case lines (headlines), whole, and the words of those
+    names and of the proper nouns the prose writes (:data:`_CAPITALISED_INSIDE`): a tagger often reads a bare surname
+    as an organisation, so any kind counts."""
+    names: set[str] = set()
+    prose: set[str] = set()
     for aid, ms in repaired.items():
         text = cluster.article(aid).text
+        for line in text.split("\n"):
+            if not title_case_line(line):
+                prose.update(m.group().removesuffix("’s").removesuffix("'s")
+                             for m in _CAPITALISED_INSIDE.finditer(line))
         for m in ms:
-            words = _mention_words(m)
             if not title_case_line(_line(text, m.start)):
-                prose.update(words)  # of any kind: a tagger often reads a bare surname as an organisation
+                words = _mention_words(m)
+                prose.update(words)
                 names.add(" ".join(words))
-            elif m.kind == "person" and len(words) > 1:
-                *rest, last = words
-                ending.add((" ".join(rest), last))
-    # the words before it a whole name of the prose: not "Omar" of "Reporting by Omar Fahmy; Editing by …", a
-    # credit line in Title Case whose first name is another person's in the prose ("Omar al-Bashir")
-    return {last for rest, last in ending if last not in prose and rest in names}
+    return names, prose
 
 
 def _mention_words(m: Mention) -> list[str]:
@@ -493,16 +512,32 @@ def _mention_words(m: Mention) -> list[str]:
     return re.sub(r"['’]s$", "", m.text.strip(" '’\"“”,;:")).split()
 
 
-def _drop_headline_word(text: str, m: Mention, headline_word: set[str]) -> Mention:
-    """A person's name in a Title-Case line without a last word that :func:`_headline_words` found to be no name."""
+def _headline_name(text: str, m: Mention, names: set[str], prose: set[str]) -> Mention | None:
+    """A person's name in a Title-Case line (a headline), where a tagger reads the headline's capitalised verbs and
+    nouns into names ("Trump Seemed To Suggest North Carolina …", "Barr Declares NYC …", "… Officer Shoots Black
+    Man"): cut to its longest beginning that the cluster writes as a name in prose when the word after it is no word
+    of a name there ("Trump", "Barr"), and dropped when neither its first nor its last word is one, nor a proper noun
+    of the prose ("Black" of "… Officer Shoots Black Man" is), nor the name it is coordinated with ("Shoots Black
+    Man", "… Federal Judge Finds"); not in a credit line (:data:`_CREDIT`). A name the prose writes whole, or one
+    with a word of a prose name after the cut, is kept."""
     words = _mention_words(m)
-    if m.kind != "person" or len(words) < 2 or words[-1] not in headline_word:
+    if m.kind != "person" or not words or not title_case_line(_line(text, m.start)):
         return m
-    if not title_case_line(_line(text, m.start)):
+    if " ".join(words) in names:
         return m
-    cut = m.text.rindex(words[-1])
-    kept = m.text[:cut].rstrip()
-    return Mention(m.start, m.start + len(kept), m.kind, kept)
+    for k in range(len(words) - 1, 0, -1):
+        if " ".join(words[:k]) in names and words[k] not in prose:
+            end = 0
+            for w in words[:k]:
+                end = m.text.index(w, end) + len(w)
+            return Mention(m.start, m.start + end, m.kind, m.text[:end])
+    if words[0] in prose or words[-1] in prose or _CREDIT.search(_line(text, m.start)):
+        return m
+    # "(PHOTOS: Beyoncé and Jay-Z in Cuba)", "Joe Biden and Kamala Harris Announce …": coordinated with a name of the
+    # prose, a name too
+    after = re.match(r"\s+(?:and|&)\s+([\w’'-]+)", text[m.end : m.end + 40])
+    before = re.search(r"([\w’'-]+)\s+(?:and|&)\s+$", text[max(0, m.start - 40) : m.start])
+    return m if any(c and re.sub(r"['’]s$", "", c.group(1)) in prose for c in (after, before)) else None
 
 
 class EntityIndex:
@@ -532,16 +567,17 @@ class EntityIndex:
         surnames = {m.text.split()[-1] for ms in recognized.values() for m in ms
                     if m.kind == "person" and len(m.text.split()) > 1 and m.text.split()[0] not in group_words}
         repaired = {aid: repair(cluster.article(aid).text, recognized[aid]) for aid in cluster.kept_ids}
-        headline_word = _headline_words(cluster, repaired)
+        prose_names, prose_words = _prose_names(cluster, repaired)
         for aid in cluster.kept_ids:
             text = cluster.article(aid).text
             bounds = _bounds(cluster, aid)
             credits = _credits(text)
             found = []
-            for m in repaired[aid]:
+            for m in (_headline_name(text, m, prose_names, prose_words) for m in repaired[aid]):
+                if m is None:
+                    continue
                 if any(a <= m.start and m.end <= b for a, b in credits):
                     continue  # "LONDON (Reuters) -": the wire that sent the story, no organisation in it
-                m = _drop_headline_word(text, m, headline_word)
                 if _crosses(bounds, m.start, m.end):
                     continue  # "Tuesday. Governor Ruth": the tagger read across a full stop
                 lo, hi = _clause(bounds, m.start, m.end, len(text))

@@ -19,14 +19,23 @@ from dataclasses import dataclass, field
 from ..model import Cluster
 from ..quotemarks import paragraph_break, straight_mark
 from ..represent import STOPWORDS, stem, words
-from ..vocabulary import QUOTE_VERBS, RELAY_VERBS, alternation
-from .entities import EntityIndex, Resolved, clean_surface
+from ..vocabulary import OBJECT_VERBS, QUOTE_VERBS, RELAY_VERBS, alternation
+from .entities import EntityIndex, Resolved, clean_surface, title_after
 from .model import Quote, Span
 
 # Verbs that carry a quoted statement here though the shared lists leave them out (there they would frame too much):
 # "asserted that his tweets “were NOT Racist”", "declaring “attorney-client privilege is dead!”", "…,” the fund
 # concluded", "informed the military that it would not act “until …”".
-_MORE_SPEECH = frozenset("asserted asserts asserting declaring concluded concludes informed".split())
+# ... and the verbs of saying of Levin's (1993) classes that the lists leave out: "say" verbs (37.7: "suggested that
+# …", "claiming Democrats gave them a “free pass”"), verbs of a manner of speaking (37.3: "“…!” exclaimed Sanders")
+# and of complaining (37.8: "boasted"), with the participles of those the lists hold in one form only ("explaining")
+# and "reply" ("she would reply, “…”"). Not "claims", as often a noun ("following claims of “…”").
+_MORE_SPEECH = frozenset(
+    """asserted asserts asserting declaring concluded concludes informed suggested suggests suggesting claiming
+    mentioned mentions mentioning proclaimed proclaiming exclaimed exclaims shouted yelled screamed whispered muttered
+    boasted boasts boasting bragged lamented laments lamenting mused scoffed grumbled confessed explaining arguing
+    acknowledging conceding cautioning announcing confirming recalling stating declared reply calling exclaiming
+    describing""".split())
 _SPEECH = re.compile(rf"\b(?:{alternation(QUOTE_VERBS | _MORE_SPEECH)})\b")
 # "said a GOP operative whose polling showed Clinton ahead": a relative clause after the speaker names others.
 _RELATIVE = re.compile(r"\s(?:who|whose|whom|which|that)\s")
@@ -34,15 +43,17 @@ _RELATIVE = re.compile(r"\s(?:who|whose|whom|which|that)\s")
 # commas, not counted among the words between a quotation and its verb.
 _APPOSITION = re.compile(r",[^,;“”\"]{1,140},")
 # "Hale called the promise “a good start”": naming verbs attribute a quote to a named person only
-# ("Locals called the ridge “a trap”" stays unattributed).
-_NAMING = re.compile(r"\b(?:called|calls|described|describes|dubbed|branded)\b")
+# ("Locals called the ridge “a trap”" stays unattributed); "calls for", "called on" demand, they name nothing.
+_NAMING = re.compile(r"\b(?:called|calls|described|describes|dubbed|branded)\b(?<!calls(?=\s+for\b))")
 _PRONOUN = re.compile(r"^(?:he|she|He|She)$")
 # Words around a speaker that are not part of it: "She also said", "Instead it said", "a senior official briefed",
 # "Previously the body had said", "authorities had initially said" (an adverb, an auxiliary).
 _ADVERBS = "previously|initially|earlier|repeatedly|publicly|privately|reportedly|recently|already|separately"
+# ... or any adverb of manner by its ending ("He infamously said", "she pointedly added"; not "family", "Italy")
+_MANNER = r"[a-z]{2,}(?:ously|ively|ally|edly|ently|antly|fully|ingly|ately|ibly|ably|lessly)"
 _FILLER = re.compile(rf"^(?:(?:Instead|Then|Later|Also|And|But|So|Meanwhile|{_ADVERBS.title()})\s+)+|"
                      rf"(?:\s+(?:also|then|later|again|too|further|instead|briefed|added|has|have|had|would|will|"
-                     rf"could|did|{_ADVERBS}))+$")
+                     rf"could|did|{_ADVERBS}|{_MANNER}))+$")
 _OTHER_PRONOUN = re.compile(r"\b(?:his|her|its|their|our|my|your|him|them|us|you|we|they)\b", re.I)
 # A body or a role named by a common noun ("the statement added", "the South African government said", "the group
 # said", "the outgoing emir said"): the speaker is that description, or the one it continues.
@@ -65,9 +76,12 @@ _SUBJECT_NOUN = re.compile(
 _GROUP = r"(?:officials|authorities|police|prosecutors|investigators|detectives)"
 _GROUP_SUBJECT = re.compile(rf"^\s*((?:[A-Z][\w’'.-]*\s+){{0,3}}(?:[a-z][\w-]*\s+)?{_GROUP})\s+(?:[a-z]+ly\s+|also\s+)?"
                             rf"(?:[a-z]+ed|[a-z]+s)\b|^\s*({_GROUP.title()})\s+(?:[a-z]+ly\s+|also\s+)?(?:[a-z]+ed|[a-z]+s)\b")
-# "… between Speaker Nancy Pelosi and Secretary Steven Mnuchin", "met Tilda Marsh": a person named as an object.
+# "… between Speaker Nancy Pelosi and Secretary Steven Mnuchin", "met Tilda Marsh", "asked about Trump": a person named
+# as an object, of a verb or a preposition (Hobbs, 1978: a subject is the likelier antecedent than a noun in a
+# prepositional phrase).
 _CAPS = r"(?:[A-Z][\w.’'-]*\s+)"
-_OBJECT_NAMED = re.compile(rf"\b(?:between|with|to|from|against|met|meeting|called|phoned|thanked|told)\s+"
+_OBJECT_NAMED = re.compile(rf"\b(?:between|with|to|from|against|about|for|of|on|over|at|into|toward|towards|than|like|"
+                           rf"under|including|met|meeting|called|phoned|thanked|told|(?<!\bwas\s)(?<!\bwere\s)[a-z]{{3,}}ed)\s+"
                            rf"{_CAPS}{{0,4}}(?:and\s+{_CAPS}{{0,4}})?$")
 # "her best Joe Namath imitation": a name after a possessive, before the noun it modifies
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|its|our|my|your)\s+(?:[a-z]+\s+){0,2}$")
@@ -81,6 +95,7 @@ _AGENT_NOUN = re.compile(r"\b(?:official|officials|police|authorities|prosecutor
                          r"diplomats|officer|analyst|expert|resident|witness|person|member|operative|operatives|"
                          r"strategist|strategists|adviser|advisers|advisor|advisors|consultant|staffer|insider)\b")
 MIN_WORDS = 2
+MAX_NAMING_GAP = 3  # words between a naming verb and the person who is its subject ("Hale on Monday called")
 MERGE_CONTAINMENT = 0.8
 MIN_MERGE_TERMS = 4
 MIN_CONTENT_TERMS = 3
@@ -126,9 +141,10 @@ MIN_SEX_VOTES = 3  # one pronoun alone says nothing
 SEX_MAJORITY = 3  # ... and a person is one sex when the votes for it are three times those for the other
 
 
-def sexes(cluster: Cluster, index: EntityIndex) -> dict[str, str]:
+def sexes(cluster: Cluster, index: EntityIndex, min_votes: int = MIN_SEX_VOTES) -> dict[str, str]:
     """Each person the cluster marks consistently as a man ("m") or a woman ("f"); no one else (no list of first
-    names: only what the articles write)."""
+    names: only what the articles write). With ``min_votes`` of 1, the sex the cluster leans to for each person
+    it writes anything of: a pronoun alone."""
     votes: dict[str, dict[str, int]] = {}
     for aid in cluster.kept_ids:
         text = typeset_marks(cluster.article(aid).text)
@@ -155,7 +171,7 @@ def sexes(cluster: Cluster, index: EntityIndex) -> dict[str, str]:
     out = {}
     for name, tally in votes.items():
         for sex, other in (("m", "f"), ("f", "m")):
-            if tally[sex] >= MIN_SEX_VOTES and tally[sex] >= SEX_MAJORITY * tally[other]:
+            if tally[sex] >= min_votes and tally[sex] >= SEX_MAJORITY * tally[other]:
                 out[name] = sex
     return out
 
@@ -221,9 +237,10 @@ def _strip(text: str, a: int, b: int) -> tuple[int, int]:
 
 class _Attributor:
     def __init__(self, index: EntityIndex, aid: str, text: str, bounds: list[tuple[int, int]],
-                 sex: dict[str, str] | None = None) -> None:
+                 sex: dict[str, str] | None = None, lean: dict[str, str] | None = None) -> None:
         self.index, self.aid, self.text = index, aid, text
         self.sex = sex or {}
+        self.lean = lean or {}  # the sex the cluster leans to for a person, on a pronoun alone (:func:`sexes`)
         self.bounds = bounds
         self.starts = [s for s, _ in bounds]
         self.mentions = index.mentions.get(aid, [])
@@ -257,12 +274,25 @@ class _Attributor:
         if best is not None and people and people[-1] is not best and self.sentence(best.start) < self.sentence(
                 people[-1].start):
             best = people[-1]  # a later sentence names someone new: they are the antecedent
+        sex = _PRONOUN_SEX.get(pronoun.lower(), "")
         if best is not None and self.object_named(best):
             # "Meadows outlined the talks between Speaker Nancy Pelosi and Secretary Steven Mnuchin. He told …": the
-            # subject of that sentence, not the people it names as the objects of a preposition or a verb
+            # subject of that sentence, not the people it names as the objects of a preposition or a verb; but one
+            # of the pronoun's sex, as the cluster writes it, is not passed over for one the cluster leans to the other
+            # sex for ("Rep. Dan Crenshaw took aim at Sen. Tammy Duckworth …, after she suggested"; "… when he took")
             sa, _ = self.sentence(best.start)
             free = [m for m in people if sa <= m.start < best.start and not self.object_named(m)]
-            best = free[-1] if free else best
+            if free and not (sex and self.sex.get(best.name) == sex and self.lean.get(free[-1].name, sex) != sex):
+                best = free[-1]
+        if best is not None:
+            # "Ghandour said the government had assured Sudan that President Jacob Zuma had blamed … “…,” he said":
+            # a person named inside what the subject of the sentence said is not the one who goes on speaking
+            sa, _ = self.sentence(best.start)
+            reporter = next((m for m in people if sa <= m.start < best.start and not self.possessor(m)
+                             and not self.object_named(m) and _SPEECH.search(self.text, m.end, best.start)
+                             and not (sex and self.sex.get(best.name) == sex and self.lean.get(m.name, sex) != sex)),
+                            None)
+            best = reporter or best
         return best.name if best else None
 
     def object_named(self, m: Resolved) -> bool:
@@ -287,7 +317,10 @@ class _Attributor:
     def who(self, a: int, b: int, *, prefer_last: bool, previous: str | None) -> str | None:
         """The speaker named in ``text[a:b]``: after the quote, the first name there (“…,” X, a title,
         said); before it, the subject right before the verb (… after X told …: “…”)."""
-        chunks = [c for c in re.split(r",\s", self.text[a:b].strip(" ,.:;—–-\n")) if c.strip()]
+        # a comma or a dash ends an aside ("When reporters suggested some to her — the theories … — she would reply")
+        if prefer_last and (apposed := self.apposed(a, b)):
+            return apposed
+        chunks = [c for c in re.split(r",\s|\s(?:—|–|--)\s", self.text[a:b].strip(" ,.:;—–-\n")) if c.strip()]
         if not chunks:
             return None
         chunk = chunks[-1] if prefer_last else chunks[0]
@@ -353,6 +386,16 @@ class _Attributor:
             return _group_speaker(clean_surface(re.sub(r"^(?:the|a|an)\s+", "", phrase_text, flags=re.I)))
         return None
 
+    def apposed(self, a: int, b: int) -> str | None:
+        """"Jim Walton, president of CNN Worldwide, said": the person whose title is the apposition that ends
+        ``text[a:b]``, not a name inside the title."""
+        people = [m for m in self.in_region(a, b) if m.kind == "person"]
+        for m in reversed(people):
+            title = title_after(self.text, m.end)
+            if title and re.fullmatch(r"[^,;:“”\"]*,\s*", self.text[m.end + title.end() : b]):
+                return m.name
+        return None
+
     def whole_phrase(self, m: Resolved, phrase: str) -> bool:
         """Whether the mention ``m`` is all of ``phrase`` but an article ("Russia", "the United States"): a
         place named as the one who speaks, not as where someone else is from."""
@@ -367,7 +410,28 @@ class _Attributor:
 
     def possessor(self, m: Resolved) -> bool:
         """Whether ``m`` owns the noun after it ("Boise’s lead counsel", "Trump's lawyer"): that one speaks."""
-        return re.match(r"[’']s\s+[a-z]", self.text[m.end : m.end + 5]) is not None
+        after = self.text[m.end : m.end + 5]
+        return (re.match(r"[’']s\s+[a-z]", after) is not None
+                # "Daniels' lawyer", whether the tagger took the mark in or not
+                or (self.text[m.end - 1 : m.end] == "s" and re.match(r"[’']\s+[a-z]", after) is not None)
+                or (self.text[m.end - 2 : m.end] in ("s'", "s’") and re.match(r"\s+[a-z]", after) is not None)
+                # "Falk's", the tagger took the "'s" in
+                or re.match(r"[’']s\s+[a-z]", self.text[m.end - 2 : m.end + 3]) is not None)
+
+    def in_aside(self, q_start: int) -> bool:
+        """Whether the quotation opening after ``q_start`` ends an aside between a subject and its verb of saying
+        ("X, hours after papers came out calling Y the “main organiser” of the blockade, told reporters")."""
+        end = next((b for a, b in self.quoted_spans if a == q_start + 1), -1)
+        if end < 0:
+            return False
+        tail = self.text[end + 1 : self.sentence(q_start)[1]]
+        verb = _SPEECH.search(tail)
+        return bool(verb and not any(c in tail[: verb.start()] for c in _OPEN)
+                    and _ASIDE_CLOSE.search(tail[: verb.start()]))
+
+    def modifier(self, m: Resolved) -> bool:
+        """Whether ``m`` is a name used as a word before a noun, after "the" ("the Trump administration's plan")."""
+        return re.search(r"\b[Tt]he\s+$", self.text[max(0, m.start - 5) : m.start]) is not None
 
     def labelled(self, a: int, b: int, label: str) -> str | None:
         """The person a headline-style label names ("Okoye:" before a quotation): the person mentioned there, or
@@ -418,11 +482,17 @@ class _Attributor:
         return _group_speaker(m.group(1) or m.group(2)) if m else None
 
     def first_subject(self, a: int, b: int) -> str | None:
-        """The first person named in ``text[a:b]`` who is no object ("… met Y", "… with Y")."""
+        """The first person named in ``text[a:b]`` who is no object ("… met Y", "… with Y") nor the owner of one ("He
+        referenced Ford's memory and suggested …"); after a pronoun that opens it, the one it stands for ("Mimicking
+        her testimony, he referenced …": the subject is "he")."""
+        opener = re.match(r"\s*(?:[A-Z][\w ,]*?,\s*)?(He|She|he|she)\s", self.text[a:b])
         for m in self.in_region(a, b):
-            if m.kind == "person" and not _OBJECT_BEFORE.search(self.text[a : m.start]):
+            if opener and m.start >= a + opener.end(1):
+                break
+            if (m.kind == "person" and not _OBJECT_BEFORE.search(self.text[a : m.start])
+                    and not self.possessor(m)):
                 return m.name
-        return None
+        return self.last_person_before(a + opener.start(1), opener.group(1)) if opener else None
 
     def after(self, q_end: int, limit: int, previous: str | None) -> str | None:
         """“…,” X said / “…,” said X / “…,” according to X."""
@@ -434,7 +504,13 @@ class _Attributor:
             return None  # "…”; urged Americans to …": a new clause after a semicolon credits nothing before it
         self.relayed = m.group() in RELAY_VERBS
         base = q_end
-        if not words(region[: m.start()]) or m.group() == "according to":  # verb first: the speaker follows it
+        # verb first, the speaker after it: right after the quotation, or after the rest of the clause that the
+        # quotation closed inside of ("“… and stop” the virus, said Kathrin Jansen")
+        # (not "…, told Fox News": whom one told; not "…,” Shah Qureshi, the minister, said Tuesday": a subject first)
+        inverted = (m.group() not in OBJECT_VERBS and re.search(r",\s*$", region[: m.start()])
+                    and re.match(r"\s+[A-Z]", region[m.end() :])
+                    and not any(x.kind != "place" for x in self.in_region(q_end, q_end + m.start())))
+        if not words(region[: m.start()]) or m.group() == "according to" or inverted:
             # an adverb ("said quietly X") is lower case: "said Emily Roberts" names Emily Roberts
             tail = re.match(r"\s*(?:[a-z]+ly\s+|to\s+[A-Z][\w.]*\s+)?", region[m.end() :])
             off = m.end() + (tail.end() if tail else 0)
@@ -456,20 +532,33 @@ class _Attributor:
             return self.labelled(sent_start, sent_start + label.end(1), label.group(1))
         if not verbs:
             naming = list(_NAMING.finditer(region))
-            people = [m for m in self.in_region(sent_start, sent_start + naming[-1].start())
-                      if m.kind == "person"] if naming else []
-            if not people and naming and re.fullmatch(r"\s*(?:He|She|he|she)\s+", region[: naming[-1].start()]):
-                # "He called the letter “quite mind-boggling.”"
-                return self.last_person_before(sent_start, region[: naming[-1].start()].strip())
-            return people[0].name if people else None
+            at = sent_start + naming[-1].start() if naming else sent_start
+            # the naming verb's subject: a person right before it, but for an aside between commas and a word or
+            # two ("Conard, who …, started calling"); not one it names as an object ("The woman to accuse X of
+            # misconduct described him as"), nor the owner of the subject ("Neruda's publisher called")
+            people = [m for m in self.in_region(sent_start, at) if m.kind == "person" and not self.possessor(m)
+                      and len(words(_APPOSITION.sub(",", self.text[m.end : at]))) <= MAX_NAMING_GAP]
+            pronoun = re.search(r"(?:^|\s)(He|She|he|she)\s+$", region[: naming[-1].start()]) if naming else None
+            if pronoun and not (people and people[-1].end > sent_start + pronoun.start()):
+                # "He called the letter “quite mind-boggling.”", "… a reaction he called “lunar hay fever”"
+                return self.last_person_before(sent_start + pronoun.start(1), pronoun.group(1))
+            return people[-1].name if people else None
         v = verbs[-1]
         if v.group().endswith("ing") or v.group() == "according to":
             first = [m for m in self.in_region(att_start, sent_start + v.start())
                      if not self.possessor(m) and not self.quoted(m.start)  # "“… 'Mitt, drop …',” Trump said, adding"
+                     and not (m.kind == "person" and (self.modifier(m) or self.object_named(m)))
+
                      and (m.kind != "place" or self.opens_clause(m, att_start))]
             people = sorted(first, key=lambda m: ("person", "org", "place").index(m.kind))
             if v.group() == "according to":
                 return self.who(sent_start + v.end(), q_start, prefer_last=False, previous=previous)
+            if self.in_aside(q_start):
+                return None  # "X -- hours after papers came out calling Y the “main organiser” -- told": the aside's
+            opener = re.match(r"\s*(He|She)\s", self.text[att_start:q_start])
+            if not people and opener:
+                # "He acknowledged that … constitutes a crisis, calling it “one of the toughest challenges we face”"
+                return self.last_person_before(att_start + opener.start(1), opener.group(1))
             return people[0].name if people else self.described_subject(att_start, q_start)
         if cut >= 0 and (subject := self.aside_subject(att_start, sent_start, sent_start + v.start(), previous)):
             return subject
@@ -500,12 +589,13 @@ def typeset_marks(text: str) -> str:
     return text.replace("``", " “").replace("''", "” ")
 
 
-def _segments(index: EntityIndex, cluster: Cluster, aid: str, sex: dict[str, str] | None = None) -> list[_Seg]:
+def _segments(index: EntityIndex, cluster: Cluster, aid: str, sex: dict[str, str] | None = None,
+              lean: dict[str, str] | None = None) -> list[_Seg]:
     text = typeset_marks(cluster.article(aid).text)
     bounds = [(s.start, s.end) for s in cluster.sentences_of(aid)]
     if not bounds:
         return []
-    att = _Attributor(index, aid, text, bounds, sex)
+    att = _Attributor(index, aid, text, bounds, sex, lean)
     out: list[_Seg] = []
     previous: str | None = None
     prev_sent = -10
@@ -562,8 +652,8 @@ def _contained(small: list[str], big: list[str]) -> bool:
 
 
 def quotes(cluster: Cluster, index: EntityIndex) -> tuple[Quote, ...]:
-    sex = sexes(cluster, index)
-    segs = [s for aid in cluster.kept_ids for s in _segments(index, cluster, aid, sex)]
+    sex, lean = sexes(cluster, index), sexes(cluster, index, min_votes=1)
+    segs = [s for aid in cluster.kept_ids for s in _segments(index, cluster, aid, sex, lean)]
     texts = {id(s): " … ".join(cluster.article(s.article).text[a:b].strip() for a, b in s.parts) for s in segs}
     terms = {id(s): _terms(texts[id(s)]) for s in segs}
     groups: list[list[_Seg]] = []
