@@ -1,3 +1,4 @@
+import re
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -537,3 +538,68 @@ def test_a_snapshots_state_parts_make_its_long_lists_as_they_are_read():
     parts = snap.state_parts()
     assert {k for k, v in parts.items() if isinstance(v, Iterator)} == {"df", "index", "stories"}
     assert {k: list(v) if isinstance(v, Iterator) else v for k, v in parts.items()} == snap.state() == grouper.state()
+
+
+# Two reports of one landslide in other words: what they share is mostly its names (written for these tests).
+LANDSLIDE = [
+    "A landslide buried the road over the Tarrow Pass near Edenmoor, trapping forty cars, the county council said.",
+    "Rescuers from Edenmoor worked overnight to free the drivers stuck on the Tarrow Pass after mud and rocks slid "
+    "down onto them, police said.",
+]
+
+
+def test_names_written_with_a_capital_inside_a_sentence_weigh_more():
+    text = "Rescuers reached Edenmoor on Tuesday. Rescuers said the Tarrow Pass was shut in May, as the BBC said."
+    plain = article_terms(Article(id="p", text=text.lower()))
+    named = article_terms(Article(id="n", text=text))
+    boosted = {t for t in named if named[t] > plain[t]}
+    assert boosted == {"edenmoor", "tarrow", "pass", "bbc"}
+    # a sentence's first word is capitalised whatever it is, and the calendar's names are no event's
+    assert named["rescuer"] == plain["rescuer"] and named["tuesday"] == plain["tuesday"]
+    assert named.keys() == plain.keys()
+
+
+def test_two_reports_of_one_event_in_other_words_join_by_its_names(monkeypatch):
+    import storyline.group as group
+
+    def grouped():
+        grouper = StoryGrouper()
+        for a in arts(FILLERS, "f"):
+            grouper.add(a)
+        grouper.add(Article(id="a", text=LANDSLIDE[0]))
+        return grouper.add(Article(id="b", text=LANDSLIDE[1]))
+
+    got = grouped()
+    assert not got.new and got.story == len(FILLERS) and got.similarity >= GroupingOptions().threshold
+    # with the names weighing as any other word, the second report started a story of its own
+    monkeypatch.setattr(group, "_NAME", re.compile(r"(?!)"))
+    assert grouped().new
+
+
+def test_while_the_stream_has_few_stories_every_open_one_is_compared(monkeypatch):
+    # The shortlist looks stories up under an article's heaviest terms; in a short stream of one event those are
+    # its own details, and the story of the same event, indexed under others, was never compared. While there
+    # are no more stories than the shortlist holds, every open story is compared (here: even with no key terms).
+    import storyline.group as group
+
+    monkeypatch.setattr(group, "_KEY_TERMS", 0)
+    compared = []
+    cosine = StoryGrouper._cosine
+
+    def counted(self, vec, norm, k):
+        compared.append(k)
+        return cosine(self, vec, norm, k)
+
+    monkeypatch.setattr(StoryGrouper, "_cosine", counted)
+    few = StoryGrouper()
+    for a in [*arts(BRIDGE[:1], "b"), *arts(ELECTION[:1], "e"), *arts(FLOOD, "x")]:
+        few.add(a)
+    compared.clear()
+    got = few.add(Article(id="b1", text=BRIDGE[1]))
+    assert sorted(compared) == [0, 1, 2] and not got.new and got.story == 0
+    # past that many stories, the shortlist alone is compared (none here: the article has no key terms)
+    many = StoryGrouper()
+    for a in [*arts(BRIDGE[:1], "b"), *arts(FILLERS, "f")]:
+        many.add(a)
+    compared.clear()
+    assert many.add(Article(id="b1", text=BRIDGE[1])).new and compared == []

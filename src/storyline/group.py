@@ -7,13 +7,15 @@ times the story's cohesion (see below). This is the
 single-pass clustering of the TDT "topic detection and tracking" tradition (Allan et al., 1998): each
 article is decided once, when it arrives, so a store can take articles as they come and never re-cluster.
 
-Representation: the article's content terms (:func:`storyline.represent.content_terms`, stemmed, no
-stopwords), its title's terms counted twice, with sublinear term frequency ``1 + log tf`` and an IDF from
-the document frequencies of the stream so far (a term in every article weighs nothing; one seen first
-weighs most). A story's centroid is the sum of its articles' term-frequency vectors, weighted with a recent
-IDF (a joining article's terms with that of the moment; the whole centroid again once the stream has grown by
-10% since), so early stories are not frozen with the IDF of a short stream. Each article counts in it as its
-unit vector (its term frequencies over its weighted norm on arrival), however long it is.
+Representation: the article's content terms (:func:`storyline.represent.content_terms`, stemmed, no stopwords),
+its title's terms counted twice and the terms of the names its text writes with a capital inside a sentence ("…
+drivers on the Tarrow Pass", "… told the BBC": a person, a place, a body, the words of an event that articles in
+other words share most surely) once more for each such mention, with sublinear term frequency ``1 + log tf`` and
+an IDF from the document frequencies of the stream so far (a term in every article weighs nothing; one seen
+first weighs most). A story's centroid is the sum of its articles' term-frequency vectors, weighted with a
+recent IDF (a joining article's terms with that of the moment; the whole centroid again once the stream has
+grown by 10% since), so early stories are not frozen with the IDF of a short stream. Each article counts in it
+as its unit vector (its term frequencies over its weighted norm on arrival), however long it is.
 
 Cohesion: the length of the sum of a story's unit vectors over their number, the mean cosine of its articles
 to their centroid (1 for one article), kept as one number per story from each article's cosine to the story
@@ -41,6 +43,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
+import re
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -64,7 +67,7 @@ _LEAD_DAYS = 1  # a date this many days past its arrival's (UTC) day can be real
 # The version of the grouping's state (``StoryGrouper.state``): a saved state is used only by the grouping it
 # was saved by. Change it with anything that changes how a state is built or read: the representation, the
 # constants above, the order of the steps.
-STATE_VERSION = (f"2:{_KEY_TERMS}:{_INDEX_TERMS}:{_SHORTLIST}:{_POSTINGS}:{_REWEIGHT}:{_CLOSE_EVERY}:{_RECENT}:"
+STATE_VERSION = (f"3:{_KEY_TERMS}:{_INDEX_TERMS}:{_SHORTLIST}:{_POSTINGS}:{_REWEIGHT}:{_CLOSE_EVERY}:{_RECENT}:"
                  f"{_LEAD_DAYS}")
 
 
@@ -128,12 +131,26 @@ class _Story:
     closed: bool = False
 
 
+# A word written with a capital after a lower-case word, a figure or a comma inside a sentence: a name (a
+# sentence's first word, capitalised whatever it is, is left out); and the calendar's, which are no event's.
+_NAME = re.compile(r"(?<=[a-z0-9,;:)] )[A-Z][\w'’-]+")
+_CALENDAR = frozenset(content_terms(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
+    "September October November December"))
+
+
 def article_terms(article: Article) -> Counter[str]:
     """The article's terms with sublinear frequencies; the title's terms count twice (a title names the
-    story in the fewest words)."""
+    story in the fewest words), and a term of a name written with a capital inside a sentence once more for
+    each such mention (the names of the people, places and bodies of an event are what articles telling it
+    in other words share: on the original Multi-News pages B-cubed F1 90.3 -> 91.2 in the benchmark's
+    order; Multi-News val's processed text is in lower case but for each sentence's first word, so there the
+    grouping is as it was)."""
     counts = Counter(content_terms(article.text))
     if article.title:
         counts.update({t: 2 * n for t, n in Counter(content_terms(article.title)).items()})
+    names = content_terms(" ".join(_NAME.findall(article.text)))
+    counts.update(t for t in names if t not in _CALENDAR)
     return Counter({t: 1.0 + math.log(n) for t, n in counts.items()})
 
 
@@ -265,7 +282,12 @@ class StoryGrouper:
         ``_KEY_TERMS`` heaviest terms (the last ``_POSTINGS`` under each), the ``_SHORTLIST`` that score
         best over these terms alone, with each story's weights of its latest weighting; ties by story
         number. A story sharing none of the article's heaviest terms with its own heaviest cannot reach
-        the threshold in practice."""
+        the threshold in practice. While the stream has no more stories than the shortlist holds, it is
+        every open one (in the order they began): a full comparison costs no more then, and in a short stream
+        of one event, whose own words are in every article and weigh least, an article's heaviest terms are
+        its own details, which a story of the same event need not be indexed under."""
+        if len(self._stories) <= _SHORTLIST:
+            return [k for k, s in enumerate(self._stories) if not s.closed and self._in_window(s, day)]
         partial: dict[int, float] = {}
         for t in _heaviest(vec, _KEY_TERMS):
             w = vec[t]

@@ -856,10 +856,16 @@ def test_a_stream_articles_correction_and_teaser_are_kept_and_told(tmp_path: Pat
         assert correction in page
 
 
-def test_a_state_saved_by_the_former_grouping_is_put_aside_and_the_stories_stand(tmp_path: Path) -> None:
-    """A database whose state was saved by the grouping before the stories' cohesion (version 1, ten fields a
-    story, no cohesion) starts by putting every stored article back into its stored story, as a database
-    without a state does; the next save is of this grouping."""
+@pytest.mark.parametrize(("version", "fields"), [
+    ("1:12:32:10:128:1.1:256:32:1", 10),  # before the stories' cohesion: ten fields a story
+    ("2:12:32:10:128:1.1:256:32:1", 11),  # before names weighed more and short streams compared every story
+])
+def test_a_state_saved_by_the_former_grouping_is_put_aside_and_the_stories_stand(
+        tmp_path: Path, version: str, fields: int) -> None:
+    """A database whose state was saved by a former grouping (version 1, before the stories' cohesion; version
+    2, before the names written with a capital weighed more, which changes every story's terms) starts by
+    putting every stored article back into its stored story, as a database without a state does; the next save
+    is of this grouping."""
     from storyline.group import STATE_VERSION
 
     db = tmp_path / "s.db"
@@ -870,9 +876,9 @@ def test_a_state_saved_by_the_former_grouping_is_put_aside_and_the_stories_stand
     stories = stream._grouper.stories
     with sqlite3.connect(db) as con:
         state = stream_module._loads(con.execute("SELECT state FROM stream_state").fetchone()[0])
-        assert state["version"] == STATE_VERSION and not STATE_VERSION.startswith("1:")
-        state["version"] = "1:12:32:10:128:1.1:256:32:1"
-        state["stories"] = [story[:10] for story in state["stories"]]
+        assert state["version"] == STATE_VERSION and not STATE_VERSION.startswith(version[:2])
+        state["version"] = version
+        state["stories"] = [story[:fields] for story in state["stories"]]
         con.execute("UPDATE stream_state SET state = ?", (json.dumps(state),))  # as that version saved it: text
     con.close()
     again = Stream(Store(db))
