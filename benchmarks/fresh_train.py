@@ -1,7 +1,12 @@
 """``make bench-fresh``: the default against every baseline on Multi-News *training* clusters that no fit and no
 tuning read, to check that its lead on the development sets is not the development sets'.
 
-    python -m storyline.evaluate.fresh [--data ../shared/data] [--out benchmarks] [--n 1000] [--seed 0] [--jobs 2]
+    .venv/bin/python benchmarks/fresh_train.py [--data ../shared/data] [--out benchmarks] [--n 1000] [--seed 0]
+        [--jobs 2] [--memory]
+
+A script beside the package, not in it: it reproduces ``make train``'s split with :mod:`storyline.learn.train`'s
+own functions and scores with :mod:`storyline.evaluate`'s, and those two shells of the package do not import each
+other (tests/test_layers.py).
 
 Which training clusters ``make train`` uses (:mod:`storyline.learn.train`, ``split_lines``): every cluster of
 ``multinews/train.jsonl.gz`` whose reference is also a ``dev_original_format`` cluster is dropped (81); of the
@@ -41,15 +46,15 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from ..errors import EmptyInputError, OptionsError, StorylineError
-from ..files import write_atomic
-from ..ingest import parse_dataset
-from . import report
-from .datasets import EvalSet
-from .external import CallableMethod
-from .peers import SUMY_PEERS
-from .rouge import aggregate
-from .runner import ORACLE, Evaluation, MethodResult, check_options, evaluate
+from storyline.errors import EmptyInputError, OptionsError, StorylineError
+from storyline.evaluate import report
+from storyline.evaluate.datasets import EvalSet
+from storyline.evaluate.external import CallableMethod
+from storyline.evaluate.peers import SUMY_PEERS
+from storyline.evaluate.rouge import aggregate
+from storyline.evaluate.runner import ORACLE, Evaluation, MethodResult, check_options, evaluate
+from storyline.files import write_atomic
+from storyline.ingest import parse_dataset
 
 NAME = "fresh_train"
 WORDS = 300  # the Multi-News budget (../shared/data/README.md)
@@ -80,7 +85,7 @@ class TrainingUse:
 
 def training_use(data: Path, clusters: int, seed: int) -> TrainingUse:
     """The split ``make train --clusters CLUSTERS --seed SEED`` makes of ``data``'s training file."""
-    from ..learn.train import TRAIN_FILE, held_out_keys, split_lines
+    from storyline.learn.train import TRAIN_FILE, held_out_keys, split_lines
 
     scorer, rest, excluded = split_lines(Path(data) / TRAIN_FILE, clusters, seed, held_out_keys(Path(data)))
     return TrainingUse(len(scorer) + len(rest) + excluded, excluded, tuple(scorer), tuple(rest))
@@ -111,7 +116,7 @@ def halves(ids: Sequence[str], seed: int) -> tuple[tuple[str, ...], tuple[str, .
 def unseen_model(model_path: Path, lexicon_lines: Sequence[bytes], sample: Sequence[bytes], out: Path) -> Path:
     """The model at ``model_path`` with its term lexicon re-estimated from ``lexicon_lines`` less ``sample``
     (as ``make train`` estimates it), written to ``out``."""
-    from ..learn.train import estimate_lexicon, segmented_as_fitted
+    from storyline.learn.train import estimate_lexicon, segmented_as_fitted
 
     held = set(sample)
     with segmented_as_fitted(short=False):
@@ -125,7 +130,7 @@ def unseen_model(model_path: Path, lexicon_lines: Sequence[bytes], sample: Seque
 def check_split(use: TrainingUse, model_path: Path) -> list[str]:
     """What of ``use`` disagrees with the model at ``model_path`` (empty: the split is the one it was trained on):
     the excluded and lexicon cluster counts of its metadata, and its lexicon re-estimated from the split."""
-    from ..learn.train import estimate_lexicon, segmented_as_fitted
+    from storyline.learn.train import estimate_lexicon, segmented_as_fitted
 
     model = json.loads(Path(model_path).read_text(encoding="utf-8"))
     meta = model.get("meta", {})
@@ -144,9 +149,9 @@ def check_split(use: TrainingUse, model_path: Path) -> list[str]:
 def summarize_with_model(model_path: str, documents: list[str], words: int) -> str:
     """The default method's summary text of raw ``documents`` in ``words`` words, scored by the model at
     ``model_path`` (the path ``storyline eval`` takes for ``default``: load, clean, cluster, select, attribute)."""
-    from ..api import load_articles, make_cluster
-    from ..attribute import attribute
-    from ..methods.default import Default
+    from storyline.api import load_articles, make_cluster
+    from storyline.attribute import attribute
+    from storyline.methods.default import Default
 
     selector = Default()
     selector.model_path = model_path
@@ -223,13 +228,13 @@ def results_markdown(d: dict[str, Any]) -> str:
     return "".join(lines)
 
 
-def run(data: Path, out: Path, *, n: int, seed: int, jobs: int, memory: bool, command: str,
+def run(data: Path, *, n: int, seed: int, jobs: int, memory: bool, command: str,
         progress: Callable[[int], Callable[[int], None]] | None = None,
         model_path: Path | None = None) -> dict[str, Any] | None:
     """The whole benchmark; returns the report's dictionary (``None``: no training file under ``data``).
     ``progress(total)`` makes the callback told of each cluster done."""
-    from ..learn.train import TRAIN_FILE
-    from ..methods.learned import default_model_path
+    from storyline.learn.train import TRAIN_FILE
+    from storyline.methods.learned import default_model_path
 
     if not (Path(data) / TRAIN_FILE).exists():
         return None
@@ -287,7 +292,7 @@ def _digest(ids: Sequence[str]) -> str:
 
 
 def _git_state() -> str:
-    from .bench import _git_state as state
+    from storyline.evaluate.bench import _git_state as state
 
     return state()
 
@@ -315,7 +320,7 @@ def _progress(total: int, every: int = 50) -> Callable[[int], None]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m storyline.evaluate.fresh", description=__doc__.split("\n")[0])
+    ap = argparse.ArgumentParser(prog="benchmarks/fresh_train.py", description=__doc__.split("\n")[0])
     ap.add_argument("--data", default="../shared/data")
     ap.add_argument("--out", default="benchmarks")
     ap.add_argument("--n", type=int, default=1000, help="clusters to draw (all of the pool when it holds fewer)")
@@ -330,11 +335,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OptionsError as exc:
         print(f"fresh: {exc}", file=sys.stderr)
         return 2
-    command = (f"python -m storyline.evaluate.fresh --data {args.data} --out {args.out} --n {args.n} "
+    command = (f"python benchmarks/fresh_train.py --data {args.data} --out {args.out} --n {args.n} "
                f"--seed {args.seed} --jobs {args.jobs}{' --memory' if args.memory else ''}")
     out = Path(args.out)
     try:
-        d = run(Path(args.data), out, n=args.n, seed=args.seed, jobs=args.jobs, memory=args.memory, command=command,
+        d = run(Path(args.data), n=args.n, seed=args.seed, jobs=args.jobs, memory=args.memory, command=command,
                 progress=_progress)
     except StorylineError as exc:
         print(f"fresh: {exc}", file=sys.stderr)
@@ -356,7 +361,3 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
-
-
-__all__ = ["TrainingUse", "training_use", "fresh_pool", "draw", "halves", "unseen_model", "check_split",
-           "summarize_with_model", "subset", "standing"]
