@@ -24,6 +24,19 @@ def arts(texts, prefix, date=None):
     return [Article(id=f"{prefix}{i}", text=t, date=date) for i, t in enumerate(texts)]
 
 
+def _count_comparisons(monkeypatch):
+    """The stories a grouper compares an article with, in order (its ``_cosine`` calls), from now on."""
+    compared = []
+    cosine = StoryGrouper._cosine
+
+    def counted(self, vec, norm, k):
+        compared.append(k)
+        return cosine(self, vec, norm, k)
+
+    monkeypatch.setattr(StoryGrouper, "_cosine", counted)
+    return compared
+
+
 def test_a_stream_falls_into_its_stories():
     stream = [*arts(BRIDGE, "b"), *arts(ELECTION, "e"), *arts(FLOOD, "f")]
     # interleaved, as articles arrive
@@ -305,14 +318,7 @@ def test_a_story_whose_terms_many_stories_share_still_receives_its_article(monke
     for a in _bridge_fillers(2 * group._POSTINGS):
         grouper.add(a)
     assert len(grouper.stories) == 1 + 2 * group._POSTINGS
-    compared = []
-    cosine = StoryGrouper._cosine
-
-    def counted(self, vec, norm, k):
-        compared.append(k)
-        return cosine(self, vec, norm, k)
-
-    monkeypatch.setattr(StoryGrouper, "_cosine", counted)
+    compared = _count_comparisons(monkeypatch)
     got = grouper.add(Article(id="b1", text=BRIDGE[1]))
     assert not got.new and got.story == 0 and got.similarity >= GroupingOptions().threshold
     assert 0 in compared and len(compared) <= group._SHORTLIST
@@ -583,14 +589,7 @@ def test_while_the_stream_has_few_stories_every_open_one_is_compared(monkeypatch
     import storyline.group as group
 
     monkeypatch.setattr(group, "_KEY_TERMS", 0)
-    compared = []
-    cosine = StoryGrouper._cosine
-
-    def counted(self, vec, norm, k):
-        compared.append(k)
-        return cosine(self, vec, norm, k)
-
-    monkeypatch.setattr(StoryGrouper, "_cosine", counted)
+    compared = _count_comparisons(monkeypatch)
     few = StoryGrouper()
     for a in [*arts(BRIDGE[:1], "b"), *arts(ELECTION[:1], "e"), *arts(FLOOD, "x")]:
         few.add(a)
