@@ -69,6 +69,14 @@ async def get(app, url: str, **params) -> httpx.Response:
 INTERLEAVED = [MILLBROOK[0], FERRY[0], MILLBROOK[1], FERRY[1], MILLBROOK[2]]
 
 
+def _three_posted(db: Path) -> Stream:
+    """A stream on a new store at ``db`` with the first three of INTERLEAVED posted (ids "0" to "2")."""
+    stream = Stream(Store(db))
+    for k, a in enumerate(INTERLEAVED[:3]):
+        stream.post(_article({**a, "id": str(k)}))
+    return stream
+
+
 def test_interleaved_stories_end_up_apart(tmp_path: Path) -> None:
     app = app_for(tmp_path / "s.db")
     responses = asyncio.run(post_all(app, INTERLEAVED))
@@ -666,9 +674,7 @@ def test_a_restart_begins_from_the_state_saved_at_shutdown(tmp_path: Path, monke
     """Every start put every stored article back one by one (about 1.3 ms each: 2 minutes for 100,000); the
     state saved when the server stops is taken instead, and only the articles stored after it are put back."""
     db = tmp_path / "s.db"
-    stream = Stream(Store(db))
-    for k, a in enumerate(INTERLEAVED[:3]):
-        stream.post(_article({**a, "id": str(k)}))
+    stream = _three_posted(db)
     stream.save()
     stream.post(_article({**INTERLEAVED[3], "id": "3"}))  # stored after the save (a server that stopped without saving)
     restored: list[str] = []
@@ -724,9 +730,7 @@ def test_a_saved_state_that_does_not_hold_the_stored_stream_is_put_aside(tmp_pat
     than the store has (a database put back from an older copy of its articles), or whose grouper holds
     another count than its position says, is not used; every article is put back instead, as without one."""
     db = tmp_path / "s.db"
-    stream = Stream(Store(db))
-    for k, a in enumerate(INTERLEAVED[:3]):
-        stream.post(_article({**a, "id": str(k)}))
+    stream = _three_posted(db)
     stream.save()
     whole = stream._grouper.state()
     with sqlite3.connect(db) as con:  # the latest article gone from the store: the state holds one too many
@@ -815,9 +819,7 @@ def test_the_state_is_saved_compressed_and_a_state_saved_as_text_is_still_read(t
     """The saved state was its JSON text (44 MB for 14,000 articles); it is saved compressed with zlib (18 MB),
     and a database whose state was saved as text before is still started from that state."""
     db = tmp_path / "s.db"
-    stream = Stream(Store(db))
-    for k, a in enumerate(INTERLEAVED[:3]):
-        stream.post(_article({**a, "id": str(k)}))
+    stream = _three_posted(db)
     stream.save()
     whole = stream._grouper.state()
     with sqlite3.connect(db) as con:
@@ -869,9 +871,7 @@ def test_a_state_saved_by_the_former_grouping_is_put_aside_and_the_stories_stand
     from storyline.group import STATE_VERSION
 
     db = tmp_path / "s.db"
-    stream = Stream(Store(db))
-    for k, a in enumerate(INTERLEAVED[:3]):
-        stream.post(_article({**a, "id": str(k)}))
+    stream = _three_posted(db)
     stream.save()
     stories = stream._grouper.stories
     with sqlite3.connect(db) as con:
@@ -932,9 +932,7 @@ def test_a_stream_articles_paragraph_left_out_as_no_prose_is_kept_and_told(tmp_p
 
 def test_a_closed_stream_lets_go_of_its_grouper_and_rebuilds_when_used(tmp_path: Path) -> None:
     db = tmp_path / "s.db"
-    stream = Stream(Store(db))
-    for k, a in enumerate(INTERLEAVED[:3]):
-        stream.post(_article({**a, "id": str(k)}))
+    stream = _three_posted(db)
     stories = stream._grouper.stories
     stream.close()
     assert stream._grouper is None and Store(db).stream_state()[0] == 3  # saved, then let go
@@ -968,9 +966,7 @@ def test_the_collector_is_paused_while_the_grouper_is_rebuilt(tmp_path: Path, mo
     # A third of a start's time went to the cyclic garbage collector going again and again through the grouper
     # being rebuilt (12,000 articles: 3.2 s, 2.0 s without it).
     db = tmp_path / "s.db"
-    stream = Stream(Store(db))
-    for k, a in enumerate(INTERLEAVED[:3]):
-        stream.post(_article({**a, "id": str(k)}))
+    _three_posted(db)
     seen: list[bool] = []
     restore = StoryGrouper.restore
     monkeypatch.setattr(StoryGrouper, "restore", lambda self, *a, **kw: (seen.append(gc.isenabled()),
