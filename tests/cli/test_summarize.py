@@ -265,12 +265,12 @@ def test_the_undated_note_of_a_dataset_cluster_offers_only_what_a_dataset_takes(
     assert "or PATH@YYYY-MM-DD (one file)" in result.stderr
 
 
-def test_readme_quotes_the_undated_note_as_it_is_printed(tmp_path, harbor_texts, monkeypatch):
-    """The README's example of the note on undated articles is what `storyline analyze` prints."""
+def test_the_docs_quote_the_undated_note_as_it_is_printed(tmp_path, harbor_texts, monkeypatch):
+    """docs/analysis.md's example of the note on undated articles is what `storyline analyze` prints."""
     import re
 
-    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
-    shown = re.search(r"`(Note: no publication date given:[^`]*)`", readme)
+    page = (Path(__file__).resolve().parents[2] / "docs" / "analysis.md").read_text(encoding="utf-8")
+    shown = re.search(r"`(Note: no publication date given:[^`]*)`", page)
     assert shown is not None
     monkeypatch.chdir(tmp_path)
     for i, t in enumerate(harbor_texts[:2], 1):  # no header: undated
