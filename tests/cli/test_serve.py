@@ -15,7 +15,7 @@ from storyline.cli import cli
 pytest.importorskip("fastapi")
 pytest.importorskip("uvicorn")
 
-README = Path(__file__).parents[2] / "README.md"
+ROOT = Path(__file__).parents[2]
 
 
 @pytest.fixture(autouse=True)
@@ -115,11 +115,10 @@ def test_a_bad_host_is_one_line(tmp_path: Path) -> None:
 
 
 def test_exit_code_9_and_the_queue_limit_are_documented_as_they_behave() -> None:
-    readme = README.read_text(encoding="utf-8")
-    assert re.search(r"^\| 9 \| .*cannot listen", readme, re.M)
+    assert re.search(r"^\| 9 \| .*cannot listen", (ROOT / "README.md").read_text(encoding="utf-8"), re.M)
     # The queue limit counts submissions queued or running (tests/web/test_web_queue.py pins the behaviour).
     assert "queued or running" in serve("--help").stdout
-    prose = " ".join(readme.split())
+    prose = " ".join((ROOT / "docs" / "web.md").read_text(encoding="utf-8").split())
     assert "503 with `Retry-After` when `--queue-limit` submissions are already queued or running" in prose
     assert "submissions are waiting" not in prose
 
