@@ -35,7 +35,7 @@ sharing one of the article's heavy terms got the full cosine, and a term like a 
 by thousands of stories of a long stream.
 
 The threshold was tuned on Multi-News val articles (clusters as stories) and checked on other clusters
-and on the original scraped pages: see ``benchmarks/grouping.py`` and the README.
+and on the original scraped pages: see ``benchmarks/grouping.py`` and ``docs/grouping.md``.
 """
 
 from __future__ import annotations
