@@ -1,5 +1,5 @@
 """The fresh-clone contract (`make demo`, `make test`): what the package imports is pinned, what is pinned
-and installed is used, and the extras the README names exist."""
+and installed is used, and the extras the README and docs/ name exist."""
 
 from __future__ import annotations
 
@@ -95,8 +95,9 @@ def test_the_dev_extra_installs_the_client_starlettes_test_client_wants() -> Non
     assert not uses or "httpx2" in {_name(r) for r in EXTRAS["dev"]}, f"{uses} use TestClient; dev lacks httpx2"
 
 
-def test_the_extras_the_readme_and_messages_name_exist() -> None:
-    text = (ROOT / "README.md").read_text() + "\n".join(p.read_text() for p in SRC.rglob("*.py"))
+def test_the_extras_the_docs_and_messages_name_exist() -> None:
+    docs = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    text = "\n".join(p.read_text() for p in [*docs, *SRC.rglob("*.py")])
     named = set(re.findall(r"storyline\[(\w+)\]", text)) | {
         e for r in EXTRAS["all"] for e in re.findall(r"storyline\[([\w,]+)\]", r)[0].split(",")}
     assert named and named <= EXTRAS.keys(), named - EXTRAS.keys()

@@ -242,7 +242,7 @@ def article_dict(article: Article) -> dict[str, Any]:
 
 
 def to_dict(summary: Summary) -> dict[str, Any]:
-    """The JSON schema documented in the README: one entry per sentence, each with the number of the passage
+    """The JSON schema documented in docs/usage.md: one entry per sentence, each with the number of the passage
     it is shown in (``passage``, from 0: the sentences of one quotation share one)."""
     passage = {i: n for n, p in enumerate(summary_passages(summary)) for i in p.sentences}
     return {

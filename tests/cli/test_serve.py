@@ -115,7 +115,8 @@ def test_a_bad_host_is_one_line(tmp_path: Path) -> None:
 
 
 def test_exit_code_9_and_the_queue_limit_are_documented_as_they_behave() -> None:
-    assert re.search(r"^\| 9 \| .*cannot listen", (ROOT / "README.md").read_text(encoding="utf-8"), re.M)
+    for page in ("README.md", "docs/usage.md"):  # the front page's table of exit codes and the full one
+        assert re.search(r"^\| 9 \| .*cannot listen", (ROOT / page).read_text(encoding="utf-8"), re.M), page
     # The queue limit counts submissions queued or running (tests/web/test_web_queue.py pins the behaviour).
     assert "queued or running" in serve("--help").stdout
     prose = " ".join((ROOT / "docs" / "web.md").read_text(encoding="utf-8").split())

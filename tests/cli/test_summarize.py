@@ -192,19 +192,20 @@ def test_console_script_runs_as_a_process(harbor_dir):
     assert proc.stderr == "storyline: error: missing.txt: no such file or directory\n"
 
 
-def test_readme_shows_what_the_sample_prints():
-    """The README's example output is the real output of `storyline summarize --sample --words 120`
-    (regenerate the block when the scorer or the sample changes)."""
+def test_the_docs_show_what_the_sample_prints():
+    """The example output on the front page and in docs/usage.md is the real output of
+    `storyline summarize --sample --words 120` (regenerate both blocks when the scorer or the sample changes)."""
     from pathlib import Path
 
-    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
-    command = "$ storyline summarize --sample --words 120\n"
-    assert command in readme
-    start = readme.index(command) + len(command)
-    shown = readme[start : readme.index("```", start)]
+    root = Path(__file__).resolve().parents[2]
     result = run("summarize", "--sample", "--words", "120")
     assert result.exit_code == 0
-    assert result.stdout == shown
+    command = "$ storyline summarize --sample --words 120\n"
+    for page in ("README.md", "docs/usage.md"):
+        text = (root / page).read_text(encoding="utf-8")
+        assert command in text, page
+        start = text.index(command) + len(command)
+        assert result.stdout == text[start : text.index("```", start)], page
 
 
 def test_control_characters_are_shown_not_sent_to_the_terminal(tmp_path, monkeypatch, harbor_texts):
