@@ -89,25 +89,29 @@ def test_format_and_output_mean_the_same_in_every_command_that_writes_a_story() 
 
 
 def _readme_synopses() -> dict[str, list[str]]:
-    """Each command's option lists as the README writes them: its ``storyline CMD ...`` lines in code (the usage
-    block, and the synopsis in backticks that opens a command's section)."""
+    """Each command's option lists as the README and the docs/ pages write them: its ``storyline CMD ...`` lines
+    in code (the README's usage block, its Commands list, and the synopsis in backticks that opens a command's
+    page or section in docs/)."""
     import re
     from pathlib import Path
 
-    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    root = Path(__file__).resolve().parents[2]
+    readme = (root / "README.md").read_text(encoding="utf-8")
     found: dict[str, list[str]] = {}
     block = re.search(r"## Usage\n\n```\n(.*?)```", readme, re.S)
     assert block is not None
     for line in block.group(1).splitlines():
         if m := re.match(r"(?:cat \S+ \| )?storyline (\w+)(.*?)(?:#|$)", line):
             found.setdefault(m.group(1), []).append(m.group(2))
-    for m in re.finditer(r"`storyline (\w+) ([^`]*)`", readme):
-        found.setdefault(m.group(1), []).append(m.group(2))
+    for page in (root / "README.md", *sorted((root / "docs").glob("*.md"))):
+        for m in re.finditer(r"`storyline (\w+) ([^`]*)`", page.read_text(encoding="utf-8")):
+            found.setdefault(m.group(1), []).append(m.group(2))
     return found
 
 
 def test_the_readme_names_every_option_of_every_command_and_no_other() -> None:
-    """The README's usage drifted from the commands: an option only ``--help`` told of, a synopsis without one."""
+    """The README's usage drifted from the commands: an option only ``--help`` told of, a synopsis without one.
+    The front page names every option itself; the synopses checked are its own and those of docs/."""
     import re
     from pathlib import Path
 
