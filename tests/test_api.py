@@ -381,7 +381,8 @@ def test_articles_skipped_with_strict_false_are_named_in_the_notes() -> None:
     assert summary.notes[0].startswith("skipped <text 2>: is empty")
     assert SINGLE_SOURCE_NOTE not in summary.notes
     clutter = storyline.summarize([text, "Home | News | Sport"], options=SummarizeOptions(words=60, strict=False))
-    assert clutter.notes[0] == "skipped <text 2>: has no article text left after removing page clutter"  # docs/python.md
+    # the note as docs/python.md quotes it
+    assert clutter.notes[0] == "skipped <text 2>: has no article text left after removing page clutter"
     assert any("only one of the articles had text" in n for n in summary.notes)
     with pytest.raises(EmptyInputError):  # strict, as before: an error
         storyline.summarize([text, "   "], words=60)

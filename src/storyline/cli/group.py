@@ -67,7 +67,8 @@ def group(
             raise click.UsageError(
                 f"{' and '.join(given)} only appl{'y' if len(given) > 1 else 'ies'} with --summarize", ctx)
     inputs = read_stream(paths, sample=sample, output=output)
-    # a long stream takes a while (about 1 ms an article, 45,895 undated articles in under a minute: see docs/grouping.md)
+    # a long stream takes a while (about 1 ms an article, 45,895 undated articles in under a minute:
+    # see docs/grouping.md)
     with progress(inputs.articles, "Grouping", at_least=PROGRESS_FROM) as articles:
         groups = group_articles(articles, options)
     with progress(groups if with_summary else [], "Summarizing") as each:
