@@ -15,10 +15,10 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import cluster as clustering
 from . import methods
 from .attribute import attribute, introductions
 from .clean import MAX_RUN_CHARS, clean_articles, runs_on
-from .cluster import MAX_SENTENCES as MAX_SENTENCES  # re-exported: the most sentences one cluster may have
 from .cluster import build_cluster, check_size
 from .cluster import latest_that_fit as latest_that_fit
 from .errors import EmptyInputError, OptionsError
@@ -190,6 +190,12 @@ def _unique_ids(articles: list[tuple[Article, bool]]) -> list[Article]:
         seen.add(aid)
         out.append(a if aid == a.id else replace(a, id=aid))
     return out
+
+
+def max_sentences() -> int:
+    """The most sentences one cluster may have (``make_cluster`` refuses more: ``InputTooLargeError``); a story of
+    more is summarized from its latest articles that fit (``latest_that_fit``)."""
+    return clustering.MAX_SENTENCES
 
 
 def make_cluster(articles: Sequence[Article], *, merge_duplicates: bool = True) -> Cluster:

@@ -134,10 +134,12 @@ def check_size(cluster: Cluster) -> Cluster:
     return cluster
 
 
-def latest_that_fit(articles: Sequence[Article], limit: int = MAX_SENTENCES) -> list[Article]:
+def latest_that_fit(articles: Sequence[Article], limit: int | None = None) -> list[Article]:
     """The most recent of ``articles`` (given oldest first) whose sentences, counted newest first, stay within
-    ``limit``, in the order given: a story grown past the limit is summarized from its latest articles. Merging
-    near-duplicates only removes sentences, so their cluster is within the limit too."""
+    ``limit`` (``MAX_SENTENCES`` when not given), in the order given: a story grown past the limit is summarized
+    from its latest articles. Merging near-duplicates only removes sentences, so their cluster is within the limit
+    too."""
+    limit = MAX_SENTENCES if limit is None else limit
     total = 0
     taken: list[Article] = []
     for article in reversed(articles):

@@ -147,7 +147,7 @@ def summarize_stream(inputs: list[dict[str, Any]], words: int, method: str) -> d
     try:
         cluster = api.make_cluster(articles)
     except InputTooLargeError:
-        limit = api.MAX_SENTENCES
+        limit = api.max_sentences()
         latest = api.latest_that_fit(articles, limit)
         if not latest:
             return {"summary": None, "summarized": 0,
