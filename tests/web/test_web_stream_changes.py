@@ -278,3 +278,16 @@ def test_a_version_6_database_gains_the_emptied_stories(tmp_path: Path) -> None:
     db.close()
     assert "stream_emptied" in tables and "stream_emptied" in EMPTIED_SCHEMA
     assert store.stream_story_count() == 0 and not store.stream_emptied(1)
+
+
+def test_a_change_that_put_many_articles_back_saves_the_state_again(tmp_path: Path) -> None:
+    stream = Stream(Store(tmp_path / "s.db"), save_every=2, save_interval=3600)
+    for k, a in enumerate(INTERLEAVED):
+        stream.post(_article({**a, "id": str(k)}))
+    assert stream.store.stream_state() is None  # (not due yet: the interval)
+    stream.remove(stream.store.stream_articles()[0].id)  # four put back one by one
+    assert stream._saver is not None
+    stream._saver.join(30)
+    saved = stream.store.stream_state()
+    assert saved is not None and saved[0] == stream.store.stream_end()[0]
+    assert Stream(Store(tmp_path / "s.db")).restored == 0

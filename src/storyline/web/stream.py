@@ -418,7 +418,15 @@ class Stream:
                 return None
             self._grouper = grouper = self._rebuild()
             self._revisions[row.story] = self.revision(row.story) + 1
-            return Removed(row.id, row.story, grouper.size(row.story - 1))
+            removed = Removed(row.id, row.story, grouper.size(row.story - 1))
+        self._save_if_replayed()
+        return removed
+
+    def _save_if_replayed(self) -> None:
+        """After a change whose rebuild put back ``save_every`` articles or more one by one: a save in the
+        background, so that the next start (or the next change of a later article) begins from a state again."""
+        if self.save_every and self._unsaved >= self.save_every:
+            self._save_in_background()
 
     def correct(self, article_id: str, cleaned: Article) -> Corrected | None:
         """Put ``cleaned`` (the corrected article, cleaned as a post's) in place of the stored article
@@ -447,7 +455,9 @@ class Stream:
             for story in {old.story, stored.story}:
                 self._revisions[story] = self.revision(story) + 1
             placed = Posted(stored.id, stored.story, stored.similarity, got.new, grouper.size(got.story))
-            return Corrected(placed, old.story, grouper.size(old.story - 1), True)
+            corrected = Corrected(placed, old.story, grouper.size(old.story - 1), True)
+        self._save_if_replayed()
+        return corrected
 
     def __len__(self) -> int:
         with self._lock:
