@@ -482,3 +482,47 @@ def test_an_outlets_correction_is_a_note_beside_the_summary():
     assert to_dict(summary)["articles"][0]["corrections"] == [
         "An earlier version of this article said the bridge carries 84,000 vehicles a day. It carries about 48,000."
     ]
+
+
+def test_summarize_with_analysis_is_the_summary_and_the_analysis_of_one_segmentation(harbor_texts, monkeypatch):
+    from storyline import cluster
+    from storyline.analysis.corroborate import corroborate
+
+    apart = storyline.summarize(harbor_texts, words=60)
+    analysis = storyline.analyze(harbor_texts)
+    segmented: list[str] = []
+    real = cluster.segment
+    monkeypatch.setattr(cluster, "segment", lambda a, **kw: segmented.append(a.id) or real(a, **kw))
+    both = storyline.summarize_with_analysis(harbor_texts, words=60)
+    assert isinstance(both, storyline.AnalyzedSummary)
+    assert both.summary == corroborate(apart, analysis) and both.analysis == analysis
+    assert sorted(segmented) == sorted(a.id for a in both.cluster.articles if a.id in both.cluster.kept_ids)
+    assert both.summary.articles == both.cluster.articles == analysis.articles
+
+
+def test_summarize_with_analysis_takes_a_cluster_options_and_a_date(harbor_texts):
+    undated = storyline.load_articles(harbor_texts)
+    made = storyline.api.make_cluster(undated)
+    both = storyline.summarize_with_analysis(made, options=SummarizeOptions(words=40))
+    assert both.cluster is made and 0 < both.summary.words <= 40
+    dated = storyline.summarize_with_analysis(made, 40, date="2024-03-05")
+    assert {a.date for a in dated.cluster.articles} == {"2024-03-05"}
+    assert dated.analysis == storyline.analyze(made, date="2024-03-05")
+    assert storyline.summarize_with_analysis(harbor_texts, 40, date="2024-03-05").summary == dated.summary
+    with pytest.raises(OptionsError, match="2024-13-05"):
+        storyline.summarize_with_analysis(["no file is read"], date="2024-13-05")
+    with pytest.raises(OptionsError, match="either options"):
+        storyline.summarize_with_analysis(made, 40, options=SummarizeOptions())
+
+
+def test_evidence_locates_every_source_of_every_sentence(harbor_texts):
+    both = storyline.summarize_with_analysis(harbor_texts, words=80)
+    texts = {a.id: a.text for a in both.cluster.articles}
+    spans = both.evidence()
+    assert len(spans) == len(both.summary.sentences)
+    for ss, row in zip(both.summary.sentences, spans, strict=True):
+        assert row[0].article == ss.sentence.article and (row[0].start, row[0].end) == (ss.sentence.start,
+                                                                                        ss.sentence.end)
+        assert {e.article for e in row} <= set(ss.articles)
+        assert all(0 <= e.start < e.end <= len(texts[e.article]) for e in row)
+    assert storyline.api.evidence(both.cluster, both.summary, both.analysis) == spans

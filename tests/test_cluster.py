@@ -106,3 +106,13 @@ def test_segmenting_stops_one_sentence_past_the_limit(monkeypatch, harbor_texts)
     with pytest.raises(InputTooLargeError, match="^4 sentences or more in one cluster is more than the limit of 3;"):
         build_cluster([Article(id="1", text=long_one), Article(id="2", text=harbor_texts[0])])
     assert read == [4]  # one past the limit, and the second article not read at all
+
+
+def test_latest_that_fit_keeps_the_newest_articles_within_the_limit():
+    from storyline.cluster import latest_that_fit
+
+    arts = [Article(id=str(k), text=" ".join(f"Sentence {j} of article {k} is here." for j in range(k + 1)))
+            for k in range(4)]  # 1, 2, 3 and 4 sentences
+    assert [a.id for a in latest_that_fit(arts, 7)] == ["2", "3"]
+    assert [a.id for a in latest_that_fit(arts, 10)] == ["0", "1", "2", "3"]
+    assert latest_that_fit(arts, 3) == []

@@ -602,3 +602,18 @@ def test_while_the_stream_has_few_stories_every_open_one_is_compared(monkeypatch
         many.add(a)
     compared.clear()
     assert many.add(Article(id="b1", text=BRIDGE[1])).new and compared == []
+
+
+def test_reserved_stories_are_empty_closed_and_keep_the_numbers_after_them() -> None:
+    grouper = StoryGrouper()
+    grouper.add(Article(id="a", text="The harbor bridge closed for repairs after the storm damaged its deck."))
+    grouper.reserve(3)  # stories 1 and 2 (from 0) were emptied
+    assert grouper.stories == (("a",), (), ()) and grouper.size(2) == 0 and grouper.open_stories == 1
+    got = grouper.add(Article(id="b", text="Orchard bees returned to the valley in record numbers this spring."))
+    assert (got.story, got.new) == (3, True)
+    grouper.reserve(2)  # never fewer
+    assert len(grouper.stories) == 4
+    again = StoryGrouper.from_state(grouper.state())
+    assert again.stories == grouper.stories and again.state() == grouper.state()
+    with pytest.raises(OptionsError):
+        grouper.reserve(-1)

@@ -6,7 +6,15 @@ articles it comes from and the others that report the same thing.
 
 from __future__ import annotations
 
-from .api import analyze, group_stories, load_articles, sample_paths, summarize
+from .api import (
+    AnalyzedSummary,
+    analyze,
+    group_stories,
+    load_articles,
+    sample_paths,
+    summarize,
+    summarize_with_analysis,
+)
 from .errors import StorylineError
 from .group import GroupingOptions, StoryGrouper, group_articles
 from .model import Article, Cluster, Sentence, Summary, SummarySentence
@@ -16,6 +24,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "analyze",
+    "AnalyzedSummary",
     "Article",
     "group_stories",
     "group_articles",
@@ -30,5 +39,6 @@ __all__ = [
     "load_articles",
     "sample_paths",
     "summarize",
+    "summarize_with_analysis",
     "__version__",
 ]

@@ -10,15 +10,17 @@ import datetime as dt
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import cluster as clustering
 from . import methods
 from .attribute import attribute, introductions
 from .clean import MAX_RUN_CHARS, clean_articles, runs_on
 from .cluster import build_cluster, check_size
+from .cluster import latest_that_fit as latest_that_fit
 from .errors import EmptyInputError, OptionsError
 from .group import GroupingOptions, group_articles
 from .ingest import (
@@ -42,7 +44,7 @@ from .options import DEFAULT_WORDS, SummarizeOptions
 from .pagedate import with_page_date
 
 if TYPE_CHECKING:
-    from .analysis.model import Analysis
+    from .analysis.model import Analysis, Span
 
 ArticleLike = str | os.PathLike[str] | Article
 
@@ -190,6 +192,12 @@ def _unique_ids(articles: list[tuple[Article, bool]]) -> list[Article]:
     return out
 
 
+def max_sentences() -> int:
+    """The most sentences one cluster may have (``make_cluster`` refuses more: ``InputTooLargeError``); a story of
+    more is summarized from its latest articles that fit (``latest_that_fit``)."""
+    return clustering.MAX_SENTENCES
+
+
 def make_cluster(articles: Sequence[Article], *, merge_duplicates: bool = True) -> Cluster:
     return build_cluster(articles, merge_duplicates=merge_duplicates)
 
@@ -246,13 +254,7 @@ def summarize(
 ) -> Summary:
     """A sourced summary of at most ``words`` words (150 when not given) of a cluster of articles about one
     event, chosen by ``method`` ("default"); or as ``options`` say (then give neither)."""
-    if isinstance(words, SummarizeOptions):  # summarize(articles, SummarizeOptions(...))
-        raise OptionsError("give SummarizeOptions as options=..., not in place of words")
-    if options is not None and (words is not None or method is not None):
-        raise OptionsError("give either options or words and method, not both")
-    opts = options or SummarizeOptions(
-        words=DEFAULT_WORDS if words is None else words, method="default" if method is None else method
-    )
+    opts = _summarize_options(words, method, options)
     if isinstance(articles, Cluster):
         return summarize_cluster(articles, opts)
     if isinstance(articles, (str, Article, os.PathLike)):
@@ -260,20 +262,39 @@ def summarize(
     return _summarize_items(articles, opts)
 
 
+def _summarize_options(words: int | None, method: str | None, options: SummarizeOptions | None) -> SummarizeOptions:
+    if isinstance(words, SummarizeOptions):  # summarize(articles, SummarizeOptions(...))
+        raise OptionsError("give SummarizeOptions as options=..., not in place of words")
+    if options is not None and (words is not None or method is not None):
+        raise OptionsError("give either options or words and method, not both")
+    return options or SummarizeOptions(
+        words=DEFAULT_WORDS if words is None else words, method="default" if method is None else method
+    )
+
+
 def _summarize_items(items: Iterable[ArticleLike], opts: SummarizeOptions) -> Summary:
     """Load, cluster and summarize ``items``; with ``strict=False`` the notes name each article skipped."""
+    return _summarized_items(items, opts, None)[1]
+
+
+def _summarized_items(
+    items: Iterable[ArticleLike], opts: SummarizeOptions, date: str | None
+) -> tuple[Cluster, Summary]:
+    """``items`` loaded (undated ones given ``date``) and clustered, and the cluster's summary; with
+    ``strict=False`` the notes name each article skipped."""
     skipped: list[str] = []  # with strict=False: what was left out, and why (the summary's notes say so)
 
     def note(_: Article, message: str) -> bool:
         skipped.append(message)
         return False  # not skipped for this reason alone: strict decides
 
-    loaded = load_articles(items, strict=opts.strict, skip=note)
-    summary = summarize_cluster(make_cluster(loaded, merge_duplicates=opts.merge_duplicates), opts)
+    loaded = with_date(load_articles(items, strict=opts.strict, skip=note), date)
+    cluster = make_cluster(loaded, merge_duplicates=opts.merge_duplicates)
+    summary = summarize_cluster(cluster, opts)
     if not skipped:
-        return summary
+        return cluster, summary
     kept = tuple(SKIPPED_SINGLE_NOTE if n == SINGLE_SOURCE_NOTE else n for n in summary.notes)
-    return replace(summary, notes=(*(f"skipped {m}" for m in skipped), *kept))
+    return cluster, replace(summary, notes=(*(f"skipped {m}" for m in skipped), *kept))
 
 
 _GROUPING = GroupingOptions()
@@ -362,3 +383,65 @@ def analyze(
         articles = [articles]
     loaded = with_date(load_articles(articles), date)
     return analyze_cluster(make_cluster(loaded, merge_duplicates=merge_duplicates))
+
+
+@dataclass(frozen=True, slots=True)
+class AnalyzedSummary:
+    """A summary and the analysis of one cluster, made from one reading and one segmentation of its articles
+    (:func:`summarize_with_analysis`). ``summary``'s sentences name, in ``corroborated_by``, the articles the
+    analysis finds telling the same fact in other words too (:func:`storyline.analysis.corroborate.corroborate`):
+    shown together, the two never tell the reader different things about who reports what. ``analysis`` is as
+    :func:`analyze` gives it, its notes included (a note both tell, an outlet's correction, is in each)."""
+
+    cluster: Cluster
+    summary: Summary
+    analysis: Analysis
+
+    def evidence(self) -> tuple[tuple[Span, ...], ...]:
+        """For each summary sentence, the span of each of its articles (``sources`` and ``corroborated_by``)
+        that says it: see :func:`evidence`."""
+        return evidence(self.cluster, self.summary, self.analysis)
+
+
+def summarize_with_analysis(
+    articles: Iterable[ArticleLike] | Cluster,
+    words: int | None = None,
+    method: str | None = None,
+    *,
+    options: SummarizeOptions | None = None,
+    date: str | None = None,
+) -> AnalyzedSummary:
+    """:func:`summarize` and :func:`analyze` of the same articles, read, cleaned and segmented once: the summary
+    (``words``, ``method`` or ``options`` as :func:`summarize` takes them) with the sources the analysis adds,
+    and the analysis. ``date`` is the publication date (ISO) of the articles that carry none (see
+    :func:`analyze`); the summary is made of the same dated articles.
+
+        >>> both = storyline.summarize_with_analysis(paths, words=120)
+        >>> both.summary.sentences[0].corroborated_by, both.analysis.conflicts"""
+    from .analysis import analyze_cluster
+    from .analysis.corroborate import corroborate
+
+    opts = _summarize_options(words, method, options)
+    if date is not None and not is_iso_date(date):  # refused before anything is read
+        raise OptionsError(f"publication date {date!r} is not a date like 2018-12-03")
+    if isinstance(articles, Cluster):
+        cluster = check_size(articles)
+        if date is not None:
+            cluster = make_cluster(with_date(cluster.articles, date), merge_duplicates=opts.merge_duplicates)
+        summary = summarize_cluster(cluster, opts)
+    else:
+        if isinstance(articles, (str, Article, os.PathLike)):
+            articles = [articles]
+        cluster, summary = _summarized_items(articles, opts, date)
+    analysis = analyze_cluster(cluster)
+    return AnalyzedSummary(cluster, corroborate(summary, analysis), analysis)
+
+
+def evidence(cluster: Cluster, summary: Summary, analysis: Analysis | None = None) -> tuple[tuple[Span, ...], ...]:
+    """For each sentence of ``summary`` (of ``cluster``), where each article that carries it says so: the
+    sentence itself in the article it was taken from, the same words in a wire copy, the sentence of the same
+    fact in an article ``analysis`` (when given) found telling it in other words, else the article's sentence
+    most like it (:func:`storyline.analysis.corroborate.evidence`)."""
+    from .analysis.corroborate import evidence as spans
+
+    return spans(cluster, summary, analysis)

@@ -134,6 +134,22 @@ def check_size(cluster: Cluster) -> Cluster:
     return cluster
 
 
+def latest_that_fit(articles: Sequence[Article], limit: int | None = None) -> list[Article]:
+    """The most recent of ``articles`` (given oldest first) whose sentences, counted newest first, stay within
+    ``limit`` (``MAX_SENTENCES`` when not given), in the order given: a story grown past the limit is summarized
+    from its latest articles. Merging near-duplicates only removes sentences, so their cluster is within the limit
+    too."""
+    limit = MAX_SENTENCES if limit is None else limit
+    total = 0
+    taken: list[Article] = []
+    for article in reversed(articles):
+        total += len(segment(article))
+        if total > limit:
+            break
+        taken.append(article)
+    return taken[::-1]
+
+
 def _too_large(count: str) -> InputTooLargeError:
     return InputTooLargeError(
         f"{count} in one cluster is more than the limit of {MAX_SENTENCES:,}; give fewer or shorter articles at once"

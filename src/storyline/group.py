@@ -402,6 +402,16 @@ class StoryGrouper:
             if newest is None or reached > newest:
                 self._newest = reached
 
+    def reserve(self, stories: int) -> None:
+        """Make the stream hold at least ``stories`` stories, the missing ones added empty and closed: the numbers
+        of stories whose every article was taken out (a store rebuilding a stream it removed articles from), so
+        that the stories after one keep their numbers and the next new story gets a number never given before.
+        An empty story is never compared with an article."""
+        if isinstance(stories, bool) or not isinstance(stories, int) or stories < 0:
+            raise OptionsError(f"a count of stories is a whole number of 0 or more, not {stories!r}")
+        while len(self._stories) < stories:
+            self._stories.append(_Story(closed=True))
+
     def size(self, story: int) -> int:
         """How many articles story ``story`` holds."""
         if isinstance(story, bool) or not isinstance(story, int) or not 0 <= story < len(self._stories):

@@ -270,6 +270,36 @@ def test_stream_pages_list_stories_and_show_their_summary(page, server: Server) 
     assert page.locator("ul.summary").count() == 1
 
 
+def test_a_stream_article_is_removed_from_its_page(page, server: Server) -> None:
+    # The article page's form (behind a disclosure, no script): the article leaves its story, the story page
+    # says so, and the story's last article taken out takes the story off the stream's listing
+    texts = ["The lighthouse on Carrow Point went dark on Monday night after a lightning strike burned out its "
+             "lamp. Coastguards warned fishing boats to keep clear of the reef until the lamp is replaced.",
+             "Fishing boats were told to avoid the Carrow Point reef after lightning put out the lighthouse lamp "
+             "on Monday night; the coastguard expects a new lamp within days."]
+    with httpx.Client(base_url=server.url, timeout=60) as c:
+        posted = [c.post("/api/articles", json={"text": t, "title": f"Carrow Point lighthouse dark ({k})",
+                                                "source": f"Point Outlet {k}"}).json() for k, t in enumerate(texts)]
+    story = posted[0]["story"]
+    assert posted[1]["story"] == story and posted[1]["story_articles"] == 2
+    page.goto(f"/stream/{story}/articles/2")
+    button = page.locator("#remove-article")
+    assert not button.is_visible()  # behind "Remove this article from the stream"
+    page.locator("details.remove summary").click()
+    button.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith(f"/stream/{story}?removed=1")
+    assert "The article was removed from the stream." in page.locator("[role=status]").inner_text()
+    assert page.locator("ol.sources > li").count() == 1 and "(1)" not in page.locator("ol.sources").inner_text()
+    page.goto(f"/stream/{story}/articles/1")
+    page.locator("details.remove summary").click()
+    page.locator("#remove-article").click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/stream?removed=1")
+    assert f"/stream/{story}'" not in page.content() and "Carrow Point" not in page.locator("main").inner_text()
+    assert httpx.get(f"{server.url}/api/stream/stories/{story}", timeout=60).status_code == 404
+
+
 def test_a_long_stream_story_is_read_a_page_of_articles_at_a_time(page, server: Server) -> None:
     # 101 reports of one event: the story page listed all of them at once; now 100 a page, numbered on
     # across the pages, with links to the later and earlier pages

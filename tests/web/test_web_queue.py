@@ -135,22 +135,32 @@ def _story_page(app) -> tuple[dict, str]:
 
 
 def test_story_page_without_the_analysis(tmp_path: Path, monkeypatch) -> None:
-    import storyline
+    # a fault of the analysis (not of the input) leaves the story stored and shown without it
+    import storyline.analysis
 
-    monkeypatch.delattr(storyline, "analyze", raising=False)
+    def broken(cluster, **kwargs):
+        raise RuntimeError("the analysis broke")
+
+    monkeypatch.setattr(storyline.analysis, "analyze_cluster", broken)
     made, html = _story_page(create_app(WebSettings(db=tmp_path / "s.db", workers=1, processes=False)))
-    assert made["analysis"] is None
+    assert made["analysis"] is None and made["sentences"] and len(made["evidence"]) == len(made["sentences"])
     assert 'id="summary-h"' in html and 'id="analysis-h"' not in html
 
 
-def test_story_page_with_an_analysis(tmp_path: Path, monkeypatch) -> None:
-    import storyline
+def test_a_stored_analysis_without_readable_lines_is_shown_escaped(tmp_path: Path) -> None:
+    # a story stored with an analysis as plain JSON (no "sections") is shown key by key, its text escaped
+    app = create_app(WebSettings(db=tmp_path / "s.db", workers=1, processes=False))
+    made, _ = _story_page(app)
+    row = app.state.store.get(made["id"])
+    other = app.state.store.add(title=row.title, summary=row.summary, articles=list(row.articles), inputs=[],
+                                analysis={"json": {"quotes": [{"text": "A <b>quote</b>"}]}, "sections": None})
 
-    monkeypatch.setattr(storyline, "analyze", lambda cluster: {"quotes": [{"text": "A <b>quote</b>"}]},
-                        raising=False)
-    made, html = _story_page(create_app(WebSettings(db=tmp_path / "s.db", workers=1, processes=False)))
-    assert made["analysis"] is not None
-    assert 'id="analysis-h"' in html and "<b>quote</b>" not in html
+    async def go() -> str:
+        async with client(app) as c:
+            return (await c.get(f"/stories/{other.id}")).text
+
+    html = asyncio.run(go())
+    assert 'id="analysis-h"' in html and "<b>quote</b>" not in html and "A &lt;b&gt;quote&lt;/b&gt;" in html
 
 
 def test_story_page_headings_give_the_true_counts(tmp_path: Path) -> None:

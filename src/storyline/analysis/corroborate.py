@@ -9,13 +9,18 @@ received a letter … asking for his government's help"), and lists them under A
 page), the summary sentence names those sources too, so that the two never tell the reader different things
 about who reports what. An article that disputes the fact (:mod:`.conflicts`) is not among a fact's articles,
 so it is never added.
+
+:func:`evidence` locates, for each summary sentence, where each of its articles says it (the spans a page
+marks), reading a corroborating article's sentence of the same fact from the analysis when there is one.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
-from ..model import Sentence, Summary, SummarySentence
+from ..model import Cluster, Sentence, Summary, SummarySentence
+from ..represent import vectors
 from .model import Analysis, Fact, Span
 
 
@@ -52,3 +57,44 @@ def _widened(ss: SummarySentence, facts: tuple[Fact, ...], order: dict[str, int]
         return ss
     added = sorted(extra, key=lambda a: order.get(a, len(order)))
     return replace(ss, corroborated_by=(*ss.corroborated_by, *added))
+
+
+def evidence(cluster: Cluster, summary: Summary, analysis: Analysis | None = None) -> tuple[tuple[Span, ...], ...]:
+    """For each summary sentence, where each article that carries it says so: the chosen sentence itself for its
+    origin, the same words in a wire copy, for an article the analysis found telling the same fact in other words
+    (``analysis``: :func:`fact_span`) its sentence of that fact, and for another corroborating article its
+    sentence most similar to the chosen one (TF-IDF cosine, the measure attribution used to credit it). An
+    article without any of these (no sentence of its own) has no span."""
+    sim = vectors(cluster).similarity
+    position = {(s.article, s.index): i for i, s in enumerate(cluster.sentences)}
+    out: list[tuple[Span, ...]] = []
+    for ss in summary.sentences:
+        s = ss.sentence
+        i = position.get((s.article, s.index))
+        spans: list[Span] = []
+        for aid in ss.articles:
+            span = _evidence_span(cluster, s, aid, i, sim, analysis)
+            if span is not None:
+                spans.append(span)
+        out.append(tuple(spans))
+    return tuple(out)
+
+
+def _evidence_span(cluster: Cluster, s: Sentence, aid: str, i: int | None, sim: Any,
+                   analysis: Analysis | None) -> Span | None:
+    if aid == s.article:
+        return Span(aid, s.start, s.end)
+    at = cluster.article(aid).text.find(s.text)
+    if at >= 0:
+        return Span(aid, at, at + len(s.text))
+    told = None if analysis is None else fact_span(analysis, s, aid)
+    if told is not None:
+        return Span(aid, told.start, told.end)
+    if i is None:
+        return None
+    best = max((j for j, o in enumerate(cluster.sentences) if o.article == aid), key=lambda j: float(sim[i, j]),
+               default=None)
+    if best is None:
+        return None
+    o = cluster.sentences[best]
+    return Span(aid, o.start, o.end)

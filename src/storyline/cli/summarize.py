@@ -54,24 +54,19 @@ def summarize(
     fmt = output_format(fmt, output, FORMATS)
     options = SummarizeOptions(words=words, method=method)
     inputs = read_inputs(paths, sample=sample, date=date, output=output)
-    with progress(inputs.clusters, "Summarizing") as clusters:
-        results = [(cid, api.summarize_cluster(c, options)) for cid, c in clusters]
     if not with_analysis:
+        with progress(inputs.clusters, "Summarizing") as clusters:
+            results = [(cid, api.summarize_cluster(c, options)) for cid, c in clusters]
         notes([n for _, s in results for n in s.notes], inputs)
         emit(render_many(results, fmt, render.render, render.to_dict), inputs)
         return
-    from ..analysis import analyze_cluster
     from ..analysis import render as arender
-    from ..analysis.corroborate import corroborate
 
-    with progress(inputs.clusters, "Analyzing") as clusters:
-        analyses = [with_date_hint(analyze_cluster(c), cid) for cid, c in clusters]
-    # Shown together, the summary names the sources the analysis finds for its sentences too.
-    # A note both tell (an outlet's correction) is told once, by the summary.
-    both = [
-        (cid, (corroborate(s, a), replace(a, notes=tuple(n for n in a.notes if n not in s.notes))))
-        for (cid, s), a in zip(results, analyses, strict=True)
-    ]
+    # The summary names the sources the analysis finds for its sentences too (``api.summarize_with_analysis``);
+    # a note both tell (an outlet's correction) is told once, by the summary.
+    with progress(inputs.clusters, "Summarizing and analyzing") as clusters:
+        made = [(cid, api.summarize_with_analysis(c, options=options)) for cid, c in clusters]
+    both = [(cid, (m.summary, _told_once(with_date_hint(m.analysis, cid), m.summary))) for cid, m in made]
     # The document carries the analysis's notes too (an undated article): with -o, stderr repeats them all.
     notes([n for _, (s, a) in both for n in (*s.notes, *a.notes)], inputs)
 
@@ -88,3 +83,8 @@ def summarize(
         return {**render.to_dict(pair[0]), "analysis": arender.to_dict(pair[1])}
 
     emit(render_many(both, fmt, one, combined), inputs)
+
+
+def _told_once(analysis: Any, summary: Summary) -> Any:
+    """The analysis without the notes the summary shown above it tells already."""
+    return replace(analysis, notes=tuple(n for n in analysis.notes if n not in summary.notes))

@@ -101,12 +101,13 @@ class ErrorOut(BaseModel):
     error: str = Field(description="What was wrong with the request, in one line")
 
 
-def _errors(limits: Limits, *codes: int, body: bool = False) -> dict[int | str, dict[str, Any]]:
+def _errors(limits: Limits, *codes: int, body: bool = False, missing: str = "No such story"
+            ) -> dict[int | str, dict[str, Any]]:
     """The OpenAPI ``responses`` of the error statuses a route answers, each with the ``ErrorOut`` body
-    (``body``: the route reads a JSON body)."""
+    (``body``: the route reads a JSON body; ``missing``: what its 404 did not find)."""
     why = {
         400: "The body is not valid UTF-8 JSON (or empty, or nested too deeply), or nothing is left to summarize",
-        404: "No such story",
+        404: missing,
         413: f"The body is over {limits.max_body // 1024} KB, an article over {limits.max_article // 1024} KB, "
              f"or more than {limits.max_articles} articles",
         415: "The body was not sent with Content-Type: application/json",
@@ -144,7 +145,7 @@ def _is_api(request: Request) -> bool:
 
 def _example(request: Request) -> str:
     """The smallest body the JSON route asked for takes, for its error messages."""
-    return '{"text": "..."}' if request.url.path == "/api/articles" else '{"articles": [...]}'
+    return '{"text": "..."}' if request.url.path.startswith("/api/articles") else '{"articles": [...]}'
 
 
 def _json_body(request: Request) -> None:
@@ -423,9 +424,10 @@ def create_app(settings: WebSettings) -> FastAPI:
         body = cached("json", story_id, lambda: bytes(JSONResponse(story_json(get_or_404(story_id))).body))
         return Response(body, media_type="application/json")
 
-    # Stream stories grow, so a summary is kept per (story, article count, words): a story's articles are only
-    # ever appended, so its count names the articles (and so which latest ones fit the sentence limit).
-    summaries: _Recent[tuple[int, int, int], dict[str, Any]] = _Recent(RENDER_CACHE)
+    # Stream stories grow, so a summary is kept per (story, revision, article count, words): posts only ever
+    # append to a story, and a removal or correction counts a revision of the stories it touches
+    # (``Stream.revision``), so the two name the articles (and so which latest ones fit the sentence limit).
+    summaries: _Recent[tuple[int, int, int, int], dict[str, Any]] = _Recent(RENDER_CACHE)
 
     def story_number(number: str) -> int:
         """A stream story's number from its address. Taken as text, so that one that cannot be a story's
@@ -435,10 +437,17 @@ def create_app(settings: WebSettings) -> FastAPI:
             raise HTTPException(404, f"no such story: the stream has no story {_shown(number)}")
         return n
 
+    def no_story(n: int) -> HTTPException:
+        """The 404 of stream story ``n``: not there yet, or every article of it taken out of the stream."""
+        if store.stream_emptied(n):
+            return HTTPException(404, f"no such story: every article of stream story {n} was removed or moved "
+                                      "to another story")
+        return HTTPException(404, f"no such story: the stream has no story {n}")
+
     async def stream_summary(number: int, count: int, words: int) -> dict[str, Any]:
         """The summary result of the story's first ``count`` articles, from the cache, else made by the worker
         queue (of the articles read then: only those ``count``, since later ones may have come)."""
-        key = (number, count, words)
+        key = (number, stream.revision(number), count, words)
         if (kept := summaries.get(key)) is not None:
             return kept
 
@@ -465,6 +474,41 @@ def create_app(settings: WebSettings) -> FastAPI:
         posted = await run_in_threadpool(stream.post, cleaned)
         return JSONResponse(posted.to_json(), status_code=200 if posted.repeated else 201,
                             headers={"Location": f"/api/stream/stories/{posted.story}"})
+
+    def no_article(article_id: str) -> HTTPException:
+        return HTTPException(404, f"the stream has no article with id {article_id[:64]!r}")
+
+    @app.put("/api/articles/{article_id}", tags=["stream"], summary="Correct a stream article",
+             dependencies=[Depends(_json_body)], response_description="Corrected: where it is now",
+             responses=_errors(limits, 400, 404, 413, 415, 422, body=True, missing="No stream article with this id"))
+    async def api_correct_article(article_id: str, body: ArticleIn) -> JSONResponse:
+        """Replace the stream article ``article_id`` (the id its post answered) with the article in the body,
+        given whole as ``POST /api/articles`` takes it (only ``text`` is required; a field left out is blank
+        now): cleaned the same way, then put into the story it is most like now, as if it arrived now (it may
+        move to another story or begin one), and stored at the end of the stream with its id. Answers where it
+        went as a post does, with ``previous_story`` and ``previous_story_articles`` (0: that story is gone)
+        and ``moved``; sent again, it changes nothing (``changed`` false)."""
+        if await run_in_threadpool(store.stream_article, article_id) is None:  # before the work of cleaning it
+            raise no_article(article_id)
+        (checked,) = check_articles([body.model_dump()], limits, single=True)
+        checked["origin"] = "the article"  # names it in an error ("the article: is empty"), as a post's
+        cleaned = await run_in_threadpool(jobs.clean_input, checked, article_id)
+        corrected = await run_in_threadpool(stream.correct, article_id, cleaned)
+        if corrected is None:
+            raise no_article(article_id)
+        return JSONResponse(corrected.to_json(), headers={"Location": f"/api/stream/stories/{corrected.placed.story}"})
+
+    @app.delete("/api/articles/{article_id}", tags=["stream"], summary="Remove an article from the stream",
+                response_description="Removed: the story it left",
+                responses=_errors(limits, 404, missing="No stream article with this id"))
+    async def api_remove_article(article_id: str) -> dict[str, Any]:
+        """Take the stream article ``article_id`` (the id its post answered) out of the stream and its story.
+        Answers ``{"article", "story", "story_articles", "story_removed"}``: the story and the articles it has
+        left; a story left with none is no longer listed, and its number is not given to another story."""
+        removed = await run_in_threadpool(stream.remove, article_id)
+        if removed is None:
+            raise no_article(article_id)
+        return removed.to_json()
 
     @app.get("/api/stream/stories", tags=["stream"], summary="List the stream's stories, newest first",
              responses=_errors(limits, 422))
@@ -508,7 +552,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         SummarizeOptions(words=words)
         articles, total = await run_in_threadpool(store.stream_story_page, n, limit=limit, offset=offset)
         if not total:
-            raise HTTPException(404, f"no such story: the stream has no story {n}")
+            raise await run_in_threadpool(no_story, n)
         made = StreamStory.of(articles, await stream_summary(n, total, words))
         listed = [stream_article_json(a) for a in made.articles]
         if not text:
@@ -553,15 +597,21 @@ def create_app(settings: WebSettings) -> FastAPI:
     def home(request: Request) -> Response:
         return index(request)
 
-    @app.post("/stories", include_in_schema=False)
-    async def form_create(request: Request) -> Response:
-        # A browser names the page a form was sent from: Origin (just "null" under this site's no-referrer
-        # policy, and from any page that asks for no referrer) and, more surely, Sec-Fetch-Site.
+    def cross_site(request: Request) -> Response | None:
+        """The 403 page for a form sent from another site's page; None for one sent from this site's. A browser
+        names the page a form was sent from: Origin (just "null" under this site's no-referrer policy, and from
+        any page that asks for no referrer) and, more surely, Sec-Fetch-Site."""
         origin = request.headers.get("origin")
         site = request.headers.get("sec-fetch-site")
         if (origin and origin not in (f"{request.url.scheme}://{request.url.netloc}", "null")) or (
                 site and site not in ("same-origin", "none")):
             return page(request, "error.html", 403, message="cross-site form submissions are refused")
+        return None
+
+    @app.post("/stories", include_in_schema=False)
+    async def form_create(request: Request) -> Response:
+        if (refused := cross_site(request)) is not None:
+            return refused
         if is_json(request.headers.get("content-type")):
             # a program's JSON sent to the page's form address (no browser form sends JSON) was read as a form
             # without fields: "no articles: paste at least one article", on the form's HTML page
@@ -623,7 +673,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         page_no = page_number(request)
         items, total = store.stream_stories(limit=PER_PAGE, offset=(page_no - 1) * PER_PAGE)
         return page(request, "stream.html", stories=items, total=total, page_no=page_no,
-                    pages=pages_of(page_no, total))
+                    pages=pages_of(page_no, total), removed=request.query_params.get("removed") == "1")
 
     @app.get("/stream/{number}", include_in_schema=False)
     async def stream_story_page(request: Request, number: str) -> Response:
@@ -633,7 +683,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         per = STREAM_ARTICLES_PAGE
         articles, total = await run_in_threadpool(store.stream_story_page, n, limit=per, offset=(page_no - 1) * per)
         if not total:
-            raise HTTPException(404, f"no such story: the stream has no story {n}")
+            raise await run_in_threadpool(no_story, n)
         pages = pages_of(page_no, total, per)
         made = StreamStory.of(articles, await stream_summary(n, total, DEFAULT_WORDS))
         sentences = made.summary["sentences"] if made.summary else []
@@ -671,6 +721,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         notes = ([made.note] if made.note else []) + list(made.summary.get("notes", []) if made.summary else [])
         first = (page_no - 1) * per + 1
         return page(request, "stream_story.html", number=n, total=total, page_no=page_no, pages=pages,
+                    removed=request.query_params.get("removed") == "1",
                     first=first, articles=list(enumerate(zip(made.articles, labels, strict=True), first)),
                     lines=lines, notes=notes)
 
@@ -682,7 +733,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         articles, total = await run_in_threadpool(
             store.stream_story_page, n, limit=1, offset=(k or 1) - 1)
         if not total:
-            raise HTTPException(404, f"no such story: the stream has no story {n}")
+            raise await run_in_threadpool(no_story, n)
         if k is None or not articles:
             raise HTTPException(404, f"stream story {n} has no article {_shown(place)} (it has {total})")
         (a,) = articles
@@ -696,10 +747,22 @@ def create_app(settings: WebSettings) -> FastAPI:
         article = {"id": a.id, "title": a.title, "source": a.source, "date": a.date, "date_line": a.date_line,
                    "url": a.url, "teaser": a.teaser, "corrections": list(a.corrections)}
         on = -(-k // STREAM_ARTICLES_PAGE)
-        return page(request, "article.html", article=article, number=k,
+        return page(request, "article.html", article=article, number=k, remove=(a.id, n),
                     heading=views.stream_label("", a.title, a.text, None),
                     back_href=f"/stream/{n}{f'?page={on}' if on > 1 else ''}#a-{k}", back_text=f"Stream story {n}",
                     paragraphs=views.marked_paragraphs(a.text, views.cited_spans(summary, a.id)), busy=busy)
+
+    @app.post("/stream/articles/{article_id}/remove", include_in_schema=False)
+    async def form_remove(request: Request, article_id: str) -> Response:
+        """The article page's form: take the article out of the stream, then show its story (the stream when
+        the story is gone). A POST from this site's pages only: nothing a link or another site can make."""
+        if (refused := cross_site(request)) is not None:
+            return refused
+        removed = await run_in_threadpool(stream.remove, article_id)
+        if removed is None:
+            raise no_article(article_id)
+        to = f"/stream/{removed.story}" if removed.story_articles else "/stream"
+        return RedirectResponse(f"{to}?removed=1", status_code=303)
 
     @app.get("/docs", include_in_schema=False)
     def docs(request: Request) -> Response:

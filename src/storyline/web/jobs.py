@@ -2,7 +2,8 @@
 
 Plain data in, plain data out (dicts of str/int/list), so the job crosses a process boundary and the
 result goes straight into the store. Everything CPU-heavy happens here, never on the event loop:
-HTML extraction, cleaning, segmentation, selection, attribution and, when the library has it, analysis.
+HTML extraction, cleaning, segmentation, selection, attribution and analysis, each through the library's front
+door (``storyline.api``).
 """
 
 from __future__ import annotations
@@ -38,50 +39,10 @@ def _article(raw: dict[str, Any], number: int) -> Any:
                                url=one_line(article.url))
 
 
-def _find_span(text: str, needle: str) -> tuple[int, int] | None:
-    at = text.find(needle)
-    return (at, at + len(needle)) if at >= 0 else None
-
-
-def evidence(cluster: Any, summary: Any, analysis: Any = None) -> list[list[dict[str, Any]]]:
-    """For each summary sentence, where each article that carries it says so: the chosen sentence itself
-    for its origin, the same words in a wire copy, for an article the analysis found telling the same fact
-    in other words (``analysis``, :func:`storyline.analysis.corroborate.corroborate`) its sentence of that
-    fact, and for another corroborating article its sentence most similar to the chosen one (TF-IDF cosine,
-    the measure attribution used to credit it)."""
-    from ..analysis.corroborate import fact_span
-    from ..represent import vectors
-
-    sim = vectors(cluster).similarity
-    position = {(s.article, s.index): i for i, s in enumerate(cluster.sentences)}
-    out: list[list[dict[str, Any]]] = []
-    for ss in summary.sentences:
-        s = ss.sentence
-        i = position.get((s.article, s.index))
-        spans: list[dict[str, Any]] = []
-        for aid in ss.articles:
-            art = cluster.article(aid)
-            span: tuple[int, int] | None
-            if aid == s.article:
-                span = (s.start, s.end)
-            else:
-                span = _find_span(art.text, s.text)
-                told = None if span is not None or analysis is None else fact_span(analysis, s, aid)
-                if told is not None:
-                    span = (told.start, told.end)
-                if span is None and i is not None:
-                    best = max(
-                        (j for j, o in enumerate(cluster.sentences) if o.article == aid),
-                        key=lambda j: float(sim[i, j]),
-                        default=None,
-                    )
-                    if best is not None:
-                        o = cluster.sentences[best]
-                        span = (o.start, o.end)
-            if span is not None:
-                spans.append({"article": aid, "start": span[0], "end": span[1]})
-        out.append(spans)
-    return out
+def evidence(spans: Any) -> list[list[dict[str, Any]]]:
+    """The evidence spans of a summary's sentences (``storyline.api.evidence``) as its JSON carries them: for
+    each sentence, ``{"article", "start", "end"}`` for each article that says it."""
+    return [[{"article": e.article, "start": e.start, "end": e.end} for e in row] for row in spans]
 
 
 def context(text: str, start: int, end: int, chars: int = CONTEXT_CHARS) -> tuple[str, str, str]:
@@ -104,49 +65,23 @@ DATE_HINT = "; give each article its date (the Date field of the form, \"date\" 
 
 
 def jsonable(value: Any) -> Any:
-    """The JSON form of whatever ``storyline.analyze`` returns (its ``to_dict()`` when it has one)."""
-    if hasattr(value, "to_dict"):
-        value = value.to_dict()
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        value = dataclasses.asdict(value)
+    """``value`` as plain JSON values (lists, not tuples; strings for anything else)."""
     return json.loads(json.dumps(value, default=str, ensure_ascii=False))
 
 
-def _analyze(cluster: Any, articles: list[Any]) -> Any:
-    """The library's analysis of the story, or ``None`` when the library has none or it fails (the story
-    stands without it)."""
-    import storyline
-
-    analyze = getattr(storyline, "analyze", None)
-    if analyze is None:
+def _shown(analysis: Any) -> dict[str, Any] | None:
+    """An analysis as the store keeps it: ``{"json": its JSON form, "sections": [[heading, [line]]]}`` (its
+    readable lines, for the page); ``None`` for none."""
+    if analysis is None:
         return None
+    from ..analysis import render as arender
+    from ..analysis import with_date_hint
+
     try:
-        try:
-            return analyze(cluster)
-        except TypeError:
-            return analyze(articles)
-    except Exception:
-        log.exception("analysis failed; the story is stored without it")
-        return None
-
-
-def _shown(result: Any) -> dict[str, Any] | None:
-    """An analysis as the store keeps it: ``{"json": its JSON form, "sections": [[heading, [line]]]}`` (the
-    readable lines when the library renders them, for the page); ``None`` for none."""
-    if result is None:
-        return None
-    try:
-        try:
-            from ..analysis import render as arender
-            from ..analysis import with_date_hint
-
-            result = with_date_hint(result, DATE_HINT)
-            data, sections = arender.to_dict(result), arender.sections(result)
-        except (ImportError, AttributeError, TypeError):  # not the library's Analysis: shown generically
-            data, sections = jsonable(result), None
-        return {"json": jsonable(data), "sections": jsonable(sections)}
+        hinted = with_date_hint(analysis, DATE_HINT)
+        return {"json": jsonable(arender.to_dict(hinted)), "sections": jsonable(arender.sections(hinted))}
     except Exception:  # the story stands without its analysis
-        log.exception("analysis failed; the story is stored without it")
+        log.exception("rendering the analysis failed; the story is stored without it")
         return None
 
 
@@ -154,21 +89,26 @@ def run(inputs: list[dict[str, Any]], words: int, method: str) -> dict[str, Any]
     """Summarize submitted articles. Raises ``StorylineError`` for bad input (empty, all clutter,
     bad options); returns the summary JSON, the cleaned articles, evidence spans and the analysis."""
     from .. import api, render
-    from ..analysis import Analysis
-    from ..analysis.corroborate import corroborate
+    from ..errors import StorylineError
     from ..options import SummarizeOptions
     from .store import ARTICLE_FIELDS
 
     options = SummarizeOptions(words=words, method=method)
     loaded = api.load_articles([_article(raw, k) for k, raw in enumerate(inputs, 1)])
     cluster = api.make_cluster(loaded)
-    summary = api.summarize_cluster(cluster, options)
-    analysis = _analyze(cluster, loaded)
-    ours = analysis if isinstance(analysis, Analysis) else None  # the library's, not a stand-in's
-    if ours is not None:  # the page shows both: the summary names the sources the analysis finds
-        summary = corroborate(summary, ours)
+    analysis = None
+    try:  # the page shows both: the summary names the sources the analysis finds
+        both = api.summarize_with_analysis(cluster, options=options)
+    except StorylineError:
+        raise
+    except Exception:  # a fault of the analysis: the story stands without it
+        log.exception("analysis failed; the story is stored without it")
+        summary = api.summarize_cluster(cluster, options)
+        spans = api.evidence(cluster, summary)
+    else:
+        summary, analysis, spans = both.summary, both.analysis, both.evidence()
     data = render.to_dict(summary)
-    data["evidence"] = evidence(cluster, summary, ours)
+    data["evidence"] = evidence(spans)
     return {
         "summary": data,
         # What the store keeps of each article (``date_line``: the page text's line its date was read from;
@@ -190,21 +130,6 @@ def clean_input(raw: dict[str, Any], article_id: str) -> Any:
     return dataclasses.replace(article, id=article_id)
 
 
-def _latest_that_fit(articles: list[Any], limit: int) -> list[Any]:
-    """The most recent articles whose sentences, counted newest first, stay within ``limit`` (in arrival
-    order). Merging near-duplicates only removes sentences, so their cluster is within the limit too."""
-    from ..segment import segment
-
-    total = 0
-    taken: list[Any] = []
-    for article in reversed(articles):
-        total += len(segment(article))
-        if total > limit:
-            break
-        taken.append(article)
-    return taken[::-1]
-
-
 def summarize_stream(inputs: list[dict[str, Any]], words: int, method: str) -> dict[str, Any]:
     """The summary JSON (with evidence spans) of a stream story: its stored articles are already clean,
     so they are summarized as they are (``storyline.summarize`` of their cluster, ids kept) and the
@@ -213,7 +138,6 @@ def summarize_stream(inputs: list[dict[str, Any]], words: int, method: str) -> d
     or not at all (``summary`` None) when even its latest article is over the limit. ``summarized``: how
     many of the latest articles the summary covers."""
     from .. import api, render
-    from .. import cluster as clustering
     from ..errors import InputTooLargeError
     from ..options import SummarizeOptions
     from .stream import stored_article
@@ -223,8 +147,8 @@ def summarize_stream(inputs: list[dict[str, Any]], words: int, method: str) -> d
     try:
         cluster = api.make_cluster(articles)
     except InputTooLargeError:
-        limit = clustering.MAX_SENTENCES
-        latest = _latest_that_fit(articles, limit)
+        limit = api.max_sentences()
+        latest = api.latest_that_fit(articles, limit)
         if not latest:
             return {"summary": None, "summarized": 0,
                     "note": f"no summary: the latest article alone is over the {limit:,}-sentence limit"}
@@ -233,7 +157,7 @@ def summarize_stream(inputs: list[dict[str, Any]], words: int, method: str) -> d
         cluster = api.make_cluster(latest)
     summary = api.summarize(cluster, options=SummarizeOptions(words=words, method=method))
     data = render.to_dict(summary)
-    data["evidence"] = evidence(cluster, summary)
+    data["evidence"] = evidence(api.evidence(cluster, summary))
     return {"summary": data, "summarized": len(cluster.articles), "note": note}
 
 
@@ -241,6 +165,5 @@ def warm() -> None:
     """Import the pipeline (and its first-use caches) in a fresh worker process."""
     from .. import api, render  # noqa: F401
     from ..model import Article
-    from ..segment import segment
 
-    segment(Article(id="0", text="Warm up. The worker is ready."))
+    api.make_cluster([Article(id="0", text="Warm up. The worker is ready.")])

@@ -14,6 +14,7 @@ import builtins
 import json
 import secrets
 import sqlite3
+import typing
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,7 +27,7 @@ from ..errors import OptionsError
 # Written into the file header of every database this module creates ("STLN"), with the schema version in
 # user_version: the mark that tells a story database from any other SQLite file before a byte is written.
 APPLICATION_ID = 0x53544C4E
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS stories (
     id            TEXT PRIMARY KEY,
@@ -101,6 +102,19 @@ CREATE TABLE IF NOT EXISTS stream_state (
 # paragraph that runs ``clean.MAX_RUN_CHARS`` characters without a sentence end), so that a stream story's summary
 # tells it in its notes as the command line does. An older database gains the column as it gains version 5's; its
 # articles have 0 (a story's summary JSON told it in its notes, not per article; the stream had not kept it).
+#
+# Version 7 lets a stream article be removed (``DELETE /api/articles/{id}``) or corrected (``PUT``): a corrected
+# article is stored anew at the end of the stream (its id kept), as the grouper decided it then. A story whose
+# every article was removed or moved out is written into ``stream_emptied``: it is no longer listed, and its
+# number is never given to another story (a rebuilt grouper keeps it, empty). A grouper state that holds an
+# article removed or corrected since is deleted with it. A version 6 database gains the (empty) table when it is
+# opened; an older storyline refuses a version 7 one, whose stream may skip story numbers (it could not rebuild it).
+EMPTIED_SCHEMA = """
+CREATE TABLE IF NOT EXISTS stream_emptied (
+    story   INTEGER PRIMARY KEY,
+    emptied TEXT NOT NULL
+);
+"""
 NOTE_COLUMNS = {"teaser": "INTEGER NOT NULL DEFAULT 0", "corrections": "TEXT NOT NULL DEFAULT '[]'",
                 "date_line": "TEXT NOT NULL DEFAULT ''", "no_prose": "INTEGER NOT NULL DEFAULT 0"}
 NOTE_FIELDS = tuple(NOTE_COLUMNS)
@@ -253,7 +267,7 @@ class Store:
             with self._connect() as db:
                 self._check(db)
                 db.execute("PRAGMA journal_mode=WAL")
-                db.executescript(f"BEGIN IMMEDIATE; {SCHEMA} {STREAM_SCHEMA} {STATE_SCHEMA}")
+                db.executescript(f"BEGIN IMMEDIATE; {SCHEMA} {STREAM_SCHEMA} {STATE_SCHEMA} {EMPTIED_SCHEMA}")
                 try:
                     self._add_note_columns(db)
                     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -420,26 +434,99 @@ class Store:
         """Store one stream article (``id``, ``text``, ``title``, ``source``, ``url``, ``date``, ``origin``, and
         ``created``, its arrival, when the caller took it: now otherwise) at the end of the stream, in one
         transaction; returns it with its position."""
-        created = article.get("created") or now()
         with self._connect() as db:
             db.execute("BEGIN IMMEDIATE")
             try:
-                position = db.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM stream_articles").fetchone()[0]
-                notes = _notes(article)
-                row = StreamArticle(
-                    id=article["id"], position=position, story=story, similarity=similarity, created=created,
-                    title=article.get("title") or "", source=article.get("source") or "",
-                    url=article.get("url") or "", date=article.get("date"), origin=article.get("origin") or "",
-                    text=article["text"], **notes | {"corrections": tuple(notes["corrections"])},
-                )
-                db.execute(f"INSERT INTO stream_articles ({', '.join(STREAM_FIELDS)}) VALUES "
-                           f"({', '.join('?' * len(STREAM_FIELDS))})",
-                           (*(getattr(row, f) for f in PLAIN_STREAM_FIELDS), *_stored_notes(row)))
+                row = self._append(db, article, story, similarity)
                 db.execute("COMMIT")
             except BaseException:
                 db.execute("ROLLBACK")
                 raise
         return row
+
+    @staticmethod
+    def _append(db: sqlite3.Connection, article: dict[str, Any], story: int, similarity: float) -> StreamArticle:
+        """Insert ``article`` at the end of the stream (in the caller's transaction)."""
+        position = db.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM stream_articles").fetchone()[0]
+        notes = _notes(article)
+        row = StreamArticle(
+            id=article["id"], position=position, story=story, similarity=similarity,
+            created=article.get("created") or now(), title=article.get("title") or "",
+            source=article.get("source") or "", url=article.get("url") or "", date=article.get("date"),
+            origin=article.get("origin") or "", text=article["text"],
+            **notes | {"corrections": tuple(notes["corrections"])},
+        )
+        db.execute(f"INSERT INTO stream_articles ({', '.join(STREAM_FIELDS)}) VALUES "
+                   f"({', '.join('?' * len(STREAM_FIELDS))})",
+                   (*(getattr(row, f) for f in PLAIN_STREAM_FIELDS), *_stored_notes(row)))
+        return row
+
+    def stream_article(self, article_id: str) -> StreamArticle | None:
+        """The stream article with this id, or None."""
+        with self._connect() as db:
+            row = db.execute(f"SELECT {', '.join(STREAM_FIELDS)} FROM stream_articles WHERE id = ?",
+                             (article_id,)).fetchone()
+        return None if row is None else _stream_article(row)
+
+    def remove_stream_article(self, article_id: str) -> StreamArticle | None:
+        """Take the stream article ``article_id`` out of the stream, in one transaction: its story, left without
+        articles, goes into ``stream_emptied``, and the grouper state saved last goes when it holds the article.
+        Returns the article removed; None when there is none with this id (nothing changes)."""
+        return self._change(article_id, None)
+
+    def replace_stream_article(self, article_id: str, article: dict[str, Any], *, story: int,
+                               similarity: float) -> tuple[StreamArticle, StreamArticle] | None:
+        """Store ``article`` (as ``add_stream_article`` takes it) in place of the stream article ``article_id``,
+        in one transaction: at the end of the stream, with that id, in story ``story``; its former story, left
+        without articles, goes into ``stream_emptied``, and the grouper state saved last goes when it holds the
+        former article. Returns the former article and the new one; None when there is none with this id."""
+        return self._change(article_id, (article | {"id": article_id}, story, similarity))
+
+    @typing.overload
+    def _change(self, article_id: str, new: None) -> StreamArticle | None: ...
+
+    @typing.overload
+    def _change(self, article_id: str, new: tuple[dict[str, Any], int, float]
+                ) -> tuple[StreamArticle, StreamArticle] | None: ...
+
+    def _change(self, article_id: str, new: tuple[dict[str, Any], int, float] | None) -> Any:
+        with self._connect() as db:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                found = db.execute(f"SELECT {', '.join(STREAM_FIELDS)} FROM stream_articles WHERE id = ?",
+                                   (article_id,)).fetchone()
+                if found is None:
+                    db.execute("ROLLBACK")
+                    return None
+                old = _stream_article(found)
+                db.execute("DELETE FROM stream_articles WHERE id = ?", (article_id,))
+                added = None if new is None else self._append(db, *new)
+                left = db.execute("SELECT 1 FROM stream_articles WHERE story = ? LIMIT 1", (old.story,)).fetchone()
+                if left is None:
+                    db.execute("INSERT OR REPLACE INTO stream_emptied (story, emptied) VALUES (?, ?)",
+                               (old.story, now()))
+                db.execute("DELETE FROM stream_state WHERE position >= ?", (old.position,))
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+        return old if added is None else (old, added)
+
+    def stream_count(self, *, up_to: int) -> int:
+        """How many stream articles are stored at positions up to ``up_to``."""
+        with self._connect() as db:
+            return int(db.execute("SELECT COUNT(*) FROM stream_articles WHERE position <= ?", (up_to,)).fetchone()[0])
+
+    def stream_story_count(self) -> int:
+        """The number of the stream's latest story (its stories are numbered from 1), emptied ones counted."""
+        with self._connect() as db:
+            return int(db.execute("SELECT MAX(COALESCE((SELECT MAX(story) FROM stream_articles), 0),"
+                                  " COALESCE((SELECT MAX(story) FROM stream_emptied), 0))").fetchone()[0])
+
+    def stream_emptied(self, story: int) -> bool:
+        """Whether stream story ``story`` had articles, every one of them removed or moved out since."""
+        with self._connect() as db:
+            return db.execute("SELECT 1 FROM stream_emptied WHERE story = ?", (story,)).fetchone() is not None
 
     def stream_articles(self, story: int | None = None, *, after: int = 0) -> builtins.list[StreamArticle]:
         """The stream's articles in arrival order: all of them (those after position ``after``), or one story's."""
@@ -486,8 +573,7 @@ class Store:
         self, story: int, *, limit: int, offset: int = 0
     ) -> tuple[builtins.list[StreamArticle], int]:
         """``limit`` of one story's articles in arrival order from ``offset``, and how many it has: both
-        read in one transaction, so the count is of the same story the page was read from (articles are only
-        ever appended: the story's first ``count`` articles stay what they were)."""
+        read in one transaction, so the count is of the same story the page was read from."""
         query = (f"SELECT {', '.join(STREAM_FIELDS)} FROM stream_articles WHERE story = ?"
                  " ORDER BY position LIMIT ? OFFSET ?")
         with self._connect() as db:

@@ -24,6 +24,15 @@ merge as a near-duplicate).
 The grouper is told the day each article arrived (the store's ``created``, taken once for both), so that a
 date far past it (a mistyped year) does not move the stream's clock, before or after a restart.
 
+An article can be taken out of the stream (``remove``: retracted, wrong, a duplicate) or corrected (``correct``:
+its text, title, outlet, address or date; it is cleaned and decided again, as if it arrived now, and may move to
+another story). Either way the grouper is then made again as the rebuild at a start makes it from the store (the
+saved state, when it still holds nothing the change touched, then the stored articles after it), so that the
+stream goes on as a restarted server's would; that puts back every article after the state saved last (about
+1.3 ms an article, posts waiting meanwhile), all of them when the change touched an article the state holds.
+A story left without articles is no longer listed, and keeps its number (``Store.stream_emptied``). Each change
+counts a revision of the stories it touched (``revision``), for the server's caches of their summaries.
+
 One server process owns a database's stream: a second process on the same file would keep its own grouper.
 """
 
@@ -74,6 +83,38 @@ class Posted:
             "story_articles": self.story_articles,
             "repeated": self.repeated,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A stream article taken out of the stream: its id, its story (from 1), and the articles the story has
+    left (0: the story is gone from the stream, its number never given to another)."""
+
+    article: str
+    story: int
+    story_articles: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"article": self.article, "story": self.story, "story_articles": self.story_articles,
+                "story_removed": self.story_articles == 0}
+
+
+@dataclass(frozen=True, slots=True)
+class Corrected:
+    """A stream article corrected: where it went (``placed``, as a post's answer), the story it was in before
+    and the articles that story has now (0: gone from the stream), and whether anything changed (a correction
+    that leaves the article as it was stored changes nothing, and is answered where the article is)."""
+
+    placed: Posted
+    previous_story: int
+    previous_story_articles: int
+    changed: bool
+
+    def to_json(self) -> dict[str, Any]:
+        out = self.placed.to_json()
+        del out["repeated"]
+        return out | {"previous_story": self.previous_story, "previous_story_articles": self.previous_story_articles,
+                      "moved": self.placed.story != self.previous_story, "changed": self.changed}
 
 
 # what a stream article is made of: its cleaned text and metadata, and what cleaning told of it (a paywall's
@@ -214,6 +255,7 @@ class Stream:
         # stream's memory stays that of its live stories
         self._seen: OrderedDict[bytes, Posted] = OrderedDict()
         self.restored = 0  # the stored articles the latest rebuild put back one by one (not in a saved state)
+        self._revisions: dict[int, int] = {}  # the changes (removals, corrections) to each story so far
         self._grouper: StoryGrouper | None = self._rebuild()  # None once closed: rebuilt when used again
 
     def _live(self) -> StoryGrouper:
@@ -222,37 +264,49 @@ class Stream:
             self._grouper = self._rebuild()
         return self._grouper
 
-    def _rebuild(self) -> StoryGrouper:
+    def _rebuild(self, without: StreamArticle | None = None) -> StoryGrouper:
         with _collector_paused():
-            return self._rebuilt()
+            return self._rebuilt(without)
 
-    def _rebuilt(self) -> StoryGrouper:
+    def _rebuilt(self, without: StreamArticle | None = None) -> StoryGrouper:
         """The grouper of the stored stream: the state saved last (``save``), when it still matches the stored
         stream and was saved by this grouping with these options, then every stored article after it back in
         its stored story, in arrival order (what was answered stands, even if a later version of the grouping
-        would decide otherwise). Without a usable saved state, every stored article is put back."""
-        grouper, after = self._saved()
+        would decide otherwise). Without a usable saved state, every stored article is put back. The numbers of
+        emptied stories (``Store.stream_emptied``) stay taken. ``without``: the grouper of the stream without
+        that stored article (one being corrected), from the saved state only when it does not hold it."""
+        grouper, after = self._saved(before=without.position if without else None)
+        restored = 0
         for row in self.store.stream_articles(after=after):
-            grouper.restore(_article(row), row.story - 1, received=_received(row.created))
+            if without is None or row.id != without.id:
+                grouper.reserve(row.story - 1)  # (the emptied stories before it)
+                grouper.restore(_article(row), row.story - 1, received=_received(row.created))
+                restored += 1
+        grouper.reserve(self.store.stream_story_count())
         self._end = self.store.stream_end()
-        self.restored = self._unsaved = self._end[0] - after
+        self.restored = self._unsaved = restored
         self._saved_up_to = after
+        self._recall()
+        return grouper
+
+    def _recall(self) -> None:
+        """Remember what the latest ``RETRY_WINDOW`` stored articles' posts answered (``_seen``), from the store."""
         self._seen = OrderedDict()
         for row, began in self.store.stream_latest(RETRY_WINDOW):
             self._remember(_digest(row), Posted(row.id, row.story, row.similarity, began, 0))
-        return grouper
 
-    def _saved(self) -> tuple[StoryGrouper, int]:
-        """The saved grouper and the position of the last article it holds; else a new one and 0."""
+    def _saved(self, before: int | None = None) -> tuple[StoryGrouper, int]:
+        """The saved grouper and the position of the last article it holds (one before position ``before``,
+        when given); else a new one and 0."""
         saved = self.store.stream_state()
-        if saved is not None:
+        if saved is not None and (before is None or saved[0] < before):
             position, state = saved
             try:
                 grouper = StoryGrouper.from_state(_loads(state), self.options)
             except (OptionsError, ValueError):  # another grouping or other options: put every article back
                 pass
             else:
-                if len(grouper) == position:
+                if len(grouper) == self.store.stream_count(up_to=position):  # (removals leave gaps in positions)
                     return grouper, position
         return StoryGrouper(self.options), 0
 
@@ -336,6 +390,74 @@ class Stream:
         if due:
             self._save_in_background()
         return posted
+
+    def revision(self, story: int) -> int:
+        """How many times story ``story`` lost or gained an article other than by a post (``remove``,
+        ``correct``) since the server started: with its article count, it names the story's articles."""
+        return self._revisions.get(story, 0)
+
+    @contextmanager
+    def _changing(self) -> Iterator[StoryGrouper]:
+        """The live grouper, for a change to the stored stream: after any save under way (one that copied the
+        state before the change must not be written after it: it would hold the change's article), posts
+        waiting meanwhile. A change that fails on the way leaves the grouper to be rebuilt from the store."""
+        with self._save_lock, self._lock:
+            grouper = self._live()
+            try:
+                yield grouper
+            except BaseException:
+                self._grouper = None
+                raise
+
+    def remove(self, article_id: str) -> Removed | None:
+        """Take the stored article ``article_id`` out of the stream and out of its story; None when the stream
+        has no such article (two removals of one article: the second finds none)."""
+        with self._changing():
+            row = self.store.remove_stream_article(article_id)
+            if row is None:
+                return None
+            self._grouper = grouper = self._rebuild()
+            self._revisions[row.story] = self.revision(row.story) + 1
+            removed = Removed(row.id, row.story, grouper.size(row.story - 1))
+        self._save_if_replayed()
+        return removed
+
+    def _save_if_replayed(self) -> None:
+        """After a change whose rebuild put back ``save_every`` articles or more one by one: a save in the
+        background, so that the next start (or the next change of a later article) begins from a state again."""
+        if self.save_every and self._unsaved >= self.save_every:
+            self._save_in_background()
+
+    def correct(self, article_id: str, cleaned: Article) -> Corrected | None:
+        """Put ``cleaned`` (the corrected article, cleaned as a post's) in place of the stored article
+        ``article_id``: decided again as if it arrived now (it may move to another story, or begin one) and
+        stored at the end of the stream with its id. None when the stream has no such article. A correction that
+        changes nothing the article is made of (``FIELDS``) is answered where it is, and nothing is stored."""
+        row = {k: getattr(cleaned, k) for k in FIELDS} | {"id": article_id}
+        with self._changing() as grouper:
+            old = self.store.stream_article(article_id)
+            if old is None:
+                return None
+            if all(fields(old)[k] == (tuple(row[k]) if k == "corrections" else row[k]) for k in FIELDS):
+                size = grouper.size(old.story - 1)
+                return Corrected(Posted(old.id, old.story, old.similarity, False, size), old.story, size, False)
+            grouper = self._rebuild(without=old)
+            row["created"] = arrived = now()
+            got = grouper.add(_article(row), received=_received(arrived))
+            changed = self.store.replace_stream_article(article_id, row, story=got.story + 1,
+                                                        similarity=got.similarity)
+            if changed is None:  # (only this stream changes the store: not reached)
+                raise RuntimeError(f"stream article {article_id!r} went while it was corrected")
+            _, stored = changed
+            self._grouper = grouper
+            self._end, self._unsaved = (stored.position, stored.id), self._unsaved + 1
+            self._recall()
+            for story in {old.story, stored.story}:
+                self._revisions[story] = self.revision(story) + 1
+            placed = Posted(stored.id, stored.story, stored.similarity, got.new, grouper.size(got.story))
+            corrected = Corrected(placed, old.story, grouper.size(old.story - 1), True)
+        self._save_if_replayed()
+        return corrected
 
     def __len__(self) -> int:
         with self._lock:
