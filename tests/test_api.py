@@ -350,6 +350,12 @@ SAVED_PAGES = {
                        "2026-05-14", "Corvane Plastics has promised", ("Brellin Now",)),
     "cookie.html": ("Two firefighters hurt tackling Brellin blaze are back at work", "Midshire Echo", "2026-05-15",
                     "Two firefighters who were taken", ("cookies", "Most read", "tractor", "Last updated")),
+    # the story in <div class="para"> blocks, its byline one of them, a list of facts and a list of links between them
+    "paras.html": ("Mill Road fire: what we know so far", "Brellin Observer", "2026-05-13",
+                   "A fire that destroyed the Corvane", ("By Tomas", "Ekdahl", "Read more", "fined after")),
+    # an old template: a <table> of <font> and <br>-separated lines, the outlet named by its copyright line alone
+    "brlines.html": ("Evacuees back home after Brellin warehouse fire", "Tessel Weekly Courant", "2026-05-14",
+                     "Families who spent Tuesday night", ("Letters", "Copyright", "rights reserved")),
 }
 
 

@@ -340,6 +340,7 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
     heads = htmlpage.headlines(tree)
     marks = (*htmlpage.site_marks(tree), *htmlpage.title_marks(tree, heads))
     teasers = htmlpage.teasers(tree)
+    facts = htmlpage.fact_items(tree)  # a list of the story's facts between its paragraphs
     entries = htmlpage.live_entries(tree)  # before their <time>s of updates are emptied
     lead = htmlpage.live_lead(tree)  # its key points above the entries, which trafilatura may leave out
     htmlpage.hide_other_dates(tree)
@@ -361,6 +362,26 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
         date_extraction_params=set_date_params(extensive=False),
     )
     meta = (doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)) if doc is not None else {}
+    if not (meta.get("text") or "").strip() and not bodies:
+        # An old site's template lays the page out in a <table> (the story a cell of <br>-separated lines), which
+        # trafilatura's precise pass leaves out with the page's tables: read once more without favouring precision
+        # (a fresh tree: the first pass pruned this one). Cleaning drops the menus and footers it keeps.
+        again = load_html(html)
+        if again is not None:
+            htmlpage.hide_other_dates(again)
+            htmlpage.mend_dates(again)
+            found_again = trafilatura.bare_extraction(
+                again,
+                with_metadata=True,
+                include_comments=False,
+                include_tables=False,
+                favor_precision=False,
+                date_extraction_params=set_date_params(extensive=False),
+            )
+            more = (found_again.as_dict() if hasattr(found_again, "as_dict") else dict(found_again)) \
+                if found_again is not None else {}
+            if htmlpage.reads_as_story(more.get("text") or ""):  # not a notice alone ("enable JavaScript")
+                doc, meta = found_again, more
     if not (meta.get("text") or "").strip():
         if not bodies:
             raise EmptyInputError(
@@ -383,6 +404,8 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
     title = htmlpage.story_title(tree, meta.get("title") or "", heads, site, marks)
     if not site or htmlpage.is_domain(site):  # the name the <title> gives beats a host name
         site = htmlpage.title_site(tree, (title, *heads) if title else heads, marks=marks) or site
+    if not site or htmlpage.is_domain(site):  # else the owner a copyright line at the page's foot names
+        site = htmlpage.copyright_owner(tree) or site
     # trafilatura puts one paragraph per line; make paragraphs explicit so cleaning never merges a
     # heading into the paragraph below it, and drop the headline (or the site's name) it repeats at the top of
     # the body.
@@ -394,6 +417,14 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
         paragraphs = paragraphs[1:]
     if paragraphs and htmlpage.is_site_name(paragraphs[0], site, marks):  # the masthead's <h1>, when it is one
         paragraphs = paragraphs[1:]
+    paragraphs = htmlpage.facts_as_sentences(paragraphs, facts)
+    author = _byline_names(meta.get("author") or "")
+    if not author:  # a byline the page marks as nothing, printed as the story's first paragraph
+        at, names = htmlpage.byline_paragraph(paragraphs)
+        if at >= 0 and (author := _byline_names(names)):
+            paragraphs = paragraphs[:at] + paragraphs[at + 1:]
+    # an author that is the outlet (a page's meta author set to the site's name) is no author
+    author = "; ".join(n for n in author.split("; ") if not htmlpage.is_site_name(n, site, marks)) if author else ""
     own = [p for p in paragraphs if " ".join(p.split()) not in teasers.paragraphs]
     if teasers.count >= htmlpage.MIN_INDEX_TEASERS and paragraphs and not own:
         raise EmptyInputError(
@@ -409,7 +440,7 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
         title=title,
         date=meta.get("date") or None,
         url=_web_url(meta.get("url")),
-        author=_byline_names(meta.get("author") or ""),
+        author=author,
         origin=origin,
         teaser=(walled or marked or len(kept) < len(own)) and len(text.split()) <= htmlpage.TEASER_MAX_WORDS,
     )
