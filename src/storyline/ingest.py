@@ -259,10 +259,18 @@ def article_from_mhtml(data: bytes, *, id: str, origin: str = "") -> Article:
     """The article of a page saved as a web archive (MHTML, a browser's "Webpage, Single File"): its HTML
     part, read as an HTML file is, with the address it was saved from as its URL when the page gives none.
     Read as plain text, its quoted-printable HTML was summarized markup and all."""
+    html, where = page_of_mhtml(data, origin or id)
+    article = article_from_html(html, id=id, origin=origin)
+    return article if article.url else replace(article, url=_web_url(where))
+
+
+def page_of_mhtml(data: bytes, name: str) -> tuple[str, str]:
+    """The HTML page of a saved MHTML web archive, as text, and the address it was saved from (``""`` when it
+    records none): what :func:`article_from_mhtml` reads, and the web upload hands to its worker. Raises
+    ``EmptyInputError`` for an archive without a page, ``InputTooLargeError`` for a page over ``MAX_BYTES``."""
     from email import policy
     from email.parser import BytesParser
 
-    name = origin or id
     parse = BytesParser(policy=policy.compat32).parsebytes
     message = parse(_mime_head(data), headersonly=True)
     where = str(message.get("Snapshot-Content-Location") or message.get("Content-Location") or "").strip()
@@ -290,8 +298,7 @@ def article_from_mhtml(data: bytes, *, id: str, origin: str = "") -> Article:
         html = payload.decode(charset) if charset else decode(payload, name)
     except (LookupError, UnicodeDecodeError):  # a charset Python does not know, or the page is not in it
         html = decode(payload, name)
-    article = article_from_html(html, id=id, origin=origin)
-    return article if article.url else replace(article, url=_web_url(where))
+    return html, where
 
 
 _BINARY_PLIST = b"bplist00"
@@ -300,9 +307,18 @@ _BINARY_PLIST = b"bplist00"
 def article_from_webarchive(data: bytes, *, id: str, origin: str = "") -> Article:
     """The article of a page Safari saved as a Web Archive: its main resource, read as an HTML file is, with
     the address it was saved from as its URL when the page gives none. It was refused as a binary file."""
+    html, where = page_of_webarchive(data, origin or id)
+    article = article_from_html(html, id=id, origin=origin)
+    return article if article.url or not where else replace(article, url=_web_url(where))
+
+
+def page_of_webarchive(data: bytes, name: str) -> tuple[str, str]:
+    """The HTML page of a Safari web archive (its main resource), as text, and the address it was saved from
+    (``""`` when it records none): what :func:`article_from_webarchive` reads, and the web upload hands to its
+    worker. Raises ``UnreadableInputError`` for a broken archive, ``EmptyInputError`` for one without a page,
+    ``InputTooLargeError`` for a page over ``MAX_BYTES``."""
     import plistlib
 
-    name = origin or id
     try:
         archive = plistlib.loads(data)
     except (plistlib.InvalidFileException, ValueError, TypeError, KeyError, IndexError, OverflowError):
@@ -320,9 +336,8 @@ def article_from_webarchive(data: bytes, *, id: str, origin: str = "") -> Articl
         html = page.decode(charset) if isinstance(charset, str) and charset else decode(page, name)
     except (LookupError, UnicodeDecodeError):
         html = decode(page, name)
-    article = article_from_html(html, id=id, origin=origin)
     where = main.get("WebResourceURL")
-    return article if article.url or not isinstance(where, str) else replace(article, url=_web_url(where))
+    return html, where if isinstance(where, str) else ""
 
 
 def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
