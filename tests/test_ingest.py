@@ -403,6 +403,38 @@ def test_a_sentence_of_the_story_about_copyright_names_no_outlet(tmp_path):
     assert read_article(p, id="1").source == ""
 
 
+def test_an_rss_or_atom_feed_is_refused_saying_what_to_give_instead(tmp_path):
+    # Read as plain text, its XML declaration was the article's title and its markup the story.
+    with pytest.raises(UnreadableInputError, match=r"feed\.xml: an RSS feed \(2 items\), not an article; storyline "
+                                                   r"reads one story per article: save each item's page"):
+        read_article(HTML_PAGES / "feed.xml", id="1")
+    atom = tmp_path / "updates.txt"
+    atom.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!-- generator -->\n<feed xmlns="http://www.w3.org/2005/'
+                    'Atom"><title>Brellin Courier</title><entry><title>Fire</title></entry></feed>')
+    with pytest.raises(UnreadableInputError, match=r"updates\.txt: an Atom feed \(1 item\), not an article"):
+        read_article(atom, id="1")
+    prose = tmp_path / "note.txt"  # a text that quotes a feed's tag is no feed
+    prose.write_text("The <rss> tag opens a feed. The council's feed lists every planning notice it publishes.")
+    assert read_article(prose, id="1").text.startswith("The <rss> tag")
+
+
+@pytest.mark.parametrize(("wrapped", "page"), [
+    ("https://web.archive.org/web/20260514093012/https://www.example.org/news/fire",
+     "https://www.example.org/news/fire"),
+    ("http://web.archive.org/web/20260514093012id_/http://example.org/a?b=1", "http://example.org/a?b=1"),
+    ("https://web.archive.org/web/2026/example.org/news/fire", "http://example.org/news/fire"),
+    ("https://webcache.googleusercontent.com/search?q=cache:AbC-12xY:https://www.example.org/news/fire&hl=en",
+     "https://www.example.org/news/fire"),
+    ("https://webcache.googleusercontent.com/search?q=cache:https%3A%2F%2Fexample.org%2Ffire", "https://example.org/fire"),
+    ("https://www.example.org/web/2026/story", "https://www.example.org/web/2026/story"),
+    ("javascript:alert(1)", ""),
+])
+def test_a_copy_in_a_web_archive_or_a_cache_has_the_pages_own_address(wrapped, page):
+    from storyline.ingest import page_url
+
+    assert page_url(wrapped) == page
+
+
 def _page(head: str, body: str) -> str:
     return f"<html><head>{head}</head><body>{body}</body></html>"
 

@@ -107,7 +107,14 @@ def decode(data: bytes, name: str) -> str:
 
     # NUL bytes: UTF-16/32 without a byte-order mark, or a binary file.
     candidates = ["utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be"] if b"\x00" in data[:4096] else None
-    best = from_bytes(data, cp_isolation=candidates).best()
+    found = from_bytes(data, cp_isolation=candidates)
+    best = found.best()
+    if best is not None and best.encoding != "cp1252":
+        # Windows-1252 when it reads the bytes as well as the best guess does: the encoding the web takes for a page
+        # that names none (WHATWG), where charset-normalizer ranks its ties by name and read "Daño" as "Dańo"
+        # (Windows-1250) in a page that is all Western European.
+        best = next((m for m in found if m.encoding == "cp1252" and m.chaos <= best.chaos
+                     and m.coherence >= best.coherence), best)
     if best is None or best.encoding is None:
         if candidates:
             raise UnreadableInputError(f"{name}: looks like a binary file, not text")
@@ -261,7 +268,7 @@ def article_from_mhtml(data: bytes, *, id: str, origin: str = "") -> Article:
     Read as plain text, its quoted-printable HTML was summarized markup and all."""
     html, where = page_of_mhtml(data, origin or id)
     article = article_from_html(html, id=id, origin=origin)
-    return article if article.url else replace(article, url=_web_url(where))
+    return article if article.url else replace(article, url=page_url(where))
 
 
 def page_of_mhtml(data: bytes, name: str) -> tuple[str, str]:
@@ -309,7 +316,7 @@ def article_from_webarchive(data: bytes, *, id: str, origin: str = "") -> Articl
     the address it was saved from as its URL when the page gives none. It was refused as a binary file."""
     html, where = page_of_webarchive(data, origin or id)
     article = article_from_html(html, id=id, origin=origin)
-    return article if article.url or not where else replace(article, url=_web_url(where))
+    return article if article.url or not where else replace(article, url=page_url(where))
 
 
 def page_of_webarchive(data: bytes, name: str) -> tuple[str, str]:
@@ -454,7 +461,7 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
         source=site or meta.get("hostname") or "",
         title=title,
         date=meta.get("date") or None,
-        url=_web_url(meta.get("url")),
+        url=page_url(meta.get("url")),
         author=author,
         origin=origin,
         teaser=(walled or marked or len(kept) < len(own)) and len(text.split()) <= htmlpage.TEASER_MAX_WORDS,
@@ -569,6 +576,31 @@ def is_web_url(value: str | None) -> bool:
     return bool(_WEB_URL.match(value or ""))
 
 
+# The address of a page reached through a web archive or a search engine's cache: the Wayback Machine's
+# "https://web.archive.org/web/20260514093012/https://site.example/story" (an "id_" or "if_" after the time stamp
+# too), Google's "https://webcache.googleusercontent.com/search?q=cache:KEY:https://site.example/story".
+_ARCHIVED_URL = re.compile(
+    r"^https?://(?:web\.)?archive\.org/web/\d{4,14}(?:[a-z]{2}_)?/(?P<wayback>.+)$"
+    r"|^https?://webcache\.googleusercontent\.com/search\?q=cache:(?:[\w-]+:)?(?P<cache>[^&\s]+)",
+    re.I,
+)
+
+
+def page_url(value: str | None) -> str:
+    """A page's own address (:func:`_web_url`), the story's and not the archive's it was saved from: the address a
+    Wayback Machine or Google cache copy wraps, so that the copy and the page are one source (``http://`` added to a
+    wrapped address without its scheme, as the Wayback Machine writes some)."""
+    url = _web_url(value)
+    m = _ARCHIVED_URL.match(url)
+    if m is None:
+        return url
+    from urllib.parse import unquote
+
+    inner = m["wayback"] or unquote(m["cache"])
+    inner = inner if re.match(r"^https?://", inner, re.I) else f"http://{inner}"
+    return _web_url(inner) or url
+
+
 def _web_url(value: str | None) -> str:
     """A URL read from a file's header, a page's metadata or a line of JSON, kept only when it is an
     http(s) address: the text is untrusted, and every output (Markdown, JSON, the web page) links it."""
@@ -641,10 +673,35 @@ def _markdown_title(body: str) -> str:
     return " ".join(markdown_text(first).split()) if _MD_TITLE.match(first) else ""
 
 
+# An RSS or Atom feed (a news site's, saved as .xml or .rss): its root element after the XML declaration and comments.
+_FEED = re.compile(
+    r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<\?[^>]*>\s*)*<(?P<root>rss|feed|rdf:RDF)\b", re.S
+)
+_FEED_ITEM = re.compile(r"<(?:item|entry)\b")
+
+
+def refuse_feed(text: str, name: str) -> None:
+    """Raise ``UnreadableInputError`` when ``text`` is an RSS or Atom feed. It was read as plain text: its XML
+    declaration for the title and its markup summarized. A feed lists many stories, most of them by their
+    headline and a line of teaser, where storyline reads one story per article: the user is told to save each
+    article's page instead (a feed item's ``<link>``)."""
+    m = _FEED.match(text[:4096])
+    if m is None:
+        return
+    kind = "an Atom feed" if m["root"] == "feed" else "an RSS feed"
+    items = len(_FEED_ITEM.findall(text))
+    raise UnreadableInputError(
+        f"{name}: {kind} ({items} item{'' if items == 1 else 's'}), not an article; storyline reads one story per "
+        "article: save each item's page (its <link>) and give those"
+    )
+
+
 def article_from_text(
     text: str, *, id: str, origin: str = "", title: str = "", markdown: bool = False
 ) -> Article:
-    """An article from plain text (Markdown with ``markdown``), after its ``---`` header."""
+    """An article from plain text (Markdown with ``markdown``), after its ``---`` header. An RSS or Atom feed is
+    refused (:func:`refuse_feed`)."""
+    refuse_feed(text, origin or id)
     meta, body = front_matter(text, origin)
     if markdown:
         title = title or _markdown_title(body)

@@ -26,6 +26,7 @@ from ..ingest import (
     is_web_url,
     page_of_mhtml,
     page_of_webarchive,
+    page_url,
 )
 from ..options import DEFAULT_WORDS, MAX_WORDS
 
@@ -272,7 +273,7 @@ def upload_articles(name: str, data: bytes) -> list[dict[str, Any]]:
         except StorylineError as exc:
             raise RequestError(str(exc), 415) from None
         return [{"text": html, "origin": name, "html": True, "markdown": False,
-                 "saved_from": where if is_web_url(where) else ""}]
+                 "saved_from": page_url(where)}]
     try:
         text = decode(data, name)
     except StorylineError as exc:
