@@ -645,13 +645,17 @@ def copyright_owner(tree: HtmlElement) -> str:
             continue
         # an element's own text, with the inline markup inside a short one ("© 2026 <a>Gazette</a>"); a tail
         # (the text after a <br>) alone
-        own = _flat(el.text_content()) if el.text and len((el.text_content() or "").split()) <= _COPYRIGHT_MAX_WORDS \
-            else el.text
-        for piece in (own, el.tail):
-            if piece and ("©" in piece or "opyright" in piece or "(c)" in piece.lower()) \
-                    and (name := _owner(piece)):
+        for piece, whole in ((el.text, True), (el.tail, False)):
+            if not piece or not _COPYRIGHT_CUE.search(piece):
+                continue
+            if whole and len(content := el.text_content().split()) <= _COPYRIGHT_MAX_WORDS:
+                piece = " ".join(content)
+            if name := _owner(piece):
                 found = name
     return found
+
+
+_COPYRIGHT_CUE = re.compile(r"©|\(c\)|copyright", re.I)
 
 
 def _owner(text: str) -> str:
