@@ -387,6 +387,8 @@ def test_a_fact_list_is_read_between_two_paragraphs_of_prose_and_a_list_of_links
     tree = _tree("<ul><li>212 passengers were on board</li><li>The ferry struck the bank at dawn</li></ul>"
                  "<ul><li><a href='/a'>Ferry firm fined last year</a></li>"
                  "<li><a href='/b'>Harbour dredged</a></li></ul>"
+                 "<ul><li><a href='/c'>Harbour dredged again</a> 3 May</li><li>Ferry timetable changes <a href='/d'>"
+                 "for the summer season</a></li></ul>"
                  "<nav><ul><li>Home page of the site</li><li>News from the region</li></ul></nav>")
     facts = fact_items(tree)
     assert facts == {"212 passengers were on board", "The ferry struck the bank at dawn"}

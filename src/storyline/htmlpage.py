@@ -672,16 +672,16 @@ def _owner(text: str) -> str:
 # --------------------------------------------------------------------------------------- fact lists
 
 # A list of the story's facts between its paragraphs ("212 passengers and 14 crew were on board"): items of a few
-# words each, none of them a link alone (a list of links is a menu or a box of other stories).
+# words each, none of them a link, all or mostly (a list of links is a menu or a box of other stories).
 _FACT_MIN_WORDS = 3
 _FACT_MAX_WORDS = 60
 
 
 def fact_items(tree: HtmlElement) -> frozenset[str]:
     """The items, whitespace collapsed, of the lists on the page that can be the story's facts: two items or more,
-    each of three to sixty words and not all link, outside the page's frame (header, nav, footer, aside, a form)
-    and boxes of other stories. Where such a list stands between the story's paragraphs, its items are the story's
-    (:func:`facts_as_sentences`)."""
+    each of three to sixty words and none of them mostly a link, outside the page's frame (header, nav, footer,
+    aside, a form) and boxes of other stories. Where such a list stands between the story's paragraphs, its items
+    are the story's (:func:`facts_as_sentences`)."""
     found: set[str] = set()
     for lst in tree.iter("ul", "ol"):
         items = [li for li in lst if isinstance(li.tag, str) and li.tag == "li"]
@@ -699,7 +699,9 @@ def fact_items(tree: HtmlElement) -> frozenset[str]:
 
 
 def _all_link(el: HtmlElement, text: str) -> bool:
-    return _flat(" ".join(a.text_content() for a in el.iter("a"))) == text
+    """Is the list item a link, all of it or most of its words (a related story's headline with its date)?"""
+    linked = sum(len(a.text_content().split()) for a in el.iter("a"))
+    return linked * 2 >= len(text.split())
 
 
 _PROSE_MIN_WORDS = 8
