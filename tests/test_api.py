@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import storyline
-from storyline.api import SINGLE_SOURCE_NOTE, load_articles, sample_paths
+from storyline.api import SINGLE_SOURCE_NOTE, load_articles, make_cluster, sample_paths
 from storyline.errors import EmptyInputError, OptionsError
 from storyline.methods import names
 from storyline.model import Article, count_words
@@ -350,6 +350,34 @@ SAVED_PAGES = {
                        "2026-05-14", "Corvane Plastics has promised", ("Brellin Now",)),
     "cookie.html": ("Two firefighters hurt tackling Brellin blaze are back at work", "Midshire Echo", "2026-05-15",
                     "Two firefighters who were taken", ("cookies", "Most read", "tractor", "Last updated")),
+    # the story in <div class="para"> blocks, its byline one of them, a list of facts and a list of links between them
+    "paras.html": ("Mill Road fire: what we know so far", "Brellin Observer", "2026-05-13",
+                   "A fire that destroyed the Corvane", ("By Tomas", "Ekdahl", "Read more", "fined after")),
+    # an old template: a <table> of <font> and <br>-separated lines, the outlet named by its copyright line alone
+    "brlines.html": ("Evacuees back home after Brellin warehouse fire", "Tessel Weekly Courant", "2026-05-14",
+                     "Families who spent Tuesday night", ("Letters", "Copyright", "rights reserved")),
+    # the story in a <noscript>, beside an app's empty root and a notice to enable JavaScript
+    "noscript.html": ("Corvane to rebuild Brellin warehouse with sprinklers", "Kestrel News", "2026-05-20",
+                      "Corvane Plastics will rebuild", ("JavaScript", "Loading", "Petra Lund")),
+    # a print view: no masthead but the logo's image, print buttons, the address and the date it was printed
+    "print.html": ("Brellin fire inquiry points to faulty charger", "Tessel Valley Times", "2026-05-21",
+                   "The fire that destroyed", ("Print this page", "Close window", "Printed from", "URL:")),
+    # page 1 of a story split over three pages: its links to the others
+    "paged.html": ("The night Brellin burned: how the town coped", "Midshire Echo", "2026-05-16",
+                   "At ten to eleven on Tuesday night", ("Next page", "Page", "page 1 of 3")),
+    # a copy the Wayback Machine serves, its toolbar above the page and its address the archive's
+    "wayback.html": ("Firefighters praised for saving solvent store", "Brellin Courier", "2026-05-14",
+                     "The crews who fought", ("Wayback", "captures", "crawls", "Internet Archive")),
+    # Google's cached copy, its notice above the page
+    "googlecache.html": ("Eastfield schools reopen as smoke clears", "Eastfield Herald", "2026-05-15",
+                         "All eleven schools", ("Google", "snapshot", "Ctrl+F", "Text-only")),
+    # a business desk's story ("Brellin (CNN Business)"), a long list of related stories inside its <article>
+    "related.html": ("Corvane shares slide after Brellin warehouse fire", "Harbourline Business", "2026-05-13",
+                     "Brellin (CNN Business)Shares in Corvane", ("Related stories", "Plastics prices", "Midcap",
+                                                                 "Carmakers look")),
+    # Windows-1252 with no charset named anywhere: its curly quotes and accents as written
+    "cp1252.html": ("Brellin fire: \u201cWe lost everything,\u201d says caf\u00e9 owner", "Fenland Weekly", None,
+                    "The owner of a caf\u00e9 beside", ("\ufffd", "\u0144", "Fenland Weekly")),
 }
 
 
@@ -361,6 +389,22 @@ def test_a_saved_news_page_gives_its_story_headline_outlet_and_date(name):
     assert (a.title, a.source, a.date) == (title, outlet, day)
     assert a.text.startswith(start)
     assert not [w for w in furniture if w in a.text]
+
+
+def test_a_desks_dateline_is_cut_from_the_first_sentence_and_a_saved_copy_keeps_the_pages_own_address():
+    (related, wayback, cache) = load_articles([HTML_PAGES / n for n in ("related.html", "wayback.html",
+                                                                     "googlecache.html")])
+    first = make_cluster([related]).sentences[0]
+    assert first.text.startswith("Shares in Corvane Plastics fell by 9% on Wednesday")
+    # the Wayback Machine's address (og:url, canonical) was the article's, the archive's copy another source
+    assert (wayback.url, cache.url) == ("https://www.brellincourier.example/news/firefighters-praised",
+                                        "https://www.eastfieldherald.example/news/schools-reopen")
+
+
+def test_a_page_in_windows_1252_that_names_no_charset_is_read_as_windows_1252():
+    # charset-normalizer ranks Windows-1250, -1252 and -1257 level on it and took the first by name: "Da\u0144o"
+    (cp1252,) = load_articles([HTML_PAGES / "cp1252.html"])
+    assert cp1252.author == "Ren\u00e9e Da\u00f1o"
 
 
 def test_a_paywalled_teaser_gets_a_note():

@@ -2,6 +2,10 @@ import pytest
 from trafilatura.utils import load_html
 
 from storyline.htmlpage import (
+    byline_paragraph,
+    copyright_owner,
+    fact_items,
+    facts_as_sentences,
     headline_dates_mended,
     hide_other_dates,
     is_paywall_prompt,
@@ -11,6 +15,7 @@ from storyline.htmlpage import (
     mend_dates,
     oldest_first,
     page_title,
+    reads_as_story,
     site_marks,
     story_title,
     teasers,
@@ -363,3 +368,53 @@ def test_headline_dates_mended_is_a_copy_without_the_headlines_impossible_dates(
     assert tree.find(".//h1").text_content() == "Storm of 31/02/2026 hits coast"  # the page keeps it
     assert tree.find(".//title").text == "Storm of 31/02/2026 hits coast | 28.02.2026"
     assert headline_dates_mended(_tree("<h1>Storm of 28/02/2026 hits coast</h1>")) is None  # nothing to mend
+
+
+@pytest.mark.parametrize(("foot", "owner"), [
+    ("<footer><p>&copy; 2026 Orrin Coast Gazette. All rights reserved.</p></footer>", "Orrin Coast Gazette"),
+    ("<p>Copyright (c) 2004-2026 Orrin Coast Gazette Ltd</p>", "Orrin Coast Gazette"),
+    ("<p>Copyright &copy; <a href='/'>Orrin Coast Gazette</a> 2026</p>", "Orrin Coast Gazette"),
+    ("<td>A story.<br>&copy; 2026 Orrin Coast Gazette<br></td>", "Orrin Coast Gazette"),
+    # no name written as one after the year, or no year: no owner
+    ("<p>&copy; 2026 all photographs by our readers unless stated</p>", ""),
+    ("<p>Copyright notice</p>", ""),
+])
+def test_a_copyright_line_gives_its_owner(foot, owner):
+    assert copyright_owner(_tree(f"<p>The ferry ran aground.</p>{foot}")) == owner
+
+
+def test_a_fact_list_is_read_between_two_paragraphs_of_prose_and_a_list_of_links_is_none():
+    tree = _tree("<ul><li>212 passengers were on board</li><li>The ferry struck the bank at dawn</li></ul>"
+                 "<ul><li><a href='/a'>Ferry firm fined last year</a></li>"
+                 "<li><a href='/b'>Harbour dredged</a></li></ul>"
+                 "<ul><li><a href='/c'>Harbour dredged again</a> 3 May</li><li>Ferry timetable changes <a href='/d'>"
+                 "for the summer season</a></li></ul>"
+                 "<nav><ul><li>Home page of the site</li><li>News from the region</li></ul></nav>")
+    facts = fact_items(tree)
+    assert facts == {"212 passengers were on board", "The ferry struck the bank at dawn"}
+    lead = "A passenger ferry ran aground on a sandbank off Calder Point early on Tuesday."
+    after = "Investigators arrived at Calder Point on Tuesday afternoon to begin their inquiry."
+    paragraphs = [lead, "- 212 passengers were on board", "- The ferry struck the bank at dawn", after]
+    assert facts_as_sentences(paragraphs, facts) == [
+        lead, "212 passengers were on board.", "The ferry struck the bank at dawn.", after]
+    assert facts_as_sentences(paragraphs[:3], facts) == paragraphs[:3]  # below the last paragraph: left as it is
+
+
+@pytest.mark.parametrize(("paragraphs", "found"), [
+    (["By Ines Farrow, Transport Correspondent", "The ferry ran aground off Calder Point on Tuesday morning."],
+     (0, "Ines Farrow; Transport Correspondent")),
+    (["By Ines Farrow and Tom Reed", "The ferry ran aground off Calder Point on Tuesday morning."],
+     (0, "Ines Farrow; Tom Reed")),
+    # after the story's first paragraph, or a sentence that opens on "By": no byline
+    (["The ferry ran aground off Calder Point on Tuesday morning.", "By Ines Farrow"], (-1, "")),
+    (["By noon the tide had lifted the ferry free of the sandbank off Calder Point."], (-1, "")),
+])
+def test_a_byline_paragraph_above_the_story(paragraphs, found):
+    assert byline_paragraph(paragraphs) == found
+
+
+def test_a_notice_alone_is_no_story():
+    assert not reads_as_story("You need to enable JavaScript to run this app.")
+    assert reads_as_story("The ferry ran aground off Calder Point on Tuesday morning.\n"
+                          "Lifeboats took the passengers off the stranded vessel over four hours.")
+

@@ -347,6 +347,94 @@ def test_the_site_name_added_to_a_title_is_cut_when_the_headline_is_the_pages_h1
     assert (a.title, a.source) == ("Firm says it will pay for clean-up after Brellin blaze", "Brellin Evening Standard")
 
 
+def test_a_fact_list_between_paragraphs_is_read_as_the_storys_sentences_and_a_byline_paragraph_as_the_author():
+    """A story in ``<div class="para">`` blocks: cleaning dropped its list of facts (items without a stop, read as a
+    menu's), and the byline, a block like the others, was left to the text and gave no author."""
+    a = read_article(HTML_PAGES / "paras.html", id="1")
+    assert a.author == "Tomas Ekdahl" and "Ekdahl" not in a.text
+    (cleaned,) = clean_articles([a])
+    assert "Sixty firefighters from four stations fought the blaze.\n\nThe fire was under control" in cleaned.text
+    assert "Residents of Mill Road, Quarry Lane and Hythe Close were moved to the sports hall." in cleaned.text
+    # the list of links between the same paragraphs is no fact list: it stays a list, and cleaning drops it
+    assert "- Corvane Plastics fined after chemical spill in river" in a.text and "fined" not in cleaned.text
+
+
+def test_a_list_above_the_first_paragraph_or_below_the_last_is_no_fact_list(tmp_path):
+    items = ("<ul><li>Sixty firefighters fought the blaze overnight</li>"
+             "<li>Two firefighters were treated in hospital</li></ul>")
+    p = tmp_path / "page.html"
+    for body in (f"<article><h1>Warehouse fire</h1>{items}{_FIRE}</article>",
+                 f"<article><h1>Warehouse fire</h1>{_FIRE}{items}</article>"):
+        p.write_text(_page("<title>Warehouse fire</title>", body))
+        assert "- Sixty firefighters fought the blaze overnight" in read_article(p, id="1").text
+
+
+def test_a_page_of_br_lines_takes_its_outlet_from_the_copyright_line_and_no_author_that_is_the_outlet():
+    """A table of ``<br>``-separated lines: trafilatura's precise pass found no text, and the page names its outlet
+    only in its meta author and its copyright line."""
+    a = read_article(HTML_PAGES / "brlines.html", id="1")
+    assert (a.source, a.author) == ("Tessel Weekly Courant", "")
+    assert a.text.count("Families who spent Tuesday night") == 1
+
+
+@pytest.mark.parametrize("foot", [
+    "<p>&copy; 2026 Tessel Valley Times. All rights reserved.</p>",
+    "<p>Copyright (c) 2019-2026 <a href='/'>Tessel Valley Times</a></p>",
+    "<div>Copyright &copy; Tessel Valley Times 2026</div>",
+])
+def test_a_copyright_line_names_the_outlet_when_nothing_else_does(tmp_path, foot):
+    p = tmp_path / "page.html"
+    p.write_text(_page('<title>Warehouse fire</title><meta name="author" content="Tessel Valley Times">',
+                       f"<article><h1>Warehouse fire</h1>{_FIRE}</article><footer>{foot}</footer>"))
+    a = read_article(p, id="1")
+    assert (a.source, a.author) == ("Tessel Valley Times", "")
+    # the site's own name beats it, and a person's name stays the author
+    p.write_text(_page('<title>Warehouse fire</title><meta property="og:site_name" content="Valley Times Online">'
+                       '<meta name="author" content="Ana Ruiz">',
+                       f"<article><h1>Warehouse fire</h1>{_FIRE}</article><footer>{foot}</footer>"))
+    assert (read_article(p, id="1").source, read_article(p, id="1").author) == ("Valley Times Online", "Ana Ruiz")
+
+
+def test_a_sentence_of_the_story_about_copyright_names_no_outlet(tmp_path):
+    p = tmp_path / "page.html"
+    p.write_text(_page("<title>Warehouse fire</title>", "<article><h1>Warehouse fire</h1>" + _FIRE + "<p>The firm said "
+                       "the photographs were copyright 2026 of the fire service and could be reused with its "
+                       "permission by any newspaper or broadcaster in the region.</p></article>"))
+    assert read_article(p, id="1").source == ""
+
+
+def test_an_rss_or_atom_feed_is_refused_saying_what_to_give_instead(tmp_path):
+    # Read as plain text, its XML declaration was the article's title and its markup the story.
+    with pytest.raises(UnreadableInputError, match=r"feed\.xml: an RSS feed \(2 items\), not an article; storyline "
+                                                   r"reads one story per article: save each item's page"):
+        read_article(HTML_PAGES / "feed.xml", id="1")
+    atom = tmp_path / "updates.txt"
+    atom.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!-- generator -->\n<feed xmlns="http://www.w3.org/2005/'
+                    'Atom"><title>Brellin Courier</title><entry><title>Fire</title></entry></feed>')
+    with pytest.raises(UnreadableInputError, match=r"updates\.txt: an Atom feed \(1 item\), not an article"):
+        read_article(atom, id="1")
+    prose = tmp_path / "note.txt"  # a text that quotes a feed's tag is no feed
+    prose.write_text("The <rss> tag opens a feed. The council's feed lists every planning notice it publishes.")
+    assert read_article(prose, id="1").text.startswith("The <rss> tag")
+
+
+@pytest.mark.parametrize(("wrapped", "page"), [
+    ("https://web.archive.org/web/20260514093012/https://www.example.org/news/fire",
+     "https://www.example.org/news/fire"),
+    ("http://web.archive.org/web/20260514093012id_/http://example.org/a?b=1", "http://example.org/a?b=1"),
+    ("https://web.archive.org/web/2026/example.org/news/fire", "http://example.org/news/fire"),
+    ("https://webcache.googleusercontent.com/search?q=cache:AbC-12xY:https://www.example.org/news/fire&hl=en",
+     "https://www.example.org/news/fire"),
+    ("https://webcache.googleusercontent.com/search?q=cache:https%3A%2F%2Fexample.org%2Ffire", "https://example.org/fire"),
+    ("https://www.example.org/web/2026/story", "https://www.example.org/web/2026/story"),
+    ("javascript:alert(1)", ""),
+])
+def test_a_copy_in_a_web_archive_or_a_cache_has_the_pages_own_address(wrapped, page):
+    from storyline.ingest import page_url
+
+    assert page_url(wrapped) == page
+
+
 def _page(head: str, body: str) -> str:
     return f"<html><head>{head}</head><body>{body}</body></html>"
 

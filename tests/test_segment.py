@@ -105,6 +105,16 @@ def test_spans_round_trip_and_paragraphs_never_merge():
          "The ship's operator said the engine had failed."),
         ("Port Alder, Tessaly (AP) — The ship's operator said the engine had failed.",
          "The ship's operator said the engine had failed."),
+        # the tag names the agency's desk: "New York (CNN Business)", "(CNN Politics)", "(Reuters Health)"
+        ("Port Alder (CNN Business)The ship's operator said its profits had fallen by half.",
+         "The ship's operator said its profits had fallen by half."),
+        ("(CNN Politics) The ship's operator said the engine had failed.",
+         "The ship's operator said the engine had failed."),
+        ("Tollerton (Reuters Health) - The ship's doctor said the crew had recovered.",
+         "The ship's doctor said the crew had recovered."),
+        # a bracket after the agency's name that is no desk: prose
+        ("Tollerton (CNN said on Monday) that the ship's engine had failed.",
+         "Tollerton (CNN said on Monday) that the ship's engine had failed."),
         # a title-case word and a bracket that is no agency's tag: prose
         ("Tollerton (the old port) said goodbye to its last ferry on Sunday.",
          "Tollerton (the old port) said goodbye to its last ferry on Sunday."),

@@ -619,6 +619,148 @@ def is_domain(name: str) -> bool:
     return "." in name and " " not in name.strip()
 
 
+# A copyright line: "© 2026 Orrin Coast Gazette. All rights reserved.", "Copyright (c) 2019-2026 Orrin Coast
+# Gazette Ltd", "Copyright © Orrin Coast Gazette 2026": the owner's name after the years, or before them.
+_YEARS = r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?"
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|\bcopyright\b)(?:\s*(?:©|\(c\)))*\s*"
+    rf"(?:{_YEARS}\s*,?\s*(?P<after>[^.,|;:©()\n]+)|(?P<before>[^.,|;:©()\d\n]+?)\s*,?\s*{_YEARS})",
+    re.I,
+)
+_RIGHTS = re.compile(r"\s*\b(?:all rights reserved|some rights reserved)\b.*$", re.I)
+_COMPANY = re.compile(r"\s*,?\s*\b(?:ltd|limited|inc|llc|plc|corp|corporation|gmbh|pty)\.?$", re.I)
+_COPYRIGHT_MAX_WORDS = 30
+
+
+def copyright_owner(tree: HtmlElement) -> str:
+    """The name a copyright line at the page's foot gives ("© 2026 Orrin Coast Gazette. All rights reserved."):
+    the outlet, for a page whose metadata and title do not name it (a page of ``<br>``-separated lines from an
+    old site's template). The last such line of the page, short (a line, not a story that reports on a
+    copyright), whose name is written as one (:func:`_written_as_name`, a company's "Ltd" or "Inc." cut); else
+    ``""``."""
+    found = ""
+    body = tree.find(".//body")
+    for el in (body if body is not None else tree).iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "title"):
+            continue
+        # an element's own text, with the inline markup inside a short one ("© 2026 <a>Gazette</a>"); a tail
+        # (the text after a <br>) alone
+        for piece, whole in ((el.text, True), (el.tail, False)):
+            if not piece or not _COPYRIGHT_CUE.search(piece):
+                continue
+            if whole and len(content := el.text_content().split()) <= _COPYRIGHT_MAX_WORDS:
+                piece = " ".join(content)
+            if name := _owner(piece):
+                found = name
+    return found
+
+
+_COPYRIGHT_CUE = re.compile(r"©|\(c\)|copyright", re.I)
+
+
+def _owner(text: str) -> str:
+    flat = _flat(text)
+    if len(flat.split()) > _COPYRIGHT_MAX_WORDS:
+        return ""
+    m = _COPYRIGHT.search(flat)
+    if m is None:
+        return ""
+    name = _COMPANY.sub("", _RIGHTS.sub("", m["after"] or m["before"] or "")).strip(" -–—")
+    return name if _written_as_name(name) else ""
+
+
+# --------------------------------------------------------------------------------------- fact lists
+
+# A list of the story's facts between its paragraphs ("212 passengers and 14 crew were on board"): items of a few
+# words each, none of them a link, all or mostly (a list of links is a menu or a box of other stories).
+_FACT_MIN_WORDS = 3
+_FACT_MAX_WORDS = 60
+
+
+def fact_items(tree: HtmlElement) -> frozenset[str]:
+    """The items, whitespace collapsed, of the lists on the page that can be the story's facts: two items or more,
+    each of three to sixty words and none of them mostly a link, outside the page's frame (header, nav, footer,
+    aside, a form) and boxes of other stories. Where such a list stands between the story's paragraphs, its items
+    are the story's (:func:`facts_as_sentences`)."""
+    found: set[str] = set()
+    for lst in tree.iter("ul", "ol"):
+        items = [li for li in lst if isinstance(li.tag, str) and li.tag == "li"]
+        if len(items) < 2:
+            continue
+        texts = [_flat(li.text_content()) for li in items]
+        if not all(_FACT_MIN_WORDS <= len(t.split()) <= _FACT_MAX_WORDS for t in texts):
+            continue
+        if any(_all_link(li, t) for li, t in zip(items, texts, strict=True)):
+            continue
+        if any(node.tag in _FRAME_TAGS for node in lst.iterancestors()) or _elsewhere(lst):
+            continue
+        found.update(texts)
+    return frozenset(found)
+
+
+def _all_link(el: HtmlElement, text: str) -> bool:
+    """Is the list item a link, all of it or most of its words (a related story's headline with its date)?"""
+    linked = sum(len(a.text_content().split()) for a in el.iter("a"))
+    return linked * 2 >= len(text.split())
+
+
+_PROSE_MIN_WORDS = 8
+
+
+def facts_as_sentences(paragraphs: list[str], facts: frozenset[str]) -> list[str]:
+    """The extracted ``paragraphs`` with the items of a fact list (:func:`fact_items`, printed by trafilatura as
+    "- item") that stands between two paragraphs of prose written as the sentences they are: without the list's
+    marker, closed by a stop ("212 passengers and 14 crew were on board."). Cleaning drops a short line without a
+    stop as a menu's or a caption's, and dropped the story's facts with them. A list above the story's first
+    paragraph (its key points, which cleaning reads by their label) or below its last is left as it is."""
+    prose = [i for i, p in enumerate(paragraphs) if not p.startswith("- ") and _ends_in_stop(p)
+             and len(p.split()) >= _PROSE_MIN_WORDS]
+    if len(prose) < 2:
+        return paragraphs
+    first, last = prose[0], prose[-1]
+    out = list(paragraphs)
+    for i, p in enumerate(paragraphs):
+        if first < i < last and p.startswith("- ") and (item := _flat(p[2:])) in facts:
+            out[i] = item if _ends_in_stop(item) else f"{item}."
+    return out
+
+
+_STORY_MIN_PARAGRAPHS = 2
+
+
+def reads_as_story(text: str) -> bool:
+    """Does ``text`` (trafilatura's, a paragraph a line) hold a story's prose: two paragraphs of eight words or more
+    that end in a stop? Not a page's notice alone ("You need to enable JavaScript to run this app.")."""
+    prose = (p for p in text.split("\n") if _ends_in_stop(p) and len(p.split()) >= _PROSE_MIN_WORDS)
+    return sum(1 for _ in zip(prose, range(_STORY_MIN_PARAGRAPHS), strict=False)) >= _STORY_MIN_PARAGRAPHS
+
+
+def _ends_in_stop(text: str) -> bool:
+    return text.rstrip().rstrip("\"”’')]").endswith((".", "!", "?", "…"))
+
+
+# A byline printed as a paragraph of the story ("By Ines Farrow", "By Ines Farrow and Tom Reed, Transport
+# Correspondents"), which trafilatura reads when the page marks it as nothing (a ``<div class="para">``).
+_BYLINE = re.compile(r"^(?:By|BY|Written by|Words by)\s+(?P<names>[A-Z][^.!?]{2,120})$")
+_BYLINE_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\||•|·|[-–—]\s)\s*")
+
+
+def byline_paragraph(paragraphs: list[str]) -> tuple[int, str]:
+    """Where a byline paragraph stands above the story's first paragraph of prose, and the names it gives
+    ("By Ines Farrow, Transport Correspondent": "Ines Farrow"), as parts separated by "; " for the caller to read
+    its roles and dates off; ``(-1, "")`` when there is none."""
+    for i, p in enumerate(paragraphs[:4]):
+        if _ends_in_stop(p) and len(p.split()) >= _PROSE_MIN_WORDS:
+            break
+        m = _BYLINE.match(_flat(p))
+        if m is None:
+            continue
+        parts = [t for t in _BYLINE_SPLIT.split(m["names"]) if t]
+        if parts and _written_as_name(parts[0]) and len(_WORD.findall(parts[0])) >= 2:
+            return i, "; ".join(parts)
+    return -1, ""
+
+
 # --------------------------------------------------------------------------------------- teasers
 
 _HEADINGS = ("h2", "h3", "h4")

@@ -107,7 +107,14 @@ def decode(data: bytes, name: str) -> str:
 
     # NUL bytes: UTF-16/32 without a byte-order mark, or a binary file.
     candidates = ["utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be"] if b"\x00" in data[:4096] else None
-    best = from_bytes(data, cp_isolation=candidates).best()
+    found = from_bytes(data, cp_isolation=candidates)
+    best = found.best()
+    if best is not None and best.encoding != "cp1252":
+        # Windows-1252 when it reads the bytes as well as the best guess does: the encoding the web takes for a page
+        # that names none (WHATWG), where charset-normalizer ranks its ties by name and read "Daño" as "Dańo"
+        # (Windows-1250) in a page that is all Western European.
+        best = next((m for m in found if m.encoding == "cp1252" and m.chaos <= best.chaos
+                     and m.coherence >= best.coherence), best)
     if best is None or best.encoding is None:
         if candidates:
             raise UnreadableInputError(f"{name}: looks like a binary file, not text")
@@ -259,10 +266,18 @@ def article_from_mhtml(data: bytes, *, id: str, origin: str = "") -> Article:
     """The article of a page saved as a web archive (MHTML, a browser's "Webpage, Single File"): its HTML
     part, read as an HTML file is, with the address it was saved from as its URL when the page gives none.
     Read as plain text, its quoted-printable HTML was summarized markup and all."""
+    html, where = page_of_mhtml(data, origin or id)
+    article = article_from_html(html, id=id, origin=origin)
+    return article if article.url else replace(article, url=page_url(where))
+
+
+def page_of_mhtml(data: bytes, name: str) -> tuple[str, str]:
+    """The HTML page of a saved MHTML web archive, as text, and the address it was saved from (``""`` when it
+    records none): what :func:`article_from_mhtml` reads, and the web upload hands to its worker. Raises
+    ``EmptyInputError`` for an archive without a page, ``InputTooLargeError`` for a page over ``MAX_BYTES``."""
     from email import policy
     from email.parser import BytesParser
 
-    name = origin or id
     parse = BytesParser(policy=policy.compat32).parsebytes
     message = parse(_mime_head(data), headersonly=True)
     where = str(message.get("Snapshot-Content-Location") or message.get("Content-Location") or "").strip()
@@ -290,8 +305,7 @@ def article_from_mhtml(data: bytes, *, id: str, origin: str = "") -> Article:
         html = payload.decode(charset) if charset else decode(payload, name)
     except (LookupError, UnicodeDecodeError):  # a charset Python does not know, or the page is not in it
         html = decode(payload, name)
-    article = article_from_html(html, id=id, origin=origin)
-    return article if article.url else replace(article, url=_web_url(where))
+    return html, where
 
 
 _BINARY_PLIST = b"bplist00"
@@ -300,9 +314,18 @@ _BINARY_PLIST = b"bplist00"
 def article_from_webarchive(data: bytes, *, id: str, origin: str = "") -> Article:
     """The article of a page Safari saved as a Web Archive: its main resource, read as an HTML file is, with
     the address it was saved from as its URL when the page gives none. It was refused as a binary file."""
+    html, where = page_of_webarchive(data, origin or id)
+    article = article_from_html(html, id=id, origin=origin)
+    return article if article.url or not where else replace(article, url=page_url(where))
+
+
+def page_of_webarchive(data: bytes, name: str) -> tuple[str, str]:
+    """The HTML page of a Safari web archive (its main resource), as text, and the address it was saved from
+    (``""`` when it records none): what :func:`article_from_webarchive` reads, and the web upload hands to its
+    worker. Raises ``UnreadableInputError`` for a broken archive, ``EmptyInputError`` for one without a page,
+    ``InputTooLargeError`` for a page over ``MAX_BYTES``."""
     import plistlib
 
-    name = origin or id
     try:
         archive = plistlib.loads(data)
     except (plistlib.InvalidFileException, ValueError, TypeError, KeyError, IndexError, OverflowError):
@@ -320,9 +343,8 @@ def article_from_webarchive(data: bytes, *, id: str, origin: str = "") -> Articl
         html = page.decode(charset) if isinstance(charset, str) and charset else decode(page, name)
     except (LookupError, UnicodeDecodeError):
         html = decode(page, name)
-    article = article_from_html(html, id=id, origin=origin)
     where = main.get("WebResourceURL")
-    return article if article.url or not isinstance(where, str) else replace(article, url=_web_url(where))
+    return html, where if isinstance(where, str) else ""
 
 
 def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
@@ -340,6 +362,7 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
     heads = htmlpage.headlines(tree)
     marks = (*htmlpage.site_marks(tree), *htmlpage.title_marks(tree, heads))
     teasers = htmlpage.teasers(tree)
+    facts = htmlpage.fact_items(tree)  # a list of the story's facts between its paragraphs
     entries = htmlpage.live_entries(tree)  # before their <time>s of updates are emptied
     lead = htmlpage.live_lead(tree)  # its key points above the entries, which trafilatura may leave out
     htmlpage.hide_other_dates(tree)
@@ -361,6 +384,26 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
         date_extraction_params=set_date_params(extensive=False),
     )
     meta = (doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)) if doc is not None else {}
+    if not (meta.get("text") or "").strip() and not bodies:
+        # An old site's template lays the page out in a <table> (the story a cell of <br>-separated lines), which
+        # trafilatura's precise pass leaves out with the page's tables: read once more without favouring precision
+        # (a fresh tree: the first pass pruned this one). Cleaning drops the menus and footers it keeps.
+        again = load_html(html)
+        if again is not None:
+            htmlpage.hide_other_dates(again)
+            htmlpage.mend_dates(again)
+            found_again = trafilatura.bare_extraction(
+                again,
+                with_metadata=True,
+                include_comments=False,
+                include_tables=False,
+                favor_precision=False,
+                date_extraction_params=set_date_params(extensive=False),
+            )
+            more = (found_again.as_dict() if hasattr(found_again, "as_dict") else dict(found_again)) \
+                if found_again is not None else {}
+            if htmlpage.reads_as_story(more.get("text") or ""):  # not a notice alone ("enable JavaScript")
+                doc, meta = found_again, more
     if not (meta.get("text") or "").strip():
         if not bodies:
             raise EmptyInputError(
@@ -383,6 +426,8 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
     title = htmlpage.story_title(tree, meta.get("title") or "", heads, site, marks)
     if not site or htmlpage.is_domain(site):  # the name the <title> gives beats a host name
         site = htmlpage.title_site(tree, (title, *heads) if title else heads, marks=marks) or site
+    if not site or htmlpage.is_domain(site):  # else the owner a copyright line at the page's foot names
+        site = htmlpage.copyright_owner(tree) or site
     # trafilatura puts one paragraph per line; make paragraphs explicit so cleaning never merges a
     # heading into the paragraph below it, and drop the headline (or the site's name) it repeats at the top of
     # the body.
@@ -394,6 +439,14 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
         paragraphs = paragraphs[1:]
     if paragraphs and htmlpage.is_site_name(paragraphs[0], site, marks):  # the masthead's <h1>, when it is one
         paragraphs = paragraphs[1:]
+    paragraphs = htmlpage.facts_as_sentences(paragraphs, facts)
+    author = _byline_names(meta.get("author") or "")
+    if not author:  # a byline the page marks as nothing, printed as the story's first paragraph
+        at, names = htmlpage.byline_paragraph(paragraphs)
+        if at >= 0 and (author := _byline_names(names)):
+            paragraphs = paragraphs[:at] + paragraphs[at + 1:]
+    # an author that is the outlet (a page's meta author set to the site's name) is no author
+    author = "; ".join(n for n in author.split("; ") if not htmlpage.is_site_name(n, site, marks)) if author else ""
     own = [p for p in paragraphs if " ".join(p.split()) not in teasers.paragraphs]
     if teasers.count >= htmlpage.MIN_INDEX_TEASERS and paragraphs and not own:
         raise EmptyInputError(
@@ -408,8 +461,8 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
         source=site or meta.get("hostname") or "",
         title=title,
         date=meta.get("date") or None,
-        url=_web_url(meta.get("url")),
-        author=_byline_names(meta.get("author") or ""),
+        url=page_url(meta.get("url")),
+        author=author,
         origin=origin,
         teaser=(walled or marked or len(kept) < len(own)) and len(text.split()) <= htmlpage.TEASER_MAX_WORDS,
     )
@@ -523,6 +576,31 @@ def is_web_url(value: str | None) -> bool:
     return bool(_WEB_URL.match(value or ""))
 
 
+# The address of a page reached through a web archive or a search engine's cache: the Wayback Machine's
+# "https://web.archive.org/web/20260514093012/https://site.example/story" (an "id_" or "if_" after the time stamp
+# too), Google's "https://webcache.googleusercontent.com/search?q=cache:KEY:https://site.example/story".
+_ARCHIVED_URL = re.compile(
+    r"^https?://(?:web\.)?archive\.org/web/\d{4,14}(?:[a-z]{2}_)?/(?P<wayback>.+)$"
+    r"|^https?://webcache\.googleusercontent\.com/search\?q=cache:(?:[\w-]+:)?(?P<cache>[^&\s]+)",
+    re.I,
+)
+
+
+def page_url(value: str | None) -> str:
+    """A page's own address (:func:`_web_url`), the story's and not the archive's it was saved from: the address a
+    Wayback Machine or Google cache copy wraps, so that the copy and the page are one source (``http://`` added to a
+    wrapped address without its scheme, as the Wayback Machine writes some)."""
+    url = _web_url(value)
+    m = _ARCHIVED_URL.match(url)
+    if m is None:
+        return url
+    from urllib.parse import unquote
+
+    inner = m["wayback"] or unquote(m["cache"])
+    inner = inner if re.match(r"^https?://", inner, re.I) else f"http://{inner}"
+    return _web_url(inner) or url
+
+
 def _web_url(value: str | None) -> str:
     """A URL read from a file's header, a page's metadata or a line of JSON, kept only when it is an
     http(s) address: the text is untrusted, and every output (Markdown, JSON, the web page) links it."""
@@ -595,10 +673,35 @@ def _markdown_title(body: str) -> str:
     return " ".join(markdown_text(first).split()) if _MD_TITLE.match(first) else ""
 
 
+# An RSS or Atom feed (a news site's, saved as .xml or .rss): its root element after the XML declaration and comments.
+_FEED = re.compile(
+    r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<\?[^>]*>\s*)*<(?P<root>rss|feed|rdf:RDF)\b", re.S
+)
+_FEED_ITEM = re.compile(r"<(?:item|entry)\b")
+
+
+def refuse_feed(text: str, name: str) -> None:
+    """Raise ``UnreadableInputError`` when ``text`` is an RSS or Atom feed. It was read as plain text: its XML
+    declaration for the title and its markup summarized. A feed lists many stories, most of them by their
+    headline and a line of teaser, where storyline reads one story per article: the user is told to save each
+    article's page instead (a feed item's ``<link>``)."""
+    m = _FEED.match(text[:4096])
+    if m is None:
+        return
+    kind = "an Atom feed" if m["root"] == "feed" else "an RSS feed"
+    items = len(_FEED_ITEM.findall(text))
+    raise UnreadableInputError(
+        f"{name}: {kind} ({items} item{'' if items == 1 else 's'}), not an article; storyline reads one story per "
+        "article: save each item's page (its <link>) and give those"
+    )
+
+
 def article_from_text(
     text: str, *, id: str, origin: str = "", title: str = "", markdown: bool = False
 ) -> Article:
-    """An article from plain text (Markdown with ``markdown``), after its ``---`` header."""
+    """An article from plain text (Markdown with ``markdown``), after its ``---`` header. An RSS or Atom feed is
+    refused (:func:`refuse_feed`)."""
+    refuse_feed(text, origin or id)
     meta, body = front_matter(text, origin)
     if markdown:
         title = title or _markdown_title(body)

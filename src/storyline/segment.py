@@ -33,8 +33,9 @@ _PARA = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 _CAPS_PLACE = r"[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*"  # "WASHINGTON", "PORT ALDER"
 # A broadcaster's tag after a place written in title case, glued to the sentence as CNN's pages print it:
 # "Washington (CNN)President Donald Trump …", "Athens, Greece (AP) — …". Only before a known tag: a title-case
-# word and a bracket open prose too ("Paris (the city) …").
-_AGENCY = r"(?:CNN|AP|AFP|Reuters|UPI|Bloomberg|CNBC)"
+# word and a bracket open prose too ("Paris (the city) …"). The tag may name the agency's desk: "New York (CNN
+# Business)", "(CNN Politics)", "(Reuters Health)", one or two capitalised words after the agency's name.
+_AGENCY = r"(?:CNN|AP|AFP|Reuters|UPI|Bloomberg|CNBC)(?:\s+[A-Z][a-z]+){0,2}"
 _TITLE_PLACE = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:,\s*[A-Z][a-z.]+(?:\s+[A-Z][a-z.]+)?)?"
 _DATELINE = re.compile(
     rf"^(?:{_CAPS_PLACE}"

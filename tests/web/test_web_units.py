@@ -258,6 +258,72 @@ def test_an_upload_takes_the_suffixes_the_command_line_reads_as_articles() -> No
     assert f'accept="{",".join(UPLOAD_SUFFIXES)}"' in form
 
 
+FIXTURE_PAGE = Path(__file__).parents[1] / "fixtures" / "html" / "paras.html"
+SAVED_FROM = "https://brellin-observer.example/news/mill-road-fire"
+
+
+def _saved_archives(page: bytes) -> dict[str, bytes]:
+    """The page saved as one file: as an MHTML archive (Chrome's "Webpage, Single File") and as Safari's Web Archive,
+    each recording the address it was saved from, each with an image beside the page."""
+    import email.message
+    import email.policy
+    import plistlib
+
+    mime = email.message.EmailMessage(policy=email.policy.SMTP)
+    mime["Snapshot-Content-Location"] = SAVED_FROM
+    mime.make_related()
+    html = email.message.EmailMessage(policy=email.policy.SMTP)
+    html.set_content(page, maintype="text", subtype="html", cte="quoted-printable")
+    html["Content-Location"] = SAVED_FROM
+    image = email.message.EmailMessage(policy=email.policy.SMTP)
+    image.set_content(b"\x89PNG\r\n\x1a\n" + bytes(500), maintype="image", subtype="png")
+    mime.attach(html)
+    mime.attach(image)
+    archive = {"WebMainResource": {"WebResourceData": page, "WebResourceMIMEType": "text/html",
+                                   "WebResourceTextEncodingName": "UTF-8", "WebResourceURL": SAVED_FROM}}
+    return {"fire.mhtml": mime.as_bytes(), "fire.webarchive": plistlib.dumps(archive, fmt=plistlib.FMT_BINARY)}
+
+
+@pytest.mark.parametrize("name", ["fire.mhtml", "fire.webarchive"])
+def test_an_uploaded_web_archive_is_read_as_the_command_line_reads_it(tmp_path: Path, name: str) -> None:
+    # The upload refused .mhtml and .webarchive files ("unsupported file type"), which the command line reads.
+    from storyline.api import load_articles
+
+    data = _saved_archives(FIXTURE_PAGE.read_bytes())[name]
+    (raw,) = check_articles(upload_articles(name, data), Limits())
+    assert raw["html"] is True and raw["saved_from"] == SAVED_FROM
+    (article,) = run([raw], 60, "default")["articles"]
+    (saved := tmp_path / name).write_bytes(data)
+    (cli,) = load_articles([saved])
+    assert (article["title"], article["source"], article["url"], article["text"]) == (
+        cli.title, cli.source, cli.url, cli.text)
+    assert article["url"] == SAVED_FROM and cli.text.startswith("A fire that destroyed the Corvane")
+
+
+def test_a_broken_or_empty_web_archive_upload_is_refused_with_the_command_lines_message(tmp_path: Path) -> None:
+    import plistlib
+
+    from storyline.errors import StorylineError
+    from storyline.ingest import read_article
+
+    mhtml = _saved_archives(FIXTURE_PAGE.read_bytes())["fire.mhtml"].replace(b"text/html", b"text/plain")
+    for name, data, status in [("broken.webarchive", b"bplist00" + bytes(40), 415),
+                               ("nopage.mhtml", mhtml, 422),
+                               ("nopage.webarchive", plistlib.dumps({"WebMainResource": {}}, fmt=plistlib.FMT_BINARY),
+                                422)]:
+        (path := tmp_path / name).write_bytes(data)
+        with pytest.raises(StorylineError) as cli:
+            read_article(path, id="1")
+        with pytest.raises(RequestError) as web:
+            upload_articles(name, data)
+        assert (str(web.value), web.value.http_status) == (str(cli.value).replace(str(tmp_path) + "/", ""), status)
+    # the same limit as any upload: its page counts against one article's
+    (raw,) = upload_articles("fire.mhtml", _saved_archives(FIXTURE_PAGE.read_bytes() * 2)["fire.mhtml"])
+    with pytest.raises(RequestError, match="the limit for one article") as err:
+        check_articles([raw], Limits(max_article=len(FIXTURE_PAGE.read_bytes())))
+    assert err.value.http_status == 413
+
+
 def test_an_uploaded_markdown_file_is_read_as_markdown_as_the_command_line_reads_it() -> None:
     # The upload took a .md file for plain text: its title kept the "# " and a quoted paragraph its "> ", in
     # the summary too ('> "We will not reopen it," the mayor said.').

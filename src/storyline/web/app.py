@@ -366,7 +366,8 @@ def create_app(settings: WebSettings) -> FastAPI:
                     title=title,
                     summary=result["summary"],
                     articles=result["articles"],
-                    inputs=[{k: v for k, v in a.items() if k not in ("html", "markdown")} for a in checked],
+                    inputs=[{k: v for k, v in a.items() if k not in ("html", "markdown", "saved_from")}
+                            for a in checked],
                     analysis=result["analysis"],
                 )
             )

@@ -14,14 +14,27 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, model_validator
 
-from ..errors import StorylineError
-from ..ingest import HTML_SUFFIXES, MARKDOWN_SUFFIXES, TEXT_SUFFIXES, decode, is_iso_date, is_web_url
+from ..errors import EmptyInputError, InputTooLargeError, StorylineError
+from ..ingest import (
+    HTML_SUFFIXES,
+    MARKDOWN_SUFFIXES,
+    MHTML_SUFFIXES,
+    TEXT_SUFFIXES,
+    WEBARCHIVE_SUFFIXES,
+    decode,
+    is_iso_date,
+    is_web_url,
+    page_of_mhtml,
+    page_of_webarchive,
+    page_url,
+)
 from ..options import DEFAULT_WORDS, MAX_WORDS
 
 MAX_BODY = 2 * 1024 * 1024
 MAX_ARTICLE = 200 * 1024
 MAX_ARTICLES = 50
-UPLOAD_SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, ".jsonl", ".json")  # the command line's article suffixes
+# the command line's article suffixes: a page saved as one file (.mhtml, Safari's .webarchive) too
+UPLOAD_SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, *MHTML_SUFFIXES, *WEBARCHIVE_SUFFIXES, ".jsonl", ".json")
 _META_LIMIT = 500
 
 
@@ -199,6 +212,8 @@ def check_articles(raw: list[dict[str, Any]], limits: Limits, *, single: bool = 
                 "origin": where,
                 "html": bool(a.get("html")),
                 "markdown": bool(a.get("markdown")),
+                # the address a saved web archive (.mhtml, .webarchive) was saved from: its URL when the page gives none
+                "saved_from": one_line(a.get("saved_from")) if isinstance(a.get("saved_from"), str) else "",
             }
         )
     return out
@@ -246,6 +261,19 @@ def upload_articles(name: str, data: bytes) -> list[dict[str, Any]]:
         raise RequestError(f"{name}: unsupported file type (use {', '.join(UPLOAD_SUFFIXES)})", 415)
     if not data.strip():
         raise RequestError(f"{name}: the file is empty", 422)
+    if lower.endswith(MHTML_SUFFIXES + WEBARCHIVE_SUFFIXES):
+        # its page read out of it as the command line reads it (the worker reads the page as an .html upload), with
+        # the address it was saved from, the article's URL when the page gives none
+        try:
+            html, where = (page_of_mhtml if lower.endswith(MHTML_SUFFIXES) else page_of_webarchive)(data, name)
+        except InputTooLargeError as exc:
+            raise RequestError(str(exc), 413) from None
+        except EmptyInputError as exc:
+            raise RequestError(str(exc), 422) from None
+        except StorylineError as exc:
+            raise RequestError(str(exc), 415) from None
+        return [{"text": html, "origin": name, "html": True, "markdown": False,
+                 "saved_from": page_url(where)}]
     try:
         text = decode(data, name)
     except StorylineError as exc:

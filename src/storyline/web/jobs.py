@@ -21,7 +21,7 @@ CONTEXT_CHARS = 240  # how much text around a sentence the popover shows, each s
 def _article(raw: dict[str, Any], number: int) -> Any:
     """An ``Article`` from a submitted one: HTML bodies go through trafilatura, and the metadata the
     user typed wins over what the page says about itself."""
-    from ..ingest import article_from_html, article_from_text, looks_like_html
+    from ..ingest import article_from_html, article_from_text, is_web_url, looks_like_html
     from .inputs import one_line
 
     aid = str(number)
@@ -31,6 +31,8 @@ def _article(raw: dict[str, Any], number: int) -> Any:
         base = article_from_html(text, id=aid, origin=origin)
     else:  # plain text (an uploaded .md file as Markdown), with its front matter (source, date, ...) as metadata
         base = article_from_text(text, id=aid, origin=origin, markdown=bool(raw.get("markdown")))
+    if not base.url and is_web_url(raw.get("saved_from")):  # a saved web archive's address, as the CLI reads it
+        base = dataclasses.replace(base, url=raw["saved_from"].strip())
     given = {k: raw[k] for k in ("title", "source", "url", "date") if raw.get(k)}
     article = dataclasses.replace(base, **given)
     # What a text's header or a page's metadata gave is held to what the API's fields are: one line without
