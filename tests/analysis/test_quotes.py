@@ -561,3 +561,39 @@ def test_a_name_inside_a_quotation_before_the_verb_does_not_speak() -> None:
             "adding that the workers \"will be back at the gates if the ministry fails them.\"")
     got = dict(_mine(text))
     assert got["will be back at the gates if the ministry fails them."] == "Oren Falk", got
+
+
+def test_a_question_whose_attribution_the_segmenter_put_in_the_next_sentence_has_its_speaker() -> None:
+    # "…?” Marsh asked reporters.": the sentence ends at the question mark; the quotation after the attribution
+    # goes on from it
+    text = (
+        "Harbour Minister Tilda Marsh visited the port of Corvel on Monday.\n\n"
+        "\"Why do they keep the gates closed when the ships are waiting outside?\" Marsh asked reporters. "
+        "\"Because they want the contract signed first. That is the whole story.\"\n\n"
+        "The union did not comment."
+    )
+    (q,) = analyze([Article(id="1", text=text)]).quotes
+    assert q.speaker == "Tilda Marsh"
+    assert q.text.startswith("Why do they keep") and q.text.endswith("That is the whole story.")
+
+
+def test_a_question_followed_by_a_new_statement_takes_no_speaker_from_it() -> None:
+    text = (
+        "Harbour Minister Tilda Marsh visited the port of Corvel on Monday.\n\n"
+        "\"Will the gates open this week?\" Dockers gathered at the gate all morning and the union later said "
+        "nothing had been agreed.\n\n"
+        "The union did not comment."
+    )
+    (q,) = analyze([Article(id="1", text=text)]).quotes
+    assert q.speaker is None
+
+
+def test_the_paragraphs_of_a_quotation_before_its_attribution_are_the_speakers_too() -> None:
+    text = (
+        "Harbour Minister Tilda Marsh spoke at the port of Corvel on Monday.\n\n"
+        "\"The gates are open again and the first ships are unloading their cargo.\n\n"
+        "\"Every worker will be paid for the days of the strike,\" Marsh said.\n\n"
+        "The union did not comment."
+    )
+    speakers = {q.text.split()[0]: q.speaker for q in analyze([Article(id="1", text=text)]).quotes}
+    assert speakers == {"The": "Tilda Marsh", "Every": "Tilda Marsh"}

@@ -185,6 +185,8 @@ class _Seg:
     title: str = ""
     parts: list[tuple[int, int]] = field(default_factory=list)
     sentence: int = -1  # the index of the sentence it ends in
+    open_end: int = -1  # where it ends at a paragraph break without a closing mark (the quotation goes on), else -1
+    continues: bool = False  # ... and whether it is such a paragraph that goes on from the one before
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -577,6 +579,24 @@ class _Attributor:
         return self.who(sent_start, sent_start + v.start(), prefer_last=True, previous=previous)
 
 
+MAX_WORDS_BEFORE_ASKED = 4  # "McCain asked", "the former vice president asked": the subject of a short attribution
+
+
+def _attribution_after(text: str, a: int, b: int, eb: int, bounds: list[tuple[int, int]], last: int) -> int | None:
+    """The sentence after the quotation ``text[a:b]`` that attributes it, when the segmenter ended its sentence at the
+    question or exclamation mark that closes it ("“…?” McCain asked reporters."): the next sentence of its paragraph,
+    opening with a verb of saying after at most ``MAX_WORDS_BEFORE_ASKED`` words and no quotation mark; else None."""
+    if text[a:b].rstrip()[-1:] not in ("?", "!") or text[b + 1 : eb].strip() or last + 1 >= len(bounds):
+        return None
+    start, end = bounds[last + 1]
+    if "\n" in text[eb:start]:
+        return None
+    verb = _SPEECH.search(text, start, end)
+    if verb is None or any(c in text[start : verb.start()] for c in _OPEN + _CLOSE):
+        return None
+    return last + 1 if len(words(text[start : verb.start()])) <= MAX_WORDS_BEFORE_ASKED else None
+
+
 def _group_speaker(phrase: str) -> str:
     """A speaker named by a group's common noun alone, as news writes it inside a sentence: "Police" that opens one
     is the "police" of "…,” police said"; any other phrase as it is."""
@@ -608,27 +628,46 @@ def _segments(index: EntityIndex, cluster: Cluster, aid: str, sex: dict[str, str
         _, eb = bounds[last_sent]
         att.relayed = att.aside = False
         speaker = att.after(b + 1, eb, previous)
+        if speaker is None and (asked := _attribution_after(text, a, b, eb, bounds, last_sent)) is not None:
+            # "“Why do they go past the deadline?” McCain asked reporters.": the segmenter ends the sentence at the
+            # question mark, and the attribution is the next one
+            att.relayed = att.aside = False
+            speaker = att.after(b + 1, bounds[asked][1], previous)
+            if speaker is not None:
+                last_sent = asked
         if speaker is None or att.relayed:
             # "The ministry said that X is seeking “…,” Aurora newspaper reported": the outlet relays
             # the words of the speaker before the quote, when there is one.
             speaker = att.before(sa, a - 1, previous) or speaker
         s0, s1 = _strip(text, a, b)
         opens_sentence = not text[sa : a - 1].strip()
+        # the next paragraph of a quotation that the last one left open at its end (news reopens the mark on each
+        # paragraph of a quoted statement and closes only the last): the same speaker's words
+        goes_on = bool(out) and out[-1].open_end >= 0 and not text[out[-1].open_end : a - 1].strip()
+        if speaker and goes_on and out[-1].speaker is None and not (att.relayed or att.aside):
+            for seg in reversed(out):  # "“…\n\n“…,” she said": the paragraphs before are hers too
+                seg.speaker, seg.title = speaker, index.title.get(speaker, "")
+                if not seg.continues:
+                    break
         if speaker is None and out and first == prev_sent and out[-1].speaker:
             speaker = out[-1].speaker  # a second quote in the same sentence: the same speaker
         elif speaker is None and out and opens_sentence and first == prev_sent + 1 and out[-1].speaker:
             last = out[-1]  # the rest of a quotation split across sentences
             last.parts.append((s0, s1))
             last.end, last.sentence = s1, last_sent
+            last.open_end = b if text[b : b + 1] not in _CLOSE else -1
             prev_sent = last_sent
             continue
+        elif speaker is None and goes_on and out[-1].speaker:
+            speaker = out[-1].speaker
         if speaker and out and out[-1].speaker is None and out[-1].sentence == first and not (att.relayed or att.aside):
             # "“The design …” allowed them to “put the pieces together,” Hecker said": the sentence's first quotation
             # is the speaker's too (not one in an aside: "X -- after documents called him the “primary suspect” --
             # told …")
             out[-1].speaker, out[-1].title = speaker, index.title.get(speaker, "")
         title = index.title.get(speaker, "") if speaker else ""
-        out.append(_Seg(aid, s0, s1, speaker, title, [(s0, s1)], last_sent))
+        out.append(_Seg(aid, s0, s1, speaker, title, [(s0, s1)], last_sent,
+                        b if text[b : b + 1] not in _CLOSE else -1, goes_on))
         previous = speaker or previous
         if speaker:
             att.speakers.append(speaker)
