@@ -597,3 +597,16 @@ def test_the_paragraphs_of_a_quotation_before_its_attribution_are_the_speakers_t
     )
     speakers = {q.text.split()[0]: q.speaker for q in analyze([Article(id="1", text=text)]).quotes}
     assert speakers == {"The": "Tilda Marsh", "Every": "Tilda Marsh"}
+
+
+def test_a_description_of_an_office_is_the_holder_the_article_named_last() -> None:
+    # two presidents: the one the article names last before the quotation is the one described
+    text = (
+        "Oren Falk, president of the dockers' union, met the harbour board on Monday. President Ruth Okoye "
+        "flew to Corvel the same day, and Okoye spoke to the crowd at the port for an hour.\n\n"
+        "\"We will rebuild this harbour before the winter,\" the president told reporters.\n\n"
+        "\"The gates stay shut until the contract is signed,\" the city's police chief said on Tuesday. Police Chief "
+        "Tomas Marlow later closed the road to the port."
+    )
+    speakers = {q.text.split()[0]: q.speaker for q in analyze([Article(id="1", text=text)]).quotes}
+    assert speakers == {"We": "Ruth Okoye", "The": "Tomas Marlow"}

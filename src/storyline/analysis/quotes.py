@@ -20,7 +20,7 @@ from ..model import Cluster
 from ..quotemarks import paragraph_break, straight_mark
 from ..represent import STOPWORDS, stem, words
 from ..vocabulary import OBJECT_VERBS, QUOTE_VERBS, RELAY_VERBS, alternation
-from .entities import EntityIndex, Resolved, clean_surface, title_after
+from .entities import EntityIndex, Resolved, clean_surface, office, title_after
 from .model import Quote, Span
 
 # Verbs that carry a quoted statement here though the shared lists leave them out (there they would frame too much):
@@ -373,6 +373,9 @@ class _Attributor:
             if head in ("statement", "letter", "report", "text", "document", "memo") or (
                     previous and named.search(previous.lower())):
                 return previous or clean_surface(phrase_text)
+            holder = self.holder(phrase_text, a)
+            if holder:
+                return holder
             # "the official said" after another speaker came between: the last official quoted
             earlier = next((p for p in reversed(self.speakers) if named.search(p.lower())), None)
             return earlier or clean_surface(phrase_text)
@@ -384,6 +387,8 @@ class _Attributor:
             return found[-1].name if prefer_last else ranked[0].name
         if _OTHER_PRONOUN.search(phrase_text):
             return None  # "the president offered his thoughts and prayers": a clause, not who spoke
+        if re.match(r"(?:the|The)\s", phrase_text) and (holder := self.holder(phrase_text, a)):
+            return holder  # "the city's police chief said": the chief the article named
         if re.match(r"[A-Z]", phrase_text) or _AGENT_NOUN.search(phrase_text):
             return _group_speaker(clean_surface(re.sub(r"^(?:the|a|an)\s+", "", phrase_text, flags=re.I)))
         return None
@@ -475,11 +480,24 @@ class _Attributor:
         self.aside = speaker is not None
         return speaker
 
+    def holder(self, description: str, pos: int) -> str | None:
+        """The person a definite description of an office stands for ("the president", "the city's police chief"):
+        of the people the cluster gives that office (their title read whole by :func:`.entities.office`: "the vice
+        president" is no president), the one the article names last before ``pos`` outside quotation marks, else
+        the only one; None when the cluster gives no one that office, or several and the article names none."""
+        want = office(description)
+        holders = {p for p, t in self.index.title.items() if self.index.kind.get(p) == "person" and office(t) == want}
+        named = [m.name for m in self.mentions if m.end <= pos and m.name in holders and not self.quoted(m.start)]
+        if named:
+            return named[-1]
+        return next(iter(holders)) if len(holders) == 1 else None
+
     def described_subject(self, a: int, b: int) -> str | None:
-        """"The administration welcomed …": a subject named by a role or a body, not by a name."""
+        """"The administration welcomed …": a subject named by a role or a body, not by a name; a role is the person
+        who holds it when the cluster names them (:meth:`holder`)."""
         m = _SUBJECT_NOUN.match(self.text[a:b])
         if m:
-            return clean_surface(m.group(1))
+            return self.holder(m.group(1), a) or clean_surface(m.group(1))
         m = _GROUP_SUBJECT.match(self.text[a:b])
         return _group_speaker(m.group(1) or m.group(2)) if m else None
 
