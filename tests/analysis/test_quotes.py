@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from storyline import analyze
+from storyline.analysis import analyze_cluster
 from storyline.analysis.quotes import is_title
+from storyline.api import make_cluster
 from storyline.model import Article
 
 A = (
@@ -610,3 +612,40 @@ def test_a_description_of_an_office_is_the_holder_the_article_named_last() -> No
     )
     speakers = {q.text.split()[0]: q.speaker for q in analyze([Article(id="1", text=text)]).quotes}
     assert speakers == {"We": "Ruth Okoye", "The": "Tomas Marlow"}
+
+
+def test_a_name_that_modifies_a_description_is_not_the_speaker() -> None:
+    # "the Veld Party members wrote": the members, not the party; "The Corvel Liberal has …, saying": not the body
+    # the tagger reads "The Corvel" as
+    one = (
+        "The harbour board met on Monday. \"The port must reopen before the winter,\" the Veld Party members wrote "
+        "in a letter to the board."
+    )
+    two = (
+        "Harbour Minister Tilda Marsh spoke on Monday.\n\n"
+        "The Corvel Liberal has not said what the board should do, saying only that she wants \"a fair deal for "
+        "everyone.\""
+    )
+    tagged = _TaggedQ({"Veld Party": "org", "The Corvel": "org", "Tilda Marsh": "person", "Marsh": "person"})
+    an = analyze_cluster(make_cluster([Article(id="1", text=one), Article(id="2", text=two)]), recognizer=tagged)
+    speakers = {q.text.split()[0]: q.speaker for q in an.quotes}
+    assert speakers["The"] == "Veld Party members"
+    assert speakers["a"] is None  # unattributed rather than the body (who "the Corvel Liberal" is, is not read)
+
+
+class _TaggedQ:
+    """A recogniser that tags the given forms with the given kinds, as a tagger does."""
+
+    name = "stub"
+
+    def __init__(self, kinds: dict[str, str]) -> None:
+        self.kinds = kinds
+
+    def recognize(self, text: str) -> list:
+        import re
+
+        from storyline.analysis.ner import Mention
+
+        pattern = "|".join(re.escape(f) for f in sorted(self.kinds, key=len, reverse=True))
+        return [Mention(m.start(), m.end(), self.kinds[m.group()], m.group())
+                for m in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", text)]

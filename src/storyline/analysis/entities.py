@@ -237,9 +237,10 @@ _DATELINE_CREDIT = re.compile(
 _OUTLET_BEFORE = re.compile(r"(?:\btold|\baccording\s+to|\bquoted\s+by|\breported\s+by|\binterview\s+with)\s+$")
 # ... and the one that publishes a book or runs a survey or a poll ("published next month by Portfolio", "analysts
 # surveyed by Refinitiv", "a poll conducted by Quinnipiac"): a body, as the outlet of a report is.
-_BODY_AGENT = re.compile(r"\b(?:published|surveyed|polled|compiled|conducted|commissioned)\b(?:\s+[\w-]+){0,5}?\s+by\s+$")
-# A one-word name right after a place and a comma, ending the clause ("in Rothley, Leics.", "University of California,
-# Davis,"): the county, state or campus of that place, whatever the tagger took it for.
+_BODY_AGENT = re.compile(
+    r"\b(?:published|surveyed|polled|compiled|conducted|commissioned)\b(?:\s+[\w-]+){0,5}?\s+by\s+$")
+# A one-word name right after a place and a comma, ending the clause ("in Rothley, Leics."): the county or state of
+# that place, whatever the tagger took it for; not a name of a list ("her children, Ivanka, Eric, and …").
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:)]|$)")
 _IN_LIST = re.compile(r",\s+(?:and\s+|or\s+)?|,\s*$")
 # A place's slot: "in Niger", "near Rieti", "the town of Moonachie", "the Lazio region", "the Mali border". One
@@ -579,7 +580,7 @@ class EntityIndex:
             text = cluster.article(aid).text
             bounds = _bounds(cluster, aid)
             credits = _credits(text)
-            found = []
+            found: list[Mention] = []
             for m in (_headline_name(text, m, prose_names, prose_words) for m in repaired[aid]):
                 if m is None:
                     continue

@@ -94,6 +94,7 @@ _AGENT_NOUN = re.compile(r"\b(?:official|officials|police|authorities|prosecutor
                          r"spokes(?:wo)?man|spokesperson|source|sources|aide|aides|diplomat|"
                          r"diplomats|officer|analyst|expert|resident|witness|person|member|operative|operatives|"
                          r"strategist|strategists|adviser|advisers|advisor|advisors|consultant|staffer|insider)\b")
+_GROUP_HEAD = re.compile(r"\s+(?:[a-z]+\s+)?[a-z]{3,}[^s\W’']s\b(?![’'])")
 MIN_WORDS = 2
 MAX_NAMING_GAP = 3  # words between a naming verb and the person who is its subject ("Hale on Monday called")
 MERGE_CONTAINMENT = 0.8
@@ -382,6 +383,12 @@ class _Attributor:
         # a place in a longer phrase says where the speaker is from or works ("a federal judge in Maryland", "one
         # Florida Democratic operative", "Denver mayor"), not who spoke
         found = [m for m in found if m.kind != "place" or self.whole_phrase(m, phrase_text)]
+        # a body or a place before a plural noun names the people of a group, who speak ("the GOP members wrote": the
+        # members, not the party; "three Justice Department lawyers wrote")
+        group = next((g for m in found if m.kind != "person" and (g := _GROUP_HEAD.match(self.text, m.end, b))), None)
+        if group:
+            at = next(m.start for m in found if m.end == group.start())
+            return self.text[at : group.end()]
         if found and not _AGENT_NOUN.search(phrase_text):
             ranked = sorted(found, key=lambda m: m.kind == "place")  # places speak only through others
             return found[-1].name if prefer_last else ranked[0].name
@@ -413,7 +420,8 @@ class _Attributor:
         """Whether the place ``m`` is the subject that ``text[a:]`` opens with ("Russia said …", "The United
         States, …, saying"), not a word of a longer subject ("A federal judge in Maryland …")."""
         before = re.sub(r"\b(?:the|The)\b", " ", self.text[a : m.start]).strip(" \n")
-        return not before and not re.match(r"\s+[a-z]", self.text[m.end : m.end + 4])
+        # ... nor a word before a name's or a description's head ("The Arizona Republican has …, saying": the senator)
+        return not before and not re.match(r"\s+[a-z]|\s+[A-Z][a-z]", self.text[m.end : m.end + 4])
 
     def possessor(self, m: Resolved) -> bool:
         """Whether ``m`` owns the noun after it ("Boise’s lead counsel", "Trump's lawyer"): that one speaks."""
@@ -569,7 +577,9 @@ class _Attributor:
                      if not self.possessor(m) and not self.quoted(m.start)  # "“… 'Mitt, drop …',” Trump said, adding"
                      and not (m.kind == "person" and (self.modifier(m) or self.object_named(m)))
 
-                     and (m.kind != "place" or self.opens_clause(m, att_start))]
+                     and (m.kind != "place" or self.opens_clause(m, att_start))
+                     # "The Arizona Republican has …, saying": a name before a capitalised head is no subject
+                     and (m.kind == "person" or not re.match(r"\s+[A-Z][a-z]", self.text[m.end : m.end + 3]))]
             people = sorted(first, key=lambda m: ("person", "org", "place").index(m.kind))
             if v.group() == "according to":
                 return self.who(sent_start + v.end(), q_start, prefer_last=False, previous=previous)
