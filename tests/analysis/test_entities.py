@@ -651,3 +651,25 @@ def test_a_transcript_s_names_in_capitals_are_the_people_the_cluster_names_norma
     people = _people([one, two], kinds)
     assert set(people) == {"Tilda Marsh", "Oren Falk"}, people
     assert people["Tilda Marsh"].mentions == 3 and people["Oren Falk"].mentions == 2, people
+
+
+def test_a_one_word_person_that_publishes_or_polls_or_follows_a_town_is_no_person() -> None:
+    # a one-word name with no first name or title in the cluster, in the slot of a publisher, a pollster or a county
+    one = ("Analysts surveyed by Kestrelix expected the port to reopen. The memoir, to be published next month by "
+           "Harrowgate, tells the story of the strike.")
+    two = ("Prayers were said at the village church in Rothwick, Dunshire. Mayor Ada Lind said the port would "
+           "reopen. Lind was in Corvel, Marsh said.")
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=two, source="Coast Herald")]
+    tagged = _Tagged({"Kestrelix": "person", "Harrowgate": "person", "Rothwick": "place", "Dunshire": "person",
+                      "Ada Lind": "person", "Lind": "person", "Corvel": "place", "Marsh": "person"})
+    an = analyze_cluster(make_cluster(arts), recognizer=tagged)
+    kinds = {e.name: e.kind for e in an.entities}
+    assert (kinds["Kestrelix"], kinds["Harrowgate"], kinds["Dunshire"]) == ("org", "org", "place")
+    assert kinds["Ada Lind"] == "person" and kinds["Marsh"] == "person"  # "in Corvel, Marsh said": a person
+
+
+def test_a_name_in_a_list_after_a_place_stays_a_person() -> None:
+    text = "The mayor thanked her children, Corvel, Tomas, and Ines, at the opening of the port."
+    tagged = _Tagged({"Corvel": "place", "Tomas": "person", "Ines": "person"})
+    an = analyze_cluster(make_cluster([Article(id="1", text=text, source="Wire")]), recognizer=tagged)
+    assert {e.name: e.kind for e in an.entities}["Tomas"] == "person"

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from storyline import analyze
+from storyline.analysis import analyze_cluster
 from storyline.analysis.quotes import is_title
+from storyline.api import make_cluster
 from storyline.model import Article
 
 A = (
@@ -561,3 +563,89 @@ def test_a_name_inside_a_quotation_before_the_verb_does_not_speak() -> None:
             "adding that the workers \"will be back at the gates if the ministry fails them.\"")
     got = dict(_mine(text))
     assert got["will be back at the gates if the ministry fails them."] == "Oren Falk", got
+
+
+def test_a_question_whose_attribution_the_segmenter_put_in_the_next_sentence_has_its_speaker() -> None:
+    # "…?” Marsh asked reporters.": the sentence ends at the question mark; the quotation after the attribution
+    # goes on from it
+    text = (
+        "Harbour Minister Tilda Marsh visited the port of Corvel on Monday.\n\n"
+        "\"Why do they keep the gates closed when the ships are waiting outside?\" Marsh asked reporters. "
+        "\"Because they want the contract signed first. That is the whole story.\"\n\n"
+        "The union did not comment."
+    )
+    (q,) = analyze([Article(id="1", text=text)]).quotes
+    assert q.speaker == "Tilda Marsh"
+    assert q.text.startswith("Why do they keep") and q.text.endswith("That is the whole story.")
+
+
+def test_a_question_followed_by_a_new_statement_takes_no_speaker_from_it() -> None:
+    text = (
+        "Harbour Minister Tilda Marsh visited the port of Corvel on Monday.\n\n"
+        "\"Will the gates open this week?\" Dockers gathered at the gate all morning and the union later said "
+        "nothing had been agreed.\n\n"
+        "The union did not comment."
+    )
+    (q,) = analyze([Article(id="1", text=text)]).quotes
+    assert q.speaker is None
+
+
+def test_the_paragraphs_of_a_quotation_before_its_attribution_are_the_speakers_too() -> None:
+    text = (
+        "Harbour Minister Tilda Marsh spoke at the port of Corvel on Monday.\n\n"
+        "\"The gates are open again and the first ships are unloading their cargo.\n\n"
+        "\"Every worker will be paid for the days of the strike,\" Marsh said.\n\n"
+        "The union did not comment."
+    )
+    speakers = {q.text.split()[0]: q.speaker for q in analyze([Article(id="1", text=text)]).quotes}
+    assert speakers == {"The": "Tilda Marsh", "Every": "Tilda Marsh"}
+
+
+def test_a_description_of_an_office_is_the_holder_the_article_named_last() -> None:
+    # two presidents: the one the article names last before the quotation is the one described
+    text = (
+        "Oren Falk, president of the dockers' union, met the harbour board on Monday. President Ruth Okoye "
+        "flew to Corvel the same day, and Okoye spoke to the crowd at the port for an hour.\n\n"
+        "\"We will rebuild this harbour before the winter,\" the president told reporters.\n\n"
+        "\"The gates stay shut until the contract is signed,\" the city's police chief said on Tuesday. Police Chief "
+        "Tomas Marlow later closed the road to the port."
+    )
+    speakers = {q.text.split()[0]: q.speaker for q in analyze([Article(id="1", text=text)]).quotes}
+    assert speakers == {"We": "Ruth Okoye", "The": "Tomas Marlow"}
+
+
+def test_a_name_that_modifies_a_description_is_not_the_speaker() -> None:
+    # "the Veld Party members wrote": the members, not the party; "The Corvel Liberal has …, saying": not the body
+    # the tagger reads "The Corvel" as
+    one = (
+        "The harbour board met on Monday. \"The port must reopen before the winter,\" the Veld Party members wrote "
+        "in a letter to the board."
+    )
+    two = (
+        "Harbour Minister Tilda Marsh spoke on Monday.\n\n"
+        "The Corvel Liberal has not said what the board should do, saying only that she wants \"a fair deal for "
+        "everyone.\""
+    )
+    tagged = _TaggedQ({"Veld Party": "org", "The Corvel": "org", "Tilda Marsh": "person", "Marsh": "person"})
+    an = analyze_cluster(make_cluster([Article(id="1", text=one), Article(id="2", text=two)]), recognizer=tagged)
+    speakers = {q.text.split()[0]: q.speaker for q in an.quotes}
+    assert speakers["The"] == "Veld Party members"
+    assert speakers["a"] is None  # unattributed rather than the body (who "the Corvel Liberal" is, is not read)
+
+
+class _TaggedQ:
+    """A recogniser that tags the given forms with the given kinds, as a tagger does."""
+
+    name = "stub"
+
+    def __init__(self, kinds: dict[str, str]) -> None:
+        self.kinds = kinds
+
+    def recognize(self, text: str) -> list:
+        import re
+
+        from storyline.analysis.ner import Mention
+
+        pattern = "|".join(re.escape(f) for f in sorted(self.kinds, key=len, reverse=True))
+        return [Mention(m.start(), m.end(), self.kinds[m.group()], m.group())
+                for m in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", text)]

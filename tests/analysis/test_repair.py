@@ -91,3 +91,16 @@ def test_a_website_or_an_app_is_no_person(text: str, tagged: str, kind: str, wan
     got = repair(text, [_one(text, tagged, kind)])
     assert [(m.text, m.kind) for m in got] == want
     assert all(text[m.start : m.end] == m.text for m in got)
+
+
+@pytest.mark.parametrize(("tagged", "kind", "want"), [
+    ("Ines Idowu Replay", "person", "Ines Idowu"),
+    ("MUST WATCH Tomas Marlow", "person", "Tomas Marlow"),
+    ("Tomas Marlow Video", "person", "Tomas Marlow"),
+    ("Replay More Videos", "person", None),
+    ("Harbour Watch Replay", "org", "Harbour Watch"),  # an organisation's "Watch" is its name's
+])
+def test_a_video_players_words_are_no_part_of_a_name(tagged: str, kind: str, want: str | None) -> None:
+    text = f"JUST WATCHED Strike ends at port {tagged} More Videos ... MUST WATCH Strike ends at port 01:12"
+    got = repair(text, [_one(text, tagged, kind)])
+    assert [(m.text, text[m.start : m.end]) for m in got] == ([(want, want)] if want else [])

@@ -235,6 +235,14 @@ _DATELINE_CREDIT = re.compile(
     r"\(([^()\n]{1,40})\)[ \t]*(?:[-–—_:]|--|(?=[A-Z\"“]))",
     re.MULTILINE)
 _OUTLET_BEFORE = re.compile(r"(?:\btold|\baccording\s+to|\bquoted\s+by|\breported\s+by|\binterview\s+with)\s+$")
+# ... and the one that publishes a book or runs a survey or a poll ("published next month by Portfolio", "analysts
+# surveyed by Refinitiv", "a poll conducted by Quinnipiac"): a body, as the outlet of a report is.
+_BODY_AGENT = re.compile(
+    r"\b(?:published|surveyed|polled|compiled|conducted|commissioned)\b(?:\s+[\w-]+){0,5}?\s+by\s+$")
+# A one-word name right after a place and a comma, ending the clause ("in Rothley, Leics."): the county or state of
+# that place, whatever the tagger took it for; not a name of a list ("her children, Ivanka, Eric, and …").
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:)]|$)")
+_IN_LIST = re.compile(r",\s+(?:and\s+|or\s+)?|,\s*$")
 # A place's slot: "in Niger", "near Rieti", "the town of Moonachie", "the Lazio region", "the Mali border". One
 # word that the tagger reads as a person there is a place (unless it is a person's name elsewhere in the cluster).
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|into|across|throughout)|\b(?:city|town|village|county|province|region|"
@@ -572,7 +580,7 @@ class EntityIndex:
             text = cluster.article(aid).text
             bounds = _bounds(cluster, aid)
             credits = _credits(text)
-            found = []
+            found: list[Mention] = []
             for m in (_headline_name(text, m, prose_names, prose_words) for m in repaired[aid]):
                 if m is None:
                     continue
@@ -602,6 +610,11 @@ class EntityIndex:
                         and (_PLACE_BEFORE.search(text[max(0, m.start - 30) : m.start])
                              or _PLACE_AFTER.match(text[m.end : m.end + 15]))):
                     kind = "place"  # "in Niger", "the Lazio region" (a possessive is anyone's: "in Lind's office")
+                if (kind == "person" and " " not in form and found and found[-1].kind == "place"
+                        and text[found[-1].end : m.start] == ", " and _CLAUSE_END.match(text, m.end)
+                        and not _IN_LIST.search(text, max(0, found[-1].start - 2), found[-1].start)
+                        and not _IN_LIST.match(text, m.end)):
+                    kind = "place"  # "in Rothley, Leics.": the county of the place before it (not a list's name)
                 if kind == "person" and _group_named(form, group_words, surnames) and not title_of(
                         text[lo:hi], m.start - lo, m.end - lo):
                     continue  # "Orthodox Serbs", "Croats": a people, which the tagger read as a person elsewhere
@@ -619,7 +632,8 @@ class EntityIndex:
                 if _OUTLET_NOUN.match(text[m.end : m.end + 20]):
                     kind = "org"  # "Aurora newspaper": whatever the name looks like, an outlet
                 elif len(form.split()) == 1 and (_OUTLET_VERB.match(text[m.end : m.end + 20])
-                                                 or _OUTLET_BEFORE.search(text[max(0, m.start - 20) : m.start])):
+                                                 or _OUTLET_BEFORE.search(text[max(0, m.start - 20) : m.start])
+                                                 or _BODY_AGENT.search(text[max(0, m.start - 80) : m.start])):
                     outlet_cue.add(form)
                 found.append(Mention(m.start, m.end, kind, form))
                 kinds[form][kind] += 1
@@ -664,7 +678,7 @@ class EntityIndex:
         parts = {t for f in people if len(_name_words(f)) > 1
                  for t in (_name_words(f)[0], _name_words(f)[-1], _bare(_name_words(f)[-1]))}
         # A one-word "person" never seen with a first name or a title, next to "reported" or after
-        # "according to": an outlet ("… the talks, Aurora reported").
+        # "according to": an outlet ("… the talks, Aurora reported"); or one that publishes or polls (_BODY_AGENT).
         for f in outlet_cue - parts:
             if kind_of.get(f) == "person" and f not in titles:
                 kind_of[f] = "org"

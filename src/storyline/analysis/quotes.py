@@ -20,7 +20,7 @@ from ..model import Cluster
 from ..quotemarks import paragraph_break, straight_mark
 from ..represent import STOPWORDS, stem, words
 from ..vocabulary import OBJECT_VERBS, QUOTE_VERBS, RELAY_VERBS, alternation
-from .entities import EntityIndex, Resolved, clean_surface, title_after
+from .entities import EntityIndex, Resolved, clean_surface, office, title_after
 from .model import Quote, Span
 
 # Verbs that carry a quoted statement here though the shared lists leave them out (there they would frame too much):
@@ -94,6 +94,7 @@ _AGENT_NOUN = re.compile(r"\b(?:official|officials|police|authorities|prosecutor
                          r"spokes(?:wo)?man|spokesperson|source|sources|aide|aides|diplomat|"
                          r"diplomats|officer|analyst|expert|resident|witness|person|member|operative|operatives|"
                          r"strategist|strategists|adviser|advisers|advisor|advisors|consultant|staffer|insider)\b")
+_GROUP_HEAD = re.compile(r"\s+(?:[a-z]+\s+)?[a-z]{3,}[^s\W’']s\b(?![’'])")
 MIN_WORDS = 2
 MAX_NAMING_GAP = 3  # words between a naming verb and the person who is its subject ("Hale on Monday called")
 MERGE_CONTAINMENT = 0.8
@@ -185,6 +186,8 @@ class _Seg:
     title: str = ""
     parts: list[tuple[int, int]] = field(default_factory=list)
     sentence: int = -1  # the index of the sentence it ends in
+    open_end: int = -1  # where it ends at a paragraph break without a closing mark (the quotation goes on), else -1
+    continues: bool = False  # ... and whether it is such a paragraph that goes on from the one before
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -371,17 +374,28 @@ class _Attributor:
             if head in ("statement", "letter", "report", "text", "document", "memo") or (
                     previous and named.search(previous.lower())):
                 return previous or clean_surface(phrase_text)
+            holder = self.holder(phrase_text, a)
+            if holder:
+                return holder
             # "the official said" after another speaker came between: the last official quoted
             earlier = next((p for p in reversed(self.speakers) if named.search(p.lower())), None)
             return earlier or clean_surface(phrase_text)
         # a place in a longer phrase says where the speaker is from or works ("a federal judge in Maryland", "one
         # Florida Democratic operative", "Denver mayor"), not who spoke
         found = [m for m in found if m.kind != "place" or self.whole_phrase(m, phrase_text)]
+        # a body or a place before a plural noun names the people of a group, who speak ("the GOP members wrote": the
+        # members, not the party; "three Justice Department lawyers wrote")
+        group = next((g for m in found if m.kind != "person" and (g := _GROUP_HEAD.match(self.text, m.end, b))), None)
+        if group:
+            at = next(m.start for m in found if m.end == group.start())
+            return self.text[at : group.end()]
         if found and not _AGENT_NOUN.search(phrase_text):
             ranked = sorted(found, key=lambda m: m.kind == "place")  # places speak only through others
             return found[-1].name if prefer_last else ranked[0].name
         if _OTHER_PRONOUN.search(phrase_text):
             return None  # "the president offered his thoughts and prayers": a clause, not who spoke
+        if re.match(r"(?:the|The)\s", phrase_text) and (holder := self.holder(phrase_text, a)):
+            return holder  # "the city's police chief said": the chief the article named
         if re.match(r"[A-Z]", phrase_text) or _AGENT_NOUN.search(phrase_text):
             return _group_speaker(clean_surface(re.sub(r"^(?:the|a|an)\s+", "", phrase_text, flags=re.I)))
         return None
@@ -406,7 +420,8 @@ class _Attributor:
         """Whether the place ``m`` is the subject that ``text[a:]`` opens with ("Russia said …", "The United
         States, …, saying"), not a word of a longer subject ("A federal judge in Maryland …")."""
         before = re.sub(r"\b(?:the|The)\b", " ", self.text[a : m.start]).strip(" \n")
-        return not before and not re.match(r"\s+[a-z]", self.text[m.end : m.end + 4])
+        # ... nor a word before a name's or a description's head ("The Arizona Republican has …, saying": the senator)
+        return not before and not re.match(r"\s+[a-z]|\s+[A-Z][a-z]", self.text[m.end : m.end + 4])
 
     def possessor(self, m: Resolved) -> bool:
         """Whether ``m`` owns the noun after it ("Boise’s lead counsel", "Trump's lawyer"): that one speaks."""
@@ -473,11 +488,24 @@ class _Attributor:
         self.aside = speaker is not None
         return speaker
 
+    def holder(self, description: str, pos: int) -> str | None:
+        """The person a definite description of an office stands for ("the president", "the city's police chief"):
+        of the people the cluster gives that office (their title read whole by :func:`.entities.office`: "the vice
+        president" is no president), the one the article names last before ``pos`` outside quotation marks, else
+        the only one; None when the cluster gives no one that office, or several and the article names none."""
+        want = office(description)
+        holders = {p for p, t in self.index.title.items() if self.index.kind.get(p) == "person" and office(t) == want}
+        named = [m.name for m in self.mentions if m.end <= pos and m.name in holders and not self.quoted(m.start)]
+        if named:
+            return named[-1]
+        return next(iter(holders)) if len(holders) == 1 else None
+
     def described_subject(self, a: int, b: int) -> str | None:
-        """"The administration welcomed …": a subject named by a role or a body, not by a name."""
+        """"The administration welcomed …": a subject named by a role or a body, not by a name; a role is the person
+        who holds it when the cluster names them (:meth:`holder`)."""
         m = _SUBJECT_NOUN.match(self.text[a:b])
         if m:
-            return clean_surface(m.group(1))
+            return self.holder(m.group(1), a) or clean_surface(m.group(1))
         m = _GROUP_SUBJECT.match(self.text[a:b])
         return _group_speaker(m.group(1) or m.group(2)) if m else None
 
@@ -549,7 +577,9 @@ class _Attributor:
                      if not self.possessor(m) and not self.quoted(m.start)  # "“… 'Mitt, drop …',” Trump said, adding"
                      and not (m.kind == "person" and (self.modifier(m) or self.object_named(m)))
 
-                     and (m.kind != "place" or self.opens_clause(m, att_start))]
+                     and (m.kind != "place" or self.opens_clause(m, att_start))
+                     # "The Arizona Republican has …, saying": a name before a capitalised head is no subject
+                     and (m.kind == "person" or not re.match(r"\s+[A-Z][a-z]", self.text[m.end : m.end + 3]))]
             people = sorted(first, key=lambda m: ("person", "org", "place").index(m.kind))
             if v.group() == "according to":
                 return self.who(sent_start + v.end(), q_start, prefer_last=False, previous=previous)
@@ -575,6 +605,24 @@ class _Attributor:
         if p and any(m.kind != "place" for m in self.in_region(sent_start, sent_start + p.start())):
             return self.who(sent_start, sent_start + p.start(), prefer_last=False, previous=previous)
         return self.who(sent_start, sent_start + v.start(), prefer_last=True, previous=previous)
+
+
+MAX_WORDS_BEFORE_ASKED = 4  # "McCain asked", "the former vice president asked": the subject of a short attribution
+
+
+def _attribution_after(text: str, a: int, b: int, eb: int, bounds: list[tuple[int, int]], last: int) -> int | None:
+    """The sentence after the quotation ``text[a:b]`` that attributes it, when the segmenter ended its sentence at the
+    question or exclamation mark that closes it ("“…?” McCain asked reporters."): the next sentence of its paragraph,
+    opening with a verb of saying after at most ``MAX_WORDS_BEFORE_ASKED`` words and no quotation mark; else None."""
+    if text[a:b].rstrip()[-1:] not in ("?", "!") or text[b + 1 : eb].strip() or last + 1 >= len(bounds):
+        return None
+    start, end = bounds[last + 1]
+    if "\n" in text[eb:start]:
+        return None
+    verb = _SPEECH.search(text, start, end)
+    if verb is None or any(c in text[start : verb.start()] for c in _OPEN + _CLOSE):
+        return None
+    return last + 1 if len(words(text[start : verb.start()])) <= MAX_WORDS_BEFORE_ASKED else None
 
 
 def _group_speaker(phrase: str) -> str:
@@ -608,27 +656,46 @@ def _segments(index: EntityIndex, cluster: Cluster, aid: str, sex: dict[str, str
         _, eb = bounds[last_sent]
         att.relayed = att.aside = False
         speaker = att.after(b + 1, eb, previous)
+        if speaker is None and (asked := _attribution_after(text, a, b, eb, bounds, last_sent)) is not None:
+            # "“Why do they go past the deadline?” McCain asked reporters.": the segmenter ends the sentence at the
+            # question mark, and the attribution is the next one
+            att.relayed = att.aside = False
+            speaker = att.after(b + 1, bounds[asked][1], previous)
+            if speaker is not None:
+                last_sent = asked
         if speaker is None or att.relayed:
             # "The ministry said that X is seeking “…,” Aurora newspaper reported": the outlet relays
             # the words of the speaker before the quote, when there is one.
             speaker = att.before(sa, a - 1, previous) or speaker
         s0, s1 = _strip(text, a, b)
         opens_sentence = not text[sa : a - 1].strip()
+        # the next paragraph of a quotation that the last one left open at its end (news reopens the mark on each
+        # paragraph of a quoted statement and closes only the last): the same speaker's words
+        goes_on = bool(out) and out[-1].open_end >= 0 and not text[out[-1].open_end : a - 1].strip()
+        if speaker and goes_on and out[-1].speaker is None and not (att.relayed or att.aside):
+            for seg in reversed(out):  # "“…\n\n“…,” she said": the paragraphs before are hers too
+                seg.speaker, seg.title = speaker, index.title.get(speaker, "")
+                if not seg.continues:
+                    break
         if speaker is None and out and first == prev_sent and out[-1].speaker:
             speaker = out[-1].speaker  # a second quote in the same sentence: the same speaker
         elif speaker is None and out and opens_sentence and first == prev_sent + 1 and out[-1].speaker:
             last = out[-1]  # the rest of a quotation split across sentences
             last.parts.append((s0, s1))
             last.end, last.sentence = s1, last_sent
+            last.open_end = b if text[b : b + 1] not in _CLOSE else -1
             prev_sent = last_sent
             continue
+        elif speaker is None and goes_on and out[-1].speaker:
+            speaker = out[-1].speaker
         if speaker and out and out[-1].speaker is None and out[-1].sentence == first and not (att.relayed or att.aside):
             # "“The design …” allowed them to “put the pieces together,” Hecker said": the sentence's first quotation
             # is the speaker's too (not one in an aside: "X -- after documents called him the “primary suspect” --
             # told …")
             out[-1].speaker, out[-1].title = speaker, index.title.get(speaker, "")
         title = index.title.get(speaker, "") if speaker else ""
-        out.append(_Seg(aid, s0, s1, speaker, title, [(s0, s1)], last_sent))
+        out.append(_Seg(aid, s0, s1, speaker, title, [(s0, s1)], last_sent,
+                        b if text[b : b + 1] not in _CLOSE else -1, goes_on))
         previous = speaker or previous
         if speaker:
             att.speakers.append(speaker)

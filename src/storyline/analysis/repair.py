@@ -103,6 +103,33 @@ def _drop_trailing_weekday(m: Mention) -> Mention:
     return Mention(m.start, m.start + len(text), m.kind, text)
 
 
+# A video player's controls and labels, scraped with the page into the text beside a clip's caption ("JUST WATCHED
+# Police name cop who shot Michael Brown Replay More Videos ... MUST WATCH …", "Video Loading Video Unavailable",
+# "Now Playing"), which a tagger runs into the name before or after them: no part of any name.
+_PLAYER = re.compile(r"\b(?:Replay|More\s+Videos|Now\s+Playing|Play\s+Video|JUST\s+WATCHED|MUST\s+WATCH|"
+                     r"Video\s+(?:Loading|Unavailable))\b")
+# ... and, for a person, a word of the player alone ("Michael Brown Video", "Watch Mitt Romney"): no person's name.
+_PLAYER_PERSON = re.compile(rf"{_PLAYER.pattern}|\b(?:Videos?|Watch|WATCH|Watched|WATCHED|Playing)\b")
+
+
+def _drop_page_furniture(m: Mention) -> Mention | None:
+    """"Michael Brown Replay" → "Michael Brown", "JUST WATCHED Mitt Romney" → "Mitt Romney", "Replay More Videos" →
+    None: the longest stretch of a mention between a video player's words (:data:`_PLAYER`), or nothing when the
+    player's words are all of it."""
+    player = _PLAYER_PERSON if m.kind == "person" else _PLAYER
+    if not player.search(m.text):
+        return m
+    cuts = [0, *(k for x in player.finditer(m.text) for k in x.span()), len(m.text)]
+    pieces = [(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=True) if m.text[a:b].strip(" ,.:;-–—")]
+    if not pieces:
+        return None
+    a, b = max(pieces, key=lambda p: (len(m.text[p[0] : p[1]].split()), -p[0]))
+    piece = m.text[a:b]
+    a += len(piece) - len(piece.lstrip(" ,.:;-–—"))
+    b -= len(piece) - len(piece.rstrip(" ,.:;-–—"))
+    return Mention(m.start + a, m.start + b, m.kind, m.text[a:b])
+
+
 def _split_leading_place(m: Mention) -> list[Mention]:
     """"(ambassador to) Norway Victor Hale": a place does not start a longer name."""
     words = m.text.split()
@@ -141,7 +168,7 @@ def _extend_name(text: str, m: Mention, nxt: Mention | None) -> tuple[Mention, b
     if not follow:
         return m, False
     word = follow.group(1)
-    if word in _NOT_NAME or _is_place_word(word) or word in ORG_HEADS:
+    if word in _NOT_NAME or _is_place_word(word) or word in ORG_HEADS or _PLAYER_PERSON.fullmatch(word):
         return m, False
     end = m.end + follow.end()
     if nxt is not None and nxt.start < end:
@@ -174,7 +201,7 @@ def _extend_to_head(text: str, m: Mention, nxt: Mention | None) -> Mention:
 
 def repair(text: str, mentions: list[Mention]) -> list[Mention]:
     """The mentions with the repairs above applied, in text order."""
-    ordered = sorted(mentions, key=lambda x: x.start)
+    ordered = [c for c in map(_drop_page_furniture, sorted(mentions, key=lambda x: x.start)) if c is not None]
     out: list[Mention] = []
     k = 0
     while k < len(ordered):
