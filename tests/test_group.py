@@ -565,6 +565,19 @@ def test_names_written_with_a_capital_inside_a_sentence_weigh_more():
     assert named.keys() == plain.keys()
 
 
+def test_names_with_accented_capitals_weigh_as_names_do():
+    # a capital is a capital in any script, and so is a lower-case letter before it ("in Łódź", "café Özil")
+    text = ("Rescuers said Émile Roux and Ángel Ortiz reached Łódź late, as Özil did. The café Ørsted stayed shut. "
+            "Über that, rescuers said the road was open.")
+    plain = article_terms(Article(id="p", text=text.lower()))
+    named = article_terms(Article(id="n", text=text))
+    boosted = {t for t in named if named[t] > plain[t]}
+    assert boosted == {"émile", "roux", "ángel", "ortiz", "łódź", "özil", "ørsted"}
+    assert named["über"] == plain["über"]  # a sentence's first word, capitalised whatever it is
+    # the same weight as an ASCII name mentioned as often
+    assert named["émile"] == named["roux"] > plain["émile"]
+
+
 def test_two_reports_of_one_event_in_other_words_join_by_its_names(monkeypatch):
     import storyline.group as group
 

@@ -67,7 +67,7 @@ _LEAD_DAYS = 1  # a date this many days past its arrival's (UTC) day can be real
 # The version of the grouping's state (``StoryGrouper.state``): a saved state is used only by the grouping it
 # was saved by. Change it with anything that changes how a state is built or read: the representation, the
 # constants above, the order of the steps.
-STATE_VERSION = (f"3:{_KEY_TERMS}:{_INDEX_TERMS}:{_SHORTLIST}:{_POSTINGS}:{_REWEIGHT}:{_CLOSE_EVERY}:{_RECENT}:"
+STATE_VERSION = (f"4:{_KEY_TERMS}:{_INDEX_TERMS}:{_SHORTLIST}:{_POSTINGS}:{_REWEIGHT}:{_CLOSE_EVERY}:{_RECENT}:"
                  f"{_LEAD_DAYS}")
 
 
@@ -133,7 +133,12 @@ class _Story:
 
 # A word written with a capital after a lower-case word, a figure or a comma inside a sentence: a name (a
 # sentence's first word, capitalised whatever it is, is left out); and the calendar's, which are no event's.
-_NAME = re.compile(r"(?<=[a-z0-9,;:)] )[A-Z][\w'’-]+")
+# Capitals and lower case in any script ("in Łódź", "said Émile", "Özil"): the pattern finds the words that may
+# begin with one (an ASCII capital or any other letter, after a word character or ,;:) and a space), and
+# ``_names`` keeps those whose first letter is a capital and whose previous character is a lower-case letter,
+# a figure or ,;:). ``[A-Z]`` alone had left every accented capital out.
+_NAME = re.compile(r"(?<=[\w,;:)] )[^\W\d_a-z][\w'’-]+")
+_NAME_AFTER = frozenset(",;:)")
 _CALENDAR = frozenset(content_terms(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
     "September October November December"))
@@ -149,9 +154,19 @@ def article_terms(article: Article) -> Counter[str]:
     counts = Counter(content_terms(article.text))
     if article.title:
         counts.update({t: 2 * n for t, n in Counter(content_terms(article.title)).items()})
-    names = content_terms(" ".join(_NAME.findall(article.text)))
+    names = content_terms(" ".join(_names(article.text)))
     counts.update(t for t in names if t not in _CALENDAR)
     return Counter({t: 1.0 + math.log(n) for t, n in counts.items()})
+
+
+def _names(text: str) -> list[str]:
+    """The words of ``text`` written with a capital inside a sentence (see ``_NAME``), in any script."""
+    found = []
+    for m in _NAME.finditer(text):
+        before = text[m.start() - 2]
+        if m.group()[0].isupper() and (before.islower() or before.isdigit() or before in _NAME_AFTER):
+            found.append(m.group())
+    return found
 
 
 def _day(article: Article) -> date | None:
