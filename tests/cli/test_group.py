@@ -98,9 +98,8 @@ def test_text_and_markdown_summaries(stream_dir):
     assert "Harbor Bridge in Port Alder was closed on Sunday" in result.stdout and result.stderr == ""
     md = run("group", ".", "--summarize", "--format", "md").stdout
     # Markdown sources are footnotes, not [1] [2]: the line says so.
-    assert md.startswith("4 articles in 2 stories\n\n# Story 1 (2 articles, 2026-05-03 to 2026-05-04): “Ship strikes "
-                         "Harbor Bridge”\n\nArticles 1, 3 of the stream; below, they are the footnotes of its "
-                         "summary\n")
+    assert md.startswith("# Story 1 (2 articles, 2026-05-03 to 2026-05-04): “Ship strikes Harbor Bridge”\n\nArticles "
+                         "1, 3 of the stream; below, they are the footnotes of its summary\n")
     assert md.count("## Summary") == 2
     labels = re.findall(r"^\[\^([\w-]+)\]:", md, flags=re.M)
     assert labels and len(labels) == len(set(labels))  # each story's footnotes apart

@@ -92,8 +92,8 @@ def _summary(story: int, articles: Sequence[Article], options: SummarizeOptions)
 PROGRESS_FROM = 500
 
 
-def _count(n: int, what: str = "article") -> str:
-    return f"{n} {what}{'s' if n != 1 else ''}"
+def _count(n: int, one: str = "article", many: str = "articles") -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 def story_title(articles: Sequence[Article]) -> str:
@@ -132,10 +132,10 @@ def render_stories(stories: Sequence[Story], options: GroupingOptions, fmt: str)
     md = fmt == "md"
     n = sum(len(arts) for arts, _ in stories)
     alone = sum(len(arts) == 1 for arts, _ in stories)
-    total = f"{_count(n)} in {_count(len(stories), 'story').replace('storys', 'stories')}"
+    total = f"{_count(n)} in {_count(len(stories), 'story', 'stories')}"
     if alone and alone < len(stories):
         total += f" ({alone} of a single article)"
-    parts = [total + "\n"]
+    parts = [] if md else [total + "\n"]  # (a Markdown document begins with its first story's heading)
     for k, (arts, summary) in enumerate(stories, 1):
         head = _heading(k, arts)
         lines = [f"# {render.md_escape(head)}", ""] if md else [head]
