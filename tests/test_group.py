@@ -565,6 +565,19 @@ def test_names_written_with_a_capital_inside_a_sentence_weigh_more():
     assert named.keys() == plain.keys()
 
 
+def test_names_with_accented_capitals_weigh_as_names_do():
+    # a capital is a capital in any script, and so is a lower-case letter before it ("in Łódź", "café Özil")
+    text = ("Rescuers said Émile Roux and Ángel Ortiz reached Łódź late, as Özil did. The café Ørsted stayed shut. "
+            "Über that, rescuers said the road was open.")
+    plain = article_terms(Article(id="p", text=text.lower()))
+    named = article_terms(Article(id="n", text=text))
+    boosted = {t for t in named if named[t] > plain[t]}
+    assert boosted == {"émile", "roux", "ángel", "ortiz", "łódź", "özil", "ørsted"}
+    assert named["über"] == plain["über"]  # a sentence's first word, capitalised whatever it is
+    # the same weight as an ASCII name mentioned as often
+    assert named["émile"] == named["roux"] > plain["émile"]
+
+
 def test_two_reports_of_one_event_in_other_words_join_by_its_names(monkeypatch):
     import storyline.group as group
 
@@ -580,6 +593,46 @@ def test_two_reports_of_one_event_in_other_words_join_by_its_names(monkeypatch):
     # with the names weighing as any other word, the second report started a story of its own
     monkeypatch.setattr(group, "_NAME", re.compile(r"(?!)"))
     assert grouped().new
+
+
+# Two reports of one landslide that the stream leaves apart (a cosine under the threshold), sharing two terms no
+# other article uses: "Tarrow" and "cars" (written for these tests).
+PASS_BURIED = "A landslide buried the road over the Tarrow Pass on Sunday, trapping forty cars under mud and rocks."
+PASS_NIGHT = ("Tarrow drivers told of a long cold night in their cars until rescuers arrived at dawn with blankets "
+              "and tea.")
+
+
+def test_two_lone_articles_sharing_a_term_no_other_uses_are_paired_once_the_stream_is_over():
+    stream = [*arts(FILLERS, "f"), Article(id="a", text=PASS_BURIED), Article(id="b", text=PASS_NIGHT)]
+    grouper = StoryGrouper()
+    got = [grouper.add(a) for a in stream]
+    assert got[-1].new and grouper.stories[-2:] == (("a",), ("b",))  # the stream's answer stands
+    by_id = {a.id: a for a in stream}
+    paired = grouper.paired(by_id)
+    assert paired[-1] == ("a", "b") and paired[:-1] == grouper.stories[:-2]
+    assert [[a.id for a in s] for s in group_articles(stream)] == [list(s) for s in paired]
+
+
+def test_lone_articles_are_not_paired_by_a_term_a_third_article_uses_or_across_the_date_window():
+    third = Article(id="c", text="The Tarrow choir bought two cars for its tour of the Brenton festival.")
+    stream = [*arts(FILLERS, "f"), third, Article(id="a", text=PASS_BURIED), Article(id="b", text=PASS_NIGHT)]
+    assert all(len(s) == 1 or "a" not in [x.id for x in s] for s in group_articles(stream))
+    # dated a month apart (the date window is 7 days): no pair; with the window off, a pair
+    dated = [*arts(FILLERS, "f"), Article(id="a", text=PASS_BURIED, date="2026-03-01"),
+             Article(id="b", text=PASS_NIGHT, date="2026-04-01")]
+    assert [[a.id for a in s] for s in group_articles(dated)][-2:] == [["a"], ["b"]]
+    assert [a.id for a in group_articles(dated, GroupingOptions(window_days=0))[-1]] == ["a", "b"]
+
+
+def test_an_article_is_paired_once_with_its_closest_lone_article():
+    # "landslide", "mud", "rocks" are the buried road's and the warning's alone, and the warning is the closer
+    warning = Article(id="c", text="Geologists warned that another landslide could come down, with mud and rocks "
+                                   "loose on the slopes above after weeks of rain.")
+    stream = [*arts(FILLERS, "f"), Article(id="a", text=PASS_BURIED), Article(id="b", text=PASS_NIGHT), warning]
+    grouper = StoryGrouper()
+    assert all(grouper.add(a).new for a in stream)
+    paired = grouper.paired({a.id: a for a in stream})
+    assert paired[-2:] == (("a", "c"), ("b",))  # a pair of two at most: the night stays alone
 
 
 def test_while_the_stream_has_few_stories_every_open_one_is_compared(monkeypatch):

@@ -34,6 +34,16 @@ def _numbers(summary: Summary) -> dict[str, int]:
     return {a.id: k for k, a in enumerate(summary.articles, 1)}
 
 
+OPENING_WORDS = 12
+
+
+def opening(text: str, words: int = OPENING_WORDS) -> str:
+    """The first ``words`` words of ``text``, with " …" when there are more: what stands for an article's
+    missing title (``storyline group``'s lists, the stream's pages)."""
+    found = text.split(maxsplit=words)
+    return " ".join(found[:words]) + (" …" if len(found) > words else "")
+
+
 def describe(article: Article) -> str:
     """One line naming an article: its outlet and title (else where it was read from) and its date."""
     parts = [article.source] if article.source else []

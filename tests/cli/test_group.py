@@ -31,13 +31,15 @@ Engineers are inspecting the damaged pier of the bridge.
 MAYOR_2 = "Ruth Kessler won the Lindenfeld mayoral election on Tuesday with 54 percent of the vote.\n"
 
 EXPECTED_TEXT = """\
-Story 1 — 2 articles
-    1. Port Alder Gazette — “Ship strikes Harbor Bridge” (2026-05-03)
-    3. Coast Radio (2026-05-04)
+4 articles in 2 stories
 
-Story 2 — 2 articles
-    2. 2-mayor.txt
-    4. 4-mayor.txt
+Story 1 (2 articles, 2026-05-03 to 2026-05-04): “Ship strikes Harbor Bridge”
+    1. Port Alder Gazette — “Ship strikes Harbor Bridge” (2026-05-03)
+    3. Coast Radio (2026-05-04): A container ship hit a pier of Port Alder's Harbor Bridge on …
+
+Story 2 (2 articles): Voters in Lindenfeld elected Ruth Kessler mayor on Tuesday, ending twelve years …
+    2. 2-mayor.txt: Voters in Lindenfeld elected Ruth Kessler mayor on Tuesday, ending twelve years …
+    4. 4-mayor.txt: Ruth Kessler won the Lindenfeld mayoral election on Tuesday with 54 percent …
 """
 
 
@@ -74,6 +76,7 @@ def test_json_schema_with_summaries(stream_dir):
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert set(data) == {"stories", "threshold", "window_days"}
+    assert set(data["stories"][0]) == {"story", "title", "first_date", "last_date", "articles", "summary"}
     assert (data["threshold"], data["window_days"]) == (0.3, 2)
     assert [s["story"] for s in data["stories"]] == [1, 2]
     first = data["stories"][0]
@@ -89,16 +92,32 @@ def test_text_and_markdown_summaries(stream_dir):
     assert result.exit_code == 0, result.output
     # Two one-article stories: each has its summary, which says it is single-source (and stderr stays quiet).
     assert result.stdout.count("Summary (") == 2 and result.stdout.count("single-source summary") == 2
-    assert result.stdout.startswith("Story 1 — 1 article\nArticle 1 of the stream\n\nSources\n  [1] Port Alder Gazette")
+    assert result.stdout.startswith("2 articles in 2 stories\n\nStory 1 (1 article, 2026-05-03): “Ship strikes Harbor "
+                                    "Bridge”\nArticle 1 of the stream\n\nSources\n  [1] Port Alder Gazette")
     assert result.stdout.count("Port Alder Gazette") == 1  # the sources are listed once, by the summary
     assert "Harbor Bridge in Port Alder was closed on Sunday" in result.stdout and result.stderr == ""
     md = run("group", ".", "--summarize", "--format", "md").stdout
     # Markdown sources are footnotes, not [1] [2]: the line says so.
-    assert md.startswith("# Story 1 — 2 articles\n\nArticles 1, 3 of the stream; below, they are the footnotes "
-                         "of its summary\n")
+    assert md.startswith("# Story 1 (2 articles, 2026-05-03 to 2026-05-04): “Ship strikes Harbor Bridge”\n\nArticles "
+                         "1, 3 of the stream; below, they are the footnotes of its summary\n")
     assert md.count("## Summary") == 2
     labels = re.findall(r"^\[\^([\w-]+)\]:", md, flags=re.M)
     assert labels and len(labels) == len(set(labels))  # each story's footnotes apart
+
+
+def test_each_story_is_named_counted_and_dated(stream_dir):
+    # A story is named by its first title (else its first article's opening words) and dated by its articles'
+    # first and last day; the first line counts the stories and those of a single article.
+    (stream_dir / "5-ferry.txt").write_text("The Gull Island ferry will run again on Friday after repairs.\n")
+    text = run("group", ".").stdout
+    assert text.startswith("5 articles in 3 stories (1 of a single article)\n\nStory 1 (2 articles, 2026-05-03 to "
+                           "2026-05-04): “Ship strikes Harbor Bridge”\n")
+    assert "\nStory 3 (1 article): The Gull Island ferry will run again on Friday after repairs.\n" in text
+    data = json.loads(run("group", ".", "--format", "json").stdout)
+    assert [(s["title"], s["first_date"], s["last_date"]) for s in data["stories"]] == [
+        ("Ship strikes Harbor Bridge", "2026-05-03", "2026-05-04"),
+        ("Voters in Lindenfeld elected Ruth Kessler mayor on Tuesday, ending twelve years …", None, None),
+        ("The Gull Island ferry will run again on Friday after repairs.", None, None)]
 
 
 def test_a_high_threshold_keeps_every_article_apart(stream_dir):
@@ -130,7 +149,8 @@ def test_stdin_and_output_file(stream_dir):
     out.parent.mkdir()
     result = run("group", "-", "1-bridge.txt", "-o", str(out), input=BRIDGE_2.encode())
     assert result.exit_code == 0 and result.stdout == ""
-    assert out.read_text().startswith("Story 1 — 2 articles\n    1. Coast Radio (2026-05-04)\n")
+    assert out.read_text().startswith("2 articles in 1 story\n\nStory 1 (2 articles, 2026-05-03 to 2026-05-04): “Ship "
+                                      "strikes Harbor Bridge”\n    1. Coast Radio (2026-05-04): A container ship hit")
 
 
 @pytest.mark.parametrize(
@@ -165,7 +185,7 @@ def test_bad_input_is_one_line_and_its_exit_code(stream_dir, args, code, message
 def test_markdown_article_lines_are_not_nested_ordered_lists(stream_dir):
     md = run("group", ".", "--format", "md").stdout
     assert "- **1.** Port Alder Gazette — “Ship strikes Harbor Bridge” (2026-05-03)\n" in md
-    assert "- **4.** 4-mayor.txt\n" in md and "- 1." not in md
+    assert "- **4.** 4-mayor.txt: Ruth Kessler won the Lindenfeld" in md and "- 1." not in md
 
 
 def test_documents_left_out_of_a_dataset_stream_are_noted_and_numbered_by_their_place(tmp_path, monkeypatch):
@@ -254,4 +274,6 @@ def test_a_story_over_the_sentence_limit_is_listed_without_summary_and_the_other
         "of 3; give fewer or shorter articles at once\n"
     )
     text = run("group", ".", "--summarize").stdout
-    assert "Story 1 — 2 articles\n    1. Port Alder Gazette" in text and "Story 2 — 2 articles\nArticles 2, 4" in text
+    assert "2026-05-04): “Ship strikes Harbor Bridge”\n    1. Port Alder Gazette" in text
+    assert ("Story 2 (2 articles): Voters in Lindenfeld elected Ruth Kessler mayor on Tuesday, ending twelve years …\n"
+            "Articles 2, 4") in text

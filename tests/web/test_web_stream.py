@@ -861,11 +861,13 @@ def test_a_stream_articles_correction_and_teaser_are_kept_and_told(tmp_path: Pat
 @pytest.mark.parametrize(("version", "fields"), [
     ("1:12:32:10:128:1.1:256:32:1", 10),  # before the stories' cohesion: ten fields a story
     ("2:12:32:10:128:1.1:256:32:1", 11),  # before names weighed more and short streams compared every story
+    ("3:12:32:10:128:1.1:256:32:1", 11),  # before names with an accented capital ("Łódź") weighed as names
 ])
 def test_a_state_saved_by_the_former_grouping_is_put_aside_and_the_stories_stand(
         tmp_path: Path, version: str, fields: int) -> None:
     """A database whose state was saved by a former grouping (version 1, before the stories' cohesion; version
-    2, before the names written with a capital weighed more, which changes every story's terms) starts by
+    2, before the names written with a capital weighed more, which changes every story's terms; version 3, before
+    a capital in any script counted: "Émile", "Łódź") starts by
     putting every stored article back into its stored story, as a database without a state does; the next save
     is of this grouping."""
     from storyline.group import STATE_VERSION

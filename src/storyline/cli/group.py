@@ -93,18 +93,53 @@ def _summary(story: int, articles: Sequence[Article], options: SummarizeOptions)
 PROGRESS_FROM = 500
 
 
-def _count(n: int) -> str:
-    return f"{n} article{'s' if n != 1 else ''}"
+def _count(n: int, one: str = "article", many: str = "articles") -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def story_title(articles: Sequence[Article]) -> str:
+    """What a story is called in the listing: the title of its first article that has one, else the opening
+    words of its first article (a list of file names and numbers alone did not say which story was which)."""
+    return next((a.title for a in articles if a.title), None) or render.opening(articles[0].text)
+
+
+def story_dates(articles: Sequence[Article]) -> tuple[str, str] | None:
+    """The first and last day of the story's dated articles; None when none is dated."""
+    days = sorted(a.date[:10] for a in articles if a.date)
+    return (days[0], days[-1]) if days else None
+
+
+def _heading(k: int, articles: Sequence[Article]) -> str:
+    """``Story 2 (4 articles, 2026-03-03 to 2026-03-09): “Ruth Kessler wins Lindenfeld mayoral race”``: a
+    title in quotation marks, the opening words of an article (when none has a title) without."""
+    about = [_count(len(articles))]
+    dates = story_dates(articles)
+    if dates:
+        about.append(dates[0] if dates[0] == dates[1] else f"{dates[0]} to {dates[1]}")
+    title = story_title(articles)
+    return f"Story {k} ({', '.join(about)}): " + (f"“{title}”" if any(a.title for a in articles) else title)
+
+
+def _article_line(article: Article) -> str:
+    """An article as the listing names it: outlet, title and date, and the opening words of an article without
+    a title (a file name alone says nothing of what it tells)."""
+    line = render.describe(article)
+    return line if article.title else f"{line}: {render.opening(article.text)}"
 
 
 def render_stories(stories: Sequence[Story], options: GroupingOptions, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(stories_dict(stories, options), ensure_ascii=False, indent=2) + "\n"
     md = fmt == "md"
-    parts = []
+    n = sum(len(arts) for arts, _ in stories)
+    alone = sum(len(arts) == 1 for arts, _ in stories)
+    total = f"{_count(n)} in {_count(len(stories), 'story', 'stories')}"
+    if alone and alone < len(stories):
+        total += f" ({alone} of a single article)"
+    parts = [] if md else [total + "\n"]  # (a Markdown document begins with its first story's heading)
     for k, (arts, summary) in enumerate(stories, 1):
-        head = f"# Story {k} — {_count(len(arts))}" if md else f"Story {k} — {_count(len(arts))}"
-        lines = [head, ""] if md else [head]
+        head = _heading(k, arts)
+        lines = [f"# {render.md_escape(head)}", ""] if md else [head]
         if summary is not None:  # the summary lists the sources itself, numbered within the story
             ids = ", ".join(a.id for a in arts)
             if len(arts) == 1:
@@ -116,8 +151,8 @@ def render_stories(stories: Sequence[Story], options: GroupingOptions, fmt: str)
         else:
             # In Markdown "- 1. ..." would be an ordered list inside a bullet: the number is bold text.
             for a in arts:
-                lines.append(f"- **{a.id}.** {render.md_escape(render.describe(a))}" if md
-                             else f"  {a.id:>3}. {render.describe(a)}")
+                lines.append(f"- **{a.id}.** {render.md_escape(_article_line(a))}" if md
+                             else f"  {a.id:>3}. {_article_line(a)}")
         # Titles and sources come from the articles: no control character in them may reach a terminal.
         part = render.printable("\n".join(lines) + "\n")
         if summary is not None:
@@ -132,6 +167,9 @@ def stories_dict(stories: Sequence[Story], options: GroupingOptions) -> dict[str
         "stories": [
             {
                 "story": k,
+                "title": story_title(arts),
+                "first_date": (story_dates(arts) or (None, None))[0],
+                "last_date": (story_dates(arts) or (None, None))[1],
                 "articles": [render.article_dict(a) for a in arts],
                 "summary": None if summary is None else render.to_dict(summary),
             }

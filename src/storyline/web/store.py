@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import OptionsError
+from ..render import opening
 
 # Written into the file header of every database this module creates ("STLN"), with the schema version in
 # user_version: the mark that tells a story database from any other SQLite file before a byte is written.
@@ -242,10 +243,7 @@ def now() -> str:
 
 def label(title: str, text: str) -> str:
     """An article's title, or the start of its text when it has none (the stream's pages and listing)."""
-    if title:
-        return title
-    words = text.split()
-    return " ".join(words[:12]) + (" …" if len(words) > 12 else "")
+    return title or opening(text)
 
 
 @dataclass(frozen=True, slots=True)
