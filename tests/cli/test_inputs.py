@@ -136,6 +136,17 @@ def test_a_date_on_a_dataset_file_is_refused_not_ignored(tmp_path, monkeypatch, 
     assert result.exit_code == 2 and "not to a dataset file (standard input)" in result.stderr
 
 
+@pytest.mark.parametrize("command", ["summarize", "analyze", "group"])
+def test_a_dated_directory_with_a_stray_json_file_is_read_not_refused(folder, command):
+    # A .json file that is no dataset is skipped with a note in a directory; dating the directory refused it all
+    # the same, naming the file a dataset file.
+    (folder / "package.json").write_text('{"name": "site", "version": "1.0.0"}')
+    result = run(command, "d@2026-01-01", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert "storyline: note: skipped d/package.json, line 1: 'documents' must be a list" in result.stderr
+    assert "not to a dataset file" not in result.stderr
+
+
 @pytest.mark.parametrize("words", [["--", "-@2026-01-01"], ["-@2026-01-01"]])  # "--" no longer needed
 def test_a_date_on_standard_input_dates_its_article(harbor_texts, words):
     result = run("summarize", "--format", "json", *words, input=harbor_texts[0].encode())

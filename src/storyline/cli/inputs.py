@@ -181,12 +181,15 @@ def skipped(message: str) -> None:
     click.echo(printable(f"storyline: note: skipped {message}"), err=True)
 
 
-def gather(listing: Sequence[tuple[str, list[Path] | None]]) -> _Gathered:
+def gather(listing: Sequence[tuple[str, list[Path] | None]], dated: dict[str, str] | None = None) -> _Gathered:
     """Read what the command line names: dataset clusters, and loose articles (one cluster).
 
     A file found by expanding a directory that cannot be read (empty, binary, malformed, a stray
-    README) is skipped with a note; a file named explicitly is an error."""
+    README) is skipped with a note; a file named explicitly is an error. A directory given a date
+    (``dated``, by PATH) that holds a dataset is refused once its file reads as one: a stray ``.json``
+    that is no dataset (``package.json``, a page's metadata) is skipped with its note, as without the date."""
     got = _Gathered()
+    dated = dated or {}
     for p, files in listing:
         if files is None:  # "-"
             s, a = _read_stdin(id=str(len(got.loose) + 1))
@@ -199,8 +202,7 @@ def gather(listing: Sequence[tuple[str, list[Path] | None]]) -> _Gathered:
         for f in files:
             try:
                 if is_dataset_name(f.name):
-                    got.sets.extend(list(read_dataset(f)))  # validated now, so a bad one can be skipped
-                    got.dataset_origin = got.dataset_origin or str(f)
+                    clusters = list(read_dataset(f))  # validated now, so a bad one can be skipped
                 else:
                     got.loose.append(read_article(f, id=str(len(got.loose) + 1)))
             except StorylineError as exc:
@@ -208,6 +210,11 @@ def gather(listing: Sequence[tuple[str, list[Path] | None]]) -> _Gathered:
                     raise
                 skipped(str(exc))
                 continue
+            if is_dataset_name(f.name):
+                if p in dated:
+                    _refuse_dated_dataset(f"{p}@{dated[p]}", str(f))
+                got.sets.extend(clusters)
+                got.dataset_origin = got.dataset_origin or str(f)
             if in_directory:
                 got.found_in_directory.add(str(f))
     if got.sets and got.loose:
@@ -239,8 +246,9 @@ class _Checked:
 
 
 def check_inputs(paths: Sequence[str], *, sample: bool, date: str | None, output: str | None) -> _Checked:
-    """Everything that can be checked without reading an article (dates, that the paths exist, a dated
-    directory holding a dataset, the ``-o`` path against the inputs), so a mistake fails at once."""
+    """Everything that can be checked without reading an article (dates, that the paths exist, the ``-o`` path
+    against the inputs), so a mistake fails at once. (A dated directory holding a dataset is refused by
+    ``gather``: whether a ``.json`` file in it is a dataset is known only once it is read.)"""
     if date is not None:
         api.with_date([], date)  # an impossible date fails before any work
     if sample:
@@ -249,10 +257,6 @@ def check_inputs(paths: Sequence[str], *, sample: bool, date: str | None, output
         raise OptionsError("no input: give article files, a directory, - for stdin, or --sample")
     plain, dated = split_dates(paths)
     listing = _each_file_once([(p, None if p == "-" else api.read_paths([p])) for p in plain], dated)
-    for p, fs in listing:  # a dated directory holding a dataset file
-        bad = [f for f in fs or () if p in dated and is_dataset_name(f.name)]
-        if bad:
-            _refuse_dated_dataset(f"{p}@{dated[p]}", str(bad[0]))
     named = [Path(p) for p in plain if p != "-"]
     target = output_target(output, inputs=named)
     return _Checked(listing, named, dated, output if target else None)
@@ -367,7 +371,7 @@ def read_article_sets(
     With ``note_documents`` (a stream, where every document is an article), each document of a dataset
     left out as empty or all clutter gets a note, as a file skipped in a directory does."""
     checked = check_inputs(paths, sample=sample, date=date, output=output)
-    got = gather(checked.listing)
+    got = gather(checked.listing, checked.dated)
     if "-" in checked.dated and got.stdin_dataset:
         _refuse_dated_dataset(f"-@{checked.dated['-']}", "standard input")
     by_origin = _origin_dates(checked)
