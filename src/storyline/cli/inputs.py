@@ -406,6 +406,13 @@ def progress(items: Sequence[T], label: str, *, at_least: int = 2) -> Any:
     return click.progressbar(items, label=label, file=sys.stderr, hidden=not on_terminal() or len(items) < at_least)
 
 
+def counting(label: str) -> Any:
+    """A progress line for a count of items not known in advance (the clusters of a dataset file, read one at a
+    time): the number so far beside a moving mark, on a terminal only. Use as a context manager; ``update(n)``
+    counts ``n`` more."""
+    return click.progressbar((_ for _ in ()), label=label, file=sys.stderr, hidden=not on_terminal(), show_pos=True)
+
+
 def _document_number(origin: str) -> tuple[int, ...]:
     """Where a document lies in its file: ``(6, 4)`` for ``f.jsonl:6#4`` (a dataset's cluster on line 6, its
     fourth document), ``(3,)`` for ``f.jsonl:3`` (line 3 of a file of one article per line)."""
