@@ -46,6 +46,26 @@ def test_utf8_text_with_a_few_stray_bytes_stays_utf8():
     assert decode((TEXT * 3 + " Ü“").encode("cp1252"), "x") == TEXT * 3 + " Ü“"
 
 
+def test_a_short_english_text_in_windows_1252_keeps_its_pound_and_euro_signs():
+    # The detector guessed the encoding of a short text from its one or two bytes beyond ASCII: a report's
+    # "£200,000" came out "Ł200,000" (ISO-8859-2), "€" as "Ç" (cp850), a German "Brücke" as "Br³cke".
+    for text in (
+        "Repairs\r\n\r\nThe county said on Tuesday that repairs to the bridge could cost £200,000.\r\n"
+        "Engineers found cracks in two piers after the flood.\r\n",
+        "The county said on Tuesday that repairs to the bridge could cost €200,000. Engineers found cracks.",
+        "Die Brücke über die Wenna wurde am Montag gesperrt, sagte die Sprecherin. Die Prüfung kostet 30.000 €.",
+        "“We will not reopen the bridge,” said Dana Pell. It was 3°C — the café stayed shut.",
+    ):
+        assert decode(text.encode("cp1252"), "x") == text
+    # Other 8-bit encodings whose letters Windows-1252 would misread are still left to the detector.
+    mac = "The council’s leader said the bridge would stay shut. “It is not safe,” she said on Monday."
+    assert decode(mac.encode("mac_roman"), "x") == mac  # "’" is "Õ" in Windows-1252
+    croatian = "Gradsko vijeće u utorak je odlučilo zatvoriti staru luku, rekao je gradonačelnik."
+    assert decode(croatian.encode("cp1250"), "x") == croatian  # "ć" is "æ" in Windows-1252
+    russian = "Городской совет во вторник проголосовал за закрытие старого порта, заявили в мэрии."
+    assert decode(russian.encode("cp1251"), "x") == russian
+
+
 def test_binary_is_refused():
     with pytest.raises(UnreadableInputError, match="binary"):
         decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "img.txt")

@@ -103,6 +103,9 @@ def decode(data: bytes, name: str) -> str:
         repaired = _utf8_with_stray_bytes(data)
         if repaired is not None:
             return repaired
+        western = _windows_1252(data)
+        if western is not None:
+            return western
     from charset_normalizer import from_bytes
 
     # NUL bytes: UTF-16/32 without a byte-order mark, or a binary file.
@@ -121,6 +124,35 @@ def decode(data: bytes, name: str) -> str:
             "convert it to UTF-8"
         )
     return text
+
+
+# What an English (or Western European) text saved by a Windows tool holds beyond ASCII, read as Windows-1252:
+# typographic marks, currency, degrees, accented Latin letters. Left out are the characters that the letters of
+# other 8-bit encodings become, so that such text still goes to the detector: Polish "ł" "ą" "ż" read as "³" "¹"
+# "¿", Czech and Croatian "š" "ž" (Windows-1250, where they are the same bytes), "ř" "ě" "ć" as "ø" "ì" "æ" and
+# ISO-8859-2's "š" "ž" as "¹" "¾", Hungarian "ő" "ű" as "õ" "û", Turkish "ş" "ğ" as "þ" "ð", Mac Roman's "’" and
+# "é" as "Õ" "Ž".
+_WESTERN = frozenset(
+    "€‚„…†‡‰‹›‘’“”•–—˜™ŒœŸ\u00a0¢£¥§©«®°·»½×"
+    "ÀÁÂÃÄÅÇÈÉÊËÍÎÏÑÒÓÔÖÙÚÜÝßàáâãäåçèéêëíîïñòóôöùúüýÿ"
+)
+_ASCII = bytes(range(0x80))
+
+
+def _windows_1252(data: bytes) -> str | None:
+    """Mostly ASCII text whose other bytes are, in Windows-1252 (Latin-1's superset), all characters English
+    news uses ("£200,000", "café", curly quotes, "3°C"): read so. None otherwise, left to the detector. On a
+    short text the detector guessed an encoding from a byte or two: "£" came out "Ł" (ISO-8859-2) and "€" as
+    "Ç" (cp850) in a report's figure."""
+    high = data.translate(None, _ASCII)  # the bytes beyond ASCII, each one character in Windows-1252
+    if len(high) > 0.1 * len(data):  # Cyrillic, Greek, East Asian: most of the text is beyond ASCII
+        return None
+    try:
+        if not set(high.decode("cp1252")) <= _WESTERN:
+            return None
+    except UnicodeDecodeError:  # a byte Windows-1252 leaves undefined
+        return None
+    return data.decode("cp1252")
 
 
 # A character UTF-8 spells in two to four bytes: what text in another 8-bit encoding (Windows-1252, Latin-1)
