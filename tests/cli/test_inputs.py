@@ -136,6 +136,13 @@ def test_a_date_on_a_dataset_file_is_refused_not_ignored(tmp_path, monkeypatch, 
     assert result.exit_code == 2 and "not to a dataset file (standard input)" in result.stderr
 
 
+def test_an_impossible_date_after_a_path_names_the_path(folder):
+    result = run("summarize", "d/1.txt@2026-03-01", "d/more/2.txt@2026-02-30")
+    assert result.exit_code == 2
+    assert result.stderr == ("storyline: error: d/more/2.txt@2026-02-30: publication date '2026-02-30' is not a date "
+                             "like 2018-12-03\n")
+
+
 @pytest.mark.parametrize("command", ["summarize", "analyze", "group"])
 def test_a_dated_directory_with_a_stray_json_file_is_read_not_refused(folder, command):
     # A .json file that is no dataset is skipped with a note in a directory; dating the directory refused it all

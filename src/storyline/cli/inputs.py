@@ -91,7 +91,10 @@ def split_dates(paths: Sequence[str]) -> tuple[list[str], dict[str, str]]:
             _no_such_option(p.partition("=")[0])
         m = _AT_DATE.match(p)
         if m and not Path(p).exists():
-            api.with_date([], m.group("date"))  # raises OptionsError for an impossible date
+            try:
+                api.with_date([], m.group("date"))
+            except OptionsError as exc:  # an impossible date, named with its path: which of several was it?
+                raise OptionsError(f"{p}: {exc}") from None
             if is_dataset_name(m.group("path")) and not Path(m.group("path")).is_dir():
                 _refuse_dated_dataset(p, m.group("path"))
             _one_date(m.group("path"), m.group("date"), plain, dated)
