@@ -325,3 +325,11 @@ def test_a_report_named_as_a_png_is_refused_before_the_run(data: Path, tmp_path:
     assert res.exit_code == 2 and not png.exists()
     assert res.output == (f"storyline: error: -o {png}: the report is md text, not an image; "
                           f"give the plot with --plot {png}\n")
+
+
+def test_a_limit_over_the_datasets_size_is_told(data: Path) -> None:
+    res = CliRunner().invoke(cli, ["eval", str(data), "-w", "20", "--methods", "lead", "--no-memory", "--limit", "50"])
+    assert res.exit_code == 0, res.output
+    n = json.loads(CliRunner().invoke(cli, ["eval", str(data), "-w", "20", "--methods", "lead", "--no-memory",
+                                            "--format", "json"]).stdout)["clusters"]
+    assert res.stderr == f"storyline: note: --limit 50: {data.parent.name}/toy has {n} clusters, all of them scored\n"

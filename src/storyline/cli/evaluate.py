@@ -98,6 +98,9 @@ def evaluate_command(
     # The whole file is read before the sample is drawn: Multi-News train took 8-20 s without a word on a terminal.
     with counting(f"Reading {dataset_name(Path(data))}") as reading:
         eval_set = load_eval_set(data, references=references, limit=limit, seed=seed, progress=reading.update)
+    if limit is not None and limit > len(eval_set.clusters):  # the report says how many; a reader may not look
+        click.echo(printable(f"storyline: note: --limit {limit}: {eval_set.name} has {len(eval_set.clusters)} "
+                             "clusters, all of them scored"), err=True)
     for name, ignored in check_external(eval_set, external).items():
         if ignored:
             what = "summary" if ignored == 1 else "summaries"
