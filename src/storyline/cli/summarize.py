@@ -13,6 +13,7 @@ from ..options import DEFAULT_WORDS, FORMATS, SummarizeOptions
 from . import cli, out
 from .inputs import (
     PATHS_COMMAND,
+    analyze_all,
     date_option,
     emit,
     format_option,
@@ -22,7 +23,6 @@ from .inputs import (
     progress,
     read_inputs,
     render_many,
-    with_date_hint,
 )
 
 
@@ -60,12 +60,10 @@ def summarize(
         notes([n for _, s in results for n in s.notes], inputs)
         emit(render_many(results, fmt, render.render, render.to_dict), inputs)
         return
-    from ..analysis import analyze_cluster
     from ..analysis import render as arender
     from ..analysis.corroborate import corroborate
 
-    with progress(inputs.clusters, "Analyzing") as clusters:
-        analyses = [with_date_hint(analyze_cluster(c), cid) for cid, c in clusters]
+    analyses = [a for _, a in analyze_all(inputs.clusters)]
     # Shown together, the summary names the sources the analysis finds for its sentences too.
     # A note both tell (an outlet's correction) is told once, by the summary.
     both = [
