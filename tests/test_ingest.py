@@ -221,6 +221,21 @@ def test_front_matter_with_windows_line_endings_and_a_bom(tmp_path):
     assert a.text.strip() == "The council voted on Tuesday to close the harbor."
 
 
+def test_prose_between_two_rules_at_the_top_is_text_not_a_header(tmp_path):
+    # A pasted article opening on a rule, its lead and another rule: the lead was taken for a header, and dropped.
+    p = tmp_path / "a.txt"
+    p.write_text("---\nThe council voted on Tuesday to close the harbor, the mayor said.\n---\n"
+                 "Fishing boats may still use the old quay.\n")
+    a = read_article(p, id="1")
+    assert "The council voted on Tuesday to close the harbor" in a.text and "old quay" in a.text
+    # A blog's front matter, with a list under a key and keys storyline does not use, is still a header.
+    p.write_text("---\ntitle: Harbor closes\ntags:\n  - harbor\n  - council\ndraft: false\nsource: Lindenfeld Post\n"
+                 "---\nThe council voted on Tuesday to close the harbor.\n")
+    a = read_article(p, id="1")
+    assert (a.title, a.source) == ("Harbor closes", "Lindenfeld Post")
+    assert a.text.strip() == "The council voted on Tuesday to close the harbor."
+
+
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "file:///etc/passwd"])
 def test_a_header_url_that_is_not_http_is_dropped_on_reading(tmp_path, url):
     # Untrusted text: every output links an article's URL (Markdown footnotes, the web page).

@@ -487,6 +487,10 @@ def _byline_names(author: str) -> str:
 
 # Windows line endings (CRLF) too: a header saved on Windows was read as the article's first lines.
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.S)
+# A line of a header: "key: value" (a key of one word), or a YAML list item or continuation under a key (a blog's
+# "tags:" followed by "  - flood"). A block between two "---" lines with any other line is no header: it was read
+# as one, and its prose dropped from the article unread.
+_HEADER_LINE = re.compile(r"[A-Za-z_][\w-]*[ \t]*:|[ \t]|-[ \t]")
 _FRONT_KEYS = {"source": "source", "outlet": "source", "site": "source", "title": "title", "date": "date",
                "url": "url", "author": "author"}
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -507,8 +511,8 @@ def front_matter(text: str, name: str = "") -> tuple[dict[str, str], str]:
     Keys: source (or outlet, site), title, date (ISO, YYYY-MM-DD), url, author; others are ignored.
     """
     m = _FRONT_MATTER.match(text)
-    if not m:
-        return {}, text
+    if not m or not all(_HEADER_LINE.match(line) for line in m.group(1).splitlines() if line.strip()):
+        return {}, text  # no header, or prose between two rules ("---"), which is the article's text
     meta: dict[str, str] = {}
     for line in m.group(1).splitlines():
         key, sep, value = line.partition(":")
