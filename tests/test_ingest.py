@@ -221,6 +221,19 @@ def test_front_matter_with_windows_line_endings_and_a_bom(tmp_path):
     assert a.text.strip() == "The council voted on Tuesday to close the harbor."
 
 
+def test_a_piece_of_page_markup_in_a_text_file_is_read_as_html(tmp_path):
+    # The story's <div> copied from a page's source into a .txt: its tags were summarized as sentences, while the
+    # same text piped in (or given to the API) was read as HTML.
+    p = tmp_path / "story.txt"
+    p.write_text('<div class="article-body"><p>The ferry ran aground off Kessel Point on Tuesday, the coast guard '
+                 'said.</p>\n<p>No one was hurt &amp; the ferry was towed free.</p></div>\n')
+    a = read_article(p, id="1")
+    assert a.text == ("The ferry ran aground off Kessel Point on Tuesday, the coast guard said.\n\n"
+                      "No one was hurt & the ferry was towed free.")
+    p.write_text("<p> is the paragraph tag, the designer told the council on Tuesday.\n")  # a tag it quotes
+    assert read_article(p, id="1").text.startswith("<p> is the paragraph tag")
+
+
 def test_prose_between_two_rules_at_the_top_is_text_not_a_header(tmp_path):
     # A pasted article opening on a rule, its lead and another rule: the lead was taken for a header, and dropped.
     p = tmp_path / "a.txt"

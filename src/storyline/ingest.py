@@ -274,6 +274,18 @@ def looks_like_html(data: bytes | str, *, document: bool = False) -> bool:
     return bool(_HTML_DOCUMENT.search(head) or (not document and _HTML_SNIFF.search(head)))
 
 
+# A block element closed: markup, where a text that opens with a tag it quotes ("<p> is the paragraph tag") has none.
+_CLOSED_BLOCK = re.compile(r"</(?:p|div|article|section|main|body)\s*>", re.I)
+
+
+def _html_fragment(text: str) -> bool:
+    """A plain-text file that holds a piece of a page's markup (the story's ``<div>`` copied from the page source,
+    a CMS export): it opens as HTML and closes a block element. Read as text, its tags were summary sentences
+    ('<div class="article-body"><p>The bridge reopened …</p>'). Standard input and the API sniff the same text as
+    HTML already."""
+    return looks_like_html(text) and _CLOSED_BLOCK.search(text, 0, 200_000) is not None
+
+
 def looks_like_mhtml(data: bytes) -> bool:
     """A MIME web archive (.mhtml): mail-style headers, then the parts of a ``multipart/related`` page."""
     head = data[:4096].lstrip().lower()
@@ -805,11 +817,11 @@ def read_article(path: Path, *, id: str) -> Article:
     if lower.endswith(MHTML_SUFFIXES) or (not lower.endswith(TEXT_SUFFIXES + HTML_SUFFIXES) and looks_like_mhtml(data)):
         return article_from_mhtml(data, id=id, origin=str(path))
     text = decode(data, str(path))
-    if path.name.lower().endswith(HTML_SUFFIXES) or looks_like_html(
-        text, document=path.name.lower().endswith(TEXT_SUFFIXES)
-    ):
-        return article_from_html(text, id=id, origin=str(path))
     markdown = path.name.lower().endswith(MARKDOWN_SUFFIXES)
+    if (path.name.lower().endswith(HTML_SUFFIXES)
+            or looks_like_html(text, document=path.name.lower().endswith(TEXT_SUFFIXES))
+            or (not markdown and _html_fragment(text))):
+        return article_from_html(text, id=id, origin=str(path))
     return article_from_text(text, id=id, origin=str(path), markdown=markdown)
 
 
