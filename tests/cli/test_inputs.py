@@ -136,6 +136,17 @@ def test_a_date_on_a_dataset_file_is_refused_not_ignored(tmp_path, monkeypatch, 
     assert result.exit_code == 2 and "not to a dataset file (standard input)" in result.stderr
 
 
+@pytest.mark.parametrize("when", ["14/04/2026", "tomorrow", "2026-4-14"])
+def test_a_date_after_a_path_not_written_yyyy_mm_dd_is_named_as_one(folder, when):
+    # It was taken for part of a file name: "d/1.txt@14/04/2026: no such file or directory", exit 3.
+    result = run("summarize", f"d/1.txt@{when}")
+    assert result.exit_code == 2
+    assert result.stderr == (f"storyline: error: d/1.txt@{when}: '{when}' is not a date written YYYY-MM-DD "
+                             "(PATH@YYYY-MM-DD dates a file)\n")
+    (folder / "x@y.txt").write_text("The harbour closed on Monday after the storm, the port authority said.\n")
+    assert run("summarize", "d/x@y.txt").exit_code == 0  # a file with "@" in its name is still read
+
+
 def test_an_impossible_date_after_a_path_names_the_path(folder):
     result = run("summarize", "d/1.txt@2026-03-01", "d/more/2.txt@2026-02-30")
     assert result.exit_code == 2

@@ -101,6 +101,11 @@ def split_dates(paths: Sequence[str]) -> tuple[list[str], dict[str, str]]:
             plain.append(m.group("path"))
             dated[m.group("path")] = m.group("date")
         else:
+            head, at, when = p.rpartition("@")
+            if at and head and not Path(p).exists() and (head == "-" or Path(head).exists()):
+                # "a.txt@14/04/2026", "a.txt@tomorrow": read as a file of that name, "no such file" said nothing
+                # of the date
+                raise OptionsError(f"{p}: {when!r} is not a date written YYYY-MM-DD (PATH@YYYY-MM-DD dates a file)")
             _one_date(p, None, plain, dated)
             plain.append(p)
     if plain.count("-") > 1:
