@@ -126,6 +126,16 @@ def test_a_byline_gives_the_author_without_its_date(tmp_path):
     assert (a.author, a.date) == ("Sam Reporter", "2026-04-01")
 
 
+@pytest.mark.parametrize("byline", ["By Ana Lopes · April 16, 2026 · 3 min read", "By Ana Lopes • April 16, 2026",
+                                    "By Ana Lopes | April 16, 2026", "Ana Lopes · 16 April 2026"])
+def test_a_byline_set_apart_by_a_dot_a_bullet_or_a_bar_gives_the_name_alone(tmp_path, byline):
+    # trafilatura gives "Ana Lopes · April" (or "Ana Lopes; April"): the author was "Ana Lopes · April".
+    p = tmp_path / "page.html"
+    p.write_text(f"<html><head><title>Valley floods</title></head><body><article><h1>Valley floods</h1>"
+                 f'<p class="byline">{byline}</p>{_FLOOD_BODY}</article></body></html>')
+    assert read_article(p, id="1").author == "Ana Lopes"
+
+
 def test_dataset_reader_and_errors(tmp_path):
     good = tmp_path / "d.jsonl.gz"
     rows = [{"id": "c1", "documents": ["One text. Two.", "Other text."], "summaries": ["Ref."]}]

@@ -487,12 +487,25 @@ _AGENCY_PART = re.compile(r"\s(?:press|agency|wire|news service)$", re.IGNORECAS
 _BYLINE_PUNCTUATION = " \t•·|–—-,:;/"
 
 
+# What parts a byline: trafilatura's ";", and the dot, bullet or bar a page sets between the name and the date
+# ("By Ana Lopes · April 16, 2026" comes as "Ana Lopes · April").
+_BYLINE_SEPARATOR = re.compile(r"\s*[;·•|]\s*")
+# A month or weekday alone, what is left of a date trafilatura cut before its day ("April" of "April 16, 2026").
+_CALENDAR_WORD = re.compile(
+    r"(?:january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|sept|sep|"
+    r"october|oct|november|nov|december|dec|monday|mon|tuesday|tues|tue|wednesday|wed|thursday|thurs|thu|friday|"
+    r"fri|saturday|sat|sunday|sun)\.?$",
+    re.IGNORECASE,
+)
+
+
 def _byline_names(author: str) -> str:
     """trafilatura's author field without the date, the role and the agency it sometimes takes from the
     byline: "By Sam Reporter | April 1, 2026" comes as "Sam Reporter; April 1", "By Owen Tarrant,
     Business Reporter" as "Owen Tarrant; Business Reporter"."""
-    names = [p.strip(_BYLINE_PUNCTUATION) for p in author.split(";")]
-    names = [p for p in names if p and not _DATE_PART.search(p) and not _ROLE_PART.search(p)]
+    names = [p.strip(_BYLINE_PUNCTUATION) for p in _BYLINE_SEPARATOR.split(author)]
+    names = [p for p in names
+             if p and not _DATE_PART.search(p) and not _ROLE_PART.search(p) and not _CALENDAR_WORD.match(p)]
     people = [p for p in names if not _AGENCY_PART.search(p)]
     return "; ".join(people or names)  # an agency-like name alone is the author's ("Eyal Press")
 
