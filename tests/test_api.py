@@ -481,3 +481,18 @@ def test_an_outlets_correction_is_a_note_beside_the_summary():
     assert to_dict(summary)["articles"][0]["corrections"] == [
         "An earlier version of this article said the bridge carries 84,000 vehicles a day. It carries about 48,000."
     ]
+
+
+def test_what_analyze_returns_is_named_at_the_top_as_summarize_s_is() -> None:
+    # An IDE user annotating a function with storyline.Analysis got an AttributeError (storyline.Summary was there).
+    import subprocess
+    import sys
+
+    from storyline.analysis.model import Analysis
+
+    assert storyline.Analysis is Analysis and "Analysis" in storyline.__all__
+    with pytest.raises(AttributeError, match="no attribute 'Nothing'"):
+        storyline.Nothing  # noqa: B018
+    # ... without loading the analysis on `import storyline`.
+    code = "import sys, storyline; print('storyline.analysis' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "False\n"
