@@ -570,3 +570,18 @@ def test_evidence_locates_every_source_of_every_sentence(harbor_texts):
         assert {e.article for e in row} <= set(ss.articles)
         assert all(0 <= e.start < e.end <= len(texts[e.article]) for e in row)
     assert storyline.api.evidence(both.cluster, both.summary, both.analysis) == spans
+
+
+def test_what_analyze_returns_is_named_at_the_top_as_summarize_s_is() -> None:
+    # An IDE user annotating a function with storyline.Analysis got an AttributeError (storyline.Summary was there).
+    import subprocess
+    import sys
+
+    from storyline.analysis.model import Analysis
+
+    assert storyline.Analysis is Analysis and "Analysis" in storyline.__all__
+    with pytest.raises(AttributeError, match="no attribute 'Nothing'"):
+        storyline.Nothing  # noqa: B018
+    # ... without loading the analysis on `import storyline`.
+    code = "import sys, storyline; print('storyline.analysis' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "False\n"

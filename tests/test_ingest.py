@@ -46,6 +46,26 @@ def test_utf8_text_with_a_few_stray_bytes_stays_utf8():
     assert decode((TEXT * 3 + " Ü“").encode("cp1252"), "x") == TEXT * 3 + " Ü“"
 
 
+def test_a_short_english_text_in_windows_1252_keeps_its_pound_and_euro_signs():
+    # The detector guessed the encoding of a short text from its one or two bytes beyond ASCII: a report's
+    # "£200,000" came out "Ł200,000" (ISO-8859-2), "€" as "Ç" (cp850), a German "Brücke" as "Br³cke".
+    for text in (
+        "Repairs\r\n\r\nThe county said on Tuesday that repairs to the bridge could cost £200,000.\r\n"
+        "Engineers found cracks in two piers after the flood.\r\n",
+        "The county said on Tuesday that repairs to the bridge could cost €200,000. Engineers found cracks.",
+        "Die Brücke über die Wenna wurde am Montag gesperrt, sagte die Sprecherin. Die Prüfung kostet 30.000 €.",
+        "“We will not reopen the bridge,” said Dana Pell. It was 3°C — the café stayed shut.",
+    ):
+        assert decode(text.encode("cp1252"), "x") == text
+    # Other 8-bit encodings whose letters Windows-1252 would misread are still left to the detector.
+    mac = "The council’s leader said the bridge would stay shut. “It is not safe,” she said on Monday."
+    assert decode(mac.encode("mac_roman"), "x") == mac  # "’" is "Õ" in Windows-1252
+    croatian = "Gradsko vijeće u utorak je odlučilo zatvoriti staru luku, rekao je gradonačelnik."
+    assert decode(croatian.encode("cp1250"), "x") == croatian  # "ć" is "æ" in Windows-1252
+    russian = "Городской совет во вторник проголосовал за закрытие старого порта, заявили в мэрии."
+    assert decode(russian.encode("cp1251"), "x") == russian
+
+
 def test_binary_is_refused():
     with pytest.raises(UnreadableInputError, match="binary"):
         decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "img.txt")
@@ -104,6 +124,16 @@ def test_a_byline_gives_the_author_without_its_date(tmp_path):
                  f'<p class="byline">By Sam Reporter | April 1, 2026</p>{_FLOOD_BODY}</article></body></html>')
     a = read_article(p, id="1")
     assert (a.author, a.date) == ("Sam Reporter", "2026-04-01")
+
+
+@pytest.mark.parametrize("byline", ["By Ana Lopes · April 16, 2026 · 3 min read", "By Ana Lopes • April 16, 2026",
+                                    "By Ana Lopes | April 16, 2026", "Ana Lopes · 16 April 2026"])
+def test_a_byline_set_apart_by_a_dot_a_bullet_or_a_bar_gives_the_name_alone(tmp_path, byline):
+    # trafilatura gives "Ana Lopes · April" (or "Ana Lopes; April"): the author was "Ana Lopes · April".
+    p = tmp_path / "page.html"
+    p.write_text(f"<html><head><title>Valley floods</title></head><body><article><h1>Valley floods</h1>"
+                 f'<p class="byline">{byline}</p>{_FLOOD_BODY}</article></body></html>')
+    assert read_article(p, id="1").author == "Ana Lopes"
 
 
 def test_dataset_reader_and_errors(tmp_path):
@@ -198,6 +228,34 @@ def test_front_matter_with_windows_line_endings_and_a_bom(tmp_path):
                   b"The council voted on Tuesday to close the harbor.\r\n")
     a = read_article(p, id="1")
     assert (a.source, a.date, a.title) == ("Lindenfeld Post", "2026-03-10", "Harbor closes")
+    assert a.text.strip() == "The council voted on Tuesday to close the harbor."
+
+
+def test_a_piece_of_page_markup_in_a_text_file_is_read_as_html(tmp_path):
+    # The story's <div> copied from a page's source into a .txt: its tags were summarized as sentences, while the
+    # same text piped in (or given to the API) was read as HTML.
+    p = tmp_path / "story.txt"
+    p.write_text('<div class="article-body"><p>The ferry ran aground off Kessel Point on Tuesday, the coast guard '
+                 'said.</p>\n<p>No one was hurt &amp; the ferry was towed free.</p></div>\n')
+    a = read_article(p, id="1")
+    assert a.text == ("The ferry ran aground off Kessel Point on Tuesday, the coast guard said.\n\n"
+                      "No one was hurt & the ferry was towed free.")
+    p.write_text("<p> is the paragraph tag, the designer told the council on Tuesday.\n")  # a tag it quotes
+    assert read_article(p, id="1").text.startswith("<p> is the paragraph tag")
+
+
+def test_prose_between_two_rules_at_the_top_is_text_not_a_header(tmp_path):
+    # A pasted article opening on a rule, its lead and another rule: the lead was taken for a header, and dropped.
+    p = tmp_path / "a.txt"
+    p.write_text("---\nThe council voted on Tuesday to close the harbor, the mayor said.\n---\n"
+                 "Fishing boats may still use the old quay.\n")
+    a = read_article(p, id="1")
+    assert "The council voted on Tuesday to close the harbor" in a.text and "old quay" in a.text
+    # A blog's front matter, with a list under a key and keys storyline does not use, is still a header.
+    p.write_text("---\ntitle: Harbor closes\ntags:\n  - harbor\n  - council\ndraft: false\nsource: Lindenfeld Post\n"
+                 "---\nThe council voted on Tuesday to close the harbor.\n")
+    a = read_article(p, id="1")
+    assert (a.title, a.source) == ("Harbor closes", "Lindenfeld Post")
     assert a.text.strip() == "The council voted on Tuesday to close the harbor."
 
 

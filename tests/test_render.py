@@ -143,3 +143,17 @@ def test_a_joined_passage_is_still_escaped_and_made_printable():
     summary = Summary((Article("1", text),), tuple(SummarySentence(s, ("1",)) for s in sents), "default", 50)
     assert _body(to_text(summary)) == ["He said: “We <b>will</b> [stay]. \ufffd[2JWe *will*.” [1]"]
     assert "- He said: “We \\<b\\>will\\</b\\> \\[stay\\]. \ufffd\\[2JWe \\*will\\*.” [^1]\n" in to_markdown(summary)
+
+
+def test_the_json_keys_a_consumer_reads_stay_as_documented() -> None:
+    # The README's "JSON output" is a contract for scripts reading `storyline summarize --format json`: a key
+    # renamed or dropped breaks them silently. A key added is fine, but must be added here (and documented) too.
+    import storyline
+
+    data = to_dict(storyline.summarize(storyline.sample_paths(), words=120))
+    assert set(data) == {"articles", "sentences", "words", "budget", "method", "notes", "introductions"}
+    assert set(data["articles"][0]) == {"id", "source", "title", "date", "date_line", "teaser", "corrections", "url",
+                                        "author", "origin", "words"}
+    assert set(data["sentences"][0]) == {"text", "article", "index", "start", "end", "sources", "corroborated_by",
+                                         "passage"}
+    assert all(set(i) == {"name", "text", "article", "start", "end"} for i in data["introductions"])

@@ -6,6 +6,8 @@ articles it comes from and the others that report the same thing.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from .api import (
     AnalyzedSummary,
     analyze,
@@ -20,11 +22,15 @@ from .group import GroupingOptions, StoryGrouper, group_articles
 from .model import Article, Cluster, Sentence, Summary, SummarySentence
 from .options import SummarizeOptions
 
+if TYPE_CHECKING:
+    from .analysis.model import Analysis
+
 __version__ = "0.1.0"
 
 __all__ = [
     "analyze",
     "AnalyzedSummary",
+    "Analysis",
     "Article",
     "group_stories",
     "group_articles",
@@ -42,3 +48,13 @@ __all__ = [
     "summarize_with_analysis",
     "__version__",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``storyline.Analysis``, what :func:`analyze` returns, imported when first asked for: the analysis package
+    is not loaded by ``import storyline`` (a summary needs none of it)."""
+    if name == "Analysis":
+        from .analysis.model import Analysis
+
+        return Analysis
+    raise AttributeError(f"module 'storyline' has no attribute {name!r}")

@@ -253,7 +253,19 @@ def summarize(
     options: SummarizeOptions | None = None,
 ) -> Summary:
     """A sourced summary of at most ``words`` words (150 when not given) of a cluster of articles about one
-    event, chosen by ``method`` ("default"); or as ``options`` say (then give neither)."""
+    event, chosen by ``method`` ("default"; ``storyline.methods.names()`` lists them); or as ``options`` say
+    (then give neither).
+
+    Each article is a ``str`` (its text, plain or HTML: not a file name), a path (``pathlib.Path``: a text,
+    Markdown or HTML file; not a directory or a dataset, see ``storyline.ingest.read_dataset``) or an
+    ``Article``. Every error is a ``StorylineError``: ``OptionsError`` (a bad option or item),
+    ``EmptyInputError`` (nothing left after cleaning), ``InputTooLargeError`` (over 12,000 sentences), ...
+    ``storyline.render.to_json(summary)`` gives the command line's JSON.
+
+        >>> summary = storyline.summarize([Path("a.html"), Path("b.txt")], words=100)
+        >>> for s in summary.sentences:
+        ...     print(s.text, s.sources, s.corroborated_by)
+    """
     opts = _summarize_options(words, method, options)
     if isinstance(articles, Cluster):
         return summarize_cluster(articles, opts)
@@ -368,10 +380,13 @@ def _checked(article: Article) -> Article:
 def analyze(
     articles: Iterable[ArticleLike] | Cluster, *, date: str | None = None, merge_duplicates: bool = True
 ) -> Analysis:
-    """Agreement, disagreement, quotes, entities, timeline and only-here content of a cluster.
+    """Agreement, disagreement, quotes, entities, timeline and only-here content of a cluster (the articles
+    as :func:`summarize` takes them).
 
-    ``date`` is the publication date (ISO) of articles that carry none: relative dates ("Monday",
-    "last year") are resolved against it."""
+    ``date`` is the publication date (``YYYY-MM-DD``) of articles that carry none: relative dates ("Monday",
+    "last year") are resolved against it. ``merge_duplicates`` leaves a near-duplicate copy (one wire story in
+    two outlets) out of the sentence pool, as :func:`summarize` does.
+    ``storyline.analysis.render.to_json(analysis)`` gives the command line's JSON."""
     from .analysis import analyze_cluster
 
     if isinstance(articles, Cluster):
@@ -410,11 +425,13 @@ def summarize_with_analysis(
     *,
     options: SummarizeOptions | None = None,
     date: str | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> AnalyzedSummary:
     """:func:`summarize` and :func:`analyze` of the same articles, read, cleaned and segmented once: the summary
     (``words``, ``method`` or ``options`` as :func:`summarize` takes them) with the sources the analysis adds,
     and the analysis. ``date`` is the publication date (ISO) of the articles that carry none (see
-    :func:`analyze`); the summary is made of the same dated articles.
+    :func:`analyze`); the summary is made of the same dated articles. ``progress(1)`` is called as the analysis
+    reads each article's names (most of its time).
 
         >>> both = storyline.summarize_with_analysis(paths, words=120)
         >>> both.summary.sentences[0].corroborated_by, both.analysis.conflicts"""
@@ -433,7 +450,7 @@ def summarize_with_analysis(
         if isinstance(articles, (str, Article, os.PathLike)):
             articles = [articles]
         cluster, summary = _summarized_items(articles, opts, date)
-    analysis = analyze_cluster(cluster)
+    analysis = analyze_cluster(cluster, progress=progress)
     return AnalyzedSummary(cluster, corroborate(summary, analysis), analysis)
 
 

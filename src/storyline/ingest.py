@@ -103,6 +103,9 @@ def decode(data: bytes, name: str) -> str:
         repaired = _utf8_with_stray_bytes(data)
         if repaired is not None:
             return repaired
+        western = _windows_1252(data)
+        if western is not None:
+            return western
     from charset_normalizer import from_bytes
 
     # NUL bytes: UTF-16/32 without a byte-order mark, or a binary file.
@@ -128,6 +131,35 @@ def decode(data: bytes, name: str) -> str:
             "convert it to UTF-8"
         )
     return text
+
+
+# What an English (or Western European) text saved by a Windows tool holds beyond ASCII, read as Windows-1252:
+# typographic marks, currency, degrees, accented Latin letters. Left out are the characters that the letters of
+# other 8-bit encodings become, so that such text still goes to the detector: Polish "ł" "ą" "ż" read as "³" "¹"
+# "¿", Czech and Croatian "š" "ž" (Windows-1250, where they are the same bytes), "ř" "ě" "ć" as "ø" "ì" "æ" and
+# ISO-8859-2's "š" "ž" as "¹" "¾", Hungarian "ő" "ű" as "õ" "û", Turkish "ş" "ğ" as "þ" "ð", Mac Roman's "’" and
+# "é" as "Õ" "Ž".
+_WESTERN = frozenset(
+    "€‚„…†‡‰‹›‘’“”•–—˜™ŒœŸ\u00a0¢£¥§©«®°·»½×"
+    "ÀÁÂÃÄÅÇÈÉÊËÍÎÏÑÒÓÔÖÙÚÜÝßàáâãäåçèéêëíîïñòóôöùúüýÿ"
+)
+_ASCII = bytes(range(0x80))
+
+
+def _windows_1252(data: bytes) -> str | None:
+    """Mostly ASCII text whose other bytes are, in Windows-1252 (Latin-1's superset), all characters English
+    news uses ("£200,000", "café", curly quotes, "3°C"): read so. None otherwise, left to the detector. On a
+    short text the detector guessed an encoding from a byte or two: "£" came out "Ł" (ISO-8859-2) and "€" as
+    "Ç" (cp850) in a report's figure."""
+    high = data.translate(None, _ASCII)  # the bytes beyond ASCII, each one character in Windows-1252
+    if len(high) > 0.1 * len(data):  # Cyrillic, Greek, East Asian: most of the text is beyond ASCII
+        return None
+    try:
+        if not set(high.decode("cp1252")) <= _WESTERN:
+            return None
+    except UnicodeDecodeError:  # a byte Windows-1252 leaves undefined
+        return None
+    return data.decode("cp1252")
 
 
 # A character UTF-8 spells in two to four bytes: what text in another 8-bit encoding (Windows-1252, Latin-1)
@@ -247,6 +279,18 @@ def looks_like_html(data: bytes | str, *, document: bool = False) -> bool:
     """Whether ``data`` opens as HTML; with ``document``, as a whole page (a doctype or ``<html>``)."""
     head = data[:2048] if isinstance(data, bytes) else data[:2048].encode("utf-8", "replace")
     return bool(_HTML_DOCUMENT.search(head) or (not document and _HTML_SNIFF.search(head)))
+
+
+# A block element closed: markup, where a text that opens with a tag it quotes ("<p> is the paragraph tag") has none.
+_CLOSED_BLOCK = re.compile(r"</(?:p|div|article|section|main|body)\s*>", re.I)
+
+
+def _html_fragment(text: str) -> bool:
+    """A plain-text file that holds a piece of a page's markup (the story's ``<div>`` copied from the page source,
+    a CMS export): it opens as HTML and closes a block element. Read as text, its tags were summary sentences
+    ('<div class="article-body"><p>The bridge reopened …</p>'). Standard input and the API sniff the same text as
+    HTML already."""
+    return looks_like_html(text) and _CLOSED_BLOCK.search(text, 0, 200_000) is not None
 
 
 def looks_like_mhtml(data: bytes) -> bool:
@@ -496,18 +540,35 @@ _AGENCY_PART = re.compile(r"\s(?:press|agency|wire|news service)$", re.IGNORECAS
 _BYLINE_PUNCTUATION = " \t•·|–—-,:;/"
 
 
+# What parts a byline: trafilatura's ";", and the dot, bullet or bar a page sets between the name and the date
+# ("By Ana Lopes · April 16, 2026" comes as "Ana Lopes · April").
+_BYLINE_SEPARATOR = re.compile(r"\s*[;·•|]\s*")
+# A month or weekday alone, what is left of a date trafilatura cut before its day ("April" of "April 16, 2026").
+_CALENDAR_WORD = re.compile(
+    r"(?:january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|sept|sep|"
+    r"october|oct|november|nov|december|dec|monday|mon|tuesday|tues|tue|wednesday|wed|thursday|thurs|thu|friday|"
+    r"fri|saturday|sat|sunday|sun)\.?$",
+    re.IGNORECASE,
+)
+
+
 def _byline_names(author: str) -> str:
     """trafilatura's author field without the date, the role and the agency it sometimes takes from the
     byline: "By Sam Reporter | April 1, 2026" comes as "Sam Reporter; April 1", "By Owen Tarrant,
     Business Reporter" as "Owen Tarrant; Business Reporter"."""
-    names = [p.strip(_BYLINE_PUNCTUATION) for p in author.split(";")]
-    names = [p for p in names if p and not _DATE_PART.search(p) and not _ROLE_PART.search(p)]
+    names = [p.strip(_BYLINE_PUNCTUATION) for p in _BYLINE_SEPARATOR.split(author)]
+    names = [p for p in names
+             if p and not _DATE_PART.search(p) and not _ROLE_PART.search(p) and not _CALENDAR_WORD.match(p)]
     people = [p for p in names if not _AGENCY_PART.search(p)]
     return "; ".join(people or names)  # an agency-like name alone is the author's ("Eyal Press")
 
 
 # Windows line endings (CRLF) too: a header saved on Windows was read as the article's first lines.
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.S)
+# A line of a header: "key: value" (a key of one word), or a YAML list item or continuation under a key (a blog's
+# "tags:" followed by "  - flood"). A block between two "---" lines with any other line is no header: it was read
+# as one, and its prose dropped from the article unread.
+_HEADER_LINE = re.compile(r"[A-Za-z_][\w-]*[ \t]*:|[ \t]|-[ \t]")
 _FRONT_KEYS = {"source": "source", "outlet": "source", "site": "source", "title": "title", "date": "date",
                "url": "url", "author": "author"}
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -528,8 +589,8 @@ def front_matter(text: str, name: str = "") -> tuple[dict[str, str], str]:
     Keys: source (or outlet, site), title, date (ISO, YYYY-MM-DD), url, author; others are ignored.
     """
     m = _FRONT_MATTER.match(text)
-    if not m:
-        return {}, text
+    if not m or not all(_HEADER_LINE.match(line) for line in m.group(1).splitlines() if line.strip()):
+        return {}, text  # no header, or prose between two rules ("---"), which is the article's text
     meta: dict[str, str] = {}
     for line in m.group(1).splitlines():
         key, sep, value = line.partition(":")
@@ -872,11 +933,11 @@ def read_article(path: Path, *, id: str) -> Article:
     if lower.endswith(MHTML_SUFFIXES) or (not lower.endswith(TEXT_SUFFIXES + HTML_SUFFIXES) and looks_like_mhtml(data)):
         return article_from_mhtml(data, id=id, origin=str(path))
     text = decode(data, str(path))
-    if path.name.lower().endswith(HTML_SUFFIXES) or looks_like_html(
-        text, document=path.name.lower().endswith(TEXT_SUFFIXES)
-    ):
-        return article_from_html(text, id=id, origin=str(path))
     markdown = path.name.lower().endswith(MARKDOWN_SUFFIXES)
+    if (path.name.lower().endswith(HTML_SUFFIXES)
+            or looks_like_html(text, document=path.name.lower().endswith(TEXT_SUFFIXES))
+            or (not markdown and _html_fragment(text))):
+        return article_from_html(text, id=id, origin=str(path))
     return article_from_text(text, id=id, origin=str(path), markdown=markdown)
 
 

@@ -60,3 +60,23 @@ def test_markdown_has_one_blank_line_after_the_heading_and_each_note_is_its_own_
     assert md.startswith("## Analysis\n\n### Agreement") and "\n\n\n" not in md
     noted = to_markdown(dataclasses.replace(_analysis(2), notes=("First note.", "Second note.")))
     assert noted.startswith("## Analysis\n\n> First note.\n>\n> Second note.\n\n### Agreement")
+
+
+def test_the_json_keys_a_consumer_reads_stay_as_they_are() -> None:
+    # `storyline analyze --format json` (and "analysis" in the summarize and web JSON) is read by scripts: a key
+    # renamed or dropped breaks them silently. Its articles carry fewer fields than the summary's (no "url",
+    # "author", "corrections", "words"): the summary's articles give those.
+    import storyline
+    from storyline.analysis.render import to_dict
+
+    data = to_dict(storyline.analyze(storyline.sample_paths()))
+    assert set(data) == {"articles", "facts", "conflicts", "quotes", "entities", "timeline", "only_here", "notes"}
+    assert set(data["articles"][0]) == {"id", "source", "title", "date", "date_line", "teaser", "origin"}
+    keys = {"facts": {"text", "articles", "spans", "total", "support"},
+            "conflicts": {"fact", "kind", "reason", "slot", "spans", "values"},
+            "quotes": {"text", "speaker", "title", "articles", "spans", "attributed"},
+            "entities": {"name", "kind", "aliases", "title", "articles", "mentions", "actions", "spans"},
+            "timeline": {"date", "phrase", "text", "articles", "spans", "precision"},
+            "only_here": {"text", "article", "span"}}
+    for section, wanted in keys.items():
+        assert data[section] and all(set(item) == wanted for item in data[section]), section

@@ -133,6 +133,20 @@ def test_the_date_window_splits_a_story(stream_dir):
     assert len(off["stories"]) == 2
 
 
+def test_date_dates_the_undated_articles_as_summarize_and_analyze_do(stream_dir):
+    # "No such option '--date'": only PATH@DATE dated a stream's undated files, while summarize and analyze took both.
+    data = json.loads(run("group", ".", "--date", "2026-05-04", "--format", "json").stdout)
+    dates = {a["origin"]: a["date"] for s in data["stories"] for a in s["articles"]}
+    assert dates == {"1-bridge.txt": "2026-05-03", "2-mayor.txt": "2026-05-04", "3-bridge.txt": "2026-05-04",
+                     "4-mayor.txt": "2026-05-04"}  # a date of the article's own wins
+    # The window compares it: the mayor's first article, dated months before, is kept apart from the second.
+    split = json.loads(run("group", "2-mayor.txt@2026-01-05", "1-bridge.txt", "3-bridge.txt", "4-mayor.txt",
+                           "--date", "2026-05-04", "--format", "json").stdout)
+    assert len(split["stories"]) == 3
+    bad = run("group", ".", "--date", "May 4")
+    assert bad.exit_code == 2 and "is not a date like" in bad.stderr
+
+
 def test_every_document_of_a_dataset_is_one_article_in_file_order(tmp_path):
     data = tmp_path / "d.jsonl"
     rows = [{"id": "a", "documents": [BRIDGE_1.split("---\n")[-1], MAYOR_1]},

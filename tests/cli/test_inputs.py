@@ -136,6 +136,35 @@ def test_a_date_on_a_dataset_file_is_refused_not_ignored(tmp_path, monkeypatch, 
     assert result.exit_code == 2 and "not to a dataset file (standard input)" in result.stderr
 
 
+@pytest.mark.parametrize("when", ["14/04/2026", "tomorrow", "2026-4-14"])
+def test_a_date_after_a_path_not_written_yyyy_mm_dd_is_named_as_one(folder, when):
+    # It was taken for part of a file name: "d/1.txt@14/04/2026: no such file or directory", exit 3.
+    result = run("summarize", f"d/1.txt@{when}")
+    assert result.exit_code == 2
+    assert result.stderr == (f"storyline: error: d/1.txt@{when}: '{when}' is not a date written YYYY-MM-DD "
+                             "(PATH@YYYY-MM-DD dates a file)\n")
+    (folder / "x@y.txt").write_text("The harbour closed on Monday after the storm, the port authority said.\n")
+    assert run("summarize", "d/x@y.txt").exit_code == 0  # a file with "@" in its name is still read
+
+
+def test_an_impossible_date_after_a_path_names_the_path(folder):
+    result = run("summarize", "d/1.txt@2026-03-01", "d/more/2.txt@2026-02-30")
+    assert result.exit_code == 2
+    assert result.stderr == ("storyline: error: d/more/2.txt@2026-02-30: publication date '2026-02-30' is not a date "
+                             "like 2018-12-03\n")
+
+
+@pytest.mark.parametrize("command", ["summarize", "analyze", "group"])
+def test_a_dated_directory_with_a_stray_json_file_is_read_not_refused(folder, command):
+    # A .json file that is no dataset is skipped with a note in a directory; dating the directory refused it all
+    # the same, naming the file a dataset file.
+    (folder / "package.json").write_text('{"name": "site", "version": "1.0.0"}')
+    result = run(command, "d@2026-01-01", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert "storyline: note: skipped d/package.json, line 1: 'documents' must be a list" in result.stderr
+    assert "not to a dataset file" not in result.stderr
+
+
 @pytest.mark.parametrize("words", [["--", "-@2026-01-01"], ["-@2026-01-01"]])  # "--" no longer needed
 def test_a_date_on_standard_input_dates_its_article(harbor_texts, words):
     result = run("summarize", "--format", "json", *words, input=harbor_texts[0].encode())

@@ -104,6 +104,19 @@ def test_several_clusters_show_progress_on_a_terminal_only(tmp_path, harbor_text
     assert shown.stdout == quiet.stdout  # the bars go to standard error only
 
 
+def test_one_cluster_of_many_articles_shows_progress_of_its_analysis_on_a_terminal(harbor_texts, monkeypatch):
+    # One cluster got no bar (a bar counted clusters): 60 articles analyzed for 30 s with nothing on the terminal.
+    from storyline.cli import inputs
+
+    monkeypatch.setattr(inputs, "on_terminal", lambda: True)
+    monkeypatch.setattr(inputs, "ANALYZE_BAR_ARTICLES", 3)
+    for command in (["analyze"], ["summarize", "--analysis"]):
+        many = run(*command, "--sample")  # five articles
+        assert many.exit_code == 0 and many.stderr.split() == ["Analyzing"], many.stderr
+        few = run(*command, "-", input=harbor_texts[0].encode())  # one article, under the least for a bar
+        assert few.exit_code == 0 and few.stderr == ""
+
+
 def test_a_dataset_cluster_that_is_all_clutter_is_skipped_with_a_note(tmp_path, harbor_texts):
     data = tmp_path / "d.jsonl"
     clutter = ["Subscribe to our newsletter", "Share this article\nAdvertisement"]

@@ -274,7 +274,7 @@ def test_a_missing_bench_package_is_exit_7_before_the_run(
     assert res.output == f"storyline: error: {message}, which is not installed: pip install 'storyline[bench]'\n"
 
 
-def test_progress_on_a_terminal_covers_the_clusters_then_the_memory_pass(
+def test_progress_on_a_terminal_covers_the_reading_the_clusters_then_the_memory_pass(
     data: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from storyline.cli import inputs
@@ -282,10 +282,20 @@ def test_progress_on_a_terminal_covers_the_clusters_then_the_memory_pass(
     quiet = CliRunner().invoke(cli, ["eval", str(data), "-w", "20", "--methods", "lead,fast"])
     assert quiet.exit_code == 0 and quiet.stderr == ""  # not a terminal: nothing
     monkeypatch.setattr(inputs, "on_terminal", lambda: True)
+    name = f"{data.parent.name}/toy"
     shown = CliRunner().invoke(cli, ["eval", str(data), "-w", "20", "--methods", "lead,fast"])
-    assert shown.exit_code == 0 and shown.stderr.split() == ["Scoring", f"{data.parent.name}/toy", "Peak", "memory"]
+    # Reading the file came first and said nothing: Multi-News train took 8-20 s before the first bar.
+    assert shown.exit_code == 0 and shown.stderr.split() == ["Reading", name, "Scoring", name, "Peak", "memory"]
     no_memory = CliRunner().invoke(cli, ["eval", str(data), "-w", "20", "--methods", "lead,fast", "--no-memory"])
-    assert no_memory.stderr.split() == ["Scoring", f"{data.parent.name}/toy"]
+    assert no_memory.stderr.split() == ["Reading", name, "Scoring", name]
+
+
+def test_reading_an_eval_set_counts_every_cluster_of_the_file_also_under_a_limit(data: Path) -> None:
+    from storyline.evaluate.datasets import load_eval_set
+
+    counted: list[int] = []
+    eval_set = load_eval_set(data, limit=1, progress=counted.append)
+    assert len(eval_set.clusters) == 1 and sum(counted) == len(eval_set.file_ids) > 1
 
 
 def test_the_report_format_follows_the_output_files_suffix_unless_given(data: Path, tmp_path: Path) -> None:
@@ -315,3 +325,11 @@ def test_a_report_named_as_a_png_is_refused_before_the_run(data: Path, tmp_path:
     assert res.exit_code == 2 and not png.exists()
     assert res.output == (f"storyline: error: -o {png}: the report is md text, not an image; "
                           f"give the plot with --plot {png}\n")
+
+
+def test_a_limit_over_the_datasets_size_is_told(data: Path) -> None:
+    res = CliRunner().invoke(cli, ["eval", str(data), "-w", "20", "--methods", "lead", "--no-memory", "--limit", "50"])
+    assert res.exit_code == 0, res.output
+    n = json.loads(CliRunner().invoke(cli, ["eval", str(data), "-w", "20", "--methods", "lead", "--no-memory",
+                                            "--format", "json"]).stdout)["clusters"]
+    assert res.stderr == f"storyline: note: --limit 50: {data.parent.name}/toy has {n} clusters, all of them scored\n"

@@ -36,6 +36,9 @@ def explode(documents, words):
 def number(documents, words):
     return 42
 
+def forgot_return(documents, words):
+    documents[0].split()
+
 NOT_A_FUNCTION = 3
 '''
 
@@ -322,9 +325,11 @@ def test_a_callable_that_raises_names_the_cluster_and_leaves_no_output(data: Pat
 def test_a_callable_that_returns_no_summary_is_named(data: Path, mod: str) -> None:
     res = _run(str(data), "-w", "20", "--methods", "lead", "--callable", f"n={mod}:number")
     assert res.exit_code == 1
-    assert res.output == ("storyline: error: --callable n returned a int on cluster 'warm-up'; return the summary as "
+    assert res.output == ("storyline: error: --callable n returned an int on cluster 'warm-up'; return the summary as "
                           "a string or a list of sentence strings (storyline's own two-text cluster, run once before "
                           "the timing)\n")
+    res = _run(str(data), "-w", "20", "--methods", "lead", "--callable", f"n={mod}:forgot_return")
+    assert res.exit_code == 1 and res.output.startswith("storyline: error: --callable n returned None on cluster")
 
 
 # ---------------------------------------------------------------------------------------------- Python API

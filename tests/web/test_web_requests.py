@@ -48,6 +48,28 @@ def test_words_must_be_a_json_whole_number(tmp_path: Path, words: object, shown:
     assert app.state.store.count() == 0
 
 
+@pytest.mark.parametrize(("body", "error"), [
+    ({"articles": []}, "articles: must hold at least 1 item (got 0)"),  # pydantic: "List should have at least 1
+    ({"articles": [BRIDGE], "words": 0}, "words: must be at least 1 (got 0)"),  # item after validation, not 0"
+    ({"articles": [BRIDGE], "words": 5001}, "words: must be at most 5000 (got 5001)"),
+])
+def test_a_value_out_of_range_is_told_as_the_command_line_tells_it(tmp_path: Path, body: dict, error: str) -> None:
+    (r,) = asyncio.run(send(app_for(tmp_path / "s.db"), as_json("/api/stories", body)))
+    assert r.status_code == 422 and r.json() == {"error": error}
+
+
+def test_a_query_value_out_of_range_is_shown_as_given(tmp_path: Path) -> None:
+    async def get(*paths: str) -> list[httpx.Response]:
+        transport = httpx.ASGITransport(app=app_for(tmp_path / "s.db"))
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
+            return [await c.get(p) for p in paths]
+
+    answers = asyncio.run(get("/api/stories?limit=0", "/api/stories?limit=1000", "/api/stream/stories?offset=-1"))
+    assert [r.json()["error"] for r in answers] == ["limit: must be at least 1 (got 0)",
+                                                    "limit: must be at most 100 (got 1000)",
+                                                    "offset: must be at least 0 (got -1)"]
+
+
 def test_a_whole_number_of_words_is_still_taken(tmp_path: Path) -> None:
     app = app_for(tmp_path / "s.db")
     (r,) = asyncio.run(send(app, as_json("/api/stories", {"articles": [BRIDGE], "words": 30})))

@@ -607,3 +607,19 @@ def test_the_apps_caches_keep_the_values_used_last() -> None:
     assert (recent.get("a"), recent.get("b"), recent.get("c")) == (b"A", None, b"C")
     recent.clear()
     assert (recent.get("a"), recent.get("c")) == (None, None)
+
+
+def test_the_form_names_the_kinds_of_file_it_takes(tmp_path: Path) -> None:
+    # The upload's hint said ".txt, .html, .jsonl" while Markdown and .json files were taken too.
+    import re
+
+    from fastapi.testclient import TestClient
+
+    from storyline.web.app import WebSettings, create_app
+
+    with TestClient(create_app(WebSettings(db=tmp_path / "s.db"))) as client:
+        page = client.get("/").text
+    (accept,) = re.findall(r'id="files"[^>]* accept="([^"]+)"', page)
+    assert set(accept.split(",")) == set(UPLOAD_SUFFIXES)
+    (hint,) = re.findall(r'<label for="files">Or upload files <span class="hint">\(([^;]+);', page)
+    assert hint == ".txt, .md, .html, .json/.jsonl, saved pages .mhtml/.webarchive"

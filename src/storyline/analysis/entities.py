@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from ..model import Cluster
@@ -551,7 +551,9 @@ def _headline_name(text: str, m: Mention, names: set[str], prose: set[str]) -> M
 class EntityIndex:
     """Entities of a cluster and every resolved mention, per article, in text order."""
 
-    def __init__(self, cluster: Cluster, recognizer: EntityRecognizer) -> None:
+    def __init__(
+        self, cluster: Cluster, recognizer: EntityRecognizer, *, progress: Callable[[int], None] | None = None
+    ) -> None:
         self.cluster = cluster
         # Subjects and their verb phrases from a parse, per article, when the recogniser parses.
         self.parsed: dict[str, dict[int, str]] = {}
@@ -572,6 +574,8 @@ class EntityIndex:
                 self.parsed[aid] = acts
             groups = getattr(recognizer, "groups", None)
             group_words.update(groups(text) if groups is not None else ())
+            if progress is not None:
+                progress(1)
         surnames = {m.text.split()[-1] for ms in recognized.values() for m in ms
                     if m.kind == "person" and len(m.text.split()) > 1 and m.text.split()[0] not in group_words}
         repaired = {aid: repair(cluster.article(aid).text, recognized[aid]) for aid in cluster.kept_ids}

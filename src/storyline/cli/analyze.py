@@ -8,22 +8,20 @@ from __future__ import annotations
 
 import click
 
-from ..analysis import analyze_cluster
 from ..analysis import render as arender
 from ..options import FORMATS
 from . import cli
 from .inputs import (
     PATHS_COMMAND,
+    analyze_all,
     date_option,
     emit,
     format_option,
     notes,
     output_format,
     output_option,
-    progress,
     read_inputs,
     render_many,
-    with_date_hint,
 )
 
 
@@ -46,7 +44,6 @@ def analyze(paths: tuple[str, ...], fmt: str, output: str | None, date: str | No
     """
     fmt = output_format(fmt, output, FORMATS)
     inputs = read_inputs(paths, sample=sample, date=date, output=output)
-    with progress(inputs.clusters, "Analyzing") as clusters:
-        results = [(cid, with_date_hint(analyze_cluster(c), cid)) for cid, c in clusters]
+    results = analyze_all(inputs.clusters)
     notes([n for _, a in results for n in a.notes], inputs)
     emit(render_many(results, fmt, arender.render, arender.to_dict), inputs)

@@ -44,11 +44,13 @@ Story = tuple[tuple[Article, ...], Summary | None]
               help="Selection method of the summaries (with --summarize; see summarize --list-methods).")
 @format_option
 @output_option
+@click.option("--date", "date", metavar="YYYY-MM-DD",
+              help="Publication date of undated inputs (--window-days compares dates).")
 @click.option("--sample", is_flag=True, help="Add the sample cluster shipped with storyline to the stream.")
 @click.pass_context
 def group(
     ctx: click.Context, paths: tuple[str, ...], threshold: float, window_days: int, with_summary: bool, words: int,
-    method: str, fmt: str, output: str | None, sample: bool,
+    method: str, fmt: str, output: str | None, date: str | None, sample: bool,
 ) -> None:
     """Sort the articles in PATHS into stories, taking them as a stream in the order given.
 
@@ -66,7 +68,7 @@ def group(
         if given:
             raise click.UsageError(
                 f"{' and '.join(given)} only appl{'y' if len(given) > 1 else 'ies'} with --summarize", ctx)
-    inputs = read_stream(paths, sample=sample, output=output)
+    inputs = read_stream(paths, sample=sample, date=date, output=output)
     # a long stream takes a while (about 1 ms an article, 45,895 undated articles in under a minute:
     # see docs/grouping.md)
     with progress(inputs.articles, "Grouping", at_least=PROGRESS_FROM) as articles:

@@ -38,7 +38,7 @@ from ..ingest import (
     read_dataset,
 )
 from ..model import Article, Cluster
-from ..options import FORMATS
+from ..options import FORMATS, SummarizeOptions
 from ..render import footnotes_apart, printable
 from . import out
 
@@ -91,13 +91,21 @@ def split_dates(paths: Sequence[str]) -> tuple[list[str], dict[str, str]]:
             _no_such_option(p.partition("=")[0])
         m = _AT_DATE.match(p)
         if m and not Path(p).exists():
-            api.with_date([], m.group("date"))  # raises OptionsError for an impossible date
+            try:
+                api.with_date([], m.group("date"))
+            except OptionsError as exc:  # an impossible date, named with its path: which of several was it?
+                raise OptionsError(f"{p}: {exc}") from None
             if is_dataset_name(m.group("path")) and not Path(m.group("path")).is_dir():
                 _refuse_dated_dataset(p, m.group("path"))
             _one_date(m.group("path"), m.group("date"), plain, dated)
             plain.append(m.group("path"))
             dated[m.group("path")] = m.group("date")
         else:
+            head, at, when = p.rpartition("@")
+            if at and head and not Path(p).exists() and (head == "-" or Path(head).exists()):
+                # "a.txt@14/04/2026", "a.txt@tomorrow": read as a file of that name, "no such file" said nothing
+                # of the date
+                raise OptionsError(f"{p}: {when!r} is not a date written YYYY-MM-DD (PATH@YYYY-MM-DD dates a file)")
             _one_date(p, None, plain, dated)
             plain.append(p)
     if plain.count("-") > 1:
@@ -181,12 +189,15 @@ def skipped(message: str) -> None:
     click.echo(printable(f"storyline: note: skipped {message}"), err=True)
 
 
-def gather(listing: Sequence[tuple[str, list[Path] | None]]) -> _Gathered:
+def gather(listing: Sequence[tuple[str, list[Path] | None]], dated: dict[str, str] | None = None) -> _Gathered:
     """Read what the command line names: dataset clusters, and loose articles (one cluster).
 
     A file found by expanding a directory that cannot be read (empty, binary, malformed, a stray
-    README) is skipped with a note; a file named explicitly is an error."""
+    README) is skipped with a note; a file named explicitly is an error. A directory given a date
+    (``dated``, by PATH) that holds a dataset is refused once its file reads as one: a stray ``.json``
+    that is no dataset (``package.json``, a page's metadata) is skipped with its note, as without the date."""
     got = _Gathered()
+    dated = dated or {}
     for p, files in listing:
         if files is None:  # "-"
             s, a = _read_stdin(id=str(len(got.loose) + 1))
@@ -199,8 +210,7 @@ def gather(listing: Sequence[tuple[str, list[Path] | None]]) -> _Gathered:
         for f in files:
             try:
                 if is_dataset_name(f.name):
-                    got.sets.extend(list(read_dataset(f)))  # validated now, so a bad one can be skipped
-                    got.dataset_origin = got.dataset_origin or str(f)
+                    clusters = list(read_dataset(f))  # validated now, so a bad one can be skipped
                 else:
                     got.loose.append(read_article(f, id=str(len(got.loose) + 1)))
             except StorylineError as exc:
@@ -208,6 +218,11 @@ def gather(listing: Sequence[tuple[str, list[Path] | None]]) -> _Gathered:
                     raise
                 skipped(str(exc))
                 continue
+            if is_dataset_name(f.name):
+                if p in dated:
+                    _refuse_dated_dataset(f"{p}@{dated[p]}", str(f))
+                got.sets.extend(clusters)
+                got.dataset_origin = got.dataset_origin or str(f)
             if in_directory:
                 got.found_in_directory.add(str(f))
     if got.sets and got.loose:
@@ -239,8 +254,9 @@ class _Checked:
 
 
 def check_inputs(paths: Sequence[str], *, sample: bool, date: str | None, output: str | None) -> _Checked:
-    """Everything that can be checked without reading an article (dates, that the paths exist, a dated
-    directory holding a dataset, the ``-o`` path against the inputs), so a mistake fails at once."""
+    """Everything that can be checked without reading an article (dates, that the paths exist, the ``-o`` path
+    against the inputs), so a mistake fails at once. (A dated directory holding a dataset is refused by
+    ``gather``: whether a ``.json`` file in it is a dataset is known only once it is read.)"""
     if date is not None:
         api.with_date([], date)  # an impossible date fails before any work
     if sample:
@@ -249,10 +265,6 @@ def check_inputs(paths: Sequence[str], *, sample: bool, date: str | None, output
         raise OptionsError("no input: give article files, a directory, - for stdin, or --sample")
     plain, dated = split_dates(paths)
     listing = _each_file_once([(p, None if p == "-" else api.read_paths([p])) for p in plain], dated)
-    for p, fs in listing:  # a dated directory holding a dataset file
-        bad = [f for f in fs or () if p in dated and is_dataset_name(f.name)]
-        if bad:
-            _refuse_dated_dataset(f"{p}@{dated[p]}", str(bad[0]))
     named = [Path(p) for p in plain if p != "-"]
     target = output_target(output, inputs=named)
     return _Checked(listing, named, dated, output if target else None)
@@ -367,7 +379,7 @@ def read_article_sets(
     With ``note_documents`` (a stream, where every document is an article), each document of a dataset
     left out as empty or all clutter gets a note, as a file skipped in a directory does."""
     checked = check_inputs(paths, sample=sample, date=date, output=output)
-    got = gather(checked.listing)
+    got = gather(checked.listing, checked.dated)
     if "-" in checked.dated and got.stdin_dataset:
         _refuse_dated_dataset(f"-@{checked.dated['-']}", "standard input")
     by_origin = _origin_dates(checked)
@@ -391,6 +403,38 @@ def read_article_sets(
     return sets, [*files, *checked.named], checked.output
 
 
+# A single cluster of this many articles or more gets a bar over its articles while it is analyzed (on a terminal).
+ANALYZE_BAR_ARTICLES = 5
+
+
+def analyze_all(clusters: list[tuple[str, Cluster]]) -> list[tuple[str, Analysis]]:
+    """Each cluster's analysis, its undated-article note saying how to give a date. On a terminal a bar counts
+    the clusters, or, for one cluster of ``ANALYZE_BAR_ARTICLES`` articles or more, its articles: the
+    named-entity model reads each in turn (60 articles: about 30 s, which showed nothing)."""
+    from ..analysis import analyze_cluster
+
+    if len(clusters) == 1:
+        cid, cluster = clusters[0]
+        articles = range(len(cluster.kept_ids))
+        with progress(articles, "Analyzing", at_least=ANALYZE_BAR_ARTICLES) as bar:
+            return [(cid, with_date_hint(analyze_cluster(cluster, progress=bar.update), cid))]
+    with progress(clusters, "Analyzing") as each:
+        return [(cid, with_date_hint(analyze_cluster(c), cid)) for cid, c in each]
+
+
+def summarize_and_analyze_all(
+    clusters: list[tuple[str, Cluster]], options: SummarizeOptions
+) -> list[tuple[str, api.AnalyzedSummary]]:
+    """Each cluster's summary with its analysis (``api.summarize_with_analysis``), with the bars of
+    ``analyze_all``: the clusters, or one cluster's articles as the analysis reads them."""
+    if len(clusters) == 1:
+        cid, cluster = clusters[0]
+        with progress(range(len(cluster.kept_ids)), "Analyzing", at_least=ANALYZE_BAR_ARTICLES) as bar:
+            return [(cid, api.summarize_with_analysis(cluster, options=options, progress=bar.update))]
+    with progress(clusters, "Summarizing and analyzing") as each:
+        return [(cid, api.summarize_with_analysis(c, options=options)) for cid, c in each]
+
+
 def on_terminal() -> bool:
     return sys.stderr.isatty()
 
@@ -400,6 +444,13 @@ def progress(items: Sequence[T], label: str, *, at_least: int = 2) -> Any:
     items (many clusters, a long stream take a while; pipes and logs stay silent). Use as a context manager
     that yields the items."""
     return click.progressbar(items, label=label, file=sys.stderr, hidden=not on_terminal() or len(items) < at_least)
+
+
+def counting(label: str) -> Any:
+    """A progress line for a count of items not known in advance (the clusters of a dataset file, read one at a
+    time): the number so far beside a moving mark, on a terminal only. Use as a context manager; ``update(n)``
+    counts ``n`` more."""
+    return click.progressbar((_ for _ in ()), label=label, file=sys.stderr, hidden=not on_terminal(), show_pos=True)
 
 
 def _document_number(origin: str) -> tuple[int, ...]:

@@ -22,6 +22,7 @@ from .inputs import (
     progress,
     read_inputs,
     render_many,
+    summarize_and_analyze_all,
     with_date_hint,
 )
 
@@ -64,8 +65,7 @@ def summarize(
 
     # The summary names the sources the analysis finds for its sentences too (``api.summarize_with_analysis``);
     # a note both tell (an outlet's correction) is told once, by the summary.
-    with progress(inputs.clusters, "Summarizing and analyzing") as clusters:
-        made = [(cid, api.summarize_with_analysis(c, options=options)) for cid, c in clusters]
+    made = summarize_and_analyze_all(inputs.clusters, options)
     both = [(cid, (m.summary, _told_once(with_date_hint(m.analysis, cid), m.summary))) for cid, m in made]
     # The document carries the analysis's notes too (an undated article): with -o, stderr repeats them all.
     notes([n for _, (s, a) in both for n in (*s.notes, *a.notes)], inputs)

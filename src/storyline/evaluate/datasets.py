@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -226,10 +226,16 @@ def reference_path(path: str | Path, references: str | Path | None = None) -> Pa
 
 
 def load_eval_set(
-    path: str | Path, *, references: str | Path | None = None, limit: int | None = None, seed: int = 0
+    path: str | Path, *, references: str | Path | None = None, limit: int | None = None, seed: int = 0,
+    progress: Callable[[int], None] | None = None,
 ) -> EvalSet:
-    """Read an evaluation set from a JSONL file, a Multi-News ``.src`` file or a DUC directory."""
+    """Read an evaluation set from a JSONL file, a Multi-News ``.src`` file or a DUC directory.
+
+    ``progress(n)`` is told of the clusters read, as they are read: the whole file is read (and every cluster
+    checked) even for a small ``limit``, since the sample is drawn from all of them (Multi-News train: 44,972
+    clusters, 8-20 s)."""
     path = Path(path)
+    told = progress or (lambda n: None)
     if not path.exists():
         raise InputNotFoundError(f"{path}: no such file or directory")
     if path.is_dir():
@@ -238,12 +244,14 @@ def load_eval_set(
         if models is None:
             raise OptionsError(f"{path}: a DUC directory needs --references MODELS_DIR (the model summaries)")
         clusters: Sequence[DocumentSet] = read_duc(path, models)
+        told(len(clusters))
     elif is_dataset_name(path.name):
         if references:
             raise OptionsError("--references is for Multi-News .src files and DUC directories, not JSONL")
         clusters = []
         for k, ds in enumerate(read_dataset(path, need_summaries=True), 1):
             clusters.append(_check(ds, f"{path}, cluster {k} ({ds.id})"))
+            told(1)
     else:
         tgt = reference_path(path, references)
         if tgt is None:
@@ -251,6 +259,7 @@ def load_eval_set(
                 f"{path}: not a .jsonl dataset; for Multi-News .src files give --references FILE.tgt"
             )
         clusters = read_multinews(path, tgt)
+        told(len(clusters))
     return EvalSet(
         name=dataset_name(path), clusters=sample(clusters, limit, seed), file_ids=tuple(c.id for c in clusters)
     )

@@ -145,7 +145,7 @@ class CallableMethod:
         text = summary_text(value)
         if text is None:
             raise CallableFailedError(
-                f"--callable {self.name} returned a {type(value).__name__} on cluster {cluster.id!r}; "
+                f"--callable {self.name} returned {_a_value_of(value)} on cluster {cluster.id!r}; "
                 "return the summary as a string or a list of sentence strings"
             )
         return text
@@ -155,6 +155,14 @@ class CallableMethod:
         if self.target:
             return (callable_method, (self.name, self.target))
         return (CallableMethod, (self.name, self.function, self.target))
+
+
+def _a_value_of(value: object) -> str:
+    """What a function returned, named as a sentence does: "None", "an int", "a dict"."""
+    if value is None:
+        return "None"
+    kind = type(value).__name__
+    return f"{'an' if kind[:1].lower() in 'aeiou' else 'a'} {kind}"
 
 
 def callable_method(name: str, target: str) -> CallableMethod:

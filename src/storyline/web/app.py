@@ -308,9 +308,20 @@ def create_app(settings: WebSettings) -> FastAPI:
             return _error(422, f"the request body must be a JSON object such as {_example(request)}")
         where = ".".join(str(p) for p in first.get("loc", ()) if p not in ("body", "query", "path"))
         msg = first.get("msg", "invalid value")
+        given = first.get("input")
+        in_address = tuple(first.get("loc", ("",)))[:1] in (("query",), ("path",))  # a query's "0" is no JSON string
+        shown = given if in_address and isinstance(given, str) else json.dumps(given, ensure_ascii=False, default=str)
+        got = shown[:40]
+        bound = first.get("ctx") or {}
         if first.get("type") == "int_type":  # a strict int field given true, "150", 1.5, ...
-            got = json.dumps(first.get("input"), ensure_ascii=False, default=str)
-            msg = f"must be a whole number written as a JSON number, such as 150 (got {got[:40]})"
+            msg = f"must be a whole number written as a JSON number, such as 150 (got {got})"
+        elif first.get("type") == "greater_than_equal":  # pydantic's "Input should be greater than or equal to 1"
+            msg = f"must be at least {bound.get('ge')} (got {got})"
+        elif first.get("type") == "less_than_equal":
+            msg = f"must be at most {bound.get('le')} (got {got})"
+        elif first.get("type") == "too_short":  # "List should have at least 1 item after validation, not 0"
+            least = bound.get("min_length")
+            msg = f"must hold at least {least} item{'' if least == 1 else 's'} (got {bound.get('actual_length')})"
         message = f"{where}: {msg}" if where else first.get("msg", "invalid request")
         return _error(422, message.replace("Field required", "required"))
 
