@@ -391,11 +391,27 @@ def page_of_webarchive(data: bytes, name: str) -> tuple[str, str]:
     return html, where if isinstance(where, str) else ""
 
 
+def _extracted(tree: Any, *, precise: bool) -> tuple[Any, dict[str, Any]]:
+    """trafilatura's story and metadata of ``tree`` (its document and that as a dict; ``{}`` for none), the date
+    from the page's markup alone; ``precise``: favouring precision, as every page is read first."""
+    import trafilatura
+    from trafilatura.settings import set_date_params
+
+    doc = trafilatura.bare_extraction(
+        tree,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        favor_precision=precise,
+        date_extraction_params=set_date_params(extensive=False),
+    )
+    return doc, (doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)) if doc is not None else {}
+
+
 def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
     """The body and metadata of an HTML page, via trafilatura (navigation, captions, comments dropped),
     with what :mod:`storyline.htmlpage` reads from the markup: the dates of other stories hidden from the
     date search, the site's name cut from the title, teasers and a paywall's prompt out of the body."""
-    import trafilatura
     from trafilatura.settings import set_date_params
     from trafilatura.utils import load_html
 
@@ -419,15 +435,7 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
     # extensive search falls back on a copyright notice and gives "Copyright 2019" as 2019-01-01, a false
     # publication date that moves relative dates and story grouping. A date printed in the text is still
     # read later (``pagedate``).
-    doc = trafilatura.bare_extraction(
-        tree,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        favor_precision=True,
-        date_extraction_params=set_date_params(extensive=False),
-    )
-    meta = (doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)) if doc is not None else {}
+    doc, meta = _extracted(tree, precise=True)
     if not (meta.get("text") or "").strip() and not bodies:
         # An old site's template lays the page out in a <table> (the story a cell of <br>-separated lines), which
         # trafilatura's precise pass leaves out with the page's tables: read once more without favouring precision
@@ -436,16 +444,7 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
         if again is not None:
             htmlpage.hide_other_dates(again)
             htmlpage.mend_dates(again)
-            found_again = trafilatura.bare_extraction(
-                again,
-                with_metadata=True,
-                include_comments=False,
-                include_tables=False,
-                favor_precision=False,
-                date_extraction_params=set_date_params(extensive=False),
-            )
-            more = (found_again.as_dict() if hasattr(found_again, "as_dict") else dict(found_again)) \
-                if found_again is not None else {}
+            found_again, more = _extracted(again, precise=False)
             if htmlpage.reads_as_story(more.get("text") or ""):  # not a notice alone ("enable JavaScript")
                 doc, meta = found_again, more
     if not (meta.get("text") or "").strip():

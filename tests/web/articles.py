@@ -56,3 +56,13 @@ def sample_articles() -> list[dict[str, str]]:
 
 def sample_files() -> list[Path]:
     return [p for p in storyline.sample_paths() if p.suffix in (".txt", ".html")]
+
+# A second story, written for these tests, to interleave with the Millbrook library articles.
+FERRY = [
+    {"title": "Ferry service to Gull Island suspended", "source": "Harbor Radio", "date": "2026-04-02",
+     "text": "The ferry to Gull Island stopped running on Wednesday after an engine fault on the only ferry boat. "
+             "The ferry operator said a replacement engine part would arrive from the mainland within a week."},
+    {"title": "Gull Island ferry halted by engine fault", "source": "Island Times", "date": "2026-04-03",
+     "text": "Islanders face a week without the ferry: an engine fault halted the Gull Island ferry boat on "
+             "Wednesday, and the operator is waiting for a replacement engine part."},
+]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from articles import MILLBROOK
+from articles import FERRY, MILLBROOK
 
 from storyline.errors import OptionsError
 from storyline.group import GroupingOptions, StoryGrouper
@@ -27,16 +27,6 @@ from storyline.web.app import WebSettings, create_app
 from storyline.web.inputs import Limits
 from storyline.web.store import SCHEMA, SCHEMA_VERSION, Store
 from storyline.web.stream import Stream, _article, _received
-
-# A second story, written for these tests, to interleave with the Millbrook library articles.
-FERRY = [
-    {"title": "Ferry service to Gull Island suspended", "source": "Harbor Radio", "date": "2026-04-02",
-     "text": "The ferry to Gull Island stopped running on Wednesday after an engine fault on the only ferry boat. "
-             "The ferry operator said a replacement engine part would arrive from the mainland within a week."},
-    {"title": "Gull Island ferry halted by engine fault", "source": "Island Times", "date": "2026-04-03",
-     "text": "Islanders face a week without the ferry: an engine fault halted the Gull Island ferry boat on "
-             "Wednesday, and the operator is waiting for a replacement engine part."},
-]
 
 
 def app_for(db: Path, **kw):

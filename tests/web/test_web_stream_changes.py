@@ -10,19 +10,11 @@ from pathlib import Path
 
 import httpx
 import pytest
-from articles import MILLBROOK
+from articles import FERRY, MILLBROOK
 
 from storyline.web.store import EMPTIED_SCHEMA, SCHEMA, STATE_SCHEMA, STREAM_SCHEMA, Store
 from storyline.web.stream import Stream, _article
 
-FERRY = [
-    {"title": "Ferry service to Gull Island suspended", "source": "Harbor Radio", "date": "2026-04-02",
-     "text": "The ferry to Gull Island stopped running on Wednesday after an engine fault on the only ferry boat. "
-             "The ferry operator said a replacement engine part would arrive from the mainland within a week."},
-    {"title": "Gull Island ferry halted by engine fault", "source": "Island Times", "date": "2026-04-03",
-     "text": "Islanders face a week without the ferry: an engine fault halted the Gull Island ferry boat on "
-             "Wednesday, and the operator is waiting for a replacement engine part."},
-]
 # Of neither story: a correction to this begins a story of its own.
 BEES = {"title": "Orchard bees return to Pell Valley", "source": "Valley Post", "date": "2026-04-03",
         "text": "Beekeepers in Pell Valley counted twice as many hives this spring as last year. The orchard "
