@@ -184,7 +184,8 @@ def test_headers_and_errors_on_pages(server: Server) -> None:
             assert h in r.headers, (path, h)
         assert "frame-ancestors 'none'" in r.headers["content-security-policy"]
         assert "'unsafe-inline'" not in r.headers["content-security-policy"]
-    assert httpx.get(server.url + "/api/stories/zzz").json() == {"error": "no story with id 'zzz'"}
+    assert httpx.get(server.url + "/api/stories/zzz").json() == {
+        "error": "no story with id 'zzz': it was deleted, or never existed"}
     schema = httpx.get(server.url + "/openapi.json").json()
     assert "/api/stories" in schema["paths"] and "/api/stories/{story_id}" in schema["paths"]
     assert "StoryIn" in httpx.get(server.url + "/docs").text

@@ -2,9 +2,10 @@
 
     storyline serve                       # or: uvicorn --factory storyline.web.app:app_from_env
 
-Pages: ``/`` (the form and past stories), ``/stories/{id}`` (the sourced summary), ``/stories/{id}/articles/{aid}``
-(one source with the cited sentences marked), ``/stream``, ``/stream/{n}`` and ``/stream/{n}/articles/{k}`` (the
-stream's stories, one story, one of its articles). API: ``/api/stories`` (POST, GET), ``/api/stories/{id}``, with the
+Pages: ``/`` (the form and past stories), ``/stories/{id}`` (the sourced summary, with a form that deletes the story:
+``POST /stories/{id}/delete``), ``/stories/{id}/articles/{aid}`` (one source with the cited sentences marked),
+``/stream``, ``/stream/{n}`` and ``/stream/{n}/articles/{k}`` (the stream's stories, one story, one of its articles).
+API: ``/api/stories`` (POST, GET), ``/api/stories/{id}`` (GET, DELETE), with the
 OpenAPI schema at ``/openapi.json`` and a page describing it at ``/docs`` (FastAPI's own docs page loads its
 scripts from a CDN, which this app's Content-Security-Policy and "no external requests" rule out).
 """
@@ -51,7 +52,7 @@ from .inputs import (
     upload_articles,
 )
 from .security import HEADERS, INTERNAL_ERROR_PAGE, SecurityMiddleware, is_api_path
-from .store import Store, StoryRow, StreamArticle
+from .store import Store, StoryListItem, StoryRow, StreamArticle
 from .stream import Stream
 from .stream import fields as stream_fields
 from .workers import BusyError, Summarizer, default_workers
@@ -233,6 +234,10 @@ class _Recent(Generic[K, V]):
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
 
+    def drop(self, key: K) -> None:
+        with self._lock:
+            self._items.pop(key, None)
+
     def clear(self) -> None:
         with self._lock:
             self._items.clear()
@@ -386,21 +391,39 @@ def create_app(settings: WebSettings) -> FastAPI:
         story: StoryRow = await summarizer.submit(checked, words, method, save)
         return story
 
-    # Stories never change once stored, so their rendered forms can be kept (bounded, least recently used).
+    # Stories never change once stored, so their rendered forms can be kept (bounded, least recently used) until
+    # the story is deleted. ``deleting`` orders a deletion and a render of the same story: a render read before the
+    # deletion is not kept after it (it would be served for a story that is gone).
     rendered: _Recent[tuple[str, str], bytes] = _Recent(RENDER_CACHE)
+    deleting = threading.Lock()
+    rendered_kinds = ("page", "json")
 
     def cached(kind: str, story_id: str, make: Callable[[], bytes]) -> bytes:
         key = (kind, story_id)
         data = rendered.get(key)
         if data is None:
             data = make()
-            rendered.put(key, data)
+            with deleting:
+                if store.exists(story_id):  # not deleted since ``make`` read it
+                    rendered.put(key, data)
         return data
+
+    def delete_story(story_id: str) -> StoryListItem | None:
+        """Delete the story from the store and its rendered forms from memory; what it was, None if no story."""
+        with deleting:
+            gone = store.delete(story_id) if len(story_id) <= 64 else None
+            for kind in rendered_kinds:
+                rendered.drop((kind, story_id))
+        return gone
+
+    def no_such_story(story_id: str) -> HTTPException:
+        # No trace of a deleted story is kept (see ``Store.delete``): the 404 cannot tell which it was.
+        return HTTPException(404, f"no story with id {story_id[:64]!r}: it was deleted, or never existed")
 
     def get_or_404(story_id: str) -> StoryRow:
         story = store.get(story_id) if len(story_id) <= 64 else None
         if story is None:
-            raise HTTPException(404, f"no story with id {story_id[:64]!r}")
+            raise no_such_story(story_id)
         return story
 
     # ------------------------------------------------------------------------------------- API
@@ -435,6 +458,17 @@ def create_app(settings: WebSettings) -> FastAPI:
     def api_get(story_id: str) -> Response:
         body = cached("json", story_id, lambda: bytes(JSONResponse(story_json(get_or_404(story_id))).body))
         return Response(body, media_type="application/json")
+
+    @app.delete("/api/stories/{story_id}", tags=["stories"], summary="Delete a story",
+                response_description="Deleted: the story it was", responses=_errors(limits, 404))
+    async def api_delete(story_id: str) -> dict[str, Any]:
+        """Delete the story ``story_id`` and its articles for good (nothing of it is kept). Answers
+        ``{"id", "title", "article_count", "deleted": true}``; the story is no longer listed, and its addresses
+        (this one, its page and its articles' pages) are a 404 from then on, as for an id that never existed."""
+        gone = await run_in_threadpool(delete_story, story_id)
+        if gone is None:
+            raise no_such_story(story_id)
+        return {"id": gone.id, "title": gone.title, "article_count": gone.article_count, "deleted": True}
 
     # Stream stories grow, so a summary is kept per (story, revision, article count, words): posts only ever
     # append to a story, and a removal or correction counts a revision of the stories it touches
@@ -607,7 +641,7 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     @app.get("/", include_in_schema=False)
     def home(request: Request) -> Response:
-        return index(request)
+        return index(request, deleted=request.query_params.get("deleted") == "1")
 
     def cross_site(request: Request) -> Response | None:
         """The 403 page for a form sent from another site's page; None for one sent from this site's. A browser
@@ -679,6 +713,16 @@ def create_app(settings: WebSettings) -> FastAPI:
         return page(request, "article.html", article=art, number=views.numbers(story)[article_id],
                     heading=art.get("title") or views.describe(art), back_href=f"/stories/{story.id}",
                     back_text=story.title, paragraphs=views.paragraphs(story, article_id))
+
+    @app.post("/stories/{story_id}/delete", include_in_schema=False)
+    async def form_delete(request: Request, story_id: str) -> Response:
+        """The story page's form: delete the story, then show the form and the stories left. A POST from this
+        site's pages only: nothing a link or another site can make."""
+        if (refused := cross_site(request)) is not None:
+            return refused
+        if await run_in_threadpool(delete_story, story_id) is None:
+            raise no_such_story(story_id)
+        return RedirectResponse("/?deleted=1", status_code=303)
 
     @app.get("/stream", include_in_schema=False)
     def stream_page(request: Request) -> Response:

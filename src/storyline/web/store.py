@@ -412,6 +412,32 @@ class Store:
             articles=tuple(_stored_article(ARTICLE_FIELDS, a) for a in arts),
         )
 
+    def delete(self, story_id: str) -> StoryListItem | None:
+        """Delete the story ``story_id`` and its articles, in one transaction; returns what it was (as a listing
+        gives it), None when there is none with this id (nothing changes). No trace of it is kept: story ids are
+        random, never given again in practice, so nothing needs to remember it. SQLite's ``secure_delete``
+        overwrites the freed rows with zeros, so that its text is not left in the file's free pages."""
+        with self._connect() as db:
+            db.execute("PRAGMA secure_delete=ON")
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                row = db.execute("SELECT id, created, title, article_count FROM stories WHERE id = ?",
+                                 (story_id,)).fetchone()
+                if row is None:
+                    db.execute("ROLLBACK")
+                    return None
+                db.execute("DELETE FROM articles WHERE story_id = ?", (story_id,))
+                db.execute("DELETE FROM stories WHERE id = ?", (story_id,))
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+        return StoryListItem(*row)
+
+    def exists(self, story_id: str) -> bool:
+        with self._connect() as db:
+            return db.execute("SELECT 1 FROM stories WHERE id = ?", (story_id,)).fetchone() is not None
+
     def list(self, *, limit: int = 20, offset: int = 0) -> tuple[list[StoryListItem], int]:
         """The newest stories first, and how many there are in all."""
         with self._connect() as db:
