@@ -349,6 +349,35 @@ def test_a_form_on_another_site_cannot_create_a_story(browser, server: Server) -
     assert httpx.get(server.url + "/api/stories?limit=1").json()["total"] == before
 
 
+def test_a_story_is_deleted_from_its_page_and_not_from_another_site(browser, page, server: Server) -> None:
+    made = httpx.post(server.url + "/api/stories", json={"articles": MILLBROOK[:2], "words": 60}, timeout=60)
+    assert made.status_code == 201, made.text
+    sid = made.json()["id"]
+    attacker = (  # another site's hidden form, auto-submitted: refused, the story stays
+        '<!doctype html><meta name="referrer" content="no-referrer">'
+        f'<form id="f" method="post" action="{server.url}/stories/{sid}/delete"></form>'
+        "<script>document.getElementById('f').submit()</script>"
+    )
+    context = browser.new_context()
+    pg = context.new_page()
+    pg.route("http://attacker.example/", lambda route: route.fulfill(content_type="text/html", body=attacker))
+    with pg.expect_response(lambda r: r.url == f"{server.url}/stories/{sid}/delete") as answer:
+        pg.goto("http://attacker.example/")
+    assert answer.value.status == 403
+    context.close()
+    assert httpx.get(f"{server.url}/api/stories/{sid}").status_code == 200
+    page.goto(f"/stories/{sid}")
+    button = page.locator("#delete-story")
+    assert not button.is_visible()  # behind "Delete this story"
+    page.locator("details.remove summary").click()
+    button.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/?deleted=1")
+    assert "The story was deleted." in page.locator("[role=status]").inner_text()
+    assert page.locator(f'a[href="/stories/{sid}"]').count() == 0
+    assert httpx.get(f"{server.url}/api/stories/{sid}").status_code == 404
+
+
 def test_a_direction_override_in_a_title_cannot_reorder_the_page(page, server: Server) -> None:
     # U+202E (right-to-left override) left open in a title showed the date beside it backwards ("20-40-6202").
     # (Cleaning already takes such controls out of the article text, which the summary sentences come from.)
