@@ -109,7 +109,8 @@ def test_null_does_not_stand_for_a_required_or_unknown_field(tmp_path: Path, pat
 
 def test_the_schema_says_optional_fields_take_null(tmp_path: Path) -> None:
     schema = create_app(WebSettings(db=tmp_path / "s.db", processes=False)).openapi()["components"]["schemas"]
-    for name, fields in (("ArticleIn", ("title", "source", "url", "date", "markdown")), ("StoryIn", ("words", "method"))):
+    for name, fields in (("ArticleIn", ("title", "source", "url", "date", "markdown")),
+                         ("StoryIn", ("words", "method"))):
         for field in fields:
             assert {"type": "null"} in schema[name]["properties"][field]["anyOf"], (name, field)
     assert schema["ArticleIn"]["properties"]["text"] == {
