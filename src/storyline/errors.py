@@ -64,7 +64,7 @@ class OutputError(StorylineError):
 
 
 class ListenError(StorylineError):
-    """``serve`` cannot listen where it was asked: the port is in use, the address is not this machine's,
-    or the port needs privileges."""
+    """``serve`` cannot listen where it was asked: the port is in use, the address is not this machine's (or its
+    name does not resolve here), or the port needs privileges."""
 
     exit_code = 9

@@ -64,14 +64,17 @@ def test_markdown_has_one_blank_line_after_the_heading_and_each_note_is_its_own_
 
 def test_the_json_keys_a_consumer_reads_stay_as_they_are() -> None:
     # `storyline analyze --format json` (and "analysis" in the summarize and web JSON) is read by scripts: a key
-    # renamed or dropped breaks them silently. Its articles carry fewer fields than the summary's (no "url",
-    # "author", "corrections", "words"): the summary's articles give those.
+    # renamed or dropped breaks them silently. Its articles carry the summary's fields ("url", "author",
+    # "corrections", "words" too, which it once lacked): `analyze --format json` alone says where each came from.
     import storyline
+    from storyline import render
     from storyline.analysis.render import to_dict
 
     data = to_dict(storyline.analyze(storyline.sample_paths()))
     assert set(data) == {"articles", "facts", "conflicts", "quotes", "entities", "timeline", "only_here", "notes"}
-    assert set(data["articles"][0]) == {"id", "source", "title", "date", "date_line", "teaser", "origin"}
+    assert set(data["articles"][0]) == {"id", "source", "title", "date", "date_line", "teaser", "corrections", "url",
+                                        "author", "origin", "words"}
+    assert data["articles"] == [render.article_dict(a) for a in storyline.summarize(storyline.sample_paths()).articles]
     keys = {"facts": {"text", "articles", "spans", "total", "support"},
             "conflicts": {"fact", "kind", "reason", "slot", "spans", "values"},
             "quotes": {"text", "speaker", "title", "articles", "spans", "attributed"},

@@ -113,3 +113,15 @@ def test_notes_go_to_stderr_only_when_the_output_goes_to_a_file(tmp_path) -> Non
     assert r.exit_code == 0 and r.stdout == ""
     assert r.stderr.count("storyline: note: no publication date given") == 1
     assert "no publication date given" in (tmp_path / "out.txt").read_text(encoding="utf-8")
+
+
+def test_the_json_articles_carry_the_summary_json_article_fields(tmp_path) -> None:
+    # `analyze --format json` alone says where each article came from: its url and author too, as summarize's.
+    (tmp_path / "a.txt").write_text("---\nurl: https://ledger.example/levy\nauthor: Ana Ruiz\n---\n"
+                                    + DATELINED, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(UNDATED, encoding="utf-8")
+    paths = [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+    analyzed = json.loads(CliRunner().invoke(cli, ["analyze", *paths, "--format", "json"]).stdout)["articles"]
+    summarized = json.loads(CliRunner().invoke(cli, ["summarize", *paths, "--format", "json"]).stdout)["articles"]
+    assert analyzed == summarized
+    assert (analyzed[0]["url"], analyzed[0]["author"]) == ("https://ledger.example/levy", "Ana Ruiz")

@@ -168,3 +168,21 @@ def test_the_default_serve_turns_on_the_host_check(tmp_path: Path, monkeypatch) 
     result = serve("--db", str(tmp_path / "s.db"), "--port", "0")
     assert result.exit_code == 0, result.output
     assert seen["s"].local_only is True
+
+
+@pytest.mark.parametrize("host", ["no-such-host.invalid", "example.invalid."])
+def test_a_host_name_that_does_not_resolve_is_not_called_invalid(tmp_path: Path, host: str) -> None:
+    # "--host example.org" said "not a valid host name or address": it is a valid name this machine could not
+    # resolve (.invalid never resolves, RFC 2606), which is a listen failure like an address of elsewhere.
+    result = serve("--db", str(tmp_path / "s.db"), "--host", host, "--port", "8000")
+    assert result.exit_code == 9
+    assert result.stderr.startswith(f"storyline: error: cannot listen on {host}:8000: cannot resolve {host} here (")
+    assert result.stderr.endswith("); give an address of this machine, such as 127.0.0.1 or 0.0.0.0\n")
+    assert result.stderr.count("\n") == 1 and not (tmp_path / "s.db").exists()
+
+
+@pytest.mark.parametrize("host", ["256.1.1.1", "bad host!", "-x.org", "a..b"])
+def test_a_host_that_is_no_name_nor_address_is_a_usage_error(tmp_path: Path, host: str) -> None:
+    result = serve("--db", str(tmp_path / "s.db"), "--host", host, "--port", "8000")
+    assert result.exit_code == 2
+    assert result.stderr == f"storyline: error: cannot listen on {host}:8000: not a valid host name or address\n"

@@ -175,5 +175,21 @@ def test_a_directory_of_dataset_files_is_told_to_name_the_file(tmp_path: Path) -
     _jsonl(tmp_path, [{"id": "c1", "documents": [DOC_A], "summaries": ["x"]}])
     with pytest.raises(MalformedDataError) as err:
         load_eval_set(tmp_path)
-    assert str(err.value) == (f"{tmp_path}: no cluster subdirectories (a directory is read as DUC: e.g. d30001t/ "
-                              "with SGML files); give a .jsonl[.gz] or .src file by its own path")
+    assert str(err.value) == (f"{tmp_path}: eval expected a dataset file (.jsonl[.gz], or a Multi-News .src) or a "
+                              "DUC documents directory (one folder per cluster, e.g. d30001t/ with SGML files); found "
+                              "1 dataset file (set.jsonl): give a .jsonl[.gz] or .src file by its own path")
+
+
+def test_a_directory_of_articles_is_told_what_eval_expected_and_what_it_found(tmp_path: Path) -> None:
+    # It was called "a DUC directory" ("no cluster subdirectories (a directory is read as DUC ...)").
+    for name in ("a.txt", "b.md", "c.html", "d.txt", "e.txt"):
+        (tmp_path / name).write_text(DOC_A, encoding="utf-8")
+    with pytest.raises(MalformedDataError) as err:
+        load_eval_set(tmp_path)
+    assert str(err.value).endswith(
+        "; found 5 files (a.txt, b.md, c.html and 2 more) and no cluster folder; articles to summarize are for "
+        "'storyline summarize', eval needs reference summaries")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(MalformedDataError, match="; found nothing in it$"):
+        load_eval_set(empty)

@@ -109,7 +109,8 @@ def test_null_does_not_stand_for_a_required_or_unknown_field(tmp_path: Path, pat
 
 def test_the_schema_says_optional_fields_take_null(tmp_path: Path) -> None:
     schema = create_app(WebSettings(db=tmp_path / "s.db", processes=False)).openapi()["components"]["schemas"]
-    for name, fields in (("ArticleIn", ("title", "source", "url", "date")), ("StoryIn", ("words", "method"))):
+    for name, fields in (("ArticleIn", ("title", "source", "url", "date", "markdown")),
+                         ("StoryIn", ("words", "method"))):
         for field in fields:
             assert {"type": "null"} in schema[name]["properties"][field]["anyOf"], (name, field)
     assert schema["ArticleIn"]["properties"]["text"] == {
@@ -222,3 +223,30 @@ def test_json_content_types_are_taken(tmp_path: Path, content_type: str) -> None
     app = app_for(tmp_path / "s.db")
     (r,) = asyncio.run(send(app, ("/api/articles", json.dumps(BRIDGE).encode(), {"content-type": content_type})))
     assert r.status_code == 201, r.text
+
+
+QUARRY_MD = ("# Quarry shut after landslide\n\n"
+             "The **Millbrook quarry** closed on Monday after a landslide buried its [access road](https://a.example).\n\n"
+             '> "We will not reopen it until the slope is safe," the owner said on Monday afternoon.\n')
+
+
+def test_posted_text_said_to_be_markdown_is_read_as_the_command_line_reads_a_md_file(tmp_path: Path) -> None:
+    # Markdown posted to the API kept its syntax: the story and the stream story titled "# Quarry shut ...".
+    # Text is read as it is unless the client says it is Markdown (a .txt file's "# " stays too, on the command line).
+    app = app_for(tmp_path / "s.db")
+    story, plain, posted, bad = asyncio.run(send(
+        app, as_json("/api/stories", {"articles": [{"text": QUARRY_MD, "markdown": True}]}),
+        as_json("/api/stories", {"articles": [{"text": QUARRY_MD}]}),
+        as_json("/api/articles", {"text": QUARRY_MD, "markdown": True}),
+        as_json("/api/articles", {"text": QUARRY_MD, "markdown": "yes"})))
+    assert story.status_code == 201, story.text
+    body = story.json()
+    assert body["title"] == body["articles"][0]["title"] == "Quarry shut after landslide"
+    assert [s["text"] for s in body["sentences"]] == [
+        "The Millbrook quarry closed on Monday after a landslide buried its access road.",
+        '"We will not reopen it until the slope is safe," the owner said on Monday afternoon.']
+    assert plain.json()["title"] == "# Quarry shut after landslide"
+    assert posted.status_code == 201, posted.text
+    (listed,) = app.state.store.stream_stories(limit=1, offset=0)[0]
+    assert listed.first_title == "Quarry shut after landslide"
+    assert bad.status_code == 422 and bad.json() == {"error": 'markdown: must be true or false (got "yes")'}

@@ -101,6 +101,9 @@ def test_a_story_with_its_summary(tmp_path: Path) -> None:
     assert summary["sentences"] and summary["words"] <= 60
     for s in summary["sentences"]:  # spans point into the stored (cleaned) text the response carries
         assert texts[s["article"]][s["start"]:s["end"]] == s["text"]
+    # each article the summary names is named by its stream id, as /api/stories names its article "1"
+    # "article 1" (not "the article", which only a post's own error answer calls it)
+    assert {a["id"]: a["origin"] for a in summary["articles"]} == {i: f"article {i}" for i in texts}
     assert asyncio.run(get(app, "/api/stream/stories/1", words=60)).json() == body  # cached, same answer
     assert asyncio.run(get(app, "/api/stream/stories/3")).status_code == 404
     missing = asyncio.run(get(app, "/api/stream/stories/0"))  # no story 0 is no story 3: a 404, not a 422

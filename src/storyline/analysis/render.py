@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
-from ..render import describe, md_escape, printable
+from ..render import article_dict, describe, md_escape, printable
 from . import dates
 from .model import Analysis, Entity
 
@@ -95,9 +95,7 @@ def to_markdown(analysis: Analysis, *, sources: bool = True) -> str:
 def to_dict(analysis: Analysis) -> dict[str, Any]:
     """Every section as plain data; spans are ``{"article", "start", "end"}`` into the article text."""
     d = asdict(analysis)
-    d["articles"] = [{"id": a.id, "source": a.source, "title": a.title, "date": a.date,
-                      "date_line": a.date_line or None, "teaser": a.teaser, "origin": a.origin}
-                     for a in analysis.articles]
+    d["articles"] = [article_dict(a) for a in analysis.articles]  # the fields the summary JSON gives them
     for f, fact in zip(d["facts"], analysis.facts, strict=True):
         f["support"] = fact.support
     for q, quote in zip(d["quotes"], analysis.quotes, strict=True):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import errno
 import ipaddress
+import re
 import socket
 from pathlib import Path
 
@@ -36,6 +37,19 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+# One label of a host name (RFC 1123): letters, digits and inner hyphens, at most 63.
+_LABEL = re.compile(r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)")
+
+
+def is_host_name(host: str) -> bool:
+    """Whether ``--host`` is written as a host name (``example.org``, ``my-box``): labels of letters, digits and
+    hyphens, not all digits (``256.1.1.1`` is a mistyped address, not a name), at most 253 characters."""
+    name = host[:-1] if host.endswith(".") else host
+    labels = name.split(".")
+    return (0 < len(name) <= 253 and all(_LABEL.fullmatch(label) for label in labels)
+            and not all(label.isdigit() for label in labels))
+
+
 def listen(host: str, port: int) -> socket.socket:
     """The server's socket, bound before anything is announced, so that a port in use or a bad address is
     one line of error rather than a 'serving on' followed by the server's own failure."""
@@ -44,9 +58,14 @@ def listen(host: str, port: int) -> socket.socket:
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((host, port))
-    except socket.gaierror:
+    except socket.gaierror as exc:
         sock.close()
-        raise OptionsError(f"cannot listen on {_where(host, port)}: not a valid host name or address") from None
+        if not is_host_name(host):
+            raise OptionsError(f"cannot listen on {_where(host, port)}: not a valid host name or address") from None
+        # a well-formed name this machine cannot look up: were it looked up, an address of elsewhere (exit 9 too)
+        raise ListenError(f"cannot listen on {_where(host, port)}: cannot resolve {host} here "
+                          f"({(exc.strerror or str(exc)).lower()}); give an address of this machine, such as "
+                          "127.0.0.1 or 0.0.0.0") from None
     except OSError as exc:
         sock.close()
         reason = _LISTEN_REASONS.get(exc.errno or 0) or (exc.strerror or str(exc)).lower()

@@ -152,12 +152,31 @@ def _sgml_docs(text: str, where: str) -> list[tuple[str, str]]:
     return out
 
 
+def _listed(names: Sequence[str], shown: int = 3) -> str:
+    """``a.txt, b.md, c.html and 4 more``: the first ``shown`` of ``names``."""
+    more = f" and {len(names) - shown} more" if len(names) > shown else ""
+    return ", ".join(names[:shown]) + more
+
+
 def _cluster_dirs(docs_dir: Path) -> list[Path]:
+    """The cluster folders of a DUC documents directory; else an error that says what eval expected of a
+    directory and what this one holds (a folder of articles is to be summarized, not scored: it has no
+    reference summaries)."""
     subdirs = sorted(p for p in docs_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
     if not subdirs:
+        files = sorted(p.name for p in docs_dir.iterdir() if p.is_file() and not p.name.startswith("."))
+        datasets = [n for n in files if is_dataset_name(n) or n.lower().endswith((".src", ".tgt"))]
+        if datasets:
+            found = (f"{len(datasets)} dataset file{'s' if len(datasets) > 1 else ''} ({_listed(datasets)}): "
+                     "give a .jsonl[.gz] or .src file by its own path")
+        elif files:
+            found = (f"{len(files)} file{'s' if len(files) > 1 else ''} ({_listed(files)}) and no cluster folder; "
+                     "articles to summarize are for 'storyline summarize', eval needs reference summaries")
+        else:
+            found = "nothing in it"
         raise MalformedDataError(
-            f"{docs_dir}: no cluster subdirectories (a directory is read as DUC: e.g. d30001t/ with SGML files); "
-            "give a .jsonl[.gz] or .src file by its own path"
+            f"{docs_dir}: eval expected a dataset file (.jsonl[.gz], or a Multi-News .src) or a DUC documents "
+            f"directory (one folder per cluster, e.g. d30001t/ with SGML files); found {found}"
         )
     return subdirs
 

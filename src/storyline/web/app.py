@@ -320,6 +320,8 @@ def create_app(settings: WebSettings) -> FastAPI:
         bound = first.get("ctx") or {}
         if first.get("type") == "int_type":  # a strict int field given true, "150", 1.5, ...
             msg = f"must be a whole number written as a JSON number, such as 150 (got {got})"
+        elif first.get("type") == "bool_type":  # a strict bool field ("markdown") given "yes", 1, ...
+            msg = f"must be true or false (got {got})"
         elif first.get("type") == "greater_than_equal":  # pydantic's "Input should be greater than or equal to 1"
             msg = f"must be at least {bound.get('ge')} (got {got})"
         elif first.get("type") == "less_than_equal":

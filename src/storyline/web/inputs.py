@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_validator
 
 from ..errors import EmptyInputError, InputTooLargeError, StorylineError
 from ..ingest import (
@@ -90,6 +90,12 @@ class ArticleIn(_Body):
     source: str = Field("", max_length=_META_LIMIT, description="The outlet, e.g. 'Harbor Radio News'")
     url: str = Field("", max_length=2000, description="Kept as a link; never fetched")
     date: str | None = Field(None, max_length=40, description="YYYY-MM-DD")
+    # Said, not guessed: text is read as the command line reads a .txt file or standard input (as it is, where "# ",
+    # "*" and "> " may be the text's own), and as Markdown where the client says so, as the command line reads a .md
+    # file (an uploaded .md file is read so by its name).
+    markdown: StrictBool = Field(False, description="The text is Markdown: read without its syntax (# headings, "
+                                                    "emphasis, > quotes, links), its first heading its title, as "
+                                                    "the command line reads a .md file")
 
 
 class StoryIn(_Body):

@@ -128,11 +128,19 @@ def fields(row: StreamArticle) -> dict[str, Any]:
     return {k: getattr(row, k) for k in FIELDS}
 
 
+def origin(article_id: str) -> str:
+    """What names a stream article where a story names its articles (the summary JSON's ``origin``, a message):
+    its stream id, as ``/api/stories`` names its article ``"1"`` "article 1" (a post's "the article" only names
+    it in the post's own error answer)."""
+    return f"article {article_id}"
+
+
 def stored_article(d: Mapping[str, Any]) -> Article:
     """The ``Article`` of a stream article's ``FIELDS``: built the same way when it is posted, when the grouper
-    is rebuilt from the store and when a story is summarized (its text is already clean)."""
+    is rebuilt from the store and when a story is summarized (its text is already clean). Its ``origin`` is
+    its id's (``origin``), also for one stored before it was (as "the article")."""
     return Article(id=str(d["id"]), text=str(d["text"]), title=d.get("title") or "", source=d.get("source") or "",
-                   date=d.get("date") or None, url=d.get("url") or "", origin=d.get("origin") or "",
+                   date=d.get("date") or None, url=d.get("url") or "", origin=origin(str(d["id"])),
                    teaser=bool(d.get("teaser")), corrections=tuple(d.get("corrections") or ()),
                    date_line=d.get("date_line") or "", no_prose=int(d.get("no_prose") or 0))
 
@@ -366,9 +374,10 @@ class Stream:
 
     def post(self, cleaned: Article) -> Posted:
         """Assign a cleaned article to a story and store it; both happen, or neither."""
-        row = {"id": secrets.token_hex(6), "text": cleaned.text, "title": cleaned.title, "source": cleaned.source,
-               "url": cleaned.url, "date": cleaned.date, "origin": cleaned.origin, "teaser": cleaned.teaser,
-               "corrections": cleaned.corrections, "date_line": cleaned.date_line, "no_prose": cleaned.no_prose}
+        row = {"id": (aid := secrets.token_hex(6)), "text": cleaned.text, "title": cleaned.title,
+               "source": cleaned.source, "url": cleaned.url, "date": cleaned.date, "origin": origin(aid),
+               "teaser": cleaned.teaser, "corrections": cleaned.corrections, "date_line": cleaned.date_line,
+               "no_prose": cleaned.no_prose}
         with self._lock:
             grouper = self._live()
             if (earlier := self._seen.get(key := _digest(row))) is not None:
@@ -433,12 +442,13 @@ class Stream:
         ``article_id``: decided again as if it arrived now (it may move to another story, or begin one) and
         stored at the end of the stream with its id. None when the stream has no such article. A correction that
         changes nothing the article is made of (``FIELDS``) is answered where it is, and nothing is stored."""
-        row = {k: getattr(cleaned, k) for k in FIELDS} | {"id": article_id}
+        row = {k: getattr(cleaned, k) for k in FIELDS} | {"id": article_id, "origin": origin(article_id)}
         with self._changing() as grouper:
             old = self.store.stream_article(article_id)
             if old is None:
                 return None
-            if all(fields(old)[k] == (tuple(row[k]) if k == "corrections" else row[k]) for k in FIELDS):
+            if all(fields(old)[k] == (tuple(row[k]) if k == "corrections" else row[k]) for k in FIELDS
+                   if k != "origin"):  # its id's, as it was (one stored before: "the article")
                 size = grouper.size(old.story - 1)
                 return Corrected(Posted(old.id, old.story, old.similarity, False, size), old.story, size, False)
             grouper = self._rebuild(without=old)
