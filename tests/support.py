@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -96,3 +97,30 @@ def duc_beside_models(folder: Path, reference: str) -> tuple[Path, Path]:
     models.mkdir()
     (models / "D30001.M.100.T.A").write_text(reference + "\n", encoding="utf-8")
     return docs, models
+
+
+# Invented training clusters (``make train``'s input schema) for the training and fresh-clusters tests: three
+# articles on one event in one town, the first naming it in its lead, each with three sentences of filler.
+TOY_TOWNS = ["Brackley", "Tunmore", "Ashgrove", "Pellham", "Corrin", "Dunmere"]
+TOY_EVENTS = ["a warehouse fire", "a flooded tunnel", "a power cut", "a bridge collapse", "a burst water main"]
+TOY_FILLER = [
+    "Local shops said business was slow all week.",
+    "A school concert went ahead as planned in the evening.",
+    "The weather is expected to stay mild through the weekend.",
+    "Volunteers painted the community hall on Saturday morning.",
+    "The library extended its opening hours for the exam season.",
+]
+
+
+def toy_training_cluster(k: int, rng: random.Random, *, numbered: bool) -> dict[str, object]:
+    """Training cluster ``toy_{k}``; its reference names the event and the town, and with ``numbered`` begins
+    "Case k:" so that no two references are alike (without it, clusters of one town and event share one)."""
+    town, event = rng.choice(TOY_TOWNS), rng.choice(TOY_EVENTS)
+    docs = []
+    for j in range(3):
+        first = (f"Officials in {town} said {event} closed the town centre on Monday." if j == 0
+                 else f"On Monday {event} closed the centre of {town}, officials said.")
+        docs.append(" ".join([first, *rng.sample(TOY_FILLER, 3)]))
+    told = f"{event} shut {town} on Monday."
+    summary = f"Case {k}: {told}" if numbered else told[0].upper() + told[1:]
+    return {"id": f"toy_{k}", "documents": docs, "summaries": [summary]}

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from support import DATA, HARBOR, ROOT
+from support import DATA, HARBOR, ROOT, toy_training_cluster
 
 from storyline.errors import OptionsError
 from storyline.evaluate.runner import summarize_with
@@ -32,33 +32,12 @@ def _load_script():  # type: ignore[no-untyped-def]
 
 
 fresh = _load_script()
-TOWNS = ["Brackley", "Tunmore", "Ashgrove", "Pellham", "Corrin", "Dunmere"]
-EVENTS = ["a warehouse fire", "a flooded tunnel", "a power cut", "a bridge collapse", "a burst water main"]
-FILLER = [
-    "Local shops said business was slow all week.",
-    "A school concert went ahead as planned in the evening.",
-    "The weather is expected to stay mild through the weekend.",
-    "Volunteers painted the community hall on Saturday morning.",
-    "The library extended its opening hours for the exam season.",
-]
-
-
-def _cluster(k: int, rng: random.Random) -> dict:
-    town, event = rng.choice(TOWNS), rng.choice(EVENTS)
-    docs = []
-    for j in range(3):
-        first = (f"Officials in {town} said {event} closed the town centre on Monday." if j == 0
-                 else f"On Monday {event} closed the centre of {town}, officials said.")
-        docs.append(" ".join([first, *rng.sample(FILLER, 3)]))
-    return {"id": f"toy_{k}", "documents": docs, "summaries": [f"Case {k}: {event} shut {town} on Monday."]}
-
-
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """60 invented training clusters, two of them also in the development file (as a re-cased copy)."""
     root = tmp_path_factory.mktemp("data")
     rng = random.Random(11)
-    clusters = [_cluster(k, rng) for k in range(60)]
+    clusters = [toy_training_cluster(k, rng, numbered=True) for k in range(60)]
     (root / TRAIN_FILE).parent.mkdir(parents=True)
     with gzip.open(root / TRAIN_FILE, "wt", encoding="utf-8") as fh:
         fh.writelines(json.dumps(c) + "\n" for c in clusters)

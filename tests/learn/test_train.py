@@ -8,6 +8,7 @@ import random
 
 import numpy as np
 import pytest
+from support import toy_training_cluster
 
 from storyline.errors import OptionsError
 from storyline.learn.train import (
@@ -32,27 +33,6 @@ from storyline.methods.learned import load_model
 pytest.importorskip("lightgbm")
 pytest.importorskip("nltk")
 
-PLACES = ["Brackley", "Tunmore", "Ashgrove", "Pellham", "Corrin"]
-EVENTS = ["a warehouse fire", "a flooded tunnel", "a power cut", "a bridge collapse", "a water leak"]
-FILLER = [
-    "Local shops said business was slow all week.",
-    "A school concert went ahead as planned in the evening.",
-    "The weather is expected to stay mild through the weekend.",
-    "Volunteers painted the community hall on Saturday morning.",
-]
-
-
-def _cluster(rng: random.Random) -> dict:
-    place, event = rng.choice(PLACES), rng.choice(EVENTS)
-    lead = f"Officials in {place} said {event} closed the town centre on Monday."
-    docs = []
-    for k in range(3):
-        body = [lead if k == 0 else f"On Monday {event} closed the centre of {place}, officials said."]
-        body += rng.sample(FILLER, 3)
-        docs.append(" ".join(body))
-    return {"id": f"c{rng.random()}", "documents": docs, "summaries": [f"{event.capitalize()} shut {place} on Monday."]}
-
-
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory):  # type: ignore[no-untyped-def]
     root = tmp_path_factory.mktemp("data")
@@ -60,8 +40,8 @@ def data_dir(tmp_path_factory):  # type: ignore[no-untyped-def]
     path.parent.mkdir(parents=True)
     rng = random.Random(5)
     with gzip.open(path, "wt", encoding="utf-8") as fh:
-        for _ in range(60):
-            fh.write(json.dumps(_cluster(rng)) + "\n")
+        for k in range(60):
+            fh.write(json.dumps(toy_training_cluster(k, rng, numbered=False)) + "\n")
     return root
 
 
