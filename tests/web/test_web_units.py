@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sqlite3
 import subprocess
@@ -340,6 +341,22 @@ def test_an_uploaded_markdown_file_is_read_as_markdown_as_the_command_line_reads
     # a .txt upload stays plain text, as the command line reads a .txt file
     (plain,) = check_articles(upload_articles("quarry.txt", md), Limits())
     assert plain["markdown"] is False
+
+
+def test_a_jsonl_upload_reads_a_line_said_to_be_markdown_as_the_api_does() -> None:
+    # A line's "markdown" key was dropped: its text was read as plain text, "# " and "**" and all, where
+    # POST /api/articles and /api/stories read the same field.
+    md = "# Quarry shut after landslide\n\nThe **Millbrook quarry** closed on Monday after a landslide."
+    lines_ = "\n".join(json.dumps(line) for line in ({"text": md, "markdown": True}, {"text": md},
+                                                    {"text": md, "markdown": False, "title": "Given"}))
+    said, unsaid, off = check_articles(upload_articles("quarry.jsonl", lines_.encode()), Limits())
+    assert [said["markdown"], unsaid["markdown"], off["markdown"]] == [True, False, False]
+    (article,) = run([said], 60, "default")["articles"]
+    assert article["title"] == "Quarry shut after landslide"
+    assert article["text"] == "The Millbrook quarry closed on Monday after a landslide."
+    with pytest.raises(RequestError, match='quarry.jsonl:1: markdown must be true or false \\(got "yes"\\)') as err:
+        upload_articles("quarry.jsonl", json.dumps({"text": md, "markdown": "yes"}).encode())
+    assert err.value.http_status == 422
 
 
 def test_an_upload_of_several_clusters_is_refused_not_merged_into_one_story() -> None:

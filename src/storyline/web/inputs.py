@@ -226,7 +226,8 @@ def check_articles(raw: list[dict[str, Any]], limits: Limits, *, single: bool = 
 
 
 def _jsonl_articles(data: str, name: str) -> list[dict[str, Any]]:
-    """A .jsonl upload: one article per line (``{"text", "title", ...}``) or one cluster in the dataset
+    """A .jsonl upload: one article per line (``{"text", "title", ...}``, ``"markdown": true`` for Markdown
+    text, as the API reads it) or one cluster in the dataset
     schema (``{"documents": [...]}``). A story is one event: a file of several clusters is refused rather
     than summarized as one story."""
     out: list[dict[str, Any]] = []
@@ -240,7 +241,13 @@ def _jsonl_articles(data: str, name: str) -> list[dict[str, Any]]:
             raise RequestError(f"{name}, line {lineno}: not valid JSON ({exc.msg})", 400) from None
         where = f"{name}:{lineno}"
         if isinstance(obj, dict) and isinstance(obj.get("text"), str):
-            out.append({k: obj.get(k) for k in ("text", "title", "source", "url", "date")} | {"origin": where})
+            # "markdown": true reads the line's text as Markdown, as POST /api/articles and /api/stories read it
+            markdown = obj.get("markdown")
+            if markdown is not None and not isinstance(markdown, bool):
+                shown = json.dumps(markdown, ensure_ascii=False)[:40]
+                raise RequestError(f"{where}: markdown must be true or false (got {shown})", 422)
+            out.append({k: obj.get(k) for k in ("text", "title", "source", "url", "date")}
+                       | {"origin": where, "markdown": bool(markdown)})
         elif isinstance(obj, dict) and isinstance(obj.get("documents"), list):
             cluster_lines.append(lineno)
             if len(cluster_lines) > 1:
@@ -294,13 +301,16 @@ def upload_articles(name: str, data: bytes) -> list[dict[str, Any]]:
 FORM_FIELDS = ARTICLE_TEXT_FIELDS
 
 
-def form_boxes(form: Any) -> list[dict[str, str]]:
-    """The article boxes of the HTML form, in order; boxes left entirely blank are dropped."""
+def form_boxes(form: Any) -> list[dict[str, Any]]:
+    """The article boxes of the HTML form, in order; boxes left entirely blank are dropped. A box's "Markdown"
+    checkbox (``markdown``, valued with the box's number: an unticked one is not sent at all) reads its text as
+    Markdown, as the command line reads a ``.md`` file and the API reads ``"markdown": true``."""
     columns = {f: [v if isinstance(v, str) else "" for v in form.getlist(f)] for f in FORM_FIELDS}
+    ticked = {v for v in form.getlist("markdown") if isinstance(v, str)}
     n = max((len(v) for v in columns.values()), default=0)
-    boxes = []
+    boxes: list[dict[str, Any]] = []
     for i in range(n):
         box = {f: (columns[f][i] if i < len(columns[f]) else "") for f in FORM_FIELDS}
         if any(v.strip() for v in box.values()):
-            boxes.append(box | {"origin": f"article {i + 1}"})
+            boxes.append(box | {"origin": f"article {i + 1}", "markdown": str(i + 1) in ticked})
     return boxes

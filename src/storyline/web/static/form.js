@@ -14,6 +14,7 @@
     box.querySelectorAll("label[for]").forEach(function (el) {
       el.setAttribute("for", el.getAttribute("for").replace(/-N$/, "-" + n));
     });
+    box.querySelectorAll("input[type=checkbox]").forEach(function (el) { el.value = String(n); });
     boxes.appendChild(box);
     box.querySelector("textarea").focus();
   });
