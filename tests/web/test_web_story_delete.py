@@ -176,7 +176,7 @@ def test_the_route_is_in_the_openapi_schema_with_its_errors(tmp_path: Path) -> N
     app = app_for(tmp_path / "s.db")
     (schema,) = send(app, ("GET", "/openapi.json"))
     ops = schema.json()["paths"]["/api/stories/{story_id}"]
-    assert set(ops) == {"get", "delete"}
+    assert set(ops) == {"get", "delete", "patch"}  # (patch: tests/web/test_web_story_edit.py)
     assert set(ops["delete"]["responses"]) == {"200", "404"}
     assert ops["delete"]["responses"]["404"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorOut")
     assert "/stories/{story_id}/delete" not in schema.json()["paths"]  # the page's form is no API

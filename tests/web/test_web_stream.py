@@ -218,7 +218,7 @@ def test_a_version_1_database_gains_the_stream(tmp_path: Path) -> None:
     (r,) = asyncio.run(post_all(app, [FERRY[0]]))
     assert r.status_code == 201 and r.json()["story"] == 1
     with sqlite3.connect(path) as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
     db.close()
     assert Store(path).stream_articles()[0].title == FERRY[0]["title"]  # and it opens again
 

@@ -494,7 +494,7 @@ def test_a_schema_3_database_opens_with_its_stories_stream_and_state(tmp_path: P
     assert (s1.id, s1.text, s1.teaser, s1.corrections) == ("s1", "Stream body.", False, ())
     assert store.stream_state() == (1, "{}")
     with sqlite3.connect(path) as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
     db.close()
     assert Store(path).get("abc") == store.get("abc")  # and it opens again as it is
 
@@ -573,7 +573,7 @@ def test_a_schema_4_database_gains_the_date_lines(tmp_path: Path) -> None:
     (s1,) = store.stream_articles()
     assert (s1.id, s1.date, s1.date_line) == ("s1", "2018-06-09", "")
     with sqlite3.connect(path) as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
     db.close()
     assert Store(path).get("abc") == store.get("abc")  # and it opens again as it is
 
@@ -605,7 +605,7 @@ def test_a_schema_5_database_gains_the_no_prose_counts(tmp_path: Path) -> None:
     kept = store.add_stream_article({"id": "s2", "text": "Body.", "no_prose": 2}, story=1, similarity=0.5)
     assert kept.no_prose == 2 and store.stream_articles()[-1] == kept
     with sqlite3.connect(path) as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
     db.close()
     assert Store(path).get("abc") == store.get("abc")  # and it opens again as it is
 

@@ -12,6 +12,7 @@ scripts from a CDN, which this app's Content-Security-Policy and "no external re
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -21,6 +22,7 @@ from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from dataclasses import replace as dc_replace
 from pathlib import Path
 from typing import Any, Generic, Literal, TypeVar
 
@@ -45,14 +47,16 @@ from .inputs import (
     Limits,
     RequestError,
     StoryIn,
+    StoryTitleIn,
     check_articles,
     form_boxes,
     is_json,
+    one_line,
     require_json,
     upload_articles,
 )
 from .security import HEADERS, INTERNAL_ERROR_PAGE, SecurityMiddleware, is_api_path
-from .store import Store, StoryListItem, StoryRow, StreamArticle
+from .store import ARTICLE_FIELDS, Store, StoryListItem, StoryRow, StreamArticle
 from .stream import Stream
 from .stream import fields as stream_fields
 from .workers import BusyError, Summarizer, default_workers
@@ -67,6 +71,8 @@ PER_PAGE = 20  # stories on a page of a listing
 # so a client written before the paging gets every article of them, as it did.
 STREAM_ARTICLES_PAGE = 100
 MAX_STREAM_ARTICLES_PAGE = 1000
+STORY_CHANGES = ("added", "removed", "renamed")  # what the story page says was done (?added=1), after its forms
+TITLE_LIMIT = 500  # a story's title, as an article's
 CITES_SHOWN = 12  # the articles linked after a sentence on /stream/{n}; the rest are counted ("and 40 more")
 NOT_UTF8_JSON = "the request body is not valid UTF-8 JSON"
 NESTED_JSON = "the request body is nested too deeply to be read as JSON"
@@ -109,6 +115,7 @@ def _errors(limits: Limits, *codes: int, body: bool = False, missing: str = "No 
     why = {
         400: "The body is not valid UTF-8 JSON (or empty, or nested too deeply), or nothing is left to summarize",
         404: missing,
+        409: "The story's only article: a story keeps at least one (delete the story instead)",
         413: f"The body is over {limits.max_body // 1024} KB, an article over {limits.max_article // 1024} KB, "
              f"or more than {limits.max_articles} articles",
         415: "The body was not sent with Content-Type: application/json",
@@ -155,7 +162,7 @@ def _json_body(request: Request) -> None:
 
 
 def story_json(story: StoryRow) -> dict[str, Any]:
-    out = {"id": story.id, "created": story.created, "title": story.title, **story.summary}
+    out = {"id": story.id, "created": story.created, "updated": story.updated, "title": story.title, **story.summary}
     out["analysis"] = story.analysis.get("json") if isinstance(story.analysis, dict) else None
     return out
 
@@ -186,7 +193,8 @@ def page_summary(summary: dict[str, Any], listed: set[str] | None) -> dict[str, 
 
 
 def stream_article_json(a: StreamArticle) -> dict[str, Any]:
-    return {"id": a.id, "position": a.position, "created": a.created, "title": a.title, "source": a.source,
+    return {"id": a.id, "position": a.position, "created": a.created, "updated": a.updated, "title": a.title,
+            "source": a.source,
             "url": a.url, "date": a.date, "date_line": a.date_line or None, "similarity": a.similarity,
             "teaser": a.teaser, "corrections": list(a.corrections), "text": a.text}
 
@@ -237,6 +245,11 @@ class _Recent(Generic[K, V]):
     def drop(self, key: K) -> None:
         with self._lock:
             self._items.pop(key, None)
+
+    def drop_where(self, which: Callable[[K], bool]) -> None:
+        with self._lock:
+            for key in [k for k in self._items if which(k)]:
+                del self._items[key]
 
     def clear(self) -> None:
         with self._lock:
@@ -384,8 +397,7 @@ def create_app(settings: WebSettings) -> FastAPI:
                     title=title,
                     summary=result["summary"],
                     articles=result["articles"],
-                    inputs=[{k: v for k, v in a.items() if k not in ("html", "markdown", "saved_from")}
-                            for a in checked],
+                    inputs=[given(a) | {"article": str(k)} for k, a in enumerate(checked, 1)],
                     analysis=result["analysis"],
                 )
             )
@@ -393,30 +405,88 @@ def create_app(settings: WebSettings) -> FastAPI:
         story: StoryRow = await summarizer.submit(checked, words, method, save)
         return story
 
-    # Stories never change once stored, so their rendered forms can be kept (bounded, least recently used) until
-    # the story is deleted. ``deleting`` orders a deletion and a render of the same story: a render read before the
-    # deletion is not kept after it (it would be served for a story that is gone).
-    rendered: _Recent[tuple[str, str], bytes] = _Recent(RENDER_CACHE)
+    # A story's rendered forms are kept (bounded, least recently used) per revision: an edit (an article added or
+    # removed, a new title) counts one (``Store.revision``, read first by every render), so that a form rendered
+    # before it is never served after it. ``deleting`` orders a deletion and a render of the same story: a render
+    # read before the deletion, or before an edit, is not kept after it.
+    rendered: _Recent[tuple[str, str, int], bytes] = _Recent(RENDER_CACHE)
     deleting = threading.Lock()
-    rendered_kinds = ("page", "json")
 
-    def cached(kind: str, story_id: str, make: Callable[[], bytes]) -> bytes:
-        key = (kind, story_id)
-        data = rendered.get(key)
-        if data is None:
-            data = make()
-            with deleting:
-                if store.exists(story_id):  # not deleted since ``make`` read it
-                    rendered.put(key, data)
+    async def cached(kind: str, story_id: str, make: Callable[[StoryRow], bytes]) -> bytes:
+        """The story's ``kind`` of rendering (``make`` of the story as it is now, its summary made again when it
+        changed since), from the cache when it holds the story's revision; a 404 for no such story."""
+        revision = await run_in_threadpool(store.revision, story_id) if len(story_id) <= 64 else None
+        if revision is None:
+            raise no_such_story(story_id)
+        if (data := rendered.get((kind, story_id, revision))) is not None:
+            return data
+        story = await current(await run_in_threadpool(get_or_404, story_id))
+        data = await run_in_threadpool(make, story)
+        with deleting:
+            if store.revision(story_id) == story.revision:  # not deleted nor changed since it was read
+                rendered.put((kind, story_id, story.revision), data)
         return data
+
+    async def current(story: StoryRow) -> StoryRow:
+        """The story with a summary of its articles as they are: when they changed since it was made, it is made
+        again by the worker queue from the stored articles (503 while the queue is full) and kept, unless the
+        story changed again meanwhile; its title too, unless it was renamed."""
+        if not story.stale:
+            return story
+
+        async def keep(result: dict[str, Any]) -> StoryRow:
+            title = story.title if story.named else views.story_title(result["summary"], list(story.articles))
+            await run_in_threadpool(store.save_summary, story, result["summary"], result["analysis"], title)
+            return dc_replace(story, summary=result["summary"], analysis=result["analysis"], title=title,
+                              summary_revision=story.revision)
+
+        made: StoryRow = await summarizer.submit([dict(a) for a in story.articles], story.words, story.method, keep,
+                                                 job=jobs.remake_story)
+        return made
 
     def delete_story(story_id: str) -> StoryListItem | None:
         """Delete the story from the store and its rendered forms from memory; what it was, None if no story."""
         with deleting:
             gone = store.delete(story_id) if len(story_id) <= 64 else None
-            for kind in rendered_kinds:
-                rendered.drop((kind, story_id))
+            rendered.drop_where(lambda key: key[1] == story_id)
         return gone
+
+    def given(article: dict[str, Any]) -> dict[str, Any]:
+        """What a story keeps of a submitted article as given (``input_json``)."""
+        return {k: v for k, v in article.items() if k not in ("html", "markdown", "saved_from")}
+
+    async def add_to_story(story_id: str, raw: dict[str, Any]) -> tuple[StoryRow, dict[str, Any], bool]:
+        """Check, read and clean one article as a story's are on creation, and add it to the story (its summary is
+        made again when the story is next read): the story then, the article stored, whether it was added (False:
+        the story has it already)."""
+        if (await run_in_threadpool(store.revision, story_id) if len(story_id) <= 64 else None) is None:
+            raise no_such_story(story_id)  # before the work of reading it
+        (checked,) = check_articles([raw], limits, single=True)
+        checked["origin"] = "the article"  # names it in an error ("the article: is empty"), as a stream post's
+        cleaned = await run_in_threadpool(jobs.clean_input, checked, "0")
+        article = {f: getattr(cleaned, f) for f in ARTICLE_FIELDS} | {"corrections": list(cleaned.corrections)}
+        added = await run_in_threadpool(lambda: store.add_article(story_id, article, given(checked),
+                                                                  most=limits.max_articles))
+        if added is None:
+            raise no_such_story(story_id)
+        return added
+
+    async def remove_from_story(story_id: str, article_id: str) -> tuple[StoryRow, dict[str, Any]]:
+        removed = await run_in_threadpool(store.remove_article, story_id, article_id) if len(story_id) <= 64 else None
+        if removed is None:
+            if len(story_id) > 64 or not await run_in_threadpool(store.exists, story_id):
+                raise no_such_story(story_id)
+            raise HTTPException(404, f"story {story_id} has no article {article_id[:20]!r}")
+        return removed
+
+    async def rename_story(story_id: str, title: str) -> StoryRow:
+        title = one_line(title)[:TITLE_LIMIT]
+        if not title:
+            raise RequestError("title: must not be blank", 422)
+        renamed = await run_in_threadpool(store.rename, story_id, title) if len(story_id) <= 64 else None
+        if renamed is None:
+            raise no_such_story(story_id)
+        return renamed
 
     def no_such_story(story_id: str) -> HTTPException:
         # No trace of a deleted story is kept (see ``Store.delete``): the 404 cannot tell which it was.
@@ -456,10 +526,50 @@ def create_app(settings: WebSettings) -> FastAPI:
         }
 
     @app.get("/api/stories/{story_id}", tags=["stories"], summary="One story's summary JSON",
-             response_model=dict[str, Any], responses=_errors(limits, 404))
-    def api_get(story_id: str) -> Response:
-        body = cached("json", story_id, lambda: bytes(JSONResponse(story_json(get_or_404(story_id))).body))
+             response_model=dict[str, Any], responses=_errors(limits, 404, 503))
+    async def api_get(story_id: str) -> Response:
+        """The story's summary JSON, with ``updated`` (when an article was last added or removed, or it was renamed;
+        null: never). A story whose articles changed since its summary was made is summarized again first."""
+        body = await cached("json", story_id, lambda story: bytes(JSONResponse(story_json(story)).body))
         return Response(body, media_type="application/json")
+
+    def edited(story: StoryRow) -> dict[str, Any]:
+        return {"id": story.id, "title": story.title, "article_count": story.article_count, "updated": story.updated}
+
+    @app.patch("/api/stories/{story_id}", tags=["stories"], summary="Rename a story",
+               dependencies=[Depends(_json_body)], response_description="Renamed: the story",
+               responses=_errors(limits, 400, 404, 413, 415, 422, body=True))
+    async def api_rename(story_id: str, body: StoryTitleIn) -> dict[str, Any]:
+        """Give the story ``story_id`` the ``title`` in the body (one line, at most 500 characters; not blank). A
+        summary made again after an edit keeps it. Answers ``{"id", "title", "article_count", "updated"}``."""
+        return edited(await rename_story(story_id, body.title))
+
+    @app.post("/api/stories/{story_id}/articles", status_code=201, tags=["stories"],
+              summary="Add an article to a story", dependencies=[Depends(_json_body)],
+              response_description="Added: the story and the article's id",
+              responses={200: {"description": "The story has this article already (a retry): not added again"},
+                         **_errors(limits, 400, 404, 413, 415, 422, body=True)})
+    async def api_add_to_story(story_id: str, body: ArticleIn) -> JSONResponse:
+        """Add the article in the body (as ``POST /api/articles`` takes one: only ``text`` is required) to the story
+        ``story_id``, read and cleaned as the story's own were, with the next article id of the story (ids are not
+        given again). The summary and analysis are made again when the story is next read. Answers ``{"id",
+        "title", "article_count", "updated", "article", "repeated"}``, ``article`` its id; an article the story has
+        already (the same cleaned text, title, source, URL and date: a retry) is not added twice: ``200`` with its
+        id and ``repeated`` true. A story has at most as many articles as one made at once (413 past that)."""
+        story, article, added = await add_to_story(story_id, body.model_dump())
+        return JSONResponse(edited(story) | {"article": article["id"], "repeated": not added},
+                            status_code=201 if added else 200, headers={"Location": f"/api/stories/{story.id}"})
+
+    @app.delete("/api/stories/{story_id}/articles/{article_id}", tags=["stories"],
+                summary="Remove an article from a story", response_description="Removed: the story left",
+                responses=_errors(limits, 404, 409, missing="No such story, or no such article in it"))
+    async def api_remove_from_story(story_id: str, article_id: str) -> dict[str, Any]:
+        """Take the article ``article_id`` (its id in the story's ``articles``) out of the story ``story_id``, with
+        what was sent for it; the summary and analysis are made again when the story is next read. Answers
+        ``{"id", "title", "article_count", "updated", "article", "removed": true}``. The story's only article is a
+        409: delete the story instead."""
+        story, article = await remove_from_story(story_id, article_id)
+        return edited(story) | {"article": article["id"], "removed": True}
 
     @app.delete("/api/stories/{story_id}", tags=["stories"], summary="Delete a story",
                 response_description="Deleted: the story it was", responses=_errors(limits, 404))
@@ -695,20 +805,76 @@ def create_app(settings: WebSettings) -> FastAPI:
         # The address a refused form is shown at: asked for again (Enter in the address bar), it is the form.
         return RedirectResponse("/", status_code=303)
 
-    @app.get("/stories/{story_id}", include_in_schema=False)
-    def story_page(request: Request, story_id: str) -> Response:
-        def make() -> bytes:
-            story = get_or_404(story_id)
-            html = templates.get_template("story.html").render(
-                request=request, story=story, lines=views.lines(story), describe=views.describe,
-                numbers=views.numbers(story), who=views.introductions(story))
-            return html.encode("utf-8")
+    def story_html(request: Request, story: StoryRow, **ctx: Any) -> bytes:
+        return templates.get_template("story.html").render(
+            request=request, story=story, lines=views.lines(story), describe=views.describe,
+            numbers=views.numbers(story), who=views.introductions(story), limits=limits, **ctx).encode("utf-8")
 
-        return Response(cached("page", story_id, make), media_type="text/html; charset=utf-8")
+    @app.get("/stories/{story_id}", include_in_schema=False)
+    async def story_page(request: Request, story_id: str) -> Response:
+        done = next((d for d in STORY_CHANGES if request.query_params.get(d) == "1"), "")
+        body = await cached(f"page{done}", story_id, lambda story: story_html(request, story, done=done))
+        return Response(body, media_type="text/html; charset=utf-8")
+
+    async def story_form_failed(request: Request, story_id: str, exc: StorylineError, **ctx: Any) -> Response:
+        """The story page again, with a refused form's error (and what was typed): a person reads this."""
+        story = await run_in_threadpool(store.get, story_id) if len(story_id) <= 64 else None
+        if story is None:
+            raise no_such_story(story_id)
+        status = exc.http_status if 400 <= exc.http_status < 600 else 422
+        with contextlib.suppress(BusyError):  # else shown with the summary it has
+            story = await current(story)
+        response = HTMLResponse(await run_in_threadpool(lambda: story_html(request, story, error=str(exc), **ctx)),
+                                status_code=status)
+        if isinstance(exc, BusyError):
+            response.headers["Retry-After"] = str(exc.retry_after)
+        return response
+
+    @app.post("/stories/{story_id}/articles", include_in_schema=False)
+    async def form_add(request: Request, story_id: str) -> Response:
+        """The story page's "Add an article" form: then the story again, its summary made again. A POST from this
+        site's pages only."""
+        if (refused := cross_site(request)) is not None:
+            return refused
+        boxes: list[dict[str, Any]] = []
+        try:
+            async with _parse_form(request, limits) as form:
+                boxes = form_boxes(form)
+            if not boxes:
+                raise RequestError("no article: paste its text", 422)
+            story, article, _ = await add_to_story(story_id, boxes[0])
+        except StorylineError as exc:
+            return await story_form_failed(request, story_id, exc, typed=boxes[0] if boxes else {})
+        return RedirectResponse(f"/stories/{story.id}?added=1#source-{article['id']}", status_code=303)
+
+    @app.post("/stories/{story_id}/articles/{article_id}/remove", include_in_schema=False)
+    async def form_remove_from_story(request: Request, story_id: str, article_id: str) -> Response:
+        """A source's "Remove" button on the story page. A POST from this site's pages only."""
+        if (refused := cross_site(request)) is not None:
+            return refused
+        try:
+            story, _ = await remove_from_story(story_id, article_id)
+        except StorylineError as exc:
+            return await story_form_failed(request, story_id, exc)
+        return RedirectResponse(f"/stories/{story.id}?removed=1", status_code=303)
+
+    @app.post("/stories/{story_id}/title", include_in_schema=False)
+    async def form_rename(request: Request, story_id: str) -> Response:
+        """The story page's "Rename" form. A POST from this site's pages only."""
+        if (refused := cross_site(request)) is not None:
+            return refused
+        title = ""
+        try:
+            async with _parse_form(request, limits) as form:
+                title = str(form.get("title") or "")
+            story = await rename_story(story_id, title)
+        except StorylineError as exc:
+            return await story_form_failed(request, story_id, exc, typed_title=title[:TITLE_LIMIT])
+        return RedirectResponse(f"/stories/{story.id}?renamed=1", status_code=303)
 
     @app.get("/stories/{story_id}/articles/{article_id}", include_in_schema=False)
-    def article_page(request: Request, story_id: str, article_id: str) -> Response:
-        story = get_or_404(story_id)
+    async def article_page(request: Request, story_id: str, article_id: str) -> Response:
+        story = await current(await run_in_threadpool(get_or_404, story_id))
         art = story.article(article_id)
         if art is None:
             raise HTTPException(404, f"story {story_id} has no article {article_id[:20]!r}")

@@ -108,6 +108,12 @@ class StoryIn(_Body):
     method: str = Field("default", max_length=40, description="A selection method name")
 
 
+class StoryTitleIn(_Body):
+    """A story's new title (``PATCH /api/stories/{id}``)."""
+
+    title: str = Field(max_length=_META_LIMIT, description="One line, not blank; control characters are dropped")
+
+
 def is_json(content_type: str | None) -> bool:
     """Is a body of this ``Content-Type`` JSON: ``application/json``, or a ``+json`` type, as FastAPI reads them."""
     message = email.message.Message()

@@ -90,14 +90,20 @@ def _shown(analysis: Any) -> dict[str, Any] | None:
 def run(inputs: list[dict[str, Any]], words: int, method: str) -> dict[str, Any]:
     """Summarize submitted articles. Raises ``StorylineError`` for bad input (empty, all clutter,
     bad options); returns the summary JSON, the cleaned articles, evidence spans and the analysis."""
-    from .. import api, render
-    from ..errors import StorylineError
+    from .. import api
     from ..options import SummarizeOptions
-    from .store import ARTICLE_FIELDS
 
     options = SummarizeOptions(words=words, method=method)
     loaded = api.load_articles([_article(raw, k) for k, raw in enumerate(inputs, 1)])
-    cluster = api.make_cluster(loaded)
+    return _summarized(api.make_cluster(loaded), options)
+
+
+def _summarized(cluster: Any, options: Any) -> dict[str, Any]:
+    """A cluster's summary JSON with evidence spans, its articles as the store keeps them, and its analysis."""
+    from .. import api, render
+    from ..errors import StorylineError
+    from .store import ARTICLE_FIELDS
+
     analysis = None
     try:  # the page shows both: the summary names the sources the analysis finds
         both = api.summarize_with_analysis(cluster, options=options)
@@ -121,6 +127,34 @@ def run(inputs: list[dict[str, Any]], words: int, method: str) -> dict[str, Any]
         ],
         "analysis": _shown(analysis),
     }
+
+
+def remake_story(inputs: list[dict[str, Any]], words: int, method: str) -> dict[str, Any]:
+    """The summary and analysis of a story whose articles changed (``POST``/``DELETE /api/stories/{id}/articles``),
+    as ``run`` makes them, from its stored articles (``store.ARTICLE_FIELDS``): already clean, summarized as they are,
+    ids kept, so the character spans point into the stored text. Articles added to a story past the cluster sentence
+    limit: the summary is of its latest articles that fit, and its notes say so (as a stream story's)."""
+    from .. import api
+    from ..errors import InputTooLargeError
+    from ..model import Article
+    from ..options import SummarizeOptions
+
+    articles = [Article(**{k: v for k, v in a.items() if k in Article.__dataclass_fields__}
+                        | {"corrections": tuple(a.get("corrections") or ())}) for a in inputs]
+    try:
+        cluster, note = api.make_cluster(articles), None
+    except InputTooLargeError:
+        limit = api.max_sentences()
+        latest = api.latest_that_fit(articles, limit)
+        if not latest:
+            raise
+        cluster = api.make_cluster(latest)
+        note = (f"summary of the latest {len(latest)} of {len(articles)} articles: the whole story is over the "
+                f"{limit:,}-sentence limit")
+    made = _summarized(cluster, SummarizeOptions(words=words, method=method))
+    if note:
+        made["summary"]["notes"] = [note, *made["summary"].get("notes", [])]
+    return made
 
 
 def clean_input(raw: dict[str, Any], article_id: str) -> Any:

@@ -17,18 +17,18 @@ import sqlite3
 import typing
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..errors import OptionsError
+from ..errors import OptionsError, StorylineError
 from ..render import opening
 
 # Written into the file header of every database this module creates ("STLN"), with the schema version in
 # user_version: the mark that tells a story database from any other SQLite file before a byte is written.
 APPLICATION_ID = 0x53544C4E
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS stories (
     id            TEXT PRIMARY KEY,
@@ -116,6 +116,23 @@ CREATE TABLE IF NOT EXISTS stream_emptied (
     emptied TEXT NOT NULL
 );
 """
+# Version 8 lets a story of ``POST /api/stories`` be edited: an article added (``POST /api/stories/{id}/articles``) or
+# removed, and the story renamed (``PATCH``). ``revision`` counts its changes and ``summary_revision`` is the one its
+# stored summary and analysis were made at: an older one is made again from the stored articles when the story is
+# next read. ``next_article`` is the id its next added article takes (ids are never given again in a story),
+# ``named`` says its title was given by a rename (a summary made again keeps it), ``updated`` when it last changed
+# (NULL: never). A stream article corrected (``PUT /api/articles/{id}``) keeps its first ``created`` and gains
+# ``updated``; the stream's rows whose ``origin`` was stored as "the article" take their id's ("article 3f9c..."),
+# as every row stored since. A version 7 database gains the columns when it is opened (its stories' ``next_article``
+# after their highest article id; a corrected stream article's ``created`` stays the time of its correction, its
+# first one not kept then); an older storyline refuses a version 8 one (it would overwrite edited stories'
+# articles' ids and serve their summaries made before the edits).
+EDIT_COLUMNS = {
+    "stories": {"revision": "INTEGER NOT NULL DEFAULT 0", "summary_revision": "INTEGER NOT NULL DEFAULT 0",
+                "next_article": "INTEGER NOT NULL DEFAULT 1", "named": "INTEGER NOT NULL DEFAULT 0",
+                "updated": "TEXT"},
+    "stream_articles": {"updated": "TEXT"},
+}
 NOTE_COLUMNS = {"teaser": "INTEGER NOT NULL DEFAULT 0", "corrections": "TEXT NOT NULL DEFAULT '[]'",
                 "date_line": "TEXT NOT NULL DEFAULT ''", "no_prose": "INTEGER NOT NULL DEFAULT 0"}
 NOTE_FIELDS = tuple(NOTE_COLUMNS)
@@ -125,7 +142,10 @@ PLAIN_ARTICLE_FIELDS = ("id", "source", "title", "date", "url", "author", "origi
 PLAIN_STREAM_FIELDS = ("id", "position", "story", "similarity", "created", "title", "source", "url", "date", "origin",
                        "text")
 ARTICLE_FIELDS = (*PLAIN_ARTICLE_FIELDS, *NOTE_FIELDS)
-STREAM_FIELDS = (*PLAIN_STREAM_FIELDS, *NOTE_FIELDS)
+STREAM_FIELDS = (*PLAIN_STREAM_FIELDS, *NOTE_FIELDS, "updated")
+# A story row as ``StoryRow`` reads it.
+STORY_FIELDS = ("id", "created", "title", "article_count", "summary_json", "analysis_json", "revision",
+                "summary_revision", "named", "updated")
 # The tables as SCHEMA makes them, to recognise a store written before the header mark was introduced.
 COLUMNS = {
     "stories": ("id", "created", "title", "article_count", "summary_json", "analysis_json", "input_json"),
@@ -138,7 +158,7 @@ COLUMNS = {
 STREAM_PAGE = """
 WITH page AS (SELECT DISTINCT story FROM stream_articles ORDER BY story DESC LIMIT ? OFFSET ?)
 SELECT s.story, s.n, f.title, substr(f.text, 1, 400), l.title, substr(l.text, 1, 400),
-       s.d0, s.d1, f.created, l.created
+       s.d0, s.d1, f.created, COALESCE(l.updated, l.created)
 FROM (SELECT a.story, COUNT(*) AS n, MIN(a.position) AS fp, MAX(a.position) AS lp,
              MIN(a.date) AS d0, MAX(a.date) AS d1
       FROM page CROSS JOIN stream_articles AS a ON a.story = page.story GROUP BY a.story) AS s
@@ -146,6 +166,18 @@ JOIN stream_articles AS f ON f.position = s.fp
 JOIN stream_articles AS l ON l.position = s.lp
 ORDER BY s.story DESC
 """
+
+
+class StoryFullError(StorylineError):
+    """An article added to a story that has as many as a story may have."""
+
+    http_status = 413
+
+
+class LastArticleError(StorylineError):
+    """The only article of a story asked to be removed: a story keeps one (deleting it is deleting the story)."""
+
+    http_status = 409
 
 
 class StoreError(OptionsError):
@@ -165,9 +197,36 @@ class StoryRow:
     summary: dict[str, Any]
     analysis: Any
     articles: tuple[dict[str, Any], ...]
+    revision: int = 0  # its changes since it was made (articles added or removed, renamed)
+    summary_revision: int = 0  # the revision its summary and analysis were made at
+    named: bool = False  # its title was given by a rename, not taken from its articles
+    updated: str | None = None  # when it last changed; None: never
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         return next((a for a in self.articles if a["id"] == article_id), None)
+
+    @property
+    def stale(self) -> bool:
+        """Its summary was made before its articles last changed: it is made again when the story is read."""
+        return self.summary_revision < self.revision
+
+    @property
+    def words(self) -> int:
+        """The word budget it was summarized with (its summary's ``budget``), for a summary made again."""
+        return int(self.summary.get("budget") or self.summary.get("words") or 150)
+
+    @property
+    def method(self) -> str:
+        return str(self.summary.get("method") or "default")
+
+
+def _story(row: tuple[Any, ...], articles: tuple[dict[str, Any], ...]) -> StoryRow:
+    named = dict(zip(STORY_FIELDS, row, strict=True))
+    return StoryRow(id=named["id"], created=named["created"], title=named["title"],
+                    article_count=named["article_count"], summary=json.loads(named["summary_json"]),
+                    analysis=None if named["analysis_json"] is None else json.loads(named["analysis_json"]),
+                    articles=articles, revision=named["revision"], summary_revision=named["summary_revision"],
+                    named=bool(named["named"]), updated=named["updated"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +250,7 @@ class StreamArticle:
     corrections: tuple[str, ...] = ()  # the outlet's printed corrections, out of ``text``
     date_line: str = ""  # the page text's line ``date`` was read from
     no_prose: int = 0  # paragraphs left out of ``text`` as no prose (a run without a sentence end)
+    updated: str | None = None  # when it was last corrected (``created``: its first arrival); None: never
 
 
 def _notes(article: Any) -> dict[str, Any]:
@@ -268,6 +328,7 @@ class Store:
                 db.executescript(f"BEGIN IMMEDIATE; {SCHEMA} {STREAM_SCHEMA} {STATE_SCHEMA} {EMPTIED_SCHEMA}")
                 try:
                     self._add_note_columns(db)
+                    self._add_edit_columns(db)
                     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                     db.execute("COMMIT")
@@ -318,6 +379,22 @@ class Store:
                 Store._notes_from_summaries(db, added)
 
     @staticmethod
+    def _add_edit_columns(db: sqlite3.Connection) -> None:
+        """Schema 8 (``EDIT_COLUMNS``) on a database without it, in the transaction that opens it: the columns,
+        each story's ``next_article`` after its highest article id, and the stream's rows stored with the origin
+        "the article" given their id's (``stream.origin``)."""
+        for table, columns in EDIT_COLUMNS.items():
+            have = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+            for column, kind in columns.items():
+                if column not in have:
+                    db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+                    if (table, column) == ("stories", "next_article"):
+                        db.execute("UPDATE stories SET next_article = 1 + (SELECT COALESCE(MAX(CAST(a.id AS INTEGER)),"
+                                   " 0) FROM articles AS a WHERE a.story_id = stories.id)")
+                    if (table, column) == ("stream_articles", "updated"):
+                        db.execute("UPDATE stream_articles SET origin = 'article ' || id WHERE origin = 'the article'")
+
+    @staticmethod
     def _notes_from_summaries(db: sqlite3.Connection, columns: builtins.list[str]) -> None:
         which = [NOTE_FIELDS.index(c) for c in columns]
         update = f"UPDATE articles SET {', '.join(f'{c} = ?' for c in columns)} WHERE story_id = ? AND id = ?"
@@ -363,7 +440,8 @@ class Store:
             db.execute("BEGIN IMMEDIATE")
             try:
                 db.execute(
-                    "INSERT INTO stories VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    f"INSERT INTO stories ({', '.join(COLUMNS['stories'])}, next_article)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         sid,
                         created,
@@ -372,6 +450,7 @@ class Store:
                         json.dumps(summary, ensure_ascii=False),
                         None if analysis is None else json.dumps(analysis, ensure_ascii=False),
                         json.dumps(inputs, ensure_ascii=False),
+                        1 + max((int(a["id"]) for a in articles if str(a["id"]).isdigit()), default=0),
                     ),
                 )
                 db.executemany(
@@ -392,25 +471,24 @@ class Store:
 
     def get(self, story_id: str) -> StoryRow | None:
         with self._connect() as db:
-            row = db.execute(
-                "SELECT id, created, title, article_count, summary_json, analysis_json FROM stories WHERE id = ?",
-                (story_id,),
-            ).fetchone()
-            if row is None:
-                return None
-            arts = db.execute(
-                f"SELECT {', '.join(ARTICLE_FIELDS)} FROM articles WHERE story_id = ? ORDER BY position",
-                (story_id,),
-            ).fetchall()
-        return StoryRow(
-            id=row[0],
-            created=row[1],
-            title=row[2],
-            article_count=row[3],
-            summary=json.loads(row[4]),
-            analysis=None if row[5] is None else json.loads(row[5]),
-            articles=tuple(_stored_article(ARTICLE_FIELDS, a) for a in arts),
-        )
+            db.execute("BEGIN")  # the story and its articles as one change left them
+            try:
+                row = db.execute(f"SELECT {', '.join(STORY_FIELDS)} FROM stories WHERE id = ?", (story_id,)).fetchone()
+                if row is None:
+                    return None
+                arts = db.execute(
+                    f"SELECT {', '.join(ARTICLE_FIELDS)} FROM articles WHERE story_id = ? ORDER BY position",
+                    (story_id,),
+                ).fetchall()
+            finally:
+                db.execute("COMMIT")
+        return _story(row, tuple(_stored_article(ARTICLE_FIELDS, a) for a in arts))
+
+    def revision(self, story_id: str) -> int | None:
+        """The story's revision (``StoryRow.revision``), None when there is no story with this id."""
+        with self._connect() as db:
+            row = db.execute("SELECT revision FROM stories WHERE id = ?", (story_id,)).fetchone()
+        return None if row is None else int(row[0])
 
     def delete(self, story_id: str) -> StoryListItem | None:
         """Delete the story ``story_id`` and its articles, in one transaction; returns what it was (as a listing
@@ -438,6 +516,126 @@ class Store:
         with self._connect() as db:
             return db.execute("SELECT 1 FROM stories WHERE id = ?", (story_id,)).fetchone() is not None
 
+    # ------------------------------------------------------------------------------------ story edits
+
+    @contextmanager
+    def _editing(self, story_id: str) -> Iterator[tuple[sqlite3.Connection, StoryRow] | None]:
+        """One transaction over the story ``story_id`` as it is now (None: no such story, nothing changes)."""
+        with self._connect() as db:
+            db.execute("PRAGMA secure_delete=ON")  # (an article removed leaves no text in the file's free pages)
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                row = db.execute(f"SELECT {', '.join(STORY_FIELDS)} FROM stories WHERE id = ?", (story_id,)).fetchone()
+                if row is None:
+                    db.execute("ROLLBACK")
+                    yield None
+                    return
+                arts = db.execute(f"SELECT {', '.join(ARTICLE_FIELDS)} FROM articles WHERE story_id = ?"
+                                  " ORDER BY position", (story_id,)).fetchall()
+                yield db, _story(row, tuple(_stored_article(ARTICLE_FIELDS, a) for a in arts))
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+
+    @staticmethod
+    def _inputs(db: sqlite3.Connection, story_id: str) -> builtins.list[dict[str, Any]]:
+        """The story's inputs as given (``input_json``), each with the id of the article it became (``article``):
+        the inputs of its making are its articles "1", "2", ... in order (an edit names every one it writes)."""
+        (raw,) = db.execute("SELECT input_json FROM stories WHERE id = ?", (story_id,)).fetchone()
+        inputs = json.loads(raw)
+        return [{"article": str(k)} | i for k, i in enumerate(inputs, 1)]
+
+    def add_article(self, story_id: str, article: dict[str, Any], given: dict[str, Any], *, most: int
+                    ) -> tuple[StoryRow, dict[str, Any], bool] | None:
+        """Add ``article`` (cleaned: ``ARTICLE_FIELDS``, its ``id`` given here) to the story, in one transaction,
+        with ``given`` (what was sent) among its inputs; its summary is made again when it is next read. An article
+        the story has already (the same text, title, source, URL and date: a client's retry) is not added again.
+        Returns the story as it is now, the article as stored and whether it was added; None: no such story.
+        ``StoryFullError`` when the story has ``most`` articles already."""
+        same = ("text", "title", "source", "url", "date")
+        with self._editing(story_id) as editing:
+            if editing is None:
+                return None
+            db, story = editing
+            for a in story.articles:
+                if all((a.get(k) or "") == (article.get(k) or "") for k in same):
+                    return story, a, False
+            if story.article_count >= most:
+                raise StoryFullError(f"too many articles: the story has {story.article_count}, the most a story may "
+                                     f"have (at most {most} per story)")
+            (number,) = db.execute("SELECT next_article FROM stories WHERE id = ?", (story_id,)).fetchone()
+            aid = str(number)
+            (position,) = db.execute("SELECT COALESCE(MAX(position), -1) + 1 FROM articles WHERE story_id = ?",
+                                     (story_id,)).fetchone()
+            stored = {f: article.get(f) if f == "date" else (article.get(f) or "") for f in PLAIN_ARTICLE_FIELDS}
+            stored["id"] = aid
+            db.execute(f"INSERT INTO articles (story_id, position, {', '.join(ARTICLE_FIELDS)})"
+                       f" VALUES ({', '.join('?' * (len(ARTICLE_FIELDS) + 2))})",
+                       (story_id, position, *(stored[f] for f in PLAIN_ARTICLE_FIELDS), *_stored_notes(article)))
+            inputs = self._inputs(db, story_id) + [given | {"article": aid}]
+            changed = now()
+            db.execute("UPDATE stories SET article_count = article_count + 1, revision = revision + 1,"
+                       " next_article = ?, updated = ?, input_json = ? WHERE id = ?",
+                       (number + 1, changed, json.dumps(inputs, ensure_ascii=False), story_id))
+            kept = stored | _notes(article)
+            now_story = replace(story, articles=(*story.articles, kept), article_count=story.article_count + 1,
+                                revision=story.revision + 1, updated=changed)
+        return now_story, kept, True
+
+    def remove_article(self, story_id: str, article_id: str) -> tuple[StoryRow, dict[str, Any]] | None:
+        """Take the article ``article_id`` out of the story, and what was given for it out of its inputs, in one
+        transaction (SQLite's ``secure_delete`` zeroes what it frees); its summary is made again when it is next
+        read. Returns the story as it is now and the article removed; None when there is no such story, or no such
+        article in it (``StoryRow`` or not: ``exists`` tells). ``LastArticleError`` for the story's only article."""
+        with self._editing(story_id) as editing:
+            if editing is None:
+                return None
+            db, story = editing
+            gone = story.article(article_id)
+            if gone is None:
+                return None
+            if story.article_count <= 1:
+                raise LastArticleError(f"article {article_id} is the story's only article: a story keeps at least "
+                                       "one; delete the story instead (DELETE /api/stories/{id})")
+            db.execute("DELETE FROM articles WHERE story_id = ? AND id = ?", (story_id, article_id))
+            inputs = [i for i in self._inputs(db, story_id) if i["article"] != article_id]
+            changed = now()
+            db.execute("UPDATE stories SET article_count = article_count - 1, revision = revision + 1, updated = ?,"
+                       " input_json = ? WHERE id = ?", (changed, json.dumps(inputs, ensure_ascii=False), story_id))
+            left = tuple(a for a in story.articles if a["id"] != article_id)
+            now_story = replace(story, articles=left, article_count=len(left), revision=story.revision + 1,
+                                updated=changed)
+        return now_story, gone
+
+    def rename(self, story_id: str, title: str) -> StoryRow | None:
+        """Give the story the title ``title`` (a summary made again keeps it); None when there is no such story.
+        Its summary stands: a new revision, its summary's too when it was of the one before."""
+        with self._editing(story_id) as editing:
+            if editing is None:
+                return None
+            db, story = editing
+            changed = now()
+            fresh = not story.stale
+            db.execute("UPDATE stories SET title = ?, named = 1, revision = revision + 1, updated = ?,"
+                       " summary_revision = CASE WHEN ? THEN revision + 1 ELSE summary_revision END WHERE id = ?",
+                       (title, changed, fresh, story_id))
+            renamed = replace(story, title=title, named=True, revision=story.revision + 1, updated=changed,
+                              summary_revision=story.revision + 1 if fresh else story.summary_revision)
+        return renamed
+
+    def save_summary(self, story: StoryRow, summary: dict[str, Any], analysis: Any, title: str) -> bool:
+        """Keep the summary and analysis made again of ``story`` (as read at its revision), and its title from
+        them unless it was renamed; nothing when the story changed or went since (False)."""
+        with self._connect() as db:
+            done = db.execute(
+                "UPDATE stories SET summary_json = ?, analysis_json = ?, summary_revision = revision,"
+                " title = CASE WHEN named THEN title ELSE ? END WHERE id = ? AND revision = ?",
+                (json.dumps(summary, ensure_ascii=False),
+                 None if analysis is None else json.dumps(analysis, ensure_ascii=False), title, story.id,
+                 story.revision)).rowcount
+        return bool(done)
+
     def list(self, *, limit: int = 20, offset: int = 0) -> tuple[list[StoryListItem], int]:
         """The newest stories first, and how many there are in all."""
         with self._connect() as db:
@@ -456,8 +654,8 @@ class Store:
 
     def add_stream_article(self, article: dict[str, Any], *, story: int, similarity: float) -> StreamArticle:
         """Store one stream article (``id``, ``text``, ``title``, ``source``, ``url``, ``date``, ``origin``, and
-        ``created``, its arrival, when the caller took it: now otherwise) at the end of the stream, in one
-        transaction; returns it with its position."""
+        ``created``, its arrival, when the caller took it: now otherwise; ``updated`` for a corrected one) at the
+        end of the stream, in one transaction; returns it with its position."""
         with self._connect() as db:
             db.execute("BEGIN IMMEDIATE")
             try:
@@ -478,11 +676,11 @@ class Store:
             created=article.get("created") or now(), title=article.get("title") or "",
             source=article.get("source") or "", url=article.get("url") or "", date=article.get("date"),
             origin=article.get("origin") or "", text=article["text"],
-            **notes | {"corrections": tuple(notes["corrections"])},
+            **notes | {"corrections": tuple(notes["corrections"])}, updated=article.get("updated"),
         )
         db.execute(f"INSERT INTO stream_articles ({', '.join(STREAM_FIELDS)}) VALUES "
                    f"({', '.join('?' * len(STREAM_FIELDS))})",
-                   (*(getattr(row, f) for f in PLAIN_STREAM_FIELDS), *_stored_notes(row)))
+                   (*(getattr(row, f) for f in PLAIN_STREAM_FIELDS), *_stored_notes(row), row.updated))
         return row
 
     def stream_article(self, article_id: str) -> StreamArticle | None:

@@ -138,9 +138,9 @@ def origin(article_id: str) -> str:
 def stored_article(d: Mapping[str, Any]) -> Article:
     """The ``Article`` of a stream article's ``FIELDS``: built the same way when it is posted, when the grouper
     is rebuilt from the store and when a story is summarized (its text is already clean). Its ``origin`` is
-    its id's (``origin``), also for one stored before it was (as "the article")."""
+    its id's (``origin``), as stored (schema 8 gave their id's to the rows stored as "the article")."""
     return Article(id=str(d["id"]), text=str(d["text"]), title=d.get("title") or "", source=d.get("source") or "",
-                   date=d.get("date") or None, url=d.get("url") or "", origin=origin(str(d["id"])),
+                   date=d.get("date") or None, url=d.get("url") or "", origin=d.get("origin") or origin(str(d["id"])),
                    teaser=bool(d.get("teaser")), corrections=tuple(d.get("corrections") or ()),
                    date_line=d.get("date_line") or "", no_prose=int(d.get("no_prose") or 0))
 
@@ -288,7 +288,7 @@ class Stream:
         for row in self.store.stream_articles(after=after):
             if without is None or row.id != without.id:
                 grouper.reserve(row.story - 1)  # (the emptied stories before it)
-                grouper.restore(_article(row), row.story - 1, received=_received(row.created))
+                grouper.restore(_article(row), row.story - 1, received=_received(row.updated or row.created))
                 restored += 1
         grouper.reserve(self.store.stream_story_count())
         self._end = self.store.stream_end()
@@ -452,7 +452,9 @@ class Stream:
                 size = grouper.size(old.story - 1)
                 return Corrected(Posted(old.id, old.story, old.similarity, False, size), old.story, size, False)
             grouper = self._rebuild(without=old)
-            row["created"] = arrived = now()
+            # decided as if it arrived now (the day the grouper is told, as a rebuild tells it: ``updated``), its
+            # first arrival kept
+            row["created"], row["updated"] = old.created, (arrived := now())
             got = grouper.add(_article(row), received=_received(arrived))
             changed = self.store.replace_stream_article(article_id, row, story=got.story + 1,
                                                         similarity=got.similarity)
