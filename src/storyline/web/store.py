@@ -569,7 +569,7 @@ class Store:
             (position,) = db.execute("SELECT COALESCE(MAX(position), -1) + 1 FROM articles WHERE story_id = ?",
                                      (story_id,)).fetchone()
             stored = {f: article.get(f) if f == "date" else (article.get(f) or "") for f in PLAIN_ARTICLE_FIELDS}
-            stored["id"] = aid
+            stored["id"], stored["origin"] = aid, f"article {aid}"  # as a story names its articles "1", "2", ...
             db.execute(f"INSERT INTO articles (story_id, position, {', '.join(ARTICLE_FIELDS)})"
                        f" VALUES ({', '.join('?' * (len(ARTICLE_FIELDS) + 2))})",
                        (story_id, position, *(stored[f] for f in PLAIN_ARTICLE_FIELDS), *_stored_notes(article)))
@@ -597,7 +597,7 @@ class Store:
                 return None
             if story.article_count <= 1:
                 raise LastArticleError(f"article {article_id} is the story's only article: a story keeps at least "
-                                       "one; delete the story instead (DELETE /api/stories/{id})")
+                                       f"one; delete the story instead (DELETE /api/stories/{story_id})")
             db.execute("DELETE FROM articles WHERE story_id = ? AND id = ?", (story_id, article_id))
             inputs = [i for i in self._inputs(db, story_id) if i["article"] != article_id]
             changed = now()
