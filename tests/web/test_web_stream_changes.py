@@ -283,3 +283,26 @@ def test_a_change_that_put_many_articles_back_saves_the_state_again(tmp_path: Pa
     saved = stream.store.stream_state()
     assert saved is not None and saved[0] == stream.store.stream_end()[0]
     assert Stream(Store(tmp_path / "s.db")).restored == 0
+
+
+def test_a_corrected_article_keeps_its_first_arrival_and_tells_when_it_was_corrected(tmp_path: Path) -> None:
+    # A correction was stored with a new ``created``: the article's first arrival was lost.
+    db = tmp_path / "s.db"
+    app = app_for(db)
+    m0, f0 = posted(app, [MILLBROOK[0], FERRY[0]])
+    with sqlite3.connect(db) as conn:  # it came months before: the day the grouper is told matters then
+        conn.execute("UPDATE stream_articles SET created = '2026-01-05T09:00:00.000000Z' WHERE id = ?", (f0,))
+    conn.close()
+    app = app_for(db)
+    assert app.state.store.stream_article(f0).updated is None
+    (done,) = send(app, ("PUT", f"/api/articles/{f0}", LIBRARY))
+    row = app.state.store.stream_article(f0)
+    assert row.created == "2026-01-05T09:00:00.000000Z" and row.updated is not None and row.updated > row.created
+    story, listing = send(app, ("GET", f"/api/stream/stories/{done.json()['story']}", None),
+                          ("GET", "/api/stream/stories", None))
+    shown = {a["id"]: (a["created"], a["updated"]) for a in story.json()["articles"]}
+    assert shown[f0] == (row.created, row.updated) and shown[m0][1] is None
+    # the story's latest arrival is the correction's
+    assert listing.json()["stories"][0]["updated"] == row.updated
+    # a rebuild (a restart) tells the grouper the day it was decided again, as the live grouper was told
+    assert Stream(Store(db))._live().state() == app.state.stream._live().state()
