@@ -471,3 +471,62 @@ def test_right_to_left_text_reads_right_to_left(page, server: Server) -> None:
     shot = SHOTS / "right-to-left.png"
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(shot))
+
+
+def test_a_story_is_edited_from_its_page_and_not_from_another_site(browser, page, server: Server) -> None:
+    made = httpx.post(server.url + "/api/stories", json={"articles": MILLBROOK[:2], "words": 60}, timeout=60)
+    assert made.status_code == 201, made.text
+    sid = made.json()["id"]
+    attacker = (  # another site's hidden form, auto-submitted: refused, the article stays
+        '<!doctype html><meta name="referrer" content="no-referrer">'
+        f'<form id="f" method="post" action="{server.url}/stories/{sid}/articles/1/remove"></form>'
+        "<script>document.getElementById('f').submit()</script>"
+    )
+    context = browser.new_context()
+    pg = context.new_page()
+    pg.route("http://attacker.example/", lambda route: route.fulfill(content_type="text/html", body=attacker))
+    with pg.expect_response(lambda r: r.url == f"{server.url}/stories/{sid}/articles/1/remove") as answer:
+        pg.goto("http://attacker.example/")
+    assert answer.value.status == 403
+    context.close()
+    assert len(httpx.get(f"{server.url}/api/stories/{sid}").json()["articles"]) == 2
+    page.goto(f"/stories/{sid}")
+    assert not page.locator("#add-to-story").is_visible()  # behind "Add an article"
+    page.locator("details.add summary").click()
+    page.fill("#text-new", "# Pump fitted at the library\n\nThe **new pump** at the Millbrook public library was "
+                         "fitted on Friday, the librarian said.")
+    page.check("#markdown-new")
+    page.fill("#source-new", "Millbrook Post")
+    page.click("#add-to-story")
+    page.wait_for_url(f"**/stories/{sid}?added=1#source-3")
+    assert "The article was added" in page.locator("[role=status]").inner_text()
+    sources = page.locator("ol.sources li")
+    assert sources.count() == 3 and "Pump fitted at the library" in sources.nth(2).inner_text()
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "story-edited.png"), full_page=True)
+    sources.nth(0).get_by_role("button", name="Remove source 1 from the story").click()
+    page.wait_for_url(f"**/stories/{sid}?removed=1")
+    assert page.locator("ol.sources li").count() == 2
+    assert MILLBROOK[0]["source"] not in page.locator("ol.sources").inner_text()
+    page.locator("details.rename summary").click()
+    page.fill("#story-title", "The library's new pump")
+    page.click("#rename-story")
+    page.wait_for_url(f"**/stories/{sid}?renamed=1")
+    assert page.locator("h1").inner_text() == "The library's new pump"
+    story = httpx.get(f"{server.url}/api/stories/{sid}", timeout=60).json()
+    assert [a["id"] for a in story["articles"]] == ["2", "3"] and story["title"] == "The library's new pump"
+
+
+def test_a_pasted_article_ticked_markdown_is_read_as_markdown(page) -> None:
+    page.goto("/")
+    page.click("#add-article")
+    assert page.locator("#markdown-3").get_attribute("value") == "3"  # the added box's own
+    page.fill("#text-1", MILLBROOK[0]["text"])
+    page.fill("#text-3", "# Library pump fitted\n\nThe **Millbrook public library** fitted a new pump on Friday.")
+    page.check("#markdown-3")
+    page.fill("#words", "60")
+    page.click("button[type=submit]")
+    page.wait_for_url("**/stories/*")
+    sources = page.locator("ol.sources li")
+    assert sources.count() == 2 and "Library pump fitted" in sources.nth(1).inner_text()
+    assert "#" not in sources.nth(1).inner_text() and "**" not in page.locator(".summary").inner_text()

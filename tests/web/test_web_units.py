@@ -640,3 +640,20 @@ def test_the_form_names_the_kinds_of_file_it_takes(tmp_path: Path) -> None:
     assert set(accept.split(",")) == set(UPLOAD_SUFFIXES)
     (hint,) = re.findall(r'<label for="files">Or upload files <span class="hint">\(([^;]+);', page)
     assert hint == ".txt, .md, .html, .json/.jsonl, saved pages .mhtml/.webarchive"
+
+
+def test_a_paste_box_ticked_markdown_is_read_as_markdown_and_the_others_as_plain_text() -> None:
+    # The page's paste boxes had no Markdown switch: a pasted Markdown article kept its "# " and "**".
+    from starlette.datastructures import FormData
+
+    from storyline.web.inputs import form_boxes
+
+    md = "# Quarry shut after landslide\n\nThe **Millbrook quarry** closed on Monday after a landslide."
+    # three boxes, the second left blank, the third ticked: an unticked checkbox is not sent at all
+    form = FormData([("text", md), ("text", ""), ("text", md), ("title", ""), ("title", ""), ("title", ""),
+                     ("markdown", "3")])
+    plain, ticked = check_articles(form_boxes(form), Limits())
+    assert (plain["origin"], plain["markdown"], ticked["origin"], ticked["markdown"]) == (
+        "article 1", False, "article 3", True)
+    first, third = run([plain, ticked], 60, "default")["articles"]
+    assert first["title"] == "# Quarry shut after landslide" and third["title"] == "Quarry shut after landslide"
