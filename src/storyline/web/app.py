@@ -2,10 +2,13 @@
 
     storyline serve                       # or: uvicorn --factory storyline.web.app:app_from_env
 
-Pages: ``/`` (the form and past stories), ``/stories/{id}`` (the sourced summary, with a form that deletes the story:
-``POST /stories/{id}/delete``), ``/stories/{id}/articles/{aid}`` (one source with the cited sentences marked),
+Pages: ``/`` (the form and past stories), ``/stories/{id}`` (the sourced summary, with forms that delete the story:
+``POST /stories/{id}/delete``, add an article: ``POST /stories/{id}/articles``, remove one:
+``POST /stories/{id}/articles/{aid}/remove``, and rename it: ``POST /stories/{id}/title``),
+``/stories/{id}/articles/{aid}`` (one source with the cited sentences marked),
 ``/stream``, ``/stream/{n}`` and ``/stream/{n}/articles/{k}`` (the stream's stories, one story, one of its articles).
-API: ``/api/stories`` (POST, GET), ``/api/stories/{id}`` (GET, DELETE), with the
+API: ``/api/stories`` (POST, GET), ``/api/stories/{id}`` (GET, PATCH, DELETE), ``/api/stories/{id}/articles`` (POST),
+``/api/stories/{id}/articles/{aid}`` (DELETE), the stream's routes, with the
 OpenAPI schema at ``/openapi.json`` and a page describing it at ``/docs`` (FastAPI's own docs page loads its
 scripts from a CDN, which this app's Content-Security-Policy and "no external requests" rule out).
 """

@@ -26,7 +26,8 @@ date far past it (a mistyped year) does not move the stream's clock, before or a
 
 An article can be taken out of the stream (``remove``: retracted, wrong, a duplicate) or corrected (``correct``:
 its text, title, outlet, address or date; it is cleaned and decided again, as if it arrived now, and may move to
-another story). Either way the grouper is then made again as the rebuild at a start makes it from the store (the
+another story; it keeps its first arrival, ``created``, and ``updated`` is the day a rebuild tells the grouper).
+Either way the grouper is then made again as the rebuild at a start makes it from the store (the
 saved state, when it still holds nothing the change touched, then the stored articles after it), so that the
 stream goes on as a restarted server's would; that puts back every article after the state saved last (about
 1.3 ms an article, posts waiting meanwhile), all of them when the change touched an article the state holds.
