@@ -305,3 +305,17 @@ def test_edits_over_http_against_a_real_server(fresh_server: Server) -> None:
     fresh_server.stop()
     with httpx.Client(base_url=fresh_server.start().url, timeout=120) as c:  # after a restart
         assert c.get(f"/api/stories/{sid}").json()["title"] == "Pumps"
+
+
+def test_a_story_grown_past_the_sentence_limit_is_summarized_from_its_latest_articles(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = app_for(tmp_path / "s.db")
+    sid = made(app, MILLBROOK[:2])
+    monkeypatch.setattr("storyline.cluster.MAX_SENTENCES", 10)  # the two have 10 sentences: a third is too many
+    (added,) = send(app, ("POST", f"/api/stories/{sid}/articles", MILLBROOK[2]))
+    assert added.status_code == 201
+    (story,) = send(app, ("GET", f"/api/stories/{sid}"))
+    body = story.json()
+    assert story.status_code == 200 and [a["id"] for a in body["articles"]] != ["1", "2", "3"]
+    assert body["notes"][0].startswith("summary of the latest ") and "of 3 articles" in body["notes"][0]
+    assert "3" in cited(body) and "1" not in cited(body)
