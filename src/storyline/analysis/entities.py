@@ -580,7 +580,9 @@ def _headline_name(text: str, m: Mention, names: set[str], prose: set[str]) -> M
 
 # Words that news capitalises as a name but that name no one of the story: family words used as a name ("Mom and
 # Dad"), and a page's labels for its pictures ("Photo" alone on its line)
-_NAMELESS = frozenset("Mom Dad Mum Mommy Daddy Grandma Grandpa Granny Photo Photos Image Images Picture Caption".split())
+_NAMELESS = frozenset(
+    "Mom Dad Mum Mommy Daddy Grandma Grandpa Granny Photo Photos Image Images Picture Caption".split()
+)
 # A word of a trade or a role that a sentence opens with, before a name ("Lawyer Kila Baldwin, with …"):
 # capitalised only because it comes first, it is no part of the name. Not words that are first names or surnames
 # too ("Baker", "Marine", "Judge", "Star").
