@@ -359,7 +359,8 @@ def cut_inline_parts(line: str) -> str:
     """``line`` without the page parts that flattening ran into its sentences: a photo credit in
     parentheses with its caption, the one sentence before it (when that sentence is caption-sized; a
     longer one keeps and only the credit goes), an "Advertisement" label between two sentences, a
-    flattened BBC image's labels, a gallery's player and a newsletter chooser. Words are only deleted; a
+    flattened BBC image's labels, a gallery's player, a newsletter chooser and a name's card with its linked
+    headlines (after the name, which stays). Words are only deleted; a
     paragraph without any is returned as it is."""
     if "(" in line:
         m = _CREDIT_IN_TEXT.search(line)

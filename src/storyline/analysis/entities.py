@@ -285,8 +285,6 @@ SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV V VI".split())
 # ... but "Jr." and "Sr." tell a son from his father, whom news names in one story: "Donald Trump Jr." is not
 # "Donald Trump" (a regnal number is written or dropped at will: "Pope Leo II", "Pope Leo").
 _GENERATIONS = {"Jr": "jr", "Jr.": "jr", "Sr": "sr", "Sr.": "sr"}
-
-
 # "Donald Trump, Jr.'s new book": the suffix a tagger leaves out of the name
 _GENERATION_AFTER = re.compile(r",?[ \t]+(?:Jr|Sr)\b\.?")
 
@@ -615,8 +613,8 @@ def _common_noun(form: str, common: frozenset[str]) -> bool:
 
 def _without_job(form: str, common: frozenset[str], people: set[str]) -> str | None:
     """The name in a person ``form`` of three words or more that opens with a trade (:data:`_JOBS`: "Lawyer Kila
-    Baldwin"), or with a word the cluster writes in lower case before a name it writes alone ("Screenwriter Ruth
-    Okoye" beside "Ruth Okoye"); None when it opens with neither."""
+    Baldwin"), or with a word the cluster writes in lower case before a name it writes alone ("Endorses Joe Biden"
+    beside "Joe Biden", in a headline); None when it opens with neither."""
     first, _, rest = form.partition(" ")
     if len(rest.split()) < 2 or not rest[:1].isupper():
         return None
@@ -782,7 +780,7 @@ class EntityIndex:
                 people[f] += sum(kinds[f].values())
         # A one-word "person" that no full name or title of the cluster gives, and that is a common noun ("Photo"
         # alone on a page's line, "the moon", "Mom and Dad"), is no person: the other kind the tagger gives it
-        # elsewhere ("Kickstarter", a company, beside "the first kickstarter project"), else no entity.
+        # elsewhere, if any (a company it tags as one too), else no entity.
         for f in [f for f in people if _common_noun(f, common) and f not in parts and f not in titles]:
             del people[f]
             other = Counter({k: n for k, n in kinds[f].items() if k != "person" and n})
