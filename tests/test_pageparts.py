@@ -192,3 +192,20 @@ def test_reads_as_release_only_the_release_shape():
     spaced = feed.replace('"a first step,"', '" a first step, "')
     spaced = spaced.replace('"late but welcome,"', '" late but welcome, "')
     assert reads_as_release(spaced)  # set apart, as the release prints them
+
+
+def test_a_flattened_name_card_with_its_headlines_is_cut() -> None:
+    # The Hill's card on a name: the full name glued to the first linked headline, the headlines, "MORE"
+    card = (
+        "Former harbour master Ines Idowu Ines Maria IdowuIdowu: the port 'cannot reopen' this year Okoye: Harbor "
+        "Bridge talks stall The Lindenfeld Report — Sponsored by Coastline Wire — Dock strike enters third week MORE "
+        "said on Sunday that the harbor would reopen in March."
+    )
+    assert _body(_STORY, card) == (
+        f"{_STORY}\n\nFormer harbour master Ines Idowu said on Sunday that the harbor would reopen in March."
+    )
+    possessive = "The inquiry of Mayor Ruth Okoye Ruth Ann OkoyeTessaly: port deal signed MORE’s office is closed."
+    assert _body(possessive) == "The inquiry of Mayor Ruth Okoye’s office is closed."
+    # a name said twice, and "MORE" in capitals, in reporting, stay
+    prose = "Ruth Okoye, Ruth Okoye, the crowd chanted, and MORE than 300 people joined the march."
+    assert _body(prose) == prose

@@ -169,6 +169,14 @@ _CHOOSER = re.compile(
     r"(?:(?<=^)|(?<=[.!?\"”] ))[^.!?]{0,120}\b[Nn]ewsletter\b.{0,2000}You will now receive the "
     r"(?:[A-Z][\w&'-]*\s){1,4}?newsletter\b\s*"
 )
+# The card a page shows on a person's name, flattened after it ("… Intelligence James Clapper James Robert
+# ClapperClapper: It's getting 'harder …' Trump didn't know … Furor grows over … MORE said on Sunday"): the
+# person's full name, its surname glued to the first of the linked headlines, the headlines and the "MORE"
+# button. Everything from the full name to the button goes; the name before it and the story after it stay.
+# Capitalised as pages print it, and the surname written before the card too.
+_NAME_CARD = re.compile(
+    r"\b(?P<surname>[A-Z][a-z’'-]+) (?:[A-Z][\w.’'-]*\s+){1,3}(?P=surname)(?=[A-Z])[^\n]{1,600}?\sMORE(?=[\s’',.])"
+)
 # End-anchored patterns are tried on the paragraph's tail only: searching a whole paragraph for a
 # pattern anchored at its end tries it at every offset (cleaning took three times as long).
 _TAIL = 160
@@ -351,7 +359,8 @@ def cut_inline_parts(line: str) -> str:
     """``line`` without the page parts that flattening ran into its sentences: a photo credit in
     parentheses with its caption, the one sentence before it (when that sentence is caption-sized; a
     longer one keeps and only the credit goes), an "Advertisement" label between two sentences, a
-    flattened BBC image's labels, a gallery's player and a newsletter chooser. Words are only deleted; a
+    flattened BBC image's labels, a gallery's player, a newsletter chooser and a name's card with its linked
+    headlines (after the name, which stays). Words are only deleted; a
     paragraph without any is returned as it is."""
     if "(" in line:
         m = _CREDIT_IN_TEXT.search(line)
@@ -373,6 +382,8 @@ def cut_inline_parts(line: str) -> str:
         line = _GALLERY_PLAYER.sub("", line)
     if "You will now receive the " in line:
         line = _CHOOSER.sub("", line)
+    if " MORE" in line:
+        line = _NAME_CARD.sub(lambda m: m.group("surname"), line)
     return line
 
 

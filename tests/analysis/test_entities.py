@@ -684,3 +684,47 @@ def test_the_analysis_tells_each_article_read_for_names() -> None:
     cluster = make_cluster(arts)
     analyze_cluster(cluster, recognizer=RuleRecognizer(), progress=counted.append)
     assert len(cluster.kept_ids) == 2 and counted == [1, 1]
+
+
+def test_a_junior_is_not_his_father_nor_the_father_his_son() -> None:
+    # "Donald Trump Jr." had taken in "Donald Trump", "Trump" and "the president" (NeuS val 101)
+    one = ("Governor Tomas Marlow opened the harbour in Orlen on Monday. His son Tomas Marlow Jr. wrote a book "
+           "about the harbour. Marlow praised the builders.")
+    two = ("Copies of Tomas Marlow, Jr.'s book sold out in Orlen. Tomas Jr. signed them. Marlow Jr. said the "
+           "governor had not read it, and the governor said nothing. Tomas Marlow flew home.")
+    kinds = {"Tomas Marlow": "person", "Tomas Marlow Jr.": "person", "Marlow Jr.": "person", "Tomas Jr.": "person",
+             "Marlow": "person", "Orlen": "place"}
+    people = _people([one, two], kinds)
+    assert set(people) == {"Tomas Marlow", "Tomas Marlow Jr."}, people
+    assert set(people["Tomas Marlow Jr."].aliases) == {"Tomas Marlow, Jr.", "Tomas Jr.", "Marlow Jr."}
+    assert "Marlow" in people["Tomas Marlow"].aliases and people["Tomas Marlow"].title == "Governor"
+    assert people["Tomas Marlow Jr."].mentions == 4 and people["Tomas Marlow"].mentions == 5  # the governor too
+
+
+def test_a_common_noun_read_as_a_one_word_person_is_no_person() -> None:
+    # "Photo" alone on a page's line, "the Moon", "Mom and Dad" had been people
+    one = ("Photo\n\nRuth Okoye landed on the Moon on Monday. Mom and Dad watched from Orlen. Okoye said the moon "
+           "was quiet.")
+    two = "Ruth Okoye is the first pilot from Orlen to walk on the moon. A photo of her mom went round the world."
+    kinds = {"Photo": "person", "Moon": "person", "Mom": "person", "Dad": "person", "Ruth Okoye": "person",
+             "Okoye": "person", "Orlen": "place"}
+    people = _people([one, two], kinds)
+    assert set(people) == {"Ruth Okoye"}, people
+    # a surname, a titled name and a name in capitals stay people, whatever the cluster writes in lower case
+    people = _people(["Ruth Baker flew on Monday. Baker said little.", "The bread came from a baker. Sen. Stone "
+                      "agreed, and so did STONE, who said stone walls stand."],
+                     {"Ruth Baker": "person", "Baker": "person", "Stone": "person", "STONE": "person"})
+    assert {"Ruth Baker", "Stone"} <= set(people), people
+
+
+def test_a_trade_that_opens_a_sentence_is_no_part_of_the_name() -> None:
+    # "Lawyer Kila Baldwin" had been the name of the lawyer, "Endorses Joe Biden" an alias
+    one = "Lawyer Ines Quint said the jury had heard enough. Quint spoke for an hour in Orlen."
+    two = ("Ines Quint, the lawyer for the families, left Orlen. Screenwriter Tomas Arkwright watched. Tomas "
+           "Arkwright is a screenwriter from Orlen.")
+    kinds = {"Lawyer Ines Quint": "person", "Ines Quint": "person", "Quint": "person", "Orlen": "place",
+             "Screenwriter Tomas Arkwright": "person", "Tomas Arkwright": "person"}
+    people = _people([one, two], kinds)
+    assert set(people) == {"Ines Quint", "Tomas Arkwright"}, people
+    assert people["Ines Quint"].mentions == 3 and people["Tomas Arkwright"].mentions == 2
+    assert people["Ines Quint"].aliases == ("Quint",)

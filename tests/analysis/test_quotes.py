@@ -649,3 +649,38 @@ class _TaggedQ:
         pattern = "|".join(re.escape(f) for f in sorted(self.kinds, key=len, reverse=True))
         return [Mention(m.start(), m.end(), self.kinds[m.group()], m.group())
                 for m in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", text)]
+
+
+def test_the_president_is_the_current_holder_the_former_president_the_former_one() -> None:
+    # "the president" went to whoever the article named last: here the former president
+    text = (
+        "President Tomas Vance met former President Ana Ruiz in Corvel on Monday. Ruiz spoke to the crowd at the "
+        "port for an hour.\n\n"
+        "\"We will rebuild this harbour before the winter,\" the president told reporters.\n\n"
+        "\"The harbour was never safe,\" the former president said later."
+    )
+    tagged = _TaggedQ({"Tomas Vance": "person", "Ana Ruiz": "person", "Ruiz": "person", "Corvel": "place"})
+    an = analyze_cluster(make_cluster([Article(id="1", text=text)]), recognizer=tagged)
+    speakers = {q.text.split()[0]: q.speaker for q in an.quotes}
+    assert speakers == {"We": "Tomas Vance", "The": "Ana Ruiz"}
+    # without a former holder, "the former president" is no one the article named: the description itself
+    alone = text.replace("former President Ana Ruiz", "Ana Ruiz").replace("Ruiz spoke", "Ana Ruiz spoke")
+    an = analyze_cluster(make_cluster([Article(id="1", text=alone)]), recognizer=tagged)
+    speakers = {q.text.split()[0]: q.speaker for q in an.quotes}
+    assert speakers == {"We": "Tomas Vance", "The": "former president"}
+
+
+def test_it_as_the_speaker_is_the_body_that_spoke_before_or_no_one() -> None:
+    # "It said: “…”" after a body's statement is the body's; "“…,” it said" with no body before is no one's, not the
+    # speaker of the quotation before it
+    text = (
+        "\"The gates stay shut,\" Tilda Marsh said on Monday.\n\n"
+        "In a statement, Harbor Lines said the strike had cost it three ships. It said: \"We will not pay "
+        "for a strike we did not call.\"\n\n"
+        "\"The harbour will reopen when the contract is signed,\" Marsh said. The report was more explicit. "
+        "\"No ship can dock before March,\" it said."
+    )
+    tagged = _TaggedQ({"Tilda Marsh": "person", "Marsh": "person", "Harbor Lines": "org"})
+    an = analyze_cluster(make_cluster([Article(id="1", text=text)]), recognizer=tagged)
+    speakers = {q.text.split()[0]: q.speaker for q in an.quotes}
+    assert speakers == {"The": "Tilda Marsh", "We": "Harbor Lines", "No": None}

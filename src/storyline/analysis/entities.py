@@ -60,6 +60,8 @@ _TITLE_IN = re.compile(
 _TITLE_BEFORE = re.compile(rf"((?:[A-Z][\w.]*\s+){{0,3}}{_TITLE_HEAD})\s+$")
 # "Shah Qureshi, Pakistan's foreign minister," / "Ana Ruiz, the city's mayor,"
 _TITLE_AFTER = re.compile(rf"^,\s+((?:the\s+|a\s+|[\w.]+['’]s\s+)?(?:[\w-]+\s+){{0,3}}?{_TITLE_HEAD})\b")
+# "former President", "ex-president", "Obama, a former president": an office held before, no more
+_FORMER = re.compile(r"\b(?:[Ff]ormer|[Ee]x-)(?:\s+|(?<=-))")
 _THE_TITLE = re.compile(rf"\b[Tt]he\s+(?:[A-Za-z][\w.]*\s+)?({_TITLE_HEAD}(?:\s+of\s+[A-Z]\w+)?)\b")
 MAX_ACTIONS = 5
 _STRONG_TITLES = frozenset("president prime minister minister mayor governor secretary senator chancellor ambassador "
@@ -280,6 +282,11 @@ def _clause(bounds: list[int], start: int, end: int, size: int) -> tuple[int, in
 # A generational or regnal suffix is no part of the name to match by: "John Paul II" is "John Paul", whose
 # last name is "Paul"; "II" alone is nobody (and is in "World War II").
 SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV V VI".split())
+# ... but "Jr." and "Sr." tell a son from his father, whom news names in one story: "Donald Trump Jr." is not
+# "Donald Trump" (a regnal number is written or dropped at will: "Pope Leo II", "Pope Leo").
+_GENERATIONS = {"Jr": "jr", "Jr.": "jr", "Sr": "sr", "Sr.": "sr"}
+# "Donald Trump, Jr.'s new book": the suffix a tagger leaves out of the name
+_GENERATION_AFTER = re.compile(r",?[ \t]+(?:Jr|Sr)\b\.?")
 
 
 def _name_words(form: str) -> list[str]:
@@ -287,6 +294,19 @@ def _name_words(form: str) -> list[str]:
     while len(words) > 1 and words[-1] in SUFFIXES:
         words.pop()
     return words
+
+
+def _generation(form: str) -> str:
+    """"jr" for "Donald Trump Jr." (or "Trump, Jr"), "sr" for a "Sr.", "" for a name without either."""
+    words = form.replace(",", " ").split()
+    return next((_GENERATIONS[w] for w in reversed(words[1:]) if w in _GENERATIONS), "")
+
+
+def _prefer_generation(candidates: list[str], form: str) -> list[str]:
+    """Of the full names a surname or a first name ``form`` may be, those of its generation: a bare "Trump" is
+    "Donald Trump", not "Donald Trump Jr.", when the cluster names both; either when it names only one."""
+    same = [c for c in candidates if _generation(c) == _generation(form)]
+    return same or candidates
 
 
 def _name_initials(form: str) -> str:
@@ -306,8 +326,10 @@ def _bare(word: str) -> str:
 
 def _spelling(form: str) -> tuple[str, ...]:
     """A name's words as spelled whatever its case and hyphens: "Kim Jong-un", "Kim Jong Un" and "KIM JONG-UN" →
-    ("kim", "jong", "un"); a suffix left out ("John Paul II" → ("john", "paul"))."""
-    return tuple(re.sub(r"[-‐‑]", " ", " ".join(_name_tokens(form))).lower().split())
+    ("kim", "jong", "un"); a regnal suffix left out ("John Paul II" → ("john", "paul")), a generation's kept
+    ("Donald Trump Jr." → ("donald", "trump", "jr"))."""
+    spelled = tuple(re.sub(r"[-‐‑]", " ", " ".join(_name_tokens(form))).lower().split())
+    return (*spelled, _generation(form)) if _generation(form) else spelled
 
 
 def _surname_of(name: str, form: str) -> bool:
@@ -372,7 +394,8 @@ def _group_people(forms: Counter[str], titles: Mapping[str, Counter[str]] | None
     for f in forms:
         same[_spelling(f)] += forms[f]
     full = sorted((f for f in forms if len(f.split()) > 1 and not _is_surname_form(f)),
-                  key=lambda f: (-same[_spelling(f)], f.isupper(), len(_name_words(f)) == len(f.split()), -forms[f],
+                  key=lambda f: (len(_name_words(f)) < 2 and bool(_generation(f)), -same[_spelling(f)], f.isupper(),
+                                 len(_name_words(f)) == len(f.split()), -forms[f], "," in f,
                                  -len(f), f))
     canon: dict[str, str] = {}
     # "John Kennedy" beside a "John F. Kennedy" and a "John A. Kennedy" (two people: :func:`_other_middle`) may be
@@ -384,8 +407,11 @@ def _group_people(forms: Counter[str], titles: Mapping[str, Counter[str]] | None
             ct = _name_tokens(c)
             if c in ambiguous or any(_other_middle(g, f) for g in canon if canon[g] == c):
                 continue  # "George W. Bush" is not "George H. W. Bush"
+            if _generation(c) != _generation(f):
+                continue  # "Donald Trump Jr." is not "Donald Trump"
             if _spelling(c) == _spelling(f) or _bare(ct[-1]) == _bare(toks[-1]) and (
-                    ct[0] == toks[0] or set(toks) <= set(ct) or set(ct) <= set(toks)):
+                    ct[0] == toks[0] or set(toks) <= set(ct) or set(ct) <= set(toks)) or (
+                    len(toks) == 1 and _generation(f) and ct[0] == toks[0]):  # "Donald Jr." of "Donald Trump Jr."
                 canon[f] = c
                 break
         else:
@@ -401,8 +427,8 @@ def _group_people(forms: Counter[str], titles: Mapping[str, Counter[str]] | None
         if by_initials is not None:
             canon[f] = by_initials  # "JFK" is "John F. Kennedy"
             continue
-        by_last = [c for c in heads if _surname_of(c, f)]
-        by_first = [c for c in heads if _name_words(c)[0] == f]
+        by_last = _prefer_generation([c for c in heads if _surname_of(c, f)], f)
+        by_first = _prefer_generation([c for c in heads if _name_words(c)[0] == f], f)
         match = by_office(by_last or by_first, offices(titles.get(f, ())), office_of)
         canon[f] = max(match, key=lambda c: sum(forms[g] for g in canon if canon[g] == c)) if match else f
     return canon
@@ -419,8 +445,9 @@ def _initials_of(form: str, canon: Mapping[str, str]) -> str | None:
     if not _INITIALS.fullmatch(form):
         return None
     letters = form.replace(".", "")
-    fits = {c for f, c in canon.items() if len(_name_words(f)) > 1 and _name_initials(f) == letters}
-    return next(iter(fits)) if len(fits) == 1 else None
+    fits = _prefer_generation(sorted({c for f, c in canon.items()
+                                      if len(_name_words(f)) > 1 and _name_initials(f) == letters}), form)
+    return fits[0] if len(fits) == 1 else None  # "JFK" is "John F. Kennedy", not "John F. Kennedy Jr."
 
 
 def _surname_sharers(canon: dict[str, str], forms: Counter[str]) -> dict[str, list[str]]:
@@ -440,6 +467,7 @@ def _surname_sharers(canon: dict[str, str], forms: Counter[str]) -> dict[str, li
         owners = [c for c in heads if _surname_of(c, f)]
         if owners and canon[f] not in owners:
             owners.append(canon[f])  # the one it goes to without evidence is always a candidate
+        owners = _prefer_generation(owners, f)  # a bare "Trump" is no "Donald Trump Jr."
         if len(owners) > 1:
             out[f] = owners
     return out
@@ -548,6 +576,53 @@ def _headline_name(text: str, m: Mention, names: set[str], prose: set[str]) -> M
     return m if any(c and re.sub(r"['’]s$", "", c.group(1)) in prose for c in (after, before)) else None
 
 
+# Words that news capitalises as a name but that name no one of the story: family words used as a name ("Mom and
+# Dad"), and a page's labels for its pictures ("Photo" alone on its line)
+_NAMELESS = frozenset(
+    "Mom Dad Mum Mommy Daddy Grandma Grandpa Granny Photo Photos Image Images Picture Caption".split()
+)
+# A word of a trade or a role that a sentence opens with, before a name ("Lawyer Kila Baldwin, with …"):
+# capitalised only because it comes first, it is no part of the name. Not words that are first names or surnames
+# too ("Baker", "Marine", "Judge", "Star").
+_JOBS = frozenset(
+    """Lawyer Lawyers Attorney Attorneys Screenwriter Writer Author Novelist Poet Journalist Reporter Columnist
+    Photographer Filmmaker Producer Actor Actress Comedian Rapper Singer Songwriter Musician Artist Designer Model
+    Chef Businessman Businesswoman Billionaire Entrepreneur Activist Analyst Economist Scientist Researcher
+    Professor Doctor Nurse Surgeon Pastor Detective Sergeant Trooper Deputy Prosecutor Candidate Challenger
+    Congressman Congresswoman Councilman Councilwoman Assemblyman Assemblywoman Lawmaker Legislator Quarterback
+    Pitcher Teammate Coach Teacher Principal Founder Cofounder Co-founder Spokesperson Survivor Victim Suspect
+    Defendant Plaintiff Witness Host Anchor Blogger Historian Biographer Astronaut Veteran""".split()
+)
+
+
+# A word in lower case, not of an address, a handle or a hashtag ("@beyonce", "mallen@politico.com", "#metoo")
+_LOWER_WORD = re.compile(r"(?<![\w’'./@#-])[a-z][a-z’'-]*[a-z]\b(?![./@][\w])")
+
+
+def _common_words(cluster: Cluster) -> frozenset[str]:
+    """The words the cluster writes in lower case somewhere: common words, whatever capitalises them elsewhere."""
+    return frozenset(re.sub(r"['’]s$", "", w) for aid in cluster.kept_ids
+                     for w in _LOWER_WORD.findall(cluster.article(aid).text))
+
+
+def _common_noun(form: str, common: frozenset[str]) -> bool:
+    """Whether a one-word person ``form`` is a common word: one of :data:`_NAMELESS`, or written in lower case
+    in the cluster ("aspirin")."""
+    return " " not in form and (form in _NAMELESS or (form.lower() in common and not form.isupper()))
+
+
+def _without_job(form: str, common: frozenset[str], people: set[str]) -> str | None:
+    """The name in a person ``form`` of three words or more that opens with a trade (:data:`_JOBS`: "Lawyer Kila
+    Baldwin"), or with a word the cluster writes in lower case before a name it writes alone ("Endorses Joe Biden"
+    beside "Joe Biden", in a headline); None when it opens with neither."""
+    first, _, rest = form.partition(" ")
+    if len(rest.split()) < 2 or not rest[:1].isupper():
+        return None
+    if first in _JOBS or (first.lower() in common and rest in people):
+        return rest
+    return None
+
+
 class EntityIndex:
     """Entities of a cluster and every resolved mention, per article, in text order."""
 
@@ -564,6 +639,7 @@ class EntityIndex:
         defined: dict[str, str] = {}  # "(UVL)" after "United Veld Lines": acronym → full name
         recognized: dict[str, list[Mention]] = {}
         held: dict[tuple[str, int], str] = {}  # the title a person's mention is given, by article and start
+        formerly: dict[str, set[str]] = defaultdict(set)  # a person's form → the offices it is said to have held
         group_words: set[str] = set()  # "Serbs", "Democrats": tagged as groups somewhere in the cluster
         for aid in cluster.kept_ids:
             text = cluster.article(aid).text
@@ -580,6 +656,8 @@ class EntityIndex:
                     if m.kind == "person" and len(m.text.split()) > 1 and m.text.split()[0] not in group_words}
         repaired = {aid: repair(cluster.article(aid).text, recognized[aid]) for aid in cluster.kept_ids}
         prose_names, prose_words = _prose_names(cluster, repaired)
+        common = _common_words(cluster)
+        person_forms = {clean_surface(m.text) for ms in repaired.values() for m in ms if m.kind == "person"}
         for aid in cluster.kept_ids:
             text = cluster.article(aid).text
             bounds = _bounds(cluster, aid)
@@ -592,8 +670,14 @@ class EntityIndex:
                     continue  # "LONDON (Reuters) -": the wire that sent the story, no organisation in it
                 if _crosses(bounds, m.start, m.end):
                     continue  # "Tuesday. Governor Ruth": the tagger read across a full stop
+                if m.kind == "person" and (jr := _GENERATION_AFTER.match(text, m.end)):
+                    m = Mention(m.start, jr.end(), m.kind, text[m.start : jr.end()])  # "Donald Trump, Jr.'s"
                 lo, hi = _clause(bounds, m.start, m.end, len(text))
                 form = clean_surface(m.text)
+                if m.kind == "person" and (rest := _without_job(form, common, person_forms)):
+                    # "Lawyer Kila Baldwin" opening a sentence: the name is "Kila Baldwin"
+                    m = Mention(m.end - len(rest), m.end, m.kind, rest) if m.text.endswith(rest) else m
+                    form = rest
                 if len(form) < 2 or not form[0].isupper() or form in SUFFIXES:
                     continue
                 if is_generic(form, text[max(0, m.start - 40) : m.start], text[m.end : m.end + 3]):
@@ -646,6 +730,9 @@ class EntityIndex:
                     if t:
                         titles[form][t] += 1
                         held[(aid, m.start)] = t
+                        if _FORMER.search(t) or re.search(rf"{_FORMER.pattern}\s*{re.escape(t)}\s*$",
+                                                           text[max(0, m.start - 80) : m.start]):
+                            formerly[form].add(office(t))  # "former President Ana Ruiz", "Ruiz, a former president"
             raw[aid] = found
         kind_of = {f: c.most_common(1)[0][0] for f, c in kinds.items()}
         # A name in capitals ("VARNHOLT —", a dateline) is tagged an organisation; written normally elsewhere
@@ -691,6 +778,18 @@ class EntityIndex:
             if f in parts and len(f.split()) == 1:
                 kind_of[f] = "person"
                 people[f] += sum(kinds[f].values())
+        # A one-word "person" that no full name or title of the cluster gives, and that is a common noun ("Photo"
+        # alone on a page's line, "the moon", "Mom and Dad"), is no person: the other kind the tagger gives it
+        # elsewhere, if any (a company it tags as one too), else no entity.
+        for f in [f for f in people if _common_noun(f, common) and f not in parts and f not in titles]:
+            del people[f]
+            other = Counter({k: n for k, n in kinds[f].items() if k != "person" and n})
+            if other:
+                kind_of[f] = other.most_common(1)[0][0]
+                continue
+            del kind_of[f]
+            for aid in raw:
+                raw[aid] = [m for m in raw[aid] if m.text != f]
         self.canon = _group_people(people, titles)
         # the offices the cluster gives each person by their full name ("President Joe Biden": president)
         self.offices: dict[str, frozenset[str]] = defaultdict(frozenset)
@@ -720,6 +819,11 @@ class EntityIndex:
                 kept = Counter({t: n for t, n in c.items() if abbreviated or not _is_abbreviated(t)})
                 if f in self.canon and kept:
                     self.title.setdefault(self.canon[f], kept.most_common(1)[0][0])
+        # the offices the cluster says each person held before ("former President Barack Obama": president)
+        self.former: dict[str, frozenset[str]] = defaultdict(frozenset)
+        for f, held_before in formerly.items():
+            if f in self.canon:
+                self.former[self.canon[f]] |= held_before
         self.mentions: dict[str, list[Resolved]] = {}
         self.sharers = sharers = _surname_sharers({f: self.canon[f] for f in people}, people)
         self.shared_forms: dict[str, set[str]] = defaultdict(set)  # a person → the shared surnames given them
@@ -798,6 +902,11 @@ class EntityIndex:
             # "the Pakistani leader" is not the al-Qaeda leader: a weak title needs its own modifier.
             who = [p for p in by_title.get(head, [])
                    if not modifier or _rankless(head) in _STRONG_TITLES or modifier in self.title.get(p, "").lower()]
+            was = bool(_FORMER.match(modifier + " "))
+            if was or len(who) > 1:
+                # "the former president" is the one the cluster calls so ("former President Ana Ruiz"), "the
+                # president" the other one, when the cluster gives the office to both
+                who = [p for p in who if (head in self.former.get(p, ())) == was]
             if len(who) == 1 and free(m.start(), m.end()):
                 extra.append(Resolved(m.start(), m.end(), "person", who[0]))
                 self.canon.setdefault(m.group(), who[0])  # "the minister" is one of their names

@@ -250,6 +250,7 @@ class _Attributor:
         self.quoted_spans = quote_spans(text)
         self.relayed = False  # the last attribution after a quote was an outlet's "reported"
         self.aside = False  # ... or its speaker was named before an aside that holds another quotation
+        self.pronoun = False  # ... or "it" ("“…,” it said"), the speaker of nothing before
         self.speakers: list[str] = []  # speakers of the article's quotes so far, in order
 
     def quoted(self, pos: int) -> bool:
@@ -346,7 +347,10 @@ class _Attributor:
             # whether he would invite Obama, he said") is the sentence's topic, read from before the sentence
             at = self.text.rfind(phrase_text, a, b) if prefer_last and len(phrase_text.split()) > 1 else -1
             return self.last_person_before(at if at >= 0 else a, phrase_text.split()[-1])
-        if re.fullmatch(r"they|They|it|It|we|We|I", phrase_text):
+        if re.fullmatch(r"it|It", phrase_text):
+            self.pronoun = True  # "“…,” it said": not the speaker of the quote before, whoever that was
+            return self.it_body(a)
+        if re.fullmatch(r"they|They|we|We|I", phrase_text):
             return None
         if not prefer_last and (rel := _RELATIVE.search(self.text, a, b)) and self.text[a : rel.start()].strip():
             b = rel.start()  # "said a GOP operative whose polling showed Clinton ahead": not Clinton
@@ -399,6 +403,17 @@ class _Attributor:
         if re.match(r"[A-Z]", phrase_text) or _AGENT_NOUN.search(phrase_text):
             return _group_speaker(clean_surface(re.sub(r"^(?:the|a|an)\s+", "", phrase_text, flags=re.I)))
         return None
+
+    def it_body(self, pos: int) -> str | None:
+        """The body "it" stands for as a speaker ("Shell said the drilling was not new. It said: “…”", "In a
+        statement, the agency said it had closed the case. “…,” it said"): the organisation the article names last,
+        outside quotation marks, as the subject of a verb of saying in the sentence before ``pos`` or in that one;
+        None when there is none (a letter, a report, a body the recogniser did not find)."""
+        k = bisect.bisect_right(self.starts, pos) - 1
+        lo = self.bounds[max(0, k - 1)][0]
+        bodies = [m for m in self.mentions if lo <= m.start and m.end <= pos and m.kind == "org"
+                  and not self.quoted(m.start) and _SPOKE_AFTER.match(self.text, m.end)]
+        return bodies[-1].name if bodies else None
 
     def apposed(self, a: int, b: int) -> str | None:
         """"Jim Walton, president of CNN Worldwide, said": the person whose title is the apposition that ends
@@ -492,13 +507,24 @@ class _Attributor:
         """The person a definite description of an office stands for ("the president", "the city's police chief"):
         of the people the cluster gives that office (their title read whole by :func:`.entities.office`: "the vice
         president" is no president), the one the article names last before ``pos`` outside quotation marks, else
-        the only one; None when the cluster gives no one that office, or several and the article names none."""
+        the only one; None when the cluster gives no one that office, or several and the article names none.
+        "The former president" is one the cluster calls a former holder ("former President Ana Ruiz"), "the
+        president" one it does not, whoever the article named last; when the article names two holders of the
+        office and neither fits so, or none of them fits "the former president", no one."""
         want = office(description)
+        was = _FORMER_DESCRIPTION.search(description) is not None
         holders = {p for p, t in self.index.title.items() if self.index.kind.get(p) == "person" and office(t) == want}
         named = [m.name for m in self.mentions if m.end <= pos and m.name in holders and not self.quoted(m.start)]
+        fitting = [n for n in (named or sorted(holders)) if (want in self.index.former.get(n, ())) == was]
         if named:
-            return named[-1]
-        return next(iter(holders)) if len(holders) == 1 else None
+            if fitting:
+                return fitting[-1]
+            if was:
+                return None  # "the former president" is none of the holders the article names
+            return named[-1] if len(set(named)) == 1 else None
+        if len(fitting) == 1:
+            return fitting[0]
+        return next(iter(holders)) if len(holders) == 1 and not was else None
 
     def described_subject(self, a: int, b: int) -> str | None:
         """"The administration welcomed …": a subject named by a role or a body, not by a name; a role is the person
@@ -607,6 +633,9 @@ class _Attributor:
         return self.who(sent_start, sent_start + v.start(), prefer_last=True, previous=previous)
 
 
+# "Shell said", "the agency, in a statement, had said": a body named as the subject of a verb of saying
+_SPOKE_AFTER = re.compile(rf"\s*(?:,[^,“”\"]{{1,60}},\s*)?(?:(?:has|had|also|then|later)\s+)?{_SPEECH.pattern}")
+_FORMER_DESCRIPTION = re.compile(r"\b(?:former|ex-)", re.IGNORECASE)
 MAX_WORDS_BEFORE_ASKED = 4  # "McCain asked", "the former vice president asked": the subject of a short attribution
 
 
@@ -654,7 +683,7 @@ def _segments(index: EntityIndex, cluster: Cluster, aid: str, sex: dict[str, str
         first = bisect.bisect_right(att.starts, a) - 1
         last_sent = bisect.bisect_right(att.starts, max(a, b - 1)) - 1
         _, eb = bounds[last_sent]
-        att.relayed = att.aside = False
+        att.relayed = att.aside = att.pronoun = False
         speaker = att.after(b + 1, eb, previous)
         if speaker is None and (asked := _attribution_after(text, a, b, eb, bounds, last_sent)) is not None:
             # "“Why do they go past the deadline?” McCain asked reporters.": the segmenter ends the sentence at the
@@ -677,7 +706,9 @@ def _segments(index: EntityIndex, cluster: Cluster, aid: str, sex: dict[str, str
                 seg.speaker, seg.title = speaker, index.title.get(speaker, "")
                 if not seg.continues:
                     break
-        if speaker is None and out and first == prev_sent and out[-1].speaker:
+        if att.pronoun:
+            pass  # "“…,” it said" names its own speaker, or none: not the one of the quote before
+        elif speaker is None and out and first == prev_sent and out[-1].speaker:
             speaker = out[-1].speaker  # a second quote in the same sentence: the same speaker
         elif speaker is None and out and opens_sentence and first == prev_sent + 1 and out[-1].speaker:
             last = out[-1]  # the rest of a quotation split across sentences
