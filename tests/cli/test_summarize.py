@@ -308,3 +308,22 @@ def test_a_correction_is_told_once_beside_summary_and_analysis(tmp_path, monkeyp
     result = run("summarize", "--analysis", "a.txt", "b.txt")
     assert result.exit_code == 0, result.output
     assert result.output.count("article [1] (Alder Gazette) printed a correction: An earlier version") == 1
+
+
+def test_notes_repeated_on_stderr_name_the_cluster_they_belong_to(tmp_path, harbor_texts, monkeypatch):
+    # With -o the notes go to stderr too; of a dataset's clusters they named none ("single-source summary: ..."
+    # of which cluster?), and one cluster's note stood for the same words of every other.
+    monkeypatch.chdir(tmp_path)
+    rows = [{"id": "a", "documents": harbor_texts[:1]}, {"id": "b", "documents": harbor_texts[1:2]},
+            {"id": "c", "documents": harbor_texts[1:]}]
+    Path("d.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    result = run("summarize", "d.jsonl", "--words", "30", "-o", "out.json")
+    assert result.exit_code == 0, result.output
+    single = "single-source summary: only one article was given"
+    assert f"storyline: note: cluster a: {single}" in result.stderr
+    assert f"storyline: note: cluster b: {single}" in result.stderr
+    assert "cluster c: single-source" not in result.stderr
+    # one cluster's notes are told as before, with no cluster named
+    Path("one.jsonl").write_text(json.dumps(rows[0]) + "\n")
+    alone = run("summarize", "one.jsonl", "--words", "30", "-o", "one.json")
+    assert alone.exit_code == 0 and f"storyline: note: {single}" in alone.stderr

@@ -525,13 +525,22 @@ def emit(text: str, inputs: Inputs) -> None:
         out(text)
 
 
-def notes(messages: Sequence[str], inputs: Inputs) -> None:
-    """The notes of the results (undated articles, a single source, ...). They are part of the document
-    (its "Note:" lines, "> " in Markdown, ``notes`` in JSON), so they are repeated on stderr only when the
-    document goes to a file (``-o``): on a terminal every note shows once."""
+def cluster_label(cid: str) -> str:
+    """How a note on stderr names the cluster it belongs to, when there are several (a dataset's)."""
+    return f"cluster {cid}"
+
+
+def notes(each: Sequence[tuple[str, Sequence[str]]], inputs: Inputs) -> None:
+    """The notes of the results (undated articles, a single source, ...), given as ``(label, notes)`` per result
+    (a cluster's id, "story 3"). They are part of the document (its "Note:" lines, "> " in Markdown, ``notes`` in
+    JSON), so they are repeated on stderr only when the document goes to a file (``-o``): on a terminal every note
+    shows once. With several results each note names its own ("cluster b: article [2] printed a correction: ...");
+    alone, "article [2]" of which cluster, and one cluster's note stood for the same words of every other."""
     if inputs.output is None:
         return
-    for note in dict.fromkeys(messages):
+    several = len(each) > 1
+    told = [f"{label}: {note}" if several else note for label, messages in each for note in messages]
+    for note in dict.fromkeys(told):
         click.echo(printable(f"storyline: note: {note}"), err=True)
 
 
