@@ -206,6 +206,19 @@ def test_console_script_runs_as_a_process(harbor_dir):
     assert proc.stderr == "storyline: error: missing.txt: no such file or directory\n"
 
 
+@pytest.mark.parametrize("module", ["storyline", "storyline.cli"])
+def test_python_dash_m_runs_the_command(harbor_dir, module):
+    # "python -m storyline" said "'storyline' is a package and cannot be directly executed"
+    import storyline
+
+    env = {**os.environ, "PYTHONPATH": str(Path(storyline.__file__).parents[1])}
+    proc = subprocess.run([sys.executable, "-m", module, "summarize", "missing.txt"], capture_output=True, text=True,
+                          env=env)
+    assert (proc.returncode, proc.stderr) == (3, "storyline: error: missing.txt: no such file or directory\n")
+    help = subprocess.run([sys.executable, "-m", module, "--help"], capture_output=True, text=True, env=env)
+    assert help.returncode == 0 and help.stdout.startswith("Usage: storyline [OPTIONS] COMMAND")
+
+
 def test_the_docs_show_what_the_sample_prints():
     """The example output on the front page and in docs/usage.md is the real output of
     `storyline summarize --sample --words 120` (regenerate both blocks when the scorer or the sample changes)."""
