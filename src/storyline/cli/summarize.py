@@ -12,8 +12,8 @@ from ..model import Summary
 from ..options import DEFAULT_WORDS, FORMATS, SummarizeOptions
 from . import cli, out
 from .inputs import (
-    cluster_label,
     PATHS_COMMAND,
+    cluster_label,
     date_option,
     emit,
     format_option,
