@@ -340,3 +340,13 @@ def test_notes_repeated_on_stderr_name_the_cluster_they_belong_to(tmp_path, harb
     Path("one.jsonl").write_text(json.dumps(rows[0]) + "\n")
     alone = run("summarize", "one.jsonl", "--words", "30", "-o", "one.json")
     assert alone.exit_code == 0 and f"storyline: note: {single}" in alone.stderr
+
+
+@pytest.mark.parametrize("command", ["summarize", "analyze"])
+def test_the_sample_is_not_mixed_into_the_users_articles(harbor_dir, command):
+    # "summarize --sample mine.txt" read the fictional sample's five articles as five more reports of the user's
+    # story, and cited them beside it, without a word
+    result = run(command, "--sample", "1.txt")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith("storyline: error: --sample ") and result.stderr.count("\n") == 1
+    assert "the fictional sample cluster alone: give it without PATHS (got 1.txt)" in result.stderr

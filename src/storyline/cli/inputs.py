@@ -462,7 +462,16 @@ def _document_number(origin: str) -> tuple[int, ...]:
 def read_inputs(
     paths: Sequence[str], *, sample: bool = False, date: str | None = None, output: str | None = None
 ) -> Inputs:
-    """The clusters named on the command line (see ``read_article_sets``)."""
+    """The clusters named on the command line (see ``read_article_sets``). ``--sample`` is the sample cluster
+    alone: beside PATHS its fictional articles would be read as more reports of the user's story, and every
+    summary sentence could cite them (``storyline group --sample`` adds it to a stream, where it is a story of
+    its own)."""
+    if sample and paths:
+        ctx = click.get_current_context(silent=True)
+        doing = {"analyze": "analyzes"}.get(ctx.command.name if ctx and ctx.command.name else "", "summarizes")
+        raise click.UsageError(
+            f"--sample {doing} the fictional sample cluster alone: give it without PATHS (got {paths[0]}), or "
+            "PATHS without it", ctx)
     clusters, files, out_path = read_article_sets(paths, sample=sample, date=date, output=output,
                                                   build=api.make_cluster)
     return Inputs(clusters, files, out_path)
