@@ -154,6 +154,22 @@ def test_keyboard_navigation(page, sample_story: str) -> None:
     assert page.locator(".article-text mark:target").count() == 1
 
 
+def test_escape_in_a_popovers_link_closes_it_and_goes_back_to_its_number(page, sample_story: str) -> None:
+    # Escape handed the focus back to the number, whose focus opened the popover again: it never closed
+    page.goto(sample_story)
+    first = page.locator("a.mark").first
+    tip = page.locator("#" + first.get_attribute("data-tip"))
+    first.focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "tip-link" and tip.is_visible()
+    page.keyboard.press("Escape")
+    assert tip.is_hidden() and first.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("document.activeElement.getAttribute('data-tip')") == first.get_attribute("data-tip")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")  # the number's focus, given by the keyboard again, opens it as before
+    assert tip.is_visible()
+
+
 def test_phone_sized_screen_and_tap(browser, server: Server, sample_story: str) -> None:
     context = browser.new_context(base_url=server.url, viewport={"width": 390, "height": 844}, has_touch=True,
                                   is_mobile=True, device_scale_factor=2)
