@@ -94,6 +94,13 @@ def test_form_errors_are_shown_and_the_form_kept(page) -> None:
     alert = page.get_by_role("alert")
     assert "empty" in alert.inner_text()
     assert page.input_value("#title-1") == "Only a title"
+    # the title said "New story" as before and the focus was nowhere: a screen reader began at the top, unaware
+    assert page.title() == "Error: New story · storyline"
+    assert page.evaluate("document.activeElement.id") == "form-error"
+    page.keyboard.press("Tab")  # and the keyboard goes on from there, into the form
+    assert page.evaluate("document.activeElement.id") == "text-1"
+    page.goto("/")
+    assert page.title() == "New story · storyline" and page.evaluate("document.activeElement.id") != "form-error"
 
 
 def test_hover_shows_the_source_sentence_and_click_opens_it(page, sample_story: str) -> None:
