@@ -96,6 +96,14 @@ class WebSettings:
             raise OptionsError(f"the queue limit must be at least 1 (got {self.queue_limit})")
 
 
+def _field_name(loc: list[Any]) -> str:
+    """Where in the request a refused value is, as the other messages name it: ``article 2: title`` for
+    ``articles.1.title`` (pydantic counts from 0), ``limit`` for a query's ``limit``."""
+    if len(loc) > 2 and loc[0] == "articles" and isinstance(loc[1], int):
+        return f"article {loc[1] + 1}: " + ".".join(str(p) for p in loc[2:])
+    return ".".join(str(p) for p in loc)
+
+
 class ErrorOut(BaseModel):
     """The body of every error of the JSON API."""
 
@@ -311,7 +319,8 @@ def create_app(settings: WebSettings) -> FastAPI:
         if first.get("type") == "model_attributes_type" and tuple(first.get("loc", ())) == ("body",):
             # A JSON array, string, number or null where the object goes.
             return _error(422, f"the request body must be a JSON object such as {_example(request)}")
-        where = ".".join(str(p) for p in first.get("loc", ()) if p not in ("body", "query", "path"))
+        loc = [p for p in first.get("loc", ()) if p not in ("body", "query", "path")]
+        where = _field_name(loc)
         msg = first.get("msg", "invalid value")
         given = first.get("input")
         in_address = tuple(first.get("loc", ("",)))[:1] in (("query",), ("path",))  # a query's "0" is no JSON string
@@ -326,6 +335,16 @@ def create_app(settings: WebSettings) -> FastAPI:
             msg = f"must be at least {bound.get('ge')} (got {got})"
         elif first.get("type") == "less_than_equal":
             msg = f"must be at most {bound.get('le')} (got {got})"
+        elif first.get("type") == "string_type":  # pydantic's "Input should be a valid string"
+            msg = f"must be a string (got {got})"
+        elif first.get("type") == "list_type":
+            msg = f"must be a list (got {got})"
+        elif first.get("type") == "int_parsing":  # a query's ?limit=abc
+            msg = f"must be a whole number (got {got})"
+        elif first.get("type") == "extra_forbidden":  # pydantic's "Extra inputs are not permitted"
+            model = ArticleIn if len(loc) > 1 or request.url.path.startswith("/api/articles") else StoryIn
+            takes = ", ".join(model.model_fields)
+            msg = f"no such field; {'an article' if model is ArticleIn else 'a story'} takes {takes}"
         elif first.get("type") == "too_short":  # "List should have at least 1 item after validation, not 0"
             least = bound.get("min_length")
             msg = f"must hold at least {least} item{'' if least == 1 else 's'} (got {bound.get('actual_length')})"
