@@ -141,7 +141,15 @@ def _refuse_dated_dataset(given: str, dataset: str) -> None:
 _GZIP = b"\x1f\x8b"  # the magic number a gzip stream opens with
 
 
+def _stdin_is_terminal() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
 def _read_stdin(id: str) -> tuple[list[DocumentSet], list[api.ArticleLike]]:
+    if _stdin_is_terminal():
+        # "-" with nothing piped in reads what is typed: without a word the command seemed to hang.
+        click.echo("storyline: reading an article from standard input: paste or type it, then press Ctrl-D on a "
+                   "line of its own (Ctrl-C to stop)", err=True)
     data = sys.stdin.buffer.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:  # an article is refused here; a dataset (JSON) may be as large as a dataset file
         if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] not in (b"{", b"[") and not data.startswith(_GZIP):
