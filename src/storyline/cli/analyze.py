@@ -31,7 +31,7 @@ from .inputs import (
 @format_option
 @output_option
 @date_option
-@click.option("--sample", is_flag=True, help="Analyze the sample cluster shipped with storyline (alone, without PATHS).")
+@click.option("--sample", is_flag=True, help="Analyze the sample cluster shipped with storyline (alone: no PATHS).")
 def analyze(paths: tuple[str, ...], fmt: str, output: str | None, date: str | None, sample: bool) -> None:
     """Analyze the articles in PATHS: what they agree on, where they disagree, who is quoted, who and
     what is involved, when things happened, and what only one article reports.

@@ -34,7 +34,7 @@ from .inputs import (
 @format_option
 @click.option("--method", "-m", default="default", show_default=True, help="Selection method (see --list-methods).")
 @output_option
-@click.option("--sample", is_flag=True, help="Summarize the sample cluster shipped with storyline (alone, without PATHS).")
+@click.option("--sample", is_flag=True, help="Summarize the sample cluster shipped with storyline (no PATHS).")
 @click.option("--list-methods", is_flag=True, help="List the selection methods and exit.")
 @click.option("--analysis", "with_analysis", is_flag=True, help="Add the story analysis (see storyline analyze).")
 @date_option
