@@ -525,12 +525,22 @@ def render_many(
 _SUFFIX_FORMATS = {".json": "json", ".jsonl": "json", ".md": "md", ".markdown": "md", ".csv": "csv", ".txt": "text"}
 
 
+_PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
+
+
 def output_format(fmt: str, output: str | None, formats: Sequence[str]) -> str:
-    """``fmt``, or the format the ``-o`` file's suffix names when ``--format`` was left at its default."""
+    """``fmt``, or the format the ``-o`` file's suffix names when ``--format`` was left at its default; an ``.html``
+    name without ``--format`` is refused (no format is HTML)."""
     ctx = click.get_current_context(silent=True)
     if output is None or ctx is None or ctx.get_parameter_source("fmt") is not click.core.ParameterSource.DEFAULT:
         return fmt
-    wanted = _SUFFIX_FORMATS.get(Path(output).suffix.lower())
+    suffix = Path(output).suffix.lower()
+    if suffix in _PAGE_SUFFIXES:
+        # A browser shows text or Markdown under an .html name as one run-on paragraph: none of them is HTML.
+        raise click.UsageError(
+            f"-o {output}: storyline writes {', '.join(formats[:-1])} or {formats[-1]}, not an HTML page; name the "
+            f"file .md (Markdown) or .json, or give --format to write that format under this name", ctx)
+    wanted = _SUFFIX_FORMATS.get(suffix)
     return wanted if wanted is not None and wanted in formats else fmt
 
 
