@@ -772,13 +772,18 @@ def create_app(settings: WebSettings) -> FastAPI:
 
         evidence = (made.summary.get("evidence") or []) if made.summary else []
 
-        def cite(k: int, article: str) -> tuple[int, str]:
+        # what a screen reader says of a citation ("[3]" alone said nothing of the article): its outlet, else title
+        named = {a["id"]: a.get("source") or a.get("title") or "" for a in
+                 (made.summary.get("articles", []) if made.summary else [])}
+
+        def cite(k: int, article: str) -> tuple[int, str, str]:
             # to the article's own page, at the sentence it carries (as a summary's citation on /stories)
             spans = evidence[k] if k < len(evidence) else []
             at = next((views.anchor(e["start"], e["end"]) for e in spans if e["article"] == article), "")
-            return places[article], f"/stream/{n}/articles/{places[article]}" + (f"#{at}" if at else "")
+            href = f"/stream/{n}/articles/{places[article]}" + (f"#{at}" if at else "")
+            return places[article], href, named.get(article, "")
 
-        def cites(k: int, run: int) -> tuple[list[tuple[int, str]], int]:
+        def cites(k: int, run: int) -> tuple[list[tuple[int, str, str]], int]:
             # sentence k's sources, linked to the first sentence (run) of those they are shown after
             ids = citing[k]
             return [cite(run, i) for i in ids[:CITES_SHOWN] if i in places], len(ids[CITES_SHOWN:])

@@ -1,0 +1,36 @@
+"""What the pages say to a screen reader, in process: the names of links whose text alone says little."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from pathlib import Path
+
+import httpx
+from articles import FERRY
+
+from storyline.web.app import WebSettings, create_app
+
+
+def app_for(db: Path):
+    return create_app(WebSettings(db=db, workers=1, queue_limit=8, processes=False))
+
+
+async def _post_then_get(app, posts: list[dict], url: str) -> httpx.Response:
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://localhost", timeout=120) as c:
+            for body in posts:
+                assert (await c.post("/api/articles", json=body)).status_code == 201
+            return await c.get(url)
+
+
+def test_a_stream_storys_citations_name_their_article(tmp_path: Path) -> None:
+    # A stream story's summary cited "[1]" "[2]": a screen reader said "link, left bracket, 1", nothing of the
+    # article (a story's page on /stories names each: "Source 2: Island Times — ...")
+    page = asyncio.run(_post_then_get(app_for(tmp_path / "s.db"), FERRY, "/stream/1"))
+    assert page.status_code == 200
+    cites = re.findall(r'<a href="/stream/1/articles/(\d)[^"]*" aria-label="([^"]*)">\[(\d)\]</a>', page.text)
+    assert cites, page.text
+    outlets = {"1": "Harbor Radio", "2": "Island Times"}
+    assert all(label == f"Article {n}: {outlets[n]}" and shown == n for n, label, shown in cites), cites
