@@ -1,4 +1,5 @@
-"""What the pages say to a screen reader, in process: the names of links whose text alone says little."""
+"""What the pages and their errors say, in process: the names of links whose text alone says little, and an
+address no route answers told in words."""
 
 from __future__ import annotations
 
@@ -34,3 +35,19 @@ def test_a_stream_storys_citations_name_their_article(tmp_path: Path) -> None:
     assert cites, page.text
     outlets = {"1": "Harbor Radio", "2": "Island Times"}
     assert all(label == f"Article {n}: {outlets[n]}" and shown == n for n, label, shown in cites), cites
+
+
+def test_an_address_no_route_answers_says_which_in_words(tmp_path: Path) -> None:
+    # Starlette's "Not Found" and "Method Not Allowed" were the whole message, under a page headed "Sorry"
+    async def ask() -> list[httpx.Response]:
+        transport = httpx.ASGITransport(app=app_for(tmp_path / "s.db"))
+        async with httpx.AsyncClient(transport=transport, base_url="http://localhost") as c:
+            return [await c.get("/nope"), await c.get("/api/nope"), await c.patch("/api/stories")]
+
+    page, api, method = asyncio.run(ask())
+    assert page.status_code == 404 and "there is no page at &#39;/nope&#39;" in page.text
+    assert (api.status_code, api.json()) == (404, {"error": "no such address: '/api/nope' (the API's addresses are "
+                                                            "listed at /docs)"})
+    assert (method.status_code, method.json()) == (405, {"error": "PATCH is not answered at '/api/stories'; it "
+                                                                  "answers GET, HEAD, POST"})
+    assert method.headers["allow"] == "GET, HEAD, POST"

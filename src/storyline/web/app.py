@@ -379,6 +379,13 @@ def create_app(settings: WebSettings) -> FastAPI:
                        else NESTED_JSON if isinstance(cause, RecursionError)
                        else LONG_NUMBER_JSON if isinstance(cause, ValueError) and "digits" in str(cause)
                        else "the request body is not valid JSON")
+        if message == "Not Found":  # Starlette's words for an address no route answers
+            at = repr(path[:80])
+            message = (f"no such address: {at} (the API's addresses are listed at /docs)" if _is_api(request)
+                       else f"there is no page at {at}")
+        elif message == "Method Not Allowed":
+            message = (f"{request.method[:10]} is not answered at {path[:80]!r}; it answers "
+                       f"{', '.join(sorted(methods_at(path)))}")
         return failure(request, exc.status_code, message, dict(exc.headers or {}))
 
     @app.exception_handler(Exception)
