@@ -51,3 +51,17 @@ def test_an_address_no_route_answers_says_which_in_words(tmp_path: Path) -> None
     assert (method.status_code, method.json()) == (405, {"error": "PATCH is not answered at '/api/stories'; it "
                                                                   "answers GET, HEAD, POST"})
     assert method.headers["allow"] == "GET, HEAD, POST"
+
+
+def test_an_article_box_does_not_say_it_is_required(tmp_path: Path) -> None:
+    # Each box's text was named "Text (plain text or HTML, required)": a screen reader told a user with one article
+    # that the second box had to be filled too; one article, or files alone, is a story
+    async def ask() -> httpx.Response:
+        transport = httpx.ASGITransport(app=app_for(tmp_path / "s.db"))
+        async with httpx.AsyncClient(transport=transport, base_url="http://localhost") as c:
+            return await c.get("/")
+
+    page = asyncio.run(ask()).text
+    labels = re.findall(r'<label for="text-(\d)">(.*?)</label>', page)
+    assert [n for n, _ in labels] == ["1", "2"]
+    assert all("required" not in label and "a box left empty is skipped" in label for _, label in labels)
