@@ -559,6 +559,21 @@ def test_summarize_with_analysis_takes_a_cluster_options_and_a_date(harbor_texts
         storyline.summarize_with_analysis(made, 40, options=SummarizeOptions())
 
 
+def test_a_publication_date_may_be_a_datetime_date(harbor_texts):
+    # date=datetime.date(2024, 3, 5) was refused: "publication date datetime.date(2024, 3, 5) is not a date like
+    # 2018-12-03"; a Python caller's date is a date
+    import datetime as dt
+
+    made = storyline.api.make_cluster(storyline.load_articles(harbor_texts))
+    written = storyline.analyze(made, date="2024-03-05")
+    assert storyline.analyze(made, date=dt.date(2024, 3, 5)) == written
+    assert storyline.analyze(harbor_texts, date=dt.datetime(2024, 3, 5, 23, 59)) == written  # its day
+    both = storyline.summarize_with_analysis(made, 40, date=dt.date(2024, 3, 5))
+    assert {a.date for a in both.cluster.articles} == {"2024-03-05"}
+    with pytest.raises(OptionsError, match="must be a str YYYY-MM-DD or a datetime.date, not 20240305"):
+        storyline.analyze(["no file is read"], date=20240305)  # type: ignore[arg-type]
+
+
 def test_evidence_locates_every_source_of_every_sentence(harbor_texts):
     both = storyline.summarize_with_analysis(harbor_texts, words=80)
     texts = {a.id: a.text for a in both.cluster.articles}

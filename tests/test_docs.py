@@ -115,3 +115,17 @@ def test_the_front_pages_tables_are_copies_of_the_docs() -> None:
     docs = {line for p in PAGES[1:] for line in _prose(p.read_text(encoding="utf-8")).splitlines()}
     missing = [row for row in rows if row not in docs]
     assert not missing, missing
+
+
+def _python_blocks(page: Path) -> list[str]:
+    return re.findall(r"^```python\n(.*?)^```", page.read_text(encoding="utf-8"), flags=re.S | re.M)
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if _python_blocks(p)], ids=lambda p: p.name)
+def test_the_python_examples_run_as_written(page: Path, tmp_path: Path, monkeypatch, capsys) -> None:
+    # The front page's example summarized Path("a.txt") and Path("b.html"): copied into a new user's Python, it
+    # ended on InputNotFoundError ("a.txt: no such file")
+    monkeypatch.chdir(tmp_path)
+    for block in _python_blocks(page):
+        exec(compile(block, f"{page.name} example", "exec"), {"__name__": "__example__"})
+    assert capsys.readouterr().out  # it printed the summary's sentences

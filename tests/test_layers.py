@@ -20,7 +20,7 @@ SRC = ROOT / "src"
 # The shells over the library: they may import any of it, never each other (but for the pairs ALLOWED below). The
 # library imports none of them: so the ROUGE oracle and the sumy peers, which live in evaluate, are never on a
 # method's path.
-SHELLS = ("cli", "web", "evaluate", "learn")
+SHELLS = ("cli", "web", "evaluate", "learn", "__main__")
 # The pipeline's stages, earliest first, each with the modules that make it up (a subpackage stands for all its
 # modules); a stage imports its own and earlier stages only. The first holds what every stage shares.
 STAGES: tuple[tuple[str, frozenset[str]], ...] = tuple((name, frozenset(units)) for name, units in (
@@ -39,6 +39,7 @@ STAGES: tuple[tuple[str, frozenset[str]], ...] = tuple((name, frozenset(units)) 
 # Imports against the rules, each with why it stands.
 ALLOWED = {
     ("cli.serve", "web.app"): "`storyline serve` starts the web app: the command line is the process's entry point",
+    ("__main__", "cli"): "`python -m storyline` runs the command line, as the installed `storyline` script does",
     ("cli.evaluate", "evaluate"): "`storyline eval` is the command line's front to the evaluation",
     ("clean", "segment"): "cleaning finds datelines with the segmenter's own rule (trim_dateline), not a second copy",
     ("pageparts", "segment"): "page parts are cut at sentence ends by the segmenter (split_spans), not a second copy",

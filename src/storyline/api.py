@@ -359,13 +359,30 @@ def read_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     return expand_paths(paths)
 
 
-def with_date(articles: Sequence[Article], date: str | None) -> list[Article]:
-    """Give undated articles a publication date (ISO ``YYYY-MM-DD``), the base for relative dates."""
-    if date is None:
-        return list(articles)
-    if not is_iso_date(date):
+# A publication date as the API takes it: ``"2018-12-03"``, or a ``datetime.date`` (a ``datetime``: its day).
+DateLike = str | dt.date
+
+
+def _iso_date(date: DateLike | None) -> str | None:
+    """``date`` written ``YYYY-MM-DD`` (``None`` stays ``None``); anything else is an ``OptionsError``."""
+    if isinstance(date, dt.datetime):
+        date = date.date()
+    if isinstance(date, dt.date):
+        return date.isoformat()
+    if date is not None and not isinstance(date, str):
+        raise OptionsError(f"publication date must be a str YYYY-MM-DD or a datetime.date, not {date!r}")
+    if date is not None and not is_iso_date(date):
         raise OptionsError(f"publication date {date!r} is not a date like 2018-12-03")
-    return [a if a.date else replace(a, date=date) for a in articles]
+    return date
+
+
+def with_date(articles: Sequence[Article], date: DateLike | None) -> list[Article]:
+    """Give undated articles a publication date (ISO ``YYYY-MM-DD`` or a ``datetime.date``), the base for
+    relative dates."""
+    iso = _iso_date(date)
+    if iso is None:
+        return list(articles)
+    return [a if a.date else replace(a, date=iso) for a in articles]
 
 
 def _checked(article: Article) -> Article:
@@ -378,17 +395,18 @@ def _checked(article: Article) -> Article:
 
 
 def analyze(
-    articles: Iterable[ArticleLike] | Cluster, *, date: str | None = None, merge_duplicates: bool = True
+    articles: Iterable[ArticleLike] | Cluster, *, date: DateLike | None = None, merge_duplicates: bool = True
 ) -> Analysis:
     """Agreement, disagreement, quotes, entities, timeline and only-here content of a cluster (the articles
     as :func:`summarize` takes them).
 
-    ``date`` is the publication date (``YYYY-MM-DD``) of articles that carry none: relative dates ("Monday",
-    "last year") are resolved against it. ``merge_duplicates`` leaves a near-duplicate copy (one wire story in
-    two outlets) out of the sentence pool, as :func:`summarize` does.
+    ``date`` is the publication date (``"YYYY-MM-DD"`` or a ``datetime.date``) of articles that carry none:
+    relative dates ("Monday", "last year") are resolved against it. ``merge_duplicates`` leaves a near-duplicate
+    copy (one wire story in two outlets) out of the sentence pool, as :func:`summarize` does.
     ``storyline.analysis.render.to_json(analysis)`` gives the command line's JSON."""
     from .analysis import analyze_cluster
 
+    date = _iso_date(date)  # refused before anything is read
     if isinstance(articles, Cluster):
         cluster = check_size(articles)
         if date is not None:
@@ -424,7 +442,7 @@ def summarize_with_analysis(
     method: str | None = None,
     *,
     options: SummarizeOptions | None = None,
-    date: str | None = None,
+    date: DateLike | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> AnalyzedSummary:
     """:func:`summarize` and :func:`analyze` of the same articles, read, cleaned and segmented once: the summary
@@ -439,8 +457,7 @@ def summarize_with_analysis(
     from .analysis.corroborate import corroborate
 
     opts = _summarize_options(words, method, options)
-    if date is not None and not is_iso_date(date):  # refused before anything is read
-        raise OptionsError(f"publication date {date!r} is not a date like 2018-12-03")
+    date = _iso_date(date)  # refused before anything is read
     if isinstance(articles, Cluster):
         cluster = check_size(articles)
         if date is not None:

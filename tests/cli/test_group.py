@@ -291,3 +291,14 @@ def test_a_story_over_the_sentence_limit_is_listed_without_summary_and_the_other
     assert "2026-05-04): “Ship strikes Harbor Bridge”\n    1. Port Alder Gazette" in text
     assert ("Story 2 (2 articles): Voters in Lindenfeld elected Ruth Kessler mayor on Tuesday, ending twelve years …\n"
             "Articles 2, 4") in text
+
+
+def test_notes_repeated_on_stderr_name_the_story_they_belong_to(stream_dir):
+    # With -o a story's notes go to stderr too: "article [1] printed a correction" named no story, and the
+    # article numbers are the story's own.
+    (stream_dir / "5-mayor.txt").write_text(
+        MAYOR_2 + "Correction: An earlier version of this article said Kessler won 45 percent of the vote.\n")
+    result = run("group", "1-bridge.txt", "3-bridge.txt", "2-mayor.txt", "5-mayor.txt", "--summarize",
+                 "-o", "stories.md")
+    assert result.exit_code == 0, result.output
+    assert "storyline: note: story 2: article [2] printed a correction" in result.stderr, result.stderr

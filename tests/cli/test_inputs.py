@@ -398,3 +398,17 @@ def test_a_gzipped_dataset_on_standard_input_is_read_as_its_file_would_be(harbor
     result = run("summarize", "-", "--words", "30", "--format", "json", input=gzip.compress(lines.encode()))
     assert result.exit_code == 0, result.output
     assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["c0", "c1"]
+
+
+def test_standard_input_on_a_terminal_says_what_it_waits_for(harbor_texts, monkeypatch):
+    # "storyline summarize -" typed with nothing piped in waited for the article without a word: it seemed to hang
+    from storyline.cli import inputs
+
+    monkeypatch.setattr(inputs, "_stdin_is_terminal", lambda: True)
+    typed = run("summarize", "-", "--words", "30", input=harbor_texts[0].encode())
+    assert typed.exit_code == 0, typed.output
+    assert typed.stderr.startswith("storyline: reading an article from standard input: paste or type it, then "
+                                   "press Ctrl-D on a line of its own")
+    monkeypatch.setattr(inputs, "_stdin_is_terminal", lambda: False)
+    piped = run("summarize", "-", "--words", "30", input=harbor_texts[0].encode())
+    assert piped.exit_code == 0 and piped.stderr == "" and piped.stdout == typed.stdout  # a pipe: nothing said

@@ -148,6 +148,17 @@ def test_the_format_follows_the_output_files_suffix_unless_given(articles, comma
     assert run(command, "arts", "--format", "text").stdout == Path("out.csv").read_text()
 
 
+@pytest.mark.parametrize("command", ["summarize", "analyze", "group"])
+def test_an_html_output_name_without_a_format_is_refused(articles, command):
+    # -o brief.html wrote plain text under an .html name, which a browser shows as one run-on paragraph
+    result = run(command, "arts", "-o", "brief.html")
+    assert_one_line_error(result, 2, "-o brief.html: storyline writes text, md or json, not an HTML page; name the "
+                                     "file .md (Markdown) or .json, or give --format")
+    assert not Path("brief.html").exists()
+    assert run(command, "arts", "-o", "brief.html", "--format", "md").exit_code == 0  # said: written as asked
+    assert Path("brief.html").read_text().startswith("#")
+
+
 def test_a_closed_standard_output_is_an_output_error_not_a_silent_success(articles):
     # Started with ">&-", Python has no sys.stdout and click would drop the summary without a word.
     proc = subprocess.run(

@@ -186,3 +186,17 @@ def test_a_host_that_is_no_name_nor_address_is_a_usage_error(tmp_path: Path, hos
     result = serve("--db", str(tmp_path / "s.db"), "--host", host, "--port", "8000")
     assert result.exit_code == 2
     assert result.stderr == f"storyline: error: cannot listen on {host}:8000: not a valid host name or address\n"
+
+
+@pytest.mark.parametrize(("host", "told"), [("127.0.0.1", False), ("0.0.0.0", True)])
+def test_serving_beyond_this_machine_says_there_is_no_login(tmp_path: Path, monkeypatch, host: str,
+                                                            told: bool) -> None:
+    # --host 0.0.0.0 opened every story to the network (read, add, delete) without a word
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn.Server, "run", lambda self, sockets=None: None)
+    result = serve("--db", str(tmp_path / "s.db"), "--port", "0", "--host", host)
+    assert result.exit_code == 0, result.output
+    note = (f"storyline: note: {host} is reachable from other machines, and the server has no login: anyone who "
+            "can reach it can read, add and delete stories")
+    assert (note in result.stderr) is told, result.stderr

@@ -206,6 +206,19 @@ def test_console_script_runs_as_a_process(harbor_dir):
     assert proc.stderr == "storyline: error: missing.txt: no such file or directory\n"
 
 
+@pytest.mark.parametrize("module", ["storyline", "storyline.cli"])
+def test_python_dash_m_runs_the_command(harbor_dir, module):
+    # "python -m storyline" said "'storyline' is a package and cannot be directly executed"
+    import storyline
+
+    env = {**os.environ, "PYTHONPATH": str(Path(storyline.__file__).parents[1])}
+    proc = subprocess.run([sys.executable, "-m", module, "summarize", "missing.txt"], capture_output=True, text=True,
+                          env=env)
+    assert (proc.returncode, proc.stderr) == (3, "storyline: error: missing.txt: no such file or directory\n")
+    help = subprocess.run([sys.executable, "-m", module, "--help"], capture_output=True, text=True, env=env)
+    assert help.returncode == 0 and help.stdout.startswith("Usage: storyline [OPTIONS] COMMAND")
+
+
 def test_the_docs_show_what_the_sample_prints():
     """The example output on the front page and in docs/usage.md is the real output of
     `storyline summarize --sample --words 120` (regenerate both blocks when the scorer or the sample changes)."""
@@ -308,3 +321,32 @@ def test_a_correction_is_told_once_beside_summary_and_analysis(tmp_path, monkeyp
     result = run("summarize", "--analysis", "a.txt", "b.txt")
     assert result.exit_code == 0, result.output
     assert result.output.count("article [1] (Alder Gazette) printed a correction: An earlier version") == 1
+
+
+def test_notes_repeated_on_stderr_name_the_cluster_they_belong_to(tmp_path, harbor_texts, monkeypatch):
+    # With -o the notes go to stderr too; of a dataset's clusters they named none ("single-source summary: ..."
+    # of which cluster?), and one cluster's note stood for the same words of every other.
+    monkeypatch.chdir(tmp_path)
+    rows = [{"id": "a", "documents": harbor_texts[:1]}, {"id": "b", "documents": harbor_texts[1:2]},
+            {"id": "c", "documents": harbor_texts[1:]}]
+    Path("d.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    result = run("summarize", "d.jsonl", "--words", "30", "-o", "out.json")
+    assert result.exit_code == 0, result.output
+    single = "single-source summary: only one article was given"
+    assert f"storyline: note: cluster a: {single}" in result.stderr
+    assert f"storyline: note: cluster b: {single}" in result.stderr
+    assert "cluster c: single-source" not in result.stderr
+    # one cluster's notes are told as before, with no cluster named
+    Path("one.jsonl").write_text(json.dumps(rows[0]) + "\n")
+    alone = run("summarize", "one.jsonl", "--words", "30", "-o", "one.json")
+    assert alone.exit_code == 0 and f"storyline: note: {single}" in alone.stderr
+
+
+@pytest.mark.parametrize("command", ["summarize", "analyze"])
+def test_the_sample_is_not_mixed_into_the_users_articles(harbor_dir, command):
+    # "summarize --sample mine.txt" read the fictional sample's five articles as five more reports of the user's
+    # story, and cited them beside it, without a word
+    result = run(command, "--sample", "1.txt")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith("storyline: error: --sample ") and result.stderr.count("\n") == 1
+    assert "the fictional sample cluster alone: give it without PATHS (got 1.txt)" in result.stderr

@@ -94,6 +94,13 @@ def test_form_errors_are_shown_and_the_form_kept(page) -> None:
     alert = page.get_by_role("alert")
     assert "empty" in alert.inner_text()
     assert page.input_value("#title-1") == "Only a title"
+    # the title said "New story" as before and the focus was nowhere: a screen reader began at the top, unaware
+    assert page.title() == "Error: New story · storyline"
+    assert page.evaluate("document.activeElement.id") == "form-error"
+    page.keyboard.press("Tab")  # and the keyboard goes on from there, into the form
+    assert page.evaluate("document.activeElement.id") == "text-1"
+    page.goto("/")
+    assert page.title() == "New story · storyline" and page.evaluate("document.activeElement.id") != "form-error"
 
 
 def test_hover_shows_the_source_sentence_and_click_opens_it(page, sample_story: str) -> None:
@@ -152,6 +159,22 @@ def test_keyboard_navigation(page, sample_story: str) -> None:
     page.keyboard.press("Enter")
     page.wait_for_url("**/articles/*")
     assert page.locator(".article-text mark:target").count() == 1
+
+
+def test_escape_in_a_popovers_link_closes_it_and_goes_back_to_its_number(page, sample_story: str) -> None:
+    # Escape handed the focus back to the number, whose focus opened the popover again: it never closed
+    page.goto(sample_story)
+    first = page.locator("a.mark").first
+    tip = page.locator("#" + first.get_attribute("data-tip"))
+    first.focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "tip-link" and tip.is_visible()
+    page.keyboard.press("Escape")
+    assert tip.is_hidden() and first.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("document.activeElement.getAttribute('data-tip')") == first.get_attribute("data-tip")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")  # the number's focus, given by the keyboard again, opens it as before
+    assert tip.is_visible()
 
 
 def test_phone_sized_screen_and_tap(browser, server: Server, sample_story: str) -> None:

@@ -580,7 +580,7 @@ def test_a_stream_storys_page_lists_its_articles_a_page_at_a_time(tmp_path: Path
     assert "rel=\"prev\"" not in one and "rel=\"next\"" not in two
     # the same summary on both pages; a citation links to the page of the article it cites, at the sentence
     for n, text in ((1, one), (2, two)):
-        links = re.findall(r'<a href="([^"]*)">\[(\d+)\]</a>', text)
+        links = re.findall(r'<a href="([^"]*)"[^>]*>\[(\d+)\]</a>', text)
         assert [int(k) for _, k in links] == cited
         for href, k in links:
             assert re.fullmatch(rf"/stream/1/articles/{k}#s-\d+-\d+", href), (n, href)
@@ -602,7 +602,7 @@ def test_a_stream_article_has_a_page_with_the_sentences_the_summary_cites_marked
     hostile = {**MILLBROOK[2], "title": '<img src=x onerror="alert(1)">', "url": "https://x.example/?a=1&b=\"2"}
     ids = [r.json()["article"] for r in asyncio.run(post_all(app, [*MILLBROOK[:2], hostile]))]
     listing = asyncio.run(get(app, "/stream/1")).text
-    links = re.findall(r'<a href="(/stream/1/articles/\d+#s-\d+-\d+)">\[(\d+)\]</a>', listing)
+    links = re.findall(r'<a href="(/stream/1/articles/\d+#s-\d+-\d+)"[^>]*>\[(\d+)\]</a>', listing)
     assert links and re.findall(r'<li id="a-(\d+)"><a href="/stream/1/articles/(\d+)">', listing) == [
         ("1", "1"), ("2", "2")]
     summary = asyncio.run(get(app, "/api/stream/stories/1", summary_sources="all")).json()["summary"]

@@ -14,6 +14,7 @@ from . import cli
 from .inputs import (
     PATHS_COMMAND,
     analyze_all,
+    cluster_label,
     date_option,
     emit,
     format_option,
@@ -30,7 +31,7 @@ from .inputs import (
 @format_option
 @output_option
 @date_option
-@click.option("--sample", is_flag=True, help="Analyze the sample cluster shipped with storyline.")
+@click.option("--sample", is_flag=True, help="Analyze the sample cluster shipped with storyline (alone: no PATHS).")
 def analyze(paths: tuple[str, ...], fmt: str, output: str | None, date: str | None, sample: bool) -> None:
     """Analyze the articles in PATHS: what they agree on, where they disagree, who is quoted, who and
     what is involved, when things happened, and what only one article reports.
@@ -45,5 +46,5 @@ def analyze(paths: tuple[str, ...], fmt: str, output: str | None, date: str | No
     fmt = output_format(fmt, output, FORMATS)
     inputs = read_inputs(paths, sample=sample, date=date, output=output)
     results = analyze_all(inputs.clusters)
-    notes([n for _, a in results for n in a.notes], inputs)
+    notes([(cluster_label(cid), a.notes) for cid, a in results], inputs)
     emit(render_many(results, fmt, arender.render, arender.to_dict), inputs)

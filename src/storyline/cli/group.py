@@ -77,7 +77,9 @@ def group(
         summaries = [_summary(k, arts, summary_options) for k, arts in enumerate(each, 1)]
     stories: list[Story] = [(arts, summaries[k] if with_summary else None) for k, arts in enumerate(groups)]
     # A one-article story says so in its own summary; on stderr that note would only repeat itself.
-    notes([n for _, s in stories if s for n in s.notes if n != api.SINGLE_SOURCE_NOTE], inputs)
+    told = [(f"story {k}", [n for n in s.notes if n != api.SINGLE_SOURCE_NOTE] if s else []) for k, (_, s) in
+            enumerate(stories, 1)]
+    notes(told, inputs)
     emit(render_stories(stories, options, fmt), inputs)
 
 

@@ -141,7 +141,15 @@ def _refuse_dated_dataset(given: str, dataset: str) -> None:
 _GZIP = b"\x1f\x8b"  # the magic number a gzip stream opens with
 
 
+def _stdin_is_terminal() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
 def _read_stdin(id: str) -> tuple[list[DocumentSet], list[api.ArticleLike]]:
+    if _stdin_is_terminal():
+        # "-" with nothing piped in reads what is typed: without a word the command seemed to hang.
+        click.echo("storyline: reading an article from standard input: paste or type it, then press Ctrl-D on a "
+                   "line of its own (Ctrl-C to stop)", err=True)
     data = sys.stdin.buffer.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:  # an article is refused here; a dataset (JSON) may be as large as a dataset file
         if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] not in (b"{", b"[") and not data.startswith(_GZIP):
@@ -462,7 +470,16 @@ def _document_number(origin: str) -> tuple[int, ...]:
 def read_inputs(
     paths: Sequence[str], *, sample: bool = False, date: str | None = None, output: str | None = None
 ) -> Inputs:
-    """The clusters named on the command line (see ``read_article_sets``)."""
+    """The clusters named on the command line (see ``read_article_sets``). ``--sample`` is the sample cluster
+    alone: beside PATHS its fictional articles would be read as more reports of the user's story, and every
+    summary sentence could cite them (``storyline group --sample`` adds it to a stream, where it is a story of
+    its own)."""
+    if sample and paths:
+        ctx = click.get_current_context(silent=True)
+        doing = {"analyze": "analyzes"}.get(ctx.command.name if ctx and ctx.command.name else "", "summarizes")
+        raise click.UsageError(
+            f"--sample {doing} the fictional sample cluster alone: give it without PATHS (got {paths[0]}), or "
+            "PATHS without it", ctx)
     clusters, files, out_path = read_article_sets(paths, sample=sample, date=date, output=output,
                                                   build=api.make_cluster)
     return Inputs(clusters, files, out_path)
@@ -508,12 +525,22 @@ def render_many(
 _SUFFIX_FORMATS = {".json": "json", ".jsonl": "json", ".md": "md", ".markdown": "md", ".csv": "csv", ".txt": "text"}
 
 
+_PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
+
+
 def output_format(fmt: str, output: str | None, formats: Sequence[str]) -> str:
-    """``fmt``, or the format the ``-o`` file's suffix names when ``--format`` was left at its default."""
+    """``fmt``, or the format the ``-o`` file's suffix names when ``--format`` was left at its default; an ``.html``
+    name without ``--format`` is refused (no format is HTML)."""
     ctx = click.get_current_context(silent=True)
     if output is None or ctx is None or ctx.get_parameter_source("fmt") is not click.core.ParameterSource.DEFAULT:
         return fmt
-    wanted = _SUFFIX_FORMATS.get(Path(output).suffix.lower())
+    suffix = Path(output).suffix.lower()
+    if suffix in _PAGE_SUFFIXES:
+        # A browser shows text or Markdown under an .html name as one run-on paragraph: none of them is HTML.
+        raise click.UsageError(
+            f"-o {output}: storyline writes {', '.join(formats[:-1])} or {formats[-1]}, not an HTML page; name the "
+            f"file .md (Markdown) or .json, or give --format to write that format under this name", ctx)
+    wanted = _SUFFIX_FORMATS.get(suffix)
     return wanted if wanted is not None and wanted in formats else fmt
 
 
@@ -525,13 +552,22 @@ def emit(text: str, inputs: Inputs) -> None:
         out(text)
 
 
-def notes(messages: Sequence[str], inputs: Inputs) -> None:
-    """The notes of the results (undated articles, a single source, ...). They are part of the document
-    (its "Note:" lines, "> " in Markdown, ``notes`` in JSON), so they are repeated on stderr only when the
-    document goes to a file (``-o``): on a terminal every note shows once."""
+def cluster_label(cid: str) -> str:
+    """How a note on stderr names the cluster it belongs to, when there are several (a dataset's)."""
+    return f"cluster {cid}"
+
+
+def notes(each: Sequence[tuple[str, Sequence[str]]], inputs: Inputs) -> None:
+    """The notes of the results (undated articles, a single source, ...), given as ``(label, notes)`` per result
+    (a cluster's id, "story 3"). They are part of the document (its "Note:" lines, "> " in Markdown, ``notes`` in
+    JSON), so they are repeated on stderr only when the document goes to a file (``-o``): on a terminal every note
+    shows once. With several results each note names its own ("cluster b: article [2] printed a correction: ...");
+    alone, "article [2]" of which cluster, and one cluster's note stood for the same words of every other."""
     if inputs.output is None:
         return
-    for note in dict.fromkeys(messages):
+    several = len(each) > 1
+    told = [f"{label}: {note}" if several else note for label, messages in each for note in messages]
+    for note in dict.fromkeys(told):
         click.echo(printable(f"storyline: note: {note}"), err=True)
 
 

@@ -130,6 +130,12 @@ def serve(
         bound = _where(host, sock.getsockname()[1])
         click.echo(f"storyline: stories are stored in {path}", err=True)
         click.echo(f"storyline: serving on http://{bound}/ (Ctrl+C to stop)", err=True)
+        if not is_loopback(host):
+            # There is no login: on another address than this machine's loopback, whoever reaches it may read,
+            # add, change and delete stories. Said once at start, where it cannot be missed.
+            click.echo(f"storyline: note: {host} is reachable from other machines, and the server has no login: "
+                       "anyone who can reach it can read, add and delete stories (the default 127.0.0.1 is this "
+                       "machine alone)", err=True)
         config = uvicorn.Config(app, log_level=log_level, server_header=False, timeout_graceful_shutdown=30)
         uvicorn.Server(config).run(sockets=[sock])
     finally:

@@ -13,6 +13,7 @@ from ..options import DEFAULT_WORDS, FORMATS, SummarizeOptions
 from . import cli, out
 from .inputs import (
     PATHS_COMMAND,
+    cluster_label,
     date_option,
     emit,
     format_option,
@@ -33,7 +34,7 @@ from .inputs import (
 @format_option
 @click.option("--method", "-m", default="default", show_default=True, help="Selection method (see --list-methods).")
 @output_option
-@click.option("--sample", is_flag=True, help="Summarize the sample cluster shipped with storyline.")
+@click.option("--sample", is_flag=True, help="Summarize the sample cluster shipped with storyline (no PATHS).")
 @click.option("--list-methods", is_flag=True, help="List the selection methods and exit.")
 @click.option("--analysis", "with_analysis", is_flag=True, help="Add the story analysis (see storyline analyze).")
 @date_option
@@ -58,7 +59,7 @@ def summarize(
     if not with_analysis:
         with progress(inputs.clusters, "Summarizing") as clusters:
             results = [(cid, api.summarize_cluster(c, options)) for cid, c in clusters]
-        notes([n for _, s in results for n in s.notes], inputs)
+        notes([(cluster_label(cid), s.notes) for cid, s in results], inputs)
         emit(render_many(results, fmt, render.render, render.to_dict), inputs)
         return
     from ..analysis import render as arender
@@ -68,7 +69,7 @@ def summarize(
     made = summarize_and_analyze_all(inputs.clusters, options)
     both = [(cid, (m.summary, _told_once(with_date_hint(m.analysis, cid), m.summary))) for cid, m in made]
     # The document carries the analysis's notes too (an undated article): with -o, stderr repeats them all.
-    notes([n for _, (s, a) in both for n in (*s.notes, *a.notes)], inputs)
+    notes([(cluster_label(cid), (*s.notes, *a.notes)) for cid, (s, a) in both], inputs)
 
     def one(pair: tuple[Any, Any], f: str) -> str:
         summary, analysis = pair

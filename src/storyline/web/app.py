@@ -105,6 +105,14 @@ class WebSettings:
             raise OptionsError(f"the queue limit must be at least 1 (got {self.queue_limit})")
 
 
+def _field_name(loc: list[Any]) -> str:
+    """Where in the request a refused value is, as the other messages name it: ``article 2: title`` for
+    ``articles.1.title`` (pydantic counts from 0), ``limit`` for a query's ``limit``."""
+    if len(loc) > 2 and loc[0] == "articles" and isinstance(loc[1], int):
+        return f"article {loc[1] + 1}: " + ".".join(str(p) for p in loc[2:])
+    return ".".join(str(p) for p in loc)
+
+
 class ErrorOut(BaseModel):
     """The body of every error of the JSON API."""
 
@@ -327,7 +335,8 @@ def create_app(settings: WebSettings) -> FastAPI:
         if first.get("type") == "model_attributes_type" and tuple(first.get("loc", ())) == ("body",):
             # A JSON array, string, number or null where the object goes.
             return _error(422, f"the request body must be a JSON object such as {_example(request)}")
-        where = ".".join(str(p) for p in first.get("loc", ()) if p not in ("body", "query", "path"))
+        loc = [p for p in first.get("loc", ()) if p not in ("body", "query", "path")]
+        where = _field_name(loc)
         msg = first.get("msg", "invalid value")
         given = first.get("input")
         in_address = tuple(first.get("loc", ("",)))[:1] in (("query",), ("path",))  # a query's "0" is no JSON string
@@ -342,6 +351,16 @@ def create_app(settings: WebSettings) -> FastAPI:
             msg = f"must be at least {bound.get('ge')} (got {got})"
         elif first.get("type") == "less_than_equal":
             msg = f"must be at most {bound.get('le')} (got {got})"
+        elif first.get("type") == "string_type":  # pydantic's "Input should be a valid string"
+            msg = f"must be a string (got {got})"
+        elif first.get("type") == "list_type":
+            msg = f"must be a list (got {got})"
+        elif first.get("type") == "int_parsing":  # a query's ?limit=abc
+            msg = f"must be a whole number (got {got})"
+        elif first.get("type") == "extra_forbidden":  # pydantic's "Extra inputs are not permitted"
+            model = ArticleIn if len(loc) > 1 or request.url.path.startswith("/api/articles") else StoryIn
+            takes = ", ".join(model.model_fields)
+            msg = f"no such field; {'an article' if model is ArticleIn else 'a story'} takes {takes}"
         elif first.get("type") == "too_short":  # "List should have at least 1 item after validation, not 0"
             least = bound.get("min_length")
             msg = f"must hold at least {least} item{'' if least == 1 else 's'} (got {bound.get('actual_length')})"
@@ -376,6 +395,13 @@ def create_app(settings: WebSettings) -> FastAPI:
                        else NESTED_JSON if isinstance(cause, RecursionError)
                        else LONG_NUMBER_JSON if isinstance(cause, ValueError) and "digits" in str(cause)
                        else "the request body is not valid JSON")
+        if message == "Not Found":  # Starlette's words for an address no route answers
+            at = repr(path[:80])
+            message = (f"no such address: {at} (the API's addresses are listed at /docs)" if _is_api(request)
+                       else f"there is no page at {at}")
+        elif message == "Method Not Allowed":
+            message = (f"{request.method[:10]} is not answered at {path[:80]!r}; it answers "
+                       f"{', '.join(sorted(methods_at(path)))}")
         return failure(request, exc.status_code, message, dict(exc.headers or {}))
 
     @app.exception_handler(Exception)
@@ -922,13 +948,18 @@ def create_app(settings: WebSettings) -> FastAPI:
 
         evidence = (made.summary.get("evidence") or []) if made.summary else []
 
-        def cite(k: int, article: str) -> tuple[int, str]:
+        # what a screen reader says of a citation ("[3]" alone said nothing of the article): its outlet, else title
+        named = {a["id"]: a.get("source") or a.get("title") or "" for a in
+                 (made.summary.get("articles", []) if made.summary else [])}
+
+        def cite(k: int, article: str) -> tuple[int, str, str]:
             # to the article's own page, at the sentence it carries (as a summary's citation on /stories)
             spans = evidence[k] if k < len(evidence) else []
             at = next((views.anchor(e["start"], e["end"]) for e in spans if e["article"] == article), "")
-            return places[article], f"/stream/{n}/articles/{places[article]}" + (f"#{at}" if at else "")
+            href = f"/stream/{n}/articles/{places[article]}" + (f"#{at}" if at else "")
+            return places[article], href, named.get(article, "")
 
-        def cites(k: int, run: int) -> tuple[list[tuple[int, str]], int]:
+        def cites(k: int, run: int) -> tuple[list[tuple[int, str, str]], int]:
             # sentence k's sources, linked to the first sentence (run) of those they are shown after
             ids = citing[k]
             return [cite(run, i) for i in ids[:CITES_SHOWN] if i in places], len(ids[CITES_SHOWN:])

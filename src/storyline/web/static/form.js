@@ -1,6 +1,9 @@
-// "Add another article" on the submission form: clones the blank article box and renumbers its fields.
+// "Add another article" on the submission form: clones the blank article box and renumbers its fields. A form
+// that came back refused starts with the focus on its error, so that the keyboard and a screen reader begin there.
 (function () {
   "use strict";
+  var error = document.getElementById("form-error");
+  if (error) { error.focus(); }
   var button = document.getElementById("add-article");
   var boxes = document.getElementById("boxes");
   var template = document.getElementById("box-template");

@@ -6,6 +6,7 @@
   var hideTimer = null;
   var lastPointer = "mouse";
   var shownBeforeTap = false; // was this mark's popover already open when the current tap began?
+  var closing = false; // Escape gives the focus back to the number: that focus must not open it again
 
   function tipOf(mark) { return document.getElementById(mark.getAttribute("data-tip")); }
 
@@ -51,7 +52,7 @@
     mark.setAttribute("aria-expanded", "false");
     cite.addEventListener("mouseenter", function () { if (lastPointer === "mouse") { show(mark); } });
     cite.addEventListener("mouseleave", function () { if (lastPointer === "mouse") { hideSoon(mark); } });
-    mark.addEventListener("focus", function () { show(mark); });
+    mark.addEventListener("focus", function () { if (!closing) { show(mark); } });
     cite.addEventListener("focusout", function (e) {
       if (!cite.contains(e.relatedTarget)) { hide(mark); }
     });
@@ -72,7 +73,14 @@
   });
 
   document.addEventListener("keydown", function (e) {
-    if (e.key === "Escape" && open) { var m = open; hide(m); m.focus(); }
+    // From the popover's own link too: the focus goes back to its number, the popover stays closed.
+    if (e.key === "Escape" && open) {
+      var m = open;
+      hide(m);
+      closing = true;
+      m.focus();
+      closing = false;
+    }
   });
   document.addEventListener("pointerdown", function (e) {
     lastPointer = e.pointerType || "mouse";
