@@ -41,3 +41,12 @@ def test_a_mark_that_ends_the_text_closes():
     # '… born and raised. "': a mark with nothing after it quotes nothing; it closes (here nothing: one orphan)
     assert scan('this is the place where i was born and raised. "') == (False, 1)
     assert scan('" this is the place where i was born and raised. "') == (False, 0)
+
+
+def test_a_mark_glued_between_two_sentences_closes_an_open_quotation_and_else_opens_one():
+    # a scraped page that lost the space between its paragraphs: '… he wrote."I am …' opens a quotation, and
+    # '… where you shall be."According to …' closes one
+    opened = '"Could you make me a reservation?" he wrote."I am anxious to see you.'
+    assert scan(opened) == (True, 0)
+    closed = 'He wrote: "Send me your address in Alder where you shall be."According to her, they met.'
+    assert scan(closed) == (False, 0)
