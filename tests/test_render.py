@@ -157,3 +157,22 @@ def test_the_json_keys_a_consumer_reads_stay_as_documented() -> None:
     assert set(data["sentences"][0]) == {"text", "article", "index", "start", "end", "sources", "corroborated_by",
                                          "passage"}
     assert all(set(i) == {"name", "text", "article", "start", "end"} for i in data["introductions"])
+
+
+# Processed text (Multi-News's lower-cased, tokenised articles, marks set apart from the words) with a stray mark
+# in its first sentence: read from the article's start, the quotation the passage opens and closes looked open.
+SPACED = ('the mayor spoke of a " new start for the harbor. then she left the hall. '
+          '" we will rebuild the pier, " she said on monday. bots call it a " wedge issue ", the study found.')
+S3 = _sentences("3", SPACED, [
+    'the mayor spoke of a " new start for the harbor.',
+    "then she left the hall.",
+    '" we will rebuild the pier, " she said on monday.',
+    'bots call it a " wedge issue ", the study found.',
+])
+
+
+def test_a_passage_that_opens_and_closes_its_quotation_is_not_shown_left_open_after_a_stray_mark():
+    (p,) = passages([S3[2]], {"3": SPACED})
+    assert not p.opened_before and not p.left_open
+    (p,) = passages([S3[3]], {"3": SPACED})  # a spaced mark before a comma closes
+    assert not p.left_open

@@ -171,6 +171,10 @@ def test_spans_are_blingfires_own(text: str) -> None:
         # ...or closes the first one's
         ('He said "go home."Then he left.', ['He said "go home."', "Then he left."]),
         ("The mayor spoke.”Then the vote came.", ["The mayor spoke.”", "Then the vote came."]),
+        # ...though the quotation opened in an earlier sentence of the paragraph: the marks are counted from its start
+        ('He wrote again. "Where should we meet? Send me your address in Alder."According to her, they met.',
+         ["He wrote again.", '"Where should we meet?', 'Send me your address in Alder."',
+          "According to her, they met."]),
         # the next sentence opens on the word "I"
         ('The pier was closed, the council said."I have never seen it so bad," a fisherman said.',
          ["The pier was closed, the council said.", '"I have never seen it so bad," a fisherman said.']),

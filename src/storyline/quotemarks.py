@@ -4,7 +4,10 @@ text closes one it never opened. Pure text functions, shared by the analysis (:m
 over several sentences as one passage).
 
 Marks are read by their shape, as typesetters set them: “ opens and ” closes; a straight mark opens
-after a space or at the start of a text and closes after a word or punctuation. An opening mark met
+after a space or at the start of a text and closes after a word or punctuation, before a comma or a stop
+(processed text spaces its marks: 'a " wedge issue ", he said') and at the end of a text; between a sentence's
+end and a capital (a scraped page glues its paragraphs: '… he wrote."I am …'), or between spaces, it closes a
+quotation that is open and else opens one. An opening mark met
 while a quotation is open restarts it (nested quotations take single marks, so a second double mark
 is a stray one, as :func:`.analysis.quotes.quote_spans` reads it too), and a paragraph break ends a quotation
 (news reopens it at the next paragraph). A closing mark right after a digit with nothing open is a
@@ -28,11 +31,27 @@ def paragraph_break(text: str, k: int) -> bool:
     return _BREAK.match(text, k) is not None
 
 
+# What may follow a closing mark but never opens a quotation: a clause's end ('… a "wedge issue ", said …' in
+# processed text, whose marks stand apart from the words they close). A full stop opens one as an ellipsis ('"...').
+_CLAUSE_ENDS = frozenset(",;:!?)]}")
+
+
+def _ends_clause(text: str, k: int) -> bool:
+    c = text[k : k + 1]
+    return c in _CLAUSE_ENDS if c != "." else text[k : k + 3] != "..."
+
+
 def straight_mark(text: str, k: int, open_: bool) -> str:
     """The straight mark ``text[k]`` (") read by its shape: “ after a space or at the start and before a word,
-    ” after a word or punctuation; between spaces, it closes whatever is ``open_``."""
+    ” after a word or punctuation, before a clause's end (a comma, a full stop: ' ",' where processed text
+    spaces its marks) or at the end of ``text``; between spaces, or glued between a sentence's end and a capital, it
+    closes whatever is ``open_``."""
     before = text[k - 1] if k else " "
     after = text[k + 1 : k + 2] or " "
+    if k + 1 == len(text) or _ends_clause(text, k + 1):  # nothing to quote after it
+        return "”"
+    if before in ".!?" and after.isupper():  # glued between two sentences: '… he wrote."I am anxious …'
+        return "”" if open_ else "“"
     if before in _OPENERS_BEFORE and not after.isspace():
         return "“"
     if not before.isspace():

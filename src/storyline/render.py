@@ -116,7 +116,10 @@ def passages(sentences: Sequence[Sentence], texts: Mapping[str, str]) -> tuple[P
         run = " ".join(sentences[i].text for i in g)
         text = _context(first, texts)
         if text is not None and _context(last, texts) is not None:
-            before, after = opens_inside(text, first), ends_inside(text, last)
+            before = opens_inside(text, first)
+            # read from the state it begins in, the passage itself must leave the quotation open: a passage that
+            # begins with an opening mark starts from none, though a stray mark before it left one open
+            after = ends_inside(text, last) and scan(run, before)[0]
             straight = (_straight(text, first.start), _straight(text, last.end))
         else:
             before = scan(first.text)[1] > 0

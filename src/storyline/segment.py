@@ -359,7 +359,7 @@ def _unglued(chunk: str, starts: list[int], ends: list[int]) -> Iterator[tuple[i
             cut = m.end()
             mark = chunk[cut]
             # a quotation mark between the two closes the first sentence's quotation or opens the next one
-            if mark in "”’" or (mark == '"' and chunk.count('"', a, cut) % 2 == 1):
+            if mark in "”’" or (mark == '"' and chunk.count('"', 0, cut) % 2 == 1):
                 cut += 1
             before = chunk[max(a, chunk.rfind(" ", a, cut) + 1) : cut]
             word_end = chunk.find(" ", cut, b)
