@@ -21,7 +21,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any, BinaryIO, TypeGuard
 
-from . import htmlpage
+from . import eightbit, htmlpage
 from .errors import (
     EmptyInputError,
     InputNotFoundError,
@@ -100,12 +100,21 @@ def decode(data: bytes, name: str) -> str:
             return data.decode("utf-8")
         except UnicodeDecodeError:
             pass
+        declared = eightbit.declared_charset(data)  # a page's <meta charset>, when it is not UTF-8
+        if declared is not None:
+            try:
+                return data.decode(declared)
+            except UnicodeDecodeError:
+                pass
         repaired = _utf8_with_stray_bytes(data)
         if repaired is not None:
             return repaired
         western = _windows_1252(data)
         if western is not None:
             return western
+        latin = eightbit.latin_8bit(data)  # a short text, whose few bytes leave the detector guessing
+        if latin is not None:
+            return latin
     from charset_normalizer import from_bytes
 
     # NUL bytes: UTF-16/32 without a byte-order mark, or a binary file.
