@@ -417,6 +417,21 @@ def test_a_paywalled_teaser_gets_a_note():
     assert storyline.analyze([pages / "paywall.html", pages / "wire.html"]).notes == summary.notes
 
 
+def test_one_page_of_a_story_printed_over_several_gets_a_note():
+    # It was read as the whole story, with nothing said of its other pages.
+    pages = Path(__file__).parent / "fixtures" / "html"
+    summary = storyline.summarize([pages / "paged.html", pages / "wire.html"], words=80)
+    assert summary.notes == ("article [1] (Midshire Echo) is one page of a story printed over several pages: its other "
+                             "pages were not read (save the story's single-page or print view)",)
+    assert [a.paged for a in summary.articles] == [True, False]
+    assert storyline.analyze([pages / "paged.html", pages / "wire.html"]).notes == summary.notes
+    # plain text that turns to its next page, as copied from the page ("Continue reading on page 2")
+    text = ("The ferry between Brellin and Oston will run only twice a day from Monday, the operator said.\n\n"
+            "Captain Ilse Marrow said the larger boat could no longer reach the landing.\n\nContinue reading on page 2")
+    (article,) = load_articles([text])
+    assert article.paged and "page 2" not in article.text
+
+
 def test_articles_skipped_with_strict_false_are_named_in_the_notes() -> None:
     text = ("The Brellin council shut the old river bridge on Tuesday after flood water damaged its supports. "
             "Engineers said the bridge could stay closed for three weeks while divers inspect the piers.")

@@ -794,3 +794,13 @@ def test_a_paragraph_that_runs_on_without_a_sentence_end_is_dropped():
     # as long, with a sentence end at least every 100,000 characters, it is prose
     prose = f"{run_on[: MAX_RUN_CHARS // 2]}. {run_on[: MAX_RUN_CHARS // 2]}."
     assert not runs_on(prose) and clean_text(prose).text == prose
+
+
+def test_a_page_turn_is_dropped_and_tells_that_pages_are_missing():
+    body = "The ferry will run twice a day from Monday, the operator said.\n\n"
+    cleaned = clean_text(body + "Continue to page 2.")  # a stop after it: it was kept as the story's sentence
+    assert (cleaned.text, cleaned.paged) == (body.strip(), True)
+    # a printout copied from a PDF, its running footer on every page: all of the story is there
+    printout = "\n\n".join(f"{body}Page {k} of 3" for k in (1, 2, 3))
+    assert not clean_text(printout).paged
+    assert not clean_text(body).paged

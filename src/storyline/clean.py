@@ -28,7 +28,7 @@ from functools import lru_cache
 from importlib import resources
 from itertools import chain, islice, pairwise
 
-from .htmlpage import clock_label
+from .htmlpage import clock_label, is_page_turn, pages_missing
 from .model import Article, count_words, has_words
 from .pageparts import (
     bullet_item,
@@ -605,6 +605,8 @@ class Cleaned:
     corrections: tuple[str, ...] = ()
     # paragraphs dropped as no prose (``runs_on``), told beside the summary (``notes``) when the rest is kept
     no_prose: int = 0
+    # the text turns to another page of its story that it does not hold ("Continue reading on page 2")
+    paged: bool = False
 
 
 def clean_text(text: str, *, boilerplate: Iterable[str] = (), want_title: bool = True) -> Cleaned:
@@ -627,10 +629,16 @@ def _clean_normalised(
     corrections: list[str] = []
     release = reads_as_release(text)  # the scorer's training text: its notes and corrections stay in it
     no_prose = 0
+    turns: list[str] = []  # the lines that turn to another page of the story
     for line in lines:
         if runs_on(line):  # no prose (``MAX_RUN_CHARS``)
             dropped.append(line)
             no_prose += 1
+            continue
+        if is_page_turn(line):  # "Continue reading on page 2": the page's, and a sign the story goes on elsewhere
+            dropped.append(line)
+            lines_seen.append(line)
+            turns.append(line)
             continue
         correction = None if release else split_correction(line)
         if correction is not None:  # told beside the summary, not summarized as the story's own sentence
@@ -710,7 +718,8 @@ def _clean_normalised(
     body = "\n\n".join(kept)
     if body and is_archive_note(body):  # the page kept a web archive's note instead of the story
         return Cleaned(text="", title="", dropped=tuple(dropped + kept))
-    return Cleaned(text=body, title=title, dropped=tuple(dropped), corrections=tuple(corrections), no_prose=no_prose)
+    return Cleaned(text=body, title=title, dropped=tuple(dropped), corrections=tuple(corrections), no_prose=no_prose,
+                   paged=bool(turns) and pages_missing(turns))
 
 
 def _repeated_normalised(texts: Sequence[str], min_articles: int) -> set[str]:
@@ -748,5 +757,6 @@ def clean_articles(articles: Sequence[Article], *, find_titles: bool = True) -> 
         out.append(replace(
             article, text=cleaned.text, title=article.title or cleaned.title,
             corrections=article.corrections + cleaned.corrections, no_prose=article.no_prose + cleaned.no_prose,
+            paged=article.paged or cleaned.paged,
         ))
     return out

@@ -32,6 +32,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import chain, pairwise
@@ -958,3 +959,104 @@ def _ld_text(body: str) -> str:
         body = fragment.text_content()
     lines = (" ".join(line.split()) for line in html.unescape(body).splitlines())
     return "\n".join(line for line in lines if line)
+
+
+# --------------------------------------------------------------------------------------- paged stories
+
+# A story printed over several pages says so where a page ends or begins: "Continue reading on page 2",
+# "Continued on next page", "Next page »", "Page 1 of 3", a row of page numbers ("Page 1 2 3 Next", "« Prev 1 2 3
+# Next »"). The line is the page's, not the story's; that it is there means the rest of the story was not read.
+_PAGE_NUMBERS = r"(?:\d{1,3}(?:\s*[|·,]?\s*(?:\d{1,3}|…|\.\.\.))+)"
+_NEXT = r"(?:next(?:\s+page)?|more)\s*(?:[›»>→]+)?"
+_PAGE_TURN = re.compile(
+    r"^(?:"
+    rf"(?:story\s+|article\s+)?continue[ds]?(?:\s+reading)?\s+(?:on|to|at)\s+(?:page\s+\d{{1,3}}|(?:the\s+)?next\s+page)"
+    rf"|(?:read|go\s+to|view)\s+(?:page\s+\d{{1,3}}|the\s+next\s+page)"
+    rf"|next\s+page(?:\s*[›»>→]+|\s*[:–—-].{{0,80}})?"
+    rf"|(?:(?:[‹«<←]+\s*)?(?:prev(?:ious)?|back)(?:\s+page)?\s*)?page\s+\d{{1,3}}\s*(?:of|/)\s*\d{{1,3}}(?:\s+{_NEXT})?"
+    rf"|(?:(?:[‹«<←]+\s*)?(?:prev(?:ious)?|back)(?:\s+page)?\s*)?(?:pages?:?\s*)?{_PAGE_NUMBERS}\s+{_NEXT}"
+    rf"|pages?:?\s*{_PAGE_NUMBERS}(?:\s+{_NEXT})?"
+    r")\s*[.:]?$",
+    re.I,
+)
+_PAGE_TURN_MAX_CHARS = 120
+
+
+_PAGE_OF = re.compile(r"page\s+(\d{1,3})\s*(?:of|/)\s*(\d{1,3})", re.I)
+
+
+def is_page_turn(line: str) -> bool:
+    """Is ``line`` (one paragraph, whitespace collapsed) a paged story's turn to its next page ("Continue reading on
+    page 2", "Next page »", "Page 1 of 3", "Page 1 2 3 Next")? A paragraph of the story never is: the line is
+    short and is nothing else."""
+    return len(line) <= _PAGE_TURN_MAX_CHARS and _PAGE_TURN.match(line.strip()) is not None
+
+
+def pages_missing(turns: Iterable[str]) -> bool:
+    """Do the page turns of a text (lines ``is_page_turn`` took) say that pages of its story are missing? Yes for a
+    turn to another page ("Continue reading on page 2", "Next page"); a printout's running footer ("Page 1 of 3",
+    "Page 2 of 3", "Page 3 of 3") only when its last page is not there, as text copied from a PDF holds them all."""
+    last = total = 0
+    for line in turns:
+        m = _PAGE_OF.search(line)
+        if m is None or _NEXT_WORD.search(line):
+            return True
+        last, total = max(last, int(m.group(1))), max(total, int(m.group(2)))
+    return last < total
+
+
+_NEXT_WORD = re.compile(r"\b(?:next|more)\b|[›»>→]", re.I)
+
+
+# The markup of a paged story: a link to its next page (``rel="next"``, which a blog also sets on its link to the
+# next post: only a link to this story's own address with a page number counts), or a row of page links in a
+# container named for it (WordPress's "page-links", "pagination", "pager") whose links go to page 2 or "Next".
+_PAGER = re.compile(r"paginat|pager\b|paging|page-?(?:links|nav|numbers|list)|pages-?nav|multi-?page|article-?pages",
+                    re.I)
+_NOT_PAGER = re.compile(r"comment|gallery|slide|carousel|search|archive|result|related", re.I)
+_PAGE_LINK_TEXT = re.compile(r"^\s*(?:[2-9]|\d{2})\s*$|^\s*next(?:\s+page)?\s*[›»>→]*\s*$", re.I)
+# A page number in an address: "?page=2", "/page/2", "-page-2", "/2/" after the story's own path.
+_PAGE_QUERY = re.compile(r"(?:^|(?<=[&;]))(?:page|pg|pagenum|pagina|seite|strona|pn)=(\d{1,3})(?:&|$)", re.I)
+_PAGE_PATH = re.compile(r"(?:/page/?|[-_]page[-_]?)(\d{1,3})(?:\.s?html?)?/?$", re.I)
+_NUMBER_PATH = re.compile(r"/(\d{1,2})/?$")
+_OWN_URL = '//head/link[@rel="canonical"]/@href|//head/meta[@property="og:url"]/@content'
+
+
+def is_paged(tree: HtmlElement) -> bool:
+    """Does the page's markup show it is one page of a story printed over several: a ``rel="next"`` link to a
+    later page of its own address, or a row of page links in the story (not a comment thread's, a gallery's, a
+    box of other stories')?"""
+    own = next((str(u).strip() for u in tree.xpath(_OWN_URL) if str(u).strip()), "")
+    for el in tree.xpath('//link[@href] | //a[@href]'):
+        if "next" in (el.get("rel") or "").lower().split() and _later_page(el.get("href") or "", own):
+            return True
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in ("html", "body", "head"):
+            continue
+        label = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if not _PAGER.search(label) or _NOT_PAGER.search(label) or _elsewhere(el):
+            continue
+        if any(_PAGE_LINK_TEXT.match(a.text_content()) for a in el.iter("a") if a.get("href")):
+            return True
+    return False
+
+
+def _later_page(href: str, own: str) -> bool:
+    """Is ``href`` page 2 or later of the story at ``own`` (its address; '' when the page gives none)? A page
+    number in the query or a "/page/N" path is one wherever it points on the site when the page's address is
+    unknown; a bare "/N/" only after the story's own path."""
+    from urllib.parse import urlsplit
+
+    link, page = urlsplit(href.strip()), urlsplit(own)
+    if link.netloc and page.netloc and link.netloc.lower() != page.netloc.lower():
+        return False
+    path = link.path or page.path
+    for pattern, in_query in ((_PAGE_QUERY, True), (_PAGE_PATH, False), (_NUMBER_PATH, False)):
+        m = pattern.search(link.query if in_query else path)
+        if m is None or int(m.group(1)) < 2:
+            continue
+        base = path if in_query else path[: m.start()]
+        if own:
+            return base.rstrip("/") == page.path.rstrip("/")
+        return pattern is not _NUMBER_PATH
+    return False
