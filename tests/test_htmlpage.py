@@ -16,8 +16,8 @@ from storyline.htmlpage import (
     live_lead,
     mend_dates,
     oldest_first,
-    pages_missing,
     page_title,
+    pages_missing,
     reads_as_story,
     site_marks,
     story_title,
@@ -433,7 +433,8 @@ def test_a_line_that_turns_to_the_next_page_of_a_story(line):
 
 
 @pytest.mark.parametrize("line", [
-    "The next page of the report, the council said, lists the costs.", "Page 3 of the report said the bridge was unsafe.",
+    "The next page of the report, the council said, lists the costs.",
+    "Page 3 of the report said the bridge was unsafe.",
     "Next", "Next article", "Continue reading", "1 2 3", "Tap to read more",
     "Continued on page 2 of the report, the council said the bridge would reopen in March after repairs.",
 ])
