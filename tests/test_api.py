@@ -401,6 +401,12 @@ def test_a_desks_dateline_is_cut_from_the_first_sentence_and_a_saved_copy_keeps_
                                         "https://www.eastfieldherald.example/news/schools-reopen")
 
 
+def test_a_print_view_takes_its_address_from_its_footer():
+    # "URL: https://…" in the footer of a page that names no address of its own: the article had none.
+    (printed,) = load_articles([HTML_PAGES / "print.html"])
+    assert printed.url == "https://www.tesselvalleytimes.example/news/brellin-fire-inquiry-charger-1.88456"
+
+
 def test_a_page_in_windows_1252_that_names_no_charset_is_read_as_windows_1252():
     # charset-normalizer ranks Windows-1250, -1252 and -1257 level on it and took the first by name: "Da\u0144o"
     (cp1252,) = load_articles([HTML_PAGES / "cp1252.html"])

@@ -18,6 +18,7 @@ from storyline.htmlpage import (
     oldest_first,
     page_title,
     pages_missing,
+    printed_url,
     reads_as_story,
     site_marks,
     story_title,
@@ -474,3 +475,17 @@ OWN = '<link rel="canonical" href="https://courier.example/news/ferry-cut">'
 ])
 def test_a_page_of_a_story_printed_over_several_is_known_by_its_markup(head, body, paged):
     assert is_paged(_tree(body, head)) is paged
+
+
+def test_a_print_views_footer_gives_the_storys_address():
+    footer = ('<p class="print-footer">Printed from courier.example on 22 May 2026. URL: '
+              "https://www.courier.example/news/ferry-cut-1.884.<br>&copy; 2026 Brellin Courier</p>")
+    assert printed_url(_tree("<h1>Ferry cut</h1><p>The ferry will run twice a day.</p>" + footer)) == (
+        "https://www.courier.example/news/ferry-cut-1.884")
+    assert printed_url(_tree('<div>Article URL: <a href="/x">https://courier.example/x</a></div>')) == (
+        "https://courier.example/x")
+    # a link the story quotes, a long paragraph, a link in a sidebar: none is the story's address
+    quoted = "<p>The council published its plan, " + "which runs to many pages, " * 15 + "URL: https://c.example/p.</p>"
+    assert printed_url(_tree(quoted)) == ""
+    assert printed_url(_tree('<aside><p>URL: https://other.example/story</p></aside>')) == ""
+    assert printed_url(_tree("<p>See https://courier.example/more for the timetable.</p>")) == ""

@@ -1060,3 +1060,30 @@ def _later_page(href: str, own: str) -> bool:
             return base.rstrip("/") == page.path.rstrip("/")
         return pattern is not _NUMBER_PATH
     return False
+
+
+# --------------------------------------------------------------------------------------- print views
+
+# A print view (or a browser's printout saved as a page) names the story's address in a footer where the page has
+# no <link rel="canonical"> or og:url: "URL: https://…", "Printed from site.example: https://…", "Article link:
+# https://…", "Source URL: https://…".
+_PRINTED_URL = re.compile(
+    r"(?:\b(?:(?:source|article|story|page|original)\s+)?url|\b(?:article|story)\s+(?:link|address)"
+    r"|\bprinted\s+from(?:\s+\S+\s+at)?|\bretrieved\s+from|\bread\s+(?:this\s+)?(?:story|article)\s+online\s+at)"
+    r"\s*:?\s*<?(?P<url>https?://[^\s<>\"']+[^\s<>\"'.,;:)])",
+    re.I,
+)
+_PRINT_FOOTER_MAX_WORDS = 60
+
+
+def printed_url(tree: HtmlElement) -> str:
+    """The address a print view's footer gives for its story ("URL: https://…"), the last such footer's; '' when
+    there is none. Only a short block of text counts (a footer, not a paragraph of the story that quotes a link)."""
+    found = ""
+    for el in tree.iter("p", "div", "footer", "span", "td", "small", "address"):
+        text = " ".join(" ".join(el.itertext()).split())  # a <br> ends the address: "1.884.<br>©" is no "1.884.©"
+        if not text or len(text.split()) > _PRINT_FOOTER_MAX_WORDS or _elsewhere(el):
+            continue
+        if (m := _PRINTED_URL.search(text)) is not None:
+            found = m.group("url")
+    return found
