@@ -1054,3 +1054,40 @@ def test_a_page_safari_saved_as_a_web_archive_is_read_as_its_page(tmp_path):
     broken.write_bytes(b"bplist00" + bytes(40))
     with pytest.raises(UnreadableInputError, match=r"broken\.webarchive: a broken Safari web archive"):
         read_article(broken, id="2")
+
+
+_TABLED = "<!doctype html><html><head><title>{title}</title></head><body><header><nav><a href='/'>Home</a></nav>" \
+          "</header><table><tr><td>{body}</td></tr></table><footer><p>© 2026 Brellin Courier</p></footer></body></html>"
+
+
+@pytest.mark.parametrize(("title", "body", "said"), [
+    # an error page: the looser second pass (for a story laid out in a table) read its two sentences as the story
+    ("Page not found | Brellin Courier", "<h1>Oops!</h1><p>Page not found.</p><p>The page you requested does not "
+     "exist.</p>", "an error page"),
+    ("404 Not Found", "<p>Sorry, the page you are looking for could not be found.</p><p>It may have been moved or "
+     "deleted. Try searching our site or return to the homepage.</p>", "an error page"),
+    ("Error", "<p>Something went wrong.</p><p>We are working to fix the problem. Please try again later.</p>",
+     "an error page"),
+    ("Before you continue", "<h2>We value your privacy</h2><p>We and our partners store and access information on "
+     "your device, such as cookies, to show you personalised ads and content.</p><p>You can accept or manage your "
+     "choices by clicking below.</p>", "a cookie consent page"),
+    ("Are you a robot?", "<h1>Please verify you are a human</h1><p>We have detected unusual activity from your "
+     "computer network.</p><p>To continue, please click the box below to let us know you are not a robot.</p>",
+     "a robot check"),
+    ("Subscribe | Valley Ledger", "<h2>This article is for subscribers only.</h2><p>Subscribe now for unlimited "
+     "access to all our journalism.</p><p>Already a subscriber? Log in.</p>", "only a paywall's prompt"),
+])
+def test_a_notice_saved_in_place_of_a_story_is_refused_saying_what_it_is(tmp_path, title, body, said):
+    page = tmp_path / "page.html"
+    page.write_text(_TABLED.format(title=title, body=body))
+    with pytest.raises(EmptyInputError, match=rf"page\.html: {said}"):
+        read_article(page, id="1")
+
+
+def test_a_short_story_about_an_error_page_is_still_a_story(tmp_path):
+    page = tmp_path / "page.html"
+    body = ("<p>The council's website showed a page not found error for most of Monday after a server failed.</p>"
+            "<p>Residents who tried to pay parking fines online were told to try again later, a spokesman said.</p>"
+            "<p>The site was working again by the evening, the council said.</p>")
+    page.write_text(_TABLED.format(title="Council website down for a day", body=body))
+    assert read_article(page, id="1").text.startswith("The council's website showed")

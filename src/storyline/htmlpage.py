@@ -1087,3 +1087,64 @@ def printed_url(tree: HtmlElement) -> str:
         if (m := _PRINTED_URL.search(text)) is not None:
             found = m.group("url")
     return found
+
+
+# --------------------------------------------------------------------------------------- notices
+
+# A page saved in place of the story: the site's error page, a cookie consent wall, a robot check. Each is a
+# notice of a sentence or two, which trafilatura's looser pass (``ingest``: for a page whose story sits in a table)
+# reads as prose, and which a summary would give as the story.
+_NOTICES = (
+    ("an error page", re.compile(
+        r"\b(?:page|article|story|content|file)\b[^.!?]{0,40}\b(?:(?:was|is|could ?n[o']t be|can ?n[o']t be|"
+        r"could not be|cannot be) found|not found|(?:does not|doesn't|no longer) exists?|(?:is )?no longer available)"
+        r"|\b(?:404|403|500|502|503)\b[^.!?]{0,20}\b(?:error|not found|forbidden)\b|^(?:error )?40[34]\b|\bnot found$"
+        r"|\bsomething went wrong\b|\b(?:internal )?server error\b|\bservice (?:is )?(?:temporarily )?unavailable\b"
+        r"|\baccess (?:is )?denied\b|\bpermission to access\b|\b(?:been|was) (?:moved|removed|deleted)\b"
+        r"|\btry (?:again later|searching)\b|\breturn to the home ?page\b|^reference #", re.I)),
+    ("a cookie consent page", re.compile(
+        r"\bwe value your privacy\b|\b(?:store|use) (?:and|or) access information on (?:a|your) device\b"
+        r"|\bcookies? (?:settings|preferences|consent|policy)\b|\baccept (?:all|cookies)\b|\breject all\b"
+        r"|\bmanage (?:your )?(?:options|choices|preferences|settings)\b|^before you continue\b"
+        r"|\bpersonali[sz]ed (?:ads|advertising)\b", re.I)),
+    ("a robot check", re.compile(
+        r"\bnot a robot\b|\bverify (?:that )?you(?: a|')re (?:a )?human\b|\bare you a (?:robot|human)\b"
+        r"|\bunusual (?:activity|traffic)\b|\bcaptcha\b|\bchecking your browser\b|\bplease (?:enable|allow) "
+        r"(?:javascript and )?cookies\b|\bverify you are human\b", re.I)),
+)
+# A notice page is short; a story that mentions a "404 error" or a cookie policy runs longer.
+_NOTICE_MAX_WORDS = 80
+# A notice speaks to the reader ("The page you requested …", "We value your privacy", "Please try again") or is a
+# label ("Page not found.", "Access Denied"); a story reports ("… were told to try again later, a spokesman said").
+_TO_READER = re.compile(r"\b(?:you|your|we|our|us|please|sorry|oops)\b", re.I)
+_NOTICE_LABEL_WORDS = 6
+
+
+def notice_page(title: str, paragraphs: list[str]) -> str:
+    """What the page is when it is a notice saved in place of a story ("an error page", "a cookie consent page",
+    "a robot check"), else '': its text short, and half its paragraphs or more (or its title and one paragraph)
+    of that notice, each a label or speaking to the reader, none reporting what someone said."""
+    if not paragraphs or sum(len(p.split()) for p in paragraphs) > _NOTICE_MAX_WORDS:
+        return ""
+    lines = [" ".join(p.split()) for p in paragraphs]
+    lines = [p for p in lines if not _REPORTED.search(p)
+             and (len(p.split()) <= _NOTICE_LABEL_WORDS or _TO_READER.search(p))]
+    for kind, pattern in _NOTICES:
+        hits = sum(1 for p in lines if pattern.search(p))
+        if 2 * hits >= len(paragraphs) or (hits and pattern.search(" ".join(title.split()))):
+            return kind
+    return ""
+
+
+def notice_lines(tree: HtmlElement) -> list[str]:
+    """The lines a page without a story shows outside its frame (headings, paragraphs, cells), for
+    ``notice_page``."""
+    lines = []
+    for el in tree.iter("h1", "h2", "h3", "p", "li", "td"):
+        if next((a for a in el.iterancestors() if a.tag in _FRAME_TAGS), None) is not None:
+            continue
+        if el.tag == "td" and next(el.iter("p", "h1", "h2", "h3", "li", "table"), None) is not None:
+            continue  # a cell of blocks: its blocks are lines of their own
+        if text := " ".join(" ".join(el.itertext()).split()):
+            lines.append(text)
+    return lines

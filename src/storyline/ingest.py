@@ -460,6 +460,7 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
                 doc, meta = found_again, more
     if not (meta.get("text") or "").strip():
         if not bodies:
+            _refuse_notice(html, name, walled)
             raise EmptyInputError(
                 f"{name}: no article text found in this HTML page (if the site draws its story with JavaScript, "
                 "save the page once the browser shows it)"
@@ -508,6 +509,11 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
             "save the article's own page"
         )
     kept = [p for p in own if not htmlpage.is_paywall_prompt(p)]
+    if own and not kept:  # the prompt to subscribe alone
+        raise EmptyInputError(f"{name}: only a paywall's prompt to subscribe, no story; save the page as a subscriber "
+                              "sees it")
+    if notice := htmlpage.notice_page(f"{meta.get('title') or ''} {title}", kept):
+        raise EmptyInputError(f"{name}: {notice}, not an article; save the article's page once it shows the story")
     text = "\n\n".join(kept)
     return Article(
         id=id,
@@ -521,6 +527,22 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
         teaser=(walled or marked or len(kept) < len(own)) and len(text.split()) <= htmlpage.TEASER_MAX_WORDS,
         paged=paged,
     )
+
+
+def _refuse_notice(html: str, name: str, walled: bool) -> None:
+    """Say what a page without a story is, when it is a notice saved in its place (an error page, a consent wall, a
+    robot check, a paywall's prompt): the story-less page's usual error speaks of JavaScript, which is not why."""
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is None:
+        return
+    title = " ".join(tree.xpath("//title//text()"))
+    if notice := htmlpage.notice_page(title, htmlpage.notice_lines(tree)):
+        raise EmptyInputError(f"{name}: {notice}, not an article; save the article's page once it shows the story")
+    if walled:
+        raise EmptyInputError(f"{name}: only a paywall's prompt to subscribe, no story; save the page as a subscriber "
+                              "sees it")
 
 
 # A part of a byline that is a date or time, not a name: "April 1", "1 April 2026", "10:30", "2026-04-01".
