@@ -1091,3 +1091,24 @@ def test_a_short_story_about_an_error_page_is_still_a_story(tmp_path):
             "<p>The site was working again by the evening, the council said.</p>")
     page.write_text(_TABLED.format(title="Council website down for a day", body=body))
     assert read_article(page, id="1").text.startswith("The council's website showed")
+
+
+def test_a_readers_name_in_the_comments_is_not_the_storys_author(tmp_path):
+    # trafilatura took "readerJoe", who signed the first comment, for the author of a story with no byline.
+    comment = ('<div class="post"><span class="author">{name}</span> <span class="time">2 hours ago</span><p>{text}'
+               "</p><a>Reply</a></div>")
+    page = ("<html><head><title>Library to open on Sundays</title></head><body><main><h1>Library to open on Sundays"
+            "</h1><div class='story-body'>{byline}<p>Brellin's central library will open on Sundays from June after "
+            "more than 1,200 people signed a petition, the council said on Saturday.</p><p>Volunteers will help staff "
+            "on the new shifts, and the library will open from 11am to 4pm.</p></div><div id='disqus_thread'>"
+            "<h3>42 Comments</h3>{comments}</div></main></body></html>")
+    comments = comment.format(name="readerJoe", text="About time too. The library has been shut on Sundays for ten "
+                              "years and nobody listened.")
+    comments += comment.format(name="Mary Bell", text="Who is going to pay for the extra staff on Sundays?")
+    path = tmp_path / "library.html"
+    path.write_text(page.format(byline="", comments=comments))
+    assert read_article(path, id="1").author == ""
+    # the story's own byline stays, even when its writer answers a reader below
+    byline = '<p class="byline">By <span class="author">Mary Bell</span></p>'
+    path.write_text(page.format(byline=byline, comments=comments))
+    assert read_article(path, id="1").author == "Mary Bell"

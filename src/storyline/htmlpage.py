@@ -48,7 +48,7 @@ if TYPE_CHECKING:  # lxml comes with trafilatura, imported when a page is read
 _ELSEWHERE_TAGS = frozenset({"aside", "nav"})
 _ELSEWHERE = re.compile(
     r"related|more-?on|most-?(?:read|popular|viewed|shared)|popular|recommend|recirc|teaser|sidebar|"
-    r"widget|comment(?!ary|ator)|trending|promo|read-?more|archive",
+    r"widget|comment(?!ary|ator)|disqus|trending|promo|read-?more|archive",
     re.I,
 )
 # A ``<time>`` of an edit: WordPress marks it ``class="updated"`` (and its never-edited posts
@@ -1148,3 +1148,29 @@ def notice_lines(tree: HtmlElement) -> list[str]:
         if text := " ".join(" ".join(el.itertext()).split()):
             lines.append(text)
     return lines
+
+
+# --------------------------------------------------------------------------------------- commenters
+
+# A name in a comment thread ("<span class="author">readerJoe</span> 2 hours ago"), which trafilatura's author
+# search takes for the story's byline where the page marks none of its own.
+_NAME_CLASS = re.compile(r"author|user-?name|byline|commenter|\bname\b", re.I)
+_NAME_MAX_WORDS = 5
+
+
+def commenters(tree: HtmlElement) -> frozenset[str]:
+    """The names (case-folded, whitespace collapsed) that the page marks as an author only inside a comment
+    thread or another box of what is not the story (``_elsewhere``), never in the story's own byline."""
+    inside, outside = set(), set()
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        marks = f"{el.get('class') or ''} {el.get('itemprop') or ''} {el.get('rel') or ''}"
+        if not _NAME_CLASS.search(marks):
+            continue
+        name = " ".join(el.text_content().split()).casefold()
+        if name and len(name.split()) <= _NAME_MAX_WORDS:
+            (inside if _elsewhere(el) else outside).add(name)
+    for meta in tree.xpath('//head/meta[@name="author" or @property="article:author"]/@content'):
+        outside.add(" ".join(str(meta).split()).casefold())
+    return frozenset(inside - outside)

@@ -439,6 +439,7 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
     walled = htmlpage.has_paywall_prompt(tree)  # and the prompt, which it often leaves out of the text
     marked = htmlpage.json_ld_paywalled(tree)  # "isAccessibleForFree": false (the text may be a subscriber's)
     paged = htmlpage.is_paged(tree)  # a link to its next page: one page of a story printed over several
+    readers = htmlpage.commenters(tree)  # names that sign comments, which are no byline of the story
     printed = htmlpage.printed_url(tree)  # a print view's "URL: https://…" footer, when the page names no address
     htmlpage.mend_dates(tree)  # an impossible day or offset would give a false date, or no page at all
     dating = htmlpage.headline_dates_mended(tree)  # (a copy, before trafilatura's pass may prune the tree)
@@ -495,7 +496,8 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
     if paragraphs and htmlpage.is_site_name(paragraphs[0], site, marks):  # the masthead's <h1>, when it is one
         paragraphs = paragraphs[1:]
     paragraphs = htmlpage.facts_as_sentences(paragraphs, facts)
-    author = _byline_names(meta.get("author") or "")
+    author = "; ".join(n for n in _byline_names(meta.get("author") or "").split("; ")
+                       if n and " ".join(n.split()).casefold() not in readers)
     if not author:  # a byline the page marks as nothing, printed as the story's first paragraph
         at, names = htmlpage.byline_paragraph(paragraphs)
         if at >= 0 and (author := _byline_names(names)):
