@@ -21,7 +21,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any, BinaryIO, TypeGuard
 
-from . import eightbit, htmlpage
+from . import eightbit, htmlpage, mailtext
 from .errors import (
     EmptyInputError,
     InputNotFoundError,
@@ -795,10 +795,14 @@ def refuse_feed(text: str, name: str) -> None:
 def article_from_text(
     text: str, *, id: str, origin: str = "", title: str = "", markdown: bool = False
 ) -> Article:
-    """An article from plain text (Markdown with ``markdown``), after its ``---`` header. An RSS or Atom feed is
-    refused (:func:`refuse_feed`)."""
+    """An article from plain text (Markdown with ``markdown``), after its ``---`` header, or an email's header
+    (:mod:`storyline.mailtext`: its subject the title, its date the date), without the message a reply quotes. An
+    RSS or Atom feed is refused (:func:`refuse_feed`)."""
     refuse_feed(text, origin or id)
     meta, body = front_matter(text, origin)
+    if not meta:  # an email's header: its subject and date, no part of the story
+        meta, body = mailtext.mail_header(body)
+    body = mailtext.without_quoted_reply(body)  # a reply's quotation of the message it answers
     if markdown:
         title = title or _markdown_title(body)
         body = markdown_text(body)
