@@ -1161,7 +1161,8 @@ _NAME_MAX_WORDS = 5
 def commenters(tree: HtmlElement) -> frozenset[str]:
     """The names (case-folded, whitespace collapsed) that the page marks as an author only inside a comment
     thread or another box of what is not the story (``_elsewhere``), never in the story's own byline."""
-    inside, outside = set(), set()
+    inside: set[str] = set()
+    outside: set[str] = set()
     for el in tree.iter():
         if not isinstance(el.tag, str):
             continue
