@@ -804,3 +804,15 @@ def test_a_page_turn_is_dropped_and_tells_that_pages_are_missing():
     printout = "\n\n".join(f"{body}Page {k} of 3" for k in (1, 2, 3))
     assert not clean_text(printout).paged
     assert not clean_text(body).paged
+
+
+def test_a_printouts_running_head_is_no_title():
+    # Text copied from a PDF: the running head on every page was taken for the headline.
+    head = "TESSEL VALLEY TIMES      Thursday, 21 May 2026"
+    text = (f"{head}\nFire inquiry points to faulty charger\nThe fire that destroyed the ware-\nhouse started in a "
+            f"charger, the fire service said.\nPage 1 of 2\n{head}\nThe report goes to the safety board.\nPage 2 of 2")
+    cleaned = clean_text(text)
+    assert cleaned.title == "Fire inquiry points to faulty charger"
+    assert cleaned.text == ("The fire that destroyed the warehouse started in a charger, the fire service said.\n\n"
+                            "The report goes to the safety board.")
+    assert not cleaned.paged  # its last page is there

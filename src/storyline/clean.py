@@ -710,7 +710,7 @@ def _clean_normalised(
             continue
         # A short unpunctuated line before the body: the headline if it looks like one, else a menu,
         # a caption or a byline.
-        if want_title and not title and not kept and count_words(line) >= 4:
+        if want_title and not title and not kept and count_words(line) >= 4 and not _running_head(line, lines):
             title = line
         else:
             dropped.append(line)
@@ -720,6 +720,12 @@ def _clean_normalised(
         return Cleaned(text="", title="", dropped=tuple(dropped + kept))
     return Cleaned(text=body, title=title, dropped=tuple(dropped), corrections=tuple(corrections), no_prose=no_prose,
                    paged=bool(turns) and pages_missing(turns))
+
+
+def _running_head(line: str, lines: Sequence[str]) -> bool:
+    """Is ``line`` printed again further down its own text, as a printout's running head is on every page ("TESSEL
+    VALLEY TIMES  Thursday, 21 May 2026", text copied from a PDF)? Such a line is no headline."""
+    return sum(1 for other in lines if other == line) > 1
 
 
 def _repeated_normalised(texts: Sequence[str], min_articles: int) -> set[str]:
