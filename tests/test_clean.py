@@ -816,3 +816,13 @@ def test_a_printouts_running_head_is_no_title():
     assert cleaned.text == ("The fire that destroyed the warehouse started in a charger, the fire service said.\n\n"
                             "The report goes to the safety board.")
     assert not cleaned.paged  # its last page is there
+
+
+def test_a_newsletters_frame_and_a_press_releases_end_are_clutter():
+    # An email saved as the article: these lines were summarized, and the first was its title.
+    for line in ("View this email in your browser", "Forward this email to a friend. Not a subscriber? Sign up here.",
+                 "You are receiving this email because you signed up for The Morning Brief.",
+                 "Ends. Notes to editors: photos available on request.",
+                 "Notes to editors: Corvane employs 600 people."):
+        assert is_clutter(line), line
+    assert not is_clutter("The council said it would forward the email to the police on Monday.")

@@ -70,6 +70,10 @@ _CLUTTER_START = (
     # a comment form's login prompt, a wire's standards link, a donation or tip appeal below the story
     "you must be logged in", "our standards:", "thanks for reading", "please consider supporting",
     "do you have a story", "have a news tip", "got a news tip",
+    # a newsletter's frame, a press release's end (an email saved or pasted as the article)
+    "view this email in", "view in browser", "view in your browser", "view it in your browser",
+    "forward this email", "you are receiving this", "you received this email", "ends. notes to editors",
+    "notes to editors", "note to editors", "- ends -", "-ends-",
 )
 # Prefixes of ``_CLUTTER_START`` that are also words news opens a paragraph with ("Facebook removed 1.5 million
 # videos …", "Home prices rose …", "Homeland Security said …", "Search for the missing hiker resumed …",
