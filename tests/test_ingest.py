@@ -1112,3 +1112,15 @@ def test_a_readers_name_in_the_comments_is_not_the_storys_author(tmp_path):
     byline = '<p class="byline">By <span class="author">Mary Bell</span></p>'
     path.write_text(page.format(byline=byline, comments=comments))
     assert read_article(path, id="1").author == "Mary Bell"
+
+
+def test_a_page_drawn_by_a_script_takes_its_address_from_its_json_ld(tmp_path):
+    # Its story was read from the JSON-LD, its address there left out: the article had no URL.
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "WebSite", "name": "Tidewater Post", "url": "https://tidewater.example"},
+        {"@type": "NewsArticle", "headline": "Ferry runs aground off Kessel Point", "articleBody": FERRY,
+         "mainEntityOfPage": {"@id": "https://tidewater.example/news/ferry-aground"}}]}
+    a = read_article(_scripted_page(tmp_path, graph), id="1")
+    assert a.url == "https://tidewater.example/news/ferry-aground"
+    graph["@graph"][1]["mainEntityOfPage"] = "javascript:alert(1)"  # kept only when it is a web address
+    assert read_article(_scripted_page(tmp_path, graph), id="1").url == ""

@@ -918,6 +918,20 @@ def json_ld_paywalled(tree: HtmlElement) -> bool:
     return any(str(obj.get("isAccessibleForFree", "")).strip().lower() == "false" for obj in _ld_stories(tree))
 
 
+def json_ld_url(tree: HtmlElement) -> str:
+    """The address the page's JSON-LD gives its story (``url``, else ``mainEntityOfPage``, a string or an object's
+    ``@id``), when it describes one story; '' otherwise. A page drawn by a script may name its address nowhere else."""
+    stories = _ld_stories(tree)
+    if len(stories) != 1:
+        return ""
+    for value in (stories[0].get("url"), stories[0].get("mainEntityOfPage")):
+        if isinstance(value, dict):
+            value = value.get("@id") or value.get("url")
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
+
+
 def _ld_stories(tree: HtmlElement) -> list[dict]:
     """The JSON objects of the page's JSON-LD that describe a story (``_STORY_TYPE``), in page order. A script
     that is not valid JSON is passed over."""

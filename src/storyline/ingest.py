@@ -441,6 +441,7 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
     paged = htmlpage.is_paged(tree)  # a link to its next page: one page of a story printed over several
     readers = htmlpage.commenters(tree)  # names that sign comments, which are no byline of the story
     printed = htmlpage.printed_url(tree)  # a print view's "URL: https://…" footer, when the page names no address
+    described = htmlpage.json_ld_url(tree)  # the address its JSON-LD gives the story (a page drawn by a script)
     htmlpage.mend_dates(tree)  # an impossible day or offset would give a false date, or no page at all
     dating = htmlpage.headline_dates_mended(tree)  # (a copy, before trafilatura's pass may prune the tree)
     # The date only from the page's markup (meta tags, <time>, JSON-LD, the URL, a byline): htmldate's
@@ -523,7 +524,7 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
         source=site or meta.get("hostname") or "",
         title=title,
         date=meta.get("date") or None,
-        url=page_url(meta.get("url")) or page_url(printed),
+        url=page_url(meta.get("url")) or page_url(described) or page_url(printed),
         author=author,
         origin=origin,
         teaser=(walled or marked or len(kept) < len(own)) and len(text.split()) <= htmlpage.TEASER_MAX_WORDS,
