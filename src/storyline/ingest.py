@@ -591,12 +591,14 @@ _CALENDAR_WORD = re.compile(
 def _byline_names(author: str) -> str:
     """trafilatura's author field without the date, the role and the agency it sometimes takes from the
     byline: "By Sam Reporter | April 1, 2026" comes as "Sam Reporter; April 1", "By Owen Tarrant,
-    Business Reporter" as "Owen Tarrant; Business Reporter"."""
+    Business Reporter" as "Owen Tarrant; Business Reporter". A name in capitals is given in title case."""
     names = [p.strip(_BYLINE_PUNCTUATION) for p in _BYLINE_SEPARATOR.split(author)]
     names = [p for p in names
              if p and not _DATE_PART.search(p) and not _ROLE_PART.search(p) and not _CALENDAR_WORD.match(p)]
     people = [p for p in names if not _AGENCY_PART.search(p)]
-    return "; ".join(people or names)  # an agency-like name alone is the author's ("Eyal Press")
+    # a byline set in capitals ("By LEA BRANDT and SAM ORR") names its people as they write their names
+    people = [p.title() if p.isupper() and len(p) > 3 else p for p in people or names]
+    return "; ".join(people)  # an agency-like name alone is the author's ("Eyal Press")
 
 
 # Windows line endings (CRLF) too: a header saved on Windows was read as the article's first lines.
