@@ -25,6 +25,7 @@ from storyline.htmlpage import (
     teasers,
     title_marks,
     title_site,
+    without_author_box,
 )
 
 
@@ -489,3 +490,16 @@ def test_a_print_views_footer_gives_the_storys_address():
     assert printed_url(_tree(quoted)) == ""
     assert printed_url(_tree('<aside><p>URL: https://other.example/story</p></aside>')) == ""
     assert printed_url(_tree("<p>See https://courier.example/more for the timetable.</p>")) == ""
+
+
+def test_a_box_about_the_writer_below_the_story_is_left_out():
+    story = ["For twenty years I have taken the ferry across the river.", "On Monday the operator cut the service."]
+    # Medium's box: the line of biography was summarized as the story's
+    assert without_author_box([*story, "Written by Ilse Marrow", "Ferry captain. Writes about rivers."]) == story
+    assert without_author_box([*story, "About the author", "Ilse Marrow is a ferry captain in Oston."]) == story
+    # a story's own sentence that opens so, or a long paragraph below the heading, stays
+    kept = [*story, "More from the council: it will meet again on Friday to discuss the ferry.",
+            "Written by hand, the letter from the ferry's owners ran to four pages and asked the council for help "
+            "with the cost of dredging the channel, which the owners put at about 600,000, and with the cost of "
+            "a new and smaller boat that could reach the Oston landing at low water, which they did not estimate."]
+    assert without_author_box(kept) == kept

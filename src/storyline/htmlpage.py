@@ -1189,3 +1189,23 @@ def commenters(tree: HtmlElement) -> frozenset[str]:
     for meta in tree.xpath('//head/meta[@name="author" or @property="article:author"]/@content'):
         outside.add(" ".join(str(meta).split()).casefold())
     return frozenset(inside - outside)
+
+
+# --------------------------------------------------------------------------------------- author box
+
+# A blog platform's box about the writer below the story (Medium's "Written by NAME" and a line of biography, "About
+# the author"), which trafilatura keeps as the story's last paragraphs.
+_AUTHOR_BOX = re.compile(r"^(?:written by|about the (?:author|writer)|more from)\b[^.!?]{0,60}$", re.I)
+_AUTHOR_BOX_MAX_PARAGRAPHS = 3
+_AUTHOR_BOX_MAX_WORDS = 40
+
+
+def without_author_box(paragraphs: list[str]) -> list[str]:
+    """``paragraphs`` without a box about the writer at their end: its heading ("Written by Ilse Marrow") and the
+    few short paragraphs below it."""
+    for k in range(len(paragraphs) - 1, max(-1, len(paragraphs) - 2 - _AUTHOR_BOX_MAX_PARAGRAPHS), -1):
+        if k > 0 and _AUTHOR_BOX.match(paragraphs[k].strip()) and all(
+            len(p.split()) <= _AUTHOR_BOX_MAX_WORDS for p in paragraphs[k + 1:]
+        ):
+            return paragraphs[:k]
+    return paragraphs

@@ -497,6 +497,7 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
     if paragraphs and htmlpage.is_site_name(paragraphs[0], site, marks):  # the masthead's <h1>, when it is one
         paragraphs = paragraphs[1:]
     paragraphs = htmlpage.facts_as_sentences(paragraphs, facts)
+    paragraphs = htmlpage.without_author_box(paragraphs)  # "Written by NAME" and a line about them, at the end
     author = "; ".join(n for n in _byline_names(meta.get("author") or "").split("; ")
                        if n and " ".join(n.split()).casefold() not in readers)
     if not author:  # a byline the page marks as nothing, printed as the story's first paragraph
