@@ -826,3 +826,9 @@ def test_a_newsletters_frame_and_a_press_releases_end_are_clutter():
                  "Notes to editors: Corvane employs 600 people."):
         assert is_clutter(line), line
     assert not is_clutter("The council said it would forward the email to the police on Monday.")
+
+
+def test_a_compound_broken_at_its_hyphen_before_another_hyphen_is_joined_without_a_space():
+    # "forty-" / "year-old" came out "forty- year-old": the rest of the word was looked for before a space only.
+    lines = ["The forty-", "year-old boatyard will close for the sum-", "mer, its owner said."]
+    assert rejoin_lines(lines) == ["The forty-year-old boatyard will close for the summer, its owner said."]

@@ -415,7 +415,7 @@ def wrap_width(lines: Sequence[str]) -> int:
 
 
 _BROKEN_WORD = re.compile(r"(?:^|\s)([^\W\d_]+)-$")  # a line ending inside a word: "on Wednes-"
-_WORD_START = re.compile(r"[^\W\d_A-Z]+(?=[\s.,;:!?’'\")]|$)")  # the lower-case rest of it: "day"
+_WORD_START = re.compile(r"[^\W\d_A-Z]+(?=[\s.,;:!?’'\")-]|$)")  # its lower-case rest: "day", "year" of "year-old"
 _WORDS = re.compile(r"[^\W\d_]+")
 _FULL_DATE_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
