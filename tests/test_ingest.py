@@ -1125,3 +1125,17 @@ def test_a_page_drawn_by_a_script_takes_its_address_from_its_json_ld(tmp_path):
     assert a.url == "https://tidewater.example/news/ferry-aground"
     graph["@graph"][1]["mainEntityOfPage"] = "javascript:alert(1)"  # kept only when it is a web address
     assert read_article(_scripted_page(tmp_path, graph), id="1").url == ""
+
+
+def test_a_live_blog_given_only_in_json_ld_is_read_whole_oldest_entry_first(tmp_path):
+    # Each entry is a posting of its own: the longest alone was read, under its own headline.
+    ld = {"@context": "https://schema.org", "@type": "LiveBlogPosting", "headline": "River at record low",
+          "liveBlogUpdate": [
+              {"@type": "BlogPosting", "headline": "Ferry suspended", "datePublished": "2026-05-26T11:00:00Z",
+               "articleBody": "The operator suspended the ferry for the rest of the day, Captain Ilse Marrow said."},
+              {"@type": "BlogPosting", "headline": "Record reading", "datePublished": "2026-05-26T09:00:00+01:00",
+               "articleBody": "The gauge at the Oston landing read 0.42 metres at 9am, the lowest since records "
+                              "began, the harbour board said."}]}
+    a = read_article(_scripted_page(tmp_path, ld), id="1")
+    assert a.title == "River at record low"
+    assert a.text.startswith("The gauge at the Oston landing") and a.text.endswith("Captain Ilse Marrow said.")

@@ -911,6 +911,36 @@ def json_ld_bodies(tree: HtmlElement) -> tuple[str, ...]:
     return tuple(text for body in bodies if isinstance(body, str) and body.strip() and (text := _ld_text(body)))
 
 
+def json_ld_live_blog(tree: HtmlElement) -> tuple[str, str]:
+    """The headline and text of a live blog the page's JSON-LD gives whole (schema.org ``LiveBlogPosting`` with its
+    ``liveBlogUpdate`` entries): the entries' bodies oldest first (by ``datePublished``, when every one has a date
+    that parses; else as listed), a paragraph each; ``("", "")`` when there is none. Each entry is a posting of
+    its own, which ``json_ld_bodies`` gives apart: the longest alone was read, under its headline."""
+    for obj in _ld_stories(tree):
+        updates = obj.get("liveBlogUpdate")
+        updates = [u for u in (updates if isinstance(updates, list) else [updates]) if isinstance(u, dict)]
+        texts = [(u.get("datePublished"), _ld_text(b)) for u in updates
+                 if isinstance(b := u.get("articleBody"), str) and b.strip()]
+        if not texts:
+            continue
+        stamps = [s for t, _ in texts if (s := _ld_time(t)) is not None]
+        if len(stamps) == len(texts):
+            texts = [t for _, t in sorted(zip(stamps, texts, strict=True), key=lambda pair: pair[0])]
+        headline = obj.get("headline")
+        return (headline.strip() if isinstance(headline, str) else ""), "\n".join(t for _, t in texts if t)
+    return "", ""
+
+
+def _ld_time(value: object) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        stamp = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return stamp if stamp.tzinfo is not None else None  # naive and aware stamps do not compare
+
+
 def json_ld_paywalled(tree: HtmlElement) -> bool:
     """Does the page's JSON-LD say its story is not free to read (schema.org ``isAccessibleForFree: false``, as
     sites mark paywalled content for search engines)? The text a reader without a subscription saved is then

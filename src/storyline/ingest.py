@@ -436,6 +436,7 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
     lead = htmlpage.live_lead(tree)  # its key points above the entries, which trafilatura may leave out
     htmlpage.hide_other_dates(tree)
     bodies = htmlpage.json_ld_bodies(tree)  # read before trafilatura's pass, which may prune scripts
+    live_title, live_body = htmlpage.json_ld_live_blog(tree)  # a live blog's entries, each a posting of its own
     walled = htmlpage.has_paywall_prompt(tree)  # and the prompt, which it often leaves out of the text
     marked = htmlpage.json_ld_paywalled(tree)  # "isAccessibleForFree": false (the text may be a subscriber's)
     paged = htmlpage.is_paged(tree)  # a link to its next page: one page of a story printed over several
@@ -473,7 +474,8 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
 
             found = extract_metadata(tree, date_config=set_date_params(extensive=False))
             meta = found.as_dict()
-        meta["text"] = max(bodies, key=len)
+        meta["text"] = live_body or max(bodies, key=len)
+        meta["title"] = live_title or meta.get("title")  # not the headline of one of its entries
         marked = False  # the body given to search engines is the whole story, paywalled or not
     if dating is not None:  # the headline holds an impossible date: the date as the page is read without it
         from htmldate import find_date
