@@ -667,4 +667,3 @@ def is_archive_note(text: str) -> bool:
     sentences = [t for t in sentences if count_words(t) >= 3] or sentences
     hits = sum(1 for t in sentences if _ARCHIVE_TERMS.search(t))
     return hits >= _ARCHIVE_NOTE_SHARE * len(sentences)
-
