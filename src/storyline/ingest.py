@@ -153,6 +153,7 @@ _WESTERN = frozenset(
     "ÀÁÂÃÄÅÇÈÉÊËÍÎÏÑÒÓÔÖÙÚÜÝßàáâãäåçèéêëíîïñòóôöùúüýÿ"
 )
 _ASCII = bytes(range(0x80))
+_WESTERN_LETTERS = "".join(sorted({c.lower() for c in _WESTERN if c.isalpha()}))
 
 
 def _windows_1252(data: bytes) -> str | None:
@@ -168,7 +169,9 @@ def _windows_1252(data: bytes) -> str | None:
             return None
     except UnicodeDecodeError:  # a byte Windows-1252 leaves undefined
         return None
-    return data.decode("cp1252")
+    text = data.decode("cp1252")
+    # each in its place: not "£ódŸ" ("Łódź" in Windows-1250), a pound sign before a small letter, a capital after one
+    return text if eightbit.reads_as_letters(text, _WESTERN_LETTERS) else None
 
 
 # A character UTF-8 spells in two to four bytes: what text in another 8-bit encoding (Windows-1252, Latin-1)
