@@ -1092,6 +1092,10 @@ def test_a_short_story_about_an_error_page_is_still_a_story(tmp_path):
             "<p>The site was working again by the evening, the council said.</p>")
     page.write_text(_TABLED.format(title="Council website down for a day", body=body))
     assert read_article(page, id="1").text.startswith("The council's website showed")
+    brief = ("<p>Ticket sales for the summer fair have moved to the council's new website this week.</p>"
+             "<p>If you cannot find the page, try searching for the fair by name.</p>")
+    page.write_text(_TABLED.format(title="Fair tickets on sale", body=brief))  # one paragraph of two speaks so
+    assert read_article(page, id="1").text.startswith("Ticket sales")
 
 
 def test_a_readers_name_in_the_comments_is_not_the_storys_author(tmp_path):

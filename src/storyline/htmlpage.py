@@ -1166,8 +1166,8 @@ _NOTICE_LABEL_WORDS = 6
 
 def notice_page(title: str, paragraphs: list[str]) -> str:
     """What the page is when it is a notice saved in place of a story ("an error page", "a cookie consent page",
-    "a robot check"), else '': its text short, and half its paragraphs or more (or its title and one paragraph)
-    of that notice, each a label or speaking to the reader, none reporting what someone said."""
+    "a robot check"), else '': its text short, and half its paragraphs or more, two at least (or its title and one
+    paragraph), of that notice, each a label or speaking to the reader, none reporting what someone said."""
     if not paragraphs or sum(len(p.split()) for p in paragraphs) > _NOTICE_MAX_WORDS:
         return ""
     lines = [" ".join(p.split()) for p in paragraphs]
@@ -1175,7 +1175,9 @@ def notice_page(title: str, paragraphs: list[str]) -> str:
              and (len(p.split()) <= _NOTICE_LABEL_WORDS or _TO_READER.search(p))]
     for kind, pattern in _NOTICES:
         hits = sum(1 for p in lines if pattern.search(p))
-        if 2 * hits >= len(paragraphs) or (hits and pattern.search(" ".join(title.split()))):
+        if (2 * hits >= len(paragraphs) and hits >= min(2, len(paragraphs))) or (
+            hits and pattern.search(" ".join(title.split()))
+        ):
             return kind
     return ""
 
