@@ -227,13 +227,20 @@ def _other_stories(tree: HtmlElement) -> list[HtmlElement]:
     return [story for story in stories if story is not own]
 
 
-def _elsewhere(el: HtmlElement) -> bool:
+def _headed(tree: HtmlElement) -> set[HtmlElement]:
+    """The elements that hold an ``<h1>`` (for ``_elsewhere``)."""
+    return {node for h1 in tree.iter("h1") for node in h1.iterancestors()}
+
+
+def _elsewhere(el: HtmlElement, headed: set[HtmlElement] | None = None) -> bool:
     """Is ``el`` inside a container of other stories or comments? Only containers below the page's frame
     count: the walk up stops at ``<body>`` and at the first container that holds an ``<h1>`` (the story's
     own heading), whose classes name the layout ("has-sidebar", "comments-open" on a theme's wrapper), not
-    a box of other stories."""
+    a box of other stories. ``headed``: those containers (``_headed``), for a caller that asks of many elements
+    (looking for an ``<h1>`` in each container on the way up reads the whole page each time)."""
     for node in el.iterancestors():
-        if node.tag in ("body", "html") or next(node.iter("h1"), None) is not None:
+        if node.tag in ("body", "html") or (node in headed if headed is not None else
+                                            next(node.iter("h1"), None) is not None):
             return False
         if node.tag in _ELSEWHERE_TAGS:
             return True
@@ -1074,11 +1081,12 @@ def is_paged(tree: HtmlElement) -> bool:
     for el in tree.xpath('//link[@href] | //a[@href]'):
         if "next" in (el.get("rel") or "").lower().split() and _later_page(el.get("href") or "", own):
             return True
+    headed = _headed(tree)
     for el in tree.iter():
         if not isinstance(el.tag, str) or el.tag in ("html", "body", "head"):
             continue
         label = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if not _PAGER.search(label) or _NOT_PAGER.search(label) or _elsewhere(el):
+        if not _PAGER.search(label) or _NOT_PAGER.search(label) or _elsewhere(el, headed):
             continue
         if any(_PAGE_LINK_TEXT.match(a.text_content()) for a in el.iter("a") if a.get("href")):
             return True
@@ -1125,10 +1133,12 @@ def printed_url(tree: HtmlElement) -> str:
     there is none. Only a short block of text counts (a footer, not a paragraph of the story that quotes a link)."""
     found = ""
     for el in tree.iter("p", "div", "footer", "span", "td", "small", "address"):
+        if next(el.iterdescendants(*_BLOCKS), None) is not None:
+            continue  # a container: its blocks are read one by one (not a page's text once per wrapper around it)
         text = " ".join(" ".join(el.itertext()).split())  # a <br> ends the address: "1.884.<br>©" is no "1.884.©"
-        if not text or len(text.split()) > _PRINT_FOOTER_MAX_WORDS or _elsewhere(el):
+        if not text or len(text.split()) > _PRINT_FOOTER_MAX_WORDS:
             continue
-        if (m := _PRINTED_URL.search(text)) is not None:
+        if (m := _PRINTED_URL.search(text)) is not None and not _elsewhere(el):
             found = m.group("url")
     return found
 
@@ -1209,6 +1219,7 @@ def commenters(tree: HtmlElement) -> frozenset[str]:
     thread or another box of what is not the story (``_elsewhere``), never in the story's own byline."""
     inside: set[str] = set()
     outside: set[str] = set()
+    headed = _headed(tree)
     for el in tree.iter():
         if not isinstance(el.tag, str):
             continue
@@ -1217,7 +1228,7 @@ def commenters(tree: HtmlElement) -> frozenset[str]:
             continue
         name = " ".join(el.text_content().split()).casefold()
         if name and len(name.split()) <= _NAME_MAX_WORDS:
-            (inside if _elsewhere(el) else outside).add(name)
+            (inside if _elsewhere(el, headed) else outside).add(name)
     for meta in tree.xpath('//head/meta[@name="author" or @property="article:author"]/@content'):
         outside.add(" ".join(str(meta).split()).casefold())
     return frozenset(inside - outside)
