@@ -22,25 +22,29 @@ _ATTRIBUTION = re.compile(r"^\s*On\s.{4,200}\bwrote:\s*$", re.S)
 # Gmail's and Outlook's dates beside RFC 5322's: "Wed, May 20, 2026 at 4:55 PM", "Wednesday, May 20, 2026 4:55 PM".
 _DATE_FORMATS = ("%a, %b %d, %Y at %I:%M %p", "%A, %B %d, %Y %I:%M %p", "%a, %b %d, %Y", "%A, %B %d, %Y")
 _MIN_HEADER_LINES = 2
+_MAX_HEADER_LINES = 40  # blank lines and forwarding marks above the header, and its lines
 
 
 def mail_header(text: str) -> tuple[dict[str, str], str]:
     """The title (subject, without "Re:"/"Fwd:") and date (``YYYY-MM-DD``) of an email's header at the top of
     ``text`` (a forwarding mark may stand above it), and the text after the header; ``({}, text)`` when the text
     opens on no header of two lines or more that names a sender and a subject or date."""
-    lines = text.split("\n")
+    lines = text.split("\n", _MAX_HEADER_LINES)  # the header's lines, then the rest in one piece (not a line each)
+    last = len(lines) - 1 if len(lines) > _MAX_HEADER_LINES else len(lines)
     k = 0
-    while k < len(lines) and (not lines[k].strip() or _FORWARD_MARK.match(lines[k])):
+    while k < last and (not lines[k].strip() or _FORWARD_MARK.match(lines[k])):
         k += 1
     fields: dict[str, str] = {}
     start = k
-    while k < len(lines) and lines[k].strip():
+    while k < last and lines[k].strip():
         m = _HEADER.match(lines[k].strip())
         if m is not None:
             fields.setdefault(m.group(1).lower(), m.group(2).strip())
         elif not (lines[k][:1].isspace() and k > start):  # a folded header goes on on an indented line
             return {}, text
         k += 1
+    if k == last < len(lines):  # a header over ``_MAX_HEADER_LINES`` lines is none
+        return {}, text
     if k - start < _MIN_HEADER_LINES or "from" not in fields or not {"subject", "date", "sent"} & fields.keys():
         return {}, text
     meta = {}
@@ -72,6 +76,8 @@ def mail_date(value: str) -> str:
 def without_quoted_reply(text: str) -> str:
     """``text`` without the earlier message a reply quotes: the "On …, NAME wrote:" line and the "> " lines below
     it. Lines that open with ">" elsewhere (a quotation the article sets so) stay."""
+    if "wrote:" not in text:
+        return text
     lines = text.split("\n")
     out: list[str] = []
     k = 0
