@@ -401,6 +401,12 @@ def test_a_desks_dateline_is_cut_from_the_first_sentence_and_a_saved_copy_keeps_
                                         "https://www.eastfieldherald.example/news/schools-reopen")
 
 
+def test_a_print_view_takes_its_address_from_its_footer():
+    # "URL: https://…" in the footer of a page that names no address of its own: the article had none.
+    (printed,) = load_articles([HTML_PAGES / "print.html"])
+    assert printed.url == "https://www.tesselvalleytimes.example/news/brellin-fire-inquiry-charger-1.88456"
+
+
 def test_a_page_in_windows_1252_that_names_no_charset_is_read_as_windows_1252():
     # charset-normalizer ranks Windows-1250, -1252 and -1257 level on it and took the first by name: "Da\u0144o"
     (cp1252,) = load_articles([HTML_PAGES / "cp1252.html"])
@@ -415,6 +421,21 @@ def test_a_paywalled_teaser_gets_a_note():
     assert [a.teaser for a in summary.articles] == [True, False]
     # the analysis, whose agreement counts it among the sources, tells it too
     assert storyline.analyze([pages / "paywall.html", pages / "wire.html"]).notes == summary.notes
+
+
+def test_one_page_of_a_story_printed_over_several_gets_a_note():
+    # It was read as the whole story, with nothing said of its other pages.
+    pages = Path(__file__).parent / "fixtures" / "html"
+    summary = storyline.summarize([pages / "paged.html", pages / "wire.html"], words=80)
+    assert summary.notes == ("article [1] (Midshire Echo) is one page of a story printed over several pages: its other "
+                             "pages were not read (save the story's single-page or print view)",)
+    assert [a.paged for a in summary.articles] == [True, False]
+    assert storyline.analyze([pages / "paged.html", pages / "wire.html"]).notes == summary.notes
+    # plain text that turns to its next page, as copied from the page ("Continue reading on page 2")
+    text = ("The ferry between Brellin and Oston will run only twice a day from Monday, the operator said.\n\n"
+            "Captain Ilse Marrow said the larger boat could no longer reach the landing.\n\nContinue reading on page 2")
+    (article,) = load_articles([text])
+    assert article.paged and "page 2" not in article.text
 
 
 def test_articles_skipped_with_strict_false_are_named_in_the_notes() -> None:

@@ -794,3 +794,41 @@ def test_a_paragraph_that_runs_on_without_a_sentence_end_is_dropped():
     # as long, with a sentence end at least every 100,000 characters, it is prose
     prose = f"{run_on[: MAX_RUN_CHARS // 2]}. {run_on[: MAX_RUN_CHARS // 2]}."
     assert not runs_on(prose) and clean_text(prose).text == prose
+
+
+def test_a_page_turn_is_dropped_and_tells_that_pages_are_missing():
+    body = "The ferry will run twice a day from Monday, the operator said.\n\n"
+    cleaned = clean_text(body + "Continue to page 2.")  # a stop after it: it was kept as the story's sentence
+    assert (cleaned.text, cleaned.paged) == (body.strip(), True)
+    # a printout copied from a PDF, its running footer on every page: all of the story is there
+    printout = "\n\n".join(f"{body}Page {k} of 3" for k in (1, 2, 3))
+    assert not clean_text(printout).paged
+    assert not clean_text(body).paged
+
+
+def test_a_printouts_running_head_is_no_title():
+    # Text copied from a PDF: the running head on every page was taken for the headline.
+    head = "TESSEL VALLEY TIMES      Thursday, 21 May 2026"
+    text = (f"{head}\nFire inquiry points to faulty charger\nThe fire that destroyed the ware-\nhouse started in a "
+            f"charger, the fire service said.\nPage 1 of 2\n{head}\nThe report goes to the safety board.\nPage 2 of 2")
+    cleaned = clean_text(text)
+    assert cleaned.title == "Fire inquiry points to faulty charger"
+    assert cleaned.text == ("The fire that destroyed the warehouse started in a charger, the fire service said.\n\n"
+                            "The report goes to the safety board.")
+    assert not cleaned.paged  # its last page is there
+
+
+def test_a_newsletters_frame_and_a_press_releases_end_are_clutter():
+    # An email saved as the article: these lines were summarized, and the first was its title.
+    for line in ("View this email in your browser", "Forward this email to a friend. Not a subscriber? Sign up here.",
+                 "You are receiving this email because you signed up for The Morning Brief.",
+                 "Ends. Notes to editors: photos available on request.",
+                 "Notes to editors: Corvane employs 600 people."):
+        assert is_clutter(line), line
+    assert not is_clutter("The council said it would forward the email to the police on Monday.")
+
+
+def test_a_compound_broken_at_its_hyphen_before_another_hyphen_is_joined_without_a_space():
+    # "forty-" / "year-old" came out "forty- year-old": the rest of the word was looked for before a space only.
+    lines = ["The forty-", "year-old boatyard will close for the sum-", "mer, its owner said."]
+    assert rejoin_lines(lines) == ["The forty-year-old boatyard will close for the summer, its owner said."]

@@ -8,6 +8,8 @@ from storyline.htmlpage import (
     facts_as_sentences,
     headline_dates_mended,
     hide_other_dates,
+    is_page_turn,
+    is_paged,
     is_paywall_prompt,
     json_ld_bodies,
     live_entries,
@@ -15,12 +17,15 @@ from storyline.htmlpage import (
     mend_dates,
     oldest_first,
     page_title,
+    pages_missing,
+    printed_url,
     reads_as_story,
     site_marks,
     story_title,
     teasers,
     title_marks,
     title_site,
+    without_author_box,
 )
 
 
@@ -418,3 +423,83 @@ def test_a_notice_alone_is_no_story():
     assert reads_as_story("The ferry ran aground off Calder Point on Tuesday morning.\n"
                           "Lifeboats took the passengers off the stranded vessel over four hours.")
 
+
+
+@pytest.mark.parametrize("line", [
+    "Continue reading on page 2", "Continued on next page", "Story continues on page 3", "Continue to page 2.",
+    "Next page", "Next page »", "Next page: How the council will pay", "Page 1 of 3", "Page 2 / 3", "Page 1 2 3 Next",
+    "Pages: 1 2 3", "« Previous 1 2 3 Next »", "Page 1 2 3 … 7 Next ›", "Read page 2",
+])
+def test_a_line_that_turns_to_the_next_page_of_a_story(line):
+    assert is_page_turn(line)
+
+
+@pytest.mark.parametrize("line", [
+    "The next page of the report, the council said, lists the costs.",
+    "Page 3 of the report said the bridge was unsafe.",
+    "Next", "Next article", "Continue reading", "1 2 3", "Tap to read more",
+    "Continued on page 2 of the report, the council said the bridge would reopen in March after repairs.",
+])
+def test_a_line_of_the_story_is_no_page_turn(line):
+    assert not is_page_turn(line)
+
+
+def test_pages_are_missing_unless_a_printout_holds_its_last_page():
+    assert pages_missing(["Continue reading on page 2"])
+    assert pages_missing(["Page 1 of 3"])
+    assert pages_missing(["Page 1 of 3", "Page 2 of 3"])
+    assert not pages_missing(["Page 1 of 3", "Page 2 of 3", "Page 3 of 3"])  # text copied from a PDF: all of it
+    assert pages_missing(["Page 1 of 3", "Page 2 of 3", "Page 3 of 3", "Next page"])
+
+
+OWN = '<link rel="canonical" href="https://courier.example/news/ferry-cut">'
+
+
+@pytest.mark.parametrize(("head", "body", "paged"), [
+    # a link to its next page, by address: its own with a page number
+    (OWN + '<link rel="next" href="https://courier.example/news/ferry-cut?page=2">', "", True),
+    (OWN + '<link rel="next" href="/news/ferry-cut/2/">', "", True),
+    ('<link rel="next" href="?page=2">', "", True),  # no address of its own: a page number in the query
+    ('<link rel="next" href="/news/ferry-cut/page/2">', "", True),
+    # a blog's link to its next post is no next page, nor is a link to another site's page 2
+    (OWN + '<link rel="next" href="https://courier.example/news/bridge-shut/">', "", False),
+    ('<link rel="next" href="/2026/05/14/">', "", False),
+    (OWN + '<link rel="next" href="https://other.example/news/ferry-cut?page=2">', "", False),
+    # a row of page links in the story, not a comment thread's, a gallery's or a sidebar's
+    ("", '<p>Text.</p><div class="page-links">Pages: <span>1</span> <a href="/x/2/">2</a></div>', True),
+    ("", '<p>Text.</p><nav class="pagination"><a href="?p=2">Next page &raquo;</a></nav>', True),
+    ("", '<p>Text.</p><ul class="pagination"><li>1</li><li><a href="?p=2">2</a></li></ul>', True),
+    ("", '<div class="comments"><div class="comment-pagination"><a href="?c=2">2</a></div></div>', False),
+    ("", '<div class="gallery-pager"><a href="#2">2</a></div>', False),
+    ("", '<aside><div class="pagination"><a href="/more?page=2">2</a></div></aside>', False),
+    ("", '<div class="pagination"><span>1</span></div>', False),  # one page
+])
+def test_a_page_of_a_story_printed_over_several_is_known_by_its_markup(head, body, paged):
+    assert is_paged(_tree(body, head)) is paged
+
+
+def test_a_print_views_footer_gives_the_storys_address():
+    footer = ('<p class="print-footer">Printed from courier.example on 22 May 2026. URL: '
+              "https://www.courier.example/news/ferry-cut-1.884.<br>&copy; 2026 Brellin Courier</p>")
+    assert printed_url(_tree("<h1>Ferry cut</h1><p>The ferry will run twice a day.</p>" + footer)) == (
+        "https://www.courier.example/news/ferry-cut-1.884")
+    assert printed_url(_tree('<div>Article URL: <a href="/x">https://courier.example/x</a></div>')) == (
+        "https://courier.example/x")
+    # a link the story quotes, a long paragraph, a link in a sidebar: none is the story's address
+    quoted = "<p>The council published its plan, " + "which runs to many pages, " * 15 + "URL: https://c.example/p.</p>"
+    assert printed_url(_tree(quoted)) == ""
+    assert printed_url(_tree('<aside><p>URL: https://other.example/story</p></aside>')) == ""
+    assert printed_url(_tree("<p>See https://courier.example/more for the timetable.</p>")) == ""
+
+
+def test_a_box_about_the_writer_below_the_story_is_left_out():
+    story = ["For twenty years I have taken the ferry across the river.", "On Monday the operator cut the service."]
+    # Medium's box: the line of biography was summarized as the story's
+    assert without_author_box([*story, "Written by Ilse Marrow", "Ferry captain. Writes about rivers."]) == story
+    assert without_author_box([*story, "About the author", "Ilse Marrow is a ferry captain in Oston."]) == story
+    # a story's own sentence that opens so, or a long paragraph below the heading, stays
+    kept = [*story, "More from the council: it will meet again on Friday to discuss the ferry.",
+            "Written by hand, the letter from the ferry's owners ran to four pages and asked the council for help "
+            "with the cost of dredging the channel, which the owners put at about 600,000, and with the cost of "
+            "a new and smaller boat that could reach the Oston landing at low water, which they did not estimate."]
+    assert without_author_box(kept) == kept

@@ -807,6 +807,7 @@ def test_reporting_on_unlimited_access_is_no_paywall_prompt(tmp_path):
     ("Ana Ruiz | Staff writer", "Ana Ruiz"),
     ("By Ana Ruiz, Chief Reporter, and Tom Ellery", "Ana Ruiz; Tom Ellery"),
     ("By Marta Press", "Marta Press"),  # a surname like an agency's, alone, is the author's
+    ("By LEA BRANDT and SAM O'NEIL, Associated Press", "Lea Brandt; Sam O'Neil"),  # a byline set in capitals
 ])
 def test_a_byline_gives_the_names_without_role_agency_or_separator(tmp_path, byline, author):
     p = tmp_path / "page.html"
@@ -1054,3 +1055,91 @@ def test_a_page_safari_saved_as_a_web_archive_is_read_as_its_page(tmp_path):
     broken.write_bytes(b"bplist00" + bytes(40))
     with pytest.raises(UnreadableInputError, match=r"broken\.webarchive: a broken Safari web archive"):
         read_article(broken, id="2")
+
+
+_TABLED = "<!doctype html><html><head><title>{title}</title></head><body><header><nav><a href='/'>Home</a></nav>" \
+          "</header><table><tr><td>{body}</td></tr></table><footer><p>© 2026 Brellin Courier</p></footer></body></html>"
+
+
+@pytest.mark.parametrize(("title", "body", "said"), [
+    # an error page: the looser second pass (for a story laid out in a table) read its two sentences as the story
+    ("Page not found | Brellin Courier", "<h1>Oops!</h1><p>Page not found.</p><p>The page you requested does not "
+     "exist.</p>", "an error page"),
+    ("404 Not Found", "<p>Sorry, the page you are looking for could not be found.</p><p>It may have been moved or "
+     "deleted. Try searching our site or return to the homepage.</p>", "an error page"),
+    ("Error", "<p>Something went wrong.</p><p>We are working to fix the problem. Please try again later.</p>",
+     "an error page"),
+    ("Before you continue", "<h2>We value your privacy</h2><p>We and our partners store and access information on "
+     "your device, such as cookies, to show you personalised ads and content.</p><p>You can accept or manage your "
+     "choices by clicking below.</p>", "a cookie consent page"),
+    ("Are you a robot?", "<h1>Please verify you are a human</h1><p>We have detected unusual activity from your "
+     "computer network.</p><p>To continue, please click the box below to let us know you are not a robot.</p>",
+     "a robot check"),
+    ("Subscribe | Valley Ledger", "<h2>This article is for subscribers only.</h2><p>Subscribe now for unlimited "
+     "access to all our journalism.</p><p>Already a subscriber? Log in.</p>", "only a paywall's prompt"),
+])
+def test_a_notice_saved_in_place_of_a_story_is_refused_saying_what_it_is(tmp_path, title, body, said):
+    page = tmp_path / "page.html"
+    page.write_text(_TABLED.format(title=title, body=body))
+    with pytest.raises(EmptyInputError, match=rf"page\.html: {said}"):
+        read_article(page, id="1")
+
+
+def test_a_short_story_about_an_error_page_is_still_a_story(tmp_path):
+    page = tmp_path / "page.html"
+    body = ("<p>The council's website showed a page not found error for most of Monday after a server failed.</p>"
+            "<p>Residents who tried to pay parking fines online were told to try again later, a spokesman said.</p>"
+            "<p>The site was working again by the evening, the council said.</p>")
+    page.write_text(_TABLED.format(title="Council website down for a day", body=body))
+    assert read_article(page, id="1").text.startswith("The council's website showed")
+    brief = ("<p>Ticket sales for the summer fair have moved to the council's new website this week.</p>"
+             "<p>If you cannot find the page, try searching for the fair by name.</p>")
+    page.write_text(_TABLED.format(title="Fair tickets on sale", body=brief))  # one paragraph of two speaks so
+    assert read_article(page, id="1").text.startswith("Ticket sales")
+
+
+def test_a_readers_name_in_the_comments_is_not_the_storys_author(tmp_path):
+    # trafilatura took "readerJoe", who signed the first comment, for the author of a story with no byline.
+    comment = ('<div class="post"><span class="author">{name}</span> <span class="time">2 hours ago</span><p>{text}'
+               "</p><a>Reply</a></div>")
+    page = ("<html><head><title>Library to open on Sundays</title></head><body><main><h1>Library to open on Sundays"
+            "</h1><div class='story-body'>{byline}<p>Brellin's central library will open on Sundays from June after "
+            "more than 1,200 people signed a petition, the council said on Saturday.</p><p>Volunteers will help staff "
+            "on the new shifts, and the library will open from 11am to 4pm.</p></div><div id='disqus_thread'>"
+            "<h3>42 Comments</h3>{comments}</div></main></body></html>")
+    comments = comment.format(name="readerJoe", text="About time too. The library has been shut on Sundays for ten "
+                              "years and nobody listened.")
+    comments += comment.format(name="Mary Bell", text="Who is going to pay for the extra staff on Sundays?")
+    path = tmp_path / "library.html"
+    path.write_text(page.format(byline="", comments=comments))
+    assert read_article(path, id="1").author == ""
+    # the story's own byline stays, even when its writer answers a reader below
+    byline = '<p class="byline">By <span class="author">Mary Bell</span></p>'
+    path.write_text(page.format(byline=byline, comments=comments))
+    assert read_article(path, id="1").author == "Mary Bell"
+
+
+def test_a_page_drawn_by_a_script_takes_its_address_from_its_json_ld(tmp_path):
+    # Its story was read from the JSON-LD, its address there left out: the article had no URL.
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "WebSite", "name": "Tidewater Post", "url": "https://tidewater.example"},
+        {"@type": "NewsArticle", "headline": "Ferry runs aground off Kessel Point", "articleBody": FERRY,
+         "mainEntityOfPage": {"@id": "https://tidewater.example/news/ferry-aground"}}]}
+    a = read_article(_scripted_page(tmp_path, graph), id="1")
+    assert a.url == "https://tidewater.example/news/ferry-aground"
+    graph["@graph"][1]["mainEntityOfPage"] = "javascript:alert(1)"  # kept only when it is a web address
+    assert read_article(_scripted_page(tmp_path, graph), id="1").url == ""
+
+
+def test_a_live_blog_given_only_in_json_ld_is_read_whole_oldest_entry_first(tmp_path):
+    # Each entry is a posting of its own: the longest alone was read, under its own headline.
+    ld = {"@context": "https://schema.org", "@type": "LiveBlogPosting", "headline": "River at record low",
+          "liveBlogUpdate": [
+              {"@type": "BlogPosting", "headline": "Ferry suspended", "datePublished": "2026-05-26T11:00:00Z",
+               "articleBody": "The operator suspended the ferry for the rest of the day, Captain Ilse Marrow said."},
+              {"@type": "BlogPosting", "headline": "Record reading", "datePublished": "2026-05-26T09:00:00+01:00",
+               "articleBody": "The gauge at the Oston landing read 0.42 metres at 9am, the lowest since records "
+                              "began, the harbour board said."}]}
+    a = read_article(_scripted_page(tmp_path, ld), id="1")
+    assert a.title == "River at record low"
+    assert a.text.startswith("The gauge at the Oston landing") and a.text.endswith("Captain Ilse Marrow said.")

@@ -152,8 +152,8 @@ def test_the_json_keys_a_consumer_reads_stay_as_documented() -> None:
 
     data = to_dict(storyline.summarize(storyline.sample_paths(), words=120))
     assert set(data) == {"articles", "sentences", "words", "budget", "method", "notes", "introductions"}
-    assert set(data["articles"][0]) == {"id", "source", "title", "date", "date_line", "teaser", "corrections", "url",
-                                        "author", "origin", "words"}
+    assert set(data["articles"][0]) == {"id", "source", "title", "date", "date_line", "teaser", "paged", "corrections",
+                                        "url", "author", "origin", "words"}
     assert set(data["sentences"][0]) == {"text", "article", "index", "start", "end", "sources", "corroborated_by",
                                          "passage"}
     assert all(set(i) == {"name", "text", "article", "start", "end"} for i in data["introductions"])

@@ -28,7 +28,7 @@ from functools import lru_cache
 from importlib import resources
 from itertools import chain, islice, pairwise
 
-from .htmlpage import clock_label
+from .htmlpage import clock_label, is_page_turn, pages_missing
 from .model import Article, count_words, has_words
 from .pageparts import (
     bullet_item,
@@ -70,6 +70,10 @@ _CLUTTER_START = (
     # a comment form's login prompt, a wire's standards link, a donation or tip appeal below the story
     "you must be logged in", "our standards:", "thanks for reading", "please consider supporting",
     "do you have a story", "have a news tip", "got a news tip",
+    # a newsletter's frame, a press release's end (an email saved or pasted as the article)
+    "view this email in", "view in browser", "view in your browser", "view it in your browser",
+    "forward this email", "you are receiving this", "you received this email", "ends. notes to editors",
+    "notes to editors", "note to editors", "- ends -", "-ends-",
 )
 # Prefixes of ``_CLUTTER_START`` that are also words news opens a paragraph with ("Facebook removed 1.5 million
 # videos …", "Home prices rose …", "Homeland Security said …", "Search for the missing hiker resumed …",
@@ -411,7 +415,7 @@ def wrap_width(lines: Sequence[str]) -> int:
 
 
 _BROKEN_WORD = re.compile(r"(?:^|\s)([^\W\d_]+)-$")  # a line ending inside a word: "on Wednes-"
-_WORD_START = re.compile(r"[^\W\d_A-Z]+(?=[\s.,;:!?’'\")]|$)")  # the lower-case rest of it: "day"
+_WORD_START = re.compile(r"[^\W\d_A-Z]+(?=[\s.,;:!?’'\")-]|$)")  # its lower-case rest: "day", "year" of "year-old"
 _WORDS = re.compile(r"[^\W\d_]+")
 _FULL_DATE_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
@@ -605,6 +609,8 @@ class Cleaned:
     corrections: tuple[str, ...] = ()
     # paragraphs dropped as no prose (``runs_on``), told beside the summary (``notes``) when the rest is kept
     no_prose: int = 0
+    # the text turns to another page of its story that it does not hold ("Continue reading on page 2")
+    paged: bool = False
 
 
 def clean_text(text: str, *, boilerplate: Iterable[str] = (), want_title: bool = True) -> Cleaned:
@@ -627,10 +633,16 @@ def _clean_normalised(
     corrections: list[str] = []
     release = reads_as_release(text)  # the scorer's training text: its notes and corrections stay in it
     no_prose = 0
+    turns: list[str] = []  # the lines that turn to another page of the story
     for line in lines:
         if runs_on(line):  # no prose (``MAX_RUN_CHARS``)
             dropped.append(line)
             no_prose += 1
+            continue
+        if is_page_turn(line):  # "Continue reading on page 2": the page's, and a sign the story goes on elsewhere
+            dropped.append(line)
+            lines_seen.append(line)
+            turns.append(line)
             continue
         correction = None if release else split_correction(line)
         if correction is not None:  # told beside the summary, not summarized as the story's own sentence
@@ -702,7 +714,7 @@ def _clean_normalised(
             continue
         # A short unpunctuated line before the body: the headline if it looks like one, else a menu,
         # a caption or a byline.
-        if want_title and not title and not kept and count_words(line) >= 4:
+        if want_title and not title and not kept and count_words(line) >= 4 and not _running_head(line, lines):
             title = line
         else:
             dropped.append(line)
@@ -710,7 +722,14 @@ def _clean_normalised(
     body = "\n\n".join(kept)
     if body and is_archive_note(body):  # the page kept a web archive's note instead of the story
         return Cleaned(text="", title="", dropped=tuple(dropped + kept))
-    return Cleaned(text=body, title=title, dropped=tuple(dropped), corrections=tuple(corrections), no_prose=no_prose)
+    return Cleaned(text=body, title=title, dropped=tuple(dropped), corrections=tuple(corrections), no_prose=no_prose,
+                   paged=bool(turns) and pages_missing(turns))
+
+
+def _running_head(line: str, lines: Sequence[str]) -> bool:
+    """Is ``line`` printed again further down its own text, as a printout's running head is on every page ("TESSEL
+    VALLEY TIMES  Thursday, 21 May 2026", text copied from a PDF)? Such a line is no headline."""
+    return sum(1 for other in lines if other == line) > 1
 
 
 def _repeated_normalised(texts: Sequence[str], min_articles: int) -> set[str]:
@@ -748,5 +767,6 @@ def clean_articles(articles: Sequence[Article], *, find_titles: bool = True) -> 
         out.append(replace(
             article, text=cleaned.text, title=article.title or cleaned.title,
             corrections=article.corrections + cleaned.corrections, no_prose=article.no_prose + cleaned.no_prose,
+            paged=article.paged or cleaned.paged,
         ))
     return out

@@ -32,6 +32,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import chain, pairwise
@@ -47,7 +48,7 @@ if TYPE_CHECKING:  # lxml comes with trafilatura, imported when a page is read
 _ELSEWHERE_TAGS = frozenset({"aside", "nav"})
 _ELSEWHERE = re.compile(
     r"related|more-?on|most-?(?:read|popular|viewed|shared)|popular|recommend|recirc|teaser|sidebar|"
-    r"widget|comment(?!ary|ator)|trending|promo|read-?more|archive",
+    r"widget|comment(?!ary|ator)|disqus|trending|promo|read-?more|archive",
     re.I,
 )
 # A ``<time>`` of an edit: WordPress marks it ``class="updated"`` (and its never-edited posts
@@ -226,13 +227,20 @@ def _other_stories(tree: HtmlElement) -> list[HtmlElement]:
     return [story for story in stories if story is not own]
 
 
-def _elsewhere(el: HtmlElement) -> bool:
+def _headed(tree: HtmlElement) -> set[HtmlElement]:
+    """The elements that hold an ``<h1>`` (for ``_elsewhere``)."""
+    return {node for h1 in tree.iter("h1") for node in h1.iterancestors()}
+
+
+def _elsewhere(el: HtmlElement, headed: set[HtmlElement] | None = None) -> bool:
     """Is ``el`` inside a container of other stories or comments? Only containers below the page's frame
     count: the walk up stops at ``<body>`` and at the first container that holds an ``<h1>`` (the story's
     own heading), whose classes name the layout ("has-sidebar", "comments-open" on a theme's wrapper), not
-    a box of other stories."""
+    a box of other stories. ``headed``: those containers (``_headed``), for a caller that asks of many elements
+    (looking for an ``<h1>`` in each container on the way up reads the whole page each time)."""
     for node in el.iterancestors():
-        if node.tag in ("body", "html") or next(node.iter("h1"), None) is not None:
+        if node.tag in ("body", "html") or (node in headed if headed is not None else
+                                            next(node.iter("h1"), None) is not None):
             return False
         if node.tag in _ELSEWHERE_TAGS:
             return True
@@ -910,11 +918,55 @@ def json_ld_bodies(tree: HtmlElement) -> tuple[str, ...]:
     return tuple(text for body in bodies if isinstance(body, str) and body.strip() and (text := _ld_text(body)))
 
 
+def json_ld_live_blog(tree: HtmlElement) -> tuple[str, str]:
+    """The headline and text of a live blog the page's JSON-LD gives whole (schema.org ``LiveBlogPosting`` with its
+    ``liveBlogUpdate`` entries): the entries' bodies oldest first (by ``datePublished``, when every one has a date
+    that parses; else as listed), a paragraph each; ``("", "")`` when there is none. Each entry is a posting of
+    its own, which ``json_ld_bodies`` gives apart: the longest alone was read, under its headline."""
+    for obj in _ld_stories(tree):
+        updates = obj.get("liveBlogUpdate")
+        updates = [u for u in (updates if isinstance(updates, list) else [updates]) if isinstance(u, dict)]
+        texts = [(u.get("datePublished"), _ld_text(b)) for u in updates
+                 if isinstance(b := u.get("articleBody"), str) and b.strip()]
+        if not texts:
+            continue
+        stamps = [s for t, _ in texts if (s := _ld_time(t)) is not None]
+        if len(stamps) == len(texts):
+            texts = [t for _, t in sorted(zip(stamps, texts, strict=True), key=lambda pair: pair[0])]
+        headline = obj.get("headline")
+        return (headline.strip() if isinstance(headline, str) else ""), "\n".join(t for _, t in texts if t)
+    return "", ""
+
+
+def _ld_time(value: object) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        stamp = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return stamp if stamp.tzinfo is not None else None  # naive and aware stamps do not compare
+
+
 def json_ld_paywalled(tree: HtmlElement) -> bool:
     """Does the page's JSON-LD say its story is not free to read (schema.org ``isAccessibleForFree: false``, as
     sites mark paywalled content for search engines)? The text a reader without a subscription saved is then
     the free teaser, when it is short; the wall itself may be drawn by a script and not be in the page."""
     return any(str(obj.get("isAccessibleForFree", "")).strip().lower() == "false" for obj in _ld_stories(tree))
+
+
+def json_ld_url(tree: HtmlElement) -> str:
+    """The address the page's JSON-LD gives its story (``url``, else ``mainEntityOfPage``, a string or an object's
+    ``@id``), when it describes one story; '' otherwise. A page drawn by a script may name its address nowhere else."""
+    stories = _ld_stories(tree)
+    if len(stories) != 1:
+        return ""
+    for value in (stories[0].get("url"), stories[0].get("mainEntityOfPage")):
+        if isinstance(value, dict):
+            value = value.get("@id") or value.get("url")
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
 
 
 def _ld_stories(tree: HtmlElement) -> list[dict]:
@@ -958,3 +1010,245 @@ def _ld_text(body: str) -> str:
         body = fragment.text_content()
     lines = (" ".join(line.split()) for line in html.unescape(body).splitlines())
     return "\n".join(line for line in lines if line)
+
+
+# --------------------------------------------------------------------------------------- paged stories
+
+# A story printed over several pages says so where a page ends or begins: "Continue reading on page 2",
+# "Continued on next page", "Next page »", "Page 1 of 3", a row of page numbers ("Page 1 2 3 Next", "« Prev 1 2 3
+# Next »"). The line is the page's, not the story's; that it is there means the rest of the story was not read.
+_PAGE_NUMBERS = r"(?:\d{1,3}(?:\s*[|·,]?\s*(?:\d{1,3}|…|\.\.\.))+)"
+_NEXT = r"(?:next(?:\s+page)?|more)\s*(?:[›»>→]+)?"
+_PAGE_TURN = re.compile(
+    r"^(?:"
+    rf"(?:story\s+|article\s+)?continue[ds]?(?:\s+reading)?\s+(?:on|to|at)\s+(?:page\s+\d{{1,3}}|(?:the\s+)?next\s+page)"
+    rf"|(?:read|go\s+to|view)\s+(?:page\s+\d{{1,3}}|the\s+next\s+page)"
+    rf"|next\s+page(?:\s*[›»>→]+|\s*[:–—-].{{0,80}})?"
+    rf"|(?:(?:[‹«<←]+\s*)?(?:prev(?:ious)?|back)(?:\s+page)?\s*)?page\s+\d{{1,3}}\s*(?:of|/)\s*\d{{1,3}}(?:\s+{_NEXT})?"
+    rf"|(?:(?:[‹«<←]+\s*)?(?:prev(?:ious)?|back)(?:\s+page)?\s*)?(?:pages?:?\s*)?{_PAGE_NUMBERS}\s+{_NEXT}"
+    rf"|pages?:?\s*{_PAGE_NUMBERS}(?:\s+{_NEXT})?"
+    r")\s*[.:]?$",
+    re.I,
+)
+_PAGE_TURN_MAX_CHARS = 120
+
+
+_PAGE_OF = re.compile(r"page\s+(\d{1,3})\s*(?:of|/)\s*(\d{1,3})", re.I)
+
+
+def is_page_turn(line: str) -> bool:
+    """Is ``line`` (one paragraph, whitespace collapsed) a paged story's turn to its next page ("Continue reading on
+    page 2", "Next page »", "Page 1 of 3", "Page 1 2 3 Next")? A paragraph of the story never is: the line is
+    short and is nothing else."""
+    return len(line) <= _PAGE_TURN_MAX_CHARS and _PAGE_TURN.match(line.strip()) is not None
+
+
+def pages_missing(turns: Iterable[str]) -> bool:
+    """Do the page turns of a text (lines ``is_page_turn`` took) say that pages of its story are missing? Yes for a
+    turn to another page ("Continue reading on page 2", "Next page"); a printout's running footer ("Page 1 of 3",
+    "Page 2 of 3", "Page 3 of 3") only when its last page is not there, as text copied from a PDF holds them all."""
+    last = total = 0
+    for line in turns:
+        m = _PAGE_OF.search(line)
+        if m is None or _NEXT_WORD.search(line):
+            return True
+        last, total = max(last, int(m.group(1))), max(total, int(m.group(2)))
+    return last < total
+
+
+_NEXT_WORD = re.compile(r"\b(?:next|more)\b|[›»>→]", re.I)
+
+
+# The markup of a paged story: a link to its next page (``rel="next"``, which a blog also sets on its link to the
+# next post: only a link to this story's own address with a page number counts), or a row of page links in a
+# container named for it (WordPress's "page-links", "pagination", "pager") whose links go to page 2 or "Next".
+_PAGER = re.compile(r"paginat|pager\b|paging|page-?(?:links|nav|numbers|list)|pages-?nav|multi-?page|article-?pages",
+                    re.I)
+_NOT_PAGER = re.compile(r"comment|gallery|slide|carousel|search|archive|result|related", re.I)
+_PAGE_LINK_TEXT = re.compile(r"^\s*(?:[2-9]|\d{2})\s*$|^\s*next(?:\s+page)?\s*[›»>→]*\s*$", re.I)
+# A page number in an address: "?page=2", "/page/2", "-page-2", "/2/" after the story's own path.
+_PAGE_QUERY = re.compile(r"(?:^|(?<=[&;]))(?:page|pg|pagenum|pagina|seite|strona|pn)=(\d{1,3})(?:&|$)", re.I)
+_PAGE_PATH = re.compile(r"(?:/page/?|[-_]page[-_]?)(\d{1,3})(?:\.s?html?)?/?$", re.I)
+_NUMBER_PATH = re.compile(r"/(\d{1,2})/?$")
+_OWN_URL = '//head/link[@rel="canonical"]/@href|//head/meta[@property="og:url"]/@content'
+
+
+def is_paged(tree: HtmlElement) -> bool:
+    """Does the page's markup show it is one page of a story printed over several: a ``rel="next"`` link to a
+    later page of its own address, or a row of page links in the story (not a comment thread's, a gallery's, a
+    box of other stories')?"""
+    own = next((str(u).strip() for u in tree.xpath(_OWN_URL) if str(u).strip()), "")
+    for el in tree.xpath('//link[@href] | //a[@href]'):
+        if "next" in (el.get("rel") or "").lower().split() and _later_page(el.get("href") or "", own):
+            return True
+    headed = _headed(tree)
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in ("html", "body", "head"):
+            continue
+        label = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if not _PAGER.search(label) or _NOT_PAGER.search(label) or _elsewhere(el, headed):
+            continue
+        if any(_PAGE_LINK_TEXT.match(a.text_content()) for a in el.iter("a") if a.get("href")):
+            return True
+    return False
+
+
+def _later_page(href: str, own: str) -> bool:
+    """Is ``href`` page 2 or later of the story at ``own`` (its address; '' when the page gives none)? A page
+    number in the query or a "/page/N" path is one wherever it points on the site when the page's address is
+    unknown; a bare "/N/" only after the story's own path."""
+    from urllib.parse import urlsplit
+
+    link, page = urlsplit(href.strip()), urlsplit(own)
+    if link.netloc and page.netloc and link.netloc.lower() != page.netloc.lower():
+        return False
+    path = link.path or page.path
+    for pattern, in_query in ((_PAGE_QUERY, True), (_PAGE_PATH, False), (_NUMBER_PATH, False)):
+        m = pattern.search(link.query if in_query else path)
+        if m is None or int(m.group(1)) < 2:
+            continue
+        base = path if in_query else path[: m.start()]
+        if own:
+            return base.rstrip("/") == page.path.rstrip("/")
+        return pattern is not _NUMBER_PATH
+    return False
+
+
+# --------------------------------------------------------------------------------------- print views
+
+# A print view (or a browser's printout saved as a page) names the story's address in a footer where the page has
+# no <link rel="canonical"> or og:url: "URL: https://…", "Printed from site.example: https://…", "Article link:
+# https://…", "Source URL: https://…".
+_PRINTED_URL = re.compile(
+    r"(?:\b(?:(?:source|article|story|page|original)\s+)?url|\b(?:article|story)\s+(?:link|address)"
+    r"|\bprinted\s+from(?:\s+\S+\s+at)?|\bretrieved\s+from|\bread\s+(?:this\s+)?(?:story|article)\s+online\s+at)"
+    r"\s*:?\s*<?(?P<url>https?://[^\s<>\"']+[^\s<>\"'.,;:)])",
+    re.I,
+)
+_PRINT_FOOTER_MAX_WORDS = 60
+
+
+def printed_url(tree: HtmlElement) -> str:
+    """The address a print view's footer gives for its story ("URL: https://…"), the last such footer's; '' when
+    there is none. Only a short block of text counts (a footer, not a paragraph of the story that quotes a link)."""
+    found = ""
+    for el in tree.iter("p", "div", "footer", "span", "td", "small", "address"):
+        if next(el.iterdescendants(*_BLOCKS), None) is not None:
+            continue  # a container: its blocks are read one by one (not a page's text once per wrapper around it)
+        text = " ".join(" ".join(el.itertext()).split())  # a <br> ends the address: "1.884.<br>©" is no "1.884.©"
+        if not text or len(text.split()) > _PRINT_FOOTER_MAX_WORDS:
+            continue
+        if (m := _PRINTED_URL.search(text)) is not None and not _elsewhere(el):
+            found = m.group("url")
+    return found
+
+
+# --------------------------------------------------------------------------------------- notices
+
+# A page saved in place of the story: the site's error page, a cookie consent wall, a robot check. Each is a
+# notice of a sentence or two, which trafilatura's looser pass (``ingest``: for a page whose story sits in a table)
+# reads as prose, and which a summary would give as the story.
+_NOTICES = (
+    ("an error page", re.compile(
+        r"\b(?:page|article|story|content|file)\b[^.!?]{0,40}\b(?:(?:was|is|could ?n[o']t be|can ?n[o']t be|"
+        r"could not be|cannot be) found|not found|(?:does not|doesn't|no longer) exists?|(?:is )?no longer available)"
+        r"|\b(?:404|403|500|502|503)\b[^.!?]{0,20}\b(?:error|not found|forbidden)\b|^(?:error )?40[34]\b|\bnot found$"
+        r"|\bsomething went wrong\b|\b(?:internal )?server error\b|\bservice (?:is )?(?:temporarily )?unavailable\b"
+        r"|\baccess (?:is )?denied\b|\bpermission to access\b|\b(?:been|was) (?:moved|removed|deleted)\b"
+        r"|\btry (?:again later|searching)\b|\breturn to the home ?page\b|^reference #", re.I)),
+    ("a cookie consent page", re.compile(
+        r"\bwe value your privacy\b|\b(?:store|use) (?:and|or) access information on (?:a|your) device\b"
+        r"|\bcookies? (?:settings|preferences|consent|policy)\b|\baccept (?:all|cookies)\b|\breject all\b"
+        r"|\bmanage (?:your )?(?:options|choices|preferences|settings)\b|^before you continue\b"
+        r"|\bpersonali[sz]ed (?:ads|advertising)\b", re.I)),
+    ("a robot check", re.compile(
+        r"\bnot a robot\b|\bverify (?:that )?you(?: a|')re (?:a )?human\b|\bare you a (?:robot|human)\b"
+        r"|\bunusual (?:activity|traffic)\b|\bcaptcha\b|\bchecking your browser\b|\bplease (?:enable|allow) "
+        r"(?:javascript and )?cookies\b|\bverify you are human\b", re.I)),
+)
+# A notice page is short; a story that mentions a "404 error" or a cookie policy runs longer.
+_NOTICE_MAX_WORDS = 80
+# A notice speaks to the reader ("The page you requested …", "We value your privacy", "Please try again") or is a
+# label ("Page not found.", "Access Denied"); a story reports ("… were told to try again later, a spokesman said").
+_TO_READER = re.compile(r"\b(?:you|your|we|our|us|please|sorry|oops)\b", re.I)
+_NOTICE_LABEL_WORDS = 6
+
+
+def notice_page(title: str, paragraphs: list[str]) -> str:
+    """What the page is when it is a notice saved in place of a story ("an error page", "a cookie consent page",
+    "a robot check"), else '': its text short, and half its paragraphs or more, two at least (or its title and one
+    paragraph), of that notice, each a label or speaking to the reader, none reporting what someone said."""
+    if not paragraphs or sum(len(p.split()) for p in paragraphs) > _NOTICE_MAX_WORDS:
+        return ""
+    lines = [" ".join(p.split()) for p in paragraphs]
+    lines = [p for p in lines if not _REPORTED.search(p)
+             and (len(p.split()) <= _NOTICE_LABEL_WORDS or _TO_READER.search(p))]
+    for kind, pattern in _NOTICES:
+        hits = sum(1 for p in lines if pattern.search(p))
+        if (2 * hits >= len(paragraphs) and hits >= min(2, len(paragraphs))) or (
+            hits and pattern.search(" ".join(title.split()))
+        ):
+            return kind
+    return ""
+
+
+def notice_lines(tree: HtmlElement) -> list[str]:
+    """The lines a page without a story shows outside its frame (headings, paragraphs, cells), for
+    ``notice_page``."""
+    lines = []
+    for el in tree.iter("h1", "h2", "h3", "p", "li", "td"):
+        if next((a for a in el.iterancestors() if a.tag in _FRAME_TAGS), None) is not None:
+            continue
+        if el.tag == "td" and next(el.iter("p", "h1", "h2", "h3", "li", "table"), None) is not None:
+            continue  # a cell of blocks: its blocks are lines of their own
+        if text := " ".join(" ".join(el.itertext()).split()):
+            lines.append(text)
+    return lines
+
+
+# --------------------------------------------------------------------------------------- commenters
+
+# A name in a comment thread ("<span class="author">readerJoe</span> 2 hours ago"), which trafilatura's author
+# search takes for the story's byline where the page marks none of its own.
+_NAME_CLASS = re.compile(r"author|user-?name|byline|commenter|\bname\b", re.I)
+_NAME_MAX_WORDS = 5
+
+
+def commenters(tree: HtmlElement) -> frozenset[str]:
+    """The names (case-folded, whitespace collapsed) that the page marks as an author only inside a comment
+    thread or another box of what is not the story (``_elsewhere``), never in the story's own byline."""
+    inside: set[str] = set()
+    outside: set[str] = set()
+    headed = _headed(tree)
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        marks = f"{el.get('class') or ''} {el.get('itemprop') or ''} {el.get('rel') or ''}"
+        if not _NAME_CLASS.search(marks):
+            continue
+        name = " ".join(el.text_content().split()).casefold()
+        if name and len(name.split()) <= _NAME_MAX_WORDS:
+            (inside if _elsewhere(el, headed) else outside).add(name)
+    for meta in tree.xpath('//head/meta[@name="author" or @property="article:author"]/@content'):
+        outside.add(" ".join(str(meta).split()).casefold())
+    return frozenset(inside - outside)
+
+
+# --------------------------------------------------------------------------------------- author box
+
+# A blog platform's box about the writer below the story (Medium's "Written by NAME" and a line of biography, "About
+# the author"), which trafilatura keeps as the story's last paragraphs.
+_AUTHOR_BOX = re.compile(r"^(?:written by|about the (?:author|writer)|more from)\b[^.!?]{0,60}$", re.I)
+_AUTHOR_BOX_MAX_PARAGRAPHS = 3
+_AUTHOR_BOX_MAX_WORDS = 40
+
+
+def without_author_box(paragraphs: list[str]) -> list[str]:
+    """``paragraphs`` without a box about the writer at their end: its heading ("Written by Ilse Marrow") and the
+    few short paragraphs below it."""
+    for k in range(len(paragraphs) - 1, max(-1, len(paragraphs) - 2 - _AUTHOR_BOX_MAX_PARAGRAPHS), -1):
+        if k > 0 and _AUTHOR_BOX.match(paragraphs[k].strip()) and all(
+            len(p.split()) <= _AUTHOR_BOX_MAX_WORDS for p in paragraphs[k + 1:]
+        ):
+            return paragraphs[:k]
+    return paragraphs

@@ -21,7 +21,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any, BinaryIO, TypeGuard
 
-from . import htmlpage
+from . import eightbit, htmlpage, mailtext
 from .errors import (
     EmptyInputError,
     InputNotFoundError,
@@ -100,12 +100,21 @@ def decode(data: bytes, name: str) -> str:
             return data.decode("utf-8")
         except UnicodeDecodeError:
             pass
+        declared = eightbit.declared_charset(data)  # a page's <meta charset>, when it is not UTF-8
+        if declared is not None:
+            try:
+                return data.decode(declared)
+            except UnicodeDecodeError:
+                pass
         repaired = _utf8_with_stray_bytes(data)
         if repaired is not None:
             return repaired
         western = _windows_1252(data)
         if western is not None:
             return western
+        latin = eightbit.latin_8bit(data)  # a short text, whose few bytes leave the detector guessing
+        if latin is not None:
+            return latin
     from charset_normalizer import from_bytes
 
     # NUL bytes: UTF-16/32 without a byte-order mark, or a binary file.
@@ -144,6 +153,7 @@ _WESTERN = frozenset(
     "ÀÁÂÃÄÅÇÈÉÊËÍÎÏÑÒÓÔÖÙÚÜÝßàáâãäåçèéêëíîïñòóôöùúüýÿ"
 )
 _ASCII = bytes(range(0x80))
+_WESTERN_LETTERS = "".join(sorted({c.lower() for c in _WESTERN if c.isalpha()}))
 
 
 def _windows_1252(data: bytes) -> str | None:
@@ -159,7 +169,9 @@ def _windows_1252(data: bytes) -> str | None:
             return None
     except UnicodeDecodeError:  # a byte Windows-1252 leaves undefined
         return None
-    return data.decode("cp1252")
+    text = data.decode("cp1252")
+    # each in its place: not "£ódŸ" ("Łódź" in Windows-1250), a pound sign before a small letter, a capital after one
+    return text if eightbit.reads_as_letters(text, _WESTERN_LETTERS) else None
 
 
 # A character UTF-8 spells in two to four bytes: what text in another 8-bit encoding (Windows-1252, Latin-1)
@@ -427,8 +439,13 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
     lead = htmlpage.live_lead(tree)  # its key points above the entries, which trafilatura may leave out
     htmlpage.hide_other_dates(tree)
     bodies = htmlpage.json_ld_bodies(tree)  # read before trafilatura's pass, which may prune scripts
+    live_title, live_body = htmlpage.json_ld_live_blog(tree)  # a live blog's entries, each a posting of its own
     walled = htmlpage.has_paywall_prompt(tree)  # and the prompt, which it often leaves out of the text
     marked = htmlpage.json_ld_paywalled(tree)  # "isAccessibleForFree": false (the text may be a subscriber's)
+    paged = htmlpage.is_paged(tree)  # a link to its next page: one page of a story printed over several
+    readers = htmlpage.commenters(tree)  # names that sign comments, which are no byline of the story
+    printed = htmlpage.printed_url(tree)  # a print view's "URL: https://…" footer, when the page names no address
+    described = htmlpage.json_ld_url(tree)  # the address its JSON-LD gives the story (a page drawn by a script)
     htmlpage.mend_dates(tree)  # an impossible day or offset would give a false date, or no page at all
     dating = htmlpage.headline_dates_mended(tree)  # (a copy, before trafilatura's pass may prune the tree)
     # The date only from the page's markup (meta tags, <time>, JSON-LD, the URL, a byline): htmldate's
@@ -449,6 +466,7 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
                 doc, meta = found_again, more
     if not (meta.get("text") or "").strip():
         if not bodies:
+            _refuse_notice(html, name, walled)
             raise EmptyInputError(
                 f"{name}: no article text found in this HTML page (if the site draws its story with JavaScript, "
                 "save the page once the browser shows it)"
@@ -459,7 +477,8 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
 
             found = extract_metadata(tree, date_config=set_date_params(extensive=False))
             meta = found.as_dict()
-        meta["text"] = max(bodies, key=len)
+        meta["text"] = live_body or max(bodies, key=len)
+        meta["title"] = live_title or meta.get("title")  # not the headline of one of its entries
         marked = False  # the body given to search engines is the whole story, paywalled or not
     if dating is not None:  # the headline holds an impossible date: the date as the page is read without it
         from htmldate import find_date
@@ -483,7 +502,9 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
     if paragraphs and htmlpage.is_site_name(paragraphs[0], site, marks):  # the masthead's <h1>, when it is one
         paragraphs = paragraphs[1:]
     paragraphs = htmlpage.facts_as_sentences(paragraphs, facts)
-    author = _byline_names(meta.get("author") or "")
+    paragraphs = htmlpage.without_author_box(paragraphs)  # "Written by NAME" and a line about them, at the end
+    author = "; ".join(n for n in _byline_names(meta.get("author") or "").split("; ")
+                       if n and " ".join(n.split()).casefold() not in readers)
     if not author:  # a byline the page marks as nothing, printed as the story's first paragraph
         at, names = htmlpage.byline_paragraph(paragraphs)
         if at >= 0 and (author := _byline_names(names)):
@@ -497,6 +518,11 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
             "save the article's own page"
         )
     kept = [p for p in own if not htmlpage.is_paywall_prompt(p)]
+    if own and not kept:  # the prompt to subscribe alone
+        raise EmptyInputError(f"{name}: only a paywall's prompt to subscribe, no story; save the page as a subscriber "
+                              "sees it")
+    if notice := htmlpage.notice_page(f"{meta.get('title') or ''} {title}", kept):
+        raise EmptyInputError(f"{name}: {notice}, not an article; save the article's page once it shows the story")
     text = "\n\n".join(kept)
     return Article(
         id=id,
@@ -504,11 +530,28 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
         source=site or meta.get("hostname") or "",
         title=title,
         date=meta.get("date") or None,
-        url=page_url(meta.get("url")),
+        url=page_url(meta.get("url")) or page_url(described) or page_url(printed),
         author=author,
         origin=origin,
         teaser=(walled or marked or len(kept) < len(own)) and len(text.split()) <= htmlpage.TEASER_MAX_WORDS,
+        paged=paged,
     )
+
+
+def _refuse_notice(html: str, name: str, walled: bool) -> None:
+    """Say what a page without a story is, when it is a notice saved in its place (an error page, a consent wall, a
+    robot check, a paywall's prompt): the story-less page's usual error speaks of JavaScript, which is not why."""
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is None:
+        return
+    title = " ".join(tree.xpath("//title//text()"))
+    if notice := htmlpage.notice_page(title, htmlpage.notice_lines(tree)):
+        raise EmptyInputError(f"{name}: {notice}, not an article; save the article's page once it shows the story")
+    if walled:
+        raise EmptyInputError(f"{name}: only a paywall's prompt to subscribe, no story; save the page as a subscriber "
+                              "sees it")
 
 
 # A part of a byline that is a date or time, not a name: "April 1", "1 April 2026", "10:30", "2026-04-01".
@@ -554,12 +597,14 @@ _CALENDAR_WORD = re.compile(
 def _byline_names(author: str) -> str:
     """trafilatura's author field without the date, the role and the agency it sometimes takes from the
     byline: "By Sam Reporter | April 1, 2026" comes as "Sam Reporter; April 1", "By Owen Tarrant,
-    Business Reporter" as "Owen Tarrant; Business Reporter"."""
+    Business Reporter" as "Owen Tarrant; Business Reporter". A name in capitals is given in title case."""
     names = [p.strip(_BYLINE_PUNCTUATION) for p in _BYLINE_SEPARATOR.split(author)]
     names = [p for p in names
              if p and not _DATE_PART.search(p) and not _ROLE_PART.search(p) and not _CALENDAR_WORD.match(p)]
     people = [p for p in names if not _AGENCY_PART.search(p)]
-    return "; ".join(people or names)  # an agency-like name alone is the author's ("Eyal Press")
+    # a byline set in capitals ("By LEA BRANDT and SAM ORR") names its people as they write their names
+    people = [p.title() if p.isupper() and len(p) > 3 else p for p in people or names]
+    return "; ".join(people)  # an agency-like name alone is the author's ("Eyal Press")
 
 
 # Windows line endings (CRLF) too: a header saved on Windows was read as the article's first lines.
@@ -759,10 +804,14 @@ def refuse_feed(text: str, name: str) -> None:
 def article_from_text(
     text: str, *, id: str, origin: str = "", title: str = "", markdown: bool = False
 ) -> Article:
-    """An article from plain text (Markdown with ``markdown``), after its ``---`` header. An RSS or Atom feed is
-    refused (:func:`refuse_feed`)."""
+    """An article from plain text (Markdown with ``markdown``), after its ``---`` header, or an email's header
+    (:mod:`storyline.mailtext`: its subject the title, its date the date), without the message a reply quotes. An
+    RSS or Atom feed is refused (:func:`refuse_feed`)."""
     refuse_feed(text, origin or id)
     meta, body = front_matter(text, origin)
+    if not meta:  # an email's header: its subject and date, no part of the story
+        meta, body = mailtext.mail_header(body)
+    body = mailtext.without_quoted_reply(body)  # a reply's quotation of the message it answers
     if markdown:
         title = title or _markdown_title(body)
         body = markdown_text(body)

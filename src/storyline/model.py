@@ -93,6 +93,9 @@ class Article:
     # Paragraphs left out of ``text`` as no prose: each ran ``clean.MAX_RUN_CHARS`` characters without a sentence
     # end (a minified script, a log or a table of data saved with the story).
     no_prose: int = 0
+    # The page is one page of a story printed over several ("Continue reading on page 2", a row of page numbers, a
+    # link to the next page): the other pages were not read.
+    paged: bool = False
 
     @property
     def words(self) -> int:

@@ -1,6 +1,7 @@
 """Notes about the articles themselves, told beside both the summary and the analysis: a paywalled page read
-only as its free teaser, an outlet's printed correction (taken out of its story's text by ``clean``), a paragraph
-``clean`` left out as no prose, and an article that does not read as English."""
+only as its free teaser, one page of a story printed over several, an outlet's printed correction (taken out of
+its story's text by ``clean``), a paragraph ``clean`` left out as no prose, and an article that does not read as
+English."""
 
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ from .represent import words
 # A paywalled page gives its free teaser only (``Article.teaser``): the reader of the summary, and of the analysis,
 # whose agreement counts it among the sources, should know what is missing.
 TEASER_NOTE = "{article} gave only the free teaser of a paywalled page: the rest of its story was not read"
+# A story printed over several pages, given as one of them (``Article.paged``): what its other pages say is missing.
+PAGED_NOTE = ("{article} is one page of a story printed over several pages: its other pages were not read (save the "
+              "story's single-page or print view)")
 # An outlet's correction of its own story is out of the story's text (``Article.corrections``), told here instead.
 CORRECTION_NOTE = "{article} printed a correction: {correction}"
 # storyline's scores and similarities are made for English news: a story in another language is weighed and matched
@@ -25,9 +29,11 @@ NO_PROSE_NOTE = ("{article} had {paragraphs} that {run} {chars:,} characters or 
 
 
 def article_notes(cluster: Cluster) -> tuple[str, ...]:
-    """The paywalled pages read as their teaser, the corrections the cluster's outlets printed, then the articles
-    that lost a paragraph as no prose, then the articles that do not read as English."""
+    """The paywalled pages read as their teaser, the pages of a story printed over several, the corrections the
+    cluster's outlets printed, then the articles that lost a paragraph as no prose, then the articles that do not
+    read as English."""
     notes = tuple(TEASER_NOTE.format(article=numbered(k, a)) for k, a in enumerate(cluster.articles, 1) if a.teaser)
+    notes += tuple(PAGED_NOTE.format(article=numbered(k, a)) for k, a in enumerate(cluster.articles, 1) if a.paged)
     notes += tuple(
         CORRECTION_NOTE.format(article=numbered(k, a), correction=c)
         for k, a in enumerate(cluster.articles, 1) for c in a.corrections

@@ -246,6 +246,7 @@ def article_dict(article: Article) -> dict[str, Any]:
         "date": article.date,
         "date_line": article.date_line or None,  # the page text's line the date was read from
         "teaser": article.teaser,  # only the free teaser of a paywalled page
+        "paged": article.paged,  # one page of a story printed over several
         "corrections": list(article.corrections),  # the outlet's corrections, out of the story's text
         "url": article.url,
         "author": article.author,

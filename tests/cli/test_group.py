@@ -80,8 +80,8 @@ def test_json_schema_with_summaries(stream_dir):
     assert (data["threshold"], data["window_days"]) == (0.3, 2)
     assert [s["story"] for s in data["stories"]] == [1, 2]
     first = data["stories"][0]
-    assert set(first["articles"][0]) == {"id", "source", "title", "date", "date_line", "teaser", "corrections", "url",
-                                           "author", "origin", "words"}
+    assert set(first["articles"][0]) == {"id", "source", "title", "date", "date_line", "teaser", "paged", "corrections",
+                                           "url", "author", "origin", "words"}
     summary = first["summary"]
     assert summary["words"] <= 25 and summary["sentences"]
     assert {a["id"] for a in summary["articles"]} == {a["id"] for a in first["articles"]}

@@ -412,3 +412,26 @@ def test_standard_input_on_a_terminal_says_what_it_waits_for(harbor_texts, monke
     monkeypatch.setattr(inputs, "_stdin_is_terminal", lambda: False)
     piped = run("summarize", "-", "--words", "30", input=harbor_texts[0].encode())
     assert piped.exit_code == 0 and piped.stderr == "" and piped.stdout == typed.stdout  # a pipe: nothing said
+
+
+PAGED = os.path.join(os.path.dirname(__file__), "..", "fixtures", "html", "paged.html")
+
+
+def test_one_page_of_a_paged_story_is_told_in_the_text_and_the_json(tmp_path):
+    note = ("article [1] (Midshire Echo) is one page of a story printed over several pages: its other pages were not "
+            "read (save the story's single-page or print view)")
+    result = run("summarize", PAGED, "--words", "40")
+    assert result.exit_code == 0, result.output
+    assert f"Note: {note}" in result.stdout.splitlines()
+    data = json.loads(run("summarize", PAGED, "--words", "40", "--format", "json").stdout)
+    assert data["articles"][0]["paged"] is True and note in data["notes"]
+
+
+def test_an_error_page_is_refused_in_one_line(tmp_path):
+    page = tmp_path / "missing.html"
+    page.write_text("<html><head><title>Page not found</title></head><body><table><tr><td><p>Page not found.</p>"
+                    "<p>The page you requested does not exist.</p></td></tr></table></body></html>")
+    result = run("summarize", str(page))
+    assert result.exit_code == 5
+    assert result.stderr == (f"storyline: error: {page}: an error page, not an article; save the article's page once "
+                             "it shows the story\n")
