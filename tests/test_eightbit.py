@@ -63,3 +63,9 @@ def test_a_page_s_declared_charset_is_read_before_any_guess():
     # A page that says Latin-1 but is UTF-8 is read as UTF-8.
     utf8 = '<meta charset="iso-8859-1"><p>Café “crème”</p>'
     assert decode(utf8.encode(), "x") == utf8
+
+
+def test_bytes_that_read_as_marks_alone_are_no_text_of_these_languages():
+    # 400 bytes of 0xA2 read as "¢¢¢…" in Windows-1252, every character a mark in its place: it was taken for a text
+    assert latin_8bit(b"\xa2" * 400) is None
+    assert latin_8bit("Daño".encode("cp1252")) == "Daño"

@@ -75,12 +75,23 @@ _MAX_UNLIKE_SHARE = 0.2
 _LETTERS = re.compile(r"[^\W\d_\u00b2\u00b3\u00b9\u00bc-\u00be]+")  # letters, not "¾" or "²"
 
 
+# A news text is mostly letters; 400 bytes read as "¢¢¢…" is none (marks and figures alone are left to the detector).
+_MIN_LETTER_SHARE = 0.5
+
+
 def latin_8bit(data: bytes) -> str | None:
     """``data`` read as Windows-1252 when it reads as one Western European language ("Daño" came out "慄濱"), else
     as Windows-1250, ISO-8859-2 or Windows-1254 when one of them reads it as one Central European language or
     Turkish, else as Windows-1252 when its letters are those English news borrows (see the module's docstring);
     else None. Cyrillic or Greek in an 8-bit encoding reads as words without an ASCII letter, and is left to the
     detector."""
+    text = _latin_8bit(data)
+    if text is None or sum(c.isalpha() for c in text) < _MIN_LETTER_SHARE * sum(not c.isspace() for c in text):
+        return None  # 400 bytes of "¢" are marks only: no text of any of these languages
+    return text
+
+
+def _latin_8bit(data: bytes) -> str | None:
     if data.isascii():
         return None
     try:
