@@ -624,3 +624,18 @@ def test_what_analyze_returns_is_named_at_the_top_as_summarize_s_is() -> None:
     # ... without loading the analysis on `import storyline`.
     code = "import sys, storyline; print('storyline.analysis' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "False\n"
+
+
+def test_a_directory_is_read_in_natural_order(tmp_path) -> None:
+    from storyline.api import natural_key, read_paths
+
+    for name in ["a1.txt", "a10.txt", "a100.txt", "a11.txt", "a2.txt", "sub10/b.txt", "sub2/b.txt", "B3.txt"]:
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("The Kelby bridge closed on Monday after a barge struck one of its piers.")
+    # text order read a1, a10, a100, a11, a2, so the sources were numbered in that order
+    found = [p.relative_to(tmp_path).as_posix() for p in read_paths([tmp_path])]
+    assert found == ["B3.txt", "a1.txt", "a2.txt", "a10.txt", "a11.txt", "a100.txt", "sub2/b.txt", "sub10/b.txt"]
+    # files named on the command line keep the order given (a shell's glob sorts them its own way)
+    named = [tmp_path / "a10.txt", tmp_path / "a2.txt"]
+    assert read_paths(named) == named
+    assert sorted(["a01", "a1", "a2", "a1b", "a"], key=natural_key) == ["a", "a01", "a1", "a1b", "a2"]

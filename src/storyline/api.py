@@ -392,7 +392,25 @@ def sample_paths() -> list[Path]:
 
 
 def read_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    return expand_paths(paths)
+    """The files the paths name, in the order given; a directory's supported files (found recursively) in
+    natural order, numbers by their value: ``a2`` before ``a10``, where text order read a1, a10, a100, a11…"""
+    out: list[Path] = []
+    for p in paths:
+        found = expand_paths([p])
+        root = Path(p)
+        if root.is_dir():
+            found.sort(key=lambda f: tuple(map(natural_key, f.relative_to(root).parts)))
+        out.extend(found)
+    return out
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(name: str) -> tuple[str | tuple[int, str], ...]:
+    """``name`` split into its runs of digits, each read as its number (then as written, so that ``a01`` and
+    ``a1`` keep one order), and the text between them: ``a2`` sorts before ``a10``."""
+    return tuple((int(run), run) if k % 2 else run for k, run in enumerate(_DIGITS.split(name)))
 
 
 # A publication date as the API takes it: ``"2018-12-03"``, or a ``datetime.date`` (a ``datetime``: its day).
