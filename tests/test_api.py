@@ -462,6 +462,30 @@ def test_a_lone_line_without_a_sentence_end_is_refused_saying_why() -> None:
     assert storyline.summarize([flash + "."], words=60).sentences
 
 
+@pytest.mark.parametrize(("text", "language"), [
+    ("凯尔比大桥周一关闭，原因是一艘驳船在夜间撞上了一个桥墩。工程师说，维修需要几周时间。", "Chinese"),
+    ("ケルビー橋は月曜日に閉鎖された。技術者によると、修理には数週間かかるという。", "Japanese"),
+    ("สะพานเคลบีปิดเมื่อวันจันทร์ หลังจากเรือบรรทุกสินค้าชนเสาสะพานในตอนกลางคืน", "Thai"),
+])
+def test_an_article_in_a_language_without_spaces_is_refused_naming_it(text: str, language: str) -> None:
+    # it was refused as "page clutter": its lines end in no stop the cleaner knows, so they read as headlines
+    with pytest.raises(EmptyInputError, match=rf"^<text 1>: is written in {language}, which storyline cannot read: "
+                       "it reads languages that put spaces between words"):
+        storyline.summarize([text], words=60)
+
+
+def test_only_a_text_mostly_in_such_a_script_is_named() -> None:
+    from storyline.api import unspaced_language
+
+    assert unspaced_language("The Kelby bridge (凯尔比大桥) closed on Monday.") is None
+    assert unspaced_language("Home | News | Sport") is None
+    assert unspaced_language("") is None
+    assert unspaced_language("東京で地震があった。 Tokyo") == "Japanese"
+    # a language written with spaces is read: Korean, Arabic
+    korean = "켈비 다리가 월요일에 폐쇄되었다. 엔지니어들은 수리에 몇 주가 걸릴 것이라고 말했다."
+    assert unspaced_language(korean) is None and storyline.summarize([korean], words=60).sentences
+
+
 def test_a_dataset_cluster_names_its_skipped_documents_as_summarize_does() -> None:
     from storyline.api import summarize_documents
     from storyline.ingest import DocumentSet
@@ -621,3 +645,18 @@ def test_what_analyze_returns_is_named_at_the_top_as_summarize_s_is() -> None:
     # ... without loading the analysis on `import storyline`.
     code = "import sys, storyline; print('storyline.analysis' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "False\n"
+
+
+def test_a_directory_is_read_in_natural_order(tmp_path) -> None:
+    from storyline.api import natural_key, read_paths
+
+    for name in ["a1.txt", "a10.txt", "a100.txt", "a11.txt", "a2.txt", "sub10/b.txt", "sub2/b.txt", "B3.txt"]:
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("The Kelby bridge closed on Monday after a barge struck one of its piers.")
+    # text order read a1, a10, a100, a11, a2, so the sources were numbered in that order
+    found = [p.relative_to(tmp_path).as_posix() for p in read_paths([tmp_path])]
+    assert found == ["B3.txt", "a1.txt", "a2.txt", "a10.txt", "a11.txt", "a100.txt", "sub2/b.txt", "sub10/b.txt"]
+    # files named on the command line keep the order given (a shell's glob sorts them its own way)
+    named = [tmp_path / "a10.txt", tmp_path / "a2.txt"]
+    assert read_paths(named) == named
+    assert sorted(["a01", "a1", "a2", "a1b", "a"], key=natural_key) == ["a", "a01", "a1", "a1b", "a2"]

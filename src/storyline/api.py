@@ -101,7 +101,8 @@ def load_articles(
                 "is empty" if not a.text.strip()
                 else f"runs {MAX_RUN_CHARS:,} characters without a sentence end: no prose (a minified page, a log "
                 "or a data file?)" if runs_on(a.text)
-                else "has no article text left after removing page clutter" + _no_stop_hint(a.text)
+                else _unspaced_message(a.text)
+                or "has no article text left after removing page clutter" + _no_stop_hint(a.text)
             )
             message = f"{a.origin or 'article ' + a.id}: {what}{_path_hint(item)}"
             if not (skip and skip(a, message)) and strict:
@@ -141,6 +142,41 @@ def _refuse_repeated_files(items: Sequence[ArticleLike]) -> None:
             first = seen[key]
             again = "" if os.fspath(first) == os.fspath(item) else f" (as {os.fspath(first)} before)"
             raise OptionsError(f"{os.fspath(item)}: the file is given twice{again}: give each article once")
+
+
+# Writing systems that put no space between words: (first, last code point, language), the first that
+# matches names the text's language (kana before the Han characters Japanese shares with Chinese).
+_UNSPACED = (
+    (0x3040, 0x30FF, "Japanese"), (0x31F0, 0x31FF, "Japanese"), (0xFF66, 0xFF9F, "Japanese"),
+    (0x3400, 0x4DBF, "Chinese"), (0x4E00, 0x9FFF, "Chinese"), (0xF900, 0xFAFF, "Chinese"),
+    (0x20000, 0x3134F, "Chinese"), (0x0E00, 0x0E7F, "Thai"), (0x0E80, 0x0EFF, "Lao"), (0x0F00, 0x0FFF, "Tibetan"),
+    (0x1000, 0x109F, "Burmese"), (0x1780, 0x17FF, "Khmer"),
+)
+
+_SCRIPT_SAMPLE = 100_000  # characters read to tell the script (a 20 MB file is one script throughout)
+
+
+def unspaced_language(text: str) -> str | None:
+    """The language of a text written mostly (half its letters or more) in a script without spaces between
+    words, such as Chinese, Japanese or Thai; ``None`` for any other text."""
+    letters = [ord(ch) for ch in text[:_SCRIPT_SAMPLE] if ch.isalpha()]
+    found: list[str] = []
+    for code in letters:
+        found.extend(lang for lo, hi, lang in _UNSPACED if lo <= code <= hi)
+    if not letters or 2 * len(found) < len(letters):
+        return None
+    return "Japanese" if "Japanese" in found else max(set(found), key=found.count)
+
+
+def _unspaced_message(text: str) -> str:
+    """Why an article in Chinese, Japanese, Thai… left nothing: not page clutter, a language storyline cannot
+    read (its lines end in none of the stops it knows, so the cleaner took them for headlines; its words, counted
+    by spaces, would have been whole sentences)."""
+    language = unspaced_language(text)
+    if language is None:
+        return ""
+    return (f"is written in {language}, which storyline cannot read: it reads languages that put spaces between "
+            "words (the word budget, the sentence breaks and the comparisons go by them)")
 
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s|$)")
@@ -356,7 +392,25 @@ def sample_paths() -> list[Path]:
 
 
 def read_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    return expand_paths(paths)
+    """The files the paths name, in the order given; a directory's supported files (found recursively) in
+    natural order, numbers by their value: ``a2`` before ``a10``, where text order read a1, a10, a100, a11…"""
+    out: list[Path] = []
+    for p in paths:
+        found = expand_paths([p])
+        root = Path(p)
+        if root.is_dir():
+            found.sort(key=lambda f: tuple(map(natural_key, f.relative_to(root).parts)))
+        out.extend(found)
+    return out
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(name: str) -> tuple[str | tuple[int, str], ...]:
+    """``name`` split into its runs of digits, each read as its number (then as written, so that ``a01`` and
+    ``a1`` keep one order), and the text between them: ``a2`` sorts before ``a10``."""
+    return tuple((int(run), run) if k % 2 else run for k, run in enumerate(_DIGITS.split(name)))
 
 
 # A publication date as the API takes it: ``"2018-12-03"``, or a ``datetime.date`` (a ``datetime``: its day).

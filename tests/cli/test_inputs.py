@@ -42,6 +42,17 @@ def test_unreadable_files_found_in_a_directory_are_skipped_with_a_note(folder):
     assert any(n.startswith("storyline: note: skipped d/menu.html: ") for n in notes)
 
 
+def test_an_article_in_chinese_is_named_as_such(folder):
+    # skipped with a note in a directory, an error when named (exit 5, as any article with nothing to read)
+    (folder / "zh.txt").write_text("凯尔比大桥周一关闭，原因是一艘驳船在夜间撞上了一个桥墩。工程师说，维修需要几周。\n")
+    why = "is written in Chinese, which storyline cannot read: it reads languages that put spaces between words"
+    result = run("summarize", "d", "--words", "40")
+    assert result.exit_code == 0
+    assert any(n.startswith(f"storyline: note: skipped d/zh.txt: {why}") for n in result.stderr.splitlines())
+    result = run("summarize", "d/1.txt", "d/zh.txt")
+    assert result.exit_code == 5 and result.stderr.startswith(f"storyline: error: d/zh.txt: {why}")
+
+
 def test_an_explicit_bad_file_is_still_an_error(folder):
     (folder / "empty.txt").write_text("")
     result = run("summarize", "d/1.txt", "d/empty.txt")

@@ -154,6 +154,10 @@ def test_short_sentences_are_not_candidates(cluster):  # type: ignore[no-untyped
     vecs = vectors(cluster)
     scores = np.array([5.0 if s.words < 12 else 0.0 for s in cluster.sentences])  # make the short ones tempting
     texts = [s.text for s in coverage_fill(cluster, vecs, scores, 60, CoveragePolicy(min_words=12))]
+    # the few long ones leave the summary far under its budget: short ones come in after them
+    assert any(len(t.split()) >= 12 for t in texts) and any(len(t.split()) < 12 for t in texts)
+    policy = CoveragePolicy(min_words=12, short_below=0.0)  # never
+    texts = [s.text for s in coverage_fill(cluster, vecs, scores, 60, policy)]
     assert texts and all(len(t.split()) >= 12 for t in texts)
 
 
@@ -489,3 +493,42 @@ def test_no_half_of_a_quotation_in_old_wire_marks_is_chosen_alone():
             if s == opener:  # with its closing half right after it
                 assert place.get((s.article, s.index + 1)) == k + 1, (words, [c.text for c in chosen])
     assert taken  # a closing half is still worth taking with its opening half
+
+
+KELBY = ("The Kelby bridge closed on Monday after a barge struck one of its piers during the night. "
+         "Repairs will take weeks, engineers said.")
+
+
+@pytest.mark.parametrize("method", ["default", "fast"])
+@pytest.mark.parametrize("copies", [1, 2])
+def test_a_short_sentence_fills_a_summary_far_under_its_budget(method: str, copies: int) -> None:
+    import storyline
+
+    # the second sentence has 6 words, under ``min_words``: it was left out of a 150-word budget, the summary 17
+    # words long, although it is all the story has left
+    summary = storyline.summarize([KELBY] * copies, words=150, method=method)
+    assert [s.text for s in summary.sentences] == [
+        "The Kelby bridge closed on Monday after a barge struck one of its piers during the night.",
+        "Repairs will take weeks, engineers said.",
+    ]
+
+
+def test_a_short_sentence_waits_while_the_summary_holds_half_its_budget() -> None:
+    import storyline
+
+    # 17 words of 30 is more than half: the 6-word sentence fits but stays out; of 40, it comes in
+    assert len(storyline.summarize([KELBY], words=30).sentences) == 1
+    assert len(storyline.summarize([KELBY], words=40).sentences) == 2
+
+
+def test_short_sentences_stay_fragments_and_may_be_kept_out() -> None:
+    cluster = make_cluster(load_articles([KELBY + " Nobody hurt. Traffic now uses the ferry."]))
+    vecs = vectors(cluster)
+    scores = np.ones(len(cluster.sentences))
+    chosen = [s.text for s in coverage_fill(cluster, vecs, scores, 150, CoveragePolicy())]
+    assert "Traffic now uses the ferry." in chosen  # 5 words: in
+    assert "Nobody hurt." not in chosen  # 2 words: under ``SHORT_MIN_WORDS``, a fragment
+    never = [s.text for s in coverage_fill(cluster, vecs, scores, 150, CoveragePolicy(short_below=0.0))]
+    assert never == [KELBY.split(". ")[0] + "."]
+    with pytest.raises(ValueError):
+        CoveragePolicy(short_below=1.5)

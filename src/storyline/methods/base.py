@@ -87,10 +87,10 @@ def text_key(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def candidate(text: str, n_words: int) -> bool:
-    """May this sentence be chosen at all? Fragments, headlines without a verb-like length, questions to the
-    reader and very long run-ons are never chosen."""
-    if n_words < _MIN_WORDS or n_words > _MAX_WORDS:
+def candidate(text: str, n_words: int, min_words: int = _MIN_WORDS) -> bool:
+    """May this sentence be chosen at all? Fragments (under ``min_words`` words), headlines without a verb-like
+    length, questions to the reader and very long run-ons are never chosen."""
+    if n_words < min_words or n_words > _MAX_WORDS:
         return False
     return not text.rstrip().endswith(("?", ":")) and not headline(text)
 

@@ -50,6 +50,10 @@ class CoveragePolicy:
     dilute the cosine, not the repetition the reader sees. ``subsumed``: the other way round, a chosen
     sentence with more than this share of its distinct terms in a longer sentence chosen after it leaves
     the summary (a headline or caption first, then the lead sentence that says it all again).
+    ``short_below``: when no candidate is left that fits and the summary holds less than this share of its
+    budget (a short article, two copies of one), a sentence under ``min_words`` (of ``SHORT_MIN_WORDS`` words
+    or more, ending as a sentence ends, under every other rule) may fill it: "Repairs will take weeks,
+    engineers said." after the lead of a two-sentence story. 0 never lets one in.
     ``restated``: also turn away a candidate that tells a chosen sentence's fact again in other words
     (:mod:`.restate`: "urged the country to assist" / "asking for his government's help"), unless it adds a
     figure or a name the chosen sentence lacks."""
@@ -63,6 +67,7 @@ class CoveragePolicy:
     containment: float = 0.45
     subsumed: float = 0.55
     restated: bool = True
+    short_below: float = 0.5
 
     def __post_init__(self) -> None:
         if self.quality < 0:
@@ -75,6 +80,8 @@ class CoveragePolicy:
             raise ValueError("redundancy caps are cosines: they must be in [0, 1]")
         if not (0.0 <= self.containment <= 1.0 and 0.0 <= self.subsumed <= 1.0):
             raise ValueError("containment and subsumed are shares of a sentence's terms: they must be in [0, 1]")
+        if not 0.0 <= self.short_below <= 1.0:
+            raise ValueError("short_below is a share of the budget: it must be in [0, 1]")
 
 
 def concept_pairs(
@@ -251,6 +258,12 @@ def _restating(restatements: Restatements, i: int, close: np.ndarray, chosen: Se
     return out
 
 
+# The shortest sentence that may fill a summary far under its budget ("Nobody was hurt."), and how it must end: a
+# fragment without a stop ("Photo: Reuters", "Share this") is no sentence.
+SHORT_MIN_WORDS = 3
+_SENTENCE_END = re.compile(r"[.!…][\"'”’)]*\s*$")
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class _Problem:
     """One cluster's selection problem: the concept pairs and weights, each sentence's own term of ``F``,
@@ -264,6 +277,7 @@ class _Problem:
     own: np.ndarray
     unit: np.ndarray
     alive: np.ndarray  # candidates at the start
+    short: np.ndarray  # sentences too short to be candidates that may fill a summary far under its budget
     leans: np.ndarray
     before: np.ndarray
     closer: np.ndarray
@@ -287,6 +301,10 @@ def _problem(cluster: Cluster, vecs: ClusterVectors, scores: np.ndarray, policy:
     own = policy.quality * np.asarray(scores, dtype=np.float64) * lengths
     usable = np.array([candidate(s.text, k) for s, k in zip(sents, counts.tolist(), strict=True)])
     usable &= lengths >= policy.min_words
+    short = ~usable & np.array([
+        k < policy.min_words and candidate(s.text, k, SHORT_MIN_WORDS) and _SENTENCE_END.search(s.text) is not None
+        for s, k in zip(sents, counts.tolist(), strict=True)
+    ])
     # A sentence that leans on the one before it ("He said...", a bare quotation, the second half of a
     # quotation the segmenter split) waits until that one is chosen. It is never taken alone once the
     # summary has begun (the budget is left a little short instead); only when nothing else is usable.
@@ -303,11 +321,13 @@ def _problem(cluster: Cluster, vecs: ClusterVectors, scores: np.ndarray, policy:
                 and typeset(sents[int(closer[i])].text.rstrip()).endswith(("”", '"'))):
             leans[i] = True
     unit = lengths + np.where(closer >= 0, lengths[np.maximum(closer, 0)], 0.0)
-    alive = usable & ~np.array([closer[i] < 0 and opens_quote(s.text) for i, s in enumerate(sents)])
+    unclosed = np.array([closer[i] < 0 and opens_quote(s.text) for i, s in enumerate(sents)])
+    alive = usable & ~unclosed
+    short &= ~unclosed
     if not alive.any():  # a cluster of fragments: still say something
         alive = usable if usable.any() else np.ones(n, dtype=bool)
     restatements = Restatements(cluster, vecs) if policy.restated else None
-    return _Problem(rows, cols, weight, bounds, lengths, own, unit, alive, leans, before, closer, restatements)
+    return _Problem(rows, cols, weight, bounds, lengths, own, unit, alive, short, leans, before, closer, restatements)
 
 
 def coverage_fill(
@@ -367,6 +387,7 @@ def _greedy(
     chosen: list[int] = []
     seen: set[str] = set()
     used = 0.0
+    short: np.ndarray | None = p.short if policy.short_below > 0 and p.short.any() else None
 
     changed = True  # ``weight`` or ``picked`` changed since ``gain`` and ``placed`` were computed
 
@@ -399,6 +420,17 @@ def _greedy(
                 weight[cols[bounds[k] : bounds[k + 1]]] = 0.0
             said.reset(chosen)
 
+    def let_short_in() -> bool:
+        """Far under the budget with no candidate left: the short sentences become candidates (once)."""
+        nonlocal short, changed
+        if short is None or used >= policy.short_below * budget:
+            return False
+        more = short & ~picked & (unit <= budget - used)
+        short = None
+        alive[more] = True
+        changed = True
+        return bool(more.any())
+
     def _tied(j: int) -> bool:
         """Is ``j`` half of a quotation pair, or the sentence a chosen one leans on?"""
         return closer[j] >= 0 or bool(np.any(closer == j)) or any(leans[k] and before[k] == j for k in chosen)
@@ -413,6 +445,8 @@ def _greedy(
     while True:
         alive &= unit <= budget - used
         if not alive.any():
+            if let_short_in():
+                continue
             break
         # only a choice changes the gains: a candidate turned away as a repeat leaves them as they were (on
         # 12,000 near-identical sentences, redoing this sum after each of thousands of those took 10 s)
@@ -423,6 +457,8 @@ def _greedy(
             changed = False
         ready = alive & placed
         if not ready.any():
+            if let_short_in():  # a short sentence that stands alone before one that leans
+                continue
             if chosen:  # better a few words short than a sentence the reader cannot place
                 break
             ready = alive
