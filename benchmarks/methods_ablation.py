@@ -23,6 +23,7 @@ import numpy as np
 
 from storyline.api import load_articles, make_cluster
 from storyline.errors import EmptyInputError
+from storyline.evaluate.bench import BY_SHORT_NAME
 from storyline.evaluate.rouge import score_summary
 from storyline.ingest import read_dataset
 from storyline.methods.base import dangling
@@ -31,12 +32,8 @@ from storyline.model import Cluster
 from storyline.represent import ClusterVectors
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
-SETS = {
-    "original": ("multinews/dev_original_format.jsonl", 300),
-    "duc": ("duc2003/task2_clean.jsonl", 100),
-    "val": ("multinews/val.jsonl.gz", 300),
-    "multiling": ("multiling2011_en/test.jsonl", 250),
-}
+SETS = {name: (BY_SHORT_NAME[name].file, BY_SHORT_NAME[name].words)
+        for name in ("original", "duc", "val", "multiling")}
 COLUMNS = (("R1", "rouge1"), ("R2", "rouge2"), ("RLs", "rougeLsum"), ("R2rec", "rouge2_recall"))
 
 

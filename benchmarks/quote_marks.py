@@ -21,19 +21,14 @@ from pathlib import Path
 
 from storyline import api
 from storyline.errors import EmptyInputError
+from storyline.evaluate.bench import BY_SHORT_NAME
 from storyline.evaluate.datasets import load_eval_set
 from storyline.options import SummarizeOptions
 from storyline.quotemarks import balanced
 from storyline.render import shown, summary_passages
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
-SETS = {
-    "original": ("multinews/dev_original_format.jsonl", 300),
-    "val": ("multinews/val.jsonl.gz", 300),
-    "duc": ("duc2003/task2_clean.jsonl", 100),
-    "multiling": ("multiling2011_en/test.jsonl", 250),
-    "neus": ("neus_allsides/val.jsonl", 60),
-}
+SETS = {name: (b.file, b.words) for name, b in BY_SHORT_NAME.items()}
 
 
 def main(argv: list[str] | None = None) -> int:

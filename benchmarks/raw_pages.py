@@ -25,6 +25,7 @@ from pathlib import Path
 from storyline import methods
 from storyline.api import load_articles, make_cluster
 from storyline.errors import EmptyInputError
+from storyline.evaluate.bench import BY_SHORT_NAME
 from storyline.evaluate.peers import SUMY_PEERS, sumy_summary
 from storyline.evaluate.rouge import paired, score_summary
 from storyline.files import write_atomic
@@ -32,13 +33,7 @@ from storyline.ingest import DocumentSet, read_dataset
 from storyline.model import Article
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
-SETS = {
-    "original": ("multinews/dev_original_format.jsonl", 300),
-    "val": ("multinews/val.jsonl.gz", 300),
-    "duc": ("duc2003/task2_clean.jsonl", 100),
-    "multiling": ("multiling2011_en/test.jsonl", 250),
-    "neus": ("neus_allsides/val.jsonl", 60),
-}
+SETS = {name: (b.file, b.words) for name, b in BY_SHORT_NAME.items()}
 OURS = ("default", "lead", "lexrank", "textrank", "centroid", "icsi", "submodular")
 Summarizer = Callable[[Sequence[Article], int], str]
 

@@ -44,6 +44,9 @@ SUITE = (
     BenchSet("neus_val", "neus_allsides/val.jsonl", 60, None, "NeuS / AllSides val"),
 )
 
+# The short names the measuring scripts under benchmarks/ take on their command lines.
+BY_SHORT_NAME: dict[str, BenchSet] = dict(zip(("val", "original", "duc", "multiling", "neus"), SUITE, strict=True))
+
 
 def command_for(b: BenchSet, data: str, out: str, seed: int, jobs: int, methods: str = "all") -> str:
     limit = f" --limit {b.limit}" if b.limit else ""
