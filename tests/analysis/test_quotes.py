@@ -684,3 +684,18 @@ def test_it_as_the_speaker_is_the_body_that_spoke_before_or_no_one() -> None:
     an = analyze_cluster(make_cluster([Article(id="1", text=text)]), recognizer=tagged)
     speakers = {q.text.split()[0]: q.speaker for q in an.quotes}
     assert speakers == {"The": "Tilda Marsh", "We": "Harbor Lines", "No": None}
+
+
+def test_a_described_speaker_after_the_verb_or_before_he_said_is_the_speaker() -> None:
+    # "said a US official" ("US" is no pronoun) and "said her grateful mom" had had no speaker; "A source close to
+    # the McCanns said" had been "source close"; "A spokesman for the Metropolitan police said … “…,” he said"
+    # had gone to the man named before the spokesman
+    text = ("Gerry Okafor flew home to Orlen on Monday. \"The attack has not been claimed by any group yet,\" said a "
+            "US official. \"It is just so crazy that she did that,\" said her grateful mom. A source close to the "
+            "Okafor family said: \"Kate and Gerry have been told the searches will start soon.\" A spokesman for the "
+            "Orlen police said that the force would neither confirm nor deny the report. \"We are not going to "
+            "give a running commentary on the search,\" he said.")
+    got = dict((t.split()[0], s) for t, s in _mine(text))
+    assert got["The"] == "US official" and got["It"] == "her grateful mom", got
+    assert got["Kate"] == "source close to the Okafor family", got
+    assert got["We"] == "spokesman for the Orlen police", got
