@@ -699,3 +699,33 @@ def test_a_described_speaker_after_the_verb_or_before_he_said_is_the_speaker() -
     assert got["The"] == "US official" and got["It"] == "her grateful mom", got
     assert got["Kate"] == "source close to the Okafor family", got
     assert got["We"] == "spokesman for the Orlen police", got
+
+
+class _Tagged:
+    """A recogniser that tags the given forms with the given kinds."""
+
+    name = "stub"
+
+    def __init__(self, kinds: dict[str, str]) -> None:
+        self.kinds = kinds
+
+    def recognize(self, text: str) -> list:
+        import re
+
+        from storyline.analysis.ner import Mention
+
+        return [Mention(m.start(), m.end(), self.kinds[m.group()], m.group())
+                for m in re.finditer("|".join(re.escape(f) for f in self.kinds), text)]
+
+
+def test_words_others_cry_out_or_a_modifier_of_the_subject_name_no_speaker() -> None:
+    # "white power" had been the White House's, whose sentence says someone shouted it; "Viral" (of "Viral tweets
+    # alleged …, adding to … “voter fraud” claims") had been a speaker
+    one = ("The Veld House said Sunday that Ana Ruiz did not hear someone shouting \"white power\" at the rally. "
+           "Viral tweets alleged that dead people had voted in Orlen, adding to a chorus of unproven \"voter fraud\" "
+           "claims.")
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=B, source="Daily")]
+    an = analyze_cluster(make_cluster(arts), recognizer=_Tagged({"Veld House": "org", "Ana Ruiz": "person",
+                                                                 "Viral": "org", "Orlen": "place"}))
+    got = {q.text: q.speaker for q in an.quotes}
+    assert got == {"white power": None, "voter fraud": None}, got

@@ -106,6 +106,12 @@ _DESCRIBED_SPEAKER = re.compile(
 # "a source close to the McCanns", "people familiar with the talks": described by whom they know, not cut at "to"
 _CLOSE_TO = re.compile(r"(?:(?:a|an|one|the|A|An|One|The)\s+)?((?:[a-z-]+\s+){0,2}(?:source|sources|person|people|"
                        r"friend|friends|insider|insiders)\s+(?:close\s+to|familiar\s+with)\s+[^,;:]{2,60}?)")
+# Words that others cry out in a clause of their own after the verb of saying ("… said Trump did not hear someone
+# shouting", "supporters who chanted"): whoever said the sentence did not say them.
+_OTHERS_CHANT = re.compile(r"\b(?:someone|somebody|people|crowds?|supporters|protesters|demonstrators|fans|marchers|"
+                           r"others)\s+(?:who\s+)?(?:were\s+)?(?:shout|chant|scream|yell|cheer)(?:s|ed|ing)?\s+$")
+# A plural noun and its verb after a name: the name modifies the subject ("Viral tweets alleged", "Veld voters said")
+_MODIFIES_SUBJECT = re.compile(r"\s+[a-z]{3,}s\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")
 MIN_WORDS = 2
 MAX_NAMING_GAP = 3  # words between a naming verb and the person who is its subject ("Hale on Monday called")
 MERGE_CONTAINMENT = 0.8
@@ -630,12 +636,16 @@ class _Attributor:
                 return self.last_person_before(sent_start + pronoun.start(1), pronoun.group(1))
             return people[-1].name if people else None
         v = verbs[-1]
+        if _OTHERS_CHANT.search(region, v.end()):
+            return None  # "The White House said Trump did not hear someone shouting “white power”": not its words
         if v.group().endswith("ing") or v.group() == "according to":
             first = [m for m in self.in_region(att_start, sent_start + v.start())
                      if not self.possessor(m) and not self.quoted(m.start)  # "“… 'Mitt, drop …',” Trump said, adding"
                      and not (m.kind == "person" and (self.modifier(m) or self.object_named(m)))
 
                      and (m.kind != "place" or self.opens_clause(m, att_start))
+                     # "Viral tweets alleged …, adding": a word before a plural noun and its verb modifies the subject
+                     and (m.kind == "person" or not _MODIFIES_SUBJECT.match(self.text, m.end))
                      # "The Arizona Republican has …, saying": a name before a capitalised head is no subject
                      and (m.kind == "person" or not re.match(r"\s+[A-Z][a-z]", self.text[m.end : m.end + 3]))]
             people = sorted(first, key=lambda m: ("person", "org", "place").index(m.kind))
