@@ -783,3 +783,15 @@ def test_an_office_of_two_words_the_tagger_cuts_is_read_whole() -> None:
     people = _people([one, "Ines Quint left Orlen."], {"Lady Ines Quint": "person", "Ines Quint": "person",
                                                       "Quint": "person", "Orlen": "place"})
     assert set(people) == {"Ines Quint"} and people["Ines Quint"].title == "First Lady", people
+
+
+def test_a_town_named_with_a_rank_in_a_place_s_slot_is_that_place_whole() -> None:
+    # "driving home to Prince George": "George" had been a person (the rank read as a title)
+    one = "Ines Quint was driving home to Prince George from Orlen when the car left the road."
+    two = "Quint, who lives in Prince George, was treated in Orlen."
+    an = analyze_cluster(make_cluster([Article(id="1", text=one, source="Wire"), Article(id="2", text=two,
+                                                                                        source="Daily")]),
+                         recognizer=_Tagged({"Prince George": "person", "Ines Quint": "person", "Quint": "person",
+                                             "Orlen": "place"}))
+    kinds = {e.name: e.kind for e in an.entities}
+    assert kinds.get("Prince George") == "place" and "George" not in kinds, kinds

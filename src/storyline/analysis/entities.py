@@ -252,9 +252,11 @@ _CLAUSE_END = re.compile(r"\s*(?:[.,;:)]|$)")
 _IN_LIST = re.compile(r",\s+(?:and\s+|or\s+)?|,\s*$")
 # A place's slot: "in Niger", "near Rieti", "the town of Moonachie", "the Lazio region", "the Mali border". One
 # word that the tagger reads as a person there is a place (unless it is a person's name elsewhere in the cluster).
-_PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|into|across|throughout)|\b(?:city|town|village|county|province|region|"
-                           r"state|country|coast|island|capital|district|suburb|outskirts|municipality)\s+of)\s+$")
+_PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|into|across|throughout|home\s+to)|\b(?:city|town|village|county|province|"
+                           r"region|state|country|coast|island|capital|district|suburb|outskirts|municipality)\s+of)\s+$")
 _PLACE_AFTER = re.compile(r"^\s+(?:region|province|county|border|coast|district|valley|countryside)\b")
+# A rank and one word, which also names towns ("Prince George", "Port Alder", "Fort Worth", "Saint Paul")
+_RANK_NAMED = re.compile(r"(?:Prince|Princess|King|Queen|Lady|Saint|St\.|Fort|Port|Mount|Lake)\s+[A-Z][\w'’-]+")
 # The names the synonyms give ("United States" for "U.S."): a speech verb after them makes no person.
 _SYNONYM_NAMES = frozenset(SYNONYMS.values())
 # An owner's possessive that opens a person's name: "Politico’s Shane Goldmacher", "CNN's Jake Tapper".
@@ -723,6 +725,9 @@ class EntityIndex:
                         and (_PLACE_BEFORE.search(text[max(0, m.start - 30) : m.start])
                              or _PLACE_AFTER.match(text[m.end : m.end + 15]))):
                     kind = "place"  # "in Niger", "the Lazio region" (a possessive is anyone's: "in Lind's office")
+                    whole = _ARTICLES.sub("", _POSSESSIVE.sub("", m.text.strip()))
+                    if whole.endswith(" " + form) and _RANK_NAMED.fullmatch(whole):
+                        form = whole  # "home to Prince George": the city, not a "George" titled prince
                 if (kind == "person" and " " not in form and found and found[-1].kind == "place"
                         and text[found[-1].end : m.start] == ", " and _CLAUSE_END.match(text, m.end)
                         and not _IN_LIST.search(text, max(0, found[-1].start - 2), found[-1].start)
