@@ -729,3 +729,9 @@ def test_words_others_cry_out_or_a_modifier_of_the_subject_name_no_speaker() -> 
                                                                  "Viral": "org", "Orlen": "place"}))
     got = {q.text: q.speaker for q in an.quotes}
     assert got == {"white power": None, "voter fraud": None}, got
+
+
+def test_a_follower_or_a_reader_who_speaks_is_the_speaker() -> None:
+    # "“All my love, Katie,” one follower said." had no speaker
+    got = _mine("\"All my love, Katie,\" one follower said. Ines Quint posted the photo of the harbour on Monday.")
+    assert got == [("All my love, Katie", "one follower")], got

@@ -95,7 +95,8 @@ _OBJECT_BEFORE = re.compile(r"\b(?:with|to|by|from|for|of|met|meeting|told|calle
 _AGENT_NOUN = re.compile(r"\b(?:official|officials|police|authorities|prosecutors?|investigators?|detectives?|"
                          r"spokes(?:wo)?man|spokesperson|source|sources|aide|aides|diplomat|"
                          r"diplomats|officer|analyst|expert|resident|witness|person|member|operative|operatives|"
-                         r"strategist|strategists|adviser|advisers|advisor|advisors|consultant|staffer|insider)\b")
+                         r"strategist|strategists|adviser|advisers|advisor|advisors|consultant|staffer|insider|"
+                         r"followers?|users?|commenters?|readers?|viewers?|passengers?|neighbou?rs?)\b")
 _GROUP_HEAD = re.compile(r"\s+(?:[a-z]+\s+)?[a-z]{3,}[^s\W’']s\b(?![’'])")
 # One person described by a role, not named, who speaks first in a sentence: "A spokesman for the Metropolitan police
 # said", "A source close to the family said", "The official told"; "he"/"she" in the sentence after is that person.
