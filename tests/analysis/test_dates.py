@@ -99,3 +99,17 @@ def test_a_day_said_on_is_past_whatever_the_statement_says_of_the_future() -> No
     assert resolved("The mayor said on Monday that talks will resume on Thursday.", base) == [
         ("on Monday", "2018-12-03"), ("on Thursday", "2018-12-06")]
     assert resolved("The council will meet on Monday, officials said.", base) == [("on Monday", "2018-12-10")]
+
+
+def test_a_start_ahead_or_a_future_told_in_the_past_looks_ahead() -> None:
+    # "would run free shuttle buses … starting on Wednesday", published on a Tuesday, had been the Wednesday before
+    base = "2026-04-14"  # a Tuesday
+    assert resolved("Okoye said the town would run ferries from the north pier starting on Wednesday.", base) == [
+        ("on Wednesday", "2026-04-15")]
+    assert resolved("Fares rise by a tenth beginning Friday.", base) == [("Friday", "2026-04-17")]
+    assert resolved("Okoye said the ferry would sail on Friday.", base) == [("on Friday", "2026-04-17")]
+    # "would have", a "would" of another clause and a bare "from" keep the past
+    assert resolved("She would have turned 40 on Friday.", base) == [("on Friday", "2026-04-10")]
+    assert resolved("It would be hard, Okoye said, after the pier closed on Friday.", base) == [
+        ("on Friday", "2026-04-10")]
+    assert resolved("The pier was shut from Friday.", base) == [("Friday", "2026-04-10")]

@@ -728,3 +728,70 @@ def test_a_trade_that_opens_a_sentence_is_no_part_of_the_name() -> None:
     assert set(people) == {"Ines Quint", "Tomas Arkwright"}, people
     assert people["Ines Quint"].mentions == 3 and people["Tomas Arkwright"].mentions == 2
     assert people["Ines Quint"].aliases == ("Quint",)
+
+
+def test_a_mention_in_a_duplicate_article_counts_as_its_article_does() -> None:
+    # the same story sent twice is one article of the cluster, credited to both: "5 articles, 4 mentions" had been
+    # shown for a name that every article gives once
+    one = "Mayor Ines Quint closed the pier in Orlen on Monday after a storm damaged it."
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=one, source="Coast Herald"),
+            Article(id="3", text="Ines Quint said the pier in Orlen would reopen soon.", source="Daily")]
+    people = {e.name: e for e in analyze_cluster(make_cluster(arts), recognizer=_Tagged(
+        {"Ines Quint": "person", "Orlen": "place"})).people}
+    assert people["Ines Quint"].articles == ("1", "2", "3") and people["Ines Quint"].mentions == 3
+
+
+def test_a_ship_is_no_entity_and_a_part_of_town_before_a_terminal_is_a_place() -> None:
+    # the sample's "Marisol Star" (a ship) and "Eastside" (of "the Eastside terminal") had been organisations
+    one = ("The container ship Vela Dawn hit a pier in Orlen on Monday. The Vela Dawn had lost power. Buses run from "
+           "the Northgate terminal.")
+    two = "Mayor Ines Quint said Northgate would get extra buses. Tessaline Shipping owns the Vela Dawn."
+    an = analyze_cluster(make_cluster([Article(id="1", text=one, source="Wire"), Article(id="2", text=two,
+                                                                                        source="Daily")]),
+                         recognizer=_Tagged({"Vela Dawn": "org", "Northgate": "org", "Orlen": "place",
+                                             "Ines Quint": "person", "Tessaline Shipping": "org"}))
+    kinds = {e.name: e.kind for e in an.entities}
+    assert "Vela Dawn" not in kinds and kinds["Northgate"] == "place" and kinds["Tessaline Shipping"] == "org", kinds
+
+
+def test_an_owner_s_possessive_is_no_part_of_a_person_s_name() -> None:
+    # "Politico’s Shane Goldmacher" had been a person of that name
+    one = "Lantern’s Ines Quint reported the vote in Orlen on Monday. Quint said the count was slow."
+    two = "Ines Quint, a reporter, counted the votes in Orlen."
+    people = _people([one, two], {"Lantern’s Ines Quint": "person", "Ines Quint": "person", "Quint": "person",
+                                  "Orlen": "place"})
+    assert set(people) == {"Ines Quint"} and people["Ines Quint"].mentions == 3, people
+
+
+def test_a_name_ending_in_a_country_the_cluster_names_is_a_body() -> None:
+    # "Oxfam America", "Santé Publique France" had been people, and "France" the surname of one
+    one = "Relief Veld France said on Monday that aid reached Orlen. France sent two planes, and Relief Veld one."
+    two = "Ines Jordan of Relief Veld France said the planes landed in Orlen. Jordan said more would come."
+    an = analyze_cluster(make_cluster([Article(id="1", text=one, source="Wire"), Article(id="2", text=two,
+                                                                                        source="Daily")]),
+                         recognizer=_Tagged({"Relief Veld France": "person", "France": "place", "Orlen": "place",
+                                             "Ines Jordan": "person", "Jordan": "person", "Relief Veld": "place"}))
+    kinds = {e.name: e.kind for e in an.entities}
+    assert kinds["Relief Veld France"] == "org" and kinds["France"] == "place", kinds
+    assert "Relief Veld" not in kinds  # the body's name without the country is the body too
+    assert kinds["Ines Jordan"] == "person"  # a country's name as a surname the cluster writes alone: a person
+
+
+def test_an_office_of_two_words_the_tagger_cuts_is_read_whole() -> None:
+    # spaCy tags "Lady Melania Trump" of "First Lady Melania Trump": her title had been "Lady"
+    one = "First Lady Ines Quint visited Orlen on Monday. Quint met nurses."
+    people = _people([one, "Ines Quint left Orlen."], {"Lady Ines Quint": "person", "Ines Quint": "person",
+                                                      "Quint": "person", "Orlen": "place"})
+    assert set(people) == {"Ines Quint"} and people["Ines Quint"].title == "First Lady", people
+
+
+def test_a_town_named_with_a_rank_in_a_place_s_slot_is_that_place_whole() -> None:
+    # "driving home to Prince George": "George" had been a person (the rank read as a title)
+    one = "Ines Quint was driving home to Prince George from Orlen when the car left the road."
+    two = "Quint, who lives in Prince George, was treated in Orlen."
+    an = analyze_cluster(make_cluster([Article(id="1", text=one, source="Wire"), Article(id="2", text=two,
+                                                                                        source="Daily")]),
+                         recognizer=_Tagged({"Prince George": "person", "Ines Quint": "person", "Quint": "person",
+                                             "Orlen": "place"}))
+    kinds = {e.name: e.kind for e in an.entities}
+    assert kinds.get("Prince George") == "place" and "George" not in kinds, kinds

@@ -684,3 +684,54 @@ def test_it_as_the_speaker_is_the_body_that_spoke_before_or_no_one() -> None:
     an = analyze_cluster(make_cluster([Article(id="1", text=text)]), recognizer=tagged)
     speakers = {q.text.split()[0]: q.speaker for q in an.quotes}
     assert speakers == {"The": "Tilda Marsh", "We": "Harbor Lines", "No": None}
+
+
+def test_a_described_speaker_after_the_verb_or_before_he_said_is_the_speaker() -> None:
+    # "said a US official" ("US" is no pronoun) and "said her grateful mom" had had no speaker; "A source close to
+    # the McCanns said" had been "source close"; "A spokesman for the Metropolitan police said … “…,” he said"
+    # had gone to the man named before the spokesman
+    text = ("Gerry Okafor flew home to Orlen on Monday. \"The attack has not been claimed by any group yet,\" said a "
+            "US official. \"It is just so crazy that she did that,\" said her grateful mom. A source close to the "
+            "Okafor family said: \"Kate and Gerry have been told the searches will start soon.\" A spokesman for the "
+            "Orlen police said that the force would neither confirm nor deny the report. \"We are not going to "
+            "give a running commentary on the search,\" he said.")
+    got = dict((t.split()[0], s) for t, s in _mine(text))
+    assert got["The"] == "US official" and got["It"] == "her grateful mom", got
+    assert got["Kate"] == "source close to the Okafor family", got
+    assert got["We"] == "spokesman for the Orlen police", got
+
+
+class _Tagged:
+    """A recogniser that tags the given forms with the given kinds."""
+
+    name = "stub"
+
+    def __init__(self, kinds: dict[str, str]) -> None:
+        self.kinds = kinds
+
+    def recognize(self, text: str) -> list:
+        import re
+
+        from storyline.analysis.ner import Mention
+
+        return [Mention(m.start(), m.end(), self.kinds[m.group()], m.group())
+                for m in re.finditer("|".join(re.escape(f) for f in self.kinds), text)]
+
+
+def test_words_others_cry_out_or_a_modifier_of_the_subject_name_no_speaker() -> None:
+    # "white power" had been the White House's, whose sentence says someone shouted it; "Viral" (of "Viral tweets
+    # alleged …, adding to … “voter fraud” claims") had been a speaker
+    one = ("The Veld House said Sunday that Ana Ruiz did not hear someone shouting \"white power\" at the rally. "
+           "Viral tweets alleged that dead people had voted in Orlen, adding to a chorus of unproven \"voter fraud\" "
+           "claims.")
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=B, source="Daily")]
+    an = analyze_cluster(make_cluster(arts), recognizer=_Tagged({"Veld House": "org", "Ana Ruiz": "person",
+                                                                 "Viral": "org", "Orlen": "place"}))
+    got = {q.text: q.speaker for q in an.quotes}
+    assert got == {"white power": None, "voter fraud": None}, got
+
+
+def test_a_follower_or_a_reader_who_speaks_is_the_speaker() -> None:
+    # "“All my love, Katie,” one follower said." had no speaker
+    got = _mine("\"All my love, Katie,\" one follower said. Ines Quint posted the photo of the harbour on Monday.")
+    assert got == [("All my love, Katie", "one follower")], got

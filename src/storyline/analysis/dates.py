@@ -53,6 +53,10 @@ _FUTURE = re.compile(
 # "the repairs may be done by Monday". Without the modal the bound is past: "the road was closed until Monday".
 _MODAL_BOUND = re.compile(r"\b(?:would|could|may|might|should|must|can)\b", re.I)
 _BOUNDS = frozenset({"until", "by"})
+# A start ahead: "buses would run … starting on Wednesday", "the fares rise beginning Monday", "it would reopen on
+# Friday" (a future told in the past: "would", not "would have"). A bare "from Monday" follows its verb's tense.
+_STARTING = re.compile(r"\b(?:starting|beginning|effective)\s+(?:from\s+)?$", re.I)
+_WOULD = re.compile(r"\bwould\b(?!\s+(?:not\s+)?have\b)", re.I)
 # A date that a past verb of saying takes ("..., the mayor said on Monday", "officials announced Tuesday")
 # is the day it was said, whatever the statement says of the future: "The bridge will reopen next week,
 # the mayor said on Monday" was said last Monday.
@@ -90,10 +94,19 @@ def find(sentence: str, published: str | None) -> list[DatePhrase]:
             taken.append((m.start(), m.end()))
             before = plain[max(0, m.start() - 60) : m.start()]
             bound = kind == "weekday" and (m.group("rel") or "").lower() in _BOUNDS and _MODAL_BOUND.search(before)
-            ahead = bound or _FUTURE.search(plain[max(0, m.start() - 60) : m.end() + 10])
+            ahead = (bound or _FUTURE.search(plain[max(0, m.start() - 60) : m.end() + 10])
+                     or _WOULD.search(_clause_before(plain, m.start()))
+                     or (kind == "weekday" and _STARTING.search(before)))
             future = bool(ahead) and not _SAID_BEFORE.search(plain[max(0, m.start() - 40) : m.start()])
             out.append(DatePhrase(m.group(), m.start(), m.end(), kind, _resolve(kind, m, base, future)))
     return sorted(out, key=lambda d: d.start)
+
+
+def _clause_before(text: str, end: int) -> str:
+    """The words before ``end`` back to the start of their clause (a comma, a semicolon or the sentence's start),
+    at most 100 characters: "… the city would run free shuttle buses from the terminal starting on"."""
+    window = text[max(0, end - 100) : end]
+    return re.split(r"[,;:]", window)[-1]
 
 
 def _parse_iso(value: str | None) -> date | None:

@@ -21,6 +21,7 @@ from ..vocabulary import SPEAKER_VERBS, alternation
 from .actions import verb_phrase
 from .model import Action, Entity, Span
 from .names import (
+    COUNTRY_OF,
     NAME_HEADS,
     SYNONYMS,
     body_key,
@@ -178,6 +179,10 @@ def title_of(text: str, start: int, end: int) -> str:
     after it ("Shah Qureshi, Pakistan's foreign minister,"); "" when there is none."""
     inside = _TITLE_IN.match(text[start:end])
     if inside:
+        # the span may start inside an office of two words: "First Lady Melania Trump" tagged from "Lady"
+        whole = _TITLE_BEFORE.search(text[max(0, start - 50) : start] + inside.group())
+        if whole and whole.group(1).endswith(inside.group().strip()) and len(whole.group(1)) > len(inside.group()):
+            return re.sub(r"^(?:[A-Z][\w.]*['’]s\s+)", "", whole.group(1))
         return inside.group().strip()
     before = _TITLE_BEFORE.search(text[max(0, start - 50) : start])
     if before:
@@ -247,11 +252,26 @@ _CLAUSE_END = re.compile(r"\s*(?:[.,;:)]|$)")
 _IN_LIST = re.compile(r",\s+(?:and\s+|or\s+)?|,\s*$")
 # A place's slot: "in Niger", "near Rieti", "the town of Moonachie", "the Lazio region", "the Mali border". One
 # word that the tagger reads as a person there is a place (unless it is a person's name elsewhere in the cluster).
-_PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|into|across|throughout)|\b(?:city|town|village|county|province|region|"
-                           r"state|country|coast|island|capital|district|suburb|outskirts|municipality)\s+of)\s+$")
+_PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|into|across|throughout|home\s+to)|\b(?:city|town|village|county|province|"
+                           r"region|state|country|coast|island|capital|district|suburb|outskirts|municipality)\s+of)\s+$")
 _PLACE_AFTER = re.compile(r"^\s+(?:region|province|county|border|coast|district|valley|countryside)\b")
+# A rank and one word, which also names towns ("Prince George", "Port Alder", "Fort Worth", "Saint Paul")
+_RANK_NAMED = re.compile(r"(?:Prince|Princess|King|Queen|Lady|Saint|St\.|Fort|Port|Mount|Lake)\s+[A-Z][\w'’-]+")
 # The names the synonyms give ("United States" for "U.S."): a speech verb after them makes no person.
 _SYNONYM_NAMES = frozenset(SYNONYMS.values())
+# An owner's possessive that opens a person's name: "Politico’s Shane Goldmacher", "CNN's Jake Tapper".
+_OWNER_BEFORE_NAME = re.compile(r"[A-Z][\w.&-]*['’]s\s+(?=[A-Z][\w.'’-]*\s+[A-Z])")
+# A vessel's common noun right before a name: "the container ship Marisol Star", "the tanker Ever Given".
+_VESSEL_BEFORE = re.compile(r"\b(?:ship|vessel|tanker|freighter|boat|yacht|ferry|liner|barge|tugboat|trawler|"
+                            r"submarine|warship|destroyer|frigate|carrier)\s+$")
+# A common noun after a one-word name that makes it the part of a town a thing is in ("the Eastside terminal").
+_LOCALITY_AFTER = re.compile(r"\s+(?:terminal|pier|wharf|neighbou?rhood|district|quarter|suburb)s?\b")
+_COUNTRIES = frozenset(COUNTRY_OF.values()) | frozenset(SYNONYMS.values()) - {"United Nations"}
+
+
+def _is_country(word: str) -> bool:
+    """Whether ``word`` is a country's name, or one of its short forms ("America", "UK")."""
+    return synonym(word) in _COUNTRIES
 
 
 def _credits(text: str) -> list[tuple[int, int]]:
@@ -641,6 +661,7 @@ class EntityIndex:
         held: dict[tuple[str, int], str] = {}  # the title a person's mention is given, by article and start
         formerly: dict[str, set[str]] = defaultdict(set)  # a person's form → the offices it is said to have held
         group_words: set[str] = set()  # "Serbs", "Democrats": tagged as groups somewhere in the cluster
+        vessels: set[str] = set()  # the names the cluster gives a ship or a boat
         for aid in cluster.kept_ids:
             text = cluster.article(aid).text
             recognized[aid] = recognizer.recognize(text)
@@ -678,8 +699,14 @@ class EntityIndex:
                     # "Lawyer Kila Baldwin" opening a sentence: the name is "Kila Baldwin"
                     m = Mention(m.end - len(rest), m.end, m.kind, rest) if m.text.endswith(rest) else m
                     form = rest
+                if m.kind == "person" and (owned := _OWNER_BEFORE_NAME.match(form)):
+                    # "Politico’s Shane Goldmacher": the outlet or body whose person it is, no part of the name
+                    form = form[owned.end() :]
+                    m = Mention(m.end - len(form), m.end, m.kind, form) if m.text.endswith(form) else m
                 if len(form) < 2 or not form[0].isupper() or form in SUFFIXES:
                     continue
+                if _VESSEL_BEFORE.search(text[max(0, m.start - 30) : m.start]):
+                    vessels.add(form)  # "the container ship Marisol Star": a ship, none of the three kinds
                 if is_generic(form, text[max(0, m.start - 40) : m.start], text[m.end : m.end + 3]):
                     continue  # "South" of "South and Central Asia", "State" of "Secretary of State"
                 kind = m.kind
@@ -698,6 +725,9 @@ class EntityIndex:
                         and (_PLACE_BEFORE.search(text[max(0, m.start - 30) : m.start])
                              or _PLACE_AFTER.match(text[m.end : m.end + 15]))):
                     kind = "place"  # "in Niger", "the Lazio region" (a possessive is anyone's: "in Lind's office")
+                    whole = _ARTICLES.sub("", _POSSESSIVE.sub("", m.text.strip()))
+                    if whole.endswith(" " + form) and _RANK_NAMED.fullmatch(whole):
+                        form = whole  # "home to Prince George": the city, not a "George" titled prince
                 if (kind == "person" and " " not in form and found and found[-1].kind == "place"
                         and text[found[-1].end : m.start] == ", " and _CLAUSE_END.match(text, m.end)
                         and not _IN_LIST.search(text, max(0, found[-1].start - 2), found[-1].start)
@@ -711,6 +741,8 @@ class EntityIndex:
                     kind = "place"  # a dateline's city, which the tagger reads as an organisation
                 if text[m.start - 1 : m.start] == "(" and _AGENCY_CLOSE.match(text, m.end):
                     kind = "org"  # "RIVERTON, May 12 (Northern Wire) -": the wire agency of a dateline
+                if kind != "place" and " " not in form and _LOCALITY_AFTER.match(text, m.end):
+                    kind = "place"  # "the Eastside terminal", "the Riverside neighborhood": the part of town it is in
                 if kind == "place" and is_event(form):
                     kind = "org"  # "the Veld Process": a process or a meeting named after a place
                 if kind != "person":
@@ -757,6 +789,22 @@ class EntityIndex:
         for f in [f for f, k in kind_of.items() if k == "person" and not _person_name(f, kind_of)]:
             other = Counter({k: n for k, n in kinds[f].items() if k != "person" and n})
             kind_of[f] = other.most_common(1)[0][0] if other else "org"
+        country_bodies: dict[str, str] = {}  # "Oxfam" → "Oxfam America"
+        # A "person" whose last word is a country the cluster names alone and never as a person ("Oxfam America",
+        # "Santé Publique France") is a body named after the country it works in, not someone of that surname.
+        for f in [f for f, k in kind_of.items() if k == "person" and len(f.split()) > 1 and f not in titles]:
+            last = f.split()[-1]
+            if _is_country(last) and kind_of.get(synonym(last)) in ("place", "org"):
+                kind_of[f] = "org"
+                stem = f.rsplit(" ", 1)[0]  # "Oxfam" alone is the body too, whatever the tagger read it as
+                if kind_of.get(stem, "person") != "person":
+                    country_bodies[stem] = f
+                    kind_of[stem] = "org"
+        # A ship's name ("the container ship Marisol Star", "The Marisol Star drifted …") is no person, body or place.
+        for f in vessels - titles.keys():
+            kind_of.pop(f, None)
+            for aid in raw:
+                raw[aid] = [m for m in raw[aid] if m.text != f]
         # A company named with its legal form ("Clorox Co") is the company the bare name is, whatever the
         # tagger took that for ("Clorox", a place).
         for f, k in list(kind_of.items()):
@@ -809,6 +857,8 @@ class EntityIndex:
             best = max(names, key=lambda f: (not f.isupper(), kinds[f][kind_of[f]], -len(f), f))  # "Split", not "SPLIT"
             for f in forms:
                 self.canon[f] = best
+        for stem, body in country_bodies.items():
+            self.canon[stem] = self.canon[body]
         self.kind = {c: "person" for c in dict.fromkeys(self.canon[f] for f in people)}  # in order: no hash seed
         for f, k in kind_of.items():
             self.kind.setdefault(self.canon[f], kind_of.get(self.canon[f], k))
@@ -955,7 +1005,8 @@ class EntityIndex:
                     aliases=tuple(aliases),
                     title=self.title.get(name, ""),
                     articles=tuple(sorted(arts, key=order.__getitem__)),
-                    mentions=len(ms),
+                    # a duplicate of an article (one story sent twice) names it as often: it is counted in ``articles``
+                    mentions=sum(1 + len(cluster.duplicates.get(aid, ())) for aid, _ in ms),
                     actions=tuple(actions),
                     spans=tuple(spans),
                 )

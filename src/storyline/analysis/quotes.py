@@ -54,7 +54,9 @@ _MANNER = r"[a-z]{2,}(?:ously|ively|ally|edly|ently|antly|fully|ingly|ately|ibly
 _FILLER = re.compile(rf"^(?:(?:Instead|Then|Later|Also|And|But|So|Meanwhile|{_ADVERBS.title()})\s+)+|"
                      rf"(?:\s+(?:also|then|later|again|too|further|instead|briefed|added|has|have|had|would|will|"
                      rf"could|did|{_ADVERBS}|{_MANNER}))+$")
-_OTHER_PRONOUN = re.compile(r"\b(?:his|her|its|their|our|my|your|him|them|us|you|we|they)\b", re.I)
+_OTHER_PRONOUN = re.compile(r"\b(?:(?i:his|her|its|their|our|my|your|him|them|you|we|they)|[Uu]s)\b")  # not "US"
+# "“…,” said her grateful mom": after a verb of saying, a possessive and its noun describe the speaker
+_POSSESSED_DESCRIPTION = re.compile(r"(?:his|her|their)\s+(?:[a-z-]+\s+){0,2}[a-z-]+")
 # A body or a role named by a common noun ("the statement added", "the South African government said", "the group
 # said", "the outgoing emir said"): the speaker is that description, or the one it continues.
 _BODIES = (r"administration|government|ministry|office|department|agency|company|police|army|military|embassy|"
@@ -93,8 +95,24 @@ _OBJECT_BEFORE = re.compile(r"\b(?:with|to|by|from|for|of|met|meeting|told|calle
 _AGENT_NOUN = re.compile(r"\b(?:official|officials|police|authorities|prosecutors?|investigators?|detectives?|"
                          r"spokes(?:wo)?man|spokesperson|source|sources|aide|aides|diplomat|"
                          r"diplomats|officer|analyst|expert|resident|witness|person|member|operative|operatives|"
-                         r"strategist|strategists|adviser|advisers|advisor|advisors|consultant|staffer|insider)\b")
+                         r"strategist|strategists|adviser|advisers|advisor|advisors|consultant|staffer|insider|"
+                         r"followers?|users?|commenters?|readers?|viewers?|passengers?|neighbou?rs?)\b")
 _GROUP_HEAD = re.compile(r"\s+(?:[a-z]+\s+)?[a-z]{3,}[^s\W’']s\b(?![’'])")
+# One person described by a role, not named, who speaks first in a sentence: "A spokesman for the Metropolitan police
+# said", "A source close to the family said", "The official told"; "he"/"she" in the sentence after is that person.
+_ONE_ROLE = r"(?:spokes(?:wo)?man|spokesperson|official|source|aide|diplomat|officer|insider|friend|relative|lawyer)"
+_DESCRIBED_SPEAKER = re.compile(
+    rf"\s*(?:A|An|The|One)\s+((?:[a-z-]+\s+){{0,2}}{_ONE_ROLE}(?:\s+(?:for|of|at|with|close\s+to|familiar\s+with)"
+    rf"(?:\s+the)?\s+[A-Z][\w’'.&-]*(?:\s+[\w’'.&-]+){{0,4}}?)?)(?:,\s+[^,]{{1,60}},)?\s+(?:also\s+)?(?:said|says|told|added)\b")
+# "a source close to the McCanns", "people familiar with the talks": described by whom they know, not cut at "to"
+_CLOSE_TO = re.compile(r"(?:(?:a|an|one|the|A|An|One|The)\s+)?((?:[a-z-]+\s+){0,2}(?:source|sources|person|people|"
+                       r"friend|friends|insider|insiders)\s+(?:close\s+to|familiar\s+with)\s+[^,;:]{2,60}?)")
+# Words that others cry out in a clause of their own after the verb of saying ("… said Trump did not hear someone
+# shouting", "supporters who chanted"): whoever said the sentence did not say them.
+_OTHERS_CHANT = re.compile(r"\b(?:someone|somebody|people|crowds?|supporters|protesters|demonstrators|fans|marchers|"
+                           r"others)\s+(?:who\s+)?(?:were\s+)?(?:shout|chant|scream|yell|cheer)(?:s|ed|ing)?\s+$")
+# A plural noun and its verb after a name: the name modifies the subject ("Viral tweets alleged", "Veld voters said")
+_MODIFIES_SUBJECT = re.compile(r"\s+[a-z]{3,}s\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")
 MIN_WORDS = 2
 MAX_NAMING_GAP = 3  # words between a naming verb and the person who is its subject ("Hale on Monday called")
 MERGE_CONTAINMENT = 0.8
@@ -288,6 +306,9 @@ class _Attributor:
             free = [m for m in people if sa <= m.start < best.start and not self.object_named(m)]
             if free and not (sex and self.sex.get(best.name) == sex and self.lean.get(free[-1].name, sex) != sex):
                 best = free[-1]
+        described = self.described_before(pos)
+        if described is not None and (best is None or best.start < described[0]):  # no one named since
+            return described[1]  # "A spokesman for the Metropolitan police said … “…,” he said": the spokesman
         if best is not None:
             # "Ghandour said the government had assured Sudan that President Jacob Zuma had blamed … “…,” he said":
             # a person named inside what the subject of the sentence said is not the one who goes on speaking
@@ -298,6 +319,19 @@ class _Attributor:
                             None)
             best = reporter or best
         return best.name if best else None
+
+    def described_before(self, pos: int) -> tuple[int, str] | None:
+        """A speaker described, not named, as the subject of a verb of saying that opens the sentence of ``pos``
+        or the one before it ("A spokesman for the Metropolitan police said that …"): where it ends, and the description
+        (a name inside it, "the Orlen police", is no one named after it)."""
+        sa, _ = self.sentence(pos)
+        for start in (sa, self.sentence(sa - 1)[0] if sa > 0 else None):
+            if start is None:
+                continue
+            m = _DESCRIBED_SPEAKER.match(self.text, start, pos)
+            if m and not self.quoted(m.start(1)):
+                return m.end(1), clean_surface(m.group(1))
+        return None
 
     def object_named(self, m: Resolved) -> bool:
         """Whether the person ``m`` is named as an object in their sentence ("a talk between X and Y", "met X", "with
@@ -329,6 +363,9 @@ class _Attributor:
             return None
         chunk = chunks[-1] if prefer_last else chunks[0]
         chunk = _SUBORDINATOR.sub("", chunk.strip())
+        if prefer_last and (close := _CLOSE_TO.fullmatch(chunk)):
+            # "A source close to the Okafor family said": not "source close", nor the Okafor it is close to
+            return clean_surface(close.group(1))
         if prefer_last:
             chunk = chunk.rsplit(" that ", 1)[-1]  # "an official said that experts concluded": the experts
         if not prefer_last:
@@ -396,6 +433,8 @@ class _Attributor:
         if found and not _AGENT_NOUN.search(phrase_text):
             ranked = sorted(found, key=lambda m: m.kind == "place")  # places speak only through others
             return found[-1].name if prefer_last else ranked[0].name
+        if not prefer_last and _POSSESSED_DESCRIPTION.fullmatch(phrase_text):
+            return phrase_text
         if _OTHER_PRONOUN.search(phrase_text):
             return None  # "the president offered his thoughts and prayers": a clause, not who spoke
         if re.match(r"(?:the|The)\s", phrase_text) and (holder := self.holder(phrase_text, a)):
@@ -598,12 +637,16 @@ class _Attributor:
                 return self.last_person_before(sent_start + pronoun.start(1), pronoun.group(1))
             return people[-1].name if people else None
         v = verbs[-1]
+        if _OTHERS_CHANT.search(region, v.end()):
+            return None  # "The White House said Trump did not hear someone shouting “white power”": not its words
         if v.group().endswith("ing") or v.group() == "according to":
             first = [m for m in self.in_region(att_start, sent_start + v.start())
                      if not self.possessor(m) and not self.quoted(m.start)  # "“… 'Mitt, drop …',” Trump said, adding"
                      and not (m.kind == "person" and (self.modifier(m) or self.object_named(m)))
 
                      and (m.kind != "place" or self.opens_clause(m, att_start))
+                     # "Viral tweets alleged …, adding": a word before a plural noun and its verb modifies the subject
+                     and (m.kind == "person" or not _MODIFIES_SUBJECT.match(self.text, m.end))
                      # "The Arizona Republican has …, saying": a name before a capitalised head is no subject
                      and (m.kind == "person" or not re.match(r"\s+[A-Z][a-z]", self.text[m.end : m.end + 3]))]
             people = sorted(first, key=lambda m: ("person", "org", "place").index(m.kind))
