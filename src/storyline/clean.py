@@ -634,6 +634,9 @@ def _clean_normalised(
     release = reads_as_release(text)  # the scorer's training text: its notes and corrections stay in it
     no_prose = 0
     turns: list[str] = []  # the lines that turn to another page of the story
+    # how often each line is printed: a printout's running head ("TESSEL VALLEY TIMES  Thursday, 21 May 2026", text
+    # copied from a PDF) is printed on every page, and is no headline (counted when a headline is first looked for)
+    counts: Counter[str] | None = None
     for line in lines:
         if runs_on(line):  # no prose (``MAX_RUN_CHARS``)
             dropped.append(line)
@@ -714,8 +717,12 @@ def _clean_normalised(
             continue
         # A short unpunctuated line before the body: the headline if it looks like one, else a menu,
         # a caption or a byline.
-        if want_title and not title and not kept and count_words(line) >= 4 and not _running_head(line, lines):
-            title = line
+        if want_title and not title and not kept and count_words(line) >= 4:
+            counts = counts if counts is not None else Counter(lines)  # once, not a pass over the text a line
+            if counts[line] > 1:  # printed again on each page, a printout's running head is no headline
+                dropped.append(line)
+            else:
+                title = line
         else:
             dropped.append(line)
     title = title or shared_title
@@ -724,12 +731,6 @@ def _clean_normalised(
         return Cleaned(text="", title="", dropped=tuple(dropped + kept))
     return Cleaned(text=body, title=title, dropped=tuple(dropped), corrections=tuple(corrections), no_prose=no_prose,
                    paged=bool(turns) and pages_missing(turns))
-
-
-def _running_head(line: str, lines: Sequence[str]) -> bool:
-    """Is ``line`` printed again further down its own text, as a printout's running head is on every page ("TESSEL
-    VALLEY TIMES  Thursday, 21 May 2026", text copied from a PDF)? Such a line is no headline."""
-    return sum(1 for other in lines if other == line) > 1
 
 
 def _repeated_normalised(texts: Sequence[str], min_articles: int) -> set[str]:
