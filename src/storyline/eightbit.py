@@ -158,14 +158,15 @@ _WEB_ALIASES = {"iso8859_1": "cp1252", "ascii": "cp1252", "iso8859_9": "cp1254",
 
 def declared_charset(data: bytes) -> str | None:
     """The charset an HTML page names in a ``<meta>`` near its top (``<meta charset="windows-1250">`` or the
-    ``http-equiv`` form), as Python's codec name, when Python knows it and it is no form of Unicode (a page that
-    says UTF-8 but is not is left to the caller's detection); else None."""
+    ``http-equiv`` form), as Python's codec name, when Python knows it as a text encoding and it is no form of Unicode
+    (a page that says UTF-8 but is not is left to the caller's detection); else None."""
     m = _DECLARED.search(data[:_HEAD_BYTES])
     if m is None:
         return None
     try:
         name = codecs.lookup(m.group(1).decode("ascii")).name
-    except LookupError:
+        b"a".decode(name)  # a codec of bytes to bytes ("base64", "hex", "rot13") reads no text: LookupError
+    except (LookupError, UnicodeError):
         return None
     name = name.replace("-", "_").replace("iso_8859", "iso8859")
     if name.startswith(("utf", "mbcs")):
