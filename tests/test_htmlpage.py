@@ -1,5 +1,3 @@
-import time
-
 import pytest
 from trafilatura.utils import load_html
 
@@ -10,7 +8,6 @@ from storyline.htmlpage import (
     facts_as_sentences,
     headline_dates_mended,
     hide_other_dates,
-    is_page_turn,
     is_paged,
     is_paywall_prompt,
     json_ld_bodies,
@@ -19,7 +16,6 @@ from storyline.htmlpage import (
     mend_dates,
     oldest_first,
     page_title,
-    pages_missing,
     printed_url,
     reads_as_story,
     site_marks,
@@ -425,43 +421,6 @@ def test_a_notice_alone_is_no_story():
     assert reads_as_story("The ferry ran aground off Calder Point on Tuesday morning.\n"
                           "Lifeboats took the passengers off the stranded vessel over four hours.")
 
-
-
-@pytest.mark.parametrize("line", [
-    "Continue reading on page 2", "Continued on next page", "Story continues on page 3", "Continue to page 2.",
-    "Next page", "Next page »", "Next page: How the council will pay", "Page 1 of 3", "Page 2 / 3", "Page 1 2 3 Next",
-    "Pages: 1 2 3", "« Previous 1 2 3 Next »", "Page 1 2 3 … 7 Next ›", "Read page 2",
-])
-def test_a_line_that_turns_to_the_next_page_of_a_story(line):
-    assert is_page_turn(line)
-
-
-@pytest.mark.parametrize("line", [
-    "The next page of the report, the council said, lists the costs.",
-    "Page 3 of the report said the bridge was unsafe.",
-    "Next", "Next article", "Continue reading", "1 2 3", "Tap to read more",
-    "Continued on page 2 of the report, the council said the bridge would reopen in March after repairs.",
-])
-def test_a_line_of_the_story_is_no_page_turn(line):
-    assert not is_page_turn(line)
-
-
-@pytest.mark.parametrize("line", [
-    "1" * 119 + "x", "1 " * 59 + "x", "1 | " * 29 + "x", "Pages: " + "12 " * 37 + "x", "Page " + "1 … " * 28 + "x",
-])
-def test_a_long_run_of_figures_is_read_in_time(line):
-    # numbers split every way into pages ("123" as 1 2 3, 12 3, 1 23 …) took 3 s for 28 digits, 30 s for 30
-    start = time.perf_counter()
-    assert not is_page_turn(line)
-    assert time.perf_counter() - start < 0.5
-
-
-def test_pages_are_missing_unless_a_printout_holds_its_last_page():
-    assert pages_missing(["Continue reading on page 2"])
-    assert pages_missing(["Page 1 of 3"])
-    assert pages_missing(["Page 1 of 3", "Page 2 of 3"])
-    assert not pages_missing(["Page 1 of 3", "Page 2 of 3", "Page 3 of 3"])  # text copied from a PDF: all of it
-    assert pages_missing(["Page 1 of 3", "Page 2 of 3", "Page 3 of 3", "Next page"])
 
 
 OWN = '<link rel="canonical" href="https://courier.example/news/ferry-cut">'

@@ -1,7 +1,18 @@
 """Page parts written in sentences (storyline.pageparts), on text written for these tests."""
 
+import time
+
+import pytest
+
 from storyline.clean import clean_text
-from storyline.pageparts import bullet_item, cut_points_label, is_page_part, is_points_label
+from storyline.pageparts import (
+    bullet_item,
+    cut_points_label,
+    is_page_part,
+    is_page_turn,
+    is_points_label,
+    pages_missing,
+)
 
 _STORY = "The council of Lindenfeld voted on Tuesday to close the old harbor to freight ships, officials said."
 
@@ -209,3 +220,40 @@ def test_a_flattened_name_card_with_its_headlines_is_cut() -> None:
     # a name said twice, and "MORE" in capitals, in reporting, stay
     prose = "Ruth Okoye, Ruth Okoye, the crowd chanted, and MORE than 300 people joined the march."
     assert _body(prose) == prose
+
+
+@pytest.mark.parametrize("line", [
+    "Continue reading on page 2", "Continued on next page", "Story continues on page 3", "Continue to page 2.",
+    "Next page", "Next page »", "Next page: How the council will pay", "Page 1 of 3", "Page 2 / 3", "Page 1 2 3 Next",
+    "Pages: 1 2 3", "« Previous 1 2 3 Next »", "Page 1 2 3 … 7 Next ›", "Read page 2",
+])
+def test_a_line_that_turns_to_the_next_page_of_a_story(line):
+    assert is_page_turn(line)
+
+
+@pytest.mark.parametrize("line", [
+    "The next page of the report, the council said, lists the costs.",
+    "Page 3 of the report said the bridge was unsafe.",
+    "Next", "Next article", "Continue reading", "1 2 3", "Tap to read more",
+    "Continued on page 2 of the report, the council said the bridge would reopen in March after repairs.",
+])
+def test_a_line_of_the_story_is_no_page_turn(line):
+    assert not is_page_turn(line)
+
+
+@pytest.mark.parametrize("line", [
+    "1" * 119 + "x", "1 " * 59 + "x", "1 | " * 29 + "x", "Pages: " + "12 " * 37 + "x", "Page " + "1 … " * 28 + "x",
+])
+def test_a_long_run_of_figures_is_read_in_time(line):
+    # numbers split every way into pages ("123" as 1 2 3, 12 3, 1 23 …) took 3 s for 28 digits, 30 s for 30
+    start = time.perf_counter()
+    assert not is_page_turn(line)
+    assert time.perf_counter() - start < 0.5
+
+
+def test_pages_are_missing_unless_a_printout_holds_its_last_page():
+    assert pages_missing(["Continue reading on page 2"])
+    assert pages_missing(["Page 1 of 3"])
+    assert pages_missing(["Page 1 of 3", "Page 2 of 3"])
+    assert not pages_missing(["Page 1 of 3", "Page 2 of 3", "Page 3 of 3"])  # text copied from a PDF: all of it
+    assert pages_missing(["Page 1 of 3", "Page 2 of 3", "Page 3 of 3", "Next page"])

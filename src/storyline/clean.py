@@ -28,7 +28,7 @@ from functools import lru_cache
 from importlib import resources
 from itertools import chain, islice, pairwise
 
-from .htmlpage import clock_label, is_page_turn, pages_missing
+from .htmlpage import clock_label
 from .model import Article, count_words, has_words
 from .pageparts import (
     bullet_item,
@@ -39,7 +39,9 @@ from .pageparts import (
     is_highlight_point,
     is_highlights,
     is_page_part,
+    is_page_turn,
     is_points_label,
+    pages_missing,
     reads_as_release,
     split_correction,
     trim_teaser,

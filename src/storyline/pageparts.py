@@ -26,6 +26,9 @@ in one paragraph, an ad slot's "Advertisement" label between two sentences, a BB
 … Image caption" labels, a gallery's player, a newsletter chooser. ``cut_inline_parts`` deletes those words
 and keeps the reporting around them.
 
+A paged story's line that turns to its next page ("Continue reading on page 2", "Page 1 of 3") is the page's too
+(``is_page_turn``), and a sign that the story's other pages were not read (``pages_missing``).
+
 One rule looks at a whole article instead: a web archive's note on its crawls ("Crawl of outlinks from
 …"), which scrapers keep in place of a story reached through the Wayback Machine (``is_archive_note``).
 """
@@ -33,6 +36,7 @@ One rule looks at a whole article instead: a web archive's note on its crawls ("
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from .model import count_words, has_words
 from .segment import split_spans
@@ -678,3 +682,49 @@ def is_archive_note(text: str) -> bool:
     sentences = [t for t in sentences if count_words(t) >= 3] or sentences
     hits = sum(1 for t in sentences if _ARCHIVE_TERMS.search(t))
     return hits >= _ARCHIVE_NOTE_SHARE * len(sentences)
+
+
+# A story printed over several pages says so where a page ends or begins: "Continue reading on page 2",
+# "Continued on next page", "Next page »", "Page 1 of 3", a row of page numbers ("Page 1 2 3 Next", "« Prev 1 2 3
+# Next »"). The line is the page's, not the story's; that it is there means the rest of the story was not read (the
+# page's markup saying so is ``htmlpage.is_paged``'s). The row of numbers is atomic ("(?>…)"), read once as far as
+# it goes: free to split "1234" into pages every way (1 2 3 4, 12 3 4, …) and a space between either "\s*", the
+# regex took seconds on a line of 28 figures, minutes on 40.
+_PAGE_NUMBERS = r"(?>\d{1,3}(?:\s*[|·,]?\s*(?:\d{1,3}|…|\.\.\.))+)"
+_NEXT = r"(?:next(?:\s+page)?|more)\s*(?:[›»>→]+)?"
+_PAGE_TURN = re.compile(
+    r"^(?:"
+    rf"(?:story\s+|article\s+)?continue[ds]?(?:\s+reading)?\s+(?:on|to|at)\s+(?:page\s+\d{{1,3}}|(?:the\s+)?next\s+page)"
+    rf"|(?:read|go\s+to|view)\s+(?:page\s+\d{{1,3}}|the\s+next\s+page)"
+    rf"|next\s+page(?:\s*[›»>→]+|\s*[:–—-].{{0,80}})?"
+    rf"|(?:(?:[‹«<←]+\s*)?(?:prev(?:ious)?|back)(?:\s+page)?\s*)?page\s+\d{{1,3}}\s*(?:of|/)\s*\d{{1,3}}(?:\s+{_NEXT})?"
+    rf"|(?:(?:[‹«<←]+\s*)?(?:prev(?:ious)?|back)(?:\s+page)?\s*)?(?:pages?:?\s*)?{_PAGE_NUMBERS}\s+{_NEXT}"
+    rf"|pages?:?\s*{_PAGE_NUMBERS}(?:\s+{_NEXT})?"
+    r")\s*[.:]?$",
+    re.I,
+)
+_PAGE_TURN_MAX_CHARS = 120
+
+
+_PAGE_OF = re.compile(r"page\s+(\d{1,3})\s*(?:of|/)\s*(\d{1,3})", re.I)
+_NEXT_WORD = re.compile(r"\b(?:next|more)\b|[›»>→]", re.I)
+
+
+def is_page_turn(line: str) -> bool:
+    """Is ``line`` (one paragraph, whitespace collapsed) a paged story's turn to its next page ("Continue reading on
+    page 2", "Next page »", "Page 1 of 3", "Page 1 2 3 Next")? A paragraph of the story never is: the line is
+    short and is nothing else."""
+    return len(line) <= _PAGE_TURN_MAX_CHARS and _PAGE_TURN.match(line.strip()) is not None
+
+
+def pages_missing(turns: Iterable[str]) -> bool:
+    """Do the page turns of a text (lines ``is_page_turn`` took) say that pages of its story are missing? Yes for a
+    turn to another page ("Continue reading on page 2", "Next page"); a printout's running footer ("Page 1 of 3",
+    "Page 2 of 3", "Page 3 of 3") only when its last page is not there, as text copied from a PDF holds them all."""
+    last = total = 0
+    for line in turns:
+        m = _PAGE_OF.search(line)
+        if m is None or _NEXT_WORD.search(line):
+            return True
+        last, total = max(last, int(m.group(1))), max(total, int(m.group(2)))
+    return last < total
