@@ -2,7 +2,8 @@
 question. Its header gives the title (the subject) and the date, and is no part of the story; the earlier message
 that a reply quotes below it ("On Wed, 20 May 2026, Tom wrote:" and its "> " lines) is someone else's text.
 
-Read from a text file only (``ingest.article_from_text``): a dataset's documents are article text as given.
+Read from plain text as ``ingest.article_from_text`` takes it: a text file, standard input, a string given to the
+API, a box of the web form. A dataset's documents (already ``Article`` objects) are article text as given.
 """
 
 from __future__ import annotations
