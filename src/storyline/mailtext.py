@@ -84,10 +84,11 @@ def without_quoted_reply(text: str) -> str:
     k = 0
     while k < len(lines):
         head = lines[k]
-        span = 1
-        if not _ATTRIBUTION.match(head) and k + 1 < len(lines):  # the line may wrap before "wrote:"
-            span = 2 if _ATTRIBUTION.match(f"{head} {lines[k + 1]}") and head.lstrip().startswith("On ") else 1
-        if _ATTRIBUTION.match(" ".join(lines[k:k + span])):
+        span = 1 if _ATTRIBUTION.match(head) else (  # the line may wrap before "wrote:"
+            2 if k + 1 < len(lines) and head.lstrip().startswith("On ") and _ATTRIBUTION.match(f"{head} {lines[k + 1]}")
+            else 0
+        )
+        if span:
             j = k + span
             while j < len(lines) and not lines[j].strip():
                 j += 1
