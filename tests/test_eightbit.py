@@ -62,8 +62,9 @@ def test_a_page_s_declared_charset_is_read_before_any_guess():
     assert declared_charset(b'<meta charset="ISO-8859-1">') == "cp1252"  # as the web reads it
     assert declared_charset(b'<meta charset="utf-8">') is None
     assert declared_charset(b'<meta charset="no-such-charset">') is None
-    # Python's codecs of bytes to bytes are no charset: decoding with them raised LookupError, a traceback
-    for codec in ("base64", "hex", "rot13", "zlib", "uu"):
+    # Python's codecs of bytes to bytes are no charset: decoding with them raised LookupError, a traceback; its
+    # "undefined" codec raised UnicodeError on any byte
+    for codec in ("base64", "hex", "rot13", "zlib", "uu", "undefined"):
         assert declared_charset(f'<meta charset="{codec}">'.encode()) is None
         assert decode(f'<meta charset="{codec}"><p>Caf\xe9 Sol</p>'.encode("cp1252"), "a.html").endswith("Café Sol</p>")
     # A page that says Latin-1 but is UTF-8 is read as UTF-8.
