@@ -920,8 +920,9 @@ def json_ld_bodies(tree: HtmlElement) -> tuple[str, ...]:
 def json_ld_live_blog(tree: HtmlElement) -> tuple[str, str]:
     """The headline and text of a live blog the page's JSON-LD gives whole (schema.org ``LiveBlogPosting`` with its
     ``liveBlogUpdate`` entries): the entries' bodies oldest first (by ``datePublished``, when every one has a date
-    that parses; else as listed), a paragraph each; ``("", "")`` when there is none. Each entry is a posting of
-    its own, which ``json_ld_bodies`` gives apart: the longest alone was read, under its headline."""
+    that parses with its offset, as a stamp without one does not compare; else as listed), a paragraph each;
+    ``("", "")`` when there is none. Each entry is a posting of its own, which ``json_ld_bodies`` gives apart: the
+    longest alone was read, under its headline."""
     for obj in _ld_stories(tree):
         updates = obj.get("liveBlogUpdate")
         updates = [u for u in (updates if isinstance(updates, list) else [updates]) if isinstance(u, dict)]
