@@ -1,5 +1,6 @@
 import dataclasses
 import json
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -484,6 +485,17 @@ def test_only_a_text_mostly_in_such_a_script_is_named() -> None:
     # a language written with spaces is read: Korean, Arabic
     korean = "켈비 다리가 월요일에 폐쇄되었다. 엔지니어들은 수리에 몇 주가 걸릴 것이라고 말했다."
     assert unspaced_language(korean) is None and storyline.summarize([korean], words=60).sentences
+
+
+def test_a_text_in_no_such_script_is_told_at_once() -> None:
+    # each article left empty by cleaning was read letter by letter in Python: 70 ms for a page of clutter, and
+    # reading the dev set's 92 clusters took 5% longer
+    from storyline.api import unspaced_language
+
+    clutter = "Menu Home News Sport Weather " * 4000
+    start = time.process_time()
+    assert all(unspaced_language(clutter) is None for _ in range(10))
+    assert time.process_time() - start < 0.2
 
 
 def test_a_dataset_cluster_names_its_skipped_documents_as_summarize_does() -> None:

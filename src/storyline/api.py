@@ -154,11 +154,16 @@ _UNSPACED = (
 )
 
 _SCRIPT_SAMPLE = 100_000  # characters read to tell the script (a 20 MB file is one script throughout)
+# Any character of those scripts: a text without one (nearly every text left empty by cleaning) is told at once, not
+# letter by letter in Python (70 ms for a page of clutter; the dev set's load took 5% longer).
+_UNSPACED_CHAR = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi, _ in _UNSPACED) + "]")
 
 
 def unspaced_language(text: str) -> str | None:
     """The language of a text written mostly (half its letters or more) in a script without spaces between
     words, such as Chinese, Japanese or Thai; ``None`` for any other text."""
+    if _UNSPACED_CHAR.search(text, 0, _SCRIPT_SAMPLE) is None:
+        return None
     letters = [ord(ch) for ch in text[:_SCRIPT_SAMPLE] if ch.isalpha()]
     found: list[str] = []
     for code in letters:
