@@ -53,3 +53,14 @@ def test_only_a_replys_quotation_goes():
     assert without_quoted_reply(quoted) == quoted  # no "On … wrote:" above it: the article's own quotation
     reply = "Yes, it is true.\n\nOn Mon, 4 May 2026, Ana Ruiz wrote:\n\n> Is it true?\n>\n> Ana\n"
     assert without_quoted_reply(reply) == "Yes, it is true.\n"
+
+
+def test_a_letter_an_article_quotes_stays():
+    # "On Tuesday the minister wrote:" above a quoted letter (a Markdown blockquote) is the article's: the letter was
+    # cut as a reply's quotation. A mail program's attribution line dates the message it quotes.
+    text = ("The bridge will stay shut until spring.\n\nOn Tuesday the minister wrote:\n\n"
+            "> The bridge will reopen in May, once the repairs are done.\n\nResidents were not convinced.")
+    assert without_quoted_reply(text) == text
+    a = article_from_text(text, id="1", markdown=True)
+    assert "reopen in May" in a.text
+

@@ -18,8 +18,10 @@ _FORWARD_MARK = re.compile(
 )
 _HEADER = re.compile(r"^(from|to|cc|bcc|subject|date|sent|reply-to)[ \t]*:[ \t]*(.*)$", re.I)
 _SUBJECT_TAGS = re.compile(r"^(?:\s*(?:re|fwd?|aw|wg|press release)\s*:\s*)+", re.I)
-# The line a reply writes above the message it quotes: "On Wed, 20 May 2026 at 17:02, Tom <t@x.example> wrote:".
-_ATTRIBUTION = re.compile(r"^\s*On\s.{4,200}\bwrote:\s*$", re.S)
+# The line a reply writes above the message it quotes: "On Wed, 20 May 2026 at 17:02, Tom <t@x.example> wrote:", with
+# the message's date or time in figures (Gmail, Apple Mail, Thunderbird all give one), which an article's own "On
+# Tuesday the minister wrote:" above a quoted letter does not.
+_ATTRIBUTION = re.compile(r"^\s*On\s(?=.{0,200}?\d).{4,200}\bwrote:\s*$", re.S)
 # Gmail's and Outlook's dates beside RFC 5322's: "Wed, May 20, 2026 at 4:55 PM", "Wednesday, May 20, 2026 4:55 PM".
 _DATE_FORMATS = ("%a, %b %d, %Y at %I:%M %p", "%A, %B %d, %Y %I:%M %p", "%a, %b %d, %Y", "%A, %B %d, %Y")
 _MIN_HEADER_LINES = 2
