@@ -444,6 +444,9 @@ OWN = '<link rel="canonical" href="https://courier.example/news/ferry-cut">'
     ("", '<div class="gallery-pager"><a href="#2">2</a></div>', False),
     ("", '<aside><div class="pagination"><a href="/more?page=2">2</a></div></aside>', False),
     ("", '<div class="pagination"><span>1</span></div>', False),  # one page
+    # an address Python cannot split (an unclosed IPv6 bracket) is no next page: it was an internal error (exit 70)
+    (OWN + '<link rel="next" href="http://[oops/news/ferry-cut?page=2">', "", False),
+    ('<link rel="canonical" href="http://[oops/a">', '<link rel="next" href="/a?page=2">', False),
 ])
 def test_a_page_of_a_story_printed_over_several_is_known_by_its_markup(head, body, paged):
     assert is_paged(_tree(body, head)) is paged

@@ -1054,7 +1054,10 @@ def _later_page(href: str, own: str) -> bool:
     unknown; a bare "/N/" only after the story's own path."""
     from urllib.parse import urlsplit
 
-    link, page = urlsplit(href.strip()), urlsplit(own)
+    try:
+        link, page = urlsplit(href.strip()), urlsplit(own)
+    except ValueError:  # "http://[oops/…": an unclosed IPv6 bracket, no address to compare
+        return False
     if link.netloc and page.netloc and link.netloc.lower() != page.netloc.lower():
         return False
     path = link.path or page.path
