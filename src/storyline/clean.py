@@ -600,6 +600,21 @@ def _is_body(line: str) -> bool:
     return has_words(line, _LONG_LINE_WORDS)
 
 
+def _reads_as_sentences(line: str) -> bool:
+    """Does a line that does not end as a sentence read as prose all the same: a sentence of four words or more
+    closed by a stop, then three words or more, a third of all its words in lower case, and not in headline case?
+    Text pasted without its last full stop ("The bridge closed on Monday after a barge struck a pier. Repairs will
+    take weeks, engineers said") is so; a headline with "U.S." or "Mr." in it is not. Asked only when nothing
+    else of the text is body (``_clean_normalised``): such a line is read as the article, not its headline."""
+    words = line.split()
+    if len(words) < 7 or _headline_case(line) or sum(w[:1].islower() for w in words) < len(words) // 3:
+        return False
+    for m in _SENTENCE_END.finditer(line):
+        if has_words(line[: m.start()], 4) and has_words(line[m.end():], 3):
+            return True
+    return False
+
+
 @dataclass(frozen=True, slots=True)
 class Cleaned:
     text: str
@@ -634,6 +649,7 @@ def _clean_normalised(
     release = reads_as_release(text)  # the scorer's training text: its notes and corrections stay in it
     no_prose = 0
     turns: list[str] = []  # the lines that turn to another page of the story
+    unended: list[str] = []  # the lines neither clutter nor body (``_is_body``): headline candidates
     for line in lines:
         if runs_on(line):  # no prose (``MAX_RUN_CHARS``)
             dropped.append(line)
@@ -714,10 +730,16 @@ def _clean_normalised(
             continue
         # A short unpunctuated line before the body: the headline if it looks like one, else a menu,
         # a caption or a byline.
+        unended.append(line)
         if want_title and not title and not kept and count_words(line) >= 4 and not _running_head(line, lines):
             title = line
         else:
             dropped.append(line)
+    told = [] if kept or release else [line for line in unended if _reads_as_sentences(line)]
+    if told:  # no body else: the unended lines that read as sentences are the article, not its headline
+        kept = told
+        title = "" if title in told else title
+        dropped = [line for line in dropped if line not in told]
     title = title or shared_title
     body = "\n\n".join(kept)
     if body and is_archive_note(body):  # the page kept a web archive's note instead of the story
