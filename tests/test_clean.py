@@ -842,7 +842,8 @@ def test_a_lone_line_whose_last_sentence_has_no_stop_is_the_article_not_its_head
     assert (cleaned.text, cleaned.title) == (text, "")
     assert clean_text(text, want_title=False).text == text
     # a headline stays one: in headline case, a stop in "U.S." or "Mr.", or a body below it
-    for headline in ("U.S. Senate Passes Bill On Trade After A Long Debate", "Mr. Kelby says the bridge will reopen soon",
+    for headline in ("U.S. Senate Passes Bill On Trade After A Long Debate",
+                     "Mr. Kelby says the bridge will reopen soon",
                      "Bridge Shut. Repairs Could Take Weeks, Engineers Say In Kelby"):
         assert clean_text(headline).text == ""
     titled = clean_text(f"Kelby bridge shut. Repairs may take weeks, engineers say\n\n{text}.")

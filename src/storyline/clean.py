@@ -609,10 +609,7 @@ def _reads_as_sentences(line: str) -> bool:
     words = line.split()
     if len(words) < 7 or _headline_case(line) or sum(w[:1].islower() for w in words) < len(words) // 3:
         return False
-    for m in _SENTENCE_END.finditer(line):
-        if has_words(line[: m.start()], 4) and has_words(line[m.end():], 3):
-            return True
-    return False
+    return any(has_words(line[: m.start()], 4) and has_words(line[m.end():], 3) for m in _SENTENCE_END.finditer(line))
 
 
 @dataclass(frozen=True, slots=True)

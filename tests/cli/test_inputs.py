@@ -48,7 +48,8 @@ def test_a_directory_left_with_one_readable_file_says_the_others_were_given(fold
     result = run("summarize", "d", "--words", "40")
     assert result.exit_code == 0, result.output
     assert "skipped d/clutter.txt: has no article text left" in result.stderr
-    assert "Note: single-source summary: only one of the articles had text, so nothing is corroborated\n" in result.stdout
+    assert ("Note: single-source summary: only one of the articles had text, so nothing is corroborated\n"
+            in result.stdout)
 
 
 def test_an_article_in_chinese_is_named_as_such(folder):
