@@ -97,7 +97,9 @@ def test_a_show_or_a_slogan_in_quotation_marks_is_no_quote() -> None:
     ("quoted", "expected"),
     [("Face the Nation", True), ("Meet the Press.", True), ("60 Minutes", True), ("NO SURRENDER", True),
      ("utterly avoidable", False), ("Thank you", False), ("Bluff or mistake?", False), ("Corvel", False),
-     ("Open Every Gate In The Whole Town", False)],
+     ("Open Every Gate In The Whole Town", False), ("Harbour: Notes on the Future of Our Docks.", True),
+     ("Harbour: We Will Open Every Gate In The Whole Town Again This Spring", False),
+     ("Listen: we will not go back", False)],
 )
 def test_is_title(quoted: str, expected: bool) -> None:
     assert is_title(quoted) is expected
@@ -735,3 +737,20 @@ def test_a_follower_or_a_reader_who_speaks_is_the_speaker() -> None:
     # "“All my love, Katie,” one follower said." had no speaker
     got = _mine("\"All my love, Katie,\" one follower said. Ines Quint posted the photo of the harbour on Monday.")
     assert got == [("All my love, Katie", "one follower")], got
+
+
+def test_she_is_the_woman_the_tagger_read_as_a_body_not_the_man_named_before() -> None:
+    # "She later said she regretted “body shaming” him" had been Michael Cohen's: "Stormy Daniels" was an
+    # organisation, which the cluster goes on calling "she" (and tags a person once)
+    one = ("Oren Falk, the board's lawyer, paid Tova Quill in 2016. Falk said the payment was legal.\n\n"
+           "Quill has had sharp words of her own. In her book, she called the deal “a shabby bargain.” She later said "
+           "she regretted \"naming names\" in it.")
+    two = ("Quill was quick to respond, saying she would sue. Quill, whose real name is Ana Ruiz, said she had "
+           "kept the letter.")
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=two, source="Daily")]
+    an = analyze_cluster(make_cluster(arts), recognizer=_Tagged({"Oren Falk": "person", "Falk": "person",
+                                                                 "Tova Quill": "org", "Quill,": "person",
+                                                                 "Quill": "org",
+                                                                 "Ana Ruiz": "person"}))
+    got = {q.text: q.speaker for q in an.quotes}
+    assert got == {"a shabby bargain.": "Tova Quill", "naming names": "Tova Quill"}, got

@@ -268,6 +268,9 @@ _IN_LIST = re.compile(r",\s+(?:and\s+|or\s+)?|,\s*$")
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|into|across|throughout|home\s+to)|\b(?:city|town|village|county|province|"
                            r"region|state|country|coast|island|capital|district|suburb|outskirts|municipality)\s+of)\s+$")
 _PLACE_AFTER = re.compile(r"^\s+(?:region|province|county|border|coast|district|valley|countryside)\b")
+# The first pronoun of the third person after a name in its clause, before any other name
+_PRONOUN_AFTER = re.compile(r"\b(she|he|her|his|him|it|its)\b", re.IGNORECASE)
+MIN_PERSONAL_PRONOUNS = 2
 # The indefinite article right before a name ("a Magen David on a tile"; "A" opening a sentence too), and the end
 # of its noun phrase right after the name: the name is the phrase's head, a thing. A name before a noun modifies it
 # and may well be someone's ("an Obama appointee", "a Bernie Sanders progressive").
@@ -710,6 +713,7 @@ class EntityIndex:
         group_words: set[str] = set()  # "Serbs", "Democrats": tagged as groups somewhere in the cluster
         vessels: set[str] = set()  # the names the cluster gives a ship or a boat
         indefinite: Counter[str] = Counter()  # a person's form → its mentions right after "a" or "an"
+        referred: dict[str, Counter[bool]] = defaultdict(Counter)  # an organisation's last word → "he"/"she" or "it"
         for aid in cluster.kept_ids:
             text = cluster.article(aid).text
             recognized[aid] = recognizer.recognize(text)
@@ -809,6 +813,9 @@ class EntityIndex:
                     outlet_cue.add(form)
                 found.append(Mention(m.start, m.end, kind, form))
                 kinds[form][kind] += 1
+                if kind == "org" and (pronoun := _PRONOUN_AFTER.search(
+                        text, m.end, min(hi, next((x.start for x in repaired[aid] if x.start >= m.end), hi)))):
+                    referred[form.split()[-1]][pronoun.group(1).lower() in ("it", "its")] += 1
                 if (kind == "person" and _INDEFINITE_BEFORE.search(text, max(0, m.start - 4), m.start)
                         and _HEAD_END.match(text, m.end)):
                     indefinite[form] += 1  # "a Magen David on a tile": a thing, not someone
@@ -879,6 +886,15 @@ class EntityIndex:
             del kind_of[f]
             for aid in raw:
                 raw[aid] = [m for m in raw[aid] if m.text != f]
+        # An "organisation" whose last word the cluster tags as a person too and which its sentences go on calling
+        # "she" or "he" more than "it" ("Stormy Daniels … Daniels was quick to respond, citing what she called …",
+        # which the tagger reads as a body) is a person.
+        tagged_people = {f.split()[-1] for f, c in kinds.items() if c["person"]}
+        for f in [f for f, k in kind_of.items() if k == "org" and f.split()[-1] in tagged_people and "," not in f]:
+            votes = referred[f.split()[-1]]
+            if (votes[False] >= MIN_PERSONAL_PRONOUNS and votes[False] > votes[True] and f not in defined.values()
+                    and f.split()[-1] not in NAME_HEADS and not is_outlet_or_body(f) and f not in _SYNONYM_NAMES):
+                kind_of[f] = "person"
         people = Counter({f: sum(kinds[f].values()) for f, k in kind_of.items() if k == "person"})
         # A bare surname or first name of a full person name is that person, whatever its label.
         parts = {t for f in people if len(_name_words(f)) > 1

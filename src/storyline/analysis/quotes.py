@@ -237,15 +237,19 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 # “Face the Nation”, “Thin Blue Line”, “Make America Great Again”: a few words, each capitalised but the
 # small ones, name a show, a book, a nickname or a slogan; they quote no one's words.
+# A title with a subtitle after a colon ("Forward: Notes on the Future of Our Democracy.", a book) is longer.
 _TITLE_WORD = re.compile(r"[A-Z0-9][\w’'./&@-]*|of|the|and|a|an|in|on|at|for|to|by|with|from|or|vs\.?")
 MAX_TITLE_WORDS = 4
+MAX_SUBTITLED_WORDS = 12
 
 
 def is_title(quoted: str) -> bool:
     """Whether quoted text is a name or a title rather than someone's words."""
     parts = quoted.strip(" .,;:!?").split()
-    return (2 <= len(parts) <= MAX_TITLE_WORDS and (parts[0][0].isupper() or parts[0][0].isdigit())
-            and all(_TITLE_WORD.fullmatch(w) for w in parts))
+    subtitled = any(w.endswith(":") for w in parts[:-1])
+    return (2 <= len(parts) <= (MAX_SUBTITLED_WORDS if subtitled else MAX_TITLE_WORDS)
+            and (parts[0][0].isupper() or parts[0][0].isdigit())
+            and all(_TITLE_WORD.fullmatch(w.removesuffix(":")) for w in parts))
 
 
 def _strip(text: str, a: int, b: int) -> tuple[int, int]:
