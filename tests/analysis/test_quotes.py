@@ -754,3 +754,17 @@ def test_she_is_the_woman_the_tagger_read_as_a_body_not_the_man_named_before() -
                                                                  "Ana Ruiz": "person"}))
     got = {q.text: q.speaker for q in an.quotes}
     assert got == {"a shabby bargain.": "Tova Quill", "naming names": "Tova Quill"}, got
+
+
+def test_a_name_after_a_possessed_description_or_before_an_ing_aside_is_the_speaker() -> None:
+    # "“…,” Obama’s … adviser, Lisa Monaco, told reporters" had been Obama's; "“…,” New York Gov. Andrew Cuomo,
+    # assessing the scope of a hurricane that …, told NBC News" had no speaker
+    one = ("“The gates will open within a week,” Marsh’s harbour and port adviser, Oren Falk, told reporters.\n\n"
+           "“We have not seen a strike like this in a generation,” Harbour Minister Tilda Marsh, assessing the "
+           "damage to a port that lost its ferries, its cranes and half of its trade, told Corvel Radio.")
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=B, source="Daily")]
+    an = analyze_cluster(make_cluster(arts), recognizer=_Tagged({"Marsh": "person", "Oren Falk": "person",
+                                                                 "Tilda Marsh": "person", "Corvel Radio": "org"}))
+    got = {q.text: q.speaker for q in an.quotes}
+    assert got == {"The gates will open within a week": "Oren Falk",
+                   "We have not seen a strike like this in a generation": "Tilda Marsh"}, got

@@ -365,6 +365,9 @@ class _Attributor:
         chunks = [c for c in re.split(r",\s|\s(?:—|–|--)\s", self.text[a:b].strip(" ,.:;—–-\n")) if c.strip()]
         if not chunks:
             return None
+        if not prefer_last and len(chunks) > 1 and _POSSESSED.match(chunks[0]) and (appos := [
+                x for x in self.in_region(a, b) if x.kind == "person" and self.text[x.start : x.end] == chunks[1].strip()]):
+            return appos[0].name  # "Obama’s … adviser, Lisa Monaco, told": the adviser, not the one advised
         chunk = chunks[-1] if prefer_last else chunks[0]
         chunk = _SUBORDINATOR.sub("", chunk.strip())
         if prefer_last and (close := _CLOSE_TO.fullmatch(chunk)):
@@ -597,6 +600,12 @@ class _Attributor:
         stop = min((region.find(c) for c in _OPEN if c in region), default=len(region))
         region = region[:stop]
         m = _SPEECH.search(region)
+        if m and ";" not in region[: m.start()] and (aside := _NAME_THEN_ASIDE.match(region[: m.start()])):
+            # "“…,” New York Gov. Andrew Cuomo, assessing the scope of a hurricane that …, told NBC News": the
+            # person named before a long aside of an "-ing" clause
+            named = [x for x in self.in_region(q_end, q_end + aside.end(1)) if x.kind == "person"]
+            if named:
+                return named[-1].name
         if not m or len(words(_APPOSITION.sub(",", region[: m.start()], 1))) > 10 or ";" in region[: m.start()]:
             return None  # "…”; urged Americans to …": a new clause after a semicolon credits nothing before it
         self.relayed = m.group() in RELAY_VERBS
@@ -681,6 +690,9 @@ class _Attributor:
 
 
 # "Shell said", "the agency, in a statement, had said": a body named as the subject of a verb of saying
+# After a quotation, a name (its title before it) and an aside of an "-ing" clause that ends with a comma before the
+# verb of saying
+_NAME_THEN_ASIDE = re.compile(r"^[,\s]*((?:[A-Z][\w.’'-]*\s+){1,5}?[A-Z][\w.’'-]*),\s+[a-z]+ing\s[^“”\"]*,\s*$")
 _SPOKE_AFTER = re.compile(rf"\s*(?:,[^,“”\"]{{1,60}},\s*)?(?:(?:has|had|also|then|later)\s+)?{_SPEECH.pattern}")
 _FORMER_DESCRIPTION = re.compile(r"\b(?:former|ex-)", re.IGNORECASE)
 MAX_WORDS_BEFORE_ASKED = 4  # "McCain asked", "the former vice president asked": the subject of a short attribution
