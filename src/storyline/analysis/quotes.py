@@ -366,7 +366,8 @@ class _Attributor:
         if not chunks:
             return None
         if not prefer_last and len(chunks) > 1 and _POSSESSED.match(chunks[0]) and (appos := [
-                x for x in self.in_region(a, b) if x.kind == "person" and self.text[x.start : x.end] == chunks[1].strip()]):
+                x for x in self.in_region(a, b)
+                if x.kind == "person" and self.text[x.start : x.end] == chunks[1].strip()]):
             return appos[0].name  # "Obama’s … adviser, Lisa Monaco, told": the adviser, not the one advised
         chunk = chunks[-1] if prefer_last else chunks[0]
         chunk = _SUBORDINATOR.sub("", chunk.strip())
