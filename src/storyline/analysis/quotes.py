@@ -690,10 +690,10 @@ class _Attributor:
         return self.who(sent_start, sent_start + v.start(), prefer_last=True, previous=previous)
 
 
-# "Shell said", "the agency, in a statement, had said": a body named as the subject of a verb of saying
 # After a quotation, a name (its title before it) and an aside of an "-ing" clause that ends with a comma before the
 # verb of saying
 _NAME_THEN_ASIDE = re.compile(r"^[,\s]*((?:[A-Z][\w.’'-]*\s+){1,5}?[A-Z][\w.’'-]*),\s+[a-z]+ing\s[^“”\"]*,\s*$")
+# "Shell said", "the agency, in a statement, had said": a body named as the subject of a verb of saying
 _SPOKE_AFTER = re.compile(rf"\s*(?:,[^,“”\"]{{1,60}},\s*)?(?:(?:has|had|also|then|later)\s+)?{_SPEECH.pattern}")
 _FORMER_DESCRIPTION = re.compile(r"\b(?:former|ex-)", re.IGNORECASE)
 MAX_WORDS_BEFORE_ASKED = 4  # "McCain asked", "the former vice president asked": the subject of a short attribution
