@@ -768,3 +768,15 @@ def test_a_name_after_a_possessed_description_or_before_an_ing_aside_is_the_spea
     got = {q.text: q.speaker for q in an.quotes}
     assert got == {"The gates will open within a week": "Oren Falk",
                    "We have not seen a strike like this in a generation": "Tilda Marsh"}, got
+
+
+def test_a_social_media_handle_that_posted_a_quotation_is_its_speaker() -> None:
+    # "… @blakehounshell: “I’m old enough …”" and "“…,” read one Twitter post from @OneTermTooMany." had no speaker
+    one = ("TOP POSTS: @harbourwatch: “The gates stay shut all week” ... @corvelpilot: “No ferry has left since "
+           "Monday”\n\n"
+           "\"The strike hurts the whole town, not only the docks,\" read one Twitter post from @OneTermTooMany.")
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=B, source="Daily")]
+    an = analyze_cluster(make_cluster(arts), recognizer=_Tagged({"Corvel": "place"}))
+    got = {q.text: q.speaker for q in an.quotes}
+    assert got == {"The gates stay shut all week": "@harbourwatch", "No ferry has left since Monday": "@corvelpilot",
+                   "The strike hurts the whole town, not only the docks": "@OneTermTooMany"}, got

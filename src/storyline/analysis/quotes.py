@@ -134,6 +134,11 @@ _OPEN, _CLOSE = "“\"", "”\""
 # "Okoye: “We will not back down”": a headline's (or a caption's) name and a colon before a quotation that opens
 # its sentence; up to four capitalised words ("Gov. Ruth Okoye:", "Tessaly's Okoye:"), the speaker when they name a
 # person of the cluster.
+# A social media handle as the label of what it posted ("@danpfeiffer: “…”", after "…" in a digest of posts), and
+# a post from one after a quotation ("“…,” read one Twitter post from @OneTermTooMany.")
+_HANDLE_LABEL = re.compile(r"(?:^|[\s.…])(@\w{2,30})\s*:\s*$")
+_POST_FROM = re.compile(r"^[,\s]*(?:[a-z]+\s+){0,2}(?:(?:an?|one|the|this)\s+)?(?:[A-Z]\w+\s+)?"
+                        r"(?:post|tweet|message|comment|reply)\s+(?:from|by)\s+(@\w{2,30})\b")
 _LABEL = re.compile(r"\s*((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)\s*:\s*")
 # The dash or the comma that closes an aside right before a verb of saying ("… in the theft -- told"), and the dash
 # that opens one.
@@ -600,6 +605,8 @@ class _Attributor:
         region = self.text[q_end:limit]
         stop = min((region.find(c) for c in _OPEN if c in region), default=len(region))
         region = region[:stop]
+        if post := _POST_FROM.match(region):
+            return post.group(1)
         m = _SPEECH.search(region)
         if m and ";" not in region[: m.start()] and (aside := _NAME_THEN_ASIDE.match(region[: m.start()])):
             # "“…,” New York Gov. Andrew Cuomo, assessing the scope of a hurricane that …, told NBC News": the
@@ -635,6 +642,8 @@ class _Attributor:
             sent_start, region = sent_start + cut + 1, region[cut + 1 :]
         verbs = [v for v in _SPEECH.finditer(region)
                  if not (v.group().endswith("ed") and _PASSIVE.search(region, 0, v.start()))]
+        if not verbs and (handle := _HANDLE_LABEL.search(region)):
+            return handle.group(1)  # "… @blakehounshell: “I’m old enough …”": the account that posted it
         if not verbs and (label := _LABEL.fullmatch(region)):
             return self.labelled(sent_start, sent_start + label.end(1), label.group(1))
         if not verbs:
