@@ -780,3 +780,17 @@ def test_a_social_media_handle_that_posted_a_quotation_is_its_speaker() -> None:
     got = {q.text: q.speaker for q in an.quotes}
     assert got == {"The gates stay shut all week": "@harbourwatch", "No ferry has left since Monday": "@corvelpilot",
                    "The strike hurts the whole town, not only the docks": "@OneTermTooMany"}, got
+
+
+def test_the_agent_of_a_passive_naming_verb_is_the_speaker_of_the_name_alone() -> None:
+    # "labeled “anarchist jurisdictions” by the Justice Department" had no speaker; "Neruda, called “…” by García
+    # Márquez, won the Nobel prize for “…”" had given both to Neruda
+    one = ("Corvel was among three towns labeled \"lawless harbours\" by the Veld Ministry on Sunday.\n\n"
+           "Tilda Marsh, called \"the finest pilot of the coast\" by Oren Falk, won the harbour prize for \"a life "
+           "spent at sea.\"")
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=B, source="Daily")]
+    an = analyze_cluster(make_cluster(arts), recognizer=_Tagged({"Corvel": "place", "Veld Ministry": "org",
+                                                                 "Tilda Marsh": "person", "Oren Falk": "person"}))
+    got = {q.text: q.speaker for q in an.quotes}
+    assert got == {"lawless harbours": "Veld Ministry", "the finest pilot of the coast": "Oren Falk",
+                   "a life spent at sea.": None}, got

@@ -134,6 +134,8 @@ _OPEN, _CLOSE = "“\"", "”\""
 # "Okoye: “We will not back down”": a headline's (or a caption's) name and a colon before a quotation that opens
 # its sentence; up to four capitalised words ("Gov. Ruth Okoye:", "Tessaly's Okoye:"), the speaker when they name a
 # person of the cluster.
+# A naming verb in the passive right before a quotation, its agent after it ("labeled “…” by the Justice Department")
+_NAMING_PASSIVE = re.compile(r"\b(?:labell?ed|called|branded|dubbed|deemed|described\s+as)\s*$")
 # A social media handle as the label of what it posted ("@danpfeiffer: “…”", after "…" in a digest of posts), and
 # a post from one after a quotation ("“…,” read one Twitter post from @OneTermTooMany.")
 _HANDLE_LABEL = re.compile(r"(?:^|[\s.…])(@\w{2,30})\s*:\s*$")
@@ -456,6 +458,17 @@ class _Attributor:
             return _group_speaker(clean_surface(re.sub(r"^(?:the|a|an)\s+", "", phrase_text, flags=re.I)))
         return None
 
+    def named_by(self, q_start: int, q_end: int) -> str | None:
+        """The agent of a passive naming verb whose complement is the quotation ("three cities labeled “anarchist
+        jurisdictions” by the Justice Department"): a body or a person named right after "by"."""
+        if not _NAMING_PASSIVE.search(self.text, max(0, q_start - 30), q_start - 1):
+            return None
+        by = re.match(r"[,]?\s+by\s+(?:the\s+)?", self.text[q_end : q_end + 12])
+        if not by:
+            return None
+        agent = [m for m in self.mentions if q_end < m.start <= q_end + by.end() and m.kind != "place"]
+        return agent[0].name if agent else None
+
     def it_body(self, pos: int) -> str | None:
         """The body "it" stands for as a speaker ("Shell said the drilling was not new. It said: “…”", "In a
         statement, the agency said it had closed the case. “…,” it said"): the organisation the article names last,
@@ -753,7 +766,8 @@ def _segments(index: EntityIndex, cluster: Cluster, aid: str, sex: dict[str, str
         last_sent = bisect.bisect_right(att.starts, max(a, b - 1)) - 1
         _, eb = bounds[last_sent]
         att.relayed = att.aside = att.pronoun = False
-        speaker = att.after(b + 1, eb, previous)
+        named = att.named_by(a, b + 1)
+        speaker = named or att.after(b + 1, eb, previous)
         if speaker is None and (asked := _attribution_after(text, a, b, eb, bounds, last_sent)) is not None:
             # "“Why do they go past the deadline?” McCain asked reporters.": the segmenter ends the sentence at the
             # question mark, and the attribution is the next one
@@ -799,7 +813,9 @@ def _segments(index: EntityIndex, cluster: Cluster, aid: str, sex: dict[str, str
         previous = speaker or previous
         if speaker:
             att.speakers.append(speaker)
-        prev_sent = last_sent
+        # what one called someone is no statement that the sentence's next quotation goes on with ("Neruda, called
+        # “…” by García Márquez, won the Nobel prize for “…”")
+        prev_sent = last_sent if named is None else -10
     return out
 
 
