@@ -848,3 +848,12 @@ def test_an_apposition_s_office_held_before_is_a_former_one() -> None:
     one = "Ada Lind, previously the director of the port agency, testified on Thursday."
     two = "Lind warned lawmakers about the port."
     assert _people([one, two], kinds)["Ada Lind"].title == "former director"
+
+
+def test_a_one_word_person_right_before_a_full_name_is_no_one() -> None:
+    # "revive Seaman James Derek Lovelace": the tagger cut the rank off as a person "Seaman"
+    kinds = {"Bosun": "person", "Ada Lind": "person", "Lind": "person"}
+    one = "Divers could not revive Bosun Ada Lind of Corvel on Friday."
+    two = "Lind, 21, died during training, the navy said."
+    people = _people([one, two], kinds)
+    assert set(people) == {"Ada Lind"}, people

@@ -759,6 +759,9 @@ class EntityIndex:
                     m = Mention(m.end - len(form), m.end, m.kind, form) if m.text.endswith(form) else m
                 if len(form) < 2 or not form[0].isupper() or form in SUFFIXES:
                     continue
+                if m.kind == "person" and " " not in form and text[m.end : m.end + 1] == " " and any(
+                        x.start == m.end + 1 and x.kind == "person" and len(x.text.split()) > 1 for x in repaired[aid]):
+                    continue  # "revive Seaman James Derek Lovelace": a rank the tagger cut off before a full name
                 if m.kind in ("person", "org") and _run_together(form, lone_people, places):
                     continue  # "Trump Ukraine adviser to testify", "Biden to Tell Putin U.S. Won’t …": two names
                 if _VESSEL_BEFORE.search(text[max(0, m.start - 30) : m.start]):
