@@ -794,3 +794,20 @@ def test_the_agent_of_a_passive_naming_verb_is_the_speaker_of_the_name_alone() -
     got = {q.text: q.speaker for q in an.quotes}
     assert got == {"lawless harbours": "Veld Ministry", "the finest pilot of the coast": "Oren Falk",
                    "a life spent at sea.": None}, got
+
+
+def test_a_subject_before_a_relative_clause_aside_is_the_speaker() -> None:
+    # "House Speaker Paul Ryan, who was Romney's running mate four years ago, said he wasn’t “…”" had been Romney's,
+    # and "The Democrat, who served two terms as governor …, vowed … to “…”" had no speaker
+    one = ("Former Corvel Mayor Ada Lind Is Running For Governor\n\n"
+           "The Democrat, who served two terms as mayor of Corvel, vowed in a campaign video to \"repair the damage "
+           "done to our town.\"\n\n"
+           "Harbour Minister Tilda Marsh, who was Oren Falk's deputy four years ago, said she was not \"going to get "
+           "into who backed whom.\"")
+    two = "Ada Lind announced her run for governor on Monday."
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=two, source="Daily")]
+    an = analyze_cluster(make_cluster(arts), recognizer=_Tagged({"Ada Lind": "person", "Corvel": "place",
+                                                                 "Tilda Marsh": "person", "Oren Falk": "person"}))
+    got = {q.text: q.speaker for q in an.quotes if "1" in q.articles}
+    assert got == {"repair the damage done to our town.": "Ada Lind",
+                   "going to get into who backed whom.": "Tilda Marsh"}, got

@@ -376,6 +376,9 @@ class _Attributor:
                 x for x in self.in_region(a, b)
                 if x.kind == "person" and self.text[x.start : x.end] == chunks[1].strip()]):
             return appos[0].name  # "Obama’s … adviser, Lisa Monaco, told": the adviser, not the one advised
+        if prefer_last and len(chunks) > 1 and re.match(r"(?:who|whose)\s", chunks[-1].strip()):
+            chunks = chunks[:-1]  # "The Democrat, who served two terms as governor, vowed": the subject before it
+            b = self.text.rfind(chunks[-1], a, b) + len(chunks[-1])
         chunk = chunks[-1] if prefer_last else chunks[0]
         chunk = _SUBORDINATOR.sub("", chunk.strip())
         if prefer_last and (close := _CLOSE_TO.fullmatch(chunk)):
@@ -419,6 +422,11 @@ class _Attributor:
         people = [m for m in found if m.kind == "person"]
         if people:
             return (people[-1] if prefer_last else people[0]).name
+        if not found and re.fullmatch(r"[Tt]he\s+[A-Z][a-z]+", phrase_text):
+            # "The Democrat … vowed": a capitalised noun for someone (a party's member, a state's native) is the
+            # person the article named last
+            named = [m for m in self.mentions if m.end <= a and m.kind == "person" and not self.quoted(m.start)]
+            return named[-1].name if named else None
         if _NAME.fullmatch(phrase_text) and not any(m.name in phrase_text for m in found):
             return phrase_text  # a name the recogniser missed ("Shah Mahmood Qureshi")
         if found and all(m.kind == "place" for m in found) and _POSSESSED.match(phrase_text):
