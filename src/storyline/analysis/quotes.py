@@ -425,8 +425,9 @@ class _Attributor:
         if not found and re.fullmatch(r"[Tt]he\s+[A-Z][a-z]+", phrase_text):
             # "The Democrat … vowed": a capitalised noun for someone (a party's member, a state's native) is the
             # person the article named last
-            named = [m for m in self.mentions if m.end <= a and m.kind == "person" and not self.quoted(m.start)]
-            return named[-1].name if named else None
+            earlier_people = [m for m in self.mentions
+                              if m.end <= a and m.kind == "person" and not self.quoted(m.start)]
+            return earlier_people[-1].name if earlier_people else None
         if _NAME.fullmatch(phrase_text) and not any(m.name in phrase_text for m in found):
             return phrase_text  # a name the recogniser missed ("Shah Mahmood Qureshi")
         if found and all(m.kind == "place" for m in found) and _POSSESSED.match(phrase_text):
