@@ -166,6 +166,13 @@ RETRY_WINDOW = 10_000
 SAVE_EVERY = 1000
 SAVE_INTERVAL = 300.0
 
+# The grouper keeps a checkpoint (``StoryGrouper.snapshot``, copy on write) every this many stored articles, and
+# the latest this many of them: a removal or correction goes back to the latest one before the article it
+# changes and puts back only the articles after it (see ``Stream.remove``), not every article after the state
+# saved in the store (a second or more to read) or the whole stream when that state holds the article.
+CHECKPOINT_EVERY = 500
+CHECKPOINTS = 4
+
 
 def _pieces(value: Any, piece: int = 100) -> Iterator[str]:
     """``value`` as compact JSON (as ``json.dumps`` writes it), a piece at a time: a mapping key by key, and a long
@@ -264,6 +271,9 @@ class Stream:
         self._seen: OrderedDict[bytes, Posted] = OrderedDict()
         self.restored = 0  # the stored articles the latest rebuild put back one by one (not in a saved state)
         self._revisions: dict[int, int] = {}  # the changes (removals, corrections) to each story so far
+        # the grouper's latest checkpoints, each with the position of the latest article it holds, in their order
+        self._checkpoints: list[tuple[int, GroupingSnapshot]] = []
+        self._since_checkpoint = 0  # articles stored since the latest checkpoint
         self._grouper: StoryGrouper | None = self._rebuild()  # None once closed: rebuilt when used again
 
     def _live(self) -> StoryGrouper:
@@ -283,19 +293,59 @@ class Stream:
         would decide otherwise). Without a usable saved state, every stored article is put back. The numbers of
         emptied stories (``Store.stream_emptied``) stay taken. ``without``: the grouper of the stream without
         that stored article (one being corrected), from the saved state only when it does not hold it."""
-        grouper, after = self._saved(before=without.position if without else None)
-        restored = 0
+        before = without.position if without else None
+        grouper, after = self._from_checkpoint(before)
+        if grouper is None:
+            grouper, after = self._saved(before)
+            self._saved_up_to = after
+            if after:
+                self._checkpoint(after, grouper)
+        restored = self._since_checkpoint = 0
         for row in self.store.stream_articles(after=after):
             if without is None or row.id != without.id:
                 grouper.reserve(row.story - 1)  # (the emptied stories before it)
                 grouper.restore(_article(row), row.story - 1, received=_received(row.created))
                 restored += 1
+                self._counted(row.position, grouper)
         grouper.reserve(self.store.stream_story_count())
         self._end = self.store.stream_end()
-        self.restored = self._unsaved = restored
-        self._saved_up_to = after
+        self.restored = restored
+        # the stored articles the state saved in the store does not hold
+        self._unsaved = len(grouper) - (self.store.stream_count(up_to=self._saved_up_to) if self._saved_up_to else 0)
         self._recall()
         return grouper
+
+    def _checkpoint(self, position: int, grouper: StoryGrouper) -> GroupingSnapshot:
+        """Keep ``grouper``'s state, which holds the stored articles up to ``position``, as the newest checkpoint
+        (the latest ``CHECKPOINTS`` are kept), and return it."""
+        snapshot = grouper.snapshot()
+        kept = [c for c in self._checkpoints if c[0] < position]  # (any after it is of a stream changed since)
+        self._checkpoints = [*kept[max(0, len(kept) - CHECKPOINTS + 1):], (position, snapshot)]
+        self._since_checkpoint = 0
+        return snapshot
+
+    def _counted(self, position: int, grouper: StoryGrouper) -> None:
+        """One more stored article in ``grouper`` (the latest, at ``position``): a checkpoint when one is due."""
+        self._since_checkpoint += 1
+        if self._since_checkpoint >= CHECKPOINT_EVERY:
+            self._checkpoint(position, grouper)
+
+    def _from_checkpoint(self, before: int | None) -> tuple[StoryGrouper | None, int]:
+        """The grouper of the newest checkpoint that holds no article at position ``before`` or after (any, when
+        None) and still holds exactly the stored articles up to its position (a change drops the ones that hold
+        its article: ``_forget``), and that position; else None and 0. A checkpoint is the grouper as it was
+        then: the same state as one saved in the store then and read back, without the reading."""
+        for position, snapshot in reversed(self._checkpoints):
+            if (before is None or position < before) and snapshot.n == self.store.stream_count(up_to=position):
+                return StoryGrouper.from_snapshot(snapshot), position
+        return None, 0
+
+    def _forget(self, position: int) -> None:
+        """Drop what held the stored article at ``position``, being taken out of the stream: the checkpoints and
+        the note of the state saved in the store (which the store drops with it) from there on."""
+        self._checkpoints = [c for c in self._checkpoints if c[0] < position]
+        if self._saved_up_to >= position:
+            self._saved_up_to = 0
 
     def _recall(self) -> None:
         """Remember what the latest ``RETRY_WINDOW`` stored articles' posts answered (``_seen``), from the store."""
@@ -332,6 +382,7 @@ class Stream:
             self._write(self._snapshot())
             with self._lock:
                 self._grouper, self._seen = None, OrderedDict()  # (a rebuild remembers the latest posts again)
+                self._checkpoints = []
 
     def _snapshot(self) -> tuple[int, str, GroupingSnapshot] | None:
         """A copy of the grouper's state and the position and id of the latest article it holds, taken together
@@ -342,7 +393,7 @@ class Stream:
             self._unsaved, self._saved_at = 0, time.monotonic()
             if article is None or position == self._saved_up_to:
                 return None
-            return position, article, self._live().snapshot()
+            return position, article, self._checkpoint(position, self._live())  # (a checkpoint too)
 
     def _write(self, snapshot: tuple[int, str, GroupingSnapshot] | None) -> None:
         if snapshot is not None:
@@ -394,6 +445,7 @@ class Stream:
             self._remember(key, posted)
             self._end = (stored.position, stored.id)
             self._unsaved += 1
+            self._counted(stored.position, grouper)
             due = (bool(self.save_every) and self._unsaved >= self.save_every
                    and time.monotonic() - self._saved_at >= self.save_interval)
         if due:
@@ -415,7 +467,7 @@ class Stream:
             try:
                 yield grouper
             except BaseException:
-                self._grouper = None
+                self._grouper, self._checkpoints = None, []
                 raise
 
     def remove(self, article_id: str) -> Removed | None:
@@ -425,6 +477,7 @@ class Stream:
             row = self.store.remove_stream_article(article_id)
             if row is None:
                 return None
+            self._forget(row.position)
             self._grouper = grouper = self._rebuild()
             self._revisions[row.story] = self.revision(row.story) + 1
             removed = Removed(row.id, row.story, grouper.size(row.story - 1))
@@ -451,6 +504,7 @@ class Stream:
                    if k != "origin"):  # its id's, as it was (one stored before: "the article")
                 size = grouper.size(old.story - 1)
                 return Corrected(Posted(old.id, old.story, old.similarity, False, size), old.story, size, False)
+            self._forget(old.position)
             grouper = self._rebuild(without=old)
             row["created"] = arrived = now()
             got = grouper.add(_article(row), received=_received(arrived))
@@ -461,6 +515,7 @@ class Stream:
             _, stored = changed
             self._grouper = grouper
             self._end, self._unsaved = (stored.position, stored.id), self._unsaved + 1
+            self._counted(stored.position, grouper)
             self._recall()
             for story in {old.story, stored.story}:
                 self._revisions[story] = self.revision(story) + 1
