@@ -26,10 +26,15 @@ date far past it (a mistyped year) does not move the stream's clock, before or a
 
 An article can be taken out of the stream (``remove``: retracted, wrong, a duplicate) or corrected (``correct``:
 its text, title, outlet, address or date; it is cleaned and decided again, as if it arrived now, and may move to
-another story). Either way the grouper is then made again as the rebuild at a start makes it from the store (the
-saved state, when it still holds nothing the change touched, then the stored articles after it), so that the
-stream goes on as a restarted server's would; that puts back every article after the state saved last (about
-1.3 ms an article, posts waiting meanwhile), all of them when the change touched an article the state holds.
+another story). Either way the grouper is then made again as the rebuild at a start makes it from the store: a
+state that holds nothing the change touched, then the stored articles after it put back one by one (about 1.3 ms
+an article, posts waiting meanwhile), so that the stream goes on exactly as a restarted server's would. That
+state is the newest of the grouper's checkpoints (``CHECKPOINT_EVERY``: a copy-on-write snapshot kept in memory,
+the grouper as it was then) before the changed article, else the state saved in the store, else none (every
+article is put back). A removal or correction of one of the latest articles puts back a few hundred; one of an
+article older than the checkpoints still puts back every article after it: taking an article out changes the
+document frequencies every later article was weighed with, so no subtraction gives the grouper a replay gives
+(``tests/web/test_web_stream_changes.py`` checks the grouper against a full replay after each of many changes).
 A story left without articles is no longer listed, and keeps its number (``Store.stream_emptied``). Each change
 counts a revision of the stories it touched (``revision``), for the server's caches of their summaries.
 
@@ -170,8 +175,8 @@ SAVE_INTERVAL = 300.0
 # the latest this many of them: a removal or correction goes back to the latest one before the article it
 # changes and puts back only the articles after it (see ``Stream.remove``), not every article after the state
 # saved in the store (a second or more to read) or the whole stream when that state holds the article.
-CHECKPOINT_EVERY = 500
-CHECKPOINTS = 4
+CHECKPOINT_EVERY = 200
+CHECKPOINTS = 5
 
 
 def _pieces(value: Any, piece: int = 100) -> Iterator[str]:
@@ -485,8 +490,9 @@ class Stream:
         return removed
 
     def _save_if_replayed(self) -> None:
-        """After a change whose rebuild put back ``save_every`` articles or more one by one: a save in the
-        background, so that the next start (or the next change of a later article) begins from a state again."""
+        """After a change that left ``save_every`` articles or more outside the state saved in the store (the
+        store drops a state holding the changed article): a save in the background, so that the next start
+        begins from a state again."""
         if self.save_every and self._unsaved >= self.save_every:
             self._save_in_background()
 
