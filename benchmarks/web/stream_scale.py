@@ -10,8 +10,9 @@ stream database in a temporary folder under ``DIR`` and, with the server's setti
 1,000 articles once 5 minutes have passed), posts the first N - 200 articles, saves the grouper's state (as a
 server that has run a while has one in the store), posts 180 more, then times: 20 posts one by one (median and
 longest), the first page of the stories listing (``Store.stream_stories``, median of 5), removing the latest
-article, correcting the second-latest (a sentence added), removing an early one (the 10th stored), the save
-when the server stops, the start from the saved state, and removing the latest article after that start. It
+article, correcting the second-latest (a sentence added), correcting the 500th-latest (one the saved state
+holds), removing an early one (the 10th stored), the save when the server stops, the start from the saved state,
+and removing the latest article after that start (each after any background save has ended). It
 prints one JSON line (and appends it to ``--record``): the times, the articles a change or the start put back
 one by one, the process's memory after the posts and at its peak. ``table`` writes
 ``benchmarks/stream_scale_results.md`` from the recorded runs. To compare two versions, run each with its
@@ -83,6 +84,12 @@ def _rss_mb() -> float:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
 
 
+def _settled(stream: Stream) -> None:
+    """Wait for a background save that a change started (the next change would wait for it)."""
+    if stream._saver is not None:
+        stream._saver.join()
+
+
 def _timed(call: Any, *args: Any) -> tuple[Any, float]:
     t = time.perf_counter()
     out = call(*args)
@@ -124,8 +131,15 @@ def run(folder: Path, n: int, label: str) -> dict[str, Any]:
         fix = _article({**articles[-2], "text": second.text + " This article was corrected on Tuesday."})
         out["correct_second_latest_s"] = round(_timed(stream.correct, second.id, fix)[1], 2)
         out["correct_restored"] = stream.restored
+        _settled(stream)
+        older = rows[-500]
+        fix = _article({**articles[-500], "text": older.text + " This article was corrected on Tuesday."})
+        out["correct_500th_latest_s"] = round(_timed(stream.correct, older.id, fix)[1], 2)
+        out["correct_500th_restored"] = stream.restored
+        _settled(stream)
         out["remove_early_s"] = round(_timed(stream.remove, rows[9].id)[1], 2)
         out["remove_early_restored"] = stream.restored
+        _settled(stream)
         out["save_at_stop_s"] = round(_timed(stream.close)[1], 2)
         restarted, out["start_s"] = _timed(Stream, store)
         out["start_s"] = round(out["start_s"], 2)
@@ -142,6 +156,7 @@ def run(folder: Path, n: int, label: str) -> dict[str, Any]:
 COLUMNS = [
     ("post_ms", "post (median / longest ms)"), ("list_ms", "list stories (ms)"),
     ("remove_latest_s", "remove latest (s)"), ("correct_second_latest_s", "correct second-latest (s)"),
+    ("correct_500th_latest_s", "correct 500th-latest (s)"),
     ("remove_early_s", "remove 10th (s)"), ("save_at_stop_s", "save at stop (s)"), ("start_s", "start (s)"),
     ("remove_latest_after_start_s", "remove latest after start (s)"), ("rss_mb", "memory after posts / peak (MB)"),
 ]
@@ -153,7 +168,8 @@ def _cell(r: dict[str, Any], key: str) -> str:
     if key == "rss_mb":
         return f"{r['rss_mb']} / {r['max_rss_mb']}"
     restored = {"remove_latest_s": "remove_latest_restored", "correct_second_latest_s": "correct_restored",
-                "remove_early_s": "remove_early_restored", "start_s": "start_restored",
+                "correct_500th_latest_s": "correct_500th_restored", "remove_early_s": "remove_early_restored",
+                "start_s": "start_restored",
                 "remove_latest_after_start_s": "remove_latest_after_start_restored"}.get(key)
     return f"{r[key]} ({r[restored]:,})" if restored else str(r[key])
 
@@ -165,7 +181,8 @@ def table(record: Path) -> None:
         "",
         "Written by `python benchmarks/web/stream_scale.py table` from the runs recorded in "
         f"`benchmarks/{record.name}` (`benchmarks/web/stream_scale.py run`; see its docstring and "
-        "[docs/web.md](../docs/web.md#the-stream-at-scale)). In brackets: the articles put back one by one. "
+        "[docs/benchmarks.md](../docs/benchmarks.md#the-servers-stream-at-scale)). In brackets: the articles put "
+        "back one by one. "
         f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, shared with "
         "other work (each run's load average is in the record). Absolute figures depend on the machine.",
         "",

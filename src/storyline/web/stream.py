@@ -306,12 +306,15 @@ class Stream:
             if after:
                 self._checkpoint(after, grouper)
         restored = self._since_checkpoint = 0
-        for row in self.store.stream_articles(after=after):
+        rows = self.store.stream_articles(after=after)
+        tail = len(rows) - CHECKPOINTS * CHECKPOINT_EVERY  # (the checkpoints before it would not be kept)
+        for k, row in enumerate(rows):
             if without is None or row.id != without.id:
                 grouper.reserve(row.story - 1)  # (the emptied stories before it)
                 grouper.restore(_article(row), row.story - 1, received=_received(row.created))
                 restored += 1
-                self._counted(row.position, grouper)
+                if k >= tail:
+                    self._counted(row.position, grouper)
         grouper.reserve(self.store.stream_story_count())
         self._end = self.store.stream_end()
         self.restored = restored
