@@ -279,12 +279,14 @@ class StoryGrouper:
         story = self._stories[k]
         if story.norm > 0:
             story.keys = keys
+            index, own = self._index, self._own
             for t in keys:
-                self._holders(t)[k] = story.vec[t] / story.norm * self._cohesion(story)
+                holders = index[t] if t in own else self._holders(t)
+                holders[k] = story.vec[t] / story.norm * self._cohesion(story)
 
     def _holders(self, term: str) -> dict[int, float]:
         """The stories indexed under ``term``, to be changed: a new list when there is none, a copy (in its place)
-        when it is a snapshot's too."""
+        when it is a snapshot's too. (A term is in ``_own`` only while it is in the index.)"""
         holders = self._index.get(term)
         if holders is None or term not in self._own:
             self._index[term] = holders = {} if holders is None else holders.copy()
@@ -294,11 +296,13 @@ class StoryGrouper:
     def _unindex(self, k: int) -> None:
         story = self._stories[k]
         self._dirty.add(k)  # (its keys change: so does anything else of it when it is unindexed)
+        index, own = self._index, self._own
         for t in story.keys:
-            holders = self._holders(t)
+            holders = index[t] if t in own else self._holders(t)
             del holders[k]
             if not holders:
-                del self._index[t]
+                del index[t]
+                own.discard(t)
         story.keys = ()
 
     @staticmethod
