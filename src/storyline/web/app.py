@@ -208,7 +208,7 @@ def stream_article_json(a: StreamArticle) -> dict[str, Any]:
     return {"id": a.id, "position": a.position, "created": a.created, "updated": a.updated, "title": a.title,
             "source": a.source,
             "url": a.url, "date": a.date, "date_line": a.date_line or None, "similarity": a.similarity,
-            "teaser": a.teaser, "corrections": list(a.corrections), "text": a.text}
+            "teaser": a.teaser, "corrections": list(a.corrections), "paged": a.paged, "text": a.text}
 
 
 @dataclass(frozen=True, slots=True)

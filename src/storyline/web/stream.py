@@ -126,8 +126,9 @@ class Corrected:
 
 # what a stream article is made of: its cleaned text and metadata, and what cleaning told of it (a paywall's
 # teaser, the outlet's corrections, the page text's line its date was read from, the paragraphs left out as no
-# prose), which its story's summary tells
-FIELDS = ("id", "text", "title", "source", "url", "date", "origin", "teaser", "corrections", "date_line", "no_prose")
+# prose, a page of a story printed over several), which its story's summary tells
+FIELDS = ("id", "text", "title", "source", "url", "date", "origin", "teaser", "corrections", "date_line", "no_prose",
+          "paged")
 
 
 def fields(row: StreamArticle) -> dict[str, Any]:
@@ -149,7 +150,7 @@ def stored_article(d: Mapping[str, Any]) -> Article:
     return Article(id=str(d["id"]), text=str(d["text"]), title=d.get("title") or "", source=d.get("source") or "",
                    date=d.get("date") or None, url=d.get("url") or "", origin=d.get("origin") or origin(str(d["id"])),
                    teaser=bool(d.get("teaser")), corrections=tuple(d.get("corrections") or ()),
-                   date_line=d.get("date_line") or "", no_prose=int(d.get("no_prose") or 0))
+                   date_line=d.get("date_line") or "", no_prose=int(d.get("no_prose") or 0), paged=bool(d.get("paged")))
 
 
 def _article(row: StreamArticle | Mapping[str, Any]) -> Article:
@@ -439,7 +440,7 @@ class Stream:
         row = {"id": (aid := secrets.token_hex(6)), "text": cleaned.text, "title": cleaned.title,
                "source": cleaned.source, "url": cleaned.url, "date": cleaned.date, "origin": origin(aid),
                "teaser": cleaned.teaser, "corrections": cleaned.corrections, "date_line": cleaned.date_line,
-               "no_prose": cleaned.no_prose}
+               "no_prose": cleaned.no_prose, "paged": cleaned.paged}
         with self._lock:
             grouper = self._live()
             if (earlier := self._seen.get(key := _digest(row))) is not None:
