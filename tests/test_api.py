@@ -463,6 +463,13 @@ def test_a_lone_line_without_a_sentence_end_is_refused_saying_why() -> None:
     assert storyline.summarize([flash + "."], words=60).sentences
 
 
+def test_a_lone_line_whose_last_sentence_has_no_stop_is_summarized() -> None:
+    text = ("The Kelby bridge closed on Monday after a barge struck one of its piers during the night. Repairs will "
+            "take weeks, engineers said")
+    summary = storyline.summarize([text], words=60)
+    assert summary.sentences[0].text.startswith("The Kelby bridge closed on Monday")
+
+
 @pytest.mark.parametrize(("text", "language"), [
     ("凯尔比大桥周一关闭，原因是一艘驳船在夜间撞上了一个桥墩。工程师说，维修需要几周时间。", "Chinese"),
     ("ケルビー橋は月曜日に閉鎖された。技術者によると、修理には数週間かかるという。", "Japanese"),

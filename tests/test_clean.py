@@ -842,3 +842,19 @@ def test_a_compound_broken_at_its_hyphen_before_another_hyphen_is_joined_without
     # "forty-" / "year-old" came out "forty- year-old": the rest of the word was looked for before a space only.
     lines = ["The forty-", "year-old boatyard will close for the sum-", "mer, its owner said."]
     assert rejoin_lines(lines) == ["The forty-year-old boatyard will close for the summer, its owner said."]
+
+
+def test_a_lone_line_whose_last_sentence_has_no_stop_is_the_article_not_its_headline() -> None:
+    # pasted without its last full stop, it was taken as a headline and the text refused as page clutter
+    text = ("The Kelby bridge closed on Monday after a barge struck one of its piers during the night. Repairs will "
+            "take weeks, engineers said")
+    cleaned = clean_text(text)
+    assert (cleaned.text, cleaned.title) == (text, "")
+    assert clean_text(text, want_title=False).text == text
+    # a headline stays one: in headline case, a stop in "U.S." or "Mr.", or a body below it
+    for headline in ("U.S. Senate Passes Bill On Trade After A Long Debate",
+                     "Mr. Kelby says the bridge will reopen soon",
+                     "Bridge Shut. Repairs Could Take Weeks, Engineers Say In Kelby"):
+        assert clean_text(headline).text == ""
+    titled = clean_text(f"Kelby bridge shut. Repairs may take weeks, engineers say\n\n{text}.")
+    assert (titled.title, titled.text) == ("Kelby bridge shut. Repairs may take weeks, engineers say", f"{text}.")

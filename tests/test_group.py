@@ -443,6 +443,30 @@ def test_a_snapshot_is_not_changed_by_what_the_grouper_does_after():
     assert StoryGrouper.from_state(snap.state(), GroupingOptions(window_days=7)).state() == before
 
 
+def test_a_grouper_made_from_a_snapshot_goes_on_as_the_grouper_did_and_neither_changes_it():
+    # a server goes back to a checkpoint (a snapshot) to take an article out: the grouper made from it, and the
+    # grouper it was taken of, share its dicts until they change them, on copies of their own
+    import storyline.group as group
+
+    options = GroupingOptions(idle_articles=200)
+    stream = [*arts(BRIDGE[:2], "b"), *_bridge_fillers(group._POSTINGS + 160), BRIDGE_LATE, *arts(ELECTION, "e"),
+              *arts(FLOOD, "x"), *arts(FILLERS, "f")]
+    whole, answered, snaps = StoryGrouper(options), [], []
+    for k, a in enumerate(stream):
+        if k in (1, 101, 270):
+            snaps.append((k, whole.snapshot(), whole.state()))
+        answered.append(whole.add(a))
+    assert any(s.closed for s in whole._stories)
+    for cut, snap, before in snaps:
+        for _ in range(2):  # two from one snapshot, one after the other
+            again = StoryGrouper.from_snapshot(snap)
+            assert again.state() == before
+            assert [again.add(a) for a in stream[cut:]] == answered[cut:] and again.state() == whole.state()
+        assert snap.state() == before
+    with pytest.raises(OptionsError, match="GroupingSnapshot"):
+        StoryGrouper.from_snapshot(before)  # type: ignore[arg-type]
+
+
 def test_dates_a_few_days_past_the_day_received_do_not_step_the_clock_ahead():
     # within the date window of the clock a date moves it at once; told the day each article came (the
     # server's own clock), dates more than a day past it never do, so a run of articles dated three days

@@ -602,6 +602,18 @@ def _is_body(line: str) -> bool:
     return has_words(line, _LONG_LINE_WORDS)
 
 
+def _reads_as_sentences(line: str) -> bool:
+    """Does a line that does not end as a sentence read as prose all the same: a sentence of four words or more
+    closed by a stop, then three words or more, a third of all its words in lower case, and not in headline case?
+    Text pasted without its last full stop ("The bridge closed on Monday after a barge struck a pier. Repairs will
+    take weeks, engineers said") is so; a headline with "U.S." or "Mr." in it is not. Asked only when nothing
+    else of the text is body (``_clean_normalised``): such a line is read as the article, not its headline."""
+    words = line.split()
+    if len(words) < 7 or _headline_case(line) or sum(w[:1].islower() for w in words) < len(words) // 3:
+        return False
+    return any(has_words(line[: m.start()], 4) and has_words(line[m.end():], 3) for m in _SENTENCE_END.finditer(line))
+
+
 @dataclass(frozen=True, slots=True)
 class Cleaned:
     text: str
@@ -636,6 +648,7 @@ def _clean_normalised(
     release = reads_as_release(text)  # the scorer's training text: its notes and corrections stay in it
     no_prose = 0
     turns: list[str] = []  # the lines that turn to another page of the story
+    unended: list[str] = []  # the lines neither clutter nor body (``_is_body``): headline candidates
     # how often each line is printed: a printout's running head ("TESSEL VALLEY TIMES  Thursday, 21 May 2026", text
     # copied from a PDF) is printed on every page, and is no headline (counted when a headline is first looked for)
     counts: Counter[str] | None = None
@@ -719,6 +732,7 @@ def _clean_normalised(
             continue
         # A short unpunctuated line before the body: the headline if it looks like one, else a menu,
         # a caption or a byline.
+        unended.append(line)
         if want_title and not title and not kept and count_words(line) >= 4:
             counts = counts if counts is not None else Counter(lines)  # once, not a pass over the text a line
             if counts[line] > 1:  # printed again on each page, a printout's running head is no headline
@@ -727,6 +741,11 @@ def _clean_normalised(
                 title = line
         else:
             dropped.append(line)
+    told = [] if kept or release else [line for line in unended if _reads_as_sentences(line)]
+    if told:  # no body else: the unended lines that read as sentences are the article, not its headline
+        kept = told
+        title = "" if title in told else title
+        dropped = [line for line in dropped if line not in told]
     title = title or shared_title
     body = "\n\n".join(kept)
     if body and is_archive_note(body):  # the page kept a web archive's note instead of the story

@@ -795,3 +795,65 @@ def test_a_town_named_with_a_rank_in_a_place_s_slot_is_that_place_whole() -> Non
                                              "Orlen": "place"}))
     kinds = {e.name: e.kind for e in an.entities}
     assert kinds.get("Prince George") == "place" and "George" not in kinds, kinds
+
+
+def _entities(texts: list[str], kinds: dict[str, str]) -> dict[str, object]:
+    arts = [Article(id=str(k), text=t, source=f"Outlet {k}") for k, t in enumerate(texts, 1)]
+    return {e.name: e for e in analyze_cluster(make_cluster(arts), recognizer=_Tagged(kinds)).entities}
+
+
+def test_a_name_that_heads_a_phrase_after_a_is_a_thing_not_a_person() -> None:
+    # "a Magen David on a tile" was a person: a symbol named after someone; "an Okoye appointee" is Okoye still
+    kinds = {"Tovah Reed": "person", "Okoye": "person", "Tilda Marsh": "person"}
+    one = "The diggers found a Tovah Reed on a tile. Judge Tilda Marsh, an Okoye appointee, ordered more digging."
+    two = "The tiles were stamped with a Tovah Reed, the board said. Tilda Marsh visited the site."
+    ents = _entities([one, two], kinds)
+    assert "Tovah Reed" not in ents and ents["Okoye"].kind == "person", ents
+
+
+def test_a_title_case_headline_s_words_run_together_are_no_organisation() -> None:
+    # "… After Trump’s Call With Ukraine Leader", "Chicago Police Superintendent", "Ohio Race Too Close" were
+    # organisations: a headline's words around names the prose writes alone
+    kinds = {"Falk": "person", "Corvel": "place", "Call With Corvel": "org", "Corvel Port Authority": "org",
+             "Corvel Strike Vote": "org"}
+    one = ("Board Knew of the Claims Soon After Falk’s Call With Corvel Leader\n\n"
+           "Falk spoke to the leader of Corvel on Monday. The Corvel Port Authority said it knew.")
+    two = "Corvel Strike Vote Too Close to Call\n\nThe Corvel Port Authority met on Tuesday in Corvel."
+    ents = _entities([one, two], kinds)
+    assert "Call With Corvel" not in ents and "Corvel Strike Vote" not in ents, ents
+    assert ents["Corvel Port Authority"].kind == "org" and ents["Falk"].kind == "person", ents
+
+
+def test_a_surname_and_a_place_run_together_are_no_one() -> None:
+    # "Trump Ukraine adviser to testify …", "Biden to Tell Putin U.S. Won’t …" were a person or an organisation
+    kinds = {"Falk Corvel": "person", "Falk": "person", "Corvel": "place", "Oren Falk": "person"}
+    one = "Falk Corvel adviser to testify about the strike.\n\nOren Falk spoke in Corvel on Monday."
+    two = "Falk said the strike in Corvel would end."
+    ents = _entities([one, two], kinds)
+    assert "Falk Corvel" not in ents and ents["Oren Falk"].kind == "person", ents
+
+
+def test_a_possessive_inside_a_headline_name_ends_it() -> None:
+    # "Donald J. Trump’s Impeachment" was a person, and "Impeachment" its alias
+    kinds = {"Tilda Marsh’s Inquiry": "person", "Tilda Marsh": "person"}
+    one = "What to Watch For as Tilda Marsh’s Inquiry Begins\n\nTilda Marsh will appear on Monday."
+    two = "The inquiry into Tilda Marsh opens on Monday."
+    people = _people([one, two], kinds)
+    assert set(people) == {"Tilda Marsh"} and people["Tilda Marsh"].mentions == 3, people
+
+
+def test_an_apposition_s_office_held_before_is_a_former_one() -> None:
+    # "Rick Bright, previously the director of …" had the title "previously the director"
+    kinds = {"Ada Lind": "person", "Lind": "person"}
+    one = "Ada Lind, previously the director of the port agency, testified on Thursday."
+    two = "Lind warned lawmakers about the port."
+    assert _people([one, two], kinds)["Ada Lind"].title == "former director"
+
+
+def test_a_one_word_person_right_before_a_full_name_is_no_one() -> None:
+    # "revive Seaman James Derek Lovelace": the tagger cut the rank off as a person "Seaman"
+    kinds = {"Bosun": "person", "Ada Lind": "person", "Lind": "person"}
+    one = "Divers could not revive Bosun Ada Lind of Corvel on Friday."
+    two = "Lind, 21, died during training, the navy said."
+    people = _people([one, two], kinds)
+    assert set(people) == {"Ada Lind"}, people

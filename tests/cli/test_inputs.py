@@ -42,6 +42,16 @@ def test_unreadable_files_found_in_a_directory_are_skipped_with_a_note(folder):
     assert any(n.startswith("storyline: note: skipped d/menu.html: ") for n in notes)
 
 
+def test_a_directory_left_with_one_readable_file_says_the_others_were_given(folder):
+    (folder / "more" / "2.txt").unlink()
+    (folder / "clutter.txt").write_text(CLUTTER)
+    result = run("summarize", "d", "--words", "40")
+    assert result.exit_code == 0, result.output
+    assert "skipped d/clutter.txt: has no article text left" in result.stderr
+    assert ("Note: single-source summary: only one of the articles had text, so nothing is corroborated\n"
+            in result.stdout)
+
+
 def test_an_article_in_chinese_is_named_as_such(folder):
     # skipped with a note in a directory, an error when named (exit 5, as any article with nothing to read)
     (folder / "zh.txt").write_text("凯尔比大桥周一关闭，原因是一艘驳船在夜间撞上了一个桥墩。工程师说，维修需要几周。\n")

@@ -136,6 +136,27 @@ def test_a_dataset_cluster_that_is_all_clutter_is_skipped_with_a_note(tmp_path, 
     assert result.exit_code == 5 and "every cluster was skipped" in result.stderr
 
 
+@pytest.mark.parametrize("shape", ["article lines", "dataset"])
+def test_an_article_left_out_of_a_jsonl_cluster_is_noted_and_the_summary_says_it_was_given(tmp_path, shape):
+    # summarize left it out silently (group noted it), and the summary said "only one article was given" of two
+    clutter = "Type to search\n\nLeave a Reply\n\nShare on Facebook\n"
+    story = ("The Kelby bridge closed on Monday after a barge struck one of its piers during the night. "
+             "Engineers said repairs would take several weeks.")
+    lines = [{"text": story}, {"text": clutter}]
+    rows = lines if shape == "article lines" else [{"id": "k", "documents": [story, clutter]}]
+    (tmp_path / "k.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    result = CliRunner().invoke(cli, ["summarize", str(tmp_path / "k.jsonl"), "--words", "40"])
+    assert result.exit_code == 0, result.output
+    where = "k.jsonl:2" if shape == "article lines" else "k.jsonl:1#2"
+    assert result.stderr == (f"storyline: note: skipped {tmp_path / where}: has no article text left after removing "
+                             "page clutter\n")
+    assert ("Note: single-source summary: only one of the articles had text, so nothing is corroborated\n"
+            in result.stdout)
+    assert "only one article was given" not in result.stdout
+    both = CliRunner().invoke(cli, ["summarize", str(tmp_path / "k.jsonl"), "--words", "40", "--analysis"])
+    assert both.exit_code == 0 and "only one of the articles had text" in both.stdout
+
+
 def test_sample_and_list_methods():
     result = run("summarize", "--sample", "--words", "80")
     assert result.exit_code == 0

@@ -168,7 +168,7 @@ def test_pages_answer_html_errors_and_the_api_json(server: Server) -> None:
     for path in (f"/stories/{hostile}", f"/stories/{hostile}/articles/1", "/no/such/page"):
         r = httpx.get(server.url + path)  # no Accept header, as curl sends it
         assert r.status_code == 404 and r.headers["content-type"].startswith("text/html"), path
-        assert hostile not in r.text and "<h1>Sorry</h1>" in r.text
+        assert hostile not in r.text and "<h1>Page not found</h1>" in r.text
     assert "no story with id &#39;&lt;img src=x onerror=alert(1)&gt;&#39;" in httpx.get(
         server.url + f"/stories/{hostile}").text
     for path in (f"/api/stories/{hostile}", "/api/nothing-here"):

@@ -220,6 +220,25 @@ def test_on_a_phone_the_popover_does_not_cover_the_number_tapped(browser, server
     context.close()
 
 
+@pytest.mark.parametrize("width", [1100, 390])
+def test_source_numbers_are_targets_of_24_px_and_the_page_keeps_its_width(browser, server: Server, sample_story: str,
+                                                                          width: int) -> None:
+    # WCAG 2.2's minimum target size (2.5.8) is 24 x 24 CSS px: a source number measured 20 x 19; the analysis's
+    # numbers were plain "[1][2]" text
+    context = browser.new_context(base_url=server.url, viewport={"width": width, "height": 844},
+                                  is_mobile=width < 600, has_touch=width < 600)
+    pg = context.new_page()
+    pg.goto(sample_story)
+    boxes = pg.eval_on_selector_all("a.mark", "els => els.map(e => [e.getBoundingClientRect().width, "
+                                    "e.getBoundingClientRect().height, !!e.closest('.analysis')])")
+    assert any(inside for _, _, inside in boxes) and any(not inside for _, _, inside in boxes)
+    assert all(w >= 24 and h >= 24 for w, h, _ in boxes), boxes
+    assert pg.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    SHOTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(SHOTS / f"story-page-marks-{width}.png"), full_page=True)
+    context.close()
+
+
 PAYLOAD_TITLE = '<img src=x onerror="window.__pwned=1">'
 PAYLOAD_SOURCE = "<svg onload=window.__pwned=2>"
 PAYLOAD_SCRIPT = "<script>window.__pwned=3</script>"

@@ -319,3 +319,17 @@ def test_a_story_grown_past_the_sentence_limit_is_summarized_from_its_latest_art
     assert story.status_code == 200 and [a["id"] for a in body["articles"]] != ["1", "2", "3"]
     assert body["notes"][0].startswith("summary of the latest ") and "of 3 articles" in body["notes"][0]
     assert "3" in cited(body) and "1" not in cited(body)
+
+
+def test_a_paged_articles_note_outlasts_an_edit(tmp_path: Path) -> None:
+    # The store did not keep ``paged``: the story's first summary told it, the one made again after an edit did not.
+    paged = (Path(__file__).parents[1] / "fixtures" / "html" / "paged.html").read_text(encoding="utf-8")
+    app = app_for(tmp_path / "s.db")
+    sid = made(app, [{"text": paged}, MILLBROOK[0]])
+    (first,) = send(app, ("GET", f"/api/stories/{sid}"))
+    assert [a["paged"] for a in first.json()["articles"]] == [True, False]
+    added, again = send(app, ("POST", f"/api/stories/{sid}/articles", PUMP), ("GET", f"/api/stories/{sid}"))
+    assert added.status_code == 201
+    story = again.json()
+    assert [a["paged"] for a in story["articles"]] == [True, False, False]
+    assert any("one page of a story printed over several pages" in n for n in story["notes"])

@@ -974,3 +974,15 @@ def test_the_collector_is_paused_while_the_grouper_is_rebuilt(tmp_path: Path, mo
         assert not gc.isenabled()  # as it was
     finally:
         gc.enable()
+
+
+def test_a_stream_article_that_is_one_page_of_several_is_told_so(tmp_path: Path) -> None:
+    # The stream kept no ``paged``: its story's summary did not say that the article's other pages were not read.
+    db = tmp_path / "s.db"
+    paged = (Path(__file__).parents[1] / "fixtures" / "html" / "paged.html").read_text(encoding="utf-8")
+    (answer,) = asyncio.run(post_all(app_for(db), [{"text": paged}]))
+    story = answer.json()["story"]
+    for app in (app_for(db), app_for(db)):  # and after a restart, from the stored article
+        got = asyncio.run(get(app, f"/api/stream/stories/{story}")).json()
+        assert [a["paged"] for a in got["articles"]] == [a["paged"] for a in got["summary"]["articles"]] == [True]
+        assert any("one page of a story printed over several pages" in n for n in got["summary"]["notes"])

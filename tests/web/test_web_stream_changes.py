@@ -5,13 +5,18 @@ the numbers of emptied stories are never given again."""
 from __future__ import annotations
 
 import asyncio
+import random
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import httpx
 import pytest
 from articles import FERRY, MILLBROOK
 
+import storyline.group as group_module
+import storyline.web.stream as stream_module
+from storyline.group import StoryGrouper
 from storyline.web.store import EMPTIED_SCHEMA, SCHEMA, STATE_SCHEMA, STREAM_SCHEMA, Store
 from storyline.web.stream import Stream, _article
 
@@ -306,3 +311,105 @@ def test_a_corrected_article_keeps_its_first_arrival_and_tells_when_it_was_corre
     assert listing.json()["stories"][0]["updated"] == row.updated
     # a rebuild (a restart) tells the grouper the day it was decided again, as the live grouper was told
     assert Stream(Store(db))._live().state() == app.state.stream._live().state()
+
+
+def _toy_stream(seed: int, count: int) -> list[dict]:
+    """``count`` invented articles on 24 invented events (a few words of their own, and words every event uses),
+    some dated over three weeks (which closes stories), some not, in a seeded random order."""
+    rng = random.Random(seed)
+    common = "council river harbour school market police road weather station bridge".split()
+    events = [[f"{a}{b}" for b in ("ton", "vale", "mere", "ford", "wick")] for a in
+              ("ash", "bel", "cor", "dun", "elm", "fen", "gar", "hal", "ink", "jor", "kel", "lun",
+               "mor", "nel", "orv", "pel", "quin", "ros", "sel", "tam", "ulv", "ven", "wes", "yar")]
+    out = []
+    for k in range(count):
+        e = rng.randrange(len(events))
+        own = rng.sample(events[e], 3) + rng.sample(events[rng.randrange(len(events))], 1)
+        words = own * 2 + rng.sample(common, 4)
+        rng.shuffle(words)
+        date = None if rng.random() < 0.3 else f"2026-04-{1 + e // 2 + rng.randrange(3):02d}"
+        out.append({"title": f"{own[0].title()} report {k}", "text": " ".join(words).capitalize() + ".",
+                    "date": date})
+    return out
+
+
+def _replayed(store: Store) -> StoryGrouper:
+    """The grouper of the stored stream put back article by article from nothing (as a start without a saved
+    state puts it back)."""
+    grouper = StoryGrouper()
+    for row in store.stream_articles():
+        grouper.reserve(row.story - 1)
+        grouper.restore(_article(row), row.story - 1, received=date.fromisoformat((row.updated or row.created)[:10]))
+    grouper.reserve(store.stream_story_count())
+    return grouper
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_changes_from_checkpoints_leave_the_grouper_a_full_replay_would(tmp_path: Path, seed: int,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """A removal or correction goes back to the latest checkpoint before its article and puts back the articles
+    after it: the grouper is then exactly the one putting back the whole stored stream gives (the same state,
+    so the same decisions from there on), through posts, removals of the latest and of early articles,
+    corrections, saves and restarts; and the stories are the ones a stream without checkpoints makes."""
+    monkeypatch.setattr(stream_module, "CHECKPOINT_EVERY", 4)
+    monkeypatch.setattr(stream_module, "CHECKPOINTS", 3)
+    monkeypatch.setattr(group_module, "_CLOSE_EVERY", 8)  # (stories close within the stream)
+    articles = iter(_toy_stream(seed, 400))
+    rng = random.Random(seed)
+    streams = [Stream(Store(tmp_path / "fast.db"), save_every=0), Stream(Store(tmp_path / "slow.db"), save_every=0)]
+    monkeypatch.setattr(streams[1], "_from_checkpoint", lambda before: (None, 0))  # every change replays
+    changes = from_checkpoint = 0
+    for step in range(260):
+        ops = rng.choices(["post", "remove", "correct", "save", "restart"], [60, 14, 14, 4, 2])[0]
+        rows = streams[0].store.stream_articles()
+        if ops == "post" or len(rows) < 3:
+            a = next(articles)
+            for s in streams:
+                s.post(_article({**a, "id": "x"}))
+            continue
+        if ops in ("save", "restart"):
+            for k, s in enumerate(streams):
+                if ops == "save":
+                    s.save()
+                else:
+                    s.close()
+                    streams[k] = Stream(Store(s.store.path), save_every=0)
+            monkeypatch.setattr(streams[1], "_from_checkpoint", lambda before: (None, 0))
+            continue
+        k = len(rows) - 1 - min(int(rng.expovariate(0.15)), len(rows) - 1)  # mostly late, some early
+        slow_id = streams[1].store.stream_articles()[k].id
+        if ops == "remove":
+            streams[0].remove(rows[k].id)
+            streams[1].remove(slow_id)
+        else:
+            fix = {**next(articles), "id": "x"}
+            streams[0].correct(rows[k].id, _article(fix))
+            streams[1].correct(slow_id, _article(fix))
+        changes += 1
+        from_checkpoint += streams[0].restored < len(streams[0])
+        assert streams[0]._live().state() == _replayed(streams[0].store).state(), step
+        assert titled(streams[0].store) == titled(streams[1].store), step
+    assert changes > 60 and from_checkpoint > changes // 2  # (most changes went back to a checkpoint)
+
+
+def titled(store: Store) -> dict[int, list[str]]:
+    """The stored stream's stories, each as its articles' titles in arrival order."""
+    out: dict[int, list[str]] = {}
+    for row in store.stream_articles():
+        out.setdefault(row.story, []).append(row.title)
+    return out
+
+
+def test_a_checkpoint_that_held_a_removed_article_is_not_used_when_its_position_is_given_again(
+        tmp_path: Path) -> None:
+    """The latest article removed, the next post takes its position: a checkpoint of that position held the removed
+    article, though it holds as many articles as are stored up to there, and goes with it."""
+    stream = Stream(Store(tmp_path / "s.db"), save_every=0)
+    for k, a in enumerate(INTERLEAVED[:4]):
+        stream.post(_article({**a, "id": str(k)}))
+        if k >= 2:
+            stream.save()  # (each save is a checkpoint too: at positions 3 and 4)
+    stream.remove(stream.store.stream_articles()[-1].id)  # the checkpoint at position 4 held it
+    stream.post(_article({**BEES, "id": "b"}))  # at position 4 again
+    stream.remove(stream.post(_article({**LIBRARY, "id": "l"})).article)
+    assert stream._live().state() == _replayed(stream.store).state()

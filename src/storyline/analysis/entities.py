@@ -189,8 +189,21 @@ def title_of(text: str, start: int, end: int) -> str:
         return re.sub(r"^(?:[A-Z][\w.]*['’]s\s+)", "", before.group(1))
     after = _TITLE_AFTER.match(text[end : end + 80])
     if after:
-        return re.sub(r"^(?:the|a)\s+", "", after.group(1))
+        return _then_title(after.group(1))
     return ""
+
+
+# An adverb of time before an apposition's title: "Rick Bright, previously the director of …" was the director;
+# "X, now the chairman" is the chairman.
+_TIME_BEFORE_TITLE = re.compile(r"^(?:(previously|formerly|once)|now|currently|still)\s+(?=\S+\s)")
+
+
+def _then_title(title: str) -> str:
+    """An apposition's title without its article; an adverb that says the office was held before makes it a
+    former one ("previously the director" is "former director"), another adverb of time is dropped."""
+    when = _TIME_BEFORE_TITLE.match(title)
+    rest = re.sub(r"^(?:the|a)\s+", "", title[when.end() :] if when else title)
+    return f"former {rest}" if when and when.group(1) else rest
 
 
 def title_after(text: str, end: int) -> re.Match[str] | None:
@@ -255,6 +268,14 @@ _IN_LIST = re.compile(r",\s+(?:and\s+|or\s+)?|,\s*$")
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|into|across|throughout|home\s+to)|\b(?:city|town|village|county|province|"
                            r"region|state|country|coast|island|capital|district|suburb|outskirts|municipality)\s+of)\s+$")
 _PLACE_AFTER = re.compile(r"^\s+(?:region|province|county|border|coast|district|valley|countryside)\b")
+# The first pronoun of the third person after a name in its clause, before any other name
+_PRONOUN_AFTER = re.compile(r"\b(she|he|her|his|him|it|its)\b", re.IGNORECASE)
+MIN_PERSONAL_PRONOUNS = 2
+# The indefinite article right before a name ("a Magen David on a tile"; "A" opening a sentence too), and the end
+# of its noun phrase right after the name: the name is the phrase's head, a thing. A name before a noun modifies it
+# and may well be someone's ("an Obama appointee", "a Bernie Sanders progressive").
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w’'-])(?:a|an|A|An)\s+$")
+_HEAD_END = re.compile(r"\s*[,.;:)]|\s+(?:on|in|of|at|with|from|for|to|and|or|that|which|is|was)\b")
 # A rank and one word, which also names towns ("Prince George", "Port Alder", "Fort Worth", "Saint Paul")
 _RANK_NAMED = re.compile(r"(?:Prince|Princess|King|Queen|Lady|Saint|St\.|Fort|Port|Mount|Lake)\s+[A-Z][\w'’-]+")
 # The names the synonyms give ("United States" for "U.S."): a speech verb after them makes no person.
@@ -568,17 +589,26 @@ def _mention_words(m: Mention) -> list[str]:
     return re.sub(r"['’]s$", "", m.text.strip(" '’\"“”,;:")).split()
 
 
-def _headline_name(text: str, m: Mention, names: set[str], prose: set[str]) -> Mention | None:
+def _headline_name(text: str, m: Mention, names: set[str], prose: set[str],
+                   common: frozenset[str] = frozenset()) -> Mention | None:
     """A person's name in a Title-Case line (a headline), where a tagger reads the headline's capitalised verbs and
     nouns into names ("Trump Seemed To Suggest North Carolina …", "Barr Declares NYC …", "… Officer Shoots Black
     Man"): cut to its longest beginning that the cluster writes as a name in prose when the word after it is no word
     of a name there ("Trump", "Barr"), and dropped when neither its first nor its last word is one, nor a proper noun
     of the prose ("Black" of "… Officer Shoots Black Man" is), nor the name it is coordinated with ("Shoots Black
     Man", "… Federal Judge Finds"); not in a credit line (:data:`_CREDIT`). A name the prose writes whole, or one
-    with a word of a prose name after the cut, is kept."""
+    with a word of a prose name after the cut, is kept. An organisation there that is only words of the headline
+    run together (:func:`_headline_fragment`) is none."""
     words = _mention_words(m)
+    if m.kind == "org" and words and title_case_line(_line(text, m.start)):
+        return None if _headline_fragment(words, names, prose, common) else m
     if m.kind != "person" or not words or not title_case_line(_line(text, m.start)):
         return m
+    owner = next((k for k, w in enumerate(words[:-1]) if re.search(r".['’]s$", w)), None)
+    if owner is not None:
+        # "Donald J. Trump’s Impeachment Trial Begins": the name ends at its possessive
+        cut = m.text.index(words[owner]) + len(words[owner]) - 2
+        return _headline_name(text, Mention(m.start, m.start + cut, m.kind, m.text[:cut]), names, prose, common)
     if " ".join(words) in names:
         return m
     for k in range(len(words) - 1, 0, -1):
@@ -594,6 +624,26 @@ def _headline_name(text: str, m: Mention, names: set[str], prose: set[str]) -> M
     after = re.match(r"\s+(?:and|&)\s+([\w’'-]+)", text[m.end : m.end + 40])
     before = re.search(r"([\w’'-]+)\s+(?:and|&)\s+$", text[max(0, m.start - 40) : m.start])
     return m if any(c and re.sub(r"['’]s$", "", c.group(1)) in prose for c in (after, before)) else None
+
+
+def _headline_fragment(words: list[str], names: set[str], prose: set[str], common: frozenset[str]) -> bool:
+    """Whether an "organisation" of a Title-Case headline is the headline's words run together: the prose never
+    writes it whole, at least one of its words is a name the prose writes alone ("Trump", "Ukraine"), and each of
+    the others is one too, a word the cluster writes in lower case or one the prose never capitalises ("… After
+    Trump’s Call With Ukraine Leader", "Biden to Tell Putin U.S. Won’t …"). Not a name ending in a body's head noun
+    ("Trump Foundation")."""
+    if " ".join(words) in names or words[-1] in NAME_HEADS:
+        return False
+    alone = [w in names for w in words]
+    return any(alone) and all(a or w.lower() in common or w not in prose for a, w in zip(alone, words, strict=True))
+
+
+def _run_together(form: str, lone_people: set[str], places: set[str]) -> bool:
+    """Whether a name is a person's surname and a place, both named alone in the cluster, that a headline runs
+    together ("Trump Ukraine", "Tell Putin U.S."): the last word is a place and a word before it a person."""
+    words = form.split()
+    return len(words) > 1 and clean_surface(words[-1]) in places and words[-1] not in lone_people and any(
+        w in lone_people and w not in places for w in words[:-1])
 
 
 # Words that news capitalises as a name but that name no one of the story: family words used as a name ("Mom and
@@ -662,6 +712,8 @@ class EntityIndex:
         formerly: dict[str, set[str]] = defaultdict(set)  # a person's form → the offices it is said to have held
         group_words: set[str] = set()  # "Serbs", "Democrats": tagged as groups somewhere in the cluster
         vessels: set[str] = set()  # the names the cluster gives a ship or a boat
+        indefinite: Counter[str] = Counter()  # a person's form → its mentions right after "a" or "an"
+        referred: dict[str, Counter[bool]] = defaultdict(Counter)  # an organisation's last word → "he"/"she" or "it"
         for aid in cluster.kept_ids:
             text = cluster.article(aid).text
             recognized[aid] = recognizer.recognize(text)
@@ -679,12 +731,14 @@ class EntityIndex:
         prose_names, prose_words = _prose_names(cluster, repaired)
         common = _common_words(cluster)
         person_forms = {clean_surface(m.text) for ms in repaired.values() for m in ms if m.kind == "person"}
+        lone_people = {f for f in person_forms if " " not in f}
+        places = {clean_surface(m.text) for ms in repaired.values() for m in ms if m.kind == "place"}
         for aid in cluster.kept_ids:
             text = cluster.article(aid).text
             bounds = _bounds(cluster, aid)
             credits = _credits(text)
             found: list[Mention] = []
-            for m in (_headline_name(text, m, prose_names, prose_words) for m in repaired[aid]):
+            for m in (_headline_name(text, m, prose_names, prose_words, common) for m in repaired[aid]):
                 if m is None:
                     continue
                 if any(a <= m.start and m.end <= b for a, b in credits):
@@ -705,6 +759,11 @@ class EntityIndex:
                     m = Mention(m.end - len(form), m.end, m.kind, form) if m.text.endswith(form) else m
                 if len(form) < 2 or not form[0].isupper() or form in SUFFIXES:
                     continue
+                if m.kind == "person" and " " not in form and text[m.end : m.end + 1] == " " and any(
+                        x.start == m.end + 1 and x.kind == "person" and len(x.text.split()) > 1 for x in repaired[aid]):
+                    continue  # "revive Seaman James Derek Lovelace": a rank the tagger cut off before a full name
+                if m.kind in ("person", "org") and _run_together(form, lone_people, places):
+                    continue  # "Trump Ukraine adviser to testify", "Biden to Tell Putin U.S. Won’t …": two names
                 if _VESSEL_BEFORE.search(text[max(0, m.start - 30) : m.start]):
                     vessels.add(form)  # "the container ship Marisol Star": a ship, none of the three kinds
                 if is_generic(form, text[max(0, m.start - 40) : m.start], text[m.end : m.end + 3]):
@@ -757,6 +816,12 @@ class EntityIndex:
                     outlet_cue.add(form)
                 found.append(Mention(m.start, m.end, kind, form))
                 kinds[form][kind] += 1
+                if kind == "org" and (pronoun := _PRONOUN_AFTER.search(
+                        text, m.end, min(hi, next((x.start for x in repaired[aid] if x.start >= m.end), hi)))):
+                    referred[form.split()[-1]][pronoun.group(1).lower() in ("it", "its")] += 1
+                if (kind == "person" and _INDEFINITE_BEFORE.search(text, max(0, m.start - 4), m.start)
+                        and _HEAD_END.match(text, m.end)):
+                    indefinite[form] += 1  # "a Magen David on a tile": a thing, not someone
                 if kind == "person":
                     t = title_of(text[lo:hi], m.start - lo, m.end - lo) or abbreviated_office(text, m.start, m.end)
                     if t:
@@ -812,6 +877,27 @@ class EntityIndex:
             if k == "org" and stem != f and kind_of.get(stem) == "place":
                 kind_of[stem] = "org"
                 kinds[stem]["org"] += kinds[stem].pop("place")
+        # A "person" the cluster names only as the head of a noun phrase after "a" or "an" ("a Magen David on a
+        # tile") is a thing named like someone: the other kind the tagger gives it, else no entity. Not one with a
+        # title (an office is no thing).
+        for f in [f for f, k in kind_of.items() if k == "person" and indefinite[f] == sum(kinds[f].values())
+                  and f not in titles]:
+            other = Counter({k: n for k, n in kinds[f].items() if k != "person" and n})
+            if other:
+                kind_of[f] = other.most_common(1)[0][0]
+                continue
+            del kind_of[f]
+            for aid in raw:
+                raw[aid] = [m for m in raw[aid] if m.text != f]
+        # An "organisation" whose last word the cluster tags as a person too and which its sentences go on calling
+        # "she" or "he" more than "it" ("Stormy Daniels … Daniels was quick to respond, citing what she called …",
+        # which the tagger reads as a body) is a person.
+        tagged_people = {f.split()[-1] for f, c in kinds.items() if c["person"]}
+        for f in [f for f, k in kind_of.items() if k == "org" and f.split()[-1] in tagged_people and "," not in f]:
+            votes = referred[f.split()[-1]]
+            if (votes[False] >= MIN_PERSONAL_PRONOUNS and votes[False] > votes[True] and f not in defined.values()
+                    and f.split()[-1] not in NAME_HEADS and not is_outlet_or_body(f) and f not in _SYNONYM_NAMES):
+                kind_of[f] = "person"
         people = Counter({f: sum(kinds[f].values()) for f, k in kind_of.items() if k == "person"})
         # A bare surname or first name of a full person name is that person, whatever its label.
         parts = {t for f in people if len(_name_words(f)) > 1

@@ -134,6 +134,13 @@ _OPEN, _CLOSE = "“\"", "”\""
 # "Okoye: “We will not back down”": a headline's (or a caption's) name and a colon before a quotation that opens
 # its sentence; up to four capitalised words ("Gov. Ruth Okoye:", "Tessaly's Okoye:"), the speaker when they name a
 # person of the cluster.
+# A naming verb in the passive right before a quotation, its agent after it ("labeled “…” by the Justice Department")
+_NAMING_PASSIVE = re.compile(r"\b(?:labell?ed|called|branded|dubbed|deemed|described\s+as)\s*$")
+# A social media handle as the label of what it posted ("@danpfeiffer: “…”", after "…" in a digest of posts), and
+# a post from one after a quotation ("“…,” read one Twitter post from @OneTermTooMany.")
+_HANDLE_LABEL = re.compile(r"(?:^|[\s.…])(@\w{2,30})\s*:\s*$")
+_POST_FROM = re.compile(r"^[,\s]*(?:[a-z]+\s+){0,2}(?:(?:an?|one|the|this)\s+)?(?:[A-Z]\w+\s+)?"
+                        r"(?:post|tweet|message|comment|reply)\s+(?:from|by)\s+(@\w{2,30})\b")
 _LABEL = re.compile(r"\s*((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)\s*:\s*")
 # The dash or the comma that closes an aside right before a verb of saying ("… in the theft -- told"), and the dash
 # that opens one.
@@ -237,15 +244,19 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 # “Face the Nation”, “Thin Blue Line”, “Make America Great Again”: a few words, each capitalised but the
 # small ones, name a show, a book, a nickname or a slogan; they quote no one's words.
+# A title with a subtitle after a colon ("Forward: Notes on the Future of Our Democracy.", a book) is longer.
 _TITLE_WORD = re.compile(r"[A-Z0-9][\w’'./&@-]*|of|the|and|a|an|in|on|at|for|to|by|with|from|or|vs\.?")
 MAX_TITLE_WORDS = 4
+MAX_SUBTITLED_WORDS = 12
 
 
 def is_title(quoted: str) -> bool:
     """Whether quoted text is a name or a title rather than someone's words."""
     parts = quoted.strip(" .,;:!?").split()
-    return (2 <= len(parts) <= MAX_TITLE_WORDS and (parts[0][0].isupper() or parts[0][0].isdigit())
-            and all(_TITLE_WORD.fullmatch(w) for w in parts))
+    subtitled = any(w.endswith(":") for w in parts[:-1])
+    return (2 <= len(parts) <= (MAX_SUBTITLED_WORDS if subtitled else MAX_TITLE_WORDS)
+            and (parts[0][0].isupper() or parts[0][0].isdigit())
+            and all(_TITLE_WORD.fullmatch(w.removesuffix(":")) for w in parts))
 
 
 def _strip(text: str, a: int, b: int) -> tuple[int, int]:
@@ -361,6 +372,13 @@ class _Attributor:
         chunks = [c for c in re.split(r",\s|\s(?:—|–|--)\s", self.text[a:b].strip(" ,.:;—–-\n")) if c.strip()]
         if not chunks:
             return None
+        if not prefer_last and len(chunks) > 1 and _POSSESSED.match(chunks[0]) and (appos := [
+                x for x in self.in_region(a, b)
+                if x.kind == "person" and self.text[x.start : x.end] == chunks[1].strip()]):
+            return appos[0].name  # "Obama’s … adviser, Lisa Monaco, told": the adviser, not the one advised
+        if prefer_last and len(chunks) > 1 and re.match(r"(?:who|whose)\s", chunks[-1].strip()):
+            chunks = chunks[:-1]  # "The Democrat, who served two terms as governor, vowed": the subject before it
+            b = self.text.rfind(chunks[-1], a, b) + len(chunks[-1])
         chunk = chunks[-1] if prefer_last else chunks[0]
         chunk = _SUBORDINATOR.sub("", chunk.strip())
         if prefer_last and (close := _CLOSE_TO.fullmatch(chunk)):
@@ -404,6 +422,12 @@ class _Attributor:
         people = [m for m in found if m.kind == "person"]
         if people:
             return (people[-1] if prefer_last else people[0]).name
+        if not found and re.fullmatch(r"[Tt]he\s+[A-Z][a-z]+", phrase_text):
+            # "The Democrat … vowed": a capitalised noun for someone (a party's member, a state's native) is the
+            # person the article named last
+            earlier_people = [m for m in self.mentions
+                              if m.end <= a and m.kind == "person" and not self.quoted(m.start)]
+            return earlier_people[-1].name if earlier_people else None
         if _NAME.fullmatch(phrase_text) and not any(m.name in phrase_text for m in found):
             return phrase_text  # a name the recogniser missed ("Shah Mahmood Qureshi")
         if found and all(m.kind == "place" for m in found) and _POSSESSED.match(phrase_text):
@@ -442,6 +466,17 @@ class _Attributor:
         if re.match(r"[A-Z]", phrase_text) or _AGENT_NOUN.search(phrase_text):
             return _group_speaker(clean_surface(re.sub(r"^(?:the|a|an)\s+", "", phrase_text, flags=re.I)))
         return None
+
+    def named_by(self, q_start: int, q_end: int) -> str | None:
+        """The agent of a passive naming verb whose complement is the quotation ("three cities labeled “anarchist
+        jurisdictions” by the Justice Department"): a body or a person named right after "by"."""
+        if not _NAMING_PASSIVE.search(self.text, max(0, q_start - 30), q_start - 1):
+            return None
+        by = re.match(r"[,]?\s+by\s+(?:the\s+)?", self.text[q_end : q_end + 12])
+        if not by:
+            return None
+        agent = [m for m in self.mentions if q_end < m.start <= q_end + by.end() and m.kind != "place"]
+        return agent[0].name if agent else None
 
     def it_body(self, pos: int) -> str | None:
         """The body "it" stands for as a speaker ("Shell said the drilling was not new. It said: “…”", "In a
@@ -592,7 +627,15 @@ class _Attributor:
         region = self.text[q_end:limit]
         stop = min((region.find(c) for c in _OPEN if c in region), default=len(region))
         region = region[:stop]
+        if post := _POST_FROM.match(region):
+            return post.group(1)
         m = _SPEECH.search(region)
+        if m and ";" not in region[: m.start()] and (aside := _NAME_THEN_ASIDE.match(region[: m.start()])):
+            # "“…,” New York Gov. Andrew Cuomo, assessing the scope of a hurricane that …, told NBC News": the
+            # person named before a long aside of an "-ing" clause
+            named = [x for x in self.in_region(q_end, q_end + aside.end(1)) if x.kind == "person"]
+            if named:
+                return named[-1].name
         if not m or len(words(_APPOSITION.sub(",", region[: m.start()], 1))) > 10 or ";" in region[: m.start()]:
             return None  # "…”; urged Americans to …": a new clause after a semicolon credits nothing before it
         self.relayed = m.group() in RELAY_VERBS
@@ -621,6 +664,8 @@ class _Attributor:
             sent_start, region = sent_start + cut + 1, region[cut + 1 :]
         verbs = [v for v in _SPEECH.finditer(region)
                  if not (v.group().endswith("ed") and _PASSIVE.search(region, 0, v.start()))]
+        if not verbs and (handle := _HANDLE_LABEL.search(region)):
+            return handle.group(1)  # "… @blakehounshell: “I’m old enough …”": the account that posted it
         if not verbs and (label := _LABEL.fullmatch(region)):
             return self.labelled(sent_start, sent_start + label.end(1), label.group(1))
         if not verbs:
@@ -676,6 +721,9 @@ class _Attributor:
         return self.who(sent_start, sent_start + v.start(), prefer_last=True, previous=previous)
 
 
+# After a quotation, a name (its title before it) and an aside of an "-ing" clause that ends with a comma before the
+# verb of saying
+_NAME_THEN_ASIDE = re.compile(r"^[,\s]*((?:[A-Z][\w.’'-]*\s+){1,5}?[A-Z][\w.’'-]*),\s+[a-z]+ing\s[^“”\"]*,\s*$")
 # "Shell said", "the agency, in a statement, had said": a body named as the subject of a verb of saying
 _SPOKE_AFTER = re.compile(rf"\s*(?:,[^,“”\"]{{1,60}},\s*)?(?:(?:has|had|also|then|later)\s+)?{_SPEECH.pattern}")
 _FORMER_DESCRIPTION = re.compile(r"\b(?:former|ex-)", re.IGNORECASE)
@@ -727,7 +775,8 @@ def _segments(index: EntityIndex, cluster: Cluster, aid: str, sex: dict[str, str
         last_sent = bisect.bisect_right(att.starts, max(a, b - 1)) - 1
         _, eb = bounds[last_sent]
         att.relayed = att.aside = att.pronoun = False
-        speaker = att.after(b + 1, eb, previous)
+        named = att.named_by(a, b + 1)
+        speaker = named or att.after(b + 1, eb, previous)
         if speaker is None and (asked := _attribution_after(text, a, b, eb, bounds, last_sent)) is not None:
             # "“Why do they go past the deadline?” McCain asked reporters.": the segmenter ends the sentence at the
             # question mark, and the attribution is the next one
@@ -773,7 +822,9 @@ def _segments(index: EntityIndex, cluster: Cluster, aid: str, sex: dict[str, str
         previous = speaker or previous
         if speaker:
             att.speakers.append(speaker)
-        prev_sent = last_sent
+        # what one called someone is no statement that the sentence's next quotation goes on with ("Neruda, called
+        # “…” by García Márquez, won the Nobel prize for “…”")
+        prev_sent = last_sent if named is None else -10
     return out
 
 

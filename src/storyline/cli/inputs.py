@@ -37,7 +37,7 @@ from ..ingest import (
     read_article,
     read_dataset,
 )
-from ..model import Article, Cluster
+from ..model import Article, Cluster, Summary
 from ..options import FORMATS, SummarizeOptions
 from ..render import footnotes_apart, printable
 from . import out
@@ -74,6 +74,8 @@ class Inputs:
     files: list[Path]
     output: str | None = None
     articles: list[Article] = field(default_factory=list)  # a stream (``read_stream``), not clustered
+    # the clusters (their ids) an article was left out of, as empty or all clutter: each got a "skipped" note
+    left_out: frozenset[str] = frozenset()
 
 
 def split_dates(paths: Sequence[str]) -> tuple[list[str], dict[str, str]]:
@@ -321,13 +323,15 @@ def _origin_dates(checked: _Checked) -> dict[str, str]:
     return by_origin
 
 
-def _load_loose(got: _Gathered) -> list[Article]:
-    """The loose articles, cleaned; one found in a directory that cleaning empties is skipped with a note."""
+def _load_loose(got: _Gathered, left_out: set[str]) -> list[Article]:
+    """The loose articles, cleaned; one found in a directory that cleaning empties is skipped with a note (and
+    ``LOOSE`` added to ``left_out``)."""
 
     def skip(article: Article, message: str) -> bool:
         if article.origin not in got.found_in_directory:
             return False
         skipped(message)
+        left_out.add(LOOSE)
         return True
 
     return _one_copy_of_each_page(api.load_articles(got.loose, skip=skip))
@@ -353,9 +357,10 @@ def _one_copy_of_each_page(articles: list[Article]) -> list[Article]:
     return kept
 
 
-def _load_dataset_cluster(ds: DocumentSet, note_documents: bool) -> list[Article]:
-    """One dataset cluster's articles, cleaned: an article that cleaning empties is left out (with a note
-    each when ``note_documents``); a cluster left with none raises ``EmptyInputError``."""
+def _load_dataset_cluster(ds: DocumentSet, left_out: set[str]) -> list[Article]:
+    """One dataset cluster's articles, cleaned: an article that cleaning empties is left out with a note each
+    (and the cluster's id added to ``left_out``), under every command: without it ``summarize`` said "only one
+    article was given" of a cluster of two; a cluster left with none raises ``EmptyInputError``."""
     dropped = {origin: f"{origin}: is empty" for origin in ds.empty}
 
     def note(article: Article, message: str) -> bool:
@@ -363,11 +368,12 @@ def _load_dataset_cluster(ds: DocumentSet, note_documents: bool) -> list[Article
         return True
 
     try:
-        return api.load_articles(ds.articles, strict=False, skip=note if note_documents else None)
+        return api.load_articles(ds.articles, strict=False, skip=note)
     finally:
-        if note_documents:
-            for origin in sorted(dropped, key=_document_number):
-                skipped(dropped[origin])
+        for origin in sorted(dropped, key=_document_number):
+            skipped(dropped[origin])
+        if dropped:
+            left_out.add(ds.id)
 
 
 def read_article_sets(
@@ -377,29 +383,29 @@ def read_article_sets(
     date: str | None = None,
     output: str | None = None,
     build: Callable[[list[Article]], T],
-    note_documents: bool = False,
-) -> tuple[list[tuple[str, T]], list[Path], str | None]:
+) -> tuple[list[tuple[str, T]], list[Path], str | None, frozenset[str]]:
     """Check the options (``check_inputs``), then read and clean everything named on the command line,
     once: the loose articles as one set (``"articles"``), each dataset cluster as another, each passed
-    through ``build`` as it is read. Returns those, the files and directories read, and the checked ``-o``
-    path.
+    through ``build`` as it is read. Returns those, the files and directories read, the checked ``-o``
+    path, and the ids of the sets an article was left out of.
 
-    With ``note_documents`` (a stream, where every document is an article), each document of a dataset
-    left out as empty or all clutter gets a note, as a file skipped in a directory does."""
+    Each document of a dataset left out as empty or all clutter gets a note, as a file skipped in a directory
+    does."""
     checked = check_inputs(paths, sample=sample, date=date, output=output)
     got = gather(checked.listing, checked.dated)
     if "-" in checked.dated and got.stdin_dataset:
         _refuse_dated_dataset(f"-@{checked.dated['-']}", "standard input")
     by_origin = _origin_dates(checked)
     sets: list[tuple[str, T]] = []
+    left_out: set[str] = set()
     if got.loose:
-        sets.append((LOOSE, build(_dated(_load_loose(got), by_origin, date))))
+        sets.append((LOOSE, build(_dated(_load_loose(got, left_out), by_origin, date))))
     with progress(got.sets, "Reading") as bar:
         for ds in bar:
             # In a dataset, a whole cluster that is all clutter (or over a limit) is skipped with a note:
             # the other clusters are still answered.
             try:
-                loaded = _load_dataset_cluster(ds, note_documents)
+                loaded = _load_dataset_cluster(ds, left_out)
                 sets.append((ds.id, build(_dated(loaded, by_origin, date))))
             except (EmptyInputError, UnreadableInputError) as exc:
                 if len(got.sets) == 1 and not got.loose:
@@ -408,7 +414,7 @@ def read_article_sets(
     if not sets:
         raise EmptyInputError("nothing to summarize: every cluster was skipped")
     files = [f for _, fs in checked.listing for f in fs or ()]
-    return sets, [*files, *checked.named], checked.output
+    return sets, [*files, *checked.named], checked.output, frozenset(left_out)
 
 
 # A single cluster of this many articles or more gets a bar over its articles while it is analyzed (on a terminal).
@@ -480,9 +486,9 @@ def read_inputs(
         raise click.UsageError(
             f"--sample {doing} the fictional sample cluster alone: give it without PATHS (got {paths[0]}), or "
             "PATHS without it", ctx)
-    clusters, files, out_path = read_article_sets(paths, sample=sample, date=date, output=output,
-                                                  build=api.make_cluster)
-    return Inputs(clusters, files, out_path)
+    clusters, files, out_path, left_out = read_article_sets(paths, sample=sample, date=date, output=output,
+                                                            build=api.make_cluster)
+    return Inputs(clusters, files, out_path, left_out=left_out)
 
 
 def read_stream(
@@ -491,8 +497,7 @@ def read_stream(
     """Every article named on the command line as one stream, in the order given (a directory's files
     sorted, a dataset's clusters and documents in file order), numbered 1, 2, ... in that order: the
     inputs of ``storyline group``. ``clusters`` holds no cluster here; ``articles`` holds the stream."""
-    sets, files, out_path = read_article_sets(paths, sample=sample, date=date, output=output, build=list,
-                                              note_documents=True)
+    sets, files, out_path, _ = read_article_sets(paths, sample=sample, date=date, output=output, build=list)
     stream = [a for _, articles in sets for a in articles]
     return Inputs([], files, out_path, [replace(a, id=str(k)) for k, a in enumerate(stream, 1)])
 
@@ -550,6 +555,15 @@ def emit(text: str, inputs: Inputs) -> None:
         write_atomic(inputs.output, text, protect=inputs.files)
     else:
         out(text)
+
+
+def told_left_out(cid: str, summary: Summary, inputs: Inputs) -> Summary:
+    """The summary of cluster ``cid``, its single-source note saying that other articles were given but left out
+    (noted as skipped) when one was, as ``storyline.summarize`` says it, not that only one article was given."""
+    if cid not in inputs.left_out:
+        return summary
+    told = tuple(api.SKIPPED_SINGLE_NOTE if n == api.SINGLE_SOURCE_NOTE else n for n in summary.notes)
+    return replace(summary, notes=told)
 
 
 def cluster_label(cid: str) -> str:

@@ -24,6 +24,7 @@ from .inputs import (
     read_inputs,
     render_many,
     summarize_and_analyze_all,
+    told_left_out,
     with_date_hint,
 )
 
@@ -58,7 +59,7 @@ def summarize(
     inputs = read_inputs(paths, sample=sample, date=date, output=output)
     if not with_analysis:
         with progress(inputs.clusters, "Summarizing") as clusters:
-            results = [(cid, api.summarize_cluster(c, options)) for cid, c in clusters]
+            results = [(cid, told_left_out(cid, api.summarize_cluster(c, options), inputs)) for cid, c in clusters]
         notes([(cluster_label(cid), s.notes) for cid, s in results], inputs)
         emit(render_many(results, fmt, render.render, render.to_dict), inputs)
         return
@@ -67,7 +68,8 @@ def summarize(
     # The summary names the sources the analysis finds for its sentences too (``api.summarize_with_analysis``);
     # a note both tell (an outlet's correction) is told once, by the summary.
     made = summarize_and_analyze_all(inputs.clusters, options)
-    both = [(cid, (m.summary, _told_once(with_date_hint(m.analysis, cid), m.summary))) for cid, m in made]
+    told = [(cid, told_left_out(cid, m.summary, inputs), m.analysis) for cid, m in made]
+    both = [(cid, (s, _told_once(with_date_hint(a, cid), s))) for cid, s, a in told]
     # The document carries the analysis's notes too (an undated article): with -o, stderr repeats them all.
     notes([(cluster_label(cid), (*s.notes, *a.notes)) for cid, (s, a) in both], inputs)
 

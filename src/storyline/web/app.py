@@ -26,6 +26,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from dataclasses import replace as dc_replace
+from functools import partial
 from pathlib import Path
 from typing import Any, Generic, Literal, TypeVar
 
@@ -207,7 +208,7 @@ def stream_article_json(a: StreamArticle) -> dict[str, Any]:
     return {"id": a.id, "position": a.position, "created": a.created, "updated": a.updated, "title": a.title,
             "source": a.source,
             "url": a.url, "date": a.date, "date_line": a.date_line or None, "similarity": a.similarity,
-            "teaser": a.teaser, "corrections": list(a.corrections), "text": a.text}
+            "teaser": a.teaser, "corrections": list(a.corrections), "paged": a.paged, "text": a.text}
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,7 +315,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     def failure(request: Request, status: int, message: str, headers: dict[str, str] | None = None) -> Response:
         if _is_api(request):
             return _error(status, message, headers)
-        response = page(request, "error.html", status, message=message)
+        response = page(request, "error.html", status, message=message, heading=views.error_heading(status))
         response.headers.update(headers or {})
         return response
 
@@ -792,7 +793,8 @@ def create_app(settings: WebSettings) -> FastAPI:
         site = request.headers.get("sec-fetch-site")
         if (origin and origin not in (f"{request.url.scheme}://{request.url.netloc}", "null")) or (
                 site and site not in ("same-origin", "none")):
-            return page(request, "error.html", 403, message="cross-site form submissions are refused")
+            return page(request, "error.html", 403, message="cross-site form submissions are refused",
+                        heading=views.error_heading(403))
         return None
 
     @app.post("/stories", include_in_schema=False)
@@ -837,7 +839,8 @@ def create_app(settings: WebSettings) -> FastAPI:
     def story_html(request: Request, story: StoryRow, **ctx: Any) -> bytes:
         return templates.get_template("story.html").render(
             request=request, story=story, lines=views.lines(story), describe=views.describe,
-            numbers=views.numbers(story), who=views.introductions(story), limits=limits, **ctx).encode("utf-8")
+            numbers=views.numbers(story), who=views.introductions(story), limits=limits,
+            marked=partial(views.marked_line, story, sources=views.analysis_sources(story)), **ctx).encode("utf-8")
 
     @app.get("/stories/{story_id}", include_in_schema=False)
     async def story_page(request: Request, story_id: str) -> Response:

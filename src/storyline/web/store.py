@@ -133,8 +133,12 @@ EDIT_COLUMNS = {
                 "updated": "TEXT"},
     "stream_articles": {"updated": "TEXT"},
 }
+# ``paged`` (``Article.paged``: the page was one page of a story printed over several) joined them in version 8,
+# without a new version: a database gains the column when it is opened, as above, and a build that does not know it
+# reads and writes the other columns by name (its rows get 0).
 NOTE_COLUMNS = {"teaser": "INTEGER NOT NULL DEFAULT 0", "corrections": "TEXT NOT NULL DEFAULT '[]'",
-                "date_line": "TEXT NOT NULL DEFAULT ''", "no_prose": "INTEGER NOT NULL DEFAULT 0"}
+                "date_line": "TEXT NOT NULL DEFAULT ''", "no_prose": "INTEGER NOT NULL DEFAULT 0",
+                "paged": "INTEGER NOT NULL DEFAULT 0"}
 NOTE_FIELDS = tuple(NOTE_COLUMNS)
 
 # An article's fields as SCHEMA and STREAM_SCHEMA make them, then with NOTE_FIELDS.
@@ -250,22 +254,23 @@ class StreamArticle:
     corrections: tuple[str, ...] = ()  # the outlet's printed corrections, out of ``text``
     date_line: str = ""  # the page text's line ``date`` was read from
     no_prose: int = 0  # paragraphs left out of ``text`` as no prose (a run without a sentence end)
+    paged: bool = False  # the page was one page of a story printed over several
     updated: str | None = None  # when it was last corrected (``created``: its first arrival); None: never
 
 
 def _notes(article: Any) -> dict[str, Any]:
     """An article's ``NOTE_FIELDS`` (a dict's or a ``StreamArticle``'s) as a story's article is read back:
-    ``teaser`` a bool, ``corrections`` a list, ``date_line`` a string, ``no_prose`` an int."""
+    ``teaser`` a bool, ``corrections`` a list, ``date_line`` a string, ``no_prose`` an int, ``paged`` a bool."""
     get = article.get if isinstance(article, dict) else lambda f: getattr(article, f)
     return {"teaser": bool(get("teaser")), "corrections": list(get("corrections") or ()),
-            "date_line": get("date_line") or "", "no_prose": int(get("no_prose") or 0)}
+            "date_line": get("date_line") or "", "no_prose": int(get("no_prose") or 0), "paged": bool(get("paged"))}
 
 
-def _stored_notes(article: Any) -> tuple[int, str, str, int]:
+def _stored_notes(article: Any) -> tuple[int, str, str, int, int]:
     """An article's ``NOTE_FIELDS`` as the tables keep them (a dict's or a ``StreamArticle``'s)."""
     notes = _notes(article)
     return (int(notes["teaser"]), json.dumps(notes["corrections"], ensure_ascii=False), str(notes["date_line"]),
-            notes["no_prose"])
+            notes["no_prose"], int(notes["paged"]))
 
 
 def _stored_article(fields: tuple[str, ...], row: tuple[Any, ...]) -> dict[str, Any]:
@@ -273,6 +278,7 @@ def _stored_article(fields: tuple[str, ...], row: tuple[Any, ...]) -> dict[str, 
     field name, its notes read back from ``_stored_notes``'s: ``teaser`` a bool, ``corrections`` a list."""
     named = dict(zip(fields, row, strict=True))
     named["teaser"], named["corrections"] = bool(named["teaser"]), json.loads(named["corrections"])
+    named["paged"] = bool(named["paged"])
     return named
 
 

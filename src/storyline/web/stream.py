@@ -7,7 +7,8 @@ when there is one: only the articles stored after it are put back (a restore rep
 article made, about 1.3 ms an article, minutes for a stream of 100,000). The state is saved when the server
 stops, and in a background thread once ``SAVE_EVERY`` articles were stored since the last save and
 ``SAVE_INTERVAL`` seconds have passed since it began, so that a server that crashed or was killed puts back
-only the articles of its last minutes. Posts wait while the state is copied (under the lock); they go on while
+only the articles of its last minutes. Posts wait while the state's snapshot is taken (under the lock: copy on
+write, ``StoryGrouper.snapshot``, which also makes the checkpoints of removals and corrections); they go on while
 its JSON is made and compressed, but not while the compressed state is written into the database: SQLite takes
 one writer at a time, and a post that comes then waits for that write to end before storing its article (about
 0.2-0.3 s for the 19 MB state of 12,000 articles on 2 cores; every post behind it waits for the lock meanwhile).
@@ -27,10 +28,15 @@ date far past it (a mistyped year) does not move the stream's clock, before or a
 An article can be taken out of the stream (``remove``: retracted, wrong, a duplicate) or corrected (``correct``:
 its text, title, outlet, address or date; it is cleaned and decided again, as if it arrived now, and may move to
 another story; it keeps its first arrival, ``created``, and ``updated`` is the day a rebuild tells the grouper).
-Either way the grouper is then made again as the rebuild at a start makes it from the store (the
-saved state, when it still holds nothing the change touched, then the stored articles after it), so that the
-stream goes on as a restarted server's would; that puts back every article after the state saved last (about
-1.3 ms an article, posts waiting meanwhile), all of them when the change touched an article the state holds.
+Either way the grouper is then made again as the rebuild at a start makes it from the store: a
+state that holds nothing the change touched, then the stored articles after it put back one by one (about 1.3 ms
+an article, posts waiting meanwhile), so that the stream goes on exactly as a restarted server's would. That
+state is the newest of the grouper's checkpoints (``CHECKPOINT_EVERY``: a copy-on-write snapshot kept in memory,
+the grouper as it was then) before the changed article, else the state saved in the store, else none (every
+article is put back). A removal or correction of one of the latest articles puts back a few hundred; one of an
+article older than the checkpoints still puts back every article after it: taking an article out changes the
+document frequencies every later article was weighed with, so no subtraction gives the grouper a replay gives
+(``tests/web/test_web_stream_changes.py`` checks the grouper against a full replay after each of many changes).
 A story left without articles is no longer listed, and keeps its number (``Store.stream_emptied``). Each change
 counts a revision of the stories it touched (``revision``), for the server's caches of their summaries.
 
@@ -120,8 +126,9 @@ class Corrected:
 
 # what a stream article is made of: its cleaned text and metadata, and what cleaning told of it (a paywall's
 # teaser, the outlet's corrections, the page text's line its date was read from, the paragraphs left out as no
-# prose), which its story's summary tells
-FIELDS = ("id", "text", "title", "source", "url", "date", "origin", "teaser", "corrections", "date_line", "no_prose")
+# prose, a page of a story printed over several), which its story's summary tells
+FIELDS = ("id", "text", "title", "source", "url", "date", "origin", "teaser", "corrections", "date_line", "no_prose",
+          "paged")
 
 
 def fields(row: StreamArticle) -> dict[str, Any]:
@@ -143,7 +150,7 @@ def stored_article(d: Mapping[str, Any]) -> Article:
     return Article(id=str(d["id"]), text=str(d["text"]), title=d.get("title") or "", source=d.get("source") or "",
                    date=d.get("date") or None, url=d.get("url") or "", origin=d.get("origin") or origin(str(d["id"])),
                    teaser=bool(d.get("teaser")), corrections=tuple(d.get("corrections") or ()),
-                   date_line=d.get("date_line") or "", no_prose=int(d.get("no_prose") or 0))
+                   date_line=d.get("date_line") or "", no_prose=int(d.get("no_prose") or 0), paged=bool(d.get("paged")))
 
 
 def _article(row: StreamArticle | Mapping[str, Any]) -> Article:
@@ -159,13 +166,21 @@ RETRY_WINDOW = 10_000
 # The grouper's state is saved in the background once this many articles were stored since it was last saved
 # and this many seconds have passed since that save began: a restart after a crash puts back those articles
 # (about 1.3 ms each) instead of the whole stream. Measured on 2 cores with 14,000 articles: a save holds posts
-# back while it copies the state (0.1-0.5 s, under the lock), then writes its JSON (44 MB) a piece at a time into
+# back while it copies the state (0.1-0.5 s, under the lock; a copy-on-write snapshot since, about 20 ms at 8,000
+# articles on a loaded machine: ``StoryGrouper.snapshot``), then writes its JSON (44 MB) a piece at a time into
 # zlib (18.6 MB) in the background for 2.5-8 s, while posts go on (but for the database write at its end, about
 # 0.25 s, which a post waits for: one writer at a time), its own peak 99 MB (364 MB when the JSON was
 # one string; ``benchmarks/web/stream_save.py``, two threads posting, on a machine loaded 4 deep the longest post
 # waited 0.4-1.7 s, 1.1-2.2 s before): at most once in SAVE_INTERVAL, a few per cent of a core.
 SAVE_EVERY = 1000
 SAVE_INTERVAL = 300.0
+
+# The grouper keeps a checkpoint (``StoryGrouper.snapshot``, copy on write) every this many stored articles, and
+# the latest this many of them: a removal or correction goes back to the latest one before the article it
+# changes and puts back only the articles after it (see ``Stream.remove``), not every article after the state
+# saved in the store (a second or more to read) or the whole stream when that state holds the article.
+CHECKPOINT_EVERY = 200
+CHECKPOINTS = 5
 
 
 def _pieces(value: Any, piece: int = 100) -> Iterator[str]:
@@ -265,6 +280,9 @@ class Stream:
         self._seen: OrderedDict[bytes, Posted] = OrderedDict()
         self.restored = 0  # the stored articles the latest rebuild put back one by one (not in a saved state)
         self._revisions: dict[int, int] = {}  # the changes (removals, corrections) to each story so far
+        # the grouper's latest checkpoints, each with the position of the latest article it holds, in their order
+        self._checkpoints: list[tuple[int, GroupingSnapshot]] = []
+        self._since_checkpoint = 0  # articles stored since the latest checkpoint
         self._grouper: StoryGrouper | None = self._rebuild()  # None once closed: rebuilt when used again
 
     def _live(self) -> StoryGrouper:
@@ -284,19 +302,62 @@ class Stream:
         would decide otherwise). Without a usable saved state, every stored article is put back. The numbers of
         emptied stories (``Store.stream_emptied``) stay taken. ``without``: the grouper of the stream without
         that stored article (one being corrected), from the saved state only when it does not hold it."""
-        grouper, after = self._saved(before=without.position if without else None)
-        restored = 0
-        for row in self.store.stream_articles(after=after):
+        before = without.position if without else None
+        grouper, after = self._from_checkpoint(before)
+        if grouper is None:
+            grouper, after = self._saved(before)
+            self._saved_up_to = after
+            if after:
+                self._checkpoint(after, grouper)
+        restored = self._since_checkpoint = 0
+        rows = self.store.stream_articles(after=after)
+        tail = len(rows) - CHECKPOINTS * CHECKPOINT_EVERY  # (the checkpoints before it would not be kept)
+        for k, row in enumerate(rows):
             if without is None or row.id != without.id:
                 grouper.reserve(row.story - 1)  # (the emptied stories before it)
                 grouper.restore(_article(row), row.story - 1, received=_received(row.updated or row.created))
                 restored += 1
+                if k >= tail:
+                    self._counted(row.position, grouper)
         grouper.reserve(self.store.stream_story_count())
         self._end = self.store.stream_end()
-        self.restored = self._unsaved = restored
-        self._saved_up_to = after
+        self.restored = restored
+        # the stored articles the state saved in the store does not hold
+        self._unsaved = len(grouper) - (self.store.stream_count(up_to=self._saved_up_to) if self._saved_up_to else 0)
         self._recall()
         return grouper
+
+    def _checkpoint(self, position: int, grouper: StoryGrouper) -> GroupingSnapshot:
+        """Keep ``grouper``'s state, which holds the stored articles up to ``position``, as the newest checkpoint
+        (the latest ``CHECKPOINTS`` are kept), and return it."""
+        snapshot = grouper.snapshot()
+        kept = [c for c in self._checkpoints if c[0] < position]  # (any after it is of a stream changed since)
+        self._checkpoints = [*kept[max(0, len(kept) - CHECKPOINTS + 1):], (position, snapshot)]
+        self._since_checkpoint = 0
+        return snapshot
+
+    def _counted(self, position: int, grouper: StoryGrouper) -> None:
+        """One more stored article in ``grouper`` (the latest, at ``position``): a checkpoint when one is due."""
+        self._since_checkpoint += 1
+        if self._since_checkpoint >= CHECKPOINT_EVERY:
+            self._checkpoint(position, grouper)
+
+    def _from_checkpoint(self, before: int | None) -> tuple[StoryGrouper | None, int]:
+        """The grouper of the newest checkpoint that holds no article at position ``before`` or after (any, when
+        None) and still holds exactly the stored articles up to its position (a change drops the ones that hold
+        its article: ``_forget``), and that position; else None and 0. A checkpoint is the grouper as it was
+        then: the same state as one saved in the store then and read back, without the reading."""
+        for position, snapshot in reversed(self._checkpoints):
+            if (before is None or position < before) and snapshot.n == self.store.stream_count(up_to=position):
+                return StoryGrouper.from_snapshot(snapshot), position
+        return None, 0
+
+    def _forget(self, position: int) -> None:
+        """Drop what held the stored article at ``position``, being taken out of the stream: the checkpoints and
+        the note of the state saved in the store (which the store drops with it) from there on."""
+        self._checkpoints = [c for c in self._checkpoints if c[0] < position]
+        if self._saved_up_to >= position:
+            self._saved_up_to = 0
 
     def _recall(self) -> None:
         """Remember what the latest ``RETRY_WINDOW`` stored articles' posts answered (``_seen``), from the store."""
@@ -333,6 +394,7 @@ class Stream:
             self._write(self._snapshot())
             with self._lock:
                 self._grouper, self._seen = None, OrderedDict()  # (a rebuild remembers the latest posts again)
+                self._checkpoints = []
 
     def _snapshot(self) -> tuple[int, str, GroupingSnapshot] | None:
         """A copy of the grouper's state and the position and id of the latest article it holds, taken together
@@ -343,7 +405,7 @@ class Stream:
             self._unsaved, self._saved_at = 0, time.monotonic()
             if article is None or position == self._saved_up_to:
                 return None
-            return position, article, self._live().snapshot()
+            return position, article, self._checkpoint(position, self._live())  # (a checkpoint too)
 
     def _write(self, snapshot: tuple[int, str, GroupingSnapshot] | None) -> None:
         if snapshot is not None:
@@ -378,7 +440,7 @@ class Stream:
         row = {"id": (aid := secrets.token_hex(6)), "text": cleaned.text, "title": cleaned.title,
                "source": cleaned.source, "url": cleaned.url, "date": cleaned.date, "origin": origin(aid),
                "teaser": cleaned.teaser, "corrections": cleaned.corrections, "date_line": cleaned.date_line,
-               "no_prose": cleaned.no_prose}
+               "no_prose": cleaned.no_prose, "paged": cleaned.paged}
         with self._lock:
             grouper = self._live()
             if (earlier := self._seen.get(key := _digest(row))) is not None:
@@ -395,6 +457,7 @@ class Stream:
             self._remember(key, posted)
             self._end = (stored.position, stored.id)
             self._unsaved += 1
+            self._counted(stored.position, grouper)
             due = (bool(self.save_every) and self._unsaved >= self.save_every
                    and time.monotonic() - self._saved_at >= self.save_interval)
         if due:
@@ -416,7 +479,7 @@ class Stream:
             try:
                 yield grouper
             except BaseException:
-                self._grouper = None
+                self._grouper, self._checkpoints = None, []
                 raise
 
     def remove(self, article_id: str) -> Removed | None:
@@ -426,6 +489,7 @@ class Stream:
             row = self.store.remove_stream_article(article_id)
             if row is None:
                 return None
+            self._forget(row.position)
             self._grouper = grouper = self._rebuild()
             self._revisions[row.story] = self.revision(row.story) + 1
             removed = Removed(row.id, row.story, grouper.size(row.story - 1))
@@ -433,8 +497,9 @@ class Stream:
         return removed
 
     def _save_if_replayed(self) -> None:
-        """After a change whose rebuild put back ``save_every`` articles or more one by one: a save in the
-        background, so that the next start (or the next change of a later article) begins from a state again."""
+        """After a change that left ``save_every`` articles or more outside the state saved in the store (the
+        store drops a state holding the changed article): a save in the background, so that the next start
+        begins from a state again."""
         if self.save_every and self._unsaved >= self.save_every:
             self._save_in_background()
 
@@ -452,6 +517,7 @@ class Stream:
                    if k != "origin"):  # its id's, as it was (one stored before: "the article")
                 size = grouper.size(old.story - 1)
                 return Corrected(Posted(old.id, old.story, old.similarity, False, size), old.story, size, False)
+            self._forget(old.position)
             grouper = self._rebuild(without=old)
             # decided as if it arrived now (the day the grouper is told, as a rebuild tells it: ``updated``), its
             # first arrival kept
@@ -464,6 +530,7 @@ class Stream:
             _, stored = changed
             self._grouper = grouper
             self._end, self._unsaved = (stored.position, stored.id), self._unsaved + 1
+            self._counted(stored.position, grouper)
             self._recall()
             for story in {old.story, stored.story}:
                 self._revisions[story] = self.revision(story) + 1

@@ -71,6 +71,20 @@ def introductions(story: StoryRow) -> list[Who]:
     return out
 
 
+# What an error page is headed and titled, by its status: what happened, not "Sorry" and "Error".
+_ERROR_HEADINGS = {
+    400: "The request could not be read", 403: "The request was refused", 404: "Page not found",
+    405: "Not answered at this address", 409: "The story cannot be changed so", 413: "Too much at once",
+    415: "A file of a kind that is not read", 422: "The input could not be used", 429: "Too many requests",
+    500: "Something went wrong on the server", 503: "The server is busy",
+}
+
+
+def error_heading(status: int) -> str:
+    """The error page's heading and title for an HTTP ``status``."""
+    return _ERROR_HEADINGS.get(status, "Something went wrong on the server" if status >= 500 else "The request failed")
+
+
 def anchor(start: int, end: int) -> str:
     return f"s-{start}-{end}"
 
@@ -159,6 +173,53 @@ def lines(story: StoryRow) -> list[Line]:
             parts.append(Part(i, text, tuple(cites)))
             run = []
         out.append(Line(parts[0].index, tuple(parts)))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Marked:
+    """A piece of an analysis line: its text, or (``number`` > 0) one of its source markers ("[2]") as a link to
+    the cited article, named as the summary's citations are."""
+
+    text: str
+    number: int = 0
+    href: str = ""
+    label: str = ""
+
+
+# A run of source markers as ``analysis.render`` writes them after a line's text: "[1][3]", before a space or the end.
+_MARKERS = re.compile(r"(?<!\S)((?:\[\d{1,4}\])+)(?=\s|$)")
+_MARKER = re.compile(r"\[(\d+)\]")
+
+
+def analysis_sources(story: StoryRow) -> dict[int, str]:
+    """The article id each of the analysis's source numbers stands for: its own list of articles, in the order it
+    numbers them (the cluster's, the story's sources' too), else the story's."""
+    analysis = story.analysis if isinstance(story.analysis, dict) else {}
+    listed = analysis.get("json", {}).get("articles") if isinstance(analysis.get("json"), dict) else None
+    ids = [a.get("id") for a in listed if isinstance(a, dict)] if isinstance(listed, list) else []
+    if not ids or any(story.article(str(i)) is None for i in ids):
+        ids = [a["id"] for a in story.articles]
+    return {k: str(i) for k, i in enumerate(ids, 1)}
+
+
+def marked_line(story: StoryRow, line: str, sources: dict[int, str]) -> list[Marked]:
+    """An analysis line in pieces, each run of source markers ("[1][2]") cut into links to the articles cited
+    (``sources``: ``analysis_sources``); a marker that names no article stays text."""
+    out: list[Marked] = []
+    last = 0
+    for run in _MARKERS.finditer(line):
+        numbers = [int(n) for n in _MARKER.findall(run.group(1))]
+        if not all(n in sources for n in numbers):
+            continue
+        if run.start() > last:
+            out.append(Marked(line[last:run.start()].rstrip(" ")))
+        for n in numbers:
+            art = story.article(sources[n]) or {}
+            out.append(Marked("", n, f"/stories/{story.id}/articles/{sources[n]}", describe({"id": sources[n], **art})))
+        last = run.end()
+    if last < len(line):
+        out.append(Marked(line[last:]))
     return out
 
 
