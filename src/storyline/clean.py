@@ -745,7 +745,8 @@ def _clean_normalised(
     if told:  # no body else: the unended lines that read as sentences are the article, not its headline
         kept = told
         title = "" if title in told else title
-        dropped = [line for line in dropped if line not in told]
+        read = set(told)  # (a search of the list for each dropped line took 5 s on 32,000 lines)
+        dropped = [line for line in dropped if line not in read]
     title = title or shared_title
     body = "\n\n".join(kept)
     if body and is_archive_note(body):  # the page kept a web archive's note instead of the story
