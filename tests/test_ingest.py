@@ -808,6 +808,9 @@ def test_reporting_on_unlimited_access_is_no_paywall_prompt(tmp_path):
     ("By Ana Ruiz, Chief Reporter, and Tom Ellery", "Ana Ruiz; Tom Ellery"),
     ("By Marta Press", "Marta Press"),  # a surname like an agency's, alone, is the author's
     ("By LEA BRANDT and SAM O'NEIL, Associated Press", "Lea Brandt; Sam O'Neil"),  # a byline set in capitals
+    # a desk or an outlet in capitals stays as written (title case made "Bbc News", "Npr Staff")
+    ("By BBC NEWS", "BBC NEWS"),
+    ("By NPR STAFF", "NPR STAFF"),
 ])
 def test_a_byline_gives_the_names_without_role_agency_or_separator(tmp_path, byline, author):
     p = tmp_path / "page.html"

@@ -604,9 +604,25 @@ def _byline_names(author: str) -> str:
     names = [p for p in names
              if p and not _DATE_PART.search(p) and not _ROLE_PART.search(p) and not _CALENDAR_WORD.match(p)]
     people = [p for p in names if not _AGENCY_PART.search(p)]
-    # a byline set in capitals ("By LEA BRANDT and SAM ORR") names its people as they write their names
-    people = [p.title() if p.isupper() and len(p) > 3 else p for p in people or names]
+    # a byline set in capitals ("By LEA BRANDT and SAM ORR") names its people as they write their names; a desk or
+    # an outlet in capitals ("BBC NEWS", "NPR STAFF", "REUTERS") is left as it is written ("Bbc News" is no name)
+    people = [p.title() if _capitals_name(p) else p for p in people] or names
     return "; ".join(people)  # an agency-like name alone is the author's ("Eyal Press")
+
+
+# Words that make a byline in capitals a desk or an outlet rather than a person's name.
+_MEDIA_WORDS = frozenset(
+    "news today staff wire press times post report reports desk agency tv radio online digital editor editors "
+    "editorial bureau network herald journal tribune guardian telegraph mail daily weekly media team".split()
+)
+
+
+def _capitals_name(part: str) -> bool:
+    """Is ``part`` a person's name set in capitals ("LEA BRANDT"): two to four words, in capitals, none of them a
+    word of a desk or an outlet (``_MEDIA_WORDS``)?"""
+    words = part.split()
+    return (part.isupper() and 2 <= len(words) <= 4
+            and not any(w.strip(".,").lower() in _MEDIA_WORDS for w in words))
 
 
 # Windows line endings (CRLF) too: a header saved on Windows was read as the article's first lines.
