@@ -1,6 +1,5 @@
 import dataclasses
 import json
-import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -494,15 +493,15 @@ def test_only_a_text_mostly_in_such_a_script_is_named() -> None:
     assert unspaced_language(korean) is None and storyline.summarize([korean], words=60).sentences
 
 
+@pytest.mark.timeout(30)
 def test_a_text_in_no_such_script_is_told_at_once() -> None:
     # each article left empty by cleaning was read letter by letter in Python: 70 ms for a page of clutter, and
     # reading the dev set's 92 clusters took 5% longer
     from storyline.api import unspaced_language
 
+    # (the timeout fails the letter-by-letter reading, about 70 s for these 1,000 pages; the scan takes under 1 s)
     clutter = "Menu Home News Sport Weather " * 4000
-    start = time.process_time()
-    assert all(unspaced_language(clutter) is None for _ in range(10))
-    assert time.process_time() - start < 0.2
+    assert all(unspaced_language(clutter) is None for _ in range(1000))
 
 
 def test_a_dataset_cluster_names_its_skipped_documents_as_summarize_does() -> None:

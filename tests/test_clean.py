@@ -1,7 +1,7 @@
 import re
-import time
 from itertools import islice
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -819,23 +819,22 @@ def test_a_printouts_running_head_is_no_title():
     assert not cleaned.paged  # its last page is there
 
 
+@pytest.mark.timeout(45)
 def test_a_text_of_many_repeated_lines_is_cleaned_in_time():
-    # each candidate headline counted its copies over the whole text: 8,000 copies of one line took 6 s (0.2 s before)
-    text = "\n\n".join(["TESSEL VALLEY TIMES WEEKLY EDITION"] * 20_000) + "\n\nThe ferry ran aground, officials said."
-    start = time.perf_counter()
+    # each candidate headline counted its copies over the whole text: 8,000 copies of one line took 6 s (0.2 s before);
+    # these 60,000 would take minutes so (the timeout fails it), and take 1.5 s of CPU now
+    text = "\n\n".join(["TESSEL VALLEY TIMES WEEKLY EDITION"] * 60_000) + "\n\nThe ferry ran aground, officials said."
     cleaned = clean_text(text)
-    assert time.perf_counter() - start < 5
     assert cleaned.title == "" and cleaned.text == "The ferry ran aground, officials said."
 
 
+@pytest.mark.timeout(45)
 def test_a_long_text_of_unended_lines_is_cleaned_in_time():
     # the lines read as the article were taken out of the dropped ones by a search of the list each: 32,000 lines
-    # took 5.4 s of CPU
+    # took 5.4 s of CPU, so these 128,000 about 90 s (the timeout fails it); 5 s now
     text = "\n\n".join(f"The Kelby bridge closed during the night {k}. Repairs will take weeks, engineers said {k}"
-                       for k in range(32_000))
-    start = time.process_time()
-    assert len(clean_text(text).text.split("\n\n")) == 32_000
-    assert time.process_time() - start < 2.5
+                       for k in range(128_000))
+    assert len(clean_text(text).text.split("\n\n")) == 128_000
 
 
 def test_a_newsletters_frame_and_a_press_releases_end_are_clutter():
