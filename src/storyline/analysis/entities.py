@@ -693,6 +693,19 @@ def _without_job(form: str, common: frozenset[str], people: set[str]) -> str | N
     return None
 
 
+
+def _no_person(form: str, kind_of: dict[str, str], kinds: dict[str, Counter[str]],
+               raw: dict[str, list[Mention]]) -> None:
+    """``form``, tagged a person, is none: it takes the other kind the tagger gives it elsewhere in the cluster, if
+    any (the most often given), else it is no entity and its mentions go."""
+    other = Counter({k: n for k, n in kinds[form].items() if k != "person" and n})
+    if other:
+        kind_of[form] = other.most_common(1)[0][0]
+        return
+    del kind_of[form]
+    for aid in raw:
+        raw[aid] = [m for m in raw[aid] if m.text != form]
+
 class EntityIndex:
     """Entities of a cluster and every resolved mention, per article, in text order."""
 
@@ -882,13 +895,7 @@ class EntityIndex:
         # title (an office is no thing).
         for f in [f for f, k in kind_of.items() if k == "person" and indefinite[f] == sum(kinds[f].values())
                   and f not in titles]:
-            other = Counter({k: n for k, n in kinds[f].items() if k != "person" and n})
-            if other:
-                kind_of[f] = other.most_common(1)[0][0]
-                continue
-            del kind_of[f]
-            for aid in raw:
-                raw[aid] = [m for m in raw[aid] if m.text != f]
+            _no_person(f, kind_of, kinds, raw)
         # An "organisation" whose last word the cluster tags as a person too and which its sentences go on calling
         # "she" or "he" more than "it" ("Stormy Daniels … Daniels was quick to respond, citing what she called …",
         # which the tagger reads as a body) is a person.
@@ -917,13 +924,7 @@ class EntityIndex:
         # elsewhere, if any (a company it tags as one too), else no entity.
         for f in [f for f in people if _common_noun(f, common) and f not in parts and f not in titles]:
             del people[f]
-            other = Counter({k: n for k, n in kinds[f].items() if k != "person" and n})
-            if other:
-                kind_of[f] = other.most_common(1)[0][0]
-                continue
-            del kind_of[f]
-            for aid in raw:
-                raw[aid] = [m for m in raw[aid] if m.text != f]
+            _no_person(f, kind_of, kinds, raw)
         self.canon = _group_people(people, titles)
         # the offices the cluster gives each person by their full name ("President Joe Biden": president)
         self.offices: dict[str, frozenset[str]] = defaultdict(frozenset)
