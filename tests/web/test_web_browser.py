@@ -371,23 +371,32 @@ def test_a_long_stream_story_is_read_a_page_of_articles_at_a_time(page, server: 
     assert page.locator("ul.summary a").count() >= 1  # the summary cites its sources, on whichever page
 
 
+def _posted_from_another_site(browser, action: str, fields: str = "", *, multipart: bool = False) -> int:
+    """The status this server answers a page on another site (http://attacker.example/) whose hidden form posts
+    ``fields`` to ``action`` by itself as it loads, asking for no referrer (so the browser sends "Origin: null")."""
+    enctype = ' enctype="multipart/form-data"' if multipart else ""
+    attacker = (
+        '<!doctype html><meta name="referrer" content="no-referrer">'
+        f'<form id="f" method="post" action="{action}"{enctype}>{fields}</form>'
+        "<script>document.getElementById('f').submit()</script>"
+    )
+    context = browser.new_context()
+    try:
+        pg = context.new_page()
+        pg.route("http://attacker.example/", lambda route: route.fulfill(content_type="text/html", body=attacker))
+        with pg.expect_response(lambda r: r.url == action) as answer:
+            pg.goto("http://attacker.example/")
+        return answer.value.status
+    finally:
+        context.close()
+
+
 def test_a_form_on_another_site_cannot_create_a_story(browser, server: Server) -> None:
     # A page elsewhere that asks for no referrer makes the browser send "Origin: null", which was taken for
     # this site's own form: its hidden auto-submitted form created a story.
-    attacker = (
-        '<!doctype html><meta name="referrer" content="no-referrer">'
-        f'<form id="f" method="post" action="{server.url}/stories" enctype="multipart/form-data">'
-        f'<textarea name="text">{MILLBROOK[2]["text"]}</textarea></form>'
-        "<script>document.getElementById('f').submit()</script>"
-    )
     before = httpx.get(server.url + "/api/stories?limit=1").json()["total"]
-    context = browser.new_context()
-    pg = context.new_page()
-    pg.route("http://attacker.example/", lambda route: route.fulfill(content_type="text/html", body=attacker))
-    with pg.expect_response(lambda r: r.url == server.url + "/stories") as answer:
-        pg.goto("http://attacker.example/")
-    assert answer.value.status == 403
-    context.close()
+    fields = f'<textarea name="text">{MILLBROOK[2]["text"]}</textarea>'
+    assert _posted_from_another_site(browser, server.url + "/stories", fields, multipart=True) == 403
     assert httpx.get(server.url + "/api/stories?limit=1").json()["total"] == before
 
 
@@ -395,18 +404,8 @@ def test_a_story_is_deleted_from_its_page_and_not_from_another_site(browser, pag
     made = httpx.post(server.url + "/api/stories", json={"articles": MILLBROOK[:2], "words": 60}, timeout=60)
     assert made.status_code == 201, made.text
     sid = made.json()["id"]
-    attacker = (  # another site's hidden form, auto-submitted: refused, the story stays
-        '<!doctype html><meta name="referrer" content="no-referrer">'
-        f'<form id="f" method="post" action="{server.url}/stories/{sid}/delete"></form>'
-        "<script>document.getElementById('f').submit()</script>"
-    )
-    context = browser.new_context()
-    pg = context.new_page()
-    pg.route("http://attacker.example/", lambda route: route.fulfill(content_type="text/html", body=attacker))
-    with pg.expect_response(lambda r: r.url == f"{server.url}/stories/{sid}/delete") as answer:
-        pg.goto("http://attacker.example/")
-    assert answer.value.status == 403
-    context.close()
+    # another site's hidden form, auto-submitted: refused, the story stays
+    assert _posted_from_another_site(browser, f"{server.url}/stories/{sid}/delete") == 403
     assert httpx.get(f"{server.url}/api/stories/{sid}").status_code == 200
     page.goto(f"/stories/{sid}")
     button = page.locator("#delete-story")
@@ -519,18 +518,8 @@ def test_a_story_is_edited_from_its_page_and_not_from_another_site(browser, page
     made = httpx.post(server.url + "/api/stories", json={"articles": MILLBROOK[:2], "words": 60}, timeout=60)
     assert made.status_code == 201, made.text
     sid = made.json()["id"]
-    attacker = (  # another site's hidden form, auto-submitted: refused, the article stays
-        '<!doctype html><meta name="referrer" content="no-referrer">'
-        f'<form id="f" method="post" action="{server.url}/stories/{sid}/articles/1/remove"></form>'
-        "<script>document.getElementById('f').submit()</script>"
-    )
-    context = browser.new_context()
-    pg = context.new_page()
-    pg.route("http://attacker.example/", lambda route: route.fulfill(content_type="text/html", body=attacker))
-    with pg.expect_response(lambda r: r.url == f"{server.url}/stories/{sid}/articles/1/remove") as answer:
-        pg.goto("http://attacker.example/")
-    assert answer.value.status == 403
-    context.close()
+    # another site's hidden form, auto-submitted: refused, the article stays
+    assert _posted_from_another_site(browser, f"{server.url}/stories/{sid}/articles/1/remove") == 403
     assert len(httpx.get(f"{server.url}/api/stories/{sid}").json()["articles"]) == 2
     page.goto(f"/stories/{sid}")
     assert not page.locator("#add-to-story").is_visible()  # behind "Add an article"
