@@ -315,6 +315,15 @@ def test_json_ld_bodies_of_stories_only_from_graphs_lists_and_markup():
     assert json_ld_bodies(_tree("<p>No JSON-LD here.</p>")) == ()
 
 
+def test_json_ld_nested_too_deeply_is_passed_over_as_invalid_json():
+    # Python's parser raises RecursionError, not a JSONDecodeError, past ~1,000 levels: any page carrying
+    # such a script (20 kB of brackets) could not be read at all.
+    story = '{"@type": "NewsArticle", "articleBody": "The ferry ran aground."}'
+    tree = _tree(f'<script type="application/ld+json">{"[" * 10_000}{"]" * 10_000}</script>'
+                 f'<script type="application/ld+json">{story}</script>')
+    assert json_ld_bodies(tree) == ("The ferry ran aground.",)
+
+
 def test_mend_dates_takes_out_impossible_days_and_offsets_of_a_day_or_more():
     tree = _tree(
         '<time id="a" datetime="2026-02-30">30 Feb</time><time id="b">31/04/2026</time>'

@@ -172,6 +172,14 @@ def test_dataset_lines_reads_any_json_values_by_line():
         list(dataset_lines(b"not gzip", "o.jsonl.gz"))
 
 
+@pytest.mark.parametrize("name", ["o.jsonl", "o.json"])
+def test_json_nested_deeper_than_python_reads_is_malformed_not_a_crash(name):
+    # Python's parser raises RecursionError past ~1,000 levels: a 20 kB line of brackets was an internal error.
+    deep = b'{"documents": ' + b"[" * 10_000 + b"]" * 10_000 + b"}\n"
+    with pytest.raises(MalformedDataError, match=r"line 1: not valid JSON \(nested too deeply\)"):
+        list(dataset_lines(deep, name))
+
+
 def test_dataset_documents_are_numbered_by_their_place_in_the_list(tmp_path):
     path = tmp_path / "d.jsonl"
     rows = [{"id": "c1", "documents": ["", "One text. Two.", "  \n", "Other text."],

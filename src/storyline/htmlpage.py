@@ -30,13 +30,13 @@ Everything here reads the parsed page once, before trafilatura's own pass over t
 from __future__ import annotations
 
 import html
-import json
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import chain, pairwise
 from typing import TYPE_CHECKING
 
+from . import jsontext
 from .vocabulary import SPEAKER_VERBS, alternation
 
 if TYPE_CHECKING:  # lxml comes with trafilatura, imported when a page is read
@@ -975,7 +975,7 @@ def _ld_stories(tree: HtmlElement) -> list[dict]:
     stories: list[dict] = []
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         try:
-            data = json.loads(script.text or "")
+            data = jsontext.loads(script.text or "")
         except ValueError:
             continue
         for obj in _ld_objects(data, 0):

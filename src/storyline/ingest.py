@@ -21,7 +21,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any, BinaryIO, TypeGuard
 
-from . import eightbit, htmlpage, mailtext
+from . import eightbit, htmlpage, jsontext, mailtext
 from .errors import (
     EmptyInputError,
     InputNotFoundError,
@@ -862,7 +862,7 @@ def dataset_lines(data: bytes, name: str) -> Iterator[tuple[int, dict]]:
     # A .json file may hold one object (or a list of them) over several lines.
     if name.endswith((".json", ".json.gz")) and stripped[:1] in "[{":
         try:
-            value = json.loads(text)
+            value = jsontext.loads(text)
         except json.JSONDecodeError:
             value = None
         if isinstance(value, dict):
@@ -875,7 +875,7 @@ def dataset_lines(data: bytes, name: str) -> Iterator[tuple[int, dict]]:
         if not line.strip():
             continue
         try:
-            yield lineno, json.loads(line)
+            yield lineno, jsontext.loads(line)
         except json.JSONDecodeError as exc:
             raise MalformedDataError(f"{name}, line {lineno}: not valid JSON ({exc.msg})") from None
 

@@ -300,6 +300,16 @@ def test_json_lines_and_a_json_list_on_standard_input(harbor_texts):
     assert bad.exit_code == 6 and "<stdin>.jsonl, line 4: not valid JSON" in bad.stderr
 
 
+@pytest.mark.parametrize("lines", [1, 2])
+def test_json_nested_too_deeply_on_standard_input_is_malformed_json(lines):
+    # A RecursionError from Python's parser had been an internal error (exit 70), in deciding whether standard
+    # input is one JSON value (over several lines) and in reading it.
+    deep = "[" * 10_000 + "\n" * (lines - 1) + "]" * 10_000
+    result = CliRunner().invoke(cli, ["summarize", "-"], input=deep.encode())
+    assert result.exit_code == 6, result.output
+    assert "not valid JSON (nested too deeply)" in result.stderr and len(result.stderr.splitlines()) == 1
+
+
 def test_datasets_and_articles_together_are_refused_naming_one_of_each(folder, harbor_texts):
     (folder / "0meta.json").write_text('{"pages": 3}')  # skipped: not what the error names
     (folder / "more" / "cluster.jsonl").write_text(json.dumps({"id": "c", "documents": harbor_texts}) + "\n")

@@ -240,6 +240,7 @@ def test_uploads() -> None:
     assert upload_articles("../../etc/a.html", b"<html><body><p>Hi.</p></body></html>")[0]["html"] is True
     assert "/" not in upload_articles("../../etc/a.txt", b"Hello.")[0]["origin"]
     for name, data, status in [("x.exe", b"MZ", 415), ("x.txt", b"  ", 422), ("x.jsonl", b"{bad", 400),
+                               ("x.jsonl", b"[" * 10_000 + b"]" * 10_000, 400),  # had been a RecursionError
                                ("x.jsonl", b'{"other": 1}', 422), ("x.txt", b"\x00\x01\x02" * 100, 415)]:
         with pytest.raises(RequestError) as err:
             upload_articles(name, data)

@@ -17,7 +17,7 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from .. import api
+from .. import api, jsontext
 from ..analysis import Analysis
 from ..analysis import with_date_hint as analysis_date_hint
 from ..errors import EmptyInputError, InputTooLargeError, OptionsError, StorylineError, UnreadableInputError
@@ -179,7 +179,7 @@ def _stdin_dataset_name(text: str) -> str:
     value over several lines (``jq``'s pretty output, a saved .json file), which is read as a .json file is."""
     if "\n" in text.strip():
         try:
-            json.loads(text)  # JSON Lines of two objects or more stop at the second: "Extra data"
+            jsontext.loads(text)  # JSON Lines of two objects or more stop at the second: "Extra data"
         except ValueError:
             return "<stdin>.jsonl"
         return "<stdin>.json"

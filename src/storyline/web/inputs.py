@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_validator
 
+from .. import jsontext
 from ..errors import EmptyInputError, InputTooLargeError, StorylineError
 from ..ingest import (
     HTML_SUFFIXES,
@@ -242,7 +243,7 @@ def _jsonl_articles(data: str, name: str) -> list[dict[str, Any]]:
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
+            obj = jsontext.loads(line)
         except json.JSONDecodeError as exc:
             raise RequestError(f"{name}, line {lineno}: not valid JSON ({exc.msg})", 400) from None
         where = f"{name}:{lineno}"
