@@ -41,6 +41,20 @@ def test_no_publication_date_keeps_the_phrase_unresolved() -> None:
     assert resolved("on March 3, 2021", None) == [("March 3, 2021", "2021-03-03")]
 
 
+def test_a_day_no_calendar_holds_is_left_unresolved_not_a_crash() -> None:
+    # An OverflowError had stopped the whole analysis (exit 70): a relative day past year 9999 or before year 1
+    # (``--date 9999-12-31`` and "on Friday"), or a count of days no date arithmetic takes.
+    assert resolved("It will meet on Friday.", "9999-12-31") == [("on Friday", None)]
+    assert resolved("The vote is on Dec. 31.", "9999-12-28") == [("Dec. 31", None)]
+    assert resolved("It happened yesterday.", "0001-01-01") == [("yesterday", None)]
+    assert resolved("It met last Monday.", "0001-01-01") == [("last Monday", None)]
+    assert resolved("It began 99999999999999999999 days ago.", "2018-12-03") == [
+        ("99999999999999999999 days ago", None)]
+    assert resolved("The site was settled 5000 years ago.", "2018-12-03") == [("5000 years ago", None)]  # not "-2982"
+    assert resolved("It ended 3 months ago.", "0001-02-01") == [("3 months ago", None)]  # not "-001-11"
+    assert resolved("It ended 3 months ago.", "2018-02-01") == [("3 months ago", "2017-11")]
+
+
 def test_spurious_numbers_are_not_dates() -> None:
     assert find("the conflict to end after 17 years", "2018-12-03") == []
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import MAXYEAR, MINYEAR, date, datetime, timedelta
 
 from ..attribute import NUMBER_WORD, number_word
 from ..vocabulary import DATED_SPEECH, alternation
@@ -123,6 +123,13 @@ def _month(name: str) -> int:
 
 
 def _resolve(kind: str, m: re.Match[str], base: date | None, future: bool) -> str | None:
+    try:
+        return _resolved(kind, m, base, future)
+    except OverflowError:  # a day before year 1 or after 9999: "on Monday" in a text dated 9999-12-31 (--date)
+        return None
+
+
+def _resolved(kind: str, m: re.Match[str], base: date | None, future: bool) -> str | None:
     g = m.groupdict()
     try:
         if kind == "iso":
@@ -232,10 +239,12 @@ def _shift(base: date, unit: str, n: int) -> str:
         return (base + timedelta(days=n)).isoformat()
     if unit == "week":
         return (base + timedelta(weeks=n)).isoformat()
+    year = base.year + n if unit == "year" else (base.year * 12 + base.month - 1 + n) // 12
+    if not MINYEAR <= year <= MAXYEAR:  # "5,000 years ago": no year a date can have ("-2982")
+        raise OverflowError(f"year {year} is out of range")
     if unit == "month":
-        k = base.year * 12 + base.month - 1 + n
-        return f"{k // 12:04d}-{k % 12 + 1:02d}"
-    return f"{base.year + n:04d}"
+        return f"{year:04d}-{(base.month - 1 + n) % 12 + 1:02d}"
+    return f"{year:04d}"
 
 
 def _explicit(phrase: str, mon: int, day: int, year: str | None, base: date | None, future: bool) -> str | None:
