@@ -62,3 +62,31 @@ def test_an_article_longer_than_spacy_takes_at_once_is_read_in_pieces(monkeypatc
     assert len([m for m in found if m.text == "Tessaly"]) == 40
     acts = rec.actions(text)
     assert acts is not None and max(acts) > len(line) * 30
+
+
+@pytest.mark.timeout(90)
+def test_a_long_run_of_punctuation_does_not_stall_the_recogniser() -> None:
+    # spaCy's tokenizer strips affixes one at a time and searches the rest of the word after each: 5,000 opening
+    # quotes took 30 s, these 20,000 several minutes. Such a run is given to spaCy as spaces, offsets kept.
+    pytest.importorskip("spacy")
+    from storyline.analysis.ner import SpacyRecognizer
+
+    try:
+        rec = SpacyRecognizer(parse=False)
+    except OSError:
+        pytest.skip("the spaCy model is not installed")
+    text = "Mayor Edda Lorn met engineers in Tessaly on Tuesday. " + "“" * 20_000 + " The council met in Tessaly."
+    found = rec.recognize(text)
+    assert [m.text for m in found if m.text == "Tessaly"] == ["Tessaly", "Tessaly"]
+    assert all(text[m.start : m.end] == m.text for m in found)
+
+
+def test_only_runs_longer_than_any_word_are_blanked_for_spacy() -> None:
+    from storyline.analysis.ner import LONGEST_WORD, without_long_words
+
+    word, run = "x" * LONGEST_WORD, "—" * (LONGEST_WORD + 1)
+    text = f"A {word} and\u00a0{run}.\nNext https://example.com/{'a' * 80} line."
+    blanked = without_long_words(text)
+    assert len(blanked) == len(text)
+    url = f"https://example.com/{'a' * 80}"
+    assert blanked == text.replace(run + ".", " " * (len(run) + 1)).replace(url, " " * len(url))
