@@ -53,6 +53,8 @@ def test_a_day_no_calendar_holds_is_left_unresolved_not_a_crash() -> None:
     assert resolved("The site was settled 5000 years ago.", "2018-12-03") == [("5000 years ago", None)]  # not "-2982"
     assert resolved("It ended 3 months ago.", "0001-02-01") == [("3 months ago", None)]  # not "-001-11"
     assert resolved("It ended 3 months ago.", "2018-02-01") == [("3 months ago", "2017-11")]
+    assert resolved("The council met in December.", "0001-01-01") == [("in December", None)]  # not "0000-12"
+    assert resolved("The council will meet in January.", "9999-12-31") == [("in January", None)]  # not "10000-01"
 
 
 def test_spurious_numbers_are_not_dates() -> None:

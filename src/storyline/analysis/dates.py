@@ -150,6 +150,8 @@ def _resolved(kind: str, m: re.Match[str], base: date | None, future: bool) -> s
                 year += 1
             elif not ahead and mon > base.month:
                 year -= 1
+            if not MINYEAR <= year <= MAXYEAR:
+                raise OverflowError(f"year {year} is out of range")
             return f"{year:04d}-{mon:02d}"
     except (ValueError, KeyError):
         return None
