@@ -77,6 +77,16 @@ def _splits(doc: Any, p: int, verb: Any) -> bool:
             and min(rights) >= p)
 
 
+def _subtree_until(token: Any, stop: int) -> tuple[list[Any], int]:
+    """The words of ``token``'s subtree up to word ``stop``, in their order, and the index of its last word.
+    spaCy's ``subtree`` walks every word's children through nested generators: a long paragraph without a full
+    stop, parsed as one deep tree, made reading each subject's subtree whole cost the square of its depth, and
+    50 kB of such text took minutes. The phrase never keeps more than ``MAX_WORDS`` words anyway."""
+    first, last = token.left_edge.i, token.right_edge.i
+    doc = token.doc
+    return [t for t in doc[first : min(last, stop) + 1] if t.i == token.i or token.is_ancestor(t)], last
+
+
 def _phrase(verb: Any, subject: Any) -> str:
     doc = verb.doc
     before = [t for t in verb.lefts if t.i > subject.i and t.dep_ in ("aux", "auxpass", "neg")]
@@ -86,12 +96,15 @@ def _phrase(verb: Any, subject: Any) -> str:
     for child in verb.rights:
         if child.dep_ in _STOP_DEPS or child.is_punct:
             break
-        sub = list(child.subtree)
+        sub, last = _subtree_until(child, start + MAX_WORDS)
         if any(t.is_punct and t.text not in ("’", "'", "-", "%", "$") for t in sub):
             cut = next(t.i for t in sub if t.is_punct and t.text not in ("’", "'", "-", "%", "$"))
             end, cut_short = max(end, cut), cut > end
             break
-        end = sub[-1].i + 1
+        if last > start + MAX_WORDS:  # the phrase is cut at MAX_WORDS, whatever comes after the part read
+            end, cut_short = last + 1, True
+            break
+        end = last + 1
         if end - start >= MAX_WORDS:
             break
     if cut_short or end - start > MAX_WORDS:
@@ -125,24 +138,36 @@ _HYPOTHETICAL = frozenset("if whether unless".split())
 _UNSURE_MODALS = frozenset("should may might must ought could".split())
 
 
-def _asserted(verb: Any) -> bool:
+def _asserted(verb: Any, seen: dict[int, bool] | None = None) -> bool:
     """Whether the clause of ``verb`` reports something its subject does, rather than someone's claim,
     wish or supposition about it, a condition, or an advice: every clause above it (through ``ccomp``,
-    ``acl``, ``xcomp``, ``advcl``, ``conj`` …) is checked, up to the sentence's root."""
+    ``acl``, ``xcomp``, ``advcl``, ``conj`` …) is checked, up to the sentence's root. ``seen`` keeps, for the
+    words already walked through, what the walk up from them found: the subjects of one deep tree (a long
+    paragraph without a full stop) would each walk its whole height again."""
     aux = [c for c in verb.lefts if c.dep_ == "aux" and c.lower_ in _UNSURE_MODALS]
     if aux and not (aux[0].lower_ == "could" and any(c.dep_ == "neg" for c in verb.children)):
         return False
-    u = verb
+    seen = {} if seen is None else seen
+    u, walked = verb, []
     while True:
+        if u.i in seen:
+            found = seen[u.i]
+            break
+        walked.append(u.i)
         if any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL for c in u.children):
-            return False
+            found = False
+            break
         if u.head.i == u.i:
-            return True
+            found = True
+            break
         head = u.head
         if u.dep_ in ("ccomp", "acl", "xcomp") and (
                 _NOT_ASSERTED.match(head.lower_) or (head.lower_ in _REPORT_NOUNS and head.tag_.startswith("NN"))):
-            return False
+            found = False
+            break
         u = head
+    seen.update(dict.fromkeys(walked, found))
+    return found
 
 
 def _labelled(subj: Any, verb: Any) -> bool:
@@ -182,6 +207,7 @@ def subject_actions(doc: Any) -> dict[int, str]:
     """Character offset of every subject token → the action phrase of its verb (spaCy ``Doc``)."""
     out: dict[int, str] = {}
     datelines = [(m.start(), m.end()) for m in _DATELINE.finditer(doc.text)]
+    asserted: dict[int, bool] = {}
     for tok in doc:
         subj = tok
         if tok.dep_ == "conj" and tok.head.dep_ in ("nsubj", "nsubjpass"):
@@ -191,7 +217,7 @@ def subject_actions(doc: Any) -> dict[int, str]:
         verb = subj.head
         if not verb.tag_.startswith("VB") or verb.lower_ in _LIGHT or verb.i < tok.i:
             continue
-        if _labelled(tok, verb) or not _asserted(verb) or _object_before(verb, subj):
+        if _labelled(tok, verb) or not _asserted(verb, asserted) or _object_before(verb, subj):
             continue
         line = next(((a, b) for a, b in datelines if a <= tok.idx < b), None)
         if line is not None:
