@@ -174,6 +174,32 @@ def test_a_closed_standard_output_is_an_output_error_not_a_silent_success(articl
     assert proc.returncode == 0 and Path("brief.txt").read_text().startswith("Sources")
 
 
+def test_the_file_standard_input_reads_is_an_input_that_output_may_not_replace(articles):
+    # "- < arts/1.txt -o arts/1.txt": the article was read, then replaced by its own summary.
+    before = (articles / "1.txt").read_text()
+    for given in ("-", "-@2026-03-09"):
+        with open(articles / "1.txt", "rb") as stdin:
+            proc = subprocess.run([sys.executable, "-m", "storyline.cli", "summarize", given, "arts/2.txt", "-o",
+                                   "arts/1.txt"], stdin=stdin, stderr=subprocess.PIPE, text=True)
+        assert proc.returncode == 2
+        assert proc.stderr == (
+            "storyline: error: arts/1.txt: refusing to overwrite an input file; choose another -o path\n")
+        assert (articles / "1.txt").read_text() == before
+    with open(articles / "1.txt", "rb") as stdin:  # another name is written as ever
+        proc = subprocess.run([sys.executable, "-m", "storyline.cli", "summarize", "-", "arts/2.txt", "-o",
+                               "brief.txt"], stdin=stdin, stderr=subprocess.PIPE, text=True)
+    assert proc.returncode == 0 and Path("brief.txt").read_text().startswith("Sources")
+
+
+def test_a_closed_standard_input_is_an_unreadable_input_not_an_internal_error(articles):
+    # Started with "<&-", Python has no sys.stdin: "-" was an internal error (exit 70).
+    proc = subprocess.run([sys.executable, "-m", "storyline.cli", "summarize", "-"], stderr=subprocess.PIPE,
+                          text=True, preexec_fn=lambda: os.close(0))
+    assert proc.returncode == 3
+    assert proc.stderr == (
+        "storyline: error: - (standard input): standard input is closed; give the article as a file\n")
+
+
 def test_an_output_path_ending_in_a_slash_or_under_a_file_is_refused_before_work(articles):
     # "-o briefs/" wrote a file named "briefs": the user asked for a directory.
     assert_one_line_error(run("summarize", "arts", "-o", "briefs/"), 8,

@@ -20,7 +20,14 @@ import click
 from .. import api, jsontext
 from ..analysis import Analysis
 from ..analysis import with_date_hint as analysis_date_hint
-from ..errors import EmptyInputError, InputTooLargeError, OptionsError, StorylineError, UnreadableInputError
+from ..errors import (
+    EmptyInputError,
+    InputNotFoundError,
+    InputTooLargeError,
+    OptionsError,
+    StorylineError,
+    UnreadableInputError,
+)
 from ..files import output_target, write_atomic
 from ..ingest import (
     MAX_BYTES,
@@ -148,6 +155,8 @@ def _stdin_is_terminal() -> bool:
 
 
 def _read_stdin(id: str) -> tuple[list[DocumentSet], list[api.ArticleLike]]:
+    if sys.stdin is None:  # started with standard input closed ("<&-")
+        raise InputNotFoundError("- (standard input): standard input is closed; give the article as a file")
     if _stdin_is_terminal():
         # "-" with nothing piped in reads what is typed: without a word the command seemed to hang.
         click.echo("storyline: reading an article from standard input: paste or type it, then press Ctrl-D on a "
@@ -263,6 +272,9 @@ class _Checked:
     output: str | None
 
 
+STDIN_FILE = Path("/dev/stdin")
+
+
 def check_inputs(paths: Sequence[str], *, sample: bool, date: str | None, output: str | None) -> _Checked:
     """Everything that can be checked without reading an article (dates, that the paths exist, the ``-o`` path
     against the inputs), so a mistake fails at once. (A dated directory holding a dataset is refused by
@@ -276,7 +288,9 @@ def check_inputs(paths: Sequence[str], *, sample: bool, date: str | None, output
     plain, dated = split_dates(paths)
     listing = _each_file_once([(p, None if p == "-" else api.read_paths([p])) for p in plain], dated)
     named = [Path(p) for p in plain if p != "-"]
-    target = output_target(output, inputs=named)
+    # "- < a.txt -o a.txt": the file standard input reads (named by /dev/stdin where the system has it) is an
+    # input too; it had been replaced by the summary of itself.
+    target = output_target(output, inputs=[*named, *([STDIN_FILE] if "-" in plain else [])])
     return _Checked(listing, named, dated, output if target else None)
 
 
