@@ -51,6 +51,9 @@ ArticleLike = str | os.PathLike[str] | Article
 SINGLE_SOURCE_NOTE = "single-source summary: only one article was given, so nothing is corroborated"
 # The same when others were given but skipped as empty or all page clutter (``strict=False``).
 SKIPPED_SINGLE_NOTE = "single-source summary: only one of the articles had text, so nothing is corroborated"
+# A story of one article in a stream of several (``storyline group --summarize``): more articles were given, but
+# no other one tells this story, which "only one article was given" denied.
+STORY_SINGLE_NOTE = "single-source story: no other article of the stream tells it, so nothing is corroborated"
 # Dated articles further apart than this are likely to report more than one event: the summary says so.
 SPAN_NOTE_DAYS = 30
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 import click
@@ -77,7 +78,7 @@ def group(
         summaries = [_summary(k, arts, summary_options) for k, arts in enumerate(each, 1)]
     stories: list[Story] = [(arts, summaries[k] if with_summary else None) for k, arts in enumerate(groups)]
     # A one-article story says so in its own summary; on stderr that note would only repeat itself.
-    told = [(f"story {k}", [n for n in s.notes if n != api.SINGLE_SOURCE_NOTE] if s else []) for k, (_, s) in
+    told = [(f"story {k}", [n for n in s.notes if n != api.STORY_SINGLE_NOTE] if s else []) for k, (_, s) in
             enumerate(stories, 1)]
     notes(told, inputs)
     emit(render_stories(stories, options, fmt), inputs)
@@ -87,10 +88,13 @@ def _summary(story: int, articles: Sequence[Article], options: SummarizeOptions)
     """The story's summary; None, with a note, for a story over the cluster sentence limit (a long stream
     can grow one past it), so that the other stories are still answered."""
     try:
-        return api.summarize_cluster(api.make_cluster(articles), options)
+        summary = api.summarize_cluster(api.make_cluster(articles), options)
     except InputTooLargeError as exc:
         skipped(f"the summary of story {story}: {exc}")
         return None
+    # The stream gave more articles than this story's one: "only one article was given" was not true of it.
+    told = tuple(api.STORY_SINGLE_NOTE if n == api.SINGLE_SOURCE_NOTE else n for n in summary.notes)
+    return replace(summary, notes=told)
 
 
 # Streams shorter than this are grouped in well under a second: no progress bar.
