@@ -8,6 +8,7 @@ Cleaning happens in :mod:`storyline.clean`; this module only reads.
 
 from __future__ import annotations
 
+import errno
 import gzip
 import io
 import json
@@ -1049,5 +1050,24 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
         elif path.exists():
             out.append(path)
         else:
-            raise InputNotFoundError(f"{path}: no such file or directory")
+            raise InputNotFoundError(f"{path}: {_why_missing(path)}")
     return out
+
+
+_GLOB = re.compile(r"[*?\[]")
+
+
+def _why_missing(path: Path) -> str:
+    """Why a path named on the command line is not there, in the words a user can act on: a shell pattern that
+    matched nothing reaches us as written ("*.txt"), and a symbolic link that loops or points nowhere is there
+    as a name; "no such file or directory" said neither."""
+    if path.is_symlink():
+        try:
+            path.stat()
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return "a symbolic link that leads back to itself (a loop), not a file"
+        return f"a symbolic link to {os.readlink(path)}, which does not exist"
+    if _GLOB.search(os.fspath(path)):
+        return "no file matches this pattern (the shell passes on a pattern that matches nothing as it was written)"
+    return "no such file or directory"

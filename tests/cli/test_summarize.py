@@ -183,6 +183,9 @@ def _bad_cases(tmp: "os.PathLike[str]"):
     (tmp / "bad.jsonl").write_text('{"documents": ["A text about the harbor."]}\n{"documents": [1, 2]}\n')
     (tmp / "ok.txt").write_text("The council voted on Tuesday to close the old harbor to freight ships.")
     (tmp / "log.txt").write_text("".join(f"dock gate {i} open at the harbor and\n" for i in range(4_000)))
+    (tmp / "loop1.txt").symlink_to("loop2.txt")
+    (tmp / "loop2.txt").symlink_to("loop1.txt")
+    (tmp / "gone.txt").symlink_to("moved/story.txt")
     return [
         (["missing.txt"], 3, "missing.txt: no such file or directory"),
         (["empty"], 5, "no readable articles in this directory"),
@@ -197,10 +200,15 @@ def _bad_cases(tmp: "os.PathLike[str]"):
         (["ok.txt", "--words", "-3"], 2, "the word budget must be at least 1"),
         (["ok.txt", "--method", "nope"], 2, "unknown method 'nope'"),
         ([], 2, "no input"),
+        # each said "no such file or directory": a shell glob that matched nothing reaches us as written, and a link
+        # that loops or points nowhere is there as a name
+        (["stories/*.txt"], 3, "stories/*.txt: no file matches this pattern (the shell passes on a pattern"),
+        (["loop1.txt"], 3, "loop1.txt: a symbolic link that leads back to itself (a loop), not a file"),
+        (["gone.txt"], 3, "gone.txt: a symbolic link to moved/story.txt, which does not exist"),
     ]
 
 
-@pytest.mark.parametrize("case", range(13))
+@pytest.mark.parametrize("case", range(16))
 def test_bad_input(tmp_path, monkeypatch, case):
     args, code, message = _bad_cases(tmp_path)[case]
     monkeypatch.chdir(tmp_path)
