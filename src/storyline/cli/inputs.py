@@ -274,9 +274,12 @@ def check_inputs(paths: Sequence[str], *, sample: bool, date: str | None, output
     if not paths:
         raise OptionsError("no input: give article files, a directory, - for stdin, or --sample")
     plain, dated = split_dates(paths)
-    listing = _each_file_once([(p, None if p == "-" else api.read_paths([p])) for p in plain], dated)
+    listed = [(p, None if p == "-" else api.read_paths([p])) for p in plain]
     named = [Path(p) for p in plain if p != "-"]
+    # before the listing's notes ("skipped d/a.txt: given again"): a refused -o came after them, as if the files
+    # had been read
     target = output_target(output, inputs=named)
+    listing = _each_file_once(listed, dated)
     return _Checked(listing, named, dated, output if target else None)
 
 
