@@ -1028,6 +1028,27 @@ def _in_saved_resources(file: Path, root: Path) -> bool:
     return False
 
 
+# Documents a reporter keeps beside saved pages that storyline does not read (see ``_DOCUMENT_FORMATS``): a
+# directory's are not among its articles, and ``unread_documents`` names them, so that a PDF left out is not
+# taken for one that was read.
+UNREAD_DOCUMENTS = {".pdf": "a PDF file", ".doc": "a Word document", ".docx": "a Word document",
+                    ".odt": "an OpenDocument text", ".rtf": "an RTF document", ".pages": "a Pages document"}
+
+
+def _in_directory(file: Path, root: Path) -> bool:
+    """Whether a file found below ``root`` is one of its own: not hidden (``.git/``, ``.cache/``) and not in the
+    resource folder a browser saved beside a page."""
+    hidden = any(part.startswith(".") for part in file.relative_to(root).parts)
+    return not hidden and not _in_saved_resources(file, root)
+
+
+def unread_documents(directory: Path) -> list[tuple[Path, str]]:
+    """The documents below ``directory`` (by suffix, in any case) that storyline does not read, each with what
+    it is ("a PDF file"), in path order."""
+    found = (f for f in directory.rglob("*") if f.suffix.lower() in UNREAD_DOCUMENTS and f.is_file())
+    return [(f, UNREAD_DOCUMENTS[f.suffix.lower()]) for f in sorted(found) if _in_directory(f, directory)]
+
+
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """Files named directly, plus the supported files inside named directories (sorted, recursive)."""
     out: list[Path] = []
@@ -1038,14 +1059,18 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
         if path.is_dir():
             found = sorted(
                 f for f in path.rglob("*")
-                if f.is_file() and f.name.lower().endswith(SUPPORTED)
-                and not any(part.startswith(".") for part in f.relative_to(path).parts)  # .git/, .cache/
-                and not _in_saved_resources(f, path)
+                if f.is_file() and f.name.lower().endswith(SUPPORTED) and _in_directory(f, path)
             )
             if not found:
-                raise EmptyInputError(
-                    f"{path}: no readable articles in this directory (looked for {', '.join(SUPPORTED)})"
-                )
+                n = len(unread_documents(path))
+                looked = f"looked for {', '.join(SUPPORTED)}"
+                if n:
+                    raise EmptyInputError(
+                        f"{path}: no readable articles in this directory: {'its' if n > 1 else 'the'} {n} PDF, Word "
+                        f"or RTF document{'s are' if n > 1 else ' is'} not read (save each article as .html or .txt); "
+                        f"{looked}"
+                    )
+                raise EmptyInputError(f"{path}: no readable articles in this directory ({looked})")
             out.extend(found)
         elif path.exists():
             out.append(path)

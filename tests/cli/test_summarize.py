@@ -379,3 +379,26 @@ def test_the_sample_is_not_mixed_into_the_users_articles(harbor_dir, command):
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.startswith("storyline: error: --sample ") and result.stderr.count("\n") == 1
     assert "the fictional sample cluster alone: give it without PATHS (got 1.txt)" in result.stderr
+
+
+def test_documents_a_directory_holds_but_storyline_does_not_read_are_named(harbor_dir):
+    # A PDF or Word file among the saved pages was left out without a word: the reporter took it for read.
+    (harbor_dir / "story.pdf").write_bytes(b"%PDF-1.4\n")
+    (harbor_dir / "notes.DOCX").write_bytes(b"PK\x03\x04")
+    (harbor_dir / ".trash").mkdir()
+    (harbor_dir / ".trash" / "old.pdf").write_bytes(b"%PDF-1.4\n")  # hidden, as its articles would be
+    result = run("summarize", ".", "--words", "30")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "storyline: note: skipped notes.DOCX: a Word document, which storyline does not read (save the article as "
+        ".html or .txt)\n"
+        "storyline: note: skipped story.pdf: a PDF file, which storyline does not read (save the article as .html "
+        "or .txt)\n"
+    )
+    only = harbor_dir / "pdfs"
+    only.mkdir()
+    (only / "story.pdf").write_bytes(b"%PDF-1.4\n")
+    result = run("summarize", "pdfs")
+    assert result.exit_code == 5 and result.stderr.startswith(
+        "storyline: error: pdfs: no readable articles in this directory: the 1 PDF, Word or RTF document is not read "
+        "(save each article as .html or .txt); looked for .txt,")

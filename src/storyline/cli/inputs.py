@@ -36,6 +36,7 @@ from ..ingest import (
     parse_dataset,
     read_article,
     read_dataset,
+    unread_documents,
 )
 from ..model import Article, Cluster, Summary
 from ..options import FORMATS, SummarizeOptions
@@ -279,6 +280,10 @@ def check_inputs(paths: Sequence[str], *, sample: bool, date: str | None, output
     # before the listing's notes ("skipped d/a.txt: given again"): a refused -o came after them, as if the files
     # had been read
     target = output_target(output, inputs=named)
+    for p in named:
+        if p.is_dir():  # left out of the listing: without a word, a PDF among the pages looked read
+            for f, kind in unread_documents(p):
+                skipped(f"{f}: {kind}, which storyline does not read (save the article as .html or .txt)")
     listing = _each_file_once(listed, dated)
     return _Checked(listing, named, dated, output if target else None)
 
