@@ -460,6 +460,12 @@ def test_a_lone_line_without_a_sentence_end_is_refused_saying_why() -> None:
     with pytest.raises(EmptyInputError, match=why):
         storyline.summarize([flash], words=60)
     assert storyline.summarize([flash + "."], words=60).sentences
+    # a short headline given alone, or over a byline, is told so too (it said only "page clutter"); clutter stays that
+    for short in ("Bridge reopens after repairs", "Breaking: bridge reopened\n\nBy Mara Ellison"):
+        with pytest.raises(EmptyInputError, match=why):
+            storyline.summarize([short], words=60)
+    with pytest.raises(EmptyInputError, match="removing page clutter$"):
+        storyline.summarize(["Type to search\n\nShare on Facebook\n\nLeave a Reply"], words=60)
 
 
 def test_a_lone_line_whose_last_sentence_has_no_stop_is_summarized() -> None:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from . import cluster as clustering
 from . import methods
 from .attribute import attribute, introductions
-from .clean import MAX_RUN_CHARS, clean_articles, runs_on
+from .clean import MAX_RUN_CHARS, clean_articles, is_clutter, runs_on
 from .cluster import build_cluster, check_size
 from .cluster import latest_that_fit as latest_that_fit
 from .errors import EmptyInputError, OptionsError
@@ -194,8 +194,12 @@ def _no_stop_hint(text: str) -> str:
     """Why a text of a line or two left nothing, when no sentence in it ends: the cleaner reads a line without a
     full stop, question or exclamation mark as a headline ("Flood warning issued for the valley as rain
     continues" posted alone was refused with the clutter message only, and a user could not tell why)."""
-    if _SENTENCE_END.search(text) or not any(len(line.split()) >= 6 for line in text.splitlines()):
-        return ""  # a sentence ended, or only short lines (a menu's "Home | News | Sport"): clutter says it
+    # A headline of three words or more is named too ("Bridge reopens after repairs" alone said only "page
+    # clutter"); a line that is clutter ("Share on Facebook", a menu's "Home | News | Sport") is what it says.
+    if _SENTENCE_END.search(text) or not any(
+        len(line.split()) >= 6 or (len(line.split()) >= 3 and not is_clutter(line)) for line in text.splitlines()
+    ):
+        return ""  # a sentence ended, or only clutter and short lines: clutter says it
     return " (no sentence in it ends with . ? or !: a line without one is read as a headline)"
 
 
