@@ -79,6 +79,19 @@ def test_an_article_not_in_english_gets_a_note(harbor_texts):
     assert storyline.api.reads_as_english("Die Armee schickte Soldaten.")  # too short to judge
 
 
+@pytest.mark.parametrize("text", [
+    "أغلق جسر الميناء بعد أن صدمته سفينة شحن مساء الأحد. وقالت رئيسة البلدية إن الجسر سيبقى مغلقا.",
+    "Мост через реку закрыт после аварии. Мэр сказал, что мост останется закрытым до проверки.",
+    "Η γέφυρα του λιμανιού έκλεισε μετά τη σύγκρουση ενός πλοίου. Ο δήμαρχος είπε ότι θα μείνει κλειστή.",
+])
+def test_a_short_article_in_another_script_gets_the_note(text):
+    # Under 40 words a text was not judged at all: a short Arabic or Russian story was summarized without the note a
+    # German one of 40 words gets. Its script tells, at any length; a short English or German text is still not judged.
+    assert not storyline.api.reads_as_english(text)
+    assert any("does not read as English" in n for n in storyline.summarize([text], words=60).notes)
+    assert storyline.api.reads_as_english("The mayor of Łódź, Hanna Zdanowska, said the bridge would reopen.")
+
+
 def test_a_paragraph_left_out_as_no_prose_gets_a_note(harbor_texts):
     from storyline.clean import MAX_RUN_CHARS
 
