@@ -41,7 +41,9 @@ DATA_SUFFIXES = (".jsonl", ".json", ".jsonl.gz", ".json.gz")
 MHTML_SUFFIXES = (".mhtml", ".mht")
 # Safari's "Web Archive", its default way to save a page: a binary property list holding the page and its images.
 WEBARCHIVE_SUFFIXES = (".webarchive",)
-SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + MHTML_SUFFIXES + WEBARCHIVE_SUFFIXES + DATA_SUFFIXES
+# A message a mail program saved whole (a press release sent to the desk): read as text is (:mod:`.mailtext`).
+MAIL_SUFFIXES = (".eml",)
+SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + MHTML_SUFFIXES + WEBARCHIVE_SUFFIXES + MAIL_SUFFIXES + DATA_SUFFIXES
 # An article file (or standard input) larger than this is not news; a dataset file holds many clusters.
 MAX_BYTES = 20_000_000
 MAX_DATASET_BYTES = 2_000_000_000
@@ -828,7 +830,13 @@ def article_from_text(
     RSS or Atom feed is refused (:func:`refuse_feed`)."""
     refuse_feed(text, origin or id)
     meta, body = front_matter(text, origin)
-    if not meta:  # an email's header: its subject and date, no part of the story
+    saved = None if meta else mailtext.saved_message(body)
+    if saved is not None:  # a message saved whole (.eml): its decoded body, an HTML one read as a page
+        meta, body, html = saved
+        if html:
+            page = article_from_html(body, id=id, origin=origin)
+            return replace(page, title=meta.get("title") or page.title, date=meta.get("date") or page.date)
+    elif not meta:  # an email's header: its subject and date, no part of the story
         meta, body = mailtext.mail_header(body)
     body = mailtext.without_quoted_reply(body)  # a reply's quotation of the message it answers
     if markdown:

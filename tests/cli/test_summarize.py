@@ -402,3 +402,16 @@ def test_documents_a_directory_holds_but_storyline_does_not_read_are_named(harbo
     assert result.exit_code == 5 and result.stderr.startswith(
         "storyline: error: pdfs: no readable articles in this directory: the 1 PDF, Word or RTF document is not read "
         "(save each article as .html or .txt); looked for .txt,")
+
+
+def test_a_directory_reads_its_saved_emails(harbor_dir):
+    # A press release saved from a mail program (.eml) beside the pages was left out of the directory's articles.
+    (harbor_dir / "release.eml").write_text(
+        "From: City Hall <press@city.example>\nSubject: PRESS RELEASE: Shuttle buses for commuters\n"
+        "Date: Tue, 10 Mar 2026 09:00:00 +0000\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n"
+        "The city will run free shuttle buses across the harbor while the Harbor Bridge is closed, the mayor said.\n"
+    )
+    result = run("summarize", ".", "--format", "json")
+    assert result.exit_code == 0, result.output
+    release = [a for a in json.loads(result.stdout)["articles"] if a["origin"] == "release.eml"]
+    assert [(a["title"], a["date"]) for a in release] == [("Shuttle buses for commuters", "2026-03-10")]
