@@ -222,6 +222,26 @@ def test_front_matter_supplies_metadata(tmp_path):
         read_article(p, id="1")
 
 
+@pytest.mark.parametrize(("url", "day"), [
+    ("https://www.coast.example/news/2026/03/11/selmar-port-reopens", "2026-03-11"),
+    ("https://coast.example/2026-03-11/selmar-port-reopens.html", "2026-03-11"),
+    ("https://coast.example/news/2026/3/9/port", "2026-03-09"),
+    ("https://coast.example/news/2026/02/30/port", None),  # no such day
+    ("https://coast.example/news/2026/03-11/port", None),  # two separators
+    ("https://coast.example/2099/01/01/port", None),  # after today
+    ("https://coast.example/news/port?from=2026/03/11/", None),  # not in the path
+    ("https://coast.example/news/selmar-port-reopens", None),
+])
+def test_a_headers_address_that_writes_the_day_dates_an_undated_text(tmp_path, url, day):
+    # A page's date is read from its URL (htmldate); a text whose header gave the same address stayed undated, and
+    # its "Wednesday" unresolved. A header's own date wins.
+    p = tmp_path / "a.txt"
+    p.write_text(f"---\nsource: Coast Times\nurl: {url}\n---\nThe port of Selmar reopened on Wednesday.")
+    assert read_article(p, id="1").date == day
+    p.write_text(f"---\nurl: {url}\ndate: 2026-03-12\n---\nThe port of Selmar reopened on Wednesday.")
+    assert read_article(p, id="1").date == "2026-03-12"
+
+
 def test_front_matter_with_windows_line_endings_and_a_bom(tmp_path):
     p = tmp_path / "a.txt"
     p.write_bytes(b"\xef\xbb\xbf---\r\nsource: Lindenfeld Post\r\ndate: 2026-03-10\r\ntitle: Harbor closes\r\n---\r\n"

@@ -734,6 +734,23 @@ def _web_url(value: str | None) -> str:
     return value if is_web_url(value) else ""
 
 
+# A day in an address's path, as news sites write one: "/news/2026/03/11/port-reopens", "/2026-03-11/port-reopens".
+_URL_DAY = re.compile(r"/((?:19|20)\d\d)([/-])(\d{1,2})\2(\d{1,2})(?=[/_.-]|$)")
+
+
+def url_day(url: str) -> str | None:
+    """The publication day a news address writes in its path (``YYYY-MM-DD``), or None: none, or one that is no
+    day (``/2026/02/30/``) or after today."""
+    m = _URL_DAY.search(url.split("?", 1)[0].split("#", 1)[0])
+    if m is None:
+        return None
+    try:
+        day = date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+    except ValueError:
+        return None
+    return day.isoformat() if day <= date.today() else None
+
+
 # Markdown (a .md file): the syntax around the words, which read as text was summarized with them ("The
 # **Harbor Bridge** ... [Marisol Star](https://...)", a title "# Bridge closed").
 _MD_FENCE = re.compile(r"^\s{0,3}(?:```|~~~)")
@@ -842,13 +859,16 @@ def article_from_text(
     if markdown:
         title = title or _markdown_title(body)
         body = markdown_text(body)
+    url = _web_url(meta.get("url"))
     return Article(
         id=id,
         text=body,
         title=meta.get("title", title),
         source=meta.get("source", ""),
-        date=meta.get("date"),
-        url=_web_url(meta.get("url")),
+        # a header's address that writes the day, as a page's does (its date read from the URL): undated, the
+        # timeline left "Wednesday" unresolved in a text whose url: said when
+        date=meta.get("date") or url_day(url),
+        url=url,
         author=meta.get("author", ""),
         origin=origin,
     )
