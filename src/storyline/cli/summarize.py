@@ -37,7 +37,8 @@ from .inputs import (
 @output_option
 @click.option("--sample", is_flag=True, help="Summarize the sample cluster shipped with storyline (no PATHS).")
 @click.option("--list-methods", is_flag=True, help="List the selection methods and exit.")
-@click.option("--analysis", "with_analysis", is_flag=True, help="Add the story analysis (see storyline analyze).")
+@click.option("--analysis", "with_analysis", is_flag=True,
+              help="Add the story analysis (see storyline analyze); its Agreement may add sources to the sentences.")
 @date_option
 def summarize(
     paths: tuple[str, ...], words: int, fmt: str, method: str, output: str | None, sample: bool, list_methods: bool,
