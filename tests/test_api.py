@@ -164,8 +164,13 @@ def test_articles_the_caller_built_are_checked_up_front(harbor_texts, tmp_path):
         storyline.summarize([Article(id="a", text=None), other])  # type: ignore[arg-type]
     with pytest.raises(OptionsError, match="article id 'b' is given twice"):  # not renamed behind the caller's back
         storyline.summarize([other, replace(other, text=harbor_texts[2])])
-    with pytest.raises(OptionsError, match="not a date like 2018-12-03"):
+    with pytest.raises(OptionsError, match="'20181203' is not a date like 2018-12-03$"):
         storyline.analyze(harbor_texts, date="20181203")
+    # written YYYY-MM-DD, a date that is no day says why (the bare message left the user to find the fault)
+    for date, why in (("2026-02-29", "February 2026 has no day 29"), ("2026-13-01", "there is no month 13"),
+                      ("0000-01-01", "there is no year 0")):  # year 0 is checked first: it was no internal error
+        with pytest.raises(OptionsError, match=f"'{date}' is not a date like 2018-12-03, as {why}$"):
+            storyline.analyze(harbor_texts, date=date)
     with pytest.raises(storyline.StorylineError, match="is a directory; give the article files in it"):
         storyline.summarize([Path(tmp_path)])
     # a dict (as JSON gives it) is no article: a StorylineError like every other refusal, not a TypeError

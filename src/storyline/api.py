@@ -438,8 +438,22 @@ def _iso_date(date: DateLike | None) -> str | None:
     if date is not None and not isinstance(date, str):
         raise OptionsError(f"publication date must be a str YYYY-MM-DD or a datetime.date, not {date!r}")
     if date is not None and not is_iso_date(date):
-        raise OptionsError(f"publication date {date!r} is not a date like 2018-12-03")
+        raise OptionsError(f"publication date {date!r} is not a date like 2018-12-03{_no_such_day(date)}")
     return date
+
+
+def _no_such_day(date: str) -> str:
+    """What is wrong with a date written ``YYYY-MM-DD`` that is no day ("2026-02-29": ", as February 2026 has no day
+    29"): written as asked, it was refused with the bare message, which left the user to find the fault."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", date)
+    if m is None:
+        return ""
+    year, month, day = map(int, m.groups())
+    if year < dt.MINYEAR:
+        return f", as there is no year {year}"
+    if not 1 <= month <= 12:
+        return f", as there is no month {month}"
+    return f", as {dt.date(year, month, 1):%B %Y} has no day {day}"
 
 
 def with_date(articles: Sequence[Article], date: DateLike | None) -> list[Article]:

@@ -172,7 +172,7 @@ def test_an_impossible_date_after_a_path_names_the_path(folder):
     result = run("summarize", "d/1.txt@2026-03-01", "d/more/2.txt@2026-02-30")
     assert result.exit_code == 2
     assert result.stderr == ("storyline: error: d/more/2.txt@2026-02-30: publication date '2026-02-30' is not a date "
-                             "like 2018-12-03\n")
+                             "like 2018-12-03, as February 2026 has no day 30\n")
 
 
 @pytest.mark.parametrize("command", ["summarize", "analyze", "group"])
