@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .clean import is_date_banner, normalise_text
+from .clean import is_clutter, is_date_banner, normalise_text
 from .model import Article
 
 _MONTH_NUMBERS = {m: k for k, m in enumerate(
@@ -83,7 +83,9 @@ def _head(text: str) -> list[str]:
     for m in _LINE.finditer(text):
         # a line's first characters are enough to tell a date line from prose (splitting a 20 MB line took 2 s)
         line = " ".join(normalise_text(m.group()[:_HEAD_LINE_CHARS]).split())
-        if not line:
+        if not line or (line.count(" ") + 1 >= _PROSE_WORDS and is_clutter(line)):
+            # a cookie banner of 20 words or more, copied above the headline, is no first paragraph of prose: the
+            # page's dateline below the headline was not read
             continue
         if line.count(" ") + 1 >= _PROSE_WORDS or len(lines) == _HEAD_LINES:
             break
