@@ -55,7 +55,7 @@ def group(
 ) -> None:
     """Sort the articles in PATHS into stories, taking them as a stream in the order given.
 
-    Inputs are those of summarize (.txt, .md, .html, .mhtml, .webarchive, directories, - for stdin; every
+    Inputs are those of summarize (.txt, .md, .html, .mhtml, .webarchive, .eml, directories, - for stdin; every
     document of a .json/.jsonl dataset is one article of the stream, in file order). An article joins the story it is
     most similar to, or starts a new one. PATH@YYYY-MM-DD gives an article file (a directory's article
     files, or -) its publication date.

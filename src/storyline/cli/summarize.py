@@ -48,7 +48,7 @@ def summarize(
 
     A page saved whole (.mhtml, Safari's .webarchive) is read as its HTML. Every sentence is marked with
     the sources that carry it, like [1][3]. PATH@YYYY-MM-DD gives an article file (a directory's article
-    files, or -) its publication date.
+    files, or -) its publication date. An email saved whole (.eml) is read as its message.
     """
     from .. import methods
 
