@@ -73,6 +73,8 @@ def saved_message(text: str) -> tuple[dict[str, str], str, bool] | None:
     else its HTML part), and whether that body is HTML. ``None`` for any other text. Read as plain text, its header
     was none (every field had to be one a mail window shows), so its first line became the title, and the body's
     "=" line breaks and MIME boundaries were summarized."""
+    if not _FIELD.match(text[:200].lstrip("\r\n")):  # most texts: no copy of a 20 MB article for nothing
+        return None
     text = text.replace("\r\n", "\n").lstrip("\n")
     head, blank, _ = text.partition("\n\n")
     lines = head.split("\n")
