@@ -78,6 +78,15 @@ def test_help_says_what_path_at_date_dates(command):
         result.stdout.split())
 
 
+@pytest.mark.parametrize("command", ["summarize", "group"])
+def test_help_gives_the_word_budgets_cap(command):
+    # "Most words in the summary." said nothing of the cap that refuses --words 5001, nor of whole sentences
+    from storyline.options import MAX_WORDS
+
+    result = CliRunner().invoke(cli, [command, "--help"], terminal_width=200)
+    assert f"whole sentences, at most {MAX_WORDS}." in " ".join(result.stdout.split())
+
+
 def test_format_and_output_mean_the_same_in_every_command_that_writes_a_story() -> None:
     # One shared option each (cli.inputs.format_option, output_option): the same name, choices, default and help.
     def described(command: str, name: str) -> dict:

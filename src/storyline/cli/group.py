@@ -13,7 +13,7 @@ from .. import api, render
 from ..errors import InputTooLargeError
 from ..group import GroupingOptions, group_articles
 from ..model import Article, Summary
-from ..options import DEFAULT_WORDS, FORMATS, SummarizeOptions
+from ..options import DEFAULT_WORDS, FORMATS, MAX_WORDS, SummarizeOptions
 from . import cli
 from .inputs import (
     PATHS_COMMAND,
@@ -40,7 +40,7 @@ Story = tuple[tuple[Article, ...], Summary | None]
               help="An article joins no story more than this many days from it (dated articles; 0: off).")
 @click.option("--summarize", "with_summary", is_flag=True, help="Add each story's sourced summary.")
 @click.option("--words", "-w", type=int, default=DEFAULT_WORDS, show_default=True,
-              help="Most words in each summary (with --summarize).")
+              help=f"Most words in each summary (with --summarize): whole sentences, at most {MAX_WORDS}.")
 @click.option("--method", "-m", default="default", show_default=True,
               help="Selection method of the summaries (with --summarize; see summarize --list-methods).")
 @format_option

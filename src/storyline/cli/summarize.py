@@ -9,7 +9,7 @@ import click
 
 from .. import api, render
 from ..model import Summary
-from ..options import DEFAULT_WORDS, FORMATS, SummarizeOptions
+from ..options import DEFAULT_WORDS, FORMATS, MAX_WORDS, SummarizeOptions
 from . import cli, out
 from .inputs import (
     PATHS_COMMAND,
@@ -31,7 +31,8 @@ from .inputs import (
 
 @cli.command(context_settings=PATHS_COMMAND)
 @click.argument("paths", nargs=-1)
-@click.option("--words", "-w", type=int, default=DEFAULT_WORDS, show_default=True, help="Most words in the summary.")
+@click.option("--words", "-w", type=int, default=DEFAULT_WORDS, show_default=True,
+              help=f"Most words in the summary: whole sentences, at most {MAX_WORDS}.")
 @format_option
 @click.option("--method", "-m", default="default", show_default=True, help="Selection method (see --list-methods).")
 @output_option
