@@ -64,6 +64,7 @@ class DocumentSet:
     articles: tuple[Article, ...]
     summaries: tuple[str, ...] = ()
     empty: tuple[str, ...] = ()  # origins of the documents left out because they are empty (datasets)
+    article_lines: bool = False  # a file of one article per line (the web upload's), not clusters of documents
 
 
 # ---------------------------------------------------------------------------------------------- bytes
@@ -1009,7 +1010,7 @@ def _article_lines(lines: Iterable[tuple[int, object]], name: str) -> DocumentSe
         articles.append(replace(base, **given))
     if not articles:
         raise EmptyInputError(f"{name}: every article in this file is empty")
-    return DocumentSet(id=Path(name).name, articles=tuple(articles), empty=tuple(empty))
+    return DocumentSet(id=Path(name).name, articles=tuple(articles), empty=tuple(empty), article_lines=True)
 
 
 def is_dataset_name(name: str) -> bool:

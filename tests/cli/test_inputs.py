@@ -311,6 +311,12 @@ def test_datasets_and_articles_together_are_refused_naming_one_of_each(folder, h
     )
     piped = run("summarize", "d/1.txt", "-", input=(json.dumps({"documents": harbor_texts}) + "\n").encode())
     assert piped.exit_code == 2 and piped.stderr.startswith("storyline: error: standard input holds a dataset")
+    # a file of articles, one a line (the web upload's), is no dataset: the error called it one
+    (folder / "more" / "cluster.jsonl").write_text(json.dumps({"text": harbor_texts[0], "source": "Gazette"}) + "\n")
+    assert run("summarize", "d").stderr.splitlines()[-1] == (
+        "storyline: error: d/more/cluster.jsonl holds articles as JSON lines, a cluster of its own, and d/1.txt an "
+        "article: give either dataset files (.json/.jsonl) or article files, not both at once"
+    )
 
 
 def test_a_web_archive_on_standard_input_is_read_as_its_page(tmp_path):

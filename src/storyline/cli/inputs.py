@@ -238,8 +238,11 @@ def gather(listing: Sequence[tuple[str, list[Path] | None]], dated: dict[str, st
                 got.found_in_directory.add(str(f))
     if got.sets and got.loose:
         article = next((a.origin for a in got.loose if isinstance(a, Article)), "an article")
+        # a file of articles as JSON lines is a cluster of its own, not "a dataset": the user who wrote it so (as the
+        # web page's upload takes them) was told it was something else
+        what = "articles as JSON lines, a cluster of its own," if got.sets[0].article_lines else "a dataset (JSON)"
         raise OptionsError(
-            f"{got.dataset_origin} holds a dataset (JSON) and {article} an article: give either dataset files "
+            f"{got.dataset_origin} holds {what} and {article} an article: give either dataset files "
             "(.json/.jsonl) or article files, not both at once"
         )
     if not got.sets and not got.loose:
