@@ -157,6 +157,19 @@ def test_ids_not_in_the_dataset_are_ignored_and_counted(data: Path, tmp_path: Pa
     assert res.exit_code == 0 and "2 summaries" in res.stderr and len(picked) == 1
 
 
+def test_ids_not_in_the_dataset_are_noted_once(data: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    # The command's note is the one line: the runner's logged warning of the same ids reached a terminal
+    # too (Python's last-resort handler), as a second, unprefixed line. The library still warns.
+    outputs = _lines(tmp_path / "o.jsonl", [{"id": i, "summary": REF} for i in ("harbor", "harbor-2", "elsewhere")])
+    with caplog.at_level("WARNING", logger="storyline"):
+        res = _run(str(data), "-w", "20", "--methods", "lead", "--outputs", f"mine={outputs}", "--no-memory")
+    assert res.exit_code == 0, res.output
+    assert res.stderr.count("ignored") == 1 and caplog.messages == []
+    with caplog.at_level("WARNING", logger="storyline"):
+        evaluate(load_eval_set(data), ["lead"], 20, external=[read_outputs("mine", outputs)], memory=False)
+    assert caplog.messages == [f"mine: 1 summaries for ids not in {data.parent.name}/toy ignored"]
+
+
 @pytest.mark.parametrize(
     ("line", "message"),
     [

@@ -118,7 +118,7 @@ def evaluate_command(
                 bar.render_progress()
 
         ev = evaluate(eval_set, names, words, external=external, seed=seed, jobs=jobs, memory=not no_memory,
-                      progress=cluster_done, memory_progress=bar.update)
+                      progress=cluster_done, memory_progress=bar.update, warn_ignored=False)  # noted above
     text = report.render(ev, fmt, extra={"limit": limit}, pair=pair or report.PAIRED_WITH)
     if plot_path:
         write_atomic(plot_path, report.plot(ev), protect=inputs)

@@ -318,14 +318,17 @@ def evaluate(
     lsum: bool = True,
     progress: Callable[[int], None] | None = None,
     memory_progress: Callable[[int], None] | None = None,
+    warn_ignored: bool = True,
 ) -> Evaluation:
     """Score ``names`` on every cluster of ``eval_set`` at a budget of ``words`` words (``lsum=False``:
     no ROUGE-Lsum, reported as NaN; ``memory=False``: no peak-memory pass). ``external``: methods from outside
     the package (:mod:`.external`), scored beside ``names`` (which may place them by name). ``progress(1)`` is
-    called as each cluster is done, ``memory_progress(1)`` as each method's peak memory is measured."""
+    called as each cluster is done, ``memory_progress(1)`` as each method's peak memory is measured. Ids of a
+    ``--outputs`` file that name no cluster of the set are a logged warning (``warn_ignored=False``: not, for a
+    caller that said so itself, as the command line does before the run)."""
     check_options(words, jobs=jobs, seed=seed)
     for name, ignored in check_external(eval_set, external).items():
-        if ignored:
+        if ignored and warn_ignored:
             log.warning("%s: %d summaries for ids not in %s ignored", name, ignored, eval_set.name)
     by_name = {e.name: e for e in external}
     names = tuple(resolve_methods(names, list(by_name)))
