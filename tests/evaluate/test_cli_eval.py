@@ -333,3 +333,18 @@ def test_a_limit_over_the_datasets_size_is_told(data: Path) -> None:
     n = json.loads(CliRunner().invoke(cli, ["eval", str(data), "-w", "20", "--methods", "lead", "--no-memory",
                                             "--format", "json"]).stdout)["clusters"]
     assert res.stderr == f"storyline: note: --limit 50: {data.parent.name}/toy has {n} clusters, all of them scored\n"
+
+
+def test_list_methods_names_every_method_eval_takes_without_data_or_budget() -> None:
+    # summarize --list-methods lists the registry alone: the sumy peers and the oracle were named only by the
+    # error of an unknown method.
+    from storyline import methods
+    from storyline.evaluate.runner import resolve_methods
+
+    res = _run("--list-methods")
+    assert res.exit_code == 0 and res.stderr == "", res.output
+    lines = res.stdout.splitlines()
+    listed = [line.split()[0] for line in lines[:-1]]
+    assert listed == resolve_methods("all")
+    assert lines[listed.index("sumy-klsum")].split(None, 1)[1].startswith("sumy's KL-Sum (Haghighi & Vanderwende")
+    assert lines[-1] == f"all: every one of them; ours: the first {len(methods.names())}; sumy: the sumy-* peers"

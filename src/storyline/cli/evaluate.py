@@ -17,6 +17,20 @@ from .inputs import counting, output_format, progress
 _FORMATS = ("md", "csv", "json")
 
 
+def _list_methods(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """``--list-methods``: every name --methods takes, then exit (before DATA and --words are asked for)."""
+    if not value or ctx.resilient_parsing:
+        return
+    from ..evaluate.runner import describe_methods
+
+    described = describe_methods()
+    width = max(len(n) for n, _ in described)
+    groups = "all: every one of them; ours: the first {}; sumy: the sumy-* peers".format(
+        sum(1 for n, _ in described if not n.startswith("sumy-") and n != "oracle"))
+    out("".join(f"{n:{width}}  {d}\n" for n, d in described) + groups + "\n")
+    ctx.exit(0)
+
+
 @cli.command("eval")
 @click.argument("data")
 @click.option("--words", "-w", type=int, required=True, help="Word budget; every output is cut to it.")
@@ -42,6 +56,8 @@ _FORMATS = ("md", "csv", "json")
 @click.option("--callable", "callables", multiple=True, metavar="NAME=MODULE:FUNCTION",
               help="Also score FUNCTION(documents: list[str], words: int) -> str or list[str] as method NAME, timed "
                    "like ours (repeatable; MODULE is imported from the current directory and sys.path).")
+@click.option("--list-methods", is_flag=True, is_eager=True, expose_value=False, callback=_list_methods,
+              help="List the methods --methods takes (storyline's, sumy's, the oracle) and exit.")
 def evaluate_command(
     data: str, words: int, method_spec: str, references: str | None, limit: int | None, seed: int, jobs: int,
     fmt: str, output: str | None, plot_path: str | None, no_memory: bool, pair: str | None,

@@ -38,7 +38,7 @@ from ..threads import single_blas_thread
 from .datasets import EvalSet
 from .external import CallableFailedError, ExternalMethod, SystemOutputs, check_names
 from .oracle import greedy_oracle
-from .peers import SUMY_PEERS, sumy_summary
+from .peers import SUMY_DESCRIPTIONS, SUMY_PEERS, sumy_summary
 from .rouge import Aggregate, aggregate, score_summary
 
 ORACLE = "oracle"
@@ -51,6 +51,13 @@ log = logging.getLogger(__name__)
 def available() -> list[str]:
     """Every method name ``eval`` accepts: the registry's, the sumy peers, the oracle."""
     return [*methods.names(), *SUMY_PEERS, ORACLE]
+
+
+def describe_methods() -> list[tuple[str, str]]:
+    """``(name, description)`` of every method ``eval`` accepts, in the order ``all`` runs them."""
+    described = [(n, methods.get(n).description) for n in methods.names()]
+    described += [(n, SUMY_DESCRIPTIONS[n]) for n in SUMY_PEERS]
+    return [*described, (ORACLE, "greedy ROUGE-1 + ROUGE-2 against the references: a ceiling, not a method")]
 
 
 def resolve_methods(spec: str | Sequence[str], external: Sequence[str] = ()) -> list[str]:
