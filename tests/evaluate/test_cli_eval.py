@@ -348,3 +348,15 @@ def test_list_methods_names_every_method_eval_takes_without_data_or_budget() -> 
     assert listed == resolve_methods("all")
     assert lines[listed.index("sumy-klsum")].split(None, 1)[1].startswith("sumy's KL-Sum (Haghighi & Vanderwende")
     assert lines[-1] == f"all: every one of them; ours: the first {len(methods.names())}; sumy: the sumy-* peers"
+
+
+def test_a_budget_far_from_the_references_length_is_noted(data: Path) -> None:
+    # The toy references run 11 words on average: 200 words is a budget of another dataset (ROUGE F1 halves at
+    # 300 words against NeuS's 55-word references), said on stderr; 20 words is near theirs, said nothing of.
+    res = _run(str(data), "-w", "200", "--methods", "lead", "--no-memory")
+    assert res.exit_code == 0, res.output
+    assert res.stderr == (f"storyline: note: --words 200, and the references of {data.parent.name}/toy run 11 words "
+                          "on average: ROUGE F1 is for a budget near theirs (recall is reported too)\n")
+    short = _run(str(data), "-w", "5", "--methods", "lead", "--no-memory")
+    assert short.stderr.startswith("storyline: note: --words 5, and the references")
+    assert _run(str(data), "-w", "20", "--methods", "lead", "--no-memory").stderr == ""

@@ -117,6 +117,11 @@ def evaluate_command(
     if limit is not None and limit > len(eval_set.clusters):  # the report says how many; a reader may not look
         click.echo(printable(f"storyline: note: --limit {limit}: {eval_set.name} has {len(eval_set.clusters)} "
                              "clusters, all of them scored"), err=True)
+    refs = eval_set.reference_words()
+    if not refs / 2 <= words <= 2 * refs:  # F1 against 55-word references falls by half at 300 words, silently
+        click.echo(printable(f"storyline: note: --words {words}, and the references of {eval_set.name} run "
+                             f"{refs:.0f} words on average: ROUGE F1 is for a budget near theirs (recall is "
+                             "reported too)"), err=True)
     for name, ignored in check_external(eval_set, external).items():
         if ignored:
             what = "summary" if ignored == 1 else "summaries"

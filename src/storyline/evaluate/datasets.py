@@ -65,6 +65,11 @@ class EvalSet:
     def all_ids(self) -> tuple[str, ...]:
         return self.file_ids or self.ids
 
+    def reference_words(self) -> float:
+        """The references' length in words, averaged over a cluster's references, then over the clusters."""
+        per = [sum(len(r.split()) for r in c.summaries) / len(c.summaries) for c in self.clusters if c.summaries]
+        return sum(per) / len(per) if per else 0.0
+
     def digest(self) -> str:
         """sha256 of the cluster ids, in order: a gate notices when its slice changes."""
         return hashlib.sha256("\n".join(self.ids).encode("utf-8")).hexdigest()
