@@ -360,3 +360,35 @@ def test_a_budget_far_from_the_references_length_is_noted(data: Path) -> None:
     short = _run(str(data), "-w", "5", "--methods", "lead", "--no-memory")
     assert short.stderr.startswith("storyline: note: --words 5, and the references")
     assert _run(str(data), "-w", "20", "--methods", "lead", "--no-memory").stderr == ""
+
+
+def test_per_cluster_writes_each_clusters_summaries_and_scores(data: Path, tmp_path: Path) -> None:
+    # The report gave means and intervals only: a researcher's own test (a Wilcoxon, a permutation) and a look
+    # at what each method chose need every cluster's summary and scores.
+    outputs = tmp_path / "o.jsonl"
+    outputs.write_text(json.dumps({"id": "harbor", "summary": [REF, REF]}) + "\n"
+                       + json.dumps({"id": "harbor-2", "summary": "Ships must move."}) + "\n", encoding="utf-8")
+    lines_path = tmp_path / "per.jsonl"
+    res = _run(str(data), "-w", "20", "--methods", "lead,oracle", "--outputs", f"mine={outputs}", "--no-memory",
+               "--format", "json", "--per-cluster", str(lines_path))
+    assert res.exit_code == 0, res.output
+    d = json.loads(res.stdout)
+    rows = [json.loads(line) for line in lines_path.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in rows] == ["harbor", "harbor-2"] and rows[0]["cluster_words"] > 20
+    assert [list(r["methods"]) for r in rows] == [["lead", "mine", "oracle"]] * 2
+    assert rows[0]["methods"]["mine"]["summary"] == " ".join(f"{REF} {REF}".split()[:20])
+    assert rows[1]["methods"]["mine"] == {**rows[1]["methods"]["mine"], "summary": "Ships must move.", "seconds": None}
+    for result in d["results"]:
+        per = [r["methods"][result["method"]] for r in rows]
+        assert all(len(p["summary"].split()) <= 20 for p in per)
+        for metric in ("rouge1", "rouge2", "rougeLsum", "rouge1_recall", "rouge2_recall"):
+            assert sum(p[metric] for p in per) / len(per) == pytest.approx(result[metric], abs=0.006)
+    assert rows[0]["methods"]["lead"]["seconds"] >= 0
+
+
+def test_per_cluster_needs_a_file_of_its_own(data: Path, tmp_path: Path) -> None:
+    for args in (["-o", str(tmp_path / "r.md"), "--per-cluster", str(tmp_path / "r.md")], ["--per-cluster", "-"],
+                 ["--per-cluster", str(data)]):
+        res = _run(str(data), "-w", "20", "--methods", "lead", "--no-memory", *args)
+        assert res.exit_code == 2 and res.stderr.startswith("storyline: error: ") and res.stderr.count("\n") == 1
+    assert not (tmp_path / "r.md").exists()

@@ -45,6 +45,9 @@ def _list_methods(ctx: click.Context, _param: click.Parameter, value: bool) -> N
               help="With no --format, -o FILE.csv writes csv and -o FILE.json json.")
 @click.option("--output", "-o", metavar="FILE", help="Write the report here (atomically); - is stdout.")
 @click.option("--plot", "plot_path", metavar="FILE.png", help="Also write a PNG plot here.")
+@click.option("--per-cluster", "per_cluster", metavar="FILE.jsonl",
+              help="Also write each cluster's summaries (as scored, cut to --words) and scores here, a JSON line a "
+                   "cluster.")
 @click.option("--no-memory", is_flag=True, help="Skip the peak-memory pass.")
 @click.option("--pair", "pair", metavar="METHOD",
               help="Pair this method with every other one, cluster by cluster (default: default, when run).")
@@ -60,7 +63,7 @@ def _list_methods(ctx: click.Context, _param: click.Parameter, value: bool) -> N
               help="List the methods --methods takes (storyline's, sumy's, the oracle) and exit.")
 def evaluate_command(
     data: str, words: int, method_spec: str, references: str | None, limit: int | None, seed: int, jobs: int,
-    fmt: str, output: str | None, plot_path: str | None, no_memory: bool, pair: str | None,
+    fmt: str, output: str | None, plot_path: str | None, per_cluster: str | None, no_memory: bool, pair: str | None,
     outputs: tuple[str, ...], callables: tuple[str, ...],
 ) -> None:
     """Score methods on DATA (.jsonl[.gz] in the shared schema, a Multi-News .src file, or a DUC directory).
@@ -101,6 +104,11 @@ def evaluate_command(
     plot_to = output_target(plot_path, inputs=inputs, option="--plot")
     if report_to and plot_to and report_to == plot_to:
         raise OptionsError(f"-o {output} and --plot {plot_path} name the same file; give them different names")
+    if per_cluster is not None and (is_stdout(per_cluster) or not per_cluster.strip()):
+        raise OptionsError("--per-cluster needs a file name: the report is what goes to standard output")
+    lines_to = output_target(per_cluster, inputs=inputs, option="--per-cluster")
+    if lines_to and lines_to in (report_to, plot_to):
+        raise OptionsError(f"--per-cluster {per_cluster} names the file of -o or --plot; give it a name of its own")
     if plot_path is not None and not plot_path.lower().endswith(".png"):
         raise OptionsError(f"--plot {plot_path}: the plot is a PNG image; give a file name ending in .png")
     if output is not None and output.lower().endswith(".png"):  # the report is text: it made a .png no viewer opens
@@ -143,6 +151,8 @@ def evaluate_command(
     text = report.render(ev, fmt, extra={"limit": limit}, pair=pair or report.PAIRED_WITH)
     if plot_path:
         write_atomic(plot_path, report.plot(ev), protect=inputs)
+    if per_cluster:
+        write_atomic(per_cluster, report.per_cluster_lines(ev), protect=inputs)
     if report_to:
         write_atomic(report_to, text, protect=inputs)
     else:

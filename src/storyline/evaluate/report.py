@@ -223,6 +223,21 @@ def to_csv(ev: Evaluation) -> str:
     return buf.getvalue()
 
 
+def per_cluster_lines(ev: Evaluation) -> str:
+    """One JSON line a cluster, in the set's order: its id, its size in words and, per method, the summary as
+    scored (cut to the budget), its five scores ×100 and its CPU seconds (null: summaries read from a file), for
+    a researcher's own tests and reading (``--per-cluster``)."""
+    lines = []
+    for run in ev.per_cluster:
+        methods = {
+            m: {"summary": run.summaries.get(m, ""), **{k: _num(100 * v, 4) for k, v in run.scores[m].items()},
+                "seconds": _num(run.seconds[m], 5)}
+            for m in run.scores
+        }
+        lines.append(json.dumps({"id": run.id, "cluster_words": run.words, "methods": methods}, ensure_ascii=False))
+    return "".join(line + "\n" for line in lines)
+
+
 def render(ev: Evaluation, fmt: str, *, extra: dict[str, Any] | None = None, pair: str = PAIRED_WITH) -> str:
     if fmt == "json":
         return to_json(ev, extra=extra, pair=pair)

@@ -26,7 +26,7 @@ import statistics
 import time
 import tracemalloc
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .. import api, methods
 from ..errors import EmptyInputError, MalformedDataError, ModelUnavailableError, OptionsError
@@ -39,7 +39,7 @@ from .datasets import EvalSet
 from .external import CallableFailedError, ExternalMethod, SystemOutputs, check_names
 from .oracle import greedy_oracle
 from .peers import SUMY_DESCRIPTIONS, SUMY_PEERS, sumy_summary
-from .rouge import Aggregate, aggregate, score_summary
+from .rouge import Aggregate, aggregate, score_summary, truncate_words
 
 ORACLE = "oracle"
 # The largest cluster only: tracing makes pure-Python peers such as KL-Sum several times slower, and on
@@ -113,6 +113,7 @@ class ClusterRun:
     words: int
     seconds: dict[str, float]
     scores: dict[str, dict[str, float]]
+    summaries: dict[str, str] = field(default_factory=dict)  # per method, as scored: cut to the budget
 
 
 def run_cluster(
@@ -131,6 +132,7 @@ def run_cluster(
     external = external or {}
     seconds: dict[str, float] = {}
     scores: dict[str, dict[str, float]] = {}
+    summaries: dict[str, str] = {}
     k = first % len(names) if names else 0
     for m in (*names[k:], *names[:k]):
         named_speaker.cache_clear()
@@ -139,10 +141,11 @@ def run_cluster(
         text = ext.summarize(cluster, words) if ext else summarize_with(m, cluster, words)
         seconds[m] = time.process_time() - t0 if ext is None or ext.timed else math.nan
         scores[m] = score_summary(text, cluster.summaries, words, lsum=lsum)
+        summaries[m] = truncate_words(text, words)
     scores = {m: scores[m] for m in names}  # the reports' order, whichever ran first
     seconds = {m: seconds[m] for m in names}
     size = sum(len(a.text.split()) for a in cluster.articles)
-    return ClusterRun(cluster.id, size, seconds, scores)
+    return ClusterRun(cluster.id, size, seconds, scores, {m: summaries[m] for m in names})
 
 
 _WARM_TEXTS = (
