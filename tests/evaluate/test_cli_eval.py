@@ -391,4 +391,5 @@ def test_per_cluster_needs_a_file_of_its_own(data: Path, tmp_path: Path) -> None
                  ["--per-cluster", str(data)]):
         res = _run(str(data), "-w", "20", "--methods", "lead", "--no-memory", *args)
         assert res.exit_code == 2 and res.stderr.startswith("storyline: error: ") and res.stderr.count("\n") == 1
+        assert "No such option" not in res.stderr
     assert not (tmp_path / "r.md").exists()
