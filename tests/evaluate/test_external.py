@@ -136,6 +136,16 @@ def test_a_cluster_without_a_summary_is_one_line_naming_how_many_and_the_first(d
                           "the first 'harbor-2' (ids: see 'storyline eval --help')\n")
 
 
+def test_a_file_whose_ids_name_no_cluster_says_so_with_an_id_of_each(data: Path, tmp_path: Path) -> None:
+    # "no summary for 2 of the 2 clusters scored, the first 'harbor'" left the reader to find that the file numbers
+    # its clusters another way (a line number, another split's ids).
+    outputs = _lines(tmp_path / "o.jsonl", [{"id": i, "summary": REF} for i in (1, 2)])
+    res = _run(str(data), "-w", "20", "--methods", "lead", "--outputs", f"mine={outputs}")
+    assert res.exit_code == 6
+    assert res.stderr == (f"storyline: error: --outputs mine={outputs}: none of its 2 ids is a cluster id of the "
+                          "dataset (its first '1', the dataset's 'harbor'; ids: see 'storyline eval --help')\n")
+
+
 def test_a_sample_needs_the_summaries_of_its_own_clusters_only(data: Path, tmp_path: Path) -> None:
     picked = load_eval_set(data, limit=1, seed=0).ids
     outputs = _lines(tmp_path / "o.jsonl", [{"id": picked[0], "summary": REF}])

@@ -49,12 +49,19 @@ class SystemOutputs:
         """Raise ``MalformedDataError`` when a cluster of the run (``ids``) has no summary here; return how many
         ids here name no cluster of the dataset (``known``: every id it holds, sampled or not), ignored."""
         missing = [i for i in ids if i not in self.summaries]
+        known = set(known)
+        if missing and known.isdisjoint(self.summaries):  # another naming of the clusters, not a few left out
+            first = next(iter(self.summaries))
+            raise MalformedDataError(
+                f"--outputs {self.name}={self.path}: none of its {len(self.summaries)} ids is a cluster id of the "
+                f"dataset (its first {first!r}, the dataset's {ids[0]!r}; ids: see 'storyline eval --help')"
+            )
         if missing:
             raise MalformedDataError(
                 f"--outputs {self.name}={self.path}: no summary for {len(missing)} of the {len(ids)} clusters "
                 f"scored, the first {missing[0]!r} (ids: see 'storyline eval --help')"
             )
-        return len(set(self.summaries) - set(known))
+        return len(set(self.summaries) - known)
 
 
 def summary_text(value: Any) -> str | None:
