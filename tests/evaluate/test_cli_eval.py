@@ -31,6 +31,7 @@ def test_json_shape(data: Path) -> None:
     d = json.loads(res.output)
     assert {"dataset", "clusters", "words", "results", "seed", "versions"} <= set(d)
     assert d["clusters"] == 2 and d["words"] == 20 and d["seed"] == 0
+    assert d["bootstrap_samples"] == 1000  # a reader of the intervals needs it; the Markdown says it too
     assert [r["method"] for r in d["results"]] == ["lead", "sumy-lexrank", "oracle"]
     for r in d["results"]:
         for key in ("rouge1", "rouge2", "rougeLsum", "rouge1_recall", "rouge2_recall", "seconds_per_cluster",
@@ -58,7 +59,8 @@ def test_markdown_table_header_and_rows(data: Path) -> None:
     unmeasured = json.loads(_run(str(data), "-w", "20", "--methods", "lead", "--format", "json", "--no-memory").output)
     assert measured["memory_clusters"] == 1 and unmeasured["memory_clusters"] == 0
     assert "tracemalloc peak" in report.markdown_table(measured)
-    assert "2 clusters, every output cut to 20 words, seed 0" in res.output
+    assert "2 clusters, every output cut to 20 words, seed 0 (of the sample and of the 1,000 bootstrap resamples " \
+        "behind every interval). ROUGE" in res.output
     assert "paired bootstrap" not in res.output  # no default in the run: nothing to pair
 
 

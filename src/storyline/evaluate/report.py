@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from .rouge import METRICS, paired
+from .rouge import BOOTSTRAP_SAMPLES, METRICS, paired
 from .runner import MEMORY_CLUSTERS, ORACLE, Evaluation
 
 MEMORY_NOTE = (
@@ -83,6 +83,7 @@ def to_dict(ev: Evaluation, *, extra: dict[str, Any] | None = None, pair: str = 
         "clusters": len(ev.ids),
         "words": ev.words,
         "seed": ev.seed,
+        "bootstrap_samples": BOOTSTRAP_SAMPLES,
         "ids_sha256": ev.digest,
         # 0: no memory pass ran (--no-memory), so no peak was measured
         # (summaries read from a file have no peak either way)
@@ -152,12 +153,18 @@ def markdown_table(d: dict[str, Any]) -> str:
     )
     notes = (
         f"\n{d['dataset']}: {_count(d['clusters'], 'cluster')}, every output cut to {d['words']} words, "
-        f"seed {d['seed']}. "
+        f"seed {d['seed']}{_resamples(d)}. "
         f"ROUGE ×100 (rouge-score, stemmed; references averaged).\n{TIME_NOTE}; "
         # reports saved before the key existed were measured on the 3 largest clusters
         f"{memory_note(d.get('memory_clusters', 3))}.\n"
     )
     return head + rows + notes + origins_note(d) + paired_table(d)
+
+
+def _resamples(d: dict[str, Any]) -> str:
+    """How many bootstrap resamples the intervals are of (a report saved before the key existed: not said)."""
+    n = d.get("bootstrap_samples")
+    return f" (of the sample and of the {n:,} bootstrap resamples behind every interval)" if n else ""
 
 
 def origins_note(d: dict[str, Any]) -> str:
