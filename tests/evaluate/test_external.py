@@ -389,3 +389,15 @@ def test_a_missing_outputs_file_is_exit_3_before_the_data_is_read(tmp_path: Path
     res = _run(str(tmp_path / "no-data.jsonl"), "-w", "20", "--outputs", f"mine={tmp_path / 'none.jsonl'}")
     assert res.exit_code == 3
     assert res.output == f"storyline: error: --outputs mine={tmp_path / 'none.jsonl'}: no such file\n"
+
+
+def test_summaries_over_the_budget_are_noted(data: Path, tmp_path: Path) -> None:
+    # A system's 300-word summaries scored at 100 words are cut without a word: its own figures would not match.
+    rows = [{"id": "harbor", "summary": f"{REF} {REF}"}, {"id": "harbor-2", "summary": REF}]
+    res = _run(str(data), "-w", "20", "--methods", "lead", "--outputs", f"mine={_lines(tmp_path / 'o.jsonl', rows)}",
+               "--no-memory")
+    assert res.exit_code == 0, res.output
+    assert res.stderr == ("storyline: note: --outputs mine: 1 of the 2 summaries scored run over --words 20 and are "
+                          "cut to it, as every method's are\n")
+    within = _lines(tmp_path / "w.jsonl", [{**rows[0], "summary": REF}, rows[1]])
+    assert _run(str(data), "-w", "20", "--methods", "lead", "--outputs", f"mine={within}", "--no-memory").stderr == ""

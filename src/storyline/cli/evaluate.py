@@ -74,7 +74,14 @@ def evaluate_command(
     """
     from ..evaluate import report
     from ..evaluate.datasets import dataset_name, load_eval_set, reference_path
-    from ..evaluate.external import ExternalMethod, callable_method, check_names, parse_spec, read_outputs
+    from ..evaluate.external import (
+        ExternalMethod,
+        SystemOutputs,
+        callable_method,
+        check_names,
+        parse_spec,
+        read_outputs,
+    )
     from ..evaluate.runner import (
         ORACLE,
         available,
@@ -135,6 +142,10 @@ def evaluate_command(
             what = "summary" if ignored == 1 else "summaries"
             click.echo(printable(f"storyline: note: --outputs {name}: {ignored} {what} for ids not in "
                                  f"{eval_set.name} ignored"), err=True)
+    for e in external:
+        if isinstance(e, SystemOutputs) and (over := e.over_budget(eval_set.ids, words)):
+            click.echo(printable(f"storyline: note: --outputs {e.name}: {over} of the {len(eval_set.ids)} summaries "
+                                 f"scored run over --words {words} and are cut to it, as every method's are"), err=True)
     # On a terminal: the clusters, then the peak-memory pass (a method at a time, traced: on DUC it takes
     # longer than the scoring); in pipes and logs nothing.
     steps = len(eval_set.clusters) + (0 if no_memory else len(names))

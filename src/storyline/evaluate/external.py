@@ -45,6 +45,10 @@ class SystemOutputs:
     def summarize(self, cluster: DocumentSet, words: int) -> str:
         return self.summaries[cluster.id]
 
+    def over_budget(self, ids: Sequence[str], words: int) -> int:
+        """How many of the summaries of clusters ``ids`` run over ``words`` words (cut to them when scored)."""
+        return sum(1 for i in ids if i in self.summaries and len(self.summaries[i].split()) > words)
+
     def check_ids(self, ids: Sequence[str], known: Iterable[str]) -> int:
         """Raise ``MalformedDataError`` when a cluster of the run (``ids``) has no summary here; return how many
         ids here name no cluster of the dataset (``known``: every id it holds, sampled or not), ignored."""
