@@ -245,3 +245,13 @@ def test_a_limit_on_a_file_the_line_reader_gives_up_on_reads_it_whole_as_before(
     path.write_text("".join(json.dumps(r) + "\n" for r in [*rows[:4], {"id": "x", "documents": [DOC_A]}]))
     with pytest.raises(MalformedDataError, match="line 5: the cluster has no reference summaries"):
         load_eval_set(path, limit=2)
+
+
+@pytest.mark.timeout(60)
+def test_a_limit_on_a_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.jsonl"
+    os.mkfifo(fifo)
+    with pytest.raises(InputNotFoundError, match="not a regular file"):
+        load_eval_set(fifo, limit=2)

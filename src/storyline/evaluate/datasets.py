@@ -236,9 +236,12 @@ def sample(clusters: Sequence[DocumentSet], limit: int | None, seed: int) -> tup
         raise OptionsError(f"--limit must be at least 1 (got {limit})")
     if limit is None or limit >= len(clusters):
         return tuple(clusters)
-    rng = np.random.default_rng(seed)
-    keep = np.sort(rng.choice(len(clusters), size=limit, replace=False))
-    return tuple(clusters[int(i)] for i in keep)
+    return tuple(clusters[i] for i in sample_indices(len(clusters), limit, seed))
+
+
+def sample_indices(n: int, limit: int, seed: int) -> list[int]:
+    """The places, in file order, of the ``limit`` clusters of ``n`` that ``sample`` keeps (``limit < n``)."""
+    return [int(i) for i in np.sort(np.random.default_rng(seed).choice(n, size=limit, replace=False))]
 
 
 # ---------------------------------------------------------------------------------------------- a sample, streamed
@@ -300,7 +303,7 @@ def _sampled_jsonl(
             told(1)
         if limit >= len(ids):
             return None  # every cluster is kept: nothing to save
-        keep = [int(i) for i in np.sort(np.random.default_rng(seed).choice(len(ids), size=limit, replace=False))]
+        keep = sample_indices(len(ids), limit, seed)
         wanted = {lines[i] for i in keep}
         picked = tuple(dataset_clusters(_jsonl_values(path, wanted), name, need_summaries=True))
     except (_NotPlain, StorylineError):
@@ -372,7 +375,8 @@ def load_eval_set(
             told(n)
 
         streamed = None
-        if limit is not None and path.name.endswith((".jsonl", ".jsonl.gz")):
+        # a regular file only: the whole-file reader refuses a FIFO or a device, which open() would wait on
+        if limit is not None and path.name.endswith((".jsonl", ".jsonl.gz")) and path.is_file():
             streamed = _sampled_jsonl(path, limit, seed, counted)
         if streamed is not None:
             picked, ids = streamed
