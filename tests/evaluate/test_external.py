@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import sys
 from pathlib import Path
@@ -401,3 +402,12 @@ def test_summaries_over_the_budget_are_noted(data: Path, tmp_path: Path) -> None
                           "cut to it, as every method's are\n")
     within = _lines(tmp_path / "w.jsonl", [{**rows[0], "summary": REF}, rows[1]])
     assert _run(str(data), "-w", "20", "--methods", "lead", "--outputs", f"mine={within}", "--no-memory").stderr == ""
+
+
+@pytest.mark.parametrize(("path", "kind"), [(os.devnull, "not a regular file (a device, FIFO or socket)"),
+                                            (".", "a directory")])
+def test_outputs_that_are_no_file_say_what_to_give(data: Path, path: str, kind: str) -> None:
+    # A device was told "save it to a file, or pipe it in as -", the article reader's way out, which --outputs lacks.
+    res = _run(str(data), "-w", "20", "--methods", "lead", "--outputs", f"mine={path}")
+    assert res.exit_code == 3
+    assert res.stderr == f"storyline: error: --outputs mine={path}: {kind}; give the JSONL file of the summaries\n"

@@ -86,6 +86,9 @@ def read_outputs(name: str, path: str | Path) -> SystemOutputs:
     p = Path(path)
     if not p.exists():
         raise InputNotFoundError(f"--outputs {name}={where}: no such file")
+    if not p.is_file():  # the article reader's "or pipe it in as -" is no way to give --outputs
+        kind = "a directory" if p.is_dir() else "not a regular file (a device, FIFO or socket)"
+        raise InputNotFoundError(f"--outputs {name}={where}: {kind}; give the JSONL file of the summaries")
     out: dict[str, str] = {}
     line_of: dict[str, int] = {}
     # the dataset reader's line reader: the same gzip, encoding and size rules, "FILE, line N" in its errors
