@@ -921,7 +921,15 @@ def parse_dataset(data: bytes, name: str, *, need_summaries: bool = False) -> It
     """The clusters of a dataset file, one per line (``{"id", "documents": [...], "summaries": [...]}``);
     or, when the first line is an article (``{"text", "title", "source", "url", "date", "author"}``, as
     the web page's upload takes), the file's articles as one cluster named after the file."""
-    lines = dataset_lines(data, name)
+    yield from dataset_clusters(dataset_lines(data, name), name, need_summaries=need_summaries)
+
+
+def dataset_clusters(
+    values: Iterable[tuple[int, object]], name: str, *, need_summaries: bool = False
+) -> Iterator[DocumentSet]:
+    """``parse_dataset`` on a file's ``(line number, JSON value)`` pairs, read by whichever reader (a caller that
+    streams a large file line by line gives them one at a time)."""
+    lines = iter(values)
     first = next(lines, None)
     if first is not None and _is_article_line(first[1]):
         if need_summaries:

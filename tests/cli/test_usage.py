@@ -164,3 +164,22 @@ def test_the_front_page_commands_list_gives_each_command_all_its_options() -> No
         options = {o for p in command.params for o in p.opts if o.startswith("--")} - {"--help"}
         given = set(re.findall(r"(?<![\w-])--[a-z][\w-]*", listed[name]))
         assert given == options, (name, sorted(options - given), sorted(given - options))
+
+
+def test_ctrl_c_while_the_commands_load_is_one_line_not_a_traceback():
+    """Ctrl-C in the first seconds of a run (a wrong option seen at once) fell in the import of the commands and
+    printed a traceback through a dozen modules; a run interrupted later says one line and exits 130."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "class Stop:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'storyline.cli.summarize':\n"
+        "            raise KeyboardInterrupt\n"
+        "sys.meta_path.insert(0, Stop())\n"
+        "from storyline.cli import main\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert (done.returncode, done.stderr) == (130, "storyline: interrupted\n")
