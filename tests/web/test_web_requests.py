@@ -132,6 +132,33 @@ def test_a_refused_field_is_named_and_told_as_the_other_refusals_are(tmp_path: P
     assert (r.status_code, r.json()) == (422, {"error": message})
 
 
+@pytest.mark.parametrize(
+    ("method", "path", "body", "message"),
+    [
+        # a story's new article and its new title were told "a story takes articles, words, method"
+        ("POST", "/api/stories/nope/articles", {"text": "The bridge is shut.", "bogus": 1},
+         "bogus: no such field; an article takes text, title, source, url, date, markdown"),
+        ("PATCH", "/api/stories/nope", {"title": "Bridge", "words": 5},
+         "words: no such field; a new title takes title"),
+        ("PUT", "/api/articles/nope", {"text": "The bridge is shut.", "bogus": 1},
+         "bogus: no such field; an article takes text, title, source, url, date, markdown"),
+        # and to send '{"articles": [...]}'
+        ("POST", "/api/stories/nope/articles", [], 'the request body must be a JSON object such as {"text": "..."}'),
+        ("PATCH", "/api/stories/nope", "Bridge", 'the request body must be a JSON object such as {"title": "..."}'),
+    ],
+)
+def test_an_edit_refused_names_the_body_its_route_takes(tmp_path: Path, method: str, path: str, body: object,
+                                                        message: str) -> None:
+    app = app_for(tmp_path / "s.db")
+
+    async def go() -> httpx.Response:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as c:
+            return await c.request(method, path, json=body)
+
+    r = asyncio.run(go())
+    assert (r.status_code, r.json()) == (422, {"error": message})
+
+
 def test_the_schema_says_optional_fields_take_null(tmp_path: Path) -> None:
     schema = create_app(WebSettings(db=tmp_path / "s.db", processes=False)).openapi()["components"]["schemas"]
     for name, fields in (("ArticleIn", ("title", "source", "url", "date", "markdown")),

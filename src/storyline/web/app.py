@@ -163,9 +163,23 @@ def _is_api(request: Request) -> bool:
     return is_api_path(request.url.path)
 
 
+# What each JSON body is called in an error message, and the smallest one of it.
+BODY_NAMES: dict[type[BaseModel], str] = {StoryIn: "a story", ArticleIn: "an article", StoryTitleIn: "a new title"}
+BODY_EXAMPLES: dict[type[BaseModel], str] = {StoryIn: '{"articles": [...]}', ArticleIn: '{"text": "..."}',
+                                  StoryTitleIn: '{"title": "..."}'}
+
+
+def _body_model(request: Request) -> type[BaseModel]:
+    """The model of the JSON body the route asked for takes (``StoryIn`` when the route is not known): a story's
+    article (``POST /api/stories/{id}/articles``) is an article, as a stream post is, and a rename a title."""
+    field = getattr(request.scope.get("route"), "body_field", None)
+    model = getattr(getattr(field, "field_info", None), "annotation", None)
+    return model if model in BODY_NAMES else StoryIn
+
+
 def _example(request: Request) -> str:
     """The smallest body the JSON route asked for takes, for its error messages."""
-    return '{"text": "..."}' if request.url.path.startswith("/api/articles") else '{"articles": [...]}'
+    return BODY_EXAMPLES[_body_model(request)]
 
 
 def _json_body(request: Request) -> None:
@@ -359,9 +373,9 @@ def create_app(settings: WebSettings) -> FastAPI:
         elif first.get("type") == "int_parsing":  # a query's ?limit=abc
             msg = f"must be a whole number (got {got})"
         elif first.get("type") == "extra_forbidden":  # pydantic's "Extra inputs are not permitted"
-            model = ArticleIn if len(loc) > 1 or request.url.path.startswith("/api/articles") else StoryIn
+            model = ArticleIn if len(loc) > 1 else _body_model(request)  # an article's of a story's "articles"
             takes = ", ".join(model.model_fields)
-            msg = f"no such field; {'an article' if model is ArticleIn else 'a story'} takes {takes}"
+            msg = f"no such field; {BODY_NAMES.get(model, 'the body')} takes {takes}"
         elif first.get("type") == "too_short":  # "List should have at least 1 item after validation, not 0"
             least = bound.get("min_length")
             msg = f"must hold at least {least} item{'' if least == 1 else 's'} (got {bound.get('actual_length')})"
