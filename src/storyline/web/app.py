@@ -523,11 +523,17 @@ def create_app(settings: WebSettings) -> FastAPI:
             raise HTTPException(404, f"story {story_id} has no article {article_id[:20]!r}")
         return removed
 
-    async def rename_story(story_id: str, title: str) -> StoryRow:
-        title = one_line(title)[:TITLE_LIMIT]
-        if not title:
-            raise RequestError("title: must not be blank", 422)
-        renamed = await run_in_threadpool(store.rename, story_id, title) if len(story_id) <= 64 else None
+    async def rename_story(story_id: str, title: str | None) -> StoryRow:
+        """Rename the story; ``None`` gives it back its automatic title (its first article's, as when not renamed)."""
+        if title is not None:
+            title = one_line(title)[:TITLE_LIMIT]
+            if not title:
+                raise RequestError("title: must not be blank", 422)
+
+        def automatic(story: StoryRow) -> str:
+            return views.story_title(story.summary, list(story.articles))
+
+        renamed = await run_in_threadpool(store.rename, story_id, title, automatic) if len(story_id) <= 64 else None
         if renamed is None:
             raise no_such_story(story_id)
         return renamed
@@ -560,7 +566,8 @@ def create_app(settings: WebSettings) -> FastAPI:
         nxt = offset + limit if offset + limit < total else None
         return {
             "stories": [
-                {"id": s.id, "created": s.created, "title": s.title, "article_count": s.article_count}
+                {"id": s.id, "created": s.created, "updated": s.updated, "title": s.title,
+                 "article_count": s.article_count}
                 for s in items
             ],
             "total": total,
@@ -585,7 +592,9 @@ def create_app(settings: WebSettings) -> FastAPI:
                responses=_errors(limits, 400, 404, 413, 415, 422, body=True))
     async def api_rename(story_id: str, body: StoryTitleIn) -> dict[str, Any]:
         """Give the story ``story_id`` the ``title`` in the body (one line, at most 500 characters; not blank). A
-        summary made again after an edit keeps it. Answers ``{"id", "title", "article_count", "updated"}``."""
+        summary made again after an edit keeps it. ``null`` gives it back its automatic title (its first article's
+        title, else the start of its summary), which follows its articles again. Answers ``{"id", "title",
+        "article_count", "updated"}``."""
         return edited(await rename_story(story_id, body.title))
 
     @app.post("/api/stories/{story_id}/articles", status_code=201, tags=["stories"],
@@ -906,14 +915,16 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     @app.post("/stories/{story_id}/title", include_in_schema=False)
     async def form_rename(request: Request, story_id: str) -> Response:
-        """The story page's "Rename" form. A POST from this site's pages only."""
+        """The story page's "Rename" form (its second button gives back the automatic title). A POST from this
+        site's pages only."""
         if (refused := cross_site(request)) is not None:
             return refused
         title = ""
         try:
             async with _parse_form(request, limits) as form:
                 title = str(form.get("title") or "")
-            story = await rename_story(story_id, title)
+                automatic = form.get("automatic") is not None  # "Use the automatic title": its articles' again
+            story = await rename_story(story_id, None if automatic else title)
         except StorylineError as exc:
             return await story_form_failed(request, story_id, exc, typed_title=title[:TITLE_LIMIT])
         return RedirectResponse(f"/stories/{story.id}?renamed=1", status_code=303)
