@@ -123,6 +123,11 @@ def test_null_does_not_stand_for_a_required_or_unknown_field(tmp_path: Path, pat
         ("/api/stories", {"articles": [{"text": "A."}], "lenght": 50},
          "lenght: no such field; a story takes articles, words, method"),
         ("/api/articles", {"text": 12}, "text: must be a string (got 12)"),
+        # pydantic's "String should have at most 500 characters"
+        ("/api/stories", {"articles": [{"text": "A.", "title": "t" * 600}]},
+         "article 1: title: must be at most 500 characters (got 600)"),
+        ("/api/articles", {"text": "A.", "date": "2026-01-01" + "x" * 40},
+         "date: must be at most 40 characters (got 50)"),
     ],
 )
 def test_a_refused_field_is_named_and_told_as_the_other_refusals_are(tmp_path: Path, path: str, body: dict,
@@ -154,6 +159,24 @@ def test_an_edit_refused_names_the_body_its_route_takes(tmp_path: Path, method: 
     async def go() -> httpx.Response:
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as c:
             return await c.request(method, path, json=body)
+
+    r = asyncio.run(go())
+    assert (r.status_code, r.json()) == (422, {"error": message})
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [  # pydantic's "Input should be a valid boolean, unable to interpret input" and "Input should be 'page' or 'all'"
+        ("text=maybe", "text: must be true or false (got maybe)"),
+        ("summary_sources=every", "summary_sources: must be 'page' or 'all' (got every)"),
+    ],
+)
+def test_a_refused_query_value_is_told_as_the_other_refusals_are(tmp_path: Path, query: str, message: str) -> None:
+    app = app_for(tmp_path / "s.db")
+
+    async def go() -> httpx.Response:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as c:
+            return await c.get(f"/api/stream/stories/1?{query}")
 
     r = asyncio.run(go())
     assert (r.status_code, r.json()) == (422, {"error": message})

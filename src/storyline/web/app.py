@@ -360,8 +360,13 @@ def create_app(settings: WebSettings) -> FastAPI:
         bound = first.get("ctx") or {}
         if first.get("type") == "int_type":  # a strict int field given true, "150", 1.5, ...
             msg = f"must be a whole number written as a JSON number, such as 150 (got {got})"
-        elif first.get("type") == "bool_type":  # a strict bool field ("markdown") given "yes", 1, ...
+        elif first.get("type") in ("bool_type", "bool_parsing"):  # "markdown" given "yes", 1; a query's ?text=maybe
             msg = f"must be true or false (got {got})"
+        elif first.get("type") == "string_too_long":  # pydantic's "String should have at most 500 characters"
+            length = len(given) if isinstance(given, str) else got
+            msg = f"must be at most {bound.get('max_length')} characters (got {length})"
+        elif first.get("type") == "literal_error":  # pydantic's "Input should be 'page' or 'all'"
+            msg = f"must be {bound.get('expected')} (got {got})"
         elif first.get("type") == "greater_than_equal":  # pydantic's "Input should be greater than or equal to 1"
             msg = f"must be at least {bound.get('ge')} (got {got})"
         elif first.get("type") == "less_than_equal":
