@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from pathlib import Path
 
 import httpx
@@ -229,6 +230,29 @@ def test_the_schema_gives_the_error_body_the_api_sends(tmp_path: Path) -> None:
                                                     as_json("/api/stories", {"articles": []})))
     assert [r.status_code for r in got] == [422, 404, 422, 404, 422, 400, 422]
     assert all(list(r.json()) == ["error"] and isinstance(r.json()["error"], str) for r in got)
+
+
+def test_the_schema_and_the_docs_page_give_the_headers_and_every_body_the_routes_take(tmp_path: Path) -> None:
+    # A 201's Location and a 503's Retry-After were sent but not in /openapi.json, and /docs linked PATCH's body
+    # to "#schema-StoryTitleIn", a section it did not have (it showed StoryIn and ArticleIn only).
+    app = app_for(tmp_path / "s.db")
+    schema = app.openapi()
+    for path, ops in schema["paths"].items():
+        for method, op in ops.items():
+            for code, answer in op["responses"].items():
+                if code in ("201", "503"):
+                    header = "Location" if code == "201" else "Retry-After"
+                    assert answer["headers"][header]["description"], (method, path, code)
+
+    async def docs() -> httpx.Response:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as c:
+            return await c.get("/docs")
+
+    page = asyncio.run(docs()).text
+    linked = set(re.findall(r'href="#(schema-[A-Za-z]+)"', page))
+    assert linked == {"schema-StoryIn", "schema-ArticleIn", "schema-StoryTitleIn"}
+    assert all(f'id="{anchor}"' in page for anchor in linked)
+    assert "<code>Location</code>: The story&#39;s address, /api/stories/{id}" in page
 
 
 def test_the_docs_page_gives_types_bounds_defaults_and_answers(tmp_path: Path) -> None:

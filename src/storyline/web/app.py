@@ -134,7 +134,14 @@ def _errors(limits: Limits, *codes: int, body: bool = False, missing: str = "No 
         422: "The body is not a JSON object, or one of its fields is invalid" if body else "A parameter is invalid",
         503: "Too many summaries queued: try again after the Retry-After header's seconds",
     }
-    return {code: {"model": ErrorOut, "description": why[code]} for code in codes}
+    retry = {"Retry-After": {"description": "Seconds to wait before sending it again", "schema": {"type": "integer"}}}
+    return {code: {"model": ErrorOut, "description": why[code], **({"headers": retry} if code == 503 else {})}
+            for code in codes}
+
+
+def _located(where: str) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI ``responses`` entry of a route's 201 with its ``Location`` header (``where``: what it names)."""
+    return {201: {"headers": {"Location": {"description": where, "schema": {"type": "string"}}}}}
 
 
 def _without_fastapi_errors(make: Callable[[], dict[str, Any]]) -> Callable[[], dict[str, Any]]:
@@ -557,7 +564,8 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     @app.post("/api/stories", status_code=201, tags=["stories"], summary="Summarize articles into a story",
               dependencies=[Depends(_json_body)], response_description="The story, stored",
-              responses=_errors(limits, 400, 413, 415, 422, 503, body=True))
+              responses={**_located("The story's address, /api/stories/{id}"),
+                         **_errors(limits, 400, 413, 415, 422, 503, body=True)})
     async def api_create(body: StoryIn) -> JSONResponse:
         """Summarize the articles (only ``text`` is required) and store the story. Answers the summary JSON
         (as ``storyline summarize --format json``) with the story's ``id``."""
@@ -605,7 +613,8 @@ def create_app(settings: WebSettings) -> FastAPI:
     @app.post("/api/stories/{story_id}/articles", status_code=201, tags=["stories"],
               summary="Add an article to a story", dependencies=[Depends(_json_body)],
               response_description="Added: the story and the article's id",
-              responses={200: {"description": "The story has this article already (a retry): not added again"},
+              responses={**_located("The story's address, /api/stories/{id}"),
+                         200: {"description": "The story has this article already (a retry): not added again"},
                          **_errors(limits, 400, 404, 413, 415, 422, body=True)})
     async def api_add_to_story(story_id: str, body: ArticleIn) -> JSONResponse:
         """Add the article in the body (as ``POST /api/articles`` takes one: only ``text`` is required) to the story
@@ -677,7 +686,8 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     @app.post("/api/articles", status_code=201, tags=["stream"], summary="Add an article to the stream",
               dependencies=[Depends(_json_body)], response_description="Stored: where it went",
-              responses={200: {"description": "Posted before exactly so (a retry): the stored article's answer, "
+              responses={**_located("The address of the stream story it went into, /api/stream/stories/{n}"),
+                         200: {"description": "Posted before exactly so (a retry): the stored article's answer, "
                                               "not stored again"}, **_errors(limits, 400, 413, 415, 422, body=True)})
     async def api_add_article(body: ArticleIn) -> JSONResponse:
         """Clean the article (only ``text`` is required), put it into the stream story it is most like (or a
