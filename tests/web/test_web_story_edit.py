@@ -199,7 +199,10 @@ def test_a_renamed_story_takes_its_automatic_title_again_with_a_null_title(tmp_p
     (page,) = send(app, ("GET", f"/stories/{sid}"))
     assert 'name="automatic" value="1"' in page.text
     back = asyncio.run(_post(app, f"/stories/{sid}/title", data={"title": "Pumps", "automatic": "1"}, headers=here))
-    assert back.status_code == 303 and app.state.store.get(sid).title == MILLBROOK[1]["title"]
+    assert back.status_code == 303 and back.headers["location"] == f"/stories/{sid}?retitled=1"
+    assert app.state.store.get(sid).title == MILLBROOK[1]["title"]
+    (shown,) = send(app, ("GET", f"/stories/{sid}?retitled=1"))
+    assert "The story has its automatic title again." in shown.text
 
 
 def test_the_story_listing_gives_when_each_story_was_last_edited(tmp_path: Path) -> None:

@@ -75,7 +75,8 @@ PER_PAGE = 20  # stories on a page of a listing
 # so a client written before the paging gets every article of them, as it did.
 STREAM_ARTICLES_PAGE = 100
 MAX_STREAM_ARTICLES_PAGE = 1000
-STORY_CHANGES = ("added", "removed", "renamed")  # what the story page says was done (?added=1), after its forms
+# what the story page says was done (?added=1), after its forms ("retitled": given back its automatic title)
+STORY_CHANGES = ("added", "removed", "renamed", "retitled")
 TITLE_LIMIT = 500  # a story's title, as an article's
 CITES_SHOWN = 12  # the articles linked after a sentence on /stream/{n}; the rest are counted ("and 40 more")
 NOT_UTF8_JSON = "the request body is not valid UTF-8 JSON"
@@ -942,7 +943,7 @@ def create_app(settings: WebSettings) -> FastAPI:
             story = await rename_story(story_id, None if automatic else title)
         except StorylineError as exc:
             return await story_form_failed(request, story_id, exc, typed_title=title[:TITLE_LIMIT])
-        return RedirectResponse(f"/stories/{story.id}?renamed=1", status_code=303)
+        return RedirectResponse(f"/stories/{story.id}?{'retitled' if automatic else 'renamed'}=1", status_code=303)
 
     @app.get("/stories/{story_id}/articles/{article_id}", include_in_schema=False)
     async def article_page(request: Request, story_id: str, article_id: str) -> Response:
