@@ -240,9 +240,9 @@ def test_source_numbers_are_targets_of_24_px_and_the_page_keeps_its_width(browse
 
 
 @pytest.mark.parametrize("width", [1100, 390])
-def test_the_stream_citations_and_the_markdown_boxes_are_targets_of_24_px(browser, server: Server, width: int) -> None:
-    # The stream's "[1]" links measured 24 x 20 and the paste boxes' Markdown checkbox 18 x 18 (13 x 18 on a phone,
-    # squeezed by its long label): WCAG 2.2's minimum (2.5.8) is 24 x 24 CSS px
+def test_the_stream_citations_and_the_form_controls_are_targets_of_24_px(browser, server: Server, width: int) -> None:
+    # The stream's "[1]" links measured 24 x 20, the paste boxes' Markdown checkbox 18 x 18 (13 x 18 on a phone,
+    # squeezed by its long label) and the file picker 289 x 21: WCAG 2.2's minimum (2.5.8) is 24 x 24 CSS px
     posted = [httpx.post(server.url + "/api/articles", json=a, timeout=60).json() for a in MILLBROOK[:2]]
     assert posted[0]["story"] == posted[1]["story"]
     context = browser.new_context(base_url=server.url, viewport={"width": width, "height": 844},
@@ -254,8 +254,8 @@ def test_the_stream_citations_and_the_markdown_boxes_are_targets_of_24_px(browse
     cites = pg.eval_on_selector_all("ul.summary a", measure)
     assert cites and all(w >= 24 and h >= 24 for w, h in cites), cites
     pg.goto("/")
-    boxes = pg.eval_on_selector_all("input[type=checkbox]", measure)
-    assert len(boxes) == 2 and all(w >= 24 and h >= 24 for w, h in boxes), boxes
+    boxes = pg.eval_on_selector_all("input[type=checkbox], input[type=file]", measure)
+    assert len(boxes) == 3 and all(w >= 24 and h >= 24 for w, h in boxes), boxes
     assert pg.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
     context.close()
 
