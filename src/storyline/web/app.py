@@ -725,6 +725,18 @@ def create_app(settings: WebSettings) -> FastAPI:
             raise no_article(article_id)
         return JSONResponse(corrected.to_json(), headers={"Location": f"/api/stream/stories/{corrected.placed.story}"})
 
+    @app.get("/api/articles/{article_id}", tags=["stream"], summary="One stream article",
+             responses=_errors(limits, 404, missing="No stream article with this id"))
+    def api_stream_article(article_id: str) -> dict[str, Any]:
+        """The stream article ``article_id`` (the id its post answered) as its story's listing gives it, with the
+        ``story`` it is in: ``id``, ``position`` (its place in the stream), ``created``, ``updated``, ``title``,
+        ``source``, ``url``, ``date``, ``date_line``, ``similarity``, ``teaser``, ``corrections``, ``paged`` and
+        the cleaned ``text``."""
+        found = store.stream_article(article_id) if len(article_id) <= 64 else None
+        if found is None:
+            raise no_article(article_id)
+        return {"story": found.story, **stream_article_json(found)}
+
     @app.delete("/api/articles/{article_id}", tags=["stream"], summary="Remove an article from the stream",
                 response_description="Removed: the story it left",
                 responses=_errors(limits, 404, missing="No stream article with this id"))
