@@ -205,7 +205,7 @@ def test_a_renamed_story_takes_its_automatic_title_again_with_a_null_title(tmp_p
     assert "The story has its automatic title again." in shown.text
 
 
-def test_the_story_listing_gives_when_each_story_was_last_edited(tmp_path: Path) -> None:
+def test_the_story_listing_and_page_give_when_a_story_was_last_edited(tmp_path: Path) -> None:
     app = app_for(tmp_path / "s.db")
     edited, untouched = made(app, MILLBROOK[:2]), made(app, FERRY)
     (renamed,) = send(app, ("PATCH", f"/api/stories/{edited}", {"title": "Library"}))
@@ -213,6 +213,11 @@ def test_the_story_listing_gives_when_each_story_was_last_edited(tmp_path: Path)
     updated = {s["id"]: s["updated"] for s in listed.json()["stories"]}
     assert updated == {edited: renamed.json()["updated"], untouched: None}
     assert renamed.json()["updated"] is not None
+    # and the story page says when it was edited (it gave only when it was made)
+    when = renamed.json()["updated"]
+    page, other = send(app, ("GET", f"/stories/{edited}"), ("GET", f"/stories/{untouched}"))
+    assert f' · edited <time datetime="{when}">{when[:16].replace("T", " ")} UTC</time>' in page.text
+    assert "edited" not in other.text.split("<h2", 1)[0]
 
 
 def test_a_summary_made_again_of_unchanged_articles_is_the_one_made_first() -> None:
