@@ -45,7 +45,7 @@ from ..errors import OptionsError, StorylineError
 from ..group import GroupingOptions
 from ..ingest import is_web_url as web_url
 from ..options import DEFAULT_WORDS, MAX_WORDS, SummarizeOptions
-from . import jobs, views
+from . import answers, jobs, views
 from .inputs import (
     ArticleIn,
     Limits,
@@ -140,9 +140,17 @@ def _errors(limits: Limits, *codes: int, body: bool = False, missing: str = "No 
             for code in codes}
 
 
-def _located(where: str) -> dict[int | str, dict[str, Any]]:
-    """The OpenAPI ``responses`` entry of a route's 201 with its ``Location`` header (``where``: what it names)."""
-    return {201: {"headers": {"Location": {"description": where, "schema": {"type": "string"}}}}}
+def _located(where: str, model: type[BaseModel] | None = None) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI ``responses`` entry of a route's 201 with its ``Location`` header (``where``: what it names), and
+    its body's ``model`` when given."""
+    return {201: {"headers": {"Location": {"description": where, "schema": {"type": "string"}}},
+                  **({"model": model} if model else {})}}
+
+
+def _answer(model: type[BaseModel], description: str) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI ``responses`` entry of a route's 200 with its body's ``model`` (the route's ``response_model``
+    is None: the model describes the answer, the route builds it)."""
+    return {200: {"model": model, "description": description}}
 
 
 def _without_fastapi_errors(make: Callable[[], dict[str, Any]]) -> Callable[[], dict[str, Any]]:
@@ -573,8 +581,8 @@ def create_app(settings: WebSettings) -> FastAPI:
         story = await create_story([a.model_dump() for a in body.articles], body.words, body.method)
         return JSONResponse(story_json(story), status_code=201, headers={"Location": f"/api/stories/{story.id}"})
 
-    @app.get("/api/stories", tags=["stories"], summary="List stories, newest first",
-             responses=_errors(limits, 422))
+    @app.get("/api/stories", tags=["stories"], summary="List stories, newest first", response_model=None,
+             responses={**_answer(answers.StoryListOut, "A page of the stories"), **_errors(limits, 422)})
     def api_list(limit: int = Query(20, ge=1, le=100), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
         items, total = store.list(limit=limit, offset=offset)
         nxt = offset + limit if offset + limit < total else None
@@ -602,8 +610,9 @@ def create_app(settings: WebSettings) -> FastAPI:
         return {"id": story.id, "title": story.title, "article_count": story.article_count, "updated": story.updated}
 
     @app.patch("/api/stories/{story_id}", tags=["stories"], summary="Rename a story",
-               dependencies=[Depends(_json_body)], response_description="Renamed: the story",
-               responses=_errors(limits, 400, 404, 413, 415, 422, body=True))
+               dependencies=[Depends(_json_body)], response_model=None,
+               responses={**_answer(answers.StoryEditedOut, "Renamed: the story"),
+                          **_errors(limits, 400, 404, 413, 415, 422, body=True)})
     async def api_rename(story_id: str, body: StoryTitleIn) -> dict[str, Any]:
         """Give the story ``story_id`` the ``title`` in the body (one line, at most 500 characters; not blank). A
         summary made again after an edit keeps it. ``null`` gives it back its automatic title (its first article's
@@ -614,8 +623,9 @@ def create_app(settings: WebSettings) -> FastAPI:
     @app.post("/api/stories/{story_id}/articles", status_code=201, tags=["stories"],
               summary="Add an article to a story", dependencies=[Depends(_json_body)],
               response_description="Added: the story and the article's id",
-              responses={**_located("The story's address, /api/stories/{id}"),
-                         200: {"description": "The story has this article already (a retry): not added again"},
+              responses={**_located("The story's address, /api/stories/{id}", answers.StoryArticleAddedOut),
+                         **_answer(answers.StoryArticleAddedOut,
+                                   "The story has this article already (a retry): not added again"),
                          **_errors(limits, 400, 404, 413, 415, 422, body=True)})
     async def api_add_to_story(story_id: str, body: ArticleIn) -> JSONResponse:
         """Add the article in the body (as ``POST /api/articles`` takes one: only ``text`` is required) to the story
@@ -629,8 +639,9 @@ def create_app(settings: WebSettings) -> FastAPI:
                             status_code=201 if added else 200, headers={"Location": f"/api/stories/{story.id}"})
 
     @app.delete("/api/stories/{story_id}/articles/{article_id}", tags=["stories"],
-                summary="Remove an article from a story", response_description="Removed: the story left",
-                responses=_errors(limits, 404, 409, missing="No such story, or no such article in it"))
+                summary="Remove an article from a story", response_model=None,
+                responses={**_answer(answers.StoryArticleRemovedOut, "Removed: the story left"),
+                           **_errors(limits, 404, 409, missing="No such story, or no such article in it")})
     async def api_remove_from_story(story_id: str, article_id: str) -> dict[str, Any]:
         """Take the article ``article_id`` (its id in the story's ``articles``) out of the story ``story_id``, with
         what was sent for it; the summary and analysis are made again when the story is next read. Answers
@@ -639,8 +650,8 @@ def create_app(settings: WebSettings) -> FastAPI:
         story, article = await remove_from_story(story_id, article_id)
         return edited(story) | {"article": article["id"], "removed": True}
 
-    @app.delete("/api/stories/{story_id}", tags=["stories"], summary="Delete a story",
-                response_description="Deleted: the story it was", responses=_errors(limits, 404))
+    @app.delete("/api/stories/{story_id}", tags=["stories"], summary="Delete a story", response_model=None,
+                responses={**_answer(answers.StoryDeletedOut, "Deleted: the story it was"), **_errors(limits, 404)})
     async def api_delete(story_id: str) -> dict[str, Any]:
         """Delete the story ``story_id`` and its articles for good (nothing of it is kept). Answers
         ``{"id", "title", "article_count", "deleted": true}``; the story is no longer listed, and its addresses
@@ -687,9 +698,11 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     @app.post("/api/articles", status_code=201, tags=["stream"], summary="Add an article to the stream",
               dependencies=[Depends(_json_body)], response_description="Stored: where it went",
-              responses={**_located("The address of the stream story it went into, /api/stream/stories/{n}"),
-                         200: {"description": "Posted before exactly so (a retry): the stored article's answer, "
-                                              "not stored again"}, **_errors(limits, 400, 413, 415, 422, body=True)})
+              responses={**_located("The address of the stream story it went into, /api/stream/stories/{n}",
+                                    answers.PostedOut),
+                         **_answer(answers.PostedOut, "Posted before exactly so (a retry): the stored article's "
+                                                      "answer, not stored again"),
+                         **_errors(limits, 400, 413, 415, 422, body=True)})
     async def api_add_article(body: ArticleIn) -> JSONResponse:
         """Clean the article (only ``text`` is required), put it into the stream story it is most like (or a
         new one) and store it. Answers where it went: ``{"article", "story", "new_story", "similarity",
@@ -706,8 +719,10 @@ def create_app(settings: WebSettings) -> FastAPI:
         return HTTPException(404, f"the stream has no article with id {article_id[:64]!r}")
 
     @app.put("/api/articles/{article_id}", tags=["stream"], summary="Correct a stream article",
-             dependencies=[Depends(_json_body)], response_description="Corrected: where it is now",
-             responses=_errors(limits, 400, 404, 413, 415, 422, body=True, missing="No stream article with this id"))
+             dependencies=[Depends(_json_body)],
+             responses={**_answer(answers.CorrectedOut, "Corrected: where it is now"),
+                        **_errors(limits, 400, 404, 413, 415, 422, body=True,
+                                  missing="No stream article with this id")})
     async def api_correct_article(article_id: str, body: ArticleIn) -> JSONResponse:
         """Replace the stream article ``article_id`` (the id its post answered) with the article in the body,
         given whole as ``POST /api/articles`` takes it (only ``text`` is required; a field left out is blank
@@ -725,8 +740,9 @@ def create_app(settings: WebSettings) -> FastAPI:
             raise no_article(article_id)
         return JSONResponse(corrected.to_json(), headers={"Location": f"/api/stream/stories/{corrected.placed.story}"})
 
-    @app.get("/api/articles/{article_id}", tags=["stream"], summary="One stream article",
-             responses=_errors(limits, 404, missing="No stream article with this id"))
+    @app.get("/api/articles/{article_id}", tags=["stream"], summary="One stream article", response_model=None,
+             responses={**_answer(answers.StreamArticleOut, "The article and the story it is in"),
+                        **_errors(limits, 404, missing="No stream article with this id")})
     def api_stream_article(article_id: str) -> dict[str, Any]:
         """The stream article ``article_id`` (the id its post answered) as its story's listing gives it, with the
         ``story`` it is in: ``id``, ``position`` (its place in the stream), ``created``, ``updated``, ``title``,
@@ -738,8 +754,9 @@ def create_app(settings: WebSettings) -> FastAPI:
         return {"story": found.story, **stream_article_json(found)}
 
     @app.delete("/api/articles/{article_id}", tags=["stream"], summary="Remove an article from the stream",
-                response_description="Removed: the story it left",
-                responses=_errors(limits, 404, missing="No stream article with this id"))
+                response_model=None,
+                responses={**_answer(answers.RemovedOut, "Removed: the story it left"),
+                           **_errors(limits, 404, missing="No stream article with this id")})
     async def api_remove_article(article_id: str) -> dict[str, Any]:
         """Take the stream article ``article_id`` (the id its post answered) out of the stream and its story.
         Answers ``{"article", "story", "story_articles", "story_removed"}``: the story and the articles it has
@@ -750,7 +767,8 @@ def create_app(settings: WebSettings) -> FastAPI:
         return removed.to_json()
 
     @app.get("/api/stream/stories", tags=["stream"], summary="List the stream's stories, newest first",
-             responses=_errors(limits, 422))
+             response_model=None, responses={**_answer(answers.StreamListOut, "A page of the stream's stories"),
+                                             **_errors(limits, 422)})
     def api_stream_list(
         limit: int = Query(20, ge=1, le=100), offset: int = Query(0, ge=0, le=MAX_OFFSET)
     ) -> dict[str, Any]:
@@ -804,7 +822,8 @@ def create_app(settings: WebSettings) -> FastAPI:
                 "total": total, "limit": limit, "offset": offset,
                 "next_offset": offset + limit if offset + limit < total else None}
 
-    @app.get("/api/health", tags=["server"], summary="Liveness and queue depth")
+    @app.get("/api/health", tags=["server"], summary="Liveness and queue depth", response_model=None,
+             responses=_answer(answers.HealthOut, "The server answers, and its queue"))
     def api_health() -> dict[str, Any]:
         return {"status": "ok", "queued": summarizer.pending, "queue_limit": summarizer.queue_limit}
 
