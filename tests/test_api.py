@@ -119,6 +119,18 @@ def test_single_article_says_so(harbor_texts):
     assert all(s.corroborated_by == () for s in summary.sentences)
 
 
+def test_load_articles_takes_one_article_given_alone_as_summarize_does(harbor_texts, tmp_path):
+    # A text given alone was read character by character ("<text 1>: has no article text left"), a path or an
+    # Article refused as "not a list", where summarize, analyze and group_stories take each as one article.
+    path = tmp_path / "harbor.txt"
+    path.write_text(harbor_texts[1], encoding="utf-8")
+    (text,) = load_articles(harbor_texts[0])
+    (from_path,) = load_articles(path)
+    (given,) = load_articles(Article(id="mine", text=harbor_texts[2]))
+    assert (text.text, from_path.text) == (load_articles([harbor_texts[0]])[0].text, load_articles([path])[0].text)
+    assert given.id == "mine"
+
+
 @pytest.mark.parametrize("words", [0, -5])
 def test_budget_must_be_positive(harbor_texts, words):
     with pytest.raises(OptionsError, match="at least 1"):

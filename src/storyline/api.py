@@ -118,7 +118,11 @@ def load_articles(
 
 
 def _listed(items: Iterable[ArticleLike]) -> list[ArticleLike]:
-    """The articles given as a list; anything that is not a collection of them (``None``, a number) is refused."""
+    """The articles given as a list, one article given alone (a text, a path, an ``Article``) a list of it: a text
+    would otherwise be read character by character; anything else that is not a collection of them (``None``, a
+    number) is refused."""
+    if isinstance(items, (str, Article, os.PathLike)):
+        return [items]
     try:
         return list(items)
     except TypeError:
