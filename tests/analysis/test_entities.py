@@ -857,3 +857,38 @@ def test_a_one_word_person_right_before_a_full_name_is_no_one() -> None:
     two = "Lind, 21, died during training, the navy said."
     people = _people([one, two], kinds)
     assert set(people) == {"Ada Lind"}, people
+
+
+def test_a_short_first_name_or_one_without_its_accents_is_the_same_person() -> None:
+    # "Matt Lesser" and "Matthew Lesser", "Mike Flynn" and "Michael Flynn", "Yulín Cruz" and "Yulin Cruz" had been two
+    # people each; "Don Trump Jr." and "Don Jr" had been a person apart from "Donald Trump Jr." (NeuS val 101), and
+    # "[Vladimir] Putin" a person "Vladimir] Putin"
+    one = ("State Representative Matt Lesser spoke in Orlen on Monday. Matthew Lesser said the mailer was a "
+           "disgrace. Mayor Yulín Cruz agreed. Copies of Daniel Okafor Jr.'s book sold out. Ines Quint wrote "
+           "that [Ines] Quint would stay.")
+    two = ("Matt Lesser asked for an apology. Yulin Cruz did not comment. Dan Okafor Jr. signed the copies, and "
+           "Dan Jr. thanked the readers.")
+    kinds = {"Matt Lesser": "person", "Matthew Lesser": "person", "Yulín Cruz": "person", "Yulin Cruz": "person",
+             "Daniel Okafor Jr.": "person", "Dan Okafor Jr.": "person",
+             "Dan Jr.": "person", "Orlen": "place", "Ines Quint": "person", "Ines] Quint": "person"}
+    people = _people([one, two], kinds)
+    cruz = next(n for n in people if "Cruz" in n)
+    assert set(people) == {"Matt Lesser", cruz, "Daniel Okafor Jr.", "Ines Quint"}, people
+    assert people["Matt Lesser"].aliases == ("Matthew Lesser",), people["Matt Lesser"]
+    assert set(people[cruz].aliases) == {"Yulín Cruz", "Yulin Cruz"} - {cruz}
+    assert set(people["Daniel Okafor Jr."].aliases) == {"Dan Okafor Jr.", "Dan Jr."}
+
+
+def test_a_first_name_of_a_family_stays_apart_and_an_office_is_no_junior_s() -> None:
+    # "Sam" is short for "Samuel", not for "Samantha"; "President Trump" had gone to "Donald Trump Jr." once "Don Trump
+    # Jr." was his too and the cluster named no other Trump in full (NeuS val 101)
+    one = ("Sam Riggs and Samantha Riggs sold the farm. Copies of Dan Marlow Jr.'s book sold out. Daniel Marlow Jr. "
+           "wrote about a trip with President Marlow. Marlow Jr. said the trip was hard.")
+    two = ("Sam Riggs thanked the buyers. Daniel Marlow Jr. signed the copies. President Marlow did not read the "
+           "book. The president was in Orlen.")
+    kinds = {"Sam Riggs": "person", "Samantha Riggs": "person", "Dan Marlow Jr.": "person",
+             "Daniel Marlow Jr.": "person", "Marlow Jr.": "person", "Marlow": "person"}
+    people = _people([one, two], kinds)
+    assert set(people) == {"Sam Riggs", "Samantha Riggs", "Daniel Marlow Jr.", "Marlow"}, people
+    assert set(people["Daniel Marlow Jr."].aliases) == {"Dan Marlow Jr.", "Marlow Jr."}
+    assert people["Marlow"].title == "President"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -153,6 +154,8 @@ _ARTICLES = re.compile(r"^(?:the\s+|The\s+)+")
 
 
 def clean_surface(text: str) -> str:
+    # an editor's brackets are no part of a name: "[Vladimir] Putin", which a tagger reads as "Vladimir] Putin"
+    text = " ".join(re.sub(r"[\[\]]", "", text).split()) if "[" in text or "]" in text else text
     text = _POSSESSIVE.sub("", text.strip(" \t\n,;:“”\"'"))
     bare = _LEADING.sub("", text).strip()
     # A title word that begins the name of a body is part of it: "Justice Department", "General Motors" (not
@@ -360,6 +363,28 @@ def _name_tokens(form: str) -> list[str]:
             for t in _name_words(form)]
 
 
+# The formal first names a short one stands for, as news writes one person both ways in a story ("Matt Lesser" and
+# "Matthew Lesser", "Mike Flynn" and "Michael Flynn", "Don Trump Jr." and "Donald Trump Jr."): the common English
+# hypocorisms only, so that no two people of one family ("Sam" and "Samantha", "Paul" and "Paula") are made one.
+_FORMAL = {short: frozenset(full.split("/")) for short, full in (pair.split(":") for pair in """
+    don:donald matt:matthew mike:michael mick:michael ed:edward ted:edward bill:william will:william
+    bob:robert rob:robert bobby:robert jim:james jimmy:james joe:joseph tom:thomas tommy:thomas dick:richard
+    rick:richard rich:richard chuck:charles dan:daniel danny:daniel dave:david steve:stephen/steven tony:anthony
+    andy:andrew ben:benjamin chris:christopher nick:nicholas/nicolas tim:timothy sam:samuel jon:jonathan
+    pat:patrick greg:gregory jeff:jeffrey/jeffery jerry:gerald/jerome larry:lawrence/laurence ron:ronald
+    ken:kenneth fred:frederick alex:alexander phil:philip/phillip pete:peter doug:douglas jake:jacob
+    nate:nathan/nathaniel zach:zachary zack:zachary gabe:gabriel jack:john liz:elizabeth beth:elizabeth
+    betsy:elizabeth kate:katherine/catherine/kathryn katie:katherine/catherine/kathryn kathy:katherine/kathleen
+    cathy:catherine sue:susan jenny:jennifer jen:jennifer meg:margaret peggy:margaret maggie:margaret
+    debbie:deborah deb:deborah patty:patricia becky:rebecca vicky:victoria mandy:amanda""".split())}
+
+
+def _short_for(a: str, b: str) -> bool:
+    """Whether one of two first names is the other's common short form ("Matt" of "Matthew")."""
+    a, b = a.lower(), b.lower()
+    return b in _FORMAL.get(a, ()) or a in _FORMAL.get(b, ())
+
+
 def _bare(word: str) -> str:
     """A surname without its hyphened particle: "al-Bashir" → "Bashir"."""
     return _HYPHENED.sub("", word)
@@ -367,9 +392,12 @@ def _bare(word: str) -> str:
 
 def _spelling(form: str) -> tuple[str, ...]:
     """A name's words as spelled whatever its case and hyphens: "Kim Jong-un", "Kim Jong Un" and "KIM JONG-UN" →
-    ("kim", "jong", "un"); a regnal suffix left out ("John Paul II" → ("john", "paul")), a generation's kept
-    ("Donald Trump Jr." → ("donald", "trump", "jr"))."""
-    spelled = tuple(re.sub(r"[-‐‑]", " ", " ".join(_name_tokens(form))).lower().split())
+    ("kim", "jong", "un"), "Yulín" as "yulin"; a regnal suffix left out ("John Paul II" → ("john", "paul")), a
+    generation's kept ("Donald Trump Jr." → ("donald", "trump", "jr"))."""
+    # ... and with or without its accents ("Yulín Cruz", "Yulin Cruz"), which a copy desk or a keyboard drops
+    plain = "".join(c for c in unicodedata.normalize("NFKD", " ".join(_name_tokens(form)))
+                    if not unicodedata.combining(c))
+    spelled = tuple(re.sub(r"[-‐‑]", " ", plain).lower().split())
     return (*spelled, _generation(form)) if _generation(form) else spelled
 
 
@@ -451,8 +479,10 @@ def _group_people(forms: Counter[str], titles: Mapping[str, Counter[str]] | None
             if _generation(c) != _generation(f):
                 continue  # "Donald Trump Jr." is not "Donald Trump"
             if _spelling(c) == _spelling(f) or _bare(ct[-1]) == _bare(toks[-1]) and (
-                    ct[0] == toks[0] or set(toks) <= set(ct) or set(ct) <= set(toks)) or (
-                    len(toks) == 1 and _generation(f) and ct[0] == toks[0]):  # "Donald Jr." of "Donald Trump Jr."
+                    ct[0] == toks[0] or set(toks) <= set(ct) or set(ct) <= set(toks)
+                    or (len(toks) == len(ct) and toks[1:] == ct[1:] and _short_for(toks[0], ct[0]))) or (
+                    len(toks) == 1 and _generation(f) and (ct[0] == toks[0] or _short_for(toks[0], ct[0]))):
+                # "Donald Jr." (or "Don Jr.") of "Donald Trump Jr."
                 canon[f] = c
                 break
         else:
@@ -470,7 +500,10 @@ def _group_people(forms: Counter[str], titles: Mapping[str, Counter[str]] | None
             continue
         by_last = _prefer_generation([c for c in heads if _surname_of(c, f)], f)
         by_first = _prefer_generation([c for c in heads if _name_words(c)[0] == f], f)
-        match = by_office(by_last or by_first, offices(titles.get(f, ())), office_of)
+        held = offices(titles.get(f, ()))
+        # "President Trump" is no "Donald Trump Jr." the cluster gives no office, though no other Trump is named in full
+        match = by_office([c for c in by_last or by_first if not held or office_of.get(c)
+                           or _generation(c) == _generation(f)], held, office_of)
         canon[f] = max(match, key=lambda c: sum(forms[g] for g in canon if canon[g] == c)) if match else f
     return canon
 
