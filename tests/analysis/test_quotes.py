@@ -872,3 +872,20 @@ def test_a_described_subject_before_an_aside_that_quotes_is_the_speaker() -> Non
     an = analyze_cluster(make_cluster(arts), recognizer=_Tagged({"Oren Falk": "person", "Falk": "person"}))
     got = {q.text: q.speaker for q in an.quotes}
     assert got["is clearly a fabrication."] == "senior harbour official", got
+
+
+def test_a_text_that_reads_a_quotation_is_its_speaker_and_according_to_after_an_aside_is_the_aside_s() -> None:
+    # "“…,” the majority opinion read in part" had no speaker; "“…,” the statement read" none either (not the one
+    # quoted before); "the police chief did … express “every confidence” in Wilson, who had …, according to
+    # authorities" had been the authorities'
+    one = ("Oren Falk said the talks had failed. The harbour board dismissed the claims in a short statement. \"These "
+           "are the same people who said the port would close,\" the statement read.\n\n"
+           "\"The question is not whether the board acted wisely,\" the majority opinion read in part.\n\n"
+           "What Harbour Minister Tilda Marsh did do on Friday was express \"every confidence\" in the pilot, who "
+           "had a bruised arm after the crash, according to authorities.")
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=B, source="Daily")]
+    an = analyze_cluster(make_cluster(arts), recognizer=_Tagged({"Oren Falk": "person", "Tilda Marsh": "person"}))
+    got = {q.text: q.speaker for q in an.quotes}
+    assert got == {"These are the same people who said the port would close": "statement",
+                   "The question is not whether the board acted wisely": "majority opinion",
+                   "every confidence": "Tilda Marsh"}, got

@@ -35,7 +35,7 @@ _MORE_SPEECH = frozenset(
     mentioned mentions mentioning proclaimed proclaiming exclaimed exclaims shouted yelled screamed whispered muttered
     boasted boasts boasting bragged lamented laments lamenting mused scoffed grumbled confessed explaining arguing
     acknowledging conceding cautioning announcing confirming recalling stating declared reply calling exclaiming
-    describing explains""".split())
+    describing explains express expresses""".split())
 _SPEECH = re.compile(rf"\b(?:{alternation(QUOTE_VERBS | _MORE_SPEECH)})\b")
 # "said a GOP operative whose polling showed Clinton ahead": a relative clause after the speaker names others.
 _RELATIVE = re.compile(r"\s(?:who|whose|whom|which|that)\s")
@@ -127,6 +127,12 @@ _OWNED = re.compile(r"((?:[Tt]he\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*?|[Tt]h
 # ... but the owner's own words speak for the owner ("Trump's statement said", "her tweet read")
 _OWN_WORDS = frozenset("""statement statements tweet tweets post posts message messages letter letters note notes email
     emails website site account page book memoir speech remarks column op-ed video blog""".split())
+# "“…,” the majority opinion read": a text that "reads" what is quoted (not "he read")
+_READ_AFTER = re.compile(
+    r"[,\s]*((?:the|a|an|one|his|her|its|their)\s+(?:[\w’'-]+\s+){0,3}?(?:opinion|statement|letter|message|note|sign|"
+    r"post|tweet|caption|headline|email|text|ruling|order|filing|complaint|release|memo|document|banner|placard|ad|"
+    r"advertisement|card|notice|label|inscription|plaque|citation|indictment|lawsuit|suit|obituary|petition))\s+"
+    r"(?:read|reads)\b")
 # "the Florida Republican": a party's member named by the noun, a place before it
 _PARTY_MEMBER = re.compile(r"[Tt]he\s+(?:[A-Z][a-z]+\s+){0,2}(Republican|Democrat|Independent|Conservative|Tory)")
 # "the Republican senator from Florida": the office without where it is held
@@ -665,6 +671,12 @@ class _Attributor:
         if post := _POST_FROM.match(region):
             return post.group(1)
         m = _SPEECH.search(region)
+        if (read := _READ_AFTER.match(region)) and not (m and m.start() < read.end(1)):
+            # "“…,” the majority opinion read in part", "“…,” the statement reads": what a text says is its words (a
+            # statement that reads is no speaker's before, as one that "added" is: "The transition team dismissed the
+            # findings in a statement. “…,” the statement read" had been the one quoted before)
+            return self.who(q_end + read.start(1), q_end + read.end(1), prefer_last=False, previous=None,
+                            after_quote=True)
         if m and ";" not in region[: m.start()] and (aside := _NAME_THEN_ASIDE.match(region[: m.start()])):
             # "“…,” New York Gov. Andrew Cuomo, assessing the scope of a hurricane that …, told NBC News": the
             # person named before a long aside of an "-ing" clause
@@ -673,6 +685,8 @@ class _Attributor:
                 return named[-1].name
         if not m or len(words(_APPOSITION.sub(",", region[: m.start()], 1))) > 10 or ";" in region[: m.start()]:
             return None  # "…”; urged Americans to …": a new clause after a semicolon credits nothing before it
+        if m.group() == "according to" and re.search(r",\s+(?:who|which)\s", region[: m.start()]):
+            return None  # "“…” in Wilson, who had a swollen face, according to authorities": the aside's source
         self.relayed = m.group() in RELAY_VERBS
         base = q_end
         # verb first, the speaker after it: right after the quotation, or after the rest of the clause that the
