@@ -892,3 +892,18 @@ def test_a_first_name_of_a_family_stays_apart_and_an_office_is_no_junior_s() -> 
     assert set(people) == {"Sam Riggs", "Samantha Riggs", "Daniel Marlow Jr.", "Marlow"}, people
     assert set(people["Daniel Marlow Jr."].aliases) == {"Dan Marlow Jr.", "Marlow Jr."}
     assert people["Marlow"].title == "President"
+
+
+def test_a_rank_written_without_its_full_stop_or_cut_off_before_a_name_is_no_person() -> None:
+    # "Prof Szczerbiak", "Gen Grant" and "Detective Geiger" had been people apart from Aleks Szczerbiak, Ulysses S.
+    # Grant and Charles Geiger; "said Marine Safety Lt. John Sandmeyer", cut by the segmenter at "Lt.", had made a
+    # person "Marine Safety Lt" and "U.S. Army Sgt. Bowe Bergdahl" one "Army Sgt"
+    one = ("Ines Quint, a professor at Orlen University, studied the vote. Prof Quint said the result was close. "
+           "Detective Tomas Marlow led the search.")
+    two = ("Detective Marlow said the search would go on. The swimmer was cold, said Harbour Safety Lt. John Idowu, "
+           "who pulled her out.")
+    kinds = {"Ines Quint": "person", "Prof Quint": "person", "Tomas Marlow": "person", "Detective Marlow": "person",
+             "Harbour Safety Lt": "person", "John Idowu": "person", "Orlen University": "org"}
+    people = _people([one, two], kinds)
+    assert set(people) == {"Ines Quint", "Tomas Marlow", "John Idowu"}, people
+    assert people["Ines Quint"].mentions == 2 and people["Tomas Marlow"].mentions == 2

@@ -727,6 +727,9 @@ def _without_job(form: str, common: frozenset[str], people: set[str]) -> str | N
 
 
 
+_RANK_ABBREVIATIONS = frozenset("Lt Sgt Capt Col Gen Det Cpl Pvt Adm Cmdr Supt Insp Gov Sen Rep Dr Prof".split())
+
+
 def _no_person(form: str, kind_of: dict[str, str], kinds: dict[str, Counter[str]],
                raw: dict[str, list[Mention]]) -> None:
     """``form``, tagged a person, is none: it takes the other kind the tagger gives it elsewhere in the cluster, if
@@ -928,6 +931,11 @@ class EntityIndex:
         # title (an office is no thing).
         for f in [f for f, k in kind_of.items() if k == "person" and indefinite[f] == sum(kinds[f].values())
                   and f not in titles]:
+            _no_person(f, kind_of, kinds, raw)
+        # A "person" that ends in an abbreviated rank ("Marine Safety Lt" of "said Marine Safety Lt. John Sandmeyer",
+        # the segmenter having ended a sentence at the rank's full stop) is the title of the name after it, no one.
+        for f in [f for f, k in kind_of.items() if k == "person" and len(f.split()) > 1
+                  and f.split()[-1].rstrip(".") in _RANK_ABBREVIATIONS]:
             _no_person(f, kind_of, kinds, raw)
         # An "organisation" whose last word the cluster tags as a person too and which its sentences go on calling
         # "she" or "he" more than "it" ("Stormy Daniels … Daniels was quick to respond, citing what she called …",
