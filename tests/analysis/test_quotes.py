@@ -889,3 +889,19 @@ def test_a_text_that_reads_a_quotation_is_its_speaker_and_according_to_after_an_
     assert got == {"These are the same people who said the port would close": "statement",
                    "The question is not whether the board acted wisely": "majority opinion",
                    "every confidence": "Tilda Marsh"}, got
+
+
+def test_researchers_doctors_a_post_and_a_marvel_have_their_speakers() -> None:
+    # "“…,” researchers noted", "doctors at a research organisation said the likelihood … was “…”", "Phil Cooper
+    # posted: “…”", "“…,” marveled resident Maria Gianni" and "“…,” the advert reads" had no speaker
+    one = ("\"No pilot would have steered into the rocks,\" researchers noted in the journal.\n\n"
+           "Doctors at a research centre said the risk was \"more than infinitesimal\" and asked for an inquiry.\n\n"
+           "Oren Falk posted: \"The harbour is open again, thank you all!\"\n\n"
+           "\"The whole roof fell but did not hit me,\" marveled resident Ines Quint.\n\n"
+           "\"The boat will outlive you,\" the advert reads.")
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=B, source="Daily")]
+    an = analyze_cluster(make_cluster(arts), recognizer=_Tagged({"Oren Falk": "person", "Ines Quint": "person"}))
+    got = {q.text: q.speaker for q in an.quotes}
+    assert got == {"No pilot would have steered into the rocks": "researchers",
+                   "more than infinitesimal": "doctors", "The harbour is open again, thank you all!": "Oren Falk",
+                   "The whole roof fell but did not hit me": "Ines Quint", "The boat will outlive you": "advert"}, got

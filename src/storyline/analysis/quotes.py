@@ -35,7 +35,7 @@ _MORE_SPEECH = frozenset(
     mentioned mentions mentioning proclaimed proclaiming exclaimed exclaims shouted yelled screamed whispered muttered
     boasted boasts boasting bragged lamented laments lamenting mused scoffed grumbled confessed explaining arguing
     acknowledging conceding cautioning announcing confirming recalling stating declared reply calling exclaiming
-    describing explains express expresses""".split())
+    describing explains express expresses marveled marvelled posted""".split())
 _SPEECH = re.compile(rf"\b(?:{alternation(QUOTE_VERBS | _MORE_SPEECH)})\b")
 # "said a GOP operative whose polling showed Clinton ahead": a relative clause after the speaker names others.
 _RELATIVE = re.compile(r"\s(?:who|whose|whom|which|that)\s")
@@ -75,7 +75,7 @@ _SUBJECT_NOUN = re.compile(
     r"(?:[a-z]+ed|[a-z]+s)\b")
 # "Halden County election officials disputed the claim, saying “…”": a group named by a plural common noun needs no
 # article ("Police", "State officials").
-_GROUP = r"(?:officials|authorities|police|prosecutors|investigators|detectives)"
+_GROUP = r"(?:officials|authorities|police|prosecutors|investigators|detectives|researchers|scientists|doctors)"
 _GROUP_SUBJECT = re.compile(rf"^\s*((?:[A-Z][\w’'.-]*\s+){{0,3}}(?:[a-z][\w-]*\s+)?{_GROUP})\s+(?:[a-z]+ly\s+|also\s+)?"
                             rf"(?:[a-z]+ed|[a-z]+s)\b|^\s*({_GROUP.title()})\s+(?:[a-z]+ly\s+|also\s+)?(?:[a-z]+ed|[a-z]+s)\b")
 # "… between Speaker Nancy Pelosi and Secretary Steven Mnuchin", "met Tilda Marsh", "asked about Trump": a person named
@@ -96,7 +96,8 @@ _AGENT_NOUN = re.compile(r"\b(?:official|officials|police|authorities|prosecutor
                          r"spokes(?:wo)?man|spokesperson|source|sources|aide|aides|diplomat|"
                          r"diplomats|officer|analyst|expert|resident|witness|person|member|operative|operatives|"
                          r"strategist|strategists|adviser|advisers|advisor|advisors|consultant|staffer|insider|"
-                         r"followers?|users?|commenters?|readers?|viewers?|passengers?|neighbou?rs?)\b")
+                         r"followers?|users?|commenters?|readers?|viewers?|passengers?|neighbou?rs?|researchers?|"
+                         r"scientists?|doctors?|analysts|residents|witnesses)\b")
 _GROUP_HEAD = re.compile(r"\s+(?:[a-z]+\s+)?[a-z]{3,}[^s\W’']s\b(?![’'])")
 # One person described by a role, not named, who speaks first in a sentence: "A spokesman for the Metropolitan police
 # said", "A source close to the family said", "The official told"; "he"/"she" in the sentence after is that person.
@@ -131,7 +132,8 @@ _OWN_WORDS = frozenset("""statement statements tweet tweets post posts message m
 _READ_AFTER = re.compile(
     r"[,\s]*((?:the|a|an|one|his|her|its|their)\s+(?:[\w’'-]+\s+){0,3}?(?:opinion|statement|letter|message|note|sign|"
     r"post|tweet|caption|headline|email|text|ruling|order|filing|complaint|release|memo|document|banner|placard|ad|"
-    r"advertisement|card|notice|label|inscription|plaque|citation|indictment|lawsuit|suit|obituary|petition))\s+"
+    r"advertisement|advert|listing|card|notice|label|inscription|plaque|citation|indictment|lawsuit|suit|obituary|"
+    r"petition))\s+"
     r"(?:read|reads)\b")
 # "the Florida Republican": a party's member named by the noun, a place before it
 _PARTY_MEMBER = re.compile(r"[Tt]he\s+(?:[A-Z][a-z]+\s+){0,2}(Republican|Democrat|Independent|Conservative|Tory)")
