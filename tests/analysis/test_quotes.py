@@ -905,3 +905,14 @@ def test_researchers_doctors_a_post_and_a_marvel_have_their_speakers() -> None:
     assert got == {"No pilot would have steered into the rocks": "researchers",
                    "more than infinitesimal": "doctors", "The harbour is open again, thank you all!": "Oren Falk",
                    "The whole roof fell but did not hit me": "Ines Quint", "The boat will outlive you": "advert"}, got
+
+
+def test_a_sentence_that_opens_on_its_verb_of_saying_names_the_speaker_after_it() -> None:
+    # "Says one family friend: “…”" and "“…,” said one prominent centrist Democrat" had no speaker
+    one = ("Says one family friend: \"They want the best for their kids, no matter what happens.\"\n\n"
+           "\"I have never seen this level of doom,\" said one prominent centrist Democrat.")
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=B, source="Daily")]
+    an = analyze_cluster(make_cluster(arts), recognizer=_Tagged({"Oren Falk": "person"}))
+    got = {q.text: q.speaker for q in an.quotes}
+    assert got == {"They want the best for their kids, no matter what happens.": "one family friend",
+                   "I have never seen this level of doom": "one prominent centrist Democrat"}, got

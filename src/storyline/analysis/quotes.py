@@ -119,7 +119,7 @@ _MODIFIES_SUBJECT = re.compile(r"\s+[a-z]{3,}s\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")
 _DETERMINER = r"(?:the|The|a|A|an|An|one|One|another|Another|his|His|her|Her|their|Their)"
 # ... and what follows it: where they are ("the man in the recording", "a statement from the department") or what they
 # were doing ("one woman attending a morning yoga class"), the latter no part of the description
-_DESCRIPTION = re.compile(rf"({_DETERMINER}\s+(?:[a-z][a-z-]*\s+){{0,2}}[a-z][a-z-]*[a-z]"
+_DESCRIPTION = re.compile(rf"({_DETERMINER}\s+(?:[a-z][a-z-]*\s+){{0,2}}(?:[a-z][a-z-]*[a-z]|Democrat|Republican)"
                           rf"(?:\s+(?:in|on|at|from|of|for)\s+(?:the\s+)?[a-z][a-z-]*)?)(?:\s+[a-z]+ing\s[^,;:]*)?")
 # "Trump's lawyer", "Reynolds' rep", "the Harlow family's lawyer": an owner and a common noun
 _OWNED = re.compile(r"((?:[Tt]he\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*?|[Tt]he\s+(?:[\w.-]+\s+){0,2}[a-z-]+?)"
@@ -135,6 +135,8 @@ _READ_AFTER = re.compile(
     r"advertisement|advert|listing|card|notice|label|inscription|plaque|citation|indictment|lawsuit|suit|obituary|"
     r"petition))\s+"
     r"(?:read|reads)\b")
+# "Says one family friend: “…”": a sentence that opens on its verb of saying, the speaker after it
+_VERB_FIRST = re.compile(r"\s*(?:Says|Said|Adds|Added|Explains|Explained|Writes|Wrote)\s+([^:“”\"]+?)\s*[:,]\s*$")
 # "the Florida Republican": a party's member named by the noun, a place before it
 _PARTY_MEMBER = re.compile(r"[Tt]he\s+(?:[A-Z][a-z]+\s+){0,2}(Republican|Democrat|Independent|Conservative|Tory)")
 # "the Republican senator from Florida": the office without where it is held
@@ -715,6 +717,11 @@ class _Attributor:
             sent_start, region = sent_start + cut + 1, region[cut + 1 :]
         verbs = [v for v in _SPEECH.finditer(region)
                  if not (v.group().endswith("ed") and _PASSIVE.search(region, 0, v.start()))]
+        if not verbs and (opening := _VERB_FIRST.match(region)):
+            # "Says one family friend: “…”", "Said Williams, who has family buried at the site: “…”": the verb
+            # first, who said it after it
+            return self.who(sent_start + opening.start(1), sent_start + opening.end(1), prefer_last=False,
+                            previous=previous, after_quote=True)
         if not verbs and (handle := _HANDLE_LABEL.search(region)):
             return handle.group(1)  # "… @blakehounshell: “I’m old enough …”": the account that posted it
         if not verbs and (label := _LABEL.fullmatch(region)):
