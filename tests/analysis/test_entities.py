@@ -862,18 +862,20 @@ def test_a_one_word_person_right_before_a_full_name_is_no_one() -> None:
 def test_a_short_first_name_or_one_without_its_accents_is_the_same_person() -> None:
     # "Matt Lesser" and "Matthew Lesser", "Mike Flynn" and "Michael Flynn", "Yulín Cruz" and "Yulin Cruz" had been two
     # people each; "Don Trump Jr." and "Don Jr" had been a person apart from "Donald Trump Jr." (NeuS val 101), and
-    # "[Vladimir] Putin" a person "Vladimir] Putin"
+    # "[Vladimir] Putin" a person "Vladimir] Putin", a photo credit "(Victoria Walker/The Washington Post)" one
+    # "Victoria Walker/"
     one = ("State Representative Matt Lesser spoke in Orlen on Monday. Matthew Lesser said the mailer was a "
            "disgrace. Mayor Yulín Cruz agreed. Copies of Daniel Okafor Jr.'s book sold out. Ines Quint wrote "
-           "that [Ines] Quint would stay.")
+           "that [Ines] Quint would stay. The photo was taken by Carl Brand/ The Orlen Post on Monday.")
     two = ("Matt Lesser asked for an apology. Yulin Cruz did not comment. Dan Okafor Jr. signed the copies, and "
            "Dan Jr. thanked the readers.")
     kinds = {"Matt Lesser": "person", "Matthew Lesser": "person", "Yulín Cruz": "person", "Yulin Cruz": "person",
              "Daniel Okafor Jr.": "person", "Dan Okafor Jr.": "person",
-             "Dan Jr.": "person", "Orlen": "place", "Ines Quint": "person", "Ines] Quint": "person"}
+             "Dan Jr.": "person", "Orlen": "place", "Ines Quint": "person", "Ines] Quint": "person",
+             "Carl Brand/": "person"}
     people = _people([one, two], kinds)
     cruz = next(n for n in people if "Cruz" in n)
-    assert set(people) == {"Matt Lesser", cruz, "Daniel Okafor Jr.", "Ines Quint"}, people
+    assert set(people) == {"Matt Lesser", cruz, "Daniel Okafor Jr.", "Ines Quint", "Carl Brand"}, people
     assert people["Matt Lesser"].aliases == ("Matthew Lesser",), people["Matt Lesser"]
     assert set(people[cruz].aliases) == {"Yulín Cruz", "Yulin Cruz"} - {cruz}
     assert set(people["Daniel Okafor Jr."].aliases) == {"Dan Okafor Jr.", "Dan Jr."}

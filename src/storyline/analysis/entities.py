@@ -156,7 +156,8 @@ _ARTICLES = re.compile(r"^(?:the\s+|The\s+)+")
 def clean_surface(text: str) -> str:
     # an editor's brackets are no part of a name: "[Vladimir] Putin", which a tagger reads as "Vladimir] Putin"
     text = " ".join(re.sub(r"[\[\]]", "", text).split()) if "[" in text or "]" in text else text
-    text = _POSSESSIVE.sub("", text.strip(" \t\n,;:“”\"'"))
+    # ... nor a slash ("Victoria Walker/" of a photo credit "(Victoria Walker/The Washington Post)")
+    text = _POSSESSIVE.sub("", text.strip(" \t\n,;:“”\"'/"))
     bare = _LEADING.sub("", text).strip()
     # A title word that begins the name of a body is part of it: "Justice Department", "General Motors" (not
     # "Department", "Motors"); a person's title is not ("President Ruth Okoye").
