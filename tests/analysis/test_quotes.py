@@ -916,3 +916,17 @@ def test_a_sentence_that_opens_on_its_verb_of_saying_names_the_speaker_after_it(
     got = {q.text: q.speaker for q in an.quotes}
     assert got == {"They want the best for their kids, no matter what happens.": "one family friend",
                    "I have never seen this level of doom": "one prominent centrist Democrat"}, got
+
+
+def test_put_it_vowing_and_blamed_carry_a_quotation_for_their_subject() -> None:
+    # "His friend George Smathers put it bluntly to him: “…”", "vowing to “destroy the vile criminal cartel”" and
+    # "blamed “left-wing indoctrination” for …" had no speaker
+    one = ("His friend Oren Falk put it bluntly to him: \"Go back to your wife.\"\n\n"
+           "Tilda Marsh gave a speech on Friday, vowing to \"clear the harbour of smugglers\" by spring.\n\n"
+           "Ines Quint blamed \"lazy harbour managers\" for the strike.")
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=B, source="Daily")]
+    an = analyze_cluster(make_cluster(arts), recognizer=_Tagged({"Oren Falk": "person", "Tilda Marsh": "person",
+                                                                 "Ines Quint": "person"}))
+    got = {q.text: q.speaker for q in an.quotes}
+    assert got == {"Go back to your wife.": "Oren Falk", "clear the harbour of smugglers": "Tilda Marsh",
+                   "lazy harbour managers": "Ines Quint"}, got

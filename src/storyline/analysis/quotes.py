@@ -35,7 +35,7 @@ _MORE_SPEECH = frozenset(
     mentioned mentions mentioning proclaimed proclaiming exclaimed exclaims shouted yelled screamed whispered muttered
     boasted boasts boasting bragged lamented laments lamenting mused scoffed grumbled confessed explaining arguing
     acknowledging conceding cautioning announcing confirming recalling stating declared reply calling exclaiming
-    describing explains express expresses marveled marvelled posted""".split())
+    describing explains express expresses marveled marvelled posted vowing blamed""".split()) | {"put it"}
 _SPEECH = re.compile(rf"\b(?:{alternation(QUOTE_VERBS | _MORE_SPEECH)})\b")
 # "said a GOP operative whose polling showed Clinton ahead": a relative clause after the speaker names others.
 _RELATIVE = re.compile(r"\s(?:who|whose|whom|which|that)\s")
