@@ -909,3 +909,15 @@ def test_a_rank_written_without_its_full_stop_or_cut_off_before_a_name_is_no_per
     people = _people([one, two], kinds)
     assert set(people) == {"Ines Quint", "Tomas Marlow", "John Idowu"}, people
     assert people["Ines Quint"].mentions == 2 and people["Tomas Marlow"].mentions == 2
+
+
+def test_a_headline_s_words_after_a_surname_of_a_full_name_of_the_prose_are_no_part_of_it() -> None:
+    # "Mulvaney Slams Dems", "McCarthy Blast Democrats" and "Barr Declares NYC" were people: the prose writes the
+    # surname only in a full name ("White House Budget Director Mick Mulvaney slammed …")
+    kinds = {"Falk Slams Dockers": "person", "Oren Falk": "person", "Tilda Marsh": "person"}
+    one = ("'Greed at the Highest Level': Falk Slams Dockers' 'Lies' About Pay\n\n"
+           "Harbour Minister Oren Falk slammed what he called lies about the contract on Tuesday.")
+    two = "The harbour board met on Monday. Board chairman Tilda Marsh said the contract was fair."
+    people = _people([one, two], kinds)
+    assert set(people) == {"Oren Falk", "Tilda Marsh"}, people
+    assert people["Oren Falk"].aliases == ("Falk",) and people["Oren Falk"].mentions == 2, people["Oren Falk"]

@@ -646,7 +646,10 @@ def _headline_name(text: str, m: Mention, names: set[str], prose: set[str],
     if " ".join(words) in names:
         return m
     for k in range(len(words) - 1, 0, -1):
-        if " ".join(words[:k]) in names and words[k] not in prose:
+        # ... or, a word alone, the surname of a full name the prose writes ("Mulvaney Slams Dems' 'Lies'": Mick
+        # Mulvaney's)
+        if (" ".join(words[:k]) in names or (k == 1 and any(n.endswith(" " + words[0]) for n in names))) and (
+                words[k] not in prose):
             end = 0
             for w in words[:k]:
                 end = m.text.index(w, end) + len(w)
