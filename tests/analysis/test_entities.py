@@ -921,3 +921,13 @@ def test_a_headline_s_words_after_a_surname_of_a_full_name_of_the_prose_are_no_p
     people = _people([one, two], kinds)
     assert set(people) == {"Oren Falk", "Tilda Marsh"}, people
     assert people["Oren Falk"].aliases == ("Falk",) and people["Oren Falk"].mentions == 2, people["Oren Falk"]
+
+
+def test_a_one_word_name_that_ends_a_name_after_of_is_no_person() -> None:
+    # "each tile was stamped with a Star of David" had made a person "David"; "Beverly Riggs of Hopewell" one
+    # "Hopewell"; "Judge Tilda Marsh of Corvel" is Tilda Marsh still
+    kinds = {"Tovah": "person", "Tilda Marsh": "person", "Corvel": "person"}
+    one = "The diggers found tiles stamped with a Star of Tovah. Judge Tilda Marsh of Corvel ordered more digging."
+    two = "The tiles were kept in the Star of Tovah museum, the board said. Tilda Marsh visited the site."
+    ents = _entities([one, two], kinds)
+    assert set(ents) == {"Tilda Marsh"}, ents

@@ -279,6 +279,9 @@ MIN_PERSONAL_PRONOUNS = 2
 # of its noun phrase right after the name: the name is the phrase's head, a thing. A name before a noun modifies it
 # and may well be someone's ("an Obama appointee", "a Bernie Sanders progressive").
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w’'-])(?:a|an|A|An)\s+$")
+# ... and a capitalised noun and "of" before a one-word name ("a Star of David", "the City of David"): the name ends
+# a longer one, a thing's or a place's
+_OF_NAME_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][a-z]+\s+of\s+$")
 _HEAD_END = re.compile(r"\s*[,.;:)]|\s+(?:on|in|of|at|with|from|for|to|and|or|that|which|is|was)\b")
 # A rank and one word, which also names towns ("Prince George", "Port Alder", "Fort Worth", "Saint Paul")
 _RANK_NAMED = re.compile(r"(?:Prince|Princess|King|Queen|Lady|Saint|St\.|Fort|Port|Mount|Lake)\s+[A-Z][\w'’-]+")
@@ -875,6 +878,9 @@ class EntityIndex:
                 if (kind == "person" and _INDEFINITE_BEFORE.search(text, max(0, m.start - 4), m.start)
                         and _HEAD_END.match(text, m.end)):
                     indefinite[form] += 1  # "a Magen David on a tile": a thing, not someone
+                elif kind == "person" and " " not in form and _OF_NAME_BEFORE.search(text, max(0, m.start - 20),
+                                                                                      m.start):
+                    indefinite[form] += 1  # "stamped with a Star of David": the end of a thing's name, no one
                 if kind == "person":
                     t = title_of(text[lo:hi], m.start - lo, m.end - lo) or abbreviated_office(text, m.start, m.end)
                     if t:
