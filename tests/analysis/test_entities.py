@@ -925,9 +925,26 @@ def test_a_headline_s_words_after_a_surname_of_a_full_name_of_the_prose_are_no_p
 
 def test_a_one_word_name_that_ends_a_name_after_of_is_no_person() -> None:
     # "each tile was stamped with a Star of David" had made a person "David"; "Beverly Riggs of Hopewell" one
-    # "Hopewell"; "Judge Tilda Marsh of Corvel" is Tilda Marsh still
-    kinds = {"Tovah": "person", "Tilda Marsh": "person", "Corvel": "person"}
-    one = "The diggers found tiles stamped with a Star of Tovah. Judge Tilda Marsh of Corvel ordered more digging."
-    two = "The tiles were kept in the Star of Tovah museum, the board said. Tilda Marsh visited the site."
-    ents = _entities([one, two], kinds)
-    assert set(ents) == {"Tilda Marsh"}, ents
+    # "Hopewell"; "his Mar-a-Lago resort" one "Mar"; "Judge Tilda Marsh of Corvel" is Tilda Marsh still, and "an
+    # Okoye-era rule" Okoye's
+    kinds = {"Tovah": "person", "Tilda Marsh": "person", "Corvel": "person", "Sol": "person", "Okoye": "person"}
+    one = ("The diggers found tiles stamped with a Star of Tovah. Judge Tilda Marsh of Corvel ordered more digging "
+           "from her Sol-a-Mar estate.")
+    two = ("The tiles were kept in the Star of Tovah museum, the board said. Tilda Marsh visited the site under an "
+           "Okoye-era rule.")
+    arts = [Article(id=str(k), text=t, source=f"Outlet {k}") for k, t in enumerate([one, two], 1)]
+    ents = {e.name: e for e in analyze_cluster(make_cluster(arts), recognizer=_TaggedBeforeHyphen(kinds)).entities}
+    assert set(ents) == {"Tilda Marsh", "Okoye"}, ents
+
+
+class _TaggedBeforeHyphen(_Tagged):
+    """:class:`_Tagged`, a form read before a hyphen too ("Mar" of "Mar-a-Lago", as spaCy reads it)."""
+
+    def recognize(self, text: str) -> list:
+        import re
+
+        from storyline.analysis.ner import Mention
+
+        pattern = "|".join(re.escape(f) for f in sorted(self.kinds, key=len, reverse=True))
+        return [Mention(m.start(), m.end(), self.kinds[m.group()], m.group())
+                for m in re.finditer(rf"(?<![\w-])(?:{pattern})(?!\w)", text)]

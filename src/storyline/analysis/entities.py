@@ -881,6 +881,10 @@ class EntityIndex:
                 elif kind == "person" and " " not in form and _OF_NAME_BEFORE.search(text, max(0, m.start - 20),
                                                                                       m.start):
                     indefinite[form] += 1  # "stamped with a Star of David": the end of a thing's name, no one
+                elif kind == "person" and " " not in form and re.match(r"-[a-z]{1,3}-", text[m.end : m.end + 5]):
+                    # "his Mar-a-Lago resort": the start of a name the tagger cut, no one (not "Obama-era", which is
+                    # Obama's)
+                    indefinite[form] += 1
                 if kind == "person":
                     t = title_of(text[lo:hi], m.start - lo, m.end - lo) or abbreviated_office(text, m.start, m.end)
                     if t:
