@@ -948,3 +948,16 @@ class _TaggedBeforeHyphen(_Tagged):
         pattern = "|".join(re.escape(f) for f in sorted(self.kinds, key=len, reverse=True))
         return [Mention(m.start(), m.end(), self.kinds[m.group()], m.group())
                 for m in re.finditer(rf"(?<![\w-])(?:{pattern})(?!\w)", text)]
+
+
+def test_a_picture_credit_run_into_the_surname_after_it_is_no_one() -> None:
+    # "… Sent to the rear under guard of Union troops, 1864. Library of Congress Becker says." (a caption's credit run
+    # into the sentence after it) had made a person "Congress Becker"
+    kinds = {"the Corvel Museum of Harbours": "org", "Harbours Quint": "org", "Ines Quint": "person",
+             "Quint": "person"}
+    one = ("The photograph was taken in 1902 by a harbour pilot, says Ines Quint, a curator at the Corvel Museum of "
+           "Harbours. Dockers at the quay, 1902. Corvel Museum of Harbours Quint says the pilot sold it. Quint "
+           "bought a copy.")
+    two = "Quint says the photograph was sold twice before the museum bought it."
+    ents = _entities([one, two], kinds)
+    assert "Harbours Quint" not in ents and ents["Ines Quint"].mentions == 4, ents  # "Quint says" is hers

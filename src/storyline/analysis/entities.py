@@ -789,6 +789,7 @@ class EntityIndex:
         person_forms = {clean_surface(m.text) for ms in repaired.values() for m in ms if m.kind == "person"}
         lone_people = {f for f in person_forms if " " not in f}
         places = {clean_surface(m.text) for ms in repaired.values() for m in ms if m.kind == "place"}
+        org_forms = {clean_surface(m.text) for ms in repaired.values() for m in ms if m.kind == "org"}
         for aid in cluster.kept_ids:
             text = cluster.article(aid).text
             bounds = _bounds(cluster, aid)
@@ -818,6 +819,9 @@ class EntityIndex:
                 if m.kind == "person" and " " not in form and text[m.end : m.end + 1] == " " and any(
                         x.start == m.end + 1 and x.kind == "person" and len(x.text.split()) > 1 for x in repaired[aid]):
                     continue  # "revive Seaman James Derek Lovelace": a rank the tagger cut off before a full name
+                if (m.kind in ("person", "org") and len(words := form.split()) == 2 and words[1] in lone_people
+                        and any(o.endswith(" " + words[0]) for o in org_forms)):
+                    continue  # "… Library of Congress Becker says": a picture's credit run into the sentence after it
                 if m.kind in ("person", "org") and _run_together(form, lone_people, places):
                     continue  # "Trump Ukraine adviser to testify", "Biden to Tell Putin U.S. Won’t …": two names
                 if _VESSEL_BEFORE.search(text[max(0, m.start - 30) : m.start]):
