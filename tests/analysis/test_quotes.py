@@ -930,3 +930,15 @@ def test_put_it_vowing_and_blamed_carry_a_quotation_for_their_subject() -> None:
     got = {q.text: q.speaker for q in an.quotes}
     assert got == {"Go back to your wife.": "Oren Falk", "clear the harbour of smugglers": "Tilda Marsh",
                    "lazy harbour managers": "Ines Quint"}, got
+
+
+def test_the_rest_of_a_clause_after_a_quotation_does_not_hide_the_speaker_after_its_comma() -> None:
+    # "… touching their “intimate body parts” without consent, officials said Tuesday" and "She has “no fear
+    # whatsoever” of contracting the virus, she said" had no speaker
+    one = ("Oren Falk ran the port for a decade. The inquiry found that he had kept \"two sets of books\" without the "
+           "board's knowledge, officials said Tuesday.\n\n"
+           "Harbour Minister Tilda Marsh spoke on Monday. She has \"no fear whatsoever\" of a new strike, she said.")
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=B, source="Daily")]
+    an = analyze_cluster(make_cluster(arts), recognizer=_Tagged({"Oren Falk": "person", "Tilda Marsh": "person"}))
+    got = {q.text: q.speaker for q in an.quotes}
+    assert got == {"two sets of books": "officials", "no fear whatsoever": "Tilda Marsh"}, got

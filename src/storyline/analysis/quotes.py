@@ -704,8 +704,9 @@ class _Attributor:
             tail = re.match(r"\s*(?:[a-z]+ly\s+|to\s+[A-Z][\w.]*\s+)?", region[m.end() :])
             off = m.end() + (tail.end() if tail else 0)
             return self.who(base + off, base + len(region), prefer_last=False, previous=previous, after_quote=True)
-        # "“…” to Karamat, Khan wrote": a phrase that goes on from the quotation comes first; the subject is last
-        goes_on = re.match(r"\s*(?:to|for|from|with|by|about|at|in|on)\s", region)
+        # "“…” to Karamat, Khan wrote", "“…” without consent, officials said": a phrase that goes on from the quotation
+        # comes first; the subject is last
+        goes_on = re.match(r"\s*(?:to|for|from|with|without|by|about|at|in|on|of|into|over|against|during)\s", region)
         return self.who(base, base + m.start(), prefer_last=bool(goes_on), previous=previous, after_quote=True)
 
     def before(self, sent_start: int, q_start: int, previous: str | None) -> str | None:
