@@ -112,11 +112,13 @@ def decode(data: bytes, name: str) -> str:
         if repaired is not None:
             return repaired
         western = _windows_1252(data)
-        if western is not None:
+        if western is not None and not _another_language(western):
             return western
         latin = eightbit.latin_8bit(data)  # a short text, whose few bytes leave the detector guessing
         if latin is not None:
             return latin
+        if western is not None:
+            return western
     from charset_normalizer import from_bytes
 
     # NUL bytes: UTF-16/32 without a byte-order mark, or a binary file.
@@ -174,6 +176,21 @@ def _windows_1252(data: bytes) -> str | None:
     text = data.decode("cp1252")
     # each in its place: not "£ódŸ" ("Łódź" in Windows-1250), a pound sign before a small letter, a capital after one
     return text if eightbit.reads_as_letters(text, _WESTERN_LETTERS) else None
+
+
+# English naming people and places abroad spells few of its words with a letter beyond ASCII; a text in another
+# language many ("Uostas Klaipėdoje ... pirmadienį, sakė", Lithuanian in Windows-1257, is "Klaipëdoje",
+# "pirmadiená", "sakë" in Windows-1252, each letter one English borrows): such a text is read by its letters first.
+# Two such words are a sentence naming two places ("Officials in Zürich and Ångström met").
+_NAMES_SHARE = 0.2
+_NAMES_WORDS = 3
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _another_language(text: str) -> bool:
+    words = _WORD.findall(text)
+    beyond = sum(not w.isascii() for w in words)
+    return beyond >= _NAMES_WORDS and beyond > _NAMES_SHARE * len(words)
 
 
 # A character UTF-8 spells in two to four bytes: what text in another 8-bit encoding (Windows-1252, Latin-1)
