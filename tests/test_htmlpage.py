@@ -2,6 +2,7 @@ import pytest
 from trafilatura.utils import load_html
 
 from storyline.htmlpage import (
+    Signed,
     byline_paragraph,
     copyright_owner,
     fact_items,
@@ -10,6 +11,7 @@ from storyline.htmlpage import (
     hide_other_dates,
     is_paged,
     is_paywall_prompt,
+    is_person_name,
     json_ld_bodies,
     live_entries,
     live_lead,
@@ -18,8 +20,10 @@ from storyline.htmlpage import (
     page_title,
     printed_url,
     reads_as_story,
+    signed_line,
     site_marks,
     story_title,
+    submitted_line,
     teasers,
     title_marks,
     title_site,
@@ -139,6 +143,25 @@ def test_a_layout_wrapper_named_for_its_sidebar_or_comments_hides_no_date():
     tree = load_html(f'<html><head></head><body class="single has-sidebar">{page}</body></html>')
     hide_other_dates(tree)
     assert [t.get("datetime") for t in tree.iter("time")] == ["2026-05-13", None]
+
+
+def test_drupal_s_submitted_line_gives_the_name_and_the_day():
+    # month first, as Drupal's default format writes it; the weekday settles a day that could be a month
+    for line, name, day in [
+        ("Submitted by Owen Dunn on Tue, 04/21/2026 - 16:05", "Owen Dunn", "2026-04-21"),
+        ("Submitted by Owen Dunn on Fri, 03/04/2026 - 09:00", "Owen Dunn", "2026-04-03"),  # 3 April was a Friday
+        ("Submitted by odunn on 21 April 2026 - 4:05pm", "odunn", "2026-04-21"),
+        ("Posted by Mira Holt on April 21, 2026", "Mira Holt", "2026-04-21"),
+        ("Submitted by Owen Dunn on Mon, 04/21/2026 - 16:05", "Owen Dunn", ""),  # no Monday: no day
+        ("Submitted by Owen Dunn on 02/30/2026", "Owen Dunn", ""),
+    ]:
+        assert signed_line(line) == Signed(line, name, day)
+    assert signed_line("Submitted by Owen Dunn") is None
+    assert not is_person_name("odunn") and is_person_name("Owen Dunn")
+    # a comment's own "Submitted by" line signs no story
+    tree = _tree('<h1>Quarry blast</h1><p>Text.</p><div class="comment"><p>Submitted by Pete Rowe on 04/22/2026</p>'
+                 "</div>")
+    assert submitted_line(tree) is None
 
 
 def test_an_opinion_pieces_own_frame_is_no_comment_thread():

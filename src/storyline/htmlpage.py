@@ -43,11 +43,12 @@ if TYPE_CHECKING:  # lxml comes with trafilatura, imported when a page is read
     from lxml.html import HtmlElement
 
 # A container of other stories, or of what readers wrote: its ``<time>`` dates something else. Not an
-# opinion piece's own frame ("commentary-body", "commentator"), which dates the story.
+# opinion piece's own frame ("commentary-body", "commentator"), which dates the story, nor Drupal's story
+# promoted to the front page ("node node-article node-promoted").
 _ELSEWHERE_TAGS = frozenset({"aside", "nav"})
 _ELSEWHERE = re.compile(
     r"related|more-?on|most-?(?:read|popular|viewed|shared)|popular|recommend|recirc|teaser|sidebar|"
-    r"widget|comment(?!ary|ator)|disqus|trending|promo|read-?more|archive",
+    r"widget|comment(?!ary|ator)|disqus|trending|promo(?!ted)|read-?more|archive",
     re.I,
 )
 # A ``<time>`` of an edit: WordPress marks it ``class="updated"`` (and its never-edited posts
@@ -763,9 +764,88 @@ def byline_paragraph(paragraphs: list[str]) -> tuple[int, str]:
         if m is None:
             continue
         parts = [t for t in _BYLINE_SPLIT.split(m["names"]) if t]
-        if parts and _written_as_name(parts[0]) and len(_WORD.findall(parts[0])) >= 2:
+        if parts and is_person_name(parts[0]):
             return i, "; ".join(parts)
     return -1, ""
+
+
+def is_person_name(text: str) -> bool:
+    """Two to six words written as a name ("Ines Farrow"), not a user name ("odunn", "admin")."""
+    return _written_as_name(text) and len(_WORD.findall(text)) >= 2
+
+
+# A CMS's line that signs a story: Drupal's node template prints "Submitted by NAME on DATE" (its default date
+# format "Tue, 04/21/2026 - 16:05", month first), older themes and forums "Posted by NAME on DATE". trafilatura
+# takes neither the name nor the date from it, and may keep it as the story's first line.
+_SUBMITTED = re.compile(r"^(?:Submitted|Posted) by (?P<name>[^\W\d_][^<>]{0,80}?) on (?P<date>[^<>]{6,60})$")
+_SUBMITTED_CUE = "//text()[contains(., 'Submitted by') or contains(., 'Posted by')]"
+_SUBMITTED_LEVELS = 3  # the name and the date are often in elements of their own inside the line's
+_WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_MONTHS = {m: k for k, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_SIGNED_DATES = (
+    re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
+    re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b"),  # month first, as Drupal writes it
+    re.compile(r"\b(?P<mon>[A-Za-z]{3,9})\.? (?P<d>\d{1,2})(?:st|nd|rd|th)?,? (?P<y>\d{4})\b"),
+    re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)? (?P<mon>[A-Za-z]{3,9})\.?,? (?P<y>\d{4})\b"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Signed:
+    """A "Submitted by NAME on DATE" line: the line (whitespace collapsed), the name, the ISO date ("" when the
+    date cannot be read or is no day)."""
+
+    line: str
+    name: str
+    date: str
+
+
+def submitted_line(tree: HtmlElement) -> Signed | None:
+    """The story's "Submitted by NAME on DATE" line, outside a comment thread or a box of other stories."""
+    for node in tree.xpath(_SUBMITTED_CUE):
+        el = node.getparent()
+        for _ in range(_SUBMITTED_LEVELS):
+            if el is None:
+                break
+            found = signed_line(_flat(el.text_content()))
+            if found is not None:
+                if _elsewhere(el):  # a comment's, or another story's
+                    break
+                return found
+            el = el.getparent()
+    return None
+
+
+def signed_line(line: str) -> Signed | None:
+    """``line`` (whitespace collapsed) read as "Submitted by NAME on DATE", else None."""
+    m = _SUBMITTED.match(line)
+    return None if m is None else Signed(m.group(), m["name"].strip(" ,"), _signed_date(m["date"]))
+
+
+def _signed_date(text: str) -> str:
+    """The ISO day of a signed line's date ("Tue, 04/21/2026 - 16:05"), "" when none can be read or its weekday
+    is not the day's. Month first, as Drupal writes it, unless the first figure is no month ("21/04/2026") or
+    the weekday says the day comes first."""
+    weekday = next((w for w in _WEEKDAY_NAMES if re.search(rf"\b{w}[a-z]*\b", text, re.I)), None)
+    for pattern in _SIGNED_DATES:
+        m = pattern.search(text)
+        if m is None:
+            continue
+        g = m.groupdict()
+        if g.get("a"):
+            orders = [(int(g["a"]), int(g["b"])), (int(g["b"]), int(g["a"]))]
+        else:
+            month = int(g["m"]) if g.get("m") else _MONTHS.get(g["mon"][:3].lower(), 0)
+            orders = [(month, int(g["d"]))]
+        for month, day in orders:
+            try:
+                found = date(int(g["y"]), month, day)
+            except ValueError:
+                continue
+            if weekday is None or _WEEKDAY_NAMES[found.weekday()] == weekday:
+                return found.isoformat()
+        return ""
+    return ""
 
 
 # --------------------------------------------------------------------------------------- teasers

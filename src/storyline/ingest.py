@@ -464,6 +464,7 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
     paged = htmlpage.is_paged(tree)  # a link to its next page: one page of a story printed over several
     readers = htmlpage.commenters(tree)  # names that sign comments, which are no byline of the story
     printed = htmlpage.printed_url(tree)  # a print view's "URL: https://…" footer, when the page names no address
+    signed = htmlpage.submitted_line(tree)  # a CMS's "Submitted by NAME on DATE" (Drupal)
     described = htmlpage.json_ld_url(tree)  # the address its JSON-LD gives the story (a page drawn by a script)
     htmlpage.mend_dates(tree)  # an impossible day or offset would give a false date, or no page at all
     dating = htmlpage.headline_dates_mended(tree)  # (a copy, before trafilatura's pass may prune the tree)
@@ -503,6 +504,8 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
         from htmldate import find_date
 
         meta["date"] = find_date(dating, **set_date_params(extensive=False), url=meta.get("url"))
+    if not meta.get("date") and signed is not None and signed.date:
+        meta["date"] = signed.date
     site = (meta.get("sitename") or "").strip()
     title = htmlpage.story_title(tree, meta.get("title") or "", heads, site, marks)
     if not site or htmlpage.is_domain(site):  # the name the <title> gives beats a host name
@@ -522,12 +525,16 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
         paragraphs = paragraphs[1:]
     paragraphs = htmlpage.facts_as_sentences(paragraphs, facts)
     paragraphs = htmlpage.without_author_box(paragraphs)  # "Written by NAME" and a line about them, at the end
+    if signed is not None:  # Drupal's "Submitted by NAME on DATE": the story's byline and date, not its text
+        paragraphs = [p for p in paragraphs if " ".join(p.split()) != signed.line]
     author = "; ".join(n for n in _byline_names(meta.get("author") or "").split("; ")
                        if n and " ".join(n.split()).casefold() not in readers)
     if not author:  # a byline the page marks as nothing, printed as the story's first paragraph
         at, names = htmlpage.byline_paragraph(paragraphs)
         if at >= 0 and (author := _byline_names(names)):
             paragraphs = paragraphs[:at] + paragraphs[at + 1:]
+    if not author and signed is not None and htmlpage.is_person_name(signed.name):  # not a user name, "admin"
+        author = signed.name
     # an author that is the outlet (a page's meta author set to the site's name) is no author
     author = "; ".join(n for n in author.split("; ") if not htmlpage.is_site_name(n, site, marks)) if author else ""
     own = [p for p in paragraphs if " ".join(p.split()) not in teasers.paragraphs]
