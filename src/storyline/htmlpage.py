@@ -780,6 +780,8 @@ def is_person_name(text: str) -> bool:
 _SUBMITTED = re.compile(r"^(?:Submitted|Posted) by (?P<name>[^\W\d_][^<>]{0,80}?) on (?P<date>[^<>]{6,60})$")
 _SUBMITTED_CUE = "//text()[contains(., 'Submitted by') or contains(., 'Posted by')]"
 _SUBMITTED_LEVELS = 3  # the name and the date are often in elements of their own inside the line's
+_SUBMITTED_TRIES = 20
+_SUBMITTED_MAX_CHARS = 400
 _WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _MONTHS = {m: k for k, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 _SIGNED_DATES = (
@@ -802,12 +804,15 @@ class Signed:
 
 def submitted_line(tree: HtmlElement) -> Signed | None:
     """The story's "Submitted by NAME on DATE" line, outside a comment thread or a box of other stories."""
-    for node in tree.xpath(_SUBMITTED_CUE):
+    for node in tree.xpath(_SUBMITTED_CUE)[:_SUBMITTED_TRIES]:  # a forum's hundred "Posted by" lines: the story's first
         el = node.getparent()
         for _ in range(_SUBMITTED_LEVELS):
             if el is None:
                 break
-            found = signed_line(_flat(el.text_content()))
+            text = el.text_content()
+            if len(text) > _SUBMITTED_MAX_CHARS:  # a block of the page, no line
+                break
+            found = signed_line(_flat(text))
             if found is not None:
                 if _elsewhere(el):  # a comment's, or another story's
                     break
