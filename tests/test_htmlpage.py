@@ -133,6 +133,16 @@ def test_the_dates_of_other_stories_comments_and_updates_are_hidden():
     assert "tail" in tree.text_content() and "Jan 1" not in tree.text_content()
 
 
+@pytest.mark.timeout(30)
+def test_the_dates_of_a_deeply_nested_page_are_read_once_each():
+    # each <time> looked for an <h1> in every container above it, reading the whole page each time: 3,000 <time>s
+    # under 200 nested <div>s took over a minute (stopped at 60 s); the page's <h1> holders are now found once
+    entries = "".join(f'<p><time datetime="2026-05-{1 + k % 28:02d}">May</time> Entry {k}.</p>' for k in range(3000))
+    tree = load_html(f"<html><body><h1>Flood diary</h1>{'<div>' * 200}{entries}{'</div>' * 200}</body></html>")
+    hide_other_dates(tree)
+    assert all(t.get("datetime") for t in tree.iter("time"))  # the story's own dates, all kept
+
+
 def test_a_layout_wrapper_named_for_its_sidebar_or_comments_hides_no_date():
     # themes name the page's frame for what sits beside the story: the story's own <time> stays
     page = (
