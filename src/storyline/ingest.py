@@ -611,6 +611,13 @@ _BYLINE_PUNCTUATION = " \t•·|–—-,:;/"
 # What parts a byline: trafilatura's ";", and the dot, bullet or bar a page sets between the name and the date
 # ("By Ana Lopes · April 16, 2026" comes as "Ana Lopes · April").
 _BYLINE_SEPARATOR = re.compile(r"\s*[;·•|]\s*")
+# A wire service named after the writer with no separator but a space or a comma, as a newspaper that republishes a
+# wire story prints its byline ("By KAREN OSEI Associated Press", "By Karen Osei, Reuters"); the name alone is the
+# author's. Not "Eyal Press": only the services' own names.
+_WIRE_TAIL = re.compile(
+    r"(?:\s*,\s*|\s+)(?:The\s+)?(?:Associated\s+Press|AP|Reuters|AFP|Agence\s+France-Presse|Bloomberg(?:\s+News)?|"
+    r"Press\s+Association|PA\s+Media|(?:The\s+)?Canadian\s+Press|UPI|United\s+Press\s+International)\s*$"
+)
 # A month or weekday alone, what is left of a date trafilatura cut before its day ("April" of "April 16, 2026").
 _CALENDAR_WORD = re.compile(
     r"(?:january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|sept|sep|"
@@ -624,6 +631,9 @@ def _byline_names(author: str) -> str:
     """trafilatura's author field without the date, the role and the agency it sometimes takes from the
     byline: "By Sam Reporter | April 1, 2026" comes as "Sam Reporter; April 1", "By Owen Tarrant,
     Business Reporter" as "Owen Tarrant; Business Reporter". A name in capitals is given in title case."""
+    cut = _WIRE_TAIL.sub("", author)  # "KAREN OSEI Associated Press", a wire story's byline on a member's site
+    if len(cut.split()) >= 2:
+        author = cut
     names = [p.strip(_BYLINE_PUNCTUATION) for p in _BYLINE_SEPARATOR.split(author)]
     names = [p for p in names
              if p and not _DATE_PART.search(p) and not _ROLE_PART.search(p) and not _CALENDAR_WORD.match(p)]
