@@ -489,6 +489,19 @@ def test_advertisement_label_between_sentences_is_cut() -> None:
     assert _body(prose) == prose
 
 
+def test_a_footnote_s_marks_are_cut_and_its_sentence_kept() -> None:
+    # "… on Thursday.[1]" ended in "]", no sentence end: the paragraph was dropped, and the note kept its label
+    assert _body("Schools in three districts along the river said they would close on Thursday.[1]") == (
+        "Schools in three districts along the river said they would close on Thursday.")
+    assert _body("[1] Two private schools in Harrow said they would stay open.") == (
+        "Two private schools in Harrow said they would stay open.")
+    assert _body("The town said the sale[2] never included the bridge, the clerk said.") == (
+        "The town said the sale never included the bridge, the clerk said.")
+    # an editor's insertion, after a space, stays
+    said = "The clerk said [the town] never owned the bridge, and the rail company agreed."
+    assert _body(said) == said
+
+
 def test_flattened_image_labels_are_cut() -> None:
     para = (
         "Image copyright Harbor Wire Image caption Cranes stand idle at the freight terminal. "
