@@ -502,6 +502,24 @@ def test_a_footnote_s_marks_are_cut_and_its_sentence_kept() -> None:
     assert _body(said) == said
 
 
+def test_a_pull_quote_that_repeats_a_quotation_of_the_story_goes() -> None:
+    said = ('"We are releasing water now so that we are not forced to release much more later," authority director '
+            "Paul Brandt told reporters at the dam.")
+    lead = "Operators of the Harrow Dam opened its main spillway on Wednesday as heavy rain fell on the valley."
+    for pull in ('"We are releasing water now so that we are not forced to release much more later."',
+                 "\u201cWe are releasing water now so that we are not forced to release much more later.\u201d"):
+        # the page's pull quote, flattened into the text above or below its paragraph: it was a sentence twice over
+        for text in (f"{lead}\n\n{said}\n\n{pull}", f"{lead}\n\n{pull}\n\n{said}"):
+            (article,) = clean_articles([Article(id="1", text=text)])
+            assert article.text == f"{lead}\n\n{said}"
+    # a quotation alone that the story does not quote elsewhere stays, and so do two copies of one
+    alone = '"Nobody told us the water was coming," said nobody in this paragraph, and it stays whole.'
+    other = '"We had two hours to move the cattle and we did it in one, thanks to the neighbours."'
+    text = f"{lead}\n\n{alone}\n\n{other}\n\n{other}"
+    (article,) = clean_articles([Article(id="1", text=text)])
+    assert article.text == text
+
+
 def test_flattened_image_labels_are_cut() -> None:
     para = (
         "Image copyright Harbor Wire Image caption Cranes stand idle at the freight terminal. "

@@ -5,6 +5,7 @@ from storyline.htmlpage import (
     Signed,
     byline_paragraph,
     copyright_owner,
+    drop_pull_quotes,
     fact_items,
     facts_as_sentences,
     headline_dates_mended,
@@ -172,6 +173,24 @@ def test_drupal_s_submitted_line_gives_the_name_and_the_day():
     tree = _tree('<h1>Quarry blast</h1><p>Text.</p><div class="comment"><p>Submitted by Pete Rowe on 04/22/2026</p>'
                  "</div>")
     assert submitted_line(tree) is None
+
+
+def test_a_pull_quote_that_repeats_the_story_is_taken_out():
+    # Medium's and WordPress's pull quotes were read as one more paragraph: the sentence twice over
+    line = "the early ferry was the only way to reach a job on the mainland by nine"
+    for box in (f'<blockquote class="pull-quote"><p>{line.capitalize()}.</p></blockquote>',
+                f'<figure class="wp-block-pullquote"><blockquote><p>\u201c{line.capitalize()}\u201d</p></blockquote>'
+                "</figure>"):
+        tree = _tree(f"<h1>Ferry cut</h1><p>For the 340 people on Holm, {line}.</p>{box}after<p>The school has 22 "
+                     "pupils.</p>")
+        drop_pull_quotes(tree)
+        text = tree.text_content()
+        assert text.count("the only way") == 1 and "after" in text and "22 pupils" in text
+    # a box so named whose quotation the page prints nowhere else is the story's own
+    alone = '<blockquote class="pullquote"><p>We had two hours to move the cattle and did it in one.</p></blockquote>'
+    tree = _tree(f"<h1>Ferry cut</h1><p>The school has 22 pupils.</p>{alone}")
+    drop_pull_quotes(tree)
+    assert "move the cattle" in tree.text_content()
 
 
 def test_an_opinion_pieces_own_frame_is_no_comment_thread():

@@ -250,6 +250,32 @@ def _elsewhere(el: HtmlElement, headed: set[HtmlElement]) -> bool:
     return False
 
 
+# A pull quote: a line of the story set again in large type beside it (WordPress's "wp-block-pullquote", Medium's
+# and many themes' "pull-quote"), which the extraction reads as one more paragraph, the sentence twice over.
+_PULL_QUOTE = re.compile(r"pull-?quote", re.I)
+_PULL_QUOTE_EDGE = " \"“”'‘’.,;:!?…—–-"
+
+
+def drop_pull_quotes(tree: HtmlElement) -> None:
+    """Take out the page's pull quotes whose words the page prints elsewhere too (a box so named that holds a
+    quotation found nowhere else stays: it is the story's)."""
+    boxes = [el for el in tree.xpath("//*[contains(translate(@class, 'PULQOTE', 'pulqote'), 'pull')]")
+             if _PULL_QUOTE.search(el.get("class") or "")]
+    boxes = [el for el in boxes if not any(a in boxes for a in el.iterancestors())]  # (a box inside a box: once)
+    if not boxes:
+        return
+    page = _flat(tree.text_content()).casefold()
+    for el in boxes:
+        words = _flat(el.text_content()).strip(_PULL_QUOTE_EDGE).casefold()
+        if len(words.split()) >= _PULL_QUOTE_MIN_WORDS and page.count(words) >= 2:
+            parent = el.getparent()
+            if parent is not None:
+                el.drop_tree()  # its tail, the text after it, stays
+
+
+_PULL_QUOTE_MIN_WORDS = 5
+
+
 # --------------------------------------------------------------------------------------- live blogs
 
 # An entry's clock label where no ``<time datetime>`` stamps it: "Updated 10:42", "09:12", "9.45pm", "14:10 GMT".

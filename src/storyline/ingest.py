@@ -457,6 +457,7 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
     entries = htmlpage.live_entries(tree)  # before their <time>s of updates are emptied
     lead = htmlpage.live_lead(tree)  # its key points above the entries, which trafilatura may leave out
     htmlpage.hide_other_dates(tree)
+    htmlpage.drop_pull_quotes(tree)  # a line of the story set again beside it
     bodies = htmlpage.json_ld_bodies(tree)  # read before trafilatura's pass, which may prune scripts
     live_title, live_body = htmlpage.json_ld_live_blog(tree)  # a live blog's entries, each a posting of its own
     walled = htmlpage.has_paywall_prompt(tree)  # and the prompt, which it often leaves out of the text
