@@ -187,8 +187,11 @@ _NAMES_WORDS = 3
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+_LANGUAGE_SAMPLE = 20_000  # characters: a text's opening tells its language (8 MB read whole took 0.4 s more)
+
+
 def _another_language(text: str) -> bool:
-    words = _WORD.findall(text)
+    words = _WORD.findall(text, 0, _LANGUAGE_SAMPLE)
     beyond = sum(not w.isascii() for w in words)
     return beyond >= _NAMES_WORDS and beyond > _NAMES_SHARE * len(words)
 
