@@ -288,6 +288,21 @@ def test_entries_without_time_elements_are_ordered_by_their_clock_labels(labels,
     assert bool(live_entries(tree)) is newest_first
 
 
+@pytest.mark.parametrize(("lines", "newest_first"), [
+    (["on March 18, 2026 at 16:40", "on March 18, 2026 at 15:55", "on March 18, 2026 at 15:10"], True),
+    # across midnight the dates order them
+    (["on Thu, 03/19/2026 - 00:20", "on Wed, 03/18/2026 - 23:55", "on Wed, 03/18/2026 - 21:05"], True),
+    (["on March 18, 2026 at 15:10", "on March 18, 2026 at 15:55", "on March 18, 2026 at 16:40"], False),
+    (["on March 18, 2026", "on March 17, 2026", "on March 16, 2026"], False),  # no time: no order read
+])
+def test_entries_signed_with_a_date_and_a_time_are_ordered_by_them(lines, newest_first):
+    # a WordPress live blog's "Posted by Sam Reed on March 18, 2026 at 16:40": its newest entry was read as its lead
+    entries = "".join(f'<div class="liveblog-entry"><p class="meta">Posted by Sam Reed {line}</p><p>Entry {k} of the '
+                      "flood.</p></div>" for k, line in enumerate(lines))
+    tree = _tree(f"<article><h1>Flood updates</h1><div class=\"feed\">{entries}</div></article>")
+    assert bool(live_entries(tree)) is newest_first
+
+
 def test_a_live_blogs_lead_is_what_its_frame_prints_above_the_entries():
     stamps = ["2026-05-13T09:12", "2026-05-13T03:58", "2026-05-12T23:15"]
     tree = _tree(

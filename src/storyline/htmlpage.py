@@ -362,6 +362,8 @@ def _newest_first(entries: list[HtmlElement]) -> bool:
     if None in stamps:
         stamps = [_clock(el) for el in entries]
     if None in stamps:
+        stamps = [_signed_minute(el) for el in entries]
+    if None in stamps:
         return False
     try:
         return all(a > b for a, b in pairwise(stamps))  # type: ignore[operator]
@@ -383,6 +385,23 @@ def _clock(entry: HtmlElement) -> int | None:
     """The minute of the day an entry's opening clock label gives ("Updated 10:42", "9.45pm")."""
     label = clock_label(_opening(entry))
     return None if label is None else label[0]
+
+
+# The time after a signed line's date: "Posted by Sam Reed on March 18, 2026 at 16:40", "… - 4:40pm".
+_SIGNED_TIME = re.compile(
+    r"(?:\bat|[-–—,])\s+(?P<h>\d{1,2})(?P<sep>:)(?P<m>\d{2})(?:\s*(?P<half>[ap])\.?m\b\.?)?\s*$", re.I
+)
+_SIGNED_OPENING = 120
+
+
+def _signed_minute(entry: HtmlElement) -> int | None:
+    """The minute an entry that opens on a signed line with a date and a time ("Posted by Sam Reed on March 18,
+    2026 at 16:40", a live blog's entries in WordPress's plugins) was posted, counted from year 1."""
+    first = next((c for c in entry if isinstance(c.tag, str)), entry)  # the line is the entry's first block
+    found = signed_line(_opening(first, _SIGNED_OPENING)[:_SIGNED_OPENING])
+    m = None if found is None or not found.date else _SIGNED_TIME.search(found.line)
+    minute = None if m is None else _minute(m)  # (its separator a colon: no "label" group is asked for)
+    return None if found is None or minute is None else date.fromisoformat(found.date).toordinal() * 1440 + minute
 
 
 def clock_label(text: str) -> tuple[int, int] | None:
