@@ -520,6 +520,19 @@ def test_a_pull_quote_that_repeats_a_quotation_of_the_story_goes() -> None:
     assert article.text == text
 
 
+def test_a_wire_copyright_notice_run_into_the_last_paragraph_goes_alone() -> None:
+    # the paragraph was dropped whole for its "All rights reserved"
+    last = "The authority last opened the spillway in 2015, when a storm damaged about 200 homes downstream."
+    for notice in ("©2026 The Associated Press. All rights reserved. This material may not be published, broadcast, "
+                   "rewritten or redistributed.",
+                   "Copyright 2026 The Associated Press. All rights reserved.",
+                   "(© 2026 Northline Wire. All Rights Reserved. This material may not be published.)"):
+        assert _body(f"{last} {notice}") == last
+    # a notice alone is still no paragraph of the story, and one in the middle of a paragraph is left to the rules
+    (article,) = clean_articles([Article(id="1", text=f"{last}\n\n©2026 The Associated Press. All rights reserved.")])
+    assert article.text == last
+
+
 def test_flattened_image_labels_are_cut() -> None:
     para = (
         "Image copyright Harbor Wire Image caption Cranes stand idle at the freight terminal. "

@@ -95,6 +95,14 @@ _CLUTTER_ANYWHERE = (
     "our use of cookies", "our partners use cookies", "may not load without cookies", "already have an account?",
     "free account to continue", "limit of free articles", "support independent journalism",
 )
+# A copyright notice run into the end of a paragraph of the story, after its last sentence: "… damaged about 200
+# homes downstream. ©2026 The Associated Press. All rights reserved. This material may not be published, broadcast,
+# rewritten or redistributed." The paragraph was dropped whole as clutter ("all rights reserved").
+_COPYRIGHT_TAIL = re.compile(
+    r"(?<=[.!?\"”’])\s+\(?(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:19|20)\d\d\b[^.]{0,80}\.\s*all rights reserved\.?"
+    r"(?:\s*this material may not be [^.]{0,120}\.?)?\)?\s*$",
+    re.I,
+)
 # "REUTERS/Mohsin Raza", "AFP/Getty Images", "(AP Photo/John Doe)": an agency credit ending a caption.
 _CREDIT = re.compile(
     r"(?:\b(?:REUTERS|Reuters|AP|AFP|EPA|UPI|Xinhua|Getty(?: Images)?|Shutterstock|Bloomberg|ANI|PTI)"
@@ -680,6 +688,9 @@ def _clean_normalised(
             dropped.append(line)
             lines_seen.append(line)
             continue
+        if not release and "ights" in line and (m := _COPYRIGHT_TAIL.search(line)) is not None:
+            dropped.append(m.group().strip())  # a wire's notice run into the story's last paragraph: the notice goes
+            line = line[: m.start()]
         key = _fold(line)  # ``rejoin_lines`` collapsed the whitespace already
         if (
             _COMMENT_ACTION.match(key) and stamp is not None and len(lines_seen) - stamp[0] <= _COMMENT_MAX_LINES
