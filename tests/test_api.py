@@ -437,6 +437,17 @@ def test_a_print_view_takes_its_address_from_its_footer():
     assert printed.url == "https://www.tesselvalleytimes.example/news/brellin-fire-inquiry-charger-1.88456"
 
 
+def test_a_drupal_story_is_signed_and_dated_by_its_submitted_line():
+    # Drupal's "Submitted by Owen Dunn on Tue, 04/21/2026 - 16:05" gave no author and no date, and its node's class
+    # "node-promoted" (promoted to the front page) was taken for a promo box
+    (drupal,) = load_articles([HTML_PAGES / "drupal.html"])
+    assert (drupal.title, drupal.source, drupal.author, drupal.date, drupal.url) == (
+        "Quarry blast shakes homes across Brellin", "Tessel Valley Times", "Owen Dunn", "2026-04-21",
+        "https://www.tesselvalleytimes.example/news/brellin-quarry-blast-shakes-homes")
+    assert drupal.text.startswith("A planned blast at the Harwick quarry") and "Submitted" not in drupal.text
+    assert drupal.text.endswith("more notice before future blasts.")
+
+
 def test_a_page_in_windows_1252_that_names_no_charset_is_read_as_windows_1252():
     # charset-normalizer ranks Windows-1250, -1252 and -1257 level on it and took the first by name: "Da\u0144o"
     (cp1252,) = load_articles([HTML_PAGES / "cp1252.html"])

@@ -136,6 +136,19 @@ def test_a_byline_set_apart_by_a_dot_a_bullet_or_a_bar_gives_the_name_alone(tmp_
     assert read_article(p, id="1").author == "Ana Lopes"
 
 
+@pytest.mark.parametrize(("byline", "author"), [
+    ("By KAREN OSEI Associated Press", "Karen Osei"), ("By Karen Osei, Reuters", "Karen Osei"),
+    ("By Karen Osei, The Associated Press", "Karen Osei"), ("By Eyal Press", "Eyal Press"),
+])
+def test_a_wire_byline_on_a_newspaper_s_page_gives_the_writer(tmp_path, byline, author):
+    # a member paper prints the wire's byline with the service after the name: the author was "KAREN OSEI Associated
+    # Press", a name in capitals left so since the service is not
+    p = tmp_path / "page.html"
+    p.write_text(f"<html><head><title>Valley floods</title></head><body><article><h1>Valley floods</h1>"
+                 f'<div class="byline">{byline}</div>{_FLOOD_BODY}</article></body></html>')
+    assert read_article(p, id="1").author == author
+
+
 def test_dataset_reader_and_errors(tmp_path):
     good = tmp_path / "d.jsonl.gz"
     rows = [{"id": "c1", "documents": ["One text. Two.", "Other text."], "summaries": ["Ref."]}]

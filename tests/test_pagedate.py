@@ -47,6 +47,13 @@ def test_a_long_cookie_banner_copied_above_the_headline_does_not_end_the_top_of_
     assert page_date(f"{TITLE}\n\n{BODY}\nNovember 14, 2019\n", TITLE, today=TODAY) is None
 
 
+def test_a_drupal_submitted_line_dates_a_page() -> None:
+    line = "Submitted by Owen Dunn on Thu, 11/14/2019 - 16:05"  # month first, as Drupal writes it
+    found = page_date(f"{TITLE}\n\n{line}\n\n{BODY}", TITLE, today=TODAY)
+    assert found is not None and (found.date, found.line) == ("2019-11-14", line)
+    assert page_date(f"{TITLE}\n\nSubmitted by Owen Dunn on Mon, 11/14/2019\n\n{BODY}", TITLE, today=TODAY) is None
+
+
 def test_forms_of_a_dateline() -> None:
     for line, iso in [("Posted on 14 November 2019", "2019-11-14"), ("Published: Nov. 14, 2019 10:30 am", "2019-11-14"),
                       ("2019-11-14", "2019-11-14"), ("Thursday, November 14, 2019", "2019-11-14")]:

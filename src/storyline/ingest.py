@@ -116,11 +116,13 @@ def decode(data: bytes, name: str) -> str:
         if repaired is not None:
             return repaired
         western = _windows_1252(data)
-        if western is not None:
+        if western is not None and not _another_language(western):
             return western
         latin = eightbit.latin_8bit(data)  # a short text, whose few bytes leave the detector guessing
         if latin is not None:
             return latin
+        if western is not None:
+            return western
     from charset_normalizer import from_bytes
 
     # NUL bytes: UTF-16/32 without a byte-order mark, or a binary file.
@@ -178,6 +180,24 @@ def _windows_1252(data: bytes) -> str | None:
     text = data.decode("cp1252")
     # each in its place: not "£ódŸ" ("Łódź" in Windows-1250), a pound sign before a small letter, a capital after one
     return text if eightbit.reads_as_letters(text, _WESTERN_LETTERS) else None
+
+
+# English naming people and places abroad spells few of its words with a letter beyond ASCII; a text in another
+# language many ("Uostas Klaipėdoje ... pirmadienį, sakė", Lithuanian in Windows-1257, is "Klaipëdoje",
+# "pirmadiená", "sakë" in Windows-1252, each letter one English borrows): such a text is read by its letters first.
+# Two such words are a sentence naming two places ("Officials in Zürich and Ångström met").
+_NAMES_SHARE = 0.2
+_NAMES_WORDS = 3
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+_LANGUAGE_SAMPLE = 20_000  # characters: a text's opening tells its language (8 MB read whole took 0.4 s more)
+
+
+def _another_language(text: str) -> bool:
+    words = _WORD.findall(text, 0, _LANGUAGE_SAMPLE)
+    beyond = sum(not w.isascii() for w in words)
+    return beyond >= _NAMES_WORDS and beyond > _NAMES_SHARE * len(words)
 
 
 # A character UTF-8 spells in two to four bytes: what text in another 8-bit encoding (Windows-1252, Latin-1)
@@ -444,6 +464,7 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
     entries = htmlpage.live_entries(tree)  # before their <time>s of updates are emptied
     lead = htmlpage.live_lead(tree)  # its key points above the entries, which trafilatura may leave out
     htmlpage.hide_other_dates(tree)
+    htmlpage.drop_pull_quotes(tree)  # a line of the story set again beside it
     bodies = htmlpage.json_ld_bodies(tree)  # read before trafilatura's pass, which may prune scripts
     live_title, live_body = htmlpage.json_ld_live_blog(tree)  # a live blog's entries, each a posting of its own
     walled = htmlpage.has_paywall_prompt(tree)  # and the prompt, which it often leaves out of the text
@@ -451,6 +472,7 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
     paged = htmlpage.is_paged(tree)  # a link to its next page: one page of a story printed over several
     readers = htmlpage.commenters(tree)  # names that sign comments, which are no byline of the story
     printed = htmlpage.printed_url(tree)  # a print view's "URL: https://…" footer, when the page names no address
+    signed = htmlpage.submitted_line(tree)  # a CMS's "Submitted by NAME on DATE" (Drupal)
     described = htmlpage.json_ld_url(tree)  # the address its JSON-LD gives the story (a page drawn by a script)
     htmlpage.mend_dates(tree)  # an impossible day or offset would give a false date, or no page at all
     dating = htmlpage.headline_dates_mended(tree)  # (a copy, before trafilatura's pass may prune the tree)
@@ -490,6 +512,8 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
         from htmldate import find_date
 
         meta["date"] = find_date(dating, **set_date_params(extensive=False), url=meta.get("url"))
+    if not meta.get("date") and signed is not None and signed.date:
+        meta["date"] = signed.date
     site = (meta.get("sitename") or "").strip()
     title = htmlpage.story_title(tree, meta.get("title") or "", heads, site, marks)
     if not site or htmlpage.is_domain(site):  # the name the <title> gives beats a host name
@@ -509,12 +533,16 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
         paragraphs = paragraphs[1:]
     paragraphs = htmlpage.facts_as_sentences(paragraphs, facts)
     paragraphs = htmlpage.without_author_box(paragraphs)  # "Written by NAME" and a line about them, at the end
+    if signed is not None:  # Drupal's "Submitted by NAME on DATE": the story's byline and date, not its text
+        paragraphs = [p for p in paragraphs if " ".join(p.split()) != signed.line]
     author = "; ".join(n for n in _byline_names(meta.get("author") or "").split("; ")
                        if n and " ".join(n.split()).casefold() not in readers)
     if not author:  # a byline the page marks as nothing, printed as the story's first paragraph
         at, names = htmlpage.byline_paragraph(paragraphs)
         if at >= 0 and (author := _byline_names(names)):
             paragraphs = paragraphs[:at] + paragraphs[at + 1:]
+    if not author and signed is not None and htmlpage.is_person_name(signed.name):  # not a user name, "admin"
+        author = signed.name
     # an author that is the outlet (a page's meta author set to the site's name) is no author
     author = "; ".join(n for n in author.split("; ") if not htmlpage.is_site_name(n, site, marks)) if author else ""
     own = [p for p in paragraphs if " ".join(p.split()) not in teasers.paragraphs]
@@ -591,6 +619,13 @@ _BYLINE_PUNCTUATION = " \t•·|–—-,:;/"
 # What parts a byline: trafilatura's ";", and the dot, bullet or bar a page sets between the name and the date
 # ("By Ana Lopes · April 16, 2026" comes as "Ana Lopes · April").
 _BYLINE_SEPARATOR = re.compile(r"\s*[;·•|]\s*")
+# A wire service named after the writer with no separator but a space or a comma, as a newspaper that republishes a
+# wire story prints its byline ("By KAREN OSEI Associated Press", "By Karen Osei, Reuters"); the name alone is the
+# author's. Not "Eyal Press": only the services' own names.
+_WIRE_TAIL = re.compile(
+    r"(?:\s*,\s*|\s+)(?:The\s+)?(?:Associated\s+Press|AP|Reuters|AFP|Agence\s+France-Presse|Bloomberg(?:\s+News)?|"
+    r"Press\s+Association|PA\s+Media|(?:The\s+)?Canadian\s+Press|UPI|United\s+Press\s+International)\s*$"
+)
 # A month or weekday alone, what is left of a date trafilatura cut before its day ("April" of "April 16, 2026").
 _CALENDAR_WORD = re.compile(
     r"(?:january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|sept|sep|"
@@ -604,6 +639,9 @@ def _byline_names(author: str) -> str:
     """trafilatura's author field without the date, the role and the agency it sometimes takes from the
     byline: "By Sam Reporter | April 1, 2026" comes as "Sam Reporter; April 1", "By Owen Tarrant,
     Business Reporter" as "Owen Tarrant; Business Reporter". A name in capitals is given in title case."""
+    cut = _WIRE_TAIL.sub("", author)  # "KAREN OSEI Associated Press", a wire story's byline on a member's site
+    if len(cut.split()) >= 2:
+        author = cut
     names = [p.strip(_BYLINE_PUNCTUATION) for p in _BYLINE_SEPARATOR.split(author)]
     names = [p for p in names
              if p and not _DATE_PART.search(p) and not _ROLE_PART.search(p) and not _CALENDAR_WORD.match(p)]

@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .clean import is_clutter, is_date_banner, normalise_text
+from .htmlpage import signed_line
 from .model import Article
 
 _MONTH_NUMBERS = {m: k for k, m in enumerate(
@@ -102,6 +103,8 @@ _LABELLED_TAIL = re.compile(r"(?<=\s)(?:Posted|Published)\b(?!.*\s(?:Posted|Publ
 def _dateline(line: str) -> PageDate | None:
     """The date of a line that is only a date (with "Published", "Posted on", a time), or that ends on a
     labelled one ("… Posted Tuesday, April 14, 2026"), else None."""
+    if (signed := signed_line(line)) is not None:  # Drupal's "Submitted by NAME on Tue, 04/21/2026 - 16:05"
+        return PageDate(signed.date, line) if signed.date else None
     if not is_date_banner(line):
         tail = _LABELLED_TAIL.search(line)
         if tail is None:
