@@ -58,6 +58,14 @@ STORY_SINGLE_NOTE = "single-source story: no other article of the stream tells i
 SPAN_NOTE_DAYS = 30
 
 
+def as_stream_story(summary: Summary) -> Summary:
+    """A story's summary as a stream tells it (``storyline group --summarize``, the web stream): a story of one
+    article says that no other article of the stream tells it, not that only one article was given."""
+    told = tuple(STORY_SINGLE_NOTE if n == SINGLE_SOURCE_NOTE else n for n in summary.notes)
+    return summary if told == summary.notes else replace(summary, notes=told)
+
+
+
 def _as_article(item: ArticleLike, number: int) -> Article:
     aid = str(number)
     if isinstance(item, Article):

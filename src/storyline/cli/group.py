@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import Any
 
 import click
@@ -92,9 +91,7 @@ def _summary(story: int, articles: Sequence[Article], options: SummarizeOptions)
     except InputTooLargeError as exc:
         skipped(f"the summary of story {story}: {exc}")
         return None
-    # The stream gave more articles than this story's one: "only one article was given" was not true of it.
-    told = tuple(api.STORY_SINGLE_NOTE if n == api.SINGLE_SOURCE_NOTE else n for n in summary.notes)
-    return replace(summary, notes=told)
+    return api.as_stream_story(summary)
 
 
 # Streams shorter than this are grouped in well under a second: no progress bar.
