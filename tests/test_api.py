@@ -79,6 +79,19 @@ def test_an_article_not_in_english_gets_a_note(harbor_texts):
     assert storyline.api.reads_as_english("Die Armee schickte Soldaten.")  # too short to judge
 
 
+@pytest.mark.parametrize("text", [
+    "أغلق جسر الميناء بعد أن صدمته سفينة شحن مساء الأحد. وقالت رئيسة البلدية إن الجسر سيبقى مغلقا.",
+    "Мост через реку закрыт после аварии. Мэр сказал, что мост останется закрытым до проверки.",
+    "Η γέφυρα του λιμανιού έκλεισε μετά τη σύγκρουση ενός πλοίου. Ο δήμαρχος είπε ότι θα μείνει κλειστή.",
+])
+def test_a_short_article_in_another_script_gets_the_note(text):
+    # Under 40 words a text was not judged at all: a short Arabic or Russian story was summarized without the note a
+    # German one of 40 words gets. Its script tells, at any length; a short English or German text is still not judged.
+    assert not storyline.api.reads_as_english(text)
+    assert any("does not read as English" in n for n in storyline.summarize([text], words=60).notes)
+    assert storyline.api.reads_as_english("The mayor of Łódź, Hanna Zdanowska, said the bridge would reopen.")
+
+
 def test_a_paragraph_left_out_as_no_prose_gets_a_note(harbor_texts):
     from storyline.clean import MAX_RUN_CHARS
 
@@ -104,6 +117,18 @@ def test_single_article_says_so(harbor_texts):
     summary = storyline.summarize(harbor_texts[0], words=30)
     assert summary.notes == (SINGLE_SOURCE_NOTE,)
     assert all(s.corroborated_by == () for s in summary.sentences)
+
+
+def test_load_articles_takes_one_article_given_alone_as_summarize_does(harbor_texts, tmp_path):
+    # A text given alone was read character by character ("<text 1>: has no article text left"), a path or an
+    # Article refused as "not a list", where summarize, analyze and group_stories take each as one article.
+    path = tmp_path / "harbor.txt"
+    path.write_text(harbor_texts[1], encoding="utf-8")
+    (text,) = load_articles(harbor_texts[0])
+    (from_path,) = load_articles(path)
+    (given,) = load_articles(Article(id="mine", text=harbor_texts[2]))
+    assert (text.text, from_path.text) == (load_articles([harbor_texts[0]])[0].text, load_articles([path])[0].text)
+    assert given.id == "mine"
 
 
 @pytest.mark.parametrize("words", [0, -5])
@@ -151,8 +176,13 @@ def test_articles_the_caller_built_are_checked_up_front(harbor_texts, tmp_path):
         storyline.summarize([Article(id="a", text=None), other])  # type: ignore[arg-type]
     with pytest.raises(OptionsError, match="article id 'b' is given twice"):  # not renamed behind the caller's back
         storyline.summarize([other, replace(other, text=harbor_texts[2])])
-    with pytest.raises(OptionsError, match="not a date like 2018-12-03"):
+    with pytest.raises(OptionsError, match="'20181203' is not a date like 2018-12-03$"):
         storyline.analyze(harbor_texts, date="20181203")
+    # written YYYY-MM-DD, a date that is no day says why (the bare message left the user to find the fault)
+    for date, why in (("2026-02-29", "February 2026 has no day 29"), ("2026-13-01", "there is no month 13"),
+                      ("0000-01-01", "there is no year 0")):  # year 0 is checked first: it was no internal error
+        with pytest.raises(OptionsError, match=f"'{date}' is not a date like 2018-12-03, as {why}$"):
+            storyline.analyze(harbor_texts, date=date)
     with pytest.raises(storyline.StorylineError, match="is a directory; give the article files in it"):
         storyline.summarize([Path(tmp_path)])
     # a dict (as JSON gives it) is no article: a StorylineError like every other refusal, not a TypeError
@@ -407,6 +437,17 @@ def test_a_print_view_takes_its_address_from_its_footer():
     assert printed.url == "https://www.tesselvalleytimes.example/news/brellin-fire-inquiry-charger-1.88456"
 
 
+def test_a_drupal_story_is_signed_and_dated_by_its_submitted_line():
+    # Drupal's "Submitted by Owen Dunn on Tue, 04/21/2026 - 16:05" gave no author and no date, and its node's class
+    # "node-promoted" (promoted to the front page) was taken for a promo box
+    (drupal,) = load_articles([HTML_PAGES / "drupal.html"])
+    assert (drupal.title, drupal.source, drupal.author, drupal.date, drupal.url) == (
+        "Quarry blast shakes homes across Brellin", "Tessel Valley Times", "Owen Dunn", "2026-04-21",
+        "https://www.tesselvalleytimes.example/news/brellin-quarry-blast-shakes-homes")
+    assert drupal.text.startswith("A planned blast at the Harwick quarry") and "Submitted" not in drupal.text
+    assert drupal.text.endswith("more notice before future blasts.")
+
+
 def test_a_page_in_windows_1252_that_names_no_charset_is_read_as_windows_1252():
     # charset-normalizer ranks Windows-1250, -1252 and -1257 level on it and took the first by name: "Da\u0144o"
     (cp1252,) = load_articles([HTML_PAGES / "cp1252.html"])
@@ -460,6 +501,12 @@ def test_a_lone_line_without_a_sentence_end_is_refused_saying_why() -> None:
     with pytest.raises(EmptyInputError, match=why):
         storyline.summarize([flash], words=60)
     assert storyline.summarize([flash + "."], words=60).sentences
+    # a short headline given alone, or over a byline, is told so too (it said only "page clutter"); clutter stays that
+    for short in ("Bridge reopens after repairs", "Breaking: bridge reopened\n\nBy Mara Ellison"):
+        with pytest.raises(EmptyInputError, match=why):
+            storyline.summarize([short], words=60)
+    with pytest.raises(EmptyInputError, match="removing page clutter$"):
+        storyline.summarize(["Type to search\n\nShare on Facebook\n\nLeave a Reply"], words=60)
 
 
 def test_a_lone_line_whose_last_sentence_has_no_stop_is_summarized() -> None:

@@ -75,6 +75,18 @@ def test_footnotes_apart_relabels_only_the_markers():
     assert out == "- A sentence with \\[^1\\] in its text. [^3-1][^3-2]\n\n## Sources\n\n[^3-1]: One\n[^3-2]: Two\n"
 
 
+def test_footnotes_apart_relabels_the_sources_not_cited_too():
+    # A story's uncited sources were listed as "\[4\]" beside its footnotes "[^1-1]": a reader of the stream took
+    # "\[4\]" for the stream's fourth article, in another story. A sentence that opens with "[2]" is text, not one.
+    from storyline.render import footnotes_apart
+
+    md = ("- \\[2\\] said the mayor. [^1]\n\n## Sources\n\n[^1]: One\n\nNot cited in the summary:\n\n"
+          "- \\[2\\] Two\n- \\[3\\] Three\n")
+    assert footnotes_apart(md, "4") == (
+        "- \\[2\\] said the mayor. [^4-1]\n\n## Sources\n\n[^4-1]: One\n\nNot cited in the summary:\n\n"
+        "- \\[4-2\\] Two\n- \\[4-3\\] Three\n")
+
+
 # Written for these tests: a speaker introduced in one article and named by surname alone in another.
 _INTRO = [
     "Harbour Master Ines Quint said on Monday that the Kestrel pier would stay closed until divers had checked "

@@ -489,6 +489,50 @@ def test_advertisement_label_between_sentences_is_cut() -> None:
     assert _body(prose) == prose
 
 
+def test_a_footnote_s_marks_are_cut_and_its_sentence_kept() -> None:
+    # "… on Thursday.[1]" ended in "]", no sentence end: the paragraph was dropped, and the note kept its label
+    assert _body("Schools in three districts along the river said they would close on Thursday.[1]") == (
+        "Schools in three districts along the river said they would close on Thursday.")
+    assert _body("[1] Two private schools in Harrow said they would stay open.") == (
+        "Two private schools in Harrow said they would stay open.")
+    assert _body("The town said the sale[2] never included the bridge, the clerk said.") == (
+        "The town said the sale never included the bridge, the clerk said.")
+    # an editor's insertion, after a space, stays
+    said = "The clerk said [the town] never owned the bridge, and the rail company agreed."
+    assert _body(said) == said
+
+
+def test_a_pull_quote_that_repeats_a_quotation_of_the_story_goes() -> None:
+    said = ('"We are releasing water now so that we are not forced to release much more later," authority director '
+            "Paul Brandt told reporters at the dam.")
+    lead = "Operators of the Harrow Dam opened its main spillway on Wednesday as heavy rain fell on the valley."
+    for pull in ('"We are releasing water now so that we are not forced to release much more later."',
+                 "\u201cWe are releasing water now so that we are not forced to release much more later.\u201d"):
+        # the page's pull quote, flattened into the text above or below its paragraph: it was a sentence twice over
+        for text in (f"{lead}\n\n{said}\n\n{pull}", f"{lead}\n\n{pull}\n\n{said}"):
+            (article,) = clean_articles([Article(id="1", text=text)])
+            assert article.text == f"{lead}\n\n{said}"
+    # a quotation alone that the story does not quote elsewhere stays, and so do two copies of one
+    alone = '"Nobody told us the water was coming," said nobody in this paragraph, and it stays whole.'
+    other = '"We had two hours to move the cattle and we did it in one, thanks to the neighbours."'
+    text = f"{lead}\n\n{alone}\n\n{other}\n\n{other}"
+    (article,) = clean_articles([Article(id="1", text=text)])
+    assert article.text == text
+
+
+def test_a_wire_copyright_notice_run_into_the_last_paragraph_goes_alone() -> None:
+    # the paragraph was dropped whole for its "All rights reserved"
+    last = "The authority last opened the spillway in 2015, when a storm damaged about 200 homes downstream."
+    for notice in ("©2026 The Associated Press. All rights reserved. This material may not be published, broadcast, "
+                   "rewritten or redistributed.",
+                   "Copyright 2026 The Associated Press. All rights reserved.",
+                   "(© 2026 Northline Wire. All Rights Reserved. This material may not be published.)"):
+        assert _body(f"{last} {notice}") == last
+    # a notice alone is still no paragraph of the story, and one in the middle of a paragraph is left to the rules
+    (article,) = clean_articles([Article(id="1", text=f"{last}\n\n©2026 The Associated Press. All rights reserved.")])
+    assert article.text == last
+
+
 def test_flattened_image_labels_are_cut() -> None:
     para = (
         "Image copyright Harbor Wire Image caption Cranes stand idle at the freight terminal. "

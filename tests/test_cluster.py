@@ -103,9 +103,13 @@ def test_segmenting_stops_one_sentence_past_the_limit(monkeypatch, harbor_texts)
     monkeypatch.setattr(cluster_module, "segment", counting)
     monkeypatch.setattr(cluster_module, "MAX_SENTENCES", 3)
     long_one = " ".join(f"The ferry made crossing number {k} of the day." for k in range(50))
-    with pytest.raises(InputTooLargeError, match="^4 sentences or more in one cluster is more than the limit of 3;"):
+    # the first article is over the limit by itself: "give fewer or shorter articles at once" was no help to it
+    alone = "^article 1: 4 sentences or more in this one article, more than the limit of 3 per cluster; give a part"
+    with pytest.raises(InputTooLargeError, match=alone):
         build_cluster([Article(id="1", text=long_one), Article(id="2", text=harbor_texts[0])])
     assert read == [4]  # one past the limit, and the second article not read at all
+    with pytest.raises(InputTooLargeError, match="^4 sentences or more in one cluster is more than the limit of 3;"):
+        build_cluster([Article(id="2", text="The ferry was late on Monday."), Article(id="1", text=long_one)])
 
 
 def test_latest_that_fit_keeps_the_newest_articles_within_the_limit():

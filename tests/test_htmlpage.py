@@ -2,14 +2,17 @@ import pytest
 from trafilatura.utils import load_html
 
 from storyline.htmlpage import (
+    Signed,
     byline_paragraph,
     copyright_owner,
+    drop_pull_quotes,
     fact_items,
     facts_as_sentences,
     headline_dates_mended,
     hide_other_dates,
     is_paged,
     is_paywall_prompt,
+    is_person_name,
     json_ld_bodies,
     live_entries,
     live_lead,
@@ -18,8 +21,10 @@ from storyline.htmlpage import (
     page_title,
     printed_url,
     reads_as_story,
+    signed_line,
     site_marks,
     story_title,
+    submitted_line,
     teasers,
     title_marks,
     title_site,
@@ -129,6 +134,16 @@ def test_the_dates_of_other_stories_comments_and_updates_are_hidden():
     assert "tail" in tree.text_content() and "Jan 1" not in tree.text_content()
 
 
+@pytest.mark.timeout(30)
+def test_the_dates_of_a_deeply_nested_page_are_read_once_each():
+    # each <time> looked for an <h1> in every container above it, reading the whole page each time: 3,000 <time>s
+    # under 200 nested <div>s took over a minute (stopped at 60 s); the page's <h1> holders are now found once
+    entries = "".join(f'<p><time datetime="2026-05-{1 + k % 28:02d}">May</time> Entry {k}.</p>' for k in range(3000))
+    tree = load_html(f"<html><body><h1>Flood diary</h1>{'<div>' * 200}{entries}{'</div>' * 200}</body></html>")
+    hide_other_dates(tree)
+    assert all(t.get("datetime") for t in tree.iter("time"))  # the story's own dates, all kept
+
+
 def test_a_layout_wrapper_named_for_its_sidebar_or_comments_hides_no_date():
     # themes name the page's frame for what sits beside the story: the story's own <time> stays
     page = (
@@ -139,6 +154,43 @@ def test_a_layout_wrapper_named_for_its_sidebar_or_comments_hides_no_date():
     tree = load_html(f'<html><head></head><body class="single has-sidebar">{page}</body></html>')
     hide_other_dates(tree)
     assert [t.get("datetime") for t in tree.iter("time")] == ["2026-05-13", None]
+
+
+def test_drupal_s_submitted_line_gives_the_name_and_the_day():
+    # month first, as Drupal's default format writes it; the weekday settles a day that could be a month
+    for line, name, day in [
+        ("Submitted by Owen Dunn on Tue, 04/21/2026 - 16:05", "Owen Dunn", "2026-04-21"),
+        ("Submitted by Owen Dunn on Fri, 03/04/2026 - 09:00", "Owen Dunn", "2026-04-03"),  # 3 April was a Friday
+        ("Submitted by odunn on 21 April 2026 - 4:05pm", "odunn", "2026-04-21"),
+        ("Posted by Mira Holt on April 21, 2026", "Mira Holt", "2026-04-21"),
+        ("Submitted by Owen Dunn on Mon, 04/21/2026 - 16:05", "Owen Dunn", ""),  # no Monday: no day
+        ("Submitted by Owen Dunn on 02/30/2026", "Owen Dunn", ""),
+    ]:
+        assert signed_line(line) == Signed(line, name, day)
+    assert signed_line("Submitted by Owen Dunn") is None
+    assert not is_person_name("odunn") and is_person_name("Owen Dunn")
+    # a comment's own "Submitted by" line signs no story
+    tree = _tree('<h1>Quarry blast</h1><p>Text.</p><div class="comment"><p>Submitted by Pete Rowe on 04/22/2026</p>'
+                 "</div>")
+    assert submitted_line(tree) is None
+
+
+def test_a_pull_quote_that_repeats_the_story_is_taken_out():
+    # Medium's and WordPress's pull quotes were read as one more paragraph: the sentence twice over
+    line = "the early ferry was the only way to reach a job on the mainland by nine"
+    for box in (f'<blockquote class="pull-quote"><p>{line.capitalize()}.</p></blockquote>',
+                f'<figure class="wp-block-pullquote"><blockquote><p>\u201c{line.capitalize()}\u201d</p></blockquote>'
+                "</figure>"):
+        tree = _tree(f"<h1>Ferry cut</h1><p>For the 340 people on Holm, {line}.</p>{box}after<p>The school has 22 "
+                     "pupils.</p>")
+        drop_pull_quotes(tree)
+        text = tree.text_content()
+        assert text.count("the only way") == 1 and "after" in text and "22 pupils" in text
+    # a box so named whose quotation the page prints nowhere else is the story's own
+    alone = '<blockquote class="pullquote"><p>We had two hours to move the cattle and did it in one.</p></blockquote>'
+    tree = _tree(f"<h1>Ferry cut</h1><p>The school has 22 pupils.</p>{alone}")
+    drop_pull_quotes(tree)
+    assert "move the cattle" in tree.text_content()
 
 
 def test_an_opinion_pieces_own_frame_is_no_comment_thread():
@@ -233,6 +285,21 @@ def test_a_live_blog_is_newest_first_only_when_three_stamps_parse_and_strictly_f
 ])
 def test_entries_without_time_elements_are_ordered_by_their_clock_labels(labels, newest_first):
     tree = _tree(f"<article><h1>Ferry strike</h1>{_entries(labels, tag='section', kind='label')}</article>")
+    assert bool(live_entries(tree)) is newest_first
+
+
+@pytest.mark.parametrize(("lines", "newest_first"), [
+    (["on March 18, 2026 at 16:40", "on March 18, 2026 at 15:55", "on March 18, 2026 at 15:10"], True),
+    # across midnight the dates order them
+    (["on Thu, 03/19/2026 - 00:20", "on Wed, 03/18/2026 - 23:55", "on Wed, 03/18/2026 - 21:05"], True),
+    (["on March 18, 2026 at 15:10", "on March 18, 2026 at 15:55", "on March 18, 2026 at 16:40"], False),
+    (["on March 18, 2026", "on March 17, 2026", "on March 16, 2026"], False),  # no time: no order read
+])
+def test_entries_signed_with_a_date_and_a_time_are_ordered_by_them(lines, newest_first):
+    # a WordPress live blog's "Posted by Sam Reed on March 18, 2026 at 16:40": its newest entry was read as its lead
+    entries = "".join(f'<div class="liveblog-entry"><p class="meta">Posted by Sam Reed {line}</p><p>Entry {k} of the '
+                      "flood.</p></div>" for k, line in enumerate(lines))
+    tree = _tree(f"<article><h1>Flood updates</h1><div class=\"feed\">{entries}</div></article>")
     assert bool(live_entries(tree)) is newest_first
 
 

@@ -136,6 +136,19 @@ def test_a_byline_set_apart_by_a_dot_a_bullet_or_a_bar_gives_the_name_alone(tmp_
     assert read_article(p, id="1").author == "Ana Lopes"
 
 
+@pytest.mark.parametrize(("byline", "author"), [
+    ("By KAREN OSEI Associated Press", "Karen Osei"), ("By Karen Osei, Reuters", "Karen Osei"),
+    ("By Karen Osei, The Associated Press", "Karen Osei"), ("By Eyal Press", "Eyal Press"),
+])
+def test_a_wire_byline_on_a_newspaper_s_page_gives_the_writer(tmp_path, byline, author):
+    # a member paper prints the wire's byline with the service after the name: the author was "KAREN OSEI Associated
+    # Press", a name in capitals left so since the service is not
+    p = tmp_path / "page.html"
+    p.write_text(f"<html><head><title>Valley floods</title></head><body><article><h1>Valley floods</h1>"
+                 f'<div class="byline">{byline}</div>{_FLOOD_BODY}</article></body></html>')
+    assert read_article(p, id="1").author == author
+
+
 def test_dataset_reader_and_errors(tmp_path):
     good = tmp_path / "d.jsonl.gz"
     rows = [{"id": "c1", "documents": ["One text. Two.", "Other text."], "summaries": ["Ref."]}]
@@ -228,6 +241,26 @@ def test_front_matter_supplies_metadata(tmp_path):
     p.write_text("---\ndate: last Tuesday\n---\nText.")
     with pytest.raises(MalformedDataError, match="YYYY-MM-DD"):
         read_article(p, id="1")
+
+
+@pytest.mark.parametrize(("url", "day"), [
+    ("https://www.coast.example/news/2026/03/11/selmar-port-reopens", "2026-03-11"),
+    ("https://coast.example/2026-03-11/selmar-port-reopens.html", "2026-03-11"),
+    ("https://coast.example/news/2026/3/9/port", "2026-03-09"),
+    ("https://coast.example/news/2026/02/30/port", None),  # no such day
+    ("https://coast.example/news/2026/03-11/port", None),  # two separators
+    ("https://coast.example/2099/01/01/port", None),  # after today
+    ("https://coast.example/news/port?from=2026/03/11/", None),  # not in the path
+    ("https://coast.example/news/selmar-port-reopens", None),
+])
+def test_a_headers_address_that_writes_the_day_dates_an_undated_text(tmp_path, url, day):
+    # A page's date is read from its URL (htmldate); a text whose header gave the same address stayed undated, and
+    # its "Wednesday" unresolved. A header's own date wins.
+    p = tmp_path / "a.txt"
+    p.write_text(f"---\nsource: Coast Times\nurl: {url}\n---\nThe port of Selmar reopened on Wednesday.")
+    assert read_article(p, id="1").date == day
+    p.write_text(f"---\nurl: {url}\ndate: 2026-03-12\n---\nThe port of Selmar reopened on Wednesday.")
+    assert read_article(p, id="1").date == "2026-03-12"
 
 
 def test_front_matter_with_windows_line_endings_and_a_bom(tmp_path):

@@ -64,3 +64,53 @@ def test_a_letter_an_article_quotes_stays():
     a = article_from_text(text, id="1", markdown=True)
     assert "reopen in May" in a.text
 
+
+
+# Written for these tests: a press release as a mail program saves it (.eml), with the header fields it keeps
+# (Received, Message-ID, MIME-Version), a plain-text part in quoted-printable and an HTML part.
+SAVED = (
+    "Received: from mx.courier.example by courier.example; Wed, 11 Mar 2026 09:00:02 +0000\r\n"
+    "Message-ID: <r1@port.example>\r\n"
+    "From: Selmar Port Authority <press@port.example>\r\n"
+    "To: newsdesk@courier.example\r\n"
+    "Subject: PRESS RELEASE: Port of Selmar reopens\r\n"
+    "Date: Wed, 11 Mar 2026 09:00:00 +0000\r\n"
+    "MIME-Version: 1.0\r\n"
+    'Content-Type: multipart/alternative; boundary="b1"\r\n'
+    "\r\n"
+    "--b1\r\n"
+    'Content-Type: text/plain; charset="utf-8"\r\n'
+    "Content-Transfer-Encoding: quoted-printable\r\n"
+    "\r\n"
+    "The port of Selmar reopened on Wednesday after a three-day strike ended with a pay d=\r\n"
+    "eal, the port authority said. The caf=C3=A9 on the quay opened at dawn.\r\n"
+    "\r\n"
+    "--b1\r\n"
+    'Content-Type: text/html; charset="utf-8"\r\n'
+    "\r\n"
+    "<p>The port of Selmar reopened on Wednesday.</p>\r\n"
+    "--b1--\r\n"
+)
+
+
+def test_a_message_saved_whole_is_read_by_its_header_and_decoded_body():
+    # Its header was none (Received, Message-ID and MIME-Version are not fields a mail window shows): the title was
+    # "Received: from mx…", and the body was read raw, "pay d= eal" and the MIME boundaries with it.
+    a = article_from_text(SAVED, id="1", origin="release.eml")
+    assert (a.title, a.date) == ("Port of Selmar reopens", "2026-03-11")
+    assert a.text == ("The port of Selmar reopened on Wednesday after a three-day strike ended with a pay deal, the "
+                      "port authority said. The café on the quay opened at dawn.\n")
+
+
+def test_a_saved_message_with_only_an_html_body_is_read_as_its_page():
+    import base64
+
+    page = ("<html><body><p>The Selmar ferry resumed on Thursday after engineers repaired the ramp, the operator "
+            "said.</p><p>Caf\u00e9 owners said trade had fallen by half.</p></body></html>")
+    saved = ("From: Selmar Ferries <news@ferries.example>\nSubject: Fwd: Ferry resumes\n"
+             "Date: Thu, 12 Mar 2026 10:15:00 +0000\nMIME-Version: 1.0\n"
+             'Content-Type: text/html; charset="windows-1252"\nContent-Transfer-Encoding: base64\n\n'
+             + base64.encodebytes(page.encode("cp1252")).decode())
+    a = article_from_text(saved, id="1")
+    assert (a.title, a.date) == ("Ferry resumes", "2026-03-12")
+    assert "<p>" not in a.text and "Café owners said trade had fallen by half." in a.text

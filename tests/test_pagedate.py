@@ -36,6 +36,24 @@ def test_without_the_headline_the_earliest_date_line_counts() -> None:
     assert found is not None and found.date == "2019-11-14"
 
 
+def test_a_long_cookie_banner_copied_above_the_headline_does_not_end_the_top_of_the_page() -> None:
+    # A page copied whole from a browser opens on its cookie banner, a line of 20 words or more: it was taken for the
+    # first paragraph of prose, and the dateline under the headline was never read (the article stayed undated).
+    cookies = ("We use cookies to give you the best experience on our site. By continuing to browse you agree to our "
+               "cookie policy. Accept all cookies")
+    found = page_date(f"{cookies}\n\n{TITLE}\n\nNovember 14, 2019\n\n{BODY}", TITLE, today=TODAY)
+    assert found is not None and found.date == "2019-11-14"
+    # a first paragraph of prose still ends the top: a date below it is the story's, not its dateline
+    assert page_date(f"{TITLE}\n\n{BODY}\nNovember 14, 2019\n", TITLE, today=TODAY) is None
+
+
+def test_a_drupal_submitted_line_dates_a_page() -> None:
+    line = "Submitted by Owen Dunn on Thu, 11/14/2019 - 16:05"  # month first, as Drupal writes it
+    found = page_date(f"{TITLE}\n\n{line}\n\n{BODY}", TITLE, today=TODAY)
+    assert found is not None and (found.date, found.line) == ("2019-11-14", line)
+    assert page_date(f"{TITLE}\n\nSubmitted by Owen Dunn on Mon, 11/14/2019\n\n{BODY}", TITLE, today=TODAY) is None
+
+
 def test_forms_of_a_dateline() -> None:
     for line, iso in [("Posted on 14 November 2019", "2019-11-14"), ("Published: Nov. 14, 2019 10:30 am", "2019-11-14"),
                       ("2019-11-14", "2019-11-14"), ("Thursday, November 14, 2019", "2019-11-14")]:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from . import cluster as clustering
 from . import methods
 from .attribute import attribute, introductions
-from .clean import MAX_RUN_CHARS, clean_articles, runs_on
+from .clean import MAX_RUN_CHARS, clean_articles, is_clutter, runs_on
 from .cluster import build_cluster, check_size
 from .cluster import latest_that_fit as latest_that_fit
 from .errors import EmptyInputError, OptionsError
@@ -51,8 +51,19 @@ ArticleLike = str | os.PathLike[str] | Article
 SINGLE_SOURCE_NOTE = "single-source summary: only one article was given, so nothing is corroborated"
 # The same when others were given but skipped as empty or all page clutter (``strict=False``).
 SKIPPED_SINGLE_NOTE = "single-source summary: only one of the articles had text, so nothing is corroborated"
+# A story of one article in a stream of several (``storyline group --summarize``): more articles were given, but
+# no other one tells this story, which "only one article was given" denied.
+STORY_SINGLE_NOTE = "single-source story: no other article of the stream tells it, so nothing is corroborated"
 # Dated articles further apart than this are likely to report more than one event: the summary says so.
 SPAN_NOTE_DAYS = 30
+
+
+def as_stream_story(summary: Summary) -> Summary:
+    """A story's summary as a stream tells it (``storyline group --summarize``, the web stream): a story of one
+    article says that no other article of the stream tells it, not that only one article was given."""
+    told = tuple(STORY_SINGLE_NOTE if n == SINGLE_SOURCE_NOTE else n for n in summary.notes)
+    return summary if told == summary.notes else replace(summary, notes=told)
+
 
 
 def _as_article(item: ArticleLike, number: int) -> Article:
@@ -115,7 +126,11 @@ def load_articles(
 
 
 def _listed(items: Iterable[ArticleLike]) -> list[ArticleLike]:
-    """The articles given as a list; anything that is not a collection of them (``None``, a number) is refused."""
+    """The articles given as a list, one article given alone (a text, a path, an ``Article``) a list of it: a text
+    would otherwise be read character by character; anything else that is not a collection of them (``None``, a
+    number) is refused."""
+    if isinstance(items, (str, Article, os.PathLike)):
+        return [items]
     try:
         return list(items)
     except TypeError:
@@ -191,8 +206,12 @@ def _no_stop_hint(text: str) -> str:
     """Why a text of a line or two left nothing, when no sentence in it ends: the cleaner reads a line without a
     full stop, question or exclamation mark as a headline ("Flood warning issued for the valley as rain
     continues" posted alone was refused with the clutter message only, and a user could not tell why)."""
-    if _SENTENCE_END.search(text) or not any(len(line.split()) >= 6 for line in text.splitlines()):
-        return ""  # a sentence ended, or only short lines (a menu's "Home | News | Sport"): clutter says it
+    # A headline of three words or more is named too ("Bridge reopens after repairs" alone said only "page
+    # clutter"); a line that is clutter ("Share on Facebook", a menu's "Home | News | Sport") is what it says.
+    if _SENTENCE_END.search(text) or not any(
+        len(line.split()) >= 6 or (len(line.split()) >= 3 and not is_clutter(line)) for line in text.splitlines()
+    ):
+        return ""  # a sentence ended, or only clutter and short lines: clutter says it
     return " (no sentence in it ends with . ? or !: a line without one is read as a headline)"
 
 
@@ -431,8 +450,22 @@ def _iso_date(date: DateLike | None) -> str | None:
     if date is not None and not isinstance(date, str):
         raise OptionsError(f"publication date must be a str YYYY-MM-DD or a datetime.date, not {date!r}")
     if date is not None and not is_iso_date(date):
-        raise OptionsError(f"publication date {date!r} is not a date like 2018-12-03")
+        raise OptionsError(f"publication date {date!r} is not a date like 2018-12-03{_no_such_day(date)}")
     return date
+
+
+def _no_such_day(date: str) -> str:
+    """What is wrong with a date written ``YYYY-MM-DD`` that is no day ("2026-02-29": ", as February 2026 has no day
+    29"): written as asked, it was refused with the bare message, which left the user to find the fault."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", date)
+    if m is None:
+        return ""
+    year, month, day = map(int, m.groups())
+    if year < dt.MINYEAR:
+        return f", as there is no year {year}"
+    if not 1 <= month <= 12:
+        return f", as there is no month {month}"
+    return f", as {dt.date(year, month, 1):%B %Y} has no day {day}"
 
 
 def with_date(articles: Sequence[Article], date: DateLike | None) -> list[Article]:

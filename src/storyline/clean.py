@@ -95,6 +95,14 @@ _CLUTTER_ANYWHERE = (
     "our use of cookies", "our partners use cookies", "may not load without cookies", "already have an account?",
     "free account to continue", "limit of free articles", "support independent journalism",
 )
+# A copyright notice run into the end of a paragraph of the story, after its last sentence: "… damaged about 200
+# homes downstream. ©2026 The Associated Press. All rights reserved. This material may not be published, broadcast,
+# rewritten or redistributed." The paragraph was dropped whole as clutter ("all rights reserved").
+_COPYRIGHT_TAIL = re.compile(
+    r"(?<=[.!?\"”’])\s+\(?(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:19|20)\d\d\b[^.]{0,80}\.\s*all rights reserved\.?"
+    r"(?:\s*this material may not be [^.]{0,120}\.?)?\)?\s*$",
+    re.I,
+)
 # "REUTERS/Mohsin Raza", "AFP/Getty Images", "(AP Photo/John Doe)": an agency credit ending a caption.
 _CREDIT = re.compile(
     r"(?:\b(?:REUTERS|Reuters|AP|AFP|EPA|UPI|Xinhua|Getty(?: Images)?|Shutterstock|Bloomberg|ANI|PTI)"
@@ -680,6 +688,9 @@ def _clean_normalised(
             dropped.append(line)
             lines_seen.append(line)
             continue
+        if not release and "ights" in line and (m := _COPYRIGHT_TAIL.search(line)) is not None:
+            dropped.append(m.group().strip())  # a wire's notice run into the story's last paragraph: the notice goes
+            line = line[: m.start()]
         key = _fold(line)  # ``rejoin_lines`` collapsed the whitespace already
         if (
             _COMMENT_ACTION.match(key) and stamp is not None and len(lines_seen) - stamp[0] <= _COMMENT_MAX_LINES
@@ -747,12 +758,39 @@ def _clean_normalised(
         title = "" if title in told else title
         read = set(told)  # (a search of the list for each dropped line took 5 s on 32,000 lines)
         dropped = [line for line in dropped if line not in read]
+    if not release:
+        pulled = _pull_quotes(kept)
+        if pulled:
+            dropped.extend(kept[k] for k in sorted(pulled))
+            kept = [line for k, line in enumerate(kept) if k not in pulled]
     title = title or shared_title
     body = "\n\n".join(kept)
     if body and is_archive_note(body):  # the page kept a web archive's note instead of the story
         return Cleaned(text="", title="", dropped=tuple(dropped + kept))
     return Cleaned(text=body, title=title, dropped=tuple(dropped), corrections=tuple(corrections), no_prose=no_prose,
                    paged=bool(turns) and pages_missing(turns))
+
+
+# A quotation between straight or curly double quotes, and a paragraph that is one quotation and nothing else.
+_QUOTATION = re.compile(r"[\"“]([^\"“”]{20,}?)[\"”]")
+_WHOLE_QUOTATION = re.compile(r"^[\"“]([^\"“”]{20,})[\"”]$")
+_QUOTE_EDGE = " .,;:!?…—–-"
+
+
+def _quoted_key(text: str) -> str:
+    return " ".join(text.split()).strip(_QUOTE_EDGE).casefold()
+
+
+def _pull_quotes(paragraphs: list[str]) -> set[int]:
+    """The paragraphs that are a pull quote: one quotation alone, which a paragraph of the story quotes with its
+    speaker (the page sets it in large type beside the text, and the flattened text holds it twice: '"We are
+    releasing water now …," Brandt said.' and '"We are releasing water now …."'). Found by a set of the story's
+    quotations, not a search of the text for each."""
+    whole = {k: _quoted_key(m[1]) for k, p in enumerate(paragraphs) if (m := _WHOLE_QUOTATION.match(p.strip()))}
+    if not whole:
+        return set()
+    quoted = {_quoted_key(m[1]) for k, p in enumerate(paragraphs) if k not in whole for m in _QUOTATION.finditer(p)}
+    return {k for k, key in whole.items() if key in quoted}
 
 
 def _repeated_normalised(texts: Sequence[str], min_articles: int) -> set[str]:

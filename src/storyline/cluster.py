@@ -119,7 +119,15 @@ def build_cluster(articles: Sequence[Article], *, merge_duplicates: bool = True)
     for a in articles:
         if a.id not in hidden:
             # segmenting stops one sentence past the limit: a 20 MB article is refused without reading it all
+            alone = not sentences
             sentences += segment(a, limit=MAX_SENTENCES - len(sentences))
+            if len(sentences) > MAX_SENTENCES and alone:
+                # "give fewer articles" is no help when this one is over the limit by itself
+                name = a.origin or f"article {a.id}"
+                raise InputTooLargeError(
+                    f"{name}: {MAX_SENTENCES + 1:,} sentences or more in this one article, more than the limit of "
+                    f"{MAX_SENTENCES:,} per cluster; give a part of it"
+                )
             if len(sentences) > MAX_SENTENCES:
                 raise _too_large(f"{MAX_SENTENCES + 1:,} sentences or more")
     return check_size(Cluster(articles=tuple(articles), sentences=tuple(sentences), duplicates=dups))

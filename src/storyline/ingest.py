@@ -8,6 +8,7 @@ Cleaning happens in :mod:`storyline.clean`; this module only reads.
 
 from __future__ import annotations
 
+import errno
 import gzip
 import io
 import json
@@ -40,7 +41,9 @@ DATA_SUFFIXES = (".jsonl", ".json", ".jsonl.gz", ".json.gz")
 MHTML_SUFFIXES = (".mhtml", ".mht")
 # Safari's "Web Archive", its default way to save a page: a binary property list holding the page and its images.
 WEBARCHIVE_SUFFIXES = (".webarchive",)
-SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + MHTML_SUFFIXES + WEBARCHIVE_SUFFIXES + DATA_SUFFIXES
+# A message a mail program saved whole (a press release sent to the desk): read as text is (:mod:`.mailtext`).
+MAIL_SUFFIXES = (".eml",)
+SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + MHTML_SUFFIXES + WEBARCHIVE_SUFFIXES + MAIL_SUFFIXES + DATA_SUFFIXES
 # An article file (or standard input) larger than this is not news; a dataset file holds many clusters.
 MAX_BYTES = 20_000_000
 MAX_DATASET_BYTES = 2_000_000_000
@@ -61,6 +64,7 @@ class DocumentSet:
     articles: tuple[Article, ...]
     summaries: tuple[str, ...] = ()
     empty: tuple[str, ...] = ()  # origins of the documents left out because they are empty (datasets)
+    article_lines: bool = False  # a file of one article per line (the web upload's), not clusters of documents
 
 
 # ---------------------------------------------------------------------------------------------- bytes
@@ -112,11 +116,13 @@ def decode(data: bytes, name: str) -> str:
         if repaired is not None:
             return repaired
         western = _windows_1252(data)
-        if western is not None:
+        if western is not None and not _another_language(western):
             return western
         latin = eightbit.latin_8bit(data)  # a short text, whose few bytes leave the detector guessing
         if latin is not None:
             return latin
+        if western is not None:
+            return western
     from charset_normalizer import from_bytes
 
     # NUL bytes: UTF-16/32 without a byte-order mark, or a binary file.
@@ -174,6 +180,24 @@ def _windows_1252(data: bytes) -> str | None:
     text = data.decode("cp1252")
     # each in its place: not "£ódŸ" ("Łódź" in Windows-1250), a pound sign before a small letter, a capital after one
     return text if eightbit.reads_as_letters(text, _WESTERN_LETTERS) else None
+
+
+# English naming people and places abroad spells few of its words with a letter beyond ASCII; a text in another
+# language many ("Uostas Klaipėdoje ... pirmadienį, sakė", Lithuanian in Windows-1257, is "Klaipëdoje",
+# "pirmadiená", "sakë" in Windows-1252, each letter one English borrows): such a text is read by its letters first.
+# Two such words are a sentence naming two places ("Officials in Zürich and Ångström met").
+_NAMES_SHARE = 0.2
+_NAMES_WORDS = 3
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+_LANGUAGE_SAMPLE = 20_000  # characters: a text's opening tells its language (8 MB read whole took 0.4 s more)
+
+
+def _another_language(text: str) -> bool:
+    words = _WORD.findall(text, 0, _LANGUAGE_SAMPLE)
+    beyond = sum(not w.isascii() for w in words)
+    return beyond >= _NAMES_WORDS and beyond > _NAMES_SHARE * len(words)
 
 
 # A character UTF-8 spells in two to four bytes: what text in another 8-bit encoding (Windows-1252, Latin-1)
@@ -440,6 +464,7 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
     entries = htmlpage.live_entries(tree)  # before their <time>s of updates are emptied
     lead = htmlpage.live_lead(tree)  # its key points above the entries, which trafilatura may leave out
     htmlpage.hide_other_dates(tree)
+    htmlpage.drop_pull_quotes(tree)  # a line of the story set again beside it
     bodies = htmlpage.json_ld_bodies(tree)  # read before trafilatura's pass, which may prune scripts
     live_title, live_body = htmlpage.json_ld_live_blog(tree)  # a live blog's entries, each a posting of its own
     walled = htmlpage.has_paywall_prompt(tree)  # and the prompt, which it often leaves out of the text
@@ -447,6 +472,7 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
     paged = htmlpage.is_paged(tree)  # a link to its next page: one page of a story printed over several
     readers = htmlpage.commenters(tree)  # names that sign comments, which are no byline of the story
     printed = htmlpage.printed_url(tree)  # a print view's "URL: https://…" footer, when the page names no address
+    signed = htmlpage.submitted_line(tree)  # a CMS's "Submitted by NAME on DATE" (Drupal)
     described = htmlpage.json_ld_url(tree)  # the address its JSON-LD gives the story (a page drawn by a script)
     htmlpage.mend_dates(tree)  # an impossible day or offset would give a false date, or no page at all
     dating = htmlpage.headline_dates_mended(tree)  # (a copy, before trafilatura's pass may prune the tree)
@@ -486,6 +512,8 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
         from htmldate import find_date
 
         meta["date"] = find_date(dating, **set_date_params(extensive=False), url=meta.get("url"))
+    if not meta.get("date") and signed is not None and signed.date:
+        meta["date"] = signed.date
     site = (meta.get("sitename") or "").strip()
     title = htmlpage.story_title(tree, meta.get("title") or "", heads, site, marks)
     if not site or htmlpage.is_domain(site):  # the name the <title> gives beats a host name
@@ -505,12 +533,16 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
         paragraphs = paragraphs[1:]
     paragraphs = htmlpage.facts_as_sentences(paragraphs, facts)
     paragraphs = htmlpage.without_author_box(paragraphs)  # "Written by NAME" and a line about them, at the end
+    if signed is not None:  # Drupal's "Submitted by NAME on DATE": the story's byline and date, not its text
+        paragraphs = [p for p in paragraphs if " ".join(p.split()) != signed.line]
     author = "; ".join(n for n in _byline_names(meta.get("author") or "").split("; ")
                        if n and " ".join(n.split()).casefold() not in readers)
     if not author:  # a byline the page marks as nothing, printed as the story's first paragraph
         at, names = htmlpage.byline_paragraph(paragraphs)
         if at >= 0 and (author := _byline_names(names)):
             paragraphs = paragraphs[:at] + paragraphs[at + 1:]
+    if not author and signed is not None and htmlpage.is_person_name(signed.name):  # not a user name, "admin"
+        author = signed.name
     # an author that is the outlet (a page's meta author set to the site's name) is no author
     author = "; ".join(n for n in author.split("; ") if not htmlpage.is_site_name(n, site, marks)) if author else ""
     own = [p for p in paragraphs if " ".join(p.split()) not in teasers.paragraphs]
@@ -587,6 +619,13 @@ _BYLINE_PUNCTUATION = " \t•·|–—-,:;/"
 # What parts a byline: trafilatura's ";", and the dot, bullet or bar a page sets between the name and the date
 # ("By Ana Lopes · April 16, 2026" comes as "Ana Lopes · April").
 _BYLINE_SEPARATOR = re.compile(r"\s*[;·•|]\s*")
+# A wire service named after the writer with no separator but a space or a comma, as a newspaper that republishes a
+# wire story prints its byline ("By KAREN OSEI Associated Press", "By Karen Osei, Reuters"); the name alone is the
+# author's. Not "Eyal Press": only the services' own names.
+_WIRE_TAIL = re.compile(
+    r"(?:\s*,\s*|\s+)(?:The\s+)?(?:Associated\s+Press|AP|Reuters|AFP|Agence\s+France-Presse|Bloomberg(?:\s+News)?|"
+    r"Press\s+Association|PA\s+Media|(?:The\s+)?Canadian\s+Press|UPI|United\s+Press\s+International)\s*$"
+)
 # A month or weekday alone, what is left of a date trafilatura cut before its day ("April" of "April 16, 2026").
 _CALENDAR_WORD = re.compile(
     r"(?:january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|sept|sep|"
@@ -600,6 +639,9 @@ def _byline_names(author: str) -> str:
     """trafilatura's author field without the date, the role and the agency it sometimes takes from the
     byline: "By Sam Reporter | April 1, 2026" comes as "Sam Reporter; April 1", "By Owen Tarrant,
     Business Reporter" as "Owen Tarrant; Business Reporter". A name in capitals is given in title case."""
+    cut = _WIRE_TAIL.sub("", author)  # "KAREN OSEI Associated Press", a wire story's byline on a member's site
+    if len(cut.split()) >= 2:
+        author = cut
     names = [p.strip(_BYLINE_PUNCTUATION) for p in _BYLINE_SEPARATOR.split(author)]
     names = [p for p in names
              if p and not _DATE_PART.search(p) and not _ROLE_PART.search(p) and not _CALENDAR_WORD.match(p)]
@@ -731,6 +773,23 @@ def _web_url(value: str | None) -> str:
     return value if is_web_url(value) else ""
 
 
+# A day in an address's path, as news sites write one: "/news/2026/03/11/port-reopens", "/2026-03-11/port-reopens".
+_URL_DAY = re.compile(r"/((?:19|20)\d\d)([/-])(\d{1,2})\2(\d{1,2})(?=[/_.-]|$)")
+
+
+def url_day(url: str) -> str | None:
+    """The publication day a news address writes in its path (``YYYY-MM-DD``), or None: none, or one that is no
+    day (``/2026/02/30/``) or after today."""
+    m = _URL_DAY.search(url.split("?", 1)[0].split("#", 1)[0])
+    if m is None:
+        return None
+    try:
+        day = date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+    except ValueError:
+        return None
+    return day.isoformat() if day <= date.today() else None
+
+
 # Markdown (a .md file): the syntax around the words, which read as text was summarized with them ("The
 # **Harbor Bridge** ... [Marisol Star](https://...)", a title "# Bridge closed").
 _MD_FENCE = re.compile(r"^\s{0,3}(?:```|~~~)")
@@ -827,19 +886,28 @@ def article_from_text(
     RSS or Atom feed is refused (:func:`refuse_feed`)."""
     refuse_feed(text, origin or id)
     meta, body = front_matter(text, origin)
-    if not meta:  # an email's header: its subject and date, no part of the story
+    saved = None if meta else mailtext.saved_message(body)
+    if saved is not None:  # a message saved whole (.eml): its decoded body, an HTML one read as a page
+        meta, body, html = saved
+        if html:
+            page = article_from_html(body, id=id, origin=origin)
+            return replace(page, title=meta.get("title") or page.title, date=meta.get("date") or page.date)
+    elif not meta:  # an email's header: its subject and date, no part of the story
         meta, body = mailtext.mail_header(body)
     body = mailtext.without_quoted_reply(body)  # a reply's quotation of the message it answers
     if markdown:
         title = title or _markdown_title(body)
         body = markdown_text(body)
+    url = _web_url(meta.get("url"))
     return Article(
         id=id,
         text=body,
         title=meta.get("title", title),
         source=meta.get("source", ""),
-        date=meta.get("date"),
-        url=_web_url(meta.get("url")),
+        # a header's address that writes the day, as a page's does (its date read from the URL): undated, the
+        # timeline left "Wednesday" unresolved in a text whose url: said when
+        date=meta.get("date") or url_day(url),
+        url=url,
         author=meta.get("author", ""),
         origin=origin,
     )
@@ -891,7 +959,15 @@ def parse_dataset(data: bytes, name: str, *, need_summaries: bool = False) -> It
     """The clusters of a dataset file, one per line (``{"id", "documents": [...], "summaries": [...]}``);
     or, when the first line is an article (``{"text", "title", "source", "url", "date", "author"}``, as
     the web page's upload takes), the file's articles as one cluster named after the file."""
-    lines = dataset_lines(data, name)
+    yield from dataset_clusters(dataset_lines(data, name), name, need_summaries=need_summaries)
+
+
+def dataset_clusters(
+    values: Iterable[tuple[int, object]], name: str, *, need_summaries: bool = False
+) -> Iterator[DocumentSet]:
+    """``parse_dataset`` on a file's ``(line number, JSON value)`` pairs, read by whichever reader (a caller that
+    streams a large file line by line gives them one at a time)."""
+    lines = iter(values)
     first = next(lines, None)
     if first is not None and _is_article_line(first[1]):
         if need_summaries:
@@ -980,7 +1056,7 @@ def _article_lines(lines: Iterable[tuple[int, object]], name: str) -> DocumentSe
         articles.append(replace(base, **given))
     if not articles:
         raise EmptyInputError(f"{name}: every article in this file is empty")
-    return DocumentSet(id=Path(name).name, articles=tuple(articles), empty=tuple(empty))
+    return DocumentSet(id=Path(name).name, articles=tuple(articles), empty=tuple(empty), article_lines=True)
 
 
 def is_dataset_name(name: str) -> bool:
@@ -1027,6 +1103,27 @@ def _in_saved_resources(file: Path, root: Path) -> bool:
     return False
 
 
+# Documents a reporter keeps beside saved pages that storyline does not read (see ``_DOCUMENT_FORMATS``): a
+# directory's are not among its articles, and ``unread_documents`` names them, so that a PDF left out is not
+# taken for one that was read.
+UNREAD_DOCUMENTS = {".pdf": "a PDF file", ".doc": "a Word document", ".docx": "a Word document",
+                    ".odt": "an OpenDocument text", ".rtf": "an RTF document", ".pages": "a Pages document"}
+
+
+def _in_directory(file: Path, root: Path) -> bool:
+    """Whether a file found below ``root`` is one of its own: not hidden (``.git/``, ``.cache/``) and not in the
+    resource folder a browser saved beside a page."""
+    hidden = any(part.startswith(".") for part in file.relative_to(root).parts)
+    return not hidden and not _in_saved_resources(file, root)
+
+
+def unread_documents(directory: Path) -> list[tuple[Path, str]]:
+    """The documents below ``directory`` (by suffix, in any case) that storyline does not read, each with what
+    it is ("a PDF file"), in path order."""
+    found = (f for f in directory.rglob("*") if f.suffix.lower() in UNREAD_DOCUMENTS and f.is_file())
+    return [(f, UNREAD_DOCUMENTS[f.suffix.lower()]) for f in sorted(found) if _in_directory(f, directory)]
+
+
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """Files named directly, plus the supported files inside named directories (sorted, recursive)."""
     out: list[Path] = []
@@ -1037,17 +1134,40 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
         if path.is_dir():
             found = sorted(
                 f for f in path.rglob("*")
-                if f.is_file() and f.name.lower().endswith(SUPPORTED)
-                and not any(part.startswith(".") for part in f.relative_to(path).parts)  # .git/, .cache/
-                and not _in_saved_resources(f, path)
+                if f.is_file() and f.name.lower().endswith(SUPPORTED) and _in_directory(f, path)
             )
             if not found:
-                raise EmptyInputError(
-                    f"{path}: no readable articles in this directory (looked for {', '.join(SUPPORTED)})"
-                )
+                n = len(unread_documents(path))
+                looked = f"looked for {', '.join(SUPPORTED)}"
+                if n:
+                    raise EmptyInputError(
+                        f"{path}: no readable articles in this directory: {'its' if n > 1 else 'the'} {n} PDF, Word "
+                        f"or RTF document{'s are' if n > 1 else ' is'} not read (save each article as .html or .txt); "
+                        f"{looked}"
+                    )
+                raise EmptyInputError(f"{path}: no readable articles in this directory ({looked})")
             out.extend(found)
         elif path.exists():
             out.append(path)
         else:
-            raise InputNotFoundError(f"{path}: no such file or directory")
+            raise InputNotFoundError(f"{path}: {_why_missing(path)}")
     return out
+
+
+_GLOB = re.compile(r"[*?\[]")
+
+
+def _why_missing(path: Path) -> str:
+    """Why a path named on the command line is not there, in the words a user can act on: a shell pattern that
+    matched nothing reaches us as written ("*.txt"), and a symbolic link that loops or points nowhere is there
+    as a name; "no such file or directory" said neither."""
+    if path.is_symlink():
+        try:
+            path.stat()
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return "a symbolic link that leads back to itself (a loop), not a file"
+        return f"a symbolic link to {os.readlink(path)}, which does not exist"
+    if _GLOB.search(os.fspath(path)):
+        return "no file matches this pattern (the shell passes on a pattern that matches nothing as it was written)"
+    return "no such file or directory"

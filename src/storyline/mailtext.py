@@ -8,6 +8,9 @@ API, a box of the web form. A dataset's documents (already ``Article`` objects) 
 
 from __future__ import annotations
 
+import email
+import email.message
+import email.policy
 import re
 from datetime import datetime
 from email.utils import parsedate_to_datetime
@@ -56,6 +59,42 @@ def mail_header(text: str) -> tuple[dict[str, str], str]:
     if day := mail_date(fields.get("date") or fields.get("sent") or ""):
         meta["date"] = day
     return meta, "\n".join(lines[k:])
+
+
+# A header field as a mail program saves it: any name ("Received", "Message-ID", "X-Mailer"), not only those a
+# message pasted from a mail window shows.
+_FIELD = re.compile(r"^[A-Za-z][A-Za-z0-9-]*[ \t]*:")
+
+
+def saved_message(text: str) -> tuple[dict[str, str], str, bool] | None:
+    """A whole message as a mail program saves it (an ``.eml`` file: its header names ``MIME-Version`` or
+    ``Content-Type`` beside the sender and a subject or date): its title and date as :func:`mail_header` gives them,
+    its body decoded (quoted-printable or base64, in its charset; the plain-text part of a message that has one,
+    else its HTML part), and whether that body is HTML. ``None`` for any other text. Read as plain text, its header
+    was none (every field had to be one a mail window shows), so its first line became the title, and the body's
+    "=" line breaks and MIME boundaries were summarized."""
+    if not _FIELD.match(text[:200].lstrip("\r\n")):  # most texts: no copy of a 20 MB article for nothing
+        return None
+    text = text.replace("\r\n", "\n").lstrip("\n")
+    head, blank, _ = text.partition("\n\n")
+    lines = head.split("\n")
+    if not blank or any(not (_FIELD.match(line) or (k and line[:1] in " \t")) for k, line in enumerate(lines)):
+        return None
+    names = {line.split(":", 1)[0].strip().lower() for line in lines if _FIELD.match(line)}
+    if "from" not in names or not {"subject", "date"} & names or not {"mime-version", "content-type"} & names:
+        return None
+    message = email.message_from_string(text, policy=email.policy.default)
+    meta = {}
+    if subject := _SUBJECT_TAGS.sub("", " ".join(str(message.get("subject", "")).split())).strip():
+        meta["title"] = subject
+    if day := mail_date(str(message.get("date", ""))):
+        meta["date"] = day
+    part = message.get_body(preferencelist=("plain", "html"))
+    try:
+        body = part.get_content() if isinstance(part, email.message.EmailMessage) else ""
+    except (LookupError, ValueError, AttributeError):  # an unknown charset, a broken encoding: read as it stands
+        return None
+    return meta, body if isinstance(body, str) else "", part is not None and part.get_content_type() == "text/html"
 
 
 def mail_date(value: str) -> str:

@@ -5,6 +5,8 @@ English."""
 
 from __future__ import annotations
 
+import re
+
 from .clean import MAX_RUN_CHARS
 from .model import Article, Cluster
 from .represent import words
@@ -60,11 +62,24 @@ def reads_as_english(text: str) -> bool:
     """Does ``text`` read as English? English prose is a third function words ("the", "of", "said"): on every
     article of 40 words or more of the dev sets (Multi-News, DUC, NeuS, MultiLing) at least 13%, and on all but
     47 of Multi-News val's 14,692 (French and Spanish pages, lists of place names) 10% or more; a German or French
-    article has 0-3%. A text under ``_LANGUAGE_MIN_WORDS`` words is not judged."""
+    article has 0-3%. A text under ``_LANGUAGE_MIN_WORDS`` words is judged only by its script: most of its letters
+    in another alphabet than the Latin (Arabic, Cyrillic, Greek...) is not English."""
     tokens = words(text)
     if len(tokens) < _LANGUAGE_MIN_WORDS:
-        return True
+        return not _in_another_script(text)
     return sum(map(_ENGLISH_FUNCTION_WORDS.__contains__, tokens)) >= _ENGLISH_MIN_SHARE * len(tokens)
+
+
+# Letters of the Latin alphabet (with its accented and extended forms): most of a text's letters outside them is
+# another script (Arabic, Cyrillic, Greek, Hebrew, Hangul, Devanagari...), which is no English at any length: a
+# short Arabic article was summarized without the note a German one of 40 words gets.
+_NOT_LATIN = re.compile(r"[^\W\d_\u0000-\u024f\u1e00-\u1eff]")
+_SCRIPT_MIN_LETTERS = 20
+
+
+def _in_another_script(text: str) -> bool:
+    letters = sum(c.isalpha() for c in text)
+    return letters >= _SCRIPT_MIN_LETTERS and len(_NOT_LATIN.findall(text)) > letters / 2
 
 
 _ENGLISH_FUNCTION_WORDS = frozenset(

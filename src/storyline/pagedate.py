@@ -26,7 +26,8 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .clean import is_date_banner, normalise_text
+from .clean import is_clutter, is_date_banner, normalise_text
+from .htmlpage import signed_line
 from .model import Article
 
 _MONTH_NUMBERS = {m: k for k, m in enumerate(
@@ -83,7 +84,9 @@ def _head(text: str) -> list[str]:
     for m in _LINE.finditer(text):
         # a line's first characters are enough to tell a date line from prose (splitting a 20 MB line took 2 s)
         line = " ".join(normalise_text(m.group()[:_HEAD_LINE_CHARS]).split())
-        if not line:
+        if not line or (line.count(" ") + 1 >= _PROSE_WORDS and is_clutter(line)):
+            # a cookie banner of 20 words or more, copied above the headline, is no first paragraph of prose: the
+            # page's dateline below the headline was not read
             continue
         if line.count(" ") + 1 >= _PROSE_WORDS or len(lines) == _HEAD_LINES:
             break
@@ -100,6 +103,8 @@ _LABELLED_TAIL = re.compile(r"(?<=\s)(?:Posted|Published)\b(?!.*\s(?:Posted|Publ
 def _dateline(line: str) -> PageDate | None:
     """The date of a line that is only a date (with "Published", "Posted on", a time), or that ends on a
     labelled one ("… Posted Tuesday, April 14, 2026"), else None."""
+    if (signed := signed_line(line)) is not None:  # Drupal's "Submitted by NAME on Tue, 04/21/2026 - 16:05"
+        return PageDate(signed.date, line) if signed.date else None
     if not is_date_banner(line):
         tail = _LABELLED_TAIL.search(line)
         if tail is None:

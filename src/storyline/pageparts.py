@@ -148,6 +148,12 @@ _CREDIT_IN_TEXT = re.compile(
 )
 # A credit needs this many words after it to be read as a caption joined to the story that follows.
 _STORY_AFTER_CREDIT_WORDS = 6
+# A footnote's reference mark glued to the word or the stop before it ("… close on Thursday.[1]", "the 1988 sale[2]
+# was"): the sentence ended in "]" and was read as no sentence of the story, dropped; and the note's own label at the
+# head of the note ("[1] Two private schools …"). A bracket after a space ("the [mayor's] office") is an editor's
+# insertion, not a mark.
+_FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d_]|[.!?…\"”’),;:])\[(?:\d{1,3}|[a-z]|citation needed)\]")
+_FOOTNOTE_LABEL = re.compile(r"^\[\d{1,3}\]\s+(?=[A-Z\"“])")
 # "Advertisement" left between two sentences where an ad slot was ("... the vote. Advertisement The mayor
 # said ..."): the slot's label, flattened into the text. The next word must be capitalised: "Advertisement
 # spending rose" is a sentence about advertising, and in the sentence-cased processed Multi-News release
@@ -363,8 +369,8 @@ def cut_inline_parts(line: str) -> str:
     """``line`` without the page parts that flattening ran into its sentences: a photo credit in
     parentheses with its caption, the one sentence before it (when that sentence is caption-sized; a
     longer one keeps and only the credit goes), an "Advertisement" label between two sentences, a
-    flattened BBC image's labels, a gallery's player, a newsletter chooser and a name's card with its linked
-    headlines (after the name, which stays). Words are only deleted; a
+    flattened BBC image's labels, a gallery's player, a newsletter chooser, a name's card with its linked
+    headlines (after the name, which stays) and a footnote's reference marks ("[1]"). Words are only deleted; a
     paragraph without any is returned as it is."""
     if "(" in line:
         m = _CREDIT_IN_TEXT.search(line)
@@ -388,6 +394,8 @@ def cut_inline_parts(line: str) -> str:
         line = _CHOOSER.sub("", line)
     if " MORE" in line:
         line = _NAME_CARD.sub(lambda m: m.group("surname"), line)
+    if "[" in line:
+        line = _FOOTNOTE_MARK.sub("", _FOOTNOTE_LABEL.sub("", line, count=1))
     return line
 
 

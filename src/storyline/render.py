@@ -231,10 +231,19 @@ def to_markdown(summary: Summary) -> str:
 _FOOTNOTE = re.compile(r"(?<!\\)\[\^(\d+)\]")  # our markers: md_escape escapes every "[" of the text
 
 
+_NOT_CITED_HEAD = "\nNot cited in the summary:\n"
+_NOT_CITED = re.compile(r"^- \\\[(\d+)\\\] ", flags=re.M)  # "- \[4\] ..." under that line, after the footnotes
+
+
 def footnotes_apart(markdown: str, tag: str) -> str:
     """One summary's Markdown with its footnotes relabelled ``[^tag-k]``, so that several summaries can share
-    one document without each one's ``[^1]`` pointing at the first summary's first source."""
-    return _FOOTNOTE.sub(lambda m: f"[^{tag}-{m.group(1)}]", markdown)
+    one document without each one's ``[^1]`` pointing at the first summary's first source; the sources it does
+    not cite, listed under their numbers, are relabelled ``\\[tag-k\\]`` alike (a story's ``\\[4\\]`` read as the
+    stream's fourth article, which may be another story's)."""
+    body, head, rest = _FOOTNOTE.sub(lambda m: f"[^{tag}-{m.group(1)}]", markdown).rpartition(_NOT_CITED_HEAD)
+    if not head:
+        return rest
+    return body + head + _NOT_CITED.sub(lambda m: f"- \\[{tag}-{m.group(1)}\\] ", rest)
 
 
 def article_dict(article: Article) -> dict[str, Any]:

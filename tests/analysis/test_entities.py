@@ -857,3 +857,107 @@ def test_a_one_word_person_right_before_a_full_name_is_no_one() -> None:
     two = "Lind, 21, died during training, the navy said."
     people = _people([one, two], kinds)
     assert set(people) == {"Ada Lind"}, people
+
+
+def test_a_short_first_name_or_one_without_its_accents_is_the_same_person() -> None:
+    # "Matt Lesser" and "Matthew Lesser", "Mike Flynn" and "Michael Flynn", "Yulín Cruz" and "Yulin Cruz" had been two
+    # people each; "Don Trump Jr." and "Don Jr" had been a person apart from "Donald Trump Jr." (NeuS val 101), and
+    # "[Vladimir] Putin" a person "Vladimir] Putin", a photo credit "(Victoria Walker/The Washington Post)" one
+    # "Victoria Walker/"
+    one = ("State Representative Matt Lesser spoke in Orlen on Monday. Matthew Lesser said the mailer was a "
+           "disgrace. Mayor Yulín Cruz agreed. Copies of Daniel Okafor Jr.'s book sold out. Ines Quint wrote "
+           "that [Ines] Quint would stay. The photo was taken by Carl Brand/ The Orlen Post on Monday.")
+    two = ("Matt Lesser asked for an apology. Yulin Cruz did not comment. Dan Okafor Jr. signed the copies, and "
+           "Dan Jr. thanked the readers.")
+    kinds = {"Matt Lesser": "person", "Matthew Lesser": "person", "Yulín Cruz": "person", "Yulin Cruz": "person",
+             "Daniel Okafor Jr.": "person", "Dan Okafor Jr.": "person",
+             "Dan Jr.": "person", "Orlen": "place", "Ines Quint": "person", "Ines] Quint": "person",
+             "Carl Brand/": "person"}
+    people = _people([one, two], kinds)
+    cruz = next(n for n in people if "Cruz" in n)
+    assert set(people) == {"Matt Lesser", cruz, "Daniel Okafor Jr.", "Ines Quint", "Carl Brand"}, people
+    assert people["Matt Lesser"].aliases == ("Matthew Lesser",), people["Matt Lesser"]
+    assert set(people[cruz].aliases) == {"Yulín Cruz", "Yulin Cruz"} - {cruz}
+    assert set(people["Daniel Okafor Jr."].aliases) == {"Dan Okafor Jr.", "Dan Jr."}
+
+
+def test_a_first_name_of_a_family_stays_apart_and_an_office_is_no_junior_s() -> None:
+    # "Sam" is short for "Samuel", not for "Samantha"; "President Trump" had gone to "Donald Trump Jr." once "Don Trump
+    # Jr." was his too and the cluster named no other Trump in full (NeuS val 101)
+    one = ("Sam Riggs and Samantha Riggs sold the farm. Copies of Dan Marlow Jr.'s book sold out. Daniel Marlow Jr. "
+           "wrote about a trip with President Marlow. Marlow Jr. said the trip was hard.")
+    two = ("Sam Riggs thanked the buyers. Daniel Marlow Jr. signed the copies. President Marlow did not read the "
+           "book. The president was in Orlen.")
+    kinds = {"Sam Riggs": "person", "Samantha Riggs": "person", "Dan Marlow Jr.": "person",
+             "Daniel Marlow Jr.": "person", "Marlow Jr.": "person", "Marlow": "person"}
+    people = _people([one, two], kinds)
+    assert set(people) == {"Sam Riggs", "Samantha Riggs", "Daniel Marlow Jr.", "Marlow"}, people
+    assert set(people["Daniel Marlow Jr."].aliases) == {"Dan Marlow Jr.", "Marlow Jr."}
+    assert people["Marlow"].title == "President"
+
+
+def test_a_rank_written_without_its_full_stop_or_cut_off_before_a_name_is_no_person() -> None:
+    # "Prof Szczerbiak", "Gen Grant" and "Detective Geiger" had been people apart from Aleks Szczerbiak, Ulysses S.
+    # Grant and Charles Geiger; "said Marine Safety Lt. John Sandmeyer", cut by the segmenter at "Lt.", had made a
+    # person "Marine Safety Lt" and "U.S. Army Sgt. Bowe Bergdahl" one "Army Sgt"
+    one = ("Ines Quint, a professor at Orlen University, studied the vote. Prof Quint said the result was close. "
+           "Detective Tomas Marlow led the search.")
+    two = ("Detective Marlow said the search would go on. The swimmer was cold, said Harbour Safety Lt. John Idowu, "
+           "who pulled her out.")
+    kinds = {"Ines Quint": "person", "Prof Quint": "person", "Tomas Marlow": "person", "Detective Marlow": "person",
+             "Harbour Safety Lt": "person", "John Idowu": "person", "Orlen University": "org"}
+    people = _people([one, two], kinds)
+    assert set(people) == {"Ines Quint", "Tomas Marlow", "John Idowu"}, people
+    assert people["Ines Quint"].mentions == 2 and people["Tomas Marlow"].mentions == 2
+
+
+def test_a_headline_s_words_after_a_surname_of_a_full_name_of_the_prose_are_no_part_of_it() -> None:
+    # "Mulvaney Slams Dems", "McCarthy Blast Democrats" and "Barr Declares NYC" were people: the prose writes the
+    # surname only in a full name ("White House Budget Director Mick Mulvaney slammed …")
+    kinds = {"Falk Slams Dockers": "person", "Oren Falk": "person", "Tilda Marsh": "person"}
+    one = ("'Greed at the Highest Level': Falk Slams Dockers' 'Lies' About Pay\n\n"
+           "Harbour Minister Oren Falk slammed what he called lies about the contract on Tuesday.")
+    two = "The harbour board met on Monday. Board chairman Tilda Marsh said the contract was fair."
+    people = _people([one, two], kinds)
+    assert set(people) == {"Oren Falk", "Tilda Marsh"}, people
+    assert people["Oren Falk"].aliases == ("Falk",) and people["Oren Falk"].mentions == 2, people["Oren Falk"]
+
+
+def test_a_one_word_name_that_ends_a_name_after_of_is_no_person() -> None:
+    # "each tile was stamped with a Star of David" had made a person "David"; "Beverly Riggs of Hopewell" one
+    # "Hopewell"; "his Mar-a-Lago resort" one "Mar"; "Judge Tilda Marsh of Corvel" is Tilda Marsh still, and "an
+    # Okoye-era rule" Okoye's
+    kinds = {"Tovah": "person", "Tilda Marsh": "person", "Corvel": "person", "Sol": "person", "Okoye": "person"}
+    one = ("The diggers found tiles stamped with a Star of Tovah. Judge Tilda Marsh of Corvel ordered more digging "
+           "from her Sol-a-Mar estate.")
+    two = ("The tiles were kept in the Star of Tovah museum, the board said. Tilda Marsh visited the site under an "
+           "Okoye-era rule.")
+    arts = [Article(id=str(k), text=t, source=f"Outlet {k}") for k, t in enumerate([one, two], 1)]
+    ents = {e.name: e for e in analyze_cluster(make_cluster(arts), recognizer=_TaggedBeforeHyphen(kinds)).entities}
+    assert set(ents) == {"Tilda Marsh", "Okoye"}, ents
+
+
+class _TaggedBeforeHyphen(_Tagged):
+    """:class:`_Tagged`, a form read before a hyphen too ("Mar" of "Mar-a-Lago", as spaCy reads it)."""
+
+    def recognize(self, text: str) -> list:
+        import re
+
+        from storyline.analysis.ner import Mention
+
+        pattern = "|".join(re.escape(f) for f in sorted(self.kinds, key=len, reverse=True))
+        return [Mention(m.start(), m.end(), self.kinds[m.group()], m.group())
+                for m in re.finditer(rf"(?<![\w-])(?:{pattern})(?!\w)", text)]
+
+
+def test_a_picture_credit_run_into_the_surname_after_it_is_no_one() -> None:
+    # "… Sent to the rear under guard of Union troops, 1864. Library of Congress Becker says." (a caption's credit run
+    # into the sentence after it) had made a person "Congress Becker"
+    kinds = {"the Corvel Museum of Harbours": "org", "Harbours Quint": "org", "Ines Quint": "person",
+             "Quint": "person"}
+    one = ("The photograph was taken in 1902 by a harbour pilot, says Ines Quint, a curator at the Corvel Museum of "
+           "Harbours. Dockers at the quay, 1902. Corvel Museum of Harbours Quint says the pilot sold it. Quint "
+           "bought a copy.")
+    two = "Quint says the photograph was sold twice before the museum bought it."
+    ents = _entities([one, two], kinds)
+    assert "Harbours Quint" not in ents and ents["Ines Quint"].mentions == 4, ents  # "Quint says" is hers

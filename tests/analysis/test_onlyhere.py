@@ -96,3 +96,28 @@ def test_a_lead_its_own_longer_headline_says_again_is_not_a_second_item() -> Non
 def test_a_headline_with_a_figure_its_lead_lacks_is_kept() -> None:
     an = analyze([Article(id=str(k), text=t, source=f"Outlet {k}") for k, t in enumerate(_OUTLETS, 1)])
     assert any("4,000 passengers" in o.text for o in an.only_here if o.article == "2")
+
+
+# Written for this test: one wire story run by two outlets word for word, and a third outlet's own report.
+_WIRE = (
+    "The port of Selmar reopened on Wednesday after a three-day strike by dock workers ended with a pay deal, the "
+    "port authority said. About 40 ships had waited offshore during the strike. The union said its members had "
+    "accepted a 6 percent rise over two years."
+)
+_OWN = (
+    "Dock workers in Selmar ended their three-day strike on Wednesday, and the port reopened. The port authority "
+    "said about 40 ships had waited offshore during the strike."
+)
+
+
+def test_an_item_of_a_wire_story_cites_every_outlet_that_ran_it() -> None:
+    # "Only here" is one report, but the two outlets that carry it word for word both print it: cited [1] alone, the
+    # item told the reader that the Coast Times never said it.
+    from storyline.analysis.render import to_text
+
+    arts = [Article(id="1", text=_WIRE, source="Selmar Herald"), Article(id="2", text=_WIRE, source="Coast Times"),
+            Article(id="3", text=_OWN, source="Port Weekly")]
+    an = analyze(arts)
+    (item,) = [o for o in an.only_here if "6 percent" in o.text]
+    assert (item.article, item.articles) == ("1", ("1", "2"))
+    assert "accepted a 6 percent rise over two years. [1][2]" in to_text(an)

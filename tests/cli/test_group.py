@@ -90,8 +90,10 @@ def test_json_schema_with_summaries(stream_dir):
 def test_text_and_markdown_summaries(stream_dir):
     result = run("group", "1-bridge.txt", "2-mayor.txt", "--summarize", "--words", "30")
     assert result.exit_code == 0, result.output
-    # Two one-article stories: each has its summary, which says it is single-source (and stderr stays quiet).
-    assert result.stdout.count("Summary (") == 2 and result.stdout.count("single-source summary") == 2
+    # Two one-article stories: each has its summary, which says it is single-source (and stderr stays quiet), as a
+    # story of the stream: two articles were given, not "only one".
+    assert result.stdout.count("Summary (") == 2 and result.stdout.count("single-source story: no other article") == 2
+    assert "only one article was given" not in result.stdout
     assert result.stdout.startswith("2 articles in 2 stories\n\nStory 1 (1 article, 2026-05-03): “Ship strikes Harbor "
                                     "Bridge”\nArticle 1 of the stream\n\nSources\n  [1] Port Alder Gazette")
     assert result.stdout.count("Port Alder Gazette") == 1  # the sources are listed once, by the summary

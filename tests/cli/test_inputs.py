@@ -172,7 +172,7 @@ def test_an_impossible_date_after_a_path_names_the_path(folder):
     result = run("summarize", "d/1.txt@2026-03-01", "d/more/2.txt@2026-02-30")
     assert result.exit_code == 2
     assert result.stderr == ("storyline: error: d/more/2.txt@2026-02-30: publication date '2026-02-30' is not a date "
-                             "like 2018-12-03\n")
+                             "like 2018-12-03, as February 2026 has no day 30\n")
 
 
 @pytest.mark.parametrize("command", ["summarize", "analyze", "group"])
@@ -321,6 +321,12 @@ def test_datasets_and_articles_together_are_refused_naming_one_of_each(folder, h
     )
     piped = run("summarize", "d/1.txt", "-", input=(json.dumps({"documents": harbor_texts}) + "\n").encode())
     assert piped.exit_code == 2 and piped.stderr.startswith("storyline: error: standard input holds a dataset")
+    # a file of articles, one a line (the web upload's), is no dataset: the error called it one
+    (folder / "more" / "cluster.jsonl").write_text(json.dumps({"text": harbor_texts[0], "source": "Gazette"}) + "\n")
+    assert run("summarize", "d").stderr.splitlines()[-1] == (
+        "storyline: error: d/more/cluster.jsonl holds articles as JSON lines, a cluster of its own, and d/1.txt an "
+        "article: give either dataset files (.json/.jsonl) or article files, not both at once"
+    )
 
 
 def test_a_web_archive_on_standard_input_is_read_as_its_page(tmp_path):

@@ -58,6 +58,14 @@ def test_output_is_checked_before_any_input_is_read(articles):
     assert_one_line_error(run("summarize", "bin.txt", "-o", "bin.txt"), 2, "refusing to overwrite an input file")
 
 
+def test_a_refused_output_comes_before_any_note_on_the_files(articles):
+    # A link to one of the directory's files is noted as read once, but only once -o is found good: the refusal
+    # came after that note, as if the files had been read.
+    (articles / "again.txt").symlink_to("1.txt")
+    assert_one_line_error(run("summarize", "arts", "-o", "arts/brief.md"), 2, "inside the input directory arts")
+    assert_one_line_error(run("group", "arts", "-o", "nodir/b.md"), 8, "the directory nodir does not exist")
+
+
 def test_output_inside_an_input_directory_is_refused(articles):
     result = run("summarize", "arts", "-o", "arts/brief.md")
     assert_one_line_error(result, 2, "arts/brief.md: inside the input directory arts")

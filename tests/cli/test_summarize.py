@@ -183,6 +183,9 @@ def _bad_cases(tmp: "os.PathLike[str]"):
     (tmp / "bad.jsonl").write_text('{"documents": ["A text about the harbor."]}\n{"documents": [1, 2]}\n')
     (tmp / "ok.txt").write_text("The council voted on Tuesday to close the old harbor to freight ships.")
     (tmp / "log.txt").write_text("".join(f"dock gate {i} open at the harbor and\n" for i in range(4_000)))
+    (tmp / "loop1.txt").symlink_to("loop2.txt")
+    (tmp / "loop2.txt").symlink_to("loop1.txt")
+    (tmp / "gone.txt").symlink_to("moved/story.txt")
     return [
         (["missing.txt"], 3, "missing.txt: no such file or directory"),
         (["empty"], 5, "no readable articles in this directory"),
@@ -197,10 +200,15 @@ def _bad_cases(tmp: "os.PathLike[str]"):
         (["ok.txt", "--words", "-3"], 2, "the word budget must be at least 1"),
         (["ok.txt", "--method", "nope"], 2, "unknown method 'nope'"),
         ([], 2, "no input"),
+        # each said "no such file or directory": a shell glob that matched nothing reaches us as written, and a link
+        # that loops or points nowhere is there as a name
+        (["stories/*.txt"], 3, "stories/*.txt: no file matches this pattern (the shell passes on a pattern"),
+        (["loop1.txt"], 3, "loop1.txt: a symbolic link that leads back to itself (a loop), not a file"),
+        (["gone.txt"], 3, "gone.txt: a symbolic link to moved/story.txt, which does not exist"),
     ]
 
 
-@pytest.mark.parametrize("case", range(13))
+@pytest.mark.parametrize("case", range(16))
 def test_bad_input(tmp_path, monkeypatch, case):
     args, code, message = _bad_cases(tmp_path)[case]
     monkeypatch.chdir(tmp_path)
@@ -371,3 +379,39 @@ def test_the_sample_is_not_mixed_into_the_users_articles(harbor_dir, command):
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.startswith("storyline: error: --sample ") and result.stderr.count("\n") == 1
     assert "the fictional sample cluster alone: give it without PATHS (got 1.txt)" in result.stderr
+
+
+def test_documents_a_directory_holds_but_storyline_does_not_read_are_named(harbor_dir):
+    # A PDF or Word file among the saved pages was left out without a word: the reporter took it for read.
+    (harbor_dir / "story.pdf").write_bytes(b"%PDF-1.4\n")
+    (harbor_dir / "notes.DOCX").write_bytes(b"PK\x03\x04")
+    (harbor_dir / ".trash").mkdir()
+    (harbor_dir / ".trash" / "old.pdf").write_bytes(b"%PDF-1.4\n")  # hidden, as its articles would be
+    result = run("summarize", ".", "--words", "30")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "storyline: note: skipped notes.DOCX: a Word document, which storyline does not read (save the article as "
+        ".html or .txt)\n"
+        "storyline: note: skipped story.pdf: a PDF file, which storyline does not read (save the article as .html "
+        "or .txt)\n"
+    )
+    only = harbor_dir / "pdfs"
+    only.mkdir()
+    (only / "story.pdf").write_bytes(b"%PDF-1.4\n")
+    result = run("summarize", "pdfs")
+    assert result.exit_code == 5 and result.stderr.startswith(
+        "storyline: error: pdfs: no readable articles in this directory: the 1 PDF, Word or RTF document is not read "
+        "(save each article as .html or .txt); looked for .txt,")
+
+
+def test_a_directory_reads_its_saved_emails(harbor_dir):
+    # A press release saved from a mail program (.eml) beside the pages was left out of the directory's articles.
+    (harbor_dir / "release.eml").write_text(
+        "From: City Hall <press@city.example>\nSubject: PRESS RELEASE: Shuttle buses for commuters\n"
+        "Date: Tue, 10 Mar 2026 09:00:00 +0000\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n"
+        "The city will run free shuttle buses across the harbor while the Harbor Bridge is closed, the mayor said.\n"
+    )
+    result = run("summarize", ".", "--format", "json")
+    assert result.exit_code == 0, result.output
+    release = [a for a in json.loads(result.stdout)["articles"] if a["origin"] == "release.eml"]
+    assert [(a["title"], a["date"]) for a in release] == [("Shuttle buses for commuters", "2026-03-10")]

@@ -78,6 +78,15 @@ def test_help_says_what_path_at_date_dates(command):
         result.stdout.split())
 
 
+@pytest.mark.parametrize("command", ["summarize", "group"])
+def test_help_gives_the_word_budgets_cap(command):
+    # "Most words in the summary." said nothing of the cap that refuses --words 5001, nor of whole sentences
+    from storyline.options import MAX_WORDS
+
+    result = CliRunner().invoke(cli, [command, "--help"], terminal_width=200)
+    assert f"whole sentences, at most {MAX_WORDS}." in " ".join(result.stdout.split())
+
+
 def test_format_and_output_mean_the_same_in_every_command_that_writes_a_story() -> None:
     # One shared option each (cli.inputs.format_option, output_option): the same name, choices, default and help.
     def described(command: str, name: str) -> dict:
@@ -155,3 +164,25 @@ def test_the_front_page_commands_list_gives_each_command_all_its_options() -> No
         options = {o for p in command.params for o in p.opts if o.startswith("--")} - {"--help"}
         given = set(re.findall(r"(?<![\w-])--[a-z][\w-]*", listed[name]))
         assert given == options, (name, sorted(options - given), sorted(given - options))
+
+
+@pytest.mark.parametrize("loading", ["storyline.cli.summarize", "storyline.api", "storyline.model"])
+def test_ctrl_c_while_the_commands_load_is_one_line_not_a_traceback(loading):
+    """Ctrl-C in the first seconds of a run (a wrong option seen at once) fell in the import of the commands and
+    printed a traceback through a dozen modules; a run interrupted later says one line and exits 130. The library
+    behind ``import storyline`` (storyline.api, storyline.model) was loaded by the package itself, before the
+    command line could catch anything: its names are now imported when first asked for."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "class Stop:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        f"        if name == {loading!r}:\n"
+        "            raise KeyboardInterrupt\n"
+        "sys.meta_path.insert(0, Stop())\n"
+        "from storyline.cli import main\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert (done.returncode, done.stderr) == (130, "storyline: interrupted\n")

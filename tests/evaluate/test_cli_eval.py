@@ -31,6 +31,7 @@ def test_json_shape(data: Path) -> None:
     d = json.loads(res.output)
     assert {"dataset", "clusters", "words", "results", "seed", "versions"} <= set(d)
     assert d["clusters"] == 2 and d["words"] == 20 and d["seed"] == 0
+    assert d["bootstrap_samples"] == 1000  # a reader of the intervals needs it; the Markdown says it too
     assert [r["method"] for r in d["results"]] == ["lead", "sumy-lexrank", "oracle"]
     for r in d["results"]:
         for key in ("rouge1", "rouge2", "rougeLsum", "rouge1_recall", "rouge2_recall", "seconds_per_cluster",
@@ -58,7 +59,8 @@ def test_markdown_table_header_and_rows(data: Path) -> None:
     unmeasured = json.loads(_run(str(data), "-w", "20", "--methods", "lead", "--format", "json", "--no-memory").output)
     assert measured["memory_clusters"] == 1 and unmeasured["memory_clusters"] == 0
     assert "tracemalloc peak" in report.markdown_table(measured)
-    assert "2 clusters, every output cut to 20 words, seed 0" in res.output
+    assert "2 clusters, every output cut to 20 words, seed 0 (of the sample and of the 1,000 bootstrap resamples " \
+        "behind every interval). ROUGE" in res.output
     assert "paired bootstrap" not in res.output  # no default in the run: nothing to pair
 
 
@@ -333,3 +335,63 @@ def test_a_limit_over_the_datasets_size_is_told(data: Path) -> None:
     n = json.loads(CliRunner().invoke(cli, ["eval", str(data), "-w", "20", "--methods", "lead", "--no-memory",
                                             "--format", "json"]).stdout)["clusters"]
     assert res.stderr == f"storyline: note: --limit 50: {data.parent.name}/toy has {n} clusters, all of them scored\n"
+
+
+def test_list_methods_names_every_method_eval_takes_without_data_or_budget() -> None:
+    # summarize --list-methods lists the registry alone: the sumy peers and the oracle were named only by the
+    # error of an unknown method.
+    from storyline import methods
+    from storyline.evaluate.runner import resolve_methods
+
+    res = _run("--list-methods")
+    assert res.exit_code == 0 and res.stderr == "", res.output
+    lines = res.stdout.splitlines()
+    listed = [line.split()[0] for line in lines[:-1]]
+    assert listed == resolve_methods("all")
+    assert lines[listed.index("sumy-klsum")].split(None, 1)[1].startswith("sumy's KL-Sum (Haghighi & Vanderwende")
+    assert lines[-1] == f"all: every one of them; ours: the first {len(methods.names())}; sumy: the sumy-* peers"
+
+
+def test_a_budget_far_from_the_references_length_is_noted(data: Path) -> None:
+    # The toy references run 11 words on average: 200 words is a budget of another dataset (ROUGE F1 halves at
+    # 300 words against NeuS's 55-word references), said on stderr; 20 words is near theirs, said nothing of.
+    res = _run(str(data), "-w", "200", "--methods", "lead", "--no-memory")
+    assert res.exit_code == 0, res.output
+    assert res.stderr == (f"storyline: note: --words 200, and the references of {data.parent.name}/toy run 11 words "
+                          "on average: ROUGE F1 is for a budget near theirs (recall is reported too)\n")
+    short = _run(str(data), "-w", "5", "--methods", "lead", "--no-memory")
+    assert short.stderr.startswith("storyline: note: --words 5, and the references")
+    assert _run(str(data), "-w", "20", "--methods", "lead", "--no-memory").stderr == ""
+
+
+def test_per_cluster_writes_each_clusters_summaries_and_scores(data: Path, tmp_path: Path) -> None:
+    # The report gave means and intervals only: a researcher's own test (a Wilcoxon, a permutation) and a look
+    # at what each method chose need every cluster's summary and scores.
+    outputs = tmp_path / "o.jsonl"
+    outputs.write_text(json.dumps({"id": "harbor", "summary": [REF, REF]}) + "\n"
+                       + json.dumps({"id": "harbor-2", "summary": "Ships must move."}) + "\n", encoding="utf-8")
+    lines_path = tmp_path / "per.jsonl"
+    res = _run(str(data), "-w", "20", "--methods", "lead,oracle", "--outputs", f"mine={outputs}", "--no-memory",
+               "--format", "json", "--per-cluster", str(lines_path))
+    assert res.exit_code == 0, res.output
+    d = json.loads(res.stdout)
+    rows = [json.loads(line) for line in lines_path.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in rows] == ["harbor", "harbor-2"] and rows[0]["cluster_words"] > 20
+    assert [list(r["methods"]) for r in rows] == [["lead", "mine", "oracle"]] * 2
+    assert rows[0]["methods"]["mine"]["summary"] == " ".join(f"{REF} {REF}".split()[:20])
+    assert rows[1]["methods"]["mine"] == {**rows[1]["methods"]["mine"], "summary": "Ships must move.", "seconds": None}
+    for result in d["results"]:
+        per = [r["methods"][result["method"]] for r in rows]
+        assert all(len(p["summary"].split()) <= 20 for p in per)
+        for metric in ("rouge1", "rouge2", "rougeLsum", "rouge1_recall", "rouge2_recall"):
+            assert sum(p[metric] for p in per) / len(per) == pytest.approx(result[metric], abs=0.006)
+    assert rows[0]["methods"]["lead"]["seconds"] >= 0
+
+
+def test_per_cluster_needs_a_file_of_its_own(data: Path, tmp_path: Path) -> None:
+    for args in (["-o", str(tmp_path / "r.md"), "--per-cluster", str(tmp_path / "r.md")], ["--per-cluster", "-"],
+                 ["--per-cluster", str(data)]):
+        res = _run(str(data), "-w", "20", "--methods", "lead", "--no-memory", *args)
+        assert res.exit_code == 2 and res.stderr.startswith("storyline: error: ") and res.stderr.count("\n") == 1
+        assert "No such option" not in res.stderr
+    assert not (tmp_path / "r.md").exists()

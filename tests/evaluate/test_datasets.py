@@ -193,3 +193,65 @@ def test_a_directory_of_articles_is_told_what_eval_expected_and_what_it_found(tm
     empty.mkdir()
     with pytest.raises(MalformedDataError, match="; found nothing in it$"):
         load_eval_set(empty)
+
+
+def _many(tmp_path: Path, n: int, name: str) -> tuple[Path, list[dict]]:
+    rows = [{"id": f"c{k}", "documents": [f"{DOC_A} Item {k} of the list. " * 40, DOC_B],
+             "summaries": [f"The harbor closes, says item {k}."]} for k in range(n)]
+    path = tmp_path / name
+    text = "".join(json.dumps(r) + "\n" for r in rows)
+    if name.endswith(".gz"):
+        import gzip
+
+        path.write_bytes(gzip.compress(text.encode("utf-8")))
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path, rows
+
+
+@pytest.mark.parametrize("name", ["big.jsonl", "big.jsonl.gz"])
+def test_a_limit_holds_only_its_sample_of_a_large_file(tmp_path: Path, name: str) -> None:
+    # Multi-News train (45,000 clusters) was read whole, text and clusters, for --limit 3: 1.6 GB. Now it is read a
+    # line at a time, every cluster checked, and only the sample kept: the same clusters the whole file gives.
+    import tracemalloc
+
+    path, rows = _many(tmp_path, 1500, name)  # some 5.6 MB of text
+    told: list[int] = []
+    tracemalloc.start()
+    try:
+        es = load_eval_set(path, limit=3, seed=4, progress=told.append)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 2_000_000, peak
+    whole = sample(load_eval_set(path).clusters, 3, 4)
+    assert es.clusters == whole and len(es.clusters) == 3
+    assert es.file_ids == tuple(r["id"] for r in rows) and sum(told) == len(rows)
+
+
+def test_a_limit_on_a_file_the_line_reader_gives_up_on_reads_it_whole_as_before(tmp_path: Path) -> None:
+    # Windows-1252 text and a bad line: the whole-file reader's encodings and its error, the progress told once.
+    rows = [{"id": f"c{k}", "documents": [f"Caf\u00e9 {k}. {DOC_A}", DOC_B], "summaries": ["The caf\u00e9."]}
+            for k in range(6)]
+    path = tmp_path / "w.jsonl"
+    path.write_bytes("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode("cp1252"))
+    told: list[int] = []
+    es = load_eval_set(path, limit=2, seed=1, progress=told.append)
+    assert es.clusters == sample(load_eval_set(path).clusters, 2, 1) and sum(told) == 6
+    assert es.clusters[0].articles[0].text.startswith("Caf\u00e9 ")
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows[:4]) + "{oops\n", encoding="utf-8")
+    with pytest.raises(MalformedDataError, match=r"w\.jsonl, line 5: not valid JSON"):
+        load_eval_set(path, limit=2)
+    path.write_text("".join(json.dumps(r) + "\n" for r in [*rows[:4], {"id": "x", "documents": [DOC_A]}]))
+    with pytest.raises(MalformedDataError, match="line 5: the cluster has no reference summaries"):
+        load_eval_set(path, limit=2)
+
+
+@pytest.mark.timeout(60)
+def test_a_limit_on_a_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.jsonl"
+    os.mkfifo(fifo)
+    with pytest.raises(InputNotFoundError, match="not a regular file"):
+        load_eval_set(fifo, limit=2)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import sys
 from pathlib import Path
@@ -136,6 +137,16 @@ def test_a_cluster_without_a_summary_is_one_line_naming_how_many_and_the_first(d
                           "the first 'harbor-2' (ids: see 'storyline eval --help')\n")
 
 
+def test_a_file_whose_ids_name_no_cluster_says_so_with_an_id_of_each(data: Path, tmp_path: Path) -> None:
+    # "no summary for 2 of the 2 clusters scored, the first 'harbor'" left the reader to find that the file numbers
+    # its clusters another way (a line number, another split's ids).
+    outputs = _lines(tmp_path / "o.jsonl", [{"id": i, "summary": REF} for i in (1, 2)])
+    res = _run(str(data), "-w", "20", "--methods", "lead", "--outputs", f"mine={outputs}")
+    assert res.exit_code == 6
+    assert res.stderr == (f"storyline: error: --outputs mine={outputs}: none of its 2 ids is a cluster id of the "
+                          "dataset (its first '1', the dataset's 'harbor'; ids: see 'storyline eval --help')\n")
+
+
 def test_a_sample_needs_the_summaries_of_its_own_clusters_only(data: Path, tmp_path: Path) -> None:
     picked = load_eval_set(data, limit=1, seed=0).ids
     outputs = _lines(tmp_path / "o.jsonl", [{"id": picked[0], "summary": REF}])
@@ -155,6 +166,19 @@ def test_ids_not_in_the_dataset_are_ignored_and_counted(data: Path, tmp_path: Pa
     res = _run(str(data), "-w", "20", "--methods", "lead", "--outputs", f"mine={outputs}", "--limit", "1",
                "--no-memory")
     assert res.exit_code == 0 and "2 summaries" in res.stderr and len(picked) == 1
+
+
+def test_ids_not_in_the_dataset_are_noted_once(data: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    # The command's note is the one line: the runner's logged warning of the same ids reached a terminal
+    # too (Python's last-resort handler), as a second, unprefixed line. The library still warns.
+    outputs = _lines(tmp_path / "o.jsonl", [{"id": i, "summary": REF} for i in ("harbor", "harbor-2", "elsewhere")])
+    with caplog.at_level("WARNING", logger="storyline"):
+        res = _run(str(data), "-w", "20", "--methods", "lead", "--outputs", f"mine={outputs}", "--no-memory")
+    assert res.exit_code == 0, res.output
+    assert res.stderr.count("ignored") == 1 and caplog.messages == []
+    with caplog.at_level("WARNING", logger="storyline"):
+        evaluate(load_eval_set(data), ["lead"], 20, external=[read_outputs("mine", outputs)], memory=False)
+    assert caplog.messages == [f"mine: 1 summaries for ids not in {data.parent.name}/toy ignored"]
 
 
 @pytest.mark.parametrize(
@@ -366,3 +390,24 @@ def test_a_missing_outputs_file_is_exit_3_before_the_data_is_read(tmp_path: Path
     res = _run(str(tmp_path / "no-data.jsonl"), "-w", "20", "--outputs", f"mine={tmp_path / 'none.jsonl'}")
     assert res.exit_code == 3
     assert res.output == f"storyline: error: --outputs mine={tmp_path / 'none.jsonl'}: no such file\n"
+
+
+def test_summaries_over_the_budget_are_noted(data: Path, tmp_path: Path) -> None:
+    # A system's 300-word summaries scored at 100 words are cut without a word: its own figures would not match.
+    rows = [{"id": "harbor", "summary": f"{REF} {REF}"}, {"id": "harbor-2", "summary": REF}]
+    res = _run(str(data), "-w", "20", "--methods", "lead", "--outputs", f"mine={_lines(tmp_path / 'o.jsonl', rows)}",
+               "--no-memory")
+    assert res.exit_code == 0, res.output
+    assert res.stderr == ("storyline: note: --outputs mine: 1 of the 2 summaries scored run over --words 20 and are "
+                          "cut to it, as every method's are\n")
+    within = _lines(tmp_path / "w.jsonl", [{**rows[0], "summary": REF}, rows[1]])
+    assert _run(str(data), "-w", "20", "--methods", "lead", "--outputs", f"mine={within}", "--no-memory").stderr == ""
+
+
+@pytest.mark.parametrize(("path", "kind"), [(os.devnull, "not a regular file (a device, FIFO or socket)"),
+                                            (".", "a directory")])
+def test_outputs_that_are_no_file_say_what_to_give(data: Path, path: str, kind: str) -> None:
+    # A device was told "save it to a file, or pipe it in as -", the article reader's way out, which --outputs lacks.
+    res = _run(str(data), "-w", "20", "--methods", "lead", "--outputs", f"mine={path}")
+    assert res.exit_code == 3
+    assert res.stderr == f"storyline: error: --outputs mine={path}: {kind}; give the JSONL file of the summaries\n"

@@ -67,3 +67,30 @@ def test_the_score_legend_hides_no_method_and_the_median_labels_stay_inside(meth
             assert frame.y0 <= box.y0 and box.y1 <= frame.y1, label.get_text()
     finally:
         plt.close(fig)
+
+
+def test_time_labels_do_not_run_into_each_other_over_many_decades() -> None:
+    # sumy's KL-Sum on DUC takes seconds a cluster, lead milliseconds: the 2 and 5 of each decade were labelled
+    # too, and met the powers of ten beside them ("5001000"); the median read "5.69e+03".
+    agg = {m: Aggregate(0.40, 0.30, 0.55) for m in METRICS}
+    secs = {"lead": (0.009, 0.012, 0.015), "icsi": (0.2, 0.23, 0.3), "sumy-klsum": (3.0, 5.69, 12.0)}
+    results = tuple(MethodResult(m, agg, s, 1.0) for m, s in secs.items())
+    runs = tuple(ClusterRun(f"c{k}", 300 * (k + 1), {}, {}) for k in range(3))
+    ev = Evaluation("toy", 100, 0, ("c0", "c1", "c2"), "x", (300, 600, 900), results, runs)
+    fig = report.figure(ev)
+    try:
+        fig.canvas.draw()
+        _, times, _ = fig.axes
+        assert [t.get_text() for t in times.texts] == ["12", "230", "5690"]
+        axis = times.xaxis
+        low, high = times.get_xlim()
+        boxes = sorted(
+            (t.label1.get_window_extent().x0, t.label1.get_window_extent().x1, t.label1.get_text())
+            for t in [*axis.get_major_ticks(), *axis.get_minor_ticks()]
+            if t.label1.get_visible() and t.label1.get_text() and low <= t.get_loc() <= high
+        )
+        assert len(boxes) >= 3
+        for (_, end, a), (start, _, b) in zip(boxes, boxes[1:], strict=False):
+            assert end < start, (a, b)
+    finally:
+        plt.close(fig)

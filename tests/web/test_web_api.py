@@ -39,7 +39,8 @@ def test_create_get_and_list(server: Server) -> None:
     listing = httpx.get(server.url + "/api/stories", params={"limit": 100}).json()
     mine = [s for s in listing["stories"] if s["id"] == sid]
     assert mine and mine[0]["article_count"] == len(body["articles"]) and mine[0]["title"] == body["title"]
-    assert listing["total"] >= 1 and set(mine[0]) == {"id", "created", "title", "article_count"}
+    assert listing["total"] >= 1 and set(mine[0]) == {"id", "created", "updated", "title", "article_count"}
+    assert mine[0]["updated"] is None  # never edited
 
 
 def test_metadata_is_kept(server: Server) -> None:

@@ -178,6 +178,48 @@ def test_a_story_not_renamed_takes_its_title_from_its_articles_again(tmp_path: P
     assert story.json()["title"] == MILLBROOK[1]["title"]
 
 
+def test_a_renamed_story_takes_its_automatic_title_again_with_a_null_title(tmp_path: Path) -> None:
+    # A rename could not be undone: null was "title: must be a string (got null)", and the title stayed put.
+    app = app_for(tmp_path / "s.db")
+    sid = made(app, MILLBROOK[:2])
+    named, automatic, listed = send(app, ("PATCH", f"/api/stories/{sid}", {"title": "The library reopens"}),
+                                    ("PATCH", f"/api/stories/{sid}", {"title": None}), ("GET", "/api/stories"))
+    assert (named.json()["title"], automatic.status_code) == ("The library reopens", 200)
+    assert automatic.json() == {"id": sid, "title": MILLBROOK[0]["title"], "article_count": 2,
+                                "updated": automatic.json()["updated"]}
+    assert listed.json()["stories"][0]["title"] == MILLBROOK[0]["title"]
+    # and it follows the articles again, as a story never renamed does
+    _, story = send(app, ("DELETE", f"/api/stories/{sid}/articles/1"), ("GET", f"/api/stories/{sid}"))
+    assert story.json()["title"] == MILLBROOK[1]["title"]
+    # the page's rename form has a button for it, shown once the story was renamed
+    here = {"sec-fetch-site": "same-origin"}
+    (page,) = send(app, ("GET", f"/stories/{sid}"))
+    assert 'id="automatic-title"' not in page.text
+    asyncio.run(_post(app, f"/stories/{sid}/title", data={"title": "Pumps"}, headers=here))
+    (page,) = send(app, ("GET", f"/stories/{sid}"))
+    assert 'name="automatic" value="1"' in page.text
+    back = asyncio.run(_post(app, f"/stories/{sid}/title", data={"title": "Pumps", "automatic": "1"}, headers=here))
+    assert back.status_code == 303 and back.headers["location"] == f"/stories/{sid}?retitled=1"
+    assert app.state.store.get(sid).title == MILLBROOK[1]["title"]
+    (shown,) = send(app, ("GET", f"/stories/{sid}?retitled=1"))
+    assert "The story has its automatic title again." in shown.text
+
+
+def test_the_story_listing_and_page_give_when_a_story_was_last_edited(tmp_path: Path) -> None:
+    app = app_for(tmp_path / "s.db")
+    edited, untouched = made(app, MILLBROOK[:2]), made(app, FERRY)
+    (renamed,) = send(app, ("PATCH", f"/api/stories/{edited}", {"title": "Library"}))
+    (listed,) = send(app, ("GET", "/api/stories"))
+    updated = {s["id"]: s["updated"] for s in listed.json()["stories"]}
+    assert updated == {edited: renamed.json()["updated"], untouched: None}
+    assert renamed.json()["updated"] is not None
+    # and the story page says when it was edited (it gave only when it was made)
+    when = renamed.json()["updated"]
+    page, other = send(app, ("GET", f"/stories/{edited}"), ("GET", f"/stories/{untouched}"))
+    assert f' · edited <time datetime="{when}">{when[:16].replace("T", " ")} UTC</time>' in page.text
+    assert "edited" not in other.text.split("<h2", 1)[0]
+
+
 def test_a_summary_made_again_of_unchanged_articles_is_the_one_made_first() -> None:
     # The story's summary is made again from its stored (cleaned) articles, not from what was sent: the same.
     from storyline.web.inputs import check_articles

@@ -115,6 +115,8 @@ def test_a_one_article_story_is_summarized_too(tmp_path: Path) -> None:
     asyncio.run(post_all(app, [FERRY[0]]))
     summary = asyncio.run(get(app, "/api/stream/stories/1")).json()["summary"]
     assert summary["sentences"] and any("single-source" in n for n in summary["notes"])
+    # a story of the stream, not all that was given: "only one article was given" is not said of it (as group's)
+    assert summary["notes"][0].startswith("single-source story: no other article of the stream tells it")
 
 
 def test_a_restart_keeps_the_stories_and_continues_them(tmp_path: Path) -> None:

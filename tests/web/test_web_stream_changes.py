@@ -228,11 +228,33 @@ def test_a_bad_correction_is_refused_and_changes_nothing(tmp_path: Path) -> None
     assert app.state.store.stream_article(m0).title == MILLBROOK[0]["title"]
 
 
+def test_a_stream_article_is_read_back_by_its_id(tmp_path: Path) -> None:
+    # A client that posted an article could not read it back: GET /api/articles/{id} was a 405 ("it answers
+    # DELETE, PUT"), the article only in a page of its story's articles.
+    app = app_for(tmp_path / "s.db")
+    m0, f0 = posted(app, [MILLBROOK[0], FERRY[0]])
+    (corrected,) = send(app, ("PUT", f"/api/articles/{f0}", LIBRARY))
+    one, fixed, story, head, gone = send(
+        app, ("GET", f"/api/articles/{m0}", None), ("GET", f"/api/articles/{f0}", None),
+        ("GET", "/api/stream/stories/1?limit=1000", None), ("HEAD", f"/api/articles/{m0}", None),
+        ("GET", "/api/articles/nope", None))
+    assert one.status_code == 200 and one.json()["story"] == 1
+    assert {k: v for k, v in one.json().items() if k != "story"} == story.json()["articles"][0]
+    assert one.json()["text"].startswith("The Millbrook public library")
+    assert (fixed.json()["story"], fixed.json()["title"]) == (corrected.json()["story"], LIBRARY["title"])
+    assert fixed.json()["updated"] is not None
+    assert head.status_code == 200 and head.content == b""
+    assert (gone.status_code, gone.json()) == (404, {"error": "the stream has no article with id 'nope'"})
+    send(app, ("DELETE", f"/api/articles/{m0}", None))
+    assert send(app, ("GET", f"/api/articles/{m0}", None))[0].status_code == 404
+
+
 def test_the_new_routes_are_in_the_openapi_schema_with_their_errors(tmp_path: Path) -> None:
     app = app_for(tmp_path / "s.db")
     (schema,) = send(app, ("GET", "/openapi.json", None))
     ops = schema.json()["paths"]["/api/articles/{article_id}"]
-    assert set(ops) == {"put", "delete"}
+    assert set(ops) == {"get", "put", "delete"}
+    assert set(ops["get"]["responses"]) == {"200", "404"}
     assert set(ops["put"]["responses"]) == {"200", "400", "404", "413", "415", "422"}
     assert set(ops["delete"]["responses"]) == {"200", "404"}
     assert ops["delete"]["responses"]["404"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorOut")

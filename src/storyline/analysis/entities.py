@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -153,7 +154,10 @@ _ARTICLES = re.compile(r"^(?:the\s+|The\s+)+")
 
 
 def clean_surface(text: str) -> str:
-    text = _POSSESSIVE.sub("", text.strip(" \t\n,;:“”\"'"))
+    # an editor's brackets are no part of a name: "[Vladimir] Putin", which a tagger reads as "Vladimir] Putin"
+    text = " ".join(re.sub(r"[\[\]]", "", text).split()) if "[" in text or "]" in text else text
+    # ... nor a slash ("Victoria Walker/" of a photo credit "(Victoria Walker/The Washington Post)")
+    text = _POSSESSIVE.sub("", text.strip(" \t\n,;:“”\"'/"))
     bare = _LEADING.sub("", text).strip()
     # A title word that begins the name of a body is part of it: "Justice Department", "General Motors" (not
     # "Department", "Motors"); a person's title is not ("President Ruth Okoye").
@@ -275,6 +279,9 @@ MIN_PERSONAL_PRONOUNS = 2
 # of its noun phrase right after the name: the name is the phrase's head, a thing. A name before a noun modifies it
 # and may well be someone's ("an Obama appointee", "a Bernie Sanders progressive").
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w’'-])(?:a|an|A|An)\s+$")
+# ... and a capitalised noun and "of" before a one-word name ("a Star of David", "the City of David"): the name ends
+# a longer one, a thing's or a place's
+_OF_NAME_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][a-z]+\s+of\s+$")
 _HEAD_END = re.compile(r"\s*[,.;:)]|\s+(?:on|in|of|at|with|from|for|to|and|or|that|which|is|was)\b")
 # A rank and one word, which also names towns ("Prince George", "Port Alder", "Fort Worth", "Saint Paul")
 _RANK_NAMED = re.compile(r"(?:Prince|Princess|King|Queen|Lady|Saint|St\.|Fort|Port|Mount|Lake)\s+[A-Z][\w'’-]+")
@@ -360,6 +367,28 @@ def _name_tokens(form: str) -> list[str]:
             for t in _name_words(form)]
 
 
+# The formal first names a short one stands for, as news writes one person both ways in a story ("Matt Lesser" and
+# "Matthew Lesser", "Mike Flynn" and "Michael Flynn", "Don Trump Jr." and "Donald Trump Jr."): the common English
+# hypocorisms only, so that no two people of one family ("Sam" and "Samantha", "Paul" and "Paula") are made one.
+_FORMAL = {short: frozenset(full.split("/")) for short, full in (pair.split(":") for pair in """
+    don:donald matt:matthew mike:michael mick:michael ed:edward ted:edward bill:william will:william
+    bob:robert rob:robert bobby:robert jim:james jimmy:james joe:joseph tom:thomas tommy:thomas dick:richard
+    rick:richard rich:richard chuck:charles dan:daniel danny:daniel dave:david steve:stephen/steven tony:anthony
+    andy:andrew ben:benjamin chris:christopher nick:nicholas/nicolas tim:timothy sam:samuel jon:jonathan
+    pat:patrick greg:gregory jeff:jeffrey/jeffery jerry:gerald/jerome larry:lawrence/laurence ron:ronald
+    ken:kenneth fred:frederick alex:alexander phil:philip/phillip pete:peter doug:douglas jake:jacob
+    nate:nathan/nathaniel zach:zachary zack:zachary gabe:gabriel jack:john liz:elizabeth beth:elizabeth
+    betsy:elizabeth kate:katherine/catherine/kathryn katie:katherine/catherine/kathryn kathy:katherine/kathleen
+    cathy:catherine sue:susan jenny:jennifer jen:jennifer meg:margaret peggy:margaret maggie:margaret
+    debbie:deborah deb:deborah patty:patricia becky:rebecca vicky:victoria mandy:amanda""".split())}
+
+
+def _short_for(a: str, b: str) -> bool:
+    """Whether one of two first names is the other's common short form ("Matt" of "Matthew")."""
+    a, b = a.lower(), b.lower()
+    return b in _FORMAL.get(a, ()) or a in _FORMAL.get(b, ())
+
+
 def _bare(word: str) -> str:
     """A surname without its hyphened particle: "al-Bashir" → "Bashir"."""
     return _HYPHENED.sub("", word)
@@ -367,9 +396,12 @@ def _bare(word: str) -> str:
 
 def _spelling(form: str) -> tuple[str, ...]:
     """A name's words as spelled whatever its case and hyphens: "Kim Jong-un", "Kim Jong Un" and "KIM JONG-UN" →
-    ("kim", "jong", "un"); a regnal suffix left out ("John Paul II" → ("john", "paul")), a generation's kept
-    ("Donald Trump Jr." → ("donald", "trump", "jr"))."""
-    spelled = tuple(re.sub(r"[-‐‑]", " ", " ".join(_name_tokens(form))).lower().split())
+    ("kim", "jong", "un"), "Yulín" as "yulin"; a regnal suffix left out ("John Paul II" → ("john", "paul")), a
+    generation's kept ("Donald Trump Jr." → ("donald", "trump", "jr"))."""
+    # ... and with or without its accents ("Yulín Cruz", "Yulin Cruz"), which a copy desk or a keyboard drops
+    plain = "".join(c for c in unicodedata.normalize("NFKD", " ".join(_name_tokens(form)))
+                    if not unicodedata.combining(c))
+    spelled = tuple(re.sub(r"[-‐‑]", " ", plain).lower().split())
     return (*spelled, _generation(form)) if _generation(form) else spelled
 
 
@@ -451,8 +483,10 @@ def _group_people(forms: Counter[str], titles: Mapping[str, Counter[str]] | None
             if _generation(c) != _generation(f):
                 continue  # "Donald Trump Jr." is not "Donald Trump"
             if _spelling(c) == _spelling(f) or _bare(ct[-1]) == _bare(toks[-1]) and (
-                    ct[0] == toks[0] or set(toks) <= set(ct) or set(ct) <= set(toks)) or (
-                    len(toks) == 1 and _generation(f) and ct[0] == toks[0]):  # "Donald Jr." of "Donald Trump Jr."
+                    ct[0] == toks[0] or set(toks) <= set(ct) or set(ct) <= set(toks)
+                    or (len(toks) == len(ct) and toks[1:] == ct[1:] and _short_for(toks[0], ct[0]))) or (
+                    len(toks) == 1 and _generation(f) and (ct[0] == toks[0] or _short_for(toks[0], ct[0]))):
+                # "Donald Jr." (or "Don Jr.") of "Donald Trump Jr."
                 canon[f] = c
                 break
         else:
@@ -470,7 +504,10 @@ def _group_people(forms: Counter[str], titles: Mapping[str, Counter[str]] | None
             continue
         by_last = _prefer_generation([c for c in heads if _surname_of(c, f)], f)
         by_first = _prefer_generation([c for c in heads if _name_words(c)[0] == f], f)
-        match = by_office(by_last or by_first, offices(titles.get(f, ())), office_of)
+        held = offices(titles.get(f, ()))
+        # "President Trump" is no "Donald Trump Jr." the cluster gives no office, though no other Trump is named in full
+        match = by_office([c for c in by_last or by_first if not held or office_of.get(c)
+                           or _generation(c) == _generation(f)], held, office_of)
         canon[f] = max(match, key=lambda c: sum(forms[g] for g in canon if canon[g] == c)) if match else f
     return canon
 
@@ -612,7 +649,10 @@ def _headline_name(text: str, m: Mention, names: set[str], prose: set[str],
     if " ".join(words) in names:
         return m
     for k in range(len(words) - 1, 0, -1):
-        if " ".join(words[:k]) in names and words[k] not in prose:
+        # ... or, a word alone, the surname of a full name the prose writes ("Mulvaney Slams Dems' 'Lies'": Mick
+        # Mulvaney's)
+        if (" ".join(words[:k]) in names or (k == 1 and any(n.endswith(" " + words[0]) for n in names))) and (
+                words[k] not in prose):
             end = 0
             for w in words[:k]:
                 end = m.text.index(w, end) + len(w)
@@ -694,6 +734,9 @@ def _without_job(form: str, common: frozenset[str], people: set[str]) -> str | N
 
 
 
+_RANK_ABBREVIATIONS = frozenset("Lt Sgt Capt Col Gen Det Cpl Pvt Adm Cmdr Supt Insp Gov Sen Rep Dr Prof".split())
+
+
 def _no_person(form: str, kind_of: dict[str, str], kinds: dict[str, Counter[str]],
                raw: dict[str, list[Mention]]) -> None:
     """``form``, tagged a person, is none: it takes the other kind the tagger gives it elsewhere in the cluster, if
@@ -746,6 +789,7 @@ class EntityIndex:
         person_forms = {clean_surface(m.text) for ms in repaired.values() for m in ms if m.kind == "person"}
         lone_people = {f for f in person_forms if " " not in f}
         places = {clean_surface(m.text) for ms in repaired.values() for m in ms if m.kind == "place"}
+        org_forms = {clean_surface(m.text) for ms in repaired.values() for m in ms if m.kind == "org"}
         for aid in cluster.kept_ids:
             text = cluster.article(aid).text
             bounds = _bounds(cluster, aid)
@@ -775,6 +819,9 @@ class EntityIndex:
                 if m.kind == "person" and " " not in form and text[m.end : m.end + 1] == " " and any(
                         x.start == m.end + 1 and x.kind == "person" and len(x.text.split()) > 1 for x in repaired[aid]):
                     continue  # "revive Seaman James Derek Lovelace": a rank the tagger cut off before a full name
+                if (m.kind in ("person", "org") and len(words := form.split()) == 2 and words[1] in lone_people
+                        and any(o.endswith(" " + words[0]) for o in org_forms)):
+                    continue  # "… Library of Congress Becker says": a picture's credit run into the sentence after it
                 if m.kind in ("person", "org") and _run_together(form, lone_people, places):
                     continue  # "Trump Ukraine adviser to testify", "Biden to Tell Putin U.S. Won’t …": two names
                 if _VESSEL_BEFORE.search(text[max(0, m.start - 30) : m.start]):
@@ -835,6 +882,13 @@ class EntityIndex:
                 if (kind == "person" and _INDEFINITE_BEFORE.search(text, max(0, m.start - 4), m.start)
                         and _HEAD_END.match(text, m.end)):
                     indefinite[form] += 1  # "a Magen David on a tile": a thing, not someone
+                elif kind == "person" and " " not in form and _OF_NAME_BEFORE.search(text, max(0, m.start - 20),
+                                                                                      m.start):
+                    indefinite[form] += 1  # "stamped with a Star of David": the end of a thing's name, no one
+                elif kind == "person" and " " not in form and re.match(r"-[a-z]{1,3}-", text[m.end : m.end + 5]):
+                    # "his Mar-a-Lago resort": the start of a name the tagger cut, no one (not "Obama-era", which is
+                    # Obama's)
+                    indefinite[form] += 1
                 if kind == "person":
                     t = title_of(text[lo:hi], m.start - lo, m.end - lo) or abbreviated_office(text, m.start, m.end)
                     if t:
@@ -895,6 +949,11 @@ class EntityIndex:
         # title (an office is no thing).
         for f in [f for f, k in kind_of.items() if k == "person" and indefinite[f] == sum(kinds[f].values())
                   and f not in titles]:
+            _no_person(f, kind_of, kinds, raw)
+        # A "person" that ends in an abbreviated rank ("Marine Safety Lt" of "said Marine Safety Lt. John Sandmeyer",
+        # the segmenter having ended a sentence at the rank's full stop) is the title of the name after it, no one.
+        for f in [f for f, k in kind_of.items() if k == "person" and len(f.split()) > 1
+                  and f.split()[-1].rstrip(".") in _RANK_ABBREVIATIONS]:
             _no_person(f, kind_of, kinds, raw)
         # An "organisation" whose last word the cluster tags as a person too and which its sentences go on calling
         # "she" or "he" more than "it" ("Stormy Daniels … Daniels was quick to respond, citing what she called …",

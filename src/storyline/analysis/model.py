@@ -129,6 +129,9 @@ class OnlyHere:
     text: str
     article: str
     span: Span
+    # ``article`` and its near-duplicates (the same wire copy in another outlet), which carry it word for word:
+    # "only here" is one report, but cited as [1] alone it denied the outlets that ran the copy
+    articles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -153,7 +153,10 @@ PERSON_TITLES = (
     "President|Prime Minister|Vice President|Minister|Secretary|Senator|Sen\\.|Rep\\.|Governor|Gov\\.|Mayor|"
     "Mr\\.?|Mrs\\.?|Ms\\.?|Dr\\.?|Gen\\.|General|Judge|Justice|Chancellor|King|Queen|Prince|Chief|Director|"
     "Ambassador|Commissioner|Professor|Prof\\.|Inspector|Captain|Capt\\.|Colonel|Col\\.|Coach|Spokesman|"
-    "Spokeswoman|Chairman|Chairwoman|Councillor|Councilor|Superintendent|Sheriff|Envoy|Sheikh|Sheik|Sheikha|Sheika"
+    "Spokeswoman|Chairman|Chairwoman|Councillor|Councilor|Superintendent|Sheriff|Envoy|Sheikh|Sheik|Sheikha|Sheika|"
+    # ... and as British copy writes them, without the full stop ("Prof Szczerbiak", "Gen Grant", "Det Geiger"),
+    # and the ranks of the police ("Detective Geiger", "Sgt. Ruiz")
+    "Prof|Gen(?=\\s+[A-Z][a-z])|Det\\.?|Detective|Sgt\\.?|Sergeant|Lt\\.?|Lieutenant"
 )
 _TITLE_WORD = re.compile(
     r"(?:President|Minister|Secretary|Senator|Sen\.|Rep\.|Governor|Gov\.|Mayor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|"

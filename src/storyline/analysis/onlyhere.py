@@ -83,7 +83,9 @@ def only_here(cluster: Cluster, *, per_article: int = PER_ARTICLE) -> tuple[Only
                 units.append(unit)
         for unit in sorted(units):
             first, last = sents[unit[0]], sents[unit[-1]]
+            copies = set(cluster.duplicates.get(first.article, ()))
             out.append(OnlyHere(text=" ".join(sents[i].text for i in unit), article=first.article,
-                                span=Span(first.article, first.start, last.end)))
+                                span=Span(first.article, first.start, last.end),
+                                articles=(first.article, *(a.id for a in cluster.articles if a.id in copies))))
     return tuple(out)
 

@@ -35,7 +35,7 @@ _MORE_SPEECH = frozenset(
     mentioned mentions mentioning proclaimed proclaiming exclaimed exclaims shouted yelled screamed whispered muttered
     boasted boasts boasting bragged lamented laments lamenting mused scoffed grumbled confessed explaining arguing
     acknowledging conceding cautioning announcing confirming recalling stating declared reply calling exclaiming
-    describing""".split())
+    describing explains express expresses marveled marvelled posted vowing blamed""".split()) | {"put it"}
 _SPEECH = re.compile(rf"\b(?:{alternation(QUOTE_VERBS | _MORE_SPEECH)})\b")
 # "said a GOP operative whose polling showed Clinton ahead": a relative clause after the speaker names others.
 _RELATIVE = re.compile(r"\s(?:who|whose|whom|which|that)\s")
@@ -75,7 +75,7 @@ _SUBJECT_NOUN = re.compile(
     r"(?:[a-z]+ed|[a-z]+s)\b")
 # "Halden County election officials disputed the claim, saying “…”": a group named by a plural common noun needs no
 # article ("Police", "State officials").
-_GROUP = r"(?:officials|authorities|police|prosecutors|investigators|detectives)"
+_GROUP = r"(?:officials|authorities|police|prosecutors|investigators|detectives|researchers|scientists|doctors)"
 _GROUP_SUBJECT = re.compile(rf"^\s*((?:[A-Z][\w’'.-]*\s+){{0,3}}(?:[a-z][\w-]*\s+)?{_GROUP})\s+(?:[a-z]+ly\s+|also\s+)?"
                             rf"(?:[a-z]+ed|[a-z]+s)\b|^\s*({_GROUP.title()})\s+(?:[a-z]+ly\s+|also\s+)?(?:[a-z]+ed|[a-z]+s)\b")
 # "… between Speaker Nancy Pelosi and Secretary Steven Mnuchin", "met Tilda Marsh", "asked about Trump": a person named
@@ -96,7 +96,8 @@ _AGENT_NOUN = re.compile(r"\b(?:official|officials|police|authorities|prosecutor
                          r"spokes(?:wo)?man|spokesperson|source|sources|aide|aides|diplomat|"
                          r"diplomats|officer|analyst|expert|resident|witness|person|member|operative|operatives|"
                          r"strategist|strategists|adviser|advisers|advisor|advisors|consultant|staffer|insider|"
-                         r"followers?|users?|commenters?|readers?|viewers?|passengers?|neighbou?rs?)\b")
+                         r"followers?|users?|commenters?|readers?|viewers?|passengers?|neighbou?rs?|researchers?|"
+                         r"scientists?|doctors?|analysts|residents|witnesses)\b")
 _GROUP_HEAD = re.compile(r"\s+(?:[a-z]+\s+)?[a-z]{3,}[^s\W’']s\b(?![’'])")
 # One person described by a role, not named, who speaks first in a sentence: "A spokesman for the Metropolitan police
 # said", "A source close to the family said", "The official told"; "he"/"she" in the sentence after is that person.
@@ -113,6 +114,33 @@ _OTHERS_CHANT = re.compile(r"\b(?:someone|somebody|people|crowds?|supporters|pro
                            r"others)\s+(?:who\s+)?(?:were\s+)?(?:shout|chant|scream|yell|cheer)(?:s|ed|ing)?\s+$")
 # A plural noun and its verb after a name: the name modifies the subject ("Viral tweets alleged", "Veld voters said")
 _MODIFIES_SUBJECT = re.compile(r"\s+[a-z]{3,}s\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")
+# "another parishioner", "a victim", "the man", "his lawyer", "the study": a determiner and a common noun, a word or two
+# before it ("one woman", "the ex-parishioner"); no pronoun, number or word of time ("a day later")
+_DETERMINER = r"(?:the|The|a|A|an|An|one|One|another|Another|his|His|her|Her|their|Their)"
+# ... and what follows it: where they are ("the man in the recording", "a statement from the department") or what they
+# were doing ("one woman attending a morning yoga class"), the latter no part of the description
+_DESCRIPTION = re.compile(rf"({_DETERMINER}\s+(?:[a-z][a-z-]*\s+){{0,2}}(?:[a-z][a-z-]*[a-z]|Democrat|Republican)"
+                          rf"(?:\s+(?:in|on|at|from|of|for)\s+(?:the\s+)?[a-z][a-z-]*)?)(?:\s+[a-z]+ing\s[^,;:]*)?")
+# "Trump's lawyer", "Reynolds' rep", "the Harlow family's lawyer": an owner and a common noun
+_OWNED = re.compile(r"((?:[Tt]he\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*?|[Tt]he\s+(?:[\w.-]+\s+){0,2}[a-z-]+?)"
+                    r"([’']s|(?<=s)[’'])\s+"
+                    r"((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)")
+# ... but the owner's own words speak for the owner ("Trump's statement said", "her tweet read")
+_OWN_WORDS = frozenset("""statement statements tweet tweets post posts message messages letter letters note notes email
+    emails website site account page book memoir speech remarks column op-ed video blog""".split())
+# "“…,” the majority opinion read": a text that "reads" what is quoted (not "he read")
+_READ_AFTER = re.compile(
+    r"[,\s]*((?:the|a|an|one|his|her|its|their)\s+(?:[\w’'-]+\s+){0,3}?(?:opinion|statement|letter|message|note|sign|"
+    r"post|tweet|caption|headline|email|text|ruling|order|filing|complaint|release|memo|document|banner|placard|ad|"
+    r"advertisement|advert|listing|card|notice|label|inscription|plaque|citation|indictment|lawsuit|suit|obituary|"
+    r"petition))\s+"
+    r"(?:read|reads)\b")
+# "Says one family friend: “…”": a sentence that opens on its verb of saying, the speaker after it
+_VERB_FIRST = re.compile(r"\s*(?:Says|Said|Adds|Added|Explains|Explained|Writes|Wrote)\s+([^:“”\"]+?)\s*[:,]\s*$")
+# "the Florida Republican": a party's member named by the noun, a place before it
+_PARTY_MEMBER = re.compile(r"[Tt]he\s+(?:[A-Z][a-z]+\s+){0,2}(Republican|Democrat|Independent|Conservative|Tory)")
+# "the Republican senator from Florida": the office without where it is held
+_FROM_PLACE = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*$")
 MIN_WORDS = 2
 MAX_NAMING_GAP = 3  # words between a naming verb and the person who is its subject ("Hale on Monday called")
 MERGE_CONTAINMENT = 0.8
@@ -363,7 +391,7 @@ class _Attributor:
         clause = clause[clause.rfind(",") + 1 :]
         return bool(_PARTICIPLE.search(clause))
 
-    def who(self, a: int, b: int, *, prefer_last: bool, previous: str | None) -> str | None:
+    def who(self, a: int, b: int, *, prefer_last: bool, previous: str | None, after_quote: bool = False) -> str | None:
         """The speaker named in ``text[a:b]``: after the quote, the first name there (“…,” X, a title,
         said); before it, the subject right before the verb (… after X told …: “…”)."""
         # a comma or a dash ends an aside ("When reporters suggested some to her — the theories … — she would reply")
@@ -410,6 +438,15 @@ class _Attributor:
         if not prefer_last and (rel := _RELATIVE.search(self.text, a, b)) and self.text[a : rel.start()].strip():
             b = rel.start()  # "said a GOP operative whose polling showed Clinton ahead": not Clinton
         found = [m for m in self.in_region(a, b) if not (prefer_last and _AGENT_BY.search(self.text[a : m.start]))]
+        if (owned := _OWNED.fullmatch(phrase_text)) and owned.group(3).split()[-1] not in _OWN_WORDS:
+            # "“…,” Trump's lawyer said", "Reynolds' rep told": the one the owner has speak for them, not the owner
+            # (the one the cluster gives an office so owned: "the city's police chief", :meth:`holder`)
+            if re.match(r"[Tt]he\s", phrase_text) and (holder := self.holder(phrase_text, a)):
+                return holder
+            at = self.text.rfind(phrase_text, a, b)
+            owner = [m for m in found if m.kind != "place" and at <= m.start and at + owned.end(1) <= m.end
+                     <= at + owned.end(2)]  # the owner's name whole, not "Harlow" of "the Harlow family's lawyer"
+            return f"{owner[-1].name}{owned.group(2)} {owned.group(3)}" if owner else clean_surface(phrase_text)
         if prefer_last and phrase_text and self.text[a:b].rstrip(" ,.:;—–-\n").endswith(phrase_text):
             # the subject right before the verb, when it is named: not a name earlier in the sentence ("Bashir
             # was re-elected, though the U.S. said …"); a body or a place only when it is all of its clause ("…
@@ -422,9 +459,11 @@ class _Attributor:
         people = [m for m in found if m.kind == "person"]
         if people:
             return (people[-1] if prefer_last else people[0]).name
-        if not found and re.fullmatch(r"[Tt]he\s+[A-Z][a-z]+", phrase_text):
-            # "The Democrat … vowed": a capitalised noun for someone (a party's member, a state's native) is the
-            # person the article named last
+        if (not found and re.fullmatch(r"[Tt]he\s+[A-Z][a-z]+", phrase_text)) or (
+                (party := _PARTY_MEMBER.fullmatch(phrase_text))
+                and all(m.kind == "place" and m.end <= a + phrase_text.find(party.group(1)) for m in found)):
+            # "The Democrat … vowed", "the Florida Republican said": a capitalised noun for someone (a party's member,
+            # a state's native), a place before it or not, is the person the article named last
             earlier_people = [m for m in self.mentions
                               if m.end <= a and m.kind == "person" and not self.quoted(m.start)]
             return earlier_people[-1].name if earlier_people else None
@@ -459,10 +498,15 @@ class _Attributor:
             return found[-1].name if prefer_last else ranked[0].name
         if not prefer_last and _POSSESSED_DESCRIPTION.fullmatch(phrase_text):
             return phrase_text
+        if after_quote and not found and (desc := _DESCRIPTION.fullmatch(chunk.strip()) or _DESCRIPTION.fullmatch(
+                phrase_text)):
+            # "“…,” another parishioner said", "“…,” said a victim", "“…,” notes the study", "…, his lawyer said":
+            # right after the quotation, a common noun with its determiner describes who spoke
+            return re.sub(r"^(?:the|a|an)\s+", "", desc.group(1), flags=re.I)
         if _OTHER_PRONOUN.search(phrase_text):
             return None  # "the president offered his thoughts and prayers": a clause, not who spoke
-        if re.match(r"(?:the|The)\s", phrase_text) and (holder := self.holder(phrase_text, a)):
-            return holder  # "the city's police chief said": the chief the article named
+        if re.match(r"(?:the|The)\s", phrase_text) and (holder := self.holder(_FROM_PLACE.sub("", phrase_text), a)):
+            return holder  # "the city's police chief said", "the Republican senator from Florida": the one named
         if re.match(r"[A-Z]", phrase_text) or _AGENT_NOUN.search(phrase_text):
             return _group_speaker(clean_surface(re.sub(r"^(?:the|a|an)\s+", "", phrase_text, flags=re.I)))
         return None
@@ -571,8 +615,9 @@ class _Attributor:
             at = a + before.rfind(",") if "," in before else -1
         if at <= a or any(c in self.text[a:at] for c in _OPEN + _CLOSE):
             return None  # no subject before it, or another quotation there
-        if not any(m.kind in ("person", "org") for m in self.in_region(a, at)):
-            return None
+        if not any(m.kind in ("person", "org") for m in self.in_region(a, at)) and not _AGENT_NOUN.search(
+                self.text, a, at):
+            return None  # ... a person or a body, named or described ("a senior official, who spoke “…” …, said")
         speaker = self.who(a, at, prefer_last=True, previous=previous)
         self.aside = speaker is not None
         return speaker
@@ -630,6 +675,12 @@ class _Attributor:
         if post := _POST_FROM.match(region):
             return post.group(1)
         m = _SPEECH.search(region)
+        if (read := _READ_AFTER.match(region)) and not (m and m.start() < read.end(1)):
+            # "“…,” the majority opinion read in part", "“…,” the statement reads": what a text says is its words (a
+            # statement that reads is no speaker's before, as one that "added" is: "The transition team dismissed the
+            # findings in a statement. “…,” the statement read" had been the one quoted before)
+            return self.who(q_end + read.start(1), q_end + read.end(1), prefer_last=False, previous=None,
+                            after_quote=True)
         if m and ";" not in region[: m.start()] and (aside := _NAME_THEN_ASIDE.match(region[: m.start()])):
             # "“…,” New York Gov. Andrew Cuomo, assessing the scope of a hurricane that …, told NBC News": the
             # person named before a long aside of an "-ing" clause
@@ -638,6 +689,8 @@ class _Attributor:
                 return named[-1].name
         if not m or len(words(_APPOSITION.sub(",", region[: m.start()], 1))) > 10 or ";" in region[: m.start()]:
             return None  # "…”; urged Americans to …": a new clause after a semicolon credits nothing before it
+        if m.group() == "according to" and re.search(r",\s+(?:who|which)\s", region[: m.start()]):
+            return None  # "“…” in Wilson, who had a swollen face, according to authorities": the aside's source
         self.relayed = m.group() in RELAY_VERBS
         base = q_end
         # verb first, the speaker after it: right after the quotation, or after the rest of the clause that the
@@ -650,10 +703,11 @@ class _Attributor:
             # an adverb ("said quietly X") is lower case: "said Emily Roberts" names Emily Roberts
             tail = re.match(r"\s*(?:[a-z]+ly\s+|to\s+[A-Z][\w.]*\s+)?", region[m.end() :])
             off = m.end() + (tail.end() if tail else 0)
-            return self.who(base + off, base + len(region), prefer_last=False, previous=previous)
-        # "“…” to Karamat, Khan wrote": a phrase that goes on from the quotation comes first; the subject is last
-        goes_on = re.match(r"\s*(?:to|for|from|with|by|about|at|in|on)\s", region)
-        return self.who(base, base + m.start(), prefer_last=bool(goes_on), previous=previous)
+            return self.who(base + off, base + len(region), prefer_last=False, previous=previous, after_quote=True)
+        # "“…” to Karamat, Khan wrote", "“…” without consent, officials said": a phrase that goes on from the quotation
+        # comes first; the subject is last
+        goes_on = re.match(r"\s*(?:to|for|from|with|without|by|about|at|in|on|of|into|over|against|during)\s", region)
+        return self.who(base, base + m.start(), prefer_last=bool(goes_on), previous=previous, after_quote=True)
 
     def before(self, sent_start: int, q_start: int, previous: str | None) -> str | None:
         """X said: “…” / X said that … “…” (the subject of the last speech verb before the quote)."""
@@ -664,6 +718,11 @@ class _Attributor:
             sent_start, region = sent_start + cut + 1, region[cut + 1 :]
         verbs = [v for v in _SPEECH.finditer(region)
                  if not (v.group().endswith("ed") and _PASSIVE.search(region, 0, v.start()))]
+        if not verbs and (opening := _VERB_FIRST.match(region)):
+            # "Says one family friend: “…”", "Said Williams, who has family buried at the site: “…”": the verb
+            # first, who said it after it
+            return self.who(sent_start + opening.start(1), sent_start + opening.end(1), prefer_last=False,
+                            previous=previous, after_quote=True)
         if not verbs and (handle := _HANDLE_LABEL.search(region)):
             return handle.group(1)  # "… @blakehounshell: “I’m old enough …”": the account that posted it
         if not verbs and (label := _LABEL.fullmatch(region)):

@@ -66,7 +66,7 @@ def sections(analysis: Analysis, esc: Callable[[str], str] = _same) -> list[tupl
         out.append(_counted(heading, [_entity_line(analysis, e, esc) for e in found[:MAX_ENTITIES]], len(found)))
     out.append(_counted("Timeline", [f"{dates.label(e.date)}  “{esc(e.phrase)}”: {esc(e.text)} {r(e.articles)}"
                                      for e in analysis.timeline]))
-    out.append(_counted("Only here", [f"{esc(o.text)} {r((o.article,))}" for o in analysis.only_here]))
+    out.append(_counted("Only here", [f"{esc(o.text)} {r(o.articles or (o.article,))}" for o in analysis.only_here]))
     return out
 
 

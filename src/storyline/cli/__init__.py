@@ -121,7 +121,11 @@ def _register() -> None:
                 raise
 
 
-_register()
+try:
+    _register()
+except KeyboardInterrupt:  # Ctrl-C while the commands load (seconds on a busy machine): a run's line, no traceback
+    click.echo("storyline: interrupted", err=True)
+    sys.exit(130)
 
 
 def main() -> None:

@@ -36,7 +36,7 @@ def analyze(paths: tuple[str, ...], fmt: str, output: str | None, date: str | No
     """Analyze the articles in PATHS: what they agree on, where they disagree, who is quoted, who and
     what is involved, when things happened, and what only one article reports.
 
-    Inputs are those of summarize (.txt, .md, .html, .mhtml, .webarchive, .json/.jsonl, directories, or -
+    Inputs are those of summarize (.txt, .md, .html, .mhtml, .webarchive, .eml, .json/.jsonl, directories, or -
     for stdin).
     PATH@YYYY-MM-DD gives an article file (a directory's article files, or -) its publication date;
     --date dates every input that has none.

@@ -17,6 +17,20 @@ from .inputs import counting, output_format, progress
 _FORMATS = ("md", "csv", "json")
 
 
+def _list_methods(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """``--list-methods``: every name --methods takes, then exit (before DATA and --words are asked for)."""
+    if not value or ctx.resilient_parsing:
+        return
+    from ..evaluate.runner import describe_methods
+
+    described = describe_methods()
+    width = max(len(n) for n, _ in described)
+    groups = "all: every one of them; ours: the first {}; sumy: the sumy-* peers".format(
+        sum(1 for n, _ in described if not n.startswith("sumy-") and n != "oracle"))
+    out("".join(f"{n:{width}}  {d}\n" for n, d in described) + groups + "\n")
+    ctx.exit(0)
+
+
 @cli.command("eval")
 @click.argument("data")
 @click.option("--words", "-w", type=int, required=True, help="Word budget; every output is cut to it.")
@@ -31,6 +45,9 @@ _FORMATS = ("md", "csv", "json")
               help="With no --format, -o FILE.csv writes csv and -o FILE.json json.")
 @click.option("--output", "-o", metavar="FILE", help="Write the report here (atomically); - is stdout.")
 @click.option("--plot", "plot_path", metavar="FILE.png", help="Also write a PNG plot here.")
+@click.option("--per-cluster", "per_cluster", metavar="FILE.jsonl",
+              help="Also write each cluster's summaries (as scored, cut to --words) and scores here, a JSON line a "
+                   "cluster.")
 @click.option("--no-memory", is_flag=True, help="Skip the peak-memory pass.")
 @click.option("--pair", "pair", metavar="METHOD",
               help="Pair this method with every other one, cluster by cluster (default: default, when run).")
@@ -42,9 +59,11 @@ _FORMATS = ("md", "csv", "json")
 @click.option("--callable", "callables", multiple=True, metavar="NAME=MODULE:FUNCTION",
               help="Also score FUNCTION(documents: list[str], words: int) -> str or list[str] as method NAME, timed "
                    "like ours (repeatable; MODULE is imported from the current directory and sys.path).")
+@click.option("--list-methods", is_flag=True, is_eager=True, expose_value=False, callback=_list_methods,
+              help="List the methods --methods takes (storyline's, sumy's, the oracle) and exit.")
 def evaluate_command(
     data: str, words: int, method_spec: str, references: str | None, limit: int | None, seed: int, jobs: int,
-    fmt: str, output: str | None, plot_path: str | None, no_memory: bool, pair: str | None,
+    fmt: str, output: str | None, plot_path: str | None, per_cluster: str | None, no_memory: bool, pair: str | None,
     outputs: tuple[str, ...], callables: tuple[str, ...],
 ) -> None:
     """Score methods on DATA (.jsonl[.gz] in the shared schema, a Multi-News .src file, or a DUC directory).
@@ -55,7 +74,14 @@ def evaluate_command(
     """
     from ..evaluate import report
     from ..evaluate.datasets import dataset_name, load_eval_set, reference_path
-    from ..evaluate.external import ExternalMethod, callable_method, check_names, parse_spec, read_outputs
+    from ..evaluate.external import (
+        ExternalMethod,
+        SystemOutputs,
+        callable_method,
+        check_names,
+        parse_spec,
+        read_outputs,
+    )
     from ..evaluate.runner import (
         ORACLE,
         available,
@@ -85,6 +111,11 @@ def evaluate_command(
     plot_to = output_target(plot_path, inputs=inputs, option="--plot")
     if report_to and plot_to and report_to == plot_to:
         raise OptionsError(f"-o {output} and --plot {plot_path} name the same file; give them different names")
+    if per_cluster is not None and (is_stdout(per_cluster) or not per_cluster.strip()):
+        raise OptionsError("--per-cluster needs a file name: the report is what goes to standard output")
+    lines_to = output_target(per_cluster, inputs=inputs, option="--per-cluster")
+    if lines_to and lines_to in (report_to, plot_to):
+        raise OptionsError(f"--per-cluster {per_cluster} names the file of -o or --plot; give it a name of its own")
     if plot_path is not None and not plot_path.lower().endswith(".png"):
         raise OptionsError(f"--plot {plot_path}: the plot is a PNG image; give a file name ending in .png")
     if output is not None and output.lower().endswith(".png"):  # the report is text: it made a .png no viewer opens
@@ -101,11 +132,20 @@ def evaluate_command(
     if limit is not None and limit > len(eval_set.clusters):  # the report says how many; a reader may not look
         click.echo(printable(f"storyline: note: --limit {limit}: {eval_set.name} has {len(eval_set.clusters)} "
                              "clusters, all of them scored"), err=True)
+    refs = eval_set.reference_words()
+    if not refs / 2 <= words <= 2 * refs:  # F1 against 55-word references falls by half at 300 words, silently
+        click.echo(printable(f"storyline: note: --words {words}, and the references of {eval_set.name} run "
+                             f"{refs:.0f} words on average: ROUGE F1 is for a budget near theirs (recall is "
+                             "reported too)"), err=True)
     for name, ignored in check_external(eval_set, external).items():
         if ignored:
             what = "summary" if ignored == 1 else "summaries"
             click.echo(printable(f"storyline: note: --outputs {name}: {ignored} {what} for ids not in "
                                  f"{eval_set.name} ignored"), err=True)
+    for e in external:
+        if isinstance(e, SystemOutputs) and (over := e.over_budget(eval_set.ids, words)):
+            click.echo(printable(f"storyline: note: --outputs {e.name}: {over} of the {len(eval_set.ids)} summaries "
+                                 f"scored run over --words {words} and are cut to it, as every method's are"), err=True)
     # On a terminal: the clusters, then the peak-memory pass (a method at a time, traced: on DUC it takes
     # longer than the scoring); in pipes and logs nothing.
     steps = len(eval_set.clusters) + (0 if no_memory else len(names))
@@ -118,10 +158,12 @@ def evaluate_command(
                 bar.render_progress()
 
         ev = evaluate(eval_set, names, words, external=external, seed=seed, jobs=jobs, memory=not no_memory,
-                      progress=cluster_done, memory_progress=bar.update)
+                      progress=cluster_done, memory_progress=bar.update, warn_ignored=False)  # noted above
     text = report.render(ev, fmt, extra={"limit": limit}, pair=pair or report.PAIRED_WITH)
     if plot_path:
         write_atomic(plot_path, report.plot(ev), protect=inputs)
+    if per_cluster:
+        write_atomic(per_cluster, report.per_cluster_lines(ev), protect=inputs)
     if report_to:
         write_atomic(report_to, text, protect=inputs)
     else:

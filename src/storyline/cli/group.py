@@ -12,7 +12,7 @@ from .. import api, render
 from ..errors import InputTooLargeError
 from ..group import GroupingOptions, group_articles
 from ..model import Article, Summary
-from ..options import DEFAULT_WORDS, FORMATS, SummarizeOptions
+from ..options import DEFAULT_WORDS, FORMATS, MAX_WORDS, SummarizeOptions
 from . import cli
 from .inputs import (
     PATHS_COMMAND,
@@ -39,7 +39,7 @@ Story = tuple[tuple[Article, ...], Summary | None]
               help="An article joins no story more than this many days from it (dated articles; 0: off).")
 @click.option("--summarize", "with_summary", is_flag=True, help="Add each story's sourced summary.")
 @click.option("--words", "-w", type=int, default=DEFAULT_WORDS, show_default=True,
-              help="Most words in each summary (with --summarize).")
+              help=f"Most words in each summary (with --summarize): whole sentences, at most {MAX_WORDS}.")
 @click.option("--method", "-m", default="default", show_default=True,
               help="Selection method of the summaries (with --summarize; see summarize --list-methods).")
 @format_option
@@ -54,7 +54,7 @@ def group(
 ) -> None:
     """Sort the articles in PATHS into stories, taking them as a stream in the order given.
 
-    Inputs are those of summarize (.txt, .md, .html, .mhtml, .webarchive, directories, - for stdin; every
+    Inputs are those of summarize (.txt, .md, .html, .mhtml, .webarchive, .eml, directories, - for stdin; every
     document of a .json/.jsonl dataset is one article of the stream, in file order). An article joins the story it is
     most similar to, or starts a new one. PATH@YYYY-MM-DD gives an article file (a directory's article
     files, or -) its publication date.
@@ -77,7 +77,7 @@ def group(
         summaries = [_summary(k, arts, summary_options) for k, arts in enumerate(each, 1)]
     stories: list[Story] = [(arts, summaries[k] if with_summary else None) for k, arts in enumerate(groups)]
     # A one-article story says so in its own summary; on stderr that note would only repeat itself.
-    told = [(f"story {k}", [n for n in s.notes if n != api.SINGLE_SOURCE_NOTE] if s else []) for k, (_, s) in
+    told = [(f"story {k}", [n for n in s.notes if n != api.STORY_SINGLE_NOTE] if s else []) for k, (_, s) in
             enumerate(stories, 1)]
     notes(told, inputs)
     emit(render_stories(stories, options, fmt), inputs)
@@ -87,10 +87,11 @@ def _summary(story: int, articles: Sequence[Article], options: SummarizeOptions)
     """The story's summary; None, with a note, for a story over the cluster sentence limit (a long stream
     can grow one past it), so that the other stories are still answered."""
     try:
-        return api.summarize_cluster(api.make_cluster(articles), options)
+        summary = api.summarize_cluster(api.make_cluster(articles), options)
     except InputTooLargeError as exc:
         skipped(f"the summary of story {story}: {exc}")
         return None
+    return api.as_stream_story(summary)
 
 
 # Streams shorter than this are grouped in well under a second: no progress bar.

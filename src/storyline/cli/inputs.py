@@ -43,6 +43,7 @@ from ..ingest import (
     parse_dataset,
     read_article,
     read_dataset,
+    unread_documents,
 )
 from ..model import Article, Cluster, Summary
 from ..options import FORMATS, SummarizeOptions
@@ -246,8 +247,11 @@ def gather(listing: Sequence[tuple[str, list[Path] | None]], dated: dict[str, st
                 got.found_in_directory.add(str(f))
     if got.sets and got.loose:
         article = next((a.origin for a in got.loose if isinstance(a, Article)), "an article")
+        # a file of articles as JSON lines is a cluster of its own, not "a dataset": the user who wrote it so (as the
+        # web page's upload takes them) was told it was something else
+        what = "articles as JSON lines, a cluster of its own," if got.sets[0].article_lines else "a dataset (JSON)"
         raise OptionsError(
-            f"{got.dataset_origin} holds a dataset (JSON) and {article} an article: give either dataset files "
+            f"{got.dataset_origin} holds {what} and {article} an article: give either dataset files "
             "(.json/.jsonl) or article files, not both at once"
         )
     if not got.sets and not got.loose:
@@ -286,11 +290,17 @@ def check_inputs(paths: Sequence[str], *, sample: bool, date: str | None, output
     if not paths:
         raise OptionsError("no input: give article files, a directory, - for stdin, or --sample")
     plain, dated = split_dates(paths)
-    listing = _each_file_once([(p, None if p == "-" else api.read_paths([p])) for p in plain], dated)
+    listed = [(p, None if p == "-" else api.read_paths([p])) for p in plain]
     named = [Path(p) for p in plain if p != "-"]
-    # "- < a.txt -o a.txt": the file standard input reads (named by /dev/stdin where the system has it) is an
-    # input too; it had been replaced by the summary of itself.
+    # before the listing's notes ("skipped d/a.txt: given again"): a refused -o came after them, as if the files
+    # had been read. The file standard input reads ("- < a.txt -o a.txt", named by /dev/stdin where the system
+    # has it) is an input too: it had been replaced by the summary of itself.
     target = output_target(output, inputs=[*named, *([STDIN_FILE] if "-" in plain else [])])
+    for p in named:
+        if p.is_dir():  # left out of the listing: without a word, a PDF among the pages looked read
+            for f, kind in unread_documents(p):
+                skipped(f"{f}: {kind}, which storyline does not read (save the article as .html or .txt)")
+    listing = _each_file_once(listed, dated)
     return _Checked(listing, named, dated, output if target else None)
 
 

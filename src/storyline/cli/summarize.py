@@ -9,7 +9,7 @@ import click
 
 from .. import api, render
 from ..model import Summary
-from ..options import DEFAULT_WORDS, FORMATS, SummarizeOptions
+from ..options import DEFAULT_WORDS, FORMATS, MAX_WORDS, SummarizeOptions
 from . import cli, out
 from .inputs import (
     PATHS_COMMAND,
@@ -31,13 +31,15 @@ from .inputs import (
 
 @cli.command(context_settings=PATHS_COMMAND)
 @click.argument("paths", nargs=-1)
-@click.option("--words", "-w", type=int, default=DEFAULT_WORDS, show_default=True, help="Most words in the summary.")
+@click.option("--words", "-w", type=int, default=DEFAULT_WORDS, show_default=True,
+              help=f"Most words in the summary: whole sentences, at most {MAX_WORDS}.")
 @format_option
 @click.option("--method", "-m", default="default", show_default=True, help="Selection method (see --list-methods).")
 @output_option
 @click.option("--sample", is_flag=True, help="Summarize the sample cluster shipped with storyline (no PATHS).")
 @click.option("--list-methods", is_flag=True, help="List the selection methods and exit.")
-@click.option("--analysis", "with_analysis", is_flag=True, help="Add the story analysis (see storyline analyze).")
+@click.option("--analysis", "with_analysis", is_flag=True,
+              help="Add the story analysis (see storyline analyze); its Agreement may add sources to the sentences.")
 @date_option
 def summarize(
     paths: tuple[str, ...], words: int, fmt: str, method: str, output: str | None, sample: bool, list_methods: bool,
@@ -47,7 +49,7 @@ def summarize(
 
     A page saved whole (.mhtml, Safari's .webarchive) is read as its HTML. Every sentence is marked with
     the sources that carry it, like [1][3]. PATH@YYYY-MM-DD gives an article file (a directory's article
-    files, or -) its publication date.
+    files, or -) its publication date. An email saved whole (.eml) is read as its message.
     """
     from .. import methods
 

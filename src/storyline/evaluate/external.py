@@ -45,16 +45,27 @@ class SystemOutputs:
     def summarize(self, cluster: DocumentSet, words: int) -> str:
         return self.summaries[cluster.id]
 
+    def over_budget(self, ids: Sequence[str], words: int) -> int:
+        """How many of the summaries of clusters ``ids`` run over ``words`` words (cut to them when scored)."""
+        return sum(1 for i in ids if i in self.summaries and len(self.summaries[i].split()) > words)
+
     def check_ids(self, ids: Sequence[str], known: Iterable[str]) -> int:
         """Raise ``MalformedDataError`` when a cluster of the run (``ids``) has no summary here; return how many
         ids here name no cluster of the dataset (``known``: every id it holds, sampled or not), ignored."""
         missing = [i for i in ids if i not in self.summaries]
+        known = set(known)
+        if missing and known.isdisjoint(self.summaries):  # another naming of the clusters, not a few left out
+            first = next(iter(self.summaries))
+            raise MalformedDataError(
+                f"--outputs {self.name}={self.path}: none of its {len(self.summaries)} ids is a cluster id of the "
+                f"dataset (its first {first!r}, the dataset's {ids[0]!r}; ids: see 'storyline eval --help')"
+            )
         if missing:
             raise MalformedDataError(
                 f"--outputs {self.name}={self.path}: no summary for {len(missing)} of the {len(ids)} clusters "
                 f"scored, the first {missing[0]!r} (ids: see 'storyline eval --help')"
             )
-        return len(set(self.summaries) - set(known))
+        return len(set(self.summaries) - known)
 
 
 def summary_text(value: Any) -> str | None:
@@ -75,6 +86,9 @@ def read_outputs(name: str, path: str | Path) -> SystemOutputs:
     p = Path(path)
     if not p.exists():
         raise InputNotFoundError(f"--outputs {name}={where}: no such file")
+    if not p.is_file():  # the article reader's "or pipe it in as -" is no way to give --outputs
+        kind = "a directory" if p.is_dir() else "not a regular file (a device, FIFO or socket)"
+        raise InputNotFoundError(f"--outputs {name}={where}: {kind}; give the JSONL file of the summaries")
     out: dict[str, str] = {}
     line_of: dict[str, int] = {}
     # the dataset reader's line reader: the same gzip, encoding and size rules, "FILE, line N" in its errors

@@ -35,6 +35,15 @@ SUMY_PEERS = {
     "sumy-sumbasic": ("sumy.summarizers.sum_basic", "SumBasicSummarizer"),
     "sumy-klsum": ("sumy.summarizers.kl", "KLSummarizer"),
 }
+# What ``storyline eval --list-methods`` says of each.
+SUMY_DESCRIPTIONS = {
+    "sumy-lexrank": "sumy's LexRank (Erkan & Radev, 2004), on storyline's cleaned text",
+    "sumy-textrank": "sumy's TextRank (Mihalcea & Tarau, 2004), on storyline's cleaned text",
+    "sumy-lsa": "sumy's latent semantic analysis (Steinberger & Jezek, 2004), on storyline's cleaned text",
+    "sumy-luhn": "sumy's Luhn (1958), on storyline's cleaned text",
+    "sumy-sumbasic": "sumy's SumBasic (Nenkova & Vanderwende, 2005), on storyline's cleaned text",
+    "sumy-klsum": "sumy's KL-Sum (Haghighi & Vanderwende, 2009), on storyline's cleaned text",
+}
 
 
 class StorylineTokenizer:

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from .rouge import METRICS, paired
+from .rouge import BOOTSTRAP_SAMPLES, METRICS, paired
 from .runner import MEMORY_CLUSTERS, ORACLE, Evaluation
 
 MEMORY_NOTE = (
@@ -83,6 +83,7 @@ def to_dict(ev: Evaluation, *, extra: dict[str, Any] | None = None, pair: str = 
         "clusters": len(ev.ids),
         "words": ev.words,
         "seed": ev.seed,
+        "bootstrap_samples": BOOTSTRAP_SAMPLES,
         "ids_sha256": ev.digest,
         # 0: no memory pass ran (--no-memory), so no peak was measured
         # (summaries read from a file have no peak either way)
@@ -152,12 +153,18 @@ def markdown_table(d: dict[str, Any]) -> str:
     )
     notes = (
         f"\n{d['dataset']}: {_count(d['clusters'], 'cluster')}, every output cut to {d['words']} words, "
-        f"seed {d['seed']}. "
+        f"seed {d['seed']}{_resamples(d)}. "
         f"ROUGE ×100 (rouge-score, stemmed; references averaged).\n{TIME_NOTE}; "
         # reports saved before the key existed were measured on the 3 largest clusters
         f"{memory_note(d.get('memory_clusters', 3))}.\n"
     )
     return head + rows + notes + origins_note(d) + paired_table(d)
+
+
+def _resamples(d: dict[str, Any]) -> str:
+    """How many bootstrap resamples the intervals are of (a report saved before the key existed: not said)."""
+    n = d.get("bootstrap_samples")
+    return f" (of the sample and of the {n:,} bootstrap resamples behind every interval)" if n else ""
 
 
 def origins_note(d: dict[str, Any]) -> str:
@@ -223,6 +230,21 @@ def to_csv(ev: Evaluation) -> str:
     return buf.getvalue()
 
 
+def per_cluster_lines(ev: Evaluation) -> str:
+    """One JSON line a cluster, in the set's order: its id, its size in words and, per method, the summary as
+    scored (cut to the budget), its five scores ×100 and its CPU seconds (null: summaries read from a file), for
+    a researcher's own tests and reading (``--per-cluster``)."""
+    lines = []
+    for run in ev.per_cluster:
+        methods = {
+            m: {"summary": run.summaries.get(m, ""), **{k: _num(100 * v, 4) for k, v in run.scores[m].items()},
+                "seconds": _num(run.seconds[m], 5)}
+            for m in run.scores
+        }
+        lines.append(json.dumps({"id": run.id, "cluster_words": run.words, "methods": methods}, ensure_ascii=False))
+    return "".join(line + "\n" for line in lines)
+
+
 def render(ev: Evaluation, fmt: str, *, extra: dict[str, Any] | None = None, pair: str = PAIRED_WITH) -> str:
     if fmt == "json":
         return to_json(ev, extra=extra, pair=pair)
@@ -255,7 +277,7 @@ def figure(ev: Evaluation) -> Any:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    from matplotlib.ticker import FuncFormatter, LogLocator
+    from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
     names = [r.method for r in ev.results]
     fig, (ax1, ax2, ax3) = plt.subplots(
@@ -286,7 +308,9 @@ def figure(ev: Evaluation) -> Any:
         ax2.errorbar(medians, timed, xerr=[[q[1] - q[0] for q in quartiles], [q[2] - q[1] for q in quartiles]],
                      fmt="o", color="tab:green", capsize=3)
     for y, m in zip(timed, medians, strict=True):
-        ax2.annotate(f"{m:.3g}", (m, y), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=7)
+        # "5690", not "5.69e+03" (KL-Sum on DUC)
+        ax2.annotate(f"{m:.3g}" if m < 1000 else f"{m:.0f}", (m, y), textcoords="offset points", xytext=(0, 6),
+                     ha="center", fontsize=7)
     for y in sorted(set(ys) - set(timed)):
         ax2.annotate("not measured", (0.02, y), xycoords=("axes fraction", "data"), va="center", fontsize=7,
                      color="grey")
@@ -310,9 +334,11 @@ def figure(ev: Evaluation) -> Any:
         ax3.legend(fontsize=8, markerscale=2)
     ax3.set_title("time against cluster size")
     plain = FuncFormatter(lambda v, _: f"{v:g}")  # "2", not "2 × 10⁰"
-    for axis in (ax2.xaxis, ax3.yaxis):
+    for axis, (low, high) in ((ax2.xaxis, ax2.get_xlim()), (ax3.yaxis, ax3.get_ylim())):
         axis.set_major_formatter(plain)
         axis.set_minor_locator(LogLocator(subs=(2.0, 5.0)))  # labels at 2 and 5 of each decade only
-        axis.set_minor_formatter(plain)
+        # over more than two decades (10 ms to 10 s with sumy's KL-Sum on DUC) the 2 and 5 ran into the powers of
+        # ten on either side ("5001000"): the decades alone are labelled
+        axis.set_minor_formatter(plain if high <= 300 * max(low, 1e-9) else NullFormatter())
     fig.tight_layout()
     return fig

@@ -26,7 +26,7 @@ import statistics
 import time
 import tracemalloc
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .. import api, methods
 from ..errors import EmptyInputError, MalformedDataError, ModelUnavailableError, OptionsError
@@ -38,8 +38,8 @@ from ..threads import single_blas_thread
 from .datasets import EvalSet
 from .external import CallableFailedError, ExternalMethod, SystemOutputs, check_names
 from .oracle import greedy_oracle
-from .peers import SUMY_PEERS, sumy_summary
-from .rouge import Aggregate, aggregate, score_summary
+from .peers import SUMY_DESCRIPTIONS, SUMY_PEERS, sumy_summary
+from .rouge import Aggregate, aggregate, score_summary, truncate_words
 
 ORACLE = "oracle"
 # The largest cluster only: tracing makes pure-Python peers such as KL-Sum several times slower, and on
@@ -51,6 +51,13 @@ log = logging.getLogger(__name__)
 def available() -> list[str]:
     """Every method name ``eval`` accepts: the registry's, the sumy peers, the oracle."""
     return [*methods.names(), *SUMY_PEERS, ORACLE]
+
+
+def describe_methods() -> list[tuple[str, str]]:
+    """``(name, description)`` of every method ``eval`` accepts, in the order ``all`` runs them."""
+    described = [(n, methods.get(n).description) for n in methods.names()]
+    described += [(n, SUMY_DESCRIPTIONS[n]) for n in SUMY_PEERS]
+    return [*described, (ORACLE, "greedy ROUGE-1 + ROUGE-2 against the references: a ceiling, not a method")]
 
 
 def resolve_methods(spec: str | Sequence[str], external: Sequence[str] = ()) -> list[str]:
@@ -106,6 +113,7 @@ class ClusterRun:
     words: int
     seconds: dict[str, float]
     scores: dict[str, dict[str, float]]
+    summaries: dict[str, str] = field(default_factory=dict)  # per method, as scored: cut to the budget
 
 
 def run_cluster(
@@ -124,6 +132,7 @@ def run_cluster(
     external = external or {}
     seconds: dict[str, float] = {}
     scores: dict[str, dict[str, float]] = {}
+    summaries: dict[str, str] = {}
     k = first % len(names) if names else 0
     for m in (*names[k:], *names[:k]):
         named_speaker.cache_clear()
@@ -132,10 +141,11 @@ def run_cluster(
         text = ext.summarize(cluster, words) if ext else summarize_with(m, cluster, words)
         seconds[m] = time.process_time() - t0 if ext is None or ext.timed else math.nan
         scores[m] = score_summary(text, cluster.summaries, words, lsum=lsum)
+        summaries[m] = truncate_words(text, words)
     scores = {m: scores[m] for m in names}  # the reports' order, whichever ran first
     seconds = {m: seconds[m] for m in names}
     size = sum(len(a.text.split()) for a in cluster.articles)
-    return ClusterRun(cluster.id, size, seconds, scores)
+    return ClusterRun(cluster.id, size, seconds, scores, {m: summaries[m] for m in names})
 
 
 _WARM_TEXTS = (
@@ -318,14 +328,17 @@ def evaluate(
     lsum: bool = True,
     progress: Callable[[int], None] | None = None,
     memory_progress: Callable[[int], None] | None = None,
+    warn_ignored: bool = True,
 ) -> Evaluation:
     """Score ``names`` on every cluster of ``eval_set`` at a budget of ``words`` words (``lsum=False``:
     no ROUGE-Lsum, reported as NaN; ``memory=False``: no peak-memory pass). ``external``: methods from outside
     the package (:mod:`.external`), scored beside ``names`` (which may place them by name). ``progress(1)`` is
-    called as each cluster is done, ``memory_progress(1)`` as each method's peak memory is measured."""
+    called as each cluster is done, ``memory_progress(1)`` as each method's peak memory is measured. Ids of a
+    ``--outputs`` file that name no cluster of the set are a logged warning (``warn_ignored=False``: not, for a
+    caller that said so itself, as the command line does before the run)."""
     check_options(words, jobs=jobs, seed=seed)
     for name, ignored in check_external(eval_set, external).items():
-        if ignored:
+        if ignored and warn_ignored:
             log.warning("%s: %d summaries for ids not in %s ignored", name, ignored, eval_set.name)
     by_name = {e.name: e for e in external}
     names = tuple(resolve_methods(names, list(by_name)))

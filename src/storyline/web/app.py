@@ -45,7 +45,7 @@ from ..errors import OptionsError, StorylineError
 from ..group import GroupingOptions
 from ..ingest import is_web_url as web_url
 from ..options import DEFAULT_WORDS, MAX_WORDS, SummarizeOptions
-from . import jobs, views
+from . import answers, jobs, views
 from .inputs import (
     ArticleIn,
     Limits,
@@ -75,7 +75,8 @@ PER_PAGE = 20  # stories on a page of a listing
 # so a client written before the paging gets every article of them, as it did.
 STREAM_ARTICLES_PAGE = 100
 MAX_STREAM_ARTICLES_PAGE = 1000
-STORY_CHANGES = ("added", "removed", "renamed")  # what the story page says was done (?added=1), after its forms
+# what the story page says was done (?added=1), after its forms ("retitled": given back its automatic title)
+STORY_CHANGES = ("added", "removed", "renamed", "retitled")
 TITLE_LIMIT = 500  # a story's title, as an article's
 CITES_SHOWN = 12  # the articles linked after a sentence on /stream/{n}; the rest are counted ("and 40 more")
 NOT_UTF8_JSON = "the request body is not valid UTF-8 JSON"
@@ -134,7 +135,22 @@ def _errors(limits: Limits, *codes: int, body: bool = False, missing: str = "No 
         422: "The body is not a JSON object, or one of its fields is invalid" if body else "A parameter is invalid",
         503: "Too many summaries queued: try again after the Retry-After header's seconds",
     }
-    return {code: {"model": ErrorOut, "description": why[code]} for code in codes}
+    retry = {"Retry-After": {"description": "Seconds to wait before sending it again", "schema": {"type": "integer"}}}
+    return {code: {"model": ErrorOut, "description": why[code], **({"headers": retry} if code == 503 else {})}
+            for code in codes}
+
+
+def _located(where: str, model: type[BaseModel] | None = None) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI ``responses`` entry of a route's 201 with its ``Location`` header (``where``: what it names), and
+    its body's ``model`` when given."""
+    return {201: {"headers": {"Location": {"description": where, "schema": {"type": "string"}}},
+                  **({"model": model} if model else {})}}
+
+
+def _answer(model: type[BaseModel], description: str) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI ``responses`` entry of a route's 200 with its body's ``model`` (the route's ``response_model``
+    is None: the model describes the answer, the route builds it)."""
+    return {200: {"model": model, "description": description}}
 
 
 def _without_fastapi_errors(make: Callable[[], dict[str, Any]]) -> Callable[[], dict[str, Any]]:
@@ -163,9 +179,23 @@ def _is_api(request: Request) -> bool:
     return is_api_path(request.url.path)
 
 
+# What each JSON body is called in an error message, and the smallest one of it.
+BODY_NAMES: dict[type[BaseModel], str] = {StoryIn: "a story", ArticleIn: "an article", StoryTitleIn: "a new title"}
+BODY_EXAMPLES: dict[type[BaseModel], str] = {StoryIn: '{"articles": [...]}', ArticleIn: '{"text": "..."}',
+                                  StoryTitleIn: '{"title": "..."}'}
+
+
+def _body_model(request: Request) -> type[BaseModel]:
+    """The model of the JSON body the route asked for takes (``StoryIn`` when the route is not known): a story's
+    article (``POST /api/stories/{id}/articles``) is an article, as a stream post is, and a rename a title."""
+    field = getattr(request.scope.get("route"), "body_field", None)
+    model = getattr(getattr(field, "field_info", None), "annotation", None)
+    return model if model in BODY_NAMES else StoryIn
+
+
 def _example(request: Request) -> str:
     """The smallest body the JSON route asked for takes, for its error messages."""
-    return '{"text": "..."}' if request.url.path.startswith("/api/articles") else '{"articles": [...]}'
+    return BODY_EXAMPLES[_body_model(request)]
 
 
 def _json_body(request: Request) -> None:
@@ -346,8 +376,13 @@ def create_app(settings: WebSettings) -> FastAPI:
         bound = first.get("ctx") or {}
         if first.get("type") == "int_type":  # a strict int field given true, "150", 1.5, ...
             msg = f"must be a whole number written as a JSON number, such as 150 (got {got})"
-        elif first.get("type") == "bool_type":  # a strict bool field ("markdown") given "yes", 1, ...
+        elif first.get("type") in ("bool_type", "bool_parsing"):  # "markdown" given "yes", 1; a query's ?text=maybe
             msg = f"must be true or false (got {got})"
+        elif first.get("type") == "string_too_long":  # pydantic's "String should have at most 500 characters"
+            length = len(given) if isinstance(given, str) else got
+            msg = f"must be at most {bound.get('max_length')} characters (got {length})"
+        elif first.get("type") == "literal_error":  # pydantic's "Input should be 'page' or 'all'"
+            msg = f"must be {bound.get('expected')} (got {got})"
         elif first.get("type") == "greater_than_equal":  # pydantic's "Input should be greater than or equal to 1"
             msg = f"must be at least {bound.get('ge')} (got {got})"
         elif first.get("type") == "less_than_equal":
@@ -359,9 +394,9 @@ def create_app(settings: WebSettings) -> FastAPI:
         elif first.get("type") == "int_parsing":  # a query's ?limit=abc
             msg = f"must be a whole number (got {got})"
         elif first.get("type") == "extra_forbidden":  # pydantic's "Extra inputs are not permitted"
-            model = ArticleIn if len(loc) > 1 or request.url.path.startswith("/api/articles") else StoryIn
+            model = ArticleIn if len(loc) > 1 else _body_model(request)  # an article's of a story's "articles"
             takes = ", ".join(model.model_fields)
-            msg = f"no such field; {'an article' if model is ArticleIn else 'a story'} takes {takes}"
+            msg = f"no such field; {BODY_NAMES.get(model, 'the body')} takes {takes}"
         elif first.get("type") == "too_short":  # "List should have at least 1 item after validation, not 0"
             least = bound.get("min_length")
             msg = f"must hold at least {least} item{'' if least == 1 else 's'} (got {bound.get('actual_length')})"
@@ -509,11 +544,17 @@ def create_app(settings: WebSettings) -> FastAPI:
             raise HTTPException(404, f"story {story_id} has no article {article_id[:20]!r}")
         return removed
 
-    async def rename_story(story_id: str, title: str) -> StoryRow:
-        title = one_line(title)[:TITLE_LIMIT]
-        if not title:
-            raise RequestError("title: must not be blank", 422)
-        renamed = await run_in_threadpool(store.rename, story_id, title) if len(story_id) <= 64 else None
+    async def rename_story(story_id: str, title: str | None) -> StoryRow:
+        """Rename the story; ``None`` gives it back its automatic title (its first article's, as when not renamed)."""
+        if title is not None:
+            title = one_line(title)[:TITLE_LIMIT]
+            if not title:
+                raise RequestError("title: must not be blank", 422)
+
+        def automatic(story: StoryRow) -> str:
+            return views.story_title(story.summary, list(story.articles))
+
+        renamed = await run_in_threadpool(store.rename, story_id, title, automatic) if len(story_id) <= 64 else None
         if renamed is None:
             raise no_such_story(story_id)
         return renamed
@@ -532,21 +573,23 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     @app.post("/api/stories", status_code=201, tags=["stories"], summary="Summarize articles into a story",
               dependencies=[Depends(_json_body)], response_description="The story, stored",
-              responses=_errors(limits, 400, 413, 415, 422, 503, body=True))
+              responses={**_located("The story's address, /api/stories/{id}"),
+                         **_errors(limits, 400, 413, 415, 422, 503, body=True)})
     async def api_create(body: StoryIn) -> JSONResponse:
         """Summarize the articles (only ``text`` is required) and store the story. Answers the summary JSON
         (as ``storyline summarize --format json``) with the story's ``id``."""
         story = await create_story([a.model_dump() for a in body.articles], body.words, body.method)
         return JSONResponse(story_json(story), status_code=201, headers={"Location": f"/api/stories/{story.id}"})
 
-    @app.get("/api/stories", tags=["stories"], summary="List stories, newest first",
-             responses=_errors(limits, 422))
+    @app.get("/api/stories", tags=["stories"], summary="List stories, newest first", response_model=None,
+             responses={**_answer(answers.StoryListOut, "A page of the stories"), **_errors(limits, 422)})
     def api_list(limit: int = Query(20, ge=1, le=100), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
         items, total = store.list(limit=limit, offset=offset)
         nxt = offset + limit if offset + limit < total else None
         return {
             "stories": [
-                {"id": s.id, "created": s.created, "title": s.title, "article_count": s.article_count}
+                {"id": s.id, "created": s.created, "updated": s.updated, "title": s.title,
+                 "article_count": s.article_count}
                 for s in items
             ],
             "total": total,
@@ -567,17 +610,22 @@ def create_app(settings: WebSettings) -> FastAPI:
         return {"id": story.id, "title": story.title, "article_count": story.article_count, "updated": story.updated}
 
     @app.patch("/api/stories/{story_id}", tags=["stories"], summary="Rename a story",
-               dependencies=[Depends(_json_body)], response_description="Renamed: the story",
-               responses=_errors(limits, 400, 404, 413, 415, 422, body=True))
+               dependencies=[Depends(_json_body)], response_model=None,
+               responses={**_answer(answers.StoryEditedOut, "Renamed: the story"),
+                          **_errors(limits, 400, 404, 413, 415, 422, body=True)})
     async def api_rename(story_id: str, body: StoryTitleIn) -> dict[str, Any]:
         """Give the story ``story_id`` the ``title`` in the body (one line, at most 500 characters; not blank). A
-        summary made again after an edit keeps it. Answers ``{"id", "title", "article_count", "updated"}``."""
+        summary made again after an edit keeps it. ``null`` gives it back its automatic title (its first article's
+        title, else the start of its summary), which follows its articles again. Answers ``{"id", "title",
+        "article_count", "updated"}``."""
         return edited(await rename_story(story_id, body.title))
 
     @app.post("/api/stories/{story_id}/articles", status_code=201, tags=["stories"],
               summary="Add an article to a story", dependencies=[Depends(_json_body)],
               response_description="Added: the story and the article's id",
-              responses={200: {"description": "The story has this article already (a retry): not added again"},
+              responses={**_located("The story's address, /api/stories/{id}", answers.StoryArticleAddedOut),
+                         **_answer(answers.StoryArticleAddedOut,
+                                   "The story has this article already (a retry): not added again"),
                          **_errors(limits, 400, 404, 413, 415, 422, body=True)})
     async def api_add_to_story(story_id: str, body: ArticleIn) -> JSONResponse:
         """Add the article in the body (as ``POST /api/articles`` takes one: only ``text`` is required) to the story
@@ -591,8 +639,9 @@ def create_app(settings: WebSettings) -> FastAPI:
                             status_code=201 if added else 200, headers={"Location": f"/api/stories/{story.id}"})
 
     @app.delete("/api/stories/{story_id}/articles/{article_id}", tags=["stories"],
-                summary="Remove an article from a story", response_description="Removed: the story left",
-                responses=_errors(limits, 404, 409, missing="No such story, or no such article in it"))
+                summary="Remove an article from a story", response_model=None,
+                responses={**_answer(answers.StoryArticleRemovedOut, "Removed: the story left"),
+                           **_errors(limits, 404, 409, missing="No such story, or no such article in it")})
     async def api_remove_from_story(story_id: str, article_id: str) -> dict[str, Any]:
         """Take the article ``article_id`` (its id in the story's ``articles``) out of the story ``story_id``, with
         what was sent for it; the summary and analysis are made again when the story is next read. Answers
@@ -601,8 +650,8 @@ def create_app(settings: WebSettings) -> FastAPI:
         story, article = await remove_from_story(story_id, article_id)
         return edited(story) | {"article": article["id"], "removed": True}
 
-    @app.delete("/api/stories/{story_id}", tags=["stories"], summary="Delete a story",
-                response_description="Deleted: the story it was", responses=_errors(limits, 404))
+    @app.delete("/api/stories/{story_id}", tags=["stories"], summary="Delete a story", response_model=None,
+                responses={**_answer(answers.StoryDeletedOut, "Deleted: the story it was"), **_errors(limits, 404)})
     async def api_delete(story_id: str) -> dict[str, Any]:
         """Delete the story ``story_id`` and its articles for good (nothing of it is kept). Answers
         ``{"id", "title", "article_count", "deleted": true}``; the story is no longer listed, and its addresses
@@ -649,8 +698,11 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     @app.post("/api/articles", status_code=201, tags=["stream"], summary="Add an article to the stream",
               dependencies=[Depends(_json_body)], response_description="Stored: where it went",
-              responses={200: {"description": "Posted before exactly so (a retry): the stored article's answer, "
-                                              "not stored again"}, **_errors(limits, 400, 413, 415, 422, body=True)})
+              responses={**_located("The address of the stream story it went into, /api/stream/stories/{n}",
+                                    answers.PostedOut),
+                         **_answer(answers.PostedOut, "Posted before exactly so (a retry): the stored article's "
+                                                      "answer, not stored again"),
+                         **_errors(limits, 400, 413, 415, 422, body=True)})
     async def api_add_article(body: ArticleIn) -> JSONResponse:
         """Clean the article (only ``text`` is required), put it into the stream story it is most like (or a
         new one) and store it. Answers where it went: ``{"article", "story", "new_story", "similarity",
@@ -667,8 +719,10 @@ def create_app(settings: WebSettings) -> FastAPI:
         return HTTPException(404, f"the stream has no article with id {article_id[:64]!r}")
 
     @app.put("/api/articles/{article_id}", tags=["stream"], summary="Correct a stream article",
-             dependencies=[Depends(_json_body)], response_description="Corrected: where it is now",
-             responses=_errors(limits, 400, 404, 413, 415, 422, body=True, missing="No stream article with this id"))
+             dependencies=[Depends(_json_body)],
+             responses={**_answer(answers.CorrectedOut, "Corrected: where it is now"),
+                        **_errors(limits, 400, 404, 413, 415, 422, body=True,
+                                  missing="No stream article with this id")})
     async def api_correct_article(article_id: str, body: ArticleIn) -> JSONResponse:
         """Replace the stream article ``article_id`` (the id its post answered) with the article in the body,
         given whole as ``POST /api/articles`` takes it (only ``text`` is required; a field left out is blank
@@ -686,9 +740,23 @@ def create_app(settings: WebSettings) -> FastAPI:
             raise no_article(article_id)
         return JSONResponse(corrected.to_json(), headers={"Location": f"/api/stream/stories/{corrected.placed.story}"})
 
+    @app.get("/api/articles/{article_id}", tags=["stream"], summary="One stream article", response_model=None,
+             responses={**_answer(answers.StreamArticleOut, "The article and the story it is in"),
+                        **_errors(limits, 404, missing="No stream article with this id")})
+    def api_stream_article(article_id: str) -> dict[str, Any]:
+        """The stream article ``article_id`` (the id its post answered) as its story's listing gives it, with the
+        ``story`` it is in: ``id``, ``position`` (its place in the stream), ``created``, ``updated``, ``title``,
+        ``source``, ``url``, ``date``, ``date_line``, ``similarity``, ``teaser``, ``corrections``, ``paged`` and
+        the cleaned ``text``."""
+        found = store.stream_article(article_id) if len(article_id) <= 64 else None
+        if found is None:
+            raise no_article(article_id)
+        return {"story": found.story, **stream_article_json(found)}
+
     @app.delete("/api/articles/{article_id}", tags=["stream"], summary="Remove an article from the stream",
-                response_description="Removed: the story it left",
-                responses=_errors(limits, 404, missing="No stream article with this id"))
+                response_model=None,
+                responses={**_answer(answers.RemovedOut, "Removed: the story it left"),
+                           **_errors(limits, 404, missing="No stream article with this id")})
     async def api_remove_article(article_id: str) -> dict[str, Any]:
         """Take the stream article ``article_id`` (the id its post answered) out of the stream and its story.
         Answers ``{"article", "story", "story_articles", "story_removed"}``: the story and the articles it has
@@ -699,7 +767,8 @@ def create_app(settings: WebSettings) -> FastAPI:
         return removed.to_json()
 
     @app.get("/api/stream/stories", tags=["stream"], summary="List the stream's stories, newest first",
-             responses=_errors(limits, 422))
+             response_model=None, responses={**_answer(answers.StreamListOut, "A page of the stream's stories"),
+                                             **_errors(limits, 422)})
     def api_stream_list(
         limit: int = Query(20, ge=1, le=100), offset: int = Query(0, ge=0, le=MAX_OFFSET)
     ) -> dict[str, Any]:
@@ -753,7 +822,8 @@ def create_app(settings: WebSettings) -> FastAPI:
                 "total": total, "limit": limit, "offset": offset,
                 "next_offset": offset + limit if offset + limit < total else None}
 
-    @app.get("/api/health", tags=["server"], summary="Liveness and queue depth")
+    @app.get("/api/health", tags=["server"], summary="Liveness and queue depth", response_model=None,
+             responses=_answer(answers.HealthOut, "The server answers, and its queue"))
     def api_health() -> dict[str, Any]:
         return {"status": "ok", "queued": summarizer.pending, "queue_limit": summarizer.queue_limit}
 
@@ -892,17 +962,19 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     @app.post("/stories/{story_id}/title", include_in_schema=False)
     async def form_rename(request: Request, story_id: str) -> Response:
-        """The story page's "Rename" form. A POST from this site's pages only."""
+        """The story page's "Rename" form (its second button gives back the automatic title). A POST from this
+        site's pages only."""
         if (refused := cross_site(request)) is not None:
             return refused
         title = ""
         try:
             async with _parse_form(request, limits) as form:
                 title = str(form.get("title") or "")
-            story = await rename_story(story_id, title)
+                automatic = form.get("automatic") is not None  # "Use the automatic title": its articles' again
+            story = await rename_story(story_id, None if automatic else title)
         except StorylineError as exc:
             return await story_form_failed(request, story_id, exc, typed_title=title[:TITLE_LIMIT])
-        return RedirectResponse(f"/stories/{story.id}?renamed=1", status_code=303)
+        return RedirectResponse(f"/stories/{story.id}?{'retitled' if automatic else 'renamed'}=1", status_code=303)
 
     @app.get("/stories/{story_id}/articles/{article_id}", include_in_schema=False)
     async def article_page(request: Request, story_id: str, article_id: str) -> Response:

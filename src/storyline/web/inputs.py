@@ -112,7 +112,8 @@ class StoryIn(_Body):
 class StoryTitleIn(_Body):
     """A story's new title (``PATCH /api/stories/{id}``)."""
 
-    title: str = Field(max_length=_META_LIMIT, description="One line, not blank; control characters are dropped")
+    title: str | None = Field(max_length=_META_LIMIT, description="One line, not blank; control characters are "
+                                                                  "dropped; null: the automatic title again")
 
 
 def is_json(content_type: str | None) -> bool:

@@ -191,7 +191,7 @@ def summarize_stream(inputs: list[dict[str, Any]], words: int, method: str) -> d
         note = (f"summary of the latest {len(latest)} of {len(articles)} articles: the whole story is over the "
                 f"{limit:,}-sentence limit")
         cluster = api.make_cluster(latest)
-    summary = api.summarize(cluster, options=SummarizeOptions(words=words, method=method))
+    summary = api.as_stream_story(api.summarize(cluster, options=SummarizeOptions(words=words, method=method)))
     data = render.to_dict(summary)
     data["evidence"] = evidence(api.evidence(cluster, summary))
     return {"summary": data, "summarized": len(cluster.articles), "note": note}

@@ -15,7 +15,7 @@ import json
 import secrets
 import sqlite3
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -318,6 +318,7 @@ class StoryListItem:
     created: str
     title: str
     article_count: int
+    updated: str | None = None  # when it last changed (an article added or removed, renamed); None: never
 
 
 class Store:
@@ -505,7 +506,7 @@ class Store:
             db.execute("PRAGMA secure_delete=ON")
             db.execute("BEGIN IMMEDIATE")
             try:
-                row = db.execute("SELECT id, created, title, article_count FROM stories WHERE id = ?",
+                row = db.execute("SELECT id, created, title, article_count, updated FROM stories WHERE id = ?",
                                  (story_id,)).fetchone()
                 if row is None:
                     db.execute("ROLLBACK")
@@ -614,19 +615,22 @@ class Store:
                                 updated=changed)
         return now_story, gone
 
-    def rename(self, story_id: str, title: str) -> StoryRow | None:
-        """Give the story the title ``title`` (a summary made again keeps it); None when there is no such story.
-        Its summary stands: a new revision, its summary's too when it was of the one before."""
+    def rename(self, story_id: str, title: str | None, automatic: Callable[[StoryRow], str]) -> StoryRow | None:
+        """Give the story the title ``title`` (a summary made again keeps it), or with ``None`` its automatic title
+        again (``automatic(story)`` now, and what a summary made again gives from then on); None when there is no
+        such story. Its summary stands: a new revision, its summary's too when it was of the one before."""
         with self._editing(story_id) as editing:
             if editing is None:
                 return None
             db, story = editing
+            named = title is not None
+            title = title if title is not None else automatic(story)
             changed = now()
             fresh = not story.stale
-            db.execute("UPDATE stories SET title = ?, named = 1, revision = revision + 1, updated = ?,"
+            db.execute("UPDATE stories SET title = ?, named = ?, revision = revision + 1, updated = ?,"
                        " summary_revision = CASE WHEN ? THEN revision + 1 ELSE summary_revision END WHERE id = ?",
-                       (title, changed, fresh, story_id))
-            renamed = replace(story, title=title, named=True, revision=story.revision + 1, updated=changed,
+                       (title, named, changed, fresh, story_id))
+            renamed = replace(story, title=title, named=named, revision=story.revision + 1, updated=changed,
                               summary_revision=story.revision + 1 if fresh else story.summary_revision)
         return renamed
 
@@ -647,7 +651,8 @@ class Store:
         with self._connect() as db:
             total = db.execute("SELECT COUNT(*) FROM stories").fetchone()[0]
             rows = db.execute(
-                "SELECT id, created, title, article_count FROM stories ORDER BY created DESC, id LIMIT ? OFFSET ?",
+                "SELECT id, created, title, article_count, updated FROM stories ORDER BY created DESC, id"
+                " LIMIT ? OFFSET ?",
                 (limit, offset),
             ).fetchall()
         return [StoryListItem(*r) for r in rows], total
