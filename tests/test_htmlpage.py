@@ -475,6 +475,8 @@ def test_a_fact_list_is_read_between_two_paragraphs_of_prose_and_a_list_of_links
      (0, "Ines Farrow; Transport Correspondent")),
     (["By Ines Farrow and Tom Reed", "The ferry ran aground off Calder Point on Tuesday morning."],
      (0, "Ines Farrow; Tom Reed")),
+    (["BY INES FARROW AND TOM REED", "The ferry ran aground off Calder Point on Tuesday morning."],
+     (0, "INES FARROW; TOM REED")),  # set in capitals, "AND" too
     # after the story's first paragraph, or a sentence that opens on "By": no byline
     (["The ferry ran aground off Calder Point on Tuesday morning.", "By Ines Farrow"], (-1, "")),
     (["By noon the tide had lifted the ferry free of the sandbank off Calder Point."], (-1, "")),

@@ -799,9 +799,10 @@ def _ends_in_stop(text: str) -> bool:
 
 
 # A byline printed as a paragraph of the story ("By Ines Farrow", "By Ines Farrow and Tom Reed, Transport
-# Correspondents"), which trafilatura reads when the page marks it as nothing (a ``<div class="para">``).
+# Correspondents"), which trafilatura reads when the page marks it as nothing (a ``<div class="para">``), or a text
+# file's line under its headline. A byline set in capitals has "AND" between its names ("By KAREN OSEI AND TOM REYES").
 _BYLINE = re.compile(r"^(?:By|BY|Written by|Words by)\s+(?P<names>[A-Z][^.!?]{2,120})$")
-_BYLINE_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\||•|·|[-–—]\s)\s*")
+_BYLINE_SPLIT = re.compile(r"\s*(?:,|\b(?:and|AND)\b|&|\||•|·|[-–—]\s)\s*")
 
 
 def byline_paragraph(paragraphs: list[str]) -> tuple[int, str]:
