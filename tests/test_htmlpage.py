@@ -485,6 +485,13 @@ def test_a_byline_paragraph_above_the_story(paragraphs, found):
     assert byline_paragraph(paragraphs) == found
 
 
+def test_a_byline_is_looked_for_below_the_paragraphs_skipped():
+    lead = "The ferry ran aground off Calder Point on Tuesday morning, the coast guard said."
+    assert byline_paragraph(["By The Numbers", "By Ines Farrow", lead], skip=1) == (1, "Ines Farrow")
+    assert byline_paragraph(["By The Numbers", lead], skip=1) == (-1, "")
+    assert byline_paragraph([lead, "By Ines Farrow"], skip=1) == (-1, "")  # below the story's first paragraph
+
+
 def test_a_notice_alone_is_no_story():
     assert not reads_as_story("You need to enable JavaScript to run this app.")
     assert reads_as_story("The ferry ran aground off Calder Point on Tuesday morning.\n"

@@ -295,6 +295,8 @@ def test_a_texts_header_author_wins_and_a_sentence_opening_on_by_is_no_byline(tm
     assert (a.author, a.text.count("By ")) == ("", 2)
     p.write_text(f"Ferry resumes\nBy the harbor\n{_FERRY_LEAD}\n")  # no name
     assert read_article(p, id="1").author == ""
+    p.write_text(f"By The Numbers\n\n{_FERRY_LEAD}\n")  # the first line is the headline, even one opening on "By"
+    assert read_article(p, id="1").author == "" and read_article(p, id="1").text.startswith("By The Numbers")
 
 
 def test_a_piece_of_page_markup_in_a_text_file_is_read_as_html(tmp_path):

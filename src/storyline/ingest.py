@@ -929,14 +929,15 @@ _BYLINE_LINES = 4
 
 
 def _text_byline(body: str) -> tuple[str, str]:
-    """The names of a byline on a line of its own above the story's first paragraph of a text ("By Mara Ellison",
+    """The names of a byline on a line of its own under a text's headline, above its first paragraph ("By Mara Ellison",
     "By Mara Ellison, Harbor Radio News": "Mara Ellison"), and the text with that line left blank, as a page's byline
     paragraph is read (:func:`htmlpage.byline_paragraph`); ``("", body)`` when there is none. Cleaning dropped the
     line as clutter, and the author went unread. Blank, not taken out: the headline above it, with no line between,
     was joined to the story's first line as a line broken in two."""
     lines = body.split("\n", 64)  # the top of the text is enough (blank lines between paragraphs count)
     heads = [k for k, line in enumerate(lines[:64]) if line.strip()][:_BYLINE_LINES]
-    at, names = htmlpage.byline_paragraph([lines[k] for k in heads])
+    # the first line is the headline: one that opens on "By" ("By Land and Sea", "By The Numbers") is no byline
+    at, names = htmlpage.byline_paragraph([lines[k] for k in heads], skip=1)
     if at < 0 or not (author := _byline_names(names)):
         return "", body
     return author, "\n".join(lines[: heads[at]] + [""] + lines[heads[at] + 1:])
