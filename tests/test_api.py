@@ -307,8 +307,11 @@ def test_group_with_options_object_and_exports():
 def test_group_stories_checks_its_arguments_and_keeps_the_callers_ids():
     with pytest.raises(OptionsError, match="not both"):
         storyline.group_stories(BRIDGE, threshold=0.5, options=storyline.GroupingOptions())
-    with pytest.raises(OptionsError, match="no articles"):
-        storyline.group_stories([])
+    # an empty input is what summarize and analyze call it (it was an OptionsError here alone)
+    for empty in ([], (), iter([])):
+        for call in (storyline.group_stories, storyline.summarize, storyline.analyze, storyline.load_articles):
+            with pytest.raises(EmptyInputError, match="^no articles given$"):
+                call(empty)
     with pytest.raises(OptionsError, match="given twice"):
         storyline.group_stories([Article(id="a", text=BRIDGE[0]), Article(id="a", text=BRIDGE[1])])
     # a text given beside an Article whose id is "1" does not take that id from it

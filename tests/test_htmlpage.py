@@ -484,12 +484,21 @@ def test_a_fact_list_is_read_between_two_paragraphs_of_prose_and_a_list_of_links
      (0, "Ines Farrow; Transport Correspondent")),
     (["By Ines Farrow and Tom Reed", "The ferry ran aground off Calder Point on Tuesday morning."],
      (0, "Ines Farrow; Tom Reed")),
+    (["BY INES FARROW AND TOM REED", "The ferry ran aground off Calder Point on Tuesday morning."],
+     (0, "INES FARROW; TOM REED")),  # set in capitals, "AND" too
     # after the story's first paragraph, or a sentence that opens on "By": no byline
     (["The ferry ran aground off Calder Point on Tuesday morning.", "By Ines Farrow"], (-1, "")),
     (["By noon the tide had lifted the ferry free of the sandbank off Calder Point."], (-1, "")),
 ])
 def test_a_byline_paragraph_above_the_story(paragraphs, found):
     assert byline_paragraph(paragraphs) == found
+
+
+def test_a_byline_is_looked_for_below_the_paragraphs_skipped():
+    lead = "The ferry ran aground off Calder Point on Tuesday morning, the coast guard said."
+    assert byline_paragraph(["By The Numbers", "By Ines Farrow", lead], skip=1) == (1, "Ines Farrow")
+    assert byline_paragraph(["By The Numbers", lead], skip=1) == (-1, "")
+    assert byline_paragraph([lead, "By Ines Farrow"], skip=1) == (-1, "")  # below the story's first paragraph
 
 
 def test_a_notice_alone_is_no_story():

@@ -272,6 +272,41 @@ def test_front_matter_with_windows_line_endings_and_a_bom(tmp_path):
     assert a.text.strip() == "The council voted on Tuesday to close the harbor."
 
 
+_FERRY_LEAD = "The ferry between Port Alder and Gull Island resumed service on Tuesday after repairs to its ramp."
+
+
+@pytest.mark.parametrize(("byline", "author"), [
+    ("By Mara Ellison", "Mara Ellison"),
+    ("By Mara Ellison, Harbor Radio News", "Mara Ellison"),  # the outlet after the name is no second author
+    ("By KAREN OSEI and TOM REYES", "Karen Osei; Tom Reyes"),
+    ("By KAREN OSEI AND TOM REYES", "Karen Osei; Tom Reyes"),  # "AND" in capitals parts the names too
+])
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_byline_under_a_texts_headline_is_its_author_and_no_line_of_its_text(tmp_path, byline, author, gap):
+    # A pasted article's byline was dropped as clutter and its author left empty, where a page's gave the author.
+    p = tmp_path / "a.txt"
+    p.write_text(gap.join(["Ferry service resumes on the north channel", byline, _FERRY_LEAD, "Forty people crossed."]))
+    a = read_article(p, id="1")
+    assert a.author == author
+    assert byline not in a.text and a.text.startswith("Ferry service resumes")
+    (cleaned,) = clean_articles([a])
+    assert cleaned.title == "Ferry service resumes on the north channel"
+    assert cleaned.text.startswith(_FERRY_LEAD)
+
+
+def test_a_texts_header_author_wins_and_a_sentence_opening_on_by_is_no_byline(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text(f"---\nauthor: Tom Reyes\n---\nFerry resumes\nBy Mara Ellison\n{_FERRY_LEAD}\n")
+    assert read_article(p, id="1").author == "Tom Reyes"
+    p.write_text("By noon the tide had lifted the ferry free of the sandbank off Calder Point.\nBy Mara Ellison\n")
+    a = read_article(p, id="1")  # below the story's first paragraph: a line of the text, not its byline
+    assert (a.author, a.text.count("By ")) == ("", 2)
+    p.write_text(f"Ferry resumes\nBy the harbor\n{_FERRY_LEAD}\n")  # no name
+    assert read_article(p, id="1").author == ""
+    p.write_text(f"By The Numbers\n\n{_FERRY_LEAD}\n")  # the first line is the headline, even one opening on "By"
+    assert read_article(p, id="1").author == "" and read_article(p, id="1").text.startswith("By The Numbers")
+
+
 def test_a_piece_of_page_markup_in_a_text_file_is_read_as_html(tmp_path):
     # The story's <div> copied from a page's source into a .txt: its tags were summarized as sentences, while the
     # same text piped in (or given to the API) was read as HTML.

@@ -396,8 +396,8 @@ def group_stories(
     if isinstance(items, (str, Article, os.PathLike)):
         items = [items]
     items = _listed(items)
-    if not items:
-        raise OptionsError("no articles given")
+    if not items:  # as summarize's and analyze's: nothing to read, not a bad option
+        raise EmptyInputError("no articles given")
     twice = _first_repeat(item.id for item in items if isinstance(item, Article) and item.id)
     if twice is not None:
         raise OptionsError(f"article id {twice!r} is given twice: each article of a stream needs its own id")

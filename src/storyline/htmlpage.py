@@ -799,19 +799,21 @@ def _ends_in_stop(text: str) -> bool:
 
 
 # A byline printed as a paragraph of the story ("By Ines Farrow", "By Ines Farrow and Tom Reed, Transport
-# Correspondents"), which trafilatura reads when the page marks it as nothing (a ``<div class="para">``).
+# Correspondents"), which trafilatura reads when the page marks it as nothing (a ``<div class="para">``), or a text
+# file's line under its headline. A byline set in capitals has "AND" between its names ("By KAREN OSEI AND TOM REYES").
 _BYLINE = re.compile(r"^(?:By|BY|Written by|Words by)\s+(?P<names>[A-Z][^.!?]{2,120})$")
-_BYLINE_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\||•|·|[-–—]\s)\s*")
+_BYLINE_SPLIT = re.compile(r"\s*(?:,|\b(?:and|AND)\b|&|\||•|·|[-–—]\s)\s*")
 
 
-def byline_paragraph(paragraphs: list[str]) -> tuple[int, str]:
+def byline_paragraph(paragraphs: list[str], *, skip: int = 0) -> tuple[int, str]:
     """Where a byline paragraph stands above the story's first paragraph of prose, and the names it gives
     ("By Ines Farrow, Transport Correspondent": "Ines Farrow"), as parts separated by "; " for the caller to read
-    its roles and dates off; ``(-1, "")`` when there is none."""
+    its roles and dates off; ``(-1, "")`` when there is none. The first ``skip`` paragraphs are no byline (a text's
+    headline, "By The Numbers"), but one of prose among them ends the search as any does."""
     for i, p in enumerate(paragraphs[:4]):
         if _ends_in_stop(p) and len(p.split()) >= _PROSE_MIN_WORDS:
             break
-        m = _BYLINE.match(_flat(p))
+        m = None if i < skip else _BYLINE.match(_flat(p))
         if m is None:
             continue
         parts = [t for t in _BYLINE_SPLIT.split(m["names"]) if t]

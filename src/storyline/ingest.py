@@ -645,7 +645,8 @@ def _byline_names(author: str) -> str:
     names = [p.strip(_BYLINE_PUNCTUATION) for p in _BYLINE_SEPARATOR.split(author)]
     names = [p for p in names
              if p and not _DATE_PART.search(p) and not _ROLE_PART.search(p) and not _CALENDAR_WORD.match(p)]
-    people = [p for p in names if not _AGENCY_PART.search(p)]
+    # an outlet after the author's name ("Mara Ellison, Harbor Radio News"); first, it may be a name ("Sam Post")
+    people = [p for k, p in enumerate(names) if not _AGENCY_PART.search(p) and not (k and _outlet_name(p))]
     # a byline set in capitals ("By LEA BRANDT and SAM ORR") names its people as they write their names; a desk or
     # an outlet in capitals ("BBC NEWS", "NPR STAFF", "REUTERS") is left as it is written ("Bbc News" is no name)
     people = [p.title() if _capitals_name(p) else p for p in people] or names
@@ -657,6 +658,13 @@ _MEDIA_WORDS = frozenset(
     "news today staff wire press times post report reports desk agency tv radio online digital editor editors "
     "editorial bureau network herald journal tribune guardian telegraph mail daily weekly media team".split()
 )
+
+
+def _outlet_name(part: str) -> bool:
+    """Does ``part`` read as an outlet's name: two words or more, the last a word of a desk or an outlet
+    (``_MEDIA_WORDS``: "Harbor Radio News", "Valley Times")?"""
+    words = part.split()
+    return len(words) >= 2 and words[-1].strip(".,").lower() in _MEDIA_WORDS
 
 
 def _capitals_name(part: str) -> bool:
@@ -898,6 +906,9 @@ def article_from_text(
     if markdown:
         title = title or _markdown_title(body)
         body = markdown_text(body)
+    author = meta.get("author", "")
+    if not author:  # "By Mara Ellison" on a line of its own under the headline, as a page prints its byline
+        author, body = _text_byline(body)
     url = _web_url(meta.get("url"))
     return Article(
         id=id,
@@ -908,9 +919,28 @@ def article_from_text(
         # timeline left "Wednesday" unresolved in a text whose url: said when
         date=meta.get("date") or url_day(url),
         url=url,
-        author=meta.get("author", ""),
+        author=author,
         origin=origin,
     )
+
+
+# How many lines of a text a byline is looked for in: the headline, a standfirst, a date line, the byline.
+_BYLINE_LINES = 4
+
+
+def _text_byline(body: str) -> tuple[str, str]:
+    """The names of a byline on a line of its own under a text's headline, above its first paragraph ("By Mara Ellison",
+    "By Mara Ellison, Harbor Radio News": "Mara Ellison"), and the text with that line left blank, as a page's byline
+    paragraph is read (:func:`htmlpage.byline_paragraph`); ``("", body)`` when there is none. Cleaning dropped the
+    line as clutter, and the author went unread. Blank, not taken out: the headline above it, with no line between,
+    was joined to the story's first line as a line broken in two."""
+    lines = body.split("\n", 64)  # the top of the text is enough (blank lines between paragraphs count)
+    heads = [k for k, line in enumerate(lines[:64]) if line.strip()][:_BYLINE_LINES]
+    # the first line is the headline: one that opens on "By" ("By Land and Sea", "By The Numbers") is no byline
+    at, names = htmlpage.byline_paragraph([lines[k] for k in heads], skip=1)
+    if at < 0 or not (author := _byline_names(names)):
+        return "", body
+    return author, "\n".join(lines[: heads[at]] + [""] + lines[heads[at] + 1:])
 
 
 def dataset_lines(data: bytes, name: str) -> Iterator[tuple[int, dict]]:

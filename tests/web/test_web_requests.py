@@ -117,7 +117,7 @@ def test_null_does_not_stand_for_a_required_or_unknown_field(tmp_path: Path, pat
     ("path", "body", "message"),
     [
         # pydantic's words, and its count from 0 ("articles.1.title: Input should be a valid string"), where the
-        # other refusals say "article 2: url must start with http:// or https://"
+        # other refusals say "article 2: url: must start with http:// or https://"
         ("/api/stories", {"articles": [{"text": "A."}, {"text": "B.", "title": ["x"]}]},
          "article 2: title: must be a string (got [\"x\"])"),
         ("/api/stories", {"articles": [{"text": "A.", "bogus": 1}]},
@@ -130,6 +130,11 @@ def test_null_does_not_stand_for_a_required_or_unknown_field(tmp_path: Path, pat
          "article 1: title: must be at most 500 characters (got 600)"),
         ("/api/articles", {"text": "A.", "date": "2026-01-01" + "x" * 40},
          "date: must be at most 40 characters (got 50)"),
+        # the checks of a field's value read the same: its name, a colon, what it must be
+        ("/api/stories", {"articles": [{"text": "A."}, {"text": "B.", "url": "ftp://x.example/a"}]},
+         "article 2: url: must start with http:// or https://"),
+        ("/api/articles", {"text": "A.", "date": "next week"},
+         "date: must look like 2026-03-10, a real date, YYYY-MM-DD (got 'next week')"),
     ],
 )
 def test_a_refused_field_is_named_and_told_as_the_other_refusals_are(tmp_path: Path, path: str, body: dict,

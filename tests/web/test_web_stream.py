@@ -161,10 +161,10 @@ def test_parallel_posts_are_all_stored_and_consistent(tmp_path: Path) -> None:
     [
         ({}, 422, "text: required"),
         ({"text": "x", "colour": "red"}, 422, "colour"),
-        ({"text": "The ferry stopped.", "date": "next week"}, 422, "date must look like 2026-03-10"),
-        ({"text": "The ferry stopped.", "url": "javascript:alert(1)"}, 422, "url must start with http"),
+        ({"text": "The ferry stopped.", "date": "next week"}, 422, "date: must look like 2026-03-10"),
+        ({"text": "The ferry stopped.", "url": "javascript:alert(1)"}, 422, "url: must start with http:// or https://"),
         ({"text": "The ferry stopped.", "title": "t" * 600}, 422, "title"),
-        ('{"text": "\\ud800 lone"}', 422, "not valid Unicode"),
+        ('{"text": "\\ud800 lone"}', 422, "text: is not valid Unicode"),
         ({"text": "   "}, 400, "the article: is empty"),
         ({"text": "Share on Facebook\n\nLeave a Reply\n"}, 400, "no article text left"),
         ({"text": "x" * 3000}, 413, "larger than 2 KB"),
@@ -365,8 +365,8 @@ def test_dates_that_are_not_a_real_yyyy_mm_dd_are_refused_by_both_endpoints(tmp_
         assert one.status_code == 201 and app.state.store.stream_articles()[0].date == "2026-04-01"
         return
     assert (one.status_code, story.status_code) == (422, 422), (one.text, story.text)
-    assert one.json()["error"].startswith("date must look like 2026-03-10")
-    assert story.json()["error"].startswith("article 1: date must look like 2026-03-10")
+    assert one.json()["error"].startswith("date: must look like 2026-03-10")
+    assert story.json()["error"].startswith("article 1: date: must look like 2026-03-10")
     assert app.state.store.stream_articles() == [] and app.state.store.count() == 0
 
 

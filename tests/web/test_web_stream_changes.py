@@ -228,6 +228,31 @@ def test_a_bad_correction_is_refused_and_changes_nothing(tmp_path: Path) -> None
     assert app.state.store.stream_article(m0).title == MILLBROOK[0]["title"]
 
 
+def test_a_correction_that_repeats_another_stored_article_is_a_409_naming_it(tmp_path: Path) -> None:
+    # It was stored as a second copy, where a post of the same article is answered "repeated" and not stored.
+    app = app_for(tmp_path / "s.db")
+    m0, f0 = posted(app, [MILLBROOK[0], FERRY[0]])
+    store = app.state.store
+    before = [(r.id, r.story, r.position, r.title, r.updated) for r in store.stream_articles()]
+    live = app.state.stream._grouper
+    (twin,) = send(app, ("PUT", f"/api/articles/{f0}", MILLBROOK[0]))
+    assert twin.status_code == 409
+    assert twin.json() == {"error": f"the correction of article {f0!r} repeats stream article {m0!r} (the same text, "
+                                    "title, source, URL and date): nothing was changed; to keep one copy, delete the "
+                                    "other"}
+    assert [(r.id, r.story, r.position, r.title, r.updated) for r in store.stream_articles()] == before
+    assert app.state.stream._grouper is live  # refused before anything changed: not rebuilt from the store
+    assert stories(store) == grouped(app.state.stream) == {1: [m0], 2: [f0]}
+    post, own, copy = send(app, ("POST", "/api/articles", MILLBROOK[0]),  # a post of it: "repeated", as before
+                           ("PUT", f"/api/articles/{m0}", MILLBROOK[0]),  # its own text: no change, no conflict
+                           ("PUT", f"/api/articles/{f0}", MILLBROOK[0] | {"source": "Other Outlet"}))
+    assert (post.status_code, post.json()["article"], post.json()["repeated"]) == (200, m0, True)
+    assert (own.status_code, own.json()["changed"]) == (200, False)
+    # the same text from another outlet is another article (a wire copy), as a post of it is
+    assert (copy.status_code, copy.json()["changed"], copy.json()["story"]) == (200, True, 1)
+    assert stories(store) == grouped(app.state.stream) == {1: [m0, f0]}
+
+
 def test_a_stream_article_is_read_back_by_its_id(tmp_path: Path) -> None:
     # A client that posted an article could not read it back: GET /api/articles/{id} was a 405 ("it answers
     # DELETE, PUT"), the article only in a page of its story's articles.
@@ -255,7 +280,8 @@ def test_the_new_routes_are_in_the_openapi_schema_with_their_errors(tmp_path: Pa
     ops = schema.json()["paths"]["/api/articles/{article_id}"]
     assert set(ops) == {"get", "put", "delete"}
     assert set(ops["get"]["responses"]) == {"200", "404"}
-    assert set(ops["put"]["responses"]) == {"200", "400", "404", "413", "415", "422"}
+    assert set(ops["put"]["responses"]) == {"200", "400", "404", "409", "413", "415", "422"}
+    assert "repeats another stored stream article" in ops["put"]["responses"]["409"]["description"]
     assert set(ops["delete"]["responses"]) == {"200", "404"}
     assert ops["delete"]["responses"]["404"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorOut")
     assert ops["put"]["requestBody"]["content"]["application/json"]["schema"]["$ref"].endswith("/ArticleIn")

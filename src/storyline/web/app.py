@@ -121,14 +121,15 @@ class ErrorOut(BaseModel):
     error: str = Field(description="What was wrong with the request, in one line")
 
 
-def _errors(limits: Limits, *codes: int, body: bool = False, missing: str = "No such story"
+def _errors(limits: Limits, *codes: int, body: bool = False, missing: str = "No such story",
+            conflict: str = "The story's only article: a story keeps at least one (delete the story instead)"
             ) -> dict[int | str, dict[str, Any]]:
     """The OpenAPI ``responses`` of the error statuses a route answers, each with the ``ErrorOut`` body
-    (``body``: the route reads a JSON body; ``missing``: what its 404 did not find)."""
+    (``body``: the route reads a JSON body; ``missing``: what its 404 did not find; ``conflict``: why its 409)."""
     why = {
         400: "The body is not valid UTF-8 JSON (or empty, or nested too deeply), or nothing is left to summarize",
         404: missing,
-        409: "The story's only article: a story keeps at least one (delete the story instead)",
+        409: conflict,
         413: f"The body is over {limits.max_body // 1024} KB, an article over {limits.max_article // 1024} KB, "
              f"or more than {limits.max_articles} articles",
         415: "The body was not sent with Content-Type: application/json",
@@ -721,15 +722,20 @@ def create_app(settings: WebSettings) -> FastAPI:
     @app.put("/api/articles/{article_id}", tags=["stream"], summary="Correct a stream article",
              dependencies=[Depends(_json_body)],
              responses={**_answer(answers.CorrectedOut, "Corrected: where it is now"),
-                        **_errors(limits, 400, 404, 413, 415, 422, body=True,
-                                  missing="No stream article with this id")})
+                        **_errors(limits, 400, 404, 409, 413, 415, 422, body=True,
+                                  missing="No stream article with this id",
+                                  conflict="The correction repeats another stored stream article (the same text, "
+                                           "title, source, URL and date), which the message names: nothing was "
+                                           "changed")})
     async def api_correct_article(article_id: str, body: ArticleIn) -> JSONResponse:
         """Replace the stream article ``article_id`` (the id its post answered) with the article in the body,
         given whole as ``POST /api/articles`` takes it (only ``text`` is required; a field left out is blank
         now): cleaned the same way, then put into the story it is most like now, as if it arrived now (it may
         move to another story or begin one), and stored at the end of the stream with its id. Answers where it
         went as a post does, with ``previous_story`` and ``previous_story_articles`` (0: that story is gone)
-        and ``moved``; sent again, it changes nothing (``changed`` false)."""
+        and ``moved``; sent again, it changes nothing (``changed`` false). A correction that makes it the same as
+        another stored stream article (text, title, source, URL and date: what a post answers ``repeated`` for)
+        is a ``409`` naming that article, and nothing is changed."""
         if await run_in_threadpool(store.stream_article, article_id) is None:  # before the work of cleaning it
             raise no_article(article_id)
         (checked,) = check_articles([body.model_dump()], limits, single=True)

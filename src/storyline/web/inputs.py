@@ -157,14 +157,14 @@ def _clean_date(value: str | None, where: str) -> str | None:
             return datetime.fromisoformat(value.replace("Z", "+00:00")).date().isoformat()
     except ValueError:
         pass
-    raise RequestError(_at(where, f"date must look like 2026-03-10: a real date, YYYY-MM-DD "
+    raise RequestError(_at(where, f"date: must look like 2026-03-10, a real date, YYYY-MM-DD "
                                   f"(got {value[:40]!r})"), 422)
 
 
 def _clean_url(value: str, where: str) -> str:
     value = (value or "").strip()
     if value and not is_web_url(value):
-        raise RequestError(_at(where, "url must start with http:// or https://"), 422)
+        raise RequestError(_at(where, "url: must start with http:// or https://"), 422)
     return value
 
 
@@ -191,7 +191,8 @@ def _check_unicode(value: Any, name: str, where: str) -> None:
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
-            raise RequestError(_at(where, f"{name} is not valid Unicode text (it has a lone surrogate)"), 422) from None
+            message = f"{name}: is not valid Unicode text (it has a lone surrogate)"
+            raise RequestError(_at(where, message), 422) from None
 
 
 def check_articles(raw: list[dict[str, Any]], limits: Limits, *, single: bool = False) -> list[dict[str, Any]]:

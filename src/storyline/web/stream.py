@@ -27,7 +27,9 @@ date far past it (a mistyped year) does not move the stream's clock, before or a
 
 An article can be taken out of the stream (``remove``: retracted, wrong, a duplicate) or corrected (``correct``:
 its text, title, outlet, address or date; it is cleaned and decided again, as if it arrived now, and may move to
-another story; it keeps its first arrival, ``created``, and ``updated`` is the day a rebuild tells the grouper).
+another story; it keeps its first arrival, ``created``, and ``updated`` is the day a rebuild tells the grouper; a
+correction that would make it the same as another stored article, which a post would be answered ``repeated`` for, is
+refused, ``RepeatedArticleError``).
 Either way the grouper is then made again as the rebuild at a start makes it from the store: a
 state that holds nothing the change touched, then the stored articles after it put back one by one (about 1.3 ms
 an article, posts waiting meanwhile), so that the stream goes on exactly as a restarted server's would. That
@@ -61,7 +63,7 @@ from datetime import date
 from itertools import islice
 from typing import Any
 
-from ..errors import OptionsError
+from ..errors import OptionsError, StorylineError
 from ..group import GroupingOptions, GroupingSnapshot, StoryGrouper
 from ..model import Article
 from .store import Store, StreamArticle, now
@@ -122,6 +124,19 @@ class Corrected:
         del out["repeated"]
         return out | {"previous_story": self.previous_story, "previous_story_articles": self.previous_story_articles,
                       "moved": self.placed.story != self.previous_story, "changed": self.changed}
+
+
+class RepeatedArticleError(StorylineError):
+    """A correction that would make a stream article the same as another stored one (``_SAME``: text, title,
+    source, URL and date), which a post of it is answered with (``repeated``) and not stored twice: refused, and
+    nothing changed, naming the article it repeats (``repeats``)."""
+
+    http_status = 409
+
+    def __init__(self, article_id: str, repeats: str) -> None:
+        super().__init__(f"the correction of article {article_id!r} repeats stream article {repeats!r} (the same "
+                         "text, title, source, URL and date): nothing was changed; to keep one copy, delete the other")
+        self.repeats = repeats
 
 
 # what a stream article is made of: its cleaned text and metadata, and what cleaning told of it (a paywall's
@@ -478,6 +493,8 @@ class Stream:
             grouper = self._live()
             try:
                 yield grouper
+            except RepeatedArticleError:  # refused before anything changed: the grouper stands
+                raise
             except BaseException:
                 self._grouper, self._checkpoints = None, []
                 raise
@@ -507,7 +524,9 @@ class Stream:
         """Put ``cleaned`` (the corrected article, cleaned as a post's) in place of the stored article
         ``article_id``: decided again as if it arrived now (it may move to another story, or begin one) and
         stored at the end of the stream with its id. None when the stream has no such article. A correction that
-        changes nothing the article is made of (``FIELDS``) is answered where it is, and nothing is stored."""
+        changes nothing the article is made of (``FIELDS``) is answered where it is, and nothing is stored. One that
+        makes it the same as another of the latest ``RETRY_WINDOW`` stored articles, as a post of it would be
+        answered ``repeated``, is refused (``RepeatedArticleError``): a second copy was stored."""
         row = {k: getattr(cleaned, k) for k in FIELDS} | {"id": article_id, "origin": origin(article_id)}
         with self._changing() as grouper:
             old = self.store.stream_article(article_id)
@@ -517,6 +536,8 @@ class Stream:
                    if k != "origin"):  # its id's, as it was (one stored before: "the article")
                 size = grouper.size(old.story - 1)
                 return Corrected(Posted(old.id, old.story, old.similarity, False, size), old.story, size, False)
+            if (twin := self._seen.get(_digest(row))) is not None and twin.article != article_id:
+                raise RepeatedArticleError(article_id, twin.article)
             self._forget(old.position)
             grouper = self._rebuild(without=old)
             # decided as if it arrived now (the day the grouper is told, as a rebuild tells it: ``updated``), its
