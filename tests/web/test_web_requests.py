@@ -219,7 +219,7 @@ def test_the_schema_gives_the_error_body_the_api_sends(tmp_path: Path) -> None:
         ("DELETE", "/api/stories/{story_id}/articles/{article_id}"): [404, 409],
         ("POST", "/api/articles"): [400, 413, 415, 422],
         ("GET", "/api/stream/stories"): [422], ("GET", "/api/stream/stories/{number}"): [404, 422, 503],
-        ("PUT", "/api/articles/{article_id}"): [400, 404, 413, 415, 422],
+        ("PUT", "/api/articles/{article_id}"): [400, 404, 409, 413, 415, 422],
         ("DELETE", "/api/articles/{article_id}"): [404], ("GET", "/api/articles/{article_id}"): [404],
         ("GET", "/api/health"): []}
     for (method, path), codes in declared.items():
