@@ -288,6 +288,22 @@ def test_wire_photo_caption_paragraph_is_dropped():
         assert _body(caption, _PROSE) == _PROSE, caption
 
 
+def test_a_paragraph_of_reporting_closed_by_a_photo_credit_loses_the_credit_only() -> None:
+    # reporting over two sentences, with a source credited: the story's, beside a photo with no caption of its own
+    report = 'The council voted 7-2 on Tuesday to keep the bridge shut. "We had no choice," Mayor Ann Vik said.'
+    for credit in ["(Photo: Jane Roe/Harbor Gazette)", "(AP Photo/Jane Roe)", "Photo: Jane Roe / Harbor Gazette"]:
+        assert _body(_PROSE, f"{report} {credit}") == f"{_PROSE}\n\n{report}", credit
+    # captions stay dropped whole: one sentence, a caption's words, a wire caption's dated sentence
+    for caption in [
+        "The mayor said on Tuesday that the bridge would stay shut until the piers were checked. (Photo: Jane Roe)",
+        "Mayor Ann Vik, pictured, said the bridge would stay shut. Crews worked all night. (Photo: Jane Roe)",
+        "Crews are seen at the pier. The mayor said it would stay shut. (Photo: Jane Roe/Harbor Gazette)",
+        "Mayor Ann Vik speaks in Lindenfeld, Tuesday, Oct. 30, 2029. Vik said the bridge would stay shut. "
+        "(AP Photo/Jane Roe)",
+    ]:
+        assert _body(_PROSE, caption) == _PROSE, caption
+
+
 def test_prose_with_full_dates_is_kept():
     for prose in [
         "The law took effect on Monday, May 7, 2029.",

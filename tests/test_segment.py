@@ -184,8 +184,25 @@ def test_spans_are_blingfires_own(text: str) -> None:
          ["The survey was led by a geophysicist with the USGS.", "Geologists studied the fault."]),
         ("The couple are apart, a friend tells PEOPLE.Douglas, 68, is at home.",
          ["The couple are apart, a friend tells PEOPLE.", "Douglas, 68, is at home."]),
+        # after a number: a year, an amount
+        ("The pier was built in September 1864.The bridge came later.",
+         ["The pier was built in September 1864.", "The bridge came later."]),
+        ("The fare rose to $1,250.Riders complained.", ["The fare rose to $1,250.", "Riders complained."]),
+        # after a trailing-off glued to the next sentence, as BlingFire breaks it with a space
+        ("I offered him some money etc...Anyway, he wanted tea.",
+         ["I offered him some money etc...", "Anyway, he wanted tea."]),
+        ("They are pushing back….In light of this, we left.",
+         ["They are pushing back….", "In light of this, we left."]),
+        ("He wanted to serve…We are in shock.", ["He wanted to serve…", "We are in shock."]),
         # left whole: abbreviations and web addresses
         ("He has a Ph.D.From Yale.", ["He has a Ph.D.From Yale."]),
+        ("J.K.Rowling wrote it in Edinburgh.", ["J.K.Rowling wrote it in Edinburgh."]),
+        ("Shoppers at Amazon.com paid 4.5 percent more.", ["Shoppers at Amazon.com paid 4.5 percent more."]),
+        # ...and numbers that are not a word of digits, or of one digit (a list's "1.Open the box")
+        ("Install v2.Then restart it.", ["Install v2.Then restart it."]),
+        ("Read No.12.The rest waits.", ["Read No.12.The rest waits."]),
+        ("Steps: 1.Open the box and read it.", ["Steps: 1.Open the box and read it."]),
+        ("AS IF...They said so.", ["AS IF...They said so."]),
         ("Mrs.Clinton met Barcelona vs.Real Madrid fans.", ["Mrs.Clinton met Barcelona vs.Real Madrid fans."]),
         ("The U.S.Army said so.", ["The U.S.Army said so."]),
         ("Visit www.Example.com today.", ["Visit www.Example.com today."]),

@@ -43,6 +43,7 @@ from .pageparts import (
     is_points_label,
     pages_missing,
     reads_as_release,
+    report_before_credit,
     split_correction,
     trim_teaser,
 )
@@ -688,6 +689,9 @@ def _clean_normalised(
             dropped.append(line)
             lines_seen.append(line)
             continue
+        if (prose := report_before_credit(line)) is not None:
+            dropped.append(line[len(prose) :].strip())  # a photo's credit closing a paragraph of the story
+            line = prose
         if not release and "ights" in line and (m := _COPYRIGHT_TAIL.search(line)) is not None:
             dropped.append(m.group().strip())  # a wire's notice run into the story's last paragraph: the notice goes
             line = line[: m.start()]

@@ -148,6 +148,18 @@ _CREDIT_IN_TEXT = re.compile(
 )
 # A credit needs this many words after it to be read as a caption joined to the story that follows.
 _STORY_AFTER_CREDIT_WORDS = 6
+# A credit that closes a paragraph, in parentheses or after a label: "… the mayor said. (Photo: Jane Roe/Alder
+# Gazette)", "… the mayor said. Photo: Jane Roe / The Gazette" (not a related link: "[Photos: The Ten …]").
+_CLOSING_CREDIT = re.compile(
+    r"\s*(?:\((?:AP |AFP |Reuters )?(?:Photo|Image|Picture|Photograph|Credit)s?\b[^()]{0,60}\)"
+    r"|(?<![\w\[(])(?:Photo|Image|Picture|Photograph|Credit)s?:\s*[A-Z][^.!?:()\[\]]{1,60})\s*$"
+)
+# What a caption says and reporting does not: the photo and who is in it, seen, shown or posing ("Workers are
+# seen at the pier", "Mayor Okafor, pictured, said …", "(left)", "from left").
+_CAPTION_WORDS = re.compile(
+    r"\b(?:pictured|seen|shown|poses|posing|photo(?:graph)?s?|image|from left)\b|\((?:left|right|cent(?:er|re))\)",
+    re.I,
+)
 # A footnote's reference mark glued to the word or the stop before it ("… close on Thursday.[1]", "the 1988 sale[2]
 # was"): the sentence ended in "]" and was read as no sentence of the story, dropped; and the note's own label at the
 # head of the note ("[1] Two private schools …"). A bracket after a space ("the [mayor's] office") is an editor's
@@ -363,6 +375,28 @@ def bullet_item(line: str, *, point: bool = False) -> str | None:
     with ``point`` (below a summary's label), one that opens on a figure too ("- 300 homes evacuated")."""
     m = (_POINT if point else _BULLET).match(line)
     return line[m.end():] if m else None
+
+
+def report_before_credit(line: str) -> str | None:
+    """The paragraph ``line`` without the photo credit that closes it (``_CLOSING_CREDIT``), when what the credit
+    closes is the story's reporting, not the photo's caption; None for any other paragraph (one that a credit
+    closes is dropped whole as a caption). A caption says what the photo shows in a sentence or two; reporting
+    credits its source ("…, the mayor said", ``_REPORTED``) over two sentences or more, without a caption's
+    words (``_CAPTION_WORDS``) or a caption's dated sentence (``_DATE_END``)."""
+    if not (line.endswith(")") or ":" in line[-_TAIL:]):
+        return None
+    m = _CLOSING_CREDIT.search(line, max(0, len(line) - _TAIL))
+    if m is None:
+        return None
+    prose = line[: m.start()]
+    if not _REPORTED.search(prose) or _CAPTION_WORDS.search(prose):
+        return None
+    spans = list(split_spans(prose))
+    # a wire caption's dated sentence ("… in Lindenfeld, Monday, Oct. 29, 2029.") with a sentence of background
+    # after it ("The mayor said Monday that …") is a caption still
+    if len(spans) < 2 or any(_DATE_END.search(prose, a, b) for a, b in spans):
+        return None
+    return prose
 
 
 def cut_inline_parts(line: str) -> str:

@@ -68,11 +68,21 @@ _OPENERS = frozenset(
 # Scraped pages often lose the space between paragraphs: "...and beyond.Researchers with the USGS...",
 # "...since the last quake.\"The stress is building,\" Graves said.Most earthquakes...". A sentence end glued
 # to a capitalised word is a break; blingfire keeps the two sentences as one. Two lower-case letters
-# before the mark (checked after the match: a pattern starting with them is 5x slower to scan) and a
-# lower-case letter after the capital (or the word "I": '…knock it down."I think …') keep "Ph.D.", "U.S.Army"
-# and "a.m.The" whole; a web address ("www.Example.com", "news@Site.org") is left alone.
-_GLUED = re.compile(r"[.!?](?=[\"“”’]?(?:[A-Z][a-z]|I\s))")
+# before the mark, or an acronym, a number or a trailing-off (``_ends_sentence``, checked after the match: a
+# pattern starting with them is 5x slower to scan), and a lower-case letter after the capital (or the word "I":
+# '…knock it down."I think …') keep "Ph.D.", "U.S.Army" and "a.m.The" whole; a web address ("www.Example.com",
+# "news@Site.org") is left alone.
+_GLUED = re.compile(r"[.!?…](?=[\"“”’]?(?:[A-Z][a-z]|I\s))")
 _LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+# A number of two digits or more ends a sentence as a word does: "… in September 1864.The Library of Congress
+# …", "… in the summer of 1953.In the earliest letter …" (4 spots in dev_original, all breaks). A whole word of
+# digits (and thousands' commas) only: "v2.Then", "No.12.The" and a list's "1.Open the box" stay whole (a
+# decimal, "4.5", has a digit after its stop and is never a candidate).
+_NUMBER_END = re.compile(r"(?:^|(?<=[\s(\"“‘'$£€]))\d[\d,]*\d$")
+# A trailing-off glued to a capitalised word ("… some money etc...Anyway, he …", "… push back….In light of …"):
+# BlingFire breaks there when a space follows the marks, so it is a break without one too, after a lower-case
+# letter.
+_ELLIPSIS_MARKS = frozenset(".…")
 # A sub-heading, a caption or a headline that the page flattened into the paragraph after it, with no stop:
 # "… a story all by itself. The detectives go to work Researchers started with …", "… clean energy
 # Tech, defying US reversal Although solar generation …". A lower-case word, then a capitalised word that opens
@@ -350,9 +360,7 @@ def _unglued(chunk: str, starts: list[int], ends: list[int]) -> Iterator[tuple[i
             at = m.start()
             if at - 2 < a:
                 continue
-            if (chunk[at - 1] not in _LOWER or chunk[at - 2] not in _LOWER) and not _ACRONYM_END.search(
-                chunk, max(a, at - _ACRONYM_TAIL), at
-            ):
+            if not _ends_sentence(chunk, a, at):
                 continue
             if _ends_in_abbreviation(chunk, a, at + 1):  # "Mrs.Clinton", "vs.Real Madrid"
                 continue
@@ -369,6 +377,24 @@ def _unglued(chunk: str, starts: list[int], ends: list[int]) -> Iterator[tuple[i
             yield a, cut
             a = cut
         yield a, b
+
+
+def _ends_sentence(chunk: str, a: int, at: int) -> bool:
+    """Does the mark at ``at``, glued to a capitalised word, end the sentence that opens at ``a``? After two
+    lower-case letters, an acronym (``_ACRONYM_END``), a number (``_NUMBER_END``) or a trailing-off after a
+    lower-case letter (``_ELLIPSIS_MARKS``); not after an initial ("J.K.Rowling", "U.S.Army", "a.m.The")."""
+    if chunk[at - 1] in _LOWER and chunk[at - 2] in _LOWER:
+        return True
+    tail = max(a, at - _ACRONYM_TAIL)
+    if _ACRONYM_END.search(chunk, tail, at) or _NUMBER_END.search(chunk, tail, at):
+        return True
+    if chunk[at] in _ELLIPSIS_MARKS:
+        i = at
+        while i > a and chunk[i - 1] in _ELLIPSIS_MARKS:
+            i -= 1
+        marks = chunk[i : at + 1]
+        return ("…" in marks or len(marks) >= 3) and i > a and chunk[i - 1] in _LOWER
+    return False
 
 
 def _split_run_in(chunk: str, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
