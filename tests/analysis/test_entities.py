@@ -302,6 +302,23 @@ def test_a_shared_bare_surname_after_both_full_names_in_one_sentence_is_nobody_s
     assert not any("sail" in a.phrase for e in people.values() if e.name != "Varga" for a in e.actions)
 
 
+def test_a_bare_word_two_full_names_open_with_is_the_person_the_article_names_first() -> None:
+    # A surname written first ("Chen" of the activist Chen Guangcheng and of his nephew Chen Kegui) had gone to the
+    # one the cluster writes in full most, the nephew, in an article about his uncle; "Jerry" of "Jerry and Pat
+    # Dodson" to an engineer, Jerry Cauthen, quoted at length in another part of the story
+    one = ("Blind activist Wen Tailo left the hospital on Monday. Wen said he would study abroad. Wen said his "
+           "nephew Wen Koru was in detention. Wen Tailo thanked his doctors.")
+    two = ("Wen Koru was detained after a clash with officials. Wen Koru has a lawyer. Wen Koru denies the charges. "
+           "His uncle Wen Tailo fled house arrest.")
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=two, source="Coast Herald")]
+    tagged = _Tagged({"Wen Tailo": "person", "Wen Koru": "person", "Wen": "person"})
+    an = analyze_cluster(make_cluster(arts), recognizer=tagged)
+    people = {e.name: e for e in an.entities if e.kind == "person"}
+    assert set(people) == {"Wen Tailo", "Wen Koru"}, people
+    assert people["Wen Tailo"].aliases == ("Wen",) and people["Wen Tailo"].mentions == 5
+    assert people["Wen Koru"].aliases == () and people["Wen Koru"].mentions == 4
+
+
 def test_a_company_with_or_without_its_suffix_is_one_organisation() -> None:
     # "Kellogg Co" and "Kellogg Co." were two organisations, and "Clorox" a place beside "Clorox Co"
     one = ("Harlow Biscuit Co. said on Monday it would close its plant in Orlen. Harlow Biscuit Co said "

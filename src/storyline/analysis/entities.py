@@ -530,9 +530,12 @@ def _initials_of(form: str, canon: Mapping[str, str]) -> str | None:
 
 def _surname_sharers(canon: dict[str, str], forms: Counter[str]) -> dict[str, list[str]]:
     """Each bare surname that two or more full names of the cluster end on ("Khan" of "Zulfiqar Khan" and
-    "A. Q. Khan") → those names, in ``canon``'s order. A full name the cluster writes once is no rival: as
-    often a tagger's slip ("Obama, Conard", "Attacking Romney") or a variant ("Matthew Lesser") as a
-    second person."""
+    "A. Q. Khan") → those names, in ``canon``'s order; and a bare word that two or more full names open with, a
+    surname written first ("Chen" of "Chen Guangcheng" and his nephew "Chen Kegui") or a first name. A full name
+    the cluster writes once is no rival: as often a tagger's slip ("Obama, Conard", "Attacking Romney") or a variant
+    ("Matthew Lesser") as a second person (and one written once with a title as often the same person's other
+    spelling, "Qasem Soleimani" beside "Qassem Soleimani", or a wife's, "first lady Jill Biden", beside a "Biden"
+    who is the president)."""
     full: Counter[str] = Counter()
     for f, c in canon.items():
         if len(f.split()) > 1 and not _is_surname_form(f):
@@ -543,6 +546,8 @@ def _surname_sharers(canon: dict[str, str], forms: Counter[str]) -> dict[str, li
         if len(f.split()) > 1 and not _is_surname_form(f):
             continue
         owners = [c for c in heads if _surname_of(c, f)]
+        if not owners and len(first := [c for c in heads if _name_words(c)[0] == f]) > 1:
+            owners = first
         if owners and canon[f] not in owners:
             owners.append(canon[f])  # the one it goes to without evidence is always a candidate
         owners = _prefer_generation(owners, f)  # a bare "Trump" is no "Donald Trump Jr."
