@@ -319,6 +319,19 @@ def test_a_bare_word_two_full_names_open_with_is_the_person_the_article_names_fi
     assert people["Wen Koru"].aliases == () and people["Wen Koru"].mentions == 4
 
 
+def test_a_nickname_s_epithet_is_no_part_of_a_name_and_thou_is_no_one() -> None:
+    # "Crooked Hillary Clinton" (a quoted post) was a person of its own that took "Clinton"; "Thou shall not …",
+    # opening an article, a person "Thou"
+    one = ("Thou shall not mock the harbour, the sign said. The mayor wrote that her rival, Crooked Ines Varga, "
+           "had lost the vote. Ines Varga did not answer. Varga was in Orlen.")
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=_ADMIRAL, source="Coast Herald")]
+    tagged = _Tagged({"Crooked Ines Varga": "person", "Thou": "person", **_VARGAS})
+    an = analyze_cluster(make_cluster(arts), recognizer=tagged)
+    people = {e.name: e for e in an.entities if e.kind == "person"}
+    assert set(people) == {"Ines Varga", "Paul Varga"}, people
+    assert people["Ines Varga"].mentions == 4 and people["Ines Varga"].aliases == ("Varga",), people["Ines Varga"]
+
+
 def test_a_company_with_or_without_its_suffix_is_one_organisation() -> None:
     # "Kellogg Co" and "Kellogg Co." were two organisations, and "Clorox" a place beside "Clorox Co"
     one = ("Harlow Biscuit Co. said on Monday it would close its plant in Orlen. Harlow Biscuit Co said "

@@ -41,7 +41,9 @@ from .ner import PERSON_TITLES, EntityRecognizer, Mention
 from .repair import repair
 
 _POSSESSIVE = re.compile(r"(?:['’]s?|\s+)$")
-_LEADING = re.compile(rf"^(?:the\s+|The\s+|(?:{PERSON_TITLES})\s+)+")
+# ... and a nickname's epithet before a full name ("Crooked Hillary Clinton", "Sleepy Joe Biden") is no part of it
+_LEADING = re.compile(rf"^(?:the\s+|The\s+|(?:{PERSON_TITLES})\s+|"
+                      rf"(?:Crooked|Sleepy|Lyin[’']?)\s+(?=[A-Z][a-z]+\s+[A-Z]))+")
 _TITLE_HEAD = (
     r"(?:[Pp]resident|[Pp]rime [Mm]inister|[Mm]inister|[Ss]ecretary of [Ss]tate|[Cc]hief [Jj]ustice|[Ss]peaker|"
     r"[Ss]ecretary|[Ss]enator|[Gg]overnor|[Mm]ayor|[Cc]hancellor|"
@@ -284,6 +286,7 @@ _INDEFINITE_BEFORE = re.compile(r"(?<![\w’'-])(?:a|an|A|An)\s+$")
 _OF_NAME_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][a-z]+\s+of\s+$")
 _HEAD_END = re.compile(r"\s*[,.;:)]|\s+(?:on|in|of|at|with|from|for|to|and|or|that|which|is|was)\b")
 # A rank and one word, which also names towns ("Prince George", "Port Alder", "Fort Worth", "Saint Paul")
+_ARCHAIC_PRONOUNS = frozenset({"Thou", "Thee", "Thy", "Thine", "Ye"})
 _RANK_NAMED = re.compile(r"(?:Prince|Princess|King|Queen|Lady|Saint|St\.|Fort|Port|Mount|Lake)\s+[A-Z][\w'’-]+")
 # The names the synonyms give ("United States" for "U.S."): a speech verb after them makes no person.
 _SYNONYM_NAMES = frozenset(SYNONYMS.values())
@@ -954,6 +957,9 @@ class EntityIndex:
         # title (an office is no thing).
         for f in [f for f, k in kind_of.items() if k == "person" and indefinite[f] == sum(kinds[f].values())
                   and f not in titles]:
+            _no_person(f, kind_of, kinds, raw)
+        # An archaic pronoun that opens a sentence ("Thou shall not …") is no one.
+        for f in [f for f, k in kind_of.items() if k == "person" and f in _ARCHAIC_PRONOUNS]:
             _no_person(f, kind_of, kinds, raw)
         # A "person" that ends in an abbreviated rank ("Marine Safety Lt" of "said Marine Safety Lt. John Sandmeyer",
         # the segmenter having ended a sentence at the rank's full stop) is the title of the name after it, no one.
