@@ -332,6 +332,26 @@ def test_a_nickname_s_epithet_is_no_part_of_a_name_and_thou_is_no_one() -> None:
     assert people["Ines Varga"].mentions == 4 and people["Ines Varga"].aliases == ("Varga",), people["Ines Varga"]
 
 
+def test_a_bare_surname_of_a_titled_namesake_named_once_is_theirs_after_them_else_no_one_s() -> None:
+    # "Missouri State Highway Patrol Capt. Ron Johnson … Johnson said" went to Dorian Johnson, a witness the
+    # cluster writes in full more often, every time: after the captain only it is the captain; after both, the one
+    # named in full in its sentence or the one before; else no one
+    one = ("Harbour Police Capt. Tomas Arkwright took charge of the port on Monday. Arkwright said the gates would "
+           "stay shut. A dock worker, Lena Arkwright, said she saw the crash. Police said Arkwright was not hurt. "
+           "The port stayed quiet all night. Arkwright thanked the crews.")
+    two = ("Lena Arkwright has worked on the docks for years. Lena Arkwright saw the ship hit the pier. Arkwright "
+           "called for an inquiry.")
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=two, source="Coast Herald")]
+    tagged = _Tagged({"Tomas Arkwright": "person", "Lena Arkwright": "person", "Arkwright": "person"})
+    an = analyze_cluster(make_cluster(arts), recognizer=tagged)
+    people = {e.name: e for e in an.entities if e.kind == "person"}
+    assert set(people) == {"Tomas Arkwright", "Lena Arkwright", "Arkwright"}, people
+    assert people["Tomas Arkwright"].mentions == 2, people["Tomas Arkwright"]
+    assert "stay shut" in " ".join(a.phrase for a in people["Tomas Arkwright"].actions)
+    assert people["Lena Arkwright"].mentions == 5 and people["Arkwright"].mentions == 1
+    assert "thanked the crews" in " ".join(a.phrase for a in people["Arkwright"].actions)
+
+
 def test_a_company_with_or_without_its_suffix_is_one_organisation() -> None:
     # "Kellogg Co" and "Kellogg Co." were two organisations, and "Clorox" a place beside "Clorox Co"
     one = ("Harlow Biscuit Co. said on Monday it would close its plant in Orlen. Harlow Biscuit Co said "

@@ -286,6 +286,8 @@ _INDEFINITE_BEFORE = re.compile(r"(?<![\w’'-])(?:a|an|A|An)\s+$")
 _OF_NAME_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][a-z]+\s+of\s+$")
 _HEAD_END = re.compile(r"\s*[,.;:)]|\s+(?:on|in|of|at|with|from|for|to|and|or|that|which|is|was)\b")
 # A rank and one word, which also names towns ("Prince George", "Port Alder", "Fort Worth", "Saint Paul")
+# A person's title right before a name, abbreviated or not ("Capt. Ron Johnson")
+_TITLE_RIGHT_BEFORE = re.compile(rf"\b(?:{PERSON_TITLES})\s+$")
 _ARCHAIC_PRONOUNS = frozenset({"Thou", "Thee", "Thy", "Thine", "Ye"})
 _RANK_NAMED = re.compile(r"(?:Prince|Princess|King|Queen|Lady|Saint|St\.|Fort|Port|Mount|Lake)\s+[A-Z][\w'’-]+")
 # The names the synonyms give ("United States" for "U.S."): a speech verb after them makes no person.
@@ -1036,9 +1038,13 @@ class EntityIndex:
         self.shared_forms: dict[str, set[str]] = defaultdict(set)  # a person → the shared surnames given them
         for aid, found in raw.items():
             res = [Resolved(m.start, m.end, kind_of[m.text], self.canon[m.text]) for m in found]
+            starts = [s.start for s in cluster.sentences_of(aid)]
             if sharers:
-                res = self._resolve_shared(found, res, sharers, [s.start for s in cluster.sentences_of(aid)],
-                                           [held.get((aid, m.start), "") for m in found])
+                res = self._resolve_shared(found, res, sharers, starts, [held.get((aid, m.start), "") for m in found])
+            text = cluster.article(aid).text
+            given = {m.start for m in found if (aid, m.start) in held
+                     or _TITLE_RIGHT_BEFORE.search(text, max(0, m.start - 20), m.start)}
+            res = self._resolve_namesakes(found, res, sharers, starts, given)
             res += self._extra_mentions(cluster.article(aid).text, _bounds(cluster, aid), res)
             self.mentions[aid] = sorted(res, key=lambda r: r.start)
 
@@ -1071,6 +1077,44 @@ class EntityIndex:
             if name == m.text:
                 self.kind.setdefault(name, "person")
             else:
+                self.shared_forms[name].add(m.text)
+            out.append(Resolved(r.start, r.end, r.kind, name))
+        return out
+
+    def _resolve_namesakes(self, found: list[Mention], res: list[Resolved], sharers: dict[str, list[str]],
+                           starts: list[int], titled: set[int]) -> list[Resolved]:
+        """A bare surname of two full names that one article writes, one of them given a title there (``titled``:
+        where the mentions given one start) and written only once in the cluster, so no rival of the cluster's
+        (:func:`_surname_sharers`): "Missouri State Highway Patrol Capt. Ron Johnson … Johnson said" beside Dorian
+        Johnson, a witness, whom the cluster gives no title. After one of them only, that one; after both, the one
+        named in full in its sentence or the one before, else a mention of its own (nothing says which; it had gone
+        to the one the cluster writes most, every time). Not beside one the cluster gives a title: "Trump" after
+        "President Donald Trump and first lady Melania Trump" is the president."""
+        full = [(m.start, r.name) for m, r in zip(found, res, strict=True)
+                if r.kind == "person" and len(m.text.split()) > 1 and not _is_surname_form(m.text)]
+        by_last: dict[str, set[str]] = defaultdict(set)
+        for _, name in full:
+            by_last[_bare(_name_words(name)[-1])].add(name)
+        given = {n for at, n in full if at in titled}
+        if not any(len(v) > 1 and v & given for v in by_last.values()):
+            return res
+        out = []
+        for m, r in zip(found, res, strict=True):
+            rivals = by_last.get(_bare(m.text), set())
+            if (r.kind != "person" or " " in m.text or m.text in sharers or len(rivals) < 2 or not rivals & given
+                    or r.name in self.title or r.name not in rivals):
+                out.append(r)
+                continue
+            before = [(at, n) for at, n in full if at < m.start and n in rivals]
+            named = {n for _, n in before}
+            if len(named) > 1:
+                k = bisect.bisect_right(starts, m.start) - 1
+                named = {n for at, n in before if bisect.bisect_right(starts, at) - 1 >= k - 1}
+                named = named if len(named) == 1 else {m.text}
+            name = named.pop() if named else r.name
+            if name == m.text:
+                self.kind.setdefault(name, "person")
+            elif name != r.name:
                 self.shared_forms[name].add(m.text)
             out.append(Resolved(r.start, r.end, r.kind, name))
         return out
