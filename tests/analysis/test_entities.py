@@ -352,6 +352,15 @@ def test_a_bare_surname_of_a_titled_namesake_named_once_is_theirs_after_them_els
     assert "thanked the crews" in " ".join(a.phrase for a in people["Arkwright"].actions)
 
 
+def test_a_person_named_like_a_food_or_drug_company_is_the_company() -> None:
+    # "In tiny Sellersburg, Ind., …, Manitowoc Foodservice is in the final stages of closing a factory" was a person
+    one = "In tiny Orlen, Harlow Foodservice is closing a factory. Marrow Pharmaceuticals hired its workers."
+    tagged = _Tagged({"Harlow Foodservice": "person", "Marrow Pharmaceuticals": "person", "Orlen": "place"})
+    an = analyze_cluster(make_cluster([Article(id="1", text=one, source="Wire")]), recognizer=tagged)
+    kinds = {e.name: e.kind for e in an.entities}
+    assert kinds == {"Harlow Foodservice": "org", "Marrow Pharmaceuticals": "org", "Orlen": "place"}, kinds
+
+
 def test_a_company_with_or_without_its_suffix_is_one_organisation() -> None:
     # "Kellogg Co" and "Kellogg Co." were two organisations, and "Clorox" a place beside "Clorox Co"
     one = ("Harlow Biscuit Co. said on Monday it would close its plant in Orlen. Harlow Biscuit Co said "
