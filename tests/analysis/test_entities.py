@@ -361,6 +361,18 @@ def test_a_person_named_like_a_food_or_drug_company_is_the_company() -> None:
     assert kinds == {"Harlow Foodservice": "org", "Marrow Pharmaceuticals": "org", "Orlen": "place"}, kinds
 
 
+def test_a_word_that_opens_a_street_s_name_is_no_person_unless_a_full_name_holds_it() -> None:
+    # "Conard and I eventually sat down at a cafe off Madison" (beside "Madison Avenue") was a person "Madison"
+    one = ("We met at a cafe off Marlow. Falk works on Marlow Avenue. Ines Varga met Falk on Varga Street. Varga "
+           "said so.")
+    tagged = _Tagged({"Marlow": "person", "Marlow Avenue": "place", "Falk": "person", "Ines Varga": "person",
+                      "Varga": "person", "Varga Street": "place"})
+    an = analyze_cluster(make_cluster([Article(id="1", text=one, source="Wire")]), recognizer=tagged)
+    people = {e.name: e for e in an.entities if e.kind == "person"}
+    assert set(people) == {"Falk", "Ines Varga"}, people
+    assert people["Ines Varga"].mentions == 2
+
+
 def test_a_company_with_or_without_its_suffix_is_one_organisation() -> None:
     # "Kellogg Co" and "Kellogg Co." were two organisations, and "Clorox" a place beside "Clorox Co"
     one = ("Harlow Biscuit Co. said on Monday it would close its plant in Orlen. Harlow Biscuit Co said "

@@ -963,6 +963,12 @@ class EntityIndex:
         # An archaic pronoun that opens a sentence ("Thou shall not …") is no one.
         for f in [f for f, k in kind_of.items() if k == "person" and f in _ARCHAIC_PRONOUNS]:
             _no_person(f, kind_of, kinds, raw)
+        # A one-word "person" that no other name of a person holds and that opens the name of a street the cluster
+        # names ("a cafe off Madison" beside "Madison Avenue") is that street, no one.
+        streets = {f.split()[0] for f, k in kind_of.items() if k != "person" and is_thoroughfare(f)}
+        held_words = {w for f, k in kind_of.items() if k == "person" and " " in f for w in f.split()}
+        for f in [f for f, k in kind_of.items() if k == "person" and f in streets and f not in held_words]:
+            _no_person(f, kind_of, kinds, raw)
         # A "person" that ends in an abbreviated rank ("Marine Safety Lt" of "said Marine Safety Lt. John Sandmeyer",
         # the segmenter having ended a sentence at the rank's full stop) is the title of the name after it, no one.
         for f in [f for f, k in kind_of.items() if k == "person" and len(f.split()) > 1
