@@ -373,6 +373,17 @@ def test_a_word_that_opens_a_street_s_name_is_no_person_unless_a_full_name_holds
     assert people["Ines Varga"].mentions == 2
 
 
+def test_a_word_named_only_before_a_plural_noun_is_a_brand_not_a_person() -> None:
+    # "Police officers … patrol on Suzuki motorcycles" was a person "Suzuki"; "after interviewing Obama officials" and
+    # "Longoria leads the pack" stay people
+    one = ("Police patrol on Marlow motorcycles in Orlen. The inquiry began after interviewing Falk officials. "
+           "Quint leads the pack.")
+    tagged = _Tagged({"Marlow": "person", "Falk": "person", "Quint": "person", "Orlen": "place"})
+    an = analyze_cluster(make_cluster([Article(id="1", text=one, source="Wire")]), recognizer=tagged)
+    people = {e.name for e in an.entities if e.kind == "person"}
+    assert people == {"Falk", "Quint"}, people
+
+
 def test_a_company_with_or_without_its_suffix_is_one_organisation() -> None:
     # "Kellogg Co" and "Kellogg Co." were two organisations, and "Clorox" a place beside "Clorox Co"
     one = ("Harlow Biscuit Co. said on Monday it would close its plant in Orlen. Harlow Biscuit Co said "

@@ -288,6 +288,13 @@ _HEAD_END = re.compile(r"\s*[,.;:)]|\s+(?:on|in|of|at|with|from|for|to|and|or|th
 # A rank and one word, which also names towns ("Prince George", "Port Alder", "Fort Worth", "Saint Paul")
 # A person's title right before a name, abbreviated or not ("Capt. Ron Johnson")
 _TITLE_RIGHT_BEFORE = re.compile(rf"\b(?:{PERSON_TITLES})\s+$")
+# ... after a preposition, an article, a number or a comma (not a verb's subject, "Longoria leads"), and not one of
+# people ("interviewing Obama officials", "with Obama aides": a person's)
+_PLURAL_AFTER = re.compile(r"\s+(?!(?:officials|supporters|voters|aides|staffers|allies|loyalists|appointees|advisers|"
+                           r"fans|brothers|sisters|sons|daughters|children|lawyers|officers|followers|critics|backers|"
+                           r"friends|relatives|cousins|administrations|years)\b)[a-z]{3,}[^s\W]s\b(?![’'])")
+_BEFORE_BRAND = re.compile(r"(?:\b(?:on|with|of|in|at|from|for|by|about|against|the|a|an|and|or|million|billion|"
+                           r"thousand|\d[\d,.]*)|,)\s+$")
 _ARCHAIC_PRONOUNS = frozenset({"Thou", "Thee", "Thy", "Thine", "Ye"})
 _RANK_NAMED = re.compile(r"(?:Prince|Princess|King|Queen|Lady|Saint|St\.|Fort|Port|Mount|Lake)\s+[A-Z][\w'’-]+")
 # The names the synonyms give ("United States" for "U.S."): a speech verb after them makes no person.
@@ -779,6 +786,7 @@ class EntityIndex:
         group_words: set[str] = set()  # "Serbs", "Democrats": tagged as groups somewhere in the cluster
         vessels: set[str] = set()  # the names the cluster gives a ship or a boat
         indefinite: Counter[str] = Counter()  # a person's form → its mentions right after "a" or "an"
+        brand: Counter[str] = Counter()  # ... and those of one word before a plural noun ("Suzuki motorcycles")
         referred: dict[str, Counter[bool]] = defaultdict(Counter)  # an organisation's last word → "he"/"she" or "it"
         for aid in cluster.kept_ids:
             text = cluster.article(aid).text
@@ -899,6 +907,9 @@ class EntityIndex:
                     # "his Mar-a-Lago resort": the start of a name the tagger cut, no one (not "Obama-era", which is
                     # Obama's)
                     indefinite[form] += 1
+                if (kind == "person" and " " not in form and _PLURAL_AFTER.match(text, m.end)
+                        and _BEFORE_BRAND.search(text, max(0, m.start - 20), m.start)):
+                    brand[form] += 1
                 if kind == "person":
                     t = title_of(text[lo:hi], m.start - lo, m.end - lo) or abbreviated_office(text, m.start, m.end)
                     if t:
@@ -968,6 +979,11 @@ class EntityIndex:
         streets = {f.split()[0] for f, k in kind_of.items() if k != "person" and is_thoroughfare(f)}
         held_words = {w for f, k in kind_of.items() if k == "person" and " " in f for w in f.split()}
         for f in [f for f, k in kind_of.items() if k == "person" and f in streets and f not in held_words]:
+            _no_person(f, kind_of, kinds, raw)
+        # ... and one the cluster names only before a plural noun, untitled ("police patrol on Suzuki motorcycles"),
+        # is a maker's brand: someone's family is named so ("the Kennedy brothers") once their full names are given.
+        for f in [f for f, k in kind_of.items() if k == "person" and brand[f] == sum(kinds[f].values())
+                  and f not in held_words and f not in titles]:
             _no_person(f, kind_of, kinds, raw)
         # A "person" that ends in an abbreviated rank ("Marine Safety Lt" of "said Marine Safety Lt. John Sandmeyer",
         # the segmenter having ended a sentence at the rank's full stop) is the title of the name after it, no one.
