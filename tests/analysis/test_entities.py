@@ -330,6 +330,11 @@ def test_a_nickname_s_epithet_is_no_part_of_a_name_and_thou_is_no_one() -> None:
     people = {e.name: e for e in an.entities if e.kind == "person"}
     assert set(people) == {"Ines Varga", "Paul Varga"}, people
     assert people["Ines Varga"].mentions == 4 and people["Ines Varga"].aliases == ("Varga",), people["Ines Varga"]
+    # ... but the same word in a place's or a body's name is part of it
+    from storyline.analysis.entities import clean_surface
+
+    assert [clean_surface(f) for f in ("Sleepy Joe Biden", "Sleepy Hollow Road", "Crooked Media Group")] == [
+        "Joe Biden", "Sleepy Hollow Road", "Crooked Media Group"]
 
 
 def test_a_bare_surname_of_a_titled_namesake_named_once_is_theirs_after_them_else_no_one_s() -> None:

@@ -23,6 +23,7 @@ from .actions import verb_phrase
 from .model import Action, Entity, Span
 from .names import (
     COUNTRY_OF,
+    FACILITY_HEADS,
     NAME_HEADS,
     SYNONYMS,
     body_key,
@@ -41,9 +42,10 @@ from .ner import PERSON_TITLES, EntityRecognizer, Mention
 from .repair import repair
 
 _POSSESSIVE = re.compile(r"(?:['’]s?|\s+)$")
-# ... and a nickname's epithet before a full name ("Crooked Hillary Clinton", "Sleepy Joe Biden") is no part of it
-_LEADING = re.compile(rf"^(?:the\s+|The\s+|(?:{PERSON_TITLES})\s+|"
-                      rf"(?:Crooked|Sleepy|Lyin[’']?)\s+(?=[A-Z][a-z]+\s+[A-Z]))+")
+_LEADING = re.compile(rf"^(?:the\s+|The\s+|(?:{PERSON_TITLES})\s+)+")
+# ... and a nickname's epithet before a first name and a surname ("Crooked Hillary Clinton", "Sleepy Joe Biden") is no
+# part of it (but of a place's or a body's name: "Sleepy Hollow Road", "Crooked Media Group")
+_EPITHET = re.compile(r"^(?:Crooked|Sleepy|Lyin[’']?)\s+(?=[A-Z][a-z]+\s+[A-Z][\w’'-]+$)")
 _TITLE_HEAD = (
     r"(?:[Pp]resident|[Pp]rime [Mm]inister|[Mm]inister|[Ss]ecretary of [Ss]tate|[Cc]hief [Jj]ustice|[Ss]peaker|"
     r"[Ss]ecretary|[Ss]enator|[Gg]overnor|[Mm]ayor|[Cc]hancellor|"
@@ -160,6 +162,8 @@ def clean_surface(text: str) -> str:
     text = " ".join(re.sub(r"[\[\]]", "", text).split()) if "[" in text or "]" in text else text
     # ... nor a slash ("Victoria Walker/" of a photo credit "(Victoria Walker/The Washington Post)")
     text = _POSSESSIVE.sub("", text.strip(" \t\n,;:“”\"'/"))
+    if (epithet := _EPITHET.match(text)) and text.split()[-1] not in NAME_HEADS | FACILITY_HEADS:
+        text = text[epithet.end() :]
     bare = _LEADING.sub("", text).strip()
     # A title word that begins the name of a body is part of it: "Justice Department", "General Motors" (not
     # "Department", "Motors"); a person's title is not ("President Ruth Okoye").
