@@ -302,6 +302,93 @@ def test_a_shared_bare_surname_after_both_full_names_in_one_sentence_is_nobody_s
     assert not any("sail" in a.phrase for e in people.values() if e.name != "Varga" for a in e.actions)
 
 
+def test_a_bare_word_two_full_names_open_with_is_the_person_the_article_names_first() -> None:
+    # A surname written first ("Chen" of the activist Chen Guangcheng and of his nephew Chen Kegui) had gone to the
+    # one the cluster writes in full most, the nephew, in an article about his uncle; "Jerry" of "Jerry and Pat
+    # Dodson" to an engineer, Jerry Cauthen, quoted at length in another part of the story
+    one = ("Blind activist Wen Tailo left the hospital on Monday. Wen said he would study abroad. Wen said his "
+           "nephew Wen Koru was in detention. Wen Tailo thanked his doctors.")
+    two = ("Wen Koru was detained after a clash with officials. Wen Koru has a lawyer. Wen Koru denies the charges. "
+           "His uncle Wen Tailo fled house arrest.")
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=two, source="Coast Herald")]
+    tagged = _Tagged({"Wen Tailo": "person", "Wen Koru": "person", "Wen": "person"})
+    an = analyze_cluster(make_cluster(arts), recognizer=tagged)
+    people = {e.name: e for e in an.entities if e.kind == "person"}
+    assert set(people) == {"Wen Tailo", "Wen Koru"}, people
+    assert people["Wen Tailo"].aliases == ("Wen",) and people["Wen Tailo"].mentions == 5
+    assert people["Wen Koru"].aliases == () and people["Wen Koru"].mentions == 4
+
+
+def test_a_nickname_s_epithet_is_no_part_of_a_name_and_thou_is_no_one() -> None:
+    # "Crooked Hillary Clinton" (a quoted post) was a person of its own that took "Clinton"; "Thou shall not …",
+    # opening an article, a person "Thou"
+    one = ("Thou shall not mock the harbour, the sign said. The mayor wrote that her rival, Crooked Ines Varga, "
+           "had lost the vote. Ines Varga did not answer. Varga was in Orlen.")
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=_ADMIRAL, source="Coast Herald")]
+    tagged = _Tagged({"Crooked Ines Varga": "person", "Thou": "person", **_VARGAS})
+    an = analyze_cluster(make_cluster(arts), recognizer=tagged)
+    people = {e.name: e for e in an.entities if e.kind == "person"}
+    assert set(people) == {"Ines Varga", "Paul Varga"}, people
+    assert people["Ines Varga"].mentions == 4 and people["Ines Varga"].aliases == ("Varga",), people["Ines Varga"]
+    # ... but the same word in a place's or a body's name is part of it
+    from storyline.analysis.entities import clean_surface
+
+    assert [clean_surface(f) for f in ("Sleepy Joe Biden", "Sleepy Hollow Road", "Crooked Media Group")] == [
+        "Joe Biden", "Sleepy Hollow Road", "Crooked Media Group"]
+
+
+def test_a_bare_surname_of_a_titled_namesake_named_once_is_theirs_after_them_else_no_one_s() -> None:
+    # "Missouri State Highway Patrol Capt. Ron Johnson … Johnson said" went to Dorian Johnson, a witness the
+    # cluster writes in full more often, every time: after the captain only it is the captain; after both, the one
+    # named in full in its sentence or the one before; else no one
+    one = ("Harbour Police Capt. Tomas Arkwright took charge of the port on Monday. Arkwright said the gates would "
+           "stay shut. A dock worker, Lena Arkwright, said she saw the crash. Police said Arkwright was not hurt. "
+           "The port stayed quiet all night. Arkwright thanked the crews.")
+    two = ("Lena Arkwright has worked on the docks for years. Lena Arkwright saw the ship hit the pier. Arkwright "
+           "called for an inquiry.")
+    arts = [Article(id="1", text=one, source="Wire"), Article(id="2", text=two, source="Coast Herald")]
+    tagged = _Tagged({"Tomas Arkwright": "person", "Lena Arkwright": "person", "Arkwright": "person"})
+    an = analyze_cluster(make_cluster(arts), recognizer=tagged)
+    people = {e.name: e for e in an.entities if e.kind == "person"}
+    assert set(people) == {"Tomas Arkwright", "Lena Arkwright", "Arkwright"}, people
+    assert people["Tomas Arkwright"].mentions == 2, people["Tomas Arkwright"]
+    assert "stay shut" in " ".join(a.phrase for a in people["Tomas Arkwright"].actions)
+    assert people["Lena Arkwright"].mentions == 5 and people["Arkwright"].mentions == 1
+    assert "thanked the crews" in " ".join(a.phrase for a in people["Arkwright"].actions)
+
+
+def test_a_person_named_like_a_food_or_drug_company_is_the_company() -> None:
+    # "In tiny Sellersburg, Ind., …, Manitowoc Foodservice is in the final stages of closing a factory" was a person
+    one = "In tiny Orlen, Harlow Foodservice is closing a factory. Marrow Pharmaceuticals hired its workers."
+    tagged = _Tagged({"Harlow Foodservice": "person", "Marrow Pharmaceuticals": "person", "Orlen": "place"})
+    an = analyze_cluster(make_cluster([Article(id="1", text=one, source="Wire")]), recognizer=tagged)
+    kinds = {e.name: e.kind for e in an.entities}
+    assert kinds == {"Harlow Foodservice": "org", "Marrow Pharmaceuticals": "org", "Orlen": "place"}, kinds
+
+
+def test_a_word_that_opens_a_street_s_name_is_no_person_unless_a_full_name_holds_it() -> None:
+    # "Conard and I eventually sat down at a cafe off Madison" (beside "Madison Avenue") was a person "Madison"
+    one = ("We met at a cafe off Marlow. Falk works on Marlow Avenue. Ines Varga met Falk on Varga Street. Varga "
+           "said so.")
+    tagged = _Tagged({"Marlow": "person", "Marlow Avenue": "place", "Falk": "person", "Ines Varga": "person",
+                      "Varga": "person", "Varga Street": "place"})
+    an = analyze_cluster(make_cluster([Article(id="1", text=one, source="Wire")]), recognizer=tagged)
+    people = {e.name: e for e in an.entities if e.kind == "person"}
+    assert set(people) == {"Falk", "Ines Varga"}, people
+    assert people["Ines Varga"].mentions == 2
+
+
+def test_a_word_named_only_before_a_plural_noun_is_a_brand_not_a_person() -> None:
+    # "Police officers … patrol on Suzuki motorcycles" was a person "Suzuki"; "after interviewing Obama officials" and
+    # "Longoria leads the pack" stay people
+    one = ("Police patrol on Marlow motorcycles in Orlen. The inquiry began after interviewing Falk officials. "
+           "Quint leads the pack.")
+    tagged = _Tagged({"Marlow": "person", "Falk": "person", "Quint": "person", "Orlen": "place"})
+    an = analyze_cluster(make_cluster([Article(id="1", text=one, source="Wire")]), recognizer=tagged)
+    people = {e.name for e in an.entities if e.kind == "person"}
+    assert people == {"Falk", "Quint"}, people
+
+
 def test_a_company_with_or_without_its_suffix_is_one_organisation() -> None:
     # "Kellogg Co" and "Kellogg Co." were two organisations, and "Clorox" a place beside "Clorox Co"
     one = ("Harlow Biscuit Co. said on Monday it would close its plant in Orlen. Harlow Biscuit Co said "

@@ -942,3 +942,30 @@ def test_the_rest_of_a_clause_after_a_quotation_does_not_hide_the_speaker_after_
     an = analyze_cluster(make_cluster(arts), recognizer=_Tagged({"Oren Falk": "person", "Tilda Marsh": "person"}))
     got = {q.text: q.speaker for q in an.quotes}
     assert got == {"two sets of books": "officials", "no fear whatsoever": "Tilda Marsh"}, got
+
+
+def test_the_statement_said_is_its_owner_s_or_the_statement_s_not_the_last_one_quoted() -> None:
+    # "“…,” the statement said" had gone to whoever was quoted last: here Falk, two paragraphs before the campaign's
+    # apology; a statement whose owner the article names is the owner's ("Marsh's campaign issued …", "In a
+    # statement, the Harbour Board said …"), one it does not name the statement's, and one right after the quotation
+    # of a body ("… the Harbour Board said on its website. “…,” the statement said") the body's
+    text = (
+        "\"The ad was a joke and nothing more,\" Oren Falk said on Monday.\n\n"
+        "Both men changed their tone as the outrage grew on Wednesday.\n\n"
+        "Marsh's campaign issued an apology to the pilots, saying in a statement that the flyer was not meant to "
+        "offend anyone or be more than a political statement.\n\n"
+        "\"We can see now how the picture could be read, and for that we are deeply sorry,\" the statement said.\n\n"
+        "In a later statement, Harbour Board said the docks would reopen. The pilots met on Friday.\n\n"
+        "\"The docks reopen at dawn on Monday for every ship,\" the statement added.\n\n"
+        "\"No ship will be turned away from the quay,\" Harbour Board said on its website.\n\n"
+        "\"Pilots will be paid for the lost days in full,\" the statement said.\n\n"
+        "Oren Falk called the report \"a whitewash from start to end.\"\n\n"
+        "\"Nobody on the quay was told about the fault,\" the report said."
+    )
+    tagged = _TaggedQ({"Oren Falk": "person", "Falk": "person", "Marsh": "person", "Tilda Marsh": "person",
+                       "Harbour Board": "org"})
+    an = analyze_cluster(make_cluster([Article(id="1", text=text)]), recognizer=tagged)
+    speakers = {" ".join(q.text.split()[:2]): q.speaker for q in an.quotes}
+    assert speakers == {"The ad": "Oren Falk", "We can": "Marsh's campaign", "The docks": "Harbour Board",
+                        "No ship": "Harbour Board", "Pilots will": "Harbour Board", "a whitewash": "Oren Falk",
+                        "Nobody on": "report"}, speakers

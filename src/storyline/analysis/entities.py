@@ -23,6 +23,7 @@ from .actions import verb_phrase
 from .model import Action, Entity, Span
 from .names import (
     COUNTRY_OF,
+    FACILITY_HEADS,
     NAME_HEADS,
     SYNONYMS,
     body_key,
@@ -42,6 +43,9 @@ from .repair import repair
 
 _POSSESSIVE = re.compile(r"(?:['’]s?|\s+)$")
 _LEADING = re.compile(rf"^(?:the\s+|The\s+|(?:{PERSON_TITLES})\s+)+")
+# ... and a nickname's epithet before a first name and a surname ("Crooked Hillary Clinton", "Sleepy Joe Biden") is no
+# part of it (but of a place's or a body's name: "Sleepy Hollow Road", "Crooked Media Group")
+_EPITHET = re.compile(r"^(?:Crooked|Sleepy|Lyin[’']?)\s+(?=[A-Z][a-z]+\s+[A-Z][\w’'-]+$)")
 _TITLE_HEAD = (
     r"(?:[Pp]resident|[Pp]rime [Mm]inister|[Mm]inister|[Ss]ecretary of [Ss]tate|[Cc]hief [Jj]ustice|[Ss]peaker|"
     r"[Ss]ecretary|[Ss]enator|[Gg]overnor|[Mm]ayor|[Cc]hancellor|"
@@ -158,6 +162,8 @@ def clean_surface(text: str) -> str:
     text = " ".join(re.sub(r"[\[\]]", "", text).split()) if "[" in text or "]" in text else text
     # ... nor a slash ("Victoria Walker/" of a photo credit "(Victoria Walker/The Washington Post)")
     text = _POSSESSIVE.sub("", text.strip(" \t\n,;:“”\"'/"))
+    if (epithet := _EPITHET.match(text)) and text.split()[-1] not in NAME_HEADS | FACILITY_HEADS:
+        text = text[epithet.end() :]
     bare = _LEADING.sub("", text).strip()
     # A title word that begins the name of a body is part of it: "Justice Department", "General Motors" (not
     # "Department", "Motors"); a person's title is not ("President Ruth Okoye").
@@ -284,6 +290,16 @@ _INDEFINITE_BEFORE = re.compile(r"(?<![\w’'-])(?:a|an|A|An)\s+$")
 _OF_NAME_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][a-z]+\s+of\s+$")
 _HEAD_END = re.compile(r"\s*[,.;:)]|\s+(?:on|in|of|at|with|from|for|to|and|or|that|which|is|was)\b")
 # A rank and one word, which also names towns ("Prince George", "Port Alder", "Fort Worth", "Saint Paul")
+# A person's title right before a name, abbreviated or not ("Capt. Ron Johnson")
+_TITLE_RIGHT_BEFORE = re.compile(rf"\b(?:{PERSON_TITLES})\s+$")
+# ... after a preposition, an article, a number or a comma (not a verb's subject, "Longoria leads"), and not one of
+# people ("interviewing Obama officials", "with Obama aides": a person's)
+_PLURAL_AFTER = re.compile(r"\s+(?!(?:officials|supporters|voters|aides|staffers|allies|loyalists|appointees|advisers|"
+                           r"fans|brothers|sisters|sons|daughters|children|lawyers|officers|followers|critics|backers|"
+                           r"friends|relatives|cousins|administrations|years)\b)[a-z]{3,}[^s\W]s\b(?![’'])")
+_BEFORE_BRAND = re.compile(r"(?:\b(?:on|with|of|in|at|from|for|by|about|against|the|a|an|and|or|million|billion|"
+                           r"thousand|\d[\d,.]*)|,)\s+$")
+_ARCHAIC_PRONOUNS = frozenset({"Thou", "Thee", "Thy", "Thine", "Ye"})
 _RANK_NAMED = re.compile(r"(?:Prince|Princess|King|Queen|Lady|Saint|St\.|Fort|Port|Mount|Lake)\s+[A-Z][\w'’-]+")
 # The names the synonyms give ("United States" for "U.S."): a speech verb after them makes no person.
 _SYNONYM_NAMES = frozenset(SYNONYMS.values())
@@ -530,9 +546,12 @@ def _initials_of(form: str, canon: Mapping[str, str]) -> str | None:
 
 def _surname_sharers(canon: dict[str, str], forms: Counter[str]) -> dict[str, list[str]]:
     """Each bare surname that two or more full names of the cluster end on ("Khan" of "Zulfiqar Khan" and
-    "A. Q. Khan") → those names, in ``canon``'s order. A full name the cluster writes once is no rival: as
-    often a tagger's slip ("Obama, Conard", "Attacking Romney") or a variant ("Matthew Lesser") as a
-    second person."""
+    "A. Q. Khan") → those names, in ``canon``'s order; and a bare word that two or more full names open with, a
+    surname written first ("Chen" of "Chen Guangcheng" and his nephew "Chen Kegui") or a first name. A full name
+    the cluster writes once is no rival: as often a tagger's slip ("Obama, Conard", "Attacking Romney") or a variant
+    ("Matthew Lesser") as a second person (and one written once with a title as often the same person's other
+    spelling, "Qasem Soleimani" beside "Qassem Soleimani", or a wife's, "first lady Jill Biden", beside a "Biden"
+    who is the president)."""
     full: Counter[str] = Counter()
     for f, c in canon.items():
         if len(f.split()) > 1 and not _is_surname_form(f):
@@ -543,6 +562,8 @@ def _surname_sharers(canon: dict[str, str], forms: Counter[str]) -> dict[str, li
         if len(f.split()) > 1 and not _is_surname_form(f):
             continue
         owners = [c for c in heads if _surname_of(c, f)]
+        if not owners and len(first := [c for c in heads if _name_words(c)[0] == f]) > 1:
+            owners = first
         if owners and canon[f] not in owners:
             owners.append(canon[f])  # the one it goes to without evidence is always a candidate
         owners = _prefer_generation(owners, f)  # a bare "Trump" is no "Donald Trump Jr."
@@ -769,6 +790,7 @@ class EntityIndex:
         group_words: set[str] = set()  # "Serbs", "Democrats": tagged as groups somewhere in the cluster
         vessels: set[str] = set()  # the names the cluster gives a ship or a boat
         indefinite: Counter[str] = Counter()  # a person's form → its mentions right after "a" or "an"
+        brand: Counter[str] = Counter()  # ... and those of one word before a plural noun ("Suzuki motorcycles")
         referred: dict[str, Counter[bool]] = defaultdict(Counter)  # an organisation's last word → "he"/"she" or "it"
         for aid in cluster.kept_ids:
             text = cluster.article(aid).text
@@ -889,6 +911,9 @@ class EntityIndex:
                     # "his Mar-a-Lago resort": the start of a name the tagger cut, no one (not "Obama-era", which is
                     # Obama's)
                     indefinite[form] += 1
+                if (kind == "person" and " " not in form and _PLURAL_AFTER.match(text, m.end)
+                        and _BEFORE_BRAND.search(text, max(0, m.start - 20), m.start)):
+                    brand[form] += 1
                 if kind == "person":
                     t = title_of(text[lo:hi], m.start - lo, m.end - lo) or abbreviated_office(text, m.start, m.end)
                     if t:
@@ -949,6 +974,20 @@ class EntityIndex:
         # title (an office is no thing).
         for f in [f for f, k in kind_of.items() if k == "person" and indefinite[f] == sum(kinds[f].values())
                   and f not in titles]:
+            _no_person(f, kind_of, kinds, raw)
+        # An archaic pronoun that opens a sentence ("Thou shall not …") is no one.
+        for f in [f for f, k in kind_of.items() if k == "person" and f in _ARCHAIC_PRONOUNS]:
+            _no_person(f, kind_of, kinds, raw)
+        # A one-word "person" that no other name of a person holds and that opens the name of a street the cluster
+        # names ("a cafe off Madison" beside "Madison Avenue") is that street, no one.
+        streets = {f.split()[0] for f, k in kind_of.items() if k != "person" and is_thoroughfare(f)}
+        held_words = {w for f, k in kind_of.items() if k == "person" and " " in f for w in f.split()}
+        for f in [f for f, k in kind_of.items() if k == "person" and f in streets and f not in held_words]:
+            _no_person(f, kind_of, kinds, raw)
+        # ... and one the cluster names only before a plural noun, untitled ("police patrol on Suzuki motorcycles"),
+        # is a maker's brand: someone's family is named so ("the Kennedy brothers") once their full names are given.
+        for f in [f for f, k in kind_of.items() if k == "person" and brand[f] == sum(kinds[f].values())
+                  and f not in held_words and f not in titles]:
             _no_person(f, kind_of, kinds, raw)
         # A "person" that ends in an abbreviated rank ("Marine Safety Lt" of "said Marine Safety Lt. John Sandmeyer",
         # the segmenter having ended a sentence at the rank's full stop) is the title of the name after it, no one.
@@ -1025,9 +1064,13 @@ class EntityIndex:
         self.shared_forms: dict[str, set[str]] = defaultdict(set)  # a person → the shared surnames given them
         for aid, found in raw.items():
             res = [Resolved(m.start, m.end, kind_of[m.text], self.canon[m.text]) for m in found]
+            starts = [s.start for s in cluster.sentences_of(aid)]
             if sharers:
-                res = self._resolve_shared(found, res, sharers, [s.start for s in cluster.sentences_of(aid)],
-                                           [held.get((aid, m.start), "") for m in found])
+                res = self._resolve_shared(found, res, sharers, starts, [held.get((aid, m.start), "") for m in found])
+            text = cluster.article(aid).text
+            given = {m.start for m in found if (aid, m.start) in held
+                     or _TITLE_RIGHT_BEFORE.search(text, max(0, m.start - 20), m.start)}
+            res = self._resolve_namesakes(found, res, sharers, starts, given)
             res += self._extra_mentions(cluster.article(aid).text, _bounds(cluster, aid), res)
             self.mentions[aid] = sorted(res, key=lambda r: r.start)
 
@@ -1060,6 +1103,44 @@ class EntityIndex:
             if name == m.text:
                 self.kind.setdefault(name, "person")
             else:
+                self.shared_forms[name].add(m.text)
+            out.append(Resolved(r.start, r.end, r.kind, name))
+        return out
+
+    def _resolve_namesakes(self, found: list[Mention], res: list[Resolved], sharers: dict[str, list[str]],
+                           starts: list[int], titled: set[int]) -> list[Resolved]:
+        """A bare surname of two full names that one article writes, one of them given a title there (``titled``:
+        where the mentions given one start) and written only once in the cluster, so no rival of the cluster's
+        (:func:`_surname_sharers`): "Missouri State Highway Patrol Capt. Ron Johnson … Johnson said" beside Dorian
+        Johnson, a witness, whom the cluster gives no title. After one of them only, that one; after both, the one
+        named in full in its sentence or the one before, else a mention of its own (nothing says which; it had gone
+        to the one the cluster writes most, every time). Not beside one the cluster gives a title: "Trump" after
+        "President Donald Trump and first lady Melania Trump" is the president."""
+        full = [(m.start, r.name) for m, r in zip(found, res, strict=True)
+                if r.kind == "person" and len(m.text.split()) > 1 and not _is_surname_form(m.text)]
+        by_last: dict[str, set[str]] = defaultdict(set)
+        for _, name in full:
+            by_last[_bare(_name_words(name)[-1])].add(name)
+        given = {n for at, n in full if at in titled}
+        if not any(len(v) > 1 and v & given for v in by_last.values()):
+            return res
+        out = []
+        for m, r in zip(found, res, strict=True):
+            rivals = by_last.get(_bare(m.text), set())
+            if (r.kind != "person" or " " in m.text or m.text in sharers or len(rivals) < 2 or not rivals & given
+                    or r.name in self.title or r.name not in rivals):
+                out.append(r)
+                continue
+            before = [(at, n) for at, n in full if at < m.start and n in rivals]
+            named = {n for _, n in before}
+            if len(named) > 1:
+                k = bisect.bisect_right(starts, m.start) - 1
+                named = {n for at, n in before if bisect.bisect_right(starts, at) - 1 >= k - 1}
+                named = named if len(named) == 1 else {m.text}
+            name = named.pop() if named else r.name
+            if name == m.text:
+                self.kind.setdefault(name, "person")
+            elif name != r.name:
                 self.shared_forms[name].add(m.text)
             out.append(Resolved(r.start, r.end, r.kind, name))
         return out

@@ -21,7 +21,7 @@ ORG_HEADS = frozenset(
     Service Authority Court Parliament Assembly Police University Army Navy Bureau Federation League Coalition
     Administration Government Campaign Shipping Lines Airlines Airways Hospital Clinic School College Museum
     Library Club Holdings Industries Motors Systems Technologies Partners Inc Inc. Corp Corp. Ltd Ltd. LLC Co Co. PLC
-    Plc plc LLP""".split()
+    Plc plc LLP Foodservice Foods Pharmaceuticals Enterprises Laboratories Brands""".split()
 )
 # Websites and apps that news names as a source ("wrote on Twitter", "Twitter said"), which a tagger often reads as a
 # person: never one. Only names that are no common word or name ("Vine", "Snap", "Telegram" are left out).
