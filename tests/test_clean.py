@@ -516,6 +516,11 @@ def test_a_footnote_s_marks_are_cut_and_its_sentence_kept() -> None:
     # an editor's insertion, after a space, stays
     said = "The clerk said [the town] never owned the bridge, and the rail company agreed."
     assert _body(said) == said
+    # nor is a bracketed letter a mark: a quotation's changed capital and a plural stay as written ("[w]e" had been
+    # cut to "e", "dog[s]" to "dog" in MultiLing's articles)
+    for said in ('The mayor told reporters, "[w]e did not close the bridge, the storm did."',
+                 'The report faulted the crews for "permitting [their] dog[s] to roam the pier," the clerk said.'):
+        assert _body(said) == said
 
 
 def test_a_pull_quote_that_repeats_a_quotation_of_the_story_goes() -> None:

@@ -163,8 +163,9 @@ _CAPTION_WORDS = re.compile(
 # A footnote's reference mark glued to the word or the stop before it ("… close on Thursday.[1]", "the 1988 sale[2]
 # was"): the sentence ended in "]" and was read as no sentence of the story, dropped; and the note's own label at the
 # head of the note ("[1] Two private schools …"). A bracket after a space ("the [mayor's] office") is an editor's
-# insertion, not a mark.
-_FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d_]|[.!?…\"”’),;:])\[(?:\d{1,3}|[a-z]|citation needed)\]")
+# insertion, not a mark, and so is a bracketed letter anywhere: a quotation's changed capital ('"[w]e did not
+# arrest'), a plural ('dog[s]'); cutting "[a]"-style marks cut those letters out of MultiLing's quotations.
+_FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d_]|[.!?…\"”’),;:])\[(?:\d{1,3}|citation needed)\](?![^\W_])")
 _FOOTNOTE_LABEL = re.compile(r"^\[\d{1,3}\]\s+(?=[A-Z\"“])")
 # "Advertisement" left between two sentences where an ad slot was ("... the vote. Advertisement The mayor
 # said ..."): the slot's label, flattened into the text. The next word must be capitalised: "Advertisement
