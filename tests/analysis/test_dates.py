@@ -129,3 +129,11 @@ def test_a_start_ahead_or_a_future_told_in_the_past_looks_ahead() -> None:
     assert resolved("It would be hard, Okoye said, after the pier closed on Friday.", base) == [
         ("on Friday", "2026-04-10")]
     assert resolved("The pier was shut from Friday.", base) == [("Friday", "2026-04-10")]
+
+
+def test_a_weekday_in_a_name_is_no_day() -> None:
+    assert resolved('"It is a farce," the senator said on "Fox News Sunday."', "2021-02-09") == []
+    assert resolved("He gained momentum moving into Super Tuesday.", "2020-02-23") == []
+    assert resolved("Stores opened at dawn for Black Friday.", "2020-11-30") == []
+    assert resolved("She made her name on Saturday Night Live in the 1990s.", "2020-11-30") == []
+    assert resolved("The senator said Sunday on Fox News that", "2021-02-09") == [("Sunday", "2021-02-07")]

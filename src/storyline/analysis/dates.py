@@ -65,6 +65,11 @@ _SAID_BEFORE = re.compile(
     r"\s+(?:(?:on|late|early)\s+)*$",
     re.I,
 )
+# A weekday that is part of a name is no day to resolve: a holiday or a named day ("Super Tuesday", "Good Friday",
+# "Black Friday"), a programme or a film ("Fox News Sunday", "Freaky Friday", "Saturday Night Live", "Monday Night
+# Football"), a greeting ("Good Wednesday morning").
+_NAMED_DAY = re.compile(r"\b(?:Super|Black|Good|Cyber|Easter|Palm|Ash|Bloody|Maundy|Holy|Freaky|Giving|Fox News)\s+$")
+_NAMED_AFTER = re.compile(r"\s+Night\s+(?:Live|Football|Fights?)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +95,9 @@ def find(sentence: str, published: str | None) -> list[DatePhrase]:
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             if kind == "mdy" and m.group("mon") == "May" and not m.group("y") and sentence[m.end():m.end() + 1] == "%":
+                continue
+            if kind == "weekday" and (not m.group("rel") and _NAMED_DAY.search(sentence[: m.start()][-20:])
+                                      or _NAMED_AFTER.match(sentence, m.end())):
                 continue
             taken.append((m.start(), m.end()))
             before = plain[max(0, m.start() - 60) : m.start()]

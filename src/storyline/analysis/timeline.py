@@ -3,9 +3,15 @@
 Date phrases are found and resolved by :mod:`.dates` against each article's own publication date; a
 relative phrase in an undated article keeps its wording and no calendar date. A phrase that names a
 period keeps its precision: "this week" is the ISO week (``2018-W23``), never one of its days. The same date in
-aligned sentences (the same fact, :mod:`.align`) is one event credited to every article."""
+aligned sentences (the same fact, :mod:`.align`) is one event credited to every article; so is the same
+unresolved phrase ("on Monday" / "Monday") in aligned sentences of undated articles, or, for a phrase that names a
+day, in loosely similar ones, as the same resolved day is. A weekday told beside the date it names ("Saturday,
+April 15", "Saturday (March 29)") is one phrase, not two events."""
 
 from __future__ import annotations
+
+import re
+from dataclasses import replace
 
 from ..model import Cluster
 from ..represent import vectors
@@ -15,6 +21,8 @@ from .model import Event, Span
 
 LOOSE = 0.2
 SKIP = frozenset({"today"})  # the day of writing: true of every sentence, not an event
+_DAY_KINDS = frozenset({"weekday", "mdy", "dmy", "iso", "rel"})  # phrases that name one day
+_APPOSED = re.compile(r"\s*[,(]?\s*$")  # what may stand between a weekday and its date: "Saturday, April 15"
 
 
 def timeline(cluster: Cluster, groups: list[Group]) -> tuple[Event, ...]:
@@ -24,16 +32,25 @@ def timeline(cluster: Cluster, groups: list[Group]) -> tuple[Event, ...]:
     sim = vectors(cluster).similarity
     for i, s in enumerate(cluster.sentences):
         published = cluster.article(s.article).date
-        for d in dates.find(s.text, published):
+        for d in _phrases(s.text, published):
             if d.text.lower() in SKIP:
                 continue
-            key = (group_of[i], d.resolved) if i in group_of and d.resolved else (i, d.start)
-            if key not in merged and d.resolved and len(d.resolved) == 10:
-                # The same day in loosely similar sentences of other articles is the same event.
-                key = next((k for k, e in merged.items() if e["date"] == d.resolved and e["articles"] != {s.article}
+            wording = _wording(d.text)
+            if i in group_of and d.resolved:
+                key: tuple = (group_of[i], d.resolved)
+            elif i in group_of:
+                key = (group_of[i], None, wording)
+            else:
+                key = (i, d.start)
+            if key not in merged and (d.resolved and len(d.resolved) == 10 or not d.resolved and d.kind in _DAY_KINDS):
+                # The same day in loosely similar sentences of other articles is the same event; so is the same
+                # phrase for a day that no publication date resolves ("on Friday" / "Friday" in undated reports).
+                key = next((k for k, e in merged.items()
+                            if (e["date"] == d.resolved if d.resolved else not e["date"] and e["wording"] == wording)
+                            and e["articles"] != {s.article}
                             and max(float(sim[i, j]) for j in e["rows"]) >= LOOSE), key)
             ev = merged.setdefault(key, {"date": d.resolved, "phrase": d.text, "text": s.text, "arts": [], "spans": [],
-                                             "rows": [], "articles": set()})
+                                         "rows": [], "articles": set(), "wording": wording})
             ev["arts"] += [s.article, *cluster.duplicates.get(s.article, ())]
             ev["rows"].append(i)
             ev["articles"].add(s.article)
@@ -46,3 +63,23 @@ def timeline(cluster: Cluster, groups: list[Group]) -> tuple[Event, ...]:
     events.sort(key=lambda e: (e.date is None, dates.sort_key(e.date) if e.date else "", order[e.articles[0]],
                                e.spans[0].start))
     return tuple(events)
+
+
+def _phrases(sentence: str, published: str | None) -> list[dates.DatePhrase]:
+    """The sentence's date phrases, a weekday and the date it names right after it ("on Saturday, April 15",
+    "Saturday (March 29)", "Tuesday, Oct. 30, 2012") taken as one phrase: the date's, as the date resolves it."""
+    found = dates.find(sentence, published)
+    out: list[dates.DatePhrase] = []
+    for d in found:
+        if out and out[-1].kind == "weekday" and d.kind in ("mdy", "dmy", "iso") \
+                and _APPOSED.fullmatch(sentence[out[-1].end : d.start]):
+            day = out.pop()
+            tail = ")" if sentence[d.end : d.end + 1] == ")" and "(" in sentence[day.end : d.start] else ""
+            d = replace(d, text=sentence[day.start : d.end] + tail, start=day.start, end=d.end + len(tail))
+        out.append(d)
+    return out
+
+
+def _wording(phrase: str) -> str:
+    """A date phrase as words to compare when no date resolves it: "on Monday" and "Monday" say one thing."""
+    return re.sub(r"^on\s+", "", " ".join(phrase.lower().split()))

@@ -1,0 +1,55 @@
+"""The timeline's events: one per happening, whatever the outlets' wording, on self-written articles."""
+
+from __future__ import annotations
+
+from analysis_fixtures import articles
+
+from storyline import analyze
+from storyline.analysis import RuleRecognizer, analyze_cluster
+from storyline.api import make_cluster
+from storyline.model import Article
+
+
+def _analysis(texts: list[str], date: str | None = None):
+    cluster = make_cluster([Article(id=str(k), text=t, source=f"Outlet {k}", date=date)
+                            for k, t in enumerate(texts, 1)])
+    return analyze_cluster(cluster, recognizer=RuleRecognizer())
+
+
+def test_one_day_that_undated_outlets_report_is_one_event_credited_to_each() -> None:
+    an = analyze(articles(dated=False))
+    monday = [e for e in an.timeline if "Monday" in e.phrase]
+    assert len(monday) == 1 and monday[0].date is None and monday[0].articles == ("1", "2", "3")
+    assert len(monday[0].spans) == 3
+
+
+def test_undated_reports_in_other_words_merge_by_the_day_they_name() -> None:
+    an = _analysis([
+        "The Harlow county board approved the new bus depot on Tuesday after a long debate.\n\n"
+        "Residents of Penmoor had opposed the depot for two years.",
+        "Harlow county board members voted Tuesday to approve a bus depot near Penmoor.\n\n"
+        "The vote came after a four-hour hearing.",
+    ])
+    tuesday = [e for e in an.timeline if "Tuesday" in e.phrase]
+    assert [(e.date, e.articles) for e in tuesday] == [(None, ("1", "2"))]
+
+
+def test_the_same_weekday_in_unrelated_undated_sentences_stays_two_events() -> None:
+    an = _analysis([
+        "The Harlow county board approved the new bus depot on Tuesday after a long debate.\n\n"
+        "Residents of Penmoor had opposed the depot for two years.",
+        "A storm closed the ferry to Orn Island on Tuesday, the harbour office said.\n\n"
+        "The Harlow county board had approved a bus depot near Penmoor after a long debate.",
+    ])
+    assert [e.articles for e in an.timeline if "Tuesday" in e.phrase] == [("1",), ("2",)]
+
+
+def test_a_weekday_told_beside_its_date_is_one_event() -> None:
+    an = _analysis([
+        "The singer announced the tour at the Harlow festival on Saturday, April 15, before 40,000 people.\n\n"
+        "The documentary will air Saturday (April 29) on the Penmoor channel.",
+        "Tickets for the tour sold out within an hour, the promoter said.\n\n"
+        "The festival drew its biggest crowd in a decade.",
+    ], date="2023-04-17")
+    assert [(e.phrase, e.date) for e in an.timeline] == [
+        ("on Saturday, April 15", "2023-04-15"), ("Saturday (April 29)", "2023-04-29")]
