@@ -53,3 +53,16 @@ def test_a_weekday_told_beside_its_date_is_one_event() -> None:
     ], date="2023-04-17")
     assert [(e.phrase, e.date) for e in an.timeline] == [
         ("on Saturday, April 15", "2023-04-15"), ("Saturday (April 29)", "2023-04-29")]
+
+
+def test_a_byline_or_an_update_line_run_into_a_sentence_dates_no_event() -> None:
+    an = _analysis([
+        "By Mara Quell Oct 31, 2015 in Harlow The old mill on the Penmoor road burned down on Tuesday night.\n\n"
+        "Update, Nov. 2, 10:45AM ET: Article updated to name the mill's owner.\n\n"
+        "(Nov. 2) AP",
+        "The old mill on the Penmoor road was destroyed by a fire on Tuesday night, the fire service said.\n\n"
+        "The mill was built in 1950 and had stood empty since 1990.",
+    ], date="2015-11-02")
+    phrases = [e.phrase for e in an.timeline]
+    assert "Oct 31, 2015" not in phrases and "Nov. 2" not in phrases
+    assert {"on Tuesday", "in 1950", "since 1990"} <= set(phrases)

@@ -23,6 +23,11 @@ LOOSE = 0.2
 SKIP = frozenset({"today"})  # the day of writing: true of every sentence, not an event
 _DAY_KINDS = frozenset({"weekday", "mdy", "dmy", "iso", "rel"})  # phrases that name one day
 _APPOSED = re.compile(r"\s*[,(]?\s*$")  # what may stand between a weekday and its date: "Saturday, April 15"
+# The page's own stamps that the segmenter left at a sentence's start, run into the story: a byline's date ("By Karen
+# Graham Oct 31, 2015 in Entertainment A famous photograph …") and an update line's ("Update, July 8th, 12:45AM ET:
+# Article updated …"). They date the page, not an event.
+_STAMP = re.compile(r"^\W*(?:(?:By\s+)+(?:[A-Z][\w.'’-]*\s+){1,4}|(?:Updated?|UPDATED?|Posted|Published|Last updated)\b"
+                    r"[\s,:–—-]*(?:on\s+|at\s+)?)$")
 
 
 def timeline(cluster: Cluster, groups: list[Group]) -> tuple[Event, ...]:
@@ -68,7 +73,7 @@ def timeline(cluster: Cluster, groups: list[Group]) -> tuple[Event, ...]:
 def _phrases(sentence: str, published: str | None) -> list[dates.DatePhrase]:
     """The sentence's date phrases, a weekday and the date it names right after it ("on Saturday, April 15",
     "Saturday (March 29)", "Tuesday, Oct. 30, 2012") taken as one phrase: the date's, as the date resolves it."""
-    found = dates.find(sentence, published)
+    found = [d for d in dates.find(sentence, published) if not _stamp(sentence, d)]
     out: list[dates.DatePhrase] = []
     for d in found:
         if out and out[-1].kind == "weekday" and d.kind in ("mdy", "dmy", "iso") \
@@ -78,6 +83,13 @@ def _phrases(sentence: str, published: str | None) -> list[dates.DatePhrase]:
             d = replace(d, text=sentence[day.start : d.end] + tail, start=day.start, end=d.end + len(tail))
         out.append(d)
     return out
+
+
+def _stamp(sentence: str, d: dates.DatePhrase) -> bool:
+    """Whether ``d`` is the page's stamp, not an event's day: a byline's or an update line's date at the sentence's
+    start, or a date that is all its sentence says but for a credit ("(July 6) AP")."""
+    rest = re.findall(r"[^\W\d_]+", sentence[: d.start] + " " + sentence[d.end :])
+    return bool(_STAMP.match(sentence[: d.start])) or len(rest) <= 1
 
 
 def _wording(phrase: str) -> str:
