@@ -457,6 +457,20 @@ def test_an_article_line_is_read_as_the_web_upload_reads_it(tmp_path):
     assert (third.source, third.title, third.date) == ("Coast Radio", "Pier struck", "2026-03-10")
 
 
+def test_an_undated_article_line_takes_the_day_its_url_writes(tmp_path):
+    # a text file's header url: dated it, as a page's address does; the same url on a JSONL line left it undated
+    text = "The port of Selmar reopened on Wednesday."
+    rows = [{"text": text, "url": "https://coast.example/news/2026/03/11/selmar-port-reopens"},
+            {"text": text, "url": "https://coast.example/news/2026/03/11/port", "date": "2026-03-12"},  # its own wins
+            {"text": "---\ndate: 2026-03-10\n---\n" + text, "url": "https://coast.example/2026/03/11/port"},
+            {"text": text, "url": "https://coast.example/2099/01/01/port"},  # after today: no day
+            {"text": text, "url": "https://coast.example/news/selmar-port-reopens"}]
+    path = tmp_path / "arts.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    (ds,) = read_dataset(path)
+    assert [a.date for a in ds.articles] == ["2026-03-11", "2026-03-12", "2026-03-10", None, None]
+
+
 def test_an_article_lines_fields_are_read_as_one_line(tmp_path):
     """A title, outlet, author or URL given on a line of JSON is one line, as a header's and the web upload's
     are: its line breaks would start a list item or a heading in the Markdown output."""

@@ -798,6 +798,14 @@ def url_day(url: str) -> str | None:
     return day.isoformat() if day <= date.today() else None
 
 
+def dated_by_url(article: Article) -> Article:
+    """``article``, when it has no date and its address writes a day (:func:`url_day`), dated so: the fields given
+    with an article (a JSONL line's, an API request's) replace what reading its text found, the address too, so
+    the day is read again from the address it ends with."""
+    day = None if article.date or not article.url else url_day(article.url)
+    return replace(article, date=day) if day else article
+
+
 # Markdown (a .md file): the syntax around the words, which read as text was summarized with them ("The
 # **Harbor Bridge** ... [Marisol Star](https://...)", a title "# Bridge closed").
 _MD_FENCE = re.compile(r"^\s{0,3}(?:```|~~~)")
@@ -1083,7 +1091,7 @@ def _article_lines(lines: Iterable[tuple[int, object]], name: str) -> DocumentSe
         given: dict[str, Any] = {k: v for k, v in meta.items() if v}
         if date and date.strip():
             given["date"] = _header_date(date, where, "the date field")  # the line's own, not a text header
-        articles.append(replace(base, **given))
+        articles.append(dated_by_url(replace(base, **given)))  # undated, its url's day, as a text header's url
     if not articles:
         raise EmptyInputError(f"{name}: every article in this file is empty")
     return DocumentSet(id=Path(name).name, articles=tuple(articles), empty=tuple(empty), article_lines=True)
