@@ -381,6 +381,23 @@ def test_dated_headline_is_the_title_not_a_caption():
     assert cleaned.text == _PROSE
 
 
+def test_a_headline_of_two_or_three_words_above_the_story_is_its_title() -> None:
+    # "Storm hits coast" was dropped as too short for a headline (four words), and the piped text left untitled
+    lead = "A storm hit the coast of Lindenfeld on Monday night and closed the harbor, officials said."
+    for headline in ["Storm hits coast", "Storm Hits Coast", "Harbor closed"]:
+        cleaned = clean_text(f"{headline}\n\n{lead}")
+        assert (cleaned.title, cleaned.text) == (headline, lead), headline
+    # not a page's label or another story's headline, whose words the story does not say, or says only as a label's
+    for label in ["Skip to content", "Most Read", "Photo gallery", "Sign in", "Ferry halted"]:
+        assert clean_text(f"{label}\n\n{lead}").title == "", label
+    assert clean_text("Local news\n\nLocal officials said the harbor would close.").title == ""
+    # nor a line that is not the text's first, nor one run into the story without a blank line, nor one with a
+    # paragraph between it and the story's first
+    assert clean_text(f"Menu\n\nStorm hits coast\n\n{lead}").title == ""
+    assert clean_text(f"Storm hits coast\n{lead}").title == ""
+    assert clean_text(f"Storm hits coast\n\n$13 million\n\n{lead}").title == ""
+
+
 def test_flattened_sign_up_form_is_dropped_but_reporting_about_newsletters_is_kept():
     form = (
         "Get the Harbor Daily newsletter. Sign up to receive the morning briefing in your inbox. Enter your "
