@@ -304,6 +304,23 @@ def test_a_paragraph_of_reporting_closed_by_a_photo_credit_loses_the_credit_only
         assert _body(_PROSE, caption) == _PROSE, caption
 
 
+def test_an_agency_named_alone_as_a_paragraphs_credit_is_cut_or_marks_a_caption() -> None:
+    # "(Reuters)" after the last sentence credits the photo, as "(Photo: …)" does: reporting loses the credit only
+    report = 'The council voted 7-2 on Tuesday to keep the bridge shut. "We had no choice," Mayor Ann Vik said.'
+    for credit in ["(Reuters)", "(REUTERS)", "(AP)", "(Associated Press)", "(Getty Images)"]:
+        assert _body(_PROSE, f"{report} {credit}") == f"{_PROSE}\n\n{report}", credit
+    # ...and a caption goes whole, however long (thirty words and more: no longer kept as a paragraph of prose)
+    caption = ("Mayor Ann Vik of Lindenfeld called for calm in a statement on Tuesday about the council's report on "
+               "the closing of the old harbor to freight ships and the loss of jobs at the port. (Reuters)")
+    assert _body(_PROSE, caption) == _PROSE
+    crews = "Crews are seen at the pier on Tuesday, Oct. 30, 2029, in Lindenfeld. The pier was shut on Monday.... (AP)"
+    assert _body(_PROSE, crews) == _PROSE
+    # the agency named in the sentence, before its stop, is no credit
+    named = ("The harbor's closing was first reported on Monday by a reporter for the Associated Press (AP), who saw "
+             "the council's letter to the freight companies and the port authority's answer to it.")
+    assert _body(_PROSE, named) == f"{_PROSE}\n\n{named}"
+
+
 def test_prose_with_full_dates_is_kept():
     for prose in [
         "The law took effect on Monday, May 7, 2029.",
@@ -362,6 +379,23 @@ def test_dated_headline_is_the_title_not_a_caption():
     cleaned = clean_text(f"Storm hits Lindenfeld as the harbor closes Tuesday, Oct. 30, 2029\n\n{_PROSE}")
     assert cleaned.title.startswith("Storm hits Lindenfeld")
     assert cleaned.text == _PROSE
+
+
+def test_a_headline_of_two_or_three_words_above_the_story_is_its_title() -> None:
+    # "Storm hits coast" was dropped as too short for a headline (four words), and the piped text left untitled
+    lead = "A storm hit the coast of Lindenfeld on Monday night and closed the harbor, officials said."
+    for headline in ["Storm hits coast", "Storm Hits Coast", "Harbor closed"]:
+        cleaned = clean_text(f"{headline}\n\n{lead}")
+        assert (cleaned.title, cleaned.text) == (headline, lead), headline
+    # not a page's label or another story's headline, whose words the story does not say, or says only as a label's
+    for label in ["Skip to content", "Most Read", "Photo gallery", "Sign in", "Ferry halted"]:
+        assert clean_text(f"{label}\n\n{lead}").title == "", label
+    assert clean_text("Local news\n\nLocal officials said the harbor would close.").title == ""
+    # nor a line that is not the text's first, nor one run into the story without a blank line, nor one with a
+    # paragraph between it and the story's first
+    assert clean_text(f"Menu\n\nStorm hits coast\n\n{lead}").title == ""
+    assert clean_text(f"Storm hits coast\n{lead}").title == ""
+    assert clean_text(f"Storm hits coast\n\n$13 million\n\n{lead}").title == ""
 
 
 def test_flattened_sign_up_form_is_dropped_but_reporting_about_newsletters_is_kept():
@@ -488,6 +522,14 @@ def test_caption_and_credit_run_into_the_story_leave_the_story() -> None:
     # A sentence too long for a caption keeps; only the credit goes.
     long_sentence = " and ".join([_PROSE.rstrip(".")] * 3) + "."
     assert _body(f"{long_sentence} (Photo: Jane Roe) {story}") == f"{long_sentence} {story}"
+    # An agency's credit after a label, without parentheses, the same.
+    for credit in ["Photo: AFP", "Photo: REUTERS", "Photograph: AFP/Getty Images"]:
+        assert _body(f"{lead} Cranes stand idle at the freight terminal. {credit} {story}") == f"{lead} {story}", credit
+    quoted = '"We had no choice," Mayor Ann Vik said on Tuesday.'
+    assert _body(f"{lead} Cranes stand idle. Photo: AFP {quoted}") == f"{lead} {quoted}"
+    # a photo that is the story's subject, not its credit, stays ("… said. Photo: A Life in Pictures opens …")
+    shown = f"{lead} Photo: A Life in Pictures opens at the museum on Friday, its curator said."
+    assert _body(shown) == shown
     # A credit that closes a short paragraph still marks the whole paragraph as a caption.
     assert _body("Cranes stand idle at the freight terminal. (Photo: Jane Roe, Harbor Gazette)", story) == story
     # Parentheses that are not credits stay.

@@ -2,6 +2,7 @@ import gzip
 import io
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from storyline.errors import (
 )
 from storyline.ingest import (
     MAX_BYTES,
+    article_from_html,
     dataset_lines,
     decode,
     expand_paths,
@@ -457,6 +459,20 @@ def test_an_article_line_is_read_as_the_web_upload_reads_it(tmp_path):
     assert (third.source, third.title, third.date) == ("Coast Radio", "Pier struck", "2026-03-10")
 
 
+def test_an_undated_article_line_takes_the_day_its_url_writes(tmp_path):
+    # a text file's header url: dated it, as a page's address does; the same url on a JSONL line left it undated
+    text = "The port of Selmar reopened on Wednesday."
+    rows = [{"text": text, "url": "https://coast.example/news/2026/03/11/selmar-port-reopens"},
+            {"text": text, "url": "https://coast.example/news/2026/03/11/port", "date": "2026-03-12"},  # its own wins
+            {"text": "---\ndate: 2026-03-10\n---\n" + text, "url": "https://coast.example/2026/03/11/port"},
+            {"text": text, "url": "https://coast.example/2099/01/01/port"},  # after today: no day
+            {"text": text, "url": "https://coast.example/news/selmar-port-reopens"}]
+    path = tmp_path / "arts.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    (ds,) = read_dataset(path)
+    assert [a.date for a in ds.articles] == ["2026-03-11", "2026-03-12", "2026-03-10", None, None]
+
+
 def test_an_article_lines_fields_are_read_as_one_line(tmp_path):
     """A title, outlet, author or URL given on a line of JSON is one line, as a header's and the web upload's
     are: its line breaks would start a list item or a heading in the Markdown output."""
@@ -479,6 +495,39 @@ def test_the_site_name_added_to_a_title_is_cut_when_the_headline_is_the_pages_h1
     another name: the headline is the part that is the page's <h1>."""
     a = read_article(HTML_PAGES / "titlesite.html", id="1")
     assert (a.title, a.source) == ("Firm says it will pay for clean-up after Brellin blaze", "Brellin Evening Standard")
+
+
+_COASTLINE_LD = (',"publisher":{"@type":"Organization","name":"The Coastline Review",'
+                 '"url":"https://medium.com/the-coastline-review"}')
+
+
+@pytest.mark.parametrize("publisher", [_COASTLINE_LD, ""])  # from the JSON-LD, or the <title> after its byline
+def test_a_medium_posts_outlet_is_its_publication_not_medium(publisher):
+    html = (HTML_PAGES / "medium.html").read_text()
+    assert _COASTLINE_LD in html
+    a = article_from_html(html.replace(_COASTLINE_LD, publisher), id="1")
+    assert (a.source, a.author) == ("The Coastline Review", "Owen Dunn")
+    assert a.title == "The night the Brellin warehouse burned"
+    # a post on the writer's own page is in no publication: the platform is its outlet
+    own = html.replace("| by Owen Dunn | The Coastline Review | Medium", "| by Owen Dunn | Medium").replace(
+        _COASTLINE_LD, ',"publisher":{"@type":"Organization","name":"Medium"}')
+    assert article_from_html(own, id="1").source == "Medium"
+
+
+def test_a_substack_posts_footnote_marks_are_cut_and_its_outlet_is_the_newsletter():
+    html = (HTML_PAGES / "substack.html").read_text()
+    # the platform's name as the site (og:site_name) gives way to the newsletter's, from the JSON-LD or the <title>
+    named = html.replace('<meta name="author"', '<meta property="og:site_name" content="Substack"><meta name="author"')
+    for page in (html, named, re.sub(r',"publisher":\{[^}]*\}', "", named)):
+        assert article_from_html(page, id="1").source == "Harbor Notes"
+    (cleaned,) = clean_articles([article_from_html(html, id="1")])
+    # "…to passengers.1 It was …": the mark's digit read into the sentence; "… in January.2" dropped as no sentence
+    assert "said in a statement to passengers. It was the second fault" in cleaned.text
+    assert "had been told of wear in the same part in January.\n" in cleaned.text
+    # the notes stay, without their numbers, as a text's "[1] " label goes and its note stays
+    assert cleaned.text.endswith("The inspection report runs to eleven pages; the operator did not answer questions "
+                                 "about it.")
+    assert not re.search(r"\.\d", cleaned.text)
 
 
 def test_a_fact_list_between_paragraphs_is_read_as_the_storys_sentences_and_a_byline_paragraph_as_the_author():

@@ -188,6 +188,11 @@ def test_spans_are_blingfires_own(text: str) -> None:
         ("The pier was built in September 1864.The bridge came later.",
          ["The pier was built in September 1864.", "The bridge came later."]),
         ("The fare rose to $1,250.Riders complained.", ["The fare rose to $1,250.", "Riders complained."]),
+        ("The ticket cost $5.The fare rises in May.", ["The ticket cost $5.", "The fare rises in May."]),
+        # after a dotted abbreviation of capitals, before a word that opens sentences and never a name
+        ("Sales fell across the U.S.The company said so.", ["Sales fell across the U.S.", "The company said so."]),
+        ("He works in Washington, D.C.It was cold there.", ["He works in Washington, D.C.", "It was cold there."]),
+        ("The U.K.In June the port reopened.", ["The U.K.", "In June the port reopened."]),
         # after a trailing-off glued to the next sentence, as BlingFire breaks it with a space
         ("I offered him some money etc...Anyway, he wanted tea.",
          ["I offered him some money etc...", "Anyway, he wanted tea."]),
@@ -205,6 +210,8 @@ def test_spans_are_blingfires_own(text: str) -> None:
         ("AS IF...They said so.", ["AS IF...They said so."]),
         ("Mrs.Clinton met Barcelona vs.Real Madrid fans.", ["Mrs.Clinton met Barcelona vs.Real Madrid fans."]),
         ("The U.S.Army said so.", ["The U.S.Army said so."]),
+        ("The U.S.Theater Command met.", ["The U.S.Theater Command met."]),
+        ("It cost 5.The end.", ["It cost 5.The end."]),
         ("Visit www.Example.com today.", ["Visit www.Example.com today."]),
         ("Write to news@Site.org now.", ["Write to news@Site.org now."]),
     ],

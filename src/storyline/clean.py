@@ -611,6 +611,37 @@ def _is_body(line: str) -> bool:
     return has_words(line, _LONG_LINE_WORDS)
 
 
+# A headline of two or three words ("Storm hits coast", "Ferry halted") is as short as a page's label ("Most read",
+# "Skip to content", "Local news"), which a headline of four words or more is not: it is the title only as the
+# text's first line, set apart by a blank line from the story's first paragraph, when that paragraph says all of
+# its words but one, and one of them no label's word (a label's words are not the story's: "Local news" above
+# "Local officials said …" is no headline).
+_SHORT_TITLE_WORDS = (2, 3)
+_FIRST_LINE_APART = re.compile(r"\s*([^\n]+)\n[ \t]*\n")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_LABEL_WORDS = frozenset(
+    "news live video videos photo photos gallery story stories read more latest top most related share print watch "
+    "listen comment comments sign skip content article articles menu home search advertisement opinion politics world "
+    "local sport sports business breaking follow subscribe newsletter view viewed shared popular trending".split()
+)
+
+
+def _short_headline(line: str, text: str, lead: str) -> bool:
+    """Is ``line``, of two or three words and the first line of ``text``, the headline of the story whose first
+    paragraph is ``lead`` (see ``_SHORT_TITLE_WORDS``)?"""
+    words = [w.lower() for w in _WORD.findall(line)]
+    if len(words) not in _SHORT_TITLE_WORDS or count_words(line) != len(words):
+        return False
+    m = _FIRST_LINE_APART.match(text)
+    if m is None or " ".join(m.group(1).split()) != line:
+        return False
+    if text[m.end() : m.end() + 200].split()[:3] != lead.split()[:3]:  # the story's first paragraph comes next
+        return False
+    said = {stem(w.lower()) for w in _WORD.findall(lead)}
+    found = [w for w in words if stem(w) in said]
+    return len(found) >= len(words) - 1 and any(w not in _LABEL_WORDS for w in found)
+
+
 def _reads_as_sentences(line: str) -> bool:
     """Does a line that does not end as a sentence read as prose all the same: a sentence of four words or more
     closed by a stop, then three words or more, a third of all its words in lower case, and not in headline case?
@@ -661,6 +692,7 @@ def _clean_normalised(
     # how often each line is printed: a printout's running head ("TESSEL VALLEY TIMES  Thursday, 21 May 2026", text
     # copied from a PDF) is printed on every page, and is no headline (counted when a headline is first looked for)
     counts: Counter[str] | None = None
+    short_title = ""  # a first line of two or three words, the title if the story says its words
     for line in lines:
         if runs_on(line):  # no prose (``MAX_RUN_CHARS``)
             dropped.append(line)
@@ -755,7 +787,12 @@ def _clean_normalised(
             else:
                 title = line
         else:
+            if want_title and not title and not kept and len(lines_seen) == 1 and not dropped:
+                short_title = line  # the text's first line: a short headline? (``_short_headline``, once read)
             dropped.append(line)
+    if short_title and not title and kept and _short_headline(short_title, text, kept[0]):
+        title = short_title
+        dropped.remove(short_title)
     told = [] if kept or release else [line for line in unended if _reads_as_sentences(line)]
     if told:  # no body else: the unended lines that read as sentences are the article, not its headline
         kept = told

@@ -1110,6 +1110,56 @@ def json_ld_url(tree: HtmlElement) -> str:
     return ""
 
 
+# Blog platforms whose name a post's metadata gives as its site (Medium's ``og:site_name``): the outlet is the
+# publication on the platform, which the JSON-LD's publisher names, or the ``<title>`` after its byline:
+# "Headline | by Owen Dunn | The Coastline Review | Medium", "Headline - by Mara Ellison - Harbor Notes".
+_PLATFORMS = frozenset({"medium", "substack", "medium.com", "substack.com"})
+_TITLE_BYLINE = re.compile(r"^by\s+\S", re.I)
+
+
+def is_platform(site: str) -> bool:
+    """Is ``site`` a blog platform's name ("Medium", "Substack"), not a publication's?"""
+    return _flat(site).casefold() in _PLATFORMS
+
+
+def platform_publication(tree: HtmlElement) -> str:
+    """The publication a post on a blog platform belongs to (see ``_PLATFORMS``): the JSON-LD publisher's name of
+    the one story the page describes, else the part of the ``<title>`` after "by AUTHOR"; ``""`` when neither
+    names one other than the platform (a post on a writer's own Medium page)."""
+    stories = _ld_stories(tree)
+    publisher = stories[0].get("publisher") if len(stories) == 1 else None
+    name = publisher.get("name") if isinstance(publisher, dict) else None
+    if isinstance(name, str) and _site_name(_flat(name)) and not is_platform(name):
+        return _flat(name)
+    element = tree.find(".//head//title")
+    parts = [p for p in _SEPARATOR.split(_flat(element.text_content()))] if element is not None else []
+    for k, part in enumerate(parts[:-1]):
+        if _TITLE_BYLINE.match(part) and not is_platform(parts[k + 1]):
+            return _site_name(parts[k + 1])
+    return ""
+
+
+# A footnote's mark that links to its note ("…to passengers.<a class="footnote-anchor" href="#footnote-1">1</a>",
+# Substack's; "<sup><a href="#fn2">2</a></sup>"), and the note's number that links back: their digits were read
+# into the sentence ("…to passengers.1 It was …"), or ended it ("… in January.2": no stop, dropped as no prose).
+_FOOTNOTE_LINKS = (
+    '//a[starts-with(@href, "#footnote") or starts-with(@href, "#fn") or contains(@class, "footnote-anchor")'
+    ' or contains(@class, "footnote-number")]'
+)
+_MARK_TEXT = re.compile(r"^\[?\d{1,3}\]?$")
+
+
+def drop_footnote_marks(tree: HtmlElement) -> None:
+    """Take the page's footnote marks and the notes' numbers out (see ``_FOOTNOTE_LINKS``); the notes' words
+    stay, as a text's "[1] " label goes and its note stays (``pageparts.cut_inline_parts``)."""
+    for a in tree.xpath(_FOOTNOTE_LINKS):
+        if _MARK_TEXT.match(_flat(a.text_content())) and a.getparent() is not None:
+            parent = a.getparent()
+            if parent.tag == "sup" and _flat(parent.text_content()) == _flat(a.text_content()):
+                a = parent  # the superscript around the mark goes with it
+            a.drop_tree()  # its tail, the text after it, stays
+
+
 def _ld_stories(tree: HtmlElement) -> list[dict]:
     """The JSON objects of the page's JSON-LD that describe a story (``_STORY_TYPE``), in page order. A script
     that is not valid JSON is passed over."""

@@ -465,6 +465,7 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
     lead = htmlpage.live_lead(tree)  # its key points above the entries, which trafilatura may leave out
     htmlpage.hide_other_dates(tree)
     htmlpage.drop_pull_quotes(tree)  # a line of the story set again beside it
+    htmlpage.drop_footnote_marks(tree)  # "…to passengers.1 It was …": a mark's digit read into the sentence
     bodies = htmlpage.json_ld_bodies(tree)  # read before trafilatura's pass, which may prune scripts
     live_title, live_body = htmlpage.json_ld_live_blog(tree)  # a live blog's entries, each a posting of its own
     walled = htmlpage.has_paywall_prompt(tree)  # and the prompt, which it often leaves out of the text
@@ -474,6 +475,7 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
     printed = htmlpage.printed_url(tree)  # a print view's "URL: https://…" footer, when the page names no address
     signed = htmlpage.submitted_line(tree)  # a CMS's "Submitted by NAME on DATE" (Drupal)
     described = htmlpage.json_ld_url(tree)  # the address its JSON-LD gives the story (a page drawn by a script)
+    publication = htmlpage.platform_publication(tree)  # a Medium or Substack post's publication
     htmlpage.mend_dates(tree)  # an impossible day or offset would give a false date, or no page at all
     dating = htmlpage.headline_dates_mended(tree)  # (a copy, before trafilatura's pass may prune the tree)
     # The date only from the page's markup (meta tags, <time>, JSON-LD, the URL, a byline): htmldate's
@@ -488,6 +490,7 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
         again = load_html(html)
         if again is not None:
             htmlpage.hide_other_dates(again)
+            htmlpage.drop_footnote_marks(again)
             htmlpage.mend_dates(again)
             found_again, more = _extracted(again, precise=False)
             if htmlpage.reads_as_story(more.get("text") or ""):  # not a notice alone ("enable JavaScript")
@@ -520,6 +523,8 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
         site = htmlpage.title_site(tree, (title, *heads) if title else heads, marks=marks) or site
     if not site or htmlpage.is_domain(site):  # else the owner a copyright line at the page's foot names
         site = htmlpage.copyright_owner(tree) or site
+    if htmlpage.is_platform(site):  # "Medium": the publication the post is in, when it is in one
+        site = publication or site
     # trafilatura puts one paragraph per line; make paragraphs explicit so cleaning never merges a
     # heading into the paragraph below it, and drop the headline (or the site's name) it repeats at the top of
     # the body.
@@ -796,6 +801,14 @@ def url_day(url: str) -> str | None:
     except ValueError:
         return None
     return day.isoformat() if day <= date.today() else None
+
+
+def dated_by_url(article: Article) -> Article:
+    """``article``, when it has no date and its address writes a day (:func:`url_day`), dated so: the fields given
+    with an article (a JSONL line's, an API request's) replace what reading its text found, the address too, so
+    the day is read again from the address it ends with."""
+    day = None if article.date or not article.url else url_day(article.url)
+    return replace(article, date=day) if day else article
 
 
 # Markdown (a .md file): the syntax around the words, which read as text was summarized with them ("The
@@ -1083,7 +1096,7 @@ def _article_lines(lines: Iterable[tuple[int, object]], name: str) -> DocumentSe
         given: dict[str, Any] = {k: v for k, v in meta.items() if v}
         if date and date.strip():
             given["date"] = _header_date(date, where, "the date field")  # the line's own, not a text header
-        articles.append(replace(base, **given))
+        articles.append(dated_by_url(replace(base, **given)))  # undated, its url's day, as a text header's url
     if not articles:
         raise EmptyInputError(f"{name}: every article in this file is empty")
     return DocumentSet(id=Path(name).name, articles=tuple(articles), empty=tuple(empty), article_lines=True)

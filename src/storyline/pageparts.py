@@ -142,18 +142,27 @@ _END_CREDIT = re.compile(r"\b(?:Photo|Image|Picture|Photograph|Credit)s?:\s*[A-Z
 # ("... police said. (Photo: Surprise Police Department) A person who was ..."). Capitalised as pages print
 # it: the processed Multi-News release, lower-cased, keeps its credits (and so does the scorer's training
 # text, which the summarized text must resemble).
+# An agency's credit after a label, without parentheses, between a caption's sentence and the story ("… Guidel
+# in Brittany. Photo: AFP "For the region, …") is the same credit: the agency's name is the credit's end.
+_AGENCIES = r"(?:AFP|AP|REUTERS|Reuters|EPA|EPA-EFE|UPI|Xinhua|Getty Images|Associated Press|Bloomberg)"
 _CREDIT_IN_TEXT = re.compile(
     r"\(\s*(?:AP |AFP |Reuters )?(?:Photo|Image|Picture|Photograph|Credit)s?\s*(?::|/|\s+(?:by|courtesy|via)\b)"
     r"[^()]{0,60}\)\s*"
+    rf"|(?<=[.!?] )(?:Photo|Image|Picture|Photograph)s?:\s*{_AGENCIES}(?:\s*/\s*{_AGENCIES})?\s+(?=[\"“A-Z])"
 )
 # A credit needs this many words after it to be read as a caption joined to the story that follows.
 _STORY_AFTER_CREDIT_WORDS = 6
 # A credit that closes a paragraph, in parentheses or after a label: "… the mayor said. (Photo: Jane Roe/Alder
 # Gazette)", "… the mayor said. Photo: Jane Roe / The Gazette" (not a related link: "[Photos: The Ten …]").
+# The agency's name alone in parentheses after the last sentence ("… in the 2016 election. (Reuters)") is a credit
+# too; before the sentence's stop it is the agency named in the sentence ("… reported by the Associated Press (AP)").
+_AGENCY_CREDIT = rf"(?<=[.!?\"”’])\s*\({_AGENCIES}\)"
 _CLOSING_CREDIT = re.compile(
     r"\s*(?:\((?:AP |AFP |Reuters )?(?:Photo|Image|Picture|Photograph|Credit)s?\b[^()]{0,60}\)"
+    rf"|{_AGENCY_CREDIT}"
     r"|(?<![\w\[(])(?:Photo|Image|Picture|Photograph|Credit)s?:\s*[A-Z][^.!?:()\[\]]{1,60})\s*$"
 )
+_AGENCY_CLOSING = re.compile(rf"{_AGENCY_CREDIT}\s*$")
 # What a caption says and reporting does not: the photo and who is in it, seen, shown or posing ("Workers are
 # seen at the pier", "Mayor Okafor, pictured, said …", "(left)", "from left").
 _CAPTION_WORDS = re.compile(
@@ -337,6 +346,7 @@ def is_page_part(line: str) -> bool:
         return True
     if n <= _CAPTION_MAX_WORDS and (
         ("(" in line and _INLINE_CREDIT.search(line)) or (":" in tail and _END_CREDIT.search(tail))
+        or (line.endswith(")") and _AGENCY_CLOSING.search(tail))
     ):
         return True
     return is_caption(line)
@@ -407,7 +417,7 @@ def cut_inline_parts(line: str) -> str:
     flattened BBC image's labels, a gallery's player, a newsletter chooser, a name's card with its linked
     headlines (after the name, which stays) and a footnote's reference marks ("[1]"). Words are only deleted; a
     paragraph without any is returned as it is."""
-    if "(" in line:
+    if "(" in line or ": " in line:
         m = _CREDIT_IN_TEXT.search(line)
         while m:
             after = line[m.end() :]

@@ -78,7 +78,14 @@ _LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 # …", "… in the summer of 1953.In the earliest letter …" (4 spots in dev_original, all breaks). A whole word of
 # digits (and thousands' commas) only: "v2.Then", "No.12.The" and a list's "1.Open the box" stay whole (a
 # decimal, "4.5", has a digit after its stop and is never a candidate).
-_NUMBER_END = re.compile(r"(?:^|(?<=[\s(\"“‘'$£€]))\d[\d,]*\d$")
+# An amount of money ends one whatever its digits: "… the ticket cost $5.The fare rises …".
+_NUMBER_END = re.compile(r"(?:(?:^|(?<=[\s(\"“‘'$£€]))\d[\d,]*\d|(?<=[$£€])\d)$")
+# A dotted abbreviation of capitals ("U.S.", "U.K.", "D.C.") glued to a word that opens sentences and never a name
+# ("… across the U.S.The company said …", "… in Washington, D.C.It was …") ends the sentence; before any other
+# capitalised word it is kept whole ("U.S.Army", "J.K.Rowling"), as the name it usually is.
+_DOTTED_END = re.compile(r"(?:^|(?<=[\s(\"“‘'$£€]))(?:[A-Z]\.){1,3}[A-Z]$")
+_DOTTED_OPENERS = _OPENERS - {"A", "An", "Some", "Many", "Most", "Here", "There"}
+_OPENER_WORD = re.compile(r"[\"“”’]?([A-Z][a-z]*)(?![\w-])")
 # A trailing-off glued to a capitalised word ("… some money etc...Anyway, he …", "… push back….In light of …"):
 # BlingFire breaks there when a space follows the marks, so it is a break without one too, after a lower-case
 # letter.
@@ -360,9 +367,9 @@ def _unglued(chunk: str, starts: list[int], ends: list[int]) -> Iterator[tuple[i
             at = m.start()
             if at - 2 < a:
                 continue
-            if not _ends_sentence(chunk, a, at):
-                continue
-            if _ends_in_abbreviation(chunk, a, at + 1):  # "Mrs.Clinton", "vs.Real Madrid"
+            if _dotted_before_opener(chunk, a, at):  # "the U.S.The company said", not "the U.S.Army"
+                pass
+            elif not _ends_sentence(chunk, a, at) or _ends_in_abbreviation(chunk, a, at + 1):  # "Mrs.Clinton"
                 continue
             cut = m.end()
             mark = chunk[cut]
@@ -377,6 +384,15 @@ def _unglued(chunk: str, starts: list[int], ends: list[int]) -> Iterator[tuple[i
             yield a, cut
             a = cut
         yield a, b
+
+
+def _dotted_before_opener(chunk: str, a: int, at: int) -> bool:
+    """Is the mark at ``at`` the last stop of a dotted abbreviation of capitals glued to a word that opens
+    sentences (see ``_DOTTED_END``)?"""
+    if chunk[at] != "." or not _DOTTED_END.search(chunk, max(a, at - 8), at):
+        return False
+    word = _OPENER_WORD.match(chunk, at + 1)
+    return word is not None and word.group(1) in _DOTTED_OPENERS
 
 
 def _ends_sentence(chunk: str, a: int, at: int) -> bool:

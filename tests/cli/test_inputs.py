@@ -168,6 +168,26 @@ def test_a_date_after_a_path_not_written_yyyy_mm_dd_is_named_as_one(folder, when
     assert run("summarize", "d/x@y.txt").exit_code == 0  # a file with "@" in its name is still read
 
 
+@pytest.mark.parametrize("command", ["summarize", "analyze", "group"])
+@pytest.mark.parametrize(("given", "why"), [
+    (["--date", "2099-01-01"], "--date 2099-01-01 is more than a year from now"),
+    (["--date", "1850-05-01"], "--date 1850-05-01 is before 1900"),
+    (["d/1.txt@2099-01-01"], "d/1.txt@2099-01-01 is more than a year from now"),
+])
+def test_a_date_far_in_the_future_or_before_1900_is_used_with_a_note(folder, command, given, why):
+    # a typing slip ("2099" for "2019") had been taken silently as the base for relative dates
+    result = run(command, *given, "d/1.txt" if given[0] == "--date" else "d/more/2.txt")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (f"storyline: note: {why}; it is used as given, the base for relative dates "
+                             '("Monday", "last year")\n')
+
+
+@pytest.mark.parametrize("given", [["--date", "2026-03-10"], ["--date", "1900-01-01"], ["d/1.txt@2018-12-03"]])
+def test_an_ordinary_date_gets_no_note(folder, given):
+    result = run("analyze", *given, "d/1.txt" if given[0] == "--date" else "d/more/2.txt")
+    assert result.exit_code == 0 and result.stderr == ""
+
+
 def test_an_impossible_date_after_a_path_names_the_path(folder):
     result = run("summarize", "d/1.txt@2026-03-01", "d/more/2.txt@2026-02-30")
     assert result.exit_code == 2

@@ -60,6 +60,13 @@ def test_markdown_and_stdin(harbor_texts):
     assert "single-source summary" in result.stdout and result.stderr == ""
 
 
+def test_a_piped_headline_of_three_words_titles_the_article():
+    text = "Storm hits coast\n\nA storm hit the coast of Lindenfeld on Monday night and closed the harbor.\n"
+    result = run("summarize", "-", "--format", "json", input=text.encode())
+    assert result.exit_code == 0, result.output
+    assert [a["title"] for a in json.loads(result.stdout)["articles"]] == ["Storm hits coast"]
+
+
 def test_output_file_is_written_atomically_and_inputs_are_protected(harbor_dir):
     out = harbor_dir / "out.json"
     out.write_text("previous")

@@ -360,6 +360,14 @@ def test_a_jsonl_upload_reads_a_line_said_to_be_markdown_as_the_api_does() -> No
     assert err.value.http_status == 422
 
 
+def test_an_undated_jsonl_upload_line_takes_the_day_its_url_writes_as_the_command_line_does() -> None:
+    text = "The Millbrook quarry closed on Monday after a landslide, the owners said in a statement."
+    rows = [{"text": text, "url": "https://millbrook.example/news/2026/03/11/quarry-shut"},
+            {"text": text, "url": "https://millbrook.example/news/2026/03/11/quarry", "date": "2026-03-12"}]
+    got = check_articles(upload_articles("quarry.jsonl", "\n".join(map(json.dumps, rows)).encode()), Limits())
+    assert [a["date"] for a in run(got, 60, "default")["articles"]] == ["2026-03-11", "2026-03-12"]
+
+
 def test_an_upload_of_several_clusters_is_refused_not_merged_into_one_story() -> None:
     two = (b'{"id": "a", "documents": ["The quarry closed on Monday."], "summaries": ["x"]}\n'
            b'{"id": "b", "documents": ["A zeppelin landed on Friday."], "summaries": ["y"]}\n')

@@ -7,6 +7,7 @@ A PATH is a text/HTML file, a dataset file (.json/.jsonl, one cluster per line),
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import sys
@@ -108,6 +109,7 @@ def split_dates(paths: Sequence[str]) -> tuple[list[str], dict[str, str]]:
             if is_dataset_name(m.group("path")) and not Path(m.group("path")).is_dir():
                 _refuse_dated_dataset(p, m.group("path"))
             _one_date(m.group("path"), m.group("date"), plain, dated)
+            note_odd_date(p, m.group("date"))
             plain.append(m.group("path"))
             dated[m.group("path")] = m.group("date")
         else:
@@ -209,6 +211,26 @@ def skipped(message: str) -> None:
     click.echo(printable(f"storyline: note: skipped {message}"), err=True)
 
 
+# A publication date this far from today is more likely a typing slip ("2099" for "2019") than a wanted base for
+# relative dates: a note says so, and the date is used as given.
+_FAR_FUTURE_DAYS = 366
+_EARLIEST_YEAR = 1900
+
+
+def note_odd_date(given: str, date: str) -> None:
+    """A note on stderr when ``date`` (valid, ``YYYY-MM-DD``; ``given`` is how the user wrote the option) lies more
+    than a year after today or before 1900; nothing otherwise."""
+    day = dt.date.fromisoformat(date)
+    if day.year < _EARLIEST_YEAR:
+        why = f"is before {_EARLIEST_YEAR}"
+    elif (day - dt.date.today()).days > _FAR_FUTURE_DAYS:
+        why = "is more than a year from now"
+    else:
+        return
+    click.echo(printable(f"storyline: note: {given} {why}; it is used as given, the base for relative dates "
+                         '("Monday", "last year")'), err=True)
+
+
 def gather(listing: Sequence[tuple[str, list[Path] | None]], dated: dict[str, str] | None = None) -> _Gathered:
     """Read what the command line names: dataset clusters, and loose articles (one cluster).
 
@@ -285,6 +307,7 @@ def check_inputs(paths: Sequence[str], *, sample: bool, date: str | None, output
     ``gather``: whether a ``.json`` file in it is a dataset is known only once it is read.)"""
     if date is not None:
         api.with_date([], date)  # an impossible date fails before any work
+        note_odd_date(f"--date {date}", date)
     if sample:
         paths = [*paths, *(str(p) for p in api.sample_paths())]
     if not paths:

@@ -21,7 +21,7 @@ CONTEXT_CHARS = 240  # how much text around a sentence the popover shows, each s
 def _article(raw: dict[str, Any], number: int) -> Any:
     """An ``Article`` from a submitted one: HTML bodies go through trafilatura, and the metadata the
     user typed wins over what the page says about itself."""
-    from ..ingest import article_from_html, article_from_text, is_web_url, looks_like_html
+    from ..ingest import article_from_html, article_from_text, dated_by_url, is_web_url, looks_like_html
     from .inputs import one_line
 
     aid = str(number)
@@ -34,7 +34,7 @@ def _article(raw: dict[str, Any], number: int) -> Any:
     if not base.url and is_web_url(raw.get("saved_from")):  # a saved web archive's address, as the CLI reads it
         base = dataclasses.replace(base, url=raw["saved_from"].strip())
     given = {k: raw[k] for k in ("title", "source", "url", "date") if raw.get(k)}
-    article = dataclasses.replace(base, **given)
+    article = dated_by_url(dataclasses.replace(base, **given))  # undated: the day its url writes, as the CLI reads it
     # What a text's header or a page's metadata gave is held to what the API's fields are: one line without
     # control characters (reading it kept its URL only if it is an http(s) address, ``ingest._web_url``).
     return dataclasses.replace(article, title=one_line(article.title), source=one_line(article.source),
