@@ -167,6 +167,13 @@ def test_a_file_name_given_as_a_string_is_told_to_be_a_path(harbor_texts, tmp_pa
     assert "Path(" not in str(raised.value)
 
 
+def test_a_text_gives_its_number_to_the_id_a_caller_chose(harbor_texts):
+    # docs/python.md: texts are numbered by position, "giving way to ids you chose (a text first beside an
+    # Article(id="1", ...) is 1')"
+    summary = storyline.summarize([harbor_texts[0], Article(id="1", text=harbor_texts[1]), harbor_texts[2]], words=60)
+    assert [a.id for a in summary.articles] == ["1'", "1", "3"]
+
+
 def test_articles_the_caller_built_are_checked_up_front(harbor_texts, tmp_path):
     other = Article(id="b", text=harbor_texts[1], date="2018-12-03")
     for date in ("2018-02-30", "yesterday", "20181203"):

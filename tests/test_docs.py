@@ -4,6 +4,7 @@ must be listed on the front page. So the split cannot rot when a page or a headi
 
 from __future__ import annotations
 
+import importlib
 import re
 from pathlib import Path
 
@@ -129,3 +130,33 @@ def test_the_python_examples_run_as_written(page: Path, tmp_path: Path, monkeypa
     for block in _python_blocks(page):
         exec(compile(block, f"{page.name} example", "exec"), {"__name__": "__example__"})
     assert capsys.readouterr().out  # it printed the summary's sentences
+
+
+def _resolve(dotted: str) -> object:
+    """What a dotted name of the docs reaches once its module is imported (``storyline.render.to_json``: import
+    ``storyline.render``, then take ``to_json``), as docs/python.md tells a reader to."""
+    parts = dotted.split(".")
+    for i in range(len(parts), 0, -1):
+        try:
+            obj: object = importlib.import_module(".".join(parts[:i]))
+        except ModuleNotFoundError:
+            continue
+        for name in parts[i:]:
+            obj = getattr(obj, name)
+        return obj
+    raise ModuleNotFoundError(dotted)
+
+
+def test_every_dotted_name_the_docs_give_exists() -> None:
+    # The pages name functions by their dotted path (storyline.ingest.read_dataset, storyline.api.unspaced_language,
+    # storyline.analysis.corroborate.corroborate, storyline.evaluate.evaluate): a rename must not leave them behind
+    names = {m.group().rstrip(".") for p in PAGES for m in re.finditer(r"\bstoryline(?:\.[A-Za-z_]\w*)+",
+                                                                       p.read_text(encoding="utf-8"))}
+    assert len(names) > 20
+    missing = []
+    for name in sorted(names):
+        try:
+            _resolve(name)
+        except (ImportError, AttributeError) as e:
+            missing.append(f"{name}: {e}")
+    assert not missing, missing

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from support import EXAMPLE, needs_shared
 
-from storyline import analyze
+from storyline import analyze, summarize, summarize_with_analysis
 
 
 @pytest.fixture(scope="module")
@@ -64,3 +64,17 @@ def test_the_letter_told_in_other_words_is_one_agreement_item(an) -> None:
     cited = " ".join(an.article(s.article).text[s.start : s.end] for s in hits[0].spans)
     assert "had received a letter from President Donald Trump" in cited
     assert hits[0].support >= 2
+
+
+@needs_shared
+def test_the_analysis_adds_a_source_to_the_letters_lead_sentence_as_the_docs_say() -> None:
+    # docs/usage.md and docs/python.md: "the letter's lead sentence reads [2][1] with the analysis, [2] without it;
+    # the sentences chosen are the same" (python.md had kept [1][2] / [1] from before the summary's lead changed)
+    files = sorted(EXAMPLE.glob("*.txt"))
+    plain = summarize(files, words=150)
+    shown = summarize_with_analysis(files, 150, "default").summary
+    assert [s.text for s in shown.sentences] == [s.text for s in plain.sentences]
+    lead, lead_plain = shown.sentences[0], plain.sentences[0]
+    assert "received a letter from President Donald Trump" in lead.text
+    assert (lead_plain.sources, lead_plain.corroborated_by) == (("2",), ())
+    assert (lead.sources, lead.corroborated_by) == (("2",), ("1",))

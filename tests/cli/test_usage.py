@@ -186,3 +186,54 @@ def test_ctrl_c_while_the_commands_load_is_one_line_not_a_traceback(loading):
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert (done.returncode, done.stderr) == (130, "storyline: interrupted\n")
+
+
+def _usage_block_commands() -> list[str]:
+    """The command lines of the README's usage block, without their comments."""
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"## Usage\n\n```\n(.*?)```", readme, re.S)
+    assert block is not None
+    return [line.split(" #")[0].strip() for line in block.group(1).splitlines() if line.strip()]
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(600)
+def test_every_command_of_the_readme_usage_block_runs_as_written(tmp_path, monkeypatch) -> None:
+    """The front page's usage block, run as a new user would in a folder holding the files it names (made from the
+    sample): each command ends with exit 0. The options were checked by name alone; a line whose arguments no
+    longer parse (PATH@DATE, -@DATE beside a file, -o with --format) would pass that check. ``serve`` (it runs
+    until stopped) and ``eval`` of ../shared's data (minutes) are left out."""
+    import json
+    import shlex
+
+    from storyline.api import sample_paths
+
+    alder, coastline, northbay, radio, eastside = sample_paths()
+    for name, source in (("a.txt", alder), ("b.html", radio), ("c.txt", coastline), ("b.txt", eastside),
+                         ("page.html", radio)):
+        (tmp_path / name).write_bytes(source.read_bytes())
+    (tmp_path / "articles").mkdir()
+    for source in sample_paths():
+        (tmp_path / "articles" / source.name).write_bytes(source.read_bytes())
+    texts = [p.read_text(encoding="utf-8").split("---\n", 2)[-1] for p in (alder, coastline, eastside)]
+    (tmp_path / "cluster.jsonl").write_text(
+        json.dumps({"id": "bridge", "documents": texts}) + "\n" + json.dumps({"id": "two", "documents": texts[:2]})
+        + "\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    ran = []
+    for line in _usage_block_commands():
+        piped, _, command = line.rpartition("| ")
+        args = shlex.split(command)
+        assert args[0] == "storyline", line
+        if args[1:2] == ["serve"] or any(a.startswith("../shared/") for a in args):
+            continue
+        stdin = (tmp_path / shlex.split(piped)[1]).read_bytes() if piped else None
+        result = CliRunner().invoke(cli, args[1:], input=stdin, prog_name="storyline")
+        assert result.exit_code == 0, (line, result.stderr)
+        assert "error" not in result.stderr, (line, result.stderr)
+        ran.append(args[1])
+    assert (tmp_path / "brief.md").read_text(encoding="utf-8").startswith("## Summary")
+    assert {"summarize", "analyze", "group", "eval", "--version"} <= set(ran)
