@@ -123,8 +123,9 @@ def test_the_classifiers_say_typed_and_the_python_the_package_requires() -> None
 
 
 def test_the_version_is_the_one_the_package_reports() -> None:
-    init = (SRC / "__init__.py").read_text()
-    assert f'__version__ = "{PROJECT["version"]}"' in init
+    from storyline import __version__
+
+    assert __version__ == PROJECT["version"]
 
 
 def test_every_file_of_the_package_that_is_not_python_is_package_data() -> None:

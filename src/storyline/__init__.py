@@ -9,6 +9,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from .version import __version__
+
 if TYPE_CHECKING:
     from .analysis.model import Analysis
     from .api import (
@@ -37,8 +39,6 @@ _HOMES = {
     "SummarizeOptions": "options",
     "Analysis": "analysis.model",
 }
-
-__version__ = "0.1.0"
 
 __all__ = [
     "analyze",

@@ -12,6 +12,7 @@ from .ingest import is_web_url
 from .model import Article, Sentence, Summary
 from .pagedate import READ_FROM_PAGE
 from .quotemarks import ends_inside, opens_inside, scan
+from .version import stamp
 
 # C0 and C1 control characters (and DEL), but for newline and tab: in a title, a source or a sentence they
 # could drive the terminal the text is printed on (ESC ] sets its title, ESC [ moves the cursor...). And the
@@ -291,6 +292,7 @@ def to_dict(summary: Summary) -> dict[str, Any]:
             {"name": i.name, "text": i.text, "article": i.article, "start": i.start, "end": i.end}
             for i in summary.introductions
         ],
+        **stamp(),  # which storyline, and which form of this JSON, made it
     }
 
 

@@ -8,6 +8,7 @@ from dataclasses import asdict
 from typing import Any
 
 from ..render import article_dict, describe, md_escape, printable
+from ..version import stamp
 from . import dates
 from .model import Analysis, Entity
 
@@ -102,7 +103,7 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
         q["attributed"] = quote.attributed
     for e, event in zip(d["timeline"], analysis.timeline, strict=True):
         e["precision"] = event.precision
-    return d
+    return {**d, **stamp()}  # which storyline, and which form of this JSON, made it
 
 
 def to_json(analysis: Analysis) -> str:
