@@ -716,6 +716,16 @@ def test_evidence_locates_every_source_of_every_sentence(harbor_texts):
     assert storyline.api.evidence(both.cluster, both.summary, both.analysis) == spans
 
 
+def test_the_types_the_summary_and_the_stream_hand_back_are_named_at_the_top() -> None:
+    # StoryGrouper.add returns an Assignment and Summary.introductions holds Introductions: a user annotating
+    # them had to find storyline.group and storyline.model, where every other type is storyline.X.
+    from storyline.group import Assignment
+    from storyline.model import Introduction
+
+    assert storyline.Assignment is Assignment and storyline.Introduction is Introduction
+    assert {"Assignment", "Introduction"} <= set(storyline.__all__) & set(dir(storyline))
+
+
 def test_what_analyze_returns_is_named_at_the_top_as_summarize_s_is() -> None:
     # An IDE user annotating a function with storyline.Analysis got an AttributeError (storyline.Summary was there).
     import subprocess

@@ -23,8 +23,8 @@ if TYPE_CHECKING:
         summarize_with_analysis,
     )
     from .errors import StorylineError
-    from .group import GroupingOptions, StoryGrouper, group_articles
-    from .model import Article, Cluster, Sentence, Summary, SummarySentence
+    from .group import Assignment, GroupingOptions, StoryGrouper, group_articles
+    from .model import Article, Cluster, Introduction, Sentence, Summary, SummarySentence
     from .options import SummarizeOptions
 
 # Where each public name lives. They are imported when first asked for (PEP 562), not by ``import storyline``:
@@ -34,8 +34,9 @@ _HOMES = {
     "AnalyzedSummary": "api", "analyze": "api", "group_stories": "api", "load_articles": "api",
     "sample_paths": "api", "summarize": "api", "summarize_with_analysis": "api",
     "StorylineError": "errors",
-    "GroupingOptions": "group", "StoryGrouper": "group", "group_articles": "group",
-    "Article": "model", "Cluster": "model", "Sentence": "model", "Summary": "model", "SummarySentence": "model",
+    "Assignment": "group", "GroupingOptions": "group", "StoryGrouper": "group", "group_articles": "group",
+    "Article": "model", "Cluster": "model", "Introduction": "model", "Sentence": "model", "Summary": "model",
+    "SummarySentence": "model",
     "SummarizeOptions": "options",
     "Analysis": "analysis.model",
 }
@@ -45,11 +46,13 @@ __all__ = [
     "AnalyzedSummary",
     "Analysis",
     "Article",
+    "Assignment",
     "group_stories",
     "group_articles",
     "GroupingOptions",
     "StoryGrouper",
     "Cluster",
+    "Introduction",
     "Sentence",
     "Summary",
     "SummarySentence",
