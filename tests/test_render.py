@@ -172,6 +172,22 @@ def test_the_summary_and_analysis_json_say_which_storyline_and_form_of_json_made
         assert data["storyline_version"] == storyline.__version__ and data["schema_version"] == 1
 
 
+def test_an_unknown_format_is_an_options_error_not_a_key_error() -> None:
+    # storyline.render.render(summary, "html") and the analysis's render raised a bare KeyError: 'html'
+    import pytest
+
+    import storyline
+    from storyline.analysis import render as arender
+    from storyline.errors import OptionsError
+    from storyline.render import render
+
+    summary = storyline.summarize(storyline.sample_paths(), words=40)
+    with pytest.raises(OptionsError, match="unknown format 'html'; choose one of: text, md, json$"):
+        render(summary, "html")
+    with pytest.raises(OptionsError, match="unknown format 'html'; choose one of: text, md, json$"):
+        arender.render(storyline.analyze(storyline.sample_paths()), "html")
+
+
 # Processed text (Multi-News's lower-cased, tokenised articles, marks set apart from the words) with a stray mark
 # in its first sentence: read from the article's start, the quotation the passage opens and closes looked open.
 SPACED = ('the mayor spoke of a " new start for the harbor. then she left the hall. '

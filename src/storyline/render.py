@@ -8,6 +8,7 @@ from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .errors import OptionsError
 from .ingest import is_web_url
 from .model import Article, Sentence, Summary
 from .pagedate import READ_FROM_PAGE
@@ -304,4 +305,6 @@ RENDERERS = {"text": to_text, "md": to_markdown, "json": to_json}
 
 
 def render(summary: Summary, fmt: str) -> str:
+    if fmt not in RENDERERS:  # a KeyError, which no `except StorylineError` caught
+        raise OptionsError(f"unknown format {fmt!r}; choose one of: {', '.join(RENDERERS)}")
     return RENDERERS[fmt](summary)

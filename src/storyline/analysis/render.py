@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
+from ..errors import OptionsError
 from ..render import article_dict, describe, md_escape, printable
 from ..version import stamp
 from . import dates
@@ -118,6 +119,8 @@ def render(analysis: Analysis, fmt: str, *, sources: bool = True) -> str:
     sources (shown under a summary of the same articles, which lists them under the same numbers)."""
     if fmt == "json":
         return to_json(analysis)
+    if fmt not in TEXT_RENDERERS:  # a KeyError, which no `except StorylineError` caught
+        raise OptionsError(f"unknown format {fmt!r}; choose one of: {', '.join(TEXT_RENDERERS)}, json")
     text = TEXT_RENDERERS[fmt](analysis, sources=sources)
     # Text and Markdown go to terminals: no control character from an article may reach one as a command.
     return printable(text)
