@@ -207,6 +207,22 @@ def test_words_and_method_or_options_not_both(harbor_texts):
         storyline.summarize(harbor_texts, method="lead", options=SummarizeOptions())
     assert storyline.summarize(harbor_texts, options=SummarizeOptions(words=30)).budget == 30
     assert storyline.summarize(harbor_texts).budget == 150
+    # options that are not SummarizeOptions (a dict, as JSON gives them) were an AttributeError ('strict')
+    with pytest.raises(OptionsError, match="options must be SummarizeOptions, not dict"):
+        storyline.summarize(harbor_texts, options={"words": 30})  # type: ignore[arg-type]
+    with pytest.raises(OptionsError, match="options must be GroupingOptions, not dict"):  # {} was taken as none
+        storyline.group_stories(harbor_texts, options={})  # type: ignore[arg-type]
+
+
+def test_an_article_whose_fields_of_text_are_not_strings_is_an_options_error(harbor_texts):
+    # A title, source, URL or origin that is no string was an AttributeError or TypeError from the cleaning or the
+    # rendering; an int id was taken, and the JSON gave it as a number (5) where every id is a string ("5").
+    other = Article(id="b", text=harbor_texts[1])
+    for field in ("id", "title", "source", "url", "author", "origin", "date_line"):
+        bad = replace(Article(id="a", text=harbor_texts[0]), **{field: 5})
+        for call in (storyline.summarize, storyline.analyze, storyline.load_articles):
+            with pytest.raises(OptionsError, match=f"its {field} must be a str, not int$"):
+                call([bad, other])
 
 
 def test_no_articles_at_all_says_so():
@@ -707,6 +723,16 @@ def test_evidence_locates_every_source_of_every_sentence(harbor_texts):
     assert storyline.api.evidence(both.cluster, both.summary, both.analysis) == spans
 
 
+def test_the_types_the_summary_and_the_stream_hand_back_are_named_at_the_top() -> None:
+    # StoryGrouper.add returns an Assignment and Summary.introductions holds Introductions: a user annotating
+    # them had to find storyline.group and storyline.model, where every other type is storyline.X.
+    from storyline.group import Assignment
+    from storyline.model import Introduction
+
+    assert storyline.Assignment is Assignment and storyline.Introduction is Introduction
+    assert {"Assignment", "Introduction"} <= set(storyline.__all__) & set(dir(storyline))
+
+
 def test_what_analyze_returns_is_named_at_the_top_as_summarize_s_is() -> None:
     # An IDE user annotating a function with storyline.Analysis got an AttributeError (storyline.Summary was there).
     import subprocess
@@ -735,3 +761,22 @@ def test_a_directory_is_read_in_natural_order(tmp_path) -> None:
     named = [tmp_path / "a10.txt", tmp_path / "a2.txt"]
     assert read_paths(named) == named
     assert sorted(["a01", "a1", "a2", "a1b", "a"], key=natural_key) == ["a", "a01", "a1", "a1b", "a2"]
+
+
+def test_read_paths_takes_one_path_given_alone_and_refuses_what_is_no_path(tmp_path) -> None:
+    # read_paths("dir") read the string a character at a time: "/" first, the whole file system, until a
+    # PermissionError (/proc/1/cwd); None or [None] was a TypeError.
+    from storyline.api import read_paths
+
+    (tmp_path / "a.txt").write_text("The Kelby bridge closed on Monday after a barge struck one of its piers.")
+    assert read_paths(str(tmp_path)) == read_paths(tmp_path) == read_paths([tmp_path]) == [tmp_path / "a.txt"]
+    for bad, why in ((None, "paths must be a list of paths, not NoneType"), (b"/tmp", "not bytes"),
+                     ([None], "a path must be a str or a pathlib.Path, not NoneType")):
+        with pytest.raises(OptionsError, match=why):
+            read_paths(bad)  # type: ignore[arg-type]
+
+
+def test_a_path_with_a_nul_character_is_no_file_not_a_value_error() -> None:
+    # os.open raised ValueError ("embedded null byte"), which no `except StorylineError` caught
+    with pytest.raises(storyline.errors.InputNotFoundError, match="no file has a NUL character in its name"):
+        storyline.summarize([Path("a\x00b.txt")])

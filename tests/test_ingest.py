@@ -233,6 +233,24 @@ def test_directory_expansion(tmp_path):
         expand_paths([empty])
 
 
+def test_an_entry_of_a_directory_that_cannot_be_looked_at_is_passed_over(tmp_path, monkeypatch):
+    # A link into a place this user may not enter (/proc's) made is_file() raise PermissionError: an internal error
+    # for the whole directory. It is no article we can read, and the others are.
+    from pathlib import Path
+
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "locked.txt").write_text("x")
+    is_file = Path.is_file
+
+    def guarded(self: Path) -> bool:
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return is_file(self)
+
+    monkeypatch.setattr(Path, "is_file", guarded)
+    assert [p.name for p in expand_paths([tmp_path])] == ["a.txt"]
+
+
 def test_front_matter_supplies_metadata(tmp_path):
     p = tmp_path / "a.txt"
     p.write_text("---\nsource: Lindenfeld Post\ndate: 2026-03-10\nurl: https://post.example/a\n---\n"

@@ -24,7 +24,7 @@ SHELLS = ("cli", "web", "evaluate", "learn", "__main__")
 # The pipeline's stages, earliest first, each with the modules that make it up (a subpackage stands for all its
 # modules); a stage imports its own and earlier stages only. The first holds what every stage shares.
 STAGES: tuple[tuple[str, frozenset[str]], ...] = tuple((name, frozenset(units)) for name, units in (
-    ("shared", ("model", "errors", "vocabulary", "stemmer", "files", "threads", "quotemarks", "jsontext")),
+    ("shared", ("model", "errors", "vocabulary", "stemmer", "files", "threads", "quotemarks", "jsontext", "version")),
     ("ingest", ("ingest", "htmlpage", "eightbit", "mailtext")),
     ("clean", ("clean", "pageparts", "pagedate")),
     ("segment", ("segment",)),

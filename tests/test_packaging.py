@@ -101,3 +101,45 @@ def test_the_extras_the_docs_and_messages_name_exist() -> None:
     named = set(re.findall(r"storyline\[(\w+)\]", text)) | {
         e for r in EXTRAS["all"] for e in re.findall(r"storyline\[([\w,]+)\]", r)[0].split(",")}
     assert named and named <= EXTRAS.keys(), named - EXTRAS.keys()
+
+
+BUILD = tomllib.loads((ROOT / "pyproject.toml").read_text())["build-system"]
+
+
+def test_the_license_is_an_spdx_expression_the_build_backend_reads() -> None:
+    # setuptools deprecated `license = { text = ... }` (a warning on every build, an error from 2027-02-18), and
+    # reads the SPDX string form from 77 on: the backend the build asks for must be one that does.
+    assert isinstance(PROJECT["license"], str), "project.license must be an SPDX expression such as \"MIT\""
+    floors = [r for r in BUILD["requires"] if _name(r) == "setuptools"]
+    assert floors and re.search(r">=\s*(\d+)", floors[0]) and int(re.search(r">=\s*(\d+)", floors[0])[1]) >= 77
+
+
+def test_the_classifiers_say_typed_and_the_python_the_package_requires() -> None:
+    classifiers = PROJECT.get("classifiers", [])
+    assert "Typing :: Typed" in classifiers and (SRC / "py.typed").is_file()
+    floor = re.search(r">=\s*(3\.\d+)", PROJECT["requires-python"])
+    assert floor and f"Programming Language :: Python :: {floor[1]}" in classifiers
+    assert not [c for c in classifiers if c.startswith("License ::")], "the license is project.license (PEP 639)"
+
+
+def test_the_version_is_the_one_the_package_reports() -> None:
+    from storyline import __version__
+
+    assert __version__ == PROJECT["version"]
+
+
+def test_every_file_of_the_package_that_is_not_python_is_package_data() -> None:
+    from fnmatch import fnmatch
+
+    patterns = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["storyline"]
+    for path in SRC.rglob("*"):
+        if path.is_file() and path.suffix not in (".py", ".pyc") and "__pycache__" not in path.parts:
+            relative = path.relative_to(SRC).as_posix()
+            assert any(fnmatch(relative, p) for p in patterns), f"{relative} would be left out of the wheel"
+
+
+def test_the_sdist_leaves_out_the_tests_it_could_not_run() -> None:
+    # setuptools puts tests/test*.py into an sdist by default, without the support modules, conftest and fixtures
+    # they import (nor ../shared, docs/ and the Makefile that others read): a partial suite that fails to collect.
+    manifest = (ROOT / "MANIFEST.in").read_text().splitlines()
+    assert "prune tests" in manifest

@@ -151,12 +151,41 @@ def test_the_json_keys_a_consumer_reads_stay_as_documented() -> None:
     import storyline
 
     data = to_dict(storyline.summarize(storyline.sample_paths(), words=120))
-    assert set(data) == {"articles", "sentences", "words", "budget", "method", "notes", "introductions"}
+    assert set(data) == {"articles", "sentences", "words", "budget", "method", "notes", "introductions",
+                         "storyline_version", "schema_version"}
     assert set(data["articles"][0]) == {"id", "source", "title", "date", "date_line", "teaser", "paged", "corrections",
                                         "url", "author", "origin", "words"}
     assert set(data["sentences"][0]) == {"text", "article", "index", "start", "end", "sources", "corroborated_by",
                                          "passage"}
     assert all(set(i) == {"name", "text", "article", "start", "end"} for i in data["introductions"])
+
+
+def test_the_summary_and_analysis_json_say_which_storyline_and_form_of_json_made_them() -> None:
+    # A consumer keeping these documents (a store, a cache) had no way to tell which storyline made one, nor
+    # whether its fields mean what the docs it reads say; now each carries both (docs/usage.md, JSON output).
+    import storyline
+    from storyline.analysis.render import to_dict as analysis_dict
+
+    summary = to_dict(storyline.summarize(storyline.sample_paths(), words=60))
+    analysis = analysis_dict(storyline.analyze(storyline.sample_paths()))
+    for data in (summary, analysis):
+        assert data["storyline_version"] == storyline.__version__ and data["schema_version"] == 1
+
+
+def test_an_unknown_format_is_an_options_error_not_a_key_error() -> None:
+    # storyline.render.render(summary, "html") and the analysis's render raised a bare KeyError: 'html'
+    import pytest
+
+    import storyline
+    from storyline.analysis import render as arender
+    from storyline.errors import OptionsError
+    from storyline.render import render
+
+    summary = storyline.summarize(storyline.sample_paths(), words=40)
+    with pytest.raises(OptionsError, match="unknown format 'html'; choose one of: text, md, json$"):
+        render(summary, "html")
+    with pytest.raises(OptionsError, match="unknown format 'html'; choose one of: text, md, json$"):
+        arender.render(storyline.analyze(storyline.sample_paths()), "html")
 
 
 # Processed text (Multi-News's lower-cased, tokenised articles, marks set apart from the words) with a stray mark

@@ -9,6 +9,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from .version import __version__
+
 if TYPE_CHECKING:
     from .analysis.model import Analysis
     from .api import (
@@ -21,8 +23,8 @@ if TYPE_CHECKING:
         summarize_with_analysis,
     )
     from .errors import StorylineError
-    from .group import GroupingOptions, StoryGrouper, group_articles
-    from .model import Article, Cluster, Sentence, Summary, SummarySentence
+    from .group import Assignment, GroupingOptions, StoryGrouper, group_articles
+    from .model import Article, Cluster, Introduction, Sentence, Summary, SummarySentence
     from .options import SummarizeOptions
 
 # Where each public name lives. They are imported when first asked for (PEP 562), not by ``import storyline``:
@@ -32,24 +34,25 @@ _HOMES = {
     "AnalyzedSummary": "api", "analyze": "api", "group_stories": "api", "load_articles": "api",
     "sample_paths": "api", "summarize": "api", "summarize_with_analysis": "api",
     "StorylineError": "errors",
-    "GroupingOptions": "group", "StoryGrouper": "group", "group_articles": "group",
-    "Article": "model", "Cluster": "model", "Sentence": "model", "Summary": "model", "SummarySentence": "model",
+    "Assignment": "group", "GroupingOptions": "group", "StoryGrouper": "group", "group_articles": "group",
+    "Article": "model", "Cluster": "model", "Introduction": "model", "Sentence": "model", "Summary": "model",
+    "SummarySentence": "model",
     "SummarizeOptions": "options",
     "Analysis": "analysis.model",
 }
-
-__version__ = "0.1.0"
 
 __all__ = [
     "analyze",
     "AnalyzedSummary",
     "Analysis",
     "Article",
+    "Assignment",
     "group_stories",
     "group_articles",
     "GroupingOptions",
     "StoryGrouper",
     "Cluster",
+    "Introduction",
     "Sentence",
     "Summary",
     "SummarySentence",

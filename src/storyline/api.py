@@ -337,6 +337,8 @@ def summarize(
 def _summarize_options(words: int | None, method: str | None, options: SummarizeOptions | None) -> SummarizeOptions:
     if isinstance(words, SummarizeOptions):  # summarize(articles, SummarizeOptions(...))
         raise OptionsError("give SummarizeOptions as options=..., not in place of words")
+    if options is not None and not isinstance(options, SummarizeOptions):  # a dict was an AttributeError
+        raise OptionsError(f"options must be SummarizeOptions, not {type(options).__name__}")
     if options is not None and (words is not None or method is not None):
         raise OptionsError("give either options or words and method, not both")
     return options or SummarizeOptions(
@@ -389,6 +391,8 @@ def group_stories(
     """
     if options is not None and (threshold is not None or window_days is not None):
         raise OptionsError("give either options or threshold and window_days, not both")
+    if options is not None and not isinstance(options, GroupingOptions):  # {} passed as "no options" unnoticed
+        raise OptionsError(f"options must be GroupingOptions, not {type(options).__name__}")
     opts = options or GroupingOptions(  # checked before anything is read
         threshold=_GROUPING.threshold if threshold is None else threshold,
         window_days=_GROUPING.window_days if window_days is None else window_days,
@@ -417,7 +421,17 @@ def sample_paths() -> list[Path]:
 
 def read_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """The files the paths name, in the order given; a directory's supported files (found recursively) in
-    natural order, numbers by their value: ``a2`` before ``a10``, where text order read a1, a10, a100, a11…"""
+    natural order, numbers by their value: ``a2`` before ``a10``, where text order read a1, a10, a100, a11…
+    One path given alone is a list of it (a string was read a character at a time: ``"/tmp/a"`` read ``/``, the
+    whole file system)."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    elif isinstance(paths, bytes) or not isinstance(paths, Iterable):
+        raise OptionsError(f"paths must be a list of paths, not {type(paths).__name__}")
+    paths = list(paths)
+    bad = [p for p in paths if not isinstance(p, (str, os.PathLike))]
+    if bad:
+        raise OptionsError(f"a path must be a str or a pathlib.Path, not {type(bad[0]).__name__}")
     out: list[Path] = []
     for p in paths:
         found = expand_paths([p])
@@ -478,9 +492,14 @@ def with_date(articles: Sequence[Article], date: DateLike | None) -> list[Articl
 
 
 def _checked(article: Article) -> Article:
-    """An ``Article`` the caller built, refused up front when its text is no string or its date no date."""
-    if not isinstance(article.text, str):
-        raise OptionsError(f"article {article.id!r}: its text must be a str, not {type(article.text).__name__}")
+    """An ``Article`` the caller built, refused up front when a field that holds text is no string or its date no
+    date (as the stream's ``StoryGrouper.add`` refuses it). An int id was taken, and came out of the JSON as the
+    number 5, not "5"; an int title, source, URL or origin was an AttributeError or TypeError of the cleaning or
+    the rendering."""
+    for name in ("id", "text", "title", "source", "url", "author", "origin", "date_line"):
+        value = getattr(article, name)
+        if not isinstance(value, str):
+            raise OptionsError(f"article {article.id!r}: its {name} must be a str, not {type(value).__name__}")
     if article.date is not None and not is_iso_date(article.date):
         raise OptionsError(f"article {article.id!r}: date {article.date!r} is not a date like 2018-12-03")
     return article

@@ -278,6 +278,8 @@ def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
         raise InputNotFoundError(f"{path}: is a directory") from None
     except OSError as exc:
         raise InputNotFoundError(f"{path}: cannot read ({exc.strerror})") from None
+    except ValueError:  # os.open's "embedded null byte": a name no file system holds (the Python API can give one)
+        raise InputNotFoundError(f"{os.fspath(path)!r}: no file has a NUL character in its name") from None
     info = os.fstat(fd)
     if stat.S_ISDIR(info.st_mode):  # before fdopen, which refuses a directory with its own error
         os.close(fd)
@@ -1153,6 +1155,15 @@ UNREAD_DOCUMENTS = {".pdf": "a PDF file", ".doc": "a Word document", ".docx": "a
                     ".odt": "an OpenDocument text", ".rtf": "an RTF document", ".pages": "a Pages document"}
 
 
+def _is_file(path: Path) -> bool:
+    """Whether a path found in a directory is a file; one that cannot be looked at (a link into a place this user
+    may not enter, as /proc holds) is not, where its PermissionError ended the command as an internal error."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
 def _in_directory(file: Path, root: Path) -> bool:
     """Whether a file found below ``root`` is one of its own: not hidden (``.git/``, ``.cache/``) and not in the
     resource folder a browser saved beside a page."""
@@ -1163,7 +1174,7 @@ def _in_directory(file: Path, root: Path) -> bool:
 def unread_documents(directory: Path) -> list[tuple[Path, str]]:
     """The documents below ``directory`` (by suffix, in any case) that storyline does not read, each with what
     it is ("a PDF file"), in path order."""
-    found = (f for f in directory.rglob("*") if f.suffix.lower() in UNREAD_DOCUMENTS and f.is_file())
+    found = (f for f in directory.rglob("*") if f.suffix.lower() in UNREAD_DOCUMENTS and _is_file(f))
     return [(f, UNREAD_DOCUMENTS[f.suffix.lower()]) for f in sorted(found) if _in_directory(f, directory)]
 
 
@@ -1171,13 +1182,19 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """Files named directly, plus the supported files inside named directories (sorted, recursive)."""
     out: list[Path] = []
     for p in paths:
-        path = Path(p)
-        if _URL.match(os.fspath(p)) and not path.exists():
+        path, url = Path(p), _URL.match(os.fspath(p)) is not None
+        try:
+            is_dir, exists = path.is_dir(), path.exists()
+        except OSError as exc:  # a name too long for the file system was an internal error (exit 70), not exit 3
+            if not url:
+                raise InputNotFoundError(f"{path}: cannot read ({exc.strerror})") from None
+            is_dir = exists = False
+        if url and not exists:
             raise OptionsError(f"{os.fspath(p)}: storyline does not fetch URLs; save the page and give the saved file")
-        if path.is_dir():
+        if is_dir:
             found = sorted(
                 f for f in path.rglob("*")
-                if f.is_file() and f.name.lower().endswith(SUPPORTED) and _in_directory(f, path)
+                if _is_file(f) and f.name.lower().endswith(SUPPORTED) and _in_directory(f, path)
             )
             if not found:
                 n = len(unread_documents(path))
@@ -1190,7 +1207,7 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
                     )
                 raise EmptyInputError(f"{path}: no readable articles in this directory ({looked})")
             out.extend(found)
-        elif path.exists():
+        elif exists:
             out.append(path)
         else:
             raise InputNotFoundError(f"{path}: {_why_missing(path)}")

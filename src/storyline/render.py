@@ -8,10 +8,12 @@ from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .errors import OptionsError
 from .ingest import is_web_url
 from .model import Article, Sentence, Summary
 from .pagedate import READ_FROM_PAGE
 from .quotemarks import ends_inside, opens_inside, scan
+from .version import stamp
 
 # C0 and C1 control characters (and DEL), but for newline and tab: in a title, a source or a sentence they
 # could drive the terminal the text is printed on (ESC ] sets its title, ESC [ moves the cursor...). And the
@@ -291,6 +293,7 @@ def to_dict(summary: Summary) -> dict[str, Any]:
             {"name": i.name, "text": i.text, "article": i.article, "start": i.start, "end": i.end}
             for i in summary.introductions
         ],
+        **stamp(),  # which storyline, and which form of this JSON, made it
     }
 
 
@@ -302,4 +305,6 @@ RENDERERS = {"text": to_text, "md": to_markdown, "json": to_json}
 
 
 def render(summary: Summary, fmt: str) -> str:
+    if fmt not in RENDERERS:  # a KeyError, which no `except StorylineError` caught
+        raise OptionsError(f"unknown format {fmt!r}; choose one of: {', '.join(RENDERERS)}")
     return RENDERERS[fmt](summary)

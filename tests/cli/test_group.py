@@ -75,8 +75,9 @@ def test_json_schema_with_summaries(stream_dir):
                  "--window-days", "2")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert set(data) == {"stories", "threshold", "window_days"}
-    assert set(data["stories"][0]) == {"story", "title", "first_date", "last_date", "articles", "summary"}
+    assert set(data) == {"stories", "threshold", "window_days", "storyline_version", "schema_version"}
+    assert set(data["stories"][0]) == {"story", "title", "first_date", "last_date", "latest_date", "articles",
+                                       "summary"}
     assert (data["threshold"], data["window_days"]) == (0.3, 2)
     assert [s["story"] for s in data["stories"]] == [1, 2]
     first = data["stories"][0]
@@ -85,6 +86,19 @@ def test_json_schema_with_summaries(stream_dir):
     summary = first["summary"]
     assert summary["words"] <= 25 and summary["sentences"]
     assert {a["id"] for a in summary["articles"]} == {a["id"] for a in first["articles"]}
+
+
+def test_json_says_which_storyline_made_it_and_names_the_last_day_as_the_server_does(stream_dir):
+    # The group JSON had no version of storyline nor of its own form, and named the story's last day `last_date`
+    # where the server's stream listing, for the same day, says `latest_date`: both names are given now.
+    import storyline
+
+    data = json.loads(run("group", ".", "--format", "json", "--summarize", "--words", "25").stdout)
+    assert (data["storyline_version"], data["schema_version"]) == (storyline.__version__, 1)
+    for story in data["stories"]:
+        assert story["latest_date"] == story["last_date"] == max((a["date"] for a in story["articles"] if a["date"]),
+                                                                 default=None)
+        assert story["summary"]["storyline_version"] == storyline.__version__
 
 
 def test_text_and_markdown_summaries(stream_dir):

@@ -117,6 +117,16 @@ def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path, monkeypatch):
     assert "pipe: not a regular file (a device, FIFO or socket)" in result.stderr
 
 
+def test_a_name_too_long_for_the_file_system_is_exit_3_not_an_internal_error(tmp_path, monkeypatch):
+    # Path.exists() raises ENAMETOOLONG (it ignores only "no such file"): that was exit 70, "internal error: OSError".
+    monkeypatch.chdir(tmp_path)
+    for name in ("a" * 5000, "d/" * 3000, "https://" + "a" * 5000):
+        result = run("summarize", name)
+        assert result.exit_code in (2, 3) and "internal error" not in result.stderr, result.stderr
+        assert result.exit_code == (2 if name.startswith("https") else 3)
+        assert result.stderr.count("\n") == 1
+
+
 def test_standard_input_is_read_up_to_the_limit(monkeypatch, harbor_texts):
     monkeypatch.setattr("storyline.cli.inputs.MAX_BYTES", 100)
     result = run("summarize", "-", input=harbor_texts[0].encode())

@@ -666,3 +666,28 @@ def test_a_paste_box_ticked_markdown_is_read_as_markdown_and_the_others_as_plain
         "article 1", False, "article 3", True)
     first, third = run([plain, ticked], 60, "default")["articles"]
     assert first["title"] == "# Quarry shut after landslide" and third["title"] == "Quarry shut after landslide"
+
+
+def test_the_api_answers_say_which_storyline_and_form_of_json_made_them(tmp_path: Path) -> None:
+    # A client of the REST API could not tell which storyline answered nor made a stored story's summary and
+    # analysis; the summaries, the analysis and /api/health now say (docs/usage.md, JSON output).
+    import asyncio
+
+    import httpx
+
+    import storyline
+    from storyline.web.app import WebSettings, create_app
+
+    app = create_app(WebSettings(db=tmp_path / "s.db", workers=1, queue_limit=8, processes=False))
+
+    async def go() -> list[httpx.Response]:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test", timeout=120) as c:
+            made = await c.post("/api/stories", json={"articles": MILLBROOK[:2], "words": 60})
+            posted = await c.post("/api/articles", json=MILLBROOK[0])
+            stream = await c.get(f"/api/stream/stories/{posted.json()['story']}")
+            return [made, await c.get(f"/api/stories/{made.json()['id']}"), stream, await c.get("/api/health")]
+
+    made, read, stream, health = (r.json() for r in asyncio.run(go()))
+    stamp = {"storyline_version": storyline.__version__, "schema_version": 1}
+    for answer in (made, read, made["analysis"], stream["summary"], health):
+        assert {k: answer.get(k) for k in stamp} == stamp

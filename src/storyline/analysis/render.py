@@ -7,7 +7,9 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
+from ..errors import OptionsError
 from ..render import article_dict, describe, md_escape, printable
+from ..version import stamp
 from . import dates
 from .model import Analysis, Entity
 
@@ -102,7 +104,7 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
         q["attributed"] = quote.attributed
     for e, event in zip(d["timeline"], analysis.timeline, strict=True):
         e["precision"] = event.precision
-    return d
+    return {**d, **stamp()}  # which storyline, and which form of this JSON, made it
 
 
 def to_json(analysis: Analysis) -> str:
@@ -117,6 +119,8 @@ def render(analysis: Analysis, fmt: str, *, sources: bool = True) -> str:
     sources (shown under a summary of the same articles, which lists them under the same numbers)."""
     if fmt == "json":
         return to_json(analysis)
+    if fmt not in TEXT_RENDERERS:  # a KeyError, which no `except StorylineError` caught
+        raise OptionsError(f"unknown format {fmt!r}; choose one of: {', '.join(TEXT_RENDERERS)}, json")
     text = TEXT_RENDERERS[fmt](analysis, sources=sources)
     # Text and Markdown go to terminals: no control character from an article may reach one as a command.
     return printable(text)

@@ -13,6 +13,7 @@ from ..errors import InputTooLargeError
 from ..group import GroupingOptions, group_articles
 from ..model import Article, Summary
 from ..options import DEFAULT_WORDS, FORMATS, MAX_WORDS, SummarizeOptions
+from ..version import stamp
 from . import cli
 from .inputs import (
     PATHS_COMMAND,
@@ -175,6 +176,8 @@ def stories_dict(stories: Sequence[Story], options: GroupingOptions) -> dict[str
                 "title": story_title(arts),
                 "first_date": (story_dates(arts) or (None, None))[0],
                 "last_date": (story_dates(arts) or (None, None))[1],
+                # the same day, by the name the server's stream listing (GET /api/stream/stories) gives it
+                "latest_date": (story_dates(arts) or (None, None))[1],
                 "articles": [render.article_dict(a) for a in arts],
                 "summary": None if summary is None else render.to_dict(summary),
             }
@@ -182,4 +185,5 @@ def stories_dict(stories: Sequence[Story], options: GroupingOptions) -> dict[str
         ],
         "threshold": options.threshold,
         "window_days": options.window_days,
+        **stamp(),
     }

@@ -135,3 +135,5 @@ class HealthOut(BaseModel):
     status: str
     queued: int = Field(description="Submissions queued or being summarized")
     queue_limit: int = Field(description="How many may be, past which a submission is a 503")
+    storyline_version: str = Field(description="The storyline the server runs")
+    schema_version: int = Field(description="The form of the JSON it answers with (docs/usage.md, JSON output)")

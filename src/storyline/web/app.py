@@ -45,6 +45,7 @@ from ..errors import OptionsError, StorylineError
 from ..group import GroupingOptions
 from ..ingest import is_web_url as web_url
 from ..options import DEFAULT_WORDS, MAX_WORDS, SummarizeOptions
+from ..version import stamp
 from . import answers, jobs, views
 from .inputs import (
     ArticleIn,
@@ -831,7 +832,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     @app.get("/api/health", tags=["server"], summary="Liveness and queue depth", response_model=None,
              responses=_answer(answers.HealthOut, "The server answers, and its queue"))
     def api_health() -> dict[str, Any]:
-        return {"status": "ok", "queued": summarizer.pending, "queue_limit": summarizer.queue_limit}
+        return {"status": "ok", "queued": summarizer.pending, "queue_limit": summarizer.queue_limit, **stamp()}
 
     # ------------------------------------------------------------------------------------- pages
 
