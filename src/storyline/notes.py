@@ -1,7 +1,7 @@
 """Notes about the articles themselves, told beside both the summary and the analysis: a paywalled page read
 only as its free teaser, one page of a story printed over several, an outlet's printed correction (taken out of
-its story's text by ``clean``), a paragraph ``clean`` left out as no prose, and an article that does not read as
-English."""
+its story's text by ``clean``), a paragraph ``clean`` left out as no prose, an article that does not read as
+English, and an article that shares almost nothing with the others (another story given by mistake?)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import re
 
 from .clean import MAX_RUN_CHARS
 from .model import Article, Cluster
-from .represent import words
+from .represent import article_cosines, words
 
 # A paywalled page gives its free teaser only (``Article.teaser``): the reader of the summary, and of the analysis,
 # whose agreement counts it among the sources, should know what is missing.
@@ -30,10 +30,20 @@ NO_PROSE_NOTE = ("{article} had {paragraphs} that {run} {chars:,} characters or 
                  "out as no prose (a minified page, a log or a data file?)")
 
 
+# An article about another story (the wrong file saved from the same site, an outlet's front page, a related but
+# different event) is summarized with the rest without a word otherwise. Its best cosine to any other article, in
+# the grouping's representation (``represent.article_cosines``), under ``OFF_TOPIC_COSINE`` tells it; see
+# ``off_topic`` for how the threshold was measured.
+OFF_TOPIC_NOTE = "{article} shares almost nothing with the other articles: is it about the same story?"
+# Two articles that share almost nothing: which of them is the stray one, nothing tells.
+OFF_TOPIC_PAIR_NOTE = "{first} and {second} share almost nothing: are they about the same story?"
+OFF_TOPIC_COSINE = 0.03
+
+
 def article_notes(cluster: Cluster) -> tuple[str, ...]:
     """The paywalled pages read as their teaser, the pages of a story printed over several, the corrections the
     cluster's outlets printed, then the articles that lost a paragraph as no prose, then the articles that do not
-    read as English."""
+    read as English, then the articles that share almost nothing with the others (``off_topic``)."""
     notes = tuple(TEASER_NOTE.format(article=numbered(k, a)) for k, a in enumerate(cluster.articles, 1) if a.teaser)
     notes += tuple(PAGED_NOTE.format(article=numbered(k, a)) for k, a in enumerate(cluster.articles, 1) if a.paged)
     notes += tuple(
@@ -47,10 +57,41 @@ def article_notes(cluster: Cluster) -> tuple[str, ...]:
         )
         for k, a in enumerate(cluster.articles, 1) if a.no_prose
     )
-    return notes + tuple(
-        FOREIGN_NOTE.format(article=numbered(k, a)) for k, a in enumerate(cluster.articles, 1)
-        if not reads_as_english(a.text)
+    english = [reads_as_english(a.text) for a in cluster.articles]
+    notes += tuple(
+        FOREIGN_NOTE.format(article=numbered(k, a)) for k, a in enumerate(cluster.articles, 1) if not english[k - 1]
     )
+    return notes + off_topic_notes(cluster, english)
+
+
+def off_topic(cluster: Cluster) -> tuple[int, ...]:
+    """The indexes of the articles whose best cosine to any other article of ``cluster`` (in the grouping's
+    representation: ``represent.article_cosines``) is under ``OFF_TOPIC_COSINE``; none for a single article.
+
+    The best cosine, not the mean: a loosely related article (an opinion piece, a follow-up) is close to one or
+    two of the others at least, and the mean sank under 0.03 for on-topic articles of large, loose clusters. The
+    threshold was chosen on half of the bench clusters (``storyline.evaluate.bench.SUITE``) and checked on the
+    other half: on the real clusters, notes on 6.5% of Multi-News val's (nearly all on pages that are not news
+    of the story: "Please try again later.", an archive's notice, a weather box; about 1% on loosely related
+    articles), 2.5% of the original-format Multi-News's and none of DUC 2003's, MultiLing 2011's or NeuS val's;
+    one article of another cluster of the same set added to each cluster was the one article noted in 46% of
+    Multi-News val's and NeuS val's (another story of the same news week often shares its names): see
+    docs/usage.md#notes."""
+    if len(cluster.articles) < 2:
+        return ()
+    cos = article_cosines(cluster.articles)
+    cos[range(len(cos)), range(len(cos))] = 0.0
+    return tuple(int(k) for k in (cos.max(axis=1) < OFF_TOPIC_COSINE).nonzero()[0])
+
+
+def off_topic_notes(cluster: Cluster, english: list[bool]) -> tuple[str, ...]:
+    """``off_topic``'s articles as notes, but for those that do not read as English (their note says already
+    that they are matched poorly). Of two articles, both are named in one note."""
+    stray = off_topic(cluster)
+    named = [numbered(k + 1, cluster.articles[k]) for k in stray]
+    if len(cluster.articles) == 2 and stray:
+        return (OFF_TOPIC_PAIR_NOTE.format(first=named[0], second=named[1]),) if all(english) else ()
+    return tuple(OFF_TOPIC_NOTE.format(article=n) for k, n in zip(stray, named, strict=True) if english[k])
 
 
 def numbered(k: int, article: Article) -> str:
