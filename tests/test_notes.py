@@ -23,6 +23,17 @@ _WATERFRONT = (
     "firms want cranes, and residents want a promenade. Whatever the council decides about the harbor, the town "
     "should build the promenade first."
 )
+# Another event of the same day, written for this test: it shares a word or two with the harbor story (a cosine of
+# 0.03 to its closest article), where the harbor's three share much (0.39-0.49).
+_SNOW = (
+    "Heavy snow closed the mountain railway between Orvik and Stenby on Tuesday, stranding some four hundred skiers "
+    "at the upper station overnight. Engineers said drifts of up to three metres had buried the tracks near the "
+    "tunnel entrance, and that clearing them with the rotary plough could take two days. Hotel owners in Stenby "
+    "offered free rooms to the stranded visitors, and volunteers brought hot soup and blankets to the station hall. "
+    "The railway company apologised for the disruption and promised refunds for all tickets sold this week. "
+    "Forecasters expect more snow and strong winds until the weekend, with avalanche warnings raised to the second "
+    "highest level across the valley."
+)
 _NOTE = "article [4] (Grenmoor Post) shares almost nothing with the other articles: is it about the same story?"
 
 
@@ -37,12 +48,22 @@ def test_an_article_about_another_story_gets_a_note(harbor_texts, monkeypatch):
     assert storyline.summarize(harbor_texts, words=60).notes == ()
     # a note only: the summary's sentences are those chosen without it
     monkeypatch.setattr("storyline.notes.OFF_TOPIC_COSINE", 0.0)
+    monkeypatch.setattr("storyline.notes.OFF_TOPIC_NEAR", 0.0)
     unnoted = storyline.summarize([*harbor_texts, stray], words=60)
     assert unnoted.notes == () and unnoted.sentences == summary.sentences
 
 
 def test_a_loosely_related_article_gets_no_note(harbor_texts):
     assert storyline.summarize([*harbor_texts, _WATERFRONT], words=60).notes == ()
+
+
+def test_an_article_that_shares_a_word_or_two_stands_out_against_articles_that_share_much(harbor_texts):
+    # a best cosine of 0.03 is over OFF_TOPIC_COSINE, but under OFF_TOPIC_NEAR and a fifth of the others' best
+    assert storyline.summarize([*harbor_texts, _SNOW], words=60).notes == (
+        "article [4] shares almost nothing with the other articles: is it about the same story?",
+    )
+    # of two articles, nothing to compare it with: the absolute threshold alone
+    assert storyline.summarize([harbor_texts[0], _SNOW], words=60).notes == ()
 
 
 def test_two_articles_about_different_stories_are_named_together(harbor_texts):

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 from .clean import MAX_RUN_CHARS
 from .model import Article, Cluster
 from .represent import article_cosines, words
@@ -31,13 +33,14 @@ NO_PROSE_NOTE = ("{article} had {paragraphs} that {run} {chars:,} characters or 
 
 
 # An article about another story (the wrong file saved from the same site, an outlet's front page, a related but
-# different event) is summarized with the rest without a word otherwise. Its best cosine to any other article, in
-# the grouping's representation (``represent.article_cosines``), under ``OFF_TOPIC_COSINE`` tells it; see
-# ``off_topic`` for how the threshold was measured.
+# different event) is summarized with the rest without a word otherwise: ``off_topic`` finds it by its best cosine to
+# the other articles in the grouping's representation (``represent.article_cosines``).
 OFF_TOPIC_NOTE = "{article} shares almost nothing with the other articles: is it about the same story?"
 # Two articles that share almost nothing: which of them is the stray one, nothing tells.
 OFF_TOPIC_PAIR_NOTE = "{first} and {second} share almost nothing: are they about the same story?"
-OFF_TOPIC_COSINE = 0.03
+OFF_TOPIC_COSINE = 0.02  # a best cosine under this is off the story in any cluster
+OFF_TOPIC_NEAR = 0.04  # ... and under this, when it is under OFF_TOPIC_SHARE of what the others' best cosines are
+OFF_TOPIC_SHARE = 0.2
 
 
 def article_notes(cluster: Cluster) -> tuple[str, ...]:
@@ -65,23 +68,31 @@ def article_notes(cluster: Cluster) -> tuple[str, ...]:
 
 
 def off_topic(cluster: Cluster) -> tuple[int, ...]:
-    """The indexes of the articles whose best cosine to any other article of ``cluster`` (in the grouping's
-    representation: ``represent.article_cosines``) is under ``OFF_TOPIC_COSINE``; none for a single article.
+    """The indexes of the articles of ``cluster`` that share almost nothing with the others: whose best cosine to
+    any other article (in the grouping's representation: ``represent.article_cosines``) is under
+    ``OFF_TOPIC_COSINE``, or, among three articles or more, under ``OFF_TOPIC_NEAR`` and under ``OFF_TOPIC_SHARE``
+    of the median of the other articles' best cosines (an article that the others' close match makes stand out:
+    another story of the same week shares a few of its words, and with them a cosine of 0.02-0.04). None for a
+    single article.
 
     The best cosine, not the mean: a loosely related article (an opinion piece, a follow-up) is close to one or
-    two of the others at least, and the mean sank under 0.03 for on-topic articles of large, loose clusters. The
-    threshold was chosen on half of the bench clusters (``storyline.evaluate.bench.SUITE``) and checked on the
-    other half: on the real clusters, notes on 6.5% of Multi-News val's (nearly all on pages that are not news
-    of the story: "Please try again later.", an archive's notice, a weather box; about 1% on loosely related
-    articles), 2.5% of the original-format Multi-News's and none of DUC 2003's, MultiLing 2011's or NeuS val's;
-    one article of another cluster of the same set added to each cluster was the one article noted in 46% of
-    Multi-News val's and NeuS val's (another story of the same news week often shares its names): see
-    docs/usage.md#notes."""
-    if len(cluster.articles) < 2:
+    two of the others at least, where the mean sank under 0.03 for on-topic articles of large, loose clusters.
+    Chosen on half of the bench clusters (``storyline.evaluate.bench.SUITE``; the half by the CRC-32 of the
+    cluster's id) and checked on the other half (docs/usage.md#reading-articles gives the figures)."""
+    n = len(cluster.articles)
+    if n < 2:
         return ()
     cos = article_cosines(cluster.articles)
-    cos[range(len(cos)), range(len(cos))] = 0.0
-    return tuple(int(k) for k in (cos.max(axis=1) < OFF_TOPIC_COSINE).nonzero()[0])
+    np.fill_diagonal(cos, -1.0)
+    best = cos.max(axis=1)
+    stray = []
+    for k in range(n):
+        others = np.delete(best, k)
+        if best[k] < OFF_TOPIC_COSINE or (
+            n > 2 and best[k] < OFF_TOPIC_NEAR and best[k] < OFF_TOPIC_SHARE * float(np.median(others))
+        ):
+            stray.append(k)
+    return tuple(stray)
 
 
 def off_topic_notes(cluster: Cluster, english: list[bool]) -> tuple[str, ...]:
