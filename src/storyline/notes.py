@@ -78,7 +78,8 @@ def off_topic(cluster: Cluster) -> tuple[int, ...]:
     The best cosine, not the mean: a loosely related article (an opinion piece, a follow-up) is close to one or
     two of the others at least, where the mean sank under 0.03 for on-topic articles of large, loose clusters.
     Chosen on half of the bench clusters (``storyline.evaluate.bench.SUITE``; the half by the CRC-32 of the
-    cluster's id) and checked on the other half (docs/usage.md#reading-articles gives the figures)."""
+    cluster's id) and checked on the other half: ``benchmarks/off_topic.py`` measures them, docs/usage.md
+    ("Inputs, duplicates and limits") gives the figures."""
     n = len(cluster.articles)
     if n < 2:
         return ()
