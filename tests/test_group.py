@@ -603,7 +603,7 @@ def test_names_with_accented_capitals_weigh_as_names_do():
 
 
 def test_two_reports_of_one_event_in_other_words_join_by_its_names(monkeypatch):
-    import storyline.group as group
+    import storyline.represent as represent
 
     def grouped():
         grouper = StoryGrouper()
@@ -615,7 +615,7 @@ def test_two_reports_of_one_event_in_other_words_join_by_its_names(monkeypatch):
     got = grouped()
     assert not got.new and got.story == len(FILLERS) and got.similarity >= GroupingOptions().threshold
     # with the names weighing as any other word, the second report started a story of its own
-    monkeypatch.setattr(group, "_NAME", re.compile(r"(?!)"))
+    monkeypatch.setattr(represent, "_NAME", re.compile(r"(?!)"))  # the grouping's representation lives there
     assert grouped().new
 
 

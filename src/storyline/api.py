@@ -37,6 +37,8 @@ from .model import Article, Cluster, Summary, count_words
 from .notes import CORRECTION_NOTE as CORRECTION_NOTE  # re-exported: the notes a caller may look for
 from .notes import FOREIGN_NOTE as FOREIGN_NOTE
 from .notes import NO_PROSE_NOTE as NO_PROSE_NOTE
+from .notes import OFF_TOPIC_NOTE as OFF_TOPIC_NOTE
+from .notes import OFF_TOPIC_PAIR_NOTE as OFF_TOPIC_PAIR_NOTE
 from .notes import TEASER_NOTE as TEASER_NOTE
 from .notes import article_notes
 from .notes import reads_as_english as reads_as_english

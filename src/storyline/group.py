@@ -7,7 +7,7 @@ times the story's cohesion (see below). This is the
 single-pass clustering of the TDT "topic detection and tracking" tradition (Allan et al., 1998): each
 article is decided once, when it arrives, so a store can take articles as they come and never re-cluster.
 
-Representation: the article's content terms (:func:`storyline.represent.content_terms`, stemmed, no stopwords),
+Representation (:func:`storyline.represent.article_terms`): the article's content terms (stemmed, no stopwords),
 its title's terms counted twice and the terms of the names its text writes with a capital inside a sentence ("…
 drivers on the Tarrow Pass", "… told the BBC": a person, a place, a body, the words of an event that articles in
 other words share most surely) once more for each such mention, with sublinear term frequency ``1 + log tf`` and
@@ -47,7 +47,6 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
-import re
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -57,7 +56,7 @@ from typing import Any
 from .errors import EmptyInputError, OptionsError
 from .ingest import is_iso_date
 from .model import Article
-from .represent import content_terms
+from .represent import article_terms as article_terms  # the grouping's representation, re-exported
 
 _KEY_TERMS = 12  # an article is looked up in the story index under its heaviest terms
 _INDEX_TERMS = 32  # a story is indexed under the heaviest terms of its weighted centroid
@@ -137,44 +136,6 @@ class _Story:
     last_arrival: int = 0  # the stream length when its latest article came
     closed: bool = False
     shared: bool = False  # its tf and vec are a snapshot's too: copied before they are changed (``snapshot``)
-
-
-# A word written with a capital after a lower-case word, a figure or a comma inside a sentence: a name (a
-# sentence's first word, capitalised whatever it is, is left out); and the calendar's, which are no event's.
-# Capitals and lower case in any script ("in Łódź", "said Émile", "Özil"): the pattern finds the words that may
-# begin with one (an ASCII capital or any other letter, after a word character or ,;:) and a space), and
-# ``_names`` keeps those whose first letter is a capital and whose previous character is a lower-case letter,
-# a figure or ,;:). ``[A-Z]`` alone had left every accented capital out.
-_NAME = re.compile(r"(?<=[\w,;:)] )[^\W\d_a-z][\w'’-]+")
-_NAME_AFTER = frozenset(",;:)")
-_CALENDAR = frozenset(content_terms(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
-    "September October November December"))
-
-
-def article_terms(article: Article) -> Counter[str]:
-    """The article's terms with sublinear frequencies; the title's terms count twice (a title names the
-    story in the fewest words), and a term of a name written with a capital inside a sentence once more for
-    each such mention (the names of the people, places and bodies of an event are what articles telling it
-    in other words share: on the original Multi-News pages B-cubed F1 90.3 -> 91.2 in the benchmark's
-    order; Multi-News val's processed text is in lower case but for each sentence's first word, so there the
-    grouping is as it was)."""
-    counts = Counter(content_terms(article.text))
-    if article.title:
-        counts.update({t: 2 * n for t, n in Counter(content_terms(article.title)).items()})
-    names = content_terms(" ".join(_names(article.text)))
-    counts.update(t for t in names if t not in _CALENDAR)
-    return Counter({t: 1.0 + math.log(n) for t, n in counts.items()})
-
-
-def _names(text: str) -> list[str]:
-    """The words of ``text`` written with a capital inside a sentence (see ``_NAME``), in any script."""
-    found = []
-    for m in _NAME.finditer(text):
-        before = text[m.start() - 2]
-        if m.group()[0].isupper() and (before.islower() or before.isdigit() or before in _NAME_AFTER):
-            found.append(m.group())
-    return found
 
 
 def _day(article: Article) -> date | None:

@@ -1,15 +1,17 @@
 """Notes about the articles themselves, told beside both the summary and the analysis: a paywalled page read
 only as its free teaser, one page of a story printed over several, an outlet's printed correction (taken out of
-its story's text by ``clean``), a paragraph ``clean`` left out as no prose, and an article that does not read as
-English."""
+its story's text by ``clean``), a paragraph ``clean`` left out as no prose, an article that does not read as
+English, and an article that shares almost nothing with the others (another story given by mistake?)."""
 
 from __future__ import annotations
 
 import re
 
+import numpy as np
+
 from .clean import MAX_RUN_CHARS
 from .model import Article, Cluster
-from .represent import words
+from .represent import article_cosines, words
 
 # A paywalled page gives its free teaser only (``Article.teaser``): the reader of the summary, and of the analysis,
 # whose agreement counts it among the sources, should know what is missing.
@@ -30,10 +32,21 @@ NO_PROSE_NOTE = ("{article} had {paragraphs} that {run} {chars:,} characters or 
                  "out as no prose (a minified page, a log or a data file?)")
 
 
+# An article about another story (the wrong file saved from the same site, an outlet's front page, a related but
+# different event) is summarized with the rest without a word otherwise: ``off_topic`` finds it by its best cosine to
+# the other articles in the grouping's representation (``represent.article_cosines``).
+OFF_TOPIC_NOTE = "{article} shares almost nothing with the other articles: is it about the same story?"
+# Two articles that share almost nothing: which of them is the stray one, nothing tells.
+OFF_TOPIC_PAIR_NOTE = "{first} and {second} share almost nothing: are they about the same story?"
+OFF_TOPIC_COSINE = 0.02  # a best cosine under this is off the story in any cluster
+OFF_TOPIC_NEAR = 0.04  # ... and under this, when it is under OFF_TOPIC_SHARE of what the others' best cosines are
+OFF_TOPIC_SHARE = 0.2
+
+
 def article_notes(cluster: Cluster) -> tuple[str, ...]:
     """The paywalled pages read as their teaser, the pages of a story printed over several, the corrections the
     cluster's outlets printed, then the articles that lost a paragraph as no prose, then the articles that do not
-    read as English."""
+    read as English, then the articles that share almost nothing with the others (``off_topic``)."""
     notes = tuple(TEASER_NOTE.format(article=numbered(k, a)) for k, a in enumerate(cluster.articles, 1) if a.teaser)
     notes += tuple(PAGED_NOTE.format(article=numbered(k, a)) for k, a in enumerate(cluster.articles, 1) if a.paged)
     notes += tuple(
@@ -47,10 +60,50 @@ def article_notes(cluster: Cluster) -> tuple[str, ...]:
         )
         for k, a in enumerate(cluster.articles, 1) if a.no_prose
     )
-    return notes + tuple(
-        FOREIGN_NOTE.format(article=numbered(k, a)) for k, a in enumerate(cluster.articles, 1)
-        if not reads_as_english(a.text)
+    english = [reads_as_english(a.text) for a in cluster.articles]
+    notes += tuple(
+        FOREIGN_NOTE.format(article=numbered(k, a)) for k, a in enumerate(cluster.articles, 1) if not english[k - 1]
     )
+    return notes + off_topic_notes(cluster, english)
+
+
+def off_topic(cluster: Cluster) -> tuple[int, ...]:
+    """The indexes of the articles of ``cluster`` that share almost nothing with the others: whose best cosine to
+    any other article (in the grouping's representation: ``represent.article_cosines``) is under
+    ``OFF_TOPIC_COSINE``, or, among three articles or more, under ``OFF_TOPIC_NEAR`` and under ``OFF_TOPIC_SHARE``
+    of the median of the other articles' best cosines (an article that the others' close match makes stand out:
+    another story of the same week shares a few of its words, and with them a cosine of 0.02-0.04). None for a
+    single article.
+
+    The best cosine, not the mean: a loosely related article (an opinion piece, a follow-up) is close to one or
+    two of the others at least, where the mean sank under 0.03 for on-topic articles of large, loose clusters.
+    Chosen on half of the bench clusters (``storyline.evaluate.bench.SUITE``; the half by the CRC-32 of the
+    cluster's id) and checked on the other half: ``benchmarks/off_topic.py`` measures them, docs/usage.md
+    ("Inputs, duplicates and limits") gives the figures."""
+    n = len(cluster.articles)
+    if n < 2:
+        return ()
+    cos = article_cosines(cluster.articles)
+    np.fill_diagonal(cos, -1.0)
+    best = cos.max(axis=1)
+    stray = []
+    for k in range(n):
+        others = np.delete(best, k)
+        if best[k] < OFF_TOPIC_COSINE or (
+            n > 2 and best[k] < OFF_TOPIC_NEAR and best[k] < OFF_TOPIC_SHARE * float(np.median(others))
+        ):
+            stray.append(k)
+    return tuple(stray)
+
+
+def off_topic_notes(cluster: Cluster, english: list[bool]) -> tuple[str, ...]:
+    """``off_topic``'s articles as notes, but for those that do not read as English (their note says already
+    that they are matched poorly). Of two articles, both are named in one note."""
+    stray = off_topic(cluster)
+    named = [numbered(k + 1, cluster.articles[k]) for k in stray]
+    if len(cluster.articles) == 2 and stray:
+        return (OFF_TOPIC_PAIR_NOTE.format(first=named[0], second=named[1]),) if all(english) else ()
+    return tuple(OFF_TOPIC_NOTE.format(article=n) for k, n in zip(stray, named, strict=True) if english[k])
 
 
 def numbered(k: int, article: Article) -> str:

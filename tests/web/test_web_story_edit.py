@@ -375,3 +375,13 @@ def test_a_paged_articles_note_outlasts_an_edit(tmp_path: Path) -> None:
     story = again.json()
     assert [a["paged"] for a in story["articles"]] == [True, False, False]
     assert any("one page of a story printed over several pages" in n for n in story["notes"])
+
+
+def test_an_article_about_another_story_is_noted_on_the_page_and_in_the_json(tmp_path: Path) -> None:
+    # The ferry's article among the library's three: the summary's notes say so, on the page as in the JSON.
+    app = app_for(tmp_path / "s.db")
+    sid = made(app, [*MILLBROOK, FERRY[0]])
+    story, page = send(app, ("GET", f"/api/stories/{sid}"), ("GET", f"/stories/{sid}"))
+    note = "article [4] (Harbor Radio) shares almost nothing with the other articles: is it about the same story?"
+    assert story.json()["notes"] == [note]
+    assert page.text.count(f"Note: {note}") == 1  # the analysis tells it too: shown once
