@@ -95,7 +95,7 @@ def attribute(cluster: Cluster, chosen: Sequence[Sentence]) -> tuple[SummarySent
         shared = np.vstack([vecs.shared_terms(rows[k]) for k in wide])
         smaller = np.maximum(1, np.minimum(n_terms[[rows[k] for k in wide]][:, None], n_terms))
         similar[wide] |= (shared >= MIN_SHARED) & (shared / smaller >= CONTAINMENT)
-    copies = _Copies(cluster)
+    copies = Copies(cluster)
     out = []
     for s, row in zip(chosen, similar, strict=True):
         own = cluster.duplicates.get(s.article, ())
@@ -121,7 +121,7 @@ COPY_BIGRAMS = 0.6
 _WORDS = re.compile(r"\w+")
 
 
-class _Copies:
+class Copies:
     """The near-duplicate copies that ``build_cluster`` left out of the sentence pool, read sentence by sentence
     (when first asked about), to tell which chosen sentences each one carries: by the tests the pool's sentences
     are held to, with TF-IDF weights from the pool's vocabulary."""
