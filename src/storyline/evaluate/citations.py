@@ -247,7 +247,9 @@ def clusters_of(spec: Set, shared: Path) -> Iterator[DocumentSet]:
     yield DocumentSet(id=spec.name, articles=articles)
 
 
-def audit(sets: Iterable[Set], shared: Path, methods: Sequence[str]) -> list[Finding]:
+def audit(sets: Iterable[Set], shared: Path, methods: Sequence[str], *, analysis: bool = False) -> list[Finding]:
+    """The findings of every summary sentence of every cluster of ``sets``; with ``analysis``, of the summaries as
+    ``summarize --analysis`` and the web page show them (sources widened by the analysis's Agreement facts)."""
     out = []
     for spec in sets:
         for ds in clusters_of(spec, shared):
@@ -259,7 +261,11 @@ def audit(sets: Iterable[Set], shared: Path, methods: Sequence[str]) -> list[Fin
                 continue
             cluster = api.make_cluster(articles)
             for m in methods:
-                summary = api.summarize_cluster(cluster, SummarizeOptions(words=spec.words, method=m, strict=False))
+                options = SummarizeOptions(words=spec.words, method=m, strict=False)
+                if analysis:
+                    summary = api.summarize_with_analysis(cluster, options=options).summary
+                else:
+                    summary = api.summarize_cluster(cluster, options)
                 hidden = [d for ds_ in cluster.duplicates.values() for d in ds_]
                 out.extend(check_summary(spec.name, ds.id, summary, raw, hidden))
     return out
@@ -296,11 +302,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--methods", default="default,fast")
     parser.add_argument("--sets", default=",".join(s.name for s in SETS))
     parser.add_argument("--dump", help="write every finding to this JSON Lines file")
+    parser.add_argument("--analysis", action="store_true", help="the summaries with the analysis's sources")
     args = parser.parse_args(argv)
     shared = Path(args.shared)
     names = args.sets.split(",")
     sets = [s for s in SETS if s.name in names and (not s.path or (shared / s.path).exists())]
-    findings = audit(sets, shared, args.methods.split(","))
+    findings = audit(sets, shared, args.methods.split(","), analysis=args.analysis)
     if args.dump:
         with open(args.dump, "w", encoding="utf-8") as fh:
             for f in findings:
