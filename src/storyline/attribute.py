@@ -1,7 +1,11 @@
 """Attribution: which articles carry each chosen sentence, and who its speakers are.
 
-``sources`` is the article the sentence was taken from plus its near-duplicate copies (same wire
-story). ``corroborated_by`` are the other articles with a sentence that says the same thing: a TF-IDF
+``sources`` is the article the sentence was taken from plus those of its near-duplicate copies (same wire
+story) that carry the sentence: its words, or an edited copy of it (``COPY_BIGRAMS`` of its word pairs, no other
+figures). A copy is left out of the sentence pool (``cluster``), but an outlet's copy is often trimmed or edited,
+so each copy is read for the chosen sentences themselves: one that lacks a sentence is not credited with it, one
+that tells it in other words backs it, and one that carries a sentence its original lacks backs that one.
+``corroborated_by`` are the other articles with a sentence that says the same thing: a TF-IDF
 cosine above ``COSINE`` or, for a short statement quoted inside a longer sentence, most of the shorter
 one's content terms found in the other (``CONTAINMENT``, with at least ``MIN_SHARED`` terms) — unless the
 two state figures and share none of them: "about 45,000 vehicles" does not back "about 48,000 vehicles".
@@ -14,15 +18,19 @@ Minister Fawad Chaudhry"), with their span, so that the reader can place the nam
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import chain
 
 import numpy as np
 
 from .methods.coverage import named_speaker
 from .model import Cluster, Introduction, Sentence, SummarySentence
-from .represent import STOPWORDS, vectors
+from .represent import STOPWORDS, content_terms, vectors
+from .segment import segment
 
 COSINE = 0.45
 CONTAINMENT = 0.7
@@ -87,20 +95,86 @@ def attribute(cluster: Cluster, chosen: Sequence[Sentence]) -> tuple[SummarySent
         shared = np.vstack([vecs.shared_terms(rows[k]) for k in wide])
         smaller = np.maximum(1, np.minimum(n_terms[[rows[k] for k in wide]][:, None], n_terms))
         similar[wide] |= (shared >= MIN_SHARED) & (shared / smaller >= CONTAINMENT)
+    copies = Copies(cluster)
     out = []
     for s, row in zip(chosen, similar, strict=True):
-        sources = (s.article, *cluster.duplicates.get(s.article, ()))
-        backers: list[str] = []
+        own = cluster.duplicates.get(s.article, ())
+        sources = (s.article, *(d for d in own if copies.carries(d, s.text) == "copy"))
+        # the copies left out of the sentence pool are each credited only with what their own text carries: an
+        # edited copy may lack the sentence its original has, or carry one its original lacks
+        backers: set[str] = set()
         for j in np.flatnonzero(row).tolist():
             other = sents[j]
-            if other.article in sources or other.article in backers:
+            if other.article in sources or not figures_agree(s.text, other.text):
                 continue
-            if figures_agree(s.text, other.text):
-                backers.append(other.article)
-                backers.extend(cluster.duplicates.get(other.article, ()))
-        ordered = tuple(sorted(set(backers), key=lambda aid: order[aid]))
+            backers.add(other.article)
+            backers.update(d for d in cluster.duplicates.get(other.article, ())
+                           if d not in backers and copies.carries(d, other.text) == "copy")
+        backers.update(d for d in copies.hidden if d not in sources and d not in backers and copies.carries(d, s.text))
+        ordered = tuple(sorted(backers, key=lambda aid: order[aid]))
         out.append(SummarySentence(sentence=s, sources=sources, corroborated_by=ordered))
     return tuple(out)
+
+
+# A sentence of a copy that holds this much of a chosen sentence's word pairs is that sentence, edited.
+COPY_BIGRAMS = 0.6
+_WORDS = re.compile(r"\w+")
+
+
+class Copies:
+    """The near-duplicate copies that ``build_cluster`` left out of the sentence pool, read sentence by sentence
+    (when first asked about), to tell which chosen sentences each one carries: by the tests the pool's sentences
+    are held to, with TF-IDF weights from the pool's vocabulary."""
+
+    def __init__(self, cluster: Cluster) -> None:
+        self._articles = {a.id: a for a in cluster.articles}
+        self.hidden = tuple(d for ds in cluster.duplicates.values() for d in ds)
+        self._read: dict[str, list[_Read]] = {}
+        self._vecs = vectors(cluster) if self.hidden else None
+
+    def _of(self, text: str) -> _Read:
+        terms = Counter(content_terms(text))
+        weights = {}
+        if self._vecs is not None:
+            vocab, idf = self._vecs.vocab, self._vecs.idf
+            unseen = math.log(len(self._vecs.terms) + 1) + 1.0  # a term no pooled sentence uses (df 0)
+            weights = {t: (1.0 + math.log(n)) * (idf[vocab[t]] if t in vocab else unseen) for t, n in terms.items()}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        return _Read(text, _pairs(text), set(terms), {t: w / norm for t, w in weights.items()})
+
+    def carries(self, aid: str, text: str) -> str | None:
+        """``"copy"`` when the article has ``text`` or an edited copy of it (most of its word pairs, no other
+        figures); ``"content"`` when a sentence of it says the same (``same_content``, figures agreeing); ``None``
+        when it does not carry it."""
+        if text in self._articles[aid].text:
+            return "copy"
+        if aid not in self._read:
+            self._read[aid] = [self._of(t.text) for t in segment(self._articles[aid])]
+        mine = self._of(text)
+        found = None
+        for other in self._read[aid]:
+            if not figures_agree(text, other.text):
+                continue
+            if mine.pairs and len(mine.pairs & other.pairs) / len(mine.pairs) >= COPY_BIGRAMS:
+                return "copy"
+            if found is None:
+                cosine = sum(w * other.weights.get(t, 0.0) for t, w in mine.weights.items())
+                if same_content(mine.terms, other.terms, cosine):
+                    found = "content"
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    text: str
+    pairs: set[tuple[str, str]]
+    terms: set[str]
+    weights: dict[str, float]  # L2-normalised TF-IDF
+
+
+def _pairs(text: str) -> set[tuple[str, str]]:
+    ws = _WORDS.findall(text.lower())
+    return set(zip(ws, ws[1:], strict=False))
 
 
 def introductions(cluster: Cluster, chosen: Sequence[Sentence]) -> tuple[Introduction, ...]:

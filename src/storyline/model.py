@@ -162,7 +162,7 @@ class Cluster:
 class SummarySentence:
     """A chosen sentence with its attribution.
 
-    ``sources``: the article it was taken from, then any near-duplicate copies of that article.
+    ``sources``: the article it was taken from, then those of its near-duplicate copies that carry the sentence.
     ``corroborated_by``: other articles that report the same content (found by similarity; where the summary is
     shown with its analysis, also the articles of an Agreement fact it belongs to, ``analysis.corroborate``).
     """

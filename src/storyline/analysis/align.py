@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from ..attribute import CONTAINMENT, COSINE, MIN_SHARED
+from ..attribute import CONTAINMENT, COSINE, MIN_SHARED, Copies
 from ..model import Cluster
 from ..represent import ClusterVectors, vectors
 
@@ -64,16 +64,20 @@ def align(cluster: Cluster) -> list[Group]:
 
 
 def groups_of(cluster: Cluster, parts: list[list[int]]) -> list[Group]:
-    """A group of each list of aligned sentences (ascending indices), crediting each member's article and its
-    near-duplicate copies, the groups reported by the most articles first (ties by their first sentence)."""
+    """A group of each list of aligned sentences (ascending indices), crediting each member's article and those of
+    its near-duplicate copies that carry the member (``attribute.Copies``), the groups reported by the most
+    articles first (ties by their first sentence)."""
     sents = cluster.sentences
     order = {a.id: k for k, a in enumerate(cluster.articles)}
+    copies = Copies(cluster)
     groups = []
     for idx in parts:
         credited: set[str] = set()
         for i in idx:
             credited.add(sents[i].article)
-            credited.update(cluster.duplicates.get(sents[i].article, ()))
+            # a copy is often trimmed or edited: it is credited with the sentence only where its text carries it
+            credited.update(d for d in cluster.duplicates.get(sents[i].article, ())
+                            if d not in credited and copies.carries(d, sents[i].text))
         groups.append(Group(tuple(idx), tuple(sorted(credited, key=order.__getitem__)), centre_of(cluster, idx)))
     groups.sort(key=lambda g: (-len(g.articles), g.members[0]))
     return groups
