@@ -54,7 +54,10 @@ def listen(host: str, port: int) -> socket.socket:
     """The server's socket, bound before anything is announced, so that a port in use or a bad address is
     one line of error rather than a 'serving on' followed by the server's own failure."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET  # as uvicorn decides it
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    # IPPROTO_TCP named, as getaddrinfo names it when uvicorn binds the address itself: asyncio sets TCP_NODELAY
+    # only on connections of a socket that says it is TCP (proto 0 does not), and without it every answer after
+    # the first on a kept-alive connection waited ~40 ms for the client's delayed ACK (Nagle's algorithm)
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((host, port))
