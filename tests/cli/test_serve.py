@@ -2,6 +2,7 @@
 user's files left as they were. No server is started here (each case fails before it would listen)."""
 
 import hashlib
+import os
 import re
 import socket
 import sqlite3
@@ -136,6 +137,24 @@ def test_the_servers_connections_send_without_waiting_for_acks() -> None:
                 writer.close()
 
     assert asyncio.run(accepted_nodelay()) != 0
+
+
+def test_a_database_another_server_holds_is_one_line_and_left_alone(tmp_path: Path) -> None:
+    from storyline.web.store import Store, claim
+
+    db = tmp_path / "s.db"
+    Store(db)
+    before = digest(db)
+    held = claim(db)  # as the server already serving it holds it
+    assert held is not None
+    try:
+        result = serve("--db", str(db), "--port", "0")
+    finally:
+        os.close(held)
+    assert result.exit_code == 9
+    assert result.stderr == (f"storyline: error: {db}: another storyline server is using this story database (one "
+                             "server per database: each groups the stream alone); stop it, or give another --db\n")
+    assert digest(db) == before
 
 
 def test_a_bad_host_is_one_line(tmp_path: Path) -> None:

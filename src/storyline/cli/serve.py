@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import errno
 import ipaddress
+import os
 import re
 import socket
 from pathlib import Path
@@ -115,15 +116,17 @@ def serve(
     try:
         import uvicorn
 
-        from ..web.app import WebSettings, create_app, default_db
+        from ..web.app import WebSettings, claim, create_app, default_db
     except ModuleNotFoundError as exc:
         raise ModelUnavailableError(
             f"the web extra is not installed ({exc.name} is missing): pip install 'storyline[web]'"
         ) from None
     path = db or default_db()
     sock = listen(host, port)
+    held: int | None = None
     try:
         try:
+            held = claim(path)  # (until the server stops)
             settings = WebSettings(db=path, queue_limit=queue_limit, grouping=grouping, local_only=is_loopback(host))
             if workers:
                 settings = dataclasses.replace(settings, workers=workers)
@@ -143,3 +146,5 @@ def serve(
         uvicorn.Server(config).run(sockets=[sock])
     finally:
         sock.close()
+        if held is not None:
+            os.close(held)

@@ -60,7 +60,7 @@ from .inputs import (
     upload_articles,
 )
 from .security import HEADERS, INTERNAL_ERROR_PAGE, SecurityMiddleware, is_api_path
-from .store import ARTICLE_FIELDS, Store, StoryListItem, StoryRow, StreamArticle
+from .store import ARTICLE_FIELDS, Store, StoryListItem, StoryRow, StreamArticle, claim
 from .stream import Stream
 from .stream import fields as stream_fields
 from .workers import BusyError, Summarizer, default_workers
@@ -1167,9 +1167,10 @@ def app_from_env() -> FastAPI:
     ``localhost`` or an IP address (``local_only``, as ``storyline serve`` on a loopback address) unless
     ``STORYLINE_ANY_HOST=1`` says it is served under other names (behind a proxy that checks them)."""
     any_host = os.environ.get("STORYLINE_ANY_HOST", "") == "1"
+    db = Path(os.environ.get("STORYLINE_DB") or default_db())
     try:
-        return create_app(WebSettings(db=Path(os.environ.get("STORYLINE_DB") or default_db()),
-                                      local_only=not any_host))
+        claim(db)  # (held until the process ends: ``uvicorn --workers 2`` is refused in its second process)
+        return create_app(WebSettings(db=db, local_only=not any_host))
     except StorylineError as exc:
         # uvicorn prints the traceback of whatever its factory raises: this is the shell here, so it says what
         # ``storyline serve`` says of the same database (another program's, a newer storyline's), in one line

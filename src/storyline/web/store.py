@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import builtins
 import json
+import os
 import secrets
 import sqlite3
 import typing
@@ -22,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..errors import OptionsError, StorylineError
+from ..errors import ListenError, OptionsError, StorylineError
 from ..render import opening
 
 # Written into the file header of every database this module creates ("STLN"), with the schema version in
@@ -187,6 +188,37 @@ class LastArticleError(StorylineError):
 class StoreError(OptionsError):
     """The file given for the stories is not a story database: not SQLite at all, or another program's
     database. It is refused untouched."""
+
+
+class StoreInUseError(ListenError):
+    """The story database is served already, by another ``storyline serve`` (or ``uvicorn --factory`` process)."""
+
+
+def claim(path: str | Path) -> int | None:
+    """Hold the story database ``path`` for this process's server: the file descriptor holding an exclusive
+    ``flock`` on it, until it is closed or the process ends (None where the system has no ``flock``). A second
+    server on the same file is refused (``StoreInUseError``) before it reads anything: each server groups the
+    stream alone, so two gave the same story number to unrelated articles, each its own, and wrote both into the
+    one stream. The lock is the open file's, not SQLite's (whose locks are byte ranges taken and let go per
+    transaction), and goes with the process however it ends, ``kill -9`` included. A file that does not exist
+    yet is made empty (an empty file is a new story database), its directory too, as ``Store`` makes them."""
+    try:
+        import fcntl
+    except ImportError:  # (not on Windows: one server per database is then the user's to keep)
+        return None
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDONLY | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise StoreInUseError(f"{path}: another storyline server is using this story database (one server per "
+                              "database: each groups the stream alone); stop it, or give another --db") from None
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
 
 
 @dataclass(frozen=True, slots=True)
