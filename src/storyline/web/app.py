@@ -135,6 +135,8 @@ def _errors(limits: Limits, *codes: int, body: bool = False, missing: str = "No 
         415: "The body was not sent with Content-Type: application/json",
         422: "The body is not a JSON object, or one of its fields is invalid" if body else "A parameter is invalid",
         503: "Too many summaries queued: try again after the Retry-After header's seconds",
+        507: "The story database cannot be written (the server's disk is full, or the file is read-only): nothing "
+             "was stored or changed",
     }
     retry = {"Retry-After": {"description": "Seconds to wait before sending it again", "schema": {"type": "integer"}}}
     return {code: {"model": ErrorOut, "description": why[code], **({"headers": retry} if code == 503 else {})}
@@ -575,7 +577,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     @app.post("/api/stories", status_code=201, tags=["stories"], summary="Summarize articles into a story",
               dependencies=[Depends(_json_body)], response_description="The story, stored",
               responses={**_located("The story's address, /api/stories/{id}"),
-                         **_errors(limits, 400, 413, 415, 422, 503, body=True)})
+                         **_errors(limits, 400, 413, 415, 422, 503, 507, body=True)})
     async def api_create(body: StoryIn) -> JSONResponse:
         """Summarize the articles (only ``text`` is required) and store the story. Answers the summary JSON
         (as ``storyline summarize --format json``) with the story's ``id``."""
@@ -613,7 +615,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     @app.patch("/api/stories/{story_id}", tags=["stories"], summary="Rename a story",
                dependencies=[Depends(_json_body)], response_model=None,
                responses={**_answer(answers.StoryEditedOut, "Renamed: the story"),
-                          **_errors(limits, 400, 404, 413, 415, 422, body=True)})
+                          **_errors(limits, 400, 404, 413, 415, 422, 507, body=True)})
     async def api_rename(story_id: str, body: StoryTitleIn) -> dict[str, Any]:
         """Give the story ``story_id`` the ``title`` in the body (one line, at most 500 characters; not blank). A
         summary made again after an edit keeps it. ``null`` gives it back its automatic title (its first article's
@@ -627,7 +629,7 @@ def create_app(settings: WebSettings) -> FastAPI:
               responses={**_located("The story's address, /api/stories/{id}", answers.StoryArticleAddedOut),
                          **_answer(answers.StoryArticleAddedOut,
                                    "The story has this article already (a retry): not added again"),
-                         **_errors(limits, 400, 404, 413, 415, 422, body=True)})
+                         **_errors(limits, 400, 404, 413, 415, 422, 507, body=True)})
     async def api_add_to_story(story_id: str, body: ArticleIn) -> JSONResponse:
         """Add the article in the body (as ``POST /api/articles`` takes one: only ``text`` is required) to the story
         ``story_id``, read and cleaned as the story's own were, with the next article id of the story (ids are not
@@ -642,7 +644,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     @app.delete("/api/stories/{story_id}/articles/{article_id}", tags=["stories"],
                 summary="Remove an article from a story", response_model=None,
                 responses={**_answer(answers.StoryArticleRemovedOut, "Removed: the story left"),
-                           **_errors(limits, 404, 409, missing="No such story, or no such article in it")})
+                           **_errors(limits, 404, 409, 507, missing="No such story, or no such article in it")})
     async def api_remove_from_story(story_id: str, article_id: str) -> dict[str, Any]:
         """Take the article ``article_id`` (its id in the story's ``articles``) out of the story ``story_id``, with
         what was sent for it; the summary and analysis are made again when the story is next read. Answers
@@ -652,7 +654,8 @@ def create_app(settings: WebSettings) -> FastAPI:
         return edited(story) | {"article": article["id"], "removed": True}
 
     @app.delete("/api/stories/{story_id}", tags=["stories"], summary="Delete a story", response_model=None,
-                responses={**_answer(answers.StoryDeletedOut, "Deleted: the story it was"), **_errors(limits, 404)})
+                responses={**_answer(answers.StoryDeletedOut, "Deleted: the story it was"),
+                           **_errors(limits, 404, 507)})
     async def api_delete(story_id: str) -> dict[str, Any]:
         """Delete the story ``story_id`` and its articles for good (nothing of it is kept). Answers
         ``{"id", "title", "article_count", "deleted": true}``; the story is no longer listed, and its addresses
@@ -703,7 +706,7 @@ def create_app(settings: WebSettings) -> FastAPI:
                                     answers.PostedOut),
                          **_answer(answers.PostedOut, "Posted before exactly so (a retry): the stored article's "
                                                       "answer, not stored again"),
-                         **_errors(limits, 400, 413, 415, 422, body=True)})
+                         **_errors(limits, 400, 413, 415, 422, 507, body=True)})
     async def api_add_article(body: ArticleIn) -> JSONResponse:
         """Clean the article (only ``text`` is required), put it into the stream story it is most like (or a
         new one) and store it. Answers where it went: ``{"article", "story", "new_story", "similarity",
@@ -722,7 +725,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     @app.put("/api/articles/{article_id}", tags=["stream"], summary="Correct a stream article",
              dependencies=[Depends(_json_body)],
              responses={**_answer(answers.CorrectedOut, "Corrected: where it is now"),
-                        **_errors(limits, 400, 404, 409, 413, 415, 422, body=True,
+                        **_errors(limits, 400, 404, 409, 413, 415, 422, 507, body=True,
                                   missing="No stream article with this id",
                                   conflict="The correction repeats another stored stream article (the same text, "
                                            "title, source, URL and date), which the message names: nothing was "
@@ -762,7 +765,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     @app.delete("/api/articles/{article_id}", tags=["stream"], summary="Remove an article from the stream",
                 response_model=None,
                 responses={**_answer(answers.RemovedOut, "Removed: the story it left"),
-                           **_errors(limits, 404, missing="No stream article with this id")})
+                           **_errors(limits, 404, 507, missing="No stream article with this id")})
     async def api_remove_article(article_id: str) -> dict[str, Any]:
         """Take the stream article ``article_id`` (the id its post answered) out of the stream and its story.
         Answers ``{"article", "story", "story_articles", "story_removed"}``: the story and the articles it has

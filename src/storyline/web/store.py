@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import builtins
 import json
+import logging
 import os
 import secrets
 import sqlite3
@@ -172,6 +173,8 @@ JOIN stream_articles AS l ON l.position = s.lp
 ORDER BY s.story DESC
 """
 
+log = logging.getLogger(__name__)
+
 
 class StoryFullError(StorylineError):
     """An article added to a story that has as many as a story may have."""
@@ -188,6 +191,24 @@ class LastArticleError(StorylineError):
 class StoreError(OptionsError):
     """The file given for the stories is not a story database: not SQLite at all, or another program's
     database. It is refused untouched."""
+
+
+class StoreWriteError(StorylineError):
+    """The story database cannot be written: the disk is full, the file is read-only, or the disk failed. The
+    transaction was rolled back: nothing of the request was stored, and nothing stored before is lost."""
+
+    http_status = 507  # Insufficient Storage: the server could not store what the request needed stored
+
+
+# SQLite's primary result codes (the low byte of an extended one) for a write the disk or the file refused
+_UNWRITABLE = {13: "the disk is full", 8: "the file is read-only", 10: "a disk input/output error"}
+
+
+def _rollback(db: sqlite3.Connection) -> None:
+    """Roll back the connection's transaction, if SQLite has not already: it rolls back by itself on a full disk
+    or an I/O error, and a ROLLBACK then ('no transaction is active') hid the error that caused it."""
+    if db.in_transaction:
+        db.execute("ROLLBACK")
 
 
 class StoreInUseError(ListenError):
@@ -372,7 +393,7 @@ class Store:
                     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                     db.execute("COMMIT")
                 except BaseException:
-                    db.execute("ROLLBACK")
+                    _rollback(db)
                     raise
         except sqlite3.DatabaseError as exc:
             reason = "not a SQLite database" if "not a database" in str(exc) else f"cannot open it ({exc})"
@@ -460,6 +481,13 @@ class Store:
         db = self._open()
         try:
             yield db
+        except sqlite3.OperationalError as exc:
+            reason = _UNWRITABLE.get(getattr(exc, "sqlite_errorcode", 0) & 0xFF)
+            if reason is None:
+                raise
+            log.error("the story database %s cannot be written: %s", self.path, exc)
+            raise StoreWriteError(f"the story database cannot be written ({reason}); nothing was stored or changed: "
+                                  "send it again once it can be") from None
         finally:
             db.close()
 
@@ -503,7 +531,7 @@ class Store:
                 )
                 db.execute("COMMIT")
             except BaseException:
-                db.execute("ROLLBACK")
+                _rollback(db)
                 raise
         kept = tuple({**a, **_notes(a)} for a in articles)  # as ``get`` reads them back
         return StoryRow(sid, created, title, len(articles), summary, analysis, kept)
@@ -547,7 +575,7 @@ class Store:
                 db.execute("DELETE FROM stories WHERE id = ?", (story_id,))
                 db.execute("COMMIT")
             except BaseException:
-                db.execute("ROLLBACK")
+                _rollback(db)
                 raise
         return StoryListItem(*row)
 
@@ -574,7 +602,7 @@ class Store:
                 yield db, _story(row, tuple(_stored_article(ARTICLE_FIELDS, a) for a in arts))
                 db.execute("COMMIT")
             except BaseException:
-                db.execute("ROLLBACK")
+                _rollback(db)
                 raise
 
     @staticmethod
@@ -705,7 +733,7 @@ class Store:
                 row = self._append(db, article, story, similarity)
                 db.execute("COMMIT")
             except BaseException:
-                db.execute("ROLLBACK")
+                _rollback(db)
                 raise
         return row
 
@@ -773,7 +801,7 @@ class Store:
                 db.execute("DELETE FROM stream_state WHERE position >= ?", (old.position,))
                 db.execute("COMMIT")
             except BaseException:
-                db.execute("ROLLBACK")
+                _rollback(db)
                 raise
         return old if added is None else (old, added)
 
