@@ -77,6 +77,37 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
     assert article.read_text() == "The ferry ran late on Monday, the harbour office said.\n"
 
 
+@pytest.mark.parametrize("damage", ["stream page", "truncated"])
+def test_a_damaged_database_is_one_line_and_left_alone(tmp_path: Path, damage: str) -> None:
+    # A page of the stream overwritten was exit code 70, "internal error: DatabaseError: database disk image is
+    # malformed", from the stream's rebuild (the header check reads no stream page); a truncated file was
+    # "cannot open it (database disk image is malformed)".
+    from storyline.web.store import Store
+
+    db = tmp_path / "s.db"
+    store = Store(db)
+    for k in range(40):
+        store.add_stream_article({"id": f"a{k}", "text": f"Ferry {k} left the harbour at dawn, the port said. " * 60,
+                                  "origin": f"article a{k}"}, story=k + 1, similarity=0.0)
+    with sqlite3.connect(db) as con:
+        (root,) = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'stream_articles'").fetchone()
+        (size,) = con.execute("PRAGMA page_size").fetchone()
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with open(db, "r+b") as f:
+        if damage == "truncated":
+            f.truncate(db.stat().st_size // 2)
+        else:
+            f.seek((root - 1) * size)
+            f.write(b"\xff" * size)
+    before = digest(db)
+    result = serve("--db", str(db), "--port", "0")
+    assert result.exit_code == 2
+    assert result.stderr == (f"storyline: error: {db}: the story database is damaged (database disk image is "
+                             "malformed); restore it from a backup (sqlite3's .recover saves what it can), or give "
+                             "another file\n")
+    assert digest(db) == before
+
+
 def test_a_db_in_a_directory_that_does_not_exist_is_refused_not_made(tmp_path: Path) -> None:
     typo = tmp_path / "storie" / "s.db"
     result = serve("--db", str(typo), "--port", "0")

@@ -19,6 +19,7 @@ import contextlib
 import json
 import logging
 import os
+import sqlite3
 import sys
 import threading
 from collections import OrderedDict
@@ -60,7 +61,7 @@ from .inputs import (
     upload_articles,
 )
 from .security import HEADERS, INTERNAL_ERROR_PAGE, SecurityMiddleware, is_api_path
-from .store import ARTICLE_FIELDS, Store, StoryListItem, StoryRow, StreamArticle, claim
+from .store import ARTICLE_FIELDS, Store, StoryListItem, StoryRow, StreamArticle, claim, damaged
 from .stream import Stream
 from .stream import fields as stream_fields
 from .workers import BusyError, Summarizer, default_workers
@@ -303,7 +304,10 @@ class _Recent(Generic[K, V]):
 
 def create_app(settings: WebSettings) -> FastAPI:
     store = Store(settings.db)
-    stream = Stream(store, settings.grouping)  # rebuilt from the stored stream, in arrival order
+    try:
+        stream = Stream(store, settings.grouping)  # rebuilt from the stored stream, in arrival order
+    except sqlite3.DatabaseError as exc:  # a page of the stream the header check did not read is damaged
+        raise damaged(store.path, exc) from None
     summarizer = Summarizer(workers=settings.workers, queue_limit=settings.queue_limit, processes=settings.processes)
     templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescape on for .html
     templates.env.tests["web_url"] = web_url  # only http(s) addresses become links, stored ones too

@@ -204,6 +204,16 @@ class StoreWriteError(StorylineError):
 _UNWRITABLE = {13: "the disk is full", 8: "the file is read-only", 10: "a disk input/output error"}
 
 
+_CORRUPT = 11  # SQLITE_CORRUPT: "database disk image is malformed"
+
+
+def damaged(path: Path, exc: sqlite3.DatabaseError) -> StoreError:
+    """The one-line error for a story database SQLite finds damaged (truncated, overwritten): the server does not
+    start on it rather than serve part of it."""
+    return StoreError(f"{path}: the story database is damaged ({exc}); restore it from a backup (sqlite3's "
+                      ".recover saves what it can), or give another file")
+
+
 def _rollback(db: sqlite3.Connection) -> None:
     """Roll back the connection's transaction, if SQLite has not already: it rolls back by itself on a full disk
     or an I/O error, and a ROLLBACK then ('no transaction is active') hid the error that caused it."""
@@ -396,6 +406,8 @@ class Store:
                     _rollback(db)
                     raise
         except sqlite3.DatabaseError as exc:
+            if getattr(exc, "sqlite_errorcode", 0) & 0xFF == _CORRUPT:
+                raise damaged(self.path, exc) from None
             reason = "not a SQLite database" if "not a database" in str(exc) else f"cannot open it ({exc})"
             raise StoreError(f"{self.path}: {reason}; give a new file or a storyline story database") from None
 
