@@ -127,6 +127,25 @@ def test_the_uvicorn_factory_refuses_a_database_another_server_holds(tmp_path: P
                            "server per database: each groups the stream alone); stop it, or give another --db\n")
 
 
+def test_a_database_that_cannot_be_written_at_start_is_named_in_one_line(tmp_path: Path, monkeypatch) -> None:
+    # A read-only file (here: SQLite's query_only, the same SQLITE_READONLY) at start is the file's to change,
+    # not a request's to send again: the error names it, exit code 2.
+    opened = Store._open
+
+    def read_only(self):
+        con = opened(self)
+        con.execute("PRAGMA query_only = ON")
+        return con
+
+    monkeypatch.setattr(Store, "_open", read_only)
+    path = tmp_path / "s.db"
+    with pytest.raises(StoreError) as err:
+        Store(path)
+    assert str(err.value) == (f"{path}: cannot be written (the file is read-only); give a file storyline may "
+                              "write, on a disk with room")
+    assert err.value.exit_code == 2
+
+
 def test_a_file_that_is_not_a_database_is_refused_untouched(tmp_path: Path) -> None:
     article = tmp_path / "article.txt"
     article.write_text("The ferry ran late on Monday, the harbour office said.\n" * 40)

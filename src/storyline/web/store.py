@@ -199,6 +199,11 @@ class StoreWriteError(StorylineError):
 
     http_status = 507  # Insufficient Storage: the server could not store what the request needed stored
 
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"the story database cannot be written ({reason}); nothing was stored or changed: send it "
+                         "again once it can be")
+        self.reason = reason
+
 
 # SQLite's primary result codes (the low byte of an extended one) for a write the disk or the file refused
 _UNWRITABLE = {13: "the disk is full", 8: "the file is read-only", 10: "a disk input/output error"}
@@ -405,6 +410,9 @@ class Store:
                 except BaseException:
                     _rollback(db)
                     raise
+        except StoreWriteError as exc:  # (at start: the file, not a request, is what to change)
+            raise StoreError(f"{self.path}: cannot be written ({exc.reason}); give a file storyline may write, "
+                             "on a disk with room") from None
         except sqlite3.DatabaseError as exc:
             if getattr(exc, "sqlite_errorcode", 0) & 0xFF == _CORRUPT:
                 raise damaged(self.path, exc) from None
@@ -498,8 +506,7 @@ class Store:
             if reason is None:
                 raise
             log.error("the story database %s cannot be written: %s", self.path, exc)
-            raise StoreWriteError(f"the story database cannot be written ({reason}); nothing was stored or changed: "
-                                  "send it again once it can be") from None
+            raise StoreWriteError(reason) from None
         finally:
             db.close()
 
