@@ -230,6 +230,26 @@ def test_restart_keeps_stories(fresh_server: Server) -> None:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
+def test_a_second_server_on_a_served_database_is_refused(fresh_server: Server) -> None:
+    # Two servers on one database each grouped the stream alone: both gave story 1 to their first article, two
+    # unrelated articles in one stream story. The second is refused before it reads the database.
+    srv = fresh_server.start()
+    first = httpx.post(srv.url + "/api/articles", json=MILLBROOK[0], timeout=60).json()
+    second = Server(srv.db)
+    with pytest.raises(RuntimeError, match="server exited with 9") as refused:
+        second.start()
+    assert (f"storyline: error: {srv.db}: another storyline server is using this story database (one server per "
+            "database: each groups the stream alone); stop it, or give another --db") in str(refused.value)
+    assert "Traceback" not in str(refused.value)
+    assert httpx.get(f"{srv.url}/api/articles/{first['article']}", timeout=30).json()["story"] == 1
+    srv.stop(signal.SIGKILL)  # however the first ends, the database is free again
+    second.start()
+    try:
+        assert httpx.get(f"{second.url}/api/articles/{first['article']}", timeout=30).json()["story"] == 1
+    finally:
+        second.stop()
+
+
 # Written for this test: the summary quotes "Quint said …" from one outlet; the other introduces her.
 QUINT = [
     {"text": "Divers will inspect the Kestrel pier in Harlow on Tuesday after a grain ship struck it late on Sunday "

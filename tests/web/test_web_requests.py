@@ -212,15 +212,15 @@ def test_the_schema_gives_the_error_body_the_api_sends(tmp_path: Path) -> None:
     declared = {(method.upper(), path): sorted(int(c) for c in op["responses"] if c >= "400")
                 for path, ops in schema["paths"].items() for method, op in ops.items()}
     assert declared == {
-        ("POST", "/api/stories"): [400, 413, 415, 422, 503], ("GET", "/api/stories"): [422],
-        ("GET", "/api/stories/{story_id}"): [404, 503], ("DELETE", "/api/stories/{story_id}"): [404],
-        ("PATCH", "/api/stories/{story_id}"): [400, 404, 413, 415, 422],
-        ("POST", "/api/stories/{story_id}/articles"): [400, 404, 413, 415, 422],
-        ("DELETE", "/api/stories/{story_id}/articles/{article_id}"): [404, 409],
-        ("POST", "/api/articles"): [400, 413, 415, 422],
+        ("POST", "/api/stories"): [400, 413, 415, 422, 503, 507], ("GET", "/api/stories"): [422],
+        ("GET", "/api/stories/{story_id}"): [404, 503], ("DELETE", "/api/stories/{story_id}"): [404, 507],
+        ("PATCH", "/api/stories/{story_id}"): [400, 404, 413, 415, 422, 507],
+        ("POST", "/api/stories/{story_id}/articles"): [400, 404, 413, 415, 422, 507],
+        ("DELETE", "/api/stories/{story_id}/articles/{article_id}"): [404, 409, 507],
+        ("POST", "/api/articles"): [400, 413, 415, 422, 507],
         ("GET", "/api/stream/stories"): [422], ("GET", "/api/stream/stories/{number}"): [404, 422, 503],
-        ("PUT", "/api/articles/{article_id}"): [400, 404, 409, 413, 415, 422],
-        ("DELETE", "/api/articles/{article_id}"): [404], ("GET", "/api/articles/{article_id}"): [404],
+        ("PUT", "/api/articles/{article_id}"): [400, 404, 409, 413, 415, 422, 507],
+        ("DELETE", "/api/articles/{article_id}"): [404, 507], ("GET", "/api/articles/{article_id}"): [404],
         ("GET", "/api/health"): []}
     for (method, path), codes in declared.items():
         for code in codes:

@@ -177,6 +177,6 @@ def test_the_route_is_in_the_openapi_schema_with_its_errors(tmp_path: Path) -> N
     (schema,) = send(app, ("GET", "/openapi.json"))
     ops = schema.json()["paths"]["/api/stories/{story_id}"]
     assert set(ops) == {"get", "delete", "patch"}  # (patch: tests/web/test_web_story_edit.py)
-    assert set(ops["delete"]["responses"]) == {"200", "404"}
+    assert set(ops["delete"]["responses"]) == {"200", "404", "507"}
     assert ops["delete"]["responses"]["404"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorOut")
     assert "/stories/{story_id}/delete" not in schema.json()["paths"]  # the page's form is no API

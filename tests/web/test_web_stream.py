@@ -988,3 +988,45 @@ def test_a_stream_article_that_is_one_page_of_several_is_told_so(tmp_path: Path)
         got = asyncio.run(get(app, f"/api/stream/stories/{story}")).json()
         assert [a["paged"] for a in got["articles"]] == [a["paged"] for a in got["summary"]["articles"]] == [True]
         assert any("one page of a story printed over several pages" in n for n in got["summary"]["notes"])
+
+
+def test_a_full_disk_is_a_507_that_stores_nothing_and_loses_nothing(tmp_path: Path, monkeypatch) -> None:
+    # On a full disk SQLite rolls the transaction back itself; the store's ROLLBACK then failed ("no transaction
+    # is active"), hiding the cause: a 500 "internal server error", and the server closed the connection. The
+    # full disk is SQLite's max_page_count here: the database may not grow past the pages it has.
+    db = tmp_path / "s.db"
+    app = app_for(db)
+    (first,) = asyncio.run(post_all(app, [MILLBROOK[0]]))
+    assert first.status_code == 201
+    stored = asyncio.run(get(app, f"/api/articles/{first.json()['article']}")).json()
+    big = {"text": " ".join(f"Ferry {k} left the harbour at dawn on Monday, the port office said." for k in range(400)),
+           "source": "Harbour Post"}
+    opened, full = Store._open, [True]
+
+    def open_full(self):
+        con = opened(self)
+        if full[0]:
+            con.execute(f"PRAGMA max_page_count = {con.execute('PRAGMA page_count').fetchone()[0]}")
+        return con
+
+    monkeypatch.setattr(Store, "_open", open_full)
+
+    async def tries() -> list[httpx.Response]:
+        async with client(app) as c:
+            return [await c.post("/api/articles", json=big),
+                    await c.put(f"/api/articles/{first.json()['article']}", json=big),
+                    await c.get("/api/stream/stories")]
+
+    posted, corrected, listing = asyncio.run(tries())
+    message = ("the story database cannot be written (the disk is full); nothing was stored or changed: send it "
+               "again once it can be")
+    assert (posted.status_code, posted.json()) == (507, {"error": message})
+    assert (corrected.status_code, corrected.json()) == (507, {"error": message})
+    assert listing.json()["total"] == 1 and listing.json()["stories"][0]["article_count"] == 1
+    assert asyncio.run(get(app, f"/api/articles/{first.json()['article']}")).json() == stored
+    full[0] = False  # room again: the same post is taken, as if the failed one had never come
+    (again,) = asyncio.run(post_all(app, [big]))
+    assert (again.status_code, again.json()["story"], again.json()["repeated"]) == (201, 2, False)
+    restarted = app_for(db)
+    listing = asyncio.run(get(restarted, "/api/stream/stories")).json()
+    assert [(s["story"], s["article_count"]) for s in listing["stories"]] == [(2, 1), (1, 1)]

@@ -280,9 +280,9 @@ def test_the_new_routes_are_in_the_openapi_schema_with_their_errors(tmp_path: Pa
     ops = schema.json()["paths"]["/api/articles/{article_id}"]
     assert set(ops) == {"get", "put", "delete"}
     assert set(ops["get"]["responses"]) == {"200", "404"}
-    assert set(ops["put"]["responses"]) == {"200", "400", "404", "409", "413", "415", "422"}
+    assert set(ops["put"]["responses"]) == {"200", "400", "404", "409", "413", "415", "422", "507"}
     assert "repeats another stored stream article" in ops["put"]["responses"]["409"]["description"]
-    assert set(ops["delete"]["responses"]) == {"200", "404"}
+    assert set(ops["delete"]["responses"]) == {"200", "404", "507"}
     assert ops["delete"]["responses"]["404"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorOut")
     assert ops["put"]["requestBody"]["content"]["application/json"]["schema"]["$ref"].endswith("/ArticleIn")
 

@@ -15,7 +15,7 @@ from articles import MILLBROOK
 
 from storyline.web.inputs import UPLOAD_SUFFIXES, Limits, RequestError, check_articles, upload_articles
 from storyline.web.jobs import context, run
-from storyline.web.store import APPLICATION_ID, SCHEMA, SCHEMA_VERSION, STREAM_PAGE, Store, StoreError, label
+from storyline.web.store import APPLICATION_ID, SCHEMA, SCHEMA_VERSION, STREAM_PAGE, Store, StoreError, claim, label
 from storyline.web.views import lines, paragraphs
 
 
@@ -108,6 +108,42 @@ def test_the_uvicorn_factory_refuses_a_newer_database_in_one_line(tmp_path: Path
     assert done.stderr == (f"storyline: error: {path}: written by a newer storyline (schema {SCHEMA_VERSION + 1}); "
                            "upgrade storyline\n")
     assert _digest(path) == before
+
+
+def test_the_uvicorn_factory_refuses_a_database_another_server_holds(tmp_path: Path) -> None:
+    # uvicorn --workers 2 --factory: each worker process made its own app, and its own stream, on one database
+    path = tmp_path / "s.db"
+    Store(path)
+    held = claim(path)
+    try:
+        env = {**os.environ, "STORYLINE_DB": str(path)}
+        done = subprocess.run([sys.executable, "-m", "uvicorn", "--factory", "storyline.web.app:app_from_env",
+                               "--port", "0"], env=env, capture_output=True, text=True, timeout=120)
+    finally:
+        if held is not None:
+            os.close(held)
+    assert done.returncode == 9, done.stderr
+    assert done.stderr == (f"storyline: error: {path}: another storyline server is using this story database (one "
+                           "server per database: each groups the stream alone); stop it, or give another --db\n")
+
+
+def test_a_database_that_cannot_be_written_at_start_is_named_in_one_line(tmp_path: Path, monkeypatch) -> None:
+    # A read-only file (here: SQLite's query_only, the same SQLITE_READONLY) at start is the file's to change,
+    # not a request's to send again: the error names it, exit code 2.
+    opened = Store._open
+
+    def read_only(self):
+        con = opened(self)
+        con.execute("PRAGMA query_only = ON")
+        return con
+
+    monkeypatch.setattr(Store, "_open", read_only)
+    path = tmp_path / "s.db"
+    with pytest.raises(StoreError) as err:
+        Store(path)
+    assert str(err.value) == (f"{path}: cannot be written (the file is read-only); give a file storyline may "
+                              "write, on a disk with room")
+    assert err.value.exit_code == 2
 
 
 def test_a_file_that_is_not_a_database_is_refused_untouched(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import errno
 import ipaddress
+import os
 import re
 import socket
 from pathlib import Path
@@ -54,7 +55,10 @@ def listen(host: str, port: int) -> socket.socket:
     """The server's socket, bound before anything is announced, so that a port in use or a bad address is
     one line of error rather than a 'serving on' followed by the server's own failure."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET  # as uvicorn decides it
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    # IPPROTO_TCP named, as getaddrinfo names it when uvicorn binds the address itself: asyncio sets TCP_NODELAY
+    # only on connections of a socket that says it is TCP (proto 0 does not), and without it every answer after
+    # the first on a kept-alive connection waited ~40 ms for the client's delayed ACK (Nagle's algorithm)
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((host, port))
@@ -112,15 +116,17 @@ def serve(
     try:
         import uvicorn
 
-        from ..web.app import WebSettings, create_app, default_db
+        from ..web.app import WebSettings, claim, create_app, default_db
     except ModuleNotFoundError as exc:
         raise ModelUnavailableError(
             f"the web extra is not installed ({exc.name} is missing): pip install 'storyline[web]'"
         ) from None
     path = db or default_db()
     sock = listen(host, port)
+    held: int | None = None
     try:
         try:
+            held = claim(path)  # (until the server stops)
             settings = WebSettings(db=path, queue_limit=queue_limit, grouping=grouping, local_only=is_loopback(host))
             if workers:
                 settings = dataclasses.replace(settings, workers=workers)
@@ -140,3 +146,5 @@ def serve(
         uvicorn.Server(config).run(sockets=[sock])
     finally:
         sock.close()
+        if held is not None:
+            os.close(held)

@@ -19,6 +19,7 @@ import contextlib
 import json
 import logging
 import os
+import sqlite3
 import sys
 import threading
 from collections import OrderedDict
@@ -61,7 +62,7 @@ from .inputs import (
     upload_articles,
 )
 from .security import HEADERS, INTERNAL_ERROR_PAGE, SecurityMiddleware, is_api_path
-from .store import ARTICLE_FIELDS, Store, StoryListItem, StoryRow, StreamArticle
+from .store import ARTICLE_FIELDS, Store, StoryListItem, StoryRow, StreamArticle, claim, damaged
 from .stream import Stream
 from .stream import fields as stream_fields
 from .workers import BusyError, Summarizer, default_workers
@@ -136,6 +137,8 @@ def _errors(limits: Limits, *codes: int, body: bool = False, missing: str = "No 
         415: "The body was not sent with Content-Type: application/json",
         422: "The body is not a JSON object, or one of its fields is invalid" if body else "A parameter is invalid",
         503: "Too many summaries queued: try again after the Retry-After header's seconds",
+        507: "The story database cannot be written (the server's disk is full, or the file is read-only): nothing "
+             "was stored or changed",
     }
     retry = {"Retry-After": {"description": "Seconds to wait before sending it again", "schema": {"type": "integer"}}}
     return {code: {"model": ErrorOut, "description": why[code], **({"headers": retry} if code == 503 else {})}
@@ -302,7 +305,10 @@ class _Recent(Generic[K, V]):
 
 def create_app(settings: WebSettings) -> FastAPI:
     store = Store(settings.db)
-    stream = Stream(store, settings.grouping)  # rebuilt from the stored stream, in arrival order
+    try:
+        stream = Stream(store, settings.grouping)  # rebuilt from the stored stream, in arrival order
+    except sqlite3.DatabaseError as exc:  # a page of the stream the header check did not read is damaged
+        raise damaged(store.path, exc) from None
     summarizer = Summarizer(workers=settings.workers, queue_limit=settings.queue_limit, processes=settings.processes)
     templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescape on for .html
     templates.env.tests["web_url"] = web_url  # only http(s) addresses become links, stored ones too
@@ -576,7 +582,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     @app.post("/api/stories", status_code=201, tags=["stories"], summary="Summarize articles into a story",
               dependencies=[Depends(_json_body)], response_description="The story, stored",
               responses={**_located("The story's address, /api/stories/{id}"),
-                         **_errors(limits, 400, 413, 415, 422, 503, body=True)})
+                         **_errors(limits, 400, 413, 415, 422, 503, 507, body=True)})
     async def api_create(body: StoryIn) -> JSONResponse:
         """Summarize the articles (only ``text`` is required) and store the story. Answers the summary JSON
         (as ``storyline summarize --format json``) with the story's ``id``."""
@@ -614,7 +620,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     @app.patch("/api/stories/{story_id}", tags=["stories"], summary="Rename a story",
                dependencies=[Depends(_json_body)], response_model=None,
                responses={**_answer(answers.StoryEditedOut, "Renamed: the story"),
-                          **_errors(limits, 400, 404, 413, 415, 422, body=True)})
+                          **_errors(limits, 400, 404, 413, 415, 422, 507, body=True)})
     async def api_rename(story_id: str, body: StoryTitleIn) -> dict[str, Any]:
         """Give the story ``story_id`` the ``title`` in the body (one line, at most 500 characters; not blank). A
         summary made again after an edit keeps it. ``null`` gives it back its automatic title (its first article's
@@ -628,7 +634,7 @@ def create_app(settings: WebSettings) -> FastAPI:
               responses={**_located("The story's address, /api/stories/{id}", answers.StoryArticleAddedOut),
                          **_answer(answers.StoryArticleAddedOut,
                                    "The story has this article already (a retry): not added again"),
-                         **_errors(limits, 400, 404, 413, 415, 422, body=True)})
+                         **_errors(limits, 400, 404, 413, 415, 422, 507, body=True)})
     async def api_add_to_story(story_id: str, body: ArticleIn) -> JSONResponse:
         """Add the article in the body (as ``POST /api/articles`` takes one: only ``text`` is required) to the story
         ``story_id``, read and cleaned as the story's own were, with the next article id of the story (ids are not
@@ -643,7 +649,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     @app.delete("/api/stories/{story_id}/articles/{article_id}", tags=["stories"],
                 summary="Remove an article from a story", response_model=None,
                 responses={**_answer(answers.StoryArticleRemovedOut, "Removed: the story left"),
-                           **_errors(limits, 404, 409, missing="No such story, or no such article in it")})
+                           **_errors(limits, 404, 409, 507, missing="No such story, or no such article in it")})
     async def api_remove_from_story(story_id: str, article_id: str) -> dict[str, Any]:
         """Take the article ``article_id`` (its id in the story's ``articles``) out of the story ``story_id``, with
         what was sent for it; the summary and analysis are made again when the story is next read. Answers
@@ -653,7 +659,8 @@ def create_app(settings: WebSettings) -> FastAPI:
         return edited(story) | {"article": article["id"], "removed": True}
 
     @app.delete("/api/stories/{story_id}", tags=["stories"], summary="Delete a story", response_model=None,
-                responses={**_answer(answers.StoryDeletedOut, "Deleted: the story it was"), **_errors(limits, 404)})
+                responses={**_answer(answers.StoryDeletedOut, "Deleted: the story it was"),
+                           **_errors(limits, 404, 507)})
     async def api_delete(story_id: str) -> dict[str, Any]:
         """Delete the story ``story_id`` and its articles for good (nothing of it is kept). Answers
         ``{"id", "title", "article_count", "deleted": true}``; the story is no longer listed, and its addresses
@@ -704,7 +711,7 @@ def create_app(settings: WebSettings) -> FastAPI:
                                     answers.PostedOut),
                          **_answer(answers.PostedOut, "Posted before exactly so (a retry): the stored article's "
                                                       "answer, not stored again"),
-                         **_errors(limits, 400, 413, 415, 422, body=True)})
+                         **_errors(limits, 400, 413, 415, 422, 507, body=True)})
     async def api_add_article(body: ArticleIn) -> JSONResponse:
         """Clean the article (only ``text`` is required), put it into the stream story it is most like (or a
         new one) and store it. Answers where it went: ``{"article", "story", "new_story", "similarity",
@@ -723,7 +730,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     @app.put("/api/articles/{article_id}", tags=["stream"], summary="Correct a stream article",
              dependencies=[Depends(_json_body)],
              responses={**_answer(answers.CorrectedOut, "Corrected: where it is now"),
-                        **_errors(limits, 400, 404, 409, 413, 415, 422, body=True,
+                        **_errors(limits, 400, 404, 409, 413, 415, 422, 507, body=True,
                                   missing="No stream article with this id",
                                   conflict="The correction repeats another stored stream article (the same text, "
                                            "title, source, URL and date), which the message names: nothing was "
@@ -763,7 +770,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     @app.delete("/api/articles/{article_id}", tags=["stream"], summary="Remove an article from the stream",
                 response_model=None,
                 responses={**_answer(answers.RemovedOut, "Removed: the story it left"),
-                           **_errors(limits, 404, missing="No stream article with this id")})
+                           **_errors(limits, 404, 507, missing="No stream article with this id")})
     async def api_remove_article(article_id: str) -> dict[str, Any]:
         """Take the stream article ``article_id`` (the id its post answered) out of the stream and its story.
         Answers ``{"article", "story", "story_articles", "story_removed"}``: the story and the articles it has
@@ -1168,9 +1175,10 @@ def app_from_env() -> FastAPI:
     ``localhost`` or an IP address (``local_only``, as ``storyline serve`` on a loopback address) unless
     ``STORYLINE_ANY_HOST=1`` says it is served under other names (behind a proxy that checks them)."""
     any_host = os.environ.get("STORYLINE_ANY_HOST", "") == "1"
+    db = Path(os.environ.get("STORYLINE_DB") or default_db())
     try:
-        return create_app(WebSettings(db=Path(os.environ.get("STORYLINE_DB") or default_db()),
-                                      local_only=not any_host))
+        claim(db)  # (held until the process ends: ``uvicorn --workers 2`` is refused in its second process)
+        return create_app(WebSettings(db=db, local_only=not any_host))
     except StorylineError as exc:
         # uvicorn prints the traceback of whatever its factory raises: this is the shell here, so it says what
         # ``storyline serve`` says of the same database (another program's, a newer storyline's), in one line

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import builtins
 import json
+import logging
+import os
 import secrets
 import sqlite3
 import typing
@@ -22,7 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..errors import OptionsError, StorylineError
+from ..errors import ListenError, OptionsError, StorylineError
 from ..render import opening
 
 # Written into the file header of every database this module creates ("STLN"), with the schema version in
@@ -171,6 +173,8 @@ JOIN stream_articles AS l ON l.position = s.lp
 ORDER BY s.story DESC
 """
 
+log = logging.getLogger(__name__)
+
 
 class StoryFullError(StorylineError):
     """An article added to a story that has as many as a story may have."""
@@ -187,6 +191,70 @@ class LastArticleError(StorylineError):
 class StoreError(OptionsError):
     """The file given for the stories is not a story database: not SQLite at all, or another program's
     database. It is refused untouched."""
+
+
+class StoreWriteError(StorylineError):
+    """The story database cannot be written: the disk is full, the file is read-only, or the disk failed. The
+    transaction was rolled back: nothing of the request was stored, and nothing stored before is lost."""
+
+    http_status = 507  # Insufficient Storage: the server could not store what the request needed stored
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"the story database cannot be written ({reason}); nothing was stored or changed: send it "
+                         "again once it can be")
+        self.reason = reason
+
+
+# SQLite's primary result codes (the low byte of an extended one) for a write the disk or the file refused
+_UNWRITABLE = {13: "the disk is full", 8: "the file is read-only", 10: "a disk input/output error"}
+
+
+_CORRUPT = 11  # SQLITE_CORRUPT: "database disk image is malformed"
+
+
+def damaged(path: Path, exc: sqlite3.DatabaseError) -> StoreError:
+    """The one-line error for a story database SQLite finds damaged (truncated, overwritten): the server does not
+    start on it rather than serve part of it."""
+    return StoreError(f"{path}: the story database is damaged ({exc}); restore it from a backup (sqlite3's "
+                      ".recover saves what it can), or give another file")
+
+
+def _rollback(db: sqlite3.Connection) -> None:
+    """Roll back the connection's transaction, if SQLite has not already: it rolls back by itself on a full disk
+    or an I/O error, and a ROLLBACK then ('no transaction is active') hid the error that caused it."""
+    if db.in_transaction:
+        db.execute("ROLLBACK")
+
+
+class StoreInUseError(ListenError):
+    """The story database is served already, by another ``storyline serve`` (or ``uvicorn --factory`` process)."""
+
+
+def claim(path: str | Path) -> int | None:
+    """Hold the story database ``path`` for this process's server: the file descriptor holding an exclusive
+    ``flock`` on it, until it is closed or the process ends (None where the system has no ``flock``). A second
+    server on the same file is refused (``StoreInUseError``) before it reads anything: each server groups the
+    stream alone, so two gave the same story number to unrelated articles, each its own, and wrote both into the
+    one stream. The lock is the open file's, not SQLite's (whose locks are byte ranges taken and let go per
+    transaction), and goes with the process however it ends, ``kill -9`` included. A file that does not exist
+    yet is made empty (an empty file is a new story database), its directory too, as ``Store`` makes them."""
+    try:
+        import fcntl
+    except ImportError:  # (not on Windows: one server per database is then the user's to keep)
+        return None
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDONLY | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise StoreInUseError(f"{path}: another storyline server is using this story database (one server per "
+                              "database: each groups the stream alone); stop it, or give another --db") from None
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,9 +408,14 @@ class Store:
                     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                     db.execute("COMMIT")
                 except BaseException:
-                    db.execute("ROLLBACK")
+                    _rollback(db)
                     raise
+        except StoreWriteError as exc:  # (at start: the file, not a request, is what to change)
+            raise StoreError(f"{self.path}: cannot be written ({exc.reason}); give a file storyline may write, "
+                             "on a disk with room") from None
         except sqlite3.DatabaseError as exc:
+            if getattr(exc, "sqlite_errorcode", 0) & 0xFF == _CORRUPT:
+                raise damaged(self.path, exc) from None
             reason = "not a SQLite database" if "not a database" in str(exc) else f"cannot open it ({exc})"
             raise StoreError(f"{self.path}: {reason}; give a new file or a storyline story database") from None
 
@@ -428,6 +501,12 @@ class Store:
         db = self._open()
         try:
             yield db
+        except sqlite3.OperationalError as exc:
+            reason = _UNWRITABLE.get(getattr(exc, "sqlite_errorcode", 0) & 0xFF)
+            if reason is None:
+                raise
+            log.error("the story database %s cannot be written: %s", self.path, exc)
+            raise StoreWriteError(reason) from None
         finally:
             db.close()
 
@@ -471,7 +550,7 @@ class Store:
                 )
                 db.execute("COMMIT")
             except BaseException:
-                db.execute("ROLLBACK")
+                _rollback(db)
                 raise
         kept = tuple({**a, **_notes(a)} for a in articles)  # as ``get`` reads them back
         return StoryRow(sid, created, title, len(articles), summary, analysis, kept)
@@ -515,7 +594,7 @@ class Store:
                 db.execute("DELETE FROM stories WHERE id = ?", (story_id,))
                 db.execute("COMMIT")
             except BaseException:
-                db.execute("ROLLBACK")
+                _rollback(db)
                 raise
         return StoryListItem(*row)
 
@@ -542,7 +621,7 @@ class Store:
                 yield db, _story(row, tuple(_stored_article(ARTICLE_FIELDS, a) for a in arts))
                 db.execute("COMMIT")
             except BaseException:
-                db.execute("ROLLBACK")
+                _rollback(db)
                 raise
 
     @staticmethod
@@ -673,7 +752,7 @@ class Store:
                 row = self._append(db, article, story, similarity)
                 db.execute("COMMIT")
             except BaseException:
-                db.execute("ROLLBACK")
+                _rollback(db)
                 raise
         return row
 
@@ -741,7 +820,7 @@ class Store:
                 db.execute("DELETE FROM stream_state WHERE position >= ?", (old.position,))
                 db.execute("COMMIT")
             except BaseException:
-                db.execute("ROLLBACK")
+                _rollback(db)
                 raise
         return old if added is None else (old, added)
 
