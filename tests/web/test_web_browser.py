@@ -582,3 +582,29 @@ def test_a_pasted_article_ticked_markdown_is_read_as_markdown(page) -> None:
     sources = page.locator("ol.sources li")
     assert sources.count() == 2 and "Library pump fitted" in sources.nth(1).inner_text()
     assert "#" not in sources.nth(1).inner_text() and "**" not in page.locator(".summary").inner_text()
+
+
+def test_a_form_being_sent_says_so_and_is_sent_once(page) -> None:
+    # A long article took 17 s to summarize on a busy machine with nothing on the page saying that anything was
+    # happening: a screen reader said nothing, and a second click could send the form again.
+    page.goto("/")
+    status = page.locator("#form-status")
+    assert status.get_attribute("role") == "status" and status.inner_text() == ""  # a live region from the start
+    page.fill("#text-1", MILLBROOK[0]["text"])
+    page.fill("#text-2", MILLBROOK[1]["text"])
+    # the click and what the page shows right after it, before the next page arrives
+    shown = page.evaluate("""() => {
+        const form = document.getElementById('story-form'), button = form.querySelector('button[type=submit]');
+        button.click();
+        const again = new SubmitEvent('submit', {cancelable: true, submitter: button});
+        form.dispatchEvent(again);
+        return [document.getElementById('form-status').textContent, form.getAttribute('aria-busy'),
+                button.getAttribute('aria-disabled'), again.defaultPrevented];
+    }""")
+    assert shown[0].startswith("Summarizing") and shown[1:] == ["true", "true", True], shown
+    page.wait_for_url("**/stories/*")
+    page.go_back()  # the form as it was left, and it can be sent again
+    page.wait_for_load_state()
+    assert page.input_value("#text-1") == MILLBROOK[0]["text"]
+    assert page.locator("#form-status").inner_text() == ""
+    assert page.locator("#story-form").get_attribute("aria-busy") is None
