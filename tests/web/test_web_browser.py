@@ -256,6 +256,8 @@ def test_the_stream_citations_and_the_form_controls_are_targets_of_24_px(browser
     pg.goto("/")
     boxes = pg.eval_on_selector_all("input[type=checkbox], input[type=file]", measure)
     assert len(boxes) == 3 and all(w >= 24 and h >= 24 for w, h in boxes), boxes
+    links = pg.eval_on_selector_all("header.site nav a", measure)  # they measured 20 px high
+    assert len(links) == 4 and all(w >= 24 and h >= 24 for w, h in links), links
     assert pg.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
     context.close()
 
