@@ -610,3 +610,23 @@ def test_a_form_being_sent_says_so_and_is_sent_once(page) -> None:
     assert page.input_value("#text-1") == MILLBROOK[0]["text"]
     assert page.locator("#form-status").inner_text() == ""
     assert page.locator("#story-form").get_attribute("aria-busy") is None
+
+
+def test_a_printed_story_has_its_sources_and_no_controls(page, sample_story: str) -> None:
+    # Printed for a meeting: the page printed its navigation, the "Change this story" and "Delete" forms, every
+    # "Remove" button and the hints for the screen, its source numbers as bare digits run into the sentence
+    # ("... since. 5 2 3 4"), and "original" with no address
+    page.goto(sample_story)
+    page.emulate_media(media="print")
+    shown = page.evaluate("""() => [...document.querySelectorAll(
+        'header.site nav, form, button, details, .hint, .skip, p.json-link')].filter(
+        e => getComputedStyle(e).display !== 'none').map(e => e.tagName + '.' + e.className)""")
+    assert shown == []
+    mark = page.locator(".summary a.mark").first
+    assert mark.evaluate("e => [getComputedStyle(e, '::before').content, getComputedStyle(e, '::after').content]") \
+        == ['"["', '"]"']
+    assert page.locator(".summary .line").first.is_visible() and page.locator("ol.sources li").first.is_visible()
+    link = page.locator("ol.sources a.external").first
+    assert link.get_attribute("href") in link.evaluate("e => getComputedStyle(e, '::after').content")
+    page.emulate_media(media="screen")
+    assert page.locator("section.edit").is_visible()
