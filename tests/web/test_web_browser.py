@@ -354,7 +354,7 @@ def test_a_stream_article_is_removed_from_its_page(page, server: Server) -> None
     button.click()
     page.wait_for_load_state("load")
     assert page.url.endswith(f"/stream/{story}?removed=1")
-    assert "The article was removed from the stream." in page.locator("[role=status]").inner_text()
+    assert "The article was removed from the stream." in page.locator(".note[role=status]").inner_text()
     assert page.locator("ol.sources > li").count() == 1 and "(1)" not in page.locator("ol.sources").inner_text()
     page.goto(f"/stream/{story}/articles/1")
     page.locator("details.remove summary").click()
@@ -437,7 +437,7 @@ def test_a_story_is_deleted_from_its_page_and_not_from_another_site(browser, pag
     button.click()
     page.wait_for_load_state("load")
     assert page.url.endswith("/?deleted=1")
-    assert "The story was deleted." in page.locator("[role=status]").inner_text()
+    assert "The story was deleted." in page.locator(".note[role=status]").inner_text()
     assert page.locator(f'a[href="/stories/{sid}"]').count() == 0
     assert httpx.get(f"{server.url}/api/stories/{sid}").status_code == 404
 
@@ -553,7 +553,7 @@ def test_a_story_is_edited_from_its_page_and_not_from_another_site(browser, page
     page.fill("#source-new", "Millbrook Post")
     page.click("#add-to-story")
     page.wait_for_url(f"**/stories/{sid}?added=1#source-3")
-    assert "The article was added" in page.locator("[role=status]").inner_text()
+    assert "The article was added" in page.locator(".note[role=status]").inner_text()
     sources = page.locator("ol.sources li")
     assert sources.count() == 3 and "Pump fitted at the library" in sources.nth(2).inner_text()
     SHOTS.mkdir(exist_ok=True)
