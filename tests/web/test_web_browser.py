@@ -612,6 +612,20 @@ def test_a_form_being_sent_says_so_and_is_sent_once(page) -> None:
     assert page.locator("#story-form").get_attribute("aria-busy") is None
 
 
+def test_adding_an_article_to_a_story_says_so_while_it_is_sent(page, sample_story: str) -> None:
+    page.goto(sample_story)
+    assert page.locator("#add-status").get_attribute("role") == "status"
+    # the form is held back here (a listener after form.js's), so that the shared story stays as it is
+    shown = page.evaluate("""() => {
+        const form = document.getElementById('add-form');
+        form.addEventListener('submit', e => e.preventDefault());
+        form.closest('details').open = true;
+        document.getElementById('add-to-story').click();
+        return [document.getElementById('add-status').textContent, form.getAttribute('aria-busy')];
+    }""")
+    assert shown[0].startswith("Adding the article") and shown[1] == "true", shown
+
+
 def test_a_printed_story_has_its_sources_and_no_controls(page, sample_story: str) -> None:
     # Printed for a meeting: the page printed its navigation, the "Change this story" and "Delete" forms, every
     # "Remove" button and the hints for the screen, its source numbers as bare digits run into the sentence
