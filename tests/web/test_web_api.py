@@ -142,6 +142,10 @@ def test_a_chunked_body_over_the_cap_gets_413(server: Server) -> None:
                        headers={"content-type": "multipart/form-data; boundary=x"})
         assert r.status_code == 413 and r.headers["content-type"].startswith("text/html")
         assert "request body too large (the limit is 2048 KB)" in r.text
+    # The page is a phone's width (it was drawn 980 px wide and shrunk) and says how to get back what was pasted:
+    # its link alone gave a blank form, and it spoke of files to a person who had pasted text
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in r.text
+    assert "paste or upload less" in r.text and "Back button returns to the form with what you typed" in r.text
     # Under the cap, a chunked body reaches the app whole.
     payload = b'{"articles": [{"text": "A sentence here."}], "method": "nope"}'
     r = httpx.post(server.url + "/api/stories", content=iter([payload[:10], payload[10:]]),

@@ -256,6 +256,8 @@ def test_the_stream_citations_and_the_form_controls_are_targets_of_24_px(browser
     pg.goto("/")
     boxes = pg.eval_on_selector_all("input[type=checkbox], input[type=file]", measure)
     assert len(boxes) == 3 and all(w >= 24 and h >= 24 for w, h in boxes), boxes
+    links = pg.eval_on_selector_all("header.site nav a", measure)  # they measured 20 px high
+    assert len(links) == 4 and all(w >= 24 and h >= 24 for w, h in links), links
     assert pg.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
     context.close()
 
@@ -352,7 +354,7 @@ def test_a_stream_article_is_removed_from_its_page(page, server: Server) -> None
     button.click()
     page.wait_for_load_state("load")
     assert page.url.endswith(f"/stream/{story}?removed=1")
-    assert "The article was removed from the stream." in page.locator("[role=status]").inner_text()
+    assert "The article was removed from the stream." in page.locator(".note[role=status]").inner_text()
     assert page.locator("ol.sources > li").count() == 1 and "(1)" not in page.locator("ol.sources").inner_text()
     page.goto(f"/stream/{story}/articles/1")
     page.locator("details.remove summary").click()
@@ -435,7 +437,7 @@ def test_a_story_is_deleted_from_its_page_and_not_from_another_site(browser, pag
     button.click()
     page.wait_for_load_state("load")
     assert page.url.endswith("/?deleted=1")
-    assert "The story was deleted." in page.locator("[role=status]").inner_text()
+    assert "The story was deleted." in page.locator(".note[role=status]").inner_text()
     assert page.locator(f'a[href="/stories/{sid}"]').count() == 0
     assert httpx.get(f"{server.url}/api/stories/{sid}").status_code == 404
 
@@ -551,7 +553,7 @@ def test_a_story_is_edited_from_its_page_and_not_from_another_site(browser, page
     page.fill("#source-new", "Millbrook Post")
     page.click("#add-to-story")
     page.wait_for_url(f"**/stories/{sid}?added=1#source-3")
-    assert "The article was added" in page.locator("[role=status]").inner_text()
+    assert "The article was added" in page.locator(".note[role=status]").inner_text()
     sources = page.locator("ol.sources li")
     assert sources.count() == 3 and "Pump fitted at the library" in sources.nth(2).inner_text()
     SHOTS.mkdir(exist_ok=True)
@@ -582,3 +584,84 @@ def test_a_pasted_article_ticked_markdown_is_read_as_markdown(page) -> None:
     sources = page.locator("ol.sources li")
     assert sources.count() == 2 and "Library pump fitted" in sources.nth(1).inner_text()
     assert "#" not in sources.nth(1).inner_text() and "**" not in page.locator(".summary").inner_text()
+
+
+def test_a_form_being_sent_says_so_and_is_sent_once(page) -> None:
+    # A long article took 17 s to summarize on a busy machine with nothing on the page saying that anything was
+    # happening: a screen reader said nothing, and a second click could send the form again.
+    page.goto("/")
+    status = page.locator("#form-status")
+    assert status.get_attribute("role") == "status" and status.inner_text() == ""  # a live region from the start
+    page.fill("#text-1", MILLBROOK[0]["text"])
+    page.fill("#text-2", MILLBROOK[1]["text"])
+    # the click and what the page shows right after it, before the next page arrives
+    shown = page.evaluate("""() => {
+        const form = document.getElementById('story-form'), button = form.querySelector('button[type=submit]');
+        button.click();
+        const again = new SubmitEvent('submit', {cancelable: true, submitter: button});
+        form.dispatchEvent(again);
+        return [document.getElementById('form-status').textContent, form.getAttribute('aria-busy'),
+                button.getAttribute('aria-disabled'), again.defaultPrevented];
+    }""")
+    assert shown[0].startswith("Summarizing") and shown[1:] == ["true", "true", True], shown
+    page.wait_for_url("**/stories/*")
+    page.go_back()  # the form as it was left, and it can be sent again
+    page.wait_for_load_state()
+    assert page.input_value("#text-1") == MILLBROOK[0]["text"]
+    assert page.locator("#form-status").inner_text() == ""
+    assert page.locator("#story-form").get_attribute("aria-busy") is None
+
+
+def test_adding_an_article_to_a_story_says_so_while_it_is_sent(page, sample_story: str) -> None:
+    page.goto(sample_story)
+    assert page.locator("#add-status").get_attribute("role") == "status"
+    # the form is held back here (a listener after form.js's), so that the shared story stays as it is
+    shown = page.evaluate("""() => {
+        const form = document.getElementById('add-form');
+        form.addEventListener('submit', e => e.preventDefault());
+        form.closest('details').open = true;
+        document.getElementById('add-to-story').click();
+        return [document.getElementById('add-status').textContent, form.getAttribute('aria-busy')];
+    }""")
+    assert shown[0].startswith("Adding the article") and shown[1] == "true", shown
+
+
+def test_a_printed_story_has_its_sources_and_no_controls(page, sample_story: str) -> None:
+    # Printed for a meeting: the page printed its navigation, the "Change this story" and "Delete" forms, every
+    # "Remove" button and the hints for the screen, its source numbers as bare digits run into the sentence
+    # ("... since. 5 2 3 4"), and "original" with no address
+    page.goto(sample_story)
+    page.emulate_media(media="print")
+    shown = page.evaluate("""() => [...document.querySelectorAll(
+        'header.site nav, form, button, details, .hint, .skip, p.json-link')].filter(
+        e => getComputedStyle(e).display !== 'none').map(e => e.tagName + '.' + e.className)""")
+    assert shown == []
+    mark = page.locator(".summary a.mark").first
+    assert mark.evaluate("e => [getComputedStyle(e, '::before').content, getComputedStyle(e, '::after').content]") \
+        == ['"["', '"]"']
+    assert page.locator(".summary .line").first.is_visible() and page.locator("ol.sources li").first.is_visible()
+    link = page.locator("ol.sources a.external").first
+    assert link.get_attribute("href") in link.evaluate("e => getComputedStyle(e, '::after').content")
+    page.emulate_media(media="screen")
+    assert page.locator("section.edit").is_visible()
+
+
+def _contrast(a: str, b: str) -> float:
+    """WCAG's contrast ratio of two computed colours, 'rgb(r, g, b)'."""
+    def luminance(colour: str) -> float:
+        channels = [int(v) / 255 for v in colour[colour.index("(") + 1:colour.index(")")].split(",")[:3]]
+        r, g, bl = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * bl
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_the_edges_of_fields_and_buttons_stand_out_3_to_1(page) -> None:
+    # A text box is white on a near-white page: its 1 px edge is all that shows where it is, and it measured
+    # 2.64:1 against the box and 2.59:1 against the page (WCAG 1.4.11, non-text contrast: 3:1)
+    page.goto("/")
+    page_bg = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    for selector in ("#text-1", "#title-1", "#date-1", "#words", "#add-article"):
+        edge, inside = page.locator(selector).evaluate(
+            "e => [getComputedStyle(e).borderTopColor, getComputedStyle(e).backgroundColor]")
+        assert min(_contrast(edge, inside), _contrast(edge, page_bg)) >= 3, (selector, edge, inside, page_bg)

@@ -65,7 +65,11 @@ def test_503_with_retry_after_only_beyond_the_cap(tmp_path: Path, monkeypatch) -
     first, second, health = asyncio.run(scenario())
     assert first.status_code == 201
     assert second.status_code == 503 and int(second.headers["retry-after"]) >= 1
-    assert "busy" in second.json()["error"]
+    # said as a person reads it on the form's page, which shows no Retry-After header: it said "1 stories are
+    # queued or running; try again shortly"
+    wait = second.headers["retry-after"]
+    assert second.json()["error"] == (f"the server is busy: 1 story is queued or running; try again in {wait} "
+                                      f"second{'' if wait == '1' else 's'}")
     assert health.json()["queued"] == 1
     assert app.state.store.count() == 1
 

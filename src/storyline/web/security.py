@@ -26,12 +26,18 @@ HEADERS = [
 Scope = dict[str, Any]
 # Static pages for answers given outside the templates (nothing in them comes from the request).
 _PAGE = (
-    '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>{title} · storyline</title>\n'
+    '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+    '<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{title} · storyline</title>\n'
     '<link rel="stylesheet" href="/static/style.css">\n</head>\n<body>\n<main id="main">\n<h1>Sorry</h1>\n'
     '<p role="alert">{message}</p>\n<p><a href="/">Back to the start</a></p>\n'
     "</main>\n</body>\n</html>\n"
 )
-TOO_LARGE_PAGE = _PAGE.replace("{title}", "Too large").replace("{message}", "{message}: upload fewer or smaller files.")
+# What was pasted is not in this page (the body was not read): the browser's Back button shows the form as it was
+# left, where the link below would give a blank one.
+TOO_LARGE_PAGE = _PAGE.replace("{title}", "Too large").replace(
+    "{message}", "{message}: paste or upload less at a time (a story can be made of some articles, and the others "
+                 "added to it from its page). Your browser's Back button returns to the form with what you typed "
+                 "still in it.")
 INTERNAL_ERROR_PAGE = _PAGE.format(title="Error", message="Something went wrong on our side; the error is logged.")
 
 

@@ -99,10 +99,11 @@ class Summarizer:
         """Run a job (``job``, a module-level function of ``jobs``, default ``jobs.run``), then
         ``then(result)`` (the store write); both complete even if the caller is cancelled."""
         if self.pending >= self.queue_limit:
-            raise BusyError(
-                f"the server is busy: {self.pending} stories are queued or running; try again shortly",
-                self.retry_after(),
-            )
+            # a person reads this on the form's page, which has no Retry-After to show: the wait is in the words
+            wait = self.retry_after()
+            queued = "1 story is" if self.pending == 1 else f"{self.pending} stories are"
+            raise BusyError(f"the server is busy: {queued} queued or running; try again in {wait} "
+                            f"second{'' if wait == 1 else 's'}", wait)
         self.pending += 1
         task = asyncio.ensure_future(self._run(job or jobs.run, inputs, words, method, then))
         self._tasks.add(task)

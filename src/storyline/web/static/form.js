@@ -1,7 +1,29 @@
 // "Add another article" on the submission form: clones the blank article box and renumbers its fields. A form
 // that came back refused starts with the focus on its error, so that the keyboard and a screen reader begin there.
+// A form that summarizes (a new story, an article added to one) says so in its live region while the server
+// works (a long article took 17 s on a busy machine, with nothing on the page saying anything was happening),
+// and a second click sends nothing more.
 (function () {
   "use strict";
+  document.querySelectorAll("form[data-busy]").forEach(function (form) {
+    var status = document.getElementById(form.getAttribute("data-status"));
+    var sent = false;
+    form.addEventListener("submit", function (e) {
+      if (sent) { e.preventDefault(); return; }
+      sent = true;
+      form.setAttribute("aria-busy", "true");
+      form.querySelectorAll("button[type=submit]").forEach(function (b) { b.setAttribute("aria-disabled", "true"); });
+      if (status) { status.textContent = form.getAttribute("data-busy"); }
+    });
+    // Back from the next page (or from the browser's own error page when the server could not be reached)
+    // shows the form as it was left: it can be sent again.
+    window.addEventListener("pageshow", function () {
+      sent = false;
+      form.removeAttribute("aria-busy");
+      form.querySelectorAll("button[type=submit]").forEach(function (b) { b.removeAttribute("aria-disabled"); });
+      if (status) { status.textContent = ""; }
+    });
+  });
   var error = document.getElementById("form-error");
   if (error) { error.focus(); }
   var button = document.getElementById("add-article");
