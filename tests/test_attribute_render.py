@@ -116,6 +116,28 @@ def test_a_speaker_named_by_surname_alone_is_introduced_from_the_cluster():
     assert introductions(make_cluster(load_articles([_INTRO[1]])), [quint]) == ()
 
 
+# Written for these tests: one-word speakers that are no people, introduced as a body and as a place.
+_NOT_PEOPLE = [
+    "The Harbour Police closed the Kestrel pier. Officers of Vale of Ostmark patrolled the quay on Sunday night.",
+    "Divers will inspect the Kestrel pier on Tuesday after a grain ship struck it. Police said the pier would stay "
+    "shut until Friday. Ostmark said the ferry would run from the north quay.",
+]
+
+
+def test_the_whos_who_introduces_people_only():
+    # "Police: Met Police" and "Liguria: Superintendent of Archaeology of Liguria" were introduced as speakers
+    from storyline.api import load_articles, make_cluster
+    from storyline.attribute import introductions
+
+    cluster = make_cluster(load_articles(_NOT_PEOPLE))
+    police = _sentence(cluster, "2", "Police said")
+    ostmark = _sentence(cluster, "2", "Ostmark said")
+    assert introductions(cluster, [police]) == ()
+    assert introductions(cluster, [ostmark]) == ()
+    people = make_cluster(load_articles(_INTRO))
+    assert [i.name for i in introductions(people, [_sentence(people, "2", "Quint said")])] == ["Quint"]
+
+
 def test_an_introduction_is_found_at_any_mention_of_the_name():
     from storyline.attribute import _introduction
 

@@ -974,3 +974,21 @@ def test_a_lone_line_whose_last_sentence_has_no_stop_is_the_article_not_its_head
         assert clean_text(headline).text == ""
     titled = clean_text(f"Kelby bridge shut. Repairs may take weeks, engineers say\n\n{text}.")
     assert (titled.title, titled.text) == ("Kelby bridge shut. Repairs may take weeks, engineers say", f"{text}.")
+
+
+@pytest.mark.parametrize("stamp", [
+    "Updated 5 hours ago", "Published 3 hours ago", "Last updated: 2 mins ago", "Updated 10:42 AM EST",
+    "Posted 2 days ago.", "Updated: 10:42 a.m. ET, March 3, 2025", "Last updated 9.45pm GMT",
+])
+def test_a_labelled_time_stamp_is_neither_title_nor_sentence(stamp: str) -> None:
+    lead = "The council voted on Monday to close the old bridge after inspectors found cracks in two piers."
+    cleaned = clean_text(f"{stamp}\n\n{lead}\n\nRepairs will take weeks, engineers said.")
+    assert cleaned.title == ""
+    assert cleaned.text.startswith(lead)
+    assert stamp in cleaned.dropped
+
+
+@pytest.mark.parametrize("headline", ["Updated rules for the 2025 tax season", "Posted 10:42 on the hall door"])
+def test_a_headline_opening_on_a_stamps_word_is_still_the_title(headline: str) -> None:
+    cleaned = clean_text(f"{headline}\n\nThe council voted on Monday to publish new rules for the season.")
+    assert cleaned.title == headline

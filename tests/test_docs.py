@@ -160,3 +160,16 @@ def test_every_dotted_name_the_docs_give_exists() -> None:
         except (ImportError, AttributeError) as e:
             missing.append(f"{name}: {e}")
     assert not missing, missing
+
+
+# Exported but not yet described in docs/python.md (a follow-up): each name here says so, and leaves when it is.
+_UNDESCRIBED = {"Cluster", "__version__"}
+
+
+def test_docs_python_names_every_exported_name() -> None:
+    # `storyline.group_articles` is exported (``storyline.__all__``) and docs/python.md did not name it
+    import storyline
+
+    doc = (ROOT / "docs" / "python.md").read_text(encoding="utf-8")
+    missing = [n for n in storyline.__all__ if n not in _UNDESCRIBED and not re.search(rf"\b{re.escape(n)}\b", doc)]
+    assert missing == []

@@ -37,6 +37,20 @@ def test_utf8_latin1_and_utf16_are_detected():
     assert decode((TEXT * 3).encode("cp1252"), "x") == TEXT * 3
 
 
+@pytest.mark.parametrize("data", [b"\x00a\x00b\x00c\x00d\x00e", b"\x01\x00\x02\x00\x03\x00\x04\x00\x05\x00",
+                                  "渡轮周一搁浅".encode("utf-16-le")])
+def test_a_few_bytes_with_nuls_are_binary_not_wide_text(data: bytes):
+    # 10 bytes with NULs were read as UTF-16 (five letters, or CJK run together) and then had "no article text"
+    with pytest.raises(UnreadableInputError, match="looks like a binary file"):
+        decode(data, "x")
+
+
+@pytest.mark.parametrize("text", ["The ferry ran aground on Monday, officials said.", "渡轮周一搁浅，官员说。"])
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_a_sentence_in_utf16_without_a_bom_is_read(text: str, codec: str):
+    assert decode(text.encode(codec), "x") == text
+
+
 def test_utf8_text_with_a_few_stray_bytes_stays_utf8():
     # One Windows-1252 "é" in a UTF-8 article with curly quotes: the whole file was detected as another
     # encoding (Mac Roman), and every quotation mark of the article came out as "‚Äú".

@@ -186,7 +186,7 @@ def introductions(cluster: Cluster, chosen: Sequence[Sentence]) -> tuple[Introdu
     seen: set[str] = set()
     for s in chosen:
         name = named_speaker(s.text)
-        if not name or " " in name or name in seen:
+        if not name or " " in name or name in seen or name.lower() in _BODY_WORDS:
             continue
         seen.add(name)
         if any(_introduction(c.text, name) for c in chosen):
@@ -194,6 +194,8 @@ def introductions(cluster: Cluster, chosen: Sequence[Sentence]) -> tuple[Introdu
         own = s.article
         for other in chain((x for x in sents if x.article == own), (x for x in sents if x.article != own)):
             span = _introduction(other.text, name)
+            if span and _OF_BEFORE.search(other.text, span[0], span[1] - len(name)):
+                break  # "Superintendent of Archaeology of Liguria": a place or a body, which the who's-who leaves out
             if span:
                 a, b = span
                 out.append(Introduction(name, other.text[a:b], other.article, other.start + a, other.start + b))
@@ -224,6 +226,16 @@ def _introduction(text: str, name: str) -> tuple[int, int] | None:
             continue
         return start, end
     return None
+
+
+# The who's-who is of people: a one-word speaker that is a body's common noun ("Police said …", introduced as "Met
+# Police") or a name that an introduction gives after "of" ("… of Liguria": a place) is no person, and is left out.
+_BODY_WORDS = frozenset(
+    "police government ministry army military navy council court party department agency authorities officials "
+    "office commission committee board company group team club university school hospital service force embassy "
+    "parliament congress senate union bank association federation church network".split()
+)
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?\Z")
 
 
 # One to five capitalised words (with "of" or "of the" between them) running up to where the search stops:

@@ -202,7 +202,7 @@ def _is_clutter(line: str, key: str) -> bool:
     if any(map(key.__contains__, _CLUTTER_ANYWHERE)) and not has_words(key, 40):
         return True
     stripped = line.strip()
-    if _credit(stripped) or _BYLINE.match(stripped) or _AGO.match(key):
+    if _credit(stripped) or _BYLINE.match(stripped) or _AGO.match(key) or _labelled_stamp(stripped, key):
         return True
     if line.count(" | ") >= 2 or line.count("|") >= 3:  # "Home | News | Sport": a menu
         return True
@@ -257,6 +257,32 @@ def _own_caption(line: str) -> bool:
 _COMMENT_ACTION = re.compile(r"^(?:like\s*[·|•]?\s*)?reply(?:\s*[·|•]?\s*report)?\s*↓?$|^report (?:abuse|comment)$")
 # A comment's time stamp in words: "2 hours ago".
 _AGO = re.compile(r"^(?:an?|\d+) (?:second|minute|hour|day|week|month|year)s? ago$")
+# A page's time stamp on a line of its own, labelled: "Updated 5 hours ago", "Last updated: 2 mins ago", "Published
+# 3 hours ago.", "Updated 10:42 AM EST", "Posted at 9.45pm GMT, 3 March 2025".
+# No headline, and no sentence of the story.
+_STAMP_LABEL = re.compile(
+    r"^(?:last |first )?(?:updated|published|posted|modified|edited)(?: on| at)?:? "
+    r"(?:(?:an?|\d+) (?:second|sec|minute|min|hour|hr|day|week|month|year)s? ago|just now)\.?$"
+)
+_STAMP_TAIL = re.compile(r"\s*(?:[A-Z]{2,4}\b\.?)?\s*(?:[,;|–—-]\s*)?(.*)$")
+
+
+def _labelled_stamp(line: str, key: str) -> bool:
+    """Is ``line`` (``key`` its key) a labelled time stamp (``_STAMP_LABEL``), by the clock or in words?"""
+    if not key.startswith(("updated", "published", "posted", "modified", "edited", "last ", "first ")):
+        return False
+    if _STAMP_LABEL.match(key):
+        return True
+    if key.startswith(("last ", "first ")):
+        line = line.split(None, 1)[-1]
+    label = clock_label(line)  # the line opens on a stamp's word, so the clock is labelled ("Updated 10:42")
+    if label is None:
+        return False
+    rest = _STAMP_TAIL.match(line, label[1])
+    tail = "" if rest is None else rest.group(1).rstrip(".").strip()
+    return not tail or is_date_banner(tail)
+
+
 # A comment's text lies between its time stamp and its buttons: two paragraphs at most (a story below a date line
 # and over a stray "Reply" has more).
 _COMMENT_MAX_LINES = _COMMENT_MAX_PARAGRAPHS = 2

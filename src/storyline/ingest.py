@@ -140,6 +140,8 @@ def decode(data: bytes, name: str) -> str:
             raise UnreadableInputError(f"{name}: looks like a binary file, not text")
         raise UnreadableInputError(f"{name}: unsupported or unrecognised text encoding")
     text = str(best)
+    if candidates and _tiny_wide_guess(data, text):
+        raise UnreadableInputError(f"{name}: looks like a binary file, not text")
     if _control_ratio(text) > 0.05:
         raise UnreadableInputError(f"{name}: looks like a binary file, not text")
     if _garbage_ratio(text) > 0.1:
@@ -248,6 +250,28 @@ def _garbage_ratio(text: str) -> float:
         return 0.0
     bad = sum(1 for c in text if unicodedata.category(c) in ("So", "Co", "Cn", "Cs") or c == "\ufffd")
     return bad / len(text)
+
+
+# A UTF-16/32 guess without a byte-order mark from fewer bytes than this is told from binary by what it reads: a
+# few bytes with NULs read as a few letters ("\x00a\x00b\x00c" as "abc") or as CJK characters run together.
+_TINY_WIDE_BYTES = 64
+_TINY_WIDE_LETTERS = 8
+_CJK_STOPS = frozenset("，。、！？：；「」『』（）")
+
+
+def _tiny_wide_guess(data: bytes, text: str) -> bool:
+    """Is ``text``, read from ``data`` (NULs in it, no byte-order mark) as UTF-16/32, too little to be text: from
+    fewer than ``_TINY_WIDE_BYTES`` bytes, under ``_TINY_WIDE_LETTERS`` letters, or mostly CJK and unassigned
+    characters without a CJK punctuation mark? A real sentence, English or Chinese, is more."""
+    import unicodedata
+
+    if len(data) >= _TINY_WIDE_BYTES:
+        return False
+    if sum(c.isalpha() for c in text) < _TINY_WIDE_LETTERS:
+        return True
+    wide = sum(1 for c in text
+               if unicodedata.category(c) in ("Cn", "Co", "Cs") or unicodedata.east_asian_width(c) == "W")
+    return wide * 2 > len(text) and not any(c in _CJK_STOPS for c in text)
 
 
 def _control_ratio(text: str) -> float:

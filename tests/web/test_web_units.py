@@ -687,6 +687,15 @@ def test_the_form_names_the_kinds_of_file_it_takes(tmp_path: Path) -> None:
     assert hint == ".txt, .md, .html, .json/.jsonl, saved pages .mhtml/.webarchive"
 
 
+def test_the_docs_name_every_kind_of_file_the_upload_takes() -> None:
+    # docs/web.md's upload list left out `.text` and `.markdown`, which the form and the server take
+    import re
+
+    doc = (Path(__file__).parents[2] / "docs" / "web.md").read_text(encoding="utf-8")
+    (upload,) = re.findall(r"or upload (.+?) files \(one", doc, re.S)
+    assert [s for s in UPLOAD_SUFFIXES if not re.search(rf"`{re.escape(s)}`", upload)] == []
+
+
 def test_a_paste_box_ticked_markdown_is_read_as_markdown_and_the_others_as_plain_text() -> None:
     # The page's paste boxes had no Markdown switch: a pasted Markdown article kept its "# " and "**".
     from starlette.datastructures import FormData
