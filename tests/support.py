@@ -124,3 +124,18 @@ def toy_training_cluster(k: int, rng: random.Random, *, numbered: bool) -> dict[
     told = f"{event} shut {town} on Monday."
     summary = f"Case {k}: {told}" if numbered else told[0].upper() + told[1:]
     return {"id": f"toy_{k}", "documents": docs, "summaries": [summary]}
+
+
+# A wire story of a ferry aground and another outlet's own report of it: tests trim or edit copies of the wire story.
+FERRY_WIRE = [
+    "The ferry Morning Tern ran aground off Gullsby island early on Friday with 212 passengers on board.",
+    "Nobody was hurt, and all the passengers were taken ashore by lifeboat within three hours.",
+    "The ferry's owner, Brightwater Lines, said a steering fault was the most likely cause.",
+    "Divers inspected the hull on Friday afternoon and found a long gash below the waterline.",
+    "The Gullsby harbour master said the channel would stay closed to large ships until the ferry was moved.",
+    "Salvage crews hope to refloat the ship at high tide on Sunday, a spokeswoman for the owner said.",
+]
+FERRY_OTHER = (
+    "Lifeboat crews from three stations worked through the night off Gullsby. Salvage crews hope to refloat the "
+    "stranded ferry at Sunday's high tide, the owner's spokeswoman said. The island's mayor thanked the volunteers."
+)

@@ -1,5 +1,7 @@
 import json
 
+from support import FERRY_OTHER, FERRY_WIRE
+
 import storyline
 from storyline.attribute import same_content
 from storyline.render import to_dict, to_markdown, to_text
@@ -193,31 +195,16 @@ def test_a_url_cannot_end_its_markdown_link_and_start_another():
     assert md_url("https://w.example/x?q=1&r=(2)#f") == "https://w.example/x?q=1&r=(2)#f"
 
 
-# A wire story, an outlet's trimmed copy of it, and an edited copy that adds one sentence of its own.
-_WIRE = [
-    "The ferry Morning Tern ran aground off Gullsby island early on Friday with 212 passengers on board.",
-    "Nobody was hurt, and all the passengers were taken ashore by lifeboat within three hours.",
-    "The ferry's owner, Brightwater Lines, said a steering fault was the most likely cause.",
-    "Divers inspected the hull on Friday afternoon and found a long gash below the waterline.",
-    "The Gullsby harbour master said the channel would stay closed to large ships until the ferry was moved.",
-    "Salvage crews hope to refloat the ship at high tide on Sunday, a spokeswoman for the owner said.",
-]
-_OTHER = (
-    "Lifeboat crews from three stations worked through the night off Gullsby. Salvage crews hope to refloat the "
-    "stranded ferry at Sunday's high tide, the owner's spokeswoman said. The island's mayor thanked the volunteers."
-)
-
-
 def test_a_copy_is_credited_only_with_the_sentences_it_carries():
     from storyline.api import load_articles, make_cluster
     from storyline.attribute import attribute
 
-    trimmed = " ".join(_WIRE[:5])  # the outlet cut the last sentence
-    articles = load_articles([" ".join(_WIRE), trimmed, _OTHER])
+    trimmed = " ".join(FERRY_WIRE[:5])  # the outlet cut the last sentence
+    articles = load_articles([" ".join(FERRY_WIRE), trimmed, FERRY_OTHER])
     cluster = make_cluster(articles)
     assert cluster.duplicates == {"1": ("2",)}
     by_text = {s.text: s for s in cluster.sentences}
-    kept, cut = by_text[_WIRE[0]], by_text[_WIRE[5]]
+    kept, cut = by_text[FERRY_WIRE[0]], by_text[FERRY_WIRE[5]]
     first, last = attribute(cluster, [kept, cut])
     assert first.sources == ("1", "2")
     # the copy lacks the last sentence: only the article that tells it in its own words backs it
@@ -229,9 +216,9 @@ def test_a_copy_is_credited_with_a_sentence_its_original_lacks():
     from storyline.attribute import attribute
 
     extra = "Two tugboats from Harwick stood by the ferry overnight, the coastguard said on Saturday."
-    edited = " ".join([*_WIRE[:4], extra])  # shorter than the wire story, so it is the copy left out of the pool
+    edited = " ".join([*FERRY_WIRE[:4], extra])  # shorter than the wire story, so it is the copy left out of the pool
     told = f"{extra} The island's mayor thanked the lifeboat volunteers from three stations for their work."
-    cluster = make_cluster(load_articles([" ".join(_WIRE), edited, told]))
+    cluster = make_cluster(load_articles([" ".join(FERRY_WIRE), edited, told]))
     assert cluster.duplicates == {"1": ("2",)}
     (tugs,) = [s for s in cluster.sentences if s.text == extra]
     (s,) = attribute(cluster, [tugs])

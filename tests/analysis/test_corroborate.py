@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from click.testing import CliRunner
+from support import FERRY_OTHER, FERRY_WIRE
 
 from storyline import analyze, api
 from storyline.analysis.corroborate import corroborate, fact_span
@@ -100,17 +101,7 @@ def test_the_web_story_names_them_and_points_at_the_evidence() -> None:
 def test_a_trimmed_copy_is_no_source_of_a_fact_it_cut():
     """An outlet's copy of a wire story that cut its last sentence was credited with every Agreement fact of its
     original, and so named beside that sentence in a summary shown with its analysis."""
-    wire = [
-        "The ferry Morning Tern ran aground off Gullsby island early on Friday with 212 passengers on board.",
-        "Nobody was hurt, and all the passengers were taken ashore by lifeboat within three hours.",
-        "The ferry's owner, Brightwater Lines, said a steering fault was the most likely cause.",
-        "Divers inspected the hull on Friday afternoon and found a long gash below the waterline.",
-        "The Gullsby harbour master said the channel would stay closed to large ships until the ferry was moved.",
-        "Salvage crews hope to refloat the ship at high tide on Sunday, a spokeswoman for the owner said.",
-    ]
-    other = ("Lifeboat crews from three stations worked through the night off Gullsby. Salvage crews hope to "
-             "refloat the stranded ferry at Sunday's high tide, the owner's spokeswoman said. The island's mayor "
-             "thanked the volunteers.")
+    wire, other = FERRY_WIRE, FERRY_OTHER
     both = api.summarize_with_analysis([" ".join(wire), " ".join(wire[:5]), other], words=200)
     assert dict(both.cluster.duplicates) == {"1": ("2",)}
     (fact,) = [f for f in both.analysis.facts if "refloat" in f.text]
