@@ -161,6 +161,22 @@ def test_the_tail_of_a_long_quotation_heads_no_fact() -> None:
     assert not [f.text for f in an.facts if "heavy lorries" in f.text]
 
 
+def test_a_sentence_the_page_cut_mid_phrase_is_no_fact() -> None:
+    # Article 1's page lost a link: "founder of the online" runs into the next sentence, and the segmenter ends the
+    # piece there. Its words are all in article 2's sentence, which it aligns with, but it reports nothing of it.
+    an = _bridge(
+        "The old ferry Saint Ives was sold for scrap on Monday after sixty years on the Port Adra crossing.\n\n"
+        "Its owners said repairs would cost more than a new ship. Ines Marlow, founder of the online What the crew "
+        "will do now is not clear. The ferry was built in 1961 in Glasgow.",
+        "The ferry Saint Ives, which served the Port Adra crossing for sixty years, was sold for scrap on Monday.\n\n"
+        "It carried four million passengers, says Ines Marlow, founder of the online Museum of Coastal Shipping.\n\n"
+        "The ferry was built in Glasgow in 1961.",
+    )
+    texts = [f.text for f in an.facts]
+    assert not [t for t in texts if "Marlow" in t], texts
+    assert len(texts) == 2, texts  # the sale and the year it was built
+
+
 # One outlet's headline aligns with a second outlet's short report, its lead (which says the headline again
 # at length) with a third outlet's lead: one fact, reported by all three.
 _HEADLINE = "Harlow Vale board approves Kestrel Hill reservoir.\n\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.analysis.whole import balanced, is_tail, is_whole, quotation
+from storyline.analysis.whole import balanced, is_cut, is_tail, is_whole, quotation
 from storyline.api import make_cluster
 from storyline.model import Article
 
@@ -90,3 +90,18 @@ def test_a_paragraph_break_written_with_spaces_ends_a_quotation() -> None:
     # " \n \n " (a line of spaces) is a paragraph break as "\n\n" is: the mark left open there is not open after it
     assert balanced("Marsh said: \"The gates are open.\n\nThe union did not comment.")
     assert balanced("Marsh said: \"The gates are open. \n \n The union did not comment.")
+
+
+def test_a_sentence_the_page_cut_mid_phrase_is_cut() -> None:
+    # A link dropped in scraping left "founder of the online" run into the next sentence on the same line.
+    cluster = make_cluster([Article(id="1", text=(
+        "Ferry Saint Ives sold for scrap\n\n"
+        "Its owners said repairs would cost more than a new ship. Ines Marlow, founder of the online What the crew "
+        "will do now is not clear.\n\n"
+        "Sub-heading of its own\n\n"
+        "The ferry was built in 1961, the year the crossing opened, and"))])
+    texts = [s.text for s in cluster.sentences]
+    cut = [s.text for k, s in enumerate(cluster.sentences) if is_cut(cluster, k)]
+    assert "Ines Marlow, founder of the online" in texts, texts
+    assert cut == ["Ines Marlow, founder of the online",
+                   "The ferry was built in 1961, the year the crossing opened, and"], texts

@@ -22,6 +22,8 @@ the segmenter cut (“He will not take part … . or He walks away from bad deal
 one whose marks balance. When every article gives only such a piece, the piece is shown with the
 sentences its quotation runs over in that article (cited too), if they are few; a piece that cannot
 be made whole and is the tail of a quotation heads no fact, nor does a quotation another fact shows.
+A piece of a sentence the page cut mid-phrase (:func:`.whole.is_cut`: "William B. Becker, creator of the online"
+run into the next sentence) reports nothing: its article is not counted for the fact it aligns with.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ from .conflicts import disputed_by
 from .entities import EntityIndex
 from .model import Fact, Quote, Span
 from .restated import RESTATED, restaters
-from .whole import is_tail, is_whole, quotation
+from .whole import is_cut, is_tail, is_whole, quotation
 
 MAX_FACTS = 12
 
@@ -138,14 +140,21 @@ def _supported(cluster: Cluster, gs: list[Group], index: EntityIndex | None) -> 
     sents = cluster.sentences
     head = gs[0]
     members = [i for g in gs for i in g.members]
-    whole = {i: is_whole(cluster, i) for i in head.members}
+    whole = {i: is_whole(cluster, i) and not is_cut(cluster, i) for i in head.members}
+    # An article whose every aligned sentence is a piece the page cut mid-phrase reports nothing of the fact.
+    cut = {sents[i].article for i in members if is_cut(cluster, i)} - {
+        sents[i].article for i in members if not is_cut(cluster, i)}
+    silent = frozenset(cut).union(*(cluster.duplicates.get(a, ()) for a in cut))
+    shown_from = [i for i in head.members if sents[i].article not in silent] or list(head.members)
     if index is None:
-        return max(head.members, key=lambda i: (whole[i], i == head.centre, -i)), head.articles, members
+        shown = max(shown_from, key=lambda i: (whole[i], i == head.centre, -i))
+        return (shown, tuple(a for a in head.articles if a not in silent),
+                [i for i in members if sents[i].article not in silent])
     against = [disputed_by(cluster, g, index) for g in gs]
-    shown = max(head.members, key=lambda i: (sum(a not in against[0][sents[i].article] for a in head.articles),
-                                             whole[i], i == head.centre, -i))
+    shown = max(shown_from, key=lambda i: (sum(a not in against[0][sents[i].article] for a in head.articles),
+                                           whole[i], i == head.centre, -i))
     ref = sents[shown].article
-    dropped = frozenset().union(*(d.get(ref, frozenset()) for d in against))
+    dropped = silent.union(*(d.get(ref, frozenset()) for d in against))
     return (shown, tuple(a for a in head.articles if a not in dropped),
             [i for i in members if sents[i].article not in dropped])
 

@@ -9,15 +9,21 @@ makes, such a piece reads as a fragment. The sections that show sentences use :f
 prefer a whole one, and :func:`quotation` to widen a piece to the sentences its quotation spans.
 
 Marks are read as :mod:`storyline.quotemarks` reads them (by their shape; a paragraph break ends a quotation).
+
+A page can cut a sentence too: a link or a box dropped in scraping leaves "William B. Becker, creator of the
+online" run into the next sentence on the same line, and the segmenter ends it there (:func:`is_cut`). Such a
+piece says nothing whole, though its words are those of a sentence of another article.
 """
 
 from __future__ import annotations
+
+import re
 
 from ..model import Cluster, count_words
 from ..quotemarks import balanced, opens_inside
 from ..quotemarks import scan as _marks
 
-__all__ = ["balanced", "is_tail", "is_whole", "opens_inside", "quotation"]
+__all__ = ["balanced", "is_cut", "is_tail", "is_whole", "opens_inside", "quotation"]
 
 # A quotation longer than this is not shown whole (an item is read at a glance): its pieces are left as they are.
 MAX_SENTENCES = 3
@@ -28,6 +34,24 @@ def is_whole(cluster: Cluster, i: int) -> bool:
     """Sentence ``i`` of ``cluster`` reads as a whole statement: balanced marks, not inside a quotation."""
     s = cluster.sentences[i]
     return balanced(s.text) and not opens_inside(cluster.article(s.article).text, s)
+
+
+# How a sentence may end: a stop, a question or exclamation mark, a trailing-off, a closing mark or bracket, a colon
+# (a list's introduction), a dash. A letter, a digit or a comma is no end.
+_OPEN_END = re.compile(r"[\w,]\s*$")
+
+
+def is_cut(cluster: Cluster, i: int) -> bool:
+    """Sentence ``i`` is a piece of a sentence cut mid-phrase: it ends on a word or a comma, with no stop, and its
+    article runs on after it on the same line, or ends with it. An article's first sentence (a headline needs no
+    stop) and a line of its own (a sub-heading) are no pieces."""
+    sents = cluster.sentences
+    s = sents[i]
+    if s.index == 0 or not _OPEN_END.search(s.text):
+        return False
+    text = cluster.article(s.article).text
+    after = sents[i + 1].start if i + 1 < len(sents) and sents[i + 1].article == s.article else len(text)
+    return "\n" not in text[s.end : after]
 
 
 def is_tail(cluster: Cluster, i: int) -> bool:
