@@ -137,3 +137,27 @@ def test_a_weekday_in_a_name_is_no_day() -> None:
     assert resolved("Stores opened at dawn for Black Friday.", "2020-11-30") == []
     assert resolved("She made her name on Saturday Night Live in the 1990s.", "2020-11-30") == []
     assert resolved("The senator said Sunday on Fox News that", "2021-02-09") == [("Sunday", "2021-02-07")]
+
+
+def test_a_verb_of_schedule_in_the_present_looks_ahead() -> None:
+    # "The council meets Tuesday" in a paper of Wednesday had been the Tuesday before, a meeting already held.
+    wednesday = "2026-03-11"
+    assert resolved("The council meets Tuesday to decide on the pier.", wednesday) == [("Tuesday", "2026-03-17")]
+    assert resolved("The trial opens on Monday in Port Adra.", wednesday) == [("on Monday", "2026-03-16")]
+    assert resolved("Schools reopen Monday after the storm.", wednesday) == [("Monday", "2026-03-16")]
+    assert resolved("Voters go to the polls on Sunday.", wednesday) == [("on Sunday", "2026-03-15")]
+    assert resolved("The ferry company is cutting its fares on Friday.", wednesday) == [("on Friday", "2026-03-13")]
+    assert resolved("The inquiry opens January 12 in the town hall.", "2026-12-10") == [("January 12", "2027-01-12")]
+    # the day of the paper itself is that day, not a week on ("will meet Wednesday" keeps looking a week ahead)
+    assert resolved("The council meets Wednesday.", wednesday) == [("Wednesday", "2026-03-11")]
+    assert resolved("The council will vote on Friday.", wednesday) == [("on Friday", "2026-03-13")]
+
+
+def test_a_past_verb_a_noun_or_a_present_verb_of_saying_keeps_the_past() -> None:
+    wednesday = "2026-03-11"
+    assert resolved("The council met Tuesday.", wednesday) == [("Tuesday", "2026-03-10")]
+    assert resolved("Police say the man died Sunday in hospital.", wednesday) == [("Sunday", "2026-03-08")]
+    assert resolved("Officials say Tuesday that the pier is safe.", wednesday) == [("Tuesday", "2026-03-10")]
+    assert resolved("The vote on Tuesday was close.", wednesday) == [("on Tuesday", "2026-03-10")]
+    assert resolved("His visits on Monday were short.", wednesday) == [("on Monday", "2026-03-09")]
+    assert resolved("Police arrested a man suspected of killing on Sunday.", wednesday) == [("on Sunday", "2026-03-08")]

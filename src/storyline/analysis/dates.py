@@ -6,8 +6,10 @@ with ``dateparser.search_dates``), so phrases are found by patterns that only ma
 for dates, and only the matched phrase is resolved. Weekdays follow the newsroom convention: a bare
 "Monday" in a report is the most recent Monday on or before the publication date (the day itself
 included, which dateparser's ``PREFER_DATES_FROM='past'`` excludes), or the next one when the verb is
-future ("will meet on Tuesday"). Explicit dates go through ``dateparser.parse`` with the publication
-date as ``RELATIVE_BASE`` when dateparser is installed, through ``strptime`` otherwise.
+future ("will meet on Tuesday") or a verb of schedule in the present ("the council meets Tuesday",
+"schools reopen Monday"; on the day itself when it is the publication's weekday). Explicit dates go
+through ``dateparser.parse`` with the publication date as ``RELATIVE_BASE`` when dateparser is installed,
+through ``strptime`` otherwise.
 """
 
 from __future__ import annotations
@@ -68,6 +70,32 @@ _SAID_BEFORE = re.compile(
 # A weekday that is part of a name is no day to resolve: a holiday or a named day ("Super Tuesday", "Good Friday",
 # "Black Friday"), a programme or a film ("Fox News Sunday", "Freaky Friday", "Saturday Night Live", "Monday Night
 # Football"), a greeting ("Good Wednesday morning").
+# The present tense of a verb of schedule points a date forward too ("the council meets Tuesday", "schools reopen on
+# Monday", "the team is playing Sunday"): the nearest verb before the date in its clause, read word by word back from
+# the date (:func:`_present`). The verbs are those news uses for what is on a calendar, each as its third person and
+# its base form; a verb of saying in the present ("officials say Tuesday") dates the saying, not what is said.
+_SCHEDULE = frozenset(
+    "meet vote open reopen close begin start end resume return head go take face play host hold arrive leave visit "
+    "travel launch kick debate decide rule release testify appear speak address convene gather sit hear mark "
+    "celebrate expire fly sail depart land come move stand run unveil present report graduate marry wed".split())
+_THIRD_PERSON = {w + ("es" if w.endswith(("s", "sh", "ch", "x", "o")) else "s"): w for w in _SCHEDULE} | {
+    "testifies": "testify", "flies": "fly"}
+_PRESENT_SPEECH = frozenset("say says tell tells announce announces confirm confirms report reports add adds "
+                            "state states write writes declare declares tweet tweets insist insists warn warns".split())
+# Irregular past forms (regular ones end in "-ed"); forms the present shares ("hit", "put", "set", "cut") are left out.
+_PAST = frozenset(
+    "was were had did said met went came took made told found held left began won lost fell rose struck ran gave "
+    "saw spoke wrote sent brought bought caught fought thought kept led paid shot stood sat felt got knew grew flew "
+    "drew threw broke chose froze wore rode drove sank sang rang became forgot withdrew sought taught built spent "
+    "heard sold fled fed hid lit slid swung dug shone overcame".split())
+# Words before a noun: "the vote on Tuesday", "its visits on Monday", "two starts Sunday" are no verbs.
+_DETERMINERS = frozenset(
+    "the a an its their his her our my your this that these those whose of for in on at by with from to no any each "
+    "every another one two three four five six several many some first last next".split())
+_AUXILIARY = re.compile(r"^(?:is|are|am|isn't|aren't|'s|'re|’s|’re)$", re.I)
+_NOT_PAST_ED = frozenset({"scheduled", "expected", "planned", "slated", "need", "speed", "feed", "seed", "bleed",
+                          "breed", "proceed", "succeed", "exceed"})
+_PRESENT_WINDOW = 10  # words back from the date in which its verb is looked for
 _NAMED_DAY = re.compile(r"\b(?:Super|Black|Good|Cyber|Easter|Palm|Ash|Bloody|Maundy|Holy|Freaky|Giving|Fox News)\s+$")
 _NAMED_AFTER = re.compile(r"\s+Night\s+(?:Live|Football|Fights?)\b")
 
@@ -105,8 +133,10 @@ def find(sentence: str, published: str | None) -> list[DatePhrase]:
             ahead = (bound or _FUTURE.search(plain[max(0, m.start() - 60) : m.end() + 10])
                      or _WOULD.search(_clause_before(plain, m.start()))
                      or (kind == "weekday" and _STARTING.search(before)))
-            future = bool(ahead) and not _SAID_BEFORE.search(plain[max(0, m.start() - 40) : m.start()])
-            out.append(DatePhrase(m.group(), m.start(), m.end(), kind, _resolve(kind, m, base, future)))
+            # "the council meets Wednesday" in a paper of Wednesday meets that day; "will meet" keeps a week ahead
+            present = not ahead and kind != "year" and _present(_clause_before(plain, m.start()))
+            future = bool(ahead or present) and not _SAID_BEFORE.search(plain[max(0, m.start() - 40) : m.start()])
+            out.append(DatePhrase(m.group(), m.start(), m.end(), kind, _resolve(kind, m, base, future, present)))
     return sorted(out, key=lambda d: d.start)
 
 
@@ -115,6 +145,27 @@ def _clause_before(text: str, end: int) -> str:
     at most 100 characters: "… the city would run free shuttle buses from the terminal starting on"."""
     window = text[max(0, end - 100) : end]
     return re.split(r"[,;:]", window)[-1]
+
+
+def _present(clause: str) -> bool:
+    """Whether the nearest verb before a date, in the words of its clause (``clause`` ends at the date), is a verb
+    of schedule in the present tense (:data:`_SCHEDULE`): "the council meets", "schools reopen" (a base form after a
+    plural noun or a pronoun), "the team is playing" (any verb in "-ing" after "is" or "are"). A past verb nearer the
+    date ("police say the man died"), a verb of saying in the present, or a noun ("the vote on") says no."""
+    words = re.findall(r"[\w'’]+", clause)[-_PRESENT_WINDOW:]
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k].lower()
+        before = words[k - 1].lower() if k else ""
+        if w in _PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST_ED) or w in _PRESENT_SPEECH:
+            return False
+        if w.endswith("ing") and len(w) > 5 and _AUXILIARY.match(before):
+            return True
+        if w in _THIRD_PERSON and before and before not in _DETERMINERS:
+            return True
+        if (w in _SCHEDULE and before not in _DETERMINERS
+                and (before in ("they", "we", "i", "you") or before.endswith("s") and not before.endswith("'s"))):
+            return True
+    return False
 
 
 def _parse_iso(value: str | None) -> date | None:
@@ -130,14 +181,14 @@ def _month(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")]
 
 
-def _resolve(kind: str, m: re.Match[str], base: date | None, future: bool) -> str | None:
+def _resolve(kind: str, m: re.Match[str], base: date | None, future: bool, present: bool = False) -> str | None:
     try:
-        return _resolved(kind, m, base, future)
+        return _resolved(kind, m, base, future, present)
     except OverflowError:  # a day before year 1 or after 9999: "on Monday" in a text dated 9999-12-31 (--date)
         return None
 
 
-def _resolved(kind: str, m: re.Match[str], base: date | None, future: bool) -> str | None:
+def _resolved(kind: str, m: re.Match[str], base: date | None, future: bool, present: bool = False) -> str | None:
     g = m.groupdict()
     try:
         if kind == "iso":
@@ -166,7 +217,7 @@ def _resolved(kind: str, m: re.Match[str], base: date | None, future: bool) -> s
     if base is None:
         return None
     if kind == "weekday":
-        return _weekday(WEEKDAYS[g["wd"].lower()], (g.get("rel") or "").lower(), base, future).isoformat()
+        return _weekday(WEEKDAYS[g["wd"].lower()], (g.get("rel") or "").lower(), base, future, present).isoformat()
     if kind == "ago":
         word = g["n"].lower()
         n = int(word) if word.isdigit() else 1 if word in ("a", "an") else number_word(word)
@@ -181,12 +232,14 @@ def _resolved(kind: str, m: re.Match[str], base: date | None, future: bool) -> s
     return None
 
 
-def _weekday(wd: int, rel: str, base: date, future: bool) -> date:
+def _weekday(wd: int, rel: str, base: date, future: bool, today: bool = False) -> date:
+    """The weekday ``wd`` as ``rel`` and the tense place it: on or before ``base``, or after it when ``future`` (on
+    ``base`` itself too when ``today``: a present tense, "meets Wednesday" in a paper of that Wednesday)."""
     back = (base.weekday() - wd) % 7
     if rel == "last":
         return base - timedelta(days=back or 7)
     if rel == "next" or (future and rel != "since"):
-        return base + timedelta(days=((wd - base.weekday()) % 7) or 7)
+        return base + timedelta(days=((wd - base.weekday()) % 7) or (0 if today and rel != "next" else 7))
     return base - timedelta(days=back)
 
 
