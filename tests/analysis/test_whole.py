@@ -99,6 +99,7 @@ def test_a_sentence_the_page_cut_mid_phrase_is_cut() -> None:
         "Its owners said repairs would cost more than a new ship. Ines Marlow, founder of the online What the crew "
         "will do now is not clear.\n\n"
         "Sub-heading of its own\n\n"
+        "Its last crossing is set for Saturday. pa/kd\n\n"
         "The ferry was built in 1961, the year the crossing opened, and"))])
     texts = [s.text for s in cluster.sentences]
     cut = [s.text for k, s in enumerate(cluster.sentences) if is_cut(cluster, k)]

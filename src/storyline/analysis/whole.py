@@ -39,15 +39,23 @@ def is_whole(cluster: Cluster, i: int) -> bool:
 # How a sentence may end: a stop, a question or exclamation mark, a trailing-off, a closing mark or bracket, a colon
 # (a list's introduction), a dash. A letter, a digit or a comma is no end.
 _OPEN_END = re.compile(r"[\w,]\s*$")
+# A stop and what follows it: a wire slug or credit glued after a whole sentence ("… until Saturday. sf/vj") is no
+# cut, if it is under ``_TAIL_WORDS`` words.
+_STOP = re.compile(r"[.!?…][\"”’)]*\s+")
+_TAIL_WORDS = 3
 
 
 def is_cut(cluster: Cluster, i: int) -> bool:
-    """Sentence ``i`` is a piece of a sentence cut mid-phrase: it ends on a word or a comma, with no stop, and its
-    article runs on after it on the same line, or ends with it. An article's first sentence (a headline needs no
-    stop) and a line of its own (a sub-heading) are no pieces."""
+    """Sentence ``i`` is a piece of a sentence cut mid-phrase: it ends on a word or a comma, with no stop (nor one a
+    few words before, as a slug after a stop: "… until Saturday. sf/vj"), and its article runs on after it on the same
+    line, or ends with it (a lead cut short). An article's first sentence (a headline needs no stop) and a line of its
+    own (a sub-heading) are no pieces."""
     sents = cluster.sentences
     s = sents[i]
     if s.index == 0 or not _OPEN_END.search(s.text):
+        return False
+    stops = list(_STOP.finditer(s.text))
+    if stops and count_words(s.text[stops[-1].end() :]) < _TAIL_WORDS:
         return False
     text = cluster.article(s.article).text
     after = sents[i + 1].start if i + 1 < len(sents) and sents[i + 1].article == s.article else len(text)
