@@ -145,7 +145,7 @@ def cluster(rng: random.Random, number: int) -> dict:
         ])
         w.add(lead.format(what=ev["what"], at=at, place=place, Place=place, phrase=phrase), "lead")
         # the figure
-        c_text = _count_text(rng, plan, count, k, conflict_art)
+        c_text = _count_text(rng, plan, count, k, conflict_art, later=pubs[k] > pubs[0])
         w.add(rng.choice([
             f"Officials said {c_text} {ev['noun']} {ev['hurt']} in the {ev['what']}.",
             f"In all, {c_text} {ev['noun']} {ev['hurt']} in the {ev['what']}, officials said.",
@@ -216,9 +216,12 @@ def cluster(rng: random.Random, number: int) -> dict:
     return {"id": f"gen-{number:02d}", "plan": plan, "articles": arts, "gold": gold}
 
 
-def _count_text(rng: random.Random, plan: str, count: int, k: int, odd: int) -> str:
+def _count_text(rng: random.Random, plan: str, count: int, k: int, odd: int, *, later: bool = False) -> str:
     if plan == "count_conflict" and k == odd:
-        return f"{round(count * rng.choice([1.5, 2, 3]))}"
+        # A count that an article of a later day gives higher may be an update of a running count (23 hurt on
+        # Sunday, 69 on Monday: docs/analysis.md), no disagreement; one it gives lower is one under any reading.
+        factor = rng.choice([1.5, 2, 3])
+        return f"{round(count / factor if later else count * factor)}"
     if plan == "count_equiv":
         return rng.choice([f"about {count:,}", f"more than {count:,}", f"{count:,}", f"at least {count:,}"])
     return f"{count:,}"

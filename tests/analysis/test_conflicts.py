@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from storyline import analyze
 from storyline.analysis.conflicts import _part_of
+from storyline.analysis.render import render
 from storyline.model import Article
 
 
@@ -481,3 +482,37 @@ def test_a_temperature_under_zero_keeps_its_sign() -> None:
         an = _three(cold.format("minus 15 degrees") + " Schools closed.", cold.format(other) + " Trains stopped.",
                     _OTHER)
         assert not an.conflicts, other
+
+
+def _toll(first: str, first_date: str | None, second: str, second_date: str | None):
+    """Two outlets' reports of a flood, each dated as given, with the figure of their aligned lead."""
+    return analyze([
+        Article(id="1", text=f"Floods in the Tellin valley have {first}, officials said.\n\n"
+                             "Rescue teams reached the village of Marrow by boat.", source="Valley Courier",
+                date=first_date),
+        Article(id="2", text=f"Floods in the Tellin valley have {second}, officials said.\n\n"
+                             "The river fell by a metre overnight.", source="Coast Herald", date=second_date),
+    ])
+
+
+def test_a_running_count_a_later_article_gives_higher_is_an_update_not_a_conflict() -> None:
+    an = _toll("killed 12 people", "2026-03-09", "killed 20 people", "2026-03-11")
+    assert not an.conflicts, [c.reason for c in an.conflicts]
+    (update,) = an.updates
+    assert [(v.text, v.articles) for v in update.values] == [("12 people", ("1",)), ("20 people", ("2",))]
+    assert update.reason.startswith("the number of people rose from 12 (2026-03-09) to 20 (2026-03-11)")
+    # told in date order whichever article comes first, and for the hurt and the missing as for the dead
+    an = _toll("left 30 people missing", "2026-03-12", "left 18 people missing", "2026-03-10")
+    assert not an.conflicts and [v.text for v in an.updates[0].values] == ["18 people", "30 people"]
+    text = render(an, "text")
+    assert "Updated figures (1)\n  - count (people): “18 people” [2] → “30 people” [1]\n" in text, text
+
+
+def test_a_running_count_that_falls_later_or_on_one_day_or_undated_still_disagrees() -> None:
+    for dates in (("2026-03-11", "2026-03-09"), ("2026-03-09", "2026-03-09"), (None, None), ("2026-03-09", None)):
+        an = _toll("killed 12 people", dates[0], "killed 20 people", dates[1])
+        assert [c.slot for c in an.conflicts] == ["people"] and not an.updates, dates
+    # a count of no running tally (the boats sent) is no update, whatever the days
+    an = _toll("sent 12 boats", "2026-03-09", "sent 20 boats", "2026-03-11")
+    assert [c.slot for c in an.conflicts] == ["boats"] and not an.updates
+    assert "Updated figures" not in render(an, "text")

@@ -72,7 +72,7 @@ def test_the_json_keys_a_consumer_reads_stay_as_they_are() -> None:
 
     data = to_dict(storyline.analyze(storyline.sample_paths()))
     assert set(data) == {"articles", "facts", "conflicts", "quotes", "entities", "timeline", "only_here", "notes",
-                         "storyline_version", "schema_version"}
+                         "updates", "storyline_version", "schema_version"}
     assert set(data["articles"][0]) == {"id", "source", "title", "date", "date_line", "teaser", "paged", "corrections",
                                         "url", "author", "origin", "words"}
     assert data["articles"] == [render.article_dict(a) for a in storyline.summarize(storyline.sample_paths()).articles]

@@ -17,7 +17,7 @@ from ..model import Cluster
 from ..notes import article_notes
 from .agreement import facts
 from .align import align
-from .conflicts import conflicts
+from .conflicts import conflicts, updates
 from .entities import EntityIndex
 from .model import Action, Analysis, Conflict, Entity, Event, Fact, OnlyHere, Quote, Span, Value
 from .ner import EntityRecognizer, RuleRecognizer, SpacyRecognizer, default_recognizer
@@ -63,6 +63,7 @@ def analyze_cluster(
         timeline=events,
         only_here=only_here(cluster),
         notes=tuple(notes),
+        updates=updates(cluster, groups, index),
     )
 
 

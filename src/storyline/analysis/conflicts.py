@@ -23,6 +23,9 @@ died in 2016" against "more than 72,000 … in 2017"). They are no disagreement,
 the other's value in Agreement (:func:`disputed_by`). Nor does an article dispute a figure that it gives itself in
 another sentence, in words like those around it (:func:`_given_elsewhere`: "awarded $5.7 million" against "awarded $2.1
 million in compensatory damages" from an article that wrote "a jury awarded $5.7 million" a sentence before).
+A running count that a later article gives higher (the dead, the injured, the missing, the arrested, the evacuated:
+"six drownings" in an article of 23 October, "18 drownings" in one of the 24th) is an update, not a disagreement
+(:func:`_update`): :func:`updates` lists it ("rose from 6 (1998-10-23) to 18 (1998-10-24)"), not :func:`conflicts`.
 """
 
 from __future__ import annotations
@@ -496,9 +499,11 @@ def _neighbour(it: _Item) -> Quantity | None:
     return before[-1] if before else None
 
 
-def _disputes(cluster: Cluster, g: Group, index: EntityIndex, *, two_things: bool = False) -> list[_Dispute]:
+def _disputes(cluster: Cluster, g: Group, index: EntityIndex, *, two_things: bool = False,
+              updated: bool = False) -> list[_Dispute]:
     """The values on which the sentences of ``g`` disagree; with ``two_things``, also the values of two things
-    (:func:`_two_things`: a total and its part), which do not disagree but are not one value either."""
+    (:func:`_two_things`: a total and its part) and the updates of a running count (:func:`_update`), which do not
+    disagree but are not one value either; with ``updated``, the updates alone."""
     by_slot: dict[tuple[str, str], list[_Item]] = defaultdict(list)
     named: dict[str, set[str]] = {}
     figures: dict[str, list[_Item]] = {}  # per article, the figures of its sentences outside the group, when asked
@@ -520,13 +525,53 @@ def _disputes(cluster: Cluster, g: Group, index: EntityIndex, *, two_things: boo
         # Two readings conflict when no article gives both: one article giving both reports two things.
         # Nor do the values of two things (a total and its part, see _two_things).
         pairs = [(a, b) for a in range(len(classes)) for b in range(a + 1, len(classes))
-                 if not arts[a] & arts[b] and (two_things or not _two_things(cluster, index, classes[a], classes[b]))]
+                 if not arts[a] & arts[b] and (two_things or not _two_things(cluster, index, classes[a], classes[b])
+                                               and _update(cluster, classes[a], classes[b]) == updated)]
         if not pairs:
             continue
         live = sorted({k for p in pairs for k in p})
         at = {k: n for n, k in enumerate(live)}
         out.append(_Dispute(kind, slot, [classes[k] for k in live], frozenset((at[a], at[b]) for a, b in pairs)))
     return out
+
+
+# Words of a count that only grows as a story goes on, near its figure ("32 people died", "the death toll rose to 20",
+# "six drownings", "killed at least 12", "40 were arrested", "2,000 evacuated"): a later, higher figure updates it.
+_RUNNING = re.compile(
+    r"\b(?:dead|deaths?|died|killed|toll|fatalit(?:y|ies)|casualt(?:y|ies)|victims|bodies|drown(?:ed|ings?)|"
+    r"injur(?:ed|ies)|wounded|hurt|missing|unaccounted|arrest(?:s|ed)|detained|evacuat(?:ed|ions)|evacuees|"
+    r"displaced|rescued|hospitali[sz]ed|infections|infected|cases|sickened)\b", re.I)
+
+
+def _running(it: _Item) -> bool:
+    """Whether ``it`` is a running count: a count whose noun or nearby words (``_BEFORE`` characters before it,
+    ``_AFTER`` after it) say it counts the dead, the hurt, the missing, the arrested, the evacuated, ..."""
+    q = it.value
+    if it.kind != "count" or not isinstance(q, Quantity):
+        return False
+    return _RUNNING.search(it.sentence[max(0, q.start - _BEFORE) : q.end + _AFTER]) is not None
+
+
+def _update(cluster: Cluster, a: list[_Item], b: list[_Item]) -> bool:
+    """Whether two readings of a count are one running count (:func:`_running`) told on different days: every
+    article of the smaller figure is dated before every article of the larger ("12 dead" on Monday, "20 dead" on
+    Wednesday). Undated articles, the same day, or a later figure that is smaller are no update."""
+    if not all(map(_running, a + b)):
+        return False
+    small, large = sorted((a, b), key=lambda c: _bounds(c[0]))
+    if _bounds(small[0])[1] >= _bounds(large[0])[0]:
+        return False
+    days_small = [cluster.article(it.article).date for it in small]
+    days_large = [cluster.article(it.article).date for it in large]
+    if not all(days_small) or not all(days_large):
+        return False
+    return max(d[:10] for d in days_small if d) < min(d[:10] for d in days_large if d)
+
+
+def _bounds(it: _Item) -> tuple[float, float]:
+    q = it.value
+    assert isinstance(q, Quantity)
+    return q.lo, q.hi
 
 
 def disputed_by(cluster: Cluster, g: Group, index: EntityIndex) -> dict[str, frozenset[str]]:
@@ -586,6 +631,38 @@ def _shown_clash(readings: list[list[_Item]], clashes: frozenset[tuple[int, int]
         return len(a & b) / len(a | b) if a | b else 0.0
 
     return max(sorted(clashes), key=alike)
+
+
+def updates(cluster: Cluster, groups: list[Group], index: EntityIndex) -> tuple[Conflict, ...]:
+    """Running counts that later articles give higher (:func:`_update`), each as its readings in the order of their
+    articles' dates, with a ``reason`` that tells the rise: "the number of drownings rose from 6 (1998-10-23) to 18
+    (1998-10-24)". Not disagreements: :func:`conflicts` leaves them out."""
+    order = {a.id: k for k, a in enumerate(cluster.articles)}
+    out = []
+    for g in groups:
+        for d in _disputes(cluster, g, index, updated=True):
+            def day(c: list[_Item]) -> str:
+                return min(str(cluster.article(it.article).date)[:10] for it in c)
+
+            readings = sorted(d.readings, key=lambda c: (day(c), _bounds(c[0])))
+            values = tuple(_value(cluster, c, order) for c in readings)
+            noun = _counted(readings[0][0].text)
+            steps = " to ".join(f"{v.normalized} ({day(c)})" for v, c in zip(values, readings, strict=True))
+            out.append(Conflict(d.kind, noun, values, f"the number of {noun} rose from {steps}: a running count that a "
+                                f"later article gives higher, not a disagreement", cluster.sentences[g.centre].text,
+                                tuple(dict.fromkeys(it.span for c in readings for it in c))))
+    return tuple(out)
+
+
+def _value(cluster: Cluster, c: list[_Item], order: dict[str, int]) -> Value:
+    """One reading as a :class:`Value`: its first item's words, credited to its articles and their copies."""
+    credited = set()
+    for it in c:
+        credited.add(it.article)
+        credited.update(cluster.duplicates.get(it.article, ()))
+    norm = c[0].value.normalized if isinstance(c[0].value, Quantity) else str(c[0].value)
+    return Value(c[0].text, norm, tuple(sorted(credited, key=order.__getitem__)),
+                 tuple(dict.fromkeys(it.span for it in c)))
 
 
 def conflicts(cluster: Cluster, groups: list[Group], index: EntityIndex) -> tuple[Conflict, ...]:

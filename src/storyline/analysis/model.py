@@ -144,6 +144,8 @@ class Analysis:
     timeline: tuple[Event, ...]
     only_here: tuple[OnlyHere, ...]
     notes: tuple[str, ...] = ()
+    # running counts that later articles give higher ("rose from 12 to 20"): updates, not conflicts
+    updates: tuple[Conflict, ...] = ()
 
     def of_kind(self, kind: str) -> tuple[Entity, ...]:
         return tuple(e for e in self.entities if e.kind == kind)

@@ -57,6 +57,12 @@ def sections(analysis: Analysis, esc: Callable[[str], str] = _same) -> list[tupl
         lines.append(f"{c.kind} ({esc(c.slot)}): {vals}\n      why: {esc(c.reason)}")
     out.append(_counted("Disagreement", lines))
     lines = []
+    for c in analysis.updates:  # a running count told higher later: "12 dead" [1] → "20 dead" [3]
+        vals = " → ".join(f"“{esc(v.text)}” {r(v.articles)}" for v in c.values)
+        lines.append(f"{c.kind} ({esc(c.slot)}): {vals}\n      why: {esc(c.reason)}")
+    if lines:  # a section only when there is one: most stories have no running count told on two days
+        out.append(_counted("Updated figures", lines))
+    lines = []
     for q in analysis.quotes:
         who = esc(q.speaker) if q.speaker else "unattributed"
         if q.title and q.speaker:
