@@ -516,3 +516,32 @@ def test_a_running_count_that_falls_later_or_on_one_day_or_undated_still_disagre
     an = _toll("sent 12 boats", "2026-03-09", "sent 20 boats", "2026-03-11")
     assert [c.slot for c in an.conflicts] == ["boats"] and not an.updates
     assert "Updated figures" not in render(an, "text")
+
+
+def _flood(lead_one: str, date_one: str, lead_two: str, date_two: str):
+    return analyze([
+        Article(id="1", text=f"{lead_one}\n\nRescue teams reached the village of Marrow by boat.",
+                source="Valley Courier", date=date_one),
+        Article(id="2", text=f"{lead_two}\n\nThe river fell by a metre overnight.", source="Coast Herald",
+                date=date_two),
+    ])
+
+
+def test_the_days_two_reports_of_different_dates_say_a_statement_was_made_are_two_statements() -> None:
+    # "officials said on Monday" in Monday's paper and "… on Wednesday" in Wednesday's: two briefings, not two days
+    # given for one; the toll is an update, and the story has no disagreement left.
+    an = _flood("Floods in the Tellin valley have killed 12 people, officials said on Monday.", "2026-03-09",
+                "Floods in the Tellin valley have killed 20 people, officials said on Wednesday.", "2026-03-11")
+    assert not an.conflicts, [c.reason for c in an.conflicts]
+    assert [u.slot for u in an.updates] == ["people"]
+    # a day of saying is no day of the event either
+    an = _flood("Floods in the Tellin valley have killed 12 people, officials said on Monday.", "2026-03-09",
+                "Floods in the Tellin valley killed 12 people on Sunday.", "2026-03-09")
+    assert not [c for c in an.conflicts if c.kind == "date"], [c.reason for c in an.conflicts]
+    # two days of saying in one day's papers still disagree, and so do two days of the event
+    an = _flood("Floods in the Tellin valley have killed 12 people, officials said on Monday.", "2026-03-11",
+                "Floods in the Tellin valley have killed 12 people, officials said on Tuesday.", "2026-03-11")
+    assert [c.kind for c in an.conflicts] == ["date"]
+    an = _flood("Floods in the Tellin valley killed 12 people on Saturday, officials said.", "2026-03-09",
+                "Floods in the Tellin valley killed 12 people on Sunday, officials said.", "2026-03-11")
+    assert [c.kind for c in an.conflicts] == ["date"]

@@ -55,7 +55,8 @@ class _Item:
     article: str
     span: Span
     weekday: str = ""
-    # a date: the word that makes it a bound of a period ("since 2003", "until Friday"), or ""
+    # a date: the word that makes it a bound of a period ("since 2003", "until Friday"), "said" for the day a verb of
+    # saying takes ("officials said on Monday": a statement's day), or ""
     bound: str = ""
     # a date followed by "after …" or by "with" and a clause of its own: the terms of its sentence before the word and
     # after it (the other event), and whether the other event came earlier ("after") or goes with it ("with")
@@ -157,7 +158,8 @@ def _items(cluster: Cluster, index: EntityIndex, i: int) -> list[_Item]:
             value = d.resolved or _DATE_QUALIFIERS.sub("", d.text.lower())
             wd = d.text.split()[-1].lower() if d.kind == "weekday" else ""
             first = d.text.split()[0].lower()
-            bound = first if first in _BOUNDS else "began" if _BEGAN.search(s.text, 0, d.start) else ""
+            bound = (first if first in _BOUNDS else "began" if _BEGAN.search(s.text, 0, d.start)
+                     else "said" if dates.said_on(s.text, d.start) else "")
             out.append(_Item("date", slot, value, d.text, s.article, span, wd, bound, _clauses(s.text, d.end),
                              s.text))
     text = cluster.article(s.article).text
@@ -223,14 +225,21 @@ def _two_things(cluster: Cluster, index: EntityIndex, a: list[_Item], b: list[_I
     """Whether two readings of a slot, though they differ, are values of two things, not two versions of one: a
     total and its part (:func:`_total_and_part`), a bound of a period and a day (every article of one reading
     writes "since", "until", "by", "from" or a verb of beginning before it, none of the other the same word), the
+    day of a statement and that of an event, or of two statements in articles of different dates ("killed 12,
+    officials said on Monday" in Monday's paper, "killed 20, officials said on Wednesday" in Wednesday's), the
     day of an event and the day of another one its sentence names (:func:`_other_event`), figures that their words
     tie to two things (:func:`_of_two_things`, every figure of one reading against every one of the other)."""
     if a[0].kind == "date":
-        return (all(x.bound != y.bound for x in a for y in b)
+        return (all(x.bound != y.bound or x.bound == "said" and _published(cluster, x) != _published(cluster, y)
+                    for x in a for y in b)
                 or any(_other_event(x, y) or _other_event(y, x) for x in a for y in b)
                 or a[0].slot in _PERIODS and all(_series(x, y) for x in a for y in b))
     return _total_and_part(cluster, index, a, b) or all(
         _of_two_things(x, y) or _each_of_others(x, y) or _lead_and_deficit(x, y) for x in a for y in b)
+
+
+def _published(cluster: Cluster, it: _Item) -> str | None:
+    return cluster.article(it.article).date
 
 
 def _stated(q: Quantity) -> float:

@@ -140,6 +140,12 @@ def find(sentence: str, published: str | None) -> list[DatePhrase]:
     return sorted(out, key=lambda d: d.start)
 
 
+def said_on(sentence: str, start: int) -> bool:
+    """Whether the date phrase at ``start`` is the day a past verb of saying takes ("…, the mayor said on Monday",
+    "officials told reporters Tuesday"): the day of a statement, not of what it tells."""
+    return _SAID_BEFORE.search(sentence[max(0, start - 40) : start]) is not None
+
+
 def _clause_before(text: str, end: int) -> str:
     """The words before ``end`` back to the start of their clause (a comma, a semicolon or the sentence's start),
     at most 100 characters: "… the city would run free shuttle buses from the terminal starting on"."""
