@@ -570,11 +570,11 @@ def _update(cluster: Cluster, a: list[_Item], b: list[_Item]) -> bool:
     small, large = sorted((a, b), key=lambda c: _bounds(c[0]))
     if _bounds(small[0])[1] >= _bounds(large[0])[0]:
         return False
-    days_small = [cluster.article(it.article).date for it in small]
-    days_large = [cluster.article(it.article).date for it in large]
+    days_small = [_published(cluster, it) for it in small]
+    days_large = [_published(cluster, it) for it in large]
     if not all(days_small) or not all(days_large):
         return False
-    return max(d[:10] for d in days_small if d) < min(d[:10] for d in days_large if d)
+    return max(str(d)[:10] for d in days_small) < min(str(d)[:10] for d in days_large)
 
 
 def _bounds(it: _Item) -> tuple[float, float]:
@@ -650,17 +650,20 @@ def updates(cluster: Cluster, groups: list[Group], index: EntityIndex) -> tuple[
     out = []
     for g in groups:
         for d in _disputes(cluster, g, index, updated=True):
-            def day(c: list[_Item]) -> str:
-                return min(str(cluster.article(it.article).date)[:10] for it in c)
-
-            readings = sorted(d.readings, key=lambda c: (day(c), _bounds(c[0])))
+            readings = sorted(d.readings, key=lambda c: (_first_day(cluster, c), _bounds(c[0])))
             values = tuple(_value(cluster, c, order) for c in readings)
             noun = _counted(readings[0][0].text)
-            steps = " to ".join(f"{v.normalized} ({day(c)})" for v, c in zip(values, readings, strict=True))
+            steps = " to ".join(f"{v.normalized} ({_first_day(cluster, c)})"
+                                for v, c in zip(values, readings, strict=True))
             out.append(Conflict(d.kind, noun, values, f"the number of {noun} rose from {steps}: a running count that a "
                                 f"later article gives higher, not a disagreement", cluster.sentences[g.centre].text,
                                 tuple(dict.fromkeys(it.span for c in readings for it in c))))
     return tuple(out)
+
+
+def _first_day(cluster: Cluster, c: list[_Item]) -> str:
+    """The day of the earliest article that gives a reading (all are dated: :func:`_update`)."""
+    return min(str(_published(cluster, it))[:10] for it in c)
 
 
 def _value(cluster: Cluster, c: list[_Item], order: dict[str, int]) -> Value:
