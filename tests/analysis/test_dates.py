@@ -159,5 +159,7 @@ def test_a_past_verb_a_noun_or_a_present_verb_of_saying_keeps_the_past() -> None
     assert resolved("Police say the man died Sunday in hospital.", wednesday) == [("Sunday", "2026-03-08")]
     assert resolved("Officials say Tuesday that the pier is safe.", wednesday) == [("Tuesday", "2026-03-10")]
     assert resolved("The vote on Tuesday was close.", wednesday) == [("on Tuesday", "2026-03-10")]
+    assert resolved("The vote was close on Tuesday.", wednesday) == [("on Tuesday", "2026-03-10")]  # no verb "close"
+    assert resolved("He has come on Monday.", wednesday) == [("on Monday", "2026-03-09")]
     assert resolved("His visits on Monday were short.", wednesday) == [("on Monday", "2026-03-09")]
     assert resolved("Police arrested a man suspected of killing on Sunday.", wednesday) == [("on Sunday", "2026-03-08")]

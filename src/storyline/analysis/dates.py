@@ -77,7 +77,7 @@ _SAID_BEFORE = re.compile(
 _SCHEDULE = frozenset(
     "meet vote open reopen close begin start end resume return head go take face play host hold arrive leave visit "
     "travel launch kick debate decide rule release testify appear speak address convene gather sit hear mark "
-    "celebrate expire fly sail depart land come move stand run unveil present report graduate marry wed".split())
+    "celebrate expire fly sail depart land come move stand run unveil present graduate marry wed".split())
 _THIRD_PERSON = {w + ("es" if w.endswith(("s", "sh", "ch", "x", "o")) else "s"): w for w in _SCHEDULE} | {
     "testifies": "testify", "flies": "fly"}
 _PRESENT_SPEECH = frozenset("say says tell tells announce announces confirm confirms report reports add adds "
@@ -96,6 +96,10 @@ _AUXILIARY = re.compile(r"^(?:is|are|am|isn't|aren't|'s|'re|’s|’re)$", re.I)
 _NOT_PAST_ED = frozenset({"scheduled", "expected", "planned", "slated", "need", "speed", "feed", "seed", "bleed",
                           "breed", "proceed", "succeed", "exceed"})
 _PRESENT_WINDOW = 10  # words back from the date in which its verb is looked for
+# Words in "-s" that are no plural subject of a base form ("the vote was close on Tuesday" has no verb "close");
+# words in "-ss", "-us" and "-is" ("boss", "campus", "this", "crisis") are none either.
+_NO_PLURAL = frozenset("was has does its as always perhaps news whereas besides towards afterwards sometimes yes "
+                       "series species".split())
 _NAMED_DAY = re.compile(r"\b(?:Super|Black|Good|Cyber|Easter|Palm|Ash|Bloody|Maundy|Holy|Freaky|Giving|Fox News)\s+$")
 _NAMED_AFTER = re.compile(r"\s+Night\s+(?:Live|Football|Fights?)\b")
 
@@ -168,10 +172,15 @@ def _present(clause: str) -> bool:
             return True
         if w in _THIRD_PERSON and before and before not in _DETERMINERS:
             return True
-        if (w in _SCHEDULE and before not in _DETERMINERS
-                and (before in ("they", "we", "i", "you") or before.endswith("s") and not before.endswith("'s"))):
+        if w in _SCHEDULE and (before in ("they", "we", "i", "you") or _plural(before)):
             return True
     return False
+
+
+def _plural(word: str) -> bool:
+    """Whether ``word`` (lower case) may be a plural noun, the subject of a base form: "schools", "voters"."""
+    return (word.endswith("s") and len(word) > 3 and word not in _NO_PLURAL and word not in _DETERMINERS
+            and word not in _PAST and not word.endswith(("ss", "us", "is", "'s", "’s")))
 
 
 def _parse_iso(value: str | None) -> date | None:
