@@ -177,6 +177,20 @@ def test_a_sentence_the_page_cut_mid_phrase_is_no_fact() -> None:
     assert len(texts) == 2, texts  # the sale and the year it was built
 
 
+def test_a_story_cut_short_still_reports_its_last_fact_but_a_whole_sentence_shows_it() -> None:
+    # Article 1 was truncated mid-sentence, as a dataset cuts a story (Multi-News, one paragraph): its last sentence
+    # still tells the fact, so it is counted, but the fact is shown from article 2's whole sentence.
+    an = _bridge(
+        "The old ferry Saint Ives was sold for scrap on Monday after sixty years on the Port Adra crossing. "
+        "Its owners said repairs would cost more than a new ship. Tessaline Shipping bought the vessel from a Glasgow "
+        "yard for two million crowns in 1994, when the",
+        "The ferry Saint Ives, which served the Port Adra crossing for sixty years, was sold for scrap on Monday.\n\n"
+        "Tessaline Shipping bought the vessel from a Glasgow yard for two million crowns in 1994, its owners said.",
+    )
+    fact = next(f for f in an.facts if "Glasgow" in f.text)
+    assert fact.text.endswith("its owners said.") and fact.articles == ("1", "2"), an.facts
+
+
 # One outlet's headline aligns with a second outlet's short report, its lead (which says the headline again
 # at length) with a third outlet's lead: one fact, reported by all three.
 _HEADLINE = "Harlow Vale board approves Kestrel Hill reservoir.\n\n"

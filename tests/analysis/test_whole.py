@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.analysis.whole import balanced, is_cut, is_tail, is_whole, quotation
+from storyline.analysis.whole import balanced, is_cut, is_cut_short, is_tail, is_whole, quotation
 from storyline.api import make_cluster
 from storyline.model import Article
 
@@ -103,6 +103,7 @@ def test_a_sentence_the_page_cut_mid_phrase_is_cut() -> None:
         "The ferry was built in 1961, the year the crossing opened, and"))])
     texts = [s.text for s in cluster.sentences]
     cut = [s.text for k, s in enumerate(cluster.sentences) if is_cut(cluster, k)]
+    short = [s.text for k, s in enumerate(cluster.sentences) if is_cut_short(cluster, k)]
     assert "Ines Marlow, founder of the online" in texts, texts
-    assert cut == ["Ines Marlow, founder of the online",
-                   "The ferry was built in 1961, the year the crossing opened, and"], texts
+    assert cut == ["Ines Marlow, founder of the online"], texts
+    assert short == ["The ferry was built in 1961, the year the crossing opened, and"], texts

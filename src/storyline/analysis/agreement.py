@@ -23,7 +23,8 @@ one whose marks balance. When every article gives only such a piece, the piece i
 sentences its quotation runs over in that article (cited too), if they are few; a piece that cannot
 be made whole and is the tail of a quotation heads no fact, nor does a quotation another fact shows.
 A piece of a sentence the page cut mid-phrase (:func:`.whole.is_cut`: "William B. Becker, creator of the online"
-run into the next sentence) reports nothing: its article is not counted for the fact it aligns with.
+run into the next sentence) reports nothing: its article is not counted for the fact it aligns with. A story's last
+sentence cut short (:func:`.whole.is_cut_short`) still reports it, but is shown only when no whole sentence can be.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from .conflicts import disputed_by
 from .entities import EntityIndex
 from .model import Fact, Quote, Span
 from .restated import RESTATED, restaters
-from .whole import is_cut, is_tail, is_whole, quotation
+from .whole import is_cut, is_cut_short, is_tail, is_whole, quotation
 
 MAX_FACTS = 12
 
@@ -140,7 +141,8 @@ def _supported(cluster: Cluster, gs: list[Group], index: EntityIndex | None) -> 
     sents = cluster.sentences
     head = gs[0]
     members = [i for g in gs for i in g.members]
-    whole = {i: is_whole(cluster, i) and not is_cut(cluster, i) for i in head.members}
+    whole = {i: is_whole(cluster, i) and not is_cut(cluster, i) and not is_cut_short(cluster, i)
+             for i in head.members}
     # An article whose every aligned sentence is a piece the page cut mid-phrase reports nothing of the fact.
     cut = {sents[i].article for i in members if is_cut(cluster, i)} - {
         sents[i].article for i in members if not is_cut(cluster, i)}

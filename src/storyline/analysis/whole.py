@@ -12,7 +12,8 @@ Marks are read as :mod:`storyline.quotemarks` reads them (by their shape; a para
 
 A page can cut a sentence too: a link or a box dropped in scraping leaves "William B. Becker, creator of the
 online" run into the next sentence on the same line, and the segmenter ends it there (:func:`is_cut`). Such a
-piece says nothing whole, though its words are those of a sentence of another article.
+piece says nothing whole, though its words are those of a sentence of another article. A story truncated
+mid-sentence (:func:`is_cut_short`) ends on such a piece too, which still tells most of what it says.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from ..model import Cluster, count_words
 from ..quotemarks import balanced, opens_inside
 from ..quotemarks import scan as _marks
 
-__all__ = ["balanced", "is_cut", "is_tail", "is_whole", "opens_inside", "quotation"]
+__all__ = ["balanced", "is_cut", "is_cut_short", "is_tail", "is_whole", "opens_inside", "quotation"]
 
 # A quotation longer than this is not shown whole (an item is read at a glance): its pieces are left as they are.
 MAX_SENTENCES = 3
@@ -46,20 +47,35 @@ _TAIL_WORDS = 3
 
 
 def is_cut(cluster: Cluster, i: int) -> bool:
-    """Sentence ``i`` is a piece of a sentence cut mid-phrase: it ends on a word or a comma, with no stop (nor one a
-    few words before, as a slug after a stop: "… until Saturday. sf/vj"), and its article runs on after it on the same
-    line, or ends with it (a lead cut short). An article's first sentence (a headline needs no stop) and a line of its
-    own (a sub-heading) are no pieces."""
+    """Sentence ``i`` is a piece of a sentence cut mid-phrase (:func:`_open_ended`) that its article runs on after,
+    on the same line: "William B. Becker, creator of the online" before "What photographs did Handy use …?". A
+    piece that ends its article (:func:`is_cut_short`) is not one."""
+    sents = cluster.sentences
+    if not _open_ended(cluster, i):
+        return False
+    s = sents[i]
+    if i + 1 >= len(sents) or sents[i + 1].article != s.article:
+        return False
+    return "\n" not in cluster.article(s.article).text[s.end : sents[i + 1].start]
+
+
+def is_cut_short(cluster: Cluster, i: int) -> bool:
+    """Sentence ``i`` ends its article mid-phrase (:func:`_open_ended`): a lead or a story truncated where a dataset
+    or a feed cut it ("… in Washington, D.C on Monday night, angered"). It still tells most of what it says."""
     sents = cluster.sentences
     s = sents[i]
+    last = i + 1 >= len(sents) or sents[i + 1].article != s.article
+    return last and _open_ended(cluster, i) and not cluster.article(s.article).text[s.end :].strip()
+
+
+def _open_ended(cluster: Cluster, i: int) -> bool:
+    """Whether sentence ``i`` ends on a word or a comma, with no stop (nor one a few words before, as a slug after a
+    stop: "… until Saturday. sf/vj"). An article's first sentence (a headline needs no stop) is not."""
+    s = cluster.sentences[i]
     if s.index == 0 or not _OPEN_END.search(s.text):
         return False
     stops = list(_STOP.finditer(s.text))
-    if stops and count_words(s.text[stops[-1].end() :]) < _TAIL_WORDS:
-        return False
-    text = cluster.article(s.article).text
-    after = sents[i + 1].start if i + 1 < len(sents) and sents[i + 1].article == s.article else len(text)
-    return "\n" not in text[s.end : after]
+    return not (stops and count_words(s.text[stops[-1].end() :]) < _TAIL_WORDS)
 
 
 def is_tail(cluster: Cluster, i: int) -> bool:
