@@ -1303,3 +1303,20 @@ def test_a_live_blog_given_only_in_json_ld_is_read_whole_oldest_entry_first(tmp_
     a = read_article(_scripted_page(tmp_path, ld), id="1")
     assert a.title == "River at record low"
     assert a.text.startswith("The gauge at the Oston landing") and a.text.endswith("Captain Ilse Marrow said.")
+
+
+_ESCAPED = ("Smith &amp; Wesson said &quot;the recall is voluntary&quot;, and a page about HTML writes &amp;amp; "
+            "for &amp;.")
+_READ = 'Smith & Wesson said "the recall is voluntary", and a page about HTML writes &amp; for &.'
+
+
+def test_entities_left_in_plain_text_are_read_once(tmp_path):
+    # a scraper's or an export's "&amp;" reached sentences and summaries as written ("smith &amp; wesson")
+    path = tmp_path / "a.txt"
+    path.write_text(f"---\ntitle: Guns &amp; Roses recall\n---\n{_ESCAPED}\n", encoding="utf-8")
+    article = read_article(path, id="1")
+    assert (article.title, article.text.strip()) == ("Guns & Roses recall", _READ)
+    data = tmp_path / "d.jsonl"
+    data.write_text(json.dumps({"id": "c", "documents": [_ESCAPED], "document_titles": ["Q&amp;A"]}) + "\n")
+    ((doc,),) = [ds.articles for ds in read_dataset(data)]
+    assert (doc.title, doc.text) == ("Q&A", _READ)

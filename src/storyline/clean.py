@@ -49,6 +49,7 @@ from .pageparts import (
 )
 from .segment import trim_dateline
 from .stemmer import stem
+from .textrepair import repair_mojibake
 from .vocabulary import DATED_SPEECH, SPEAKER_VERBS, alternation
 
 # Phrases that only ever appear in page furniture. Matched against the start of a normalised line,
@@ -137,9 +138,10 @@ _EDGE_HEAD, _EDGE_TAIL = 5, 8
 
 
 def normalise_text(text: str) -> str:
-    """Unicode NFC, unified newlines, no control characters except newline and tab, no-break spaces
-    made plain."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    """Mojibake repaired where certain (``textrepair``), Unicode NFC, unified newlines, no control characters
+    except newline and tab, no-break spaces made plain."""
+    # before the no-break spaces go: "Ã\xa0" is "à" read as Windows-1252, "Ã " is nothing
+    text = unicodedata.normalize("NFC", repair_mojibake(text)).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
     # Look each distinct character up once (a per-character scan was the slowest step of cleaning), and
     # only the ones outside printable ASCII, which has no control character but newline and tab; a regex

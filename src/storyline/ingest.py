@@ -32,6 +32,7 @@ from .errors import (
     UnreadableInputError,
 )
 from .model import Article
+from .textrepair import unescape_entities
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 TEXT_SUFFIXES = (".txt", ".text", *MARKDOWN_SUFFIXES)
@@ -952,7 +953,7 @@ def article_from_text(
     return Article(
         id=id,
         text=body,
-        title=meta.get("title", title),
+        title=unescape_entities(meta.get("title", title)),
         source=meta.get("source", ""),
         # a header's address that writes the day, as a page's does (its date read from the URL): undated, the
         # timeline left "Wednesday" unresolved in a text whose url: said when
@@ -971,6 +972,9 @@ def _text_byline(body: str) -> tuple[str, str]:
     """The names of a byline on a line of its own under a text's headline, above its first paragraph ("By Mara Ellison",
     "By Mara Ellison, Harbor Radio News": "Mara Ellison"), and the text with that line left blank, as a page's byline
     paragraph is read (:func:`htmlpage.byline_paragraph`); ``("", body)`` when there is none. Cleaning dropped the
+    # an entity a scraper or an export left in plain text ("Smith &amp; Wesson", "&#124;"), read once; a page's
+    # parser unescaped its text already, so this is for text alone
+    body = unescape_entities(body)
     line as clutter, and the author went unread. Blank, not taken out: the headline above it, with no line between,
     was joined to the story's first line as a line broken in two."""
     lines = body.split("\n", 64)  # the top of the text is enough (blank lines between paragraphs count)
@@ -1068,8 +1072,10 @@ def dataset_clusters(
         articles = tuple(
             Article(
                 id=str(i),
-                text=d,
-                title=titles[i - 1] if i - 1 < len(titles) and isinstance(titles[i - 1], str) else "",
+                # a document is plain text, its entities read once; a page's markup given as one is left as written
+                text=d if looks_like_html(d) else unescape_entities(d),
+                title=unescape_entities(titles[i - 1]) if i - 1 < len(titles) and isinstance(titles[i - 1], str)
+                else "",
                 origin=f"{name}:{lineno}#{i}",
             )
             for i, d in enumerate(docs, 1)
