@@ -38,11 +38,19 @@ def test_utf8_latin1_and_utf16_are_detected():
 
 
 @pytest.mark.parametrize("data", [b"\x00a\x00b\x00c\x00d\x00e", b"\x01\x00\x02\x00\x03\x00\x04\x00\x05\x00",
-                                  "渡轮周一搁浅".encode("utf-16-le")])
+                                  b"\x00N\x01\xe0\x02\xe1\x03\xe2"])
 def test_a_few_bytes_with_nuls_are_binary_not_wide_text(data: bytes):
     # 10 bytes with NULs were read as UTF-16 (five letters, or CJK run together) and then had "no article text"
     with pytest.raises(UnreadableInputError, match="looks like a binary file"):
         decode(data, "x")
+
+
+@pytest.mark.parametrize("text", ["渡轮周一搁浅", "北京2026年3月9日电", "今天下午一点北京下大雨"])
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_a_short_chinese_line_in_utf16_without_a_bom_or_a_stop_is_text(text: str, codec: str):
+    # under 64 bytes, no CJK punctuation, NULs in it ("一" is U+4E00, a digit's high byte is 0): it was refused as a
+    # binary file (exit 4); four or more common characters are Chinese, refused for its language (exit 5)
+    assert decode(text.encode(codec), "x") == text
 
 
 @pytest.mark.parametrize("text", ["The ferry ran aground on Monday, officials said.", "渡轮周一搁浅，官员说。"])
