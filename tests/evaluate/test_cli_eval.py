@@ -12,6 +12,7 @@ from support import HARBOR, HARBOR_REF, duc_beside_models, toy_eval_jsonl
 
 from storyline.cli import cli
 from storyline.evaluate import report
+from storyline.version import SCHEMA_VERSION, __version__
 
 REF = HARBOR_REF
 
@@ -42,6 +43,9 @@ def test_json_shape(data: Path) -> None:
             assert low <= high
         assert 0 <= r["rouge1"] <= 100
     assert "rouge-score" in d["versions"] and "sumy" in d["versions"]
+    # every other JSON document storyline writes said which storyline, and which form of its JSON, made it; eval's
+    # did not (its "versions" names the installed distribution, which a run from a checkout does not tell apart)
+    assert (d["storyline_version"], d["schema_version"]) == (__version__, SCHEMA_VERSION)
 
 
 def test_markdown_table_header_and_rows(data: Path) -> None:
@@ -386,6 +390,7 @@ def test_per_cluster_writes_each_clusters_summaries_and_scores(data: Path, tmp_p
         for metric in ("rouge1", "rouge2", "rougeLsum", "rouge1_recall", "rouge2_recall"):
             assert sum(p[metric] for p in per) / len(per) == pytest.approx(result[metric], abs=0.006)
     assert rows[0]["methods"]["lead"]["seconds"] >= 0
+    assert {(r["storyline_version"], r["schema_version"]) for r in rows} == {(__version__, SCHEMA_VERSION)}
 
 
 def test_per_cluster_needs_a_file_of_its_own(data: Path, tmp_path: Path) -> None:
