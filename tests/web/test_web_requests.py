@@ -392,6 +392,9 @@ def test_each_answer_has_the_fields_the_schema_gives_it(tmp_path: Path) -> None:
                 aid = (await call("post", "/api/articles", "/api/articles", MILLBROOK[0]))["article"]
             one = "/api/articles/{article_id}"
             await call("get", one, f"/api/articles/{aid}")
+            stream_story = "/api/stream/stories/{number}"
+            await call("get", stream_story, "/api/stream/stories/1")
+            await call("get", stream_story, "/api/stream/stories/1?text=false")
             await call("put", one, f"/api/articles/{aid}", MILLBROOK[1])
             await call("get", "/api/stream/stories", "/api/stream/stories")
             await call("get", "/api/health", "/api/health")
@@ -408,3 +411,6 @@ def test_each_answer_has_the_fields_the_schema_gives_it(tmp_path: Path) -> None:
         model.model_validate(body)
         for listed in body.get("stories", []):
             assert set(listed) == set(model.model_fields["stories"].annotation.__args__[0].model_fields)
+        for listed in body.get("articles", []) if isinstance(body.get("articles"), list) else []:
+            item = model.model_fields["articles"].annotation.__args__[0]
+            assert set(listed) | {"text"} == set(item.model_fields), (method, path)  # text=false leaves text out
