@@ -163,3 +163,9 @@ class HealthOut(BaseModel):
     queue_limit: int = Field(description="How many may be, past which a submission is a 503")
     storyline_version: str = Field(description="The storyline the server runs")
     schema_version: int = Field(description="The form of the JSON it answers with (docs/usage.md, JSON output)")
+
+
+class SchemaListOut(BaseModel):
+    schemas: list[str] = Field(description="The documents whose JSON Schema GET /api/schema/{name} gives")
+    storyline_version: str = Field(description="The storyline the server runs")
+    schema_version: int = Field(description="The form of the JSON it answers with (docs/usage.md, JSON output)")

@@ -47,6 +47,7 @@ from ..group import GroupingOptions
 from ..ingest import is_web_url as web_url
 from ..model import count_words
 from ..options import DEFAULT_WORDS, MAX_WORDS, SummarizeOptions
+from ..schema import SCHEMAS, json_schema
 from ..version import stamp
 from . import answers, jobs, views
 from .inputs import (
@@ -845,6 +846,23 @@ def create_app(settings: WebSettings) -> FastAPI:
              responses=_answer(answers.HealthOut, "The server answers, and its queue"))
     def api_health() -> dict[str, Any]:
         return {"status": "ok", "queued": summarizer.pending, "queue_limit": summarizer.queue_limit, **stamp()}
+
+    @app.get("/api/schema", tags=["server"], summary="The JSON Schemas of the documents", response_model=None,
+             responses=_answer(answers.SchemaListOut, "The names of the JSON Schemas, each at /api/schema/{name}"))
+    def api_schemas() -> dict[str, Any]:
+        return {"schemas": list(SCHEMAS), **stamp()}
+
+    @app.get("/api/schema/{name}", tags=["server"], summary="One JSON Schema (Draft 2020-12)", response_model=None,
+             responses={200: {"description": "The schema, with those it refers to bundled in",
+                              "content": {"application/schema+json": {}}},
+                        **_errors(limits, 404, missing="No schema of this name")})
+    def api_schema(name: str) -> Response:
+        """The JSON Schema (Draft 2020-12) of a document storyline writes: ``summary``, ``analysis``, ``group``,
+        ``story`` (``/api/stories/{id}``) or ``stream-story`` (``/api/stream/stories/{n}``), as
+        ``storyline.json_schema(name)`` gives it."""
+        if name not in SCHEMAS:
+            raise HTTPException(404, f"no JSON schema named {name[:64]!r}; storyline has {', '.join(SCHEMAS)}")
+        return JSONResponse(json_schema(name), media_type="application/schema+json")
 
     # ------------------------------------------------------------------------------------- pages
 
