@@ -1,5 +1,6 @@
 """A small JSON Schema (Draft 2020-12) validator for the part of the draft storyline's schemas use (``type``,
-``properties``, ``required``, ``items``, ``enum``, ``const``, ``minimum``, ``minItems``, ``pattern``, ``$ref`` to a
+``properties``, ``additionalProperties`` (a schema: a map), ``required``, ``items``, ``enum``, ``const``, ``minimum``,
+``maximum``, ``minItems``, ``pattern``, ``$ref`` to a
 ``$defs`` entry or to a bundled schema by its ``$id``, ``allOf``, ``anyOf``), so that the tests need no
 ``jsonschema`` package. A keyword outside that part is an error: a schema must not say more than is checked.
 
@@ -12,8 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
-KNOWN = {"$schema", "$id", "$defs", "$ref", "title", "description", "type", "properties", "required", "items",
-         "enum", "const", "minimum", "minItems", "pattern", "allOf", "anyOf"}
+KNOWN = {"$schema", "$id", "$defs", "$ref", "title", "description", "type", "properties", "additionalProperties",
+         "required", "items", "enum", "const", "minimum", "maximum", "minItems", "pattern", "allOf", "anyOf"}
 TYPES = {"object": dict, "array": list, "string": str, "boolean": bool, "null": type(None)}
 
 
@@ -80,6 +81,8 @@ class Checker:
             out.append(f"{path}: {instance!r:.60} is not {schema['const']!r}")
         if "minimum" in schema and _is(instance, "number") and instance < schema["minimum"]:
             out.append(f"{path}: {instance} is under {schema['minimum']}")
+        if "maximum" in schema and _is(instance, "number") and instance > schema["maximum"]:
+            out.append(f"{path}: {instance} is over {schema['maximum']}")
         if "pattern" in schema and isinstance(instance, str):
             import re
 
@@ -98,7 +101,10 @@ class Checker:
             for name, sub in schema.get("properties", {}).items():
                 if name in instance:
                     out += self.errors(instance[name], sub, f"{path}.{name}", base)
-            if self.closed and check_closed and (declared := self.declared(schema, base)):
+            if isinstance(more := schema.get("additionalProperties"), dict):  # a map: its values checked
+                for name in sorted(set(instance) - set(schema.get("properties", {}))):
+                    out += self.errors(instance[name], more, f"{path}.{name}", base)
+            elif self.closed and check_closed and (declared := self.declared(schema, base)):
                 out += [f"{path}: {name!r} is not in the schema" for name in sorted(set(instance) - declared)]
         if "$ref" in schema:
             target, where = self.resolve(schema["$ref"], base)

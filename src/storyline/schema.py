@@ -1,7 +1,8 @@
 """The JSON Schemas (Draft 2020-12) of the JSON documents storyline writes, shipped in the package
 (``storyline/data/schema/NAME.schema.json``): ``summary`` (``summarize --format json``), ``analysis`` (``analyze
---format json``), ``group`` (``group --format json``), and the REST API's ``story`` (``/api/stories/{id}``) and
-``stream-story`` (``/api/stream/stories/{n}``).
+--format json``), ``group`` (``group --format json``), the REST API's ``story`` (``/api/stories/{id}``) and
+``stream-story`` (``/api/stream/stories/{n}``), and ``eval`` (``eval --format json``) with ``eval-cluster`` (a line of
+its ``--per-cluster`` file).
 
 Each file names itself by a URN (``urn:storyline:schema:summary``) and refers to the others by theirs;
 :func:`json_schema` gives one bundled with every schema it refers to (under ``$defs``, each with its ``$id``, as
@@ -24,7 +25,7 @@ from typing import Any
 
 from .errors import OptionsError
 
-SCHEMAS = ("summary", "analysis", "group", "story", "stream-story")
+SCHEMAS = ("summary", "analysis", "group", "story", "stream-story", "eval", "eval-cluster")
 URN = "urn:storyline:schema:"
 
 

@@ -451,7 +451,7 @@ def test_the_apis_json_documents_validate_against_the_schemas_it_serves(tmp_path
         assert got[name].json() == storyline.json_schema(name)
     assert got["unknown"].status_code == 404
     assert got["unknown"].json() == {"error": "no JSON schema named 'summaries'; storyline has summary, analysis, "
-                                              "group, story, stream-story"}
+                                              "group, story, stream-story, eval, eval-cluster"}
     assert got["made"].status_code == 201 and got["made"].json()["analysis"]
     for key in ("made", "read"):
         assert schema_errors(got[key].json(), storyline.json_schema("story")) == [], key
