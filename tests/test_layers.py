@@ -33,7 +33,7 @@ STAGES: tuple[tuple[str, frozenset[str]], ...] = tuple((name, frozenset(units)) 
     ("methods", ("methods",)),
     ("attribute", ("attribute", "notes")),
     ("analysis", ("analysis",)),
-    ("render", ("render", "analysis.render")),
+    ("render", ("render", "analysis.render", "schema")),
     ("api", ("api", "options", "group", "")),  # "": the package's __init__
 ))
 # Imports against the rules, each with why it stands.

@@ -8,12 +8,16 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from schemacheck import schema_errors
 from support import HARBOR, HARBOR_REF, duc_beside_models, toy_eval_jsonl
 
 from storyline.cli import cli
 from storyline.evaluate import report
+from storyline.schema import json_schema
+from storyline.version import SCHEMA_VERSION, __version__
 
 REF = HARBOR_REF
+ROOT = Path(__file__).parents[2]
 
 
 @pytest.fixture
@@ -42,6 +46,10 @@ def test_json_shape(data: Path) -> None:
             assert low <= high
         assert 0 <= r["rouge1"] <= 100
     assert "rouge-score" in d["versions"] and "sumy" in d["versions"]
+    # every other JSON document storyline writes said which storyline, and which form of its JSON, made it; eval's
+    # did not (its "versions" names the installed distribution, which a run from a checkout does not tell apart)
+    assert (d["storyline_version"], d["schema_version"]) == (__version__, SCHEMA_VERSION)
+    assert schema_errors(d, json_schema("eval")) == []  # held closed: a field added to the report is added there
 
 
 def test_markdown_table_header_and_rows(data: Path) -> None:
@@ -386,6 +394,20 @@ def test_per_cluster_writes_each_clusters_summaries_and_scores(data: Path, tmp_p
         for metric in ("rouge1", "rouge2", "rougeLsum", "rouge1_recall", "rouge2_recall"):
             assert sum(p[metric] for p in per) / len(per) == pytest.approx(result[metric], abs=0.006)
     assert rows[0]["methods"]["lead"]["seconds"] >= 0
+    assert {(r["storyline_version"], r["schema_version"]) for r in rows} == {(__version__, SCHEMA_VERSION)}
+    assert [schema_errors(r, json_schema("eval-cluster")) for r in rows] == [[], []]
+    assert d["results"][1]["from"] and schema_errors(d, json_schema("eval")) == []  # --outputs: "from", nulls
+
+
+def test_the_reports_make_bench_wrote_are_of_the_eval_schema() -> None:
+    # make bench adds how it ran (command, date, wall_seconds, jobs, git); the reports under benchmarks/ were written
+    # before the report carried storyline_version and schema_version, and lack only those
+    reports = [ROOT / "benchmarks" / f"{name}.json" for name in ("multinews_val", "multinews_dev_original", "duc2003",
+                                                                  "multiling2011", "neus_val")]
+    stamp = ["$: lacks 'storyline_version'", "$: lacks 'schema_version'"]
+    for path in reports:
+        made = json.loads(path.read_text(encoding="utf-8"))
+        assert made["paired"] and [e for e in schema_errors(made, json_schema("eval")) if e not in stamp] == [], path
 
 
 def test_per_cluster_needs_a_file_of_its_own(data: Path, tmp_path: Path) -> None:

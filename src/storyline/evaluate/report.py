@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from ..version import stamp
 from .rouge import BOOTSTRAP_SAMPLES, METRICS, paired
 from .runner import MEMORY_CLUSTERS, ORACLE, Evaluation
 
@@ -92,6 +93,7 @@ def to_dict(ev: Evaluation, *, extra: dict[str, Any] | None = None, pair: str = 
         **({"paired_with": pair, "paired": comparisons} if (comparisons := paired_rows(ev, pair)) else {}),
         "versions": versions(),
         **(extra or {}),
+        **stamp(),  # which storyline, and which form of this JSON, made it, as every JSON document storyline writes
     }
 
 
@@ -241,7 +243,8 @@ def per_cluster_lines(ev: Evaluation) -> str:
                 "seconds": _num(run.seconds[m], 5)}
             for m in run.scores
         }
-        lines.append(json.dumps({"id": run.id, "cluster_words": run.words, "methods": methods}, ensure_ascii=False))
+        lines.append(json.dumps({"id": run.id, "cluster_words": run.words, "methods": methods, **stamp()},
+                                ensure_ascii=False))
     return "".join(line + "\n" for line in lines)
 
 
