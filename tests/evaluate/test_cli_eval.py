@@ -395,3 +395,26 @@ def test_per_cluster_needs_a_file_of_its_own(data: Path, tmp_path: Path) -> None
         assert res.exit_code == 2 and res.stderr.startswith("storyline: error: ") and res.stderr.count("\n") == 1
         assert "No such option" not in res.stderr
     assert not (tmp_path / "r.md").exists()
+
+
+def test_off_a_terminal_a_long_run_writes_a_progress_line_now_and_then(data: Path, monkeypatch: pytest.MonkeyPatch
+                                                                       ) -> None:
+    # Under nohup or CI the bar is hidden, and a run of minutes said nothing until its end.
+    from storyline.cli import lines
+
+    ticks = iter(range(0, 10_000, 20))  # every reading of the clock 20 s after the one before
+    monkeypatch.setattr(lines, "clock", lambda: float(next(ticks)))
+    res = CliRunner().invoke(cli, ["eval", str(data), "-w", "20", "--methods", "lead,fast"])
+    assert res.exit_code == 0, res.output
+    said = [line.split(":", 2)[1:] for line in res.stderr.splitlines()]
+    name = f" Reading {data.parent.name}/toy"
+    scoring = f" Scoring {data.parent.name}/toy"
+    assert said == [
+        # a count with no total ends when the reading does, a reading of the clock after the last cluster's
+        [name, " 1 cluster so far, 0:20 elapsed"], [name, " 2 clusters, done in 1:00"],
+        [scoring, " 1 of 2 clusters (50%), 0:20 elapsed"], [scoring, " 2 of 2 clusters, done in 0:40"],
+        [" Peak memory", " 1 of 2 methods (50%), 0:20 elapsed"], [" Peak memory", " 2 of 2 methods, done in 0:40"],
+    ], res.stderr
+    assert all(line.startswith("storyline: ") for line in res.stderr.splitlines())
+    assert json.loads(CliRunner().invoke(cli, ["eval", str(data), "-w", "20", "--methods", "lead", "--no-memory",
+                                              "--format", "json"]).stdout)["clusters"] == 2  # stdout: the report alone

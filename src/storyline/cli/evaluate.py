@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import click
@@ -12,7 +14,9 @@ from ..errors import OptionsError
 from ..files import is_stdout, output_target, write_atomic
 from ..render import printable
 from . import cli, out
+from . import inputs as shell
 from .inputs import counting, output_format, progress
+from .lines import ProgressLines
 
 _FORMATS = ("md", "csv", "json")
 
@@ -29,6 +33,33 @@ def _list_methods(ctx: click.Context, _param: click.Parameter, value: bool) -> N
         sum(1 for n, _ in described if not n.startswith("sumy-") and n != "oracle"))
     out("".join(f"{n:{width}}  {d}\n" for n, d in described) + groups + "\n")
     ctx.exit(0)
+
+
+@contextlib.contextmanager
+def _scoring_progress(name: str, clusters: int, methods: int) -> Iterator[tuple[Callable[[int], None], ...]]:
+    """The run's progress: the clusters scored, then the peak-memory pass (a method at a time, traced: on DUC it
+    takes longer than the scoring). On a terminal one bar; off it (nohup, CI, a log) a sparse line now and then,
+    where a run of minutes said nothing until its end. Yields the callbacks of a cluster and of a method done."""
+    if not shell.on_terminal():
+        with ProgressLines(f"Scoring {name}", clusters, "clusters") as lines:
+
+            def scored(n: int) -> None:
+                lines.update(n)
+                if lines.pos == clusters and methods:
+                    lines.stage("Peak memory", methods, "methods")
+
+            yield scored, lines.update
+        return
+    steps = clusters + methods
+    with progress(range(steps), f"Scoring {name}", at_least=1) as bar:
+
+        def cluster_done(n: int) -> None:
+            bar.update(n)
+            if bar.pos == clusters < steps:
+                bar.label = "Peak memory"
+                bar.render_progress()
+
+        yield cluster_done, bar.update
 
 
 @cli.command("eval")
@@ -127,7 +158,8 @@ def evaluate_command(
     external: list[ExternalMethod] = [callable_method(n, t) for n, t in functions]
     external += [read_outputs(n, f) for n, f in files]
     # The whole file is read before the sample is drawn: Multi-News train took 8-20 s without a word on a terminal.
-    with counting(f"Reading {dataset_name(Path(data))}") as reading:
+    label = f"Reading {dataset_name(Path(data))}"
+    with counting(label) if shell.on_terminal() else ProgressLines(label, None, "clusters") as reading:
         eval_set = load_eval_set(data, references=references, limit=limit, seed=seed, progress=reading.update)
     if limit is not None and limit > len(eval_set.clusters):  # the report says how many; a reader may not look
         click.echo(printable(f"storyline: note: --limit {limit}: {eval_set.name} has {len(eval_set.clusters)} "
@@ -146,19 +178,9 @@ def evaluate_command(
         if isinstance(e, SystemOutputs) and (over := e.over_budget(eval_set.ids, words)):
             click.echo(printable(f"storyline: note: --outputs {e.name}: {over} of the {len(eval_set.ids)} summaries "
                                  f"scored run over --words {words} and are cut to it, as every method's are"), err=True)
-    # On a terminal: the clusters, then the peak-memory pass (a method at a time, traced: on DUC it takes
-    # longer than the scoring); in pipes and logs nothing.
-    steps = len(eval_set.clusters) + (0 if no_memory else len(names))
-    with progress(range(steps), f"Scoring {eval_set.name}", at_least=1) as bar:
-
-        def cluster_done(n: int) -> None:
-            bar.update(n)
-            if bar.pos == len(eval_set.clusters) < steps:
-                bar.label = "Peak memory"
-                bar.render_progress()
-
+    with _scoring_progress(eval_set.name, len(eval_set.clusters), 0 if no_memory else len(names)) as (done, traced):
         ev = evaluate(eval_set, names, words, external=external, seed=seed, jobs=jobs, memory=not no_memory,
-                      progress=cluster_done, memory_progress=bar.update, warn_ignored=False)  # noted above
+                      progress=done, memory_progress=traced, warn_ignored=False)  # noted above
     text = report.render(ev, fmt, extra={"limit": limit}, pair=pair or report.PAIRED_WITH)
     if plot_path:
         write_atomic(plot_path, report.plot(ev), protect=inputs)
