@@ -134,7 +134,34 @@ def test_a_cluster_without_a_summary_is_one_line_naming_how_many_and_the_first(d
     res = _run(str(data), "-w", "20", "--methods", "lead", "--outputs", f"mine={outputs}", "-o", str(tmp_path / "r.md"))
     assert res.exit_code == 6 and not (tmp_path / "r.md").exists()
     assert res.output == (f"storyline: error: --outputs mine={outputs}: no summary for 1 of the 2 clusters scored, "
-                          "the first 'harbor-2' (ids: see 'storyline eval --help')\n")
+                          f"the first 'harbor-2'; to score the clusters it has, add --ids {outputs}\n")
+
+
+def test_ids_score_the_clusters_a_system_has_summaries_for_beside_the_baselines(data: Path, tmp_path: Path) -> None:
+    # A system run on some clusters of a large set (an LLM on 50 of Multi-News val's 5,622) could not be scored:
+    # every cluster needed its summary, and --limit draws a sample of its own.
+    outputs = _lines(tmp_path / "o.jsonl", [{"id": "harbor-2", "summary": REF}])
+    d = _json(_run(str(data), "-w", "20", "--methods", "lead", "--outputs", f"mine={outputs}", "--ids", str(outputs),
+                   "--format", "json", "--no-memory", "--pair", "mine"))
+    assert d["clusters"] == 1 and d["ids_from"] == str(outputs) and d["results"][1]["method"] == "mine"
+    lines = tmp_path / "pc.jsonl"
+    assert _run(str(data), "-w", "20", "--methods", "lead", "--ids", str(outputs), "--no-memory", "--per-cluster",
+                str(lines), "-o", str(tmp_path / "r.md")).exit_code == 0
+    assert [json.loads(x)["id"] for x in lines.read_text().splitlines()] == ["harbor-2"]
+    # an earlier run's --per-cluster file names the same clusters again
+    again = _json(_run(str(data), "-w", "20", "--methods", "lead", "--ids", str(lines), "--format", "json",
+                       "--no-memory"))
+    assert again["ids_sha256"] == d["ids_sha256"]
+    res = _run(str(data), "-w", "20", "--methods", "lead", "--ids", str(outputs), "--limit", "5", "--no-memory")
+    assert res.exit_code == 0 and res.stderr.splitlines()[0] == (
+        f"storyline: note: --limit 5: --ids {outputs} names 1 cluster, and it is scored")
+    stray = _lines(tmp_path / "stray.jsonl", [{"id": "harbor", "summary": REF}, {"id": "elsewhere", "summary": REF}])
+    res = _run(str(data), "-w", "20", "--methods", "lead", "--ids", str(stray), "-o", str(tmp_path / "x.md"))
+    assert res.exit_code == 6 and not (tmp_path / "x.md").exists()
+    assert res.stderr == (f"storyline: error: --ids {stray}: 1 of its 2 ids name no cluster of the dataset, the first "
+                          "'elsewhere' (the dataset's first is 'harbor'; ids: see 'storyline eval --help')\n")
+    res = _run(str(data), "-w", "20", "--methods", "lead", "--ids", str(outputs), "-o", str(outputs))
+    assert res.exit_code == 2 and "refusing to overwrite an input file" in res.stderr
 
 
 def test_a_file_whose_ids_name_no_cluster_says_so_with_an_id_of_each(data: Path, tmp_path: Path) -> None:

@@ -70,6 +70,9 @@ def _scoring_progress(name: str, clusters: int, methods: int) -> Iterator[tuple[
                    "or all, ours, sumy.")
 @click.option("--references", metavar="PATH", help="Multi-News .tgt file, or DUC model-summaries directory.")
 @click.option("--limit", type=int, help="Score a fixed seeded sample of this many clusters.")
+@click.option("--ids", "ids_file", metavar="FILE",
+              help='Score only the clusters this file names: one id a line, or a JSONL file\'s "id"s (an --outputs '
+                   "file, an earlier run's --per-cluster file); --limit samples among them.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the sample and the bootstrap.")
 @click.option("--jobs", "-j", type=int, default=1, show_default=True, help="Worker processes over clusters.")
 @click.option("--format", "fmt", type=click.Choice(_FORMATS), default="md", show_default=True,
@@ -95,7 +98,7 @@ def _scoring_progress(name: str, clusters: int, methods: int) -> Iterator[tuple[
 def evaluate_command(
     data: str, words: int, method_spec: str, references: str | None, limit: int | None, seed: int, jobs: int,
     fmt: str, output: str | None, plot_path: str | None, per_cluster: str | None, no_memory: bool, pair: str | None,
-    outputs: tuple[str, ...], callables: tuple[str, ...],
+    outputs: tuple[str, ...], callables: tuple[str, ...], ids_file: str | None,
 ) -> None:
     """Score methods on DATA (.jsonl[.gz] in the shared schema, a Multi-News .src file, or a DUC directory).
 
@@ -104,7 +107,7 @@ def evaluate_command(
     --callable); and one method's lead over each other method, paired by cluster, with its interval.
     """
     from ..evaluate import report
-    from ..evaluate.datasets import dataset_name, load_eval_set, reference_path
+    from ..evaluate.datasets import dataset_name, load_eval_set, read_ids, reference_path
     from ..evaluate.external import (
         ExternalMethod,
         SystemOutputs,
@@ -135,7 +138,8 @@ def evaluate_command(
         raise OptionsError(f"--pair {pair}: pair a method the run scores (not the oracle); it runs {', '.join(names)}")
     # What the run reads, which no output may overwrite or join: the data and its references (given, or the
     # .tgt beside a Multi-News .src file, or the model summaries beside a DUC directory).
-    inputs = [Path(data), *[r for r in [reference_path(data, references)] if r], *(Path(f) for _, f in files)]
+    inputs = [Path(data), *[r for r in [reference_path(data, references)] if r], *(Path(f) for _, f in files),
+              *([Path(ids_file)] if ids_file is not None else [])]
     report_to = output_target(output, inputs=inputs)
     if plot_path is not None and (is_stdout(plot_path) or not plot_path.strip()):
         raise OptionsError("--plot needs a file name: the PNG is not written to standard output")
@@ -157,13 +161,17 @@ def evaluate_command(
         sys.path.insert(0, os.getcwd())
     external: list[ExternalMethod] = [callable_method(n, t) for n, t in functions]
     external += [read_outputs(n, f) for n, f in files]
+    only = read_ids(ids_file) if ids_file is not None else None
     # The whole file is read before the sample is drawn: Multi-News train took 8-20 s without a word on a terminal.
     label = f"Reading {dataset_name(Path(data))}"
     with counting(label) if shell.on_terminal() else ProgressLines(label, None, "clusters") as reading:
-        eval_set = load_eval_set(data, references=references, limit=limit, seed=seed, progress=reading.update)
+        eval_set = load_eval_set(data, references=references, limit=limit, seed=seed, progress=reading.update,
+                                 only=only)
     if limit is not None and limit > len(eval_set.clusters):  # the report says how many; a reader may not look
-        click.echo(printable(f"storyline: note: --limit {limit}: {eval_set.name} has {len(eval_set.clusters)} "
-                             "clusters, all of them scored"), err=True)
+        has = f"--ids {ids_file} names" if only else f"{eval_set.name} has"
+        n = len(eval_set.clusters)
+        click.echo(printable(f"storyline: note: --limit {limit}: {has} {n} cluster{'s' if n != 1 else ''}, "
+                             f"{'all of them scored' if n != 1 else 'and it is scored'}"), err=True)
     refs = eval_set.reference_words()
     if not refs / 2 <= words <= 2 * refs:  # F1 against 55-word references falls by half at 300 words, silently
         click.echo(printable(f"storyline: note: --words {words}, and the references of {eval_set.name} run "
@@ -181,7 +189,8 @@ def evaluate_command(
     with _scoring_progress(eval_set.name, len(eval_set.clusters), 0 if no_memory else len(names)) as (done, traced):
         ev = evaluate(eval_set, names, words, external=external, seed=seed, jobs=jobs, memory=not no_memory,
                       progress=done, memory_progress=traced, warn_ignored=False)  # noted above
-    text = report.render(ev, fmt, extra={"limit": limit}, pair=pair or report.PAIRED_WITH)
+    extra = {"limit": limit, **({"ids_from": ids_file} if ids_file is not None else {})}
+    text = report.render(ev, fmt, extra=extra, pair=pair or report.PAIRED_WITH)
     if plot_path:
         write_atomic(plot_path, report.plot(ev), protect=inputs)
     if per_cluster:

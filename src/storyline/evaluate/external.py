@@ -63,7 +63,7 @@ class SystemOutputs:
         if missing:
             raise MalformedDataError(
                 f"--outputs {self.name}={self.path}: no summary for {len(missing)} of the {len(ids)} clusters "
-                f"scored, the first {missing[0]!r} (ids: see 'storyline eval --help')"
+                f"scored, the first {missing[0]!r}; to score the clusters it has, add --ids {self.path}"
             )
         return len(set(self.summaries) - known)
 
