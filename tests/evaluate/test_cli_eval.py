@@ -72,9 +72,16 @@ def test_the_default_is_paired_with_every_other_method_but_the_oracle(data: Path
     for m in ("rouge1", "rouge2"):
         low, high = rows[0][m]["ci95"]
         assert low <= rows[0][m]["lead"] <= high and 0.0 <= rows[0][m]["ahead"] <= 1.0
-    table = report.markdown_table(json.loads(res.output))
-    assert "| method | R1 lead [95% CI] | R2 lead [95% CI] | ahead R1 / R2 |" in table
-    assert "\n| lead | " in table.split("paired bootstrap")[1]
+        assert 0.0 < rows[0][m]["p"] <= 1.0
+    d = json.loads(res.output)
+    assert d["permutation_samples"] == 10_000
+    table = report.markdown_table(d)
+    assert "| method | R1 lead [95% CI] | R2 lead [95% CI] | ahead R1 / R2 | p R1 / R2 |" in table
+    p1, p2 = (report.p_cell(rows[0][m]) for m in ("rouge1", "rouge2"))
+    assert f" | {p1} / {p2} |\n" in table.split("paired bootstrap")[1].split("\n| lead | ")[1]
+    assert "paired randomization test (10,000 resamples" in table
+    assert [report.p_cell({"p": p}) for p in (0.0004, 0.001, 0.0456, 1.0, None)] == [
+        "<0.001", "0.001", "0.046", "1.000", "—"]
 
 
 def test_csv_and_output_file_and_plot(data: Path, tmp_path: Path) -> None:
@@ -164,7 +171,7 @@ def test_markdown_rounds_the_saved_figures_half_up_as_the_unrounded_ones_would()
     }
     text = report.markdown_table(d)
     assert "| 41.50 [38.2, 43.1] |" in text and "| 0.5 | — |" in text
-    assert "| lead | +0.13 [-0.1, +0.4] | — | 0.90 / 0.50 |" in text
+    assert "| lead | +0.13 [-0.1, +0.4] | — | 0.90 / 0.50 |\n" in text and "p R1" not in text  # saved before p
     assert "toy/set: 2 clusters," in text and "toy/set: 1 cluster," in report.markdown_table({**d, "clusters": 1})
 
 

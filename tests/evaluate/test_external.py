@@ -268,6 +268,7 @@ def test_outside_methods_take_their_place_in_methods_and_may_be_paired(data: Pat
     assert [r["method"] for r in d["results"]] == ["mine", "lead", "oracle"]
     assert d["paired_with"] == "mine" and [r["method"] for r in d["paired"]] == ["lead"]
     assert d["paired"][0]["rouge1"]["lead"] == 0.0  # the same summaries
+    assert d["paired"][0]["rouge1"]["p"] == d["paired"][0]["rouge2"]["p"] == 1.0  # no evidence either way
     d = _json(_run(str(data), "-w", "20", "--methods", "lead,oracle", "--outputs", f"mine={outputs}",
                    "--format", "json", "--no-memory"))
     assert [r["method"] for r in d["results"]] == ["lead", "mine", "oracle"]  # the ceiling stays last

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from .rouge import BOOTSTRAP_SAMPLES, METRICS, paired
+from .rouge import BOOTSTRAP_SAMPLES, METRICS, PERMUTATION_SAMPLES, paired
 from .runner import MEMORY_CLUSTERS, ORACLE, Evaluation
 
 MEMORY_NOTE = (
@@ -89,7 +89,8 @@ def to_dict(ev: Evaluation, *, extra: dict[str, Any] | None = None, pair: str = 
         # (summaries read from a file have no peak either way)
         "memory_clusters": 0 if any(r.timed and math.isnan(r.peak_mb) for r in ev.results) else MEMORY_CLUSTERS,
         "results": results,
-        **({"paired_with": pair, "paired": comparisons} if (comparisons := paired_rows(ev, pair)) else {}),
+        **({"paired_with": pair, "paired": comparisons, "permutation_samples": PERMUTATION_SAMPLES}
+           if (comparisons := paired_rows(ev, pair)) else {}),
         "versions": versions(),
         **(extra or {}),
     }
@@ -97,8 +98,8 @@ def to_dict(ev: Evaluation, *, extra: dict[str, Any] | None = None, pair: str = 
 
 def paired_rows(ev: Evaluation, pair: str = PAIRED_WITH) -> list[dict[str, Any]]:
     """``pair`` against every other method but the oracle, cluster by cluster (see ``rouge.paired``): its
-    lead ×100 with the paired 95% interval and the share of resamples it leads in; empty when ``pair`` was
-    not run or ran alone."""
+    lead ×100 with the paired 95% interval, the share of resamples it leads in and the lead's two-sided p-value
+    (``rouge.permutation_p``); empty when ``pair`` was not run or ran alone."""
     names = [r.method for r in ev.results]
     if pair not in names:
         return []
@@ -111,7 +112,8 @@ def paired_rows(ev: Evaluation, pair: str = PAIRED_WITH) -> list[dict[str, Any]]
         row: dict[str, Any] = {"method": other}
         for m in PAIRED_METRICS:
             d = paired([x[m] for x in mine], [x[m] for x in theirs], seed=ev.seed)
-            row[m] = {"lead": _pct(d.mean), "ci95": [_pct(d.low), _pct(d.high)], "ahead": round(d.ahead, 3)}
+            row[m] = {"lead": _pct(d.mean), "ci95": [_pct(d.low), _pct(d.high)], "ahead": round(d.ahead, 3),
+                      "p": _num(d.p, 4)}
         rows.append(row)
     return rows
 
@@ -195,18 +197,33 @@ def paired_table(d: dict[str, Any]) -> str:
     if not rows:
         return ""
     pair = d.get("paired_with", PAIRED_WITH)  # reports saved before the key existed paired the default
+    with_p = "p" in rows[0]["rouge1"]  # reports saved before the p-value existed have none
+    n = d.get("permutation_samples", PERMUTATION_SAMPLES)
+    p_said = (f"; p: two-sided, of a paired randomization test ({n:,} resamples swapping the two methods' scores "
+              "cluster by cluster), one comparison at a time: with many methods, some p under 0.05 come by chance"
+              if with_p else "")
     head = (
         f"\n{pair} against each method on the same clusters (paired bootstrap: every resample draws the "
         f"same clusters for both; lead = {pair} − method, ×100; ahead: share of resamples with a positive "
-        "lead):\n\n"
-        "| method | R1 lead [95% CI] | R2 lead [95% CI] | ahead R1 / R2 |\n|---|---|---|---|\n"
+        f"lead{p_said}):\n\n"
+        "| method | R1 lead [95% CI] | R2 lead [95% CI] | ahead R1 / R2 |" + (" p R1 / R2 |" if with_p else "")
+        + "\n|---|---|---|---|" + ("---|" if with_p else "") + "\n"
     )
     body = "".join(
         f"| {r['method']} | {lead_cell(r['rouge1'])} | {lead_cell(r['rouge2'])} "
-        f"| {r['rouge1']['ahead']:.2f} / {r['rouge2']['ahead']:.2f} |\n"
+        f"| {r['rouge1']['ahead']:.2f} / {r['rouge2']['ahead']:.2f} |"
+        + (f" {p_cell(r['rouge1'])} / {p_cell(r['rouge2'])} |" if with_p else "") + "\n"
         for r in rows
     )
     return head + body
+
+
+def p_cell(cell: dict[str, Any]) -> str:
+    """A p-value as papers print one: "0.003", "<0.001" (10,000 resamples tell no smaller one apart), "—"."""
+    p = cell.get("p")
+    if p is None:
+        return "—"
+    return "<0.001" if p < 0.001 else f"{p:.3f}"
 
 
 def to_markdown(ev: Evaluation, pair: str = PAIRED_WITH) -> str:
