@@ -384,6 +384,8 @@ def test_per_cluster_writes_each_clusters_summaries_and_scores(data: Path, tmp_p
     d = json.loads(res.stdout)
     rows = [json.loads(line) for line in lines_path.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in rows] == ["harbor", "harbor-2"] and rows[0]["cluster_words"] > 20
+    # a failure is read against what the summary was scored against
+    assert [r["references"] for r in rows] == [[REF], [REF, "Ships must move by March."]]
     assert [list(r["methods"]) for r in rows] == [["lead", "mine", "oracle"]] * 2
     assert rows[0]["methods"]["mine"]["summary"] == " ".join(f"{REF} {REF}".split()[:20])
     assert rows[1]["methods"]["mine"] == {**rows[1]["methods"]["mine"], "summary": "Ships must move.", "seconds": None}

@@ -248,9 +248,9 @@ def to_csv(ev: Evaluation) -> str:
 
 
 def per_cluster_lines(ev: Evaluation) -> str:
-    """One JSON line a cluster, in the set's order: its id, its size in words and, per method, the summary as
-    scored (cut to the budget), its five scores ×100 and its CPU seconds (null: summaries read from a file), for
-    a researcher's own tests and reading (``--per-cluster``)."""
+    """One JSON line a cluster, in the set's order: its id, its size in words, the reference summaries scored
+    against and, per method, the summary as scored (cut to the budget), its five scores ×100 and its CPU seconds
+    (null: summaries read from a file), for a researcher's own tests and reading (``--per-cluster``)."""
     lines = []
     for run in ev.per_cluster:
         methods = {
@@ -258,7 +258,8 @@ def per_cluster_lines(ev: Evaluation) -> str:
                 "seconds": _num(run.seconds[m], 5)}
             for m in run.scores
         }
-        lines.append(json.dumps({"id": run.id, "cluster_words": run.words, "methods": methods}, ensure_ascii=False))
+        lines.append(json.dumps({"id": run.id, "cluster_words": run.words, "references": list(run.references),
+                                 "methods": methods}, ensure_ascii=False))
     return "".join(line + "\n" for line in lines)
 
 

@@ -107,13 +107,14 @@ def summarize_with(method: str, cluster: DocumentSet, words: int) -> str:
 
 @dataclass(frozen=True, slots=True)
 class ClusterRun:
-    """One cluster: its size and, per method, the CPU seconds and the scores."""
+    """One cluster: its size and, per method, the CPU seconds, the scores and the summary; its references."""
 
     id: str
     words: int
     seconds: dict[str, float]
     scores: dict[str, dict[str, float]]
     summaries: dict[str, str] = field(default_factory=dict)  # per method, as scored: cut to the budget
+    references: tuple[str, ...] = ()  # what they were scored against
 
 
 def run_cluster(
@@ -145,7 +146,7 @@ def run_cluster(
     scores = {m: scores[m] for m in names}  # the reports' order, whichever ran first
     seconds = {m: seconds[m] for m in names}
     size = sum(len(a.text.split()) for a in cluster.articles)
-    return ClusterRun(cluster.id, size, seconds, scores, {m: summaries[m] for m in names})
+    return ClusterRun(cluster.id, size, seconds, scores, {m: summaries[m] for m in names}, tuple(cluster.summaries))
 
 
 _WARM_TEXTS = (
