@@ -80,16 +80,16 @@ def _scoring_progress(name: str, clusters: int, methods: int) -> Iterator[tuple[
 @click.option("--output", "-o", metavar="FILE", help="Write the report here (atomically); - is stdout.")
 @click.option("--plot", "plot_path", metavar="FILE.png", help="Also write a PNG plot here.")
 @click.option("--per-cluster", "per_cluster", metavar="FILE.jsonl",
-              help="Also write each cluster's summaries (as scored, cut to --words) and scores here, a JSON line a "
-                   "cluster.")
+              help="Also write each cluster's summaries (as scored, cut to --words), scores and references here, a "
+                   "JSON line a cluster.")
 @click.option("--no-memory", is_flag=True, help="Skip the peak-memory pass.")
 @click.option("--pair", "pair", metavar="METHOD",
               help="Pair this method with every other one, cluster by cluster (default: default, when run).")
 @click.option("--outputs", "outputs", multiple=True, metavar="NAME=PATH",
               help='Also score a system\'s summaries as method NAME: a JSONL file of {"id": CLUSTER_ID, "summary": '
-                   'TEXT or [SENTENCE, ...]} lines, one for every cluster scored (repeatable). Cluster ids: a JSONL '
-                   "dataset's \"id\"; STEM_LINE for a Multi-News STEM.src file (val_1); d30001 for a DUC folder "
-                   "d30001t.")
+                   'TEXT or [SENTENCE, ...]} lines, one for every cluster scored, or give --ids PATH (repeatable). '
+                   "Cluster ids: a JSONL dataset's \"id\"; STEM_LINE for a Multi-News STEM.src file (val_1); d30001 "
+                   "for a DUC folder d30001t.")
 @click.option("--callable", "callables", multiple=True, metavar="NAME=MODULE:FUNCTION",
               help="Also score FUNCTION(documents: list[str], words: int) -> str or list[str] as method NAME, timed "
                    "like ours (repeatable; MODULE is imported from the current directory and sys.path).")
@@ -104,7 +104,7 @@ def evaluate_command(
 
     ROUGE-1/2/Lsum F1 with seeded bootstrap 95% intervals, R1/R2 recall, CPU seconds per cluster and
     peak memory, for storyline's methods, sumy's peers, a greedy ROUGE oracle and your own (--outputs,
-    --callable); and one method's lead over each other method, paired by cluster, with its interval.
+    --callable); and one method's lead over each other method, paired by cluster, with its interval and p-value.
     """
     from ..evaluate import report
     from ..evaluate.datasets import dataset_name, load_eval_set, read_ids, reference_path
