@@ -401,6 +401,20 @@ def test_the_python_api_takes_a_function_and_a_file(data: Path, tmp_path: Path) 
         evaluate(eval_set, ["lead"], 20, external=[broken], memory=False)
 
 
+def test_empty_summaries_are_noted_with_the_first(data: Path, tmp_path: Path) -> None:
+    # An LLM's failed calls leave "" (or a list of no sentences): scored 0 without a word, they pulled the mean down.
+    outputs = _lines(tmp_path / "o.jsonl", [{"id": "harbor", "summary": " \n"}, {"id": "harbor-2", "summary": REF}])
+    res = _run(str(data), "-w", "20", "--methods", "lead", "--outputs", f"mine={outputs}", "--no-memory",
+               "--format", "json")
+    assert res.exit_code == 0, res.output
+    assert res.stderr == ("storyline: note: --outputs mine: 1 of the 2 summaries is empty and scored 0, the first "
+                          "'harbor'\n")
+    assert json.loads(res.stdout)["results"][1]["rouge1"] < json.loads(res.stdout)["results"][0]["rouge1"]
+    both = _lines(tmp_path / "e.jsonl", [{"id": "harbor", "summary": []}, {"id": "harbor-2", "summary": ""}])
+    res = _run(str(data), "-w", "20", "--methods", "lead", "--outputs", f"mine={both}", "--no-memory")
+    assert res.stderr.startswith("storyline: note: --outputs mine: 2 of the 2 summaries are empty and scored 0, ")
+
+
 # ---------------------------------------------------------------------------------------------- shared data
 
 

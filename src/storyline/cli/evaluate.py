@@ -186,6 +186,11 @@ def evaluate_command(
         if isinstance(e, SystemOutputs) and (over := e.over_budget(eval_set.ids, words)):
             click.echo(printable(f"storyline: note: --outputs {e.name}: {over} of the {len(eval_set.ids)} summaries "
                                  f"scored run over --words {words} and are cut to it, as every method's are"), err=True)
+        # a system that failed on a cluster (an API error, a timeout) often leaves "": scored 0, it drags the mean
+        if isinstance(e, SystemOutputs) and (empty := e.empty(eval_set.ids)):
+            click.echo(printable(f"storyline: note: --outputs {e.name}: {len(empty)} of the {len(eval_set.ids)} "
+                                 f"summaries {'is' if len(empty) == 1 else 'are'} empty and scored 0, the first "
+                                 f"{empty[0]!r}"), err=True)
     with _scoring_progress(eval_set.name, len(eval_set.clusters), 0 if no_memory else len(names)) as (done, traced):
         ev = evaluate(eval_set, names, words, external=external, seed=seed, jobs=jobs, memory=not no_memory,
                       progress=done, memory_progress=traced, warn_ignored=False)  # noted above
