@@ -147,6 +147,7 @@ def test_ids_score_the_clusters_a_system_has_summaries_for_beside_the_baselines(
     lines = tmp_path / "pc.jsonl"
     assert _run(str(data), "-w", "20", "--methods", "lead", "--ids", str(outputs), "--no-memory", "--per-cluster",
                 str(lines), "-o", str(tmp_path / "r.md")).exit_code == 0
+    assert f"/toy: 1 cluster (those {outputs} names), every output cut" in (tmp_path / "r.md").read_text()
     assert [json.loads(x)["id"] for x in lines.read_text().splitlines()] == ["harbor-2"]
     # an earlier run's --per-cluster file names the same clusters again
     again = _json(_run(str(data), "-w", "20", "--methods", "lead", "--ids", str(lines), "--format", "json",

@@ -154,7 +154,9 @@ def markdown_table(d: dict[str, Any]) -> str:
         for r in d["results"]
     )
     notes = (
-        f"\n{d['dataset']}: {_count(d['clusters'], 'cluster')}, every output cut to {d['words']} words, "
+        f"\n{d['dataset']}: {_count(d['clusters'], 'cluster')}"
+        + (f" (those {d['ids_from']} names)" if d.get("ids_from") else "")
+        + f", every output cut to {d['words']} words, "
         f"seed {d['seed']}{_resamples(d)}. "
         f"ROUGE ×100 (rouge-score, stemmed; references averaged).\n{TIME_NOTE}; "
         # reports saved before the key existed were measured on the 3 largest clusters
@@ -226,8 +228,8 @@ def p_cell(cell: dict[str, Any]) -> str:
     return "<0.001" if p < 0.001 else f"{p:.3f}"
 
 
-def to_markdown(ev: Evaluation, pair: str = PAIRED_WITH) -> str:
-    return markdown_table(to_dict(ev, pair=pair))
+def to_markdown(ev: Evaluation, pair: str = PAIRED_WITH, *, extra: dict[str, Any] | None = None) -> str:
+    return markdown_table(to_dict(ev, extra=extra, pair=pair))
 
 
 def to_csv(ev: Evaluation) -> str:
@@ -268,7 +270,7 @@ def render(ev: Evaluation, fmt: str, *, extra: dict[str, Any] | None = None, pai
         return to_json(ev, extra=extra, pair=pair)
     if fmt == "csv":
         return to_csv(ev)
-    return to_markdown(ev, pair)
+    return to_markdown(ev, pair, extra=extra)
 
 
 # The methods whose time per cluster the plot draws against cluster size (those of them the run has): the
