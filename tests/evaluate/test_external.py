@@ -364,6 +364,25 @@ def test_a_callable_that_cannot_be_had_is_exit_2_before_the_run(data: Path, mod:
     assert len(res.output.splitlines()) == 1
 
 
+def test_a_callable_that_mostly_waits_is_noted_its_cpu_time_is_not_its_cost(
+    data: Path, mod: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A summarizer that calls an API or a GPU spends wall-clock time that time.process_time does not count: the table
+    # gave it 0.000 s/cluster beside ours without a word.
+    from storyline.evaluate import runner
+
+    args = ["-w", "20", "--methods", "lead", "--callable", f"mine={mod}:as_text", "--no-memory", "--format", "json"]
+    assert _run(str(data), *args).stderr == ""  # a callable that computes: nothing to say
+    ticks = iter(range(0, 10_000, 3))  # every reading of the wall clock 3 s after the one before
+    monkeypatch.setattr(runner, "wall_clock", lambda: float(next(ticks)))
+    res = _run(str(data), *args)
+    assert res.exit_code == 0, res.output
+    note = res.stderr.splitlines()
+    assert len(note) == 1 and note[0].startswith("storyline: note: --callable mine: 6.0 s of wall-clock time for 0.")
+    assert note[0].endswith(" s of CPU time over the 2 clusters: it waits on what CPU time does not count (a network, "
+                            "a GPU, another process), so its s/cluster is not its cost")
+
+
 def test_a_callable_that_raises_names_the_cluster_and_leaves_no_output(data: Path, tmp_path: Path, mod: str) -> None:
     report, plot = tmp_path / "r.md", tmp_path / "p.png"
     for jobs in ("1", "2"):
