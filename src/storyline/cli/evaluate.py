@@ -195,14 +195,14 @@ def evaluate_command(
     with _scoring_progress(eval_set.name, len(eval_set.clusters), 0 if no_memory else len(names)) as (done, traced):
         ev = evaluate(eval_set, names, words, external=external, seed=seed, jobs=jobs, memory=not no_memory,
                       progress=done, memory_progress=traced, warn_ignored=False)  # noted above
-    for f in functions:
-        wall, cpu = waited(ev, f[0])
+    for fname, _ in functions:
+        wall, cpu = waited(ev, fname)
         # mostly waiting (a loaded machine stretches CPU-bound work 2x, not 4x): the CPU time is not what it costs
         if wall - cpu > max(1.0, 3 * cpu):
-            click.echo(printable(f"storyline: note: --callable {f[0]}: {wall:.1f} s of wall-clock time for {cpu:.1f} s "
-                                 f"of CPU time over the {len(ev.ids)} clusters: it waits on what CPU time does not "
-                                 "count (a network, a GPU, another process), so its s/cluster is not its cost"),
-                       err=True)
+            click.echo(printable(f"storyline: note: --callable {fname}: {wall:.1f} s of wall-clock time for "
+                                 f"{cpu:.1f} s of CPU time over the {len(ev.ids)} clusters: it waits on what CPU time "
+                                 "does not count (a network, a GPU, another process), so its s/cluster is not its "
+                                 "cost"), err=True)
     extra = {"limit": limit, **({"ids_from": ids_file} if ids_file is not None else {})}
     text = report.render(ev, fmt, extra=extra, pair=pair or report.PAIRED_WITH)
     if plot_path:
