@@ -81,6 +81,19 @@ def test_a_count_without_a_total_and_a_second_stage_counted_from_its_own_start(c
     ]
 
 
+def test_after_a_long_stage_the_next_says_it_has_started(clock: Clock) -> None:
+    # On DUC the memory pass traced sumy's KL-Sum for 12 minutes after "Scoring ...: done": the log seemed stuck.
+    out = io.StringIO()
+    with lines.ProgressLines("Scoring duc2003/task2_clean", 9, "clusters", file=out) as bar:
+        clock.now += 30.0
+        bar.update(9)
+        bar.stage("Peak memory", 3, "methods")
+    assert out.getvalue().splitlines() == [
+        "storyline: Scoring duc2003/task2_clean: 9 of 9 clusters, done in 0:30",
+        "storyline: Peak memory: 0 of 3 methods, started",
+    ]
+
+
 def test_an_error_ends_a_stage_without_saying_it_is_done(clock: Clock) -> None:
     out = io.StringIO()
     with pytest.raises(KeyboardInterrupt), lines.ProgressLines("Scoring x", 5, "clusters", file=out) as bar:

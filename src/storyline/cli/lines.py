@@ -53,11 +53,17 @@ class ProgressLines:
         self._said_at: float | None = None
         self._first: tuple[float, int] | None = None  # when the stage's first step ended, and its size
         self._done = False
+        self._spoke = False  # whether its end was said
 
     def stage(self, label: str, length: int | None, unit: str = "") -> None:
-        """End the stage under way (its last line, when it said anything) and start ``label``."""
+        """End the stage under way (its last line, when it took long enough) and start ``label``, said at once after
+        a long one: its first step may take minutes (eval's memory pass traces a slow method over the largest
+        cluster), and the log would seem to stop at the end of the last stage."""
         self._finish()
+        long = self._spoke
         self._stage(label, length, unit)
+        if long:
+            self._say(f"0 of {length:,}{self._unit}, started" if length is not None else "started")
 
     def __enter__(self) -> ProgressLines:
         return self
@@ -101,6 +107,7 @@ class ProgressLines:
         done = self.pos - self._start_pos
         total = f"{done:,}{self._units(done)}" if self._length is None else f"{done:,} of {self._length:,}{self._unit}"
         self._say(f"{total}, done in {duration(now - self._start)}")
+        self._spoke = True
 
     def _units(self, n: int) -> str:
         """The unit after a count alone: "1 cluster", "2 clusters"."""
