@@ -88,9 +88,12 @@ def test_after_a_long_stage_the_next_says_it_has_started(clock: Clock) -> None:
         clock.now += 30.0
         bar.update(9)
         bar.stage("Peak memory", 3, "methods")
+        clock.now += 2.0
+        bar.update(3)
     assert out.getvalue().splitlines() == [
         "storyline: Scoring duc2003/task2_clean: 9 of 9 clusters, done in 0:30",
         "storyline: Peak memory: 0 of 3 methods, started",
+        "storyline: Peak memory: 3 of 3 methods, done in 0:02",  # said to start: said to end, however soon
     ]
 
 

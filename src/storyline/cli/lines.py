@@ -63,6 +63,7 @@ class ProgressLines:
         long = self._spoke
         self._stage(label, length, unit)
         if long:
+            self._said_at = self._start  # a stage said to have started is said to end, however soon
             self._say(f"0 of {length:,}{self._unit}, started" if length is not None else "started")
 
     def __enter__(self) -> ProgressLines:
