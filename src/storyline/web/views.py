@@ -75,7 +75,8 @@ def introductions(story: StoryRow) -> list[Who]:
 _ERROR_HEADINGS = {
     400: "The request could not be read", 403: "The request was refused", 404: "Page not found",
     405: "Not answered at this address", 409: "The story cannot be changed so", 413: "Too much at once",
-    415: "A file of a kind that is not read", 422: "The input could not be used", 429: "Too many requests",
+    415: "A file of a kind that is not read", 421: "Not served at this address", 422: "The input could not be used",
+    429: "Too many requests",
     500: "Something went wrong on the server", 503: "The server is busy",
 }
 
