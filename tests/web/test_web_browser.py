@@ -529,6 +529,10 @@ def test_right_to_left_text_reads_right_to_left(page, server: Server) -> None:
     for where in (".sentence", "h1"):
         _, stop_right, before_left, _ = page.locator(where).first.evaluate(stop)
         assert stop_right <= before_left + 0.5, where  # the stop ends the text on its left
+    # and its source numbers come after that end, on its left: they stood on its right, by its first word
+    sentence = page.locator(".summary .sentence").first.bounding_box()
+    number = page.locator(".summary a.mark").first.bounding_box()
+    assert sentence and number and number["x"] + number["width"] <= sentence["x"] + 0.5
     page.goto(f"/stories/{story['id']}/articles/{story['articles'][0]['id']}")
     _, stop_right, before_left, _ = page.locator(".article-text p").first.evaluate(stop)
     assert stop_right <= before_left + 0.5

@@ -313,6 +313,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescape on for .html
     templates.env.tests["web_url"] = web_url  # only http(s) addresses become links, stored ones too
     templates.env.filters.update(code_spans=views.code_spans, schema_facts=views.schema_facts)  # for /docs
+    templates.env.filters.update(text_dir=views.direction, line_dir=views.line_direction)  # right-to-left text
     limits = settings.limits
 
     @asynccontextmanager
