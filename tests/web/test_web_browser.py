@@ -145,7 +145,8 @@ def test_keyboard_navigation(page, sample_story: str) -> None:
     assert page.locator("a.skip").evaluate("el => el.getBoundingClientRect().left >= 0")  # visible on focus
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
-    page.keyboard.press("Tab")
+    for _ in range(page.locator("nav.contents a").count() + 1):  # past "On this page", to the first source number
+        page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.className")
     assert "mark" in focused
     first = page.locator("a.mark").first
@@ -159,6 +160,36 @@ def test_keyboard_navigation(page, sample_story: str) -> None:
     page.keyboard.press("Enter")
     page.wait_for_url("**/articles/*")
     assert page.locator(".article-text mark:target").count() == 1
+
+
+def _tabs_to(page, selector: str, most: int = 600) -> int:
+    """How many presses of Tab from the top of the page first focus ``selector``."""
+    for k in range(1, most + 1):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return k
+    raise AssertionError(f"{selector} not reached in {most} presses of Tab")
+
+
+def test_the_keyboard_reaches_each_part_of_a_story_in_a_few_steps(page, sample_story: str) -> None:
+    # "Add an article" came after every source number of the summary, every source's links and button and every
+    # link of the analysis: 148 presses of Tab on the five-article sample, 389 on a story of twelve articles.
+    # "On this page" takes the keyboard to each part: the next Tab goes on from the part chosen.
+    page.goto(sample_story)
+    parts = page.locator("nav.contents a")
+    assert parts.all_inner_texts() == ["Summary", "Sources", "Analysis", "Change this story"]
+    steps = _tabs_to(page, "nav.contents a[href='#edit-h']")
+    page.keyboard.press("Enter")
+    steps += _tabs_to(page, "details.add summary") + 1
+    assert steps <= 14, steps
+    page.keyboard.press("Enter")  # the details open: the article's box is next
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "text-new"
+    page.goto(sample_story)
+    _tabs_to(page, "nav.contents a[href='#sources-h']")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('ol.sources') !== null")
 
 
 def test_escape_in_a_popovers_link_closes_it_and_goes_back_to_its_number(page, sample_story: str) -> None:
@@ -637,7 +668,7 @@ def test_a_printed_story_has_its_sources_and_no_controls(page, sample_story: str
     page.goto(sample_story)
     page.emulate_media(media="print")
     shown = page.evaluate("""() => [...document.querySelectorAll(
-        'header.site nav, form, button, details, .hint, .skip, p.json-link')].filter(
+        'header.site nav, nav.contents, form, button, details, .hint, .skip, p.json-link')].filter(
         e => getComputedStyle(e).display !== 'none').map(e => e.tagName + '.' + e.className)""")
     assert shown == []
     mark = page.locator(".summary a.mark").first
