@@ -760,6 +760,15 @@ TEXT_CONTRAST = """() => {
 }"""
 
 
+# Written for this test: an invented observatory's new telescope, told twice.
+OBSERVATORY = [
+    "The Kestrel Ridge observatory switched on its new two-metre telescope on Friday night. The astronomers said the "
+    "first images of the Corvid nebula were sharper than any taken from the ridge before.",
+    "Astronomers at Kestrel Ridge turned on the observatory's new two-metre telescope on Friday. Its first images "
+    "of the Corvid nebula were the sharpest ever taken from the ridge, the astronomers said.",
+]
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_text_on_the_pages_reads_4_5_to_1_in_either_colour_scheme(browser, server: Server, sample_story: str,
                                                                          scheme: str) -> None:
@@ -785,8 +794,17 @@ def test_every_text_on_the_pages_reads_4_5_to_1_in_either_colour_scheme(browser,
     page.goto(mark.get_attribute("href"))  # the article, the sentence it came from highlighted as the target
     assert page.locator(".article-text mark:target").count() == 1
     measured["article"] = page.evaluate(TEXT_CONTRAST)
-    for path in ("/stream", "/docs", "/no-such-page"):
+    story = None
+    for k, text in enumerate(OBSERVATORY, 1):  # a stream story of its own (posted twice, the second is a repeat)
+        r = httpx.post(server.url + "/api/articles", timeout=120,
+                       json={"text": text, "title": f"Kestrel Ridge telescope ({k})", "source": f"Ridge Times {k}",
+                             "url": f"https://ridge{k}.example/telescope"})
+        assert r.status_code in (200, 201), r.text
+        story = r.json()["story"]
+    for path in ("/stream", f"/stream/{story}", f"/stream/{story}/articles/1", "/docs", "/no-such-page"):
         page.goto(path)
+        if path.endswith("/articles/1"):
+            page.locator("details.remove summary").click()
         measured[path] = page.evaluate(TEXT_CONTRAST)
     context.close()
     assert all(len(texts) > 5 for texts in measured.values()), measured
