@@ -521,6 +521,27 @@ def test_a_quotation_over_two_sentences_is_one_passage_with_one_popover(page, se
     assert page.locator(".article-text mark:target").inner_text() == first
 
 
+def test_an_error_page_is_the_sites_page_with_a_way_on(browser, server: Server) -> None:
+    # The 421 (a name pointed at this machine) and the 413 were bare unstyled pages without the site's header; the
+    # 421's one link, to "/", asked the refused name again. A browser that resolves a name to 127.0.0.1 as DNS
+    # rebinding would:
+    fresh = browser.browser_type.launch(executable_path=str(CHROMIUM),
+                                        args=[*ARGS, "--host-resolver-rules=MAP rebind.example 127.0.0.1"])
+    pg = fresh.new_page()
+    failed: list[str] = []
+    pg.on("console", lambda m: failed.append(m.text) if m.type == "error" else None)
+    r = pg.goto(f"http://rebind.example:{server.port}/")
+    assert r is not None and r.status == 421 and pg.title() == "Not served at this address · storyline"
+    header = pg.locator("header.site")
+    assert header.evaluate("e => getComputedStyle(e).display") == "flex"  # styled: its stylesheet was let in
+    assert pg.get_by_role("alert").inner_text().endswith(f"open it as {server.url}/")
+    assert not [m for m in failed if "Content Security Policy" in m], failed
+    pg.get_by_role("navigation", name="Site").get_by_role("link", name="Stream").click()
+    pg.wait_for_load_state()
+    assert pg.url == f"{server.url}/stream" and pg.title() == "Stream · storyline"
+    fresh.close()
+
+
 def test_a_visit_asks_for_nothing_that_is_not_there(browser, server: Server) -> None:
     # Every first visit asked for /favicon.ico, a 404 logged by the server and shown in the browser's console
     # (a browser asks once: this one is new)
