@@ -13,6 +13,7 @@ from articles import MILLBROOK
 
 from storyline.web import jobs
 from storyline.web.app import WebSettings, create_app
+from storyline.web.security import plain_page
 
 NAV = ('<nav aria-label="Site"><a href="{home}/">New story</a> <a href="{home}/#past">Past stories</a> '
        '<a href="{home}/stream">Stream</a> <a href="{home}/docs">API</a></nav>')
@@ -93,3 +94,15 @@ def test_the_apps_error_pages_are_the_sites_pages_and_escape_the_address(tmp_pat
     assert "&lt;script&gt;" in missing.text
     assert method.status_code == 405
     _is_the_sites_page(method, "Not answered at this address")
+
+
+def test_the_page_written_out_by_hand_is_the_sites_page_too() -> None:
+    # what the middleware answers without the app's templates, and the app when drawing its template fails
+    home = "http://127.0.0.1:8765"
+    page = plain_page(421, f"not to {HOSTILE!r}", "", home)
+    response = httpx.Response(421, html=page)
+    _is_the_sites_page(response, "Not served at this address", home=home)
+    assert "&lt;script&gt;" in page and f'<link rel="stylesheet" href="{home}/static/style.css">' in page
+    page = plain_page(413, "request body too large", "Your browser's Back button returns to the form")
+    _is_the_sites_page(httpx.Response(413, html=page), "Too much at once")
+    assert "<p>Your browser&#x27;s Back button returns to the form</p>" in page

@@ -41,7 +41,7 @@ _PAGE = (
     '  <nav aria-label="Site"><a href="{home}/">New story</a> <a href="{home}/#past">Past stories</a> '
     '<a href="{home}/stream">Stream</a> <a href="{home}/docs">API</a></nav>\n</header>\n'
     '<main id="main" tabindex="-1">\n<h1>{title}</h1>\n<p role="alert">{message}</p>\n{way_on}'
-    '<p><a href="{home}/">Back to the start</a></p>\n</main>\n</body>\n</html>\n'
+    '<p><a href="{home}/">{start}</a></p>\n</main>\n</body>\n</html>\n'
 )
 # What was pasted is not in a 413's page (the body was not read): the browser's Back button shows the form as it
 # was left, where a link to the start would give a blank one.
@@ -53,11 +53,11 @@ _HEADINGS = {413: "Too much at once", 421: "Not served at this address", 500: "S
 def plain_page(status: int, message: str, way_on: str = "", home: str = "") -> str:
     """An error page without the templates: the site's header, what happened, and the way on."""
     return _PAGE.format(title=_HEADINGS.get(status, "The request failed"), message=html.escape(message),
-                        way_on=f"<p>{html.escape(way_on)}</p>\n" if way_on else "", home=html.escape(home))
+                        way_on=f"<p>{html.escape(way_on)}</p>\n" if way_on else "", home=html.escape(home),
+                        start=f"Go to {html.escape(home)}/" if home else "Back to the start")
 
 
 INTERNAL_ERROR = "Something went wrong on our side; the error is logged."
-INTERNAL_ERROR_PAGE = plain_page(500, INTERNAL_ERROR)
 
 
 def server_address(scope: Scope) -> str:
