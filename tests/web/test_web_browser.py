@@ -192,6 +192,32 @@ def test_the_keyboard_reaches_each_part_of_a_story_in_a_few_steps(page, sample_s
     assert page.evaluate("document.activeElement.closest('ol.sources') !== null")
 
 
+def test_a_refused_edit_starts_on_its_error_and_leads_back_to_what_was_typed(page, sample_story: str) -> None:
+    # A refused "Add it" or "Rename it" came back with the focus nowhere and the story's own title: a screen reader
+    # began at the top unaware, and the keyboard was 150 presses of Tab from the box it had typed in.
+    page.goto(sample_story)
+    title = page.title()
+    page.locator("details.add summary").click()
+    page.fill("#title-new", "Only a title")
+    page.click("#add-to-story")
+    page.get_by_role("alert").wait_for()
+    assert page.title() == "Error: " + title and page.evaluate("document.activeElement.id") == "edit-error"
+    assert "is empty" in page.get_by_role("alert").inner_text()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Back to the article you typed"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "text-new" and page.input_value("#title-new") == "Only a title"
+    page.goto(sample_story)
+    page.locator("details.rename summary").click()
+    page.fill("#story-title", "   ")
+    page.click("#rename-story")
+    page.get_by_role("alert").wait_for()
+    assert page.evaluate("document.activeElement.id") == "edit-error"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "story-title"
+
+
 def test_escape_in_a_popovers_link_closes_it_and_goes_back_to_its_number(page, sample_story: str) -> None:
     # Escape handed the focus back to the number, whose focus opened the popover again: it never closed
     page.goto(sample_story)
