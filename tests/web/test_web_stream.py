@@ -645,7 +645,7 @@ def test_a_sentence_many_articles_report_links_a_few_and_counts_the_rest(
     assert {r.json()["story"] for r in posted} == {1}
     summary = asyncio.run(get(app, "/api/stream/stories/1")).json()["summary"]
     page = asyncio.run(get(app, "/stream/1")).text
-    items = re.findall(r"<li><span dir=\"auto\">(.*?)</li>", page)
+    items = re.findall(r"<li dir=\"ltr\"><span dir=\"auto\">(.*?)</li>", page)
     assert len(items) == len(summary["sentences"]) >= 1
     for item, sentence in zip(items, summary["sentences"], strict=True):
         ids = sentence["sources"] + sentence["corroborated_by"]

@@ -63,7 +63,7 @@ from .inputs import (
     require_json,
     upload_articles,
 )
-from .security import HEADERS, INTERNAL_ERROR_PAGE, SecurityMiddleware, is_api_path
+from .security import HEADERS, INTERNAL_ERROR, SecurityMiddleware, is_api_path, plain_page
 from .store import ARTICLE_FIELDS, Store, StoryListItem, StoryRow, StreamArticle, claim, damaged
 from .stream import Stream
 from .stream import fields as stream_fields
@@ -318,6 +318,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescape on for .html
     templates.env.tests["web_url"] = web_url  # only http(s) addresses become links, stored ones too
     templates.env.filters.update(code_spans=views.code_spans, schema_facts=views.schema_facts)  # for /docs
+    templates.env.filters.update(text_dir=views.direction, line_dir=views.line_direction)  # right-to-left text
     limits = settings.limits
 
     @asynccontextmanager
@@ -347,7 +348,18 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.state.store = store
     app.state.stream = stream
     app.state.summarizer = summarizer
-    app.add_middleware(SecurityMiddleware, max_body=limits.max_body, local_only=settings.local_only)
+    def error_page(status: int, message: str, way_on: str = "", home: str = "") -> str:
+        """An error page as a person sees it: the site's header, what happened, the way on (``security.ErrorPage``);
+        without the templates (a bug in them), the same page written out by hand."""
+        try:
+            return templates.get_template("error.html").render(
+                heading=views.error_heading(status), message=message, way_on=way_on, home=home)
+        except Exception:  # noqa: BLE001 - an error page must be answered whatever broke
+            log.exception("the error page could not be drawn")
+            return plain_page(status, message, way_on, home)
+
+    app.add_middleware(SecurityMiddleware, max_body=limits.max_body, local_only=settings.local_only,
+                       error_page=error_page)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     # ------------------------------------------------------------------------------------- errors
@@ -460,7 +472,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         headers = {k.decode(): v.decode() for k, v in HEADERS}
         if _is_api(request):
             return _error(500, "internal server error", headers)
-        return HTMLResponse(INTERNAL_ERROR_PAGE, status_code=500, headers=headers)
+        return HTMLResponse(error_page(500, INTERNAL_ERROR), status_code=500, headers=headers)
 
     # ------------------------------------------------------------------------------------- work
 
