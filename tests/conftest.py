@@ -14,6 +14,15 @@ settings.register_profile("storyline", deadline=None, suppress_health_check=[Hea
 settings.load_profile("storyline")
 
 
+@pytest.fixture(autouse=True)
+def _progress_lines_clock_stands_still(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Off a terminal a long run writes a progress line now and then (``storyline.cli.lines``): a loaded machine
+    must not make a test's exact stderr depend on how long it ran. The tests of those lines set a clock of their own."""
+    from storyline.cli import lines
+
+    monkeypatch.setattr(lines, "clock", lambda: 0.0)
+
+
 @pytest.fixture
 def harbor_texts() -> list[str]:
     return list(HARBOR)

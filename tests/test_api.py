@@ -748,6 +748,35 @@ def test_what_analyze_returns_is_named_at_the_top_as_summarize_s_is() -> None:
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "False\n"
 
 
+def test_every_public_signature_resolves_with_get_type_hints() -> None:
+    # typing.get_type_hints(storyline.analyze) was a NameError ("name 'Analysis' is not defined"): api.py imported
+    # Analysis and Span for the type checker alone, so a tool that reads annotations (pydantic, FastAPI, cattrs,
+    # an IDE's runtime inspection) could not resolve analyze, AnalyzedSummary nor AnalyzedSummary.evidence.
+    import inspect
+    import typing
+
+    import storyline.analysis.corroborate
+    import storyline.analysis.render
+    import storyline.ingest
+    import storyline.render
+
+    public = [getattr(storyline, name) for name in storyline.__all__ if name != "__version__"]
+    public += [storyline.render.to_json, storyline.analysis.render.to_json, storyline.ingest.read_dataset,
+               storyline.api.unspaced_language, storyline.api.read_paths, storyline.api.evidence,
+               storyline.analysis.corroborate.corroborate, storyline.analysis.analyze_cluster]
+    checked = []
+    for thing in public:
+        members = [thing]
+        if inspect.isclass(thing):
+            members += [m for k, m in vars(thing).items() if inspect.isfunction(m) and (k == "__init__" or k[0] != "_")]
+            members += [m.fget for m in vars(thing).values() if isinstance(m, property)]
+        for member in members:
+            typing.get_type_hints(member)
+            checked.append(member)
+    assert typing.get_type_hints(storyline.analyze)["return"] is storyline.Analysis
+    assert len(checked) > 50
+
+
 def test_a_directory_is_read_in_natural_order(tmp_path) -> None:
     from storyline.api import natural_key, read_paths
 

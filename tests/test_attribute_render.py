@@ -223,3 +223,27 @@ def test_a_copy_is_credited_with_a_sentence_its_original_lacks():
     (tugs,) = [s for s in cluster.sentences if s.text == extra]
     (s,) = attribute(cluster, [tugs])
     assert s.sources == ("3",) and s.corroborated_by == ("2",)
+
+
+def test_copies_says_which_copies_carry_a_sentence_with_its_figure_and_a_name():
+    from storyline.api import load_articles, make_cluster
+    from storyline.attribute import copies
+
+    lead = FERRY_WIRE[0].replace("on board", "and 14 crew on board")
+    wire = [lead, *FERRY_WIRE[1:]]
+    updated = [lead.replace("212", "214"), *wire[1:3]]  # an update of the wire, cut after three sentences
+    cluster = make_cluster(load_articles([" ".join(wire), " ".join(wire[:3]), " ".join(updated)]))
+    assert cluster.duplicates == {"1": ("2", "3")}
+    held = copies(cluster)
+    assert copies(cluster) is held  # one per cluster: each copy is read once
+    assert held.carrying("1", lead) == ("2", "3")  # the update tells it, edited (the 14 crew agree)
+    assert held.carrying("1", lead, words="212") == ("2",)  # but not with the wire's figure
+    assert held.carrying("1", lead, words="21") == ()  # whole words only
+    assert held.carrying("1", FERRY_WIRE[3]) == ()  # both cut the divers
+    assert held.naming("1", ["Brightwater Lines"]) == ("2", "3")
+    assert held.naming("1", ["Gullsby harbour master", "Brightwater Line"]) == ()
+    # a quotation's words, read over the copy's whole text (a quotation may run over sentences), edited or not
+    assert held.quoting("1", "a steering fault was the most likely cause") == ("2", "3")
+    assert held.quoting("1", "a steering fault was the likeliest cause") == ("2", "3")  # 4 of its 6 word pairs
+    assert held.quoting("1", "a long gash below the waterline") == ()  # both cut the divers
+    assert held.quoting("1", "the likeliest cause") == ()  # too short to be found but word for word

@@ -25,7 +25,7 @@ SHELLS = ("cli", "web", "evaluate", "learn", "__main__")
 # modules); a stage imports its own and earlier stages only. The first holds what every stage shares.
 STAGES: tuple[tuple[str, frozenset[str]], ...] = tuple((name, frozenset(units)) for name, units in (
     ("shared", ("model", "errors", "vocabulary", "stemmer", "files", "threads", "quotemarks", "jsontext", "version")),
-    ("ingest", ("ingest", "htmlpage", "eightbit", "mailtext")),
+    ("ingest", ("ingest", "htmlpage", "eightbit", "mailtext", "textrepair")),
     ("clean", ("clean", "pageparts", "pagedate")),
     ("segment", ("segment",)),
     ("cluster", ("cluster",)),
@@ -33,7 +33,7 @@ STAGES: tuple[tuple[str, frozenset[str]], ...] = tuple((name, frozenset(units)) 
     ("methods", ("methods",)),
     ("attribute", ("attribute", "notes")),
     ("analysis", ("analysis",)),
-    ("render", ("render", "analysis.render")),
+    ("render", ("render", "analysis.render", "schema")),
     ("api", ("api", "options", "group", "")),  # "": the package's __init__
 ))
 # Imports against the rules, each with why it stands.

@@ -143,3 +143,18 @@ def test_the_sdist_leaves_out_the_tests_it_could_not_run() -> None:
     # they import (nor ../shared, docs/ and the Makefile that others read): a partial suite that fails to collect.
     manifest = (ROOT / "MANIFEST.in").read_text().splitlines()
     assert "prune tests" in manifest
+
+
+def test_the_readmes_links_resolve_in_the_sdist() -> None:
+    # The README is the long description; its links to docs/ named pages the sdist did not carry (only the package,
+    # the README, LICENSE and pyproject.toml): unpacked, every one of them pointed nowhere.
+    manifest = (ROOT / "MANIFEST.in").read_text().splitlines()
+    grafted = [line.split()[1] for line in manifest if line.startswith("graft ")]
+    shipped_alone = {"README.md", "LICENSE", "pyproject.toml"}  # setuptools' defaults, beside the package
+    links = set(re.findall(r"\]\(([^)#:]+)(?:#[^)]*)?\)", (ROOT / "README.md").read_text()))
+    assert "docs/usage.md" in links and "LICENSE" in links
+    for link in links:
+        assert (ROOT / link).is_file(), link
+        assert link in shipped_alone or any(link.startswith(f"{folder}/") for folder in grafted), link
+    # no project URL that goes nowhere: storyline has no public home yet (the README says so)
+    assert "urls" not in PROJECT

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .group import Assignment, GroupingOptions, StoryGrouper, group_articles
     from .model import Article, Cluster, Introduction, Sentence, Summary, SummarySentence
     from .options import SummarizeOptions
+    from .schema import json_schema
 
 # Where each public name lives. They are imported when first asked for (PEP 562), not by ``import storyline``:
 # the command line imports this package before it can catch Ctrl-C, and the library behind these names takes
@@ -38,6 +39,7 @@ _HOMES = {
     "Article": "model", "Cluster": "model", "Introduction": "model", "Sentence": "model", "Summary": "model",
     "SummarySentence": "model",
     "SummarizeOptions": "options",
+    "json_schema": "schema",
     "Analysis": "analysis.model",
 }
 
@@ -49,6 +51,7 @@ __all__ = [
     "Assignment",
     "group_stories",
     "group_articles",
+    "json_schema",
     "GroupingOptions",
     "StoryGrouper",
     "Cluster",

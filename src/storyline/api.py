@@ -13,10 +13,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from . import cluster as clustering
 from . import methods
+from .analysis.model import Analysis, Span
 from .attribute import attribute, introductions
 from .clean import MAX_RUN_CHARS, clean_articles, is_clutter, runs_on
 from .cluster import build_cluster, check_size
@@ -44,9 +44,6 @@ from .notes import article_notes
 from .notes import reads_as_english as reads_as_english
 from .options import DEFAULT_WORDS, SummarizeOptions
 from .pagedate import with_page_date
-
-if TYPE_CHECKING:
-    from .analysis.model import Analysis, Span
 
 ArticleLike = str | os.PathLike[str] | Article
 

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import math
 import re
+import weakref
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
@@ -95,11 +96,11 @@ def attribute(cluster: Cluster, chosen: Sequence[Sentence]) -> tuple[SummarySent
         shared = np.vstack([vecs.shared_terms(rows[k]) for k in wide])
         smaller = np.maximum(1, np.minimum(n_terms[[rows[k] for k in wide]][:, None], n_terms))
         similar[wide] |= (shared >= MIN_SHARED) & (shared / smaller >= CONTAINMENT)
-    copies = Copies(cluster)
+    held = copies(cluster)
     out = []
     for s, row in zip(chosen, similar, strict=True):
         own = cluster.duplicates.get(s.article, ())
-        sources = (s.article, *(d for d in own if copies.carries(d, s.text) == "copy"))
+        sources = (s.article, *(d for d in own if held.carries(d, s.text) == "copy"))
         # the copies left out of the sentence pool are each credited only with what their own text carries: an
         # edited copy may lack the sentence its original has, or carry one its original lacks
         backers: set[str] = set()
@@ -109,8 +110,8 @@ def attribute(cluster: Cluster, chosen: Sequence[Sentence]) -> tuple[SummarySent
                 continue
             backers.add(other.article)
             backers.update(d for d in cluster.duplicates.get(other.article, ())
-                           if d not in backers and copies.carries(d, other.text) == "copy")
-        backers.update(d for d in copies.hidden if d not in sources and d not in backers and copies.carries(d, s.text))
+                           if d not in backers and held.carries(d, other.text) == "copy")
+        backers.update(d for d in held.hidden if d not in sources and d not in backers and held.carries(d, s.text))
         ordered = tuple(sorted(backers, key=lambda aid: order[aid]))
         out.append(SummarySentence(sentence=s, sources=sources, corroborated_by=ordered))
     return tuple(out)
@@ -118,18 +119,24 @@ def attribute(cluster: Cluster, chosen: Sequence[Sentence]) -> tuple[SummarySent
 
 # A sentence of a copy that holds this much of a chosen sentence's word pairs is that sentence, edited.
 COPY_BIGRAMS = 0.6
+# A quotation of fewer word pairs is found in a copy only word for word: a few pairs meet by chance in a long text.
+MIN_QUOTE_PAIRS = 4
 _WORDS = re.compile(r"\w+")
 
 
 class Copies:
     """The near-duplicate copies that ``build_cluster`` left out of the sentence pool, read sentence by sentence
     (when first asked about), to tell which chosen sentences each one carries: by the tests the pool's sentences
-    are held to, with TF-IDF weights from the pool's vocabulary."""
+    are held to, with TF-IDF weights from the pool's vocabulary. The analysis credits a copy by the same reading,
+    section by section (a fact's, an event's or a figure's sentence, a quotation's words, a name as written):
+    :func:`copies` gives the cluster's one instance, so that each copy is read once."""
 
     def __init__(self, cluster: Cluster) -> None:
         self._articles = {a.id: a for a in cluster.articles}
+        self._duplicates = cluster.duplicates
         self.hidden = tuple(d for ds in cluster.duplicates.values() for d in ds)
         self._read: dict[str, list[_Read]] = {}
+        self._whole: dict[str, tuple[str, set[tuple[str, str]]]] = {}  # a copy's words joined, and its word pairs
         self._vecs = vectors(cluster) if self.hidden else None
 
     def _of(self, text: str) -> _Read:
@@ -146,8 +153,15 @@ class Copies:
         """``"copy"`` when the article has ``text`` or an edited copy of it (most of its word pairs, no other
         figures); ``"content"`` when a sentence of it says the same (``same_content``, figures agreeing); ``None``
         when it does not carry it."""
+        found = self.where(aid, text)
+        return None if found is None else found[0]
+
+    def where(self, aid: str, text: str) -> tuple[str, str] | None:
+        """How the article carries ``text`` (as :meth:`carries` says) and the words that carry it: ``text`` itself
+        where the article has it word for word, else the article's sentence (an edited copy before one that says
+        the same in other words). None when it does not carry it."""
         if text in self._articles[aid].text:
-            return "copy"
+            return "copy", text
         if aid not in self._read:
             self._read[aid] = [self._of(t.text) for t in segment(self._articles[aid])]
         mine = self._of(text)
@@ -156,12 +170,54 @@ class Copies:
             if not figures_agree(text, other.text):
                 continue
             if mine.pairs and len(mine.pairs & other.pairs) / len(mine.pairs) >= COPY_BIGRAMS:
-                return "copy"
+                return "copy", other.text
             if found is None:
                 cosine = sum(w * other.weights.get(t, 0.0) for t, w in mine.weights.items())
                 if same_content(mine.terms, other.terms, cosine):
-                    found = "content"
+                    found = "content", other.text
         return found
+
+    def carrying(self, aid: str, text: str, *, words: str = "", verbatim: bool = False) -> tuple[str, ...]:
+        """The near-duplicate copies of ``aid`` (in ``cluster.duplicates``' order) whose own text carries its
+        sentence ``text``: word for word or edited (only those when ``verbatim``), or in other words; with
+        ``words`` (a date, a figure as ``aid`` writes it), only where the copy's words that carry the sentence
+        hold them too: a copy that carries the sentence with another figure does not give that figure."""
+        out = []
+        for d in self._duplicates.get(aid, ()):
+            found = self.where(d, text)
+            if found is None or verbatim and found[0] != "copy":
+                continue
+            if words and not _holds(found[1], words):
+                continue
+            out.append(d)
+        return tuple(out)
+
+    def quoting(self, aid: str, quoted: str) -> tuple[str, ...]:
+        """The near-duplicate copies of ``aid`` whose own text holds the quoted words ``quoted``: word for word
+        (case and marks aside), or, for a quotation of ``MIN_QUOTE_PAIRS`` word pairs or more, ``COPY_BIGRAMS`` of
+        its word pairs (an edited copy of it; a quotation may run over several sentences, so the copy's text is read
+        whole)."""
+        ws = _WORDS.findall(quoted.lower())
+        if not ws:
+            return ()
+        pairs = set(zip(ws, ws[1:], strict=False))
+        out = []
+        for d in self._duplicates.get(aid, ()):
+            if d not in self._whole:
+                words = _WORDS.findall(self._articles[d].text.lower())
+                self._whole[d] = (f" {' '.join(words)} ", set(zip(words, words[1:], strict=False)))
+            joined, theirs = self._whole[d]
+            if f" {' '.join(ws)} " in joined or (
+                    len(pairs) >= MIN_QUOTE_PAIRS and len(pairs & theirs) / len(pairs) >= COPY_BIGRAMS):
+                out.append(d)
+        return tuple(out)
+
+    def naming(self, aid: str, forms: Iterable[str]) -> tuple[str, ...]:
+        """The near-duplicate copies of ``aid`` whose own text names one of ``forms`` (a name as ``aid`` writes
+        it), as a whole word: an entity's mention."""
+        wanted = [f for f in dict.fromkeys(forms) if f]
+        return tuple(d for d in self._duplicates.get(aid, ())
+                     if any(_holds(self._articles[d].text, f) for f in wanted))
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +226,29 @@ class _Read:
     pairs: set[tuple[str, str]]
     terms: set[str]
     weights: dict[str, float]  # L2-normalised TF-IDF
+
+
+def _holds(text: str, words: str) -> bool:
+    """Whether ``words`` stand in ``text`` as whole words (not "Ali" in "Alison", "12" in "112")."""
+    at = text.find(words)
+    while at >= 0:
+        end = at + len(words)
+        if not (at and _WORD_CHAR.match(text, at - 1) and _WORD_CHAR.match(words)) and not (
+                _WORD_CHAR.match(text, end) and _WORD_CHAR.match(words[-1])):
+            return True
+        at = text.find(words, at + 1)
+    return False
+
+
+def copies(cluster: Cluster) -> Copies:
+    """The cluster's :class:`Copies`, made once per cluster (each copy is read once, whichever section asks)."""
+    found = _COPIES.get(cluster)
+    if found is None:
+        found = _COPIES[cluster] = Copies(cluster)
+    return found
+
+
+_COPIES: weakref.WeakKeyDictionary[Cluster, Copies] = weakref.WeakKeyDictionary()
 
 
 def _pairs(text: str) -> set[tuple[str, str]]:

@@ -12,6 +12,8 @@ from support import FERRY_OTHER, FERRY_WIRE
 
 from storyline import analyze, api
 from storyline.analysis.corroborate import corroborate, fact_span
+from storyline.analysis.model import Fact, Span
+from storyline.attribute import attribute
 from storyline.cli import cli
 from storyline.model import Article, Cluster, Summary
 from storyline.options import SummarizeOptions
@@ -108,3 +110,36 @@ def test_a_trimmed_copy_is_no_source_of_a_fact_it_cut():
     assert fact.articles == ("1", "3")
     (salvage,) = [s for s in both.summary.sentences if "refloat" in s.text]
     assert set(salvage.articles) == {"1", "3"}
+
+
+COLD = "An Arctic cold wave has killed at least 62 people across Europe, police said on Monday."
+COLD_LATER = "The cold snap has now killed at least 65 people in Europe, officials in Bucharest said."
+COLD_WORDS = "Officials in Bucharest said the cold snap had claimed lives right across Europe."
+
+
+def test_a_fact_source_that_gives_another_figure_is_no_source_of_the_figure() -> None:
+    """An Agreement fact may join two sentences that state the fact with different figures (an update's 65 dead
+    and 62); the sentence that says 62 is not corroborated by the article that says 65, as attribution holds too.
+    One that states no figure still is."""
+    filler = " Schools in the capital closed early. Trains ran late all week."
+    for other, added in ((COLD_LATER, ()), (COLD_WORDS, ("2",))):
+        arts = [Article(id=str(k), text=t + filler, source=f"Outlet {k}") for k, t in enumerate((COLD, other), 1)]
+        cluster = api.make_cluster(api.load_articles(arts))
+        first, second = (next(s for s in cluster.sentences if s.text == t) for t in (COLD, other))
+        summary = replace(_summary(cluster), sentences=attribute(cluster, [first]))  # the summary of COLD alone
+        assert summary.sentences[0].articles == ("1",)  # attribution: 65 does not back 62, nor other words
+        fact = Fact(text=COLD, articles=("1", "2"), spans=(Span("1", first.start, first.end),
+                                                          Span("2", second.start, second.end)), total=2)
+        widened = corroborate(summary, replace(analyze(cluster), facts=(fact,)))
+        assert next(ss for ss in widened.sentences if ss.text == COLD).corroborated_by == added
+
+
+def test_same_values_reads_figures_days_and_dates() -> None:
+    from storyline.analysis.corroborate import same_values
+
+    assert not same_values(COLD, COLD_LATER)
+    assert same_values(COLD, COLD_WORDS)  # no figure: the same claim may be told without it
+    assert not same_values("Results are not expected until Saturday.", "Results are not expected until Sunday.")
+    # a date's figures are no count's: "three suspects" are not disputed by "November 2015"
+    assert same_values("Police seek three suspects.", "Police seek the robbers, who began in November 2015.")
+    assert not same_values("He was convicted of 19 counts.", "He was charged with assaulting 6 children.")

@@ -8,12 +8,16 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from schemacheck import schema_errors
 from support import HARBOR, HARBOR_REF, duc_beside_models, toy_eval_jsonl
 
 from storyline.cli import cli
 from storyline.evaluate import report
+from storyline.schema import json_schema
+from storyline.version import SCHEMA_VERSION, __version__
 
 REF = HARBOR_REF
+ROOT = Path(__file__).parents[2]
 
 
 @pytest.fixture
@@ -42,6 +46,10 @@ def test_json_shape(data: Path) -> None:
             assert low <= high
         assert 0 <= r["rouge1"] <= 100
     assert "rouge-score" in d["versions"] and "sumy" in d["versions"]
+    # every other JSON document storyline writes said which storyline, and which form of its JSON, made it; eval's
+    # did not (its "versions" names the installed distribution, which a run from a checkout does not tell apart)
+    assert (d["storyline_version"], d["schema_version"]) == (__version__, SCHEMA_VERSION)
+    assert schema_errors(d, json_schema("eval")) == []  # held closed: a field added to the report is added there
 
 
 def test_markdown_table_header_and_rows(data: Path) -> None:
@@ -72,9 +80,16 @@ def test_the_default_is_paired_with_every_other_method_but_the_oracle(data: Path
     for m in ("rouge1", "rouge2"):
         low, high = rows[0][m]["ci95"]
         assert low <= rows[0][m]["lead"] <= high and 0.0 <= rows[0][m]["ahead"] <= 1.0
-    table = report.markdown_table(json.loads(res.output))
-    assert "| method | R1 lead [95% CI] | R2 lead [95% CI] | ahead R1 / R2 |" in table
-    assert "\n| lead | " in table.split("paired bootstrap")[1]
+        assert 0.0 < rows[0][m]["p"] <= 1.0
+    d = json.loads(res.output)
+    assert d["permutation_samples"] == 10_000
+    table = report.markdown_table(d)
+    assert "| method | R1 lead [95% CI] | R2 lead [95% CI] | ahead R1 / R2 | p R1 / R2 |" in table
+    p1, p2 = (report.p_cell(rows[0][m]) for m in ("rouge1", "rouge2"))
+    assert f" | {p1} / {p2} |\n" in table.split("paired bootstrap")[1].split("\n| lead | ")[1]
+    assert "paired randomization test (10,000 resamples" in table
+    assert [report.p_cell({"p": p}) for p in (0.0004, 0.001, 0.0456, 1.0, None)] == [
+        "<0.001", "0.001", "0.046", "1.000", "—"]
 
 
 def test_csv_and_output_file_and_plot(data: Path, tmp_path: Path) -> None:
@@ -164,7 +179,7 @@ def test_markdown_rounds_the_saved_figures_half_up_as_the_unrounded_ones_would()
     }
     text = report.markdown_table(d)
     assert "| 41.50 [38.2, 43.1] |" in text and "| 0.5 | — |" in text
-    assert "| lead | +0.13 [-0.1, +0.4] | — | 0.90 / 0.50 |" in text
+    assert "| lead | +0.13 [-0.1, +0.4] | — | 0.90 / 0.50 |\n" in text and "p R1" not in text  # saved before p
     assert "toy/set: 2 clusters," in text and "toy/set: 1 cluster," in report.markdown_table({**d, "clusters": 1})
 
 
@@ -377,6 +392,8 @@ def test_per_cluster_writes_each_clusters_summaries_and_scores(data: Path, tmp_p
     d = json.loads(res.stdout)
     rows = [json.loads(line) for line in lines_path.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in rows] == ["harbor", "harbor-2"] and rows[0]["cluster_words"] > 20
+    # a failure is read against what the summary was scored against
+    assert [r["references"] for r in rows] == [[REF], [REF, "Ships must move by March."]]
     assert [list(r["methods"]) for r in rows] == [["lead", "mine", "oracle"]] * 2
     assert rows[0]["methods"]["mine"]["summary"] == " ".join(f"{REF} {REF}".split()[:20])
     assert rows[1]["methods"]["mine"] == {**rows[1]["methods"]["mine"], "summary": "Ships must move.", "seconds": None}
@@ -386,6 +403,20 @@ def test_per_cluster_writes_each_clusters_summaries_and_scores(data: Path, tmp_p
         for metric in ("rouge1", "rouge2", "rougeLsum", "rouge1_recall", "rouge2_recall"):
             assert sum(p[metric] for p in per) / len(per) == pytest.approx(result[metric], abs=0.006)
     assert rows[0]["methods"]["lead"]["seconds"] >= 0
+    assert {(r["storyline_version"], r["schema_version"]) for r in rows} == {(__version__, SCHEMA_VERSION)}
+    assert [schema_errors(r, json_schema("eval-cluster")) for r in rows] == [[], []]
+    assert d["results"][1]["from"] and schema_errors(d, json_schema("eval")) == []  # --outputs: "from", nulls
+
+
+def test_the_reports_make_bench_wrote_are_of_the_eval_schema() -> None:
+    # make bench adds how it ran (command, date, wall_seconds, jobs, git); the reports under benchmarks/ were written
+    # before the report carried storyline_version and schema_version, and lack only those
+    reports = [ROOT / "benchmarks" / f"{name}.json" for name in ("multinews_val", "multinews_dev_original", "duc2003",
+                                                                  "multiling2011", "neus_val")]
+    stamp = ["$: lacks 'storyline_version'", "$: lacks 'schema_version'"]
+    for path in reports:
+        made = json.loads(path.read_text(encoding="utf-8"))
+        assert made["paired"] and [e for e in schema_errors(made, json_schema("eval")) if e not in stamp] == [], path
 
 
 def test_per_cluster_needs_a_file_of_its_own(data: Path, tmp_path: Path) -> None:
@@ -395,3 +426,27 @@ def test_per_cluster_needs_a_file_of_its_own(data: Path, tmp_path: Path) -> None
         assert res.exit_code == 2 and res.stderr.startswith("storyline: error: ") and res.stderr.count("\n") == 1
         assert "No such option" not in res.stderr
     assert not (tmp_path / "r.md").exists()
+
+
+def test_off_a_terminal_a_long_run_writes_a_progress_line_now_and_then(data: Path, monkeypatch: pytest.MonkeyPatch
+                                                                       ) -> None:
+    # Under nohup or CI the bar is hidden, and a run of minutes said nothing until its end.
+    from storyline.cli import lines
+
+    ticks = iter(range(0, 10_000, 20))  # every reading of the clock 20 s after the one before
+    monkeypatch.setattr(lines, "clock", lambda: float(next(ticks)))
+    res = CliRunner().invoke(cli, ["eval", str(data), "-w", "20", "--methods", "lead,fast"])
+    assert res.exit_code == 0, res.output
+    said = [line.split(":", 2)[1:] for line in res.stderr.splitlines()]
+    name = f" Reading {data.parent.name}/toy"
+    scoring = f" Scoring {data.parent.name}/toy"
+    assert said == [
+        # a count with no total ends when the reading does, a reading of the clock after the last cluster's
+        [name, " 1 cluster so far, 0:20 elapsed"], [name, " 2 clusters, done in 1:00"],
+        [scoring, " 1 of 2 clusters (50%), 0:20 elapsed"], [scoring, " 2 of 2 clusters, done in 0:40"],
+        # said to start after a long stage, then within 30 s of that: no line between
+        [" Peak memory", " 0 of 2 methods, started"], [" Peak memory", " 2 of 2 methods, done in 0:40"],
+    ], res.stderr
+    assert all(line.startswith("storyline: ") for line in res.stderr.splitlines())
+    assert json.loads(CliRunner().invoke(cli, ["eval", str(data), "-w", "20", "--methods", "lead", "--no-memory",
+                                              "--format", "json"]).stdout)["clusters"] == 2  # stdout: the report alone

@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 
 from storyline.errors import EmptyInputError, InputNotFoundError, MalformedDataError, OptionsError
-from storyline.evaluate.datasets import cluster_key, load_eval_set, sample, sibling_target
+from storyline.evaluate.datasets import (
+    IdList,
+    UnknownIdsError,
+    cluster_key,
+    load_eval_set,
+    read_ids,
+    sample,
+    sibling_target,
+)
 
 DOC_A = "The council voted on Tuesday to close the harbor. The mayor welcomed the vote."
 DOC_B = "Freight ships must leave the old harbor by March. Fishermen said it was crowded."
@@ -255,3 +263,46 @@ def test_a_limit_on_a_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     with pytest.raises(InputNotFoundError, match="not a regular file"):
         load_eval_set(fifo, limit=2)
+
+
+@pytest.mark.parametrize("name", ["set.jsonl", "set.json", "set.jsonl.gz"])
+def test_ids_keep_the_clusters_they_name_in_file_order_and_a_limit_samples_among_them(tmp_path: Path, name: str
+                                                                                      ) -> None:
+    # A system run on 40 clusters of a 5,600-cluster set could not be scored: every cluster needed its summary, and
+    # --limit draws its own sample.
+    import gzip
+
+    rows = [{"id": f"c{i}", "documents": [DOC_A], "summaries": ["x"]} for i in range(30)]
+    p = _jsonl(tmp_path, rows, name)
+    if name.endswith(".gz"):
+        p.write_bytes(gzip.compress(p.read_bytes()))
+    only = IdList("mine.txt", ("c17", "c3", "c25", "c4", "c9"))
+    es = load_eval_set(p, only=only)
+    assert es.ids == ("c3", "c4", "c9", "c17", "c25") and es.file_ids == tuple(r["id"] for r in rows)
+    some = load_eval_set(p, only=only, limit=3, seed=2)
+    assert len(some.ids) == 3 and set(some.ids) <= set(only.ids)
+    assert some.ids == load_eval_set(p, only=only, limit=3, seed=2).ids  # seeded
+    assert load_eval_set(p, only=only, limit=9).ids == es.ids
+    with pytest.raises(UnknownIdsError, match=r"^--ids mine.txt: 1 of its 2 ids name no cluster of the dataset, the "
+                                              r"first 'c99' \(the dataset's first is 'c0'"):
+        load_eval_set(p, only=IdList("mine.txt", ("c3", "c99")), limit=1)
+
+
+def test_ids_are_read_from_plain_lines_or_from_the_ids_of_a_jsonl_file(tmp_path: Path) -> None:
+    plain = tmp_path / "ids.txt"
+    plain.write_text("c2\n\n  c1  \nc2\n", encoding="utf-8")
+    assert read_ids(plain) == IdList(str(plain), ("c2", "c1"))  # given twice: once
+    outputs = _jsonl(tmp_path, [{"id": "c5", "summary": "s"}, {"id": 7, "summary": "t"}], "mine.jsonl")
+    assert read_ids(outputs).ids == ("c5", "7")
+    per_cluster = _jsonl(tmp_path, [{"id": "c1", "cluster_words": 3, "methods": {}}], "run.jsonl")
+    assert read_ids(per_cluster).ids == ("c1",)
+    bad = _jsonl(tmp_path, [{"id": "c5"}, {"summary": "no id"}], "bad.jsonl")
+    with pytest.raises(MalformedDataError, match=r"bad.jsonl, line 2: expected a JSON object with an 'id'"):
+        read_ids(bad)
+    (tmp_path / "empty.txt").write_text("\n \n", encoding="utf-8")
+    with pytest.raises(EmptyInputError, match="no cluster ids in this file"):
+        read_ids(tmp_path / "empty.txt")
+    with pytest.raises(InputNotFoundError, match="no such file"):
+        read_ids(tmp_path / "gone.txt")
+    with pytest.raises(InputNotFoundError, match="a directory; give the file of cluster ids"):
+        read_ids(tmp_path)

@@ -134,7 +134,35 @@ def test_a_cluster_without_a_summary_is_one_line_naming_how_many_and_the_first(d
     res = _run(str(data), "-w", "20", "--methods", "lead", "--outputs", f"mine={outputs}", "-o", str(tmp_path / "r.md"))
     assert res.exit_code == 6 and not (tmp_path / "r.md").exists()
     assert res.output == (f"storyline: error: --outputs mine={outputs}: no summary for 1 of the 2 clusters scored, "
-                          "the first 'harbor-2' (ids: see 'storyline eval --help')\n")
+                          f"the first 'harbor-2'; to score the clusters it has, add --ids {outputs}\n")
+
+
+def test_ids_score_the_clusters_a_system_has_summaries_for_beside_the_baselines(data: Path, tmp_path: Path) -> None:
+    # A system run on some clusters of a large set (an LLM on 50 of Multi-News val's 5,622) could not be scored:
+    # every cluster needed its summary, and --limit draws a sample of its own.
+    outputs = _lines(tmp_path / "o.jsonl", [{"id": "harbor-2", "summary": REF}])
+    d = _json(_run(str(data), "-w", "20", "--methods", "lead", "--outputs", f"mine={outputs}", "--ids", str(outputs),
+                   "--format", "json", "--no-memory", "--pair", "mine"))
+    assert d["clusters"] == 1 and d["ids_from"] == str(outputs) and d["results"][1]["method"] == "mine"
+    lines = tmp_path / "pc.jsonl"
+    assert _run(str(data), "-w", "20", "--methods", "lead", "--ids", str(outputs), "--no-memory", "--per-cluster",
+                str(lines), "-o", str(tmp_path / "r.md")).exit_code == 0
+    assert f"/toy: 1 cluster (those {outputs} names), every output cut" in (tmp_path / "r.md").read_text()
+    assert [json.loads(x)["id"] for x in lines.read_text().splitlines()] == ["harbor-2"]
+    # an earlier run's --per-cluster file names the same clusters again
+    again = _json(_run(str(data), "-w", "20", "--methods", "lead", "--ids", str(lines), "--format", "json",
+                       "--no-memory"))
+    assert again["ids_sha256"] == d["ids_sha256"]
+    res = _run(str(data), "-w", "20", "--methods", "lead", "--ids", str(outputs), "--limit", "5", "--no-memory")
+    assert res.exit_code == 0 and res.stderr.splitlines()[0] == (
+        f"storyline: note: --limit 5: --ids {outputs} names 1 cluster, and it is scored")
+    stray = _lines(tmp_path / "stray.jsonl", [{"id": "harbor", "summary": REF}, {"id": "elsewhere", "summary": REF}])
+    res = _run(str(data), "-w", "20", "--methods", "lead", "--ids", str(stray), "-o", str(tmp_path / "x.md"))
+    assert res.exit_code == 6 and not (tmp_path / "x.md").exists()
+    assert res.stderr == (f"storyline: error: --ids {stray}: 1 of its 2 ids name no cluster of the dataset, the first "
+                          "'elsewhere' (the dataset's first is 'harbor'; ids: see 'storyline eval --help')\n")
+    res = _run(str(data), "-w", "20", "--methods", "lead", "--ids", str(outputs), "-o", str(outputs))
+    assert res.exit_code == 2 and "refusing to overwrite an input file" in res.stderr
 
 
 def test_a_file_whose_ids_name_no_cluster_says_so_with_an_id_of_each(data: Path, tmp_path: Path) -> None:
@@ -241,6 +269,7 @@ def test_outside_methods_take_their_place_in_methods_and_may_be_paired(data: Pat
     assert [r["method"] for r in d["results"]] == ["mine", "lead", "oracle"]
     assert d["paired_with"] == "mine" and [r["method"] for r in d["paired"]] == ["lead"]
     assert d["paired"][0]["rouge1"]["lead"] == 0.0  # the same summaries
+    assert d["paired"][0]["rouge1"]["p"] == d["paired"][0]["rouge2"]["p"] == 1.0  # no evidence either way
     d = _json(_run(str(data), "-w", "20", "--methods", "lead,oracle", "--outputs", f"mine={outputs}",
                    "--format", "json", "--no-memory"))
     assert [r["method"] for r in d["results"]] == ["lead", "mine", "oracle"]  # the ceiling stays last
@@ -335,6 +364,25 @@ def test_a_callable_that_cannot_be_had_is_exit_2_before_the_run(data: Path, mod:
     assert len(res.output.splitlines()) == 1
 
 
+def test_a_callable_that_mostly_waits_is_noted_its_cpu_time_is_not_its_cost(
+    data: Path, mod: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A summarizer that calls an API or a GPU spends wall-clock time that time.process_time does not count: the table
+    # gave it 0.000 s/cluster beside ours without a word.
+    from storyline.evaluate import runner
+
+    args = ["-w", "20", "--methods", "lead", "--callable", f"mine={mod}:as_text", "--no-memory", "--format", "json"]
+    assert _run(str(data), *args).stderr == ""  # a callable that computes: nothing to say
+    ticks = iter(range(0, 10_000, 3))  # every reading of the wall clock 3 s after the one before
+    monkeypatch.setattr(runner, "wall_clock", lambda: float(next(ticks)))
+    res = _run(str(data), *args)
+    assert res.exit_code == 0, res.output
+    note = res.stderr.splitlines()
+    assert len(note) == 1 and note[0].startswith("storyline: note: --callable mine: 6.0 s of wall-clock time for 0.")
+    assert note[0].endswith(" s of CPU time over the 2 clusters: it waits on what CPU time does not count (a network, "
+                            "a GPU, another process), so its s/cluster is not its cost")
+
+
 def test_a_callable_that_raises_names_the_cluster_and_leaves_no_output(data: Path, tmp_path: Path, mod: str) -> None:
     report, plot = tmp_path / "r.md", tmp_path / "p.png"
     for jobs in ("1", "2"):
@@ -371,6 +419,20 @@ def test_the_python_api_takes_a_function_and_a_file(data: Path, tmp_path: Path) 
     broken = CallableMethod("broken", lambda documents, words: 1 / 0)
     with pytest.raises(CallableFailedError, match="--callable broken failed on cluster 'warm-up': ZeroDivisionError"):
         evaluate(eval_set, ["lead"], 20, external=[broken], memory=False)
+
+
+def test_empty_summaries_are_noted_with_the_first(data: Path, tmp_path: Path) -> None:
+    # An LLM's failed calls leave "" (or a list of no sentences): scored 0 without a word, they pulled the mean down.
+    outputs = _lines(tmp_path / "o.jsonl", [{"id": "harbor", "summary": " \n"}, {"id": "harbor-2", "summary": REF}])
+    res = _run(str(data), "-w", "20", "--methods", "lead", "--outputs", f"mine={outputs}", "--no-memory",
+               "--format", "json")
+    assert res.exit_code == 0, res.output
+    assert res.stderr == ("storyline: note: --outputs mine: 1 of the 2 summaries is empty and scored 0, the first "
+                          "'harbor'\n")
+    assert json.loads(res.stdout)["results"][1]["rouge1"] < json.loads(res.stdout)["results"][0]["rouge1"]
+    both = _lines(tmp_path / "e.jsonl", [{"id": "harbor", "summary": []}, {"id": "harbor-2", "summary": ""}])
+    res = _run(str(data), "-w", "20", "--methods", "lead", "--outputs", f"mine={both}", "--no-memory")
+    assert res.stderr.startswith("storyline: note: --outputs mine: 2 of the 2 summaries are empty and scored 0, ")
 
 
 # ---------------------------------------------------------------------------------------------- shared data

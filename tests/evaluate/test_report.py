@@ -43,6 +43,27 @@ def test_the_time_panels_show_each_methods_median_and_the_speed_goals_methods_by
     assert report.plot(ev)[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+def _first_sentence(documents: list[str], words: int) -> str:
+    return documents[0].split(". ")[0] + "."
+
+
+def test_the_time_against_size_panel_shows_the_researchers_own_timed_method_too() -> None:
+    # A --callable was timed like ours, but the panel drew the default alone beside it; summaries read from a file
+    # have no time to draw.
+    from storyline.evaluate import CallableMethod, SystemOutputs
+
+    es = _set()
+    read = SystemOutputs("read", "read.jsonl", {c.id: "The council closed the harbor." for c in es.clusters})
+    ev = evaluate(es, "lead,default", 30, memory=False, lsum=False,
+                  external=[CallableMethod("mine", _first_sentence), read])
+    fig = report.figure(ev)
+    try:
+        legend = fig.axes[2].get_legend()
+        assert [t.get_text() for t in legend.get_texts()] == ["default", "mine"]
+    finally:
+        plt.close(fig)
+
+
 @pytest.mark.parametrize("methods", [1, 5, 13])
 def test_the_score_legend_hides_no_method_and_the_median_labels_stay_inside(methods: int) -> None:
     """The legend sits in a row of its own above the methods (``loc="best"`` put it over the bars of one or

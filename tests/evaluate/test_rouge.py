@@ -136,3 +136,26 @@ def test_paired_difference_sees_a_steady_lead_that_separate_intervals_hide() -> 
     noise = base + rng.normal(0, 0.05, size=40)
     d = paired(noise - noise.mean() + base.mean(), base, seed=0)
     assert d.low < 0 < d.high and 0.2 < d.ahead < 0.8
+
+
+def test_a_paired_p_value_is_that_of_swapping_the_two_methods_scores_cluster_by_cluster() -> None:
+    # "ahead" (the share of bootstrap resamples with a positive lead) is no p-value, and two methods with the same
+    # summaries read "ahead 0.00" as if one trailed on every resample.
+    import itertools
+
+    from storyline.evaluate.rouge import paired, permutation_p
+
+    d = np.array([0.03, -0.01, 0.02, 0.05, 0.0, -0.02, 0.04, 0.01])
+    # every one of the 2^8 sign flips, counted by hand: the exact two-sided p of the mean difference
+    flips = [np.mean(np.array(s) * d) for s in itertools.product((-1, 1), repeat=d.size)]
+    exact = sum(abs(m) >= abs(d.mean()) - 1e-12 for m in flips) / len(flips)
+    assert permutation_p(d, seed=0) == pytest.approx(exact, abs=0.01)
+    assert permutation_p(d, seed=0) == permutation_p(d, seed=0) != permutation_p(d, seed=1)  # seeded
+    assert permutation_p(np.zeros(12)) == 1.0  # the same scores: no evidence either way
+    assert paired([0.4, 0.3, 0.5], [0.4, 0.3, 0.5]).p == 1.0
+    steady = permutation_p(np.full(40, 0.01))  # the same lead on 40 clusters: only the observed flip reaches it
+    assert steady == 1 / 10_001
+    rng = np.random.default_rng(5)
+    base = rng.uniform(0.2, 0.6, size=40)
+    other = base + rng.normal(0, 0.05, size=40)
+    assert 0.05 < paired(other, base).p <= 1.0 and paired(base + 0.01, base).p < 0.001

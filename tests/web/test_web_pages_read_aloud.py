@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import asyncio
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import httpx
-from articles import FERRY, sample_articles
+from articles import FERRY, MILLBROOK, sample_articles
 
 from storyline.web.app import WebSettings, create_app
 
@@ -102,3 +103,67 @@ def test_an_error_page_is_headed_and_titled_by_what_happened(tmp_path: Path) -> 
     assert "<title>Page not found · storyline</title>" in missing.text and "<h1>Page not found</h1>" in missing.text
     assert "Sorry" not in missing.text and "<title>Error" not in missing.text
     assert refused.status_code == 405 and "<h1>Not answered at this address</h1>" in refused.text
+
+
+class _LinkNames(HTMLParser):
+    """The accessible name of every link inside ``<ol class="sources">``: its aria-label, else its text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: list[str] = []
+        self._in_list = False
+        self._link: list[str] | None = None
+        self._label: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        got = dict(attrs)
+        if tag == "ol" and "sources" in (got.get("class") or ""):
+            self._in_list = True
+        elif tag == "a" and self._in_list:
+            self._link, self._label = [], got.get("aria-label")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "ol":
+            self._in_list = False
+        elif tag == "a" and self._link is not None:
+            self.names.append(self._label or " ".join("".join(self._link).split()))
+            self._link = None
+
+    def handle_data(self, data: str) -> None:
+        if self._link is not None:
+            self._link.append(data)
+
+
+def _source_link_names(page: str) -> list[str]:
+    parser = _LinkNames()
+    parser.feed(page)
+    return parser.names
+
+
+def test_the_links_to_the_originals_have_names_of_their_own(tmp_path: Path) -> None:
+    # Every source's link to its page was named "original": a screen reader's list of links read "original,
+    # original, original", nothing to tell them apart. Two outlets here give one title, as wire copy does.
+    articles = [dict(a, url=f"https://news{k}.example/library", title="Library reopens")
+                for k, a in enumerate(MILLBROOK, 1)]
+    stream = [dict(a, url=f"https://ferry{k}.example/news") for k, a in enumerate(FERRY, 1)]
+
+    async def ask() -> tuple[httpx.Response, httpx.Response]:
+        app = app_for(tmp_path / "s.db")
+        async with app.router.lifespan_context(app):
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://localhost", timeout=300) as c:
+                made = await c.post("/api/stories", json={"articles": articles, "words": 60})
+                assert made.status_code == 201, made.text
+                for body in stream:
+                    assert (await c.post("/api/articles", json=body)).status_code == 201
+                return await c.get(f"/stories/{made.json()['id']}"), await c.get("/stream/1")
+
+    story, stream_story = asyncio.run(ask())
+    names = _source_link_names(story.text)
+    originals = [n for n in names if n.startswith("original")]
+    assert originals == [f"original of source {k}: {a['source']} — Library reopens" for k, a in enumerate(MILLBROOK, 1)]
+    assert len(set(names)) == len(names) == 6, names
+    names = _source_link_names(stream_story.text)
+    assert [n for n in names if n.startswith("original")] == [
+        f"original of article {k}: {a['source']} — {a['title']} ({a['date']})" for k, a in enumerate(FERRY, 1)]
+    assert len(set(names)) == len(names) == 4, names

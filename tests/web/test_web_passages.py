@@ -49,7 +49,7 @@ def test_a_quotation_over_two_sentences_is_one_paragraph_of_the_story_page(tmp_p
     page, api = asyncio.run(call(app, ("GET", f"/stories/{made.json()['id']}", {}),
                                  ("GET", f"/api/stories/{made.json()['id']}", {})))
     assert [s["passage"] for s in api.json()["sentences"]] == [s["passage"] for s in sentences]
-    paragraphs = re.findall(r'<p class="line" id="line-(\d+)">(.*?)</p>', page.text, re.S)
+    paragraphs = re.findall(r'<p class="line" id="line-(\d+)" dir="ltr">(.*?)</p>', page.text, re.S)
     assert len(paragraphs) == len(sentences) - 1
     shown = [(int(i), p, re.findall(r'<span class="sentence"[^>]*>(.*?)</span>', p)) for i, p in paragraphs]
     assert [len(texts) for _, _, texts in shown].count(2) == 1 and all(1 <= len(t) <= 2 for _, _, t in shown)
@@ -70,7 +70,8 @@ def test_the_stream_page_shows_the_quotation_as_one_item(tmp_path: Path) -> None
     assert [r.status_code for r in added] == [201, 201], [r.text for r in added]
     assert added[0].json()["story"] == added[1].json()["story"]
     (page,) = asyncio.run(call(app, ("GET", f"/stream/{added[0].json()['story']}", {})))
-    items = re.findall(r"<li>(.*?)</li>", page.text.split('<ul class="summary">')[1].split("</ul>")[0], re.S)
+    summary = page.text.split('<ul class="summary">')[1].split("</ul>")[0]
+    items = re.findall(r'<li dir="ltr">(.*?)</li>', summary, re.S)
     quoted = [i for i in items if FIRST in i]
     assert len(quoted) == 1 and SECOND in quoted[0] and "<people>" not in quoted[0]
     assert not any(re.sub(r"<[^>]+>", "", i).lstrip().startswith("Nurses") for i in items)

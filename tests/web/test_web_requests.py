@@ -221,7 +221,7 @@ def test_the_schema_gives_the_error_body_the_api_sends(tmp_path: Path) -> None:
         ("GET", "/api/stream/stories"): [422], ("GET", "/api/stream/stories/{number}"): [404, 422, 503],
         ("PUT", "/api/articles/{article_id}"): [400, 404, 409, 413, 415, 422, 507],
         ("DELETE", "/api/articles/{article_id}"): [404, 507], ("GET", "/api/articles/{article_id}"): [404],
-        ("GET", "/api/health"): []}
+        ("GET", "/api/health"): [], ("GET", "/api/schema"): [], ("GET", "/api/schema/{name}"): [404]}
     for (method, path), codes in declared.items():
         for code in codes:
             body = schema["paths"][path][method.lower()]["responses"][str(code)]["content"]["application/json"]
@@ -392,9 +392,13 @@ def test_each_answer_has_the_fields_the_schema_gives_it(tmp_path: Path) -> None:
                 aid = (await call("post", "/api/articles", "/api/articles", MILLBROOK[0]))["article"]
             one = "/api/articles/{article_id}"
             await call("get", one, f"/api/articles/{aid}")
+            stream_story = "/api/stream/stories/{number}"
+            await call("get", stream_story, "/api/stream/stories/1")
+            await call("get", stream_story, "/api/stream/stories/1?text=false")
             await call("put", one, f"/api/articles/{aid}", MILLBROOK[1])
             await call("get", "/api/stream/stories", "/api/stream/stories")
             await call("get", "/api/health", "/api/health")
+            await call("get", "/api/schema", "/api/schema")
             await call("delete", one, f"/api/articles/{aid}")
             await call("delete", story, f"/api/stories/{sid}")
         return out
@@ -408,3 +412,52 @@ def test_each_answer_has_the_fields_the_schema_gives_it(tmp_path: Path) -> None:
         model.model_validate(body)
         for listed in body.get("stories", []):
             assert set(listed) == set(model.model_fields["stories"].annotation.__args__[0].model_fields)
+        for listed in body.get("articles", []) if isinstance(body.get("articles"), list) else []:
+            item = model.model_fields["articles"].annotation.__args__[0]
+            assert set(listed) | {"text"} == set(item.model_fields), (method, path)  # text=false leaves text out
+
+
+def test_the_apis_json_documents_validate_against_the_schemas_it_serves(tmp_path: Path) -> None:
+    # There was no schema of the JSON documents: a client could only read docs/usage.md. Each is served at
+    # /api/schema/{name} (storyline.json_schema), and the answers are held to them closed: a field added to an
+    # answer and not to its schema fails here.
+    from schemacheck import schema_errors
+
+    import storyline
+    from storyline.schema import SCHEMAS
+
+    app = app_for(tmp_path / "s.db")
+
+    async def go() -> dict[str, httpx.Response]:
+        got: dict[str, httpx.Response] = {}
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test", timeout=120) as c:
+            got["made"] = await c.post("/api/stories", json={"articles": MILLBROOK, "words": 60})
+            got["read"] = await c.get(f"/api/stories/{got['made'].json()['id']}")
+            for a in MILLBROOK:
+                got["posted"] = await c.post("/api/articles", json=a)
+            got["stream"] = await c.get("/api/stream/stories/1", params={"words": 60})
+            got["bare"] = await c.get("/api/stream/stories/1", params={"text": "false", "limit": 1})
+            got["all"] = await c.get("/api/stream/stories/1", params={"summary_sources": "all"})
+            got["list"] = await c.get("/api/schema")
+            for name in SCHEMAS:
+                got[name] = await c.get(f"/api/schema/{name}")
+            got["unknown"] = await c.get("/api/schema/summaries")
+        return got
+
+    got = asyncio.run(go())
+    assert got["list"].json()["schemas"] == list(SCHEMAS)
+    for name in SCHEMAS:
+        assert got[name].headers["content-type"] == "application/schema+json"
+        assert got[name].json() == storyline.json_schema(name)
+    assert got["unknown"].status_code == 404
+    assert got["unknown"].json() == {"error": "no JSON schema named 'summaries'; storyline has summary, analysis, "
+                                              "group, story, stream-story, eval, eval-cluster"}
+    assert got["made"].status_code == 201 and got["made"].json()["analysis"]
+    for key in ("made", "read"):
+        assert schema_errors(got[key].json(), storyline.json_schema("story")) == [], key
+    for key in ("stream", "bare", "all"):
+        assert got[key].json()["summary"]["sentences"], key
+        assert schema_errors(got[key].json(), storyline.json_schema("stream-story")) == [], key
+    # the story schema is the summary's and more: what it adds fails against the summary's alone, closed
+    assert schema_errors(got["read"].json(), storyline.json_schema("summary")) == [
+        f"$: {name!r} is not in the schema" for name in ("created", "title", "updated")]

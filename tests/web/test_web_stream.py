@@ -645,7 +645,7 @@ def test_a_sentence_many_articles_report_links_a_few_and_counts_the_rest(
     assert {r.json()["story"] for r in posted} == {1}
     summary = asyncio.run(get(app, "/api/stream/stories/1")).json()["summary"]
     page = asyncio.run(get(app, "/stream/1")).text
-    items = re.findall(r"<li><span dir=\"auto\">(.*?)</li>", page)
+    items = re.findall(r"<li dir=\"ltr\"><span dir=\"auto\">(.*?)</li>", page)
     assert len(items) == len(summary["sentences"]) >= 1
     for item, sentence in zip(items, summary["sentences"], strict=True):
         ids = sentence["sources"] + sentence["corroborated_by"]
@@ -988,6 +988,49 @@ def test_a_stream_article_that_is_one_page_of_several_is_told_so(tmp_path: Path)
         got = asyncio.run(get(app, f"/api/stream/stories/{story}")).json()
         assert [a["paged"] for a in got["articles"]] == [a["paged"] for a in got["summary"]["articles"]] == [True]
         assert any("one page of a story printed over several pages" in n for n in got["summary"]["notes"])
+
+
+def test_a_stream_articles_author_and_words_are_kept_and_listed_as_the_summary_lists_them(tmp_path: Path) -> None:
+    # The stream stored no author (a header's author:, a page's byline), so its story's summary said "" where the
+    # command line and a posted story name the author; its listings gave neither author nor words, which the
+    # summary JSON's articles give for every article.
+    from storyline.model import count_words
+
+    db = tmp_path / "s.db"
+    bylined = {**FERRY[1], "text": f"---\nauthor: Mara Ellison\n---\n{FERRY[1]['text']}"}
+    answers = asyncio.run(post_all(app_for(db), [FERRY[0], bylined]))
+    assert [r.json()["story"] for r in answers] == [1, 1]
+    second = answers[1].json()["article"]
+    for app in (app_for(db), app_for(db)):  # and after a restart, from the stored articles
+        one = asyncio.run(get(app, "/api/stream/stories/1")).json()
+        assert [a["author"] for a in one["articles"]] == [a["author"] for a in one["summary"]["articles"]] == [
+            "", "Mara Ellison"]
+        assert [a["words"] for a in one["articles"]] == [a["words"] for a in one["summary"]["articles"]] == [
+            count_words(a["text"]) for a in one["articles"]]
+        alone = asyncio.run(get(app, f"/api/articles/{second}")).json()
+        assert (alone["author"], alone["words"]) == ("Mara Ellison", one["articles"][1]["words"])
+        bare = asyncio.run(get(app, "/api/stream/stories/1", text="false")).json()
+        assert [(a["author"], a["words"]) for a in bare["articles"]] == [
+            (a["author"], a["words"]) for a in one["articles"]]
+    # a correction that changes the author alone is a change, and is kept
+    async def correct() -> httpx.Response:
+        async with client(app_for(db)) as c:
+            return await c.put(f"/api/articles/{second}", json={**bylined, "text": bylined["text"].replace(
+                "Mara Ellison", "Tom Reyes")})
+    fixed = asyncio.run(correct())
+    assert fixed.status_code == 200 and fixed.json()["changed"] is True
+    assert asyncio.run(get(app_for(db), f"/api/articles/{second}")).json()["author"] == "Tom Reyes"
+
+
+def test_a_database_without_the_stream_authors_column_gains_it(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    asyncio.run(post_all(app_for(db), [FERRY[0]]))
+    with sqlite3.connect(db) as con:  # as a storyline before the column left it
+        con.execute("ALTER TABLE stream_articles DROP COLUMN author")
+    con.close()
+    one = asyncio.run(get(app_for(db), "/api/stream/stories/1")).json()
+    assert one["articles"][0]["author"] == "" and one["summary"]["articles"][0]["author"] == ""
+    assert [a.author for a in Store(db).stream_articles()] == [""]
 
 
 def test_a_full_disk_is_a_507_that_stores_nothing_and_loses_nothing(tmp_path: Path, monkeypatch) -> None:

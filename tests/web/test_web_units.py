@@ -269,6 +269,18 @@ def test_input_checks() -> None:
         assert err.value.http_status == status
 
 
+def test_an_article_over_the_limit_says_how_much_of_it_fits() -> None:
+    # 150,000 characters of Greek were "larger than 200 KB": a person who counted characters could not tell why,
+    # nor how much to cut (the limit is of UTF-8 bytes, two a Greek letter)
+    greek = "Η γέφυρα έκλεισε. " * 8_400
+    with pytest.raises(RequestError) as err:
+        check_articles([{"text": greek}], Limits())
+    assert err.value.http_status == 413
+    assert str(err.value) == ("article 1: larger than 200 KB, the limit for one article (its 151,200 characters are "
+                              "263 KB in UTF-8; about 115,000 of them fit)")
+    assert len(greek[:115_000].encode()) <= Limits().max_article < len(greek[:116_000].encode())
+
+
 def test_uploads() -> None:
     lines_ = b'{"text": "One.", "title": "T", "source": "S"}\n\n{"documents": ["Two.", "Three."]}\n'
     got = upload_articles("cluster.jsonl", lines_)

@@ -15,16 +15,12 @@ from dataclasses import replace
 
 from ..model import Cluster
 from ..notes import article_notes
-from .agreement import facts
-from .align import align
-from .conflicts import conflicts, updates
-from .entities import EntityIndex
+
+# Only the data model and the recognizers are imported with the package, so that ``storyline.api`` can name
+# ``Analysis`` in its signatures (``typing.get_type_hints(storyline.analyze)`` resolves) without loading the analysis
+# itself (half a second; a summary needs none of it): ``analyze_cluster`` imports the sections when first called.
 from .model import Action, Analysis, Conflict, Entity, Event, Fact, OnlyHere, Quote, Span, Value
 from .ner import EntityRecognizer, RuleRecognizer, SpacyRecognizer, default_recognizer
-from .onlyhere import only_here
-from .paraphrase import join_paraphrases
-from .quotes import quotes
-from .timeline import timeline
 
 SINGLE_SOURCE_NOTE = "single article: nothing can be corroborated or contradicted"
 # Each shell says how its users give a date (the command line's --date, the web form's date field).
@@ -43,6 +39,15 @@ def analyze_cluster(
 ) -> Analysis:
     """The analysis of ``cluster``. ``progress(1)`` is called as each article's names are read (most of the time:
     the named-entity model reads each article in turn; 60 articles take about 30 s)."""
+    from .agreement import facts
+    from .align import align
+    from .conflicts import conflicts, updates
+    from .entities import EntityIndex
+    from .onlyhere import only_here
+    from .paraphrase import join_paraphrases
+    from .quotes import quotes
+    from .timeline import timeline
+
     index = EntityIndex(cluster, recognizer or default_recognizer(), progress=progress)
     groups = join_paraphrases(cluster, align(cluster), index)
     events = timeline(cluster, groups)

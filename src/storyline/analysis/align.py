@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from ..attribute import CONTAINMENT, COSINE, MIN_SHARED, Copies
+from ..attribute import CONTAINMENT, COSINE, MIN_SHARED, copies
 from ..model import Cluster
 from ..represent import ClusterVectors, vectors
 
@@ -25,7 +25,8 @@ MIN_TERMS = 4
 @dataclass(frozen=True, slots=True)
 class Group:
     """Aligned sentences (indices into ``cluster.sentences``), one per article, and the credited
-    articles (near-duplicate copies of a member article count as reporting it too)."""
+    articles (a near-duplicate copy of a member article counts as reporting it too, where its text carries the
+    member)."""
 
     members: tuple[int, ...]
     articles: tuple[str, ...]
@@ -69,15 +70,14 @@ def groups_of(cluster: Cluster, parts: list[list[int]]) -> list[Group]:
     articles first (ties by their first sentence)."""
     sents = cluster.sentences
     order = {a.id: k for k, a in enumerate(cluster.articles)}
-    copies = Copies(cluster)
+    carried = copies(cluster)
     groups = []
     for idx in parts:
         credited: set[str] = set()
         for i in idx:
             credited.add(sents[i].article)
             # a copy is often trimmed or edited: it is credited with the sentence only where its text carries it
-            credited.update(d for d in cluster.duplicates.get(sents[i].article, ())
-                            if d not in credited and copies.carries(d, sents[i].text))
+            credited.update(carried.carrying(sents[i].article, sents[i].text))
         groups.append(Group(tuple(idx), tuple(sorted(credited, key=order.__getitem__)), centre_of(cluster, idx)))
     groups.sort(key=lambda g: (-len(g.articles), g.members[0]))
     return groups

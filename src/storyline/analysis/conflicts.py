@@ -35,6 +35,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
+from ..attribute import copies
 from ..model import Cluster
 from ..represent import content_terms
 from . import dates
@@ -586,7 +587,8 @@ def _bounds(it: _Item) -> tuple[float, float]:
 def disputed_by(cluster: Cluster, g: Group, index: EntityIndex) -> dict[str, frozenset[str]]:
     """For each article with a sentence in ``g``: the articles that contradict that sentence, i.e. give a
     value of the fact (a figure, a day, a name) only in readings incompatible with every reading the
-    sentence gives. Near-duplicate copies of a contradicting article contradict it too. An article whose
+    sentence gives. A near-duplicate copy of a contradicting article contradicts it too where its own text gives the
+value (:func:`_copies_giving`). An article whose
     sentence gives no value in a disputed slot is contradicted by no one on that slot. The values of two things
     (:func:`_two_things`) count here, though they are no disagreement: "4 million litres to Kenya and Uganda" and
     "2.5 million litres to Kenya" are both true, but neither article reports the other's figure."""
@@ -603,11 +605,20 @@ def disputed_by(cluster: Cluster, g: Group, index: EntityIndex) -> dict[str, fro
             shared = set().union(*(arts[k] for k in mine))
             for k, a in enumerate(arts):
                 if any(d.clash(k, m) for m in mine):
-                    for other in a - shared:
-                        against.add(other)
-                        against.update(cluster.duplicates.get(other, ()))
+                    against.update(a - shared)
+                    against.update(c for it in d.readings[k] if it.article not in shared
+                                   for c in _copies_giving(cluster, it))
         out[own] = frozenset(against)
     return out
+
+
+def _copies_giving(cluster: Cluster, it: _Item) -> tuple[str, ...]:
+    """The near-duplicate copies of ``it``'s article that give its value: their own text carries its sentence with the
+    value as written there (a trimmed copy may have cut the sentence, an updated one changed the figure)."""
+    if not cluster.duplicates.get(it.article):
+        return ()
+    sentence = cluster.article(it.article).text[it.span.start : it.span.end]
+    return copies(cluster).carrying(it.article, sentence, words=it.text if it.text in sentence else "")
 
 
 _BEFORE, _AFTER = 30, 15  # characters either side of a figure in which its role is told ("winds of 120 kph")
@@ -667,11 +678,12 @@ def _first_day(cluster: Cluster, c: list[_Item]) -> str:
 
 
 def _value(cluster: Cluster, c: list[_Item], order: dict[str, int]) -> Value:
-    """One reading as a :class:`Value`: its first item's words, credited to its articles and their copies."""
+    """One reading as a :class:`Value`: its first item's words, credited to its articles and their copies that give
+    it (:func:`_copies_giving`)."""
     credited = set()
     for it in c:
         credited.add(it.article)
-        credited.update(cluster.duplicates.get(it.article, ()))
+        credited.update(_copies_giving(cluster, it))
     norm = c[0].value.normalized if isinstance(c[0].value, Quantity) else str(c[0].value)
     return Value(c[0].text, norm, tuple(sorted(credited, key=order.__getitem__)),
                  tuple(dict.fromkeys(it.span for it in c)))
@@ -683,15 +695,7 @@ def conflicts(cluster: Cluster, groups: list[Group], index: EntityIndex) -> tupl
     for g in groups:
         for d in _disputes(cluster, g, index):
             kind, slot, readings = d.kind, d.slot, d.readings
-            values = []
-            for c in readings:
-                credited = set()
-                for it in c:
-                    credited.add(it.article)
-                    credited.update(cluster.duplicates.get(it.article, ()))
-                norm = c[0].value.normalized if isinstance(c[0].value, Quantity) else str(c[0].value)
-                values.append(Value(c[0].text, norm, tuple(sorted(credited, key=order.__getitem__)),
-                                    tuple(dict.fromkeys(it.span for it in c))))
+            values = [_value(cluster, c, order) for c in readings]
             first, second = _shown_clash(readings, d.clashes)
             a, b = readings[first][0], readings[second][0]
             # Counts are matched on the stemmed noun; readers get the noun as written.

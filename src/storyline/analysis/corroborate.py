@@ -8,7 +8,9 @@ received a letter … asking for his government's help"), and lists them under A
 5 sources". Where a summary and its analysis are shown together (``storyline summarize --analysis``, the web
 page), the summary sentence names those sources too, so that the two never tell the reader different things
 about who reports what. An article that disputes the fact (:mod:`.conflicts`) is not among a fact's articles,
-so it is never added.
+so it is never added; nor is one whose sentence of the fact gives other figures, or another day of the week, than
+the summary sentence (:func:`same_values`: "at least 65 dead" and "at least 62 dead" may both be true, and join
+one fact, but the first is no source for the figure 62).
 
 :func:`evidence` locates, for each summary sentence, where each of its articles says it (the spans a page
 marks), reading a corroborating article's sentence of the same fact from the analysis when there is one.
@@ -16,25 +18,69 @@ marks), reading a corroborating article's sentence of the same fact from the ana
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
+from ..attribute import figures_agree
 from ..model import Cluster, Sentence, Summary, SummarySentence
 from ..represent import vectors
+from . import dates
+from .dates import WEEKDAYS
 from .model import Analysis, Fact, Span
 
 
 def corroborate(summary: Summary, analysis: Analysis) -> Summary:
     """``summary`` with each sentence's ``corroborated_by`` widened by the articles of every Agreement fact
     that one of the sentence's own spans belongs to (the sentence itself, in the article it was taken from),
-    in the order the articles were given."""
+    in the order the articles were given; but for an article whose sentence of the fact states figures and none
+    of the summary sentence's (:func:`storyline.attribute.figures_agree`, the rule attribution credits by)."""
     order = {a.id: k for k, a in enumerate(summary.articles)}
-    sentences = tuple(_widened(ss, analysis.facts, order) for ss in summary.sentences)
+    texts = {a.id: a.text for a in summary.articles}
+    sentences = tuple(_widened(ss, analysis.facts, order, texts) for ss in summary.sentences)
     return summary if sentences == summary.sentences else replace(summary, sentences=sentences)
 
 
 def _holds(fact: Fact, s: Sentence) -> bool:
     return any(sp.article == s.article and sp.start < s.end and s.start < sp.end for sp in fact.spans)
+
+
+def _agrees(fact: Fact, s: Sentence, article: str, texts: dict[str, str]) -> bool:
+    """Whether ``article`` tells fact ``fact`` with the figures and days of sentence ``s`` (:func:`same_values`):
+    one of its sentences of the fact does (for a near-duplicate copy, which has none of its own, one of those of the
+    fact that its text carries word for word, else of all of them). The analysis joins sentences that tell one fact
+    in other words, and an update's "at least 65 dead" tells the fact of "at least 62 dead" (both may be true), but
+    it is no source for the figure 62."""
+    said = [(sp.article, texts[sp.article][sp.start : sp.end]) for sp in fact.spans if sp.article in texts]
+    own = [t for a, t in said if a == article]
+    if not own:
+        own = [t for _, t in said if t in texts.get(article, "")] or [t for _, t in said]
+    return any(same_values(s.text, t) for t in own)
+
+
+def same_values(a: str, b: str) -> bool:
+    """False when the two sentences both state figures and none of the one's is the other's
+    (:func:`storyline.attribute.figures_agree`, the rule attribution credits by), or both name days of the week and
+    none the same: "at least 65 people" does not back "at least 62 people", nor "until Sunday" "until Saturday".
+    The figures of a date ("in November 2015", "on Nov. 10") are the date's, compared as days only: they are no
+    disagreement with "three suspects" or "the two companies"."""
+    if not figures_agree(_undated(a), _undated(b)):
+        return False
+    da, db = set(_WEEKDAY.findall(a.lower())), set(_WEEKDAY.findall(b.lower()))
+    return not (da and db) or bool(da & db)
+
+
+_WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})\b")
+
+
+def _undated(text: str) -> str:
+    """``text`` without its date phrases (:func:`.dates.find`)."""
+    out, at = [], 0
+    for d in sorted(dates.find(text, None), key=lambda d: d.start):
+        if d.start >= at:
+            out.append(text[at : d.start])
+            at = d.end
+    return " ".join([*out, text[at:]])
 
 
 def fact_span(analysis: Analysis, s: Sentence, article: str) -> Span | None:
@@ -46,13 +92,14 @@ def fact_span(analysis: Analysis, s: Sentence, article: str) -> Span | None:
     return None
 
 
-def _widened(ss: SummarySentence, facts: tuple[Fact, ...], order: dict[str, int]) -> SummarySentence:
+def _widened(ss: SummarySentence, facts: tuple[Fact, ...], order: dict[str, int],
+             texts: dict[str, str]) -> SummarySentence:
     s = ss.sentence
     known = set(ss.articles)
     extra: set[str] = set()
     for fact in facts:
         if _holds(fact, s):
-            extra.update(a for a in fact.articles if a not in known)
+            extra.update(a for a in fact.articles if a not in known and _agrees(fact, s, a, texts))
     if not extra:
         return ss
     added = sorted(extra, key=lambda a: order.get(a, len(order)))

@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from ..attribute import copies
 from ..model import Cluster
 from ..vocabulary import SPEAKER_VERBS, alternation
 from .actions import verb_phrase
@@ -1206,14 +1207,23 @@ class EntityIndex:
             for r in res:
                 by_name[r.name].append((aid, r))
         order = {a.id: k for k, a in enumerate(cluster.articles)}
+        carried = copies(cluster)
+        naming: dict[tuple[str, str], tuple[str, ...]] = {}  # (article, a name as it writes it) -> its copies that do
         out = []
         for name, ms in by_name.items():
             arts: set[str] = set()
             spans: dict[Span, None] = {}
             actions: list[Action] = []
+            mentions = 0
             for aid, r in ms:
+                # a near-duplicate copy names the entity where its own text has the name as the article writes it (a
+                # trimmed copy may have cut the paragraph it stood in); it counts in ``articles`` and ``mentions``
+                form = (aid, cluster.article(aid).text[r.start : r.end])
+                if form not in naming:
+                    naming[form] = carried.naming(aid, [form[1]]) if cluster.duplicates.get(aid) else ()
                 arts.add(aid)
-                arts.update(cluster.duplicates.get(aid, ()))
+                arts.update(naming[form])
+                mentions += 1 + len(naming[form])
                 k = bisect.bisect_right(starts[aid], r.start) - 1
                 if k < 0:
                     continue
@@ -1232,8 +1242,7 @@ class EntityIndex:
                     aliases=tuple(aliases),
                     title=self.title.get(name, ""),
                     articles=tuple(sorted(arts, key=order.__getitem__)),
-                    # a duplicate of an article (one story sent twice) names it as often: it is counted in ``articles``
-                    mentions=sum(1 + len(cluster.duplicates.get(aid, ())) for aid, _ in ms),
+                    mentions=mentions,
                     actions=tuple(actions),
                     spans=tuple(spans),
                 )

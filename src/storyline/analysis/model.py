@@ -129,8 +129,9 @@ class OnlyHere:
     text: str
     article: str
     span: Span
-    # ``article`` and its near-duplicates (the same wire copy in another outlet), which carry it word for word:
-    # "only here" is one report, but cited as [1] alone it denied the outlets that ran the copy
+    # ``article`` and those of its near-duplicates (the same wire copy in another outlet) whose own text carries it:
+    # "only here" is one report, but cited as [1] alone it denied the outlets that ran the copy (a trimmed copy that
+    # cut it is not named)
     articles: tuple[str, ...] = ()
 
 

@@ -24,7 +24,7 @@ import re
 
 import numpy as np
 
-from ..attribute import COSINE
+from ..attribute import COSINE, copies
 from ..model import Cluster
 from ..represent import vectors
 from .model import OnlyHere, Span
@@ -49,6 +49,7 @@ def only_here(cluster: Cluster, *, per_article: int = PER_ARTICLE) -> tuple[Only
     sents = cluster.sentences
     art = np.array([s.article for s in sents])
     n_terms = vecs.distinct_terms
+    carried = copies(cluster)
     out: list[OnlyHere] = []
     for aid in cluster.kept_ids:
         mine = np.flatnonzero(art == aid)
@@ -83,9 +84,10 @@ def only_here(cluster: Cluster, *, per_article: int = PER_ARTICLE) -> tuple[Only
                 units.append(unit)
         for unit in sorted(units):
             first, last = sents[unit[0]], sents[unit[-1]]
-            copies = set(cluster.duplicates.get(first.article, ()))
+            # the copies that carry every sentence of it (a trimmed copy may have cut it)
+            ran = set.intersection(*(set(carried.carrying(first.article, sents[i].text)) for i in unit))
             out.append(OnlyHere(text=" ".join(sents[i].text for i in unit), article=first.article,
                                 span=Span(first.article, first.start, last.end),
-                                articles=(first.article, *(a.id for a in cluster.articles if a.id in copies))))
+                                articles=(first.article, *(a.id for a in cluster.articles if a.id in ran))))
     return tuple(out)
 

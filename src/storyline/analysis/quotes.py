@@ -17,6 +17,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from ..attribute import copies
 from ..model import Cluster
 from ..quotemarks import paragraph_break, straight_mark
 from ..represent import STOPWORDS, stem, words
@@ -992,11 +993,15 @@ def quotes(cluster: Cluster, index: EntityIndex) -> tuple[Quote, ...]:
         else:
             groups.append([s])
     order = {a.id: k for k, a in enumerate(cluster.articles)}
+    carried = copies(cluster)
     out = []
     for g in groups:
         arts: list[str] = []
         for s in g:
-            arts += [s.article, *cluster.duplicates.get(s.article, ())]
+            # a near-duplicate copy is credited with the quotation only where its own text holds the quoted words
+            # (a trimmed copy may have cut it): one of its parts, a fragment being the same quotation
+            text = cluster.article(s.article).text
+            arts += [s.article, *(d for a, b in s.parts for d in carried.quoting(s.article, text[a:b]))]
         named = [s.speaker for s in g if s.speaker]
         # A named entity beats a description ("an unnamed official"); then the most frequent.
         speaker = max(named, key=lambda n: (n in index.kind, named.count(n), -named.index(n))) if named else None

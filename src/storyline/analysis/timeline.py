@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..attribute import copies
 from ..model import Cluster
 from ..represent import vectors
 from . import dates
@@ -35,6 +36,7 @@ def timeline(cluster: Cluster, groups: list[Group]) -> tuple[Event, ...]:
     order = {a.id: k for k, a in enumerate(cluster.articles)}
     merged: dict[tuple, dict] = {}
     sim = vectors(cluster).similarity
+    carried = copies(cluster)
     for i, s in enumerate(cluster.sentences):
         published = cluster.article(s.article).date
         for d in _phrases(s.text, published):
@@ -56,7 +58,9 @@ def timeline(cluster: Cluster, groups: list[Group]) -> tuple[Event, ...]:
                             and max(float(sim[i, j]) for j in e["rows"]) >= LOOSE), key)
             ev = merged.setdefault(key, {"date": d.resolved, "phrase": d.text, "text": s.text, "arts": [], "spans": [],
                                          "rows": [], "articles": set(), "wording": wording})
-            ev["arts"] += [s.article, *cluster.duplicates.get(s.article, ())]
+            # a near-duplicate copy reports the event where its own text carries the sentence with the date phrase
+            # ("on Saturday" and an edited copy's "Saturday" are one day)
+            ev["arts"] += [s.article, *carried.carrying(s.article, s.text, words=_ON.sub("", d.text))]
             ev["rows"].append(i)
             ev["articles"].add(s.article)
             ev["spans"].append(Span(s.article, s.start, s.end))
@@ -90,6 +94,9 @@ def _stamp(sentence: str, d: dates.DatePhrase) -> bool:
     start, or a date that is all its sentence says but for a credit ("(July 6) AP")."""
     rest = re.findall(r"[^\W\d_]+", sentence[: d.start] + " " + sentence[d.end :])
     return bool(_STAMP.match(sentence[: d.start])) or len(rest) <= 1
+
+
+_ON = re.compile(r"^on\s+", re.IGNORECASE)
 
 
 def _wording(phrase: str) -> str:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import click
@@ -12,7 +14,9 @@ from ..errors import OptionsError
 from ..files import is_stdout, output_target, write_atomic
 from ..render import printable
 from . import cli, out
+from . import inputs as shell
 from .inputs import counting, output_format, progress
+from .lines import ProgressLines
 
 _FORMATS = ("md", "csv", "json")
 
@@ -31,6 +35,33 @@ def _list_methods(ctx: click.Context, _param: click.Parameter, value: bool) -> N
     ctx.exit(0)
 
 
+@contextlib.contextmanager
+def _scoring_progress(name: str, clusters: int, methods: int) -> Iterator[tuple[Callable[[int], None], ...]]:
+    """The run's progress: the clusters scored, then the peak-memory pass (a method at a time, traced: on DUC it
+    takes longer than the scoring). On a terminal one bar; off it (nohup, CI, a log) a sparse line now and then,
+    where a run of minutes said nothing until its end. Yields the callbacks of a cluster and of a method done."""
+    if not shell.on_terminal():
+        with ProgressLines(f"Scoring {name}", clusters, "clusters") as lines:
+
+            def scored(n: int) -> None:
+                lines.update(n)
+                if lines.pos == clusters and methods:
+                    lines.stage("Peak memory", methods, "methods")
+
+            yield scored, lines.update
+        return
+    steps = clusters + methods
+    with progress(range(steps), f"Scoring {name}", at_least=1) as bar:
+
+        def cluster_done(n: int) -> None:
+            bar.update(n)
+            if bar.pos == clusters < steps:
+                bar.label = "Peak memory"
+                bar.render_progress()
+
+        yield cluster_done, bar.update
+
+
 @cli.command("eval")
 @click.argument("data")
 @click.option("--words", "-w", type=int, required=True, help="Word budget; every output is cut to it.")
@@ -39,6 +70,9 @@ def _list_methods(ctx: click.Context, _param: click.Parameter, value: bool) -> N
                    "or all, ours, sumy.")
 @click.option("--references", metavar="PATH", help="Multi-News .tgt file, or DUC model-summaries directory.")
 @click.option("--limit", type=int, help="Score a fixed seeded sample of this many clusters.")
+@click.option("--ids", "ids_file", metavar="FILE",
+              help='Score only the clusters this file names: one id a line, or a JSONL file\'s "id"s (an --outputs '
+                   "file, an earlier run's --per-cluster file); --limit samples among them.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the sample and the bootstrap.")
 @click.option("--jobs", "-j", type=int, default=1, show_default=True, help="Worker processes over clusters.")
 @click.option("--format", "fmt", type=click.Choice(_FORMATS), default="md", show_default=True,
@@ -46,16 +80,16 @@ def _list_methods(ctx: click.Context, _param: click.Parameter, value: bool) -> N
 @click.option("--output", "-o", metavar="FILE", help="Write the report here (atomically); - is stdout.")
 @click.option("--plot", "plot_path", metavar="FILE.png", help="Also write a PNG plot here.")
 @click.option("--per-cluster", "per_cluster", metavar="FILE.jsonl",
-              help="Also write each cluster's summaries (as scored, cut to --words) and scores here, a JSON line a "
-                   "cluster.")
+              help="Also write each cluster's summaries (as scored, cut to --words), scores and references here, a "
+                   "JSON line a cluster.")
 @click.option("--no-memory", is_flag=True, help="Skip the peak-memory pass.")
 @click.option("--pair", "pair", metavar="METHOD",
               help="Pair this method with every other one, cluster by cluster (default: default, when run).")
 @click.option("--outputs", "outputs", multiple=True, metavar="NAME=PATH",
               help='Also score a system\'s summaries as method NAME: a JSONL file of {"id": CLUSTER_ID, "summary": '
-                   'TEXT or [SENTENCE, ...]} lines, one for every cluster scored (repeatable). Cluster ids: a JSONL '
-                   "dataset's \"id\"; STEM_LINE for a Multi-News STEM.src file (val_1); d30001 for a DUC folder "
-                   "d30001t.")
+                   'TEXT or [SENTENCE, ...]} lines, one for every cluster scored, or give --ids PATH (repeatable). '
+                   "Cluster ids: a JSONL dataset's \"id\"; STEM_LINE for a Multi-News STEM.src file (val_1); d30001 "
+                   "for a DUC folder d30001t.")
 @click.option("--callable", "callables", multiple=True, metavar="NAME=MODULE:FUNCTION",
               help="Also score FUNCTION(documents: list[str], words: int) -> str or list[str] as method NAME, timed "
                    "like ours (repeatable; MODULE is imported from the current directory and sys.path).")
@@ -64,16 +98,16 @@ def _list_methods(ctx: click.Context, _param: click.Parameter, value: bool) -> N
 def evaluate_command(
     data: str, words: int, method_spec: str, references: str | None, limit: int | None, seed: int, jobs: int,
     fmt: str, output: str | None, plot_path: str | None, per_cluster: str | None, no_memory: bool, pair: str | None,
-    outputs: tuple[str, ...], callables: tuple[str, ...],
+    outputs: tuple[str, ...], callables: tuple[str, ...], ids_file: str | None,
 ) -> None:
     """Score methods on DATA (.jsonl[.gz] in the shared schema, a Multi-News .src file, or a DUC directory).
 
     ROUGE-1/2/Lsum F1 with seeded bootstrap 95% intervals, R1/R2 recall, CPU seconds per cluster and
     peak memory, for storyline's methods, sumy's peers, a greedy ROUGE oracle and your own (--outputs,
-    --callable); and one method's lead over each other method, paired by cluster, with its interval.
+    --callable); and one method's lead over each other method, paired by cluster, with its interval and p-value.
     """
     from ..evaluate import report
-    from ..evaluate.datasets import dataset_name, load_eval_set, reference_path
+    from ..evaluate.datasets import dataset_name, load_eval_set, read_ids, reference_path
     from ..evaluate.external import (
         ExternalMethod,
         SystemOutputs,
@@ -90,6 +124,7 @@ def evaluate_command(
         evaluate,
         require_extras,
         resolve_methods,
+        waited,
     )
 
     check_options(words, jobs=jobs, limit=limit, seed=seed)  # before any data is read
@@ -104,7 +139,8 @@ def evaluate_command(
         raise OptionsError(f"--pair {pair}: pair a method the run scores (not the oracle); it runs {', '.join(names)}")
     # What the run reads, which no output may overwrite or join: the data and its references (given, or the
     # .tgt beside a Multi-News .src file, or the model summaries beside a DUC directory).
-    inputs = [Path(data), *[r for r in [reference_path(data, references)] if r], *(Path(f) for _, f in files)]
+    inputs = [Path(data), *[r for r in [reference_path(data, references)] if r], *(Path(f) for _, f in files),
+              *([Path(ids_file)] if ids_file is not None else [])]
     report_to = output_target(output, inputs=inputs)
     if plot_path is not None and (is_stdout(plot_path) or not plot_path.strip()):
         raise OptionsError("--plot needs a file name: the PNG is not written to standard output")
@@ -126,12 +162,17 @@ def evaluate_command(
         sys.path.insert(0, os.getcwd())
     external: list[ExternalMethod] = [callable_method(n, t) for n, t in functions]
     external += [read_outputs(n, f) for n, f in files]
+    only = read_ids(ids_file) if ids_file is not None else None
     # The whole file is read before the sample is drawn: Multi-News train took 8-20 s without a word on a terminal.
-    with counting(f"Reading {dataset_name(Path(data))}") as reading:
-        eval_set = load_eval_set(data, references=references, limit=limit, seed=seed, progress=reading.update)
+    label = f"Reading {dataset_name(Path(data))}"
+    with counting(label) if shell.on_terminal() else ProgressLines(label, None, "clusters") as reading:
+        eval_set = load_eval_set(data, references=references, limit=limit, seed=seed, progress=reading.update,
+                                 only=only)
     if limit is not None and limit > len(eval_set.clusters):  # the report says how many; a reader may not look
-        click.echo(printable(f"storyline: note: --limit {limit}: {eval_set.name} has {len(eval_set.clusters)} "
-                             "clusters, all of them scored"), err=True)
+        has = f"--ids {ids_file} names" if only else f"{eval_set.name} has"
+        n = len(eval_set.clusters)
+        click.echo(printable(f"storyline: note: --limit {limit}: {has} {n} cluster{'s' if n != 1 else ''}, "
+                             f"{'all of them scored' if n != 1 else 'and it is scored'}"), err=True)
     refs = eval_set.reference_words()
     if not refs / 2 <= words <= 2 * refs:  # F1 against 55-word references falls by half at 300 words, silently
         click.echo(printable(f"storyline: note: --words {words}, and the references of {eval_set.name} run "
@@ -146,20 +187,24 @@ def evaluate_command(
         if isinstance(e, SystemOutputs) and (over := e.over_budget(eval_set.ids, words)):
             click.echo(printable(f"storyline: note: --outputs {e.name}: {over} of the {len(eval_set.ids)} summaries "
                                  f"scored run over --words {words} and are cut to it, as every method's are"), err=True)
-    # On a terminal: the clusters, then the peak-memory pass (a method at a time, traced: on DUC it takes
-    # longer than the scoring); in pipes and logs nothing.
-    steps = len(eval_set.clusters) + (0 if no_memory else len(names))
-    with progress(range(steps), f"Scoring {eval_set.name}", at_least=1) as bar:
-
-        def cluster_done(n: int) -> None:
-            bar.update(n)
-            if bar.pos == len(eval_set.clusters) < steps:
-                bar.label = "Peak memory"
-                bar.render_progress()
-
+        # a system that failed on a cluster (an API error, a timeout) often leaves "": scored 0, it drags the mean
+        if isinstance(e, SystemOutputs) and (empty := e.empty(eval_set.ids)):
+            click.echo(printable(f"storyline: note: --outputs {e.name}: {len(empty)} of the {len(eval_set.ids)} "
+                                 f"summaries {'is' if len(empty) == 1 else 'are'} empty and scored 0, the first "
+                                 f"{empty[0]!r}"), err=True)
+    with _scoring_progress(eval_set.name, len(eval_set.clusters), 0 if no_memory else len(names)) as (done, traced):
         ev = evaluate(eval_set, names, words, external=external, seed=seed, jobs=jobs, memory=not no_memory,
-                      progress=cluster_done, memory_progress=bar.update, warn_ignored=False)  # noted above
-    text = report.render(ev, fmt, extra={"limit": limit}, pair=pair or report.PAIRED_WITH)
+                      progress=done, memory_progress=traced, warn_ignored=False)  # noted above
+    for fname, _ in functions:
+        wall, cpu = waited(ev, fname)
+        # mostly waiting (a loaded machine stretches CPU-bound work 2x, not 4x): the CPU time is not what it costs
+        if wall - cpu > max(1.0, 3 * cpu):
+            click.echo(printable(f"storyline: note: --callable {fname}: {wall:.1f} s of wall-clock time for "
+                                 f"{cpu:.1f} s of CPU time over the {len(ev.ids)} clusters: it waits on what CPU time "
+                                 "does not count (a network, a GPU, another process), so its s/cluster is not its "
+                                 "cost"), err=True)
+    extra = {"limit": limit, **({"ids_from": ids_file} if ids_file is not None else {})}
+    text = report.render(ev, fmt, extra=extra, pair=pair or report.PAIRED_WITH)
     if plot_path:
         write_atomic(plot_path, report.plot(ev), protect=inputs)
     if per_cluster:

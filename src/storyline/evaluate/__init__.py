@@ -8,11 +8,11 @@ file, a callable), :mod:`.report` writes tables and plots. Nothing in the librar
 
 from __future__ import annotations
 
-from .datasets import EvalSet, load_eval_set
+from .datasets import EvalSet, IdList, load_eval_set, read_ids
 from .external import CallableMethod, SystemOutputs, callable_method, read_outputs
 from .runner import Evaluation, available, evaluate, resolve_methods
 
 __all__ = [
-    "CallableMethod", "EvalSet", "Evaluation", "SystemOutputs", "available", "callable_method", "evaluate",
-    "load_eval_set", "read_outputs", "resolve_methods",
+    "CallableMethod", "EvalSet", "Evaluation", "IdList", "SystemOutputs", "available", "callable_method", "evaluate",
+    "load_eval_set", "read_ids", "read_outputs", "resolve_methods",
 ]

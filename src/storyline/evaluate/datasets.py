@@ -31,6 +31,7 @@ from ..ingest import (
     MAX_DATASET_BYTES,
     DocumentSet,
     dataset_clusters,
+    dataset_lines,
     decode,
     is_dataset_name,
     read_bytes,
@@ -244,6 +245,66 @@ def sample_indices(n: int, limit: int, seed: int) -> list[int]:
     return [int(i) for i in np.sort(np.random.default_rng(seed).choice(n, size=limit, replace=False))]
 
 
+class UnknownIdsError(MalformedDataError):
+    """``--ids`` names a cluster the dataset does not hold (exit 6)."""
+
+
+@dataclass(frozen=True, slots=True)
+class IdList:
+    """The clusters a run is kept to (``--ids FILE``), in the order the file gives them; ``path`` for messages."""
+
+    path: str
+    ids: tuple[str, ...]
+
+
+def read_ids(path: str | Path) -> IdList:
+    """The cluster ids of a file: a JSON Lines file's ``"id"`` on every line (``.jsonl[.gz]``, ``.json``: a
+    system's summaries for ``--outputs``, an earlier run's ``--per-cluster`` file, a dataset), else one id a line
+    of plain text (blank lines skipped). An id given twice counts once."""
+    where = str(path)
+    p = Path(path)
+    if not p.is_file():
+        raise InputNotFoundError(f"--ids {where}: " + ("a directory; give the file of cluster ids" if p.is_dir()
+                                                        else "no such file" if not p.exists()
+                                                        else "not a regular file; give the file of cluster ids"))
+    data = read_bytes(p, max_bytes=MAX_DATASET_BYTES)
+    ids: list[str] = []
+    if is_dataset_name(p.name):
+        for lineno, obj in dataset_lines(data, where):
+            cid = obj.get("id") if isinstance(obj, dict) else None
+            if isinstance(cid, bool) or not isinstance(cid, str | int):
+                raise MalformedDataError(f"{where}, line {lineno}: expected a JSON object with an 'id'")
+            ids.append(str(cid))
+    else:
+        ids = [line.strip() for line in decode(data, where).splitlines() if line.strip()]
+    if not ids:
+        raise EmptyInputError(f"--ids {where}: no cluster ids in this file")
+    return IdList(where, tuple(dict.fromkeys(ids)))
+
+
+def chosen(ids: Sequence[str], limit: int | None, seed: int, only: IdList | None = None) -> list[int]:
+    """The places, in file order, of the clusters a run keeps of those with ``ids``: the ones ``only`` names (an
+    id it names that the file lacks is ``MalformedDataError``: a run on fewer clusters than asked for, unsaid, is
+    a figure that does not compare), then a seeded sample of ``limit`` of those. Without ``only``, the clusters
+    ``sample`` keeps."""
+    if limit is not None and limit <= 0:
+        raise OptionsError(f"--limit must be at least 1 (got {limit})")
+    places = list(range(len(ids)))
+    if only is not None:
+        wanted = set(only.ids)
+        places = [i for i in places if ids[i] in wanted]
+        known = set(ids)
+        missing = [i for i in only.ids if i not in known]
+        if missing:
+            raise UnknownIdsError(
+                f"--ids {only.path}: {len(missing)} of its {len(only.ids)} ids name no cluster of the dataset, the "
+                f"first {missing[0]!r} (the dataset's first is {ids[0]!r}; ids: see 'storyline eval --help')"
+            )
+    if limit is None or limit >= len(places):
+        return places
+    return [places[i] for i in sample_indices(len(places), limit, seed)]
+
+
 # ---------------------------------------------------------------------------------------------- a sample, streamed
 
 
@@ -278,7 +339,7 @@ def _jsonl_values(path: Path, wanted: set[int] | None = None) -> Iterator[tuple[
 
 
 def _sampled_jsonl(
-    path: Path, limit: int, seed: int, told: Callable[[int], None]
+    path: Path, limit: int | None, seed: int, told: Callable[[int], None], only: IdList | None = None
 ) -> tuple[tuple[DocumentSet, ...], tuple[str, ...]] | None:
     """A ``--limit`` sample of a JSON Lines dataset, and every id of the file, holding only the sample's clusters:
     every cluster is read and checked as the whole-file reader checks it, then the sample's lines are read again
@@ -301,11 +362,13 @@ def _sampled_jsonl(
             lines.append(at[0])
             ids.append(ds.id)
             told(1)
-        if limit >= len(ids):
+        keep = chosen(ids, limit, seed, only)
+        if len(keep) == len(ids):
             return None  # every cluster is kept: nothing to save
-        keep = sample_indices(len(ids), limit, seed)
         wanted = {lines[i] for i in keep}
         picked = tuple(dataset_clusters(_jsonl_values(path, wanted), name, need_summaries=True))
+    except UnknownIdsError:
+        raise  # the ids given, not the file: the whole-file reader would say the same after reading it all
     except (_NotPlain, StorylineError):
         return None
     if tuple(c.id for c in picked) != tuple(ids[i] for i in keep):
@@ -346,7 +409,7 @@ def reference_path(path: str | Path, references: str | Path | None = None) -> Pa
 
 def load_eval_set(
     path: str | Path, *, references: str | Path | None = None, limit: int | None = None, seed: int = 0,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int], None] | None = None, only: IdList | None = None,
 ) -> EvalSet:
     """Read an evaluation set from a JSONL file, a Multi-News ``.src`` file or a DUC directory.
 
@@ -376,8 +439,8 @@ def load_eval_set(
 
         streamed = None
         # a regular file only: the whole-file reader refuses a FIFO or a device, which open() would wait on
-        if limit is not None and path.name.endswith((".jsonl", ".jsonl.gz")) and path.is_file():
-            streamed = _sampled_jsonl(path, limit, seed, counted)
+        if (limit is not None or only is not None) and path.name.endswith((".jsonl", ".jsonl.gz")) and path.is_file():
+            streamed = _sampled_jsonl(path, limit, seed, counted, only)
         if streamed is not None:
             picked, ids = streamed
             return EvalSet(name=dataset_name(path), clusters=picked, file_ids=ids)
@@ -394,6 +457,8 @@ def load_eval_set(
             )
         clusters = read_multinews(path, tgt)
         told(len(clusters))
-    return EvalSet(
-        name=dataset_name(path), clusters=sample(clusters, limit, seed), file_ids=tuple(c.id for c in clusters)
-    )
+    file_ids = tuple(c.id for c in clusters)
+    if only is None:
+        return EvalSet(name=dataset_name(path), clusters=sample(clusters, limit, seed), file_ids=file_ids)
+    kept = tuple(clusters[i] for i in chosen(file_ids, limit, seed, only))
+    return EvalSet(name=dataset_name(path), clusters=kept, file_ids=file_ids)

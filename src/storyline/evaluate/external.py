@@ -49,6 +49,10 @@ class SystemOutputs:
         """How many of the summaries of clusters ``ids`` run over ``words`` words (cut to them when scored)."""
         return sum(1 for i in ids if i in self.summaries and len(self.summaries[i].split()) > words)
 
+    def empty(self, ids: Sequence[str]) -> list[str]:
+        """The clusters of ``ids`` whose summary here holds no word (scored 0, as an empty summary is)."""
+        return [i for i in ids if i in self.summaries and not self.summaries[i].split()]
+
     def check_ids(self, ids: Sequence[str], known: Iterable[str]) -> int:
         """Raise ``MalformedDataError`` when a cluster of the run (``ids``) has no summary here; return how many
         ids here name no cluster of the dataset (``known``: every id it holds, sampled or not), ignored."""
@@ -63,7 +67,7 @@ class SystemOutputs:
         if missing:
             raise MalformedDataError(
                 f"--outputs {self.name}={self.path}: no summary for {len(missing)} of the {len(ids)} clusters "
-                f"scored, the first {missing[0]!r} (ids: see 'storyline eval --help')"
+                f"scored, the first {missing[0]!r}; to score the clusters it has, add --ids {self.path}"
             )
         return len(set(self.summaries) - known)
 

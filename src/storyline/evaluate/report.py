@@ -16,7 +16,8 @@ from typing import Any
 
 import numpy as np
 
-from .rouge import BOOTSTRAP_SAMPLES, METRICS, paired
+from ..version import stamp
+from .rouge import BOOTSTRAP_SAMPLES, METRICS, PERMUTATION_SAMPLES, paired
 from .runner import MEMORY_CLUSTERS, ORACLE, Evaluation
 
 MEMORY_NOTE = (
@@ -89,16 +90,18 @@ def to_dict(ev: Evaluation, *, extra: dict[str, Any] | None = None, pair: str = 
         # (summaries read from a file have no peak either way)
         "memory_clusters": 0 if any(r.timed and math.isnan(r.peak_mb) for r in ev.results) else MEMORY_CLUSTERS,
         "results": results,
-        **({"paired_with": pair, "paired": comparisons} if (comparisons := paired_rows(ev, pair)) else {}),
+        **({"paired_with": pair, "paired": comparisons, "permutation_samples": PERMUTATION_SAMPLES}
+           if (comparisons := paired_rows(ev, pair)) else {}),
         "versions": versions(),
         **(extra or {}),
+        **stamp(),  # which storyline, and which form of this JSON, made it, as every JSON document storyline writes
     }
 
 
 def paired_rows(ev: Evaluation, pair: str = PAIRED_WITH) -> list[dict[str, Any]]:
     """``pair`` against every other method but the oracle, cluster by cluster (see ``rouge.paired``): its
-    lead ×100 with the paired 95% interval and the share of resamples it leads in; empty when ``pair`` was
-    not run or ran alone."""
+    lead ×100 with the paired 95% interval, the share of resamples it leads in and the lead's two-sided p-value
+    (``rouge.permutation_p``); empty when ``pair`` was not run or ran alone."""
     names = [r.method for r in ev.results]
     if pair not in names:
         return []
@@ -111,7 +114,8 @@ def paired_rows(ev: Evaluation, pair: str = PAIRED_WITH) -> list[dict[str, Any]]
         row: dict[str, Any] = {"method": other}
         for m in PAIRED_METRICS:
             d = paired([x[m] for x in mine], [x[m] for x in theirs], seed=ev.seed)
-            row[m] = {"lead": _pct(d.mean), "ci95": [_pct(d.low), _pct(d.high)], "ahead": round(d.ahead, 3)}
+            row[m] = {"lead": _pct(d.mean), "ci95": [_pct(d.low), _pct(d.high)], "ahead": round(d.ahead, 3),
+                      "p": _num(d.p, 4)}
         rows.append(row)
     return rows
 
@@ -152,7 +156,9 @@ def markdown_table(d: dict[str, Any]) -> str:
         for r in d["results"]
     )
     notes = (
-        f"\n{d['dataset']}: {_count(d['clusters'], 'cluster')}, every output cut to {d['words']} words, "
+        f"\n{d['dataset']}: {_count(d['clusters'], 'cluster')}"
+        + (f" (those {d['ids_from']} names)" if d.get("ids_from") else "")
+        + f", every output cut to {d['words']} words, "
         f"seed {d['seed']}{_resamples(d)}. "
         f"ROUGE ×100 (rouge-score, stemmed; references averaged).\n{TIME_NOTE}; "
         # reports saved before the key existed were measured on the 3 largest clusters
@@ -195,22 +201,37 @@ def paired_table(d: dict[str, Any]) -> str:
     if not rows:
         return ""
     pair = d.get("paired_with", PAIRED_WITH)  # reports saved before the key existed paired the default
+    with_p = "p" in rows[0]["rouge1"]  # reports saved before the p-value existed have none
+    n = d.get("permutation_samples", PERMUTATION_SAMPLES)
+    p_said = (f"; p: two-sided, of a paired randomization test ({n:,} resamples swapping the two methods' scores "
+              "cluster by cluster), one comparison at a time: with many methods, some p under 0.05 come by chance"
+              if with_p else "")
     head = (
         f"\n{pair} against each method on the same clusters (paired bootstrap: every resample draws the "
         f"same clusters for both; lead = {pair} − method, ×100; ahead: share of resamples with a positive "
-        "lead):\n\n"
-        "| method | R1 lead [95% CI] | R2 lead [95% CI] | ahead R1 / R2 |\n|---|---|---|---|\n"
+        f"lead{p_said}):\n\n"
+        "| method | R1 lead [95% CI] | R2 lead [95% CI] | ahead R1 / R2 |" + (" p R1 / R2 |" if with_p else "")
+        + "\n|---|---|---|---|" + ("---|" if with_p else "") + "\n"
     )
     body = "".join(
         f"| {r['method']} | {lead_cell(r['rouge1'])} | {lead_cell(r['rouge2'])} "
-        f"| {r['rouge1']['ahead']:.2f} / {r['rouge2']['ahead']:.2f} |\n"
+        f"| {r['rouge1']['ahead']:.2f} / {r['rouge2']['ahead']:.2f} |"
+        + (f" {p_cell(r['rouge1'])} / {p_cell(r['rouge2'])} |" if with_p else "") + "\n"
         for r in rows
     )
     return head + body
 
 
-def to_markdown(ev: Evaluation, pair: str = PAIRED_WITH) -> str:
-    return markdown_table(to_dict(ev, pair=pair))
+def p_cell(cell: dict[str, Any]) -> str:
+    """A p-value as papers print one: "0.003", "<0.001" (10,000 resamples tell no smaller one apart), "—"."""
+    p = cell.get("p")
+    if p is None:
+        return "—"
+    return "<0.001" if p < 0.001 else f"{p:.3f}"
+
+
+def to_markdown(ev: Evaluation, pair: str = PAIRED_WITH, *, extra: dict[str, Any] | None = None) -> str:
+    return markdown_table(to_dict(ev, extra=extra, pair=pair))
 
 
 def to_csv(ev: Evaluation) -> str:
@@ -231,9 +252,9 @@ def to_csv(ev: Evaluation) -> str:
 
 
 def per_cluster_lines(ev: Evaluation) -> str:
-    """One JSON line a cluster, in the set's order: its id, its size in words and, per method, the summary as
-    scored (cut to the budget), its five scores ×100 and its CPU seconds (null: summaries read from a file), for
-    a researcher's own tests and reading (``--per-cluster``)."""
+    """One JSON line a cluster, in the set's order: its id, its size in words, the reference summaries scored
+    against and, per method, the summary as scored (cut to the budget), its five scores ×100 and its CPU seconds
+    (null: summaries read from a file), for a researcher's own tests and reading (``--per-cluster``)."""
     lines = []
     for run in ev.per_cluster:
         methods = {
@@ -241,7 +262,8 @@ def per_cluster_lines(ev: Evaluation) -> str:
                 "seconds": _num(run.seconds[m], 5)}
             for m in run.scores
         }
-        lines.append(json.dumps({"id": run.id, "cluster_words": run.words, "methods": methods}, ensure_ascii=False))
+        lines.append(json.dumps({"id": run.id, "cluster_words": run.words, "references": list(run.references),
+                                 "methods": methods, **stamp()}, ensure_ascii=False))
     return "".join(line + "\n" for line in lines)
 
 
@@ -250,7 +272,7 @@ def render(ev: Evaluation, fmt: str, *, extra: dict[str, Any] | None = None, pai
         return to_json(ev, extra=extra, pair=pair)
     if fmt == "csv":
         return to_csv(ev)
-    return to_markdown(ev, pair)
+    return to_markdown(ev, pair, extra=extra)
 
 
 # The methods whose time per cluster the plot draws against cluster size (those of them the run has): the
@@ -272,7 +294,8 @@ def plot(ev: Evaluation) -> bytes:
 def figure(ev: Evaluation) -> Any:
     """A matplotlib figure: R1 and R2 with 95% intervals per method; the median CPU time per cluster of each
     method with its interquartile range; and the time per cluster against cluster size for
-    ``TIMED_AGAINST_SIZE`` (or, when the run has none of them, its first three methods)."""
+    ``TIMED_AGAINST_SIZE`` and the timed outside methods (``--callable``; when the run has none of them, its first
+    three methods)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -321,7 +344,8 @@ def figure(ev: Evaluation) -> Any:
     ax2.grid(axis="x", alpha=0.3)
     ax2.set_title("time per cluster")
     timed_results = [r for r in ev.results if r.timed]
-    shown = [r for r in timed_results if r.method in TIMED_AGAINST_SIZE] or timed_results[:3]
+    # and a timed method of the researcher's own (--callable), whose speed against ours is what they came to see
+    shown = [r for r in timed_results if r.method in TIMED_AGAINST_SIZE or r.origin] or timed_results[:3]
     cmap = plt.get_cmap("tab10")
     for k, r in enumerate(shown):
         secs = [max(s, 1e-5) * 1000 for s in r.seconds]

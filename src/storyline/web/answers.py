@@ -4,6 +4,8 @@ the answers, they do not make them: the routes build their dicts, and a test hol
 
 from __future__ import annotations
 
+from typing import Any, Literal
+
 from pydantic import BaseModel, Field
 
 
@@ -94,10 +96,10 @@ class RemovedOut(BaseModel):
     story_removed: bool = Field(description="It had no other: it is no longer listed")
 
 
-class StreamArticleOut(BaseModel):
-    """A stream article, as its story's listing gives it, with the story it is in."""
+class StreamStoryArticleOut(BaseModel):
+    """A stream article as its story's listing gives it: its place in the stream and its metadata, named as the
+    summary JSON's ``articles`` name them (``author`` and ``words`` included), then its cleaned text."""
 
-    story: int
     id: str
     position: int = Field(description="Its place in the stream, from 1")
     created: str
@@ -105,13 +107,37 @@ class StreamArticleOut(BaseModel):
     title: str
     source: str
     url: str
+    author: str = Field(description="Its author (a header's author:, a page's byline); empty: not given")
     date: str | None
     date_line: str | None = Field(description="The line of the page text its date was read from; null: none")
     similarity: float
     teaser: bool
     corrections: list[str]
     paged: bool
+    words: int = Field(description="The words of its cleaned text, as the summary JSON's articles count them")
+    text: str = Field("", description="The cleaned text the summary's spans point into; left out with text=false")
+
+
+class StreamArticleOut(StreamStoryArticleOut):
+    """A stream article, as its story's listing gives it, with the story it is in."""
+
+    story: int
     text: str = Field(description="The cleaned text the summary's spans point into")
+
+
+class StreamStoryOut(_Page):
+    """A stream story: a page of its articles in arrival order and the summary of the whole story."""
+
+    story: int
+    article_count: int
+    articles: list[StreamStoryArticleOut]
+    summary: dict[str, Any] | None = Field(
+        description="The summarize JSON with evidence (docs/usage.md, JSON output), each sentence with source_count "
+                    "and corroborated_count; null when not even the latest article fits the cluster limit")
+    summary_sources: Literal["page", "all"] = Field(
+        description="Which articles the summary names: this page's and those its sentences come from, or all")
+    summarized_articles: int = Field(description="How many of the latest articles the summary is of")
+    note: str | None = Field(description="Why the summary is not of every article; null when it is")
 
 
 class StreamStoryItemOut(BaseModel):
@@ -135,5 +161,11 @@ class HealthOut(BaseModel):
     status: str
     queued: int = Field(description="Submissions queued or being summarized")
     queue_limit: int = Field(description="How many may be, past which a submission is a 503")
+    storyline_version: str = Field(description="The storyline the server runs")
+    schema_version: int = Field(description="The form of the JSON it answers with (docs/usage.md, JSON output)")
+
+
+class SchemaListOut(BaseModel):
+    schemas: list[str] = Field(description="The documents whose JSON Schema GET /api/schema/{name} gives")
     storyline_version: str = Field(description="The storyline the server runs")
     schema_version: int = Field(description="The form of the JSON it answers with (docs/usage.md, JSON output)")

@@ -45,7 +45,9 @@ from starlette.exceptions import HTTPException
 from ..errors import OptionsError, StorylineError
 from ..group import GroupingOptions
 from ..ingest import is_web_url as web_url
+from ..model import count_words
 from ..options import DEFAULT_WORDS, MAX_WORDS, SummarizeOptions
+from ..schema import SCHEMAS, json_schema
 from ..version import stamp
 from . import answers, jobs, views
 from .inputs import (
@@ -61,7 +63,7 @@ from .inputs import (
     require_json,
     upload_articles,
 )
-from .security import HEADERS, INTERNAL_ERROR_PAGE, SecurityMiddleware, is_api_path
+from .security import HEADERS, INTERNAL_ERROR, SecurityMiddleware, is_api_path, plain_page
 from .store import ARTICLE_FIELDS, Store, StoryListItem, StoryRow, StreamArticle, claim, damaged
 from .stream import Stream
 from .stream import fields as stream_fields
@@ -240,10 +242,13 @@ def page_summary(summary: dict[str, Any], listed: set[str] | None) -> dict[str, 
 
 
 def stream_article_json(a: StreamArticle) -> dict[str, Any]:
+    """A stream article as its story's listing and ``GET /api/articles/{id}`` give it: its place in the stream and,
+    named as the summary JSON's ``articles`` name them, its metadata, ``author`` and ``words`` (of its cleaned text)
+    included, then that ``text``."""
     return {"id": a.id, "position": a.position, "created": a.created, "updated": a.updated, "title": a.title,
-            "source": a.source,
-            "url": a.url, "date": a.date, "date_line": a.date_line or None, "similarity": a.similarity,
-            "teaser": a.teaser, "corrections": list(a.corrections), "paged": a.paged, "text": a.text}
+            "source": a.source, "url": a.url, "author": a.author, "date": a.date, "date_line": a.date_line or None,
+            "similarity": a.similarity, "teaser": a.teaser, "corrections": list(a.corrections), "paged": a.paged,
+            "words": count_words(a.text), "text": a.text}
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,6 +318,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescape on for .html
     templates.env.tests["web_url"] = web_url  # only http(s) addresses become links, stored ones too
     templates.env.filters.update(code_spans=views.code_spans, schema_facts=views.schema_facts)  # for /docs
+    templates.env.filters.update(text_dir=views.direction, line_dir=views.line_direction)  # right-to-left text
     limits = settings.limits
 
     @asynccontextmanager
@@ -342,7 +348,18 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.state.store = store
     app.state.stream = stream
     app.state.summarizer = summarizer
-    app.add_middleware(SecurityMiddleware, max_body=limits.max_body, local_only=settings.local_only)
+    def error_page(status: int, message: str, way_on: str = "", home: str = "") -> str:
+        """An error page as a person sees it: the site's header, what happened, the way on (``security.ErrorPage``);
+        without the templates (a bug in them), the same page written out by hand."""
+        try:
+            return templates.get_template("error.html").render(
+                heading=views.error_heading(status), message=message, way_on=way_on, home=home)
+        except Exception:  # noqa: BLE001 - an error page must be answered whatever broke
+            log.exception("the error page could not be drawn")
+            return plain_page(status, message, way_on, home)
+
+    app.add_middleware(SecurityMiddleware, max_body=limits.max_body, local_only=settings.local_only,
+                       error_page=error_page)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     # ------------------------------------------------------------------------------------- errors
@@ -455,7 +472,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         headers = {k.decode(): v.decode() for k, v in HEADERS}
         if _is_api(request):
             return _error(500, "internal server error", headers)
-        return HTMLResponse(INTERNAL_ERROR_PAGE, status_code=500, headers=headers)
+        return HTMLResponse(error_page(500, INTERNAL_ERROR), status_code=500, headers=headers)
 
     # ------------------------------------------------------------------------------------- work
 
@@ -760,8 +777,8 @@ def create_app(settings: WebSettings) -> FastAPI:
     def api_stream_article(article_id: str) -> dict[str, Any]:
         """The stream article ``article_id`` (the id its post answered) as its story's listing gives it, with the
         ``story`` it is in: ``id``, ``position`` (its place in the stream), ``created``, ``updated``, ``title``,
-        ``source``, ``url``, ``date``, ``date_line``, ``similarity``, ``teaser``, ``corrections``, ``paged`` and
-        the cleaned ``text``."""
+        ``source``, ``url``, ``author``, ``date``, ``date_line``, ``similarity``, ``teaser``, ``corrections``,
+        ``paged``, ``words`` and the cleaned ``text``."""
         found = store.stream_article(article_id) if len(article_id) <= 64 else None
         if found is None:
             raise no_article(article_id)
@@ -801,7 +818,8 @@ def create_app(settings: WebSettings) -> FastAPI:
         }
 
     @app.get("/api/stream/stories/{number}", tags=["stream"], summary="One stream story and its summary",
-             responses=_errors(limits, 404, 422, 503))
+             response_model=None, responses={**_answer(answers.StreamStoryOut, "A page of its articles, its summary"),
+                                             **_errors(limits, 404, 422, 503)})
     async def api_stream_story(
         number: str = Path_(description="The story's number, from 1; any other is a 404, as a story not there"),
         words: int = Query(DEFAULT_WORDS, ge=1, le=MAX_WORDS),
@@ -840,6 +858,23 @@ def create_app(settings: WebSettings) -> FastAPI:
              responses=_answer(answers.HealthOut, "The server answers, and its queue"))
     def api_health() -> dict[str, Any]:
         return {"status": "ok", "queued": summarizer.pending, "queue_limit": summarizer.queue_limit, **stamp()}
+
+    @app.get("/api/schema", tags=["server"], summary="The JSON Schemas of the documents", response_model=None,
+             responses=_answer(answers.SchemaListOut, "The names of the JSON Schemas, each at /api/schema/{name}"))
+    def api_schemas() -> dict[str, Any]:
+        return {"schemas": list(SCHEMAS), **stamp()}
+
+    @app.get("/api/schema/{name}", tags=["server"], summary="One JSON Schema (Draft 2020-12)", response_model=None,
+             responses={200: {"description": "The schema, with those it refers to bundled in",
+                              "content": {"application/schema+json": {}}},
+                        **_errors(limits, 404, missing="No schema of this name")})
+    def api_schema(name: str) -> Response:
+        """The JSON Schema (Draft 2020-12) of a document storyline writes: ``summary``, ``analysis``, ``group``,
+        ``story`` (``/api/stories/{id}``) or ``stream-story`` (``/api/stream/stories/{n}``), as
+        ``storyline.json_schema(name)`` gives it."""
+        if name not in SCHEMAS:
+            raise HTTPException(404, f"no JSON schema named {name[:64]!r}; storyline has {', '.join(SCHEMAS)}")
+        return JSONResponse(json_schema(name), media_type="application/schema+json")
 
     # ------------------------------------------------------------------------------------- pages
 

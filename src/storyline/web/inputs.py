@@ -140,6 +140,17 @@ _TIMESTAMP = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})?")
 
 
+def _too_large(text: str, limit: int) -> str:
+    """An article over ``limit`` bytes, said with how much of it would fit: the limit is of its UTF-8 bytes, and a
+    letter of Greek, Cyrillic, Arabic or Hebrew takes two of them, of Devanagari three, so 120,000 characters of
+    Arabic are over a limit that a person counting characters took for 200,000."""
+    size = len(text.encode("utf-8"))
+    fit = len(text) * limit // size
+    fit = fit // 1000 * 1000 if fit >= 10_000 else fit
+    return (f"larger than {limit // 1024} KB, the limit for one article (its {len(text):,} characters are "
+            f"{-(-size // 1024):,} KB in UTF-8; about {fit:,} of them fit)")
+
+
 def _at(where: str, message: str) -> str:
     """The message, after the name of the article it is about when there is one."""
     return f"{where}: {message}" if where else message
@@ -215,8 +226,7 @@ def check_articles(raw: list[dict[str, Any]], limits: Limits, *, single: bool = 
                 raise RequestError(_at(where, f"{name} must be a string"), 422)
             _check_unicode(a.get(name), name, where)
         if len(text.encode("utf-8")) > limits.max_article:
-            raise RequestError(_at(where, f"larger than {limits.max_article // 1024} KB, the limit for one article"),
-                               413)
+            raise RequestError(_at(where, _too_large(text, limits.max_article)), 413)
         out.append(
             {
                 "text": text,

@@ -71,6 +71,16 @@ def jsonable(value: Any) -> Any:
     return json.loads(json.dumps(value, default=str, ensure_ascii=False))
 
 
+# Article text inside an analysis line ("… — reported by 3 of 4 sources") is set apart between FSI and PDI, Unicode's
+# isolates: the page shows each such piece in its own direction (a Hebrew fact inside an English line), where the
+# line's direction was the first letter's and the English words around a Hebrew fact were drawn out of order.
+FSI, PDI = "\u2068", "\u2069"
+
+
+def isolated(text: str) -> str:
+    return f"{FSI}{text}{PDI}" if text else text
+
+
 def _shown(analysis: Any) -> dict[str, Any] | None:
     """An analysis as the store keeps it: ``{"json": its JSON form, "sections": [[heading, [line]]]}`` (its
     readable lines, for the page); ``None`` for none."""
@@ -81,7 +91,7 @@ def _shown(analysis: Any) -> dict[str, Any] | None:
 
     try:
         hinted = with_date_hint(analysis, DATE_HINT)
-        return {"json": jsonable(arender.to_dict(hinted)), "sections": jsonable(arender.sections(hinted))}
+        return {"json": jsonable(arender.to_dict(hinted)), "sections": jsonable(arender.sections(hinted, isolated))}
     except Exception:  # the story stands without its analysis
         log.exception("rendering the analysis failed; the story is stored without it")
         return None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import ipaddress
 import json
+from collections.abc import Callable
 from typing import Any
 
 # No inline script or style anywhere: the pages' JS and CSS are static files from this origin, so an
@@ -24,24 +25,55 @@ HEADERS = [
 ]
 
 Scope = dict[str, Any]
-# Static pages for answers given outside the templates (nothing in them comes from the request).
+# What the middleware's own refusals (413, 421) and the app's 500 are drawn as, for a person: ``(status,
+# message, way_on, home)`` to the page's HTML, ``message`` and ``way_on`` plain text that the page escapes, ``home``
+# the address of the site's start ("" for this one's). The app gives its error template (the site's header and
+# navigation around one line); without one, ``plain_page``.
+ErrorPage = Callable[[int, str, str, str], str]
+
+# Static pages for answers given outside the templates (nothing in them comes from the request): the site's
+# header and navigation too, so that a person who lands on one has a way on but the browser's Back button.
 _PAGE = (
     '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
     '<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{title} · storyline</title>\n'
-    '<link rel="stylesheet" href="/static/style.css">\n</head>\n<body>\n<main id="main">\n<h1>Sorry</h1>\n'
-    '<p role="alert">{message}</p>\n<p><a href="/">Back to the start</a></p>\n'
-    "</main>\n</body>\n</html>\n"
+    '<link rel="stylesheet" href="{home}/static/style.css">\n</head>\n<body>\n'
+    '<header class="site">\n  <a class="brand" href="{home}/">storyline</a>\n'
+    '  <nav aria-label="Site"><a href="{home}/">New story</a> <a href="{home}/#past">Past stories</a> '
+    '<a href="{home}/stream">Stream</a> <a href="{home}/docs">API</a></nav>\n</header>\n'
+    '<main id="main" tabindex="-1">\n<h1>{title}</h1>\n<p role="alert">{message}</p>\n{way_on}'
+    '<p><a href="{home}/">{start}</a></p>\n</main>\n</body>\n</html>\n'
 )
-# What was pasted is not in this page (the body was not read): the browser's Back button shows the form as it was
-# left, where the link below would give a blank one.
-TOO_LARGE_PAGE = _PAGE.replace("{title}", "Too large").replace(
-    "{message}", "{message}: paste or upload less at a time (a story can be made of some articles, and the others "
-                 "added to it from its page). Your browser's Back button returns to the form with what you typed "
-                 "still in it.")
-INTERNAL_ERROR_PAGE = _PAGE.format(title="Error", message="Something went wrong on our side; the error is logged.")
+# What was pasted is not in a 413's page (the body was not read): the browser's Back button shows the form as it
+# was left, where a link to the start would give a blank one.
+TOO_LARGE_WAY_ON = ("Your browser's Back button returns to the form with what you typed still in it: paste or upload "
+                    "less at a time (a story can be made of some articles, and the others added to it from its page).")
+_HEADINGS = {413: "Too much at once", 421: "Not served at this address", 500: "Something went wrong on the server"}
 
 
-MISDIRECTED_PAGE = _PAGE.replace("{title}", "Wrong address")
+def plain_page(status: int, message: str, way_on: str = "", home: str = "") -> str:
+    """An error page without the templates: the site's header, what happened, and the way on."""
+    return _PAGE.format(title=_HEADINGS.get(status, "The request failed"), message=html.escape(message),
+                        way_on=f"<p>{html.escape(way_on)}</p>\n" if way_on else "", home=html.escape(home),
+                        start=f"Go to {html.escape(home)}/" if home else "Back to the start")
+
+
+INTERNAL_ERROR = "Something went wrong on our side; the error is logged."
+
+
+def server_address(scope: Scope) -> str:
+    """This server's own address from the socket it answered on (never the request's Host header), as
+    ``http://127.0.0.1:8000``; "" when the socket does not say (a Unix socket)."""
+    server = scope.get("server")
+    if not server or server[1] is None:
+        return ""
+    host, port = str(server[0]), int(server[1])
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return ""
+    if ip.is_unspecified:  # bound to every address: this machine's own loopback is one of them
+        ip = ipaddress.ip_address("::1" if ip.version == 6 else "127.0.0.1")
+    return f"http://[{ip}]:{port}" if ip.version == 6 else f"http://{ip}:{port}"
 
 
 def host_name(host: str) -> str:
@@ -81,10 +113,12 @@ class SecurityMiddleware:
     refusal has to be this middleware's own response, because an error raised from inside ``receive()``
     while a route parses its body is turned by the framework into a generic 400."""
 
-    def __init__(self, app: Any, *, max_body: int, local_only: bool = False) -> None:
+    def __init__(self, app: Any, *, max_body: int, local_only: bool = False,
+                 error_page: ErrorPage = plain_page) -> None:
         self.app = app
         self.max_body = max_body
         self.local_only = local_only
+        self.error_page = error_page
 
     async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
@@ -103,7 +137,7 @@ class SecurityMiddleware:
         api = is_api_path(path)
         host = dict(scope.get("headers", [])).get(b"host")
         if self.local_only and host is not None and not is_local_host(host.decode("latin-1")):
-            await self._misdirected(send_with_headers, api, host.decode("latin-1"))
+            await self._misdirected(send_with_headers, api, host.decode("latin-1"), server_address(scope))
             return
         length = dict(scope.get("headers", [])).get(b"content-length")
         if length is not None:
@@ -135,31 +169,32 @@ class SecurityMiddleware:
             if seen > self.max_body or not message.get("more_body", False):
                 return b"".join(chunks)
 
-    async def _misdirected(self, send: Any, api: bool, host: str) -> None:
-        """421 for a request addressed to a name that is not this machine's (``local_only``)."""
+    async def _misdirected(self, send: Any, api: bool, host: str, home: str) -> None:
+        """421 for a request addressed to a name that is not this machine's (``local_only``). The page's links
+        go to the server's own address: a relative one would ask the refused name again."""
         message = (f"this server answers requests to localhost or an IP address, not to {host_name(host)[:100]!r}; "
-                   "open it as http://localhost:PORT/ or http://127.0.0.1:PORT/")
-        await self._answer(send, 421, api, message, MISDIRECTED_PAGE)
+                   f"open it as {home or 'http://localhost:PORT'}/")
+        await self._answer(send, 421, api, message, home=home)
 
     async def _refuse(self, send: Any, api: bool) -> None:
         """413: JSON for the API, a small page for a browser that posted the form (nothing in it comes from
         the request)."""
         message = f"request body too large (the limit is {self.max_body // 1024} KB)"
-        await self._answer(send, 413, api, message, TOO_LARGE_PAGE)
+        await self._answer(send, 413, api, message, way_on=TOO_LARGE_WAY_ON)
 
-    @staticmethod
-    async def _answer(send: Any, status: int, api: bool, message: str, page: str) -> None:
+    async def _answer(self, send: Any, status: int, api: bool, message: str, way_on: str = "",
+                      home: str = "") -> None:
+        headers = []
         if api:
             body, kind = json.dumps({"error": message}).encode(), b"application/json"
         else:
-            body, kind = page.format(message=html.escape(message)).encode(), b"text/html; charset=utf-8"
-        await send(
-            {
-                "type": "http.response.start",
-                "status": status,
-                "headers": [(b"content-type", kind), (b"content-length", str(len(body)).encode())],
-            }
-        )
+            body, kind = self.error_page(status, message, way_on, home).encode(), b"text/html; charset=utf-8"
+            if home:  # the page is drawn at the refused name: its style and icon come from the server's address
+                policy = CSP.replace("style-src 'self'", f"style-src 'self' {home}").replace(
+                    "img-src 'self'", f"img-src 'self' {home}")
+                headers.append((b"content-security-policy", policy.encode()))
+        headers += [(b"content-type", kind), (b"content-length", str(len(body)).encode())]
+        await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})
 
 

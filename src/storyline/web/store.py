@@ -142,13 +142,18 @@ NOTE_COLUMNS = {"teaser": "INTEGER NOT NULL DEFAULT 0", "corrections": "TEXT NOT
                 "date_line": "TEXT NOT NULL DEFAULT ''", "no_prose": "INTEGER NOT NULL DEFAULT 0",
                 "paged": "INTEGER NOT NULL DEFAULT 0"}
 NOTE_FIELDS = tuple(NOTE_COLUMNS)
+# A stream article's ``author`` (``Article.author``: a header's ``author:``, a page's byline) joined them in version
+# 8 too, the same way: a database gains the column when it is opened, its stream articles with none (the byline was
+# taken out of the stored text, so it cannot be read again), and a build that does not know it writes ''. A story's
+# articles kept theirs from the first schema.
+STREAM_COLUMNS = {"author": "TEXT NOT NULL DEFAULT ''"}
 
 # An article's fields as SCHEMA and STREAM_SCHEMA make them, then with NOTE_FIELDS.
 PLAIN_ARTICLE_FIELDS = ("id", "source", "title", "date", "url", "author", "origin", "text")
 PLAIN_STREAM_FIELDS = ("id", "position", "story", "similarity", "created", "title", "source", "url", "date", "origin",
                        "text")
 ARTICLE_FIELDS = (*PLAIN_ARTICLE_FIELDS, *NOTE_FIELDS)
-STREAM_FIELDS = (*PLAIN_STREAM_FIELDS, *NOTE_FIELDS, "updated")
+STREAM_FIELDS = (*PLAIN_STREAM_FIELDS, *NOTE_FIELDS, "updated", *STREAM_COLUMNS)
 # A story row as ``StoryRow`` reads it.
 STORY_FIELDS = ("id", "created", "title", "article_count", "summary_json", "analysis_json", "revision",
                 "summary_revision", "named", "updated")
@@ -324,6 +329,7 @@ class StreamArticle:
     no_prose: int = 0  # paragraphs left out of ``text`` as no prose (a run without a sentence end)
     paged: bool = False  # the page was one page of a story printed over several
     updated: str | None = None  # when it was last corrected (``created``: its first arrival); None: never
+    author: str = ""  # ``Article.author``: a header's ``author:``, a page's byline
 
 
 def _notes(article: Any) -> dict[str, Any]:
@@ -473,6 +479,10 @@ class Store:
                                    " 0) FROM articles AS a WHERE a.story_id = stories.id)")
                     if (table, column) == ("stream_articles", "updated"):
                         db.execute("UPDATE stream_articles SET origin = 'article ' || id WHERE origin = 'the article'")
+        have = {row[1] for row in db.execute("PRAGMA table_info(stream_articles)")}
+        for column, kind in STREAM_COLUMNS.items():
+            if column not in have:
+                db.execute(f"ALTER TABLE stream_articles ADD COLUMN {column} {kind}")
 
     @staticmethod
     def _notes_from_summaries(db: sqlite3.Connection, columns: builtins.list[str]) -> None:
@@ -767,10 +777,11 @@ class Store:
             source=article.get("source") or "", url=article.get("url") or "", date=article.get("date"),
             origin=article.get("origin") or "", text=article["text"],
             **notes | {"corrections": tuple(notes["corrections"])}, updated=article.get("updated"),
+            author=article.get("author") or "",
         )
         db.execute(f"INSERT INTO stream_articles ({', '.join(STREAM_FIELDS)}) VALUES "
                    f"({', '.join('?' * len(STREAM_FIELDS))})",
-                   (*(getattr(row, f) for f in PLAIN_STREAM_FIELDS), *_stored_notes(row), row.updated))
+                   (*(getattr(row, f) for f in PLAIN_STREAM_FIELDS), *_stored_notes(row), row.updated, row.author))
         return row
 
     def stream_article(self, article_id: str) -> StreamArticle | None:

@@ -142,8 +142,8 @@ class RepeatedArticleError(StorylineError):
 # what a stream article is made of: its cleaned text and metadata, and what cleaning told of it (a paywall's
 # teaser, the outlet's corrections, the page text's line its date was read from, the paragraphs left out as no
 # prose, a page of a story printed over several), which its story's summary tells
-FIELDS = ("id", "text", "title", "source", "url", "date", "origin", "teaser", "corrections", "date_line", "no_prose",
-          "paged")
+FIELDS = ("id", "text", "title", "source", "url", "date", "author", "origin", "teaser", "corrections", "date_line",
+          "no_prose", "paged")
 
 
 def fields(row: StreamArticle) -> dict[str, Any]:
@@ -163,7 +163,8 @@ def stored_article(d: Mapping[str, Any]) -> Article:
     is rebuilt from the store and when a story is summarized (its text is already clean). Its ``origin`` is
     its id's (``origin``), as stored (schema 8 gave their id's to the rows stored as "the article")."""
     return Article(id=str(d["id"]), text=str(d["text"]), title=d.get("title") or "", source=d.get("source") or "",
-                   date=d.get("date") or None, url=d.get("url") or "", origin=d.get("origin") or origin(str(d["id"])),
+                   date=d.get("date") or None, url=d.get("url") or "", author=d.get("author") or "",
+                   origin=d.get("origin") or origin(str(d["id"])),
                    teaser=bool(d.get("teaser")), corrections=tuple(d.get("corrections") or ()),
                    date_line=d.get("date_line") or "", no_prose=int(d.get("no_prose") or 0), paged=bool(d.get("paged")))
 
@@ -453,7 +454,8 @@ class Stream:
     def post(self, cleaned: Article) -> Posted:
         """Assign a cleaned article to a story and store it; both happen, or neither."""
         row = {"id": (aid := secrets.token_hex(6)), "text": cleaned.text, "title": cleaned.title,
-               "source": cleaned.source, "url": cleaned.url, "date": cleaned.date, "origin": origin(aid),
+               "source": cleaned.source, "url": cleaned.url, "date": cleaned.date, "author": cleaned.author,
+               "origin": origin(aid),
                "teaser": cleaned.teaser, "corrections": cleaned.corrections, "date_line": cleaned.date_line,
                "no_prose": cleaned.no_prose, "paged": cleaned.paged}
         with self._lock:

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 from ..model import Sentence
 from ..pagedate import READ_FROM_PAGE
 from ..render import passages, shown
-from .jobs import context
+from .jobs import FSI, PDI, context
 from .store import StoryRow, label
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
@@ -75,7 +76,8 @@ def introductions(story: StoryRow) -> list[Who]:
 _ERROR_HEADINGS = {
     400: "The request could not be read", 403: "The request was refused", 404: "Page not found",
     405: "Not answered at this address", 409: "The story cannot be changed so", 413: "Too much at once",
-    415: "A file of a kind that is not read", 422: "The input could not be used", 429: "Too many requests",
+    415: "A file of a kind that is not read", 421: "Not served at this address", 422: "The input could not be used",
+    429: "Too many requests",
     500: "Something went wrong on the server", 503: "The server is busy",
 }
 
@@ -185,6 +187,43 @@ class Marked:
     number: int = 0
     href: str = ""
     label: str = ""
+    isolated: bool = False  # article text, shown in its own direction (``jobs.isolated``)
+
+
+_ISOLATED = re.compile(f"{FSI}([^{FSI}{PDI}]*){PDI}")
+
+
+def direction(text: str) -> str:
+    """``"rtl"`` or ``"ltr"`` by the first letter of ``text`` that has a direction, as HTML's ``dir="auto"`` decides
+    for an element; ``"auto"`` when none has. For an element whose text is in pieces that carry their own ``dir``
+    (a summary sentence before its source numbers), which ``dir="auto"`` on it would pass over."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind == "L":
+            return "ltr"
+        if kind in ("R", "AL"):
+            return "rtl"
+    return "auto"
+
+
+def line_direction(line: str) -> str:
+    """An analysis line's direction: that of its own words around the article text set apart in it ("reported
+    by ..."), else, a line of article text alone, that text's (its source numbers then come after its end)."""
+    own = direction(_ISOLATED.sub("", line))
+    return own if own != "auto" else direction(line.replace(FSI, "").replace(PDI, ""))
+
+
+def _pieces(text: str) -> list[Marked]:
+    """Plain text of an analysis line, the article text set apart in it as pieces of their own."""
+    out, last = [], 0
+    for m in _ISOLATED.finditer(text):
+        if m.start() > last:
+            out.append(Marked(text[last:m.start()]))
+        out.append(Marked(m.group(1), isolated=True))
+        last = m.end()
+    if last < len(text):
+        out.append(Marked(text[last:]))
+    return out
 
 
 # A run of source markers as ``analysis.render`` writes them after a line's text: "[1][3]", before a space or the end.
@@ -213,13 +252,13 @@ def marked_line(story: StoryRow, line: str, sources: dict[int, str]) -> list[Mar
         if not all(n in sources for n in numbers):
             continue
         if run.start() > last:
-            out.append(Marked(line[last:run.start()].rstrip(" ")))
+            out += _pieces(line[last:run.start()].rstrip(" "))
         for n in numbers:
             art = story.article(sources[n]) or {}
             out.append(Marked("", n, f"/stories/{story.id}/articles/{sources[n]}", describe({"id": sources[n], **art})))
         last = run.end()
     if last < len(line):
-        out.append(Marked(line[last:]))
+        out += _pieces(line[last:])
     return out
 
 

@@ -1,5 +1,6 @@
 // "Add another article" on the submission form: clones the blank article box and renumbers its fields. A form
-// that came back refused starts with the focus on its error, so that the keyboard and a screen reader begin there.
+// that came back refused (a new story's, or a story page's edit) starts with the focus on its error, so that the
+// keyboard and a screen reader begin there.
 // A form that summarizes (a new story, an article added to one) says so in its live region while the server
 // works (a long article took 17 s on a busy machine, with nothing on the page saying anything was happening),
 // and a second click sends nothing more.
@@ -24,7 +25,7 @@
       if (status) { status.textContent = ""; }
     });
   });
-  var error = document.getElementById("form-error");
+  var error = document.getElementById("form-error") || document.getElementById("edit-error");
   if (error) { error.focus(); }
   var button = document.getElementById("add-article");
   var boxes = document.getElementById("boxes");
