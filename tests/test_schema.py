@@ -97,3 +97,19 @@ def test_the_groups_json_validates_with_and_without_summaries() -> None:
     for extra in ([], ["--summarize", "-w", "60"]):
         made = json.loads(_json("group", "--sample", "--format", "json", *extra))
         assert made["stories"] and schema_errors(made, storyline.json_schema("group")) == []
+
+
+def test_an_analysis_with_updated_figures_validates(tmp_path: Path) -> None:
+    # a running count a later article gives higher is an update, in the conflicts' form; held to the schema too
+    texts = {"1@2026-03-09": "Floods in the Tellin valley have killed 12 people, officials said.\n\n"
+                             "Rescue teams reached the village of Marrow by boat.",
+             "2@2026-03-11": "Floods in the Tellin valley have killed 20 people, officials said.\n\n"
+                             "The river fell by a metre overnight."}
+    args = []
+    for name, text in texts.items():
+        path = tmp_path / (name.split("@")[0] + ".txt")
+        path.write_text(text, encoding="utf-8")
+        args.append(f"{path}@{name.split('@')[1]}")
+    doc = json.loads(_json("analyze", *args, "--format", "json"))
+    assert doc["updates"] and not doc["conflicts"], doc["conflicts"]
+    assert schema_errors(doc, storyline.json_schema("analysis")) == []
