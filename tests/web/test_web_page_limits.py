@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from storyline.web.inputs import MAX_ARTICLE, MAX_PAGE, Limits
+from storyline.web.inputs import MAX_ARTICLE, MAX_PAGE, Limits, RequestError, check_articles
 
 # An invented warehouse fire (tests/fixtures/html/README.md), its article about 1,000 characters.
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "html" / "wordpress.html"
@@ -110,14 +110,18 @@ def test_a_page_over_the_page_limit_is_refused_with_413(tmp_path: Path) -> None:
     assert form.status_code == 413 and re.search("fire.html: " + expected, html.unescape(form.text))
 
 
-@pytest.mark.parametrize("size", [MAX_PAGE + 1])
-def test_a_page_over_the_default_page_limit_is_refused(size: int) -> None:
-    from storyline.web.inputs import RequestError, check_articles
-
-    page = saved_page(size)
+def test_a_page_over_the_default_page_limit_is_refused() -> None:
+    page = saved_page(MAX_PAGE + 1)
     with pytest.raises(RequestError, match="larger than 5 MB, the limit for one HTML page") as err:
         check_articles([{"text": page, "origin": "big.html", "html": True}], Limits())
     assert err.value.http_status == 413
     # plain text is held to the text limit as it is sent: the page limit is for markup only
     with pytest.raises(RequestError, match="larger than 200 KB, the limit for one article's text"):
         check_articles([{"text": "The fire spread. " * 20_000}], Limits())
+
+
+def test_the_api_schema_says_the_limits(tmp_path: Path) -> None:
+    schema = app_for(tmp_path / "s.db").openapi()
+    said = schema["paths"]["/api/stories"]["post"]["responses"]["413"]["description"]
+    assert said == ("The body is over 12 MB, an HTML page over 5 MB as sent, an article's text over 200 KB (a "
+                    "page's: the text read out of it), or more than 50 articles")

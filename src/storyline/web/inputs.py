@@ -150,7 +150,7 @@ _TIMESTAMP = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})?")
 
 
-def _kb(size: int) -> str:
+def size_text(size: int) -> str:
     """A size in KB (rounded up) below 1 MB, in MB (to a tenth) from there: "200 KB", "5 MB", "6.3 MB"."""
     if size < 1024 * 1024:
         return f"{-(-size // 1024):,} KB"
@@ -166,8 +166,8 @@ def text_too_large(text: str, limit: int) -> str | None:
         return None
     fit = len(text) * limit // size
     fit = fit // 1000 * 1000 if fit >= 10_000 else fit
-    return (f"larger than {_kb(limit)}, the limit for one article's text (its {len(text):,} characters are "
-            f"{_kb(size)} in UTF-8; about {fit:,} of them fit): give a part of it")
+    return (f"larger than {size_text(limit)}, the limit for one article's text (its {len(text):,} characters are "
+            f"{size_text(size)} in UTF-8; about {fit:,} of them fit): give a part of it")
 
 
 def page_text_too_large(text: str, limit: int) -> str | None:
@@ -177,9 +177,9 @@ def page_text_too_large(text: str, limit: int) -> str | None:
 
 
 def _page_too_large(size: int, limits: Limits) -> str:
-    return (f"the page is {_kb(size)}, larger than {_kb(limits.max_page)}, the limit for one HTML page (its article's "
-            f"text may be up to {_kb(limits.max_article)}): save the page again without its images and media "
-            "(\"Web Page, HTML Only\"), or paste the article's text")
+    return (f"the page is {size_text(size)}, larger than {size_text(limits.max_page)}, the limit for one HTML page "
+            f"(its article's text may be up to {size_text(limits.max_article)}): save the page again without its "
+            "images and media (\"Web Page, HTML Only\"), or paste the article's text")
 
 
 def _at(where: str, message: str) -> str:
