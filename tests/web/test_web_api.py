@@ -13,6 +13,8 @@ import pytest
 from articles import MILLBROOK, sample_articles
 from webserver import Server
 
+from storyline.web.inputs import MAX_BODY
+
 SECURITY_HEADERS = ("content-security-policy", "x-content-type-options", "referrer-policy")
 
 
@@ -92,7 +94,7 @@ def test_bad_requests_get_json_errors(server: Server, body: bytes, status: int, 
 
 
 def test_size_and_count_limits(server: Server) -> None:
-    r = httpx.post(server.url + "/api/stories", content=b"x" * (3 * 1024 * 1024),
+    r = httpx.post(server.url + "/api/stories", content=b"x" * (MAX_BODY + 1),
                    headers={"content-type": "application/json"})
     assert r.status_code == 413 and "too large" in r.json()["error"]
     big = "Word " * 50_000 + "end."
@@ -130,18 +132,18 @@ def _chunks(total: int, size: int = 64 * 1024):
 
 def test_a_chunked_body_over_the_cap_gets_413(server: Server) -> None:
     # A generator body goes out with Transfer-Encoding: chunked and no Content-Length.
-    for total in (2 * 1024 * 1024 + 1, 5 * 1024 * 1024):
+    for total in (MAX_BODY + 1, MAX_BODY + 3 * 1024 * 1024):
         r = httpx.post(server.url + "/api/stories", content=_chunks(total),
                        headers={"content-type": "application/json"}, timeout=60)
         assert r.request.headers.get("transfer-encoding") == "chunked" and "content-length" not in r.request.headers
         assert r.status_code == 413, r.text
-        assert r.json() == {"error": "request body too large (the limit is 2048 KB)"}
+        assert r.json() == {"error": "request body too large (the limit is 12 MB)"}
     # The form's page gets a page back, not JSON, whichever way the size is found out.
-    for content in (_chunks(3 * 1024 * 1024), b" " * (3 * 1024 * 1024)):
+    for content in (_chunks(MAX_BODY + 1024), b" " * (MAX_BODY + 1024)):
         r = httpx.post(server.url + "/stories", content=content, timeout=60,
                        headers={"content-type": "multipart/form-data; boundary=x"})
         assert r.status_code == 413 and r.headers["content-type"].startswith("text/html")
-        assert "request body too large (the limit is 2048 KB)" in r.text
+        assert "request body too large (the limit is 12 MB)" in r.text
     # The page is a phone's width (it was drawn 980 px wide and shrunk) and says how to get back what was pasted:
     # its link alone gave a blank form, and it spoke of files to a person who had pasted text
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in r.text

@@ -13,6 +13,7 @@ from articles import MILLBROOK
 
 from storyline.web import jobs
 from storyline.web.app import WebSettings, create_app
+from storyline.web.inputs import MAX_BODY
 from storyline.web.security import plain_page
 
 NAV = ('<nav aria-label="Site"><a href="{home}/">New story</a> <a href="{home}/#past">Past stories</a> '
@@ -31,15 +32,15 @@ def _is_the_sites_page(page: httpx.Response, heading: str, home: str = "") -> No
 
 
 def test_the_servers_own_refusals_are_the_sites_pages(tmp_path: Path) -> None:
-    # A 413 (the form over 2 MB) and a 421 (a name pointed at 127.0.0.1) were bare pages headed "Sorry", without
-    # the site's header: the only way on was the browser's Back button. The 421's link to "/" asked the refused
+    # A 413 (a form over the body limit) and a 421 (a name pointed at 127.0.0.1) were bare pages headed "Sorry",
+    # without the site's header: the only way on was the browser's Back button. The 421's link to "/" asked the refused
     # name again, another 421.
     app = create_app(WebSettings(db=tmp_path / "s.db", workers=1, processes=False, local_only=True))
 
     async def ask() -> list[httpx.Response]:
         transport = httpx.ASGITransport(app=app, client=("127.0.0.1", 50000))
         async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1:8765") as c:
-            big = await c.post("/stories", content=b" " * (3 << 20),
+            big = await c.post("/stories", content=b" " * (MAX_BODY + 1),
                                headers={"content-type": "multipart/form-data; boundary=x"})
             wrong = await c.get("/", headers={"host": f"evil.example{HOSTILE}"})
             api = await c.get("/api/stories", headers={"host": "evil.example"})

@@ -196,7 +196,8 @@ def test_the_schema_says_optional_fields_take_null(tmp_path: Path) -> None:
         for field in fields:
             assert {"type": "null"} in schema[name]["properties"][field]["anyOf"], (name, field)
     assert schema["ArticleIn"]["properties"]["text"] == {
-        "type": "string", "title": "Text", "description": "The article body (plain text or HTML)"}
+        "type": "string", "title": "Text", "description": "The article body: plain text (up to 200 KB of UTF-8) or an "
+        "HTML page (up to 5 MB as sent, the article's text read out of it up to 200 KB)"}
     assert schema["StoryIn"]["properties"]["words"]["anyOf"][0] == {"type": "integer", "minimum": 1, "maximum": 5000}
 
 

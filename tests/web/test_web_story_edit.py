@@ -128,7 +128,8 @@ def test_the_last_article_is_not_removed_and_bad_additions_change_nothing(tmp_pa
     assert (empty.status_code, empty.json()) == (400, {"error": "the article: is empty"})
     assert bad_date.status_code == 422 and "date: must look like 2026-03-10" in bad_date.json()["error"]
     assert not_json.status_code == 422 and "must be a JSON object" in not_json.json()["error"]
-    assert too_long.status_code == 413 and "larger than 1 KB, the limit for one article" in too_long.json()["error"]
+    assert too_long.status_code == 413
+    assert "larger than 2 KB, the limit for one article's text" in too_long.json()["error"]
     assert (unknown.status_code, unknown.json()) == (404, {"error": f"no story with id 'nope': {GONE}"})
     form = asyncio.run(_post(app, f"/api/stories/{sid}/articles", data={"text": "x"}))
     assert form.status_code == 415

@@ -276,8 +276,8 @@ def test_an_article_over_the_limit_says_how_much_of_it_fits() -> None:
     with pytest.raises(RequestError) as err:
         check_articles([{"text": greek}], Limits())
     assert err.value.http_status == 413
-    assert str(err.value) == ("article 1: larger than 200 KB, the limit for one article (its 151,200 characters are "
-                              "263 KB in UTF-8; about 115,000 of them fit)")
+    assert str(err.value) == ("article 1: larger than 200 KB, the limit for one article's text (its 151,200 characters "
+                              "are 263 KB in UTF-8; about 115,000 of them fit): give a part of it")
     assert len(greek[:115_000].encode()) <= Limits().max_article < len(greek[:116_000].encode())
 
 
@@ -367,10 +367,10 @@ def test_a_broken_or_empty_web_archive_upload_is_refused_with_the_command_lines_
         with pytest.raises(RequestError) as web:
             upload_articles(name, data)
         assert (str(web.value), web.value.http_status) == (str(cli.value).replace(str(tmp_path) + "/", ""), status)
-    # the same limit as any upload: its page counts against one article's
+    # the same limit as any uploaded page: its page counts against one page's
     (raw,) = upload_articles("fire.mhtml", _saved_archives(FIXTURE_PAGE.read_bytes() * 2)["fire.mhtml"])
-    with pytest.raises(RequestError, match="the limit for one article") as err:
-        check_articles([raw], Limits(max_article=len(FIXTURE_PAGE.read_bytes())))
+    with pytest.raises(RequestError, match="the limit for one HTML page") as err:
+        check_articles([raw], Limits(max_page=len(FIXTURE_PAGE.read_bytes())))
     assert err.value.http_status == 413
 
 

@@ -61,6 +61,7 @@ from .inputs import (
     is_json,
     one_line,
     require_json,
+    size_text,
     upload_articles,
 )
 from .security import HEADERS, INTERNAL_ERROR, SecurityMiddleware, is_api_path, plain_page
@@ -134,7 +135,8 @@ def _errors(limits: Limits, *codes: int, body: bool = False, missing: str = "No 
         400: "The body is not valid UTF-8 JSON (or empty, or nested too deeply), or nothing is left to summarize",
         404: missing,
         409: conflict,
-        413: f"The body is over {limits.max_body // 1024} KB, an article over {limits.max_article // 1024} KB, "
+        413: f"The body is over {size_text(limits.max_body)}, an HTML page over {size_text(limits.max_page)} as "
+             f"sent, an article's text over {size_text(limits.max_article)} (a page's: the text read out of it), "
              f"or more than {limits.max_articles} articles",
         415: "The body was not sent with Content-Type: application/json",
         422: "The body is not a JSON object, or one of its fields is invalid" if body else "A parameter is invalid",
@@ -543,7 +545,7 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     def given(article: dict[str, Any]) -> dict[str, Any]:
         """What a story keeps of a submitted article as given (``input_json``)."""
-        return {k: v for k, v in article.items() if k not in ("html", "markdown", "saved_from")}
+        return {k: v for k, v in article.items() if k not in ("html", "markdown", "saved_from", "max_text")}
 
     async def add_to_story(story_id: str, raw: dict[str, Any]) -> tuple[StoryRow, dict[str, Any], bool]:
         """Check, read and clean one article as a story's are on creation, and add it to the story (its summary is

@@ -25,14 +25,21 @@ from ..ingest import (
     decode,
     is_iso_date,
     is_web_url,
+    looks_like_html,
     page_of_mhtml,
     page_of_webarchive,
     page_url,
 )
 from ..options import DEFAULT_WORDS, MAX_WORDS
 
-MAX_BODY = 2 * 1024 * 1024
+# One article's TEXT (a page's, once its article is read out of it): what bounds the time to summarize it (a text of
+# 200,000 characters took about 40 s). A page as a browser saves it is mostly markup, scripts and styles around an
+# article of 5-30 KB, and is commonly 0.3-2 MB: it has a limit of its own, which bounds the time to read its article
+# out of it (measured 2026-12-03 on 2 cores: a 2 MB page 6.5 s and 130 MB, a 5 MB page 17.6 s and 210 MB, a 10 MB
+# page 45 s and 330 MB). A request's body has room for a few such pages.
+MAX_BODY = 12 * 1024 * 1024
 MAX_ARTICLE = 200 * 1024
+MAX_PAGE = 5 * 1024 * 1024
 MAX_ARTICLES = 50
 # the command line's article suffixes: a page saved as one file (.mhtml, Safari's .webarchive) too
 UPLOAD_SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, *MHTML_SUFFIXES, *WEBARCHIVE_SUFFIXES, ".jsonl", ".json")
@@ -52,7 +59,8 @@ class Limits:
     """Bounds on one submission, so one request cannot take the server's memory or time."""
 
     max_body: int = MAX_BODY
-    max_article: int = MAX_ARTICLE
+    max_article: int = MAX_ARTICLE  # of one article's text; a page's, of the text read out of it
+    max_page: int = MAX_PAGE  # of one HTML page as sent
     max_articles: int = MAX_ARTICLES
 
 
@@ -86,7 +94,9 @@ class ArticleIn(_Body):
     """One article. Only ``text`` is required; it may be plain text or an HTML page. ``null`` for any other
     field is the same as leaving it out."""
 
-    text: str = Field(description="The article body (plain text or HTML)")
+    text: str = Field(description=f"The article body: plain text (up to {MAX_ARTICLE // 1024} KB of UTF-8) or an HTML "
+                                  f"page (up to {MAX_PAGE // (1024 * 1024)} MB as sent, the article's text read out "
+                                  f"of it up to {MAX_ARTICLE // 1024} KB)")
     title: str = Field("", max_length=_META_LIMIT)
     source: str = Field("", max_length=_META_LIMIT, description="The outlet, e.g. 'Harbor Radio News'")
     url: str = Field("", max_length=2000, description="Kept as a link; never fetched")
@@ -140,15 +150,36 @@ _TIMESTAMP = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})?")
 
 
-def _too_large(text: str, limit: int) -> str:
-    """An article over ``limit`` bytes, said with how much of it would fit: the limit is of its UTF-8 bytes, and a
-    letter of Greek, Cyrillic, Arabic or Hebrew takes two of them, of Devanagari three, so 120,000 characters of
-    Arabic are over a limit that a person counting characters took for 200,000."""
+def size_text(size: int) -> str:
+    """A size in KB (rounded up) below 1 MB, in MB (to a tenth) from there: "200 KB", "5 MB", "6.3 MB"."""
+    if size < 1024 * 1024:
+        return f"{-(-size // 1024):,} KB"
+    return f"{size / (1024 * 1024):.1f}".removesuffix(".0") + " MB"
+
+
+def text_too_large(text: str, limit: int) -> str | None:
+    """Why an article's text is over ``limit`` bytes, said with how much of it would fit; None when it is not. The
+    limit is of its UTF-8 bytes, and a letter of Greek, Cyrillic, Arabic or Hebrew takes two of them, of Devanagari
+    three, so 120,000 characters of Arabic are over a limit that a person counting characters took for 200,000."""
     size = len(text.encode("utf-8"))
+    if size <= limit:
+        return None
     fit = len(text) * limit // size
     fit = fit // 1000 * 1000 if fit >= 10_000 else fit
-    return (f"larger than {limit // 1024} KB, the limit for one article (its {len(text):,} characters are "
-            f"{-(-size // 1024):,} KB in UTF-8; about {fit:,} of them fit)")
+    return (f"larger than {size_text(limit)}, the limit for one article's text (its {len(text):,} characters are "
+            f"{size_text(size)} in UTF-8; about {fit:,} of them fit): give a part of it")
+
+
+def page_text_too_large(text: str, limit: int) -> str | None:
+    """Why the article read out of an HTML page is over the text limit; None when it is not."""
+    why = text_too_large(text, limit)
+    return None if why is None else f"the article read from this page is {why}"
+
+
+def _page_too_large(size: int, limits: Limits) -> str:
+    return (f"the page is {size_text(size)}, larger than {size_text(limits.max_page)}, the limit for one HTML page "
+            f"(its article's text may be up to {size_text(limits.max_article)}): save the page again without its "
+            "images and media (\"Web Page, HTML Only\"), or paste the article's text")
 
 
 def _at(where: str, message: str) -> str:
@@ -225,8 +256,13 @@ def check_articles(raw: list[dict[str, Any]], limits: Limits, *, single: bool = 
             if a.get(name) is not None and not isinstance(a.get(name), str):  # a JSONL upload's "date": 5
                 raise RequestError(_at(where, f"{name} must be a string"), 422)
             _check_unicode(a.get(name), name, where)
-        if len(text.encode("utf-8")) > limits.max_article:
-            raise RequestError(_at(where, _too_large(text, limits.max_article)), 413)
+        # A page is held to the page limit as it is sent, and to the text limit once its article is read out of it
+        # (``jobs``): the markup around an article is no work to summarize. Text is held to the text limit here.
+        page = bool(a.get("html")) or looks_like_html(text)
+        if page and (size := len(text.encode("utf-8"))) > limits.max_page:
+            raise RequestError(_at(where, _page_too_large(size, limits)), 413)
+        if not page and (why := text_too_large(text, limits.max_article)):
+            raise RequestError(_at(where, why), 413)
         out.append(
             {
                 "text": text,
@@ -235,8 +271,10 @@ def check_articles(raw: list[dict[str, Any]], limits: Limits, *, single: bool = 
                 "url": _clean_url(one_line(a.get("url")), where),
                 "date": _clean_date(a.get("date"), where),
                 "origin": where,
-                "html": bool(a.get("html")),
+                "html": page,
                 "markdown": bool(a.get("markdown")),
+                # the limit on the text read out of a page (``jobs``), which runs where the limits are not known
+                "max_text": limits.max_article,
                 # the address a saved web archive (.mhtml, .webarchive) was saved from: its URL when the page gives none
                 "saved_from": one_line(a.get("saved_from")) if isinstance(a.get("saved_from"), str) else "",
             }

@@ -21,14 +21,19 @@ CONTEXT_CHARS = 240  # how much text around a sentence the popover shows, each s
 def _article(raw: dict[str, Any], number: int) -> Any:
     """An ``Article`` from a submitted one: HTML bodies go through trafilatura, and the metadata the
     user typed wins over what the page says about itself."""
+    from ..errors import InputTooLargeError
     from ..ingest import article_from_html, article_from_text, dated_by_url, is_web_url, looks_like_html
-    from .inputs import one_line
+    from .inputs import one_line, page_text_too_large
 
     aid = str(number)
     origin = raw.get("origin") or f"article {number}"
     text = raw["text"]
     if raw.get("html") or looks_like_html(text):
         base = article_from_html(text, id=aid, origin=origin)
+        # the page was held to the page limit as sent; the text read out of it is held to the text limit, as a
+        # pasted text is (``web.inputs.check_articles``), since that is what summarizing takes time over
+        if raw.get("max_text") and (why := page_text_too_large(base.text, raw["max_text"])):
+            raise InputTooLargeError(f"{origin}: {why}")
     else:  # plain text (an uploaded .md file as Markdown), with its front matter (source, date, ...) as metadata
         base = article_from_text(text, id=aid, origin=origin, markdown=bool(raw.get("markdown")))
     if not base.url and is_web_url(raw.get("saved_from")):  # a saved web archive's address, as the CLI reads it

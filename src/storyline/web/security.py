@@ -179,7 +179,9 @@ class SecurityMiddleware:
     async def _refuse(self, send: Any, api: bool) -> None:
         """413: JSON for the API, a small page for a browser that posted the form (nothing in it comes from
         the request)."""
-        message = f"request body too large (the limit is {self.max_body // 1024} KB)"
+        mb, kb = divmod(self.max_body, 1024 * 1024)
+        limit = f"{mb} MB" if mb and not kb else f"{self.max_body // 1024} KB"
+        message = f"request body too large (the limit is {limit})"
         await self._answer(send, 413, api, message, way_on=TOO_LARGE_WAY_ON)
 
     async def _answer(self, send: Any, status: int, api: bool, message: str, way_on: str = "",
