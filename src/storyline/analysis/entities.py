@@ -16,6 +16,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Cluster
 from ..vocabulary import SPEAKER_VERBS, alternation
@@ -379,8 +380,15 @@ def _name_initials(form: str) -> str:
 
 
 def _name_tokens(form: str) -> list[str]:
-    return [t.lower() if t.lower() in PARTICLES else _HYPHENED.sub(lambda m: m.group(1).lower() + "-", t)
-            for t in _name_words(form)]
+    return list(_tokens_of(form))
+
+
+# A cluster asks for the tokens and the spelling of its few hundred names hundreds of thousands of times (every pair
+# of names is compared); bounded, as a server analyses cluster after cluster.
+@lru_cache(maxsize=1 << 14)
+def _tokens_of(form: str) -> tuple[str, ...]:
+    return tuple(t.lower() if t.lower() in PARTICLES else _HYPHENED.sub(lambda m: m.group(1).lower() + "-", t)
+                 for t in _name_words(form))
 
 
 # The formal first names a short one stands for, as news writes one person both ways in a story ("Matt Lesser" and
@@ -410,6 +418,7 @@ def _bare(word: str) -> str:
     return _HYPHENED.sub("", word)
 
 
+@lru_cache(maxsize=1 << 14)
 def _spelling(form: str) -> tuple[str, ...]:
     """A name's words as spelled whatever its case and hyphens: "Kim Jong-un", "Kim Jong Un" and "KIM JONG-UN" →
     ("kim", "jong", "un"), "Yulín" as "yulin"; a regnal suffix left out ("John Paul II" → ("john", "paul")), a
@@ -487,14 +496,17 @@ def _group_people(forms: Counter[str], titles: Mapping[str, Counter[str]] | None
                                  len(_name_words(f)) == len(f.split()), -forms[f], "," in f,
                                  -len(f), f))
     canon: dict[str, str] = {}
+    # each canonical name → the forms given it so far, in ``canon``'s order (a pass over ``canon`` for each pair of
+    # names made this cubic in the people of a cluster)
+    members: dict[str, list[str]] = {}
     # "John Kennedy" beside a "John F. Kennedy" and a "John A. Kennedy" (two people: :func:`_other_middle`) may be
     # either: it stays a name of its own, and neither joins it.
     ambiguous = {f for f in full if not _middle(f) and _two_middles(f, full)}
     for f in full:
         toks = _name_tokens(f)
-        for c in [] if f in ambiguous else dict.fromkeys(canon.values()):
+        for c in [] if f in ambiguous else list(members):
             ct = _name_tokens(c)
-            if c in ambiguous or any(_other_middle(g, f) for g in canon if canon[g] == c):
+            if c in ambiguous or any(_other_middle(g, f) for g in members[c]):
                 continue  # "George W. Bush" is not "George H. W. Bush"
             if _generation(c) != _generation(f):
                 continue  # "Donald Trump Jr." is not "Donald Trump"
@@ -504,10 +516,12 @@ def _group_people(forms: Counter[str], titles: Mapping[str, Counter[str]] | None
                     len(toks) == 1 and _generation(f) and (ct[0] == toks[0] or _short_for(toks[0], ct[0]))):
                 # "Donald Jr." (or "Don Jr.") of "Donald Trump Jr."
                 canon[f] = c
+                members[c].append(f)
                 break
         else:
             canon[f] = f
-    heads = list(dict.fromkeys(canon.values()))
+            members[f] = [f]
+    heads = list(members)
     office_of: dict[str, frozenset[str]] = defaultdict(frozenset)
     for f, c in canon.items():
         office_of[c] |= offices(titles.get(f, ()))
@@ -1155,13 +1169,20 @@ class EntityIndex:
 
         people = [c for c, k in self.kind.items() if k == "person" and len(_name_words(c)) > 1]
         shared = {s for s, n in Counter(_name_words(c)[-1] for c in people).items() if n > 1}
+        # ... and in capitals, when the cluster writes the name so too ("BROOKS:" of a transcript's "SUSAN BROOKS"):
+        # the names so written, found once (the forms the loop below adds are of a name it has passed already),
+        # not by a pass over every form for each person, which was most of an analysis of 100 articles at once
+        in_capitals = {v for f, v in self.canon.items() if f.isupper() and _spelling(f) == _spelling(v)}
         for c in people:
             if _name_words(c)[-1] in shared or self.canon.get(_name_words(c)[-1], c) != c:
                 continue  # "Arkwright" alone, with Helen and Tomas Arkwright in the story: either of them; "Biden"
                 # kept apart from "first lady Jill Biden" (a president): not hers
-            # ... and in capitals, when the cluster writes the name so too ("BROOKS:" of a transcript's "SUSAN BROOKS")
-            capitals = any(f.isupper() and v == c and _spelling(f) == _spelling(c) for f, v in self.canon.items())
-            last = re.escape(_name_words(c)[-1])
+            capitals = c in in_capitals
+            word = _name_words(c)[-1]
+            if word not in text and not (capitals and word.upper() in text):
+                continue  # no match, found without a scan of the regular expression: a long cluster's people are
+                # mostly not in this article
+            last = re.escape(word)
             for m in re.finditer(rf"\b(?:{last}|{last.upper()})\b" if capitals else rf"\b{last}\b", text):
                 if free(m.start(), m.end()):
                     extra.append(Resolved(m.start(), m.end(), "person", c))
@@ -1206,6 +1227,9 @@ class EntityIndex:
             for r in res:
                 by_name[r.name].append((aid, r))
         order = {a.id: k for k, a in enumerate(cluster.articles)}
+        forms: dict[str, list[str]] = defaultdict(list)  # each name's forms, found once, not once per entity
+        for f, c in self.canon.items():
+            forms[c].append(f)
         out = []
         for name, ms in by_name.items():
             arts: set[str] = set()
@@ -1223,7 +1247,7 @@ class EntityIndex:
                 phrase = self.action(aid, r, s.start, s.end)
                 if phrase and len(actions) < MAX_ACTIONS and all(a.phrase != phrase for a in actions):
                     actions.append(Action(phrase, span))
-            aliases = sorted({f for f, c in self.canon.items() if c == name and f != name and f not in self.sharers}
+            aliases = sorted({f for f in forms.get(name, ()) if f != name and f not in self.sharers}
                              | self.shared_forms.get(name, set()))
             out.append(
                 Entity(
