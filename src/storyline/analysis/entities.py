@@ -11,6 +11,7 @@ This is the "one sense per discourse" heuristic of Gale, Church & Yarowsky (1992
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -831,6 +832,12 @@ class EntityIndex:
             bounds = _bounds(cluster, aid)
             credits = _credits(text)
             found: list[Mention] = []
+            # What the mentions loop below asks of the article's other mentions, indexed once (a pass over them for
+            # each mention was quadratic in the names of one article: 10,000 sentences took minutes): the starts
+            # of its full names of people, and the running greatest start, in the tagger's order, whose first
+            # reach of a position is the first mention (in that order) to start there or after.
+            full_person_starts = {x.start for x in repaired[aid] if x.kind == "person" and len(x.text.split()) > 1}
+            reach = list(itertools.accumulate((x.start for x in repaired[aid]), max))
             for m in (_headline_name(text, m, prose_names, prose_words, common) for m in repaired[aid]):
                 if m is None:
                     continue
@@ -852,8 +859,8 @@ class EntityIndex:
                     m = Mention(m.end - len(form), m.end, m.kind, form) if m.text.endswith(form) else m
                 if len(form) < 2 or not form[0].isupper() or form in SUFFIXES:
                     continue
-                if m.kind == "person" and " " not in form and text[m.end : m.end + 1] == " " and any(
-                        x.start == m.end + 1 and x.kind == "person" and len(x.text.split()) > 1 for x in repaired[aid]):
+                if (m.kind == "person" and " " not in form and text[m.end : m.end + 1] == " "
+                        and m.end + 1 in full_person_starts):
                     continue  # "revive Seaman James Derek Lovelace": a rank the tagger cut off before a full name
                 if (m.kind in ("person", "org") and len(words := form.split()) == 2 and words[1] in lone_people
                         and any(o.endswith(" " + words[0]) for o in org_forms)):
@@ -912,8 +919,9 @@ class EntityIndex:
                     outlet_cue.add(form)
                 found.append(Mention(m.start, m.end, kind, form))
                 kinds[form][kind] += 1
+                after = bisect.bisect_left(reach, m.end)  # the first mention from the end of this one on
                 if kind == "org" and (pronoun := _PRONOUN_AFTER.search(
-                        text, m.end, min(hi, next((x.start for x in repaired[aid] if x.start >= m.end), hi)))):
+                        text, m.end, min(hi, repaired[aid][after].start if after < len(reach) else hi))):
                     referred[form.split()[-1]][pronoun.group(1).lower() in ("it", "its")] += 1
                 if (kind == "person" and _INDEFINITE_BEFORE.search(text, max(0, m.start - 4), m.start)
                         and _HEAD_END.match(text, m.end)):
@@ -1161,11 +1169,28 @@ class EntityIndex:
 
     def _extra_mentions(self, text: str, bounds: list[int], have: list[Resolved]) -> list[Resolved]:
         """Surnames the tagger missed, and "the prime minister" for the one person with that title."""
-        taken = [(r.start, r.end) for r in have]
+        # The characters the article's mentions take, marked (a pass over every mention for each surname found
+        # was quadratic in the mentions of one article); an empty or reversed span, which marks nothing, is kept
+        # apart and asked as before, as is an empty one asked for (no match is).
         extra: list[Resolved] = []
+        spans: list[tuple[int, int]] = []
+        taken = bytearray(max([len(text), *(r.end for r in have)]) + 1)
+        odd: list[tuple[int, int]] = []
+
+        def take(a: int, b: int) -> None:
+            spans.append((a, b))
+            if a < b:
+                taken[a:b] = b"\x01" * (b - a)
+            else:
+                odd.append((a, b))
 
         def free(a: int, b: int) -> bool:
-            return all(b <= s or a >= e for s, e in taken)
+            if a >= b:
+                return all(b <= s or a >= e for s, e in spans)
+            return taken.find(1, a, b) < 0 and all(b <= s or a >= e for s, e in odd)
+
+        for r in have:
+            take(r.start, r.end)
 
         people = [c for c, k in self.kind.items() if k == "person" and len(_name_words(c)) > 1]
         shared = {s for s, n in Counter(_name_words(c)[-1] for c in people).items() if n > 1}
@@ -1186,7 +1211,7 @@ class EntityIndex:
             for m in re.finditer(rf"\b(?:{last}|{last.upper()})\b" if capitals else rf"\b{last}\b", text):
                 if free(m.start(), m.end()):
                     extra.append(Resolved(m.start(), m.end(), "person", c))
-                    taken.append((m.start(), m.end()))
+                    take(m.start(), m.end())
                     self.canon.setdefault(m.group(), c)
         by_title: dict[str, list[str]] = defaultdict(list)
         for person, t in self.title.items():
