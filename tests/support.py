@@ -6,6 +6,7 @@ import os
 import random
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -139,3 +140,26 @@ FERRY_OTHER = (
     "Lifeboat crews from three stations worked through the night off Gullsby. Salvage crews hope to refloat the "
     "stranded ferry at Sunday's high tide, the owner's spokeswoman said. The island's mayor thanked the volunteers."
 )
+
+
+def python_steps_in(module_file: str, work: Callable[[], object]) -> int:
+    """How many lines of ``module_file`` (a path's end, "analysis/timeline.py") ``work()`` runs, each turn of a
+    loop counted, a comprehension's too: the work a function does, counted, where a test that times it would time
+    the machine (see test_suite_rules.py)."""
+    count = 0
+
+    def local(frame, event, arg):  # type: ignore[no-untyped-def]
+        nonlocal count
+        if event == "line":
+            count += 1
+        return local
+
+    def calls(frame, event, arg):  # type: ignore[no-untyped-def]
+        return local if frame.f_code.co_filename.endswith(module_file) else None
+
+    sys.settrace(calls)
+    try:
+        work()
+    finally:
+        sys.settrace(None)
+    return count

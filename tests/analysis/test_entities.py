@@ -1048,3 +1048,87 @@ def test_a_picture_credit_run_into_the_surname_after_it_is_no_one() -> None:
     two = "Quint says the photograph was sold twice before the museum bought it."
     ents = _entities([one, two], kinds)
     assert "Harbours Quint" not in ents and ents["Ines Quint"].mentions == 4, ents  # "Quint says" is hers
+
+
+_FIRST = ["Tomas", "Helen", "Ines", "Ruth", "Oskar", "Marta", "Pavel", "Greta", "Idris", "Noor"]
+_LAST = ["Arkwright", "Belcourt", "Castellan", "Dunmore", "Everly", "Fairweather", "Galloway", "Hollins",
+         "Ingram", "Jessup", "Kettering", "Lowell"]
+
+
+def _many_people_cluster(people: int) -> tuple[list[Article], list[str]]:
+    """An article naming ``people`` officials, each with a surname of their own, and one that names none of them."""
+    names = [f"{_FIRST[k % len(_FIRST)]} {_LAST[k % len(_LAST)]}{'ton' * (k // len(_LAST))}" for k in range(people)]
+    one = " ".join(f"Mayor {n} spoke at the harbour on Monday." for n in names)
+    other = "The harbour reopened on Tuesday after the storm. The ferries ran again by the evening."
+    return [Article(id="1", text=one, source="Wire"), Article(id="2", text=other, source="Coast Herald")], names
+
+
+def test_a_name_is_looked_for_only_in_the_articles_that_write_it(monkeypatch) -> None:
+    # Surnames the tagger missed are looked for person by person, in every article: with 100 articles at once
+    # (hundreds of people) a regular-expression scan of each article for each person was a third of an analysis.
+    # An article that does not hold the surname is not scanned for it; what is found is as before.
+    import re
+
+    from storyline.analysis import entities
+
+    arts, names = _many_people_cluster(30)
+    scanned: list[tuple[str, str]] = []
+    finditer = re.finditer
+
+    def counting(pattern, string, flags=0):  # type: ignore[no-untyped-def]
+        if isinstance(pattern, str) and pattern.startswith(r"\b"):
+            scanned.append((pattern, string))
+        return finditer(pattern, string, flags)
+
+    monkeypatch.setattr(entities.re, "finditer", counting)
+    an = analyze_cluster(make_cluster(arts), recognizer=RuleRecognizer())
+    people = {e.name for e in an.entities if e.kind == "person"}
+    assert set(names) <= people
+    assert scanned and all(re.sub(r"\\b|\(\?:|\)|\|.*", "", p) in text for p, text in scanned)
+
+
+def test_the_names_written_in_capitals_are_found_once_an_article() -> None:
+    # Whether the cluster writes a name in capitals ("BROOKS:" of a transcript) was asked by a pass over every
+    # form of every name, once for each person: quadratic in the people of a cluster. One pass an article now.
+    from storyline.analysis import entities
+
+    arts, _ = _many_people_cluster(40)
+    index = entities.EntityIndex(make_cluster(arts), RuleRecognizer())
+
+    class Counted(dict):  # type: ignore[type-arg]
+        passes = 0
+
+        def items(self):  # type: ignore[no-untyped-def]
+            Counted.passes += 1
+            return super().items()
+
+    index.canon = Counted(index.canon)
+    text = arts[0].text
+    found = index._extra_mentions(text, [0, len(text)], [])
+    assert Counted.passes <= 2  # one for the capitals; none for each of the 40 people
+    assert found  # the surnames alone ("Arkwright") are still read as their people
+
+
+def _one_long_article(lines: int) -> Article:
+    """One article of ``lines`` one-line sentences naming one person again and again, mostly by surname alone."""
+    text = "\n".join(f"Mayor Ana Ruiz opened pier {k} on Monday." if k % 4 == 0 else f"Ruiz said pier {k} was safe."
+                     for k in range(lines))
+    return Article(id="1", text=text, source="Wire")
+
+
+def test_the_names_of_one_long_article_are_read_in_linear_work() -> None:
+    # Each surname found was checked against every mention of the article taken so far, and an organisation's
+    # pronoun and a cut-off rank looked through all of its mentions: quadratic in the mentions of one article (a
+    # transcript of 10,000 lines took minutes). Twice the lines is about twice the work now, not four times.
+    from support import python_steps_in
+
+    from storyline.analysis.entities import EntityIndex
+
+    def work(lines: int) -> int:
+        cluster = make_cluster([_one_long_article(lines)])
+        return python_steps_in("analysis/entities.py", lambda: EntityIndex(cluster, RuleRecognizer()))
+
+    small, large = work(300), work(600)
+    assert large < 2.4 * small, (small, large)
+    index = EntityIndex(make_cluster([_one_long_article(40)]), RuleRecognizer())
+    assert len(index.mentions["1"]) == 40  # every "Ruiz" is Ana Ruiz, as before

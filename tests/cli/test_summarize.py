@@ -124,6 +124,22 @@ def test_one_cluster_of_many_articles_shows_progress_of_its_analysis_on_a_termin
         assert few.exit_code == 0 and few.stderr == ""
 
 
+def test_one_long_article_shows_progress_of_its_analysis_on_a_terminal(harbor_texts, monkeypatch):
+    # A bar needed five articles: one article of 1 MB was analyzed for two minutes with nothing on the terminal.
+    # An article of ANALYZE_BAR_SENTENCES sentences or more gets the bar, which names the work going on.
+    from storyline.cli import inputs
+
+    monkeypatch.setattr(inputs, "on_terminal", lambda: True)
+    sentences = len(harbor_texts[0].split(". "))
+    for command in (["analyze"], ["summarize", "--analysis"]):
+        monkeypatch.setattr(inputs, "ANALYZE_BAR_SENTENCES", 2)
+        long = run(*command, "-", input=harbor_texts[0].encode())
+        assert long.exit_code == 0 and long.stderr.split() == ["Analyzing"], long.stderr
+        monkeypatch.setattr(inputs, "ANALYZE_BAR_SENTENCES", sentences + 100)
+        short = run(*command, "-", input=harbor_texts[0].encode())
+        assert short.exit_code == 0 and short.stderr == ""
+
+
 def test_a_dataset_cluster_that_is_all_clutter_is_skipped_with_a_note(tmp_path, harbor_texts):
     data = tmp_path / "d.jsonl"
     clutter = ["Subscribe to our newsletter", "Share this article\nAdvertisement"]

@@ -593,12 +593,14 @@ value (:func:`_copies_giving`). An article whose
     (:func:`_two_things`) count here, though they are no disagreement: "4 million litres to Kenya and Uganda" and
     "2.5 million litres to Kenya" are both true, but neither article reports the other's figure."""
     disputes = _disputes(cluster, g, index, two_things=True)
+    # each dispute's articles by reading, found once, not once for each sentence of the group (a group of 1,000
+    # articles' sentences took minutes)
+    articles_of = [[{it.article for it in c} for c in d.readings] for d in disputes]
     out: dict[str, frozenset[str]] = {}
     for i in g.members:
         own = cluster.sentences[i].article
         against: set[str] = set()
-        for d in disputes:
-            arts = [{it.article for it in c} for c in d.readings]
+        for d, arts in zip(disputes, articles_of, strict=True):
             mine = [k for k, a in enumerate(arts) if own in a]
             if not mine:
                 continue

@@ -11,11 +11,13 @@ This is the "one sense per discourse" heuristic of Gale, Church & Yarowsky (1992
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..attribute import copies
 from ..model import Cluster
@@ -380,8 +382,15 @@ def _name_initials(form: str) -> str:
 
 
 def _name_tokens(form: str) -> list[str]:
-    return [t.lower() if t.lower() in PARTICLES else _HYPHENED.sub(lambda m: m.group(1).lower() + "-", t)
-            for t in _name_words(form)]
+    return list(_tokens_of(form))
+
+
+# A cluster asks for the tokens and the spelling of its few hundred names hundreds of thousands of times (every pair
+# of names is compared); bounded, as a server analyses cluster after cluster.
+@lru_cache(maxsize=1 << 14)
+def _tokens_of(form: str) -> tuple[str, ...]:
+    return tuple(t.lower() if t.lower() in PARTICLES else _HYPHENED.sub(lambda m: m.group(1).lower() + "-", t)
+                 for t in _name_words(form))
 
 
 # The formal first names a short one stands for, as news writes one person both ways in a story ("Matt Lesser" and
@@ -411,6 +420,7 @@ def _bare(word: str) -> str:
     return _HYPHENED.sub("", word)
 
 
+@lru_cache(maxsize=1 << 14)
 def _spelling(form: str) -> tuple[str, ...]:
     """A name's words as spelled whatever its case and hyphens: "Kim Jong-un", "Kim Jong Un" and "KIM JONG-UN" →
     ("kim", "jong", "un"), "Yulín" as "yulin"; a regnal suffix left out ("John Paul II" → ("john", "paul")), a
@@ -488,14 +498,17 @@ def _group_people(forms: Counter[str], titles: Mapping[str, Counter[str]] | None
                                  len(_name_words(f)) == len(f.split()), -forms[f], "," in f,
                                  -len(f), f))
     canon: dict[str, str] = {}
+    # each canonical name → the forms given it so far, in ``canon``'s order (a pass over ``canon`` for each pair of
+    # names made this cubic in the people of a cluster)
+    members: dict[str, list[str]] = {}
     # "John Kennedy" beside a "John F. Kennedy" and a "John A. Kennedy" (two people: :func:`_other_middle`) may be
     # either: it stays a name of its own, and neither joins it.
     ambiguous = {f for f in full if not _middle(f) and _two_middles(f, full)}
     for f in full:
         toks = _name_tokens(f)
-        for c in [] if f in ambiguous else dict.fromkeys(canon.values()):
+        for c in [] if f in ambiguous else list(members):
             ct = _name_tokens(c)
-            if c in ambiguous or any(_other_middle(g, f) for g in canon if canon[g] == c):
+            if c in ambiguous or any(_other_middle(g, f) for g in members[c]):
                 continue  # "George W. Bush" is not "George H. W. Bush"
             if _generation(c) != _generation(f):
                 continue  # "Donald Trump Jr." is not "Donald Trump"
@@ -505,10 +518,12 @@ def _group_people(forms: Counter[str], titles: Mapping[str, Counter[str]] | None
                     len(toks) == 1 and _generation(f) and (ct[0] == toks[0] or _short_for(toks[0], ct[0]))):
                 # "Donald Jr." (or "Don Jr.") of "Donald Trump Jr."
                 canon[f] = c
+                members[c].append(f)
                 break
         else:
             canon[f] = f
-    heads = list(dict.fromkeys(canon.values()))
+            members[f] = [f]
+    heads = list(members)
     office_of: dict[str, frozenset[str]] = defaultdict(frozenset)
     for f, c in canon.items():
         office_of[c] |= offices(titles.get(f, ()))
@@ -818,6 +833,12 @@ class EntityIndex:
             bounds = _bounds(cluster, aid)
             credits = _credits(text)
             found: list[Mention] = []
+            # What the mentions loop below asks of the article's other mentions, indexed once (a pass over them for
+            # each mention was quadratic in the names of one article: 10,000 sentences took minutes): the starts
+            # of its full names of people, and the running greatest start, in the tagger's order, whose first
+            # reach of a position is the first mention (in that order) to start there or after.
+            full_person_starts = {x.start for x in repaired[aid] if x.kind == "person" and len(x.text.split()) > 1}
+            reach = list(itertools.accumulate((x.start for x in repaired[aid]), max))
             for m in (_headline_name(text, m, prose_names, prose_words, common) for m in repaired[aid]):
                 if m is None:
                     continue
@@ -839,8 +860,8 @@ class EntityIndex:
                     m = Mention(m.end - len(form), m.end, m.kind, form) if m.text.endswith(form) else m
                 if len(form) < 2 or not form[0].isupper() or form in SUFFIXES:
                     continue
-                if m.kind == "person" and " " not in form and text[m.end : m.end + 1] == " " and any(
-                        x.start == m.end + 1 and x.kind == "person" and len(x.text.split()) > 1 for x in repaired[aid]):
+                if (m.kind == "person" and " " not in form and text[m.end : m.end + 1] == " "
+                        and m.end + 1 in full_person_starts):
                     continue  # "revive Seaman James Derek Lovelace": a rank the tagger cut off before a full name
                 if (m.kind in ("person", "org") and len(words := form.split()) == 2 and words[1] in lone_people
                         and any(o.endswith(" " + words[0]) for o in org_forms)):
@@ -899,8 +920,9 @@ class EntityIndex:
                     outlet_cue.add(form)
                 found.append(Mention(m.start, m.end, kind, form))
                 kinds[form][kind] += 1
+                after = bisect.bisect_left(reach, m.end)  # the first mention from the end of this one on
                 if kind == "org" and (pronoun := _PRONOUN_AFTER.search(
-                        text, m.end, min(hi, next((x.start for x in repaired[aid] if x.start >= m.end), hi)))):
+                        text, m.end, min(hi, repaired[aid][after].start if after < len(reach) else hi))):
                     referred[form.split()[-1]][pronoun.group(1).lower() in ("it", "its")] += 1
                 if (kind == "person" and _INDEFINITE_BEFORE.search(text, max(0, m.start - 4), m.start)
                         and _HEAD_END.match(text, m.end)):
@@ -1148,25 +1170,49 @@ class EntityIndex:
 
     def _extra_mentions(self, text: str, bounds: list[int], have: list[Resolved]) -> list[Resolved]:
         """Surnames the tagger missed, and "the prime minister" for the one person with that title."""
-        taken = [(r.start, r.end) for r in have]
+        # The characters the article's mentions take, marked (a pass over every mention for each surname found
+        # was quadratic in the mentions of one article); an empty or reversed span, which marks nothing, is kept
+        # apart and asked as before, as is an empty one asked for (no match is).
         extra: list[Resolved] = []
+        spans: list[tuple[int, int]] = []
+        taken = bytearray(max([len(text), *(r.end for r in have)]) + 1)
+        odd: list[tuple[int, int]] = []
+
+        def take(a: int, b: int) -> None:
+            spans.append((a, b))
+            if a < b:
+                taken[a:b] = b"\x01" * (b - a)
+            else:
+                odd.append((a, b))
 
         def free(a: int, b: int) -> bool:
-            return all(b <= s or a >= e for s, e in taken)
+            if a >= b:
+                return all(b <= s or a >= e for s, e in spans)
+            return taken.find(1, a, b) < 0 and all(b <= s or a >= e for s, e in odd)
+
+        for r in have:
+            take(r.start, r.end)
 
         people = [c for c, k in self.kind.items() if k == "person" and len(_name_words(c)) > 1]
         shared = {s for s, n in Counter(_name_words(c)[-1] for c in people).items() if n > 1}
+        # ... and in capitals, when the cluster writes the name so too ("BROOKS:" of a transcript's "SUSAN BROOKS"):
+        # the names so written, found once (the forms the loop below adds are of a name it has passed already),
+        # not by a pass over every form for each person, which was most of an analysis of 100 articles at once
+        in_capitals = {v for f, v in self.canon.items() if f.isupper() and _spelling(f) == _spelling(v)}
         for c in people:
             if _name_words(c)[-1] in shared or self.canon.get(_name_words(c)[-1], c) != c:
                 continue  # "Arkwright" alone, with Helen and Tomas Arkwright in the story: either of them; "Biden"
                 # kept apart from "first lady Jill Biden" (a president): not hers
-            # ... and in capitals, when the cluster writes the name so too ("BROOKS:" of a transcript's "SUSAN BROOKS")
-            capitals = any(f.isupper() and v == c and _spelling(f) == _spelling(c) for f, v in self.canon.items())
-            last = re.escape(_name_words(c)[-1])
+            capitals = c in in_capitals
+            word = _name_words(c)[-1]
+            if word not in text and not (capitals and word.upper() in text):
+                continue  # no match, found without a scan of the regular expression: a long cluster's people are
+                # mostly not in this article
+            last = re.escape(word)
             for m in re.finditer(rf"\b(?:{last}|{last.upper()})\b" if capitals else rf"\b{last}\b", text):
                 if free(m.start(), m.end()):
                     extra.append(Resolved(m.start(), m.end(), "person", c))
-                    taken.append((m.start(), m.end()))
+                    take(m.start(), m.end())
                     self.canon.setdefault(m.group(), c)
         by_title: dict[str, list[str]] = defaultdict(list)
         for person, t in self.title.items():
@@ -1209,6 +1255,9 @@ class EntityIndex:
         order = {a.id: k for k, a in enumerate(cluster.articles)}
         carried = copies(cluster)
         naming: dict[tuple[str, str], tuple[str, ...]] = {}  # (article, a name as it writes it) -> its copies that do
+        forms: dict[str, list[str]] = defaultdict(list)  # each name's forms, found once, not once per entity
+        for f, c in self.canon.items():
+            forms[c].append(f)
         out = []
         for name, ms in by_name.items():
             arts: set[str] = set()
@@ -1233,7 +1282,7 @@ class EntityIndex:
                 phrase = self.action(aid, r, s.start, s.end)
                 if phrase and len(actions) < MAX_ACTIONS and all(a.phrase != phrase for a in actions):
                     actions.append(Action(phrase, span))
-            aliases = sorted({f for f, c in self.canon.items() if c == name and f != name and f not in self.sharers}
+            aliases = sorted({f for f in forms.get(name, ()) if f != name and f not in self.sharers}
                              | self.shared_forms.get(name, set()))
             out.append(
                 Entity(

@@ -968,14 +968,15 @@ def _terms(text: str) -> list[str]:
     return [stem(w) for w in words(text)]
 
 
-def _contained(small: list[str], big: list[str]) -> bool:
+def _contained(small: list[str], big: list[str], bag: frozenset[str] | None = None) -> bool:
     """Whether the quotation of terms ``small`` is ``big`` or a fragment of it: most of its content words (no "it",
-    "a": “It's a Corolla. It's fine.” is no fragment of “… a story. One day my Corolla started making a sound …”)."""
+    "a": “It's a Corolla. It's fine.” is no fragment of “… a story. One day my Corolla started making a sound …”).
+    ``bag``: ``big``'s terms as a set, when the caller holds them (one quotation is tried against many)."""
     content = [t for t in small if t not in STOPWORDS]
     if len(small) < MIN_MERGE_TERMS or len(content) < MIN_CONTENT_TERMS:
         # "doing nothing": too short to be the same quote by words alone
-        return " ".join(small) in " ".join(big) and len(small) == len(big)
-    bag = set(big)
+        return len(small) == len(big) and " ".join(small) in " ".join(big)
+    bag = frozenset(big) if bag is None else bag
     return sum(t in bag for t in content) / len(content) >= MERGE_CONTAINMENT
 
 
@@ -985,13 +986,15 @@ def quotes(cluster: Cluster, index: EntityIndex) -> tuple[Quote, ...]:
     texts = {id(s): " … ".join(cluster.article(s.article).text[a:b].strip() for a, b in s.parts) for s in segs}
     terms = {id(s): _terms(texts[id(s)]) for s in segs}
     groups: list[list[_Seg]] = []
+    bags: list[frozenset[str]] = []  # each group's first quotation's terms
     for s in sorted(segs, key=lambda s: -len(terms[id(s)])):  # longest first: fragments join them
-        for g in groups:
-            if _contained(terms[id(s)], terms[id(g[0])]):
+        for g, bag in zip(groups, bags, strict=True):
+            if _contained(terms[id(s)], terms[id(g[0])], bag):
                 g.append(s)
                 break
         else:
             groups.append([s])
+            bags.append(frozenset(terms[id(s)]))
     order = {a.id: k for k, a in enumerate(cluster.articles)}
     carried = copies(cluster)
     out = []

@@ -11,6 +11,7 @@ April 15", "Saturday (March 29)") is one phrase, not two events."""
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import replace
 
 from ..attribute import copies
@@ -35,6 +36,10 @@ def timeline(cluster: Cluster, groups: list[Group]) -> tuple[Event, ...]:
     group_of = {i: k for k, g in enumerate(groups) for i in g.members}
     order = {a.id: k for k, a in enumerate(cluster.articles)}
     merged: dict[tuple, dict] = {}
+    # the keys of ``merged`` by what the search below asks of an event first, its date or, undated, its wording,
+    # in ``merged``'s order: a pass over every event for each date phrase was quadratic (10,000 dated lines: minutes)
+    dated: dict[str, list[tuple]] = defaultdict(list)
+    worded: dict[str, list[tuple]] = defaultdict(list)
     sim = vectors(cluster).similarity
     carried = copies(cluster)
     for i, s in enumerate(cluster.sentences):
@@ -52,10 +57,11 @@ def timeline(cluster: Cluster, groups: list[Group]) -> tuple[Event, ...]:
             if key not in merged and (d.resolved and len(d.resolved) == 10 or not d.resolved and d.kind in _DAY_KINDS):
                 # The same day in loosely similar sentences of other articles is the same event; so is the same
                 # phrase for a day that no publication date resolves ("on Friday" / "Friday" in undated reports).
-                key = next((k for k, e in merged.items()
-                            if (e["date"] == d.resolved if d.resolved else not e["date"] and e["wording"] == wording)
-                            and e["articles"] != {s.article}
-                            and max(float(sim[i, j]) for j in e["rows"]) >= LOOSE), key)
+                key = next((k for k in (dated[d.resolved] if d.resolved else worded[wording])
+                            if merged[k]["articles"] != {s.article}
+                            and max(float(sim[i, j]) for j in merged[k]["rows"]) >= LOOSE), key)
+            if key not in merged:
+                (dated[d.resolved] if d.resolved else worded[wording]).append(key)
             ev = merged.setdefault(key, {"date": d.resolved, "phrase": d.text, "text": s.text, "arts": [], "spans": [],
                                          "rows": [], "articles": set(), "wording": wording})
             # a near-duplicate copy reports the event where its own text carries the sentence with the date phrase
