@@ -473,7 +473,8 @@ class Store:
         """Schema 8 (``EDIT_COLUMNS``) on a database without it, in the transaction that opens it: the columns,
         each story's ``next_article`` after its highest article id, and the stream's rows stored with the origin
         "the article" given their id's (``stream.origin``)."""
-        for table, columns in EDIT_COLUMNS.items():
+        # (with the stream's ``author``, STREAM_COLUMNS, which came beside them in the same version)
+        for table, columns in (*EDIT_COLUMNS.items(), ("stream_articles", STREAM_COLUMNS)):
             have = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
             for column, kind in columns.items():
                 if column not in have:
@@ -483,10 +484,6 @@ class Store:
                                    " 0) FROM articles AS a WHERE a.story_id = stories.id)")
                     if (table, column) == ("stream_articles", "updated"):
                         db.execute("UPDATE stream_articles SET origin = 'article ' || id WHERE origin = 'the article'")
-        have = {row[1] for row in db.execute("PRAGMA table_info(stream_articles)")}
-        for column, kind in STREAM_COLUMNS.items():
-            if column not in have:
-                db.execute(f"ALTER TABLE stream_articles ADD COLUMN {column} {kind}")
 
     @staticmethod
     def _notes_from_summaries(db: sqlite3.Connection, columns: builtins.list[str]) -> None:
