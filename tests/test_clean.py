@@ -992,3 +992,38 @@ def test_a_labelled_time_stamp_is_neither_title_nor_sentence(stamp: str) -> None
 def test_a_headline_opening_on_a_stamps_word_is_still_the_title(headline: str) -> None:
     cleaned = clean_text(f"{headline}\n\nThe council voted on Monday to publish new rules for the season.")
     assert cleaned.title == headline
+
+
+def test_mojibake_is_repaired_before_control_characters_and_no_break_spaces_go() -> None:
+    # UTF-8 read as Latin-1: "–" is "â\x80\x93", whose control characters were dropped, leaving "â"; "à" read as
+    # Windows-1252 is "Ã\xa0", whose no-break space became a space, leaving "Ã "
+    text = ("The council voted on Monday â\x80\x93 a day early â\x80\x93 to close the bridge, officials said. "
+            "Repairs will start Ã\xa0 la fin du mois, the mayor said.")
+    assert clean_text(text).text == (
+        "The council voted on Monday – a day early – to close the bridge, officials said. "
+        "Repairs will start à la fin du mois, the mayor said."
+    )
+
+
+@pytest.mark.parametrize("stamp", ["Updated 10:42 am - ", "Last updated at 9.45pm GMT \u2014 ", "Posted 14:10 \u2013 "])
+def test_an_update_stamp_run_into_a_line_is_cut_and_the_line_is_no_headline(stamp: str) -> None:
+    lead = "The fire broke out in a warehouse on Main Street on Sunday night, officials said."
+    cleaned = clean_text(f"{stamp}Fire crews arrived at the scene\n\n{lead}")
+    assert cleaned.title == ""  # no headline carries a time stamp
+    assert cleaned.text == f"Fire crews arrived at the scene.\n\n{lead}"
+    titled = clean_text(f"Warehouse fire on Main Street\n\n{lead}\n\n{stamp}Nobody was hurt, the fire service said.")
+    assert titled.title == "Warehouse fire on Main Street"
+    assert titled.text == f"{lead}\n\nNobody was hurt, the fire service said."
+
+
+def test_a_paragraph_of_the_story_with_bars_in_it_is_no_menu() -> None:
+    # a name's card run into a sentence (The Hill) holds bars; the processed Multi-News release, one article a line,
+    # wrote them "&#124;", and read as "|" they made the whole article a menu
+    story = (
+        "Senate Democrats are hunting for one more Republican vote to keep the net neutrality rules, aides said on "
+        "Tuesday. The bill, which will be introduced by Sen. Ed Markey Edward John MarkeyOvernight Energy: Senators "
+        "introduce carbon tax bill | House climate panel unlikely to have subpoena power | Officials share plan "
+        "on lead | More, needs 51 votes to pass the Senate."
+    )
+    assert clean_text(story).text == story
+    assert is_clutter("Home | News | Sport | Weather | Opinion | Business | Culture")

@@ -38,11 +38,19 @@ def test_utf8_latin1_and_utf16_are_detected():
 
 
 @pytest.mark.parametrize("data", [b"\x00a\x00b\x00c\x00d\x00e", b"\x01\x00\x02\x00\x03\x00\x04\x00\x05\x00",
-                                  "渡轮周一搁浅".encode("utf-16-le")])
+                                  b"\x00N\x01\xe0\x02\xe1\x03\xe2"])
 def test_a_few_bytes_with_nuls_are_binary_not_wide_text(data: bytes):
     # 10 bytes with NULs were read as UTF-16 (five letters, or CJK run together) and then had "no article text"
     with pytest.raises(UnreadableInputError, match="looks like a binary file"):
         decode(data, "x")
+
+
+@pytest.mark.parametrize("text", ["渡轮周一搁浅", "北京2026年3月9日电", "今天下午一点北京下大雨"])
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_a_short_chinese_line_in_utf16_without_a_bom_or_a_stop_is_text(text: str, codec: str):
+    # under 64 bytes, no CJK punctuation, NULs in it ("一" is U+4E00, a digit's high byte is 0): it was refused as a
+    # binary file (exit 4); four or more common characters are Chinese, refused for its language (exit 5)
+    assert decode(text.encode(codec), "x") == text
 
 
 @pytest.mark.parametrize("text", ["The ferry ran aground on Monday, officials said.", "渡轮周一搁浅，官员说。"])
@@ -1303,3 +1311,20 @@ def test_a_live_blog_given_only_in_json_ld_is_read_whole_oldest_entry_first(tmp_
     a = read_article(_scripted_page(tmp_path, ld), id="1")
     assert a.title == "River at record low"
     assert a.text.startswith("The gauge at the Oston landing") and a.text.endswith("Captain Ilse Marrow said.")
+
+
+_ESCAPED = ("Smith &amp; Wesson said &quot;the recall is voluntary&quot;, and a page about HTML writes &amp;amp; "
+            "for &amp;.")
+_READ = 'Smith & Wesson said "the recall is voluntary", and a page about HTML writes &amp; for &.'
+
+
+def test_entities_left_in_plain_text_are_read_once(tmp_path):
+    # a scraper's or an export's "&amp;" reached sentences and summaries as written ("smith &amp; wesson")
+    path = tmp_path / "a.txt"
+    path.write_text(f"---\ntitle: Guns &amp; Roses recall\n---\n{_ESCAPED}\n", encoding="utf-8")
+    article = read_article(path, id="1")
+    assert (article.title, article.text.strip()) == ("Guns & Roses recall", _READ)
+    data = tmp_path / "d.jsonl"
+    data.write_text(json.dumps({"id": "c", "documents": [_ESCAPED], "document_titles": ["Q&amp;A"]}) + "\n")
+    ((doc,),) = [ds.articles for ds in read_dataset(data)]
+    assert (doc.title, doc.text) == ("Q&A", _READ)

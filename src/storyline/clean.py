@@ -49,6 +49,7 @@ from .pageparts import (
 )
 from .segment import trim_dateline
 from .stemmer import stem
+from .textrepair import repair_mojibake
 from .vocabulary import DATED_SPEECH, SPEAKER_VERBS, alternation
 
 # Phrases that only ever appear in page furniture. Matched against the start of a normalised line,
@@ -137,9 +138,10 @@ _EDGE_HEAD, _EDGE_TAIL = 5, 8
 
 
 def normalise_text(text: str) -> str:
-    """Unicode NFC, unified newlines, no control characters except newline and tab, no-break spaces
-    made plain."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    """Mojibake repaired where certain (``textrepair``), Unicode NFC, unified newlines, no control characters
+    except newline and tab, no-break spaces made plain."""
+    # before the no-break spaces go: "Ã\xa0" is "à" read as Windows-1252, "Ã " is nothing
+    text = unicodedata.normalize("NFC", repair_mojibake(text)).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
     # Look each distinct character up once (a per-character scan was the slowest step of cleaning), and
     # only the ones outside printable ASCII, which has no control character but newline and tab; a regex
@@ -204,9 +206,16 @@ def _is_clutter(line: str, key: str) -> bool:
     stripped = line.strip()
     if _credit(stripped) or _BYLINE.match(stripped) or _AGO.match(key) or _labelled_stamp(stripped, key):
         return True
-    if line.count(" | ") >= 2 or line.count("|") >= 3:  # "Home | News | Sport": a menu
+    if (line.count(" | ") >= 2 or line.count("|") >= 3) and not _prose_with_bars(line):  # "Home | News | Sport": a menu
         return True
     return is_date_banner(line)
+
+
+def _prose_with_bars(line: str) -> bool:
+    """A paragraph of the story with a few bars in it, no menu: forty words or more, in sentences. A name's card run
+    into a sentence ("… Ed Markey Overnight Energy: Senators introduce carbon tax bill | House panel …") has bars;
+    the processed Multi-News release writes them "&#124;" (which hid them), and holds each article on one line."""
+    return has_words(line, 40) and _reads_as_sentences(line)
 
 
 def _reads_as_reporting(line: str) -> bool:
@@ -241,9 +250,12 @@ _CAPTION_SENTENCE = re.compile(r"^(.+?[.!?])\s+\S")
 
 
 # The time a live blog stamps on an entry, before a dash and the entry's capital: "08:02 - ", "9.45am – ",
-# "14:10 GMT — " (not "2.50 - 3.00 euros", "1.20 - the score").
+# "14:10 GMT — " (not "2.50 - 3.00 euros", "1.20 - the score"); labelled too, as a page stamps an update run into its
+# text: "Updated 10:42 am - Fire crews arrived …", "Last updated at 9.45pm GMT — …" (taken for the headline, stamp and
+# all, or kept in the sentence).
 _LIVE_STAMP = re.compile(
-    r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?-i:[A-Z]{2,4}\s*)?[-–—]\s+(?-i:(?=[A-Z\"\u201c\u2018']))", re.I
+    r"^(?:(?:last |first )?(?:updated|published|posted|modified|edited)(?: on| at)?:?\s+)?"
+    r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?-i:[A-Z]{2,4}\s*)?[-–—]\s+(?-i:(?=[A-Z\"\u201c\u2018']))", re.I
 )
 
 
@@ -794,6 +806,8 @@ def _clean_normalised(
             dropped.append(line)
             continue
         line = _LIVE_STAMP.sub("", trimmed, count=1)  # "08:02 - A fire destroyed …": a live blog's entry time
+        if len(line) < len(trimmed) and not _ends_sentence(line) and has_words(line, _POINT_MIN_WORDS):
+            line = f"{line}."  # "Updated 10:42 am - Fire crews arrived": an entry's news, no headline (none is stamped)
         line = cut_points_label(line)  # "Key points: About 300 people …": the label run into its first point
         item = bullet_item(line, point=point)
         if item is not None:  # "- About 300 homes were evacuated": the item reads without its marker, and a

@@ -199,6 +199,7 @@ def _bad_cases(tmp: "os.PathLike[str]"):
     (tmp / "junk" / "x.png").write_bytes(b"\x89PNG")
     (tmp / "bin.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
     (tmp / "nul.txt").write_bytes(b"\x00a\x00b\x00c\x00d\x00e")  # ten bytes with NULs: no UTF-16 text
+    (tmp / "zh.txt").write_bytes("北京2026年3月9日电".encode("utf-16-le"))  # 24 bytes with NULs: Chinese, no binary
     (tmp / "empty.txt").write_text("")
     (tmp / "clutter.txt").write_text("Type to search\n\nLeave a Reply\n\nShare on Facebook\n")
     import random
@@ -216,6 +217,7 @@ def _bad_cases(tmp: "os.PathLike[str]"):
         (["junk"], 5, "no readable articles in this directory"),
         (["bin.txt"], 4, "looks like a binary file"),
         (["nul.txt"], 4, "nul.txt: looks like a binary file, not text"),
+        (["zh.txt"], 5, "zh.txt: is written in Chinese, which storyline cannot read"),
         (["empty.txt"], 5, "empty.txt: the file is empty"),
         (["clutter.txt", "ok.txt"], 5, "clutter.txt: has no article text left after removing page clutter"),
         (["enc.txt"], 4, "unsupported or unrecognised text encoding"),
@@ -233,7 +235,7 @@ def _bad_cases(tmp: "os.PathLike[str]"):
     ]
 
 
-@pytest.mark.parametrize("case", range(16))
+@pytest.mark.parametrize("case", range(17))
 def test_bad_input(tmp_path, monkeypatch, case):
     args, code, message = _bad_cases(tmp_path)[case]
     monkeypatch.chdir(tmp_path)
