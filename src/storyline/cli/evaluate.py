@@ -74,7 +74,8 @@ def evaluate_command(
 
     ROUGE-1/2/Lsum F1 with seeded bootstrap 95% intervals, R1/R2 recall, CPU seconds per cluster and
     peak memory, for storyline's methods, sumy's peers, a greedy ROUGE oracle and your own (--outputs,
-    --callable); and one method's lead over each other method, paired by cluster, with its interval and p-value.
+    --callable); and one method's lead over each other method, paired by cluster, with its interval, its p-value
+    and that p Holm-adjusted over the comparisons.
     """
     from ..evaluate import report
     from ..evaluate.datasets import dataset_name, load_eval_set, read_ids, reference_path
