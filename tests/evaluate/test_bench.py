@@ -85,3 +85,42 @@ def test_standing_names_the_best_baseline_per_metric_and_the_paired_lead(tmp_pat
     del d["paired"]
     (tmp_path / "duc2003.json").write_text(json.dumps(d), encoding="utf-8")
     assert bench.standing_table(tmp_path) == ""
+
+
+def test_off_a_terminal_the_bench_says_where_it_is_as_storyline_eval_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Under nohup or in CI the bench wrote only its own start and end lines: ~11 minutes with nothing between.
+    from support import toy_eval_jsonl
+
+    from storyline.cli import lines
+
+    data = tmp_path / "data"
+    (data / "neus_allsides").mkdir(parents=True)
+    toy_eval_jsonl(data / "neus_allsides").rename(data / "neus_allsides" / "val.jsonl")
+    ticks = iter(range(0, 10_000, 20))  # every reading of the clock 20 s after the one before
+    monkeypatch.setattr(lines, "clock", lambda: float(next(ticks)))
+    out = tmp_path / "out"
+    assert bench.main(["--data", str(data), "--out", str(out), "--only", "neus_val", "--methods", "lead,fast",
+                       "--jobs", "1"]) == 0
+    said = [line for line in capsys.readouterr().err.splitlines() if line.startswith("storyline: ")]
+    assert said == [
+        "storyline: Reading neus_allsides/val: 1 cluster so far, 0:20 elapsed",
+        "storyline: Reading neus_allsides/val: 2 clusters, done in 1:00",
+        "storyline: Scoring neus_allsides/val: 1 of 2 clusters (50%), 0:20 elapsed",
+        "storyline: Scoring neus_allsides/val: 2 of 2 clusters, done in 0:40",
+        "storyline: Peak memory: 0 of 2 methods, started",
+        "storyline: Peak memory: 2 of 2 methods, done in 0:40",
+    ]
+    assert json.loads((out / "neus_val.json").read_text(encoding="utf-8"))["clusters"] == 2
+
+
+def test_the_saved_reports_written_before_p_holm_still_make_their_tables() -> None:
+    # benchmarks/*.json were written before p_holm (and before p): make bench reruns them later
+    out = Path(__file__).parents[2] / "benchmarks"
+    saved = [json.loads((out / f"{b.name}.json").read_text(encoding="utf-8")) for b in bench.SUITE]
+    assert not any("p_holm" in r["rouge1"] for d in saved for r in d["paired"])
+    assert bench.summary_table(out).count("\n") == 2 + len(saved[0]["results"])
+    assert bench.standing_table(out).count("\n") == 2 + len(saved)
+    md = bench.results_markdown(out)
+    assert md.count("| ahead R1 / R2 |\n") == len(saved) and "Holm" not in md

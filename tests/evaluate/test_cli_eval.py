@@ -106,8 +106,58 @@ def test_csv_and_output_file_and_plot(data: Path, tmp_path: Path) -> None:
 def test_csv_leaves_an_unmeasured_peak_memory_empty(data: Path) -> None:
     res = _run(str(data), "-w", "20", "--methods", "lead", "--format", "csv", "--no-memory")
     assert res.exit_code == 0, res.output
-    row = res.output.splitlines()[1].split(",")
-    assert row[-1] == "" and "nan" not in res.output  # JSON has null, Markdown a dash
+    head, row = (line.split(",") for line in res.output.splitlines()[:2])
+    assert row[head.index("peak_mb")] == "" and "nan" not in res.output  # JSON has null, Markdown a dash
+
+
+def test_csv_carries_the_paired_columns_of_the_json(data: Path) -> None:
+    # The lead, its interval and its p were in the Markdown and the JSON only: a spreadsheet had the means alone.
+    import csv
+    import io
+
+    args = (str(data), "--words", "20", "--methods", "default,lead,textrank,oracle", "--no-memory")
+    rows = list(csv.DictReader(io.StringIO(_run(*args, "--format", "csv").stdout)))
+    paired = {r["method"]: r for r in json.loads(_run(*args, "--format", "json").stdout)["paired"]}
+    assert [r["method"] for r in rows] == ["default", "lead", "textrank", "oracle"]
+    for r in rows:
+        if r["method"] not in paired:  # the paired method itself and the oracle
+            assert r["paired_with"] == r["rouge1_lead"] == r["rouge2_p_holm"] == ""
+            continue
+        assert r["paired_with"] == "default"
+        for m in ("rouge1", "rouge2"):
+            cell = paired[r["method"]][m]
+            assert float(r[f"{m}_lead"]) == cell["lead"]
+            assert [float(r[f"{m}_lead_low"]), float(r[f"{m}_lead_high"])] == cell["ci95"]
+            assert (float(r[f"{m}_ahead"]), float(r[f"{m}_p"]), float(r[f"{m}_p_holm"])) == (
+                cell["ahead"], cell["p"], cell["p_holm"])
+    alone = list(csv.DictReader(io.StringIO(_run(str(data), "-w", "20", "--methods", "lead", "--format", "csv",
+                                                 "--no-memory").stdout)))
+    assert "rouge1_p_holm" in alone[0] and alone[0]["rouge1_lead"] == ""  # the same columns, empty: nothing paired
+
+
+def test_the_paired_p_values_are_also_given_holm_adjusted_over_the_table(data: Path) -> None:
+    res = _run(str(data), "--words", "20", "--methods", "default,lead,textrank,sumy-lexrank,oracle", "--no-memory",
+               "--format", "json")
+    assert res.exit_code == 0, res.output
+    d = json.loads(res.output)
+    assert schema_errors(d, json_schema("eval")) == []
+    for m in ("rouge1", "rouge2"):
+        ps = [r[m]["p"] for r in d["paired"]]
+        # Holm by hand: the i-th smallest of the 3 times (3 - i), capped at 1, never below the one before
+        ranked = sorted(range(3), key=lambda k: ps[k])
+        by_hand = [0.0] * 3
+        running = 0.0
+        for i, k in enumerate(ranked):
+            running = max(running, min(1.0, (3 - i) * ps[k]))
+            by_hand[k] = running
+        assert [r[m]["p_holm"] for r in d["paired"]] == pytest.approx(by_hand, abs=2e-4)  # p is kept to 4 digits
+        assert all(r[m]["p"] <= r[m]["p_holm"] <= 1.0 for r in d["paired"])
+    table = report.markdown_table(d)
+    assert "| ahead R1 / R2 | p R1 / R2 | p Holm R1 / R2 |\n|---|---|---|---|---|---|\n" in table
+    assert "Holm's method over the 3 comparisons of each metric" in table
+    lead = d["paired"][0]
+    row = table.split("paired bootstrap")[1].split("\n| lead | ")[1].split("\n")[0]
+    assert row.endswith(f" | {report.p_cell(lead['rouge1'], 'p_holm')} / {report.p_cell(lead['rouge2'], 'p_holm')} |")
 
 
 def test_jobs_give_the_same_scores(data: Path) -> None:
@@ -180,6 +230,11 @@ def test_markdown_rounds_the_saved_figures_half_up_as_the_unrounded_ones_would()
     text = report.markdown_table(d)
     assert "| 41.50 [38.2, 43.1] |" in text and "| 0.5 | — |" in text
     assert "| lead | +0.13 [-0.1, +0.4] | — | 0.90 / 0.50 |\n" in text and "p R1" not in text  # saved before p
+    # saved with p, before p_holm: the p column alone
+    for cell in d["paired"][0]["rouge1"], d["paired"][0]["rouge2"]:
+        cell["p"] = 0.0123
+    with_p = report.markdown_table(d)
+    assert "| lead | +0.13 [-0.1, +0.4] | — | 0.90 / 0.50 | 0.012 / 0.012 |\n" in with_p and "Holm" not in with_p
     assert "toy/set: 2 clusters," in text and "toy/set: 1 cluster," in report.markdown_table({**d, "clusters": 1})
 
 

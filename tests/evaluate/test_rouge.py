@@ -159,3 +159,16 @@ def test_a_paired_p_value_is_that_of_swapping_the_two_methods_scores_cluster_by_
     base = rng.uniform(0.2, 0.6, size=40)
     other = base + rng.normal(0, 0.05, size=40)
     assert 0.05 < paired(other, base).p <= 1.0 and paired(base + 0.01, base).p < 0.001
+
+
+def test_holm_adjusts_a_family_of_p_values_as_by_hand() -> None:
+    from storyline.evaluate.rouge import holm
+
+    # m = 4, sorted 0.005 < 0.01 < 0.03 < 0.04: 4 x 0.005, 3 x 0.01, 2 x 0.03, then 1 x 0.04 = 0.04 raised to the
+    # 0.06 before it (step-down: never below an adjusted p of a smaller raw p); in the order given
+    assert holm([0.01, 0.04, 0.03, 0.005]) == pytest.approx([0.03, 0.06, 0.06, 0.02])
+    assert holm([0.6, 0.7]) == [1.0, 1.0]  # 2 x 0.6 capped at 1; 0.7 held up to it
+    assert holm([0.5, 0.4]) == pytest.approx([0.8, 0.8])
+    nan, *rest = holm([float("nan"), 0.02, 0.03])  # no comparison: NaN, and not one of the m
+    assert np.isnan(nan) and rest == pytest.approx([0.04, 0.04])
+    assert holm([0.2]) == [0.2] and holm([]) == []

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import click
@@ -14,9 +12,8 @@ from ..errors import OptionsError
 from ..files import is_stdout, output_target, write_atomic
 from ..render import printable
 from . import cli, out
-from . import inputs as shell
-from .inputs import counting, output_format, progress
-from .lines import ProgressLines
+from .inputs import output_format
+from .lines import reading_progress, scoring_progress
 
 _FORMATS = ("md", "csv", "json")
 
@@ -33,33 +30,6 @@ def _list_methods(ctx: click.Context, _param: click.Parameter, value: bool) -> N
         sum(1 for n, _ in described if not n.startswith("sumy-") and n != "oracle"))
     out("".join(f"{n:{width}}  {d}\n" for n, d in described) + groups + "\n")
     ctx.exit(0)
-
-
-@contextlib.contextmanager
-def _scoring_progress(name: str, clusters: int, methods: int) -> Iterator[tuple[Callable[[int], None], ...]]:
-    """The run's progress: the clusters scored, then the peak-memory pass (a method at a time, traced: on DUC it
-    takes longer than the scoring). On a terminal one bar; off it (nohup, CI, a log) a sparse line now and then,
-    where a run of minutes said nothing until its end. Yields the callbacks of a cluster and of a method done."""
-    if not shell.on_terminal():
-        with ProgressLines(f"Scoring {name}", clusters, "clusters") as lines:
-
-            def scored(n: int) -> None:
-                lines.update(n)
-                if lines.pos == clusters and methods:
-                    lines.stage("Peak memory", methods, "methods")
-
-            yield scored, lines.update
-        return
-    steps = clusters + methods
-    with progress(range(steps), f"Scoring {name}", at_least=1) as bar:
-
-        def cluster_done(n: int) -> None:
-            bar.update(n)
-            if bar.pos == clusters < steps:
-                bar.label = "Peak memory"
-                bar.render_progress()
-
-        yield cluster_done, bar.update
 
 
 @cli.command("eval")
@@ -104,7 +74,8 @@ def evaluate_command(
 
     ROUGE-1/2/Lsum F1 with seeded bootstrap 95% intervals, R1/R2 recall, CPU seconds per cluster and
     peak memory, for storyline's methods, sumy's peers, a greedy ROUGE oracle and your own (--outputs,
-    --callable); and one method's lead over each other method, paired by cluster, with its interval and p-value.
+    --callable); and one method's lead over each other method, paired by cluster, with its interval, its p-value
+    and that p Holm-adjusted over the comparisons.
     """
     from ..evaluate import report
     from ..evaluate.datasets import dataset_name, load_eval_set, read_ids, reference_path
@@ -165,7 +136,7 @@ def evaluate_command(
     only = read_ids(ids_file) if ids_file is not None else None
     # The whole file is read before the sample is drawn: Multi-News train took 8-20 s without a word on a terminal.
     label = f"Reading {dataset_name(Path(data))}"
-    with counting(label) if shell.on_terminal() else ProgressLines(label, None, "clusters") as reading:
+    with reading_progress(label) as reading:
         eval_set = load_eval_set(data, references=references, limit=limit, seed=seed, progress=reading.update,
                                  only=only)
     if limit is not None and limit > len(eval_set.clusters):  # the report says how many; a reader may not look
@@ -192,7 +163,7 @@ def evaluate_command(
             click.echo(printable(f"storyline: note: --outputs {e.name}: {len(empty)} of the {len(eval_set.ids)} "
                                  f"summaries {'is' if len(empty) == 1 else 'are'} empty and scored 0, the first "
                                  f"{empty[0]!r}"), err=True)
-    with _scoring_progress(eval_set.name, len(eval_set.clusters), 0 if no_memory else len(names)) as (done, traced):
+    with scoring_progress(eval_set.name, len(eval_set.clusters), 0 if no_memory else len(names)) as (done, traced):
         ev = evaluate(eval_set, names, words, external=external, seed=seed, jobs=jobs, memory=not no_memory,
                       progress=done, memory_progress=traced, warn_ignored=False)  # noted above
     for fname, _ in functions:

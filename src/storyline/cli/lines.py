@@ -13,14 +13,16 @@ The clock is read through ``clock`` (``time.monotonic``), which a test replaces.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 
 import click
 
 from ..render import printable
+from . import inputs as shell
 
 FIRST_AFTER = 10.0
 EVERY = 30.0
@@ -116,3 +118,38 @@ class ProgressLines:
 
     def _say(self, what: str) -> None:
         click.echo(printable(f"storyline: {self._label}: {what}"), file=self._file or sys.stderr)
+
+
+def reading_progress(label: str) -> Any:
+    """A count of the clusters of a dataset file as it is read (their number not known in advance): on a terminal
+    a moving count, off it a sparse line. A context manager whose ``update(n)`` counts ``n`` more."""
+    return shell.counting(label) if shell.on_terminal() else ProgressLines(label, None, "clusters")
+
+
+@contextlib.contextmanager
+def scoring_progress(name: str, clusters: int, methods: int) -> Iterator[tuple[Callable[[int], None], ...]]:
+    """An evaluation's progress (``storyline eval``, ``make bench``): the clusters scored, then the peak-memory pass
+    (a method at a time, traced: on DUC it takes longer than the scoring; ``methods`` 0: no such pass). On a
+    terminal one bar; off it (nohup, CI, a log) a sparse line now and then, where a run of minutes said nothing
+    until its end. Yields the callbacks of a cluster and of a method done (``runner.evaluate``'s ``progress`` and
+    ``memory_progress``)."""
+    if not shell.on_terminal():
+        with ProgressLines(f"Scoring {name}", clusters, "clusters") as lines:
+
+            def scored(n: int) -> None:
+                lines.update(n)
+                if lines.pos == clusters and methods:
+                    lines.stage("Peak memory", methods, "methods")
+
+            yield scored, lines.update
+        return
+    steps = clusters + methods
+    with shell.progress(range(steps), f"Scoring {name}", at_least=1) as bar:
+
+        def cluster_done(n: int) -> None:
+            bar.update(n)
+            if bar.pos == clusters < steps:
+                bar.label = "Peak memory"
+                bar.render_progress()
+
+        yield cluster_done, bar.update

@@ -22,7 +22,7 @@ from pathlib import Path
 from ..errors import OptionsError
 from ..files import write_atomic
 from . import report
-from .datasets import load_eval_set
+from .datasets import dataset_name, load_eval_set
 from .runner import ORACLE, check_options, evaluate, resolve_methods
 
 
@@ -186,6 +186,10 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         print(f"bench: unknown dataset {sorted(unknown)[0]!r}; choose from {[b.name for b in SUITE]}", file=sys.stderr)
         return 2
+    # the command line's progress, so that make bench reports as storyline eval does (imported here: the bench's
+    # --summary and --rebuild load no command line)
+    from ..cli.lines import reading_progress, scoring_progress
+
     start = time.time()
     for b in SUITE:
         if only and b.name not in only:
@@ -195,11 +199,15 @@ def main(argv: list[str] | None = None) -> int:
             print(f"bench: {b.name}: {path} is absent, skipped", file=sys.stderr)
             continue
         t0 = time.time()
-        eval_set = load_eval_set(path, limit=b.limit, seed=args.seed)
+        with reading_progress(f"Reading {dataset_name(path)}") as reading:
+            eval_set = load_eval_set(path, limit=b.limit, seed=args.seed, progress=reading.update)
         print(f"bench: {b.name}: {len(eval_set.clusters)} clusters × {len(names)} methods ...", file=sys.stderr)
-        bar = _progress(len(eval_set.clusters))
-        ev = evaluate(eval_set, names, b.words, seed=args.seed, jobs=args.jobs, memory=not args.no_memory,
-                      progress=bar)
+        # storyline eval's progress: a bar on a terminal, off it (nohup, CI) a line now and then, where a bench of
+        # ~11 minutes said nothing until the end of each dataset
+        memory = 0 if args.no_memory else len(names)
+        with scoring_progress(eval_set.name, len(eval_set.clusters), memory) as (scored, traced):
+            ev = evaluate(eval_set, names, b.words, seed=args.seed, jobs=args.jobs, memory=not args.no_memory,
+                          progress=scored, memory_progress=traced)
         wall = time.time() - t0
         extra = {
             "limit": b.limit,
@@ -226,15 +234,6 @@ def _git_state() -> str:
     except (OSError, subprocess.SubprocessError):
         return "unknown"
     return res.stdout.strip() or "unknown"
-
-
-def _progress(total: int):  # type: ignore[no-untyped-def]
-    if not sys.stderr.isatty():
-        return None
-    from tqdm import tqdm
-
-    bar = tqdm(total=total, unit="cluster", file=sys.stderr)
-    return bar.update
 
 
 if __name__ == "__main__":

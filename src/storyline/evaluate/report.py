@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from ..version import stamp
-from .rouge import BOOTSTRAP_SAMPLES, METRICS, PERMUTATION_SAMPLES, paired
+from .rouge import BOOTSTRAP_SAMPLES, METRICS, PERMUTATION_SAMPLES, holm, paired
 from .runner import MEMORY_CLUSTERS, ORACLE, Evaluation
 
 MEMORY_NOTE = (
@@ -100,22 +100,28 @@ def to_dict(ev: Evaluation, *, extra: dict[str, Any] | None = None, pair: str = 
 
 def paired_rows(ev: Evaluation, pair: str = PAIRED_WITH) -> list[dict[str, Any]]:
     """``pair`` against every other method but the oracle, cluster by cluster (see ``rouge.paired``): its
-    lead ×100 with the paired 95% interval, the share of resamples it leads in and the lead's two-sided p-value
-    (``rouge.permutation_p``); empty when ``pair`` was not run or ran alone."""
+    lead ×100 with the paired 95% interval, the share of resamples it leads in, the lead's two-sided p-value
+    (``rouge.permutation_p``) and that p adjusted by Holm's method over the comparisons of the same metric
+    (``p_holm``: the family is every row of this table, R1 and R2 each its own); empty when ``pair`` was not
+    run or ran alone."""
     names = [r.method for r in ev.results]
     if pair not in names:
         return []
     mine = [run.scores[pair] for run in ev.per_cluster]
+    others = [n for n in names if n not in (pair, ORACLE)]
+    diffs = {
+        m: [paired([x[m] for x in mine], [run.scores[other][m] for run in ev.per_cluster], seed=ev.seed)
+            for other in others]
+        for m in PAIRED_METRICS
+    }
+    adjusted = {m: holm([d.p for d in diffs[m]]) for m in PAIRED_METRICS}
     rows = []
-    for other in names:
-        if other in (pair, ORACLE):
-            continue
-        theirs = [run.scores[other] for run in ev.per_cluster]
+    for k, other in enumerate(others):
         row: dict[str, Any] = {"method": other}
         for m in PAIRED_METRICS:
-            d = paired([x[m] for x in mine], [x[m] for x in theirs], seed=ev.seed)
+            d = diffs[m][k]
             row[m] = {"lead": _pct(d.mean), "ci95": [_pct(d.low), _pct(d.high)], "ahead": round(d.ahead, 3),
-                      "p": _num(d.p, 4)}
+                      "p": _num(d.p, 4), "p_holm": _num(adjusted[m][k], 4)}
         rows.append(row)
     return rows
 
@@ -202,29 +208,36 @@ def paired_table(d: dict[str, Any]) -> str:
         return ""
     pair = d.get("paired_with", PAIRED_WITH)  # reports saved before the key existed paired the default
     with_p = "p" in rows[0]["rouge1"]  # reports saved before the p-value existed have none
+    with_holm = "p_holm" in rows[0]["rouge1"]  # nor, before it existed, the adjusted one
     n = d.get("permutation_samples", PERMUTATION_SAMPLES)
     p_said = (f"; p: two-sided, of a paired randomization test ({n:,} resamples swapping the two methods' scores "
               "cluster by cluster), one comparison at a time: with many methods, some p under 0.05 come by chance"
               if with_p else "")
+    if with_holm:
+        p_said += (f"; p Holm: p adjusted by Holm's method over the {_count(len(rows), 'comparison')} of each metric: "
+                   "those under 0.05 hold together, with at most a 5% chance that any of them is a difference by "
+                   "chance")
     head = (
         f"\n{pair} against each method on the same clusters (paired bootstrap: every resample draws the "
         f"same clusters for both; lead = {pair} − method, ×100; ahead: share of resamples with a positive "
         f"lead{p_said}):\n\n"
         "| method | R1 lead [95% CI] | R2 lead [95% CI] | ahead R1 / R2 |" + (" p R1 / R2 |" if with_p else "")
-        + "\n|---|---|---|---|" + ("---|" if with_p else "") + "\n"
+        + (" p Holm R1 / R2 |" if with_holm else "")
+        + "\n|---|---|---|---|" + ("---|" if with_p else "") + ("---|" if with_holm else "") + "\n"
     )
     body = "".join(
         f"| {r['method']} | {lead_cell(r['rouge1'])} | {lead_cell(r['rouge2'])} "
         f"| {r['rouge1']['ahead']:.2f} / {r['rouge2']['ahead']:.2f} |"
-        + (f" {p_cell(r['rouge1'])} / {p_cell(r['rouge2'])} |" if with_p else "") + "\n"
+        + (f" {p_cell(r['rouge1'])} / {p_cell(r['rouge2'])} |" if with_p else "")
+        + (f" {p_cell(r['rouge1'], 'p_holm')} / {p_cell(r['rouge2'], 'p_holm')} |" if with_holm else "") + "\n"
         for r in rows
     )
     return head + body
 
 
-def p_cell(cell: dict[str, Any]) -> str:
+def p_cell(cell: dict[str, Any], key: str = "p") -> str:
     """A p-value as papers print one: "0.003", "<0.001" (10,000 resamples tell no smaller one apart), "—"."""
-    p = cell.get("p")
+    p = cell.get(key)
     if p is None:
         return "—"
     return "<0.001" if p < 0.001 else f"{p:.3f}"
@@ -234,19 +247,39 @@ def to_markdown(ev: Evaluation, pair: str = PAIRED_WITH, *, extra: dict[str, Any
     return markdown_table(to_dict(ev, extra=extra, pair=pair))
 
 
-def to_csv(ev: Evaluation) -> str:
+# The paired columns of the CSV, per metric of PAIRED_METRICS: the JSON's "paired" cells, flattened.
+PAIRED_COLUMNS = ("lead", "lead_low", "lead_high", "ahead", "p", "p_holm")
+
+
+def _paired_cells(cell: dict[str, Any] | None) -> list[str]:
+    """A method's paired cell of one metric as CSV fields (empty: not paired, or not measured)."""
+    if cell is None:
+        return [""] * len(PAIRED_COLUMNS)
+    values = (cell["lead"], *cell["ci95"], cell["ahead"], cell["p"], cell["p_holm"])
+    return ["" if v is None else f"{v:.{k}f}" for v, k in zip(values, (2, 2, 2, 3, 4, 4), strict=True)]
+
+
+def to_csv(ev: Evaluation, pair: str = PAIRED_WITH) -> str:
+    """A row per method, as the Markdown's first table, then its paired comparison with ``pair`` as the second
+    table and the JSON's "paired" give it (``paired_with``, then per metric ``lead``, its 95% interval, ``ahead``,
+    ``p`` and ``p_holm``), empty on the row of ``pair`` itself, of the oracle, and on every row when ``pair`` did
+    not run beside others."""
+    pairs = {r["method"]: r for r in paired_rows(ev, pair)}
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(
         ["dataset", "clusters", "words", "method", *METRICS, *(f"{m}_{e}" for m in METRICS for e in ("low", "high")),
-         "seconds_per_cluster", "seconds_total", "peak_mb"]
+         "seconds_per_cluster", "seconds_total", "peak_mb", "paired_with",
+         *(f"{m}_{c}" for m in PAIRED_METRICS for c in PAIRED_COLUMNS)]
     )
     for r in ev.results:
+        row = pairs.get(r.method)
         w.writerow(
             [ev.dataset, len(ev.ids), ev.words, r.method, *(f"{100 * r.scores[m].mean:.2f}" for m in METRICS),
              *(f"{100 * getattr(r.scores[m], e):.2f}" for m in METRICS for e in ("low", "high")),
              *("" if math.isnan(x) else f"{x:.{k}f}" for x, k in ((r.seconds_median, 5), (r.seconds_total, 3))),
-             "" if math.isnan(r.peak_mb) else f"{r.peak_mb:.2f}"]  # not measured (--no-memory): empty, not "nan"
+             "" if math.isnan(r.peak_mb) else f"{r.peak_mb:.2f}",  # not measured (--no-memory): empty, not "nan"
+             pair if row else "", *(f for m in PAIRED_METRICS for f in _paired_cells(row[m] if row else None))]
         )
     return buf.getvalue()
 
@@ -271,7 +304,7 @@ def render(ev: Evaluation, fmt: str, *, extra: dict[str, Any] | None = None, pai
     if fmt == "json":
         return to_json(ev, extra=extra, pair=pair)
     if fmt == "csv":
-        return to_csv(ev)
+        return to_csv(ev, pair)
     return to_markdown(ev, pair, extra=extra)
 
 

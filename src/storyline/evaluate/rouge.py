@@ -9,7 +9,8 @@ tokenize (rouge_score's tokenizer with its Porter stemmer) → score one summary
 - The 95% interval is a percentile bootstrap over clusters (Efron & Tibshirani, 1993) drawn from a
   seeded numpy ``Generator``; rouge_score's own bootstrap uses global randomness and cannot be repeated.
 - Two methods on the same clusters: the paired bootstrap interval of the lead, and the two-sided p-value of a
-  paired approximate randomization test (Noreen, 1989; Riezler & Maxwell, 2005), seeded the same way.
+  paired approximate randomization test (Noreen, 1989; Riezler & Maxwell, 2005), seeded the same way; over
+  several such comparisons, Holm's adjustment of their p-values (Holm, 1979).
 """
 
 from __future__ import annotations
@@ -195,6 +196,21 @@ def permutation_p(d: Sequence[float] | np.ndarray, *, seed: int = 0, samples: in
         signs = rng.integers(0, 2, size=(min(1000, samples - start), x.size)) * 2 - 1
         hits += int((np.abs((signs * x).mean(axis=1)) >= bar).sum())
     return (1 + hits) / (1 + samples)
+
+
+def holm(ps: Sequence[float]) -> list[float]:
+    """Holm's step-down adjustment of a family of p-values (Holm, 1979, "A simple sequentially rejective multiple
+    test procedure"), in the order given: the i-th smallest of m is multiplied by m - i + 1, capped at 1, and made
+    no smaller than the adjusted p before it. An adjusted p under a level α rejects that comparison with a
+    chance of at most α that any of the family's true nulls is rejected (the familywise error), whatever their
+    dependence. NaN (no comparison) stays NaN and is not counted in m."""
+    order = sorted((k for k, p in enumerate(ps) if not np.isnan(p)), key=lambda k: ps[k])
+    out = [float("nan")] * len(ps)
+    running = 0.0
+    for i, k in enumerate(order):
+        running = max(running, min(1.0, (len(order) - i) * ps[k]))
+        out[k] = running
+    return out
 
 
 def aggregate(per_cluster: Sequence[dict[str, float]], *, seed: int = 0) -> dict[str, Aggregate]:
