@@ -636,6 +636,8 @@ def test_the_long_parts_of_an_analysis_fold_and_open_from_the_keyboard_and_a_lin
     folded = page.locator("details.part:not([open])")
     assert folded.count() >= 1 and page.locator("details.part[open]").count() >= 1
     assert folded.first.locator("ul.values li").first.is_hidden()
+    # a screen reader still finds each part by its heading (the <summary> it is in is a button, "collapsed")
+    assert '- heading "Quotes (15)" [level=3]' in page.locator("section.analysis").aria_snapshot()
     height = page.evaluate("document.documentElement.scrollHeight")
     page.evaluate("document.querySelectorAll('details.part').forEach(d => d.open = true)")
     assert page.evaluate("document.documentElement.scrollHeight") > height + 300
