@@ -66,3 +66,24 @@ FERRY = [
      "text": "Islanders face a week without the ferry: an engine fault halted the Gull Island ferry boat on "
              "Wednesday, and the operator is waiting for a replacement engine part."},
 ]
+
+
+# A story of three fictional articles whose analysis has long parts (15 quotations, 25 dates), written for these tests.
+_PEOPLE = ["Ana Ruiz", "Ben Okafor", "Cara Lindqvist", "Dev Patel", "Eli Novak", "Fay Morgan", "Gus Tanaka",
+           "Hana Sato", "Ivo Petrov", "Jia Chen", "Kofi Mensah", "Lea Brandt", "Max Weber", "Nia Jones", "Omar Haddad"]
+_PLACES = ["the east pier", "the ferry ramp", "the fish market", "the old lighthouse", "the harbour office",
+           "the boat lift", "the sea wall", "the north quay", "the coast path", "the marina gate", "the customs shed",
+           "the slipway", "the tide gauge", "the rescue station", "the pilot boat"]
+
+
+def long_analysis_story() -> list[dict[str, str]]:
+    articles = []
+    for k in range(3):
+        lines = [f"Storm damage closed parts of Port Alder harbour this week, report {k + 1} said."]
+        for j in range(k, 15, 3):
+            lines.append(f"\u201cWe expect {_PLACES[j]} to reopen by March {j + 2},\u201d said {_PEOPLE[j]}, "
+                         "who runs it.")
+            lines.append(f"On March {j + 1}, crews began repairs at {_PLACES[j]} after the storm.")
+        articles.append({"title": f"Port Alder harbour repairs, part {k + 1}", "source": f"Alder Gazette {k + 1}",
+                         "text": " ".join(lines)})
+    return articles

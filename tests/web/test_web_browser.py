@@ -10,7 +10,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from articles import MILLBROOK, sample_files
+from articles import MILLBROOK, long_analysis_story, sample_files
 from webserver import Server
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -611,12 +611,61 @@ def test_right_to_left_text_reads_right_to_left(page, server: Server) -> None:
     sentence = page.locator(".summary .sentence").first.bounding_box()
     number = page.locator(".summary a.mark").first.bounding_box()
     assert sentence and number and number["x"] + number["width"] <= sentence["x"] + 0.5
+    # and in its language: a screen reader read it with the page's English voice (the language of an element is
+    # that of its nearest lang)
+    language = "el => el.closest('[lang]').lang"
+    assert page.locator(".summary .sentence").first.evaluate(language) == "ar"
+    assert page.locator(".summary a.mark").first.evaluate(language) == "en"  # "Source 1: ..." is the page's
     page.goto(f"/stories/{story['id']}/articles/{story['articles'][0]['id']}")
     _, stop_right, before_left, _ = page.locator(".article-text p").first.evaluate(stop)
     assert stop_right <= before_left + 0.5
+    assert page.locator(".article-text p").first.evaluate(language) == "ar"
     shot = SHOTS / "right-to-left.png"
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(shot))
+
+
+def test_the_long_parts_of_an_analysis_fold_and_open_from_the_keyboard_and_a_link(page, server: Server) -> None:
+    # A story of twelve articles was a page 15,000 px long, most of it the analysis (48 quotations, 67 dates), and
+    # "Add an article" 352 presses of Tab from the top: a part of more than 12 lines is folded (<details>), its
+    # heading the button that opens it, and reached by the keyboard, the browser's find or a link all the same.
+    r = httpx.post(server.url + "/api/stories", json={"articles": long_analysis_story(), "words": 80}, timeout=300)
+    assert r.status_code == 201, r.text
+    path = f"/stories/{r.json()['id']}"
+    page.goto(path)
+    folded = page.locator("details.part:not([open])")
+    assert folded.count() >= 1 and page.locator("details.part[open]").count() >= 1
+    assert folded.first.locator("ul.values li").first.is_hidden()
+    # a screen reader still finds each part by its heading (the <summary> it is in is a button, "collapsed")
+    assert '- heading "Quotes (15)" [level=3]' in page.locator("section.analysis").aria_snapshot()
+    height = page.evaluate("document.documentElement.scrollHeight")
+    page.evaluate("document.querySelectorAll('details.part').forEach(d => d.open = true)")
+    assert page.evaluate("document.documentElement.scrollHeight") > height + 300
+    SHOTS.mkdir(exist_ok=True)
+    page.goto(path)
+    page.screenshot(path=str(SHOTS / "analysis-folded.png"), full_page=True)
+    # the keyboard: "On this page" to the analysis, then its parts' headings one Tab each past an open part's links
+    _tabs_to(page, "nav.contents a[href='#analysis-h']")
+    page.keyboard.press("Enter")
+    _tabs_to(page, "details.part:not([open]) > summary", most=100)
+    assert page.evaluate("document.activeElement === document.querySelector('details.part:not([open]) > summary')")
+    part = page.evaluate_handle("document.activeElement.parentElement")
+    page.keyboard.press("Enter")
+    assert part.evaluate("d => d.open")
+    page.keyboard.press("Tab")  # into the part just opened: its first source number
+    assert page.evaluate("document.activeElement.closest('details.part') !== null")
+    assert page.evaluate("document.activeElement.classList.contains('mark')")
+    # a link to a folded part opens it
+    page.goto(path)
+    target = folded.first.locator(".part-body").get_attribute("id")
+    page.goto(f"{path}#{target}")
+    assert page.locator(f"#{target}").evaluate("e => e.closest('details').open")
+    assert page.locator(f"#{target} li").first.is_visible()
+    # printed, every part is there, folded or not, without the marker that opens it
+    page.goto(path)
+    page.emulate_media(media="print")
+    assert page.locator("details.part:not([open]) ul.values li").first.is_visible()
+    page.emulate_media(media="screen")
 
 
 def test_a_story_is_edited_from_its_page_and_not_from_another_site(browser, page, server: Server) -> None:
@@ -715,7 +764,7 @@ def test_a_printed_story_has_its_sources_and_no_controls(page, sample_story: str
     page.goto(sample_story)
     page.emulate_media(media="print")
     shown = page.evaluate("""() => [...document.querySelectorAll(
-        'header.site nav, nav.contents, form, button, details, .hint, .skip, p.json-link')].filter(
+        'header.site nav, nav.contents, form, button, details:not(.part), .hint, .skip, p.json-link')].filter(
         e => getComputedStyle(e).display !== 'none').map(e => e.tagName + '.' + e.className)""")
     assert shown == []
     mark = page.locator(".summary a.mark").first

@@ -321,6 +321,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     templates.env.tests["web_url"] = web_url  # only http(s) addresses become links, stored ones too
     templates.env.filters.update(code_spans=views.code_spans, schema_facts=views.schema_facts)  # for /docs
     templates.env.filters.update(text_dir=views.direction, line_dir=views.line_direction)  # right-to-left text
+    templates.env.filters.update(said_in=views.said_in)  # the language a piece of an article is in
     limits = settings.limits
 
     @asynccontextmanager
@@ -958,10 +959,13 @@ def create_app(settings: WebSettings) -> FastAPI:
         return RedirectResponse("/", status_code=303)
 
     def story_html(request: Request, story: StoryRow, **ctx: Any) -> bytes:
+        langs = views.languages(story)
         return templates.get_template("story.html").render(
-            request=request, story=story, lines=views.lines(story), describe=views.describe,
-            numbers=views.numbers(story), who=views.introductions(story), limits=limits,
-            marked=partial(views.marked_line, story, sources=views.analysis_sources(story)), **ctx).encode("utf-8")
+            request=request, story=story, lines=views.lines(story, langs), describe=views.describe,
+            numbers=views.numbers(story), who=views.introductions(story, langs), limits=limits, langs=langs,
+            title_lang=views.said_in(story.title, views.shared_language(story, langs)), open_most=views.OPEN_MOST,
+            marked=partial(views.marked_line, story, sources=views.analysis_sources(story), langs=langs),
+            **ctx).encode("utf-8")
 
     @app.get("/stories/{story_id}", include_in_schema=False)
     async def story_page(request: Request, story_id: str) -> Response:
@@ -1035,7 +1039,8 @@ def create_app(settings: WebSettings) -> FastAPI:
             raise HTTPException(404, f"story {story_id} has no article {article_id[:20]!r}")
         return page(request, "article.html", article=art, number=views.numbers(story)[article_id],
                     heading=art.get("title") or views.describe(art), back_href=f"/stories/{story.id}",
-                    back_text=story.title, paragraphs=views.paragraphs(story, article_id))
+                    back_text=story.title, paragraphs=views.paragraphs(story, article_id),
+                    lang=views.text_language(art.get("text") or ""))
 
     @app.post("/stories/{story_id}/delete", include_in_schema=False)
     async def form_delete(request: Request, story_id: str) -> Response:
@@ -1093,12 +1098,14 @@ def create_app(settings: WebSettings) -> FastAPI:
         # One item a passage (the sentences of one quotation), read in the texts of this page's articles (a
         # sentence of an article on another page by its own marks), its sources after the sentences sharing them.
         texts = {a.id: a.text for a in made.articles}
+        langs = {i: views.text_language(t) for i, t in texts.items()}  # a sentence of another page's article: none
         lines = []
         for passage in views.sentence_passages(sentences, texts):
             parts, run = [], None
             for i, text, with_cites in passage:
                 run = i if run is None else run
-                parts.append((text, *(cites(i, run) if with_cites else ([], 0))))
+                lang = views.said_in(text, langs.get(sentences[i]["article"]))
+                parts.append((text, *(cites(i, run) if with_cites else ([], 0)), lang))
                 run = None if with_cites else run
             lines.append(parts)
         labels = [views.stream_label(a.source, a.title, a.text, a.date, a.date_line) for a in made.articles]
@@ -1134,7 +1141,8 @@ def create_app(settings: WebSettings) -> FastAPI:
         return page(request, "article.html", article=article, number=k, remove=(a.id, n),
                     heading=views.stream_label("", a.title, a.text, None),
                     back_href=f"/stream/{n}{f'?page={on}' if on > 1 else ''}#a-{k}", back_text=f"Stream story {n}",
-                    paragraphs=views.marked_paragraphs(a.text, views.cited_spans(summary, a.id)), busy=busy)
+                    paragraphs=views.marked_paragraphs(a.text, views.cited_spans(summary, a.id)), busy=busy,
+                    lang=views.text_language(a.text))
 
     @app.post("/stream/articles/{article_id}/remove", include_in_schema=False)
     async def form_remove(request: Request, article_id: str) -> Response:
