@@ -73,6 +73,30 @@ def test_a_storys_revision_follows_writes_from_other_threads(tmp_path: Path) -> 
     assert store.revision("missing") is None
 
 
+def test_a_cached_story_read_takes_no_trip_through_the_thread_pool(tmp_path: Path, monkeypatch) -> None:
+    # A cached story read sent its revision query to the thread pool: the trip there and back cost about half of the
+    # read's CPU (in-process, 300 -> 140 us a request without it), for a query of microseconds.
+    import anyio.to_thread
+    from fastapi.testclient import TestClient
+
+    from storyline.web.app import WebSettings, create_app
+
+    app = create_app(WebSettings(db=tmp_path / "s.db"))
+    with TestClient(app) as client:
+        sid = client.post("/api/stories", json={"articles": [DATELINED, UNDATED], "words": 60}).json()["id"]
+        paths = [f"/stories/{sid}", f"/api/stories/{sid}"]
+        assert [client.get(path).status_code for path in paths] == [200, 200]  # rendered, and kept
+        hops: list[object] = []
+        run_sync = anyio.to_thread.run_sync
+        monkeypatch.setattr(anyio.to_thread, "run_sync", lambda f, *a, **k: hops.append(f) or run_sync(f, *a, **k))
+        assert [client.get(path).status_code for path in paths * 3] == [200] * 6
+        assert hops == []
+        # a write through another connection, from another thread, is seen by the next read
+        Store(tmp_path / "s.db").rename(sid, "Renamed elsewhere", lambda s: "auto")
+        assert client.get(f"/api/stories/{sid}").json()["title"] == "Renamed elsewhere"
+        assert "Renamed elsewhere" in client.get(f"/stories/{sid}").text
+        assert client.get("/api/stories/" + "0" * 12).status_code == 404
+
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
