@@ -1,7 +1,7 @@
 """Reading large saved news pages: milliseconds per page of ``ingest.article_from_html`` on generated pages.
 
     python benchmarks/html_pages.py write DIR             # the pages, into DIR (to read them with the CLI too)
-    python benchmarks/html_pages.py time [--repeat 3]     # ms per page, each page read ``--repeat`` times
+    python benchmarks/html_pages.py time [--repeat 3]     # ms per page, each page read ``--repeat`` times (CPU time: the machine may be shared)
     python benchmarks/html_pages.py profile --size 2000   # cProfile of reading one page, the top 25 functions
 
 Saved news pages run from 0.3 to 2 MB and the web accepts pages of up to 5 MB; most of that is not the story. Each
@@ -145,10 +145,10 @@ def _time_pages(sizes: tuple[int, ...], repeat: int) -> None:
         article_from_html(html, id="warm")  # imports and caches: not part of a page's reading
         runs = []
         for _ in range(repeat):
-            start = time.perf_counter()
+            start = time.process_time()
             article = article_from_html(html, id="p")
-            runs.append((time.perf_counter() - start) * 1000)
-        print(f"{len(html) / 1e6:5.2f} MB  {statistics.median(runs):8.1f} ms/page (median of {repeat}; "
+            runs.append((time.process_time() - start) * 1000)
+        print(f"{len(html) / 1e6:5.2f} MB  {statistics.median(runs):8.1f} CPU ms/page (median of {repeat}; "
               f"min {min(runs):.1f})  {len(article.text.split())} words")
 
 

@@ -91,6 +91,9 @@ _AS_WRITTEN = frozenset({"title", "h1", "h2", "h3", "h4", "h5", "h6", "script", 
 # Attributes that hold no date: an address (a date in a URL's path is htmldate's to judge, and it checks it),
 # and the names and styles trafilatura reads the page's layout by, which are left exactly as they were.
 _NOT_DATES = frozenset({"href", "src", "srcset", "action", "cite", "data-src", "class", "id", "style"})
+# What every date and offset above holds: digits either side of a separator ("2026-02", "10:00"). A value without
+# it is passed over: most of a large page's attributes and texts are no date.
+_DATE_CUE = re.compile(r"\d[-/.:]\d")
 
 
 def mend_dates(tree: HtmlElement) -> None:
@@ -113,20 +116,23 @@ def mend_dates(tree: HtmlElement) -> None:
         if not isinstance(el.tag, str):
             continue
         for name, value in list(el.attrib.items()):
-            if name.lower() in _NOT_DATES or "://" in value:
+            if name.lower() in _NOT_DATES or "://" in value or not _DATE_CUE.search(value):
                 continue
             if _has_impossible_date(value):
                 del el.attrib[name]
             elif (mended := _without_bad_offset(value)) != value:
                 el.set(name, mended)
-        if el.tag == "time" and el.text:
-            if _has_impossible_date(el.text):
+        text = el.text
+        if not text or not _DATE_CUE.search(text):
+            pass
+        elif el.tag == "time":
+            if _has_impossible_date(text):
                 el.text = None
             else:
-                el.text = _without_bad_offset(el.text)
-        elif el.tag not in _AS_WRITTEN and el.text and _is_impossible_date_line(el.text):
-            el.text = _without_impossible_dates(el.text)
-        if el.tail and _is_impossible_date_line(el.tail) and el.getparent() is not None \
+                el.text = _without_bad_offset(text)
+        elif el.tag not in _AS_WRITTEN and _is_impossible_date_line(text):
+            el.text = _without_impossible_dates(text)
+        if el.tail and _DATE_CUE.search(el.tail) and _is_impossible_date_line(el.tail) and el.getparent() is not None \
                 and el.getparent().tag not in _AS_WRITTEN:
             el.tail = _without_impossible_dates(el.tail)
 
@@ -142,8 +148,7 @@ def headline_dates_mended(tree: HtmlElement) -> HtmlElement | None:
     ``<time>``: "Storm of 31/02/2026 hits coast" dated the page 2026-02-01, the first of the month. The
     page itself keeps its headline as written (its title is read from it), so the date is looked for
     again in this copy, as the rest of the page is mended (``mend_dates``)."""
-    if not any(isinstance(el.tag, str) and el.tag in _HEADLINES and _has_impossible_date(el.text_content())
-               for el in tree.iter()):
+    if not any(_has_impossible_date(el.text_content()) for el in tree.iter(*_HEADLINES)):
         return None
     from copy import deepcopy
 
@@ -300,17 +305,27 @@ def live_entries(tree: HtmlElement) -> tuple[str, ...]:
     one stamp out of order, a day that passes midnight under clock labels) leaves the page as it is. Siblings
     inside a box of other stories or comments are no entries (``_elsewhere``). Read before
     :func:`hide_other_dates` empties the ``<time>`` elements of updates."""
+    return _entry_keys(_live_entries(tree))
+
+
+def live_blog(tree: HtmlElement) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """:func:`live_entries` and :func:`live_lead` of one search for the entries (each search reads the whole page)."""
     kids = _live_entries(tree)
+    return _entry_keys(kids), _lead(tree, kids)
+
+
+def _entry_keys(kids: list[HtmlElement]) -> tuple[str, ...]:
     return tuple(_key(el.text_content()) for el in kids)
 
 
 def _live_entries(tree: HtmlElement) -> list[HtmlElement]:
     headed: set[HtmlElement] | None = None
-    for parent in tree.iter():
+    # Only an element with three children or more can hold entries: the XPath finds them in lxml's C code, where a
+    # walk over every element and its children in Python took a 2 MB page's reading half its time.
+    for parent in tree.xpath(f"descendant-or-self::*[count(*) >= {_MIN_ENTRIES}]"):
         groups: dict[tuple[str, str], list[HtmlElement]] = {}
-        for child in parent:
-            if isinstance(child.tag, str):
-                groups.setdefault((child.tag, child.get("class") or ""), []).append(child)
+        for child in parent.iterchildren("*"):
+            groups.setdefault((child.tag, child.get("class") or ""), []).append(child)
         for kids in groups.values():
             if len(kids) >= _MIN_ENTRIES and _newest_first(kids):
                 headed = _headed(tree) if headed is None else headed
@@ -329,7 +344,10 @@ def live_lead(tree: HtmlElement) -> tuple[str, ...]:
     knows ("entry", "post") for the whole body and leaves these out; the reader wants them first. Not a block
     of the page's frame (header, nav, footer, aside, a form), a box of other stories, a block inside another
     one, nor one that is all link (a menu). Read before trafilatura's pass, which may prune the tree."""
-    kids = _live_entries(tree)
+    return _lead(tree, _live_entries(tree))
+
+
+def _lead(tree: HtmlElement, kids: list[HtmlElement]) -> tuple[str, ...]:
     if not kids:
         return ()
     box = kids[0].getparent()
@@ -358,17 +376,18 @@ def live_lead(tree: HtmlElement) -> tuple[str, ...]:
 
 def _newest_first(entries: list[HtmlElement]) -> bool:
     """Do the entries' stamps parse and each run strictly earlier than the one before it?"""
-    stamps: list[datetime | None] | list[int | None] = [_stamp(el) for el in entries]
-    if None in stamps:
-        stamps = [_clock(el) for el in entries]
-    if None in stamps:
-        stamps = [_signed_minute(el) for el in entries]
-    if None in stamps:
-        return False
-    try:
-        return all(a > b for a, b in pairwise(stamps))  # type: ignore[operator]
-    except TypeError:  # a time zone on some stamps and not on others: no order to read
-        return False
+    for read in (_stamp, _clock, _signed_minute):  # the first kind of stamp that every entry has
+        stamps: list[datetime | int] = []
+        for el in entries:
+            if (stamp := read(el)) is None:  # (a menu's hundred links: the first has none, the rest are not read)
+                break
+            stamps.append(stamp)
+        else:
+            try:
+                return all(a > b for a, b in pairwise(stamps))  # type: ignore[operator]
+            except TypeError:  # a time zone on some stamps and not on others: no order to read
+                return False
+    return False
 
 
 def _stamp(entry: HtmlElement) -> datetime | None:
@@ -492,7 +511,7 @@ def site_marks(tree: HtmlElement) -> tuple[str, ...]:
         href = (el.get("href") or "").strip()
         if (href and _FRONT_PAGE.match(href)) or "home" in (el.get("rel") or "").split():
             found.setdefault(_label(el))
-    for el in tree.xpath("//body//*[@class or @id]"):
+    for el in tree.xpath(_marked(("class", "id"), ("logo", "brand", "masthead", "site"), under="body")):
         if _MASTHEAD.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
             found.setdefault(_label(el))
     return tuple(n for n in found if n and len(n.split()) <= _SITE_MAX_WORDS)
@@ -1044,6 +1063,21 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
+# The letters a case-blind regular expression reads as the lower-case ASCII letters of ``_marked``'s words: the
+# capitals, and "İ", "ı" and "ſ" (as "i", "i", "s").
+_UPPER, _LOWER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ\u0130\u0131\u017f", "abcdefghijklmnopqrstuvwxyzii" + "s"
+
+
+def _marked(names: tuple[str, ...], words: tuple[str, ...], *, under: str = "") -> str:
+    """The XPath of the elements (inside an ``under`` element, when given) one of whose attributes ``names`` holds
+    one of ``words`` (lower case) in any case: what a regular expression that reads those attributes needs to
+    match, found by lxml's own code before the expression reads each (a walk over every element of a 5 MB page
+    in Python took a second)."""
+    lower = f"'{_UPPER}', '{_LOWER}'"
+    tests = " or ".join(f"contains(translate(@{n}, {lower}), '{w}')" for n in names for w in words)
+    return f"{'//' + under + '//*' if under else 'descendant-or-self::*'}[{tests}]"
+
+
 # ------------------------------------------------------------------------------------- JSON-LD body
 
 # schema.org types of a story: NewsArticle, ReportageNewsArticle, BlogPosting, LiveBlogPosting, Article ...
@@ -1228,8 +1262,8 @@ def is_paged(tree: HtmlElement) -> bool:
         if "next" in (el.get("rel") or "").lower().split() and _later_page(el.get("href") or "", own):
             return True
     headed = _headed(tree)
-    for el in tree.iter():
-        if not isinstance(el.tag, str) or el.tag in ("html", "body", "head"):
+    for el in tree.xpath(_marked(("class", "id"), ("pag",))):  # what every name of a row of page links holds
+        if el.tag in ("html", "body", "head"):
             continue
         label = f"{el.get('class') or ''} {el.get('id') or ''}"
         if not _PAGER.search(label) or _NOT_PAGER.search(label) or _elsewhere(el, headed):
@@ -1282,8 +1316,14 @@ def printed_url(tree: HtmlElement) -> str:
     there is none. Only a short block of text counts (a footer, not a paragraph of the story that quotes a link)."""
     found = ""
     headed: set[HtmlElement] | None = None
+    # The address is written in one piece of text (the pieces are joined with spaces): only the blocks that hold a
+    # piece with "://" are read, not the text of every block of the page.
+    linked = {node for el in tree.xpath("descendant-or-self::text()[contains(., '://')]/..")
+              for node in (el, *el.iterancestors())}
+    if not linked:
+        return ""
     for el in tree.iter("p", "div", "footer", "span", "td", "small", "address"):
-        if next(el.iterdescendants(*_BLOCKS), None) is not None:
+        if el not in linked or next(el.iterdescendants(*_BLOCKS), None) is not None:
             continue  # a container: its blocks are read one by one (not a page's text once per wrapper around it)
         text = " ".join(" ".join(el.itertext()).split())  # a <br> ends the address: "1.884.<br>©" is no "1.884.©"
         if not text or len(text.split()) > _PRINT_FOOTER_MAX_WORDS:
@@ -1373,9 +1413,7 @@ def commenters(tree: HtmlElement) -> frozenset[str]:
     inside: set[str] = set()
     outside: set[str] = set()
     headed = _headed(tree)
-    for el in tree.iter():
-        if not isinstance(el.tag, str):
-            continue
+    for el in tree.xpath(_marked(("class", "itemprop", "rel"), ("author", "name", "byline", "commenter"))):
         marks = f"{el.get('class') or ''} {el.get('itemprop') or ''} {el.get('rel') or ''}"
         if not _NAME_CLASS.search(marks):
             continue

@@ -514,8 +514,9 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
     marks = (*htmlpage.site_marks(tree), *htmlpage.title_marks(tree, heads))
     teasers = htmlpage.teasers(tree)
     facts = htmlpage.fact_items(tree)  # a list of the story's facts between its paragraphs
-    entries = htmlpage.live_entries(tree)  # before their <time>s of updates are emptied
-    lead = htmlpage.live_lead(tree)  # its key points above the entries, which trafilatura may leave out
+    # a live blog's entries, read before their <time>s of updates are emptied, and its key points above them, which
+    # trafilatura may leave out
+    entries, lead = htmlpage.live_blog(tree)
     htmlpage.hide_other_dates(tree)
     htmlpage.drop_pull_quotes(tree)  # a line of the story set again beside it
     htmlpage.drop_footnote_marks(tree)  # "…to passengers.1 It was …": a mark's digit read into the sentence
