@@ -322,12 +322,15 @@ def _live_entries(tree: HtmlElement) -> list[HtmlElement]:
     headed: set[HtmlElement] | None = None
     # Only an element with three children or more can hold entries: the XPath finds them in lxml's C code, where a
     # walk over every element and its children in Python took a 2 MB page's reading half its time.
+    # the elements that hold a <time datetime> (or are one): another has no stamp of that kind, known without
+    # reading it (a thread of nested replies read whole at each level of its nesting)
+    timed = {node for time in tree.iter("time") if time.get("datetime") for node in (time, *time.iterancestors())}
     for parent in tree.xpath(f"descendant-or-self::*[count(*) >= {_MIN_ENTRIES}]"):
         groups: dict[tuple[str, str], list[HtmlElement]] = {}
         for child in parent.iterchildren("*"):
             groups.setdefault((child.tag, child.get("class") or ""), []).append(child)
         for kids in groups.values():
-            if len(kids) >= _MIN_ENTRIES and _newest_first(kids):
+            if len(kids) >= _MIN_ENTRIES and _newest_first(kids, timed):
                 headed = _headed(tree) if headed is None else headed
                 if not _elsewhere(kids[0], headed):
                     return kids
@@ -374,9 +377,13 @@ def _lead(tree: HtmlElement, kids: list[HtmlElement]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _newest_first(entries: list[HtmlElement]) -> bool:
-    """Do the entries' stamps parse and each run strictly earlier than the one before it?"""
-    for read in (_stamp, _clock, _signed_minute):  # the first kind of stamp that every entry has
+def _newest_first(entries: list[HtmlElement], timed: set[HtmlElement]) -> bool:
+    """Do the entries' stamps parse and each run strictly earlier than the one before it? ``timed``: the elements
+    that hold a ``<time datetime>``."""
+    def time_stamp(el: HtmlElement) -> datetime | None:
+        return _stamp(el) if el in timed else None
+
+    for read in (time_stamp, _clock, _signed_minute):  # the first kind of stamp that every entry has
         stamps: list[datetime | int] = []
         for el in entries:
             if (stamp := read(el)) is None:  # (a menu's hundred links: the first has none, the rest are not read)
@@ -511,7 +518,7 @@ def site_marks(tree: HtmlElement) -> tuple[str, ...]:
         href = (el.get("href") or "").strip()
         if (href and _FRONT_PAGE.match(href)) or "home" in (el.get("rel") or "").split():
             found.setdefault(_label(el))
-    for el in tree.xpath(_marked(("class", "id"), ("logo", "brand", "masthead", "site"), under="body")):
+    for el in tree.xpath("//body//*[@class or @id]"):
         if _MASTHEAD.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
             found.setdefault(_label(el))
     return tuple(n for n in found if n and len(n.split()) <= _SITE_MAX_WORDS)
@@ -1063,19 +1070,11 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-# The letters a case-blind regular expression reads as the lower-case ASCII letters of ``_marked``'s words: the
-# capitals, and "İ", "ı" and "ſ" (as "i", "i", "s").
-_UPPER, _LOWER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ\u0130\u0131\u017f", "abcdefghijklmnopqrstuvwxyzii" + "s"
-
-
-def _marked(names: tuple[str, ...], words: tuple[str, ...], *, under: str = "") -> str:
-    """The XPath of the elements (inside an ``under`` element, when given) one of whose attributes ``names`` holds
-    one of ``words`` (lower case) in any case: what a regular expression that reads those attributes needs to
-    match, found by lxml's own code before the expression reads each (a walk over every element of a 5 MB page
-    in Python took a second)."""
-    lower = f"'{_UPPER}', '{_LOWER}'"
-    tests = " or ".join(f"contains(translate(@{n}, {lower}), '{w}')" for n in names for w in words)
-    return f"{'//' + under + '//*' if under else 'descendant-or-self::*'}[{tests}]"
+def _marks_any(tree: HtmlElement, names: tuple[str, ...], pattern: re.Pattern[str]) -> bool:
+    """Does any value of the attributes ``names`` on the page match ``pattern`` (whose matches hold no space, so that
+    a label of several attributes joined by spaces matches only where one of them does)? Read as plain strings, one
+    attribute at a time (an XPath union of attributes sorts them, which took longer than the walk it saves)."""
+    return any(pattern.search(v) for n in names for v in tree.xpath(f"descendant-or-self::*/@{n}", smart_strings=False))
 
 
 # ------------------------------------------------------------------------------------- JSON-LD body
@@ -1262,7 +1261,8 @@ def is_paged(tree: HtmlElement) -> bool:
         if "next" in (el.get("rel") or "").lower().split() and _later_page(el.get("href") or "", own):
             return True
     headed = _headed(tree)
-    for el in tree.xpath(_marked(("class", "id"), ("pag",))):  # what every name of a row of page links holds
+    # (most pages have no such row: their elements are not walked one by one)
+    for el in tree.xpath("descendant-or-self::*[@class or @id]") if _marks_any(tree, ("class", "id"), _PAGER) else ():
         if el.tag in ("html", "body", "head"):
             continue
         label = f"{el.get('class') or ''} {el.get('id') or ''}"
@@ -1413,7 +1413,9 @@ def commenters(tree: HtmlElement) -> frozenset[str]:
     inside: set[str] = set()
     outside: set[str] = set()
     headed = _headed(tree)
-    for el in tree.xpath(_marked(("class", "itemprop", "rel"), ("author", "name", "byline", "commenter"))):
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
         marks = f"{el.get('class') or ''} {el.get('itemprop') or ''} {el.get('rel') or ''}"
         if not _NAME_CLASS.search(marks):
             continue
