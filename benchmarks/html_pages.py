@@ -1,7 +1,7 @@
 """Reading large saved news pages: milliseconds per page of ``ingest.article_from_html`` on generated pages.
 
     python benchmarks/html_pages.py write DIR             # the pages, into DIR (to read them with the CLI too)
-    python benchmarks/html_pages.py time [--repeat 3]     # ms per page, each page read ``--repeat`` times (CPU time: the machine may be shared)
+    python benchmarks/html_pages.py time [--repeat 3]     # CPU ms per page, each page read ``--repeat`` times
     python benchmarks/html_pages.py profile --size 2000   # cProfile of reading one page, the top 25 functions
 
 Saved news pages run from 0.3 to 2 MB and the web accepts pages of up to 5 MB; most of that is not the story. Each
@@ -9,7 +9,8 @@ page here is made up (seeded, no dataset text): a 1,500-word story in an ``<arti
 and JSON-LD, inside a site's frame of a navigation menu of a few hundred links, inline ``<style>`` and ``<script>``
 blocks (a framework's state as JSON), a "Related" box and a comment thread whose items carry ``<time>``s, and
 below the story the padding that makes a page large: rows of teaser cards in nested ``<div>``s with inline styles,
-``<svg>`` icons, advertisement slots with their scripts, and HTML comments. ``--size`` is the page's size in kB.
+``<svg>`` icons, advertisement slots with their scripts, and HTML comments. ``--size`` is the page's size in kB;
+``--live`` prints the story as a live blog, its entries stamped with ``<time>``s, newest first.
 Compare versions by running this with each version's ``src`` first on ``PYTHONPATH``, turn about (the figures
 depend on the machine and on what else runs on it).
 """
@@ -72,7 +73,8 @@ def _card(rng: random.Random, k: int, depth: int) -> str:
     inner = (f'<a href="/news/2026/03/{k}-story" class="card__link">{_sentence(rng, 8)[:-1]}</a>'
              f'<p class="card__dek" style="{_style(rng)}">{_sentence(rng, 14)}</p>{_svg(rng)}')
     for level in range(depth):
-        inner = f'<div class="card__l{level} grid-{rng.randint(1, 12)}" style="{_style(rng)}" data-k="{k}">{inner}</div>'
+        grid = rng.randint(1, 12)
+        inner = f'<div class="card__l{level} grid-{grid}" style="{_style(rng)}" data-k="{k}">{inner}</div>'
     return inner
 
 
@@ -87,19 +89,21 @@ def page(size_kb: int, seed: int = 0, *, live: bool = False) -> str:
     entries stamped with ``<time>``s, newest first."""
     rng = random.Random(seed)
     story = _story(rng)
-    nav = "".join(f'<li class="nav__item"><a href="/section/{k}" style="{_style(rng)}">{rng.choice(_WORDS).title()}</a></li>'
-                  for k in range(300))
+    nav = "".join(f'<li class="nav__item"><a href="/section/{k}" style="{_style(rng)}">'
+                  f"{rng.choice(_WORDS).title()}</a></li>" for k in range(300))
     state = json.dumps({"articles": [{"id": k, "headline": _sentence(rng, 10), "tags": rng.sample(_WORDS, 5)}
                                      for k in range(200)]})
     css = "".join(f".c{k}{{{_style(rng)}}}\n" for k in range(400))
-    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Harbour bridge shut after flood",
-                     "datePublished": "2026-03-18T09:30:00+00:00", "author": {"@type": "Person", "name": "Ines Farrow"}})
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle",
+                     "headline": "Harbour bridge shut after flood", "datePublished": "2026-03-18T09:30:00+00:00",
+                     "author": {"@type": "Person", "name": "Ines Farrow"}})
     body = []
     for k, p in enumerate(story):
         if live:
             minute = 600 + 7 * (len(story) - k)
-            body.append(f'<div class="live-entry"><time datetime="2026-03-18T{minute // 60:02d}:{minute % 60:02d}:00+00:00">'
-                        f'{minute // 60:02d}:{minute % 60:02d}</time><p class="article__para">{p}</p></div>')
+            clock = f"{minute // 60:02d}:{minute % 60:02d}"
+            body.append(f'<div class="live-entry"><time datetime="2026-03-18T{clock}:00+00:00">{clock}</time>'
+                        f'<p class="article__para">{p}</p></div>')
         else:
             body.append(f'<p class="article__para">{p}</p>')
         if k % 6 == 5:
@@ -107,13 +111,15 @@ def page(size_kb: int, seed: int = 0, *, live: bool = False) -> str:
     related = "".join(f'<li class="related__item"><a href="/news/{k}">{_sentence(rng, 9)[:-1]}</a>'
                       f'<time datetime="2026-02-{k % 27 + 1:02d}T08:00:00+00:00">Feb {k % 27 + 1}</time></li>'
                       for k in range(20))
-    comments = "".join(f'<div class="comment" id="c{k}"><div class="comment__meta"><span class="author">reader{k}</span>'
+    comments = "".join(f'<div class="comment" id="c{k}"><div class="comment__meta">'
+                       f'<span class="author">reader{k}</span>'
                        f'<time datetime="2026-03-{k % 10 + 18:02d}T{k % 24:02d}:{k % 60:02d}:00+00:00">'
                        f"{k % 24:02d}:{k % 60:02d}</time></div><p>{_sentence(rng, 20)}</p></div>"
                        for k in range(60))
     head = (f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Harbour bridge shut after flood | "
             f"Brellin Courier</title><meta property=\"og:title\" content=\"Harbour bridge shut after flood\">"
-            f"<meta property=\"og:site_name\" content=\"Brellin Courier\"><meta name=\"author\" content=\"Ines Farrow\">"
+            f"<meta property=\"og:site_name\" content=\"Brellin Courier\">"
+            f"<meta name=\"author\" content=\"Ines Farrow\">"
             f"<link rel=\"canonical\" href=\"https://courier.example/news/2026/03/18/harbour-bridge\">"
             f"<style>{css}</style><script type=\"application/ld+json\">{ld}</script>"
             f"<script>window.__STATE__={state};</script></head>")
@@ -125,7 +131,8 @@ def page(size_kb: int, seed: int = 0, *, live: bool = False) -> str:
            f'<div class="article__body">{"".join(body)}</div></article>'
            f'<aside class="sidebar"><h2>Related</h2><ul>{related}</ul></aside>'
            f'<section class="comments"><h2>Comments</h2>{comments}</section>')
-    tail = '</main><footer class="site-footer"><p>© 2026 Brellin Courier. All rights reserved.</p></footer></body></html>'
+    tail = ('</main><footer class="site-footer"><p>© 2026 Brellin Courier. All rights reserved.</p></footer>'
+            "</body></html>")
     parts, size, k = [head, top], len(head) + len(top) + len(tail), 0
     padding = ['<div class="more-stories">']
     while size < size_kb * 1000:
@@ -139,9 +146,9 @@ def page(size_kb: int, seed: int = 0, *, live: bool = False) -> str:
     return "".join(parts + padding) + tail
 
 
-def _time_pages(sizes: tuple[int, ...], repeat: int) -> None:
+def _time_pages(sizes: tuple[int, ...], repeat: int, live: bool) -> None:
     for size in sizes:
-        html = page(size)
+        html = page(size, live=live)
         article_from_html(html, id="warm")  # imports and caches: not part of a page's reading
         runs = []
         for _ in range(repeat):
@@ -158,6 +165,7 @@ def main() -> None:
     parser.add_argument("folder", nargs="?", type=Path)
     parser.add_argument("--size", type=int, action="append", help="the page's size in kB (repeatable)")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--live", action="store_true", help="a live blog's page")
     args = parser.parse_args()
     sizes = tuple(args.size or SIZES_KB)
     if args.command == "write":
@@ -165,11 +173,11 @@ def main() -> None:
             parser.error("write needs a folder")
         args.folder.mkdir(parents=True, exist_ok=True)
         for size in sizes:
-            (args.folder / f"page-{size}kb.html").write_text(page(size), encoding="utf-8")
+            (args.folder / f"page-{size}kb.html").write_text(page(size, live=args.live), encoding="utf-8")
     elif args.command == "time":
-        _time_pages(sizes, args.repeat)
+        _time_pages(sizes, args.repeat, args.live)
     else:
-        html = page(sizes[0])
+        html = page(sizes[0], live=args.live)
         article_from_html(html, id="warm")
         profiler = cProfile.Profile()
         profiler.runcall(article_from_html, html, id="p")

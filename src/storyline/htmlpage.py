@@ -24,6 +24,9 @@ also carries parts about *other* stories and about the site, which trafilatura r
   JavaScript, saved before the script ran, has its body there (schema.org ``articleBody``) and nowhere
   else; it is read only when trafilatura finds no text in the page.
 
+- an entity the page's source escaped ("&amp;amp;", the text "&amp;"), which trafilatura unescapes a second
+  time (``mark_ampersands``).
+
 Everything here reads the parsed page once, before trafilatura's own pass over the same tree.
 """
 
@@ -279,6 +282,64 @@ def drop_pull_quotes(tree: HtmlElement) -> None:
 
 
 _PULL_QUOTE_MIN_WORDS = 5
+
+
+# --------------------------------------------------------------------------------------- entities
+
+# The parser reads a page's entities once ("&amp;amp;" is the text "&amp;"); trafilatura unescapes its text and its
+# metadata (title, author, site name) once more, which read that text as "&", and "Terms&notice" as "Terms¬ice".
+# Such an "&" is handed to trafilatura as a mark it leaves alone (punctuation, as "&" is, one character for one),
+# and read back as "&" in what it returns. The mark is one the page does not hold.
+_AMPERSAND_MARKS = ("\u2042", "\u2051", "\u2e0e", "\u2e19", "\ua60f")
+# Where trafilatura reads text: the elements' text (not a script's or a style's: JSON-LD is no parsed text, and its
+# entities are read once, by trafilatura) and the ``content`` of a ``<meta>`` (an address aside, which is normalised).
+_RAW_TEXT = frozenset({"script", "style"})
+
+
+def mark_ampersands(tree: HtmlElement) -> str:
+    """Put a mark (returned) in place of each "&" of a text of the page that trafilatura's unescaping would change
+    ("&amp;", "&lt;", "&copy" as the page's text); ``""`` when there is none. :func:`unmark_ampersands` takes the
+    marks out of the tree again, and ``str.replace(mark, "&")`` out of what trafilatura read."""
+    texts: list[tuple[HtmlElement, str]] = []
+    for text in tree.xpath("//text()[contains(., '&')]"):  # (a text and a tail each are one node)
+        el = text.getparent()  # the element whose text or tail it is
+        if el is not None and _unescaped(text) and (text.is_tail or el.tag not in _RAW_TEXT):
+            texts.append((el, "tail" if text.is_tail else "text"))
+    metas = [m for m in tree.iter("meta") if (c := m.get("content")) and "://" not in c and _unescaped(c)]
+    if not texts and not metas:
+        return ""
+    mark = next((c for c in _AMPERSAND_MARKS if not _holds(tree, c)), "")
+    if not mark:  # a page that holds every mark: read as trafilatura reads it
+        return ""
+    for el, part in texts:
+        setattr(el, part, getattr(el, part).replace("&", mark))
+    for m in metas:
+        m.set("content", (m.get("content") or "").replace("&", mark))
+    return mark
+
+
+def unmark_ampersands(tree: HtmlElement, mark: str) -> None:
+    """Take :func:`mark_ampersands`'s ``mark`` out of the tree's texts and ``<meta>`` contents, each an "&" again."""
+    if not mark:
+        return
+    for el in tree.iter():
+        if isinstance(el.tag, str) and el.text and mark in el.text:
+            el.text = el.text.replace(mark, "&")
+        if el.tail and mark in el.tail:
+            el.tail = el.tail.replace(mark, "&")
+    for m in tree.iter("meta"):
+        if mark in (content := m.get("content") or ""):
+            m.set("content", content.replace(mark, "&"))
+
+
+def _unescaped(text: str) -> bool:
+    """Would ``html.unescape`` change ``text``?"""
+    return "&" in text and html.unescape(text) != text
+
+
+def _holds(tree: HtmlElement, char: str) -> bool:
+    return bool(tree.xpath("boolean(//text()[contains(., $c)])", c=char)
+                or tree.xpath("boolean(//@*[contains(., $c)])", c=char))
 
 
 # --------------------------------------------------------------------------------------- live blogs
@@ -1231,8 +1292,10 @@ def _ld_text(body: str) -> str:
             br.tail = "\n" + (br.tail or "")
         for block in fragment.iter("p", "div", "li", "h2", "h3", "h4", "blockquote"):
             block.tail = "\n" + (block.tail or "")
-        body = fragment.text_content()
-    lines = (" ".join(line.split()) for line in html.unescape(body).splitlines())
+        body = fragment.text_content()  # its entities read by the parser
+    else:
+        body = html.unescape(body)  # a JSON string: the entities a site escaped its text with
+    lines = (" ".join(line.split()) for line in body.splitlines())
     return "\n".join(line for line in lines if line)
 
 
