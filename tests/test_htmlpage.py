@@ -16,6 +16,7 @@ from storyline.htmlpage import (
     json_ld_bodies,
     live_entries,
     live_lead,
+    mark_ampersands,
     mend_dates,
     oldest_first,
     page_title,
@@ -28,6 +29,7 @@ from storyline.htmlpage import (
     teasers,
     title_marks,
     title_site,
+    unmark_ampersands,
     without_author_box,
 )
 
@@ -562,3 +564,35 @@ def test_a_box_about_the_writer_below_the_story_is_left_out():
             "with the cost of dredging the channel, which the owners put at about 600,000, and with the cost of "
             "a new and smaller boat that could reach the Oston landing at low water, which they did not estimate."]
     assert without_author_box(kept) == kept
+
+
+def test_json_ld_body_with_markup_has_its_entities_read_once():
+    # markup inside the JSON string is parsed, which reads its entities; a body of plain text has them unescaped
+    ld = ('{"@type": "NewsArticle", "articleBody": "<p>Type &amp;amp; for an ampersand.</p><p>AT&amp;T agreed.</p>"}'
+          '</script><script type="application/ld+json">'
+          '{"@type": "NewsArticle", "articleBody": "Type &amp;amp; for an ampersand. AT&amp;T agreed."}')
+    tree = _tree("<p>Empty.</p>", f'<script type="application/ld+json">{ld}</script>')
+    assert json_ld_bodies(tree) == ("Type &amp; for an ampersand.\nAT&T agreed.",
+                                    "Type &amp; for an ampersand. AT&T agreed.")
+
+
+def test_ampersands_that_a_second_unescape_would_read_are_marked_and_unmarked():
+    source = ('<p>Type &amp;amp; here, AT&amp;T and &amp;notice</p>tail &amp;lt;<script>var a = "&amp;amp;";</script>'
+              '<p>Smith &amp; Wesson \u2042</p>')
+    tree = _tree(source, '<title>Q&amp;amp;A</title><meta name="description" content="Bits &amp;amp; Bytes">'
+                         '<meta property="og:url" content="https://x.example/?a=1&amp;copy=2">')
+    before = load_html(f"<html><head></head><body>{source}</body></html>")
+    mark = mark_ampersands(tree)
+    assert mark and mark != "\u2042"  # a mark the page does not hold
+    p, smith = tree.iter("p")
+    assert tree.find(".//title").text == f"Q{mark}amp;A"
+    assert (p.text, p.tail) == (f"Type {mark}amp; here, AT{mark}T and {mark}notice", f"tail {mark}lt;")
+    assert smith.text == "Smith & Wesson \u2042"  # read once, as it reads: left alone
+    assert next(tree.iter("script")).text == 'var a = "&amp;amp;";'  # no parsed text
+    metas = [m.get("content") for m in tree.iter("meta")]
+    assert metas == [f"Bits {mark}amp; Bytes", "https://x.example/?a=1&copy=2"]
+    unmark_ampersands(tree, mark)
+    texts = [[(e.text, e.tail) for e in t.find("body").iter()] for t in (tree, before)]
+    assert texts[0] == texts[1] and tree.find(".//title").text == "Q&amp;A"
+    assert [m.get("content") for m in tree.iter("meta")] == ["Bits &amp; Bytes", "https://x.example/?a=1&copy=2"]
+    assert mark_ampersands(_tree("<p>Smith &amp; Wesson, AT&amp;T</p>")) == ""  # nothing to mark

@@ -1328,3 +1328,44 @@ def test_entities_left_in_plain_text_are_read_once(tmp_path):
     data.write_text(json.dumps({"id": "c", "documents": [_ESCAPED], "document_titles": ["Q&amp;A"]}) + "\n")
     ((doc,),) = [ds.articles for ds in read_dataset(data)]
     assert (doc.title, doc.text) == ("Q&A", _READ)
+
+
+# A page about HTML's own escapes: its source writes "&amp;amp;" for the text "&amp;", and "&amp;notice" for
+# "&notice". The parser reads each once; trafilatura's second unescape read them as "&" and "¬ice".
+_HTML_ESCAPES = (
+    "<p>The style guide tells writers to type &amp;amp; where a page should show an ampersand, the editor said.</p>"
+    "<p>Smith &amp; Wesson and AT&amp;T answered on Tuesday, and the notice read &amp;notice in its source.</p>"
+    "<p>The council published the guide on Monday after a long debate among its web staff and the editors.</p>"
+)
+
+
+def test_a_pages_entities_are_read_once_by_its_parser_not_twice(tmp_path):
+    p = tmp_path / "page.html"
+    p.write_text(_page("<title>Q&amp;amp;A: the ampersand</title>"
+                       '<meta name="author" content="Ines Farrow">'
+                       '<meta property="og:site_name" content="Bits &amp;amp; Bytes">',
+                       f"<article><h1>Q&amp;amp;A: the ampersand</h1>{_HTML_ESCAPES}</article>"))
+    a = read_article(p, id="1")
+    assert a.title == "Q&amp;A: the ampersand"
+    assert a.source == "Bits &amp; Bytes"
+    assert a.text.split("\n\n") == [
+        "The style guide tells writers to type &amp; where a page should show an ampersand, the editor said.",
+        "Smith & Wesson and AT&T answered on Tuesday, and the notice read &notice in its source.",
+        "The council published the guide on Monday after a long debate among its web staff and the editors.",
+    ]
+
+
+def test_text_that_came_out_of_html_is_not_unescaped_again_as_plain_text(tmp_path):
+    # the plain-text repair (textrepair.unescape_entities) reads "&amp;" left in a text file; a page's text,
+    # read by its parser, keeps its "&amp;" through a JSON line, an email and cleaning
+    page = _page("<title>Ampersands</title>", f"<article><h1>Ampersands</h1>{_HTML_ESCAPES}</article>")
+    line = tmp_path / "a.jsonl"
+    line.write_text(json.dumps({"text": page}) + "\n", encoding="utf-8")
+    ((article,),) = [ds.articles for ds in read_dataset(line)]
+    mail = tmp_path / "m.eml"
+    mail.write_text("From: desk@example.org\nSubject: Ampersands\nMIME-Version: 1.0\n"
+                    "Content-Type: text/html; charset=utf-8\n\n" + page, encoding="utf-8")
+    from storyline.api import load_articles
+
+    for a in (article, read_article(mail, id="1"), *load_articles([page])):
+        assert "type &amp; where" in a.text and "read &notice in" in a.text

@@ -24,6 +24,9 @@ also carries parts about *other* stories and about the site, which trafilatura r
   JavaScript, saved before the script ran, has its body there (schema.org ``articleBody``) and nowhere
   else; it is read only when trafilatura finds no text in the page.
 
+- an entity the page's source escaped ("&amp;amp;", the text "&amp;"), which trafilatura unescapes a second
+  time (``mark_ampersands``).
+
 Everything here reads the parsed page once, before trafilatura's own pass over the same tree.
 """
 
@@ -91,6 +94,9 @@ _AS_WRITTEN = frozenset({"title", "h1", "h2", "h3", "h4", "h5", "h6", "script", 
 # Attributes that hold no date: an address (a date in a URL's path is htmldate's to judge, and it checks it),
 # and the names and styles trafilatura reads the page's layout by, which are left exactly as they were.
 _NOT_DATES = frozenset({"href", "src", "srcset", "action", "cite", "data-src", "class", "id", "style"})
+# What every date and offset above holds: digits either side of a separator ("2026-02", "10:00"). A value without
+# it is passed over: most of a large page's attributes and texts are no date.
+_DATE_CUE = re.compile(r"\d[-/.:]\d")
 
 
 def mend_dates(tree: HtmlElement) -> None:
@@ -113,20 +119,23 @@ def mend_dates(tree: HtmlElement) -> None:
         if not isinstance(el.tag, str):
             continue
         for name, value in list(el.attrib.items()):
-            if name.lower() in _NOT_DATES or "://" in value:
+            if name.lower() in _NOT_DATES or "://" in value or not _DATE_CUE.search(value):
                 continue
             if _has_impossible_date(value):
                 del el.attrib[name]
             elif (mended := _without_bad_offset(value)) != value:
                 el.set(name, mended)
-        if el.tag == "time" and el.text:
-            if _has_impossible_date(el.text):
+        text = el.text
+        if not text or not _DATE_CUE.search(text):
+            pass
+        elif el.tag == "time":
+            if _has_impossible_date(text):
                 el.text = None
             else:
-                el.text = _without_bad_offset(el.text)
-        elif el.tag not in _AS_WRITTEN and el.text and _is_impossible_date_line(el.text):
-            el.text = _without_impossible_dates(el.text)
-        if el.tail and _is_impossible_date_line(el.tail) and el.getparent() is not None \
+                el.text = _without_bad_offset(text)
+        elif el.tag not in _AS_WRITTEN and _is_impossible_date_line(text):
+            el.text = _without_impossible_dates(text)
+        if el.tail and _DATE_CUE.search(el.tail) and _is_impossible_date_line(el.tail) and el.getparent() is not None \
                 and el.getparent().tag not in _AS_WRITTEN:
             el.tail = _without_impossible_dates(el.tail)
 
@@ -142,8 +151,7 @@ def headline_dates_mended(tree: HtmlElement) -> HtmlElement | None:
     ``<time>``: "Storm of 31/02/2026 hits coast" dated the page 2026-02-01, the first of the month. The
     page itself keeps its headline as written (its title is read from it), so the date is looked for
     again in this copy, as the rest of the page is mended (``mend_dates``)."""
-    if not any(isinstance(el.tag, str) and el.tag in _HEADLINES and _has_impossible_date(el.text_content())
-               for el in tree.iter()):
+    if not any(_has_impossible_date(el.text_content()) for el in tree.iter(*_HEADLINES)):
         return None
     from copy import deepcopy
 
@@ -276,6 +284,64 @@ def drop_pull_quotes(tree: HtmlElement) -> None:
 _PULL_QUOTE_MIN_WORDS = 5
 
 
+# --------------------------------------------------------------------------------------- entities
+
+# The parser reads a page's entities once ("&amp;amp;" is the text "&amp;"); trafilatura unescapes its text and its
+# metadata (title, author, site name) once more, which read that text as "&", and "Terms&notice" as "Terms¬ice".
+# Such an "&" is handed to trafilatura as a mark it leaves alone (punctuation, as "&" is, one character for one),
+# and read back as "&" in what it returns. The mark is one the page does not hold.
+_AMPERSAND_MARKS = ("\u2042", "\u2051", "\u2e0e", "\u2e19", "\ua60f")
+# Where trafilatura reads text: the elements' text (not a script's or a style's: JSON-LD is no parsed text, and its
+# entities are read once, by trafilatura) and the ``content`` of a ``<meta>`` (an address aside, which is normalised).
+_RAW_TEXT = frozenset({"script", "style"})
+
+
+def mark_ampersands(tree: HtmlElement) -> str:
+    """Put a mark (returned) in place of each "&" of a text of the page that trafilatura's unescaping would change
+    ("&amp;", "&lt;", "&copy" as the page's text); ``""`` when there is none. :func:`unmark_ampersands` takes the
+    marks out of the tree again, and ``str.replace(mark, "&")`` out of what trafilatura read."""
+    texts: list[tuple[HtmlElement, str]] = []
+    for text in tree.xpath("//text()[contains(., '&')]"):  # (a text and a tail each are one node)
+        el = text.getparent()  # the element whose text or tail it is
+        if el is not None and _unescaped(text) and (text.is_tail or el.tag not in _RAW_TEXT):
+            texts.append((el, "tail" if text.is_tail else "text"))
+    metas = [m for m in tree.iter("meta") if (c := m.get("content")) and "://" not in c and _unescaped(c)]
+    if not texts and not metas:
+        return ""
+    mark = next((c for c in _AMPERSAND_MARKS if not _holds(tree, c)), "")
+    if not mark:  # a page that holds every mark: read as trafilatura reads it
+        return ""
+    for el, part in texts:
+        setattr(el, part, getattr(el, part).replace("&", mark))
+    for m in metas:
+        m.set("content", (m.get("content") or "").replace("&", mark))
+    return mark
+
+
+def unmark_ampersands(tree: HtmlElement, mark: str) -> None:
+    """Take :func:`mark_ampersands`'s ``mark`` out of the tree's texts and ``<meta>`` contents, each an "&" again."""
+    if not mark:
+        return
+    for el in tree.iter():
+        if isinstance(el.tag, str) and el.text and mark in el.text:
+            el.text = el.text.replace(mark, "&")
+        if el.tail and mark in el.tail:
+            el.tail = el.tail.replace(mark, "&")
+    for m in tree.iter("meta"):
+        if mark in (content := m.get("content") or ""):
+            m.set("content", content.replace(mark, "&"))
+
+
+def _unescaped(text: str) -> bool:
+    """Would ``html.unescape`` change ``text``?"""
+    return "&" in text and html.unescape(text) != text
+
+
+def _holds(tree: HtmlElement, char: str) -> bool:
+    return bool(tree.xpath("boolean(//text()[contains(., $c)])", c=char)
+                or tree.xpath("boolean(//@*[contains(., $c)])", c=char))
+
+
 # --------------------------------------------------------------------------------------- live blogs
 
 # An entry's clock label where no ``<time datetime>`` stamps it: "Updated 10:42", "09:12", "9.45pm", "14:10 GMT".
@@ -300,19 +366,32 @@ def live_entries(tree: HtmlElement) -> tuple[str, ...]:
     one stamp out of order, a day that passes midnight under clock labels) leaves the page as it is. Siblings
     inside a box of other stories or comments are no entries (``_elsewhere``). Read before
     :func:`hide_other_dates` empties the ``<time>`` elements of updates."""
+    return _entry_keys(_live_entries(tree))
+
+
+def live_blog(tree: HtmlElement) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """:func:`live_entries` and :func:`live_lead` of one search for the entries (each search reads the whole page)."""
     kids = _live_entries(tree)
+    return _entry_keys(kids), _lead(tree, kids)
+
+
+def _entry_keys(kids: list[HtmlElement]) -> tuple[str, ...]:
     return tuple(_key(el.text_content()) for el in kids)
 
 
 def _live_entries(tree: HtmlElement) -> list[HtmlElement]:
     headed: set[HtmlElement] | None = None
-    for parent in tree.iter():
+    # Only an element with three children or more can hold entries: the XPath finds them in lxml's C code, where a
+    # walk over every element and its children in Python took a 2 MB page's reading half its time.
+    # the elements that hold a <time datetime> (or are one): another has no stamp of that kind, known without
+    # reading it (a thread of nested replies read whole at each level of its nesting)
+    timed = {node for time in tree.iter("time") if time.get("datetime") for node in (time, *time.iterancestors())}
+    for parent in tree.xpath(f"descendant-or-self::*[count(*) >= {_MIN_ENTRIES}]"):
         groups: dict[tuple[str, str], list[HtmlElement]] = {}
-        for child in parent:
-            if isinstance(child.tag, str):
-                groups.setdefault((child.tag, child.get("class") or ""), []).append(child)
+        for child in parent.iterchildren("*"):
+            groups.setdefault((child.tag, child.get("class") or ""), []).append(child)
         for kids in groups.values():
-            if len(kids) >= _MIN_ENTRIES and _newest_first(kids):
+            if len(kids) >= _MIN_ENTRIES and _newest_first(kids, timed):
                 headed = _headed(tree) if headed is None else headed
                 if not _elsewhere(kids[0], headed):
                     return kids
@@ -329,7 +408,10 @@ def live_lead(tree: HtmlElement) -> tuple[str, ...]:
     knows ("entry", "post") for the whole body and leaves these out; the reader wants them first. Not a block
     of the page's frame (header, nav, footer, aside, a form), a box of other stories, a block inside another
     one, nor one that is all link (a menu). Read before trafilatura's pass, which may prune the tree."""
-    kids = _live_entries(tree)
+    return _lead(tree, _live_entries(tree))
+
+
+def _lead(tree: HtmlElement, kids: list[HtmlElement]) -> tuple[str, ...]:
     if not kids:
         return ()
     box = kids[0].getparent()
@@ -356,19 +438,24 @@ def live_lead(tree: HtmlElement) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _newest_first(entries: list[HtmlElement]) -> bool:
-    """Do the entries' stamps parse and each run strictly earlier than the one before it?"""
-    stamps: list[datetime | None] | list[int | None] = [_stamp(el) for el in entries]
-    if None in stamps:
-        stamps = [_clock(el) for el in entries]
-    if None in stamps:
-        stamps = [_signed_minute(el) for el in entries]
-    if None in stamps:
-        return False
-    try:
-        return all(a > b for a, b in pairwise(stamps))  # type: ignore[operator]
-    except TypeError:  # a time zone on some stamps and not on others: no order to read
-        return False
+def _newest_first(entries: list[HtmlElement], timed: set[HtmlElement]) -> bool:
+    """Do the entries' stamps parse and each run strictly earlier than the one before it? ``timed``: the elements
+    that hold a ``<time datetime>``."""
+    def time_stamp(el: HtmlElement) -> datetime | None:
+        return _stamp(el) if el in timed else None
+
+    for read in (time_stamp, _clock, _signed_minute):  # the first kind of stamp that every entry has
+        stamps: list[datetime | int] = []
+        for el in entries:
+            if (stamp := read(el)) is None:  # (a menu's hundred links: the first has none, the rest are not read)
+                break
+            stamps.append(stamp)
+        else:
+            try:
+                return all(a > b for a, b in pairwise(stamps))  # type: ignore[operator]
+            except TypeError:  # a time zone on some stamps and not on others: no order to read
+                return False
+    return False
 
 
 def _stamp(entry: HtmlElement) -> datetime | None:
@@ -1044,6 +1131,13 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
+def _marks_any(tree: HtmlElement, names: tuple[str, ...], pattern: re.Pattern[str]) -> bool:
+    """Does any value of the attributes ``names`` on the page match ``pattern`` (whose matches hold no space, so that
+    a label of several attributes joined by spaces matches only where one of them does)? Read as plain strings, one
+    attribute at a time (an XPath union of attributes sorts them, which took longer than the walk it saves)."""
+    return any(pattern.search(v) for n in names for v in tree.xpath(f"descendant-or-self::*/@{n}", smart_strings=False))
+
+
 # ------------------------------------------------------------------------------------- JSON-LD body
 
 # schema.org types of a story: NewsArticle, ReportageNewsArticle, BlogPosting, LiveBlogPosting, Article ...
@@ -1198,8 +1292,10 @@ def _ld_text(body: str) -> str:
             br.tail = "\n" + (br.tail or "")
         for block in fragment.iter("p", "div", "li", "h2", "h3", "h4", "blockquote"):
             block.tail = "\n" + (block.tail or "")
-        body = fragment.text_content()
-    lines = (" ".join(line.split()) for line in html.unescape(body).splitlines())
+        body = fragment.text_content()  # its entities read by the parser
+    else:
+        body = html.unescape(body)  # a JSON string: the entities a site escaped its text with
+    lines = (" ".join(line.split()) for line in body.splitlines())
     return "\n".join(line for line in lines if line)
 
 
@@ -1228,8 +1324,9 @@ def is_paged(tree: HtmlElement) -> bool:
         if "next" in (el.get("rel") or "").lower().split() and _later_page(el.get("href") or "", own):
             return True
     headed = _headed(tree)
-    for el in tree.iter():
-        if not isinstance(el.tag, str) or el.tag in ("html", "body", "head"):
+    # (most pages have no such row: their elements are not walked one by one)
+    for el in tree.xpath("descendant-or-self::*[@class or @id]") if _marks_any(tree, ("class", "id"), _PAGER) else ():
+        if el.tag in ("html", "body", "head"):
             continue
         label = f"{el.get('class') or ''} {el.get('id') or ''}"
         if not _PAGER.search(label) or _NOT_PAGER.search(label) or _elsewhere(el, headed):
@@ -1282,8 +1379,14 @@ def printed_url(tree: HtmlElement) -> str:
     there is none. Only a short block of text counts (a footer, not a paragraph of the story that quotes a link)."""
     found = ""
     headed: set[HtmlElement] | None = None
+    # The address is written in one piece of text (the pieces are joined with spaces): only the blocks that hold a
+    # piece with "://" are read, not the text of every block of the page.
+    linked = {node for el in tree.xpath("descendant-or-self::text()[contains(., '://')]/..")
+              for node in (el, *el.iterancestors())}
+    if not linked:
+        return ""
     for el in tree.iter("p", "div", "footer", "span", "td", "small", "address"):
-        if next(el.iterdescendants(*_BLOCKS), None) is not None:
+        if el not in linked or next(el.iterdescendants(*_BLOCKS), None) is not None:
             continue  # a container: its blocks are read one by one (not a page's text once per wrapper around it)
         text = " ".join(" ".join(el.itertext()).split())  # a <br> ends the address: "1.884.<br>©" is no "1.884.©"
         if not text or len(text.split()) > _PRINT_FOOTER_MAX_WORDS:

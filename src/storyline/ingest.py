@@ -488,15 +488,41 @@ def _extracted(tree: Any, *, precise: bool) -> tuple[Any, dict[str, Any]]:
     import trafilatura
     from trafilatura.settings import set_date_params
 
-    doc = trafilatura.bare_extraction(
-        tree,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        favor_precision=precise,
-        date_extraction_params=set_date_params(extensive=False),
-    )
-    return doc, (doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)) if doc is not None else {}
+    mark = htmlpage.mark_ampersands(tree)  # trafilatura unescapes the parser's text once more
+    try:
+        doc = trafilatura.bare_extraction(
+            tree,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            favor_precision=precise,
+            date_extraction_params=set_date_params(extensive=False),
+        )
+    finally:
+        htmlpage.unmark_ampersands(tree, mark)
+    return doc, _unmarked((doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)) if doc is not None else {}, mark)
+
+
+def _metadata(tree: Any) -> dict[str, Any]:
+    """trafilatura's metadata of ``tree`` alone (a page whose story is only in its JSON-LD), as a dict."""
+    from trafilatura.metadata import extract_metadata
+    from trafilatura.settings import set_date_params
+
+    mark = htmlpage.mark_ampersands(tree)
+    try:
+        found = extract_metadata(tree, date_config=set_date_params(extensive=False))
+    finally:
+        htmlpage.unmark_ampersands(tree, mark)
+    return _unmarked(found.as_dict(), mark)
+
+
+def _unmarked(meta: dict[str, Any], mark: str) -> dict[str, Any]:
+    """trafilatura's fields with ``htmlpage.mark_ampersands``'s mark read back as "&"."""
+    if not mark:
+        return meta
+    return {k: v.replace(mark, "&") if isinstance(v, str) else
+            [x.replace(mark, "&") if isinstance(x, str) else x for x in v] if isinstance(v, list) else v
+            for k, v in meta.items()}
 
 
 def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
@@ -514,8 +540,9 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
     marks = (*htmlpage.site_marks(tree), *htmlpage.title_marks(tree, heads))
     teasers = htmlpage.teasers(tree)
     facts = htmlpage.fact_items(tree)  # a list of the story's facts between its paragraphs
-    entries = htmlpage.live_entries(tree)  # before their <time>s of updates are emptied
-    lead = htmlpage.live_lead(tree)  # its key points above the entries, which trafilatura may leave out
+    # a live blog's entries, read before their <time>s of updates are emptied, and its key points above them, which
+    # trafilatura may leave out
+    entries, lead = htmlpage.live_blog(tree)
     htmlpage.hide_other_dates(tree)
     htmlpage.drop_pull_quotes(tree)  # a line of the story set again beside it
     htmlpage.drop_footnote_marks(tree)  # "…to passengers.1 It was …": a mark's digit read into the sentence
@@ -557,10 +584,7 @@ def article_from_html(html: str, *, id: str, origin: str = "") -> Article:
             )
         # The page gives its story only in its JSON-LD (drawn by a script): that text, and the page's metadata.
         if doc is None:
-            from trafilatura.metadata import extract_metadata
-
-            found = extract_metadata(tree, date_config=set_date_params(extensive=False))
-            meta = found.as_dict()
+            meta = _metadata(tree)
         meta["text"] = live_body or max(bodies, key=len)
         meta["title"] = live_title or meta.get("title")  # not the headline of one of its entries
         marked = False  # the body given to search engines is the whole story, paywalled or not
