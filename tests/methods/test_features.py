@@ -130,3 +130,45 @@ def test_each_articles_best_match_reads_its_columns_in_place() -> None:
         got = _article_max(sim.view(Watched), art, ["a", "b", "c"])
         assert np.array_equal(np.asarray(got), expected)
         assert Watched.masked == (0 if art[1] == "a" else 2)  # "a" and "b" apart; "c" one run
+
+
+def test_one_articles_centroid_cosines_read_the_matrix_in_place() -> None:
+    # The cosine of each sentence to its own article's centroid copied the article's block of the similarity
+    # matrix; for one article that block is the whole matrix (10,000 sentences: 800 MB more at the peak). The whole
+    # matrix is read in place, with the figures of the copy; a block inside it is still a copy.
+    import tracemalloc
+
+    from storyline.methods.features import _own_centroid_cos
+
+    rng = np.random.default_rng(1)
+    sim = rng.random((600, 600))
+    sim = (sim + sim.T) / 2
+    whole = np.arange(600)
+    expected = sim.copy().mean(axis=1) / np.sqrt(float(sim.copy().mean()))
+    tracemalloc.start()
+    try:
+        tracemalloc.reset_peak()
+        base = tracemalloc.get_traced_memory()[0]
+        got = _own_centroid_cos(sim, whole)
+        peak = tracemalloc.get_traced_memory()[1] - base
+    finally:
+        tracemalloc.stop()
+    assert np.array_equal(got, expected)
+    assert peak < sim.nbytes / 4  # a row of means, no second matrix
+    part = np.arange(100, 400)
+    block = sim[100:400, 100:400].copy()
+    assert np.array_equal(_own_centroid_cos(sim, part), block.mean(axis=1) / np.sqrt(float(block.mean())))
+
+
+def test_degree_counts_go_a_block_of_rows_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The degree feature compared the whole similarity matrix with its threshold at once: a boolean n x n array
+    # (100 MB for 10,000 sentences). Blocks of rows give the same counts.
+    from storyline.methods import features
+
+    sim = np.random.default_rng(2).random((53, 53))
+    expected = (sim > 0.1).sum(axis=1)
+    assert np.array_equal(features._above(sim, 0.1), expected)
+    monkeypatch.setattr(features, "_ABOVE_CELLS", 53 * 4)
+    assert np.array_equal(features._above(sim, 0.1), expected)
+    monkeypatch.setattr(features, "_ABOVE_CELLS", 1)
+    assert np.array_equal(features._above(sim, 0.1), expected)

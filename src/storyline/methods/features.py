@@ -119,12 +119,36 @@ def _own_centroid_cos(sim: np.ndarray, rows: np.ndarray) -> np.ndarray:
     per article cost more than the rest of the features on small clusters)."""
     lo, hi = int(rows[0]), int(rows[-1]) + 1
     # an article's sentences are one run of the cluster's (as ``build_cluster`` makes them): a slice's copy,
-    # the same array as the fancy index gives, for less
-    sub = sim[lo:hi, lo:hi].copy() if hi - lo == rows.size else sim[np.ix_(rows, rows)]
+    # the same array as the fancy index gives, for less; no copy at all when the run is every sentence (one
+    # article: the slice is ``sim`` itself, contiguous, so its means are the copy's, and a copy would double
+    # the peak memory, 800 MB more for 10,000 sentences)
+    if hi - lo == rows.size:
+        sub = sim[lo:hi, lo:hi]
+        if not sub.flags.c_contiguous:
+            sub = sub.copy()
+    else:
+        sub = sim[np.ix_(rows, rows)]
     norm2 = float(sub.mean()) if sub.size else 0.0
     if norm2 <= 0:
         return np.zeros(sub.shape[0])
     return sub.mean(axis=1) / np.sqrt(norm2)
+
+
+# Cells of the boolean comparison ``_above`` makes at a time: a large cluster's whole matrix would be another n x n
+# array (100 MB for 10,000 sentences) for a count per row.
+_ABOVE_CELLS = 4_000_000
+
+
+def _above(sim: np.ndarray, threshold: float) -> np.ndarray:
+    """How many entries of each row of ``sim`` are above ``threshold``, a block of rows at a time."""
+    n = sim.shape[0]
+    block = max(1, _ABOVE_CELLS // max(1, sim.shape[1]))
+    if block >= n:
+        return np.count_nonzero(sim > threshold, axis=1)
+    out = np.empty(n, dtype=np.intp)
+    for start in range(0, n, block):
+        out[start : start + block] = np.count_nonzero(sim[start : start + block] > threshold, axis=1)
+    return out
 
 
 def _article_max(sim: np.ndarray, art: np.ndarray, ids: list[str]) -> np.ndarray:
@@ -180,7 +204,7 @@ def sentence_features(cluster: Cluster, vecs: ClusterVectors, lexicon: TermLexic
     for a in ids:
         rows = np.flatnonzero(art == a)
         own[rows] = _own_centroid_cos(sim, rows)
-    degree = ((sim > 0.1).sum(axis=1) - 1) / max(1, n - 1)
+    degree = (_above(sim, 0.1) - 1) / max(1, n - 1)
 
     others = max(1, len(ids) - 1)
     amax = _article_max(sim, art, ids)
