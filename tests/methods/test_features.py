@@ -172,3 +172,51 @@ def test_degree_counts_go_a_block_of_rows_at_a_time(monkeypatch: pytest.MonkeyPa
     assert np.array_equal(features._above(sim, 0.1), expected)
     monkeypatch.setattr(features, "_ABOVE_CELLS", 1)
     assert np.array_equal(features._above(sim, 0.1), expected)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_large_clusters_pair_features_go_a_block_of_rows_at_a_time(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A large cluster's features held all n x n cosines (10,000 sentences: 800 MB). When nothing else has built the
+    # matrix, they read it a block of rows at a time and come out bit for bit the same, whatever the blocks' size,
+    # articles in one run or not; ``_PairwiseSum`` replays numpy's pairwise sum of an article's block from pieces.
+    import random
+
+    from storyline import represent
+    from storyline.methods import features
+
+    rng = random.Random(seed)
+    pool = "flood rain market square bakery firefighters drains council bridge ferry budget repairs port mayor".split()
+
+    def text(k: int) -> str:
+        return " ".join(" ".join(rng.choice(pool) for _ in range(rng.randint(4, 12))).capitalize() + "."
+                        for _ in range(k))
+
+    cluster = make_cluster(load_articles([text(rng.randint(3, 40)) for _ in range(rng.randint(1, 5))]))
+    vecs = vectors(cluster)
+    art = np.array([s.article for s in cluster.sentences])
+    if seed % 2:  # the articles' sentences interleaved: no article is one run
+        art = np.array(sorted(set(art.tolist()))[:2] * len(art))[: len(art)]
+    ids = list(dict.fromkeys(art.tolist()))
+    lead = np.array([s.index for s in cluster.sentences]) < 2
+    expected = features._whole(represent._similarity(vecs.matrix), art, ids, lead)
+    n = len(art)
+    for cells, leaf in ((4_000_000, 1 << 20), (3 * n, 256), (1, 128)):
+        monkeypatch.setattr(represent, "_SIMILARITY_CELLS", cells)
+        monkeypatch.setattr(features._PairwiseSum, "LEAF", leaf)
+        got = features._streamed(vecs, art, ids, lead)
+        assert all(np.array_equal(g, e) for g, e in zip(got, expected, strict=True)), (cells, leaf)
+    assert not vecs.similarity_built
+
+
+@pytest.mark.parametrize("size", [0, 1, 7, 128, 129, 1000, 40_000])
+def test_pairwise_sum_of_pieces_is_numpys_sum(size: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline.methods.features import _PairwiseSum
+
+    values = np.random.default_rng(size).random(size) * 1e3
+    monkeypatch.setattr(_PairwiseSum, "LEAF", 256)
+    acc = _PairwiseSum(size)
+    for piece in np.array_split(values, 13):
+        acc.add(piece)
+    assert acc.total() == np.add.reduce(values)

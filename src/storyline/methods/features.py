@@ -15,6 +15,7 @@ writers are to keep the sentence's words at all (Hong & Nenkova, 2014; :mod:`.le
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import numpy as np
 
@@ -168,6 +169,114 @@ def _article_max(sim: np.ndarray, art: np.ndarray, ids: list[str]) -> np.ndarray
     return out
 
 
+def _whole(sim: np.ndarray, art: np.ndarray, ids: list[str], lead_rows: np.ndarray) -> tuple[np.ndarray, ...]:
+    """From the whole cosine matrix: each sentence's cosine to its own article's centroid, its count of cosines above
+    0.1, its best cosine to each article (``_article_max``) and its summed best cosine to the lead sentences of each
+    other article (not yet divided by their number)."""
+    n = sim.shape[0]
+    own = np.zeros(n)
+    for a in ids:
+        rows = np.flatnonzero(art == a)
+        own[rows] = _own_centroid_cos(sim, rows)
+    lead_sim = np.zeros(n)
+    if len(ids) > 1:
+        for a in ids:
+            cols = lead_rows & (art == a)
+            if cols.any():
+                best = sim[:, cols].max(axis=1)
+                best[art == a] = 0.0
+                lead_sim += best
+    return own, _above(sim, 0.1), _article_max(sim, art, ids), lead_sim
+
+
+def _streamed(vecs: ClusterVectors, art: np.ndarray, ids: list[str], lead_rows: np.ndarray) -> tuple[np.ndarray, ...]:
+    """``_whole``'s figures from ``vecs.similarity_blocks()``, bit for bit, holding one block of rows at a time: the
+    maxima and counts are the same whatever the order; each sentence's sum over its own article's columns is
+    numpy's of that row of the article's block; and the sum over the whole block that ``_own_centroid_cos`` takes
+    (numpy's pairwise summation of it, flattened) is replayed from the same pieces (``_PairwiseSum``)."""
+    n = len(art)
+    runs = [np.flatnonzero(art == a) for a in ids]
+    spans = [(int(r[0]), int(r[-1]) + 1) if r[-1] - r[0] + 1 == r.size else None for r in runs]
+    leads = [np.flatnonzero(lead_rows & (art == a)) for a in ids]
+    own_sums = np.zeros(n)
+    totals = [_PairwiseSum(r.size * r.size) for r in runs]
+    above = np.empty(n, dtype=np.intp)
+    amax = np.empty((n, len(ids)))
+    lead_sim = np.zeros(n)
+    for start, block in vecs.similarity_blocks():
+        stop = start + block.shape[0]
+        above[start:stop] = _above(block, 0.1)
+        for k, (rows, span) in enumerate(zip(runs, spans, strict=True)):
+            cols = block[:, span[0] : span[1]] if span else block[:, rows]
+            amax[start:stop, k] = cols.max(axis=1)
+            mine = rows[(rows >= start) & (rows < stop)]  # this article's rows in the block, in order
+            if mine.size:
+                # as ``_own_centroid_cos`` reads them: the article's own block, row-major, contiguous
+                part = np.ascontiguousarray(cols[mine - start])
+                own_sums[mine] = np.add.reduce(part, axis=1)
+                totals[k].add(part.ravel())
+        if len(ids) > 1:
+            for k, lead in enumerate(leads):
+                if lead.size:
+                    best = block[:, lead].max(axis=1)
+                    best[art[start:stop] == ids[k]] = 0.0
+                    lead_sim[start:stop] += best
+    own = np.zeros(n)
+    for k, rows in enumerate(runs):
+        amax[rows, k] = -1.0
+        norm2 = float(totals[k].total() / (rows.size * rows.size))
+        if norm2 > 0:
+            own[rows] = own_sums[rows] / rows.size / np.sqrt(norm2)
+    return own, above, amax, lead_sim
+
+
+class _PairwiseSum:
+    """``np.add.reduce`` of a contiguous float64 array of ``size`` values handed in a piece at a time, in order, with
+    the same result: numpy sums such an array pairwise (the first half, rounded down to a multiple of 8, and the
+    rest, each summed the same way), so the array is cut where that recursion cuts it, down to pieces of at most
+    ``LEAF`` values (at least 128: numpy sums up to 128 values in one go); each piece is summed by numpy as it
+    comes, and the pieces' sums are added as the recursion adds them."""
+
+    LEAF = 1 << 20
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.cuts = self._cuts(0, size)  # the leaves' ends, in order
+        self.sums: list[float] = []
+        self.pending: list[np.ndarray] = []
+        self.held = 0
+
+    def _cuts(self, lo: int, hi: int) -> list[int]:
+        if hi - lo <= self.LEAF:
+            return [hi]
+        half = (hi - lo) // 2
+        half -= half % 8
+        return self._cuts(lo, lo + half) + self._cuts(lo + half, hi)
+
+    def add(self, piece: np.ndarray) -> None:
+        self.pending.append(piece)
+        self.held += piece.size
+        done = self.cuts[len(self.sums) - 1] if self.sums else 0
+        while len(self.sums) < len(self.cuts) and self.held >= self.cuts[len(self.sums)] - done:
+            flat = np.concatenate(self.pending) if len(self.pending) > 1 else self.pending[0]
+            take = self.cuts[len(self.sums)] - done
+            self.sums.append(np.add.reduce(np.ascontiguousarray(flat[:take])))
+            self.pending = [flat[take:]]
+            self.held -= take
+            done += take
+
+    def total(self) -> float:
+        leaves = iter(self.sums)
+        return self._combine(0, self.size, leaves) if self.size else 0.0
+
+    def _combine(self, lo: int, hi: int, leaves: Iterator[float]) -> float:
+        if hi - lo <= self.LEAF:
+            return next(leaves)
+        half = (hi - lo) // 2
+        half -= half % 8
+        return self._combine(lo, lo + half, leaves) + self._combine(lo + half, hi, leaves)
+
+
 def _bigram_features(cluster: Cluster, vecs: ClusterVectors, n_art: int) -> tuple[np.ndarray, np.ndarray]:
     """Per sentence: the mean share of articles using its bigrams (smoothed by 2), and the summed share
     over those of its bigrams that occur in 2+ articles."""
@@ -195,19 +304,19 @@ def sentence_features(cluster: Cluster, vecs: ClusterVectors, lexicon: TermLexic
     words = vecs.words.astype(float)
     n_terms = np.array([len(t) for t in vecs.terms], dtype=float)
 
+    lead_rows = index < 2
+    others = max(1, len(ids) - 1)
     dense_sim = vecs.dense_similarity()
     if dense_sim is None:  # a large cluster: the sparse rows
-        sim, centroid = vecs.similarity, _centroid_cos(vecs.matrix)
+        centroid = _centroid_cos(vecs.matrix)
+        sim = vecs.similarity if vecs.similarity_built else None
     else:  # a small one: plain array products, none of scipy's per-call set-up (most of the time here)
         sim, centroid = dense_sim, _centroid_cos(vecs.dense)
-    own = np.zeros(n)
-    for a in ids:
-        rows = np.flatnonzero(art == a)
-        own[rows] = _own_centroid_cos(sim, rows)
-    degree = (_above(sim, 0.1) - 1) / max(1, n - 1)
-
-    others = max(1, len(ids) - 1)
-    amax = _article_max(sim, art, ids)
+    if sim is None:  # nothing has asked for all n x n cosines: the same figures from blocks of rows, never all held
+        own, above, amax, lead_sim = _streamed(vecs, art, ids, lead_rows)
+    else:
+        own, above, amax, lead_sim = _whole(sim, art, ids, lead_rows)
+    degree = (above - 1) / max(1, n - 1)
     support = np.where(amax >= 0.25, amax, 0.0).sum(axis=1) / others
     support_articles = (amax >= 0.25).sum(axis=1) / others
     best_other = amax.max(axis=1).clip(min=0.0) if len(ids) > 1 else np.zeros(n)
@@ -218,16 +327,7 @@ def sentence_features(cluster: Cluster, vecs: ClusterVectors, lexicon: TermLexic
     distinct = np.bincount(cell_rows, minlength=n)
     term_mass = np.bincount(cell_rows, weights=weight[cell_cols], minlength=n) / (distinct + 2.0)
     bigram_mass, bigram_sum = _bigram_features(cluster, vecs, n_art)
-
-    lead_rows = index < 2
-    lead_sim = np.zeros(n)
     if len(ids) > 1:
-        for a in ids:
-            cols = lead_rows & (art == a)
-            if cols.any():
-                best = sim[:, cols].max(axis=1)
-                best[art == a] = 0.0
-                lead_sim += best
         lead_sim /= others
 
     flags = np.array(
