@@ -111,7 +111,7 @@ def test_similarity_blocks_are_the_similarity_matrixs_rows(monkeypatch) -> None:
     cluster = build_cluster([Article(id=str(k), text=t) for k, t in enumerate(HARBOR * 2, 1)], merge_duplicates=False)
     whole = build_vectors(cluster).similarity
     for cells in (10_000, 3 * len(cluster.sentences), 1):
-        monkeypatch.setattr(represent, "_SIMILARITY_CELLS", cells)
+        monkeypatch.setattr(represent, "_BLOCK_CELLS", cells)
         vecs = build_vectors(cluster)
         blocks = list(vecs.similarity_blocks())
         assert [start for start, _ in blocks] == list(range(0, len(whole), len(blocks[0][1])))

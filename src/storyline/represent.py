@@ -226,11 +226,11 @@ class ClusterVectors:
     def similarity_blocks(self) -> Iterator[tuple[int, np.ndarray]]:
         """The rows of ``similarity`` a block at a time, ``(first row, rows)``, in order: the same numbers, without
         holding all n x n of them when the full matrix has not been built (a block is at most
-        ``_SIMILARITY_CELLS`` cells, or the whole matrix when that is smaller). A block is read-only to its user."""
+        ``_BLOCK_CELLS`` cells, or the whole matrix when that is smaller). A block is read-only to its user."""
         if self._sim is not None:
             yield 0, self._sim
             return
-        yield from _similarity_blocks(self.matrix)
+        yield from _similarity_blocks(self.matrix, _BLOCK_CELLS)
 
     def cosines(self, i: int) -> np.ndarray:
         """Cosine of sentence ``i`` to every sentence: a row of ``similarity``, computed alone when the
@@ -416,11 +416,17 @@ def _similarity(matrix: sparse.csr_matrix) -> np.ndarray:
     return np.zeros((n, n)) if sim is None else sim
 
 
-def _similarity_blocks(matrix: sparse.csr_matrix) -> Iterator[tuple[int, np.ndarray]]:
+# The cells of a block of ``ClusterVectors.similarity_blocks``, which no one holds all of: 8 MB of float64, besides
+# the sparse product it comes from (as dense as the block where the sentences are alike).
+_BLOCK_CELLS = 1_000_000
+
+
+def _similarity_blocks(matrix: sparse.csr_matrix, cells: int | None = None) -> Iterator[tuple[int, np.ndarray]]:
     """``_similarity``'s rows a block at a time, ``(first row, rows)``: the same products, clipped the same way
-    (one block, the whole matrix, when it has at most ``_SIMILARITY_CELLS`` cells)."""
+    (one block, the whole matrix, when it has at most ``cells`` cells, ``_SIMILARITY_CELLS`` unless given; each
+    row of a sparse product is summed on its own, so the size of the blocks changes no value)."""
     n = matrix.shape[0]
-    block = max(1, _SIMILARITY_CELLS // max(n, 1))
+    block = max(1, (_SIMILARITY_CELLS if cells is None else cells) // max(n, 1))
     if block >= n:
         if n:
             sim = (matrix @ matrix.T).toarray()

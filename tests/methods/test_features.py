@@ -203,7 +203,7 @@ def test_a_large_clusters_pair_features_go_a_block_of_rows_at_a_time(
     expected = features._whole(represent._similarity(vecs.matrix), art, ids, lead)
     n = len(art)
     for cells, leaf in ((4_000_000, 1 << 20), (3 * n, 256), (1, 128)):
-        monkeypatch.setattr(represent, "_SIMILARITY_CELLS", cells)
+        monkeypatch.setattr(represent, "_BLOCK_CELLS", cells)
         monkeypatch.setattr(features._PairwiseSum, "LEAF", leaf)
         got = features._streamed(vecs, art, ids, lead)
         assert all(np.array_equal(g, e) for g, e in zip(got, expected, strict=True)), (cells, leaf)

@@ -211,8 +211,10 @@ def _streamed(vecs: ClusterVectors, art: np.ndarray, ids: list[str], lead_rows: 
             amax[start:stop, k] = cols.max(axis=1)
             mine = rows[(rows >= start) & (rows < stop)]  # this article's rows in the block, in order
             if mine.size:
-                # as ``_own_centroid_cos`` reads them: the article's own block, row-major, contiguous
-                part = np.ascontiguousarray(cols[mine - start])
+                # as ``_own_centroid_cos`` reads them: the article's own block, row-major, contiguous (a view of
+                # the block when the article is every sentence)
+                got = cols[mine[0] - start : mine[-1] - start + 1] if span else cols[mine - start]
+                part = np.ascontiguousarray(got)
                 own_sums[mine] = np.add.reduce(part, axis=1)
                 totals[k].add(part.ravel())
         if len(ids) > 1:
@@ -241,7 +243,7 @@ class _PairwiseSum:
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self.cuts = self._cuts(0, size)  # the leaves' ends, in order
+        self.cuts = self._cuts(0, size) if size else []  # the leaves' ends, in order
         self.sums: list[float] = []
         self.pending: list[np.ndarray] = []
         self.held = 0
@@ -254,14 +256,31 @@ class _PairwiseSum:
         return self._cuts(lo, lo + half) + self._cuts(lo + half, hi)
 
     def add(self, piece: np.ndarray) -> None:
-        self.pending.append(piece)
-        self.held += piece.size
+        if piece.size:
+            self.pending.append(piece)
+            self.held += piece.size
         done = self.cuts[len(self.sums) - 1] if self.sums else 0
         while len(self.sums) < len(self.cuts) and self.held >= self.cuts[len(self.sums)] - done:
-            flat = np.concatenate(self.pending) if len(self.pending) > 1 else self.pending[0]
             take = self.cuts[len(self.sums)] - done
-            self.sums.append(np.add.reduce(np.ascontiguousarray(flat[:take])))
-            self.pending = [flat[take:]]
+            if self.pending[0].size >= take:  # a view of the piece: no copy
+                leaf = self.pending[0][:take]
+            else:  # the leaf spans pieces: only its own values are copied together
+                parts, need = [], take
+                for p in self.pending:
+                    parts.append(p[:need])
+                    need -= parts[-1].size
+                    if not need:
+                        break
+                leaf = np.concatenate(parts)
+            self.sums.append(np.add.reduce(leaf))
+            rest, drop = [], take
+            for p in self.pending:  # the values not yet summed
+                if drop >= p.size:
+                    drop -= p.size
+                    continue
+                rest.append(p[drop:])
+                drop = 0
+            self.pending = rest
             self.held -= take
             done += take
 
