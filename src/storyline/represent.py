@@ -186,7 +186,8 @@ class ClusterVectors:
     needs a few rows of cosines (the redundancy check, attribution) never pays for either. Those rows
     come from dense products on a small cluster and, on a large one, from the term index (which
     sentences use each term), so that only the sentences sharing a term with the one asked about are
-    touched.
+    touched. A user that reduces every row once (the features of a large cluster) reads ``similarity_blocks``:
+    the same rows, a block at a time, never all n x n of them (10,000 sentences: 800 MB) unless they were built.
     """
 
     terms: list[list[str]]

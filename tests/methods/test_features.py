@@ -220,3 +220,18 @@ def test_pairwise_sum_of_pieces_is_numpys_sum(size: int, monkeypatch: pytest.Mon
     for piece in np.array_split(values, 13):
         acc.add(piece)
     assert acc.total() == np.add.reduce(values)
+
+
+def test_a_large_clusters_features_do_not_build_the_similarity_matrix(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Past the dense products (``DENSE_CELLS``), the features built and kept all n x n cosines; they now go a block at
+    # a time unless the matrix is already there (the analysis builds it), and are the same either way.
+    from storyline import represent
+
+    monkeypatch.setattr(represent, "DENSE_CELLS", 0)  # every cluster is a large one
+    monkeypatch.setattr(represent, "_BLOCK_CELLS", 1)  # a row a block
+    cluster = make_cluster(load_articles(TEXTS * 3))
+    lean, full = represent.build_vectors(cluster), represent.build_vectors(cluster)
+    assert full.similarity is not None
+    got = sentence_features(cluster, lean)
+    assert not lean.similarity_built and lean._dense is None
+    assert np.array_equal(got, sentence_features(cluster, full))
