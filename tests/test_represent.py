@@ -101,3 +101,33 @@ def test_similarity_in_blocks_of_rows_is_the_same_as_in_one_product(monkeypatch)
     assert len(cluster.sentences) == 24 and np.array_equal(whole, blocks)
     matrix = build_vectors(cluster).matrix
     assert np.array_equal(whole, np.clip((matrix @ matrix.T).toarray(), 0, 1))
+
+
+def test_similarity_blocks_are_the_similarity_matrixs_rows(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # A user that reads every row once (the features of a large cluster) takes them a block at a time rather than
+    # holding all n x n: the same numbers, and the full matrix is not built (nor kept) for it.
+    from storyline import represent
+
+    cluster = build_cluster([Article(id=str(k), text=t) for k, t in enumerate(HARBOR * 2, 1)], merge_duplicates=False)
+    whole = build_vectors(cluster).similarity
+    for cells in (10_000, 3 * len(cluster.sentences), 1):
+        monkeypatch.setattr(represent, "_BLOCK_CELLS", cells)
+        vecs = build_vectors(cluster)
+        blocks = list(vecs.similarity_blocks())
+        assert [start for start, _ in blocks] == list(range(0, len(whole), len(blocks[0][1])))
+        assert np.array_equal(np.vstack([rows for _, rows in blocks]), whole)
+        assert not vecs.similarity_built
+    vecs = build_vectors(cluster)
+    assert vecs.similarity is not None and vecs.similarity_built
+    assert [(start, rows is vecs.similarity) for start, rows in vecs.similarity_blocks()] == [(0, True)]
+
+
+def test_cosine_rows_from_the_term_index_are_the_similarity_rows_bit_for_bit(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # A large cluster's selection reads its cosine rows from the term index, no longer from the full matrix the
+    # features had built: each sentence's products are summed in the sparse product's order, so the rows are equal.
+    monkeypatch.setattr("storyline.represent.ROW_CELLS", 0)
+    cluster = build_cluster([Article(id=str(k), text=t) for k, t in enumerate(HARBOR * 2, 1)], merge_duplicates=False)
+    lean, full = build_vectors(cluster), build_vectors(cluster)
+    sim = full.similarity
+    for i in range(len(lean.terms)):
+        assert np.array_equal(lean.cosines(i), sim[i])

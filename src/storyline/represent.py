@@ -10,7 +10,7 @@ import math
 import re
 import weakref
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import AnyStr
@@ -186,7 +186,8 @@ class ClusterVectors:
     needs a few rows of cosines (the redundancy check, attribution) never pays for either. Those rows
     come from dense products on a small cluster and, on a large one, from the term index (which
     sentences use each term), so that only the sentences sharing a term with the one asked about are
-    touched.
+    touched. A user that reduces every row once (the features of a large cluster) reads ``similarity_blocks``:
+    the same rows, a block at a time, never all n x n of them (10,000 sentences: 800 MB) unless they were built.
     """
 
     terms: list[list[str]]
@@ -217,6 +218,20 @@ class ClusterVectors:
         if self._sim is None:
             self._sim = _similarity(self.matrix)
         return self._sim
+
+    @property
+    def similarity_built(self) -> bool:
+        """Whether ``similarity`` has been computed (a user that can go a block at a time then reads it instead)."""
+        return self._sim is not None
+
+    def similarity_blocks(self) -> Iterator[tuple[int, np.ndarray]]:
+        """The rows of ``similarity`` a block at a time, ``(first row, rows)``, in order: the same numbers, without
+        holding all n x n of them when the full matrix has not been built (a block is at most
+        ``_BLOCK_CELLS`` cells, or the whole matrix when that is smaller). A block is read-only to its user."""
+        if self._sim is not None:
+            yield 0, self._sim
+            return
+        yield from _similarity_blocks(self.matrix, _BLOCK_CELLS)
 
     def cosines(self, i: int) -> np.ndarray:
         """Cosine of sentence ``i`` to every sentence: a row of ``similarity``, computed alone when the
@@ -392,16 +407,36 @@ def _similarity(matrix: sparse.csr_matrix) -> np.ndarray:
     """Cosines of all row pairs of an L2-normalised matrix, clipped to [0, 1]. Large matrices go a block
     of rows at a time (each row of a sparse product is summed on its own, so the values are the same)."""
     n = matrix.shape[0]
-    block = max(1, _SIMILARITY_CELLS // max(n, 1))
+    sim: np.ndarray | None = None
+    for start, rows in _similarity_blocks(matrix):
+        if start == 0 and rows.shape[0] == n:
+            return rows
+        if sim is None:
+            sim = np.empty((n, n), dtype=np.float64)
+        sim[start : start + rows.shape[0]] = rows
+    return np.zeros((n, n)) if sim is None else sim
+
+
+# The cells of a block of ``ClusterVectors.similarity_blocks``, which no one holds all of: 8 MB of float64, besides
+# the sparse product it comes from (as dense as the block where the sentences are alike).
+_BLOCK_CELLS = 1_000_000
+
+
+def _similarity_blocks(matrix: sparse.csr_matrix, cells: int | None = None) -> Iterator[tuple[int, np.ndarray]]:
+    """``_similarity``'s rows a block at a time, ``(first row, rows)``: the same products, clipped the same way
+    (one block, the whole matrix, when it has at most ``cells`` cells, ``_SIMILARITY_CELLS`` unless given; each
+    row of a sparse product is summed on its own, so the size of the blocks changes no value)."""
+    n = matrix.shape[0]
+    block = max(1, (_SIMILARITY_CELLS if cells is None else cells) // max(n, 1))
     if block >= n:
-        sim = (matrix @ matrix.T).toarray()
-    else:
-        sim = np.empty((n, n), dtype=np.float64)
-        right = matrix.T.tocsr()
-        for start in range(0, n, block):
-            sim[start : start + block] = (matrix[start : start + block] @ right).toarray()
-    np.clip(sim, 0.0, 1.0, out=sim)
-    return sim
+        if n:
+            sim = (matrix @ matrix.T).toarray()
+            yield 0, np.clip(sim, 0.0, 1.0, out=sim)
+        return
+    right = matrix.T.tocsr()
+    for start in range(0, n, block):
+        rows = (matrix[start : start + block] @ right).toarray()
+        yield start, np.clip(rows, 0.0, 1.0, out=rows)
 
 
 def build_vectors(cluster: Cluster) -> ClusterVectors:

@@ -130,3 +130,108 @@ def test_each_articles_best_match_reads_its_columns_in_place() -> None:
         got = _article_max(sim.view(Watched), art, ["a", "b", "c"])
         assert np.array_equal(np.asarray(got), expected)
         assert Watched.masked == (0 if art[1] == "a" else 2)  # "a" and "b" apart; "c" one run
+
+
+def test_one_articles_centroid_cosines_read_the_matrix_in_place() -> None:
+    # The cosine of each sentence to its own article's centroid copied the article's block of the similarity
+    # matrix; for one article that block is the whole matrix (10,000 sentences: 800 MB more at the peak). The whole
+    # matrix is read in place, with the figures of the copy; a block inside it is still a copy.
+    import tracemalloc
+
+    from storyline.methods.features import _own_centroid_cos
+
+    rng = np.random.default_rng(1)
+    sim = rng.random((600, 600))
+    sim = (sim + sim.T) / 2
+    whole = np.arange(600)
+    expected = sim.copy().mean(axis=1) / np.sqrt(float(sim.copy().mean()))
+    tracemalloc.start()
+    try:
+        tracemalloc.reset_peak()
+        base = tracemalloc.get_traced_memory()[0]
+        got = _own_centroid_cos(sim, whole)
+        peak = tracemalloc.get_traced_memory()[1] - base
+    finally:
+        tracemalloc.stop()
+    assert np.array_equal(got, expected)
+    assert peak < sim.nbytes / 4  # a row of means, no second matrix
+    part = np.arange(100, 400)
+    block = sim[100:400, 100:400].copy()
+    assert np.array_equal(_own_centroid_cos(sim, part), block.mean(axis=1) / np.sqrt(float(block.mean())))
+
+
+def test_degree_counts_go_a_block_of_rows_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The degree feature compared the whole similarity matrix with its threshold at once: a boolean n x n array
+    # (100 MB for 10,000 sentences). Blocks of rows give the same counts.
+    from storyline.methods import features
+
+    sim = np.random.default_rng(2).random((53, 53))
+    expected = (sim > 0.1).sum(axis=1)
+    assert np.array_equal(features._above(sim, 0.1), expected)
+    monkeypatch.setattr(features, "_ABOVE_CELLS", 53 * 4)
+    assert np.array_equal(features._above(sim, 0.1), expected)
+    monkeypatch.setattr(features, "_ABOVE_CELLS", 1)
+    assert np.array_equal(features._above(sim, 0.1), expected)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_large_clusters_pair_features_go_a_block_of_rows_at_a_time(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A large cluster's features held all n x n cosines (10,000 sentences: 800 MB). When nothing else has built the
+    # matrix, they read it a block of rows at a time and come out bit for bit the same, whatever the blocks' size,
+    # articles in one run or not; ``_PairwiseSum`` replays numpy's pairwise sum of an article's block from pieces.
+    import random
+
+    from storyline import represent
+    from storyline.methods import features
+
+    rng = random.Random(seed)
+    pool = "flood rain market square bakery firefighters drains council bridge ferry budget repairs port mayor".split()
+
+    def text(k: int) -> str:
+        return " ".join(" ".join(rng.choice(pool) for _ in range(rng.randint(4, 12))).capitalize() + "."
+                        for _ in range(k))
+
+    cluster = make_cluster(load_articles([text(rng.randint(3, 40)) for _ in range(rng.randint(1, 5))]))
+    vecs = vectors(cluster)
+    art = np.array([s.article for s in cluster.sentences])
+    if seed % 2:  # the articles' sentences interleaved: no article is one run
+        art = np.array(sorted(set(art.tolist()))[:2] * len(art))[: len(art)]
+    ids = list(dict.fromkeys(art.tolist()))
+    lead = np.array([s.index for s in cluster.sentences]) < 2
+    expected = features._whole(represent._similarity(vecs.matrix), art, ids, lead)
+    n = len(art)
+    for cells, leaf in ((4_000_000, 1 << 20), (3 * n, 256), (1, 128)):
+        monkeypatch.setattr(represent, "_BLOCK_CELLS", cells)
+        monkeypatch.setattr(features._PairwiseSum, "LEAF", leaf)
+        got = features._streamed(vecs, art, ids, lead)
+        assert all(np.array_equal(g, e) for g, e in zip(got, expected, strict=True)), (cells, leaf)
+    assert not vecs.similarity_built
+
+
+@pytest.mark.parametrize("size", [0, 1, 7, 128, 129, 1000, 40_000])
+def test_pairwise_sum_of_pieces_is_numpys_sum(size: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline.methods.features import _PairwiseSum
+
+    values = np.random.default_rng(size).random(size) * 1e3
+    monkeypatch.setattr(_PairwiseSum, "LEAF", 256)
+    acc = _PairwiseSum(size)
+    for piece in np.array_split(values, 13):
+        acc.add(piece)
+    assert acc.total() == np.add.reduce(values)
+
+
+def test_a_large_clusters_features_do_not_build_the_similarity_matrix(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Past the dense products (``DENSE_CELLS``), the features built and kept all n x n cosines; they now go a block at
+    # a time unless the matrix is already there (the analysis builds it), and are the same either way.
+    from storyline import represent
+
+    monkeypatch.setattr(represent, "DENSE_CELLS", 0)  # every cluster is a large one
+    monkeypatch.setattr(represent, "_BLOCK_CELLS", 1)  # a row a block
+    cluster = make_cluster(load_articles(TEXTS * 3))
+    lean, full = represent.build_vectors(cluster), represent.build_vectors(cluster)
+    assert full.similarity is not None
+    got = sentence_features(cluster, lean)
+    assert not lean.similarity_built and lean._dense is None
+    assert np.array_equal(got, sentence_features(cluster, full))

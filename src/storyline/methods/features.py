@@ -15,6 +15,7 @@ writers are to keep the sentence's words at all (Hong & Nenkova, 2014; :mod:`.le
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import numpy as np
 
@@ -119,12 +120,36 @@ def _own_centroid_cos(sim: np.ndarray, rows: np.ndarray) -> np.ndarray:
     per article cost more than the rest of the features on small clusters)."""
     lo, hi = int(rows[0]), int(rows[-1]) + 1
     # an article's sentences are one run of the cluster's (as ``build_cluster`` makes them): a slice's copy,
-    # the same array as the fancy index gives, for less
-    sub = sim[lo:hi, lo:hi].copy() if hi - lo == rows.size else sim[np.ix_(rows, rows)]
+    # the same array as the fancy index gives, for less; no copy at all when the run is every sentence (one
+    # article: the slice is ``sim`` itself, contiguous, so its means are the copy's, and a copy would double
+    # the peak memory, 800 MB more for 10,000 sentences)
+    if hi - lo == rows.size:
+        sub = sim[lo:hi, lo:hi]
+        if not sub.flags.c_contiguous:
+            sub = sub.copy()
+    else:
+        sub = sim[np.ix_(rows, rows)]
     norm2 = float(sub.mean()) if sub.size else 0.0
     if norm2 <= 0:
         return np.zeros(sub.shape[0])
     return sub.mean(axis=1) / np.sqrt(norm2)
+
+
+# Cells of the boolean comparison ``_above`` makes at a time: a large cluster's whole matrix would be another n x n
+# array (100 MB for 10,000 sentences) for a count per row.
+_ABOVE_CELLS = 4_000_000
+
+
+def _above(sim: np.ndarray, threshold: float) -> np.ndarray:
+    """How many entries of each row of ``sim`` are above ``threshold``, a block of rows at a time."""
+    n = sim.shape[0]
+    block = max(1, _ABOVE_CELLS // max(1, sim.shape[1]))
+    if block >= n:
+        return np.count_nonzero(sim > threshold, axis=1)
+    out = np.empty(n, dtype=np.intp)
+    for start in range(0, n, block):
+        out[start : start + block] = np.count_nonzero(sim[start : start + block] > threshold, axis=1)
+    return out
 
 
 def _article_max(sim: np.ndarray, art: np.ndarray, ids: list[str]) -> np.ndarray:
@@ -142,6 +167,133 @@ def _article_max(sim: np.ndarray, art: np.ndarray, ids: list[str]) -> np.ndarray
             out[:, k] = sim[:, cols].max(axis=1) if cols.any() else 0.0
         out[cols, k] = -1.0
     return out
+
+
+def _whole(sim: np.ndarray, art: np.ndarray, ids: list[str], lead_rows: np.ndarray) -> tuple[np.ndarray, ...]:
+    """From the whole cosine matrix: each sentence's cosine to its own article's centroid, its count of cosines above
+    0.1, its best cosine to each article (``_article_max``) and its summed best cosine to the lead sentences of each
+    other article (not yet divided by their number)."""
+    n = sim.shape[0]
+    own = np.zeros(n)
+    for a in ids:
+        rows = np.flatnonzero(art == a)
+        own[rows] = _own_centroid_cos(sim, rows)
+    lead_sim = np.zeros(n)
+    if len(ids) > 1:
+        for a in ids:
+            cols = lead_rows & (art == a)
+            if cols.any():
+                best = sim[:, cols].max(axis=1)
+                best[art == a] = 0.0
+                lead_sim += best
+    return own, _above(sim, 0.1), _article_max(sim, art, ids), lead_sim
+
+
+def _streamed(vecs: ClusterVectors, art: np.ndarray, ids: list[str], lead_rows: np.ndarray) -> tuple[np.ndarray, ...]:
+    """``_whole``'s figures from ``vecs.similarity_blocks()``, bit for bit, holding one block of rows at a time: the
+    maxima and counts are the same whatever the order; each sentence's sum over its own article's columns is
+    numpy's of that row of the article's block; and the sum over the whole block that ``_own_centroid_cos`` takes
+    (numpy's pairwise summation of it, flattened) is replayed from the same pieces (``_PairwiseSum``)."""
+    n = len(art)
+    runs = [np.flatnonzero(art == a) for a in ids]
+    spans = [(int(r[0]), int(r[-1]) + 1) if r[-1] - r[0] + 1 == r.size else None for r in runs]
+    leads = [np.flatnonzero(lead_rows & (art == a)) for a in ids]
+    own_sums = np.zeros(n)
+    totals = [_PairwiseSum(r.size * r.size) for r in runs]
+    above = np.empty(n, dtype=np.intp)
+    amax = np.empty((n, len(ids)))
+    lead_sim = np.zeros(n)
+    for start, block in vecs.similarity_blocks():
+        stop = start + block.shape[0]
+        above[start:stop] = _above(block, 0.1)
+        for k, (rows, span) in enumerate(zip(runs, spans, strict=True)):
+            cols = block[:, span[0] : span[1]] if span else block[:, rows]
+            amax[start:stop, k] = cols.max(axis=1)
+            mine = rows[(rows >= start) & (rows < stop)]  # this article's rows in the block, in order
+            if mine.size:
+                # as ``_own_centroid_cos`` reads them: the article's own block, row-major, contiguous (a view of
+                # the block when the article is every sentence)
+                got = cols[mine[0] - start : mine[-1] - start + 1] if span else cols[mine - start]
+                part = np.ascontiguousarray(got)
+                own_sums[mine] = np.add.reduce(part, axis=1)
+                totals[k].add(part.ravel())
+        if len(ids) > 1:
+            for k, lead in enumerate(leads):
+                if lead.size:
+                    best = block[:, lead].max(axis=1)
+                    best[art[start:stop] == ids[k]] = 0.0
+                    lead_sim[start:stop] += best
+    own = np.zeros(n)
+    for k, rows in enumerate(runs):
+        amax[rows, k] = -1.0
+        norm2 = float(totals[k].total() / (rows.size * rows.size))
+        if norm2 > 0:
+            own[rows] = own_sums[rows] / rows.size / np.sqrt(norm2)
+    return own, above, amax, lead_sim
+
+
+class _PairwiseSum:
+    """``np.add.reduce`` of a contiguous float64 array of ``size`` values handed in a piece at a time, in order, with
+    the same result: numpy sums such an array pairwise (the first half, rounded down to a multiple of 8, and the
+    rest, each summed the same way), so the array is cut where that recursion cuts it, down to pieces of at most
+    ``LEAF`` values (at least 128: numpy sums up to 128 values in one go); each piece is summed by numpy as it
+    comes, and the pieces' sums are added as the recursion adds them."""
+
+    LEAF = 1 << 20
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.cuts = self._cuts(0, size) if size else []  # the leaves' ends, in order
+        self.sums: list[float] = []
+        self.pending: list[np.ndarray] = []
+        self.held = 0
+
+    def _cuts(self, lo: int, hi: int) -> list[int]:
+        if hi - lo <= self.LEAF:
+            return [hi]
+        half = (hi - lo) // 2
+        half -= half % 8
+        return self._cuts(lo, lo + half) + self._cuts(lo + half, hi)
+
+    def add(self, piece: np.ndarray) -> None:
+        if piece.size:
+            self.pending.append(piece)
+            self.held += piece.size
+        done = self.cuts[len(self.sums) - 1] if self.sums else 0
+        while len(self.sums) < len(self.cuts) and self.held >= self.cuts[len(self.sums)] - done:
+            take = self.cuts[len(self.sums)] - done
+            if self.pending[0].size >= take:  # a view of the piece: no copy
+                leaf = self.pending[0][:take]
+            else:  # the leaf spans pieces: only its own values are copied together
+                parts, need = [], take
+                for p in self.pending:
+                    parts.append(p[:need])
+                    need -= parts[-1].size
+                    if not need:
+                        break
+                leaf = np.concatenate(parts)
+            self.sums.append(np.add.reduce(leaf))
+            rest, drop = [], take
+            for p in self.pending:  # the values not yet summed
+                if drop >= p.size:
+                    drop -= p.size
+                    continue
+                rest.append(p[drop:])
+                drop = 0
+            self.pending = rest
+            self.held -= take
+            done += take
+
+    def total(self) -> float:
+        leaves = iter(self.sums)
+        return self._combine(0, self.size, leaves) if self.size else 0.0
+
+    def _combine(self, lo: int, hi: int, leaves: Iterator[float]) -> float:
+        if hi - lo <= self.LEAF:
+            return next(leaves)
+        half = (hi - lo) // 2
+        half -= half % 8
+        return self._combine(lo, lo + half, leaves) + self._combine(lo + half, hi, leaves)
 
 
 def _bigram_features(cluster: Cluster, vecs: ClusterVectors, n_art: int) -> tuple[np.ndarray, np.ndarray]:
@@ -171,19 +323,19 @@ def sentence_features(cluster: Cluster, vecs: ClusterVectors, lexicon: TermLexic
     words = vecs.words.astype(float)
     n_terms = np.array([len(t) for t in vecs.terms], dtype=float)
 
+    lead_rows = index < 2
+    others = max(1, len(ids) - 1)
     dense_sim = vecs.dense_similarity()
     if dense_sim is None:  # a large cluster: the sparse rows
-        sim, centroid = vecs.similarity, _centroid_cos(vecs.matrix)
+        centroid = _centroid_cos(vecs.matrix)
+        sim = vecs.similarity if vecs.similarity_built else None
     else:  # a small one: plain array products, none of scipy's per-call set-up (most of the time here)
         sim, centroid = dense_sim, _centroid_cos(vecs.dense)
-    own = np.zeros(n)
-    for a in ids:
-        rows = np.flatnonzero(art == a)
-        own[rows] = _own_centroid_cos(sim, rows)
-    degree = ((sim > 0.1).sum(axis=1) - 1) / max(1, n - 1)
-
-    others = max(1, len(ids) - 1)
-    amax = _article_max(sim, art, ids)
+    if sim is None:  # nothing has asked for all n x n cosines: the same figures from blocks of rows, never all held
+        own, above, amax, lead_sim = _streamed(vecs, art, ids, lead_rows)
+    else:
+        own, above, amax, lead_sim = _whole(sim, art, ids, lead_rows)
+    degree = (above - 1) / max(1, n - 1)
     support = np.where(amax >= 0.25, amax, 0.0).sum(axis=1) / others
     support_articles = (amax >= 0.25).sum(axis=1) / others
     best_other = amax.max(axis=1).clip(min=0.0) if len(ids) > 1 else np.zeros(n)
@@ -194,16 +346,7 @@ def sentence_features(cluster: Cluster, vecs: ClusterVectors, lexicon: TermLexic
     distinct = np.bincount(cell_rows, minlength=n)
     term_mass = np.bincount(cell_rows, weights=weight[cell_cols], minlength=n) / (distinct + 2.0)
     bigram_mass, bigram_sum = _bigram_features(cluster, vecs, n_art)
-
-    lead_rows = index < 2
-    lead_sim = np.zeros(n)
     if len(ids) > 1:
-        for a in ids:
-            cols = lead_rows & (art == a)
-            if cols.any():
-                best = sim[:, cols].max(axis=1)
-                best[art == a] = 0.0
-                lead_sim += best
         lead_sim /= others
 
     flags = np.array(
