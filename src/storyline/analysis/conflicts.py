@@ -42,7 +42,7 @@ from . import dates
 from .align import Group
 from .entities import EntityIndex, Resolved, role_key, title_of
 from .model import Conflict, Span, Value
-from .values import ROUNDED_HOUR, TIME_TOLERANCE, Quantity, compatible, quantities
+from .values import ROUNDED_HOUR, TIME_TOLERANCE, Quantity, compatible, quantities, stated
 
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$")
 
@@ -440,6 +440,9 @@ def _reason(kind: str, slot: str, a: _Item, b: _Item) -> str:
         if qa.estimate is not None and qb.estimate is not None:
             return (f"{what} differs: the articles give {estimates}, “{a.text}” and “{b.text}” "
                     f"({qa.normalized} vs {qb.normalized})")
+        if qa.bound and qa.bound == qb.bound:  # both may hold, but they are two tallies, not one
+            return (f"{what} differs: the articles give different {qa.bound} bounds, “{a.text}” and “{b.text}” "
+                    f"({qa.normalized} vs {qb.normalized})")
         return (f"{what} differs: “{a.text}” ({qa.normalized}) and “{b.text}” ({qb.normalized}) "
                 f"cannot both be right{allowing}")
     if kind == "date":
@@ -568,14 +571,29 @@ def _update(cluster: Cluster, a: list[_Item], b: list[_Item]) -> bool:
     Wednesday). Undated articles, the same day, or a later figure that is smaller are no update."""
     if not all(map(_running, a + b)):
         return False
-    small, large = sorted((a, b), key=lambda c: _bounds(c[0]))
-    if _bounds(small[0])[1] >= _bounds(large[0])[0]:
+    small, large = sorted((a, b), key=lambda c: (_figure(c[0]), _bounds(c[0])))
+    if not _rises(small[0].value, large[0].value):
         return False
     days_small = [_published(cluster, it) for it in small]
     days_large = [_published(cluster, it) for it in large]
     if not all(days_small) or not all(days_large):
         return False
     return max(str(d)[:10] for d in days_small) < min(str(d)[:10] for d in days_large)
+
+
+def _rises(small: Quantity | str, large: Quantity | str) -> bool:
+    """Whether ``large`` is a higher count than ``small``: its whole interval above, or, of two bounds of one side, a
+    higher figure stated ("at least 62 dead" on Monday, "at least 65 dead" on Tuesday: the toll rose)."""
+    assert isinstance(small, Quantity) and isinstance(large, Quantity)
+    if small.bound and small.bound == large.bound:
+        return stated(small) < stated(large)
+    return small.hi < large.lo
+
+
+def _figure(it: _Item) -> float:
+    """The figure ``it`` states (:func:`.values.stated`)."""
+    assert isinstance(it.value, Quantity)
+    return stated(it.value)
 
 
 def _bounds(it: _Item) -> tuple[float, float]:
