@@ -536,6 +536,33 @@ def test_two_bounds_of_a_toll_that_state_different_figures_are_no_agreement() ->
     assert not an.conflicts and not an.updates and [f.articles for f in an.facts] == [("1", "2")]
 
 
+def test_a_toll_told_with_killing_is_a_running_count_too() -> None:
+    an = _toll("struck, killing at least 430 people", "2026-03-09", "struck, killing at least 500 people", "2026-03-20")
+    assert not an.conflicts and [u.slot for u in an.updates] == ["people"]
+
+
+def test_two_articles_that_dispute_each_other_are_not_credited_through_a_figure_that_fits_both() -> None:
+    # "nearly 400,000" fits "more than 100,000" and "more than 320,000", which disagree: the fact shown from it had
+    # credited all four articles; it is shown from a side, with the articles that side agrees with
+    lead = "{} people were forced out of their homes in the Tellin valley, relief officials said."
+    tails = ("Rescue teams reached the village of Marrow by boat.", "The river fell by a metre overnight.",
+             "Schools in the valley stayed shut.", "The army sent trucks of bottled water to the valley.")
+    figures = ("More than 100,000", "More than 320,000", "Nearly 400,000", "Nearly 400,000")
+    an = analyze([Article(id=str(k), text=f"{lead.format(n)}\n\n{tail}", source=f"Outlet {k}", date="2026-03-09")
+                  for k, (n, tail) in enumerate(zip(figures, tails, strict=True), 1)])
+    assert [[v.text for v in c.values] for c in an.conflicts] == [["More than 100,000 people",
+                                                                   "More than 320,000 people"]]
+    (fact,) = [f for f in an.facts if "Tellin" in f.text]
+    assert fact.articles == ("2", "3", "4") and fact.text.startswith("More than 320,000"), (fact.text, fact.articles)
+    # a sentence that gives no day does not credit "on Friday" and "on Sept. 23" as one fact either
+    lead = "Pilots of the Tellin valley airline signed the accord{}, a union spokesman said."
+    days = ("", " on Friday", " on Sept. 23", " on Sept. 23")
+    an = analyze([Article(id=str(k), text=f"{lead.format(d)}\n\n{tail}", source=f"Outlet {k}", date="2026-10-03")
+                  for k, (d, tail) in enumerate(zip(days, tails, strict=True), 1)])
+    (fact,) = [f for f in an.facts if "accord" in f.text]
+    assert fact.articles == ("1", "3", "4") and "Sept. 23" in fact.text, (fact.text, fact.articles)
+
+
 def test_a_fact_is_not_credited_to_an_article_that_gives_another_bound_or_another_day() -> None:
     lead = "Floods in the Tellin valley left {} people dead on {}, officials said."
     tails = ("Rescue teams reached the village of Marrow by boat.", "The river fell by a metre overnight.",

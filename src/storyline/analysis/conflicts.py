@@ -549,9 +549,10 @@ def _disputes(cluster: Cluster, g: Group, index: EntityIndex, *, two_things: boo
 
 
 # Words of a count that only grows as a story goes on, near its figure ("32 people died", "the death toll rose to 20",
-# "six drownings", "killed at least 12", "40 were arrested", "2,000 evacuated"): a later, higher figure updates it.
+# "six drownings", "killed at least 12", "killing at least 500 people", "40 were arrested", "2,000 evacuated"): a later,
+# higher figure updates it.
 _RUNNING = re.compile(
-    r"\b(?:dead|deaths?|died|killed|toll|fatalit(?:y|ies)|casualt(?:y|ies)|victims|bodies|drown(?:ed|ings?)|"
+    r"\b(?:dead|deaths?|died|killed|killing|toll|fatalit(?:y|ies)|casualt(?:y|ies)|victims|bodies|drown(?:ed|ings?)|"
     r"injur(?:ed|ies)|wounded|hurt|missing|unaccounted|arrest(?:s|ed)|detained|evacuat(?:ed|ions)|evacuees|"
     r"displaced|rescued|hospitali[sz]ed|infections|infected|cases|sickened)\b", re.I)
 
