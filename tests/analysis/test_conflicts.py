@@ -563,6 +563,21 @@ def test_two_articles_that_dispute_each_other_are_not_credited_through_a_figure_
     assert fact.articles == ("1", "3", "4") and "Sept. 23" in fact.text, (fact.text, fact.articles)
 
 
+def test_two_articles_that_give_the_days_of_two_events_are_both_credited_through_a_sentence_without_a_day() -> None:
+    # "opened lower Wednesday after … resignation" and "resignation … on Tuesday" are two things, no disagreement:
+    # both report the resignation that the headline without a day gives
+    tails = ("Rescue teams reached the village of Marrow by boat.", "The river fell by a metre overnight.",
+             "Schools in the valley stayed shut.")
+    leads = ("Harbour master Ines Quint resigning from the Tellin port board.",
+             "Tellin port shares opened lower Wednesday after harbour master Ines Quint's resignation from the port "
+             "board.",
+             "Harbour master Ines Quint's resignation from the Tellin port board on Tuesday surprised the town.")
+    an = analyze([Article(id=str(k), text=f"{lead}\n\n{tail}", source=f"Outlet {k}", date="2026-03-11")
+                  for k, (lead, tail) in enumerate(zip(leads, tails, strict=True), 1)])
+    assert not an.conflicts
+    assert [(f.text, f.articles) for f in an.facts] == [(leads[0], ("1", "2", "3"))]
+
+
 def test_a_fact_is_not_credited_to_an_article_that_gives_another_bound_or_another_day() -> None:
     lead = "Floods in the Tellin valley left {} people dead on {}, officials said."
     tails = ("Rescue teams reached the village of Marrow by boat.", "The river fell by a metre overnight.",

@@ -603,15 +603,18 @@ def _bounds(it: _Item) -> tuple[float, float]:
     return q.lo, q.hi
 
 
-def disputed_by(cluster: Cluster, g: Group, index: EntityIndex) -> dict[str, frozenset[str]]:
+def disputed_by(cluster: Cluster, g: Group, index: EntityIndex, *,
+                disagreeing: bool = False) -> dict[str, frozenset[str]]:
     """For each article with a sentence in ``g``: the articles that contradict that sentence, i.e. give a
     value of the fact (a figure, a day, a name) only in readings incompatible with every reading the
     sentence gives. A near-duplicate copy of a contradicting article contradicts it too where its own text gives the
 value (:func:`_copies_giving`). An article whose
     sentence gives no value in a disputed slot is contradicted by no one on that slot. The values of two things
     (:func:`_two_things`) count here, though they are no disagreement: "4 million litres to Kenya and Uganda" and
-    "2.5 million litres to Kenya" are both true, but neither article reports the other's figure."""
-    disputes = _disputes(cluster, g, index, two_things=True)
+    "2.5 million litres to Kenya" are both true, but neither article reports the other's figure. With ``disagreeing``,
+    only the values that disagree (those :func:`conflicts` lists), not those of two things nor a running count's
+    updates."""
+    disputes = _disputes(cluster, g, index, two_things=not disagreeing)
     # each dispute's articles by reading, found once, not once for each sentence of the group (a group of 1,000
     # articles' sentences took minutes)
     articles_of = [[{it.article for it in c} for c in d.readings] for d in disputes]
