@@ -1369,3 +1369,59 @@ def test_text_that_came_out_of_html_is_not_unescaped_again_as_plain_text(tmp_pat
 
     for a in (article, read_article(mail, id="1"), *load_articles([page])):
         assert "type &amp; where" in a.text and "read &notice in" in a.text
+
+
+def _duc(folder: Path, name: str, docno: str, body: str) -> Path:
+    """A DUC-style SGML file, text written for this test."""
+    p = folder / name
+    p.write_text(f"<DOC>\n<DOCNO> {docno} </DOCNO>\n<DOCTYPE> NEWS STORY </DOCTYPE>\n<TEXT>\n{body}\n</TEXT>\n</DOC>\n",
+                 encoding="utf-8")
+    return p
+
+
+_STORM = ("A storm struck the harbour town of Coldwater on Thursday, and officials said at least 62 people were dead. "
+          "Rescue teams searched the flooded streets of the old port on Friday.")
+
+
+def test_a_duc_document_is_dated_by_its_document_id_when_nothing_else_dates_it(tmp_path):
+    from storyline.api import load_articles
+
+    # a DUC directory had no dates at all: "Thursday" stayed unresolved and the update rule could not work
+    d = tmp_path / "d30099t"
+    d.mkdir()
+    _duc(d, "APW19981023.0123", "APW19981023.0123", _STORM)
+    _duc(d, "story.txt", "NYT19981024.0012", _STORM.replace("62", "65"))  # the <DOCNO>, whatever the file's name
+    _duc(d, "XIE19981025.0001.txt", "", _STORM)  # no <DOCNO>: the file's name, its suffix aside
+    (d / "README").write_text("notes of the archive", encoding="utf-8")  # no id, no suffix: not an article
+    found = expand_paths([d])
+    assert [f.name for f in found] == ["APW19981023.0123", "XIE19981025.0001.txt", "story.txt"]
+    assert [read_article(f, id="1").doc_id for f in found] == ["APW19981023.0123", "XIE19981025.0001",
+                                                               "NYT19981024.0012"]
+    assert [a.date for a in load_articles(found)] == ["1998-10-23", "1998-10-25", "1998-10-24"]
+
+
+@pytest.mark.parametrize("docno", [
+    "AP880211-0001",  # another shape (DUC 2001's TREC ids): no day read from it
+    "APW19981332.0001",  # no such day
+    "APW20990101.0001",  # after today
+    "BBC19981023.0123",  # a source not of the known shape
+    "APW19981023.123",
+])
+def test_only_a_document_id_of_the_known_shape_that_writes_a_real_day_dates_a_document(tmp_path, docno):
+    from storyline.api import load_articles
+
+    (a,) = load_articles([_duc(tmp_path, "doc.txt", docno, _STORM)])
+    assert a.date is None and not a.doc_id
+
+
+def test_a_date_the_file_or_its_text_gives_wins_over_the_document_id(tmp_path):
+    from storyline.api import load_articles, with_date
+
+    header = tmp_path / "APW19981023.0123.txt"
+    header.write_text(f"---\ndate: 1998-10-30\n---\n{_STORM}", encoding="utf-8")
+    line = _duc(tmp_path, "NYT19981024.0012", "NYT19981024.0012", f"October 28, 1998\n\n{_STORM}")
+    got = load_articles([header, line])
+    assert [a.date for a in got] == ["1998-10-30", "1998-10-28"]
+    # --date dates only what nothing dated: not a document its id dates
+    plain = _duc(tmp_path, "XIE19981025.0001", "XIE19981025.0001", _STORM)
+    assert [a.date for a in with_date(load_articles([plain]), "2026-03-09")] == ["1998-10-25"]

@@ -1188,8 +1188,43 @@ def is_dataset_name(name: str) -> bool:
     return name.lower().endswith(DATA_SUFFIXES)
 
 
+# A document id of the AQUAINT newswire that DUC's clusters are drawn from: the source (APW, NYT, XIE), the day it was
+# sent (YYYYMMDD) and a number ("APW19981023.0123"). DUC files are named by it and give it as their <DOCNO>.
+DOC_ID = re.compile(r"(?:APW|NYT|XIE)(?P<y>\d{4})(?P<m>\d\d)(?P<d>\d\d)\.\d{4}")
+_DOCNO = re.compile(r"<DOCNO>\s*([^<>\s]*)\s*</DOCNO>", re.I)
+
+
+def doc_id_day(doc_id: str) -> str | None:
+    """The day (``YYYY-MM-DD``) a DUC document id of the known shape (:data:`DOC_ID`) writes, or None: another id, a
+    day that does not exist, or one after today."""
+    m = DOC_ID.fullmatch(doc_id.strip())
+    if m is None:
+        return None
+    try:
+        day = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None
+    return day.isoformat() if day <= date.today() else None
+
+
+def with_doc_id(article: Article, text: str, path: Path) -> Article:
+    """``article`` with the DUC document id its file gives (``Article.doc_id``): the one ``<DOCNO>`` of its SGML
+    text, else its file's name (with or without a suffix storyline reads: "APW19981023.0123", "APW19981023.0123.txt");
+    only an id of the known shape (:data:`DOC_ID`), and none from a file of several documents with different ids.
+    Cleaning dates an undated article by it, after its page text (:func:`storyline.pagedate.with_page_date`)."""
+    ids = set(_DOCNO.findall(text)) - {""}
+    name = path.name
+    for suffix in SUPPORTED:
+        if name.lower().endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    doc_id = ids.pop() if len(ids) == 1 else "" if ids else name
+    return replace(article, doc_id=doc_id) if doc_id_day(doc_id) else article
+
+
 def read_article(path: Path, *, id: str) -> Article:
-    """One article from a text or HTML file (by suffix, else by sniffing the content)."""
+    """One article from a text or HTML file (by suffix, else by sniffing the content), with the DUC document id its
+    file gives (:func:`with_doc_id`)."""
     archive = path.name.lower().endswith(MHTML_SUFFIXES + WEBARCHIVE_SUFFIXES)
     data = read_bytes(path, max_bytes=MAX_MHTML_BYTES if archive else MAX_BYTES)
     if not data.strip():
@@ -1204,8 +1239,8 @@ def read_article(path: Path, *, id: str) -> Article:
     if (path.name.lower().endswith(HTML_SUFFIXES)
             or looks_like_html(text, document=path.name.lower().endswith(TEXT_SUFFIXES))
             or (not markdown and _html_fragment(text))):
-        return article_from_html(text, id=id, origin=str(path))
-    return article_from_text(text, id=id, origin=str(path), markdown=markdown)
+        return with_doc_id(article_from_html(text, id=id, origin=str(path)), text, path)
+    return with_doc_id(article_from_text(text, id=id, origin=str(path), markdown=markdown), text, path)
 
 
 # The folder a browser saves a page's resources in ("Save Page As", "Web Page, complete"): "story_files/" beside
@@ -1259,7 +1294,8 @@ def unread_documents(directory: Path) -> list[tuple[Path, str]]:
 
 
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Files named directly, plus the supported files inside named directories (sorted, recursive)."""
+    """Files named directly, plus the supported files inside named directories (sorted, recursive), and the files
+    there named by a DUC document id (:data:`DOC_ID`)."""
     out: list[Path] = []
     for p in paths:
         path, url = Path(p), _URL.match(os.fspath(p)) is not None
@@ -1272,9 +1308,10 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
         if url and not exists:
             raise OptionsError(f"{os.fspath(p)}: storyline does not fetch URLs; save the page and give the saved file")
         if is_dir:
-            found = sorted(
+            found = sorted(  # and DUC's files, named by their document id ("APW19981023.0123", no suffix)
                 f for f in path.rglob("*")
-                if _is_file(f) and f.name.lower().endswith(SUPPORTED) and _in_directory(f, path)
+                if _is_file(f) and (f.name.lower().endswith(SUPPORTED) or DOC_ID.fullmatch(f.name))
+                and _in_directory(f, path)
             )
             if not found:
                 n = len(unread_documents(path))

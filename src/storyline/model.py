@@ -96,6 +96,9 @@ class Article:
     # The page is one page of a story printed over several ("Continue reading on page 2", a row of page numbers, a
     # link to the next page): the other pages were not read.
     paged: bool = False
+    # The DUC document id its file gives ("APW19981023.0123": its <DOCNO>, else its name), when of the known shape
+    # (``ingest.DOC_ID``); an article nothing else dates is dated by the day it writes (``pagedate.with_page_date``).
+    doc_id: str = ""
 
     @property
     def words(self) -> int:

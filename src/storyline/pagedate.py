@@ -28,6 +28,7 @@ from datetime import date
 
 from .clean import is_clutter, is_date_banner, normalise_text
 from .htmlpage import signed_line
+from .ingest import doc_id_day
 from .model import Article
 
 _MONTH_NUMBERS = {m: k for k, m in enumerate(
@@ -132,11 +133,14 @@ def _calendar_day(m: re.Match[str]) -> date | None:
 
 
 def with_page_date(raw: Article, cleaned: Article) -> Article:
-    """``cleaned`` dated from ``raw``'s page text when no header, metadata or caller gave it a date."""
+    """``cleaned`` dated from ``raw``'s page text when no header, metadata or caller gave it a date; else, when the
+    text prints no date either, by the day its DUC document id writes (``Article.doc_id``: "APW19981023.0123" is
+    1998-10-23)."""
     if cleaned.date:
         return cleaned
     found = page_date(raw.text, cleaned.title)
     if found is None:
-        return cleaned
+        day = doc_id_day(raw.doc_id) if raw.doc_id else None
+        return replace(cleaned, date=day) if day else cleaned
     return replace(cleaned, date=found.date, date_line=found.line)
 

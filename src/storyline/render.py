@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import OptionsError
-from .ingest import is_web_url
+from .ingest import doc_id_day, is_web_url
 from .model import Article, Sentence, Summary
 from .pagedate import READ_FROM_PAGE
 from .quotemarks import ends_inside, opens_inside, scan
@@ -54,8 +54,12 @@ def describe(article: Article) -> str:
     if not parts:
         parts.append(article.origin or f"article {article.id}")
     text = " — ".join(parts)
-    if article.date:  # saying so when the date was read from the page text
-        text += f" ({article.date}, {READ_FROM_PAGE})" if article.date_line else f" ({article.date})"
+    if article.date_line:  # saying so when the date was read from the page text, or from a DUC document id
+        text += f" ({article.date}, {READ_FROM_PAGE})"
+    elif article.date and article.doc_id and doc_id_day(article.doc_id) == article.date:
+        text += f" ({article.date}, read from the document id {article.doc_id})"
+    elif article.date:
+        text += f" ({article.date})"
     return text
 
 

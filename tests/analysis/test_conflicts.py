@@ -518,6 +518,79 @@ def test_a_running_count_that_falls_later_or_on_one_day_or_undated_still_disagre
     assert "Updated figures" not in render(an, "text")
 
 
+def test_two_bounds_of_a_toll_that_state_different_figures_are_no_agreement() -> None:
+    # "at least 62 dead" and "at least 65 dead" had been one reading, both articles credited with one fact
+    for dates in ((None, None), ("2026-03-09", "2026-03-09"), ("2026-03-11", "2026-03-09")):
+        an = _toll("left at least 62 people dead", dates[0], "left at least 65 people dead", dates[1])
+        (c,) = an.conflicts
+        assert [v.text for v in c.values] == ["at least 62 people", "at least 65 people"] and not an.updates, dates
+        assert "different lower bounds" in c.reason and "cannot both be right" not in c.reason, c.reason
+        assert not [f for f in an.facts if "Tellin" in f.text], dates
+    # told higher a day later: the toll rose, an update
+    an = _toll("left at least 62 people dead", "2026-03-09", "left at least 65 people dead", "2026-03-10")
+    assert not an.conflicts and not [f for f in an.facts if "Tellin" in f.text]
+    (update,) = an.updates
+    assert update.reason.startswith("the number of people rose from >=62 (2026-03-09) to >=65 (2026-03-10)")
+    # the same bound in other words is one figure, one fact of both
+    an = _toll("left at least 62 people dead", None, "left more than 62 people dead", None)
+    assert not an.conflicts and not an.updates and [f.articles for f in an.facts] == [("1", "2")]
+
+
+def test_a_toll_told_with_killing_is_a_running_count_too() -> None:
+    an = _toll("struck, killing at least 430 people", "2026-03-09", "struck, killing at least 500 people", "2026-03-20")
+    assert not an.conflicts and [u.slot for u in an.updates] == ["people"]
+
+
+def test_two_articles_that_dispute_each_other_are_not_credited_through_a_figure_that_fits_both() -> None:
+    # "nearly 400,000" fits "more than 100,000" and "more than 320,000", which disagree: the fact shown from it had
+    # credited all four articles; it is shown from a side, with the articles that side agrees with
+    lead = "{} people were forced out of their homes in the Tellin valley, relief officials said."
+    tails = ("Rescue teams reached the village of Marrow by boat.", "The river fell by a metre overnight.",
+             "Schools in the valley stayed shut.", "The army sent trucks of bottled water to the valley.")
+    figures = ("More than 100,000", "More than 320,000", "Nearly 400,000", "Nearly 400,000")
+    an = analyze([Article(id=str(k), text=f"{lead.format(n)}\n\n{tail}", source=f"Outlet {k}", date="2026-03-09")
+                  for k, (n, tail) in enumerate(zip(figures, tails, strict=True), 1)])
+    assert [[v.text for v in c.values] for c in an.conflicts] == [["More than 100,000 people",
+                                                                   "More than 320,000 people"]]
+    (fact,) = [f for f in an.facts if "Tellin" in f.text]
+    assert fact.articles == ("2", "3", "4") and fact.text.startswith("More than 320,000"), (fact.text, fact.articles)
+    # a sentence that gives no day does not credit "on Friday" and "on Sept. 23" as one fact either
+    lead = "Pilots of the Tellin valley airline signed the accord{}, a union spokesman said."
+    days = ("", " on Friday", " on Sept. 23", " on Sept. 23")
+    an = analyze([Article(id=str(k), text=f"{lead.format(d)}\n\n{tail}", source=f"Outlet {k}", date="2026-10-03")
+                  for k, (d, tail) in enumerate(zip(days, tails, strict=True), 1)])
+    (fact,) = [f for f in an.facts if "accord" in f.text]
+    assert fact.articles == ("1", "3", "4") and "Sept. 23" in fact.text, (fact.text, fact.articles)
+
+
+def test_two_articles_that_give_the_days_of_two_events_are_both_credited_through_a_sentence_without_a_day() -> None:
+    # "opened lower Wednesday after … resignation" and "resignation … on Tuesday" are two things, no disagreement:
+    # both report the resignation that the headline without a day gives
+    tails = ("Rescue teams reached the village of Marrow by boat.", "The river fell by a metre overnight.",
+             "Schools in the valley stayed shut.")
+    leads = ("Harbour master Ines Quint resigning from the Tellin port board.",
+             "Tellin port shares opened lower Wednesday after harbour master Ines Quint's resignation from the port "
+             "board.",
+             "Harbour master Ines Quint's resignation from the Tellin port board on Tuesday surprised the town.")
+    an = analyze([Article(id=str(k), text=f"{lead}\n\n{tail}", source=f"Outlet {k}", date="2026-03-11")
+                  for k, (lead, tail) in enumerate(zip(leads, tails, strict=True), 1)])
+    assert not an.conflicts
+    assert [(f.text, f.articles) for f in an.facts] == [(leads[0], ("1", "2", "3"))]
+
+
+def test_a_fact_is_not_credited_to_an_article_that_gives_another_bound_or_another_day() -> None:
+    lead = "Floods in the Tellin valley left {} people dead on {}, officials said."
+    tails = ("Rescue teams reached the village of Marrow by boat.", "The river fell by a metre overnight.",
+             "Schools in the valley stayed shut.")
+    for odd in (("at least 65", "Saturday"), ("at least 62", "Sunday")):
+        leads = (lead.format("at least 62", "Saturday"), lead.format("at least 62", "Saturday"), lead.format(*odd))
+        an = analyze([Article(id=str(k), text=f"{t}\n\n{tail}", source=f"Outlet {k}", date="2026-03-09")
+                      for k, (t, tail) in enumerate(zip(leads, tails, strict=True), 1)])
+        (fact,) = [f for f in an.facts if "Tellin" in f.text]
+        assert fact.articles == ("1", "2") and "at least 62" in fact.text and "Saturday" in fact.text, odd
+        assert [c.kind for c in an.conflicts] == ["count" if odd[1] == "Saturday" else "date"], odd
+
+
 def _flood(lead_one: str, date_one: str, lead_two: str, date_two: str):
     return analyze([
         Article(id="1", text=f"{lead_one}\n\nRescue teams reached the village of Marrow by boat.",

@@ -435,3 +435,20 @@ def test_a_count_needs_a_noun_not_a_function_word() -> None:
     # what the count before counts, as before
     assert [q.slot for q in quantities("7 Republicans voted no and three others voted present")] == ["republican"] * 2
     assert one("12 more people").lo == 12
+
+
+def test_two_bounds_of_one_side_that_state_different_figures_are_two_tallies() -> None:
+    # "at least 62 dead" and "at least 65 dead" may both hold, but they are two tallies, not one figure
+    assert one("at least 62 people dead").bound == "lower" and one("up to 40 people").bound == "upper"
+    assert not compatible(one("at least 62 people dead"), one("at least 65 people dead"))
+    assert not compatible(one("more than 60 people"), one("at least 65 people"))
+    assert not compatible(one("up to 40 people"), one("as many as 60 people"))
+    assert not compatible(one("more than $2 million"), one("more than $3 million"))
+    assert not compatible(one("over 40 percent"), one("over 45 percent"))
+    # the same figure bounded alike, a bound of the other side, an exact figure inside, a range: as before
+    assert compatible(one("at least 62 people"), one("more than 62 people"))
+    assert compatible(one("at least 62 people"), one("up to 70 people"))
+    assert compatible(one("at least 62 people"), one("65 people"))
+    assert compatible(one("more than $1.4 trillion"), one("more than $1.37 trillion"))  # rounded alike
+    assert one("between 10 and 12 people").bound == one("about 12 people").bound == one("dozens of people").bound == ""
+    assert one("up to 40 people").normalized == "<=40"

@@ -153,10 +153,23 @@ def _supported(cluster: Cluster, gs: list[Group], index: EntityIndex | None) -> 
         return (shown, tuple(a for a in head.articles if a not in silent),
                 [i for i in members if sents[i].article not in silent])
     against = [disputed_by(cluster, g, index) for g in gs]
-    shown = max(shown_from, key=lambda i: (sum(a not in against[0][sents[i].article] for a in head.articles),
+    disagree = [disputed_by(cluster, g, index, disagreeing=True) for g in gs]
+
+    def torn(ref: str) -> frozenset[str]:
+        """The articles that disagree with each other (a Disagreement, not the values of two things: "opened lower
+        Wednesday after Cohn's resignation" and "his resignation on Tuesday" both report the resignation) where
+        ``ref``'s sentence sides with neither (its "nearly 400,000" fits both "more than 100,000" and "more than
+        320,000", its sentence gives no day against "on Friday" and "Sept. 23"): neither is credited through
+        ``ref``, as a reader could not tell which one the fact is."""
+        kept = {a for a in head.articles if not any(a in d.get(ref, ()) for d in against)}
+        return frozenset(a for a in kept for d in disagree if d.get(a, frozenset()) & kept)
+
+    torn_by = {a: torn(a) for a in dict.fromkeys(sents[i].article for i in shown_from)}
+    shown = max(shown_from, key=lambda i: (sum(a not in against[0][sents[i].article] and a not in
+                                               torn_by[sents[i].article] for a in head.articles),
                                            whole[i], i == head.centre, -i))
     ref = sents[shown].article
-    dropped = silent.union(*(d.get(ref, frozenset()) for d in against))
+    dropped = silent.union(torn_by[ref], *(d.get(ref, frozenset()) for d in against))
     return (shown, tuple(a for a in head.articles if a not in dropped),
             [i for i in members if sents[i].article not in dropped])
 

@@ -42,7 +42,7 @@ from . import dates
 from .align import Group
 from .entities import EntityIndex, Resolved, role_key, title_of
 from .model import Conflict, Span, Value
-from .values import ROUNDED_HOUR, TIME_TOLERANCE, Quantity, compatible, quantities
+from .values import ROUNDED_HOUR, TIME_TOLERANCE, Quantity, compatible, quantities, stated
 
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$")
 
@@ -440,6 +440,9 @@ def _reason(kind: str, slot: str, a: _Item, b: _Item) -> str:
         if qa.estimate is not None and qb.estimate is not None:
             return (f"{what} differs: the articles give {estimates}, “{a.text}” and “{b.text}” "
                     f"({qa.normalized} vs {qb.normalized})")
+        if qa.bound and qa.bound == qb.bound:  # both may hold, but they are two tallies, not one
+            return (f"{what} differs: the articles give different {qa.bound} bounds, “{a.text}” and “{b.text}” "
+                    f"({qa.normalized} vs {qb.normalized})")
         return (f"{what} differs: “{a.text}” ({qa.normalized}) and “{b.text}” ({qb.normalized}) "
                 f"cannot both be right{allowing}")
     if kind == "date":
@@ -546,9 +549,10 @@ def _disputes(cluster: Cluster, g: Group, index: EntityIndex, *, two_things: boo
 
 
 # Words of a count that only grows as a story goes on, near its figure ("32 people died", "the death toll rose to 20",
-# "six drownings", "killed at least 12", "40 were arrested", "2,000 evacuated"): a later, higher figure updates it.
+# "six drownings", "killed at least 12", "killing at least 500 people", "40 were arrested", "2,000 evacuated"): a later,
+# higher figure updates it.
 _RUNNING = re.compile(
-    r"\b(?:dead|deaths?|died|killed|toll|fatalit(?:y|ies)|casualt(?:y|ies)|victims|bodies|drown(?:ed|ings?)|"
+    r"\b(?:dead|deaths?|died|killed|killing|toll|fatalit(?:y|ies)|casualt(?:y|ies)|victims|bodies|drown(?:ed|ings?)|"
     r"injur(?:ed|ies)|wounded|hurt|missing|unaccounted|arrest(?:s|ed)|detained|evacuat(?:ed|ions)|evacuees|"
     r"displaced|rescued|hospitali[sz]ed|infections|infected|cases|sickened)\b", re.I)
 
@@ -568,8 +572,8 @@ def _update(cluster: Cluster, a: list[_Item], b: list[_Item]) -> bool:
     Wednesday). Undated articles, the same day, or a later figure that is smaller are no update."""
     if not all(map(_running, a + b)):
         return False
-    small, large = sorted((a, b), key=lambda c: _bounds(c[0]))
-    if _bounds(small[0])[1] >= _bounds(large[0])[0]:
+    small, large = sorted((a, b), key=lambda c: (_figure(c[0]), _bounds(c[0])))
+    if not _rises(small[0].value, large[0].value):
         return False
     days_small = [_published(cluster, it) for it in small]
     days_large = [_published(cluster, it) for it in large]
@@ -578,21 +582,39 @@ def _update(cluster: Cluster, a: list[_Item], b: list[_Item]) -> bool:
     return max(str(d)[:10] for d in days_small) < min(str(d)[:10] for d in days_large)
 
 
+def _rises(small: Quantity | str, large: Quantity | str) -> bool:
+    """Whether ``large`` is a higher count than ``small``: its whole interval above, or, of two bounds of one side, a
+    higher figure stated ("at least 62 dead" on Monday, "at least 65 dead" on Tuesday: the toll rose)."""
+    assert isinstance(small, Quantity) and isinstance(large, Quantity)
+    if small.bound and small.bound == large.bound:
+        return stated(small) < stated(large)
+    return small.hi < large.lo
+
+
+def _figure(it: _Item) -> float:
+    """The figure ``it`` states (:func:`.values.stated`)."""
+    assert isinstance(it.value, Quantity)
+    return stated(it.value)
+
+
 def _bounds(it: _Item) -> tuple[float, float]:
     q = it.value
     assert isinstance(q, Quantity)
     return q.lo, q.hi
 
 
-def disputed_by(cluster: Cluster, g: Group, index: EntityIndex) -> dict[str, frozenset[str]]:
+def disputed_by(cluster: Cluster, g: Group, index: EntityIndex, *,
+                disagreeing: bool = False) -> dict[str, frozenset[str]]:
     """For each article with a sentence in ``g``: the articles that contradict that sentence, i.e. give a
     value of the fact (a figure, a day, a name) only in readings incompatible with every reading the
     sentence gives. A near-duplicate copy of a contradicting article contradicts it too where its own text gives the
 value (:func:`_copies_giving`). An article whose
     sentence gives no value in a disputed slot is contradicted by no one on that slot. The values of two things
     (:func:`_two_things`) count here, though they are no disagreement: "4 million litres to Kenya and Uganda" and
-    "2.5 million litres to Kenya" are both true, but neither article reports the other's figure."""
-    disputes = _disputes(cluster, g, index, two_things=True)
+    "2.5 million litres to Kenya" are both true, but neither article reports the other's figure. With ``disagreeing``,
+    only the values that disagree (those :func:`conflicts` lists), not those of two things nor a running count's
+    updates."""
+    disputes = _disputes(cluster, g, index, two_things=not disagreeing)
     # each dispute's articles by reading, found once, not once for each sentence of the group (a group of 1,000
     # articles' sentences took minutes)
     articles_of = [[{it.article for it in c} for c in d.readings] for d in disputes]

@@ -4,7 +4,9 @@ can be checked for compatibility rather than string equality.
 Hedges widen a value into the range a careful reader allows: "about 75,000" is 75,000 ± 10%,
 "more than 75,000" is [75,000, ∞), "billions of dollars" is [2 billion, 1 trillion). Two values
 conflict only when their intervals do not meet: a vague figure never contradicts a precise one it
-contains, which is how newsroom fact-checkers treat rounding and hedging. A range ("10-12 people", "between
+contains, which is how newsroom fact-checkers treat rounding and hedging. Two bounds of one side that state
+different figures ("at least 62 dead" / "at least 65 dead", "up to 40" / "as many as 60") are two tallies, not
+one, though both may hold (:attr:`Quantity.bound`), as two estimates are. A range ("10-12 people", "between
 10 and 12 people") is the interval between its figures. Counts include durations ("six hours", "two years"; "two
 years ago" is a date, :mod:`.dates`) and counts joined to their noun by a hyphen ("a three-year sentence", "a
 10-year-old boy"), with what they are of when the words say (:attr:`Quantity.of`), and "three others" counts what
@@ -183,6 +185,10 @@ class Quantity:
     # wife of 10 years": the marriage's length, no prison term), or the noun a hyphenated count describes ("a
     # three-year prison sentence"); empty when the sentence does not say (:func:`_duration_of`, :data:`HYPHENATED`)
     of: frozenset[str] = frozenset()
+    # a figure given as one bound by its hedge: "lower" ("at least 62", "more than 60"), "upper" ("up to 100", "fewer
+    # than 40"); "" for any other (exact, an estimate, a range, a magnitude). Two bounds of one side that state
+    # different figures are two figures (:func:`compatible`).
+    bound: str = ""
 
     @property
     def normalized(self) -> str:
@@ -193,7 +199,7 @@ class Quantity:
             return fmt(self.lo)
         if math.isinf(self.hi):
             return f">={fmt(self.lo)}"
-        if math.isinf(self.lo):
+        if math.isinf(self.lo) or self.bound == "upper":
             return f"<={fmt(self.hi)}"
         return f"{fmt(self.lo)}..{fmt(self.hi)}"
 
@@ -237,6 +243,24 @@ def _estimate(m: re.Match[str], iv: tuple[float, float]) -> float | None:
     h = (m.groupdict().get("h") or "").lower()
     ranged = m.groupdict().get("v") or m.groupdict().get("lo")  # a magnitude or a range is no stated figure
     return (iv[0] + iv[1]) / 2 if h in APPROXIMATE and not ranged else None
+
+
+def _bound(hedge: str | None, lo: float, hi: float, ranged: bool = False) -> str:
+    """The side a hedge makes a figure a bound of: "lower" for "at least", "more than", "over", "upwards of";
+    "upper" for "up to", "fewer than", "under", "at most", "as many as"; "" for other hedges, none, a range or a
+    magnitude ("dozens"), and a figure under zero."""
+    if not hedge or ranged or lo < 0 or hi < 0:
+        return ""
+    lo_f, hi_f = HEDGE[hedge.lower()]
+    return "lower" if math.isinf(hi_f) else "upper" if lo_f == 0 else ""
+
+
+def stated(q: Quantity) -> float:
+    """The figure a bound states: its least value for a lower bound ("at least 62" states 62), its greatest for an
+    upper one ("up to 100"); for any other figure its estimate when hedged so, else its least value."""
+    if q.bound == "upper":
+        return q.hi
+    return q.estimate if q.estimate is not None else q.lo
 
 
 def _rounding(m: re.Match[str], n_group: str) -> float:
@@ -449,7 +473,8 @@ def quantities(text: str) -> list[Quantity]:
             continue
         cur = (m.group("cur") or m.group("cur2") or m.group("cur3") or "").lower()
         out.append(Quantity("amount", CURRENCY.get(cur, cur), iv[0], iv[1], m.group(), m.start(), m.end(),
-                            _estimate(m, iv), _rounding(m, n_group)))
+                            _estimate(m, iv), _rounding(m, n_group),
+                            bound=_bound(m.group("h"), iv[0], iv[1], bool(m.group("lo") or m.group("v")))))
         taken.add(m.start(), m.end())
     for m in PERCENT.finditer(text):
         if free(m.start(), m.end()) and _counting_progress(text, m):
@@ -458,7 +483,7 @@ def quantities(text: str) -> list[Quantity]:
             n = float(m.group("n"))
             lo_f, hi_f = HEDGE[m.group("h").lower()] if m.group("h") else (1.0, 1.0)
             out.append(Quantity("percent", "percent", n * lo_f, n * hi_f, m.group(), m.start(), m.end(),
-                                _estimate(m, (n * lo_f, n * hi_f))))
+                                _estimate(m, (n * lo_f, n * hi_f)), bound=_bound(m.group("h"), n, n)))
             taken.add(m.start(), m.end())
     for m in HYPHENATED.finditer(text):
         unit = m.group("unit").lower()
@@ -485,6 +510,7 @@ def quantities(text: str) -> list[Quantity]:
         if iv is None:
             continue
         start, estimate, rounding = m.start(), _estimate(m, iv), _rounding(m, "n")
+        hedge_word = m.group("h")  # the hedge that may make the figure a bound (:func:`_bound`)
         # a value under zero keeps its sign: "minus 15 Fahrenheit" and "-15 degrees Fahrenheit" are -15, not 15
         sign = m.group("n") and _MINUS.search(text, max(0, m.start("n") - 12), m.start("n"))
         until = sign.start() if sign else m.start("n")
@@ -493,7 +519,7 @@ def quantities(text: str) -> list[Quantity]:
             head, lo = span  # "10-12 people": from 10 to 12, with the range's hedge at both ends
             hi = -iv[1] if sign else iv[1]
             ends = _widened(lo, head.group("h")) + _widened(hi, head.group("h"))
-            iv, start, estimate = (min(ends), max(ends)), head.start(), None
+            iv, start, estimate, hedge_word = (min(ends), max(ends)), head.start(), None, None
             signed_range = bool(sign or head.group("neg") or head.group("neg3"))
             if signed_range:
                 sign = None  # read with the range: "between -5 and -15 degrees" is -15 to -5
@@ -501,7 +527,7 @@ def quantities(text: str) -> list[Quantity]:
             part = _number(whole.group("n"))  # "157 of 338 seats": 157 seats, of a whole of 338
             if part is not None:
                 lo_f, hi_f = HEDGE[whole.group("h").lower()] if whole.group("h") else (1.0, 1.0)
-                iv, start, rounding = (part * lo_f, part * hi_f), whole.start(), 0.0
+                iv, start, rounding, hedge_word = (part * lo_f, part * hi_f), whole.start(), 0.0, whole.group("h")
                 estimate = _estimate(whole, iv)
         end = m.end("w2") if two or below_zero else m.end("w1")
         if not below_zero and not signed_range and (under := _BELOW_ZERO.match(text, end)):
@@ -521,18 +547,24 @@ def quantities(text: str) -> list[Quantity]:
             slot = counted[-1]  # "7 Republicans voted no, while three others voted present": three Republicans
         counted.append(slot)
         out.append(Quantity("count", slot, iv[0], iv[1], text[start:end].strip(), start, end, estimate, rounding,
-                            _duration_of(text, start) if slot in _DURATIONS else frozenset()))
+                            _duration_of(text, start) if slot in _DURATIONS else frozenset(),
+                            _bound(hedge_word, iv[0], iv[1], bool(m.group("v")))))
         taken.add(m.start(), m.end())
     return sorted(out, key=lambda q: q.start)
 
 
 def compatible(a: Quantity, b: Quantity) -> bool:
     """Whether both figures can be true at once (intervals meet, exact figures within ``TOLERANCE``).
-    Two estimates are compared as stated figures: "about 45,000" and "about 48,000" disagree. Times of
+    Two estimates are compared as stated figures: "about 45,000" and "about 48,000" disagree; so are two bounds of
+    one side (:attr:`Quantity.bound`): "at least 62 dead" and "at least 65 dead" give two tallies. Times of
     day are compared in minutes, without the relative tolerance: two estimates agree within ``TIME_TOLERANCE``."""
     if a.kind == "time" or b.kind == "time":
         # around the clock: "about midnight" (23:30..00:30) and "11:50 p.m." meet a day apart
         return any(_times_meet(a, b, shift) for shift in (0, -_DAY, _DAY))
+    if a.bound and a.bound == b.bound:
+        # two bounds of one side: "at least 62 dead" and "at least 65 dead" state two tallies, though both may hold
+        x, y = stated(a), stated(b)
+        return abs(x - y) < a.rounding + b.rounding or abs(x - y) <= TOLERANCE * max(abs(x), abs(y))
     if (a.rounding or b.rounding) and _rounded_meet(a, b):
         return True
     if a.estimate is not None and b.estimate is not None:
