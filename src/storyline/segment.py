@@ -122,6 +122,21 @@ _ACRONYM_TAIL = 16
 # with the sentence ("…a total con!" he added.", "…a reservation?" the attorney tweeted.", "…Katie ..." one
 # follower said."): BlingFire breaks there when the mark is a straight one.
 _QUOTED_END = re.compile(r"(?:[?!]|\.\.\.|…)[\"”’]$")
+# The stops of the scripts whose sentences do not end on ".", "?" or "!", which BlingFire (trained on Latin, Arabic
+# and CJK text) does not break at: the danda and double danda of Hindi, Marathi, Nepali, Bengali, Punjabi… ("।",
+# "॥"; Bengali keyboards often type the look-alike currency sign "৷" after a letter, Hindi ones a "|" glued to a
+# word), Armenian "։", Ethiopic "።" and "፧", Burmese "။", Khmer "។" and "៕", Tibetan "།" and "༎", Mongolian "᠃",
+# and the half-width and full-width CJK stops "｡" and "．" (not a full-width decimal point: "３．５", "३．५"). Urdu's "۔"
+# and Arabic's "؟" BlingFire breaks at before a space; they are here for a stop glued to the next word. Arabic's
+# comma "،" and Burmese "၊" are no stops. A stop is one mark or a run of them ("।।", Tibetan's "། །") and any
+# closing quotation marks or brackets after it. Thai and Lao have no stop: a space there ends a clause or a phrase
+# as often as a sentence, and storyline does not read them (their words are not spaced), so nothing is guessed.
+_STOPS_ANYWHERE = "।॥۔؟։።፧။។៕།༎᠃｡"
+SCRIPT_STOPS = _STOPS_ANYWHERE + "৷．"
+_SCRIPT_STOP = re.compile(
+    rf"(?:[{_STOPS_ANYWHERE}]|(?<=[\u0981-\u09e3])৷|(?<=[\u0900-\u0963])\|(?=\s)|．(?!\d))"
+    r"(?:[ \t]*[।॥།༎])*[\"”’'»)\]」』]*"
+)
 _WEB = re.compile(r"(?:www|https?|@)\S*$|^\S*\.(?:com|org|net|gov|edu|co\.uk)\b")
 # Processed text (Multi-News: lower-cased and tokenised, every mark a word of its own) glues a sentence that ends
 # a quotation, or the one before a quotation, to the next sentence: BlingFire never breaks at '. " ' before a
@@ -344,6 +359,8 @@ def _chunk_spans(chunk: str, join_titles: bool = True) -> Iterator[tuple[int, in
             merged_starts.append(a)
             merged_ends.append(b)
     spans: Iterable[tuple[int, int]] = zip(merged_starts, merged_ends, strict=True)
+    if not chunk.isascii() and _SCRIPT_STOP.search(chunk):
+        spans = _split_script_stops(chunk, spans)
     if _GLUED.search(chunk):
         spans = _unglued(chunk, merged_starts, merged_ends)
     if _SPACED_QUOTES.get() and _SPACED_QUOTE.search(chunk):
@@ -358,6 +375,17 @@ def _chunk_spans(chunk: str, join_titles: bool = True) -> Iterator[tuple[int, in
             b -= 1
         if b > a:
             yield a, b
+
+
+def _split_script_stops(chunk: str, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """The spans, each cut after every stop of a script that BlingFire does not break at (see ``_SCRIPT_STOP``)."""
+    for a, b in spans:
+        for m in _SCRIPT_STOP.finditer(chunk, a, b):
+            cut = m.end()
+            if cut < b and not chunk[cut:b].isspace():
+                yield a, cut
+                a = cut
+        yield a, b
 
 
 def _unglued(chunk: str, starts: list[int], ends: list[int]) -> Iterator[tuple[int, int]]:
