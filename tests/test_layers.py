@@ -41,7 +41,8 @@ ALLOWED = {
     ("cli.serve", "web.app"): "`storyline serve` starts the web app: the command line is the process's entry point",
     ("__main__", "cli"): "`python -m storyline` runs the command line, as the installed `storyline` script does",
     ("cli.evaluate", "evaluate"): "`storyline eval` is the command line's front to the evaluation",
-    ("clean", "segment"): "cleaning finds datelines with the segmenter's own rule (trim_dateline), not a second copy",
+    ("clean", "segment"): "cleaning finds datelines and sentence stops with the segmenter's own rule and list "
+                          "(trim_dateline, SCRIPT_STOPS), not a second copy",
     ("pageparts", "segment"): "page parts are cut at sentence ends by the segmenter (split_spans), not a second copy",
     ("learn.train", "evaluate.oracle"): "training labels come from the evaluation's ROUGE oracle, which lives in "
                                         "evaluate; learn is an offline tool beside it, not part of the library",

@@ -6,7 +6,8 @@ a blank line in a cleaned article), trim datelines ("ISLAMABAD, Pakistan –", "
 front of a span, re-merge the rare split after an abbreviation it does not know, after a title before its name
 ("Gov." | "Chris Christie …", see ``_TITLE_END``) or inside a quoted
 sentence ("Stop it!" he added.), and split sentences the scraper glued together (see ``_GLUED``) or that
-BlingFire keeps together in processed text at a spaced quotation mark (see ``_SPACED_QUOTE``).
+BlingFire keeps together in processed text at a spaced quotation mark (see ``_SPACED_QUOTE``); sentences of scripts
+that end them otherwise (the danda "।", Armenian "։", Burmese "။" …) are split at their stops (see ``_SCRIPT_STOP``).
 """
 
 from __future__ import annotations
@@ -122,15 +123,14 @@ _ACRONYM_TAIL = 16
 # with the sentence ("…a total con!" he added.", "…a reservation?" the attorney tweeted.", "…Katie ..." one
 # follower said."): BlingFire breaks there when the mark is a straight one.
 _QUOTED_END = re.compile(r"(?:[?!]|\.\.\.|…)[\"”’]$")
-# The stops of the scripts whose sentences do not end on ".", "?" or "!", which BlingFire (trained on Latin, Arabic
-# and CJK text) does not break at: the danda and double danda of Hindi, Marathi, Nepali, Bengali, Punjabi… ("।",
-# "॥"; Bengali keyboards often type the look-alike currency sign "৷" after a letter, Hindi ones a "|" glued to a
-# word), Armenian "։", Ethiopic "።" and "፧", Burmese "။", Khmer "។" and "៕", Tibetan "།" and "༎", Mongolian "᠃",
-# and the half-width and full-width CJK stops "｡" and "．" (not a full-width decimal point: "３．５", "३．५"). Urdu's "۔"
-# and Arabic's "؟" BlingFire breaks at before a space; they are here for a stop glued to the next word. Arabic's
-# comma "،" and Burmese "၊" are no stops. A stop is one mark or a run of them ("।।", Tibetan's "། །") and any
+# The stops of the scripts whose sentences do not end on ".", "?" or "!", which BlingFire does not break at: the
+# danda and double danda of Hindi, Marathi, Nepali, Bengali, Punjabi… ("।", "॥"; Bengali keyboards often type the
+# look-alike currency sign "৷" after a letter, Hindi ones a "|" glued to a word), Armenian "։", Ethiopic "።" and "፧", Burmese "။", Khmer "។" and "៕", Tibetan "།" and "༎", Mongolian "᠃",
+# and the half-width and full-width CJK stops "｡" and "．" (not a full-width decimal point: "３．５", "३．५").
+# Urdu's "۔" and Arabic's "؟" BlingFire breaks at before a space; they are here for a stop glued to the next word.
+# Arabic's comma "،" and Burmese "၊" are no stops. A stop is one mark or a run of them ("।।", Tibetan's "། །") and any
 # closing quotation marks or brackets after it. Thai and Lao have no stop: a space there ends a clause or a phrase
-# as often as a sentence, and storyline does not read them (their words are not spaced), so nothing is guessed.
+# as often as a sentence, and storyline is not made for them (their words are not spaced), so nothing is guessed.
 _STOPS_ANYWHERE = "।॥۔؟։።፧။។៕།༎᠃｡"
 SCRIPT_STOPS = _STOPS_ANYWHERE + "৷．"
 _SCRIPT_STOP = re.compile(

@@ -200,7 +200,7 @@ def _bad_cases(tmp: "os.PathLike[str]"):
     (tmp / "bin.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
     (tmp / "nul.txt").write_bytes(b"\x00a\x00b\x00c\x00d\x00e")  # ten bytes with NULs: no UTF-16 text
     (tmp / "zh.txt").write_bytes("北京2026年3月9日电".encode("utf-16-le"))  # 24 bytes with NULs: Chinese, no binary
-    (tmp / "ko.txt").write_bytes("서울에서 오늘 큰 비가 내렸다".encode("utf-16-le"))  # 32 bytes with NULs: Korean, no binary
+    (tmp / "ko.txt").write_bytes("서울에서 오늘 큰 비가 내렸다".encode("utf-16-le"))  # 32 bytes: Korean
     (tmp / "empty.txt").write_text("")
     (tmp / "clutter.txt").write_text("Type to search\n\nLeave a Reply\n\nShare on Facebook\n")
     import random
@@ -458,9 +458,12 @@ def test_a_directory_reads_its_saved_emails(harbor_dir):
 # danda ("॥"), none by ". ? !".
 _HINDI = """नदी पर नया पुल बनकर तैयार
 
-राज्य सरकार ने सोमवार को शहर की नदी पर बने नए पुल को जनता के लिए खोल दिया। इस पुल की लंबाई लगभग दो किलोमीटर है और इसे बनाने में तीन साल लगे। अधिकारियों का कहना है कि इससे रोज़ाना हज़ारों लोगों का समय बचेगा।
+राज्य सरकार ने सोमवार को शहर की नदी पर बने नए पुल को जनता के लिए खोल दिया। \
+इस पुल की लंबाई लगभग दो किलोमीटर है और इसे बनाने में तीन साल लगे। \
+अधिकारियों का कहना है कि इससे रोज़ाना हज़ारों लोगों का समय बचेगा।
 
-परिवहन मंत्री ने कहा कि पुल पर भारी वाहनों के लिए अलग लेन बनाई गई है। स्थानीय व्यापारियों ने इस फ़ैसले का स्वागत किया।
+परिवहन मंत्री ने कहा कि पुल पर भारी वाहनों के लिए अलग लेन बनाई गई है। \
+स्थानीय व्यापारियों ने इस फ़ैसले का स्वागत किया।
 
 अगले महीने से पुल पर बस सेवा भी शुरू होगी॥
 """
