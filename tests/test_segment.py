@@ -379,6 +379,8 @@ def test_the_run_in_pattern_finds_what_its_letter_first_form_finds(text: str, po
         # Hindi: the danda and the double danda (BlingFire kept all three as one sentence)
         ("नगर में नया पुल खुला। लोग खुश हैं॥ बस सेवा कल शुरू होगी।",
          ["नगर में नया पुल खुला।", "लोग खुश हैं॥", "बस सेवा कल शुरू होगी।"]),
+        # a name in Latin letters does not make it English
+        ("Reuters के अनुसार नगर में नया पुल खुला। लोग खुश हैं।", ["Reuters के अनुसार नगर में नया पुल खुला।", "लोग खुश हैं।"]),
         # a Hindi keyboard's "|" glued to the word, and a danda written twice
         ("नगर में नया पुल खुला| लोग खुश हैं।। बस सेवा कल शुरू होगी|",
          ["नगर में नया पुल खुला|", "लोग खुश हैं।।", "बस सेवा कल शुरू होगी|"]),
@@ -419,3 +421,17 @@ def test_scripts_that_end_sentences_on_their_own_stops_are_split(text: str, expe
 )
 def test_marks_of_those_scripts_that_end_no_sentence_are_no_break(text: str) -> None:
     _assert_split(text, [text])
+
+
+def test_a_stop_of_another_script_in_an_english_paragraph_is_left_as_it_was() -> None:
+    # a tweet's embed in Bengali, a paragraph of its own inside an English page (Multi-News' training text, on which
+    # the shipped scorer was fitted, holds three), and a Hindi slogan quoted in an English story: segmented as
+    # BlingFire cuts them
+    text = ("Officials opened the bridge on Monday. A banner read \u201cनया पुल। नई राह।\u201d as crowds "
+            "gathered on both banks of the river.\n\nহুম, একটি সমস্যা ছিল । আবার চেষ্টা করুন?\n\nThe mayor spoke.")
+    widget = "আপনার ওয়েবসাইটে এই টুইট যোগ করুন Learn more হুম, একটি সমস্যা ছিল । আবার চেষ্টা করুন? include tweet"
+    assert [widget[a:b] for a, b in split_spans(widget)] == [widget]
+    sents = [text[a:b] for a, b in split_spans(text)]
+    assert any("A banner read \u201cनया पुल। नई राह।\u201d as crowds" in s for s in sents)
+    assert any("একটি সমস্যা ছিল । আবার চেষ্টা করুন?" in s for s in sents)
+    assert sents[-1] == "The mayor spoke."
