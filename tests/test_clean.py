@@ -1027,3 +1027,21 @@ def test_a_paragraph_of_the_story_with_bars_in_it_is_no_menu() -> None:
     )
     assert clean_text(story).text == story
     assert is_clutter("Home | News | Sport | Weather | Opinion | Business | Culture")
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ["मंत्री ने कहा कि पुल सुरक्षित है।", "व्यापारियों ने इस फ़ैसले का स्वागत किया।", "बस सेवा अगले महीने शुरू होगी॥"],
+        ["পরিবহন মন্ত্রী বললেন সেতুটি নিরাপদ।", "ব্যবসায়ীরা এই সিদ্ধান্তকে স্বাগত জানালেন।"],
+        ["Նախարարը ասաց, որ կամուրջը անվտանգ է։", "Առևտրականները ողջունեցին այդ որոշումը։"],
+        ["ሚኒስትሩ ድልድዩ ደህና ነው ብለው ተናገሩ።", "ነጋዴዎቹ ውሳኔውን በደስታ ተቀበሉት አሉ።"],
+        ["ဝန်ကြီးက တံတားသည် လုံခြုံ သည် ဟု ပြောသည်။", "ကုန်သည်များက ဆုံးဖြတ်ချက် ကို ကြိုဆို ကြသည်။"],
+    ],
+)
+@pytest.mark.parametrize("between", ["\n\n", "\n"])
+def test_short_paragraphs_that_end_on_their_scripts_stop_are_body(paragraphs: list[str], between: str) -> None:
+    # they ended on none of ". ? !": read as headlines or menus under thirty words, all of them were dropped (a Hindi
+    # article of short paragraphs had "no article text"), and lines without a blank one between were joined
+    assert all(_ends_sentence(p) for p in paragraphs)
+    assert clean_text(between.join(paragraphs), want_title=False).text == "\n\n".join(paragraphs)

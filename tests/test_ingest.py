@@ -45,11 +45,13 @@ def test_a_few_bytes_with_nuls_are_binary_not_wide_text(data: bytes):
         decode(data, "x")
 
 
-@pytest.mark.parametrize("text", ["渡轮周一搁浅", "北京2026年3月9日电", "今天下午一点北京下大雨"])
+@pytest.mark.parametrize("text", ["渡轮周一搁浅", "北京2026年3月9日电", "今天下午一点北京下大雨",
+                                  "서울 오늘 큰 비", "서울에서 오늘 큰 비가 내렸다", "대통령 오늘 기자회견"])
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
-def test_a_short_chinese_line_in_utf16_without_a_bom_or_a_stop_is_text(text: str, codec: str):
-    # under 64 bytes, no CJK punctuation, NULs in it ("一" is U+4E00, a digit's high byte is 0): it was refused as a
-    # binary file (exit 4); four or more common characters are Chinese, refused for its language (exit 5)
+def test_a_short_cjk_line_in_utf16_without_a_bom_or_a_stop_is_text(text: str, codec: str):
+    # under 64 bytes, no CJK punctuation, NULs in it ("一" is U+4E00, a digit's or a space's high byte is 0): it was
+    # refused as a binary file (exit 4); four or more common characters (GB2312's Chinese, KS X 1001's Hangul) are
+    # text, refused for its language or read as the headline it is
     assert decode(text.encode(codec), "x") == text
 
 

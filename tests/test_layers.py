@@ -43,7 +43,8 @@ ALLOWED = {
     ("cli.evaluate", "evaluate"): "`storyline eval` is the command line's front to the evaluation",
     ("evaluate.bench", "cli.lines"): "`make bench` shows its progress as `storyline eval` does (a bar on a terminal, "
                                      "a line now and then off it), with the command line's code, not a second copy",
-    ("clean", "segment"): "cleaning finds datelines with the segmenter's own rule (trim_dateline), not a second copy",
+    ("clean", "segment"): "cleaning finds datelines and sentence stops with the segmenter's own rule and list "
+                          "(trim_dateline, SCRIPT_STOPS), not a second copy",
     ("pageparts", "segment"): "page parts are cut at sentence ends by the segmenter (split_spans), not a second copy",
     ("learn.train", "evaluate.oracle"): "training labels come from the evaluation's ROUGE oracle, which lives in "
                                         "evaluate; learn is an offline tool beside it, not part of the library",

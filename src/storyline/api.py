@@ -44,6 +44,7 @@ from .notes import article_notes
 from .notes import reads_as_english as reads_as_english
 from .options import DEFAULT_WORDS, SummarizeOptions
 from .pagedate import with_page_date
+from .segment import SCRIPT_STOPS
 
 ArticleLike = str | os.PathLike[str] | Article
 
@@ -198,7 +199,7 @@ def _unspaced_message(text: str) -> str:
             "words (the word budget, the sentence breaks and the comparisons go by them)")
 
 
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s|$)")
+_SENTENCE_END = re.compile(rf"[.!?…{SCRIPT_STOPS}][\"'”’)\]]*(?:\s|$)")
 
 
 def _no_stop_hint(text: str) -> str:

@@ -47,7 +47,7 @@ from .pageparts import (
     split_correction,
     trim_teaser,
 )
-from .segment import trim_dateline
+from .segment import SCRIPT_STOPS, trim_dateline
 from .stemmer import stem
 from .textrepair import repair_mojibake
 from .vocabulary import DATED_SPEECH, SPEAKER_VERBS, alternation
@@ -337,7 +337,7 @@ def _ends_sentence(line: str) -> bool:
     return tail.endswith(_CLOSING_QUOTES) or tail.rstrip(_CLOSERS).endswith(_STOPS)
 
 
-_STOPS = (".", "!", "?", "…")
+_STOPS = (".", "!", "?", "…", *SCRIPT_STOPS)  # and the stops of scripts that end sentences otherwise: "।", "։", "။"…
 _CLOSERS = "\"”’')]"
 _CLOSING_QUOTES = ('"', "”", "’")
 
@@ -626,7 +626,7 @@ def oldest_first(lines: list[str]) -> list[str]:
 # (``segment._WINDOW``) and cuts such a run into "sentences" of a window each, which no summary can take: a 20 MB
 # file without a stop took 12 s and 600 MB to give an empty summary. It is dropped before anything else reads it.
 MAX_RUN_CHARS = 100_000
-_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(?=\s|$)")
+_SENTENCE_END = re.compile(rf"[.!?…{SCRIPT_STOPS}][\"”’')\]]*(?=\s|$)")
 
 
 def runs_on(text: str) -> bool:

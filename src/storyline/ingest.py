@@ -275,30 +275,39 @@ def _tiny_wide_guess(data: bytes, text: str) -> bool:
     return wide * 2 > len(text) and not any(c in _CJK_STOPS for c in text)
 
 
-# How many characters of common Chinese (or Japanese kana) tell a short UTF-16 text from a binary file's bytes: a
-# random pair of bytes is one of GB2312's 6,763 characters about one time in ten, four in a row one in 10,000.
+# How many common characters of Chinese, Japanese or Korean tell a short UTF-16 text from a binary file's bytes: a
+# random pair of bytes is one of GB2312's 6,763 Chinese characters, KS X 1001's 2,350 Hangul syllables or the kana
+# about one time in seven, four in a row one in 2,500, and every other character of the text must be ASCII or CJK
+# punctuation too.
 _CJK_MIN_CHARS = 4
+# The common characters of each language, as its national standard lists them: the codec that spells them in two
+# bytes and the lead bytes of their rows (GB2312's Chinese characters, KS X 1001's Hangul syllables).
+_COMMON_ROWS = (("gb2312", 0xB0, 0xF7), ("euc_kr", 0xB0, 0xC8))
 
 
 def _common_cjk(text: str) -> bool:
-    """Is ``text`` Chinese or Japanese written with common characters: four or more of GB2312's Chinese characters
-    or of the kana, the rest ASCII or CJK punctuation ("北京2026年3月9日电", "今天下午一点北京下大雨")? Such a line is
-    text without a punctuation mark, refused for its language (exit 5), not as a binary file."""
+    """Is ``text`` Chinese, Japanese or Korean written with common characters: four or more of GB2312's Chinese
+    characters, of the kana or of KS X 1001's Hangul syllables, the rest ASCII or CJK punctuation ("北京2026年3月9日电",
+    "今天下午一点北京下大雨", "서울에서 오늘 큰 비가 내렸다")? Such a line is text without a punctuation mark, refused
+    for its language or read as a headline, not as a binary file."""
     common = 0
     for c in text:
         if c.isascii() and (c.isprintable() or c.isspace()) or c in _CJK_STOPS:
             continue
-        if "\u3040" <= c <= "\u30ff":
+        if "\u3040" <= c <= "\u30ff" or any(_in_rows(c, *rows) for rows in _COMMON_ROWS):
             common += 1
             continue
-        try:
-            code = c.encode("gb2312")
-        except UnicodeEncodeError:
-            return False
-        if len(code) != 2 or not 0xB0 <= code[0] <= 0xF7:  # GB2312's rows of Chinese characters
-            return False
-        common += 1
+        return False
     return common >= _CJK_MIN_CHARS
+
+
+def _in_rows(c: str, codec: str, first: int, last: int) -> bool:
+    """Does ``codec`` spell ``c`` in two bytes, the first from ``first`` to ``last``?"""
+    try:
+        code = c.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return len(code) == 2 and first <= code[0] <= last
 
 
 def _control_ratio(text: str) -> float:

@@ -6,7 +6,8 @@ a blank line in a cleaned article), trim datelines ("ISLAMABAD, Pakistan –", "
 front of a span, re-merge the rare split after an abbreviation it does not know, after a title before its name
 ("Gov." | "Chris Christie …", see ``_TITLE_END``) or inside a quoted
 sentence ("Stop it!" he added.), and split sentences the scraper glued together (see ``_GLUED``) or that
-BlingFire keeps together in processed text at a spaced quotation mark (see ``_SPACED_QUOTE``).
+BlingFire keeps together in processed text at a spaced quotation mark (see ``_SPACED_QUOTE``); sentences of scripts
+that end them otherwise (the danda "।", Armenian "։", Burmese "။" …) are split at their stops (see ``_SCRIPT_STOP``).
 """
 
 from __future__ import annotations
@@ -122,6 +123,32 @@ _ACRONYM_TAIL = 16
 # with the sentence ("…a total con!" he added.", "…a reservation?" the attorney tweeted.", "…Katie ..." one
 # follower said."): BlingFire breaks there when the mark is a straight one.
 _QUOTED_END = re.compile(r"(?:[?!]|\.\.\.|…)[\"”’]$")
+# The stops of the scripts whose sentences do not end on ".", "?" or "!", which BlingFire does not break at: the
+# danda and double danda of Hindi, Marathi, Nepali, Bengali, Punjabi… ("।", "॥"; Bengali keyboards often type the
+# look-alike currency sign "৷" after a letter, Hindi ones a "|" glued to a word), Armenian "։", Ethiopic "።" and
+# "፧", Burmese "။", Khmer "។" and "៕", Tibetan "།" and "༎", Mongolian "᠃", and the half-width
+# and full-width CJK stops "｡" and "．" (not a full-width decimal point: "３．５", "३．५").
+# Urdu's "۔" and Arabic's "؟" BlingFire breaks at before a space; they are here for a stop glued to the next word.
+# Arabic's comma "،" and Burmese "၊" are no stops. A stop is one mark or a run of them ("।।", Tibetan's "། །") and any
+# closing quotation marks or brackets after it. Thai and Lao have no stop: a space there ends a clause or a phrase
+# as often as a sentence, and storyline is not made for them (their words are not spaced), so nothing is guessed.
+_STOPS_ANYWHERE = "।॥۔؟։።፧။។៕།༎᠃｡"
+SCRIPT_STOPS = _STOPS_ANYWHERE + "৷．"
+_SCRIPT_STOP = re.compile(
+    rf"(?:[{_STOPS_ANYWHERE}]|(?<=[\u0981-\u09e3])৷|(?<=[\u0900-\u0963])\|(?=\s)|．(?!\d))"
+    r"(?:[ \t]*[।॥།༎])*[\"”’'»)\]」』]*"
+)
+# Only in a text written in those scripts, four in five of its letters or more, a name or a word in Latin letters
+# aside: an English article keeps a foreign widget's text as BlingFire cuts it (a tweet's embed in Bengali with its
+# English labels, "… Learn more হুম, সার্ভারে পৌঁছনোর একটি সমস্যা ছিল । পরে আবার চেষ্টা করবেন? … include tweet when logo
+# is clicked", left alone as an "article" of a Multi-News training cluster three times: the shipped scorer was fitted
+# on it), and a Hindi slogan quoted in an English story is not cut from its sentence.
+_SCRIPT_SHARE = 4  # letters of those scripts for each Latin one
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_STOP_SCRIPTS_LETTER = re.compile(
+    "[\u0530-\u058f\u0600-\u06ff\u0750-\u077f\u0900-\u0dff\u0f00-\u109f\u1200-\u139f\u1780-\u18af"
+    "\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]"
+)
 _WEB = re.compile(r"(?:www|https?|@)\S*$|^\S*\.(?:com|org|net|gov|edu|co\.uk)\b")
 # Processed text (Multi-News: lower-cased and tokenised, every mark a word of its own) glues a sentence that ends
 # a quotation, or the one before a quotation, to the next sentence: BlingFire never breaks at '. " ' before a
@@ -318,17 +345,19 @@ def _safe_starts(window: str, starts: list[int], ends: list[int]) -> Iterator[in
 def split_spans(text: str) -> Iterator[tuple[int, int]]:
     """Character spans of the sentences of ``text``."""
     join_titles = _TITLE_JOIN.get()
+    stops = not text.isascii() and _SCRIPT_STOP.search(text) is not None and _in_stop_script(text)
     for para in _PARA.finditer(text):
         if len(para.group()) > _WINDOW:
             for offset, piece in _pieces(para.group()):
                 at = para.start() + offset
-                yield from ((at + a, at + b) for a, b in _chunk_spans(piece, join_titles))
+                yield from ((at + a, at + b) for a, b in _chunk_spans(piece, join_titles, stops))
         else:
-            yield from ((para.start() + a, para.start() + b) for a, b in _chunk_spans(para.group(), join_titles))
+            yield from ((para.start() + a, para.start() + b) for a, b in _chunk_spans(para.group(), join_titles, stops))
 
 
-def _chunk_spans(chunk: str, join_titles: bool = True) -> Iterator[tuple[int, int]]:
-    """Character spans of the sentences of one paragraph (``join_titles``: see ``_TITLE_JOIN``)."""
+def _chunk_spans(chunk: str, join_titles: bool = True, script_stops: bool = False) -> Iterator[tuple[int, int]]:
+    """Character spans of the sentences of one paragraph (``join_titles``: see ``_TITLE_JOIN``; ``script_stops``:
+    whether the text is written in the scripts of ``_SCRIPT_STOP``, see ``_in_stop_script``)."""
     starts, ends = _blingfire_spans(chunk)
     merged_starts: list[int] = []
     merged_ends: list[int] = []
@@ -344,6 +373,8 @@ def _chunk_spans(chunk: str, join_titles: bool = True) -> Iterator[tuple[int, in
             merged_starts.append(a)
             merged_ends.append(b)
     spans: Iterable[tuple[int, int]] = zip(merged_starts, merged_ends, strict=True)
+    if script_stops and _SCRIPT_STOP.search(chunk):
+        spans = _split_script_stops(chunk, spans)
     if _GLUED.search(chunk):
         spans = _unglued(chunk, merged_starts, merged_ends)
     if _SPACED_QUOTES.get() and _SPACED_QUOTE.search(chunk):
@@ -358,6 +389,24 @@ def _chunk_spans(chunk: str, join_titles: bool = True) -> Iterator[tuple[int, in
             b -= 1
         if b > a:
             yield a, b
+
+
+def _in_stop_script(chunk: str) -> bool:
+    """Is the text written in the scripts of ``_SCRIPT_STOP``, ``_SCRIPT_SHARE`` of their letters or more for each
+    Latin one?"""
+    latin = sum(1 for _ in _LATIN_LETTER.finditer(chunk))
+    return sum(1 for _ in _STOP_SCRIPTS_LETTER.finditer(chunk)) >= max(1, _SCRIPT_SHARE * latin)
+
+
+def _split_script_stops(chunk: str, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """The spans, each cut after every stop of a script that BlingFire does not break at (see ``_SCRIPT_STOP``)."""
+    for a, b in spans:
+        for m in _SCRIPT_STOP.finditer(chunk, a, b):
+            cut = m.end()
+            if cut < b and not chunk[cut:b].isspace():
+                yield a, cut
+                a = cut
+        yield a, b
 
 
 def _unglued(chunk: str, starts: list[int], ends: list[int]) -> Iterator[tuple[int, int]]:

@@ -200,6 +200,7 @@ def _bad_cases(tmp: "os.PathLike[str]"):
     (tmp / "bin.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
     (tmp / "nul.txt").write_bytes(b"\x00a\x00b\x00c\x00d\x00e")  # ten bytes with NULs: no UTF-16 text
     (tmp / "zh.txt").write_bytes("北京2026年3月9日电".encode("utf-16-le"))  # 24 bytes with NULs: Chinese, no binary
+    (tmp / "ko.txt").write_bytes("서울에서 오늘 큰 비가 내렸다".encode("utf-16-le"))  # 32 bytes: Korean
     (tmp / "empty.txt").write_text("")
     (tmp / "clutter.txt").write_text("Type to search\n\nLeave a Reply\n\nShare on Facebook\n")
     import random
@@ -218,6 +219,7 @@ def _bad_cases(tmp: "os.PathLike[str]"):
         (["bin.txt"], 4, "looks like a binary file"),
         (["nul.txt"], 4, "nul.txt: looks like a binary file, not text"),
         (["zh.txt"], 5, "zh.txt: is written in Chinese, which storyline cannot read"),
+        (["ko.txt"], 5, "ko.txt: has no article text left after removing page clutter (no sentence in it ends"),
         (["empty.txt"], 5, "empty.txt: the file is empty"),
         (["clutter.txt", "ok.txt"], 5, "clutter.txt: has no article text left after removing page clutter"),
         (["enc.txt"], 4, "unsupported or unrecognised text encoding"),
@@ -235,7 +237,15 @@ def _bad_cases(tmp: "os.PathLike[str]"):
     ]
 
 
-@pytest.mark.parametrize("case", range(17))
+_BAD_CASES = 19
+
+
+def test_every_bad_case_is_run(tmp_path):
+    # the count below the list had fallen behind it: its last case (a link to nowhere) was never run
+    assert len(_bad_cases(tmp_path)) == _BAD_CASES
+
+
+@pytest.mark.parametrize("case", range(_BAD_CASES))
 def test_bad_input(tmp_path, monkeypatch, case):
     args, code, message = _bad_cases(tmp_path)[case]
     monkeypatch.chdir(tmp_path)
@@ -442,3 +452,39 @@ def test_a_directory_reads_its_saved_emails(harbor_dir):
     assert result.exit_code == 0, result.output
     release = [a for a in json.loads(result.stdout)["articles"] if a["origin"] == "release.eml"]
     assert [(a["title"], a["date"]) for a in release] == [("Shuttle buses for commuters", "2026-03-10")]
+
+
+# Text written for the test: a Hindi story of short paragraphs, each sentence closed by a danda ("।") or a double
+# danda ("॥"), none by ". ? !".
+_HINDI = """नदी पर नया पुल बनकर तैयार
+
+राज्य सरकार ने सोमवार को शहर की नदी पर बने नए पुल को जनता के लिए खोल दिया। \
+इस पुल की लंबाई लगभग दो किलोमीटर है और इसे बनाने में तीन साल लगे। \
+अधिकारियों का कहना है कि इससे रोज़ाना हज़ारों लोगों का समय बचेगा।
+
+परिवहन मंत्री ने कहा कि पुल पर भारी वाहनों के लिए अलग लेन बनाई गई है। \
+स्थानीय व्यापारियों ने इस फ़ैसले का स्वागत किया।
+
+अगले महीने से पुल पर बस सेवा भी शुरू होगी॥
+"""
+
+
+def test_an_article_whose_sentences_end_on_a_danda_is_summarized_in_sentences(tmp_path, monkeypatch):
+    # the danda was no sentence end: each paragraph was one "sentence" longer than 60 words, and the summary was empty
+    (tmp_path / "hi.txt").write_text(_HINDI, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run("summarize", "hi.txt", "-w", "60", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["articles"][0]["title"] == "नदी पर नया पुल बनकर तैयार"
+    chosen = data["sentences"]
+    assert len(chosen) >= 2
+    for s in chosen:
+        assert s["sources"] == ["1"]
+        assert s["text"].endswith(("।", "॥")) and s["text"].count("।") <= 1
+        assert s["text"] in _HINDI
+    text = run("summarize", "hi.txt", "-w", "60")
+    assert text.exit_code == 0 and "the summary is empty" not in text.output
+    assert chosen[0]["text"] + " [1]" in text.output
+    analysis = run("analyze", "hi.txt", "--format", "json")
+    assert analysis.exit_code == 0 and "Traceback" not in analysis.output
