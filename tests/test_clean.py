@@ -407,6 +407,25 @@ def test_flattened_sign_up_form_is_dropped_but_reporting_about_newsletters_is_ke
     assert _body(form, _PROSE, prose) == f"{_PROSE}\n\n{prose}"
 
 
+
+def test_a_sign_up_forms_long_consent_notice_is_dropped_but_reporting_on_consent_is_kept():
+    # Constant Contact's notice names the senders and their postal address, which make it longer than the 40 words
+    # that keep reporting from the phrases clutter holds anywhere: it was summarized as a sentence of the story.
+    notice = (
+        "By submitting this form, you are consenting to receive marketing emails from: Harbor Daily | Harbor Daily "
+        "Weekend | Harbor Daily Sports, 12 Quay Street, Suite 400, Lindenfeld, ME, 04101, You can revoke your consent "
+        "to receive emails at any time by using the SafeUnsubscribe® link, found at the bottom of every email. "
+        "Emails are serviced by Constant Contact"
+    )
+    assert len(notice.split()) > 40
+    prose = (
+        "Shoppers who signed the loyalty form were consenting to receive offers by post, not by email, the "
+        "harbor authority's lawyer told the court on Tuesday."
+    )
+    assert _body(_PROSE, notice) == _PROSE
+    assert _body(_PROSE, "Emails are serviced by Constant Contact") == _PROSE
+    assert _body(_PROSE, prose) == f"{_PROSE}\n\n{prose}"
+
 # The pattern ``_ends_sentence`` replaces with string operations.
 _TERMINAL = re.compile(r"[.!?…][\"”’')\]]*\s*$|[\"”’]\s*$")
 _ENDINGS = st.sampled_from(["word", ".", "!", "?", "…", '"', "”", "’", "'", ")", "]", " ", "\n", "\t", ",", "\u2003"])

@@ -97,6 +97,13 @@ _CLUTTER_ANYWHERE = (
     "our use of cookies", "our partners use cookies", "may not load without cookies", "already have an account?",
     "free account to continue", "limit of free articles", "support independent journalism",
 )
+# A newsletter sign-up form's consent notice (Constant Contact's): "By submitting this form, you are consenting to
+# receive marketing emails from: <senders>, <postal address>. You can revoke your consent … SafeUnsubscribe® link …
+# Emails are serviced by Constant Contact". The senders and the address make it long (57 words on a news site's
+# page), past the 40 words that keep a paragraph of reporting from ``_CLUTTER_ANYWHERE``; it was summarized as a
+# sentence of the story and its names read as a person ("Constant Contact") and places ("Desi", "Chicago").
+_CONSENT_NOTICE = ("you are consenting to receive", "safeunsubscribe", "emails are serviced by constant contact")
+_CONSENT_NOTICE_MAX_WORDS = 120
 # A copyright notice run into the end of a paragraph of the story, after its last sentence: "… damaged about 200
 # homes downstream. ©2026 The Associated Press. All rights reserved. This material may not be published, broadcast,
 # rewritten or redistributed." The paragraph was dropped whole as clutter ("all rights reserved").
@@ -202,6 +209,8 @@ def _is_clutter(line: str, key: str) -> bool:
         return True
     # map() over the bound ``in`` test: the same scans as a generator expression, without its frames
     if any(map(key.__contains__, _CLUTTER_ANYWHERE)) and not has_words(key, 40):
+        return True
+    if any(map(key.__contains__, _CONSENT_NOTICE)) and not has_words(key, _CONSENT_NOTICE_MAX_WORDS):
         return True
     stripped = line.strip()
     if _credit(stripped) or _BYLINE.match(stripped) or _AGO.match(key) or _labelled_stamp(stripped, key):

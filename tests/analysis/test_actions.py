@@ -95,6 +95,10 @@ def by_subject():
     # an advice or a possibility
     ("Ardent and Corvel should explore new ways to work together, the statement said.", "Ardent"),
     ("It is possible that Veldmark may rise in next year's rankings.", "Veldmark"),
+    # what "no evidence", "no sign" or "no trace" denies did not happen, or is not known to have
+    ("Officials also found no evidence of Halvorsen enduring any illness during his stay in the capital.",
+     "Halvorsen"),
+    ("Reporters said there was no sign that Mayor Lind had left the city before the storm.", "Lind"),
 ])
 def test_no_action_from_a_claim_a_wish_or_a_condition(by_subject, text: str, subject: str) -> None:
     assert subject not in by_subject(text)
@@ -108,6 +112,11 @@ def test_no_action_from_a_claim_a_wish_or_a_condition(by_subject, text: str, sub
     ("Governor Lind complained that Corvel had taken millions of crowns.", "Lind", "complained that Corvel had taken"),
     # "could not" is what happened
     ("Halvorsen could not be reached for comment on Monday.", "Halvorsen", "could not be reached for comment"),
+    # the one who found no evidence did find that
+    ("Officials also found no evidence of Halvorsen enduring any illness.", "Officials", "found no evidence"),
+    # "no mention of how X …" says that X did it
+    ("The report made no mention of how Halvorsen expanded the powers of the harbour board.", "Halvorsen",
+     "expanded the powers of the harbour board"),
 ])
 def test_actions_reported_as_facts_stay(by_subject, text: str, subject: str, want: str) -> None:
     assert by_subject(text)[subject].startswith(want)

@@ -969,3 +969,21 @@ def test_the_statement_said_is_its_owner_s_or_the_statement_s_not_the_last_one_q
     assert speakers == {"The ad": "Oren Falk", "We can": "Marsh's campaign", "The docks": "Harbour Board",
                         "No ship": "Harbour Board", "Pilots will": "Harbour Board", "a whitewash": "Oren Falk",
                         "Nobody on": "report"}, speakers
+
+
+def test_a_pronoun_after_an_appositive_is_the_person_it_describes_not_its_possessor() -> None:
+    # "Ortiz, Mayor Tom Baker's chief of staff, told …. “…,” he told": Baker only says whose chief of staff Ortiz is
+    # (a multinews dev cluster gave a Knightscope executive's quote to "Knightscope" this way).
+    text = (
+        "The new footbridge over the Brell river opened on Saturday after two years of work.\n\n"
+        "Daniel Ortiz, Mayor Tom Baker's chief of staff, told reporters that the bridge had come in under budget.\n\n"
+        "\"We built it for the next hundred years, and we built it for less than we promised,\" he told reporters.\n\n"
+        "Residents lined the banks to watch the first crossing."
+    )
+    other = (
+        "A footbridge across the Brell river opened to walkers on Saturday.\n\n"
+        "Tom Baker, the mayor, cut the ribbon in front of a crowd of several hundred people."
+    )
+    an = analyze([Article(id="1", text=text), Article(id="2", text=other)])
+    (quote,) = [q for q in an.quotes if q.text.startswith("We built")]
+    assert quote.speaker == "Daniel Ortiz"

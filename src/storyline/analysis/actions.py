@@ -131,6 +131,13 @@ _NOT_ASSERTED = re.compile(
     r"possib|likel|unlikel|unclear|uncertain)"
 )
 _REPORT_NOUNS = frozenset("report reports".split())  # "reports that X had …": a noun; the verb is attribution
+# "found no evidence of Kim enduring …", "there was no sign that Baker had left …", "no trace of Ortiz leaving …": a
+# clause under a noun that "no" denies is what did not happen, or is not known to have (a NeuS cluster listed
+# "enduring any medical hardships" as what Kim Jong-un did, from "Yonhap also found no evidence of Kim enduring …").
+# Only nouns of evidence: "no mention of how Obama expanded the powers of the NSA" says that he did.
+_DENIED_UNDER = frozenset("acl ccomp prep".split())
+_EVIDENCE_NOUNS = frozenset("evidence sign signs indication indications trace traces proof record records "
+                            "confirmation suggestion hint".split())
 # "if X won", "whether X was", "unless X pays": what X would do, not what X did.
 _HYPOTHETICAL = frozenset("if whether unless".split())
 # "X should explore", "X may rise", "X might have received": an advice or a possibility. "could not" stays
@@ -140,10 +147,10 @@ _UNSURE_MODALS = frozenset("should may might must ought could".split())
 
 def _asserted(verb: Any, seen: dict[int, bool] | None = None) -> bool:
     """Whether the clause of ``verb`` reports something its subject does, rather than someone's claim,
-    wish or supposition about it, a condition, or an advice: every clause above it (through ``ccomp``,
-    ``acl``, ``xcomp``, ``advcl``, ``conj`` …) is checked, up to the sentence's root. ``seen`` keeps, for the
-    words already walked through, what the walk up from them found: the subjects of one deep tree (a long
-    paragraph without a full stop) would each walk its whole height again."""
+    wish or supposition about it, a condition, an advice, or what "no evidence"/"no sign" denies: every clause
+    above it (through ``ccomp``, ``acl``, ``xcomp``, ``advcl``, ``conj`` …) is checked, up to the sentence's root.
+    ``seen`` keeps, for the words already walked through, what the walk up from them found: the subjects of one
+    deep tree (a long paragraph without a full stop) would each walk its whole height again."""
     aux = [c for c in verb.lefts if c.dep_ == "aux" and c.lower_ in _UNSURE_MODALS]
     if aux and not (aux[0].lower_ == "could" and any(c.dep_ == "neg" for c in verb.children)):
         return False
@@ -163,6 +170,10 @@ def _asserted(verb: Any, seen: dict[int, bool] | None = None) -> bool:
         head = u.head
         if u.dep_ in ("ccomp", "acl", "xcomp") and (
                 _NOT_ASSERTED.match(head.lower_) or (head.lower_ in _REPORT_NOUNS and head.tag_.startswith("NN"))):
+            found = False
+            break
+        if u.dep_ in _DENIED_UNDER and head.lower_ in _EVIDENCE_NOUNS and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in head.children):
             found = False
             break
         u = head

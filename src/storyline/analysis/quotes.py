@@ -48,6 +48,8 @@ _APPOSITION = re.compile(r",[^,;“”\"]{1,140},")
 # ("Locals called the ridge “a trap”" stays unattributed); "calls for", "called on" demand, they name nothing.
 _NAMING = re.compile(r"\b(?:called|calls|described|describes|dubbed|branded)\b(?<!calls(?=\s+for\b))")
 _PRONOUN = re.compile(r"^(?:he|she|He|She)$")
+# Between a person and an appositive that opens on another's possessive: ", ", ", the ", ", Mayor ", ", former Gov. "
+_APPOSITIVE_OPENING = re.compile(r",\s+(?:(?:the|former)\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}")
 # Words around a speaker that are not part of it: "She also said", "Instead it said", "a senior official briefed",
 # "Previously the body had said", "authorities had initially said" (an adverb, an auxiliary).
 _ADVERBS = "previously|initially|earlier|repeatedly|publicly|privately|reportedly|recently|already|separately"
@@ -339,6 +341,8 @@ class _Attributor:
         if best is not None and people and people[-1] is not best and self.sentence(best.start) < self.sentence(
                 people[-1].start):
             best = people[-1]  # a later sentence names someone new: they are the antecedent
+        if best is not None and (head := self.apposition_head(best, people)) is not None:
+            best = head  # "Stacy Stephens, Knightscope's vice president, told me …. “…,” he told me": Stephens
         sex = _PRONOUN_SEX.get(pronoun.lower(), "")
         if best is not None and self.object_named(best):
             # "Meadows outlined the talks between Speaker Nancy Pelosi and Secretary Steven Mnuchin. He told …": the
@@ -362,6 +366,18 @@ class _Attributor:
                             None)
             best = reporter or best
         return best.name if best else None
+
+    def apposition_head(self, m: Resolved, people: list[Resolved]) -> Resolved | None:
+        """The person an appositive that opens on ``m`` as a possessor describes ("Daniel Ortiz, Mayor Tom Baker's
+        chief of staff, told …"): Baker only says whose chief of staff Ortiz is, and a "he" after it is Ortiz.
+        None when ``m`` is no possessor or nobody is named right before the comma."""
+        if not self.possessor(m):
+            return None
+        sa, _ = self.sentence(m.start)
+        head = next((p for p in reversed(people) if sa <= p.start and p.end <= m.start), None)
+        if head is None or not _APPOSITIVE_OPENING.fullmatch(self.text, head.end, m.start):
+            return None
+        return head
 
     def described_before(self, pos: int) -> tuple[int, str] | None:
         """A speaker described, not named, as the subject of a verb of saying that opens the sentence of ``pos``
