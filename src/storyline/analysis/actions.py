@@ -87,18 +87,45 @@ def _subtree_until(token: Any, stop: int) -> tuple[list[Any], int]:
     return [t for t in doc[first : min(last, stop) + 1] if t.i == token.i or token.is_ancestor(t)], last
 
 
+_OPENING_MARKS = frozenset('“"')
+
+
+def _quoted_object(child: Any, sub: list[Any]) -> int | None:
+    """The index of the quotation mark that opens the verb's object ``child`` (its words ``sub``) before its head
+    word ("seeking Islamabad’s “assistance …”", "promised “a full inquiry”"), if one does: the object is quoted,
+    and a phrase cut at the mark would be the verb without it. Not a quotation that opens further on, in a
+    clause or a phrase the object governs: those are cut as before."""
+    if child.dep_ != "dobj":
+        return None
+    mark = next((t for t in sub if t.is_punct), None)
+    return mark.i if mark is not None and mark.text in _OPENING_MARKS and mark.i < child.i else None
+
+
+def _opens_object(mark: Any, after: list[Any]) -> bool:
+    """Whether ``mark``, a child of the verb, is a quotation mark that opens the verb's object, the next child
+    ``after`` it: "promised “a full inquiry”"."""
+    return (mark.text in _OPENING_MARKS and bool(after) and after[0].dep_ == "dobj"
+            and after[0].left_edge.i == mark.i + 1)
+
+
 def _phrase(verb: Any, subject: Any) -> str:
     doc = verb.doc
     before = [t for t in verb.lefts if t.i > subject.i and t.dep_ in ("aux", "auxpass", "neg")]
     start = before[0].i if before else verb.i
     end = verb.i + 1
     cut_short = False
-    for child in verb.rights:
+    rights = list(verb.rights)
+    for n, child in enumerate(rights):
+        if _opens_object(child, rights[n + 1 :]):
+            continue  # "promised “a full inquiry”": the mark the parse hangs on the verb opens its object
         if child.dep_ in _STOP_DEPS or child.is_punct:
             break
         sub, last = _subtree_until(child, start + MAX_WORDS)
-        if any(t.is_punct and t.text not in ("’", "'", "-", "%", "$") for t in sub):
-            cut = next(t.i for t in sub if t.is_punct and t.text not in ("’", "'", "-", "%", "$"))
+        # "is seeking Islamabad’s “assistance and facilitation …”": the object itself is quoted, and a cut at its
+        # mark would leave the verb without it ("is seeking"); the phrase reads on into the quotation
+        quoted = _quoted_object(child, sub)
+        if any(t.is_punct and t.text not in ("’", "'", "-", "%", "$") and t.i != quoted for t in sub):
+            cut = next(t.i for t in sub if t.is_punct and t.text not in ("’", "'", "-", "%", "$") and t.i != quoted)
             end, cut_short = max(end, cut), cut > end
             break
         if last > start + MAX_WORDS:  # the phrase is cut at MAX_WORDS, whatever comes after the part read
@@ -118,7 +145,19 @@ def _phrase(verb: Any, subject: Any) -> str:
         tokens = _trim(list(doc[start : _clean_end(doc, start, tokens[-1].i + 1, verb)]))
     if verb not in tokens or len([t for t in tokens if not t.is_punct]) < MIN_WORDS:
         return ""
-    return doc[tokens[0].i : tokens[-1].i + 1].text
+    return _closed(doc, tokens[0].i, tokens[-1].i + 1)
+
+
+def _closed(doc: Any, start: int, end: int) -> str:
+    """The words ``doc[start:end]``, a quotation they open closed: at its own mark when the quotation ends right
+    after them (“a full inquiry”, “… the war,”), else as cut (“assistance and facilitation in achieving …”)."""
+    text = doc[start:end].text
+    curly = text.count("“") > text.count("”")
+    if not curly and text.count('"') % 2 == 0:
+        return text
+    close = "”" if curly else '"'
+    after = [t.text for t in doc[end : end + 2]]
+    return text + close if after[:1] == [close] or after[1:] == [close] and after[0] in ",.;" else text + " …" + close
 
 
 # A clause that says what someone claims, hopes, fears, supposes or perceives is no action of its subject:
