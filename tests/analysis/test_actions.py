@@ -182,6 +182,16 @@ def test_a_quoted_object_stays_with_its_verb(by_subject, text: str, subject: str
     assert got[subject] == want, got
 
 
+def test_a_quoted_verb_or_a_quoted_modifier_is_no_quoted_object(by_subject) -> None:
+    # a straight mark glued to the word before it closes a quotation: the phrase opens none and closes none (it had
+    # been 'likes" a loser …"')
+    got = by_subject('Nobody "likes" a loser, Mayor Oskar Lind said.')
+    assert not any(p.endswith('…"') for p in got.values()), got
+    # a quotation that names a modifier of the object ends before the object's head: no quoted object
+    got = by_subject("The new film follows the recent “Harbour”-inspired trend of comedies that trade in farce.")
+    assert not any(p.endswith("…”") for p in got.values()), got
+
+
 def test_a_quotation_in_a_clause_after_the_object_is_still_cut(by_subject) -> None:
     got = by_subject("Minister Ada Kell told Vale that relations with Corvel were “very important” to the talks.")
     assert got["Kell"] == "told Vale", got

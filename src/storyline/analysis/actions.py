@@ -87,25 +87,38 @@ def _subtree_until(token: Any, stop: int) -> tuple[list[Any], int]:
     return [t for t in doc[first : min(last, stop) + 1] if t.i == token.i or token.is_ancestor(t)], last
 
 
-_OPENING_MARKS = frozenset('“"')
+def _opening(t: Any) -> bool:
+    """Whether token ``t`` opens a quotation: “, or a straight mark after a space and before a word (a straight
+    mark glued to the word before it closes one: Nobody "likes" a loser)."""
+    if t.text == "“":
+        return True
+    return t.text == '"' and not t.whitespace_ and (t.i == 0 or bool(t.doc[t.i - 1].whitespace_))
+
+
+def _closing(t: Any) -> bool:
+    """Whether token ``t`` closes a quotation, or holds a closing mark the tokenizer glued to a word ("Bridesmaids”-
+    inspired")."""
+    return "”" in t.text or (t.text == '"' and not _opening(t))
 
 
 def _quoted_object(child: Any, sub: list[Any]) -> int | None:
     """The index of the quotation mark that opens the verb's object ``child`` (its words ``sub``) before its head
-    word ("seeking Islamabad’s “assistance …”", "promised “a full inquiry”"), if one does: the object is quoted,
-    and a phrase cut at the mark would be the verb without it. Not a quotation that opens further on, in a
-    clause or a phrase the object governs: those are cut as before."""
+    word and does not close before it ("seeking Islamabad’s “assistance …”"), if one does: the object is quoted,
+    and a phrase cut at the mark would be the verb without it. Not a quotation that names a modifier ("the
+    “Bridesmaids”-inspired trend"), nor one that opens further on, in a clause or a phrase the object governs:
+    those are cut as before."""
     if child.dep_ != "dobj":
         return None
     mark = next((t for t in sub if t.is_punct), None)
-    return mark.i if mark is not None and mark.text in _OPENING_MARKS and mark.i < child.i else None
+    if mark is None or not _opening(mark) or mark.i > child.i:
+        return None
+    return None if any(_closing(t) for t in child.doc[mark.i + 1 : child.i]) else mark.i
 
 
 def _opens_object(mark: Any, after: list[Any]) -> bool:
     """Whether ``mark``, a child of the verb, is a quotation mark that opens the verb's object, the next child
     ``after`` it: "promised “a full inquiry”"."""
-    return (mark.text in _OPENING_MARKS and bool(after) and after[0].dep_ == "dobj"
-            and after[0].left_edge.i == mark.i + 1)
+    return _opening(mark) and bool(after) and after[0].dep_ == "dobj" and after[0].left_edge.i == mark.i + 1
 
 
 def _phrase(verb: Any, subject: Any) -> str:
@@ -115,8 +128,10 @@ def _phrase(verb: Any, subject: Any) -> str:
     end = verb.i + 1
     cut_short = False
     rights = list(verb.rights)
+    opened = None  # the mark of a quoted object the phrase reads into
     for n, child in enumerate(rights):
         if _opens_object(child, rights[n + 1 :]):
+            opened = child.i
             continue  # "promised “a full inquiry”": the mark the parse hangs on the verb opens its object
         if child.dep_ in _STOP_DEPS or child.is_punct:
             break
@@ -124,6 +139,7 @@ def _phrase(verb: Any, subject: Any) -> str:
         # "is seeking Islamabad’s “assistance and facilitation …”": the object itself is quoted, and a cut at its
         # mark would leave the verb without it ("is seeking"); the phrase reads on into the quotation
         quoted = _quoted_object(child, sub)
+        opened = quoted if quoted is not None else opened
         if any(t.is_punct and t.text not in ("’", "'", "-", "%", "$") and t.i != quoted for t in sub):
             cut = next(t.i for t in sub if t.is_punct and t.text not in ("’", "'", "-", "%", "$") and t.i != quoted)
             end, cut_short = max(end, cut), cut > end
@@ -145,19 +161,21 @@ def _phrase(verb: Any, subject: Any) -> str:
         tokens = _trim(list(doc[start : _clean_end(doc, start, tokens[-1].i + 1, verb)]))
     if verb not in tokens or len([t for t in tokens if not t.is_punct]) < MIN_WORDS:
         return ""
-    return _closed(doc, tokens[0].i, tokens[-1].i + 1)
+    return _closed(doc, tokens[0].i, tokens[-1].i + 1, opened)
 
 
-def _closed(doc: Any, start: int, end: int) -> str:
-    """The words ``doc[start:end]``, a quotation they open closed: at its own mark when the quotation ends right
-    after them (“a full inquiry”, “… the war,”), else as cut (“assistance and facilitation in achieving …”)."""
+def _closed(doc: Any, start: int, end: int, opened: int | None) -> str:
+    """The words ``doc[start:end]``, the quotation of an object they open at ``opened`` closed: at its own mark when
+    the quotation ends right after them (“a full inquiry”, “… the war,”), else as cut (“assistance and facilitation
+    in achieving …”)."""
     text = doc[start:end].text
-    curly = text.count("“") > text.count("”")
-    if not curly and text.count('"') % 2 == 0:
+    if opened is None or not start <= opened < end or any(_closing(t) for t in doc[opened + 1 : end]):
         return text
-    close = "”" if curly else '"'
-    after = [t.text for t in doc[end : end + 2]]
-    return text + close if after[:1] == [close] or after[1:] == [close] and after[0] in ",.;" else text + " …" + close
+    close = "”" if doc[opened].text == "“" else '"'
+    after = doc[end : end + 2]
+    if (len(after) > 0 and _closing(after[0])) or (len(after) > 1 and after[0].text in ",.;" and _closing(after[1])):
+        return text + close
+    return text + " …" + close
 
 
 # A clause that says what someone claims, hopes, fears, supposes or perceives is no action of its subject:
