@@ -1,7 +1,8 @@
 """Notes about the articles themselves, told beside both the summary and the analysis: a paywalled page read
 only as its free teaser, one page of a story printed over several, an outlet's printed correction (taken out of
 its story's text by ``clean``), a paragraph ``clean`` left out as no prose, an article that does not read as
-English, and an article that shares almost nothing with the others (another story given by mistake?)."""
+English, an article that shares almost nothing with the others (another story given by mistake?), and an article
+dated a month or more away from every other dated one (another event?)."""
 
 from __future__ import annotations
 
@@ -56,7 +57,8 @@ DATED_APART_MIN_OTHERS = 2  # of one other dated article, nothing tells which of
 def article_notes(cluster: Cluster) -> tuple[str, ...]:
     """The paywalled pages read as their teaser, the pages of a story printed over several, the corrections the
     cluster's outlets printed, then the articles that lost a paragraph as no prose, then the articles that do not
-    read as English, then the articles that share almost nothing with the others (``off_topic``)."""
+    read as English, then the articles that share almost nothing with the others (``off_topic``), then those
+    dated apart from the others (``dated_apart``)."""
     notes = tuple(TEASER_NOTE.format(article=numbered(k, a)) for k, a in enumerate(cluster.articles, 1) if a.teaser)
     notes += tuple(PAGED_NOTE.format(article=numbered(k, a)) for k, a in enumerate(cluster.articles, 1) if a.paged)
     notes += tuple(
@@ -81,7 +83,7 @@ def dated_apart(cluster: Cluster) -> tuple[int, ...]:
     """The indexes of the articles of ``cluster`` whose date lies more than ``DATED_APART_DAYS`` from every other
     article's date, where ``DATED_APART_MIN_OTHERS`` other articles or more are dated. Undated articles say
     nothing either way."""
-    days = {k: dt.date.fromisoformat(a.date) for k, a in enumerate(cluster.articles) if _iso_day(a.date)}
+    days = _days(cluster)
     if len(days) <= DATED_APART_MIN_OTHERS:
         return ()
     return tuple(k for k, d in days.items()
@@ -90,7 +92,7 @@ def dated_apart(cluster: Cluster) -> tuple[int, ...]:
 
 def dated_apart_notes(cluster: Cluster) -> tuple[str, ...]:
     """``dated_apart``'s articles as notes: the days to the nearest other date, and the other articles' dates."""
-    days = {k: dt.date.fromisoformat(a.date) for k, a in enumerate(cluster.articles) if _iso_day(a.date)}
+    days = _days(cluster)
     out = []
     for k in dated_apart(cluster):
         d, others = days[k], sorted(o for j, o in days.items() if j != k)
@@ -106,14 +108,15 @@ def dated_apart_notes(cluster: Cluster) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _iso_day(date: str | None) -> bool:
-    if not date:
-        return False
-    try:
-        dt.date.fromisoformat(date)
-    except ValueError:
-        return False
-    return True
+def _days(cluster: Cluster) -> dict[int, dt.date]:
+    """The articles' dates, by index; an article without one (or with none that reads as a day) is left out."""
+    out = {}
+    for k, a in enumerate(cluster.articles):
+        try:
+            out[k] = dt.date.fromisoformat(a.date or "")
+        except ValueError:
+            continue
+    return out
 
 
 def off_topic(cluster: Cluster) -> tuple[int, ...]:
