@@ -99,3 +99,44 @@ def test_a_real_cluster_notes_its_weather_box_but_not_its_loosely_related_excerp
     assert off_topic(make_cluster(articles)) == (2,)
     cos = storyline.represent.article_cosines(articles)
     assert sorted(cos[4])[-2] > 2 * OFF_TOPIC_COSINE  # the excerpt's best cosine to another article
+
+
+def _dated(texts: list[str], days: list[str | None]) -> list[Article]:
+    return [Article(id=str(k), text=t, date=d) for k, (t, d) in enumerate(zip(texts, days, strict=True), 1)]
+
+
+def test_an_article_dated_months_before_the_others_is_named(harbor_texts):
+    # an older story saved with the new ones: the reader is told which article, and that it may be another event
+    articles = _dated([*harbor_texts, _WATERFRONT], ["2026-03-10", "2026-03-10", "2026-03-11", "2025-09-02"])
+    want = ("article [4] is dated 2025-09-02, 189 days before every other article's date (2026-03-10 to "
+            "2026-03-11): it may report an earlier event")
+    assert storyline.analyze(articles).notes[-1] == want
+    summary = storyline.summarize(articles, words=60)
+    assert want in summary.notes
+    # a note only: the summary's sentences are those chosen for the articles dated together
+    together = _dated([*harbor_texts, _WATERFRONT], ["2026-03-10", "2026-03-10", "2026-03-11", "2026-03-11"])
+    assert storyline.summarize(together, words=60).sentences == summary.sentences
+    assert not any("is dated" in n for n in storyline.summarize(together, words=60).notes)
+
+
+def test_a_later_article_and_one_in_between_are_named_so(harbor_texts):
+    later = _dated([*harbor_texts, _WATERFRONT], ["2026-03-10", "2026-03-10", "2026-03-11", "2026-06-01"])
+    assert any(n.startswith("article [4] is dated 2026-06-01, 82 days after every other article's date")
+               and n.endswith("a later event") for n in storyline.analyze(later).notes)
+    apart = _dated([*harbor_texts, _WATERFRONT], ["2026-01-01", "2026-03-10", "2026-06-01", "2026-06-02"])
+    notes = [n for n in storyline.analyze(apart).notes if "is dated" in n]
+    assert notes == [
+        "article [1] is dated 2026-01-01, 68 days before every other article's date (2026-03-10 to 2026-06-02): it "
+        "may report an earlier event",
+        "article [2] is dated 2026-03-10, 68 days from the nearest of the other articles' dates (2026-01-01 to "
+        "2026-06-02): it may report another event",
+    ]
+
+
+def test_no_article_is_named_apart_with_one_other_dated_or_dates_within_a_month(harbor_texts):
+    # of two dated articles, nothing tells which one stands apart (the summary's span note says the dates spread);
+    # undated articles say nothing either way
+    two = _dated([*harbor_texts, _WATERFRONT], ["2025-09-02", None, None, "2026-03-10"])
+    assert not any("is dated" in n for n in storyline.analyze(two).notes)
+    month = _dated([*harbor_texts, _WATERFRONT], ["2026-02-08", "2026-03-10", "2026-03-11", "2026-03-10"])
+    assert not any("is dated" in n for n in storyline.analyze(month).notes)

@@ -1,10 +1,12 @@
 """Notes about the articles themselves, told beside both the summary and the analysis: a paywalled page read
 only as its free teaser, one page of a story printed over several, an outlet's printed correction (taken out of
 its story's text by ``clean``), a paragraph ``clean`` left out as no prose, an article that does not read as
-English, and an article that shares almost nothing with the others (another story given by mistake?)."""
+English, an article that shares almost nothing with the others (another story given by mistake?), and an article
+dated a month or more away from every other dated one (another event?)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import numpy as np
@@ -43,10 +45,20 @@ OFF_TOPIC_NEAR = 0.04  # ... and under this, when it is under OFF_TOPIC_SHARE of
 OFF_TOPIC_SHARE = 0.2
 
 
+# An article dated a month or more away from every other dated article (an older story saved with the new ones, a
+# follow-up months later) reports another event, or an earlier or later stage of this one, and its days and figures
+# are read beside the others' as one story's. The summary's note on the dates' span (``api.SPAN_NOTE_DAYS``) says
+# that the dates spread, not which article stands apart.
+DATED_APART_NOTE = "{article} is dated {date}, {days} days {side}: it may report {event} event"
+DATED_APART_DAYS = 30
+DATED_APART_MIN_OTHERS = 2  # of one other dated article, nothing tells which of the two stands apart
+
+
 def article_notes(cluster: Cluster) -> tuple[str, ...]:
     """The paywalled pages read as their teaser, the pages of a story printed over several, the corrections the
     cluster's outlets printed, then the articles that lost a paragraph as no prose, then the articles that do not
-    read as English, then the articles that share almost nothing with the others (``off_topic``)."""
+    read as English, then the articles that share almost nothing with the others (``off_topic``), then those
+    dated apart from the others (``dated_apart``)."""
     notes = tuple(TEASER_NOTE.format(article=numbered(k, a)) for k, a in enumerate(cluster.articles, 1) if a.teaser)
     notes += tuple(PAGED_NOTE.format(article=numbered(k, a)) for k, a in enumerate(cluster.articles, 1) if a.paged)
     notes += tuple(
@@ -64,7 +76,47 @@ def article_notes(cluster: Cluster) -> tuple[str, ...]:
     notes += tuple(
         FOREIGN_NOTE.format(article=numbered(k, a)) for k, a in enumerate(cluster.articles, 1) if not english[k - 1]
     )
-    return notes + off_topic_notes(cluster, english)
+    return notes + off_topic_notes(cluster, english) + dated_apart_notes(cluster)
+
+
+def dated_apart(cluster: Cluster) -> tuple[int, ...]:
+    """The indexes of the articles of ``cluster`` whose date lies more than ``DATED_APART_DAYS`` from every other
+    article's date, where ``DATED_APART_MIN_OTHERS`` other articles or more are dated. Undated articles say
+    nothing either way."""
+    days = _days(cluster)
+    if len(days) <= DATED_APART_MIN_OTHERS:
+        return ()
+    return tuple(k for k, d in days.items()
+                 if all(abs((d - o).days) > DATED_APART_DAYS for j, o in days.items() if j != k))
+
+
+def dated_apart_notes(cluster: Cluster) -> tuple[str, ...]:
+    """``dated_apart``'s articles as notes: the days to the nearest other date, and the other articles' dates."""
+    days = _days(cluster)
+    out = []
+    for k in dated_apart(cluster):
+        d, others = days[k], sorted(o for j, o in days.items() if j != k)
+        when = str(others[0]) if others[0] == others[-1] else f"{others[0]} to {others[-1]}"
+        if d < others[0]:
+            side, event = f"before every other article's date ({when})", "an earlier"
+        elif d > others[-1]:
+            side, event = f"after every other article's date ({when})", "a later"
+        else:
+            side, event = f"from the nearest of the other articles' dates ({when})", "another"
+        out.append(DATED_APART_NOTE.format(article=numbered(k + 1, cluster.articles[k]), date=d,
+                                           days=min(abs((d - o).days) for o in others), side=side, event=event))
+    return tuple(out)
+
+
+def _days(cluster: Cluster) -> dict[int, dt.date]:
+    """The articles' dates, by index; an article without one (or with none that reads as a day) is left out."""
+    out = {}
+    for k, a in enumerate(cluster.articles):
+        try:
+            out[k] = dt.date.fromisoformat(a.date or "")
+        except ValueError:
+            continue
+    return out
 
 
 def off_topic(cluster: Cluster) -> tuple[int, ...]:

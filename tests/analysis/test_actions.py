@@ -168,6 +168,35 @@ def test_a_relative_clause_on_its_object_is_no_action(by_subject) -> None:
     assert got["Lind"].startswith("was helped to the edge of the pool"), got
 
 
+@pytest.mark.parametrize(("text", "subject", "want"), [
+    # the object itself is quoted: the phrase had stopped at the mark, the verb alone ("is seeking")
+    ("The ministry said that Ada Kell is seeking Corvel’s “assistance and support in reaching a lasting "
+     "settlement of the harbour dispute,” the Herald reported.", "Kell",
+     "is seeking Corvel’s “assistance and support in reaching a lasting settlement …”"),
+    # a short quoted object is closed at its own mark
+    ("Mayor Oskar Lind promised “a full inquiry” into the fire.", "Lind", "promised “a full inquiry”"),
+    ('Mayor Oskar Lind promised "a full inquiry" into the fire.', "Lind", 'promised "a full inquiry"'),
+])
+def test_a_quoted_object_stays_with_its_verb(by_subject, text: str, subject: str, want: str) -> None:
+    got = by_subject(text)
+    assert got[subject] == want, got
+
+
+def test_a_quoted_verb_or_a_quoted_modifier_is_no_quoted_object(by_subject) -> None:
+    # a straight mark glued to the word before it closes a quotation: the phrase opens none and closes none (it had
+    # been 'likes" a loser …"')
+    got = by_subject('Nobody "likes" a loser, Mayor Oskar Lind said.')
+    assert not any(p.endswith('…"') for p in got.values()), got
+    # a quotation that names a modifier of the object ends before the object's head: no quoted object
+    got = by_subject("The new film follows the recent “Harbour”-inspired trend of comedies that trade in farce.")
+    assert not any(p.endswith("…”") for p in got.values()), got
+
+
+def test_a_quotation_in_a_clause_after_the_object_is_still_cut(by_subject) -> None:
+    got = by_subject("Minister Ada Kell told Vale that relations with Corvel were “very important” to the talks.")
+    assert got["Kell"] == "told Vale", got
+
+
 @pytest.mark.timeout(60)
 def test_a_long_paragraph_without_a_full_stop_is_read_in_time(parse) -> None:
     # The parser reads such a paragraph as one deep tree; each subject's phrase read its verb's whole subtree

@@ -987,3 +987,45 @@ def test_a_pronoun_after_an_appositive_is_the_person_it_describes_not_its_posses
     an = analyze([Article(id="1", text=text), Article(id="2", text=other)])
     (quote,) = [q for q in an.quotes if q.text.startswith("We built")]
     assert quote.speaker == "Daniel Ortiz"
+
+
+def _short_quote_cluster(second: str) -> list[tuple[str, tuple[str, ...], str | None]]:
+    first = ("The port of Corvel reopened on Monday after a two-week strike.\n\n"
+             "Union leader Oren Falk said: \"The new contract is very important to the dockers and to the whole town "
+             "of Corvel.\"")
+    an = analyze([Article(id="1", text=first), Article(id="2", text=second)])
+    return [(q.text, q.articles, q.speaker) for q in an.quotes]
+
+
+def test_a_short_quotation_of_the_same_speaker_joins_the_longer_one_that_holds_its_words() -> None:
+    # one outlet quotes two words of a statement another quotes whole: one quotation, credited to both; it had been
+    # two, the short one credited to its own outlet only (too short to be read as a fragment by its words alone)
+    got = _short_quote_cluster("The strike at the port of Corvel ended on Monday.\n\n"
+                               "Oren Falk said the contract was \"very important\" to the town.")
+    assert len(got) == 1, got
+    assert got[0][1] == ("1", "2") and got[0][2] == "Oren Falk", got
+    assert got[0][0].startswith("The new contract is very important"), got
+
+
+def test_a_short_quotation_of_another_speaker_stays_apart() -> None:
+    got = _short_quote_cluster("The strike at the port of Corvel ended on Monday.\n\n"
+                               "Tilda Marsh said the talks had been \"very important\" to the town.")
+    assert len(got) == 2, got
+    assert {(q[1], q[2]) for q in got} == {(("1",), "Oren Falk"), (("2",), "Tilda Marsh")}, got
+
+
+def test_a_short_quotation_of_the_same_speaker_with_other_words_stays_apart() -> None:
+    # the words must be the longer quotation's, in a row: "important contract" is not "contract is very important"
+    got = _short_quote_cluster("The strike at the port of Corvel ended on Monday.\n\n"
+                               "Oren Falk said it was an \"important contract\" for the town.")
+    assert len(got) == 2, got
+
+
+def test_a_short_quotation_in_another_form_of_the_words_stays_apart() -> None:
+    # "doing nothing" is not the words of "… do nothing for the town": written so, they are another quotation
+    first = ("The port of Corvel reopened on Monday after a two-week strike.\n\n"
+             "Union leader Oren Falk said: \"The board will take our dues and do nothing for the town.\"")
+    second = ("The strike at the port of Corvel ended on Monday.\n\n"
+              "Oren Falk accused the board of \"doing nothing\" for the dockers.")
+    an = analyze([Article(id="1", text=first), Article(id="2", text=second)])
+    assert len([q for q in an.quotes if q.speaker == "Oren Falk"]) == 2, an.quotes

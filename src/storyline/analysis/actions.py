@@ -87,18 +87,61 @@ def _subtree_until(token: Any, stop: int) -> tuple[list[Any], int]:
     return [t for t in doc[first : min(last, stop) + 1] if t.i == token.i or token.is_ancestor(t)], last
 
 
+def _opening(t: Any) -> bool:
+    """Whether token ``t`` opens a quotation: “, or a straight mark after a space and before a word (a straight
+    mark glued to the word before it closes one: Nobody "likes" a loser)."""
+    if t.text == "“":
+        return True
+    return t.text == '"' and not t.whitespace_ and (t.i == 0 or bool(t.doc[t.i - 1].whitespace_))
+
+
+def _closing(t: Any) -> bool:
+    """Whether token ``t`` closes a quotation, or holds a closing mark the tokenizer glued to a word ("Bridesmaids”-
+    inspired")."""
+    return "”" in t.text or (t.text == '"' and not _opening(t))
+
+
+def _quoted_object(child: Any, sub: list[Any]) -> int | None:
+    """The index of the quotation mark that opens the verb's object ``child`` (its words ``sub``) before its head
+    word and does not close before it ("seeking Islamabad’s “assistance …”"), if one does: the object is quoted,
+    and a phrase cut at the mark would be the verb without it. Not a quotation that names a modifier ("the
+    “Bridesmaids”-inspired trend"), nor one that opens further on, in a clause or a phrase the object governs:
+    those are cut as before."""
+    if child.dep_ != "dobj":
+        return None
+    mark = next((t for t in sub if t.is_punct), None)
+    if mark is None or not _opening(mark) or mark.i > child.i:
+        return None
+    return None if any(_closing(t) for t in child.doc[mark.i + 1 : child.i]) else mark.i
+
+
+def _opens_object(mark: Any, after: list[Any]) -> bool:
+    """Whether ``mark``, a child of the verb, is a quotation mark that opens the verb's object, the next child
+    ``after`` it: "promised “a full inquiry”"."""
+    return _opening(mark) and bool(after) and after[0].dep_ == "dobj" and after[0].left_edge.i == mark.i + 1
+
+
 def _phrase(verb: Any, subject: Any) -> str:
     doc = verb.doc
     before = [t for t in verb.lefts if t.i > subject.i and t.dep_ in ("aux", "auxpass", "neg")]
     start = before[0].i if before else verb.i
     end = verb.i + 1
     cut_short = False
-    for child in verb.rights:
+    rights = list(verb.rights)
+    opened = None  # the mark of a quoted object the phrase reads into
+    for n, child in enumerate(rights):
+        if _opens_object(child, rights[n + 1 :]):
+            opened = child.i
+            continue  # "promised “a full inquiry”": the mark the parse hangs on the verb opens its object
         if child.dep_ in _STOP_DEPS or child.is_punct:
             break
         sub, last = _subtree_until(child, start + MAX_WORDS)
-        if any(t.is_punct and t.text not in ("’", "'", "-", "%", "$") for t in sub):
-            cut = next(t.i for t in sub if t.is_punct and t.text not in ("’", "'", "-", "%", "$"))
+        # "is seeking Islamabad’s “assistance and facilitation …”": the object itself is quoted, and a cut at its
+        # mark would leave the verb without it ("is seeking"); the phrase reads on into the quotation
+        quoted = _quoted_object(child, sub)
+        opened = quoted if quoted is not None else opened
+        if any(t.is_punct and t.text not in ("’", "'", "-", "%", "$") and t.i != quoted for t in sub):
+            cut = next(t.i for t in sub if t.is_punct and t.text not in ("’", "'", "-", "%", "$") and t.i != quoted)
             end, cut_short = max(end, cut), cut > end
             break
         if last > start + MAX_WORDS:  # the phrase is cut at MAX_WORDS, whatever comes after the part read
@@ -118,7 +161,21 @@ def _phrase(verb: Any, subject: Any) -> str:
         tokens = _trim(list(doc[start : _clean_end(doc, start, tokens[-1].i + 1, verb)]))
     if verb not in tokens or len([t for t in tokens if not t.is_punct]) < MIN_WORDS:
         return ""
-    return doc[tokens[0].i : tokens[-1].i + 1].text
+    return _closed(doc, tokens[0].i, tokens[-1].i + 1, opened)
+
+
+def _closed(doc: Any, start: int, end: int, opened: int | None) -> str:
+    """The words ``doc[start:end]``, the quotation of an object they open at ``opened`` closed: at its own mark when
+    the quotation ends right after them (“a full inquiry”, “… the war,”), else as cut (“assistance and facilitation
+    in achieving …”)."""
+    text = doc[start:end].text
+    if opened is None or not start <= opened < end or any(_closing(t) for t in doc[opened + 1 : end]):
+        return text
+    close = "”" if doc[opened].text == "“" else '"'
+    after = doc[end : end + 2]
+    if (len(after) > 0 and _closing(after[0])) or (len(after) > 1 and after[0].text in ",.;" and _closing(after[1])):
+        return text + close
+    return text + " …" + close
 
 
 # A clause that says what someone claims, hopes, fears, supposes or perceives is no action of its subject:

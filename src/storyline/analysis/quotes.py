@@ -996,6 +996,23 @@ def _contained(small: list[str], big: list[str], bag: frozenset[str] | None = No
     return sum(t in bag for t in content) / len(content) >= MERGE_CONTAINMENT
 
 
+def _speakers_words(s: _Seg, small: str, g: list[_Seg], big: str) -> bool:
+    """Whether the short quotation ``s`` (of text ``small``, too short for :func:`_contained` to read it by its
+    words alone) is a run of words of the longer quotation of group ``g`` (of text ``big``) that its own speaker is
+    given too: one outlet quotes two words of a statement another quotes whole (Falk said the contract was “very
+    important” / Falk said: “The new contract is very important to the dockers …”), and the short one had been a
+    quotation of its own, credited to its outlet alone. The same speaker and the same words, as written, in a row,
+    one a content word at least: another speaker's “very important”, the same speaker's “important contract”, or
+    “doing nothing” beside “… do nothing for us”, stays apart."""
+    mine = [w.lower() for w in words(small)]
+    content = [w for w in mine if w not in STOPWORDS]
+    if s.speaker is None or not content or (len(mine) >= MIN_MERGE_TERMS and len(content) >= MIN_CONTENT_TERMS):
+        return False
+    if all(x.speaker != s.speaker for x in g):
+        return False
+    return f" {' '.join(mine)} " in f" {' '.join(w.lower() for w in words(big))} "
+
+
 def quotes(cluster: Cluster, index: EntityIndex) -> tuple[Quote, ...]:
     sex, lean = sexes(cluster, index), sexes(cluster, index, min_votes=1)
     segs = [s for aid in cluster.kept_ids for s in _segments(index, cluster, aid, sex, lean)]
@@ -1005,7 +1022,7 @@ def quotes(cluster: Cluster, index: EntityIndex) -> tuple[Quote, ...]:
     bags: list[frozenset[str]] = []  # each group's first quotation's terms
     for s in sorted(segs, key=lambda s: -len(terms[id(s)])):  # longest first: fragments join them
         for g, bag in zip(groups, bags, strict=True):
-            if _contained(terms[id(s)], terms[id(g[0])], bag):
+            if _contained(terms[id(s)], terms[id(g[0])], bag) or _speakers_words(s, texts[id(s)], g, texts[id(g[0])]):
                 g.append(s)
                 break
         else:
