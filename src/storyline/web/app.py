@@ -1044,14 +1044,21 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     @app.get("/stories/{story_id}/articles/{article_id}", include_in_schema=False)
     async def article_page(request: Request, story_id: str, article_id: str) -> Response:
-        story = await current(await run_in_threadpool(get_or_404, story_id))
-        art = story.article(article_id)
-        if art is None:
-            raise HTTPException(404, f"story {story_id} has no article {article_id[:20]!r}")
-        return page(request, "article.html", article=art, number=views.numbers(story)[article_id],
-                    heading=art.get("title") or views.describe(art), back_href=f"/stories/{story.id}",
-                    back_text=story.title, paragraphs=views.paragraphs(story, article_id),
-                    lang=views.text_language(art.get("text") or ""))
+        """One of the story's articles with the sentences its summary cites marked: rendered once per revision of
+        the story and kept with its other forms (``cached``); an article the story does not have is not kept."""
+
+        def article_html(story: StoryRow) -> bytes:
+            art = story.article(article_id)
+            if art is None:
+                raise HTTPException(404, f"story {story_id} has no article {article_id[:20]!r}")
+            return templates.get_template("article.html").render(
+                request=request, article=art, number=views.numbers(story)[article_id],
+                heading=art.get("title") or views.describe(art), back_href=f"/stories/{story.id}",
+                back_text=story.title, paragraphs=views.paragraphs(story, article_id),
+                lang=views.text_language(art.get("text") or "")).encode("utf-8")
+
+        body = await cached(f"article {article_id}", story_id, article_html)
+        return Response(body, media_type="text/html; charset=utf-8")
 
     @app.post("/stories/{story_id}/delete", include_in_schema=False)
     async def form_delete(request: Request, story_id: str) -> Response:
