@@ -212,7 +212,7 @@ def test_a_deletion_in_progress_stops_no_other_request(tmp_path: Path) -> None:
     async def go() -> tuple[list[httpx.Response], httpx.Response]:
         async with client(app) as c:
             deletion = asyncio.create_task(c.delete(f"/api/stories/{mill}"))
-            while not started.is_set():  # (the deletion reaches its transaction in a thread of the pool)
+            while not started.is_set() and not deletion.done():  # (it reaches its transaction in a pool thread)
                 await asyncio.sleep(0.01)
             during = []
             for url in ("/api/health", f"/stories/{ferry}", f"/api/stories/{ferry}", f"/stories/{mill}",
