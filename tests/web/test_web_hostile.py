@@ -227,6 +227,21 @@ def test_a_server_on_loopback_answers_only_requests_addressed_to_this_machine(
     assert r.status_code == 200
 
 
+def test_a_host_headers_answer_is_kept_for_a_bounded_number_of_names() -> None:
+    # Every request asks whether its Host header names this machine (~8 us to parse): the answer is kept, per
+    # header, for the latest HOSTS_KEPT of them, so that a client sending a new name each time grows nothing.
+    from storyline.web.security import HOSTS_KEPT, is_local_host
+
+    is_local_host.cache_clear()
+    for _ in range(3):
+        assert [is_local_host(h) for h in ("127.0.0.1:8000", "evil.example", "localhost:8000")] == [True, False, True]
+    assert is_local_host.cache_info().hits == 6
+    names = [f"n{k}.example" for k in range(HOSTS_KEPT * 4)] + [f"10.0.{k // 250}.{k % 250}" for k in range(300)]
+    assert [is_local_host(h) for h in names] == [False] * (HOSTS_KEPT * 4) + [True] * 300
+    assert is_local_host.cache_info().currsize == HOSTS_KEPT
+    assert is_local_host("evil.example") is False and is_local_host("[::1]:80") is True
+
+
 @pytest.mark.parametrize(("any_host", "status"), [("", 421), ("1", 200)])
 def test_the_uvicorn_factory_checks_the_host_unless_told_it_is_served_under_other_names(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, any_host: str, status: int) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import threading
 from pathlib import Path
 
 import httpx
@@ -128,6 +129,7 @@ def test_a_render_made_while_the_story_was_deleted_is_not_kept(tmp_path: Path) -
     store.get = real_get
     assert page.status_code == 200  # the request began before the deletion
     assert send(app, ("GET", f"/stories/{mill}"))[0].status_code == 404
+    assert not [key for key in app.state.rendered._items if key[1] == mill]  # nor is it left in memory
 
 
 def test_a_deletion_stands_after_a_restart_and_leaves_no_text_in_the_file(tmp_path: Path) -> None:
@@ -180,3 +182,57 @@ def test_the_route_is_in_the_openapi_schema_with_its_errors(tmp_path: Path) -> N
     assert set(ops["delete"]["responses"]) == {"200", "404", "507"}
     assert ops["delete"]["responses"]["404"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorOut")
     assert "/stories/{story_id}/delete" not in schema.json()["paths"]  # the page's form is no API
+
+
+def test_a_deletion_in_progress_stops_no_other_request(tmp_path: Path) -> None:
+    # The deletion's transaction is held open (its ``DELETE FROM articles`` waits for the test's word, as a large
+    # story's deletion takes its time zeroing the pages it frees) while the server is asked for its health, for
+    # another story not rendered yet and for the story being deleted. Until 2026-12-04 a render not in the cache
+    # took a lock the deletion held for its whole transaction, in the event loop's thread: every request stopped
+    # until the deletion ended, here until the deletion's wait gave up. Nothing is timed: the order tells.
+    app = app_for(tmp_path / "s.db")
+    mill, ferry = made(app, MILLBROOK, FERRY)
+    store = app.state.store
+    started, release = threading.Event(), threading.Event()
+    order: list[str] = []
+    real_open = store._open
+
+    def hold(statement: str) -> None:
+        if statement.startswith("DELETE FROM articles WHERE story_id") and not started.is_set():
+            started.set()  # inside the deletion's transaction: the story and its articles are still there
+            order.append("deletion released" if release.wait(60) else "deletion gave up waiting")
+
+    def opened() -> sqlite3.Connection:
+        db = real_open()
+        db.set_trace_callback(hold)
+        return db
+
+    store._open = opened
+
+    async def go() -> tuple[list[httpx.Response], httpx.Response]:
+        async with client(app) as c:
+            deletion = asyncio.create_task(c.delete(f"/api/stories/{mill}"))
+            while not started.is_set() and not deletion.done():  # (it reaches its transaction in a pool thread)
+                await asyncio.sleep(0.01)
+            during = []
+            for url in ("/api/health", f"/stories/{ferry}", f"/api/stories/{ferry}", f"/stories/{mill}",
+                        f"/api/stories/{mill}", "/api/health"):
+                during.append(await c.get(url))
+                order.append(f"answered {url}")
+            release.set()
+            return during, await deletion
+
+    try:
+        during, deleted = asyncio.run(go())
+    finally:
+        release.set()
+        store._open = real_open
+    assert order[-1] == "deletion released", order  # every request was answered while the deletion was held
+    assert [r.status_code for r in during] == [200] * 6  # the story being deleted is still whole until it ends
+    assert during[4].json()["id"] == mill and len(during[4].json()["articles"]) == len(MILLBROOK)
+    assert deleted.status_code == 200
+    # once the deletion has answered, the story is gone, the renders made while it ran included
+    after = send(app, ("GET", f"/stories/{mill}"), ("GET", f"/api/stories/{mill}"), ("GET", f"/stories/{ferry}"))
+    assert [r.status_code for r in after] == [404, 404, 200]
+    assert not [key for key in app.state.rendered._items if key[1] == mill]
+

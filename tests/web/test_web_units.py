@@ -97,6 +97,40 @@ def test_a_cached_story_read_takes_no_trip_through_the_thread_pool(tmp_path: Pat
         assert "Renamed elsewhere" in client.get(f"/stories/{sid}").text
         assert client.get("/api/stories/" + "0" * 12).status_code == 404
 
+
+def test_an_articles_page_is_kept_with_its_storys_renders(tmp_path: Path, monkeypatch) -> None:
+    # The page of one of a story's articles was read from the store and rendered on every request, through the
+    # thread pool; it is kept per revision of its story as the story's page is, and follows its edits and deletion.
+    import anyio.to_thread
+    from fastapi.testclient import TestClient
+
+    from storyline.web.app import WebSettings, create_app
+
+    app = create_app(WebSettings(db=tmp_path / "s.db"))
+    with TestClient(app) as client:
+        sid = client.post("/api/stories", json={"articles": [DATELINED, UNDATED], "words": 60}).json()["id"]
+        first = client.get(f"/stories/{sid}/articles/1")
+        assert first.status_code == 200 and first.headers["content-type"] == "text/html; charset=utf-8"
+        assert "Kellmouth" in first.text and f'href="/stories/{sid}"' in first.text
+        hops: list[object] = []
+        run_sync = anyio.to_thread.run_sync
+        monkeypatch.setattr(anyio.to_thread, "run_sync", lambda f, *a, **k: hops.append(f) or run_sync(f, *a, **k))
+        again = [client.get(f"/stories/{sid}/articles/1") for _ in range(3)]
+        assert [r.text for r in again] == [first.text] * 3 and hops == []
+        assert client.head(f"/stories/{sid}/articles/1").status_code == 200
+        # an article the story does not have is a 404 each time, and nothing is kept for it
+        missing = [client.get(f"/stories/{sid}/articles/{aid}") for aid in ("9", "9", "x" * 300)]
+        assert [r.status_code for r in missing] == [404] * 3 and "has no article &#39;9&#39;" in missing[0].text
+        assert {key[0] for key in app.state.rendered._items} == {"article 1"}
+        # renamed elsewhere (another connection): the page's way back names the story as it is called now
+        Store(tmp_path / "s.db").rename(sid, "Renamed elsewhere", lambda s: "auto")
+        assert "Renamed elsewhere" in client.get(f"/stories/{sid}/articles/1").text
+        assert client.delete(f"/api/stories/{sid}").status_code == 200
+        gone = client.get(f"/stories/{sid}/articles/1")
+        assert gone.status_code == 404 and "it was deleted, or never existed" in gone.text
+        assert not app.state.rendered._items
+
+
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 

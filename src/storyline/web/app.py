@@ -500,10 +500,16 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     # A story's rendered forms are kept (bounded, least recently used) per revision: an edit (an article added or
     # removed, a new title) counts one (``Store.revision``, read first by every render), so that a form rendered
-    # before it is never served after it. ``deleting`` orders a deletion and a render of the same story: a render
-    # read before the deletion, or before an edit, is not kept after it.
+    # before it is never served after it, nor one of a deleted story (its revision is None: a 404 before the cache
+    # is looked at). A render read before a deletion or an edit is not kept after it: it is put in the cache, then
+    # the revision is read again and the render dropped when it changed. No lock is held across a transaction: a
+    # deletion drops the story's renders once its transaction is committed, so a render put before that is dropped
+    # by the deletion, and one put after it finds the story gone when it reads the revision again. (Until
+    # 2026-12-04 a lock ordered the two, held by the deletion for its whole transaction and taken by the event
+    # loop's thread to keep a render: a story read then, any story not in the cache, stopped every request, the
+    # health check's too, until the deletion ended.)
     rendered: _Recent[tuple[str, str, int], bytes] = _Recent(RENDER_CACHE)
-    deleting = threading.Lock()
+    app.state.rendered = rendered
 
     async def cached(kind: str, story_id: str, make: Callable[[StoryRow], bytes]) -> bytes:
         """The story's ``kind`` of rendering (``make`` of the story as it is now, its summary made again when it
@@ -519,9 +525,10 @@ def create_app(settings: WebSettings) -> FastAPI:
             return data
         story = await current(await run_in_threadpool(get_or_404, story_id))
         data = await run_in_threadpool(make, story)
-        with deleting:
-            if store.revision(story_id) == story.revision:  # not deleted nor changed since it was read
-                rendered.put((kind, story_id, story.revision), data)
+        key = (kind, story_id, story.revision)
+        rendered.put(key, data)
+        if store.revision(story_id) != story.revision:  # deleted or changed since it was read: not kept
+            rendered.drop(key)
         return data
 
     async def current(story: StoryRow) -> StoryRow:
@@ -542,10 +549,10 @@ def create_app(settings: WebSettings) -> FastAPI:
         return made
 
     def delete_story(story_id: str) -> StoryListItem | None:
-        """Delete the story from the store and its rendered forms from memory; what it was, None if no story."""
-        with deleting:
-            gone = store.delete(story_id) if len(story_id) <= 64 else None
-            rendered.drop_where(lambda key: key[1] == story_id)
+        """Delete the story from the store, then its rendered forms from memory (``rendered``: a render kept while
+        the deletion ran is dropped here, one kept after it by ``cached``); what it was, None if no story."""
+        gone = store.delete(story_id) if len(story_id) <= 64 else None
+        rendered.drop_where(lambda key: key[1] == story_id)
         return gone
 
     def given(article: dict[str, Any]) -> dict[str, Any]:
@@ -1037,14 +1044,21 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     @app.get("/stories/{story_id}/articles/{article_id}", include_in_schema=False)
     async def article_page(request: Request, story_id: str, article_id: str) -> Response:
-        story = await current(await run_in_threadpool(get_or_404, story_id))
-        art = story.article(article_id)
-        if art is None:
-            raise HTTPException(404, f"story {story_id} has no article {article_id[:20]!r}")
-        return page(request, "article.html", article=art, number=views.numbers(story)[article_id],
-                    heading=art.get("title") or views.describe(art), back_href=f"/stories/{story.id}",
-                    back_text=story.title, paragraphs=views.paragraphs(story, article_id),
-                    lang=views.text_language(art.get("text") or ""))
+        """One of the story's articles with the sentences its summary cites marked: rendered once per revision of
+        the story and kept with its other forms (``cached``); an article the story does not have is not kept."""
+
+        def article_html(story: StoryRow) -> bytes:
+            art = story.article(article_id)
+            if art is None:
+                raise HTTPException(404, f"story {story_id} has no article {article_id[:20]!r}")
+            return templates.get_template("article.html").render(
+                request=request, article=art, number=views.numbers(story)[article_id],
+                heading=art.get("title") or views.describe(art), back_href=f"/stories/{story.id}",
+                back_text=story.title, paragraphs=views.paragraphs(story, article_id),
+                lang=views.text_language(art.get("text") or "")).encode("utf-8")
+
+        body = await cached(f"article {article_id}", story_id, article_html)
+        return Response(body, media_type="text/html; charset=utf-8")
 
     @app.post("/stories/{story_id}/delete", include_in_schema=False)
     async def form_delete(request: Request, story_id: str) -> Response:

@@ -3,6 +3,7 @@ error pages included, and see the body before any route reads it)."""
 
 from __future__ import annotations
 
+import functools
 import html
 import ipaddress
 import json
@@ -76,6 +77,10 @@ def server_address(scope: Scope) -> str:
     return f"http://[{ip}]:{port}" if ip.version == 6 else f"http://{ip}:{port}"
 
 
+# The Host headers whose answer ``is_local_host`` keeps: a client sending a new name each time keeps at most these.
+HOSTS_KEPT = 64
+
+
 def host_name(host: str) -> str:
     """The name in a Host header, without its port or an IPv6 address's brackets, lower-cased."""
     host = host.strip().lower()
@@ -84,11 +89,13 @@ def host_name(host: str) -> str:
     return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
 
 
+@functools.lru_cache(maxsize=HOSTS_KEPT)
 def is_local_host(host: str) -> bool:
     """Whether a Host header names this server as a browser on this machine reaches a loopback address:
     ``localhost`` (or a name under ``.localhost``, which resolves to loopback) or an IP address. Any other
     name reaching a server bound to loopback was made to point there (DNS rebinding), and the page that did
-    it would read the stories as if it were this site."""
+    it would read the stories as if it were this site. Every request asks it, nearly always of the same one or
+    two headers: the answers for the latest ``HOSTS_KEPT`` are kept (parsing one took ~8 us a request)."""
     name = host_name(host).rstrip(".")
     if name == "localhost" or name.endswith(".localhost"):
         return True
@@ -135,11 +142,12 @@ class SecurityMiddleware:
 
         path = str(scope.get("path", ""))
         api = is_api_path(path)
-        host = dict(scope.get("headers", [])).get(b"host")
+        headers = dict(scope.get("headers", []))  # (once a request: the host and the length from the same dict)
+        host = headers.get(b"host")
         if self.local_only and host is not None and not is_local_host(host.decode("latin-1")):
             await self._misdirected(send_with_headers, api, host.decode("latin-1"), server_address(scope))
             return
-        length = dict(scope.get("headers", [])).get(b"content-length")
+        length = headers.get(b"content-length")
         if length is not None:
             # The server holds the client to the length it announced, so checking the number is enough.
             if not length.isdigit() or int(length) > self.max_body:
