@@ -17,7 +17,7 @@ from storyline.represent import build_vectors, content_terms, content_terms_of, 
 # Words, joiners that may or may not join them, spaces and underscores, combining marks (a Devanagari vowel sign,
 # an accent written apart): the cases that make counting hard.
 PLAIN = ["harbor", "7", "é", "-", "'", "’", ".", " ", "  ", "_", "x.y", "—", ",", "İ", "\n"]
-PIECES = st.sampled_from([*PLAIN, "नि", "ि", "\u0301", "e\u0301"])
+PIECES = st.sampled_from([*PLAIN, "नि", "ि", "\u0301", "e\u0301", "\U00011013", "\U00011038"])  # Brahmi: beyond U+FFFF
 
 
 @given(st.lists(PIECES, max_size=30).map("".join), st.integers(min_value=0, max_value=12))
@@ -63,6 +63,9 @@ def test_a_mark_with_no_letter_before_it_is_no_word() -> None:
     assert count_words("\u0301 a \u093f") == 1
     assert count_words("a-\u0301b") == 2  # a hyphen joins words, not a mark to a word
     assert word_counts(["\u0301", "\u0301 a \u093f", "a-\u0301b", "नि-नि"]).tolist() == [0, 1, 2, 1]
+    # a mark beyond U+FFFF (Brahmi's vowel sign AA after its KA), after a letter of the Basic Multilingual Plane too
+    assert count_words("\U00011013\U00011038\U00011013 \U00011013 a\U00011038b") == 3
+    assert word_counts(["\U00011013\U00011038\U00011013 \U00011013 a\U00011038b"]).tolist() == [3]
 
 
 def test_the_marks_are_unicodes_combining_marks() -> None:
@@ -105,7 +108,7 @@ def test_word_counts_agree_with_count_words(texts: list[str]) -> None:
 # marks after a letter and after none.
 TOKEN_PIECES = st.sampled_from(
     ["harbor", "The", "said", "7", "٣", "é", "İ", "'", "’", "''", " ", "_", "—", "“", "”", "…", ",", "x", "\n", "£",
-     "नि", "ि", "\u0301"]
+     "नि", "ि", "\u0301", "\U00011013", "\U00011038"]
 )
 # A token: letters and digits with their combining marks, two runs of them joined by one apostrophe.
 _RUN = rf"[^\W_](?:[^\W_]|[{MARKS}])*"
