@@ -10,6 +10,7 @@ from storyline.clean import (
     _MONTHS,
     _TOKEN,
     _ends_sentence,
+    _short_headline,
     clean_articles,
     clean_text,
     is_clutter,
@@ -396,6 +397,14 @@ def test_a_headline_of_two_or_three_words_above_the_story_is_its_title() -> None
     assert clean_text(f"Menu\n\nStorm hits coast\n\n{lead}").title == ""
     assert clean_text(f"Storm hits coast\n{lead}").title == ""
     assert clean_text(f"Storm hits coast\n\n$13 million\n\n{lead}").title == ""
+
+
+def test_a_short_headline_in_hindi_has_its_words_whole() -> None:
+    # its words were cut at their vowel signs ("पुल" was "प", "ल"): two words read as four, over the three a short
+    # headline may have (text written for the test)
+    lead = "पुल बंद होने से शहर की सड़कों पर भारी जाम लग गया और लोगों को दूसरे रास्ते लेने पड़े।"
+    assert _short_headline("पुल बंद", f"पुल बंद\n\n{lead}", lead)
+    assert not _short_headline("नदी का पुल बंद", f"नदी का पुल बंद\n\n{lead}", lead)  # four words
 
 
 def test_flattened_sign_up_form_is_dropped_but_reporting_about_newsletters_is_kept():

@@ -1,18 +1,23 @@
 """Word counts, TF-IDF vectors and the lean cosine path (texts written for these tests)."""
 
 import re
+import sys
+import unicodedata
 
 import numpy as np
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from support import HARBOR
 
 from storyline.cluster import build_cluster
-from storyline.model import Article, count_words, has_words, word_counts
+from storyline.model import MARKS, MARKS_UNICODE, Article, count_words, has_words, word_counts
 from storyline.represent import build_vectors, content_terms, content_terms_of, words
 
-# Words, joiners that may or may not join them, spaces and underscores: the cases that make counting hard.
-PIECES = st.sampled_from(["harbor", "7", "é", "-", "'", "’", ".", " ", "  ", "_", "x.y", "—", ",", "İ", "\n"])
+# Words, joiners that may or may not join them, spaces and underscores, combining marks (a Devanagari vowel sign,
+# an accent written apart): the cases that make counting hard.
+PLAIN = ["harbor", "7", "é", "-", "'", "’", ".", " ", "  ", "_", "x.y", "—", ",", "İ", "\n"]
+PIECES = st.sampled_from([*PLAIN, "नि", "ि", "\u0301", "e\u0301", "\U00011013", "\U00011038"])  # Brahmi: beyond U+FFFF
 
 
 @given(st.lists(PIECES, max_size=30).map("".join), st.integers(min_value=0, max_value=12))
@@ -24,6 +29,51 @@ def test_has_words_does_not_split_a_word_to_reach_the_count() -> None:
     assert not has_words("harbor", 2)
     assert has_words("state-of-the-art harbor", 2)
     assert not has_words("state-of-the-art", 2)
+    assert not has_words("हिंदी", 2)
+
+
+@given(st.lists(st.sampled_from(PLAIN), max_size=30).map("".join))
+def test_a_text_without_combining_marks_counts_as_it_did(text: str) -> None:
+    # the marks joined the word definition; every other text (English) counts the words it counted before
+    assert count_words(text) == len(re.findall(r"\w+(?:[-'’.]\w+)*", text))
+
+
+# Texts written for these tests, a word a space apart (Thai and Burmese spaced so, as they are not in print).
+WRITTEN = {
+    "hi": "शहर के पुराने पुल पर सोमवार सुबह एक मालवाहक जहाज टकरा गया। किसी को चोट नहीं आई।",
+    "bn": "নদীর উপর পুরনো সেতুটি সোমবার সকালে বন্ধ করে দেওয়া হয়েছে। কেউ আহত হননি।",
+    "ta": "பழைய பாலம் திங்கள்கிழமை காலை மூடப்பட்டது. யாருக்கும் காயம் இல்லை என்று அதிகாரிகள் கூறினர்.",
+    "th": "สะพาน เก่า ถูก ปิด เมื่อ วัน จันทร์ ไม่ มี ผู้ บาดเจ็บ",
+    "my": "မြို့ ဟောင်း တံတား ကို တနင်္လာ နေ့ ပိတ် လိုက် သည်။",
+    "km": "ស្ពាន ចាស់ ត្រូវ បាន បិទ កាលពី ថ្ងៃ ច័ន្ទ។",
+    "nfd": unicodedata.normalize("NFD", "The café’s résumé of São Paulo, naïve and déjà vu."),
+}
+
+
+@pytest.mark.parametrize("language", sorted(WRITTEN))
+def test_a_word_holds_its_vowel_signs_and_accents(language: str) -> None:
+    # \w holds no combining mark: "पुराने" counted 3 words ("प", "र", "न"), the Hindi text above 28 for its 17
+    text = WRITTEN[language]
+    assert count_words(text) == len(text.split()) == word_counts([text])[0]
+    assert has_words(text, len(text.split())) and not has_words(text, len(text.split()) + 1)
+
+
+def test_a_mark_with_no_letter_before_it_is_no_word() -> None:
+    assert count_words("\u0301") == 0
+    assert count_words("\u0301 a \u093f") == 1
+    assert count_words("a-\u0301b") == 2  # a hyphen joins words, not a mark to a word
+    assert word_counts(["\u0301", "\u0301 a \u093f", "a-\u0301b", "नि-नि"]).tolist() == [0, 1, 2, 1]
+    # a mark beyond U+FFFF (Brahmi's vowel sign AA after its KA), after a letter of the Basic Multilingual Plane too
+    assert count_words("\U00011013\U00011038\U00011013 \U00011013 a\U00011038b") == 3
+    assert word_counts(["\U00011013\U00011038\U00011013 \U00011013 a\U00011038b"]).tolist() == [3]
+
+
+def test_the_marks_are_unicodes_combining_marks() -> None:
+    every = "".join(map(chr, range(sys.maxunicode + 1))).encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    listed = set(re.findall(f"[{MARKS}]", every))
+    assert all(unicodedata.category(c).startswith("M") for c in listed)
+    if unicodedata.unidata_version == MARKS_UNICODE:  # a Python of another Unicode version may know more of them
+        assert listed == {c for c in every if unicodedata.category(c).startswith("M")}
 
 
 def _cluster():  # type: ignore[no-untyped-def]
@@ -54,15 +104,25 @@ def test_word_counts_agree_with_count_words(texts: list[str]) -> None:
     assert word_counts(texts).tolist() == [count_words(t) for t in texts]
 
 
-# Words, apostrophes that may or may not join them, punctuation in and outside ASCII, stopwords, digits.
+# Words, apostrophes that may or may not join them, punctuation in and outside ASCII, stopwords, digits, combining
+# marks after a letter and after none.
 TOKEN_PIECES = st.sampled_from(
-    ["harbor", "The", "said", "7", "٣", "é", "İ", "'", "’", "''", " ", "_", "—", "“", "”", "…", ",", "x", "\n", "£"]
+    ["harbor", "The", "said", "7", "٣", "é", "İ", "'", "’", "''", " ", "_", "—", "“", "”", "…", ",", "x", "\n", "£",
+     "नि", "ि", "\u0301", "\U00011013", "\U00011038"]
 )
+# A token: letters and digits with their combining marks, two runs of them joined by one apostrophe.
+_RUN = rf"[^\W_](?:[^\W_]|[{MARKS}])*"
 
 
 @given(st.lists(TOKEN_PIECES, max_size=16).map("".join))
 def test_words_are_the_pattern_matches(text: str) -> None:
-    assert words(text) == re.findall(r"[^\W_]+(?:['’][^\W_]+)?", text.lower().replace("’", "'"))
+    assert words(text) == re.findall(rf"{_RUN}(?:['’]{_RUN})?", text.lower().replace("’", "'"))
+
+
+def test_a_hindi_word_is_one_token() -> None:
+    # a consonant between two vowel signs was a token of its own: "पुराने" was "प", "र", "न"
+    assert words("शहर के पुराने पुल") == ["शहर", "के", "पुराने", "पुल"]
+    assert content_terms_of(["पुराने पुल"]) == [["पुराने", "पुल"]]
 
 
 @given(st.lists(st.lists(TOKEN_PIECES, max_size=12).map("".join), max_size=5))

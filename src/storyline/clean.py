@@ -29,7 +29,7 @@ from importlib import resources
 from itertools import chain, islice, pairwise
 
 from .htmlpage import clock_label
-from .model import Article, count_words, has_words
+from .model import MARKS, Article, count_words, has_words
 from .pageparts import (
     bullet_item,
     cut_inline_parts,
@@ -665,7 +665,7 @@ def _is_body(line: str) -> bool:
 # "Local officials said …" is no headline).
 _SHORT_TITLE_WORDS = (2, 3)
 _FIRST_LINE_APART = re.compile(r"\s*([^\n]+)\n[ \t]*\n")
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_WORD = re.compile(rf"[^\W\d_][\w{MARKS}'’-]*")  # a title's word, with its combining marks as ``count_words`` reads it
 _LABEL_WORDS = frozenset(
     "news live video videos photo photos gallery story stories read more latest top most related share print watch "
     "listen comment comments sign skip content article articles menu home search advertisement opinion politics world "

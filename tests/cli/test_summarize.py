@@ -488,3 +488,16 @@ def test_an_article_whose_sentences_end_on_a_danda_is_summarized_in_sentences(tm
     assert chosen[0]["text"] + " [1]" in text.output
     analysis = run("analyze", "hi.txt", "--format", "json")
     assert analysis.exit_code == 0 and "Traceback" not in analysis.output
+
+
+def test_a_hindi_summary_fills_its_budget_of_words(tmp_path, monkeypatch):
+    # A word was cut at each vowel sign ("पुराने" counted 3), so a 60-word summary of ``_HINDI`` held three sentences,
+    # 30 words (it said 54); its words are counted as a reader counts them (a space apart here), the budget too.
+    (tmp_path / "hi.txt").write_text(_HINDI, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run("summarize", "hi.txt", "-w", "60", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    spaced = sum(len(s["text"].split()) for s in data["sentences"])
+    assert data["words"] == spaced
+    assert 45 <= spaced <= 60
