@@ -54,7 +54,9 @@ def test_a_pronoun_after_an_opening_phrase_refers_back() -> None:
     # the phrase names whom the pronoun stands for, or "the name" is given
     for text in ("When Okafor arrived at the quay, she ordered it closed.",
                  "After the mayor spoke, he left the hall.", "In Port Avery, they voted to close the harbor.",
-                 "The name of the ship was never released.", "Storm winds, he said, toppled the crane."):
+                 "The name of the ship was never released.", "Storm winds, he said, toppled the crane.",
+                 "The pope called for peace throughout the former Yugoslavia.",
+                 "“In the end, they will rebuild,” Okafor said."):
         assert not refers_back(sent(text)), text
 
 
