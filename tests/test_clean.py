@@ -1073,3 +1073,24 @@ def test_short_paragraphs_that_end_on_their_scripts_stop_are_body(paragraphs: li
     # article of short paragraphs had "no article text"), and lines without a blank one between were joined
     assert all(_ends_sentence(p) for p in paragraphs)
     assert clean_text(between.join(paragraphs), want_title=False).text == "\n\n".join(paragraphs)
+
+
+def test_a_known_title_repeated_as_the_first_paragraph_leaves_the_body() -> None:
+    # a dataset's document (NeuS) opens with its headline, written with a stop, and carries it as its title too:
+    # the selection read the headline as the story's first sentence
+    body = ("Harbor crane topples in overnight storm.\n\n"
+            "Storm winds toppled the harbor crane of Port Avery on Tuesday night. Engineers will inspect the pier.")
+    (titled,) = clean_articles([Article(id="1", text=body, title="Harbor crane topples in overnight storm.")])
+    (untitled,) = clean_articles([Article(id="1", text=body)])
+    assert titled.text.startswith("Storm winds toppled")
+    assert titled.title == "Harbor crane topples in overnight storm."
+    assert untitled.text.startswith("Harbor crane topples")  # no title known: nothing to tell it by
+    # the case and the closing stop aside
+    (other,) = clean_articles([Article(id="1", text=body, title="HARBOR CRANE TOPPLES IN OVERNIGHT STORM")])
+    assert other.text.startswith("Storm winds toppled")
+    # another headline, or a text that is its title alone, is left as it is
+    (kept,) = clean_articles([Article(id="1", text=body, title="Port Avery counts the cost")])
+    assert kept.text.startswith("Harbor crane topples")
+    (alone,) = clean_articles([Article(id="1", text="Harbor crane topples in overnight storm.",
+                                       title="Harbor crane topples in overnight storm.")])
+    assert alone.text == "Harbor crane topples in overnight storm."

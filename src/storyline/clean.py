@@ -13,7 +13,10 @@ The filter works on lines, because that is the unit the clutter comes in:
    in ``pageparts``;
 3. keep the rest as paragraphs separated by a blank line.
 
-The first short unpunctuated line before the body is taken as the title when none is known.
+The first short unpunctuated line before the body is taken as the title when none is known; a known title
+that the text repeats as its first paragraph ("Bridge closes after barge strike." above the story, as a
+dataset's documents carry their ``document_titles``) leaves the body, since a headline is no sentence of
+the story.
 """
 
 from __future__ import annotations
@@ -899,6 +902,23 @@ def _repeated_normalised(texts: Sequence[str], min_articles: int) -> set[str]:
     return {k for k, n in counts.items() if n >= min_articles}
 
 
+def _title_key(text: str) -> str:
+    return _fold(" ".join(text.split())).strip(" \"'").rstrip(".!?:;…").strip(" \"'")
+
+
+def without_title(body: str, title: str) -> str:
+    """``body`` without its first paragraph when that paragraph is the known ``title`` again (its case and
+    closing stop aside): NeuS's documents open with their headline, written with a full stop ("Sanders sends
+    Democratic establishment into panic mode."), which the selection read as the story's first sentence. A
+    body that is nothing but the title keeps it."""
+    if not title or not body:
+        return body
+    first, sep, rest = body.partition("\n\n")
+    if sep and rest.strip() and _title_key(first) == _title_key(title):
+        return rest
+    return body
+
+
 def clean_articles(articles: Sequence[Article], *, find_titles: bool = True) -> list[Article]:
     """Clean every article of a cluster; short lines repeated across articles count as clutter.
 
@@ -916,7 +936,7 @@ def clean_articles(articles: Sequence[Article], *, find_titles: bool = True) -> 
             # Every line is shared with another article: a copy of it, not furniture.
             cleaned = _clean_normalised(text, set(), want_title, spellings)
         out.append(replace(
-            article, text=cleaned.text, title=article.title or cleaned.title,
+            article, text=without_title(cleaned.text, article.title), title=article.title or cleaned.title,
             corrections=article.corrections + cleaned.corrections, no_prose=article.no_prose + cleaned.no_prose,
             paged=article.paged or cleaned.paged,
         ))

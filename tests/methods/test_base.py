@@ -44,6 +44,22 @@ def test_a_quotation_credited_to_a_definite_role_noun_refers_back() -> None:
         assert not refers_back(sent(text))
 
 
+def test_a_pronoun_after_an_opening_phrase_refers_back() -> None:
+    for text in ("In the mausoleum, both his grandfather and his father lie in state.",
+                 "On Monday, they voted to close the harbor.", "After the storm, her office reopened.",
+                 "When the fog rolls in over the bay, the towers live up to the name.",
+                 "The latter was never inspected."):
+        assert refers_back(sent(text)), text
+        assert not dangling(sent(text))  # the scorer's feature is unchanged
+    # the phrase names whom the pronoun stands for, or "the name" is given
+    for text in ("When Okafor arrived at the quay, she ordered it closed.",
+                 "After the mayor spoke, he left the hall.", "In Port Avery, they voted to close the harbor.",
+                 "The name of the ship was never released.", "Storm winds, he said, toppled the crane.",
+                 "The pope called for peace throughout the former Yugoslavia.",
+                 "“In the end, they will rebuild,” Okafor said."):
+        assert not refers_back(sent(text)), text
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

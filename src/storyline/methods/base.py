@@ -61,6 +61,54 @@ _CREDITED_BACK = re.compile(
 )
 
 
+# "In the mausoleum, both his grandfather and his father lie in state.", "On Monday, they voted …": a personal
+# pronoun after a short opening phrase (one that opens on a preposition, a conjunction or a word of time: "The
+# poet was ill, but his driver …" names its man) leans on an earlier sentence as an opening pronoun does, unless
+# the phrase names someone it can stand for ("When Okafor arrived, she …": a capitalised word after the first that
+# is no day or month, or a noun for a person). Not "Storm winds, he said, …": credited to a pronoun, it stands as
+# "“…,” he said." does; and not in a quotation, whose "they" is its speaker's.
+_PHRASE_THEN_PRONOUN = re.compile(
+    r"^((?i:in|on|at|after|before|when|whenever|while|as|since|during|despite|although|though|because|if|once|"
+    r"until|around|by|for|from|with|without|within|over|under|following|amid|among|across|upon|unlike|throughout|"
+    r"through|later|earlier|last|next|early|late|shortly|moments|minutes|hours|days|weeks|months|years|decades|"
+    r"now|today|yesterday|tonight|soon|back|according)\b[^,;:\"“”()]{0,56}),\s+"
+    r"(?i:(?:both|and|but|all|only|even|then)\s+)?(?i:he|she|him|his|her|they|them|their)\b"
+    rf"(?!\s+(?i:{alternation(ATTRIBUTION_VERBS)})\b)"
+)
+_NOT_ANTECEDENTS = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
+    "September October November December".split()
+)
+_PEOPLE = re.compile(
+    r"\b(?:man|men|woman|women|boy|girl|child|children|people|person|police|officers?|officials?|mayor|president|"
+    r"minister|leader|family|families|parents?|mother|father|wife|husband|son|daughter|couple|friends?|voters?|"
+    r"residents?|workers?|students?|members?|fans?|players?|team|victims?|suspects?|lawmakers?|who)\b",
+    re.IGNORECASE,
+)
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
+# "The latter was never inspected.", "… live up to the name.": a pronoun's work, not "the former Yugoslavia" or
+# "the name of the ship".
+_POINTS_BACK = re.compile(
+    r"\bthe (?:former|latter)(?=\s*[,.;:]|\s+(?:is|was|has|had|are|were|will|would|said|says)\b)"
+    r"|\bthe name\b(?!\s+(?:of|[\"“‘']))",
+    re.IGNORECASE,
+)
+
+
+def pronoun_after_phrase(text: str) -> bool:
+    """Does a pronoun after a short opening phrase, or "the former"/"the latter"/"the name", point to someone
+    or something of an earlier sentence (see ``_PHRASE_THEN_PRONOUN``)?"""
+    if text.startswith(("\"", "“", "‘", "'", "``")):
+        return False
+    if _POINTS_BACK.search(text):
+        return True
+    m = _PHRASE_THEN_PRONOUN.match(text)
+    if m is None:
+        return False
+    later = _CAPITALISED.findall(m.group(1))[1:]
+    return not _PEOPLE.search(m.group(1)) and all(w in _NOT_ANTECEDENTS for w in later)
+
+
 # "_People ages 40 to 75 with Type 2 diabetes.", "• Schools closed.": an item of a list, which needs the
 # sentence that introduces the list.
 _LIST_ITEM = re.compile(r"^(?:[_•*·▪‣◦]|[-–—]{1,2}\s)")
@@ -73,13 +121,14 @@ def typeset(text: str) -> str:
 
 def refers_back(sentence: Sentence) -> bool:
     """``dangling``, an opening definite role noun ("The company said…") that points to an earlier
-    mention, a quotation credited to a pronoun or such a noun ("“…,” the statement noted."), or an item
-    of a list. Old wire copy's ``marks'' are quotation marks too (``dangling``, a feature of the trained
-    scorer, reads “ ” and straight marks only)."""
+    mention, a quotation credited to a pronoun or such a noun ("“…,” the statement noted."), an item
+    of a list, or a pronoun after a short opening phrase ("In the mausoleum, both his grandfather …",
+    ``pronoun_after_phrase``). Old wire copy's ``marks'' are quotation marks too (``dangling``, a feature of
+    the trained scorer, reads “ ” and straight marks only)."""
     text = sentence.text.strip()
     marked = typeset(text)
     return dangling(sentence) or bool(_DEFINITE.match(text) or _LIST_ITEM.match(text) or _CREDITED_BACK.match(marked)
-                                      or _BARE_QUOTE.match(marked))
+                                      or _BARE_QUOTE.match(marked)) or pronoun_after_phrase(text)
 
 
 def text_key(text: str) -> str:

@@ -33,6 +33,7 @@ from ..vocabulary import ATTRIBUTION_VERBS, OBJECT_VERBS, SPEAKER_VERBS, alterna
 from .base import _MIN_WORDS, candidate, order_sentences, refers_back, text_key, typeset
 from .concepts import bigram_index
 from .restate import Restatements
+from .voice import voices
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +57,10 @@ class CoveragePolicy:
     engineers said." after the lead of a two-sentence story. 0 never lets one in.
     ``restated``: also turn away a candidate that tells a chosen sentence's fact again in other words
     (:mod:`.restate`: "urged the country to assist" / "asking for his government's help"), unless it adds a
-    figure or a name the chosen sentence lacks."""
+    figure or a name the chosen sentence lacks.
+    ``voice``: take no sentence in a voice the reader cannot place (:mod:`.voice`): the first person singular
+    outside quotation marks (a columnist's "I base this …", the middle of a long quotation), an interviewer's
+    turn in a transcript; an answer's sentences after its labelled first one only follow the one before."""
 
     quality: float = 3.0
     min_articles: int = 2
@@ -68,6 +72,7 @@ class CoveragePolicy:
     subsumed: float = 0.55
     restated: bool = True
     short_below: float = 0.5
+    voice: bool = True
 
     def __post_init__(self) -> None:
         if self.quality < 0:
@@ -309,6 +314,11 @@ def _problem(cluster: Cluster, vecs: ClusterVectors, scores: np.ndarray, policy:
     # quotation the segmenter split) waits until that one is chosen. It is never taken alone once the
     # summary has begun (the budget is left a little short instead); only when nothing else is usable.
     leans = np.array([refers_back(s) or continues_quote(s.text) for s in sents])
+    if policy.voice:  # no writer's "I", no interviewer's question; an answer's later sentences after its first
+        unplaced, follows = voices(cluster)
+        usable &= ~unplaced
+        short &= ~unplaced
+        leans |= follows
     position = {(s.article, s.index): k for k, s in enumerate(sents)}
     before = np.array([position.get((s.article, s.index - 1), -1) for s in sents])
     # A sentence that opens a quotation the next one closes is taken with that next one, or not at all; one
