@@ -33,9 +33,11 @@ from .names import (
     company_stem,
     defined_acronym,
     initials,
+    is_disease,
     is_event,
     is_facility,
     is_generic,
+    is_news_agency,
     is_outlet_or_body,
     is_thoroughfare,
     synonym,
@@ -52,7 +54,8 @@ _EPITHET = re.compile(r"^(?:Crooked|Sleepy|Lyin[’']?)\s+(?=[A-Z][a-z]+\s+[A-Z]
 _TITLE_HEAD = (
     r"(?:[Pp]resident|[Pp]rime [Mm]inister|[Mm]inister|[Ss]ecretary of [Ss]tate|[Cc]hief [Jj]ustice|[Ss]peaker|"
     r"[Ss]ecretary|[Ss]enator|[Gg]overnor|[Mm]ayor|[Cc]hancellor|"
-    r"[Ss]pokes(?:wo)?man|[Aa]mbassador|[Ee]nvoy|[Cc]hief|[Dd]irector|[Cc]ommissioner|[Gg]eneral|[Jj]udge|"
+    r"[Ss]pokes(?:wo)?man|[Aa]mbassador|[Ee]nvoy|[Cc]hief of [Ss]taff|[Cc]hief|[Dd]irector|[Cc]ommissioner|"
+    r"[Gg]eneral|[Jj]udge|"
     r"[Cc]oach|[Cc]hair(?:wo)?man|[Cc]aptain|[Ss]uperintendent|[Ss]heriff|[Rr]epresentative|[Oo]fficer|"
     r"[Mm]aster|[Ll]eader|[Ee]xecutive|[Cc]ouncill?or|[Ff]irst [Ll]ady)"
 )
@@ -67,8 +70,11 @@ _TITLE_IN = re.compile(
 )
 # "Pakistan's Information Minister Fawad Chaudhry", "U.S. President Donald Trump"
 _TITLE_BEFORE = re.compile(rf"((?:[A-Z][\w.]*\s+){{0,3}}{_TITLE_HEAD})\s+$")
-# "Shah Qureshi, Pakistan's foreign minister," / "Ana Ruiz, the city's mayor,"
-_TITLE_AFTER = re.compile(rf"^,\s+((?:the\s+|a\s+|[\w.]+['’]s\s+)?(?:[\w-]+\s+){{0,3}}?{_TITLE_HEAD})\b")
+# "Shah Qureshi, Pakistan's foreign minister," / "Ana Ruiz, the city's mayor,"; an owner's title is the owner's, and
+# the title the apposition gives is the noun the owner possesses: "Daniel Ortiz, Mayor Tom Baker's chief of staff," is
+# Baker's chief of staff (no mayor), "Ivanka Trump, the president's daughter," no president.
+_TITLE_AFTER = re.compile(rf"^,\s+((?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w.-]*\s+){{0,3}}?[\w.-]+['’]s\s+)?"
+                          rf"(?:[\w-]+\s+){{0,3}}?{_TITLE_HEAD})\b(?!['’])")
 # "former President", "ex-president", "Obama, a former president": an office held before, no more
 _FORMER = re.compile(r"\b(?:[Ff]ormer|[Ee]x-)(?:\s+|(?<=-))")
 _THE_TITLE = re.compile(rf"\b[Tt]he\s+(?:[A-Za-z][\w.]*\s+)?({_TITLE_HEAD}(?:\s+of\s+[A-Z]\w+)?)\b")
@@ -82,7 +88,7 @@ _OFFICE = re.compile(rf"{_TITLE_HEAD}$")
 _COMPOUND_OFFICES = ("secretary of state", "speaker of the house", "prime minister", "first minister",
                      "attorney general", "solicitor general", "inspector general", "surgeon general",
                      "secretary general", "secretary-general", "chief justice", "chief executive", "house speaker",
-                     "majority leader", "minority leader", "first lady", "lieutenant governor")
+                     "majority leader", "minority leader", "first lady", "lieutenant governor", "chief of staff")
 _SAME_OFFICE = {"speaker of the house": "speaker", "house speaker": "speaker", "secretary-general": "secretary general"}
 # A rank before an office makes another office: a vice president, a deputy minister, an under secretary.
 _RANKS = frozenset("vice deputy lieutenant assistant under associate".split())
@@ -228,7 +234,7 @@ def title_after(text: str, end: int) -> re.Match[str] | None:
 def role_key(title: str) -> str:
     """A title as a slot to compare across articles: lower case, without an article or an owner
     ("Pakistan's foreign minister" and "Foreign Minister" are one role)."""
-    return re.sub(r"^(?:the\s+|a\s+)?(?:[\w.]+['’]s\s+)?", "", " ".join(title.lower().split()))
+    return re.sub(r"^(?:the\s+|a\s+)?(?:(?:[\w.-]+\s+){0,3}?[\w.-]+['’]s\s+)?", "", " ".join(title.lower().split()))
 
 
 _SPOKE = re.compile(rf"^\s*(?:,\s+[^,]{{3,60}},\s*)?(?:{alternation(SPEAKER_VERBS)})\b")
@@ -271,7 +277,22 @@ _OUTLET_BEFORE = re.compile(r"(?:\btold|\baccording\s+to|\bquoted\s+by|\breporte
 # ... and the one that publishes a book or runs a survey or a poll ("published next month by Portfolio", "analysts
 # surveyed by Refinitiv", "a poll conducted by Quinnipiac"): a body, as the outlet of a report is.
 _BODY_AGENT = re.compile(
-    r"\b(?:published|surveyed|polled|compiled|conducted|commissioned)\b(?:\s+[\w-]+){0,5}?\s+by\s+$")
+    r"\b(?:published|surveyed|polled|compiled|conducted|commissioned)\b(?:\s+[\w-]+){0,5}?\s+by\s+$"
+    # ... and one the text introduces as a business ("a company called Knightscope", "a startup named Vexa")
+    r"|\b(?:company|firm|startup|start-up|maker|manufacturer|business|retailer|chain|brand)\s+(?:called|named)\s+$")
+# A crime's slot ("guilty of Treason", "committing Treason", "charged with Sedition"): a word the tagger reads as a
+# person there, capitalised by a headline or for emphasis, is the crime, not someone.
+_CRIME_BEFORE = re.compile(
+    r"\b(?:guilty\s+of|committing|committed|accused\s+of|charged\s+with|convicted\s+of|suspected\s+of)\s+$",
+    re.IGNORECASE)
+# What may open a sentence before its first word: a sentence's first capital is no sign of a name.
+_OPENERS = " \t\n\"“‘'(["
+# The sun and the moon, which news may capitalise as astronomy does ("its orbit around the Sun"): bodies of the sky,
+# no organisation or place (not an outlet named so: "The Sun reported", "the Toronto Sun").
+_CELESTIAL = frozenset({"Sun", "Moon"})
+_THE_BEFORE = re.compile(r"(?<![\w’'-])[Tt]he\s+$")
+# A model's name with a digit right after its maker's ("the Knightscope K5", "an Orwen V8"): the maker's product.
+_MAKER_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][\w&.-]*)\s+$")
 # A one-word name right after a place and a comma, ending the clause ("in Rothley, Leics."): the county or state of
 # that place, whatever the tagger took it for; not a name of a list ("her children, Ivanka, Eric, and …").
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:)]|$)")
@@ -705,14 +726,29 @@ def _headline_name(text: str, m: Mention, names: set[str], prose: set[str],
 
 def _headline_fragment(words: list[str], names: set[str], prose: set[str], common: frozenset[str]) -> bool:
     """Whether an "organisation" of a Title-Case headline is the headline's words run together: the prose never
-    writes it whole, at least one of its words is a name the prose writes alone ("Trump", "Ukraine"), and each of
-    the others is one too, a word the cluster writes in lower case or one the prose never capitalises ("… After
-    Trump’s Call With Ukraine Leader", "Biden to Tell Putin U.S. Won’t …"). Not a name ending in a body's head noun
-    ("Trump Foundation")."""
+    writes it whole, at least one of its words is a name the prose writes alone ("Trump", "Ukraine") or in a run of
+    them ("South Korea" of "South Korea Trashes …"), and each of the others is one too, a word the cluster writes in
+    lower case or one the prose never capitalises ("… After Trump’s Call With Ukraine Leader", "Biden to Tell Putin
+    U.S. Won’t …"). Not a name ending in a body's head noun ("Trump Foundation")."""
     if " ".join(words) in names or words[-1] in NAME_HEADS:
         return False
-    alone = [w in names for w in words]
+    alone = [False] * len(words)
+    for i, j in itertools.combinations(range(len(words) + 1), 2):
+        if " ".join(words[i:j]) in names:
+            alone[i:j] = [True] * (j - i)
     return any(alone) and all(a or w.lower() in common or w not in prose for a, w in zip(alone, words, strict=True))
+
+
+def _product(form: str, before: str, names: set[str], places: set[str]) -> bool:
+    """Whether ``form`` is a model a maker names ("the Knightscope K5", or "K5" after "Knightscope"): one word of
+    letters and digits after the name of a person or an organisation of the cluster (``before`` is the text before
+    ``form``), no place ("France 24" is an outlet, and "Trump 2020" a campaign: no letter in it)."""
+    words = form.split()
+    model = words[-1]
+    if not (re.search(r"\d", model) and re.search(r"[A-Za-z]", model)):
+        return False
+    maker = " ".join(words[:-1]) if len(words) > 1 else (m.group(1) if (m := _MAKER_BEFORE.search(before)) else "")
+    return bool(maker) and maker in names and maker not in places and not is_disease(model)
 
 
 def _run_together(form: str, lone_people: set[str], places: set[str]) -> bool:
@@ -805,6 +841,11 @@ class EntityIndex:
         formerly: dict[str, set[str]] = defaultdict(set)  # a person's form → the offices it is said to have held
         group_words: set[str] = set()  # "Serbs", "Democrats": tagged as groups somewhere in the cluster
         vessels: set[str] = set()  # the names the cluster gives a ship or a boat
+        products: set[str] = set()  # ... and a maker's product ("the Knightscope K5")
+        crime: Counter[str] = Counter()  # a person's form → its mentions in a crime's slot ("guilty of Treason")
+        # a one-word name's mentions where a capital is no name's: opening a sentence, the cluster writing the word in
+        # lower case elsewhere, or a celestial body's ("the Sun")
+        common_slot: Counter[str] = Counter()
         indefinite: Counter[str] = Counter()  # a person's form → its mentions right after "a" or "an"
         brand: Counter[str] = Counter()  # ... and those of one word before a plural noun ("Suzuki motorcycles")
         referred: dict[str, Counter[bool]] = defaultdict(Counter)  # an organisation's last word → "he"/"she" or "it"
@@ -870,15 +911,19 @@ class EntityIndex:
                     continue  # "Trump Ukraine adviser to testify", "Biden to Tell Putin U.S. Won’t …": two names
                 if _VESSEL_BEFORE.search(text[max(0, m.start - 30) : m.start]):
                     vessels.add(form)  # "the container ship Marisol Star": a ship, none of the three kinds
+                if _product(form, text[max(0, m.start - 40) : m.start], person_forms | org_forms, places):
+                    products.update({form, form.split()[-1]})  # "the Knightscope K5" (and "K5"): a maker's model
                 if is_generic(form, text[max(0, m.start - 40) : m.start], text[m.end : m.end + 3]):
                     continue  # "South" of "South and Central Asia", "State" of "Secretary of State"
+                if is_disease(form):
+                    continue  # "COVID-19", "the Coronavirus", "Zika virus": a disease, none of the three kinds
                 kind = m.kind
                 if (kind != "person" and len(form.split()) in (2, 3) and not is_outlet_or_body(m.text)
                         and not is_outlet_or_body(form) and form not in _SYNONYM_NAMES
                         and _looks_personal(text[lo:hi], Mention(m.start - lo, m.end - lo, m.kind, m.text))):
                     kind = "person"  # a title before it or a speech verb next to it: a person, whatever the tag
-                if kind == "person" and form.split()[-1] in NAME_HEADS:
-                    kind = "org"  # "Tessaline Shipping", "Saint Brendan's Hospital": a body, whatever the tag
+                if kind == "person" and (form.split()[-1] in NAME_HEADS or is_news_agency(form)):
+                    kind = "org"  # "Tessaline Shipping", "Saint Brendan's Hospital", "Yonhap": a body, whatever the tag
                 if (kind == "person" and is_facility(form)
                         and not _looks_personal(text[lo:hi], Mention(m.start - lo, m.end - lo, m.kind, m.text))):
                     kind = "place"  # "Linda Vista Avenue", "Salesforce Tower" (but "Mayor Ines Tower said")
@@ -937,6 +982,13 @@ class EntityIndex:
                 if (kind == "person" and " " not in form and _PLURAL_AFTER.match(text, m.end)
                         and _BEFORE_BRAND.search(text, max(0, m.start - 20), m.start)):
                     brand[form] += 1
+                if kind == "person" and " " not in form and _CRIME_BEFORE.search(text, max(0, m.start - 20), m.start):
+                    crime[form] += 1
+                if kind != "person" and " " not in form and (
+                        (form.lower() in common and not text[lo : m.start].strip(_OPENERS))
+                        or (form in _CELESTIAL and _THE_BEFORE.search(text, max(0, m.start - 4), m.start)
+                            and not _OUTLET_NOUN.match(text[m.end : m.end + 20]))):
+                    common_slot[form] += 1  # "Drunken japes aside" beside "a drunken man"; "orbit around the Sun"
                 if kind == "person":
                     t = title_of(text[lo:hi], m.start - lo, m.end - lo) or abbreviated_office(text, m.start, m.end)
                     if t:
@@ -981,7 +1033,7 @@ class EntityIndex:
                     country_bodies[stem] = f
                     kind_of[stem] = "org"
         # A ship's name ("the container ship Marisol Star", "The Marisol Star drifted …") is no person, body or place.
-        for f in vessels - titles.keys():
+        for f in (vessels | products) - titles.keys():
             kind_of.pop(f, None)
             for aid in raw:
                 raw[aid] = [m for m in raw[aid] if m.text != f]
@@ -1012,6 +1064,18 @@ class EntityIndex:
         for f in [f for f, k in kind_of.items() if k == "person" and brand[f] == sum(kinds[f].values())
                   and f not in held_words and f not in titles]:
             _no_person(f, kind_of, kinds, raw)
+        # ... and one the cluster names only in a crime's slot ("guilty of Treason", "committing Treason") is the crime.
+        for f in [f for f, k in kind_of.items() if k == "person" and crime[f] == sum(kinds[f].values())
+                  and f not in held_words and f not in titles]:
+            _no_person(f, kind_of, kinds, raw)
+        # A one-word organisation or place whose every mention is a common word's capital (:data:`_OPENERS`,
+        # :data:`_CELESTIAL`) is none: "Drunken japes aside" beside "an allegedly drunken man", "the Sun".
+        for f in [f for f, k in kind_of.items() if k != "person" and common_slot[f] == sum(kinds[f].values())
+                  and f not in outlet_cue and f not in held_words and f not in defined.values()
+                  and not _is_country(f)]:
+            del kind_of[f]
+            for aid in raw:
+                raw[aid] = [m for m in raw[aid] if m.text != f]
         # A "person" that ends in an abbreviated rank ("Marine Safety Lt" of "said Marine Safety Lt. John Sandmeyer",
         # the segmenter having ended a sentence at the rank's full stop) is the title of the name after it, no one.
         for f in [f for f, k in kind_of.items() if k == "person" and len(f.split()) > 1
