@@ -1201,3 +1201,15 @@ def test_a_maker_s_model_a_crime_and_a_capitalised_common_word_are_no_entities()
     for gone in ("V7", "Vexaline V7", "Treason", "Drunken", "Sun"):
         assert gone not in ents, (gone, ents)
     assert ents["Ada Lind"].kind == "person" and ents["Orlen"].kind == "place"
+
+
+def test_a_title_cut_short_is_the_whole_office_the_cluster_gives_the_person() -> None:
+    # "Secretary Pompeo" first and "Secretary of State Mike Pompeo" later had shown "Mike Pompeo (Secretary)"
+    kinds = {"Karl Berg": "person", "Berg": "person", "Orlen": "place"}
+    one = "Secretary Berg arrived in Orlen on Monday for talks on the port."
+    two = "Secretary of State Karl Berg met the mayor of Orlen on Tuesday. Berg praised the port."
+    people = _people([one, two], kinds)
+    assert people["Karl Berg"].title == "Secretary of State", people
+    # a title that is no first word of the other stays ("Governor" is no "Secretary of State")
+    people = _people(["Governor Karl Berg arrived in Orlen.", "Secretary of State Karl Berg met the mayor."], kinds)
+    assert people["Karl Berg"].title == "Governor", people

@@ -1141,6 +1141,17 @@ class EntityIndex:
                 kept = Counter({t: n for t, n in c.items() if abbreviated or not _is_abbreviated(t)})
                 if f in self.canon and kept:
                     self.title.setdefault(self.canon[f], kept.most_common(1)[0][0])
+        # ... read whole: a title that is the first word of an office the cluster gives the same person is that office
+        # ("Secretary Pompeo" first, "Secretary of State Mike Pompeo" later: the secretary of state, not "Secretary")
+        titles_of: dict[str, Counter[str]] = defaultdict(Counter)
+        for f, c in titles.items():
+            if f in self.canon:
+                titles_of[self.canon[f]].update(c)
+        for person, t in self.title.items():
+            cut = office(t)
+            whole = [u for u, _ in titles_of[person].most_common() if office(u) != cut and _fits(cut, office(u))]
+            if cut and whole:
+                self.title[person] = whole[0]
         # the offices the cluster says each person held before ("former President Barack Obama": president)
         self.former: dict[str, frozenset[str]] = defaultdict(frozenset)
         for f, held_before in formerly.items():
