@@ -1149,9 +1149,9 @@ class EntityIndex:
                 titles_of[self.canon[f]].update(c)
         for person, t in self.title.items():
             cut = office(t)
-            whole = [u for u, _ in titles_of[person].most_common() if office(u) != cut and _fits(cut, office(u))]
-            if cut and whole:
-                self.title[person] = whole[0]
+            fuller = [u for u, _ in titles_of[person].most_common() if office(u) != cut and _fits(cut, office(u))]
+            if cut and fuller:
+                self.title[person] = fuller[0]
         # the offices the cluster says each person held before ("former President Barack Obama": president)
         self.former: dict[str, frozenset[str]] = defaultdict(frozenset)
         for f, held_before in formerly.items():
