@@ -1147,6 +1147,11 @@ def test_an_apposition_s_title_after_an_owner_is_the_owned_noun_not_the_owner_s_
     assert title_of(text, 0, len("Ivy Lane")) == ""
     text = "Ana Ruiz, the city's mayor, said the pier was safe."
     assert title_of(text, 0, len("Ana Ruiz")) == "city's mayor"
+    # ... with the apposition's words after the head up to its comma, and without its article
+    text = "Kofi Marr, the station's general manager, said the pier was safe."
+    assert title_of(text, 0, len("Kofi Marr")) == "station's general manager"
+    text = "Ada Lind, an acting deputy harbour master, said the pier was safe."
+    assert title_of(text, 0, len("Ada Lind")) == "acting deputy harbour master"
     # a title of several words is read whole, before a name too
     text = "Harbour Chief of Staff Mick Dorsey said the pier was safe."
     assert title_of(text, len("Harbour Chief of Staff "), len("Harbour Chief of Staff Mick Dorsey")) == (

@@ -72,9 +72,10 @@ _TITLE_IN = re.compile(
 _TITLE_BEFORE = re.compile(rf"((?:[A-Z][\w.]*\s+){{0,3}}{_TITLE_HEAD})\s+$")
 # "Shah Qureshi, Pakistan's foreign minister," / "Ana Ruiz, the city's mayor,"; an owner's title is the owner's, and
 # the title the apposition gives is the noun the owner possesses: "Daniel Ortiz, Mayor Tom Baker's chief of staff," is
-# Baker's chief of staff (no mayor), "Ivanka Trump, the president's daughter," no president.
+# Baker's chief of staff (no mayor), "Ivanka Trump, the president's daughter," no president; the apposition's lower-case
+# words after the head, up to its comma, are the title's too ("the station's general manager,", "chief medical examiner,").
 _TITLE_AFTER = re.compile(rf"^,\s+((?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w.-]*\s+){{0,3}}?[\w.-]+['’]s\s+)?"
-                          rf"(?:[\w-]+\s+){{0,3}}?{_TITLE_HEAD})\b(?!['’])")
+                          rf"(?:[\w-]+\s+){{0,3}}?{_TITLE_HEAD}(?:(?:\s+[a-z][\w-]*){{1,2}}(?=\s*[,;)]))?)\b(?!['’])")
 # "former President", "ex-president", "Obama, a former president": an office held before, no more
 _FORMER = re.compile(r"\b(?:[Ff]ormer|[Ee]x-)(?:\s+|(?<=-))")
 _THE_TITLE = re.compile(rf"\b[Tt]he\s+(?:[A-Za-z][\w.]*\s+)?({_TITLE_HEAD}(?:\s+of\s+[A-Z]\w+)?)\b")
@@ -221,7 +222,7 @@ def _then_title(title: str) -> str:
     """An apposition's title without its article; an adverb that says the office was held before makes it a
     former one ("previously the director" is "former director"), another adverb of time is dropped."""
     when = _TIME_BEFORE_TITLE.match(title)
-    rest = re.sub(r"^(?:the|a)\s+", "", title[when.end() :] if when else title)
+    rest = re.sub(r"^(?:the|an?)\s+", "", title[when.end() :] if when else title)
     return f"former {rest}" if when and when.group(1) else rest
 
 
@@ -1069,10 +1070,13 @@ class EntityIndex:
                   and f not in held_words and f not in titles]:
             _no_person(f, kind_of, kinds, raw)
         # A one-word organisation or place whose every mention is a common word's capital (:data:`_OPENERS`,
-        # :data:`_CELESTIAL`) is none: "Drunken japes aside" beside "an allegedly drunken man", "the Sun".
+        # :data:`_CELESTIAL`) is none: "Drunken japes aside" beside "an allegedly drunken man", "the Sun". Not a word
+        # of a longer name of the cluster ("Times has the best headline" beside "The New York Times", "Time" beside
+        # "Time Magazine"), an outlet's or a body's head noun, nor a country.
+        name_words = {w for f, k in kind_of.items() if k != "person" and " " in f for w in f.split()}
         for f in [f for f, k in kind_of.items() if k != "person" and common_slot[f] == sum(kinds[f].values())
                   and f not in outlet_cue and f not in held_words and f not in defined.values()
-                  and not _is_country(f)]:
+                  and f not in name_words and f not in NAME_HEADS and not _is_country(f)]:
             del kind_of[f]
             for aid in raw:
                 raw[aid] = [m for m in raw[aid] if m.text != f]
