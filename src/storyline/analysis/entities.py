@@ -73,7 +73,8 @@ _TITLE_BEFORE = re.compile(rf"((?:[A-Z][\w.]*\s+){{0,3}}{_TITLE_HEAD})\s+$")
 # "Shah Qureshi, Pakistan's foreign minister," / "Ana Ruiz, the city's mayor,"; an owner's title is the owner's, and
 # the title the apposition gives is the noun the owner possesses: "Daniel Ortiz, Mayor Tom Baker's chief of staff," is
 # Baker's chief of staff (no mayor), "Ivanka Trump, the president's daughter," no president; the apposition's lower-case
-# words after the head, up to its comma, are the title's too ("the station's general manager,", "chief medical examiner,").
+# words after the head, up to its comma, are the title's too ("the station's general manager,", "chief medical
+# examiner,").
 _TITLE_AFTER = re.compile(rf"^,\s+((?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w.-]*\s+){{0,3}}?[\w.-]+['’]s\s+)?"
                           rf"(?:[\w-]+\s+){{0,3}}?{_TITLE_HEAD}(?:(?:\s+[a-z][\w-]*){{1,2}}(?=\s*[,;)]))?)\b(?!['’])")
 # "former President", "ex-president", "Obama, a former president": an office held before, no more
