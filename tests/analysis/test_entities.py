@@ -1218,3 +1218,17 @@ def test_a_title_cut_short_is_the_whole_office_the_cluster_gives_the_person() ->
     # a title that is no first word of the other stays ("Governor" is no "Secretary of State")
     people = _people(["Governor Karl Berg arrived in Orlen.", "Secretary of State Karl Berg met the mayor."], kinds)
     assert people["Karl Berg"].title == "Governor", people
+
+
+def test_a_portfolio_after_an_office_is_no_office_and_an_apposition_is_no_other_holder_s_mention() -> None:
+    from storyline.analysis.entities import office
+
+    assert office("secretary of transportation") == "secretary" and office("Prime Minister of Veldland") == (
+        "prime minister") and office("Secretary of State") == "secretary of state"
+    # "Vic Gerden, the chief crash investigator," had given "the chief" to the cluster's other chief
+    kinds = {"Karl Berg": "person", "Ada Lind": "person", "Orlen": "place"}
+    one = ("Karl Berg, the chief engineer for the harbour works in Orlen, said the pier was safe. Ada Lind, the chief "
+           "crash investigator, said the barge hit the pier.")
+    people = _people([one, "Ada Lind said the barge was found near Orlen."], kinds)
+    assert people["Karl Berg"].mentions == 2, people  # his name and his own apposition's "the chief"
+    assert people["Ada Lind"].title == "chief crash investigator"

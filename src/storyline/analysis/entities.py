@@ -78,6 +78,8 @@ _TITLE_BEFORE = re.compile(rf"((?:[A-Z][\w.]*\s+){{0,3}}{_TITLE_HEAD})\s+$")
 _TITLE_AFTER = re.compile(rf"^,\s+((?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w.-]*\s+){{0,3}}?[\w.-]+['’]s\s+)?"
                           rf"(?:[\w-]+\s+){{0,3}}?{_TITLE_HEAD}(?:(?:\s+[a-z][\w-]*){{1,2}}(?=\s*[,;)]))?)\b(?!['’])")
 # "former President", "ex-president", "Obama, a former president": an office held before, no more
+# Between a name and the apposition after it ("Vic Gerden, the chief crash investigator")
+_APPOSED = re.compile(r",[ \t]*")
 _FORMER = re.compile(r"\b(?:[Ff]ormer|[Ee]x-)(?:\s+|(?<=-))")
 _THE_TITLE = re.compile(rf"\b[Tt]he\s+(?:[A-Za-z][\w.]*\s+)?({_TITLE_HEAD}(?:\s+of\s+[A-Z]\w+)?)\b")
 MAX_ACTIONS = 5
@@ -111,6 +113,11 @@ def office(title: str) -> str:
     words = " ".join(words).split()
     text = " ".join(words)
     compound = next((c for c in _COMPOUND_OFFICES if text == c or text.endswith(" " + c)), None)
+    if compound is None and " of " in text:
+        # a portfolio after the office: "secretary of transportation" is a secretary, "director of the FBI" a director
+        text = text.split(" of ", 1)[0]
+        words = text.split()
+        compound = next((c for c in _COMPOUND_OFFICES if text == c or text.endswith(" " + c)), None)
     base = _SAME_OFFICE.get(compound, compound) if compound else (words[-1] if words else "")
     before = words[: len(words) - (len(compound.split()) if compound else 1)]
     ranks = [w for w in before if w in _RANKS]
@@ -1311,7 +1318,10 @@ class EntityIndex:
                 # "the former president" is the one the cluster calls so ("former President Ana Ruiz"), "the
                 # president" the other one, when the cluster gives the office to both
                 who = [p for p in who if (head in self.former.get(p, ())) == was]
-            if len(who) == 1 and free(m.start(), m.end()):
+            if len(who) == 1 and free(m.start(), m.end()) and not any(
+                    r.kind == "person" and r.name != who[0] and _APPOSED.fullmatch(text, r.end, m.start())
+                    for r in have):
+                # ("Vic Gerden, the chief crash investigator": Gerden's apposition, no other chief's mention)
                 extra.append(Resolved(m.start(), m.end(), "person", who[0]))
                 self.canon.setdefault(m.group(), who[0])  # "the minister" is one of their names
         return extra
