@@ -1232,3 +1232,7 @@ def test_a_portfolio_after_an_office_is_no_office_and_an_apposition_is_no_other_
     people = _people([one, "Ada Lind said the barge was found near Orlen."], kinds)
     assert people["Karl Berg"].mentions == 2, people  # his name and his own apposition's "the chief"
     assert people["Ada Lind"].title == "chief crash investigator"
+    # ... but an owner in another person's apposition is that owner ("Ivy Lane, the chief's daughter")
+    two = "Karl Berg, the chief engineer of Orlen, spoke first. Ivy Lane, the chief's daughter, spoke next."
+    people = _people([two], {**kinds, "Ivy Lane": "person"})
+    assert people["Karl Berg"].mentions == 3, people
