@@ -1320,9 +1320,11 @@ class EntityIndex:
                 who = [p for p in who if (head in self.former.get(p, ())) == was]
             if len(who) == 1 and free(m.start(), m.end()) and not any(
                     r.kind == "person" and r.name != who[0] and _APPOSED.fullmatch(text, r.end, m.start())
-                    and not text.startswith(("'s", "’s"), m.end()) for r in have):
-                # ("Vic Gerden, the chief crash investigator": Gerden's apposition, no other chief's mention; but "Ivy
-                # Lane, the president's daughter" names the president)
+                    and (apposed := title_after(text, r.end)) and office(_then_title(apposed.group(1))) != head
+                    for r in have):
+                # ("Vic Gerden, the chief crash investigator": Gerden's apposition names another office, and its "the
+                # chief" is no other chief's mention; "Ivy Lane, the president's daughter" and "tweeting about Daniels,
+                # the president went after Warren" name the president)
                 extra.append(Resolved(m.start(), m.end(), "person", who[0]))
                 self.canon.setdefault(m.group(), who[0])  # "the minister" is one of their names
         return extra
