@@ -1427,3 +1427,22 @@ def test_a_date_the_file_or_its_text_gives_wins_over_the_document_id(tmp_path):
     # --date dates only what nothing dated: not a document its id dates
     plain = _duc(tmp_path, "XIE19981025.0001", "XIE19981025.0001", _STORM)
     assert [a.date for a in with_date(load_articles([plain]), "2026-03-09")] == ["1998-10-25"]
+
+
+def test_a_duc_sgml_document_is_its_text_under_its_headline_not_its_fields(tmp_path):
+    from storyline.api import load_articles
+
+    # its field "<DOCTYPE> NEWS STORY </DOCTYPE>" had been the article's title, read as the text's first line
+    plain = _duc(tmp_path, "APW19981023.0123", "APW19981023.0123", _STORM)
+    headed = tmp_path / "NYT19981024.0012"
+    headed.write_text("<DOC>\n<DOCNO> NYT19981024.0012 </DOCNO>\n<DOCTYPE> NEWS STORY </DOCTYPE>\n"
+                      "<DATE_TIME> 10/24/1998 09:12:00 </DATE_TIME>\n<BODY>\n<HEADLINE>\nStorm kills 62 in Coldwater\n"
+                      f"</HEADLINE>\n<TEXT>\n<P>\n{_STORM}\n</P>\n<P>\nThe harbour reopened on Saturday.\n</P>\n"
+                      "</TEXT>\n</BODY>\n</DOC>\n", encoding="utf-8")
+    one, two = load_articles([plain, headed])
+    assert one.title != "<DOCTYPE> NEWS STORY </DOCTYPE>" and "DOCTYPE" not in one.title
+    assert two.title == "Storm kills 62 in Coldwater"
+    for a in (one, two):
+        assert "<" not in a.text and "NEWS STORY" not in a.text and "storm struck the harbour town" in a.text
+    assert "The harbour reopened on Saturday." in two.text and "10/24/1998" not in two.text
+    assert (one.doc_id, two.doc_id) == ("APW19981023.0123", "NYT19981024.0012")

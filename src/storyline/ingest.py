@@ -985,13 +985,41 @@ def refuse_feed(text: str, name: str) -> None:
     )
 
 
+# A DUC or TREC newswire document, as DUC's clusters hold them (one file per document): one ``<DOC>`` record whose
+# ``<TEXT>`` is the story and whose ``<HEADLINE>``, when it has one, its headline; the record's other fields
+# (``<DOCNO>``, ``<DOCTYPE>``, ``<DATE_TIME>``, ``<SLUG>``, ...) are no part of the story. Read as plain text, its field
+# "<DOCTYPE> NEWS STORY </DOCTYPE>" had been the article's title (the first line of four words or more).
+_SGML_RECORD = re.compile(r"\A\ufeff?\s*<DOC>(?P<record>.*?)</DOC>\s*\Z", re.S | re.I)
+_SGML_TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S | re.I)
+_SGML_HEADLINE = re.compile(r"<HEADLINE>(.*?)</HEADLINE>", re.S | re.I)
+_SGML_TAG = re.compile(r"</?[A-Za-z][\w.-]*\s*>")
+
+
+def sgml_story(text: str) -> tuple[str, str] | None:
+    """The story and the headline ("" when none) of a text that is one DUC/TREC ``<DOC>`` record with a ``<TEXT>``
+    (:data:`_SGML_RECORD`), its paragraph tags (``<P>``) taken out and its lines kept; None for any other text (a
+    file of several records is read as it was)."""
+    m = _SGML_RECORD.match(text)
+    if m is None or re.search(r"<DOC>", m["record"], re.I):
+        return None
+    story = _SGML_TEXT.search(m["record"])
+    if story is None:
+        return None
+    head = _SGML_HEADLINE.search(m["record"])
+    body = "\n".join(line.rstrip() for line in _SGML_TAG.sub("", story.group(1)).split("\n")).strip("\n")
+    return body, " ".join(_SGML_TAG.sub(" ", head.group(1)).split()) if head else ""
+
+
 def article_from_text(
     text: str, *, id: str, origin: str = "", title: str = "", markdown: bool = False
 ) -> Article:
     """An article from plain text (Markdown with ``markdown``), after its ``---`` header, or an email's header
-    (:mod:`storyline.mailtext`: its subject the title, its date the date), without the message a reply quotes. An
-    RSS or Atom feed is refused (:func:`refuse_feed`)."""
+    (:mod:`storyline.mailtext`: its subject the title, its date the date), without the message a reply quotes; of a
+    DUC/TREC ``<DOC>`` record, its ``<TEXT>`` under its ``<HEADLINE>`` (:func:`sgml_story`). An RSS or Atom feed is
+    refused (:func:`refuse_feed`)."""
     refuse_feed(text, origin or id)
+    if (sgml := sgml_story(text)) is not None:
+        text, title = sgml[0], title or sgml[1]
     meta, body = front_matter(text, origin)
     saved = None if meta else mailtext.saved_message(body)
     if saved is not None:  # a message saved whole (.eml): its decoded body, an HTML one read as a page

@@ -1132,3 +1132,107 @@ def test_the_names_of_one_long_article_are_read_in_linear_work() -> None:
     assert large < 2.4 * small, (small, large)
     index = EntityIndex(make_cluster([_one_long_article(40)]), RuleRecognizer())
     assert len(index.mentions["1"]) == 40  # every "Ruiz" is Ana Ruiz, as before
+
+
+def test_an_apposition_s_title_after_an_owner_is_the_owned_noun_not_the_owner_s_title() -> None:
+    from storyline.analysis.entities import office, role_key, title_of
+
+    # "Daniel Ortiz, Mayor Tom Baker's chief of staff," had given Ortiz the title "Mayor", the owner's
+    text = "Lena Ostrow, Mayor Piet Halloran's chief of staff, told reporters the pier was safe."
+    title = title_of(text, 0, len("Lena Ostrow"))
+    assert title == "Mayor Piet Halloran's chief of staff"
+    assert role_key(title) == "chief of staff" and office(title) == "chief of staff"
+    # an owner's title before a noun that is no title gives none ("the president's daughter" is no president)
+    text = "Ivy Lane, the governor's daughter, said the pier was safe."
+    assert title_of(text, 0, len("Ivy Lane")) == ""
+    text = "Ana Ruiz, the city's mayor, said the pier was safe."
+    assert title_of(text, 0, len("Ana Ruiz")) == "city's mayor"
+    # ... with the apposition's words after the head up to its comma, and without its article
+    text = "Kofi Marr, the station's general manager, said the pier was safe."
+    assert title_of(text, 0, len("Kofi Marr")) == "station's general manager"
+    text = "Ada Lind, an acting deputy harbour master, said the pier was safe."
+    assert title_of(text, 0, len("Ada Lind")) == "acting deputy harbour master"
+    # a title of several words is read whole, before a name too
+    text = "Harbour Chief of Staff Mick Dorsey said the pier was safe."
+    assert title_of(text, len("Harbour Chief of Staff "), len("Harbour Chief of Staff Mick Dorsey")) == (
+        "Harbour Chief of Staff")
+
+
+def test_the_owner_s_title_stays_the_owner_s_in_the_entities() -> None:
+    kinds = {"Lena Ostrow": "person", "Piet Halloran": "person", "Ostrow": "person", "Orlen": "place"}
+    one = ("Lena Ostrow, Mayor Piet Halloran's chief of staff, told reporters in Orlen that the pier was safe. "
+           "Ostrow said the ferry would sail on Friday.")
+    people = _people([one, "Mayor Piet Halloran opened the pier in Orlen."], kinds)
+    assert people["Lena Ostrow"].title == "Mayor Piet Halloran's chief of staff", people
+    assert people["Piet Halloran"].title == "Mayor"
+
+
+def test_a_news_agency_named_alone_is_an_organisation_and_a_disease_no_entity() -> None:
+    from storyline.analysis.names import is_disease, is_news_agency
+
+    assert is_news_agency("Yonhap") and is_news_agency("Kyodo") and not is_news_agency("Halloran")
+    for name in ("COVID-19", "Covid", "Coronavirus", "Zika virus", "Spanish Flu", "Lyme Disease", "SARS-CoV-2"):
+        assert is_disease(name), name
+    for name in ("Coronavirus Task Force", "Indiana Fever", "Virus", "Disease", "Orlen"):
+        assert not is_disease(name), name
+    kinds = {"Yonhap": "person", "COVID-19": "org", "Coronavirus": "org", "Orlen": "place", "Ada Lind": "person"}
+    one = ("Yonhap said on Monday that the port of Orlen had closed after 40 COVID-19 cases. Ada Lind, the port's "
+           "director, said the Coronavirus had reached two ships.")
+    ents = _entities([one, "Ada Lind said Orlen would reopen in May, Yonhap reported."], kinds)
+    assert ents["Yonhap"].kind == "org", ents
+    assert "COVID-19" not in ents and "Coronavirus" not in ents
+
+
+def test_a_headline_s_words_run_into_a_name_of_several_words_are_no_organisation() -> None:
+    # "South Korea Trashes" of "‘It’s Not True’: South Korea Trashes Sensationalist CNN Report …" had been an
+    # organisation: the prose writes "South Korea" as a name of its own, and "Trashes" never capitalised
+    kinds = {"North Veldland Slams": "org", "North Veldland": "place", "Orlen": "place"}
+    one = ("North Veldland Slams Report on Orlen Port Closure\n\n"
+           "The government of North Veldland denied on Monday that the port of Orlen had closed.")
+    two = "Officials in North Veldland said the report about the port of Orlen was false."
+    ents = _entities([one, two], kinds)
+    assert set(ents) == {"North Veldland", "Orlen"} and ents["North Veldland"].kind == "place", ents
+
+
+def test_a_maker_s_model_a_crime_and_a_capitalised_common_word_are_no_entities() -> None:
+    kinds = {"Vexaline": "person", "Vexaline V7": "org", "V7": "org", "Treason": "person", "Drunken": "org",
+             "Sun": "org", "Ada Lind": "person", "Orlen": "place"}
+    one = ("A drunken man knocked over a security robot in Orlen, police said. The robot, the Vexaline V7, was made "
+           "by a company called Vexaline. Drunken pranks aside, the V7 patrols every night.")
+    two = ("Vexaline said the V7 was not damaged. Ada Lind said the man was not guilty of Treason. The robot charges "
+           "in the light of the Sun, and the sun was up early.")
+    ents = _entities([one, two], kinds)
+    assert ents["Vexaline"].kind == "org", ents  # "a company called Vexaline"
+    for gone in ("V7", "Vexaline V7", "Treason", "Drunken", "Sun"):
+        assert gone not in ents, (gone, ents)
+    assert ents["Ada Lind"].kind == "person" and ents["Orlen"].kind == "place"
+
+
+def test_a_title_cut_short_is_the_whole_office_the_cluster_gives_the_person() -> None:
+    # "Secretary Pompeo" first and "Secretary of State Mike Pompeo" later had shown "Mike Pompeo (Secretary)"
+    kinds = {"Karl Berg": "person", "Berg": "person", "Orlen": "place"}
+    one = "Secretary Berg arrived in Orlen on Monday for talks on the port."
+    two = "Secretary of State Karl Berg met the mayor of Orlen on Tuesday. Berg praised the port."
+    people = _people([one, two], kinds)
+    assert people["Karl Berg"].title == "Secretary of State", people
+    # a title that is no first word of the other stays ("Governor" is no "Secretary of State")
+    people = _people(["Governor Karl Berg arrived in Orlen.", "Secretary of State Karl Berg met the mayor."], kinds)
+    assert people["Karl Berg"].title == "Governor", people
+
+
+def test_a_portfolio_after_an_office_is_no_office_and_an_apposition_is_no_other_holder_s_mention() -> None:
+    from storyline.analysis.entities import office
+
+    assert office("secretary of transportation") == "secretary" and office("Prime Minister of Veldland") == (
+        "prime minister") and office("Secretary of State") == "secretary of state"
+    # "Vic Gerden, the chief crash investigator," had given "the chief" to the cluster's other chief
+    kinds = {"Karl Berg": "person", "Ada Lind": "person", "Orlen": "place"}
+    one = ("Karl Berg, the chief engineer for the harbour works in Orlen, said the pier was safe. Ada Lind, the chief "
+           "crash investigator, said the barge hit the pier.")
+    people = _people([one, "Ada Lind said the barge was found near Orlen."], kinds)
+    assert people["Karl Berg"].mentions == 2, people  # his name and his own apposition's "the chief"
+    assert people["Ada Lind"].title == "chief crash investigator"
+    # ... but an owner in another person's apposition is that owner ("Ivy Lane, the chief's daughter")
+    two = "Karl Berg, the chief engineer of Orlen, spoke first. Ivy Lane, the chief's daughter, spoke next."
+    people = _people([two], {**kinds, "Ivy Lane": "person"})
+    assert people["Karl Berg"].mentions == 3, people

@@ -33,9 +33,11 @@ from .names import (
     company_stem,
     defined_acronym,
     initials,
+    is_disease,
     is_event,
     is_facility,
     is_generic,
+    is_news_agency,
     is_outlet_or_body,
     is_thoroughfare,
     synonym,
@@ -52,7 +54,8 @@ _EPITHET = re.compile(r"^(?:Crooked|Sleepy|Lyin[’']?)\s+(?=[A-Z][a-z]+\s+[A-Z]
 _TITLE_HEAD = (
     r"(?:[Pp]resident|[Pp]rime [Mm]inister|[Mm]inister|[Ss]ecretary of [Ss]tate|[Cc]hief [Jj]ustice|[Ss]peaker|"
     r"[Ss]ecretary|[Ss]enator|[Gg]overnor|[Mm]ayor|[Cc]hancellor|"
-    r"[Ss]pokes(?:wo)?man|[Aa]mbassador|[Ee]nvoy|[Cc]hief|[Dd]irector|[Cc]ommissioner|[Gg]eneral|[Jj]udge|"
+    r"[Ss]pokes(?:wo)?man|[Aa]mbassador|[Ee]nvoy|[Cc]hief of [Ss]taff|[Cc]hief|[Dd]irector|[Cc]ommissioner|"
+    r"[Gg]eneral|[Jj]udge|"
     r"[Cc]oach|[Cc]hair(?:wo)?man|[Cc]aptain|[Ss]uperintendent|[Ss]heriff|[Rr]epresentative|[Oo]fficer|"
     r"[Mm]aster|[Ll]eader|[Ee]xecutive|[Cc]ouncill?or|[Ff]irst [Ll]ady)"
 )
@@ -67,9 +70,16 @@ _TITLE_IN = re.compile(
 )
 # "Pakistan's Information Minister Fawad Chaudhry", "U.S. President Donald Trump"
 _TITLE_BEFORE = re.compile(rf"((?:[A-Z][\w.]*\s+){{0,3}}{_TITLE_HEAD})\s+$")
-# "Shah Qureshi, Pakistan's foreign minister," / "Ana Ruiz, the city's mayor,"
-_TITLE_AFTER = re.compile(rf"^,\s+((?:the\s+|a\s+|[\w.]+['’]s\s+)?(?:[\w-]+\s+){{0,3}}?{_TITLE_HEAD})\b")
+# "Shah Qureshi, Pakistan's foreign minister," / "Ana Ruiz, the city's mayor,"; an owner's title is the owner's, and
+# the title the apposition gives is the noun the owner possesses: "Daniel Ortiz, Mayor Tom Baker's chief of staff," is
+# Baker's chief of staff (no mayor), "Ivanka Trump, the president's daughter," no president; the apposition's lower-case
+# words after the head, up to its comma, are the title's too ("the station's general manager,", "chief medical
+# examiner,").
+_TITLE_AFTER = re.compile(rf"^,\s+((?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w.-]*\s+){{0,3}}?[\w.-]+['’]s\s+)?"
+                          rf"(?:[\w-]+\s+){{0,3}}?{_TITLE_HEAD}(?:(?:\s+[a-z][\w-]*){{1,2}}(?=\s*[,;)]))?)\b(?!['’])")
 # "former President", "ex-president", "Obama, a former president": an office held before, no more
+# Between a name and the apposition after it ("Vic Gerden, the chief crash investigator")
+_APPOSED = re.compile(r",[ \t]*")
 _FORMER = re.compile(r"\b(?:[Ff]ormer|[Ee]x-)(?:\s+|(?<=-))")
 _THE_TITLE = re.compile(rf"\b[Tt]he\s+(?:[A-Za-z][\w.]*\s+)?({_TITLE_HEAD}(?:\s+of\s+[A-Z]\w+)?)\b")
 MAX_ACTIONS = 5
@@ -82,7 +92,7 @@ _OFFICE = re.compile(rf"{_TITLE_HEAD}$")
 _COMPOUND_OFFICES = ("secretary of state", "speaker of the house", "prime minister", "first minister",
                      "attorney general", "solicitor general", "inspector general", "surgeon general",
                      "secretary general", "secretary-general", "chief justice", "chief executive", "house speaker",
-                     "majority leader", "minority leader", "first lady", "lieutenant governor")
+                     "majority leader", "minority leader", "first lady", "lieutenant governor", "chief of staff")
 _SAME_OFFICE = {"speaker of the house": "speaker", "house speaker": "speaker", "secretary-general": "secretary general"}
 # A rank before an office makes another office: a vice president, a deputy minister, an under secretary.
 _RANKS = frozenset("vice deputy lieutenant assistant under associate".split())
@@ -103,6 +113,11 @@ def office(title: str) -> str:
     words = " ".join(words).split()
     text = " ".join(words)
     compound = next((c for c in _COMPOUND_OFFICES if text == c or text.endswith(" " + c)), None)
+    if compound is None and " of " in text:
+        # a portfolio after the office: "secretary of transportation" is a secretary, "director of the FBI" a director
+        text = text.split(" of ", 1)[0]
+        words = text.split()
+        compound = next((c for c in _COMPOUND_OFFICES if text == c or text.endswith(" " + c)), None)
     base = _SAME_OFFICE.get(compound, compound) if compound else (words[-1] if words else "")
     before = words[: len(words) - (len(compound.split()) if compound else 1)]
     ranks = [w for w in before if w in _RANKS]
@@ -215,7 +230,7 @@ def _then_title(title: str) -> str:
     """An apposition's title without its article; an adverb that says the office was held before makes it a
     former one ("previously the director" is "former director"), another adverb of time is dropped."""
     when = _TIME_BEFORE_TITLE.match(title)
-    rest = re.sub(r"^(?:the|a)\s+", "", title[when.end() :] if when else title)
+    rest = re.sub(r"^(?:the|an?)\s+", "", title[when.end() :] if when else title)
     return f"former {rest}" if when and when.group(1) else rest
 
 
@@ -228,7 +243,7 @@ def title_after(text: str, end: int) -> re.Match[str] | None:
 def role_key(title: str) -> str:
     """A title as a slot to compare across articles: lower case, without an article or an owner
     ("Pakistan's foreign minister" and "Foreign Minister" are one role)."""
-    return re.sub(r"^(?:the\s+|a\s+)?(?:[\w.]+['’]s\s+)?", "", " ".join(title.lower().split()))
+    return re.sub(r"^(?:the\s+|a\s+)?(?:(?:[\w.-]+\s+){0,3}?[\w.-]+['’]s\s+)?", "", " ".join(title.lower().split()))
 
 
 _SPOKE = re.compile(rf"^\s*(?:,\s+[^,]{{3,60}},\s*)?(?:{alternation(SPEAKER_VERBS)})\b")
@@ -271,7 +286,22 @@ _OUTLET_BEFORE = re.compile(r"(?:\btold|\baccording\s+to|\bquoted\s+by|\breporte
 # ... and the one that publishes a book or runs a survey or a poll ("published next month by Portfolio", "analysts
 # surveyed by Refinitiv", "a poll conducted by Quinnipiac"): a body, as the outlet of a report is.
 _BODY_AGENT = re.compile(
-    r"\b(?:published|surveyed|polled|compiled|conducted|commissioned)\b(?:\s+[\w-]+){0,5}?\s+by\s+$")
+    r"\b(?:published|surveyed|polled|compiled|conducted|commissioned)\b(?:\s+[\w-]+){0,5}?\s+by\s+$"
+    # ... and one the text introduces as a business ("a company called Knightscope", "a startup named Vexa")
+    r"|\b(?:company|firm|startup|start-up|maker|manufacturer|business|retailer|chain|brand)\s+(?:called|named)\s+$")
+# A crime's slot ("guilty of Treason", "committing Treason", "charged with Sedition"): a word the tagger reads as a
+# person there, capitalised by a headline or for emphasis, is the crime, not someone.
+_CRIME_BEFORE = re.compile(
+    r"\b(?:guilty\s+of|committing|committed|accused\s+of|charged\s+with|convicted\s+of|suspected\s+of)\s+$",
+    re.IGNORECASE)
+# What may open a sentence before its first word: a sentence's first capital is no sign of a name.
+_OPENERS = " \t\n\"“‘'(["
+# The sun and the moon, which news may capitalise as astronomy does ("its orbit around the Sun"): bodies of the sky,
+# no organisation or place (not an outlet named so: "The Sun reported", "the Toronto Sun").
+_CELESTIAL = frozenset({"Sun", "Moon"})
+_THE_BEFORE = re.compile(r"(?<![\w’'-])[Tt]he\s+$")
+# A model's name with a digit right after its maker's ("the Knightscope K5", "an Orwen V8"): the maker's product.
+_MAKER_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][\w&.-]*)\s+$")
 # A one-word name right after a place and a comma, ending the clause ("in Rothley, Leics."): the county or state of
 # that place, whatever the tagger took it for; not a name of a list ("her children, Ivanka, Eric, and …").
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:)]|$)")
@@ -705,14 +735,29 @@ def _headline_name(text: str, m: Mention, names: set[str], prose: set[str],
 
 def _headline_fragment(words: list[str], names: set[str], prose: set[str], common: frozenset[str]) -> bool:
     """Whether an "organisation" of a Title-Case headline is the headline's words run together: the prose never
-    writes it whole, at least one of its words is a name the prose writes alone ("Trump", "Ukraine"), and each of
-    the others is one too, a word the cluster writes in lower case or one the prose never capitalises ("… After
-    Trump’s Call With Ukraine Leader", "Biden to Tell Putin U.S. Won’t …"). Not a name ending in a body's head noun
-    ("Trump Foundation")."""
+    writes it whole, at least one of its words is a name the prose writes alone ("Trump", "Ukraine") or in a run of
+    them ("South Korea" of "South Korea Trashes …"), and each of the others is one too, a word the cluster writes in
+    lower case or one the prose never capitalises ("… After Trump’s Call With Ukraine Leader", "Biden to Tell Putin
+    U.S. Won’t …"). Not a name ending in a body's head noun ("Trump Foundation")."""
     if " ".join(words) in names or words[-1] in NAME_HEADS:
         return False
-    alone = [w in names for w in words]
+    alone = [False] * len(words)
+    for i, j in itertools.combinations(range(len(words) + 1), 2):
+        if " ".join(words[i:j]) in names:
+            alone[i:j] = [True] * (j - i)
     return any(alone) and all(a or w.lower() in common or w not in prose for a, w in zip(alone, words, strict=True))
+
+
+def _product(form: str, before: str, names: set[str], places: set[str]) -> bool:
+    """Whether ``form`` is a model a maker names ("the Knightscope K5", or "K5" after "Knightscope"): one word of
+    letters and digits after the name of a person or an organisation of the cluster (``before`` is the text before
+    ``form``), no place ("France 24" is an outlet, and "Trump 2020" a campaign: no letter in it)."""
+    words = form.split()
+    model = words[-1]
+    if not (re.search(r"\d", model) and re.search(r"[A-Za-z]", model)):
+        return False
+    maker = " ".join(words[:-1]) if len(words) > 1 else (m.group(1) if (m := _MAKER_BEFORE.search(before)) else "")
+    return bool(maker) and maker in names and maker not in places and not is_disease(model)
 
 
 def _run_together(form: str, lone_people: set[str], places: set[str]) -> bool:
@@ -805,6 +850,11 @@ class EntityIndex:
         formerly: dict[str, set[str]] = defaultdict(set)  # a person's form → the offices it is said to have held
         group_words: set[str] = set()  # "Serbs", "Democrats": tagged as groups somewhere in the cluster
         vessels: set[str] = set()  # the names the cluster gives a ship or a boat
+        products: set[str] = set()  # ... and a maker's product ("the Knightscope K5")
+        crime: Counter[str] = Counter()  # a person's form → its mentions in a crime's slot ("guilty of Treason")
+        # a one-word name's mentions where a capital is no name's: opening a sentence, the cluster writing the word in
+        # lower case elsewhere, or a celestial body's ("the Sun")
+        common_slot: Counter[str] = Counter()
         indefinite: Counter[str] = Counter()  # a person's form → its mentions right after "a" or "an"
         brand: Counter[str] = Counter()  # ... and those of one word before a plural noun ("Suzuki motorcycles")
         referred: dict[str, Counter[bool]] = defaultdict(Counter)  # an organisation's last word → "he"/"she" or "it"
@@ -870,15 +920,19 @@ class EntityIndex:
                     continue  # "Trump Ukraine adviser to testify", "Biden to Tell Putin U.S. Won’t …": two names
                 if _VESSEL_BEFORE.search(text[max(0, m.start - 30) : m.start]):
                     vessels.add(form)  # "the container ship Marisol Star": a ship, none of the three kinds
+                if _product(form, text[max(0, m.start - 40) : m.start], person_forms | org_forms, places):
+                    products.update({form, form.split()[-1]})  # "the Knightscope K5" (and "K5"): a maker's model
                 if is_generic(form, text[max(0, m.start - 40) : m.start], text[m.end : m.end + 3]):
                     continue  # "South" of "South and Central Asia", "State" of "Secretary of State"
+                if is_disease(form):
+                    continue  # "COVID-19", "the Coronavirus", "Zika virus": a disease, none of the three kinds
                 kind = m.kind
                 if (kind != "person" and len(form.split()) in (2, 3) and not is_outlet_or_body(m.text)
                         and not is_outlet_or_body(form) and form not in _SYNONYM_NAMES
                         and _looks_personal(text[lo:hi], Mention(m.start - lo, m.end - lo, m.kind, m.text))):
                     kind = "person"  # a title before it or a speech verb next to it: a person, whatever the tag
-                if kind == "person" and form.split()[-1] in NAME_HEADS:
-                    kind = "org"  # "Tessaline Shipping", "Saint Brendan's Hospital": a body, whatever the tag
+                if kind == "person" and (form.split()[-1] in NAME_HEADS or is_news_agency(form)):
+                    kind = "org"  # "Tessaline Shipping", "Saint Brendan's Hospital", "Yonhap": a body, whatever the tag
                 if (kind == "person" and is_facility(form)
                         and not _looks_personal(text[lo:hi], Mention(m.start - lo, m.end - lo, m.kind, m.text))):
                     kind = "place"  # "Linda Vista Avenue", "Salesforce Tower" (but "Mayor Ines Tower said")
@@ -937,6 +991,13 @@ class EntityIndex:
                 if (kind == "person" and " " not in form and _PLURAL_AFTER.match(text, m.end)
                         and _BEFORE_BRAND.search(text, max(0, m.start - 20), m.start)):
                     brand[form] += 1
+                if kind == "person" and " " not in form and _CRIME_BEFORE.search(text, max(0, m.start - 20), m.start):
+                    crime[form] += 1
+                if kind != "person" and " " not in form and (
+                        (form.lower() in common and not text[lo : m.start].strip(_OPENERS))
+                        or (form in _CELESTIAL and _THE_BEFORE.search(text, max(0, m.start - 4), m.start)
+                            and not _OUTLET_NOUN.match(text[m.end : m.end + 20]))):
+                    common_slot[form] += 1  # "Drunken japes aside" beside "a drunken man"; "orbit around the Sun"
                 if kind == "person":
                     t = title_of(text[lo:hi], m.start - lo, m.end - lo) or abbreviated_office(text, m.start, m.end)
                     if t:
@@ -981,7 +1042,7 @@ class EntityIndex:
                     country_bodies[stem] = f
                     kind_of[stem] = "org"
         # A ship's name ("the container ship Marisol Star", "The Marisol Star drifted …") is no person, body or place.
-        for f in vessels - titles.keys():
+        for f in (vessels | products) - titles.keys():
             kind_of.pop(f, None)
             for aid in raw:
                 raw[aid] = [m for m in raw[aid] if m.text != f]
@@ -1012,6 +1073,21 @@ class EntityIndex:
         for f in [f for f, k in kind_of.items() if k == "person" and brand[f] == sum(kinds[f].values())
                   and f not in held_words and f not in titles]:
             _no_person(f, kind_of, kinds, raw)
+        # ... and one the cluster names only in a crime's slot ("guilty of Treason", "committing Treason") is the crime.
+        for f in [f for f, k in kind_of.items() if k == "person" and crime[f] == sum(kinds[f].values())
+                  and f not in held_words and f not in titles]:
+            _no_person(f, kind_of, kinds, raw)
+        # A one-word organisation or place whose every mention is a common word's capital (:data:`_OPENERS`,
+        # :data:`_CELESTIAL`) is none: "Drunken japes aside" beside "an allegedly drunken man", "the Sun". Not a word
+        # of a longer name of the cluster ("Times has the best headline" beside "The New York Times", "Time" beside
+        # "Time Magazine"), an outlet's or a body's head noun, nor a country.
+        name_words = {w for f, k in kind_of.items() if k != "person" and " " in f for w in f.split()}
+        for f in [f for f, k in kind_of.items() if k != "person" and common_slot[f] == sum(kinds[f].values())
+                  and f not in outlet_cue and f not in held_words and f not in defined.values()
+                  and f not in name_words and f not in NAME_HEADS and not _is_country(f)]:
+            del kind_of[f]
+            for aid in raw:
+                raw[aid] = [m for m in raw[aid] if m.text != f]
         # A "person" that ends in an abbreviated rank ("Marine Safety Lt" of "said Marine Safety Lt. John Sandmeyer",
         # the segmenter having ended a sentence at the rank's full stop) is the title of the name after it, no one.
         for f in [f for f, k in kind_of.items() if k == "person" and len(f.split()) > 1
@@ -1077,6 +1153,17 @@ class EntityIndex:
                 kept = Counter({t: n for t, n in c.items() if abbreviated or not _is_abbreviated(t)})
                 if f in self.canon and kept:
                     self.title.setdefault(self.canon[f], kept.most_common(1)[0][0])
+        # ... read whole: a title that is the first word of an office the cluster gives the same person is that office
+        # ("Secretary Pompeo" first, "Secretary of State Mike Pompeo" later: the secretary of state, not "Secretary")
+        titles_of: dict[str, Counter[str]] = defaultdict(Counter)
+        for f, c in titles.items():
+            if f in self.canon:
+                titles_of[self.canon[f]].update(c)
+        for person, t in self.title.items():
+            cut = office(t)
+            fuller = [u for u, _ in titles_of[person].most_common() if office(u) != cut and _fits(cut, office(u))]
+            if cut and fuller:
+                self.title[person] = fuller[0]
         # the offices the cluster says each person held before ("former President Barack Obama": president)
         self.former: dict[str, frozenset[str]] = defaultdict(frozenset)
         for f, held_before in formerly.items():
@@ -1231,7 +1318,13 @@ class EntityIndex:
                 # "the former president" is the one the cluster calls so ("former President Ana Ruiz"), "the
                 # president" the other one, when the cluster gives the office to both
                 who = [p for p in who if (head in self.former.get(p, ())) == was]
-            if len(who) == 1 and free(m.start(), m.end()):
+            if len(who) == 1 and free(m.start(), m.end()) and not any(
+                    r.kind == "person" and r.name != who[0] and _APPOSED.fullmatch(text, r.end, m.start())
+                    and (apposed := title_after(text, r.end)) and office(_then_title(apposed.group(1))) != head
+                    for r in have):
+                # ("Vic Gerden, the chief crash investigator": Gerden's apposition names another office, and its "the
+                # chief" is no other chief's mention; "Ivy Lane, the president's daughter" and "tweeting about Daniels,
+                # the president went after Warren" name the president)
                 extra.append(Resolved(m.start(), m.end(), "person", who[0]))
                 self.canon.setdefault(m.group(), who[0])  # "the minister" is one of their names
         return extra

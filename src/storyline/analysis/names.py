@@ -106,6 +106,38 @@ def is_facility(form: str) -> bool:
     return len(words) > 1 and words[-1] in FACILITY_HEADS
 
 
+# The news agencies that news credits by a one-word name ("Yonhap said", "told Kyodo"), which a tagger often reads as
+# a person: a wire service is an organisation, whatever its name looks like. Their full names end in "Agency" or
+# "Press" (:data:`OUTLET_HEADS`) already.
+NEWS_AGENCIES = frozenset(
+    """Yonhap Kyodo Jiji Xinhua Reuters AFP Bernama Antara Anadolu Interfax TASS Tass ITAR-TASS RIA Novosti IRNA
+    ISNA Fars Tasnim KCNA ANSA EFE dpa DPA PTI ANI IANS WAFA SANA Belga Lusa Notimex PAP CTK Ritzau""".split()
+)
+
+
+def is_news_agency(form: str) -> bool:
+    """"Yonhap", "Kyodo", "Xinhua": a wire service named alone (:data:`NEWS_AGENCIES`), never a person."""
+    return form in NEWS_AGENCIES
+
+
+# Diseases, their viruses and pandemics, which a tagger reads as organisations or people ("COVID-19", "the
+# Coronavirus", "Ebola", "Zika virus", "the Spanish Flu"): no person, organisation or place. A name ending in a
+# body's head noun is a body ("Coronavirus Task Force", "AIDS Foundation"), and none of these words ends one.
+_DISEASES = frozenset(
+    """covid covid-19 coronavirus sars sars-cov-2 mers ebola zika hiv aids h1n1 h5n1 h7n9 measles malaria cholera
+    polio mpox monkeypox tuberculosis dengue smallpox anthrax omicron""".split()
+)
+_DISEASE_HEADS = frozenset("virus coronavirus disease syndrome flu influenza pandemic epidemic".split())
+
+
+def is_disease(form: str) -> bool:
+    """Whether ``form`` names a disease, a virus or a pandemic: one of :data:`_DISEASES`, in any case ("COVID-19",
+    "Covid", "Coronavirus"), or a name ending in such a noun ("Zika Virus", "Lyme Disease", "Spanish Flu")."""
+    words = form.lower().split()
+    return bool(words) and (" ".join(words) in _DISEASES or (words[-1] in _DISEASE_HEADS and (
+        len(words) > 1 or words[0] in _DISEASES)))
+
+
 def initials(name: str) -> str:
     """"Lantern Daily Herald" → "LDH"; "Maritime Union of Veld" → "MUV"; "Tehrik-i-Veld" → "TIV"."""
     parts = [p for p in re.split(r"[\s-]+", name) if p and p.lower() not in _MINOR]
