@@ -386,6 +386,9 @@ def test_the_run_in_pattern_finds_what_its_letter_first_form_finds(text: str, po
          ["नगर में नया पुल खुला|", "लोग खुश हैं।।", "बस सेवा कल शुरू होगी|"]),
         # Bengali, with the look-alike currency sign typed for the danda after a letter
         ("শহরে বৃষ্টি হয়েছে। রাস্তায় পানি জমেছে৷ স্কুল বন্ধ।", ["শহরে বৃষ্টি হয়েছে।", "রাস্তায় পানি জমেছে৷", "স্কুল বন্ধ।"]),
+        # a stop glued to the next sentence elsewhere in the paragraph ("लौटे.Then") keeps the dandas' cuts
+        ("नगर में नया पुल खुला। लोग खुश हैं। बाद में वे लौटे.Then बस चली।",
+         ["नगर में नया पुल खुला।", "लोग खुश हैं।", "बाद में वे लौटे.Then बस चली।"]),
         # a quotation closed after the stop stays with its sentence
         ('मंत्री ने कहा, "काम पूरा हुआ।" लोग खुश हैं।', ['मंत्री ने कहा, "काम पूरा हुआ।"', "लोग खुश हैं।"]),
         # Armenian, Amharic (full stop and question mark), Burmese, Khmer, Mongolian

@@ -375,8 +375,8 @@ def _chunk_spans(chunk: str, join_titles: bool = True, script_stops: bool = Fals
     spans: Iterable[tuple[int, int]] = zip(merged_starts, merged_ends, strict=True)
     if script_stops and _SCRIPT_STOP.search(chunk):
         spans = _split_script_stops(chunk, spans)
-    if _GLUED.search(chunk):
-        spans = _unglued(chunk, merged_starts, merged_ends)
+    if _GLUED.search(chunk):  # (on the spans so far: a script's stops stay cut)
+        spans = _unglued(chunk, spans)
     if _SPACED_QUOTES.get() and _SPACED_QUOTE.search(chunk):
         spans = _split_spaced_quotes(chunk, spans)
     if _RUN_IN.search(chunk):
@@ -409,9 +409,9 @@ def _split_script_stops(chunk: str, spans: Iterable[tuple[int, int]]) -> Iterato
         yield a, b
 
 
-def _unglued(chunk: str, starts: list[int], ends: list[int]) -> Iterator[tuple[int, int]]:
+def _unglued(chunk: str, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """The spans, each cut after every sentence end glued to the next sentence (see ``_GLUED``)."""
-    for a, b in zip(starts, ends, strict=True):
+    for a, b in spans:
         for m in _GLUED.finditer(chunk, a, b):
             at = m.start()
             if at - 2 < a:
