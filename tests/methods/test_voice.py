@@ -22,7 +22,7 @@ def test_first_person_outside_quotation_marks() -> None:
                  "Okafor said: “My crew is safe.”", "The World War I memorial on the quay was spared.",
                  "Her son told reporters that nobody was hurt.",
                  'He said "I was there and', "Elizabeth I granted the harbor its charter.",
-                 "I. M. Pei designed the terminal.",
+                 "I. M. Pei designed the terminal.", "Traffic on I-95 was backed up for miles after the crash.",
                  "It struck me that nobody had checked the pier."):  # "me", "my": no rule (see voice.py)
         assert not first_person(text), text
 
