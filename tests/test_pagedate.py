@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from storyline.api import load_articles
 from storyline.clean import clean_articles
 from storyline.model import Article
-from storyline.pagedate import page_date
+from storyline.pagedate import page_date, with_page_date
+from storyline.render import describe
 
 BODY = ("OSTRAVEN: The river authority of Ostraven said on Thursday that the old weir would be rebuilt "
         "before the spring floods, after engineers found cracks along its eastern wall last month.\n\n"
@@ -131,3 +132,16 @@ def test_reading_the_head_line_by_line_changes_nothing(text: str) -> None:
 def test_an_impossible_dateline_is_no_date_not_a_nearby_one() -> None:
     for line in ("February 30, 2026", "30 February 2026", "2026-02-30", "Monday, February 30, 2026"):
         assert page_date(f"Ferry halted\n{line}\nThe ferry stopped.", "Ferry halted", today=date(2026, 12, 1)) is None
+
+
+def test_a_date_given_otherwise_is_not_said_to_be_read_from_the_document_id() -> None:
+    """A DUC file whose header dates it (the day its id writes too) is dated by the header, and said to be; an
+    undated one is dated by its id, and said to be."""
+    text = "A storm hit the coast on Friday, officials said. Hundreds of homes lost power overnight."
+    dated = Article(id="1", text=text, title="Storm hits coast", date="1998-10-23", doc_id="APW19981023.0123")
+    undated = Article(id="2", text=text, title="Storm hits coast", doc_id="APW19981023.0123")
+    [c_dated, c_undated] = clean_articles([dated, undated])
+    assert describe(with_page_date(dated, c_dated)) == "“Storm hits coast” (1998-10-23)"
+    assert describe(with_page_date(undated, c_undated)) == (
+        "“Storm hits coast” (1998-10-23, read from the document id APW19981023.0123)"
+    )

@@ -136,11 +136,11 @@ def with_page_date(raw: Article, cleaned: Article) -> Article:
     """``cleaned`` dated from ``raw``'s page text when no header, metadata or caller gave it a date; else, when the
     text prints no date either, by the day its DUC document id writes (``Article.doc_id``: "APW19981023.0123" is
     1998-10-23)."""
-    if cleaned.date:
-        return cleaned
+    if cleaned.date:  # dated otherwise: its document id dates nothing (nor is the date said to be read from it)
+        return replace(cleaned, doc_id="") if cleaned.doc_id else cleaned
     found = page_date(raw.text, cleaned.title)
     if found is None:
         day = doc_id_day(raw.doc_id) if raw.doc_id else None
         return replace(cleaned, date=day) if day else cleaned
-    return replace(cleaned, date=found.date, date_line=found.line)
+    return replace(cleaned, date=found.date, date_line=found.line, doc_id="")
 
