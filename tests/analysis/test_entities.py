@@ -526,6 +526,22 @@ def test_an_office_of_several_words_is_read_whole(title: str, held: str) -> None
     assert offices([title]) == {held}
 
 
+@pytest.mark.parametrize(
+    ("title", "held"),
+    [("Secretary of State for Health", "secretary of state"), ("secretary of transportation", "secretary"),
+     ("deputy chief of staff to the president", "deputy chief of staff"),
+     ("Chief of Staff of the Army", "chief of staff"), ("chief of staff to the secretary of state", "chief of staff"),
+     ("director of the FBI", "director"), ("Speaker of the House of Representatives", "speaker"),
+     ("attorney general of New York", "attorney general")],
+)
+def test_a_portfolio_after_an_office_whose_name_holds_of_leaves_that_office_whole(title: str, held: str) -> None:
+    # "Secretary of State for Health" was cut at its first "of" ("secretary"), "deputy chief of staff to the
+    # president" too ("deputy chief"), and "chief of staff to the secretary of state" read by its end
+    from storyline.analysis.entities import office
+
+    assert office(title) == held
+
+
 def test_a_vice_president_is_not_the_president_nor_the_president_a_vice_president() -> None:
     # "Vice President" was read by its last word: "the president" became the vice president's alias, and
     # "President Vance" the vice president of that surname rather than the untitled full name

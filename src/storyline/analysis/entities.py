@@ -112,12 +112,17 @@ def office(title: str) -> str:
     words = [_SPELLED.get(w, w) for w in re.sub(r"^.*['’]s\s+", "", " ".join(title.lower().split())).split()]
     words = " ".join(words).split()
     text = " ".join(words)
-    compound = next((c for c in _COMPOUND_OFFICES if text == c or text.endswith(" " + c)), None)
-    if compound is None and " of " in text:
-        # a portfolio after the office: "secretary of transportation" is a secretary, "director of the FBI" a director
-        text = text.split(" of ", 1)[0]
+    if " of " in text:
+        # a portfolio after the office: "secretary of transportation" is a secretary, "director of the FBI" a director;
+        # an office whose name holds that "of" keeps it ("secretary of state for health", "deputy chief of staff to
+        # the president": a secretary of state, a deputy chief of staff), and an office in the portfolio is not the
+        # title's ("chief of staff to the secretary of state": a chief of staff)
+        at = text.index(" of ")
+        text = text[: max((m.end() for c in _COMPOUND_OFFICES if " of " in c
+                           for m in re.finditer(rf"(?<!\S){re.escape(c)}(?!\S)", text) if m.start() < at < m.end()),
+                          default=at)]
         words = text.split()
-        compound = next((c for c in _COMPOUND_OFFICES if text == c or text.endswith(" " + c)), None)
+    compound = next((c for c in _COMPOUND_OFFICES if text == c or text.endswith(" " + c)), None)
     base = _SAME_OFFICE.get(compound, compound) if compound else (words[-1] if words else "")
     before = words[: len(words) - (len(compound.split()) if compound else 1)]
     ranks = [w for w in before if w in _RANKS]
