@@ -51,7 +51,12 @@ def test_articles_dated_far_apart_get_a_note(harbor_texts):
 
     spread = storyline.summarize(dated("2026-01-05", "2026-03-01", "2026-01-06"), words=60)
     want = "the articles' dates span 55 days (2026-01-05 to 2026-03-01): they may report more than one event"
-    assert spread.notes == (want,)
+    apart = ("article [2] is dated 2026-03-01, 54 days after every other article's date (2026-01-05 to "
+             "2026-01-06): it may report a later event")
+    assert spread.notes == (want, apart)
+    # each 100 days from the others: the span is noted, but no one article stands apart
+    assert not any("days after every" in n or "days before every" in n or "nearest of the other" in n
+                   for n in storyline.summarize(dated("2026-01-05", "2026-04-15", "2026-07-24"), words=60).notes)
     assert storyline.summarize(dated("2026-01-05", "2026-02-04", "2026-01-06"), words=60).notes == ()  # 30 days
     assert storyline.summarize(dated("2026-01-05", "2026-05-01"), words=60).notes != ()
     undated = storyline.summarize([Article(id="a", text=harbor_texts[0], date="2020-01-01"), harbor_texts[1]], words=60)

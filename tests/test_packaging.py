@@ -72,6 +72,7 @@ USED_INDIRECTLY = {
     "jinja2": "fastapi.templating renders the pages with it",
     "python-multipart": "Starlette parses the upload form with it",
     "httpx": "the web tests and `make bench-web` drive the server with it",
+    "tqdm": "`make bench-fresh` (benchmarks/fresh_train.py, outside the package) draws its bar on a terminal with it",
 }
 
 

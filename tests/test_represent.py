@@ -110,19 +110,18 @@ TOKEN_PIECES = st.sampled_from(
     ["harbor", "The", "said", "7", "٣", "é", "İ", "'", "’", "''", " ", "_", "—", "“", "”", "…", ",", "x", "\n", "£",
      "नि", "ि", "\u0301", "\U00011013", "\U00011038"]
 )
-# A token: letters and digits with their combining marks, two runs of them joined by one apostrophe.
-_RUN = rf"[^\W_](?:[^\W_]|[{MARKS}])*"
 
 
 @given(st.lists(TOKEN_PIECES, max_size=16).map("".join))
 def test_words_are_the_pattern_matches(text: str) -> None:
-    assert words(text) == re.findall(rf"{_RUN}(?:['’]{_RUN})?", text.lower().replace("’", "'"))
+    assert words(text) == re.findall(r"[^\W_]+(?:['’][^\W_]+)?", text.lower().replace("’", "'"))
 
 
-def test_a_hindi_word_is_one_token() -> None:
-    # a consonant between two vowel signs was a token of its own: "पुराने" was "प", "र", "न"
-    assert words("शहर के पुराने पुल") == ["शहर", "के", "पुराने", "पुल"]
-    assert content_terms_of(["पुराने पुल"]) == [["पुराने", "पुल"]]
+def test_a_hindi_word_is_parted_at_its_vowel_signs_until_the_scorer_is_refit() -> None:
+    # The TF-IDF tokens are what the shipped scorer's term lexicon was estimated with: a combining mark still parts
+    # a token here, though the word counts keep it (model.WORD_RUN). Tokens that keep their marks ("पुराने" one
+    # token, not "प", "र", "न") wait for a refit with them (make train, then make bench).
+    assert words("शहर के पुराने पुल") == ["शहर", "क", "प", "र", "न", "प", "ल"]
 
 
 @given(st.lists(st.lists(TOKEN_PIECES, max_size=12).map("".join), max_size=5))

@@ -81,13 +81,15 @@ def article_notes(cluster: Cluster) -> tuple[str, ...]:
 
 def dated_apart(cluster: Cluster) -> tuple[int, ...]:
     """The indexes of the articles of ``cluster`` whose date lies more than ``DATED_APART_DAYS`` from every other
-    article's date, where ``DATED_APART_MIN_OTHERS`` other articles or more are dated. Undated articles say
-    nothing either way."""
+    article's date, where ``DATED_APART_MIN_OTHERS`` other articles or more are dated and that many or more are
+    not apart (three articles each 100 days from the others name none: nothing tells which one stands apart, and
+    the span note says they are spread). Undated articles say nothing either way."""
     days = _days(cluster)
     if len(days) <= DATED_APART_MIN_OTHERS:
         return ()
-    return tuple(k for k, d in days.items()
-                 if all(abs((d - o).days) > DATED_APART_DAYS for j, o in days.items() if j != k))
+    apart = tuple(k for k, d in days.items()
+                  if all(abs((d - o).days) > DATED_APART_DAYS for j, o in days.items() if j != k))
+    return apart if len(days) - len(apart) >= DATED_APART_MIN_OTHERS else ()
 
 
 def dated_apart_notes(cluster: Cluster) -> tuple[str, ...]:

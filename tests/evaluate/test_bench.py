@@ -115,11 +115,20 @@ def test_off_a_terminal_the_bench_says_where_it_is_as_storyline_eval_does(
     assert json.loads((out / "neus_val.json").read_text(encoding="utf-8"))["clusters"] == 2
 
 
-def test_the_saved_reports_written_before_p_holm_still_make_their_tables() -> None:
-    # benchmarks/*.json were written before p_holm (and before p): make bench reruns them later
-    out = Path(__file__).parents[2] / "benchmarks"
-    saved = [json.loads((out / f"{b.name}.json").read_text(encoding="utf-8")) for b in bench.SUITE]
-    assert not any("p_holm" in r["rouge1"] for d in saved for r in d["paired"])
+def test_the_saved_reports_written_before_p_holm_still_make_their_tables(tmp_path: Path) -> None:
+    # reports written before p_holm (and before p), as benchmarks/*.json were until the twenty-fourth round: the
+    # saved reports with those fields taken out
+    out = tmp_path
+    saved = []
+    for b in bench.SUITE:
+        report = json.loads((Path(__file__).parents[2] / "benchmarks" / f"{b.name}.json").read_text(encoding="utf-8"))
+        for row in report["paired"]:
+            for metric in ("rouge1", "rouge2"):
+                for key in ("p", "p_holm"):
+                    row[metric].pop(key, None)
+        report.pop("permutation_samples", None)
+        (out / f"{b.name}.json").write_text(json.dumps(report), encoding="utf-8")
+        saved.append(report)
     assert bench.summary_table(out).count("\n") == 2 + len(saved[0]["results"])
     assert bench.standing_table(out).count("\n") == 2 + len(saved)
     md = bench.results_markdown(out)

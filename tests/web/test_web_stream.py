@@ -535,9 +535,9 @@ def test_a_page_of_a_stream_storys_articles_names_only_its_own_in_the_summary(tm
     copies = [{**MILLBROOK[0], "source": f"Wire {k}", "url": f"https://wire.example/{k}"} for k in range(4)]
     ids = [r.json()["article"] for r in asyncio.run(post_all(app, [*MILLBROOK, *copies]))]
     assert asyncio.run(get(app, "/api/stream/stories/2")).status_code == 404  # all seven in one story
-    whole = asyncio.run(get(app, "/api/stream/stories/1", words=60, summary_sources="all")).json()["summary"]
+    whole = asyncio.run(get(app, "/api/stream/stories/1", words=120, summary_sources="all")).json()["summary"]
     assert len(whole["articles"]) == 7 and max(len(s["sources"]) for s in whole["sentences"]) >= 5
-    answer = asyncio.run(get(app, "/api/stream/stories/1", words=60, limit=2, offset=5, text="false")).json()
+    answer = asyncio.run(get(app, "/api/stream/stories/1", words=120, limit=2, offset=5, text="false")).json()
     page, summary = {a["id"] for a in answer["articles"]}, answer["summary"]
     assert page == set(ids[5:]) and answer["summary_sources"] == "page"
     own = {s["article"] for s in summary["sentences"]} | {i["article"] for i in summary["introductions"]}
@@ -556,7 +556,7 @@ def test_a_page_of_a_stream_storys_articles_names_only_its_own_in_the_summary(tm
             k: v for k, v in theirs.items() if k not in ("sources", "corroborated_by", "source_count",
                                                          "corroborated_count")}
     # a story within the page comes whole: every article is on it
-    assert asyncio.run(get(app, "/api/stream/stories/1", words=60)).json()["summary"] == whole
+    assert asyncio.run(get(app, "/api/stream/stories/1", words=120)).json()["summary"] == whole
     assert asyncio.run(get(app, "/api/stream/stories/1", summary_sources="some")).status_code == 422
 
 
