@@ -79,12 +79,12 @@ def article_notes(cluster: Cluster) -> tuple[str, ...]:
     return notes + off_topic_notes(cluster, english) + dated_apart_notes(cluster)
 
 
-def dated_apart(cluster: Cluster) -> tuple[int, ...]:
-    """The indexes of the articles of ``cluster`` whose date lies more than ``DATED_APART_DAYS`` from every other
-    article's date, where ``DATED_APART_MIN_OTHERS`` other articles or more are dated and that many or more are
-    not apart (three articles each 100 days from the others name none: nothing tells which one stands apart, and
-    the span note says they are spread). Undated articles say nothing either way."""
-    days = _days(cluster)
+def dated_apart(days: dict[int, dt.date]) -> tuple[int, ...]:
+    """The indexes of the articles (``days``: ``_days``, their dates by index) whose date lies more than
+    ``DATED_APART_DAYS`` from every other article's date, where ``DATED_APART_MIN_OTHERS`` other articles or more
+    are dated and that many or more are not apart (three articles each 100 days from the others name none: nothing
+    tells which one stands apart, and the span note says they are spread). Undated articles say nothing either
+    way."""
     if len(days) <= DATED_APART_MIN_OTHERS:
         return ()
     apart = tuple(k for k, d in days.items()
@@ -96,7 +96,7 @@ def dated_apart_notes(cluster: Cluster) -> tuple[str, ...]:
     """``dated_apart``'s articles as notes: the days to the nearest other date, and the other articles' dates."""
     days = _days(cluster)
     out = []
-    for k in dated_apart(cluster):
+    for k in dated_apart(days):
         d, others = days[k], sorted(o for j, o in days.items() if j != k)
         when = str(others[0]) if others[0] == others[-1] else f"{others[0]} to {others[-1]}"
         if d < others[0]:
